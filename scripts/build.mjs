@@ -1,0 +1,32 @@
+// Builds what `npm start` and the tests serve: the server bundle (esbuild), and the web bundles each area adds.
+// Runs at `npm ci` (prepare), `npm start` and before `npm test`.
+import { build } from 'esbuild';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+await mkdir(join(root, 'dist'), { recursive: true });
+
+const started = Date.now();
+await build({
+  entryPoints: [join(root, 'src/cli/bin.ts')],
+  outfile: join(root, 'dist/charter.mjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
+// Web bundles: each step is a module exporting `build(root)`.
+for (const step of ['./build-web.mjs']) {
+  const module = await import(new URL(step, import.meta.url)).catch((error) => {
+    if (error.code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  });
+  if (module) await module.build(root);
+}
+console.log(`built in ${Date.now() - started} ms`);

@@ -1,0 +1,87 @@
+/**
+ * The composition root of the HTTP app: platform pieces (errors, security headers, health, OpenAPI, assets) plus
+ * every domain's routes. Tests build it in-process with `app.inject()`; `serve` listens on a port.
+ */
+import { readFile } from 'node:fs/promises';
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { registerCharterRoutes } from './charter/routes.js';
+import type { Database } from './database.js';
+import { registerLanding } from './landing.js';
+import type { Config } from './platform/config.js';
+import { isReachable, type DatabaseKind } from './platform/db/database.js';
+import { buildOpenApi } from './platform/http/openapi.js';
+import { defineRoute } from './platform/http/routes.js';
+import { createHttpServer } from './platform/http/server.js';
+import type { Logger } from './platform/logger.js';
+import { projectFile, version } from './platform/project.js';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  dbKind: DatabaseKind;
+  config: Config;
+  logger: Logger;
+  clock: () => Date;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = createHttpServer({ logger: deps.logger, trustProxy: deps.config.TRUST_PROXY });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  defineRoute(
+    app,
+    { method: 'GET', url: '/healthz', summary: 'Liveness: the process answers', tags: ['health'], auth: 'public', response: z.object({ status: z.literal('ok') }) },
+    async () => ({ status: 'ok' as const }),
+  );
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/readyz',
+      summary: 'Readiness: the database answers',
+      tags: ['health'],
+      auth: 'public',
+      response: z.object({ status: z.enum(['ready', 'unavailable']), database: z.enum(['pglite', 'postgres']) }),
+      errors: [503],
+    },
+    async ({ reply }) => {
+      const ready = await isReachable(deps.db);
+      if (!ready) reply.code(503);
+      return { status: ready ? ('ready' as const) : ('unavailable' as const), database: deps.dbKind };
+    },
+  );
+
+  const stylesheet = await readFile(projectFile('web/shared/charter.css'), 'utf8');
+  app.get('/assets/charter.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
+  );
+
+  registerLanding(app, deps);
+  registerCharterRoutes(app, deps);
+
+  // Last, so it describes every declared route.
+  let openapi: unknown;
+  app.get('/openapi.json', async () => (openapi ??= buildOpenApi(app, { title: 'Charter API', version })));
+  return app;
+}

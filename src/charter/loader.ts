@@ -1,0 +1,187 @@
+/**
+ * Loads charter.yaml: parses YAML keeping source positions, validates the shape with zod, checks references, and
+ * reports every problem at once as `file:line:col: path: message`. Pure over text; `loadCharterFile` is the thin
+ * file-reading edge.
+ */
+import { readFile } from 'node:fs/promises';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { z } from 'zod';
+import { checkReferences, closest, type IssuePath } from './references.js';
+import { charterSchema, type Charter } from './schema.js';
+
+export interface CharterProblem {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted path to the value, e.g. `purposes[2].legalBasis`; empty for the document. */
+  path: string;
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** Maps a path in the charter to its line and column in the source. */
+export type Locate = (path: IssuePath, key?: string) => { line: number; col: number };
+
+export type LoadResult =
+  | { ok: true; charter: Charter; problems: CharterProblem[]; locate: Locate }
+  | { ok: false; problems: CharterProblem[] };
+
+/** `file:line:col: path: message`, the format editors and CI understand. */
+export function formatProblem(problem: CharterProblem): string {
+  const where = problem.path ? `${problem.path}: ` : '';
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${where}${problem.message}`;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+/** Parses and validates charter text. Never throws for bad input: every problem is in the result. */
+export function loadCharter(text: string, file = 'charter.yaml'): LoadResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: CharterProblem[] = [];
+  const position = (offset: number) => lineCounter.linePos(offset);
+
+  for (const error of document.errors) {
+    const [start] = error.pos;
+    const { line, col } = position(start);
+    problems.push({ file, line, column: col, path: '', code: 'yaml_syntax', message: firstLine(error.message), severity: 'error' });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, problems: [{ file, line: 1, column: 1, path: '', code: 'not_a_mapping', message: 'a charter is a YAML mapping with keys such as organisation, purposes, sites', severity: 'error' }] };
+  }
+  return validateCharter(value, file, (path, key) => locate(document, path, key, position));
+}
+
+/** Validates an already-parsed value (JSON bodies); `locate` maps a path to a position when a source exists. */
+export function validateCharter(
+  value: unknown,
+  file = 'charter.json',
+  locate: Locate = () => ({ line: 1, col: 1 }),
+): LoadResult {
+  const problems: CharterProblem[] = [];
+  const push = (path: IssuePath, code: string, message: string, key?: string) => {
+    const { line, col } = locate(path, key);
+    problems.push({ file, line, column: col, path: formatPath(key ? [...path, key] : path), code, message, severity: 'error' });
+  };
+
+  const parsed = charterSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      if (issue.code === 'unrecognized_keys') {
+        const known = knownKeysAt(charterSchema, path);
+        for (const key of issue.keys) {
+          const suggestion = closest(key, known);
+          push(path, 'unknown_key', `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, key);
+        }
+      } else {
+        push(path, issue.code, describeIssue(issue));
+      }
+    }
+    return { ok: false, problems: sortProblems(problems) };
+  }
+
+  for (const problem of checkReferences(parsed.data)) push(problem.path, problem.code, problem.message);
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, charter: parsed.data, problems: [], locate };
+}
+
+/** Reads and loads a charter file; a missing or unreadable file is a problem, not an exception. */
+export async function loadCharterFile(path: string): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file';
+    return { ok: false, problems: [{ file: path, line: 1, column: 1, path: '', code: 'unreadable', message: reason, severity: 'error' }] };
+  }
+  return loadCharter(text, path);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `required: expected ${issue.expected}`;
+  return issue.message;
+}
+
+function sortProblems(problems: CharterProblem[]): CharterProblem[] {
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Finds the position of the deepest node on `path` (of the key itself when `key` is given). */
+function locate(
+  document: Document,
+  path: IssuePath,
+  key: string | undefined,
+  position: (offset: number) => { line: number; col: number },
+): { line: number; col: number } {
+  let node: unknown = document.contents;
+  let offset = (document.contents as Node | null)?.range?.[0] ?? 0;
+  const steps = key === undefined ? path : [...path, key];
+  for (const [i, step] of steps.entries()) {
+    const isLastKey = key !== undefined && i === steps.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (isLastKey) {
+        offset = keyNode.range?.[0] ?? offset;
+        break;
+      }
+      node = pair.value;
+      offset = (pair.value as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step] as Node | undefined;
+      if (!item) break;
+      node = item;
+      offset = item.range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  return position(offset);
+}
+
+/** The keys a strict object accepts at `path`, for "did you mean" hints. */
+function knownKeysAt(schema: z.core.$ZodType, path: IssuePath): string[] {
+  let current: z.core.$ZodType | undefined = unwrap(schema);
+  for (const step of path) {
+    if (!current) return [];
+    const def = current._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType };
+    if (def.type === 'object' && def.shape && typeof step === 'string') current = unwrap(def.shape[step]);
+    else if (def.type === 'array' && def.element) current = unwrap(def.element);
+    else if (def.type === 'record' && def.valueType) current = unwrap(def.valueType);
+    else return [];
+  }
+  const def = current?._zod.def as { type: string; shape?: Record<string, unknown>; options?: z.core.$ZodType[] } | undefined;
+  if (def?.type === 'object' && def.shape) return Object.keys(def.shape);
+  if (def?.type === 'union' && def.options) {
+    return def.options.flatMap((option) => {
+      const inner = unwrap(option)?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+      return inner?.type === 'object' && inner.shape ? Object.keys(inner.shape) : [];
+    });
+  }
+  return [];
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let current = schema;
+  for (let i = 0; i < 10 && current; i++) {
+    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    if (def.innerType && ['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(def.type)) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else return current;
+  }
+  return current;
+}

@@ -1,0 +1,28 @@
+/** Migrations of charter revisions. */
+import { sql, type Kysely, type Migration } from 'kysely';
+
+export const charterMigrations: Record<string, Migration> = {
+  '0003-charter-revisions': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table charter_revisions (
+          organisation_id uuid not null references organisations(id),
+          seq integer not null,
+          revision text not null,
+          source text not null,
+          format text not null check (format in ('yaml', 'json')),
+          charter jsonb not null,
+          created_at timestamptz not null default now(),
+          created_by text not null,
+          primary key (organisation_id, seq)
+        )`.execute(db);
+      await sql`
+        create table sites (
+          site_id text primary key,
+          organisation_id uuid not null references organisations(id),
+          domain text not null
+        )`.execute(db);
+      await sql`create index sites_organisation on sites (organisation_id)`.execute(db);
+    },
+  },
+};

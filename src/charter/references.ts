@@ -1,0 +1,197 @@
+/**
+ * Cross-reference and plausibility checks on a charter that already has the right shape: every id a section names
+ * must be declared, catalog ids must exist, and values the law rules out (a 5-year cookie, a 2-year consent) are
+ * refused. Each problem carries the path of the offending value so the loader can point at its line and column.
+ */
+import { findAuthority } from './catalogs/authorities.js';
+import { findCountry } from './catalogs/countries.js';
+import { findDataCategory } from './catalogs/data-taxonomy.js';
+import { findTransferMechanism } from './catalogs/transfer-mechanisms.js';
+import { duration, isAtMost } from './duration.js';
+import type { Charter } from './schema.js';
+
+export type IssuePath = (string | number)[];
+
+export interface ReferenceProblem {
+  path: IssuePath;
+  message: string;
+  code: string;
+}
+
+const thirteenMonths = duration('P13M');
+
+/** Suggests the closest of `candidates` to `value`, for "did you mean" hints. */
+export function closest(value: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(value.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function hint(value: string, candidates: readonly string[]): string {
+  const suggestion = closest(value, candidates);
+  return suggestion ? ` (did you mean "${suggestion}"?)` : '';
+}
+
+/** Checks every reference and impossible value in a parsed charter. Pure: no I/O. */
+export function checkReferences(charter: Charter): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const add = (path: IssuePath, code: string, message: string) => problems.push({ path, code, message });
+
+  const unique = (section: string, items: readonly { id: string }[]) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) add([section, index, 'id'], 'duplicate_id', `"${item.id}" is declared twice in ${section}`);
+      seen.add(item.id);
+    });
+    return [...seen];
+  };
+  const expectIn = (path: IssuePath, value: string, known: readonly string[], what: string) => {
+    if (!known.includes(value)) add(path, 'unknown_reference', `unknown ${what} "${value}"${hint(value, known)}`);
+  };
+
+  const subjectIds = unique('subjects', charter.subjects);
+  const purposeIds = unique('purposes', charter.purposes);
+  const recipientIds = unique('recipients', charter.recipients);
+  const holdIds = unique('holds', charter.holds);
+  const siteIds = unique('sites', charter.sites);
+  const categoryIds = unique(
+    'consent',
+    charter.consent.categories.map((c) => ({ id: c.id })),
+  );
+  unique('stores', charter.stores);
+  unique('customers', charter.customers);
+  void siteIds;
+
+  if (!findAuthority(charter.organisation.authority)) {
+    add(['organisation', 'authority'], 'unknown_authority', `unknown supervisory authority "${charter.organisation.authority}" (see the catalog: be-apd, nl-ap, fr-cnil, …)`);
+  }
+  charter.organisation.addresses.forEach((address, i) => checkCountry(['organisation', 'addresses', i, 'country'], address.country));
+
+  if (charter.defaultLanguage && !charter.languages.includes(charter.defaultLanguage)) {
+    add(['defaultLanguage'], 'unknown_language', `"${charter.defaultLanguage}" is not one of the charter languages (${charter.languages.join(', ')})`);
+  }
+
+  // Data categories: a taxonomy id, or declared in `data` with its own name.
+  const declaredData = new Map(charter.data.map((d) => [d.id, d]));
+  charter.data.forEach((d, i) => {
+    if (!findDataCategory(d.id) && !d.name) {
+      add(['data', i, 'name'], 'missing_name', `"${d.id}" is not in the shipped taxonomy: give it a name`);
+    }
+  });
+  const knownData = [...declaredData.keys()];
+  const checkData = (path: IssuePath, id: string) => {
+    if (!declaredData.has(id) && !findDataCategory(id)) {
+      add(path, 'unknown_reference', `unknown data category "${id}": declare it under data with a name${hint(id, knownData)}`);
+    }
+  };
+  function checkCountry(path: IssuePath, code: string) {
+    if (!findCountry(code)) add(path, 'unknown_country', `unknown country code "${code}"`);
+  }
+
+  charter.sites.forEach((site, s) => {
+    site.languages?.forEach((language, l) => {
+      if (!charter.languages.includes(language)) add(['sites', s, 'languages', l], 'unknown_language', `"${language}" is not one of the charter languages`);
+    });
+    site.purposes?.forEach((id, p) => expectIn(['sites', s, 'purposes', p], id, purposeIds, 'purpose'));
+    site.cookies?.forEach((name, c) => expectIn(['sites', s, 'cookies', c], name, charter.cookies.map((k) => k.name), 'cookie'));
+  });
+
+  charter.purposes.forEach((purpose, p) => {
+    const at = (...rest: IssuePath) => ['purposes', p, ...rest];
+    purpose.subjects.forEach((id, i) => expectIn(at('subjects', i), id, subjectIds, 'subject'));
+    purpose.data.forEach((id, i) => checkData(at('data', i), id));
+    purpose.recipients.forEach((id, i) => expectIn(at('recipients', i), id, recipientIds, 'recipient'));
+    if (purpose.legalBasis === 'legitimate-interests' && !purpose.legitimateInterest) {
+      add(at('legitimateInterest'), 'missing_interest', 'a legitimate-interests purpose must state the interest pursued (Art. 13(1)(d))');
+    }
+    if (purpose.legalBasis === 'legal-obligation' && !purpose.legalObligation) {
+      add(at('legalObligation'), 'missing_obligation', 'a legal-obligation purpose must name the law that requires it');
+    }
+    const rule = purpose.retention;
+    if (rule.from === 'event' && !rule.event) add(at('retention', 'event'), 'missing_event', 'describe the event the retention period runs from');
+    rule.holds.forEach((id, i) => expectIn(at('retention', 'holds', i), id, holdIds, 'legal hold'));
+    if (rule.minimum && !isAtMost(duration(rule.minimum), duration(rule.duration))) {
+      add(at('retention', 'minimum'), 'impossible_value', `the minimum ${rule.minimum} is longer than the retention ${rule.duration}`);
+    }
+    if (purpose.consent && purpose.legalBasis !== 'consent') {
+      add(at('consent'), 'impossible_value', 'a consent text only makes sense for a purpose whose legal basis is consent');
+    }
+  });
+
+  charter.recipients.forEach((recipient, r) => {
+    checkCountry(['recipients', r, 'country'], recipient.country);
+    if (recipient.transfer && !findTransferMechanism(recipient.transfer)) {
+      add(['recipients', r, 'transfer'], 'unknown_transfer', `unknown transfer mechanism "${recipient.transfer}"`);
+    }
+    recipient.subProcessors.forEach((sub, i) => {
+      checkCountry(['recipients', r, 'subProcessors', i, 'country'], sub.country);
+      if (sub.transfer && !findTransferMechanism(sub.transfer)) {
+        add(['recipients', r, 'subProcessors', i, 'transfer'], 'unknown_transfer', `unknown transfer mechanism "${sub.transfer}"`);
+      }
+    });
+  });
+
+  const cookieCategories = ['necessary', ...categoryIds];
+  const seenCookies = new Set<string>();
+  charter.cookies.forEach((cookie, c) => {
+    const key = `${cookie.name}@${cookie.domain ?? ''}`;
+    if (seenCookies.has(key)) add(['cookies', c, 'name'], 'duplicate_id', `cookie "${cookie.name}" is declared twice`);
+    seenCookies.add(key);
+    expectIn(['cookies', c, 'category'], cookie.category, cookieCategories, 'consent category');
+    if (cookie.vendor !== 'first-party') expectIn(['cookies', c, 'vendor'], cookie.vendor, ['first-party', ...recipientIds], 'vendor (a recipient id or first-party)');
+    if (cookie.duration !== 'session' && !isAtMost(duration(cookie.duration), thirteenMonths) && !cookie.justification) {
+      add(['cookies', c, 'duration'], 'impossible_value', `a cookie lifetime of ${cookie.duration} exceeds 13 months; shorten it or give a justification`);
+    }
+  });
+
+  if (!isAtMost(duration(charter.consent.expiry), thirteenMonths)) {
+    add(['consent', 'expiry'], 'impossible_value', `consent must be asked again within 13 months (got ${charter.consent.expiry})`);
+  }
+  if (charter.consent.categories.length === 0 && charter.cookies.some((c) => c.category !== 'necessary')) {
+    add(['consent', 'categories'], 'missing_category', 'non-essential cookies are declared but no consent category asks for them');
+  }
+
+  charter.stores.forEach((store, s) => {
+    const tableNames = store.tables.map((t) => t.name);
+    store.tables.forEach((table, t) => {
+      const at = (...rest: IssuePath) => ['stores', s, 'tables', t, ...rest];
+      table.columns.forEach((column, c) => checkData(at('columns', c, 'category'), column.category));
+      if (table.purpose) expectIn(at('purpose'), table.purpose, purposeIds, 'purpose');
+      if (table.purpose && !table.anchor) add(at('anchor'), 'missing_anchor', 'a table governed by a retention rule needs the column its period runs from');
+      table.references.forEach((reference, r) => {
+        const [target] = reference.to.split('.');
+        if (target && !tableNames.includes(target)) add(at('references', r, 'to'), 'unknown_reference', `unknown table "${target}"${hint(target, tableNames)}`);
+      });
+      table.holds.forEach((held, h) => expectIn(at('holds', h, 'hold'), held.hold, holdIds, 'legal hold'));
+    });
+  });
+
+  charter.customers.forEach((customer, c) => {
+    customer.data.forEach((id, i) => checkData(['customers', c, 'data', i], id));
+    customer.recipients.forEach((id, i) => expectIn(['customers', c, 'recipients', i], id, recipientIds, 'recipient'));
+  });
+
+  Object.keys(charter.children.minimumAge).forEach((code) => checkCountry(['children', 'minimumAge', code], code));
+
+  return problems;
+}

@@ -1,0 +1,388 @@
+/**
+ * The charter: one zod source for the shape of charter.yaml. Types, the JSON Schema (`charter schema`) and the
+ * OpenAPI components all come from here. Cross-references (a purpose naming a recipient, a table naming a rule)
+ * are checked in `references.ts` so that this file stays a plain description of the shape.
+ */
+import { z } from 'zod';
+
+/** Languages Charter writes its own texts in. A charter may declare any subset. */
+export const languages = ['en', 'nl', 'fr', 'de'] as const;
+export const languageSchema = z.enum(languages);
+export type Language = z.infer<typeof languageSchema>;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes (e.g. "newsletter-prospects")');
+
+/** A translatable text: one string for every language, or one per language. */
+export const textSchema = z.union([
+  z.string().min(1, 'must not be empty'),
+  z
+    .strictObject({
+      en: z.string().min(1).optional(),
+      nl: z.string().min(1).optional(),
+      fr: z.string().min(1).optional(),
+      de: z.string().min(1).optional(),
+    })
+    .refine((t) => Object.values(t).some(Boolean), 'give the text in at least one language'),
+], { error: 'expected a text: a string, or one per language as {en, nl, fr, de}' });
+export type Text = z.infer<typeof textSchema>;
+
+/** ISO 8601 duration in years, months, weeks and days: P3Y, P13M, P30D. */
+export const durationSchema = z
+  .string()
+  .regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'an ISO 8601 duration such as P3Y, P6M or P30D');
+
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code such as BE');
+const email = z.email('an email address');
+const url = z.url('an absolute URL such as https://example.be/privacy');
+const isoDate = z.iso.date('a date as YYYY-MM-DD');
+
+export const addressSchema = z.strictObject({
+  label: textSchema.optional(),
+  street: z.string().min(1),
+  postalCode: z.string().min(1),
+  city: z.string().min(1),
+  country: countryCode,
+});
+
+export const contactPersonSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  email: email.optional(),
+  phone: z.string().min(5).optional(),
+  address: addressSchema.optional(),
+});
+
+export const organisationSchema = z.strictObject({
+  id: slug.describe('stable identifier of the organisation inside Charter'),
+  legalName: z.string().min(1),
+  tradeName: z.string().min(1).optional(),
+  companyNumber: z.string().min(4).optional().describe('e.g. the Belgian enterprise number BE0123.456.789'),
+  addresses: z.array(addressSchema).min(1, 'give at least the registered address'),
+  contact: z.strictObject({
+    email: email,
+    phone: z.string().min(5).optional(),
+    web: url.optional(),
+  }),
+  dpo: contactPersonSchema.optional().describe('data protection officer (Art. 37–39), when one is appointed'),
+  representative: contactPersonSchema.optional().describe('EU representative (Art. 27), for controllers outside the EU'),
+  authority: z.string().min(1).describe('lead supervisory authority, by catalog id (e.g. be-apd)'),
+  role: z.enum(['controller', 'processor', 'both']).default('controller'),
+  security: textSchema.optional().describe('general description of technical and organisational measures (Art. 30(1)(g))'),
+  group: z
+    .array(z.strictObject({ legalName: z.string().min(1), companyNumber: z.string().optional(), country: countryCode }))
+    .optional()
+    .describe('other entities of the same group with which identification data is shared'),
+});
+
+export const themeSchema = z.strictObject({
+  logoUrl: url.optional(),
+  primaryColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #RRGGBB')
+    .optional(),
+  backgroundColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #RRGGBB')
+    .optional(),
+});
+
+export const siteSchema = z.strictObject({
+  id: slug,
+  name: z.string().min(1),
+  domain: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+(:\d+)?$/, 'a host name such as www.example.be (no scheme, no path)'),
+  aliases: z.array(z.string().min(1)).optional().describe('other host names of the same site'),
+  languages: z.array(languageSchema).min(1).optional().describe('defaults to the charter languages'),
+  theme: themeSchema.optional(),
+  purposes: z.array(slug).optional().describe('only these purposes apply to this site (default: all)'),
+  cookies: z.array(z.string().min(1)).optional().describe('only these cookies are used on this site (default: all)'),
+  contact: z.strictObject({ email: email.optional(), phone: z.string().optional() }).optional(),
+});
+
+export const subjectSchema = z.strictObject({
+  id: slug,
+  name: textSchema,
+  description: textSchema.optional(),
+});
+
+/** A data category used by this charter: a taxonomy id, or a custom one with its own name. */
+export const dataCategorySchema = z.strictObject({
+  id: z.string().regex(/^[a-z]+(\.[a-z0-9-]+)+$/, 'a dotted category id such as contact.email'),
+  name: textSchema.optional().describe('required for an id that is not in the shipped taxonomy'),
+  description: textSchema.optional(),
+  source: textSchema.optional().describe('where it comes from when not from the person (Art. 14(2)(f))'),
+});
+
+export const legalBases = [
+  'consent',
+  'contract',
+  'legal-obligation',
+  'vital-interests',
+  'public-task',
+  'legitimate-interests',
+] as const;
+export const legalBasisSchema = z.enum(legalBases);
+export type LegalBasis = z.infer<typeof legalBasisSchema>;
+
+export const retentionAnchors = [
+  'collection',
+  'end-of-contract',
+  'last-contact',
+  'receipt',
+  'end-of-legal-period',
+  'consent-withdrawn',
+  'event',
+] as const;
+
+export const retentionRuleSchema = z.strictObject({
+  duration: durationSchema,
+  from: z.enum(retentionAnchors).describe('the event the period runs from'),
+  event: textSchema.optional().describe('describes the event when from: event'),
+  action: z.enum(['delete', 'anonymise']).default('delete'),
+  minimum: durationSchema.optional().describe('kept at least this long (e.g. the customer may delete earlier)'),
+  renewableByConsent: z.boolean().default(false).describe('a fresh consent restarts the period (direct marketing)'),
+  holds: z.array(slug).default([]).describe('legal holds that keep data beyond this rule'),
+  description: textSchema.optional(),
+});
+export type RetentionRule = z.infer<typeof retentionRuleSchema>;
+
+export const purposeSchema = z.strictObject({
+  id: slug,
+  name: textSchema,
+  description: textSchema,
+  legalBasis: legalBasisSchema,
+  legitimateInterest: textSchema.optional().describe('required when legalBasis is legitimate-interests (Art. 13(1)(d))'),
+  legalObligation: textSchema.optional().describe('the law that requires it, for legal-obligation'),
+  subjects: z.array(slug).min(1),
+  data: z.array(z.string().min(1)).min(1),
+  recipients: z.array(slug).default([]),
+  source: z
+    .strictObject({ kind: z.enum(['subject', 'third-party', 'public']), description: textSchema.optional() })
+    .default({ kind: 'subject' }),
+  requirement: z
+    .strictObject({
+      kind: z.enum(['none', 'statutory', 'contractual', 'contract-prerequisite']),
+      consequence: textSchema.optional().describe('what happens if the person does not provide the data'),
+    })
+    .default({ kind: 'none' }),
+  automatedDecisions: z
+    .strictObject({ exists: z.boolean(), logic: textSchema.optional(), consequences: textSchema.optional() })
+    .default({ exists: false }),
+  consent: z
+    .strictObject({
+      text: textSchema.describe('the exact text the person agrees to'),
+      doubleOptIn: z.boolean().default(false),
+      parental: z.boolean().default(false).describe('a parent consents for a child under the country age'),
+    })
+    .optional()
+    .describe('for consent purposes asked outside the banner (newsletter, photos)'),
+  directMarketing: z.boolean().default(false).describe('an objection is absolute (Art. 21(3))'),
+  retention: retentionRuleSchema,
+});
+export type Purpose = z.infer<typeof purposeSchema>;
+
+export const holdSchema = z.strictObject({
+  id: slug,
+  reason: textSchema,
+  law: z.string().min(1).describe('e.g. "Belgian VAT Code, art. 60"'),
+  duration: durationSchema.optional().describe('how long the law requires keeping; absent for an open-ended flag'),
+});
+
+export const recipientRoles = ['processor', 'sub-processor', 'joint-controller', 'controller', 'public-authority'] as const;
+
+export const subProcessorSchema = z.strictObject({
+  name: z.string().min(1),
+  country: countryCode,
+  transfer: z.string().min(1).optional(),
+  service: textSchema.optional(),
+});
+
+export const recipientSchema = z.strictObject({
+  id: slug,
+  name: z.string().min(1),
+  role: z.enum(recipientRoles),
+  service: textSchema.describe('what they do for the organisation'),
+  country: countryCode,
+  transfer: z.string().min(1).optional().describe('transfer mechanism id, required outside the EEA'),
+  dpaDate: isoDate.optional().describe('date the data processing agreement was signed (Art. 28(3))'),
+  privacyUrl: url.optional(),
+  subProcessors: z.array(subProcessorSchema).default([]),
+  notifyOnErasure: z.boolean().default(true).describe('told of erasure/rectification (Art. 19)'),
+});
+export type Recipient = z.infer<typeof recipientSchema>;
+
+export const cookieSchema = z.strictObject({
+  name: z.string().min(1),
+  category: slug.describe('necessary, or a consent category id'),
+  vendor: z.string().min(1).describe('"first-party" or a recipient id'),
+  purpose: textSchema,
+  duration: z.union([z.literal('session'), durationSchema], {
+    error: 'expected "session" or an ISO 8601 duration such as P13M',
+  }),
+  type: z.enum(['cookie', 'local-storage', 'session-storage', 'pixel', 'indexed-db']).default('cookie'),
+  domain: z.string().optional(),
+  justification: textSchema.optional().describe('required for a lifetime above 13 months'),
+});
+export type Cookie = z.infer<typeof cookieSchema>;
+
+export const consentModeSignals = [
+  'ad_storage',
+  'analytics_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+] as const;
+
+export const consentCategorySchema = z.strictObject({
+  id: slug.refine((id) => id !== 'necessary', 'necessary is always on and cannot be a consent category'),
+  name: textSchema,
+  description: textSchema,
+  gpc: z.boolean().default(false).describe('a sale/sharing/advertising category: denied when Global Privacy Control is on'),
+  googleConsentMode: z.array(z.enum(consentModeSignals)).default([]),
+});
+
+export const consentSchema = z.strictObject({
+  expiry: durationSchema.default('P6M').describe('ask again after this long (at most 13 months)'),
+  categories: z.array(consentCategorySchema).default([]),
+  honourGpc: z.boolean().default(true),
+  googleConsentMode: z.boolean().default(false),
+});
+
+export const requestTypes = [
+  'access',
+  'portability',
+  'rectification',
+  'erasure',
+  'restriction',
+  'objection',
+  'withdrawal',
+] as const;
+export const requestTypeSchema = z.enum(requestTypes);
+export const verificationLevels = ['code', 'code-and-confirm', 'account'] as const;
+
+export const rightsSchema = z.strictObject({
+  channels: z
+    .strictObject({
+      web: z.boolean().default(true),
+      email: email.optional(),
+      post: addressSchema.optional(),
+      phone: z.string().optional(),
+    })
+    .default({ web: true }),
+  identities: z
+    .array(z.enum(['email', 'phone', 'customer-number', 'account-id']))
+    .default(['email'])
+    .describe('what a requester may identify with'),
+  verification: z
+    .partialRecord(requestTypeSchema, z.enum(verificationLevels))
+    .default({})
+    .describe('per request type; defaults: code, and code-and-confirm for erasure'),
+  erasureGracePeriod: durationSchema.default('P7D'),
+  approval: z.array(requestTypeSchema).default([]).describe('request types a privacy officer approves before execution'),
+  exportExpiry: durationSchema.default('P7D'),
+});
+
+export const childrenSchema = z.strictObject({
+  collects: z.boolean().default(false).describe('whether the services are offered to children'),
+  minimumAge: z
+    .record(countryCode, z.number().int().min(13).max(18))
+    .default({})
+    .describe('overrides of the Art. 8 minimum ages per country'),
+  policy: textSchema.optional(),
+});
+
+export const processorCustomerSchema = z.strictObject({
+  id: slug,
+  name: z.string().min(1).describe('a customer type or a named controller'),
+  contact: z.string().optional(),
+  processing: textSchema.describe('the categories of processing carried out for them (Art. 30(2)(b))'),
+  data: z.array(z.string().min(1)).min(1),
+  retention: z.strictObject({ minimum: durationSchema.optional(), maximum: durationSchema }).optional(),
+  recipients: z.array(slug).default([]),
+});
+
+/** Shape of a connected store; filled in by the Stores engine (src/stores). */
+export const storeColumnSchema = z.strictObject({
+  name: z.string().min(1),
+  category: z.string().min(1).describe('data category id'),
+  erase: z.enum(['delete', 'null', 'hash', 'redact', 'keep']).default('null'),
+  identity: z.enum(['email', 'phone', 'customer-number', 'account-id']).optional(),
+});
+
+export const storeReferenceSchema = z.strictObject({
+  column: z.string().min(1),
+  to: z.string().regex(/^[A-Za-z0-9_]+\.[A-Za-z0-9_]+$/, 'table.column'),
+});
+
+export const storeTableSchema = z.strictObject({
+  name: z.string().min(1),
+  primaryKey: z.string().min(1),
+  columns: z.array(storeColumnSchema).default([]),
+  references: z.array(storeReferenceSchema).default([]),
+  purpose: slug.optional().describe('the purpose whose retention rule governs this table'),
+  anchor: z.string().optional().describe('the column (or ref.column) holding the retention anchor date'),
+  holds: z
+    .array(
+      z.strictObject({
+        hold: slug,
+        anchor: z.string().optional().describe('date column the hold period runs from'),
+        flag: z.string().optional().describe('boolean column that keeps the row while true'),
+        keep: z.array(z.string()).optional().describe('columns kept under the hold; others are erased'),
+      }),
+    )
+    .default([]),
+  restrictColumn: z.string().optional().describe('boolean column set under Art. 18 restriction'),
+});
+
+export const storeSchema = z.strictObject({
+  id: slug,
+  name: z.string().optional(),
+  kind: z.enum(['postgres', 'mysql', 'http']),
+  connection: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/, 'the NAME of an environment variable holding the connection URL, never the URL itself'),
+  secret: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional().describe('environment variable with the HTTP signing key'),
+  schema: z.string().optional(),
+  tables: z.array(storeTableSchema).default([]),
+});
+
+export const charterSchema = z.strictObject({
+  charter: z.literal(1).describe('format version'),
+  organisation: organisationSchema,
+  languages: z.array(languageSchema).min(1),
+  defaultLanguage: languageSchema.optional(),
+  lastUpdated: isoDate.optional(),
+  sites: z.array(siteSchema).min(1),
+  subjects: z.array(subjectSchema).min(1),
+  data: z.array(dataCategorySchema).default([]),
+  purposes: z.array(purposeSchema).min(1),
+  holds: z.array(holdSchema).default([]),
+  recipients: z.array(recipientSchema).default([]),
+  cookies: z.array(cookieSchema).default([]),
+  consent: consentSchema.default({ expiry: 'P6M', categories: [], honourGpc: true, googleConsentMode: false }),
+  stores: z.array(storeSchema).default([]),
+  rights: rightsSchema.default({
+    channels: { web: true },
+    identities: ['email'],
+    verification: {},
+    erasureGracePeriod: 'P7D',
+    approval: [],
+    exportExpiry: 'P7D',
+  }),
+  children: childrenSchema.default({ collects: false, minimumAge: {} }),
+  customers: z.array(processorCustomerSchema).default([]).describe('for a processor: the controllers it serves'),
+});
+
+/** A charter after parsing and defaults. */
+export type Charter = z.infer<typeof charterSchema>;
+/** A charter as written in YAML, before defaults. */
+export type CharterInput = z.input<typeof charterSchema>;
+export type Site = z.infer<typeof siteSchema>;
+export type Store = z.infer<typeof storeSchema>;
+export type StoreTable = z.infer<typeof storeTableSchema>;
+export type ConsentCategory = z.infer<typeof consentCategorySchema>;
+export type RequestType = z.infer<typeof requestTypeSchema>;

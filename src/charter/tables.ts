@@ -1,0 +1,25 @@
+/** Tables of charter revisions and the public site registry. */
+import type { ColumnType, Generated } from 'kysely';
+
+export interface CharterRevisionTable {
+  organisation_id: string;
+  seq: number;
+  revision: string;
+  source: string;
+  format: 'yaml' | 'json';
+  charter: ColumnType<unknown, string, never>;
+  created_at: Generated<Date>;
+  created_by: string;
+}
+
+/** Maps a public site id (banner, privacy center) to its organisation. Ids are unique per installation. */
+export interface SiteTable {
+  site_id: string;
+  organisation_id: string;
+  domain: string;
+}
+
+export interface CharterTables {
+  charter_revisions: CharterRevisionTable;
+  sites: SiteTable;
+}

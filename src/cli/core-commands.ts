@@ -1,0 +1,151 @@
+/**
+ * The core commands: init, validate, lint, schema, serve, db migrate.
+ */
+import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { lintCharter } from '../charter/lint.js';
+import { formatPath, formatProblem, loadCharterFile } from '../charter/loader.js';
+import { charterRevision } from '../charter/revision.js';
+import { charterSchema } from '../charter/schema.js';
+import { migrations, type Database } from '../database.js';
+import { readConfig } from '../platform/config.js';
+import { migrate, openDatabase } from '../platform/db/database.js';
+import { projectFile } from '../platform/project.js';
+import { startServer } from '../server.js';
+import { exitCodes, stringOption, UsageError, type CliIo, type Command } from './command.js';
+
+const defaultFile = 'charter.yaml';
+
+function charterPath(io: CliIo, file: string | undefined) {
+  return resolve(io.cwd, file ?? io.env.CHARTER_FILE ?? defaultFile);
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Check a charter: syntax, shape, references; every problem with file:line:col',
+  usage: 'validate [file...]',
+  async run(args, io) {
+    const files = args.positionals.length ? args.positionals : [undefined];
+    let failed = false;
+    for (const file of files) {
+      const path = charterPath(io, file);
+      const result = await loadCharterFile(path);
+      if (!result.ok) {
+        failed = true;
+        for (const problem of result.problems) io.err(formatProblem({ ...problem, file: file ?? problem.file }));
+        io.err(`${file ?? path}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
+      } else {
+        io.out(`${file ?? path}: valid (revision ${charterRevision(result.charter).slice(0, 12)})`);
+      }
+    }
+    return failed ? exitCodes.findings : exitCodes.ok;
+  },
+};
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'Validate, then report lint findings with their severity and article',
+  usage: 'lint [file] [--json]',
+  options: { json: { type: 'boolean' } },
+  async run(args, io) {
+    const file = args.positionals[0];
+    const path = charterPath(io, file);
+    const result = await loadCharterFile(path);
+    const shown = file ?? path;
+    if (!result.ok) {
+      if (args.values.json) io.out(JSON.stringify({ valid: false, problems: result.problems, findings: [] }, null, 2));
+      else for (const problem of result.problems) io.err(formatProblem({ ...problem, file: shown }));
+      return exitCodes.findings;
+    }
+    const findings = lintCharter(result.charter).map((finding) => {
+      const { line, col } = result.locate(finding.path);
+      return { ...finding, path: formatPath(finding.path), line, column: col };
+    });
+    if (args.values.json) {
+      io.out(JSON.stringify({ valid: !findings.some((f) => f.severity === 'error'), problems: [], findings }, null, 2));
+    } else {
+      for (const f of findings) io.out(`${shown}:${f.line}:${f.column}: ${f.severity}: ${f.path}: ${f.message} [${f.rule}; ${f.article}]`);
+      const counts = ['error', 'warning', 'info'].map((s) => `${findings.filter((f) => f.severity === s).length} ${s}${s === 'info' ? '' : 's'}`);
+      io.out(`${shown}: ${counts.join(', ')}`);
+    }
+    return findings.some((f) => f.severity === 'error') ? exitCodes.findings : exitCodes.ok;
+  },
+};
+
+export const schemaCommand: Command = {
+  name: 'schema',
+  summary: 'Print the JSON Schema of charter.yaml (for editor autocompletion)',
+  usage: 'schema',
+  async run(_args, io) {
+    const schema = z.toJSONSchema(charterSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+    io.out(JSON.stringify({ ...schema, $id: 'https://charter.dev/schema/charter-1.json', title: 'Charter declaration (charter.yaml)' }, null, 2));
+    return exitCodes.ok;
+  },
+};
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'Create a charter.yaml from an example in a directory (default: the current one)',
+  usage: 'init [dir] [--example lumen-av|kamer-west|flashbooth] [--force]',
+  options: { example: { type: 'string' }, force: { type: 'boolean' } },
+  async run(args, io) {
+    const dir = resolve(io.cwd, args.positionals[0] ?? '.');
+    const examples = (await readdir(projectFile('examples'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const example = stringOption(args, 'example') ?? examples[0];
+    if (!example || !examples.includes(example)) throw new UsageError(`unknown example "${example ?? ''}"; choose one of ${examples.join(', ')}`);
+    const target = join(dir, defaultFile);
+    const exists = await stat(target).then(() => true, () => false);
+    if (exists && !args.values.force) {
+      io.err(`${target} already exists; use --force to overwrite it`);
+      return exitCodes.findings;
+    }
+    await mkdir(dir, { recursive: true });
+    await copyFile(projectFile('examples', example, defaultFile), target);
+    io.out(`Created ${target} from the "${example}" example.`);
+    io.out(`Next: edit it, then run  charter validate ${target}  and  charter serve --charter ${target}`);
+    return exitCodes.ok;
+  },
+};
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Start the server (PGlite in CHARTER_DATA_DIR unless DATABASE_URL is set)',
+  usage: 'serve [--charter file] [--port N] [--host H]',
+  options: { charter: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+  async run(args, io) {
+    const port = stringOption(args, 'port');
+    if (port !== undefined && !/^\d+$/.test(port)) throw new UsageError('--port takes a number');
+    const config = readConfig({ ...io.env, ...(port ? { PORT: port } : {}), ...(stringOption(args, 'host') ? { HOST: stringOption(args, 'host') } : {}) });
+    const charterFile = stringOption(args, 'charter');
+    const server = await startServer({ config, charterFile: charterFile ? resolve(io.cwd, charterFile) : undefined, print: io.out });
+    await new Promise<void>((resolveStop) => {
+      const stop = () => {
+        server.close().then(resolveStop, resolveStop);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return exitCodes.ok;
+  },
+};
+
+export const migrateCommand: Command = {
+  name: 'db migrate',
+  summary: 'Apply pending database migrations (also done at every start)',
+  usage: 'db migrate',
+  async run(_args, io) {
+    const config = readConfig(io.env);
+    const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR });
+    try {
+      const result = await migrate(database.db, migrations);
+      const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+      io.out(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+      return exitCodes.ok;
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+export const coreCommands: Command[] = [initCommand, validateCommand, lintCommand, schemaCommand, serveCommand, migrateCommand];

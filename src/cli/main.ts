@@ -1,0 +1,74 @@
+/**
+ * The `charter` command: finds the command, parses its options, runs it, maps errors to exit codes.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../platform/config.js';
+import { version } from '../platform/project.js';
+import { CharterFileError } from '../server.js';
+import { exitCodes, UsageError, type CliIo, type Command } from './command.js';
+import { commands } from './commands.js';
+
+function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+  const [first, second] = argv;
+  const two = commands.find((c) => c.name === `${first} ${second}`);
+  if (two) return { command: two, rest: argv.slice(2) };
+  const one = commands.find((c) => c.name === first);
+  return one ? { command: one, rest: argv.slice(1) } : undefined;
+}
+
+function overview(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    `charter ${version} — privacy operations from one declaration`,
+    '',
+    'Usage: charter <command> [options]',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --help. Exit codes: 0 ok, 1 findings or errors, 2 usage.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.out(overview());
+    return argv.length === 0 ? exitCodes.usage : exitCodes.ok;
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    io.out(version);
+    return exitCodes.ok;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.err(`charter: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${overview()}`);
+    return exitCodes.usage;
+  }
+  const { command, rest } = found;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: charter ${command.usage}\n\n${command.summary}${command.help ? `\n\n${command.help}` : ''}`);
+    return exitCodes.ok;
+  }
+  try {
+    const parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+    return await command.run({ values: parsed.values, positionals: parsed.positionals }, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`charter ${command.name}: ${(error as Error).message}\nUsage: charter ${command.usage}`);
+      return exitCodes.usage;
+    }
+    if (error instanceof ConfigError || error instanceof CharterFileError) {
+      io.err(error.message);
+      return exitCodes.findings;
+    }
+    io.err(`charter ${command.name}: ${(error as Error).message}`);
+    return exitCodes.findings;
+  }
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  env: process.env,
+  cwd: process.cwd(),
+  isTTY: Boolean(process.stdout.isTTY),
+};

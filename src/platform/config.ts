@@ -1,0 +1,40 @@
+/**
+ * Configuration from the environment, validated once at start. Every variable is documented in the README.
+ */
+import { z } from 'zod';
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4300),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  CHARTER_DATA_DIR: z.string().default('./.charter/data'),
+  CHARTER_FILE: z.string().optional(),
+  CHARTER_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('Charter <privacy@localhost>'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads the configuration; a bad value is reported with the variable's name. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The URL people reach this server at (links in mails, the landing page). */
+export function publicUrl(config: Config): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/$/, '');
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  return `http://${host === '127.0.0.1' ? 'localhost' : host}:${config.PORT}`;
+}

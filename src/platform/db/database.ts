@@ -1,0 +1,70 @@
+/**
+ * Opens the database: a real PostgreSQL when a URL is given, otherwise the embedded PGlite in a data directory (or
+ * in memory for tests). Both speak the same PostgreSQL dialect and run the same migrations.
+ */
+import { mkdir } from 'node:fs/promises';
+import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent, PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data directory; `memory://` for an in-memory database. */
+  dataDir?: string | undefined;
+  /** Connections in the PostgreSQL pool. */
+  poolSize?: number;
+}
+
+export interface OpenDatabase<DB> {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+// int8 (counts, sums) as JavaScript numbers: every count Charter keeps fits in 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export async function openDatabase<DB>(options: DatabaseOptions): Promise<OpenDatabase<DB>> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A dropped idle connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { 20: (value: string) => Number(value) },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/** Applies every pending migration in name order. Safe to call from several processes at once (Kysely locks). */
+export async function migrate<DB>(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'charter_migration',
+    migrationLockTableName: 'charter_migration_lock',
+    allowUnorderedMigrations: true,
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return result;
+}
+
+/** Whether the database answers: for /readyz. */
+export async function isReachable<DB>(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

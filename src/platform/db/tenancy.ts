@@ -1,0 +1,35 @@
+/**
+ * Tenancy that fails closed. Every repository function takes an `OrgScope`; calling one without a scope is a
+ * programming error and throws. `inOrganisation` opens a transaction in which the organisation is also set for
+ * PostgreSQL row-level security (`charter.organisation_id`), the second wall behind the scoped queries.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { InvariantError } from '../errors.js';
+
+export interface OrgScope {
+  readonly organisationId: string;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Returns the organisation id of a scope, or throws if the scope is missing or malformed. */
+export function requireScope(scope: OrgScope | null | undefined): string {
+  const id = scope?.organisationId;
+  if (typeof id !== 'string' || !uuidPattern.test(id)) {
+    throw new InvariantError('repository call without an organisation scope');
+  }
+  return id;
+}
+
+/** Runs `work` in a transaction scoped to one organisation (RLS setting included). */
+export async function inOrganisation<DB, T>(
+  db: Kysely<DB>,
+  scope: OrgScope,
+  work: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  const organisationId = requireScope(scope);
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('charter.organisation_id', ${organisationId}, true)`.execute(trx);
+    return work(trx);
+  });
+}

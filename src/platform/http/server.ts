@@ -1,0 +1,75 @@
+/**
+ * The Fastify instance every Charter app starts from: JSON logs without personal data, one error shape for every
+ * failure, YAML and text bodies accepted where a route declares them, 404 in the same shape. Knows no domain.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { zodDetails } from './routes.js';
+
+export interface ServerOptions {
+  logger: Logger;
+  /** Default maximum request body in bytes (1 MiB). */
+  bodyLimit?: number;
+  trustProxy?: boolean;
+}
+
+export function createHttpServer(options: ServerOptions): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    disableRequestLogging: false,
+    requestIdHeader: false,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  // YAML and plain text arrive as strings; routes that accept them declare it.
+  app.addContentTypeParser(
+    ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.setErrorHandler((error: FastifyError | AppError | ZodError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+    }
+    if (error instanceof ZodError) {
+      return reply.code(422).send({ error: { code: 'invalid_input', message: 'The request has invalid fields.', details: zodDetails(error) } });
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const { code, message } = clientError(error as FastifyError, status);
+      return reply.code(status).send({ error: { code, message, details: [] } });
+    }
+    // Unknown: log the error class and stack (no request data), answer generically.
+    request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side.', details: [] } });
+  });
+
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: 'No such resource.', details: [] } }),
+  );
+  return app;
+}
+
+function clientError(error: FastifyError, status: number): { code: string; message: string } {
+  switch (status) {
+    case 400:
+      return error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? { code: 'bad_request', message: 'The body is empty; send a JSON document.' }
+        : error.code?.startsWith('FST_ERR_CTP')
+          ? { code: 'malformed_body', message: 'The body is not valid JSON.' }
+          : { code: 'bad_request', message: 'The request is malformed.' };
+    case 413:
+      return { code: 'payload_too_large', message: 'The request body is too large.' };
+    case 415:
+      return { code: 'unsupported_media_type', message: 'Unsupported content type; send application/json.' };
+    case 429:
+      return { code: 'rate_limited', message: 'Too many requests; try again later.' };
+    default:
+      return { code: 'bad_request', message: 'The request could not be handled.' };
+  }
+}

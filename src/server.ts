@@ -1,0 +1,87 @@
+/**
+ * Starting Charter: open the database, migrate, apply the charter file (a new revision only when it changed), build
+ * the app and listen. Used by `charter serve` and `npm start`.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ensureOrganisation } from './accounts/organisations.js';
+import { buildApp } from './app.js';
+import { formatProblem, loadCharterFile } from './charter/loader.js';
+import { applyCharter } from './charter/repository.js';
+import { migrations, type Database } from './database.js';
+import { publicUrl, type Config } from './platform/config.js';
+import { migrate, openDatabase, type OpenDatabase } from './platform/db/database.js';
+import { createLogger, type Logger } from './platform/logger.js';
+
+export interface StartOptions {
+  config: Config;
+  charterFile?: string | undefined;
+  logger?: Logger;
+  /** Where to print the URLs (stdout by default). */
+  print?: (text: string) => void;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: OpenDatabase<Database>;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the configured database. */
+export async function openConfiguredDatabase(config: Config): Promise<OpenDatabase<Database>> {
+  const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR });
+  await migrate(database.db, migrations);
+  return database;
+}
+
+export class CharterFileError extends Error {
+  override name = 'CharterFileError';
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
+  const database = await openConfiguredDatabase(config);
+  try {
+    const charterFile = options.charterFile ?? config.CHARTER_FILE;
+    if (charterFile) {
+      const loaded = await loadCharterFile(charterFile);
+      if (!loaded.ok) throw new CharterFileError(loaded.problems.map(formatProblem).join('\n'));
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(charterFile, 'utf8');
+      const organisation = await ensureOrganisation(database.db, loaded.charter.organisation.id, loaded.charter.organisation.legalName);
+      const applied = await applyCharter(database.db, { organisationId: organisation.id }, { charter: loaded.charter, source, format: 'yaml', actor: 'system' });
+      logger.info({ organisation: organisation.slug, seq: applied.seq, changed: applied.changed }, 'charter applied');
+    }
+    const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger, clock: () => new Date() });
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = publicUrl({ ...config, PORT: port });
+    const sites = await database.db.selectFrom('sites').select('site_id').orderBy('site_id').execute();
+    print(`Charter ${database.kind === 'pglite' ? `on PGlite (${config.CHARTER_DATA_DIR})` : 'on PostgreSQL'} is ready at ${url}`);
+    print(`  landing page   ${url}/`);
+    print(`  API (OpenAPI)  ${url}/openapi.json`);
+    const pages = [
+      ['/privacy/:site', 'privacy center'],
+      ['/demo/:site', 'demo'],
+    ].filter(([route]) => app.hasRoute({ method: 'GET', url: route ?? '' }));
+    if (app.hasRoute({ method: 'GET', url: '/console/' })) print(`  console        ${url}/console/`);
+    for (const site of sites) {
+      for (const [route, label] of pages) print(`  ${(label ?? '').padEnd(14)} ${url}${(route ?? '').replace(':site', site.site_id)}`);
+    }
+    return {
+      app,
+      database,
+      url,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+// Test projects: pure unit tests once; integration tests (*.db.test.ts) on PGlite and on a real PostgreSQL;
+// browser tests (test/e2e) in Debian's Chromium against a served app.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], exclude: ['src/**/*.db.test.ts'] } },
+      { test: { name: 'pglite', include: ['src/**/*.db.test.ts'], env: { CHARTER_TEST_DB: 'pglite' } } },
+      {
+        test: {
+          name: 'postgres',
+          include: ['src/**/*.db.test.ts'],
+          env: { CHARTER_TEST_DB: 'postgres' },
+          globalSetup: ['test/setup/postgres.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          env: { CHARTER_TEST_DB: 'pglite' },
+          globalSetup: ['test/setup/postgres.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

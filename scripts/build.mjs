@@ -21,8 +21,8 @@ await build({
   logLevel: 'warning',
 });
 
-// Web bundles: each step is a module exporting `build(root)`.
-for (const step of ['./build-web.mjs']) {
+// Web bundles: each area's step is a module beside this one exporting `build(root)`.
+for (const step of ['./build-banner.mjs', './build-console.mjs', './build-privacy.mjs']) {
   const module = await import(new URL(step, import.meta.url)).catch((error) => {
     if (error.code === 'ERR_MODULE_NOT_FOUND') return undefined;
     throw error;

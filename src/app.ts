@@ -15,6 +15,7 @@ import { isReachable, type DatabaseKind } from './platform/db/database.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { defineRoute } from './platform/http/routes.js';
 import { createHttpServer } from './platform/http/server.js';
+import { createMailer, type Mailer, type MailTables } from './platform/mail.js';
 import type { Logger } from './platform/logger.js';
 import { projectFile, version } from './platform/project.js';
 
@@ -24,10 +25,20 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   clock: () => Date;
+  /** Outgoing mail; built from the config when absent. */
+  mailer?: Mailer;
+}
+
+/** What domain routes receive: the dependencies with every optional port filled in. */
+export interface AppContext extends AppDeps {
+  mailer: Mailer;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = createHttpServer({ logger: deps.logger, trustProxy: deps.config.TRUST_PROXY });
+  // The outbox table is part of Database; the mailer only needs that table.
+  const mailer = deps.mailer ?? createMailer({ db: deps.db as unknown as Kysely<MailTables>, logger: deps.logger, smtpUrl: deps.config.SMTP_URL, from: deps.config.MAIL_FROM });
+  const context: AppContext = { ...deps, mailer };
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -77,8 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
   );
 
-  registerLanding(app, deps);
-  registerCharterRoutes(app, deps);
+  registerLanding(app, context);
+  registerCharterRoutes(app, context);
 
   // Last, so it describes every declared route.
   let openapi: unknown;

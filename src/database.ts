@@ -9,11 +9,14 @@ import { auditMigrations } from './audit/migrations.js';
 import type { AuditTables } from './audit/tables.js';
 import { charterMigrations } from './charter/migrations.js';
 import type { CharterTables } from './charter/tables.js';
+import { mailMigrations } from './platform/mail-migrations.js';
+import type { MailTables } from './platform/mail.js';
 
-export type Database = AccountTables & AuditTables & CharterTables;
+export type Database = AccountTables & AuditTables & CharterTables & MailTables;
 
 export const migrations: Record<string, Migration> = {
   ...accountMigrations,
   ...auditMigrations,
   ...charterMigrations,
+  ...mailMigrations,
 };

@@ -1,0 +1,91 @@
+/**
+ * The mail port. With SMTP configured (SMTP_URL), nodemailer sends; without it, mail goes to the outbox table, which
+ * the console shows, so every flow (codes, confirmations, notifications) works out of the box. Logs carry the message
+ * id and template, never the recipient or the content.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from './logger.js';
+
+export interface MailMessage {
+  /** Organisation on whose behalf the mail goes out (null for installation mails such as the first-run setup). */
+  organisationId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** A short name of the kind of mail, for logs and the console: `request.code`, `newsletter.confirm`. */
+  template: string;
+  headers?: Record<string, string>;
+  /** Language of the mail (for the console). */
+  language?: string;
+}
+
+export interface SentMail {
+  id: string;
+  transport: 'smtp' | 'outbox';
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<SentMail>;
+}
+
+export interface OutboxTable {
+  id: string;
+  organisation_id: string | null;
+  created_at: Date;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  template: string;
+  headers: unknown;
+  transport: 'smtp' | 'outbox';
+}
+
+export interface MailTables {
+  mail_outbox: OutboxTable;
+}
+
+/** Sends through SMTP and keeps a copy in the outbox (so the console shows what went out). */
+export function createMailer(options: {
+  db: Kysely<MailTables>;
+  logger: Logger;
+  smtpUrl?: string | undefined;
+  from: string;
+}): Mailer {
+  const transport: Transporter | undefined = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+  return {
+    async send(message) {
+      const id = randomUUID();
+      if (transport) {
+        await transport.sendMail({
+          from: options.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          ...(message.html ? { html: message.html } : {}),
+          headers: { ...(message.headers ?? {}), 'X-Charter-Message': id },
+        });
+      }
+      await options.db
+        .insertInto('mail_outbox')
+        .values({
+          id,
+          organisation_id: message.organisationId,
+          created_at: new Date(),
+          recipient: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html ?? null,
+          template: message.template,
+          headers: JSON.stringify(message.headers ?? {}),
+          transport: transport ? 'smtp' : 'outbox',
+        })
+        .execute();
+      options.logger.info({ mail: id, template: message.template, transport: transport ? 'smtp' : 'outbox' }, 'mail queued');
+      return { id, transport: transport ? 'smtp' : 'outbox' };
+    },
+  };
+}

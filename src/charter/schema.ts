@@ -311,11 +311,20 @@ export const storeColumnSchema = z.strictObject({
   category: z.string().min(1).describe('data category id'),
   erase: z.enum(['delete', 'null', 'hash', 'redact', 'keep']).default('null'),
   identity: z.enum(['email', 'phone', 'customer-number', 'account-id']).optional(),
+  secret: z.boolean().default(false).describe('a password hash or token: never exported to the subject'),
 });
 
 export const storeReferenceSchema = z.strictObject({
   column: z.string().min(1),
   to: z.string().regex(/^[A-Za-z0-9_]+\.[A-Za-z0-9_]+$/, 'table.column'),
+  traverse: z
+    .enum(['both', 'to', 'back'])
+    .default('both')
+    .describe('follow from this row to the referenced one (to), from the referenced row back to this one (back), or both'),
+  nullable: z
+    .boolean()
+    .default(false)
+    .describe('the engine may set this column to NULL to delete the referenced row first (breaks a reference cycle)'),
 });
 
 export const storeTableSchema = z.strictObject({

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { checkReferences, closest, type IssuePath } from './references.js';
 import { charterSchema, type Charter } from './schema.js';
 
@@ -127,7 +127,7 @@ function locate(
   position: (offset: number) => { line: number; col: number },
 ): { line: number; col: number } {
   let node: unknown = document.contents;
-  let offset = (document.contents as Node | null)?.range?.[0] ?? 0;
+  let offset = (document.contents)?.range?.[0] ?? 0;
   const steps = key === undefined ? path : [...path, key];
   for (const [i, step] of steps.entries()) {
     const isLastKey = key !== undefined && i === steps.length - 1;

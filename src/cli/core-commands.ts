@@ -118,7 +118,7 @@ export const serveCommand: Command = {
     if (port !== undefined && !/^\d+$/.test(port)) throw new UsageError('--port takes a number');
     const config = readConfig({ ...io.env, ...(port ? { PORT: port } : {}), ...(stringOption(args, 'host') ? { HOST: stringOption(args, 'host') } : {}) });
     const charterFile = stringOption(args, 'charter');
-    const server = await startServer({ config, charterFile: charterFile ? resolve(io.cwd, charterFile) : undefined, print: io.out });
+    const server = await startServer({ config, charterFile: charterFile ? resolve(io.cwd, charterFile) : undefined, print: (text) => io.out(text) });
     await new Promise<void>((resolveStop) => {
       const stop = () => {
         server.close().then(resolveStop, resolveStop);

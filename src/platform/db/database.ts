@@ -55,7 +55,7 @@ export async function migrate<DB>(db: Kysely<DB>, migrations: Record<string, Mig
     allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  if (result.error) throw result.error instanceof Error ? result.error : new Error('migration failed');
   return result;
 }
 

@@ -3,7 +3,7 @@
  * and to generate the OpenAPI 3.1 document. Handlers receive the parsed values, never the raw body.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { invalidInput, type ErrorDetail } from '../errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -68,7 +68,7 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
   handler: (input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | undefined | void>,
 ) {
   const list = registries.get(app) ?? [];
-  list.push(spec as unknown as RouteSpec);
+  list.push(spec);
   registries.set(app, list);
   app.route({
     method: spec.method,
@@ -76,7 +76,7 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
     ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     handler: async (request, reply) => {
       const guard = guards.get(app);
-      if (guard) await guard(request, reply, spec as unknown as RouteSpec);
+      if (guard) await guard(request, reply, spec);
       const details: ErrorDetail[] = [];
       const params = parsePart(spec.params, request.params, 'params', details);
       const query = parsePart(spec.query, request.query, 'query', details);

@@ -20,7 +20,6 @@ export function createHttpServer(options: ServerOptions): FastifyInstance {
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
-    disableRequestLogging: false,
     requestIdHeader: false,
     return503OnClosing: true,
   }) as unknown as FastifyInstance;

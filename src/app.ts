@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { registerAccountRoutes } from './accounts/routes.js';
 import { registerCharterRoutes } from './charter/routes.js';
 import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
@@ -88,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
   );
 
+  // First: installs the route guard every protected route relies on.
+  await registerAccountRoutes(app, context);
   registerLanding(app, context);
   registerCharterRoutes(app, context);
 

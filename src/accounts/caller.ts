@@ -1,7 +1,7 @@
 /**
  * Who is calling a protected route: a signed-in user (console session) or an API token, always within one
- * organisation. The route guard (installed by the accounts domain) authenticates the request and sets the caller;
- * handlers read it with `callerOf`, which fails closed when no caller was set.
+ * organisation. The route guard (guard.ts) authenticates the request and sets the caller; handlers read it with
+ * `callerOf`, which fails closed when no caller was set. A `Caller` is an `OrgScope`: pass it to repositories.
  */
 import type { FastifyRequest } from 'fastify';
 import { unauthorized } from '../platform/errors.js';
@@ -13,9 +13,17 @@ export interface Caller extends OrgScope {
   kind: 'user' | 'token';
   /** For the audit trail: `user:<id>` or `token:<id>`. */
   actor: string;
+  /** The active organisation's slug. */
+  organisationSlug: string;
   /** The user's role in this organisation; tokens act with their scopes only. */
   role?: Role;
   scopes: readonly string[];
+  /** Set for users. */
+  userId?: string;
+  /** Set for console sessions (sign-out ends it). */
+  sessionId?: string;
+  /** Set for API tokens. */
+  tokenId?: string;
 }
 
 const callers = new WeakMap<FastifyRequest, Caller>();

@@ -1,5 +1,7 @@
-/** Tables of organisations (the tenants). Users, roles, sessions and tokens join them here. */
+/** Tables of organisations (the tenants), users, their roles, sessions, API tokens and one-time links. */
 import type { ColumnType, Generated } from 'kysely';
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface OrganisationTable {
   id: string;
@@ -9,8 +11,65 @@ export interface OrganisationTable {
   active_revision_seq: number | null;
 }
 
-export interface AccountTables {
-  organisations: OrganisationTable;
+export interface UserTable {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  created_at: Generated<Date>;
+  password_changed_at: Timestamp | null;
+  disabled_at: Timestamp | null;
 }
 
-export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export interface MembershipTable {
+  organisation_id: string;
+  user_id: string;
+  role: 'owner' | 'privacy-officer' | 'viewer';
+  created_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  organisation_id: string;
+  id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  scopes: ColumnType<string[], string, string>;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface OneTimeLinkTable {
+  id: string;
+  purpose: 'setup' | 'password';
+  user_id: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface LoginFailureTable {
+  key: string;
+  at: Timestamp;
+}
+
+export interface AccountTables {
+  organisations: OrganisationTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  one_time_links: OneTimeLinkTable;
+  login_failures: LoginFailureTable;
+}

@@ -1,10 +1,12 @@
 /**
  * Tenancy that fails closed. Every repository function takes an `OrgScope`; calling one without a scope is a
  * programming error and throws. `inOrganisation` opens a transaction in which the organisation is also set for
- * PostgreSQL row-level security (`charter.organisation_id`), the second wall behind the scoped queries.
+ * PostgreSQL row-level security (`charter.organisation_id`) and the restricted `charter_app` role is taken, so the
+ * policies of rls.ts apply: the second wall behind the scoped queries.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { InvariantError } from '../errors.js';
+import { applicationRole } from './rls.js';
 
 export interface OrgScope {
   readonly organisationId: string;
@@ -21,15 +23,28 @@ export function requireScope(scope: OrgScope | null | undefined): string {
   return id;
 }
 
-/** Runs `work` in a transaction scoped to one organisation (RLS setting included). */
+/**
+ * Runs `work` in a transaction scoped to one organisation: RLS setting included, as the `charter_app` role, so rows of
+ * any other organisation are invisible and unwritable even to a query that forgot its `where organisation_id`.
+ */
 export async function inOrganisation<DB, T>(
   db: Kysely<DB>,
   scope: OrgScope,
   work: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
-  const organisationId = requireScope(scope);
+  requireScope(scope);
   return db.transaction().execute(async (trx) => {
-    await sql`select set_config('charter.organisation_id', ${organisationId}, true)`.execute(trx);
+    await enterOrganisation(trx, scope);
     return work(trx);
   });
+}
+
+/**
+ * Scopes the rest of an open transaction to one organisation (RLS setting and role), for a transaction that first
+ * had to touch installation-level rows (e.g. create a user, then their membership). There is no way back within it.
+ */
+export async function enterOrganisation<DB>(trx: Transaction<DB>, scope: OrgScope): Promise<void> {
+  const organisationId = requireScope(scope);
+  await sql`select set_config('charter.organisation_id', ${organisationId}, true)`.execute(trx);
+  await sql.raw(`set local role ${applicationRole}`).execute(trx);
 }

@@ -1,0 +1,34 @@
+/** The password-link mail, in the user's language. Contains the link only; logs never see it. */
+import type { Mailer } from '../../platform/mail.js';
+
+type Language = 'en' | 'nl' | 'fr';
+
+const texts: Record<Language, Record<'reset' | 'invite', { subject: string; body: string }> & { expiry: string }> = {
+  en: {
+    reset: { subject: 'Choose a new Charter password', body: 'Someone asked to choose a new password for your Charter account. If it was you, open this link:' },
+    invite: { subject: 'Your Charter account', body: 'An account was created for you in Charter. Choose your password with this link:' },
+    expiry: 'The link works once and expires in 24 hours. If you did not ask for it, ignore this mail.',
+  },
+  nl: {
+    reset: { subject: 'Kies een nieuw Charter-wachtwoord', body: 'Er werd gevraagd een nieuw wachtwoord te kiezen voor uw Charter-account. Was u dat, open dan deze link:' },
+    invite: { subject: 'Uw Charter-account', body: 'Er werd een Charter-account voor u aangemaakt. Kies uw wachtwoord met deze link:' },
+    expiry: 'De link werkt één keer en vervalt na 24 uur. Hebt u er niet om gevraagd, negeer dan deze mail.',
+  },
+  fr: {
+    reset: { subject: 'Choisissez un nouveau mot de passe Charter', body: 'Quelqu’un a demandé un nouveau mot de passe pour votre compte Charter. Si c’était vous, ouvrez ce lien :' },
+    invite: { subject: 'Votre compte Charter', body: 'Un compte Charter a été créé pour vous. Choisissez votre mot de passe avec ce lien :' },
+    expiry: 'Le lien fonctionne une fois et expire après 24 heures. Si vous ne l’avez pas demandé, ignorez ce message.',
+  },
+};
+
+export async function sendPasswordMail(mailer: Mailer, input: { to: string; url: string; language: Language; reason: 'reset' | 'invite' }) {
+  const t = texts[input.language];
+  await mailer.send({
+    organisationId: null,
+    to: input.to,
+    subject: t[input.reason].subject,
+    text: `${t[input.reason].body}\n\n${input.url}\n\n${t.expiry}\n`,
+    template: `account.password-${input.reason}`,
+    language: input.language,
+  });
+}

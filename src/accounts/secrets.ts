@@ -1,0 +1,27 @@
+/**
+ * Secrets handed to people (session cookies, API tokens, one-time links) and how they are kept: only a SHA-256 of
+ * each is stored (they carry 256 bits of randomness, so a fast hash is enough and allows lookup by hash).
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** A fresh random secret, URL-safe, with an optional readable prefix (`charter_…` for API tokens). */
+export function randomSecret(prefix = ''): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
+}
+
+/** How a secret is stored. */
+export function secretHash(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** A keyed hash for values that must be compared but never stored in clear (account names, addresses). */
+export function keyedHash(key: string, value: string): string {
+  return createHmac('sha256', key).update(value).digest('hex');
+}
+
+/** Compares two strings in constant time (for CSRF tokens). */
+export function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,78 @@
+/**
+ * Console sessions: a random secret in an HttpOnly, SameSite=Strict cookie (Secure behind TLS); the database keeps
+ * only its SHA-256. A session ends after 12 hours, or after 2 hours without use, or at logout. Each carries a CSRF
+ * token that cookie-authenticated mutations must echo in a header.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../database.js';
+import { randomSecret, secretHash } from './secrets.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const sessionCookie = 'charter_session';
+export const csrfCookie = 'charter_csrf';
+export const csrfHeader = 'x-csrf-token';
+export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
+export const sessionIdleMs = 2 * 60 * 60 * 1000;
+/** last_seen is written at most this often, so reads stay reads. */
+const touchEveryMs = 60 * 1000;
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export interface ActiveSession {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(db: Db, userId: string, now: Date): Promise<NewSession> {
+  const token = randomSecret();
+  const csrfToken = randomSecret();
+  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  await db
+    .insertInto('sessions')
+    .values({ id: secretHash(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: expiresAt })
+    .execute();
+  return { token, csrfToken, expiresAt };
+}
+
+/** The live session for a cookie value, or undefined (unknown, expired, idle too long, or its user disabled). */
+export async function findSession(db: Kysely<Database>, token: string, now: Date): Promise<ActiveSession | undefined> {
+  const id = secretHash(token);
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.user_id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.disabled_at'])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row || row.disabled_at !== null) return undefined;
+  const expiresAt = new Date(row.expires_at);
+  const lastSeen = new Date(row.last_seen_at);
+  if (expiresAt <= now || now.getTime() - lastSeen.getTime() > sessionIdleMs) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return undefined;
+  }
+  if (now.getTime() - lastSeen.getTime() > touchEveryMs) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+  }
+  return { id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt };
+}
+
+export async function deleteSession(db: Db, sessionId: string) {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user (password changed, user removed). */
+export async function deleteUserSessions(db: Db, userId: string) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** Removes expired sessions (housekeeping). */
+export async function purgeSessions(db: Db, now: Date) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}

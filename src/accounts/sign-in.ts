@@ -1,0 +1,126 @@
+/**
+ * Signing in and out, first-run setup and password links. Sign-in answers the same way (and takes as long) whether
+ * or not the account exists; failures are throttled per account and per address. Sign-in, failed sign-in of a known
+ * account, sign-out and password changes are audited in each of the user's organisations, by user id only.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from '../audit/trail.js';
+import type { Database } from '../database.js';
+import { badRequest, conflict, tooManyRequests, unauthorized } from '../platform/errors.js';
+import { consumeLink, issueLink, passwordLinkLifetimeMs } from './links.js';
+import { ensureOrganisation } from './organisations.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { createSession, deleteSession, deleteUserSessions, type NewSession } from './sessions.js';
+import { clearAccountFailures, recordFailure, throttledFor, throttleKeys } from './throttle.js';
+import { countUsers, ensureUser, findUserByEmail, membershipsOf, setPasswordHash } from './users.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const wrongCredentials = 'The email address or the password is not right.';
+
+export interface SignInDeps {
+  db: Kysely<Database>;
+  /** Key for the throttle's keyed hashes. */
+  secret: string;
+}
+
+/** Writes one audit entry in every organisation the user belongs to (sign-in concerns all of them). */
+async function auditForUser(trx: Transaction<Database>, userId: string, input: { actor: string; action: string; data?: Record<string, unknown> }, now: Date) {
+  for (const membership of await membershipsOf(trx, userId)) {
+    await recordAudit(trx, { organisationId: membership.organisationId }, { ...input, target: `user:${userId}` }, now);
+  }
+}
+
+export async function signIn(
+  deps: SignInDeps,
+  input: { email: string; password: string; address: string },
+  now: Date,
+): Promise<{ userId: string; session: NewSession }> {
+  const keys = throttleKeys(deps.secret, input.email, input.address);
+  const wait = await throttledFor(deps.db, keys, now);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60);
+    throw tooManyRequests(`Too many failed sign-ins for this account or from this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+  }
+  const user = await findUserByEmail(deps.db, input.email);
+  // Always one argon2 verification, known account or not.
+  const valid = await verifyPassword(user?.password_hash, input.password);
+  if (!user || !valid || user.disabled_at !== null) {
+    await deps.db.transaction().execute(async (trx) => {
+      await recordFailure(trx, keys, now);
+      if (user) await auditForUser(trx, user.id, { actor: 'anonymous', action: 'user.login_failed' }, now);
+    });
+    throw unauthorized(wrongCredentials);
+  }
+  const session = await deps.db.transaction().execute(async (trx) => {
+    await clearAccountFailures(trx, keys);
+    const created = await createSession(trx, user.id, now);
+    await auditForUser(trx, user.id, { actor: `user:${user.id}`, action: 'user.login' }, now);
+    return created;
+  });
+  return { userId: user.id, session };
+}
+
+export async function signOut(db: Kysely<Database>, input: { sessionId: string; userId: string }, now: Date) {
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, input.sessionId);
+    await auditForUser(trx, input.userId, { actor: `user:${input.userId}`, action: 'user.logout' }, now);
+  });
+}
+
+/**
+ * First run: with a valid setup link and no user yet, creates the first owner — of every organisation there is,
+ * or of a new one when none exists — and signs them in.
+ */
+export async function completeSetup(
+  db: Kysely<Database>,
+  input: { token: string; email: string; password: string; organisation?: { slug: string; name: string } | undefined },
+  now: Date,
+): Promise<{ userId: string; session: NewSession }> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const link = await consumeLink(trx, 'setup', input.token, now);
+    if (!link) throw badRequest('This setup link is not valid (any more). Restart the server for a new one.');
+    if ((await countUsers(trx)) > 0) throw conflict('Setup is already done; sign in instead.');
+    let organisations = await trx.selectFrom('organisations').select(['id']).execute();
+    if (organisations.length === 0) {
+      if (!input.organisation) throw badRequest('Name the organisation to create.', [{ path: 'body.organisation', message: 'required when no organisation exists yet' }]);
+      organisations = [await ensureOrganisation(trx, input.organisation.slug, input.organisation.name)];
+    }
+    const user = await ensureUser(trx, input.email);
+    await setPasswordHash(trx, user.id, passwordHash, now);
+    for (const organisation of organisations) {
+      await trx.insertInto('memberships').values({ organisation_id: organisation.id, user_id: user.id, role: 'owner' }).execute();
+      await recordAudit(trx, { organisationId: organisation.id }, { actor: `user:${user.id}`, action: 'setup.completed', target: `user:${user.id}`, data: { role: 'owner' } }, now);
+    }
+    const session = await createSession(trx, user.id, now);
+    await auditForUser(trx, user.id, { actor: `user:${user.id}`, action: 'user.login' }, now);
+    return { userId: user.id, session };
+  });
+}
+
+/** Sets a password through a one-time link; ends the user's other sessions. */
+export async function setPasswordWithLink(db: Kysely<Database>, input: { token: string; password: string }, now: Date): Promise<{ userId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const link = await consumeLink(trx, 'password', input.token, now);
+    if (!link?.userId) throw badRequest('This link is not valid (any more). Ask for a new one.');
+    await setPasswordHash(trx, link.userId, passwordHash, now);
+    await deleteUserSessions(trx, link.userId);
+    await auditForUser(trx, link.userId, { actor: `user:${link.userId}`, action: 'user.password_set' }, now);
+    return { userId: link.userId };
+  });
+}
+
+/** A password link for an existing user (reset, or first password of an invited user). */
+export async function issuePasswordLink(db: Db, userId: string, now: Date): Promise<string> {
+  return issueLink(db, 'password', userId, passwordLinkLifetimeMs, now);
+}
+
+/** For a reset request: a link when the account exists, undefined otherwise (the caller answers the same). */
+export async function passwordResetLink(db: Kysely<Database>, email: string, now: Date): Promise<{ userId: string; token: string } | undefined> {
+  const user = await findUserByEmail(db, email);
+  if (!user || user.disabled_at !== null) return undefined;
+  return { userId: user.id, token: await issuePasswordLink(db, user.id, now) };
+}
+

@@ -1,0 +1,190 @@
+/**
+ * Users and their roles per organisation. A user belongs to the installation; a membership (organisation, user,
+ * role) gives access to one organisation. Member management is scoped and audited; looking a user up by email or
+ * listing their memberships happens before any organisation is known (sign-in), so it is installation-level.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from '../audit/trail.js';
+import type { Database } from '../database.js';
+import { enterOrganisation, inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { conflict, notFound } from '../platform/errors.js';
+import type { Role } from './caller.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface User {
+  id: string;
+  email: string;
+  hasPassword: boolean;
+  disabled: boolean;
+}
+
+export interface Membership {
+  organisationId: string;
+  slug: string;
+  name: string;
+  role: Role;
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  role: Role;
+  hasPassword: boolean;
+  since: Date;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function toUser(row: { id: string; email: string; password_hash: string | null; disabled_at: Date | string | null }): User {
+  return { id: row.id, email: row.email, hasPassword: row.password_hash !== null, disabled: row.disabled_at !== null };
+}
+
+/** Installation-level: the user with this email (sign-in, password reset, CLI). */
+export async function findUserByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'password_hash', 'disabled_at'])
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
+}
+
+export async function findUser(db: Db, userId: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').select(['id', 'email', 'password_hash', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Installation-level: every organisation a user may act in, by slug. */
+export async function membershipsOf(db: Db, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['o.id', 'o.slug', 'o.name', 'm.role'])
+    .where('m.user_id', '=', userId)
+    .orderBy('o.slug')
+    .execute();
+  return rows.map((r) => ({ organisationId: r.id, slug: r.slug, name: r.name, role: r.role }));
+}
+
+/** Creates a user without a password (they set it through a one-time link), or returns the existing one. */
+export async function ensureUser(trx: Db, email: string): Promise<{ id: string; created: boolean; hasPassword: boolean }> {
+  const existing = await findUserByEmail(trx, email);
+  if (existing) return { id: existing.id, created: false, hasPassword: existing.password_hash !== null };
+  const id = randomUUID();
+  await trx.insertInto('users').values({ id, email: normaliseEmail(email), password_hash: null }).execute();
+  return { id, created: true, hasPassword: false };
+}
+
+export async function setPasswordHash(trx: Db, userId: string, passwordHash: string, now: Date) {
+  await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now }).where('id', '=', userId).execute();
+}
+
+/** The members of an organisation with their roles. */
+export async function listMembers(db: Kysely<Database>, scope: OrgScope): Promise<Member[]> {
+  const organisationId = requireScope(scope);
+  return inOrganisation(db, scope, async (trx) => {
+    const rows = await trx
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.email', 'u.password_hash', 'm.role', 'm.created_at'])
+      .where('m.organisation_id', '=', organisationId)
+      .orderBy('u.email')
+      .execute();
+    return rows.map((r) => ({ userId: r.id, email: r.email, role: r.role, hasPassword: r.password_hash !== null, since: r.created_at }));
+  });
+}
+
+/**
+ * Gives a person (by email) a role in an organisation, creating their user when new. Audited as `member.added`
+ * (ids only). Returns whether the user was created (then they need a password link).
+ */
+export async function addMember(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  input: { email: string; role: Role; actor: string },
+  now: Date,
+): Promise<{ userId: string; created: boolean; hasPassword: boolean }> {
+  const organisationId = requireScope(scope);
+  // The user row is installation-level; it is created before the scoped transaction takes the restricted role.
+  return db.transaction().execute(async (outer) => {
+    const user = await ensureUser(outer, input.email);
+    await enterOrganisation(outer, scope);
+    const existing = await outer
+      .selectFrom('memberships')
+      .select('role')
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', user.id)
+      .executeTakeFirst();
+    if (existing) throw conflict('This person is already a member of the organisation.', [{ path: 'body.email', message: 'already a member' }]);
+    await addMembership(outer, scope, user.id, input.role, input.actor, now);
+    return { userId: user.id, created: user.created, hasPassword: user.hasPassword };
+  });
+}
+
+/** Adds a membership and its audit entry within the caller's transaction. */
+export async function addMembership(trx: Db, scope: OrgScope, userId: string, role: Role, actor: string, now: Date) {
+  const organisationId = requireScope(scope);
+  await trx.insertInto('memberships').values({ organisation_id: organisationId, user_id: userId, role }).execute();
+  await recordAudit(trx, scope, { actor, action: 'member.added', target: `user:${userId}`, data: { role } }, now);
+}
+
+async function lockOwners(trx: Db, organisationId: string) {
+  return trx
+    .selectFrom('memberships')
+    .select(['user_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'owner')
+    .forUpdate()
+    .execute();
+}
+
+/** Changes a member's role; an organisation always keeps at least one owner. */
+export async function changeRole(db: Kysely<Database>, scope: OrgScope, input: { userId: string; role: Role; actor: string }, now: Date) {
+  const organisationId = requireScope(scope);
+  return inOrganisation(db, scope, async (trx) => {
+    const owners = await lockOwners(trx, organisationId);
+    const member = await trx
+      .selectFrom('memberships')
+      .select('role')
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', input.userId)
+      .executeTakeFirst();
+    if (!member) throw notFound('member');
+    if (member.role === input.role) return { changed: false };
+    if (member.role === 'owner' && owners.length <= 1) throw conflict('An organisation needs at least one owner.');
+    await trx
+      .updateTable('memberships')
+      .set({ role: input.role })
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', input.userId)
+      .execute();
+    await recordAudit(trx, scope, { actor: input.actor, action: 'member.role_changed', target: `user:${input.userId}`, data: { from: member.role, to: input.role } }, now);
+    return { changed: true };
+  });
+}
+
+/** Removes a member from an organisation (their user and other memberships stay). */
+export async function removeMember(db: Kysely<Database>, scope: OrgScope, input: { userId: string; actor: string }, now: Date) {
+  const organisationId = requireScope(scope);
+  return inOrganisation(db, scope, async (trx) => {
+    const owners = await lockOwners(trx, organisationId);
+    const member = await trx
+      .selectFrom('memberships')
+      .select('role')
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', input.userId)
+      .executeTakeFirst();
+    if (!member) throw notFound('member');
+    if (member.role === 'owner' && owners.length <= 1) throw conflict('An organisation needs at least one owner.');
+    await trx.deleteFrom('memberships').where('organisation_id', '=', organisationId).where('user_id', '=', input.userId).execute();
+    await recordAudit(trx, scope, { actor: input.actor, action: 'member.removed', target: `user:${input.userId}`, data: { role: member.role } }, now);
+  });
+}

@@ -8,15 +8,26 @@ import type { AccountTables } from './accounts/tables.js';
 import { auditMigrations } from './audit/migrations.js';
 import type { AuditTables } from './audit/tables.js';
 import { charterMigrations } from './charter/migrations.js';
+import { consentMigrations } from './consent/migrations.js';
+import type { ConsentTables } from './consent/tables.js';
 import type { CharterTables } from './charter/tables.js';
+import { jobMigrations, type JobTables } from './platform/jobs.js';
 import { mailMigrations } from './platform/mail-migrations.js';
 import type { MailTables } from './platform/mail.js';
+import { recordsMigrations } from './records/migrations.js';
+import type { RecordsTables } from './records/tables.js';
+import { retentionMigrations } from './retention/migrations.js';
+import type { RetentionTables } from './retention/tables.js';
 
-export type Database = AccountTables & AuditTables & CharterTables & MailTables;
+export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & RecordsTables & RetentionTables;
 
 export const migrations: Record<string, Migration> = {
   ...accountMigrations,
   ...auditMigrations,
   ...charterMigrations,
+  ...consentMigrations,
+  ...jobMigrations,
   ...mailMigrations,
+  ...recordsMigrations,
+  ...retentionMigrations,
 };

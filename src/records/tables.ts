@@ -1,0 +1,52 @@
+/** Tables of the breach register (Art. 33(5)): append-only, so every amendment is a new version. */
+import type { ColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, never>;
+type Json<T> = ColumnType<T, string, never>;
+
+/** One row per breach: its number in the register, who opened it and when. Never updated. */
+export interface BreachTable {
+  organisation_id: string;
+  id: string;
+  number: number;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+/** Every state the record has had: version 1 as recorded, then one row per amendment. Never updated. */
+export interface BreachVersionTable {
+  organisation_id: string;
+  breach_id: string;
+  version: number;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  /** Why it was amended; null for the first version. */
+  reason: string | null;
+  aware_at: Timestamp;
+  status: 'open' | 'closed';
+  content: Json<unknown>;
+}
+
+/** Every notification sent (authority, people concerned, controller), as sent. Never updated. */
+export interface BreachNotificationTable {
+  organisation_id: string;
+  breach_id: string;
+  seq: number;
+  recipient: 'authority' | 'subjects' | 'controller';
+  phase: 'initial' | 'follow-up' | 'final';
+  controller: string | null;
+  sent_at: Timestamp;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  language: string | null;
+  channel: string | null;
+  reference: string | null;
+  content: string;
+  delay_reasons: string | null;
+}
+
+export interface RecordsTables {
+  breaches: BreachTable;
+  breach_versions: BreachVersionTable;
+  breach_notifications: BreachNotificationTable;
+}

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { registerAccountRoutes } from './accounts/routes.js';
 import { registerCharterRoutes } from './charter/routes.js';
+import { registerBannerRoutes } from './consent/banner-routes.js';
 import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
 import type { Config } from './platform/config.js';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAccountRoutes(app, context);
   registerLanding(app, context);
   registerCharterRoutes(app, context);
+  registerBannerRoutes(app, context);
 
   // Last, so it describes every declared route.
   let openapi: unknown;

@@ -1,0 +1,228 @@
+/**
+ * HTTP side of the consent banner: the built bundle (`/banner.js`, `/banner.css`) and its configuration per site and
+ * language, plus the demo website (src/consent/demo.ts).
+ *
+ * How the configuration is addressed, and why:
+ * - `GET /api/v1/banner/{site}/config?lang=nl,en` answers the whole configuration of the CURRENT consent revision,
+ *   not a pointer to it. A first-time visitor (the one who sees the banner) thus waits for one round trip instead of
+ *   two. It is `max-age=0, s-maxage=60` with an ETag: browsers revalidate on every page (a 304 of a few bytes), so a
+ *   new consent revision re-asks at once; a CDN may answer for a minute.
+ * - `GET /api/v1/banner/{site}/{revision}/{lang}.json` is addressed by consent revision and cached for a year: what a
+ *   visitor was shown under a given revision does not change (categories, cookies, vendors and controller are what the
+ *   revision hashes). Receipts and CDNs use it; it also answers for past revisions still in the charter history.
+ * Both are public data, so any origin may read them (`Access-Control-Allow-Origin: *`). The ledger POST, which takes
+ * data from visitors, is the one restricted to the charter's site origins (src/consent/ledger side).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { activeCharter, charterRevisionBySeq, findSite, listRevisions } from '../charter/repository.js';
+import { consentRevision } from '../charter/revision.js';
+import { languageSchema, type Charter, type Language } from '../charter/schema.js';
+import type { Database } from '../database.js';
+import { AppError, notFound } from '../platform/errors.js';
+import { defineRoute } from '../platform/http/routes.js';
+import { projectFile } from '../platform/project.js';
+import { bannerConfig, bannerConfigSchema, pickBannerLanguage, siteLanguages, type BannerConfig } from './banner-config.js';
+import { registerDemoRoutes } from './demo.js';
+
+export interface BannerRouteDeps {
+  db: Kysely<Database>;
+}
+
+const siteParam = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a site id').max(100);
+
+interface Rendered {
+  body: string;
+  etag: string;
+}
+
+function render(config: BannerConfig): Rendered {
+  const body = JSON.stringify(config);
+  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+}
+
+/** A small bounded memo: configurations are pure functions of (charter revision, site, language). */
+class Memo<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly limit: number) {}
+  get(key: string): T | undefined {
+    return this.entries.get(key);
+  }
+  set(key: string, value: T): T {
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
+    return value;
+  }
+}
+
+/** The active charter of the organisation that owns a public site id, or a 404. */
+async function charterOfSite(db: Kysely<Database>, siteId: string) {
+  const site = await findSite(db, siteId);
+  const stored = site ? await activeCharter(db, { organisationId: site.organisationId }) : undefined;
+  if (!site || !stored || !stored.charter.sites.some((s) => s.id === siteId)) throw notFound('site');
+  return { organisationId: site.organisationId, stored };
+}
+
+/**
+ * The banner configuration a visitor of `siteId` was shown under consent revision `revision`, from the newest
+ * charter revision whose consent revision for that site matches; undefined when no revision matches. For receipts
+ * ("the texts the visitor saw") and the revision-addressed route.
+ */
+export async function bannerConfigForRevision(
+  db: Kysely<Database>,
+  siteId: string,
+  revision: string,
+  language: Language,
+): Promise<BannerConfig | undefined> {
+  const site = await findSite(db, siteId);
+  if (!site) return undefined;
+  const scope = { organisationId: site.organisationId };
+  const matches = (charter: Charter) => charter.sites.some((s) => s.id === siteId) && consentRevision(charter, siteId) === revision;
+  const active = await activeCharter(db, scope);
+  let charter = active && matches(active.charter) ? active.charter : undefined;
+  if (!charter) {
+    for (const { seq } of await listRevisions(db, scope)) {
+      const stored = await charterRevisionBySeq(db, scope, seq);
+      if (stored && matches(stored.charter)) {
+        charter = stored.charter;
+        break;
+      }
+    }
+  }
+  if (!charter || !siteLanguages(charter, siteId).includes(language)) return undefined;
+  return bannerConfig(charter, siteId, language);
+}
+
+function sendJson(request: FastifyRequest, reply: FastifyReply, rendered: Rendered, cacheControl: string) {
+  reply.header('access-control-allow-origin', '*');
+  reply.header('cache-control', cacheControl);
+  reply.header('etag', rendered.etag);
+  if (request.headers['if-none-match'] === rendered.etag) return reply.code(304).send();
+  return reply.type('application/json; charset=utf-8').send(rendered.body);
+}
+
+interface Asset {
+  body: Buffer;
+  etag: string;
+}
+
+/** Serves a file of dist/banner; read once, 503 until `npm run build` has made it. */
+function assetLoader(file: string) {
+  let cached: Promise<Asset> | undefined;
+  return () => {
+    cached ??= readFile(projectFile('dist/banner', file)).then(
+      (body) => ({ body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` }),
+      (error: unknown) => {
+        cached = undefined;
+        throw new AppError('not_built', 503, `The banner is not built (${file}); run "npm run build".`, [
+          { message: error instanceof Error ? error.message : String(error) },
+        ]);
+      },
+    );
+    return cached;
+  };
+}
+
+export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps) {
+  const configs = new Memo<Rendered>(500);
+
+  for (const [url, file, type] of [
+    ['/banner.js', 'banner.js', 'text/javascript; charset=utf-8'],
+    ['/banner.css', 'banner.css', 'text/css; charset=utf-8'],
+  ] as const) {
+    const load = assetLoader(file);
+    defineRoute(
+      app,
+      {
+        method: 'GET',
+        url,
+        summary: file === 'banner.js' ? 'The consent banner script (one tag: <script src=".../banner.js" data-site="main" async>)' : 'The banner stylesheet, for browsers without constructable stylesheets',
+        tags: ['consent'],
+        auth: 'public',
+        produces: type.split(';')[0],
+        errors: [503],
+      },
+      async ({ request, reply }) => {
+        const asset = await load();
+        // Not revision-addressed (the tag on every site names this URL), so an hour, revalidated by ETag.
+        reply.header('cache-control', 'public, max-age=3600, stale-while-revalidate=86400');
+        reply.header('access-control-allow-origin', '*');
+        reply.header('etag', asset.etag);
+        if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+        return reply.type(type).send(asset.body);
+      },
+    );
+  }
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/banner/:site/config',
+      summary: "The banner configuration of a site's current consent revision, in the best language for the visitor",
+      tags: ['consent'],
+      auth: 'public',
+      params: z.object({ site: siteParam }),
+      query: z.object({
+        lang: z
+          .string()
+          .max(200)
+          .regex(/^[A-Za-z_,-]*$/, 'language tags separated by commas, most preferred first')
+          .optional()
+          .describe('the page language first, then the browser languages: "nl,en"'),
+      }),
+      response: bannerConfigSchema,
+      errors: [304, 404],
+    },
+    async ({ params, query, request, reply }) => {
+      const { stored } = await charterOfSite(deps.db, params.site);
+      const preferences = query.lang ? query.lang.split(',') : [];
+      if (preferences.length === 0) {
+        preferences.push(...(request.headers['accept-language'] ?? '').split(',').map((part) => part.split(';')[0] ?? ''));
+        reply.header('vary', 'accept-language');
+      }
+      const language = pickBannerLanguage(stored.charter, params.site, preferences);
+      const key = `${stored.revision}:${params.site}:${language}`;
+      const rendered = configs.get(key) ?? configs.set(key, render(bannerConfig(stored.charter, params.site, language)));
+      return sendJson(request, reply, rendered, 'public, max-age=0, s-maxage=60');
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/banner/:site/:revision/:file',
+      summary: 'The banner configuration of one consent revision in one language (immutable; for CDNs and receipts)',
+      tags: ['consent'],
+      auth: 'public',
+      params: z.object({
+        site: siteParam,
+        revision: z.string().regex(/^[0-9a-f]{16}$/, 'a consent revision: 16 hexadecimal characters'),
+        file: z
+          .string()
+          .regex(/^[a-z]{2}\.json$/, 'the language followed by .json, e.g. nl.json')
+          .transform((file) => file.slice(0, 2))
+          .pipe(languageSchema),
+      }),
+      response: bannerConfigSchema,
+      errors: [304, 404],
+    },
+    async ({ params, request, reply }) => {
+      // Only found configurations are kept: a revision unknown now may be applied later.
+      const key = `revision:${params.site}:${params.revision}:${params.file}`;
+      let rendered = configs.get(key);
+      if (!rendered) {
+        const config = await bannerConfigForRevision(deps.db, params.site, params.revision, params.file);
+        if (!config) throw notFound('banner configuration');
+        rendered = configs.set(key, render(config));
+      }
+      return sendJson(request, reply, rendered, 'public, max-age=31536000, immutable');
+    },
+  );
+
+  registerDemoRoutes(app, deps);
+}

@@ -8,7 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { registerAccountRoutes } from './accounts/routes.js';
+import { registerAuditRoutes } from './audit/routes.js';
 import { registerCharterRoutes } from './charter/routes.js';
+import { registerRevisionRoutes } from './charter/revision-routes.js';
 import { registerBannerRoutes } from './consent/banner-routes.js';
 import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
@@ -94,6 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAccountRoutes(app, context);
   registerLanding(app, context);
   registerCharterRoutes(app, context);
+  registerRevisionRoutes(app, context);
+  registerAuditRoutes(app, context);
   registerBannerRoutes(app, context);
 
   // Last, so it describes every declared route.

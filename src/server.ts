@@ -3,6 +3,7 @@
  * the app and listen. Used by `charter serve` and `npm start`.
  */
 import type { FastifyInstance } from 'fastify';
+import { issueSetupLink } from './accounts/links.js';
 import { ensureOrganisation } from './accounts/organisations.js';
 import { buildApp } from './app.js';
 import { formatProblem, loadCharterFile } from './charter/loader.js';
@@ -68,6 +69,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       ['/demo/:site', 'demo'],
     ].filter(([route]) => app.hasRoute({ method: 'GET', url: route ?? '' }));
     if (app.hasRoute({ method: 'GET', url: '/console/' })) print(`  console        ${url}/console/`);
+    // First run: no user yet, so a one-time link (1 hour) to create the first owner; a restart prints a fresh one.
+    const setupToken = await issueSetupLink(database.db, new Date());
+    if (setupToken) print(`  first run      create the first owner within 1 hour: ${url}/console/setup?token=${setupToken}`);
     for (const site of sites) {
       for (const [route, label] of pages) print(`  ${(label ?? '').padEnd(14)} ${url}${(route ?? '').replace(':site', site.site_id)}`);
     }

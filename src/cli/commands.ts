@@ -1,5 +1,8 @@
 /** Every command of the `charter` CLI; each domain contributes its own list. */
 import type { Command } from './command.js';
+import { accountCommands } from '../accounts/commands.js';
+import { auditCommands } from '../audit/commands.js';
+import { applyCommand } from '../charter/apply-command.js';
 import { coreCommands } from './core-commands.js';
 
-export const commands: Command[] = [...coreCommands];
+export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands];

@@ -1,0 +1,112 @@
+/**
+ * Protected charter routes: apply a new revision through the API (`charter apply --server`, scope charter:apply;
+ * refused with 422 and every problem when validation or lint finds an error), the revision history, and the overview
+ * the console shows (the active charter with its lint findings).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { callerOf } from '../accounts/caller.js';
+import type { Database } from '../database.js';
+import { badRequest, invalidInput, notFound, type ErrorDetail } from '../platform/errors.js';
+import { defineRoute } from '../platform/http/routes.js';
+import { lintCharter } from './lint.js';
+import { formatPath, loadCharter } from './loader.js';
+import { activeCharter, applyCharter, listRevisions } from './repository.js';
+import { lintSubmission } from './routes.js';
+
+export interface RevisionRouteDeps {
+  db: Kysely<Database>;
+  clock: () => Date;
+}
+
+const applyBodySchema = z.union(
+  [z.string().describe('charter.yaml text (Content-Type: application/yaml)'), z.strictObject({ source: z.string().min(1).max(1_000_000), file: z.string().max(200).optional() })],
+  { error: 'send charter YAML as application/yaml, or JSON {"source": "<yaml>"}' },
+);
+
+export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRouteDeps) {
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/charter/revisions',
+      summary: 'Apply a new charter revision (refused with 422 and every problem when it has errors)',
+      tags: ['charter'],
+      auth: { scopes: ['charter:apply'] },
+      body: applyBodySchema,
+      consumes: ['application/yaml', 'text/yaml', 'text/plain'],
+      response: z.object({ seq: z.number(), revision: z.string(), changed: z.boolean() }),
+      errors: [409],
+    },
+    async ({ body, request, reply }) => {
+      const caller = callerOf(request);
+      const source = typeof body === 'string' ? body : body.source;
+      if (source.trim() === '') throw badRequest('The body is empty; send a charter.');
+      const checked = lintSubmission(typeof body === 'string' ? body : { source, ...(body.file ? { file: body.file } : {}) }, deps.clock());
+      const loaded = loadCharter(source, typeof body === 'string' ? 'charter.yaml' : (body.file ?? 'charter.yaml'));
+      if (!checked.valid || !loaded.ok) {
+        const details: ErrorDetail[] = [
+          ...checked.problems.map((p) => ({ path: p.path, message: p.message, line: p.line, column: p.column, code: p.code })),
+          ...checked.findings.filter((f) => f.severity === 'error').map((f) => ({ path: f.path, message: f.message, line: f.line, column: f.column, code: f.rule })),
+        ];
+        throw invalidInput(details, 'The charter has errors; nothing was applied.');
+      }
+      if (loaded.charter.organisation.id !== caller.organisationSlug) {
+        throw invalidInput([{ path: 'organisation.id', message: `this token applies charters of "${caller.organisationSlug}", not "${loaded.charter.organisation.id}"` }]);
+      }
+      const result = await applyCharter(deps.db, caller, { charter: loaded.charter, source, format: 'yaml', actor: caller.actor });
+      reply.code(result.changed ? 201 : 200);
+      return result;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/charter/revisions',
+      summary: 'The history of charter revisions, newest first',
+      tags: ['charter'],
+      auth: { scopes: ['charter:read'] },
+      response: z.object({ revisions: z.array(z.object({ seq: z.number(), revision: z.string(), createdAt: z.string(), createdBy: z.string() })) }),
+    },
+    async ({ request }) => {
+      const revisions = await listRevisions(deps.db, callerOf(request));
+      return { revisions: revisions.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/charter/overview',
+      summary: 'The active charter of the organisation with its lint findings (the console overview)',
+      tags: ['charter'],
+      auth: { scopes: ['charter:read'] },
+      response: z.object({
+        seq: z.number(),
+        revision: z.string(),
+        updatedAt: z.string(),
+        updatedBy: z.string(),
+        charter: z.record(z.string(), z.unknown()),
+        findings: z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), article: z.string(), path: z.string(), message: z.string() })),
+      }),
+      errors: [404],
+    },
+    async ({ request }) => {
+      const stored = await activeCharter(deps.db, callerOf(request));
+      if (!stored) throw notFound('charter');
+      const findings = lintCharter(stored.charter, { now: deps.clock() }).map((f) => ({ ...f, path: formatPath(f.path) }));
+      return {
+        seq: stored.seq,
+        revision: stored.revision,
+        updatedAt: stored.createdAt.toISOString(),
+        updatedBy: stored.createdBy,
+        charter: stored.charter as unknown as Record<string, unknown>,
+        findings,
+      };
+    },
+  );
+}

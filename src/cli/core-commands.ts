@@ -92,7 +92,7 @@ export const initCommand: Command = {
   async run(args, io) {
     const dir = resolve(io.cwd, args.positionals[0] ?? '.');
     const examples = (await readdir(projectFile('examples'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
-    const example = stringOption(args, 'example') ?? examples[0];
+    const example = stringOption(args, 'example') ?? (io.isTTY ? await askExample(examples) : examples[0]);
     if (!example || !examples.includes(example)) throw new UsageError(`unknown example "${example ?? ''}"; choose one of ${examples.join(', ')}`);
     const target = join(dir, defaultFile);
     const exists = await stat(target).then(() => true, () => false);
@@ -107,6 +107,20 @@ export const initCommand: Command = {
     return exitCodes.ok;
   },
 };
+
+/** On a terminal, `init` asks which example to start from; elsewhere (CI, scripts) it asks nothing. */
+async function askExample(examples: string[]): Promise<string | undefined> {
+  const { createInterface } = await import('node:readline/promises');
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const list = examples.map((name, i) => `  ${i + 1}. ${name}`).join('\n');
+    const answer = (await prompt.question(`Start from which example?\n${list}\nNumber or name [1]: `)).trim();
+    if (answer === '') return examples[0];
+    return examples[Number(answer) - 1] ?? answer;
+  } finally {
+    prompt.close();
+  }
+}
 
 export const serveCommand: Command = {
   name: 'serve',

@@ -12,6 +12,7 @@ import { registerAuditRoutes } from './audit/routes.js';
 import { registerCharterRoutes } from './charter/routes.js';
 import { registerRevisionRoutes } from './charter/revision-routes.js';
 import { registerBannerRoutes } from './consent/banner-routes.js';
+import { registerConsentRoutes } from './consent/routes.js';
 import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
 import type { Config } from './platform/config.js';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRevisionRoutes(app, context);
   registerAuditRoutes(app, context);
   registerBannerRoutes(app, context);
+  registerConsentRoutes(app, context);
 
   // Last, so it describes every declared route.
   let openapi: unknown;

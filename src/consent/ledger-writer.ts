@@ -1,0 +1,173 @@
+/**
+ * Group commit for the consent ledger. "Acknowledged means durable": a request is answered 201 only after the
+ * transaction holding its record committed. Throughput comes from batching: records wait in a small in-process queue,
+ * and one transaction writes a whole batch with a single multi-row INSERT (arrays through `unnest`, so the statement
+ * text never changes) and one commit. A batch starts when `maxBatch` records wait or `delayMs` after the first one;
+ * up to `maxInFlight` batches commit at once (PostgreSQL merges their WAL flushes). A failed batch fails every request
+ * in it with 503: never a 2xx for a record that is not in the database.
+ *
+ * The daily statistics are updated in the same transaction, so they always agree with the ledger. Each concurrent
+ * batch writes its own counter shard, so batches never wait on one another's counter rows.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import { AppError } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import { ensureMonth } from './ledger-partitions.js';
+import { monthOf } from './ledger-rules.js';
+import { countRecords, upsertCounters, type CounterRow } from './statistics.js';
+
+export interface LedgerRecord {
+  organisationId: string;
+  recordedAt: Date;
+  receiptId: string;
+  siteId: string;
+  visitorId: string;
+  revision: string;
+  method: string;
+  language: string;
+  choices: Record<string, boolean>;
+  gpc: boolean;
+  pageUrl: string;
+  ipHash: string;
+  userAgent: string;
+  mobile: boolean;
+}
+
+interface Waiting {
+  record: LedgerRecord;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+export interface LedgerWriterOptions {
+  /** Most records in one transaction. */
+  maxBatch?: number;
+  /** Batches committing at the same time (1 for PGlite, which has one session). */
+  maxInFlight?: number;
+  /** How long the first record of an idle queue waits for company, in milliseconds. */
+  delayMs?: number;
+}
+
+export const unavailable = () =>
+  new AppError('unavailable', 503, 'The consent could not be recorded right now; nothing was stored. Try again.');
+
+export class LedgerWriter {
+  #queue: Waiting[] = [];
+  #inFlight = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+  #drained: (() => void) | undefined;
+  readonly #months = new Set<string>();
+  readonly #freeShards: number[];
+  readonly maxBatch: number;
+  readonly maxInFlight: number;
+  readonly delayMs: number;
+  /** Figures for the benchmark and the logs. */
+  readonly stats = { batches: 0, records: 0, failedBatches: 0 };
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly logger: Logger,
+    options: LedgerWriterOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 400;
+    this.maxInFlight = options.maxInFlight ?? 4;
+    this.delayMs = options.delayMs ?? 2;
+    // Counter shards of this process: a random base so that several processes rarely share a shard.
+    const base = Math.floor(Math.random() * 64) * 4;
+    this.#freeShards = Array.from({ length: this.maxInFlight }, (_, i) => base + i);
+  }
+
+  /** Creates this month's and next month's partitions, so the first requests do not pay for it. */
+  async prepare(now: Date): Promise<void> {
+    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    for (const month of [monthOf(now), monthOf(next)]) {
+      await ensureMonth(this.db, month);
+      this.#months.add(month);
+    }
+  }
+
+  /** Queues a record; resolves once it is committed, rejects (503) if its batch failed. */
+  append(record: LedgerRecord): Promise<void> {
+    if (this.#closed) return Promise.reject(unavailable());
+    return new Promise<void>((resolve, reject) => {
+      this.#queue.push({ record, resolve, reject });
+      if (this.#queue.length >= this.maxBatch) this.kick();
+      else this.#timer ??= setTimeout(() => this.kick(), this.delayMs);
+    });
+  }
+
+  /** Stops taking records and waits until every queued one is committed or failed. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#queue.length === 0 && this.#inFlight === 0) return;
+    await new Promise<void>((resolve) => {
+      this.#drained = resolve;
+      this.kick();
+    });
+  }
+
+  private kick() {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    while (this.#queue.length > 0 && this.#inFlight < this.maxInFlight) {
+      const batch = this.#queue.splice(0, this.maxBatch);
+      const shard = this.#freeShards.pop() ?? 0;
+      this.#inFlight++;
+      void this.flush(batch, shard).finally(() => {
+        this.#inFlight--;
+        this.#freeShards.push(shard);
+        // Records that arrived during the commit form the next batch at once: they have waited already.
+        if (this.#queue.length > 0) this.kick();
+        else if (this.#inFlight === 0 && this.#drained) this.#drained();
+      });
+    }
+  }
+
+  private async flush(batch: Waiting[], shard: number): Promise<void> {
+    const records = batch.map((w) => w.record);
+    try {
+      for (const month of new Set(records.map((r) => monthOf(r.recordedAt)))) {
+        if (this.#months.has(month)) continue;
+        await ensureMonth(this.db, month);
+        this.#months.add(month);
+      }
+      const counters = countRecords(records, shard);
+      await this.db.transaction().execute(async (trx) => {
+        await insertRecords(trx, records);
+        await upsertCounters(trx, counters);
+      });
+      this.stats.batches++;
+      this.stats.records += records.length;
+    } catch (error) {
+      this.stats.failedBatches++;
+      // A partition dropped or not yet visible: check again next time.
+      this.#months.clear();
+      this.logger.error({ err: { type: (error as Error).name, message: (error as Error).message }, records: records.length }, 'consent batch failed');
+      const failure = unavailable();
+      for (const waiting of batch) waiting.reject(failure);
+      return;
+    }
+    for (const waiting of batch) waiting.resolve();
+  }
+}
+
+/** One INSERT for the whole batch: fourteen array parameters, whatever the batch size. */
+async function insertRecords(db: Kysely<Database>, records: LedgerRecord[]): Promise<void> {
+  const column = <T>(pick: (r: LedgerRecord) => T) => records.map(pick);
+  await sql`
+    insert into consent_records (organisation_id, recorded_at, receipt_id, site_id, visitor_id, revision, method, language,
+                                 choices, gpc, page_url, ip_hash, user_agent, mobile)
+    select * from unnest(
+      ${column((r) => r.organisationId)}::uuid[], ${column((r) => r.recordedAt.toISOString())}::timestamptz[],
+      ${column((r) => r.receiptId)}::text[], ${column((r) => r.siteId)}::text[], ${column((r) => r.visitorId)}::text[],
+      ${column((r) => r.revision)}::text[], ${column((r) => r.method)}::text[], ${column((r) => r.language)}::text[],
+      ${column((r) => JSON.stringify(r.choices))}::jsonb[], ${column((r) => r.gpc)}::boolean[],
+      ${column((r) => r.pageUrl)}::text[], ${column((r) => r.ipHash)}::text[], ${column((r) => r.userAgent)}::text[],
+      ${column((r) => r.mobile)}::boolean[])`.execute(db);
+}
+
+export type { CounterRow };

@@ -1,0 +1,135 @@
+/**
+ * The consent ledger service: the hot path of `POST /api/v1/consent`. It ties the in-memory site directory, the IP
+ * hash keys, the rate limiter and the group-commit writer together; `record` checks a posted choice against the site's
+ * current consent revision and resolves once the record is committed. One instance per HTTP app.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import type { DatabaseKind } from '../platform/db/database.js';
+import { conflict, invalidInput } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import { SiteDirectory, type SiteEntry } from './ledger-directory.js';
+import { ConsentKeys } from './ledger-keys.js';
+import { RateLimiter } from './ledger-rate-limit.js';
+import { checkChoices, newReceiptId, pageUrl, userAgentFamily, type ConsentPost } from './ledger-rules.js';
+import { LedgerWriter, type LedgerWriterOptions } from './ledger-writer.js';
+import { ShownCounter } from './statistics.js';
+
+export interface ConsentLedgerOptions {
+  db: Kysely<Database>;
+  dbKind: DatabaseKind;
+  logger: Logger;
+  clock: () => Date;
+  secret?: string | undefined;
+  /** Consent posts allowed per IP hash and minute. */
+  rateLimitPerMinute: number;
+  writer?: LedgerWriterOptions;
+}
+
+/** What the HTTP layer knows about the request beyond its body. */
+export interface RequestFacts {
+  /** The Origin header, when the browser sent one. */
+  origin: string | undefined;
+  /** The origin is Charter's own (the demo page and the console post from there). */
+  sameOrigin: boolean;
+  ipHash: string;
+  userAgent: string | undefined;
+}
+
+export class ConsentLedger {
+  readonly directory: SiteDirectory;
+  readonly keys: ConsentKeys;
+  readonly writer: LedgerWriter;
+  readonly limiter: RateLimiter;
+  readonly shown: ShownCounter;
+
+  constructor(private readonly options: ConsentLedgerOptions) {
+    this.directory = new SiteDirectory(options.db, options.logger);
+    this.keys = new ConsentKeys(options.db, options.secret);
+    // PGlite is one session: batches take turns anyway, so one in flight and larger batches.
+    this.writer = new LedgerWriter(options.db, options.logger, {
+      ...(options.dbKind === 'pglite' ? { maxInFlight: 1, maxBatch: 1000 } : {}),
+      ...options.writer,
+    });
+    this.limiter = new RateLimiter(options.rateLimitPerMinute, 60_000);
+    this.shown = new ShownCounter(options.db, options.logger);
+  }
+
+  async start(): Promise<void> {
+    const now = this.options.clock();
+    await this.writer.prepare(now);
+    await this.keys.hashIp('0.0.0.0', now);
+    await this.directory.start();
+    this.shown.start();
+  }
+
+  /** Flushes what is queued, then stops the timers. */
+  async close(): Promise<void> {
+    this.directory.stop();
+    await this.writer.close();
+    await this.shown.stop();
+  }
+
+  /** The IP hash of the day for `ip` (synchronous once the day's key is loaded). */
+  async hashIp(ip: string): Promise<string> {
+    const now = this.options.clock();
+    return this.keys.hashIpIfReady(ip, now) ?? this.keys.hashIp(ip, now);
+  }
+
+  /** Checks the site (and that `origin` serves it), returning its directory entry. */
+  siteFor(siteId: string, facts: Pick<RequestFacts, 'origin' | 'sameOrigin'>): SiteEntry {
+    const site = this.directory.site(siteId);
+    if (!site) throw invalidInput([{ path: 'body.site', message: 'unknown site' }]);
+    if (facts.origin && !facts.sameOrigin && !site.origins.has(facts.origin)) {
+      throw invalidInput([{ path: 'body.site', message: 'this site is not served from the requesting origin' }]);
+    }
+    return site;
+  }
+
+  /**
+   * Records one visitor's choice. Throws 422 (unknown site, wrong origin, unknown or missing category, language,
+   * inconsistent method) or 409 (stale revision) before anything is queued; resolves after the commit.
+   */
+  async record(post: ConsentPost, facts: RequestFacts): Promise<{ receipt: string; recordedAt: string }> {
+    const site = this.siteFor(post.site, facts);
+    if (post.revision !== site.revision) {
+      throw conflict('The consent texts changed since the banner loaded them: ask the visitor again.', [
+        { path: 'body.revision', message: 'stale consent revision', current: site.revision },
+      ]);
+    }
+    const problems = checkChoices(site.categoryIds, post);
+    if (!site.languages.has(post.language)) {
+      problems.push({ path: 'body.language', message: `not a language of this site (${[...site.languages].join(', ')})` });
+    }
+    if (problems.length > 0) throw invalidInput(problems);
+    const recordedAt = this.options.clock();
+    const receipt = newReceiptId(recordedAt);
+    const agent = userAgentFamily(facts.userAgent);
+    // Store the choices in the revision's category order, whatever order the banner sent them in.
+    const choices: Record<string, boolean> = {};
+    for (const id of site.categoryIds) choices[id] = post.choices[id] === true;
+    await this.writer.append({
+      organisationId: site.organisationId,
+      recordedAt,
+      receiptId: receipt,
+      siteId: site.siteId,
+      visitorId: post.visitor,
+      revision: post.revision,
+      method: post.method,
+      language: post.language,
+      choices,
+      gpc: post.gpc,
+      pageUrl: pageUrl(post.url) ?? '',
+      ipHash: facts.ipHash,
+      userAgent: agent.family,
+      mobile: agent.mobile,
+    });
+    return { receipt, recordedAt: recordedAt.toISOString() };
+  }
+
+  /** Counts one display of the banner's first layer (422 for an unknown site; a stale revision is not counted). */
+  countShown(siteId: string, revision: string, facts: Pick<RequestFacts, 'origin' | 'sameOrigin'>): void {
+    const site = this.siteFor(siteId, facts);
+    if (revision === site.revision) this.shown.add(site.organisationId, site.siteId, this.options.clock());
+  }
+}

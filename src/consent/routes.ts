@@ -1,0 +1,290 @@
+/**
+ * HTTP routes of the consent domain. Public: `POST /api/v1/consent` (the banner's record), its "shown" beacon, the
+ * purpose-consent form endpoint, and their CORS preflights — allowed only for the origins of the charter's sites (https and http on the domain and its
+ * aliases) and Charter's own origin (demo pages). Protected (`consent:read`): a visitor's history, receipts (JSON and
+ * HTML), daily statistics. Purpose consents and suppression have their own route files, registered from here.
+ *
+ * The route pipeline of the hot path: CORS + content type + rate limit by IP hash (onRequest, before the body is read)
+ * → body schema (422 with field paths) → site, revision, categories → group commit → 201.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../app.js';
+import { callerOf } from '../accounts/caller.js';
+import { AppError, forbidden, notFound, tooManyRequests, unsupportedMediaType } from '../platform/errors.js';
+import { negotiateLanguage } from '../platform/http/html.js';
+import { defineRoute } from '../platform/http/routes.js';
+import { ConsentLedger } from './ledger.js';
+import { findReceipt, historyLimit, visitorHistory } from './ledger-history.js';
+import { receiptLanguages, receiptSchema, renderReceiptHtml } from './ledger-receipt.js';
+import { consentPostSchema, consentReceiptResponseSchema, receiptIdPattern } from './ledger-rules.js';
+import { registerPurposeConsentRoutes } from './purpose-consent-routes.js';
+import { consentStatistics } from './statistics.js';
+import { registerSuppressionRoutes } from './suppression-routes.js';
+
+const ledgers = new WeakMap<FastifyInstance, ConsentLedger>();
+
+/** The consent ledger service of an app (tests and benchmarks read its figures; `directory.invalidate()` after apply). */
+export function consentLedgerOf(app: FastifyInstance): ConsentLedger {
+  const ledger = ledgers.get(app);
+  if (!ledger) throw new Error('consent routes are not registered on this app');
+  return ledger;
+}
+
+const publicUrls = new Set(['/api/v1/consent', '/api/v1/consent/shown', '/api/v1/consent/purposes']);
+const ipHashes = new WeakMap<FastifyRequest, string>();
+
+const visitorParams = z.object({ visitor: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a visitor id') });
+const receiptParams = z.object({ receipt: z.string().regex(receiptIdPattern, 'a receipt id') });
+
+const historyEntrySchema = z.object({
+  receipt: z.string(),
+  recordedAt: z.string(),
+  site: z.string(),
+  revision: z.string(),
+  method: z.string(),
+  language: z.string(),
+  choices: z.record(z.string(), z.boolean()),
+  gpc: z.boolean(),
+  pageUrl: z.string(),
+});
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+export function registerConsentRoutes(app: FastifyInstance, context: AppContext) {
+  const ledger = new ConsentLedger({
+    db: context.db,
+    dbKind: context.dbKind,
+    logger: context.logger,
+    clock: context.clock,
+    secret: context.config.CHARTER_SECRET,
+    rateLimitPerMinute: context.config.CONSENT_RATE_LIMIT,
+  });
+  ledgers.set(app, ledger);
+  app.addHook('onReady', async () => ledger.start());
+  app.addHook('onClose', async () => ledger.close());
+
+  // CORS, content type and rate limit for the public endpoints, before the body is parsed: a refused request costs
+  // no parsing and stores nothing.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!publicUrls.has(request.routeOptions.url ?? '')) return;
+    const origin = request.headers.origin;
+    if (origin !== undefined) {
+      if (!isSameOrigin(request, origin) && !ledger.directory.hasOrigin(origin)) {
+        if (request.method === 'OPTIONS') return reply.code(403).send();
+        throw forbidden('This origin may not record consent here.');
+      }
+      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+    }
+    if (request.method === 'OPTIONS') {
+      return reply
+        .code(204)
+        .header('access-control-allow-methods', 'POST')
+        .header('access-control-allow-headers', 'content-type')
+        .header('access-control-max-age', '7200')
+        .send();
+    }
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    // The beacon may come as text/plain (navigator.sendBeacon without a preflight); records must be JSON.
+    const allowed = request.routeOptions.url === '/api/v1/consent/shown' ? ['application/json', 'text/plain'] : ['application/json'];
+    if (!type || !allowed.includes(type)) throw unsupportedMediaType('Send the consent as application/json.');
+    const ipHash = await ledger.hashIp(request.ip);
+    const wait = ledger.limiter.hit(ipHash);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw tooManyRequests();
+    }
+    ipHashes.set(request, ipHash);
+  });
+
+  for (const url of publicUrls) {
+    // Answered by the hook above; declared so that the router knows the method.
+    app.options(url, async (_request, reply) => reply.code(204).send());
+  }
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/consent',
+      summary: "Record a visitor's consent choice (the banner); answered only once the record is committed",
+      tags: ['consent'],
+      auth: 'public',
+      body: consentPostSchema,
+      bodyLimit: 4096,
+      response: consentReceiptResponseSchema,
+      status: 201,
+      errors: [409, 413, 415, 429, 503],
+    },
+    async ({ body, request }) => ledger.record(body, factsOf(request)),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/consent/shown',
+      summary: "Count one display of the banner's first layer (statistics only; nothing about the visitor is stored)",
+      tags: ['consent'],
+      auth: 'public',
+      body: z.union([z.string().max(512), z.strictObject({ site: z.string().max(100), revision: z.string().max(64) })]),
+      bodyLimit: 1024,
+      status: 204,
+      consumes: ['text/plain'],
+      errors: [413, 415, 429],
+    },
+    async ({ body, reply }) => {
+      const beacon = typeof body === 'string' ? parseBeacon(body) : body;
+      ledger.countShown(beacon.site, beacon.revision, factsOf(reply.request));
+      reply.code(204).send();
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/consent/visitors/:visitor',
+      summary: "A visitor's consent history, newest first",
+      tags: ['consent'],
+      auth: { scopes: ['consent:read'] },
+      params: visitorParams,
+      response: z.object({ visitor: z.string(), records: z.array(historyEntrySchema), truncated: z.boolean() }),
+    },
+    async ({ params, request }) => {
+      const records = await visitorHistory(context.db, callerOf(request), params.visitor);
+      return {
+        visitor: params.visitor,
+        truncated: records.length >= historyLimit,
+        records: records.map((r) => ({
+          receipt: r.receiptId,
+          recordedAt: r.recordedAt.toISOString(),
+          site: r.siteId,
+          revision: r.revision,
+          method: r.method,
+          language: r.language,
+          choices: r.choices,
+          gpc: r.gpc,
+          pageUrl: r.pageUrl,
+        })),
+      };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/consent/receipts/:receipt',
+      summary: 'One consent receipt with the texts the visitor saw (Kantara Consent Receipt / ISO/IEC TS 27560 fields)',
+      tags: ['consent'],
+      auth: { scopes: ['consent:read'] },
+      params: receiptParams,
+      response: receiptSchema,
+      errors: [404],
+    },
+    async ({ params, request }) => {
+      const receipt = await findReceipt(context.db, callerOf(request), params.receipt);
+      if (!receipt) throw notFound('receipt');
+      return receipt;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/consent/receipts/:receipt/html',
+      summary: 'One consent receipt as a readable page (in the language of the choice unless ?lang= is given)',
+      tags: ['consent'],
+      auth: { scopes: ['consent:read'] },
+      params: receiptParams,
+      query: z.object({ lang: z.enum(receiptLanguages).optional() }),
+      produces: 'text/html',
+      errors: [404],
+    },
+    async ({ params, query, request, reply }) => {
+      const receipt = await findReceipt(context.db, callerOf(request), params.receipt);
+      if (!receipt) throw notFound('receipt');
+      const language = negotiateLanguage(receiptLanguages, 'en', query.lang ?? receipt.language);
+      reply.type('text/html; charset=utf-8').send(renderReceiptHtml(receipt, language));
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/consent/statistics',
+      summary: 'Daily consent statistics per site: shown, accepted all, rejected all, customised, per-category opt-in rate',
+      tags: ['consent'],
+      auth: { scopes: ['consent:read'] },
+      query: z
+        .object({
+          from: z.string().regex(dayPattern, 'a day as YYYY-MM-DD').optional(),
+          to: z.string().regex(dayPattern, 'a day as YYYY-MM-DD').optional(),
+          site: z.string().max(100).optional(),
+        })
+        .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] }),
+      response: z.object({
+        from: z.string(),
+        to: z.string(),
+        days: z.array(
+          z.object({
+            site: z.string(),
+            day: z.string(),
+            shown: z.number(),
+            records: z.number(),
+            acceptAll: z.number(),
+            rejectAll: z.number(),
+            custom: z.number(),
+            gpc: z.number(),
+            gpcSignal: z.number(),
+            withdraw: z.number(),
+            expiry: z.number(),
+            categories: z.record(z.string(), z.object({ decided: z.number(), granted: z.number(), rate: z.number().nullable() })),
+          }),
+        ),
+      }),
+    },
+    async ({ query, request }) => {
+      const to = query.to ?? context.clock().toISOString().slice(0, 10);
+      const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+      const days = await consentStatistics(context.db, callerOf(request), { from, to, site: query.site });
+      return { from, to, days };
+    },
+  );
+
+  registerPurposeConsentRoutes(app, context, ledger, factsOf);
+  registerSuppressionRoutes(app, context);
+}
+
+function factsOf(request: FastifyRequest) {
+  const ipHash = ipHashes.get(request);
+  if (!ipHash) throw new AppError('internal', 500, 'The request was not prepared.');
+  return {
+    origin: request.headers.origin,
+    sameOrigin: request.headers.origin !== undefined && isSameOrigin(request, request.headers.origin),
+    ipHash,
+    userAgent: request.headers['user-agent'],
+  };
+}
+
+/** Charter's own pages (the demo, the console) post from Charter's origin. */
+function isSameOrigin(request: FastifyRequest, origin: string): boolean {
+  return origin === `${request.protocol}://${request.host}`;
+}
+
+function parseBeacon(text: string): { site: string; revision: string } {
+  const parsed = z.object({ site: z.string().max(100), revision: z.string().max(64) }).safeParse(safeJson(text));
+  if (!parsed.success) throw new AppError('invalid_input', 422, 'The beacon is not {"site","revision"}.', [{ path: 'body', message: 'expected {"site","revision"}' }]);
+  return parsed.data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Consent statistics per site, day (UTC) and category: how often the banner was shown, how visitors answered
+ * (accept all, reject all, customised, GPC, withdrawals, expiries) and each category's opt-in rate.
+ *
+ * Answers are counted from the ledger itself, in the same transaction as each batch of records (ledger-writer.ts), so
+ * the figures always match the records; counters are sharded per concurrent batch and summed when read. They are
+ * plain aggregates without personal data, and outlive the month partitions dropped by retention.
+ *
+ * "Shown" cannot come from the banner's configuration requests: that configuration is cached by browsers and CDNs
+ * (it is addressed by revision), so its loads say nothing about displays. The banner sends a beacon when it actually
+ * shows the first layer (`POST /api/v1/consent/shown`, no visitor id, nothing stored but the count); beacons are
+ * summed in memory and written every two seconds, so a crash can lose at most those two seconds of "shown" counts —
+ * never a consent record.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../database.js';
+import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import type { Logger } from '../platform/logger.js';
+import { consentMethods } from './ledger-rules.js';
+
+export interface CounterRow {
+  organisationId: string;
+  siteId: string;
+  day: string;
+  metric: string;
+  shard: number;
+  count: number;
+}
+
+interface CountableRecord {
+  organisationId: string;
+  siteId: string;
+  recordedAt: Date;
+  method: string;
+  gpc: boolean;
+  choices: Record<string, boolean>;
+}
+
+/** The counters a batch of records adds, sorted by key (so concurrent upserts lock rows in one order). */
+export function countRecords(records: readonly CountableRecord[], shard: number): CounterRow[] {
+  const counts = new Map<string, CounterRow>();
+  const add = (record: CountableRecord, day: string, metric: string) => {
+    const key = `${record.organisationId}\u0000${record.siteId}\u0000${day}\u0000${metric}`;
+    const row = counts.get(key);
+    if (row) row.count++;
+    else counts.set(key, { organisationId: record.organisationId, siteId: record.siteId, day, metric, shard, count: 1 });
+  };
+  for (const record of records) {
+    const day = record.recordedAt.toISOString().slice(0, 10);
+    add(record, day, 'records');
+    add(record, day, `method:${record.method}`);
+    if (record.gpc) add(record, day, 'gpc-signal');
+    for (const [category, granted] of Object.entries(record.choices)) {
+      add(record, day, `decided:${category}`);
+      if (granted) add(record, day, `granted:${category}`);
+    }
+  }
+  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
+
+/** Adds counters in one statement. */
+export async function upsertCounters(db: Kysely<Database> | Transaction<Database>, rows: readonly CounterRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into consent_daily_stats (organisation_id, site_id, day, metric, shard, count)
+    select * from unnest(${rows.map((r) => r.organisationId)}::uuid[], ${rows.map((r) => r.siteId)}::text[],
+                         ${rows.map((r) => r.day)}::date[], ${rows.map((r) => r.metric)}::text[],
+                         ${rows.map((r) => r.shard)}::smallint[], ${rows.map((r) => r.count)}::bigint[])
+    on conflict (organisation_id, site_id, day, metric, shard)
+    do update set count = consent_daily_stats.count + excluded.count`.execute(db);
+}
+
+/** Sums "shown" beacons in memory and writes them every `intervalMs`. */
+export class ShownCounter {
+  #pending = new Map<string, CounterRow>();
+  #timer: NodeJS.Timeout | undefined;
+  /** Beacon counters use their own shard range, away from the ledger batches' shards. */
+  readonly #shard = 1000 + Math.floor(Math.random() * 1000);
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly logger: Logger,
+    private readonly intervalMs = 2000,
+  ) {}
+
+  start() {
+    this.#timer = setInterval(() => void this.flush(), this.intervalMs);
+    this.#timer.unref();
+  }
+
+  add(organisationId: string, siteId: string, at: Date) {
+    const day = at.toISOString().slice(0, 10);
+    const key = `${organisationId}\u0000${siteId}\u0000${day}`;
+    const row = this.#pending.get(key);
+    if (row) row.count++;
+    else this.#pending.set(key, { organisationId, siteId, day, metric: 'shown', shard: this.#shard, count: 1 });
+  }
+
+  /** Writes what was counted since the last flush. */
+  async flush(): Promise<void> {
+    if (this.#pending.size === 0) return;
+    const rows = [...this.#pending.values()].sort((a, b) => `${a.organisationId}${a.siteId}${a.day}`.localeCompare(`${b.organisationId}${b.siteId}${b.day}`));
+    this.#pending = new Map();
+    try {
+      await upsertCounters(this.db, rows);
+    } catch (error) {
+      this.logger.warn({ err: { type: (error as Error).name, message: (error as Error).message } }, 'consent shown counters not written');
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    await this.flush();
+  }
+}
+
+export interface DailyStatistics {
+  site: string;
+  day: string;
+  shown: number;
+  /** Every recorded answer, whatever the method. */
+  records: number;
+  acceptAll: number;
+  rejectAll: number;
+  custom: number;
+  /** Answers recorded with the gpc method (Global Privacy Control applied by the banner). */
+  gpc: number;
+  /** Records made while Global Privacy Control was on, whatever the method. */
+  gpcSignal: number;
+  withdraw: number;
+  expiry: number;
+  /** Per category: how many records decided it, how many granted it, and the opt-in rate (granted / decided). */
+  categories: Record<string, { decided: number; granted: number; rate: number | null }>;
+}
+
+/** Daily statistics of an organisation's sites between two days (inclusive, YYYY-MM-DD), oldest first. */
+export async function consentStatistics(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  query: { from: string; to: string; site?: string | undefined },
+): Promise<DailyStatistics[]> {
+  const organisationId = requireScope(scope);
+  const rows = await inOrganisation(db, scope, (trx) => {
+    let select = trx
+      .selectFrom('consent_daily_stats')
+      .select(['site_id', sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'metric', sql<number>`sum(count)::bigint`.as('count')])
+      .where('organisation_id', '=', organisationId)
+      .where('day', '>=', query.from)
+      .where('day', '<=', query.to);
+    if (query.site) select = select.where('site_id', '=', query.site);
+    return select.groupBy(['site_id', 'day', 'metric']).orderBy('day').orderBy('site_id').execute();
+  });
+  const days = new Map<string, DailyStatistics>();
+  for (const row of rows) {
+    const key = `${row.day}\u0000${row.site_id}`;
+    let entry = days.get(key);
+    if (!entry) {
+      entry = { site: row.site_id, day: row.day, shown: 0, records: 0, acceptAll: 0, rejectAll: 0, custom: 0, gpc: 0, gpcSignal: 0, withdraw: 0, expiry: 0, categories: {} };
+      days.set(key, entry);
+    }
+    const count = Number(row.count);
+    const [kind, name = ''] = splitMetric(row.metric);
+    if (kind === 'shown') entry.shown = count;
+    else if (kind === 'records') entry.records = count;
+    else if (kind === 'gpc-signal') entry.gpcSignal = count;
+    else if (kind === 'method' && (consentMethods as readonly string[]).includes(name)) entry[methodField[name as keyof typeof methodField]] = count;
+    else if (kind === 'decided' || kind === 'granted') {
+      const category = (entry.categories[name] ??= { decided: 0, granted: 0, rate: null });
+      category[kind] = count;
+    }
+  }
+  for (const entry of days.values()) {
+    for (const category of Object.values(entry.categories)) {
+      category.rate = category.decided > 0 ? Math.round((category.granted / category.decided) * 10_000) / 10_000 : null;
+    }
+  }
+  return [...days.values()];
+}
+
+const methodField = {
+  'accept-all': 'acceptAll',
+  'reject-all': 'rejectAll',
+  custom: 'custom',
+  gpc: 'gpc',
+  withdraw: 'withdraw',
+  expiry: 'expiry',
+} as const;
+
+function splitMetric(metric: string): [string, string?] {
+  const colon = metric.indexOf(':');
+  return colon < 0 ? [metric] : [metric.slice(0, colon), metric.slice(colon + 1)];
+}

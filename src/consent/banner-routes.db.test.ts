@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../scripts/build-banner.mjs';
+import { buildTestApp, type TestApp } from '../../test/support/app.js';
+import { buildCharter } from '../../test/support/charter.js';
+import { applyCharter } from '../charter/repository.js';
+import { consentRevision } from '../charter/revision.js';
+import { projectFile, projectRoot } from '../platform/project.js';
+import { bannerConfigSchema } from './banner-config.js';
+import { bannerConfigForRevision } from './banner-routes.js';
+
+const charter = buildCharter((c) => {
+  c.consent.categories.push({
+    id: 'external-media',
+    name: { en: 'Embedded videos', nl: "Ingesloten video's", fr: 'Vidéos intégrées' },
+    description: 'Shows videos',
+    gpc: false,
+    googleConsentMode: [],
+  });
+});
+const revision = consentRevision(charter, 'main');
+
+let test: TestApp;
+beforeAll(async () => {
+  await build(projectRoot);
+  test = await buildTestApp({ charter });
+}, 120_000);
+afterAll(async () => test?.close());
+
+describe('GET /banner.js and /banner.css', () => {
+  it('serves the built bundle as JavaScript, cacheable and revalidated by ETag', async () => {
+    const response = await test.app.inject({ method: 'GET', url: '/banner.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.rawPayload.equals(readFileSync(projectFile('dist/banner/banner.js')))).toBe(true);
+    expect(response.headers['cache-control']).toContain('max-age=3600');
+    const again = await test.app.inject({ method: 'GET', url: '/banner.js', headers: { 'if-none-match': String(response.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    const css = await test.app.inject({ method: 'GET', url: '/banner.css' });
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+  });
+});
+
+describe('GET /api/v1/banner/{site}/config', () => {
+  it("answers the current revision's configuration in the first language the site offers, for any origin", async () => {
+    const response = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config?lang=de,fr,en' });
+    expect(response.statusCode).toBe(200);
+    const config = bannerConfigSchema.parse(response.json());
+    expect(config.language).toBe('fr');
+    expect(config.revision).toBe(revision);
+    expect(config.texts.acceptAll).toBe('Tout accepter');
+    expect(config.categories.map((c) => c.name)).toEqual(['Statistiques', 'Vidéos intégrées']);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['cache-control']).toBe('public, max-age=0, s-maxage=60');
+  });
+
+  it('answers 304 to a browser that has the same configuration', async () => {
+    const first = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config?lang=nl' });
+    const second = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config?lang=nl', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(second.statusCode).toBe(304);
+    expect(second.body).toBe('');
+    const other = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config?lang=en', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('uses Accept-Language when the banner sends no languages, and says the answer varies with it', async () => {
+    const response = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config', headers: { 'accept-language': 'nl-BE,nl;q=0.9,en;q=0.5' } });
+    expect(response.json()).toMatchObject({ language: 'nl' });
+    expect(response.headers.vary).toBe('accept-language');
+  });
+
+  it('answers 404 for an unknown site and 422 with the field path for a malformed one', async () => {
+    const unknown = await test.app.inject({ method: 'GET', url: '/api/v1/banner/elsewhere/config' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: { code: 'not_found' } });
+    const malformed = await test.app.inject({ method: 'GET', url: '/api/v1/banner/Not_A_Site/config?lang=%3Cscript%3E' });
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['params.site', 'query.lang']);
+  });
+});
+
+describe('GET /api/v1/banner/{site}/{revision}/{lang}.json', () => {
+  it('serves a consent revision for a year, and still serves an older one after the charter changed', async () => {
+    const current = await test.app.inject({ method: 'GET', url: `/api/v1/banner/main/${revision}/nl.json` });
+    expect(current.statusCode).toBe(200);
+    expect(current.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(current.json()).toMatchObject({ revision, language: 'nl' });
+
+    const changed = buildCharter((c) => (c.consent.categories[0]!.name = { en: 'Visit counting', nl: 'Bezoeken tellen', fr: 'Comptage des visites' }));
+    await applyCharter(test.database.db, { organisationId: test.organisationId! }, { charter: changed, source: '{}', format: 'json', actor: 'test' });
+    const newRevision = consentRevision(changed, 'main');
+    expect(newRevision).not.toBe(revision);
+
+    const latest = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config?lang=en' });
+    expect(latest.json()).toMatchObject({ revision: newRevision, categories: [{ name: 'Visit counting' }] });
+    const old = await test.app.inject({ method: 'GET', url: `/api/v1/banner/main/${revision}/en.json` });
+    expect(old.statusCode).toBe(200);
+    expect(old.json()).toMatchObject({ revision, categories: [{ name: 'Statistics' }, { name: 'Embedded videos' }] });
+
+    const direct = await bannerConfigForRevision(test.database.db, 'main', revision, 'fr');
+    expect(direct?.categories[0]?.name).toBe('Statistiques');
+    await applyCharter(test.database.db, { organisationId: test.organisationId! }, { charter, source: '{}', format: 'json', actor: 'test' });
+  });
+
+  it('answers 404 for a revision never applied or a language the site does not offer, 422 for a malformed path', async () => {
+    expect((await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/0123456789abcdef/en.json' })).statusCode).toBe(404);
+    expect((await test.app.inject({ method: 'GET', url: `/api/v1/banner/main/${revision}/de.json` })).statusCode).toBe(404);
+    const malformed = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/xyz/english.json' });
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['params.file', 'params.revision']);
+  });
+});
+
+describe('demo website', () => {
+  it.each([
+    ['nl', 'Testco: demowebsite', 'Privacykeuzes'],
+    ['fr', 'Testco: site de démonstration', 'Choix de confidentialité'],
+    ['de', 'Testco: Demo-Website', 'Datenschutz-Einstellungen'],
+    ['en', 'Testco: demo website', 'Privacy choices'],
+  ])('is served in %s from Accept-Language, with the banner tag, gated scripts and a gated video', async (lang, heading, open) => {
+    const response = await test.app.inject({ method: 'GET', url: '/demo/main', headers: { 'accept-language': `${lang};q=0.9` } });
+    expect(response.statusCode).toBe(200);
+    const page = response.body;
+    expect(page).toContain(`<html lang="${lang}">`);
+    expect(page).toContain(`<h1>${heading}</h1>`);
+    expect(page).toContain('<script src="/banner.js" data-site="main" async></script>');
+    expect(page).toContain('<script type="text/plain" data-category="analytics" data-src="/demo/main/scripts/analytics.js"></script>');
+    expect(page).toContain('<script type="text/plain" data-category="external-media" data-src="/demo/main/scripts/external-media.js"></script>');
+    expect(page).toMatch(/<iframe class="demo-frame" data-category="external-media" data-src="\/demo\/main\/video\?lang=\w\w"/);
+    expect(page).toContain(`data-charter-open>${open}</button>`);
+    expect(response.headers['content-security-policy']).toContain("style-src 'self'");
+  });
+
+  it("serves each category's script, which sets exactly the cookies the charter declares for it", async () => {
+    const response = await test.app.inject({ method: 'GET', url: '/demo/main/scripts/analytics.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.body).toContain('[{"name":"_stats","type":"cookie","seconds":');
+    expect((await test.app.inject({ method: 'GET', url: '/demo/main/scripts/unknown.js' })).statusCode).toBe(404);
+    expect((await test.app.inject({ method: 'GET', url: '/demo/elsewhere' })).statusCode).toBe(404);
+    const video = await test.app.inject({ method: 'GET', url: '/demo/main/video?lang=fr' });
+    expect(video.body).toContain('<html lang="fr">');
+  });
+});

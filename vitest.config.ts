@@ -7,7 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], exclude: ['src/**/*.db.test.ts'] } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], exclude: ['src/**/*.db.test.ts', 'src/**/*.contract.test.ts'] } },
       { test: { name: 'pglite', include: ['src/**/*.db.test.ts'], env: { CHARTER_TEST_DB: 'pglite' } } },
       {
         test: {
@@ -15,6 +15,17 @@ export default defineConfig({
           include: ['src/**/*.db.test.ts'],
           env: { CHARTER_TEST_DB: 'postgres' },
           globalSetup: ['test/setup/postgres.ts'],
+        },
+      },
+      {
+        // Store connectors against real PostgreSQL and MariaDB servers (one contract suite for every connector).
+        test: {
+          name: 'stores',
+          include: ['src/**/*.contract.test.ts'],
+          env: { CHARTER_TEST_DB: 'postgres' },
+          globalSetup: ['test/setup/postgres.ts', 'test/setup/mariadb.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,0 +1,255 @@
+/**
+ * The data map as a graph, and the plans derived from it. Pure: no I/O.
+ *
+ * - `storeModel` resolves a store declaration (tables, references, holds) into a form the engine walks.
+ * - `traversalPlan` lists, from the identity types a requester gives, the seed tables and the edges the engine
+ *   follows (references in either direction, as each reference allows) — the plan shown before execution.
+ * - `deletionOrder` orders tables so that a row is never deleted while a declared reference still points at it:
+ *   children before parents; references marked `nullable` are set to NULL first and break cycles.
+ * - `referenceCycles` finds cycles of non-nullable references: reported at validation time, since no order can
+ *   delete their rows.
+ */
+import type { Store } from '../charter/schema.js';
+import type { EraseStrategy, IdentityType } from './connector.js';
+
+export interface ColumnModel {
+  name: string;
+  category: string;
+  erase: EraseStrategy;
+  identity?: IdentityType | undefined;
+  secret: boolean;
+}
+
+export interface ReferenceModel {
+  /** The referencing (child) table and column. */
+  table: string;
+  column: string;
+  /** The referenced (parent) table and column. */
+  toTable: string;
+  toColumn: string;
+  traverse: 'both' | 'to' | 'back';
+  nullable: boolean;
+}
+
+export interface HoldModel {
+  hold: string;
+  law: string;
+  /** ISO duration the hold runs from `anchor`; absent for an open-ended hold. */
+  duration?: string | undefined;
+  anchor?: string | undefined;
+  flag?: string | undefined;
+  /** Columns kept under the hold; undefined: the whole row is kept. */
+  keep?: string[] | undefined;
+}
+
+export interface AnchorModel {
+  /** The column holding the anchor date. */
+  column: string;
+  /** When the anchor lives in a referenced table: the reference followed to it. */
+  via?: ReferenceModel | undefined;
+}
+
+export interface TableModel {
+  name: string;
+  primaryKey: string;
+  columns: ColumnModel[];
+  /** References declared on this table (it is the child). */
+  references: ReferenceModel[];
+  /** References declared on other tables that point at this one. */
+  referencedBy: ReferenceModel[];
+  holds: HoldModel[];
+  restrictColumn?: string | undefined;
+  anchor?: AnchorModel | undefined;
+  purpose?: string | undefined;
+  /**
+   * Erasure deletes the row when a column says `delete`, or when the table declares no personal columns at all
+   * (its rows belong to the subject only through their references, like order lines).
+   */
+  deletesRows: boolean;
+}
+
+export interface StoreModel {
+  id: string;
+  kind: Store['kind'];
+  schema?: string | undefined;
+  tables: Map<string, TableModel>;
+}
+
+export interface HoldDefinition {
+  id: string;
+  law: string;
+  duration?: string | undefined;
+}
+
+/** Resolves a store declaration against the charter's holds. Unknown names are left for `references.ts` to report. */
+export function storeModel(store: Store, holds: readonly HoldDefinition[] = []): StoreModel {
+  const tables = new Map<string, TableModel>();
+  for (const table of store.tables) {
+    tables.set(table.name, {
+      name: table.name,
+      primaryKey: table.primaryKey,
+      columns: table.columns.map((c) => ({ name: c.name, category: c.category, erase: c.erase, identity: c.identity, secret: c.secret ?? false })),
+      references: [],
+      referencedBy: [],
+      holds: table.holds.map((h) => {
+        const definition = holds.find((d) => d.id === h.hold);
+        return { hold: h.hold, law: definition?.law ?? '', duration: definition?.duration, anchor: h.anchor, flag: h.flag, keep: h.keep };
+      }),
+      restrictColumn: table.restrictColumn,
+      purpose: table.purpose,
+      deletesRows: table.columns.length === 0 || table.columns.some((c) => c.erase === 'delete'),
+    });
+  }
+  for (const table of store.tables) {
+    const model = tables.get(table.name);
+    if (!model) continue;
+    for (const reference of table.references) {
+      const [toTable = '', toColumn = ''] = reference.to.split('.');
+      const ref: ReferenceModel = {
+        table: table.name,
+        column: reference.column,
+        toTable,
+        toColumn,
+        traverse: reference.traverse ?? 'both',
+        nullable: reference.nullable ?? false,
+      };
+      model.references.push(ref);
+      tables.get(toTable)?.referencedBy.push(ref);
+    }
+  }
+  for (const table of store.tables) {
+    const model = tables.get(table.name);
+    if (!model || !table.anchor) continue;
+    const [first, second] = table.anchor.split('.');
+    if (second === undefined) model.anchor = { column: table.anchor };
+    else model.anchor = { column: second, via: model.references.find((r) => r.toTable === first) };
+  }
+  return { id: store.id, kind: store.kind, schema: store.schema, tables };
+}
+
+/** One step of the traversal: rows of `target` whose `targetColumn` is among the values of `source.sourceColumn`. */
+export interface TraversalEdge {
+  source: string;
+  sourceColumn: string;
+  target: string;
+  targetColumn: string;
+  /** `to`: child row → the parent it references; `back`: parent row → the children referencing it. */
+  direction: 'to' | 'back';
+}
+
+export interface SeedModel {
+  table: string;
+  column: string;
+  type: IdentityType;
+}
+
+export interface TraversalPlan {
+  seeds: SeedModel[];
+  edges: TraversalEdge[];
+  /** Tables reachable from the seeds, in breadth-first order. */
+  reachable: string[];
+  /** Declared tables no identity of the given types reaches. */
+  unreachable: string[];
+}
+
+/** Every edge the engine may follow, from the references and their `traverse` setting. */
+export function traversalEdges(model: StoreModel): TraversalEdge[] {
+  const edges: TraversalEdge[] = [];
+  for (const table of model.tables.values()) {
+    for (const ref of table.references) {
+      if (!model.tables.has(ref.toTable)) continue;
+      if (ref.traverse !== 'back') {
+        edges.push({ source: ref.table, sourceColumn: ref.column, target: ref.toTable, targetColumn: ref.toColumn, direction: 'to' });
+      }
+      if (ref.traverse !== 'to') {
+        edges.push({ source: ref.toTable, sourceColumn: ref.toColumn, target: ref.table, targetColumn: ref.column, direction: 'back' });
+      }
+    }
+  }
+  return edges;
+}
+
+/** The seeds and edges for a request with identities of the given types. */
+export function traversalPlan(model: StoreModel, types: readonly IdentityType[]): TraversalPlan {
+  const seeds: SeedModel[] = [];
+  for (const table of model.tables.values()) {
+    for (const column of table.columns) {
+      if (column.identity && types.includes(column.identity)) seeds.push({ table: table.name, column: column.name, type: column.identity });
+    }
+  }
+  const edges = traversalEdges(model);
+  const reachable: string[] = [];
+  const queue = [...new Set(seeds.map((s) => s.table))];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const table = queue.shift() as string;
+    reachable.push(table);
+    for (const edge of edges) {
+      if (edge.source === table && !seen.has(edge.target)) {
+        seen.add(edge.target);
+        queue.push(edge.target);
+      }
+    }
+  }
+  const unreachable = [...model.tables.keys()].filter((t) => !seen.has(t));
+  const used = edges.filter((e) => seen.has(e.source));
+  return { seeds, edges: used, reachable, unreachable };
+}
+
+/** Cycles of references no order can delete (each as the list of tables along it). Nullable references break cycles. */
+export function referenceCycles(model: StoreModel): string[][] {
+  const graph = new Map<string, string[]>();
+  for (const table of model.tables.values()) {
+    graph.set(
+      table.name,
+      table.references.filter((r) => !r.nullable && model.tables.has(r.toTable)).map((r) => r.toTable),
+    );
+  }
+  const cycles: string[][] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const seenCycles = new Set<string>();
+  const visit = (node: string) => {
+    state.set(node, 'visiting');
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === 'visiting') {
+        const cycle = stack.slice(stack.indexOf(next));
+        const key = [...cycle].sort().join('>');
+        if (!seenCycles.has(key)) {
+          seenCycles.add(key);
+          cycles.push([...cycle, next]);
+        }
+      } else if (!state.has(next)) {
+        visit(next);
+      }
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of graph.keys()) if (!state.has(node)) visit(node);
+  return cycles;
+}
+
+/**
+ * Tables in an order safe for deletion: every table comes before the tables it references (children first),
+ * ignoring nullable references (set to NULL beforehand). Throws on a cycle; validation reports cycles first.
+ */
+export function deletionOrder(model: StoreModel): string[] {
+  const cycles = referenceCycles(model);
+  if (cycles.length > 0) throw new Error(`reference cycle: ${cycles[0]?.join(' → ')}`);
+  const order: string[] = [];
+  const done = new Set<string>();
+  // Depth-first: a parent is placed after all of its children.
+  const place = (name: string) => {
+    if (done.has(name)) return;
+    done.add(name);
+    const table = model.tables.get(name);
+    for (const child of table?.referencedBy ?? []) {
+      if (!child.nullable && child.table !== name) place(child.table);
+    }
+    order.push(name);
+  };
+  for (const name of model.tables.keys()) place(name);
+  return order;
+}

@@ -1,0 +1,576 @@
+/**
+ * The SQL store connector: access, erasure, rectification, restriction and retention sweeps over any `SqlDriver`
+ * (PostgreSQL, PGlite, MySQL/MariaDB), driven by the store's declaration in the charter.
+ *
+ * Erasure runs in one transaction per store: find the subject's rows, decide per row (delete, update the columns by
+ * their strategy, reduce to the columns a legal hold keeps, or keep), keep parents still referenced by kept
+ * children (or unlink them where the reference is nullable), then write by primary key in batches — updates,
+ * unlinks, and deletes children-first. Strategies are idempotent, so a re-run after a crash changes nothing twice.
+ */
+import { addDuration, duration } from '../../charter/duration.js';
+import {
+  StoreError,
+  type AccessColumn,
+  type AccessRecord,
+  type AccessRequest,
+  type AccessSink,
+  type AccessSummary,
+  type ConnectorContext,
+  type ContactsOnFile,
+  type DueCount,
+  type DueQuery,
+  type ErasedTable,
+  type ErasureRequest,
+  type ErasureResult,
+  type Identity,
+  type JsonValue,
+  type KeptRows,
+  type LiveSchema,
+  type RectificationRequest,
+  type RectificationResult,
+  type RestrictionRequest,
+  type RestrictionResult,
+  type StoreConnector,
+  type SweepRequest,
+  type SweepResult,
+  type TableCount,
+} from '../connector.js';
+import { deletionOrder, traversalPlan, type ColumnModel, type HoldModel, type StoreModel, type TableModel } from '../plan.js';
+import { defaultRedactToken, hashPrefix, hashValue } from '../strategies.js';
+import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
+import { chunks, tableName, traverse, type Row } from './traverse.js';
+
+const accessBatch = 1000;
+
+/** A value as JSON: dates as ISO strings, binary as base64, big integers as strings. */
+export function toJson(value: unknown): JsonValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Buffer.isBuffer(value)) return value.toString('base64');
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+  return null;
+}
+
+function keyText(value: unknown): string {
+  const json = toJson(value);
+  return typeof json === 'string' ? json : JSON.stringify(json);
+}
+
+function truthy(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't' || value === 'true' || (Buffer.isBuffer(value) && value[0] === 1);
+}
+
+function asDate(value: unknown): Date | undefined {
+  if (value === null || value === undefined) return undefined;
+  const date = value instanceof Date ? value : new Date(typeof value === 'number' ? value : typeof value === 'string' ? value : NaN);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The hold that keeps a row now, if any (first matching hold wins), and until when. */
+export function rowHold(holds: readonly HoldModel[], row: Row, now: Date): { hold: HoldModel; until?: Date | undefined } | undefined {
+  for (const hold of holds) {
+    if (hold.flag !== undefined && truthy(row[hold.flag])) return { hold };
+    if (hold.anchor !== undefined) {
+      const anchor = asDate(row[hold.anchor]);
+      if (anchor && hold.duration) {
+        const until = addDuration(anchor, duration(hold.duration));
+        if (until > now) return { hold, until };
+      }
+      continue;
+    }
+    if (hold.flag === undefined) return { hold };
+  }
+  return undefined;
+}
+
+type RowAction = { kind: 'delete' } | { kind: 'update' } | { kind: 'reduce'; hold: HoldModel; until?: Date | undefined } | { kind: 'keep'; hold: HoldModel | 'referenced'; until?: Date | undefined };
+
+/** Columns written when a row is updated (`update`) or reduced to a hold's kept columns (`reduce`). */
+export function writtenColumns(table: TableModel, mode: 'update' | 'reduce' | 'anonymise', keep: readonly string[] = []): ColumnModel[] {
+  return table.columns.filter((c) => {
+    if (c.name === table.primaryKey) return false;
+    if (mode === 'reduce') return !keep.includes(c.name) && c.erase !== 'keep';
+    if (mode === 'anonymise') return c.erase !== 'keep';
+    return c.erase === 'null' || c.erase === 'hash' || c.erase === 'redact';
+  });
+}
+
+function effectiveStrategy(column: ColumnModel, mode: 'update' | 'reduce' | 'anonymise'): 'null' | 'hash' | 'redact' {
+  if (column.erase === 'hash' || column.erase === 'redact') return column.erase;
+  if (mode !== 'update' && column.erase === 'delete') return 'null';
+  return 'null';
+}
+
+export interface SqlConnectorOptions {
+  id: string;
+  kind: 'postgres' | 'mysql';
+  model: StoreModel;
+  driver: SqlDriver;
+  context: Pick<ConnectorContext, 'hashKey' | 'redactToken'>;
+}
+
+/** A `StoreConnector` over a SQL driver. */
+export function createSqlConnector(options: SqlConnectorOptions): StoreConnector {
+  const { id, model, driver } = options;
+  const token = options.context.redactToken ?? defaultRedactToken;
+  const hashKey = options.context.hashKey;
+
+  const table = (name: string): TableModel => {
+    const found = model.tables.get(name);
+    if (!found) throw new StoreError(id, `table "${name}" is not declared in the charter`, 'unknown_table');
+    return found;
+  };
+  const types = (identities: readonly Identity[]) => [...new Set(identities.map((i) => i.type))];
+
+  /** Writes `columns` of the rows by strategy, in batches; hashed columns need the current values. */
+  async function writeStrategies(session: SqlSession, t: TableModel, rows: Row[], columns: ColumnModel[], mode: 'update' | 'reduce' | 'anonymise', batchSize: number): Promise<number> {
+    if (columns.length === 0 || rows.length === 0) return 0;
+    let written = 0;
+    for (const batch of chunks(rows, batchSize)) {
+      const statement = new Statement(session.dialect);
+      const pk = statement.id(t.primaryKey);
+      const sets = columns.map((column) => {
+        const strategy = effectiveStrategy(column, mode);
+        const target = statement.id(column.name);
+        if (strategy === 'null') return `${target} = null`;
+        if (strategy === 'redact') return `${target} = ${statement.param(token)}`;
+        const cases = batch.map((row) => `when ${statement.param(row[t.primaryKey])} then ${statement.param(hashValue(row[column.name], hashKey))}`);
+        return `${target} = case ${pk} ${cases.join(' ')} else ${target} end`;
+      });
+      const keys = batch.map((row) => row[t.primaryKey]);
+      const text = `update ${tableName(statement, model, t.name)} set ${sets.join(', ')} where ${statement.inList(pk, keys)}`;
+      written += (await session.query(text, statement.params)).affected || batch.length;
+    }
+    return written;
+  }
+
+  async function deleteKeys(session: SqlSession, t: TableModel, keys: unknown[], batchSize: number, onBatch?: (rows: number) => void): Promise<number> {
+    let deleted = 0;
+    for (const batch of chunks(keys, batchSize)) {
+      const statement = new Statement(session.dialect);
+      const text = `delete from ${tableName(statement, model, t.name)} where ${statement.inList(statement.id(t.primaryKey), batch)}`;
+      deleted += (await session.query(text, statement.params)).affected;
+      onBatch?.(batch.length);
+    }
+    return deleted;
+  }
+
+  const connector: StoreConnector = {
+    id,
+    kind: options.kind,
+    capabilities: { introspect: true, sample: true },
+
+    async access(request: AccessRequest, sink: AccessSink): Promise<AccessSummary> {
+      const plan = traversalPlan(model, types(request.identities));
+      const counts = new Map<string, number>();
+      return driver.transaction(async (raw) => {
+        const session = countingSession(raw);
+        await traverse(session, model, plan, request.identities, {
+          columns: (t) => [...t.columns.map((c) => c.name), ...(t.restrictColumn ? [t.restrictColumn] : [])],
+          onRows: async (t, rows) => {
+            const records: AccessRecord[] = [];
+            for (const row of rows) {
+              const restricted = t.restrictColumn ? truthy(row[t.restrictColumn]) : false;
+              if (restricted && request.excludeRestricted) continue;
+              const columns: AccessColumn[] = t.columns
+                .filter((c) => request.includeSecrets || !c.secret)
+                .map((c) => ({ name: c.name, category: c.category, value: toJson(row[c.name]) }));
+              records.push({ store: id, table: t.name, key: keyText(row[t.primaryKey]), columns, restricted });
+            }
+            counts.set(t.name, (counts.get(t.name) ?? 0) + records.length);
+            for (const batch of chunks(records, accessBatch)) await sink(batch);
+          },
+        });
+        return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count };
+      });
+    },
+
+    async contacts(identities: Identity[]): Promise<ContactsOnFile> {
+      const plan = traversalPlan(model, types(identities));
+      const contacts = new Map<string, Identity>();
+      let found = false;
+      await traverse(driver, model, { ...plan, edges: [] }, identities, {
+        columns: (t) => t.columns.filter((c) => c.identity).map((c) => c.name),
+        onRows: async (t, rows) => {
+          found = true;
+          for (const row of rows) {
+            for (const column of t.columns) {
+              const value = row[column.name];
+              if (column.identity && typeof value === 'string' && value.length > 0 && !value.startsWith(hashPrefix) && value !== token) {
+                contacts.set(`${column.identity}:${value}`, { type: column.identity, value });
+              }
+            }
+          }
+        },
+      });
+      return { store: id, found, contacts: [...contacts.values()] };
+    },
+
+    async erase(request: ErasureRequest): Promise<ErasureResult> {
+      const batchSize = request.batchSize ?? 500;
+      const now = new Date();
+      const plan = traversalPlan(model, types(request.identities));
+      const order = deletionOrder(model);
+      const run = async (raw: SqlSession): Promise<ErasureResult> => {
+        const session = countingSession(raw);
+        const found = new Map<string, Row[]>();
+        await traverse(session, model, plan, request.identities, {
+          columns: (t) => {
+            const columns = new Set<string>();
+            for (const c of t.columns) if (c.erase === 'hash') columns.add(c.name);
+            for (const h of t.holds) {
+              if (h.anchor) columns.add(h.anchor);
+              if (h.flag) columns.add(h.flag);
+            }
+            for (const r of t.references) columns.add(r.column);
+            for (const r of t.referencedBy) columns.add(r.toColumn);
+            return [...columns];
+          },
+          onRows: async (t, rows) => {
+            const list = found.get(t.name) ?? [];
+            for (const row of rows) list.push(row);
+            found.set(t.name, list);
+          },
+        });
+
+        // Decide per row, children first so a parent knows which children survive.
+        const actions = new Map<string, Map<unknown, RowAction>>();
+        const protectedValues = new Map<string, Map<string, Set<unknown>>>(); // parent table → column → values kept by children
+        const unlinks: { table: TableModel; column: string; toTable: string; toColumn: string; keys: unknown[]; values: unknown[] }[] = [];
+        for (const name of order) {
+          const t = model.tables.get(name);
+          const rows = found.get(name);
+          if (!t || !rows) continue;
+          const decided = new Map<unknown, RowAction>();
+          const kept = protectedValues.get(name);
+          for (const row of rows) {
+            const key = row[t.primaryKey];
+            const held = rowHold(t.holds, row, now);
+            if (held) {
+              decided.set(key, held.hold.keep ? { kind: 'reduce', hold: held.hold, until: held.until } : { kind: 'keep', hold: held.hold, until: held.until });
+              continue;
+            }
+            const referenced = kept && [...kept].some(([column, values]) => values.has(row[column]));
+            if (t.deletesRows && !referenced) decided.set(key, { kind: 'delete' });
+            else if (t.deletesRows) decided.set(key, { kind: 'keep', hold: 'referenced' });
+            else decided.set(key, { kind: 'update' });
+          }
+          actions.set(name, decided);
+          // Surviving rows protect the parents they point to (or are unlinked from them when nullable).
+          for (const ref of t.references) {
+            if (ref.toTable === name) continue;
+            const survivors = rows.filter((row) => decided.get(row[t.primaryKey])?.kind !== 'delete' && row[ref.column] != null);
+            if (survivors.length === 0) continue;
+            if (ref.nullable) {
+              unlinks.push({ table: t, column: ref.column, toTable: ref.toTable, toColumn: ref.toColumn, keys: survivors.map((r) => r[t.primaryKey]), values: survivors.map((r) => r[ref.column]) });
+            } else {
+              const byColumn = protectedValues.get(ref.toTable) ?? new Map<string, Set<unknown>>();
+              const values = byColumn.get(ref.toColumn) ?? new Set<unknown>();
+              for (const row of survivors) values.add(row[ref.column]);
+              byColumn.set(ref.toColumn, values);
+              protectedValues.set(ref.toTable, byColumn);
+            }
+          }
+        }
+
+        const erased: ErasedTable[] = [];
+        const keptRows = new Map<string, KeptRows>();
+        const report = (t: TableModel, action: RowAction) => {
+          if (action.kind !== 'reduce' && action.kind !== 'keep') return;
+          const hold = action.hold === 'referenced' ? undefined : action.hold;
+          const holdId = hold?.hold ?? 'referenced';
+          const key = `${t.name}\u0000${holdId}`;
+          const entry = keptRows.get(key) ?? {
+            table: t.name,
+            rows: 0,
+            hold: holdId,
+            law: hold?.law ?? '',
+            keptColumns: action.kind === 'reduce' ? [...(action.hold.keep ?? [])] : [],
+          };
+          entry.rows++;
+          const until = action.until?.toISOString().slice(0, 10);
+          if (until && (!entry.until || until > entry.until)) entry.until = until;
+          keptRows.set(key, entry);
+        };
+
+        // 1. Updates and reductions.
+        for (const [name, decided] of actions) {
+          const t = table(name);
+          const rows = found.get(name) ?? [];
+          const updates = rows.filter((row) => decided.get(row[t.primaryKey])?.kind === 'update');
+          if (!request.dryRun) await writeStrategies(session, t, updates, writtenColumns(t, 'update'), 'update', batchSize);
+          if (updates.length > 0 && writtenColumns(t, 'update').length > 0) request.onBatch?.({ store: id, table: name, action: 'update', rows: updates.length });
+          const reductions = new Map<HoldModel, Row[]>();
+          for (const row of rows) {
+            const action = decided.get(row[t.primaryKey]);
+            if (!action) continue;
+            report(t, action);
+            if (action.kind === 'reduce') reductions.set(action.hold, [...(reductions.get(action.hold) ?? []), row]);
+          }
+          for (const [hold, reduced] of reductions) {
+            if (!request.dryRun) await writeStrategies(session, t, reduced, writtenColumns(t, 'reduce', hold.keep), 'reduce', batchSize);
+          }
+          erased.push({ table: name, deleted: 0, updated: updates.length > 0 && writtenColumns(t, 'update').length > 0 ? updates.length : 0 });
+        }
+
+        // 2. Unlink surviving children from parents that are deleted.
+        for (const unlink of unlinks) {
+          const parent = actions.get(unlink.toTable);
+          const parentRows = found.get(unlink.toTable) ?? [];
+          const parentTable = model.tables.get(unlink.toTable);
+          if (!parent || !parentTable) continue;
+          const deletedValues = new Set(parentRows.filter((row) => parent.get(row[parentTable.primaryKey])?.kind === 'delete').map((row) => row[unlink.toColumn]));
+          const keys = unlink.keys.filter((_, i) => deletedValues.has(unlink.values[i]));
+          if (keys.length === 0 || request.dryRun) continue;
+          for (const batch of chunks(keys, batchSize)) {
+            const statement = new Statement(session.dialect);
+            const text = `update ${tableName(statement, model, unlink.table.name)} set ${statement.id(unlink.column)} = null where ${statement.inList(statement.id(unlink.table.primaryKey), batch)}`;
+            await session.query(text, statement.params);
+            request.onBatch?.({ store: id, table: unlink.table.name, action: 'unlink', rows: batch.length });
+          }
+        }
+
+        // 3. Deletes, children first.
+        for (const name of order) {
+          const decided = actions.get(name);
+          if (!decided) continue;
+          const t = table(name);
+          const keys = [...decided].filter(([, action]) => action.kind === 'delete').map(([key]) => key);
+          const entry = erased.find((e) => e.table === name);
+          if (keys.length === 0 || !entry) continue;
+          if (request.dryRun) entry.deleted = keys.length;
+          else entry.deleted = await deleteKeys(session, t, keys, batchSize, (rows) => request.onBatch?.({ store: id, table: name, action: 'delete', rows }));
+        }
+        return {
+          store: id,
+          jobId: request.jobId,
+          dryRun: Boolean(request.dryRun),
+          erased: erased.filter((e) => e.deleted > 0 || e.updated > 0),
+          kept: [...keptRows.values()],
+          queries: session.count,
+        };
+      };
+      if (!request.dryRun) return driver.transaction(run);
+      // A dry run still reads inside a transaction (consistent view) and writes nothing.
+      return driver.transaction(run);
+    },
+
+    async rectify(request: RectificationRequest): Promise<RectificationResult> {
+      for (const change of request.changes) {
+        const t = table(change.table);
+        const column = t.columns.find((c) => c.name === change.column);
+        if (!column) throw new StoreError(id, `column "${change.table}.${change.column}" is not declared: only declared columns can be rectified`, 'unknown_column');
+        if (column.name === t.primaryKey) throw new StoreError(id, 'a primary key cannot be rectified', 'unknown_column');
+      }
+      const plan = traversalPlan(model, types(request.identities));
+      return driver.transaction(async (session) => {
+        const { keys } = await traverse(session, model, plan, request.identities, { columns: () => [] });
+        const updated: TableCount[] = [];
+        const byTable = new Map<string, typeof request.changes>();
+        for (const change of request.changes) byTable.set(change.table, [...(byTable.get(change.table) ?? []), change]);
+        for (const [name, changes] of byTable) {
+          const t = table(name);
+          const found = [...(keys.get(name) ?? [])];
+          let rows = 0;
+          for (const batch of chunks(found, 1000)) {
+            const statement = new Statement(session.dialect);
+            const sets = changes.map((c) => `${statement.id(c.column)} = ${statement.param(c.value === null || typeof c.value !== 'object' ? c.value : JSON.stringify(c.value))}`);
+            const text = `update ${tableName(statement, model, name)} set ${sets.join(', ')} where ${statement.inList(statement.id(t.primaryKey), batch)}`;
+            await session.query(text, statement.params);
+            rows += batch.length;
+          }
+          updated.push({ table: name, rows });
+        }
+        return { store: id, jobId: request.jobId, updated };
+      });
+    },
+
+    async restrict(request: RestrictionRequest): Promise<RestrictionResult> {
+      const plan = traversalPlan(model, types(request.identities));
+      return driver.transaction(async (session) => {
+        const { keys } = await traverse(session, model, plan, request.identities, { columns: () => [] });
+        const updated: TableCount[] = [];
+        const unsupported: string[] = [];
+        for (const [name, found] of keys) {
+          const t = table(name);
+          if (found.size === 0) continue;
+          if (!t.restrictColumn) {
+            unsupported.push(name);
+            continue;
+          }
+          for (const batch of chunks([...found], 1000)) {
+            const statement = new Statement(session.dialect);
+            const text = `update ${tableName(statement, model, name)} set ${statement.id(t.restrictColumn)} = ${statement.param(request.restricted)} where ${statement.inList(statement.id(t.primaryKey), batch)}`;
+            await session.query(text, statement.params);
+          }
+          updated.push({ table: name, rows: found.size });
+        }
+        return { store: id, jobId: request.jobId, updated, unsupported };
+      });
+    },
+
+    async countDue(query: DueQuery): Promise<DueCount> {
+      const t = table(query.table);
+      if (!t.anchor) throw new StoreError(id, `table "${t.name}" declares no retention anchor`, 'no_anchor');
+      const statement = new Statement(driver.dialect);
+      const { from, anchor } = dueSource(statement, model, t);
+      const now = new Date(query.now);
+      const held = holdPredicates(statement, t, now);
+      const anyHold = held.length > 0 ? `(${held.map((h) => h.sql).join(' or ')})` : '1 = 0';
+      const restricted = t.restrictColumn ? `t.${statement.id(t.restrictColumn)} is true` : '1 = 0';
+      const thresholds = query.cutoffs.map((c) => addDuration(new Date(c), duration(query.period), -1));
+      const dueColumns = thresholds.map((threshold, i) => `sum(case when ${anchor} <= ${statement.instant(threshold)} and not ${anyHold} and not (${restricted}) then 1 else 0 end) as due_${i}`);
+      const first = thresholds[0] ?? now;
+      // Each held row counts once, under the first hold that keeps it.
+      const heldColumns = held.map((h, i) => {
+        const earlier = held.slice(0, i).map((e) => ` and not ${e.sql}`).join('');
+        return `sum(case when ${anchor} <= ${statement.instant(first)} and ${h.sql}${earlier} then 1 else 0 end) as held_${i}`;
+      });
+      const restrictedColumn = `sum(case when ${anchor} <= ${statement.instant(first)} and not ${anyHold} and ${restricted} then 1 else 0 end) as held_restricted`;
+      const where = exclusions(statement, query.exclude);
+      const text = `select sum(case when ${anchor} is null then 1 else 0 end) as without_anchor, ${[...dueColumns, ...heldColumns, restrictedColumn].join(', ')} from ${from}${where ? ` where ${where}` : ''}`;
+      const { rows } = await driver.query(text, statement.params);
+      const row = rows[0] ?? {};
+      const heldCounts: Record<string, number> = {};
+      held.forEach((h, i) => {
+        heldCounts[h.hold] = (heldCounts[h.hold] ?? 0) + Number(row[`held_${i}`] ?? 0);
+      });
+      const restrictedCount = Number(row.held_restricted ?? 0);
+      if (restrictedCount > 0 || t.restrictColumn) heldCounts.restricted = restrictedCount;
+      return {
+        store: id,
+        table: t.name,
+        due: thresholds.map((_, i) => Number(row[`due_${i}`] ?? 0)),
+        held: heldCounts,
+        withoutAnchor: Number(row.without_anchor ?? 0),
+      };
+    },
+
+    async sweep(request: SweepRequest): Promise<SweepResult> {
+      const t = table(request.table);
+      if (!t.anchor) throw new StoreError(id, `table "${t.name}" declares no retention anchor`, 'no_anchor');
+      const now = new Date(request.now);
+      const threshold = addDuration(new Date(request.cutoff), duration(request.period), -1);
+      const result: SweepResult = { store: id, table: t.name, deleted: 0, anonymised: 0, reduced: {}, done: true };
+      const hashColumns = t.columns.filter((c) => c.erase === 'hash').map((c) => c.name);
+      const mode = request.action === 'delete' ? 'delete' : 'anonymise';
+      const anonymised = writtenColumns(t, 'anonymise');
+      if (mode === 'anonymise' && anonymised.length === 0) return result;
+
+      return driver.transaction(async (session) => {
+        // Rows due, not held, not restricted, not already anonymised, not still referenced by a child row.
+        const statement = new Statement(session.dialect);
+        const { from, anchor } = dueSource(statement, model, t);
+        const held = holdPredicates(statement, t, now);
+        const conditions = [`${anchor} <= ${statement.instant(threshold)}`];
+        if (held.length > 0) conditions.push(`not (${held.map((h) => h.sql).join(' or ')})`);
+        if (t.restrictColumn) conditions.push(`not (t.${statement.id(t.restrictColumn)} is true)`);
+        const excluded = exclusions(statement, request.exclude);
+        if (excluded) conditions.push(excluded);
+        if (mode === 'anonymise') conditions.push(notYetErased(statement, anonymised, 'anonymise', token));
+        else {
+          for (const child of t.referencedBy) {
+            if (child.nullable || child.table === t.name) continue;
+            conditions.push(`not exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`);
+          }
+        }
+        const columns = [t.primaryKey, ...hashColumns, ...t.referencedBy.filter((r) => r.nullable).map((r) => r.toColumn)];
+        const selected = [...new Set(columns)].map((c) => `t.${statement.id(c)}`).join(', ');
+        const limit = request.dryRun ? '' : ` limit ${Math.max(1, Math.floor(request.batchSize))}`;
+        const { rows } = await session.query(`select ${selected} from ${from} where ${conditions.join(' and ')}${limit}`, statement.params);
+        if (!request.dryRun && rows.length >= request.batchSize) result.done = false;
+        if (mode === 'delete') {
+          if (!request.dryRun) {
+            for (const child of t.referencedBy.filter((r) => r.nullable && r.table !== t.name)) {
+              const values = [...new Set(rows.map((r) => r[child.toColumn]).filter((v) => v != null))];
+              for (const batch of chunks(values, 1000)) {
+                const unlink = new Statement(session.dialect);
+                await session.query(`update ${tableName(unlink, model, child.table)} set ${unlink.id(child.column)} = null where ${unlink.inList(unlink.id(child.column), batch)}`, unlink.params);
+              }
+            }
+            result.deleted = await deleteKeys(session, t, rows.map((r) => r[t.primaryKey]), request.batchSize);
+          } else result.deleted = rows.length;
+        } else {
+          result.anonymised = request.dryRun ? rows.length : await writeStrategies(session, t, rows, anonymised, 'anonymise', request.batchSize);
+        }
+
+        // Held rows with kept columns are reduced to them.
+        for (const [i, hold] of t.holds.entries()) {
+          if (!hold.keep) continue;
+          const reduce = writtenColumns(t, 'reduce', hold.keep);
+          if (reduce.length === 0) continue;
+          const s = new Statement(session.dialect);
+          const source = dueSource(s, model, t);
+          const predicates = holdPredicates(s, t, now);
+          const own = predicates[i];
+          if (!own) continue;
+          const earlier = predicates.slice(0, i).map((p) => `not (${p.sql})`);
+          const where = [`${source.anchor} <= ${s.instant(threshold)}`, own.sql, ...earlier, notYetErased(s, reduce, 'reduce', token)];
+          const select = [...new Set([t.primaryKey, ...hashColumns])].map((c) => `t.${s.id(c)}`).join(', ');
+          const { rows: heldRows } = await session.query(`select ${select} from ${source.from} where ${where.join(' and ')}${limit}`, s.params);
+          if (!request.dryRun && heldRows.length >= request.batchSize) result.done = false;
+          const count = request.dryRun ? heldRows.length : await writeStrategies(session, t, heldRows, reduce, 'reduce', request.batchSize);
+          if (count > 0) result.reduced[hold.hold] = (result.reduced[hold.hold] ?? 0) + count;
+        }
+        return result;
+      });
+    },
+
+    introspect: (): Promise<LiveSchema> => driver.introspect(model.schema),
+
+    async sample(name: string, limit: number) {
+      const statement = new Statement(driver.dialect);
+      const { rows } = await driver.query(`select * from ${tableName(statement, model, name)} limit ${Math.max(1, Math.floor(limit))}`);
+      return rows;
+    },
+
+    close: () => driver.close(),
+  };
+  return connector;
+}
+
+/** The FROM clause (aliased `t`, joined to the anchor's table when the anchor lives there) and the anchor expression. */
+function dueSource(statement: Statement, model: StoreModel, t: TableModel): { from: string; anchor: string } {
+  const anchor = t.anchor;
+  if (!anchor) throw new Error('no anchor');
+  const own = `${tableName(statement, model, t.name)} t`;
+  if (!anchor.via) return { from: own, anchor: `t.${statement.id(anchor.column)}` };
+  const via = anchor.via;
+  return {
+    from: `${own} join ${tableName(statement, model, via.toTable)} a on a.${statement.id(via.toColumn)} = t.${statement.id(via.column)}`,
+    anchor: `a.${statement.id(anchor.column)}`,
+  };
+}
+
+/** One SQL predicate per table hold: true when the hold keeps the row at `now`. */
+function holdPredicates(statement: Statement, t: TableModel, now: Date): { hold: string; sql: string }[] {
+  return t.holds.map((hold) => {
+    const parts: string[] = [];
+    if (hold.flag) parts.push(`t.${statement.id(hold.flag)} is true`);
+    if (hold.anchor && hold.duration) parts.push(`t.${statement.id(hold.anchor)} > ${statement.instant(addDuration(now, duration(hold.duration), -1))}`);
+    else if (hold.anchor) parts.push('1 = 0');
+    return { hold: hold.hold, sql: parts.length > 0 ? `(${parts.join(' or ')})` : '(1 = 1)' };
+  });
+}
+
+function exclusions(statement: Statement, exclude: DueQuery['exclude']): string {
+  return (exclude ?? [])
+    .filter((e) => e.values.length > 0)
+    .map((e) => `(t.${statement.id(e.column)} is null or ${statement.notInList(`t.${statement.id(e.column)}`, e.values)})`)
+    .join(' and ');
+}
+
+/** True for rows where at least one of the columns is not yet in its erased state (so a sweep never loops on them). */
+function notYetErased(statement: Statement, columns: ColumnModel[], mode: 'anonymise' | 'reduce', token: string): string {
+  const parts = columns.map((column) => {
+    const c = `t.${statement.id(column.name)}`;
+    const strategy = effectiveStrategy(column, mode);
+    if (strategy === 'null') return `${c} is not null`;
+    if (strategy === 'redact') return `(${c} is not null and ${c} <> ${statement.param(token)})`;
+    return `(${c} is not null and ${c} not like ${statement.param(`${hashPrefix}%`)})`;
+  });
+  return `(${parts.join(' or ')})`;
+}

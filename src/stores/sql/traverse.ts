@@ -1,0 +1,134 @@
+/**
+ * Finds every row reachable from a set of identities in one SQL store: seed rows by identity columns, then each
+ * declared reference followed with batched `IN`/`= ANY` queries until nothing new is found (semi-naive: each value
+ * goes through each edge once). The number of statements depends on the schema and on how many distinct values
+ * flow through each edge divided by the batch size — never one statement per row. Rows stream: only primary keys
+ * and the values the next edges need stay in memory, and the caller receives each batch of new rows.
+ */
+import type { Identity } from '../connector.js';
+import type { StoreModel, TableModel, TraversalPlan } from '../plan.js';
+import { Statement, type SqlSession } from './driver.js';
+
+export type Row = Record<string, unknown>;
+
+export interface TraverseOptions {
+  /** Columns to fetch per table beyond the primary key and the columns the edges need. */
+  columns: (table: TableModel) => string[];
+  /** New rows of a table, in batches (each row seen once). */
+  onRows?: (table: TableModel, rows: Row[]) => Promise<void>;
+  /** Values per IN-list (default 5000 on PostgreSQL, 1000 on MySQL). */
+  valuesPerQuery?: number;
+  /** Rows per fetched batch (default 2000). */
+  rowsPerBatch?: number;
+}
+
+export interface Traversal {
+  /** Primary keys found per table. */
+  keys: Map<string, Set<unknown>>;
+}
+
+/** Qualified, quoted table name. */
+export function tableName(statement: Statement, model: StoreModel, table: string): string {
+  return model.schema && statement.dialect === 'postgres' ? `${statement.id(model.schema)}.${statement.id(table)}` : statement.id(table);
+}
+
+/** Identity values as they may be stored: as given, trimmed, and emails also in lower case. */
+export function identityVariants(identity: Identity): string[] {
+  const value = identity.value.trim();
+  const variants = new Set([identity.value, value]);
+  if (identity.type === 'email') variants.add(value.toLowerCase());
+  if (identity.type === 'phone') variants.add(value.replace(/[\s.()-]/g, ''));
+  return [...variants].filter((v) => v.length > 0);
+}
+
+export async function traverse(
+  session: SqlSession,
+  model: StoreModel,
+  plan: TraversalPlan,
+  identities: readonly Identity[],
+  options: TraverseOptions,
+): Promise<Traversal> {
+  const perQuery = options.valuesPerQuery ?? (session.dialect === 'postgres' ? 5000 : 1000);
+  const perBatch = options.rowsPerBatch ?? 2000;
+  const keys = new Map<string, Set<unknown>>();
+  // Values already sent through each edge, and values waiting to be sent.
+  const sent = plan.edges.map(() => new Set<unknown>());
+  const pending = plan.edges.map(() => [] as unknown[]);
+
+  const selectList = (table: TableModel, statement: Statement) => {
+    const columns = new Set([table.primaryKey, ...options.columns(table)]);
+    plan.edges.forEach((edge) => {
+      if (edge.source === table.name) columns.add(edge.sourceColumn);
+    });
+    return [...columns].map((c) => statement.id(c)).join(', ');
+  };
+
+  const take = async (table: TableModel, rows: Row[]) => {
+    let found = keys.get(table.name);
+    if (!found) keys.set(table.name, (found = new Set()));
+    const fresh: Row[] = [];
+    for (const row of rows) {
+      const key = row[table.primaryKey];
+      if (found.has(key)) continue;
+      found.add(key);
+      fresh.push(row);
+    }
+    if (fresh.length === 0) return;
+    plan.edges.forEach((edge, index) => {
+      if (edge.source !== table.name) return;
+      const queue = pending[index] as unknown[];
+      const done = sent[index] as Set<unknown>;
+      for (const row of fresh) {
+        const value = row[edge.sourceColumn];
+        if (value !== null && value !== undefined && !done.has(value)) {
+          done.add(value);
+          queue.push(value);
+        }
+      }
+    });
+    if (options.onRows) await options.onRows(table, fresh);
+  };
+
+  // Seeds: one statement per seed table, identity columns OR-ed together.
+  const seedTables = [...new Set(plan.seeds.map((s) => s.table))];
+  for (const name of seedTables) {
+    const table = model.tables.get(name);
+    if (!table) continue;
+    const statement = new Statement(session.dialect);
+    const conditions = plan.seeds
+      .filter((s) => s.table === name)
+      .map((seed) => {
+        const values = identities.filter((i) => i.type === seed.type).flatMap(identityVariants);
+        return values.length > 0 ? statement.inList(statement.id(seed.column), [...new Set(values)]) : undefined;
+      })
+      .filter((c): c is string => c !== undefined);
+    if (conditions.length === 0) continue;
+    const text = `select ${selectList(table, statement)} from ${tableName(statement, model, name)} where ${conditions.join(' or ')}`;
+    await session.stream(text, statement.params, perBatch, (rows) => take(table, rows));
+  }
+
+  // Follow edges until no edge has values waiting.
+  for (;;) {
+    const index = pending.findIndex((queue) => queue.length > 0);
+    if (index < 0) break;
+    const edge = plan.edges[index];
+    const queue = pending[index] as unknown[];
+    const table = edge ? model.tables.get(edge.target) : undefined;
+    if (!edge || !table) {
+      pending[index] = [];
+      continue;
+    }
+    const values = queue.splice(0, perQuery);
+    const statement = new Statement(session.dialect);
+    const text = `select ${selectList(table, statement)} from ${tableName(statement, model, table.name)} where ${statement.inList(statement.id(edge.targetColumn), values)}`;
+    await session.stream(text, statement.params, perBatch, (rows) => take(table, rows));
+  }
+  return { keys };
+}
+
+/** Splits a list into chunks of at most `size`. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * The three connector targets of the contract suite, each against a real server: PostgreSQL and MariaDB started by
+ * the vitest global setups, and the reference HTTP adapter served on loopback in front of a PGlite database.
+ * Test-only module (imports vitest's `inject`).
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { StoreConnector } from '../connector.js';
+import { createHttpStoreHandler } from '../http/adapter.js';
+import { createHttpConnector } from '../http/client.js';
+import { storeModel } from '../plan.js';
+import type { SqlDriver } from '../sql/driver.js';
+import { createSqlConnector } from '../sql/engine.js';
+import { createMysqlDriver } from '../sql/mysql.js';
+import { createPgliteDriver, createPostgresDriver } from '../sql/postgres.js';
+import { readTable, seedShop, shopHolds, shopStore, shopTables } from './shop.js';
+
+export const testHashKey = Buffer.from('contract-suite-hash-key-0123456789', 'utf8');
+
+export interface ContractTarget {
+  name: 'postgres' | 'mariadb' | 'http';
+  connector: StoreConnector;
+  /** Direct access to the database behind the connector, to check the final state. */
+  driver: SqlDriver;
+  /** Drops and re-creates the shop with its rows relative to `now`. */
+  reset(now: Date): Promise<void>;
+  rows(table: string): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+async function dropShop(driver: SqlDriver) {
+  for (const table of [...shopTables].reverse()) await driver.query(`drop table if exists ${table}`);
+}
+
+/** A new empty database in the test PostgreSQL server; returns its URL. */
+export async function newPostgresDatabase(): Promise<string> {
+  const admin = inject('postgresUrl');
+  const name = `stores_${randomBytes(5).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  return admin.replace(/\/postgres$/, `/${name}`);
+}
+
+/** A new empty database in the test MariaDB server; returns its URL. */
+export async function newMariaDbDatabase(): Promise<string> {
+  const admin = inject('mariadbUrl');
+  const name = `stores_${randomBytes(5).toString('hex')}`;
+  const connection = await mysql.createConnection({ uri: admin });
+  try {
+    await connection.query(`create database ${name} character set utf8mb4`);
+  } finally {
+    await connection.end();
+  }
+  return `${admin}${name}`;
+}
+
+function sqlTarget(name: 'postgres' | 'mariadb', driver: SqlDriver, kind: 'postgres' | 'mysql'): ContractTarget {
+  const connector = createSqlConnector({ id: 'shop', kind, model: storeModel(shopStore(kind), shopHolds), driver, context: { hashKey: testHashKey } });
+  return {
+    name,
+    connector,
+    driver,
+    async reset(now) {
+      await dropShop(driver);
+      await seedShop(driver, now);
+    },
+    rows: (table) => readTable(driver, table),
+    close: () => connector.close(),
+  };
+}
+
+export async function postgresTarget(): Promise<ContractTarget> {
+  return sqlTarget('postgres', createPostgresDriver(await newPostgresDatabase()), 'postgres');
+}
+
+export async function mariadbTarget(): Promise<ContractTarget> {
+  return sqlTarget('mariadb', createMysqlDriver(await newMariaDbDatabase()), 'mysql');
+}
+
+/** The reference adapter (PGlite behind it) served on a loopback port, reached through the HTTP connector. */
+export async function httpTarget(): Promise<ContractTarget> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = await PGlite.create('memory://');
+  const driver = createPgliteDriver(pglite);
+  const backend = createSqlConnector({ id: 'shop-backend', kind: 'postgres', model: storeModel(shopStore('postgres'), shopHolds), driver, context: { hashKey: testHashKey } });
+  const secret = randomBytes(24).toString('hex');
+  const server: Server = createServer(createHttpStoreHandler({ secret, connector: backend }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const connector = createHttpConnector({ id: 'shop', url: `http://127.0.0.1:${port}/charter`, secret });
+  return {
+    name: 'http',
+    connector,
+    driver,
+    async reset(now) {
+      await dropShop(driver);
+      await seedShop(driver, now);
+    },
+    rows: (table) => readTable(driver, table),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pglite.close();
+    },
+  };
+}

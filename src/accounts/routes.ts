@@ -1,7 +1,8 @@
-/** The accounts domain's HTTP surface: the route guard for every protected route, then its own routes. */
+/** The accounts domain's HTTP surface: the route guard for every protected route, its own routes, the console. */
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app.js';
+import { registerConsole } from './console-routes.js';
 import { installRouteGuard } from './guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
@@ -14,4 +15,5 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
   registerAuthRoutes(app, context);
   registerUserRoutes(app, context);
   registerTokenRoutes(app, context);
+  await registerConsole(app);
 }

@@ -1,0 +1,200 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueSetupLink } from '../../src/accounts/links.js';
+import { ensureOrganisation } from '../../src/accounts/organisations.js';
+import { applyCharter } from '../../src/charter/repository.js';
+import { projectRoot } from '../../src/platform/project.js';
+import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { signedInUser } from '../support/auth.js';
+import { buildCharter } from '../support/charter.js';
+import { serveTestApp, type ServedApp } from '../support/server.js';
+
+const email = 'owner@testco.example';
+const password = 'a long and secret passphrase';
+
+let served: ServedApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(projectRoot, 'dist/console/index.html'))) {
+    const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as { build(root: string): Promise<void> };
+    await step.build(projectRoot);
+  }
+  served = await serveTestApp({ charter: buildCharter() });
+  browser = await launchBrowser();
+  context = await browser.newContext({ locale: 'en-GB' });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function heading() {
+  return (await page.locator('h1').textContent())?.trim();
+}
+
+async function expectAccessible() {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+async function signIn(address: string, secret: string) {
+  await page.goto(`${served.url}/console/login`);
+  await page.getByLabel('Email address').fill(address);
+  await page.getByLabel('Password').fill(secret);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('console', () => {
+  it('serves the app with a strict CSP and no inline script', async () => {
+    const response = await page.goto(`${served.url}/console/`);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await response?.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it('refuses a wrong setup link and creates the first owner with the printed one', async () => {
+    await page.goto(`${served.url}/console/setup?token=not-the-right-token-at-all`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
+    const token = await issueSetupLink(served.database.db, new Date());
+    expect(token).toBeDefined();
+    await page.goto(`${served.url}/console/setup?token=${token}`);
+    expect(await heading()).toBe('Set up Charter');
+    await expectAccessible();
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password (at least 12 characters)').fill(password);
+    await page.getByLabel('Password again').fill(password);
+    await page.getByRole('button', { name: 'Create the owner' }).click();
+    await expect.poll(heading).toBe('Charter overview');
+    expect(await page.locator('main').textContent()).toContain('Testco BV');
+    expect(await page.locator('main').textContent()).toContain('Contract (Art. 6(1)(b))');
+    expect(await page.locator('main').textContent()).toContain('EU-US Data Privacy Framework');
+    await expectAccessible();
+    // The link worked once.
+    expect(await issueSetupLink(served.database.db, new Date())).toBeUndefined();
+  });
+
+  it('signs out, refuses a wrong password with a message, and signs in', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(heading).toBe('Sign in to Charter');
+    await expectAccessible();
+    await signIn(email, 'this is not my password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('The email address or the password is not right.');
+    await signIn(email, password);
+    await expect.poll(heading).toBe('Charter overview');
+  });
+
+  it('shows the login on the audit page, filterable by action', async () => {
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit trail' }).click();
+    await expect.poll(heading).toBe('Audit trail');
+    await expect.poll(() => page.locator('table.audit').textContent()).toContain('user.login');
+    expect(await page.locator('main').textContent()).toMatch(/Chain: intact/);
+    await page.getByLabel('Action').selectOption('user.login_failed');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(async () => page.locator('table.audit tbody tr').count()).toBe(1);
+    await expectAccessible();
+  });
+
+  it('creates an API token shown once, and revokes it', async () => {
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await expect.poll(heading).toBe('API tokens');
+    await page.getByLabel('Name').fill('ci');
+    await page.getByLabel('charter:apply').check();
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = (await page.getByTestId('new-token').textContent()) ?? '';
+    expect(token).toMatch(/^charter_/);
+    const check = await served.app.inject({ method: 'GET', url: '/api/v1/charter/revisions', headers: { authorization: `Bearer ${token}` } });
+    expect(check.statusCode).toBe(403); // charter:apply only
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Revoke ci' }).click();
+    await expect.poll(() => page.locator('table').textContent()).toContain('revoked');
+  });
+
+  it('lists users and roles', async () => {
+    await page.getByRole('link', { name: 'Users and roles' }).click();
+    await expect.poll(heading).toBe('Users and roles');
+    expect(await page.locator('table').textContent()).toContain(email);
+    await expectAccessible();
+  });
+
+  it('switches organisation; there a viewer sees no way to mutate and the API refuses', async () => {
+    const other = await ensureOrganisation(served.database.db, 'otherco', 'Other Co');
+    await applyCharter(served.database.db, { organisationId: other.id }, {
+      charter: buildCharter((c) => {
+        c.organisation.id = 'otherco';
+        c.organisation.legalName = 'Other Company NV';
+        c.sites = [{ id: 'other', name: 'Other', domain: 'www.other.example' }];
+      }),
+      source: '{}',
+      format: 'json',
+      actor: 'system',
+    });
+    await signedInUser(served, 'viewer', { organisationId: other.id, email });
+    await page.goto(`${served.url}/console/`);
+    await page.getByLabel('Organisation').selectOption('otherco');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Other Company NV');
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await expect.poll(heading).toBe('API tokens');
+    expect(await page.getByRole('button', { name: 'Create token' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Users and roles' }).click();
+    await expect.poll(heading).toBe('Users and roles');
+    expect(await page.getByRole('combobox', { name: /Change role/ }).count()).toBe(0);
+    const status = await page.evaluate(async () => {
+      const csrf = document.cookie.split('; ').find((c) => c.startsWith('charter_csrf='))?.split('=')[1] ?? '';
+      const response = await fetch('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ name: 'x', scopes: ['charter:read'] }) });
+      return response.status;
+    });
+    expect(status).toBe(403);
+    // Back to the first organisation: the owner can again.
+    await page.getByLabel('Organisation').selectOption('testco');
+    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Create token' }).count()).toBe(1);
+  });
+
+  it('speaks Dutch and French, and remembers the choice', async () => {
+    await page.goto(`${served.url}/console/audit`);
+    await page.getByLabel('Language').selectOption('nl');
+    await expect.poll(heading).toBe('Audittrail');
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+    await page.reload();
+    await expect.poll(heading).toBe('Audittrail');
+    await expectAccessible();
+    await page.getByLabel('Taal').selectOption('fr');
+    await expect.poll(heading).toBe('Journal d’audit');
+    await page.getByLabel('Langue').selectOption('en');
+    await expect.poll(heading).toBe('Audit trail');
+  });
+
+  it('is keyboard usable: skip link first, then the navigation', async () => {
+    await page.goto(`${served.url}/console/`);
+    await expect.poll(heading).toBe('Charter overview');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    const navLinks = await page.getByRole('navigation', { name: 'Console' }).getByRole('link').count();
+    expect(navLinks).toBe(4);
+  });
+
+  it('shows the password page for an invalid link, accessibly', async () => {
+    await page.goto(`${served.url}/console/password?token=not-a-valid-token-at-all`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
+    await expectAccessible();
+  });
+
+  it('logged no Content-Security-Policy violation', () => {
+    expect(cspViolations).toEqual([]);
+  });
+});

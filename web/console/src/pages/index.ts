@@ -1,0 +1,18 @@
+/**
+ * The console's areas, in navigation order. To add one: create `pages/<area>.tsx` exporting a `ConsolePage`
+ * (path, title in EN/NL/FR, the scope needed to see it, the component), import it here and put it in the list.
+ * An area appears in the navigation only when it is listed here and the caller holds its scope.
+ */
+import { auditPage } from './audit.js';
+import { overviewPage } from './overview.js';
+import { tokensPage } from './tokens.js';
+import type { ConsolePage } from './types.js';
+import { usersPage } from './users.js';
+
+export const pages: ConsolePage[] = [
+  overviewPage,
+  // Requests, Consent, Retention, Records, Breaches, Notices go here, in that order.
+  auditPage,
+  usersPage,
+  tokensPage,
+];

@@ -1,0 +1,146 @@
+/** API tokens of the active organisation: create (the secret is shown once), list with last use, revoke. */
+import { useState, type FormEvent } from 'react';
+import { userOnlyScopes } from '../../../../src/accounts/scopes.js';
+import { api } from '../api.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
+import { useSession } from '../session.js';
+import type { ConsolePage } from './types.js';
+
+interface Token {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const texts = {
+  en: {
+    title: 'API tokens', intro: 'Tokens let scripts and CI use the API of this organisation, e.g. charter apply --server … --token ….', name: 'Name', token: 'Token', scopes: 'Scopes', created: 'Created', lastUsed: 'Last used',
+    expires: 'Expires', status: 'Status', actions: 'Actions', active: 'active', revoked: 'revoked', never: 'never', revoke: 'Revoke', create: 'Create a token', createButton: 'Create token',
+    expiresIn: 'Expires after (days, empty: never)', shownOnce: 'Copy this token now: it is shown only once.', none: 'No tokens yet.',
+  },
+  nl: {
+    title: 'API-tokens', intro: 'Met tokens gebruiken scripts en CI de API van deze organisatie, bv. charter apply --server … --token ….', name: 'Naam', token: 'Token', scopes: 'Rechten', created: 'Aangemaakt', lastUsed: 'Laatst gebruikt',
+    expires: 'Vervalt', status: 'Status', actions: 'Acties', active: 'actief', revoked: 'ingetrokken', never: 'nooit', revoke: 'Intrekken', create: 'Een token aanmaken', createButton: 'Token aanmaken',
+    expiresIn: 'Vervalt na (dagen, leeg: nooit)', shownOnce: 'Kopieer dit token nu: het wordt maar één keer getoond.', none: 'Nog geen tokens.',
+  },
+  fr: {
+    title: 'Jetons d’API', intro: 'Les jetons permettent aux scripts et à la CI d’utiliser l’API de cette organisation, p. ex. charter apply --server … --token ….', name: 'Nom', token: 'Jeton', scopes: 'Droits', created: 'Créé', lastUsed: 'Dernière utilisation',
+    expires: 'Expire', status: 'Statut', actions: 'Actions', active: 'actif', revoked: 'révoqué', never: 'jamais', revoke: 'Révoquer', create: 'Créer un jeton', createButton: 'Créer le jeton',
+    expiresIn: 'Expire après (jours, vide : jamais)', shownOnce: 'Copiez ce jeton maintenant : il n’est affiché qu’une fois.', none: 'Aucun jeton.',
+  },
+};
+
+function Tokens() {
+  const t = useTexts(texts);
+  const { language } = useLanguage();
+  const { me, can } = useSession();
+  const { data, error, loading, reload } = useApi<{ tokens: Token[] }>('/api/v1/tokens');
+  const mutation = useMutation();
+  const [name, setName] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [days, setDays] = useState('');
+  const [created, setCreated] = useState<string | null>(null);
+  const manage = can('tokens:manage');
+  const grantable = me.scopes.filter((scope) => !(userOnlyScopes as readonly string[]).includes(scope));
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = { name, scopes: chosen, ...(days ? { expiresInDays: Number(days) } : {}) };
+    const result = await mutation.run(() => api<{ token: string }>('/api/v1/tokens', { method: 'POST', body }));
+    if (result) {
+      setCreated(result.token);
+      setName('');
+      setChosen([]);
+      setDays('');
+      await reload();
+    }
+  };
+  const revoke = async (id: string) => {
+    await mutation.run(() => api(`/api/v1/tokens/${id}`, { method: 'DELETE' }));
+    await reload();
+  };
+  const toggle = (scope: string) => setChosen((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]));
+
+  return (
+    <>
+      <PageTitle>{t.title}</PageTitle>
+      <p className="muted">{t.intro}</p>
+      {created && (
+        <div className="notice" role="status">
+          <p>{t.shownOnce}</p>
+          <p><code className="secret" data-testid="new-token">{created}</code></p>
+        </div>
+      )}
+      <ErrorMessage error={mutation.error} />
+      {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
+      {data && data.tokens.length === 0 && <p>{t.none}</p>}
+      {data && data.tokens.length > 0 && (
+        <table>
+          <caption className="visually-hidden">{t.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.name}</th><th scope="col">{t.token}</th><th scope="col">{t.scopes}</th><th scope="col">{t.created}</th>
+              <th scope="col">{t.lastUsed}</th><th scope="col">{t.expires}</th><th scope="col">{t.status}</th>{manage && <th scope="col">{t.actions}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {data.tokens.map((token) => (
+              <tr key={token.id}>
+                <th scope="row">{token.name}</th>
+                <td><code>{token.prefix}…</code></td>
+                <td>{token.scopes.join(', ')}</td>
+                <td>{formatDateTime(token.createdAt, language)}</td>
+                <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t.never}</td>
+                <td>{token.expiresAt ? formatDateTime(token.expiresAt, language) : t.never}</td>
+                <td>{token.revokedAt ? t.revoked : t.active}</td>
+                {manage && (
+                  <td>
+                    {!token.revokedAt && (
+                      <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void revoke(token.id)} aria-label={`${t.revoke} ${token.name}`}>
+                        {t.revoke}
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {manage && (
+        <form onSubmit={(e) => void create(e)} className="panel">
+          <h2>{t.create}</h2>
+          <label htmlFor="token-name">{t.name}</label>
+          <input id="token-name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+          <fieldset>
+            <legend>{t.scopes}</legend>
+            <div className="scope-grid">
+              {grantable.map((scope) => (
+                <div key={scope} className="checkbox">
+                  <input id={`scope-${scope}`} type="checkbox" checked={chosen.includes(scope)} onChange={() => toggle(scope)} />
+                  <label htmlFor={`scope-${scope}`}>{scope}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <label htmlFor="token-days">{t.expiresIn}</label>
+          <input id="token-days" type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
+          <p><button type="submit" disabled={mutation.pending || chosen.length === 0}>{t.createButton}</button></p>
+        </form>
+      )}
+    </>
+  );
+}
+
+export const tokensPage: ConsolePage = {
+  path: '/tokens',
+  title: { en: 'API tokens', nl: 'API-tokens', fr: 'Jetons d’API' },
+  scope: 'tokens:read',
+  Component: Tokens,
+};

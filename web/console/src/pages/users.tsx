@@ -1,0 +1,136 @@
+/** Users and roles of the active organisation: list; owners add people, change roles and remove members. */
+import { useState, type FormEvent } from 'react';
+import { api } from '../api.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
+import { useSession } from '../session.js';
+import type { Role } from '../types.js';
+import type { ConsolePage } from './types.js';
+
+interface Member {
+  userId: string;
+  email: string;
+  role: Role;
+  hasPassword: boolean;
+  since: string;
+}
+
+const roles: Role[] = ['owner', 'privacy-officer', 'viewer'];
+
+const texts = {
+  en: {
+    title: 'Users and roles', email: 'Email address', role: 'Role', since: 'Member since', status: 'Status', actions: 'Actions', active: 'active', invited: 'invited, no password yet',
+    add: 'Add a person', addButton: 'Add', remove: 'Remove', change: 'Change role of', save: 'Save', you: '(you)',
+    link: 'Give this one-time link to the person (it was also mailed; valid 24 hours):', roleNames: { owner: 'Owner', 'privacy-officer': 'Privacy officer', viewer: 'Viewer' },
+    roleHelp: 'Owner: everything, including users and tokens. Privacy officer: requests, breaches, retention, records. Viewer: read only.',
+  },
+  nl: {
+    title: 'Gebruikers en rollen', email: 'E-mailadres', role: 'Rol', since: 'Lid sinds', status: 'Status', actions: 'Acties', active: 'actief', invited: 'uitgenodigd, nog geen wachtwoord',
+    add: 'Iemand toevoegen', addButton: 'Toevoegen', remove: 'Verwijderen', change: 'Rol wijzigen van', save: 'Bewaren', you: '(u)',
+    link: 'Geef deze eenmalige link aan de persoon (ook gemaild; 24 uur geldig):', roleNames: { owner: 'Eigenaar', 'privacy-officer': 'Privacyverantwoordelijke', viewer: 'Lezer' },
+    roleHelp: 'Eigenaar: alles, ook gebruikers en tokens. Privacyverantwoordelijke: verzoeken, datalekken, bewaring, registers. Lezer: alleen lezen.',
+  },
+  fr: {
+    title: 'Utilisateurs et rôles', email: 'Adresse e-mail', role: 'Rôle', since: 'Membre depuis', status: 'Statut', actions: 'Actions', active: 'actif', invited: 'invité, pas encore de mot de passe',
+    add: 'Ajouter une personne', addButton: 'Ajouter', remove: 'Retirer', change: 'Changer le rôle de', save: 'Enregistrer', you: '(vous)',
+    link: 'Transmettez ce lien à usage unique à la personne (également envoyé par e-mail ; valable 24 heures) :', roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
+    roleHelp: 'Propriétaire : tout, y compris utilisateurs et jetons. Responsable vie privée : demandes, violations, conservation, registres. Lecteur : lecture seule.',
+  },
+};
+
+function Users() {
+  const t = useTexts(texts);
+  const { language } = useLanguage();
+  const { me, can } = useSession();
+  const { data, error, loading, reload } = useApi<{ members: Member[] }>('/api/v1/users');
+  const mutation = useMutation();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('viewer');
+  const [link, setLink] = useState<string | null>(null);
+  const manage = can('users:manage');
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await mutation.run(() => api<{ passwordLink: string | null }>('/api/v1/users', { method: 'POST', body: { email, role, language } }));
+    if (result) {
+      setLink(result.passwordLink);
+      setEmail('');
+      await reload();
+    }
+  };
+  const changeRole = async (userId: string, next: Role) => {
+    await mutation.run(() => api(`/api/v1/users/${userId}`, { method: 'PATCH', body: { role: next } }));
+    await reload();
+  };
+  const remove = async (userId: string) => {
+    await mutation.run(() => api(`/api/v1/users/${userId}`, { method: 'DELETE' }));
+    await reload();
+  };
+
+  return (
+    <>
+      <PageTitle>{t.title}</PageTitle>
+      <p className="muted">{t.roleHelp}</p>
+      <ErrorMessage error={mutation.error} />
+      {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
+      {data && (
+        <table>
+          <caption className="visually-hidden">{t.title}</caption>
+          <thead>
+            <tr><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.status}</th><th scope="col">{t.since}</th>{manage && <th scope="col">{t.actions}</th>}</tr>
+          </thead>
+          <tbody>
+            {data.members.map((member) => (
+              <tr key={member.userId}>
+                <th scope="row">{member.email} {member.userId === me.userId && <span className="muted">{t.you}</span>}</th>
+                <td>
+                  {manage ? (
+                    <select aria-label={`${t.change} ${member.email}`} value={member.role} disabled={mutation.pending} onChange={(e) => void changeRole(member.userId, e.target.value as Role)}>
+                      {roles.map((r) => <option key={r} value={r}>{t.roleNames[r]}</option>)}
+                    </select>
+                  ) : (
+                    t.roleNames[member.role]
+                  )}
+                </td>
+                <td>{member.hasPassword ? t.active : t.invited}</td>
+                <td>{formatDateTime(member.since, language)}</td>
+                {manage && (
+                  <td>
+                    <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void remove(member.userId)} aria-label={`${t.remove} ${member.email}`}>
+                      {t.remove}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {manage && (
+        <form onSubmit={(e) => void add(e)} className="panel">
+          <h2>{t.add}</h2>
+          <label htmlFor="member-email">{t.email}</label>
+          <input id="member-email" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <label htmlFor="member-role">{t.role}</label>
+          <select id="member-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {roles.map((r) => <option key={r} value={r}>{t.roleNames[r]}</option>)}
+          </select>
+          <p><button type="submit" disabled={mutation.pending}>{t.addButton}</button></p>
+        </form>
+      )}
+      {link && (
+        <div className="notice" role="status">
+          <p>{t.link}</p>
+          <p><code className="secret">{link}</code></p>
+        </div>
+      )}
+    </>
+  );
+}
+
+export const usersPage: ConsolePage = {
+  path: '/users',
+  title: { en: 'Users and roles', nl: 'Gebruikers en rollen', fr: 'Utilisateurs et rôles' },
+  scope: 'users:read',
+  Component: Users,
+};

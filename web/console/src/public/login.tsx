@@ -1,0 +1,62 @@
+/** Sign in, and ask for a password link (the answer never says whether the address has an account). */
+import { useState, type FormEvent } from 'react';
+import { api } from '../api.js';
+import { ErrorMessage, PageTitle, useMutation } from '../components.js';
+import { useLanguage, useTexts } from '../i18n.js';
+
+const texts = {
+  en: { title: 'Sign in to Charter', email: 'Email address', password: 'Password', submit: 'Sign in', forgot: 'Forgot your password?', reset: 'Send me a link', back: 'Back to sign in', resetTitle: 'Choose a new password', resetIntro: 'Give your email address; if it has an account, we send a link to choose a new password.' },
+  nl: { title: 'Aanmelden bij Charter', email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', forgot: 'Wachtwoord vergeten?', reset: 'Stuur mij een link', back: 'Terug naar aanmelden', resetTitle: 'Een nieuw wachtwoord kiezen', resetIntro: 'Geef uw e-mailadres; hoort er een account bij, dan sturen we een link om een nieuw wachtwoord te kiezen.' },
+  fr: { title: 'Se connecter à Charter', email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter', forgot: 'Mot de passe oublié ?', reset: 'Envoyez-moi un lien', back: 'Retour à la connexion', resetTitle: 'Choisir un nouveau mot de passe', resetIntro: 'Indiquez votre adresse e-mail ; si un compte y correspond, nous envoyons un lien pour choisir un nouveau mot de passe.' },
+};
+
+export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
+  const t = useTexts(texts);
+  const { language } = useLanguage();
+  const [mode, setMode] = useState<'login' | 'reset'>('login');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
+  const mutation = useMutation();
+
+  const signIn = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await mutation.run(() => api('/api/v1/auth/login', { method: 'POST', body: { email, password } }));
+    if (ok) await onSignedIn();
+  };
+  const reset = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await mutation.run(() => api<{ message: string }>('/api/v1/auth/password-reset', { method: 'POST', body: { email, language } }));
+    if (result) setSent(result.message);
+  };
+
+  if (mode === 'reset') {
+    return (
+      <>
+        <PageTitle>{t.resetTitle}</PageTitle>
+        <p>{t.resetIntro}</p>
+        <form onSubmit={(e) => void reset(e)}>
+          <label htmlFor="reset-email">{t.email}</label>
+          <input id="reset-email" type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <ErrorMessage error={mutation.error} />
+          {sent && <p className="notice" role="status">{sent}</p>}
+          <p><button type="submit" disabled={mutation.pending}>{t.reset}</button> <button type="button" className="secondary" onClick={() => { setMode('login'); setSent(null); }}>{t.back}</button></p>
+        </form>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageTitle>{t.title}</PageTitle>
+      <form onSubmit={(e) => void signIn(e)}>
+        <label htmlFor="login-email">{t.email}</label>
+        <input id="login-email" type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <label htmlFor="login-password">{t.password}</label>
+        <input id="login-password" type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <ErrorMessage error={mutation.error} />
+        <p><button type="submit" disabled={mutation.pending}>{t.submit}</button></p>
+      </form>
+      <p><button type="button" className="link-button" onClick={() => setMode('reset')}>{t.forgot}</button></p>
+    </>
+  );
+}

@@ -15,6 +15,7 @@ import { registerBannerRoutes } from './consent/banner-routes.js';
 import { registerConsentRoutes } from './consent/routes.js';
 import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
+import { registerRecordsRoutes } from './records/routes.js';
 import type { Config } from './platform/config.js';
 import { isReachable, type DatabaseKind } from './platform/db/database.js';
 import { buildOpenApi } from './platform/http/openapi.js';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuditRoutes(app, context);
   registerBannerRoutes(app, context);
   registerConsentRoutes(app, context);
+  registerRecordsRoutes(app, context);
 
   // Last, so it describes every declared route.
   let openapi: unknown;

@@ -68,7 +68,7 @@ export function organisationTimeZone(charter: Charter): string {
 }
 
 function formatInstant(iso: string, language: RecordLanguage, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
 }
 
 function formatNumber(value: number, language: RecordLanguage): string {
@@ -77,6 +77,8 @@ function formatNumber(value: number, language: RecordLanguage): string {
 
 const words = {
   en: {
+    colon: ': ',
+    toComplete: '[to be completed]',
     yes: 'Yes',
     no: 'No',
     unknown: 'Not known yet',
@@ -118,6 +120,8 @@ const words = {
     },
   },
   nl: {
+    colon: ': ',
+    toComplete: '[aan te vullen]',
     yes: 'Ja',
     no: 'Nee',
     unknown: 'Nog niet bekend',
@@ -159,6 +163,8 @@ const words = {
     },
   },
   fr: {
+    colon: ' : ',
+    toComplete: '[à compléter]',
     yes: 'Oui',
     no: 'Non',
     unknown: 'Pas encore connu',
@@ -200,6 +206,8 @@ const words = {
     },
   },
   de: {
+    colon: ': ',
+    toComplete: '[noch zu ergänzen]',
     yes: 'Ja',
     no: 'Nein',
     unknown: 'Noch nicht bekannt',
@@ -317,9 +325,9 @@ export function authorityDraft(charter: Charter, facts: BreachFacts, options: { 
       heading: h.notifier,
       body: [
         organisation.legalName,
-        organisation.companyNumber ? `${a.companyNumber}: ${organisation.companyNumber}` : '',
+        organisation.companyNumber ? `${a.companyNumber}${w.colon}${organisation.companyNumber}` : '',
         ...organisation.addresses.slice(0, 1).map((ad) => `${ad.street}, ${ad.postalCode} ${ad.city}, ${countryName(ad.country, language)}`),
-        organisation.dpo ? `${a.dpo}: ${[organisation.dpo.name, organisation.dpo.email, organisation.dpo.phone].filter(Boolean).join(', ')}` : '',
+        organisation.dpo ? `${a.dpo}${w.colon}${[organisation.dpo.name, organisation.dpo.email, organisation.dpo.phone].filter(Boolean).join(', ')}` : '',
       ]
         .filter(Boolean)
         .join('\n'),
@@ -329,15 +337,15 @@ export function authorityDraft(charter: Charter, facts: BreachFacts, options: { 
       id: 'timeline',
       heading: h.timeline,
       body: [
-        `${a.occurred}: ${content.occurredAt ? at(content.occurredAt) : w.unknown}`,
-        `${a.discovered}: ${at(content.discoveredAt)}`,
-        `${a.aware}: ${at(content.awareAt)}`,
-        `${a.deadline}: ${at(clock.deadline)}`,
-        `${a.notified}: ${at(options.now.toISOString())}`,
+        `${a.occurred}${w.colon}${content.occurredAt ? at(content.occurredAt) : w.unknown}`,
+        `${a.discovered}${w.colon}${at(content.discoveredAt)}`,
+        `${a.aware}${w.colon}${at(content.awareAt)}`,
+        `${a.deadline}${w.colon}${at(clock.deadline)}`,
+        `${a.notified}${w.colon}${at(options.now.toISOString())}`,
       ].join('\n'),
     },
     ...(late
-      ? [{ id: 'delay', heading: h.delay, body: content.delayReasons || earlier.find((n) => n.delayReasons)?.delayReasons || w.unknown }]
+      ? [{ id: 'delay', heading: h.delay, body: content.delayReasons || earlier.find((n) => n.delayReasons)?.delayReasons || w.toComplete }]
       : []),
     { id: 'nature', heading: h.nature, body: [content.nature.map((n) => `– ${w.natures[n]}`).join('\n'), '', content.description].join('\n') },
     {
@@ -361,7 +369,7 @@ export function authorityDraft(charter: Charter, facts: BreachFacts, options: { 
     {
       id: 'measures',
       heading: h.measures,
-      body: [`${a.taken}: ${content.measuresTaken}`, `${a.proposed}: ${content.measuresProposed || w.none}`].join('\n'),
+      body: [`${a.taken}${w.colon}${content.measuresTaken}`, `${a.proposed}${w.colon}${content.measuresProposed || w.none}`].join('\n'),
     },
     {
       id: 'communication',
@@ -524,8 +532,8 @@ export function controllerNotice(charter: Charter, facts: BreachFacts, customerI
       id: 'timeline',
       heading: h.timeline,
       body: [
-        `${w.authority.occurred}: ${content.occurredAt ? at(content.occurredAt) : w.unknown}`,
-        `${w.authority.discovered}: ${at(content.discoveredAt)}`,
+        `${w.authority.occurred}${w.colon}${content.occurredAt ? at(content.occurredAt) : w.unknown}`,
+        `${w.authority.discovered}${w.colon}${at(content.discoveredAt)}`,
         `${t.aware} ${at(content.awareAt)}`,
       ].join('\n'),
     },
@@ -541,7 +549,7 @@ export function controllerNotice(charter: Charter, facts: BreachFacts, customerI
       body: [data.names.join(', '), w.approxRecords(formatNumber(content.approximateRecords, language)), data.special ? w.special : ''].filter(Boolean).join('\n'),
     },
     { id: 'consequences', heading: h.consequences, body: content.consequences },
-    { id: 'measures', heading: h.measures, body: [`${w.authority.taken}: ${content.measuresTaken}`, `${w.authority.proposed}: ${content.measuresProposed || w.none}`].join('\n') },
+    { id: 'measures', heading: h.measures, body: [`${w.authority.taken}${w.colon}${content.measuresTaken}`, `${w.authority.proposed}${w.colon}${content.measuresProposed || w.none}`].join('\n') },
     { id: 'contact', heading: h.contact, body: `${contactLine(contactPoint(charter, content))}\n\n${t.next}` },
   ];
   const to: Draft['to'] = { name: customer.name, ...(customer.contact ? { address: [customer.contact] } : {}) };

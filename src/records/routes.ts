@@ -1,0 +1,335 @@
+/**
+ * HTTP API of the records domain: the Art. 30 records (JSON and XLSX/CSV/PDF export), the processors and transfers
+ * overview with its warnings, and the breach register (record, amend, notify, drafts). There is no route that
+ * deletes anything: the register only grows.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { callerOf } from '../accounts/caller.js';
+import { activeCharter } from '../charter/repository.js';
+import type { Charter } from '../charter/schema.js';
+import type { Database } from '../database.js';
+import type { Config } from '../platform/config.js';
+import type { OrgScope } from '../platform/db/tenancy.js';
+import { invalidInput, notFound } from '../platform/errors.js';
+import { defineRoute } from '../platform/http/routes.js';
+import { authorityDraftLanguage, authorityLanguages, controllerNotice, subjectsMessage, authorityDraft } from './breach-drafts.js';
+import { amendBreach, findBreach, listBreaches, recordBreach, recordNotification } from './breach-repository.js';
+import { breachAmendmentSchema, breachContentSchema, notificationInputSchema } from './breach.js';
+import { breachViewSchema, draftSchema, dueBreaches, toBreachView, breachSummarySchema } from './breach-views.js';
+import { exportFormats, exportRecords, NoProcessorRecordError } from './export.js';
+import { recordLanguages, type RecordLanguage } from './i18n.js';
+import { processorOverview } from './processors.js';
+import { deriveRecords } from './record.js';
+import { findAuthority } from '../charter/catalogs/authorities.js';
+
+export interface RecordsRouteDeps {
+  db: Kysely<Database>;
+  config: Config;
+  clock: () => Date;
+}
+
+const languageQuery = z.object({ language: z.enum(recordLanguages).optional() });
+const breachParams = z.object({ id: z.uuid('a breach id') });
+
+/** The language of a record: the one asked, else the charter's default (when we write it), else English. */
+export function recordLanguage(charter: Charter, asked?: RecordLanguage): RecordLanguage {
+  if (asked) return asked;
+  const preferred = [charter.defaultLanguage, ...charter.languages].find((l): l is RecordLanguage => l !== undefined && (recordLanguages as readonly string[]).includes(l));
+  return preferred ?? 'en';
+}
+
+async function charterOf(db: Kysely<Database>, scope: OrgScope) {
+  const stored = await activeCharter(db, scope);
+  if (!stored) throw notFound('charter');
+  return stored;
+}
+
+export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDeps) {
+  const read = { scopes: ['records:read'] };
+  const breachesRead = { scopes: ['breaches:read'] };
+  const breachesWrite = { scopes: ['breaches:write'] };
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/records',
+      summary: 'The records of processing activities (Art. 30(1) controller record; Art. 30(2) processor record when the organisation acts as processor)',
+      tags: ['records'],
+      auth: read,
+      query: languageQuery,
+      response: z.record(z.string(), z.unknown()),
+      errors: [404],
+    },
+    async ({ query, request }) => {
+      const stored = await charterOf(deps.db, callerOf(request));
+      return { ...deriveRecords(stored.charter, { language: recordLanguage(stored.charter, query.language), now: deps.clock(), revision: stored.revision }) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/records/export',
+      summary: 'Export the Art. 30 records as XLSX (a sheet per record type), CSV (one record type) or PDF',
+      tags: ['records'],
+      auth: read,
+      query: languageQuery.extend({
+        format: z.enum(exportFormats),
+        record: z.enum(['controller', 'processor']).optional().describe('for CSV: which record (default controller)'),
+      }),
+      produces: 'application/octet-stream',
+      errors: [404],
+    },
+    async ({ query, request, reply }) => {
+      const stored = await charterOf(deps.db, callerOf(request));
+      try {
+        const exported = await exportRecords(stored.charter, {
+          format: query.format,
+          language: recordLanguage(stored.charter, query.language),
+          now: deps.clock(),
+          revision: stored.revision,
+          ...(query.record ? { record: query.record } : {}),
+        });
+        return reply
+          .type(exported.contentType)
+          .header('content-disposition', `attachment; filename="${exported.filename}"`)
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(exported.body));
+      } catch (error) {
+        if (error instanceof NoProcessorRecordError) throw invalidInput([{ path: 'query.record', message: error.message }]);
+        throw error;
+      }
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/processors',
+      summary: 'Recipients with role, country, transfer mechanism, DPA date and sub-processors, and the warnings on them',
+      tags: ['records'],
+      auth: read,
+      query: languageQuery,
+      response: z.record(z.string(), z.unknown()),
+      errors: [404],
+    },
+    async ({ query, request }) => {
+      const stored = await charterOf(deps.db, callerOf(request));
+      return {
+        ...processorOverview(stored.charter, deps.clock(), {
+          language: recordLanguage(stored.charter, query.language),
+          dpaReviewAfter: deps.config.CHARTER_DPA_REVIEW_AFTER,
+        }),
+      };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/breaches',
+      summary: 'The breach register: every breach in its current version with its 72-hour clock and pending notifications',
+      tags: ['breaches'],
+      auth: breachesRead,
+      response: z.object({ breaches: z.array(breachSummarySchema) }),
+    },
+    async ({ request }) => {
+      const now = deps.clock();
+      const breaches = await listBreaches(deps.db, callerOf(request));
+      return { breaches: breaches.map((b) => toBreachView(b, now)) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/breaches/due',
+      summary: 'Reminders: open breaches whose authority notification is overdue or due within the given hours, or whose people or controllers are still to be told',
+      tags: ['breaches'],
+      auth: breachesRead,
+      query: z.object({ withinHours: z.coerce.number().int().min(1).max(72).default(24) }),
+      response: z.object({ breaches: z.array(breachSummarySchema) }),
+    },
+    async ({ query, request }) => {
+      const now = deps.clock();
+      const breaches = await listBreaches(deps.db, callerOf(request));
+      return { breaches: dueBreaches(breaches, now, query.withinHours * 3_600_000) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/breaches',
+      summary: 'Record a breach (Art. 33(5)); the 72-hour clock runs from awareAt',
+      tags: ['breaches'],
+      auth: breachesWrite,
+      body: breachContentSchema,
+      response: breachViewSchema,
+      status: 201,
+      errors: [404, 422],
+    },
+    async ({ body, request }) => {
+      const caller = callerOf(request);
+      const now = deps.clock();
+      await checkControllers(deps.db, caller, body.controllers);
+      const breach = await recordBreach(deps.db, caller, { content: body, actor: caller.actor, now });
+      return toBreachView({ ...breach, versions: [{ version: 1, recordedAt: breach.createdAt, recordedBy: breach.createdBy, reason: null, content: breach.content }] }, now);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/breaches/:id',
+      summary: 'One breach with every version and every notification',
+      tags: ['breaches'],
+      auth: breachesRead,
+      params: breachParams,
+      response: breachViewSchema,
+      errors: [404],
+    },
+    async ({ params, request }) => {
+      const breach = await findBreach(deps.db, callerOf(request), params.id);
+      if (!breach) throw notFound('breach');
+      return toBreachView(breach, deps.clock());
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/breaches/:id/amendments',
+      summary: 'Amend a breach: the changed fields become a new version with the reason; nothing is overwritten',
+      tags: ['breaches'],
+      auth: breachesWrite,
+      params: breachParams,
+      body: breachAmendmentSchema,
+      response: breachViewSchema,
+      status: 201,
+      errors: [404, 422],
+    },
+    async ({ params, body, request }) => {
+      const caller = callerOf(request);
+      const now = deps.clock();
+      if (body.controllers) await checkControllers(deps.db, caller, body.controllers);
+      await amendBreach(deps.db, caller, params.id, { amendment: body, actor: caller.actor, now });
+      const breach = await findBreach(deps.db, caller, params.id);
+      if (!breach) throw notFound('breach');
+      return toBreachView(breach, now);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/breaches/:id/notifications',
+      summary: 'Record a notification that was sent: to the authority (initial, then follow-ups), the people concerned, or a controller',
+      tags: ['breaches'],
+      auth: breachesWrite,
+      params: breachParams,
+      body: notificationInputSchema,
+      response: breachViewSchema,
+      status: 201,
+      errors: [404, 422],
+    },
+    async ({ params, body, request }) => {
+      const caller = callerOf(request);
+      const now = deps.clock();
+      await recordNotification(deps.db, caller, params.id, { notification: body, actor: caller.actor, now });
+      const breach = await findBreach(deps.db, caller, params.id);
+      if (!breach) throw notFound('breach');
+      return toBreachView(breach, now);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/breaches/:id/drafts/authority',
+      summary: "Draft of the notification to the supervisory authority (Art. 33(3)), in a language the authority takes, addressed from the catalog",
+      tags: ['breaches'],
+      auth: breachesRead,
+      params: breachParams,
+      query: languageQuery,
+      response: draftSchema.extend({ languages: z.array(z.enum(recordLanguages)) }),
+      errors: [404, 422],
+    },
+    async ({ params, query, request }) => {
+      const caller = callerOf(request);
+      const [stored, breach] = await Promise.all([charterOf(deps.db, caller), findBreach(deps.db, caller, params.id)]);
+      if (!breach) throw notFound('breach');
+      const languages = authorityLanguages(findAuthority(stored.charter.organisation.authority));
+      if (query.language && !languages.includes(query.language)) {
+        throw invalidInput([{ path: 'query.language', message: `the authority takes notifications in ${languages.join(', ')}` }]);
+      }
+      const language = authorityDraftLanguage(stored.charter, query.language);
+      return { ...authorityDraft(stored.charter, breach, { language, now: deps.clock() }), languages };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/breaches/:id/drafts/subjects',
+      summary: 'Plain-language message to the people concerned (Art. 34(2))',
+      tags: ['breaches'],
+      auth: breachesRead,
+      params: breachParams,
+      query: languageQuery,
+      response: draftSchema,
+      errors: [404],
+    },
+    async ({ params, query, request }) => {
+      const caller = callerOf(request);
+      const [stored, breach] = await Promise.all([charterOf(deps.db, caller), findBreach(deps.db, caller, params.id)]);
+      if (!breach) throw notFound('breach');
+      return subjectsMessage(stored.charter, breach, recordLanguage(stored.charter, query.language));
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/breaches/:id/drafts/controller/:customer',
+      summary: 'For an organisation acting as processor: the notice to one of its controllers (Art. 33(2))',
+      tags: ['breaches'],
+      auth: breachesRead,
+      params: breachParams.extend({ customer: z.string().min(1).max(100) }),
+      query: languageQuery,
+      response: draftSchema,
+      errors: [404],
+    },
+    async ({ params, query, request }) => {
+      const caller = callerOf(request);
+      const [stored, breach] = await Promise.all([charterOf(deps.db, caller), findBreach(deps.db, caller, params.id)]);
+      if (!breach) throw notFound('breach');
+      const draft = controllerNotice(stored.charter, breach, params.customer, recordLanguage(stored.charter, query.language));
+      if (!draft) throw notFound('customer');
+      return draft;
+    },
+  );
+}
+
+/** The controllers named on a breach must be customers of the charter (the organisation acting as processor). */
+async function checkControllers(db: Kysely<Database>, scope: OrgScope, controllers: readonly string[]) {
+  if (controllers.length === 0) return;
+  const stored = await charterOf(db, scope);
+  const known = new Set(stored.charter.customers.map((c) => c.id));
+  const problems = controllers.flatMap((id, i) => (known.has(id) ? [] : [{ path: `body.controllers.${i}`, message: `no customer "${id}" in the charter` }]));
+  if (problems.length > 0) throw invalidInput(problems);
+}

@@ -16,6 +16,7 @@ import { registerConsentRoutes } from './consent/routes.js';
 import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
 import { registerRecordsRoutes } from './records/routes.js';
+import { registerRightsRoutes } from './rights/register.js';
 import type { Config } from './platform/config.js';
 import { isReachable, type DatabaseKind } from './platform/db/database.js';
 import { buildOpenApi } from './platform/http/openapi.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerBannerRoutes(app, context);
   registerConsentRoutes(app, context);
   registerRecordsRoutes(app, context);
+  registerRightsRoutes(app, context);
 
   // Last, so it describes every declared route.
   let openapi: unknown;

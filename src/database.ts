@@ -18,8 +18,10 @@ import { recordsMigrations } from './records/migrations.js';
 import type { RecordsTables } from './records/tables.js';
 import { retentionMigrations } from './retention/migrations.js';
 import type { RetentionTables } from './retention/tables.js';
+import { rightsMigrations } from './rights/migrations.js';
+import type { RightsTables } from './rights/tables.js';
 
-export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & RecordsTables & RetentionTables;
+export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & RecordsTables & RetentionTables & RightsTables;
 
 export const migrations: Record<string, Migration> = {
   ...accountMigrations,
@@ -30,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   ...mailMigrations,
   ...recordsMigrations,
   ...retentionMigrations,
+  ...rightsMigrations,
 };

@@ -292,6 +292,7 @@ describe('consent banner: choices', () => {
     const page = await openDemo(context);
     await page.locator('.charter-ph').getByRole('button', { name: 'Allow “Embedded videos”' }).click();
     await expect.poll(() => page.locator('iframe[data-category]').getAttribute('src')).toBe('/demo/main/video?lang=en');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
     await receipt(page);
     expect(await runs(page)).toEqual({ 'external-media': 1 });
     expect(await dialog(page).isVisible()).toBe(false);
@@ -479,6 +480,29 @@ describe('consent banner: languages', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     expect(await dialog(page).getByRole('heading').textContent()).toBe('Les cookies et votre vie privée');
     await context.close();
+  });
+});
+
+describe('consent banner: nothing to ask', () => {
+  it('stays away when the charter has no consent categories', async () => {
+    const own = await serveTestApp({ charter: buildCharter((c) => {
+      c.consent.categories = [];
+      c.cookies = c.cookies.filter((cookie) => cookie.category === 'necessary');
+    }) });
+    try {
+      const context = await visitor();
+      const page = await context.newPage();
+      const config = page.waitForResponse((response) => response.url().includes('/api/v1/banner/main/config'));
+      await page.goto(`${own.url}/demo/main?lang=en`);
+      expect((await config).status()).toBe(200);
+      // Let the banner handle the answer it got.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+      expect(await page.locator('#charter-banner, .chb-r').count()).toBe(0);
+      expect(await cookieNames(context)).toEqual([]);
+      await context.close();
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -111,13 +111,15 @@ function boot() {
     else show(true);
   });
 
-  const languages = [d.documentElement.lang, ...navigator.languages].map((l) => l.slice(0, 2).toLowerCase());
+  const languages = [d.documentElement.lang, ...(navigator.languages ?? [])].map((l) => l.slice(0, 2).toLowerCase());
   fetch(`${origin}/api/v1/banner/${encodeURIComponent(site)}/config?lang=${[...new Set(languages)].filter(Boolean).join()}`)
     .then((response) => (response.ok ? (response.json() as Promise<BannerConfig>) : Promise.reject(new Error(`${response.status}`))))
     .then((value) => (d.body ? start(value) : d.addEventListener('DOMContentLoaded', () => start(value))))
     .catch((error: unknown) => console.warn('Charter banner:', error));
 
   function start(value: BannerConfig) {
+    // Nothing to consent to: no banner, no button, nothing recorded.
+    if (!value.categories.length) return;
     config = value;
     if (d.adoptedStyleSheets) {
       const sheet = new CSSStyleSheet();
@@ -346,8 +348,10 @@ function boot() {
   function frame(el: HTMLIFrameElement, on: boolean, id: string) {
     const placeholder = el.previousElementSibling?.classList.contains('charter-ph') ? (el.previousElementSibling as HTMLElement) : undefined;
     if (on) {
-      placeholder?.remove();
       el.hidden = false;
+      // Whoever allowed it from the placeholder lands on what it loaded.
+      if (placeholder?.contains(d.activeElement)) el.focus();
+      placeholder?.remove();
       if (el.dataset.src && el.getAttribute('src') != el.dataset.src) el.src = el.dataset.src;
       return;
     }

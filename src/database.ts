@@ -20,8 +20,10 @@ import { retentionMigrations } from './retention/migrations.js';
 import type { RetentionTables } from './retention/tables.js';
 import { rightsMigrations } from './rights/migrations.js';
 import type { RightsTables } from './rights/tables.js';
+import { storeMigrations } from './stores/migrations.js';
+import type { StoreTables } from './stores/tables.js';
 
-export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & RecordsTables & RetentionTables & RightsTables;
+export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & RecordsTables & RetentionTables & RightsTables & StoreTables;
 
 export const migrations: Record<string, Migration> = {
   ...accountMigrations,
@@ -33,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   ...recordsMigrations,
   ...retentionMigrations,
   ...rightsMigrations,
+  ...storeMigrations,
 };

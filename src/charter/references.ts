@@ -8,6 +8,7 @@ import { findCountry } from './catalogs/countries.js';
 import { findDataCategory } from './catalogs/data-taxonomy.js';
 import { findTransferMechanism } from './catalogs/transfer-mechanisms.js';
 import { duration, isAtMost } from './duration.js';
+import { referenceCycles, storeModel, traversalPlan } from '../stores/plan.js';
 import type { Charter } from './schema.js';
 
 export type IssuePath = (string | number)[];
@@ -173,18 +174,67 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
 
   charter.stores.forEach((store, s) => {
     const tableNames = store.tables.map((t) => t.name);
+    if (store.kind === 'http' && !store.secret) {
+      add(['stores', s, 'secret'], 'missing_secret', 'an HTTP store needs `secret`: the environment variable holding its signing key');
+    }
+    const seenTables = new Set<string>();
     store.tables.forEach((table, t) => {
       const at = (...rest: IssuePath) => ['stores', s, 'tables', t, ...rest];
-      table.columns.forEach((column, c) => checkData(at('columns', c, 'category'), column.category));
+      if (seenTables.has(table.name)) add(at('name'), 'duplicate_id', `table "${table.name}" is declared twice in store ${store.id}`);
+      seenTables.add(table.name);
+      table.columns.forEach((column, c) => {
+        checkData(at('columns', c, 'category'), column.category);
+        if (column.name === table.primaryKey && column.erase !== 'keep' && column.erase !== 'delete') {
+          add(at('columns', c, 'erase'), 'impossible_value', `the primary key "${column.name}" can only be kept or deleted with its row`);
+        }
+      });
       if (table.purpose) expectIn(at('purpose'), table.purpose, purposeIds, 'purpose');
       if (table.purpose && !table.anchor) add(at('anchor'), 'missing_anchor', 'a table governed by a retention rule needs the column its period runs from');
       table.references.forEach((reference, r) => {
-        const [target] = reference.to.split('.');
-        if (target && !tableNames.includes(target)) add(at('references', r, 'to'), 'unknown_reference', `unknown table "${target}"${hint(target, tableNames)}`);
+        const [target, targetColumn] = reference.to.split('.');
+        const targetTable = store.tables.find((x) => x.name === target);
+        if (target && !targetTable) add(at('references', r, 'to'), 'unknown_reference', `unknown table "${target}"${hint(target, tableNames)}`);
+        else if (targetTable && targetColumn && targetColumn !== targetTable.primaryKey && !targetTable.columns.some((c) => c.name === targetColumn)) {
+          add(at('references', r, 'to'), 'unknown_reference', `"${targetColumn}" is neither the primary key nor a declared column of ${target}`);
+        }
       });
-      table.holds.forEach((held, h) => expectIn(at('holds', h, 'hold'), held.hold, holdIds, 'legal hold'));
+      if (table.anchor?.includes('.')) {
+        const [anchorTable] = table.anchor.split('.');
+        if (!table.references.some((r) => r.to.split('.')[0] === anchorTable)) {
+          add(at('anchor'), 'unknown_reference', `the anchor "${table.anchor}" needs a reference from ${table.name} to ${anchorTable ?? ''}`);
+        }
+      }
+      table.holds.forEach((held, h) => {
+        expectIn(at('holds', h, 'hold'), held.hold, holdIds, 'legal hold');
+        const definition = charter.holds.find((x) => x.id === held.hold);
+        if (held.anchor && definition && !definition.duration) {
+          add(at('holds', h, 'anchor'), 'impossible_value', `hold "${held.hold}" has no duration to run from ${held.anchor}: give the hold a duration or use a flag column`);
+        }
+      });
     });
+    if (store.kind === 'http' || store.tables.length === 0) return;
+    // Cycles of non-nullable references: no order can delete their rows (children first), so erasure would fail.
+    const model = storeModel(store, charter.holds);
+    for (const cycle of referenceCycles(model)) {
+      const index = store.tables.findIndex((x) => x.name === cycle[0]);
+      add(['stores', s, 'tables', Math.max(0, index), 'references'], 'reference_cycle', `reference cycle ${cycle.join(' → ')}: mark one of its references nullable: true so erasure can unlink it first`);
+    }
+    // Every table must be reachable from some identity, or requests would silently miss it.
+    const plan = traversalPlan(model, ['email', 'phone', 'customer-number', 'account-id']);
+    for (const name of plan.unreachable) {
+      const index = store.tables.findIndex((x) => x.name === name);
+      add(['stores', s, 'tables', index, 'name'], 'unreachable_table', `no identity column reaches table "${name}": declare an identity column on it or a reference to a table that has one`);
+    }
   });
+
+  const sqlIdentities = new Set(charter.stores.filter((st) => st.kind !== 'http').flatMap((st) => st.tables.flatMap((t) => t.columns.flatMap((c) => (c.identity ? [c.identity] : [])))));
+  if (sqlIdentities.size > 0) {
+    charter.rights.identities.forEach((type, i) => {
+      if (!sqlIdentities.has(type) && !charter.stores.some((st) => st.kind === 'http')) {
+        add(['rights', 'identities', i], 'unreachable_identity', `requesters may identify with "${type}" but no store column holds that identity`);
+      }
+    });
+  }
 
   charter.customers.forEach((customer, c) => {
     customer.data.forEach((id, i) => checkData(['customers', c, 'data', i], id));

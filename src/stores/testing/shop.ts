@@ -123,7 +123,7 @@ function shopDdlText(dialect: Dialect): string[] {
 type Row = Record<string, unknown>;
 
 /** The rows of the shop, relative to `now`. Alice has data everywhere; Bob is a bystander; Carol has many orders. */
-export function shopRows(now: Date): Record<string, Row[]> {
+export function shopRows(now: Date, options: { extraOrders?: number } = {}): Record<string, Row[]> {
   const ago = (iso: string) => addDuration(now, duration(iso), -1);
   const customers: Row[] = [
     { id: 1, email: 'alice@example.be', customer_number: 'C-0001', name: 'Alice Peeters', phone: '+32470000001', password_hash: '$argon2id$alice', processing_restricted: false, contract_ended_at: ago('P2Y'), created_at: ago('P12Y') },
@@ -137,10 +137,18 @@ export function shopRows(now: Date): Record<string, Row[]> {
     { id: 20, customer_id: 2, delivery_address: 'Markt 2, 2000 Antwerpen', note: null, ordered_at: ago('P11Y') },
   ];
   for (let i = 0; i < 30; i++) orders.push({ id: 100 + i, customer_id: 3, delivery_address: `Dorp ${i}, 3000 Leuven`, note: null, ordered_at: ago(`P${i + 1}D`) });
+  // Extra orders for Alice (the crash test needs an erasure of many batches).
+  for (let i = 0; i < (options.extraOrders ?? 0); i++) {
+    orders.push({ id: 10_000 + i, customer_id: 1, delivery_address: `Kouter ${i}, 9000 Gent`, note: `order ${i}`, ordered_at: ago(`P${(i % 300) + 1}D`) });
+  }
   const lines: Row[] = [];
   let lineId = 1000;
+  // Line ids of the extra orders start far above the fixed ones.
+  const extraLineStart = 100_000;
+  let extraLineId = extraLineStart;
   for (const order of orders) {
-    for (let j = 0; j < 2; j++) lines.push({ id: lineId++, order_id: order.id, product: `product-${j}`, quantity: j + 1 });
+    const extra = (order.id as number) >= 10_000;
+    for (let j = 0; j < 2; j++) lines.push({ id: extra ? extraLineId++ : lineId++, order_id: order.id, product: `product-${j}`, quantity: j + 1 });
   }
   const invoices: Row[] = [
     { id: 50, customer_id: 1, order_id: 10, number: 'F-2013-001', issued_at: ago('P12Y'), billing_name: 'Alice Peeters', billing_email: 'alice@example.be', amount: 120.5, legal_claim: false },
@@ -169,29 +177,27 @@ export function shopRows(now: Date): Record<string, Row[]> {
 export const shopTables = ['customers', 'orders', 'order_lines', 'invoices', 'newsletter', 'tickets'] as const;
 
 /** Creates the tables and inserts the rows (multi-row inserts). */
-export async function seedShop(driver: SqlDriver, now: Date): Promise<void> {
+export async function seedShop(driver: SqlDriver, now: Date, options: { extraOrders?: number } = {}): Promise<void> {
   for (const statement of shopDdl(driver.dialect)) await driver.query(statement);
-  const rows = shopRows(now);
+  const rows = shopRows(now, options);
   for (const table of shopTables) {
-    const list = rows[table] ?? [];
-    if (list.length === 0) continue;
-    const columns = Object.keys(list[0] ?? {});
-    let n = 0;
-    const placeholders = list.map(
-      () =>
-        `(${columns
-          .map(() => (driver.dialect === 'postgres' ? `$${++n}` : '?'))
-          .join(', ')})`,
-    );
-    const params = list.flatMap((row) =>
-      columns.map((c) => {
-        const value = row[c];
-        if (value instanceof Date) return driver.dialect === 'postgres' ? value.toISOString() : value.toISOString().replace('T', ' ').replace('Z', '');
-        return value;
-      }),
-    );
-    await driver.query(`insert into ${table} (${columns.join(', ')}) values ${placeholders.join(', ')}`, params);
+    for (let start = 0; start < (rows[table] ?? []).length; start += 500) await insertRows(driver, table, (rows[table] ?? []).slice(start, start + 500));
   }
+}
+
+async function insertRows(driver: SqlDriver, table: string, list: Row[]): Promise<void> {
+  if (list.length === 0) return;
+  const columns = Object.keys(list[0] ?? {});
+  let n = 0;
+  const placeholders = list.map(() => `(${columns.map(() => (driver.dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`);
+  const params = list.flatMap((row) =>
+    columns.map((c) => {
+      const value = row[c];
+      if (value instanceof Date) return driver.dialect === 'postgres' ? value.toISOString() : value.toISOString().replace('T', ' ').replace('Z', '');
+      return value;
+    }),
+  );
+  await driver.query(`insert into ${table} (${columns.join(', ')}) values ${placeholders.join(', ')}`, params);
 }
 
 /** Every row of a table ordered by id, values normalised (dates as ISO strings, booleans as booleans, numbers as numbers). */

@@ -1,0 +1,225 @@
+/**
+ * Jobs that act on the organisation's stores for one subject — erasure, rectification, restriction — made
+ * resumable: each store is one step, recorded in Charter's own database (`store_jobs`, `store_job_steps`) in the
+ * same transaction as its audit entry. Running a job again (after a crash, a timeout, a failed store) skips the
+ * steps already done and repeats the others; the connectors' strategies are idempotent, so a step that ran but was
+ * not recorded (a crash between the store's commit and ours) changes nothing the second time.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/trail.js';
+import type { Database } from '../database.js';
+import { conflict } from '../platform/errors.js';
+import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import {
+  StoreError,
+  type BatchProgress,
+  type ColumnChange,
+  type ErasureResult,
+  type Identity,
+  type RectificationResult,
+  type RestrictionResult,
+  type StoreConnector,
+} from './connector.js';
+
+export type StoreJobKind = 'erasure' | 'rectification' | 'restriction';
+
+export interface StoreJobStep<R> {
+  store: string;
+  status: 'done' | 'failed';
+  /** True when this run skipped the step because an earlier run had done it. */
+  resumed: boolean;
+  result?: R | undefined;
+  /** Error code (never a message from the store: it could quote personal data). */
+  error?: string | undefined;
+}
+
+export interface StoreJobReport<R> {
+  jobId: string;
+  kind: StoreJobKind;
+  status: 'completed' | 'failed';
+  steps: StoreJobStep<R>[];
+}
+
+/** A digest of the identities (sorted, normalised): proves a re-run is for the same person without storing them. */
+export function identityDigest(identities: readonly Identity[]): string {
+  const canonical = identities.map((i) => `${i.type}:${i.value.trim().toLowerCase()}`).sort().join('\n');
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+interface JobOptions<R> {
+  jobId: string;
+  kind: StoreJobKind;
+  identities: Identity[];
+  actor: string;
+  dryRun?: boolean;
+  now?: () => Date;
+  run: (connector: StoreConnector) => Promise<R>;
+  /** Counts for the audit entry: ids and numbers only. */
+  summarise: (result: R) => Record<string, unknown>;
+}
+
+async function runStoreJob<R>(db: Kysely<Database>, scope: OrgScope, connectors: readonly StoreConnector[], options: JobOptions<R>): Promise<StoreJobReport<R>> {
+  const organisationId = requireScope(scope);
+  const now = options.now ?? (() => new Date());
+  const digest = identityDigest(options.identities);
+  const existing = await inOrganisation(db, scope, async (trx) => {
+    const job = await trx.selectFrom('store_jobs').selectAll().where('organisation_id', '=', organisationId).where('id', '=', options.jobId).executeTakeFirst();
+    if (!job) {
+      await trx
+        .insertInto('store_jobs')
+        .values({
+          organisation_id: organisationId,
+          id: options.jobId,
+          kind: options.kind,
+          identity_digest: digest,
+          dry_run: Boolean(options.dryRun),
+          status: 'running',
+          actor: options.actor,
+          created_at: now(),
+          updated_at: now(),
+        })
+        .execute();
+      for (const connector of connectors) {
+        await trx
+          .insertInto('store_job_steps')
+          .values({ organisation_id: organisationId, job_id: options.jobId, store_id: connector.id, status: 'pending', updated_at: now() })
+          .execute();
+      }
+      return [];
+    }
+    if (job.kind !== options.kind || job.identity_digest !== digest || job.dry_run !== Boolean(options.dryRun)) {
+      throw conflict(`store job ${options.jobId} already exists for another operation or another person`);
+    }
+    for (const connector of connectors) {
+      await trx
+        .insertInto('store_job_steps')
+        .values({ organisation_id: organisationId, job_id: options.jobId, store_id: connector.id, status: 'pending', updated_at: now() })
+        .onConflict((oc) => oc.columns(['organisation_id', 'job_id', 'store_id']).doNothing())
+        .execute();
+    }
+    return trx.selectFrom('store_job_steps').selectAll().where('organisation_id', '=', organisationId).where('job_id', '=', options.jobId).execute();
+  });
+
+  const steps: StoreJobStep<R>[] = [];
+  for (const connector of connectors) {
+    const previous = existing.find((s) => s.store_id === connector.id);
+    if (previous?.status === 'done') {
+      steps.push({ store: connector.id, status: 'done', resumed: true, result: previous.result as R });
+      continue;
+    }
+    await inOrganisation(db, scope, (trx) =>
+      trx
+        .updateTable('store_job_steps')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), updated_at: now() }))
+        .where('organisation_id', '=', organisationId)
+        .where('job_id', '=', options.jobId)
+        .where('store_id', '=', connector.id)
+        .execute(),
+    );
+    try {
+      const result = await options.run(connector);
+      await inOrganisation(db, scope, async (trx) => {
+        await trx
+          .updateTable('store_job_steps')
+          .set({ status: 'done', result: JSON.stringify(result), error: null, updated_at: now() })
+          .where('organisation_id', '=', organisationId)
+          .where('job_id', '=', options.jobId)
+          .where('store_id', '=', connector.id)
+          .execute();
+        if (!options.dryRun) {
+          await recordAudit(trx, scope, { actor: options.actor, action: `store.${options.kind}`, target: `store-job:${options.jobId}`, data: { store: connector.id, ...options.summarise(result) } }, now());
+        }
+      });
+      steps.push({ store: connector.id, status: 'done', resumed: false, result });
+    } catch (error) {
+      const code = error instanceof StoreError ? error.code : 'store_failed';
+      await inOrganisation(db, scope, (trx) =>
+        trx
+          .updateTable('store_job_steps')
+          .set({ status: 'failed', error: code, updated_at: now() })
+          .where('organisation_id', '=', organisationId)
+          .where('job_id', '=', options.jobId)
+          .where('store_id', '=', connector.id)
+          .execute(),
+      );
+      steps.push({ store: connector.id, status: 'failed', resumed: false, error: code });
+    }
+  }
+  const status = steps.every((s) => s.status === 'done') ? 'completed' : 'failed';
+  await inOrganisation(db, scope, (trx) =>
+    trx
+      .updateTable('store_jobs')
+      .set({ status, updated_at: now(), completed_at: status === 'completed' ? now() : null })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', options.jobId)
+      .execute(),
+  );
+  return { jobId: options.jobId, kind: options.kind, status, steps };
+}
+
+export interface EraseSubjectInput {
+  jobId: string;
+  identities: Identity[];
+  actor: string;
+  dryRun?: boolean;
+  batchSize?: number;
+  onBatch?: (progress: BatchProgress) => void;
+  now?: () => Date;
+}
+
+/** Erases a subject across stores, one resumable step per store. */
+export function eraseSubject(db: Kysely<Database>, scope: OrgScope, connectors: readonly StoreConnector[], input: EraseSubjectInput): Promise<StoreJobReport<ErasureResult>> {
+  return runStoreJob<ErasureResult>(db, scope, connectors, {
+    jobId: input.jobId,
+    kind: 'erasure',
+    identities: input.identities,
+    actor: input.actor,
+    dryRun: input.dryRun,
+    now: input.now,
+    run: (connector) => connector.erase({ jobId: `${input.jobId}:${connector.id}`, identities: input.identities, dryRun: input.dryRun, batchSize: input.batchSize, onBatch: input.onBatch }),
+    summarise: (result) => ({
+      deleted: result.erased.reduce((n, e) => n + e.deleted, 0),
+      updated: result.erased.reduce((n, e) => n + e.updated, 0),
+      kept: result.kept.map((k) => ({ table: k.table, rows: k.rows, hold: k.hold })),
+    }),
+  });
+}
+
+/** Sets new values for declared columns, one resumable step per store; `changes` keyed by store id. */
+export function rectifySubject(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  connectors: readonly StoreConnector[],
+  input: { jobId: string; identities: Identity[]; actor: string; changes: Record<string, ColumnChange[]>; now?: () => Date },
+): Promise<StoreJobReport<RectificationResult>> {
+  const involved = connectors.filter((c) => (input.changes[c.id]?.length ?? 0) > 0);
+  return runStoreJob<RectificationResult>(db, scope, involved, {
+    jobId: input.jobId,
+    kind: 'rectification',
+    identities: input.identities,
+    actor: input.actor,
+    now: input.now,
+    run: (connector) => connector.rectify({ jobId: `${input.jobId}:${connector.id}`, identities: input.identities, changes: input.changes[connector.id] ?? [] }),
+    // Column names only: the new values are personal data.
+    summarise: (result) => ({ updated: result.updated, columns: (input.changes[result.store] ?? []).map((c) => `${c.table}.${c.column}`) }),
+  });
+}
+
+/** Restricts (or lifts the restriction of) a subject's rows, one resumable step per store. */
+export function restrictSubject(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  connectors: readonly StoreConnector[],
+  input: { jobId: string; identities: Identity[]; actor: string; restricted: boolean; now?: () => Date },
+): Promise<StoreJobReport<RestrictionResult>> {
+  return runStoreJob<RestrictionResult>(db, scope, connectors, {
+    jobId: input.jobId,
+    kind: 'restriction',
+    identities: input.identities,
+    actor: input.actor,
+    now: input.now,
+    run: (connector) => connector.restrict({ jobId: `${input.jobId}:${connector.id}`, identities: input.identities, restricted: input.restricted }),
+    summarise: (result) => ({ restricted: input.restricted, updated: result.updated, unsupported: result.unsupported }),
+  });
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { checkReferences } from '../charter/references.js';
+import type { Charter } from '../charter/schema.js';
+import { buildCharter } from '../../test/support/charter.js';
+import { shopStore } from './testing/shop.js';
+
+function withShop(edit?: (charter: Charter) => void) {
+  return buildCharter((charter) => {
+    charter.holds = [
+      { id: 'vat-invoices', reason: 'Invoices are kept for the tax authorities', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' },
+      { id: 'legal-claim', reason: 'Open claims', law: 'Civil Code' },
+    ];
+    charter.purposes.push(
+      { ...structuredClone(charter.purposes[0]!), id: 'newsletter' },
+      { ...structuredClone(charter.purposes[0]!), id: 'support' },
+    );
+    charter.stores = [shopStore()];
+    edit?.(charter);
+  });
+}
+const codes = (charter: Charter) => checkReferences(charter).filter((p) => p.path[0] === 'stores' || p.path[0] === 'rights').map((p) => p.code);
+
+describe('store checks in the charter', () => {
+  it('accepts the shop declaration', () => {
+    expect(codes(withShop())).toEqual([]);
+  });
+
+  it('reports a reference cycle of non-nullable references', () => {
+    const charter = withShop((c) => {
+      c.stores[0]!.tables.find((t) => t.name === 'customers')!.references.push({ column: 'last_order_id', to: 'orders.id', traverse: 'both', nullable: false });
+    });
+    const problem = checkReferences(charter).find((p) => p.code === 'reference_cycle');
+    expect(problem?.message).toMatch(/customers → orders → customers|orders → customers → orders/);
+  });
+
+  it('reports a table no identity reaches and a reference to an undeclared column', () => {
+    const charter = withShop((c) => {
+      c.stores[0]!.tables.push({ name: 'leads', primaryKey: 'id', columns: [{ name: 'name', category: 'identity.name', erase: 'delete', secret: false }], references: [], holds: [] });
+      c.stores[0]!.tables.find((t) => t.name === 'orders')!.references[0]!.to = 'customers.uuid';
+    });
+    expect(codes(charter)).toEqual(expect.arrayContaining(['unreachable_table', 'unknown_reference']));
+  });
+
+  it('reports an identity requesters may use that no store holds', () => {
+    const charter = withShop((c) => {
+      c.rights.identities = ['email', 'phone'];
+    });
+    expect(codes(charter)).toEqual(['unreachable_identity']);
+  });
+
+  it('reports a hold anchored on a date when the hold has no duration', () => {
+    const charter = withShop((c) => {
+      c.stores[0]!.tables.find((t) => t.name === 'invoices')!.holds[0] = { hold: 'legal-claim', anchor: 'issued_at' };
+    });
+    expect(codes(charter)).toEqual(['impossible_value']);
+  });
+});

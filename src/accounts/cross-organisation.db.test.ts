@@ -1,0 +1,230 @@
+/**
+ * Tenancy, end to end: every declared route, called with organisation A's session or token against organisation B's
+ * resources, answers 404 — never 403 (that would reveal existence) and never B's data. The routes come from the app
+ * itself (`declaredRoutes`), so a route added later is walked too; the ids come from the database (every table with
+ * an `organisation_id`), so a new domain's resources are tried once its seeder (test/support/cross-organisation.ts)
+ * creates some.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildTestApp, type TestApp } from '../../test/support/app.js';
+import { signedInUser, tokenFor, type SessionHeaders } from '../../test/support/auth.js';
+import { buildCharter } from '../../test/support/charter.js';
+import { bodySamples, crossOrganisationSeeders, lookupRoutes } from '../../test/support/cross-organisation.js';
+import { applyCharter } from '../charter/repository.js';
+import { inOrganisation } from '../platform/db/tenancy.js';
+import { declaredRoutes, type RouteSpec } from '../platform/http/routes.js';
+import { ensureOrganisation } from './organisations.js';
+import { scopes, userOnlyScopes } from './scopes.js';
+import { listMembers } from './users.js';
+
+let t: TestApp;
+let a: string;
+let b: string;
+let owner: SessionHeaders;
+let token: { authorization: string };
+const bMarkers: string[] = [];
+let bCandidates: (string | number)[] = [];
+
+type Json = Record<string, unknown>;
+
+/** A value that satisfies a JSON Schema (from zod), for request bodies. */
+function sample(schema: Json): unknown {
+  if ('const' in schema) return schema.const;
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  const options = (schema.anyOf ?? schema.oneOf) as Json[] | undefined;
+  if (options) return sample(options.find((o) => o.type === 'object') ?? options[0]!);
+  switch (schema.type) {
+    case 'object': {
+      const properties = (schema.properties ?? {}) as Record<string, Json>;
+      const required = (schema.required ?? []) as string[];
+      return Object.fromEntries(required.map((name) => [name, sample(properties[name] ?? {})]));
+    }
+    case 'array':
+      return Array.from({ length: Number(schema.minItems ?? 0) }, () => sample((schema.items ?? {}) as Json));
+    case 'integer':
+    case 'number':
+      return Number(schema.minimum ?? schema.exclusiveMinimum ?? 1);
+    case 'boolean':
+      return false;
+    case 'string': {
+      const formats: Record<string, string> = { email: 'cross@example.test', uuid: randomUUID(), 'date-time': new Date().toISOString(), date: '2025-01-01', uri: 'https://example.test/', url: 'https://example.test/' };
+      if (typeof schema.format === 'string' && formats[schema.format]) return formats[schema.format];
+      return 'x'.repeat(Math.max(Number(schema.minLength ?? 1), 8));
+    }
+    default:
+      return {};
+  }
+}
+
+function bodyFor(spec: RouteSpec): unknown {
+  const key = `${spec.method} ${spec.url}`;
+  if (key in bodySamples) return bodySamples[key];
+  if (!spec.body) return undefined;
+  return sample(z.toJSONSchema(spec.body, { io: 'input', unrepresentable: 'any' }));
+}
+
+/** Every id-like value of one organisation's rows, in every organisation-owned table. */
+async function idsOf(organisationId: string): Promise<Set<string | number>> {
+  const tables = await sql<{ table_name: string }>`
+    select distinct table_name from information_schema.columns
+    where table_schema = 'public' and column_name = 'organisation_id'`.execute(t.database.db);
+  const values = new Set<string | number>();
+  for (const { table_name } of tables.rows) {
+    const rows = await sql<Json>`select * from ${sql.table(table_name)} where organisation_id = ${organisationId}`.execute(t.database.db);
+    for (const row of rows.rows) {
+      for (const [column, value] of Object.entries(row)) {
+        if (column === 'organisation_id') continue;
+        if (!(column === 'id' || column === 'seq' || column.endsWith('_id'))) continue;
+        if (typeof value === 'string' || typeof value === 'number') values.add(value);
+      }
+    }
+  }
+  return values;
+}
+
+beforeAll(async () => {
+  t = await buildTestApp({ charter: buildCharter() });
+  a = t.organisationId!;
+  const bravo = await ensureOrganisation(t.database.db, 'bravo', 'Bravo Secret Holding');
+  b = bravo.id;
+  await applyCharter(t.database.db, { organisationId: b }, {
+    charter: buildCharter((c) => {
+      c.organisation.id = 'bravo';
+      c.organisation.legalName = 'Bravo Secret Holding';
+      c.sites = [{ id: 'bravo-site', name: 'Bravo', domain: 'www.bravo.example' }];
+    }),
+    source: '{}',
+    format: 'json',
+    actor: 'system',
+  });
+  for (const seed of crossOrganisationSeeders) {
+    await seed(t, a);
+    await seed(t, b);
+  }
+  owner = (await signedInUser(t, 'owner', { organisationId: a })).headers;
+  token = await tokenFor(t, scopes.filter((s) => !userOnlyScopes.includes(s)), a);
+  const aIds = await idsOf(a);
+  // Only B's ids that A does not also have (per-organisation sequence numbers overlap legitimately).
+  bCandidates = [...(await idsOf(b))].filter((id) => !aIds.has(id));
+  bMarkers.push(b, 'Bravo Secret Holding', 'bravo-site', ...bCandidates.filter((id): id is string => typeof id === 'string' && id.length >= 16));
+}, 120_000);
+afterAll(() => t.close());
+
+const placeholder = /:([A-Za-z0-9_]+)/g;
+
+describe('cross-organisation access', () => {
+  it('has resources of B to try: its member, its token, its site', async () => {
+    const bToken = await t.database.db.selectFrom('api_tokens').select('id').where('organisation_id', '=', b).executeTakeFirstOrThrow();
+    const bMember = await t.database.db.selectFrom('memberships').select('user_id').where('organisation_id', '=', b).executeTakeFirstOrThrow();
+    expect(bCandidates).toEqual(expect.arrayContaining([bToken.id, bMember.user_id, 'bravo-site']));
+  });
+
+  it('answers 404 on every route with a path parameter, for every B resource id and a random one', async () => {
+    const failures: string[] = [];
+    const protectedRoutes = declaredRoutes(t.app).filter((spec) => spec.auth !== 'public' && placeholder.test(spec.url));
+    expect(protectedRoutes.length).toBeGreaterThan(0);
+    for (const spec of protectedRoutes) {
+      const body = bodyFor(spec);
+      const candidates = [...bCandidates, randomUUID(), 987654321, 'no-such-thing'];
+      let applicable = 0;
+      for (const credentials of [owner, token] as Record<string, string>[]) {
+        for (const candidate of candidates) {
+          const url = spec.url.replace(placeholder, () => encodeURIComponent(String(candidate)));
+          const response = await t.app.inject({ method: spec.method, url, headers: credentials, ...(body !== undefined ? { payload: body as Json } : {}) });
+          if (response.statusCode === 403 && credentials === token) continue; // the token lacks a user-only scope
+          if (response.statusCode === 422) {
+            const details = response.json<{ error: { details: { path?: string }[] } }>().error.details;
+            if (details.every((d) => d.path?.startsWith('params'))) continue; // this id does not fit the parameter
+            failures.push(`${spec.method} ${spec.url}: the walker's body was refused (${JSON.stringify(details)}); add a sample to bodySamples`);
+            break;
+          }
+          applicable++;
+          const lookup = `${spec.method} ${spec.url}` in lookupRoutes;
+          if (lookup && response.statusCode === 200) {
+            const leaked = bMarkers.filter((marker) => marker !== candidate && response.body.includes(marker));
+            if (leaked.length > 0) failures.push(`${spec.method} ${url} showed B's ${leaked.join(', ')}`);
+            continue;
+          }
+          if (response.statusCode !== 404) failures.push(`${spec.method} ${url} answered ${response.statusCode} for ${typeof candidate} ${String(candidate)}`);
+        }
+      }
+      if (applicable === 0) failures.push(`${spec.method} ${spec.url}: no id fitted its parameters; add a seeder creating such resources to test/support/cross-organisation.ts`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("never shows B's data on A's list routes", async () => {
+    const failures: string[] = [];
+    for (const spec of declaredRoutes(t.app).filter((s) => s.auth !== 'public' && s.method === 'GET' && !placeholder.test(s.url))) {
+      for (const credentials of [owner, token] as Record<string, string>[]) {
+        const response = await t.app.inject({ method: 'GET', url: spec.url, headers: credentials });
+        if (response.statusCode >= 500) failures.push(`${spec.url} answered ${response.statusCode}`);
+        const leaked = bMarkers.filter((marker) => response.body.includes(marker));
+        if (leaked.length > 0) failures.push(`${spec.url} showed B's ${leaked.join(', ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('left B untouched', async () => {
+    const bToken = await t.database.db.selectFrom('api_tokens').select('revoked_at').where('organisation_id', '=', b).execute();
+    expect(bToken.every((row) => row.revoked_at === null)).toBe(true);
+    expect((await listMembers(t.database.db, { organisationId: b })).length).toBeGreaterThan(0);
+  });
+
+  it('guards every /api route: none is registered outside defineRoute (which the guard covers)', () => {
+    const declared = new Set(declaredRoutes(t.app).map((s) => s.url));
+    const all = t.app
+      .printRoutes({ commonPrefix: false })
+      .split('\n')
+      .map((line) => line.replace(/^[\s└├│─]+/, '').split(' ')[0] ?? '')
+      .filter(Boolean);
+    const undeclaredApi = all.filter((url) => url.startsWith('/api/') && !declared.has(url));
+    expect(undeclaredApi).toEqual([]);
+  });
+
+  it('answers 401 on every protected route without credentials', async () => {
+    const failures: string[] = [];
+    for (const spec of declaredRoutes(t.app).filter((s) => s.auth !== 'public')) {
+      const url = spec.url.replace(placeholder, () => randomUUID());
+      const response = await t.app.inject({ method: spec.method, url });
+      if (response.statusCode !== 401) failures.push(`${spec.method} ${spec.url} answered ${response.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('tenancy fails closed', () => {
+  it('throws on a repository call without an organisation scope', async () => {
+    await expect(listMembers(t.database.db, undefined as never)).rejects.toThrow(/organisation scope/);
+    await expect(listMembers(t.database.db, { organisationId: 'bravo' })).rejects.toThrow(/organisation scope/);
+  });
+
+  it("stops a deliberately unscoped query at row-level security: it sees only the scope's rows", async () => {
+    // A repository function that forgot its `where organisation_id = …`.
+    const forgetful = (organisationId: string) =>
+      inOrganisation(t.database.db, { organisationId }, (trx) => trx.selectFrom('memberships').select('organisation_id').execute());
+    const seen = await forgetful(a);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen.map((row) => row.organisation_id))).toEqual(new Set([a]));
+    const everything = await t.database.db.selectFrom('memberships').select('organisation_id').distinct().execute();
+    expect(everything.length).toBeGreaterThan(1);
+  });
+
+  it('enables forced row-level security on every organisation-owned table except the public site registry', async () => {
+    // Organisation-owned: organisation_id not null (a nullable one marks an installation-level table such as the
+    // mail outbox). Partitions are reached through their parent, whose policy applies.
+    const rows = await sql<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>`
+      select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+      join information_schema.columns col on col.table_name = c.relname and col.column_name = 'organisation_id'
+        and col.table_schema = 'public' and col.is_nullable = 'NO'
+      where c.relkind in ('r', 'p') and not c.relispartition`.execute(t.database.db);
+    const unprotected = rows.rows.filter((r) => !(r.relrowsecurity && r.relforcerowsecurity)).map((r) => r.relname);
+    expect(unprotected).toEqual(['sites']);
+  });
+});
+

@@ -16,6 +16,7 @@ import { registerConsentRoutes } from './consent/routes.js';
 import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
 import { registerRecordsRoutes } from './records/routes.js';
+import { registerRetentionRoutes } from './retention/routes.js';
 import { registerRightsRoutes } from './rights/register.js';
 import type { Config } from './platform/config.js';
 import { isReachable, type DatabaseKind } from './platform/db/database.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuditRoutes(app, context);
   registerBannerRoutes(app, context);
   registerConsentRoutes(app, context);
+  registerRetentionRoutes(app, context);
   registerRecordsRoutes(app, context);
   registerRightsRoutes(app, context);
 

@@ -11,7 +11,10 @@ import { applyCharter } from './charter/repository.js';
 import { migrations, type Database } from './database.js';
 import { publicUrl, type Config } from './platform/config.js';
 import { migrate, openDatabase, type OpenDatabase } from './platform/db/database.js';
+import { createJobRunner } from './platform/jobs.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { composeRetention } from './retention/deps.js';
+import { registerRetentionJobs } from './retention/jobs.js';
 
 export interface StartOptions {
   config: Config;
@@ -57,6 +60,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger, clock: () => new Date() });
     await app.listen({ port: config.PORT, host: config.HOST });
+    // Durable background jobs (the daily retention sweep…), shared with every other process on the same database.
+    const jobs = createJobRunner({ db: database.db, logger });
+    registerRetentionJobs(jobs, composeRetention({ db: database.db, dbKind: database.kind, config, env: process.env, clock: () => new Date() }), config, logger);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const url = publicUrl({ ...config, PORT: port });
@@ -75,11 +81,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     for (const site of sites) {
       for (const [route, label] of pages) print(`  ${(label ?? '').padEnd(14)} ${url}${(route ?? '').replace(':site', site.site_id)}`);
     }
+    jobs.start();
     return {
       app,
       database,
       url,
       close: async () => {
+        await jobs.stop();
         await app.close();
         await database.close();
       },

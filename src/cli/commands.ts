@@ -3,6 +3,7 @@ import type { Command } from './command.js';
 import { accountCommands } from '../accounts/commands.js';
 import { auditCommands } from '../audit/commands.js';
 import { applyCommand } from '../charter/apply-command.js';
+import { retentionCommands } from '../retention/commands.js';
 import { coreCommands } from './core-commands.js';
 
-export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands];
+export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands, ...retentionCommands];

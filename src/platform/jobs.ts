@@ -1,0 +1,332 @@
+/**
+ * Durable jobs in the database, shared by any number of server processes: a `jobs` table claimed with
+ * `FOR UPDATE SKIP LOCKED` (so two processes never take the same job), a lease renewed while the handler works (a job
+ * whose process died is taken again once its lease runs out), retries with backoff, and dedupe keys (enqueueing the
+ * same occurrence twice, e.g. "the daily sweep of 2026-11-23" from two processes, creates one job). Periodic producers
+ * ("tickers") run on every poll to enqueue what has become due.
+ *
+ * `withExclusiveLock` is the other half: a lock that is released the moment its holder dies (a PostgreSQL session
+ * advisory lock; in-process for PGlite, which is one process by construction). Long work that must never run twice
+ * at once (a retention sweep of one organisation) takes it, so a killed process does not block the next one for the
+ * length of a lease.
+ *
+ * This module knows no domain: handlers and tickers are registered by the composition root.
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { sql, type ColumnType, type Kysely, type Migration } from 'kysely';
+import type { DatabaseKind } from './db/database.js';
+import type { Logger } from './logger.js';
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobTable {
+  id: string;
+  queue: string;
+  /** Same queue + key = same job: the second enqueue is ignored. */
+  dedupe_key: string | null;
+  /** The organisation the job works for (null for installation work). */
+  organisation_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  status: JobStatus;
+  run_at: ColumnType<Date, Date | string, Date | string>;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  finished_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface JobTables {
+  jobs: JobTable;
+}
+
+export const jobMigrations: Record<string, Migration> = {
+  '0090-platform-jobs': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table jobs (
+          id uuid primary key,
+          queue text not null,
+          dedupe_key text,
+          organisation_id uuid references organisations(id),
+          payload jsonb not null default '{}',
+          status text not null default 'queued' check (status in ('queued', 'running', 'done', 'failed')),
+          run_at timestamptz not null,
+          attempts integer not null default 0,
+          max_attempts integer not null default 5,
+          locked_by text,
+          locked_until timestamptz,
+          last_error text,
+          created_at timestamptz not null default now(),
+          finished_at timestamptz
+        )`.execute(db);
+      await sql`create unique index jobs_dedupe on jobs (queue, dedupe_key)`.execute(db);
+      // The claim query: queued jobs that are due, and running jobs whose lease ran out.
+      await sql`create index jobs_claimable on jobs (run_at) where status in ('queued', 'running')`.execute(db);
+    },
+  },
+};
+
+export interface Job {
+  id: string;
+  queue: string;
+  dedupeKey: string | null;
+  organisationId: string | null;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export interface EnqueueInput {
+  queue: string;
+  key?: string | undefined;
+  organisationId?: string | null | undefined;
+  payload?: Record<string, unknown>;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+type JobDb = Kysely<JobTables>;
+
+/** Enqueues a job; with a key, a job already enqueued under that key (in any state) wins and this returns false. */
+export async function enqueueJob(db: JobDb, input: EnqueueInput, now: Date = new Date()): Promise<boolean> {
+  const result = await db
+    .insertInto('jobs')
+    .values({
+      id: randomUUID(),
+      queue: input.queue,
+      dedupe_key: input.key ?? null,
+      organisation_id: input.organisationId ?? null,
+      payload: JSON.stringify(input.payload ?? {}),
+      status: 'queued',
+      run_at: input.runAt ?? now,
+      attempts: 0,
+      max_attempts: input.maxAttempts ?? 5,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      finished_at: null,
+    })
+    .onConflict((oc) => oc.columns(['queue', 'dedupe_key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Takes one due job of the given queues for `worker`, or undefined. A running job whose lease expired (its process
+ * died) counts as due again; SKIP LOCKED lets concurrent claimers pass each other instead of queueing.
+ */
+export async function claimJob(db: JobDb, queues: readonly string[], worker: string, leaseMs: number, now: Date = new Date()): Promise<Job | undefined> {
+  if (queues.length === 0) return undefined;
+  const until = new Date(now.getTime() + leaseMs);
+  const result = await sql<{ id: string; queue: string; dedupe_key: string | null; organisation_id: string | null; payload: unknown; attempts: number }>`
+    update jobs set status = 'running', locked_by = ${worker}, locked_until = ${until.toISOString()}::timestamptz,
+                    attempts = attempts + 1
+     where id = (
+       select id from jobs
+        where queue = any(${[...queues]}::text[])
+          and run_at <= ${now.toISOString()}::timestamptz
+          and (status = 'queued' or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
+        order by run_at
+        for update skip locked
+        limit 1)
+    returning id, queue, dedupe_key, organisation_id, payload, attempts`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : ((row.payload ?? {}) as Record<string, unknown>);
+  return { id: row.id, queue: row.queue, dedupeKey: row.dedupe_key, organisationId: row.organisation_id, payload, attempts: row.attempts };
+}
+
+/** Extends the lease of a job this worker holds; false when it lost the job (lease taken over). */
+export async function extendLease(db: JobDb, jobId: string, worker: string, leaseMs: number, now: Date = new Date()): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ locked_until: new Date(now.getTime() + leaseMs) })
+    .where('id', '=', jobId)
+    .where('locked_by', '=', worker)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function completeJob(db: JobDb, jobId: string, worker: string, now: Date = new Date()): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', finished_at: now, locked_until: null })
+    .where('id', '=', jobId)
+    .where('locked_by', '=', worker)
+    .execute();
+}
+
+/** Records a failure: queued again after a backoff (30 s × 2^attempts, at most an hour), or failed for good. */
+export async function failJob(db: JobDb, jobId: string, worker: string, error: string, now: Date = new Date()): Promise<void> {
+  const job = await db.selectFrom('jobs').select(['attempts', 'max_attempts']).where('id', '=', jobId).executeTakeFirst();
+  if (!job) return;
+  const final = job.attempts >= job.max_attempts;
+  const delay = Math.min(3_600_000, 30_000 * 2 ** Math.max(0, job.attempts - 1));
+  await db
+    .updateTable('jobs')
+    .set({
+      status: final ? 'failed' : 'queued',
+      run_at: final ? now : new Date(now.getTime() + delay),
+      last_error: error.slice(0, 1000),
+      locked_by: null,
+      locked_until: null,
+      finished_at: final ? now : null,
+    })
+    .where('id', '=', jobId)
+    .where('locked_by', '=', worker)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Exclusive locks that die with their holder
+
+const inProcessLocks = new Set<string>();
+
+/**
+ * Runs `work` while holding an exclusive lock named `key`, or returns `{ acquired: false }` at once when someone holds
+ * it. PostgreSQL: a session advisory lock on a connection reserved for the duration (released by the server if this
+ * process dies, so a crashed holder never blocks the next one); `work` itself uses the pool as usual. PGlite: the
+ * database belongs to this one process, so an in-process lock is exact.
+ */
+export async function withExclusiveLock<DB, T>(
+  db: Kysely<DB>,
+  kind: DatabaseKind,
+  key: string,
+  work: () => Promise<T>,
+): Promise<{ acquired: true; result: T } | { acquired: false }> {
+  if (kind === 'pglite') {
+    if (inProcessLocks.has(key)) return { acquired: false };
+    inProcessLocks.add(key);
+    try {
+      return { acquired: true, result: await work() };
+    } finally {
+      inProcessLocks.delete(key);
+    }
+  }
+  return db.connection().execute(async (connection) => {
+    const locked = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtext('charter.lock'), hashtext(${key})) as ok`.execute(connection);
+    if (!locked.rows[0]?.ok) return { acquired: false as const };
+    try {
+      return { acquired: true as const, result: await work() };
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('charter.lock'), hashtext(${key}))`.execute(connection);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The runner
+
+export interface JobContext {
+  job: Job;
+  /** Renews the lease; long handlers call it between steps. Resolves false when the job was lost. */
+  heartbeat: () => Promise<boolean>;
+  now: () => Date;
+}
+
+export type JobHandler = (context: JobContext) => Promise<void>;
+
+/** Runs on every poll before claiming: enqueues what has become due (e.g. from a schedule table). */
+export type JobTicker = (now: Date) => Promise<void>;
+
+export interface JobRunnerOptions<DB extends JobTables> {
+  db: Kysely<DB>;
+  logger: Logger;
+  clock?: () => Date;
+  /** Poll interval (default 5 s). */
+  pollMs?: number;
+  /** Lease of a claimed job (default 2 minutes); handlers heartbeat to keep it. */
+  leaseMs?: number;
+}
+
+export interface JobRunner {
+  readonly worker: string;
+  register(queue: string, handler: JobHandler): void;
+  addTicker(ticker: JobTicker): void;
+  /** One poll: tickers, then claim and run jobs until none is due. Used by the loop and by tests. */
+  runOnce(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** A poller running registered handlers; one per process. */
+export function createJobRunner<DB extends JobTables>(options: JobRunnerOptions<DB>): JobRunner {
+  // The runner only touches the jobs table; the caller's database has it among others.
+  const db = options.db as unknown as Kysely<JobTables>;
+  const clock = options.clock ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? 120_000;
+  const pollMs = options.pollMs ?? 5_000;
+  const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const handlers = new Map<string, JobHandler>();
+  const tickers: JobTicker[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let stopped = false;
+
+  async function runOnce(): Promise<number> {
+    for (const ticker of tickers) {
+      try {
+        await ticker(clock());
+      } catch (error) {
+        options.logger.error({ err: errorSummary(error) }, 'job ticker failed');
+      }
+    }
+    let ran = 0;
+    while (!stopped) {
+      const job = await claimJob(db, [...handlers.keys()], worker, leaseMs, clock());
+      if (!job) break;
+      const handler = handlers.get(job.queue);
+      if (!handler) break;
+      ran++;
+      const started = Date.now();
+      try {
+        await handler({ job, heartbeat: () => extendLease(db, job.id, worker, leaseMs, clock()), now: clock });
+        await completeJob(db, job.id, worker, clock());
+        options.logger.info({ job: job.id, queue: job.queue, ms: Date.now() - started }, 'job done');
+      } catch (error) {
+        options.logger.error({ job: job.id, queue: job.queue, err: errorSummary(error) }, 'job failed');
+        await failJob(db, job.id, worker, errorSummary(error).message, clock());
+      }
+    }
+    return ran;
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runOnce()
+        .catch((error: unknown) => options.logger.error({ err: errorSummary(error) }, 'job poll failed'))
+        .finally(schedule);
+    }, pollMs);
+    timer.unref();
+  }
+
+  return {
+    worker,
+    register(queue, handler) {
+      handlers.set(queue, handler);
+    },
+    addTicker(ticker) {
+      tickers.push(ticker);
+    },
+    runOnce,
+    start() {
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/** Error name and message only: messages of Charter's own errors carry no personal data. */
+function errorSummary(error: unknown): { name: string; message: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+}

@@ -1,0 +1,173 @@
+/**
+ * `charter retention plan [--at DATE] [--charter file] [--org slug] [--json]` — what is due now and in each of the
+ * next 12 months, and why.
+ * `charter retention run [--dry-run] [--approve] [--charter file] [--org slug] [--json]` — finishes interrupted
+ * runs, then counts, gates and sweeps; a progress bar on a TTY. Exit 1 when the run waits for approval or a step
+ * failed.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ensureOrganisation, findOrganisationBySlug, listOrganisations } from '../accounts/organisations.js';
+import { exitCodes, stringOption, UsageError, type CliIo, type Command, type CommandArgs } from '../cli/command.js';
+import { formatProblem, loadCharterFile } from '../charter/loader.js';
+import { activeCharter, applyCharter } from '../charter/repository.js';
+import { charterRevision } from '../charter/revision.js';
+import type { Charter } from '../charter/schema.js';
+import type { Database } from '../database.js';
+import { readConfig } from '../platform/config.js';
+import type { OpenDatabase } from '../platform/db/database.js';
+import type { OrgScope } from '../platform/db/tenancy.js';
+import { CharterFileError, openConfiguredDatabase } from '../server.js';
+import { withExclusiveLock } from '../platform/jobs.js';
+import { composeRetention, retentionSettings } from './deps.js';
+import { sweepInstallation } from './installation.js';
+import { computePlan } from './plan.js';
+import { formatPlan, formatRun, progressLine } from './present.js';
+import { runRetention } from './sweep.js';
+
+async function loadFile(io: CliIo, file: string): Promise<{ charter: Charter; source: string }> {
+  const path = resolve(io.cwd, file);
+  const loaded = await loadCharterFile(path);
+  if (!loaded.ok) throw new CharterFileError(loaded.problems.map((p) => formatProblem({ ...p, file })).join('\n'));
+  return { charter: loaded.charter, source: await readFile(path, 'utf8') };
+}
+
+/** The organisation named by --org, or the only one there is. */
+async function organisationScope(database: OpenDatabase<Database>, slug: string | undefined): Promise<OrgScope | undefined> {
+  if (slug) {
+    const organisation = await findOrganisationBySlug(database.db, slug);
+    if (!organisation) throw new UsageError(`no organisation "${slug}"`);
+    return { organisationId: organisation.id };
+  }
+  const all = await listOrganisations(database.db);
+  if (all.length > 1) throw new UsageError(`several organisations (${all.map((o) => o.slug).join(', ')}): name one with --org`);
+  return all[0] ? { organisationId: all[0].id } : undefined;
+}
+
+function parseAt(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new UsageError(`--at takes a date (YYYY-MM-DD) or an ISO instant, not "${value}"`);
+  return date;
+}
+
+async function withDatabase<T>(io: CliIo, work: (database: OpenDatabase<Database>) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(readConfig(io.env));
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export const retentionPlanCommand: Command = {
+  name: 'retention plan',
+  summary: 'Rows due for deletion/anonymisation now and in each of the next 12 months, and why',
+  usage: 'retention plan [--at DATE] [--charter file] [--org slug] [--json]',
+  options: { at: { type: 'string' }, charter: { type: 'string' }, org: { type: 'string' }, json: { type: 'boolean' } },
+  help: [
+    'Counts in the stores the charter declares (connection URLs from the environment variables it names), holds and',
+    'restrictions left out, renewals by consent applied. With --charter the file is planned as it is (not applied);',
+    'otherwise the active charter of the organisation. --at plans as of another date (e.g. --at 2027-01-01).',
+  ].join('\n'),
+  async run(args: CommandArgs, io: CliIo) {
+    const at = parseAt(stringOption(args, 'at'));
+    const file = stringOption(args, 'charter');
+    const config = readConfig(io.env);
+    return withDatabase(io, async (database) => {
+      let charter: Charter;
+      let scope: OrgScope | undefined;
+      let revision: string;
+      if (file) {
+        charter = (await loadFile(io, file)).charter;
+        revision = charterRevision(charter);
+        const organisation = await findOrganisationBySlug(database.db, stringOption(args, 'org') ?? charter.organisation.id);
+        scope = organisation ? { organisationId: organisation.id } : undefined;
+      } else {
+        scope = await organisationScope(database, stringOption(args, 'org'));
+        const stored = scope ? await activeCharter(database.db, scope) : undefined;
+        if (!stored) throw new UsageError('no charter applied yet: pass --charter file (or run charter apply)');
+        charter = stored.charter;
+        revision = stored.revision;
+      }
+      const deps = composeRetention({ db: database.db, dbKind: database.kind, config, env: io.env, clock: () => new Date() });
+      const plan = await computePlan(deps, scope, charter, at ?? new Date(), revision);
+      io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan));
+      return plan.rules.some((r) => r.status === 'error') ? exitCodes.findings : exitCodes.ok;
+    });
+  },
+};
+
+export const retentionRunCommand: Command = {
+  name: 'retention run',
+  summary: 'Delete or anonymise what is past retention (resumes interrupted runs; --dry-run changes nothing)',
+  usage: 'retention run [--dry-run] [--approve] [--charter file] [--org slug] [--json]',
+  options: {
+    'dry-run': { type: 'boolean' },
+    approve: { type: 'boolean' },
+    charter: { type: 'string' },
+    org: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  help: [
+    'A first run on a store, or one that would act on more than RETENTION_APPROVAL_SHARE (default 10%) of a table,',
+    'waits for a privacy officer (console, or POST /api/v1/retention/runs/{id}/approve); --approve lets the operator',
+    'approve it here (recorded in the audit trail). Batches of RETENTION_BATCH_SIZE rows, one short transaction each.',
+    'With --charter the file is applied first (as charter serve does).',
+  ].join('\n'),
+  async run(args: CommandArgs, io: CliIo) {
+    const file = stringOption(args, 'charter');
+    const config = readConfig(io.env);
+    return withDatabase(io, async (database) => {
+      let scope: OrgScope | undefined;
+      if (file) {
+        const { charter, source } = await loadFile(io, file);
+        const organisation = await ensureOrganisation(database.db, charter.organisation.id, charter.organisation.legalName);
+        scope = { organisationId: organisation.id };
+        await applyCharter(database.db, scope, { charter, source, format: 'yaml', actor: 'cli' });
+      } else {
+        scope = await organisationScope(database, stringOption(args, 'org'));
+        if (!scope) throw new UsageError('no organisation yet: pass --charter file (or run charter apply)');
+      }
+      const deps = composeRetention({ db: database.db, dbKind: database.kind, config, env: io.env, clock: () => new Date() });
+      const settings = retentionSettings(config);
+      const showProgress = io.isTTY && !args.values.json;
+      let lastDraw = 0;
+      const outcome = await runRetention(deps, scope, {
+        trigger: 'cli',
+        actor: 'cli',
+        dryRun: Boolean(args.values['dry-run']),
+        approve: Boolean(args.values.approve),
+        ...settings,
+        onProgress: showProgress
+          ? (progress) => {
+              const now = Date.now();
+              if (now - lastDraw < 100 && progress.done < progress.due) return;
+              lastDraw = now;
+              process.stderr.write(`\r${progressLine(progress)}\u001b[K`);
+            }
+          : undefined,
+      });
+      if (showProgress) process.stderr.write('\r\u001b[K');
+      // Installation-wide own data (consent months, installation mails), unless this is a dry run.
+      const installation = args.values['dry-run']
+        ? undefined
+        : await withExclusiveLock(database.db, database.kind, 'retention:installation', () => sweepInstallation(database.db, deps.own, deps.clock(), settings.batchSize));
+      const runs = [...outcome.resumed, ...(outcome.run ? [outcome.run] : [])];
+      if (args.values.json) io.out(JSON.stringify({ ...outcome, installation: installation?.acquired ? installation.result : undefined }, null, 2));
+      else {
+        for (const run of outcome.resumed) io.out(`Resumed an interrupted run:\n${formatRun(run)}\n`);
+        if (outcome.run) io.out(formatRun(outcome.run));
+        if (installation?.acquired) {
+          const dropped = installation.result.consentMonths.filter((m) => m.dropped);
+          io.out(
+            `\nCharter's own data: ${dropped.length} consent month(s) dropped (${dropped.reduce((n, m) => n + m.records, 0)} records${dropped.length ? `: ${dropped.map((m) => m.month).join(', ')}` : ''}), ${installation.result.installationMails} installation mail(s) deleted.`,
+          );
+        }
+      }
+      return runs.every((r) => r.status === 'completed') ? exitCodes.ok : exitCodes.findings;
+    });
+  },
+};
+
+export const retentionCommands: Command[] = [retentionPlanCommand, retentionRunCommand];

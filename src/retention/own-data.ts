@@ -1,0 +1,165 @@
+/**
+ * Charter's own data follows retention rules too, executed by the same runs, steps and reports as the stores'.
+ * They appear as the pseudo-store `charter`:
+ *
+ * - `mail_outbox` — copies of the mail Charter sent (codes, confirmations): deleted `RETENTION_MAIL_OUTBOX` (default
+ *   P90D) after they were written. Installation mails (no organisation) are swept by the installation step.
+ * - `audit_entries` — kept forever by default (`RETENTION_AUDIT=forever`): entries hold ids, never personal data, and
+ *   they are the proof that every other deletion happened. With a duration, the oldest entries are pruned as a prefix
+ *   of the chain: never the head, and an `audit.pruned` entry recording the seq and hash of the last pruned entry is
+ *   written in the same transaction as the first deletion, so the remaining chain stays verifiable from that anchor
+ *   (the first kept entry's `prev_hash` equals the recorded hash).
+ * - consent records (the banner ledger) — partitioned by month for every organisation at once, so they are handled
+ *   at installation level (see installation.ts): a month is dropped whole once every choice in it has expired
+ *   (13 months at most) and the limitation period `RETENTION_CONSENT_RECORDS` (default P5Y) has passed.
+ *
+ * Each implements the two retention calls of the store connector port (`countDue`, `sweep`) over Charter's database.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { genesisHash, recordAudit } from '../audit/trail.js';
+import type { Database } from '../database.js';
+import type { Config } from '../platform/config.js';
+import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import type { DueQuery, StoreConnector, SweepRequest, SweepResult } from '../stores/connector.js';
+import { ownStoreId, type TableRule } from './rules.js';
+
+/** The pseudo-store id of Charter's own data in plans and runs. */
+export const ownStore = ownStoreId;
+
+export interface OwnDataSettings {
+  /** ISO duration, or undefined for "kept forever". */
+  mailOutbox?: string | undefined;
+  audit?: string | undefined;
+  consentRecords?: string | undefined;
+}
+
+export function ownDataSettings(config: Pick<Config, 'RETENTION_MAIL_OUTBOX' | 'RETENTION_AUDIT' | 'RETENTION_CONSENT_RECORDS'>): OwnDataSettings {
+  const period = (value: string) => (value === 'forever' ? undefined : value);
+  return {
+    mailOutbox: period(config.RETENTION_MAIL_OUTBOX),
+    audit: period(config.RETENTION_AUDIT),
+    consentRecords: period(config.RETENTION_CONSENT_RECORDS),
+  };
+}
+
+function ownRule(table: string, purpose: string, period: string, anchor: string): TableRule {
+  return {
+    id: `${ownStore}/${table}`,
+    store: ownStore,
+    storeKind: 'charter',
+    table,
+    purpose,
+    from: 'collection',
+    duration: period,
+    period,
+    action: 'delete',
+    anchor: { declared: anchor, table, column: anchor },
+    holds: [],
+    purposeHolds: [],
+  };
+}
+
+/** The rules on Charter's own per-organisation data under these settings (none for data kept forever). */
+export function ownDataRules(settings: OwnDataSettings): TableRule[] {
+  const rules: TableRule[] = [];
+  if (settings.mailOutbox) rules.push(ownRule('mail_outbox', 'charter-mail-copies', settings.mailOutbox, 'created_at'));
+  if (settings.audit) rules.push(ownRule('audit_entries', 'charter-audit-trail', settings.audit, 'at'));
+  return rules;
+}
+
+/** A due count, with the table's size where the target knows it (for the approval gate's share). */
+export type TargetDueCount = Awaited<ReturnType<StoreConnector['countDue']>> & { total?: number | undefined };
+
+/** What a sweep needs from a target: the two retention calls of the connector port. */
+export interface DueTarget {
+  countDue(query: DueQuery): Promise<TargetDueCount>;
+  sweep(request: SweepRequest): Promise<SweepResult>;
+}
+
+/** Charter's own data of one organisation as a retention target. */
+export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget {
+  const organisationId = requireScope(scope);
+  return {
+    async countDue(query: DueQuery): Promise<TargetDueCount> {
+      const due: number[] = [];
+      for (const cutoff of query.cutoffs) {
+        const count = await inOrganisation(db, scope, async (trx) => {
+          if (query.table === 'mail_outbox') {
+            const row = await sql<{ n: number }>`
+              select count(*)::int as n from mail_outbox
+               where organisation_id = ${organisationId} and created_at <= ${cutoff}::timestamptz - ${query.period}::interval`.execute(trx);
+            return row.rows[0]?.n ?? 0;
+          }
+          if (query.table === 'audit_entries') return (await auditPrefix(trx, organisationId, cutoff, query.period)).count;
+          throw new Error(`unknown own table ${query.table}`);
+        });
+        due.push(count);
+      }
+      const total = await inOrganisation(db, scope, async (trx) => {
+        const table = query.table === 'mail_outbox' ? sql`mail_outbox` : sql`audit_entries`;
+        const row = await sql<{ n: number }>`select count(*)::int as n from ${table} where organisation_id = ${organisationId}`.execute(trx);
+        return row.rows[0]?.n ?? 0;
+      });
+      return { store: ownStore, table: query.table, due, held: {}, withoutAnchor: 0, total };
+    },
+
+    async sweep(request: SweepRequest): Promise<SweepResult> {
+      const deleted = await inOrganisation(db, scope, async (trx) => {
+        if (request.dryRun) return 0;
+        if (request.table === 'mail_outbox') {
+          const result = await sql`
+            delete from mail_outbox where id in (
+              select id from mail_outbox
+               where organisation_id = ${organisationId} and created_at <= ${request.cutoff}::timestamptz - ${request.period}::interval
+               limit ${request.batchSize})`.execute(trx);
+          return Number(result.numAffectedRows ?? 0);
+        }
+        if (request.table === 'audit_entries') return pruneAudit(trx, scope, request);
+        throw new Error(`unknown own table ${request.table}`);
+      });
+      return { store: ownStore, table: request.table, deleted, anonymised: 0, reduced: {}, done: deleted < request.batchSize };
+    },
+  };
+}
+
+/** The prunable prefix of an organisation's audit chain: entries older than the period, never the head. */
+async function auditPrefix(trx: Kysely<Database>, organisationId: string, cutoff: string, period: string) {
+  const row = await sql<{ through: number | null; n: number }>`
+    select max(e.seq)::int as through, count(*)::int as n from audit_entries e
+     where e.organisation_id = ${organisationId}
+       and e.at <= ${cutoff}::timestamptz - ${period}::interval
+       and e.seq < (select h.seq from audit_heads h where h.organisation_id = ${organisationId})`.execute(trx);
+  return { through: row.rows[0]?.through ?? null, count: row.rows[0]?.n ?? 0 };
+}
+
+/**
+ * Deletes one batch of the prunable prefix. Before the first deletion of a prefix, the anchor (seq and hash of its
+ * last entry) goes into the chain itself as `audit.pruned`, in the same transaction.
+ */
+async function pruneAudit(trx: Transaction<Database>, scope: OrgScope, request: SweepRequest): Promise<number> {
+  const organisationId = requireScope(scope);
+  const prefix = await auditPrefix(trx, organisationId, request.cutoff, request.period);
+  if (prefix.through === null) return 0;
+  const last = await trx
+    .selectFrom('audit_entries')
+    .select(['hash'])
+    .where('organisation_id', '=', organisationId)
+    .where('seq', '=', prefix.through)
+    .executeTakeFirst();
+  const anchored = await sql<{ n: number }>`
+    select count(*)::int as n from audit_entries
+     where organisation_id = ${organisationId} and action = 'audit.pruned' and (data ->> 'throughSeq')::int = ${prefix.through}`.execute(trx);
+  if ((anchored.rows[0]?.n ?? 0) === 0) {
+    await recordAudit(trx, scope, {
+      actor: 'system',
+      action: 'audit.pruned',
+      target: `run:${request.jobId}`,
+      data: { throughSeq: prefix.through, throughHash: last?.hash ?? genesisHash, period: request.period },
+    });
+  }
+  const result = await sql`
+    delete from audit_entries where organisation_id = ${organisationId} and seq in (
+      select seq from audit_entries where organisation_id = ${organisationId} and seq <= ${prefix.through}
+       order by seq limit ${request.batchSize})`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}

@@ -1,0 +1,156 @@
+/**
+ * The retention plan: for every rule and table, how many rows are due now and how many become due in each of the
+ * next 12 months, and why (rule, anchor, holds) — the CLI table, the API and the console chart all show this.
+ *
+ * Counts come from the stores (`countDue`, indexed counts, no rows leave the store). Where a table has duration
+ * holds or renewals by consent, each cutoff is counted on its own with the holds and renewals as they will stand
+ * then (a VAT hold that ends in March no longer keeps the row in April; a consent given 35 months ago stops renewing
+ * next month); flags and restrictions are taken as they are now.
+ */
+import type { Kysely } from 'kysely';
+import type { Charter } from '../charter/schema.js';
+import type { Database } from '../database.js';
+import type { OrgScope } from '../platform/db/tenancy.js';
+import type { DueQuery } from '../stores/connector.js';
+import { ownDataRules, ownDataTarget, ownStore, type DueTarget, type OwnDataSettings, type TargetDueCount } from './own-data.js';
+import type { RenewalSource } from './renewals.js';
+import type { PlannedRule, RetentionPlan } from './schemas.js';
+import { describeRule, resolveRetentionRules, type TableRule } from './rules.js';
+import type { OpenedStore, StoreAccess } from './store-access.js';
+import { monthlyCounts, planCutoffs, renewedAt, type Renewal } from './timing.js';
+
+export type { PlannedRule, RetentionPlan };
+
+export interface RetentionDeps {
+  db: Kysely<Database>;
+  stores: StoreAccess;
+  renewals: RenewalSource;
+  own: OwnDataSettings;
+}
+
+/** Counts of one rule at each cutoff, with holds and renewals as they stand at that cutoff when they change. */
+export async function countRule(target: DueTarget, rule: TableRule, cutoffs: readonly Date[], renewals: readonly Renewal[]): Promise<TargetDueCount> {
+  const exclusion = (cutoff: Date): DueQuery['exclude'] =>
+    rule.renewal ? [{ column: rule.renewal.emailColumn, values: renewedAt(renewals, rule.period, cutoff) }] : undefined;
+  const perCutoff = rule.renewal !== undefined || rule.holds.some((h) => h.kind === 'duration');
+  const base = { table: rule.table, period: rule.period };
+  const first = cutoffs[0] ?? new Date();
+  if (!perCutoff) {
+    return target.countDue({ ...base, cutoffs: cutoffs.map((c) => c.toISOString()), now: first.toISOString() });
+  }
+  let result: TargetDueCount | undefined;
+  const due: number[] = [];
+  for (const cutoff of cutoffs) {
+    const exclude = exclusion(cutoff);
+    const counted = await target.countDue({ ...base, cutoffs: [cutoff.toISOString()], now: cutoff.toISOString(), ...(exclude ? { exclude } : {}) });
+    result ??= counted;
+    due.push(counted.due[0] ?? 0);
+  }
+  if (!result) throw new Error('no cutoffs');
+  return { ...result, due };
+}
+
+/** The rules a charter declares, plus Charter's own data under the settings (own data only with an organisation). */
+export function allRules(charter: Charter, own: OwnDataSettings, withOwnData: boolean) {
+  const resolved = resolveRetentionRules(charter);
+  return { ...resolved, rules: [...resolved.rules, ...(withOwnData ? ownDataRules(own) : [])] };
+}
+
+/**
+ * Computes the plan of a charter at `at`. With a scope, renewals come from the organisation's consent ledger and
+ * Charter's own data of the organisation is included; without one (a charter file not yet applied), neither.
+ */
+export async function computePlan(deps: RetentionDeps, scope: OrgScope | undefined, charter: Charter, at: Date, revision?: string): Promise<RetentionPlan> {
+  const { rules, ungoverned, problems } = allRules(charter, deps.own, scope !== undefined);
+  const cutoffs = planCutoffs(at);
+  const planned: PlannedRule[] = [];
+  const renewalsByPurpose = new Map<string, Renewal[]>();
+  const opened = new Map<string, OpenedStore | Error>();
+  try {
+    for (const rule of rules) {
+      const entry = describePlanned(rule);
+      try {
+        const target = await targetFor(deps, scope, charter, rule, opened);
+        let renewals: Renewal[] = [];
+        if (rule.renewal && scope) {
+          const cached = renewalsByPurpose.get(rule.renewal.purpose);
+          renewals = cached ?? (await deps.renewals.grantsInForce(scope, rule.renewal.purpose));
+          renewalsByPurpose.set(rule.renewal.purpose, renewals);
+        }
+        const counted = await countRule(target, rule, cutoffs, renewals);
+        const { dueNow, byMonth } = monthlyCounts(counted.due);
+        planned.push({ ...entry, dueNow, byMonth, held: counted.held, withoutAnchor: counted.withoutAnchor, total: counted.total });
+      } catch (error) {
+        planned.push({ ...entry, status: 'error', error: safeMessage(error) });
+      }
+    }
+  } finally {
+    await Promise.allSettled([...opened.values()].flatMap((o) => (o instanceof Error ? [] : [o.close()])));
+  }
+  const totals = {
+    dueNow: planned.reduce((sum, r) => sum + r.dueNow, 0),
+    byMonth: cutoffs.slice(1).map((_, i) => planned.reduce((sum, r) => sum + (r.byMonth[i] ?? 0), 0)),
+  };
+  return { at: at.toISOString(), charterRevision: revision, months: cutoffs.slice(1).map((c) => c.toISOString()), rules: planned, ungoverned, problems, totals };
+}
+
+function describePlanned(rule: TableRule): PlannedRule {
+  return {
+    id: rule.id,
+    store: rule.store,
+    table: rule.table,
+    purpose: rule.purpose,
+    action: rule.action,
+    period: rule.period,
+    duration: rule.duration,
+    minimum: rule.minimum,
+    from: rule.from,
+    anchor: rule.anchor.declared,
+    renewableByConsent: rule.renewal !== undefined,
+    holds: rule.holds.map((h) => ({ hold: h.hold, law: h.law, kind: h.kind, anchor: h.anchor, duration: h.duration, flag: h.flag, keep: h.keep })),
+    restrictColumn: rule.restrictColumn,
+    why: describeRule(rule),
+    status: 'ok',
+    dueNow: 0,
+    byMonth: new Array<number>(12).fill(0),
+    held: {},
+    withoutAnchor: 0,
+  };
+}
+
+/** The target of a rule: Charter's own data, or the rule's store (opened once per store and cached in `opened`). */
+export async function targetFor(
+  deps: RetentionDeps,
+  scope: OrgScope | undefined,
+  charter: Charter,
+  rule: TableRule,
+  opened: Map<string, OpenedStore | Error>,
+): Promise<DueTarget> {
+  if (rule.store === ownStore) {
+    if (!scope) throw new Error('own data needs an organisation');
+    return ownDataTarget(deps.db, scope);
+  }
+  return (await openFor(deps, charter, rule.store, opened)).target;
+}
+
+export async function openFor(deps: RetentionDeps, charter: Charter, storeId: string, opened: Map<string, OpenedStore | Error>): Promise<OpenedStore> {
+  let store = opened.get(storeId);
+  if (!store) {
+    const declared = charter.stores.find((s) => s.id === storeId);
+    try {
+      if (!declared) throw new Error(`store ${storeId} is not declared`);
+      store = await deps.stores.open(declared, charter);
+    } catch (error) {
+      store = error instanceof Error ? error : new Error(String(error));
+    }
+    opened.set(storeId, store);
+  }
+  if (store instanceof Error) throw store;
+  return store;
+}
+
+/** An error message safe to show and store: Charter's and the stores' own messages carry ids, never personal data. */
+export function safeMessage(error: unknown): string {
+  if (error instanceof Error) return error.message.slice(0, 500);
+  return 'unknown error';
+}

@@ -1,0 +1,97 @@
+/**
+ * Text presentation of plans and runs for the CLI (pure): aligned tables, and a one-line progress bar for a TTY.
+ */
+import type { RetentionPlan } from './plan.js';
+import type { RunProgress } from './sweep.js';
+import type { RunRecord } from './runs.js';
+
+function table(header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+const number = (n: number) => n.toLocaleString('en-US');
+const held = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([hold, n]) => `${hold} ${number(n)}`)
+    .join(', ') || '—';
+
+/** The plan as the CLI prints it: totals per rule, the months ahead, and why. */
+export function formatPlan(plan: RetentionPlan): string {
+  const lines: string[] = [];
+  lines.push(`Retention plan at ${plan.at}${plan.charterRevision ? ` (charter ${plan.charterRevision.slice(0, 12)})` : ''}`);
+  lines.push('');
+  const rows = plan.rules.map((r) => [
+    `${r.store}/${r.table}`,
+    r.action,
+    r.period,
+    r.status === 'ok' ? number(r.dueNow) : 'error',
+    r.status === 'ok' ? number(r.byMonth.reduce((a, b) => a + b, 0)) : '',
+    r.status === 'ok' ? held(r.held) : '',
+    r.status === 'ok' && r.withoutAnchor > 0 ? number(r.withoutAnchor) : '',
+  ]);
+  lines.push(...table(['table', 'action', 'period', 'due now', 'next 12 months', 'kept under hold', 'no anchor date'], rows, new Set([3, 4, 6])));
+  const upcoming = plan.rules.filter((r) => r.status === 'ok' && r.byMonth.some((n) => n > 0));
+  if (upcoming.length > 0) {
+    lines.push('');
+    lines.push('Becoming due, month by month (until the date shown):');
+    const header = ['table', ...plan.months.map((m) => m.slice(0, 10))];
+    const monthRows = upcoming.map((r) => [`${r.store}/${r.table}`, ...r.byMonth.map((n) => (n === 0 ? '.' : number(n)))]);
+    lines.push(...table(header, monthRows, new Set(header.map((_, i) => i).slice(1))));
+  }
+  lines.push('');
+  lines.push('Why:');
+  for (const r of plan.rules) lines.push(`  ${r.store}/${r.table}: ${r.status === 'ok' ? r.why : `cannot be counted: ${r.error ?? ''}`}`);
+  for (const p of plan.problems) lines.push(`  ${p.store}/${p.table}: ${p.severity}: ${p.message}`);
+  if (plan.ungoverned.length > 0) {
+    lines.push('');
+    lines.push(`Not governed by any purpose (never deleted): ${plan.ungoverned.map((u) => `${u.store}/${u.table}`).join(', ')}`);
+  }
+  lines.push('');
+  lines.push(`Total: ${number(plan.totals.dueNow)} due now, ${number(plan.totals.byMonth.reduce((a, b) => a + b, 0))} in the next 12 months.`);
+  return lines.join('\n');
+}
+
+/** A run report: one line per step and the outcome. */
+export function formatRun(run: RunRecord): string {
+  const lines: string[] = [];
+  lines.push(`Retention run ${run.id}${run.dryRun ? ' (dry run: nothing changed)' : ''} at cutoff ${run.cutoff}: ${run.status}`);
+  lines.push('');
+  const rows = run.steps.map((s) => [
+    `${s.store}/${s.table}`,
+    s.action,
+    s.status,
+    s.due === null ? '' : number(s.due),
+    number(s.deleted),
+    number(s.anonymised),
+    held(s.reduced),
+    held(s.held),
+    s.durationMs === null ? '' : `${number(s.durationMs)} ms`,
+  ]);
+  lines.push(...table(['table', 'action', 'status', 'due', 'deleted', 'anonymised', 'reduced to held columns', 'kept under hold', 'time'], rows, new Set([3, 4, 5, 8])));
+  for (const s of run.steps) {
+    for (const problem of s.problems) lines.push(`  ${s.store}/${s.table}: refused: ${problem}`);
+    if (s.error) lines.push(`  ${s.store}/${s.table}: failed: ${s.error}`);
+  }
+  if (run.status === 'awaiting-approval') {
+    lines.push('');
+    lines.push('Waiting for approval:');
+    for (const reason of run.approvalReasons) lines.push(`  - ${reason.message}`);
+    lines.push('A privacy officer approves it in the console (or: charter retention run --approve).');
+  }
+  if (run.approval) lines.push(`\n${run.approval.decision} by ${run.approval.actor} at ${run.approval.decidedAt}`);
+  return lines.join('\n');
+}
+
+/** One line of a progress bar, rewritten in place on a TTY. */
+export function progressLine(progress: RunProgress, width = 30): string {
+  const share = progress.due > 0 ? Math.min(1, progress.done / progress.due) : 1;
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  step ${progress.position + 1}/${progress.steps}  ${progress.store}/${progress.table}  ${number(progress.done)}/${number(progress.due)}`;
+}

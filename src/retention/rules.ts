@@ -1,0 +1,226 @@
+/**
+ * Retention rules, resolved from the charter (pure, no I/O): for every store table governed by a purpose, the
+ * purpose's retention rule, the anchor the period runs from (a column of the table, or a column of a related table
+ * through a declared reference), the legal holds that keep rows regardless (duration holds, flag holds, and the
+ * Art. 18 restriction column), and whether a fresh purpose consent renews the period.
+ *
+ * The effective period is the longer of `duration` and `minimum`: a rule never lets a row go before its minimum,
+ * whatever the duration says (a charter whose minimum exceeds its duration is also reported as a problem).
+ */
+import { addDuration, approximateDays, duration, describeDuration, isAtMost } from '../charter/duration.js';
+import type { Charter, RetentionRule, Store, StoreTable } from '../charter/schema.js';
+
+export type HoldKind = 'duration' | 'flag';
+
+/** A legal hold on a table, with its law and what keeps a row under it. */
+export interface ResolvedHold {
+  hold: string;
+  law: string;
+  kind: HoldKind;
+  /** Duration hold: the date column the hold period runs from (the table's anchor when not given). */
+  anchor?: string | undefined;
+  /** Duration hold: how long the law requires keeping. */
+  duration?: string | undefined;
+  /** Flag hold: the boolean column that keeps the row while true. */
+  flag?: string | undefined;
+  /** Columns kept under the hold (the others are erased); absent: the whole row is kept. */
+  keep?: string[] | undefined;
+}
+
+export interface ResolvedAnchor {
+  /** As declared: `column` or `table.column`. */
+  declared: string;
+  table: string;
+  column: string;
+  /** For a related table: the reference followed (this table's column → `table.column`). */
+  via?: { column: string; to: string } | undefined;
+}
+
+/** One rule on one table: what the sweep executes. */
+export interface TableRule {
+  /** `store/table`, stable across runs. */
+  id: string;
+  store: string;
+  /** The store's kind, or `charter` for Charter's own data. */
+  storeKind: Store['kind'] | 'charter';
+  table: string;
+  purpose: string;
+  from: RetentionRule['from'];
+  duration: string;
+  minimum?: string | undefined;
+  /** The longer of duration and minimum. */
+  period: string;
+  action: 'delete' | 'anonymise';
+  anchor: ResolvedAnchor;
+  holds: ResolvedHold[];
+  /** Holds the purpose names but the table does not implement (shown, not enforced: no column to evaluate). */
+  purposeHolds: string[];
+  restrictColumn?: string | undefined;
+  /** Where a fresh purpose consent renews the period: the purpose and this table's email column to match it on. */
+  renewal?: { purpose: string; emailColumn: string } | undefined;
+}
+
+export interface RuleProblem {
+  store: string;
+  table: string;
+  /** error: the table is left alone; warning: the rule runs, but the charter should say it better. */
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface UngovernedTable {
+  store: string;
+  table: string;
+}
+
+export interface ResolvedRules {
+  rules: TableRule[];
+  /** Tables of a store that no purpose governs: nothing ever deletes them (shown in the plan so it is a choice). */
+  ungoverned: UngovernedTable[];
+  /** Rules that cannot be executed as declared (errors: their tables are left alone) and doubtful ones (warnings). */
+  problems: RuleProblem[];
+}
+
+/** The pseudo-store of Charter's own data in plans and runs (see own-data.ts). */
+export const ownStoreId = 'charter';
+
+/** The longer of two ISO durations (calendar-exact when both are in years/months). */
+export function longerDuration(a: string, b: string | undefined): string {
+  if (!b) return a;
+  const [x, y] = [duration(a), duration(b)];
+  const calendar = x.weeks === 0 && x.days === 0 && y.weeks === 0 && y.days === 0;
+  if (calendar) return y.years * 12 + y.months > x.years * 12 + x.months ? b : a;
+  // Mixed units: by average length, and a month counts longer than 30 days (some months have 31).
+  return approximateDays(y) > approximateDays(x) ? b : a;
+}
+
+/** Resolves every governed store table of a charter into an executable rule, or a problem saying why it cannot be. */
+export function resolveRetentionRules(charter: Charter): ResolvedRules {
+  const purposes = new Map(charter.purposes.map((p) => [p.id, p]));
+  const catalogue = new Map(charter.holds.map((h) => [h.id, h]));
+  const rules: TableRule[] = [];
+  const ungoverned: UngovernedTable[] = [];
+  const problems: RuleProblem[] = [];
+
+  for (const store of charter.stores) {
+    if (store.id === ownStoreId) {
+      for (const table of store.tables) {
+        problems.push({ store: store.id, table: table.name, severity: 'error', message: `the store id "${ownStoreId}" is reserved for Charter's own data: rename the store` });
+      }
+      continue;
+    }
+    for (const table of store.tables) {
+      if (!table.purpose) {
+        ungoverned.push({ store: store.id, table: table.name });
+        continue;
+      }
+      const problem = (message: string, severity: RuleProblem['severity'] = 'error') =>
+        problems.push({ store: store.id, table: table.name, severity, message });
+      const purpose = purposes.get(table.purpose);
+      if (!purpose) {
+        problem(`purpose "${table.purpose}" is not declared`);
+        continue;
+      }
+      const rule = purpose.retention;
+      if (!table.anchor) {
+        problem(`no anchor column: declare the column the ${describeDuration(duration(rule.duration))} run from`);
+        continue;
+      }
+      const anchor = resolveAnchor(store, table, table.anchor);
+      if (typeof anchor === 'string') {
+        problem(anchor);
+        continue;
+      }
+      if (rule.minimum && !isAtMost(duration(rule.minimum), duration(rule.duration))) {
+        problem(`minimum ${rule.minimum} is longer than the duration ${rule.duration}: the minimum applies`, 'warning');
+      }
+      const holds: ResolvedHold[] = [];
+      let holdsValid = true;
+      for (const declared of table.holds) {
+        const entry = catalogue.get(declared.hold);
+        if (!entry) {
+          problem(`hold "${declared.hold}" is not in the charter's holds`);
+          holdsValid = false;
+          continue;
+        }
+        if (declared.flag) {
+          holds.push({ hold: entry.id, law: entry.law, kind: 'flag', flag: declared.flag, keep: declared.keep });
+        } else if (entry.duration) {
+          holds.push({ hold: entry.id, law: entry.law, kind: 'duration', anchor: declared.anchor ?? table.anchor, duration: entry.duration, keep: declared.keep });
+        } else {
+          problem(`hold "${declared.hold}" has no duration and the table gives no flag column: it would keep rows forever`);
+          holdsValid = false;
+        }
+      }
+      if (!holdsValid) continue;
+      let renewal: TableRule['renewal'];
+      if (rule.renewableByConsent) {
+        const emailColumn = table.columns.find((c) => c.identity === 'email')?.name;
+        if (!emailColumn) {
+          problem('renewable by consent, but the table has no email identity column to match consents on');
+          continue;
+        }
+        renewal = { purpose: purpose.id, emailColumn };
+      }
+      const implemented = new Set(holds.map((h) => h.hold));
+      rules.push({
+        id: `${store.id}/${table.name}`,
+        store: store.id,
+        storeKind: store.kind,
+        table: table.name,
+        purpose: purpose.id,
+        from: rule.from,
+        duration: rule.duration,
+        minimum: rule.minimum,
+        period: longerDuration(rule.duration, rule.minimum),
+        action: rule.action,
+        anchor,
+        holds,
+        purposeHolds: rule.holds.filter((h) => !implemented.has(h)),
+        restrictColumn: table.restrictColumn,
+        renewal,
+      });
+    }
+  }
+  return { rules, ungoverned, problems };
+}
+
+function resolveAnchor(store: Store, table: StoreTable, declared: string): ResolvedAnchor | string {
+  const parts = declared.split('.');
+  if (parts.length === 1) return { declared, table: table.name, column: declared };
+  const [otherTable, column] = parts;
+  if (parts.length !== 2 || !otherTable || !column) return `anchor "${declared}" is neither a column nor table.column`;
+  if (otherTable === table.name) return { declared, table: table.name, column };
+  const reference = table.references.find((r) => r.to.split('.')[0] === otherTable);
+  if (!reference) return `anchor "${declared}" needs a reference from ${table.name} to ${otherTable}`;
+  if (!store.tables.some((t) => t.name === otherTable)) return `anchor "${declared}": table ${otherTable} is not declared in store ${store.id}`;
+  return { declared, table: otherTable, column, via: { column: reference.column, to: reference.to } };
+}
+
+/**
+ * When a row anchored at `anchor` is due under `rule`, renewed by a purpose consent given at `renewedAt` (the later
+ * of the two counts), for one row and for the hand computations of tests and documentation.
+ */
+export function dueDate(rule: Pick<TableRule, 'period'>, anchor: Date, renewedAt?: Date): Date {
+  const from = renewedAt && renewedAt > anchor ? renewedAt : anchor;
+  return addDuration(from, duration(rule.period));
+}
+
+/** One line on why a table's rows go when they go: rule, anchor and holds. */
+export function describeRule(rule: TableRule): string {
+  const parts = [
+    `${rule.purpose}: ${rule.action} ${describeDuration(duration(rule.period))} after ${rule.from} (${rule.anchor.declared})`,
+  ];
+  if (rule.minimum) parts.push(`minimum ${describeDuration(duration(rule.minimum))}`);
+  if (rule.renewal) parts.push(`renewed by a fresh ${rule.renewal.purpose} consent`);
+  for (const hold of rule.holds) {
+    const keeps = hold.keep?.length ? `, keeps ${hold.keep.join(', ')}` : '';
+    parts.push(
+      hold.kind === 'flag'
+        ? `hold ${hold.hold} while ${hold.flag} (${hold.law}${keeps})`
+        : `hold ${hold.hold} ${describeDuration(duration(hold.duration ?? 'P0D'))} from ${hold.anchor} (${hold.law}${keeps})`,
+    );
+  }
+  if (rule.restrictColumn) parts.push(`kept while ${rule.restrictColumn} (Art. 18)`);
+  return parts.join('; ');
+}

@@ -1,0 +1,275 @@
+/**
+ * Executing retention: a run counts what is due at its cutoff (per rule and table), stops for approval when the gate
+ * says so, then sweeps each table in bounded batches (one short transaction per batch in the store), recording every
+ * batch's effect on its step. Everything a run does is decided by its cutoff and its charter revision, both fixed at
+ * creation: a run killed mid-way is resumed by the next `retention run` (or the next scheduled job) and finishes
+ * the same work, and since every batch is idempotent (a deleted row is gone, an anonymised row is no longer
+ * selected), nothing happens twice.
+ *
+ * One organisation is swept by one process at a time: the run holds an exclusive lock that dies with its process
+ * (platform/jobs.ts `withExclusiveLock`), so a crashed run is picked up at once, never run twice in parallel.
+ */
+import { activeCharter, charterRevisionBySeq } from '../charter/repository.js';
+import type { Charter } from '../charter/schema.js';
+import { conflict } from '../platform/errors.js';
+import type { DatabaseKind } from '../platform/db/database.js';
+import { requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { withExclusiveLock } from '../platform/jobs.js';
+import { approvalReasons, type GateStep } from './gate.js';
+import { ownStore, type DueTarget } from './own-data.js';
+import { allRules, countRule, openFor, safeMessage, targetFor, type RetentionDeps } from './plan.js';
+import {
+  approveInline,
+  createRun,
+  getRun,
+  isApproved,
+  recordBatch,
+  recordStepCount,
+  runOfJob,
+  setRunStatus,
+  setStepStatus,
+  storesWithHistory,
+  unfinishedRuns,
+  type RunRecord,
+} from './runs.js';
+import { sweepOrder, type OpenedStore } from './store-access.js';
+import type { RunTrigger } from './tables.js';
+import { renewedAt, type Renewal } from './timing.js';
+import type { TableRule } from './rules.js';
+
+export interface SweepDeps extends RetentionDeps {
+  dbKind: DatabaseKind;
+  clock: () => Date;
+}
+
+export interface RunProgress {
+  runId: string;
+  position: number;
+  steps: number;
+  store: string;
+  table: string;
+  action: 'delete' | 'anonymise';
+  /** Rows acted on so far in this step, and the rows counted due. */
+  done: number;
+  due: number;
+}
+
+export interface RunOptions {
+  trigger: RunTrigger;
+  actor: string;
+  dryRun?: boolean | undefined;
+  /** The operator approves a run the gate would hold (CLI `--approve`); recorded and audited. */
+  approve?: boolean | undefined;
+  /** The job that asked (a scheduled occurrence): a retried job resumes its own run. */
+  jobId?: string | undefined;
+  /** Only finish interrupted and approved runs; start no new one. */
+  resumeOnly?: boolean | undefined;
+  batchSize: number;
+  maxShare: number;
+  onProgress?: ((progress: RunProgress) => void) | undefined;
+  /** Called after every batch (the job runner renews its lease). */
+  heartbeat?: (() => Promise<unknown>) | undefined;
+}
+
+export interface RunOutcome {
+  /** Runs found unfinished and finished now (a crashed run, an approved one). */
+  resumed: RunRecord[];
+  /** The run started by this call. */
+  run?: RunRecord | undefined;
+}
+
+/** Lock name of an organisation's sweep. */
+export const sweepLock = (organisationId: string) => `retention:${organisationId}`;
+
+/**
+ * Finishes the organisation's unfinished runs, then starts one (counted, gated, swept). Throws 409 when another
+ * process is sweeping this organisation right now.
+ */
+export async function runRetention(deps: SweepDeps, scope: OrgScope, options: RunOptions): Promise<RunOutcome> {
+  const organisationId = requireScope(scope);
+  const locked = await withExclusiveLock(deps.db, deps.dbKind, sweepLock(organisationId), async () => {
+    const resumed: RunRecord[] = [];
+    // A dry run changes nothing: it leaves interrupted runs for a real run to finish.
+    if (!options.dryRun) {
+      const existing = options.jobId ? await runOfJob(deps.db, scope, options.jobId) : undefined;
+      for (const id of await unfinishedRuns(deps.db, scope)) {
+        if (id === existing) continue;
+        resumed.push(await executeRun(deps, scope, id, { ...options, approve: false }));
+      }
+      if (existing) return { resumed, run: await executeRun(deps, scope, existing, options) };
+    }
+    if (options.resumeOnly) return { resumed };
+    const stored = await activeCharter(deps.db, scope);
+    if (!stored) throw conflict('The organisation has no charter yet: apply one first.');
+    const { rules } = allRules(stored.charter, deps.own, true);
+    const now = deps.clock();
+    const id = await createRun(
+      deps.db,
+      scope,
+      {
+        trigger: options.trigger,
+        actor: options.actor,
+        dryRun: options.dryRun ?? false,
+        cutoff: now,
+        charterSeq: stored.seq,
+        charterRevision: stored.revision,
+        jobId: options.jobId,
+        rules: orderRules(stored.charter, rules),
+      },
+      now,
+    );
+    return { resumed, run: await executeRun(deps, scope, id, options) };
+  });
+  if (!locked.acquired) throw conflict('Another retention run of this organisation is in progress.');
+  return locked.result;
+}
+
+/** Steps in sweep order: per store, children before parents; Charter's own data last. */
+export function orderRules(charter: Charter, rules: TableRule[]): TableRule[] {
+  const position = new Map<string, number>();
+  let next = 0;
+  for (const store of charter.stores) {
+    for (const table of sweepOrder(store, charter)) position.set(`${store.id}/${table}`, next++);
+  }
+  return [...rules].sort((a, b) => (position.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (position.get(b.id) ?? Number.MAX_SAFE_INTEGER));
+}
+
+/** Executes one run from wherever it stands. The caller holds the organisation's sweep lock. */
+export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string, options: RunOptions): Promise<RunRecord> {
+  let run = await getRun(deps.db, scope, runId);
+  const revision = await charterRevisionBySeq(deps.db, scope, run.charterSeq);
+  if (!revision) throw new Error(`charter revision ${run.charterSeq} is gone`);
+  const charter = revision.charter;
+  const rules = new Map(allRules(charter, deps.own, true).rules.map((r) => [r.id, r]));
+  const cutoff = new Date(run.cutoff);
+  const opened = new Map<string, OpenedStore | Error>();
+  const renewals = new Map<string, Renewal[]>();
+  const renewalsOf = async (rule: TableRule): Promise<Renewal[]> => {
+    if (!rule.renewal) return [];
+    const cached = renewals.get(rule.renewal.purpose) ?? (await deps.renewals.grantsInForce(scope, rule.renewal.purpose));
+    renewals.set(rule.renewal.purpose, cached);
+    return cached;
+  };
+  const checks = new Map<string, Map<string, string[]> | undefined>();
+
+  try {
+    if (run.status === 'counting') {
+      for (const step of run.steps) {
+        if (step.status !== 'pending') continue;
+        const rule = rules.get(`${step.store}/${step.table}`);
+        if (!rule) {
+          await recordStepCount(deps.db, scope, runId, step.position, { status: 'failed', error: 'the rule no longer resolves from the run\'s charter revision' });
+          continue;
+        }
+        try {
+          if (step.store !== ownStore) {
+            const store = await openFor(deps, charter, step.store, opened);
+            if (!checks.has(step.store)) checks.set(step.store, await store.check([...rules.values()].filter((r) => r.store === step.store)));
+            const problems = checks.get(step.store)?.get(step.table) ?? [];
+            if (problems.length > 0) {
+              await recordStepCount(deps.db, scope, runId, step.position, { status: 'refused', problems });
+              continue;
+            }
+          }
+          const target = await targetFor(deps, scope, charter, rule, opened);
+          const counted = await countRule(target, rule, [cutoff], await renewalsOf(rule));
+          await recordStepCount(deps.db, scope, runId, step.position, {
+            status: 'counted',
+            due: counted.due[0] ?? 0,
+            total: counted.total,
+            held: counted.held,
+            withoutAnchor: counted.withoutAnchor,
+          });
+        } catch (error) {
+          await recordStepCount(deps.db, scope, runId, step.position, { status: 'failed', error: safeMessage(error) });
+        }
+      }
+      run = await getRun(deps.db, scope, runId);
+      if (run.dryRun) return await finish(deps, scope, run);
+      const gate: GateStep[] = run.steps
+        .filter((s) => s.status === 'counted')
+        .map((s) => ({ store: s.store, table: s.table, due: s.due ?? 0, total: s.total ?? undefined, own: s.store === ownStore }));
+      const reasons = approvalReasons({ steps: gate, storesWithHistory: await storesWithHistory(deps.db, scope), maxShare: options.maxShare });
+      if (reasons.length > 0 && !(await isApproved(deps.db, scope, runId))) {
+        if (!options.approve) {
+          await setRunStatus(deps.db, scope, runId, 'awaiting-approval', deps.clock(), {
+            reasons,
+            audit: { actor: options.actor, action: 'retention.run.awaiting-approval', data: { reasons: reasons.map((r) => r.message), cutoff: run.cutoff } },
+          });
+          return await getRun(deps.db, scope, runId);
+        }
+        await approveInline(deps.db, scope, runId, options.actor, reasons, deps.clock());
+      }
+      await setRunStatus(deps.db, scope, runId, 'running', deps.clock());
+    } else if (run.status === 'approved') {
+      await setRunStatus(deps.db, scope, runId, 'running', deps.clock());
+    } else if (run.status !== 'running') {
+      return run;
+    }
+
+    run = await getRun(deps.db, scope, runId);
+    for (const step of run.steps) {
+      if (step.status !== 'counted' && step.status !== 'running') continue;
+      const rule = rules.get(`${step.store}/${step.table}`);
+      if (!rule) continue;
+      try {
+        const target: DueTarget = await targetFor(deps, scope, charter, rule, opened);
+        const exclusions = rule.renewal ? [{ column: rule.renewal.emailColumn, values: renewedAt(await renewalsOf(rule), rule.period, cutoff) }] : undefined;
+        await setStepStatus(deps.db, scope, runId, step.position, 'running', deps.clock());
+        let done = step.deleted + step.anonymised;
+        for (;;) {
+          const started = performance.now();
+          const result = await target.sweep({
+            jobId: runId,
+            table: rule.table,
+            period: rule.period,
+            cutoff: cutoff.toISOString(),
+            now: cutoff.toISOString(),
+            action: rule.action,
+            batchSize: options.batchSize,
+            ...(exclusions ? { exclude: exclusions } : {}),
+          });
+          const reduced = Object.values(result.reduced).reduce((a, b) => a + b, 0);
+          await recordBatch(deps.db, scope, runId, step.position, { deleted: result.deleted, anonymised: result.anonymised, reduced: result.reduced, ms: performance.now() - started }, deps.clock());
+          done += result.deleted + result.anonymised;
+          options.onProgress?.({ runId, position: step.position, steps: run.steps.length, store: step.store, table: step.table, action: step.action, done, due: step.due ?? 0 });
+          await options.heartbeat?.();
+          // A batch that changed nothing cannot make progress (rows still referenced by kept children): stop here.
+          if (result.done || result.deleted + result.anonymised + reduced === 0) break;
+        }
+        await setStepStatus(deps.db, scope, runId, step.position, 'done', deps.clock());
+      } catch (error) {
+        await setStepStatus(deps.db, scope, runId, step.position, 'failed', deps.clock(), safeMessage(error));
+      }
+    }
+    return await finish(deps, scope, await getRun(deps.db, scope, runId));
+  } finally {
+    await Promise.allSettled([...opened.values()].flatMap((o) => (o instanceof Error ? [] : [o.close()])));
+  }
+}
+
+/** Completes (or fails) a run: status, report and audit entry in one transaction. */
+async function finish(deps: SweepDeps, scope: OrgScope, run: RunRecord): Promise<RunRecord> {
+  const failed = run.steps.filter((s) => s.status === 'failed');
+  const status = failed.length > 0 ? 'failed' : 'completed';
+  const steps = run.steps.map((s) => ({
+    store: s.store,
+    table: s.table,
+    action: s.action,
+    status: s.status,
+    due: s.due,
+    deleted: s.deleted,
+    anonymised: s.anonymised,
+    reduced: s.reduced,
+    held: s.held,
+  }));
+  await setRunStatus(deps.db, scope, run.id, status, deps.clock(), {
+    ...(failed.length > 0 ? { error: `${failed.length} step(s) failed: ${failed.map((s) => `${s.store}/${s.table}`).join(', ')}` } : {}),
+    audit: {
+      actor: run.actor,
+      action: status === 'completed' ? 'retention.run.completed' : 'retention.run.failed',
+      data: { dryRun: run.dryRun, cutoff: run.cutoff, charterRevision: run.charterRevision, steps },
+    },
+  });
+  return getRun(deps.db, scope, run.id);
+}

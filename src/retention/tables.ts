@@ -1,0 +1,93 @@
+/**
+ * Tables of the retention domain: runs (one sweep of one organisation at one cutoff), their steps (one rule on one
+ * table, with counts and progress, so a killed run resumes where it stopped), approvals (the privacy officer's
+ * decision on a held run) and schedules (when the daily sweep of an organisation is due).
+ */
+import type { ColumnType } from 'kysely';
+import type { ApprovalReason } from './schemas.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type RunStatus = 'counting' | 'awaiting-approval' | 'approved' | 'running' | 'completed' | 'failed' | 'rejected';
+export type RunTrigger = 'cli' | 'schedule' | 'api';
+export type StepStatus = 'pending' | 'counted' | 'refused' | 'running' | 'done' | 'failed';
+
+export interface RetentionRunTable {
+  organisation_id: string;
+  id: string;
+  trigger: RunTrigger;
+  actor: string;
+  dry_run: boolean;
+  /** The instant the run acts on: rows due at or before it. Fixed at creation, so a resumed run does the same work. */
+  cutoff: Timestamp;
+  charter_seq: number;
+  charter_revision: string;
+  status: RunStatus;
+  /** Why the run waits for approval (first run on a store, share of a table); empty when it needs none. */
+  approval_reasons: Json<ApprovalReason[]>;
+  /** The job that created it (the scheduled occurrence), so a job retried after a crash finds its run. */
+  job_id: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  /** Updated after every batch: the console tells a live run from an interrupted one. */
+  heartbeat_at: Timestamp | null;
+  error: string | null;
+}
+
+export interface RetentionRunStepTable {
+  organisation_id: string;
+  run_id: string;
+  position: number;
+  /** Store id from the charter, or `charter` for Charter's own data. */
+  store_id: string;
+  table_name: string;
+  purpose_id: string | null;
+  action: 'delete' | 'anonymise';
+  /** The effective period (the longer of duration and minimum), ISO 8601. */
+  period: string;
+  /** Anchor as declared (`column` or `table.column`). */
+  anchor: string;
+  status: StepStatus;
+  due: number | null;
+  total: number | null;
+  held: Json<Record<string, number>>;
+  without_anchor: number | null;
+  deleted: number;
+  anonymised: number;
+  reduced: Json<Record<string, number>>;
+  batches: number;
+  /** Why the step was refused (failed store check), without personal data. */
+  problems: Json<string[]>;
+  error: string | null;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  duration_ms: number | null;
+}
+
+export interface RetentionApprovalTable {
+  organisation_id: string;
+  run_id: string;
+  decision: 'approved' | 'rejected';
+  actor: string;
+  note: string | null;
+  decided_at: Timestamp;
+}
+
+export interface RetentionScheduleTable {
+  organisation_id: string;
+  enabled: boolean;
+  /** Daily at this UTC time, `HH:MM`. */
+  time_of_day: string;
+  next_run_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+export interface RetentionTables {
+  retention_runs: RetentionRunTable;
+  retention_run_steps: RetentionRunStepTable;
+  retention_approvals: RetentionApprovalTable;
+  retention_schedules: RetentionScheduleTable;
+}

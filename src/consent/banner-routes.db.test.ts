@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build-banner.mjs';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
@@ -140,5 +141,17 @@ describe('demo website', () => {
     expect((await test.app.inject({ method: 'GET', url: '/demo/elsewhere' })).statusCode).toBe(404);
     const video = await test.app.inject({ method: 'GET', url: '/demo/main/video?lang=fr' });
     expect(video.body).toContain('<html lang="fr">');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes the banner and demo routes in a document that validates', async () => {
+    const document = (await test.app.inject('/openapi.json')).json();
+    const result = await new Validator().validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    for (const path of ['/banner.js', '/api/v1/banner/{site}/config', '/api/v1/banner/{site}/{revision}/{file}', '/demo/{site}']) {
+      expect(document.paths[path]?.get, path).toBeDefined();
+    }
+    expect(Object.keys(document.paths['/api/v1/banner/{site}/config'].get.responses).sort()).toEqual(['200', '404', '422']);
   });
 });

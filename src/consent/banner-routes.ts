@@ -175,7 +175,7 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
           .describe('the page language first, then the browser languages: "nl,en"'),
       }),
       response: bannerConfigSchema,
-      errors: [304, 404],
+      errors: [404],
     },
     async ({ params, query, request, reply }) => {
       const { stored } = await charterOfSite(deps.db, params.site);
@@ -209,7 +209,7 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
           .pipe(languageSchema),
       }),
       response: bannerConfigSchema,
-      errors: [304, 404],
+      errors: [404],
     },
     async ({ params, request, reply }) => {
       // Only found configurations are kept: a revision unknown now may be applied later.

@@ -19,7 +19,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(options: { charter?: Charter; now?: () => Date } = {}): Promise<TestApp> {
+/** `env`: extra configuration variables (e.g. `{ SMTP_URL }` for a test SMTP server). */
+export async function buildTestApp(options: { charter?: Charter; now?: () => Date; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await testDatabase();
   let organisationId: string | undefined;
   if (options.charter) {
@@ -30,7 +31,7 @@ export async function buildTestApp(options: { charter?: Charter; now?: () => Dat
   const app = await buildApp({
     db: database.db,
     dbKind: database.kind,
-    config: readConfig({ LOG_LEVEL: 'silent', CHARTER_SECRET: 'test-secret-test-secret' }),
+    config: readConfig({ LOG_LEVEL: 'silent', CHARTER_SECRET: 'test-secret-test-secret', ...options.env }),
     logger: createLogger('silent'),
     clock: options.now ?? (() => new Date()),
   });

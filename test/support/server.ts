@@ -8,7 +8,7 @@ export interface ServedApp extends TestApp {
   url: string;
 }
 
-export async function serveTestApp(options: { charter?: Charter; now?: () => Date } = {}): Promise<ServedApp> {
+export async function serveTestApp(options: { charter?: Charter; now?: () => Date; env?: Record<string, string> } = {}): Promise<ServedApp> {
   const testApp = await buildTestApp(options);
   await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   const address = testApp.app.server.address();

@@ -1,0 +1,105 @@
+/**
+ * What the rights domain's functions work with: the database, the ports (stores, consent, officers, mail), the clock,
+ * and a small background runner so that the requester's answer never waits for (or reveals) the stores and the mail.
+ */
+import type { Kysely } from 'kysely';
+import { activeCharter } from '../charter/repository.js';
+import type { Charter, Language } from '../charter/schema.js';
+import type { Database } from '../database.js';
+import type { OrgScope } from '../platform/db/tenancy.js';
+import { notFound } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import type { Mailer } from '../platform/mail.js';
+import type { RenderedMail } from './mails.js';
+import type { ConsentPort, OfficerPort } from './ports.js';
+import { loadRightsKey, type RightsKey } from './secrets.js';
+import { subjectStores, type OpenStoreConnectors, type SubjectStores } from './subject-stores.js';
+
+export interface RightsDeps {
+  db: Kysely<Database>;
+  mailer: Mailer;
+  logger: Logger;
+  clock: () => Date;
+  /** Base URL of links in mails (`PUBLIC_URL`). */
+  publicUrl: string;
+  /** CHARTER_SECRET, mixed into the rights key when set. */
+  secret?: string | undefined;
+  openStores: OpenStoreConnectors;
+  consent: ConsentPort;
+  officers: OfficerPort;
+}
+
+export class RightsContext {
+  readonly #pending = new Set<Promise<void>>();
+
+  constructor(readonly deps: RightsDeps) {}
+
+  get db() {
+    return this.deps.db;
+  }
+
+  now(): Date {
+    return this.deps.clock();
+  }
+
+  async charter(scope: OrgScope): Promise<Charter> {
+    const stored = await activeCharter(this.deps.db, scope);
+    if (!stored) throw notFound('charter');
+    return stored.charter;
+  }
+
+  key(scope: OrgScope): Promise<RightsKey> {
+    return loadRightsKey(this.deps.db, scope, this.deps.secret);
+  }
+
+  /** Opens the charter's stores for one piece of work and closes them afterwards. */
+  async withStores<T>(scope: OrgScope, charter: Charter, work: (stores: SubjectStores) => Promise<T>): Promise<T> {
+    const stores = subjectStores(await this.deps.openStores(scope, charter));
+    try {
+      return await work(stores);
+    } finally {
+      await stores.close();
+    }
+  }
+
+  /** Sends a mail on behalf of an organisation; a failure is logged (without the recipient) and reported as false. */
+  async send(scope: OrgScope, to: string, mail: RenderedMail, language: Language): Promise<boolean> {
+    try {
+      await this.deps.mailer.send({ organisationId: scope.organisationId, to, subject: mail.subject, text: mail.text, template: mail.template, language });
+      return true;
+    } catch (error) {
+      this.deps.logger.error({ template: mail.template, err: { name: (error as Error).name } }, 'mail not sent');
+      return false;
+    }
+  }
+
+  /** Runs work after the answer was sent; errors are logged, never thrown at the caller. */
+  background(label: string, work: () => Promise<unknown>): void {
+    const task: Promise<void> = work()
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.deps.logger.error({ task: label, err: { name: (error as Error).name, message: safeMessage(error) } }, 'rights background task failed');
+      })
+      .finally(() => this.#pending.delete(task));
+    this.#pending.add(task);
+  }
+
+  /** Resolves once no background work is pending (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  link(path: string): string {
+    return `${this.deps.publicUrl.replace(/\/$/, '')}${path}`;
+  }
+}
+
+/**
+ * An error message that is safe to store and log: Charter's own errors (store errors, app errors, invariants) carry
+ * no personal data by construction; anything else (a driver error may quote a value) keeps only its class.
+ */
+export function safeMessage(error: unknown): string {
+  if (!(error instanceof Error)) return 'error';
+  if (['StoreError', 'AppError', 'InvariantError'].includes(error.name)) return error.message.slice(0, 300);
+  return error.name;
+}

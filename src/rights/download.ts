@@ -1,0 +1,125 @@
+/**
+ * Delivery of an access package: the mailed link works once, until `rights.exportExpiry`, and only together with a
+ * fresh one-time code sent to the same verified address — a forwarded or leaked link alone opens nothing. Every
+ * download is audited; the package's bytes are deleted when it expires (see due.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Language } from '../charter/schema.js';
+import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
+import { tooManyRequests } from '../platform/errors.js';
+import type { RightsContext } from './context.js';
+import { limits } from './intake.js';
+import { downloadCodeMail, mailContext } from './mails.js';
+import {
+  findRequest,
+  insertCode,
+  latestCode,
+  packageByLink,
+  packageContent,
+  recordEvent,
+  retireCodes,
+  throttleCount,
+  throttleHit,
+  updateCode,
+  updatePackage,
+  type PackageRow,
+} from './repository.js';
+import { codeLifetimeMs, formatCode, generateCode, maxCodeAttempts, normaliseCode, sameSecret } from './secrets.js';
+
+/** Codes a package's link may ask for per hour (each goes to the requester's mailbox). */
+const codesPerPackageHour = 5;
+
+export interface PackageView {
+  packageId: string;
+  requestId: string;
+  reference: string;
+  language: string;
+  siteId: string;
+}
+
+function usable(p: PackageRow | undefined, now: Date): p is PackageRow {
+  return p !== undefined && p.hasContent && !p.downloadedAt && !p.deletedAt && p.expiresAt > now;
+}
+
+/** The package behind a link, if the link still works. */
+export async function peekPackage(context: RightsContext, scope: OrgScope, secret: string): Promise<PackageView | undefined> {
+  const key = await context.key(scope);
+  const now = context.now();
+  return inOrganisation(context.db, scope, async (trx) => {
+    const found = await packageByLink(trx, scope, key.linkHash(secret));
+    if (!usable(found, now)) return undefined;
+    const request = await findRequest(trx, scope, found.requestId);
+    if (!request) return undefined;
+    return { packageId: found.id, requestId: request.id, reference: request.reference, language: request.language, siteId: request.siteId };
+  });
+}
+
+/** Sends a fresh download code to the verified address(es). False when the link does not work (same page either way). */
+export async function sendDownloadCode(context: RightsContext, scope: OrgScope, secret: string): Promise<boolean> {
+  const key = await context.key(scope);
+  const now = context.now();
+  const code = generateCode();
+  const sent = await inOrganisation(context.db, scope, async (trx) => {
+    const found = await packageByLink(trx, scope, key.linkHash(secret));
+    if (!usable(found, now)) return undefined;
+    const throttle = key.throttleKey('download', found.id);
+    if ((await throttleCount(trx, scope, throttle, new Date(now.getTime() - 3_600_000))) >= codesPerPackageHour) throw tooManyRequests();
+    await throttleHit(trx, scope, [throttle], now);
+    const request = await findRequest(trx, scope, found.requestId);
+    if (!request) return undefined;
+    await retireCodes(trx, scope, request.id, 'download', now);
+    await insertCode(trx, scope, {
+      id: randomUUID(),
+      requestId: request.id,
+      purpose: 'download',
+      codeHash: key.codeHash(request.id, 'download', code),
+      linkHash: null,
+      packageId: found.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + codeLifetimeMs),
+    });
+    await recordEvent(trx, scope, request, { actor: 'subject', kind: 'download-code-sent', at: now, data: { package: found.id } });
+    return request;
+  });
+  if (!sent) return false;
+  const charter = await context.charter(scope);
+  const mail = downloadCodeMail(mailContext(charter, sent), formatCode(code));
+  for (const email of sent.contacts) await context.send(scope, email, mail, sent.language as Language);
+  return true;
+}
+
+/**
+ * Checks the download code and hands out the package, once. Undefined for every failure (wrong, expired, used or
+ * locked code; used or expired link) — the page says the same thing for all of them.
+ */
+export async function download(context: RightsContext, scope: OrgScope, secret: string, typed: string, ip?: string): Promise<{ fileName: string; content: Buffer } | undefined> {
+  const key = await context.key(scope);
+  const now = context.now();
+  const code = normaliseCode(typed);
+  return inOrganisation(context.db, scope, async (trx) => {
+    if (ip) {
+      const addressKey = key.throttleKey('code-ip', ip);
+      if ((await throttleCount(trx, scope, addressKey, new Date(now.getTime() - 3_600_000))) >= limits.codeTriesPerAddressHour) throw tooManyRequests();
+      await throttleHit(trx, scope, [addressKey], now);
+    }
+    const found = await packageByLink(trx, scope, key.linkHash(secret));
+    if (!usable(found, now)) return undefined;
+    const request = await findRequest(trx, scope, found.requestId);
+    if (!request) return undefined;
+    const stored = await latestCode(trx, scope, request.id, 'download', found.id);
+    if (!stored || stored.usedAt || stored.lockedAt || stored.expiresAt <= now || stored.attempts >= maxCodeAttempts) return undefined;
+    const right = code !== undefined && stored.codeHash !== null && sameSecret(stored.codeHash, key.codeHash(request.id, 'download', code));
+    if (!right) {
+      const attempts = stored.attempts + 1;
+      await updateCode(trx, scope, stored.id, { attempts, ...(attempts >= maxCodeAttempts ? { locked_at: now } : {}) });
+      await recordEvent(trx, scope, request, { actor: 'subject', kind: attempts >= maxCodeAttempts ? 'download-code-locked' : 'download-code-failed', at: now, data: { package: found.id, attempts } });
+      return undefined;
+    }
+    const content = await packageContent(trx, scope, found.id);
+    if (!content) return undefined;
+    await updateCode(trx, scope, stored.id, { used_at: now });
+    await updatePackage(trx, scope, found.id, { downloaded_at: now });
+    await recordEvent(trx, scope, request, { actor: 'subject', kind: 'package-downloaded', at: now, data: { package: found.id, size: content.byteLength } });
+    return { fileName: found.fileName, content };
+  });
+}

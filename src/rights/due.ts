@@ -1,0 +1,121 @@
+/**
+ * What becomes due with time, computed from the requests themselves (durable: nothing is lost when a process dies,
+ * the next tick finds it): undispatched requests, erasures whose grace period ended, executions to resume, requests
+ * that could not be verified by their deadline, reminders to the privacy officer at 7 and 2 days and when overdue
+ * (each exactly once), and packages past their expiry, whose bytes are deleted.
+ */
+import { sql } from 'kysely';
+import type { Charter } from '../charter/schema.js';
+import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import type { RightsContext } from './context.js';
+import { reminderAt, reminderDays } from './deadline.js';
+import { advance, mailOfficers, resumableRequests, work } from './fulfilment.js';
+import { dispatch } from './intake.js';
+import { claimReminder, pruneThrottle, recordEvent, toRequest, updatePackage } from './repository.js';
+import { closeUnverifiable } from './staff.js';
+
+export interface TickReport {
+  dispatched: number;
+  started: number;
+  resumed: number;
+  closedUnverifiable: number;
+  reminders: number;
+  packagesDeleted: number;
+}
+
+/** A request not yet dispatched this long after receipt is dispatched by the tick (the in-process dispatch was lost). */
+const dispatchGraceMs = 60_000;
+const batch = 200;
+
+/** Runs every due step for every organisation. */
+export async function tick(context: RightsContext): Promise<TickReport> {
+  const report: TickReport = { dispatched: 0, started: 0, resumed: 0, closedUnverifiable: 0, reminders: 0, packagesDeleted: 0 };
+  const organisations = await context.db.selectFrom('organisations').select('id').where('active_revision_seq', 'is not', null).execute();
+  for (const { id } of organisations) {
+    const scope = { organisationId: id };
+    let charter: Charter;
+    try {
+      charter = await context.charter(scope);
+    } catch {
+      continue;
+    }
+    const part = await tickOrganisation(context, scope, charter);
+    for (const key of Object.keys(report) as (keyof TickReport)[]) report[key] += part[key];
+  }
+  return report;
+}
+
+export async function tickOrganisation(context: RightsContext, scope: OrgScope, charter: Charter): Promise<TickReport> {
+  const organisationId = requireScope(scope);
+  const now = context.now();
+  const report: TickReport = { dispatched: 0, started: 0, resumed: 0, closedUnverifiable: 0, reminders: 0, packagesDeleted: 0 };
+  const select = () => context.db.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
+
+  const undispatched = await select().select('id').where('state', '=', 'received').where('dispatched_at', 'is', null).where('received_at', '<=', new Date(now.getTime() - dispatchGraceMs)).limit(batch).execute();
+  for (const { id } of undispatched) {
+    await guarded(context, 'dispatch', () => dispatch(context, scope, id));
+    report.dispatched++;
+  }
+
+  const ready = await select().select('id').where('state', '=', 'verified').where((eb) => eb.or([eb('execute_after', 'is', null), eb('execute_after', '<=', now)])).limit(batch).execute();
+  for (const { id } of ready) {
+    await guarded(context, 'advance', () => advance(context, scope, id));
+    report.started++;
+  }
+
+  for (const id of await resumableRequests(context, scope, now)) {
+    await guarded(context, 'resume', () => work(context, scope, id));
+    report.resumed++;
+  }
+
+  const unverifiable = await select().select('id').where('state', 'in', ['received', 'awaiting-verification']).where('due_at', '<=', now).limit(batch).execute();
+  for (const { id } of unverifiable) {
+    if (await guarded(context, 'close', () => closeUnverifiable(context, scope, charter, id))) report.closedUnverifiable++;
+  }
+
+  // Reminders: the officer acts on verified work; unverified requests close by themselves.
+  const open = await select().selectAll().where('state', 'in', ['verified', 'in-progress', 'awaiting-approval']).where('due_at', '<=', new Date(now.getTime() + 8 * 86_400_000)).limit(batch * 5).execute();
+  for (const row of open) {
+    const request = toRequest(row);
+    const due: { kind: string; at: Date; days?: number }[] = [
+      ...reminderDays.map((days) => ({ kind: `${days}d`, at: reminderAt(request.dueAt, days), days })),
+      { kind: 'overdue', at: request.dueAt },
+    ];
+    // Only the latest reminder that is due is sent: a request found late gets one mail, not three.
+    const latest = due.filter((d) => d.at <= now).at(-1);
+    if (!latest) continue;
+    const kind = request.extendedAt ? `${latest.kind}-extended` : latest.kind;
+    if (!(await claimReminder(context.db, scope, request.id, kind, now))) continue;
+    await guarded(context, 'reminder', () => mailOfficers(context, scope, charter, request, latest.kind === 'overdue' ? 'overdue' : 'reminder', { days: latest.days ?? 0 }));
+    report.reminders++;
+  }
+
+  const expired = await context.db
+    .selectFrom('rights_packages')
+    .select(['id', 'request_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('expires_at', '<=', now)
+    .where(sql<boolean>`content is not null`)
+    .limit(batch)
+    .execute();
+  for (const p of expired) {
+    await inOrganisation(context.db, scope, async (trx) => {
+      await updatePackage(trx, scope, p.id, { content: null, deleted_at: now });
+      const row = await trx.selectFrom('rights_requests').select(['id', 'type']).where('organisation_id', '=', organisationId).where('id', '=', p.request_id).executeTakeFirstOrThrow();
+      await recordEvent(trx, scope, { id: row.id, type: row.type as 'access' }, { actor: 'system', kind: 'package-deleted', at: now, data: { package: p.id } });
+    });
+    report.packagesDeleted++;
+  }
+
+  await pruneThrottle(context.db, scope, new Date(now.getTime() - 2 * 86_400_000));
+  return report;
+}
+
+async function guarded<T>(context: RightsContext, step: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    context.deps.logger.error({ step, err: { name: (error as Error).name } }, 'rights due step failed');
+    return undefined;
+  }
+}

@@ -1,0 +1,314 @@
+/**
+ * Fulfilment: a verified request becomes work on the organisation's stores and consent ledger. `advance` starts it
+ * once the grace period (erasure) is over; `work` either prepares the plan for a privacy officer's approval or
+ * executes, then records the result and tells the requester. Every step is resumable: work is claimed with a lease
+ * (a crashed worker's request is taken again), and the stores engine is idempotent per job id.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Charter, Language } from '../charter/schema.js';
+import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import type { AccessRecord, Identity } from '../stores/connector.js';
+import { safeMessage, type RightsContext } from './context.js';
+import { addDurationInZone, formatDate, toLocal } from './deadline.js';
+import { completedMail, erasureLines, mailContext, officerMail, packageMail } from './mails.js';
+import { buildPackage } from './package.js';
+import type { ConsentHistory } from './ports.js';
+import { findRequest, insertPackage, patchRequest, recordEvent, toRequest, transition, claimReminder, type RightsRequest } from './repository.js';
+import { changesByStore, proposeRectification, summariseErasure, summariseRectification, summariseRestriction, type PlannedChange } from './results.js';
+import { generateLinkSecret } from './secrets.js';
+import { rightsTexts } from './texts.js';
+import { needsApproval } from './workflow.js';
+
+/** How long a worker holds a request it executes before another may take it over. */
+const leaseMs = 10 * 60_000;
+/** After this many failed executions the privacy officer is told (Charter keeps retrying with backoff). */
+const failuresBeforeAlert = 3;
+
+/** Starts a verified request once its grace period (if any) is over. */
+export async function advance(context: RightsContext, scope: OrgScope, requestId: string): Promise<void> {
+  const now = context.now();
+  const started = await inOrganisation(context.db, scope, async (trx) => {
+    const request = await findRequest(trx, scope, requestId, { lock: true });
+    if (!request || request.state !== 'verified') return undefined;
+    if (request.executeAfter && request.executeAfter > now) return undefined;
+    return transition(trx, scope, request, 'in-progress', { actor: 'system', at: now, patch: { next_attempt_at: null, attempts: 0, last_error: null } });
+  });
+  if (started) await work(context, scope, requestId);
+}
+
+/** Takes an in-progress request for this worker (lease), or undefined when another holds it or it moved on. */
+async function claim(context: RightsContext, scope: OrgScope, requestId: string, now: Date): Promise<RightsRequest | undefined> {
+  const organisationId = requireScope(scope);
+  return inOrganisation(context.db, scope, async (trx) => {
+    const row = await trx
+      .updateTable('rights_requests')
+      .set((eb) => ({ next_attempt_at: new Date(now.getTime() + leaseMs), attempts: eb('attempts', '+', 1), updated_at: now }))
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', requestId)
+      .where('state', '=', 'in-progress')
+      .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toRequest(row) : undefined;
+  });
+}
+
+function identitiesOf(request: RightsRequest): Identity[] {
+  return [{ type: request.identity.type as Identity['type'], value: request.identity.value }];
+}
+
+/** The addresses a person's purpose consents may be filed under: the email identity and the verified contacts. */
+function emailsOf(request: RightsRequest): string[] {
+  const emails = new Set(request.contacts);
+  if (request.identity.type === 'email') emails.add(request.identity.value);
+  return [...emails];
+}
+
+/** Plans or executes an in-progress request. Failures are recorded (without personal data) and retried later. */
+export async function work(context: RightsContext, scope: OrgScope, requestId: string): Promise<void> {
+  const now = context.now();
+  const request = await claim(context, scope, requestId, now);
+  if (!request) return;
+  const charter = await context.charter(scope);
+  try {
+    const approvalStep = !request.approvedAt && (needsApproval(charter, request.type, request.details) || request.type === 'rectification');
+    if (approvalStep) await prepareForApproval(context, scope, charter, request);
+    else await execute(context, scope, charter, request);
+  } catch (error) {
+    await recordFailure(context, scope, charter, request, error);
+  }
+}
+
+async function recordFailure(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest, error: unknown) {
+  const now = context.now();
+  const message = safeMessage(error);
+  const delay = Math.min(3_600_000, 60_000 * 2 ** Math.max(0, request.attempts - 1));
+  await inOrganisation(context.db, scope, async (trx) => {
+    await patchRequest(trx, scope, request.id, { last_error: message, next_attempt_at: new Date(now.getTime() + delay) }, now);
+    await recordEvent(trx, scope, request, { actor: 'system', kind: 'execution-failed', at: now, data: { attempts: request.attempts, error: message } });
+  });
+  context.deps.logger.warn({ request: request.id, attempts: request.attempts, error: message }, 'request execution failed');
+  if (request.attempts >= failuresBeforeAlert && (await claimReminder(context.db, scope, request.id, 'failure', now))) {
+    await mailOfficers(context, scope, charter, request, 'failure', { attempts: request.attempts, error: message });
+  }
+}
+
+/** Mails the privacy officers about a request, in the charter's default language. */
+export async function mailOfficers(
+  context: RightsContext,
+  scope: OrgScope,
+  charter: Charter,
+  request: RightsRequest,
+  kind: 'reminder' | 'overdue' | 'approval' | 'failure',
+  extra: { days?: number; attempts?: number; error?: string } = {},
+): Promise<void> {
+  const language: Language = charter.defaultLanguage ?? charter.languages[0] ?? 'en';
+  const mail = officerMail(kind, {
+    ...mailContext(charter, request),
+    language,
+    state: request.state,
+    dueOn: request.dueOn,
+    link: context.link(`/console/requests/${request.id}`),
+    ...extra,
+  });
+  for (const email of await context.deps.officers.emails(scope, charter)) await context.send(scope, email, mail, language);
+}
+
+/**
+ * Prepares what a privacy officer approves: the dry-run plan of an erasure (stores, tables, rows, fields, holds), the
+ * proposed column changes of a rectification, the restriction pending an objection's assessment (Art. 18(1)(d)), or
+ * the rows an access package would hold.
+ */
+async function prepareForApproval(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest): Promise<void> {
+  const identities = identitiesOf(request);
+  let plan: unknown;
+  let changes: PlannedChange[] | undefined;
+  switch (request.type) {
+    case 'erasure':
+      plan = { erasure: summariseErasure(charter, await context.withStores(scope, charter, (s) => s.erase(request.id, identities, true))) };
+      break;
+    case 'rectification': {
+      changes = (request.changes as PlannedChange[] | null) ?? proposeRectification(charter, request.details.rectification?.category, request.details.rectification?.desired ?? '');
+      plan = { changes: changes.map(({ store, table, column }) => ({ store, table, column })) };
+      break;
+    }
+    case 'objection':
+      if (request.details.objection?.kind === 'legitimate-interest') {
+        // Art. 18(1)(d): the data is restricted while the officer weighs the grounds.
+        const restricted = summariseRestriction(await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true)));
+        plan = { restriction: restricted, purpose: request.details.objection.purpose ?? null };
+      } else plan = { suppression: true };
+      break;
+    case 'access':
+    case 'portability': {
+      const counts: Record<string, number> = {};
+      await context.withStores(scope, charter, (s) =>
+        s.collect(identities, (records) => {
+          for (const r of records) counts[`${r.store}.${r.table}`] = (counts[`${r.store}.${r.table}`] ?? 0) + 1;
+        }),
+      );
+      plan = { tables: counts };
+      break;
+    }
+    default:
+      plan = { type: request.type };
+  }
+  const now = context.now();
+  const waiting = await inOrganisation(context.db, scope, async (trx) => {
+    const current = await findRequest(trx, scope, request.id, { lock: true });
+    if (!current || current.state !== 'in-progress') return undefined;
+    return transition(trx, scope, current, 'awaiting-approval', {
+      actor: 'system',
+      at: now,
+      patch: { plan: JSON.stringify(plan), next_attempt_at: null, last_error: null, ...(changes ? { changes: JSON.stringify(changes) } : {}) },
+    });
+  });
+  if (waiting) await mailOfficers(context, scope, charter, waiting, 'approval');
+}
+
+/** Executes a request on the stores and the ledger, completes it, and tells the requester. */
+async function execute(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest): Promise<void> {
+  const identities = identitiesOf(request);
+  const language = request.language as Language;
+  const mail = mailContext(charter, request);
+  let result: Record<string, unknown>;
+  let mailLines: string[] = [];
+  let after: (() => Promise<void>) | undefined;
+
+  switch (request.type) {
+    case 'access':
+    case 'portability': {
+      const delivered = await preparePackage(context, scope, charter, request);
+      result = delivered.result;
+      after = delivered.deliver;
+      break;
+    }
+    case 'erasure': {
+      const summary = summariseErasure(charter, await context.withStores(scope, charter, (s) => s.erase(request.id, identities, false)));
+      // The purpose consents filed under the person's addresses go too (their marketing suppression, if any, stays).
+      let consentEvents = 0;
+      for (const email of emailsOf(request)) consentEvents += await context.deps.consent.erase(scope, email);
+      result = { erasure: summary, consentEventsErased: consentEvents };
+      mailLines = erasureLines(summary, charter, language);
+      break;
+    }
+    case 'rectification': {
+      const changes = (request.changes as PlannedChange[] | null) ?? [];
+      const summary = summariseRectification(charter, await context.withStores(scope, charter, (s) => s.rectify(request.id, identities, changesByStore(changes))));
+      result = { rectification: summary };
+      if (summary.notified.length) mailLines = [`${rightsTexts[language].resultNotified}:`, ...summary.notified.map((n) => `- ${n}`)];
+      break;
+    }
+    case 'restriction': {
+      result = { restriction: summariseRestriction(await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true))) };
+      break;
+    }
+    case 'objection': {
+      if (request.details.objection?.kind === 'legitimate-interest') {
+        result = { objection: 'upheld', purpose: request.details.objection.purpose ?? null };
+      } else {
+        const marketing = charter.purposes.filter((p) => p.directMarketing && p.legalBasis === 'consent');
+        let withdrawn = 0;
+        for (const email of emailsOf(request)) {
+          await context.deps.consent.suppress(scope, email);
+          for (const purpose of marketing) if (await context.deps.consent.withdraw(scope, { email, purpose: purpose.id, reference: request.reference })) withdrawn++;
+        }
+        result = { objection: 'direct-marketing', suppressed: emailsOf(request).length, consentsWithdrawn: withdrawn };
+      }
+      break;
+    }
+    case 'withdrawal': {
+      const purpose = request.details.withdrawal?.purpose ?? '';
+      let withdrawn = 0;
+      for (const email of emailsOf(request)) if (await context.deps.consent.withdraw(scope, { email, purpose, reference: request.reference })) withdrawn++;
+      result = { withdrawal: { purpose, withdrawn } };
+      break;
+    }
+  }
+
+  const now = context.now();
+  const completed = await inOrganisation(context.db, scope, async (trx) => {
+    const current = await findRequest(trx, scope, request.id, { lock: true });
+    if (!current || current.state !== 'in-progress') return undefined;
+    if (result.package) {
+      const p = result.package as { id: string; content: Uint8Array; sha256: string; fileName: string; linkHash: string; expiresAt: Date };
+      await insertPackage(trx, scope, { id: p.id, requestId: request.id, createdAt: now, expiresAt: p.expiresAt, fileName: p.fileName, content: p.content, sha256: p.sha256, linkHash: p.linkHash });
+      result = { ...result, package: { id: p.id, size: p.content.byteLength, sha256: p.sha256, expiresAt: p.expiresAt.toISOString() } };
+      await recordEvent(trx, scope, request, { actor: 'system', kind: 'package-created', at: now, data: { package: p.id, size: p.content.byteLength } });
+    }
+    return transition(trx, scope, current, 'completed', {
+      actor: 'system',
+      at: now,
+      patch: { result: JSON.stringify(result), closed_at: now, next_attempt_at: null, last_error: null },
+      data: auditSummary(result),
+    });
+  });
+  if (!completed) return;
+  if (after) await after();
+  else {
+    const message = completedMail(mail, mailLines);
+    for (const email of completed.contacts) await context.send(scope, email, message, language);
+  }
+}
+
+/** Counts only, for the audit trail. */
+function auditSummary(result: Record<string, unknown>): Record<string, unknown> {
+  const erasure = result.erasure as { erased: { rows: number }[]; kept: { rows: number }[] } | undefined;
+  if (erasure) return { erasedRows: erasure.erased.reduce((n, e) => n + e.rows, 0), keptRows: erasure.kept.reduce((n, k) => n + k.rows, 0) };
+  if (result.tables) return { tables: Object.keys(result.tables).length };
+  return {};
+}
+
+/** Collects the person's data and consents, builds the ZIP, and returns how to deliver its single-use link. */
+async function preparePackage(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest) {
+  const records: AccessRecord[] = [];
+  await context.withStores(scope, charter, (s) =>
+    s.collect(identitiesOf(request), (batch) => {
+      records.push(...batch);
+    }),
+  );
+  const consents = await consentHistory(context, scope, emailsOf(request));
+  const now = context.now();
+  const built = buildPackage({ charter, language: request.language as Language, reference: request.reference, generatedAt: now, records, consents });
+  const key = await context.key(scope);
+  const secret = generateLinkSecret();
+  const expiresAt = addDurationInZone(now, charter.rights.exportExpiry);
+  const id = randomUUID();
+  return {
+    result: {
+      tables: built.counts,
+      package: { id, content: built.bytes, sha256: built.sha256, fileName: built.fileName, linkHash: key.linkHash(secret), expiresAt },
+    } as Record<string, unknown>,
+    deliver: async () => {
+      const mail = packageMail(mailContext(charter, request), context.link(`/privacy/${request.siteId}/download/${secret}?lang=${request.language}`), formatDate(toLocal(expiresAt)));
+      for (const email of request.contacts) await context.send(scope, email, mail, request.language as Language);
+    },
+  };
+}
+
+async function consentHistory(context: RightsContext, scope: OrgScope, emails: string[]): Promise<ConsentHistory> {
+  const merged: ConsentHistory = { current: [], events: [] };
+  for (const email of emails) {
+    const history = await context.deps.consent.history(scope, email);
+    merged.current.push(...history.current);
+    merged.events.push(...history.events);
+  }
+  merged.events.sort((a, b) => a.at.localeCompare(b.at));
+  return merged;
+}
+
+/** Requests a worker should pick up again: in progress and due for (re)execution, including ones whose lease ran out. */
+export async function resumableRequests(context: RightsContext, scope: OrgScope, now: Date): Promise<string[]> {
+  const organisationId = requireScope(scope);
+  const rows = await inOrganisation(context.db, scope, (trx) =>
+    trx
+      .selectFrom('rights_requests')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('state', '=', 'in-progress')
+      .where((eb) => eb.or([eb('next_attempt_at', '<=', now), eb.and([eb('next_attempt_at', 'is', null), eb('updated_at', '<=', new Date(now.getTime() - leaseMs))])]))
+      .limit(100)
+      .execute(),
+  );
+  return rows.map((r) => r.id);
+}

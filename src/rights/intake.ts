@@ -1,0 +1,383 @@
+/**
+ * Intake and verification: a request arrives (privacy center, API, staff), a one-time code goes to the contact ON
+ * FILE in the stores for the identity given — never to an address the requester typed — and the requester proves
+ * control of it with the code or the mailed link.
+ *
+ * The answer to the requester never depends on whether the identity is known: `submit` does the same work either way
+ * (validate, throttle, store the request) and the stores lookup, the code and the mail happen afterwards in
+ * `dispatch`, in the background. Codes are single-use, short-lived, stored as HMACs, limited in tries per code and
+ * per address, and every failure looks the same.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Charter, Language } from '../charter/schema.js';
+import type { Database } from '../database.js';
+import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
+import { invalidInput, tooManyRequests, type ErrorDetail } from '../platform/errors.js';
+import type { RightsContext } from './context.js';
+import { addDurationInZone, formatDate, requestDeadline, toLocal } from './deadline.js';
+import { codeMail, mailContext, scheduledMail, withdrawnMail } from './mails.js';
+import { advance } from './fulfilment.js';
+import {
+  findRequest,
+  insertCode,
+  patchRequest,
+  insertRequest,
+  latestCode,
+  codeByLink,
+  recordEvent,
+  retireCodes,
+  throttleCount,
+  throttleHit,
+  transition,
+  updateCode,
+  type RightsRequest,
+} from './repository.js';
+import type { CreateRequestInput } from './schemas.js';
+import { codeLifetimeMs, formatCode, generateCode, generateLinkSecret, maxCodeAttempts, normaliseCode, normaliseIdentity, sameSecret } from './secrets.js';
+import { hasGracePeriod, verificationLevel, type RequestDetails } from './workflow.js';
+
+/** Sliding-window limits. Per identity they stop mail bombing a person; per address they stop enumeration. */
+export const limits = {
+  perIdentityHour: 3,
+  perIdentityDay: 10,
+  perAddressHour: 10,
+  codeTriesPerAddressHour: 20,
+};
+
+const hourMs = 3_600_000;
+
+export interface SubmitInput extends CreateRequestInput {
+  /** `subject` for the privacy center, `user:<id>` / `token:<id>` for staff and API. */
+  actor: string;
+  /** Caller's IP address, for throttling (hashed, never stored in clear). */
+  ip?: string | undefined;
+}
+
+export interface Submitted {
+  request: RightsRequest;
+  /** Lets the submitting browser see this request's status (cookie). */
+  statusToken: string;
+}
+
+const emailSchema = z.email();
+
+/** Checks the request against the charter: identity type allowed, site exists, details fit the type. */
+export function validateAgainstCharter(charter: Charter, input: CreateRequestInput): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  if (!charter.sites.some((s) => s.id === input.site)) problems.push({ path: 'site', message: 'no such site in the charter' });
+  if (!charter.rights.identities.includes(input.identity.type)) {
+    problems.push({ path: 'identity.type', message: `this organisation accepts: ${charter.rights.identities.join(', ')}` });
+  }
+  const value = input.identity.value.trim();
+  if (input.identity.type === 'email' && !emailSchema.safeParse(value).success) problems.push({ path: 'identity.value', message: 'email' });
+  if (input.identity.type === 'phone' && !/^\+?[0-9 ().-]{6,24}$/.test(value)) problems.push({ path: 'identity.value', message: 'a phone number such as +32 470 12 34 56' });
+  if ((input.identity.type === 'customer-number' || input.identity.type === 'account-id') && !/^[A-Za-z0-9._/-]{1,64}$/.test(value)) {
+    problems.push({ path: 'identity.value', message: 'letters, digits, dots, dashes and slashes only' });
+  }
+  const d = input.details;
+  switch (input.type) {
+    case 'rectification':
+      if (!d.rectification) problems.push({ path: 'details.rectification.desired', message: 'required' });
+      break;
+    case 'restriction':
+      if (!d.restriction) problems.push({ path: 'details.restriction.ground', message: 'choose' });
+      break;
+    case 'objection':
+      if (!d.objection) problems.push({ path: 'details.objection.kind', message: 'choose' });
+      else if (d.objection.kind === 'legitimate-interest') {
+        const purpose = charter.purposes.find((p) => p.id === d.objection?.purpose);
+        if (!purpose || purpose.legalBasis !== 'legitimate-interests') problems.push({ path: 'details.objection.purpose', message: 'choose' });
+      }
+      break;
+    case 'withdrawal': {
+      const purpose = charter.purposes.find((p) => p.id === d.withdrawal?.purpose);
+      if (!purpose || purpose.legalBasis !== 'consent') problems.push({ path: 'details.withdrawal.purpose', message: 'choose' });
+      break;
+    }
+    default:
+      break;
+  }
+  return problems;
+}
+
+/** The details relevant to the type only (a form posts every field). */
+function detailsFor(input: CreateRequestInput): RequestDetails {
+  const d = input.details;
+  const keep: RequestDetails = { message: d.message };
+  if (input.type === 'rectification') keep.rectification = d.rectification;
+  if (input.type === 'restriction') keep.restriction = d.restriction;
+  if (input.type === 'objection') keep.objection = d.objection;
+  if (input.type === 'withdrawal') keep.withdrawal = d.withdrawal;
+  return JSON.parse(JSON.stringify(keep)) as RequestDetails;
+}
+
+export function siteLanguages(charter: Charter, siteId: string): Language[] {
+  return charter.sites.find((s) => s.id === siteId)?.languages ?? charter.languages;
+}
+
+/**
+ * Receives a request. Same work and same answer whether or not the identity is known; the lookup, the code and the
+ * mail follow in the background (`dispatch`).
+ */
+export async function submit(context: RightsContext, scope: OrgScope, input: SubmitInput): Promise<Submitted> {
+  const charter = await context.charter(scope);
+  const problems = validateAgainstCharter(charter, input);
+  if (problems.length) throw invalidInput(problems.map((p) => ({ ...p, path: `body.${p.path}` })));
+  const now = context.now();
+  const key = await context.key(scope);
+  const value = normaliseIdentity(input.identity.type, input.identity.value);
+  const identityHash = key.identityHash(input.identity.type, value);
+  const identityKey = key.throttleKey('identity', `${input.identity.type}:${value}`);
+  const addressKey = input.ip ? key.throttleKey('ip', input.ip) : undefined;
+  const languages = siteLanguages(charter, input.site);
+  const language = input.language && languages.includes(input.language) ? input.language : (charter.defaultLanguage ?? languages[0] ?? 'en');
+  const deadline = requestDeadline(now);
+  const id = randomUUID();
+
+  const request = await inOrganisation(context.db, scope, async (trx) => {
+    const [hour, day, address] = await Promise.all([
+      throttleCount(trx, scope, identityKey, new Date(now.getTime() - hourMs)),
+      throttleCount(trx, scope, identityKey, new Date(now.getTime() - 24 * hourMs)),
+      addressKey ? throttleCount(trx, scope, addressKey, new Date(now.getTime() - hourMs)) : Promise.resolve(0),
+    ]);
+    // Staff entering requests from post or the counter are not throttled; the public channel is.
+    if (input.channel === 'web' && (hour >= limits.perIdentityHour || day >= limits.perIdentityDay || address >= limits.perAddressHour)) {
+      throw tooManyRequests();
+    }
+    await throttleHit(trx, scope, [identityKey, ...(addressKey ? [addressKey] : [])], now);
+    return insertRequest(trx, scope, {
+      id,
+      siteId: input.site,
+      type: input.type,
+      channel: input.channel,
+      language,
+      identity: { type: input.identity.type, value },
+      identityHash,
+      declaredContact: input.contact ? input.contact.trim().toLowerCase() : null,
+      details: detailsFor(input),
+      verificationLevel: verificationLevel(charter, input.type),
+      receivedAt: now,
+      dueOn: deadline.dueOn,
+      dueAt: deadline.dueAt,
+      createdBy: input.actor,
+    });
+  });
+  context.background(`dispatch ${id}`, () => dispatch(context, scope, id));
+  return { request, statusToken: key.statusToken(id) };
+}
+
+/**
+ * Looks the identity up in the stores, sends the code to the contacts on file (if any), and moves the request to
+ * awaiting verification. An objection to direct marketing is honoured here at once (Art. 21(3)), known or not.
+ * Safe to run twice: the second run finds the request already dispatched.
+ */
+export async function dispatch(context: RightsContext, scope: OrgScope, requestId: string): Promise<void> {
+  const first = await findRequest(context.db, scope, requestId);
+  if (!first || first.state !== 'received' || first.dispatchedAt) return;
+  const charter = await context.charter(scope);
+  const identity = { type: first.identity.type as 'email', value: first.identity.value };
+  const lookup = await context.withStores(scope, charter, (stores) => stores.contacts([identity]));
+
+  if (first.type === 'objection' && first.details.objection?.kind === 'direct-marketing') {
+    const addresses = new Set(lookup.emails);
+    if (identity.type === 'email') addresses.add(identity.value);
+    for (const email of addresses) await context.deps.consent.suppress(scope, email);
+  }
+
+  const key = await context.key(scope);
+  const now = context.now();
+  const code = generateCode();
+  const linkSecret = generateLinkSecret();
+  // Staff verify `account`-level requests; no code is sent for them.
+  const sendsCode = first.verificationLevel !== 'account';
+  const dispatched = await inOrganisation(context.db, scope, async (trx) => {
+    const request = await findRequest(trx, scope, requestId, { lock: true });
+    if (!request || request.state !== 'received' || request.dispatchedAt) return undefined;
+    if (sendsCode) {
+      await insertCode(trx, scope, {
+        id: randomUUID(),
+        requestId,
+        purpose: 'verify',
+        codeHash: key.codeHash(requestId, 'verify', code),
+        linkHash: key.linkHash(linkSecret),
+        packageId: null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + codeLifetimeMs),
+      });
+    }
+    return transition(trx, scope, request, 'awaiting-verification', {
+      actor: 'system',
+      at: now,
+      patch: { identity_known: lookup.known, contacts: JSON.stringify(lookup.emails), dispatched_at: now },
+      data: { codeSentTo: sendsCode ? lookup.emails.length : 0 },
+    });
+  });
+  if (!dispatched) return;
+  // The mail is rendered either way, so the work done does not depend on whether anyone is on file.
+  const mail = codeMail(mailContext(charter, dispatched), formatCode(code), context.link(`/privacy/${dispatched.siteId}/link/${linkSecret}?lang=${dispatched.language}`));
+  if (!sendsCode) return;
+  for (const email of lookup.emails) await context.send(scope, email, mail, dispatched.language as Language);
+}
+
+export type VerifyOutcome = 'verified' | 'confirm' | 'invalid';
+
+/** Checks a typed code for a request. Every failure answers `invalid` and counts; a code locks after 5 wrong tries. */
+export async function verifyCode(context: RightsContext, scope: OrgScope, requestId: string, typed: string, ip?: string): Promise<VerifyOutcome> {
+  const key = await context.key(scope);
+  const now = context.now();
+  const code = normaliseCode(typed);
+  const addressKey = ip ? key.throttleKey('code-ip', ip) : undefined;
+  const outcome = await inOrganisation(context.db, scope, async (trx) => {
+    if (addressKey) {
+      const tries = await throttleCount(trx, scope, addressKey, new Date(now.getTime() - hourMs));
+      if (tries >= limits.codeTriesPerAddressHour) throw tooManyRequests();
+      await throttleHit(trx, scope, [addressKey], now);
+    }
+    const request = await findRequest(trx, scope, requestId, { lock: true });
+    if (!request || request.state !== 'awaiting-verification' || request.codeVerifiedAt) return { result: 'invalid' as const };
+    const stored = await latestCode(trx, scope, requestId, 'verify');
+    if (!stored || stored.usedAt || stored.lockedAt || stored.expiresAt <= now || stored.attempts >= maxCodeAttempts) return { result: 'invalid' as const };
+    const right = code !== undefined && stored.codeHash !== null && sameSecret(stored.codeHash, key.codeHash(requestId, 'verify', code));
+    if (!right) {
+      const attempts = stored.attempts + 1;
+      await updateCode(trx, scope, stored.id, { attempts, ...(attempts >= maxCodeAttempts ? { locked_at: now } : {}) });
+      await recordEvent(trx, scope, request, { actor: 'subject', kind: attempts >= maxCodeAttempts ? 'code-locked' : 'code-failed', at: now, data: { attempts } });
+      return { result: 'invalid' as const };
+    }
+    await updateCode(trx, scope, stored.id, { used_at: now });
+    return { result: await identityProven(trx, scope, request, now) };
+  });
+  if (outcome.result === 'verified') context.background(`advance ${requestId}`, () => advanceLater(context, scope, requestId));
+  return outcome.result;
+}
+
+function advanceLater(context: RightsContext, scope: OrgScope, requestId: string) {
+  return advance(context, scope, requestId);
+}
+
+/** The code (or link) proved control of the contact on file: verified, or waiting for the explicit confirmation. */
+async function identityProven(trx: Transaction<Database>, scope: OrgScope, request: RightsRequest, now: Date): Promise<'verified' | 'confirm'> {
+  if (request.verificationLevel === 'code-and-confirm') {
+    await patchRequest(trx, scope, request.id, { code_verified_at: now }, now);
+    await recordEvent(trx, scope, request, { actor: 'subject', kind: 'code-verified', at: now });
+    return 'confirm';
+  }
+  await transition(trx, scope, request, 'verified', { actor: 'subject', at: now, patch: { code_verified_at: now, verified_at: now, verified_by: 'subject' }, data: { by: 'code' } });
+  return 'verified';
+}
+
+export interface LinkView {
+  requestId: string;
+  reference: string;
+  purpose: 'verify' | 'cancel';
+  language: string;
+  siteId: string;
+}
+
+/** What a mailed link is for, without using it (the page shows a button; mail scanners that follow links change nothing). */
+export async function peekLink(context: RightsContext, scope: OrgScope, secret: string): Promise<LinkView | undefined> {
+  const key = await context.key(scope);
+  const now = context.now();
+  return inOrganisation(context.db, scope, async (trx) => {
+    const stored = await codeByLink(trx, scope, key.linkHash(secret));
+    if (!stored || stored.usedAt || stored.lockedAt || stored.expiresAt <= now || stored.purpose === 'download') return undefined;
+    const request = await findRequest(trx, scope, stored.requestId);
+    if (!request) return undefined;
+    if (stored.purpose === 'verify' && (request.state !== 'awaiting-verification' || request.codeVerifiedAt)) return undefined;
+    if (stored.purpose === 'cancel' && !['verified', 'awaiting-approval'].includes(request.state)) return undefined;
+    return { requestId: request.id, reference: request.reference, purpose: stored.purpose, language: request.language, siteId: request.siteId };
+  });
+}
+
+/** Uses a mailed link: proves the identity (verify) or withdraws the request (cancel). Single use. */
+export async function useLink(context: RightsContext, scope: OrgScope, secret: string): Promise<{ requestId: string; statusToken: string; outcome: VerifyOutcome | 'cancelled' } | undefined> {
+  const key = await context.key(scope);
+  const now = context.now();
+  const used = await inOrganisation(context.db, scope, async (trx) => {
+    const stored = await codeByLink(trx, scope, key.linkHash(secret));
+    if (!stored || stored.usedAt || stored.lockedAt || stored.expiresAt <= now || stored.purpose === 'download') return undefined;
+    const request = await findRequest(trx, scope, stored.requestId, { lock: true });
+    if (!request) return undefined;
+    if (stored.purpose === 'verify') {
+      if (request.state !== 'awaiting-verification' || request.codeVerifiedAt) return undefined;
+      await updateCode(trx, scope, stored.id, { used_at: now });
+      return { requestId: request.id, outcome: await identityProven(trx, scope, request, now) };
+    }
+    if (!['verified', 'awaiting-approval'].includes(request.state)) return undefined;
+    await updateCode(trx, scope, stored.id, { used_at: now });
+    const withdrawn = await transition(trx, scope, request, 'withdrawn', { actor: 'subject', at: now, patch: { closed_at: now }, data: { by: 'link' } });
+    return { requestId: request.id, outcome: 'cancelled' as const, request: withdrawn };
+  });
+  if (!used) return undefined;
+  if (used.outcome === 'verified') context.background(`advance ${used.requestId}`, () => advanceLater(context, scope, used.requestId));
+  if (used.outcome === 'cancelled') context.background(`withdrawn mail ${used.requestId}`, () => mailWithdrawn(context, scope, used.requestId));
+  return { requestId: used.requestId, statusToken: key.statusToken(used.requestId), outcome: used.outcome };
+}
+
+/**
+ * The explicit confirmation of a `code-and-confirm` request, after the code. An erasure then waits its grace period
+ * (`rights.erasureGracePeriod`), cancellable from the page and from a mailed link.
+ */
+export async function confirm(context: RightsContext, scope: OrgScope, requestId: string): Promise<boolean> {
+  const charter = await context.charter(scope);
+  const key = await context.key(scope);
+  const now = context.now();
+  const cancelSecret = generateLinkSecret();
+  const confirmed = await inOrganisation(context.db, scope, async (trx) => {
+    const request = await findRequest(trx, scope, requestId, { lock: true });
+    if (!request || request.state !== 'awaiting-verification' || !request.codeVerifiedAt || request.verificationLevel !== 'code-and-confirm') return undefined;
+    const executeAfter = hasGracePeriod(request.type) ? addDurationInZone(now, charter.rights.erasureGracePeriod) : null;
+    if (executeAfter) {
+      await insertCode(trx, scope, { id: randomUUID(), requestId, purpose: 'cancel', codeHash: null, linkHash: key.linkHash(cancelSecret), packageId: null, createdAt: now, expiresAt: executeAfter });
+    }
+    return transition(trx, scope, request, 'verified', {
+      actor: 'subject',
+      at: now,
+      patch: { verified_at: now, verified_by: 'subject', confirmed_at: now, execute_after: executeAfter },
+      data: { by: 'code-and-confirm', ...(executeAfter ? { executeAfter: executeAfter.toISOString() } : {}) },
+    });
+  });
+  if (!confirmed) return false;
+  if (confirmed.executeAfter) {
+    const mail = scheduledMail(mailContext(charter, confirmed), formatDate(toLocal(confirmed.executeAfter)), context.link(`/privacy/${confirmed.siteId}/link/${cancelSecret}?lang=${confirmed.language}`));
+    const contacts = confirmed.contacts;
+    context.background(`scheduled mail ${requestId}`, async () => {
+      for (const email of contacts) await context.send(scope, email, mail, confirmed.language as Language);
+    });
+  } else {
+    context.background(`advance ${requestId}`, () => advanceLater(context, scope, requestId));
+  }
+  return true;
+}
+
+/** Withdraws a request before it is executed (by the requester, or staff on their behalf). */
+export async function cancel(context: RightsContext, scope: OrgScope, requestId: string, actor: string): Promise<boolean> {
+  const now = context.now();
+  const done = await inOrganisation(context.db, scope, async (trx) => {
+    const request = await findRequest(trx, scope, requestId, { lock: true });
+    if (!request || !['received', 'awaiting-verification', 'verified', 'awaiting-approval'].includes(request.state)) return false;
+    await retireCodes(trx, scope, requestId, 'verify', now);
+    await retireCodes(trx, scope, requestId, 'cancel', now);
+    await transition(trx, scope, request, 'withdrawn', { actor, at: now, patch: { closed_at: now } });
+    return true;
+  });
+  if (done) context.background(`withdrawn mail ${requestId}`, () => mailWithdrawn(context, scope, requestId));
+  return done;
+}
+
+async function mailWithdrawn(context: RightsContext, scope: OrgScope, requestId: string) {
+  const request = await findRequest(context.db, scope, requestId);
+  if (!request || !request.verifiedAt) return;
+  const charter = await context.charter(scope);
+  const mail = withdrawnMail(mailContext(charter, request));
+  for (const email of request.contacts) await context.send(scope, email, mail, request.language as Language);
+}
+
+/** The request behind a status token, or undefined — the same for a missing request and a wrong token. */
+export async function requestForStatus(context: RightsContext, scope: OrgScope, requestId: string, token: string | undefined): Promise<RightsRequest | undefined> {
+  const key = await context.key(scope);
+  if (!key.sameStatusToken(requestId, token)) return undefined;
+  return findRequest(context.db, scope, requestId);
+}

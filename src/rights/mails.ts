@@ -1,0 +1,156 @@
+/**
+ * The mails of a request, rendered in the requester's language (officer mails in the charter's default language).
+ * Plain text: readable everywhere, and nothing a mail client could load from the outside.
+ */
+import { findAuthority } from '../charter/catalogs/index.js';
+import type { Charter, Language, RequestType } from '../charter/schema.js';
+import type { ErasureSummary } from './results.js';
+import { dateWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
+import type { RefusalReason } from './workflow.js';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  template: string;
+}
+
+export interface MailContext {
+  charter: Charter;
+  language: Language;
+  reference: string;
+  type: RequestType;
+}
+
+/** The mail context of a request: its charter, language, reference and type. */
+export function mailContext(charter: Charter, request: { language: string; reference: string; type: RequestType }): MailContext {
+  return { charter, language: request.language as Language, reference: request.reference, type: request.type };
+}
+
+function organisationName(charter: Charter): string {
+  return charter.organisation.tradeName ?? charter.organisation.legalName;
+}
+
+function wrap(context: MailContext, body: string, options: { notYou?: boolean } = {}): string {
+  const t = rightsTexts[context.language];
+  const org = organisationName(context.charter);
+  return [t.mailGreeting, '', body, '', ...(options.notYou ? [t.mailNotYou, ''] : []), fill(t.mailSignature, { org }), context.charter.organisation.contact.email].join('\n');
+}
+
+export function remedies(charter: Charter, language: Language): string {
+  const t = rightsTexts[language];
+  const authority = findAuthority(charter.organisation.authority);
+  const name = authority ? (authority.names[language] ?? authority.names.en ?? authority.shortName) : charter.organisation.authority;
+  return fill(t.remedies, { authority: name, url: authority?.complaintUrl ?? '' });
+}
+
+function params(context: MailContext, extra: Record<string, string | number> = {}) {
+  const t = rightsTexts[context.language];
+  return { org: organisationName(context.charter), ref: context.reference, type: t.types[context.type], ...extra };
+}
+
+export function codeMail(context: MailContext, code: string, link: string): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context, { code, link });
+  return { template: 'request.code', subject: fill(t.codeSubject, p), text: wrap(context, fill(t.codeBody, p), { notYou: true }) };
+}
+
+export function scheduledMail(context: MailContext, dueDate: string, link: string): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context, { date: dateWords(dueDate, context.language), link });
+  return { template: 'request.erasure-scheduled', subject: fill(t.scheduledSubject, p), text: wrap(context, fill(t.scheduledBody, p)) };
+}
+
+export function packageMail(context: MailContext, link: string, expiresOn: string): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context, { link, date: dateWords(expiresOn, context.language) });
+  return { template: 'request.package', subject: fill(t.packageSubject, p), text: wrap(context, fill(t.packageBody, p)) };
+}
+
+export function downloadCodeMail(context: MailContext, code: string): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context, { code });
+  return { template: 'request.download-code', subject: fill(t.downloadCodeSubject, p), text: wrap(context, fill(t.downloadCodeBody, p), { notYou: true }) };
+}
+
+/** What was erased and kept and why (Art. 17(3)), and who was told (Art. 19), in words. */
+export function erasureLines(summary: ErasureSummary, charter: Charter, language: Language): string[] {
+  const t = rightsTexts[language];
+  const lines: string[] = [];
+  if (summary.erased.length) {
+    lines.push(`${t.resultErased}:`);
+    for (const e of summary.erased) lines.push(`- ${e.storeName} / ${e.table}: ${e.rows}`);
+  }
+  if (summary.kept.length) {
+    lines.push('', `${t.resultKept}:`);
+    for (const k of summary.kept) {
+      const hold = charter.holds.find((h) => h.id === k.hold);
+      const reason = hold ? localText(hold.reason, language) : '';
+      const until = k.until ? ` (→ ${dateWords(k.until.slice(0, 10), language)})` : '';
+      lines.push(`- ${k.storeName} / ${k.table}: ${k.rows} — ${k.law}${until}${reason ? `. ${reason}` : ''}${k.keptColumns.length ? ` [${k.keptColumns.join(', ')}]` : ''}`);
+    }
+  }
+  if (summary.notified.length) {
+    lines.push('', `${t.resultNotified}:`);
+    for (const n of summary.notified) lines.push(`- ${n}`);
+  }
+  return lines;
+}
+
+export function completedMail(context: MailContext, extraLines: string[] = []): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context);
+  const body = [t.completed[context.type], ...(extraLines.length ? ['', ...extraLines] : []), '', remedies(context.charter, context.language)].join('\n');
+  return { template: `request.completed.${context.type}`, subject: fill(t.completedSubject, p), text: wrap(context, body) };
+}
+
+export function refusedMail(context: MailContext, reason: RefusalReason, explanation: string | null): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context, { reason: t.refusalReasons[reason] });
+  const body = [fill(t.refusedBody, p), ...(explanation ? ['', explanation] : []), '', remedies(context.charter, context.language)].join('\n');
+  return { template: 'request.refused', subject: fill(t.refusedSubject, p), text: wrap(context, body) };
+}
+
+export function notVerifiableMail(context: MailContext): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context);
+  const body = [fill(t.notVerifiableBody, p), '', remedies(context.charter, context.language)].join('\n');
+  return { template: 'request.not-verifiable', subject: fill(t.notVerifiableSubject, p), text: wrap(context, body) };
+}
+
+export function extensionMail(context: MailContext, reason: string, dueOn: string): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context, { reason, date: dateWords(dueOn, context.language) });
+  return { template: 'request.extended', subject: fill(t.extensionSubject, p), text: wrap(context, `${fill(t.extensionBody, p)}\n\n${remedies(context.charter, context.language)}`) };
+}
+
+export function withdrawnMail(context: MailContext): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context);
+  return { template: 'request.withdrawn', subject: fill(t.withdrawnSubject, p), text: wrap(context, fill(t.withdrawnBody, p)) };
+}
+
+/** Officer mails, in the charter's default language. */
+export function officerMail(
+  kind: 'reminder' | 'overdue' | 'approval' | 'failure',
+  context: MailContext & { state: string; dueOn: string; link: string; days?: number; attempts?: number; error?: string },
+): RenderedMail {
+  const t: RightsTexts = rightsTexts[context.language];
+  const p = params(context, {
+    state: t.states[context.state as keyof RightsTexts['states']] ?? context.state,
+    date: dateWords(context.dueOn, context.language),
+    link: context.link,
+    days: context.days ?? 0,
+    attempts: context.attempts ?? 0,
+    error: context.error ?? '',
+  });
+  switch (kind) {
+    case 'reminder':
+      return { template: 'request.officer-reminder', subject: fill(t.officerReminderSubject, p), text: fill(t.officerReminderBody, p) };
+    case 'overdue':
+      return { template: 'request.officer-overdue', subject: fill(t.officerOverdueSubject, p), text: fill(t.officerReminderBody, p) };
+    case 'approval':
+      return { template: 'request.officer-approval', subject: fill(t.officerApprovalSubject, p), text: fill(t.officerApprovalBody, p) };
+    case 'failure':
+      return { template: 'request.officer-failure', subject: fill(t.officerFailureSubject, p), text: fill(t.officerFailureBody, p) };
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Wiring of the rights domain: its ports (the charter's stores, the consent ledger, the privacy officers, mail) from
+ * the app's dependencies, its routes, and its periodic work on the platform job runner.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { listMembers } from '../accounts/users.js';
+import type { AppContext } from '../app.js';
+import { erasePurposeConsents, purposeConsentsOf, withdrawPurposeConsent } from '../consent/purpose-consent.js';
+import { suppress } from '../consent/suppression.js';
+import { publicUrl } from '../platform/config.js';
+import type { JobRunner } from '../platform/jobs.js';
+import { hashKeyFromEnv, openStores } from '../stores/open.js';
+import { registerRequestApi } from './api.js';
+import { RightsContext, type RightsDeps } from './context.js';
+import { tick } from './due.js';
+import { charterOfficerEmails, type ConsentPort, type OfficerPort } from './ports.js';
+import { registerPrivacyCenterRoutes } from './routes.js';
+import type { OpenStoreConnectors } from './subject-stores.js';
+
+/** The consent ledger as Rights uses it. */
+export function ledgerConsentPort(db: AppContext['db'], clock: () => Date): ConsentPort {
+  return {
+    async suppress(scope, email) {
+      await suppress(db, scope, email, 'objection', { actor: 'subject', source: 'privacy-center', now: clock() });
+    },
+    async withdraw(scope, input) {
+      const result = await withdrawPurposeConsent(db, scope, { email: input.email, purpose: input.purpose }, { actor: 'subject', method: 'privacy-center', now: clock() });
+      return result.withdrawn;
+    },
+    async history(scope, email) {
+      const summaries = await purposeConsentsOf(db, scope, email);
+      return {
+        current: summaries.filter((s) => s.status === 'granted' || s.status === 'withdrawn').map((s) => ({ purpose: s.purpose, granted: s.status === 'granted', at: s.since ?? '' })),
+        events: summaries.flatMap((s) =>
+          s.events.filter((e) => e.action !== 'requested').map((e) => ({ at: e.at, purpose: s.purpose, granted: e.action === 'granted', method: e.method, textVersion: e.textVersion })),
+        ),
+      };
+    },
+    async erase(scope, email) {
+      return (await erasePurposeConsents(db, scope, email, { actor: 'system', now: clock() })).events;
+    },
+  };
+}
+
+/** Privacy officers of the organisation (accounts), else the charter's DPO or privacy contact. */
+export function memberOfficerPort(db: AppContext['db']): OfficerPort {
+  return {
+    async emails(scope, charter) {
+      const officers = (await listMembers(db, scope)).filter((m) => m.role === 'privacy-officer').map((m) => m.email);
+      return officers.length ? officers : charterOfficerEmails(charter);
+    },
+  };
+}
+
+/** The charter's stores, connected from the environment variables it names. */
+export function environmentStores(env: NodeJS.ProcessEnv): OpenStoreConnectors {
+  // The `hash` strategy's key: CHARTER_HASH_KEY or CHARTER_SECRET; without one, erasure hashes under a throwaway key
+  // (what it hashes can then never be matched again — for an erasure, that is the point).
+  const hashKey = hashKeyFromEnv(env) ?? randomBytes(32);
+  return async (_scope, charter) => openStores(charter, { env, hashKey }).connectors;
+}
+
+const contexts = new WeakMap<FastifyInstance, RightsContext>();
+
+/** The rights context an app was built with (for the job runner and tests). */
+export function rightsContextOf(app: FastifyInstance): RightsContext {
+  const found = contexts.get(app);
+  if (!found) throw new Error('rights routes are not registered on this app');
+  return found;
+}
+
+export interface RightsOverrides {
+  openStores?: OpenStoreConnectors;
+  consent?: ConsentPort;
+  officers?: OfficerPort;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function createRightsContext(app: AppContext, overrides: RightsOverrides = {}): RightsContext {
+  const deps: RightsDeps = {
+    db: app.db,
+    mailer: app.mailer,
+    logger: app.logger,
+    clock: app.clock,
+    publicUrl: publicUrl(app.config),
+    secret: app.config.CHARTER_SECRET,
+    openStores: overrides.openStores ?? environmentStores(overrides.env ?? process.env),
+    consent: overrides.consent ?? ledgerConsentPort(app.db, app.clock),
+    officers: overrides.officers ?? memberOfficerPort(app.db),
+  };
+  return new RightsContext(deps);
+}
+
+/** Registers the privacy center and the requests API. */
+export function registerRightsRoutes(app: FastifyInstance, appContext: AppContext, overrides: RightsOverrides = {}): RightsContext {
+  const context = createRightsContext(appContext, overrides);
+  contexts.set(app, context);
+  registerPrivacyCenterRoutes(app, context);
+  registerRequestApi(app, context);
+  app.addHook('onClose', async () => {
+    await context.idle();
+  });
+  return context;
+}
+
+/** Periodic work: every poll of the job runner finds what became due (see due.ts). */
+export function registerRightsJobs(runner: JobRunner, context: RightsContext): void {
+  runner.addTicker(async () => {
+    await tick(context);
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * Plans and results of a request in a form fit to store, show and mail: which stores, tables, rows and fields, and
+ * for an erasure what was kept under which legal obligation and who was told (Art. 17(3), 19). Table and column
+ * names and counts only — never a value — so plans and results carry no personal data.
+ */
+import type { Charter } from '../charter/schema.js';
+import type { ColumnChange, ErasureResult, RectificationResult, RestrictionResult } from '../stores/connector.js';
+
+export interface ErasedEntry {
+  store: string;
+  storeName: string;
+  table: string;
+  rows: number;
+  deleted: number;
+  updated: number;
+  /** Declared columns and what happens to them: `email: hash`. */
+  fields: string[];
+}
+
+export interface KeptEntry {
+  store: string;
+  storeName: string;
+  table: string;
+  rows: number;
+  hold: string;
+  law: string;
+  keptColumns: string[];
+  until?: string | undefined;
+}
+
+export interface ErasureSummary {
+  erased: ErasedEntry[];
+  kept: KeptEntry[];
+  /** Recipients told of the erasure (Art. 19), and HTTP-connected systems that erased on their side. */
+  notified: string[];
+  queries: number;
+}
+
+function storeName(charter: Charter, id: string): string {
+  return charter.stores.find((s) => s.id === id)?.name ?? id;
+}
+
+function fieldsOf(charter: Charter, store: string, table: string): string[] {
+  const declared = charter.stores.find((s) => s.id === store)?.tables.find((t) => t.name === table);
+  return (declared?.columns ?? []).filter((c) => c.erase !== 'keep').map((c) => `${c.name}: ${c.erase}`);
+}
+
+/** Recipients of the purposes governing the touched tables that are told of erasures; falls back to every such recipient. */
+export function notifiedRecipients(charter: Charter, tables: { store: string; table: string }[]): string[] {
+  const purposes = new Set<string>();
+  for (const { store, table } of tables) {
+    const purpose = charter.stores.find((s) => s.id === store)?.tables.find((t) => t.name === table)?.purpose;
+    if (purpose) purposes.add(purpose);
+  }
+  const recipientIds = new Set<string>();
+  const governing = purposes.size ? charter.purposes.filter((p) => purposes.has(p.id)) : charter.purposes;
+  for (const purpose of governing) for (const id of purpose.recipients) recipientIds.add(id);
+  return charter.recipients.filter((r) => recipientIds.has(r.id) && r.notifyOnErasure).map((r) => r.name);
+}
+
+export function summariseErasure(charter: Charter, results: ErasureResult[]): ErasureSummary {
+  const erased: ErasedEntry[] = [];
+  const kept: KeptEntry[] = [];
+  let queries = 0;
+  for (const result of results) {
+    queries += result.queries;
+    for (const table of result.erased) {
+      if (table.deleted + table.updated === 0) continue;
+      erased.push({
+        store: result.store,
+        storeName: storeName(charter, result.store),
+        table: table.table,
+        rows: table.deleted + table.updated,
+        deleted: table.deleted,
+        updated: table.updated,
+        fields: fieldsOf(charter, result.store, table.table),
+      });
+    }
+    for (const k of result.kept) {
+      kept.push({ store: result.store, storeName: storeName(charter, result.store), table: k.table, rows: k.rows, hold: k.hold, law: k.law, keptColumns: k.keptColumns, until: k.until });
+    }
+  }
+  const touched = [...erased, ...kept].map((e) => ({ store: e.store, table: e.table }));
+  const httpStores = results
+    .filter((r) => charter.stores.find((s) => s.id === r.store)?.kind === 'http' && r.erased.some((e) => e.deleted + e.updated > 0))
+    .map((r) => storeName(charter, r.store));
+  return { erased, kept, notified: [...notifiedRecipients(charter, touched), ...httpStores], queries };
+}
+
+export interface RectificationSummary {
+  updated: { store: string; table: string; rows: number }[];
+  notified: string[];
+}
+
+export function summariseRectification(charter: Charter, results: RectificationResult[]): RectificationSummary {
+  const updated = results.flatMap((r) => r.updated.filter((u) => u.rows > 0).map((u) => ({ store: r.store, table: u.table, rows: u.rows })));
+  return { updated, notified: notifiedRecipients(charter, updated) };
+}
+
+export interface RestrictionSummary {
+  updated: { store: string; table: string; rows: number }[];
+  unsupported: { store: string; table: string }[];
+}
+
+export function summariseRestriction(results: RestrictionResult[]): RestrictionSummary {
+  return {
+    updated: results.flatMap((r) => r.updated.filter((u) => u.rows > 0).map((u) => ({ store: r.store, table: u.table, rows: u.rows }))),
+    unsupported: results.flatMap((r) => r.unsupported.map((table) => ({ store: r.store, table }))),
+  };
+}
+
+/** A staff-reviewed column change for a rectification (the value is personal data: kept on the request, never audited). */
+export interface PlannedChange extends ColumnChange {
+  store: string;
+}
+
+/**
+ * Proposes rectification changes from what the requester asked: every declared column of the chosen data category
+ * gets the desired value. A privacy officer reviews (and may edit) the proposal before it is executed.
+ */
+export function proposeRectification(charter: Charter, category: string | undefined, desired: string): PlannedChange[] {
+  if (!category) return [];
+  const changes: PlannedChange[] = [];
+  for (const store of charter.stores) {
+    for (const table of store.tables) {
+      for (const column of table.columns) {
+        if (column.category === category && !column.secret) changes.push({ store: store.id, table: table.name, column: column.name, value: desired });
+      }
+    }
+  }
+  return changes;
+}
+
+/** Groups planned changes per store for the engine. */
+export function changesByStore(changes: PlannedChange[]): Record<string, ColumnChange[]> {
+  const byStore: Record<string, ColumnChange[]> = {};
+  for (const { store, ...change } of changes) (byStore[store] ??= []).push(change);
+  return byStore;
+}
+
+/** The rectifiable data categories a charter's stores hold (for the form): every declared category but secrets. */
+export function rectifiableCategories(charter: Charter): string[] {
+  const categories = new Set<string>();
+  for (const store of charter.stores) for (const table of store.tables) for (const column of table.columns) if (!column.secret) categories.add(column.category);
+  return [...categories].sort();
+}

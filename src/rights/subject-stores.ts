@@ -1,0 +1,85 @@
+/**
+ * The organisation's stores as one subject-facing whole: what Rights asks of every connected store for one person
+ * (contacts on file, collect, erase, rectify, restrict), fanned out over the store connectors of the charter
+ * (src/stores/connector.ts). Rights never speaks SQL or HTTP to a store itself.
+ */
+import type { Charter } from '../charter/schema.js';
+import type { OrgScope } from '../platform/db/tenancy.js';
+import type {
+  AccessRecord,
+  AccessSummary,
+  ColumnChange,
+  ErasureResult,
+  Identity,
+  RectificationResult,
+  RestrictionResult,
+  StoreConnector,
+} from '../stores/connector.js';
+
+/** Opens the connectors of a charter's stores for one organisation (the stores domain builds them). */
+export type OpenStoreConnectors = (scope: OrgScope, charter: Charter) => Promise<StoreConnector[]>;
+
+export interface ContactLookup {
+  /** Some store holds rows for the identity. */
+  known: boolean;
+  /** Distinct email addresses on file for it (lowercased), in a stable order. */
+  emails: string[];
+}
+
+/** At most this many addresses receive a code: a person with many addresses on file still gets a short list. */
+const maxContacts = 5;
+
+export interface SubjectStores {
+  contacts(identities: Identity[]): Promise<ContactLookup>;
+  collect(identities: Identity[], sink: (records: AccessRecord[]) => Promise<void> | void): Promise<AccessSummary[]>;
+  erase(jobId: string, identities: Identity[], dryRun: boolean): Promise<ErasureResult[]>;
+  /** `changes` grouped by store id. */
+  rectify(jobId: string, identities: Identity[], changes: Record<string, ColumnChange[]>): Promise<RectificationResult[]>;
+  restrict(jobId: string, identities: Identity[], restricted: boolean): Promise<RestrictionResult[]>;
+  close(): Promise<void>;
+}
+
+/** The subject-facing operations over a list of connectors (one per store). */
+export function subjectStores(connectors: StoreConnector[]): SubjectStores {
+  return {
+    async contacts(identities) {
+      const answers = await Promise.all(connectors.map((c) => c.contacts(identities)));
+      const emails = new Set<string>();
+      // An email identity that a store matched is itself on file (the store found rows by it).
+      if (answers.some((a) => a.found)) {
+        for (const identity of identities) if (identity.type === 'email') emails.add(identity.value.trim().toLowerCase());
+      }
+      for (const answer of answers) {
+        for (const contact of answer.contacts) if (contact.type === 'email' && contact.value.includes('@')) emails.add(contact.value.trim().toLowerCase());
+      }
+      return { known: answers.some((a) => a.found), emails: [...emails].slice(0, maxContacts) };
+    },
+    async collect(identities, sink) {
+      const summaries: AccessSummary[] = [];
+      // One store after the other: the sink writes into one package, and memory stays bounded.
+      for (const connector of connectors) summaries.push(await connector.access({ identities, includeSecrets: false }, sink));
+      return summaries;
+    },
+    async erase(jobId, identities, dryRun) {
+      const results: ErasureResult[] = [];
+      for (const connector of connectors) results.push(await connector.erase({ jobId: `${jobId}:${connector.id}`, identities, dryRun }));
+      return results;
+    },
+    async rectify(jobId, identities, changes) {
+      const results: RectificationResult[] = [];
+      for (const connector of connectors) {
+        const forStore = changes[connector.id];
+        if (forStore?.length) results.push(await connector.rectify({ jobId: `${jobId}:${connector.id}`, identities, changes: forStore }));
+      }
+      return results;
+    },
+    async restrict(jobId, identities, restricted) {
+      const results: RestrictionResult[] = [];
+      for (const connector of connectors) results.push(await connector.restrict({ jobId: `${jobId}:${connector.id}:${restricted ? 'on' : 'off'}`, identities, restricted }));
+      return results;
+    },
+    async close() {
+      await Promise.allSettled(connectors.map((c) => c.close()));
+    },
+  };
+}

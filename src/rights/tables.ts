@@ -1,0 +1,138 @@
+/**
+ * Tables of the rights domain: requests, their timeline, one-time codes and links, export packages, reminders sent to
+ * the privacy officer, throttling counters and the organisation's keys for keyed hashes.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface RightsRequestTable {
+  organisation_id: string;
+  id: string;
+  /** Short reference shown to the requester and staff (`R-7K3Q-9XPM`). */
+  reference: string;
+  site_id: string;
+  type: string;
+  state: string;
+  channel: string;
+  language: string;
+  identity_type: string;
+  /** The identity as given, normalised (lowercased email, trimmed number). Personal data: never logged. */
+  identity_value: string;
+  /** Keyed hash of type + value, for throttling without reading the value. */
+  identity_hash: string;
+  /** A contact the requester typed besides the identity: recorded, never used to send codes or data. */
+  declared_contact: string | null;
+  details: Json;
+  verification_level: string;
+  /** Whether the stores hold the identity (known only after the lookup; never shown to the requester). */
+  identity_known: boolean | null;
+  /** The email contacts on file the code went to: the verified channel for every later mail. */
+  contacts: Json<string[]>;
+  received_at: Timestamp;
+  due_on: string;
+  due_at: Timestamp;
+  extended_at: Timestamp | null;
+  extension_reason: string | null;
+  dispatched_at: Timestamp | null;
+  code_verified_at: Timestamp | null;
+  verified_at: Timestamp | null;
+  verified_by: string | null;
+  confirmed_at: Timestamp | null;
+  execute_after: Timestamp | null;
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  closed_at: Timestamp | null;
+  refusal_reason: string | null;
+  refusal_explanation: string | null;
+  override_requested_by: string | null;
+  override_requested_at: Timestamp | null;
+  override_reason: string | null;
+  plan: Json | null;
+  result: Json | null;
+  /** Staff-set column changes for a rectification (store, table, column, value). */
+  changes: Json | null;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: Timestamp | null;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
+export interface RightsEventTable {
+  organisation_id: string;
+  id: Generated<number>;
+  request_id: string;
+  at: Timestamp;
+  actor: string;
+  kind: string;
+  from_state: string | null;
+  to_state: string | null;
+  /** Ids, counts and codes only — never personal data. */
+  data: Json<Record<string, unknown>>;
+}
+
+export interface RightsCodeTable {
+  organisation_id: string;
+  id: string;
+  request_id: string;
+  /** `verify` (identity), `cancel` (erasure in its grace period), `download` (a package). */
+  purpose: string;
+  /** HMAC of the typed code; null for a link-only secret. */
+  code_hash: string | null;
+  /** HMAC of the secret in the mailed link; null for a code-only secret. */
+  link_hash: string | null;
+  package_id: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  attempts: number;
+  locked_at: Timestamp | null;
+}
+
+export interface RightsPackageTable {
+  organisation_id: string;
+  id: string;
+  request_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  file_name: string;
+  size: number;
+  sha256: string;
+  /** The ZIP; set to null once downloaded-and-expired or expired. */
+  content: Buffer | null;
+  link_hash: string;
+  downloaded_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+}
+
+export interface RightsReminderTable {
+  organisation_id: string;
+  request_id: string;
+  kind: string;
+  sent_at: Timestamp;
+}
+
+export interface RightsThrottleTable {
+  organisation_id: string;
+  /** Keyed hash of what is counted (`identity:…`, `ip:…`, `code-ip:…`). */
+  key: string;
+  at: Timestamp;
+}
+
+export interface RightsKeyTable {
+  organisation_id: string;
+  key: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface RightsTables {
+  rights_requests: RightsRequestTable;
+  rights_events: RightsEventTable;
+  rights_codes: RightsCodeTable;
+  rights_packages: RightsPackageTable;
+  rights_reminders: RightsReminderTable;
+  rights_throttle: RightsThrottleTable;
+  rights_keys: RightsKeyTable;
+}

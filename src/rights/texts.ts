@@ -1,0 +1,1129 @@
+/**
+ * Every text of the privacy center, the requester's mails and the access report, in English, Dutch, French and
+ * German (written for Charter, not machine-translated). Placeholders are `{name}`; `fill` substitutes them. Charter's
+ * own content (purpose names, holds, recipients) comes from the charter in the requester's language.
+ */
+import type { Charter, Language, RequestType, Text } from '../charter/schema.js';
+import type { RestrictionGround } from './workflow.js';
+
+export const uiLanguages = ['en', 'nl', 'fr', 'de'] as const satisfies readonly Language[];
+
+type IdentityTypeName = 'email' | 'phone' | 'customer-number' | 'account-id';
+type StateName = 'received' | 'awaiting-verification' | 'verified' | 'in-progress' | 'awaiting-approval' | 'completed' | 'refused' | 'withdrawn';
+type LegalBasisName = Charter['purposes'][number]['legalBasis'];
+type AnchorName = Charter['purposes'][number]['retention']['from'];
+type RefusalName = 'unfounded' | 'excessive' | 'not-verifiable' | 'compelling-grounds' | 'other';
+
+export interface RightsTexts {
+  skip: string;
+  language: string;
+  centerTitle: string;
+  centerIntro: string;
+  noticeLink: string;
+  cookiesLink: string;
+  consentHeading: string;
+  consentIntro: string;
+  consentButton: string;
+  purposeConsentsIntro: string;
+  requestHeading: string;
+  requestIntro: string;
+  typeLegend: string;
+  types: Record<RequestType, string>;
+  typeHints: Record<RequestType, string>;
+  identityLegend: string;
+  identityTypeLabel: string;
+  identityTypes: Record<IdentityTypeName, string>;
+  identityValueLabel: string;
+  identityHint: string;
+  contactLabel: string;
+  contactHint: string;
+  detailsLegend: string;
+  rectificationCategoryLabel: string;
+  rectificationCategoryAny: string;
+  rectificationDesiredLabel: string;
+  restrictionGroundLabel: string;
+  restrictionGrounds: Record<RestrictionGround, string>;
+  objectionKindLabel: string;
+  objectionDirectMarketing: string;
+  objectionLegitimateInterest: string;
+  objectionPurposeLabel: string;
+  objectionExplanationLabel: string;
+  withdrawalPurposeLabel: string;
+  messageLabel: string;
+  submit: string;
+  rightsHeading: string;
+  rightsList: string[];
+  complaint: string;
+  contactHeading: string;
+  dpoLabel: string;
+  otherChannels: string;
+  // Status page
+  statusTitle: string;
+  reference: string;
+  typeLabel: string;
+  stateLabel: string;
+  receivedLabel: string;
+  dueLabel: string;
+  states: Record<StateName, string>;
+  codeSent: string;
+  codeHelp: string;
+  codeLabel: string;
+  verifyButton: string;
+  codeInvalid: string;
+  staffVerification: string;
+  confirmHeading: string;
+  confirmErasure: string;
+  confirmOther: string;
+  confirmButton: string;
+  scheduled: string;
+  cancelButton: string;
+  cancelHint: string;
+  inProgress: string;
+  awaitingApproval: string;
+  completed: Record<RequestType, string>;
+  refused: string;
+  withdrawn: string;
+  extended: string;
+  notVerifiable: string;
+  refusalReasons: Record<RefusalName, string>;
+  resultErased: string;
+  resultKept: string;
+  resultNotified: string;
+  notFoundTitle: string;
+  notFound: string;
+  tooMany: string;
+  fixFields: string;
+  fieldRequired: string;
+  fieldEmail: string;
+  fieldChoose: string;
+  backToCenter: string;
+  // Links
+  linkTitle: string;
+  linkVerify: string;
+  linkVerifyButton: string;
+  linkCancel: string;
+  linkCancelButton: string;
+  linkInvalid: string;
+  // Download
+  downloadTitle: string;
+  downloadIntro: string;
+  sendCodeButton: string;
+  downloadCodeSent: string;
+  downloadButton: string;
+  // Mails
+  mailGreeting: string;
+  mailSignature: string;
+  mailNotYou: string;
+  codeSubject: string;
+  codeBody: string;
+  scheduledSubject: string;
+  scheduledBody: string;
+  packageSubject: string;
+  packageBody: string;
+  downloadCodeSubject: string;
+  downloadCodeBody: string;
+  completedSubject: string;
+  refusedSubject: string;
+  refusedBody: string;
+  notVerifiableSubject: string;
+  notVerifiableBody: string;
+  extensionSubject: string;
+  extensionBody: string;
+  withdrawnSubject: string;
+  withdrawnBody: string;
+  remedies: string;
+  // Report
+  reportTitle: string;
+  reportIntro: string;
+  reportGenerated: string;
+  reportDataHeading: string;
+  reportNoData: string;
+  reportStore: string;
+  reportRows: string;
+  reportColumn: string;
+  reportCategory: string;
+  reportValue: string;
+  reportRestricted: string;
+  reportPurposesHeading: string;
+  reportPurposesIntro: string;
+  reportLegalBasis: string;
+  reportLegitimateInterest: string;
+  reportRecipients: string;
+  reportNoRecipients: string;
+  reportRetention: string;
+  reportSource: string;
+  reportSourceSubject: string;
+  reportSourceOther: string;
+  reportAutomated: string;
+  reportNoAutomated: string;
+  reportTransfer: string;
+  reportConsentsHeading: string;
+  reportNoConsents: string;
+  reportConsentPurpose: string;
+  reportConsentState: string;
+  reportConsentGiven: string;
+  reportConsentWithdrawn: string;
+  reportConsentAt: string;
+  reportRightsHeading: string;
+  reportFilesHeading: string;
+  reportFilesText: string;
+  legalBases: Record<LegalBasisName, string>;
+  anchors: Record<AnchorName, string>;
+  units: { year: [string, string]; month: [string, string]; week: [string, string]; day: [string, string]; and: string };
+  // Officer mails (language of the charter)
+  officerReminderSubject: string;
+  officerReminderBody: string;
+  officerOverdueSubject: string;
+  officerApprovalSubject: string;
+  officerApprovalBody: string;
+  officerFailureSubject: string;
+  officerFailureBody: string;
+}
+
+const en: RightsTexts = {
+  skip: 'Skip to content',
+  language: 'Language',
+  centerTitle: 'Privacy center',
+  centerIntro: 'See how {org} handles your personal data, change your consent choices and exercise your rights under the GDPR.',
+  noticeLink: 'Privacy notice',
+  cookiesLink: 'Cookie policy',
+  consentHeading: 'Your consent choices',
+  consentIntro: 'You can change the choices you made in the cookie banner at any time.',
+  consentButton: 'Change my cookie choices',
+  purposeConsentsIntro: 'Consents you gave us with your email address (for example for a newsletter) are shown after we have verified that it is you: choose “Withdraw a consent” below, or any other request.',
+  requestHeading: 'Make a request',
+  requestIntro: 'Tell us what you would like us to do. It is free, and we answer within one month.',
+  typeLegend: 'What would you like us to do?',
+  types: {
+    access: 'Show me my data (access)',
+    portability: 'Give me my data in a reusable format (portability)',
+    rectification: 'Correct my data (rectification)',
+    erasure: 'Erase my data (erasure)',
+    restriction: 'Stop using my data for now (restriction)',
+    objection: 'Object to a use of my data (objection)',
+    withdrawal: 'Withdraw a consent',
+  },
+  typeHints: {
+    access: 'You receive a copy of the data we hold about you, with why we use it, who receives it and how long we keep it.',
+    portability: 'You receive the data you gave us in JSON and CSV files, to take to another service.',
+    rectification: 'Tell us which data is wrong and what it should be.',
+    erasure: 'We erase your data, except what the law obliges us to keep. You can cancel during a waiting period.',
+    restriction: 'We keep your data but do not use it while the reason below applies.',
+    objection: 'We stop direct marketing at once. For other uses we weigh your reasons against ours.',
+    withdrawal: 'We stop the processing you consented to. What we did before stays lawful.',
+  },
+  identityLegend: 'Who are you?',
+  identityTypeLabel: 'I identify myself with my',
+  identityTypes: { email: 'email address', phone: 'phone number', 'customer-number': 'customer number', 'account-id': 'account id' },
+  identityValueLabel: 'Your email address, phone number, customer number or account id',
+  identityHint: 'We send a one-time code to the contact details we already hold for you — never to an address typed here — so nobody else can obtain your data.',
+  contactLabel: 'Email address where we can ask you questions (optional)',
+  contactHint: 'Only for questions about your request. Codes and your data go only to the contact details we hold.',
+  detailsLegend: 'Details of your request',
+  rectificationCategoryLabel: 'Which data is wrong?',
+  rectificationCategoryAny: 'Other (describe it below)',
+  rectificationDesiredLabel: 'What should it be?',
+  restrictionGroundLabel: 'Why should we stop using your data for now? (Art. 18)',
+  restrictionGrounds: {
+    'accuracy-contested': 'I contest that my data is correct, while you check it',
+    'unlawful-processing': 'The processing is unlawful, but I do not want my data erased',
+    'legal-claims': 'You no longer need my data, but I need it for a legal claim',
+    'objection-pending': 'I objected, while you weigh your reasons against mine',
+  },
+  objectionKindLabel: 'What do you object to?',
+  objectionDirectMarketing: 'Direct marketing (newsletters, offers, advertising)',
+  objectionLegitimateInterest: 'Another use based on our legitimate interests',
+  objectionPurposeLabel: 'Which use?',
+  objectionExplanationLabel: 'Your reasons, related to your particular situation',
+  withdrawalPurposeLabel: 'Which consent do you withdraw?',
+  messageLabel: 'Anything else we should know? (optional)',
+  submit: 'Send my request',
+  rightsHeading: 'Your rights',
+  rightsList: [
+    'Access: know whether we process your data and receive a copy (Art. 15).',
+    'Rectification of incorrect data (Art. 16).',
+    'Erasure, when there is no longer a reason to keep your data (Art. 17).',
+    'Restriction of processing in the cases of Art. 18.',
+    'Portability of the data you gave us (Art. 20).',
+    'Objection to processing based on our legitimate interests, and to direct marketing at any time (Art. 21).',
+    'Withdrawal of a consent at any time, without affecting what was done before (Art. 7(3)).',
+  ],
+  complaint: 'You may also lodge a complaint with the supervisory authority: {authority} ({url}).',
+  contactHeading: 'Contact',
+  dpoLabel: 'Data protection officer',
+  otherChannels: 'You can also make a request by email to {email}, or by post.',
+  statusTitle: 'Your request',
+  reference: 'Reference',
+  typeLabel: 'Request',
+  stateLabel: 'Status',
+  receivedLabel: 'Received on',
+  dueLabel: 'We answer by',
+  states: {
+    received: 'Received',
+    'awaiting-verification': 'Waiting for your confirmation',
+    verified: 'Confirmed',
+    'in-progress': 'Being handled',
+    'awaiting-approval': 'Being checked by our privacy team',
+    completed: 'Completed',
+    refused: 'Closed without action',
+    withdrawn: 'Withdrawn',
+  },
+  codeSent: 'If we hold data about this {identity}, we have sent a one-time code to the contact details we have on file for it. Enter the code below. It is valid for 30 minutes.',
+  codeHelp: 'No code? Check your spam folder. If we do not hold data about you, no code is sent; your request then closes after the deadline.',
+  codeLabel: 'One-time code (8 digits)',
+  verifyButton: 'Confirm',
+  codeInvalid: 'This code is not valid. Check it and try again, or make a new request if it has expired.',
+  staffVerification: 'For this request our privacy team verifies your identity. They will contact you through the details we hold.',
+  confirmHeading: 'Please confirm',
+  confirmErasure: 'We will erase your personal data, except what the law obliges us to keep. We wait {grace} before we do it, so you can still cancel.',
+  confirmOther: 'Please confirm that you want us to handle this request.',
+  confirmButton: 'Yes, go ahead',
+  scheduled: 'Your data will be erased on {date}. Until then, you can cancel.',
+  cancelButton: 'Cancel my request',
+  cancelHint: 'Cancelling closes the request; nothing is changed.',
+  inProgress: 'We are handling your request.',
+  awaitingApproval: 'A member of our privacy team is checking your request.',
+  completed: {
+    access: 'Your data is ready. We have sent you an email with a download link.',
+    portability: 'Your data is ready. We have sent you an email with a download link.',
+    rectification: 'Your data has been corrected.',
+    erasure: 'Your data has been erased.',
+    restriction: 'We no longer use your data, apart from storing it.',
+    objection: 'We have stopped the processing you objected to.',
+    withdrawal: 'Your consent has been withdrawn.',
+  },
+  refused: 'We closed your request without action. Reason: {reason}',
+  withdrawn: 'This request was cancelled. Nothing was changed.',
+  extended: 'We need more time for this request, for this reason: {reason}. We will answer by {date}.',
+  notVerifiable: 'We could not verify that you are the person the data is about, so we could not act on this request (GDPR Art. 11(2) and 12(2)). You may make a new request or send us information that helps us identify you.',
+  refusalReasons: {
+    unfounded: 'the request is manifestly unfounded (Art. 12(5)).',
+    excessive: 'the request is manifestly excessive, in particular because it is repetitive (Art. 12(5)).',
+    'not-verifiable': 'we could not verify your identity (Art. 11(2) and 12(2)).',
+    'compelling-grounds': 'we have compelling legitimate grounds for the processing that override your interests, or need it for legal claims (Art. 21(1)).',
+    other: 'see the explanation below.',
+  },
+  resultErased: 'Erased',
+  resultKept: 'Kept, because the law requires it',
+  resultNotified: 'Recipients informed of the erasure (Art. 19)',
+  notFoundTitle: 'Not available',
+  notFound: 'This page does not exist or is no longer available.',
+  tooMany: 'Too many attempts. Please try again later.',
+  fixFields: 'Please check the fields marked below.',
+  fieldRequired: 'Please fill this in.',
+  fieldEmail: 'Please give an email address such as name@example.be.',
+  fieldChoose: 'Please choose one of the options.',
+  backToCenter: 'Back to the privacy center',
+  linkTitle: 'Confirm',
+  linkVerify: 'Confirm that you made request {ref} and that this mailbox is yours.',
+  linkVerifyButton: 'Yes, it was me',
+  linkCancel: 'Do you want to cancel request {ref}? Nothing will be erased.',
+  linkCancelButton: 'Cancel the request',
+  linkInvalid: 'This link is not valid any more. Links work once and expire.',
+  downloadTitle: 'Download your data',
+  downloadIntro: 'To protect your data, we send a new one-time code to the address this link was sent to. Then you can download your data, once.',
+  sendCodeButton: 'Send me a code',
+  downloadCodeSent: 'We have sent you a code. Enter it to download your data. It is valid for 30 minutes.',
+  downloadButton: 'Download my data',
+  mailGreeting: 'Hello,',
+  mailSignature: 'The privacy team of {org}',
+  mailNotYou: 'If you did not make this request, ignore this email: nothing happens without the code.',
+  codeSubject: 'Your code for your privacy request {ref}',
+  codeBody: 'We received a request to {org}: {type} (reference {ref}).\n\nYour one-time code: {code}\n\nOr confirm with this link: {link}\n\nThe code and the link are valid for 30 minutes.',
+  scheduledSubject: 'Your data will be erased on {date}',
+  scheduledBody: 'You confirmed your request {ref} to erase your data. We will erase it on {date}.\n\nChanged your mind? Cancel with this link before then: {link}',
+  packageSubject: 'Your data from {org} is ready',
+  packageBody: 'The copy of your data (request {ref}) is ready: {link}\n\nThe link works once and expires on {date}. To protect your data, we will ask you for a new one-time code, which we send to this address.',
+  downloadCodeSubject: 'Your download code',
+  downloadCodeBody: 'Your one-time code to download your data: {code}\n\nIt is valid for 30 minutes.',
+  completedSubject: 'Your request {ref} is completed',
+  refusedSubject: 'Your request {ref}',
+  refusedBody: 'We closed your request {ref} without action. Reason: {reason}',
+  notVerifiableSubject: 'Your request {ref} could not be verified',
+  notVerifiableBody: 'We received your request {ref} but could not verify that you are the person the data is about (GDPR Art. 11(2) and 12(2)). We have therefore not acted on it. You may make a new request, or reply with information that helps us identify you.',
+  extensionSubject: 'Your request {ref}: we need more time',
+  extensionBody: 'We need more time to handle your request {ref} (GDPR Art. 12(3)), for this reason: {reason}\n\nWe will answer by {date} at the latest.',
+  withdrawnSubject: 'Your request {ref} is cancelled',
+  withdrawnBody: 'Your request {ref} was cancelled. Nothing was changed.',
+  remedies: 'You may lodge a complaint with the supervisory authority, {authority} ({url}), and seek a judicial remedy (Art. 12(4), 77 and 79).',
+  reportTitle: 'Your personal data at {org}',
+  reportIntro: 'This is a copy of the personal data {org} holds about you, in answer to your request {ref} (GDPR Art. 15). The files {json} and the CSV files in this package hold the same data in machine-readable form.',
+  reportGenerated: 'Prepared on {date}.',
+  reportDataHeading: 'The data we hold',
+  reportNoData: 'We hold no personal data about you in our systems.',
+  reportStore: 'System',
+  reportRows: '{count} record(s)',
+  reportColumn: 'Field',
+  reportCategory: 'Kind of data',
+  reportValue: 'Value',
+  reportRestricted: 'restricted (Art. 18): stored only',
+  reportPurposesHeading: 'Why we use it',
+  reportPurposesIntro: 'For each purpose: the legal basis, who receives the data, how long we keep it and where it comes from.',
+  reportLegalBasis: 'Legal basis',
+  reportLegitimateInterest: 'Our legitimate interest',
+  reportRecipients: 'Recipients',
+  reportNoRecipients: 'No one outside our organisation.',
+  reportRetention: 'How long we keep it',
+  reportSource: 'Source',
+  reportSourceSubject: 'You gave it to us.',
+  reportSourceOther: 'Not from you: {source}',
+  reportAutomated: 'Automated decisions',
+  reportNoAutomated: 'None: no decision about you is taken by automated means alone.',
+  reportTransfer: 'outside the EEA, under: {mechanism}',
+  reportConsentsHeading: 'Your consents',
+  reportNoConsents: 'We hold no record of consents given with your email address.',
+  reportConsentPurpose: 'Purpose',
+  reportConsentState: 'Choice',
+  reportConsentGiven: 'given',
+  reportConsentWithdrawn: 'withdrawn',
+  reportConsentAt: 'When',
+  reportRightsHeading: 'Your rights',
+  reportFilesHeading: 'Files in this package',
+  reportFilesText: 'report.html (this page), data.json (all data), one CSV file per table, consents.json (your consents).',
+  legalBases: {
+    consent: 'your consent (Art. 6(1)(a))',
+    contract: 'a contract with you, or steps before one (Art. 6(1)(b))',
+    'legal-obligation': 'a legal obligation (Art. 6(1)(c))',
+    'vital-interests': 'vital interests (Art. 6(1)(d))',
+    'public-task': 'a task in the public interest (Art. 6(1)(e))',
+    'legitimate-interests': 'our legitimate interests (Art. 6(1)(f))',
+  },
+  anchors: {
+    collection: 'from collection',
+    'end-of-contract': 'after the end of the contract',
+    'last-contact': 'after the last contact',
+    receipt: 'from receipt',
+    'end-of-legal-period': 'after the end of the legal period',
+    'consent-withdrawn': 'after the consent is withdrawn',
+    event: 'after the event',
+  },
+  units: { year: ['year', 'years'], month: ['month', 'months'], week: ['week', 'weeks'], day: ['day', 'days'], and: 'and' },
+  officerReminderSubject: 'Request {ref} is due in {days} days',
+  officerReminderBody: 'Data-subject request {ref} ({type}, {state}) must be answered by {date}. Open it in the console: {link}',
+  officerOverdueSubject: 'Request {ref} is overdue',
+  officerApprovalSubject: 'Request {ref} waits for your approval',
+  officerApprovalBody: 'Data-subject request {ref} ({type}) is verified and waits for approval before it is executed. Review the plan in the console: {link}',
+  officerFailureSubject: 'Request {ref} could not be executed',
+  officerFailureBody: 'Executing data-subject request {ref} ({type}) failed {attempts} times; Charter keeps retrying. Last error: {error}. Console: {link}',
+};
+
+const nl: RightsTexts = {
+  skip: 'Naar de inhoud',
+  language: 'Taal',
+  centerTitle: 'Privacycentrum',
+  centerIntro: 'Bekijk hoe {org} met uw persoonsgegevens omgaat, wijzig uw toestemmingen en oefen uw rechten onder de AVG uit.',
+  noticeLink: 'Privacyverklaring',
+  cookiesLink: 'Cookiebeleid',
+  consentHeading: 'Uw toestemmingen',
+  consentIntro: 'U kunt de keuzes die u in de cookiebanner maakte altijd wijzigen.',
+  consentButton: 'Mijn cookiekeuzes wijzigen',
+  purposeConsentsIntro: 'Toestemmingen die u met uw e-mailadres gaf (bijvoorbeeld voor een nieuwsbrief) tonen we nadat we hebben nagegaan dat u het bent: kies hieronder “Een toestemming intrekken” of een ander verzoek.',
+  requestHeading: 'Een verzoek indienen',
+  requestIntro: 'Zeg ons wat we voor u moeten doen. Het is gratis en we antwoorden binnen een maand.',
+  typeLegend: 'Wat wilt u dat we doen?',
+  types: {
+    access: 'Mijn gegevens inzien (inzage)',
+    portability: 'Mijn gegevens in een herbruikbaar formaat krijgen (overdraagbaarheid)',
+    rectification: 'Mijn gegevens verbeteren (rectificatie)',
+    erasure: 'Mijn gegevens wissen (wissing)',
+    restriction: 'Mijn gegevens voorlopig niet gebruiken (beperking)',
+    objection: 'Bezwaar maken tegen een gebruik van mijn gegevens',
+    withdrawal: 'Een toestemming intrekken',
+  },
+  typeHints: {
+    access: 'U krijgt een kopie van de gegevens die we over u hebben, met waarom we ze gebruiken, wie ze krijgt en hoe lang we ze bewaren.',
+    portability: 'U krijgt de gegevens die u ons gaf in JSON- en CSV-bestanden, om mee te nemen naar een andere dienst.',
+    rectification: 'Zeg ons welke gegevens fout zijn en wat ze moeten zijn.',
+    erasure: 'We wissen uw gegevens, behalve wat de wet ons verplicht te bewaren. Tijdens een wachttijd kunt u nog annuleren.',
+    restriction: 'We bewaren uw gegevens maar gebruiken ze niet zolang de reden hieronder geldt.',
+    objection: 'Direct marketing stoppen we meteen. Voor ander gebruik wegen we uw redenen af tegen de onze.',
+    withdrawal: 'We stoppen de verwerking waarvoor u toestemming gaf. Wat we eerder deden, blijft rechtmatig.',
+  },
+  identityLegend: 'Wie bent u?',
+  identityTypeLabel: 'Ik identificeer me met mijn',
+  identityTypes: { email: 'e-mailadres', phone: 'telefoonnummer', 'customer-number': 'klantnummer', 'account-id': 'accountnummer' },
+  identityValueLabel: 'Uw e-mailadres, telefoonnummer, klantnummer of accountnummer',
+  identityHint: 'We sturen een eenmalige code naar de contactgegevens die we al van u hebben — nooit naar een adres dat hier wordt ingetypt — zodat niemand anders uw gegevens kan krijgen.',
+  contactLabel: 'E-mailadres waarop we u vragen kunnen stellen (optioneel)',
+  contactHint: 'Alleen voor vragen over uw verzoek. Codes en uw gegevens gaan alleen naar de contactgegevens die we van u hebben.',
+  detailsLegend: 'Details van uw verzoek',
+  rectificationCategoryLabel: 'Welke gegevens zijn fout?',
+  rectificationCategoryAny: 'Andere (beschrijf hieronder)',
+  rectificationDesiredLabel: 'Wat moet het zijn?',
+  restrictionGroundLabel: 'Waarom moeten we uw gegevens voorlopig niet gebruiken? (art. 18)',
+  restrictionGrounds: {
+    'accuracy-contested': 'Ik betwist dat mijn gegevens juist zijn, terwijl u dat nagaat',
+    'unlawful-processing': 'De verwerking is onrechtmatig, maar ik wil mijn gegevens niet laten wissen',
+    'legal-claims': 'U hebt mijn gegevens niet meer nodig, maar ik heb ze nodig voor een rechtsvordering',
+    'objection-pending': 'Ik maakte bezwaar, terwijl u uw redenen afweegt tegen de mijne',
+  },
+  objectionKindLabel: 'Waartegen maakt u bezwaar?',
+  objectionDirectMarketing: 'Direct marketing (nieuwsbrieven, aanbiedingen, reclame)',
+  objectionLegitimateInterest: 'Een ander gebruik op grond van ons gerechtvaardigd belang',
+  objectionPurposeLabel: 'Welk gebruik?',
+  objectionExplanationLabel: 'Uw redenen, die verband houden met uw specifieke situatie',
+  withdrawalPurposeLabel: 'Welke toestemming trekt u in?',
+  messageLabel: 'Moeten we nog iets weten? (optioneel)',
+  submit: 'Mijn verzoek versturen',
+  rightsHeading: 'Uw rechten',
+  rightsList: [
+    'Inzage: weten of we uw gegevens verwerken en er een kopie van krijgen (art. 15).',
+    'Rectificatie van onjuiste gegevens (art. 16).',
+    'Wissing, wanneer er geen reden meer is om uw gegevens te bewaren (art. 17).',
+    'Beperking van de verwerking in de gevallen van art. 18.',
+    'Overdraagbaarheid van de gegevens die u ons gaf (art. 20).',
+    'Bezwaar tegen verwerking op grond van ons gerechtvaardigd belang, en altijd tegen direct marketing (art. 21).',
+    'Een toestemming op elk moment intrekken, zonder dat dit afdoet aan wat eerder gebeurde (art. 7, lid 3).',
+  ],
+  complaint: 'U kunt ook een klacht indienen bij de toezichthoudende autoriteit: {authority} ({url}).',
+  contactHeading: 'Contact',
+  dpoLabel: 'Functionaris voor gegevensbescherming',
+  otherChannels: 'U kunt een verzoek ook per e-mail naar {email} of per post indienen.',
+  statusTitle: 'Uw verzoek',
+  reference: 'Referentie',
+  typeLabel: 'Verzoek',
+  stateLabel: 'Stand van zaken',
+  receivedLabel: 'Ontvangen op',
+  dueLabel: 'We antwoorden uiterlijk op',
+  states: {
+    received: 'Ontvangen',
+    'awaiting-verification': 'Wacht op uw bevestiging',
+    verified: 'Bevestigd',
+    'in-progress': 'In behandeling',
+    'awaiting-approval': 'Wordt nagekeken door ons privacyteam',
+    completed: 'Afgehandeld',
+    refused: 'Afgesloten zonder gevolg',
+    withdrawn: 'Ingetrokken',
+  },
+  codeSent: 'Als we gegevens over dit {identity} hebben, hebben we een eenmalige code gestuurd naar de contactgegevens die we ervan hebben. Vul de code hieronder in. Ze is 30 minuten geldig.',
+  codeHelp: 'Geen code gekregen? Kijk in uw map met ongewenste e-mail. Als we geen gegevens over u hebben, sturen we geen code; uw verzoek wordt dan na de termijn afgesloten.',
+  codeLabel: 'Eenmalige code (8 cijfers)',
+  verifyButton: 'Bevestigen',
+  codeInvalid: 'Deze code is niet geldig. Controleer ze en probeer opnieuw, of dien een nieuw verzoek in als ze verlopen is.',
+  staffVerification: 'Voor dit verzoek gaat ons privacyteam uw identiteit na. Het neemt contact met u op via de gegevens die we van u hebben.',
+  confirmHeading: 'Bevestig alstublieft',
+  confirmErasure: 'We wissen uw persoonsgegevens, behalve wat de wet ons verplicht te bewaren. We wachten {grace} voor we dat doen, zodat u nog kunt annuleren.',
+  confirmOther: 'Bevestig dat we dit verzoek moeten behandelen.',
+  confirmButton: 'Ja, ga verder',
+  scheduled: 'Uw gegevens worden gewist op {date}. Tot dan kunt u annuleren.',
+  cancelButton: 'Mijn verzoek annuleren',
+  cancelHint: 'Annuleren sluit het verzoek af; er wordt niets gewijzigd.',
+  inProgress: 'We behandelen uw verzoek.',
+  awaitingApproval: 'Een lid van ons privacyteam kijkt uw verzoek na.',
+  completed: {
+    access: 'Uw gegevens staan klaar. We hebben u een e-mail gestuurd met een downloadlink.',
+    portability: 'Uw gegevens staan klaar. We hebben u een e-mail gestuurd met een downloadlink.',
+    rectification: 'Uw gegevens zijn verbeterd.',
+    erasure: 'Uw gegevens zijn gewist.',
+    restriction: 'We gebruiken uw gegevens niet meer; we bewaren ze alleen.',
+    objection: 'We hebben de verwerking waartegen u bezwaar maakte gestopt.',
+    withdrawal: 'Uw toestemming is ingetrokken.',
+  },
+  refused: 'We hebben uw verzoek zonder gevolg afgesloten. Reden: {reason}',
+  withdrawn: 'Dit verzoek is geannuleerd. Er is niets gewijzigd.',
+  extended: 'We hebben meer tijd nodig voor dit verzoek, om deze reden: {reason}. We antwoorden uiterlijk op {date}.',
+  notVerifiable: 'We konden niet nagaan dat u de persoon bent over wie de gegevens gaan, dus konden we niet op dit verzoek ingaan (AVG art. 11, lid 2, en 12, lid 2). U kunt een nieuw verzoek indienen of ons informatie sturen waarmee we u kunnen identificeren.',
+  refusalReasons: {
+    unfounded: 'het verzoek is kennelijk ongegrond (art. 12, lid 5).',
+    excessive: 'het verzoek is buitensporig, met name door het repetitieve karakter (art. 12, lid 5).',
+    'not-verifiable': 'we konden uw identiteit niet nagaan (art. 11, lid 2, en 12, lid 2).',
+    'compelling-grounds': 'we hebben dwingende gerechtvaardigde gronden voor de verwerking die zwaarder wegen dan uw belangen, of hebben ze nodig voor een rechtsvordering (art. 21, lid 1).',
+    other: 'zie de toelichting hieronder.',
+  },
+  resultErased: 'Gewist',
+  resultKept: 'Bewaard, omdat de wet het vereist',
+  resultNotified: 'Ontvangers op de hoogte gebracht van de wissing (art. 19)',
+  notFoundTitle: 'Niet beschikbaar',
+  notFound: 'Deze pagina bestaat niet of is niet meer beschikbaar.',
+  tooMany: 'Te veel pogingen. Probeer het later opnieuw.',
+  fixFields: 'Controleer de velden die hieronder zijn aangeduid.',
+  fieldRequired: 'Vul dit in.',
+  fieldEmail: 'Geef een e-mailadres zoals naam@voorbeeld.be.',
+  fieldChoose: 'Kies een van de mogelijkheden.',
+  backToCenter: 'Terug naar het privacycentrum',
+  linkTitle: 'Bevestigen',
+  linkVerify: 'Bevestig dat u verzoek {ref} hebt ingediend en dat deze mailbox van u is.',
+  linkVerifyButton: 'Ja, dat was ik',
+  linkCancel: 'Wilt u verzoek {ref} annuleren? Er wordt dan niets gewist.',
+  linkCancelButton: 'Het verzoek annuleren',
+  linkInvalid: 'Deze link is niet meer geldig. Links werken één keer en verlopen.',
+  downloadTitle: 'Uw gegevens downloaden',
+  downloadIntro: 'Om uw gegevens te beschermen, sturen we een nieuwe eenmalige code naar het adres waarnaar deze link werd gestuurd. Daarna kunt u uw gegevens één keer downloaden.',
+  sendCodeButton: 'Stuur me een code',
+  downloadCodeSent: 'We hebben u een code gestuurd. Vul ze in om uw gegevens te downloaden. Ze is 30 minuten geldig.',
+  downloadButton: 'Mijn gegevens downloaden',
+  mailGreeting: 'Beste,',
+  mailSignature: 'Het privacyteam van {org}',
+  mailNotYou: 'Hebt u dit verzoek niet ingediend? Negeer dan deze e-mail: zonder de code gebeurt er niets.',
+  codeSubject: 'Uw code voor uw privacyverzoek {ref}',
+  codeBody: 'We ontvingen een verzoek aan {org}: {type} (referentie {ref}).\n\nUw eenmalige code: {code}\n\nOf bevestig met deze link: {link}\n\nDe code en de link zijn 30 minuten geldig.',
+  scheduledSubject: 'Uw gegevens worden gewist op {date}',
+  scheduledBody: 'U bevestigde uw verzoek {ref} om uw gegevens te wissen. We wissen ze op {date}.\n\nBedacht? Annuleer voordien met deze link: {link}',
+  packageSubject: 'Uw gegevens bij {org} staan klaar',
+  packageBody: 'De kopie van uw gegevens (verzoek {ref}) staat klaar: {link}\n\nDe link werkt één keer en verloopt op {date}. Om uw gegevens te beschermen vragen we een nieuwe eenmalige code, die we naar dit adres sturen.',
+  downloadCodeSubject: 'Uw downloadcode',
+  downloadCodeBody: 'Uw eenmalige code om uw gegevens te downloaden: {code}\n\nZe is 30 minuten geldig.',
+  completedSubject: 'Uw verzoek {ref} is afgehandeld',
+  refusedSubject: 'Uw verzoek {ref}',
+  refusedBody: 'We hebben uw verzoek {ref} zonder gevolg afgesloten. Reden: {reason}',
+  notVerifiableSubject: 'Uw verzoek {ref} kon niet worden geverifieerd',
+  notVerifiableBody: 'We ontvingen uw verzoek {ref}, maar konden niet nagaan dat u de persoon bent over wie de gegevens gaan (AVG art. 11, lid 2, en 12, lid 2). Daarom zijn we er niet op ingegaan. U kunt een nieuw verzoek indienen of antwoorden met informatie waarmee we u kunnen identificeren.',
+  extensionSubject: 'Uw verzoek {ref}: we hebben meer tijd nodig',
+  extensionBody: 'We hebben meer tijd nodig om uw verzoek {ref} te behandelen (AVG art. 12, lid 3), om deze reden: {reason}\n\nWe antwoorden uiterlijk op {date}.',
+  withdrawnSubject: 'Uw verzoek {ref} is geannuleerd',
+  withdrawnBody: 'Uw verzoek {ref} is geannuleerd. Er is niets gewijzigd.',
+  remedies: 'U kunt een klacht indienen bij de toezichthoudende autoriteit, {authority} ({url}), en naar de rechter stappen (art. 12, lid 4, 77 en 79).',
+  reportTitle: 'Uw persoonsgegevens bij {org}',
+  reportIntro: 'Dit is een kopie van de persoonsgegevens die {org} over u heeft, als antwoord op uw verzoek {ref} (AVG art. 15). Het bestand {json} en de CSV-bestanden in dit pakket bevatten dezelfde gegevens in machineleesbare vorm.',
+  reportGenerated: 'Opgesteld op {date}.',
+  reportDataHeading: 'De gegevens die we hebben',
+  reportNoData: 'We hebben geen persoonsgegevens over u in onze systemen.',
+  reportStore: 'Systeem',
+  reportRows: '{count} record(s)',
+  reportColumn: 'Veld',
+  reportCategory: 'Soort gegevens',
+  reportValue: 'Waarde',
+  reportRestricted: 'beperkt (art. 18): alleen bewaard',
+  reportPurposesHeading: 'Waarom we ze gebruiken',
+  reportPurposesIntro: 'Per doel: de rechtsgrond, wie de gegevens krijgt, hoe lang we ze bewaren en waar ze vandaan komen.',
+  reportLegalBasis: 'Rechtsgrond',
+  reportLegitimateInterest: 'Ons gerechtvaardigd belang',
+  reportRecipients: 'Ontvangers',
+  reportNoRecipients: 'Niemand buiten onze organisatie.',
+  reportRetention: 'Hoe lang we ze bewaren',
+  reportSource: 'Bron',
+  reportSourceSubject: 'U gaf ze ons.',
+  reportSourceOther: 'Niet van u: {source}',
+  reportAutomated: 'Geautomatiseerde besluiten',
+  reportNoAutomated: 'Geen: er wordt geen besluit over u genomen uitsluitend op basis van geautomatiseerde verwerking.',
+  reportTransfer: 'buiten de EER, op grond van: {mechanism}',
+  reportConsentsHeading: 'Uw toestemmingen',
+  reportNoConsents: 'We hebben geen toestemmingen geregistreerd die met uw e-mailadres werden gegeven.',
+  reportConsentPurpose: 'Doel',
+  reportConsentState: 'Keuze',
+  reportConsentGiven: 'gegeven',
+  reportConsentWithdrawn: 'ingetrokken',
+  reportConsentAt: 'Wanneer',
+  reportRightsHeading: 'Uw rechten',
+  reportFilesHeading: 'Bestanden in dit pakket',
+  reportFilesText: 'report.html (deze pagina), data.json (alle gegevens), een CSV-bestand per tabel, consents.json (uw toestemmingen).',
+  legalBases: {
+    consent: 'uw toestemming (art. 6, lid 1, a)',
+    contract: 'een overeenkomst met u, of stappen daarvoor (art. 6, lid 1, b)',
+    'legal-obligation': 'een wettelijke verplichting (art. 6, lid 1, c)',
+    'vital-interests': 'vitale belangen (art. 6, lid 1, d)',
+    'public-task': 'een taak van algemeen belang (art. 6, lid 1, e)',
+    'legitimate-interests': 'ons gerechtvaardigd belang (art. 6, lid 1, f)',
+  },
+  anchors: {
+    collection: 'vanaf de verzameling',
+    'end-of-contract': 'na het einde van de overeenkomst',
+    'last-contact': 'na het laatste contact',
+    receipt: 'vanaf de ontvangst',
+    'end-of-legal-period': 'na het einde van de wettelijke termijn',
+    'consent-withdrawn': 'na het intrekken van de toestemming',
+    event: 'na de gebeurtenis',
+  },
+  units: { year: ['jaar', 'jaar'], month: ['maand', 'maanden'], week: ['week', 'weken'], day: ['dag', 'dagen'], and: 'en' },
+  officerReminderSubject: 'Verzoek {ref} vervalt over {days} dagen',
+  officerReminderBody: 'Verzoek van een betrokkene {ref} ({type}, {state}) moet uiterlijk op {date} beantwoord zijn. Open het in de console: {link}',
+  officerOverdueSubject: 'Verzoek {ref} is te laat',
+  officerApprovalSubject: 'Verzoek {ref} wacht op uw goedkeuring',
+  officerApprovalBody: 'Verzoek van een betrokkene {ref} ({type}) is geverifieerd en wacht op goedkeuring voor het wordt uitgevoerd. Bekijk het plan in de console: {link}',
+  officerFailureSubject: 'Verzoek {ref} kon niet worden uitgevoerd',
+  officerFailureBody: 'Het uitvoeren van verzoek {ref} ({type}) mislukte {attempts} keer; Charter blijft het proberen. Laatste fout: {error}. Console: {link}',
+};
+
+const fr: RightsTexts = {
+  skip: 'Aller au contenu',
+  language: 'Langue',
+  centerTitle: 'Centre de confidentialité',
+  centerIntro: 'Découvrez comment {org} traite vos données personnelles, modifiez vos choix de consentement et exercez vos droits prévus par le RGPD.',
+  noticeLink: 'Déclaration de confidentialité',
+  cookiesLink: 'Politique en matière de cookies',
+  consentHeading: 'Vos choix de consentement',
+  consentIntro: 'Vous pouvez modifier à tout moment les choix faits dans le bandeau cookies.',
+  consentButton: 'Modifier mes choix de cookies',
+  purposeConsentsIntro: 'Les consentements donnés avec votre adresse e-mail (par exemple pour une lettre d’information) s’affichent une fois que nous avons vérifié qu’il s’agit bien de vous : choisissez « Retirer un consentement » ci-dessous, ou toute autre demande.',
+  requestHeading: 'Faire une demande',
+  requestIntro: 'Dites-nous ce que vous souhaitez. C’est gratuit, et nous répondons dans un délai d’un mois.',
+  typeLegend: 'Que souhaitez-vous ?',
+  types: {
+    access: 'Voir mes données (accès)',
+    portability: 'Recevoir mes données dans un format réutilisable (portabilité)',
+    rectification: 'Corriger mes données (rectification)',
+    erasure: 'Effacer mes données (effacement)',
+    restriction: 'Suspendre l’utilisation de mes données (limitation)',
+    objection: 'M’opposer à une utilisation de mes données (opposition)',
+    withdrawal: 'Retirer un consentement',
+  },
+  typeHints: {
+    access: 'Vous recevez une copie des données que nous détenons sur vous, avec la raison de leur utilisation, leurs destinataires et leur durée de conservation.',
+    portability: 'Vous recevez les données que vous nous avez fournies en fichiers JSON et CSV, à emporter vers un autre service.',
+    rectification: 'Indiquez-nous quelles données sont inexactes et ce qu’elles devraient être.',
+    erasure: 'Nous effaçons vos données, sauf celles que la loi nous oblige à conserver. Vous pouvez annuler pendant un délai d’attente.',
+    restriction: 'Nous conservons vos données mais ne les utilisons pas tant que le motif ci-dessous s’applique.',
+    objection: 'Nous arrêtons immédiatement la prospection. Pour les autres utilisations, nous mettons vos raisons en balance avec les nôtres.',
+    withdrawal: 'Nous arrêtons le traitement auquel vous aviez consenti. Ce qui a été fait auparavant reste licite.',
+  },
+  identityLegend: 'Qui êtes-vous ?',
+  identityTypeLabel: 'Je m’identifie avec mon',
+  identityTypes: { email: 'adresse e-mail', phone: 'numéro de téléphone', 'customer-number': 'numéro de client', 'account-id': 'identifiant de compte' },
+  identityValueLabel: 'Votre adresse e-mail, numéro de téléphone, numéro de client ou identifiant de compte',
+  identityHint: 'Nous envoyons un code à usage unique aux coordonnées que nous détenons déjà — jamais à une adresse saisie ici — pour que personne d’autre ne puisse obtenir vos données.',
+  contactLabel: 'Adresse e-mail où vous poser des questions (facultatif)',
+  contactHint: 'Uniquement pour des questions sur votre demande. Les codes et vos données ne sont envoyés qu’aux coordonnées que nous détenons.',
+  detailsLegend: 'Détails de votre demande',
+  rectificationCategoryLabel: 'Quelles données sont inexactes ?',
+  rectificationCategoryAny: 'Autre (décrivez ci-dessous)',
+  rectificationDesiredLabel: 'Que devraient-elles être ?',
+  restrictionGroundLabel: 'Pourquoi devons-nous suspendre l’utilisation de vos données ? (art. 18)',
+  restrictionGrounds: {
+    'accuracy-contested': 'Je conteste l’exactitude de mes données, pendant que vous la vérifiez',
+    'unlawful-processing': 'Le traitement est illicite, mais je ne veux pas que mes données soient effacées',
+    'legal-claims': 'Vous n’avez plus besoin de mes données, mais elles me sont nécessaires pour une action en justice',
+    'objection-pending': 'Je me suis opposé(e), pendant que vous mettez vos motifs en balance avec les miens',
+  },
+  objectionKindLabel: 'À quoi vous opposez-vous ?',
+  objectionDirectMarketing: 'La prospection (lettres d’information, offres, publicité)',
+  objectionLegitimateInterest: 'Une autre utilisation fondée sur notre intérêt légitime',
+  objectionPurposeLabel: 'Quelle utilisation ?',
+  objectionExplanationLabel: 'Vos raisons, tenant à votre situation particulière',
+  withdrawalPurposeLabel: 'Quel consentement retirez-vous ?',
+  messageLabel: 'Autre chose à nous dire ? (facultatif)',
+  submit: 'Envoyer ma demande',
+  rightsHeading: 'Vos droits',
+  rightsList: [
+    'Accès : savoir si nous traitons vos données et en recevoir une copie (art. 15).',
+    'Rectification des données inexactes (art. 16).',
+    'Effacement, lorsqu’il n’y a plus de raison de conserver vos données (art. 17).',
+    'Limitation du traitement dans les cas de l’art. 18.',
+    'Portabilité des données que vous nous avez fournies (art. 20).',
+    'Opposition au traitement fondé sur notre intérêt légitime, et à tout moment à la prospection (art. 21).',
+    'Retrait d’un consentement à tout moment, sans remettre en cause ce qui a été fait auparavant (art. 7, par. 3).',
+  ],
+  complaint: 'Vous pouvez aussi introduire une réclamation auprès de l’autorité de contrôle : {authority} ({url}).',
+  contactHeading: 'Contact',
+  dpoLabel: 'Délégué à la protection des données',
+  otherChannels: 'Vous pouvez aussi faire une demande par e-mail à {email} ou par courrier.',
+  statusTitle: 'Votre demande',
+  reference: 'Référence',
+  typeLabel: 'Demande',
+  stateLabel: 'État',
+  receivedLabel: 'Reçue le',
+  dueLabel: 'Nous répondons au plus tard le',
+  states: {
+    received: 'Reçue',
+    'awaiting-verification': 'En attente de votre confirmation',
+    verified: 'Confirmée',
+    'in-progress': 'En cours de traitement',
+    'awaiting-approval': 'En cours de vérification par notre équipe vie privée',
+    completed: 'Traitée',
+    refused: 'Clôturée sans suite',
+    withdrawn: 'Retirée',
+  },
+  codeSent: 'Si nous détenons des données liées à ce {identity}, nous avons envoyé un code à usage unique aux coordonnées que nous avons pour lui. Saisissez le code ci-dessous. Il est valable 30 minutes.',
+  codeHelp: 'Pas de code ? Vérifiez vos courriers indésirables. Si nous ne détenons pas de données sur vous, aucun code n’est envoyé ; votre demande est alors clôturée à l’échéance.',
+  codeLabel: 'Code à usage unique (8 chiffres)',
+  verifyButton: 'Confirmer',
+  codeInvalid: 'Ce code n’est pas valide. Vérifiez-le et réessayez, ou faites une nouvelle demande s’il a expiré.',
+  staffVerification: 'Pour cette demande, notre équipe vie privée vérifie votre identité. Elle vous contactera par les coordonnées que nous détenons.',
+  confirmHeading: 'Veuillez confirmer',
+  confirmErasure: 'Nous effacerons vos données personnelles, sauf celles que la loi nous oblige à conserver. Nous attendons {grace} avant de le faire, pour que vous puissiez encore annuler.',
+  confirmOther: 'Veuillez confirmer que vous souhaitez que nous traitions cette demande.',
+  confirmButton: 'Oui, continuer',
+  scheduled: 'Vos données seront effacées le {date}. D’ici là, vous pouvez annuler.',
+  cancelButton: 'Annuler ma demande',
+  cancelHint: 'Annuler clôture la demande ; rien n’est modifié.',
+  inProgress: 'Nous traitons votre demande.',
+  awaitingApproval: 'Un membre de notre équipe vie privée vérifie votre demande.',
+  completed: {
+    access: 'Vos données sont prêtes. Nous vous avons envoyé un e-mail avec un lien de téléchargement.',
+    portability: 'Vos données sont prêtes. Nous vous avons envoyé un e-mail avec un lien de téléchargement.',
+    rectification: 'Vos données ont été corrigées.',
+    erasure: 'Vos données ont été effacées.',
+    restriction: 'Nous n’utilisons plus vos données ; nous les conservons seulement.',
+    objection: 'Nous avons arrêté le traitement auquel vous vous êtes opposé(e).',
+    withdrawal: 'Votre consentement a été retiré.',
+  },
+  refused: 'Nous avons clôturé votre demande sans suite. Motif : {reason}',
+  withdrawn: 'Cette demande a été annulée. Rien n’a été modifié.',
+  extended: 'Nous avons besoin de plus de temps pour cette demande, pour la raison suivante : {reason}. Nous répondrons au plus tard le {date}.',
+  notVerifiable: 'Nous n’avons pas pu vérifier que vous êtes la personne concernée par les données ; nous n’avons donc pas pu donner suite à cette demande (RGPD art. 11, par. 2, et 12, par. 2). Vous pouvez faire une nouvelle demande ou nous envoyer des informations permettant de vous identifier.',
+  refusalReasons: {
+    unfounded: 'la demande est manifestement infondée (art. 12, par. 5).',
+    excessive: 'la demande est manifestement excessive, notamment en raison de son caractère répétitif (art. 12, par. 5).',
+    'not-verifiable': 'nous n’avons pas pu vérifier votre identité (art. 11, par. 2, et 12, par. 2).',
+    'compelling-grounds': 'nous avons des motifs légitimes et impérieux pour le traitement qui prévalent sur vos intérêts, ou il est nécessaire à une action en justice (art. 21, par. 1).',
+    other: 'voir l’explication ci-dessous.',
+  },
+  resultErased: 'Effacé',
+  resultKept: 'Conservé, parce que la loi l’exige',
+  resultNotified: 'Destinataires informés de l’effacement (art. 19)',
+  notFoundTitle: 'Indisponible',
+  notFound: 'Cette page n’existe pas ou n’est plus disponible.',
+  tooMany: 'Trop de tentatives. Veuillez réessayer plus tard.',
+  fixFields: 'Veuillez vérifier les champs signalés ci-dessous.',
+  fieldRequired: 'Veuillez compléter ce champ.',
+  fieldEmail: 'Veuillez indiquer une adresse e-mail comme nom@exemple.be.',
+  fieldChoose: 'Veuillez choisir une des options.',
+  backToCenter: 'Retour au centre de confidentialité',
+  linkTitle: 'Confirmer',
+  linkVerify: 'Confirmez que vous avez fait la demande {ref} et que cette boîte e-mail est la vôtre.',
+  linkVerifyButton: 'Oui, c’était moi',
+  linkCancel: 'Voulez-vous annuler la demande {ref} ? Rien ne sera effacé.',
+  linkCancelButton: 'Annuler la demande',
+  linkInvalid: 'Ce lien n’est plus valide. Les liens ne fonctionnent qu’une fois et expirent.',
+  downloadTitle: 'Télécharger vos données',
+  downloadIntro: 'Pour protéger vos données, nous envoyons un nouveau code à usage unique à l’adresse à laquelle ce lien a été envoyé. Vous pourrez ensuite télécharger vos données, une seule fois.',
+  sendCodeButton: 'M’envoyer un code',
+  downloadCodeSent: 'Nous vous avons envoyé un code. Saisissez-le pour télécharger vos données. Il est valable 30 minutes.',
+  downloadButton: 'Télécharger mes données',
+  mailGreeting: 'Bonjour,',
+  mailSignature: 'L’équipe vie privée de {org}',
+  mailNotYou: 'Si vous n’avez pas fait cette demande, ignorez cet e-mail : rien ne se passe sans le code.',
+  codeSubject: 'Votre code pour votre demande {ref}',
+  codeBody: 'Nous avons reçu une demande adressée à {org} : {type} (référence {ref}).\n\nVotre code à usage unique : {code}\n\nOu confirmez avec ce lien : {link}\n\nLe code et le lien sont valables 30 minutes.',
+  scheduledSubject: 'Vos données seront effacées le {date}',
+  scheduledBody: 'Vous avez confirmé votre demande {ref} d’effacement de vos données. Nous les effacerons le {date}.\n\nVous avez changé d’avis ? Annulez avant cette date avec ce lien : {link}',
+  packageSubject: 'Vos données chez {org} sont prêtes',
+  packageBody: 'La copie de vos données (demande {ref}) est prête : {link}\n\nLe lien ne fonctionne qu’une fois et expire le {date}. Pour protéger vos données, nous vous demanderons un nouveau code à usage unique, envoyé à cette adresse.',
+  downloadCodeSubject: 'Votre code de téléchargement',
+  downloadCodeBody: 'Votre code à usage unique pour télécharger vos données : {code}\n\nIl est valable 30 minutes.',
+  completedSubject: 'Votre demande {ref} est traitée',
+  refusedSubject: 'Votre demande {ref}',
+  refusedBody: 'Nous avons clôturé votre demande {ref} sans suite. Motif : {reason}',
+  notVerifiableSubject: 'Votre demande {ref} n’a pas pu être vérifiée',
+  notVerifiableBody: 'Nous avons reçu votre demande {ref} mais n’avons pas pu vérifier que vous êtes la personne concernée par les données (RGPD art. 11, par. 2, et 12, par. 2). Nous n’y avons donc pas donné suite. Vous pouvez faire une nouvelle demande, ou répondre avec des informations permettant de vous identifier.',
+  extensionSubject: 'Votre demande {ref} : nous avons besoin de plus de temps',
+  extensionBody: 'Nous avons besoin de plus de temps pour traiter votre demande {ref} (RGPD art. 12, par. 3), pour la raison suivante : {reason}\n\nNous répondrons au plus tard le {date}.',
+  withdrawnSubject: 'Votre demande {ref} est annulée',
+  withdrawnBody: 'Votre demande {ref} a été annulée. Rien n’a été modifié.',
+  remedies: 'Vous pouvez introduire une réclamation auprès de l’autorité de contrôle, {authority} ({url}), et former un recours juridictionnel (art. 12, par. 4, 77 et 79).',
+  reportTitle: 'Vos données personnelles chez {org}',
+  reportIntro: 'Voici une copie des données personnelles que {org} détient sur vous, en réponse à votre demande {ref} (RGPD art. 15). Le fichier {json} et les fichiers CSV de ce paquet contiennent les mêmes données sous une forme lisible par machine.',
+  reportGenerated: 'Établi le {date}.',
+  reportDataHeading: 'Les données que nous détenons',
+  reportNoData: 'Nous ne détenons aucune donnée personnelle vous concernant dans nos systèmes.',
+  reportStore: 'Système',
+  reportRows: '{count} enregistrement(s)',
+  reportColumn: 'Champ',
+  reportCategory: 'Type de données',
+  reportValue: 'Valeur',
+  reportRestricted: 'limité (art. 18) : seulement conservé',
+  reportPurposesHeading: 'Pourquoi nous les utilisons',
+  reportPurposesIntro: 'Pour chaque finalité : la base juridique, les destinataires, la durée de conservation et l’origine des données.',
+  reportLegalBasis: 'Base juridique',
+  reportLegitimateInterest: 'Notre intérêt légitime',
+  reportRecipients: 'Destinataires',
+  reportNoRecipients: 'Personne en dehors de notre organisation.',
+  reportRetention: 'Durée de conservation',
+  reportSource: 'Origine',
+  reportSourceSubject: 'Vous nous les avez fournies.',
+  reportSourceOther: 'Pas de vous : {source}',
+  reportAutomated: 'Décisions automatisées',
+  reportNoAutomated: 'Aucune : aucune décision vous concernant n’est prise sur le seul fondement d’un traitement automatisé.',
+  reportTransfer: 'hors de l’EEE, sur la base de : {mechanism}',
+  reportConsentsHeading: 'Vos consentements',
+  reportNoConsents: 'Nous n’avons enregistré aucun consentement donné avec votre adresse e-mail.',
+  reportConsentPurpose: 'Finalité',
+  reportConsentState: 'Choix',
+  reportConsentGiven: 'donné',
+  reportConsentWithdrawn: 'retiré',
+  reportConsentAt: 'Quand',
+  reportRightsHeading: 'Vos droits',
+  reportFilesHeading: 'Fichiers de ce paquet',
+  reportFilesText: 'report.html (cette page), data.json (toutes les données), un fichier CSV par table, consents.json (vos consentements).',
+  legalBases: {
+    consent: 'votre consentement (art. 6, par. 1, a)',
+    contract: 'un contrat avec vous, ou des mesures précontractuelles (art. 6, par. 1, b)',
+    'legal-obligation': 'une obligation légale (art. 6, par. 1, c)',
+    'vital-interests': 'des intérêts vitaux (art. 6, par. 1, d)',
+    'public-task': 'une mission d’intérêt public (art. 6, par. 1, e)',
+    'legitimate-interests': 'notre intérêt légitime (art. 6, par. 1, f)',
+  },
+  anchors: {
+    collection: 'à partir de la collecte',
+    'end-of-contract': 'après la fin du contrat',
+    'last-contact': 'après le dernier contact',
+    receipt: 'à partir de la réception',
+    'end-of-legal-period': 'après la fin du délai légal',
+    'consent-withdrawn': 'après le retrait du consentement',
+    event: 'après l’événement',
+  },
+  units: { year: ['an', 'ans'], month: ['mois', 'mois'], week: ['semaine', 'semaines'], day: ['jour', 'jours'], and: 'et' },
+  officerReminderSubject: 'La demande {ref} arrive à échéance dans {days} jours',
+  officerReminderBody: 'La demande de personne concernée {ref} ({type}, {state}) doit recevoir une réponse au plus tard le {date}. Ouvrez-la dans la console : {link}',
+  officerOverdueSubject: 'La demande {ref} est en retard',
+  officerApprovalSubject: 'La demande {ref} attend votre approbation',
+  officerApprovalBody: 'La demande de personne concernée {ref} ({type}) est vérifiée et attend une approbation avant son exécution. Examinez le plan dans la console : {link}',
+  officerFailureSubject: 'La demande {ref} n’a pas pu être exécutée',
+  officerFailureBody: 'L’exécution de la demande {ref} ({type}) a échoué {attempts} fois ; Charter continue d’essayer. Dernière erreur : {error}. Console : {link}',
+};
+
+const de: RightsTexts = {
+  skip: 'Zum Inhalt springen',
+  language: 'Sprache',
+  centerTitle: 'Datenschutzcenter',
+  centerIntro: 'Erfahren Sie, wie {org} mit Ihren personenbezogenen Daten umgeht, ändern Sie Ihre Einwilligungen und üben Sie Ihre Rechte nach der DSGVO aus.',
+  noticeLink: 'Datenschutzerklärung',
+  cookiesLink: 'Cookie-Richtlinie',
+  consentHeading: 'Ihre Einwilligungen',
+  consentIntro: 'Sie können die im Cookie-Banner getroffene Auswahl jederzeit ändern.',
+  consentButton: 'Meine Cookie-Auswahl ändern',
+  purposeConsentsIntro: 'Einwilligungen, die Sie mit Ihrer E-Mail-Adresse erteilt haben (zum Beispiel für einen Newsletter), zeigen wir, nachdem wir geprüft haben, dass Sie es sind: Wählen Sie unten „Eine Einwilligung widerrufen“ oder eine andere Anfrage.',
+  requestHeading: 'Eine Anfrage stellen',
+  requestIntro: 'Sagen Sie uns, was wir tun sollen. Es ist kostenlos, und wir antworten innerhalb eines Monats.',
+  typeLegend: 'Was sollen wir tun?',
+  types: {
+    access: 'Meine Daten einsehen (Auskunft)',
+    portability: 'Meine Daten in einem weiterverwendbaren Format erhalten (Datenübertragbarkeit)',
+    rectification: 'Meine Daten berichtigen (Berichtigung)',
+    erasure: 'Meine Daten löschen (Löschung)',
+    restriction: 'Meine Daten vorläufig nicht verwenden (Einschränkung)',
+    objection: 'Einer Verwendung meiner Daten widersprechen (Widerspruch)',
+    withdrawal: 'Eine Einwilligung widerrufen',
+  },
+  typeHints: {
+    access: 'Sie erhalten eine Kopie der Daten, die wir über Sie haben, mit dem Zweck, den Empfängern und der Speicherdauer.',
+    portability: 'Sie erhalten die Daten, die Sie uns gegeben haben, als JSON- und CSV-Dateien, um sie zu einem anderen Dienst mitzunehmen.',
+    rectification: 'Sagen Sie uns, welche Daten falsch sind und wie sie lauten sollen.',
+    erasure: 'Wir löschen Ihre Daten, außer was wir gesetzlich aufbewahren müssen. Während einer Wartefrist können Sie noch abbrechen.',
+    restriction: 'Wir bewahren Ihre Daten auf, verwenden sie aber nicht, solange der unten genannte Grund besteht.',
+    objection: 'Direktwerbung stellen wir sofort ein. Bei anderen Verwendungen wägen wir Ihre Gründe gegen unsere ab.',
+    withdrawal: 'Wir beenden die Verarbeitung, in die Sie eingewilligt haben. Was vorher geschah, bleibt rechtmäßig.',
+  },
+  identityLegend: 'Wer sind Sie?',
+  identityTypeLabel: 'Ich weise mich aus mit meiner/meinem',
+  identityTypes: { email: 'E-Mail-Adresse', phone: 'Telefonnummer', 'customer-number': 'Kundennummer', 'account-id': 'Konto-ID' },
+  identityValueLabel: 'Ihre E-Mail-Adresse, Telefonnummer, Kundennummer oder Konto-ID',
+  identityHint: 'Wir senden einen Einmalcode an die Kontaktdaten, die wir bereits von Ihnen haben — nie an eine hier eingegebene Adresse —, damit niemand sonst Ihre Daten erhält.',
+  contactLabel: 'E-Mail-Adresse für Rückfragen (freiwillig)',
+  contactHint: 'Nur für Rückfragen zu Ihrer Anfrage. Codes und Ihre Daten gehen nur an die Kontaktdaten, die wir von Ihnen haben.',
+  detailsLegend: 'Einzelheiten Ihrer Anfrage',
+  rectificationCategoryLabel: 'Welche Daten sind falsch?',
+  rectificationCategoryAny: 'Andere (unten beschreiben)',
+  rectificationDesiredLabel: 'Wie sollen sie lauten?',
+  restrictionGroundLabel: 'Warum sollen wir Ihre Daten vorläufig nicht verwenden? (Art. 18)',
+  restrictionGrounds: {
+    'accuracy-contested': 'Ich bestreite die Richtigkeit meiner Daten, während Sie sie prüfen',
+    'unlawful-processing': 'Die Verarbeitung ist unrechtmäßig, aber ich möchte keine Löschung',
+    'legal-claims': 'Sie brauchen meine Daten nicht mehr, ich aber für Rechtsansprüche',
+    'objection-pending': 'Ich habe widersprochen, während Sie Ihre Gründe gegen meine abwägen',
+  },
+  objectionKindLabel: 'Wogegen widersprechen Sie?',
+  objectionDirectMarketing: 'Direktwerbung (Newsletter, Angebote, Werbung)',
+  objectionLegitimateInterest: 'Eine andere Verwendung auf Grundlage unseres berechtigten Interesses',
+  objectionPurposeLabel: 'Welche Verwendung?',
+  objectionExplanationLabel: 'Ihre Gründe, die sich aus Ihrer besonderen Situation ergeben',
+  withdrawalPurposeLabel: 'Welche Einwilligung widerrufen Sie?',
+  messageLabel: 'Sollen wir noch etwas wissen? (freiwillig)',
+  submit: 'Anfrage senden',
+  rightsHeading: 'Ihre Rechte',
+  rightsList: [
+    'Auskunft: wissen, ob wir Ihre Daten verarbeiten, und eine Kopie erhalten (Art. 15).',
+    'Berichtigung unrichtiger Daten (Art. 16).',
+    'Löschung, wenn es keinen Grund mehr gibt, Ihre Daten aufzubewahren (Art. 17).',
+    'Einschränkung der Verarbeitung in den Fällen des Art. 18.',
+    'Übertragbarkeit der Daten, die Sie uns gegeben haben (Art. 20).',
+    'Widerspruch gegen Verarbeitungen auf Grundlage unseres berechtigten Interesses und jederzeit gegen Direktwerbung (Art. 21).',
+    'Widerruf einer Einwilligung jederzeit, ohne dass dies die bisherige Verarbeitung berührt (Art. 7 Abs. 3).',
+  ],
+  complaint: 'Sie können sich auch bei der Aufsichtsbehörde beschweren: {authority} ({url}).',
+  contactHeading: 'Kontakt',
+  dpoLabel: 'Datenschutzbeauftragte(r)',
+  otherChannels: 'Sie können eine Anfrage auch per E-Mail an {email} oder per Post stellen.',
+  statusTitle: 'Ihre Anfrage',
+  reference: 'Referenz',
+  typeLabel: 'Anfrage',
+  stateLabel: 'Stand',
+  receivedLabel: 'Eingegangen am',
+  dueLabel: 'Wir antworten spätestens am',
+  states: {
+    received: 'Eingegangen',
+    'awaiting-verification': 'Wartet auf Ihre Bestätigung',
+    verified: 'Bestätigt',
+    'in-progress': 'In Bearbeitung',
+    'awaiting-approval': 'Wird von unserem Datenschutzteam geprüft',
+    completed: 'Erledigt',
+    refused: 'Ohne Maßnahme abgeschlossen',
+    withdrawn: 'Zurückgezogen',
+  },
+  codeSent: 'Wenn wir Daten zu dieser Angabe ({identity}) haben, haben wir einen Einmalcode an die dazu gespeicherten Kontaktdaten gesendet. Geben Sie den Code unten ein. Er ist 30 Minuten gültig.',
+  codeHelp: 'Kein Code? Sehen Sie im Spam-Ordner nach. Wenn wir keine Daten über Sie haben, wird kein Code gesendet; Ihre Anfrage wird dann nach Ablauf der Frist geschlossen.',
+  codeLabel: 'Einmalcode (8 Ziffern)',
+  verifyButton: 'Bestätigen',
+  codeInvalid: 'Dieser Code ist nicht gültig. Prüfen Sie ihn und versuchen Sie es erneut, oder stellen Sie eine neue Anfrage, wenn er abgelaufen ist.',
+  staffVerification: 'Bei dieser Anfrage prüft unser Datenschutzteam Ihre Identität. Es meldet sich über die Kontaktdaten, die wir von Ihnen haben.',
+  confirmHeading: 'Bitte bestätigen Sie',
+  confirmErasure: 'Wir löschen Ihre personenbezogenen Daten, außer was wir gesetzlich aufbewahren müssen. Wir warten {grace}, bevor wir es tun, damit Sie noch abbrechen können.',
+  confirmOther: 'Bitte bestätigen Sie, dass wir diese Anfrage bearbeiten sollen.',
+  confirmButton: 'Ja, fortfahren',
+  scheduled: 'Ihre Daten werden am {date} gelöscht. Bis dahin können Sie abbrechen.',
+  cancelButton: 'Meine Anfrage zurückziehen',
+  cancelHint: 'Das Zurückziehen schließt die Anfrage; nichts wird geändert.',
+  inProgress: 'Wir bearbeiten Ihre Anfrage.',
+  awaitingApproval: 'Ein Mitglied unseres Datenschutzteams prüft Ihre Anfrage.',
+  completed: {
+    access: 'Ihre Daten liegen bereit. Wir haben Ihnen eine E-Mail mit einem Download-Link gesendet.',
+    portability: 'Ihre Daten liegen bereit. Wir haben Ihnen eine E-Mail mit einem Download-Link gesendet.',
+    rectification: 'Ihre Daten wurden berichtigt.',
+    erasure: 'Ihre Daten wurden gelöscht.',
+    restriction: 'Wir verwenden Ihre Daten nicht mehr, sondern speichern sie nur.',
+    objection: 'Wir haben die Verarbeitung, der Sie widersprochen haben, eingestellt.',
+    withdrawal: 'Ihre Einwilligung wurde widerrufen.',
+  },
+  refused: 'Wir haben Ihre Anfrage ohne Maßnahme abgeschlossen. Grund: {reason}',
+  withdrawn: 'Diese Anfrage wurde zurückgezogen. Nichts wurde geändert.',
+  extended: 'Wir brauchen mehr Zeit für diese Anfrage, aus folgendem Grund: {reason}. Wir antworten spätestens am {date}.',
+  notVerifiable: 'Wir konnten nicht prüfen, dass Sie die Person sind, um deren Daten es geht, und konnten daher nicht tätig werden (DSGVO Art. 11 Abs. 2 und 12 Abs. 2). Sie können eine neue Anfrage stellen oder uns Angaben senden, mit denen wir Sie identifizieren können.',
+  refusalReasons: {
+    unfounded: 'die Anfrage ist offenkundig unbegründet (Art. 12 Abs. 5).',
+    excessive: 'die Anfrage ist exzessiv, insbesondere wegen häufiger Wiederholung (Art. 12 Abs. 5).',
+    'not-verifiable': 'wir konnten Ihre Identität nicht prüfen (Art. 11 Abs. 2 und 12 Abs. 2).',
+    'compelling-grounds': 'wir haben zwingende schutzwürdige Gründe für die Verarbeitung, die Ihre Interessen überwiegen, oder brauchen sie für Rechtsansprüche (Art. 21 Abs. 1).',
+    other: 'siehe die Erläuterung unten.',
+  },
+  resultErased: 'Gelöscht',
+  resultKept: 'Aufbewahrt, weil das Gesetz es verlangt',
+  resultNotified: 'Über die Löschung informierte Empfänger (Art. 19)',
+  notFoundTitle: 'Nicht verfügbar',
+  notFound: 'Diese Seite gibt es nicht oder nicht mehr.',
+  tooMany: 'Zu viele Versuche. Bitte versuchen Sie es später erneut.',
+  fixFields: 'Bitte prüfen Sie die unten markierten Felder.',
+  fieldRequired: 'Bitte füllen Sie dieses Feld aus.',
+  fieldEmail: 'Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de an.',
+  fieldChoose: 'Bitte wählen Sie eine der Möglichkeiten.',
+  backToCenter: 'Zurück zum Datenschutzcenter',
+  linkTitle: 'Bestätigen',
+  linkVerify: 'Bestätigen Sie, dass Sie die Anfrage {ref} gestellt haben und dass dieses Postfach Ihnen gehört.',
+  linkVerifyButton: 'Ja, das war ich',
+  linkCancel: 'Möchten Sie die Anfrage {ref} zurückziehen? Dann wird nichts gelöscht.',
+  linkCancelButton: 'Anfrage zurückziehen',
+  linkInvalid: 'Dieser Link ist nicht mehr gültig. Links funktionieren einmal und laufen ab.',
+  downloadTitle: 'Ihre Daten herunterladen',
+  downloadIntro: 'Zum Schutz Ihrer Daten senden wir einen neuen Einmalcode an die Adresse, an die dieser Link ging. Danach können Sie Ihre Daten einmal herunterladen.',
+  sendCodeButton: 'Code senden',
+  downloadCodeSent: 'Wir haben Ihnen einen Code gesendet. Geben Sie ihn ein, um Ihre Daten herunterzuladen. Er ist 30 Minuten gültig.',
+  downloadButton: 'Meine Daten herunterladen',
+  mailGreeting: 'Guten Tag,',
+  mailSignature: 'Das Datenschutzteam von {org}',
+  mailNotYou: 'Wenn Sie diese Anfrage nicht gestellt haben, ignorieren Sie diese E-Mail: Ohne den Code geschieht nichts.',
+  codeSubject: 'Ihr Code für Ihre Datenschutzanfrage {ref}',
+  codeBody: 'Wir haben eine Anfrage an {org} erhalten: {type} (Referenz {ref}).\n\nIhr Einmalcode: {code}\n\nOder bestätigen Sie mit diesem Link: {link}\n\nCode und Link sind 30 Minuten gültig.',
+  scheduledSubject: 'Ihre Daten werden am {date} gelöscht',
+  scheduledBody: 'Sie haben Ihre Anfrage {ref} zur Löschung Ihrer Daten bestätigt. Wir löschen sie am {date}.\n\nSie haben es sich anders überlegt? Ziehen Sie die Anfrage vorher mit diesem Link zurück: {link}',
+  packageSubject: 'Ihre Daten bei {org} liegen bereit',
+  packageBody: 'Die Kopie Ihrer Daten (Anfrage {ref}) liegt bereit: {link}\n\nDer Link funktioniert einmal und läuft am {date} ab. Zum Schutz Ihrer Daten fragen wir nach einem neuen Einmalcode, den wir an diese Adresse senden.',
+  downloadCodeSubject: 'Ihr Download-Code',
+  downloadCodeBody: 'Ihr Einmalcode zum Herunterladen Ihrer Daten: {code}\n\nEr ist 30 Minuten gültig.',
+  completedSubject: 'Ihre Anfrage {ref} ist erledigt',
+  refusedSubject: 'Ihre Anfrage {ref}',
+  refusedBody: 'Wir haben Ihre Anfrage {ref} ohne Maßnahme abgeschlossen. Grund: {reason}',
+  notVerifiableSubject: 'Ihre Anfrage {ref} konnte nicht bestätigt werden',
+  notVerifiableBody: 'Wir haben Ihre Anfrage {ref} erhalten, konnten aber nicht prüfen, dass Sie die Person sind, um deren Daten es geht (DSGVO Art. 11 Abs. 2 und 12 Abs. 2). Wir sind daher nicht tätig geworden. Sie können eine neue Anfrage stellen oder mit Angaben antworten, mit denen wir Sie identifizieren können.',
+  extensionSubject: 'Ihre Anfrage {ref}: wir brauchen mehr Zeit',
+  extensionBody: 'Wir brauchen mehr Zeit, um Ihre Anfrage {ref} zu bearbeiten (DSGVO Art. 12 Abs. 3), aus folgendem Grund: {reason}\n\nWir antworten spätestens am {date}.',
+  withdrawnSubject: 'Ihre Anfrage {ref} ist zurückgezogen',
+  withdrawnBody: 'Ihre Anfrage {ref} wurde zurückgezogen. Nichts wurde geändert.',
+  remedies: 'Sie können sich bei der Aufsichtsbehörde, {authority} ({url}), beschweren und einen gerichtlichen Rechtsbehelf einlegen (Art. 12 Abs. 4, 77 und 79).',
+  reportTitle: 'Ihre personenbezogenen Daten bei {org}',
+  reportIntro: 'Dies ist eine Kopie der personenbezogenen Daten, die {org} über Sie hat, als Antwort auf Ihre Anfrage {ref} (DSGVO Art. 15). Die Datei {json} und die CSV-Dateien in diesem Paket enthalten dieselben Daten in maschinenlesbarer Form.',
+  reportGenerated: 'Erstellt am {date}.',
+  reportDataHeading: 'Die Daten, die wir haben',
+  reportNoData: 'Wir haben in unseren Systemen keine personenbezogenen Daten über Sie.',
+  reportStore: 'System',
+  reportRows: '{count} Datensatz/Datensätze',
+  reportColumn: 'Feld',
+  reportCategory: 'Art der Daten',
+  reportValue: 'Wert',
+  reportRestricted: 'eingeschränkt (Art. 18): nur gespeichert',
+  reportPurposesHeading: 'Wofür wir sie verwenden',
+  reportPurposesIntro: 'Für jeden Zweck: die Rechtsgrundlage, die Empfänger, die Speicherdauer und die Herkunft der Daten.',
+  reportLegalBasis: 'Rechtsgrundlage',
+  reportLegitimateInterest: 'Unser berechtigtes Interesse',
+  reportRecipients: 'Empfänger',
+  reportNoRecipients: 'Niemand außerhalb unserer Organisation.',
+  reportRetention: 'Speicherdauer',
+  reportSource: 'Herkunft',
+  reportSourceSubject: 'Sie haben sie uns gegeben.',
+  reportSourceOther: 'Nicht von Ihnen: {source}',
+  reportAutomated: 'Automatisierte Entscheidungen',
+  reportNoAutomated: 'Keine: Keine Entscheidung über Sie beruht ausschließlich auf einer automatisierten Verarbeitung.',
+  reportTransfer: 'außerhalb des EWR, auf Grundlage von: {mechanism}',
+  reportConsentsHeading: 'Ihre Einwilligungen',
+  reportNoConsents: 'Wir haben keine mit Ihrer E-Mail-Adresse erteilten Einwilligungen gespeichert.',
+  reportConsentPurpose: 'Zweck',
+  reportConsentState: 'Entscheidung',
+  reportConsentGiven: 'erteilt',
+  reportConsentWithdrawn: 'widerrufen',
+  reportConsentAt: 'Wann',
+  reportRightsHeading: 'Ihre Rechte',
+  reportFilesHeading: 'Dateien in diesem Paket',
+  reportFilesText: 'report.html (diese Seite), data.json (alle Daten), eine CSV-Datei je Tabelle, consents.json (Ihre Einwilligungen).',
+  legalBases: {
+    consent: 'Ihre Einwilligung (Art. 6 Abs. 1 lit. a)',
+    contract: 'ein Vertrag mit Ihnen oder vorvertragliche Maßnahmen (Art. 6 Abs. 1 lit. b)',
+    'legal-obligation': 'eine rechtliche Verpflichtung (Art. 6 Abs. 1 lit. c)',
+    'vital-interests': 'lebenswichtige Interessen (Art. 6 Abs. 1 lit. d)',
+    'public-task': 'eine Aufgabe im öffentlichen Interesse (Art. 6 Abs. 1 lit. e)',
+    'legitimate-interests': 'unser berechtigtes Interesse (Art. 6 Abs. 1 lit. f)',
+  },
+  anchors: {
+    collection: 'ab der Erhebung',
+    'end-of-contract': 'nach Vertragsende',
+    'last-contact': 'nach dem letzten Kontakt',
+    receipt: 'ab Eingang',
+    'end-of-legal-period': 'nach Ablauf der gesetzlichen Frist',
+    'consent-withdrawn': 'nach Widerruf der Einwilligung',
+    event: 'nach dem Ereignis',
+  },
+  units: { year: ['Jahr', 'Jahre'], month: ['Monat', 'Monate'], week: ['Woche', 'Wochen'], day: ['Tag', 'Tage'], and: 'und' },
+  officerReminderSubject: 'Anfrage {ref} ist in {days} Tagen fällig',
+  officerReminderBody: 'Die Betroffenenanfrage {ref} ({type}, {state}) muss bis {date} beantwortet sein. Öffnen Sie sie in der Konsole: {link}',
+  officerOverdueSubject: 'Anfrage {ref} ist überfällig',
+  officerApprovalSubject: 'Anfrage {ref} wartet auf Ihre Freigabe',
+  officerApprovalBody: 'Die Betroffenenanfrage {ref} ({type}) ist bestätigt und wartet vor der Ausführung auf Freigabe. Prüfen Sie den Plan in der Konsole: {link}',
+  officerFailureSubject: 'Anfrage {ref} konnte nicht ausgeführt werden',
+  officerFailureBody: 'Die Ausführung der Anfrage {ref} ({type}) ist {attempts}-mal fehlgeschlagen; Charter versucht es weiter. Letzter Fehler: {error}. Konsole: {link}',
+};
+
+export const rightsTexts: Record<Language, RightsTexts> = { en, nl, fr, de };
+
+/** Substitutes `{name}` placeholders. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A charter text in a language, falling back to the charter's default language, then to any language. */
+export function localText(text: Text | undefined, language: Language, fallback: Language = 'en'): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[language] ?? text[fallback] ?? Object.values(text).find(Boolean) ?? '';
+}
+
+/** A duration such as P10Y or P1Y6M in words. */
+export function durationWords(value: { years: number; months: number; weeks: number; days: number }, language: Language): string {
+  const u = rightsTexts[language].units;
+  const parts: string[] = [];
+  const unit = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
+  if (value.years) parts.push(unit(value.years, u.year));
+  if (value.months) parts.push(unit(value.months, u.month));
+  if (value.weeks) parts.push(unit(value.weeks, u.week));
+  if (value.days) parts.push(unit(value.days, u.day));
+  if (parts.length <= 1) return parts[0] ?? unit(0, u.day);
+  return `${parts.slice(0, -1).join(', ')} ${u.and} ${parts[parts.length - 1]}`;
+}
+
+const locales: Record<Language, string> = { en: 'en-GB', nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE' };
+
+/** A calendar date (`YYYY-MM-DD`) in words, e.g. "28 February 2025". */
+export function dateWords(isoDate: string, language: Language): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** An instant as a date and time in Brussels, e.g. "3 April 2025, 10:00". */
+export function dateTimeWords(instant: Date, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' }).format(instant);
+}

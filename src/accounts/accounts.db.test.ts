@@ -11,8 +11,8 @@ let t: TestApp;
 const password = 'correct horse battery staple';
 beforeAll(async () => {
   t = await buildTestApp({ charter: buildCharter() });
-});
-afterAll(() => t.close());
+}, 120_000);
+afterAll(() => t?.close());
 
 function cookiesOf(response: { cookies: { name: string; value: string }[] }) {
   return Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));

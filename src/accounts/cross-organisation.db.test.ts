@@ -111,7 +111,7 @@ beforeAll(async () => {
   bCandidates = [...(await idsOf(b))].filter((id) => !aIds.has(id));
   bMarkers.push(b, 'Bravo Secret Holding', 'bravo-site', ...bCandidates.filter((id): id is string => typeof id === 'string' && id.length >= 16));
 }, 120_000);
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 const placeholder = /:([A-Za-z0-9_]+)/g;
 

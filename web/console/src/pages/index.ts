@@ -4,7 +4,10 @@
  * An area appears in the navigation only when it is listed here and the caller holds its scope.
  */
 import { auditPage } from './audit.js';
+import { breachesPage } from './breaches.js';
 import { overviewPage } from './overview.js';
+import { processorsPage } from './processors.js';
+import { recordsPage } from './records.js';
 import { tokensPage } from './tokens.js';
 import type { ConsolePage } from './types.js';
 import { usersPage } from './users.js';
@@ -12,6 +15,9 @@ import { usersPage } from './users.js';
 export const pages: ConsolePage[] = [
   overviewPage,
   // Requests, Consent, Retention, Records, Breaches, Notices go here, in that order.
+  recordsPage,
+  processorsPage,
+  breachesPage,
   auditPage,
   usersPage,
   tokensPage,

@@ -483,6 +483,49 @@ describe('consent banner: languages', () => {
   });
 });
 
+describe('consent banner: on the site itself', () => {
+  it("works on the site's own origin, cross-origin to Charter, under the site's strict CSP", async () => {
+    // The browser believes it is on http://www.testco.example (the charter's site) and that Charter is at
+    // http://charter.testco.example; Playwright answers for the site and forwards Charter's requests to the real app.
+    // (Chromium's Private Network Access keeps a page on a public name from loading scripts from 127.0.0.1 itself.)
+    const site = 'http://www.testco.example';
+    const charterOrigin = 'http://charter.testco.example';
+    const context = await visitor();
+    await context.route(`${charterOrigin}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const response = await route.fetch({ url: `${served.url}${url.pathname}${url.search}` });
+      await route.fulfill({ response });
+    });
+    await context.route(`${site}/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/tag.js') {
+        return route.fulfill({ contentType: 'text/javascript', body: 'document.cookie = "_stats=1; path=/"; window.tagRan = true;' });
+      }
+      return route.fulfill({
+        contentType: 'text/html',
+        headers: { 'content-security-policy': `default-src 'self'; script-src 'self' ${charterOrigin}; connect-src ${charterOrigin}; style-src 'self'` },
+        body: `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Testco</title>
+          <script src="${charterOrigin}/banner.js" data-site="main" async></script></head>
+          <body><main><h1>Testco</h1><script type="text/plain" data-category="analytics" data-src="/tag.js"></script></main></body></html>`,
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${site}/products`);
+    await dialog(page).waitFor();
+    expect(await dialog(page).getByRole('heading').textContent()).toBe('Cookies en uw privacy');
+    expect(await dialog(page).evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+    expect(await page.evaluate(() => (window as unknown as { tagRan?: boolean }).tagRan)).toBeUndefined();
+    await button(page, 'Alles accepteren').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { tagRan?: boolean }).tagRan)).toBe(true);
+    const id = await receipt(page);
+    expect((await context.cookies(site)).map((c) => c.name).sort()).toEqual(['_stats', 'charter_consent', 'charter_visitor']);
+    expect(await page.evaluate(() => (window as unknown as { observed: Observed }).observed.csp)).toEqual([]);
+    const [record] = await ledger(context);
+    expect(record).toMatchObject({ receiptId: id, method: 'accept-all', language: 'nl', pageUrl: `${site}/products` });
+    await context.close();
+  });
+});
+
 describe('consent banner: nothing to ask', () => {
   it('stays away when the charter has no consent categories', async () => {
     const own = await serveTestApp({ charter: buildCharter((c) => {

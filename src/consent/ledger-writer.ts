@@ -6,7 +6,7 @@
  * up to `maxInFlight` batches commit at once (PostgreSQL merges their WAL flushes). A failed batch fails every request
  * in it with 503: never a 2xx for a record that is not in the database.
  *
- * The daily statistics are updated in the same transaction, so they always agree with the ledger. Each concurrent
+ * The daily statistics are updated in the same statement, so they always agree with the ledger. Each concurrent
  * batch writes its own counter shard, so batches never wait on one another's counter rows.
  */
 import { sql, type Kysely } from 'kysely';
@@ -15,7 +15,7 @@ import { AppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { ensureMonth } from './ledger-partitions.js';
 import { monthOf } from './ledger-rules.js';
-import { countRecords, upsertCounters, type CounterRow } from './statistics.js';
+import { counterUpsert, countRecords, type CounterRow } from './statistics.js';
 
 export interface LedgerRecord {
   organisationId: string;
@@ -135,11 +135,7 @@ export class LedgerWriter {
         await ensureMonth(this.db, month);
         this.#months.add(month);
       }
-      const counters = countRecords(records, shard);
-      await this.db.transaction().execute(async (trx) => {
-        await insertRecords(trx, records);
-        await upsertCounters(trx, counters);
-      });
+      await writeBatch(this.db, records, countRecords(records, shard));
       this.stats.batches++;
       this.stats.records += records.length;
     } catch (error) {
@@ -155,19 +151,23 @@ export class LedgerWriter {
   }
 }
 
-/** One INSERT for the whole batch: fourteen array parameters, whatever the batch size. */
-async function insertRecords(db: Kysely<Database>, records: LedgerRecord[]): Promise<void> {
+/**
+ * One statement for the whole batch: the records (fourteen array parameters, whatever the batch size) and the
+ * statistics counters, through a data-modifying CTE. A single statement is its own transaction: one round trip, one
+ * commit, both tables or neither.
+ */
+async function writeBatch(db: Kysely<Database>, records: LedgerRecord[], counters: CounterRow[]): Promise<void> {
   const column = <T>(pick: (r: LedgerRecord) => T) => records.map(pick);
   await sql`
-    insert into consent_records (organisation_id, recorded_at, receipt_id, site_id, visitor_id, revision, method, language,
-                                 choices, gpc, page_url, ip_hash, user_agent, mobile)
-    select * from unnest(
-      ${column((r) => r.organisationId)}::uuid[], ${column((r) => r.recordedAt.toISOString())}::timestamptz[],
-      ${column((r) => r.receiptId)}::text[], ${column((r) => r.siteId)}::text[], ${column((r) => r.visitorId)}::text[],
-      ${column((r) => r.revision)}::text[], ${column((r) => r.method)}::text[], ${column((r) => r.language)}::text[],
-      ${column((r) => JSON.stringify(r.choices))}::jsonb[], ${column((r) => r.gpc)}::boolean[],
-      ${column((r) => r.pageUrl)}::text[], ${column((r) => r.ipHash)}::text[], ${column((r) => r.userAgent)}::text[],
-      ${column((r) => r.mobile)}::boolean[])`.execute(db);
+    with records as (
+      insert into consent_records (organisation_id, recorded_at, receipt_id, site_id, visitor_id, revision, method, language,
+                                   choices, gpc, page_url, ip_hash, user_agent, mobile)
+      select * from unnest(
+        ${column((r) => r.organisationId)}::uuid[], ${column((r) => r.recordedAt.toISOString())}::timestamptz[],
+        ${column((r) => r.receiptId)}::text[], ${column((r) => r.siteId)}::text[], ${column((r) => r.visitorId)}::text[],
+        ${column((r) => r.revision)}::text[], ${column((r) => r.method)}::text[], ${column((r) => r.language)}::text[],
+        ${column((r) => JSON.stringify(r.choices))}::jsonb[], ${column((r) => r.gpc)}::boolean[],
+        ${column((r) => r.pageUrl)}::text[], ${column((r) => r.ipHash)}::text[], ${column((r) => r.userAgent)}::text[],
+        ${column((r) => r.mobile)}::boolean[]))
+    ${counterUpsert(counters)}`.execute(db);
 }
-
-export type { CounterRow };

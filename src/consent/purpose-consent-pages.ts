@@ -4,7 +4,7 @@
  * (mail scanners open links on their own, and a GET must never change anything).
  */
 import type { Language, Text } from '../charter/schema.js';
-import { escapeHtml, html, page } from '../platform/http/html.js';
+import { html, page } from '../platform/http/html.js';
 import { textIn } from './ledger-receipt.js';
 
 type MailLabel = 'subject' | 'intro' | 'introParental' | 'confirm' | 'ignore' | 'expires';
@@ -85,18 +85,14 @@ export function confirmationMail(input: {
   parental: boolean;
   link: string;
   days: number;
-}): { subject: string; text: string; html: string } {
+}): { subject: string; text: string } {
   const t = mailTexts[input.language];
   const purpose = textIn(input.purposeName, input.language);
   const consent = textIn(input.consentText, input.language);
   const intro = fill(input.parental ? t.introParental : t.intro, { organisation: input.organisation });
   const lines = [intro, '', `“${consent}”`, '', t.confirm, input.link, '', fill(t.expires, { days: input.days }), t.ignore];
-  const body = html`<p>${intro}</p><blockquote>${consent}</blockquote><p>${t.confirm}<br><a href="${input.link}">${input.link}</a></p><p>${fill(t.expires, { days: input.days })}</p><p>${t.ignore}</p>`;
-  return {
-    subject: fill(t.subject, { purpose }),
-    text: lines.join('\n'),
-    html: `<!doctype html><html lang="${escapeHtml(input.language)}"><body>${body.value}</body></html>`,
-  };
+  // Plain text only: readable in every client, and no remote content that could track the opening.
+  return { subject: fill(t.subject, { purpose }), text: lines.join('\n') };
 }
 
 export type ConfirmPage =

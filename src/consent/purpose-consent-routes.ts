@@ -15,6 +15,7 @@ import { defineRoute } from '../platform/http/routes.js';
 import type { ConsentLedger } from './ledger.js';
 import {
   confirmPurposeConsent,
+  emailInputSchema,
   grantedEmails,
   inspectConfirmation,
   purposeConsentInputSchema,
@@ -89,7 +90,7 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
       summary: "Withdraw a person's consent for one purpose (Art. 7(3))",
       tags: ['consent'],
       auth: { scopes: ['consent:write'] },
-      body: z.strictObject({ email: z.email('an email address').max(254), purpose: z.string().max(100) }),
+      body: z.strictObject({ email: emailInputSchema, purpose: z.string().max(100) }),
       response: z.object({ withdrawn: z.boolean() }),
     },
     async ({ body, request }) => {
@@ -106,7 +107,7 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
       summary: "A person's purpose consents with their history",
       tags: ['consent'],
       auth: { scopes: ['consent:read'] },
-      query: z.object({ email: z.email('an email address').max(254) }),
+      query: z.object({ email: emailInputSchema }),
       response: z.object({ purposes: z.array(summarySchema) }),
     },
     async ({ query, request }) => ({ purposes: await purposeConsentsOf(context.db, callerOf(request), query.email) }),

@@ -28,6 +28,9 @@ import { confirmationMail } from './purpose-consent-pages.js';
 /** How long a double opt-in confirmation link works. */
 export const confirmationDays = 7;
 
+/** An email address as people type it: surrounding spaces are dropped before it is checked. */
+export const emailInputSchema = z.string().trim().max(254).pipe(z.email('an email address'));
+
 export const childSchema = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code such as BE'),
   birthDate: z.iso.date('a date as YYYY-MM-DD'),
@@ -35,7 +38,7 @@ export const childSchema = z.strictObject({
 });
 
 export const purposeConsentInputSchema = z.strictObject({
-  email: z.email('an email address').max(254),
+  email: emailInputSchema,
   purpose: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a purpose id').max(100),
   language: z.enum(languages),
   site: z.string().max(100).optional(),
@@ -162,7 +165,7 @@ export async function requestPurposeConsent(
     link: `${ports.publicUrl}/consent/confirm/${token}`,
     days: confirmationDays,
   });
-  await ports.mailer.send({ organisationId, to: input.email.trim(), subject: mail.subject, text: mail.text, html: mail.html, template: 'consent.purpose-confirm', language: input.language });
+  await ports.mailer.send({ organisationId, to: input.email.trim(), subject: mail.subject, text: mail.text, template: 'consent.purpose-confirm', language: input.language });
   return { status: 'confirmation-sent' };
 }
 

@@ -61,13 +61,20 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
     rateLimitPerMinute: context.config.CONSENT_RATE_LIMIT,
   });
   ledgers.set(app, ledger);
+  // The hot path answers JSON to the banner's fetch: page-oriented security headers (CSP, frame options…) mean nothing
+  // there, and @fastify/helmet rebuilds its middleware on every request. Skip it for the public consent endpoints and
+  // keep the one header that matters for JSON (nosniff, set in the onRequest hook below).
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'POST' && publicUrls.has(route.url ?? '')) route.config = { ...(route.config as object | undefined), helmet: { skipRoute: true } };
+  });
   app.addHook('onReady', async () => ledger.start());
   app.addHook('onClose', async () => ledger.close());
 
   // CORS, content type and rate limit for the public endpoints, before the body is parsed: a refused request costs
   // no parsing and stores nothing.
   app.addHook('onRequest', async (request, reply) => {
-    if (!publicUrls.has(request.routeOptions.url ?? '')) return;
+    if ((request.method !== 'POST' && request.method !== 'OPTIONS') || !publicUrls.has(request.routeOptions.url ?? '')) return;
+    reply.header('x-content-type-options', 'nosniff');
     const origin = request.headers.origin;
     if (origin !== undefined) {
       if (!isSameOrigin(request, origin) && !ledger.directory.hasOrigin(origin)) {

@@ -12,7 +12,7 @@
  * summed in memory and written every two seconds, so a crash can lose at most those two seconds of "shown" counts —
  * never a consent record.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { Logger } from '../platform/logger.js';
@@ -38,36 +38,49 @@ interface CountableRecord {
 
 /** The counters a batch of records adds, sorted by key (so concurrent upserts lock rows in one order). */
 export function countRecords(records: readonly CountableRecord[], shard: number): CounterRow[] {
-  const counts = new Map<string, CounterRow>();
-  const add = (record: CountableRecord, day: string, metric: string) => {
-    const key = `${record.organisationId}\u0000${record.siteId}\u0000${day}\u0000${metric}`;
-    const row = counts.get(key);
-    if (row) row.count++;
-    else counts.set(key, { organisationId: record.organisationId, siteId: record.siteId, day, metric, shard, count: 1 });
-  };
+  const groups = new Map<string, { organisationId: string; siteId: string; day: string; metrics: Map<string, number> }>();
   for (const record of records) {
     const day = record.recordedAt.toISOString().slice(0, 10);
-    add(record, day, 'records');
-    add(record, day, `method:${record.method}`);
-    if (record.gpc) add(record, day, 'gpc-signal');
-    for (const [category, granted] of Object.entries(record.choices)) {
-      add(record, day, `decided:${category}`);
-      if (granted) add(record, day, `granted:${category}`);
+    const key = `${record.organisationId}\u0000${record.siteId}\u0000${day}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { organisationId: record.organisationId, siteId: record.siteId, day, metrics: new Map() };
+      groups.set(key, group);
+    }
+    const metrics = group.metrics;
+    const add = (metric: string) => metrics.set(metric, (metrics.get(metric) ?? 0) + 1);
+    add('records');
+    add(`method:${record.method}`);
+    if (record.gpc) add('gpc-signal');
+    for (const category in record.choices) {
+      add(`decided:${category}`);
+      if (record.choices[category]) add(`granted:${category}`);
     }
   }
-  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  const rows: CounterRow[] = [];
+  for (const [, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [metric, count] of [...group.metrics].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      rows.push({ organisationId: group.organisationId, siteId: group.siteId, day: group.day, metric, shard, count });
+    }
+  }
+  return rows;
 }
 
-/** Adds counters in one statement. */
-export async function upsertCounters(db: Kysely<Database> | Transaction<Database>, rows: readonly CounterRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
+/** The statement that adds counters (also the tail of the ledger writer's batch statement). */
+export function counterUpsert(rows: readonly CounterRow[]) {
+  return sql`
     insert into consent_daily_stats (organisation_id, site_id, day, metric, shard, count)
     select * from unnest(${rows.map((r) => r.organisationId)}::uuid[], ${rows.map((r) => r.siteId)}::text[],
                          ${rows.map((r) => r.day)}::date[], ${rows.map((r) => r.metric)}::text[],
                          ${rows.map((r) => r.shard)}::smallint[], ${rows.map((r) => r.count)}::bigint[])
     on conflict (organisation_id, site_id, day, metric, shard)
-    do update set count = consent_daily_stats.count + excluded.count`.execute(db);
+    do update set count = consent_daily_stats.count + excluded.count`;
+}
+
+/** Adds counters in one statement. */
+export async function upsertCounters(db: Kysely<Database>, rows: readonly CounterRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await counterUpsert(rows).execute(db);
 }
 
 /** Sums "shown" beacons in memory and writes them every `intervalMs`. */

@@ -12,10 +12,12 @@ import { languages } from '../charter/schema.js';
 import { publicUrl } from '../platform/config.js';
 import { html, negotiateLanguage, page } from '../platform/http/html.js';
 import { defineRoute } from '../platform/http/routes.js';
+import { emailInputSchema } from './purpose-consent.js';
 import { isSuppressed, listUnsubscribeHeaders, openUnsubscribeToken, suppress, suppressedAmong, unsubscribe } from './suppression.js';
 
-const tokenParams = z.object({ token: z.string().min(60).max(600).regex(/^[A-Za-z0-9_.-]+$/, 'an unsubscribe token') });
-const email = z.email('an email address').max(254);
+const tokenParams = z.object({ token: z.string().min(60).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'an unsubscribe token') });
+const purposeQuery = z.object({ purpose: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100).optional(), lang: z.string().max(10).optional() });
+const email = emailInputSchema;
 
 type Label = 'title' | 'skip' | 'lead' | 'button' | 'done' | 'doneText' | 'invalid' | 'invalidText';
 const texts: Record<(typeof languages)[number], Record<Label, string>> = {
@@ -100,19 +102,19 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
       tags: ['suppression'],
       auth: 'public',
       params: tokenParams,
-      query: z.object({ lang: z.string().max(10).optional() }),
+      query: purposeQuery,
       produces: 'text/html',
     },
     async ({ params, query, request, reply }) => {
       const language = negotiateLanguage(languages, 'en', query.lang, request.headers['accept-language']);
-      const opened = await openUnsubscribeToken(db, params.token);
+      const opened = await openUnsubscribeToken(db, params.token, query.purpose);
       const organisation = opened ? await organisationName(opened.scope.organisationId) : '';
       reply
         .code(opened ? 200 : 404)
         .header('cache-control', 'no-store')
         .header('referrer-policy', 'no-referrer')
         .type('text/html; charset=utf-8')
-        .send(renderUnsubscribePage(opened ? { kind: 'ask', organisation, action: `/unsubscribe/${params.token}` } : { kind: 'invalid' }, language));
+        .send(renderUnsubscribePage(opened ? { kind: 'ask', organisation, action: `/unsubscribe/${params.token}${query.purpose ? `?purpose=${query.purpose}` : ''}` } : { kind: 'invalid' }, language));
     },
   );
 
@@ -125,16 +127,17 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
     }
     scope.post('/unsubscribe/:token', async (request, reply) => {
       const parsed = tokenParams.safeParse(request.params);
+      const query = purposeQuery.safeParse(request.query);
       const language = negotiateLanguage(languages, 'en', undefined, request.headers['accept-language']);
       const body = typeof request.body === 'string' ? request.body : '';
       const oneClick = /List-Unsubscribe=One-Click/i.test(body) || /name="List-Unsubscribe"\s*\r?\n\r?\nOne-Click/i.test(body);
       const fromPage = /(^|&)source=page(&|$)/.test(body);
-      const result = parsed.success && (oneClick || fromPage)
-        ? await unsubscribe(db, parsed.data.token, { now: context.clock(), source: fromPage ? 'page' : 'one-click' })
+      const result = parsed.success && query.success && (oneClick || fromPage)
+        ? await unsubscribe(db, { token: parsed.data.token, purpose: query.data.purpose }, { now: context.clock(), source: fromPage ? 'page' : 'one-click' })
         : undefined;
       const wantsHtml = (request.headers.accept ?? '').includes('text/html');
       if (!result) {
-        reply.code(parsed.success && !(oneClick || fromPage) ? 400 : 404);
+        reply.code(parsed.success && query.success && !(oneClick || fromPage) ? 400 : 404);
         return wantsHtml
           ? reply.type('text/html; charset=utf-8').send(renderUnsubscribePage({ kind: 'invalid' }, language))
           : reply.send({ error: { code: 'invalid_unsubscribe', message: 'The unsubscribe link is invalid, or the body is not List-Unsubscribe=One-Click.', details: [] } });

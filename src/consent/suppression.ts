@@ -117,34 +117,40 @@ async function directMarketingPurposes(db: Kysely<Database>, scope: OrgScope): P
   return ids;
 }
 
-// Unsubscribe tokens: organisation id (16 bytes), the email's keyed hash (32 bytes) and optionally a purpose id,
-// signed with the organisation's link key. They hold no address, and the signature binds them to one recipient.
+// Unsubscribe links: `/unsubscribe/<token>[?purpose=<id>]`. The token holds the organisation id (16 bytes) and the
+// email's keyed hash (32 bytes), and a signature with the organisation's link key over both and the purpose. It holds
+// no address, and the signature binds it to one recipient. (The purpose rides in the query string: route parameters
+// are limited to 100 characters.)
 const tokenLabel = Buffer.from('unsubscribe:');
 
-/** The signed unsubscribe token of one recipient (and purpose, when the mail is about one). */
-export async function unsubscribeToken(db: Kysely<Database>, scope: OrgScope, email: string, purpose?: string): Promise<string> {
-  const organisationId = requireScope(scope);
-  const keys = consentKeysFor(db);
-  const hash = Buffer.from(await keys.hashEmail(scope, email), 'hex');
-  const payload = Buffer.concat([uuidBytes(organisationId), hash, Buffer.from(purpose ?? '', 'utf8')]);
-  return `${payload.toString('base64url')}.${await keys.sign(scope, Buffer.concat([tokenLabel, payload]))}`;
+function signedPart(payload: Buffer, purpose: string | undefined): Buffer {
+  return Buffer.concat([tokenLabel, payload, Buffer.from(`:${purpose ?? ''}`, 'utf8')]);
 }
 
-/** Opens a token: who it is for, or undefined when it is malformed or its signature does not match. */
+/** The path and query of one recipient's unsubscribe link (and purpose, when the mail is about one). */
+export async function unsubscribePath(db: Kysely<Database>, scope: OrgScope, email: string, purpose?: string): Promise<string> {
+  const organisationId = requireScope(scope);
+  const keys = consentKeysFor(db);
+  const payload = Buffer.concat([uuidBytes(organisationId), Buffer.from(await keys.hashEmail(scope, email), 'hex')]);
+  const token = `${payload.toString('base64url')}.${await keys.sign(scope, signedPart(payload, purpose))}`;
+  return `/unsubscribe/${token}${purpose ? `?purpose=${encodeURIComponent(purpose)}` : ''}`;
+}
+
+/** Opens a link's token: who it is for, or undefined when it is malformed or its signature does not match. */
 export async function openUnsubscribeToken(
   db: Kysely<Database>,
   token: string,
+  purpose: string | undefined,
 ): Promise<{ scope: OrgScope; emailHash: string; purpose: string | undefined } | undefined> {
-  const [encoded, signature] = token.split('.');
-  if (!encoded || !signature || !/^[A-Za-z0-9_-]+$/.test(encoded + signature) || encoded.length > 400) return undefined;
+  const [encoded, signature, extra] = token.split('.');
+  if (!encoded || !signature || extra !== undefined || !/^[A-Za-z0-9_-]+$/.test(encoded + signature)) return undefined;
   const payload = Buffer.from(encoded, 'base64url');
-  if (payload.length < 48) return undefined;
+  if (payload.length !== 48) return undefined;
   const scope = { organisationId: uuidString(payload.subarray(0, 16)) };
   const exists = await db.selectFrom('organisations').select('id').where('id', '=', scope.organisationId).executeTakeFirst();
   if (!exists) return undefined;
-  if (!(await consentKeysFor(db).verify(scope, Buffer.concat([tokenLabel, payload]), signature))) return undefined;
-  const purpose = payload.subarray(48).toString('utf8');
-  return { scope, emailHash: payload.subarray(16, 48).toString('hex'), purpose: purpose || undefined };
+  if (!(await consentKeysFor(db).verify(scope, signedPart(payload, purpose), signature))) return undefined;
+  return { scope, emailHash: payload.subarray(16, 48).toString('hex'), purpose };
 }
 
 /**
@@ -158,11 +164,11 @@ export async function openUnsubscribeToken(
 export async function listUnsubscribeHeaders(
   db: Kysely<Database>,
   scope: OrgScope,
-  input: { email: string; purpose?: string; baseUrl: string },
+  input: { email: string; purpose?: string | undefined; baseUrl: string },
 ): Promise<{ 'List-Unsubscribe': string; 'List-Unsubscribe-Post': string }> {
-  const token = await unsubscribeToken(db, scope, input.email, input.purpose);
+  const path = await unsubscribePath(db, scope, input.email, input.purpose);
   return {
-    'List-Unsubscribe': `<${input.baseUrl.replace(/\/$/, '')}/unsubscribe/${token}>`,
+    'List-Unsubscribe': `<${input.baseUrl.replace(/\/$/, '')}${path}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }
@@ -173,10 +179,10 @@ export async function listUnsubscribeHeaders(
  */
 export async function unsubscribe(
   db: Kysely<Database>,
-  token: string,
+  link: { token: string; purpose: string | undefined },
   options: { now: Date; source: 'one-click' | 'page' },
 ): Promise<{ organisationId: string; purpose: string | undefined } | undefined> {
-  const opened = await openUnsubscribeToken(db, token);
+  const opened = await openUnsubscribeToken(db, link.token, link.purpose);
   if (!opened) return undefined;
   await suppressHash(db, opened.scope, opened.emailHash, 'unsubscribe', { actor: 'subject', source: options.source, now: options.now });
   if (opened.purpose) {

@@ -35,19 +35,29 @@ export async function countRule(target: DueTarget, rule: TableRule, cutoffs: rea
   const perCutoff = rule.renewal !== undefined || rule.holds.some((h) => h.kind === 'duration');
   const base = { table: rule.table, period: rule.period };
   const first = cutoffs[0] ?? new Date();
-  if (!perCutoff) {
-    return target.countDue({ ...base, cutoffs: cutoffs.map((c) => c.toISOString()), now: first.toISOString() });
-  }
   let result: TargetDueCount | undefined;
-  const due: number[] = [];
-  for (const cutoff of cutoffs) {
-    const exclude = exclusion(cutoff);
-    const counted = await target.countDue({ ...base, cutoffs: [cutoff.toISOString()], now: cutoff.toISOString(), ...(exclude ? { exclude } : {}) });
-    result ??= counted;
-    due.push(counted.due[0] ?? 0);
+  if (!perCutoff) {
+    result = await target.countDue({ ...base, cutoffs: cutoffs.map((c) => c.toISOString()), now: first.toISOString() });
+  } else {
+    const due: number[] = [];
+    for (const cutoff of cutoffs) {
+      const exclude = exclusion(cutoff);
+      const counted = await target.countDue({ ...base, cutoffs: [cutoff.toISOString()], now: cutoff.toISOString(), ...(exclude ? { exclude } : {}) });
+      result ??= counted;
+      due.push(counted.due[0] ?? 0);
+    }
+    if (!result) throw new Error('no cutoffs');
+    result = { ...result, due };
   }
-  if (!result) throw new Error('no cutoffs');
-  return { ...result, due };
+  if (rule.action === 'anonymise') {
+    // An anonymised row keeps its anchor, so `countDue` still counts it; what is left to anonymise now is what a dry
+    // sweep selects (the engine skips rows already in their erased state). Later months are differences, unaffected.
+    const exclude = exclusion(first);
+    const dry = await target.sweep({ jobId: 'count', ...base, cutoff: first.toISOString(), now: first.toISOString(), action: 'anonymise', batchSize: 1, dryRun: true, ...(exclude ? { exclude } : {}) });
+    const already = (result.due[0] ?? 0) - dry.anonymised;
+    result = { ...result, due: result.due.map((n) => Math.max(0, n - already)) };
+  }
+  return result;
 }
 
 /** The rules a charter declares, plus Charter's own data under the settings (own data only with an organisation). */

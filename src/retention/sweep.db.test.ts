@@ -1,0 +1,279 @@
+/**
+ * Retention runs against real stores: the CRM fixture on PostgreSQL and on MariaDB, Charter's own database on PGlite
+ * or PostgreSQL (the project decides). Every rule kind, holds, restriction, the minimum, dry runs, the approval gate
+ * and the lock between concurrent runs.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureOrganisation } from '../accounts/organisations.js';
+import { activeCharter, applyCharter } from '../charter/repository.js';
+import type { Database } from '../database.js';
+import { readConfig } from '../platform/config.js';
+import type { OpenDatabase } from '../platform/db/database.js';
+import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
+import type { SqlDriver } from '../stores/sql/driver.js';
+import { isHashed } from '../stores/strategies.js';
+import { testDatabase } from '../../test/support/database.js';
+import { composeRetention } from './deps.js';
+import { computePlan } from './plan.js';
+import { decideRun, getRun } from './runs.js';
+import { runRetention, type RunOptions } from './sweep.js';
+import {
+  crmCharter,
+  ids,
+  insertRows,
+  newStoreDatabase,
+  newsletterConsents,
+  readAll,
+  readRows,
+  seedCrm,
+  storeDriver,
+  storeServers,
+  testHashKey,
+  testNow,
+  type StoreKind,
+  type StoreServers,
+} from './testing/crm.js';
+
+let servers: StoreServers;
+let database: OpenDatabase<Database>;
+
+beforeAll(async () => {
+  servers = await storeServers();
+  database = await testDatabase();
+}, 180_000);
+afterAll(async () => {
+  await database?.close();
+  servers?.stop();
+});
+
+const options: RunOptions = { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 0.1 };
+
+interface Fixture {
+  scope: OrgScope;
+  driver: SqlDriver;
+  deps: ReturnType<typeof composeRetention>;
+}
+
+/** A fresh organisation with the CRM charter, its own seeded store, consents in the ledger and two outbox mails. */
+async function fixture(kind: StoreKind): Promise<Fixture> {
+  const slug = `org-${randomUUID().slice(0, 8)}`;
+  const url = await newStoreDatabase(servers, kind);
+  const driver = storeDriver(kind, url);
+  await seedCrm(driver, kind);
+  const connection = `CRM_${slug.replace(/-/g, '_').toUpperCase()}`;
+  const charter = crmCharter({ organisation: slug, connection, kind });
+  const organisation = await ensureOrganisation(database.db, slug, slug);
+  const scope = { organisationId: organisation.id };
+  await applyCharter(database.db, scope, { charter, source: '', format: 'json', actor: 'system' });
+  await inOrganisation(database.db, scope, async (trx) => {
+    for (const consent of newsletterConsents()) {
+      const hash = `h-${consent.email}`;
+      await sql`insert into purpose_consent_subjects (organisation_id, subject_hash, email) values (${organisation.id}, ${hash}, ${consent.email}) on conflict do nothing`.execute(trx);
+      await sql`insert into purpose_consents (organisation_id, id, subject_hash, purpose_id, action, text_version, language, method, actor, recorded_at)
+                values (${organisation.id}, ${randomUUID()}, ${hash}, 'newsletter', ${consent.action}, 'v1', 'en', 'form', 'test', ${consent.at.toISOString()}::timestamptz)`.execute(trx);
+    }
+  });
+  for (const [id, days] of [[randomUUID(), 100], [randomUUID(), 10]] as const) {
+    await sql`insert into mail_outbox (id, organisation_id, created_at, recipient, subject, text, template, transport)
+              values (${id}, ${organisation.id}, ${new Date(testNow.getTime() - days * 86_400_000).toISOString()}::timestamptz, 'x@example.be', 'Code', 'Your code', 'request.code', 'outbox')`.execute(database.db);
+  }
+  const deps = composeRetention({
+    db: database.db,
+    dbKind: database.kind,
+    config: readConfig({}),
+    env: { [connection]: url, CHARTER_HASH_KEY: testHashKey },
+    clock: () => testNow,
+  });
+  return { scope, driver, deps };
+}
+
+describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) => {
+  describe('a full run', () => {
+    let f: Fixture;
+    let run: Awaited<ReturnType<typeof runRetention>>['run'];
+    let after: Awaited<ReturnType<typeof readAll>>;
+
+    beforeAll(async () => {
+      f = await fixture(kind);
+      ({ run } = await runRetention(f.deps, f.scope, { ...options, approve: true }));
+      after = await readAll(f.driver);
+    }, 120_000);
+    afterAll(async () => {
+      await f?.driver.close();
+    });
+
+    const step = (table: string) => run?.steps.find((s) => s.table === table);
+
+    it('completes, after the operator approved the first run on the store', () => {
+      expect(run?.status).toBe('completed');
+      expect(run?.approval).toMatchObject({ decision: 'approved', actor: 'cli' });
+      expect(run?.approvalReasons.map((r) => r.kind)).toContain('first-run');
+    });
+
+    it('deletes rows whose own anchor column is past the period, and leaves rows without an anchor', () => {
+      expect(ids(after.prospects)).toEqual([81, 82]);
+      expect(step('prospects')).toMatchObject({ status: 'done', due: 1, deleted: 1, withoutAnchor: 1 });
+    });
+
+    it('follows a reference to an anchor in a related table, deleting children before their parents', () => {
+      expect(ids(after.orders)).toEqual([51, 53]);
+      expect(step('orders')).toMatchObject({ due: 2, deleted: 2, withoutAnchor: 1 });
+      expect(ids(after.customers)).toEqual([2, 3, 4, 7]);
+      expect(step('customers')).toMatchObject({ due: 3, deleted: 3 });
+      const order = run?.steps.map((s) => s.table) ?? [];
+      expect(order.indexOf('orders')).toBeLessThan(order.indexOf('customers'));
+    });
+
+    it('renews the period for a person whose purpose consent is fresh, not for a stale or withdrawn one', () => {
+      expect(ids(after.newsletter)).toEqual([90, 93]);
+      expect(step('newsletter')).toMatchObject({ due: 2, deleted: 2 });
+    });
+
+    it('anonymises in place with each column\'s erase strategy, keeping the row', () => {
+      const [old, recent] = after.visits ?? [];
+      expect(old).toMatchObject({ id: 110, ip: null, page: '/home' });
+      expect(isHashed(old?.visitor)).toBe(true);
+      expect(recent).toMatchObject({ id: 111, ip: '192.0.2.11', visitor: 'v-111' });
+      expect(step('visits')).toMatchObject({ due: 1, anonymised: 1, deleted: 0 });
+    });
+
+    it('keeps rows under a legal hold: a duration hold reduced to its kept columns, a flag hold whole', () => {
+      const invoices = Object.fromEntries((after.invoices ?? []).map((r) => [Number(r.id), r]));
+      expect(Object.keys(invoices).map(Number)).toEqual([71, 72, 73]);
+      expect(invoices[71]).toMatchObject({ number: 'F-71', billing_name: 'Six', billing_email: null, iban: null });
+      expect(invoices[73]).toMatchObject({ number: 'F-73', billing_email: 'six@example.be', iban: 'BE73', legal_claim: true });
+      expect(invoices[72]).toMatchObject({ billing_email: 'three@example.be', iban: 'BE72' });
+      expect(step('invoices')).toMatchObject({ due: 1, deleted: 1, held: { 'vat-invoices': 1, 'legal-claim': 1 }, reduced: { 'vat-invoices': 1 } });
+    });
+
+    it('keeps a restricted row (Art. 18) and reports it', () => {
+      expect(after.customers?.find((c) => c.id === 2)).toMatchObject({ name: 'Two', processing_restricted: true });
+      expect(step('customers')?.held).toMatchObject({ restricted: 1 });
+    });
+
+    it('deletes at the duration, never at the minimum', () => {
+      expect(ids(after.applications)).toEqual([100, 102]);
+      expect(step('applications')).toMatchObject({ due: 1, deleted: 1 });
+    });
+
+    it('applies Charter\'s own rules by the same mechanism: outbox mail older than 90 days goes', async () => {
+      expect(step('mail_outbox')).toMatchObject({ store: 'charter', due: 1, deleted: 1 });
+      const left = await sql<{ n: number }>`select count(*)::int as n from mail_outbox where organisation_id = ${f.scope.organisationId}`.execute(database.db);
+      expect(left.rows[0]?.n).toBe(1);
+    });
+
+    it('writes the run\'s audit entry with counts and no personal data', async () => {
+      const entries = await inOrganisation(database.db, f.scope, (trx) =>
+        trx.selectFrom('audit_entries').select(['action', 'target', 'data']).where('organisation_id', '=', f.scope.organisationId).where('action', 'like', 'retention.%').orderBy('seq').execute(),
+      );
+      expect(entries.map((e) => e.action)).toEqual(['retention.run.approved', 'retention.run.completed']);
+      const completed = entries[1];
+      expect(completed?.target).toBe(`retention-run:${run?.id}`);
+      const text = JSON.stringify(completed?.data);
+      expect(text).toContain('"table":"customers"');
+      expect(text).not.toMatch(/@example\.be|One|192\.0\.2/);
+    });
+
+    it('finds nothing left to do on a second run, and needs no approval for it', async () => {
+      const again = await runRetention(f.deps, f.scope, options);
+      expect(again.run?.status).toBe('completed');
+      expect(again.run?.approval).toBeNull();
+      expect(again.run?.totals).toMatchObject({ deleted: 0, anonymised: 0 });
+      expect(await readAll(f.driver)).toEqual(after);
+    });
+  });
+
+  it('changes nothing on a dry run, and reports what a run would do', async () => {
+    const f = await fixture(kind);
+    try {
+      const before = await readAll(f.driver);
+      const { run } = await runRetention(f.deps, f.scope, { ...options, dryRun: true });
+      expect(await readAll(f.driver)).toEqual(before);
+      expect(run).toMatchObject({ status: 'completed', dryRun: true, approval: null });
+      expect(Object.fromEntries(run?.steps.map((s) => [s.table, s.due]) ?? [])).toEqual({
+        orders: 2,
+        invoices: 1,
+        customers: 3,
+        prospects: 1,
+        newsletter: 2,
+        applications: 1,
+        visits: 1,
+        mail_outbox: 1,
+      });
+      expect(run?.totals).toMatchObject({ deleted: 0, anonymised: 0 });
+      // The dry run and the plan agree on what is due now.
+      const stored = await activeCharter(database.db, f.scope);
+      const plan = await computePlan(f.deps, f.scope, stored!.charter, testNow);
+      expect(Object.fromEntries(plan.rules.map((r) => [r.table, r.dueNow]))).toEqual(Object.fromEntries(run?.steps.map((s) => [s.table, s.due]) ?? []));
+    } finally {
+      await f.driver.close();
+    }
+  });
+
+  it('holds a first run for approval without touching anything, then executes it once approved', async () => {
+    const f = await fixture(kind);
+    try {
+      const before = await readAll(f.driver);
+      const held = (await runRetention(f.deps, f.scope, options)).run;
+      expect(held?.status).toBe('awaiting-approval');
+      expect(held?.approvalReasons).toContainEqual({ kind: 'first-run', store: 'crm', message: 'first retention run on store crm' });
+      expect(await readAll(f.driver)).toEqual(before);
+
+      await decideRun(database.db, f.scope, held?.id ?? '', { decision: 'approved', actor: 'user:officer' }, testNow);
+      const { resumed, run } = await runRetention(f.deps, f.scope, { ...options, actor: 'system', resumeOnly: true });
+      expect(run).toBeUndefined();
+      expect(resumed.map((r) => [r.id, r.status])).toEqual([[held?.id, 'completed']]);
+      expect(ids((await readAll(f.driver)).prospects)).toEqual([81, 82]);
+      expect((await getRun(database.db, f.scope, held?.id ?? '')).approval).toMatchObject({ decision: 'approved', actor: 'user:officer' });
+    } finally {
+      await f.driver.close();
+    }
+  });
+
+  it('holds a later run that would delete more than the share of a table, and a rejection deletes nothing', async () => {
+    const f = await fixture(kind);
+    try {
+      await runRetention(f.deps, f.scope, { ...options, approve: true });
+      // 20 more prospects past their period: 21 of 22 rows would go.
+      const old = new Date(testNow.getTime() - 5 * 365 * 86_400_000);
+      await insertRows(f.driver, 'prospects', Array.from({ length: 20 }, (_, i) => ({ id: 200 + i, email: `bulk${i}@example.be`, name: 'Bulk', last_contact_at: old })));
+      const held = (await runRetention(f.deps, f.scope, options)).run;
+      expect(held?.status).toBe('awaiting-approval');
+      expect(held?.approvalReasons).toEqual([
+        expect.objectContaining({ kind: 'share', store: 'crm', table: 'prospects', due: 20, total: 22 }),
+      ]);
+      await decideRun(database.db, f.scope, held?.id ?? '', { decision: 'rejected', actor: 'user:officer', note: 'bad import' }, testNow);
+      expect((await getRun(database.db, f.scope, held?.id ?? '')).status).toBe('rejected');
+      expect(await readRows(f.driver, 'prospects')).toHaveLength(22);
+      await expect(decideRun(database.db, f.scope, held?.id ?? '', { decision: 'approved', actor: 'user:officer' }, testNow)).rejects.toMatchObject({ status: 409 });
+    } finally {
+      await f.driver.close();
+    }
+  });
+
+  it('never runs two sweeps of one organisation at once', async () => {
+    const f = await fixture(kind);
+    try {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let started!: () => void;
+      const inside = new Promise<void>((resolve) => (started = resolve));
+      const first = runRetention(f.deps, f.scope, {
+        ...options,
+        approve: true,
+        heartbeat: async () => {
+          started();
+          await released;
+        },
+      });
+      await inside;
+      await expect(runRetention(f.deps, f.scope, options)).rejects.toMatchObject({ status: 409 });
+      release();
+      expect((await first).run?.status).toBe('completed');
+    } finally {
+      await f.driver.close();
+    }
+  });
+});

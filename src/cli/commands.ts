@@ -3,7 +3,8 @@ import type { Command } from './command.js';
 import { accountCommands } from '../accounts/commands.js';
 import { auditCommands } from '../audit/commands.js';
 import { applyCommand } from '../charter/apply-command.js';
+import { recordsCommands } from '../records/commands.js';
 import { retentionCommands } from '../retention/commands.js';
 import { coreCommands } from './core-commands.js';
 
-export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands, ...retentionCommands];
+export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands, ...recordsCommands, ...retentionCommands];

@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import { activeCharter } from '../charter/repository.js';
-import type { Charter } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import type { Config } from '../platform/config.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
@@ -19,9 +18,10 @@ import { amendBreach, findBreach, listBreaches, recordBreach, recordNotification
 import { breachAmendmentSchema, breachContentSchema, notificationInputSchema } from './breach.js';
 import { breachViewSchema, draftSchema, dueBreaches, toBreachView, breachSummarySchema } from './breach-views.js';
 import { exportFormats, exportRecords, NoProcessorRecordError } from './export.js';
-import { recordLanguages, type RecordLanguage } from './i18n.js';
+import { recordLanguages } from './i18n.js';
 import { processorOverview } from './processors.js';
 import { deriveRecords } from './record.js';
+import { recordLanguage } from './record-language.js';
 import { findAuthority } from '../charter/catalogs/authorities.js';
 
 export interface RecordsRouteDeps {
@@ -32,13 +32,6 @@ export interface RecordsRouteDeps {
 
 const languageQuery = z.object({ language: z.enum(recordLanguages).optional() });
 const breachParams = z.object({ id: z.uuid('a breach id') });
-
-/** The language of a record: the one asked, else the charter's default (when we write it), else English. */
-export function recordLanguage(charter: Charter, asked?: RecordLanguage): RecordLanguage {
-  if (asked) return asked;
-  const preferred = [charter.defaultLanguage, ...charter.languages].find((l): l is RecordLanguage => l !== undefined && (recordLanguages as readonly string[]).includes(l));
-  return preferred ?? 'en';
-}
 
 async function charterOf(db: Kysely<Database>, scope: OrgScope) {
   const stored = await activeCharter(db, scope);

@@ -1,0 +1,109 @@
+/**
+ * `charter stores check` and `charter scan` against live databases (PostgreSQL and MariaDB): the check catches a
+ * renamed column, a wrong type and a missing table; the scan finds seeded personal data the charter does not declare.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { Charter } from '../charter/schema.js';
+import { main } from '../cli/main.js';
+import type { CliIo } from '../cli/command.js';
+import { buildCharter } from '../../test/support/charter.js';
+import type { SqlDriver } from './sql/driver.js';
+import { createMysqlDriver } from './sql/mysql.js';
+import { createPostgresDriver } from './sql/postgres.js';
+import { seedShop, shopStore } from './testing/shop.js';
+import { newMariaDbDatabase, newPostgresDatabase } from './testing/targets.js';
+
+function shopCharter(kind: 'postgres' | 'mysql'): Charter {
+  return buildCharter((charter) => {
+    charter.holds = [
+      { id: 'vat-invoices', reason: 'Invoices are kept for the tax authorities', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' },
+      { id: 'legal-claim', reason: 'Open claims', law: 'Civil Code' },
+    ];
+    charter.purposes.push({ ...structuredClone(charter.purposes[0]!), id: 'newsletter' }, { ...structuredClone(charter.purposes[0]!), id: 'support' });
+    charter.stores = [shopStore(kind)];
+  });
+}
+
+async function run(argv: string[], env: Record<string, string>) {
+  const out: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), env: { ...process.env, ...env }, cwd: process.cwd(), isTTY: false };
+  const code = await main(argv, io);
+  return { code, text: out.join('\n') };
+}
+
+const targets = [
+  { name: 'postgres', kind: 'postgres' as const, url: newPostgresDatabase, driver: createPostgresDriver, renameColumn: 'alter table customers rename column phone to phone_number' },
+  { name: 'mariadb', kind: 'mysql' as const, url: newMariaDbDatabase, driver: createMysqlDriver, renameColumn: 'alter table customers rename column phone to phone_number' },
+];
+
+describe.each(targets)('on $name', (target) => {
+  let dir: string;
+  let file: string;
+  let url: string;
+  let driver: SqlDriver;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'charter-stores-'));
+    file = join(dir, 'charter.yaml');
+    await writeFile(file, stringify(shopCharter(target.kind)));
+    url = await target.url();
+    driver = target.driver(url);
+    await seedShop(driver, new Date());
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('finds nothing wrong with a database that matches its declaration', async () => {
+    const result = await run(['stores', 'check', '--charter', file], { SHOP_DATABASE_URL: url });
+    expect(result.text).toContain('shop: 0 errors');
+    expect(result.code).toBe(0);
+  });
+
+  it('finds undeclared personal data, and only that', async () => {
+    await driver.query('alter table customers add column iban varchar(40)');
+    await driver.query('alter table customers add column birth_date date');
+    await driver.query('alter table customers add column rrn varchar(20)');
+    await driver.query('alter table tickets add column client_ip varchar(45)');
+    await driver.query('alter table order_lines add column payment_card varchar(25)');
+    await driver.query(`update customers set iban = 'BE68539007547034', birth_date = '1985-07-30', rrn = '85.07.30-033.28'`);
+    await driver.query(`update tickets set client_ip = '192.0.2.44'`);
+    await driver.query(`update order_lines set payment_card = '4111 1111 1111 1111'`);
+    const result = await run(['scan', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });
+    expect(result.code).toBe(1);
+    const [report] = JSON.parse(result.text) as { undeclared: { table: string; column: string; category: string; confidence: number }[] }[];
+    const found = Object.fromEntries(report!.undeclared.map((f) => [`${f.table}.${f.column}`, f.category]));
+    expect(found).toEqual({
+      'customers.iban': 'financial.bank-account',
+      'customers.birth_date': 'identity.date-of-birth',
+      'customers.rrn': 'identity.national-number',
+      'tickets.client_ip': 'online.ip-address',
+      'order_lines.payment_card': 'financial.card-number',
+    });
+    expect(report!.undeclared.every((f) => f.confidence >= 0.75)).toBe(true);
+  });
+
+  it('catches a renamed column, a wrong type and a missing table', async () => {
+    await driver.query(target.renameColumn);
+    await driver.query('alter table tickets drop column body');
+    await driver.query('alter table tickets add column body integer');
+    await driver.query('drop table newsletter');
+    const result = await run(['stores', 'check', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });
+    expect(result.code).toBe(1);
+    const [check] = JSON.parse(result.text) as { findings: { code: string; table: string; column?: string; message: string }[] }[];
+    const codes = check!.findings.map((f) => `${f.code} ${f.table}${f.column ? `.${f.column}` : ''}`);
+    expect(codes).toEqual(expect.arrayContaining(['missing_column customers.phone', 'strategy_type tickets.body', 'missing_table newsletter']));
+    expect(check!.findings.find((f) => f.code === 'missing_column')?.message).toContain('renamed to "phone_number"');
+  });
+
+  it('reports a store whose variable is not set without failing the others', async () => {
+    const result = await run(['stores', 'check', '--charter', file], { SHOP_DATABASE_URL: '' });
+    expect(result.text).toContain('SHOP_DATABASE_URL');
+    expect(result.code).toBe(1);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * `charter stores check`: compares a store's declaration with its live schema. Pure over the declaration and a
+ * `LiveSchema` (the connector describes it). Catches what would make a request or a retention sweep fail or
+ * silently miss data: missing tables and columns (with the likely new name of a renamed one), primary keys that
+ * differ, erase strategies the column type cannot take (a hash into an integer, `null` into a NOT NULL column, the
+ * same redact token into a unique column), anchors that are not dates, flags that are not booleans, nullable
+ * references that are not nullable, and foreign keys between declared tables the charter does not declare.
+ */
+import { closest } from '../charter/references.js';
+import type { Store } from '../charter/schema.js';
+import type { LiveColumn, LiveSchema, LiveTable } from './connector.js';
+import { storeModel, type HoldDefinition } from './plan.js';
+import { strategyProblems } from './strategies.js';
+
+export interface CheckFinding {
+  severity: 'error' | 'warning';
+  code: string;
+  table: string;
+  column?: string | undefined;
+  message: string;
+}
+
+/** The likely new name of a renamed table or column: close in spelling, or one name containing the other. */
+export function renameHint(name: string, candidates: readonly string[]): string | undefined {
+  const near = closest(name, candidates);
+  if (near) return near;
+  const lower = name.toLowerCase();
+  return candidates.find((c) => c.toLowerCase().includes(lower) || (c.length >= 3 && lower.includes(c.toLowerCase())));
+}
+
+export function checkStore(store: Store, live: LiveSchema, holds: readonly HoldDefinition[] = [], options: { redactToken?: string } = {}): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  const add = (severity: CheckFinding['severity'], code: string, table: string, column: string | undefined, message: string) =>
+    findings.push({ severity, code, table, column, message });
+  const liveTables = new Map(live.tables.map((t) => [t.name, t]));
+  const model = storeModel(store, holds);
+
+  for (const table of model.tables.values()) {
+    const liveTable = liveTables.get(table.name);
+    if (!liveTable) {
+      const hint = renameHint(table.name, [...liveTables.keys()].filter((n) => !model.tables.has(n)));
+      add('error', 'missing_table', table.name, undefined, `table "${table.name}" does not exist${hint ? ` (renamed to "${hint}"?)` : ''}`);
+      continue;
+    }
+    const liveColumns = new Map(liveTable.columns.map((c) => [c.name, c]));
+    const declaredColumns = new Set([table.primaryKey, ...table.columns.map((c) => c.name), ...table.references.map((r) => r.column)]);
+    const need = (column: string, role: string): LiveColumn | undefined => {
+      const found = liveColumns.get(column);
+      if (!found) {
+        const hint = renameHint(column, [...liveColumns.keys()].filter((n) => !declaredColumns.has(n)));
+        add('error', 'missing_column', table.name, column, `column "${table.name}.${column}" (${role}) does not exist${hint ? ` (renamed to "${hint}"?)` : ''}`);
+      }
+      return found;
+    };
+
+    const pk = need(table.primaryKey, 'primary key');
+    if (pk && liveTable.primaryKey.length > 0 && (liveTable.primaryKey.length !== 1 || liveTable.primaryKey[0] !== table.primaryKey)) {
+      add('error', 'primary_key', table.name, table.primaryKey, `the primary key of "${table.name}" is (${liveTable.primaryKey.join(', ')}), not ${table.primaryKey}`);
+    } else if (pk && liveTable.primaryKey.length === 0 && !pk.unique) {
+      add('warning', 'primary_key', table.name, table.primaryKey, `"${table.name}.${table.primaryKey}" is neither a primary key nor unique: rows could be confused`);
+    }
+
+    for (const column of table.columns) {
+      const liveColumn = need(column.name, `erase: ${column.erase}`);
+      if (!liveColumn) continue;
+      for (const problem of strategyProblems(column.erase, liveColumn, { isPrimaryKey: column.name === table.primaryKey, redactToken: options.redactToken })) {
+        add('error', problem.code, table.name, column.name, problem.message);
+      }
+    }
+    // Under a hold with kept columns, the other columns are erased even where they say `delete` (they become NULL).
+    for (const hold of table.holds) {
+      if (!hold.keep) continue;
+      for (const name of hold.keep) need(name, `kept under ${hold.hold}`);
+      for (const column of table.columns) {
+        const liveColumn = liveColumns.get(column.name);
+        if (column.erase === 'delete' && liveColumn && !hold.keep.includes(column.name) && !liveColumn.nullable) {
+          add('error', 'not_null', table.name, column.name, `"${column.name}" is NOT NULL but rows held by ${hold.hold} are reduced by setting it to NULL; keep it under the hold or make it nullable`);
+        }
+      }
+    }
+    const dateColumn = (name: string, role: string) => {
+      const found = need(name, role);
+      if (found && found.family !== 'date' && found.family !== 'timestamp') {
+        add('error', 'anchor_type', table.name, name, `"${table.name}.${name}" (${role}) is ${found.rawType}, not a date or timestamp`);
+      }
+    };
+    const flagColumn = (name: string, role: string) => {
+      const found = need(name, role);
+      if (found && found.family !== 'boolean') add('error', 'flag_type', table.name, name, `"${table.name}.${name}" (${role}) is ${found.rawType}, not a boolean`);
+    };
+    if (table.anchor && !table.anchor.via) dateColumn(table.anchor.column, 'retention anchor');
+    if (table.anchor?.via) {
+      const parent = liveTables.get(table.anchor.via.toTable);
+      const found = parent?.columns.find((c) => c.name === table.anchor?.column);
+      if (parent && !found) add('error', 'missing_column', table.name, table.anchor.column, `the anchor "${table.anchor.via.toTable}.${table.anchor.column}" does not exist`);
+      else if (found && found.family !== 'date' && found.family !== 'timestamp') add('error', 'anchor_type', table.name, table.anchor.column, `the anchor "${table.anchor.via.toTable}.${table.anchor.column}" is ${found.rawType}, not a date`);
+    }
+    if (table.restrictColumn) flagColumn(table.restrictColumn, 'restriction flag');
+    for (const hold of table.holds) {
+      if (hold.anchor) dateColumn(hold.anchor, `anchor of hold ${hold.hold}`);
+      if (hold.flag) flagColumn(hold.flag, `flag of hold ${hold.hold}`);
+    }
+    for (const ref of table.references) {
+      const column = need(ref.column, `reference to ${ref.toTable}.${ref.toColumn}`);
+      const target = liveTables.get(ref.toTable);
+      if (target && !target.columns.some((c) => c.name === ref.toColumn)) {
+        add('error', 'missing_column', ref.toTable, ref.toColumn, `the referenced column "${ref.toTable}.${ref.toColumn}" does not exist`);
+      }
+      if (column && ref.nullable && !column.nullable) {
+        add('error', 'not_null', table.name, ref.column, `"${table.name}.${ref.column}" is declared nullable (set to NULL before its parent is deleted) but is NOT NULL`);
+      }
+    }
+    undeclaredForeignKeys(liveTable, table.name, model.tables, add);
+  }
+  return findings;
+}
+
+function undeclaredForeignKeys(
+  liveTable: LiveTable,
+  name: string,
+  declared: ReturnType<typeof storeModel>['tables'],
+  add: (severity: CheckFinding['severity'], code: string, table: string, column: string | undefined, message: string) => void,
+) {
+  const table = declared.get(name);
+  if (!table) return;
+  for (const fk of liveTable.foreignKeys) {
+    if (!declared.has(fk.referencedTable) || fk.columns.length !== 1) continue;
+    const column = fk.columns[0] ?? '';
+    if (table.references.some((r) => r.column === column && r.toTable === fk.referencedTable)) continue;
+    add(
+      'warning',
+      'undeclared_reference',
+      name,
+      column,
+      `the foreign key ${name}.${column} → ${fk.referencedTable}.${fk.referencedColumns.join(',')} is not declared: requests will not follow it and deleting a ${fk.referencedTable} row may fail`,
+    );
+  }
+}

@@ -1,0 +1,68 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { buildCharter } from '../../test/support/charter.js';
+import type { AccessRecord } from '../stores/connector.js';
+import { buildPackage, toCsv } from './package.js';
+import { contrast, themeCss } from './pages.js';
+import { rightsTexts } from './texts.js';
+
+const records: AccessRecord[] = [
+  {
+    store: 'crm',
+    table: 'customers',
+    key: '1',
+    restricted: false,
+    columns: [
+      { name: 'email', category: 'contact.email', value: 'an@example.be' },
+      { name: 'name', category: 'identity.name', value: 'An "the first", Peeters' },
+      { name: 'password', category: 'account.password', value: '$argon2id$secret' },
+    ],
+  },
+  { store: 'crm', table: 'orders', key: '7', restricted: true, columns: [{ name: 'address', category: 'contact.postal-address', value: 'Kerkstraat 1\nGent' }] },
+];
+
+describe('the access package', () => {
+  it('writes RFC 4180 CSV', () => {
+    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], [null, 3]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n,3\r\n');
+  });
+
+  it('holds a report in the requester’s language, JSON and one CSV per table, and never a secret', () => {
+    const built = buildPackage({ charter: buildCharter(), language: 'nl', reference: 'R-AAAA-BBBB', generatedAt: new Date('2025-03-01T10:00:00Z'), records, consents: { current: [], events: [] } });
+    const files = unzipSync(built.bytes);
+    expect(Object.keys(files).sort()).toEqual(['consents.json', 'data.json', 'report.html', 'tables/crm.customers.csv', 'tables/crm.orders.csv']);
+    const all = Object.values(files).map((f) => strFromU8(f)).join('\n');
+    expect(all).not.toContain('$argon2id$secret');
+    expect(all).not.toContain('account.password');
+    const report = strFromU8(files['report.html']!);
+    expect(report).toContain('<html lang="nl">');
+    expect(report).toContain('Uw persoonsgegevens bij Testco BV');
+    expect(report).toContain('een overeenkomst met u');
+    expect(report).toContain('Mailer SA');
+    expect(report).toContain('An &quot;the first&quot;, Peeters');
+    expect(report).toContain('beperkt (art. 18)');
+    expect(strFromU8(files['tables/crm.customers.csv']!)).toBe('_key,_restricted,email,name\r\n1,false,an@example.be,"An ""the first"", Peeters"\r\n');
+    expect(built.counts).toEqual({ 'crm.customers': 1, 'crm.orders': 1 });
+    // Same content, same bytes.
+    const again = buildPackage({ charter: buildCharter(), language: 'nl', reference: 'R-AAAA-BBBB', generatedAt: new Date('2025-03-01T10:00:00Z'), records, consents: { current: [], events: [] } });
+    expect(again.sha256).toBe(built.sha256);
+  });
+});
+
+describe('texts and theme', () => {
+  it('has every text in every language, none empty', () => {
+    const keys = (value: unknown, prefix = ''): string[] =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix];
+    const english = keys(rightsTexts.en).sort();
+    for (const language of ['nl', 'fr', 'de'] as const) {
+      expect(keys(rightsTexts[language]).sort()).toEqual(english);
+      for (const [key, value] of Object.entries(rightsTexts[language])) expect(value, key).toBeTruthy();
+    }
+  });
+
+  it('uses the site colours only where they keep AA contrast', () => {
+    expect(contrast('#ffffff', '#000000')).toBeCloseTo(21, 0);
+    expect(themeCss({ id: 's', name: 'S', domain: 's.example', theme: { primaryColor: '#0f5132' } })).toContain('--accent: #0f5132');
+    expect(themeCss({ id: 's', name: 'S', domain: 's.example', theme: { primaryColor: '#ffee00' } })).not.toContain('--accent');
+    expect(themeCss({ id: 's', name: 'S', domain: 's.example', theme: { backgroundColor: '#102030' } })).toContain('--header-fg: #ffffff');
+  });
+});

@@ -362,8 +362,9 @@ function boot() {
       el.replaceWith(fresh);
       el = fresh;
     }
-    if (placeholder) return;
-    const name = config!.categories.find((k) => k.id == id)?.name ?? id;
+    // A category the charter does not declare cannot be consented to: the frame stays empty, with no offer.
+    const name = config!.categories.find((k) => k.id == id)?.name;
+    if (placeholder || !name) return;
     const box = d.createElement('div');
     box.className = 'charter-ph';
     box.lang = config!.language;

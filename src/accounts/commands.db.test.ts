@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, testDbKind } from '../../test/support/database.js';
+import type { CliIo } from '../cli/command.js';
+import { main } from '../cli/main.js';
+import { migrations, type Database } from '../database.js';
+import { readConfig } from '../platform/config.js';
+import { migrate, openDatabase } from '../platform/db/database.js';
+import { startServer } from '../server.js';
+import { linkIsValid } from './links.js';
+import { ensureOrganisation } from './organisations.js';
+
+let env: Record<string, string>;
+let dataDir: string | undefined;
+
+async function withDatabase<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const database = await openDatabase<Database>(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 2 } : { dataDir: env.CHARTER_DATA_DIR });
+  try {
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env, cwd: process.cwd(), isTTY: false };
+  const code = await main(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function serveOnce(): Promise<string> {
+  const printed: string[] = [];
+  const server = await startServer({ config: readConfig({ ...env, PORT: '0', HOST: '127.0.0.1' }), print: (text) => printed.push(text) });
+  await server.close();
+  return printed.join('\n');
+}
+
+beforeAll(async () => {
+  if (testDbKind() === 'postgres') env = { DATABASE_URL: await createPostgresDatabase(), LOG_LEVEL: 'silent' };
+  else {
+    dataDir = await mkdtemp(join(tmpdir(), 'charter-users-'));
+    env = { CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  }
+  await withDatabase(async (db) => {
+    await migrate(db, migrations);
+    await ensureOrganisation(db, 'testco', 'Testco BV');
+  });
+}, 120_000);
+afterAll(async () => {
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('first run and charter user add', () => {
+  it('prints a one-time setup link at start while no user exists', async () => {
+    const printed = await serveOnce();
+    const match = /first run {6}create the first owner within 1 hour: (http:\/\/\S+\/console\/setup\?token=(\S+))/.exec(printed);
+    expect(match).not.toBeNull();
+    expect(await withDatabase((db) => linkIsValid(db, 'setup', match![2]!, new Date()))).toBe(true);
+  }, 120_000);
+
+  it('adds a user with a role and prints a one-time password link', async () => {
+    const result = await cli(['user', 'add', '--org', 'testco', '--email', 'dpo@testco.example', '--role', 'owner']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Added dpo@testco.example to testco as owner.');
+    const token = /\/console\/password\?token=(\S+)/.exec(result.out)?.[1];
+    expect(token).toBeDefined();
+    expect(await withDatabase((db) => linkIsValid(db, 'password', decodeURIComponent(token!), new Date()))).toBe(true);
+    const again = await cli(['user', 'password-link', '--email', 'dpo@testco.example']);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/\/console\/password\?token=/);
+    const audit = await withDatabase((db) => db.selectFrom('audit_entries').select(['actor', 'action', 'data']).execute());
+    expect(audit).toEqual([expect.objectContaining({ actor: 'cli', action: 'member.added', data: { role: 'owner' } })]);
+  }, 120_000);
+
+  it('prints no setup link once a user exists', async () => {
+    expect(await serveOnce()).not.toContain('first run');
+  }, 120_000);
+
+  it('reports usage errors and unknown organisations', async () => {
+    expect((await cli(['user', 'add', '--org', 'testco'])).code).toBe(2);
+    expect((await cli(['user', 'add', '--org', 'testco', '--email', 'x@example.test', '--role', 'admin'])).code).toBe(2);
+    const unknown = await cli(['user', 'add', '--org', 'nope', '--email', 'x@example.test']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('No organisation "nope"');
+  }, 120_000);
+});

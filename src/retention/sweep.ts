@@ -66,7 +66,8 @@ export interface RunOptions {
   resumeOnly?: boolean | undefined;
   batchSize: number;
   maxShare: number;
-  onProgress?: ((progress: RunProgress) => void) | undefined;
+  /** Called after every batch is committed and recorded; awaited (a slow callback slows the sweep). */
+  onProgress?: ((progress: RunProgress) => void | Promise<void>) | undefined;
   /** Called after every batch (the job runner renews its lease). */
   heartbeat?: (() => Promise<unknown>) | undefined;
 }
@@ -232,7 +233,7 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
           const reduced = Object.values(result.reduced).reduce((a, b) => a + b, 0);
           await recordBatch(deps.db, scope, runId, step.position, { deleted: result.deleted, anonymised: result.anonymised, reduced: result.reduced, ms: performance.now() - started }, deps.clock());
           done += result.deleted + result.anonymised;
-          options.onProgress?.({ runId, position: step.position, steps: run.steps.length, store: step.store, table: step.table, action: step.action, done, due: step.due ?? 0 });
+          await options.onProgress?.({ runId, position: step.position, steps: run.steps.length, store: step.store, table: step.table, action: step.action, done, due: step.due ?? 0 });
           await options.heartbeat?.();
           // A batch that changed nothing cannot make progress (rows still referenced by kept children): stop here.
           if (result.done || result.deleted + result.anonymised + reduced === 0) break;

@@ -35,7 +35,7 @@ export interface StoreServers {
 
 /** The PostgreSQL and MariaDB servers of the test run: the global setups' when present, else started here. */
 export async function storeServers(): Promise<StoreServers> {
-  let provided: { postgres?: string; mariadb?: string } = {};
+  let provided: { postgres?: string; mariadb?: string };
   try {
     provided = { postgres: inject('postgresUrl'), mariadb: inject('mariadbUrl') };
   } catch {

@@ -1,0 +1,38 @@
+/**
+ * A retention sweep in a child process, for the crash test: runs `charter retention run --approve` for one
+ * organisation, and after the batch that brings the step of `PAUSE_TABLE` to `PAUSE_AFTER` rows, prints "paused"
+ * and waits forever, so the test can kill -9 it in the middle of the run. Test-only.
+ *
+ * Environment: CHARTER_TEST_DATABASE_URL (PostgreSQL) or CHARTER_TEST_DATA_DIR (PGlite), ORGANISATION_ID, NOW, the
+ * store's connection variable, CHARTER_HASH_KEY, PAUSE_TABLE, PAUSE_AFTER.
+ */
+import type { Database } from '../../database.js';
+import { readConfig } from '../../platform/config.js';
+import { openDatabase } from '../../platform/db/database.js';
+import { composeRetention } from '../deps.js';
+import { runRetention } from '../sweep.js';
+
+const env = process.env;
+const database = await openDatabase<Database>(env.CHARTER_TEST_DATABASE_URL ? { url: env.CHARTER_TEST_DATABASE_URL, poolSize: 4 } : { dataDir: env.CHARTER_TEST_DATA_DIR });
+const now = new Date(env.NOW ?? '');
+const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({}), env, clock: () => now });
+await runRetention(
+  deps,
+  { organisationId: env.ORGANISATION_ID ?? '' },
+  {
+    trigger: 'cli',
+    actor: 'cli',
+    approve: true,
+    batchSize: 2,
+    maxShare: 0.1,
+    onProgress: async (progress) => {
+      if (progress.table === env.PAUSE_TABLE && progress.done >= Number(env.PAUSE_AFTER)) {
+        process.stdout.write('paused\n');
+        // Wait here (the batch is committed in the store and recorded in the run) until killed.
+        await new Promise<never>(() => setInterval(() => {}, 1000));
+      }
+    },
+  },
+);
+process.stdout.write('finished\n');
+await database.close();

@@ -30,7 +30,7 @@ const list = async (query: string) => (await t.app.inject({ url: `/api/v1/audit?
 describe('audit routes', () => {
   it('lists entries newest first and filters by action family, exact action, actor, target and period', async () => {
     const all = await list('');
-    expect(all.entries[0].action).toBe('member.added'); // the viewer's own membership, newest
+    expect(all.entries[0]!.action).toBe('member.added'); // the viewer's own membership, newest
     expect((await list('action=request')).entries.map((e: { action: string }) => e.action)).toEqual(['request.verified', 'request.received']);
     expect((await list('action=request.verified')).entries).toHaveLength(1);
     expect((await list('actor=user:b')).entries.map((e: { target: string }) => e.target)).toEqual(['breach:7']);
@@ -42,7 +42,7 @@ describe('audit routes', () => {
     const first = await list('limit=2');
     expect(first.entries).toHaveLength(2);
     const second = await list(`limit=2&before=${first.nextBefore}`);
-    expect(second.entries[0].seq).toBe(first.entries[1].seq - 1);
+    expect(second.entries[0]!.seq).toBe(first.entries[1]!.seq - 1);
   });
 
   it('answers 422 with the field path for a bad filter', async () => {

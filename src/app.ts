@@ -15,6 +15,7 @@ import { registerBannerRoutes } from './consent/banner-routes.js';
 import { registerConsentRoutes } from './consent/routes.js';
 import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
+import { registerNoticeRoutes } from './notices/routes.js';
 import { registerRecordsRoutes } from './records/routes.js';
 import { registerRetentionRoutes } from './retention/routes.js';
 import { registerRightsRoutes } from './rights/register.js';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerConsentRoutes(app, context);
   registerRetentionRoutes(app, context);
   registerRecordsRoutes(app, context);
+  registerNoticeRoutes(app, context);
   registerRightsRoutes(app, context);
 
   // Last, so it describes every declared route.

@@ -14,6 +14,8 @@ import type { CharterTables } from './charter/tables.js';
 import { jobMigrations, type JobTables } from './platform/jobs.js';
 import { mailMigrations } from './platform/mail-migrations.js';
 import type { MailTables } from './platform/mail.js';
+import { noticeMigrations } from './notices/migrations.js';
+import type { NoticeTables } from './notices/tables.js';
 import { recordsMigrations } from './records/migrations.js';
 import type { RecordsTables } from './records/tables.js';
 import { retentionMigrations } from './retention/migrations.js';
@@ -23,7 +25,7 @@ import type { RightsTables } from './rights/tables.js';
 import { storeMigrations } from './stores/migrations.js';
 import type { StoreTables } from './stores/tables.js';
 
-export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & RecordsTables & RetentionTables & RightsTables & StoreTables;
+export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & NoticeTables & RecordsTables & RetentionTables & RightsTables & StoreTables;
 
 export const migrations: Record<string, Migration> = {
   ...accountMigrations,
@@ -32,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   ...consentMigrations,
   ...jobMigrations,
   ...mailMigrations,
+  ...noticeMigrations,
   ...recordsMigrations,
   ...retentionMigrations,
   ...rightsMigrations,

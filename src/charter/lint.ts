@@ -4,6 +4,7 @@
  */
 import { findCountry, isInEea } from './catalogs/countries.js';
 import { findTransferMechanism } from './catalogs/transfer-mechanisms.js';
+import { noticeLintRules } from '../notices/lint-rules.js';
 import { duration, isAtMost } from './duration.js';
 import type { IssuePath } from './references.js';
 import type { Charter } from './schema.js';
@@ -27,37 +28,50 @@ export type LintRule = (charter: Charter, context: LintContext) => LintFinding[]
 
 const thirteenMonths = duration('P13M');
 
-/** A recipient outside the EEA needs adequacy or an appropriate safeguard; Privacy Shield is no longer one. */
-export const transferRule: LintRule = (charter) =>
-  charter.recipients.flatMap((recipient, r): LintFinding[] => {
-    const path = ['recipients', r, 'transfer'];
-    const mechanism = recipient.transfer ? findTransferMechanism(recipient.transfer) : undefined;
-    if (mechanism && !mechanism.valid) {
+/**
+ * A recipient (or sub-processor) outside the EEA needs an adequacy decision or an appropriate safeguard that is valid
+ * on the lint date and fits the destination: Privacy Shield and Safe Harbour are void; "no transfer" cannot describe
+ * a recipient outside the EEA; an adequacy decision must exist for the country (for the US only the Data Privacy
+ * Framework, for certified organisations); the Data Privacy Framework only covers US recipients.
+ */
+export const transferRule: LintRule = (charter, context) => {
+  const today = context.now.toISOString().slice(0, 10);
+  const check = (name: string, country: string, transfer: string | undefined, path: IssuePath): LintFinding[] => {
+    const mechanism = transfer ? findTransferMechanism(transfer) : undefined;
+    const at = [...path, 'transfer'];
+    if (mechanism && (!mechanism.valid || (mechanism.invalidSince !== undefined && today >= mechanism.invalidSince))) {
       return [
         {
           rule: 'invalid-transfer-mechanism',
           severity: 'error',
           article: 'GDPR Art. 44–46; CJEU C-311/18 (Schrems II)',
-          path,
-          message: `${recipient.name}: "${mechanism.id}" is no longer a valid transfer mechanism${mechanism.invalidSince ? ` (invalid since ${mechanism.invalidSince})` : ''}`,
+          path: at,
+          message: `${name}: "${mechanism.id}" is no longer a valid transfer mechanism${mechanism.invalidSince ? ` (invalid since ${mechanism.invalidSince})` : ''}`,
         },
       ];
     }
-    if (isInEea(recipient.country)) return [];
-    const adequacy = findCountry(recipient.country)?.adequacy;
-    if (!recipient.transfer && adequacy !== 'adequate') {
-      return [
-        {
-          rule: 'transfer-without-mechanism',
-          severity: 'error',
-          article: 'GDPR Art. 44–46',
-          path: ['recipients', r, 'country'],
-          message: `${recipient.name} is in ${recipient.country}, outside the EEA, without a transfer mechanism`,
-        },
-      ];
+    if (mechanism?.validSince !== undefined && today < mechanism.validSince) {
+      return [{ rule: 'invalid-transfer-mechanism', severity: 'error', article: 'GDPR Art. 44–46', path: at, message: `${name}: "${mechanism.id}" can only be relied on from ${mechanism.validSince}` }];
     }
+    if (isInEea(country)) return [];
+    const adequacy = findCountry(country)?.adequacy;
+    const mismatch = (message: string, severity: Severity = 'error'): LintFinding[] => [{ rule: 'transfer-mechanism-mismatch', severity, article: 'GDPR Art. 45–46', path: at, message: `${name} (${country}): ${message}` }];
+    if (!mechanism) {
+      if (adequacy === 'adequate') return [];
+      return [{ rule: 'transfer-without-mechanism', severity: 'error', article: 'GDPR Art. 44–46', path: [...path, 'country'], message: `${name} is in ${country}, outside the EEA, without a transfer mechanism` }];
+    }
+    if (mechanism.id === 'none-needed') return mismatch('"none-needed" only describes a recipient inside the EEA; name the adequacy decision or safeguard');
+    if (mechanism.id === 'adequacy' && adequacy === 'dpf-certified-only') return mismatch('the only adequacy decision for this country is the EU-US Data Privacy Framework, for certified organisations: use eu-us-dpf or standard contractual clauses');
+    if (mechanism.id === 'adequacy' && adequacy === 'partial') return mismatch('the adequacy decision covers only part of the recipients here (for Canada: organisations under PIPEDA); check that it covers this one', 'warning');
+    if (mechanism.id === 'adequacy' && adequacy !== 'adequate') return mismatch('there is no adequacy decision for this country');
+    if (mechanism.id === 'eu-us-dpf' && country !== 'US') return mismatch('the EU-US Data Privacy Framework only covers recipients in the United States');
     return [];
-  });
+  };
+  return charter.recipients.flatMap((recipient, r) => [
+    ...check(recipient.name, recipient.country, recipient.transfer, ['recipients', r]),
+    ...recipient.subProcessors.flatMap((sub, i) => check(`${sub.name} (sub-processor of ${recipient.name})`, sub.country, sub.transfer, ['recipients', r, 'subProcessors', i])),
+  ]);
+};
 
 /** Art. 28(3): processing by a processor is governed by a contract. */
 export const processorContractRule: LintRule = (charter) =>
@@ -92,7 +106,7 @@ export const cookieLifetimeRule: LintRule = (charter) =>
   );
 
 /** The rules every lint runs; a domain that adds rules imports them here. */
-export const lintRules: readonly LintRule[] = [transferRule, processorContractRule, cookieLifetimeRule];
+export const lintRules: readonly LintRule[] = [transferRule, processorContractRule, cookieLifetimeRule, ...noticeLintRules];
 
 export function lintCharter(charter: Charter, context: LintContext = { now: new Date() }): LintFinding[] {
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

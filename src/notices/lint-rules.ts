@@ -1,0 +1,337 @@
+/**
+ * Lint rules about what the notice would tell people (Art. 12–14) and whether the charter's promises are kept: each a
+ * pure function over the charter and a clock, with a severity and the provision it rests on. They join the core rules
+ * in `src/charter/lint.ts`.
+ */
+import { formerAuthorityNames } from '../charter/catalogs/authorities.js';
+import type { LintFinding, LintRule } from '../charter/lint.js';
+import type { IssuePath } from '../charter/references.js';
+import type { Charter, Language, Text } from '../charter/schema.js';
+import { buildNotice } from './build-notice.js';
+import { childConsentAge } from './children.js';
+import type { NoticeDocument } from './document.js';
+
+/** The Art. 13 items every privacy notice must show, and the Art. 14 items when a purpose's data comes from elsewhere. */
+export const article13Items = ['13(1)(a)', '13(1)(b)', '13(1)(c)', '13(1)(d)', '13(1)(e)', '13(1)(f)', '13(2)(a)', '13(2)(b)', '13(2)(c)', '13(2)(d)', '13(2)(e)', '13(2)(f)'] as const;
+export const article14Items = ['14(1)(d)', '14(2)(f)'] as const;
+
+/** The items a notice of this charter must carry: Art. 13 always, Art. 14 when some data is not obtained from the person. */
+export function requiredItems(charter: Charter, siteId: string): string[] {
+  const site = charter.sites.find((s) => s.id === siteId);
+  const purposes = site?.purposes ? charter.purposes.filter((p) => site.purposes?.includes(p.id)) : charter.purposes;
+  return [...article13Items, ...(purposes.some((p) => p.source.kind !== 'subject') ? article14Items : [])];
+}
+
+/** Whether a section carries text (not only headings). */
+function sectionText(document: NoticeDocument, item: string): string {
+  return document.sections
+    .filter((s) => s.gdpr.includes(item))
+    .flatMap((s) => s.blocks)
+    .map((block) => JSON.stringify(block))
+    .join('');
+}
+
+/** The items a built notice lacks (no section for the item, or an empty one). */
+export function missingItems(document: NoticeDocument, required: readonly string[]): string[] {
+  return required.filter((item) => sectionText(document, item).replace(/[^\p{L}\p{N}]/gu, '').length === 0);
+}
+
+const finding = (rule: string, severity: LintFinding['severity'], article: string, path: IssuePath, message: string): LintFinding => ({ rule, severity, article, path, message });
+
+/**
+ * Art. 13/14 items the notice cannot state from this charter: no way to exercise rights, a DPO or representative
+ * without contact details, automated decisions without their logic, a requirement without its consequence, data from
+ * elsewhere without its source — and, as a guard, any required item the built notice lacks.
+ */
+export const noticeCompletenessRule: LintRule = (charter) => {
+  const findings: LintFinding[] = [];
+  const rule = 'notice-missing-item';
+  const channels = charter.rights.channels;
+  if (!channels.web && !channels.email && !channels.post && !channels.phone) {
+    findings.push(finding(rule, 'error', 'GDPR Art. 12(2), 13(2)(b)', ['rights', 'channels'], 'the notice cannot say how to exercise rights: declare at least one channel (web, email, post or phone)'));
+  }
+  const person = (value: { email?: string | undefined; phone?: string | undefined; address?: unknown } | undefined) => Boolean(value?.email || value?.phone || value?.address);
+  if (charter.organisation.dpo && !person(charter.organisation.dpo)) {
+    findings.push(finding(rule, 'error', 'GDPR Art. 13(1)(b), 37(7)', ['organisation', 'dpo'], 'a data protection officer is declared without any contact details (email, phone or address)'));
+  }
+  if (charter.organisation.representative && !person(charter.organisation.representative)) {
+    findings.push(finding(rule, 'error', 'GDPR Art. 13(1)(a), 27', ['organisation', 'representative'], 'an EU representative is declared without any contact details (email, phone or address)'));
+  }
+  charter.purposes.forEach((purpose, p) => {
+    if (purpose.automatedDecisions.exists && (!purpose.automatedDecisions.logic || !purpose.automatedDecisions.consequences)) {
+      findings.push(finding(rule, 'error', 'GDPR Art. 13(2)(f)', ['purposes', p, 'automatedDecisions'], `${purpose.id}: automated decisions need meaningful information about the logic involved and the envisaged consequences (logic and consequences)`));
+    }
+    if (purpose.requirement.kind !== 'none' && !purpose.requirement.consequence) {
+      findings.push(finding(rule, 'warning', 'GDPR Art. 13(2)(e)', ['purposes', p, 'requirement'], `${purpose.id}: the data is required (${purpose.requirement.kind}) but the notice cannot say what happens if it is not given (consequence)`));
+    }
+    if (purpose.source.kind !== 'subject' && !purpose.source.description) {
+      findings.push(finding(rule, 'warning', 'GDPR Art. 14(2)(f)', ['purposes', p, 'source'], `${purpose.id}: the data does not come from the person, but the source is not described`));
+    }
+  });
+  // Guard: every required item present and non-empty in every notice the charter produces.
+  charter.sites.forEach((site, s) => {
+    for (const language of site.languages ?? charter.languages) {
+      const missing = missingItems(buildNotice(charter, site.id, language), requiredItems(charter, site.id));
+      if (missing.length) findings.push(finding(rule, 'error', 'GDPR Art. 13, 14', ['sites', s], `the ${language} notice of site "${site.id}" lacks: ${missing.join(', ')}`));
+    }
+  });
+  return findings;
+};
+
+/** Every text the notice of a site shows, with its path, so a missing translation can be pointed at. */
+function noticeTexts(charter: Charter): { path: IssuePath; text: Text; languages: Language[] }[] {
+  const out: { path: IssuePath; text: Text; languages: Language[] }[] = [];
+  const languagesOf = (purposeId?: string, cookieName?: string): Language[] => {
+    const sites = charter.sites.filter((site) => (purposeId ? !site.purposes || site.purposes.includes(purposeId) : true) && (cookieName ? !site.cookies || site.cookies.includes(cookieName) : true));
+    return [...new Set(sites.flatMap((site) => site.languages ?? charter.languages))];
+  };
+  const all = languagesOf();
+  const add = (path: IssuePath, text: Text | undefined, languages: Language[] = all) => {
+    if (text !== undefined) out.push({ path, text, languages });
+  };
+  charter.organisation.addresses.forEach((a, i) => add(['organisation', 'addresses', i, 'label'], a.label));
+  add(['organisation', 'dpo', 'address', 'label'], charter.organisation.dpo?.address?.label);
+  add(['organisation', 'security'], charter.organisation.security);
+  add(['rights', 'channels', 'post', 'label'], charter.rights.channels.post?.label);
+  add(['children', 'policy'], charter.children.policy);
+  charter.subjects.forEach((s, i) => add(['subjects', i, 'name'], s.name));
+  charter.data.forEach((d, i) => {
+    add(['data', i, 'name'], d.name);
+    add(['data', i, 'source'], d.source);
+  });
+  charter.holds.forEach((h, i) => add(['holds', i, 'reason'], h.reason));
+  charter.recipients.forEach((r, i) => add(['recipients', i, 'service'], r.service));
+  charter.purposes.forEach((purpose, p) => {
+    const languages = languagesOf(purpose.id);
+    const at = (...rest: IssuePath) => ['purposes', p, ...rest];
+    add(at('name'), purpose.name, languages);
+    add(at('description'), purpose.description, languages);
+    add(at('legitimateInterest'), purpose.legitimateInterest, languages);
+    add(at('legalObligation'), purpose.legalObligation, languages);
+    add(at('source', 'description'), purpose.source.description, languages);
+    add(at('requirement', 'consequence'), purpose.requirement.consequence, languages);
+    add(at('automatedDecisions', 'logic'), purpose.automatedDecisions.logic, languages);
+    add(at('automatedDecisions', 'consequences'), purpose.automatedDecisions.consequences, languages);
+    add(at('retention', 'event'), purpose.retention.event, languages);
+    add(at('retention', 'description'), purpose.retention.description, languages);
+    add(at('consent', 'text'), purpose.consent?.text, languages);
+  });
+  charter.cookies.forEach((cookie, c) => {
+    const languages = languagesOf(undefined, cookie.name);
+    add(['cookies', c, 'purpose'], cookie.purpose, languages);
+    add(['cookies', c, 'justification'], cookie.justification, languages);
+  });
+  charter.consent.categories.forEach((category, c) => {
+    add(['consent', 'categories', c, 'name'], category.name);
+    add(['consent', 'categories', c, 'description'], category.description);
+  });
+  return out;
+}
+
+/**
+ * Art. 12(1): the notice must be intelligible to the people it addresses. A text given per language but missing a
+ * language the site shows is printed in another language there; the reader may not understand it.
+ */
+export const untranslatedTextRule: LintRule = (charter) =>
+  noticeTexts(charter).flatMap(({ path, text, languages }) => {
+    if (typeof text === 'string') return [];
+    const missing = languages.filter((language) => !text[language]);
+    return missing.length
+      ? [finding('notice-untranslated', 'warning', 'GDPR Art. 12(1)', path, `no ${missing.join(', ')} text: the notice in ${missing.length === 1 ? 'that language' : 'those languages'} would show another language here`)]
+      : [];
+  });
+
+/** Interests that say nothing: the bare name of the legal basis, placeholders, or a few words. */
+const emptyInterests = [
+  /^\s*(our\s+)?legitimate\s+interests?\.?\s*$/i,
+  /^\s*(ons\s+|onze\s+)?gerechtvaardigde?\s+belang(en)?\.?\s*$/i,
+  /^\s*(notre\s+|nos\s+)?int[ée]r[êe]ts?\s+l[ée]gitimes?\.?\s*$/i,
+  /^\s*(unser(e)?\s+)?berechtigte[ns]?\s+interessen?\.?\s*$/i,
+  /^\s*(n\/a|na|tbd|todo|tba|-+|\.+|x+|business purposes?|commercial (reasons|purposes)|marketing)\.?\s*$/i,
+];
+
+/**
+ * Art. 13(1)(d) and 6(1)(f): a legitimate-interests purpose must state the interest. Validation already refuses a
+ * missing one (references.ts, `missing_interest`); this rule catches texts that state nothing — a placeholder, the
+ * name of the basis itself, the purpose's own name, or a handful of words.
+ */
+export const legitimateInterestRule: LintRule = (charter) =>
+  charter.purposes.flatMap((purpose, p) => {
+    if (purpose.legalBasis !== 'legitimate-interests' || !purpose.legitimateInterest) return [];
+    const texts = typeof purpose.legitimateInterest === 'string' ? [purpose.legitimateInterest] : Object.values(purpose.legitimateInterest).filter((t): t is string => Boolean(t));
+    const names = (typeof purpose.name === 'string' ? [purpose.name] : Object.values(purpose.name)).map((n) => n?.trim().toLowerCase());
+    const weak = texts.filter((text) => {
+      const words = text.trim().split(/\s+/).filter(Boolean).length;
+      return emptyInterests.some((pattern) => pattern.test(text)) || names.includes(text.trim().toLowerCase().replace(/\.$/, '')) || words < 5;
+    });
+    return weak.length
+      ? [finding('weak-legitimate-interest', 'warning', 'GDPR Art. 6(1)(f), 13(1)(d)', ['purposes', p, 'legitimateInterest'], `${purpose.id}: the legitimate interest "${weak[0]}" does not say what the interest is; describe it and why it outweighs the person's interests`)]
+      : [];
+  });
+
+/** Art. 7(3): withdrawing consent must be as easy as giving it, so consent purposes need a web or email route. */
+export const withdrawalRouteRule: LintRule = (charter) => {
+  const consent = charter.purposes.filter((p) => p.legalBasis === 'consent');
+  const channels = charter.rights.channels;
+  if (consent.length === 0 || channels.web || channels.email) return [];
+  return [
+    finding('consent-without-withdrawal-route', 'error', 'GDPR Art. 7(3)', ['rights', 'channels'], `consent is asked for ${consent.map((p) => p.id).join(', ')}, but withdrawal is only possible by post or phone: offer the privacy center (web) or an email address`),
+  ];
+};
+
+interface OutdatedPattern {
+  /** Several names of one thing (the Belgian Privacy Commission in four languages) are reported once per text. */
+  key: string;
+  pattern: RegExp;
+  severity: LintFinding['severity'];
+  article: string;
+  message: string;
+}
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const outdatedPatterns: OutdatedPattern[] = [
+  {
+    key: 'privacy-shield',
+    pattern: /privacy[\s-]?shield|privacyschild|bouclier de protection des donn[ée]es|datenschutz[\s-]?schild/i,
+    severity: 'error',
+    article: 'GDPR Art. 44–46; CJEU C-311/18 (Schrems II)',
+    message: 'mentions the EU-US Privacy Shield, invalid since 16 July 2020: name the EU-US Data Privacy Framework or standard contractual clauses',
+  },
+  {
+    key: 'safe-harbour',
+    pattern: /safe[\s-]?harbou?r/i,
+    severity: 'error',
+    article: 'GDPR Art. 44–46; CJEU C-362/14 (Schrems I)',
+    message: 'mentions Safe Harbour, invalid since 6 October 2015',
+  },
+  {
+    key: 'be-1992',
+    pattern: /wet (van|tot bescherming van de persoonlijke levenssfeer.{0,60}?) ?8 december 1992|loi du 8 d[ée]cembre 1992|privacy act of 1992|(law|act) of 8 december 1992|gesetz vom 8\. dezember 1992|privacywet van 1992/i,
+    severity: 'warning',
+    article: 'Belgian Law of 30 July 2018 (replaced the Law of 8 December 1992)',
+    message: 'cites the Belgian Privacy Act of 8 December 1992, replaced by the GDPR and the Law of 30 July 2018',
+  },
+  {
+    key: 'directive-95-46',
+    pattern: /(directive|richtlijn|richtlinie)\s+95\/46|\b95\/46\/(EC|EG|CE)\b/i,
+    severity: 'warning',
+    article: 'GDPR Art. 94 (repeals Directive 95/46/EC)',
+    message: 'cites Directive 95/46/EC, repealed by the GDPR on 25 May 2018',
+  },
+  {
+    key: 'nl-wbp',
+    pattern: /wet bescherming persoonsgegevens|\bWbp\b/,
+    severity: 'warning',
+    article: 'Dutch UAVG (replaced the Wbp on 25 May 2018)',
+    message: 'cites the Dutch Wet bescherming persoonsgegevens, replaced by the GDPR and the UAVG on 25 May 2018',
+  },
+  ...formerAuthorityNames.map((former): OutdatedPattern => {
+    // Acronyms ("CBP") only as a whole word in capitals; full names in any case.
+    const acronym = /^[A-Z]{2,6}$/.test(former.name);
+    return {
+      key: `authority:${former.replacedBy}`,
+      pattern: new RegExp(acronym ? `\\b${escapeRegExp(former.name)}\\b` : escapeRegExp(former.name), acronym ? '' : 'i'),
+      severity: 'warning',
+      article: 'GDPR Art. 13(2)(d), 51',
+      message: `names "${former.name}", replaced on ${former.replacedOn} (now catalog authority ${former.replacedBy})`,
+    };
+  }),
+];
+
+/** Walks every string of the charter with its path (texts, names, labels), skipping catalog ids such as `transfer`. */
+function walkStrings(value: unknown, path: IssuePath, visit: (text: string, path: IssuePath) => void) {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, [...path, i], visit));
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'transfer' || key === 'id' || key === 'authority' || key === 'connection') continue;
+      walkStrings(item, [...path, key], visit);
+    }
+  }
+}
+
+/**
+ * Outdated names that mislead readers: Privacy Shield and Safe Harbour, the Belgian Privacy Commission (replaced by
+ * the APD/GBA on 25 May 2018) and other former authorities, the 1992 Belgian Privacy Act, Directive 95/46/EC and the
+ * Dutch Wbp — anywhere in the charter's texts.
+ */
+export const outdatedReferenceRule: LintRule = (charter) => {
+  const findings: LintFinding[] = [];
+  walkStrings(charter, [], (text, path) => {
+    const seen = new Set<string>();
+    for (const entry of outdatedPatterns) {
+      if (seen.has(entry.key) || !entry.pattern.test(text)) continue;
+      seen.add(entry.key);
+      findings.push(finding('outdated-reference', entry.severity, entry.article, path, entry.message));
+    }
+  });
+  return findings;
+};
+
+/**
+ * Art. 5(1)(e) and 5(2): a retention rule is a promise; a purpose whose data no store table is governed by has
+ * nobody keeping it. A warning when the charter maps its stores and the purpose's data has nowhere else to live (no
+ * recipient); information when the data may live at a processor, or when no store is mapped at all.
+ */
+export const retentionExecutionRule: LintRule = (charter) => {
+  const governed = new Set(charter.stores.flatMap((store) => store.tables.map((table) => table.purpose).filter(Boolean)));
+  const unkept = charter.purposes.map((purpose, p) => ({ purpose, p })).filter(({ purpose }) => !governed.has(purpose.id));
+  if (unkept.length === 0) return [];
+  if (charter.stores.length === 0) {
+    return [
+      finding('retention-not-executed', 'info', 'GDPR Art. 5(1)(e), 5(2)', ['stores'], `no store is mapped, so Charter executes none of the ${unkept.length} retention rules; map the databases that hold the data (stores) to have them kept`),
+    ];
+  }
+  return unkept.map(({ purpose, p }) =>
+    purpose.recipients.length === 0
+      ? finding('retention-not-executed', 'warning', 'GDPR Art. 5(1)(e), 5(2)', ['purposes', p, 'retention'], `${purpose.id}: no store table is governed by this purpose, so nothing executes its retention of ${purpose.retention.duration} (a promise nothing keeps)`)
+      : finding('retention-not-executed', 'info', 'GDPR Art. 5(1)(e), 5(2)', ['purposes', p, 'retention'], `${purpose.id}: no mapped store table is governed by this purpose; its retention is only kept if its recipients (${purpose.recipients.join(', ')}) apply it`),
+  );
+};
+
+/**
+ * Art. 13(1)(c) and 5(1)(a): a store column holding a data category that no purpose names is data the notice does not
+ * mention. A column whose category belongs to another purpose than its table's is reported for information.
+ */
+export const unlistedStoreCategoryRule: LintRule = (charter) => {
+  const named = new Set([...charter.purposes.flatMap((p) => p.data), ...charter.customers.flatMap((c) => c.data)]);
+  const findings: LintFinding[] = [];
+  charter.stores.forEach((store, s) =>
+    store.tables.forEach((table, t) =>
+      table.columns.forEach((column, c) => {
+        const path = ['stores', s, 'tables', t, 'columns', c, 'category'];
+        if (!named.has(column.category)) {
+          findings.push(finding('store-category-not-in-notice', 'warning', 'GDPR Art. 5(1)(a), 13(1)(c)', path, `${store.id}.${table.name}.${column.name} holds ${column.category}, which no purpose names: the notice does not mention it`));
+          return;
+        }
+        const purpose = table.purpose ? charter.purposes.find((p) => p.id === table.purpose) : undefined;
+        if (purpose && !purpose.data.includes(column.category)) {
+          findings.push(finding('store-category-not-in-notice', 'info', 'GDPR Art. 5(1)(b), 13(1)(c)', path, `${store.id}.${table.name}.${column.name} holds ${column.category}, which the table's purpose ${purpose.id} does not name`));
+        }
+      }),
+    ),
+  );
+  return findings;
+};
+
+/** Art. 8(1): a member state may lower the age of a child's own consent to 13, never a charter below the state's. */
+export const childAgeRule: LintRule = (charter) =>
+  Object.entries(charter.children.minimumAge).flatMap(([country, age]) => {
+    const threshold = childConsentAge(country);
+    return age < threshold
+      ? [finding('child-age-below-threshold', 'error', 'GDPR Art. 8(1)', ['children', 'minimumAge', country], `the minimum age ${age} for ${country} is below the age the law sets there (${threshold}): below ${threshold}, a parent must consent`)]
+      : [];
+  });
+
+/** The notice domain's rules, in the order they are reported. */
+export const noticeLintRules: readonly LintRule[] = [
+  noticeCompletenessRule,
+  untranslatedTextRule,
+  legitimateInterestRule,
+  withdrawalRouteRule,
+  outdatedReferenceRule,
+  retentionExecutionRule,
+  unlistedStoreCategoryRule,
+  childAgeRule,
+];

@@ -3,6 +3,7 @@
  * the app and listen. Used by `charter serve` and `npm start`.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { issueSetupLink } from './accounts/links.js';
 import { ensureOrganisation } from './accounts/organisations.js';
 import { buildApp } from './app.js';
@@ -13,6 +14,8 @@ import { publicUrl, type Config } from './platform/config.js';
 import { migrate, openDatabase, type OpenDatabase } from './platform/db/database.js';
 import { createJobRunner } from './platform/jobs.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { createMailer, type MailTables } from './platform/mail.js';
+import { registerRecordsJobs } from './records/breach-reminders.js';
 import { composeRetention } from './retention/deps.js';
 import { registerRetentionJobs } from './retention/jobs.js';
 
@@ -66,6 +69,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const url = publicUrl({ ...config, PORT: port });
+    // Reminders of the 72-hour breach clock, mailed to the owners and privacy officers.
+    const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+    registerRecordsJobs(jobs, { db: database.db, mailer, logger, publicUrl: url });
     const sites = await database.db.selectFrom('sites').select('site_id').orderBy('site_id').execute();
     print(`Charter ${database.kind === 'pglite' ? `on PGlite (${config.CHARTER_DATA_DIR})` : 'on PostgreSQL'} is ready at ${url}`);
     print(`  landing page   ${url}/`);

@@ -126,9 +126,13 @@ async function ledger(context: BrowserContext, app: ServedApp = served) {
 describe('consent banner: before a choice', () => {
   it('runs no gated script, sets no cookie, holds the video behind a placeholder, and sets the consent-mode default', async () => {
     const context = await visitor();
-    const page = await openDemo(context);
+    const page = await context.newPage();
+    const shown = page.waitForResponse((response) => response.url().endsWith('/api/v1/consent/shown'));
+    await page.goto(`${served.url}/demo/main?lang=en`);
     await expect.poll(() => dialog(page).isVisible()).toBe(true);
     await page.locator('.charter-ph').waitFor();
+    // The display is counted for statistics (a beacon without anything about the visitor).
+    expect((await shown).status()).toBe(204);
 
     expect(await runs(page)).toEqual({});
     expect(await cookieNames(context)).toEqual([]);

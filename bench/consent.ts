@@ -114,11 +114,11 @@ async function runOurs(name: string, bundle: string, env: Record<string, string>
       });
     };
     const ip = () => `10.${(Math.random() * 255) | 0}.${(Math.random() * 255) | 0}.${(Math.random() * 255) | 0}`;
-    const request = {
-      method: 'POST' as const,
+    const request: autocannon.Request = {
+      method: 'POST',
       path: '/api/v1/consent',
       headers: { 'content-type': 'application/json', origin: `https://${site.domain}`, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36' },
-      setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': ip() }, body: body() }),
+      setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': ip() }, body: body() }),
     };
     // Warm-up (JIT, pool, partitions), not counted.
     await autocannon({ url, connections: 10, duration: 2, requests: [request] });

@@ -23,7 +23,7 @@ export class RateLimiter {
     const elapsed = now - this.#windowStart;
     if (elapsed >= this.windowMs) {
       // A whole idle window drops the previous counts too.
-      this.#previous = elapsed >= 2 * this.windowMs ? new Map() : this.#current;
+      this.#previous = elapsed >= 2 * this.windowMs ? new Map<string, number>() : this.#current;
       this.#current = new Map();
       this.#windowStart = elapsed >= 2 * this.windowMs ? now : this.#windowStart + this.windowMs;
     }

@@ -79,7 +79,7 @@ describe('POST /api/v1/consent', () => {
     const error = response.json<{ error: { code: string; details: { path: string }[] } }>().error;
     expect(error.code).toBe('invalid_input');
     expect(error.details.map((d) => d.path)).toContain(path);
-    expect(await recordsOf(body.visitor as string)).toHaveLength(0);
+    expect(await recordsOf(body.visitor)).toHaveLength(0);
   });
 
   it('refuses a stale consent revision with 409 and names the current one', async () => {

@@ -65,7 +65,7 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
   // there, and @fastify/helmet rebuilds its middleware on every request. Skip it for the public consent endpoints and
   // keep the one header that matters for JSON (nosniff, set in the onRequest hook below).
   app.addHook('onRoute', (route) => {
-    if (route.method === 'POST' && publicUrls.has(route.url ?? '')) route.config = { ...(route.config as object | undefined), helmet: { skipRoute: true } };
+    if (route.method === 'POST' && publicUrls.has(route.url ?? '')) route.config = { ...route.config, helmet: { skipRoute: true } };
   });
   app.addHook('onReady', async () => ledger.start());
   app.addHook('onClose', async () => ledger.close());

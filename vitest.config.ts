@@ -1,5 +1,6 @@
 // Test projects: pure unit tests once; integration tests (*.db.test.ts) on PGlite and on a real PostgreSQL;
-// browser tests (test/e2e) in Debian's Chromium against a served app.
+// browser tests (test/e2e) in Debian's Chromium against a served app. Each project extends the root options (timeouts
+// sized for a loaded 2-core machine; they bound hangs, they measure nothing).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,9 +8,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], exclude: ['src/**/*.db.test.ts', 'src/**/*.contract.test.ts'] } },
-      { test: { name: 'pglite', include: ['src/**/*.db.test.ts'], env: { CHARTER_TEST_DB: 'pglite' } } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], exclude: ['src/**/*.db.test.ts', 'src/**/*.contract.test.ts'] } },
+      { extends: true, test: { name: 'pglite', include: ['src/**/*.db.test.ts'], env: { CHARTER_TEST_DB: 'pglite' } } },
       {
+        extends: true,
         test: {
           name: 'postgres',
           include: ['src/**/*.db.test.ts'],
@@ -19,6 +21,7 @@ export default defineConfig({
       },
       {
         // Store connectors against real PostgreSQL and MariaDB servers (one contract suite for every connector).
+        extends: true,
         test: {
           name: 'stores',
           include: ['src/**/*.contract.test.ts'],
@@ -29,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

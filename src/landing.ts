@@ -86,8 +86,7 @@ export function registerLanding(app: FastifyInstance, deps: { db: Kysely<Databas
     async ({ query, request, reply }) => {
       const lang = negotiateLanguage(uiLanguages, 'en', query.lang, request.headers['accept-language']);
       const t = texts[lang];
-      const routes = new Set(app.printRoutes({ commonPrefix: false }).split('\n').map((line) => line.replace(/^[\s└├│─]+/, '').split(' ')[0]));
-      const has = (url: string) => [...routes].some((r) => r === url || r === `${url}/`);
+      const has = (url: string) => app.hasRoute({ method: 'GET', url }) || app.hasRoute({ method: 'GET', url: `${url}/` });
       const sites = await deps.db.selectFrom('sites').select(['site_id', 'domain']).orderBy('site_id').execute();
       const siteItems = sites.map(
         (site) => html`<li><strong>${site.site_id}</strong> (${site.domain}):

@@ -26,6 +26,10 @@ describe('landing page', () => {
     expect(await page.locator('h1').textContent()).toBe(heading);
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     expect(await page.locator('main').textContent()).toContain('www.testco.example');
+    // It links to what runs here: the console, the site's privacy center and its demo.
+    expect(await page.locator('a[href="/console/"]').count()).toBe(1);
+    expect(await page.locator(`a[href="/privacy/main?lang=${lang}"]`).count()).toBe(1);
+    expect(await page.locator(`a[href="/demo/main?lang=${lang}"]`).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

@@ -5,6 +5,7 @@ import { sessionFor, signedInUser, tokenFor } from '../../test/support/auth.js';
 import { buildCharter } from '../../test/support/charter.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { ensureOrganisation } from './organisations.js';
+import { installationKey } from './secrets.js';
 import { throttleLimits } from './throttle.js';
 
 let t: TestApp;
@@ -81,6 +82,15 @@ describe('sign-in', () => {
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: user.headers })).statusCode).toBe(401);
     const audit = await t.database.db.selectFrom('audit_entries').select('action').where('actor', '=', `user:${user.userId}`).execute();
     expect(audit.map((a) => a.action)).toContain('user.logout');
+  });
+});
+
+describe('installation key', () => {
+  it('uses CHARTER_SECRET when set, else one random key kept in the database', async () => {
+    expect(await installationKey(t.database.db, 'configured-secret-value')).toBe('configured-secret-value');
+    const generated = await installationKey(t.database.db, undefined);
+    expect(generated).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await installationKey(t.database.db, undefined)).toBe(generated);
   });
 });
 

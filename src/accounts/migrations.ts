@@ -90,4 +90,10 @@ export const accountMigrations: Record<string, Migration> = {
       }
     },
   },
+  '0102-account-keys': {
+    async up(db: Kysely<unknown>) {
+      // Installation-level key material generated on first use when CHARTER_SECRET is not set (the throttle's keyed hashes).
+      await sql`create table account_keys (name text primary key, value text not null, created_at timestamptz not null default now())`.execute(db);
+    },
+  },
 };

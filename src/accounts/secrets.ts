@@ -3,6 +3,8 @@
  * each is stored (they carry 256 bits of randomness, so a fast hash is enough and allows lookup by hash).
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
 
 /** A fresh random secret, URL-safe, with an optional readable prefix (`charter_…` for API tokens). */
 export function randomSecret(prefix = ''): string {
@@ -24,4 +26,15 @@ export function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The key for keyed hashes: CHARTER_SECRET when configured, else a random key generated once per installation and
+ * kept in the database (so every server process of the installation uses the same one).
+ */
+export async function installationKey(db: Kysely<Database>, configured: string | undefined, name = 'throttle'): Promise<string> {
+  if (configured) return configured;
+  await db.insertInto('account_keys').values({ name, value: randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const row = await db.selectFrom('account_keys').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+  return row.value;
 }

@@ -64,7 +64,14 @@ export interface LoginFailureTable {
   at: Timestamp;
 }
 
+export interface AccountKeyTable {
+  name: string;
+  value: string;
+  created_at: Generated<Date>;
+}
+
 export interface AccountTables {
+  account_keys: AccountKeyTable;
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -10,6 +10,7 @@ import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';
 import { clearSessionCookies, setOrganisationCookie, setSessionCookies } from '../cookies.js';
 import { linkIsValid } from '../links.js';
+import { installationKey } from '../secrets.js';
 import { findOrganisation } from '../organisations.js';
 import { passwordSchema } from '../passwords.js';
 import { completeSetup, passwordResetLink, setPasswordWithLink, signIn, signOut } from '../sign-in.js';
@@ -40,7 +41,12 @@ export function baseUrl(context: AppContext, request: FastifyRequest): string {
 }
 
 export function registerAuthRoutes(app: FastifyInstance, context: AppContext) {
-  const secret = context.config.CHARTER_SECRET ?? 'charter-throttle-key';
+  let secret: Promise<string> | undefined;
+  const throttleKey = () =>
+    (secret ??= installationKey(context.db, context.config.CHARTER_SECRET).catch((error: unknown) => {
+      secret = undefined;
+      throw error;
+    }));
 
   defineRoute(
     app,
@@ -55,7 +61,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext) {
       errors: [401, 429],
     },
     async ({ body, request, reply }) => {
-      const result = await signIn({ db: context.db, secret }, { ...body, address: request.ip }, context.clock());
+      const result = await signIn({ db: context.db, secret: await throttleKey() }, { ...body, address: request.ip }, context.clock());
       setSessionCookies(request, reply, result.session);
       return { userId: result.userId, csrfToken: result.session.csrfToken };
     },

@@ -189,7 +189,7 @@ ${f.banner ? html`<p><button type="button" class="secondary" data-charter-open>$
 <section aria-labelledby="request-heading"><h2 id="request-heading">${t.requestHeading}</h2><p>${t.requestIntro}</p>${form}</section>
 <section aria-labelledby="rights-heading"><h2 id="rights-heading">${t.rightsHeading}</h2>
 <ul>${t.rightsList.map((r) => html`<li>${r}</li>`)}</ul>
-<p>${fill(t.complaint, { authority: authorityName, url: '' }).replace(/ \(\)\.$/, '.')} ${authority ? html`<a href="${authority.complaintUrl}">${authority.complaintUrl}</a>` : ''}</p></section>
+<p>${complaintLine(t, authorityName, authority?.complaintUrl)}</p></section>
 <section aria-labelledby="contact-heading"><h2 id="contact-heading">${t.contactHeading}</h2>
 <p>${charter.organisation.legalName}${charter.organisation.companyNumber ? html`, ${charter.organisation.companyNumber}` : ''}<br>
 ${address ? html`${address.street}, ${address.postalCode} ${address.city}<br>` : ''}
@@ -198,6 +198,12 @@ ${charter.organisation.dpo?.email ? html`<p>${t.dpoLabel}: ${charter.organisatio
 <p>${fill(t.otherChannels, { email: contactEmail })}</p></section>
 </main>`;
   return frame(f, t.centerTitle, body, { path: base, scripts: true });
+}
+
+/** "…complain to <a>the authority</a>." — the authority's name is the link (a bare URL does not wrap on a phone). */
+function complaintLine(t: RightsTexts, name: string, url: string | undefined): RawHtml {
+  const [before = '', after = ''] = t.complaint.replace(' ({url})', '').split('{authority}');
+  return html`${before}${url ? html`<a href="${url}">${name}</a>` : name}${after}`;
 }
 
 function firstControlId(name: string): string {
@@ -257,7 +263,7 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     if (request.refusalExplanation) parts.push(html`<p>${request.refusalExplanation}</p>`);
     const authority = findAuthority(charter.organisation.authority);
     const name = authority ? (authority.names[language] ?? authority.names.en ?? authority.shortName) : charter.organisation.authority;
-    parts.push(html`<p>${fill(t.complaint, { authority: name, url: authority?.complaintUrl ?? '' })}</p>`);
+    parts.push(html`<p>${complaintLine(t, name, authority?.complaintUrl)}</p>`);
   } else if (shownState === 'withdrawn') parts.push(html`<p>${t.withdrawn}</p>`);
 
   if (request.extendedAt && request.extensionReason && !['completed', 'refused', 'withdrawn'].includes(shownState)) {

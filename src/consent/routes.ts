@@ -59,6 +59,7 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
     clock: context.clock,
     secret: context.config.CHARTER_SECRET,
     rateLimitPerMinute: context.config.CONSENT_RATE_LIMIT,
+    writer: { delayMs: context.config.CONSENT_BATCH_DELAY_MS },
   });
   ledgers.set(app, ledger);
   // The hot path answers JSON to the banner's fetch: page-oriented security headers (CSP, frame options…) mean nothing

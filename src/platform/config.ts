@@ -17,6 +17,7 @@ export const configSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   CHARTER_DPA_REVIEW_AFTER: z.string().regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'an ISO 8601 duration such as P3Y').default('P3Y'),
   CONSENT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  CONSENT_BATCH_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(2),
   RETENTION_SCHEDULE: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, '"off" or a UTC time of day HH:MM').default('02:30'),
   RETENTION_APPROVAL_SHARE: z.coerce.number().min(0).max(1).default(0.1),
   RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),

@@ -4,6 +4,7 @@ import type { Charter } from '../charter/schema.js';
 import { buildCharter } from '../../test/support/charter.js';
 import {
   amend,
+  breachAmendmentSchema,
   breachClock,
   breachContentSchema,
   breachReference,
@@ -118,6 +119,15 @@ describe('breach rules', () => {
       subjects: true,
       controllers: ['brands'],
     });
+  });
+
+  it('leaves the fields an amendment does not name alone, defaults included', () => {
+    const amendment = breachAmendmentSchema.parse({ reason: 'recount', approximateRecords: 3 });
+    expect(amendment).toEqual({ reason: 'recount', approximateRecords: 3 });
+    const before = content({ measuresProposed: 'Training', controllers: ['shops'], status: 'closed' });
+    const after = amend(before, amendment);
+    expect([after.measuresProposed, after.controllers, after.status]).toEqual(['Training', ['shops'], 'closed']);
+    expect(changedFields(before, after)).toEqual(['approximateRecords']);
   });
 
   it('amends only the given fields and names what changed', () => {

@@ -59,8 +59,15 @@ export const breachContentSchema = z.strictObject({
 export type BreachContent = z.output<typeof breachContentSchema>;
 export type BreachContentInput = z.input<typeof breachContentSchema>;
 
-/** An amendment: the fields that change, and why (every amendment is a new version; nothing is overwritten). */
+/**
+ * An amendment: the fields that change, and why (every amendment is a new version; nothing is overwritten). The
+ * fields with defaults are redeclared without them: an amendment that does not name a field must leave it alone.
+ */
 export const breachAmendmentSchema = breachContentSchema.partial().extend({
+  measuresProposed: z.string().trim().max(10_000).optional(),
+  adviceToSubjects: z.string().trim().max(10_000).optional(),
+  controllers: z.array(z.string().min(1).max(100)).optional(),
+  status: z.enum(breachStatuses).optional(),
   reason: text(2000).describe('why the record is amended'),
 });
 export type BreachAmendment = z.output<typeof breachAmendmentSchema>;

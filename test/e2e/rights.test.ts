@@ -137,7 +137,7 @@ describe('the privacy center in Chromium', () => {
     const downloadCode = codeIn(await smtp.waitFor((m) => m.to.includes('alice@example.be')));
     await page.getByLabel('Eenmalige code (8 cijfers)').fill(downloadCode);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Mijn gegevens downloaden' }).click()]);
-    const bytes = await readFile((await download.path())!);
+    const bytes = await readFile(await download.path());
     const files = unzipSync(new Uint8Array(bytes));
     const data = JSON.parse(strFromU8(files['data.json']!)) as { stores: { store: string; table: string; rows: { columns: Record<string, { value: unknown }> }[] }[] };
     const fromStore = (store: string) => data.stores.filter((s) => s.store === store);

@@ -88,11 +88,15 @@ export interface EnqueueInput {
   maxAttempts?: number;
 }
 
-type JobDb = Kysely<JobTables>;
+/** Any database that has the jobs table among its tables. */
+type JobDb<DB extends JobTables = JobTables> = Kysely<DB>;
+
+/** The runner and the functions only touch the jobs table. */
+const jobsOf = <DB extends JobTables>(db: JobDb<DB>) => db as unknown as Kysely<JobTables>;
 
 /** Enqueues a job; with a key, a job already enqueued under that key (in any state) wins and this returns false. */
-export async function enqueueJob(db: JobDb, input: EnqueueInput, now: Date = new Date()): Promise<boolean> {
-  const result = await db
+export async function enqueueJob<DB extends JobTables>(db: JobDb<DB>, input: EnqueueInput, now: Date = new Date()): Promise<boolean> {
+  const result = await jobsOf(db)
     .insertInto('jobs')
     .values({
       id: randomUUID(),
@@ -118,7 +122,7 @@ export async function enqueueJob(db: JobDb, input: EnqueueInput, now: Date = new
  * Takes one due job of the given queues for `worker`, or undefined. A running job whose lease expired (its process
  * died) counts as due again; SKIP LOCKED lets concurrent claimers pass each other instead of queueing.
  */
-export async function claimJob(db: JobDb, queues: readonly string[], worker: string, leaseMs: number, now: Date = new Date()): Promise<Job | undefined> {
+export async function claimJob<DB extends JobTables>(db: JobDb<DB>, queues: readonly string[], worker: string, leaseMs: number, now: Date = new Date()): Promise<Job | undefined> {
   if (queues.length === 0) return undefined;
   const until = new Date(now.getTime() + leaseMs);
   const result = await sql<{ id: string; queue: string; dedupe_key: string | null; organisation_id: string | null; payload: unknown; attempts: number }>`
@@ -132,7 +136,7 @@ export async function claimJob(db: JobDb, queues: readonly string[], worker: str
         order by run_at
         for update skip locked
         limit 1)
-    returning id, queue, dedupe_key, organisation_id, payload, attempts`.execute(db);
+    returning id, queue, dedupe_key, organisation_id, payload, attempts`.execute(jobsOf(db));
   const row = result.rows[0];
   if (!row) return undefined;
   const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : ((row.payload ?? {}) as Record<string, unknown>);
@@ -140,8 +144,8 @@ export async function claimJob(db: JobDb, queues: readonly string[], worker: str
 }
 
 /** Extends the lease of a job this worker holds; false when it lost the job (lease taken over). */
-export async function extendLease(db: JobDb, jobId: string, worker: string, leaseMs: number, now: Date = new Date()): Promise<boolean> {
-  const result = await db
+export async function extendLease<DB extends JobTables>(db: JobDb<DB>, jobId: string, worker: string, leaseMs: number, now: Date = new Date()): Promise<boolean> {
+  const result = await jobsOf(db)
     .updateTable('jobs')
     .set({ locked_until: new Date(now.getTime() + leaseMs) })
     .where('id', '=', jobId)
@@ -151,8 +155,8 @@ export async function extendLease(db: JobDb, jobId: string, worker: string, leas
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function completeJob(db: JobDb, jobId: string, worker: string, now: Date = new Date()): Promise<void> {
-  await db
+export async function completeJob<DB extends JobTables>(db: JobDb<DB>, jobId: string, worker: string, now: Date = new Date()): Promise<void> {
+  await jobsOf(db)
     .updateTable('jobs')
     .set({ status: 'done', finished_at: now, locked_until: null })
     .where('id', '=', jobId)
@@ -161,12 +165,12 @@ export async function completeJob(db: JobDb, jobId: string, worker: string, now:
 }
 
 /** Records a failure: queued again after a backoff (30 s × 2^attempts, at most an hour), or failed for good. */
-export async function failJob(db: JobDb, jobId: string, worker: string, error: string, now: Date = new Date()): Promise<void> {
-  const job = await db.selectFrom('jobs').select(['attempts', 'max_attempts']).where('id', '=', jobId).executeTakeFirst();
+export async function failJob<DB extends JobTables>(db: JobDb<DB>, jobId: string, worker: string, error: string, now: Date = new Date()): Promise<void> {
+  const job = await jobsOf(db).selectFrom('jobs').select(['attempts', 'max_attempts']).where('id', '=', jobId).executeTakeFirst();
   if (!job) return;
   const final = job.attempts >= job.max_attempts;
   const delay = Math.min(3_600_000, 30_000 * 2 ** Math.max(0, job.attempts - 1));
-  await db
+  await jobsOf(db)
     .updateTable('jobs')
     .set({
       status: final ? 'failed' : 'queued',
@@ -255,8 +259,7 @@ export interface JobRunner {
 
 /** A poller running registered handlers; one per process. */
 export function createJobRunner<DB extends JobTables>(options: JobRunnerOptions<DB>): JobRunner {
-  // The runner only touches the jobs table; the caller's database has it among others.
-  const db = options.db as unknown as Kysely<JobTables>;
+  const db = jobsOf(options.db);
   const clock = options.clock ?? (() => new Date());
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 5_000;

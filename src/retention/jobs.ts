@@ -6,10 +6,9 @@
  */
 import { activeCharter } from '../charter/repository.js';
 import type { Config } from '../platform/config.js';
-import type { JobRunner, JobTables } from '../platform/jobs.js';
+import type { JobRunner } from '../platform/jobs.js';
 import { enqueueJob, withExclusiveLock } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
-import type { Kysely } from 'kysely';
 import { retentionSettings } from './deps.js';
 import { sweepInstallation } from './installation.js';
 import { dailySweepQueue, scheduleTicker } from './schedule.js';
@@ -26,7 +25,7 @@ export function registerRetentionJobs(runner: JobRunner, deps: SweepDeps, config
       // Once a day at the schedule's time; the day is the dedupe key, so every process enqueues the same job.
       const day = now.toISOString().slice(0, 10);
       const at = nextDailyRun(config.RETENTION_SCHEDULE, new Date(`${day}T00:00:00.000Z`));
-      await enqueueJob(deps.db as unknown as Kysely<JobTables>, { queue: sweepQueues.installation, key: day, runAt: at }, now);
+      await enqueueJob(deps.db, { queue: sweepQueues.installation, key: day, runAt: at }, now);
     });
   }
   runner.register(sweepQueues.daily, async ({ job, heartbeat }) => {

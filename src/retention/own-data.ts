@@ -155,7 +155,7 @@ async function pruneAudit(trx: Transaction<Database>, scope: OrgScope, request: 
       action: 'audit.pruned',
       target: `run:${request.jobId}`,
       data: { throughSeq: prefix.through, throughHash: last?.hash ?? genesisHash, period: request.period },
-    });
+    }, new Date(request.now));
   }
   const result = await sql`
     delete from audit_entries where organisation_id = ${organisationId} and seq in (

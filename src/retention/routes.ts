@@ -6,14 +6,13 @@
  * any server process takes; the console polls the run.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import type { AppContext } from '../app.js';
 import { activeCharter } from '../charter/repository.js';
 import { notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
-import { enqueueJob, type JobTables } from '../platform/jobs.js';
+import { enqueueJob } from '../platform/jobs.js';
 import { composeRetention } from './deps.js';
 import { computePlan, allRules } from './plan.js';
 import { createRun, decideRun, getRun, listRuns } from './runs.js';
@@ -35,7 +34,6 @@ const runParams = z.object({ id: z.uuid('a run id (UUID)') });
 export function registerRetentionRoutes(app: FastifyInstance, context: AppContext, options: RetentionRouteOptions = {}) {
   const deps = () =>
     composeRetention({ db: context.db, dbKind: context.dbKind, config: context.config, env: options.env ?? process.env, clock: context.clock, stores: options.stores });
-  const jobs = context.db as unknown as Kysely<JobTables>;
 
   defineRoute(
     app,
@@ -119,7 +117,7 @@ export function registerRetentionRoutes(app: FastifyInstance, context: AppContex
         { trigger: 'api', actor: caller.actor, dryRun: body.dryRun, cutoff: now, charterSeq: stored.seq, charterRevision: stored.revision, rules: orderRules(stored.charter, rules) },
         now,
       );
-      await enqueueJob(jobs, { queue: sweepQueues.resume, key: `run:${id}`, organisationId: caller.organisationId, payload: {} }, now);
+      await enqueueJob(context.db, { queue: sweepQueues.resume, key: `run:${id}`, organisationId: caller.organisationId, payload: {} }, now);
       return getRun(context.db, caller, id);
     },
   );
@@ -146,7 +144,7 @@ export function registerRetentionRoutes(app: FastifyInstance, context: AppContex
         const now = context.clock();
         await decideRun(context.db, caller, params.id, { decision: decision === 'approve' ? 'approved' : 'rejected', actor: caller.actor, note: body.note }, now);
         if (decision === 'approve') {
-          await enqueueJob(jobs, { queue: sweepQueues.resume, key: `approved:${params.id}`, organisationId: caller.organisationId, payload: {} }, now);
+          await enqueueJob(context.db, { queue: sweepQueues.resume, key: `approved:${params.id}`, organisationId: caller.organisationId, payload: {} }, now);
         }
         return getRun(context.db, caller, params.id);
       },

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import type { Config } from '../platform/config.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
-import { enqueueJob, type JobTables } from '../platform/jobs.js';
+import { enqueueJob } from '../platform/jobs.js';
 import type { Schedule } from './schemas.js';
 import { nextDailyRun } from './timing.js';
 
@@ -77,7 +77,7 @@ export function scheduleTicker(db: Kysely<Database>, config: Pick<Config, 'RETEN
         .execute();
       for (const row of due) {
         const scheduledFor = new Date(row.next_run_at);
-        await enqueueJob(trx as unknown as Kysely<JobTables>, {
+        await enqueueJob<Database>(trx, {
           queue: dailySweepQueue,
           key: `${row.organisation_id}:${scheduledFor.toISOString()}`,
           organisationId: row.organisation_id,

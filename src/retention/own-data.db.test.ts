@@ -1,0 +1,146 @@
+/**
+ * Charter's own data under retention: the audit trail pruned as a prefix that stays verifiable (never the head), the
+ * consent ledger dropped a whole month at a time once past the proof period, installation mails, and the schedule
+ * that turns each day into exactly one job.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureOrganisation } from '../accounts/organisations.js';
+import { entryHash, recordAudit } from '../audit/trail.js';
+import { addDuration, duration } from '../charter/duration.js';
+import { applyCharter } from '../charter/repository.js';
+import { ensureMonth } from '../consent/ledger-partitions.js';
+import type { Database } from '../database.js';
+import { readConfig } from '../platform/config.js';
+import type { OpenDatabase } from '../platform/db/database.js';
+import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
+import { buildCharter } from '../../test/support/charter.js';
+import { testDatabase } from '../../test/support/database.js';
+import { composeRetention } from './deps.js';
+import { consentCutoff, sweepInstallation } from './installation.js';
+import { scheduleTicker } from './schedule.js';
+import { runRetention } from './sweep.js';
+
+let database: OpenDatabase<Database>;
+beforeAll(async () => {
+  database = await testDatabase();
+}, 120_000);
+afterAll(async () => {
+  await database?.close();
+});
+
+async function organisation(): Promise<OrgScope> {
+  const slug = `own-${randomUUID().slice(0, 8)}`;
+  const created = await ensureOrganisation(database.db, slug, slug);
+  const scope = { organisationId: created.id };
+  const charter = buildCharter((c) => {
+    c.organisation.id = slug;
+    c.sites = c.sites.map((s) => ({ ...s, id: `${slug}-${s.id}` }));
+  });
+  await applyCharter(database.db, scope, { charter, source: '', format: 'json', actor: 'system' });
+  return scope;
+}
+
+async function auditRows(scope: OrgScope) {
+  return inOrganisation(database.db, scope, (trx) =>
+    trx.selectFrom('audit_entries').selectAll().where('organisation_id', '=', scope.organisationId).orderBy('seq').execute(),
+  );
+}
+
+describe('the audit trail under a retention period', () => {
+  it('is kept whole by default', async () => {
+    const scope = await organisation();
+    const later = addDuration(new Date(), duration('P20Y'));
+    const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({}), env: {}, clock: () => later });
+    const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
+    expect(run?.steps.map((s) => s.table)).toEqual(['mail_outbox']);
+    expect((await auditRows(scope)).map((e) => e.action)).toEqual(['charter.applied', 'retention.run.completed']);
+  });
+
+  it('prunes the oldest entries as a prefix, never the head, and anchors the rest of the chain', async () => {
+    const scope = await organisation();
+    const now = new Date();
+    await inOrganisation(database.db, scope, async (trx) => {
+      for (let i = 0; i < 4; i++) await recordAudit(trx, scope, { actor: 'system', action: 'test.old', data: { i } }, now);
+    });
+    const clock = addDuration(now, duration('P2Y'));
+    await inOrganisation(database.db, scope, (trx) => recordAudit(trx, scope, { actor: 'system', action: 'test.recent' }, addDuration(clock, duration('P1D'), -1)));
+    const before = await auditRows(scope);
+    expect(before.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    const lastOld = before[4];
+
+    const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({ RETENTION_AUDIT: 'P1Y' }), env: {}, clock: () => clock });
+    const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 0.1 });
+    expect(run?.steps.find((s) => s.table === 'audit_entries')).toMatchObject({ status: 'done', due: 5, deleted: 5 });
+
+    const after = await auditRows(scope);
+    expect(after.map((e) => [e.seq, e.action])).toEqual([
+      [6, 'test.recent'],
+      [7, 'audit.pruned'],
+      [8, 'retention.run.completed'],
+    ]);
+    expect(after[1]?.data).toMatchObject({ throughSeq: 5, throughHash: lastOld?.hash });
+    // The first kept entry links to the recorded anchor, and every kept entry still hashes to its stored hash.
+    expect(after[0]?.prev_hash).toBe(lastOld?.hash);
+    let previous = lastOld?.hash ?? '';
+    for (const entry of after) {
+      const data = typeof entry.data === 'string' ? (JSON.parse(entry.data) as Record<string, unknown>) : entry.data;
+      expect(entry.prev_hash).toBe(previous);
+      expect(entryHash(previous, { seq: entry.seq, at: new Date(entry.at), actor: entry.actor, action: entry.action, target: entry.target, data })).toBe(entry.hash);
+      previous = entry.hash;
+    }
+  });
+
+  it('keeps the head even when every entry is past the period', async () => {
+    const scope = await organisation();
+    const clock = addDuration(new Date(), duration('P5Y'));
+    const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({ RETENTION_AUDIT: 'P1Y' }), env: {}, clock: () => clock });
+    await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
+    const after = await auditRows(scope);
+    // The charter.applied entry was the head: kept, anchored by nothing before it.
+    expect(after.map((e) => e.action)).toEqual(['charter.applied', 'retention.run.completed']);
+  });
+});
+
+describe('installation-wide own data', () => {
+  it('drops a consent month once its proof period is over, keeps younger months, and deletes old installation mails', async () => {
+    const scope = await organisation();
+    const now = new Date('2026-06-15T00:00:00Z');
+    // Proof kept 13 months (the longest a choice lives) + 5 years: months ending before 2020-05-15 may go.
+    expect(consentCutoff(now, 'P5Y').toISOString()).toBe('2020-05-15T00:00:00.000Z');
+    for (const [month, at] of [['2019-02-01', '2019-02-10T10:00:00Z'], ['2021-03-01', '2021-03-10T10:00:00Z']] as const) {
+      await ensureMonth(database.db, month);
+      await sql`insert into consent_records (organisation_id, recorded_at, receipt_id, site_id, visitor_id, revision, method, language, choices, gpc, page_url, ip_hash, user_agent, mobile)
+                values (${scope.organisationId}, ${at}::timestamptz, ${randomUUID()}, 'main', 'v1', 'r1', 'accept-all', 'en', '{}', false, 'https://x.example/', 'h', 'other', false)`.execute(database.db);
+    }
+    await sql`insert into mail_outbox (id, organisation_id, created_at, recipient, subject, text, template, transport)
+              values (${randomUUID()}, null, '2026-01-01T00:00:00Z', 'owner@example.be', 'Set up', 'link', 'setup', 'outbox'),
+                     (${randomUUID()}, null, '2026-06-01T00:00:00Z', 'owner@example.be', 'Set up', 'link', 'setup', 'outbox')`.execute(database.db);
+
+    const result = await sweepInstallation(database.db, { consentRecords: 'P5Y', mailOutbox: 'P90D' }, now, 100);
+    expect(result.consentMonths.filter((m) => m.dropped).map((m) => [m.month, m.records])).toEqual([['2019-02', 1]]);
+    expect(result.installationMails).toBe(1);
+    const months = await sql<{ name: string }>`select to_regclass('consent_records_2019_02')::text as name union all select to_regclass('consent_records_2021_03')::text`.execute(database.db);
+    expect(months.rows.map((r) => r.name)).toEqual([null, 'consent_records_2021_03']);
+    const audit = await auditRows(scope);
+    expect(audit.find((e) => e.action === 'consent.month-dropped')?.data).toMatchObject({ month: '2019-02', records: 1 });
+  });
+});
+
+describe('the daily schedule', () => {
+  it('turns each scheduled occurrence into one job, however many processes tick', async () => {
+    const scope = await organisation();
+    const config = readConfig({ RETENTION_SCHEDULE: '03:00' });
+    const tick = scheduleTicker(database.db, config);
+    await tick(new Date('2026-06-15T01:00:00Z'));
+    const schedule = await inOrganisation(database.db, scope, (trx) => trx.selectFrom('retention_schedules').selectAll().where('organisation_id', '=', scope.organisationId).executeTakeFirstOrThrow());
+    expect(new Date(schedule.next_run_at).toISOString()).toBe('2026-06-15T03:00:00.000Z');
+    // Two processes tick at once after 03:00.
+    await Promise.all([tick(new Date('2026-06-15T03:00:05Z')), tick(new Date('2026-06-15T03:00:06Z'))]);
+    const jobs = await database.db.selectFrom('jobs').select(['queue', 'dedupe_key']).where('organisation_id', '=', scope.organisationId).execute();
+    expect(jobs).toEqual([{ queue: 'retention.sweep', dedupe_key: `${scope.organisationId}:2026-06-15T03:00:00.000Z` }]);
+    const next = await inOrganisation(database.db, scope, (trx) => trx.selectFrom('retention_schedules').select('next_run_at').where('organisation_id', '=', scope.organisationId).executeTakeFirstOrThrow());
+    expect(new Date(next.next_run_at).toISOString()).toBe('2026-06-16T03:00:00.000Z');
+  });
+});

@@ -78,7 +78,7 @@ describe('console', () => {
     await page.getByLabel('Password again').fill(password);
     await page.getByRole('button', { name: 'Create the owner' }).click();
     await expect.poll(heading).toBe('Charter overview');
-    expect(await page.locator('main').textContent()).toContain('Testco BV');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Testco BV');
     expect(await page.locator('main').textContent()).toContain('Contract (Art. 6(1)(b))');
     expect(await page.locator('main').textContent()).toContain('EU-US Data Privacy Framework');
     await expectAccessible();
@@ -100,7 +100,7 @@ describe('console', () => {
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit trail' }).click();
     await expect.poll(heading).toBe('Audit trail');
     await expect.poll(() => page.locator('table.audit').textContent()).toContain('user.login');
-    expect(await page.locator('main').textContent()).toMatch(/Chain: intact/);
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Chain: intact/);
     await page.getByLabel('Action').selectOption('user.login_failed');
     await page.getByRole('button', { name: 'Filter' }).click();
     await expect.poll(async () => page.locator('table.audit tbody tr').count()).toBe(1);
@@ -125,7 +125,7 @@ describe('console', () => {
   it('lists users and roles', async () => {
     await page.getByRole('link', { name: 'Users and roles' }).click();
     await expect.poll(heading).toBe('Users and roles');
-    expect(await page.locator('table').textContent()).toContain(email);
+    await expect.poll(() => page.locator('table').textContent()).toContain(email);
     await expectAccessible();
   });
 
@@ -147,10 +147,13 @@ describe('console', () => {
     await expect.poll(() => page.locator('main').textContent()).toContain('Other Company NV');
     await page.getByRole('link', { name: 'API tokens' }).click();
     await expect.poll(heading).toBe('API tokens');
+    await expect.poll(() => page.locator('main').textContent()).toContain('No tokens yet.');
     expect(await page.getByRole('button', { name: 'Create token' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Users and roles' }).click();
     await expect.poll(heading).toBe('Users and roles');
+    await expect.poll(() => page.locator('table').textContent()).toContain(email);
     expect(await page.getByRole('combobox', { name: /Change role/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
     const status = await page.evaluate(async () => {
       const csrf = document.cookie.split('; ').find((c) => c.startsWith('charter_csrf='))?.split('=')[1] ?? '';
       const response = await fetch('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ name: 'x', scopes: ['charter:read'] }) });
@@ -187,6 +190,26 @@ describe('console', () => {
     const navLinks = await page.getByRole('navigation', { name: 'Console' }).getByRole('link').count();
     // Overview, audit trail, users, tokens, plus the pages other domains register (records, breaches…).
     expect(navLinks).toBeGreaterThanOrEqual(4);
+  });
+
+  it('passes axe on every page in the navigation, in every language, each with its own heading', async () => {
+    for (const language of ['en', 'nl', 'fr'] as const) {
+      await page.goto(`${served.url}/console/`);
+      await page.locator('#console-language').selectOption(language);
+      const links = page.getByRole('navigation').last().getByRole('link');
+      const count = await links.count();
+      expect(count).toBeGreaterThanOrEqual(4);
+      for (let i = 0; i < count; i++) {
+        const link = links.nth(i);
+        const label = ((await link.textContent()) ?? '').trim();
+        await link.click();
+        await expect.poll(async () => page.locator('a[aria-current="page"]').textContent()).toBe(label);
+        await expect.poll(async () => (await page.locator('h1').count()) === 1 && !(await page.getByRole('status').filter({ hasText: /Loading|Laden|Chargement/ }).count())).toBe(true);
+        const violations = await seriousViolations(page);
+        expect(violations, `${language} ${label}`).toEqual([]);
+      }
+    }
+    await page.locator('#console-language').selectOption('en');
   });
 
   it('shows the password page for an invalid link, accessibly', async () => {

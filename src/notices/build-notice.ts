@@ -12,7 +12,7 @@ import { InvariantError } from '../platform/errors.js';
 import { childConsentAge } from './children.js';
 import type { Block, Definition, Inline, LeafBlock, NoticeDocument, NoticeSection, Paragraph } from './document.js';
 import { text } from './document.js';
-import { countryName, holdSentence, joinList, locales, retentionSentence } from './phrasing.js';
+import { countryName, holdSentence, joinList, listFormat, retentionSentence } from './phrasing.js';
 import {
   dataCategoryName,
   inSentence,
@@ -100,7 +100,7 @@ const paragraph = (...runs: (Inline | string)[]): LeafBlock => ({
 /** Inline runs joined as a list in the language ("a, b and c"), keeping each run's own `lang`. */
 function listRuns(runs: Inline[], language: Language): Paragraph {
   let element = 0;
-  return new Intl.ListFormat(locales[language], { type: 'conjunction', style: 'long' })
+  return listFormat(language)
     .formatToParts(runs.map((r) => r.text))
     .map((part) => (part.type === 'element' ? (runs[element++] ?? run(part.value)) : run(part.value)));
 }

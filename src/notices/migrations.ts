@@ -71,8 +71,9 @@ export const noticeMigrations: Record<string, Migration> = {
           version integer not null,
           subscription_id uuid not null,
           language text not null,
-          status text not null check (status in ('pending', 'sent', 'failed')),
+          status text not null check (status in ('pending', 'sending', 'sent', 'failed')),
           attempts integer not null default 0,
+          claimed_at timestamptz,
           created_at timestamptz not null,
           sent_at timestamptz,
           mail_id uuid,
@@ -81,7 +82,7 @@ export const noticeMigrations: Record<string, Migration> = {
           primary key (organisation_id, id),
           unique (organisation_id, site_id, kind, version, subscription_id)
         )`.execute(db);
-      await sql`create index notice_deliveries_pending on notice_deliveries (organisation_id) where status = 'pending'`.execute(db);
+      await sql`create index notice_deliveries_pending on notice_deliveries (organisation_id) where status in ('pending', 'sending')`.execute(db);
       for (const table of ['notice_versions', 'notice_version_documents', 'notice_sync', 'notice_significant_changes', 'notice_subscriptions', 'notice_deliveries']) {
         await enableOrganisationRls(db, table);
       }

@@ -22,9 +22,25 @@ const unitWords: Record<Language, Record<Unit, [one: string, many: string]>> = {
 /** Locale used for dates and lists in each language (Belgian conventions for Dutch and French). */
 export const locales: Record<Language, string> = { en: 'en-GB', nl: 'nl-BE', fr: 'fr-BE', de: 'de-DE' };
 
+// Intl objects are costly to create and notices are built often (lint, versions): one per locale and kind.
+const cache = new Map<string, Intl.ListFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
+function cached<T extends Intl.ListFormat | Intl.DateTimeFormat | Intl.DisplayNames>(key: string, make: () => T): T {
+  let value = cache.get(key) as T | undefined;
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** The list formatter of a language ("a, b and c"). */
+export function listFormat(language: Language, type: 'conjunction' | 'disjunction' = 'conjunction'): Intl.ListFormat {
+  return cached(`list:${language}:${type}`, () => new Intl.ListFormat(locales[language], { type, style: 'long' }));
+}
+
 /** "a, b and c" in the language. */
 export function joinList(items: readonly string[], language: Language, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(locales[language], { type, style: 'long' }).format(items);
+  return listFormat(language, type).format(items);
 }
 
 /** A duration in words: "3 years", "1 year and 6 months", "13 maanden", "90 jours", "6 Wochen". */
@@ -41,13 +57,13 @@ export function durationInWords(value: Duration | string, language: Language): s
 /** A calendar date: "2 November 2026", "2 november 2026", "2 novembre 2026", "2. November 2026". */
 export function dateInWords(isoDate: string, language: Language): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return cached(`date:${language}`, () => new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'UTC' })).format(date);
 }
 
 /** A country's name in the language, from the ICU data Node ships ("Verenigde Staten", "États-Unis"). */
 export function countryName(code: string, language: Language): string {
   try {
-    return new Intl.DisplayNames([locales[language]], { type: 'region' }).of(code.toUpperCase()) ?? code;
+    return cached(`region:${language}`, () => new Intl.DisplayNames([locales[language]], { type: 'region' })).of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }

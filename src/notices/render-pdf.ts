@@ -24,6 +24,9 @@ const winAnsi: ReadonlySet<string> = new Set([
   ...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ',
 ]);
 
+/** Latin letters that do not decompose into a base letter and a mark. */
+const letters: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l' };
+
 /** Text the standard fonts can draw: spaces normalised, unsupported letters stripped of accents or replaced. */
 export function toWinAnsi(value: string): string {
   let out = '';
@@ -32,7 +35,7 @@ export function toWinAnsi(value: string): string {
       out += char;
       continue;
     }
-    const base = char.normalize('NFD').replace(/\p{M}/gu, '');
+    const base = (letters[char] ?? char).normalize('NFD').replace(/\p{M}/gu, '');
     out += [...base].every((c) => winAnsi.has(c)) && base ? base : '?';
   }
   return out;

@@ -217,6 +217,7 @@ export async function markSignificant(db: Kysely<Database>, scope: OrgScope, inp
             status: 'pending' as const,
             attempts: 0,
             created_at: now,
+            claimed_at: null,
             sent_at: null,
             mail_id: null,
             last_error: null,
@@ -244,18 +245,36 @@ export interface DeliveryDeps {
 }
 
 const maxAttempts = 5;
+/** A claimed announcement whose process died is taken again after this long. */
+const claimLeaseMs = 10 * 60_000;
+
+interface ClaimedDelivery {
+  id: string;
+  siteId: string;
+  kind: DocumentKind;
+  version: number;
+  language: Language;
+  attempts: number;
+  email: string;
+  publishedAt: Date;
+  organisationName: string;
+  siteName: string;
+  changes: string[];
+}
 
 /**
- * Sends queued announcements of one organisation, a few at a time. Each is claimed with `FOR UPDATE SKIP LOCKED`, so
- * several processes never send the same mail; a failure is recorded and retried on a later call, up to five times.
+ * Sends queued announcements of one organisation, a batch at a time. A batch is claimed in a short transaction
+ * (`FOR UPDATE SKIP LOCKED`, then marked `sending`), so several processes never send the same mail; the mails go out
+ * after that transaction (the mail port writes its own outbox row), and each result is recorded. A failure is retried
+ * on a later call, up to five times; a claim whose process died is taken again after ten minutes.
  */
 export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, now: Date, batch = 20): Promise<{ sent: number; failed: number }> {
   const organisationId = requireScope(scope);
   let sent = 0;
   let failed = 0;
-  const changeCache = new Map<string, string[]>();
+  const changeCache = new Map<string, { changes: string[]; organisationName: string; siteName: string }>();
   for (;;) {
-    const progressed = await inOrganisation(deps.db, scope, async (trx) => {
+    const claimed = await inOrganisation(deps.db, scope, async (trx): Promise<ClaimedDelivery[]> => {
       const rows = await trx
         .selectFrom('notice_deliveries as d')
         .innerJoin('notice_subscriptions as s', (join) => join.onRef('s.organisation_id', '=', 'd.organisation_id').onRef('s.id', '=', 'd.subscription_id'))
@@ -264,72 +283,87 @@ export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, 
         )
         .select(['d.id', 'd.site_id', 'd.kind', 'd.version', 'd.language', 'd.attempts', 's.email', 'v.published_at'])
         .where('d.organisation_id', '=', organisationId)
-        .where('d.status', '=', 'pending')
+        .where((eb) => eb.or([eb('d.status', '=', 'pending'), eb.and([eb('d.status', '=', 'sending'), eb('d.claimed_at', '<', new Date(now.getTime() - claimLeaseMs))])]))
         .orderBy('d.created_at')
         .limit(batch)
         .forUpdate('d')
         .skipLocked()
         .execute();
+      if (rows.length === 0) return [];
+      await trx.updateTable('notice_deliveries').set({ status: 'sending', claimed_at: now }).where('organisation_id', '=', organisationId).where('id', 'in', rows.map((r) => r.id)).execute();
+      const out: ClaimedDelivery[] = [];
       for (const row of rows) {
         const language = (row.language in noticeTexts ? row.language : 'en') as Language;
         const key = `${row.site_id}/${row.kind}/${row.version}/${language}`;
-        let changes = changeCache.get(key);
-        let organisationName = '';
-        let siteName = row.site_id;
-        const revisions = await revisionsOfVersion(trx, scope, { siteId: row.site_id, kind: row.kind, version: row.version });
-        if (revisions) {
-          organisationName = revisions.after.organisation.tradeName ?? revisions.after.organisation.legalName;
-          siteName = revisions.after.sites.find((s) => s.id === row.site_id)?.name ?? row.site_id;
-          changes ??= diffDocuments(row.kind, revisions.before, revisions.after, row.site_id, language).map((c) => c.text);
-          changeCache.set(key, changes);
+        let described = changeCache.get(key);
+        if (!described) {
+          const revisions = await revisionsOfVersion(trx, scope, { siteId: row.site_id, kind: row.kind, version: row.version });
+          described = revisions
+            ? {
+                changes: diffDocuments(row.kind, revisions.before, revisions.after, row.site_id, language).map((c) => c.text),
+                organisationName: revisions.after.organisation.tradeName ?? revisions.after.organisation.legalName,
+                siteName: revisions.after.sites.find((s) => s.id === row.site_id)?.name ?? row.site_id,
+              }
+            : { changes: [], organisationName: '', siteName: row.site_id };
+          changeCache.set(key, described);
         }
-        const t = noticeTexts[language];
-        const token = randomSecret();
-        const path = row.kind === 'privacy-notice' ? 'notice' : 'cookies';
-        try {
-          const mail = await deps.mailer.send({
-            organisationId,
-            to: row.email,
-            subject: t.subscription.changeSubject(organisationName),
-            text: t.subscription.changeText({
-              organisation: organisationName,
-              site: siteName,
-              version: row.version,
-              date: dateInWords(row.published_at.toISOString(), language),
-              changes: changes?.length ? changes : [t.history.noChange],
-              link: `${deps.baseUrl}/privacy/${row.site_id}/${path}?lang=${language}&version=${row.version}`,
-              unsubscribe: `${deps.baseUrl}/privacy/${row.site_id}/notice/unsubscribe?token=${encodeURIComponent(token)}&lang=${language}`,
-            }),
-            template: 'notice.change',
-            language,
-            // RFC 2369: a mail client can offer its own unsubscribe button.
-            headers: { 'List-Unsubscribe': `<${deps.baseUrl}/privacy/${row.site_id}/notice/unsubscribe?token=${encodeURIComponent(token)}>` },
-          });
-          await trx.updateTable('notice_deliveries').set({ status: 'sent', sent_at: now, mail_id: mail.id, attempts: row.attempts + 1, unsubscribe_hash: secretHash(token) }).where('organisation_id', '=', organisationId).where('id', '=', row.id).execute();
-          sent++;
-        } catch (error) {
-          const attempts = row.attempts + 1;
-          await trx
-            .updateTable('notice_deliveries')
-            .set({ status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, last_error: error instanceof Error ? error.message.slice(0, 500) : 'mail failed' })
-            .where('organisation_id', '=', organisationId)
-            .where('id', '=', row.id)
-            .execute();
-          deps.logger.warn({ delivery: row.id, attempts }, 'notice announcement not sent');
-          failed++;
-        }
+        out.push({ id: row.id, siteId: row.site_id, kind: row.kind, version: row.version, language, attempts: row.attempts, email: row.email, publishedAt: row.published_at, ...described });
       }
-      return rows.length;
+      return out;
     });
-    // Stop when nothing is left, or when this batch only failed (retry on a later call, not in a tight loop).
-    if (progressed < batch || failed > 0) break;
+    let failedInBatch = 0;
+    for (const delivery of claimed) {
+      const t = noticeTexts[delivery.language];
+      const token = randomSecret();
+      const path = delivery.kind === 'privacy-notice' ? 'notice' : 'cookies';
+      const unsubscribeLink = `${deps.baseUrl}/privacy/${delivery.siteId}/notice/unsubscribe?token=${encodeURIComponent(token)}`;
+      try {
+        const mail = await deps.mailer.send({
+          organisationId,
+          to: delivery.email,
+          subject: t.subscription.changeSubject(delivery.organisationName),
+          text: t.subscription.changeText({
+            organisation: delivery.organisationName,
+            site: delivery.siteName,
+            version: delivery.version,
+            date: dateInWords(delivery.publishedAt.toISOString(), delivery.language),
+            changes: delivery.changes.length ? delivery.changes : [t.history.noChange],
+            link: `${deps.baseUrl}/privacy/${delivery.siteId}/${path}?lang=${delivery.language}&version=${delivery.version}`,
+            unsubscribe: `${unsubscribeLink}&lang=${delivery.language}`,
+          }),
+          template: 'notice.change',
+          language: delivery.language,
+          // RFC 2369: the mail client can offer its own unsubscribe button.
+          headers: { 'List-Unsubscribe': `<${unsubscribeLink}>` },
+        });
+        await inOrganisation(deps.db, scope, (trx) =>
+          trx.updateTable('notice_deliveries').set({ status: 'sent', sent_at: now, mail_id: mail.id, attempts: delivery.attempts + 1, unsubscribe_hash: secretHash(token) }).where('organisation_id', '=', organisationId).where('id', '=', delivery.id).execute(),
+        );
+        sent++;
+      } catch (error) {
+        const attempts = delivery.attempts + 1;
+        await inOrganisation(deps.db, scope, (trx) =>
+          trx
+            .updateTable('notice_deliveries')
+            .set({ status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, claimed_at: null, last_error: error instanceof Error ? error.message.slice(0, 500) : 'mail failed' })
+            .where('organisation_id', '=', organisationId)
+            .where('id', '=', delivery.id)
+            .execute(),
+        );
+        deps.logger.warn({ delivery: delivery.id, attempts }, 'notice announcement not sent');
+        failedInBatch++;
+      }
+    }
+    failed += failedInBatch;
+    // Stop when nothing is left, or when mail fails (retry on a later call, not in a tight loop).
+    if (claimed.length < batch || failedInBatch > 0) break;
   }
   return { sent, failed };
 }
 
 /** Organisations with announcements waiting (installation-level read, for the job runner). */
 export async function organisationsWithPendingAnnouncements(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('notice_deliveries').select('organisation_id').distinct().where('status', '=', 'pending').execute();
+  const rows = await db.selectFrom('notice_deliveries').select('organisation_id').distinct().where('status', 'in', ['pending', 'sending']).execute();
   return rows.map((r) => r.organisation_id);
 }
 

@@ -64,8 +64,10 @@ export interface NoticeDeliveryTable {
   version: number;
   subscription_id: string;
   language: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** `sending`: claimed by a process (until `claimed_at` + a lease), so no other one sends it meanwhile. */
+  status: 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
+  claimed_at: Timestamp | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
   mail_id: string | null;

@@ -325,6 +325,10 @@ export const storeReferenceSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe('the engine may set this column to NULL to delete the referenced row first (breaks a reference cycle)'),
+  enforced: z
+    .boolean()
+    .default(true)
+    .describe('false when the database has no foreign key here (WordPress, MyISAM): the referenced row may go first'),
 });
 
 export const storeTableSchema = z.strictObject({

@@ -11,6 +11,7 @@ export const configSchema = z.object({
   CHARTER_DATA_DIR: z.string().default('./.charter/data'),
   CHARTER_FILE: z.string().optional(),
   CHARTER_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  CHARTER_HASH_KEY: z.string().min(16, 'at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().default('Charter <privacy@localhost>'),

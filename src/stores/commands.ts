@@ -9,6 +9,7 @@ import { exitCodes, stringOption, UsageError, type CliIo, type Command, type Com
 import { checkStore, type CheckFinding } from './check.js';
 import { StoreError } from './connector.js';
 import { hashKeyFromEnv, openStore } from './open.js';
+import { wordpressPresetYaml } from './presets/wordpress.js';
 import { scanStore, type ScanReport } from './scan/scan.js';
 
 async function charterFrom(args: CommandArgs, io: CliIo): Promise<Charter | undefined> {
@@ -138,4 +139,19 @@ export const scanCommand: Command = {
   },
 };
 
-export const storeCommands: Command[] = [storesCheckCommand, scanCommand];
+export const storesPresetCommand: Command = {
+  name: 'stores preset',
+  summary: 'Print a ready-made stores fragment for a common system (wordpress: WordPress + WooCommerce)',
+  usage: 'stores preset wordpress [--prefix wp_] [--connection VAR] [--no-woocommerce]',
+  options: { prefix: { type: 'string' }, connection: { type: 'string' }, 'no-woocommerce': { type: 'boolean' } },
+  async run(args, io) {
+    const system = args.positionals[0];
+    if (system !== 'wordpress') throw new UsageError(`unknown preset "${system ?? ''}"; available: wordpress`);
+    const connection = stringOption(args, 'connection');
+    if (connection !== undefined && !/^[A-Z_][A-Z0-9_]*$/.test(connection)) throw new UsageError('--connection takes the NAME of an environment variable');
+    io.out(wordpressPresetYaml({ prefix: stringOption(args, 'prefix'), connection, woocommerce: !args.values['no-woocommerce'] }));
+    return exitCodes.ok;
+  },
+};
+
+export const storeCommands: Command[] = [storesCheckCommand, scanCommand, storesPresetCommand];

@@ -29,6 +29,8 @@ export interface ReferenceModel {
   toColumn: string;
   traverse: 'both' | 'to' | 'back';
   nullable: boolean;
+  /** A real foreign key: the referenced row cannot go while this row points at it. */
+  enforced: boolean;
 }
 
 export interface HoldModel {
@@ -112,6 +114,7 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
         toColumn,
         traverse: reference.traverse ?? 'both',
         nullable: reference.nullable ?? false,
+        enforced: reference.enforced ?? true,
       };
       model.references.push(ref);
       tables.get(toTable)?.referencedBy.push(ref);
@@ -202,7 +205,7 @@ export function referenceCycles(model: StoreModel): string[][] {
   for (const table of model.tables.values()) {
     graph.set(
       table.name,
-      table.references.filter((r) => !r.nullable && model.tables.has(r.toTable)).map((r) => r.toTable),
+      table.references.filter((r) => !r.nullable && r.enforced && model.tables.has(r.toTable)).map((r) => r.toTable),
     );
   }
   const cycles: string[][] = [];
@@ -246,7 +249,7 @@ export function deletionOrder(model: StoreModel): string[] {
     done.add(name);
     const table = model.tables.get(name);
     for (const child of table?.referencedBy ?? []) {
-      if (!child.nullable && child.table !== name) place(child.table);
+      if (!child.nullable && child.enforced && child.table !== name) place(child.table);
     }
     order.push(name);
   };

@@ -85,7 +85,7 @@ export function createHttpStoreHandler(options: HttpStoreHandlerOptions): Handle
       now(),
       seen,
     );
-    if (!check.ok) return fail(response, 401, 'unauthorized', `The request signature is ${check.reason}.`);
+    if (!check.ok) return fail(response, 401, 'unauthorized', `The request signature was refused (${check.reason}).`);
     let value: unknown;
     try {
       value = JSON.parse(body);

@@ -121,7 +121,7 @@ const namePatterns: { id: string; category: string; pattern: RegExp }[] = [
   { id: 'name:card', category: 'financial.card-number', pattern: /(^|_)(card_number|cc_number|pan|credit_card)(_|$)/ },
   { id: 'name:ip', category: 'online.ip-address', pattern: /(^|_)(ip|ip_address|ipaddress|remote_addr|client_ip)(_|$)/ },
   { id: 'name:vat', category: 'professional.company-number', pattern: /(^|_)(vat|vat_number|btw|btw_nummer|tva|company_number|ondernemingsnummer|kbo)(_|$)/ },
-  { id: 'name:name', category: 'identity.name', pattern: /(^|_)(first_name|firstname|last_name|lastname|surname|full_name|given_name|family_name|voornaam|achternaam|naam|prenom|nom|vorname|nachname)(_|$)/ },
+  { id: 'name:name', category: 'identity.name', pattern: /(^|_)(first_name|firstname|last_name|lastname|surname|full_name|given_name|family_name|billing_name|contact_name|customer_name|display_name|nickname|voornaam|achternaam|naam|prenom|nom|vorname|nachname)(_|$)/ },
   { id: 'name:address', category: 'contact.postal-address', pattern: /(^|_)(address|street|straat|adres|adresse|rue|strasse|postal_code|postcode|zip|zipcode)(_|$)/ },
   { id: 'name:password', category: 'account.password', pattern: /(^|_)(password|passwd|password_hash|pwd|wachtwoord|mot_de_passe|user_pass)(_|$)/ },
   { id: 'name:gender', category: 'identity.gender', pattern: /(^|_)(gender|sex|geslacht|sexe|geschlecht)(_|$)/ },

@@ -110,6 +110,8 @@ export interface SqlConnectorOptions {
   model: StoreModel;
   driver: SqlDriver;
   context: Pick<ConnectorContext, 'hashKey' | 'redactToken'>;
+  /** Statements an access runs at once over the pool (default 4; keep at most the pool size). */
+  concurrency?: number;
 }
 
 /** A `StoreConnector` over a SQL driver. */
@@ -166,9 +168,12 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     async access(request: AccessRequest, sink: AccessSink): Promise<AccessSummary> {
       const plan = traversalPlan(model, types(request.identities));
       const counts = new Map<string, number>();
-      return driver.transaction(async (raw) => {
-        const session = countingSession(raw);
+      // No transaction: PostgreSQL and MySQL read committed give each statement its own snapshot anyway, and a
+      // large result opens its own cursor transaction. One connection per statement keeps the pool free.
+      {
+        const session = countingSession(driver);
         await traverse(session, model, plan, request.identities, {
+          concurrency: options.concurrency ?? 4,
           columns: (t) => [...t.columns.map((c) => c.name), ...(t.restrictColumn ? [t.restrictColumn] : [])],
           onRows: async (t, rows) => {
             const records: AccessRecord[] = [];
@@ -185,7 +190,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           },
         });
         return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count };
-      });
+      }
     },
 
     async contacts(identities: Identity[]): Promise<ContactsOnFile> {
@@ -261,7 +266,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           actions.set(name, decided);
           // Surviving rows protect the parents they point to (or are unlinked from them when nullable).
           for (const ref of t.references) {
-            if (ref.toTable === name) continue;
+            if (ref.toTable === name || !ref.enforced) continue;
             const survivors = rows.filter((row) => decided.get(row[t.primaryKey])?.kind !== 'delete' && row[ref.column] != null);
             if (survivors.length === 0) continue;
             if (ref.nullable) {
@@ -473,18 +478,18 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         if (mode === 'anonymise') conditions.push(notYetErased(statement, anonymised, 'anonymise', token));
         else {
           for (const child of t.referencedBy) {
-            if (child.nullable || child.table === t.name) continue;
+            if (child.nullable || !child.enforced || child.table === t.name) continue;
             conditions.push(`not exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`);
           }
         }
-        const columns = [t.primaryKey, ...hashColumns, ...t.referencedBy.filter((r) => r.nullable).map((r) => r.toColumn)];
+        const columns = [t.primaryKey, ...hashColumns, ...t.referencedBy.filter((r) => r.nullable && r.enforced).map((r) => r.toColumn)];
         const selected = [...new Set(columns)].map((c) => `t.${statement.id(c)}`).join(', ');
         const limit = request.dryRun ? '' : ` limit ${Math.max(1, Math.floor(request.batchSize))}`;
         const { rows } = await session.query(`select ${selected} from ${from} where ${conditions.join(' and ')}${limit}`, statement.params);
         if (!request.dryRun && rows.length >= request.batchSize) result.done = false;
         if (mode === 'delete') {
           if (!request.dryRun) {
-            for (const child of t.referencedBy.filter((r) => r.nullable && r.table !== t.name)) {
+            for (const child of t.referencedBy.filter((r) => r.nullable && r.enforced && r.table !== t.name)) {
               const values = [...new Set(rows.map((r) => r[child.toColumn]).filter((v) => v != null))];
               for (const batch of chunks(values, 1000)) {
                 const unlink = new Statement(session.dialect);

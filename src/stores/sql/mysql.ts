@@ -154,6 +154,7 @@ export function createMysqlDriver(url: string, options: { poolSize?: number } = 
       else connection.destroy();
     }
   };
+  let closed: Promise<void> | undefined;
   return {
     dialect: 'mysql',
     query: (text, params = []) => run(pool, text, params),
@@ -171,6 +172,6 @@ export function createMysqlDriver(url: string, options: { poolSize?: number } = 
         }
       }),
     introspect: () => introspectMysql(pool),
-    close: () => pool.end(),
+    close: () => (closed ??= pool.end()),
   };
 }

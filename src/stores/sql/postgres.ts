@@ -10,7 +10,42 @@ type Run = (text: string, params: readonly unknown[]) => Promise<QueryResult>;
 
 let cursorCounter = 0;
 
-/** A session over one connection already inside a transaction: streams with DECLARE … CURSOR / FETCH. */
+/**
+ * Streams a select: first as a plain statement limited to one batch more than asked (one round trip — the common
+ * case of a subject with few rows); only when that overflows, again through a server-side cursor in `inCursor`,
+ * fetched batch by batch. The rows of the first attempt come again from the cursor: callers skip rows they have
+ * seen (the traversal keys every row by its primary key), so memory stays bounded either way.
+ */
+async function streamSelect(
+  run: Run,
+  inCursor: (work: (run: Run) => Promise<void>) => Promise<void>,
+  text: string,
+  params: readonly unknown[],
+  batchSize: number,
+  onRows: (rows: Record<string, unknown>[]) => Promise<void>,
+): Promise<void> {
+  const size = Math.max(1, Math.floor(batchSize));
+  const first = await run(`select * from (${text}) as charter_page limit ${size + 1}`, params);
+  if (first.rows.length <= size) {
+    if (first.rows.length > 0) await onRows(first.rows);
+    return;
+  }
+  await inCursor(async (cursorRun) => {
+    const cursor = `charter_cursor_${++cursorCounter}`;
+    await cursorRun(`declare ${cursor} no scroll cursor for ${text}`, params);
+    try {
+      for (;;) {
+        const { rows } = await cursorRun(`fetch forward ${size} from ${cursor}`, []);
+        if (rows.length > 0) await onRows(rows);
+        if (rows.length < size) break;
+      }
+    } finally {
+      await cursorRun(`close ${cursor}`, []);
+    }
+  });
+}
+
+/** A session over one connection already inside a transaction. */
 function transactionSession(raw: Run): SqlSession {
   const run: Run = (text, params) => {
     const rendered = renderPlaceholders('postgres', text, params);
@@ -19,19 +54,7 @@ function transactionSession(raw: Run): SqlSession {
   return {
     dialect: 'postgres',
     query: (text, params = []) => run(text, params),
-    async stream(text, params, batchSize, onRows) {
-      const cursor = `charter_cursor_${++cursorCounter}`;
-      await run(`declare ${cursor} no scroll cursor for ${text}`, params);
-      try {
-        for (;;) {
-          const { rows } = await run(`fetch forward ${Math.max(1, Math.floor(batchSize))} from ${cursor}`, []);
-          if (rows.length > 0) await onRows(rows);
-          if (rows.length < batchSize) break;
-        }
-      } finally {
-        await run(`close ${cursor}`, []);
-      }
-    },
+    stream: (text, params, batchSize, onRows) => streamSelect(run, (work) => work(run), text, params, batchSize, onRows),
   };
 }
 
@@ -152,13 +175,15 @@ export function createPostgresDriver(url: string, options: { poolSize?: number }
       client.release();
     }
   };
+  let closed: Promise<void> | undefined;
   return {
     dialect: 'postgres',
     query: (text, params = []) => poolRun(text, params),
-    stream: (text, params, batchSize, onRows) => inTransaction((session) => session.stream(text, params, batchSize, onRows)),
+    stream: (text, params, batchSize, onRows) =>
+      streamSelect(poolRun, (work) => inTransaction((session) => work((t, p) => session.query(t, p))), text, params, batchSize, onRows),
     transaction: inTransaction,
     introspect: (schema = 'public') => introspectPostgres(poolRun, schema),
-    close: () => pool.end(),
+    close: () => (closed ??= pool.end()),
   };
 }
 
@@ -187,7 +212,8 @@ export function createPgliteDriver(pglite: PgliteLike): SqlDriver {
   return {
     dialect: 'postgres',
     query: (text, params = []) => run(text, params),
-    stream: (text, params, batchSize, onRows) => inTransaction((session) => session.stream(text, params, batchSize, onRows)),
+    stream: (text, params, batchSize, onRows) =>
+      streamSelect(run, (work) => inTransaction((session) => work((t, p) => session.query(t, p))), text, params, batchSize, onRows),
     transaction: inTransaction,
     introspect: (schema = 'public') => introspectPostgres(run, schema),
     close: async () => {},

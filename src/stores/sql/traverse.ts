@@ -20,6 +20,8 @@ export interface TraverseOptions {
   valuesPerQuery?: number;
   /** Rows per fetched batch (default 2000). */
   rowsPerBatch?: number;
+  /** Statements in flight at once (default 1; more only over a pool, never inside a transaction). */
+  concurrency?: number;
 }
 
 export interface Traversal {
@@ -89,11 +91,16 @@ export async function traverse(
     if (options.onRows) await options.onRows(table, fresh);
   };
 
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const inBatches = async <T>(items: readonly T[], work: (item: T) => Promise<void>) => {
+    for (let i = 0; i < items.length; i += concurrency) await Promise.all(items.slice(i, i + concurrency).map(work));
+  };
+
   // Seeds: one statement per seed table, identity columns OR-ed together.
   const seedTables = [...new Set(plan.seeds.map((s) => s.table))];
-  for (const name of seedTables) {
+  await inBatches(seedTables, async (name) => {
     const table = model.tables.get(name);
-    if (!table) continue;
+    if (!table) return;
     const statement = new Statement(session.dialect);
     const conditions = plan.seeds
       .filter((s) => s.table === name)
@@ -102,26 +109,34 @@ export async function traverse(
         return values.length > 0 ? statement.inList(statement.id(seed.column), [...new Set(values)]) : undefined;
       })
       .filter((c): c is string => c !== undefined);
-    if (conditions.length === 0) continue;
+    if (conditions.length === 0) return;
     const text = `select ${selectList(table, statement)} from ${tableName(statement, model, name)} where ${conditions.join(' or ')}`;
     await session.stream(text, statement.params, perBatch, (rows) => take(table, rows));
-  }
+  });
 
-  // Follow edges until no edge has values waiting.
-  for (;;) {
-    const index = pending.findIndex((queue) => queue.length > 0);
-    if (index < 0) break;
+  // Follow edges until no edge has values waiting, in rounds: each round sends what was waiting when it began (so
+  // the statements issued do not depend on which query of a round answers first), up to `concurrency` at once.
+  const follow = async ({ index, values }: { index: number; values: unknown[] }) => {
     const edge = plan.edges[index];
-    const queue = pending[index] as unknown[];
     const table = edge ? model.tables.get(edge.target) : undefined;
-    if (!edge || !table) {
-      pending[index] = [];
-      continue;
-    }
-    const values = queue.splice(0, perQuery);
+    if (!edge || !table) return;
     const statement = new Statement(session.dialect);
     const text = `select ${selectList(table, statement)} from ${tableName(statement, model, table.name)} where ${statement.inList(statement.id(edge.targetColumn), values)}`;
     await session.stream(text, statement.params, perBatch, (rows) => take(table, rows));
+  };
+  for (;;) {
+    const work: { index: number; values: unknown[] }[] = [];
+    pending.forEach((queue, index) => {
+      const edge = plan.edges[index];
+      if (!edge || queue.length === 0) return;
+      // A value pointing at a primary key already found leads nowhere new: no query for known parents.
+      const target = model.tables.get(edge.target);
+      const known = target && target.primaryKey === edge.targetColumn ? keys.get(edge.target) : undefined;
+      const values = queue.splice(0).filter((value) => !known?.has(value));
+      for (const chunk of chunks(values, perQuery)) work.push({ index, values: chunk });
+    });
+    if (work.length === 0) break;
+    await inBatches(work, follow);
   }
   return { keys };
 }

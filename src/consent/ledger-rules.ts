@@ -25,9 +25,14 @@ export const consentPostSchema = z.strictObject({
   url: z
     .string()
     .max(2048)
-    .refine((value) => pageUrl(value) !== undefined, 'an absolute http(s) URL')
+    .transform((value, context) => {
+      const page = pageUrl(value);
+      if (page === undefined) context.addIssue({ code: 'custom', message: 'an absolute http(s) URL' });
+      return page ?? '';
+    })
     .describe('the page the choice was made on; the query string and fragment are dropped'),
 });
+/** A checked post; `url` is already stripped of its query string and fragment. */
 export type ConsentPost = z.infer<typeof consentPostSchema>;
 
 export const consentReceiptResponseSchema = z.object({

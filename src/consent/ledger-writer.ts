@@ -157,17 +157,36 @@ export class LedgerWriter {
  * commit, both tables or neither.
  */
 async function writeBatch(db: Kysely<Database>, records: LedgerRecord[], counters: CounterRow[]): Promise<void> {
-  const column = <T>(pick: (r: LedgerRecord) => T) => records.map(pick);
+  const n = records.length;
+  const organisations = new Array<string>(n), times = new Array<string>(n), receipts = new Array<string>(n);
+  const sites = new Array<string>(n), visitors = new Array<string>(n), revisions = new Array<string>(n);
+  const methods = new Array<string>(n), languages = new Array<string>(n), choices = new Array<string>(n);
+  const gpcs = new Array<boolean>(n), pages = new Array<string>(n), ipHashes = new Array<string>(n);
+  const agents = new Array<string>(n), mobiles = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    const r = records[i] as LedgerRecord;
+    organisations[i] = r.organisationId;
+    times[i] = r.recordedAt.toISOString();
+    receipts[i] = r.receiptId;
+    sites[i] = r.siteId;
+    visitors[i] = r.visitorId;
+    revisions[i] = r.revision;
+    methods[i] = r.method;
+    languages[i] = r.language;
+    choices[i] = JSON.stringify(r.choices);
+    gpcs[i] = r.gpc;
+    pages[i] = r.pageUrl;
+    ipHashes[i] = r.ipHash;
+    agents[i] = r.userAgent;
+    mobiles[i] = r.mobile;
+  }
   await sql`
     with records as (
       insert into consent_records (organisation_id, recorded_at, receipt_id, site_id, visitor_id, revision, method, language,
                                    choices, gpc, page_url, ip_hash, user_agent, mobile)
-      select * from unnest(
-        ${column((r) => r.organisationId)}::uuid[], ${column((r) => r.recordedAt.toISOString())}::timestamptz[],
-        ${column((r) => r.receiptId)}::text[], ${column((r) => r.siteId)}::text[], ${column((r) => r.visitorId)}::text[],
-        ${column((r) => r.revision)}::text[], ${column((r) => r.method)}::text[], ${column((r) => r.language)}::text[],
-        ${column((r) => JSON.stringify(r.choices))}::jsonb[], ${column((r) => r.gpc)}::boolean[],
-        ${column((r) => r.pageUrl)}::text[], ${column((r) => r.ipHash)}::text[], ${column((r) => r.userAgent)}::text[],
-        ${column((r) => r.mobile)}::boolean[]))
+      select * from unnest(${organisations}::uuid[], ${times}::timestamptz[], ${receipts}::text[], ${sites}::text[],
+                           ${visitors}::text[], ${revisions}::text[], ${methods}::text[], ${languages}::text[],
+                           ${choices}::jsonb[], ${gpcs}::boolean[], ${pages}::text[], ${ipHashes}::text[],
+                           ${agents}::text[], ${mobiles}::boolean[]))
     ${counterUpsert(counters)}`.execute(db);
 }

@@ -11,7 +11,7 @@ import type { Logger } from '../platform/logger.js';
 import { SiteDirectory, type SiteEntry } from './ledger-directory.js';
 import { ConsentKeys } from './ledger-keys.js';
 import { RateLimiter } from './ledger-rate-limit.js';
-import { checkChoices, newReceiptId, pageUrl, userAgentFamily, type ConsentPost } from './ledger-rules.js';
+import { checkChoices, newReceiptId, userAgentFamily, type ConsentPost } from './ledger-rules.js';
 import { LedgerWriter, type LedgerWriterOptions } from './ledger-writer.js';
 import { ShownCounter } from './statistics.js';
 
@@ -119,7 +119,7 @@ export class ConsentLedger {
       language: post.language,
       choices,
       gpc: post.gpc,
-      pageUrl: pageUrl(post.url) ?? '',
+      pageUrl: post.url,
       ipHash: facts.ipHash,
       userAgent: agent.family,
       mobile: agent.mobile,

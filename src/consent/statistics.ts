@@ -36,31 +36,62 @@ interface CountableRecord {
   choices: Record<string, boolean>;
 }
 
+const dayMs = 86_400_000;
+const metricNames = new Map<string, { decided: string; granted: string }>();
+const methodNames = new Map<string, string>();
+
+function categoryMetrics(category: string) {
+  let names = metricNames.get(category);
+  if (!names) {
+    names = { decided: `decided:${category}`, granted: `granted:${category}` };
+    metricNames.set(category, names);
+  }
+  return names;
+}
+
+function methodMetric(method: string) {
+  let name = methodNames.get(method);
+  if (!name) {
+    name = `method:${method}`;
+    methodNames.set(method, name);
+  }
+  return name;
+}
+
 /** The counters a batch of records adds, sorted by key (so concurrent upserts lock rows in one order). */
 export function countRecords(records: readonly CountableRecord[], shard: number): CounterRow[] {
-  const groups = new Map<string, { organisationId: string; siteId: string; day: string; metrics: Map<string, number> }>();
+  // organisation → site → UTC day number → metric → count. A batch mostly shares one of each.
+  const groups = new Map<string, Map<string, Map<number, Map<string, number>>>>();
   for (const record of records) {
-    const day = record.recordedAt.toISOString().slice(0, 10);
-    const key = `${record.organisationId}\u0000${record.siteId}\u0000${day}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { organisationId: record.organisationId, siteId: record.siteId, day, metrics: new Map() };
-      groups.set(key, group);
-    }
-    const metrics = group.metrics;
-    const add = (metric: string) => metrics.set(metric, (metrics.get(metric) ?? 0) + 1);
-    add('records');
-    add(`method:${record.method}`);
-    if (record.gpc) add('gpc-signal');
+    let sites = groups.get(record.organisationId);
+    if (!sites) groups.set(record.organisationId, (sites = new Map()));
+    let days = sites.get(record.siteId);
+    if (!days) sites.set(record.siteId, (days = new Map()));
+    const day = Math.floor(record.recordedAt.getTime() / dayMs);
+    let metrics = days.get(day);
+    if (!metrics) days.set(day, (metrics = new Map()));
+    metrics.set('records', (metrics.get('records') ?? 0) + 1);
+    const method = methodMetric(record.method);
+    metrics.set(method, (metrics.get(method) ?? 0) + 1);
+    if (record.gpc) metrics.set('gpc-signal', (metrics.get('gpc-signal') ?? 0) + 1);
     for (const category in record.choices) {
-      add(`decided:${category}`);
-      if (record.choices[category]) add(`granted:${category}`);
+      const names = categoryMetrics(category);
+      metrics.set(names.decided, (metrics.get(names.decided) ?? 0) + 1);
+      if (record.choices[category]) metrics.set(names.granted, (metrics.get(names.granted) ?? 0) + 1);
     }
   }
   const rows: CounterRow[] = [];
-  for (const [, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    for (const [metric, count] of [...group.metrics].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      rows.push({ organisationId: group.organisationId, siteId: group.siteId, day: group.day, metric, shard, count });
+  for (const organisationId of [...groups.keys()].sort()) {
+    const sites = groups.get(organisationId) ?? new Map<string, Map<number, Map<string, number>>>();
+    for (const siteId of [...sites.keys()].sort()) {
+      const days = sites.get(siteId) ?? new Map<number, Map<string, number>>();
+      for (const day of [...days.keys()].sort((a, b) => a - b)) {
+        const date = new Date(day * dayMs).toISOString().slice(0, 10);
+        const metrics = days.get(day) ?? new Map<string, number>();
+        for (const metric of [...metrics.keys()].sort()) {
+          rows.push({ organisationId, siteId, day: date, metric, shard, count: metrics.get(metric) ?? 0 });
+        }
+      }
     }
   }
   return rows;

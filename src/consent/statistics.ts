@@ -64,12 +64,12 @@ export function countRecords(records: readonly CountableRecord[], shard: number)
   const groups = new Map<string, Map<string, Map<number, Map<string, number>>>>();
   for (const record of records) {
     let sites = groups.get(record.organisationId);
-    if (!sites) groups.set(record.organisationId, (sites = new Map()));
+    if (!sites) groups.set(record.organisationId, (sites = new Map<string, Map<number, Map<string, number>>>()));
     let days = sites.get(record.siteId);
-    if (!days) sites.set(record.siteId, (days = new Map()));
+    if (!days) sites.set(record.siteId, (days = new Map<number, Map<string, number>>()));
     const day = Math.floor(record.recordedAt.getTime() / dayMs);
     let metrics = days.get(day);
-    if (!metrics) days.set(day, (metrics = new Map()));
+    if (!metrics) days.set(day, (metrics = new Map<string, number>()));
     metrics.set('records', (metrics.get('records') ?? 0) + 1);
     const method = methodMetric(record.method);
     metrics.set(method, (metrics.get(method) ?? 0) + 1);

@@ -13,7 +13,7 @@ import type { Mailer } from '../platform/mail.js';
 import type { RenderedMail } from './mails.js';
 import type { ConsentPort, OfficerPort } from './ports.js';
 import { loadRightsKey, type RightsKey } from './secrets.js';
-import { subjectStores, type OpenStoreConnectors, type SubjectStores } from './subject-stores.js';
+import { subjectStores, type StorePool, type SubjectStores } from './subject-stores.js';
 
 export interface RightsDeps {
   db: Kysely<Database>;
@@ -24,13 +24,14 @@ export interface RightsDeps {
   publicUrl: string;
   /** CHARTER_SECRET, mixed into the rights key when set. */
   secret?: string | undefined;
-  openStores: OpenStoreConnectors;
+  stores: StorePool;
   consent: ConsentPort;
   officers: OfficerPort;
 }
 
 export class RightsContext {
   readonly #pending = new Set<Promise<void>>();
+  readonly #byLabel = new Map<string, Promise<void>>();
 
   constructor(readonly deps: RightsDeps) {}
 
@@ -52,13 +53,13 @@ export class RightsContext {
     return loadRightsKey(this.deps.db, scope, this.deps.secret);
   }
 
-  /** Opens the charter's stores for one piece of work and closes them afterwards. */
+  /** Borrows the charter's store connectors for one piece of work. */
   async withStores<T>(scope: OrgScope, charter: Charter, work: (stores: SubjectStores) => Promise<T>): Promise<T> {
-    const stores = subjectStores(await this.deps.openStores(scope, charter));
+    const lease = await this.deps.stores.acquire(scope, charter);
     try {
-      return await work(stores);
+      return await work(subjectStores(lease.connectors));
     } finally {
-      await stores.close();
+      lease.release();
     }
   }
 
@@ -80,8 +81,17 @@ export class RightsContext {
       .catch((error: unknown) => {
         this.deps.logger.error({ task: label, err: { name: (error as Error).name, message: safeMessage(error) } }, 'rights background task failed');
       })
-      .finally(() => this.#pending.delete(task));
+      .finally(() => {
+        this.#pending.delete(task);
+        if (this.#byLabel.get(label) === task) this.#byLabel.delete(label);
+      });
     this.#pending.add(task);
+    this.#byLabel.set(label, task);
+  }
+
+  /** Resolves when the background task with this label (e.g. `advance <request id>`) is done; at once if none runs. */
+  async settled(label: string): Promise<void> {
+    await this.#byLabel.get(label);
   }
 
   /** Resolves once no background work is pending (tests, shutdown). */

@@ -81,9 +81,13 @@ function categoryName(id: string, language: Language, charter: Charter): string 
   return findDataCategory(id)?.name[language] ?? id;
 }
 
+const regionNames = new Map<Language, Intl.DisplayNames>();
+
 function countryName(code: string, language: Language): string {
   try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+    let names = regionNames.get(language);
+    if (!names) regionNames.set(language, (names = new Intl.DisplayNames([language], { type: 'region' })));
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

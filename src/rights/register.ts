@@ -10,13 +10,14 @@ import { erasePurposeConsents, purposeConsentsOf, withdrawPurposeConsent } from 
 import { suppress } from '../consent/suppression.js';
 import { publicUrl } from '../platform/config.js';
 import type { JobRunner } from '../platform/jobs.js';
-import { hashKeyFromEnv, openStores } from '../stores/open.js';
+import { canonicalJson, sha256 } from '../charter/revision.js';
+import { hashKeyFromEnv, openStores, type StoreSet } from '../stores/open.js';
 import { registerRequestApi } from './api.js';
 import { RightsContext, type RightsDeps } from './context.js';
 import { tick } from './due.js';
 import { charterOfficerEmails, type ConsentPort, type OfficerPort } from './ports.js';
 import { registerPrivacyCenterRoutes } from './routes.js';
-import type { OpenStoreConnectors } from './subject-stores.js';
+import type { StorePool } from './subject-stores.js';
 
 /** The consent ledger as Rights uses it. */
 export function ledgerConsentPort(db: AppContext['db'], clock: () => Date): ConsentPort {
@@ -53,12 +54,53 @@ export function memberOfficerPort(db: AppContext['db']): OfficerPort {
   };
 }
 
-/** The charter's stores, connected from the environment variables it names. */
-export function environmentStores(env: NodeJS.ProcessEnv): OpenStoreConnectors {
+/** Connectors stay open this long after their last use, so that requests do not reconnect to every store each time. */
+const idleMs = 60_000;
+
+/**
+ * The charter's stores, connected from the environment variables it names, and kept open between requests per
+ * organisation and store declaration (a changed declaration opens new connectors; idle ones close).
+ */
+export function environmentStores(env: NodeJS.ProcessEnv): StorePool {
   // The `hash` strategy's key: CHARTER_HASH_KEY or CHARTER_SECRET; without one, erasure hashes under a throwaway key
   // (what it hashes can then never be matched again — for an erasure, that is the point).
   const hashKey = hashKeyFromEnv(env) ?? randomBytes(32);
-  return async (_scope, charter) => openStores(charter, { env, hashKey }).connectors;
+  const open = new Map<string, { set: StoreSet; users: number; timer?: NodeJS.Timeout | undefined }>();
+  const closeEntry = (key: string) => {
+    const entry = open.get(key);
+    if (!entry || entry.users > 0) return;
+    open.delete(key);
+    void entry.set.close();
+  };
+  return {
+    async acquire(scope, charter) {
+      const key = `${scope.organisationId}:${sha256(canonicalJson({ stores: charter.stores, holds: charter.holds }))}`;
+      let entry = open.get(key);
+      if (!entry) open.set(key, (entry = { set: openStores(charter, { env, hashKey }), users: 0 }));
+      clearTimeout(entry.timer);
+      entry.users++;
+      const held = entry;
+      let released = false;
+      return {
+        connectors: held.set.connectors,
+        release() {
+          if (released) return;
+          released = true;
+          held.users--;
+          if (held.users === 0) {
+            held.timer = setTimeout(() => closeEntry(key), idleMs);
+            held.timer.unref();
+          }
+        },
+      };
+    },
+    async close() {
+      const entries = [...open.values()];
+      open.clear();
+      for (const entry of entries) clearTimeout(entry.timer);
+      await Promise.allSettled(entries.map((e) => e.set.close()));
+    },
+  };
 }
 
 const contexts = new WeakMap<FastifyInstance, RightsContext>();
@@ -71,7 +113,7 @@ export function rightsContextOf(app: FastifyInstance): RightsContext {
 }
 
 export interface RightsOverrides {
-  openStores?: OpenStoreConnectors;
+  stores?: StorePool;
   consent?: ConsentPort;
   officers?: OfficerPort;
   env?: NodeJS.ProcessEnv;
@@ -85,7 +127,7 @@ export function createRightsContext(app: AppContext, overrides: RightsOverrides 
     clock: app.clock,
     publicUrl: publicUrl(app.config),
     secret: app.config.CHARTER_SECRET,
-    openStores: overrides.openStores ?? environmentStores(overrides.env ?? process.env),
+    stores: overrides.stores ?? environmentStores(overrides.env ?? process.env),
     consent: overrides.consent ?? ledgerConsentPort(app.db, app.clock),
     officers: overrides.officers ?? memberOfficerPort(app.db),
   };
@@ -100,6 +142,7 @@ export function registerRightsRoutes(app: FastifyInstance, appContext: AppContex
   registerRequestApi(app, context);
   app.addHook('onClose', async () => {
     await context.idle();
+    await context.deps.stores.close();
   });
   return context;
 }

@@ -16,8 +16,18 @@ import type {
   StoreConnector,
 } from '../stores/connector.js';
 
-/** Opens the connectors of a charter's stores for one organisation (the stores domain builds them). */
-export type OpenStoreConnectors = (scope: OrgScope, charter: Charter) => Promise<StoreConnector[]>;
+/** The connectors of a charter's stores, borrowed for one piece of work. */
+export interface StoreLease {
+  connectors: StoreConnector[];
+  release(): void;
+}
+
+/** Where Rights borrows store connectors from (the stores domain builds them). */
+export interface StorePool {
+  acquire(scope: OrgScope, charter: Charter): Promise<StoreLease>;
+  /** Closes every connector (at shutdown). */
+  close(): Promise<void>;
+}
 
 export interface ContactLookup {
   /** Some store holds rows for the identity. */
@@ -36,7 +46,6 @@ export interface SubjectStores {
   /** `changes` grouped by store id. */
   rectify(jobId: string, identities: Identity[], changes: Record<string, ColumnChange[]>): Promise<RectificationResult[]>;
   restrict(jobId: string, identities: Identity[], restricted: boolean): Promise<RestrictionResult[]>;
-  close(): Promise<void>;
 }
 
 /** The subject-facing operations over a list of connectors (one per store). */
@@ -77,9 +86,6 @@ export function subjectStores(connectors: StoreConnector[]): SubjectStores {
       const results: RestrictionResult[] = [];
       for (const connector of connectors) results.push(await connector.restrict({ jobId: `${jobId}:${connector.id}:${restricted ? 'on' : 'off'}`, identities, restricted }));
       return results;
-    },
-    async close() {
-      await Promise.allSettled(connectors.map((c) => c.close()));
     },
   };
 }

@@ -1117,13 +1117,28 @@ export function durationWords(value: { years: number; months: number; weeks: num
 
 const locales: Record<Language, string> = { en: 'en-GB', nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE' };
 
+// Formatters are costly to build; one per language and kind is kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(language: Language, kind: 'date' | 'date-time'): Intl.DateTimeFormat {
+  const key = `${language}:${kind}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format =
+      kind === 'date'
+        ? new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+        : new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A calendar date (`YYYY-MM-DD`) in words, e.g. "28 February 2025". */
 export function dateWords(isoDate: string, language: Language): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dateFormat(language, 'date').format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** An instant as a date and time in Brussels, e.g. "3 April 2025, 10:00". */
 export function dateTimeWords(instant: Date, language: Language): string {
-  return new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' }).format(instant);
+  return dateFormat(language, 'date-time').format(instant);
 }

@@ -18,6 +18,7 @@ import { createMailer, type MailTables } from './platform/mail.js';
 import { registerRecordsJobs } from './records/breach-reminders.js';
 import { composeRetention } from './retention/deps.js';
 import { registerRetentionJobs } from './retention/jobs.js';
+import { registerRightsJobs, rightsContextOf } from './rights/register.js';
 
 export interface StartOptions {
   config: Config;
@@ -72,6 +73,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Reminders of the 72-hour breach clock, mailed to the owners and privacy officers.
     const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
     registerRecordsJobs(jobs, { db: database.db, mailer, logger, publicUrl: url });
+    // Data-subject requests: lost dispatches, ended grace periods, unverifiable closures, officer reminders, expired packages.
+    registerRightsJobs(jobs, rightsContextOf(app));
     const sites = await database.db.selectFrom('sites').select('site_id').orderBy('site_id').execute();
     print(`Charter ${database.kind === 'pglite' ? `on PGlite (${config.CHARTER_DATA_DIR})` : 'on PostgreSQL'} is ready at ${url}`);
     print(`  landing page   ${url}/`);

@@ -14,6 +14,7 @@ import { publicUrl, type Config } from './platform/config.js';
 import { migrate, openDatabase, type OpenDatabase } from './platform/db/database.js';
 import { createJobRunner } from './platform/jobs.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { registerNoticeJobs } from './notices/jobs.js';
 import { createMailer, type MailTables } from './platform/mail.js';
 import { registerRecordsJobs } from './records/breach-reminders.js';
 import { composeRetention } from './retention/deps.js';
@@ -73,6 +74,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Reminders of the 72-hour breach clock, mailed to the owners and privacy officers.
     const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
     registerRecordsJobs(jobs, { db: database.db, mailer, logger, publicUrl: url });
+    // Notice versions for new revisions, queued change announcements, unconfirmed subscriptions deleted after a week.
+    registerNoticeJobs(jobs, { db: database.db, mailer, logger, baseUrl: url });
     // Data-subject requests: lost dispatches, ended grace periods, unverifiable closures, officer reminders, expired packages.
     registerRightsJobs(jobs, rightsContextOf(app));
     const sites = await database.db.selectFrom('sites').select('site_id').orderBy('site_id').execute();

@@ -247,6 +247,8 @@ export interface DeliveryDeps {
 const maxAttempts = 5;
 /** A claimed announcement whose process died is taken again after this long. */
 const claimLeaseMs = 10 * 60_000;
+/** A failed announcement is tried again after this long. */
+const retryAfterMs = 5 * 60_000;
 
 interface ClaimedDelivery {
   id: string;
@@ -266,7 +268,7 @@ interface ClaimedDelivery {
  * Sends queued announcements of one organisation, a batch at a time. A batch is claimed in a short transaction
  * (`FOR UPDATE SKIP LOCKED`, then marked `sending`), so several processes never send the same mail; the mails go out
  * after that transaction (the mail port writes its own outbox row), and each result is recorded. A failure is retried
- * on a later call, up to five times; a claim whose process died is taken again after ten minutes.
+ * five minutes later, up to five times; a claim whose process died is taken again after ten minutes.
  */
 export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, now: Date, batch = 20): Promise<{ sent: number; failed: number }> {
   const organisationId = requireScope(scope);
@@ -283,7 +285,13 @@ export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, 
         )
         .select(['d.id', 'd.site_id', 'd.kind', 'd.version', 'd.language', 'd.attempts', 's.email', 'v.published_at'])
         .where('d.organisation_id', '=', organisationId)
-        .where((eb) => eb.or([eb('d.status', '=', 'pending'), eb.and([eb('d.status', '=', 'sending'), eb('d.claimed_at', '<', new Date(now.getTime() - claimLeaseMs))])]))
+        .where((eb) =>
+          eb.or([
+            // New, or failed before and waited out the back-off; or claimed by a process that died.
+            eb.and([eb('d.status', '=', 'pending'), eb.or([eb('d.attempts', '=', 0), eb('d.claimed_at', '<', new Date(now.getTime() - retryAfterMs))])]),
+            eb.and([eb('d.status', '=', 'sending'), eb('d.claimed_at', '<', new Date(now.getTime() - claimLeaseMs))]),
+          ]),
+        )
         .orderBy('d.created_at')
         .limit(batch)
         .forUpdate('d')
@@ -345,7 +353,7 @@ export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, 
         await inOrganisation(deps.db, scope, (trx) =>
           trx
             .updateTable('notice_deliveries')
-            .set({ status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, claimed_at: null, last_error: error instanceof Error ? error.message.slice(0, 500) : 'mail failed' })
+            .set({ status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, claimed_at: now, last_error: error instanceof Error ? error.message.slice(0, 500) : 'mail failed' })
             .where('organisation_id', '=', organisationId)
             .where('id', '=', delivery.id)
             .execute(),

@@ -5,6 +5,7 @@
  */
 import { auditPage } from './audit.js';
 import { breachesPage } from './breaches.js';
+import { consentPage } from './consent.js';
 import { overviewPage } from './overview.js';
 import { processorsPage } from './processors.js';
 import { recordsPage } from './records.js';
@@ -15,6 +16,7 @@ import { usersPage } from './users.js';
 export const pages: ConsolePage[] = [
   overviewPage,
   // Requests, Consent, Retention, Records, Breaches, Notices go here, in that order.
+  consentPage,
   recordsPage,
   processorsPage,
   breachesPage,

@@ -127,3 +127,6 @@ export const requestDetailSchema = requestSummarySchema.extend({
   packages: z.array(z.object({ id: z.string(), createdAt: z.string(), expiresAt: z.string(), size: z.number(), downloadedAt: z.string().nullable(), deletedAt: z.string().nullable() })),
   timeline: z.array(z.object({ at: z.string(), actor: z.string(), kind: z.string(), from: z.string().nullable(), to: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
 });
+
+export type RequestSummary = z.infer<typeof requestSummarySchema>;
+export type RequestDetail = z.infer<typeof requestDetailSchema>;

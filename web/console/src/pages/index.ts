@@ -9,6 +9,7 @@ import { consentPage } from './consent.js';
 import { overviewPage } from './overview.js';
 import { processorsPage } from './processors.js';
 import { recordsPage } from './records.js';
+import { requestsPage } from './requests.js';
 import { tokensPage } from './tokens.js';
 import type { ConsolePage } from './types.js';
 import { usersPage } from './users.js';
@@ -16,6 +17,7 @@ import { usersPage } from './users.js';
 export const pages: ConsolePage[] = [
   overviewPage,
   // Requests, Consent, Retention, Records, Breaches, Notices go here, in that order.
+  requestsPage,
   consentPage,
   recordsPage,
   processorsPage,

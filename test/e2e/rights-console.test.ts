@@ -1,0 +1,120 @@
+// The Requests area of the console in real Chromium: the inbox with its deadlines and filters, one request with its
+// timeline and plan, approval of the plan by a privacy officer, and a request entered from a letter — axe-checked.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/platform/project.js';
+import { submit, verifyCode } from '../../src/rights/intake.js';
+import { rightsContextOf } from '../../src/rights/register.js';
+import { findRequest } from '../../src/rights/repository.js';
+import { rightsCharter, startHttpShop, type HttpShop } from '../../src/rights/testing/fixtures.js';
+import { signedInUser } from '../support/auth.js';
+import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { serveTestApp, type ServedApp } from '../support/server.js';
+import { codeIn, startSmtp, type TestSmtp } from '../support/smtp.js';
+
+const email = 'requests-officer@testco.example';
+const password = 'a long and secret passphrase';
+
+let shop: HttpShop;
+let smtp: TestSmtp;
+let served: ServedApp;
+let browser: Browser;
+let page: Page;
+let waitingId: string;
+
+function newest(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+beforeAll(async () => {
+  const index = join(projectRoot, 'dist/console/index.html');
+  if (!existsSync(index) || statSync(index).mtimeMs < newest(join(projectRoot, 'web/console'))) {
+    const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as { build(root: string): Promise<void> };
+    await step.build(projectRoot);
+  }
+  shop = await startHttpShop('shop');
+  smtp = await startSmtp();
+  served = await serveTestApp({ charter: rightsCharter([shop.store], (c) => (c.rights.approval = ['erasure'])), env: { SMTP_URL: smtp.url } });
+  const context = rightsContextOf(served.app);
+  const scope = { organisationId: served.organisationId! };
+  // An erasure by customer number, verified and confirmed, past its grace period: waiting for approval.
+  const { request } = await submit(context, scope, { site: 'main', type: 'erasure', channel: 'web', identity: { type: 'customer-number', value: 'C-0001' }, details: {}, actor: 'subject' });
+  await context.idle();
+  const code = codeIn(await smtp.waitFor((m) => m.to.includes('alice@example.be')));
+  expect(await verifyCode(context, scope, request.id, code)).toBe('confirm');
+  const { confirm } = await import('../../src/rights/intake.js');
+  await confirm(context, scope, request.id);
+  await served.database.db.updateTable('rights_requests').set({ execute_after: new Date(Date.now() - 1000) }).where('id', '=', request.id).execute();
+  const { advance } = await import('../../src/rights/fulfilment.js');
+  await advance(context, scope, request.id);
+  expect((await findRequest(served.database.db, scope, request.id))?.state).toBe('awaiting-approval');
+  waitingId = request.id;
+  await signedInUser(served, 'privacy-officer', { email, password });
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await smtp?.close();
+  await shop?.close();
+}, 60_000);
+
+const heading = async () => (await page.locator('h1').textContent())?.trim();
+
+describe('the Requests area of the console', () => {
+  it('lists requests with their deadlines and filters them', async () => {
+    await page.goto(`${served.url}/console/login`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(heading).toBe('Charter overview');
+    await page.getByRole('link', { name: 'Requests', exact: true }).click();
+    await expect.poll(heading).toBe('Requests');
+    const row = page.getByRole('row', { name: /erasure/ });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('awaiting approval');
+    expect(await row.textContent()).toMatch(/day\(s\) left/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Status').selectOption('completed');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.getByText('No request matches.').isVisible()).toBe(true);
+  });
+
+  it('shows the plan and timeline of a request, and executes it once approved', async () => {
+    await page.goto(`${served.url}/console/requests/${waitingId}`);
+    await expect.poll(heading).toMatch(/^Request R-/);
+    const plan = page.locator('section', { has: page.getByRole('heading', { name: 'Plan' }) });
+    expect(await plan.textContent()).toContain('Belgian VAT Code, art. 60');
+    expect(await plan.textContent()).toContain('customers');
+    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Timeline' }) }).textContent()).toContain('awaiting verification → verified');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Approve and execute' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-state]').getAttribute('data-state')).toBe('completed');
+    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Result' }) }).textContent()).toContain('Erased');
+    expect((await shop.rows('customers')).find((c) => c.id === 1)?.name).toBe('[erased]');
+  });
+
+  it('records a request received by post', async () => {
+    await page.goto(`${served.url}/console/requests`);
+    await expect.poll(heading).toBe('Requests');
+    smtp.clear();
+    await page.getByLabel('Site', { exact: true }).last().fill('main');
+    await page.getByLabel('Channel').selectOption('post');
+    await page.getByLabel('Identity type').selectOption('customer-number');
+    await page.getByLabel('Identity (email, customer number…)').fill('C-0003');
+    await page.getByRole('button', { name: 'Record the request' }).click();
+    await expect.poll(() => page.getByText(/a one-time code went to the contact on file/).isVisible()).toBe(true);
+    await rightsContextOf(served.app).idle();
+    await smtp.waitFor((m) => m.to.includes('carol@example.be'));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,666 @@
+/**
+ * Requests: the inbox of data-subject requests (filters by state, type, site and due date; overdue and due soon),
+ * one request with its timeline, the plan before execution and the result after, and the privacy team's actions —
+ * approve, refuse with reasons, extend once, verify by override (two people), edit a rectification, cancel — plus
+ * entering a request received by post, phone, email or at the counter.
+ */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { RequestDetail, RequestSummary } from '../../../../src/rights/schemas.js';
+import { api } from '../api.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
+import { Link, usePath } from '../router.js';
+import { useSession } from '../session.js';
+import type { ConsolePage } from './types.js';
+import './requests.css';
+
+type Inbox = { total: number; overdue: number; dueWithin7Days: number; requests: RequestSummary[] };
+
+const states = ['received', 'awaiting-verification', 'verified', 'in-progress', 'awaiting-approval', 'completed', 'refused', 'withdrawn'] as const;
+const types = ['access', 'portability', 'rectification', 'erasure', 'restriction', 'objection', 'withdrawal'] as const;
+const channels = ['post', 'phone', 'counter', 'email', 'api'] as const;
+const reasons = ['unfounded', 'excessive', 'not-verifiable', 'compelling-grounds', 'other'] as const;
+
+const texts = {
+  en: {
+    title: 'Requests',
+    intro: 'Data-subject requests from the privacy centers and other channels, with their deadlines (one month from receipt, Art. 12(3)).',
+    filters: 'Filters',
+    state: 'Status',
+    type: 'Type',
+    site: 'Site',
+    dueBefore: 'Due on or before',
+    overdueOnly: 'Overdue only',
+    any: 'Any',
+    apply: 'Apply',
+    counts: (total: number, overdue: number, soon: number) => `${total} request(s) shown. Open requests overdue: ${overdue}; due within 7 days: ${soon}.`,
+    none: 'No request matches.',
+    reference: 'Reference',
+    channel: 'Channel',
+    received: 'Received',
+    due: 'Due',
+    daysLeft: (n: number) => (n < 0 ? `${-n} day(s) overdue` : n === 0 ? 'due today' : `${n} day(s) left`),
+    overdue: 'overdue',
+    extended: 'extended',
+    states: { received: 'received', 'awaiting-verification': 'awaiting verification', verified: 'verified', 'in-progress': 'in progress', 'awaiting-approval': 'awaiting approval', completed: 'completed', refused: 'refused', withdrawn: 'withdrawn' } as Record<string, string>,
+    types: { access: 'access', portability: 'portability', rectification: 'rectification', erasure: 'erasure', restriction: 'restriction', objection: 'objection', withdrawal: 'withdrawal of consent' } as Record<string, string>,
+    channels: { web: 'privacy center', post: 'post', phone: 'phone', counter: 'counter', email: 'email', api: 'API' } as Record<string, string>,
+    reasons: { unfounded: 'manifestly unfounded', excessive: 'manifestly excessive', 'not-verifiable': 'identity not verifiable', 'compelling-grounds': 'compelling legitimate grounds', other: 'other' } as Record<string, string>,
+    newRequest: 'Enter a request received by post, phone, email or at the counter',
+    identityType: 'Identity type',
+    identity: 'Identity (email, customer number…)',
+    language: 'Language of the requester',
+    message: 'What the person asked (optional)',
+    create: 'Record the request',
+    createdNote: 'Recorded. If the stores hold this identity, a one-time code went to the contact on file.',
+    back: 'All requests',
+    facts: 'Request',
+    identityLabel: 'Identity',
+    known: 'Held in the stores',
+    contacts: 'Code sent to',
+    level: 'Verification',
+    verified: 'Verified',
+    verifiedBy: 'by',
+    executeAfter: 'Executes after (grace period)',
+    details: 'What the person asked',
+    plan: 'Plan',
+    noPlan: 'No plan yet.',
+    computePlan: 'Compute the plan now',
+    result: 'Result',
+    erased: 'Erased',
+    kept: 'Kept under a legal obligation',
+    notified: 'Recipients informed (Art. 19)',
+    changes: 'Column changes',
+    rows: 'Rows',
+    table: 'Table',
+    fields: 'Fields',
+    law: 'Law',
+    packages: 'Packages',
+    packageLine: (size: number, expires: string, downloaded: string | null, deleted: string | null) =>
+      `${size} bytes, expires ${expires}${downloaded ? `, downloaded ${downloaded}` : ''}${deleted ? `, deleted ${deleted}` : ''}`,
+    reissue: 'Mail a new download link',
+    timeline: 'Timeline',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    actions: 'Actions',
+    approve: 'Approve and execute',
+    refuse: 'Refuse',
+    reason: 'Reason',
+    explanation: 'Explanation for the requester',
+    extend: 'Extend by two months',
+    extensionReason: 'Reason for the extension (mailed to the requester)',
+    override: 'Verify the identity by other means',
+    overrideReason: 'How the identity was checked',
+    proposeOverride: 'Propose verification',
+    approveOverride: 'Approve the proposed verification (second person)',
+    overrideWaiting: (who: string, reason: string) => `Proposed by ${who}: ${reason}`,
+    cancel: 'Withdraw on behalf of the requester',
+    error: 'Last error',
+    done: 'Done.',
+  },
+  nl: {
+    title: 'Verzoeken',
+    intro: 'Verzoeken van betrokkenen uit de privacycentra en andere kanalen, met hun termijnen (een maand na ontvangst, art. 12, lid 3).',
+    filters: 'Filters',
+    state: 'Status',
+    type: 'Soort',
+    site: 'Website',
+    dueBefore: 'Uiterlijk te beantwoorden op',
+    overdueOnly: 'Alleen te laat',
+    any: 'Alle',
+    apply: 'Toepassen',
+    counts: (total: number, overdue: number, soon: number) => `${total} verzoek(en) getoond. Openstaande verzoeken te laat: ${overdue}; binnen 7 dagen te beantwoorden: ${soon}.`,
+    none: 'Geen enkel verzoek voldoet.',
+    reference: 'Referentie',
+    channel: 'Kanaal',
+    received: 'Ontvangen',
+    due: 'Termijn',
+    daysLeft: (n: number) => (n < 0 ? `${-n} dag(en) te laat` : n === 0 ? 'vandaag' : `nog ${n} dag(en)`),
+    overdue: 'te laat',
+    extended: 'verlengd',
+    states: { received: 'ontvangen', 'awaiting-verification': 'wacht op verificatie', verified: 'geverifieerd', 'in-progress': 'in behandeling', 'awaiting-approval': 'wacht op goedkeuring', completed: 'afgehandeld', refused: 'geweigerd', withdrawn: 'ingetrokken' } as Record<string, string>,
+    types: { access: 'inzage', portability: 'overdraagbaarheid', rectification: 'rectificatie', erasure: 'wissing', restriction: 'beperking', objection: 'bezwaar', withdrawal: 'intrekking toestemming' } as Record<string, string>,
+    channels: { web: 'privacycentrum', post: 'post', phone: 'telefoon', counter: 'balie', email: 'e-mail', api: 'API' } as Record<string, string>,
+    reasons: { unfounded: 'kennelijk ongegrond', excessive: 'buitensporig', 'not-verifiable': 'identiteit niet na te gaan', 'compelling-grounds': 'dwingende gerechtvaardigde gronden', other: 'andere' } as Record<string, string>,
+    newRequest: 'Een verzoek registreren dat per post, telefoon, e-mail of aan de balie binnenkwam',
+    identityType: 'Soort identiteit',
+    identity: 'Identiteit (e-mail, klantnummer…)',
+    language: 'Taal van de betrokkene',
+    message: 'Wat de persoon vroeg (optioneel)',
+    create: 'Verzoek registreren',
+    createdNote: 'Geregistreerd. Als de systemen deze identiteit kennen, ging er een eenmalige code naar het bekende contactadres.',
+    back: 'Alle verzoeken',
+    facts: 'Verzoek',
+    identityLabel: 'Identiteit',
+    known: 'Bekend in de systemen',
+    contacts: 'Code gestuurd naar',
+    level: 'Verificatie',
+    verified: 'Geverifieerd',
+    verifiedBy: 'door',
+    executeAfter: 'Uitvoering na (bedenktijd)',
+    details: 'Wat de persoon vroeg',
+    plan: 'Plan',
+    noPlan: 'Nog geen plan.',
+    computePlan: 'Plan nu berekenen',
+    result: 'Resultaat',
+    erased: 'Gewist',
+    kept: 'Bewaard wegens wettelijke plicht',
+    notified: 'Ontvangers op de hoogte gebracht (art. 19)',
+    changes: 'Kolomwijzigingen',
+    rows: 'Rijen',
+    table: 'Tabel',
+    fields: 'Velden',
+    law: 'Wet',
+    packages: 'Pakketten',
+    packageLine: (size: number, expires: string, downloaded: string | null, deleted: string | null) =>
+      `${size} bytes, verloopt ${expires}${downloaded ? `, gedownload ${downloaded}` : ''}${deleted ? `, verwijderd ${deleted}` : ''}`,
+    reissue: 'Nieuwe downloadlink mailen',
+    timeline: 'Tijdlijn',
+    when: 'Wanneer',
+    who: 'Wie',
+    what: 'Wat',
+    actions: 'Acties',
+    approve: 'Goedkeuren en uitvoeren',
+    refuse: 'Weigeren',
+    reason: 'Reden',
+    explanation: 'Toelichting voor de betrokkene',
+    extend: 'Met twee maanden verlengen',
+    extensionReason: 'Reden van de verlenging (wordt gemaild)',
+    override: 'Identiteit op een andere manier nagaan',
+    overrideReason: 'Hoe de identiteit werd nagegaan',
+    proposeOverride: 'Verificatie voorstellen',
+    approveOverride: 'Voorgestelde verificatie goedkeuren (tweede persoon)',
+    overrideWaiting: (who: string, reason: string) => `Voorgesteld door ${who}: ${reason}`,
+    cancel: 'Intrekken namens de betrokkene',
+    error: 'Laatste fout',
+    done: 'Gedaan.',
+  },
+  fr: {
+    title: 'Demandes',
+    intro: 'Les demandes des personnes concernées reçues par les centres de confidentialité et les autres canaux, avec leurs délais (un mois après réception, art. 12, par. 3).',
+    filters: 'Filtres',
+    state: 'Statut',
+    type: 'Type',
+    site: 'Site',
+    dueBefore: 'Échéance au plus tard le',
+    overdueOnly: 'En retard uniquement',
+    any: 'Tous',
+    apply: 'Appliquer',
+    counts: (total: number, overdue: number, soon: number) => `${total} demande(s) affichée(s). Demandes ouvertes en retard : ${overdue} ; échéance dans les 7 jours : ${soon}.`,
+    none: 'Aucune demande ne correspond.',
+    reference: 'Référence',
+    channel: 'Canal',
+    received: 'Reçue',
+    due: 'Échéance',
+    daysLeft: (n: number) => (n < 0 ? `${-n} jour(s) de retard` : n === 0 ? 'aujourd’hui' : `encore ${n} jour(s)`),
+    overdue: 'en retard',
+    extended: 'prolongée',
+    states: { received: 'reçue', 'awaiting-verification': 'en attente de vérification', verified: 'vérifiée', 'in-progress': 'en cours', 'awaiting-approval': 'en attente d’approbation', completed: 'traitée', refused: 'refusée', withdrawn: 'retirée' } as Record<string, string>,
+    types: { access: 'accès', portability: 'portabilité', rectification: 'rectification', erasure: 'effacement', restriction: 'limitation', objection: 'opposition', withdrawal: 'retrait du consentement' } as Record<string, string>,
+    channels: { web: 'centre de confidentialité', post: 'courrier', phone: 'téléphone', counter: 'guichet', email: 'e-mail', api: 'API' } as Record<string, string>,
+    reasons: { unfounded: 'manifestement infondée', excessive: 'manifestement excessive', 'not-verifiable': 'identité invérifiable', 'compelling-grounds': 'motifs légitimes impérieux', other: 'autre' } as Record<string, string>,
+    newRequest: 'Enregistrer une demande reçue par courrier, téléphone, e-mail ou au guichet',
+    identityType: 'Type d’identité',
+    identity: 'Identité (e-mail, numéro de client…)',
+    language: 'Langue de la personne',
+    message: 'Ce que la personne a demandé (facultatif)',
+    create: 'Enregistrer la demande',
+    createdNote: 'Enregistrée. Si les systèmes connaissent cette identité, un code à usage unique a été envoyé aux coordonnées connues.',
+    back: 'Toutes les demandes',
+    facts: 'Demande',
+    identityLabel: 'Identité',
+    known: 'Connue des systèmes',
+    contacts: 'Code envoyé à',
+    level: 'Vérification',
+    verified: 'Vérifiée',
+    verifiedBy: 'par',
+    executeAfter: 'Exécution après (délai de réflexion)',
+    details: 'Ce que la personne a demandé',
+    plan: 'Plan',
+    noPlan: 'Pas encore de plan.',
+    computePlan: 'Calculer le plan maintenant',
+    result: 'Résultat',
+    erased: 'Effacé',
+    kept: 'Conservé en vertu d’une obligation légale',
+    notified: 'Destinataires informés (art. 19)',
+    changes: 'Modifications de colonnes',
+    rows: 'Lignes',
+    table: 'Table',
+    fields: 'Champs',
+    law: 'Loi',
+    packages: 'Paquets',
+    packageLine: (size: number, expires: string, downloaded: string | null, deleted: string | null) =>
+      `${size} octets, expire le ${expires}${downloaded ? `, téléchargé le ${downloaded}` : ''}${deleted ? `, supprimé le ${deleted}` : ''}`,
+    reissue: 'Envoyer un nouveau lien de téléchargement',
+    timeline: 'Chronologie',
+    when: 'Quand',
+    who: 'Qui',
+    what: 'Quoi',
+    actions: 'Actions',
+    approve: 'Approuver et exécuter',
+    refuse: 'Refuser',
+    reason: 'Motif',
+    explanation: 'Explication pour la personne',
+    extend: 'Prolonger de deux mois',
+    extensionReason: 'Motif de la prolongation (envoyé par e-mail)',
+    override: 'Vérifier l’identité autrement',
+    overrideReason: 'Comment l’identité a été vérifiée',
+    proposeOverride: 'Proposer la vérification',
+    approveOverride: 'Approuver la vérification proposée (seconde personne)',
+    overrideWaiting: (who: string, reason: string) => `Proposée par ${who} : ${reason}`,
+    cancel: 'Retirer au nom de la personne',
+    error: 'Dernière erreur',
+    done: 'Fait.',
+  },
+};
+
+type T = (typeof texts)['en'];
+
+function Badge({ kind, children }: { kind: 'error' | 'warning' | 'info'; children: ReactNode }) {
+  return <span className={`badge badge-${kind}`}>{children}</span>;
+}
+
+function Due({ request, t }: { request: RequestSummary; t: T }) {
+  const open = !['completed', 'refused', 'withdrawn'].includes(request.state);
+  return (
+    <>
+      {request.dueOn}
+      {open && (
+        <>
+          {' '}
+          <span className={request.overdue ? 'error' : request.daysLeft <= 7 ? 'due-soon' : 'muted'}>({t.daysLeft(request.daysLeft)})</span>
+        </>
+      )}
+      {request.overdue && open && (
+        <>
+          {' '}
+          <Badge kind="error">{t.overdue}</Badge>
+        </>
+      )}
+      {request.extended && (
+        <>
+          {' '}
+          <Badge kind="info">{t.extended}</Badge>
+        </>
+      )}
+    </>
+  );
+}
+
+function Inbox({ t, language }: { t: T; language: Language }) {
+  const [filters, setFilters] = useState({ state: '', type: '', site: '', dueBefore: '', overdue: false });
+  const [applied, setApplied] = useState(filters);
+  const query = { state: applied.state, type: applied.type, site: applied.site, dueBefore: applied.dueBefore, overdue: applied.overdue ? 'true' : undefined };
+  const { data, error, loading, reload } = useApi<Inbox>('/api/v1/requests', query);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setApplied(filters);
+  };
+  return (
+    <>
+      <form className="filters" onSubmit={onSubmit} aria-label={t.filters}>
+        <div>
+          <label htmlFor="rq-state">{t.state}</label>
+          <select id="rq-state" value={filters.state} onChange={(e) => setFilters({ ...filters, state: e.target.value })}>
+            <option value="">{t.any}</option>
+            {states.map((s) => (
+              <option key={s} value={s}>{t.states[s]}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="rq-type">{t.type}</label>
+          <select id="rq-type" value={filters.type} onChange={(e) => setFilters({ ...filters, type: e.target.value })}>
+            <option value="">{t.any}</option>
+            {types.map((s) => (
+              <option key={s} value={s}>{t.types[s]}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="rq-site">{t.site}</label>
+          <input id="rq-site" value={filters.site} onChange={(e) => setFilters({ ...filters, site: e.target.value })} />
+        </div>
+        <div>
+          <label htmlFor="rq-due">{t.dueBefore}</label>
+          <input id="rq-due" type="date" value={filters.dueBefore} onChange={(e) => setFilters({ ...filters, dueBefore: e.target.value })} />
+        </div>
+        <div className="checkbox">
+          <input id="rq-overdue" type="checkbox" checked={filters.overdue} onChange={(e) => setFilters({ ...filters, overdue: e.target.checked })} />
+          <label htmlFor="rq-overdue">{t.overdueOnly}</label>
+        </div>
+        <div className="filter-buttons">
+          <button type="submit">{t.apply}</button>
+        </div>
+      </form>
+      {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
+      {data && (
+        <>
+          <p role="status">{t.counts(data.total, data.overdue, data.dueWithin7Days)}</p>
+          {data.requests.length === 0 ? (
+            <p>{t.none}</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">{t.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.reference}</th><th scope="col">{t.type}</th><th scope="col">{t.state}</th><th scope="col">{t.channel}</th>
+                    <th scope="col">{t.site}</th><th scope="col">{t.received}</th><th scope="col">{t.due}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.requests.map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row"><Link to={`/requests/${r.id}`}>{r.reference}</Link></th>
+                      <td>{t.types[r.type]}</td>
+                      <td>{t.states[r.state]}</td>
+                      <td>{t.channels[r.channel]}</td>
+                      <td>{r.site}</td>
+                      <td>{formatDateTime(r.receivedAt, language)}</td>
+                      <td><Due request={r} t={t} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+      <NewRequest t={t} onCreated={() => void reload()} />
+    </>
+  );
+}
+
+function NewRequest({ t, onCreated }: { t: T; onCreated: () => void }) {
+  const { can } = useSession();
+  const mutation = useMutation();
+  const [form, setForm] = useState({ site: '', type: 'access', channel: 'post', language: 'nl', identityType: 'email', identity: '', message: '' });
+  const [created, setCreated] = useState<string | undefined>();
+  if (!can('requests:write')) return null;
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await mutation.run(() =>
+      api<RequestDetail>('/api/v1/requests', {
+        method: 'POST',
+        body: { site: form.site, type: form.type, channel: form.channel, language: form.language, identity: { type: form.identityType, value: form.identity }, details: form.message ? { message: form.message } : {} },
+      }),
+    );
+    if (result) {
+      setCreated(result.reference);
+      onCreated();
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="rq-new">
+      <h2 id="rq-new">{t.newRequest}</h2>
+      <form onSubmit={(e) => void onSubmit(e)}>
+        <label htmlFor="new-site">{t.site}</label>
+        <input id="new-site" required value={form.site} onChange={(e) => setForm({ ...form, site: e.target.value })} />
+        <label htmlFor="new-type">{t.type}</label>
+        <select id="new-type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
+          {types.filter((x) => !['rectification', 'restriction', 'objection', 'withdrawal'].includes(x)).map((x) => (
+            <option key={x} value={x}>{t.types[x]}</option>
+          ))}
+        </select>
+        <label htmlFor="new-channel">{t.channel}</label>
+        <select id="new-channel" value={form.channel} onChange={(e) => setForm({ ...form, channel: e.target.value })}>
+          {channels.map((x) => (
+            <option key={x} value={x}>{t.channels[x]}</option>
+          ))}
+        </select>
+        <label htmlFor="new-language">{t.language}</label>
+        <select id="new-language" value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value })}>
+          {['en', 'nl', 'fr', 'de'].map((x) => (
+            <option key={x} value={x}>{x.toUpperCase()}</option>
+          ))}
+        </select>
+        <label htmlFor="new-identity-type">{t.identityType}</label>
+        <select id="new-identity-type" value={form.identityType} onChange={(e) => setForm({ ...form, identityType: e.target.value })}>
+          {['email', 'phone', 'customer-number', 'account-id'].map((x) => (
+            <option key={x} value={x}>{x}</option>
+          ))}
+        </select>
+        <label htmlFor="new-identity">{t.identity}</label>
+        <input id="new-identity" required value={form.identity} onChange={(e) => setForm({ ...form, identity: e.target.value })} />
+        <label htmlFor="new-message">{t.message}</label>
+        <textarea id="new-message" value={form.message} onChange={(e) => setForm({ ...form, message: e.target.value })} />
+        <div className="button-row">
+          <button type="submit" disabled={mutation.pending}>{t.create}</button>
+        </div>
+        <ErrorMessage error={mutation.error} />
+        {created && <p role="status" className="notice">{created}: {t.createdNote}</p>}
+      </form>
+    </section>
+  );
+}
+
+interface ErasurePlan {
+  erased: { storeName: string; table: string; rows: number; fields: string[] }[];
+  kept: { storeName: string; table: string; rows: number; law: string; keptColumns: string[] }[];
+  notified: string[];
+}
+
+function ErasureTables({ plan, t }: { plan: ErasurePlan; t: T }) {
+  return (
+    <>
+      <h3>{t.erased}</h3>
+      <table>
+        <thead>
+          <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.fields}</th></tr>
+        </thead>
+        <tbody>
+          {plan.erased.map((e, i) => (
+            <tr key={i}><th scope="row">{e.storeName} / {e.table}</th><td>{e.rows}</td><td>{e.fields.join(', ')}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      {plan.kept.length > 0 && (
+        <>
+          <h3>{t.kept}</h3>
+          <table>
+            <thead>
+              <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.law}</th><th scope="col">{t.fields}</th></tr>
+            </thead>
+            <tbody>
+              {plan.kept.map((k, i) => (
+                <tr key={i}><th scope="row">{k.storeName} / {k.table}</th><td>{k.rows}</td><td>{k.law}</td><td>{k.keptColumns.join(', ')}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {plan.notified.length > 0 && (
+        <p>{t.notified}: {plan.notified.join(', ')}</p>
+      )}
+    </>
+  );
+}
+
+/** A plan or result: erasure tables, column changes, or the plain figures. */
+function Outcome({ value, t }: { value: unknown; t: T }) {
+  const record = (value ?? {}) as { erasure?: ErasurePlan; changes?: { store: string; table: string; column: string }[] };
+  if (record.erasure) return <ErasureTables plan={record.erasure} t={t} />;
+  if (record.changes) {
+    return (
+      <>
+        <h3>{t.changes}</h3>
+        <ul>
+          {record.changes.map((c, i) => (
+            <li key={i}><code>{c.store}/{c.table}.{c.column}</code></li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  return <pre className="outcome">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
+  const { can, me } = useSession();
+  const { data: request, error, loading, reload } = useApi<RequestDetail>(`/api/v1/requests/${id}`);
+  const mutation = useMutation();
+  const [reason, setReason] = useState<string>('unfounded');
+  const [explanation, setExplanation] = useState('');
+  const [extensionReason, setExtensionReason] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [done, setDone] = useState(false);
+  if (loading && !request) return <Loading />;
+  if (!request) return <ErrorMessage error={error} />;
+  const write = can('requests:write');
+  const open = !['completed', 'refused', 'withdrawn'].includes(request.state);
+  const act = async (path: string, body?: unknown) => {
+    setDone(false);
+    const result = await mutation.run(() => api<RequestDetail>(`/api/v1/requests/${id}/${path}`, { method: 'POST', ...(body !== undefined ? { body } : {}) }));
+    if (result) {
+      setDone(true);
+      await reload();
+    }
+  };
+  const submit = (path: string, body?: unknown) => (event: FormEvent) => {
+    event.preventDefault();
+    void act(path, body);
+  };
+  const me_actor = `user:${me.userId ?? ''}`;
+  return (
+    <>
+      <p><Link to="/requests">{t.back}</Link></p>
+      <PageTitle>{`${t.facts} ${request.reference}`}</PageTitle>
+      <dl className="facts">
+        <dt>{t.type}</dt><dd>{t.types[request.type]}</dd>
+        <dt>{t.state}</dt><dd data-state={request.state}>{t.states[request.state]}</dd>
+        <dt>{t.channel}</dt><dd>{t.channels[request.channel]}</dd>
+        <dt>{t.site}</dt><dd>{request.site}</dd>
+        <dt>{t.identityLabel}</dt><dd>{request.identityType}: {request.identity}</dd>
+        <dt>{t.known}</dt><dd>{request.identityKnown === null ? '—' : request.identityKnown ? '✓' : '✗'}</dd>
+        <dt>{t.contacts}</dt><dd>{request.contacts.join(', ') || '—'}</dd>
+        <dt>{t.level}</dt><dd>{request.verificationLevel}</dd>
+        <dt>{t.received}</dt><dd>{formatDateTime(request.receivedAt, language)}</dd>
+        <dt>{t.due}</dt><dd><Due request={request} t={t} />{request.extensionReason ? ` — ${request.extensionReason}` : ''}</dd>
+        {request.verifiedAt && (<><dt>{t.verified}</dt><dd>{formatDateTime(request.verifiedAt, language)}</dd></>)}
+        {request.executeAfter && (<><dt>{t.executeAfter}</dt><dd>{formatDateTime(request.executeAfter, language)}</dd></>)}
+        {request.refusalReason && (<><dt>{t.reason}</dt><dd>{t.reasons[request.refusalReason]}{request.refusalExplanation ? ` — ${request.refusalExplanation}` : ''}</dd></>)}
+        {request.lastError && (<><dt>{t.error}</dt><dd className="error">{request.lastError}</dd></>)}
+      </dl>
+      <section aria-labelledby="rq-details"><h2 id="rq-details">{t.details}</h2><pre className="outcome">{JSON.stringify(request.details, null, 2)}</pre></section>
+      <section aria-labelledby="rq-plan">
+        <h2 id="rq-plan">{t.plan}</h2>
+        {request.plan ? <Outcome value={request.plan} t={t} /> : <p>{t.noPlan}</p>}
+        {write && open && ['erasure', 'rectification'].includes(request.type) && (
+          <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act('plan')}>{t.computePlan}</button>
+        )}
+      </section>
+      {request.result !== null && request.result !== undefined && (
+        <section aria-labelledby="rq-result"><h2 id="rq-result">{t.result}</h2><Outcome value={request.result} t={t} /></section>
+      )}
+      {request.packages.length > 0 && (
+        <section aria-labelledby="rq-packages">
+          <h2 id="rq-packages">{t.packages}</h2>
+          <ul>
+            {request.packages.map((p) => (
+              <li key={p.id}>{t.packageLine(p.size, formatDateTime(p.expiresAt, language), p.downloadedAt ? formatDateTime(p.downloadedAt, language) : null, p.deletedAt ? formatDateTime(p.deletedAt, language) : null)}</li>
+            ))}
+          </ul>
+          {write && request.packages.some((p) => !p.deletedAt) && (
+            <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act('package/reissue')}>{t.reissue}</button>
+          )}
+        </section>
+      )}
+      {write && open && (
+        <section aria-labelledby="rq-actions" className="request-actions">
+          <h2 id="rq-actions">{t.actions}</h2>
+          <ErrorMessage error={mutation.error} />
+          {done && <p role="status" className="notice">{t.done}</p>}
+          {request.state === 'awaiting-approval' && (
+            <div className="button-row"><button type="button" disabled={mutation.pending} onClick={() => void act('approve')}>{t.approve}</button></div>
+          )}
+          {['received', 'awaiting-verification'].includes(request.state) && (
+            <form onSubmit={submit(request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? 'override/approve' : 'override', request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? undefined : { reason: overrideReason })}>
+              <h3>{t.override}</h3>
+              {request.overrideRequestedBy && <p>{t.overrideWaiting(request.overrideRequestedBy, request.overrideReason ?? '')}</p>}
+              {request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? (
+                <button type="submit" disabled={mutation.pending}>{t.approveOverride}</button>
+              ) : (
+                <>
+                  <label htmlFor="rq-override">{t.overrideReason}</label>
+                  <textarea id="rq-override" required minLength={10} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
+                  <button type="submit" disabled={mutation.pending}>{t.proposeOverride}</button>
+                </>
+              )}
+            </form>
+          )}
+          {!request.extended && (
+            <form onSubmit={submit('extend', { reason: extensionReason })}>
+              <h3>{t.extend}</h3>
+              <label htmlFor="rq-extend">{t.extensionReason}</label>
+              <textarea id="rq-extend" required minLength={10} value={extensionReason} onChange={(e) => setExtensionReason(e.target.value)} />
+              <button type="submit" className="secondary" disabled={mutation.pending}>{t.extend}</button>
+            </form>
+          )}
+          {request.state !== 'in-progress' && (
+            <form onSubmit={submit('refuse', { reason, explanation })}>
+              <h3>{t.refuse}</h3>
+              <label htmlFor="rq-reason">{t.reason}</label>
+              <select id="rq-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+                {reasons.map((r) => (
+                  <option key={r} value={r}>{t.reasons[r]}</option>
+                ))}
+              </select>
+              <label htmlFor="rq-explanation">{t.explanation}</label>
+              <textarea id="rq-explanation" required value={explanation} onChange={(e) => setExplanation(e.target.value)} />
+              <button type="submit" className="secondary" disabled={mutation.pending}>{t.refuse}</button>
+            </form>
+          )}
+          {['received', 'awaiting-verification', 'verified', 'awaiting-approval'].includes(request.state) && (
+            <div className="button-row"><button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act('cancel')}>{t.cancel}</button></div>
+          )}
+        </section>
+      )}
+      <section aria-labelledby="rq-timeline">
+        <h2 id="rq-timeline">{t.timeline}</h2>
+        <table>
+          <thead>
+            <tr><th scope="col">{t.when}</th><th scope="col">{t.who}</th><th scope="col">{t.what}</th></tr>
+          </thead>
+          <tbody>
+            {request.timeline.map((e, i) => (
+              <tr key={i}>
+                <td>{formatDateTime(e.at, language)}</td>
+                <td><code>{e.actor}</code></td>
+                <td>{e.kind === 'state' ? `${t.states[e.from ?? ''] ?? e.from ?? ''} → ${t.states[e.to ?? ''] ?? e.to ?? ''}` : e.kind}{Object.keys(e.data).length > 0 && <span className="muted"> {JSON.stringify(e.data)}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+function RequestsPage() {
+  const t = useTexts(texts);
+  const { language } = useLanguage();
+  const path = usePath();
+  const id = /^\/requests\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  return (
+    <div className="requests">
+      {id ? (
+        <Detail key={id} id={id} t={t} language={language} />
+      ) : (
+        <>
+          <PageTitle>{t.title}</PageTitle>
+          <p>{t.intro}</p>
+          <Inbox t={t} language={language} />
+        </>
+      )}
+    </div>
+  );
+}
+
+export const requestsPage: ConsolePage = {
+  path: '/requests',
+  title: { en: texts.en.title, nl: texts.nl.title, fr: texts.fr.title },
+  scope: 'requests:read',
+  Component: RequestsPage,
+};

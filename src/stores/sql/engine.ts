@@ -358,8 +358,8 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           queries: session.count,
         };
       };
-      if (!request.dryRun) return driver.transaction(run);
-      // A dry run still reads inside a transaction (consistent view) and writes nothing.
+      // One transaction per store: a crash or an error leaves the store as it was. A dry run reads the same way and
+      // writes nothing.
       return driver.transaction(run);
     },
 

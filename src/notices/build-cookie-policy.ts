@@ -4,6 +4,7 @@
  * consent banner opens: `data-charter-open`). Pure, like the notice, and versioned the same way.
  */
 import type { Charter, Cookie, Language } from '../charter/schema.js';
+import { bannerCookieNames } from '../consent/banner-config.js';
 import type { Block, Inline, LeafBlock, NoticeDocument, NoticeSection, Paragraph } from './document.js';
 import { text } from './document.js';
 import { noticePaths } from './build-notice.js';
@@ -26,7 +27,7 @@ export function buildCookiePolicy(charter: Charter, siteId: string, language: La
   const t = noticeTexts[language];
   const organisation = charter.organisation.tradeName ?? charter.organisation.legalName;
   const p = t.cookiePolicy;
-  const necessary = view.cookies.filter((c) => c.category === 'necessary');
+  const necessary = [...view.cookies.filter((c) => c.category === 'necessary'), ...bannerCookies(charter, view.cookies, language)];
   const categories = charter.consent.categories
     .map((category) => ({ category, cookies: view.cookies.filter((c) => c.category === category.id) }))
     .filter((entry) => entry.cookies.length > 0);
@@ -95,6 +96,18 @@ export function buildCookiePolicy(charter: Charter, siteId: string, language: La
     sections,
     ...(charter.lastUpdated ? { lastUpdated: charter.lastUpdated } : {}),
   };
+}
+
+/**
+ * The consent banner sets two cookies of its own (the choice and a random visitor number) whenever the charter has a
+ * consent category; a visitor must be told of them even when the charter does not list them.
+ */
+function bannerCookies(charter: Charter, declared: readonly Cookie[], language: Language): Cookie[] {
+  if (charter.consent.categories.length === 0) return [];
+  const own = noticeTexts[language].cookiePolicy.own;
+  return (Object.entries(bannerCookieNames) as [keyof typeof bannerCookieNames, string][])
+    .filter(([, name]) => !declared.some((c) => c.name === name) && !charter.cookies.some((c) => c.name === name))
+    .map(([key, name]) => ({ name, category: 'necessary', vendor: 'first-party', purpose: own[key], duration: charter.consent.expiry, type: 'cookie' }));
 }
 
 function paragraph(value: string): LeafBlock {

@@ -183,7 +183,8 @@ describe('buildCookiePolicy', () => {
     const charter = await example('lumen-av');
     const policy = buildCookiePolicy(charter, 'main', 'nl');
     const necessary = policy.sections.find((s) => s.id === 'necessary')!.blocks.find((b) => b.type === 'table');
-    expect(necessary?.type === 'table' && necessary.rows.map((r) => plainText(r[0]!))).toEqual(['lumen_session', 'charter_consent', 'lumen_lang']);
+    // The banner's own visitor cookie is listed although the charter does not declare it.
+    expect(necessary?.type === 'table' && necessary.rows.map((r) => plainText(r[0]!))).toEqual(['lumen_session', 'charter_consent', 'lumen_lang', 'charter_visitor']);
     const categories = policy.sections.find((s) => s.id === 'categories')!;
     const marketing = categories.blocks.find((b) => b.type === 'subsection' && b.id === 'category-marketing');
     expect(marketing?.type === 'subsection' && marketing.heading).toBe('Marketing');
@@ -192,6 +193,18 @@ describe('buildCookiePolicy', () => {
     expect(text).toContain('13 maanden');
     expect(text).toContain('alleen tijdens uw bezoek');
     expect(policy.sections.find((s) => s.id === 'choice')!.blocks.some((b) => b.type === 'consent-button')).toBe(true);
+  });
+
+  it('lists the banner\'s own cookies only when there is a banner (a consent category)', () => {
+    const names = (charter: Charter) => {
+      const table = buildCookiePolicy(charter, 'main', 'en').sections.find((s) => s.id === 'necessary')!.blocks.find((b) => b.type === 'table');
+      return table?.type === 'table' ? table.rows.map((r) => plainText(r[0]!)) : [];
+    };
+    expect(names(buildCharter())).toEqual(['charter_consent', 'charter_visitor']);
+    expect(names(buildCharter((c) => {
+      c.consent.categories = [];
+      c.cookies = c.cookies.filter((k) => k.category === 'necessary');
+    }))).toEqual(['charter_consent']);
   });
 
   it('shows the justification of a cookie that lives longer than 13 months', () => {

@@ -234,6 +234,7 @@ export const de: NoticeTexts = {
     expiry: (duration) => `Nach ${duration} fragen wir Sie erneut nach Ihrer Wahl.`,
     more: 'Sie können Cookies auch in den Einstellungen Ihres Browsers löschen. Wie wir allgemein mit Ihren personenbezogenen Daten umgehen und welche Rechte Sie haben, erfahren Sie in unserer',
     justification: 'Warum länger als 13 Monate:',
+    own: { consent: 'Speichert Ihre Cookie-Auswahl und den Nachweis Ihrer Einwilligung.', visitor: 'Eine Zufallsnummer, die Ihre Einwilligungen mit ihren Nachweisen verknüpft, ohne Sie zu identifizieren.' },
   },
   subscription: {
     confirmSubject: (organisation) => `Bitte bestätigen: Benachrichtigungen zur Datenschutzerklärung von ${organisation}`,

@@ -234,6 +234,7 @@ export const en: NoticeTexts = {
     expiry: (duration) => `We ask for your choice again after ${duration}.`,
     more: 'You can also delete cookies in your browser settings. How we handle your personal data in general, and your rights, are explained in our',
     justification: 'Why longer than 13 months:',
+    own: { consent: 'Remembers your cookie choices and the receipt of your consent.', visitor: 'A random number that links your consent choices to their receipts, without identifying you.' },
   },
   subscription: {
     confirmSubject: (organisation) => `Please confirm: notifications about the privacy notice of ${organisation}`,

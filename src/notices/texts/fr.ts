@@ -237,6 +237,7 @@ export const fr: NoticeTexts = {
     expiry: (duration) => `Nous vous redemandons votre choix après ${duration}.`,
     more: 'Vous pouvez aussi supprimer les cookies dans les paramètres de votre navigateur. La manière dont nous traitons vos données en général, et vos droits, sont expliqués dans notre',
     justification: `Pourquoi plus de 13${nbsp}mois${nbsp}:`,
+    own: { consent: 'Mémorise vos choix en matière de cookies et la preuve de votre consentement.', visitor: 'Un numéro aléatoire qui relie vos choix de consentement à leur preuve, sans vous identifier.' },
   },
   subscription: {
     confirmSubject: (organisation) => `Merci de confirmer${nbsp}: notifications sur la déclaration de confidentialité de ${organisation}`,

@@ -234,6 +234,7 @@ export const nl: NoticeTexts = {
     expiry: (duration) => `Na ${duration} vragen we uw keuze opnieuw.`,
     more: 'U kunt cookies ook wissen in de instellingen van uw browser. Hoe we in het algemeen met uw persoonsgegevens omgaan en welke rechten u hebt, leest u in onze',
     justification: 'Waarom langer dan 13 maanden:',
+    own: { consent: 'Onthoudt uw cookiekeuzes en het bewijs van uw toestemming.', visitor: 'Een willekeurig nummer dat uw toestemmingskeuzes aan hun bewijs koppelt, zonder u te identificeren.' },
   },
   subscription: {
     confirmSubject: (organisation) => `Graag bevestigen: berichten over de privacyverklaring van ${organisation}`,

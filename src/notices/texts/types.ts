@@ -202,6 +202,8 @@ export interface NoticeTexts {
     expiry(duration: string): string;
     more: string;
     justification: string;
+    /** The consent banner's own cookies, for charters that do not declare them. */
+    own: { consent: string; visitor: string };
   };
   subscription: {
     confirmSubject(organisation: string): string;

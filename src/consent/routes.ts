@@ -51,6 +51,9 @@ const historyEntrySchema = z.object({
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The "shown" beacon: JSON, sent as text/plain by navigator.sendBeacon (no preflight) or as application/json. */
+const beaconSchema = z.strictObject({ site: z.string().max(100), revision: z.string().max(64) });
+
 export function registerConsentRoutes(app: FastifyInstance, context: AppContext) {
   const ledger = new ConsentLedger({
     db: context.db,
@@ -135,7 +138,7 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
       summary: "Count one display of the banner's first layer (statistics only; nothing about the visitor is stored)",
       tags: ['consent'],
       auth: 'public',
-      body: z.union([z.string().max(512), z.strictObject({ site: z.string().max(100), revision: z.string().max(64) })]),
+      body: z.union([z.string().max(512), beaconSchema]),
       bodyLimit: 1024,
       status: 204,
       consumes: ['text/plain'],
@@ -284,7 +287,7 @@ function isSameOrigin(request: FastifyRequest, origin: string): boolean {
 }
 
 function parseBeacon(text: string): { site: string; revision: string } {
-  const parsed = z.object({ site: z.string().max(100), revision: z.string().max(64) }).safeParse(safeJson(text));
+  const parsed = beaconSchema.safeParse(safeJson(text));
   if (!parsed.success) throw new AppError('invalid_input', 422, 'The beacon is not {"site","revision"}.', [{ path: 'body', message: 'expected {"site","revision"}' }]);
   return parsed.data;
 }

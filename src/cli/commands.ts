@@ -5,7 +5,8 @@ import { auditCommands } from '../audit/commands.js';
 import { applyCommand } from '../charter/apply-command.js';
 import { recordsCommands } from '../records/commands.js';
 import { retentionCommands } from '../retention/commands.js';
+import { rightsCommands } from '../rights/commands.js';
 import { storeCommands } from '../stores/commands.js';
 import { coreCommands } from './core-commands.js';
 
-export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands, ...recordsCommands, ...retentionCommands, ...storeCommands];
+export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...storeCommands];

@@ -1,0 +1,86 @@
+/**
+ * `charter requests list [--org slug] [--state s] [--overdue] [--json]` — the requests inbox with deadlines (masked
+ * identities); exit 1 when an open request is overdue.
+ * `charter requests tick [--json]` — runs what became due once (dispatches, ended grace periods, unverifiable
+ * closures, reminders, expired packages), for installations that do not run `charter serve` all the time.
+ */
+import type { Kysely } from 'kysely';
+import { findOrganisationBySlug, listOrganisations } from '../accounts/organisations.js';
+import { exitCodes, stringOption, UsageError, type CliIo, type Command } from '../cli/command.js';
+import type { Database } from '../database.js';
+import { readConfig } from '../platform/config.js';
+import type { OpenDatabase } from '../platform/db/database.js';
+import { createLogger } from '../platform/logger.js';
+import { createMailer, type MailTables } from '../platform/mail.js';
+import { openConfiguredDatabase } from '../server.js';
+import { mask } from './api.js';
+import { daysLeft } from './deadline.js';
+import { tick } from './due.js';
+import { createRightsContext } from './register.js';
+import { listRequests } from './repository.js';
+import { isFinal, requestStates, type RequestState } from './workflow.js';
+
+async function withDatabase<T>(io: CliIo, work: (database: OpenDatabase<Database>) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(readConfig(io.env));
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export const requestsListCommand: Command = {
+  name: 'requests list',
+  summary: 'The requests inbox with deadlines; exit 1 when an open request is overdue',
+  usage: 'requests list [--org slug] [--state state] [--overdue] [--json]',
+  options: { org: { type: 'string' }, state: { type: 'string' }, overdue: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run(args, io) {
+    const state = stringOption(args, 'state');
+    if (state && !(requestStates as readonly string[]).includes(state)) throw new UsageError(`--state is one of ${requestStates.join(', ')}`);
+    return withDatabase(io, async (database) => {
+      const slug = stringOption(args, 'org');
+      const organisations = slug ? [await findOrganisationBySlug(database.db, slug)] : await listOrganisations(database.db);
+      if (organisations.some((o) => !o)) throw new UsageError(`no organisation "${slug}"`);
+      const now = new Date();
+      const rows = [];
+      for (const organisation of organisations) {
+        if (!organisation) continue;
+        const found = await listRequests(database.db, { organisationId: organisation.id }, { states: state ? [state as RequestState] : undefined, overdueAt: args.values.overdue ? now : undefined, limit: 200 });
+        for (const r of found.requests) {
+          rows.push({ organisation: organisation.slug, reference: r.reference, type: r.type, state: r.state, channel: r.channel, site: r.siteId, identity: mask(r.identity.value), dueOn: r.dueOn, overdue: !isFinal(r.state) && r.dueAt <= now, daysLeft: daysLeft(now, r.dueOn) });
+        }
+      }
+      if (args.values.json) io.out(JSON.stringify(rows, null, 2));
+      else {
+        for (const r of rows) io.out(`${r.reference}  ${r.type.padEnd(13)} ${r.state.padEnd(21)} due ${r.dueOn}${r.overdue ? ' OVERDUE' : isFinal(r.state) ? '' : ` (${r.daysLeft} days)`}  ${r.channel}  ${r.site}  ${r.identity}`);
+        io.out(`${rows.length} request${rows.length === 1 ? '' : 's'}, ${rows.filter((r) => r.overdue).length} overdue`);
+      }
+      return rows.some((r) => r.overdue) ? exitCodes.findings : exitCodes.ok;
+    });
+  },
+};
+
+export const requestsTickCommand: Command = {
+  name: 'requests tick',
+  summary: 'Run what became due once: dispatches, grace periods, unverifiable closures, reminders, expired packages',
+  usage: 'requests tick [--json]',
+  options: { json: { type: 'boolean' } },
+  async run(args, io) {
+    const config = readConfig(io.env);
+    return withDatabase(io, async (database) => {
+      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+      const context = createRightsContext({ db: database.db, dbKind: database.kind, config, logger, clock: () => new Date(), mailer }, { env: io.env });
+      try {
+        const report = await tick(context);
+        await context.idle();
+        io.out(args.values.json ? JSON.stringify(report, null, 2) : Object.entries(report).map(([k, v]) => `${k}: ${v}`).join('\n'));
+        return exitCodes.ok;
+      } finally {
+        await context.deps.stores.close();
+      }
+    });
+  },
+};
+
+export const rightsCommands: Command[] = [requestsListCommand, requestsTickCommand];

@@ -65,3 +65,14 @@ describe('deletionOrder', () => {
     expect(model.tables.get('invoices')?.holds[1]).toMatchObject({ hold: 'vat-invoices', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' });
   });
 });
+
+describe('valueFitsFamily', () => {
+  it('keeps a value a number column cannot hold away from it', async () => {
+    const { valueFitsFamily } = await import('./sql/traverse.js');
+    expect(valueFitsFamily('integer', '12')).toBe(true);
+    expect(valueFitsFamily('integer', '12abc')).toBe(false);
+    expect(valueFitsFamily('uuid', 'not-a-uuid')).toBe(false);
+    expect(valueFitsFamily('text', '12abc')).toBe(true);
+    expect(valueFitsFamily(undefined, 'anything')).toBe(true);
+  });
+});

@@ -38,7 +38,7 @@ import {
 import { deletionOrder, traversalPlan, type ColumnModel, type HoldModel, type StoreModel, type TableModel } from '../plan.js';
 import { defaultRedactToken, hashPrefix, hashValue } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
-import { chunks, tableName, traverse, type Row } from './traverse.js';
+import { chunks, tableName, traverse, valueFitsFamily, type Row } from './traverse.js';
 
 const accessBatch = 1000;
 
@@ -127,6 +127,19 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
   };
   const types = (identities: readonly Identity[]) => [...new Set(identities.map((i) => i.type))];
 
+  // The families of the identity columns, read once from the live schema, so a value the column cannot hold is
+  // never compared with it (an unreadable schema leaves every value allowed, as before).
+  let families: Promise<Map<string, string>> | undefined;
+  const identityFamilies = () =>
+    (families ??= driver
+      .introspect(model.schema)
+      .then((live) => new Map(live.tables.flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c.family] as const))))
+      .catch(() => new Map<string, string>()));
+  const seedFilter = async () => {
+    const known = await identityFamilies();
+    return (table: string, column: string, value: string) => valueFitsFamily(known.get(`${table}.${column}`), value);
+  };
+
   /** Writes `columns` of the rows by strategy, in batches; hashed columns need the current values. */
   async function writeStrategies(session: SqlSession, t: TableModel, rows: Row[], columns: ColumnModel[], mode: 'update' | 'reduce' | 'anonymise', batchSize: number): Promise<number> {
     if (columns.length === 0 || rows.length === 0) return 0;
@@ -166,6 +179,8 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     capabilities: { introspect: true, sample: true },
 
     async access(request: AccessRequest, sink: AccessSink): Promise<AccessSummary> {
+      // Read before any transaction opens: the schema comes through the pool.
+      const accepts = await seedFilter();
       const plan = traversalPlan(model, types(request.identities));
       const counts = new Map<string, number>();
       // No transaction: PostgreSQL and MySQL read committed give each statement its own snapshot anyway, and a
@@ -173,6 +188,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       {
         const session = countingSession(driver);
         await traverse(session, model, plan, request.identities, {
+          acceptsValue: accepts,
           concurrency: options.concurrency ?? 4,
           columns: (t) => [...t.columns.map((c) => c.name), ...(t.restrictColumn ? [t.restrictColumn] : [])],
           onRows: async (t, rows) => {
@@ -194,10 +210,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     },
 
     async contacts(identities: Identity[]): Promise<ContactsOnFile> {
+      // Read before any transaction opens: the schema comes through the pool.
+      const accepts = await seedFilter();
       const plan = traversalPlan(model, types(identities));
       const contacts = new Map<string, Identity>();
       let found = false;
       await traverse(driver, model, { ...plan, edges: [] }, identities, {
+          acceptsValue: accepts,
         columns: (t) => t.columns.filter((c) => c.identity).map((c) => c.name),
         onRows: async (t, rows) => {
           found = true;
@@ -215,6 +234,8 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     },
 
     async erase(request: ErasureRequest): Promise<ErasureResult> {
+      // Read before any transaction opens: the schema comes through the pool.
+      const accepts = await seedFilter();
       const batchSize = request.batchSize ?? 500;
       const now = new Date();
       const plan = traversalPlan(model, types(request.identities));
@@ -223,6 +244,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const session = countingSession(raw);
         const found = new Map<string, Row[]>();
         await traverse(session, model, plan, request.identities, {
+          acceptsValue: accepts,
           columns: (t) => {
             const columns = new Set<string>();
             for (const c of t.columns) if (c.erase === 'hash') columns.add(c.name);
@@ -364,6 +386,8 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     },
 
     async rectify(request: RectificationRequest): Promise<RectificationResult> {
+      // Read before any transaction opens: the schema comes through the pool.
+      const accepts = await seedFilter();
       for (const change of request.changes) {
         const t = table(change.table);
         const column = t.columns.find((c) => c.name === change.column);
@@ -372,7 +396,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       }
       const plan = traversalPlan(model, types(request.identities));
       return driver.transaction(async (session) => {
-        const { keys } = await traverse(session, model, plan, request.identities, { columns: () => [] });
+        const { keys } = await traverse(session, model, plan, request.identities, {
+          acceptsValue: accepts,
+          columns: () => [],
+        });
         const updated: TableCount[] = [];
         const byTable = new Map<string, typeof request.changes>();
         for (const change of request.changes) byTable.set(change.table, [...(byTable.get(change.table) ?? []), change]);
@@ -394,9 +421,14 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     },
 
     async restrict(request: RestrictionRequest): Promise<RestrictionResult> {
+      // Read before any transaction opens: the schema comes through the pool.
+      const accepts = await seedFilter();
       const plan = traversalPlan(model, types(request.identities));
       return driver.transaction(async (session) => {
-        const { keys } = await traverse(session, model, plan, request.identities, { columns: () => [] });
+        const { keys } = await traverse(session, model, plan, request.identities, {
+          acceptsValue: accepts,
+          columns: () => [],
+        });
         const updated: TableCount[] = [];
         const unsupported: string[] = [];
         for (const [name, found] of keys) {

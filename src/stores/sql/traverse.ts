@@ -22,6 +22,20 @@ export interface TraverseOptions {
   rowsPerBatch?: number;
   /** Statements in flight at once (default 1; more only over a pool, never inside a transaction). */
   concurrency?: number;
+  /**
+   * Whether an identity value can be compared with a seed column at all (a number column takes digits only): keeps
+   * "12abc" from matching customer 12 on MySQL, and from failing the statement on PostgreSQL.
+   */
+  acceptsValue?: (table: string, column: string, value: string) => boolean;
+}
+
+/** Whether a value fits a column family for comparison (text and unknown families take anything). */
+export function valueFitsFamily(family: string | undefined, value: string): boolean {
+  if (family === 'integer') return /^-?\d{1,18}$/.test(value);
+  if (family === 'decimal') return /^-?\d+(\.\d+)?$/.test(value);
+  if (family === 'uuid') return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+  if (family === 'date' || family === 'timestamp' || family === 'boolean' || family === 'binary' || family === 'json') return false;
+  return true;
 }
 
 export interface Traversal {
@@ -105,7 +119,10 @@ export async function traverse(
     const conditions = plan.seeds
       .filter((s) => s.table === name)
       .map((seed) => {
-        const values = identities.filter((i) => i.type === seed.type).flatMap(identityVariants);
+        const values = identities
+          .filter((i) => i.type === seed.type)
+          .flatMap(identityVariants)
+          .filter((value) => options.acceptsValue?.(name, seed.column, value) ?? true);
         return values.length > 0 ? statement.inList(statement.id(seed.column), [...new Set(values)]) : undefined;
       })
       .filter((c): c is string => c !== undefined);

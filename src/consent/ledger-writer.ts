@@ -72,7 +72,7 @@ export class LedgerWriter {
     options: LedgerWriterOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 400;
-    this.maxInFlight = options.maxInFlight ?? 4;
+    this.maxInFlight = options.maxInFlight ?? 2;
     this.delayMs = options.delayMs ?? 2;
     // Counter shards of this process: a random base so that several processes rarely share a shard.
     const base = Math.floor(Math.random() * 64) * 4;

@@ -4,8 +4,10 @@
  * through a declared reference), the legal holds that keep rows regardless (duration holds, flag holds, and the
  * Art. 18 restriction column), and whether a fresh purpose consent renews the period.
  *
- * The effective period is the longer of `duration` and `minimum`: a rule never lets a row go before its minimum,
- * whatever the duration says (a charter whose minimum exceeds its duration is also reported as a problem).
+ * `duration` is the longest a row is kept (the sweep acts at anchor + duration) and `minimum` the shortest (e.g. "at
+ * least 6 months and at most 2 years"): the sweep never goes by the minimum. The charter loader refuses a minimum
+ * longer than the duration; should one reach this module anyway, the effective period is the longer of the two, so a
+ * row never goes before its minimum.
  */
 import { addDuration, approximateDays, duration, describeDuration, isAtMost } from '../charter/duration.js';
 import type { Charter, RetentionRule, Store, StoreTable } from '../charter/schema.js';

@@ -2,13 +2,16 @@
  * How retention reaches the organisation's stores: through the Stores engine's connectors (src/stores/open.ts), as
  * a port so plans and runs can be composed by the CLI, the server and the tests alike.
  *
- * Before a store table is swept, its live schema is checked for what retention is about to do: the table and its
- * anchor exist, and every column an anonymisation (or a hold's reduction) writes can take the value (NOT NULL
- * columns declared `null`, unique columns declared `redact`, non-text columns declared `hash`…) — the same rules as
- * `charter stores check` (`strategyProblems`). A table with a problem is refused, the others go ahead.
+ * Before a store table is swept, its live schema is checked: every error `charter stores check` reports for the table
+ * (`checkStore`: missing or renamed columns, strategies the column type cannot take…), and what this sweep in
+ * particular writes — the table and its anchor exist, and every column an anonymisation (or a hold's reduction)
+ * writes can take the value (NOT NULL columns declared `null`, a `delete` column nulled when the row is kept, unique
+ * columns declared `redact`, non-text columns declared `hash`, no hash key). A table with a problem is refused, the
+ * others go ahead.
  */
 import type { Charter, Store } from '../charter/schema.js';
 import type { LiveSchema, StoreConnector } from '../stores/connector.js';
+import { checkStore } from '../stores/check.js';
 import { openStore, type OpenStoresOptions } from '../stores/open.js';
 import { deletionOrder, storeModel } from '../stores/plan.js';
 import { strategyProblems } from '../stores/strategies.js';
@@ -35,7 +38,7 @@ export function storeAccess(options: OpenStoresOptions, checks: CheckOptions = {
   return {
     async open(store, charter) {
       const connector = openStore(store, charter, options);
-      return openedStore(connector, store, checks);
+      return openedStore(connector, store, checks, charter.holds);
     },
   };
 }
@@ -46,7 +49,12 @@ export interface CheckOptions {
 }
 
 /** Wraps a connector: counts with the table's size, and the live-schema check. */
-export function openedStore(connector: StoreConnector, store: Store, checks: CheckOptions = { hashKeyAvailable: true }): OpenedStore {
+export function openedStore(
+  connector: StoreConnector,
+  store: Store,
+  checks: CheckOptions = { hashKeyAvailable: true },
+  holds: Charter['holds'] = [],
+): OpenedStore {
   let live: Promise<LiveSchema> | undefined;
   return {
     target: {
@@ -64,7 +72,16 @@ export function openedStore(connector: StoreConnector, store: Store, checks: Che
     async check(rules) {
       if (!connector.capabilities.introspect) return undefined;
       live ??= connector.introspect();
-      return checkTables(store, await live, rules, checks);
+      const schema = await live;
+      // `charter stores check`: any error on a table (a renamed column, a strategy its type cannot take…) refuses it;
+      // then what this sweep in particular writes (anonymisation, reductions to held columns, hashing without a key).
+      const result = checkTables(store, schema, rules, checks);
+      for (const finding of checkStore(store, schema, holds)) {
+        if (finding.severity !== 'error') continue;
+        const problems = result.get(finding.table);
+        if (problems && !problems.includes(finding.message)) problems.push(finding.message);
+      }
+      return result;
     },
     close: () => connector.close(),
   };

@@ -253,6 +253,24 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
     }
   });
 
+  it('refuses a table whose store check fails, and sweeps the others', async () => {
+    const f = await fixture(kind);
+    try {
+      // The live column no longer takes the NULL the anonymisation would write.
+      await f.driver.query(kind === 'postgres' ? 'alter table visits alter column ip set not null' : 'alter table visits modify ip varchar(64) not null');
+      const before = await readRows(f.driver, 'visits');
+      const { run } = await runRetention(f.deps, f.scope, { ...options, approve: true });
+      const visits = run?.steps.find((s) => s.table === 'visits');
+      expect(visits?.status).toBe('refused');
+      expect(visits?.problems.join('\n')).toMatch(/"ip" is NOT NULL/);
+      expect(await readRows(f.driver, 'visits')).toEqual(before);
+      expect(run?.status).toBe('completed');
+      expect(ids(await readRows(f.driver, 'prospects'))).toEqual([81, 82]);
+    } finally {
+      await f.driver.close();
+    }
+  });
+
   it('never runs two sweeps of one organisation at once', async () => {
     const f = await fixture(kind);
     try {

@@ -33,8 +33,11 @@ export interface StoreServers {
   stop(): void;
 }
 
-/** The PostgreSQL and MariaDB servers of the test run: the global setups' when present, else started here. */
-export async function storeServers(): Promise<StoreServers> {
+/**
+ * The PostgreSQL and MariaDB servers of the test run: the global setups' when present, else started here (MariaDB
+ * only when asked for: `mariadb: false` leaves its URL empty).
+ */
+export async function storeServers(options: { mariadb?: boolean } = {}): Promise<StoreServers> {
   let provided: { postgres?: string; mariadb?: string };
   try {
     provided = { postgres: inject('postgresUrl'), mariadb: inject('mariadbUrl') };
@@ -44,7 +47,7 @@ export async function storeServers(): Promise<StoreServers> {
   let startedPg: PostgresServer | undefined;
   let startedMaria: MariaDbServer | undefined;
   const postgres = provided.postgres ?? (startedPg = await startPostgres({ fsync: false })).url;
-  const mariadb = provided.mariadb ?? (startedMaria = await startMariaDb()).url;
+  const mariadb = provided.mariadb ?? (options.mariadb === false ? '' : (startedMaria = await startMariaDb()).url);
   return {
     postgres,
     mariadb,

@@ -381,3 +381,42 @@ export async function requestForStatus(context: RightsContext, scope: OrgScope, 
   if (!key.sameStatusToken(requestId, token)) return undefined;
   return findRequest(context.db, scope, requestId);
 }
+
+/** How long after verification the status page lets the person manage their purpose consents. */
+export const consentWindowMs = 24 * 3_600_000;
+
+function withinConsentWindow(request: RightsRequest, now: Date): boolean {
+  return request.verifiedAt !== null && now.getTime() - request.verifiedAt.getTime() < consentWindowMs && !['refused', 'withdrawn'].includes(request.state);
+}
+
+/** The addresses a verified person's purpose consents are filed under: the email identity and the contacts on file. */
+function verifiedEmails(request: RightsRequest): string[] {
+  const emails = new Set(request.contacts);
+  if (request.identity.type === 'email') emails.add(request.identity.value);
+  return [...emails];
+}
+
+/** A verified person's purpose consents (for "manage my consent"), or undefined outside the window after verification. */
+export async function verifiedConsents(context: RightsContext, scope: OrgScope, request: RightsRequest): Promise<{ purpose: string; granted: boolean; at: string }[] | undefined> {
+  if (!withinConsentWindow(request, context.now())) return undefined;
+  const current = new Map<string, { purpose: string; granted: boolean; at: string }>();
+  for (const email of verifiedEmails(request)) {
+    for (const entry of (await context.deps.consent.history(scope, email)).current) {
+      const known = current.get(entry.purpose);
+      if (!known || (entry.granted && !known.granted)) current.set(entry.purpose, entry);
+    }
+  }
+  return [...current.values()].sort((a, b) => a.purpose.localeCompare(b.purpose));
+}
+
+/** Withdraws one purpose consent for a verified person from the status page (Art. 7(3)), through the ledger. */
+export async function withdrawVerifiedConsent(context: RightsContext, scope: OrgScope, requestId: string, purpose: string): Promise<boolean> {
+  const request = await findRequest(context.db, scope, requestId);
+  if (!request || !withinConsentWindow(request, context.now())) return false;
+  const charter = await context.charter(scope);
+  if (!charter.purposes.some((p) => p.id === purpose && p.legalBasis === 'consent')) return false;
+  let withdrawn = false;
+  for (const email of verifiedEmails(request)) if (await context.deps.consent.withdraw(scope, { email, purpose, reference: request.reference })) withdrawn = true;
+  if (withdrawn) await inOrganisation(context.db, scope, (trx) => recordEvent(trx, scope, request, { actor: 'subject', kind: 'consent-withdrawn', at: context.now(), data: { purpose } }));
+  return withdrawn;
+}

@@ -219,6 +219,10 @@ function firstControlId(name: string): string {
 export interface StatusOptions {
   error?: 'code' | undefined;
   now: Date;
+  /** A verified person's purpose consents, shown with a withdraw button each. */
+  consents?: { purpose: string; granted: boolean; at: string }[] | undefined;
+  /** A consent was just withdrawn. */
+  withdrawn?: boolean;
 }
 
 export function statusPage(f: PageFrame, request: RightsRequest, options: StatusOptions): string {
@@ -266,6 +270,8 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     parts.push(html`<p>${complaintLine(t, name, authority?.complaintUrl)}</p>`);
   } else if (shownState === 'withdrawn') parts.push(html`<p>${t.withdrawn}</p>`);
 
+  if (options.consents?.length) parts.push(consentsSection(f, base, options.consents, options.withdrawn === true));
+
   if (request.extendedAt && request.extensionReason && !['completed', 'refused', 'withdrawn'].includes(shownState)) {
     parts.unshift(html`<p class="notice">${fill(t.extended, { reason: request.extensionReason, date: dateWords(request.dueOn, language) })}</p>`);
   }
@@ -278,6 +284,21 @@ ${['completed', 'refused', 'withdrawn'].includes(shownState) ? '' : html`<dt>${t
 ${parts}
 <p><a href="/privacy/${f.site.id}?lang=${language}">${t.backToCenter}</a></p></main>`;
   return frame(f, `${t.statusTitle} ${request.reference}`, body, { path: base });
+}
+
+function consentsSection(f: PageFrame, base: string, consents: { purpose: string; granted: boolean; at: string }[], withdrawn: boolean): RawHtml {
+  const t = rightsTexts[f.language];
+  const items = consents.map((c) => {
+    const purpose = f.charter.purposes.find((p) => p.id === c.purpose);
+    const name = purpose ? localText(purpose.name, f.language) : c.purpose;
+    const since = c.at ? dateWords(c.at.slice(0, 10), f.language) : '';
+    return html`<li><strong>${name}</strong> — ${fill(c.granted ? t.consentGivenSince : t.consentWithdrawnSince, { date: since })}${
+      c.granted
+        ? html` <form method="post" action="${base}/consents" class="inline-form"><input type="hidden" name="lang" value="${f.language}"><input type="hidden" name="purpose" value="${c.purpose}"><button type="submit" class="secondary" aria-label="${t.withdrawConsentButton}: ${name}">${t.withdrawConsentButton}</button></form>`
+        : ''
+    }</li>`;
+  });
+  return html`<section aria-labelledby="consents-heading"><h2 id="consents-heading">${t.consentsHeading}</h2>${withdrawn ? html`<p class="notice" role="status">${t.consentWithdrawnNotice}</p>` : ''}<p>${t.consentsIntro}</p><ul class="consents">${items}</ul></section>`;
 }
 
 function erasureResult(summary: ErasureSummary, charter: Charter, language: Language): RawHtml {

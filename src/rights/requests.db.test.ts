@@ -163,6 +163,23 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
     const consents = JSON.parse(strFromU8(files['consents.json']!));
     expect(consents.current).toEqual([expect.objectContaining({ purpose: 'newsletter', granted: true })]);
     expect(strFromU8(files['report.html']!)).toContain('Newsletter');
+
+    // Manage my consent: once verified, the status page lists the person's purpose consents, each withdrawable.
+    const page = await status(id, cookie);
+    expect(page.body).toContain('Your consents');
+    expect(page.body).toContain('name="purpose" value="newsletter"');
+    const withdrawn = await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/consents`, ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }) });
+    expect(withdrawn.headers.location).toContain('withdrawn=1');
+    const { purposeConsentsOf } = await import('../consent/purpose-consent.js');
+    expect((await purposeConsentsOf(t.database.db, scope(), 'carol@example.be')).find((c) => c.purpose === 'newsletter')?.status).toBe('withdrawn');
+    const after = await t.app.inject({ url: String(withdrawn.headers.location), headers: { cookie } });
+    expect(after.body).toContain('Your consent has been withdrawn.');
+    expect(after.body).not.toContain('name="purpose" value="newsletter"');
+    // A day later the status page no longer offers it: verification is fresh or it is nothing.
+    now = new Date(now.getTime() + 25 * 3_600_000);
+    expect((await status(id, cookie)).body).not.toContain('Your consents');
+    const late = await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/consents`, ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }) });
+    expect(late.headers.location).not.toContain('withdrawn=1');
   });
 });
 

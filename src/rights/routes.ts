@@ -15,7 +15,7 @@ import { defineRoute } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
 import type { RightsContext } from './context.js';
 import { download, peekPackage, sendDownloadCode } from './download.js';
-import { cancel, confirm, peekLink, requestForStatus, siteLanguages, submit, useLink, verifyCode } from './intake.js';
+import { cancel, confirm, peekLink, requestForStatus, siteLanguages, submit, useLink, verifiedConsents, verifyCode, withdrawVerifiedConsent } from './intake.js';
 import { centerPage, downloadPage, linkPage, messagePage, statusPage, themeCss, type FormState, type PageFrame } from './pages.js';
 import { requestFormSchema, type CreateRequestInput, type RequestForm } from './schemas.js';
 import { uiLanguages } from './texts.js';
@@ -169,7 +169,7 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       tags: ['privacy center'],
       auth: 'public',
       params: z.object({ site: siteParam, id: idParam }),
-      query: langQuery.extend({ error: z.enum(['code']).optional() }),
+      query: langQuery.extend({ error: z.enum(['code']).optional(), withdrawn: z.enum(['1']).optional() }),
       produces: 'text/html',
       errors: [404],
     },
@@ -177,7 +177,8 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       const { scope, frame } = await siteContext(context, params.site, request, query.lang, false);
       const found = await requestForStatus(context, scope, params.id, readCookie(request, statusCookie));
       if (!found || found.siteId !== params.site) return html(reply, messagePage(frame, 'not-found'), 404);
-      return html(reply, statusPage(frame, found, { error: query.error, now: context.now() }));
+      const consents = await verifiedConsents(context, scope, found);
+      return html(reply, statusPage(frame, found, { error: query.error, now: context.now(), consents, withdrawn: query.withdrawn === '1' }));
     },
   );
 
@@ -297,6 +298,13 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       withStatus(params, fields, request, reply, async (org, id, language) => {
         await cancel(context, org, id, 'subject');
         return `/privacy/${params.site}/requests/${id}?lang=${language}`;
+      }),
+    );
+
+    pageRoute('/privacy/:site/requests/:id/consents', 'Withdraw a purpose consent (for a person verified in the last 24 hours)', requestParams, ({ params, fields, request, reply }) =>
+      withStatus(params, fields, request, reply, async (org, id, language) => {
+        const withdrawn = await withdrawVerifiedConsent(context, org, id, fields.purpose ?? '');
+        return `/privacy/${params.site}/requests/${id}?lang=${language}${withdrawn ? '&withdrawn=1' : ''}`;
       }),
     );
 

@@ -97,6 +97,12 @@ export interface RightsTexts {
   fieldEmail: string;
   fieldChoose: string;
   backToCenter: string;
+  consentsHeading: string;
+  consentsIntro: string;
+  consentGivenSince: string;
+  consentWithdrawnSince: string;
+  withdrawConsentButton: string;
+  consentWithdrawnNotice: string;
   // Links
   linkTitle: string;
   linkVerify: string;
@@ -314,6 +320,12 @@ const en: RightsTexts = {
   fieldEmail: 'Please give an email address such as name@example.be.',
   fieldChoose: 'Please choose one of the options.',
   backToCenter: 'Back to the privacy center',
+  consentsHeading: 'Your consents',
+  consentsIntro: 'Consents given with your email address. You can withdraw each at any time; what was done before stays lawful.',
+  consentGivenSince: 'given since {date}',
+  consentWithdrawnSince: 'withdrawn since {date}',
+  withdrawConsentButton: 'Withdraw this consent',
+  consentWithdrawnNotice: 'Your consent has been withdrawn.',
   linkTitle: 'Confirm',
   linkVerify: 'Confirm that you made request {ref} and that this mailbox is yours.',
   linkVerifyButton: 'Yes, it was me',
@@ -541,6 +553,12 @@ const nl: RightsTexts = {
   fieldEmail: 'Geef een e-mailadres zoals naam@voorbeeld.be.',
   fieldChoose: 'Kies een van de mogelijkheden.',
   backToCenter: 'Terug naar het privacycentrum',
+  consentsHeading: 'Uw toestemmingen',
+  consentsIntro: 'Toestemmingen die u met uw e-mailadres gaf. U kunt elk ervan altijd intrekken; wat eerder gebeurde, blijft rechtmatig.',
+  consentGivenSince: 'gegeven sinds {date}',
+  consentWithdrawnSince: 'ingetrokken sinds {date}',
+  withdrawConsentButton: 'Deze toestemming intrekken',
+  consentWithdrawnNotice: 'Uw toestemming is ingetrokken.',
   linkTitle: 'Bevestigen',
   linkVerify: 'Bevestig dat u verzoek {ref} hebt ingediend en dat deze mailbox van u is.',
   linkVerifyButton: 'Ja, dat was ik',
@@ -768,6 +786,12 @@ const fr: RightsTexts = {
   fieldEmail: 'Veuillez indiquer une adresse e-mail comme nom@exemple.be.',
   fieldChoose: 'Veuillez choisir une des options.',
   backToCenter: 'Retour au centre de confidentialité',
+  consentsHeading: 'Vos consentements',
+  consentsIntro: 'Les consentements donnés avec votre adresse e-mail. Vous pouvez retirer chacun à tout moment ; ce qui a été fait auparavant reste licite.',
+  consentGivenSince: 'donné depuis le {date}',
+  consentWithdrawnSince: 'retiré depuis le {date}',
+  withdrawConsentButton: 'Retirer ce consentement',
+  consentWithdrawnNotice: 'Votre consentement a été retiré.',
   linkTitle: 'Confirmer',
   linkVerify: 'Confirmez que vous avez fait la demande {ref} et que cette boîte e-mail est la vôtre.',
   linkVerifyButton: 'Oui, c’était moi',
@@ -995,6 +1019,12 @@ const de: RightsTexts = {
   fieldEmail: 'Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de an.',
   fieldChoose: 'Bitte wählen Sie eine der Möglichkeiten.',
   backToCenter: 'Zurück zum Datenschutzcenter',
+  consentsHeading: 'Ihre Einwilligungen',
+  consentsIntro: 'Mit Ihrer E-Mail-Adresse erteilte Einwilligungen. Sie können jede jederzeit widerrufen; die bisherige Verarbeitung bleibt rechtmäßig.',
+  consentGivenSince: 'erteilt seit {date}',
+  consentWithdrawnSince: 'widerrufen seit {date}',
+  withdrawConsentButton: 'Diese Einwilligung widerrufen',
+  consentWithdrawnNotice: 'Ihre Einwilligung wurde widerrufen.',
   linkTitle: 'Bestätigen',
   linkVerify: 'Bestätigen Sie, dass Sie die Anfrage {ref} gestellt haben und dass dieses Postfach Ihnen gehört.',
   linkVerifyButton: 'Ja, das war ich',

@@ -10,6 +10,7 @@ import { overviewPage } from './overview.js';
 import { processorsPage } from './processors.js';
 import { recordsPage } from './records.js';
 import { requestsPage } from './requests.js';
+import { retentionPage } from './retention.js';
 import { tokensPage } from './tokens.js';
 import type { ConsolePage } from './types.js';
 import { usersPage } from './users.js';
@@ -19,6 +20,7 @@ export const pages: ConsolePage[] = [
   // Requests, Consent, Retention, Records, Breaches, Notices go here, in that order.
   requestsPage,
   consentPage,
+  retentionPage,
   recordsPage,
   processorsPage,
   breachesPage,

@@ -1,0 +1,115 @@
+// The retention page in real Chromium: the plan with its chart and reasons, a first run waiting for approval that a
+// privacy officer approves by keyboard, run history, the schedule, in EN/NL/FR, each checked with axe.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/platform/config.js';
+import { projectRoot } from '../../src/platform/project.js';
+import { composeRetention } from '../../src/retention/deps.js';
+import { runRetention } from '../../src/retention/sweep.js';
+import { crmCharter, newStoreDatabase, seedCrm, storeDriver, storeServers, testHashKey, type StoreServers } from '../../src/retention/testing/crm.js';
+import type { SqlDriver } from '../../src/stores/sql/driver.js';
+import { signedInUser } from '../support/auth.js';
+import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { serveTestApp, type ServedApp } from '../support/server.js';
+
+const email = 'retention-officer@testco.example';
+const password = 'a long and secret passphrase';
+
+let servers: StoreServers;
+let driver: SqlDriver;
+let served: ServedApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+function newest(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+beforeAll(async () => {
+  const index = join(projectRoot, 'dist/console/index.html');
+  if (!existsSync(index) || statSync(index).mtimeMs < newest(join(projectRoot, 'web/console'))) {
+    const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as { build(root: string): Promise<void> };
+    await step.build(projectRoot);
+  }
+  servers = await storeServers({ mariadb: false });
+  const url = await newStoreDatabase(servers, 'postgres');
+  driver = storeDriver('postgres', url);
+  await seedCrm(driver, 'postgres', new Date());
+  process.env.CRM_E2E_URL = url;
+  process.env.CHARTER_HASH_KEY = testHashKey;
+  served = await serveTestApp({ charter: crmCharter({ connection: 'CRM_E2E_URL' }) });
+  // A first run on the store: held for approval.
+  const deps = composeRetention({ db: served.database.db, dbKind: served.database.kind, config: readConfig({}), env: process.env, clock: () => new Date() });
+  const { run } = await runRetention(deps, { organisationId: served.organisationId ?? '' }, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
+  expect(run?.status).toBe('awaiting-approval');
+  await signedInUser(served, 'privacy-officer', { email, password });
+  browser = await launchBrowser();
+  context = await browser.newContext({ locale: 'en-GB' });
+  page = await context.newPage();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await driver?.close();
+  servers?.stop();
+});
+
+async function heading() {
+  return (await page.locator('h1').textContent())?.trim();
+}
+
+describe('the retention page', () => {
+  it('shows the plan with an accessible chart and the reason for every table', async () => {
+    await page.goto(`${served.url}/console/login`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(heading).toBe('Charter overview');
+    await page.getByRole('link', { name: 'Retention' }).click();
+    await expect.poll(heading).toBe('Retention');
+    const chart = page.getByRole('img', { name: 'Rows becoming due per month' });
+    await expect.poll(() => chart.isVisible()).toBe(true);
+    expect(await page.locator('#retention-chart-desc').textContent()).toMatch(/^Bar chart of the next 12 months: /);
+    const plan = page.getByRole('table', { name: 'Plan' });
+    expect(await plan.getByRole('row', { name: /crm\/prospects/ }).textContent()).toContain('prospects: delete 3 years after last-contact (last_contact_at)');
+    expect(await plan.getByRole('row', { name: /crm\/invoices/ }).textContent()).toContain('vat-invoices: 1');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets a privacy officer approve a held first run from the keyboard', async () => {
+    const waiting = page.locator('.approval');
+    expect(await waiting.textContent()).toContain('first retention run on store crm');
+    await page.getByLabel('Note (optional)').fill('Counts checked with sales');
+    await page.getByRole('button', { name: 'Approve and run' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('No run is waiting for approval.').isVisible()).toBe(true);
+    const history = page.getByRole('table', { name: 'Runs' });
+    await expect.poll(() => history.textContent()).toContain('approved by user:');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('changes the daily schedule', async () => {
+    await page.getByLabel('Time (UTC)').fill('04:45');
+    await page.getByRole('button', { name: 'Save the schedule' }).click();
+    await expect.poll(() => page.getByText('Schedule saved.').isVisible()).toBe(true);
+    expect(await page.getByText(/Every day at 04:45 UTC/).isVisible()).toBe(true);
+  });
+
+  it('speaks Dutch and French, and stays accessible', async () => {
+    for (const [language, title, plan] of [['nl', 'Bewaring', 'Planning'], ['fr', 'Conservation', 'Planification']] as const) {
+      await page.locator('#console-language').selectOption(language);
+      await expect.poll(heading).toBe(title);
+      expect(await page.getByRole('heading', { name: plan, exact: true }).isVisible()).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await page.locator('#console-language').selectOption('en');
+  });
+});

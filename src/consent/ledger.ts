@@ -15,6 +15,9 @@ import { checkChoices, newReceiptId, userAgentFamily, type ConsentPost } from '.
 import { LedgerWriter, type LedgerWriterOptions } from './ledger-writer.js';
 import { ShownCounter } from './statistics.js';
 
+/** Purpose-consent form posts per IP hash and minute (each may send a confirmation mail). */
+export const formLimitPerMinute = 20;
+
 export interface ConsentLedgerOptions {
   db: Kysely<Database>;
   dbKind: DatabaseKind;
@@ -41,6 +44,8 @@ export class ConsentLedger {
   readonly keys: ConsentKeys;
   readonly writer: LedgerWriter;
   readonly limiter: RateLimiter;
+  /** Stricter limit for the purpose-consent form, which sends mail. */
+  readonly formLimiter: RateLimiter;
   readonly shown: ShownCounter;
 
   constructor(private readonly options: ConsentLedgerOptions) {
@@ -52,6 +57,7 @@ export class ConsentLedger {
       ...options.writer,
     });
     this.limiter = new RateLimiter(options.rateLimitPerMinute, 60_000);
+    this.formLimiter = new RateLimiter(Math.min(formLimitPerMinute, options.rateLimitPerMinute), 60_000);
     this.shown = new ShownCounter(options.db, options.logger);
   }
 

@@ -100,6 +100,21 @@ describe('newsletter with double opt-in', () => {
     }
   });
 
+  it('sends at most one confirmation mail per address and purpose in ten minutes, answering the same', async () => {
+    const email = 'twice@example.be';
+    expect((await subscribe(email)).statusCode).toBe(202);
+    await smtp.waitFor((m) => m.to.includes(email));
+    const again = await subscribe(email);
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toEqual({ status: 'confirmation-sent' });
+    now = new Date(now.getTime() + 11 * 60_000);
+    expect((await subscribe(email)).statusCode).toBe(202);
+    // The mail port resolves once the SMTP server accepted the message: what was sent is already here.
+    expect(smtp.to(email)).toHaveLength(2);
+    const events = (await purposeConsentsOf(t.database.db, scope(), email))[0]?.events ?? [];
+    expect(events.map((e) => e.action)).toEqual(['requested', 'requested']);
+  });
+
   it('validates the form: unknown purpose, purpose without consent, bad email, unknown site', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ purpose: 'unknown' }, 'body.purpose'],

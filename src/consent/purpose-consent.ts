@@ -28,6 +28,9 @@ import { confirmationMail } from './purpose-consent-pages.js';
 /** How long a double opt-in confirmation link works. */
 export const confirmationDays = 7;
 
+/** At most one confirmation mail per address and purpose in this many minutes. */
+export const confirmationThrottleMinutes = 10;
+
 /** An email address as people type it: surrounding spaces are dropped before it is checked. */
 export const emailInputSchema = z.string().trim().max(254).pipe(z.email('an email address'));
 
@@ -117,7 +120,8 @@ async function storeSubject(trx: Transaction<Database>, organisationId: string, 
 /**
  * Asks a person to confirm a purpose consent by email (double opt-in): records a `requested` event and sends a mail
  * with a signed confirmation link. Used for every consent given through a public form (the address is unproven) and
- * for staff records of purposes that require double opt-in. The answer never says whether the person was known.
+ * for staff records of purposes that require double opt-in. The answer never says whether the person was known, nor
+ * whether a mail went out (at most one per address and purpose every `confirmationThrottleMinutes`).
  */
 export async function requestPurposeConsent(
   ports: PurposeConsentPorts,
@@ -133,7 +137,20 @@ export async function requestPurposeConsent(
   const version = textVersion(purpose);
   const subjectHash = await consentKeysFor(ports.db).hashEmail(scope, input.email);
   const id = randomUUID();
-  await inOrganisation(ports.db, scope, async (trx) => {
+  const fresh = await inOrganisation(ports.db, scope, async (trx) => {
+    // One confirmation mail per address and purpose per throttle period, whoever asks: a public form must not become
+    // a way to flood someone's mailbox. The answer stays the same either way.
+    await sql`select pg_advisory_xact_lock(hashtext(${`${subjectHash}:${purpose.id}`}))`.execute(trx);
+    const recent = await trx
+      .selectFrom('purpose_consents')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('subject_hash', '=', subjectHash)
+      .where('purpose_id', '=', purpose.id)
+      .where('action', '=', 'requested')
+      .where('recorded_at', '>', new Date(now.getTime() - confirmationThrottleMinutes * 60_000))
+      .executeTakeFirst();
+    if (recent) return false;
     await storeText(trx, organisationId, purpose, version);
     await storeSubject(trx, organisationId, subjectHash, input.email);
     await trx
@@ -154,7 +171,9 @@ export async function requestPurposeConsent(
         recorded_at: now,
       })
       .execute();
+    return true;
   });
+  if (!fresh) return { status: 'confirmation-sent' };
   const token = await confirmationToken(ports.db, scope, id);
   const mail = confirmationMail({
     language: input.language,

@@ -100,7 +100,7 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
     const allowed = request.routeOptions.url === '/api/v1/consent/shown' ? ['application/json', 'text/plain'] : ['application/json'];
     if (!type || !allowed.includes(type)) throw unsupportedMediaType('Send the consent as application/json.');
     const ipHash = await ledger.hashIp(request.ip);
-    const wait = ledger.limiter.hit(ipHash);
+    const wait = (request.routeOptions.url === '/api/v1/consent/purposes' ? ledger.formLimiter : ledger.limiter).hit(ipHash);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       throw tooManyRequests();

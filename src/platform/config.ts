@@ -25,6 +25,7 @@ export const configSchema = z.object({
   RETENTION_MAIL_OUTBOX: z.string().regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration').default('P90D'),
   RETENTION_AUDIT: z.string().regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration').default('forever'),
   RETENTION_CONSENT_RECORDS: z.string().regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration').default('P5Y'),
+  RETENTION_REQUESTS: z.string().regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration').default('P5Y'),
 });
 export type Config = z.infer<typeof configSchema>;
 

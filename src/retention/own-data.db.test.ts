@@ -54,7 +54,7 @@ describe('the audit trail under a retention period', () => {
     const later = addDuration(new Date(), duration('P20Y'));
     const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({}), env: {}, clock: () => later });
     const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
-    expect(run?.steps.map((s) => s.table)).toEqual(['mail_outbox']);
+    expect(run?.steps.map((s) => s.table)).toEqual(['mail_outbox', 'rights_requests']);
     expect((await auditRows(scope)).map((e) => e.action)).toEqual(['charter.applied', 'retention.run.completed']);
   });
 
@@ -100,6 +100,39 @@ describe('the audit trail under a retention period', () => {
     const after = await auditRows(scope);
     // The charter.applied entry was the head: kept, anchored by nothing before it.
     expect(after.map((e) => e.action)).toEqual(['charter.applied', 'retention.run.completed']);
+  });
+});
+
+describe('closed data-subject requests', () => {
+  it('keeps the record of how a request was handled and erases who made it, five years after it closed', async () => {
+    const scope = await organisation();
+    const now = new Date('2026-06-15T00:00:00Z');
+    const request = (reference: string, closedAt: string | null) => sql`
+      insert into rights_requests (organisation_id, id, reference, site_id, type, state, channel, language, identity_type, identity_value,
+                                   identity_hash, declared_contact, details, verification_level, contacts, received_at, due_on, due_at,
+                                   closed_at, created_by, updated_at)
+      values (${scope.organisationId}, ${randomUUID()}, ${reference}, 'main', 'access', ${closedAt ? 'completed' : 'in-progress'}, 'web', 'en', 'email',
+              ${`${reference.toLowerCase()}@example.be`}, 'hash', '+32 470 00 00 00', '{"message":"my data please"}', 'code', '["x@example.be"]',
+              ${closedAt ?? '2026-06-01T00:00:00Z'}::timestamptz, '2021-01-01', ${closedAt ?? '2026-07-01T00:00:00Z'}::timestamptz,
+              ${closedAt}::timestamptz, 'subject', ${now.toISOString()}::timestamptz)`.execute(database.db);
+    await request('R-OLD', '2021-01-10T00:00:00Z');
+    await request('R-RECENT', '2024-01-10T00:00:00Z');
+    await request('R-OPEN', null);
+    const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({}), env: {}, clock: () => now });
+    const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
+    expect(run?.steps.find((s) => s.table === 'rights_requests')).toMatchObject({ status: 'done', due: 1, anonymised: 1, deleted: 0 });
+    const rows = await inOrganisation(database.db, scope, (trx) =>
+      trx.selectFrom('rights_requests').select(['reference', 'state', 'identity_value', 'declared_contact', 'details', 'contacts', 'closed_at']).where('organisation_id', '=', scope.organisationId).orderBy('reference').execute(),
+    );
+    expect(rows.map((r) => [r.reference, r.identity_value, r.declared_contact])).toEqual([
+      ['R-OLD', '[erased]', null],
+      ['R-OPEN', 'r-open@example.be', '+32 470 00 00 00'],
+      ['R-RECENT', 'r-recent@example.be', '+32 470 00 00 00'],
+    ]);
+    expect(rows[0]).toMatchObject({ state: 'completed', details: {}, contacts: [] });
+    // Anonymised once: a second run finds nothing left.
+    const again = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
+    expect(again.run?.steps.find((s) => s.table === 'rights_requests')).toMatchObject({ due: 0, anonymised: 0 });
   });
 });
 

@@ -9,6 +9,10 @@
  *   of the chain: never the head, and an `audit.pruned` entry recording the seq and hash of the last pruned entry is
  *   written in the same transaction as the first deletion, so the remaining chain stays verifiable from that anchor
  *   (the first kept entry's `prev_hash` equals the recorded hash).
+ * - `rights_requests` — a closed data-subject request is kept as the proof it was handled, then anonymised
+ *   `RETENTION_REQUESTS` (default P5Y) after it closed: the identity, the contacts, the typed details and the
+ *   rectification values are erased; the reference, type, dates, states and outcome stay (statistics and
+ *   accountability). The packages' bytes are deleted by the rights domain itself when the download expires.
  * - consent records (the banner ledger) — partitioned by month for every organisation at once, so they are handled
  *   at installation level (see installation.ts): a month is dropped whole once every choice in it has expired
  *   (13 months at most) and the limitation period `RETENTION_CONSENT_RECORDS` (default P5Y) has passed.
@@ -31,18 +35,22 @@ export interface OwnDataSettings {
   mailOutbox?: string | undefined;
   audit?: string | undefined;
   consentRecords?: string | undefined;
+  requests?: string | undefined;
 }
 
-export function ownDataSettings(config: Pick<Config, 'RETENTION_MAIL_OUTBOX' | 'RETENTION_AUDIT' | 'RETENTION_CONSENT_RECORDS'>): OwnDataSettings {
+export function ownDataSettings(
+  config: Pick<Config, 'RETENTION_MAIL_OUTBOX' | 'RETENTION_AUDIT' | 'RETENTION_CONSENT_RECORDS' | 'RETENTION_REQUESTS'>,
+): OwnDataSettings {
   const period = (value: string) => (value === 'forever' ? undefined : value);
   return {
     mailOutbox: period(config.RETENTION_MAIL_OUTBOX),
     audit: period(config.RETENTION_AUDIT),
     consentRecords: period(config.RETENTION_CONSENT_RECORDS),
+    requests: period(config.RETENTION_REQUESTS),
   };
 }
 
-function ownRule(table: string, purpose: string, period: string, anchor: string): TableRule {
+function ownRule(table: string, purpose: string, period: string, anchor: string, action: TableRule['action'] = 'delete'): TableRule {
   return {
     id: `${ownStore}/${table}`,
     store: ownStore,
@@ -52,7 +60,7 @@ function ownRule(table: string, purpose: string, period: string, anchor: string)
     from: 'collection',
     duration: period,
     period,
-    action: 'delete',
+    action,
     anchor: { declared: anchor, table, column: anchor },
     holds: [],
     purposeHolds: [],
@@ -63,6 +71,7 @@ function ownRule(table: string, purpose: string, period: string, anchor: string)
 export function ownDataRules(settings: OwnDataSettings): TableRule[] {
   const rules: TableRule[] = [];
   if (settings.mailOutbox) rules.push(ownRule('mail_outbox', 'charter-mail-copies', settings.mailOutbox, 'created_at'));
+  if (settings.requests) rules.push(ownRule('rights_requests', 'charter-request-records', settings.requests, 'closed_at', 'anonymise'));
   if (settings.audit) rules.push(ownRule('audit_entries', 'charter-audit-trail', settings.audit, 'at'));
   return rules;
 }
@@ -91,12 +100,14 @@ export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget 
             return row.rows[0]?.n ?? 0;
           }
           if (query.table === 'audit_entries') return (await auditPrefix(trx, organisationId, cutoff, query.period)).count;
+          if (query.table === 'rights_requests') return countClosedRequests(trx, organisationId, cutoff, query.period);
           throw new Error(`unknown own table ${query.table}`);
         });
         due.push(count);
       }
       const total = await inOrganisation(db, scope, async (trx) => {
-        const table = query.table === 'mail_outbox' ? sql`mail_outbox` : sql`audit_entries`;
+        const table = { mail_outbox: sql`mail_outbox`, audit_entries: sql`audit_entries`, rights_requests: sql`rights_requests` }[query.table];
+        if (!table) throw new Error(`unknown own table ${query.table}`);
         const row = await sql<{ n: number }>`select count(*)::int as n from ${table} where organisation_id = ${organisationId}`.execute(trx);
         return row.rows[0]?.n ?? 0;
       });
@@ -104,6 +115,12 @@ export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget 
     },
 
     async sweep(request: SweepRequest): Promise<SweepResult> {
+      if (request.table === 'rights_requests') {
+        const anonymised = await inOrganisation(db, scope, (trx) =>
+          request.dryRun ? countClosedRequests(trx, organisationId, request.cutoff, request.period) : anonymiseClosedRequests(trx, organisationId, request),
+        );
+        return { store: ownStore, table: request.table, deleted: 0, anonymised, reduced: {}, done: request.dryRun === true || anonymised < request.batchSize };
+      }
       const deleted = await inOrganisation(db, scope, async (trx) => {
         if (request.dryRun) return 0;
         if (request.table === 'mail_outbox') {
@@ -120,6 +137,32 @@ export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget 
       return { store: ownStore, table: request.table, deleted, anonymised: 0, reduced: {}, done: deleted < request.batchSize };
     },
   };
+}
+
+/** The token an anonymised request's identity becomes (the column is NOT NULL). */
+const erasedIdentity = '[erased]';
+
+/** Closed requests past the period whose identity is still there. */
+async function countClosedRequests(trx: Kysely<Database>, organisationId: string, cutoff: string, period: string): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(*)::int as n from rights_requests
+     where organisation_id = ${organisationId} and closed_at is not null
+       and closed_at <= ${cutoff}::timestamptz - ${period}::interval and identity_value <> ${erasedIdentity}`.execute(trx);
+  return row.rows[0]?.n ?? 0;
+}
+
+/** Erases the personal parts of one batch of closed requests; the record of how each was handled stays. */
+async function anonymiseClosedRequests(trx: Kysely<Database>, organisationId: string, request: SweepRequest): Promise<number> {
+  const result = await sql`
+    update rights_requests
+       set identity_value = ${erasedIdentity}, identity_hash = ${erasedIdentity}, declared_contact = null, contacts = '[]'::jsonb,
+           details = '{}'::jsonb, changes = null, refusal_explanation = null
+     where organisation_id = ${organisationId} and id in (
+       select id from rights_requests
+        where organisation_id = ${organisationId} and closed_at is not null
+          and closed_at <= ${request.cutoff}::timestamptz - ${request.period}::interval and identity_value <> ${erasedIdentity}
+        limit ${request.batchSize})`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** The prunable prefix of an organisation's audit chain: entries older than the period, never the head. */

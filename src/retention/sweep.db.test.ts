@@ -201,6 +201,7 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
         applications: 1,
         visits: 1,
         mail_outbox: 1,
+        rights_requests: 0,
       });
       expect(run?.totals).toMatchObject({ deleted: 0, anonymised: 0 });
       // The dry run and the plan agree on what is due now.

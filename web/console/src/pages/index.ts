@@ -6,6 +6,7 @@
 import { auditPage } from './audit.js';
 import { breachesPage } from './breaches.js';
 import { consentPage } from './consent.js';
+import { noticesPage } from './notices.js';
 import { overviewPage } from './overview.js';
 import { processorsPage } from './processors.js';
 import { recordsPage } from './records.js';
@@ -24,6 +25,7 @@ export const pages: ConsolePage[] = [
   recordsPage,
   processorsPage,
   breachesPage,
+  noticesPage,
   auditPage,
   usersPage,
   tokensPage,

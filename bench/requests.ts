@@ -7,7 +7,7 @@
  *
  *   npm run bench:requests                          # 1,000,000 customers (~11 million rows)
  *   BENCH_CUSTOMERS=50000 npm run bench:requests    # a quick run
- *   BENCH_REQUESTS=200 BENCH_PARALLEL=20 BENCH_DATABASES=postgres,mariadb
+ *   BENCH_REQUESTS=200 BENCH_PARALLEL=20 BENCH_SEQUENTIAL=20 BENCH_DATABASES=postgres,mariadb
  */
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
@@ -37,6 +37,8 @@ const env = process.env;
 const customers = Number(env.BENCH_CUSTOMERS ?? 1_000_000);
 const requests = Number(env.BENCH_REQUESTS ?? 200);
 const parallel = Number(env.BENCH_PARALLEL ?? 20);
+/** Requests of each kind run one at a time afterwards: the latency without queueing, to read the parallel figures by. */
+const sequential = Number(env.BENCH_SEQUENTIAL ?? 20);
 const databases = (env.BENCH_DATABASES ?? 'postgres').split(',').map((d) => d.trim());
 
 function mulberry32(seed: number) {
@@ -110,10 +112,10 @@ interface Sample {
   bytes: number;
 }
 
-function report(label: string, samples: Sample[], wall: number) {
+function report(label: string, samples: Sample[], wall: number, limit: number) {
   const times = samples.map((s) => s.ms);
   const rows = samples.map((s) => s.rows);
-  console.log(`  ${label}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))} over ${samples.length} requests, ${parallel} in parallel`);
+  console.log(`  ${label}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))} over ${samples.length} requests, ${limit} in parallel`);
   console.log(`    rows per request ${Math.min(...rows)}–${Math.max(...rows)}; ${(samples.length / (wall / 1000)).toFixed(1)} requests/s${samples[0]?.bytes ? `; package ${Math.min(...samples.map((s) => s.bytes))}–${Math.max(...samples.map((s) => s.bytes))} bytes` : ''}`);
 }
 
@@ -145,10 +147,12 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
 
   const random = mulberry32(kind === 'postgres' ? 42 : 43);
   const picked = new Set<number>();
-  while (picked.size < requests * 2) picked.add(2 + Math.floor(random() * (customers - 1)));
+  while (picked.size < (requests + sequential) * 2) picked.add(2 + Math.floor(random() * (customers - 1)));
   const ids = [...picked];
   const accessSubjects = ids.slice(0, requests);
-  const erasureSubjects = ids.slice(requests);
+  const erasureSubjects = ids.slice(requests, requests * 2);
+  const sequentialAccess = ids.slice(requests * 2, requests * 2 + sequential);
+  const sequentialErasure = ids.slice(requests * 2 + sequential);
 
   /** Intake and verification of one request (not measured): submit, the background lookup and code, the code typed. */
   async function verified(type: 'access' | 'erasure', customer: number) {
@@ -161,41 +165,57 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
   }
 
   console.log(`\n${kind === 'postgres' ? 'PostgreSQL' : 'MariaDB'} store, Charter on PostgreSQL:`);
-  const access: Sample[] = [];
-  let wall = performance.now();
-  await pool(accessSubjects, parallel, async (customer) => {
-    const { id, outcome } = await verified('access', customer);
-    if (outcome !== 'verified') throw new Error(`access ${customer}: ${outcome}`);
+  async function accessRound(subjects: number[], limit: number): Promise<{ samples: Sample[]; wall: number }> {
+    const samples: Sample[] = [];
     const started = performance.now();
-    await context.settled(`advance ${id}`);
-    const elapsed = performance.now() - started;
-    const done = await findRequest(database.db, scope, id);
-    if (done?.state !== 'completed') throw new Error(`access ${customer} ended ${done?.state}: ${done?.lastError}`);
-    const result = done.result as { tables: Record<string, number>; package: { size: number } };
-    access.push({ ms: elapsed, rows: Object.values(result.tables).reduce((a, b) => a + b, 0), bytes: result.package.size });
-  });
-  report('access, verified → package ready', access, performance.now() - wall);
+    await pool(subjects, limit, async (customer) => {
+      const { id, outcome } = await verified('access', customer);
+      if (outcome !== 'verified') throw new Error(`access ${customer}: ${outcome}`);
+      const begin = performance.now();
+      await context.settled(`advance ${id}`);
+      const elapsed = performance.now() - begin;
+      const done = await findRequest(database.db, scope, id);
+      if (done?.state !== 'completed') throw new Error(`access ${customer} ended ${done?.state}: ${done?.lastError}`);
+      const result = done.result as { tables: Record<string, number>; package: { size: number } };
+      samples.push({ ms: elapsed, rows: Object.values(result.tables).reduce((a, b) => a + b, 0), bytes: result.package.size });
+    });
+    return { samples, wall: performance.now() - started };
+  }
 
-  const prepared: string[] = [];
-  await pool(erasureSubjects, parallel, async (customer) => {
-    const { id, outcome } = await verified('erasure', customer);
-    if (outcome !== 'confirm' || !(await confirm(context, scope, id))) throw new Error(`erasure ${customer}: not confirmed`);
-    prepared.push(id);
-  });
-  await context.idle();
-  offset = 8 * 86_400_000; // past the grace period
-  const erasure: Sample[] = [];
-  wall = performance.now();
-  await pool(prepared, parallel, async (id) => {
+  async function erasureRound(subjects: number[], limit: number): Promise<{ samples: Sample[]; wall: number }> {
+    const prepared: string[] = [];
+    offset = 0;
+    await pool(subjects, limit, async (customer) => {
+      const { id, outcome } = await verified('erasure', customer);
+      if (outcome !== 'confirm' || !(await confirm(context, scope, id))) throw new Error(`erasure ${customer}: not confirmed`);
+      prepared.push(id);
+    });
+    await context.idle();
+    offset = 8 * 86_400_000; // past the grace period
+    const samples: Sample[] = [];
     const started = performance.now();
-    await advance(context, scope, id);
-    const elapsed = performance.now() - started;
-    const done = await findRequest(database.db, scope, id);
-    if (done?.state !== 'completed') throw new Error(`erasure ${id} ended ${done?.state}: ${done?.lastError}`);
-    const summary = (done.result as { erasure: { erased: { rows: number }[]; kept: { rows: number }[] } }).erasure;
-    erasure.push({ ms: elapsed, rows: summary.erased.reduce((a, e) => a + e.rows, 0) + summary.kept.reduce((a, k) => a + k.rows, 0), bytes: 0 });
-  });
-  report('erasure, verified → erased (grace skipped)', erasure, performance.now() - wall);
+    await pool(prepared, limit, async (id) => {
+      const begin = performance.now();
+      await advance(context, scope, id);
+      const elapsed = performance.now() - begin;
+      const done = await findRequest(database.db, scope, id);
+      if (done?.state !== 'completed') throw new Error(`erasure ${id} ended ${done?.state}: ${done?.lastError}`);
+      const summary = (done.result as { erasure: { erased: { rows: number }[]; kept: { rows: number }[] } }).erasure;
+      samples.push({ ms: elapsed, rows: summary.erased.reduce((a, e) => a + e.rows, 0) + summary.kept.reduce((a, k) => a + k.rows, 0), bytes: 0 });
+    });
+    return { samples, wall: performance.now() - started };
+  }
+
+  const access = await accessRound(accessSubjects, parallel);
+  report('access, verified → package ready', access.samples, access.wall, parallel);
+  const erasure = await erasureRound(erasureSubjects, parallel);
+  report('erasure, verified → erased (grace skipped)', erasure.samples, erasure.wall, parallel);
+  if (sequential > 0) {
+    const a = await accessRound(sequentialAccess, 1);
+    report('access, one at a time', a.samples, a.wall, 1);
+    const e = await erasureRound(sequentialErasure, 1);
+    report('erasure, one at a time', e.samples, e.wall, 1);
+  }
   await context.idle();
   await context.deps.stores.close();
   await database.close();

@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Charter, Language } from '../charter/schema.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { AccessRecord, Identity } from '../stores/connector.js';
 import { safeMessage, type RightsContext } from './context.js';
@@ -24,16 +26,24 @@ const leaseMs = 10 * 60_000;
 /** After this many failed executions the privacy officer is told (Charter keeps retrying with backoff). */
 const failuresBeforeAlert = 3;
 
-/** Starts a verified request once its grace period (if any) is over. */
+/**
+ * Moves a verified request to in-progress inside the caller's transaction when nothing makes it wait (no grace period
+ * left), so that verification and the start of the work commit together. Returns the started request, if any.
+ */
+export async function startIfReady(trx: Transaction<Database>, scope: OrgScope, request: RightsRequest, now: Date): Promise<RightsRequest | undefined> {
+  if (request.state !== 'verified' || (request.executeAfter && request.executeAfter > now)) return undefined;
+  return transition(trx, scope, request, 'in-progress', { actor: 'system', at: now, patch: { next_attempt_at: null, attempts: 0, last_error: null } });
+}
+
+/** Starts a verified request once its grace period (if any) is over, and works on an in-progress one. */
 export async function advance(context: RightsContext, scope: OrgScope, requestId: string): Promise<void> {
   const now = context.now();
-  const started = await inOrganisation(context.db, scope, async (trx) => {
+  const ready = await inOrganisation(context.db, scope, async (trx) => {
     const request = await findRequest(trx, scope, requestId, { lock: true });
-    if (!request || request.state !== 'verified') return undefined;
-    if (request.executeAfter && request.executeAfter > now) return undefined;
-    return transition(trx, scope, request, 'in-progress', { actor: 'system', at: now, patch: { next_attempt_at: null, attempts: 0, last_error: null } });
+    if (request?.state === 'in-progress') return true;
+    return request ? (await startIfReady(trx, scope, request, now)) !== undefined : false;
   });
-  if (started) await work(context, scope, requestId);
+  if (ready) await work(context, scope, requestId);
 }
 
 /** Takes an in-progress request for this worker (lease), or undefined when another holds it or it moved on. */

@@ -18,7 +18,7 @@ import { invalidInput, tooManyRequests, type ErrorDetail } from '../platform/err
 import type { RightsContext } from './context.js';
 import { addDurationInZone, formatDate, requestDeadline, toLocal } from './deadline.js';
 import { codeMail, mailContext, scheduledMail, withdrawnMail } from './mails.js';
-import { advance } from './fulfilment.js';
+import { advance, startIfReady } from './fulfilment.js';
 import {
   findRequest,
   insertCode,
@@ -264,7 +264,8 @@ async function identityProven(trx: Transaction<Database>, scope: OrgScope, reque
     await recordEvent(trx, scope, request, { actor: 'subject', kind: 'code-verified', at: now });
     return 'confirm';
   }
-  await transition(trx, scope, request, 'verified', { actor: 'subject', at: now, patch: { code_verified_at: now, verified_at: now, verified_by: 'subject' }, data: { by: 'code' } });
+  const verified = await transition(trx, scope, request, 'verified', { actor: 'subject', at: now, patch: { code_verified_at: now, verified_at: now, verified_by: 'subject' }, data: { by: 'code' } });
+  await startIfReady(trx, scope, verified, now);
   return 'verified';
 }
 
@@ -332,12 +333,14 @@ export async function confirm(context: RightsContext, scope: OrgScope, requestId
     if (executeAfter) {
       await insertCode(trx, scope, { id: randomUUID(), requestId, purpose: 'cancel', codeHash: null, linkHash: key.linkHash(cancelSecret), packageId: null, createdAt: now, expiresAt: executeAfter });
     }
-    return transition(trx, scope, request, 'verified', {
+    const verified = await transition(trx, scope, request, 'verified', {
       actor: 'subject',
       at: now,
       patch: { verified_at: now, verified_by: 'subject', confirmed_at: now, execute_after: executeAfter },
       data: { by: 'code-and-confirm', ...(executeAfter ? { executeAfter: executeAfter.toISOString() } : {}) },
     });
+    await startIfReady(trx, scope, verified, now);
+    return verified;
   });
   if (!confirmed) return false;
   if (confirmed.executeAfter) {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { formatPlan, formatRun, progressLine } from './present.js';
+import type { RetentionPlan, RunRecord } from './schemas.js';
+
+const plan: RetentionPlan = {
+  at: '2026-11-02T00:00:00.000Z',
+  charterRevision: 'abcdef0123456789',
+  months: Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, 11 + i, 2)).toISOString()),
+  rules: [
+    {
+      id: 'crm/prospects', store: 'crm', table: 'prospects', purpose: 'prospects', action: 'delete', period: 'P3Y', duration: 'P3Y', from: 'last-contact',
+      anchor: 'last_contact_at', renewableByConsent: false, holds: [], why: 'prospects: delete 3 years after last-contact (last_contact_at)', status: 'ok',
+      dueNow: 1234, byMonth: [1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0], held: {}, withoutAnchor: 3,
+    },
+    {
+      id: 'shop/orders', store: 'shop', table: 'orders', purpose: 'orders', action: 'delete', period: 'P10Y', duration: 'P10Y', from: 'end-of-contract',
+      anchor: 'ended_at', renewableByConsent: false, holds: [], why: '', status: 'error', error: 'store shop: environment variable SHOP_URL (named by connection) is not set',
+      dueNow: 0, byMonth: new Array<number>(12).fill(0), held: {}, withoutAnchor: 0,
+    },
+  ],
+  ungoverned: [{ store: 'crm', table: 'audit_log' }],
+  problems: [],
+  totals: { dueNow: 1234, byMonth: [1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0] },
+};
+
+describe('presenting retention in the terminal', () => {
+  it('prints the plan: totals per table, the months ahead, why, and what no purpose governs', () => {
+    const text = formatPlan(plan);
+    expect(text).toContain('Retention plan at 2026-11-02T00:00:00.000Z (charter abcdef012345)');
+    expect(text).toMatch(/crm\/prospects\s+delete\s+P3Y\s+1,234\s+3\s+—\s+3/);
+    expect(text).toMatch(/shop\/orders\s+delete\s+P10Y\s+error/);
+    expect(text).toContain('  shop/orders: cannot be counted: store shop: environment variable SHOP_URL (named by connection) is not set');
+    expect(text).toContain('Not governed by any purpose (never deleted): crm/audit_log');
+    expect(text).toContain('Total: 1,234 due now, 3 in the next 12 months.');
+  });
+
+  it('prints a held run with its reasons and how to approve it', () => {
+    const run = {
+      id: 'r1', trigger: 'cli', actor: 'cli', dryRun: false, cutoff: '2026-11-02T00:00:00.000Z', charterSeq: 1, charterRevision: 'x', status: 'awaiting-approval',
+      approvalReasons: [{ kind: 'first-run', store: 'crm', message: 'first retention run on store crm' }], approval: null, createdAt: '', startedAt: null,
+      finishedAt: null, heartbeatAt: null, error: null, totals: { due: 2, deleted: 0, anonymised: 0, reduced: 0, held: 1 },
+      steps: [{ position: 0, store: 'crm', table: 'prospects', purpose: 'prospects', action: 'delete', period: 'P3Y', anchor: 'last_contact_at', status: 'counted', due: 2, total: 10, held: { restricted: 1 }, withoutAnchor: 0, deleted: 0, anonymised: 0, reduced: {}, batches: 0, problems: [], error: null, startedAt: null, finishedAt: null, durationMs: null }],
+    } satisfies RunRecord;
+    const text = formatRun(run);
+    expect(text).toContain(': awaiting-approval');
+    expect(text).toMatch(/crm\/prospects\s+delete\s+counted\s+2\s+0\s+0\s+—\s+restricted 1/);
+    expect(text).toContain('  - first retention run on store crm');
+    expect(text).toContain('charter retention run --approve');
+  });
+
+  it('draws a progress bar', () => {
+    expect(progressLine({ runId: 'r', position: 1, steps: 4, store: 'crm', table: 'orders', action: 'delete', done: 50, due: 200 }, 20)).toBe(
+      '[#####...............]  25%  step 2/4  crm/orders  50/200',
+    );
+  });
+});

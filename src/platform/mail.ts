@@ -20,6 +20,11 @@ export interface MailMessage {
   headers?: Record<string, string>;
   /** Language of the mail (for the console). */
   language?: string;
+  /**
+   * One-time codes and link secrets in the text. When the mail goes out by SMTP, the outbox copy shows them as
+   * `[secret]` (a database reader must not be able to use them); without SMTP the outbox is the delivery, so it keeps them.
+   */
+  secrets?: string[];
 }
 
 export interface SentMail {
@@ -77,8 +82,8 @@ export function createMailer(options: {
           created_at: new Date(),
           recipient: message.to,
           subject: message.subject,
-          text: message.text,
-          html: message.html ?? null,
+          text: transport ? maskSecrets(message.text, message.secrets) : message.text,
+          html: message.html ? (transport ? maskSecrets(message.html, message.secrets) : message.html) : null,
           template: message.template,
           headers: JSON.stringify(message.headers ?? {}),
           transport: transport ? 'smtp' : 'outbox',
@@ -88,4 +93,9 @@ export function createMailer(options: {
       return { id, transport: transport ? 'smtp' : 'outbox' };
     },
   };
+}
+
+/** Replaces each secret in a text with `[secret]`. */
+export function maskSecrets(text: string, secrets: readonly string[] | undefined): string {
+  return (secrets ?? []).filter((secret) => secret.length > 0).reduce((masked, secret) => masked.split(secret).join('[secret]'), text);
 }

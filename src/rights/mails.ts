@@ -12,6 +12,13 @@ export interface RenderedMail {
   subject: string;
   text: string;
   template: string;
+  /** Codes and link secrets in the text: masked in the outbox copy when the mail went out by SMTP. */
+  secrets?: string[];
+}
+
+/** The secret part of a mailed link (its last path segment). */
+function linkSecret(link: string): string {
+  return new URL(link).pathname.split('/').pop() ?? '';
 }
 
 export interface MailContext {
@@ -51,25 +58,25 @@ function params(context: MailContext, extra: Record<string, string | number> = {
 export function codeMail(context: MailContext, code: string, link: string): RenderedMail {
   const t = rightsTexts[context.language];
   const p = params(context, { code, link });
-  return { template: 'request.code', subject: fill(t.codeSubject, p), text: wrap(context, fill(t.codeBody, p), { notYou: true }) };
+  return { template: 'request.code', subject: fill(t.codeSubject, p), text: wrap(context, fill(t.codeBody, p), { notYou: true }), secrets: [code, code.replace(' ', ''), linkSecret(link)] };
 }
 
 export function scheduledMail(context: MailContext, dueDate: string, link: string): RenderedMail {
   const t = rightsTexts[context.language];
   const p = params(context, { date: dateWords(dueDate, context.language), link });
-  return { template: 'request.erasure-scheduled', subject: fill(t.scheduledSubject, p), text: wrap(context, fill(t.scheduledBody, p)) };
+  return { template: 'request.erasure-scheduled', subject: fill(t.scheduledSubject, p), text: wrap(context, fill(t.scheduledBody, p)), secrets: [linkSecret(link)] };
 }
 
 export function packageMail(context: MailContext, link: string, expiresOn: string): RenderedMail {
   const t = rightsTexts[context.language];
   const p = params(context, { link, date: dateWords(expiresOn, context.language) });
-  return { template: 'request.package', subject: fill(t.packageSubject, p), text: wrap(context, fill(t.packageBody, p)) };
+  return { template: 'request.package', subject: fill(t.packageSubject, p), text: wrap(context, fill(t.packageBody, p)), secrets: [linkSecret(link)] };
 }
 
 export function downloadCodeMail(context: MailContext, code: string): RenderedMail {
   const t = rightsTexts[context.language];
   const p = params(context, { code });
-  return { template: 'request.download-code', subject: fill(t.downloadCodeSubject, p), text: wrap(context, fill(t.downloadCodeBody, p), { notYou: true }) };
+  return { template: 'request.download-code', subject: fill(t.downloadCodeSubject, p), text: wrap(context, fill(t.downloadCodeBody, p), { notYou: true }), secrets: [code, code.replace(' ', '')] };
 }
 
 /** What was erased and kept and why (Art. 17(3)), and who was told (Art. 19), in words. */

@@ -107,6 +107,13 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
 
     const codeMail = await smtp.waitFor((m) => m.to.includes('alice@example.be'));
     expect(codeMail.subject).toContain('R-');
+    // The outbox keeps a copy of what went out by SMTP, without the code and the link secret.
+    const copy = await t.database.db.selectFrom('mail_outbox').select('text').where('template', '=', 'request.code').where('recipient', '=', 'alice@example.be').executeTakeFirstOrThrow();
+    expect(copy.text).toContain('[secret]');
+    const sentCode = codeIn(codeMail);
+    expect(copy.text).not.toContain(`${sentCode.slice(0, 4)} ${sentCode.slice(4)}`);
+    expect(copy.text).not.toContain(sentCode);
+    expect(copy.text).not.toContain(new URL(linkIn(codeMail, '/link/')).pathname);
     expect(await verify(id, cookie, codeIn(codeMail))).toHaveProperty('statusCode', 303);
 
     const request = await findRequest(t.database.db, scope(), id);

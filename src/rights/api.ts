@@ -156,7 +156,8 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
         const caller = callerOf(request);
         await load(caller, params.id);
         await run(caller, params.id, input);
-        await context.idle();
+        // Work this action started in the background (an approved override starts the request) is awaited here.
+        await context.settled(`advance ${params.id}`);
         return detail(context, caller, await load(caller, params.id));
       },
     );

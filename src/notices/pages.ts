@@ -37,7 +37,7 @@ export function historyPage(input: { site: string; siteName: string; language: L
   return page({ lang: input.language, title: `${t.history.title} — ${input.siteName}`, body, head: stylesheets(input.site), skipLinkLabel: t.labels.skip });
 }
 
-export type SubscriptionPageKind = 'requested' | 'confirm' | 'confirmed' | 'unsubscribe' | 'unsubscribed' | 'invalid';
+export type SubscriptionPageKind = 'requested' | 'confirm' | 'confirmed' | 'unsubscribe' | 'unsubscribed' | 'invalid' | 'too-many';
 
 /** A one-message page of the subscription flow; `confirm` and `unsubscribe` carry the form with the token. */
 export function subscriptionPage(input: { site: string; language: Language; kind: SubscriptionPageKind; token?: string | undefined }): string {
@@ -52,6 +52,7 @@ export function subscriptionPage(input: { site: string; language: Language; kind
     unsubscribe: form('unsubscribe', t.unsubscribeQuestion, t.unsubscribeButton),
     unsubscribed: html`<p class="charter-notice__message" role="status">${t.unsubscribed}</p>`,
     invalid: html`<p class="charter-notice__message" role="status">${t.invalid}</p>`,
+    'too-many': html`<p class="charter-notice__message" role="status">${t.tooMany}</p>`,
   }[input.kind];
   const body = html`<main id="main" class="charter-notice charter-notice--page"><h1>${t.pageTitle}</h1>${content}<p><a href="/privacy/${input.site}/notice?lang=${input.language}">${t.back}</a></p></main>`;
   return page({ lang: input.language, title: t.pageTitle, body, head: stylesheets(input.site), skipLinkLabel: labels.skip });

@@ -200,6 +200,19 @@ describe('telling people of significant changes', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/notices/main/versions/1/significant', headers: reader, payload: {} })).statusCode).toBe(403);
   });
 
+  it('limits requests to be told to ten an hour from one address', async () => {
+    const ask = (i: number) => t.app.inject({ method: 'POST', url: '/api/v1/notices/main/subscriptions', remoteAddress: '203.0.113.9', payload: { email: `flood${i}@example.be` } });
+    for (let i = 0; i < 10; i++) expect((await ask(i)).statusCode).toBe(202);
+    const refused = await ask(10);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('rate_limited');
+    const page = await t.app.inject({ method: 'POST', url: '/privacy/main/notice/subscribe', remoteAddress: '203.0.113.9', ...form({ email: 'flood@example.be', lang: 'en' }) });
+    expect(page.statusCode).toBe(429);
+    expect(page.body).toContain('Too many requests');
+    // Another address is not affected.
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/notices/main/subscriptions', remoteAddress: '198.51.100.7', payload: { email: 'other@example.be' } })).statusCode).toBe(202);
+  });
+
   it('answers 404 for a site of another organisation', async () => {
     const other = await ensureOrganisation(t.database.db, 'otherco', 'Other Co');
     await applyCharter(t.database.db, { organisationId: other.id }, {

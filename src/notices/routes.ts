@@ -4,13 +4,15 @@
  * the JSON API (`/api/v1/notices/…`), including the console's "mark as significant and tell subscribers".
  * The privacy center itself (`/privacy/{site}`) belongs to the rights domain; only these sub-paths are ours.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
+import { secretHash } from '../accounts/secrets.js';
 import type { AppContext } from '../app.js';
+import { RateLimiter } from '../consent/ledger-rate-limit.js';
 import { findSite } from '../charter/repository.js';
 import { languages, type Language } from '../charter/schema.js';
-import { notFound } from '../platform/errors.js';
+import { notFound, tooManyRequests } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { diffDocuments } from './diff.js';
 import { documentKinds, noticeDocumentSchema, type DocumentKind } from './document.js';
@@ -59,6 +61,9 @@ function formFields(body: unknown): Record<string, string> {
 
 export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) {
   const { db, config } = context;
+  // Asking to be told sends a mail: at most ten requests an hour from one address (keyed by its hash, never the IP).
+  const subscribeLimiter = new RateLimiter(10, 3_600_000, () => context.clock().getTime());
+  const overSubscribeLimit = (request: FastifyRequest) => subscribeLimiter.hit(secretHash(request.ip)) > 0;
   const hasBanner = () => app.hasRoute({ method: 'GET', url: '/banner.js' });
 
   defineRoute(
@@ -190,7 +195,7 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
     const formRoute = (url: string, summary: string, handle: (site: string, fields: Record<string, string>, request: Parameters<typeof pickLanguage>[2]) => Promise<{ kind: SubscriptionPageKind; status: number }>) =>
       defineRoute(
         scope,
-        { method: 'POST', url, summary, tags: ['notices'], auth: 'public', params: z.object({ site: siteParam }), consumes: ['application/x-www-form-urlencoded'], produces: 'text/html', errors: [404, 422] },
+        { method: 'POST', url, summary, tags: ['notices'], auth: 'public', params: z.object({ site: siteParam }), consumes: ['application/x-www-form-urlencoded'], produces: 'text/html', errors: [404, 422, 429] },
         async ({ params, request, reply }) => {
           const fields = formFields(request.body);
           const outcome = await handle(params.site, fields, request);
@@ -200,6 +205,7 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
 
     formRoute('/privacy/:site/notice/subscribe', 'Ask to be told of significant changes to the notice (double opt-in)', async (site, fields, request) => {
       const target = await siteContext(db, site);
+      if (overSubscribeLimit(request)) return { kind: 'too-many', status: 429 };
       const email = z.email().max(254).safeParse(fields.email?.trim());
       if (!email.success) return { kind: 'invalid', status: 422 };
       const language = pickLanguage(target, fields.lang, request);
@@ -321,10 +327,11 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
       body: z.strictObject({ email: z.email().max(254), lang: z.string().max(35).optional() }),
       status: 202,
       response: z.object({ status: z.literal('confirmation-sent-if-valid') }),
-      errors: [404, 422],
+      errors: [404, 422, 429],
     },
     async ({ params, body, request }) => {
       const site = await siteContext(db, params.site);
+      if (overSubscribeLimit(request)) throw tooManyRequests();
       await requestSubscription(db, site.scope, context.mailer, {
         siteId: params.site,
         email: body.email,

@@ -252,6 +252,7 @@ export const de: NoticeTexts = {
     unsubscribeButton: 'Abmelden',
     unsubscribed: 'Erledigt. Wir haben Ihre E-Mail-Adresse gelöscht und senden Ihnen zu dieser Erklärung nichts mehr.',
     invalid: 'Dieser Link ist nicht (mehr) gültig. Nicht bestätigte Links verfallen nach einer Woche.',
+    tooMany: 'Von Ihrer Verbindung kamen zu viele Anfragen. Bitte versuchen Sie es später erneut.',
     back: 'Zurück zur Datenschutzerklärung',
   },
   history: {

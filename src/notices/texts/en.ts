@@ -252,6 +252,7 @@ export const en: NoticeTexts = {
     unsubscribeButton: 'Unsubscribe',
     unsubscribed: 'Done. We have deleted your email address and will send you nothing more about this notice.',
     invalid: 'This link is not valid (any more). Links expire after a week if they are not confirmed.',
+    tooMany: 'Too many requests came from your connection. Please try again later.',
     back: 'Back to the privacy notice',
   },
   history: {

@@ -255,6 +255,7 @@ export const fr: NoticeTexts = {
     unsubscribeButton: 'Me désinscrire',
     unsubscribed: 'C’est fait. Nous avons supprimé votre adresse e-mail et ne vous enverrons plus rien au sujet de cette déclaration.',
     invalid: 'Ce lien n’est pas (ou plus) valable. Les liens non confirmés expirent après une semaine.',
+    tooMany: 'Trop de demandes sont venues de votre connexion. Veuillez réessayer plus tard.',
     back: 'Retour à la déclaration de confidentialité',
   },
   history: {

@@ -252,6 +252,7 @@ export const nl: NoticeTexts = {
     unsubscribeButton: 'Uitschrijven',
     unsubscribed: 'Gebeurd. We hebben uw e-mailadres gewist en sturen u niets meer over deze verklaring.',
     invalid: 'Deze link is niet (meer) geldig. Links die niet worden bevestigd, vervallen na een week.',
+    tooMany: 'Er kwamen te veel aanvragen van uw verbinding. Probeer het later opnieuw.',
     back: 'Terug naar de privacyverklaring',
   },
   history: {

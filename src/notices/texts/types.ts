@@ -219,6 +219,7 @@ export interface NoticeTexts {
     unsubscribeButton: string;
     unsubscribed: string;
     invalid: string;
+    tooMany: string;
     back: string;
   };
   history: {

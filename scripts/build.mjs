@@ -9,9 +9,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 await mkdir(join(root, 'dist'), { recursive: true });
 
 const started = Date.now();
+// Split into chunks: what a start needs is in charter.mjs; what only some requests need (PDF rendering with
+// pdf-lib…) sits in chunks imported on first use, so a restart does not load it.
 await build({
-  entryPoints: [join(root, 'src/cli/bin.ts')],
-  outfile: join(root, 'dist/charter.mjs'),
+  entryPoints: { charter: join(root, 'src/cli/bin.ts') },
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',

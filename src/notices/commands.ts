@@ -12,7 +12,6 @@ import { diffDocuments } from './diff.js';
 import type { DocumentKind } from './document.js';
 import { renderFragment, renderPage } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
-import { renderPdf } from './render-pdf.js';
 import { defaultLanguageOf, siteView } from './site-view.js';
 import { noticeStylesheet, themeStylesheet } from './styles.js';
 import { builders } from './versions.js';
@@ -104,7 +103,7 @@ export const noticeRenderCommand: Command = {
         body = `${JSON.stringify(document, null, 2)}\n`;
         break;
       case 'pdf':
-        body = await renderPdf(document, options);
+        body = await (await import('./render-pdf.js')).renderPdf(document, options);
         break;
     }
     if (out) {

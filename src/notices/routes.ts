@@ -19,7 +19,6 @@ import { documentKinds, noticeDocumentSchema, type DocumentKind } from './docume
 import { historyPage, subscriptionPage, type SubscriptionPageKind } from './pages.js';
 import { renderFragment, renderPage } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
-import { renderPdf } from './render-pdf.js';
 import { baseUrlOf, isoDate, pickLanguage, publishedDocument, siteContext } from './service.js';
 import { noticeStylesheet, themeStylesheet } from './styles.js';
 import { confirmSubscription, deliverAnnouncements, markSignificant, requestSubscription, subscriptionByToken, subscriptionSummary, unsubscribe } from './subscriptions.js';
@@ -108,6 +107,8 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
           case 'md':
             return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(document, { version: stamp, baseUrl }));
           case 'pdf': {
+            // pdf-lib is loaded when a PDF is asked for, not at every start.
+            const { renderPdf } = await import('./render-pdf.js');
             const bytes = await renderPdf(document, { version: stamp, baseUrl });
             return reply
               .type('application/pdf')

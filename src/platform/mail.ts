@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from './logger.js';
 
 export interface MailMessage {
@@ -60,12 +60,15 @@ export function createMailer(options: {
   smtpUrl?: string | undefined;
   from: string;
 }): Mailer {
-  const transport: Transporter | undefined = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+  // nodemailer is loaded on the first mail sent (it costs a tenth of a second at every start otherwise).
+  let transporter: Promise<Transporter> | undefined;
+  const smtpUrl = options.smtpUrl;
+  const transport = smtpUrl ? () => (transporter ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl))) : undefined;
   return {
     async send(message) {
       const id = randomUUID();
       if (transport) {
-        await transport.sendMail({
+        await (await transport()).sendMail({
           from: options.from,
           to: message.to,
           subject: message.subject,

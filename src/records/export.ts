@@ -5,7 +5,6 @@
 import type { Charter } from '../charter/schema.js';
 import { writeCsv } from './csv.js';
 import { recordTexts, type RecordLanguage } from './i18n.js';
-import { writePdf } from './pdf.js';
 import { deriveRecords, recordSheets, type RecordSheet } from './record.js';
 import { writeXlsx } from './xlsx.js';
 
@@ -73,7 +72,8 @@ export async function exportRecords(charter: Charter, options: ExportOptions): P
     }
     case 'pdf':
       return {
-        body: await writePdf(tables, {
+        // pdf-lib is loaded when a PDF is asked for, not at every start.
+        body: await (await import('./pdf.js')).writePdf(tables, {
           title: t.controllerTitle,
           heading: charter.organisation.legalName,
           author: charter.organisation.legalName,

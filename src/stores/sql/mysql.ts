@@ -3,7 +3,7 @@
  * the server and are handed over in batches.
  */
 import type { Connection as CoreConnection } from 'mysql2';
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import type { ColumnFamily, LiveSchema, LiveTable } from '../connector.js';
 import { renderPlaceholders, type QueryResult, type SqlDriver, type SqlSession } from './driver.js';
 
@@ -132,16 +132,21 @@ async function introspectMysql(pool: mysql.Pool): Promise<LiveSchema> {
 
 /** A driver over a `mysql2` pool for a mysql:// or mariadb:// URL. */
 export function createMysqlDriver(url: string, options: { poolSize?: number } = {}): SqlDriver {
-  const pool = mysql.createPool({
-    uri: url.replace(/^mariadb:/, 'mysql:'),
-    connectionLimit: options.poolSize ?? 4,
-    timezone: 'Z',
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    decimalNumbers: true,
-  });
+  // The pool (and `mysql2` itself) comes with the first statement.
+  let opened: Promise<mysql.Pool> | undefined;
+  const pooled = () =>
+    (opened ??= import('mysql2/promise').then(({ default: library }) =>
+      library.createPool({
+        uri: url.replace(/^mariadb:/, 'mysql:'),
+        connectionLimit: options.poolSize ?? 4,
+        timezone: 'Z',
+        supportBigNumbers: true,
+        bigNumberStrings: false,
+        decimalNumbers: true,
+      }),
+    ));
   const inConnection = async <T>(work: (connection: mysql.PoolConnection) => Promise<T>): Promise<T> => {
-    const connection = await pool.getConnection();
+    const connection = await (await pooled()).getConnection();
     let healthy = true;
     try {
       return await work(connection);
@@ -157,7 +162,7 @@ export function createMysqlDriver(url: string, options: { poolSize?: number } = 
   let closed: Promise<void> | undefined;
   return {
     dialect: 'mysql',
-    query: (text, params = []) => run(pool, text, params),
+    query: async (text, params = []) => run(await pooled(), text, params),
     stream: (text, params, batchSize, onRows) => inConnection((c) => streamRows(c, text, params, batchSize, onRows)),
     transaction: (work) =>
       inConnection(async (connection) => {
@@ -171,7 +176,7 @@ export function createMysqlDriver(url: string, options: { poolSize?: number } = 
           throw error;
         }
       }),
-    introspect: () => introspectMysql(pool),
-    close: () => (closed ??= pool.end()),
+    introspect: async () => introspectMysql(await pooled()),
+    close: () => (closed ??= opened ? opened.then((pool) => pool.end()) : Promise.resolve()),
   };
 }

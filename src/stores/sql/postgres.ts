@@ -2,7 +2,8 @@
  * PostgreSQL drivers for the SQL engine: a `pg` pool for an organisation's server, and PGlite (the same dialect in
  * process) for the reference HTTP adapter and tests. Large results stream through a server-side cursor.
  */
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../../platform/db/pg.js';
 import type { ColumnFamily, LiveSchema, LiveTable } from '../connector.js';
 import { renderPlaceholders, type QueryResult, type SqlDriver, type SqlSession } from './driver.js';
 
@@ -149,16 +150,22 @@ export async function introspectPostgres(query: Run, schema: string): Promise<Li
 
 /** A driver over a `pg` pool for a PostgreSQL URL. */
 export function createPostgresDriver(url: string, options: { poolSize?: number } = {}): SqlDriver {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 4 });
-  // A dropped idle connection must not crash the process; the pool replaces it.
-  pool.on('error', () => {});
+  // The pool (and `pg` itself) comes with the first statement.
+  let opened: Promise<pg.Pool> | undefined;
+  const pooled = () =>
+    (opened ??= loadPg().then((library) => {
+      const pool = new library.Pool({ connectionString: url, max: options.poolSize ?? 4 });
+      // A dropped idle connection must not crash the process; the pool replaces it.
+      pool.on('error', () => {});
+      return pool;
+    }));
   const poolRun: Run = async (text, params) => {
     const rendered = renderPlaceholders('postgres', text, params);
-    const result = await pool.query(rendered.text, rendered.params);
+    const result = await (await pooled()).query(rendered.text, rendered.params);
     return { rows: result.rows as Record<string, unknown>[], affected: result.rowCount ?? 0 };
   };
   const inTransaction = async <T>(work: (session: SqlSession) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
+    const client = await (await pooled()).connect();
     const run: Run = async (text, params) => {
       const result = await client.query(text, params as unknown[]);
       return { rows: result.rows as Record<string, unknown>[], affected: result.rowCount ?? 0 };
@@ -183,7 +190,7 @@ export function createPostgresDriver(url: string, options: { poolSize?: number }
       streamSelect(poolRun, (work) => inTransaction((session) => work((t, p) => session.query(t, p))), text, params, batchSize, onRows),
     transaction: inTransaction,
     introspect: (schema = 'public') => introspectPostgres(poolRun, schema),
-    close: () => (closed ??= pool.end()),
+    close: () => (closed ??= opened ? opened.then((pool) => pool.end()) : Promise.resolve()),
   };
 }
 

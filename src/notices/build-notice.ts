@@ -307,7 +307,8 @@ function recipientsSection(context: Context): NoticeSection {
     const service: Paragraph = [resolveText(recipient.service, language, charter)];
     if (recipient.subProcessors.length) {
       const subs = joinList(recipient.subProcessors.map((s) => `${s.name} (${countryName(s.country, language)})`), language);
-      service.push(run(` ${t.recipients.subProcessors(subs)}`));
+      const ended = /[.!?]$/.test(service.map((r) => r.text).join('').trim());
+      service.push(run(`${ended ? ' ' : '. '}${t.recipients.subProcessors(subs)}`));
     }
     const safeguard = safeguardName(recipient.country, recipient.transfer, language) ?? t.recipients.noSafeguard;
     return [name, text(t.recipients.roles[recipient.role]), service, text(countryName(recipient.country, language)), text(safeguard)];

@@ -19,7 +19,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -76,15 +76,49 @@ function rssOf(pid: number): number {
   }
 }
 
-/** Process ids of a database's backends (the pool keeps its connections, so they live through a run). */
-async function backendPids(adminUrl: string, database: string): Promise<number[]> {
+/** The postmaster's process id, from the data directory of the server behind `adminUrl`. */
+async function postmasterPid(adminUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database]);
-    return rows.map((r) => r.pid);
+    const { rows } = await client.query<{ data_directory: string }>('show data_directory');
+    return Number(readFileSync(join(rows[0]?.data_directory ?? '', 'postmaster.pid'), 'utf8').split('\n')[0]);
   } finally {
     await client.end();
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+      return ppid === pid ? [Number(entry)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * CPU used by a PostgreSQL cluster (every process under its postmaster: backends, WAL writer, checkpointer…) while
+ * `work` runs. Backends come and go with the pools, so the processes are sampled during the run.
+ */
+async function clusterCpu<T>(postmaster: number, work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const start = new Map(childrenOf(postmaster).map((pid) => [pid, cpuSeconds(pid)]));
+  const last = new Map(start);
+  const sample = () => {
+    for (const pid of childrenOf(postmaster)) last.set(pid, cpuSeconds(pid) || (last.get(pid) ?? 0));
+  };
+  const timer = setInterval(sample, 200);
+  try {
+    const result = await work();
+    sample();
+    let seconds = 0;
+    for (const [pid, cpu] of last) seconds += cpu - (start.get(pid) ?? 0);
+    return { result, seconds };
+  } finally {
+    clearInterval(timer);
   }
 }
 
@@ -132,7 +166,7 @@ async function consentRequest(): Promise<autocannon.Request> {
 }
 
 /** Starts `charter serve` on the given database; the target loads it with autocannon. */
-async function startOurs(name: string, bundle: string, env: Record<string, string>, database?: { adminUrl: string; name: string; url: string }): Promise<Target> {
+async function startOurs(name: string, bundle: string, env: Record<string, string>, database?: { adminUrl: string; url: string }): Promise<Target> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [bundle, 'serve', '--charter', charterFile, '--port', String(port)], {
@@ -147,19 +181,18 @@ async function startOurs(name: string, bundle: string, env: Record<string, strin
   await counter?.connect();
   const count = async () => (counter ? Number((await counter.query<{ n: string }>('select count(*) as n from consent_records')).rows[0]?.n ?? 0) : 0);
   const pid = child.pid ?? 0;
+  const postmaster = database ? await postmasterPid(database.adminUrl) : undefined;
   return {
     name,
     async run() {
-      const backends = database ? await backendPids(database.adminUrl, database.name) : [];
       const before = await count();
-      const dbBefore = backends.reduce((sum, b) => sum + cpuSeconds(b), 0);
-      const cpuBefore = cpuSeconds(pid) + dbBefore;
+      const serverBefore = cpuSeconds(pid);
       let peakRss = rssOf(pid);
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 250);
-      const result = await autocannon({ url, connections, duration, requests: [request] });
+      const load = () => autocannon({ url, connections, duration, requests: [request] });
+      const { result, seconds: db } = postmaster ? await clusterCpu(postmaster, load) : { result: await load(), seconds: 0 };
       clearInterval(sampler);
-      const db = backends.reduce((sum, b) => sum + cpuSeconds(b), 0) - dbBefore;
-      const cpu = cpuSeconds(pid) + db + dbBefore - cpuBefore;
+      const cpu = cpuSeconds(pid) - serverBefore + db;
       // Requests in flight when the load stopped finish (and are committed) before the ledger is counted.
       await new Promise((resolve) => setTimeout(resolve, 500));
       return {
@@ -200,15 +233,22 @@ async function startC15t(): Promise<Target> {
         .filter((l) => l.startsWith('{'))
         .at(-1) ?? '{}',
     ) as { rps: number; p50_ms: number; p99_ms: number; ok: number; non2xx: number; errors: number; timeouts?: number };
+  const loadAsync = (seconds: number) =>
+    new Promise<ReturnType<typeof load>>((resolve, reject) => {
+      const child = spawn(process.execPath, ['load.mjs', String(seconds), String(connections)], { cwd: join(work, 'app'), env: { ...process.env, TARGET: target }, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.once('error', reject);
+      child.once('exit', () => resolve(JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).at(-1) ?? '{}') as ReturnType<typeof load>));
+    });
   load(2); // warm-up, like ours
+  const postmaster = await postmasterPid(adminUrl);
   return {
     name: 'c15t on PostgreSQL',
     async run() {
-      const backends = await backendPids(adminUrl, 'c15t');
-      const dbBefore = backends.reduce((sum, b) => sum + cpuSeconds(b), 0);
       const serverBefore = cpuSeconds(pid);
-      const r = load(duration);
-      const db = backends.reduce((sum, b) => sum + cpuSeconds(b), 0) - dbBefore;
+      // The load script runs in a child process, so the sampler keeps running meanwhile.
+      const { result: r, seconds: db } = await clusterCpu(postmaster, () => loadAsync(duration));
       const cpu = cpuSeconds(pid) - serverBefore + db;
       const per = (seconds: number) => (seconds / Math.max(r.ok, 1)) * 1e6;
       return { rps: r.rps, p50: r.p50_ms, p99: r.p99_ms, ok: r.ok, errors: r.non2xx + r.errors + (r.timeouts ?? 0), rssMb: rssOf(pid), cpuUs: per(cpu), dbCpuUs: per(db) };
@@ -231,7 +271,7 @@ try {
   await admin.connect();
   await admin.query('create database charter_bench');
   await admin.end();
-  targets.push(await startOurs('Charter on PostgreSQL', bundle, { DATABASE_URL: postgres.url.replace(/\/postgres$/, '/charter_bench') }, { adminUrl: postgres.url, name: 'charter_bench', url: postgres.url.replace(/\/postgres$/, '/charter_bench') }));
+  targets.push(await startOurs('Charter on PostgreSQL', bundle, { DATABASE_URL: postgres.url.replace(/\/postgres$/, '/charter_bench') }, { adminUrl: postgres.url, url: postgres.url.replace(/\/postgres$/, '/charter_bench') }));
   targets.push(await startOurs('Charter on PGlite', bundle, { CHARTER_DATA_DIR: pgliteDir }));
   for (let round = 1; round <= rounds; round++) {
     for (const target of targets) {

@@ -1,18 +1,20 @@
 /**
  * bench:retention — a retention run on the stores benchmark's company database (bench/stores-data.ts, ~11 rows per
  * customer) with about a million rows due, on PostgreSQL and MariaDB: rows deleted and anonymised per second, and the
- * latency of a concurrent read/write workload on the same tables before and during the sweep (p50/p99/max), plus
- * the longest lock wait observed in the database while the sweep runs. Prints figures; asserts nothing.
+ * latency of a concurrent read/write workload on the same tables before and during the sweep (p50/p99/max; the
+ * workload runs in a process of its own at a fixed rate, bench/retention-workload.ts), plus the longest lock wait
+ * observed in the database while the sweep runs. Prints figures; asserts nothing.
  *
  *   npm run bench:retention                          # 1,000,000 customers, both databases
  *   BENCH_CUSTOMERS=50000 npm run bench:retention    # a quick run
- *   BENCH_DATABASES=postgres BENCH_BATCH=5000 BENCH_CLIENTS=4 BENCH_BASELINE_SECONDS=15
+ *   BENCH_DATABASES=postgres BENCH_BATCH=5000 BENCH_RATE=500 BENCH_CLIENTS=4 BENCH_BASELINE_SECONDS=15
  *
  * Rules (the bench's own purposes on the company store): log entries 6 months (delete), newsletter subscriptions 3
  * years after the last contact (delete), event registrations 2 years (delete), support tickets 1 year (anonymise:
  * email hashed, subject and body redacted). Customers, orders and invoices are left ungoverned here (their
  * children keep them; bench:stores covers erasure through references).
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
@@ -22,6 +24,7 @@ import { applyCharter } from '../src/charter/repository.js';
 import type { Charter, Store } from '../src/charter/schema.js';
 import { migrations, type Database } from '../src/database.js';
 import { readConfig } from '../src/platform/config.js';
+import { projectFile } from '../src/platform/project.js';
 import { migrate, openDatabase } from '../src/platform/db/database.js';
 import type { SqlDriver } from '../src/stores/sql/driver.js';
 import { createMysqlDriver } from '../src/stores/sql/mysql.js';
@@ -39,15 +42,11 @@ const customers = Number(env.BENCH_CUSTOMERS ?? 1_000_000);
 const databases = (env.BENCH_DATABASES ?? 'postgres,mariadb').split(',').map((d) => d.trim());
 const batchSize = Number(env.BENCH_BATCH ?? 5000);
 const clients = Number(env.BENCH_CLIENTS ?? 4);
+const opsPerSecond = Number(env.BENCH_RATE ?? 500);
 const baselineSeconds = Number(env.BENCH_BASELINE_SECONDS ?? 15);
 
 const log = (text: string) => process.stdout.write(`${text}\n`);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-}
 
 function benchCharter(kind: 'postgres' | 'mysql'): Charter {
   const purposes = `
@@ -95,50 +94,36 @@ function benchCharter(kind: 'postgres' | 'mysql'): Charter {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The concurrent workload: reads and writes on the swept tables, from a separate pool.
+// The concurrent workload: reads and writes on the swept tables at a fixed rate, from a process of its own.
 
-interface Workload {
-  stop(): Promise<{ reads: number[]; writes: number[]; errors: number }>;
+interface Latencies {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+interface WorkloadSummary {
+  reads: Latencies;
+  writes: Latencies;
+  all: Latencies;
+  errors: number;
+  seconds: number;
 }
 
-type Exec = (text: string, params: unknown[]) => Promise<unknown>;
-
-function startWorkload(exec: Exec, kind: 'postgres' | 'mysql', seed: number): Workload {
-  let running = true;
-  const reads: number[] = [];
-  const writes: number[] = [];
-  let errors = 0;
-  let nextLogId = 900_000_000 + seed * 1_000_000;
-  const p = (i: number) => (kind === 'postgres' ? `$${i}` : '?');
-  const random = (n: number) => 1 + Math.floor(Math.random() * n);
-  const operations: { write: boolean; run: () => Promise<unknown> }[] = [
-    { write: false, run: () => exec(`select id, at, ip from log_entries where customer_id = ${p(1)}`, [random(customers)]) },
-    { write: false, run: () => exec(`select id, email from newsletter_subscriptions where email = ${p(1)}`, [`c${random(customers) * 2}@example.be`]) },
-    { write: false, run: () => exec(`select id, subject from support_tickets where id = ${p(1)}`, [random(customers / 2)]) },
-    {
-      write: true,
-      run: () => exec(`insert into log_entries (id, customer_id, at, ip, user_agent, action) values (${p(1)}, ${p(2)}, ${kind === 'postgres' ? 'now()' : 'now()'}, '10.9.9.9', 'bench', 'login')`, [nextLogId++, random(customers)]),
-    },
-    { write: true, run: () => exec(`update event_registrations set event_code = 'EV-MOVED' where id = ${p(1)}`, [random(customers / 2)]) },
-  ];
-  const loops = Array.from({ length: clients }, async () => {
-    while (running) {
-      const operation = operations[Math.floor(Math.random() * operations.length)];
-      if (!operation) continue;
-      const started = performance.now();
-      try {
-        await operation.run();
-        (operation.write ? writes : reads).push(performance.now() - started);
-      } catch {
-        errors++;
-      }
-    }
+function startWorkload(kind: 'postgres' | 'mysql', url: string, seed: number): { stop(): Promise<WorkloadSummary> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', projectFile('bench/retention-workload.ts'), kind, url, String(customers), String(opsPerSecond), String(clients), String(seed)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     async stop() {
-      running = false;
-      await Promise.all(loops);
-      return { reads, writes, errors };
+      child.stdin.end();
+      await exited;
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (!line.startsWith('{')) throw new Error('the workload process printed no summary');
+      return JSON.parse(line) as WorkloadSummary;
     },
   };
 }
@@ -173,21 +158,14 @@ interface LockWait {
   statement: string;
 }
 
-/** The largest value (a loop: spreading a million values into Math.max overflows the stack). */
-function maximum(values: number[]): number {
-  let max = 0;
-  for (const value of values) if (value > max) max = value;
-  return max;
-}
-
-function latencyLine(label: string, values: number[]): string {
-  if (values.length === 0) return `${label}: no operations`;
-  return `${label}: ${fmt(values.length)} ops, p50 ${percentile(values, 50).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms, max ${maximum(values).toFixed(1)} ms`;
+function latencyLine(label: string, l: Latencies): string {
+  if (l.count === 0) return `${label}: no operations`;
+  return `${label}: ${fmt(l.count)} ops, p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
-async function benchOne(kind: 'postgres' | 'mysql', storeUrl: string, driver: SqlDriver, exec: Exec, lockWait: () => Promise<LockWait>) {
+async function benchOne(kind: 'postgres' | 'mysql', storeUrl: string, driver: SqlDriver, lockWait: () => Promise<LockWait>) {
   log(`  generating ${fmt(customers)} customers…`);
   const counts = await generateCompanyDatabase(driver, { customers, heavyRows: 0, log });
   log(`  rows: ${fmt(Object.values(counts).reduce((a, b) => a + b, 0))} (${Object.entries(counts).map(([t, n]) => `${t} ${fmt(n)}`).join(', ')})`);
@@ -215,13 +193,13 @@ async function benchOne(kind: 'postgres' | 'mysql', storeUrl: string, driver: Sq
   const plan = await computePlan(deps, scope, charter, new Date());
   log(`  plan: ${fmt(plan.totals.dueNow)} rows due now (${plan.rules.filter((r) => r.dueNow > 0).map((r) => `${r.table} ${fmt(r.dueNow)}`).join(', ')}), computed in ${((performance.now() - planStarted) / 1000).toFixed(1)} s`);
 
-  log(`  baseline workload: ${clients} clients for ${baselineSeconds} s…`);
-  const baseline = startWorkload(exec, kind, 1);
+  log(`  baseline workload: ${fmt(opsPerSecond)} operations/s over ${clients} connections for ${baselineSeconds} s…`);
+  const baseline = startWorkload(kind, storeUrl, 1);
   await new Promise((resolve) => setTimeout(resolve, baselineSeconds * 1000));
   const before = await baseline.stop();
 
   log(`  sweeping (batches of ${fmt(batchSize)}) with the workload running…`);
-  const during = startWorkload(exec, kind, 2);
+  const during = startWorkload(kind, storeUrl, 2);
   const locks = watchLockWaits(lockWait);
   const started = performance.now();
   const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'bench', approve: true, batchSize, maxShare: 1 });
@@ -247,11 +225,8 @@ async function benchOne(kind: 'postgres' | 'mysql', storeUrl: string, driver: Sq
   log(`  overall:    ${fmt((run.totals.deleted + run.totals.anonymised) / wall)} rows/s end to end`);
   log(`  workload before the sweep  ${latencyLine('reads', before.reads)}; ${latencyLine('writes', before.writes)}; errors ${before.errors}`);
   log(`  workload during the sweep  ${latencyLine('reads', after.reads)}; ${latencyLine('writes', after.writes)}; errors ${after.errors}`);
-  const all = (w: typeof before) => [...w.reads, ...w.writes];
-  const p99Before = percentile(all(before), 99);
-  const p99During = percentile(all(after), 99);
-  log(`  p99 all operations: ${p99Before.toFixed(1)} ms before, ${p99During.toFixed(1)} ms during (${(p99During / Math.max(p99Before, 0.001)).toFixed(2)}×; target ≤ 2×)`);
-  log(`  longest lock wait seen in the database during the sweep: ${maxLockWait.ms.toFixed(0)} ms (target < 1000 ms)${maxLockWait.statement ? `, by: ${maxLockWait.statement}` : ''}; longest workload operation: ${maximum(all(after)).toFixed(0)} ms`);
+  log(`  p99 all operations: ${before.all.p99.toFixed(1)} ms before, ${after.all.p99.toFixed(1)} ms during (${(after.all.p99 / Math.max(before.all.p99, 0.001)).toFixed(2)}×; target ≤ 2×)`);
+  log(`  longest lock wait seen in the database during the sweep: ${maxLockWait.ms.toFixed(0)} ms (target < 1000 ms)${maxLockWait.statement ? `, by: ${maxLockWait.statement}` : ''}; longest workload operation: ${after.all.max.toFixed(0)} ms`);
 }
 
 async function main() {
@@ -266,14 +241,12 @@ async function main() {
       await admin.end();
       const url = server.url.replace(/\/postgres$/, '/company');
       const driver = createPostgresDriver(url, { poolSize: 2 });
-      const pool = new pg.Pool({ connectionString: url, max: clients });
       const monitor = new pg.Pool({ connectionString: url, max: 1 });
       try {
         await benchOne(
           'postgres',
           url,
           driver,
-          (text, params) => pool.query(text, params),
           async () => {
             // pg_locks.waitstart: when the backend began to wait for this lock (PostgreSQL 14+).
             const { rows } = await monitor.query<{ ms: number | null; statement: string | null }>(
@@ -286,7 +259,7 @@ async function main() {
           },
         );
       } finally {
-        await Promise.allSettled([driver.close(), pool.end(), monitor.end()]);
+        await Promise.allSettled([driver.close(), monitor.end()]);
       }
     } finally {
       server.stop();
@@ -301,14 +274,12 @@ async function main() {
       await admin.end();
       const url = `${server.url}company`;
       const driver = createMysqlDriver(url, { poolSize: 2 });
-      const pool = mysql.createPool({ uri: url, connectionLimit: clients });
       const monitor = mysql.createPool({ uri: url, connectionLimit: 1 });
       try {
         await benchOne(
           'mysql',
           url,
           driver,
-          (text, params) => pool.query(text, params),
           async () => {
             const [rows] = await monitor.query(
               `select timestampdiff(microsecond, trx_wait_started, now(6)) / 1000 as ms, left(trx_query, 80) as statement
@@ -319,7 +290,7 @@ async function main() {
           },
         );
       } finally {
-        await Promise.allSettled([driver.close(), pool.end(), monitor.end()]);
+        await Promise.allSettled([driver.close(), monitor.end()]);
       }
     } finally {
       server.stop();

@@ -226,6 +226,7 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
         const exclusions = rule.renewal ? [{ column: rule.renewal.emailColumn, values: renewedAt(await renewalsOf(rule), rule.period, cutoff) }] : undefined;
         await setStepStatus(deps.db, scope, runId, step.position, 'running', deps.clock());
         let done = step.deleted + step.anonymised;
+        let after: string | undefined;
         for (;;) {
           const started = performance.now();
           const result = await target.sweep({
@@ -237,7 +238,9 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
             action: rule.action,
             batchSize: rule.action === 'anonymise' ? anonymiseBatchSize(options.batchSize) : options.batchSize,
             ...(exclusions ? { exclude: exclusions } : {}),
+            ...(after ? { after } : {}),
           });
+          after = result.next;
           const reduced = Object.values(result.reduced).reduce((a, b) => a + b, 0);
           await recordBatch(deps.db, scope, runId, step.position, { deleted: result.deleted, anonymised: result.anonymised, reduced: result.reduced, ms: performance.now() - started }, deps.clock());
           done += result.deleted + result.anonymised;

@@ -250,6 +250,11 @@ export interface SweepRequest {
   batchSize: number;
   exclude?: DueExclusion[];
   dryRun?: boolean;
+  /**
+   * Where the previous batch stopped (its `next`): rows whose anchor lies before it were handled already, so the
+   * batch starts there instead of walking again over the index entries of rows it just deleted or anonymised.
+   */
+  after?: string | undefined;
 }
 
 /** One bounded batch of a sweep: call again until `done`. */
@@ -262,6 +267,8 @@ export interface SweepResult {
   reduced: Record<string, number>;
   /** True when no due, actionable rows remain for this cutoff. */
   done: boolean;
+  /** Pass as `after` to the next batch (absent when the connector cannot resume from a position). */
+  next?: string | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

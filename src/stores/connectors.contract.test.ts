@@ -4,8 +4,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessRecord, Identity } from './connector.js';
-import { isHashed } from './strategies.js';
-import { httpTarget, mariadbTarget, postgresTarget, type ContractTarget } from './testing/targets.js';
+import { Statement } from './sql/driver.js';
+import { hashValue, isHashed } from './strategies.js';
+import { httpTarget, mariadbTarget, postgresTarget, testHashKey, type ContractTarget } from './testing/targets.js';
 
 const factories = { postgres: postgresTarget, mariadb: mariadbTarget, http: httpTarget } as const;
 const alice: Identity[] = [{ type: 'email', value: ' Alice@Example.BE ' }];
@@ -194,6 +195,35 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
     expect(second).toMatchObject({ deleted: 1, done: true });
     expect((await target.rows('newsletter')).map((r) => r.id)).toEqual([71, 73, 75]);
     expect(await sweep(2)).toMatchObject({ deleted: 0, done: true });
+  });
+
+  it('resumes each batch where the previous one stopped, also among rows that share an anchor', async () => {
+    // Five more tickets received at the same instant, three years ago: due under a one-year period.
+    const at = new Date(now);
+    at.setUTCFullYear(at.getUTCFullYear() - 3);
+    for (let id = 90; id < 95; id++) {
+      const insert = new Statement(target.driver.dialect);
+      await target.driver.query(`insert into tickets (id, customer_id, email, body, received_at) values (${insert.param(id)}, null, ${insert.param(`guest${id}@example.be`)}, 'Question', ${insert.param(at)})`, insert.params);
+    }
+    const before = new Map((await target.rows('tickets')).map((r) => [r.id, r.email]));
+    let after: string | undefined;
+    let anonymised = 0;
+    const batches: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const result = await target.connector.sweep({ jobId: 'run-5', table: 'tickets', period: 'P1Y', cutoff: now.toISOString(), now: now.toISOString(), action: 'anonymise', batchSize: 2, ...(after ? { after } : {}) });
+      anonymised += result.anonymised;
+      batches.push(result.anonymised);
+      expect(result.next === undefined || !Number.isNaN(Date.parse(result.next))).toBe(true);
+      after = result.next;
+      if (result.done) break;
+    }
+    expect(anonymised).toBe(7); // 80, 82 and the five guests; 81 and 83 are not due.
+    expect(batches.slice(0, 3)).toEqual([2, 2, 2]);
+    for (const row of await target.rows('tickets')) {
+      const due = row.id !== 81 && row.id !== 83;
+      expect(row.email).toBe(due ? hashValue(before.get(row.id), testHashKey) : before.get(row.id));
+      expect(row.body === '[erased]').toBe(due);
+    }
   });
 
   it('anonymises once, reduces held rows to their kept columns, and leaves parents that children still reference', async () => {

@@ -96,6 +96,7 @@ export const dueBodySchema = z.discriminatedUnion('mode', [
     batchSize: z.number().int().min(1).max(10_000),
     exclude: z.array(exclusion).optional(),
     dryRun: z.boolean().optional(),
+    after: isoInstant.optional(),
   }),
 ]);
 

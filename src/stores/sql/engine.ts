@@ -147,16 +147,43 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     for (const batch of chunks(rows, batchSize)) {
       const statement = new Statement(session.dialect);
       const pk = statement.id(t.primaryKey);
-      const sets = columns.map((column) => {
-        const strategy = effectiveStrategy(column, mode);
-        const target = statement.id(column.name);
-        if (strategy === 'null') return `${target} = null`;
-        if (strategy === 'redact') return `${target} = ${statement.param(token)}`;
-        const cases = batch.map((row) => `when ${statement.param(row[t.primaryKey])} then ${statement.param(hashValue(row[column.name], hashKey))}`);
-        return `${target} = case ${pk} ${cases.join(' ')} else ${target} end`;
-      });
+      const hashed = columns.filter((column) => effectiveStrategy(column, mode) === 'hash');
+      const fixed = (column: ColumnModel, target: string) => (effectiveStrategy(column, mode) === 'null' ? `${target} = null` : `${target} = ${statement.param(token)}`);
       const keys = batch.map((row) => row[t.primaryKey]);
-      const text = `update ${tableName(statement, model, t.name)} set ${sets.join(', ')} where ${statement.inList(pk, keys)}`;
+      const hashes = (column: ColumnModel) => batch.map((row) => hashValue(row[column.name], hashKey));
+      const target = tableName(statement, model, t.name);
+      let text: string;
+      if (hashed.length === 0) {
+        text = `update ${target} set ${columns.map((c) => fixed(c, statement.id(c.name))).join(', ')} where ${statement.inList(pk, keys)}`;
+      } else if (session.dialect === 'postgres' && keys.every((k) => typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint')) {
+        // Each row's hash looked up by its key's text in one JSON object per column: one statement, a few
+        // parameters, a binary search per row (a CASE with a branch per row costs the square of the batch).
+        const sets = columns.map((c) => {
+          if (effectiveStrategy(c, mode) !== 'hash') return fixed(c, statement.id(c.name));
+          const values = hashes(c);
+          const lookup = Object.fromEntries(keys.map((k, i) => [String(k), values[i] ?? null]));
+          return `${statement.id(c.name)} = ${statement.param(JSON.stringify(lookup))}::jsonb ->> (${pk}::text)`;
+        });
+        text = `update ${target} set ${sets.join(', ')} where ${statement.inList(pk, keys)}`;
+      } else if (session.dialect === 'mysql') {
+        // Joined to a derived table of (key, hashes…) rows: one statement, each row found by its primary key.
+        const columnHashes = hashed.map(hashes);
+        const derived = keys
+          .map((k, i) => `select ${statement.param(k)}${i === 0 ? ' as k' : ''}${columnHashes.map((h, j) => `, ${statement.param(h[i] ?? null)}${i === 0 ? ` as h${j}` : ''}`).join('')}`)
+          .join(' union all ');
+        const sets = columns.map((c) => {
+          const j = hashed.indexOf(c);
+          return j >= 0 ? `t.${statement.id(c.name)} = u.h${j}` : fixed(c, `t.${statement.id(c.name)}`);
+        });
+        text = `update ${target} t join (${derived}) u on t.${pk} = u.k set ${sets.join(', ')}`;
+      } else {
+        const sets = columns.map((c) => {
+          if (effectiveStrategy(c, mode) !== 'hash') return fixed(c, statement.id(c.name));
+          const values = hashes(c);
+          return `${statement.id(c.name)} = case ${pk} ${keys.map((k, i) => `when ${statement.param(k)} then ${statement.param(values[i])}`).join(' ')} else ${statement.id(c.name)} end`;
+        });
+        text = `update ${target} set ${sets.join(', ')} where ${statement.inList(pk, keys)}`;
+      }
       written += (await session.query(text, statement.params)).affected || batch.length;
     }
     return written;
@@ -514,14 +541,44 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             conditions.push(`not exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`);
           }
         }
-        const columns = [t.primaryKey, ...hashColumns, ...t.referencedBy.filter((r) => r.nullable && r.enforced).map((r) => r.toColumn)];
+        // A batch walks the anchor's index in order from where the previous one stopped: without the lower bound,
+        // each batch would step again over every index entry of the rows already deleted (dead until vacuum) or
+        // anonymised (their new versions sit at the same anchor), and a sweep of a large table would slow down
+        // quadratically. `>=` because the cursor is cut to milliseconds; the few rows at the boundary are filtered.
+        const ownAnchor = t.anchor && !t.anchor.via ? t.anchor.column : undefined;
+        const ordered = !request.dryRun && ownAnchor !== undefined;
+        const after = request.after === undefined ? undefined : new Date(request.after);
+        // The cursor goes back as the Date the driver read, so the driver converts it back the way it read it (a
+        // zone-less timestamp column round-trips whatever the process's time zone).
+        if (ordered && after && !Number.isNaN(after.getTime())) conditions.push(`${anchor} >= ${statement.param(after)}`);
+        const columns = [t.primaryKey, ...hashColumns, ...t.referencedBy.filter((r) => r.nullable && r.enforced).map((r) => r.toColumn), ...(ordered && ownAnchor ? [ownAnchor] : [])];
         const selected = [...new Set(columns)].map((c) => `t.${statement.id(c)}`).join(', ');
-        const limit = request.dryRun ? '' : ` limit ${Math.max(1, Math.floor(request.batchSize))}`;
-        const { rows } = await session.query(`select ${selected} from ${from} where ${conditions.join(' and ')}${limit}`, statement.params);
-        if (!request.dryRun && rows.length >= request.batchSize) result.done = false;
-        if (mode === 'delete') {
+        const limit = request.dryRun ? '' : `${ordered ? ` order by ${anchor}` : ''} limit ${Math.max(1, Math.floor(request.batchSize))}`;
+        const unlinks = t.referencedBy.filter((r) => r.nullable && r.enforced && r.table !== t.name);
+        const inDatabase = mode === 'delete' && !request.dryRun && session.dialect === 'postgres' && unlinks.length === 0;
+        let rows: Row[] = [];
+        if (inDatabase) {
+          // One statement: the database finds the due rows and deletes them; only their count and the cursor come
+          // back. The anchor is checked again on the row deleted, in case the application renewed it meanwhile.
+          const key = statement.id(t.primaryKey);
+          const recheck = ownAnchor ? ` and x.${statement.id(ownAnchor)} <= ${statement.instant(threshold)}` : '';
+          const text =
+            `with due as (select t.${key} as k${ordered ? `, ${anchor} as a` : ''} from ${from} where ${conditions.join(' and ')}${limit}), ` +
+            `gone as (delete from ${tableName(statement, model, t.name)} x using due where x.${key} = due.k${recheck} returning ${ordered ? 'due.a' : 'null as a'}) ` +
+            'select count(*) as n, max(a) as last from gone';
+          const row = (await session.query(text, statement.params)).rows[0] ?? {};
+          result.deleted = Number(row.n ?? 0);
+          if (result.deleted >= request.batchSize) result.done = false;
+          if (row.last instanceof Date && !Number.isNaN(row.last.getTime())) result.next = row.last.toISOString();
+        } else {
+          rows = (await session.query(`select ${selected} from ${from} where ${conditions.join(' and ')}${limit}`, statement.params)).rows;
+          if (!request.dryRun && rows.length >= request.batchSize) result.done = false;
+          const last = ordered && ownAnchor ? rows.at(-1)?.[ownAnchor] : undefined;
+          if (last instanceof Date && !Number.isNaN(last.getTime())) result.next = last.toISOString();
+        }
+        if (mode === 'delete' && !inDatabase) {
           if (!request.dryRun) {
-            for (const child of t.referencedBy.filter((r) => r.nullable && r.enforced && r.table !== t.name)) {
+            for (const child of unlinks) {
               const values = [...new Set(rows.map((r) => r[child.toColumn]).filter((v) => v != null))];
               for (const batch of chunks(values, 1000)) {
                 const unlink = new Statement(session.dialect);
@@ -530,7 +587,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             }
             result.deleted = await deleteKeys(session, t, rows.map((r) => r[t.primaryKey]), request.batchSize);
           } else result.deleted = rows.length;
-        } else {
+        } else if (mode === 'anonymise') {
           result.anonymised = request.dryRun ? rows.length : await writeStrategies(session, t, rows, anonymised, 'anonymise', request.batchSize);
         }
 

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { LiveColumn } from './connector.js';
-import { hashLength, hashValue, isHashed, strategyProblems } from './strategies.js';
+import { hashLength, hashValue, hmacPads, isHashed, strategyProblems } from './strategies.js';
 
 const key = Buffer.from('k'.repeat(32));
 const column = (over: Partial<LiveColumn>): LiveColumn => ({ name: 'c', rawType: 'text', family: 'text', nullable: true, unique: false, ...over });
@@ -38,5 +39,16 @@ describe('strategyProblems', () => {
   it('accepts delete and keep on anything', () => {
     expect(strategyProblems('delete', column({ nullable: false, family: 'integer', unique: true }))).toEqual([]);
     expect(strategyProblems('keep', column({ nullable: false }))).toEqual([]);
+  });
+});
+
+describe('hmacPads', () => {
+  it('gives the pads with which SHA-256 alone reproduces hashValue, for short and long keys', () => {
+    for (const key of [Buffer.from('short key'), Buffer.alloc(100, 7)]) {
+      const { inner, outer } = hmacPads(key);
+      const innerDigest = createHash('sha256').update(Buffer.concat([inner, Buffer.from('anne@example.be', 'utf8')])).digest();
+      const mac = createHash('sha256').update(Buffer.concat([outer, innerDigest])).digest('hex');
+      expect(`h:${mac.slice(0, 32)}`).toBe(hashValue('anne@example.be', key));
+    }
   });
 });

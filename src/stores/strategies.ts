@@ -5,7 +5,7 @@
  * but nobody without the key can test a guess), marked with a prefix so it is recognised and never hashed twice:
  * applying any strategy a second time changes nothing, which makes erasure safe to re-run after a crash.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { EraseStrategy, LiveColumn } from './connector.js';
 
 export const defaultRedactToken = '[erased]';
@@ -28,6 +28,23 @@ export function hashValue(value: unknown, key: Buffer): string | null {
         ? String(value)
         : JSON.stringify(value);
   return hashPrefix + createHmac('sha256', key).update(text, 'utf8').digest('hex').slice(0, 32);
+}
+
+/**
+ * The two padded keys of HMAC-SHA256 (RFC 2104): HMAC(K, m) = SHA256(outer || SHA256(inner || m)). With them a
+ * database that has SHA-256 (PostgreSQL 11+) computes exactly `hashValue` itself, without the key leaving for
+ * anything but the statement's parameters.
+ */
+export function hmacPads(key: Buffer): { inner: Buffer; outer: Buffer } {
+  const block = Buffer.alloc(64);
+  (key.length > 64 ? createHash('sha256').update(key).digest() : key).copy(block);
+  const inner = Buffer.alloc(64);
+  const outer = Buffer.alloc(64);
+  for (let i = 0; i < 64; i++) {
+    inner[i] = (block[i] ?? 0) ^ 0x36;
+    outer[i] = (block[i] ?? 0) ^ 0x5c;
+  }
+  return { inner, outer };
 }
 
 export interface StrategyProblem {

@@ -36,7 +36,7 @@ import {
   type TableCount,
 } from '../connector.js';
 import { deletionOrder, traversalPlan, type ColumnModel, type HoldModel, type StoreModel, type TableModel } from '../plan.js';
-import { defaultRedactToken, hashPrefix, hashValue } from '../strategies.js';
+import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
 import { chunks, tableName, traverse, valueFitsFamily, type Row } from './traverse.js';
 
@@ -188,6 +188,21 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     }
     return written;
   }
+
+  /**
+   * A column's anonymisation as a PostgreSQL expression: the keyed hash computed by the database (HMAC-SHA256 from
+   * the padded keys, the same value `hashValue` gives; `concat` keeps the padding of a char(n) as the driver reads it).
+   */
+  function sqlStrategy(statement: Statement, column: ColumnModel, current: string): string {
+    const strategy = effectiveStrategy(column, 'anonymise');
+    if (strategy === 'null') return 'null';
+    if (strategy === 'redact') return statement.param(token);
+    const pads = (padded ??= hmacPads(hashKey));
+    const digest = `sha256(${statement.param(pads.outer)}::bytea || sha256(${statement.param(pads.inner)}::bytea || convert_to(concat(${current}), 'UTF8')))`;
+    const prefix = statement.param(hashPrefix);
+    return `case when ${current} is null then null when ${current} ~ ${statement.param(`^${hashPrefix}[0-9a-f]{32}$`)} then ${current} else ${prefix} || left(encode(${digest}, 'hex'), 32) end`;
+  }
+  let padded: { inner: Buffer; outer: Buffer } | undefined;
 
   async function deleteKeys(session: SqlSession, t: TableModel, keys: unknown[], batchSize: number, onBatch?: (rows: number) => void): Promise<number> {
     let deleted = 0;
@@ -555,20 +570,28 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const selected = [...new Set(columns)].map((c) => `t.${statement.id(c)}`).join(', ');
         const limit = request.dryRun ? '' : `${ordered ? ` order by ${anchor}` : ''} limit ${Math.max(1, Math.floor(request.batchSize))}`;
         const unlinks = t.referencedBy.filter((r) => r.nullable && r.enforced && r.table !== t.name);
-        const inDatabase = mode === 'delete' && !request.dryRun && session.dialect === 'postgres' && unlinks.length === 0;
+        const inDatabase = !request.dryRun && session.dialect === 'postgres' && (mode === 'anonymise' || unlinks.length === 0);
         let rows: Row[] = [];
         if (inDatabase) {
-          // One statement: the database finds the due rows and deletes them; only their count and the cursor come
-          // back. The anchor is checked again on the row deleted, in case the application renewed it meanwhile.
+          // One statement: the database finds the due rows and deletes or anonymises them (computing the keyed
+          // hashes itself); only a count and the cursor come back. The anchor is checked again on the row written,
+          // in case the application renewed it meanwhile.
           const key = statement.id(t.primaryKey);
           const recheck = ownAnchor ? ` and x.${statement.id(ownAnchor)} <= ${statement.instant(threshold)}` : '';
+          // The rows go by primary key (`= any(array(…))`): a join to the batch would let the planner choose a scan
+          // of the whole table for a few thousand rows.
+          const target = `${tableName(statement, model, t.name)} x`;
+          const batch = `x.${key} = any(array(select k from due))${recheck}`;
+          const write = mode === 'delete' ? `delete from ${target} where ${batch}` : `update ${target} set ${anonymised.map((c) => `${statement.id(c.name)} = ${sqlStrategy(statement, c, `x.${statement.id(c.name)}`)}`).join(', ')} where ${batch}`;
           const text =
-            `with due as (select t.${key} as k${ordered ? `, ${anchor} as a` : ''} from ${from} where ${conditions.join(' and ')}${limit}), ` +
-            `gone as (delete from ${tableName(statement, model, t.name)} x using due where x.${key} = due.k${recheck} returning ${ordered ? 'due.a' : 'null as a'}) ` +
-            'select count(*) as n, max(a) as last from gone';
+            `with due as materialized (select t.${key} as k${ordered ? `, ${anchor} as a` : ''} from ${from} where ${conditions.join(' and ')}${limit}), ` +
+            `written as (${write} returning 1) ` +
+            `select (select count(*) from written) as n, ${ordered ? '(select max(a) from due)' : 'null'} as last`;
           const row = (await session.query(text, statement.params)).rows[0] ?? {};
-          result.deleted = Number(row.n ?? 0);
-          if (result.deleted >= request.batchSize) result.done = false;
+          const count = Number(row.n ?? 0);
+          if (mode === 'delete') result.deleted = count;
+          else result.anonymised = count;
+          if (count >= request.batchSize) result.done = false;
           if (row.last instanceof Date && !Number.isNaN(row.last.getTime())) result.next = row.last.toISOString();
         } else {
           rows = (await session.query(`select ${selected} from ${from} where ${conditions.join(' and ')}${limit}`, statement.params)).rows;
@@ -587,7 +610,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             }
             result.deleted = await deleteKeys(session, t, rows.map((r) => r[t.primaryKey]), request.batchSize);
           } else result.deleted = rows.length;
-        } else if (mode === 'anonymise') {
+        } else if (mode === 'anonymise' && !inDatabase) {
           result.anonymised = request.dryRun ? rows.length : await writeStrategies(session, t, rows, anonymised, 'anonymise', request.batchSize);
         }
 

@@ -30,6 +30,8 @@ function findBinary(names: string[]): string {
 export interface MariaDbOptions {
   /** InnoDB buffer pool, e.g. `256M` (benchmarks raise it). */
   bufferPool?: string;
+  /** More server options, e.g. `--innodb-log-file-size=512M`. */
+  args?: string[];
 }
 
 export async function startMariaDb(options: MariaDbOptions = {}): Promise<MariaDbServer> {
@@ -77,6 +79,7 @@ export async function startMariaDb(options: MariaDbOptions = {}): Promise<MariaD
       '--max-connections=300',
       '--character-set-server=utf8mb4',
       '--collation-server=utf8mb4_unicode_ci',
+      ...(options.args ?? []),
     ],
     { stdio: 'ignore', detached: false },
   );

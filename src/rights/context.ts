@@ -57,7 +57,8 @@ export class RightsContext {
   async withStores<T>(scope: OrgScope, charter: Charter, work: (stores: SubjectStores) => Promise<T>): Promise<T> {
     const lease = await this.deps.stores.acquire(scope, charter);
     try {
-      return await work(subjectStores(lease.connectors));
+      // Changes go through resumable store jobs: a request executed again after a crash skips the stores done.
+      return await work(subjectStores(lease.connectors, { db: this.deps.db, scope, actor: 'system' }));
     } finally {
       lease.release();
     }

@@ -224,6 +224,14 @@ describe('erasure with a grace period', { timeout: 60_000 }, () => {
     expect(invoice('F-2013-001')).toMatchObject({ billing_name: null, billing_email: null });
     expect(invoice('F-2024-051')).toMatchObject({ billing_name: 'Alice Peeters', billing_email: null });
     expect(invoice('F-2023-052')).toMatchObject({ billing_name: 'Alice Peeters', billing_email: 'billing@alice.example' });
+    // The erasure ran as a resumable store job: one step per store, done, each with its audit entry (counts only).
+    const job = await t.database.db.selectFrom('store_jobs').select(['status', 'kind', 'dry_run']).where('id', '=', `${id}:erasure`).executeTakeFirst();
+    expect(job).toEqual({ status: 'completed', kind: 'erasure', dry_run: false });
+    const steps = await t.database.db.selectFrom('store_job_steps').select(['store_id', 'status']).where('job_id', '=', `${id}:erasure`).execute();
+    expect(steps).toEqual([{ store_id: 'shop', status: 'done' }]);
+    const stepAudit = await t.database.db.selectFrom('audit_entries').select(['action', 'data']).where('target', '=', `store-job:${id}:erasure`).execute();
+    expect(stepAudit.map((a) => a.action)).toEqual(['store.erasure']);
+    expect(JSON.stringify(stepAudit)).not.toMatch(/alice|Alice|Peeters/);
 
     page = await status(id, cookie);
     expect(page.body).toContain('Belgian VAT Code, art. 60');

@@ -3,18 +3,22 @@
  * (contacts on file, collect, erase, rectify, restrict), fanned out over the store connectors of the charter
  * (src/stores/connector.ts). Rights never speaks SQL or HTTP to a store itself.
  */
+import type { Kysely } from 'kysely';
 import type { Charter } from '../charter/schema.js';
+import type { Database } from '../database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
-import type {
-  AccessRecord,
-  AccessSummary,
-  ColumnChange,
-  ErasureResult,
-  Identity,
-  RectificationResult,
-  RestrictionResult,
-  StoreConnector,
+import {
+  StoreError,
+  type AccessRecord,
+  type AccessSummary,
+  type ColumnChange,
+  type ErasureResult,
+  type Identity,
+  type RectificationResult,
+  type RestrictionResult,
+  type StoreConnector,
 } from '../stores/connector.js';
+import { eraseSubject, rectifySubject, restrictSubject, type StoreJobReport } from '../stores/jobs.js';
 
 /** The connectors of a charter's stores, borrowed for one piece of work. */
 export interface StoreLease {
@@ -48,8 +52,29 @@ export interface SubjectStores {
   restrict(jobId: string, identities: Identity[], restricted: boolean): Promise<RestrictionResult[]>;
 }
 
-/** The subject-facing operations over a list of connectors (one per store). */
-export function subjectStores(connectors: StoreConnector[]): SubjectStores {
+/**
+ * Where the changes a request makes in the stores are journalled: each store one resumable step of a store job
+ * (src/stores/jobs.ts), recorded with its audit entry in Charter's database. A request executed again after a crash
+ * skips the stores already done.
+ */
+export interface StoreJournal {
+  db: Kysely<Database>;
+  scope: OrgScope;
+  actor: string;
+}
+
+/** The results of a store job's steps; a failed step fails the whole (the request is executed again later). */
+function resultsOf<R>(report: StoreJobReport<R>): R[] {
+  const failed = report.steps.find((s) => s.status === 'failed');
+  if (failed) throw new StoreError(failed.store, `the ${report.kind} did not complete in this store (${failed.error ?? 'store_failed'})`, failed.error ?? 'store_failed');
+  return report.steps.flatMap((s) => (s.result === undefined ? [] : [s.result]));
+}
+
+/**
+ * The subject-facing operations over a list of connectors (one per store). With a journal, erasures, rectifications
+ * and restrictions go through resumable store jobs; dry runs (plans) write nothing and are not journalled.
+ */
+export function subjectStores(connectors: StoreConnector[], journal?: StoreJournal): SubjectStores {
   return {
     async contacts(identities) {
       const answers = await Promise.all(connectors.map((c) => c.contacts(identities)));
@@ -70,11 +95,13 @@ export function subjectStores(connectors: StoreConnector[]): SubjectStores {
       return summaries;
     },
     async erase(jobId, identities, dryRun) {
+      if (journal && !dryRun) return resultsOf(await eraseSubject(journal.db, journal.scope, connectors, { jobId: `${jobId}:erasure`, identities, actor: journal.actor }));
       const results: ErasureResult[] = [];
       for (const connector of connectors) results.push(await connector.erase({ jobId: `${jobId}:${connector.id}`, identities, dryRun }));
       return results;
     },
     async rectify(jobId, identities, changes) {
+      if (journal) return resultsOf(await rectifySubject(journal.db, journal.scope, connectors, { jobId: `${jobId}:rectification`, identities, actor: journal.actor, changes }));
       const results: RectificationResult[] = [];
       for (const connector of connectors) {
         const forStore = changes[connector.id];
@@ -83,6 +110,10 @@ export function subjectStores(connectors: StoreConnector[]): SubjectStores {
       return results;
     },
     async restrict(jobId, identities, restricted) {
+      if (journal) {
+        const job = `${jobId}:restriction-${restricted ? 'on' : 'off'}`;
+        return resultsOf(await restrictSubject(journal.db, journal.scope, connectors, { jobId: job, identities, actor: journal.actor, restricted }));
+      }
       const results: RestrictionResult[] = [];
       for (const connector of connectors) results.push(await connector.restrict({ jobId: `${jobId}:${connector.id}:${restricted ? 'on' : 'off'}`, identities, restricted }));
       return results;

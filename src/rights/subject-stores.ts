@@ -71,10 +71,10 @@ function resultsOf<R>(report: StoreJobReport<R>): R[] {
 }
 
 /**
- * The subject-facing operations over a list of connectors (one per store). With a journal, erasures, rectifications
- * and restrictions go through resumable store jobs; dry runs (plans) write nothing and are not journalled.
+ * The subject-facing operations over a list of connectors (one per store). Erasures, rectifications and restrictions
+ * go through resumable store jobs in the journal; dry runs (plans) write nothing and are not journalled.
  */
-export function subjectStores(connectors: StoreConnector[], journal?: StoreJournal): SubjectStores {
+export function subjectStores(connectors: StoreConnector[], journal: StoreJournal): SubjectStores {
   return {
     async contacts(identities) {
       const answers = await Promise.all(connectors.map((c) => c.contacts(identities)));
@@ -95,28 +95,17 @@ export function subjectStores(connectors: StoreConnector[], journal?: StoreJourn
       return summaries;
     },
     async erase(jobId, identities, dryRun) {
-      if (journal && !dryRun) return resultsOf(await eraseSubject(journal.db, journal.scope, connectors, { jobId: `${jobId}:erasure`, identities, actor: journal.actor }));
+      if (!dryRun) return resultsOf(await eraseSubject(journal.db, journal.scope, connectors, { jobId: `${jobId}:erasure`, identities, actor: journal.actor }));
       const results: ErasureResult[] = [];
       for (const connector of connectors) results.push(await connector.erase({ jobId: `${jobId}:${connector.id}`, identities, dryRun }));
       return results;
     },
     async rectify(jobId, identities, changes) {
-      if (journal) return resultsOf(await rectifySubject(journal.db, journal.scope, connectors, { jobId: `${jobId}:rectification`, identities, actor: journal.actor, changes }));
-      const results: RectificationResult[] = [];
-      for (const connector of connectors) {
-        const forStore = changes[connector.id];
-        if (forStore?.length) results.push(await connector.rectify({ jobId: `${jobId}:${connector.id}`, identities, changes: forStore }));
-      }
-      return results;
+      return resultsOf(await rectifySubject(journal.db, journal.scope, connectors, { jobId: `${jobId}:rectification`, identities, actor: journal.actor, changes }));
     },
     async restrict(jobId, identities, restricted) {
-      if (journal) {
-        const job = `${jobId}:restriction-${restricted ? 'on' : 'off'}`;
-        return resultsOf(await restrictSubject(journal.db, journal.scope, connectors, { jobId: job, identities, actor: journal.actor, restricted }));
-      }
-      const results: RestrictionResult[] = [];
-      for (const connector of connectors) results.push(await connector.restrict({ jobId: `${jobId}:${connector.id}:${restricted ? 'on' : 'off'}`, identities, restricted }));
-      return results;
+      const job = `${jobId}:restriction-${restricted ? 'on' : 'off'}`;
+      return resultsOf(await restrictSubject(journal.db, journal.scope, connectors, { jobId: job, identities, actor: journal.actor, restricted }));
     },
   };
 }

@@ -1,13 +1,10 @@
 // The breach flow in real Chromium: sign in, record a breach, watch the 72-hour countdown, read the drafts for the
 // authority (in the authority's language) and for the people concerned, record the notification; plus the records and
 // processors pages. Every page is checked with axe and used by keyboard where it matters.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/platform/project.js';
 import { signedInUser } from '../support/auth.js';
+import { ensureConsoleBuilt } from '../support/console-build.js';
 import { launchBrowser, seriousViolations } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
@@ -20,21 +17,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-/** The newest modification time under a folder. */
-function newest(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }, 0);
-}
-
 beforeAll(async () => {
-  // Build the console when it is missing or older than its sources (these pages are part of it).
-  const index = join(projectRoot, 'dist/console/index.html');
-  if (!existsSync(index) || statSync(index).mtimeMs < newest(join(projectRoot, 'web/console'))) {
-    const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as { build(root: string): Promise<void> };
-    await step.build(projectRoot);
-  }
+  await ensureConsoleBuilt();
   served = await serveTestApp({
     charter: buildCharter((c) => {
       delete c.recipients[0]!.dpaDate;

@@ -1,14 +1,11 @@
 // The consent page of the console in real Chromium: banner statistics (chart and table) from records posted through
 // the public API, a visitor's receipts and one receipt page, a person's purpose consents withdrawn from the page and an
 // objection added to the suppression list. axe on every state; Dutch texts.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentCharter, consentPost, visitorId } from '../../src/consent/ledger-fixtures.js';
-import { projectRoot } from '../../src/platform/project.js';
 import { signedInUser, tokenFor } from '../support/auth.js';
+import { ensureConsoleBuilt } from '../support/console-build.js';
 import { launchBrowser, seriousViolations } from '../support/browser.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
@@ -21,13 +18,6 @@ let served: ServedApp;
 let browser: Browser;
 let page: Page;
 
-function newest(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }, 0);
-}
-
 async function record(overrides: Parameters<typeof consentPost>[1]) {
   const response = await fetch(`${served.url}/api/v1/consent`, {
     method: 'POST',
@@ -38,11 +28,7 @@ async function record(overrides: Parameters<typeof consentPost>[1]) {
 }
 
 beforeAll(async () => {
-  const index = join(projectRoot, 'dist/console/index.html');
-  if (!existsSync(index) || statSync(index).mtimeMs < newest(join(projectRoot, 'web/console'))) {
-    const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as { build(root: string): Promise<void> };
-    await step.build(projectRoot);
-  }
+  await ensureConsoleBuilt();
   served = await serveTestApp({ charter });
   await signedInUser(served, 'privacy-officer', { email, password });
   await record({ visitor, method: 'reject-all', choices: { analytics: false, marketing: false } });

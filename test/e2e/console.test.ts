@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupLink } from '../../src/accounts/links.js';
 import { ensureOrganisation } from '../../src/accounts/organisations.js';
 import { applyCharter } from '../../src/charter/repository.js';
-import { projectRoot } from '../../src/platform/project.js';
+import { ensureConsoleBuilt } from '../support/console-build.js';
 import { launchBrowser, seriousViolations } from '../support/browser.js';
 import { signedInUser } from '../support/auth.js';
 import { buildCharter } from '../support/charter.js';
@@ -22,10 +19,7 @@ let page: Page;
 const cspViolations: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(projectRoot, 'dist/console/index.html'))) {
-    const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as { build(root: string): Promise<void> };
-    await step.build(projectRoot);
-  }
+  await ensureConsoleBuilt();
   served = await serveTestApp({ charter: buildCharter() });
   browser = await launchBrowser();
   context = await browser.newContext({ locale: 'en-GB' });

@@ -1,15 +1,12 @@
 // The Notices page of the console in real Chromium: the versions of a site's notice with what changed, a reader who
 // subscribed through the notice page (double opt-in over a real SMTP server), and the privacy officer marking a change
 // as significant by keyboard, which emails that reader. axe on every state; French console texts for one check.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCharter } from '../../src/charter/repository.js';
 import type { Charter } from '../../src/charter/schema.js';
-import { projectRoot } from '../../src/platform/project.js';
 import { signedInUser } from '../support/auth.js';
+import { ensureConsoleBuilt } from '../support/console-build.js';
 import { launchBrowser, seriousViolations } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
@@ -23,24 +20,13 @@ let smtp: TestSmtp;
 let browser: Browser;
 let page: Page;
 
-function newest(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }, 0);
-}
-
 const withMailchimp = (c: Charter) => {
   c.recipients.push({ id: 'mailchimp', name: 'Mailchimp', role: 'processor', service: 'Newsletters', country: 'US', transfer: 'eu-us-dpf', dpaDate: '2025-01-01', subProcessors: [], notifyOnErasure: true });
   c.purposes[0]!.recipients.push('mailchimp');
 };
 
 beforeAll(async () => {
-  const index = join(projectRoot, 'dist/console/index.html');
-  if (!existsSync(index) || statSync(index).mtimeMs < newest(join(projectRoot, 'web/console'))) {
-    const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as { build(root: string): Promise<void> };
-    await step.build(projectRoot);
-  }
+  await ensureConsoleBuilt();
   smtp = await startSmtp();
   served = await serveTestApp({ charter: buildCharter(), env: { SMTP_URL: smtp.url } });
   const revised = buildCharter(withMailchimp);

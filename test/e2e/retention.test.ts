@@ -1,17 +1,14 @@
 // The retention page in real Chromium: the plan with its chart and reasons, a first run waiting for approval that a
 // privacy officer approves by keyboard, run history, the schedule, in EN/NL/FR, each checked with axe.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/platform/config.js';
-import { projectRoot } from '../../src/platform/project.js';
 import { composeRetention } from '../../src/retention/deps.js';
 import { runRetention } from '../../src/retention/sweep.js';
 import { crmCharter, newStoreDatabase, seedCrm, storeDriver, storeServers, testHashKey, type StoreServers } from '../../src/retention/testing/crm.js';
 import type { SqlDriver } from '../../src/stores/sql/driver.js';
 import { signedInUser } from '../support/auth.js';
+import { ensureConsoleBuilt } from '../support/console-build.js';
 import { launchBrowser, seriousViolations } from '../support/browser.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
@@ -25,19 +22,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-function newest(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }, 0);
-}
-
 beforeAll(async () => {
-  const index = join(projectRoot, 'dist/console/index.html');
-  if (!existsSync(index) || statSync(index).mtimeMs < newest(join(projectRoot, 'web/console'))) {
-    const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as { build(root: string): Promise<void> };
-    await step.build(projectRoot);
-  }
+  await ensureConsoleBuilt();
   servers = await storeServers({ mariadb: false });
   const url = await newStoreDatabase(servers, 'postgres');
   driver = storeDriver('postgres', url);

@@ -1,16 +1,13 @@
 // The Requests area of the console in real Chromium: the inbox with its deadlines and filters, one request with its
 // timeline and plan, approval of the plan by a privacy officer, and a request entered from a letter — axe-checked.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/platform/project.js';
 import { submit, verifyCode } from '../../src/rights/intake.js';
 import { rightsContextOf } from '../../src/rights/register.js';
 import { findRequest } from '../../src/rights/repository.js';
 import { rightsCharter, startHttpShop, type HttpShop } from '../../src/rights/testing/fixtures.js';
 import { signedInUser } from '../support/auth.js';
+import { ensureConsoleBuilt } from '../support/console-build.js';
 import { launchBrowser, seriousViolations } from '../support/browser.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 import { codeIn, startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -25,19 +22,8 @@ let browser: Browser;
 let page: Page;
 let waitingId: string;
 
-function newest(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }, 0);
-}
-
 beforeAll(async () => {
-  const index = join(projectRoot, 'dist/console/index.html');
-  if (!existsSync(index) || statSync(index).mtimeMs < newest(join(projectRoot, 'web/console'))) {
-    const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as { build(root: string): Promise<void> };
-    await step.build(projectRoot);
-  }
+  await ensureConsoleBuilt();
   shop = await startHttpShop('shop');
   smtp = await startSmtp();
   served = await serveTestApp({ charter: rightsCharter([shop.store], (c) => (c.rights.approval = ['erasure'])), env: { SMTP_URL: smtp.url } });

@@ -20,7 +20,8 @@ const ipKeyDays = 2;
 export type OrganisationKeyName = 'email' | 'links';
 
 export class ConsentKeys {
-  #ipKey: { day: string; key: Buffer } | undefined;
+  /** The day's key with the bounds of its UTC day in epoch milliseconds. */
+  #ipKey: { from: number; to: number; key: Buffer } | undefined;
   #ipKeyLoading: Promise<Buffer> | undefined;
   readonly #organisationKeys = new Map<string, Buffer>();
 
@@ -42,8 +43,9 @@ export class ConsentKeys {
   }
 
   private ipKeyIfLoaded(now: Date): Buffer | undefined {
-    const day = now.toISOString().slice(0, 10);
-    return this.#ipKey?.day === day ? this.#ipKey.key : undefined;
+    const key = this.#ipKey;
+    const time = now.getTime();
+    return key && time >= key.from && time < key.to ? key.key : undefined;
   }
 
   private loadIpKey(now: Date): Promise<Buffer> {
@@ -66,7 +68,8 @@ export class ConsentKeys {
       .execute();
     const stored = Buffer.from(row.key);
     const key = this.secret ? createHmac('sha256', this.secret).update(stored).digest() : stored;
-    this.#ipKey = { day, key };
+    const from = Date.parse(`${day}T00:00:00Z`);
+    this.#ipKey = { from, to: from + 86_400_000, key };
     return key;
   }
 

@@ -29,3 +29,31 @@ describe('rate limiter', () => {
     expect(limiter.hit('a')).toBe(0);
   });
 });
+
+describe('rate limiter memory', () => {
+  it('neither stops a crowd of light keys nor lets a heavy one through, with five times more keys than counters', () => {
+    let now = 0;
+    const limiter = new RateLimiter(50, 60_000, () => now, 4096);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 20_000; i++) expect(limiter.hit(`visitor-${i}`)).toBe(0);
+    }
+    now = 1_000;
+    let allowed = 0;
+    while (limiter.hit('heavy') === 0) allowed++;
+    // Its counters are shared with ~15 light keys of 3 requests each: it may be stopped a little early, never late.
+    expect(allowed).toBeLessThanOrEqual(50);
+    expect(allowed).toBeGreaterThanOrEqual(40);
+  });
+
+  it('counts a key exactly when its counters are not shared', () => {
+    const limiter = new RateLimiter(2, 1000, () => 0, 1 << 16);
+    const keys = Array.from({ length: 100 }, (_, i) => `k${i}`);
+    for (const key of keys) expect([limiter.hit(key), limiter.hit(key)]).toEqual([0, 0]);
+    // Every key is over its limit now, none was stopped early by another key.
+    for (const key of keys) expect(limiter.hit(key)).toBe(1);
+  });
+
+  it('refuses a width that is not a power of two', () => {
+    expect(() => new RateLimiter(1, 1000, () => 0, 1000)).toThrow(/power of two/);
+  });
+});

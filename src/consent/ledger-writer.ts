@@ -9,13 +9,13 @@
  * The daily statistics are updated in the same statement, so they always agree with the ledger. Each concurrent
  * batch writes its own counter shard, so batches never wait on one another's counter rows.
  */
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { AppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { ensureMonth } from './ledger-partitions.js';
 import { monthOf } from './ledger-rules.js';
-import { counterUpsert, countRecords, type CounterRow } from './statistics.js';
+import { counterParams, counterUpsertText, countRecords, type CounterRow } from './statistics.js';
 
 export interface LedgerRecord {
   organisationId: string;
@@ -154,8 +154,16 @@ export class LedgerWriter {
 /**
  * One statement for the whole batch: the records (fourteen array parameters, whatever the batch size) and the
  * statistics counters, through a data-modifying CTE. A single statement is its own transaction: one round trip, one
- * commit, both tables or neither.
+ * commit, both tables or neither. The text never changes, so it is written once rather than built per batch.
  */
+const batchStatement = `
+  with records as (
+    insert into consent_records (organisation_id, recorded_at, receipt_id, site_id, visitor_id, revision, method, language,
+                                 choices, gpc, page_url, ip_hash, user_agent, mobile)
+    select * from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                         $8::text[], $9::jsonb[], $10::boolean[], $11::text[], $12::text[], $13::text[], $14::boolean[]))
+  ${counterUpsertText(14)}`;
+
 async function writeBatch(db: Kysely<Database>, records: LedgerRecord[], counters: CounterRow[]): Promise<void> {
   const n = records.length;
   const organisations = new Array<string>(n), times = new Array<string>(n), receipts = new Array<string>(n);
@@ -180,13 +188,6 @@ async function writeBatch(db: Kysely<Database>, records: LedgerRecord[], counter
     agents[i] = r.userAgent;
     mobiles[i] = r.mobile;
   }
-  await sql`
-    with records as (
-      insert into consent_records (organisation_id, recorded_at, receipt_id, site_id, visitor_id, revision, method, language,
-                                   choices, gpc, page_url, ip_hash, user_agent, mobile)
-      select * from unnest(${organisations}::uuid[], ${times}::timestamptz[], ${receipts}::text[], ${sites}::text[],
-                           ${visitors}::text[], ${revisions}::text[], ${methods}::text[], ${languages}::text[],
-                           ${choices}::jsonb[], ${gpcs}::boolean[], ${pages}::text[], ${ipHashes}::text[],
-                           ${agents}::text[], ${mobiles}::boolean[]))
-    ${counterUpsert(counters)}`.execute(db);
+  const parameters = [organisations, times, receipts, sites, visitors, revisions, methods, languages, choices, gpcs, pages, ipHashes, agents, mobiles, ...counterParams(counters)];
+  await db.executeQuery(CompiledQuery.raw(batchStatement, parameters));
 }

@@ -57,7 +57,7 @@ export class ConsentLedger {
       ...options.writer,
     });
     this.limiter = new RateLimiter(options.rateLimitPerMinute, 60_000);
-    this.formLimiter = new RateLimiter(Math.min(formLimitPerMinute, options.rateLimitPerMinute), 60_000);
+    this.formLimiter = new RateLimiter(Math.min(formLimitPerMinute, options.rateLimitPerMinute), 60_000, Date.now, 1 << 16);
     this.shown = new ShownCounter(options.db, options.logger);
   }
 
@@ -76,10 +76,14 @@ export class ConsentLedger {
     await this.shown.stop();
   }
 
-  /** The IP hash of the day for `ip` (synchronous once the day's key is loaded). */
-  async hashIp(ip: string): Promise<string> {
-    const now = this.options.clock();
-    return this.keys.hashIpIfReady(ip, now) ?? this.keys.hashIp(ip, now);
+  /** The IP hash of the day for `ip`, loading the day's key when needed. */
+  hashIp(ip: string): Promise<string> {
+    return this.keys.hashIp(ip, this.options.clock());
+  }
+
+  /** The IP hash of the day for `ip`, or undefined until the day's key is loaded (the hot path's synchronous form). */
+  hashIpIfReady(ip: string): string | undefined {
+    return this.keys.hashIpIfReady(ip, this.options.clock());
   }
 
   /** Checks the site (and that `origin` serves it), returning its directory entry. */

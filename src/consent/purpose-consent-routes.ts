@@ -3,7 +3,7 @@
  * the staff API (`consent:write`) to record consents collected offline and to withdraw, the lists (`consent:read`),
  * and the confirmation pages behind the double opt-in link.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import type { AppContext } from '../app.js';
@@ -40,7 +40,7 @@ const summarySchema = z.object({
   events: z.array(z.object({ action: z.string(), at: z.string(), method: z.string(), textVersion: z.string(), language: z.string(), parental: z.unknown() })),
 });
 
-export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppContext, ledger: ConsentLedger, facts: (request: FastifyRequest) => { origin: string | undefined; sameOrigin: boolean }) {
+export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppContext, ledger: ConsentLedger, facts: (request: FastifyRequest) => { origin: string | undefined; sameOrigin: boolean }, gate: onRequestHookHandler) {
   const ports: PurposeConsentPorts = { db: context.db, mailer: context.mailer, clock: context.clock, publicUrl: publicUrl(context.config) };
 
   defineRoute(
@@ -53,6 +53,7 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
       auth: 'public',
       body: purposeConsentInputSchema.extend({ site: z.string().max(100) }),
       bodyLimit: 8192,
+      onRequest: gate,
       status: 202,
       response: z.object({ status: z.literal('confirmation-sent') }),
       errors: [413, 415, 429],

@@ -7,7 +7,7 @@
  * The route pipeline of the hot path: CORS + content type + rate limit by IP hash (onRequest, before the body is read)
  * → body schema (422 with field paths) → site, revision, categories → group commit → 201.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../app.js';
 import { callerOf } from '../accounts/caller.js';
@@ -15,6 +15,7 @@ import { AppError, forbidden, notFound, tooManyRequests, unsupportedMediaType } 
 import { negotiateLanguage } from '../platform/http/html.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { ConsentLedger } from './ledger.js';
+import type { RateLimiter } from './ledger-rate-limit.js';
 import { findReceipt, historyLimit, visitorHistory } from './ledger-history.js';
 import { receiptLanguages, receiptSchema, renderReceiptHtml } from './ledger-receipt.js';
 import { consentPostSchema, consentReceiptResponseSchema, receiptIdPattern } from './ledger-rules.js';
@@ -31,7 +32,7 @@ export function consentLedgerOf(app: FastifyInstance): ConsentLedger {
   return ledger;
 }
 
-const publicUrls = new Set(['/api/v1/consent', '/api/v1/consent/shown', '/api/v1/consent/purposes']);
+const publicPosts = new Set(['/api/v1/consent', '/api/v1/consent/shown', '/api/v1/consent/purposes']);
 const ipHashes = new WeakMap<FastifyRequest, string>();
 
 const visitorParams = z.object({ visitor: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a visitor id') });
@@ -69,48 +70,58 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
   // there, and @fastify/helmet rebuilds its middleware on every request. Skip it for the public consent endpoints and
   // keep the one header that matters for JSON (nosniff, set in the onRequest hook below).
   app.addHook('onRoute', (route) => {
-    if (route.method === 'POST' && publicUrls.has(route.url ?? '')) route.config = { ...route.config, helmet: { skipRoute: true } };
+    if (route.method === 'POST' && publicPosts.has(route.url ?? '')) route.config = { ...route.config, helmet: { skipRoute: true } };
   });
   app.addHook('onReady', async () => ledger.start());
   app.addHook('onClose', async () => ledger.close());
 
-  // CORS, content type and rate limit for the public endpoints, before the body is parsed: a refused request costs
-  // no parsing and stores nothing.
-  app.addHook('onRequest', async (request, reply) => {
-    if ((request.method !== 'POST' && request.method !== 'OPTIONS') || !publicUrls.has(request.routeOptions.url ?? '')) return;
-    reply.header('x-content-type-options', 'nosniff');
-    const origin = request.headers.origin;
-    if (origin !== undefined) {
-      if (!isSameOrigin(request, origin) && !ledger.directory.hasOrigin(origin)) {
-        if (request.method === 'OPTIONS') return reply.code(403).send();
-        throw forbidden('This origin may not record consent here.');
+  // CORS, content type and rate limit for the public endpoints: route hooks, run before the body is read, so a
+  // refused request costs no parsing and stores nothing. Written in callback style: the banner's post is the hot path,
+  // and the IP hash is synchronous once the day's key is loaded (at start).
+  const gate = (url: string, accepted: readonly string[], limiter: RateLimiter): onRequestHookHandler =>
+    function consentGate(request, reply, done) {
+      reply.header('x-content-type-options', 'nosniff');
+      const origin = request.headers.origin;
+      if (origin !== undefined) {
+        if (!isSameOrigin(request, origin) && !ledger.directory.hasOrigin(origin)) {
+          if (request.method === 'OPTIONS') return void reply.code(403).send();
+          return done(forbidden('This origin may not record consent here.'));
+        }
+        reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
       }
-      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
-    }
-    if (request.method === 'OPTIONS') {
-      return reply
-        .code(204)
-        .header('access-control-allow-methods', 'POST')
-        .header('access-control-allow-headers', 'content-type')
-        .header('access-control-max-age', '7200')
-        .send();
-    }
-    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (request.method === 'OPTIONS') {
+        return void reply
+          .code(204)
+          .header('access-control-allow-methods', 'POST')
+          .header('access-control-allow-headers', 'content-type')
+          .header('access-control-max-age', '7200')
+          .send();
+      }
+      const type = mediaType(request.headers['content-type']);
+      if (!type || !accepted.includes(type)) return done(unsupportedMediaType(`Send the ${url.endsWith('/shown') ? 'beacon' : 'consent'} as application/json.`));
+      const limit = (ipHash: string) => {
+        const wait = limiter.hit(ipHash);
+        if (wait > 0) {
+          reply.header('retry-after', String(wait));
+          return done(tooManyRequests());
+        }
+        ipHashes.set(request, ipHash);
+        done();
+      };
+      const ipHash = ledger.hashIpIfReady(request.ip);
+      if (ipHash !== undefined) return limit(ipHash);
+      ledger.hashIp(request.ip).then(limit, done);
+    };
+  const gates = {
+    '/api/v1/consent': gate('/api/v1/consent', ['application/json'], ledger.limiter),
     // The beacon may come as text/plain (navigator.sendBeacon without a preflight); records must be JSON.
-    const allowed = request.routeOptions.url === '/api/v1/consent/shown' ? ['application/json', 'text/plain'] : ['application/json'];
-    if (!type || !allowed.includes(type)) throw unsupportedMediaType('Send the consent as application/json.');
-    const ipHash = await ledger.hashIp(request.ip);
-    const wait = (request.routeOptions.url === '/api/v1/consent/purposes' ? ledger.formLimiter : ledger.limiter).hit(ipHash);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      throw tooManyRequests();
-    }
-    ipHashes.set(request, ipHash);
-  });
+    '/api/v1/consent/shown': gate('/api/v1/consent/shown', ['application/json', 'text/plain'], ledger.limiter),
+    '/api/v1/consent/purposes': gate('/api/v1/consent/purposes', ['application/json'], ledger.formLimiter),
+  };
 
-  for (const url of publicUrls) {
-    // Answered by the hook above; declared so that the router knows the method.
-    app.options(url, async (_request, reply) => reply.code(204).send());
+  for (const [url, onRequest] of Object.entries(gates)) {
+    // Answered by the gate; declared so that the router knows the method.
+    app.route({ method: 'OPTIONS', url, onRequest, handler: async (_request, reply) => reply.code(204).send() });
   }
 
   defineRoute(
@@ -123,6 +134,7 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
       auth: 'public',
       body: consentPostSchema,
       bodyLimit: 4096,
+      onRequest: gates['/api/v1/consent'],
       response: consentReceiptResponseSchema,
       status: 201,
       errors: [409, 413, 415, 429, 503],
@@ -140,6 +152,7 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
       auth: 'public',
       body: z.union([z.string().max(512), beaconSchema]),
       bodyLimit: 1024,
+      onRequest: gates['/api/v1/consent/shown'],
       status: 204,
       consumes: ['text/plain'],
       errors: [413, 415, 429],
@@ -266,7 +279,7 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
     },
   );
 
-  registerPurposeConsentRoutes(app, context, ledger, factsOf);
+  registerPurposeConsentRoutes(app, context, ledger, factsOf, gates['/api/v1/consent/purposes']);
   registerSuppressionRoutes(app, context);
 }
 
@@ -284,6 +297,13 @@ function factsOf(request: FastifyRequest) {
 /** Charter's own pages (the demo, the console) post from Charter's origin. */
 function isSameOrigin(request: FastifyRequest, origin: string): boolean {
   return origin === `${request.protocol}://${request.host}`;
+}
+
+/** The media type of a Content-Type header, lower case, without parameters. */
+function mediaType(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const end = header.indexOf(';');
+  return (end === -1 ? header : header.slice(0, end)).trim().toLowerCase() || undefined;
 }
 
 function parseBeacon(text: string): { site: string; revision: string } {

@@ -12,7 +12,7 @@
  * summed in memory and written every two seconds, so a crash can lose at most those two seconds of "shown" counts —
  * never a consent record.
  */
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { Logger } from '../platform/logger.js';
@@ -98,20 +98,29 @@ export function countRecords(records: readonly CountableRecord[], shard: number)
 }
 
 /** The statement that adds counters (also the tail of the ledger writer's batch statement). */
-export function counterUpsert(rows: readonly CounterRow[]) {
-  return sql`
-    insert into consent_daily_stats (organisation_id, site_id, day, metric, shard, count)
-    select * from unnest(${rows.map((r) => r.organisationId)}::uuid[], ${rows.map((r) => r.siteId)}::text[],
-                         ${rows.map((r) => r.day)}::date[], ${rows.map((r) => r.metric)}::text[],
-                         ${rows.map((r) => r.shard)}::smallint[], ${rows.map((r) => r.count)}::bigint[])
+/**
+ * The counter upsert as fixed SQL text whose six array parameters start at `$${first + 1}`, so that it can follow
+ * another statement's parameters (the ledger batch puts it after the records). See `counterParams`.
+ */
+export function counterUpsertText(first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  return `insert into consent_daily_stats (organisation_id, site_id, day, metric, shard, count)
+    select * from unnest(${p(1)}::uuid[], ${p(2)}::text[], ${p(3)}::date[], ${p(4)}::text[], ${p(5)}::smallint[], ${p(6)}::bigint[])
     on conflict (organisation_id, site_id, day, metric, shard)
     do update set count = consent_daily_stats.count + excluded.count`;
 }
 
+/** The six arrays `counterUpsertText` expects, in order. */
+export function counterParams(rows: readonly CounterRow[]): unknown[] {
+  return [rows.map((r) => r.organisationId), rows.map((r) => r.siteId), rows.map((r) => r.day), rows.map((r) => r.metric), rows.map((r) => r.shard), rows.map((r) => r.count)];
+}
+
+const counterUpsertStatement = counterUpsertText(0);
+
 /** Adds counters in one statement. */
 export async function upsertCounters(db: Kysely<Database>, rows: readonly CounterRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await counterUpsert(rows).execute(db);
+  await db.executeQuery(CompiledQuery.raw(counterUpsertStatement, counterParams(rows)));
 }
 
 /** Sums "shown" beacons in memory and writes them every `intervalMs`. */

@@ -2,7 +2,7 @@
  * Declared routes: one zod schema per request part and response, used both to validate input (422 with field paths)
  * and to generate the OpenAPI 3.1 document. Handlers receive the parsed values, never the raw body.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { z } from 'zod';
 import { invalidInput, type ErrorDetail } from '../errors.js';
 
@@ -36,6 +36,8 @@ export interface RouteSpec<
   bodyLimit?: number;
   /** Extra documented error statuses. */
   errors?: number[];
+  /** Checks of this route only that run before its body is read (origin, content type, rate limit of public posts). */
+  onRequest?: onRequestHookHandler;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -74,8 +76,9 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
     method: spec.method,
     url: spec.url,
     ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+    ...(spec.onRequest ? { onRequest: spec.onRequest } : {}),
     handler: async (request, reply) => {
-      const guard = guards.get(app);
+      const guard = spec.auth === 'public' ? undefined : guards.get(app);
       if (guard) await guard(request, reply, spec);
       const details: ErrorDetail[] = [];
       const params = parsePart(spec.params, request.params, 'params', details);

@@ -2,7 +2,7 @@
  * The Fastify instance every Charter app starts from: JSON logs without personal data, one error shape for every
  * failure, YAML and text bodies accepted where a route declares them, 404 in the same shape. Knows no domain.
  */
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -22,6 +22,8 @@ export function createHttpServer(options: ServerOptions): FastifyInstance {
     trustProxy: options.trustProxy ?? false,
     requestIdHeader: false,
     return503OnClosing: true,
+    childLoggerFactory: (logger, bindings, childOptions) =>
+      childOptions.level || childOptions.serializers ? logger.child(bindings, childOptions) : lazyChild(logger, bindings),
   }) as unknown as FastifyInstance;
 
   // YAML and plain text arrive as strings; routes that accept them declare it.
@@ -52,6 +54,68 @@ export function createHttpServer(options: ServerOptions): FastifyInstance {
     reply.code(404).send({ error: { code: 'not_found', message: 'No such resource.', details: [] } }),
   );
   return app;
+}
+
+type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+/**
+ * A request's logger, made on first use. Fastify gives every request a child logger bound to its id; pino builds one
+ * (bindings serialised, redaction prepared) even when nothing will be logged at the configured level, and with
+ * LOG_LEVEL=warn most requests log nothing. A message at a disabled level costs a level check here.
+ */
+class LazyChildLogger {
+  #child: Logger | undefined;
+
+  constructor(
+    private readonly parent: Logger,
+    private readonly bindings: Record<string, unknown>,
+  ) {}
+
+  #real(): Logger {
+    return (this.#child ??= this.parent.child(this.bindings));
+  }
+
+  #log(level: Level, args: unknown[]) {
+    if (!this.#child && !this.parent.isLevelEnabled(level)) return;
+    const logger = this.#real();
+    Reflect.apply(logger[level], logger, args);
+  }
+
+  get level(): string {
+    return (this.#child ?? this.parent).level;
+  }
+
+  set level(value: string) {
+    this.#real().level = value;
+  }
+
+  fatal(...args: unknown[]) {
+    this.#log('fatal', args);
+  }
+  error(...args: unknown[]) {
+    this.#log('error', args);
+  }
+  warn(...args: unknown[]) {
+    this.#log('warn', args);
+  }
+  info(...args: unknown[]) {
+    this.#log('info', args);
+  }
+  debug(...args: unknown[]) {
+    this.#log('debug', args);
+  }
+  trace(...args: unknown[]) {
+    this.#log('trace', args);
+  }
+  silent() {}
+
+  child(bindings: Record<string, unknown>, options?: Record<string, unknown>) {
+    return this.#real().child(bindings, options);
+  }
+}
+
+function lazyChild(parent: FastifyBaseLogger, bindings: Record<string, unknown>): FastifyBaseLogger {
+  return new LazyChildLogger(parent as Logger, bindings);
 }
 
 function clientError(error: FastifyError, status: number): { code: string; message: string } {

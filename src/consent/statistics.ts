@@ -97,9 +97,8 @@ export function countRecords(records: readonly CountableRecord[], shard: number)
   return rows;
 }
 
-/** The statement that adds counters (also the tail of the ledger writer's batch statement). */
 /**
- * The counter upsert as fixed SQL text whose six array parameters start at `$${first + 1}`, so that it can follow
+ * The statement that adds counters (also the tail of the ledger writer's batch statement), as fixed SQL text whose six array parameters start at `$${first + 1}`, so that it can follow
  * another statement's parameters (the ledger batch puts it after the records). See `counterParams`.
  */
 export function counterUpsertText(first: number): string {

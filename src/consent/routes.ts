@@ -98,7 +98,7 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
           .send();
       }
       const type = mediaType(request.headers['content-type']);
-      if (!type || !accepted.includes(type)) return done(unsupportedMediaType(`Send the ${url.endsWith('/shown') ? 'beacon' : 'consent'} as application/json.`));
+      if (!type || !accepted.includes(type)) return done(unsupportedMediaType(`Send the ${url.endsWith('/shown') ? 'beacon' : 'consent'} as ${accepted.join(' or ')}.`));
       const limit = (ipHash: string) => {
         const wait = limiter.hit(ipHash);
         if (wait > 0) {

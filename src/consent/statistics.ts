@@ -98,8 +98,8 @@ export function countRecords(records: readonly CountableRecord[], shard: number)
 }
 
 /**
- * The statement that adds counters (also the tail of the ledger writer's batch statement), as fixed SQL text whose six array parameters start at `$${first + 1}`, so that it can follow
- * another statement's parameters (the ledger batch puts it after the records). See `counterParams`.
+ * The statement that adds counters, as fixed SQL text whose six array parameters start at `$${first + 1}`: the ledger
+ * writer's batch statement puts it after the records' parameters. See `counterParams`.
  */
 export function counterUpsertText(first: number): string {
   const p = (i: number) => `$${first + i}`;

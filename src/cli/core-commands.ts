@@ -3,6 +3,7 @@
  */
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import v8 from 'node:v8';
 import { z } from 'zod';
 import { lintCharter } from '../charter/lint.js';
 import { formatPath, formatProblem, loadCharterFile } from '../charter/loader.js';
@@ -122,6 +123,18 @@ async function askExample(examples: string[]): Promise<string | undefined> {
   }
 }
 
+/**
+ * V8 "pretenures" an allocation site (allocates its objects straight in the old generation) once most of the objects
+ * it made were alive at a scavenge. Under load a server's request objects (the parsed body, the IncomingMessage, the
+ * queued ledger record) are alive at every scavenge while they wait for their group commit, so V8 tenures them and the
+ * old generation fills with garbage that only a full collection frees: measured under bench:consent, the old generation
+ * grew by 4 MB/s and the peak RSS by 30–60 MB over a run. Without pretenuring it grows by 0.5 MB/s at the same
+ * throughput. Set at the start of `serve`, before any request code has run.
+ */
+function tuneHeapForServing() {
+  v8.setFlagsFromString('--no-allocation-site-pretenuring');
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Start the server (PGlite in CHARTER_DATA_DIR unless DATABASE_URL is set)',
@@ -132,6 +145,7 @@ export const serveCommand: Command = {
     if (port !== undefined && !/^\d+$/.test(port)) throw new UsageError('--port takes a number');
     const config = readConfig({ ...io.env, ...(port ? { PORT: port } : {}), ...(stringOption(args, 'host') ? { HOST: stringOption(args, 'host') } : {}) });
     const charterFile = stringOption(args, 'charter');
+    tuneHeapForServing();
     const server = await startServer({ config, charterFile: charterFile ? resolve(io.cwd, charterFile) : undefined, print: (text) => io.out(text) });
     await new Promise<void>((resolveStop) => {
       const stop = () => {

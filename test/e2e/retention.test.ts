@@ -87,6 +87,7 @@ describe('the retention page', () => {
     await page.getByRole('button', { name: 'Save the schedule' }).click();
     await expect.poll(() => page.getByText('Schedule saved.').isVisible()).toBe(true);
     expect(await page.getByText(/Every day at 04:45 UTC/).isVisible()).toBe(true);
+    expect(await page.getByLabel('Time (UTC)').inputValue()).toBe('04:45');
   });
 
   it('speaks Dutch and French, and stays accessible', async () => {

@@ -431,9 +431,10 @@ function ScheduleSection({ t, language }: { t: T; language: Language }) {
     if (!current) return;
     const done = await mutation.run(() => api<Schedule>('/api/v1/retention/schedule', { method: 'PUT', body: current }));
     if (done) {
-      setSaved(true);
-      setForm(undefined);
+      // The summary above the form is read again first, so that "saved" is announced with the schedule it saved.
       await reload();
+      setForm(undefined);
+      setSaved(true);
     }
   };
   return (

@@ -184,6 +184,10 @@ describe('console', () => {
     const navLinks = await page.getByRole('navigation', { name: 'Console' }).getByRole('link').count();
     // Overview, audit trail, users, tokens, plus the pages other domains register (records, breaches…).
     expect(navLinks).toBeGreaterThanOrEqual(4);
+    // Opening another page from the keyboard puts focus on its heading.
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit trail' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('H1 Audit trail');
   });
 
   it('passes axe on every page in the navigation, in every language, each with its own heading', async () => {

@@ -9,10 +9,19 @@ const texts = {
   fr: { loading: 'Chargement…', failed: 'Une erreur est survenue', forbidden: 'Votre rôle ne le permet pas.' },
 };
 
-/** The page's h1; it takes focus when the page opens so screen-reader and keyboard users land on it. */
+/** Whether a page title has been shown since the document loaded. */
+let titleShown = false;
+
+/**
+ * The page's h1. After a navigation inside the console it takes focus, so that screen-reader and keyboard users land on
+ * the new page; on the first page of a load, focus stays at the start of the document, where the skip link comes first.
+ */
 export function PageTitle({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    if (titleShown) ref.current?.focus();
+    titleShown = true;
+  }, []);
   return (
     <h1 ref={ref} tabIndex={-1}>
       {children}

@@ -1,6 +1,6 @@
 /**
- * Opens the database: a real PostgreSQL when a URL is given, otherwise the embedded PGlite in a data directory (or
- * in memory for tests). Both speak the same PostgreSQL dialect and run the same migrations.
+ * Opens the database: a real PostgreSQL when a URL is given, otherwise the embedded PGlite in a data directory, with
+ * commits synced to disk (pglite-durable.ts), or in memory for tests. Both speak the same PostgreSQL dialect and run the same migrations.
  */
 import { mkdir } from 'node:fs/promises';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationResultSet } from 'kysely';
@@ -36,9 +36,10 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<OpenDa
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = await PGlite.create(dataDir, {
-    parsers: { 20: (value: string) => Number(value) },
-  });
+  const parsers = { 20: (value: string) => Number(value) };
+  const pglite = dataDir.startsWith('memory://')
+    ? await PGlite.create(dataDir, { parsers })
+    : await import('./pglite-durable.js').then(({ DurableNodeFS, durableStartParams }) => PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: [...durableStartParams], parsers }));
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

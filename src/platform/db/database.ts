@@ -1,6 +1,7 @@
 /**
  * Opens the database: a real PostgreSQL when a URL is given, otherwise the embedded PGlite in a data directory, with
- * commits synced to disk (pglite-durable.ts), or in memory for tests. Both speak the same PostgreSQL dialect and run the same migrations.
+ * commits synced to disk (pglite-durable.ts), or in memory for tests. Both speak the same PostgreSQL dialect and run
+ * the same migrations.
  */
 import { mkdir } from 'node:fs/promises';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationResultSet } from 'kysely';

@@ -35,10 +35,11 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<OpenDa
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const parsers = { 20: (value: string) => Number(value) };
-  const pglite = dataDir.startsWith('memory://')
+  const pglite = inMemory
     ? await PGlite.create(dataDir, { parsers })
     : await import('./pglite-durable.js').then(({ DurableNodeFS, durableStartParams }) => PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: [...durableStartParams], parsers }));
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });

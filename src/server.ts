@@ -43,6 +43,16 @@ export async function openConfiguredDatabase(config: Config): Promise<OpenDataba
   return database;
 }
 
+/** Runs `work` on the configured database, opened and migrated, and closes it after: what a CLI command needs. */
+export async function withConfiguredDatabase<T>(config: Config, work: (database: OpenDatabase<Database>) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
 export class CharterFileError extends Error {
   override name = 'CharterFileError';
 }

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, testDbKind } from '../../test/support/database.js';
-import type { CliIo } from '../cli/command.js';
-import { main } from '../cli/main.js';
+import { runCli } from '../../test/support/cli.js';
 import { migrations, type Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
 import { migrate, openDatabase } from '../platform/db/database.js';
@@ -25,13 +24,7 @@ async function withDatabase<T>(work: (db: Kysely<Database>) => Promise<T>): Prom
   }
 }
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env, cwd: process.cwd(), isTTY: false };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, { env });
 
 async function serveOnce(): Promise<string> {
   const printed: string[] = [];

@@ -3,24 +3,15 @@
  * `charter audit export --format jsonl [--org slug]` prints the trail as JSON Lines with its hashes.
  */
 import { findOrganisationBySlug, listOrganisations, type Organisation } from '../accounts/organisations.js';
-import { exitCodes, stringOption, UsageError, type CliIo, type Command } from '../cli/command.js';
+import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
 import type { Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
-import { openConfiguredDatabase } from '../server.js';
+import { withConfiguredDatabase } from '../server.js';
 import { exportAuditLines } from './query.js';
 import { recordAudit } from './trail.js';
 import { verifyChain } from './verify.js';
-
-async function withDatabase<T>(io: CliIo, work: (database: OpenDatabase<Database>) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(readConfig(io.env));
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
 
 async function selectOrganisations(database: OpenDatabase<Database>, slug: string | undefined): Promise<Organisation[]> {
   if (!slug) return listOrganisations(database.db);
@@ -36,7 +27,7 @@ export const auditVerifyCommand: Command = {
   options: { org: { type: 'string' }, json: { type: 'boolean' } },
   help: 'Checks every organisation (or the one named) from its first entry: an edited, deleted or reordered entry breaks the chain.',
   async run(args, io) {
-    return withDatabase(io, async (database) => {
+    return withConfiguredDatabase(readConfig(io.env), async (database) => {
       const organisations = await selectOrganisations(database, stringOption(args, 'org'));
       let broken = false;
       const reports = [];
@@ -67,7 +58,7 @@ export const auditExportCommand: Command = {
   async run(args, io) {
     const format = stringOption(args, 'format') ?? 'jsonl';
     if (format !== 'jsonl') throw new UsageError(`unknown format "${format}"; jsonl is supported`);
-    return withDatabase(io, async (database) => {
+    return withConfiguredDatabase(readConfig(io.env), async (database) => {
       for (const organisation of await selectOrganisations(database, stringOption(args, 'org'))) {
         const scope = { organisationId: organisation.id };
         await inOrganisation(database.db, scope, (trx) => recordAudit(trx, scope, { actor: 'cli', action: 'audit.exported', data: { format } }));

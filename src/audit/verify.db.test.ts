@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, testDbKind } from '../../test/support/database.js';
+import { runCli } from '../../test/support/cli.js';
 import { ensureOrganisation } from '../accounts/organisations.js';
-import type { CliIo } from '../cli/command.js';
-import { main } from '../cli/main.js';
 import { migrations, type Database } from '../database.js';
 import { migrate, openDatabase, type OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
@@ -30,13 +29,7 @@ async function openShared() {
   return openDatabase<Database>({ dataDir });
 }
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env, cwd: process.cwd(), isTTY: false };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, { env });
 
 beforeAll(async () => {
   database = await openShared();

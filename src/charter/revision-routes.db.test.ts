@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../../test/support/auth.js';
 import { buildCharter, minimalCharterYaml } from '../../test/support/charter.js';
 import { serveTestApp, type ServedApp } from '../../test/support/server.js';
-import type { CliIo } from '../cli/command.js';
-import { main } from '../cli/main.js';
+import { runCli } from '../../test/support/cli.js';
 
 let served: ServedApp;
 let dir: string;
@@ -25,11 +24,7 @@ afterAll(async () => {
 async function apply(yaml: string, token = applyToken) {
   const file = join(dir, 'charter.yaml');
   await writeFile(file, yaml);
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd: dir, isTTY: false };
-  const code = await main(['apply', 'charter.yaml', '--server', served.url, '--token', token], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return runCli(['apply', 'charter.yaml', '--server', served.url, '--token', token], { cwd: dir });
 }
 
 describe('charter apply --server', () => {
@@ -69,9 +64,8 @@ describe('charter apply --server', () => {
   });
 
   it('needs a server and a token', async () => {
-    const io: CliIo = { out: () => {}, err: () => {}, env: {}, cwd: dir, isTTY: false };
-    expect(await main(['apply', 'charter.yaml', '--token', 'x'], io)).toBe(2);
-    expect(await main(['apply', 'charter.yaml', '--server', served.url], io)).toBe(2);
+    expect((await runCli(['apply', 'charter.yaml', '--token', 'x'], { cwd: dir })).code).toBe(2);
+    expect((await runCli(['apply', 'charter.yaml', '--server', served.url], { cwd: dir })).code).toBe(2);
   });
 });
 

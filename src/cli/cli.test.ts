@@ -3,16 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalCharterYaml } from '../../test/support/charter.js';
+import { runCli } from '../../test/support/cli.js';
 import { projectFile } from '../platform/project.js';
-import type { CliIo } from './command.js';
-import { main } from './main.js';
 
-function run(argv: string[], cwd = projectFile()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd, isTTY: false };
-  return main(argv, io).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
-}
+const run = (argv: string[], cwd = projectFile()) => runCli(argv, { cwd });
 
 describe('charter CLI', () => {
   it('validates every example charter with exit 0', async () => {

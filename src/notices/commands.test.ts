@@ -3,16 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalCharterYaml } from '../../test/support/charter.js';
-import type { CliIo } from '../cli/command.js';
-import { main } from '../cli/main.js';
+import { runCli } from '../../test/support/cli.js';
 import { projectFile } from '../platform/project.js';
 
-function run(argv: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd, isTTY: false };
-  return main(argv, io).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
-}
+const run = (argv: string[], cwd: string) => runCli(argv, { cwd });
 
 const lumen = projectFile('examples/lumen-av/charter.yaml');
 

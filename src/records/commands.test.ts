@@ -3,18 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli/command.js';
-import { main } from '../cli/main.js';
 import { projectFile } from '../platform/project.js';
 import { minimalCharterYaml } from '../../test/support/charter.js';
+import { runCli } from '../../test/support/cli.js';
 import { parseCsv } from './csv.js';
 
-function run(argv: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd, isTTY: false };
-  return main(argv, io).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
-}
+const run = (argv: string[], cwd: string) => runCli(argv, { cwd });
 
 describe('charter records export', () => {
   it('writes the XLSX of an example charter to --out', async () => {

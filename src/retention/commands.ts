@@ -17,7 +17,7 @@ import type { Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
-import { CharterFileError, openConfiguredDatabase } from '../server.js';
+import { CharterFileError, withConfiguredDatabase } from '../server.js';
 import { withExclusiveLock } from '../platform/jobs.js';
 import { composeRetention, retentionSettings } from './deps.js';
 import { sweepInstallation } from './installation.js';
@@ -51,15 +51,6 @@ function parseAt(value: string | undefined): Date | undefined {
   return date;
 }
 
-async function withDatabase<T>(io: CliIo, work: (database: OpenDatabase<Database>) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(readConfig(io.env));
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
-
 export const retentionPlanCommand: Command = {
   name: 'retention plan',
   summary: 'Rows due for deletion/anonymisation now and in each of the next 12 months, and why',
@@ -74,7 +65,7 @@ export const retentionPlanCommand: Command = {
     const at = parseAt(stringOption(args, 'at'));
     const file = stringOption(args, 'charter');
     const config = readConfig(io.env);
-    return withDatabase(io, async (database) => {
+    return withConfiguredDatabase(config, async (database) => {
       let charter: Charter;
       let scope: OrgScope | undefined;
       let revision: string;
@@ -118,7 +109,7 @@ export const retentionRunCommand: Command = {
   async run(args: CommandArgs, io: CliIo) {
     const file = stringOption(args, 'charter');
     const config = readConfig(io.env);
-    return withDatabase(io, async (database) => {
+    return withConfiguredDatabase(config, async (database) => {
       let scope: OrgScope | undefined;
       if (file) {
         const { charter, source } = await loadFile(io, file);

@@ -5,9 +5,8 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
 import { createPostgresDatabase, testDbKind } from '../../test/support/database.js';
+import { runCli } from '../../test/support/cli.js';
 import { ensureOrganisation } from '../accounts/organisations.js';
-import type { CliIo } from '../cli/command.js';
-import { main } from '../cli/main.js';
 import { applyCharter } from '../charter/repository.js';
 import { migrations, type Database } from '../database.js';
 import { migrate, openDatabase } from '../platform/db/database.js';
@@ -27,13 +26,7 @@ async function withDatabase<T>(work: (db: Kysely<Database>) => Promise<T>): Prom
   }
 }
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env, cwd: process.cwd(), isTTY: false };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, { env });
 
 beforeAll(async () => {
   if (testDbKind() === 'postgres') env = { DATABASE_URL: await createPostgresDatabase(), LOG_LEVEL: 'silent' };

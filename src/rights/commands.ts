@@ -6,28 +6,17 @@
  */
 import type { Kysely } from 'kysely';
 import { findOrganisationBySlug, listOrganisations } from '../accounts/organisations.js';
-import { exitCodes, stringOption, UsageError, type CliIo, type Command } from '../cli/command.js';
-import type { Database } from '../database.js';
+import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
 import { readConfig } from '../platform/config.js';
-import type { OpenDatabase } from '../platform/db/database.js';
 import { createLogger } from '../platform/logger.js';
 import { createMailer, type MailTables } from '../platform/mail.js';
-import { openConfiguredDatabase } from '../server.js';
+import { withConfiguredDatabase } from '../server.js';
 import { mask } from './api.js';
 import { daysLeft } from './deadline.js';
 import { tick } from './due.js';
 import { createRightsContext } from './register.js';
 import { listRequests } from './repository.js';
 import { isFinal, requestStates, type RequestState } from './workflow.js';
-
-async function withDatabase<T>(io: CliIo, work: (database: OpenDatabase<Database>) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(readConfig(io.env));
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
 
 export const requestsListCommand: Command = {
   name: 'requests list',
@@ -37,7 +26,7 @@ export const requestsListCommand: Command = {
   async run(args, io) {
     const state = stringOption(args, 'state');
     if (state && !(requestStates as readonly string[]).includes(state)) throw new UsageError(`--state is one of ${requestStates.join(', ')}`);
-    return withDatabase(io, async (database) => {
+    return withConfiguredDatabase(readConfig(io.env), async (database) => {
       const slug = stringOption(args, 'org');
       const organisations = slug ? [await findOrganisationBySlug(database.db, slug)] : await listOrganisations(database.db);
       if (organisations.some((o) => !o)) throw new UsageError(`no organisation "${slug}"`);
@@ -67,7 +56,7 @@ export const requestsTickCommand: Command = {
   options: { json: { type: 'boolean' } },
   async run(args, io) {
     const config = readConfig(io.env);
-    return withDatabase(io, async (database) => {
+    return withConfiguredDatabase(config, async (database) => {
       const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
       const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
       const context = createRightsContext({ db: database.db, dbKind: database.kind, config, logger, clock: () => new Date(), mailer }, { env: io.env });

@@ -8,22 +8,10 @@ import { z } from 'zod';
 import type { Text } from '../charter/schema.js';
 import { html, page, type RawHtml } from '../platform/http/html.js';
 import type { ConsentTexts } from './ledger-directory.js';
+import type { LedgerRecord } from './ledger-writer.js';
 
-export interface StoredRecord {
-  receiptId: string;
-  recordedAt: Date;
-  siteId: string;
-  visitorId: string;
-  revision: string;
-  method: string;
-  language: string;
-  choices: Record<string, boolean>;
-  gpc: boolean;
-  pageUrl: string;
-  ipHash: string;
-  userAgent: string;
-  mobile: boolean;
-}
+/** A ledger record as read back for one organisation. */
+export type StoredRecord = Omit<LedgerRecord, 'organisationId'>;
 
 const cookieSchema = z.object({ name: z.string(), vendor: z.string(), purpose: z.string(), duration: z.string(), type: z.string() });
 const thirdPartySchema = z.object({ id: z.string(), name: z.string(), country: z.string(), transfer: z.string().nullable() });

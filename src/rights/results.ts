@@ -4,7 +4,7 @@
  * names and counts only — never a value — so plans and results carry no personal data.
  */
 import type { Charter } from '../charter/schema.js';
-import type { ColumnChange, ErasureResult, RectificationResult, RestrictionResult } from '../stores/connector.js';
+import type { ColumnChange, ErasureResult, KeptRows, RectificationResult, RestrictionResult } from '../stores/connector.js';
 
 export interface ErasedEntry {
   store: string;
@@ -17,15 +17,10 @@ export interface ErasedEntry {
   fields: string[];
 }
 
-export interface KeptEntry {
+/** Rows a store kept under a hold (`KeptRows`), with the store they are in. */
+export interface KeptEntry extends KeptRows {
   store: string;
   storeName: string;
-  table: string;
-  rows: number;
-  hold: string;
-  law: string;
-  keptColumns: string[];
-  until?: string | undefined;
 }
 
 export interface ErasureSummary {

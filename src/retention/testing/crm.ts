@@ -14,6 +14,7 @@ import type { Charter } from '../../charter/schema.js';
 import type { SqlDriver } from '../../stores/sql/driver.js';
 import { createMysqlDriver } from '../../stores/sql/mysql.js';
 import { createPostgresDriver } from '../../stores/sql/postgres.js';
+import { insertRows, readTable } from '../../stores/testing/shop.js';
 import { minimalCharterYaml } from '../../../test/support/charter.js';
 import { startMariaDb, type MariaDbServer } from '../../../test/support/mariadb-server.js';
 import { startPostgres, type PostgresServer } from '../../../test/support/postgres-server.js';
@@ -174,35 +175,9 @@ export async function seedCrm(driver: SqlDriver, kind: StoreKind, now: Date = te
   for (const table of crmTables) await insertRows(driver, table, rows[table]);
 }
 
-export async function insertRows(driver: SqlDriver, table: string, list: Row[]): Promise<void> {
-  if (list.length === 0) return;
-  const columns = Object.keys(list[0] ?? {});
-  let n = 0;
-  const placeholders = list.map(() => `(${columns.map(() => (driver.dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`);
-  const params = list.flatMap((row) =>
-    columns.map((c) => {
-      const value = row[c];
-      if (value instanceof Date) return driver.dialect === 'postgres' ? value.toISOString() : value.toISOString().replace('T', ' ').replace('Z', '');
-      return value;
-    }),
-  );
-  await driver.query(`insert into ${table} (${columns.join(', ')}) values ${placeholders.join(', ')}`, params);
-}
-
-/** Every row of a table ordered by id, normalised across PostgreSQL and MariaDB. */
-export async function readRows(driver: SqlDriver, table: string): Promise<Row[]> {
-  const { rows } = await driver.query(`select * from ${table} order by id`);
-  return rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([key, value]) => {
-        if (value instanceof Date) return [key, value.toISOString()];
-        if (['processing_restricted', 'legal_claim'].includes(key)) return [key, value === true || value === 1];
-        if (key === 'id' || key.endsWith('_id')) return [key, value === null ? null : Number(value)];
-        return [key, value];
-      }),
-    ),
-  );
-}
+/** The stores fixture's helpers, under the names the retention tests use. */
+export { insertRows };
+export const readRows = readTable;
 
 export async function readAll(driver: SqlDriver): Promise<Record<string, Row[]>> {
   const all: Record<string, Row[]> = {};

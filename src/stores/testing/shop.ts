@@ -185,7 +185,8 @@ export async function seedShop(driver: SqlDriver, now: Date, options: { extraOrd
   }
 }
 
-async function insertRows(driver: SqlDriver, table: string, list: Row[]): Promise<void> {
+/** Inserts rows in one statement; dates written as each dialect reads them back. */
+export async function insertRows(driver: SqlDriver, table: string, list: Row[]): Promise<void> {
   if (list.length === 0) return;
   const columns = Object.keys(list[0] ?? {});
   let n = 0;

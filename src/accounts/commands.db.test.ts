@@ -1,28 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, testDbKind } from '../../test/support/database.js';
+import { cliTestDatabase } from '../../test/support/database.js';
 import { runCli } from '../../test/support/cli.js';
-import { migrations, type Database } from '../database.js';
+import type { Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
-import { migrate, openDatabase } from '../platform/db/database.js';
-import { startServer } from '../server.js';
+import { startServer, withConfiguredDatabase } from '../server.js';
 import { linkIsValid } from './links.js';
 import { ensureOrganisation } from './organisations.js';
 
 let env: Record<string, string>;
-let dataDir: string | undefined;
+let remove: () => Promise<void>;
 
-async function withDatabase<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  const database = await openDatabase<Database>(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 2 } : { dataDir: env.CHARTER_DATA_DIR });
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
-}
+/** Opens (and migrates) the database the CLI is given, for the test's own reads and writes. */
+const withDatabase = <T>(work: (db: Kysely<Database>) => Promise<T>) => withConfiguredDatabase(readConfig(env), (database) => work(database.db));
 
 const cli = (args: string[]) => runCli(args, { env });
 
@@ -34,19 +24,12 @@ async function serveOnce(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (testDbKind() === 'postgres') env = { DATABASE_URL: await createPostgresDatabase(), LOG_LEVEL: 'silent' };
-  else {
-    dataDir = await mkdtemp(join(tmpdir(), 'charter-users-'));
-    env = { CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  }
+  ({ env, remove } = await cliTestDatabase('charter-users'));
   await withDatabase(async (db) => {
-    await migrate(db, migrations);
     await ensureOrganisation(db, 'testco', 'Testco BV');
   });
 }, 120_000);
-afterAll(async () => {
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 describe('first run and charter user add', () => {
   it('prints a one-time setup link at start while no user exists', async () => {

@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, testDbKind } from '../../test/support/database.js';
+import { cliTestDatabase, testDbKind } from '../../test/support/database.js';
 import { runCli } from '../../test/support/cli.js';
 import { ensureOrganisation } from '../accounts/organisations.js';
 import { migrations, type Database } from '../database.js';
@@ -14,24 +11,16 @@ import { verifyChain } from './verify.js';
 
 // A database the CLI can open too: a PGlite directory or a PostgreSQL database, named by the environment.
 let database: OpenDatabase<Database>;
-let env: NodeJS.ProcessEnv;
-let dataDir: string | undefined;
+let env: Record<string, string>;
+let remove: () => Promise<void>;
 const ids: Record<string, string> = {};
 
-async function openShared() {
-  if (testDbKind() === 'postgres') {
-    const url = await createPostgresDatabase();
-    env = { DATABASE_URL: url, LOG_LEVEL: 'silent' };
-    return openDatabase<Database>({ url, poolSize: 3 });
-  }
-  dataDir ??= await mkdtemp(join(tmpdir(), 'charter-audit-'));
-  env = { CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  return openDatabase<Database>({ dataDir });
-}
+const openShared = () => openDatabase<Database>(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 3 } : { dataDir: env.CHARTER_DATA_DIR });
 
 const cli = (args: string[]) => runCli(args, { env });
 
 beforeAll(async () => {
+  ({ env, remove } = await cliTestDatabase('charter-audit'));
   database = await openShared();
   await migrate(database.db, migrations);
   const start = Date.parse('2025-03-01T10:00:00Z');
@@ -64,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (testDbKind() === 'postgres') await database.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await remove();
 });
 
 describe('charter audit verify', () => {

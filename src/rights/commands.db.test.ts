@@ -1,41 +1,28 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
-import { createPostgresDatabase, testDbKind } from '../../test/support/database.js';
+import { cliTestDatabase } from '../../test/support/database.js';
 import { runCli } from '../../test/support/cli.js';
 import { ensureOrganisation } from '../accounts/organisations.js';
 import { applyCharter } from '../charter/repository.js';
-import { migrations, type Database } from '../database.js';
-import { migrate, openDatabase } from '../platform/db/database.js';
+import type { Database } from '../database.js';
+import { readConfig } from '../platform/config.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { requestDeadline } from './deadline.js';
+import { withConfiguredDatabase } from '../server.js';
 import { insertRequest } from './repository.js';
 
 let env: Record<string, string>;
-let dataDir: string | undefined;
+let remove: () => Promise<void>;
 
-async function withDatabase<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  const database = await openDatabase<Database>(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 2 } : { dataDir: env.CHARTER_DATA_DIR });
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
-}
+/** Opens (and migrates) the database the CLI is given, for the test's own reads and writes. */
+const withDatabase = <T>(work: (db: Kysely<Database>) => Promise<T>) => withConfiguredDatabase(readConfig(env), (database) => work(database.db));
 
 const cli = (args: string[]) => runCli(args, { env });
 
 beforeAll(async () => {
-  if (testDbKind() === 'postgres') env = { DATABASE_URL: await createPostgresDatabase(), LOG_LEVEL: 'silent' };
-  else {
-    dataDir = await mkdtemp(join(tmpdir(), 'charter-requests-'));
-    env = { CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  }
+  ({ env, remove } = await cliTestDatabase('charter-requests'));
   await withDatabase(async (db) => {
-    await migrate(db, migrations);
     const charter = buildCharter();
     const organisation = await ensureOrganisation(db, 'testco', 'Testco BV');
     const scope = { organisationId: organisation.id };
@@ -63,9 +50,7 @@ beforeAll(async () => {
     );
   });
 }, 120_000);
-afterAll(async () => {
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 describe('charter requests', () => {
   it('lists the inbox with masked identities and exits 1 while a request is overdue', async () => {

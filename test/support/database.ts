@@ -3,6 +3,9 @@
  * global setup started — chosen by CHARTER_TEST_DB (pglite | postgres).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { migrations, type Database } from '../../src/database.js';
@@ -35,4 +38,14 @@ export async function testDatabase(): Promise<OpenDatabase<Database>> {
       : await openDatabase<Database>({ dataDir: 'memory://' });
   await migrate(database.db, migrations);
   return database;
+}
+
+/**
+ * A database that the tested CLI opens too, named by the environment it reads: a new database in the test PostgreSQL,
+ * or a PGlite directory (chosen by CHARTER_TEST_DB). `remove` deletes the directory.
+ */
+export async function cliTestDatabase(prefix: string): Promise<{ env: Record<string, string>; remove: () => Promise<void> }> {
+  if (testDbKind() === 'postgres') return { env: { DATABASE_URL: await createPostgresDatabase(), LOG_LEVEL: 'silent' }, remove: async () => {} };
+  const dataDir = await mkdtemp(join(tmpdir(), `${prefix}-`));
+  return { env: { CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, remove: () => rm(dataDir, { recursive: true, force: true }) };
 }

@@ -19,6 +19,7 @@ import { loadCharterFile } from '../src/charter/loader.js';
 import { bannerConfig } from '../src/consent/banner-config.js';
 import { projectFile, projectRoot } from '../src/platform/project.js';
 import { launchBrowser } from '../test/support/browser.js';
+import { median } from './stats.js';
 
 const loads = 20;
 const require = createRequire(import.meta.url);
@@ -142,11 +143,6 @@ try {
   server.close();
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 console.log(`\nNavigation to banner visible in Chromium (ms; ${loads} cold loads each, local static server)\n`);
 console.log(`${'banner'.padEnd(26)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}`);
 for (const subject of subjects) {

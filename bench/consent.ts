@@ -29,6 +29,7 @@ import { loadCharterFile } from '../src/charter/loader.js';
 import { consentRevision } from '../src/charter/revision.js';
 import { projectFile } from '../src/platform/project.js';
 import { freePort, startPostgres, type PostgresServer } from '../test/support/postgres-server.js';
+import { median } from './stats.js';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -294,11 +295,6 @@ try {
   rmSync(pgliteDir, { recursive: true, force: true });
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 const peerOf = (round: number) => results.find((r) => r.round === round && r.name.startsWith('c15t'));
 
 console.log(`\nbench:consent — POST a consent record, autocannon ${duration} s × ${connections} connections, new visitor per request, ${rounds} rounds`);

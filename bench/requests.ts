@@ -32,6 +32,7 @@ import { buildCharter } from '../test/support/charter.js';
 import { startMariaDb } from '../test/support/mariadb-server.js';
 import { startPostgres } from '../test/support/postgres-server.js';
 import { benchEmail, benchStore, generateCompanyDatabase } from './stores-data.js';
+import { ms, mulberry32, percentile } from './stats.js';
 
 const env = process.env;
 const customers = Number(env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -40,23 +41,6 @@ const parallel = Number(env.BENCH_PARALLEL ?? 20);
 /** Requests of each kind run one at a time afterwards: the latency without queueing, to read the parallel figures by. */
 const sequential = Number(env.BENCH_SEQUENTIAL ?? 20);
 const databases = (env.BENCH_DATABASES ?? 'postgres').split(',').map((d) => d.trim());
-
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-}
-
-const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 /** Runs `work` over `items` with at most `limit` at a time. */
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

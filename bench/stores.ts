@@ -23,6 +23,7 @@ import { createSqlConnector } from '../src/stores/sql/engine.js';
 import { createMysqlDriver } from '../src/stores/sql/mysql.js';
 import { createPostgresDriver } from '../src/stores/sql/postgres.js';
 import { benchEmail, benchHolds, benchStore, generateCompanyDatabase, heavyCustomerId, seededPersonalColumns } from './stores-data.js';
+import { ms, mulberry32, percentile } from './stats.js';
 
 const env = process.env;
 const customers = Number(env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -30,23 +31,6 @@ const subjects = Number(env.BENCH_SUBJECTS ?? 200);
 const heavyRows = Number(env.BENCH_HEAVY_ROWS ?? 1_000_000);
 const databases = (env.BENCH_DATABASES ?? 'postgres,mariadb').split(',').map((d) => d.trim());
 const hashKey = randomBytes(32);
-
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-}
-
-const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 interface Sample {
   ms: number;

@@ -4,6 +4,7 @@
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import { lintCharter } from '../charter/lint.js';
 import { formatPath, formatProblem, loadCharterFile } from '../charter/loader.js';
@@ -135,6 +136,16 @@ function tuneHeapForServing() {
   v8.setFlagsFromString('--no-allocation-site-pretenuring');
 }
 
+/**
+ * A first start on PGlite runs initdb in a WebAssembly instance of its own (some 450 MB) that nothing references once
+ * the database exists, but that V8 frees only at its next full collection, which an idle server can take long to reach.
+ * One full collection once the server is ready gives it back.
+ */
+function collectStartupGarbage() {
+  v8.setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Start the server (PGlite in CHARTER_DATA_DIR unless DATABASE_URL is set)',
@@ -147,6 +158,7 @@ export const serveCommand: Command = {
     const charterFile = stringOption(args, 'charter');
     tuneHeapForServing();
     const server = await startServer({ config, charterFile: charterFile ? resolve(io.cwd, charterFile) : undefined, print: (text) => io.out(text) });
+    collectStartupGarbage();
     await new Promise<void>((resolveStop) => {
       const stop = () => {
         server.close().then(resolveStop, resolveStop);

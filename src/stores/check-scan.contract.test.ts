@@ -65,6 +65,25 @@ describe.each(targets)('on $name', (target) => {
     expect(result.code).toBe(0);
   });
 
+  it('warns of the lookup columns no index starts with, from the live indexes', async () => {
+    const notIndexed = async () => {
+      const result = await run(['stores', 'check', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });
+      const [check] = JSON.parse(result.text) as { findings: { code: string; table: string; column?: string }[] }[];
+      return check!.findings.filter((f) => f.code === 'not_indexed').map((f) => `${f.table}.${f.column}`);
+    };
+    const before = await notIndexed();
+    // An identity column without an index; unique columns and primary keys have one.
+    expect(before).toContain('newsletter.email');
+    expect(before).not.toContain('customers.email');
+    // PostgreSQL does not index a foreign key's column by itself; InnoDB does.
+    if (target.name === 'postgres') expect(before).toContain('orders.customer_id');
+    else expect(before).not.toContain('orders.customer_id');
+    await driver.query('create index newsletter_email on newsletter (email)');
+    const after = await notIndexed();
+    expect(after).not.toContain('newsletter.email');
+    expect(after).toEqual(before.filter((column) => column !== 'newsletter.email'));
+  });
+
   it('finds undeclared personal data, and only that', async () => {
     await driver.query('alter table customers add column iban varchar(40)');
     await driver.query('alter table customers add column birth_date date');

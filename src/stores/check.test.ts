@@ -50,6 +50,38 @@ describe('checkStore', () => {
   });
 });
 
+describe('checkStore: indexes', () => {
+  const indexedEverywhere = (live: LiveSchema): LiveSchema => ({ tables: live.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c, indexed: true })) })) });
+
+  it('warns of an identity, a reference and an anchor column that no index starts with, once each', () => {
+    const live = indexedEverywhere(liveShop());
+    const unindex = (table: string, column: string) => {
+      const found = live.tables.find((t) => t.name === table)!;
+      found.columns = found.columns.map((c) => (c.name === column ? { ...c, indexed: false } : c));
+    };
+    unindex('customers', 'email');
+    unindex('orders', 'customer_id');
+    unindex('newsletter', 'last_contact_at');
+    unindex('orders', 'note'); // looked up by nothing: no warning
+    live.tables.find((t) => t.name === 'orders')!.estimatedRows = 120_000;
+    const findings = checkStore(shopStore(), live, shopHolds);
+    expect(findings.map((f) => `${f.severity} ${f.code} ${f.table}.${f.column}`).sort()).toEqual([
+      'warning not_indexed customers.email',
+      'warning not_indexed newsletter.last_contact_at',
+      'warning not_indexed orders.customer_id',
+    ]);
+    const orders = findings.find((f) => f.table === 'orders')!;
+    expect(orders.message).toBe('no index starts with "orders.customer_id", so following orders.customer_id to customers reads the whole table (about 120,000 rows): create index on orders (customer_id)');
+    expect(findings.find((f) => f.table === 'customers')?.message).toContain("finding a person's rows by email");
+    expect(findings.find((f) => f.table === 'newsletter')?.message).toContain('every retention batch');
+  });
+
+  it('says nothing when every such column is indexed, or when the connector cannot tell', () => {
+    expect(checkStore(shopStore(), indexedEverywhere(liveShop()), shopHolds)).toEqual([]);
+    expect(checkStore(shopStore(), liveShop(), shopHolds)).toEqual([]);
+  });
+});
+
 describe('renameHint', () => {
   it('suggests a close spelling or a longer name that contains the old one', () => {
     expect(renameHint('emial', ['email', 'id'])).toBe('email');

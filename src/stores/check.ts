@@ -4,7 +4,8 @@
  * silently miss data: missing tables and columns (with the likely new name of a renamed one), primary keys that
  * differ, erase strategies the column type cannot take (a hash into an integer, `null` into a NOT NULL column, the
  * same redact token into a unique column), anchors that are not dates, flags that are not booleans, nullable
- * references that are not nullable, and foreign keys between declared tables the charter does not declare.
+ * references that are not nullable, and foreign keys between declared tables the charter does not declare; warns of
+ * the columns Charter looks rows up by (identities, references, anchors) that no index starts with.
  */
 import { closest } from '../charter/references.js';
 import type { Store } from '../charter/schema.js';
@@ -110,6 +111,19 @@ export function checkStore(store: Store, live: LiveSchema, holds: readonly HoldD
         add('error', 'not_null', table.name, ref.column, `"${table.name}.${ref.column}" is declared nullable (set to NULL before its parent is deleted) but is NOT NULL`);
       }
     }
+    // The lookups Charter makes by a column: a request finds a person's rows by an identity column and follows each
+    // reference by the child's column; a retention sweep walks its anchor in order. Without an index, each reads the
+    // whole table. Unknown (a connector that cannot tell) is not reported.
+    const warned = new Set<string>();
+    const needsIndex = (column: string, lookup: string) => {
+      if (liveColumns.get(column)?.indexed !== false || warned.has(column)) return;
+      warned.add(column);
+      const size = liveTable.estimatedRows ? ` (about ${liveTable.estimatedRows.toLocaleString('en')} rows)` : '';
+      add('warning', 'not_indexed', table.name, column, `no index starts with "${table.name}.${column}", so ${lookup} reads the whole table${size}: create index on ${table.name} (${column})`);
+    };
+    for (const column of table.columns) if (column.identity) needsIndex(column.name, `finding a person's rows by ${column.identity}`);
+    for (const ref of table.references) needsIndex(ref.column, `following ${table.name}.${ref.column} to ${ref.toTable}`);
+    if (table.anchor && !table.anchor.via) needsIndex(table.anchor.column, 'every retention batch');
     undeclaredForeignKeys(liveTable, table.name, model.tables, add);
   }
   return findings;

@@ -39,6 +39,8 @@ export interface LiveColumn {
   maxLength?: number | undefined;
   /** Part of a single-column unique constraint or unique index (the primary key included). */
   unique: boolean;
+  /** The first key column of an index (the primary key's included), so lookups by it need not read the table. */
+  indexed?: boolean | undefined;
 }
 
 export interface LiveForeignKey {

@@ -252,7 +252,9 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
     const schema = await target.connector.introspect();
     const customers = schema.tables.find((t) => t.name === 'customers');
     expect(customers?.primaryKey).toEqual(['id']);
-    expect(customers?.columns.find((c) => c.name === 'email')).toMatchObject({ family: 'text', nullable: false, unique: true, maxLength: 255 });
+    expect(customers?.columns.find((c) => c.name === 'email')).toMatchObject({ family: 'text', nullable: false, unique: true, maxLength: 255, indexed: true });
+    expect(customers?.columns.find((c) => c.name === 'id')?.indexed).toBe(true);
+    expect(customers?.columns.find((c) => c.name === 'name')?.indexed).toBe(false);
     expect(customers?.columns.find((c) => c.name === 'processing_restricted')?.family).toBe('boolean');
     expect(schema.tables.find((t) => t.name === 'orders')?.foreignKeys).toEqual([{ columns: ['customer_id'], referencedTable: 'customers', referencedColumns: ['id'] }]);
   });

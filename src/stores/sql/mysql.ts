@@ -108,6 +108,7 @@ async function introspectMysql(pool: mysql.Pool): Promise<LiveSchema> {
       nullable: String(row.is_nullable) === 'YES',
       maxLength: family === 'text' && row.max_length != null && Number(row.max_length) < 65_535 ? Number(row.max_length) : undefined,
       unique: false,
+      indexed: false,
     });
   }
   for (const row of indexes) {
@@ -115,6 +116,8 @@ async function introspectMysql(pool: mysql.Pool): Promise<LiveSchema> {
     if (!table) continue;
     const cols = String(row.columns).split(',');
     if (String(row.index_name) === 'PRIMARY') table.primaryKey = cols;
+    const first = table.columns.find((c) => c.name === cols[0]);
+    if (first) first.indexed = true;
     if (Number(row.non_unique) === 0 && cols.length === 1) {
       const col = table.columns.find((c) => c.name === cols[0]);
       if (col) col.unique = true;

@@ -93,13 +93,14 @@ export async function introspectPostgres(query: Run, schema: string): Promise<Li
       where n.nspname = $1 and con.contype in ('p', 'f', 'u')`,
     [schema],
   );
-  const uniqueIndexes = await query(
-    `select c.relname as table_name, a.attname as column_name
+  // Whole-table indexes by their first key column (primary keys and unique constraints have one too).
+  const indexes = await query(
+    `select c.relname as table_name, a.attname as column_name, i.indisunique and i.indnkeyatts = 1 as single_unique
        from pg_index i
        join pg_class c on c.oid = i.indrelid
        join pg_namespace n on n.oid = c.relnamespace
        join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[0]
-      where n.nspname = $1 and i.indisunique and i.indnkeyatts = 1 and i.indpred is null`,
+      where n.nspname = $1 and i.indpred is null`,
     [schema],
   );
   const tables = new Map<string, LiveTable>();
@@ -121,6 +122,7 @@ export async function introspectPostgres(query: Run, schema: string): Promise<Li
       nullable: Boolean(row.nullable),
       maxLength: family === 'text' && length ? Number(length[1]) : undefined,
       unique: false,
+      indexed: false,
     });
   }
   const markUnique = (tableName: string, column: string) => {
@@ -144,7 +146,11 @@ export async function introspectPostgres(query: Run, schema: string): Promise<Li
       });
     }
   }
-  for (const row of uniqueIndexes.rows) markUnique(String(row.table_name), String(row.column_name));
+  for (const row of indexes.rows) {
+    const column = tables.get(String(row.table_name))?.columns.find((c) => c.name === String(row.column_name));
+    if (column) column.indexed = true;
+    if (row.single_unique) markUnique(String(row.table_name), String(row.column_name));
+  }
   return { tables: [...tables.values()] };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../charter/schema.js';
-import type { LiveColumn, LiveSchema } from '../stores/connector.js';
+import type { LiveColumn, LiveSchema, StoreConnector } from '../stores/connector.js';
 import type { TableRule } from './rules.js';
-import { checkTables } from './store-access.js';
+import { checkTables, openedStore } from './store-access.js';
 
 const column = (name: string, extra: Partial<LiveColumn> = {}): LiveColumn => ({ name, rawType: 'text', family: 'text', nullable: true, unique: false, ...extra });
 
@@ -68,6 +68,15 @@ describe('checking a table before a sweep touches it', () => {
     const noAnchor = live(healthy);
     noAnchor.tables[0]!.columns = noAnchor.tables[0]!.columns.filter((c) => c.name !== 'visited_at');
     expect(checkTables(store, noAnchor, [rule('delete')]).get('visits')).toEqual(['anchor column visited_at does not exist']);
+  });
+
+  it('refuses every sweep of a store on a PostgreSQL older than 12 (the version of the live server)', async () => {
+    // PostgreSQL 11 cannot run here: a connector that describes such a server stands in for one.
+    const describing = (postgresVersion: number) =>
+      ({ capabilities: { introspect: true }, introspect: () => Promise.resolve({ ...live(healthy), postgresVersion }) }) as unknown as StoreConnector;
+    const old = await openedStore(describing(110005), store).check([rule('delete')]);
+    expect(old?.get('visits')).toEqual(['PostgreSQL 11.5 cannot run the retention batches of "visits": they need PostgreSQL 12 or later']);
+    expect((await openedStore(describing(120001), store).check([rule('delete')]))?.get('visits')).toEqual([]);
   });
 
   it('refuses to hash without a configured key', () => {

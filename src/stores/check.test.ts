@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveColumn, LiveSchema } from './connector.js';
-import { checkStore, renameHint } from './check.js';
+import { checkStore, postgresRelease, renameHint } from './check.js';
 import { shopHolds, shopStore } from './testing/shop.js';
 
 const col = (name: string, over: Partial<LiveColumn> = {}): LiveColumn => ({ name, rawType: 'varchar(255)', family: 'text', nullable: true, unique: false, maxLength: 255, ...over });
@@ -79,6 +79,27 @@ describe('checkStore: indexes', () => {
   it('says nothing when every such column is indexed, or when the connector cannot tell', () => {
     expect(checkStore(shopStore(), indexedEverywhere(liveShop()), shopHolds)).toEqual([]);
     expect(checkStore(shopStore(), liveShop(), shopHolds)).toEqual([]);
+  });
+});
+
+describe('checkStore: PostgreSQL version', () => {
+  it('refuses the retention of every anchored table on a PostgreSQL older than 12', () => {
+    const findings = checkStore(shopStore(), { ...liveShop(), postgresVersion: 110022 }, shopHolds);
+    // order_lines has no anchor of its own: its rows go with their order's.
+    expect(findings.map((f) => `${f.severity} ${f.code} ${f.table}`).sort()).toEqual(
+      ['customers', 'invoices', 'newsletter', 'orders', 'tickets'].map((table) => `error server_version ${table}`),
+    );
+    expect(findings[0]?.message).toContain('PostgreSQL 11.22 cannot run the retention batches of');
+  });
+
+  it('accepts PostgreSQL 12 and later, and a connector that does not say', () => {
+    for (const postgresVersion of [120000, 150018, undefined]) expect(checkStore(shopStore(), { ...liveShop(), postgresVersion }, shopHolds)).toEqual([]);
+  });
+
+  it('names releases as PostgreSQL does', () => {
+    expect(postgresRelease(150018)).toBe('15.18');
+    expect(postgresRelease(120000)).toBe('12.0');
+    expect(postgresRelease(90624)).toBe('9.6.24');
   });
 });
 

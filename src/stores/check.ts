@@ -5,7 +5,8 @@
  * differ, erase strategies the column type cannot take (a hash into an integer, `null` into a NOT NULL column, the
  * same redact token into a unique column), anchors that are not dates, flags that are not booleans, nullable
  * references that are not nullable, and foreign keys between declared tables the charter does not declare; warns of
- * the columns Charter looks rows up by (identities, references, anchors) that no index starts with.
+ * the columns Charter looks rows up by (identities, references, anchors) that no index starts with; refuses retention
+ * on a PostgreSQL older than 12.
  */
 import { closest } from '../charter/references.js';
 import type { Store } from '../charter/schema.js';
@@ -27,6 +28,15 @@ export function renameHint(name: string, candidates: readonly string[]): string 
   if (near) return near;
   const lower = name.toLowerCase();
   return candidates.find((c) => c.toLowerCase().includes(lower) || (c.length >= 3 && lower.includes(c.toLowerCase())));
+}
+
+/** A retention batch selects its rows in a materialized CTE (PostgreSQL 12) and hashes with `sha256()` (11). */
+const minimumPostgresForRetention = 120000;
+
+/** 150018 → "15.18"; 90624 → "9.6.24" (the numbering before PostgreSQL 10). */
+export function postgresRelease(versionNum: number): string {
+  const major = Math.floor(versionNum / 10000);
+  return major >= 10 ? `${major}.${versionNum % 10000}` : `${major}.${Math.floor(versionNum / 100) % 100}.${versionNum % 100}`;
 }
 
 export function checkStore(store: Store, live: LiveSchema, holds: readonly HoldDefinition[] = [], options: { redactToken?: string } = {}): CheckFinding[] {
@@ -89,6 +99,9 @@ export function checkStore(store: Store, live: LiveSchema, holds: readonly HoldD
       const found = need(name, role);
       if (found && found.family !== 'boolean') add('error', 'flag_type', table.name, name, `"${table.name}.${name}" (${role}) is ${found.rawType}, not a boolean`);
     };
+    if (table.anchor && live.postgresVersion !== undefined && live.postgresVersion < minimumPostgresForRetention) {
+      add('error', 'server_version', table.name, undefined, `PostgreSQL ${postgresRelease(live.postgresVersion)} cannot run the retention batches of "${table.name}": they need PostgreSQL 12 or later`);
+    }
     if (table.anchor && !table.anchor.via) dateColumn(table.anchor.column, 'retention anchor');
     if (table.anchor?.via) {
       const parent = liveTables.get(table.anchor.via.toTable);

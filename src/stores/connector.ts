@@ -60,6 +60,8 @@ export interface LiveTable {
 
 export interface LiveSchema {
   tables: LiveTable[];
+  /** PostgreSQL's `server_version_num` (150018 for 15.18); other connectors leave it out. */
+  postgresVersion?: number | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -255,6 +255,9 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
     expect(customers?.columns.find((c) => c.name === 'email')).toMatchObject({ family: 'text', nullable: false, unique: true, maxLength: 255, indexed: true });
     expect(customers?.columns.find((c) => c.name === 'id')?.indexed).toBe(true);
     expect(customers?.columns.find((c) => c.name === 'name')?.indexed).toBe(false);
+    // The PostgreSQL version is read from the server (15 here); MariaDB does not say.
+    if (target.name === 'postgres') expect(schema.postgresVersion).toBeGreaterThanOrEqual(150000);
+    else expect(schema.postgresVersion).toBeUndefined();
     expect(customers?.columns.find((c) => c.name === 'processing_restricted')?.family).toBe('boolean');
     expect(schema.tables.find((t) => t.name === 'orders')?.foreignKeys).toEqual([{ columns: ['customer_id'], referencedTable: 'customers', referencedColumns: ['id'] }]);
   });

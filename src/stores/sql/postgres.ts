@@ -151,7 +151,8 @@ export async function introspectPostgres(query: Run, schema: string): Promise<Li
     if (column) column.indexed = true;
     if (row.single_unique) markUnique(String(row.table_name), String(row.column_name));
   }
-  return { tables: [...tables.values()] };
+  const version = await query(`select current_setting('server_version_num')::int as version`, []);
+  return { tables: [...tables.values()], postgresVersion: Number(version.rows[0]?.version) || undefined };
 }
 
 /** A driver over a `pg` pool for a PostgreSQL URL. */

@@ -30,8 +30,10 @@ export class DurableNodeFS extends NodeFS {
       // Every stream of the filesystem shares this object, so the handler applies to files opened before and after.
       const ops = (mod.NODEFS as unknown as { stream_ops: NodeStreamOps }).stream_ops;
       ops.fsync = (stream) => {
-        if (stream.nfd !== undefined) fsyncSync(stream.nfd);
-        fsyncCount.value++;
+        if (stream.nfd !== undefined) {
+          fsyncSync(stream.nfd);
+          fsyncCount.value++;
+        }
         return 0;
       };
     });

@@ -312,15 +312,30 @@ export const storeColumnSchema = z.strictObject({
   erase: z.enum(['delete', 'null', 'hash', 'redact', 'keep']).default('null'),
   identity: z.enum(['email', 'phone', 'customer-number', 'account-id']).optional(),
   secret: z.boolean().default(false).describe('a password hash or token: never exported to the subject'),
+  of: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('in a row that belongs to two people (a message between two customers): the reference column naming the person this column describes'),
 });
 
 export const storeReferenceSchema = z.strictObject({
   column: z.string().min(1),
   to: z.string().regex(/^[A-Za-z0-9_]+\.[A-Za-z0-9_]+$/, 'table.column'),
+  owner: z
+    .boolean()
+    .optional()
+    .describe(
+      'a row of this table belongs to whoever the referenced row belongs to (default: a reference to a table with identity columns, or to a table that belongs to someone; see docs/ownership.md)',
+    ),
+  profile: z
+    .boolean()
+    .default(false)
+    .describe('the referenced row is this person\'s own (a one-to-one account or profile row): requests climb to it; a parent several people share must never be marked'),
   traverse: z
     .enum(['both', 'to', 'back'])
-    .default('both')
-    .describe('follow from this row to the referenced one (to), from the referenced row back to this one (back), or both'),
+    .optional()
+    .describe('no longer used: requests follow ownership (owner, profile); kept so older charters validate, with a lint warning'),
   nullable: z
     .boolean()
     .default(false)

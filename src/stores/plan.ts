@@ -3,7 +3,7 @@
  *
  * - `storeModel` resolves a store declaration (tables, references, holds) into a form the engine walks.
  * - `traversalPlan` lists, from the identity types a requester gives, the seed tables and the edges the engine
- *   follows (references in either direction, as each reference allows) — the plan shown before execution.
+ *   follows (down owner references, up profile references: docs/ownership.md) — the plan shown before execution.
  * - `deletionOrder` orders tables so that a row is never deleted while a declared reference still points at it:
  *   children before parents; references marked `nullable` are set to NULL first and break cycles.
  * - `referenceCycles` finds cycles of non-nullable references: reported at validation time, since no order can
@@ -18,6 +18,8 @@ export interface ColumnModel {
   erase: EraseStrategy;
   identity?: IdentityType | undefined;
   secret: boolean;
+  /** In a row two people share: the reference column naming the person this column describes. */
+  of?: string | undefined;
 }
 
 export interface ReferenceModel {
@@ -27,7 +29,12 @@ export interface ReferenceModel {
   /** The referenced (parent) table and column. */
   toTable: string;
   toColumn: string;
-  traverse: 'both' | 'to' | 'back';
+  /** A row of `table` belongs to whoever the referenced row belongs to (resolved: declared, or the default rules). */
+  owner: boolean;
+  /** The referenced row is this row's person's own (one-to-one): requests climb to it. */
+  profile: boolean;
+  /** The obsolete `traverse` value the charter still writes, if any (reported by lint). */
+  declaredTraverse?: 'both' | 'to' | 'back' | undefined;
   nullable: boolean;
   /** A real foreign key: the referenced row cannot go while this row points at it. */
   enforced: boolean;
@@ -62,6 +69,10 @@ export interface TableModel {
   holds: HoldModel[];
   restrictColumn?: string | undefined;
   anchor?: AnchorModel | undefined;
+  /** Whether a column of the table is an identity column (its rows belong to the person whose identity they hold). */
+  hasIdentity: boolean;
+  /** The references through which a row of this table belongs to a person (`owner`), resolved. */
+  owners: ReferenceModel[];
   purpose?: string | undefined;
   /**
    * Erasure deletes the row when a column says `delete`, or when the table declares no personal columns at all
@@ -90,7 +101,7 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
     tables.set(table.name, {
       name: table.name,
       primaryKey: table.primaryKey,
-      columns: table.columns.map((c) => ({ name: c.name, category: c.category, erase: c.erase, identity: c.identity, secret: c.secret ?? false })),
+      columns: table.columns.map((c) => ({ name: c.name, category: c.category, erase: c.erase, identity: c.identity, secret: c.secret ?? false, of: c.of })),
       references: [],
       referencedBy: [],
       holds: table.holds.map((h) => {
@@ -99,6 +110,8 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
       }),
       restrictColumn: table.restrictColumn,
       purpose: table.purpose,
+      hasIdentity: table.columns.some((c) => c.identity !== undefined),
+      owners: [],
       deletesRows: table.columns.length === 0 || table.columns.some((c) => c.erase === 'delete'),
     });
   }
@@ -112,7 +125,9 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
         column: reference.column,
         toTable,
         toColumn,
-        traverse: reference.traverse ?? 'both',
+        owner: reference.owner ?? false,
+        profile: reference.profile ?? false,
+        declaredTraverse: reference.traverse,
         nullable: reference.nullable ?? false,
         enforced: reference.enforced ?? true,
       };
@@ -120,6 +135,7 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
       tables.get(toTable)?.referencedBy.push(ref);
     }
   }
+  resolveOwners(tables, new Set(store.tables.filter((t) => t.references.some((r) => r.owner !== undefined)).map((t) => t.name)));
   for (const table of store.tables) {
     const model = tables.get(table.name);
     if (!model || !table.anchor) continue;
@@ -130,14 +146,49 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
   return { id: store.id, kind: store.kind, schema: store.schema, tables };
 }
 
+/**
+ * Resolves each table's owner references (docs/ownership.md): where the charter writes `owner` on a reference of a
+ * table, exactly those marked `owner: true`; otherwise the defaults — none for a table with identity columns of its
+ * own, else its references to tables with identity columns, else its references to tables that belong to someone
+ * (recursively). Self-references are never owners by default. Sets `owner` on each reference and `owners` per table.
+ */
+function resolveOwners(tables: Map<string, TableModel>, explicit: ReadonlySet<string>): void {
+  const candidates = (t: TableModel) => t.references.filter((r) => r.toTable !== t.name && tables.has(r.toTable));
+  const owned = new Set<string>();
+  for (const t of tables.values()) {
+    if (explicit.has(t.name)) t.owners = t.references.filter((r) => r.owner && tables.has(r.toTable));
+    else if (t.hasIdentity) t.owners = [];
+    else {
+      const toPeople = candidates(t).filter((r) => tables.get(r.toTable)?.hasIdentity);
+      t.owners = toPeople;
+    }
+    if (t.hasIdentity || t.owners.length > 0) owned.add(t.name);
+  }
+  // Rule 3: references to tables that belong to someone, to a fixed point (a chain order → order line → …).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const t of tables.values()) {
+      if (explicit.has(t.name) || t.hasIdentity || t.owners.length > 0) continue;
+      const toOwned = candidates(t).filter((r) => owned.has(r.toTable));
+      if (toOwned.length === 0) continue;
+      t.owners = toOwned;
+      owned.add(t.name);
+      changed = true;
+    }
+  }
+  for (const t of tables.values()) for (const r of t.references) r.owner = t.owners.includes(r);
+}
+
 /** One step of the traversal: rows of `target` whose `targetColumn` is among the values of `source.sourceColumn`. */
 export interface TraversalEdge {
   source: string;
   sourceColumn: string;
   target: string;
   targetColumn: string;
-  /** `to`: child row → the parent it references; `back`: parent row → the children referencing it. */
+  /** `to`: child row → the parent it references (a profile); `back`: parent row → the children that belong to it. */
   direction: 'to' | 'back';
+  /** The declared reference the edge follows. */
+  reference: ReferenceModel;
 }
 
 export interface SeedModel {
@@ -155,18 +206,18 @@ export interface TraversalPlan {
   unreachable: string[];
 }
 
-/** Every edge the engine may follow, from the references and their `traverse` setting. */
+/**
+ * Every edge a request follows: down each owner reference (from the parent row to the rows that belong to it) and up
+ * each profile reference (from a row to the one-to-one row it declares its person's own). Nothing else: a parent
+ * several people share is never entered, so nobody else's rows are reached through it.
+ */
 export function traversalEdges(model: StoreModel): TraversalEdge[] {
   const edges: TraversalEdge[] = [];
   for (const table of model.tables.values()) {
     for (const ref of table.references) {
       if (!model.tables.has(ref.toTable)) continue;
-      if (ref.traverse !== 'back') {
-        edges.push({ source: ref.table, sourceColumn: ref.column, target: ref.toTable, targetColumn: ref.toColumn, direction: 'to' });
-      }
-      if (ref.traverse !== 'to') {
-        edges.push({ source: ref.toTable, sourceColumn: ref.toColumn, target: ref.table, targetColumn: ref.column, direction: 'back' });
-      }
+      if (ref.owner) edges.push({ source: ref.toTable, sourceColumn: ref.toColumn, target: ref.table, targetColumn: ref.column, direction: 'back', reference: ref });
+      if (ref.profile) edges.push({ source: ref.table, sourceColumn: ref.column, target: ref.toTable, targetColumn: ref.toColumn, direction: 'to', reference: ref });
     }
   }
   return edges;

@@ -27,7 +27,7 @@ describe('store checks in the charter', () => {
 
   it('reports a reference cycle of non-nullable references', () => {
     const charter = withShop((c) => {
-      c.stores[0]!.tables.find((t) => t.name === 'customers')!.references.push({ column: 'last_order_id', to: 'orders.id', traverse: 'both', nullable: false, enforced: true });
+      c.stores[0]!.tables.find((t) => t.name === 'customers')!.references.push({ column: 'last_order_id', to: 'orders.id', profile: false, nullable: false, enforced: true });
     });
     const problem = checkReferences(charter).find((p) => p.code === 'reference_cycle');
     expect(problem?.message).toMatch(/customers → orders → customers|orders → customers → orders/);

@@ -74,6 +74,7 @@ const texts = {
     reachHow: 'How',
     shared: 'Shared with someone else',
     reachIdentity: 'by the person’s identity',
+    reachAdapter: 'chosen by the connected system',
     reachOwner: (table: string, column: string) => `belongs to their ${table} row (${column})`,
     reachProfile: (table: string, column: string) => `their own profile row, named by their ${table} row (${column})`,
     changes: 'Column changes',
@@ -157,6 +158,7 @@ const texts = {
     reachHow: 'Hoe',
     shared: 'Gedeeld met iemand anders',
     reachIdentity: 'via de identiteit van de persoon',
+    reachAdapter: 'gekozen door het gekoppelde systeem',
     reachOwner: (table: string, column: string) => `hoort bij hun rij in ${table} (${column})`,
     reachProfile: (table: string, column: string) => `hun eigen profielrij, genoemd door hun rij in ${table} (${column})`,
     changes: 'Kolomwijzigingen',
@@ -240,6 +242,7 @@ const texts = {
     reachHow: 'Comment',
     shared: 'Partagées avec quelqu’un d’autre',
     reachIdentity: 'par l’identité de la personne',
+    reachAdapter: 'choisies par le système connecté',
     reachOwner: (table: string, column: string) => `appartient à sa ligne de ${table} (${column})`,
     reachProfile: (table: string, column: string) => `sa propre ligne de profil, désignée par sa ligne de ${table} (${column})`,
     changes: 'Modifications de colonnes',
@@ -501,13 +504,14 @@ interface ReachedTable {
   table: string;
   rows: number;
   shared: number;
-  how: 'identity' | 'owner' | 'profile';
+  how: 'identity' | 'owner' | 'profile' | 'adapter';
   via?: { table: string; column: string };
 }
 
 /** Each table the request reaches, its rows (how many shared with someone else) and how it is reached. */
 function ReachTable({ reach, t }: { reach: ReachedTable[]; t: T }) {
-  const how = (r: ReachedTable) => (r.how === 'identity' || !r.via ? t.reachIdentity : r.how === 'owner' ? t.reachOwner(r.via.table, r.via.column) : t.reachProfile(r.via.table, r.via.column));
+  const how = (r: ReachedTable) =>
+    r.how === 'adapter' ? t.reachAdapter : r.how === 'identity' || !r.via ? t.reachIdentity : r.how === 'owner' ? t.reachOwner(r.via.table, r.via.column) : t.reachProfile(r.via.table, r.via.column);
   return (
     <>
       <h3>{t.reached}</h3>

@@ -16,7 +16,7 @@ import type { Database } from '../database.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { invalidInput, tooManyRequests, type ErrorDetail } from '../platform/errors.js';
 import type { RightsContext } from './context.js';
-import { addDurationInZone, formatDate, requestDeadline, toLocal } from './deadline.js';
+import { requestDeadline } from './deadline.js';
 import { codeMail, mailContext, scheduledMail, withdrawnMail } from './mails.js';
 import { advance, startIfReady } from './fulfilment.js';
 import {
@@ -36,7 +36,7 @@ import {
 } from './repository.js';
 import type { CreateRequestInput } from './schemas.js';
 import { codeLifetimeMs, formatCode, generateCode, generateLinkSecret, maxCodeAttempts, normaliseCode, normaliseIdentity, sameSecret } from './secrets.js';
-import { hasGracePeriod, verificationLevel, type RequestDetails } from './workflow.js';
+import { executeAfterFor, verificationLevel, type RequestDetails } from './workflow.js';
 
 /** Sliding-window limits. Per identity they stop mail bombing a person; per address they stop enumeration. */
 export const limits = {
@@ -329,7 +329,7 @@ export async function confirm(context: RightsContext, scope: OrgScope, requestId
   const confirmed = await inOrganisation(context.db, scope, async (trx) => {
     const request = await findRequest(trx, scope, requestId, { lock: true });
     if (!request || request.state !== 'awaiting-verification' || !request.codeVerifiedAt || request.verificationLevel !== 'code-and-confirm') return undefined;
-    const executeAfter = hasGracePeriod(request.type) ? addDurationInZone(now, charter.rights.erasureGracePeriod) : null;
+    const executeAfter = executeAfterFor(charter, request.type, now);
     if (executeAfter) {
       await insertCode(trx, scope, { id: randomUUID(), requestId, purpose: 'cancel', codeHash: null, linkHash: key.linkHash(cancelSecret), packageId: null, createdAt: now, expiresAt: executeAfter });
     }
@@ -344,7 +344,7 @@ export async function confirm(context: RightsContext, scope: OrgScope, requestId
   });
   if (!confirmed) return false;
   if (confirmed.executeAfter) {
-    const mail = scheduledMail(mailContext(charter, confirmed), formatDate(toLocal(confirmed.executeAfter)), context.link(`/privacy/${confirmed.siteId}/link/${cancelSecret}?lang=${confirmed.language}`));
+    const mail = scheduledMail(mailContext(charter, confirmed), confirmed.executeAfter, context.link(`/privacy/${confirmed.siteId}/link/${cancelSecret}?lang=${confirmed.language}`));
     const contacts = confirmed.contacts;
     context.background(`scheduled mail ${requestId}`, async () => {
       for (const email of contacts) await context.send(scope, email, mail, confirmed.language as Language);

@@ -145,4 +145,27 @@ export const rightsMigrations: Record<string, Migration> = {
       await enableOrganisationRls(db, 'rights_keys');
     },
   },
+  '0410-rights-notifications': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table rights_notifications (
+          organisation_id uuid not null references organisations(id),
+          id uuid not null,
+          request_id uuid not null,
+          recipient text not null,
+          channel text not null check (channel in ('store', 'mail', 'officer')),
+          state text not null check (state in ('done', 'pending')),
+          detail jsonb not null default '{}',
+          created_at timestamptz not null,
+          done_at timestamptz,
+          done_by text,
+          primary key (organisation_id, id),
+          unique (organisation_id, request_id, recipient),
+          foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
+        )`.execute(db);
+      // The officer's open Art. 19 tasks across requests.
+      await sql`create index rights_notifications_pending on rights_notifications (organisation_id, state) where state = 'pending'`.execute(db);
+      await enableOrganisationRls(db, 'rights_notifications');
+    },
+  },
 };

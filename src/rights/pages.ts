@@ -9,12 +9,13 @@ import { duration } from '../charter/duration.js';
 import type { Charter, Language, Site } from '../charter/schema.js';
 import { requestTypes } from '../charter/schema.js';
 import { html, page, raw, type RawHtml } from '../platform/http/html.js';
-import { toLocal, formatDate } from './deadline.js';
+import { addDurationInZone, toLocal, formatDate } from './deadline.js';
+import { describeRows, recipientName, type NotificationView } from './recipients.js';
 import type { RightsRequest } from './repository.js';
 import type { ErasureSummary } from './results.js';
 import { rectifiableCategories } from './results.js';
 import { dateTimeWords, dateWords, durationWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
-import { restrictionGrounds } from './workflow.js';
+import { erasureWaits, restrictionGrounds } from './workflow.js';
 
 export interface PageFrame {
   charter: Charter;
@@ -223,6 +224,8 @@ export interface StatusOptions {
   consents?: { purpose: string; granted: boolean; at: string }[] | undefined;
   /** A consent was just withdrawn. */
   withdrawn?: boolean;
+  /** The request's Art. 19 records: who was told of its rectification, erasure or restriction, and who will be. */
+  notifications?: NotificationView[] | undefined;
 }
 
 export function statusPage(f: PageFrame, request: RightsRequest, options: StatusOptions): string {
@@ -245,8 +248,11 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
 <input id="code" name="code" class="code-input" inputmode="numeric" autocomplete="one-time-code" required maxlength="20" ${options.error ? raw('aria-invalid="true" aria-describedby="code-error"') : ''}>
 <div class="actions"><button type="submit">${t.verifyButton}</button></div></form><p class="hint">${t.codeHelp}</p>`);
     } else {
+      // What happens and when: at once under P0D (nothing to cancel afterwards), else after the grace period.
       const grace = durationWords(duration(charter.rights.erasureGracePeriod), language);
-      parts.push(html`<h2>${t.confirmHeading}</h2><p>${request.type === 'erasure' ? fill(t.confirmErasure, { grace }) : t.confirmOther}</p>
+      const when = dateTimeWords(addDurationInZone(options.now, charter.rights.erasureGracePeriod), language);
+      const erasureText = erasureWaits(charter) ? fill(t.confirmErasure, { grace, date: when }) : t.confirmErasureNow;
+      parts.push(html`<h2>${t.confirmHeading}</h2><p>${request.type === 'erasure' ? erasureText : t.confirmOther}</p>
 <form method="post" action="${base}/confirm"><input type="hidden" name="lang" value="${language}"><div class="actions"><button type="submit">${t.confirmButton}</button></div></form>`);
     }
     parts.push(cancelForm);
@@ -260,6 +266,7 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     parts.push(html`<p>${t.completed[request.type]}</p>`);
     const erasure = (request.result as { erasure?: ErasureSummary } | null)?.erasure;
     if (erasure) parts.push(erasureResult(erasure, charter, language));
+    parts.push(notificationsResult(options.notifications ?? [], charter, language));
   } else if (shownState === 'refused') {
     const reason = request.refusalReason ?? 'other';
     parts.push(html`<p>${fill(t.refused, { reason: t.refusalReasons[reason] })}</p>`);
@@ -301,18 +308,26 @@ function consentsSection(f: PageFrame, base: string, consents: { purpose: string
   return html`<section aria-labelledby="consents-heading"><h2 id="consents-heading">${t.consentsHeading}</h2>${withdrawn ? html`<p class="notice" role="status">${t.consentWithdrawnNotice}</p>` : ''}<p>${t.consentsIntro}</p><ul class="consents">${items}</ul></section>`;
 }
 
+/** What was erased and kept (Art. 17(3)) in data categories and purposes: a person never sees store or table names. */
 function erasureResult(summary: ErasureSummary, charter: Charter, language: Language): RawHtml {
   const t = rightsTexts[language];
-  const erased = summary.erased.map((e) => html`<li>${e.storeName} — ${e.table}: ${e.rows}</li>`);
+  const erased = summary.erased.map((e) => html`<li>${describeRows(charter, e, language)}</li>`);
   const kept = summary.kept.map((k) => {
     const hold = charter.holds.find((h) => h.id === k.hold);
-    return html`<li data-hold="${k.hold}">${k.storeName} — ${k.table}: ${k.rows}. <strong>${k.law}</strong>${hold ? html` — ${localText(hold.reason, language)}` : ''}${
+    return html`<li data-hold="${k.hold}">${describeRows(charter, k, language)}. <strong>${k.law}</strong>${hold ? html` — ${localText(hold.reason, language)}` : ''}${
       k.until ? html` (${dateWords(k.until.slice(0, 10), language)})` : ''
     }</li>`;
   });
-  return html`${erased.length ? html`<h2>${t.resultErased}</h2><ul>${erased}</ul>` : ''}${kept.length ? html`<h2>${t.resultKept}</h2><ul class="kept">${kept}</ul>` : ''}${
-    summary.notified.length ? html`<h2>${t.resultNotified}</h2><ul>${summary.notified.map((n) => html`<li>${n}</li>`)}</ul>` : ''
-  }`;
+  return html`${erased.length ? html`<h2>${t.resultErased}</h2><ul>${erased}</ul>` : ''}${kept.length ? html`<h2>${t.resultKept}</h2><ul class="kept">${kept}</ul>` : ''}`;
+}
+
+/** Art. 19: "informed" only for what a record says was done; the rest "we will inform". */
+function notificationsResult(notifications: NotificationView[], charter: Charter, language: Language): RawHtml {
+  const t = rightsTexts[language];
+  const done = notifications.filter((n) => n.state === 'done');
+  const pending = notifications.filter((n) => n.state !== 'done');
+  const list = (items: NotificationView[]) => html`<ul>${items.map((n) => html`<li>${recipientName(charter, n.recipient)}</li>`)}</ul>`;
+  return html`${done.length ? html`<h2>${t.resultNotified}</h2>${list(done)}` : ''}${pending.length ? html`<h2>${t.resultWillNotify}</h2>${list(pending)}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

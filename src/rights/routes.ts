@@ -16,6 +16,7 @@ import { projectFile } from '../platform/project.js';
 import type { RightsContext } from './context.js';
 import { download, peekPackage, sendDownloadCode } from './download.js';
 import { cancel, confirm, peekLink, requestForStatus, siteLanguages, submit, useLink, verifiedConsents, verifyCode, withdrawVerifiedConsent } from './intake.js';
+import { notificationsOf } from './notifications.js';
 import { centerPage, downloadPage, linkPage, messagePage, statusPage, themeCss, type FormState, type PageFrame } from './pages.js';
 import { requestFormSchema, type CreateRequestInput, type RequestForm } from './schemas.js';
 import { uiLanguages } from './texts.js';
@@ -178,7 +179,8 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       const found = await requestForStatus(context, scope, params.id, readCookie(request, statusCookie));
       if (!found || found.siteId !== params.site) return html(reply, messagePage(frame, 'not-found'), 404);
       const consents = await verifiedConsents(context, scope, found);
-      return html(reply, statusPage(frame, found, { error: query.error, now: context.now(), consents, withdrawn: query.withdrawn === '1' }));
+      const notifications = found.state === 'completed' ? await notificationsOf(context.db, scope, found.id) : [];
+      return html(reply, statusPage(frame, found, { error: query.error, now: context.now(), consents, withdrawn: query.withdrawn === '1', notifications }));
     },
   );
 

@@ -127,6 +127,23 @@ export interface RightsKeyTable {
   created_at: Generated<Date>;
 }
 
+/** Art. 19: one row per recipient told (or to tell) of a request's rectification, erasure or restriction. */
+export interface RightsNotificationTable {
+  organisation_id: string;
+  id: string;
+  request_id: string;
+  /** Recipient id from the charter. */
+  recipient: string;
+  channel: 'store' | 'mail' | 'officer';
+  /** `done` only when the telling really happened (the store answered, the mail went out, the officer says so). */
+  state: 'done' | 'pending';
+  /** What the telling returned: the called store and its counts, the mail's address; never the person's data. */
+  detail: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+  done_by: string | null;
+}
+
 export interface RightsTables {
   rights_requests: RightsRequestTable;
   rights_events: RightsEventTable;
@@ -135,4 +152,5 @@ export interface RightsTables {
   rights_reminders: RightsReminderTable;
   rights_throttle: RightsThrottleTable;
   rights_keys: RightsKeyTable;
+  rights_notifications: RightsNotificationTable;
 }

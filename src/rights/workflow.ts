@@ -3,8 +3,10 @@
  * level and approval a request type needs under a charter, and the reasons a request may close without being
  * fulfilled. The repository applies these rules; nothing here touches a database.
  */
+import { approximateDays, duration } from '../charter/duration.js';
 import type { Charter, RequestType } from '../charter/schema.js';
 import { InvariantError } from '../platform/errors.js';
+import { addDurationInZone } from './deadline.js';
 
 export const requestStates = [
   'received',
@@ -108,4 +110,17 @@ export interface RequestDetails {
 /** Whether fulfilment of a type waits for a grace period after verification (cancellable from the link). */
 export function hasGracePeriod(type: RequestType): boolean {
   return type === 'erasure';
+}
+
+/** Whether the charter gives erasures a grace period at all: `erasureGracePeriod: P0D` means at once. */
+export function erasureWaits(charter: Charter): boolean {
+  return approximateDays(duration(charter.rights.erasureGracePeriod)) > 0;
+}
+
+/**
+ * When a request confirmed at `now` is executed: the end of the erasure grace period, or null for at once — a
+ * request of another type, or an erasure under `P0D`, which then has no cancel link and no lease to wait for.
+ */
+export function executeAfterFor(charter: Charter, type: RequestType, now: Date): Date | null {
+  return hasGracePeriod(type) && erasureWaits(charter) ? addDurationInZone(now, charter.rights.erasureGracePeriod) : null;
 }

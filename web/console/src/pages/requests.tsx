@@ -69,7 +69,14 @@ const texts = {
     result: 'Result',
     erased: 'Erased',
     kept: 'Kept under a legal obligation',
-    notified: 'Recipients informed (Art. 19)',
+    notified: 'Recipients to inform (Art. 19)',
+    recipients: 'Recipients (Art. 19)',
+    recipientsIntro: 'Each recipient must hear of the rectification, erasure or restriction. The person reads “informed” only for those marked done.',
+    recipientChannels: { store: 'its connected system was called', mail: 'notice mailed to its privacy contact', officer: 'to be told by you' },
+    recipientDone: 'Informed',
+    recipientPending: 'Not yet informed',
+    markInformed: 'Mark as informed',
+    markNotInformed: 'Mark as not informed',
     reached: 'Rows the request reaches',
     reachHow: 'How',
     shared: 'Shared with someone else',
@@ -153,7 +160,14 @@ const texts = {
     result: 'Resultaat',
     erased: 'Gewist',
     kept: 'Bewaard wegens wettelijke plicht',
-    notified: 'Ontvangers op de hoogte gebracht (art. 19)',
+    notified: 'Op de hoogte te brengen ontvangers (art. 19)',
+    recipients: 'Ontvangers (art. 19)',
+    recipientsIntro: 'Elke ontvanger moet van de verbetering, wissing of beperking horen. De betrokkene leest “op de hoogte gebracht” alleen voor wie als gedaan gemarkeerd is.',
+    recipientChannels: { store: 'het gekoppelde systeem werd aangeroepen', mail: 'bericht gemaild aan het privacycontact', officer: 'door u te verwittigen' },
+    recipientDone: 'Op de hoogte gebracht',
+    recipientPending: 'Nog niet op de hoogte gebracht',
+    markInformed: 'Markeer als op de hoogte gebracht',
+    markNotInformed: 'Markeer als niet op de hoogte gebracht',
     reached: 'Rijen die het verzoek bereikt',
     reachHow: 'Hoe',
     shared: 'Gedeeld met iemand anders',
@@ -237,7 +251,14 @@ const texts = {
     result: 'Résultat',
     erased: 'Effacé',
     kept: 'Conservé en vertu d’une obligation légale',
-    notified: 'Destinataires informés (art. 19)',
+    notified: 'Destinataires à informer (art. 19)',
+    recipients: 'Destinataires (art. 19)',
+    recipientsIntro: 'Chaque destinataire doit être informé de la rectification, de l’effacement ou de la limitation. La personne ne lit « informé » que pour ceux marqués comme faits.',
+    recipientChannels: { store: 'son système connecté a été appelé', mail: 'avis envoyé à son contact vie privée', officer: 'à informer par vous' },
+    recipientDone: 'Informé',
+    recipientPending: 'Pas encore informé',
+    markInformed: 'Marquer comme informé',
+    markNotInformed: 'Marquer comme non informé',
     reached: 'Lignes atteintes par la demande',
     reachHow: 'Comment',
     shared: 'Partagées avec quelqu’un d’autre',
@@ -611,6 +632,27 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
       </section>
       {request.result !== null && request.result !== undefined && (
         <section aria-labelledby="rq-result"><h2 id="rq-result">{t.result}</h2><Outcome value={request.result} t={t} /></section>
+      )}
+      {request.notifications.length > 0 && (
+        <section aria-labelledby="rq-recipients">
+          <h2 id="rq-recipients">{t.recipients}</h2>
+          <p>{t.recipientsIntro}</p>
+          <ul className="recipients">
+            {request.notifications.map((n) => (
+              <li key={n.recipient} data-recipient={n.recipient} data-state={n.state}>
+                <strong>{n.name}</strong> — {t.recipientChannels[n.channel]}: {n.state === 'done' ? `${t.recipientDone}${n.doneAt ? ` (${formatDateTime(n.doneAt, language)})` : ''}` : t.recipientPending}
+                {write && n.channel !== 'store' && (
+                  <>
+                    {' '}
+                    <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act(`notifications/${encodeURIComponent(n.recipient)}`, { done: n.state !== 'done' })}>
+                      {n.state === 'done' ? t.markNotInformed : t.markInformed}
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {request.packages.length > 0 && (
         <section aria-labelledby="rq-packages">

@@ -271,3 +271,32 @@ describe('the grace period of an erasure', () => {
     expect(mail.text).toContain('https://charter.test/privacy/main/link/secret');
   });
 });
+
+describe('rows kept for other people', () => {
+  it('are told apart from what the law keeps, with their reason, in every language', () => {
+    const charter = distinctiveCharter();
+    const kept: ErasureResult = {
+      store: 'zqx-local-store',
+      jobId: 'j',
+      dryRun: false,
+      erased: [],
+      kept: [
+        { table: 'zqx_cust_tbl', rows: 2, hold: 'shared', law: '', keptColumns: ['body'] },
+        { table: 'zqx_cust_tbl', rows: 1, hold: 'referenced', law: '', keptColumns: [] },
+        { table: 'zqx_cust_tbl', rows: 3, hold: 'vat', law: 'Belgian VAT Code, art. 60', keptColumns: [] },
+      ],
+      queries: 1,
+    };
+    for (const language of uiLanguages) {
+      const t = rightsTexts[language];
+      const text = erasureLines(summariseErasure(charter, [kept]), charter, language).join('\n');
+      const byLaw = text.slice(text.indexOf(t.resultKept), text.indexOf(t.resultKeptForOthers));
+      expect(byLaw).toContain('Belgian VAT Code, art. 60');
+      expect(byLaw).not.toContain(t.keptShared);
+      const forOthers = text.slice(text.indexOf(t.resultKeptForOthers));
+      expect(forOthers).toContain(t.keptShared);
+      expect(forOthers).toContain(t.keptReferenced);
+      expect(text).not.toMatch(/zqx/i);
+    }
+  });
+});

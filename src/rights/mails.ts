@@ -4,7 +4,7 @@
  */
 import { findAuthority } from '../charter/catalogs/index.js';
 import type { Charter, Language, Recipient, RequestType } from '../charter/schema.js';
-import { describeRows, notificationLines, type InformingType, type NotificationView } from './recipients.js';
+import { describeRows, isKeptForOthers, keptForOthersReason, notificationLines, type InformingType, type NotificationView } from './recipients.js';
 import type { ErasureSummary } from './results.js';
 import { dateTimeWords, dateWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
 import type { RefusalReason } from './workflow.js';
@@ -92,14 +92,22 @@ export function erasureLines(summary: ErasureSummary, charter: Charter, language
     lines.push(`${t.resultErased}:`);
     for (const e of summary.erased) lines.push(`- ${describeRows(charter, e, language)}`);
   }
-  if (summary.kept.length) {
+  // Kept under a legal obligation, and kept (in part) because it concerns other people too: two headings, so the
+  // person never reads that the law required what only someone else's data did.
+  const byLaw = summary.kept.filter((k) => !isKeptForOthers(k));
+  const forOthers = summary.kept.filter(isKeptForOthers);
+  if (byLaw.length) {
     lines.push(...(lines.length ? [''] : []), `${t.resultKept}:`);
-    for (const k of summary.kept) {
+    for (const k of byLaw) {
       const hold = charter.holds.find((h) => h.id === k.hold);
       const reason = hold ? localText(hold.reason, language) : '';
       const until = k.until ? ` (→ ${dateWords(k.until.slice(0, 10), language)})` : '';
       lines.push(`- ${describeRows(charter, k, language)} — ${k.law}${until}${reason ? `. ${reason}` : ''}`);
     }
+  }
+  if (forOthers.length) {
+    lines.push(...(lines.length ? [''] : []), `${t.resultKeptForOthers}:`);
+    for (const k of forOthers) lines.push(`- ${describeRows(charter, k, language)} — ${keptForOthersReason(k, language)}`);
   }
   const told = notificationLines(charter, notifications, language);
   if (told.length) lines.push(...(lines.length ? [''] : []), ...told);

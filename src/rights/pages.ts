@@ -10,7 +10,7 @@ import type { Charter, Language, Site } from '../charter/schema.js';
 import { requestTypes } from '../charter/schema.js';
 import { html, page, raw, type RawHtml } from '../platform/http/html.js';
 import { addDurationInZone, toLocal, formatDate } from './deadline.js';
-import { describeRows, recipientName, type NotificationView } from './recipients.js';
+import { describeRows, isKeptForOthers, keptForOthersReason, recipientName, type NotificationView } from './recipients.js';
 import type { RightsRequest } from './repository.js';
 import type { ErasureSummary } from './results.js';
 import { rectifiableCategories } from './results.js';
@@ -312,13 +312,18 @@ function consentsSection(f: PageFrame, base: string, consents: { purpose: string
 function erasureResult(summary: ErasureSummary, charter: Charter, language: Language): RawHtml {
   const t = rightsTexts[language];
   const erased = summary.erased.map((e) => html`<li>${describeRows(charter, e, language)}</li>`);
-  const kept = summary.kept.map((k) => {
-    const hold = charter.holds.find((h) => h.id === k.hold);
-    return html`<li data-hold="${k.hold}">${describeRows(charter, k, language)}. <strong>${k.law}</strong>${hold ? html` — ${localText(hold.reason, language)}` : ''}${
-      k.until ? html` (${dateWords(k.until.slice(0, 10), language)})` : ''
-    }</li>`;
-  });
-  return html`${erased.length ? html`<h2>${t.resultErased}</h2><ul>${erased}</ul>` : ''}${kept.length ? html`<h2>${t.resultKept}</h2><ul class="kept">${kept}</ul>` : ''}`;
+  const kept = summary.kept
+    .filter((k) => !isKeptForOthers(k))
+    .map((k) => {
+      const hold = charter.holds.find((h) => h.id === k.hold);
+      return html`<li data-hold="${k.hold}">${describeRows(charter, k, language)}. <strong>${k.law}</strong>${hold ? html` — ${localText(hold.reason, language)}` : ''}${
+        k.until ? html` (${dateWords(k.until.slice(0, 10), language)})` : ''
+      }</li>`;
+    });
+  const forOthers = summary.kept.filter(isKeptForOthers).map((k) => html`<li data-hold="${k.hold}">${describeRows(charter, k, language)} — ${keptForOthersReason(k, language)}</li>`);
+  return html`${erased.length ? html`<h2>${t.resultErased}</h2><ul>${erased}</ul>` : ''}${kept.length ? html`<h2>${t.resultKept}</h2><ul class="kept">${kept}</ul>` : ''}${
+    forOthers.length ? html`<h2>${t.resultKeptForOthers}</h2><ul class="kept">${forOthers}</ul>` : ''
+  }`;
 }
 
 /** Art. 19: "informed" only for what a record says was done; the rest "we will inform". */

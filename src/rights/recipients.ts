@@ -103,3 +103,14 @@ export function notificationLines(charter: Charter, notifications: NotificationV
   if (pending.length) lines.push(...(lines.length ? [''] : []), `${t.resultWillNotify}:`, ...pending.map((n) => `- ${n}`));
   return lines;
 }
+
+/** Rows kept because other people's data is involved (`referenced` by someone else's row, or `shared`), not by law. */
+export function isKeptForOthers(k: { hold: string }): boolean {
+  return k.hold === 'referenced' || k.hold === 'shared';
+}
+
+/** Why rows were kept for other people's sake, in the person's language. */
+export function keptForOthersReason(k: { hold: string }, language: Language): string {
+  const t = rightsTexts[language];
+  return k.hold === 'shared' ? t.keptShared : t.keptReferenced;
+}

@@ -90,6 +90,12 @@ export interface RightsTexts {
   refusalReasons: Record<RefusalName, string>;
   resultErased: string;
   resultKept: string;
+  /** Heading for rows kept because they concern other people too (not a legal obligation). */
+  resultKeptForOthers: string;
+  /** A row of the person someone else's record still refers to: kept, their details in it erased. */
+  keptReferenced: string;
+  /** A record shared with someone else: only the person's details in it erased. */
+  keptShared: string;
   resultNotified: string;
   /** Recipients not (yet) told: a task for the privacy officer (Art. 19). Never worded as done. */
   resultWillNotify: string;
@@ -325,6 +331,9 @@ const en: RightsTexts = {
   },
   resultErased: 'Erased',
   resultKept: 'Kept, because the law requires it',
+  resultKeptForOthers: 'Kept in part, because it concerns other people too',
+  keptReferenced: 'another person’s record still refers to it, so the record stays, with your details in it erased',
+  keptShared: 'it is shared with another person, so only your details in it were erased',
   resultNotified: 'Recipients we have informed (Art. 19)',
   resultWillNotify: 'Recipients we will inform (Art. 19)',
   resultLine: '{categories}, for {purpose}: {count}',
@@ -567,6 +576,9 @@ const nl: RightsTexts = {
   },
   resultErased: 'Gewist',
   resultKept: 'Bewaard, omdat de wet het vereist',
+  resultKeptForOthers: 'Gedeeltelijk bewaard, omdat het ook andere personen betreft',
+  keptReferenced: 'het gegeven van een andere persoon verwijst ernaar, dus het blijft bestaan, met uw gegevens erin gewist',
+  keptShared: 'het wordt gedeeld met een andere persoon, dus alleen uw gegevens erin zijn gewist',
   resultNotified: 'Ontvangers die we op de hoogte brachten (art. 19)',
   resultWillNotify: 'Ontvangers die we op de hoogte zullen brengen (art. 19)',
   resultLine: '{categories}, voor {purpose}: {count}',
@@ -809,6 +821,9 @@ const fr: RightsTexts = {
   },
   resultErased: 'Effacé',
   resultKept: 'Conservé, parce que la loi l’exige',
+  resultKeptForOthers: 'Conservé en partie, parce que cela concerne aussi d’autres personnes',
+  keptReferenced: 'une donnée d’une autre personne y fait référence : elle reste, avec vos données effacées',
+  keptShared: 'elle est partagée avec une autre personne : seules vos données y ont été effacées',
   resultNotified: 'Destinataires que nous avons informés (art. 19)',
   resultWillNotify: 'Destinataires que nous informerons (art. 19)',
   resultLine: '{categories}, pour {purpose} : {count}',
@@ -1051,6 +1066,9 @@ const de: RightsTexts = {
   },
   resultErased: 'Gelöscht',
   resultKept: 'Aufbewahrt, weil das Gesetz es verlangt',
+  resultKeptForOthers: 'Teilweise aufbewahrt, weil es auch andere Personen betrifft',
+  keptReferenced: 'ein Datensatz einer anderen Person verweist darauf, daher bleibt er bestehen, Ihre Angaben darin gelöscht',
+  keptShared: 'er wird mit einer anderen Person geteilt, daher wurden nur Ihre Angaben darin gelöscht',
   resultNotified: 'Empfänger, die wir informiert haben (Art. 19)',
   resultWillNotify: 'Empfänger, die wir informieren werden (Art. 19)',
   resultLine: '{categories}, für {purpose}: {count}',

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
+import { isPlainAddress } from './contact.js';
 import type { Logger } from './logger.js';
 
 export interface MailMessage {
@@ -53,6 +54,17 @@ export interface MailTables {
   mail_outbox: OutboxTable;
 }
 
+/**
+ * A recipient that is not one plain address. The callers check values from stores first; this is the second wall, so
+ * a value that slipped through (a list, a header after CR LF, a display name) is never handed to SMTP or the outbox.
+ */
+export class RecipientRefusedError extends Error {
+  override name = 'RecipientRefusedError';
+  constructor() {
+    super('The mail was not sent: its recipient is not one plain address.');
+  }
+}
+
 /** Sends through SMTP and keeps a copy in the outbox (so the console shows what went out). */
 export function createMailer(options: {
   db: Kysely<MailTables>;
@@ -66,6 +78,11 @@ export function createMailer(options: {
   const transport = smtpUrl ? () => (transporter ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl))) : undefined;
   return {
     async send(message) {
+      if (!isPlainAddress(message.to)) {
+        // The value itself stays out of the log (personal data, and possibly an injected header).
+        options.logger.warn({ template: message.template }, 'mail refused: recipient is not one plain address');
+        throw new RecipientRefusedError();
+      }
       const id = randomUUID();
       if (transport) {
         await (await transport()).sendMail({

@@ -211,10 +211,12 @@ export async function dispatch(context: RightsContext, scope: OrgScope, requestI
       actor: 'system',
       at: now,
       patch: { identity_known: lookup.known, contacts: JSON.stringify(lookup.emails), dispatched_at: now },
-      data: { codeSentTo: sendsCode ? lookup.emails.length : 0 },
+      // Refused values on file (lists, control characters, display names) are shown to the officer, never used.
+      data: { codeSentTo: sendsCode ? lookup.emails.length : 0, ...(lookup.refused.count > 0 ? { contactsRefused: lookup.refused } : {}) },
     });
   });
   if (!dispatched) return;
+  if (lookup.refused.count > 0) context.deps.logger.warn({ request: requestId, refused: lookup.refused.count, reasons: Object.keys(lookup.refused.reasons) }, 'contact values on file refused');
   // The mail is rendered either way, so the work done does not depend on whether anyone is on file.
   const mail = codeMail(mailContext(charter, dispatched), formatCode(code), context.link(`/privacy/${dispatched.siteId}/link/${linkSecret}?lang=${dispatched.language}`));
   if (!sendsCode) return;

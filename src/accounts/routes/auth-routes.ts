@@ -11,6 +11,7 @@ import { callerOf } from '../caller.js';
 import { clearSessionCookies, setOrganisationCookie, setSessionCookies } from '../cookies.js';
 import { linkIsValid } from '../links.js';
 import { installationKey } from '../secrets.js';
+import { passwordResetAllowed } from '../throttle.js';
 import { findOrganisation } from '../organisations.js';
 import { passwordSchema } from '../passwords.js';
 import { completeSetup, passwordResetLink, setPasswordWithLink, signIn, signOut } from '../sign-in.js';
@@ -178,7 +179,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext) {
     {
       method: 'POST',
       url: '/api/v1/auth/password-reset',
-      summary: 'Ask for a password link by email; the answer is the same whether or not the account exists',
+      summary: 'Ask for a password link by email (at most 3 an hour per account); the answer is the same whether or not the account exists',
       tags: ['accounts'],
       auth: 'public',
       body: z.object({ email: emailSchema, language: z.enum(['en', 'nl', 'fr']).optional() }),
@@ -186,7 +187,9 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext) {
       status: 202,
     },
     async ({ body, request }) => {
-      const link = await passwordResetLink(context.db, body.email, context.clock());
+      const now = context.clock();
+      // Over the limit per account or address: no lookup and no mail, and the same answer.
+      const link = (await passwordResetAllowed(context.db, await throttleKey(), body.email, request.ip, now)) ? await passwordResetLink(context.db, body.email, now) : undefined;
       if (link) {
         await sendPasswordMail(context.mailer, {
           to: body.email,

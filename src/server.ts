@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { issueSetupLink } from './accounts/links.js';
 import { ensureOrganisation } from './accounts/organisations.js';
+import { mailRecipientKey } from './accounts/throttle.js';
 import { buildApp } from './app.js';
 import { formatProblem, loadCharterFile } from './charter/loader.js';
 import { applyCharter } from './charter/repository.js';
@@ -96,7 +97,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     registerRetentionJobs(jobs, composeRetention({ db: database.db, dbKind: database.kind, config, env: process.env, clock: () => new Date() }), config, logger);
     const url = publicUrl(config);
     // Reminders of the 72-hour breach clock, mailed to the owners and privacy officers.
-    const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+    const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, recipientKey: mailRecipientKey(database.db, config.CHARTER_SECRET) });
     registerRecordsJobs(jobs, { db: database.db, mailer, logger, publicUrl: url });
     // Notice versions for new revisions, queued change announcements, unconfirmed subscriptions deleted after a week.
     registerNoticeJobs(jobs, { db: database.db, mailer, logger, baseUrl: url });

@@ -235,8 +235,12 @@ describe('codes and links', { timeout: 60_000 }, () => {
     await settle();
     expect((await findRequest(t.database.db, scope(), first.id))?.verifiedAt).not.toBeNull();
     const again = await t.app.inject({ method: 'POST', url: link, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'lang=en' });
-    expect(again.statusCode).toBe(404);
-    expect((await t.app.inject({ url: link })).statusCode).toBe(404);
+    // Used: 410 Gone, and the page says so (not "no such link").
+    expect(again.statusCode).toBe(410);
+    expect(again.body).toContain('This link has already been used');
+    const reopened = await t.app.inject({ url: link });
+    expect(reopened.statusCode).toBe(410);
+    expect(reopened.body).toContain('This link has already been used');
 
     nextHour();
     smtp.clear();
@@ -244,8 +248,14 @@ describe('codes and links', { timeout: 60_000 }, () => {
     await settle();
     const late = new URL(linkIn(await smtp.waitFor((m) => m.to.includes('gina@example.be')), '/link/')).pathname;
     now = new Date(now.getTime() + 31 * 60_000);
-    expect((await t.app.inject({ url: late })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: late, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'lang=en' })).statusCode).toBe(404);
+    const expired = await t.app.inject({ url: late });
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('This link has expired');
+    expect((await t.app.inject({ method: 'POST', url: late, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'lang=en' })).statusCode).toBe(410);
+    // A link that never existed stays a plain 404.
+    const unknown = await t.app.inject({ url: `/privacy/main/link/${randomBytes(32).toString('base64url')}` });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('This link is not valid any more');
   });
 });
 

@@ -228,11 +228,11 @@ describe('no store, table or column name in anything a person reads', () => {
       );
       for (const type of ['erasure', 'rectification', 'restriction'] as const) {
         const result = type === 'erasure' ? { erasure: summary } : { [type]: { updated: [{ store: 'zqx-local-store', table: 'zqx_cust_tbl', rows: 1 }], notified: ['CRM Vendor BV'] } };
-        rendered.push(statusPage(frame(charter, language), request(type, 'completed', { result, language }), { now, notifications }));
+        rendered.push(statusPage(frame(charter, language), request(type, 'completed', { result, language }), { now, notifications, proven: true }));
       }
       rendered.push(
-        statusPage(frame(charter, language), request('erasure', 'awaiting-verification', { codeVerifiedAt: now, language }), { now }),
-        statusPage(frame(charter, language), request('erasure', 'verified', { executeAfter: new Date('2026-03-09T10:00:00Z'), language }), { now }),
+        statusPage(frame(charter, language), request('erasure', 'awaiting-verification', { codeVerifiedAt: now, language }), { now, proven: true }),
+        statusPage(frame(charter, language), request('erasure', 'verified', { executeAfter: new Date('2026-03-09T10:00:00Z'), language }), { now, proven: true }),
       );
     }
     for (const text of rendered) expect(text).not.toMatch(/zqx/i);
@@ -250,7 +250,7 @@ describe('the grace period of an erasure', () => {
     });
     expect(executeAfterFor(charter, 'erasure', now)).toBeNull();
     for (const language of uiLanguages) {
-      const page = statusPage(frame(charter, language), request('erasure', 'awaiting-verification', { codeVerifiedAt: now, language }), { now });
+      const page = statusPage(frame(charter, language), request('erasure', 'awaiting-verification', { codeVerifiedAt: now, language }), { now, proven: true });
       expect(page).toContain(rightsTexts[language].confirmErasureNow);
       expect(page).not.toMatch(/0 (days|dagen|jours|Tage)/);
     }
@@ -263,7 +263,7 @@ describe('the grace period of an erasure', () => {
     const at = executeAfterFor(charter, 'erasure', now);
     expect(at?.toISOString()).toBe('2026-03-09T10:00:00.000Z');
     expect(executeAfterFor(charter, 'access', now)).toBeNull();
-    const page = statusPage(frame(charter, 'en'), request('erasure', 'awaiting-verification', { codeVerifiedAt: now }), { now });
+    const page = statusPage(frame(charter, 'en'), request('erasure', 'awaiting-verification', { codeVerifiedAt: now }), { now, proven: true });
     expect(page).toContain('7 days after you confirm: on 9 March 2026 at 11:00 if you confirm now');
     expect(page).toContain('/cancel');
     const mail = scheduledMail(mailContext(charter, 'en'), at!, 'https://charter.test/privacy/main/link/secret');

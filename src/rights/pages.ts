@@ -15,7 +15,7 @@ import type { RightsRequest } from './repository.js';
 import type { ErasureSummary } from './results.js';
 import { rectifiableCategories } from './results.js';
 import { dateTimeWords, dateWords, durationWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
-import { erasureWaits, restrictionGrounds } from './workflow.js';
+import { erasureWaits, filerMayCancel, provenByMailbox, restrictionGrounds } from './workflow.js';
 
 export interface PageFrame {
   charter: Charter;
@@ -226,6 +226,8 @@ export interface StatusOptions {
   withdrawn?: boolean;
   /** The request's Art. 19 records: who was told of its rectification, erasure or restriction, and who will be. */
   notifications?: NotificationView[] | undefined;
+  /** This browser typed the code or used the link from the mail (else it only filed the request). */
+  proven: boolean;
 }
 
 export function statusPage(f: PageFrame, request: RightsRequest, options: StatusOptions): string {
@@ -236,7 +238,17 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
   // Received and awaiting verification look the same: the page must not show when the background lookup finished.
   const shownState = request.state === 'received' ? 'awaiting-verification' : request.state;
   const parts: (RawHtml | string)[] = [];
-  const cancelForm = html`<form method="post" action="${base}/cancel"><input type="hidden" name="lang" value="${language}"><button type="submit" class="secondary">${t.cancelButton}</button><p class="hint">${t.cancelHint}</p></form>`;
+  const cancelForm = options.proven || filerMayCancel(request) ? html`<form method="post" action="${base}/cancel"><input type="hidden" name="lang" value="${language}"><button type="submit" class="secondary">${t.cancelButton}</button><p class="hint">${t.cancelHint}</p></form>` : '';
+
+  // The mailbox owner proved control in another browser: this one (which may be an impostor's) learns nothing more.
+  if (!options.proven && provenByMailbox(request)) {
+    const body = html`<main id="main"><h1>${t.statusTitle}</h1>
+<dl class="facts"><dt>${t.reference}</dt><dd>${request.reference}</dd><dt>${t.typeLabel}</dt><dd>${t.types[request.type]}</dd>
+<dt>${t.receivedLabel}</dt><dd>${dateWords(formatDate(toLocal(request.receivedAt)), language)}</dd></dl>
+<p class="notice" role="status" data-proof="elsewhere">${t.provenElsewhere}</p>
+<p><a href="/privacy/${f.site.id}?lang=${language}">${t.backToCenter}</a></p></main>`;
+    return frame(f, `${t.statusTitle} ${request.reference}`, body, { path: base });
+  }
 
   if (shownState === 'awaiting-verification') {
     if (request.verificationLevel === 'account') parts.push(html`<p>${t.staffVerification}</p>`);
@@ -277,7 +289,7 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     parts.push(html`<p>${complaintLine(t, name, authority?.complaintUrl)}</p>`);
   } else if (shownState === 'withdrawn') parts.push(html`<p>${t.withdrawn}</p>`);
 
-  if (options.consents?.length) parts.push(consentsSection(f, base, options.consents, options.withdrawn === true));
+  if (options.proven && options.consents?.length) parts.push(consentsSection(f, base, options.consents, options.withdrawn === true));
 
   if (request.extendedAt && request.extensionReason && !['completed', 'refused', 'withdrawn'].includes(shownState)) {
     parts.unshift(html`<p class="notice">${fill(t.extended, { reason: request.extensionReason, date: dateWords(request.dueOn, language) })}</p>`);
@@ -343,7 +355,7 @@ export function linkPage(f: PageFrame, view: { purpose: 'verify' | 'cancel'; ref
   const path = `/privacy/${f.site.id}/link/${secret}`;
   const text = view.purpose === 'verify' ? t.linkVerify : t.linkCancel;
   const button = view.purpose === 'verify' ? t.linkVerifyButton : t.linkCancelButton;
-  const body = html`<main id="main"><h1>${t.linkTitle}</h1><p>${fill(text, { ref: view.reference })}</p>
+  const body = html`<main id="main"><h1>${t.linkTitle}</h1><p>${fill(text, { ref: view.reference })}</p>${view.purpose === 'verify' ? html`<p>${t.linkVerifyHere}</p>` : ''}
 <form method="post" action="${path}"><input type="hidden" name="lang" value="${f.language}"><div class="actions"><button type="submit">${button}</button></div></form></main>`;
   return frame(f, t.linkTitle, body, { path });
 }
@@ -361,9 +373,21 @@ export function downloadPage(f: PageFrame, secret: string, state: { sent: boolea
   return frame(f, t.downloadTitle, body, { path });
 }
 
-export function messagePage(f: PageFrame, kind: 'not-found' | 'link-invalid' | 'too-many'): string {
+export type MessageKind = 'not-found' | 'link-invalid' | 'link-used' | 'link-expired' | 'link-closed' | 'too-many' | 'proof-needed' | 'foreign-form';
+
+export function messagePage(f: PageFrame, kind: MessageKind): string {
   const t = rightsTexts[f.language];
-  const text = kind === 'too-many' ? t.tooMany : kind === 'link-invalid' ? t.linkInvalid : t.notFound;
+  const texts: Record<MessageKind, string> = {
+    'not-found': t.notFound,
+    'link-invalid': t.linkInvalid,
+    'link-used': t.linkUsed,
+    'link-expired': t.linkExpired,
+    'link-closed': t.linkClosed,
+    'too-many': t.tooMany,
+    'proof-needed': t.proofNeeded,
+    'foreign-form': t.foreignForm,
+  };
+  const text = texts[kind];
   const body = html`<main id="main"><h1>${t.notFoundTitle}</h1><p>${text}</p><p><a href="/privacy/${f.site.id}?lang=${f.language}">${t.backToCenter}</a></p></main>`;
   return frame(f, t.notFoundTitle, body, { path: `/privacy/${f.site.id}` });
 }

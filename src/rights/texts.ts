@@ -124,6 +124,17 @@ export interface RightsTexts {
   linkCancel: string;
   linkCancelButton: string;
   linkInvalid: string;
+  /** On the page of a verify link: where the person continues, and that the filing browser gets nothing. */
+  linkVerifyHere: string;
+  linkUsed: string;
+  linkExpired: string;
+  linkClosed: string;
+  /** The filing browser's status page once the mailbox owner verified in another browser. */
+  provenElsewhere: string;
+  /** A step that needs the code or link from the mail, tried from a browser that did not use them. */
+  proofNeeded: string;
+  /** A form posted from another website (cross-site), refused. */
+  foreignForm: string;
   // Download
   downloadTitle: string;
   downloadIntro: string;
@@ -359,6 +370,13 @@ const en: RightsTexts = {
   linkCancel: 'Do you want to cancel request {ref}? Nothing will be erased.',
   linkCancelButton: 'Cancel the request',
   linkInvalid: 'This link is not valid any more. Links work once and expire.',
+  linkVerifyHere: 'You continue in this browser. The browser in which the request was made gets no access through this confirmation.',
+  linkUsed: 'This link has already been used: links and codes from our mails work once. Continue in the browser where it was used; news about the request goes to the mailbox it was sent to.',
+  linkExpired: 'This link has expired. If you still want this, make a new request or contact us.',
+  linkClosed: 'This link no longer works: its request has moved on or is closed, or its code was blocked after too many wrong tries.',
+  provenElsewhere: 'This request was confirmed with the code or the link from our mail, in another browser. To protect the person it concerns, its progress and any further steps are shown only in that browser; news about it goes to the mailbox on file.',
+  proofNeeded: 'This step needs the code or the link from our mail, used in this browser.',
+  foreignForm: 'This form was sent from another website and was not accepted. Please use the form on our own page.',
   downloadTitle: 'Download your data',
   downloadIntro: 'To protect your data, we send a new one-time code to the address this link was sent to. Then you can download your data, once.',
   sendCodeButton: 'Send me a code',
@@ -604,6 +622,13 @@ const nl: RightsTexts = {
   linkCancel: 'Wilt u verzoek {ref} annuleren? Er wordt dan niets gewist.',
   linkCancelButton: 'Het verzoek annuleren',
   linkInvalid: 'Deze link is niet meer geldig. Links werken één keer en verlopen.',
+  linkVerifyHere: 'U gaat verder in deze browser. De browser waarin het verzoek werd ingediend, krijgt door deze bevestiging geen toegang.',
+  linkUsed: 'Deze link werd al gebruikt: links en codes uit onze mails werken één keer. Ga verder in de browser waarin hij werd gebruikt; nieuws over het verzoek gaat naar de mailbox waarnaar hij werd gestuurd.',
+  linkExpired: 'Deze link is verlopen. Wilt u dit nog, dien dan een nieuw verzoek in of neem contact met ons op.',
+  linkClosed: 'Deze link werkt niet meer: het verzoek is intussen verder behandeld of afgesloten, of de code werd geblokkeerd na te veel foute pogingen.',
+  provenElsewhere: 'Dit verzoek werd bevestigd met de code of de link uit onze mail, in een andere browser. Om de betrokkene te beschermen, zijn de voortgang en verdere stappen alleen in die browser te zien; nieuws erover gaat naar de bekende mailbox.',
+  proofNeeded: 'Voor deze stap is de code of de link uit onze mail nodig, gebruikt in deze browser.',
+  foreignForm: 'Dit formulier werd vanaf een andere website verstuurd en niet aanvaard. Gebruik het formulier op onze eigen pagina.',
   downloadTitle: 'Uw gegevens downloaden',
   downloadIntro: 'Om uw gegevens te beschermen, sturen we een nieuwe eenmalige code naar het adres waarnaar deze link werd gestuurd. Daarna kunt u uw gegevens één keer downloaden.',
   sendCodeButton: 'Stuur me een code',
@@ -849,6 +874,13 @@ const fr: RightsTexts = {
   linkCancel: 'Voulez-vous annuler la demande {ref} ? Rien ne sera effacé.',
   linkCancelButton: 'Annuler la demande',
   linkInvalid: 'Ce lien n’est plus valide. Les liens ne fonctionnent qu’une fois et expirent.',
+  linkVerifyHere: 'Vous continuez dans ce navigateur. Le navigateur dans lequel la demande a été faite n’obtient aucun accès par cette confirmation.',
+  linkUsed: 'Ce lien a déjà été utilisé : les liens et codes de nos e-mails ne fonctionnent qu’une fois. Continuez dans le navigateur où il a été utilisé ; les nouvelles de la demande sont envoyées à la boîte e-mail qui l’a reçu.',
+  linkExpired: 'Ce lien a expiré. Si vous le souhaitez toujours, faites une nouvelle demande ou contactez-nous.',
+  linkClosed: 'Ce lien ne fonctionne plus : sa demande a avancé ou est clôturée, ou son code a été bloqué après trop d’essais erronés.',
+  provenElsewhere: 'Cette demande a été confirmée avec le code ou le lien de notre e-mail, dans un autre navigateur. Pour protéger la personne concernée, son avancement et les étapes suivantes ne sont affichés que dans ce navigateur ; les nouvelles sont envoyées à la boîte e-mail connue.',
+  proofNeeded: 'Cette étape demande le code ou le lien de notre e-mail, utilisé dans ce navigateur.',
+  foreignForm: 'Ce formulaire a été envoyé depuis un autre site web et n’a pas été accepté. Veuillez utiliser le formulaire de notre propre page.',
   downloadTitle: 'Télécharger vos données',
   downloadIntro: 'Pour protéger vos données, nous envoyons un nouveau code à usage unique à l’adresse à laquelle ce lien a été envoyé. Vous pourrez ensuite télécharger vos données, une seule fois.',
   sendCodeButton: 'M’envoyer un code',
@@ -1094,6 +1126,13 @@ const de: RightsTexts = {
   linkCancel: 'Möchten Sie die Anfrage {ref} zurückziehen? Dann wird nichts gelöscht.',
   linkCancelButton: 'Anfrage zurückziehen',
   linkInvalid: 'Dieser Link ist nicht mehr gültig. Links funktionieren einmal und laufen ab.',
+  linkVerifyHere: 'Sie machen in diesem Browser weiter. Der Browser, in dem die Anfrage gestellt wurde, erhält durch diese Bestätigung keinen Zugang.',
+  linkUsed: 'Dieser Link wurde bereits verwendet: Links und Codes aus unseren E-Mails funktionieren einmal. Machen Sie in dem Browser weiter, in dem er verwendet wurde; Neuigkeiten zur Anfrage gehen an das Postfach, an das er gesendet wurde.',
+  linkExpired: 'Dieser Link ist abgelaufen. Wenn Sie das weiterhin möchten, stellen Sie eine neue Anfrage oder kontaktieren Sie uns.',
+  linkClosed: 'Dieser Link funktioniert nicht mehr: Die Anfrage ist inzwischen weiter bearbeitet oder abgeschlossen, oder ihr Code wurde nach zu vielen Fehlversuchen gesperrt.',
+  provenElsewhere: 'Diese Anfrage wurde mit dem Code oder dem Link aus unserer E-Mail in einem anderen Browser bestätigt. Zum Schutz der betroffenen Person sind ihr Fortschritt und weitere Schritte nur in diesem Browser zu sehen; Neuigkeiten gehen an das hinterlegte Postfach.',
+  proofNeeded: 'Für diesen Schritt braucht es den Code oder den Link aus unserer E-Mail, in diesem Browser verwendet.',
+  foreignForm: 'Dieses Formular wurde von einer anderen Website gesendet und nicht angenommen. Bitte verwenden Sie das Formular auf unserer eigenen Seite.',
   downloadTitle: 'Ihre Daten herunterladen',
   downloadIntro: 'Zum Schutz Ihrer Daten senden wir einen neuen Einmalcode an die Adresse, an die dieser Link ging. Danach können Sie Ihre Daten einmal herunterladen.',
   sendCodeButton: 'Code senden',

@@ -124,3 +124,20 @@ export function erasureWaits(charter: Charter): boolean {
 export function executeAfterFor(charter: Charter, type: RequestType, now: Date): Date | null {
   return hasGracePeriod(type) && erasureWaits(charter) ? addDurationInZone(now, charter.rights.erasureGracePeriod) : null;
 }
+
+/**
+ * Whether the mailbox owner proved control (typed the code or used the mailed link) in some browser. From then on the
+ * request's progress and every further step belong to the browser that did it: the browser that filed the request
+ * may be an impostor's, and a click in the mailbox hands it nothing.
+ */
+export function provenByMailbox(request: { codeVerifiedAt: Date | null }): boolean {
+  return request.codeVerifiedAt !== null;
+}
+
+/**
+ * Whether a browser that did not present the mailed secret may still withdraw the request: only while nobody proved
+ * control of the mailbox (it then withdraws what it filed itself, nothing the mailbox owner decided).
+ */
+export function filerMayCancel(request: { state: RequestState; codeVerifiedAt: Date | null }): boolean {
+  return (request.state === 'received' || request.state === 'awaiting-verification') && !provenByMailbox(request);
+}

@@ -13,6 +13,7 @@ import { callerOf } from '../caller.js';
 import { clearSessionCookies, setOrganisationCookie, setSessionCookies } from '../cookies.js';
 import { linkIsValid } from '../links.js';
 import { installationKey } from '../secrets.js';
+import { passwordResetAllowed } from '../throttle.js';
 import { findOrganisation } from '../organisations.js';
 import { passwordSchema } from '../passwords.js';
 import { completeSetup, passwordResetLink, setPasswordWithLink, signIn, signOut } from '../sign-in.js';
@@ -175,18 +176,21 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext, ta
     {
       method: 'POST',
       url: '/api/v1/auth/password-reset',
-      summary: 'Ask for a password link by email; the answer is the same whether or not the account exists',
+      summary: 'Ask for a password link by email (at most 3 an hour per account); the answer is the same whether or not the account exists',
       tags: ['accounts'],
       auth: 'public',
       body: z.object({ email: emailSchema, language: z.enum(['en', 'nl', 'fr']).optional() }),
       response: z.object({ message: z.string() }),
       status: 202,
     },
-    async ({ body }) => {
-      // The answer goes out before the lookup and the mail, so neither its content nor its time says whether the
-      // account exists (a known account's link and SMTP delivery took ~100 ms, an unknown address ~1 ms).
+    async ({ body, request }) => {
+      // The answer goes out before the throttle, the lookup and the mail, so neither its content nor its time says
+      // whether the account exists (a known account's link and SMTP delivery took ~100 ms, an unknown address ~1 ms).
       const now = context.clock();
+      const ip = request.ip;
       tasks.run('password reset', async () => {
+        // Over the limit per account or address: no lookup and no mail.
+        if (!(await passwordResetAllowed(context.db, await throttleKey(), body.email, ip, now))) return;
         const link = await passwordResetLink(context.db, body.email, now);
         if (!link) return;
         await sendPasswordMail(context.mailer, {

@@ -153,6 +153,26 @@ describe('restriction', { timeout: 60_000 }, () => {
   });
 });
 
+describe('a notice that did not go out', { timeout: 60_000 }, () => {
+  it('is sent again by the clock, and recorded as told only then', async () => {
+    // As if the process died right after completing the request, before mailing the recipient.
+    const record = await t.database.db.selectFrom('rights_notifications').select(['id', 'request_id']).where('recipient', '=', 'mailer').executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('rights_notifications')
+      .set({ state: 'pending', done_at: null, done_by: null, detail: '{}', created_at: new Date(now.getTime() - 10 * 60_000) })
+      .where('id', '=', record.id)
+      .execute();
+    smtp.clear();
+    const report = await tick(rightsContextOf(t.app));
+    expect(report.recipientNotices).toBe(1);
+    const reference = (await findRequest(t.database.db, scope(), record.request_id))!.reference;
+    expect((await smtp.waitFor((m) => m.to.includes('privacy@mailer.example'))).subject).toContain(reference);
+    const after = await t.database.db.selectFrom('rights_notifications').select(['state', 'done_by']).where('id', '=', record.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ state: 'done', done_by: 'mail' });
+    expect((await tick(rightsContextOf(t.app))).recipientNotices).toBe(0);
+  });
+});
+
 describe('erasure with erasureGracePeriod: P7D', { timeout: 60_000 }, () => {
   it('waits seven days, with the date and time and the cancel link in page and mail, then erases', async () => {
     await applyCharter(t.database.db, scope(), { charter: { ...charter, rights: { ...charter.rights, erasureGracePeriod: 'P7D' } }, source: 'test', format: 'json', actor: 'system' });

@@ -100,6 +100,26 @@ export async function mailRecipients(context: RightsContext, scope: OrgScope, ch
   }
 }
 
+/**
+ * Completed requests with a notice to a privacy contact still unsent between `from` and `to` (the process died after
+ * completing the request, or the mail server refused): the tick sends them again. Older ones stay with the officer.
+ */
+export async function requestsWithUnsentNotices(db: Db, scope: OrgScope, from: Date, to: Date, limit: number): Promise<string[]> {
+  const organisationId = requireScope(scope);
+  const rows = await db
+    .selectFrom('rights_notifications')
+    .select('request_id')
+    .distinct()
+    .where('organisation_id', '=', organisationId)
+    .where('channel', '=', 'mail')
+    .where('state', '=', 'pending')
+    .where('created_at', '>', from)
+    .where('created_at', '<=', to)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.request_id);
+}
+
 /** The privacy officer marks a recipient told (or not yet) — the Art. 19 task of a request. */
 export async function markNotification(context: RightsContext, scope: OrgScope, requestId: string, recipient: string, done: boolean, actor: string): Promise<void> {
   const organisationId = requireScope(scope);

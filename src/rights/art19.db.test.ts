@@ -127,7 +127,7 @@ describe('erasure with erasureGracePeriod: P0D', { timeout: 60_000 }, () => {
     expect(marked.json().notifications.find((n: { recipient: string }) => n.recipient === 'crm')).toMatchObject({ state: 'done', channel: 'officer' });
     expect(marked.json().timeline.map((e: { kind: string }) => e.kind)).toContain('recipient-informed');
     const audit = await t.database.db.selectFrom('audit_entries').select(['action', 'data']).where('target', '=', `request:${id}`).where('action', '=', 'request.recipient-informed').execute();
-    expect(audit.map((a) => (a.data as { recipient: string }).recipient).sort()).toEqual(['crm', 'mailer']);
+    expect(audit.map((a) => `${(a.data as { recipient: string }).recipient} ${(a.data as { channel: string }).channel}`).sort()).toEqual(['crm officer', 'hosting store', 'mailer mail']);
     page = await statusPage(id, cookie);
     expect(page.body).not.toContain('Recipients we will inform');
     expect(page.body).toContain('<li>CRM Vendor BV</li>');

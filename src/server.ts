@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import { issueSetupLink } from './accounts/links.js';
 import { ensureOrganisation } from './accounts/organisations.js';
 import { buildApp } from './app.js';
+import { installAuditKey, resolveAuditKey } from './audit/key.js';
+import { sealUnkeyedChains } from './audit/trail.js';
 import { formatProblem, loadCharterFile } from './charter/loader.js';
 import { applyCharter } from './charter/repository.js';
 import { migrations, type Database } from './database.js';
@@ -36,10 +38,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens (and migrates) the configured database. */
+/**
+ * Opens (and migrates) the configured database, with the configured audit key installed first (a key file is created
+ * on first use) and every audit chain from before the keyed trail sealed.
+ */
 export async function openConfiguredDatabase(config: Config): Promise<OpenDatabase<Database>> {
+  installAuditKey(resolveAuditKey(config));
   const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR });
-  await migrate(database.db, migrations);
+  try {
+    await migrate(database.db, migrations);
+    await sealUnkeyedChains(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }
 

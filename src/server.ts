@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { issueSetupLink } from './accounts/links.js';
 import { ensureOrganisation } from './accounts/organisations.js';
 import { buildApp } from './app.js';
+import { registerAuditJobs } from './audit/checkpoint-mail.js';
 import { installAuditKey, resolveAuditKey } from './audit/key.js';
 import { sealUnkeyedChains } from './audit/trail.js';
 import { formatProblem, loadCharterFile } from './charter/loader.js';
@@ -96,6 +97,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Reminders of the 72-hour breach clock, mailed to the owners and privacy officers.
     const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
     registerRecordsJobs(jobs, { db: database.db, mailer, logger, publicUrl: url });
+    // Signed checkpoints of every audit chain mailed to the owners daily, when AUDIT_CHECKPOINT_MAIL names a time.
+    registerAuditJobs(jobs, { db: database.db, mailer, logger, schedule: config.AUDIT_CHECKPOINT_MAIL });
     // Notice versions for new revisions, queued change announcements, unconfirmed subscriptions deleted after a week.
     registerNoticeJobs(jobs, { db: database.db, mailer, logger, baseUrl: url });
     // Data-subject requests: lost dispatches, ended grace periods, unverifiable closures, officer reminders, expired packages.

@@ -79,7 +79,9 @@ export const auditVerifyCommand: Command = {
         const report = await verifyChain(database.db, { organisationId: organisation.id }, { checkpoint });
         reports.push({ organisation: organisation.slug, ...report });
         if (!report.ok) broken = true;
-        if (!args.values.json) io.out(describeReport(organisation.slug, report));
+        // Said, not silently skipped: an organisation the checkpoint file does not cover was compared with nothing.
+        const uncovered = file && !checkpoint && report.ok ? '; the checkpoint file has no checkpoint of it' : '';
+        if (!args.values.json) io.out(`${describeReport(organisation.slug, report)}${uncovered}`);
       }
       // A checkpoint of an organisation that is no longer in the database: its whole chain is gone.
       if (!stringOption(args, 'org')) {

@@ -248,6 +248,7 @@ describe('checkpoints', () => {
       }),
     );
     expect(await cli(['audit', 'verify', '--org', 'moved'])).toMatchObject({ code: 0 });
+    expect(await cli(['audit', 'verify', '--org', 'intact', '--checkpoint', file])).toMatchObject({ code: 0, out: expect.stringMatching(/chain intact; the checkpoint file has no checkpoint of it$/) });
     const result = await cli(['audit', 'verify', '--org', 'moved', '--checkpoint', file]);
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/^moved: BROKEN at entry 5: the chain ends at entry 4 but the checkpoint of \S+ saw entry 6: entries 5–6 were removed and the head moved back$/);

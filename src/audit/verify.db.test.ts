@@ -194,6 +194,15 @@ describe('charter audit verify', () => {
       await inOrganisation(db, scope, (trx) => recordAudit(trx, scope, { actor: 'system', action: 'new.step' }, new Date(start + 10_000)));
       await asDatabaseWriter(db, (trx) => sql`update audit_entries set key_id = null, hash = ${'1'.repeat(64)} where organisation_id = ${ids.legacy} and seq = 5`.execute(trx));
       expect((await verifyChain(db, scope)).firstBreak).toMatchObject({ kind: 'unkeyed', seq: 5 });
+      // Without the unkeyed entry, and then without the head row too.
+      await asDatabaseWriter(db, async (trx) => {
+        await sql`delete from audit_entries where organisation_id = ${ids.legacy} and seq = 5`.execute(trx);
+        await sql`delete from audit_heads where organisation_id = ${ids.legacy}`.execute(trx);
+      });
+      expect((await verifyChain(db, scope)).firstBreak).toMatchObject({ kind: 'deleted', message: 'the chain head is missing though entries up to 4 exist: it was deleted' });
+      const entry4 = await db.selectFrom('audit_entries').select('hash').where('organisation_id', '=', ids.legacy!).where('seq', '=', 4).executeTakeFirstOrThrow();
+      await db.insertInto('audit_heads').values({ organisation_id: ids.legacy!, seq: 4, hash: entry4.hash }).execute();
+      expect(await verifyChain(db, scope)).toMatchObject({ ok: true, entries: 4 });
     });
   });
 

@@ -207,6 +207,9 @@ export async function verifyChain(db: Kysely<Database>, scope: OrgScope, options
     if (unkeyedFrom !== null && keyedFromSeq === null) {
       return report({ kind: 'unkeyed', seq: unkeyedFrom, action: null, at: null, message: `${range(unkeyedFrom, lastSeq)} ${lastSeq === unkeyedFrom ? 'is' : 'are'} plain SHA-256 and no audit.rekeyed entry seals them: written or rewritten without the audit key (Charter seals older chains when it starts)` });
     }
+    if (!head && lastSeq > 0) {
+      return report({ kind: 'deleted', seq: lastSeq, action: null, at: null, message: `the chain head is missing though entries up to ${lastSeq} exist: it was deleted` });
+    }
     if (headSeq > lastSeq) {
       const from = lastSeq + 1;
       return report({ kind: 'deleted', seq: from, action: null, at: null, message: `${range(from, headSeq)} ${headSeq === from ? 'is' : 'are'} missing: the chain head says ${headSeq}, the last entry is ${lastSeq}` });

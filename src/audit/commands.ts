@@ -1,7 +1,7 @@
 /**
  * `charter audit verify [--org slug] [--checkpoint file] [--json]` recomputes every chain, and compares it with signed
  * checkpoints when given (exit 1 naming the first broken link); `charter audit checkpoint [--org slug] [--out file]`
- * writes signed checkpoints of the heads; `charter audit export --format jsonl [--org slug]` prints the trail as JSON
+ * writes signed checkpoints of the heads; `charter audit public-key` prints what they are checked with; `charter audit export --format jsonl [--org slug]` prints the trail as JSON
  * Lines with its hashes.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { withConfiguredDatabase } from '../server.js';
 import { CheckpointError, readCheckpoints, takeCheckpoint, type Checkpoint } from './checkpoint.js';
+import { resolveAuditKey } from './key.js';
 import { exportAuditLines } from './query.js';
 import { recordAudit } from './trail.js';
 import { verifyChain, type ChainReport } from './verify.js';
@@ -148,4 +149,17 @@ export const auditExportCommand: Command = {
   },
 };
 
-export const auditCommands: Command[] = [auditVerifyCommand, auditCheckpointCommand, auditExportCommand];
+export const auditPublicKeyCommand: Command = {
+  name: 'audit public-key',
+  summary: "Print the audit key's id and Ed25519 public key (what a checkpoint's signature is checked with; not secret)",
+  usage: 'audit public-key',
+  help: 'Keep it with the checkpoints: a checkpoint whose publicKey differs was not signed by this installation.',
+  async run(_args, io) {
+    const key = resolveAuditKey(readConfig(io.env));
+    io.out(`key id      ${key.id}`);
+    io.out(`public key  ${key.publicKey}`);
+    return exitCodes.ok;
+  },
+};
+
+export const auditCommands: Command[] = [auditVerifyCommand, auditCheckpointCommand, auditPublicKeyCommand, auditExportCommand];

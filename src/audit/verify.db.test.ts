@@ -278,6 +278,13 @@ describe('checkpoints', () => {
     expect(result.out).toMatch(/^resigned: BROKEN at entry 6 \(audit\.checkpointed, \S+\): entry 6 \(audit\.checkpointed\) differs from the checkpoint of \S+: the chain was rewritten since$/);
   });
 
+  it('prints the public key that checkpoints carry', async () => {
+    const file = join(files, 'pinned.json');
+    expect((await cli(['audit', 'checkpoint', '--org', 'intact', '--out', file])).code).toBe(0);
+    const checkpoint = JSON.parse(await readFile(file, 'utf8')) as { keyId: string; publicKey: string };
+    expect(await cli(['audit', 'public-key'])).toMatchObject({ code: 0, out: `key id      ${checkpoint.keyId}\npublic key  ${checkpoint.publicKey}` });
+  });
+
   it('refuses a checkpoint that was altered or signed by another key', async () => {
     const file = join(files, 'forged.json');
     expect((await cli(['audit', 'checkpoint', '--org', 'forged', '--out', file])).code).toBe(0);

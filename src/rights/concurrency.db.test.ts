@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, testDatabase, testDbKind } from '../../test/support/database.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { ensureOrganisation } from '../accounts/organisations.js';
-import { passwordResetLimits } from '../accounts/throttle.js';
-import { ensureUser } from '../accounts/users.js';
+import { hashPassword } from '../accounts/passwords.js';
+import { passwordResetLimits, throttleLimits } from '../accounts/throttle.js';
+import { ensureUser, setPasswordHash } from '../accounts/users.js';
 import { buildApp } from '../app.js';
 import { applyCharter } from '../charter/repository.js';
 import { migrations, type Database } from '../database.js';
@@ -142,6 +143,29 @@ describe('password resets for one account', { timeout: 120_000 }, () => {
     nextHour();
     expect((await reset(apps[0]!, email, '198.18.2.1')).statusCode).toBe(202);
     expect(await resetMails(email)).toHaveLength(passwordResetLimits.account.max + 1);
+  });
+});
+
+describe('sign-in guesses for one account', { timeout: 180_000 }, () => {
+  const login = (app: FastifyInstance, email: string, password: string, ip: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { email, password } });
+
+  it('30 parallel wrong passwords over two processes: exactly 5 are tried, the rest refused, and then the right one too', async () => {
+    const email = `guessed-${randomBytes(3).toString('hex')}@example.test`;
+    const password = 'correct horse battery staple';
+    const user = await ensureUser(databases[0]!.db, email);
+    await setPasswordHash(databases[0]!.db, user.id, await hashPassword(password), now);
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => login(apps[i % 2]!, email, `wrong password ${i}`, `198.19.0.${i + 1}`)));
+    expect(answers.filter((a) => a.statusCode === 401)).toHaveLength(throttleLimits.account.failures);
+    expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(30 - throttleLimits.account.failures);
+    expect((await login(apps[0]!, email, password, '198.19.1.1')).statusCode).toBe(429);
+  });
+
+  it('successful sign-ins from one address do not use up its allowance', async () => {
+    const email = `busy-${randomBytes(3).toString('hex')}@example.test`;
+    const password = 'correct horse battery staple';
+    const user = await ensureUser(databases[0]!.db, email);
+    await setPasswordHash(databases[0]!.db, user.id, await hashPassword(password), now);
+    for (let i = 0; i < throttleLimits.address.failures + 2; i++) expect((await login(apps[i % 2]!, email, password, '198.19.2.2')).statusCode).toBe(200);
   });
 });
 

@@ -20,7 +20,7 @@ import { migrations, type Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
 import { migrate, openDatabase, type OpenDatabase } from '../platform/db/database.js';
 import { createLogger } from '../platform/logger.js';
-import { createMailer, defaultRecipientHourlyCap, type MailTables } from '../platform/mail.js';
+import { createMailer, defaultRecipientHourlyCap, staffRecipientHourlyCap, type MailTables } from '../platform/mail.js';
 import { limits } from './intake.js';
 import { rightsContextOf } from './register.js';
 import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
@@ -194,5 +194,7 @@ describe('mail per recipient', { timeout: 120_000 }, () => {
     expect(counters.map((c) => c.count)).toContain(defaultRecipientHourlyCap + 5);
     // Another recipient is not affected.
     expect((await mailers[0]!.send({ organisationId: null, to: 'someone-else@example.test', subject: 's', text: 't', template: 'test.flood' })).suppressed).toBeUndefined();
+    // Mail to staff (deadline reminders) has the higher cap, counted on the same counter.
+    expect((await mailers[1]!.send({ organisationId: null, to, subject: 'Reminder', text: 'r', template: 'test.staff', hourlyCap: staffRecipientHourlyCap })).suppressed).toBeUndefined();
   });
 });

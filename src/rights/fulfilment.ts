@@ -14,6 +14,7 @@ import { safeMessage, type RightsContext } from './context.js';
 import { addDurationInZone, formatDate, toLocal } from './deadline.js';
 import { completedMail, erasureLines, mailContext, officerMail, packageMail } from './mails.js';
 import { buildPackage } from './package.js';
+import { personLines, personMail, processorCounts, processorTableTest, routeToControllers } from './processor-data.js';
 import type { ConsentHistory } from './ports.js';
 import { findRequest, insertPackage, patchRequest, recordEvent, toRequest, transition, claimReminder, type RightsRequest } from './repository.js';
 import { changesByStore, proposeRectification, summariseErasure, summariseRectification, summariseRestriction, type PlannedChange } from './results.js';
@@ -134,9 +135,11 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
   let plan: unknown;
   let changes: PlannedChange[] | undefined;
   switch (request.type) {
-    case 'erasure':
-      plan = { erasure: summariseErasure(charter, await context.withStores(scope, charter, (s) => s.erase(request.id, identities, true))) };
+    case 'erasure': {
+      const planned = await context.withStores(scope, charter, (s) => s.erase(request.id, identities, true));
+      plan = { erasure: summariseErasure(charter, planned), processorData: processorCounts(charter, planned) };
       break;
+    }
     case 'rectification': {
       changes = (request.changes as PlannedChange[] | null) ?? proposeRectification(charter, request.details.rectification?.category, request.details.rectification?.desired ?? '');
       plan = { changes: changes.map(({ store, table, column }) => ({ store, table, column })) };
@@ -184,17 +187,22 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
   let result: Record<string, unknown>;
   let mailLines: string[] = [];
   let after: (() => Promise<void>) | undefined;
+  // Rows found in data held for customers (Art. 28): left alone by the stores, routed to the controller below.
+  let processor: { customer: string; rows: number }[] = [];
 
   switch (request.type) {
     case 'access':
     case 'portability': {
       const delivered = await preparePackage(context, scope, charter, request);
       result = delivered.result;
+      processor = delivered.processor;
       after = delivered.deliver;
       break;
     }
     case 'erasure': {
-      const summary = summariseErasure(charter, await context.withStores(scope, charter, (s) => s.erase(request.id, identities, false)));
+      const erased = await context.withStores(scope, charter, (s) => s.erase(request.id, identities, false));
+      processor = processorCounts(charter, erased);
+      const summary = summariseErasure(charter, erased);
       // The purpose consents filed under the person's addresses go too (their marketing suppression, if any, stays).
       let consentEvents = 0;
       for (const email of emailsOf(request)) consentEvents += await context.deps.consent.erase(scope, email);
@@ -204,13 +212,17 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     }
     case 'rectification': {
       const changes = (request.changes as PlannedChange[] | null) ?? [];
-      const summary = summariseRectification(charter, await context.withStores(scope, charter, (s) => s.rectify(request.id, identities, changesByStore(changes))));
+      const rectified = await context.withStores(scope, charter, (s) => s.rectify(request.id, identities, changesByStore(changes)));
+      processor = processorCounts(charter, rectified);
+      const summary = summariseRectification(charter, rectified);
       result = { rectification: summary };
       if (summary.notified.length) mailLines = [`${rightsTexts[language].resultNotified}:`, ...summary.notified.map((n) => `- ${n}`)];
       break;
     }
     case 'restriction': {
-      result = { restriction: summariseRestriction(await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true))) };
+      const restricted = await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true));
+      processor = processorCounts(charter, restricted);
+      result = { restriction: summariseRestriction(restricted) };
       break;
     }
     case 'objection': {
@@ -236,6 +248,12 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     }
   }
 
+  const findings = await routeToControllers(context, scope, charter, request, processor);
+  if (findings.length > 0) {
+    result = { ...result, processorData: findings };
+    if (!after) mailLines = [...mailLines, ...(mailLines.length ? [''] : []), ...personLines(charter, findings, language, request.reference)];
+  }
+
   const now = context.now();
   const completed = await inOrganisation(context.db, scope, async (trx) => {
     const current = await findRequest(trx, scope, request.id, { lock: true });
@@ -254,8 +272,11 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     });
   });
   if (!completed) return;
-  if (after) await after();
-  else {
+  if (after) {
+    await after();
+    // The package mail carries only its link: the person reads who decides about the rest in a mail of its own.
+    if (findings.length > 0) for (const email of completed.contacts) await context.send(scope, email, personMail(charter, findings, language, request.reference), language);
+  } else {
     const message = completedMail(mail, mailLines);
     for (const email of completed.contacts) await context.send(scope, email, message, language);
   }
@@ -272,9 +293,11 @@ function auditSummary(result: Record<string, unknown>): Record<string, unknown> 
 /** Collects the person's data and consents, builds the ZIP, and returns how to deliver its single-use link. */
 async function preparePackage(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest) {
   const records: AccessRecord[] = [];
-  await context.withStores(scope, charter, (s) =>
+  const processorTable = processorTableTest(charter);
+  const summaries = await context.withStores(scope, charter, (s) =>
     s.collect(identitiesOf(request), (batch) => {
-      records.push(...batch);
+      // Never the customers' data as the organisation's own, whatever a store sends back (Art. 28(3)(e)).
+      records.push(...batch.filter((r) => !processorTable(r.store, r.table)));
     }),
   );
   const consents = await consentHistory(context, scope, emailsOf(request));
@@ -285,6 +308,7 @@ async function preparePackage(context: RightsContext, scope: OrgScope, charter: 
   const expiresAt = addDurationInZone(now, charter.rights.exportExpiry);
   const id = randomUUID();
   return {
+    processor: processorCounts(charter, summaries),
     result: {
       tables: built.counts,
       package: { id, content: built.bytes, sha256: built.sha256, fileName: built.fileName, linkHash: key.linkHash(secret), expiresAt },

@@ -36,6 +36,7 @@ import {
   type TableCount,
 } from '../connector.js';
 import { deletionOrder, traversalPlan, type ColumnModel, type HoldModel, type StoreModel, type TableModel } from '../plan.js';
+import { leftToCustomer, ProcessorTally } from '../processor-rows.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
 import { chunks, tableName, traverse, valueFitsFamily, type Row } from './traverse.js';
@@ -86,7 +87,13 @@ export function rowHold(holds: readonly HoldModel[], row: Row, now: Date): { hol
   return undefined;
 }
 
-type RowAction = { kind: 'delete' } | { kind: 'update' } | { kind: 'reduce'; hold: HoldModel; until?: Date | undefined } | { kind: 'keep'; hold: HoldModel | 'referenced'; until?: Date | undefined };
+type RowAction =
+  | { kind: 'delete' }
+  | { kind: 'update' }
+  | { kind: 'reduce'; hold: HoldModel; until?: Date | undefined }
+  | { kind: 'keep'; hold: HoldModel | 'referenced'; until?: Date | undefined }
+  // A row processed for a customer: kept (it still protects the rows it references), counted, not reported as held.
+  | { kind: 'customer' };
 
 /** Columns written when a row is updated (`update`) or reduced to a hold's kept columns (`reduce`). */
 export function writtenColumns(table: TableModel, mode: 'update' | 'reduce' | 'anonymise', keep: readonly string[] = []): ColumnModel[] {
@@ -225,6 +232,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const accepts = await seedFilter();
       const plan = traversalPlan(model, types(request.identities));
       const counts = new Map<string, number>();
+      const processor = new ProcessorTally();
       // No transaction: PostgreSQL and MySQL read committed give each statement its own snapshot anyway, and a
       // large result opens its own cursor transaction. One connection per statement keeps the pool free.
       {
@@ -234,6 +242,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           concurrency: options.concurrency ?? 4,
           columns: (t) => [...t.columns.map((c) => c.name), ...(t.restrictColumn ? [t.restrictColumn] : [])],
           onRows: async (t, rows) => {
+            if (leftToCustomer(t, request.processorData)) return processor.add(t, rows.length);
             const records: AccessRecord[] = [];
             for (const row of rows) {
               const restricted = t.restrictColumn ? truthy(row[t.restrictColumn]) : false;
@@ -247,7 +256,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             for (const batch of chunks(records, accessBatch)) await sink(batch);
           },
         });
-        return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count };
+        return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count, processorRows: processor.list() };
       }
     },
 
@@ -317,6 +326,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           const kept = protectedValues.get(name);
           for (const row of rows) {
             const key = row[t.primaryKey];
+            if (leftToCustomer(t, request.processorData)) {
+              decided.set(key, { kind: 'customer' });
+              continue;
+            }
             const held = rowHold(t.holds, row, now);
             if (held) {
               decided.set(key, held.hold.keep ? { kind: 'reduce', hold: held.hold, until: held.until } : { kind: 'keep', hold: held.hold, until: held.until });
@@ -347,6 +360,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
 
         const erased: ErasedTable[] = [];
         const keptRows = new Map<string, KeptRows>();
+        const processor = new ProcessorTally();
         const report = (t: TableModel, action: RowAction) => {
           if (action.kind !== 'reduce' && action.kind !== 'keep') return;
           const hold = action.hold === 'referenced' ? undefined : action.hold;
@@ -377,6 +391,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             const action = decided.get(row[t.primaryKey]);
             if (!action) continue;
             report(t, action);
+            if (action.kind === 'customer') processor.add(t, 1);
             if (action.kind === 'reduce') reductions.set(action.hold, [...(reductions.get(action.hold) ?? []), row]);
           }
           for (const [hold, reduced] of reductions) {
@@ -420,6 +435,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           erased: erased.filter((e) => e.deleted > 0 || e.updated > 0),
           kept: [...keptRows.values()],
           queries: session.count,
+          processorRows: processor.list(),
         };
       };
       // One transaction per store: a crash or an error leaves the store as it was. A dry run reads the same way and
@@ -443,11 +459,16 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           columns: () => [],
         });
         const updated: TableCount[] = [];
+        const processor = new ProcessorTally();
         const byTable = new Map<string, typeof request.changes>();
         for (const change of request.changes) byTable.set(change.table, [...(byTable.get(change.table) ?? []), change]);
         for (const [name, changes] of byTable) {
           const t = table(name);
           const found = [...(keys.get(name) ?? [])];
+          if (leftToCustomer(t, request.processorData)) {
+            processor.add(t, found.length);
+            continue;
+          }
           let rows = 0;
           for (const batch of chunks(found, 1000)) {
             const statement = new Statement(session.dialect);
@@ -458,7 +479,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           }
           updated.push({ table: name, rows });
         }
-        return { store: id, jobId: request.jobId, updated };
+        return { store: id, jobId: request.jobId, updated, processorRows: processor.list() };
       });
     },
 
@@ -473,9 +494,14 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         });
         const updated: TableCount[] = [];
         const unsupported: string[] = [];
+        const processor = new ProcessorTally();
         for (const [name, found] of keys) {
           const t = table(name);
           if (found.size === 0) continue;
+          if (leftToCustomer(t, request.processorData)) {
+            processor.add(t, found.size);
+            continue;
+          }
           if (!t.restrictColumn) {
             unsupported.push(name);
             continue;
@@ -487,7 +513,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           }
           updated.push({ table: name, rows: found.size });
         }
-        return { store: id, jobId: request.jobId, updated, unsupported };
+        return { store: id, jobId: request.jobId, updated, unsupported, processorRows: processor.list() };
       });
     },
 

@@ -37,7 +37,7 @@ import {
 } from '../connector.js';
 import { classifyRows, ownershipColumns, personColumns, restrictable, valueText, visibleColumns, type ProfileReferrers, type RowOwnership } from '../ownership.js';
 import { deletionOrder, traversalPlan, type ColumnModel, type HoldModel, type ReferenceModel, type StoreModel, type TableModel, type TraversalPlan } from '../plan.js';
-import { leftToCustomer, ProcessorTally } from '../processor-rows.js';
+import { leftToCustomer, ProcessorTally, protectCustomerParents } from '../processor-rows.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
 import { chunks, tableName, traverse, valueFitsFamily, type Row } from './traverse.js';
@@ -390,6 +390,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const protectedValues = new Map<string, Map<string, Set<unknown>>>(); // parent table → column → values kept by children
         const unlinks: { table: TableModel; column: string; toTable: string; toColumn: string; keys: unknown[]; values: unknown[] }[] = [];
         const sharedUnlinks: { table: TableModel; column: string; keys: unknown[] }[] = [];
+        protectCustomerParents(model, found, request.processorData, protectedValues);
         for (const name of order) {
           const t = model.tables.get(name);
           const rows = found.get(name);

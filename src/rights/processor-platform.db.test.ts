@@ -196,6 +196,20 @@ describe('a guest’s request about pictures processed for an event organiser', 
   });
 });
 
+describe('a guest’s restriction of pictures processed for an event organiser', () => {
+  it('restricts nothing of the organiser’s data, records it and tells the guest who decides', async () => {
+    const before = await galleryRows();
+    const request = await executed('restriction', 'guest-c@example.be', 'fr');
+    expect(request.state).toBe('completed');
+    expect(await galleryRows()).toEqual(before);
+    const result = request.result as { restriction: { updated: unknown[]; unsupported: unknown[] }; processorData: unknown };
+    expect(result.restriction).toEqual({ updated: [], unsupported: [] });
+    expect(result.processorData).toEqual([{ customer: 'event-organisers', rows: 2, informed: 'mail' }]);
+    const completed = (await outbox()).find((m) => m.recipient === 'guest-c@example.be' && m.text.includes(request.reference));
+    expect(completed?.text).toContain('Nous n’avons pas donné suite à votre demande pour 2 enregistrement(s) que nous conservons pour le compte de Event organisers and agencies.');
+  });
+});
+
 describe('retention of the pictures on the organisers’ instructions', () => {
   const deps = () => composeRetention({ db: t.database.db, dbKind: t.database.kind, config: readConfig({}), env: { [connection]: process.env[connection] ?? '' }, clock: () => at });
 

@@ -21,6 +21,7 @@ import { computePlan } from '../retention/plan.js';
 import { formatRun } from '../retention/present.js';
 import { runRetention } from '../retention/sweep.js';
 import { insertRows, newStoreDatabase, readRows, storeDriver, storeServers, type StoreServers } from '../retention/testing/crm.js';
+import { explainCharterStores } from '../stores/commands.js';
 import type { SqlDriver } from '../stores/sql/driver.js';
 import { advance } from './fulfilment.js';
 import { rightsContextOf } from './register.js';
@@ -207,6 +208,17 @@ describe('a guest’s restriction of pictures processed for an event organiser',
     expect(result.processorData).toEqual([{ customer: 'event-organisers', rows: 2, informed: 'mail' }]);
     const completed = (await outbox()).find((m) => m.recipient === 'guest-c@example.be' && m.text.includes(request.reference));
     expect(completed?.text).toContain('Nous n’avons pas donné suite à votre demande pour 2 enregistrement(s) que nous conservons pour le compte de Event organisers and agencies.');
+  });
+});
+
+describe('explaining a guest’s request before it runs', () => {
+  it('shows the rows held for the organiser, counted and routed, and an erasure plan that touches none of them', async () => {
+    const [gallery] = await explainCharterStores(flashbooth(), { [connection]: process.env[connection] ?? '' }, [{ type: 'email', value: 'guest-a@example.be' }], { type: 'erasure' });
+    expect(gallery?.tables.filter((t) => t.rows > 0).map((t) => [t.table, t.rows, t.customer])).toEqual([
+      ['guests', 2, 'event-organisers'],
+      ['photos', 3, 'event-organisers'],
+    ]);
+    expect(gallery?.erasure).toEqual({ erased: [], kept: [] });
   });
 });
 

@@ -136,9 +136,12 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
   let plan: unknown;
   let changes: PlannedChange[] | undefined;
   // Which tables and rows the request reaches, and how (shown with the plan, before anything runs).
+  // Rows held for customers are counted apart: they will be routed to the customer, not exported or written.
+  let processorData: { customer: string; rows: number }[] = [];
   const reached = async () => {
     const counter = reachCounter();
-    await context.withStores(scope, charter, (s) => s.collect(identities, (records) => counter.add(records)));
+    const summaries = await context.withStores(scope, charter, (s) => s.collect(identities, (records) => counter.add(records)));
+    processorData = processorCounts(charter, summaries);
     return summariseReach(charter, [...new Set(identities.map((i) => i.type))], counter.counts);
   };
   switch (request.type) {
@@ -160,9 +163,11 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
       } else plan = { suppression: true };
       break;
     case 'access':
-    case 'portability':
-      plan = { reach: await reached() };
+    case 'portability': {
+      const reach = await reached();
+      plan = { reach, processorData };
       break;
+    }
     default:
       plan = { type: request.type };
   }

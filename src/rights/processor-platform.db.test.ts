@@ -179,9 +179,11 @@ describe('a guest’s request about pictures processed for an event organiser', 
     const request = await executed('erasure', 'guest-a@example.be', 'nl');
     expect(request.state).toBe('completed');
     expect(await galleryRows()).toEqual(before);
-    const result = request.result as { erasure: { erased: unknown[]; kept: unknown[] }; processorData: unknown };
+    const result = request.result as { erasure: { erased: unknown[]; kept: unknown[]; notified: string[] }; processorData: unknown };
     expect(result.erasure.erased).toEqual([]);
     expect(result.erasure.kept).toEqual([]);
+    // Nothing of the organisation's own was erased, so no recipient is said to have been told (Art. 19).
+    expect(result.erasure.notified).toEqual([]);
     expect(result.processorData).toEqual([{ customer: 'event-organisers', rows: 5, informed: 'mail' }]);
 
     const mails = (await outbox()).filter((m) => m.text.includes(request.reference));

@@ -79,7 +79,8 @@ export function summariseErasure(charter: Charter, results: ErasureResult[]): Er
   const httpStores = results
     .filter((r) => charter.stores.find((s) => s.id === r.store)?.kind === 'http' && r.erased.some((e) => e.deleted + e.updated > 0))
     .map((r) => storeName(charter, r.store));
-  return { erased, kept, notified: [...notifiedRecipients(charter, touched), ...httpStores], queries };
+  // Nothing erased or kept (e.g. only data held for customers was found): no recipient has anything to be told.
+  return { erased, kept, notified: [...(touched.length > 0 ? notifiedRecipients(charter, touched) : []), ...httpStores], queries };
 }
 
 export interface RectificationSummary {

@@ -13,14 +13,15 @@ import type { AccessRecord, Identity } from '../stores/connector.js';
 import { safeMessage, type RightsContext } from './context.js';
 import { addDurationInZone, formatDate, toLocal } from './deadline.js';
 import { completedMail, erasureLines, mailContext, officerMail, packageMail } from './mails.js';
+import { mailRecipients, notificationsOf, recordNotifications } from './notifications.js';
 import { buildPackage } from './package.js';
 import { personLines, personMail, processorCounts, processorTableTest, routeToControllers } from './processor-data.js';
 import type { ConsentHistory } from './ports.js';
 import { findRequest, insertPackage, patchRequest, recordEvent, toRequest, transition, claimReminder, type RightsRequest } from './repository.js';
-import { changesByStore, proposeRectification, summariseErasure, summariseRectification, summariseRestriction, type PlannedChange } from './results.js';
+import { calledHttpStores, informsRecipients, notificationLines, planNotifications, type NotificationView, type PlannedNotification } from './recipients.js';
+import { changesByStore, proposeRectification, summariseErasure, summariseRectification, summariseRestriction, type ErasureSummary, type PlannedChange } from './results.js';
 import { reachCounter, summariseReach } from './reach.js';
 import { generateLinkSecret } from './secrets.js';
-import { rightsTexts } from './texts.js';
 import { needsApproval } from './workflow.js';
 
 /** How long a worker holds a request it executes before another may take it over. */
@@ -190,7 +191,8 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
   const language = request.language as Language;
   const mail = mailContext(charter, request);
   let result: Record<string, unknown>;
-  let mailLines: string[] = [];
+  // Art. 19: who is told of a rectification, erasure or restriction, and how; recorded with the completion.
+  let notifications: PlannedNotification[] = [];
   let after: (() => Promise<void>) | undefined;
   // Rows found in data held for customers (Art. 28): left alone by the stores, routed to the controller below.
   let processor: { customer: string; rows: number }[] = [];
@@ -205,29 +207,32 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       break;
     }
     case 'erasure': {
-      const erased = await context.withStores(scope, charter, (s) => s.erase(request.id, identities, false));
-      processor = processorCounts(charter, erased);
-      const summary = summariseErasure(charter, erased);
+      const results = await context.withStores(scope, charter, (s) => s.erase(request.id, identities, false));
+      processor = processorCounts(charter, results);
+      const summary = summariseErasure(charter, results);
+      const touched = [...summary.erased, ...summary.kept].map((e) => ({ store: e.store, table: e.table }));
+      notifications = planNotifications(charter, touched, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.erased.reduce((n, e) => n + e.deleted + e.updated, 0) }))));
       // The purpose consents filed under the person's addresses go too (their marketing suppression, if any, stays).
       let consentEvents = 0;
       for (const email of emailsOf(request)) consentEvents += await context.deps.consent.erase(scope, email);
       result = { erasure: summary, consentEventsErased: consentEvents };
-      mailLines = erasureLines(summary, charter, language);
       break;
     }
     case 'rectification': {
       const changes = (request.changes as PlannedChange[] | null) ?? [];
-      const rectified = await context.withStores(scope, charter, (s) => s.rectify(request.id, identities, changesByStore(changes)));
-      processor = processorCounts(charter, rectified);
-      const summary = summariseRectification(charter, rectified);
+      const results = await context.withStores(scope, charter, (s) => s.rectify(request.id, identities, changesByStore(changes)));
+      processor = processorCounts(charter, results);
+      const summary = summariseRectification(charter, results);
+      notifications = planNotifications(charter, summary.updated, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) }))));
       result = { rectification: summary };
-      if (summary.notified.length) mailLines = [`${rightsTexts[language].resultNotified}:`, ...summary.notified.map((n) => `- ${n}`)];
       break;
     }
     case 'restriction': {
-      const restricted = await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true));
-      processor = processorCounts(charter, restricted);
-      result = { restriction: summariseRestriction(restricted) };
+      const results = await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true));
+      processor = processorCounts(charter, results);
+      const summary = summariseRestriction(results);
+      notifications = planNotifications(charter, summary.updated, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) }))));
+      result = { restriction: summary };
       break;
     }
     case 'objection': {
@@ -254,10 +259,7 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
   }
 
   const findings = await routeToControllers(context, scope, charter, request, processor);
-  if (findings.length > 0) {
-    result = { ...result, processorData: findings };
-    if (!after) mailLines = [...mailLines, ...(mailLines.length ? [''] : []), ...personLines(charter, findings, language, request.reference)];
-  }
+  if (findings.length > 0) result = { ...result, processorData: findings };
 
   const now = context.now();
   const completed = await inOrganisation(context.db, scope, async (trx) => {
@@ -269,6 +271,7 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       result = { ...result, package: { id: p.id, size: p.content.byteLength, sha256: p.sha256, expiresAt: p.expiresAt.toISOString() } };
       await recordEvent(trx, scope, request, { actor: 'system', kind: 'package-created', at: now, data: { package: p.id, size: p.content.byteLength } });
     }
+    await recordNotifications(trx, scope, request.id, notifications, now);
     return transition(trx, scope, current, 'completed', {
       actor: 'system',
       at: now,
@@ -282,9 +285,25 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     // The package mail carries only its link: the person reads who decides about the rest in a mail of its own.
     if (findings.length > 0) for (const email of completed.contacts) await context.send(scope, email, personMail(charter, findings, language, request.reference), language);
   } else {
+    let told: NotificationView[] = [];
+    if (informsRecipients(completed.type)) {
+      await mailRecipients(context, scope, charter, { ...completed, type: completed.type });
+      told = await notificationsOf(context.db, scope, completed.id);
+    }
+    const erasure = result.erasure as ErasureSummary | undefined;
+    const ownLines = erasure ? erasureLines(erasure, charter, language, told) : notificationLines(charter, told, language);
+    // Art. 28(3)(e): what was left to a customer, and that the customer decides.
+    const routed = findings.length > 0 ? personLines(charter, findings, language, request.reference) : [];
+    const mailLines = [...ownLines, ...(ownLines.length && routed.length ? [''] : []), ...routed];
     const message = completedMail(mail, mailLines);
     for (const email of completed.contacts) await context.send(scope, email, message, language);
   }
+}
+
+function rowsByStore(entries: { store: string; rows: number }[]): Record<string, number> {
+  const rows: Record<string, number> = {};
+  for (const { store, rows: n } of entries) rows[store] = (rows[store] ?? 0) + n;
+  return rows;
 }
 
 /** Counts only, for the audit trail. */

@@ -12,10 +12,10 @@ import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tena
 import type { AccessRecord, Identity } from '../stores/connector.js';
 import { safeMessage, type RightsContext } from './context.js';
 import { addDurationInZone, formatDate, toLocal } from './deadline.js';
-import { completedMail, erasureLines, mailContext, officerMail, packageMail } from './mails.js';
+import { completedMail, erasureLines, mailContext, officerMail, packageMail, remedies } from './mails.js';
 import { mailRecipients, notificationsOf, recordNotifications } from './notifications.js';
 import { buildPackage } from './package.js';
-import { personLines, personMail, processorCounts, processorTableTest, routeToControllers } from './processor-data.js';
+import { ownDataUntouched, personLines, personMail, processorCounts, processorTableTest, routeToControllers } from './processor-data.js';
 import type { ConsentHistory } from './ports.js';
 import { findRequest, insertPackage, patchRequest, recordEvent, toRequest, transition, claimReminder, type RightsRequest } from './repository.js';
 import { calledHttpStores, informsRecipients, notificationLines, planNotifications, type NotificationView, type PlannedNotification } from './recipients.js';
@@ -295,7 +295,8 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     // Art. 28(3)(e): what was left to a customer, and that the customer decides.
     const routed = findings.length > 0 ? personLines(charter, findings, language, request.reference) : [];
     const mailLines = [...ownLines, ...(ownLines.length && routed.length ? [''] : []), ...routed];
-    const message = completedMail(mail, mailLines);
+    // Only data held for customers was found: "your data has been erased" would not be true; say what was done.
+    const message = routed.length > 0 && ownDataUntouched(result) ? personMail(charter, findings, language, request.reference, remedies(charter, language)) : completedMail(mail, mailLines);
     for (const email of completed.contacts) await context.send(scope, email, message, language);
   }
 }

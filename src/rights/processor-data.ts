@@ -144,14 +144,27 @@ export function personLines(charter: Charter, findings: readonly ProcessorFindin
   });
 }
 
-/** A mail to the person when the request's own mail cannot carry the lines (an access package link). */
-export function personMail(charter: Charter, findings: readonly ProcessorFinding[], language: Language, reference: string): RenderedMail {
+/**
+ * A mail to the person about data held for customers: beside an access package (whose mail carries only its link),
+ * or instead of the completion mail when the request changed nothing of the organisation's own (which would
+ * otherwise say "your data has been erased"). `closing`: a paragraph after the lines (the remedies).
+ */
+export function personMail(charter: Charter, findings: readonly ProcessorFinding[], language: Language, reference: string, closing?: string): RenderedMail {
   const t = texts[language];
+  const lines = personLines(charter, findings, language, reference);
   return {
     template: 'request.processor-data',
     subject: fill(t.personSubject, { ref: reference }),
-    text: signed(charter, language, personLines(charter, findings, language, reference).join('\n\n')),
+    text: signed(charter, language, [...lines, ...(closing ? [closing] : [])].join('\n\n')),
   };
+}
+
+/** Whether a request's result shows nothing of the organisation's own acted on (erased, kept, changed or restricted). */
+export function ownDataUntouched(result: Record<string, unknown>): boolean {
+  const erasure = result.erasure as { erased: unknown[]; kept: unknown[] } | undefined;
+  if (erasure) return erasure.erased.length === 0 && erasure.kept.length === 0;
+  const changed = (result.rectification ?? result.restriction) as { updated: unknown[] } | undefined;
+  return changed ? changed.updated.length === 0 : false;
 }
 
 /** The mail to a customer (controller) whose data a request reached: type, reference and counts, no personal data. */

@@ -193,7 +193,11 @@ describe('a guest’s request about pictures processed for an event organiser', 
     expect(toCustomer?.text).toContain('als verwerkingsverantwoordelijke beslist u');
     expect(toCustomer?.text).not.toContain('guest-a@example.be');
     expect(mails.some((m) => m.template === 'request.processor-task')).toBe(false);
-    const completed = mails.find((m) => m.recipient === 'guest-a@example.be' && m.template === 'request.completed.erasure');
+    // Nothing of Flashbooth's own was erased: the guest is not told "your data has been erased", but what happened.
+    const toGuest = mails.filter((m) => m.recipient === 'guest-a@example.be');
+    expect(toGuest.map((m) => m.template)).toEqual(['request.processor-data']);
+    const completed = toGuest[0];
+    expect(completed?.text).not.toContain('gewist');
     expect(completed?.text).toContain('Met 5 record(s) die we bewaren in opdracht van Event organisers and agencies hebben we niets gedaan.');
     expect(completed?.text).toContain(`We hebben hen op de hoogte gebracht van uw verzoek (referentie ${request.reference})`);
   });

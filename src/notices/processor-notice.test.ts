@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCharter } from '../charter/loader.js';
-import { languages, type Charter } from '../charter/schema.js';
-import { projectFile } from '../platform/project.js';
+import { exampleCharter } from '../../test/support/charter.js';
+import { languages } from '../charter/schema.js';
 import { buildNotice } from './build-notice.js';
 import { processorSentence } from './processor-notice.js';
 import { renderMarkdown } from './render-markdown.js';
 
-function flashbooth(): Charter {
-  const result = loadCharter(readFileSync(projectFile('examples/flashbooth/charter.yaml'), 'utf8'));
-  if (!result.ok) throw new Error('the flashbooth example must load');
-  return result.charter;
-}
+const flashbooth = () => exampleCharter('flashbooth');
 
 describe('processor data in the notice', () => {
   it('says once, in the controller section, that the customers are the controllers of what is processed for them', () => {

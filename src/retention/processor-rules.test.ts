@@ -1,18 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCharter } from '../charter/loader.js';
-import type { Charter } from '../charter/schema.js';
-import { projectFile } from '../platform/project.js';
+import { exampleCharter } from '../../test/support/charter.js';
 import type { OwnDataSettings } from './own-data.js';
 import { allRules } from './plan.js';
 import { customerOfPurpose, resolveProcessorRules } from './processor-rules.js';
 import { describeRule } from './rules.js';
 
-function flashbooth(): Charter {
-  const result = loadCharter(readFileSync(projectFile('examples/flashbooth/charter.yaml'), 'utf8'));
-  if (!result.ok) throw new Error('the flashbooth example must load');
-  return result.charter;
-}
+const flashbooth = () => exampleCharter('flashbooth');
 
 const own: OwnDataSettings = {};
 

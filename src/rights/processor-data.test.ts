@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCharter } from '../charter/loader.js';
-import { languages, requestTypes, type Charter } from '../charter/schema.js';
-import { projectFile } from '../platform/project.js';
+import { exampleCharter } from '../../test/support/charter.js';
+import { languages, requestTypes } from '../charter/schema.js';
 import { customerEmail, customerMail, officerTaskMail, ownDataUntouched, personLines, personMail, processorCounts } from './processor-data.js';
 
-function flashbooth(): Charter {
-  const result = loadCharter(readFileSync(projectFile('examples/flashbooth/charter.yaml'), 'utf8'));
-  if (!result.ok) throw new Error('the flashbooth example must load');
-  return result.charter;
-}
+const flashbooth = () => exampleCharter('flashbooth');
 
 describe('routing requests about data held for customers', () => {
   it('sums the stores’ counts per customer, in charter order, and drops empty ones', () => {

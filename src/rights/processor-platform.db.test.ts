@@ -7,15 +7,13 @@
  * Charter's own database is PGlite or PostgreSQL (the `pglite` and `postgres` projects).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
-import { loadCharter } from '../charter/loader.js';
+import { exampleCharter } from '../../test/support/charter.js';
 import { applyCharter } from '../charter/repository.js';
 import type { Charter, RequestType } from '../charter/schema.js';
 import { readConfig } from '../platform/config.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
-import { projectFile } from '../platform/project.js';
 import { composeRetention } from '../retention/deps.js';
 import { computePlan } from '../retention/plan.js';
 import { formatRun } from '../retention/present.js';
@@ -70,13 +68,11 @@ async function seed(driver: SqlDriver) {
 
 /** The flashbooth example with only its gallery platform (the other stores are not running here), executed at once. */
 function flashbooth(edit?: (charter: Charter) => void): Charter {
-  const result = loadCharter(readFileSync(projectFile('examples/flashbooth/charter.yaml'), 'utf8'));
-  if (!result.ok) throw new Error('the flashbooth example must load');
-  const charter = result.charter;
-  charter.stores = charter.stores.filter((s) => s.id === 'gallery');
-  charter.rights.approval = [];
-  edit?.(charter);
-  return charter;
+  return exampleCharter('flashbooth', (charter) => {
+    charter.stores = charter.stores.filter((s) => s.id === 'gallery');
+    charter.rights.approval = [];
+    edit?.(charter);
+  });
 }
 
 let servers: StoreServers;

@@ -173,6 +173,7 @@ describe('a guest’s request about pictures processed for an event organiser', 
     });
     const before = await galleryRows();
     const request = await executed('erasure', 'guest-a@example.be', 'nl');
+    expect(request.lastError).toBeNull();
     expect(request.state).toBe('completed');
     expect(await galleryRows()).toEqual(before);
     const result = request.result as { erasure: { erased: unknown[]; kept: unknown[]; notified: string[] }; processorData: unknown };

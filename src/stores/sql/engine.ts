@@ -545,7 +545,34 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           }
         }
 
-        // 3. Deletes, children first.
+        // 3. A row deleted here that points at another row deleted here through a nullable reference (which the
+        // order does not follow: nullable references break cycles, a row may even point at itself) lets go of it
+        // first, so no delete ever meets a foreign key.
+        if (!request.dryRun) {
+          const deletedValues = (parentTable: string, column: string) => {
+            const t = model.tables.get(parentTable);
+            const decided = actions.get(parentTable);
+            if (!t || !decided) return new Set<string>();
+            return new Set((found.get(parentTable) ?? []).filter((row) => decided.get(row[t.primaryKey])?.kind === 'delete' && row[column] != null).map((row) => valueText(row[column])));
+          };
+          for (const [name, decided] of actions) {
+            const t = table(name);
+            for (const ref of t.references) {
+              if (!ref.nullable || !ref.enforced) continue;
+              const parents = deletedValues(ref.toTable, ref.toColumn);
+              if (parents.size === 0) continue;
+              const keys = (found.get(name) ?? [])
+                .filter((row) => decided.get(row[t.primaryKey])?.kind === 'delete' && row[ref.column] != null && parents.has(valueText(row[ref.column])))
+                .map((row) => row[t.primaryKey]);
+              for (const batch of chunks(keys, batchSize)) {
+                const statement = new Statement(session.dialect);
+                await session.query(`update ${tableName(statement, model, name)} set ${statement.id(ref.column)} = null where ${statement.inList(statement.id(t.primaryKey), batch)}`, statement.params);
+              }
+            }
+          }
+        }
+
+        // 4. Deletes, children first.
         for (const name of order) {
           const decided = actions.get(name);
           if (!decided) continue;

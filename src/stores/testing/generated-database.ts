@@ -10,7 +10,14 @@ import pg from 'pg';
 import type { SqlDriver } from '../sql/driver.js';
 import { createMysqlDriver } from '../sql/mysql.js';
 import { createPostgresDriver } from '../sql/postgres.js';
-import { createStatements, insertStatements, type GeneratedCase, type GeneratedSchema, type Row, type Value } from './generated-schema.js';
+import {
+  createStatements,
+  insertStatements,
+  type GeneratedCase,
+  type GeneratedSchema,
+  type Row,
+  type Value,
+} from './generated-schema.js';
 import type { Dump } from './ownership-oracle.js';
 import { newMariaDbDatabase, newPostgresDatabase } from './targets.js';
 
@@ -41,7 +48,6 @@ function normalise(row: Record<string, unknown>): Row {
   );
 }
 
-
 export async function postgresGeneratedDatabase(): Promise<GeneratedDatabase> {
   const url = await newPostgresDatabase();
   const admin = new pg.Client({ connectionString: url });
@@ -50,7 +56,9 @@ export async function postgresGeneratedDatabase(): Promise<GeneratedDatabase> {
   const created = new Set<string>();
   const batch = async (statements: string[]) => {
     // A superuser session in replica mode fires no foreign-key triggers: rows may be inserted in any order.
-    await admin.query(['set session_replication_role = replica', ...statements, 'set session_replication_role = origin'].join(';\n'));
+    await admin.query(
+      ['set session_replication_role = replica', ...statements, 'set session_replication_role = origin'].join(';\n'),
+    );
   };
   const driver = createPostgresDriver(url, { poolSize: 4 });
   return {
@@ -59,13 +67,22 @@ export async function postgresGeneratedDatabase(): Promise<GeneratedDatabase> {
     async create(generated) {
       const drop = [...created];
       for (const table of generated.schema.tables) created.add(table.name);
-      await batch([...(drop.length ? [`drop table if exists ${drop.join(', ')} cascade`] : []), ...createStatements(generated.schema, 'postgres'), ...insertStatements(generated.schema, generated.rows, 'postgres')]);
+      await batch([
+        ...(drop.length ? [`drop table if exists ${drop.join(', ')} cascade`] : []),
+        ...createStatements(generated.schema, 'postgres'),
+        ...insertStatements(generated.schema, generated.rows, 'postgres'),
+      ]);
     },
     async reset(generated) {
-      await batch([...generated.schema.tables.map((t) => `delete from ${t.name}`), ...insertStatements(generated.schema, generated.rows, 'postgres')]);
+      await batch([
+        ...generated.schema.tables.map((t) => `delete from ${t.name}`),
+        ...insertStatements(generated.schema, generated.rows, 'postgres'),
+      ]);
     },
     async dump(schema) {
-      const results = (await admin.query(schema.tables.map((t) => `select * from ${t.name} order by id`).join(';\n'))) as unknown as pg.QueryResult | pg.QueryResult[];
+      const results = (await admin.query(
+        schema.tables.map((t) => `select * from ${t.name} order by id`).join(';\n'),
+      )) as unknown as pg.QueryResult | pg.QueryResult[];
       const list = Array.isArray(results) ? results : [results];
       return list.map((result) => result.rows.map((row: Record<string, unknown>) => normalise(row)));
     },
@@ -78,11 +95,34 @@ export async function postgresGeneratedDatabase(): Promise<GeneratedDatabase> {
 
 export async function mariadbGeneratedDatabase(): Promise<GeneratedDatabase> {
   const url = await newMariaDbDatabase();
-  const admin = await mysql.createConnection({ uri: url, multipleStatements: true, timezone: 'Z' });
+  // The admin session is opened again if the server dropped it (seen once under load): a lost session must not
+  // turn every later case, and the shrinking, into failures that are not the engine's.
+  let open: mysql.Connection | undefined;
+  const session = async () => {
+    if (!open) {
+      const connection = await mysql.createConnection({ uri: url, multipleStatements: true, timezone: 'Z' });
+      const forget = () => {
+        if (open === connection) open = undefined;
+      };
+      connection.on('error', forget);
+      connection.on('end', forget);
+      open = connection;
+    }
+    return open;
+  };
+  const query = async (text: string) => {
+    try {
+      return await (await session()).query(text);
+    } catch (error) {
+      if (!/closed state/.test((error as Error).message)) throw error;
+      open = undefined;
+      return (await session()).query(text);
+    }
+  };
   // Every table name a case ever created here: a failed batch may have left some of them behind.
   const created = new Set<string>();
   const batch = async (statements: string[]) => {
-    await admin.query(['set foreign_key_checks = 0', ...statements, 'set foreign_key_checks = 1'].join(';\n'));
+    await query(['set foreign_key_checks = 0', ...statements, 'set foreign_key_checks = 1'].join(';\n'));
   };
   const driver = createMysqlDriver(url, { poolSize: 4 });
   return {
@@ -91,19 +131,26 @@ export async function mariadbGeneratedDatabase(): Promise<GeneratedDatabase> {
     async create(generated) {
       const drop = [...created];
       for (const table of generated.schema.tables) created.add(table.name);
-      await batch([...(drop.length ? [`drop table if exists ${drop.join(', ')}`] : []), ...createStatements(generated.schema, 'mysql'), ...insertStatements(generated.schema, generated.rows, 'mysql')]);
+      await batch([
+        ...(drop.length ? [`drop table if exists ${drop.join(', ')}`] : []),
+        ...createStatements(generated.schema, 'mysql'),
+        ...insertStatements(generated.schema, generated.rows, 'mysql'),
+      ]);
     },
     async reset(generated) {
-      await batch([...generated.schema.tables.map((t) => `delete from ${t.name}`), ...insertStatements(generated.schema, generated.rows, 'mysql')]);
+      await batch([
+        ...generated.schema.tables.map((t) => `delete from ${t.name}`),
+        ...insertStatements(generated.schema, generated.rows, 'mysql'),
+      ]);
     },
     async dump(schema) {
-      const [results] = await admin.query(schema.tables.map((t) => `select * from ${t.name} order by id`).join(';\n'));
+      const [results] = await query(schema.tables.map((t) => `select * from ${t.name} order by id`).join(';\n'));
       // One statement answers its rows; several answer one list of rows per statement.
       const list = (schema.tables.length === 1 ? [results] : results) as Record<string, unknown>[][];
       return list.map((rows) => rows.map((row) => normalise(row)));
     },
     async close() {
-      await admin.end();
+      await open?.end();
       await driver.close();
     },
   };

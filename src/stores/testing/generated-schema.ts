@@ -92,7 +92,11 @@ const rawReference = fc.record({
   to: fc.nat(6),
   nullable: fc.boolean(),
   enforced: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-  owner: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  owner: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.constant(true) },
+    { weight: 1, arbitrary: fc.constant(false) },
+  ),
   profile: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
 });
 
@@ -130,17 +134,30 @@ export function buildSchema(raw: RawTable[]): GeneratedSchema {
       // `profile` only from an identity table (a person row climbing to its one-to-one account), never together
       // with an explicit owner mark: a profile row that also owned its referrer would be its own owner.
       const profile = r.profile && spec.identity && to !== index;
-      return { column: `r${j}_t${to}`, to, nullable, enforced: r.enforced, owner: profile && r.owner === true ? undefined : r.owner, profile };
+      return {
+        column: `r${j}_t${to}`,
+        to,
+        nullable,
+        enforced: r.enforced,
+        owner: profile && r.owner === true ? undefined : r.owner,
+        profile,
+      };
     });
-    const identityColumn: GeneratedColumn[] = spec.identity ? [{ name: 'email', strategy: spec.mode === 'delete' ? 'delete' : spec.emailStrategy }] : [];
+    const identityColumn: GeneratedColumn[] = spec.identity
+      ? [{ name: 'email', strategy: spec.mode === 'delete' ? 'delete' : spec.emailStrategy }]
+      : [];
     const columns = [
       ...identityColumn,
       ...spec.columns.map((c, j): GeneratedColumn => {
-        const of = c.of !== undefined && references.length > 0 ? references[c.of % references.length]?.column : undefined;
+        const of =
+          c.of !== undefined && references.length > 0 ? references[c.of % references.length]?.column : undefined;
         return { name: `c${j}`, strategy: spec.mode === 'delete' ? 'delete' : c.strategy, ...(of ? { of } : {}) };
       }),
     ];
-    const keep = spec.hold === 'keep' && spec.mode === 'update' ? columns.filter((_, j) => j % 2 === 0).map((c) => c.name) : undefined;
+    const keep =
+      spec.hold === 'keep' && spec.mode === 'update'
+        ? columns.filter((_, j) => j % 2 === 0).map((c) => c.name)
+        : undefined;
     return {
       name: `t${index}`,
       identity: spec.identity,
@@ -203,7 +220,11 @@ export function generatedCase(now: Date): fc.Arbitrary<GeneratedCase> {
     })
     .map(({ tables, people, rows }) => {
       const schema = buildSchema(tables);
-      return { schema, people: Array.from({ length: people }, (_, i) => personEmail(i)), rows: buildRows(schema, people, rows, now) };
+      return {
+        schema,
+        people: Array.from({ length: people }, (_, i) => personEmail(i)),
+        rows: buildRows(schema, people, rows, now),
+      };
     });
 }
 
@@ -235,7 +256,9 @@ export function declareStore(schema: GeneratedSchema, kind: 'postgres' | 'mysql'
         ...(r.enforced ? {} : { enforced: false }),
       })),
       ...(table.restrict ? { restrictColumn: 'restricted' } : {}),
-      ...(table.hold ? { holds: [{ hold: holdId, flag: 'held', ...(table.hold.keep ? { keep: table.hold.keep } : {}) }] } : {}),
+      ...(table.hold
+        ? { holds: [{ hold: holdId, flag: 'held', ...(table.hold.keep ? { keep: table.hold.keep } : {}) }] }
+        : {}),
       ...(table.retention ? { purpose: retentionPurpose, anchor: 'at' } : {}),
     })),
   });
@@ -248,7 +271,8 @@ const quote = (value: Value, dialect: Dialect): string => {
   if (value === null) return 'null';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return dialect === 'postgres' ? String(value) : value ? '1' : '0';
-  if (/^\d{4}-\d\d-\d\dT/.test(value)) return `'${dialect === 'postgres' ? value : value.replace('T', ' ').replace('Z', '')}'`;
+  if (/^\d{4}-\d\d-\d\dT/.test(value))
+    return `'${dialect === 'postgres' ? value : value.replace('T', ' ').replace('Z', '')}'`;
   return `'${value.replace(/'/g, "''")}'`;
 };
 
@@ -264,7 +288,11 @@ export function liveColumns(table: GeneratedTable): string[] {
   ];
 }
 
-/** CREATE TABLE statements, then the foreign keys of enforced references (tables may reference later ones). */
+/**
+ * CREATE TABLE statements with the foreign keys of enforced references. Tables may reference later ones: PostgreSQL
+ * adds those keys once every table exists; MariaDB takes them inline while its foreign-key checks are off (an ALTER
+ * per key would rebuild the table each time).
+ */
 export function createStatements(schema: GeneratedSchema, dialect: Dialect): string[] {
   const bool = dialect === 'postgres' ? 'boolean' : 'tinyint(1)';
   const ts = dialect === 'postgres' ? 'timestamptz' : 'datetime(3)';
@@ -276,11 +304,22 @@ export function createStatements(schema: GeneratedSchema, dialect: Dialect): str
       ...(table.restrict ? [`restricted ${bool} not null default false`] : []),
       ...(table.hold ? [`held ${bool} not null default false`] : []),
       ...(table.retention ? [`at ${ts} null`] : []),
+      ...(dialect === 'mysql'
+        ? table.references
+            .filter((r) => r.enforced)
+            .map((r) => `foreign key (${r.column}) references ${schema.tables[r.to]?.name ?? ''}(id)`)
+        : []),
     ];
     return `create table ${table.name} (${parts.join(', ')})${dialect === 'mysql' ? ' engine=InnoDB' : ''}`;
   });
+  if (dialect === 'mysql') return creates;
   const keys = schema.tables.flatMap((table) =>
-    table.references.filter((r) => r.enforced).map((r) => `alter table ${table.name} add foreign key (${r.column}) references ${schema.tables[r.to]?.name ?? ''}(id)`),
+    table.references
+      .filter((r) => r.enforced)
+      .map(
+        (r) =>
+          `alter table ${table.name} add foreign key (${r.column}) references ${schema.tables[r.to]?.name ?? ''}(id)`,
+      ),
   );
   return [...creates, ...keys];
 }
@@ -310,7 +349,9 @@ export function describeCase(generated: GeneratedCase, ownerColumns?: (table: nu
       table.retention ? 'retention on at' : undefined,
     ].filter(Boolean);
     lines.push(`table ${table.name} (${traits.join('; ')})`);
-    lines.push(`  columns: ${table.columns.map((c) => `${c.name}:${c.strategy}${c.of ? ` of ${c.of}` : ''}`).join(', ')}`);
+    lines.push(
+      `  columns: ${table.columns.map((c) => `${c.name}:${c.strategy}${c.of ? ` of ${c.of}` : ''}`).join(', ')}`,
+    );
     for (const r of table.references) {
       const marks = [
         r.owner === undefined ? 'owner default' : `owner: ${String(r.owner)}`,
@@ -322,7 +363,11 @@ export function describeCase(generated: GeneratedCase, ownerColumns?: (table: nu
     }
     if (ownerColumns) lines.push(`  resolved owner references: [${ownerColumns(t).join(', ')}]`);
     for (const row of generated.rows[t] ?? []) {
-      lines.push(`  ${liveColumns(table).map((c) => `${c}=${JSON.stringify(row[c] ?? null)}`).join(' ')}`);
+      lines.push(
+        `  ${liveColumns(table)
+          .map((c) => `${c}=${JSON.stringify(row[c] ?? null)}`)
+          .join(' ')}`,
+      );
     }
   });
   return lines.join('\n');

@@ -37,7 +37,7 @@ export function ownerReferences(schema: GeneratedSchema): GeneratedReference[][]
   });
   // Rule 3, to a fixpoint: references to tables that belong to someone, for tables rules 1 and 2 left without.
   const belongs = tables.map((t, i) => t.identity || (owners[i] ?? []).length > 0);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     tables.forEach((t, i) => {
       if (explicit[i]) {
@@ -88,12 +88,16 @@ export class StoreView {
 
   /** The profile references pointing at `table`: [referencing table, reference]. */
   profileReferencesTo(table: number): [number, GeneratedReference][] {
-    return this.schema.tables.flatMap((t, u) => t.references.filter((r) => r.profile && r.to === table).map((r): [number, GeneratedReference] => [u, r]));
+    return this.schema.tables.flatMap((t, u) =>
+      t.references.filter((r) => r.profile && r.to === table).map((r): [number, GeneratedReference] => [u, r]),
+    );
   }
 
   /** The owner references pointing at `table`: [referencing table, reference]. */
   ownerReferencesTo(table: number): [number, GeneratedReference][] {
-    return this.owners.flatMap((list, u) => list.filter((r) => r.to === table).map((r): [number, GeneratedReference] => [u, r]));
+    return this.owners.flatMap((list, u) =>
+      list.filter((r) => r.to === table).map((r): [number, GeneratedReference] => [u, r]),
+    );
   }
 
   /** Seeds, reached rows and exclusive rows of the person with this email (lower case). */
@@ -112,7 +116,8 @@ export class StoreView {
     while (queue.length > 0) {
       const [t, row] = queue.shift() as [number, Row];
       // Down: rows whose owner reference points at a reached row.
-      for (const [u, reference] of this.ownerReferencesTo(t)) for (const child of this.referrers(u, reference.column, row.id ?? null)) add(u, child);
+      for (const [u, reference] of this.ownerReferencesTo(t))
+        for (const child of this.referrers(u, reference.column, row.id ?? null)) add(u, child);
       // Up: the row a reached row's profile reference points at.
       for (const reference of this.schema.tables[t]?.references ?? []) {
         if (!reference.profile) continue;
@@ -122,7 +127,7 @@ export class StoreView {
     }
     // Exclusive: the least set closed under (a) and (b).
     const exclusive = new Set<string>();
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const key of reached) {
         if (exclusive.has(key)) continue;
@@ -163,7 +168,9 @@ export class StoreView {
   /** Declared columns of a row the person sees: all in an exclusive row; in a shared row not the others' (Art. 15(4)). */
   visibleColumns(t: number, row: Row, person: PersonRows): string[] {
     const exclusive = person.exclusive.has(rowKey(t, row.id ?? null));
-    return (this.schema.tables[t]?.columns ?? []).filter((c) => exclusive || !c.of || this.pointsAt(t, row, c.of, person)).map((c) => c.name);
+    return (this.schema.tables[t]?.columns ?? [])
+      .filter((c) => exclusive || !c.of || this.pointsAt(t, row, c.of, person))
+      .map((c) => c.name);
   }
 
   /** Rows a row belongs to upward (owner and profile references), transitively, within `within` when given. */
@@ -172,7 +179,10 @@ export class StoreView {
     const stack: [number, Row][] = [[t, row]];
     while (stack.length > 0) {
       const [u, current] = stack.pop() as [number, Row];
-      const references = [...(this.owners[u] ?? []), ...(this.schema.tables[u]?.references ?? []).filter((r) => r.profile)];
+      const references = [
+        ...(this.owners[u] ?? []),
+        ...(this.schema.tables[u]?.references ?? []).filter((r) => r.profile),
+      ];
       for (const reference of references) {
         const parent = this.row(reference.to, current[reference.column] ?? null);
         if (!parent) continue;
@@ -209,18 +219,23 @@ export class StoreView {
     this.dump.forEach((rows, t) => {
       for (const row of rows) if (this.flagged(rowKey(t, row.id ?? null))) result.add(rowKey(t, row.id ?? null));
     });
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       this.dump.forEach((rows, t) => {
         for (const row of rows) {
           const key = rowKey(t, row.id ?? null);
           if (result.has(key)) continue;
-          const references = [...(this.owners[t] ?? []), ...(this.schema.tables[t]?.references ?? []).filter((r) => r.profile)];
+          const references = [
+            ...(this.owners[t] ?? []),
+            ...(this.schema.tables[t]?.references ?? []).filter((r) => r.profile),
+          ];
           const up = references.some((r) => {
             const value = row[r.column] ?? null;
             return value !== null && this.row(r.to, value) !== undefined && result.has(rowKey(r.to, value));
           });
-          const below = this.profileReferencesTo(t).some(([u, r]) => this.referrers(u, r.column, row.id ?? null).some((s) => result.has(rowKey(u, s.id ?? null))));
+          const below = this.profileReferencesTo(t).some(([u, r]) =>
+            this.referrers(u, r.column, row.id ?? null).some((s) => result.has(rowKey(u, s.id ?? null))),
+          );
           if (up || below) {
             result.add(key);
             changed = true;
@@ -250,7 +265,13 @@ const same = (a: Value | undefined, b: Value | undefined) => (a ?? null) === (b 
 const show = (v: Value | undefined) => JSON.stringify(v ?? null);
 
 /** Rows present after that were not there before, and rows outside `allowed` that changed or vanished. */
-function untouchedOutside(view: StoreView, after: Dump, allowed: (key: string) => boolean, problems: string[], label: string) {
+function untouchedOutside(
+  view: StoreView,
+  after: Dump,
+  allowed: (key: string) => boolean,
+  problems: string[],
+  label: string,
+) {
   view.schema.tables.forEach((table, t) => {
     const afterById = new Map((after[t] ?? []).map((r) => [r.id ?? null, r]));
     for (const row of view.dump[t] ?? []) {
@@ -260,9 +281,13 @@ function untouchedOutside(view: StoreView, after: Dump, allowed: (key: string) =
       if (!now) problems.push(`${label}: ${table.name}#${String(row.id)} is not the person's row but was deleted`);
       else
         for (const column of Object.keys(row))
-          if (!same(row[column], now[column])) problems.push(`${label}: ${table.name}#${String(row.id)} is not the person's row but ${column} changed ${show(row[column])} → ${show(now[column])}`);
+          if (!same(row[column], now[column]))
+            problems.push(
+              `${label}: ${table.name}#${String(row.id)} is not the person's row but ${column} changed ${show(row[column])} → ${show(now[column])}`,
+            );
     }
-    for (const row of after[t] ?? []) if (!view.row(t, row.id ?? null)) problems.push(`${label}: ${table.name}#${String(row.id)} appeared`);
+    for (const row of after[t] ?? [])
+      if (!view.row(t, row.id ?? null)) problems.push(`${label}: ${table.name}#${String(row.id)} appeared`);
   });
 }
 
@@ -282,28 +307,46 @@ export function checkAccess(view: StoreView, person: PersonRows, records: Access
     const [, row] = view.parse(key);
     const expected = view.visibleColumns(t, row, person).sort();
     const got = record.columns.map((c) => c.name).sort();
-    if (expected.join(',') !== got.join(',')) problems.push(`access: ${record.table}#${record.key} columns [${got.join(', ')}], expected [${expected.join(', ')}]`);
+    if (expected.join(',') !== got.join(','))
+      problems.push(
+        `access: ${record.table}#${record.key} columns [${got.join(', ')}], expected [${expected.join(', ')}]`,
+      );
     for (const column of record.columns) {
       if (expected.includes(column.name) && !same(row[column.name], column.value as Value))
-        problems.push(`access: ${record.table}#${record.key}.${column.name} = ${show(column.value as Value)}, stored ${show(row[column.name])}`);
+        problems.push(
+          `access: ${record.table}#${record.key}.${column.name} = ${show(column.value as Value)}, stored ${show(row[column.name])}`,
+        );
     }
     const mark = view.restrictedMark(t, row, person);
-    if (mark.must && !record.restricted) problems.push(`access: ${record.table}#${record.key} belongs to a restricted row but is not marked restricted`);
-    if (!mark.may && record.restricted) problems.push(`access: ${record.table}#${record.key} is marked restricted but nothing it belongs to is`);
+    if (mark.must && !record.restricted)
+      problems.push(`access: ${record.table}#${record.key} belongs to a restricted row but is not marked restricted`);
+    if (!mark.may && record.restricted)
+      problems.push(`access: ${record.table}#${record.key} is marked restricted but nothing it belongs to is`);
     const shared = (record as AccessRecord & { shared?: boolean }).shared;
-    if (shared !== undefined && shared !== !person.exclusive.has(key)) problems.push(`access: ${record.table}#${record.key} shared: ${String(shared)}, expected ${String(!person.exclusive.has(key))}`);
+    if (shared !== undefined && shared !== !person.exclusive.has(key))
+      problems.push(
+        `access: ${record.table}#${record.key} shared: ${String(shared)}, expected ${String(!person.exclusive.has(key))}`,
+      );
   }
   for (const key of person.reached) {
     if (!seen.has(key)) {
       const [t, row] = view.parse(key);
-      problems.push(`access: ${view.schema.tables[t]?.name}#${String(row.id)} is the person's (${person.exclusive.has(key) ? 'exclusive' : 'shared'}) but was not returned`);
+      problems.push(
+        `access: ${view.schema.tables[t]?.name}#${String(row.id)} is the person's (${person.exclusive.has(key) ? 'exclusive' : 'shared'}) but was not returned`,
+      );
     }
   }
   return problems;
 }
 
 /** The erasure touched the person's rows only, each as the strategies say; its report matches the tables. */
-export function checkErasure(view: StoreView, person: PersonRows, after: Dump, result: ErasureResult, hashKey: Buffer): string[] {
+export function checkErasure(
+  view: StoreView,
+  person: PersonRows,
+  after: Dump,
+  result: ErasureResult,
+  hashKey: Buffer,
+): string[] {
   const problems: string[] = [];
   untouchedOutside(view, after, (key) => person.reached.has(key), problems, 'erasure');
   const schema = view.schema;
@@ -311,7 +354,9 @@ export function checkErasure(view: StoreView, person: PersonRows, after: Dump, r
   // Rows still present that reference a row through a real foreign key keep it (it cannot go first).
   const referencedAfter = new Set<string>();
   schema.tables.forEach((table, t) => {
-    for (const row of after[t] ?? []) for (const r of table.references) if (r.enforced && row[r.column] != null) referencedAfter.add(rowKey(r.to, row[r.column] ?? null));
+    for (const row of after[t] ?? [])
+      for (const r of table.references)
+        if (r.enforced && row[r.column] != null) referencedAfter.add(rowKey(r.to, row[r.column] ?? null));
   });
   for (const key of person.reached) {
     const [t, row] = view.parse(key);
@@ -323,12 +368,15 @@ export function checkErasure(view: StoreView, person: PersonRows, after: Dump, r
     const held = table.hold !== undefined && row.held === true;
     if (!now) {
       if (!exclusive) problems.push(`erasure: ${name} is shared with someone else but was deleted`);
-      else if (table.mode !== 'delete') problems.push(`erasure: ${name} was deleted but no column of ${table.name} erases with delete`);
-      else if (held) problems.push(`erasure: ${name} is held (${table.hold?.keep ? 'reduced' : 'kept'}) but was deleted`);
+      else if (table.mode !== 'delete')
+        problems.push(`erasure: ${name} was deleted but no column of ${table.name} erases with delete`);
+      else if (held)
+        problems.push(`erasure: ${name} is held (${table.hold?.keep ? 'reduced' : 'kept'}) but was deleted`);
       continue;
     }
     const blocked = referencedAfter.has(key);
-    if (exclusive && table.mode === 'delete' && !held && !blocked) problems.push(`erasure: ${name} is the person's alone and nothing references it, but it was not deleted`);
+    if (exclusive && table.mode === 'delete' && !held && !blocked)
+      problems.push(`erasure: ${name} is the person's alone and nothing references it, but it was not deleted`);
     for (const column of table.columns) {
       const before = row[column.name] ?? null;
       const value = now[column.name] ?? null;
@@ -340,7 +388,10 @@ export function checkErasure(view: StoreView, person: PersonRows, after: Dump, r
       else if (kept) allowed = exclusive ? [before] : [before, erased];
       else if (exclusive && table.mode === 'delete') allowed = blocked || held ? [before, null] : [null];
       else allowed = !exclusive && held ? [before, erased] : [erased];
-      if (!allowed.some((a) => same(a, value))) problems.push(`erasure: ${name}.${column.name} (${column.strategy}${column.of ? ` of ${column.of}` : ''}, ${exclusive ? 'exclusive' : 'shared'}${held ? ', held' : ''}) = ${show(value)}, expected ${allowed.map(show).join(' or ')} (was ${show(before)})`);
+      if (!allowed.some((a) => same(a, value)))
+        problems.push(
+          `erasure: ${name}.${column.name} (${column.strategy}${column.of ? ` of ${column.of}` : ''}, ${exclusive ? 'exclusive' : 'shared'}${held ? ', held' : ''}) = ${show(value)}, expected ${allowed.map(show).join(' or ')} (was ${show(before)})`,
+        );
     }
     for (const reference of table.references) {
       const before = row[reference.column] ?? null;
@@ -348,35 +399,55 @@ export function checkErasure(view: StoreView, person: PersonRows, after: Dump, r
       if (same(before, value)) {
         const named = table.columns.some((c) => c.of === reference.column);
         if (!exclusive && !held && named && reference.nullable && view.pointsAt(t, row, reference.column, person))
-          problems.push(`erasure: ${name}.${reference.column} is shared, points at the person and is nullable, but was not set to NULL`);
+          problems.push(
+            `erasure: ${name}.${reference.column} is shared, points at the person and is nullable, but was not set to NULL`,
+          );
         continue;
       }
-      const mayUnlink = reference.nullable && value === null && (exclusive || view.pointsAt(t, row, reference.column, person));
+      const mayUnlink =
+        reference.nullable && value === null && (exclusive || view.pointsAt(t, row, reference.column, person));
       if (!mayUnlink) problems.push(`erasure: ${name}.${reference.column} changed ${show(before)} → ${show(value)}`);
     }
-    for (const column of ['restricted', 'held', 'at']) if (column in row && !same(row[column], now[column])) problems.push(`erasure: ${name}.${column} changed`);
+    for (const column of ['restricted', 'held', 'at'])
+      if (column in row && !same(row[column], now[column])) problems.push(`erasure: ${name}.${column} changed`);
   }
   // The report: rows deleted per table as in the tables; nothing counted outside the person's rows.
   for (const erased of result.erased) {
     const t = schema.tables.findIndex((table) => table.name === erased.table);
     const vanished = (view.dump[t] ?? []).filter((r) => !afterById[t]?.has(r.id ?? null)).length;
     const reached = [...person.reached].filter((k) => k.startsWith(`${t}:`)).length;
-    if (!result.dryRun && erased.deleted !== vanished) problems.push(`erasure report: ${erased.table} deleted ${erased.deleted}, the table lost ${vanished} rows`);
-    if (erased.deleted + erased.updated > reached) problems.push(`erasure report${result.dryRun ? ' (dry run)' : ''}: ${erased.table} deleted ${erased.deleted} + updated ${erased.updated}, but the person has ${reached} rows there`);
+    if (!result.dryRun && erased.deleted !== vanished)
+      problems.push(`erasure report: ${erased.table} deleted ${erased.deleted}, the table lost ${vanished} rows`);
+    if (erased.deleted + erased.updated > reached)
+      problems.push(
+        `erasure report${result.dryRun ? ' (dry run)' : ''}: ${erased.table} deleted ${erased.deleted} + updated ${erased.updated}, but the person has ${reached} rows there`,
+      );
   }
   return problems;
 }
 
 /** Rectification of one column: the person's exclusive rows, and shared rows only where the column is theirs. */
-export function checkRectification(view: StoreView, person: PersonRows, table: number, column: string, value: string, after: Dump, updated: number): string[] {
+export function checkRectification(
+  view: StoreView,
+  person: PersonRows,
+  table: number,
+  column: string,
+  value: string,
+  after: Dump,
+  updated: number,
+): string[] {
   const expected = new Map<string, Value>();
   const definition = view.schema.tables[table]?.columns.find((c) => c.name === column);
   for (const row of view.dump[table] ?? []) {
     const key = rowKey(table, row.id ?? null);
     if (!person.reached.has(key)) continue;
-    if (person.exclusive.has(key) || (definition?.of !== undefined && view.pointsAt(table, row, definition.of, person))) expected.set(key, value);
+    if (person.exclusive.has(key) || (definition?.of !== undefined && view.pointsAt(table, row, definition.of, person)))
+      expected.set(key, value);
   }
-  return [...checkOnlyTables(view, after, new Set([table]), 'rectification'), ...checkColumnChanges(view, after, table, column, expected, 'rectification', updated)];
+  return [
+    ...checkOnlyTables(view, after, new Set([table]), 'rectification'),
+    ...checkColumnChanges(view, after, table, column, expected, 'rectification', updated),
+  ];
 }
 
 /** Restriction (or lifting it): the flag set on every reached row, cleared on exclusive rows only. */
@@ -389,7 +460,16 @@ export function checkRestriction(view: StoreView, person: PersonRows, restricted
       const key = rowKey(t, row.id ?? null);
       if (restricted ? person.reached.has(key) : person.exclusive.has(key)) expected.set(key, restricted);
     }
-    problems.push(...checkColumnChanges(view, after, t, 'restricted', expected, restricted ? 'restriction' : 'lifting the restriction'));
+    problems.push(
+      ...checkColumnChanges(
+        view,
+        after,
+        t,
+        'restricted',
+        expected,
+        restricted ? 'restriction' : 'lifting the restriction',
+      ),
+    );
   });
   const flagged = new Set(view.schema.tables.map((_, t) => t).filter((t) => view.schema.tables[t]?.restrict));
   problems.push(...checkOnlyTables(view, after, flagged, restricted ? 'restriction' : 'lifting the restriction'));
@@ -403,7 +483,15 @@ function checkOnlyTables(view: StoreView, after: Dump, changed: Set<number>, lab
 }
 
 /** In `table` only `column` of the rows in `expected` may change (to the expected value). */
-function checkColumnChanges(view: StoreView, after: Dump, table: number, column: string, expected: Map<string, Value>, label: string, reported?: number): string[] {
+function checkColumnChanges(
+  view: StoreView,
+  after: Dump,
+  table: number,
+  column: string,
+  expected: Map<string, Value>,
+  label: string,
+  reported?: number,
+): string[] {
   const problems: string[] = [];
   const name = view.schema.tables[table]?.name ?? '';
   const afterById = new Map((after[table] ?? []).map((r) => [r.id ?? null, r]));
@@ -417,11 +505,15 @@ function checkColumnChanges(view: StoreView, after: Dump, table: number, column:
     }
     for (const c of Object.keys(row)) {
       const want = c === column && expected.has(key) ? expected.get(key) : row[c];
-      if (!same(want, now[c])) problems.push(`${label}: ${name}#${String(row.id)}.${c} = ${show(now[c])}, expected ${show(want)}${expected.has(key) ? '' : ' (not the person\'s to change)'}`);
+      if (!same(want, now[c]))
+        problems.push(
+          `${label}: ${name}#${String(row.id)}.${c} = ${show(now[c])}, expected ${show(want)}${expected.has(key) ? '' : " (not the person's to change)"}`,
+        );
     }
     if (!same(row[column], now[column])) changed++;
   }
-  if (reported !== undefined && reported !== changed) problems.push(`${label}: reported ${reported} rows updated in ${name}, ${changed} changed`);
+  if (reported !== undefined && reported !== changed)
+    problems.push(`${label}: reported ${reported} rows updated in ${name}, ${changed} changed`);
   return problems;
 }
 
@@ -437,7 +529,8 @@ export function checkSweep(view: StoreView, table: number, after: Dump, results:
   const protectedRows = view.retentionProtected();
   const afterById = after.map((rows) => new Map(rows.map((r) => [r.id ?? null, r])));
   const vanished = new Set<string>();
-  const vanishedLater = (u: number, id: Value) => id !== null && view.row(u, id) !== undefined && !afterById[u]?.has(id);
+  const vanishedLater = (u: number, id: Value) =>
+    id !== null && view.row(u, id) !== undefined && !afterById[u]?.has(id);
   let deleted = 0;
   let modified = 0;
   const isDue = (row: Row) => typeof row.at === 'string' && Date.parse(row.at) <= now.getTime() - 365 * 86_400_000;
@@ -449,7 +542,10 @@ export function checkSweep(view: StoreView, table: number, after: Dump, results:
       const changedColumns = current ? Object.keys(row).filter((c) => !same(row[c], current[c])) : [];
       if (current && changedColumns.length === 0) continue;
       const held = t.hold !== undefined && row.held === true;
-      if (protectedRows.has(key)) problems.push(`retention of ${definition.name}: ${name} belongs to a restricted person but was ${current ? `changed (${changedColumns.join(', ')})` : 'deleted'}`);
+      if (protectedRows.has(key))
+        problems.push(
+          `retention of ${definition.name}: ${name} belongs to a restricted person but was ${current ? `changed (${changedColumns.join(', ')})` : 'deleted'}`,
+        );
       if (!current) {
         vanished.add(key);
         if (held) problems.push(`retention of ${definition.name}: ${name} is held but was deleted`);
@@ -461,32 +557,56 @@ export function checkSweep(view: StoreView, table: number, after: Dump, results:
       // Setting a nullable reference to a row that went to NULL is an unlink (allowed on rows nothing protects or holds).
       const unlinks = changedColumns.filter((c) => {
         const reference = t.references.find((r) => r.column === c);
-        return reference !== undefined && reference.to === table && reference.nullable && current[c] === null && vanishedLater(reference.to, row[c] ?? null);
+        return (
+          reference !== undefined &&
+          reference.to === table &&
+          reference.nullable &&
+          current[c] === null &&
+          vanishedLater(reference.to, row[c] ?? null)
+        );
       });
       const others = changedColumns.filter((c) => !unlinks.includes(c));
-      if (held && (!t.hold?.keep || unlinks.length > 0 || others.some((c) => t.hold?.keep?.includes(c) || !t.columns.some((d) => d.name === c))))
+      if (
+        held &&
+        (!t.hold?.keep ||
+          unlinks.length > 0 ||
+          others.some((c) => t.hold?.keep?.includes(c) || !t.columns.some((d) => d.name === c)))
+      )
         problems.push(`retention of ${definition.name}: ${name} is held but ${changedColumns.join(', ')} changed`);
       if (others.length === 0) continue;
-      if (u !== table) problems.push(`retention of ${definition.name}: ${name} of another table changed (${others.join(', ')})`);
-      else if (!isDue(row)) problems.push(`retention of ${definition.name}: ${name} is not due but ${others.join(', ')} changed`);
+      if (u !== table)
+        problems.push(`retention of ${definition.name}: ${name} of another table changed (${others.join(', ')})`);
+      else if (!isDue(row))
+        problems.push(`retention of ${definition.name}: ${name} is not due but ${others.join(', ')} changed`);
       else modified++;
     }
   });
   const reportedDeleted = results.reduce((n, r) => n + r.deleted, 0);
-  const reportedChanged = results.reduce((n, r) => n + r.anonymised + Object.values(r.reduced).reduce((a, b) => a + b, 0), 0);
-  if (reportedDeleted !== deleted) problems.push(`retention of ${definition.name}: reported ${reportedDeleted} deleted, ${deleted} rows really went`);
-  if (reportedChanged !== modified) problems.push(`retention of ${definition.name}: reported ${reportedChanged} anonymised or reduced, ${modified} rows really changed`);
+  const reportedChanged = results.reduce(
+    (n, r) => n + r.anonymised + Object.values(r.reduced).reduce((a, b) => a + b, 0),
+    0,
+  );
+  if (reportedDeleted !== deleted)
+    problems.push(`retention of ${definition.name}: reported ${reportedDeleted} deleted, ${deleted} rows really went`);
+  if (reportedChanged !== modified)
+    problems.push(
+      `retention of ${definition.name}: reported ${reportedChanged} anonymised or reduced, ${modified} rows really changed`,
+    );
   // Completeness: a due row nothing protects, holds or references (after the sweep) must be gone.
   const referencedAfter = new Set<string>();
   schema.tables.forEach((t, u) => {
-    for (const row of after[u] ?? []) for (const r of t.references) if (r.enforced && row[r.column] != null) referencedAfter.add(rowKey(r.to, row[r.column] ?? null));
+    for (const row of after[u] ?? [])
+      for (const r of t.references)
+        if (r.enforced && row[r.column] != null) referencedAfter.add(rowKey(r.to, row[r.column] ?? null));
   });
   for (const row of view.dump[table] ?? []) {
     const key = rowKey(table, row.id ?? null);
     const due = isDue(row);
     const held = definition.hold !== undefined && row.held === true;
     if (due && !held && !protectedRows.has(key) && !referencedAfter.has(key) && !vanished.has(key))
-      problems.push(`retention of ${definition.name}: ${definition.name}#${String(row.id)} is due, unprotected and unreferenced, but was kept`);
+      problems.push(
+        `retention of ${definition.name}: ${definition.name}#${String(row.id)} is due, unprotected and unreferenced, but was kept`,
+      );
   }
   return problems;
 }

@@ -14,6 +14,7 @@ import { migrations, type Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
 import { migrate, openDatabase } from '../platform/db/database.js';
 import { projectFile } from '../platform/project.js';
+import { reachLines } from '../stores/reach.js';
 import { startServer } from '../server.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command } from './command.js';
 
@@ -39,6 +40,7 @@ export const validateCommand: Command = {
         io.err(`${file ?? path}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
       } else {
         io.out(`${file ?? path}: valid (revision ${charterRevision(result.charter).slice(0, 12)})`);
+        for (const line of reachLines(result.charter)) io.out(line);
       }
     }
     return failed ? exitCodes.findings : exitCodes.ok;

@@ -17,6 +17,7 @@ import { buildPackage } from './package.js';
 import type { ConsentHistory } from './ports.js';
 import { findRequest, insertPackage, patchRequest, recordEvent, toRequest, transition, claimReminder, type RightsRequest } from './repository.js';
 import { changesByStore, proposeRectification, summariseErasure, summariseRectification, summariseRestriction, type PlannedChange } from './results.js';
+import { reachCounter, summariseReach } from './reach.js';
 import { generateLinkSecret } from './secrets.js';
 import { rightsTexts } from './texts.js';
 import { needsApproval } from './workflow.js';
@@ -133,9 +134,15 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
   const identities = identitiesOf(request);
   let plan: unknown;
   let changes: PlannedChange[] | undefined;
+  // Which tables and rows the request reaches, and how (shown with the plan, before anything runs).
+  const reached = async () => {
+    const counter = reachCounter();
+    await context.withStores(scope, charter, (s) => s.collect(identities, (records) => counter.add(records)));
+    return summariseReach(charter, [...new Set(identities.map((i) => i.type))], counter.counts);
+  };
   switch (request.type) {
     case 'erasure':
-      plan = { erasure: summariseErasure(charter, await context.withStores(scope, charter, (s) => s.erase(request.id, identities, true))) };
+      plan = { erasure: summariseErasure(charter, await context.withStores(scope, charter, (s) => s.erase(request.id, identities, true))), reach: await reached() };
       break;
     case 'rectification': {
       changes = (request.changes as PlannedChange[] | null) ?? proposeRectification(charter, request.details.rectification?.category, request.details.rectification?.desired ?? '');
@@ -150,16 +157,9 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
       } else plan = { suppression: true };
       break;
     case 'access':
-    case 'portability': {
-      const counts: Record<string, number> = {};
-      await context.withStores(scope, charter, (s) =>
-        s.collect(identities, (records) => {
-          for (const r of records) counts[`${r.store}.${r.table}`] = (counts[`${r.store}.${r.table}`] ?? 0) + 1;
-        }),
-      );
-      plan = { tables: counts };
+    case 'portability':
+      plan = { reach: await reached() };
       break;
-    }
     default:
       plan = { type: request.type };
   }

@@ -65,6 +65,23 @@ describe.each(targets)('on $name', (target) => {
     expect(result.code).toBe(0);
   });
 
+  it('says per table how a request reaches it, and explains one person before anything runs', async () => {
+    const check = await run(['stores', 'check', '--charter', file], { SHOP_DATABASE_URL: url });
+    expect(check.text).toContain('invoices ← customers (owner reference invoices.customer_id)');
+    expect(check.text).toContain('order_lines ← orders (owner reference order_lines.order_id)');
+    const before = await driver.query('select count(*) as n from orders');
+    const result = await run(['stores', 'explain', '--charter', file, '--identity', 'email=alice@example.be', '--type', 'erasure', '--json'], { SHOP_DATABASE_URL: url });
+    expect(result.code).toBe(0);
+    const [explained] = JSON.parse(result.text) as { tables: { table: string; rows: number; shared: number }[]; erasure: { erased: { table: string; deleted: number }[] } }[];
+    expect(Object.fromEntries(explained!.tables.map((t) => [t.table, t.rows]))).toMatchObject({ customers: 1, orders: 3, order_lines: 6, invoices: 3 });
+    expect(explained!.erasure.erased.find((e) => e.table === 'order_lines')?.deleted).toBe(6);
+    // A dry run: nothing was written.
+    expect((await driver.query('select count(*) as n from orders')).rows).toEqual(before.rows);
+    const usage = await run(['stores', 'explain', '--charter', file, '--identity', 'mail=alice@example.be'], { SHOP_DATABASE_URL: url });
+    expect(usage.code).toBe(2);
+    expect(usage.text).toContain('--identity takes TYPE=VALUE');
+  });
+
   it('warns of the lookup columns no index starts with, from the live indexes', async () => {
     const notIndexed = async () => {
       const result = await run(['stores', 'check', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });

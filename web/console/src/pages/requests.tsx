@@ -70,6 +70,12 @@ const texts = {
     erased: 'Erased',
     kept: 'Kept under a legal obligation',
     notified: 'Recipients informed (Art. 19)',
+    reached: 'Rows the request reaches',
+    reachHow: 'How',
+    shared: 'Shared with someone else',
+    reachIdentity: 'by the person’s identity',
+    reachOwner: (table: string, column: string) => `belongs to their ${table} row (${column})`,
+    reachProfile: (table: string, column: string) => `their own profile row, named by their ${table} row (${column})`,
     changes: 'Column changes',
     rows: 'Rows',
     table: 'Table',
@@ -147,6 +153,12 @@ const texts = {
     erased: 'Gewist',
     kept: 'Bewaard wegens wettelijke plicht',
     notified: 'Ontvangers op de hoogte gebracht (art. 19)',
+    reached: 'Rijen die het verzoek bereikt',
+    reachHow: 'Hoe',
+    shared: 'Gedeeld met iemand anders',
+    reachIdentity: 'via de identiteit van de persoon',
+    reachOwner: (table: string, column: string) => `hoort bij hun rij in ${table} (${column})`,
+    reachProfile: (table: string, column: string) => `hun eigen profielrij, genoemd door hun rij in ${table} (${column})`,
     changes: 'Kolomwijzigingen',
     rows: 'Rijen',
     table: 'Tabel',
@@ -224,6 +236,12 @@ const texts = {
     erased: 'Effacé',
     kept: 'Conservé en vertu d’une obligation légale',
     notified: 'Destinataires informés (art. 19)',
+    reached: 'Lignes atteintes par la demande',
+    reachHow: 'Comment',
+    shared: 'Partagées avec quelqu’un d’autre',
+    reachIdentity: 'par l’identité de la personne',
+    reachOwner: (table: string, column: string) => `appartient à sa ligne de ${table} (${column})`,
+    reachProfile: (table: string, column: string) => `sa propre ligne de profil, désignée par sa ligne de ${table} (${column})`,
     changes: 'Modifications de colonnes',
     rows: 'Lignes',
     table: 'Table',
@@ -478,10 +496,46 @@ function ErasureTables({ plan, t }: { plan: ErasurePlan; t: T }) {
   );
 }
 
-/** A plan or result: erasure tables, column changes, or the plain figures. */
+interface ReachedTable {
+  storeName: string;
+  table: string;
+  rows: number;
+  shared: number;
+  how: 'identity' | 'owner' | 'profile';
+  via?: { table: string; column: string };
+}
+
+/** Each table the request reaches, its rows (how many shared with someone else) and how it is reached. */
+function ReachTable({ reach, t }: { reach: ReachedTable[]; t: T }) {
+  const how = (r: ReachedTable) => (r.how === 'identity' || !r.via ? t.reachIdentity : r.how === 'owner' ? t.reachOwner(r.via.table, r.via.column) : t.reachProfile(r.via.table, r.via.column));
+  return (
+    <>
+      <h3>{t.reached}</h3>
+      <table>
+        <thead>
+          <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.shared}</th><th scope="col">{t.reachHow}</th></tr>
+        </thead>
+        <tbody>
+          {reach.map((r, i) => (
+            <tr key={i}><th scope="row">{r.storeName} / {r.table}</th><td>{r.rows}</td><td>{r.shared}</td><td>{how(r)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** A plan or result: erasure tables, the rows reached, column changes, or the plain figures. */
 function Outcome({ value, t }: { value: unknown; t: T }) {
-  const record = (value ?? {}) as { erasure?: ErasurePlan; changes?: { store: string; table: string; column: string }[] };
-  if (record.erasure) return <ErasureTables plan={record.erasure} t={t} />;
+  const record = (value ?? {}) as { erasure?: ErasurePlan; reach?: ReachedTable[]; changes?: { store: string; table: string; column: string }[] };
+  if (record.erasure || record.reach) {
+    return (
+      <>
+        {record.reach && <ReachTable reach={record.reach} t={t} />}
+        {record.erasure && <ErasureTables plan={record.erasure} t={t} />}
+      </>
+    );
+  }
   if (record.changes) {
     return (
       <>

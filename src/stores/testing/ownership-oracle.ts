@@ -5,13 +5,14 @@
  *
  * Readings chosen where the page leaves room (each the safe one; listed in the lead's report):
  * - (b) of "exclusive" applies to seed rows too: a seed row that someone else's profile reference points at is shared.
- * - A row the person's erasure would delete but that a row still present afterwards references through a real foreign
- *   key may stay (kept as `referenced`); its declared columns may then be erased or kept, never anything else.
+ * - Which rows an erasure keeps because a surviving row references them is read from the tables afterwards (a row
+ *   that stays and points at it through an enforced reference, other than the person's own through a nullable one);
+ *   such a kept row must have its columns erased (`delete` as `null`), and a row nothing keeps must be gone.
  * - A nullable reference of the person's exclusive row may be set to NULL (unlinking before a delete); in a shared
  *   row only a reference that points at the person's exclusive rows may be, and one named by an `of` column must be.
- * - A held row (flag true) keeps its declared columns, or only its `keep` columns when the hold lists them.
- * - Access marks a row restricted at least when it or a row it belongs to upward (owner and profile references)
- *   is flagged; it may also mark a row whose profile referrer is restricted (retention protects that one too).
+ * - A held row (flag true) keeps its declared columns, or only its `keep` columns when the hold lists them; in a
+ *   shared held row the person's columns may be kept or erased.
+ * - Erasure, rectification and restriction ignore the restriction flag (the page does not make one depend on it).
  */
 import type { AccessRecord, EraseStrategy, ErasureResult, SweepResult } from '../connector.js';
 import { defaultRedactToken, hashValue } from '../strategies.js';
@@ -173,38 +174,40 @@ export class StoreView {
       .map((c) => c.name);
   }
 
-  /** Rows a row belongs to upward (owner and profile references), transitively, within `within` when given. */
-  private upward(t: number, row: Row, within?: Set<string>): string[] {
-    const seen = new Set<string>();
-    const stack: [number, Row][] = [[t, row]];
-    while (stack.length > 0) {
-      const [u, current] = stack.pop() as [number, Row];
-      const references = [
-        ...(this.owners[u] ?? []),
-        ...(this.schema.tables[u]?.references ?? []).filter((r) => r.profile),
-      ];
-      for (const reference of references) {
-        const parent = this.row(reference.to, current[reference.column] ?? null);
-        if (!parent) continue;
-        const key = rowKey(reference.to, parent.id ?? null);
-        if (seen.has(key) || (within && !within.has(key))) continue;
-        seen.add(key);
-        stack.push([reference.to, parent]);
-      }
-    }
-    return [...seen];
-  }
-
   private flagged(key: string): boolean {
     const [t, row] = this.parse(key);
     return this.schema.tables[t]?.restrict === true && row.restricted === true;
   }
 
-  /** Access: must the row be marked restricted, and may it be. */
-  restrictedMark(t: number, row: Row, person: PersonRows): { must: boolean; may: boolean } {
-    const key = rowKey(t, row.id ?? null);
-    const must = this.flagged(key) || this.upward(t, row, person.reached).some((k) => this.flagged(k));
-    return { must, may: must || this.retentionProtected().has(key) };
+  /**
+   * Access marks, among the person's reached rows: a row whose flag is set, and transitively a row whose owner
+   * reference points at a marked reached row, or that is linked to a marked reached row by a profile reference in
+   * either direction (the least set closed under these).
+   */
+  restrictedMarks(person: PersonRows): Set<string> {
+    const marked = new Set([...person.reached].filter((k) => this.flagged(k)));
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const key of person.reached) {
+        if (marked.has(key)) continue;
+        const [t, row] = this.parse(key);
+        const upward = [
+          ...(this.owners[t] ?? []),
+          ...(this.schema.tables[t]?.references ?? []).filter((r) => r.profile),
+        ].some((r) => {
+          const value = row[r.column] ?? null;
+          return value !== null && marked.has(rowKey(r.to, value)) && this.row(r.to, value) !== undefined;
+        });
+        const below = this.profileReferencesTo(t).some(([u, r]) =>
+          this.referrers(u, r.column, row.id ?? null).some((s) => marked.has(rowKey(u, s.id ?? null))),
+        );
+        if (upward || below) {
+          marked.add(key);
+          changed = true;
+        }
+      }
+    }
+    return marked;
   }
 
   private protectedCache: Set<string> | undefined;
@@ -295,6 +298,7 @@ function untouchedOutside(
 export function checkAccess(view: StoreView, person: PersonRows, records: AccessRecord[]): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
+  const marks = view.restrictedMarks(person);
   for (const record of records) {
     const t = view.schema.tables.findIndex((table) => table.name === record.table);
     const key = `${t}:${record.key}`;
@@ -317,15 +321,15 @@ export function checkAccess(view: StoreView, person: PersonRows, records: Access
           `access: ${record.table}#${record.key}.${column.name} = ${show(column.value as Value)}, stored ${show(row[column.name])}`,
         );
     }
-    const mark = view.restrictedMark(t, row, person);
-    if (mark.must && !record.restricted)
-      problems.push(`access: ${record.table}#${record.key} belongs to a restricted row but is not marked restricted`);
-    if (!mark.may && record.restricted)
-      problems.push(`access: ${record.table}#${record.key} is marked restricted but nothing it belongs to is`);
-    const shared = (record as AccessRecord & { shared?: boolean }).shared;
-    if (shared !== undefined && shared !== !person.exclusive.has(key))
+    const marked = marks.has(key);
+    if (marked !== record.restricted)
       problems.push(
-        `access: ${record.table}#${record.key} shared: ${String(shared)}, expected ${String(!person.exclusive.has(key))}`,
+        `access: ${record.table}#${record.key} restricted: ${String(record.restricted)}, expected ${String(marked)}`,
+      );
+    const shared = !person.exclusive.has(key);
+    if ((record.shared ?? false) !== shared)
+      problems.push(
+        `access: ${record.table}#${record.key} shared: ${String(record.shared)}, expected ${String(shared)}`,
       );
   }
   for (const key of person.reached) {
@@ -351,12 +355,16 @@ export function checkErasure(
   untouchedOutside(view, after, (key) => person.reached.has(key), problems, 'erasure');
   const schema = view.schema;
   const afterById = after.map((rows) => new Map(rows.map((r) => [r.id ?? null, r])));
-  // Rows still present that reference a row through a real foreign key keep it (it cannot go first).
+  // A row the erasure would delete stays when a row still present afterwards references it through an enforced
+  // reference — except when that row is the person's own and the reference nullable: it is set to NULL instead.
   const referencedAfter = new Set<string>();
   schema.tables.forEach((table, t) => {
     for (const row of after[t] ?? [])
-      for (const r of table.references)
-        if (r.enforced && row[r.column] != null) referencedAfter.add(rowKey(r.to, row[r.column] ?? null));
+      for (const r of table.references) {
+        if (!r.enforced || row[r.column] == null) continue;
+        if (r.nullable && person.exclusive.has(rowKey(t, row.id ?? null))) continue;
+        referencedAfter.add(rowKey(r.to, row[r.column] ?? null));
+      }
   });
   for (const key of person.reached) {
     const [t, row] = view.parse(key);
@@ -376,7 +384,9 @@ export function checkErasure(
     }
     const blocked = referencedAfter.has(key);
     if (exclusive && table.mode === 'delete' && !held && !blocked)
-      problems.push(`erasure: ${name} is the person's alone and nothing references it, but it was not deleted`);
+      problems.push(
+        `erasure: ${name} is the person's alone and no row that stays references it (other than the person's own through a nullable reference), but it was not deleted`,
+      );
     for (const column of table.columns) {
       const before = row[column.name] ?? null;
       const value = now[column.name] ?? null;
@@ -386,7 +396,7 @@ export function checkErasure(
       let allowed: Value[];
       if (!mine) allowed = [before];
       else if (kept) allowed = exclusive ? [before] : [before, erased];
-      else if (exclusive && table.mode === 'delete') allowed = blocked || held ? [before, null] : [null];
+      else if (exclusive && table.mode === 'delete') allowed = [null];
       else allowed = !exclusive && held ? [before, erased] : [erased];
       if (!allowed.some((a) => same(a, value)))
         problems.push(

@@ -93,7 +93,7 @@ const rawReference = fc.record({
   nullable: fc.boolean(),
   enforced: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   owner: fc.oneof(
-    { weight: 6, arbitrary: fc.constant(undefined) },
+    { weight: 12, arbitrary: fc.constant(undefined) },
     { weight: 1, arbitrary: fc.constant(true) },
     { weight: 1, arbitrary: fc.constant(false) },
   ),
@@ -101,7 +101,7 @@ const rawReference = fc.record({
 });
 
 const rawTable = fc.record({
-  identity: fc.oneof({ weight: 2, arbitrary: fc.constant(true) }, { weight: 3, arbitrary: fc.constant(false) }),
+  identity: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   mode: fc.constantFrom<'delete' | 'update'>('delete', 'update'),
   emailStrategy: fc.constantFrom<EraseStrategy>('null', 'hash', 'redact', 'keep'),
   columns: fc.array(rawColumn, { minLength: 1, maxLength: 3 }),

@@ -13,6 +13,7 @@ import { findAuthority, findDataCategory, findTransferMechanism, isInEea, secret
 import { duration } from '../charter/duration.js';
 import type { Charter, Language, Purpose } from '../charter/schema.js';
 import type { AccessRecord, JsonValue } from '../stores/connector.js';
+import { writeCsv } from '../platform/csv.js';
 import type { ConsentHistory } from './ports.js';
 import { dateTimeWords, durationWords, fill, localText, rightsTexts } from './texts.js';
 
@@ -53,15 +54,6 @@ export function groupRecords(records: AccessRecord[]): TableGroup[] {
   return [...groups.values()].sort((a, b) => `${a.store}.${a.table}`.localeCompare(`${b.store}.${b.table}`));
 }
 
-/** RFC 4180 CSV: comma-separated, CRLF line ends, fields with commas, quotes or line breaks quoted. */
-export function toCsv(header: string[], rows: (string | number | boolean | null)[][]): string {
-  const field = (value: string | number | boolean | null) => {
-    const text = value === null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
-}
-
 function scalar(value: JsonValue): string | number | boolean | null {
   return value === null || typeof value !== 'object' ? value : JSON.stringify(value);
 }
@@ -69,7 +61,7 @@ function scalar(value: JsonValue): string | number | boolean | null {
 function tableCsv(group: TableGroup): string {
   const columns = [...new Set(group.rows.flatMap((r) => r.columns.map((c) => c.name)))];
   const rows = group.rows.map((r) => [r.key, r.restricted, ...columns.map((name) => scalar(r.columns.find((c) => c.name === name)?.value ?? null))]);
-  return toCsv(['_key', '_restricted', ...columns], rows);
+  return writeCsv(['_key', '_restricted', ...columns], rows);
 }
 
 const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -15,7 +15,8 @@ export interface ReachedTable {
   rows: number;
   /** Rows shared with someone else (their columns withheld, only the person's columns written). */
   shared: number;
-  how: TableReach['how'];
+  /** How the table is reached; `adapter` for an HTTP store, whose adapter decides which rows are the person's. */
+  how: TableReach['how'] | 'adapter';
   via?: TableReach['via'];
 }
 
@@ -40,7 +41,13 @@ export function reachCounter(): { add(records: readonly AccessRecord[]): void; c
 export function summariseReach(charter: Charter, types: readonly IdentityType[], counts: ReadonlyMap<string, { rows: number; shared: number }>): ReachedTable[] {
   const tables: ReachedTable[] = [];
   for (const store of charter.stores) {
-    if (store.kind === 'http') continue;
+    if (store.kind === 'http') {
+      for (const [key, count] of counts) {
+        const [id, table = ''] = key.split('\u0000');
+        if (id === store.id) tables.push({ store: store.id, storeName: store.name ?? store.id, table, ...count, how: 'adapter' });
+      }
+      continue;
+    }
     for (const reach of describeReach(storeModel(store, charter.holds), types)) {
       if (reach.how === 'not-reached') continue;
       const count = counts.get(`${store.id}\u0000${reach.table}`) ?? { rows: 0, shared: 0 };

@@ -124,6 +124,23 @@ describe.each(targets)('on $name', (target) => {
     expect(report!.undeclared.every((f) => f.confidence >= 0.75)).toBe(true);
   });
 
+  it('finds personal data inside free text, and shows it masked only', async () => {
+    await driver.query('alter table customers add column notes text');
+    await driver.query(`update customers set notes = 'pays by transfer from BE68 5390 0754 7034, ring twice' where id = 1`);
+    await driver.query(`update customers set notes = 'leave it with the neighbour, call 0470 12 34 56 first' where id = 2`);
+    await driver.query(`update customers set notes = 'gift wrap please' where id = 3`);
+    const json = await run(['scan', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });
+    const [report] = JSON.parse(json.text) as { undeclared: { table: string; column: string; category: string; categories: string[]; evidence: string[]; examples: string[] }[] }[];
+    const notes = report!.undeclared.find((f) => f.table === 'customers' && f.column === 'notes');
+    expect(notes).toMatchObject({ category: 'financial.bank-account', categories: ['financial.bank-account', 'contact.phone'], evidence: ['in-text:iban', 'in-text:phone'] });
+    expect(notes!.examples).toEqual(['BE** **** **** **34', '**** ** ** 56']);
+    const text = await run(['scan', '--charter', file], { SHOP_DATABASE_URL: url });
+    expect(text.text).toContain('customers.notes: financial.bank-account (also contact.phone)');
+    expect(text.text).toContain('e.g. BE** **** **** **34');
+    // Never a value as it is, in either output.
+    for (const output of [json.text, text.text]) expect(output).not.toMatch(/5390 0754|BE68|0470 12 34/);
+  });
+
   it('catches a renamed column, a wrong type and a missing table', async () => {
     await driver.query(target.renameColumn);
     await driver.query('alter table tickets drop column body');

@@ -116,7 +116,7 @@ export const scanCommand: Command = {
   summary: 'Sample every table of the connected stores and report personal data the charter does not declare',
   usage: 'scan [--charter file] [--store id] [--sample N] [--json]',
   options: { charter: { type: 'string' }, store: { type: 'string' }, sample: { type: 'string' }, json: { type: 'boolean' } },
-  help: 'Detectors: email, phone (E.164), IBAN (mod 97), Belgian national number and company/VAT numbers (checksums), IP addresses,\ndates of birth, payment cards (Luhn), and column names in EN/NL/FR/DE. Exit code 1 when undeclared personal data is found.',
+  help: 'Detectors: email, phone (E.164 and BE/NL/FR/DE national formats), IBAN (mod 97), Belgian national number and company/VAT numbers\n(checksums), IP addresses, dates of birth, payment cards (Luhn), the same inside free text (notes, comments), and column names in\nEN/NL/FR/DE. Found values are shown masked only. Exit code 1 when undeclared personal data is found.',
   async run(args, io) {
     const sample = stringOption(args, 'sample');
     if (sample !== undefined && !/^\d+$/.test(sample)) throw new UsageError('--sample takes a number of rows');
@@ -133,7 +133,9 @@ export const scanCommand: Command = {
         }
         io.out(`${report.store}: ${report.tables} tables, ${report.columns} columns sampled; ${report.undeclared.length} undeclared, ${report.declared.length} declared columns recognised`);
         for (const f of report.undeclared) {
-          io.out(`  ${f.table}.${f.column}: ${f.category} (confidence ${f.confidence.toFixed(2)}; ${f.evidence.join(', ')}; ${f.matched}/${f.sampled} values)`);
+          const also = f.categories.filter((c) => c !== f.category);
+          const examples = f.examples.length ? `; e.g. ${f.examples.join(', ')}` : '';
+          io.out(`  ${f.table}.${f.column}: ${f.category}${also.length ? ` (also ${also.join(', ')})` : ''} (confidence ${f.confidence.toFixed(2)}; ${f.evidence.join(', ')}; ${f.matched}/${f.sampled} values${examples})`);
         }
       }
     }

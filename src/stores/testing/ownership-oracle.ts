@@ -13,6 +13,7 @@
  * - A held row (flag true) keeps its declared columns, or only its `keep` columns when the hold lists them; in a
  *   shared held row the person's columns may be kept or erased.
  * - Erasure, rectification and restriction ignore the restriction flag (the page does not make one depend on it).
+ * - `redact` on a NULL value may leave it NULL or write the token.
  */
 import type { AccessRecord, EraseStrategy, ErasureResult, SweepResult } from '../connector.js';
 import { defaultRedactToken, hashValue } from '../strategies.js';
@@ -398,6 +399,9 @@ export function checkErasure(
       else if (kept) allowed = exclusive ? [before] : [before, erased];
       else if (exclusive && table.mode === 'delete') allowed = [null];
       else allowed = !exclusive && held ? [before, erased] : [erased];
+      // Redacting an empty value: the page does not say whether it stays empty or takes the token.
+      if (mine && column.strategy === 'redact' && before === null && allowed.includes(null))
+        allowed.push(defaultRedactToken);
       if (!allowed.some((a) => same(a, value)))
         problems.push(
           `erasure: ${name}.${column.name} (${column.strategy}${column.of ? ` of ${column.of}` : ''}, ${exclusive ? 'exclusive' : 'shared'}${held ? ', held' : ''}) = ${show(value)}, expected ${allowed.map(show).join(' or ')} (was ${show(before)})`,

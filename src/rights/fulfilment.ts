@@ -254,7 +254,7 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       result = { ...result, package: { id: p.id, size: p.content.byteLength, sha256: p.sha256, expiresAt: p.expiresAt.toISOString() } };
       await recordEvent(trx, scope, request, { actor: 'system', kind: 'package-created', at: now, data: { package: p.id, size: p.content.byteLength } });
     }
-    await recordNotifications(trx, scope, request.id, notifications, now);
+    await recordNotifications(trx, scope, request, notifications, now);
     return transition(trx, scope, current, 'completed', {
       actor: 'system',
       at: now,

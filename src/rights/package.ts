@@ -60,8 +60,8 @@ function scalar(value: JsonValue): string | number | boolean | null {
 
 function tableCsv(group: TableGroup): string {
   const columns = [...new Set(group.rows.flatMap((r) => r.columns.map((c) => c.name)))];
-  const rows = group.rows.map((r) => [r.key, r.restricted, ...columns.map((name) => scalar(r.columns.find((c) => c.name === name)?.value ?? null))]);
-  return writeCsv(['_key', '_restricted', ...columns], rows);
+  const rows = group.rows.map((r) => [r.key, r.restricted, r.shared === true, ...columns.map((name) => scalar(r.columns.find((c) => c.name === name)?.value ?? null))]);
+  return writeCsv(['_key', '_restricted', '_shared', ...columns], rows);
 }
 
 const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -112,7 +112,7 @@ function renderReport(input: PackageInput, groups: TableGroup[]): string {
         .map((group) => {
           const rows = group.rows
             .map(
-              (row) => `<table><caption>${esc(group.table)} · ${esc(row.key)}${row.restricted ? ` · <em>${esc(t.reportRestricted)}</em>` : ''}</caption>
+              (row) => `<table><caption>${esc(group.table)} · ${esc(row.key)}${row.restricted ? ` · <em>${esc(t.reportRestricted)}</em>` : ''}${row.shared ? ` · <em>${esc(t.reportShared)}</em>` : ''}</caption>
 <thead><tr><th scope="col">${esc(t.reportColumn)}</th><th scope="col">${esc(t.reportCategory)}</th><th scope="col">${esc(t.reportValue)}</th></tr></thead><tbody>
 ${row.columns.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(categoryName(c.category, language, charter))}</td><td>${esc(scalar(c.value) ?? '')}</td></tr>`).join('\n')}
 </tbody></table>`,
@@ -196,7 +196,7 @@ export function buildPackage(input: PackageInput): BuiltPackage {
     stores: groups.map((g) => ({
       store: g.store,
       table: g.table,
-      rows: g.rows.map((r) => ({ key: r.key, restricted: r.restricted, columns: Object.fromEntries(r.columns.map((c) => [c.name, { category: c.category, value: c.value }])) })),
+      rows: g.rows.map((r) => ({ key: r.key, restricted: r.restricted, ...(r.shared ? { shared: true } : {}), columns: Object.fromEntries(r.columns.map((c) => [c.name, { category: c.category, value: c.value }])) })),
     })),
   };
   const files: Record<string, Uint8Array> = {

@@ -180,6 +180,8 @@ export interface RightsTexts {
   reportCategory: string;
   reportValue: string;
   reportRestricted: string;
+  /** A record that concerns another person too: their data in it is left out (Art. 15(4)). */
+  reportShared: string;
   reportPurposesHeading: string;
   reportPurposesIntro: string;
   reportLegalBasis: string;
@@ -418,6 +420,7 @@ const en: RightsTexts = {
   reportCategory: 'Kind of data',
   reportValue: 'Value',
   reportRestricted: 'restricted (Art. 18): stored only',
+  reportShared: 'shared with another person: their data in it is left out (Art. 15(4))',
   reportPurposesHeading: 'Why we use it',
   reportPurposesIntro: 'For each purpose: the legal basis, who receives the data, how long we keep it and where it comes from.',
   reportLegalBasis: 'Legal basis',
@@ -670,6 +673,7 @@ const nl: RightsTexts = {
   reportCategory: 'Soort gegevens',
   reportValue: 'Waarde',
   reportRestricted: 'beperkt (art. 18): alleen bewaard',
+  reportShared: 'gedeeld met een andere persoon: diens gegevens erin zijn weggelaten (art. 15, lid 4)',
   reportPurposesHeading: 'Waarom we ze gebruiken',
   reportPurposesIntro: 'Per doel: de rechtsgrond, wie de gegevens krijgt, hoe lang we ze bewaren en waar ze vandaan komen.',
   reportLegalBasis: 'Rechtsgrond',
@@ -922,6 +926,7 @@ const fr: RightsTexts = {
   reportCategory: 'Type de données',
   reportValue: 'Valeur',
   reportRestricted: 'limité (art. 18) : seulement conservé',
+  reportShared: 'partagé avec une autre personne : ses données y sont omises (art. 15, par. 4)',
   reportPurposesHeading: 'Pourquoi nous les utilisons',
   reportPurposesIntro: 'Pour chaque finalité : la base juridique, les destinataires, la durée de conservation et l’origine des données.',
   reportLegalBasis: 'Base juridique',
@@ -1174,6 +1179,7 @@ const de: RightsTexts = {
   reportCategory: 'Art der Daten',
   reportValue: 'Wert',
   reportRestricted: 'eingeschränkt (Art. 18): nur gespeichert',
+  reportShared: 'mit einer anderen Person geteilt: deren Daten darin sind weggelassen (Art. 15 Abs. 4)',
   reportPurposesHeading: 'Wofür wir sie verwenden',
   reportPurposesIntro: 'Für jeden Zweck: die Rechtsgrundlage, die Empfänger, die Speicherdauer und die Herkunft der Daten.',
   reportLegalBasis: 'Rechtsgrundlage',

@@ -14,6 +14,10 @@
  *   shared held row the person's columns may be kept or erased.
  * - Erasure, rectification and restriction ignore the restriction flag (the page does not make one depend on it).
  * - `redact` on a NULL value may leave it NULL or write the token.
+ * - Retention (action delete) never writes a held row or a row a restricted row protects, not even to set its
+ *   reference to NULL so that a due parent can go (issue 15: such a parent is anonymised or reported blocked). Other
+ *   rows may be unlinked from a row that went; the report counts rows gone (deleted) and rows changed (anonymised or
+ *   reduced), unlinks apart; a due row that nothing protects, holds or references afterwards must be gone.
  */
 import type { AccessRecord, EraseStrategy, ErasureResult, SweepResult } from '../connector.js';
 import { defaultRedactToken, hashValue } from '../strategies.js';

@@ -267,61 +267,68 @@ function explain(generated: GeneratedCase): string {
 const databases = { postgres: postgresGeneratedDatabase, mariadb: mariadbGeneratedDatabase } as const;
 
 // The two databases run their cases at the same time (each in its own database): the run takes the longer of the two.
-describe.concurrent('ownership on generated stores', () => {
-  it.for(Object.keys(databases) as (keyof typeof databases)[])(
-    `touches only the person's rows, on ${runs} generated stores on %s`,
-    { timeout: 1_800_000 },
-    async (name, { expect }) => {
-      const database = await databases[name]();
-      try {
-        // OWNERSHIP_SURVEY=1 runs every case without stopping and prints how often each kind of problem occurred.
-        const survey =
-          process.env.OWNERSHIP_SURVEY === '1' ? new Map<string, { count: number; example: string }>() : undefined;
-        let failing = 0;
-        const property = fc.asyncProperty(generatedCase(now), async (generated) => {
-          const problems = await checkCase(database, generated);
-          if (survey) {
-            if (problems.length > 0) failing++;
-            const kinds = new Map<string, string>();
-            for (const problem of problems)
-              if (!kinds.has(problemKind(problem))) kinds.set(problemKind(problem), problem);
-            for (const [kind, example] of kinds) {
-              const entry = survey.get(kind);
-              if (entry) entry.count++;
-              else survey.set(kind, { count: 1, example });
-            }
-            return;
-          }
-          if (problems.length > 0) throw new Error(`${problems.length} problems:\n${problems.slice(0, 40).join('\n')}`);
-        });
-        const outcome = await fc.check(property, {
-          numRuns: runs,
-          seed,
-          endOnFailure: process.env.OWNERSHIP_SHRINK === 'no',
-        });
+const sides = {
+  requests: "access, erasure, rectification and restriction touch only the person's rows",
+  retention: 'retention never touches restricted or held rows and reports what it did',
+} as const;
+const properties = (Object.keys(databases) as (keyof typeof databases)[]).flatMap((name) =>
+  (Object.keys(sides) as (keyof typeof sides)[])
+    .filter((side) => checks === 'all' || checks === side)
+    .map((side): [string, keyof typeof databases, keyof typeof sides] => [sides[side], name, side]),
+);
+
+// Every database and side runs its cases at the same time as the others (each in its own database).
+describe.concurrent(`ownership on ${runs} generated stores`, () => {
+  it.for(properties)('%s, on %s', { timeout: 1_800_000 }, async ([, name, side], { expect }) => {
+    const database = await databases[name]();
+    try {
+      // OWNERSHIP_SURVEY=1 runs every case without stopping and prints how often each kind of problem occurred.
+      const survey =
+        process.env.OWNERSHIP_SURVEY === '1' ? new Map<string, { count: number; example: string }>() : undefined;
+      let failing = 0;
+      const property = fc.asyncProperty(generatedCase(now), async (generated) => {
+        const problems = await checkCase(database, generated, side);
         if (survey) {
-          const lines = [...survey.entries()]
-            .sort((a, b) => b[1].count - a[1].count)
-            .map(([kind, { count, example }]) => `  ${count} cases: ${kind}\n      e.g. ${example}`);
-          console.log(`ownership survey on ${name}: ${failing} of ${runs} cases with problems\n${lines.join('\n')}`);
+          if (problems.length > 0) failing++;
+          const kinds = new Map<string, string>();
+          for (const problem of problems)
+            if (!kinds.has(problemKind(problem))) kinds.set(problemKind(problem), problem);
+          for (const [kind, example] of kinds) {
+            const entry = survey.get(kind);
+            if (entry) entry.count++;
+            else survey.set(kind, { count: 1, example });
+          }
+          return;
         }
-        if (outcome.failed) {
-          const example = outcome.counterexample?.[0];
-          const message = [
-            `ownership property failed on ${name} after ${outcome.numRuns} cases (seed ${outcome.seed}, path "${outcome.counterexamplePath ?? ''}", ${outcome.numShrinks} shrinks)`,
-            'replay: OWNERSHIP_SEED=' +
-              String(outcome.seed) +
-              ' npx vitest run --project stores src/stores/ownership.contract.test.ts',
-            example ? explain(example) : '',
-            String((outcome.errorInstance as Error | undefined)?.message ?? outcome.errorInstance),
-          ].join('\n');
-          expect.fail(message);
-        }
-      } finally {
-        await database.close();
+        if (problems.length > 0) throw new Error(`${problems.length} problems:\n${problems.slice(0, 40).join('\n')}`);
+      });
+      const outcome = await fc.check(property, {
+        numRuns: runs,
+        seed,
+        endOnFailure: process.env.OWNERSHIP_SHRINK === 'no',
+      });
+      if (survey) {
+        const lines = [...survey.entries()]
+          .sort((a, b) => b[1].count - a[1].count)
+          .map(([kind, { count, example }]) => `  ${count} cases: ${kind}\n      e.g. ${example}`);
+        console.log(
+          `ownership survey (${side}) on ${name}: ${failing} of ${runs} cases with problems\n${lines.join('\n')}`,
+        );
       }
-    },
-  );
+      if (outcome.failed) {
+        const example = outcome.counterexample?.[0];
+        const message = [
+          `ownership property (${side}) failed on ${name} after ${outcome.numRuns} cases (seed ${outcome.seed}, path "${outcome.counterexamplePath ?? ''}", ${outcome.numShrinks} shrinks)`,
+          `replay: OWNERSHIP_SEED=${String(outcome.seed)} OWNERSHIP_CHECKS=${side} npx vitest run --project stores src/stores/ownership.contract.test.ts`,
+          example ? explain(example) : '',
+          String((outcome.errorInstance as Error | undefined)?.message ?? outcome.errorInstance),
+        ].join('\n');
+        expect.fail(message);
+      }
+    } finally {
+      await database.close();
+    }
+  });
 });
 
 describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios on %s', (name) => {

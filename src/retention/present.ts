@@ -76,6 +76,7 @@ export function formatRun(run: RunRecord): string {
   ]);
   lines.push(...table(['table', 'action', 'status', 'due', 'deleted', 'anonymised', 'reduced to held columns', 'kept under hold', 'time'], rows, new Set([3, 4, 5, 8])));
   for (const s of run.steps) {
+    if (s.customer) lines.push(`  ${s.store}/${s.table}: on the instructions of customer ${s.customer} (processor, Art. 28(3)(a))`);
     for (const problem of s.problems) lines.push(`  ${s.store}/${s.table}: refused: ${problem}`);
     if (s.error) lines.push(`  ${s.store}/${s.table}: failed: ${s.error}`);
   }

@@ -46,7 +46,10 @@ export interface TableRule {
   /** The store's kind, or `charter` for Charter's own data. */
   storeKind: Store['kind'] | 'charter';
   table: string;
+  /** The governing purpose; for a table processed for a customer, `customer:<id>` (see processor-rules.ts). */
   purpose: string;
+  /** A table processed for a customer: the `customers[]` id whose retention instructions this rule executes. */
+  customer?: string | undefined;
   from: RetentionRule['from'];
   duration: string;
   minimum?: string | undefined;
@@ -113,6 +116,8 @@ export function resolveRetentionRules(charter: Charter): ResolvedRules {
     }
     for (const table of store.tables) {
       if (!table.purpose) {
+        // A table processed for a customer follows the customer's instructions (processor-rules.ts).
+        if (table.processedFor) continue;
         ungoverned.push({ store: store.id, table: table.name });
         continue;
       }
@@ -187,7 +192,7 @@ export function resolveRetentionRules(charter: Charter): ResolvedRules {
   return { rules, ungoverned, problems };
 }
 
-function resolveAnchor(store: Store, table: StoreTable, declared: string): ResolvedAnchor | string {
+export function resolveAnchor(store: Store, table: StoreTable, declared: string): ResolvedAnchor | string {
   const parts = declared.split('.');
   if (parts.length === 1) return { declared, table: table.name, column: declared };
   const [otherTable, column] = parts;
@@ -211,7 +216,7 @@ export function dueDate(rule: Pick<TableRule, 'period'>, anchor: Date, renewedAt
 /** One line on why a table's rows go when they go: rule, anchor and holds. */
 export function describeRule(rule: TableRule): string {
   const parts = [
-    `${rule.purpose}: ${rule.action} ${describeDuration(duration(rule.period))} after ${rule.from} (${rule.anchor.declared})`,
+    `${rule.customer ? `on the instructions of customer ${rule.customer}` : rule.purpose}: ${rule.action} ${describeDuration(duration(rule.period))} after ${rule.from} (${rule.anchor.declared})`,
   ];
   if (rule.minimum) parts.push(`minimum ${describeDuration(duration(rule.minimum))}`);
   if (rule.renewal) parts.push(`renewed by a fresh ${rule.renewal.purpose} consent`);

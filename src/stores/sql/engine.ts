@@ -37,6 +37,7 @@ import {
 } from '../connector.js';
 import { classifyRows, ownershipColumns, personColumns, restrictable, valueText, visibleColumns, type ProfileReferrers, type RowOwnership } from '../ownership.js';
 import { deletionOrder, traversalPlan, type ColumnModel, type HoldModel, type ReferenceModel, type StoreModel, type TableModel, type TraversalPlan } from '../plan.js';
+import { leftToCustomer, ProcessorTally, protectCustomerParents } from '../processor-rows.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
 import { chunks, tableName, traverse, valueFitsFamily, type Row } from './traverse.js';
@@ -95,7 +96,9 @@ type RowAction =
   /** A row someone else's row still references: kept, its personal columns erased by their strategies. */
   | { kind: 'anonymise' }
   /** A row shared with someone else: only the person's columns are erased and their nullable references unlinked. */
-  | { kind: 'shared'; columns: ColumnModel[]; unlink: ReferenceModel[] };
+  | { kind: 'shared'; columns: ColumnModel[]; unlink: ReferenceModel[] }
+  /** A row processed for a customer (Art. 28): never written, counted; it still protects the rows it references. */
+  | { kind: 'customer' };
 
 /** Columns written when a row is updated (`update`) or reduced to a hold's kept columns (`reduce`). */
 export function writtenColumns(table: TableModel, mode: 'update' | 'reduce' | 'anonymise', keep: readonly string[] = []): ColumnModel[] {
@@ -304,6 +307,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const accepts = await seedFilter();
       const plan = traversalPlan(model, types(request.identities));
       const counts = new Map<string, number>();
+      const processor = new ProcessorTally();
       // No transaction: PostgreSQL and MySQL read committed give each statement its own snapshot anyway, and a
       // large result opens its own cursor transaction. One connection per statement keeps the pool free. The rows
       // are held until the traversal ends: whether a row is the person's alone is known only once its parents are.
@@ -313,6 +317,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const t = model.tables.get(name);
         const rows = found.get(name);
         if (!t || !rows) continue;
+        if (leftToCustomer(t, request.processorData)) {
+          processor.add(t, rows.length);
+          continue;
+        }
         const owned = ownership.get(name);
         const records: AccessRecord[] = [];
         for (const row of rows) {
@@ -328,7 +336,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         counts.set(t.name, (counts.get(t.name) ?? 0) + records.length);
         for (const batch of chunks(records, accessBatch)) await sink(batch);
       }
-      return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count };
+      return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count, processorRows: processor.list() };
     },
 
     async contacts(identities: Identity[]): Promise<ContactsOnFile> {
@@ -382,6 +390,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const protectedValues = new Map<string, Map<string, Set<unknown>>>(); // parent table → column → values kept by children
         const unlinks: { table: TableModel; column: string; toTable: string; toColumn: string; keys: unknown[]; values: unknown[] }[] = [];
         const sharedUnlinks: { table: TableModel; column: string; keys: unknown[] }[] = [];
+        protectCustomerParents(model, found, request.processorData, protectedValues);
         for (const name of order) {
           const t = model.tables.get(name);
           const rows = found.get(name);
@@ -392,6 +401,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           const outside = t.deletesRows ? await referencedFromOutside(session, t, rows.filter((row) => ownershipOf(t, row).exclusive), found) : new Map<string, Set<string>>();
           for (const row of rows) {
             const key = row[t.primaryKey];
+            if (leftToCustomer(t, request.processorData)) {
+              decided.set(key, { kind: 'customer' });
+              continue;
+            }
             const own = ownershipOf(t, row);
             if (!own.exclusive) {
               // Someone else's too: only the person's columns, and the person's nullable references unlinked.
@@ -422,7 +435,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             if (survivors.length === 0) continue;
             // A shared row is never unlinked from a parent that is not the person's (that would write someone
             // else's link): it keeps the parent instead.
-            const mineToUnlink = ref.nullable ? survivors.filter((row) => decided.get(row[t.primaryKey])?.kind !== 'shared') : [];
+            const mineToUnlink = ref.nullable ? survivors.filter((row) => !['shared', 'customer'].includes(decided.get(row[t.primaryKey])?.kind ?? '')) : [];
             if (mineToUnlink.length > 0) {
               unlinks.push({ table: t, column: ref.column, toTable: ref.toTable, toColumn: ref.toColumn, keys: mineToUnlink.map((r) => r[t.primaryKey]), values: mineToUnlink.map((r) => r[ref.column]) });
             }
@@ -447,7 +460,9 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
 
         const erased: ErasedTable[] = [];
         const keptRows = new Map<string, KeptRows>();
+        const processor = new ProcessorTally();
         const report = (t: TableModel, action: RowAction) => {
+          if (action.kind === 'customer') return processor.add(t, 1);
           if (action.kind === 'delete' || action.kind === 'update') return;
           const hold: HoldModel | undefined = action.kind === 'reduce' ? action.hold : action.kind === 'keep' && action.hold !== 'referenced' ? action.hold : undefined;
           const holdId = hold?.hold ?? (action.kind === 'shared' ? 'shared' : 'referenced');
@@ -548,6 +563,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           erased: erased.filter((e) => e.deleted > 0 || e.updated > 0),
           kept: [...keptRows.values()],
           queries: session.count,
+          processorRows: processor.list(),
         };
       };
       // One transaction per store: a crash or an error leaves the store as it was. A dry run reads the same way and
@@ -568,10 +584,15 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       return driver.transaction(async (session) => {
         const { found, ownership } = await findPersonRows(session, plan, request.identities, accepts, () => []);
         const updated: TableCount[] = [];
+        const processor = new ProcessorTally();
         const byTable = new Map<string, typeof request.changes>();
         for (const change of request.changes) byTable.set(change.table, [...(byTable.get(change.table) ?? []), change]);
         for (const [name, changes] of byTable) {
           const t = table(name);
+          if (leftToCustomer(t, request.processorData)) {
+            processor.add(t, found.get(name)?.length ?? 0);
+            continue;
+          }
           // The person's own rows take every change; a row shared with someone else only changes in the person's
           // columns (`of` a reference that points at them). Rows grouped by the changes they take.
           const groups = new Map<string, { changes: typeof changes; keys: unknown[] }>();
@@ -597,7 +618,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           }
           updated.push({ table: name, rows });
         }
-        return { store: id, jobId: request.jobId, updated };
+        return { store: id, jobId: request.jobId, updated, processorRows: processor.list() };
       });
     },
 
@@ -609,8 +630,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const person = await findPersonRows(session, plan, request.identities, accepts, () => []);
         const updated: TableCount[] = [];
         const unsupported: string[] = [];
+        const processor = new ProcessorTally();
         for (const [name, rows] of person.found) {
           const t = table(name);
+          if (leftToCustomer(t, request.processorData)) {
+            processor.add(t, rows.length);
+            continue;
+          }
           // Restricting protects every row the person is in; lifting it clears only their own rows (someone else
           // may have restricted a row they share).
           const found = rows
@@ -629,7 +655,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           }
           updated.push({ table: name, rows: found.length });
         }
-        return { store: id, jobId: request.jobId, updated, unsupported };
+        return { store: id, jobId: request.jobId, updated, unsupported, processorRows: processor.list() };
       });
     },
 

@@ -423,6 +423,35 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             else if (t.deletesRows) decided.set(key, { kind: 'anonymise' });
             else decided.set(key, { kind: 'update' });
           }
+          // Within the table (self-references, which the order cannot follow): a surviving row keeps the row it points
+          // at, unless it is the person's own and its reference is nullable — then it lets go of it. To a fixed point,
+          // since a kept row survives in turn.
+          for (let changed = true; changed; ) {
+            changed = false;
+            for (const ref of t.references) {
+              if (ref.toTable !== name || !ref.enforced) continue;
+              const deleted = new Map<string, Row[]>();
+              for (const row of rows) {
+                if (decided.get(row[t.primaryKey])?.kind !== 'delete' || row[ref.toColumn] == null) continue;
+                const value = valueText(row[ref.toColumn]);
+                deleted.set(value, [...(deleted.get(value) ?? []), row]);
+              }
+              for (const row of rows) {
+                const action = decided.get(row[t.primaryKey]);
+                const value = row[ref.column];
+                if (!action || action.kind === 'delete' || value == null || !deleted.has(valueText(value))) continue;
+                if (action.kind === 'shared' && action.unlink.includes(ref)) continue;
+                if (action.kind !== 'shared' && ref.nullable) {
+                  if (!unlinks.some((u) => u.table === t && u.column === ref.column && u.keys.includes(row[t.primaryKey]))) {
+                    unlinks.push({ table: t, column: ref.column, toTable: name, toColumn: ref.toColumn, keys: [row[t.primaryKey]], values: [value] });
+                  }
+                  continue;
+                }
+                for (const parent of deleted.get(valueText(value)) ?? []) decided.set(parent[t.primaryKey], { kind: 'anonymise' });
+                changed = true;
+              }
+            }
+          }
           actions.set(name, decided);
           // Surviving rows protect the parents they point to (or are unlinked from them when nullable).
           for (const ref of t.references) {

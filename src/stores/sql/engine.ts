@@ -385,104 +385,118 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         });
         const ownershipOf = (t: TableModel, row: Row): RowOwnership => ownership.get(t.name)?.get(valueText(row[t.primaryKey])) ?? { exclusive: false, mine: new Set(), restricted: false };
 
-        // Decide per row, children first so a parent knows which children survive.
-        const actions = new Map<string, Map<unknown, RowAction>>();
+        // Decide per row, children first so a parent knows which children survive. The order cannot follow nullable
+        // references (they break cycles), so a child met after its parent may still keep it: the decisions are made
+        // again until the rows kept no longer change (protection only grows, so this ends).
+        let actions = new Map<string, Map<unknown, RowAction>>();
         const protectedValues = new Map<string, Map<string, Set<unknown>>>(); // parent table → column → values kept by children
-        const unlinks: { table: TableModel; column: string; toTable: string; toColumn: string; keys: unknown[]; values: unknown[] }[] = [];
-        const sharedUnlinks: { table: TableModel; column: string; keys: unknown[] }[] = [];
+        let unlinks: { table: TableModel; column: string; toTable: string; toColumn: string; keys: unknown[]; values: unknown[] }[] = [];
+        let sharedUnlinks: { table: TableModel; column: string; keys: unknown[] }[] = [];
         protectCustomerParents(model, found, request.processorData, protectedValues);
-        for (const name of order) {
-          const t = model.tables.get(name);
-          const rows = found.get(name);
-          if (!t || !rows) continue;
-          const decided = new Map<unknown, RowAction>();
-          const kept = protectedValues.get(name);
-          // Rows of other people (never reached, never written) that point at rows found here keep them.
-          const outside = t.deletesRows ? await referencedFromOutside(session, t, rows.filter((row) => ownershipOf(t, row).exclusive), found) : new Map<string, Set<string>>();
-          for (const row of rows) {
-            const key = row[t.primaryKey];
-            if (leftToCustomer(t, request.processorData)) {
-              decided.set(key, { kind: 'customer' });
-              continue;
+        const outsideOf = new Map<string, Map<string, Set<string>>>();
+        const protectedCount = () => [...protectedValues.values()].reduce((n, byColumn) => n + [...byColumn.values()].reduce((m, values) => m + values.size, 0), 0);
+        for (let before = -1; before !== protectedCount(); ) {
+          before = protectedCount();
+          actions = new Map();
+          unlinks = [];
+          sharedUnlinks = [];
+          for (const name of order) {
+            const t = model.tables.get(name);
+            const rows = found.get(name);
+            if (!t || !rows) continue;
+            const decided = new Map<unknown, RowAction>();
+            const kept = protectedValues.get(name);
+            // Rows of other people (never reached, never written) that point at rows found here keep them.
+            let outside = outsideOf.get(name);
+            if (!outside) {
+              outside = t.deletesRows ? await referencedFromOutside(session, t, rows.filter((row) => ownershipOf(t, row).exclusive), found) : new Map<string, Set<string>>();
+              outsideOf.set(name, outside);
             }
-            const own = ownershipOf(t, row);
-            if (!own.exclusive) {
-              // Someone else's too: only the person's columns, and the person's nullable references unlinked.
-              const unlink = t.references.filter((r) => r.nullable && own.mine.has(r.column) && (r.owner || t.columns.some((c) => c.of === r.column)));
-              decided.set(key, { kind: 'shared', columns: personColumns(t.columns, own).filter((c) => c.erase !== 'keep'), unlink });
-              continue;
-            }
-            const held = rowHold(t.holds, row, now);
-            if (held) {
-              decided.set(key, held.hold.keep ? { kind: 'reduce', hold: held.hold, until: held.until } : { kind: 'keep', hold: held.hold, until: held.until });
-              continue;
-            }
-            const referenced =
-              (kept && [...kept].some(([column, values]) => values.has(row[column]))) || [...outside].some(([column, values]) => row[column] != null && values.has(valueText(row[column])));
-            if (t.deletesRows && !referenced) decided.set(key, { kind: 'delete' });
-            else if (t.deletesRows) decided.set(key, { kind: 'anonymise' });
-            else decided.set(key, { kind: 'update' });
-          }
-          // Within the table (self-references, which the order cannot follow): a surviving row keeps the row it points
-          // at, unless it is the person's own and its reference is nullable — then it lets go of it. To a fixed point,
-          // since a kept row survives in turn.
-          for (let changed = true; changed; ) {
-            changed = false;
-            for (const ref of t.references) {
-              if (ref.toTable !== name || !ref.enforced) continue;
-              const deleted = new Map<string, Row[]>();
-              for (const row of rows) {
-                if (decided.get(row[t.primaryKey])?.kind !== 'delete' || row[ref.toColumn] == null) continue;
-                const value = valueText(row[ref.toColumn]);
-                deleted.set(value, [...(deleted.get(value) ?? []), row]);
+            for (const row of rows) {
+              const key = row[t.primaryKey];
+              if (leftToCustomer(t, request.processorData)) {
+                decided.set(key, { kind: 'customer' });
+                continue;
               }
-              for (const row of rows) {
-                const action = decided.get(row[t.primaryKey]);
-                const value = row[ref.column];
-                if (!action || action.kind === 'delete' || value == null || !deleted.has(valueText(value))) continue;
-                if (action.kind === 'shared' && action.unlink.includes(ref)) continue;
-                if (action.kind !== 'shared' && ref.nullable) {
-                  if (!unlinks.some((u) => u.table === t && u.column === ref.column && u.keys.includes(row[t.primaryKey]))) {
-                    unlinks.push({ table: t, column: ref.column, toTable: name, toColumn: ref.toColumn, keys: [row[t.primaryKey]], values: [value] });
-                  }
-                  continue;
+              const own = ownershipOf(t, row);
+              if (!own.exclusive) {
+                // Someone else's too: only the person's columns, and the person's nullable references unlinked.
+                const unlink = t.references.filter((r) => r.nullable && own.mine.has(r.column) && (r.owner || t.columns.some((c) => c.of === r.column)));
+                decided.set(key, { kind: 'shared', columns: personColumns(t.columns, own).filter((c) => c.erase !== 'keep'), unlink });
+                continue;
+              }
+              const held = rowHold(t.holds, row, now);
+              if (held) {
+                decided.set(key, held.hold.keep ? { kind: 'reduce', hold: held.hold, until: held.until } : { kind: 'keep', hold: held.hold, until: held.until });
+                continue;
+              }
+              const referenced =
+                (kept && [...kept].some(([column, values]) => values.has(row[column]))) || [...outside].some(([column, values]) => row[column] != null && values.has(valueText(row[column])));
+              if (t.deletesRows && !referenced) decided.set(key, { kind: 'delete' });
+              else if (t.deletesRows) decided.set(key, { kind: 'anonymise' });
+              else decided.set(key, { kind: 'update' });
+            }
+            // Within the table (self-references, which the order cannot follow): a surviving row keeps the row it points
+            // at, unless it is the person's own and its reference is nullable — then it lets go of it. To a fixed point,
+            // since a kept row survives in turn.
+            for (let changed = true; changed; ) {
+              changed = false;
+              for (const ref of t.references) {
+                if (ref.toTable !== name || !ref.enforced) continue;
+                const deleted = new Map<string, Row[]>();
+                for (const row of rows) {
+                  if (decided.get(row[t.primaryKey])?.kind !== 'delete' || row[ref.toColumn] == null) continue;
+                  const value = valueText(row[ref.toColumn]);
+                  deleted.set(value, [...(deleted.get(value) ?? []), row]);
                 }
-                for (const parent of deleted.get(valueText(value)) ?? []) decided.set(parent[t.primaryKey], { kind: 'anonymise' });
-                changed = true;
+                for (const row of rows) {
+                  const action = decided.get(row[t.primaryKey]);
+                  const value = row[ref.column];
+                  if (!action || action.kind === 'delete' || value == null || !deleted.has(valueText(value))) continue;
+                  if (action.kind === 'shared' && action.unlink.includes(ref)) continue;
+                  if (action.kind !== 'shared' && ref.nullable) {
+                    if (!unlinks.some((u) => u.table === t && u.column === ref.column && u.keys.includes(row[t.primaryKey]))) {
+                      unlinks.push({ table: t, column: ref.column, toTable: name, toColumn: ref.toColumn, keys: [row[t.primaryKey]], values: [value] });
+                    }
+                    continue;
+                  }
+                  for (const parent of deleted.get(valueText(value)) ?? []) decided.set(parent[t.primaryKey], { kind: 'anonymise' });
+                  changed = true;
+                }
               }
             }
-          }
-          actions.set(name, decided);
-          // Surviving rows protect the parents they point to (or are unlinked from them when nullable).
-          for (const ref of t.references) {
-            if (ref.toTable === name || !ref.enforced) continue;
-            const survivors = rows.filter((row) => {
-              const action = decided.get(row[t.primaryKey]);
-              if (action?.kind === 'delete' || row[ref.column] == null) return false;
-              return !(action?.kind === 'shared' && action.unlink.includes(ref));
-            });
-            if (survivors.length === 0) continue;
-            // A shared row is never unlinked from a parent that is not the person's (that would write someone
-            // else's link): it keeps the parent instead.
-            const mineToUnlink = ref.nullable ? survivors.filter((row) => !['shared', 'customer'].includes(decided.get(row[t.primaryKey])?.kind ?? '')) : [];
-            if (mineToUnlink.length > 0) {
-              unlinks.push({ table: t, column: ref.column, toTable: ref.toTable, toColumn: ref.toColumn, keys: mineToUnlink.map((r) => r[t.primaryKey]), values: mineToUnlink.map((r) => r[ref.column]) });
+            actions.set(name, decided);
+            // Surviving rows protect the parents they point to (or are unlinked from them when nullable).
+            for (const ref of t.references) {
+              if (ref.toTable === name || !ref.enforced) continue;
+              const survivors = rows.filter((row) => {
+                const action = decided.get(row[t.primaryKey]);
+                if (action?.kind === 'delete' || row[ref.column] == null) return false;
+                return !(action?.kind === 'shared' && action.unlink.includes(ref));
+              });
+              if (survivors.length === 0) continue;
+              // A shared row is never unlinked from a parent that is not the person's (that would write someone
+              // else's link): it keeps the parent instead.
+              const mineToUnlink = ref.nullable ? survivors.filter((row) => !['shared', 'customer'].includes(decided.get(row[t.primaryKey])?.kind ?? '')) : [];
+              if (mineToUnlink.length > 0) {
+                unlinks.push({ table: t, column: ref.column, toTable: ref.toTable, toColumn: ref.toColumn, keys: mineToUnlink.map((r) => r[t.primaryKey]), values: mineToUnlink.map((r) => r[ref.column]) });
+              }
+              const protecting = survivors.filter((row) => !mineToUnlink.includes(row));
+              if (protecting.length === 0) continue;
+              const byColumn = protectedValues.get(ref.toTable) ?? new Map<string, Set<unknown>>();
+              const values = byColumn.get(ref.toColumn) ?? new Set<unknown>();
+              for (const row of protecting) values.add(row[ref.column]);
+              byColumn.set(ref.toColumn, values);
+              protectedValues.set(ref.toTable, byColumn);
             }
-            const protecting = survivors.filter((row) => !mineToUnlink.includes(row));
-            if (protecting.length === 0) continue;
-            const byColumn = protectedValues.get(ref.toTable) ?? new Map<string, Set<unknown>>();
-            const values = byColumn.get(ref.toColumn) ?? new Set<unknown>();
-            for (const row of protecting) values.add(row[ref.column]);
-            byColumn.set(ref.toColumn, values);
-            protectedValues.set(ref.toTable, byColumn);
-          }
-          for (const row of rows) {
-            const action = decided.get(row[t.primaryKey]);
-            if (action?.kind !== 'shared') continue;
-            for (const ref of action.unlink) {
-              const entry = sharedUnlinks.find((u) => u.table === t && u.column === ref.column);
-              if (entry) entry.keys.push(row[t.primaryKey]);
-              else sharedUnlinks.push({ table: t, column: ref.column, keys: [row[t.primaryKey]] });
+            for (const row of rows) {
+              const action = decided.get(row[t.primaryKey]);
+              if (action?.kind !== 'shared') continue;
+              for (const ref of action.unlink) {
+                const entry = sharedUnlinks.find((u) => u.table === t && u.column === ref.column);
+                if (entry) entry.keys.push(row[t.primaryKey]);
+                else sharedUnlinks.push({ table: t, column: ref.column, keys: [row[t.primaryKey]] });
+              }
             }
           }
         }

@@ -50,7 +50,6 @@ const historyEntrySchema = z.object({
   pageUrl: z.string(),
 });
 
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The "shown" beacon: JSON, sent as text/plain by navigator.sendBeacon (no preflight) or as application/json. */
 const beaconSchema = z.strictObject({ site: z.string().max(100), revision: z.string().max(64) });
@@ -245,8 +244,9 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
       auth: { scopes: ['consent:read'] },
       query: z
         .object({
-          from: z.string().regex(dayPattern, 'a day as YYYY-MM-DD').optional(),
-          to: z.string().regex(dayPattern, 'a day as YYYY-MM-DD').optional(),
+          // A real calendar day (not 2025-77-60, which reached the database as a 500).
+          from: z.iso.date({ error: 'a day as YYYY-MM-DD' }).optional(),
+          to: z.iso.date({ error: 'a day as YYYY-MM-DD' }).optional(),
           site: z.string().max(100).optional(),
         })
         .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] }),

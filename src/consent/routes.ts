@@ -36,6 +36,8 @@ const publicPosts = new Set(['/api/v1/consent', '/api/v1/consent/shown', '/api/v
 const ipHashes = new WeakMap<FastifyRequest, string>();
 
 const visitorParams = z.object({ visitor: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a visitor id') });
+/** A real calendar day the database accepts (not 2025-77-60 nor the year 0, which reached it as a 500). */
+const calendarDay = z.iso.date({ error: 'a day as YYYY-MM-DD' }).refine((day) => !day.startsWith('0000-'), 'a day as YYYY-MM-DD from the year 1');
 const receiptParams = z.object({ receipt: z.string().regex(receiptIdPattern, 'a receipt id') });
 
 const historyEntrySchema = z.object({
@@ -244,9 +246,8 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
       auth: { scopes: ['consent:read'] },
       query: z
         .object({
-          // A real calendar day (not 2025-77-60, which reached the database as a 500).
-          from: z.iso.date({ error: 'a day as YYYY-MM-DD' }).optional(),
-          to: z.iso.date({ error: 'a day as YYYY-MM-DD' }).optional(),
+          from: calendarDay.optional(),
+          to: calendarDay.optional(),
           site: z.string().max(100).optional(),
         })
         .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] }),

@@ -3,7 +3,9 @@
  * queries and bodies from the operation's own schema, and hostile variants (wrong types, nulls, 10,000-deep nesting,
  * huge strings and arrays, prototype-pollution keys, unicode of every plane, YAML alias bombs, JSON to form routes),
  * sends them with `app.inject`, and the test fails on any 5xx answer. Every case is counted; the 5xx are listed by
- * operation with the status, so a failure says where to look.
+ * operation with the status, so a failure says where to look. Each operation also gets every hostile raw body its
+ * content types admit once. CHARTER_FUZZ_RUNS (random runs per operation, 6), CHARTER_FUZZ_SEED and
+ * CHARTER_FUZZ_TRACE=1 (each case on stderr) tune a run; the seed is fixed so a failure reproduces.
  */
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from './logger.js';
+import { inOrganisation } from './db/tenancy.js';
+import { acrossOrganisations } from './db/tenancy-guard.js';
 
 export interface MailMessage {
   /** Organisation on whose behalf the mail goes out (null for installation mails such as the first-run setup). */
@@ -63,12 +65,16 @@ export function createMailer(options: {
   // nodemailer is loaded on the first mail sent (it costs a tenth of a second at every start otherwise).
   let transporter: Promise<Transporter> | undefined;
   const smtpUrl = options.smtpUrl;
-  const transport = smtpUrl ? () => (transporter ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl))) : undefined;
+  const transport = smtpUrl
+    ? () => (transporter ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl)))
+    : undefined;
   return {
     async send(message) {
       const id = randomUUID();
       if (transport) {
-        await (await transport()).sendMail({
+        await (
+          await transport()
+        ).sendMail({
           from: options.from,
           to: message.to,
           subject: message.subject,
@@ -77,22 +83,34 @@ export function createMailer(options: {
           headers: { ...(message.headers ?? {}), 'X-Charter-Message': id },
         });
       }
-      await options.db
-        .insertInto('mail_outbox')
-        .values({
-          id,
-          organisation_id: message.organisationId,
-          created_at: new Date(),
-          recipient: message.to,
-          subject: message.subject,
-          text: transport ? maskSecrets(message.text, message.secrets) : message.text,
-          html: message.html ? (transport ? maskSecrets(message.html, message.secrets) : message.html) : null,
-          template: message.template,
-          headers: JSON.stringify(message.headers ?? {}),
-          transport: transport ? 'smtp' : 'outbox',
-        })
-        .execute();
-      options.logger.info({ mail: id, template: message.template, transport: transport ? 'smtp' : 'outbox' }, 'mail queued');
+      const organisationId = message.organisationId;
+      // The copy is organisation data under row-level security: written in the organisation's scope, or, for an
+      // installation mail (no organisation), as installation-level work.
+      const write = <T>(work: (db: Kysely<MailTables>) => Promise<T>) =>
+        organisationId
+          ? inOrganisation(options.db, { organisationId }, work)
+          : acrossOrganisations('an installation mail', () => work(options.db));
+      await write((db) =>
+        db
+          .insertInto('mail_outbox')
+          .values({
+            id,
+            organisation_id: message.organisationId,
+            created_at: new Date(),
+            recipient: message.to,
+            subject: message.subject,
+            text: transport ? maskSecrets(message.text, message.secrets) : message.text,
+            html: message.html ? (transport ? maskSecrets(message.html, message.secrets) : message.html) : null,
+            template: message.template,
+            headers: JSON.stringify(message.headers ?? {}),
+            transport: transport ? 'smtp' : 'outbox',
+          })
+          .execute(),
+      );
+      options.logger.info(
+        { mail: id, template: message.template, transport: transport ? 'smtp' : 'outbox' },
+        'mail queued',
+      );
       return { id, transport: transport ? 'smtp' : 'outbox' };
     },
   };
@@ -100,5 +118,7 @@ export function createMailer(options: {
 
 /** Replaces each secret in a text with `[secret]`. */
 export function maskSecrets(text: string, secrets: readonly string[] | undefined): string {
-  return (secrets ?? []).filter((secret) => secret.length > 0).reduce((masked, secret) => masked.split(secret).join('[secret]'), text);
+  return (secrets ?? [])
+    .filter((secret) => secret.length > 0)
+    .reduce((masked, secret) => masked.split(secret).join('[secret]'), text);
 }

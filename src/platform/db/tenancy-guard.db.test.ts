@@ -81,6 +81,13 @@ describe('the tenancy guard', () => {
     await expect(readEveryRequest(database.db)).rejects.toBeInstanceOf(InvariantError);
   });
 
+  it('is not fooled by taking the role outside a transaction, where `set local` changes nothing', async () => {
+    await database.db.connection().execute(async (connection) => {
+      await sql`select set_config('role', 'charter_app', true)`.execute(connection);
+      await expect(readEveryRequest(connection)).rejects.toBeInstanceOf(InvariantError);
+    });
+  });
+
   it('lets declared installation-level work cross organisations', async () => {
     await expect(acrossOrganisations('a test of installation work', () => readEveryRequest(database.db))).resolves.toEqual([]);
     await expect(readEveryRequest(database.db)).rejects.toBeInstanceOf(InvariantError);

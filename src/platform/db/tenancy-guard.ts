@@ -135,6 +135,8 @@ export class GuardedDialect implements Dialect {
 
 class GuardedConnection implements DatabaseConnection {
   scoped = false;
+  /** `set local` outside a transaction block changes nothing: only inside one does it scope the connection. */
+  inTransaction = false;
   /** Whether the connection was scoped when each open savepoint was taken: rolling back to one undoes `set local`. */
   readonly savepoints = new Map<string, boolean>();
   constructor(
@@ -145,7 +147,7 @@ class GuardedConnection implements DatabaseConnection {
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     this.guard.check(compiled.sql, this.scoped);
     const result = await this.inner.executeQuery<R>(compiled);
-    if (scopingStatement.test(compiled.sql)) this.scoped = true;
+    if (this.inTransaction && scopingStatement.test(compiled.sql)) this.scoped = true;
     return result;
   }
 
@@ -179,6 +181,7 @@ class GuardedDriver implements Driver {
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const guarded = connection as GuardedConnection;
     guarded.scoped = false;
+    guarded.inTransaction = true;
     return this.inner.beginTransaction(guarded.inner, settings);
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -188,6 +191,7 @@ class GuardedDriver implements Driver {
       await this.inner.commitTransaction(guarded.inner);
     } finally {
       guarded.scoped = false;
+      guarded.inTransaction = false;
     }
   }
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -196,6 +200,7 @@ class GuardedDriver implements Driver {
       await this.inner.rollbackTransaction(guarded.inner);
     } finally {
       guarded.scoped = false;
+      guarded.inTransaction = false;
     }
   }
   async savepoint(connection: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['savepoint']>>[2]): Promise<void> {
@@ -216,6 +221,7 @@ class GuardedDriver implements Driver {
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     const guarded = connection as GuardedConnection;
     guarded.scoped = false;
+    guarded.inTransaction = false;
     await this.inner.releaseConnection(guarded.inner);
   }
   destroy(): Promise<void> {

@@ -265,6 +265,18 @@ describe('cross-organisation access', () => {
     expect(undeclaredApi).toEqual([]);
   });
 
+  it('walks every organisation-scoped operation of openapi.json (the route table and the document agree)', async () => {
+    const document = (await t.app.inject('/openapi.json')).json<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>();
+    const secured = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => (operation.security ?? []).length > 0)
+        .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1')}`),
+    );
+    const walked = declaredRoutes(t.app).filter((s) => s.auth !== 'public').map((s) => `${s.method} ${s.url}`);
+    expect(secured.length).toBeGreaterThan(30);
+    expect(secured.filter((operation) => !walked.includes(operation))).toEqual([]);
+  });
+
   it('answers 401 on every protected route without credentials', async () => {
     const failures: string[] = [];
     for (const spec of declaredRoutes(t.app).filter((s) => s.auth !== 'public')) {

@@ -13,6 +13,7 @@ import { recordAudit } from '../../src/audit/trail.js';
 import { activeCharter, applyCharter } from '../../src/charter/repository.js';
 import type { Charter } from '../../src/charter/schema.js';
 import { consentPost } from '../../src/consent/ledger-fixtures.js';
+import { consentLedgerOf } from '../../src/consent/routes.js';
 import { inOrganisation } from '../../src/platform/db/tenancy.js';
 import { recordBreach, recordNotification } from '../../src/records/breach-repository.js';
 import { breachContentSchema } from '../../src/records/breach.js';
@@ -46,14 +47,6 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
     for (let i = 0; i < 30; i++) {
       await inOrganisation(testApp.database.db, { organisationId }, (trx) => recordAudit(trx, { organisationId }, { actor: 'system', action: 'test.seeded', data: { i } }));
     }
-  },
-
-  // charter: a second revision, so each organisation has a history of its own
-  async (testApp, organisationId) => {
-    const { charter } = await charterOf(testApp, organisationId);
-    const next = structuredClone(charter);
-    next.organisation.legalName = `${charter.organisation.legalName} (revised)`;
-    await applyCharter(testApp.database.db, { organisationId }, { charter: next, source: JSON.stringify(next), format: 'json', actor: 'system' });
   },
 
   // rights: a request through the public form (events, code, key, throttle, the code mail in the outbox), then a
@@ -125,6 +118,8 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
   async (testApp, organisationId) => {
     const { charter } = await charterOf(testApp, organisationId);
     const site = charter.sites[0]!;
+    // The site directory refreshes every second; the other organisation was created after the app started.
+    await consentLedgerOf(testApp.app).directory.invalidate();
     const recorded = await testApp.app.inject({
       method: 'POST',
       url: '/api/v1/consent',
@@ -146,17 +141,32 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
     expectStatus('a suppression', suppressed, 200, 201);
   },
 
-  // notices: a subscriber asked by mail (the confirmation mail lands in the outbox) and a significant change
+  // notices: the versions, a subscriber confirmed through the mail in the outbox, and a significant change
+  // announced to them (deliveries)
   async (testApp, organisationId) => {
     const { charter } = await charterOf(testApp, organisationId);
     const site = charter.sites[0]!.id;
-    const subscribed = await testApp.app.inject({
-      method: 'POST',
-      url: `/privacy/${site}/notice/subscribe`,
-      remoteAddress: '192.0.2.78',
-      ...form({ email: `reader-${randomBytes(3).toString('hex')}@example.test`, lang: 'en' }),
-    });
+    const email = `reader-${randomBytes(3).toString('hex')}@example.test`;
+    const subscribed = await testApp.app.inject({ method: 'POST', url: `/privacy/${site}/notice/subscribe`, remoteAddress: '192.0.2.78', ...form({ email, lang: 'en' }) });
     expectStatus('a notice subscription', subscribed, 200, 303);
+    const mail = await inOrganisation(testApp.database.db, { organisationId }, (trx) =>
+      trx.selectFrom('mail_outbox').select('text').where('organisation_id', '=', organisationId).where('recipient', '=', email).executeTakeFirstOrThrow(),
+    );
+    const token = /notice\/subscription\?token=([^&\s]+)/.exec(mail.text)?.[1];
+    if (!token) throw new Error('seeding a notice subscriber: no confirmation link in the mail');
+    expectStatus('a confirmed subscriber', await testApp.app.inject({ method: 'POST', url: `/privacy/${site}/notice/subscription`, ...form({ token: decodeURIComponent(token), lang: 'en' }) }), 200);
+    const headers = await tokenFor(testApp, ['notices:read', 'notices:write'], organisationId);
+    expectStatus('the notice versions', await testApp.app.inject({ url: `/api/v1/notices/${site}/versions`, headers }), 200);
+    const marked = await testApp.app.inject({ method: 'POST', url: `/api/v1/notices/${site}/versions/1/significant`, headers, payload: { kind: 'privacy-notice', note: 'Seeded change' } });
+    expectStatus('a significant change', marked, 200, 201);
+  },
+  // charter: a second revision, so each organisation has a history of its own (last: the consent seeder posts for
+  // the revision the server's site directory holds)
+  async (testApp, organisationId) => {
+    const { charter } = await charterOf(testApp, organisationId);
+    const next = structuredClone(charter);
+    next.organisation.legalName = `${charter.organisation.legalName} (revised)`;
+    await applyCharter(testApp.database.db, { organisationId }, { charter: next, source: JSON.stringify(next), format: 'json', actor: 'system' });
   },
 ];
 

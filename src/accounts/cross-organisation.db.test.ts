@@ -143,7 +143,7 @@ describe('cross-organisation access', () => {
   });
 
   it("has B's objects of every domain to try", async () => {
-    const seeded = ['rights_requests', 'rights_events', 'rights_codes', 'rights_packages', 'rights_reminders', 'rights_keys', 'breaches', 'breach_notifications', 'retention_runs', 'retention_schedules', 'consent_records', 'consent_daily_stats', 'purpose_consents', 'marketing_suppressions', 'notice_subscriptions', 'notice_versions', 'notice_significant_changes', 'notice_deliveries', 'mail_outbox', 'charter_revisions', 'api_tokens', 'memberships', 'audit_entries'];
+    const seeded = ['rights_requests', 'rights_events', 'rights_codes', 'rights_packages', 'rights_reminders', 'rights_keys', 'breaches', 'breach_notifications', 'retention_runs', 'retention_run_steps', 'retention_approvals', 'retention_schedules', 'consent_records', 'consent_daily_stats', 'purpose_consents', 'marketing_suppressions', 'notice_subscriptions', 'notice_versions', 'notice_significant_changes', 'notice_deliveries', 'mail_outbox', 'charter_revisions', 'api_tokens', 'memberships', 'audit_entries'];
     const empty: string[] = [];
     for (const table of seeded) {
       const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where organisation_id = ${b}`.execute(t.database.db);

@@ -17,7 +17,8 @@ import { consentLedgerOf } from '../../src/consent/routes.js';
 import { inOrganisation } from '../../src/platform/db/tenancy.js';
 import { recordBreach, recordNotification } from '../../src/records/breach-repository.js';
 import { breachContentSchema } from '../../src/records/breach.js';
-import { createRun } from '../../src/retention/runs.js';
+import { ownDataRules } from '../../src/retention/own-data.js';
+import { approveInline, createRun } from '../../src/retention/runs.js';
 import { claimReminder, insertPackage } from '../../src/rights/repository.js';
 import { rightsContextOf } from '../../src/rights/register.js';
 import type { TestApp } from './app.js';
@@ -105,11 +106,13 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
     });
   },
 
-  // retention: a run (dry run, no rules) and a schedule
+  // retention: a run with a step (Charter's own mail copies) and its approval, and a schedule
   async (testApp, organisationId) => {
     const { seq, revision } = await charterOf(testApp, organisationId);
     const now = new Date();
-    await createRun(testApp.database.db, { organisationId }, { trigger: 'api', actor: 'system', dryRun: true, cutoff: now, charterSeq: seq, charterRevision: revision, rules: [] }, now);
+    const rules = ownDataRules({ mailOutbox: 'P90D' });
+    const run = await createRun(testApp.database.db, { organisationId }, { trigger: 'api', actor: 'system', dryRun: true, cutoff: now, charterSeq: seq, charterRevision: revision, rules }, now);
+    await approveInline(testApp.database.db, { organisationId }, run, 'system', [], now);
     const { headers } = await signedInUser(testApp, 'owner', { organisationId });
     expectStatus('a retention schedule', await testApp.app.inject({ method: 'PUT', url: '/api/v1/retention/schedule', headers, payload: { enabled: true, timeOfDay: '03:00' } }), 200);
   },

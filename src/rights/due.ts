@@ -130,7 +130,7 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     report.recipientNotices++;
   }
 
-  await pruneThrottleCounts(context.db, scope.organisationId, new Date(now.getTime() - 2 * 86_400_000));
+  await inOrganisation(context.db, scope, (trx) => pruneThrottleCounts(trx, organisationId, new Date(now.getTime() - 2 * 86_400_000)));
   await pruneSessions(context.db, scope, now);
   return report;
 }

@@ -9,6 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson, sha256 } from '../charter/revision.js';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { currentAuditKey, type AuditKey } from './key.js';
 
 export const genesisHash = '0'.repeat(64);
@@ -141,7 +142,8 @@ export async function recordAudit(
 
 /** Seals every chain still waiting since the upgrade to a keyed trail (run at start, once the key is known). */
 export async function sealUnkeyedChains(db: Kysely<Database>, now: Date = new Date(), key: AuditKey = currentAuditKey()): Promise<number> {
-  const pending = await db.selectFrom('audit_heads').select('organisation_id').where('seal_pending', '=', true).execute();
+  // Which organisations have a chain to seal: installation-level work across organisations; each seal is scoped.
+  const pending = await acrossOrganisations('audit chains to seal at start', () => db.selectFrom('audit_heads').select('organisation_id').where('seal_pending', '=', true).execute());
   let sealed = 0;
   for (const { organisation_id: organisationId } of pending) {
     await inOrganisation(db, { organisationId }, async (trx) => {

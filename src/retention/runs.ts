@@ -126,7 +126,8 @@ export async function storesWithHistory(db: Kysely<Database>, scope: OrgScope): 
       .select('s.store_id')
       .distinct()
       .where('s.organisation_id', '=', organisationId)
-      .where('r.status', '=', 'completed')
+      // A partial run (some due rows stayed) acted too: the officer has seen the rules at work on the store.
+      .where('r.status', 'in', ['completed', 'partial'])
       .where('r.dry_run', '=', false)
       .where('s.status', '=', 'done')
       .execute();

@@ -525,7 +525,8 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const ruleAnchor = anchorOf(t, query.anchor);
       if (!ruleAnchor) throw new StoreError(id, `table "${t.name}" declares no retention anchor`, 'no_anchor');
       const statement = new Statement(driver.dialect);
-      const { from, anchor } = dueSource(statement, model, t, ruleAnchor);
+      const source = dueSource(statement, model, t, ruleAnchor);
+      let { from, anchor } = source;
       const now = new Date(query.now);
       const held = holdPredicates(statement, t, now);
       const anyHold = held.length > 0 ? `(${held.map((h) => h.sql).join(' or ')})` : '1 = 0';
@@ -533,9 +534,36 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const cutoffs = query.cutoffs.map((c) => new Date(c));
       const thresholds = cutoffs.map((c) => addDuration(c, duration(query.period), -1));
       const rules = query.rules ?? [];
-      // A delete rule cannot delete a row another row still references: such rows are blocked, not due.
+      // A delete rule cannot delete a row another row still references: such rows are blocked, not due. Per row and
+      // referencing table, one subquery gives until when its referencing rows stay (the latest anchor among them, or
+      // "for ever" for one a hold or a restriction keeps, or that no rule deletes); each cutoff then compares with it.
       const blocking = query.action === 'delete' ? blockingReferences(model, t) : [];
-      const blockedAt = (cutoff: Date) => blockedPredicate(statement, model, blocking, cutoff, now, rules);
+      let blockedAt: (cutoff: Date) => string | undefined = () => undefined;
+      if (blocking.length > 0) {
+        const until = blocking.map((ref, k) => {
+          const child = table(ref.table);
+          const rule = rules.find((r) => r.table === child.name);
+          const link = `from ${tableName(statement, model, child.name)} bc where bc.${statement.id(ref.column)} = t.${statement.id(ref.toColumn)}`;
+          if (!rule || !child.anchor) return `(select 1 ${link} limit 1) as charter_block_${k}`;
+          const childAnchor = anchorExpression(statement, model, child, 'bc');
+          const stays = [`${childAnchor} is null`, ...holdPredicates(statement, child, now, 'bc').map((h) => h.sql)];
+          const protectedChild = restrictionPredicate(statement, model, child, 'bc', 'g');
+          if (protectedChild) stays.push(protectedChild);
+          const forever = statement.instant(new Date('9999-12-31T00:00:00.000Z'));
+          const cast = statement.dialect === 'mysql' ? `cast(${forever} as datetime(3))` : forever;
+          return `(select max(case when coalesce((${stays.join(' or ')}), false) then ${cast} else ${childAnchor} end) ${link}) as charter_block_${k}`;
+        });
+        from = `(select ${anchor} as charter_anchor, ${until.join(', ')}, t.* from ${from}) t`;
+        anchor = 't.charter_anchor';
+        blockedAt = (cutoff) =>
+          `(${blocking
+            .map((ref, k) => {
+              const rule = rules.find((r) => r.table === ref.table);
+              if (!rule || !table(ref.table).anchor) return `t.charter_block_${k} is not null`;
+              return `coalesce(t.charter_block_${k} > ${statement.instant(addDuration(cutoff, duration(rule.period), -1))}, false)`;
+            })
+            .join(' or ')})`;
+      }
       const kept = `not ${anyHold} and not (${restricted})`;
       const dueColumns = thresholds.map((threshold, i) => {
         const blocked = blockedAt(cutoffs[i] ?? now);
@@ -589,7 +617,9 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             const childHolds = holdPredicates(s, child, now, 'bc');
             const childRestricted = restrictionPredicate(s, model, child, 'bc', 'q');
             const ruled = rules.some((r) => r.table === child.name);
-            const reason = `case ${childHolds.map((h) => `when ${h.sql} then ${s.param(h.hold)} `).join('')}${childRestricted ? `when ${childRestricted} then ${s.param('restricted')} ` : ''}else ${s.param(ruled ? 'not-due' : 'ungoverned')} end`;
+            const whens = `${childHolds.map((h) => `when ${h.sql} then ${s.param(h.hold)} `).join('')}${childRestricted ? `when ${childRestricted} then ${s.param('restricted')} ` : ''}`;
+            const otherwise = s.param(ruled ? 'not-due' : 'ungoverned');
+            const reason = whens ? `case ${whens}else ${otherwise} end` : otherwise;
             const parentHolds = holdPredicates(s, t, now);
             const parentRestricted = restrictionPredicate(s, model, t, 't') ?? '1 = 0';
             const conditions = [
@@ -866,9 +896,7 @@ function blockingReferences(model: StoreModel, t: TableModel): ReferenceModel[] 
 function childGoes(statement: Statement, model: StoreModel, child: TableModel, alias: string, cutoff: Date, now: Date, rules: readonly RowRule[]): string {
   const rule = rules.find((r) => r.table === child.name);
   if (!rule || !child.anchor) return '(1 = 0)';
-  const anchor = child.anchor.via
-    ? `(select ba.${statement.id(child.anchor.column)} from ${tableName(statement, model, child.anchor.via.toTable)} ba where ba.${statement.id(child.anchor.via.toColumn)} = ${alias}.${statement.id(child.anchor.via.column)})`
-    : `${alias}.${statement.id(child.anchor.column)}`;
+  const anchor = anchorExpression(statement, model, child, alias);
   const parts = [`${anchor} <= ${statement.instant(addDuration(cutoff, duration(rule.period), -1))}`];
   for (const hold of holdPredicates(statement, child, now, alias)) parts.push(`not ${hold.sql}`);
   const restricted = restrictionPredicate(statement, model, child, alias, 'g');
@@ -876,12 +904,11 @@ function childGoes(statement: Statement, model: StoreModel, child: TableModel, a
   return `coalesce((${parts.join(' and ')}), false)`;
 }
 
-/** True for a row of the counted table (`t`) that a referencing row which stays at `cutoff` keeps; undefined without references. */
-function blockedPredicate(statement: Statement, model: StoreModel, references: readonly ReferenceModel[], cutoff: Date, now: Date, rules: readonly RowRule[]): string | undefined {
-  if (references.length === 0) return undefined;
-  const parts = references.map((ref) => {
-    const child = model.tables.get(ref.table) as TableModel;
-    return `exists (select 1 from ${tableName(statement, model, child.name)} bc where bc.${statement.id(ref.column)} = t.${statement.id(ref.toColumn)} and not ${childGoes(statement, model, child, 'bc', cutoff, now, rules)})`;
-  });
-  return `(${parts.join(' or ')})`;
+/** A table's anchor for a row aliased `alias`: its own column, or a scalar subquery through the reference to it. */
+function anchorExpression(statement: Statement, model: StoreModel, t: TableModel, alias: string): string {
+  const anchor = t.anchor;
+  if (!anchor) return 'null';
+  return anchor.via
+    ? `(select ba.${statement.id(anchor.column)} from ${tableName(statement, model, anchor.via.toTable)} ba where ba.${statement.id(anchor.via.toColumn)} = ${alias}.${statement.id(anchor.via.column)})`
+    : `${alias}.${statement.id(anchor.column)}`;
 }

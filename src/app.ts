@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { registerAccountRoutes } from './accounts/routes.js';
+import { mailRecipientKey } from './accounts/throttle.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerCharterRoutes } from './charter/routes.js';
 import { registerRevisionRoutes } from './charter/revision-routes.js';
@@ -46,7 +47,7 @@ export interface AppContext extends AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = createHttpServer({ logger: deps.logger, trustProxy: deps.config.TRUST_PROXY });
   // The outbox table is part of Database; the mailer only needs that table.
-  const mailer = deps.mailer ?? createMailer({ db: deps.db as unknown as Kysely<MailTables>, logger: deps.logger, smtpUrl: deps.config.SMTP_URL, from: deps.config.MAIL_FROM });
+  const mailer = deps.mailer ?? createMailer({ db: deps.db as unknown as Kysely<MailTables>, logger: deps.logger, smtpUrl: deps.config.SMTP_URL, from: deps.config.MAIL_FROM, recipientKey: mailRecipientKey(deps.db, deps.config.CHARTER_SECRET), clock: deps.clock });
   const context: AppContext = { ...deps, mailer };
 
   await app.register(helmet, {

@@ -14,6 +14,7 @@ import type { CharterTables } from './charter/tables.js';
 import { jobMigrations, type JobTables } from './platform/jobs.js';
 import { mailMigrations } from './platform/mail-migrations.js';
 import type { MailTables } from './platform/mail.js';
+import { throttleMigrations, type ThrottleTables } from './platform/throttle.js';
 import { noticeMigrations } from './notices/migrations.js';
 import type { NoticeTables } from './notices/tables.js';
 import { recordsMigrations } from './records/migrations.js';
@@ -25,7 +26,7 @@ import type { RightsTables } from './rights/tables.js';
 import { storeMigrations } from './stores/migrations.js';
 import type { StoreTables } from './stores/tables.js';
 
-export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & NoticeTables & RecordsTables & RetentionTables & RightsTables & StoreTables;
+export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & NoticeTables & RecordsTables & RetentionTables & RightsTables & StoreTables & ThrottleTables;
 
 export const migrations: Record<string, Migration> = {
   ...accountMigrations,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   ...retentionMigrations,
   ...rightsMigrations,
   ...storeMigrations,
+  ...throttleMigrations,
 };

@@ -6,11 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { issueSetupLink } from './accounts/links.js';
 import { ensureOrganisation } from './accounts/organisations.js';
+import { mailRecipientKey } from './accounts/throttle.js';
 import { buildApp } from './app.js';
 import { formatProblem, loadCharterFile } from './charter/loader.js';
 import { applyCharter } from './charter/repository.js';
 import { migrations, type Database } from './database.js';
-import { publicUrl, type Config } from './platform/config.js';
+import { publicUrl, requirePublicUrl, type Config } from './platform/config.js';
 import { migrate, openDatabase, type OpenDatabase } from './platform/db/database.js';
 import { createJobRunner } from './platform/jobs.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -57,8 +58,24 @@ export class CharterFileError extends Error {
   override name = 'CharterFileError';
 }
 
+/** A port free on `host` now (for PORT=0), so the public URL can name it before the app is built. */
+async function freePort(host: string): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const { config } = options;
+  requirePublicUrl(options.config);
+  // Links are built from the configuration only (never the Host header), so PORT=0 is resolved to a real port first.
+  const config: Config = options.config.PORT === 0 ? { ...options.config, PORT: await freePort(options.config.HOST) } : options.config;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
   const database = await openConfiguredDatabase(config);
@@ -78,11 +95,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Durable background jobs (the daily retention sweep…), shared with every other process on the same database.
     const jobs = createJobRunner({ db: database.db, logger });
     registerRetentionJobs(jobs, composeRetention({ db: database.db, dbKind: database.kind, config, env: process.env, clock: () => new Date() }), config, logger);
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.PORT;
-    const url = publicUrl({ ...config, PORT: port });
+    const url = publicUrl(config);
     // Reminders of the 72-hour breach clock, mailed to the owners and privacy officers.
-    const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+    const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, recipientKey: mailRecipientKey(database.db, config.CHARTER_SECRET) });
     registerRecordsJobs(jobs, { db: database.db, mailer, logger, publicUrl: url });
     // Notice versions for new revisions, queued change announcements, unconfirmed subscriptions deleted after a week.
     registerNoticeJobs(jobs, { db: database.db, mailer, logger, baseUrl: url });

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { sessionFor, signedInUser, tokenFor } from '../../test/support/auth.js';
 import { buildCharter } from '../../test/support/charter.js';
+import { mannWhitney, timeInterleaved } from '../../test/support/distributions.js';
 import { issueLink, issueSetupLink, setupLinkLifetimeMs } from './links.js';
 import { ensureOrganisation } from './organisations.js';
 import { sessionIdleMs, sessionLifetimeMs } from './sessions.js';
+import { accountTasksOf } from './routes.js';
 import { createApiToken } from './tokens.js';
 
 let t: TestApp;
@@ -12,11 +14,14 @@ let now = new Date('2025-06-02T09:00:00Z');
 const minutes = (n: number) => n * 60 * 1000;
 
 beforeAll(async () => {
-  t = await buildTestApp({ charter: buildCharter(), now: () => now });
+  t = await buildTestApp({ charter: buildCharter(), now: () => now, env: { PUBLIC_URL: 'https://charter.example' } });
 }, 120_000);
 afterAll(() => t?.close());
 
 const post = (url: string, payload: object, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload, headers });
+/** Waits for the mails and audit entries the accounts domain writes after answering. */
+const settle = () => accountTasksOf(t.app).idle();
+const mailsTo = (recipient: string) => t.database.db.selectFrom('mail_outbox').select(['recipient', 'subject', 'text', 'template']).where('recipient', '=', recipient).orderBy('created_at').execute();
 
 describe('first run', () => {
   it('offers setup only with a valid link, makes the first user owner of every organisation, and works once', async () => {
@@ -51,13 +56,13 @@ describe('people and password links', () => {
     const owner = await sessionFor(t, 'owner');
     const added = await post('/api/v1/users', { email: 'New.Person@example.test', role: 'privacy-officer' }, owner);
     expect(added.statusCode).toBe(201);
-    const link: string = added.json().passwordLink;
-    expect(link).toMatch(/^http:\/\/localhost(:\d+)?\/console\/password\?token=/);
-    const token = decodeURIComponent(link.split('token=')[1]!);
+    await settle();
     const mail = await t.database.db.selectFrom('mail_outbox').select(['recipient', 'text', 'template']).where('template', '=', 'account.password-invite').execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]!.recipient).toBe('New.Person@example.test');
-    expect(mail[0]!.text).toContain(link);
+    const link = /https:\/\/charter\.example\/console\/password\?token=\S+/.exec(mail[0]!.text)?.[0] ?? '';
+    expect(link).not.toBe('');
+    const token = decodeURIComponent(link.split('token=')[1]!);
     expect((await t.app.inject(`/api/v1/auth/password?token=${encodeURIComponent(token)}`)).json()).toEqual({ valid: true });
     expect((await post('/api/v1/auth/password', { token, password: 'a brand new password' })).statusCode).toBe(200);
     expect((await post('/api/v1/auth/password', { token, password: 'a second new password' })).statusCode).toBe(400);
@@ -77,8 +82,84 @@ describe('people and password links', () => {
     expect(known.statusCode).toBe(202);
     expect(unknown.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
+    expect(withoutVaryingHeaders(known.headers)).toEqual(withoutVaryingHeaders(unknown.headers));
+    await settle();
     const mails = await t.database.db.selectFrom('mail_outbox').select(['recipient', 'subject']).where('template', '=', 'account.password-reset').execute();
     expect(mails).toEqual([{ recipient: 'known@example.test', subject: 'Kies een nieuw Charter-wachtwoord' }]);
+  });
+
+  it('mails reset links on PUBLIC_URL, whatever Host or X-Forwarded-Host the request names', async () => {
+    await signedInUser(t, 'viewer', { email: 'hosted@example.test', password: 'hosted user password' });
+    const asked = await post('/api/v1/auth/password-reset', { email: 'hosted@example.test' }, { host: 'evil.test', 'x-forwarded-host': 'evil.test', 'x-forwarded-proto': 'https' });
+    expect(asked.statusCode).toBe(202);
+    await settle();
+    const [mail] = await mailsTo('hosted@example.test');
+    expect(mail!.text).toMatch(/https:\/\/charter\.example\/console\/password\?token=/);
+    expect(mail!.text).not.toContain('evil.test');
+  });
+
+  it('answers the reset of a known and of an unknown address in indistinguishable times (the mail follows the answer)', async () => {
+    await signedInUser(t, 'viewer', { email: 'timed@example.test', password: 'timed user password' });
+    const times = await timeInterleaved(
+      {
+        a: () => post('/api/v1/auth/password-reset', { email: 'timed@example.test' }),
+        b: (round) => post('/api/v1/auth/password-reset', { email: `nobody-${round}@example.test` }),
+      },
+      { samples: 30, between: settle },
+    );
+    // Fails only when the two distributions clearly differ; the known account's ~100 ms of link and mail did.
+    expect(mannWhitney(times.a, times.b).p).toBeGreaterThanOrEqual(0.001);
+    expect((await mailsTo('timed@example.test')).length).toBe(33);
+  });
+
+  it('answers a failed sign-in of a known account and of an unknown address alike, in indistinguishable times', async () => {
+    await signedInUser(t, 'viewer', { email: 'signin@example.test', password: 'the right password' });
+    const known = await post('/api/v1/auth/login', { email: 'signin@example.test', password: 'a wrong password' }, {}, );
+    const unknown = await post('/api/v1/auth/login', { email: 'nobody@example.test', password: 'a wrong password' });
+    expect(known.statusCode).toBe(401);
+    expect(known.body).toBe(unknown.body);
+    expect(withoutVaryingHeaders(known.headers)).toEqual(withoutVaryingHeaders(unknown.headers));
+    // Each round from its own address and with a fresh clock hour, so the throttle never answers instead.
+    let address = 0;
+    const times = await timeInterleaved(
+      {
+        a: () => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `198.51.100.${(address++ % 250) + 1}`, payload: { email: 'signin@example.test', password: 'a wrong password' } }),
+        b: (round) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `198.51.100.${(address++ % 250) + 1}`, payload: { email: `nobody-${round}@example.test`, password: 'a wrong password' } }),
+      },
+      {
+        samples: 30,
+        between: async () => {
+          await settle();
+          now = new Date(now.getTime() + minutes(61));
+        },
+      },
+    );
+    expect(mannWhitney(times.a, times.b).p).toBeGreaterThanOrEqual(0.001);
+    // The known account's failures are still audited (after the answer).
+    const audit = await t.database.db.selectFrom('audit_entries').select('action').where('action', '=', 'user.login_failed').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('answers adding a person the same whether or not they already have an account elsewhere', async () => {
+    const elsewhere = await ensureOrganisation(t.database.db, 'elsewhere', 'Elsewhere BV');
+    await signedInUser(t, 'viewer', { organisationId: elsewhere.id, email: 'has-account@example.test', password: 'an existing password' });
+    const owner = await sessionFor(t, 'owner');
+    const existing = await post('/api/v1/users', { email: 'has-account@example.test', role: 'viewer' }, owner);
+    const fresh = await post('/api/v1/users', { email: 'no-account@example.test', role: 'viewer' }, owner);
+    expect(existing.statusCode).toBe(201);
+    expect(fresh.statusCode).toBe(201);
+    const withoutId = (body: string) => body.replace(/"userId":"[0-9a-f-]{36}"/, '"userId":"…"');
+    expect(withoutId(existing.body)).toBe(withoutId(fresh.body));
+    expect(existing.body).not.toContain('token');
+    expect(withoutVaryingHeaders(existing.headers)).toEqual(withoutVaryingHeaders(fresh.headers));
+    await settle();
+    // The difference is only in the mail: a sign-in link for the existing account, a password link for the new one.
+    const [invited] = await mailsTo('has-account@example.test');
+    expect(invited).toMatchObject({ template: 'account.member-added' });
+    expect(invited!.text).toContain('Testco BV');
+    expect(invited!.text).toContain('https://charter.example/console/');
+    expect(invited!.text).not.toContain('token=');
+    expect((await mailsTo('no-account@example.test'))[0]).toMatchObject({ template: 'account.password-invite' });
   });
 
   it('expires password links after 24 hours', async () => {
@@ -205,3 +286,9 @@ describe('OpenAPI', () => {
     expect(document.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'charter_session' });
   });
 });
+
+/** Response headers without those that differ per answer by nature (date, length of an id-bearing body). */
+function withoutVaryingHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+  const { date: _date, 'content-length': _length, ...rest } = headers;
+  return rest;
+}

@@ -22,6 +22,8 @@ export interface SignInDeps {
   db: Kysely<Database>;
   /** Key for the throttle's keyed hashes. */
   secret: string;
+  /** Runs work after the answer (the audit of a known account's failed sign-in, which an unknown one has not). */
+  later: (label: string, work: () => Promise<unknown>) => void;
 }
 
 /** Writes one audit entry in every organisation the user belongs to (sign-in concerns all of them). */
@@ -46,10 +48,13 @@ export async function signIn(
   // Always one argon2 verification, known account or not.
   const valid = await verifyPassword(user?.password_hash, input.password);
   if (!user || !valid || user.disabled_at !== null) {
-    await deps.db.transaction().execute(async (trx) => {
-      await recordFailure(trx, keys, now);
-      if (user) await auditForUser(trx, user.id, { actor: 'anonymous', action: 'user.login_failed' }, now);
-    });
+    // The same work before the answer on both paths: one failure counted. The audit entries of a known account (one
+    // per organisation) would make its answer measurably slower, so they are written after it.
+    await deps.db.transaction().execute((trx) => recordFailure(trx, keys, now));
+    if (user) {
+      const userId = user.id;
+      deps.later('audit failed sign-in', () => deps.db.transaction().execute((trx) => auditForUser(trx, userId, { actor: 'anonymous', action: 'user.login_failed' }, now)));
+    }
     throw unauthorized(wrongCredentials);
   }
   const session = await deps.db.transaction().execute(async (trx) => {

@@ -1,11 +1,13 @@
 /**
  * Sign-in throttling, shared by every server process through the database: at most 5 failures per account and 20
- * per address in 15 minutes. Keys are keyed hashes, so the table holds neither email addresses nor IP addresses.
+ * per address in 15 minutes. Password-reset requests are counted per account and per address (atomic counters of
+ * platform/throttle.ts). Keys are keyed hashes, so the table holds neither email addresses nor IP addresses.
  * Unknown accounts are throttled exactly like known ones (no enumeration through the throttle).
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../database.js';
-import { keyedHash } from './secrets.js';
+import { allowHits, installationScope, pruneThrottleCounts } from '../platform/throttle.js';
+import { installationKey, keyedHash } from './secrets.js';
 import { normaliseEmail } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -55,4 +57,41 @@ export async function recordFailure(db: Db, keys: ThrottleKeys, now: Date) {
 /** A successful sign-in clears the account's failures (not the address's). */
 export async function clearAccountFailures(db: Db, keys: ThrottleKeys) {
   await db.deleteFrom('login_failures').where('key', '=', keys.account).execute();
+}
+
+/** Password-reset mails: per account (a mailbox is not flooded with links) and per address, per hour. */
+export const passwordResetLimits = {
+  account: { max: 3, windowMs: 60 * 60 * 1000 },
+  address: { max: 20, windowMs: 60 * 60 * 1000 },
+} as const;
+
+/**
+ * Counts a password-reset request (atomically, shared by every process) and tells whether it may go on to look the
+ * account up and mail a link. Counted alike for known and unknown addresses; the caller answers the same either way.
+ */
+export async function passwordResetAllowed(db: Kysely<Database>, secret: string, email: string, address: string, now: Date): Promise<boolean> {
+  const allowed = await allowHits(
+    db,
+    [
+      { organisationId: installationScope, kind: 'password-reset-account', keyHash: keyedHash(secret, `reset:${normaliseEmail(email)}`), windowMs: passwordResetLimits.account.windowMs, limit: passwordResetLimits.account.max },
+      { organisationId: installationScope, kind: 'password-reset-ip', keyHash: keyedHash(secret, `reset-ip:${address}`), windowMs: passwordResetLimits.address.windowMs, limit: passwordResetLimits.address.max },
+    ],
+    now,
+  );
+  // Housekeeping: installation-wide counters of windows long gone are useless.
+  await pruneThrottleCounts(db, installationScope, new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000));
+  return allowed;
+}
+
+/**
+ * The key of the mailer's recipient hashes (its per-recipient cap): the installation's, so that every server process
+ * and CLI command counts a mailbox under the same hash. Loaded once per mailer.
+ */
+export function mailRecipientKey(db: Kysely<Database>, configured: string | undefined): () => Promise<string> {
+  let key: Promise<string> | undefined;
+  return () =>
+    (key ??= installationKey(db, configured, 'mail').catch((error: unknown) => {
+      key = undefined;
+      throw error;
+    }));
 }

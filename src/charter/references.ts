@@ -144,6 +144,9 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
     if (recipient.transfer && !findTransferMechanism(recipient.transfer)) {
       add(['recipients', r, 'transfer'], 'unknown_transfer', `unknown transfer mechanism "${recipient.transfer}"`);
     }
+    if (recipient.store !== undefined) {
+      expectIn(['recipients', r, 'store'], recipient.store, charter.stores.filter((s) => s.kind === 'http').map((s) => s.id), 'HTTP store');
+    }
     recipient.subProcessors.forEach((sub, i) => {
       checkCountry(['recipients', r, 'subProcessors', i, 'country'], sub.country);
       if (sub.transfer && !findTransferMechanism(sub.transfer)) {

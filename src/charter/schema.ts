@@ -210,6 +210,10 @@ export const recipientSchema = z.strictObject({
   privacyUrl: url.optional(),
   subProcessors: z.array(subProcessorSchema).default([]),
   notifyOnErasure: z.boolean().default(true).describe('told of erasure/rectification (Art. 19)'),
+  privacyContact: email
+    .optional()
+    .describe('where Charter mails the Art. 19 notice of a rectification, erasure or restriction (the reference and what to do, no personal data)'),
+  store: slug.optional().describe('the HTTP store connected to this recipient\'s system: calling it for a request is the Art. 19 notice'),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
 

@@ -11,9 +11,10 @@ import { formatPath, formatProblem, loadCharterFile } from '../charter/loader.js
 import { charterRevision } from '../charter/revision.js';
 import { charterSchema } from '../charter/schema.js';
 import { migrations, type Database } from '../database.js';
-import { readConfig } from '../platform/config.js';
+import { readConfig, requirePublicUrl } from '../platform/config.js';
 import { migrate, openDatabase } from '../platform/db/database.js';
 import { projectFile } from '../platform/project.js';
+import { reachLines } from '../stores/reach.js';
 import { startServer } from '../server.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command } from './command.js';
 
@@ -39,6 +40,7 @@ export const validateCommand: Command = {
         io.err(`${file ?? path}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
       } else {
         io.out(`${file ?? path}: valid (revision ${charterRevision(result.charter).slice(0, 12)})`);
+        for (const line of reachLines(result.charter)) io.out(line);
       }
     }
     return failed ? exitCodes.findings : exitCodes.ok;
@@ -155,6 +157,8 @@ export const serveCommand: Command = {
     const port = stringOption(args, 'port');
     if (port !== undefined && !/^\d+$/.test(port)) throw new UsageError('--port takes a number');
     const config = readConfig({ ...io.env, ...(port ? { PORT: port } : {}), ...(stringOption(args, 'host') ? { HOST: stringOption(args, 'host') } : {}) });
+    // Before anything else: links must not be guessed for a server others reach (exit 1 with the reason).
+    requirePublicUrl(config);
     const charterFile = stringOption(args, 'charter');
     tuneHeapForServing();
     const server = await startServer({ config, charterFile: charterFile ? resolve(io.cwd, charterFile) : undefined, print: (text) => io.out(text) });

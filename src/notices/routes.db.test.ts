@@ -64,7 +64,7 @@ describe('the notice pages', () => {
     const markdown = await t.app.inject({ url: '/privacy/main/notice?lang=en&format=md' });
     expect(markdown.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(markdown.body).toMatch(/^# Privacy notice of Testco BV/);
-    expect(markdown.body).toContain('(<http://localhost:80/privacy/main?lang=en>)');
+    expect(markdown.body).toContain('(<http://localhost:4300/privacy/main?lang=en>)');
     const pdf = await t.app.inject({ url: '/privacy/main/notice?lang=nl&format=pdf' });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toBe('inline; filename="main-notice-v1-nl.pdf"');

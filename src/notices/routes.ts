@@ -12,6 +12,7 @@ import type { AppContext } from '../app.js';
 import { RateLimiter } from '../consent/ledger-rate-limit.js';
 import { findSite } from '../charter/repository.js';
 import { languages, type Language } from '../charter/schema.js';
+import { publicUrl } from '../platform/config.js';
 import { notFound, tooManyRequests } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { diffDocuments } from './diff.js';
@@ -19,7 +20,7 @@ import { documentKinds, noticeDocumentSchema, type DocumentKind } from './docume
 import { historyPage, subscriptionPage, type SubscriptionPageKind } from './pages.js';
 import { renderFragment, renderPage } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
-import { baseUrlOf, isoDate, pickLanguage, publishedDocument, siteContext } from './service.js';
+import { isoDate, pickLanguage, publishedDocument, siteContext } from './service.js';
 import { noticeStylesheet, themeStylesheet } from './styles.js';
 import { confirmSubscription, deliverAnnouncements, markSignificant, requestSubscription, subscriptionByToken, subscriptionSummary, unsubscribe } from './subscriptions.js';
 import { listVersions, revisionsOfVersion, syncNoticeVersions } from './versions.js';
@@ -101,7 +102,7 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
         const published = await publishedDocument(db, { siteId: params.site, kind, lang: query.lang, version: query.version, request });
         const { document } = published.published;
         const stamp = { version: published.published.version, date: isoDate(published.published.publishedAt) };
-        const baseUrl = baseUrlOf(config, request);
+        const baseUrl = publicUrl(config);
         reply.header('cache-control', 'public, max-age=300').header('content-language', published.language).header('vary', 'Accept-Language');
         switch (query.format) {
           case 'md':
@@ -216,7 +217,7 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
         language,
         organisationName: target.charter.organisation.tradeName ?? target.charter.organisation.legalName,
         siteName: target.site.name,
-        baseUrl: baseUrlOf(config, request),
+        baseUrl: publicUrl(config),
       }, context.clock());
       return { kind: 'requested', status: 200 };
     });
@@ -339,7 +340,7 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
         language: pickLanguage(site, body.lang, request),
         organisationName: site.charter.organisation.tradeName ?? site.charter.organisation.legalName,
         siteName: site.site.name,
-        baseUrl: baseUrlOf(config, request),
+        baseUrl: publicUrl(config),
       }, context.clock());
       return { status: 'confirmation-sent-if-valid' as const };
     },
@@ -392,7 +393,7 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
       const kind: DocumentKind = body.kind;
       const { queued } = await markSignificant(db, caller, { siteId: params.site, kind, version: params.version, actor: caller.actor, note: body.note, notify: body.notify }, context.clock());
       // Sent now; anything that fails stays queued for the job runner to retry.
-      const delivered = queued > 0 ? await deliverAnnouncements({ db, mailer: context.mailer, logger: context.logger, baseUrl: baseUrlOf(config, request) }, caller, context.clock()) : { sent: 0, failed: 0 };
+      const delivered = queued > 0 ? await deliverAnnouncements({ db, mailer: context.mailer, logger: context.logger, baseUrl: publicUrl(config) }, caller, context.clock()) : { sent: 0, failed: 0 };
       return { queued, ...delivered };
     },
   );

@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely';
 import { activeCharter, findSite } from '../charter/repository.js';
 import type { Charter, Language, Site } from '../charter/schema.js';
 import type { Database } from '../database.js';
-import type { Config } from '../platform/config.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import { notFound } from '../platform/errors.js';
 import { negotiateLanguage } from '../platform/http/html.js';
@@ -57,11 +56,6 @@ export async function publishedDocument(
   const published = await versionDocument(db, context.scope, { siteId: input.siteId, kind: input.kind, version: input.version, language });
   if (!published) throw notFound(input.version === undefined ? 'notice' : 'notice version');
   return { ...context, language: published.language as Language, published };
-}
-
-/** The absolute URL people reach this server at: PUBLIC_URL, else what the request was addressed to. */
-export function baseUrlOf(config: Config, request: FastifyRequest): string {
-  return (config.PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
 }
 
 /** An ISO date (YYYY-MM-DD) of a timestamp. */

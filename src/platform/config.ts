@@ -45,9 +45,30 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** The URL people reach this server at (links in mails, the landing page). */
+/**
+ * The URL people reach this server at: the only source of every link Charter mails or prints. The request's Host
+ * and X-Forwarded-Host headers are never used for a link — whoever sends the request chooses them, so a password
+ * reset asked with `Host: evil.test` would mail the owner a link to the attacker's server.
+ */
 export function publicUrl(config: Config): string {
   if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/$/, '');
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   return `http://${host === '127.0.0.1' ? 'localhost' : host}:${config.PORT}`;
+}
+
+/** Loopback interfaces: only this machine reaches them, so the derived `http://localhost:PORT` is right. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * Refuses to serve on a non-loopback interface without PUBLIC_URL: links would otherwise point at whatever name the
+ * server guesses for itself, which is not where people reach it.
+ */
+export function requirePublicUrl(config: Config): void {
+  if (config.PUBLIC_URL || isLoopbackHost(config.HOST)) return;
+  throw new ConfigError(
+    `Invalid configuration:\n  PUBLIC_URL: required when HOST (${config.HOST}) is not a loopback address; set it to the URL people reach Charter at (e.g. https://privacy.example.com), which every link in mails and pages uses`,
+  );
 }

@@ -1,4 +1,4 @@
-/** Migration of the mail outbox. */
+/** Migrations of the mail outbox. */
 import { sql, type Kysely, type Migration } from 'kysely';
 
 export const mailMigrations: Record<string, Migration> = {
@@ -18,6 +18,12 @@ export const mailMigrations: Record<string, Migration> = {
           transport text not null
         )`.execute(db);
       await sql`create index mail_outbox_organisation on mail_outbox (organisation_id, created_at)`.execute(db);
+    },
+  },
+  '0005-mail-outbox-status': {
+    async up(db: Kysely<unknown>) {
+      // A mail over the per-recipient cap is recorded, not sent: the outbox says which.
+      await sql`alter table mail_outbox add column status text not null default 'sent' check (status in ('sent', 'suppressed'))`.execute(db);
     },
   },
 };

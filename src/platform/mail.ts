@@ -2,11 +2,21 @@
  * The mail port. With SMTP configured (SMTP_URL), nodemailer sends; without it, mail goes to the outbox table, which
  * the console shows, so every flow (codes, confirmations, notifications) works out of the box. Logs carry the message
  * id and template, never the recipient or the content.
+ *
+ * Every mail counts against a cap per recipient per hour (atomic counters shared by every process, keyed by a keyed
+ * hash of the address): whatever form or flow an attacker drives, one mailbox cannot be flooded. A mail over the cap
+ * is not sent; it is recorded in the outbox as `suppressed` (secrets masked) and logged — never dropped silently.
  */
-import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { Generated, Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
+import { isPlainAddress } from './contact.js';
 import type { Logger } from './logger.js';
+import { countHit, installationScope } from './throttle.js';
+
+/** Mails per recipient per hour, all templates together (per organisation; installation mail on its own). */
+export const defaultRecipientHourlyCap = 20;
+const hourMs = 3_600_000;
 
 export interface MailMessage {
   /** Organisation on whose behalf the mail goes out (null for installation mails such as the first-run setup). */
@@ -30,6 +40,8 @@ export interface MailMessage {
 export interface SentMail {
   id: string;
   transport: 'smtp' | 'outbox';
+  /** Set when the recipient was over the hourly cap: nothing went out (the outbox row says `suppressed`). */
+  suppressed?: true;
 }
 
 export interface Mailer {
@@ -47,10 +59,23 @@ export interface OutboxTable {
   template: string;
   headers: unknown;
   transport: 'smtp' | 'outbox';
+  /** `sent`, or `suppressed` when the recipient was over the hourly cap (nothing went out). */
+  status: Generated<'sent' | 'suppressed'>;
 }
 
 export interface MailTables {
   mail_outbox: OutboxTable;
+}
+
+/**
+ * A recipient that is not one plain address. The callers check values from stores first; this is the second wall, so
+ * a value that slipped through (a list, a header after CR LF, a display name) is never handed to SMTP or the outbox.
+ */
+export class RecipientRefusedError extends Error {
+  override name = 'RecipientRefusedError';
+  constructor() {
+    super('The mail was not sent: its recipient is not one plain address.');
+  }
 }
 
 /** Sends through SMTP and keeps a copy in the outbox (so the console shows what went out). */
@@ -59,15 +84,33 @@ export function createMailer(options: {
   logger: Logger;
   smtpUrl?: string | undefined;
   from: string;
+  /** The key of the recipient hashes. Give the installation's (same in every process); by default one per process. */
+  recipientKey?: () => Promise<string>;
+  /** Mails per recipient per hour; `defaultRecipientHourlyCap` by default. */
+  recipientHourlyCap?: number;
+  clock?: () => Date;
 }): Mailer {
+  const clock = options.clock ?? (() => new Date());
+  const processKey = randomBytes(32).toString('base64url');
+  const recipientKey = options.recipientKey ?? (() => Promise.resolve(processKey));
+  const cap = options.recipientHourlyCap ?? defaultRecipientHourlyCap;
   // nodemailer is loaded on the first mail sent (it costs a tenth of a second at every start otherwise).
   let transporter: Promise<Transporter> | undefined;
   const smtpUrl = options.smtpUrl;
   const transport = smtpUrl ? () => (transporter ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl))) : undefined;
   return {
     async send(message) {
+      if (!isPlainAddress(message.to)) {
+        // The value itself stays out of the log (personal data, and possibly an injected header).
+        options.logger.warn({ template: message.template }, 'mail refused: recipient is not one plain address');
+        throw new RecipientRefusedError();
+      }
       const id = randomUUID();
-      if (transport) {
+      const now = clock();
+      const recipientHash = createHmac('sha256', await recipientKey()).update(`mail-recipient:${message.to.trim().toLowerCase()}`).digest('base64url');
+      const count = await countHit(options.db, { organisationId: message.organisationId ?? installationScope, kind: 'mail-recipient', keyHash: recipientHash, windowMs: hourMs }, now);
+      const suppressed = count > cap;
+      if (transport && !suppressed) {
         await (await transport()).sendMail({
           from: options.from,
           to: message.to,
@@ -77,23 +120,32 @@ export function createMailer(options: {
           headers: { ...(message.headers ?? {}), 'X-Charter-Message': id },
         });
       }
+      // The outbox copy keeps the secrets only where it is the delivery itself (no SMTP, and not suppressed): a mail
+      // that went by SMTP, or never went, must not be usable by whoever reads the outbox.
+      const mask = (text: string) => (transport || suppressed ? maskSecrets(text, message.secrets) : text);
+      const via = transport ? 'smtp' : 'outbox';
       await options.db
         .insertInto('mail_outbox')
         .values({
           id,
           organisation_id: message.organisationId,
-          created_at: new Date(),
+          created_at: now,
           recipient: message.to,
           subject: message.subject,
-          text: transport ? maskSecrets(message.text, message.secrets) : message.text,
-          html: message.html ? (transport ? maskSecrets(message.html, message.secrets) : message.html) : null,
+          text: mask(message.text),
+          html: message.html ? mask(message.html) : null,
           template: message.template,
           headers: JSON.stringify(message.headers ?? {}),
-          transport: transport ? 'smtp' : 'outbox',
+          transport: via,
+          status: suppressed ? 'suppressed' : 'sent',
         })
         .execute();
-      options.logger.info({ mail: id, template: message.template, transport: transport ? 'smtp' : 'outbox' }, 'mail queued');
-      return { id, transport: transport ? 'smtp' : 'outbox' };
+      if (suppressed) {
+        options.logger.warn({ mail: id, template: message.template, cap }, 'mail suppressed: recipient over its hourly cap');
+        return { id, transport: via, suppressed: true };
+      }
+      options.logger.info({ mail: id, template: message.template, transport: via }, 'mail queued');
+      return { id, transport: via };
     },
   };
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { projectFile } from '../platform/project.js';
 import { minimalCharterYaml } from '../../test/support/charter.js';
 import { runCli } from '../../test/support/cli.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../platform/csv.js';
 
 const run = (argv: string[], cwd: string) => runCli(argv, { cwd });
 

@@ -10,7 +10,7 @@ import { loadCharterFile } from '../charter/loader.js';
 import type { Charter } from '../charter/schema.js';
 import { projectFile } from '../platform/project.js';
 import { buildCharter } from '../../test/support/charter.js';
-import { csvField, parseCsv, writeCsv } from './csv.js';
+import { csvField, parseCsv, writeCsv } from '../platform/csv.js';
 import { exportRecords, NoProcessorRecordError } from './export.js';
 import { deriveRecords, recordSheets } from './record.js';
 import { columnName, sheetNames, writeXlsx } from './xlsx.js';

@@ -3,7 +3,7 @@
  * (one record type per file) or PDF (every record, each on its own pages). One function for the API and the CLI.
  */
 import type { Charter } from '../charter/schema.js';
-import { writeCsv } from './csv.js';
+import { writeCsv } from '../platform/csv.js';
 import { recordTexts, type RecordLanguage } from './i18n.js';
 import { deriveRecords, recordSheets, type RecordSheet } from './record.js';
 import { writeXlsx } from './xlsx.js';

@@ -4,7 +4,7 @@ import { ensureOrganisation } from '../accounts/organisations.js';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { tokenFor } from '../../test/support/auth.js';
 import { buildCharter } from '../../test/support/charter.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../platform/csv.js';
 
 let t: TestApp;
 let clock = new Date('2026-11-20T15:00:00Z');

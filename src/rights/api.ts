@@ -14,7 +14,9 @@ import type { RightsContext } from './context.js';
 import { daysLeft, parseDate, startOfDay, addDays } from './deadline.js';
 import { cancel, submit } from './intake.js';
 import { findRequest, listRequests, packagesOf, timeline, type RightsRequest } from './repository.js';
-import { changesSchema, createRequestSchema, extendSchema, overrideSchema, refuseSchema, requestDetailSchema, requestFilterSchema, requestSummarySchema } from './schemas.js';
+import { markNotification, notificationsOf } from './notifications.js';
+import { recipientName } from './recipients.js';
+import { changesSchema, notificationMarkSchema, createRequestSchema, extendSchema, overrideSchema, refuseSchema, requestDetailSchema, requestFilterSchema, requestSummarySchema } from './schemas.js';
 import { approve, approveOverride, computePlan, extend, proposeOverride, refuse, reissuePackage, setChanges, staffPackage } from './staff.js';
 import { isFinal, type RequestState } from './workflow.js';
 
@@ -53,7 +55,8 @@ function summary(request: RightsRequest, now: Date): z.input<typeof requestSumma
 
 async function detail(context: RightsContext, scope: { organisationId: string }, request: RightsRequest): Promise<z.input<typeof requestDetailSchema>> {
   const now = context.now();
-  const [events, packages] = await Promise.all([timeline(context.db, scope, request.id), packagesOf(context.db, scope, request.id)]);
+  const [events, packages, notifications] = await Promise.all([timeline(context.db, scope, request.id), packagesOf(context.db, scope, request.id), notificationsOf(context.db, scope, request.id)]);
+  const charter = notifications.length ? await context.charter(scope) : undefined;
   return {
     ...summary(request, now),
     details: request.details as Record<string, unknown>,
@@ -70,6 +73,15 @@ async function detail(context: RightsContext, scope: { organisationId: string },
     attempts: request.attempts,
     packages: packages.map((p) => ({ id: p.id, createdAt: p.createdAt.toISOString(), expiresAt: p.expiresAt.toISOString(), size: p.size, downloadedAt: p.downloadedAt?.toISOString() ?? null, deletedAt: p.deletedAt?.toISOString() ?? null })),
     timeline: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, kind: e.kind, from: e.from, to: e.to, data: e.data })),
+    notifications: notifications.map((n) => ({
+      recipient: n.recipient,
+      name: charter ? recipientName(charter, n.recipient) : n.recipient,
+      channel: n.channel,
+      state: n.state,
+      createdAt: n.createdAt.toISOString(),
+      doneAt: n.doneAt?.toISOString() ?? null,
+      doneBy: n.doneBy,
+    })),
   };
 }
 
@@ -171,6 +183,26 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
   action('/api/v1/requests/:id/changes', 'Set the column changes of a rectification awaiting approval', (caller, id, body) => setChanges(context, caller, id, caller, (body as z.infer<typeof changesSchema>).changes), changesSchema);
   action('/api/v1/requests/:id/plan', 'Compute the plan (stores, tables, rows, fields) of an erasure or rectification now', (caller, id) => computePlan(context, caller, id, caller));
   action('/api/v1/requests/:id/package/reissue', 'Mail a fresh single-use link to the package', (caller, id) => reissuePackage(context, caller, id, caller));
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/requests/:id/notifications/:recipient',
+      summary: 'Mark a recipient as told (or not yet) of the rectification, erasure or restriction (Art. 19): the officer task of a request',
+      tags: ['requests'],
+      auth: write,
+      params: idParams.extend({ recipient: z.string().min(1).max(100) }),
+      body: notificationMarkSchema,
+      response: requestDetailSchema,
+      errors: [401, 403, 404, 409, 422],
+    },
+    async ({ params, body, request }) => {
+      const caller = callerOf(request);
+      await markNotification(context, caller, params.id, params.recipient, body.done, caller.actor);
+      return detail(context, caller, await load(caller, params.id));
+    },
+  );
 
   defineRoute(
     app,

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { findOrganisationBySlug, listOrganisations } from '../accounts/organisations.js';
+import { mailRecipientKey } from '../accounts/throttle.js';
 import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
 import { readConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
@@ -58,7 +59,7 @@ export const requestsTickCommand: Command = {
     const config = readConfig(io.env);
     return withConfiguredDatabase(config, async (database) => {
       const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-      const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+      const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, recipientKey: mailRecipientKey(database.db, config.CHARTER_SECRET) });
       const context = createRightsContext({ db: database.db, dbKind: database.kind, config, logger, clock: () => new Date(), mailer }, { env: io.env });
       try {
         const report = await tick(context);

@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { Language } from '../charter/schema.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { tooManyRequests } from '../platform/errors.js';
+import { allowHits } from '../platform/throttle.js';
 import type { RightsContext } from './context.js';
-import { limits } from './intake.js';
+import { limits, throttleHit } from './intake.js';
 import { downloadCodeMail, mailContext } from './mails.js';
 import {
   findRequest,
@@ -18,8 +19,6 @@ import {
   packageContent,
   recordEvent,
   retireCodes,
-  throttleCount,
-  throttleHit,
   updateCode,
   updatePackage,
   type PackageRow,
@@ -62,9 +61,7 @@ export async function sendDownloadCode(context: RightsContext, scope: OrgScope, 
   const sent = await inOrganisation(context.db, scope, async (trx) => {
     const found = await packageByLink(trx, scope, key.linkHash(secret));
     if (!usable(found, now)) return undefined;
-    const throttle = key.throttleKey('download', found.id);
-    if ((await throttleCount(trx, scope, throttle, new Date(now.getTime() - 3_600_000))) >= codesPerPackageHour) throw tooManyRequests();
-    await throttleHit(trx, scope, [throttle], now);
+    if (!(await allowHits(trx, [throttleHit(scope, key, 'download', found.id, 3_600_000, codesPerPackageHour)], now))) throw tooManyRequests();
     const request = await findRequest(trx, scope, found.requestId);
     if (!request) return undefined;
     await retireCodes(trx, scope, request.id, 'download', now);
@@ -97,11 +94,7 @@ export async function download(context: RightsContext, scope: OrgScope, secret: 
   const now = context.now();
   const code = normaliseCode(typed);
   return inOrganisation(context.db, scope, async (trx) => {
-    if (ip) {
-      const addressKey = key.throttleKey('code-ip', ip);
-      if ((await throttleCount(trx, scope, addressKey, new Date(now.getTime() - 3_600_000))) >= limits.codeTriesPerAddressHour) throw tooManyRequests();
-      await throttleHit(trx, scope, [addressKey], now);
-    }
+    if (ip && !(await allowHits(trx, [throttleHit(scope, key, 'code-ip', ip, 3_600_000, limits.codeTriesPerAddressHour)], now))) throw tooManyRequests();
     const found = await packageByLink(trx, scope, key.linkHash(secret));
     if (!usable(found, now)) return undefined;
     const request = await findRequest(trx, scope, found.requestId);

@@ -11,7 +11,8 @@ import type { RightsContext } from './context.js';
 import { reminderAt, reminderDays } from './deadline.js';
 import { advance, mailOfficers, resumableRequests, work } from './fulfilment.js';
 import { dispatch } from './intake.js';
-import { claimReminder, pruneThrottle, recordEvent, toRequest, updatePackage } from './repository.js';
+import { pruneThrottleCounts } from '../platform/throttle.js';
+import { claimReminder, pruneSessions, recordEvent, toRequest, updatePackage } from './repository.js';
 import { closeUnverifiable } from './staff.js';
 
 export interface TickReport {
@@ -107,7 +108,8 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     report.packagesDeleted++;
   }
 
-  await pruneThrottle(context.db, scope, new Date(now.getTime() - 2 * 86_400_000));
+  await pruneThrottleCounts(context.db, scope.organisationId, new Date(now.getTime() - 2 * 86_400_000));
+  await pruneSessions(context.db, scope, now);
   return report;
 }
 

@@ -13,12 +13,14 @@ import type { AccessRecord, Identity } from '../stores/connector.js';
 import { safeMessage, type RightsContext } from './context.js';
 import { addDurationInZone, formatDate, toLocal } from './deadline.js';
 import { completedMail, erasureLines, mailContext, officerMail, packageMail } from './mails.js';
+import { mailRecipients, notificationsOf, recordNotifications } from './notifications.js';
 import { buildPackage } from './package.js';
 import type { ConsentHistory } from './ports.js';
 import { findRequest, insertPackage, patchRequest, recordEvent, toRequest, transition, claimReminder, type RightsRequest } from './repository.js';
-import { changesByStore, proposeRectification, summariseErasure, summariseRectification, summariseRestriction, type PlannedChange } from './results.js';
+import { calledHttpStores, informsRecipients, notificationLines, planNotifications, type NotificationView, type PlannedNotification } from './recipients.js';
+import { changesByStore, proposeRectification, summariseErasure, summariseRectification, summariseRestriction, type ErasureSummary, type PlannedChange } from './results.js';
+import { reachCounter, summariseReach } from './reach.js';
 import { generateLinkSecret } from './secrets.js';
-import { rightsTexts } from './texts.js';
 import { needsApproval } from './workflow.js';
 
 /** How long a worker holds a request it executes before another may take it over. */
@@ -133,9 +135,15 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
   const identities = identitiesOf(request);
   let plan: unknown;
   let changes: PlannedChange[] | undefined;
+  // Which tables and rows the request reaches, and how (shown with the plan, before anything runs).
+  const reached = async () => {
+    const counter = reachCounter();
+    await context.withStores(scope, charter, (s) => s.collect(identities, (records) => counter.add(records)));
+    return summariseReach(charter, [...new Set(identities.map((i) => i.type))], counter.counts);
+  };
   switch (request.type) {
     case 'erasure':
-      plan = { erasure: summariseErasure(charter, await context.withStores(scope, charter, (s) => s.erase(request.id, identities, true))) };
+      plan = { erasure: summariseErasure(charter, await context.withStores(scope, charter, (s) => s.erase(request.id, identities, true))), reach: await reached() };
       break;
     case 'rectification': {
       changes = (request.changes as PlannedChange[] | null) ?? proposeRectification(charter, request.details.rectification?.category, request.details.rectification?.desired ?? '');
@@ -150,16 +158,9 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
       } else plan = { suppression: true };
       break;
     case 'access':
-    case 'portability': {
-      const counts: Record<string, number> = {};
-      await context.withStores(scope, charter, (s) =>
-        s.collect(identities, (records) => {
-          for (const r of records) counts[`${r.store}.${r.table}`] = (counts[`${r.store}.${r.table}`] ?? 0) + 1;
-        }),
-      );
-      plan = { tables: counts };
+    case 'portability':
+      plan = { reach: await reached() };
       break;
-    }
     default:
       plan = { type: request.type };
   }
@@ -182,7 +183,8 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
   const language = request.language as Language;
   const mail = mailContext(charter, request);
   let result: Record<string, unknown>;
-  let mailLines: string[] = [];
+  // Art. 19: who is told of a rectification, erasure or restriction, and how; recorded with the completion.
+  let notifications: PlannedNotification[] = [];
   let after: (() => Promise<void>) | undefined;
 
   switch (request.type) {
@@ -194,23 +196,29 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       break;
     }
     case 'erasure': {
-      const summary = summariseErasure(charter, await context.withStores(scope, charter, (s) => s.erase(request.id, identities, false)));
+      const results = await context.withStores(scope, charter, (s) => s.erase(request.id, identities, false));
+      const summary = summariseErasure(charter, results);
+      const touched = [...summary.erased, ...summary.kept].map((e) => ({ store: e.store, table: e.table }));
+      notifications = planNotifications(charter, touched, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.erased.reduce((n, e) => n + e.deleted + e.updated, 0) }))));
       // The purpose consents filed under the person's addresses go too (their marketing suppression, if any, stays).
       let consentEvents = 0;
       for (const email of emailsOf(request)) consentEvents += await context.deps.consent.erase(scope, email);
       result = { erasure: summary, consentEventsErased: consentEvents };
-      mailLines = erasureLines(summary, charter, language);
       break;
     }
     case 'rectification': {
       const changes = (request.changes as PlannedChange[] | null) ?? [];
-      const summary = summariseRectification(charter, await context.withStores(scope, charter, (s) => s.rectify(request.id, identities, changesByStore(changes))));
+      const results = await context.withStores(scope, charter, (s) => s.rectify(request.id, identities, changesByStore(changes)));
+      const summary = summariseRectification(charter, results);
+      notifications = planNotifications(charter, summary.updated, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) }))));
       result = { rectification: summary };
-      if (summary.notified.length) mailLines = [`${rightsTexts[language].resultNotified}:`, ...summary.notified.map((n) => `- ${n}`)];
       break;
     }
     case 'restriction': {
-      result = { restriction: summariseRestriction(await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true))) };
+      const results = await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true));
+      const summary = summariseRestriction(results);
+      notifications = planNotifications(charter, summary.updated, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) }))));
+      result = { restriction: summary };
       break;
     }
     case 'objection': {
@@ -246,6 +254,7 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       result = { ...result, package: { id: p.id, size: p.content.byteLength, sha256: p.sha256, expiresAt: p.expiresAt.toISOString() } };
       await recordEvent(trx, scope, request, { actor: 'system', kind: 'package-created', at: now, data: { package: p.id, size: p.content.byteLength } });
     }
+    await recordNotifications(trx, scope, request.id, notifications, now);
     return transition(trx, scope, current, 'completed', {
       actor: 'system',
       at: now,
@@ -256,9 +265,22 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
   if (!completed) return;
   if (after) await after();
   else {
+    let told: NotificationView[] = [];
+    if (informsRecipients(completed.type)) {
+      await mailRecipients(context, scope, charter, { ...completed, type: completed.type });
+      told = await notificationsOf(context.db, scope, completed.id);
+    }
+    const erasure = result.erasure as ErasureSummary | undefined;
+    const mailLines = erasure ? erasureLines(erasure, charter, language, told) : notificationLines(charter, told, language);
     const message = completedMail(mail, mailLines);
     for (const email of completed.contacts) await context.send(scope, email, message, language);
   }
+}
+
+function rowsByStore(entries: { store: string; rows: number }[]): Record<string, number> {
+  const rows: Record<string, number> = {};
+  for (const { store, rows: n } of entries) rows[store] = (rows[store] ?? 0) + n;
+  return rows;
 }
 
 /** Counts only, for the audit trail. */

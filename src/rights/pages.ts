@@ -9,12 +9,13 @@ import { duration } from '../charter/duration.js';
 import type { Charter, Language, Site } from '../charter/schema.js';
 import { requestTypes } from '../charter/schema.js';
 import { html, page, raw, type RawHtml } from '../platform/http/html.js';
-import { toLocal, formatDate } from './deadline.js';
+import { addDurationInZone, toLocal, formatDate } from './deadline.js';
+import { describeRows, isKeptForOthers, keptForOthersReason, recipientName, type NotificationView } from './recipients.js';
 import type { RightsRequest } from './repository.js';
 import type { ErasureSummary } from './results.js';
 import { rectifiableCategories } from './results.js';
 import { dateTimeWords, dateWords, durationWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
-import { restrictionGrounds } from './workflow.js';
+import { erasureWaits, filerMayCancel, provenByMailbox, restrictionGrounds } from './workflow.js';
 
 export interface PageFrame {
   charter: Charter;
@@ -223,6 +224,10 @@ export interface StatusOptions {
   consents?: { purpose: string; granted: boolean; at: string }[] | undefined;
   /** A consent was just withdrawn. */
   withdrawn?: boolean;
+  /** The request's Art. 19 records: who was told of its rectification, erasure or restriction, and who will be. */
+  notifications?: NotificationView[] | undefined;
+  /** This browser typed the code or used the link from the mail (else it only filed the request). */
+  proven: boolean;
 }
 
 export function statusPage(f: PageFrame, request: RightsRequest, options: StatusOptions): string {
@@ -233,7 +238,17 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
   // Received and awaiting verification look the same: the page must not show when the background lookup finished.
   const shownState = request.state === 'received' ? 'awaiting-verification' : request.state;
   const parts: (RawHtml | string)[] = [];
-  const cancelForm = html`<form method="post" action="${base}/cancel"><input type="hidden" name="lang" value="${language}"><button type="submit" class="secondary">${t.cancelButton}</button><p class="hint">${t.cancelHint}</p></form>`;
+  const cancelForm = options.proven || filerMayCancel(request) ? html`<form method="post" action="${base}/cancel"><input type="hidden" name="lang" value="${language}"><button type="submit" class="secondary">${t.cancelButton}</button><p class="hint">${t.cancelHint}</p></form>` : '';
+
+  // The mailbox owner proved control in another browser: this one (which may be an impostor's) learns nothing more.
+  if (!options.proven && provenByMailbox(request)) {
+    const body = html`<main id="main"><h1>${t.statusTitle}</h1>
+<dl class="facts"><dt>${t.reference}</dt><dd>${request.reference}</dd><dt>${t.typeLabel}</dt><dd>${t.types[request.type]}</dd>
+<dt>${t.receivedLabel}</dt><dd>${dateWords(formatDate(toLocal(request.receivedAt)), language)}</dd></dl>
+<p class="notice" role="status" data-proof="elsewhere">${t.provenElsewhere}</p>
+<p><a href="/privacy/${f.site.id}?lang=${language}">${t.backToCenter}</a></p></main>`;
+    return frame(f, `${t.statusTitle} ${request.reference}`, body, { path: base });
+  }
 
   if (shownState === 'awaiting-verification') {
     if (request.verificationLevel === 'account') parts.push(html`<p>${t.staffVerification}</p>`);
@@ -245,8 +260,11 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
 <input id="code" name="code" class="code-input" inputmode="numeric" autocomplete="one-time-code" required maxlength="20" ${options.error ? raw('aria-invalid="true" aria-describedby="code-error"') : ''}>
 <div class="actions"><button type="submit">${t.verifyButton}</button></div></form><p class="hint">${t.codeHelp}</p>`);
     } else {
+      // What happens and when: at once under P0D (nothing to cancel afterwards), else after the grace period.
       const grace = durationWords(duration(charter.rights.erasureGracePeriod), language);
-      parts.push(html`<h2>${t.confirmHeading}</h2><p>${request.type === 'erasure' ? fill(t.confirmErasure, { grace }) : t.confirmOther}</p>
+      const when = dateTimeWords(addDurationInZone(options.now, charter.rights.erasureGracePeriod), language);
+      const erasureText = erasureWaits(charter) ? fill(t.confirmErasure, { grace, date: when }) : t.confirmErasureNow;
+      parts.push(html`<h2>${t.confirmHeading}</h2><p>${request.type === 'erasure' ? erasureText : t.confirmOther}</p>
 <form method="post" action="${base}/confirm"><input type="hidden" name="lang" value="${language}"><div class="actions"><button type="submit">${t.confirmButton}</button></div></form>`);
     }
     parts.push(cancelForm);
@@ -260,6 +278,7 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     parts.push(html`<p>${t.completed[request.type]}</p>`);
     const erasure = (request.result as { erasure?: ErasureSummary } | null)?.erasure;
     if (erasure) parts.push(erasureResult(erasure, charter, language));
+    parts.push(notificationsResult(options.notifications ?? [], charter, language));
   } else if (shownState === 'refused') {
     const reason = request.refusalReason ?? 'other';
     parts.push(html`<p>${fill(t.refused, { reason: t.refusalReasons[reason] })}</p>`);
@@ -270,7 +289,7 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     parts.push(html`<p>${complaintLine(t, name, authority?.complaintUrl)}</p>`);
   } else if (shownState === 'withdrawn') parts.push(html`<p>${t.withdrawn}</p>`);
 
-  if (options.consents?.length) parts.push(consentsSection(f, base, options.consents, options.withdrawn === true));
+  if (options.proven && options.consents?.length) parts.push(consentsSection(f, base, options.consents, options.withdrawn === true));
 
   if (request.extendedAt && request.extensionReason && !['completed', 'refused', 'withdrawn'].includes(shownState)) {
     parts.unshift(html`<p class="notice">${fill(t.extended, { reason: request.extensionReason, date: dateWords(request.dueOn, language) })}</p>`);
@@ -301,18 +320,31 @@ function consentsSection(f: PageFrame, base: string, consents: { purpose: string
   return html`<section aria-labelledby="consents-heading"><h2 id="consents-heading">${t.consentsHeading}</h2>${withdrawn ? html`<p class="notice" role="status">${t.consentWithdrawnNotice}</p>` : ''}<p>${t.consentsIntro}</p><ul class="consents">${items}</ul></section>`;
 }
 
+/** What was erased and kept (Art. 17(3)) in data categories and purposes: a person never sees store or table names. */
 function erasureResult(summary: ErasureSummary, charter: Charter, language: Language): RawHtml {
   const t = rightsTexts[language];
-  const erased = summary.erased.map((e) => html`<li>${e.storeName} — ${e.table}: ${e.rows}</li>`);
-  const kept = summary.kept.map((k) => {
-    const hold = charter.holds.find((h) => h.id === k.hold);
-    return html`<li data-hold="${k.hold}">${k.storeName} — ${k.table}: ${k.rows}. <strong>${k.law}</strong>${hold ? html` — ${localText(hold.reason, language)}` : ''}${
-      k.until ? html` (${dateWords(k.until.slice(0, 10), language)})` : ''
-    }</li>`;
-  });
+  const erased = summary.erased.map((e) => html`<li>${describeRows(charter, e, language)}</li>`);
+  const kept = summary.kept
+    .filter((k) => !isKeptForOthers(k))
+    .map((k) => {
+      const hold = charter.holds.find((h) => h.id === k.hold);
+      return html`<li data-hold="${k.hold}">${describeRows(charter, k, language)}. <strong>${k.law}</strong>${hold ? html` — ${localText(hold.reason, language)}` : ''}${
+        k.until ? html` (${dateWords(k.until.slice(0, 10), language)})` : ''
+      }</li>`;
+    });
+  const forOthers = summary.kept.filter(isKeptForOthers).map((k) => html`<li data-hold="${k.hold}">${describeRows(charter, k, language)} — ${keptForOthersReason(k, language)}</li>`);
   return html`${erased.length ? html`<h2>${t.resultErased}</h2><ul>${erased}</ul>` : ''}${kept.length ? html`<h2>${t.resultKept}</h2><ul class="kept">${kept}</ul>` : ''}${
-    summary.notified.length ? html`<h2>${t.resultNotified}</h2><ul>${summary.notified.map((n) => html`<li>${n}</li>`)}</ul>` : ''
+    forOthers.length ? html`<h2>${t.resultKeptForOthers}</h2><ul class="kept">${forOthers}</ul>` : ''
   }`;
+}
+
+/** Art. 19: "informed" only for what a record says was done; the rest "we will inform". */
+function notificationsResult(notifications: NotificationView[], charter: Charter, language: Language): RawHtml {
+  const t = rightsTexts[language];
+  const done = notifications.filter((n) => n.state === 'done');
+  const pending = notifications.filter((n) => n.state !== 'done');
+  const list = (items: NotificationView[]) => html`<ul>${items.map((n) => html`<li>${recipientName(charter, n.recipient)}</li>`)}</ul>`;
+  return html`${done.length ? html`<h2>${t.resultNotified}</h2>${list(done)}` : ''}${pending.length ? html`<h2>${t.resultWillNotify}</h2>${list(pending)}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -323,7 +355,7 @@ export function linkPage(f: PageFrame, view: { purpose: 'verify' | 'cancel'; ref
   const path = `/privacy/${f.site.id}/link/${secret}`;
   const text = view.purpose === 'verify' ? t.linkVerify : t.linkCancel;
   const button = view.purpose === 'verify' ? t.linkVerifyButton : t.linkCancelButton;
-  const body = html`<main id="main"><h1>${t.linkTitle}</h1><p>${fill(text, { ref: view.reference })}</p>
+  const body = html`<main id="main"><h1>${t.linkTitle}</h1><p>${fill(text, { ref: view.reference })}</p>${view.purpose === 'verify' ? html`<p>${t.linkVerifyHere}</p>` : ''}
 <form method="post" action="${path}"><input type="hidden" name="lang" value="${f.language}"><div class="actions"><button type="submit">${button}</button></div></form></main>`;
   return frame(f, t.linkTitle, body, { path });
 }
@@ -341,9 +373,21 @@ export function downloadPage(f: PageFrame, secret: string, state: { sent: boolea
   return frame(f, t.downloadTitle, body, { path });
 }
 
-export function messagePage(f: PageFrame, kind: 'not-found' | 'link-invalid' | 'too-many'): string {
+export type MessageKind = 'not-found' | 'link-invalid' | 'link-used' | 'link-expired' | 'link-closed' | 'too-many' | 'proof-needed' | 'foreign-form';
+
+export function messagePage(f: PageFrame, kind: MessageKind): string {
   const t = rightsTexts[f.language];
-  const text = kind === 'too-many' ? t.tooMany : kind === 'link-invalid' ? t.linkInvalid : t.notFound;
+  const texts: Record<MessageKind, string> = {
+    'not-found': t.notFound,
+    'link-invalid': t.linkInvalid,
+    'link-used': t.linkUsed,
+    'link-expired': t.linkExpired,
+    'link-closed': t.linkClosed,
+    'too-many': t.tooMany,
+    'proof-needed': t.proofNeeded,
+    'foreign-form': t.foreignForm,
+  };
+  const text = texts[kind];
   const body = html`<main id="main"><h1>${t.notFoundTitle}</h1><p>${text}</p><p><a href="/privacy/${f.site.id}?lang=${f.language}">${t.backToCenter}</a></p></main>`;
   return frame(f, t.notFoundTitle, body, { path: `/privacy/${f.site.id}` });
 }

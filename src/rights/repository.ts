@@ -308,30 +308,51 @@ export async function listRequests(db: Db, scope: OrgScope, filter: RequestFilte
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Throttling: counts per keyed hash in a sliding window
+// Sessions: which browser holds what on a request
 
-/** How many entries `key` has since `since`. */
-export async function throttleCount(db: Db, scope: OrgScope, key: string, since: Date): Promise<number> {
+export interface RequestSession {
+  requestId: string;
+  provenAt: Date | null;
+}
+
+export async function insertSession(db: Db, scope: OrgScope, row: { tokenHash: string; requestId: string; createdAt: Date; provenAt: Date | null; expiresAt: Date }): Promise<void> {
+  const organisationId = requireScope(scope);
+  await db
+    .insertInto('rights_sessions')
+    .values({ organisation_id: organisationId, token_hash: row.tokenHash, request_id: row.requestId, created_at: row.createdAt, proven_at: row.provenAt, expires_at: row.expiresAt })
+    .execute();
+}
+
+/** The live session with this token hash on this request, or undefined. */
+export async function findSession(db: Db, scope: OrgScope, requestId: string, tokenHash: string, now: Date): Promise<RequestSession | undefined> {
   const organisationId = requireScope(scope);
   const row = await db
-    .selectFrom('rights_throttle')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .selectFrom('rights_sessions')
+    .select(['request_id', 'proven_at'])
     .where('organisation_id', '=', organisationId)
-    .where('key', '=', key)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .where('token_hash', '=', tokenHash)
+    .where('request_id', '=', requestId)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row ? { requestId: row.request_id, provenAt: row.proven_at ? new Date(row.proven_at) : null } : undefined;
 }
 
-export async function throttleHit(db: Db, scope: OrgScope, keys: string[], at: Date): Promise<void> {
+/** Marks one browser's session as holding the mailed secret (the code was typed in it). */
+export async function proveSession(db: Db, scope: OrgScope, requestId: string, tokenHash: string, at: Date): Promise<void> {
   const organisationId = requireScope(scope);
-  if (keys.length === 0) return;
-  await db.insertInto('rights_throttle').values(keys.map((key) => ({ organisation_id: organisationId, key, at }))).execute();
+  await db
+    .updateTable('rights_sessions')
+    .set({ proven_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('token_hash', '=', tokenHash)
+    .where('request_id', '=', requestId)
+    .where('expires_at', '>', at)
+    .execute();
 }
 
-export async function pruneThrottle(db: Db, scope: OrgScope, before: Date): Promise<void> {
+export async function pruneSessions(db: Db, scope: OrgScope, before: Date): Promise<void> {
   const organisationId = requireScope(scope);
-  await db.deleteFrom('rights_throttle').where('organisation_id', '=', organisationId).where('at', '<', before).execute();
+  await db.deleteFrom('rights_sessions').where('organisation_id', '=', organisationId).where('expires_at', '<', before).execute();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -253,7 +253,7 @@ describe('erasure with a grace period', { timeout: 60_000 }, () => {
     expect(used.statusCode).toBe(303);
     await settle();
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('withdrawn');
-    expect((await t.app.inject({ method: 'POST', url: cancelLink.split('?')[0]!, ...form({ lang: 'en' }) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: cancelLink.split('?')[0]!, ...form({ lang: 'en' }) })).statusCode).toBe(410);
     now = new Date(now.getTime() + 9 * day);
     await tick(rightsContextOf(t.app));
     expect((await shop.rows('customers')).find((c) => c.id === 2)?.name).toBe('Bob Janssens');

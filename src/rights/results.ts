@@ -5,6 +5,7 @@
  */
 import type { Charter } from '../charter/schema.js';
 import type { ColumnChange, ErasureResult, KeptRows, RectificationResult, RestrictionResult } from '../stores/connector.js';
+import { calledHttpStores, planNotifications, recipientName } from './recipients.js';
 
 export interface ErasedEntry {
   store: string;
@@ -15,18 +16,24 @@ export interface ErasedEntry {
   updated: number;
   /** Declared columns and what happens to them: `email: hash`. */
   fields: string[];
+  /** What a person reads instead of store and table names: the table's purpose and its columns' data categories. */
+  purpose?: string | null;
+  categories?: string[];
 }
 
 /** Rows a store kept under a hold (`KeptRows`), with the store they are in. */
 export interface KeptEntry extends KeptRows {
   store: string;
   storeName: string;
+  purpose?: string | null;
+  /** Data categories of the kept columns (of every declared column when the whole row is kept). */
+  categories?: string[];
 }
 
 export interface ErasureSummary {
   erased: ErasedEntry[];
   kept: KeptEntry[];
-  /** Recipients told of the erasure (Art. 19), and HTTP-connected systems that erased on their side. */
+  /** Recipients to tell of the erasure (Art. 19), by name; what was really told is in the request's notification records. */
   notified: string[];
   queries: number;
 }
@@ -35,22 +42,25 @@ function storeName(charter: Charter, id: string): string {
   return charter.stores.find((s) => s.id === id)?.name ?? id;
 }
 
+function declaredTable(charter: Charter, store: string, table: string) {
+  return charter.stores.find((s) => s.id === store)?.tables.find((t) => t.name === table);
+}
+
+/** The purpose and data categories of a table (of some of its columns only, when `columns` is given and not empty). */
+export function describeTable(charter: Charter, store: string, table: string, columns: string[] = []): { purpose: string | null; categories: string[] } {
+  const declared = declaredTable(charter, store, table);
+  const chosen = (declared?.columns ?? []).filter((c) => !c.secret && (columns.length === 0 || columns.includes(c.name)));
+  return { purpose: declared?.purpose ?? null, categories: [...new Set(chosen.map((c) => c.category))] };
+}
+
 function fieldsOf(charter: Charter, store: string, table: string): string[] {
   const declared = charter.stores.find((s) => s.id === store)?.tables.find((t) => t.name === table);
   return (declared?.columns ?? []).filter((c) => c.erase !== 'keep').map((c) => `${c.name}: ${c.erase}`);
 }
 
-/** Recipients of the purposes governing the touched tables that are told of erasures; falls back to every such recipient. */
-export function notifiedRecipients(charter: Charter, tables: { store: string; table: string }[]): string[] {
-  const purposes = new Set<string>();
-  for (const { store, table } of tables) {
-    const purpose = charter.stores.find((s) => s.id === store)?.tables.find((t) => t.name === table)?.purpose;
-    if (purpose) purposes.add(purpose);
-  }
-  const recipientIds = new Set<string>();
-  const governing = purposes.size ? charter.purposes.filter((p) => purposes.has(p.id)) : charter.purposes;
-  for (const purpose of governing) for (const id of purpose.recipients) recipientIds.add(id);
-  return charter.recipients.filter((r) => recipientIds.has(r.id) && r.notifyOnErasure).map((r) => r.name);
+/** Names of the recipients to tell (Art. 19) of a change to these tables, the called HTTP stores' recipients included. */
+export function notifiedRecipients(charter: Charter, tables: { store: string; table: string }[], calledStores: string[] = []): string[] {
+  return planNotifications(charter, tables, calledStores).map((n) => recipientName(charter, n.recipient));
 }
 
 export function summariseErasure(charter: Charter, results: ErasureResult[]): ErasureSummary {
@@ -69,17 +79,25 @@ export function summariseErasure(charter: Charter, results: ErasureResult[]): Er
         deleted: table.deleted,
         updated: table.updated,
         fields: fieldsOf(charter, result.store, table.table),
+        ...describeTable(charter, result.store, table.table),
       });
     }
     for (const k of result.kept) {
-      kept.push({ store: result.store, storeName: storeName(charter, result.store), table: k.table, rows: k.rows, hold: k.hold, law: k.law, keptColumns: k.keptColumns, until: k.until });
+      kept.push({
+        store: result.store,
+        storeName: storeName(charter, result.store),
+        table: k.table,
+        rows: k.rows,
+        hold: k.hold,
+        law: k.law,
+        keptColumns: k.keptColumns,
+        until: k.until,
+        ...describeTable(charter, result.store, k.table, k.keptColumns),
+      });
     }
   }
   const touched = [...erased, ...kept].map((e) => ({ store: e.store, table: e.table }));
-  const httpStores = results
-    .filter((r) => charter.stores.find((s) => s.id === r.store)?.kind === 'http' && r.erased.some((e) => e.deleted + e.updated > 0))
-    .map((r) => storeName(charter, r.store));
-  return { erased, kept, notified: [...notifiedRecipients(charter, touched), ...httpStores], queries };
+  return { erased, kept, notified: notifiedRecipients(charter, touched, calledHttpStores(charter, results)), queries };
 }
 
 export interface RectificationSummary {
@@ -89,7 +107,7 @@ export interface RectificationSummary {
 
 export function summariseRectification(charter: Charter, results: RectificationResult[]): RectificationSummary {
   const updated = results.flatMap((r) => r.updated.filter((u) => u.rows > 0).map((u) => ({ store: r.store, table: u.table, rows: u.rows })));
-  return { updated, notified: notifiedRecipients(charter, updated) };
+  return { updated, notified: notifiedRecipients(charter, updated, calledHttpStores(charter, results)) };
 }
 
 export interface RestrictionSummary {

@@ -15,10 +15,12 @@ import { defineRoute } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
 import type { RightsContext } from './context.js';
 import { download, peekPackage, sendDownloadCode } from './download.js';
-import { cancel, confirm, peekLink, requestForStatus, siteLanguages, submit, useLink, verifiedConsents, verifyCode, withdrawVerifiedConsent } from './intake.js';
-import { centerPage, downloadPage, linkPage, messagePage, statusPage, themeCss, type FormState, type PageFrame } from './pages.js';
+import { cancel, confirm, peekLink, requestForStatus, siteLanguages, submit, useLink, verifiedConsents, verifyCode, withdrawVerifiedConsent, type LinkState, type StatusView } from './intake.js';
+import { notificationsOf } from './notifications.js';
+import { centerPage, downloadPage, linkPage, messagePage, statusPage, themeCss, type FormState, type MessageKind, type PageFrame } from './pages.js';
 import { requestFormSchema, type CreateRequestInput, type RequestForm } from './schemas.js';
 import { uiLanguages } from './texts.js';
+import { filerMayCancel } from './workflow.js';
 
 export const statusCookie = 'charter_request';
 const siteParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'a site id');
@@ -56,10 +58,39 @@ function readCookie(request: FastifyRequest, name: string): string | undefined {
   return undefined;
 }
 
-/** The status cookie: scoped to the one request's path, unreadable by scripts, sent on same-site navigation only. */
+/**
+ * The status cookie: this browser's own session on one request (random per browser: the browser that filed the
+ * request and the one that used the mailed link hold different ones). Scoped to the one request's path, unreadable by
+ * scripts, sent on same-site navigation only — so a form posted from another site carries none (CSRF).
+ */
 function setStatusCookie(reply: FastifyReply, request: FastifyRequest, site: string, requestId: string, token: string) {
   const secure = request.protocol === 'https' ? '; Secure' : '';
   reply.header('set-cookie', `${statusCookie}=${token}; Path=/privacy/${site}/requests/${requestId}; Max-Age=${120 * 86_400}; HttpOnly; SameSite=Lax${secure}`);
+}
+
+/** A page for a mailed link that does not work (any more): 404 for an unknown link, 410 Gone for the rest. */
+const linkMessages: Record<Exclude<LinkState, 'usable'>, { kind: MessageKind; status: number }> = {
+  unknown: { kind: 'link-invalid', status: 404 },
+  used: { kind: 'link-used', status: 410 },
+  expired: { kind: 'link-expired', status: 410 },
+  closed: { kind: 'link-closed', status: 410 },
+};
+
+/**
+ * A form posted from another site (the browser says so in Sec-Fetch-Site): refused whatever it carries. Same-origin
+ * and same-site posts pass, and so do clients that send no such header (the SameSite cookie still protects them).
+ */
+function crossSite(request: FastifyRequest): boolean {
+  return request.headers['sec-fetch-site'] === 'cross-site';
+}
+
+/** What a step on a request needs from the browser asking for it. */
+type Needs = 'status' | 'proof' | 'cancel';
+
+function allowed(view: StatusView, needs: Needs): boolean {
+  if (needs === 'status') return true;
+  if (needs === 'cancel') return view.proven || filerMayCancel(view.request);
+  return view.proven;
 }
 
 function seeOther(reply: FastifyReply, location: string) {
@@ -175,10 +206,12 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
     },
     async ({ params, query, request, reply }) => {
       const { scope, frame } = await siteContext(context, params.site, request, query.lang, false);
-      const found = await requestForStatus(context, scope, params.id, readCookie(request, statusCookie));
-      if (!found || found.siteId !== params.site) return html(reply, messagePage(frame, 'not-found'), 404);
-      const consents = await verifiedConsents(context, scope, found);
-      return html(reply, statusPage(frame, found, { error: query.error, now: context.now(), consents, withdrawn: query.withdrawn === '1' }));
+      const view = await requestForStatus(context, scope, params.id, readCookie(request, statusCookie));
+      if (!view || view.request.siteId !== params.site) return html(reply, messagePage(frame, 'not-found'), 404);
+      // Only a browser that presented the mailed secret sees (and may withdraw) the person's consents.
+      const consents = view.proven ? await verifiedConsents(context, scope, view.request) : undefined;
+      const notifications = view.request.state === 'completed' ? await notificationsOf(context.db, scope, view.request.id) : [];
+      return html(reply, statusPage(frame, view.request, { error: query.error, now: context.now(), consents, withdrawn: query.withdrawn === '1', proven: view.proven, notifications }));
     },
   );
 
@@ -187,18 +220,21 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
     {
       method: 'GET',
       url: '/privacy/:site/link/:secret',
-      summary: 'A mailed link (verify or cancel): shows a button, changes nothing until it is pressed',
+      summary: 'A mailed link (verify or cancel): shows a button, changes nothing until it is pressed (410 once used or expired)',
       tags: ['privacy center'],
       auth: 'public',
       params: z.object({ site: siteParam, secret: secretParam }),
       query: langQuery,
       produces: 'text/html',
-      errors: [404],
+      errors: [404, 410],
     },
     async ({ params, query, request, reply }) => {
       const { scope, frame } = await siteContext(context, params.site, request, query.lang, false);
-      const view = await peekLink(context, scope, params.secret);
-      if (!view || view.siteId !== params.site) return html(reply, messagePage(frame, 'link-invalid'), 404);
+      const { state, view } = await peekLink(context, scope, params.secret, params.site);
+      if (state !== 'usable' || !view) {
+        const message = linkMessages[state === 'usable' ? 'unknown' : state];
+        return html(reply, messagePage(frame, message.kind), message.status);
+      }
       return html(reply, linkPage(frame, view, params.secret));
     },
   );
@@ -229,7 +265,11 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => done(null, body));
 
     const pageRoute = (url: string, summary: string, params: z.ZodType, handler: (input: { params: Record<string, string>; fields: Record<string, string>; request: FastifyRequest; reply: FastifyReply }) => Promise<unknown>) =>
-      defineRoute(scope, { method: 'POST', url, summary, tags: ['privacy center'], auth: 'public', params, consumes: ['application/x-www-form-urlencoded'], produces: 'text/html', errors: [303, 404, 422, 429] }, async ({ params: p, request, reply }) => {
+      defineRoute(scope, { method: 'POST', url, summary, tags: ['privacy center'], auth: 'public', params, consumes: ['application/x-www-form-urlencoded'], produces: 'text/html', errors: [303, 403, 404, 410, 422, 429] }, async ({ params: p, request, reply }) => {
+        if (crossSite(request)) {
+          const { frame } = await siteContext(context, (p as { site: string }).site, request, formBody(request.body).lang, false);
+          return html(reply, messagePage(frame, 'foreign-form'), 403);
+        }
         try {
           return await handler({ params: p as Record<string, string>, fields: formBody(request.body), request, reply });
         } catch (error) {
@@ -271,50 +311,59 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
     });
 
     const requestParams = z.object({ site: siteParam, id: idParam });
-    const withStatus = async (params: Record<string, string>, fields: Record<string, string>, request: FastifyRequest, reply: FastifyReply, act: (scope: { organisationId: string }, id: string, language: Language) => Promise<string>) => {
+    const withStatus = async (
+      needs: Needs,
+      params: Record<string, string>,
+      fields: Record<string, string>,
+      request: FastifyRequest,
+      reply: FastifyReply,
+      act: (scope: { organisationId: string }, id: string, language: Language, session: string) => Promise<string>,
+    ) => {
       const site = params.site ?? '';
       const id = params.id ?? '';
       const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
-      const found = await requestForStatus(context, org, id, readCookie(request, statusCookie));
-      if (!found || found.siteId !== site) return html(reply, messagePage(frame, 'not-found'), 404);
-      return seeOther(reply, await act(org, id, frame.language));
+      const session = readCookie(request, statusCookie);
+      const view = await requestForStatus(context, org, id, session);
+      if (!view || !session || view.request.siteId !== site) return html(reply, messagePage(frame, 'not-found'), 404);
+      if (!allowed(view, needs)) return html(reply, messagePage(frame, 'proof-needed'), 403);
+      return seeOther(reply, await act(org, id, frame.language, session));
     };
 
     pageRoute('/privacy/:site/requests/:id/verify', 'Enter the one-time code of a request', requestParams, ({ params, fields, request, reply }) =>
-      withStatus(params, fields, request, reply, async (org, id, language) => {
-        const outcome = await verifyCode(context, org, id, fields.code ?? '', request.ip);
+      withStatus('status', params, fields, request, reply, async (org, id, language, session) => {
+        const outcome = await verifyCode(context, org, id, fields.code ?? '', request.ip, session);
         return `/privacy/${params.site}/requests/${id}?lang=${language}${outcome === 'invalid' ? '&error=code' : ''}`;
       }),
     );
 
-    pageRoute('/privacy/:site/requests/:id/confirm', 'Confirm a request that needs an explicit confirmation (erasure)', requestParams, ({ params, fields, request, reply }) =>
-      withStatus(params, fields, request, reply, async (org, id, language) => {
+    pageRoute('/privacy/:site/requests/:id/confirm', 'Confirm a request that needs an explicit confirmation (erasure); only in the browser that used the code or link from the mail (403 otherwise)', requestParams, ({ params, fields, request, reply }) =>
+      withStatus('proof', params, fields, request, reply, async (org, id, language) => {
         await confirm(context, org, id);
         return `/privacy/${params.site}/requests/${id}?lang=${language}`;
       }),
     );
 
     pageRoute('/privacy/:site/requests/:id/cancel', 'Withdraw a request before it is executed', requestParams, ({ params, fields, request, reply }) =>
-      withStatus(params, fields, request, reply, async (org, id, language) => {
+      withStatus('cancel', params, fields, request, reply, async (org, id, language) => {
         await cancel(context, org, id, 'subject');
         return `/privacy/${params.site}/requests/${id}?lang=${language}`;
       }),
     );
 
-    pageRoute('/privacy/:site/requests/:id/consents', 'Withdraw a purpose consent (for a person verified in the last 24 hours)', requestParams, ({ params, fields, request, reply }) =>
-      withStatus(params, fields, request, reply, async (org, id, language) => {
+    pageRoute('/privacy/:site/requests/:id/consents', 'Withdraw a purpose consent (for a person verified in the last 24 hours, in the browser that used the code or link from the mail)', requestParams, ({ params, fields, request, reply }) =>
+      withStatus('proof', params, fields, request, reply, async (org, id, language) => {
         const withdrawn = await withdrawVerifiedConsent(context, org, id, fields.purpose ?? '');
         return `/privacy/${params.site}/requests/${id}?lang=${language}${withdrawn ? '&withdrawn=1' : ''}`;
       }),
     );
 
-    pageRoute('/privacy/:site/link/:secret', 'Use a mailed link (verify the request, or cancel it in its grace period)', z.object({ site: siteParam, secret: secretParam }), async ({ params, fields, request, reply }) => {
+    pageRoute('/privacy/:site/link/:secret', 'Use a mailed link (verify the request, or cancel it in its grace period): proves this browser only; 410 once used or expired', z.object({ site: siteParam, secret: secretParam }), async ({ params, fields, request, reply }) => {
       const site = params.site ?? '';
       const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
-      const view = await peekLink(context, org, params.secret ?? '');
-      const used = view && view.siteId === site ? await useLink(context, org, params.secret ?? '') : undefined;
-      if (!used) return html(reply, messagePage(frame, 'link-invalid'), 404);
-      setStatusCookie(reply, request, site, used.requestId, used.statusToken);
+      const used = await useLink(context, org, params.secret ?? '', site);
+      if (used.state !== 'usable') return html(reply, messagePage(frame, linkMessages[used.state].kind), linkMessages[used.state].status);
+      // This browser presented the secret from the mail: it gets its own session, proven. No other browser gains anything.
+      setStatusCookie(reply, request, site, used.requestId, used.sessionToken);
       return seeOther(reply, `/privacy/${site}/requests/${used.requestId}?lang=${frame.language}`);
     });
 

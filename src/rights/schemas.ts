@@ -3,6 +3,7 @@
  * center's form is flat (HTML forms are); `formToRequest` turns it into the same structure the API takes.
  */
 import { z } from 'zod';
+import { notificationChannels, notificationStates } from './recipients.js';
 import { requestTypes } from '../charter/schema.js';
 import { refusalReasons, requestChannels, requestStates, restrictionGrounds } from './workflow.js';
 
@@ -126,7 +127,21 @@ export const requestDetailSchema = requestSummarySchema.extend({
   attempts: z.number(),
   packages: z.array(z.object({ id: z.string(), createdAt: z.string(), expiresAt: z.string(), size: z.number(), downloadedAt: z.string().nullable(), deletedAt: z.string().nullable() })),
   timeline: z.array(z.object({ at: z.string(), actor: z.string(), kind: z.string(), from: z.string().nullable(), to: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
+  /** Art. 19: each recipient to tell of a rectification, erasure or restriction; `pending` ones are the officer's tasks. */
+  notifications: z.array(
+    z.object({
+      recipient: z.string(),
+      name: z.string(),
+      channel: z.enum(notificationChannels).describe('store: its connected system was called; mail: a notice to its privacy contact; officer: told by the privacy officer'),
+      state: z.enum(notificationStates),
+      createdAt: z.string(),
+      doneAt: z.string().nullable(),
+      doneBy: z.string().nullable(),
+    }),
+  ),
 });
+
+export const notificationMarkSchema = z.strictObject({ done: z.boolean().describe('true once the recipient was told; false to reopen the task') });
 
 export type RequestSummary = z.infer<typeof requestSummarySchema>;
 export type RequestDetail = z.infer<typeof requestDetailSchema>;

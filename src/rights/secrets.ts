@@ -1,8 +1,8 @@
 /**
  * The secrets of a request and how they are kept: one-time codes (8 digits, typed), link secrets (256 bits, in mailed
- * links), and the status token a requester's browser holds. Codes and links are stored only as an HMAC under the
- * organisation's rights key (bound to the request and the purpose, so a code of one request never opens another);
- * the status token is derived from the key and the request id and is never stored at all.
+ * links), and the session token a requester's browser holds (its status cookie, random per browser). Codes, links and
+ * session tokens are stored only as an HMAC under the organisation's rights key (codes bound to the request and the
+ * purpose, so a code of one request never opens another).
  */
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -43,9 +43,8 @@ export interface RightsKey {
   linkHash(secret: string): string;
   identityHash(type: string, value: string): string;
   throttleKey(kind: string, value: string): string;
-  /** The token that lets a browser see one request's status. */
-  statusToken(requestId: string): string;
-  sameStatusToken(requestId: string, presented: string | undefined): boolean;
+  /** How a browser's session token on a request (its status cookie) is stored. */
+  sessionHash(token: string): string;
 }
 
 function hmac(key: Buffer, text: string): string {
@@ -67,8 +66,7 @@ export function rightsKey(raw: Buffer, installationSecret?: string): RightsKey {
     linkHash: (secret) => hmac(key, `link:${secret}`),
     identityHash: (type, value) => hmac(key, `identity:${type}:${value}`),
     throttleKey: (kind, value) => `${kind}:${hmac(key, `throttle:${kind}:${value}`).slice(0, 32)}`,
-    statusToken: (requestId) => hmac(key, `status:${requestId}`),
-    sameStatusToken: (requestId, presented) => presented !== undefined && sameSecret(hmac(key, `status:${requestId}`), presented),
+    sessionHash: (token) => hmac(key, `session:${token}`),
   };
 }
 

@@ -9,7 +9,7 @@ import type { Charter, Language } from '../charter/schema.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { conflict, forbidden, invalidInput, notFound } from '../platform/errors.js';
 import type { RightsContext } from './context.js';
-import { addDurationInZone, extendedDeadline } from './deadline.js';
+import { extendedDeadline } from './deadline.js';
 import { advance, work } from './fulfilment.js';
 import { extensionMail, mailContext, notVerifiableMail, refusedMail } from './mails.js';
 import {
@@ -27,7 +27,7 @@ import { proposeRectification, summariseErasure, summariseRestriction, type Plan
 import { generateLinkSecret } from './secrets.js';
 import { packageMail } from './mails.js';
 import { formatDate, toLocal } from './deadline.js';
-import { hasGracePeriod, isFinal, type RefusalReason } from './workflow.js';
+import { executeAfterFor, isFinal, type RefusalReason } from './workflow.js';
 
 async function load(context: RightsContext, scope: OrgScope, id: string): Promise<RightsRequest> {
   const request = await findRequest(context.db, scope, id);
@@ -137,7 +137,7 @@ export async function approveOverride(context: RightsContext, scope: OrgScope, i
     if (!request) throw notFound('request');
     if (!['received', 'awaiting-verification'].includes(request.state) || !request.overrideRequestedBy) throw conflict('No override is waiting for approval.');
     if (request.overrideRequestedBy === caller.actor) throw forbidden('A second person must approve the override.');
-    const executeAfter = hasGracePeriod(request.type) ? addDurationInZone(now, charter.rights.erasureGracePeriod) : null;
+    const executeAfter = executeAfterFor(charter, request.type, now);
     await retireCodes(trx, scope, id, 'verify', now);
     await transition(trx, scope, request, 'verified', {
       actor: caller.actor,

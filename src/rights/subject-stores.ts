@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Charter } from '../charter/schema.js';
 import type { Database } from '../database.js';
+import { checkAddress, maskRefused, type ContactProblem } from '../platform/contact.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import {
   StoreError,
@@ -36,8 +37,37 @@ export interface StorePool {
 export interface ContactLookup {
   /** Some store holds rows for the identity. */
   known: boolean;
-  /** Distinct email addresses on file for it (lowercased), in a stable order. */
+  /** Distinct email addresses on file for it (lowercased), in a stable order: each exactly one plain address. */
   emails: string[];
+  /** Values on file that are not one plain address: never used, shown to the privacy officer masked, by reason. */
+  refused: RefusedContacts;
+}
+
+/** What a request's timeline shows of the contact values that were refused: a count, the reasons, masked starts. */
+export interface RefusedContacts {
+  count: number;
+  reasons: Partial<Record<ContactProblem, number>>;
+  masked: string[];
+}
+
+/**
+ * Splits the contact values read from the stores into usable addresses and refused ones. A store value is data: a
+ * list (`erin@shop.test, mallory@evil.test`), a header after CR LF, a display name or brackets would add a recipient.
+ */
+export function screenContacts(values: readonly string[]): { emails: string[]; refused: RefusedContacts } {
+  const emails = new Set<string>();
+  const refused: RefusedContacts = { count: 0, reasons: {}, masked: [] };
+  for (const value of values) {
+    const checked = checkAddress(value);
+    if (checked.ok) {
+      emails.add(checked.value.toLowerCase());
+      continue;
+    }
+    refused.count++;
+    refused.reasons[checked.problem] = (refused.reasons[checked.problem] ?? 0) + 1;
+    if (refused.masked.length < maxContacts) refused.masked.push(maskRefused(value));
+  }
+  return { emails: [...emails], refused };
 }
 
 /** At most this many addresses receive a code: a person with many addresses on file still gets a short list. */
@@ -78,15 +108,16 @@ export function subjectStores(connectors: StoreConnector[], journal: StoreJourna
   return {
     async contacts(identities) {
       const answers = await Promise.all(connectors.map((c) => c.contacts(identities)));
-      const emails = new Set<string>();
+      const values: string[] = [];
       // An email identity that a store matched is itself on file (the store found rows by it).
       if (answers.some((a) => a.found)) {
-        for (const identity of identities) if (identity.type === 'email') emails.add(identity.value.trim().toLowerCase());
+        for (const identity of identities) if (identity.type === 'email') values.push(identity.value);
       }
       for (const answer of answers) {
-        for (const contact of answer.contacts) if (contact.type === 'email' && contact.value.includes('@')) emails.add(contact.value.trim().toLowerCase());
+        for (const contact of answer.contacts) if (contact.type === 'email') values.push(contact.value);
       }
-      return { known: answers.some((a) => a.found), emails: [...emails].slice(0, maxContacts) };
+      const { emails, refused } = screenContacts(values);
+      return { known: answers.some((a) => a.found), emails: emails.slice(0, maxContacts), refused };
     },
     async collect(identities, sink) {
       const summaries: AccessSummary[] = [];

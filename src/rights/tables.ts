@@ -1,6 +1,6 @@
 /**
  * Tables of the rights domain: requests, their timeline, one-time codes and links, export packages, reminders sent to
- * the privacy officer, throttling counters and the organisation's keys for keyed hashes.
+ * the privacy officer, the browsers' sessions on a request and the organisation's keys for keyed hashes.
  */
 import type { ColumnType, Generated } from 'kysely';
 
@@ -114,11 +114,14 @@ export interface RightsReminderTable {
   sent_at: Timestamp;
 }
 
-export interface RightsThrottleTable {
+/** A browser's hold on one request (a keyed hash of its cookie); `proven_at` once it presented the mailed secret. */
+export interface RightsSessionTable {
   organisation_id: string;
-  /** Keyed hash of what is counted (`identity:…`, `ip:…`, `code-ip:…`). */
-  key: string;
-  at: Timestamp;
+  token_hash: string;
+  request_id: string;
+  created_at: Timestamp;
+  proven_at: Timestamp | null;
+  expires_at: Timestamp;
 }
 
 export interface RightsKeyTable {
@@ -127,12 +130,30 @@ export interface RightsKeyTable {
   created_at: Generated<Date>;
 }
 
+/** Art. 19: one row per recipient told (or to tell) of a request's rectification, erasure or restriction. */
+export interface RightsNotificationTable {
+  organisation_id: string;
+  id: string;
+  request_id: string;
+  /** Recipient id from the charter. */
+  recipient: string;
+  channel: 'store' | 'mail' | 'officer';
+  /** `done` only when the telling really happened (the store answered, the mail went out, the officer says so). */
+  state: 'done' | 'pending';
+  /** What the telling returned: the called store and its counts, the mail's address; never the person's data. */
+  detail: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+  done_by: string | null;
+}
+
 export interface RightsTables {
   rights_requests: RightsRequestTable;
   rights_events: RightsEventTable;
   rights_codes: RightsCodeTable;
   rights_packages: RightsPackageTable;
   rights_reminders: RightsReminderTable;
-  rights_throttle: RightsThrottleTable;
+  rights_sessions: RightsSessionTable;
   rights_keys: RightsKeyTable;
+  rights_notifications: RightsNotificationTable;
 }

@@ -73,6 +73,8 @@ export interface RightsTexts {
   staffVerification: string;
   confirmHeading: string;
   confirmErasure: string;
+  /** `erasureGracePeriod: P0D`: executed as soon as confirmed, nothing to cancel afterwards. */
+  confirmErasureNow: string;
   confirmOther: string;
   confirmButton: string;
   scheduled: string;
@@ -88,7 +90,19 @@ export interface RightsTexts {
   refusalReasons: Record<RefusalName, string>;
   resultErased: string;
   resultKept: string;
+  /** Heading for rows kept because they concern other people too (not a legal obligation). */
+  resultKeptForOthers: string;
+  /** A row of the person someone else's record still refers to: kept, their details in it erased. */
+  keptReferenced: string;
+  /** A record shared with someone else: only the person's details in it erased. */
+  keptShared: string;
   resultNotified: string;
+  /** Recipients not (yet) told: a task for the privacy officer (Art. 19). Never worded as done. */
+  resultWillNotify: string;
+  /** What was erased or kept, per purpose: "{categories}, for {purpose}: {count}". */
+  resultLine: string;
+  resultYourData: string;
+  records: [string, string];
   notFoundTitle: string;
   notFound: string;
   tooMany: string;
@@ -110,6 +124,17 @@ export interface RightsTexts {
   linkCancel: string;
   linkCancelButton: string;
   linkInvalid: string;
+  /** On the page of a verify link: where the person continues, and that the filing browser gets nothing. */
+  linkVerifyHere: string;
+  linkUsed: string;
+  linkExpired: string;
+  linkClosed: string;
+  /** The filing browser's status page once the mailbox owner verified in another browser. */
+  provenElsewhere: string;
+  /** A step that needs the code or link from the mail, tried from a browser that did not use them. */
+  proofNeeded: string;
+  /** A form posted from another website (cross-site), refused. */
+  foreignForm: string;
   // Download
   downloadTitle: string;
   downloadIntro: string;
@@ -128,6 +153,11 @@ export interface RightsTexts {
   packageBody: string;
   downloadCodeSubject: string;
   downloadCodeBody: string;
+  /** Art. 19 notice to a recipient's privacy contact: the reference and what to do, never the person's data. */
+  recipientNoticeSubject: string;
+  recipientNoticeBody: string;
+  recipientActions: { erasure: string; rectification: string; restriction: string };
+  recipientDone: { erasure: string; rectification: string; restriction: string };
   completedSubject: string;
   refusedSubject: string;
   refusedBody: string;
@@ -150,6 +180,8 @@ export interface RightsTexts {
   reportCategory: string;
   reportValue: string;
   reportRestricted: string;
+  /** A record that concerns another person too: their data in it is left out (Art. 15(4)). */
+  reportShared: string;
   reportPurposesHeading: string;
   reportPurposesIntro: string;
   reportLegalBasis: string;
@@ -281,7 +313,8 @@ const en: RightsTexts = {
   codeInvalid: 'This code is not valid. Check it and try again, or make a new request if it has expired.',
   staffVerification: 'For this request our privacy team verifies your identity. They will contact you through the details we hold.',
   confirmHeading: 'Please confirm',
-  confirmErasure: 'We will erase your personal data, except what the law obliges us to keep. We wait {grace} before we do it, so you can still cancel.',
+  confirmErasure: 'We will erase your personal data, except what the law obliges us to keep, {grace} after you confirm: on {date} if you confirm now. Until then you can cancel, here or with the link we mail you.',
+  confirmErasureNow: 'We will erase your personal data, except what the law obliges us to keep, as soon as you confirm. This cannot be cancelled afterwards.',
   confirmOther: 'Please confirm that you want us to handle this request.',
   confirmButton: 'Yes, go ahead',
   scheduled: 'Your data will be erased on {date}. Until then, you can cancel.',
@@ -311,7 +344,14 @@ const en: RightsTexts = {
   },
   resultErased: 'Erased',
   resultKept: 'Kept, because the law requires it',
-  resultNotified: 'Recipients informed of the erasure (Art. 19)',
+  resultKeptForOthers: 'Kept in part, because it concerns other people too',
+  keptReferenced: 'another person’s record still refers to it, so the record stays, with your details in it erased',
+  keptShared: 'it is shared with another person, so only your details in it were erased',
+  resultNotified: 'Recipients we have informed (Art. 19)',
+  resultWillNotify: 'Recipients we will inform (Art. 19)',
+  resultLine: '{categories}, for {purpose}: {count}',
+  resultYourData: 'your personal data',
+  records: ['record', 'records'],
   notFoundTitle: 'Not available',
   notFound: 'This page does not exist or is no longer available.',
   tooMany: 'Too many attempts. Please try again later.',
@@ -332,6 +372,13 @@ const en: RightsTexts = {
   linkCancel: 'Do you want to cancel request {ref}? Nothing will be erased.',
   linkCancelButton: 'Cancel the request',
   linkInvalid: 'This link is not valid any more. Links work once and expire.',
+  linkVerifyHere: 'You continue in this browser. The browser in which the request was made gets no access through this confirmation.',
+  linkUsed: 'This link has already been used: links and codes from our mails work once. Continue in the browser where it was used; news about the request goes to the mailbox it was sent to.',
+  linkExpired: 'This link has expired. If you still want this, make a new request or contact us.',
+  linkClosed: 'This link no longer works: its request has moved on or is closed, or its code was blocked after too many wrong tries.',
+  provenElsewhere: 'This request was confirmed with the code or the link from our mail, in another browser. To protect the person it concerns, its progress and any further steps are shown only in that browser; news about it goes to the mailbox on file.',
+  proofNeeded: 'This step needs the code or the link from our mail, used in this browser.',
+  foreignForm: 'This form was sent from another website and was not accepted. Please use the form on our own page.',
   downloadTitle: 'Download your data',
   downloadIntro: 'To protect your data, we send a new one-time code to the address this link was sent to. Then you can download your data, once.',
   sendCodeButton: 'Send me a code',
@@ -348,6 +395,10 @@ const en: RightsTexts = {
   packageBody: 'The copy of your data (request {ref}) is ready: {link}\n\nThe link works once and expires on {date}. To protect your data, we will ask you for a new one-time code, which we send to this address.',
   downloadCodeSubject: 'Your download code',
   downloadCodeBody: 'Your one-time code to download your data: {code}\n\nIt is valid for 30 minutes.',
+  recipientNoticeSubject: '{org}: a data-subject request to pass on ({ref}, Art. 19 GDPR)',
+  recipientNoticeBody: 'We {done} the personal data of a person at their request (reference {ref}). We shared personal data of this person with {recipient}, so Article 19 GDPR asks us to tell you: please {action}.\n\nThis mail deliberately holds no personal data. To learn whom it concerns, reply to {contact} quoting reference {ref}; we will answer through a secure channel. Please confirm to the same address once it is done.',
+  recipientActions: { erasure: 'erase the personal data of this person you received from us', rectification: 'correct the personal data of this person you received from us (we send the correction with the identity)', restriction: 'restrict the processing of the personal data of this person you received from us (keep it, but do not use it otherwise)' },
+  recipientDone: { erasure: 'erased', rectification: 'rectified', restriction: 'restricted the processing of' },
   completedSubject: 'Your request {ref} is completed',
   refusedSubject: 'Your request {ref}',
   refusedBody: 'We closed your request {ref} without action. Reason: {reason}',
@@ -369,6 +420,7 @@ const en: RightsTexts = {
   reportCategory: 'Kind of data',
   reportValue: 'Value',
   reportRestricted: 'restricted (Art. 18): stored only',
+  reportShared: 'shared with another person: their data in it is left out (Art. 15(4))',
   reportPurposesHeading: 'Why we use it',
   reportPurposesIntro: 'For each purpose: the legal basis, who receives the data, how long we keep it and where it comes from.',
   reportLegalBasis: 'Legal basis',
@@ -514,7 +566,8 @@ const nl: RightsTexts = {
   codeInvalid: 'Deze code is niet geldig. Controleer ze en probeer opnieuw, of dien een nieuw verzoek in als ze verlopen is.',
   staffVerification: 'Voor dit verzoek gaat ons privacyteam uw identiteit na. Het neemt contact met u op via de gegevens die we van u hebben.',
   confirmHeading: 'Bevestig alstublieft',
-  confirmErasure: 'We wissen uw persoonsgegevens, behalve wat de wet ons verplicht te bewaren. We wachten {grace} voor we dat doen, zodat u nog kunt annuleren.',
+  confirmErasure: 'We wissen uw persoonsgegevens, behalve wat de wet ons verplicht te bewaren, {grace} nadat u bevestigt: op {date} als u nu bevestigt. Tot dan kunt u annuleren, hier of met de link die we u mailen.',
+  confirmErasureNow: 'We wissen uw persoonsgegevens, behalve wat de wet ons verplicht te bewaren, zodra u bevestigt. Annuleren kan daarna niet meer.',
   confirmOther: 'Bevestig dat we dit verzoek moeten behandelen.',
   confirmButton: 'Ja, ga verder',
   scheduled: 'Uw gegevens worden gewist op {date}. Tot dan kunt u annuleren.',
@@ -544,7 +597,14 @@ const nl: RightsTexts = {
   },
   resultErased: 'Gewist',
   resultKept: 'Bewaard, omdat de wet het vereist',
-  resultNotified: 'Ontvangers op de hoogte gebracht van de wissing (art. 19)',
+  resultKeptForOthers: 'Gedeeltelijk bewaard, omdat het ook andere personen betreft',
+  keptReferenced: 'het gegeven van een andere persoon verwijst ernaar, dus het blijft bestaan, met uw gegevens erin gewist',
+  keptShared: 'het wordt gedeeld met een andere persoon, dus alleen uw gegevens erin zijn gewist',
+  resultNotified: 'Ontvangers die we op de hoogte brachten (art. 19)',
+  resultWillNotify: 'Ontvangers die we op de hoogte zullen brengen (art. 19)',
+  resultLine: '{categories}, voor {purpose}: {count}',
+  resultYourData: 'uw persoonsgegevens',
+  records: ['record', 'records'],
   notFoundTitle: 'Niet beschikbaar',
   notFound: 'Deze pagina bestaat niet of is niet meer beschikbaar.',
   tooMany: 'Te veel pogingen. Probeer het later opnieuw.',
@@ -565,6 +625,13 @@ const nl: RightsTexts = {
   linkCancel: 'Wilt u verzoek {ref} annuleren? Er wordt dan niets gewist.',
   linkCancelButton: 'Het verzoek annuleren',
   linkInvalid: 'Deze link is niet meer geldig. Links werken één keer en verlopen.',
+  linkVerifyHere: 'U gaat verder in deze browser. De browser waarin het verzoek werd ingediend, krijgt door deze bevestiging geen toegang.',
+  linkUsed: 'Deze link werd al gebruikt: links en codes uit onze mails werken één keer. Ga verder in de browser waarin hij werd gebruikt; nieuws over het verzoek gaat naar de mailbox waarnaar hij werd gestuurd.',
+  linkExpired: 'Deze link is verlopen. Wilt u dit nog, dien dan een nieuw verzoek in of neem contact met ons op.',
+  linkClosed: 'Deze link werkt niet meer: het verzoek is intussen verder behandeld of afgesloten, of de code werd geblokkeerd na te veel foute pogingen.',
+  provenElsewhere: 'Dit verzoek werd bevestigd met de code of de link uit onze mail, in een andere browser. Om de betrokkene te beschermen, zijn de voortgang en verdere stappen alleen in die browser te zien; nieuws erover gaat naar de bekende mailbox.',
+  proofNeeded: 'Voor deze stap is de code of de link uit onze mail nodig, gebruikt in deze browser.',
+  foreignForm: 'Dit formulier werd vanaf een andere website verstuurd en niet aanvaard. Gebruik het formulier op onze eigen pagina.',
   downloadTitle: 'Uw gegevens downloaden',
   downloadIntro: 'Om uw gegevens te beschermen, sturen we een nieuwe eenmalige code naar het adres waarnaar deze link werd gestuurd. Daarna kunt u uw gegevens één keer downloaden.',
   sendCodeButton: 'Stuur me een code',
@@ -581,6 +648,10 @@ const nl: RightsTexts = {
   packageBody: 'De kopie van uw gegevens (verzoek {ref}) staat klaar: {link}\n\nDe link werkt één keer en verloopt op {date}. Om uw gegevens te beschermen vragen we een nieuwe eenmalige code, die we naar dit adres sturen.',
   downloadCodeSubject: 'Uw downloadcode',
   downloadCodeBody: 'Uw eenmalige code om uw gegevens te downloaden: {code}\n\nZe is 30 minuten geldig.',
+  recipientNoticeSubject: '{org}: een verzoek van een betrokkene om door te geven ({ref}, art. 19 AVG)',
+  recipientNoticeBody: 'Op verzoek van een persoon hebben we diens persoonsgegevens {done} (referentie {ref}). We deelden persoonsgegevens van deze persoon met {recipient}; artikel 19 AVG vraagt ons u daarvan op de hoogte te brengen. Gelieve {action}.\n\nDeze mail bevat bewust geen persoonsgegevens. Om te weten om wie het gaat, antwoordt u aan {contact} met vermelding van referentie {ref}; we antwoorden via een beveiligd kanaal. Bevestig ons op hetzelfde adres wanneer het gebeurd is.',
+  recipientActions: { erasure: 'de persoonsgegevens van deze persoon die u van ons ontving te wissen', rectification: 'de persoonsgegevens van deze persoon die u van ons ontving te verbeteren (we sturen de verbetering mee met de identiteit)', restriction: 'de verwerking van de persoonsgegevens van deze persoon die u van ons ontving te beperken (bewaren, maar niet anders gebruiken)' },
+  recipientDone: { erasure: 'gewist', rectification: 'verbeterd', restriction: 'in verwerking beperkt' },
   completedSubject: 'Uw verzoek {ref} is afgehandeld',
   refusedSubject: 'Uw verzoek {ref}',
   refusedBody: 'We hebben uw verzoek {ref} zonder gevolg afgesloten. Reden: {reason}',
@@ -602,6 +673,7 @@ const nl: RightsTexts = {
   reportCategory: 'Soort gegevens',
   reportValue: 'Waarde',
   reportRestricted: 'beperkt (art. 18): alleen bewaard',
+  reportShared: 'gedeeld met een andere persoon: diens gegevens erin zijn weggelaten (art. 15, lid 4)',
   reportPurposesHeading: 'Waarom we ze gebruiken',
   reportPurposesIntro: 'Per doel: de rechtsgrond, wie de gegevens krijgt, hoe lang we ze bewaren en waar ze vandaan komen.',
   reportLegalBasis: 'Rechtsgrond',
@@ -747,7 +819,8 @@ const fr: RightsTexts = {
   codeInvalid: 'Ce code n’est pas valide. Vérifiez-le et réessayez, ou faites une nouvelle demande s’il a expiré.',
   staffVerification: 'Pour cette demande, notre équipe vie privée vérifie votre identité. Elle vous contactera par les coordonnées que nous détenons.',
   confirmHeading: 'Veuillez confirmer',
-  confirmErasure: 'Nous effacerons vos données personnelles, sauf celles que la loi nous oblige à conserver. Nous attendons {grace} avant de le faire, pour que vous puissiez encore annuler.',
+  confirmErasure: 'Nous effacerons vos données personnelles, sauf celles que la loi nous oblige à conserver, {grace} après votre confirmation : le {date} si vous confirmez maintenant. D’ici là, vous pouvez annuler, ici ou avec le lien que nous vous envoyons.',
+  confirmErasureNow: 'Nous effacerons vos données personnelles, sauf celles que la loi nous oblige à conserver, dès votre confirmation. Il ne sera plus possible d’annuler ensuite.',
   confirmOther: 'Veuillez confirmer que vous souhaitez que nous traitions cette demande.',
   confirmButton: 'Oui, continuer',
   scheduled: 'Vos données seront effacées le {date}. D’ici là, vous pouvez annuler.',
@@ -777,7 +850,14 @@ const fr: RightsTexts = {
   },
   resultErased: 'Effacé',
   resultKept: 'Conservé, parce que la loi l’exige',
-  resultNotified: 'Destinataires informés de l’effacement (art. 19)',
+  resultKeptForOthers: 'Conservé en partie, parce que cela concerne aussi d’autres personnes',
+  keptReferenced: 'une donnée d’une autre personne y fait référence : elle reste, avec vos données effacées',
+  keptShared: 'elle est partagée avec une autre personne : seules vos données y ont été effacées',
+  resultNotified: 'Destinataires que nous avons informés (art. 19)',
+  resultWillNotify: 'Destinataires que nous informerons (art. 19)',
+  resultLine: '{categories}, pour {purpose} : {count}',
+  resultYourData: 'vos données personnelles',
+  records: ['enregistrement', 'enregistrements'],
   notFoundTitle: 'Indisponible',
   notFound: 'Cette page n’existe pas ou n’est plus disponible.',
   tooMany: 'Trop de tentatives. Veuillez réessayer plus tard.',
@@ -798,6 +878,13 @@ const fr: RightsTexts = {
   linkCancel: 'Voulez-vous annuler la demande {ref} ? Rien ne sera effacé.',
   linkCancelButton: 'Annuler la demande',
   linkInvalid: 'Ce lien n’est plus valide. Les liens ne fonctionnent qu’une fois et expirent.',
+  linkVerifyHere: 'Vous continuez dans ce navigateur. Le navigateur dans lequel la demande a été faite n’obtient aucun accès par cette confirmation.',
+  linkUsed: 'Ce lien a déjà été utilisé : les liens et codes de nos e-mails ne fonctionnent qu’une fois. Continuez dans le navigateur où il a été utilisé ; les nouvelles de la demande sont envoyées à la boîte e-mail qui l’a reçu.',
+  linkExpired: 'Ce lien a expiré. Si vous le souhaitez toujours, faites une nouvelle demande ou contactez-nous.',
+  linkClosed: 'Ce lien ne fonctionne plus : sa demande a avancé ou est clôturée, ou son code a été bloqué après trop d’essais erronés.',
+  provenElsewhere: 'Cette demande a été confirmée avec le code ou le lien de notre e-mail, dans un autre navigateur. Pour protéger la personne concernée, son avancement et les étapes suivantes ne sont affichés que dans ce navigateur ; les nouvelles sont envoyées à la boîte e-mail connue.',
+  proofNeeded: 'Cette étape demande le code ou le lien de notre e-mail, utilisé dans ce navigateur.',
+  foreignForm: 'Ce formulaire a été envoyé depuis un autre site web et n’a pas été accepté. Veuillez utiliser le formulaire de notre propre page.',
   downloadTitle: 'Télécharger vos données',
   downloadIntro: 'Pour protéger vos données, nous envoyons un nouveau code à usage unique à l’adresse à laquelle ce lien a été envoyé. Vous pourrez ensuite télécharger vos données, une seule fois.',
   sendCodeButton: 'M’envoyer un code',
@@ -814,6 +901,10 @@ const fr: RightsTexts = {
   packageBody: 'La copie de vos données (demande {ref}) est prête : {link}\n\nLe lien ne fonctionne qu’une fois et expire le {date}. Pour protéger vos données, nous vous demanderons un nouveau code à usage unique, envoyé à cette adresse.',
   downloadCodeSubject: 'Votre code de téléchargement',
   downloadCodeBody: 'Votre code à usage unique pour télécharger vos données : {code}\n\nIl est valable 30 minutes.',
+  recipientNoticeSubject: '{org} : une demande d’une personne concernée à répercuter ({ref}, art. 19 RGPD)',
+  recipientNoticeBody: 'À la demande d’une personne, nous avons {done} ses données personnelles (référence {ref}). Nous avons communiqué des données personnelles de cette personne à {recipient} ; l’article 19 du RGPD nous demande de vous en informer. Merci de {action}.\n\nCe courriel ne contient volontairement aucune donnée personnelle. Pour savoir de qui il s’agit, répondez à {contact} en citant la référence {ref} ; nous répondrons par un canal sécurisé. Merci de nous confirmer à la même adresse une fois que c’est fait.',
+  recipientActions: { erasure: 'effacer les données personnelles de cette personne que vous avez reçues de nous', rectification: 'rectifier les données personnelles de cette personne que vous avez reçues de nous (nous envoyons la rectification avec l’identité)', restriction: 'limiter le traitement des données personnelles de cette personne que vous avez reçues de nous (les conserver sans les utiliser autrement)' },
+  recipientDone: { erasure: 'effacé', rectification: 'rectifié', restriction: 'limité le traitement de' },
   completedSubject: 'Votre demande {ref} est traitée',
   refusedSubject: 'Votre demande {ref}',
   refusedBody: 'Nous avons clôturé votre demande {ref} sans suite. Motif : {reason}',
@@ -835,6 +926,7 @@ const fr: RightsTexts = {
   reportCategory: 'Type de données',
   reportValue: 'Valeur',
   reportRestricted: 'limité (art. 18) : seulement conservé',
+  reportShared: 'partagé avec une autre personne : ses données y sont omises (art. 15, par. 4)',
   reportPurposesHeading: 'Pourquoi nous les utilisons',
   reportPurposesIntro: 'Pour chaque finalité : la base juridique, les destinataires, la durée de conservation et l’origine des données.',
   reportLegalBasis: 'Base juridique',
@@ -980,7 +1072,8 @@ const de: RightsTexts = {
   codeInvalid: 'Dieser Code ist nicht gültig. Prüfen Sie ihn und versuchen Sie es erneut, oder stellen Sie eine neue Anfrage, wenn er abgelaufen ist.',
   staffVerification: 'Bei dieser Anfrage prüft unser Datenschutzteam Ihre Identität. Es meldet sich über die Kontaktdaten, die wir von Ihnen haben.',
   confirmHeading: 'Bitte bestätigen Sie',
-  confirmErasure: 'Wir löschen Ihre personenbezogenen Daten, außer was wir gesetzlich aufbewahren müssen. Wir warten {grace}, bevor wir es tun, damit Sie noch abbrechen können.',
+  confirmErasure: 'Wir löschen Ihre personenbezogenen Daten, außer was wir gesetzlich aufbewahren müssen, {grace} nach Ihrer Bestätigung: am {date}, wenn Sie jetzt bestätigen. Bis dahin können Sie abbrechen, hier oder mit dem Link, den wir Ihnen mailen.',
+  confirmErasureNow: 'Wir löschen Ihre personenbezogenen Daten, außer was wir gesetzlich aufbewahren müssen, sobald Sie bestätigen. Danach ist kein Abbruch mehr möglich.',
   confirmOther: 'Bitte bestätigen Sie, dass wir diese Anfrage bearbeiten sollen.',
   confirmButton: 'Ja, fortfahren',
   scheduled: 'Ihre Daten werden am {date} gelöscht. Bis dahin können Sie abbrechen.',
@@ -1010,7 +1103,14 @@ const de: RightsTexts = {
   },
   resultErased: 'Gelöscht',
   resultKept: 'Aufbewahrt, weil das Gesetz es verlangt',
-  resultNotified: 'Über die Löschung informierte Empfänger (Art. 19)',
+  resultKeptForOthers: 'Teilweise aufbewahrt, weil es auch andere Personen betrifft',
+  keptReferenced: 'ein Datensatz einer anderen Person verweist darauf, daher bleibt er bestehen, Ihre Angaben darin gelöscht',
+  keptShared: 'er wird mit einer anderen Person geteilt, daher wurden nur Ihre Angaben darin gelöscht',
+  resultNotified: 'Empfänger, die wir informiert haben (Art. 19)',
+  resultWillNotify: 'Empfänger, die wir informieren werden (Art. 19)',
+  resultLine: '{categories}, für {purpose}: {count}',
+  resultYourData: 'Ihre personenbezogenen Daten',
+  records: ['Datensatz', 'Datensätze'],
   notFoundTitle: 'Nicht verfügbar',
   notFound: 'Diese Seite gibt es nicht oder nicht mehr.',
   tooMany: 'Zu viele Versuche. Bitte versuchen Sie es später erneut.',
@@ -1031,6 +1131,13 @@ const de: RightsTexts = {
   linkCancel: 'Möchten Sie die Anfrage {ref} zurückziehen? Dann wird nichts gelöscht.',
   linkCancelButton: 'Anfrage zurückziehen',
   linkInvalid: 'Dieser Link ist nicht mehr gültig. Links funktionieren einmal und laufen ab.',
+  linkVerifyHere: 'Sie machen in diesem Browser weiter. Der Browser, in dem die Anfrage gestellt wurde, erhält durch diese Bestätigung keinen Zugang.',
+  linkUsed: 'Dieser Link wurde bereits verwendet: Links und Codes aus unseren E-Mails funktionieren einmal. Machen Sie in dem Browser weiter, in dem er verwendet wurde; Neuigkeiten zur Anfrage gehen an das Postfach, an das er gesendet wurde.',
+  linkExpired: 'Dieser Link ist abgelaufen. Wenn Sie das weiterhin möchten, stellen Sie eine neue Anfrage oder kontaktieren Sie uns.',
+  linkClosed: 'Dieser Link funktioniert nicht mehr: Die Anfrage ist inzwischen weiter bearbeitet oder abgeschlossen, oder ihr Code wurde nach zu vielen Fehlversuchen gesperrt.',
+  provenElsewhere: 'Diese Anfrage wurde mit dem Code oder dem Link aus unserer E-Mail in einem anderen Browser bestätigt. Zum Schutz der betroffenen Person sind ihr Fortschritt und weitere Schritte nur in diesem Browser zu sehen; Neuigkeiten gehen an das hinterlegte Postfach.',
+  proofNeeded: 'Für diesen Schritt braucht es den Code oder den Link aus unserer E-Mail, in diesem Browser verwendet.',
+  foreignForm: 'Dieses Formular wurde von einer anderen Website gesendet und nicht angenommen. Bitte verwenden Sie das Formular auf unserer eigenen Seite.',
   downloadTitle: 'Ihre Daten herunterladen',
   downloadIntro: 'Zum Schutz Ihrer Daten senden wir einen neuen Einmalcode an die Adresse, an die dieser Link ging. Danach können Sie Ihre Daten einmal herunterladen.',
   sendCodeButton: 'Code senden',
@@ -1047,6 +1154,10 @@ const de: RightsTexts = {
   packageBody: 'Die Kopie Ihrer Daten (Anfrage {ref}) liegt bereit: {link}\n\nDer Link funktioniert einmal und läuft am {date} ab. Zum Schutz Ihrer Daten fragen wir nach einem neuen Einmalcode, den wir an diese Adresse senden.',
   downloadCodeSubject: 'Ihr Download-Code',
   downloadCodeBody: 'Ihr Einmalcode zum Herunterladen Ihrer Daten: {code}\n\nEr ist 30 Minuten gültig.',
+  recipientNoticeSubject: '{org}: eine Anfrage einer betroffenen Person zur Weitergabe ({ref}, Art. 19 DSGVO)',
+  recipientNoticeBody: 'Auf Wunsch einer Person haben wir deren personenbezogene Daten {done} (Referenz {ref}). Wir haben personenbezogene Daten dieser Person an {recipient} übermittelt; Artikel 19 DSGVO verlangt, dass wir Sie darüber informieren. Bitte {action}.\n\nDiese Mail enthält bewusst keine personenbezogenen Daten. Um zu erfahren, um wen es geht, antworten Sie an {contact} unter Angabe der Referenz {ref}; wir antworten über einen sicheren Kanal. Bitte bestätigen Sie uns an dieselbe Adresse, sobald es erledigt ist.',
+  recipientActions: { erasure: 'löschen Sie die personenbezogenen Daten dieser Person, die Sie von uns erhalten haben', rectification: 'berichtigen Sie die personenbezogenen Daten dieser Person, die Sie von uns erhalten haben (wir senden die Berichtigung mit der Identität)', restriction: 'schränken Sie die Verarbeitung der personenbezogenen Daten dieser Person ein, die Sie von uns erhalten haben (aufbewahren, aber nicht anders verwenden)' },
+  recipientDone: { erasure: 'gelöscht', rectification: 'berichtigt', restriction: 'in der Verarbeitung eingeschränkt' },
   completedSubject: 'Ihre Anfrage {ref} ist erledigt',
   refusedSubject: 'Ihre Anfrage {ref}',
   refusedBody: 'Wir haben Ihre Anfrage {ref} ohne Maßnahme abgeschlossen. Grund: {reason}',
@@ -1068,6 +1179,7 @@ const de: RightsTexts = {
   reportCategory: 'Art der Daten',
   reportValue: 'Wert',
   reportRestricted: 'eingeschränkt (Art. 18): nur gespeichert',
+  reportShared: 'mit einer anderen Person geteilt: deren Daten darin sind weggelassen (Art. 15 Abs. 4)',
   reportPurposesHeading: 'Wofür wir sie verwenden',
   reportPurposesIntro: 'Für jeden Zweck: die Rechtsgrundlage, die Empfänger, die Speicherdauer und die Herkunft der Daten.',
   reportLegalBasis: 'Rechtsgrundlage',

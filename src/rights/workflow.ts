@@ -3,8 +3,10 @@
  * level and approval a request type needs under a charter, and the reasons a request may close without being
  * fulfilled. The repository applies these rules; nothing here touches a database.
  */
+import { approximateDays, duration } from '../charter/duration.js';
 import type { Charter, RequestType } from '../charter/schema.js';
 import { InvariantError } from '../platform/errors.js';
+import { addDurationInZone } from './deadline.js';
 
 export const requestStates = [
   'received',
@@ -108,4 +110,34 @@ export interface RequestDetails {
 /** Whether fulfilment of a type waits for a grace period after verification (cancellable from the link). */
 export function hasGracePeriod(type: RequestType): boolean {
   return type === 'erasure';
+}
+
+/** Whether the charter gives erasures a grace period at all: `erasureGracePeriod: P0D` means at once. */
+export function erasureWaits(charter: Charter): boolean {
+  return approximateDays(duration(charter.rights.erasureGracePeriod)) > 0;
+}
+
+/**
+ * When a request confirmed at `now` is executed: the end of the erasure grace period, or null for at once — a
+ * request of another type, or an erasure under `P0D`, which then has no cancel link and no lease to wait for.
+ */
+export function executeAfterFor(charter: Charter, type: RequestType, now: Date): Date | null {
+  return hasGracePeriod(type) && erasureWaits(charter) ? addDurationInZone(now, charter.rights.erasureGracePeriod) : null;
+}
+
+/**
+ * Whether the mailbox owner proved control (typed the code or used the mailed link) in some browser. From then on the
+ * request's progress and every further step belong to the browser that did it: the browser that filed the request
+ * may be an impostor's, and a click in the mailbox hands it nothing.
+ */
+export function provenByMailbox(request: { codeVerifiedAt: Date | null }): boolean {
+  return request.codeVerifiedAt !== null;
+}
+
+/**
+ * Whether a browser that did not present the mailed secret may still withdraw the request: only while nobody proved
+ * control of the mailbox (it then withdraws what it filed itself, nothing the mailbox owner decided).
+ */
+export function filerMayCancel(request: { state: RequestState; codeVerifiedAt: Date | null }): boolean {
+  return (request.state === 'received' || request.state === 'awaiting-verification') && !provenByMailbox(request);
 }

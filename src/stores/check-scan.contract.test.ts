@@ -65,6 +65,23 @@ describe.each(targets)('on $name', (target) => {
     expect(result.code).toBe(0);
   });
 
+  it('says per table how a request reaches it, and explains one person before anything runs', async () => {
+    const check = await run(['stores', 'check', '--charter', file], { SHOP_DATABASE_URL: url });
+    expect(check.text).toContain('invoices ← customers (owner reference invoices.customer_id)');
+    expect(check.text).toContain('order_lines ← orders (owner reference order_lines.order_id)');
+    const before = await driver.query('select count(*) as n from orders');
+    const result = await run(['stores', 'explain', '--charter', file, '--identity', 'email=alice@example.be', '--type', 'erasure', '--json'], { SHOP_DATABASE_URL: url });
+    expect(result.code).toBe(0);
+    const [explained] = JSON.parse(result.text) as { tables: { table: string; rows: number; shared: number }[]; erasure: { erased: { table: string; deleted: number }[] } }[];
+    expect(Object.fromEntries(explained!.tables.map((t) => [t.table, t.rows]))).toMatchObject({ customers: 1, orders: 3, order_lines: 6, invoices: 3 });
+    expect(explained!.erasure.erased.find((e) => e.table === 'order_lines')?.deleted).toBe(6);
+    // A dry run: nothing was written.
+    expect((await driver.query('select count(*) as n from orders')).rows).toEqual(before.rows);
+    const usage = await run(['stores', 'explain', '--charter', file, '--identity', 'mail=alice@example.be'], { SHOP_DATABASE_URL: url });
+    expect(usage.code).toBe(2);
+    expect(usage.text).toContain('--identity takes TYPE=VALUE');
+  });
+
   it('warns of the lookup columns no index starts with, from the live indexes', async () => {
     const notIndexed = async () => {
       const result = await run(['stores', 'check', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });
@@ -105,6 +122,23 @@ describe.each(targets)('on $name', (target) => {
       'order_lines.payment_card': 'financial.card-number',
     });
     expect(report!.undeclared.every((f) => f.confidence >= 0.75)).toBe(true);
+  });
+
+  it('finds personal data inside free text, and shows it masked only', async () => {
+    await driver.query('alter table customers add column notes text');
+    await driver.query(`update customers set notes = 'pays by transfer from BE68 5390 0754 7034, ring twice' where id = 1`);
+    await driver.query(`update customers set notes = 'leave it with the neighbour, call 0470 12 34 56 first' where id = 2`);
+    await driver.query(`update customers set notes = 'gift wrap please' where id = 3`);
+    const json = await run(['scan', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });
+    const [report] = JSON.parse(json.text) as { undeclared: { table: string; column: string; category: string; categories: string[]; evidence: string[]; examples: string[] }[] }[];
+    const notes = report!.undeclared.find((f) => f.table === 'customers' && f.column === 'notes');
+    expect(notes).toMatchObject({ category: 'financial.bank-account', categories: ['financial.bank-account', 'contact.phone'], evidence: ['in-text:iban', 'in-text:phone'] });
+    expect(notes!.examples).toEqual(['BE** **** **** **34', '**** ** ** 56']);
+    const text = await run(['scan', '--charter', file], { SHOP_DATABASE_URL: url });
+    expect(text.text).toContain('customers.notes: financial.bank-account (also contact.phone)');
+    expect(text.text).toContain('e.g. BE** **** **** **34');
+    // Never a value as it is, in either output.
+    for (const output of [json.text, text.text]) expect(output).not.toMatch(/5390 0754|BE68|0470 12 34/);
   });
 
   it('catches a renamed column, a wrong type and a missing table', async () => {

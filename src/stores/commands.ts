@@ -4,11 +4,13 @@
  */
 import { resolve } from 'node:path';
 import { formatProblem, loadCharterFile } from '../charter/loader.js';
-import type { Charter } from '../charter/schema.js';
+import type { Charter, Store } from '../charter/schema.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command, type CommandArgs } from '../cli/command.js';
 import { checkStore, type CheckFinding } from './check.js';
-import { StoreError } from './connector.js';
+import { StoreError, type Identity, type IdentityType, type StoreConnector } from './connector.js';
 import { hashKeyFromEnv, openStore } from './open.js';
+import { storeModel } from './plan.js';
+import { describeReach, reachLines } from './reach.js';
 import { wordpressPresetYaml } from './presets/wordpress.js';
 import { scanStore, type ScanReport } from './scan/scan.js';
 
@@ -36,22 +38,25 @@ export interface StoreCheckResult {
   skipped?: string | undefined;
 }
 
-/** Connects to every SQL store of the charter and compares its declaration with the live schema. */
-export async function checkCharterStores(charter: Charter, env: NodeJS.ProcessEnv, only?: string): Promise<StoreCheckResult[]> {
-  const results: StoreCheckResult[] = [];
+type Skipped = { store: string; skipped: string };
+
+/**
+ * Opens each SQL store of the charter (or only one) in turn and runs `work` on it; an HTTP store, or one that cannot
+ * be reached, is reported as skipped with the reason — naming the store, never its URL (it may carry a password).
+ */
+async function eachSqlStore<T>(charter: Charter, env: NodeJS.ProcessEnv, only: string | undefined, http: string, poolSize: number, work: (store: Store, connector: StoreConnector) => Promise<T>): Promise<(T | Skipped)[]> {
+  const results: (T | Skipped)[] = [];
   for (const store of charter.stores.filter((s) => !only || s.id === only)) {
     if (store.kind === 'http') {
-      results.push({ store: store.id, findings: [], skipped: 'an HTTP store checks its own schema (the adapter answers for it)' });
+      results.push({ store: store.id, skipped: http });
       continue;
     }
-    let connector;
+    let connector: StoreConnector | undefined;
     try {
-      connector = openStore(store, charter, { env, hashKey: hashKeyFromEnv(env) ?? Buffer.alloc(32), poolSize: 1 });
-      const live = await connector.introspect();
-      results.push({ store: store.id, findings: checkStore(store, live, charter.holds) });
+      connector = openStore(store, charter, { env, hashKey: hashKeyFromEnv(env) ?? Buffer.alloc(32), poolSize });
+      results.push(await work(store, connector));
     } catch (error) {
-      // Connection errors name the store, never the URL (it may carry a password).
-      results.push({ store: store.id, findings: [], skipped: error instanceof StoreError ? error.message : `cannot connect: ${(error as Error & { code?: string }).code ?? 'error'}` });
+      results.push({ store: store.id, skipped: error instanceof StoreError ? error.message : `cannot connect: ${(error as Error & { code?: string }).code ?? 'error'}` });
     } finally {
       await connector?.close();
     }
@@ -59,25 +64,20 @@ export async function checkCharterStores(charter: Charter, env: NodeJS.ProcessEn
   return results;
 }
 
+const isSkipped = <T extends object>(result: T | Skipped): result is Skipped => 'skipped' in result;
+
+/** Connects to every SQL store of the charter and compares its declaration with the live schema. */
+export async function checkCharterStores(charter: Charter, env: NodeJS.ProcessEnv, only?: string): Promise<StoreCheckResult[]> {
+  const results = await eachSqlStore(charter, env, only, 'an HTTP store checks its own schema (the adapter answers for it)', 1, async (store, connector) => ({
+    store: store.id,
+    findings: checkStore(store, await connector.introspect(), charter.holds),
+  }));
+  return results.map((r) => (isSkipped(r) ? { ...r, findings: [] } : r));
+}
+
 /** Samples every SQL store of the charter and reports undeclared personal data. */
-export async function scanCharterStores(charter: Charter, env: NodeJS.ProcessEnv, options: { only?: string; sampleSize?: number } = {}): Promise<(ScanReport | { store: string; skipped: string })[]> {
-  const reports: (ScanReport | { store: string; skipped: string })[] = [];
-  for (const store of charter.stores.filter((s) => !options.only || s.id === options.only)) {
-    if (store.kind === 'http') {
-      reports.push({ store: store.id, skipped: 'an HTTP store cannot be sampled' });
-      continue;
-    }
-    let connector;
-    try {
-      connector = openStore(store, charter, { env, hashKey: hashKeyFromEnv(env) ?? Buffer.alloc(32), poolSize: 1 });
-      reports.push(await scanStore(connector, store, { sampleSize: options.sampleSize }));
-    } catch (error) {
-      reports.push({ store: store.id, skipped: error instanceof StoreError ? error.message : `cannot connect: ${(error as Error & { code?: string }).code ?? 'error'}` });
-    } finally {
-      await connector?.close();
-    }
-  }
-  return reports;
+export function scanCharterStores(charter: Charter, env: NodeJS.ProcessEnv, options: { only?: string; sampleSize?: number } = {}): Promise<(ScanReport | Skipped)[]> {
+  return eachSqlStore(charter, env, options.only, 'an HTTP store cannot be sampled', 1, (store, connector) => scanStore(connector, store, { sampleSize: options.sampleSize }));
 }
 
 export const storesCheckCommand: Command = {
@@ -100,6 +100,8 @@ export const storesCheckCommand: Command = {
           continue;
         }
         for (const f of result.findings) io.out(`${result.store}: ${f.severity}: ${f.table}${f.column ? `.${f.column}` : ''}: ${f.message} [${f.code}]`);
+        const store = charter.stores.find((s) => s.id === result.store);
+        if (store) for (const line of reachLines({ ...charter, stores: [store] })) io.out(line);
         const errors = result.findings.filter((f) => f.severity === 'error').length;
         io.out(`${result.store}: ${errors} error${errors === 1 ? '' : 's'}, ${result.findings.length - errors} warning${result.findings.length - errors === 1 ? '' : 's'}`);
       }
@@ -114,7 +116,7 @@ export const scanCommand: Command = {
   summary: 'Sample every table of the connected stores and report personal data the charter does not declare',
   usage: 'scan [--charter file] [--store id] [--sample N] [--json]',
   options: { charter: { type: 'string' }, store: { type: 'string' }, sample: { type: 'string' }, json: { type: 'boolean' } },
-  help: 'Detectors: email, phone (E.164), IBAN (mod 97), Belgian national number and company/VAT numbers (checksums), IP addresses,\ndates of birth, payment cards (Luhn), and column names in EN/NL/FR/DE. Exit code 1 when undeclared personal data is found.',
+  help: 'Detectors: email, phone (E.164 and BE/NL/FR/DE national formats), IBAN (mod 97), Belgian national number and company/VAT numbers\n(checksums), IP addresses, dates of birth, payment cards (Luhn), the same inside free text (notes, comments), and column names in\nEN/NL/FR/DE. Found values are shown masked only. Exit code 1 when undeclared personal data is found.',
   async run(args, io) {
     const sample = stringOption(args, 'sample');
     if (sample !== undefined && !/^\d+$/.test(sample)) throw new UsageError('--sample takes a number of rows');
@@ -131,7 +133,9 @@ export const scanCommand: Command = {
         }
         io.out(`${report.store}: ${report.tables} tables, ${report.columns} columns sampled; ${report.undeclared.length} undeclared, ${report.declared.length} declared columns recognised`);
         for (const f of report.undeclared) {
-          io.out(`  ${f.table}.${f.column}: ${f.category} (confidence ${f.confidence.toFixed(2)}; ${f.evidence.join(', ')}; ${f.matched}/${f.sampled} values)`);
+          const also = f.categories.filter((c) => c !== f.category);
+          const examples = f.examples.length ? `; e.g. ${f.examples.join(', ')}` : '';
+          io.out(`  ${f.table}.${f.column}: ${f.category}${also.length ? ` (also ${also.join(', ')})` : ''} (confidence ${f.confidence.toFixed(2)}; ${f.evidence.join(', ')}; ${f.matched}/${f.sampled} values${examples})`);
         }
       }
     }
@@ -154,4 +158,99 @@ export const storesPresetCommand: Command = {
   },
 };
 
-export const storeCommands: Command[] = [storesCheckCommand, scanCommand, storesPresetCommand];
+const identityTypes: readonly IdentityType[] = ['email', 'phone', 'customer-number', 'account-id'];
+
+/** `--identity email=a@b.be` → an identity; a clear usage error otherwise. */
+export function parseIdentityOption(text: string): Identity {
+  const at = text.indexOf('=');
+  const type = text.slice(0, at) as IdentityType;
+  const value = text.slice(at + 1).trim();
+  if (at < 1 || !identityTypes.includes(type) || value.length === 0) {
+    throw new UsageError(`--identity takes TYPE=VALUE with TYPE one of ${identityTypes.join(', ')} (got "${text.slice(0, Math.max(0, at)) || text}")`);
+  }
+  return { type, value };
+}
+
+export interface ExplainedTable {
+  table: string;
+  /** How a request reaches the table (identity, owner, profile), or why it does not. */
+  reach: string;
+  rows: number;
+  /** Rows shared with someone else: exported without their columns, erased only in the person's columns. */
+  shared: number;
+  restricted: number;
+}
+
+export interface StoreExplanation {
+  store: string;
+  tables: ExplainedTable[];
+  /** For `--type erasure`: the plan of a dry run (nothing is written). */
+  erasure?: { erased: { table: string; deleted: number; updated: number }[]; kept: { table: string; rows: number; hold: string; keptColumns: string[] }[] } | undefined;
+  skipped?: string | undefined;
+}
+
+/** For one person: every table of every SQL store, the rows found and the path, and for an erasure its dry-run plan. */
+export async function explainCharterStores(charter: Charter, env: NodeJS.ProcessEnv, identities: Identity[], options: { only?: string; type?: 'access' | 'erasure' } = {}): Promise<StoreExplanation[]> {
+  const results = await eachSqlStore(charter, env, options.only, 'an HTTP store answers for its own tables', 2, async (store, connector): Promise<StoreExplanation> => {
+    const counts = new Map<string, { rows: number; shared: number; restricted: number }>();
+    await connector.access({ identities }, (records) => {
+      for (const record of records) {
+        const count = counts.get(record.table) ?? { rows: 0, shared: 0, restricted: 0 };
+        count.rows++;
+        if (record.shared) count.shared++;
+        if (record.restricted) count.restricted++;
+        counts.set(record.table, count);
+      }
+    });
+    const reach = describeReach(storeModel(store, charter.holds), [...new Set(identities.map((i) => i.type))]);
+    const tables = reach.map((r) => ({ table: r.table, reach: r.text, ...(counts.get(r.table) ?? { rows: 0, shared: 0, restricted: 0 }) }));
+    if (options.type !== 'erasure') return { store: store.id, tables };
+    const plan = await connector.erase({ jobId: `explain-${Date.now()}`, identities, dryRun: true });
+    return { store: store.id, tables, erasure: { erased: plan.erased, kept: plan.kept.map((k) => ({ table: k.table, rows: k.rows, hold: k.hold, keptColumns: k.keptColumns })) } };
+  });
+  return results.map((r) => (isSkipped(r) ? { ...r, tables: [] } : r));
+}
+
+export const storesExplainCommand: Command = {
+  name: 'stores explain',
+  summary: "Show, for one person, each table a request reaches, the rows found and the path — before anything runs",
+  usage: 'stores explain --identity TYPE=VALUE [--identity …] [--type access|erasure] [--charter file] [--store id] [--json]',
+  options: { charter: { type: 'string' }, store: { type: 'string' }, identity: { type: 'string', multiple: true }, type: { type: 'string' }, json: { type: 'boolean' } },
+  help: 'Reads only: access runs as a count, an erasure as a dry run (nothing is written).\nTYPE: email, phone, customer-number, account-id. Exit code 1 when a store cannot be read.',
+  async run(args, io) {
+    const given = args.values.identity;
+    const texts = (Array.isArray(given) ? given : given === undefined ? [] : [given]).filter((v): v is string => typeof v === 'string');
+    if (texts.length === 0) throw new UsageError('give the person with --identity TYPE=VALUE (e.g. --identity email=alice@example.be)');
+    const identities = texts.map(parseIdentityOption);
+    const type = stringOption(args, 'type') ?? 'access';
+    if (type !== 'access' && type !== 'erasure') throw new UsageError('--type takes access or erasure');
+    const charter = await charterFrom(args, io);
+    if (!charter) return exitCodes.findings;
+    selectedStores(charter, args);
+    const results = await explainCharterStores(charter, io.env, identities, { only: stringOption(args, 'store'), type });
+    if (args.values.json) io.out(JSON.stringify(results, null, 2));
+    else {
+      for (const result of results) {
+        if (result.skipped) {
+          io.out(`${result.store}: not read: ${result.skipped}`);
+          continue;
+        }
+        io.out(`${result.store}:`);
+        for (const t of result.tables) {
+          const found = t.rows === 0 ? 'no rows' : `${t.rows} row${t.rows === 1 ? '' : 's'}${t.shared ? `, ${t.shared} shared with someone else (their columns withheld)` : ''}${t.restricted ? `, ${t.restricted} restricted` : ''}`;
+          io.out(`  ${t.reach}`);
+          if (!t.reach.includes(': not reached')) io.out(`    found: ${found}`);
+        }
+        if (result.erasure) {
+          io.out(`  erasure (dry run, nothing written):`);
+          for (const e of result.erasure.erased) io.out(`    ${e.table}: ${e.deleted} deleted, ${e.updated} erased in place`);
+          for (const k of result.erasure.kept) io.out(`    ${k.table}: ${k.rows} kept (${k.hold})${k.keptColumns.length ? `, keeping ${k.keptColumns.join(', ')}` : ''}`);
+          if (result.erasure.erased.length === 0 && result.erasure.kept.length === 0) io.out('    nothing to erase');
+        }
+      }
+    }
+    return results.some((r) => r.skipped && !r.skipped.startsWith('an HTTP')) ? exitCodes.findings : exitCodes.ok;
+  },
+};
+
+export const storeCommands: Command[] = [storesCheckCommand, storesExplainCommand, scanCommand, storesPresetCommand];

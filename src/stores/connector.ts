@@ -92,7 +92,13 @@ export interface AccessRecord {
   /** Primary key value, as a string. */
   key: string;
   columns: AccessColumn[];
+  /** The row, or a row it belongs to, is restricted (Art. 18). */
   restricted: boolean;
+  /**
+   * The row belongs to someone else too (a message between two customers): the other person's columns are left out
+   * (Art. 15(4)). Absent when the row is the person's alone.
+   */
+  shared?: boolean | undefined;
 }
 
 /**

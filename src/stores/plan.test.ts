@@ -5,35 +5,96 @@ import { shopHolds, shopStore } from './testing/shop.js';
 
 const store = (tables: unknown[]) => storeSchema.parse({ id: 's', kind: 'postgres', connection: 'S_URL', tables });
 
+const edge = (e: { source: string; target: string; direction: string; reference: { column: string } }) => `${e.source}-${e.direction}->${e.target} (${e.reference.column})`;
+
 describe('traversalPlan', () => {
-  it('seeds from identity columns of the requested types and follows references both ways', () => {
+  it('seeds from identity columns and walks down owner references only', () => {
     const model = storeModel(shopStore(), shopHolds);
     const plan = traversalPlan(model, ['email']);
     expect(plan.seeds.map((s) => `${s.table}.${s.column}`).sort()).toEqual(['customers.email', 'newsletter.email', 'tickets.email']);
     expect(plan.reachable.sort()).toEqual(['customers', 'invoices', 'newsletter', 'order_lines', 'orders', 'tickets']);
-    expect(plan.edges).toContainEqual({ source: 'customers', sourceColumn: 'id', target: 'orders', targetColumn: 'customer_id', direction: 'back' });
-    expect(plan.edges).toContainEqual({ source: 'orders', sourceColumn: 'customer_id', target: 'customers', targetColumn: 'id', direction: 'to' });
+    // The invoice belongs to its customer; its order is only a link (Bob's invoice may pay for Alice's order).
+    expect(plan.edges.map(edge).sort()).toEqual(['customers-back->invoices (customer_id)', 'customers-back->orders (customer_id)', 'orders-back->order_lines (order_id)']);
   });
 
-  it('leaves out the newsletter for a customer number, which only the customer table holds', () => {
+  it('leaves out tables with their own identity when the request gives only a customer number', () => {
     const plan = traversalPlan(storeModel(shopStore(), shopHolds), ['customer-number']);
-    expect(plan.unreachable).toEqual(['newsletter']);
+    // A ticket names its submitter by email: a ticket is not the customer's because it references the customer.
+    expect(plan.unreachable.sort()).toEqual(['newsletter', 'tickets']);
   });
 
-  it('honours traverse: to, so a shared parent does not lead to other people', () => {
+  it('never climbs to a shared parent, whatever the obsolete traverse says, and climbs to a declared profile', () => {
     const model = storeModel(
       store([
         { name: 'companies', primaryKey: 'id', columns: [{ name: 'name', category: 'professional.company-name', erase: 'keep' }] },
+        { name: 'accounts', primaryKey: 'id', columns: [{ name: 'password', category: 'account.password', erase: 'null', secret: true }] },
         {
           name: 'contacts',
           primaryKey: 'id',
           columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }],
-          references: [{ column: 'company_id', to: 'companies.id', traverse: 'to' }],
+          references: [
+            { column: 'company_id', to: 'companies.id', traverse: 'both' },
+            { column: 'account_id', to: 'accounts.id', profile: true },
+          ],
         },
       ]),
     );
     const plan = traversalPlan(model, ['email']);
-    expect(plan.edges.map((e) => `${e.source}->${e.target}`)).toEqual(['contacts->companies']);
+    expect(plan.edges.map(edge)).toEqual(['contacts-to->accounts (account_id)']);
+    expect(plan.unreachable).toEqual(['companies']);
+  });
+});
+
+describe('owner references', () => {
+  const owners = (tables: unknown[]) => Object.fromEntries([...storeModel(store(tables)).tables.values()].map((t) => [t.name, t.owners.map((r) => r.column)]));
+  const person = (name: string, references: unknown[] = []) => ({ name, primaryKey: 'id', columns: [{ name: 'email', category: 'contact.email', identity: 'email' }], references });
+  const plain = (name: string, references: unknown[] = []) => ({ name, primaryKey: 'id', references });
+
+  it('gives a table with its own identity no owner, and prefers references to people over links', () => {
+    expect(
+      owners([
+        person('clients'),
+        plain('events', [{ column: 'client_id', to: 'clients.id' }]),
+        person('guests', [{ column: 'event_id', to: 'events.id' }]),
+        plain('photos', [
+          { column: 'guest_id', to: 'guests.id' },
+          { column: 'event_id', to: 'events.id' },
+        ]),
+      ]),
+    ).toEqual({ clients: [], events: ['client_id'], guests: [], photos: ['guest_id'] });
+  });
+
+  it('follows chains and diamonds to tables that belong to someone, never to a catalog or a self-reference', () => {
+    expect(
+      owners([
+        person('customers'),
+        plain('products'),
+        plain('orders', [{ column: 'customer_id', to: 'customers.id' }]),
+        plain('lines', [
+          { column: 'order_id', to: 'orders.id' },
+          { column: 'product_id', to: 'products.id' },
+        ]),
+        plain('returns', [{ column: 'line_id', to: 'lines.id' }]),
+        plain('comments', [
+          { column: 'parent_id', to: 'comments.id' },
+          { column: 'order_id', to: 'orders.id' },
+          { column: 'return_id', to: 'returns.id' },
+        ]),
+      ]),
+    ).toEqual({ customers: [], products: [], orders: ['customer_id'], lines: ['order_id'], returns: ['line_id'], comments: ['order_id', 'return_id'] });
+  });
+
+  it('takes exactly the references marked owner: true once a table marks any', () => {
+    expect(
+      owners([
+        person('customers'),
+        person('emails', [{ column: 'customer_id', to: 'customers.id', owner: true }]),
+        plain('messages', [
+          { column: 'sender_id', to: 'customers.id', owner: true },
+          { column: 'recipient_id', to: 'customers.id', owner: false },
+        ]),
+      ]),
+    ).toEqual({ customers: [], emails: ['customer_id'], messages: ['sender_id'] });
   });
 });
 

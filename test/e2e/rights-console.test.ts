@@ -80,6 +80,9 @@ describe('the Requests area of the console', () => {
     const plan = page.locator('section', { has: page.getByRole('heading', { name: 'Plan' }) });
     expect(await plan.textContent()).toContain('Belgian VAT Code, art. 60');
     expect(await plan.textContent()).toContain('customers');
+    // Before anything runs: each table reached, its rows and how (here an HTTP store: its adapter chooses the rows).
+    expect(await plan.textContent()).toContain('Rows the request reaches');
+    expect(await plan.textContent()).toMatch(/shop \/ orders3\s*0\s*chosen by the connected system/);
     expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Timeline' }) }).textContent()).toContain('awaiting verification → verified');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Approve and execute' }).focus();

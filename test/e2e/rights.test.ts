@@ -3,7 +3,7 @@
  * webshop and a MariaDB CRM; mail goes through a real SMTP server from which the test reads the codes, as a person
  * would read them. An access request in Dutch ends with the person's rows from both databases in the downloaded
  * package; an erasure waits its grace period, then the rows are gone or masked and the invoices kept, with the law
- * that requires it shown.
+ * that requires it shown. An impostor's browser gains nothing when the mailbox owner clicks the mailed link.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -201,5 +201,52 @@ describe('the privacy center in Chromium', () => {
     const done = await smtp.waitFor((m) => m.to.includes('alice@example.be') && m.subject.includes('afgehandeld'));
     expect(done.text).toContain('Belgian VAT Code, art. 60');
     await page.close();
+  });
+
+  it('an impostor files an erasure in Bob’s name; Bob’s click on the mailed link verifies it for Bob’s browser only', async () => {
+    // Two browser contexts, two cookie jars: the impostor's and Bob's.
+    const attacker = await browser.newPage({ locale: 'nl-BE' });
+    const victim = await browser.newPage({ locale: 'nl-BE' });
+    await attacker.goto(`${served.url}/privacy/main?lang=nl`);
+    await dismissBanner(attacker);
+    smtp.clear();
+    await attacker.getByLabel('Mijn gegevens wissen (wissing)').check();
+    await attacker.getByLabel('Ik identificeer me met mijn').selectOption('customer-number');
+    await attacker.getByLabel('Uw e-mailadres, telefoonnummer, klantnummer of accountnummer').fill('C-0002');
+    await attacker.getByRole('button', { name: 'Mijn verzoek versturen' }).click();
+    await attacker.waitForURL(/\/requests\//);
+    const statusUrl = attacker.url();
+
+    const codeMail = await smtp.waitFor((m) => m.to.includes('bob@example.be'));
+    await victim.goto(local(linkIn(codeMail, '/link/')));
+    expect(await victim.locator('main').textContent()).toContain('krijgt door deze bevestiging geen toegang');
+    await victim.getByRole('button', { name: 'Ja, dat was ik' }).click();
+    await victim.waitForURL(/\/requests\//);
+    await expect.poll(() => victim.getByRole('button', { name: 'Ja, ga verder' }).count()).toBe(1);
+    expect(await seriousViolations(victim)).toEqual([]);
+
+    // The impostor's browser learns only that it happened elsewhere: no confirmation, no state, no consents.
+    await attacker.goto(statusUrl);
+    const seen = (await attacker.locator('main').textContent()) ?? '';
+    expect(seen).toContain('in een andere browser');
+    expect(await attacker.getByRole('button', { name: 'Ja, ga verder' }).count()).toBe(0);
+    expect(await attacker.getByRole('button', { name: 'Mijn verzoek annuleren' }).count()).toBe(0);
+    expect(await attacker.locator('[data-state]').count()).toBe(0);
+    expect(await seriousViolations(attacker)).toEqual([]);
+    // Posting the confirmation anyway (same-origin, with its cookie) is refused.
+    const forced = await attacker.evaluate(async (url) => (await fetch(`${url}/confirm`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'lang=nl' })).status, statusUrl.split('?')[0]!);
+    expect(forced).toBe(403);
+    // Reusing the spent link gives nothing either.
+    await attacker.goto(local(linkIn(codeMail, '/link/')));
+    expect(await attacker.locator('main').textContent()).toContain('Deze link werd al gebruikt');
+
+    // Bob decides: he withdraws the request the impostor made.
+    await victim.getByRole('button', { name: 'Mijn verzoek annuleren' }).click();
+    await rightsContextOf(served.app).idle();
+    await victim.reload();
+    expect(await stateOf(victim)).toBe('withdrawn');
+    expect((await readTable(webshop, 'customers')).find((c) => c.id === 2)?.name).toBe('Bob Janssens');
+    await attacker.close();
+    await victim.close();
   });
 });

@@ -3,15 +3,18 @@
  */
 import type { Charter } from '../../src/charter/schema.js';
 import { buildTestApp, type TestApp } from './app.js';
+import { freePort } from './postgres-server.js';
 
 export interface ServedApp extends TestApp {
   url: string;
 }
 
+/** Links in mails come from PUBLIC_URL only, so the port is chosen first and named in it (unless `env` sets one). */
 export async function serveTestApp(options: { charter?: Charter; now?: () => Date; env?: Record<string, string> } = {}): Promise<ServedApp> {
-  const testApp = await buildTestApp(options);
-  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = testApp.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { ...testApp, url: `http://127.0.0.1:${port}` };
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const testApp = await buildTestApp({ ...options, env: { PUBLIC_URL: url, PORT: String(port), ...options.env } });
+  await testApp.app.listen({ port, host: '127.0.0.1' });
+  return { ...testApp, url };
 }
+

@@ -2,15 +2,18 @@
  * Sign-in, sign-out, who am I, organisation switch, first-run setup and password links. Answers never reveal
  * whether an email address has an account.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app.js';
+import type { BackgroundTasks } from '../../platform/background.js';
+import { publicUrl } from '../../platform/config.js';
 import { badRequest, notFound } from '../../platform/errors.js';
 import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';
 import { clearSessionCookies, setOrganisationCookie, setSessionCookies } from '../cookies.js';
 import { linkIsValid } from '../links.js';
 import { installationKey } from '../secrets.js';
+import { passwordResetAllowed } from '../throttle.js';
 import { findOrganisation } from '../organisations.js';
 import { passwordSchema } from '../passwords.js';
 import { completeSetup, passwordResetLink, setPasswordWithLink, signIn, signOut } from '../sign-in.js';
@@ -35,12 +38,7 @@ export const meSchema = z.object({
 
 const signedInSchema = z.object({ userId: z.string(), csrfToken: z.string() });
 
-/** The base URL links point to: PUBLIC_URL, else what the request was addressed to. */
-export function baseUrl(context: AppContext, request: FastifyRequest): string {
-  return context.config.PUBLIC_URL?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
-}
-
-export function registerAuthRoutes(app: FastifyInstance, context: AppContext) {
+export function registerAuthRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {
   let secret: Promise<string> | undefined;
   const throttleKey = () =>
     (secret ??= installationKey(context.db, context.config.CHARTER_SECRET).catch((error: unknown) => {
@@ -61,7 +59,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext) {
       errors: [401, 429],
     },
     async ({ body, request, reply }) => {
-      const result = await signIn({ db: context.db, secret: await throttleKey() }, { ...body, address: request.ip }, context.clock());
+      const result = await signIn({ db: context.db, secret: await throttleKey(), later: (label, work) => tasks.run(label, work) }, { ...body, address: request.ip }, context.clock());
       setSessionCookies(request, reply, result.session);
       return { userId: result.userId, csrfToken: result.session.csrfToken };
     },
@@ -178,7 +176,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext) {
     {
       method: 'POST',
       url: '/api/v1/auth/password-reset',
-      summary: 'Ask for a password link by email; the answer is the same whether or not the account exists',
+      summary: 'Ask for a password link by email (at most 3 an hour per account); the answer is the same whether or not the account exists',
       tags: ['accounts'],
       auth: 'public',
       body: z.object({ email: emailSchema, language: z.enum(['en', 'nl', 'fr']).optional() }),
@@ -186,15 +184,22 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext) {
       status: 202,
     },
     async ({ body, request }) => {
-      const link = await passwordResetLink(context.db, body.email, context.clock());
-      if (link) {
+      // The answer goes out before the throttle, the lookup and the mail, so neither its content nor its time says
+      // whether the account exists (a known account's link and SMTP delivery took ~100 ms, an unknown address ~1 ms).
+      const now = context.clock();
+      const ip = request.ip;
+      tasks.run('password reset', async () => {
+        // Over the limit per account or address: no lookup and no mail.
+        if (!(await passwordResetAllowed(context.db, await throttleKey(), body.email, ip, now))) return;
+        const link = await passwordResetLink(context.db, body.email, now);
+        if (!link) return;
         await sendPasswordMail(context.mailer, {
           to: body.email,
-          url: `${baseUrl(context, request)}/console/password?token=${encodeURIComponent(link.token)}`,
+          url: `${publicUrl(context.config)}/console/password?token=${encodeURIComponent(link.token)}`,
           language: body.language ?? 'en',
           reason: 'reset',
         });
-      }
+      });
       return { message: 'If this address has an account, a link to choose a new password is on its way.' };
     },
   );

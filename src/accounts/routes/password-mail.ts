@@ -32,3 +32,25 @@ export async function sendPasswordMail(mailer: Mailer, input: { to: string; url:
     language: input.language,
   });
 }
+
+const addedTexts: Record<Language, { subject: string; body: (organisation: string) => string }> = {
+  en: { subject: 'You were added to an organisation in Charter', body: (o) => `You now have access to ${o} in Charter, with your existing account. Sign in to see it:` },
+  nl: { subject: 'U werd toegevoegd aan een organisatie in Charter', body: (o) => `U hebt nu toegang tot ${o} in Charter, met uw bestaande account. Meld u aan om het te zien:` },
+  fr: { subject: 'Vous avez été ajouté à une organisation dans Charter', body: (o) => `Vous avez maintenant accès à ${o} dans Charter, avec votre compte existant. Connectez-vous pour le voir :` },
+};
+
+/**
+ * The invitation of a person who already has an account (with a password): a link to sign in, no password link —
+ * the owner who added them gets the same answer either way, and never a way into their account.
+ */
+export async function sendMemberAddedMail(mailer: Mailer, input: { to: string; organisation: string; url: string; language: Language }) {
+  const t = addedTexts[input.language];
+  await mailer.send({
+    organisationId: null,
+    to: input.to,
+    subject: t.subject,
+    text: `${t.body(input.organisation)}\n\n${input.url}\n`,
+    template: 'account.member-added',
+    language: input.language,
+  });
+}

@@ -6,14 +6,16 @@ import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';
 import { issuePasswordLink } from '../sign-in.js';
 import { addMember, changeRole, listMembers, removeMember } from '../users.js';
-import { baseUrl } from './auth-routes.js';
-import { sendPasswordMail } from './password-mail.js';
+import type { BackgroundTasks } from '../../platform/background.js';
+import { publicUrl } from '../../platform/config.js';
+import { findOrganisation } from '../organisations.js';
+import { sendMemberAddedMail, sendPasswordMail } from './password-mail.js';
 
 const roleSchema = z.enum(['owner', 'privacy-officer', 'viewer']);
 const memberSchema = z.object({ userId: z.string(), email: z.string(), role: roleSchema, hasPassword: z.boolean(), since: z.string() });
 const userParams = z.object({ userId: z.uuid() });
 
-export function registerUserRoutes(app: FastifyInstance, context: AppContext) {
+export function registerUserRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {
   defineRoute(
     app,
     { method: 'GET', url: '/api/v1/users', summary: 'Members of the organisation with their roles', tags: ['accounts'], auth: { scopes: ['users:read'] }, response: z.object({ members: z.array(memberSchema) }) },
@@ -28,11 +30,13 @@ export function registerUserRoutes(app: FastifyInstance, context: AppContext) {
     {
       method: 'POST',
       url: '/api/v1/users',
-      summary: 'Add a person to the organisation with a role; a new person gets a one-time link to choose a password',
+      summary: 'Add a person to the organisation with a role; they are mailed an invitation (a one-time password link when they have no password yet)',
       tags: ['accounts'],
       auth: { scopes: ['users:manage'], roles: ['owner'] },
       body: z.object({ email: z.email().max(254), role: roleSchema, language: z.enum(['en', 'nl', 'fr']).optional() }),
-      response: z.object({ userId: z.string(), role: roleSchema, passwordLink: z.string().nullable().describe('shown once, also mailed; null for an existing account') }),
+      // The same status and body whether or not the address already has an account (in this installation, maybe in
+      // another organisation): the difference is only in the mail the person receives.
+      response: z.object({ userId: z.string(), role: roleSchema, invitationMailed: z.literal(true) }),
       status: 201,
       errors: [409],
     },
@@ -40,13 +44,18 @@ export function registerUserRoutes(app: FastifyInstance, context: AppContext) {
       const caller = callerOf(request);
       const now = context.clock();
       const added = await addMember(context.db, caller, { email: body.email, role: body.role, actor: caller.actor }, now);
-      let passwordLink: string | null = null;
-      if (!added.hasPassword) {
-        const token = await issuePasswordLink(context.db, added.userId, now);
-        passwordLink = `${baseUrl(context, request)}/console/password?token=${encodeURIComponent(token)}`;
-        await sendPasswordMail(context.mailer, { to: body.email, url: passwordLink, language: body.language ?? 'en', reason: 'invite' });
-      }
-      return { userId: added.userId, role: body.role, passwordLink };
+      const language = body.language ?? 'en';
+      tasks.run('member invitation', async () => {
+        if (!added.hasPassword) {
+          const token = await issuePasswordLink(context.db, added.userId, now);
+          const url = `${publicUrl(context.config)}/console/password?token=${encodeURIComponent(token)}`;
+          await sendPasswordMail(context.mailer, { to: body.email, url, language, reason: 'invite' });
+          return;
+        }
+        const organisation = await findOrganisation(context.db, caller);
+        await sendMemberAddedMail(context.mailer, { to: body.email, organisation: organisation?.name ?? '', url: `${publicUrl(context.config)}/console/`, language });
+      });
+      return { userId: added.userId, role: body.role, invitationMailed: true as const };
     },
   );
 

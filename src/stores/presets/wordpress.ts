@@ -47,7 +47,7 @@ export function wordpressPreset(options: WordPressPresetOptions = {}): Store {
     {
       name: `${p}comments`,
       primaryKey: 'comment_ID',
-      references: [{ column: 'user_id', to: `${p}users.ID`, traverse: 'back', ...loose }],
+      references: [{ column: 'user_id', to: `${p}users.ID`, ...loose }],
       columns: [
         { name: 'comment_author_email', category: 'contact.email', identity: 'email', erase: 'hash' },
         { name: 'comment_author', category: 'identity.name', erase: 'redact' },
@@ -63,7 +63,7 @@ export function wordpressPreset(options: WordPressPresetOptions = {}): Store {
       {
         name: `${p}wc_orders`,
         primaryKey: 'id',
-        references: [{ column: 'customer_id', to: `${p}users.ID`, traverse: 'back', ...loose }],
+        references: [{ column: 'customer_id', to: `${p}users.ID`, ...loose }],
         anchor: 'date_created_gmt',
         holds: [{ hold: 'vat-invoices', anchor: 'date_created_gmt', keep: ['billing_email'] }],
         columns: [
@@ -99,7 +99,7 @@ export function wordpressPreset(options: WordPressPresetOptions = {}): Store {
       {
         name: `${p}wc_customer_lookup`,
         primaryKey: 'customer_id',
-        references: [{ column: 'user_id', to: `${p}users.ID`, traverse: 'back', nullable: true, ...loose }],
+        references: [{ column: 'user_id', to: `${p}users.ID`, nullable: true, ...loose }],
         columns: [
           { name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' },
           { name: 'username', category: 'account.username', erase: 'delete' },

@@ -1,6 +1,7 @@
 /**
  * Personal-data detectors for `charter scan`: by value (with checksums wherever the format has one, so random
- * numbers are not taken for bank accounts) and by column name (in EN, NL, FR and DE). Pure.
+ * numbers are not taken for bank accounts), inside free text (an IBAN in a `notes` column), and by column name (in
+ * EN, NL, FR and DE). Values found are only ever shown masked (`maskValue`). Pure.
  */
 import { isIP } from 'node:net';
 
@@ -26,10 +27,38 @@ export function isE164Phone(value: string): boolean {
   return digits !== undefined && /^[1-9]\d{7,14}$/.test(digits);
 }
 
-/** ISO 13616 IBAN with its mod-97 check. */
+/**
+ * National phone numbers in the formats people write them in Belgium, the Netherlands, France and Germany: a trunk
+ * 0 and a non-zero digit; 9 digits (Belgian landline, 02 123 45 67) or 10 (Belgian, Dutch and French mobiles and
+ * lines: 0470 12 34 56, 06 12345678, 06 12 34 56 78); German numbers (10–12 digits) only with a separator after the
+ * area code (030 12345678, 0171/1234567), since a bare run of digits that long is more often something else.
+ */
+export function isNationalPhone(value: string): boolean {
+  const trimmed = value.trim();
+  if (!/^0[1-9][\d .()/-]*\d$/.test(trimmed) || /[ .()/-]{2}/.test(trimmed)) return false;
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length === 9 || digits.length === 10) return true;
+  return digits.length >= 10 && digits.length <= 12 && /^0[1-9]\d{1,4}[ /-]\d/.test(trimmed);
+}
+
+/** A phone number, international (E.164 with + or 00) or in a Belgian, Dutch, French or German national format. */
+export function isPhone(value: string): boolean {
+  return isE164Phone(value) || isNationalPhone(value);
+}
+
+/** IBAN lengths of the countries whose accounts Charter's users meet most (others: any length 15–34). */
+const ibanLengths: Record<string, number> = {
+  AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27, GB: 22, GR: 27, HR: 21,
+  HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24,
+  SE: 24, SI: 19, SK: 24,
+};
+
+/** ISO 13616 IBAN with its mod-97 check (and the country's length where known). */
 export function isIban(value: string): boolean {
   const compact = value.replace(/\s/g, '').toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
+  const length = ibanLengths[compact.slice(0, 2)];
+  if (length !== undefined && compact.length !== length) return false;
   const rearranged = compact.slice(4) + compact.slice(0, 4);
   let remainder = 0;
   for (const char of rearranged) {
@@ -107,7 +136,7 @@ export const valueDetectors: Detector[] = [
   { id: 'payment-card', category: 'financial.card-number', strength: 1, test: isPaymentCard },
   { id: 'be-national-number', category: 'identity.national-number', strength: 0.9, test: isBelgianNationalNumber },
   { id: 'company-number', category: 'professional.company-number', strength: 0.8, test: isEuVatNumber },
-  { id: 'phone', category: 'contact.phone', strength: 0.9, test: isE164Phone },
+  { id: 'phone', category: 'contact.phone', strength: 0.9, test: isPhone },
   { id: 'ip-address', category: 'online.ip-address', strength: 0.9, test: isIpAddress },
 ];
 
@@ -138,4 +167,120 @@ export function normaliseColumnName(name: string): string {
 export function detectByName(column: string): { id: string; category: string } | undefined {
   const name = normaliseColumnName(column);
   return namePatterns.find((p) => p.pattern.test(name));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inside free text
+
+/** A value found inside a longer text. `value` is personal data: show it only through `maskValue`. */
+export interface TextMatch {
+  detector: string;
+  category: string;
+  start: number;
+  end: number;
+  value: string;
+}
+
+interface TextDetector {
+  id: string;
+  category: string;
+  /** Candidates: every span shaped like the format, valid or not. */
+  pattern: RegExp;
+  test(value: string): boolean;
+}
+
+const notWordBefore = String.raw`(?<![\p{L}\p{N}_@.+-])`;
+const notWordAfter = String.raw`(?![\p{L}\p{N}_@]|[.-]\p{N})`;
+
+/**
+ * Structured formats, strongest first. Each pattern matches the format's shape; the checksum decides. A shaped span
+ * that fails its check (a mistyped IBAN) is still not read as a phone number: its digits belong to it.
+ */
+const structuredTextDetectors: TextDetector[] = [
+  { id: 'iban', category: 'financial.bank-account', pattern: new RegExp(`${notWordBefore}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{1,4}){3,8}${notWordAfter}`, 'gu'), test: isIban },
+  { id: 'email', category: 'contact.email', pattern: /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gu, test: isEmail },
+  { id: 'be-national-number', category: 'identity.national-number', pattern: new RegExp(`${notWordBefore}\\d{2}\\.?\\d{2}\\.?\\d{2}[-.]?\\d{3}\\.?\\d{2}${notWordAfter}`, 'gu'), test: isBelgianNationalNumber },
+  // BE + 10 digits, or the dotted 0xxx.xxx.xxx notation; a bare 10-digit run is more likely a phone number.
+  { id: 'company-number', category: 'professional.company-number', pattern: new RegExp(`${notWordBefore}(?:BE ?[01]\\d{3}\\.?\\d{3}\\.?\\d{3}|[01]\\d{3}\\.\\d{3}\\.\\d{3})${notWordAfter}`, 'gu'), test: isBelgianCompanyNumber },
+  { id: 'company-number', category: 'professional.company-number', pattern: new RegExp(`${notWordBefore}(?:NL\\d{9}B\\d{2}|FR[0-9A-Z]{2}\\d{9}|DE\\d{9}|LU\\d{8}|ATU\\d{8})${notWordAfter}`, 'gu'), test: isEuVatNumber },
+  // At least 13 digits: shorter runs (phone numbers) are not claimed as mistyped cards.
+  { id: 'payment-card', category: 'financial.card-number', pattern: new RegExp(`${notWordBefore}\\d{4}(?:[ -]?\\d{3,4}){3,4}${notWordAfter}`, 'gu'), test: isPaymentCard },
+];
+
+const phoneTextDetector: TextDetector = {
+  id: 'phone',
+  category: 'contact.phone',
+  pattern: new RegExp(`${notWordBefore}(?:\\+|00)?\\d+(?:(?: ?\\(0\\) ?|[ ./-])\\d+)*${notWordAfter}`, 'gu'),
+  test: (value) => isPhone(value.replace(/ ?\(0\) ?/, ' ')),
+};
+
+function spans(detector: TextDetector, text: string): TextMatch[] {
+  return [...text.matchAll(detector.pattern)].map((m) => ({ detector: detector.id, category: detector.category, start: m.index, end: m.index + m[0].length, value: m[0] }));
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/**
+ * IBAN candidates may run on into the next group of characters ("BE68 5390 0754 7034 1234"): the longest prefix
+ * ending at a group that passes the check is the IBAN.
+ */
+function shortenIban(match: TextMatch): TextMatch {
+  if (isIban(match.value)) return match;
+  for (let end = match.value.length - 1; end >= 15; end--) {
+    if (match.value[end] !== ' ') continue;
+    const value = match.value.slice(0, end);
+    if (isIban(value)) return { ...match, end: match.start + end, value };
+  }
+  return match;
+}
+
+/**
+ * Every email address, phone number, IBAN, Belgian national or company number, EU VAT number and payment card
+ * inside a text, each checked (checksums where the format has one), without overlaps, in order of position.
+ */
+export function findInText(text: string): TextMatch[] {
+  const found: TextMatch[] = [];
+  // Spans already claimed by a stronger format, valid or not: the digits of a mistyped IBAN are no card or phone.
+  const shaped: TextMatch[] = [];
+  for (const detector of structuredTextDetectors) {
+    const claimed: TextMatch[] = [];
+    for (const candidate of spans(detector, text)) {
+      if (shaped.some((s) => overlaps(s, candidate))) continue;
+      // No IBAN is shorter than 15 characters (Norway); BE0403170701 is a company number.
+      if (detector.id === 'iban' && candidate.value.replace(/ /g, '').length < 15) continue;
+      const match = detector.id === 'iban' ? shortenIban(candidate) : candidate;
+      const valid = detector.test(match.value);
+      if (valid) found.push(match);
+      claimed.push(valid ? match : candidate);
+    }
+    shaped.push(...claimed);
+  }
+  for (const candidate of spans(phoneTextDetector, text)) {
+    if (phoneTextDetector.test(candidate.value) && !shaped.some((s) => overlaps(s, candidate))) found.push(candidate);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A found value with enough left to recognise its kind and tell two apart, and not enough to use: an email keeps
+ * its first letter and top-level domain, an IBAN or VAT number its country, everything keeps its separators and
+ * last two characters. Scan reports and logs show values only like this.
+ */
+export function maskValue(detector: string, value: string): string {
+  if (detector === 'email') {
+    const at = value.lastIndexOf('@');
+    const domain = value.slice(at + 1);
+    const tld = domain.slice(domain.lastIndexOf('.'));
+    return `${value[0] ?? ''}***@***${tld}`;
+  }
+  const keepStart = detector === 'phone' ? /^(?:\+|00)?/.exec(value)![0].length : /^[A-Z]{2}/.test(value) ? 2 : 0;
+  let kept = 0;
+  const chars = [...value];
+  // Keep the last two alphanumerics; star the other letters and digits, keep separators.
+  for (let i = chars.length - 1; i >= keepStart; i--) {
+    if (!/[\p{L}\p{N}]/u.test(chars[i]!)) continue;
+    if (kept < 2) kept++;
+    else chars[i] = '*';
+  }
+  return chars.join('');
 }

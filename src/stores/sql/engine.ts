@@ -36,7 +36,8 @@ import {
   type SweepResult,
   type TableCount,
 } from '../connector.js';
-import { deletionOrder, traversalPlan, type AnchorModel, type ColumnModel, type HoldModel, type ReferenceModel, type StoreModel, type TableModel } from '../plan.js';
+import { classifyRows, ownershipColumns, personColumns, restrictable, valueText, visibleColumns, type ProfileReferrers, type RowOwnership } from '../ownership.js';
+import { deletionOrder, traversalPlan, type AnchorModel, type ColumnModel, type HoldModel, type ReferenceModel, type StoreModel, type TableModel, type TraversalPlan } from '../plan.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
 import { chunks, tableName, traverse, valueFitsFamily, type Row } from './traverse.js';
@@ -87,7 +88,15 @@ export function rowHold(holds: readonly HoldModel[], row: Row, now: Date): { hol
   return undefined;
 }
 
-type RowAction = { kind: 'delete' } | { kind: 'update' } | { kind: 'reduce'; hold: HoldModel; until?: Date | undefined } | { kind: 'keep'; hold: HoldModel | 'referenced'; until?: Date | undefined };
+type RowAction =
+  | { kind: 'delete' }
+  | { kind: 'update' }
+  | { kind: 'reduce'; hold: HoldModel; until?: Date | undefined }
+  | { kind: 'keep'; hold: HoldModel | 'referenced'; until?: Date | undefined }
+  /** A row someone else's row still references: kept, its personal columns erased by their strategies. */
+  | { kind: 'anonymise' }
+  /** A row shared with someone else: only the person's columns are erased and their nullable references unlinked. */
+  | { kind: 'shared'; columns: ColumnModel[]; unlink: ReferenceModel[] };
 
 /** Columns written when a row is updated (`update`) or reduced to a hold's kept columns (`reduce`). */
 export function writtenColumns(table: TableModel, mode: 'update' | 'reduce' | 'anonymise', keep: readonly string[] = []): ColumnModel[] {
@@ -244,6 +253,76 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     await session.query(`insert into ${ledgerName(statement, model)} ${columns} values (${values.join(', ')}) ${update}`, statement.params);
   }
 
+  /**
+   * The person's rows in this store and whose they are (docs/ownership.md): the traversal's rows with the columns
+   * asked for plus those ownership needs, then, for each profile reference, every row of the store that points at a
+   * profile row found (someone else's profile makes it shared), then the classification.
+   */
+  async function findPersonRows(
+    session: SqlSession,
+    plan: TraversalPlan,
+    identities: readonly Identity[],
+    accepts: (table: string, column: string, value: string) => boolean,
+    columns: (t: TableModel) => string[],
+    concurrency?: number,
+  ): Promise<{ found: Map<string, Row[]>; ownership: Map<string, Map<string, RowOwnership>> }> {
+    const found = new Map<string, Row[]>();
+    await traverse(session, model, plan, identities, {
+      acceptsValue: accepts,
+      ...(concurrency === undefined ? {} : { concurrency }),
+      columns: (t) => [...new Set([...columns(t), ...ownershipColumns(model, t)])],
+      onRows: async (t, rows) => {
+        const list = found.get(t.name);
+        if (list) for (const row of rows) list.push(row);
+        else found.set(t.name, [...rows]);
+      },
+    });
+    const referrers: ProfileReferrers = new Map();
+    for (const t of model.tables.values()) {
+      for (const ref of t.references) {
+        const targets = ref.profile ? found.get(ref.toTable) : undefined;
+        if (!targets || !model.tables.has(ref.toTable)) continue;
+        const values = [...new Set(targets.map((row) => row[ref.toColumn]).filter((v) => v !== null && v !== undefined))];
+        const byValue = new Map<string, Set<string>>();
+        for (const batch of chunks(values, 1000)) {
+          const statement = new Statement(session.dialect);
+          const text = `select ${statement.id(t.primaryKey)} as k, ${statement.id(ref.column)} as v from ${tableName(statement, model, t.name)} where ${statement.inList(statement.id(ref.column), batch)}`;
+          for (const row of (await session.query(text, statement.params)).rows) {
+            const value = valueText(row.v);
+            const keys = byValue.get(value) ?? new Set<string>();
+            keys.add(valueText(row.k));
+            byValue.set(value, keys);
+          }
+        }
+        referrers.set(ref, byValue);
+      }
+    }
+    return { found, ownership: classifyRows(model, found, referrers) };
+  }
+
+  /**
+   * Values of `t`'s rows that rows outside `found` still reference through an enforced foreign key: deleting those
+   * rows would fail, or (if the database cascaded) reach into someone else's data; they are kept.
+   */
+  async function referencedFromOutside(session: SqlSession, t: TableModel, rows: readonly Row[], found: ReadonlyMap<string, Row[]>): Promise<Map<string, Set<string>>> {
+    const outside = new Map<string, Set<string>>();
+    for (const ref of t.referencedBy) {
+      const child = model.tables.get(ref.table);
+      if (!ref.enforced || !child) continue;
+      const values = [...new Set(rows.map((row) => row[ref.toColumn]).filter((v) => v !== null && v !== undefined))];
+      if (values.length === 0) continue;
+      const mine = new Set((found.get(child.name) ?? []).map((row) => valueText(row[child.primaryKey])));
+      const kept = outside.get(ref.toColumn) ?? new Set<string>();
+      for (const batch of chunks(values, 1000)) {
+        const statement = new Statement(session.dialect);
+        const text = `select ${statement.id(child.primaryKey)} as k, ${statement.id(ref.column)} as v from ${tableName(statement, model, child.name)} where ${statement.inList(statement.id(ref.column), batch)}`;
+        for (const row of (await session.query(text, statement.params)).rows) if (!mine.has(valueText(row.k))) kept.add(valueText(row.v));
+      }
+      outside.set(ref.toColumn, kept);
+    }
+    return outside;
+  }
+
   const connector: StoreConnector = {
     id,
     kind: options.kind,
@@ -255,29 +334,30 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const plan = traversalPlan(model, types(request.identities));
       const counts = new Map<string, number>();
       // No transaction: PostgreSQL and MySQL read committed give each statement its own snapshot anyway, and a
-      // large result opens its own cursor transaction. One connection per statement keeps the pool free.
-      {
-        const session = countingSession(driver);
-        await traverse(session, model, plan, request.identities, {
-          acceptsValue: accepts,
-          concurrency: options.concurrency ?? 4,
-          columns: (t) => [...t.columns.map((c) => c.name), ...(t.restrictColumn ? [t.restrictColumn] : [])],
-          onRows: async (t, rows) => {
-            const records: AccessRecord[] = [];
-            for (const row of rows) {
-              const restricted = t.restrictColumn ? truthy(row[t.restrictColumn]) : false;
-              if (restricted && request.excludeRestricted) continue;
-              const columns: AccessColumn[] = t.columns
-                .filter((c) => request.includeSecrets || !c.secret)
-                .map((c) => ({ name: c.name, category: c.category, value: toJson(row[c.name]) }));
-              records.push({ store: id, table: t.name, key: keyText(row[t.primaryKey]), columns, restricted });
-            }
-            counts.set(t.name, (counts.get(t.name) ?? 0) + records.length);
-            for (const batch of chunks(records, accessBatch)) await sink(batch);
-          },
-        });
-        return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count };
+      // large result opens its own cursor transaction. One connection per statement keeps the pool free. The rows
+      // are held until the traversal ends: whether a row is the person's alone is known only once its parents are.
+      const session = countingSession(driver);
+      const { found, ownership } = await findPersonRows(session, plan, request.identities, accepts, (t) => t.columns.map((c) => c.name), options.concurrency ?? 4);
+      for (const name of plan.reachable) {
+        const t = model.tables.get(name);
+        const rows = found.get(name);
+        if (!t || !rows) continue;
+        const owned = ownership.get(name);
+        const records: AccessRecord[] = [];
+        for (const row of rows) {
+          const key = keyText(row[t.primaryKey]);
+          const own = owned?.get(valueText(row[t.primaryKey])) ?? { exclusive: false, mine: new Set<string>(), restricted: false };
+          if (own.restricted && request.excludeRestricted) continue;
+          // Art. 15(4): in a row shared with someone else, their columns are withheld.
+          const columns: AccessColumn[] = visibleColumns(t.columns, own)
+            .filter((c) => request.includeSecrets || !c.secret)
+            .map((c) => ({ name: c.name, category: c.category, value: toJson(row[c.name]) }));
+          records.push({ store: id, table: t.name, key, columns, restricted: own.restricted, ...(own.exclusive ? {} : { shared: true }) });
+        }
+        counts.set(t.name, (counts.get(t.name) ?? 0) + records.length);
+        for (const batch of chunks(records, accessBatch)) await sink(batch);
       }
+      return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count };
     },
 
     async contacts(identities: Identity[]): Promise<ContactsOnFile> {
@@ -313,63 +393,83 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const order = deletionOrder(model);
       const run = async (raw: SqlSession): Promise<ErasureResult> => {
         const session = countingSession(raw);
-        const found = new Map<string, Row[]>();
-        await traverse(session, model, plan, request.identities, {
-          acceptsValue: accepts,
-          columns: (t) => {
-            const columns = new Set<string>();
-            for (const c of t.columns) if (c.erase === 'hash') columns.add(c.name);
-            for (const h of t.holds) {
-              if (h.anchor) columns.add(h.anchor);
-              if (h.flag) columns.add(h.flag);
-            }
-            for (const r of t.references) columns.add(r.column);
-            for (const r of t.referencedBy) columns.add(r.toColumn);
-            return [...columns];
-          },
-          onRows: async (t, rows) => {
-            const list = found.get(t.name) ?? [];
-            for (const row of rows) list.push(row);
-            found.set(t.name, list);
-          },
+        const { found, ownership } = await findPersonRows(session, plan, request.identities, accepts, (t) => {
+          const columns = new Set<string>();
+          for (const c of t.columns) if (c.erase === 'hash') columns.add(c.name);
+          for (const h of t.holds) {
+            if (h.anchor) columns.add(h.anchor);
+            if (h.flag) columns.add(h.flag);
+          }
+          for (const r of t.references) columns.add(r.column);
+          for (const r of t.referencedBy) columns.add(r.toColumn);
+          return [...columns];
         });
+        const ownershipOf = (t: TableModel, row: Row): RowOwnership => ownership.get(t.name)?.get(valueText(row[t.primaryKey])) ?? { exclusive: false, mine: new Set(), restricted: false };
 
         // Decide per row, children first so a parent knows which children survive.
         const actions = new Map<string, Map<unknown, RowAction>>();
         const protectedValues = new Map<string, Map<string, Set<unknown>>>(); // parent table → column → values kept by children
         const unlinks: { table: TableModel; column: string; toTable: string; toColumn: string; keys: unknown[]; values: unknown[] }[] = [];
+        const sharedUnlinks: { table: TableModel; column: string; keys: unknown[] }[] = [];
         for (const name of order) {
           const t = model.tables.get(name);
           const rows = found.get(name);
           if (!t || !rows) continue;
           const decided = new Map<unknown, RowAction>();
           const kept = protectedValues.get(name);
+          // Rows of other people (never reached, never written) that point at rows found here keep them.
+          const outside = t.deletesRows ? await referencedFromOutside(session, t, rows.filter((row) => ownershipOf(t, row).exclusive), found) : new Map<string, Set<string>>();
           for (const row of rows) {
             const key = row[t.primaryKey];
+            const own = ownershipOf(t, row);
+            if (!own.exclusive) {
+              // Someone else's too: only the person's columns, and the person's nullable references unlinked.
+              const unlink = t.references.filter((r) => r.nullable && own.mine.has(r.column) && (r.owner || t.columns.some((c) => c.of === r.column)));
+              decided.set(key, { kind: 'shared', columns: personColumns(t.columns, own).filter((c) => c.erase !== 'keep'), unlink });
+              continue;
+            }
             const held = rowHold(t.holds, row, now);
             if (held) {
               decided.set(key, held.hold.keep ? { kind: 'reduce', hold: held.hold, until: held.until } : { kind: 'keep', hold: held.hold, until: held.until });
               continue;
             }
-            const referenced = kept && [...kept].some(([column, values]) => values.has(row[column]));
+            const referenced =
+              (kept && [...kept].some(([column, values]) => values.has(row[column]))) || [...outside].some(([column, values]) => row[column] != null && values.has(valueText(row[column])));
             if (t.deletesRows && !referenced) decided.set(key, { kind: 'delete' });
-            else if (t.deletesRows) decided.set(key, { kind: 'keep', hold: 'referenced' });
+            else if (t.deletesRows) decided.set(key, { kind: 'anonymise' });
             else decided.set(key, { kind: 'update' });
           }
           actions.set(name, decided);
           // Surviving rows protect the parents they point to (or are unlinked from them when nullable).
           for (const ref of t.references) {
             if (ref.toTable === name || !ref.enforced) continue;
-            const survivors = rows.filter((row) => decided.get(row[t.primaryKey])?.kind !== 'delete' && row[ref.column] != null);
+            const survivors = rows.filter((row) => {
+              const action = decided.get(row[t.primaryKey]);
+              if (action?.kind === 'delete' || row[ref.column] == null) return false;
+              return !(action?.kind === 'shared' && action.unlink.includes(ref));
+            });
             if (survivors.length === 0) continue;
-            if (ref.nullable) {
-              unlinks.push({ table: t, column: ref.column, toTable: ref.toTable, toColumn: ref.toColumn, keys: survivors.map((r) => r[t.primaryKey]), values: survivors.map((r) => r[ref.column]) });
-            } else {
-              const byColumn = protectedValues.get(ref.toTable) ?? new Map<string, Set<unknown>>();
-              const values = byColumn.get(ref.toColumn) ?? new Set<unknown>();
-              for (const row of survivors) values.add(row[ref.column]);
-              byColumn.set(ref.toColumn, values);
-              protectedValues.set(ref.toTable, byColumn);
+            // A shared row is never unlinked from a parent that is not the person's (that would write someone
+            // else's link): it keeps the parent instead.
+            const mineToUnlink = ref.nullable ? survivors.filter((row) => decided.get(row[t.primaryKey])?.kind !== 'shared') : [];
+            if (mineToUnlink.length > 0) {
+              unlinks.push({ table: t, column: ref.column, toTable: ref.toTable, toColumn: ref.toColumn, keys: mineToUnlink.map((r) => r[t.primaryKey]), values: mineToUnlink.map((r) => r[ref.column]) });
+            }
+            const protecting = survivors.filter((row) => !mineToUnlink.includes(row));
+            if (protecting.length === 0) continue;
+            const byColumn = protectedValues.get(ref.toTable) ?? new Map<string, Set<unknown>>();
+            const values = byColumn.get(ref.toColumn) ?? new Set<unknown>();
+            for (const row of protecting) values.add(row[ref.column]);
+            byColumn.set(ref.toColumn, values);
+            protectedValues.set(ref.toTable, byColumn);
+          }
+          for (const row of rows) {
+            const action = decided.get(row[t.primaryKey]);
+            if (action?.kind !== 'shared') continue;
+            for (const ref of action.unlink) {
+              const entry = sharedUnlinks.find((u) => u.table === t && u.column === ref.column);
+              if (entry) entry.keys.push(row[t.primaryKey]);
+              else sharedUnlinks.push({ table: t, column: ref.column, keys: [row[t.primaryKey]] });
             }
           }
         }
@@ -377,19 +477,22 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const erased: ErasedTable[] = [];
         const keptRows = new Map<string, KeptRows>();
         const report = (t: TableModel, action: RowAction) => {
-          if (action.kind !== 'reduce' && action.kind !== 'keep') return;
-          const hold = action.hold === 'referenced' ? undefined : action.hold;
-          const holdId = hold?.hold ?? 'referenced';
-          const key = `${t.name}\u0000${holdId}`;
-          const entry = keptRows.get(key) ?? {
-            table: t.name,
-            rows: 0,
-            hold: holdId,
-            law: hold?.law ?? '',
-            keptColumns: action.kind === 'reduce' ? [...(action.hold.keep ?? [])] : [],
-          };
+          if (action.kind === 'delete' || action.kind === 'update') return;
+          const hold: HoldModel | undefined = action.kind === 'reduce' ? action.hold : action.kind === 'keep' && action.hold !== 'referenced' ? action.hold : undefined;
+          const holdId = hold?.hold ?? (action.kind === 'shared' ? 'shared' : 'referenced');
+          // Columns left as they are (the others erased); an empty list means the row was left untouched.
+          const keptColumns =
+            action.kind === 'reduce'
+              ? [...(action.hold.keep ?? [])]
+              : action.kind === 'anonymise'
+                ? t.columns.filter((c) => c.erase === 'keep').map((c) => c.name)
+                : action.kind === 'shared' && (action.columns.length > 0 || action.unlink.length > 0)
+                  ? t.columns.filter((c) => !action.columns.includes(c)).map((c) => c.name)
+                  : [];
+          const key = `${t.name}\u0000${holdId}\u0000${keptColumns.join(',')}`;
+          const entry: KeptRows = keptRows.get(key) ?? { table: t.name, rows: 0, hold: holdId, law: hold?.law ?? '', keptColumns };
           entry.rows++;
-          const until = action.until?.toISOString().slice(0, 10);
+          const until = action.kind === 'reduce' || action.kind === 'keep' ? action.until?.toISOString().slice(0, 10) : undefined;
           if (until && (!entry.until || until > entry.until)) entry.until = until;
           keptRows.set(key, entry);
         };
@@ -411,10 +514,35 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           for (const [hold, reduced] of reductions) {
             if (!request.dryRun) await writeStrategies(session, t, reduced, writtenColumns(t, 'reduce', hold.keep), 'reduce', batchSize);
           }
+          // Rows kept because someone else's row references them: their personal columns erased all the same.
+          const anonymised = rows.filter((row) => decided.get(row[t.primaryKey])?.kind === 'anonymise');
+          if (!request.dryRun) await writeStrategies(session, t, anonymised, writtenColumns(t, 'anonymise'), 'anonymise', batchSize);
+          // Shared rows: the person's columns only, grouped by which columns those are.
+          const sharedGroups = new Map<string, { columns: ColumnModel[]; rows: Row[] }>();
+          for (const row of rows) {
+            const action = decided.get(row[t.primaryKey]);
+            if (action?.kind !== 'shared' || action.columns.length === 0) continue;
+            const signature = action.columns.map((c) => c.name).join(',');
+            const group = sharedGroups.get(signature) ?? { columns: action.columns, rows: [] };
+            group.rows.push(row);
+            sharedGroups.set(signature, group);
+          }
+          for (const group of sharedGroups.values()) {
+            if (!request.dryRun) await writeStrategies(session, t, group.rows, group.columns, 'anonymise', batchSize);
+          }
           erased.push({ table: name, deleted: 0, updated: updates.length > 0 && writtenColumns(t, 'update').length > 0 ? updates.length : 0 });
         }
 
-        // 2. Unlink surviving children from parents that are deleted.
+        // 2. Unlink shared rows from the person's rows, and surviving children from parents that are deleted.
+        for (const unlink of sharedUnlinks) {
+          if (request.dryRun) continue;
+          for (const batch of chunks(unlink.keys, batchSize)) {
+            const statement = new Statement(session.dialect);
+            const text = `update ${tableName(statement, model, unlink.table.name)} set ${statement.id(unlink.column)} = null where ${statement.inList(statement.id(unlink.table.primaryKey), batch)}`;
+            await session.query(text, statement.params);
+            request.onBatch?.({ store: id, table: unlink.table.name, action: 'unlink', rows: batch.length });
+          }
+        }
         for (const unlink of unlinks) {
           const parent = actions.get(unlink.toTable);
           const parentRows = found.get(unlink.toTable) ?? [];
@@ -467,23 +595,34 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       }
       const plan = traversalPlan(model, types(request.identities));
       return driver.transaction(async (session) => {
-        const { keys } = await traverse(session, model, plan, request.identities, {
-          acceptsValue: accepts,
-          columns: () => [],
-        });
+        const { found, ownership } = await findPersonRows(session, plan, request.identities, accepts, () => []);
         const updated: TableCount[] = [];
         const byTable = new Map<string, typeof request.changes>();
         for (const change of request.changes) byTable.set(change.table, [...(byTable.get(change.table) ?? []), change]);
         for (const [name, changes] of byTable) {
           const t = table(name);
-          const found = [...(keys.get(name) ?? [])];
+          // The person's own rows take every change; a row shared with someone else only changes in the person's
+          // columns (`of` a reference that points at them). Rows grouped by the changes they take.
+          const groups = new Map<string, { changes: typeof changes; keys: unknown[] }>();
+          for (const row of found.get(name) ?? []) {
+            const own = ownership.get(name)?.get(valueText(row[t.primaryKey]));
+            if (!own) continue;
+            const mine = own.exclusive ? changes : changes.filter((c) => personColumns(t.columns, own).some((column) => column.name === c.column));
+            if (mine.length === 0) continue;
+            const signature = mine.map((c) => c.column).join(',');
+            const group = groups.get(signature) ?? { changes: mine, keys: [] };
+            group.keys.push(row[t.primaryKey]);
+            groups.set(signature, group);
+          }
           let rows = 0;
-          for (const batch of chunks(found, 1000)) {
-            const statement = new Statement(session.dialect);
-            const sets = changes.map((c) => `${statement.id(c.column)} = ${statement.param(c.value === null || typeof c.value !== 'object' ? c.value : JSON.stringify(c.value))}`);
-            const text = `update ${tableName(statement, model, name)} set ${sets.join(', ')} where ${statement.inList(statement.id(t.primaryKey), batch)}`;
-            await session.query(text, statement.params);
-            rows += batch.length;
+          for (const group of groups.values()) {
+            for (const batch of chunks(group.keys, 1000)) {
+              const statement = new Statement(session.dialect);
+              const sets = group.changes.map((c) => `${statement.id(c.column)} = ${statement.param(c.value === null || typeof c.value !== 'object' ? c.value : JSON.stringify(c.value))}`);
+              const text = `update ${tableName(statement, model, name)} set ${sets.join(', ')} where ${statement.inList(statement.id(t.primaryKey), batch)}`;
+              await session.query(text, statement.params);
+              rows += batch.length;
+            }
           }
           updated.push({ table: name, rows });
         }
@@ -496,25 +635,28 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const accepts = await seedFilter();
       const plan = traversalPlan(model, types(request.identities));
       return driver.transaction(async (session) => {
-        const { keys } = await traverse(session, model, plan, request.identities, {
-          acceptsValue: accepts,
-          columns: () => [],
-        });
+        const person = await findPersonRows(session, plan, request.identities, accepts, () => []);
         const updated: TableCount[] = [];
         const unsupported: string[] = [];
-        for (const [name, found] of keys) {
+        for (const [name, rows] of person.found) {
           const t = table(name);
-          if (found.size === 0) continue;
+          // Restricting protects every row the person is in; lifting it clears only their own rows (someone else
+          // may have restricted a row they share).
+          const found = rows
+            .filter((row) => request.restricted || person.ownership.get(name)?.get(valueText(row[t.primaryKey]))?.exclusive)
+            .map((row) => row[t.primaryKey]);
+          if (found.length === 0) continue;
           if (!t.restrictColumn) {
-            unsupported.push(name);
+            // Rows that belong to a restrictable row are protected through it (retention, access marks).
+            if (!restrictable(model, name)) unsupported.push(name);
             continue;
           }
-          for (const batch of chunks([...found], 1000)) {
+          for (const batch of chunks(found, 1000)) {
             const statement = new Statement(session.dialect);
             const text = `update ${tableName(statement, model, name)} set ${statement.id(t.restrictColumn)} = ${statement.param(request.restricted)} where ${statement.inList(statement.id(t.primaryKey), batch)}`;
             await session.query(text, statement.params);
           }
-          updated.push({ table: name, rows: found.size });
+          updated.push({ table: name, rows: found.length });
         }
         return { store: id, jobId: request.jobId, updated, unsupported };
       });

@@ -69,7 +69,21 @@ const texts = {
     result: 'Result',
     erased: 'Erased',
     kept: 'Kept under a legal obligation',
-    notified: 'Recipients informed (Art. 19)',
+    notified: 'Recipients to inform (Art. 19)',
+    recipients: 'Recipients (Art. 19)',
+    recipientsIntro: 'Each recipient must hear of the rectification, erasure or restriction. The person reads “informed” only for those marked done.',
+    recipientChannels: { store: 'its connected system was called', mail: 'notice mailed to its privacy contact', officer: 'to be told by you' },
+    recipientDone: 'Informed',
+    recipientPending: 'Not yet informed',
+    markInformed: 'Mark as informed',
+    markNotInformed: 'Mark as not informed',
+    reached: 'Rows the request reaches',
+    reachHow: 'How',
+    shared: 'Shared with someone else',
+    reachIdentity: 'by the person’s identity',
+    reachAdapter: 'chosen by the connected system',
+    reachOwner: (table: string, column: string) => `belongs to their ${table} row (${column})`,
+    reachProfile: (table: string, column: string) => `their own profile row, named by their ${table} row (${column})`,
     changes: 'Column changes',
     rows: 'Rows',
     table: 'Table',
@@ -146,7 +160,21 @@ const texts = {
     result: 'Resultaat',
     erased: 'Gewist',
     kept: 'Bewaard wegens wettelijke plicht',
-    notified: 'Ontvangers op de hoogte gebracht (art. 19)',
+    notified: 'Op de hoogte te brengen ontvangers (art. 19)',
+    recipients: 'Ontvangers (art. 19)',
+    recipientsIntro: 'Elke ontvanger moet van de verbetering, wissing of beperking horen. De betrokkene leest “op de hoogte gebracht” alleen voor wie als gedaan gemarkeerd is.',
+    recipientChannels: { store: 'het gekoppelde systeem werd aangeroepen', mail: 'bericht gemaild aan het privacycontact', officer: 'door u te verwittigen' },
+    recipientDone: 'Op de hoogte gebracht',
+    recipientPending: 'Nog niet op de hoogte gebracht',
+    markInformed: 'Markeer als op de hoogte gebracht',
+    markNotInformed: 'Markeer als niet op de hoogte gebracht',
+    reached: 'Rijen die het verzoek bereikt',
+    reachHow: 'Hoe',
+    shared: 'Gedeeld met iemand anders',
+    reachIdentity: 'via de identiteit van de persoon',
+    reachAdapter: 'gekozen door het gekoppelde systeem',
+    reachOwner: (table: string, column: string) => `hoort bij hun rij in ${table} (${column})`,
+    reachProfile: (table: string, column: string) => `hun eigen profielrij, genoemd door hun rij in ${table} (${column})`,
     changes: 'Kolomwijzigingen',
     rows: 'Rijen',
     table: 'Tabel',
@@ -223,7 +251,21 @@ const texts = {
     result: 'Résultat',
     erased: 'Effacé',
     kept: 'Conservé en vertu d’une obligation légale',
-    notified: 'Destinataires informés (art. 19)',
+    notified: 'Destinataires à informer (art. 19)',
+    recipients: 'Destinataires (art. 19)',
+    recipientsIntro: 'Chaque destinataire doit être informé de la rectification, de l’effacement ou de la limitation. La personne ne lit « informé » que pour ceux marqués comme faits.',
+    recipientChannels: { store: 'son système connecté a été appelé', mail: 'avis envoyé à son contact vie privée', officer: 'à informer par vous' },
+    recipientDone: 'Informé',
+    recipientPending: 'Pas encore informé',
+    markInformed: 'Marquer comme informé',
+    markNotInformed: 'Marquer comme non informé',
+    reached: 'Lignes atteintes par la demande',
+    reachHow: 'Comment',
+    shared: 'Partagées avec quelqu’un d’autre',
+    reachIdentity: 'par l’identité de la personne',
+    reachAdapter: 'choisies par le système connecté',
+    reachOwner: (table: string, column: string) => `appartient à sa ligne de ${table} (${column})`,
+    reachProfile: (table: string, column: string) => `sa propre ligne de profil, désignée par sa ligne de ${table} (${column})`,
     changes: 'Modifications de colonnes',
     rows: 'Lignes',
     table: 'Table',
@@ -478,10 +520,47 @@ function ErasureTables({ plan, t }: { plan: ErasurePlan; t: T }) {
   );
 }
 
-/** A plan or result: erasure tables, column changes, or the plain figures. */
+interface ReachedTable {
+  storeName: string;
+  table: string;
+  rows: number;
+  shared: number;
+  how: 'identity' | 'owner' | 'profile' | 'adapter';
+  via?: { table: string; column: string };
+}
+
+/** Each table the request reaches, its rows (how many shared with someone else) and how it is reached. */
+function ReachTable({ reach, t }: { reach: ReachedTable[]; t: T }) {
+  const how = (r: ReachedTable) =>
+    r.how === 'adapter' ? t.reachAdapter : r.how === 'identity' || !r.via ? t.reachIdentity : r.how === 'owner' ? t.reachOwner(r.via.table, r.via.column) : t.reachProfile(r.via.table, r.via.column);
+  return (
+    <>
+      <h3>{t.reached}</h3>
+      <table>
+        <thead>
+          <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.shared}</th><th scope="col">{t.reachHow}</th></tr>
+        </thead>
+        <tbody>
+          {reach.map((r, i) => (
+            <tr key={i}><th scope="row">{r.storeName} / {r.table}</th><td>{r.rows}</td><td>{r.shared}</td><td>{how(r)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** A plan or result: erasure tables, the rows reached, column changes, or the plain figures. */
 function Outcome({ value, t }: { value: unknown; t: T }) {
-  const record = (value ?? {}) as { erasure?: ErasurePlan; changes?: { store: string; table: string; column: string }[] };
-  if (record.erasure) return <ErasureTables plan={record.erasure} t={t} />;
+  const record = (value ?? {}) as { erasure?: ErasurePlan; reach?: ReachedTable[]; changes?: { store: string; table: string; column: string }[] };
+  if (record.erasure || record.reach) {
+    return (
+      <>
+        {record.reach && <ReachTable reach={record.reach} t={t} />}
+        {record.erasure && <ErasureTables plan={record.erasure} t={t} />}
+      </>
+    );
+  }
   if (record.changes) {
     return (
       <>
@@ -553,6 +632,27 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
       </section>
       {request.result !== null && request.result !== undefined && (
         <section aria-labelledby="rq-result"><h2 id="rq-result">{t.result}</h2><Outcome value={request.result} t={t} /></section>
+      )}
+      {request.notifications.length > 0 && (
+        <section aria-labelledby="rq-recipients">
+          <h2 id="rq-recipients">{t.recipients}</h2>
+          <p>{t.recipientsIntro}</p>
+          <ul className="recipients">
+            {request.notifications.map((n) => (
+              <li key={n.recipient} data-recipient={n.recipient} data-state={n.state}>
+                <strong>{n.name}</strong> — {t.recipientChannels[n.channel]}: {n.state === 'done' ? `${t.recipientDone}${n.doneAt ? ` (${formatDateTime(n.doneAt, language)})` : ''}` : t.recipientPending}
+                {write && n.channel !== 'store' && (
+                  <>
+                    {' '}
+                    <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act(`notifications/${encodeURIComponent(n.recipient)}`, { done: n.state !== 'done' })}>
+                      {n.state === 'done' ? t.markNotInformed : t.markInformed}
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {request.packages.length > 0 && (
         <section aria-labelledby="rq-packages">

@@ -21,19 +21,19 @@ const texts = {
   en: {
     title: 'Users and roles', email: 'Email address', role: 'Role', since: 'Member since', status: 'Status', actions: 'Actions', active: 'active', invited: 'invited, no password yet',
     add: 'Add a person', addButton: 'Add', remove: 'Remove', change: 'Change role of', save: 'Save', you: '(you)',
-    link: 'Give this one-time link to the person (it was also mailed; valid 24 hours):', roleNames: { owner: 'Owner', 'privacy-officer': 'Privacy officer', viewer: 'Viewer' },
+    mailed: 'An invitation was mailed to the person: a one-time link to choose a password (valid 24 hours), or to sign in with the account they already have.', roleNames: { owner: 'Owner', 'privacy-officer': 'Privacy officer', viewer: 'Viewer' },
     roleHelp: 'Owner: everything, including users and tokens. Privacy officer: requests, breaches, retention, records. Viewer: read only.',
   },
   nl: {
     title: 'Gebruikers en rollen', email: 'E-mailadres', role: 'Rol', since: 'Lid sinds', status: 'Status', actions: 'Acties', active: 'actief', invited: 'uitgenodigd, nog geen wachtwoord',
     add: 'Iemand toevoegen', addButton: 'Toevoegen', remove: 'Verwijderen', change: 'Rol wijzigen van', save: 'Bewaren', you: '(u)',
-    link: 'Geef deze eenmalige link aan de persoon (ook gemaild; 24 uur geldig):', roleNames: { owner: 'Eigenaar', 'privacy-officer': 'Privacyverantwoordelijke', viewer: 'Lezer' },
+    mailed: 'De persoon kreeg een uitnodiging per e-mail: een eenmalige link om een wachtwoord te kiezen (24 uur geldig), of om zich aan te melden met de account die ze al hebben.', roleNames: { owner: 'Eigenaar', 'privacy-officer': 'Privacyverantwoordelijke', viewer: 'Lezer' },
     roleHelp: 'Eigenaar: alles, ook gebruikers en tokens. Privacyverantwoordelijke: verzoeken, datalekken, bewaring, registers. Lezer: alleen lezen.',
   },
   fr: {
     title: 'Utilisateurs et rôles', email: 'Adresse e-mail', role: 'Rôle', since: 'Membre depuis', status: 'Statut', actions: 'Actions', active: 'actif', invited: 'invité, pas encore de mot de passe',
     add: 'Ajouter une personne', addButton: 'Ajouter', remove: 'Retirer', change: 'Changer le rôle de', save: 'Enregistrer', you: '(vous)',
-    link: 'Transmettez ce lien à usage unique à la personne (également envoyé par e-mail ; valable 24 heures) :', roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
+    mailed: 'Une invitation a été envoyée à la personne par e-mail : un lien à usage unique pour choisir un mot de passe (valable 24 heures), ou pour se connecter avec le compte qu’elle a déjà.', roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
     roleHelp: 'Propriétaire : tout, y compris utilisateurs et jetons. Responsable vie privée : demandes, violations, conservation, registres. Lecteur : lecture seule.',
   },
 };
@@ -46,14 +46,14 @@ function Users() {
   const mutation = useMutation();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('viewer');
-  const [link, setLink] = useState<string | null>(null);
+  const [mailed, setMailed] = useState(false);
   const manage = can('users:manage');
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await mutation.run(() => api<{ passwordLink: string | null }>('/api/v1/users', { method: 'POST', body: { email, role, language } }));
+    const result = await mutation.run(() => api<{ userId: string }>('/api/v1/users', { method: 'POST', body: { email, role, language } }));
     if (result) {
-      setLink(result.passwordLink);
+      setMailed(true);
       setEmail('');
       await reload();
     }
@@ -118,10 +118,9 @@ function Users() {
           <p><button type="submit" disabled={mutation.pending}>{t.addButton}</button></p>
         </form>
       )}
-      {link && (
+      {mailed && (
         <div className="notice" role="status">
-          <p>{t.link}</p>
-          <p><code className="secret">{link}</code></p>
+          <p>{t.mailed}</p>
         </div>
       )}
     </>

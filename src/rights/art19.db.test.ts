@@ -1,0 +1,178 @@
+/**
+ * Art. 19 and the grace period end to end, through the privacy center, the API and real mail: a recipient reached
+ * through its HTTP store or its privacy contact is recorded as told, the others become the privacy officer's tasks
+ * and the person reads "we will inform" for them; `erasureGracePeriod: P0D` erases at once with no cancel link, P7D
+ * waits with the date, time and cancel link.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/support/app.js';
+import { tokenFor } from '../../test/support/auth.js';
+import { codeIn, linkIn, startSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { applyCharter } from '../charter/repository.js';
+import type { Charter } from '../charter/schema.js';
+import { tick } from './due.js';
+import { rightsContextOf } from './register.js';
+import { findRequest } from './repository.js';
+import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
+
+let shop: HttpShop;
+let smtp: TestSmtp;
+let t: TestApp;
+let charter: Charter;
+let now = new Date();
+const day = 86_400_000;
+
+beforeAll(async () => {
+  shop = await startHttpShop('shop');
+  smtp = await startSmtp();
+  charter = rightsCharter([shop.store], (c) => {
+    c.rights.erasureGracePeriod = 'P0D';
+    const base = c.recipients[0]!;
+    c.recipients = [
+      { ...base, id: 'mailer', name: 'Mailer SA', privacyContact: 'privacy@mailer.example' },
+      { ...base, id: 'hosting', name: 'Hosting Platform NV', store: 'shop' },
+      { ...base, id: 'crm', name: 'CRM Vendor BV' },
+      { ...c.recipients[1]!, id: 'stats', name: 'Stats Inc.' },
+    ];
+    for (const purpose of c.purposes) purpose.recipients = purpose.id === 'orders' ? ['mailer', 'crm'] : purpose.id === 'analytics' ? ['stats'] : [];
+  });
+  t = await buildTestApp({ charter, now: () => now, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' } });
+}, 180_000);
+afterAll(async () => {
+  await t?.close();
+  await smtp?.close();
+  await shop?.close();
+}, 60_000);
+beforeEach(() => {
+  now = new Date();
+});
+
+const scope = () => ({ organisationId: t.organisationId! });
+const settle = () => rightsContextOf(t.app).idle();
+let ip = 40;
+
+function form(fields: Record<string, string>, cookie?: string) {
+  return { headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) }, payload: new URLSearchParams({ lang: 'en', ...fields }).toString() };
+}
+
+/** A request through the privacy center, verified with the mailed code; returns its id and status cookie. */
+async function verified(fields: Record<string, string>, email: string) {
+  smtp.clear();
+  const remoteAddress = `192.0.2.${++ip}`;
+  const submitted = await t.app.inject({ method: 'POST', url: '/privacy/main/requests', remoteAddress, ...form(fields) });
+  const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))![1]!;
+  const cookie = String(submitted.headers['set-cookie']).split(';')[0]!;
+  await settle();
+  const code = codeIn(await smtp.waitFor((m) => m.to.includes(email)));
+  await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/verify`, remoteAddress, ...form({ code }, cookie) });
+  await settle();
+  return { id, cookie };
+}
+
+async function confirm(id: string, cookie: string) {
+  await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/confirm`, ...form({}, cookie) });
+  await settle();
+}
+
+const statusPage = (id: string, cookie: string) => t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
+
+describe('erasure with erasureGracePeriod: P0D', { timeout: 60_000 }, () => {
+  it('says it erases as soon as confirmed, erases at once with no cancel link, and tells the recipients for real', async () => {
+    const { id, cookie } = await verified({ type: 'erasure', identityType: 'customer-number', identity: 'C-0001' }, 'alice@example.be');
+    const before = await statusPage(id, cookie);
+    expect(before.body).toContain('as soon as you confirm');
+    expect(before.body).not.toMatch(/0 days|you can still cancel/);
+
+    smtp.clear();
+    await confirm(id, cookie);
+    // At once: no lease to wait for, no clock moved, no tick.
+    const request = await findRequest(t.database.db, scope(), id);
+    expect(request?.state).toBe('completed');
+    expect(request?.executeAfter).toBeNull();
+    expect((await shop.rows('customers')).find((c) => c.id === 1)?.name).toBe('[erased]');
+    const cancelCodes = await t.database.db.selectFrom('rights_codes').select('id').where('request_id', '=', id).where('purpose', '=', 'cancel').execute();
+    expect(cancelCodes).toEqual([]);
+    expect(smtp.messages.some((m) => /erased on/.test(m.subject) || m.text.includes('/link/'))).toBe(false);
+
+    // The recipient with a privacy contact got a notice: the reference and what to do, none of the person's data.
+    const notice = await smtp.waitFor((m) => m.to.includes('privacy@mailer.example'));
+    expect(notice.subject).toContain(request!.reference);
+    expect(notice.text).toContain('erase the personal data of this person you received from us');
+    expect(notice.text).not.toMatch(/alice|Peeters|C-0001/i);
+
+    // The person reads who was told (the HTTP store called, the mail sent) and who will be (the officer's task).
+    const done = await smtp.waitFor((m) => m.to.includes('alice@example.be') && m.subject.includes('completed'));
+    expect(done.text).toContain('Recipients we have informed (Art. 19):\n- Hosting Platform NV\n- Mailer SA');
+    expect(done.text).toContain('Recipients we will inform (Art. 19):\n- CRM Vendor BV');
+    expect(done.text).not.toMatch(/\bshop\b|customers|invoices|orders \//);
+
+    // The records, and the officer's task through the API.
+    const headers = await tokenFor(t, ['requests:read', 'requests:write']);
+    const detail = (await t.app.inject({ url: `/api/v1/requests/${id}`, headers })).json();
+    expect(detail.notifications.map((n: { recipient: string; channel: string; state: string }) => `${n.recipient} ${n.channel} ${n.state}`)).toEqual([
+      'crm officer pending',
+      'hosting store done',
+      'mailer mail done',
+    ]);
+    const rows = await t.database.db.selectFrom('rights_notifications').select(['recipient', 'detail', 'done_by']).where('request_id', '=', id).orderBy('recipient').execute();
+    expect(rows.find((r) => r.recipient === 'hosting')).toMatchObject({ done_by: 'store:shop', detail: { store: 'shop' } });
+    expect(rows.find((r) => r.recipient === 'mailer')).toMatchObject({ done_by: 'mail', detail: { to: 'privacy@mailer.example' } });
+
+    let page = await statusPage(id, cookie);
+    expect(page.body).toMatch(/Recipients we will inform \(Art\. 19\)<\/h2><ul><li>CRM Vendor BV<\/li><\/ul>/);
+
+    const marked = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/notifications/crm`, headers, payload: { done: true } });
+    expect(marked.statusCode).toBe(200);
+    expect(marked.json().notifications.find((n: { recipient: string }) => n.recipient === 'crm')).toMatchObject({ state: 'done', channel: 'officer' });
+    expect(marked.json().timeline.map((e: { kind: string }) => e.kind)).toContain('recipient-informed');
+    const audit = await t.database.db.selectFrom('audit_entries').select(['action', 'data']).where('target', '=', `request:${id}`).where('action', '=', 'request.recipient-informed').execute();
+    expect(audit.map((a) => (a.data as { recipient: string }).recipient).sort()).toEqual(['crm', 'mailer']);
+    page = await statusPage(id, cookie);
+    expect(page.body).not.toContain('Recipients we will inform');
+    expect(page.body).toContain('<li>CRM Vendor BV</li>');
+
+    // A store call is not a task to tick; bad input is a 4xx with the field path.
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/notifications/hosting`, headers, payload: { done: false } })).statusCode).toBe(409);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/notifications/nobody`, headers, payload: { done: true } })).statusCode).toBe(404);
+    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/notifications/crm`, headers, payload: { done: 'yes' } });
+    expect(bad.statusCode).toBe(422);
+    expect(JSON.stringify(bad.json())).toContain('done');
+  });
+});
+
+describe('restriction', { timeout: 60_000 }, () => {
+  it('tells the recipient whose HTTP store was called, and leaves the others to the officer', async () => {
+    const { id } = await verified({ type: 'restriction', identityType: 'email', identity: 'carol@example.be', ground: 'accuracy-contested' }, 'carol@example.be');
+    expect((await findRequest(t.database.db, scope(), id))?.state).toBe('completed');
+    const done = await smtp.waitFor((m) => m.to.includes('carol@example.be') && m.subject.includes('completed'));
+    expect(done.text).toContain('Recipients we have informed (Art. 19):\n- Hosting Platform NV');
+    expect(done.text).toContain('- Mailer SA');
+    const notice = await smtp.waitFor((m) => m.to.includes('privacy@mailer.example'));
+    expect(notice.text).toContain('restrict the processing');
+  });
+});
+
+describe('erasure with erasureGracePeriod: P7D', { timeout: 60_000 }, () => {
+  it('waits seven days, with the date and time and the cancel link in page and mail, then erases', async () => {
+    await applyCharter(t.database.db, scope(), { charter: { ...charter, rights: { ...charter.rights, erasureGracePeriod: 'P7D' } }, source: 'test', format: 'json', actor: 'system' });
+    const { id, cookie } = await verified({ type: 'erasure', identityType: 'customer-number', identity: 'C-0002' }, 'bob@example.be');
+    expect((await statusPage(id, cookie)).body).toContain('7 days after you confirm: on ');
+    await confirm(id, cookie);
+    const request = await findRequest(t.database.db, scope(), id);
+    expect(request?.state).toBe('verified');
+    expect(request!.executeAfter!.getTime() - now.getTime()).toBeGreaterThanOrEqual(7 * day - 3_600_000);
+    const scheduled = await smtp.waitFor((m) => m.subject.includes('erased on'));
+    expect(scheduled.subject).toMatch(/ at \d{2}:\d{2}$/);
+    expect(linkIn(scheduled, '/link/')).toBeTruthy();
+    const page = await statusPage(id, cookie);
+    expect(page.body).toMatch(/will be erased on .+ at \d{2}:\d{2}/);
+    expect(page.body).toContain('/cancel');
+
+    await tick(rightsContextOf(t.app));
+    expect((await findRequest(t.database.db, scope(), id))?.state).toBe('verified');
+    now = new Date(now.getTime() + 8 * day);
+    await tick(rightsContextOf(t.app));
+    expect((await findRequest(t.database.db, scope(), id))?.state).toBe('completed');
+    expect((await shop.rows('customers')).find((c) => c.id === 2)?.name).toBe('[erased]');
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Art. 19 records of a request: which recipient was told of its rectification, erasure or restriction, how, and
+ * whether it really happened. Recorded in the transaction that completes the request; mails to recipients' privacy
+ * contacts go out after it and are marked done only once sent; what no system or mail did is the privacy officer's
+ * task, marked done (or not) by a person, with the audit entry in the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Charter, Language } from '../charter/schema.js';
+import { conflict, notFound } from '../platform/errors.js';
+import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import type { RightsContext } from './context.js';
+import { recipientNoticeMail } from './mails.js';
+import type { InformingType, NotificationChannel, NotificationState, PlannedNotification } from './recipients.js';
+import { findRequest, recordEvent, type Db, type RightsRequest } from './repository.js';
+
+export interface NotificationRecord {
+  id: string;
+  requestId: string;
+  recipient: string;
+  channel: NotificationChannel;
+  state: NotificationState;
+  detail: Record<string, unknown>;
+  createdAt: Date;
+  doneAt: Date | null;
+  doneBy: string | null;
+}
+
+/** Records the planned notifications (store calls are done when recorded: the store answered). Idempotent per recipient. */
+export async function recordNotifications(db: Db, scope: OrgScope, requestId: string, plans: PlannedNotification[], at: Date): Promise<void> {
+  const organisationId = requireScope(scope);
+  if (plans.length === 0) return;
+  await db
+    .insertInto('rights_notifications')
+    .values(
+      plans.map((plan) => ({
+        organisation_id: organisationId,
+        id: randomUUID(),
+        request_id: requestId,
+        recipient: plan.recipient,
+        channel: plan.channel,
+        state: plan.channel === 'store' ? ('done' as const) : ('pending' as const),
+        detail: JSON.stringify(plan.channel === 'store' ? { store: plan.store, rows: plan.rows ?? 0 } : {}),
+        created_at: at,
+        done_at: plan.channel === 'store' ? at : null,
+        done_by: plan.channel === 'store' ? `store:${plan.store}` : null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['organisation_id', 'request_id', 'recipient']).doNothing())
+    .execute();
+}
+
+export async function notificationsOf(db: Db, scope: OrgScope, requestId: string): Promise<NotificationRecord[]> {
+  const organisationId = requireScope(scope);
+  const rows = await db
+    .selectFrom('rights_notifications')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('request_id', '=', requestId)
+    .orderBy('created_at')
+    .orderBy('recipient')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    requestId: r.request_id,
+    recipient: r.recipient,
+    channel: r.channel,
+    state: r.state,
+    detail: r.detail,
+    createdAt: new Date(r.created_at),
+    doneAt: r.done_at ? new Date(r.done_at) : null,
+    doneBy: r.done_by,
+  }));
+}
+
+/**
+ * Mails the Art. 19 notice to the privacy contact of every recipient still pending by mail, in the charter's default
+ * language (the recipient's own is unknown), and marks each done once sent. A mail that fails stays pending: the
+ * privacy officer sees it among the request's open tasks.
+ */
+export async function mailRecipients(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest & { type: InformingType }): Promise<void> {
+  const organisationId = requireScope(scope);
+  const language: Language = charter.defaultLanguage ?? charter.languages[0] ?? 'en';
+  for (const record of await notificationsOf(context.db, scope, request.id)) {
+    if (record.channel !== 'mail' || record.state !== 'pending') continue;
+    const recipient = charter.recipients.find((r) => r.id === record.recipient);
+    if (!recipient?.privacyContact) continue;
+    const sent = await context.send(scope, recipient.privacyContact, recipientNoticeMail(charter, language, request, recipient), language);
+    if (!sent) continue;
+    const now = context.now();
+    await inOrganisation(context.db, scope, async (trx) => {
+      await trx
+        .updateTable('rights_notifications')
+        .set({ state: 'done', done_at: now, done_by: 'mail', detail: JSON.stringify({ to: recipient.privacyContact }) })
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', record.id)
+        .where('state', '=', 'pending')
+        .execute();
+      await recordEvent(trx, scope, request, { actor: 'system', kind: 'recipient-informed', at: now, data: { recipient: record.recipient, channel: 'mail' } });
+    });
+  }
+}
+
+/** The privacy officer marks a recipient told (or not yet) — the Art. 19 task of a request. */
+export async function markNotification(context: RightsContext, scope: OrgScope, requestId: string, recipient: string, done: boolean, actor: string): Promise<void> {
+  const organisationId = requireScope(scope);
+  const now = context.now();
+  await inOrganisation(context.db, scope, async (trx) => {
+    const request = await findRequest(trx, scope, requestId, { lock: true });
+    if (!request) throw notFound('request');
+    const record = await trx
+      .selectFrom('rights_notifications')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('request_id', '=', requestId)
+      .where('recipient', '=', recipient)
+      .executeTakeFirst();
+    if (!record) throw notFound('recipient notification');
+    if (record.channel === 'store') throw conflict('This recipient was told through its connected system; there is nothing to mark.');
+    await trx
+      .updateTable('rights_notifications')
+      .set(done ? { state: 'done', done_at: now, done_by: actor } : { state: 'pending', done_at: null, done_by: null })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', record.id)
+      .execute();
+    await recordEvent(trx, scope, request, { actor, kind: done ? 'recipient-informed' : 'recipient-not-informed', at: now, data: { recipient, channel: record.channel } });
+  });
+}

@@ -1,0 +1,179 @@
+/**
+ * Whose rows a request reached (docs/ownership.md). Pure: from the rows a traversal found for one person (with their
+ * reference and restriction columns) and, for each profile reference, which rows of the store point at the profile
+ * rows found, it decides per row whether it is the person's alone (exclusive) or shared with someone else, which of
+ * its references point at the person, and whether it is restricted (Art. 18) through the rows it belongs to.
+ *
+ * Exclusive rows are the least fixed point: a row is exclusive when every non-null owner reference points at found
+ * rows that are all exclusive, and no row outside the person's exclusive rows names it as its profile. Rows in a
+ * cycle that only reach each other never become exclusive, which is the safe answer.
+ */
+import type { ColumnModel, ReferenceModel, StoreModel, TableModel } from './plan.js';
+
+export type FoundRow = Record<string, unknown>;
+
+export interface RowOwnership {
+  /** The person's alone: every write of the request may act on it. */
+  exclusive: boolean;
+  /** Reference columns of the row whose value points at the person's exclusive rows. */
+  mine: Set<string>;
+  /** The row or a row it belongs to (owner references up, profile references either way) is restricted. */
+  restricted: boolean;
+}
+
+/** Rows of the store that reference each found profile row through a profile reference, as key texts. */
+export type ProfileReferrers = Map<ReferenceModel, Map<string, Set<string>>>;
+
+/** A comparable text for a key or reference value (numbers, bigints and numeric strings compare equal). */
+export function valueText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (Buffer.isBuffer(value)) return value.toString('base64');
+  return String(value);
+}
+
+function truthy(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't' || value === 'true' || (Buffer.isBuffer(value) && value[0] === 1);
+}
+
+/** The columns a traversal must read for `classifyRows`: owner and profile reference columns and the restriction flag. */
+export function ownershipColumns(model: StoreModel, table: TableModel): string[] {
+  const columns = new Set<string>();
+  for (const ref of table.references) if (ref.owner || ref.profile || table.columns.some((c) => c.of === ref.column)) columns.add(ref.column);
+  for (const ref of table.referencedBy) if ((ref.owner || ref.profile) && model.tables.has(ref.table)) columns.add(ref.toColumn);
+  if (table.restrictColumn) columns.add(table.restrictColumn);
+  return [...columns];
+}
+
+/**
+ * Classifies every found row (table → rows) for one person. `profileReferrers` lists, for each profile reference and
+ * each value of its target column among the found rows, the primary keys (as text) of every row of the store that
+ * references it — found or not.
+ */
+export function classifyRows(model: StoreModel, found: ReadonlyMap<string, readonly FoundRow[]>, profileReferrers: ProfileReferrers): Map<string, Map<string, RowOwnership>> {
+  // Found rows by (table, column, value), for following a reference to the rows it points at.
+  const index = new Map<string, FoundRow[]>();
+  const lookup = (table: string, column: string, value: unknown) => index.get(`${table}\u0000${column}\u0000${valueText(value)}`) ?? [];
+  for (const [name, rows] of found) {
+    const t = model.tables.get(name);
+    if (!t) continue;
+    const columns = new Set([t.primaryKey, ...t.referencedBy.map((r) => r.toColumn)]);
+    for (const column of columns) {
+      for (const row of rows) {
+        const value = row[column];
+        if (value === null || value === undefined) continue;
+        const key = `${name}\u0000${column}\u0000${valueText(value)}`;
+        const list = index.get(key);
+        if (list) list.push(row);
+        else index.set(key, [row]);
+      }
+    }
+  }
+
+  const exclusive = new Set<FoundRow>();
+  const keyOf = (t: TableModel, row: FoundRow) => valueText(row[t.primaryKey]);
+  const exclusiveKeys = new Map<string, Set<string>>();
+  const pointsAtPerson = (ref: ReferenceModel, value: unknown) => {
+    const parents = lookup(ref.toTable, ref.toColumn, value);
+    return parents.length > 0 && parents.every((p) => exclusive.has(p));
+  };
+  const profileTargets = new Map<string, ReferenceModel[]>();
+  for (const t of model.tables.values()) {
+    for (const ref of t.references) if (ref.profile && model.tables.has(ref.toTable)) profileTargets.set(ref.toTable, [...(profileTargets.get(ref.toTable) ?? []), ref]);
+  }
+  const isExclusive = (t: TableModel, row: FoundRow): boolean => {
+    for (const ref of t.owners) {
+      const value = row[ref.column];
+      if (value === null || value === undefined) continue;
+      if (!pointsAtPerson(ref, value)) return false;
+    }
+    for (const ref of profileTargets.get(t.name) ?? []) {
+      const value = row[ref.toColumn];
+      if (value === null || value === undefined) continue;
+      const referrers = profileReferrers.get(ref)?.get(valueText(value));
+      const mine = exclusiveKeys.get(ref.table);
+      for (const key of referrers ?? []) if (!mine?.has(key)) return false;
+    }
+    return true;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, rows] of found) {
+      const t = model.tables.get(name);
+      if (!t) continue;
+      for (const row of rows) {
+        if (exclusive.has(row) || !isExclusive(t, row)) continue;
+        exclusive.add(row);
+        const keys = exclusiveKeys.get(name) ?? new Set<string>();
+        keys.add(keyOf(t, row));
+        exclusiveKeys.set(name, keys);
+        changed = true;
+      }
+    }
+  }
+
+  // Restriction flows down owner references and both ways along profile references, to a fixed point.
+  const restricted = new Set<FoundRow>();
+  for (const [name, rows] of found) {
+    const t = model.tables.get(name);
+    if (t?.restrictColumn) for (const row of rows) if (truthy(row[t.restrictColumn])) restricted.add(row);
+  }
+  for (let changed = restricted.size > 0; changed; ) {
+    changed = false;
+    for (const [name, rows] of found) {
+      const t = model.tables.get(name);
+      if (!t) continue;
+      for (const row of rows) {
+        if (restricted.has(row)) continue;
+        const up = t.references.some((ref) => (ref.owner || ref.profile) && row[ref.column] != null && lookup(ref.toTable, ref.toColumn, row[ref.column]).some((p) => restricted.has(p)));
+        const down = (profileTargets.get(name) ?? []).some(
+          (ref) => row[ref.toColumn] != null && (found.get(ref.table) ?? []).some((child) => restricted.has(child) && valueText(child[ref.column]) === valueText(row[ref.toColumn])),
+        );
+        if (up || down) {
+          restricted.add(row);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  const result = new Map<string, Map<string, RowOwnership>>();
+  for (const [name, rows] of found) {
+    const t = model.tables.get(name);
+    if (!t) continue;
+    const byKey = new Map<string, RowOwnership>();
+    for (const row of rows) {
+      const mine = new Set<string>();
+      for (const ref of t.references) if (row[ref.column] != null && pointsAtPerson(ref, row[ref.column])) mine.add(ref.column);
+      byKey.set(keyOf(t, row), { exclusive: exclusive.has(row), mine, restricted: restricted.has(row) });
+    }
+    result.set(name, byKey);
+  }
+  return result;
+}
+
+/** In a shared row, the person's columns: those whose `of` names a reference that points at the person. */
+export function personColumns(columns: readonly ColumnModel[], ownership: RowOwnership): ColumnModel[] {
+  return columns.filter((c) => c.of !== undefined && ownership.mine.has(c.of));
+}
+
+/** The columns of a row the person may see: all of an exclusive row; in a shared row, all but other people's. */
+export function visibleColumns(columns: readonly ColumnModel[], ownership: RowOwnership): ColumnModel[] {
+  if (ownership.exclusive) return [...columns];
+  return columns.filter((c) => c.of === undefined || ownership.mine.has(c.of));
+}
+
+/**
+ * Whether a restriction can reach the rows of `table`: it has a `restrictColumn`, or a table it belongs to (owner
+ * references up) or shares a person with through a profile reference (either way) has one, at any depth.
+ */
+export function restrictable(model: StoreModel, table: string, seen: Set<string> = new Set()): boolean {
+  const t = model.tables.get(table);
+  if (!t || seen.has(table)) return false;
+  if (t.restrictColumn) return true;
+  seen.add(table);
+  const linked = [
+    ...t.references.filter((r) => r.owner || r.profile).map((r) => r.toTable),
+    ...t.referencedBy.filter((r) => r.profile).map((r) => r.table),
+  ];
+  return linked.some((name) => restrictable(model, name, seen));
+}

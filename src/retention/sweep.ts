@@ -272,7 +272,7 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
           }
         };
         await sweepAll({ action: rule.action });
-        const blocked = rule.store !== ownStore && rule.action === 'delete' && !rule.columns ? await settleBlocked(target, rule, cutoff, exclusions, sweepAll) : null;
+        const blocked = rule.store !== ownStore && rule.action === 'delete' && !rule.columns ? await settleBlocked(target, rule, cutoff, exclusions, [...new Set([...rules.values()].filter((r) => r.store === rule.store && !r.columns && r.action === 'delete').map((r) => r.table))], sweepAll) : null;
         await setStepStatus(deps.db, scope, runId, step.position, blocked && blocked.stayed > 0 ? 'blocked' : 'done', deps.clock(), undefined, { pendingBatch: null, blocked });
       } catch (error) {
         await setStepStatus(deps.db, scope, runId, step.position, 'failed', deps.clock(), safeMessage(error));
@@ -294,12 +294,15 @@ async function settleBlocked(
   rule: TableRule,
   cutoff: Date,
   exclude: DueExclusion[] | undefined,
+  governed: readonly string[],
   sweepAll: (extra: { referencedOnly?: boolean; action: 'delete' | 'anonymise' }) => Promise<number>,
 ): Promise<BlockedOutcome | null> {
   const count = async () => {
     const { columns: _columns, ...counted } = ruleTarget(rule);
     const at = cutoff.toISOString();
-    return target.countDue({ ...counted, cutoffs: [at], now: at, action: 'delete', rules: [], ...(exclude ? { exclude } : {}) });
+    // After the sweep every referencing row left stays (its own rule's due rows went first): governed tables are named
+    // without a period, so the report says "not due" or the hold rather than "no rule deletes them".
+    return target.countDue({ ...counted, cutoffs: [at], now: at, action: 'delete', rules: governed.map((table) => ({ table })), ...(exclude ? { exclude } : {}) });
   };
   const before = await count();
   const rows = before.blocked ?? [];

@@ -245,10 +245,13 @@ export interface DueQuery {
   rules?: RowRule[] | undefined;
 }
 
-/** A table of the store governed by a rule that deletes its rows after `period`. */
+/**
+ * A table of the store governed by a rule that deletes its rows after `period`; without a period, the rows are
+ * governed but taken as staying (after a sweep: whatever is left stays for a reason of its own).
+ */
 export interface RowRule {
   table: string;
-  period: string;
+  period?: string | undefined;
 }
 
 /** Due rows of a table kept because rows of another table still reference them (Art. 5(1)(e) vs. referential integrity). */

@@ -86,7 +86,7 @@ export const dueBodySchema = z.discriminatedUnion('mode', [
     exclude: z.array(exclusion).optional(),
     action: z.enum(['delete', 'anonymise']).optional(),
     anchor: z.string().min(1).max(200).optional(),
-    rules: z.array(z.strictObject({ table: z.string().min(1), period })).max(1000).optional(),
+    rules: z.array(z.strictObject({ table: z.string().min(1), period: period.optional() })).max(1000).optional(),
   }),
   z.strictObject({
     mode: z.literal('sweep'),

@@ -686,7 +686,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           const child = table(ref.table);
           const rule = rules.find((r) => r.table === child.name);
           const link = `from ${tableName(statement, model, child.name)} bc where bc.${statement.id(ref.column)} = t.${statement.id(ref.toColumn)}`;
-          if (!rule || !child.anchor) return `(select 1 ${link} limit 1) as charter_block_${k}`;
+          if (!rule?.period || !child.anchor) return `(select 1 ${link} limit 1) as charter_block_${k}`;
           const childAnchor = anchorExpression(statement, model, child, 'bc');
           const stays = [`${childAnchor} is null`, ...holdPredicates(statement, child, now, 'bc').map((h) => h.sql)];
           const protectedChild = restrictionPredicate(statement, model, child, 'bc', 'g');
@@ -701,7 +701,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           `(${blocking
             .map((ref, k) => {
               const rule = rules.find((r) => r.table === ref.table);
-              if (!rule || !table(ref.table).anchor) return `t.charter_block_${k} is not null`;
+              if (!rule?.period || !table(ref.table).anchor) return `t.charter_block_${k} is not null`;
               return `coalesce(t.charter_block_${k} > ${statement.instant(addDuration(cutoff, duration(rule.period), -1))}, false)`;
             })
             .join(' or ')})`;
@@ -1037,7 +1037,7 @@ function blockingReferences(model: StoreModel, t: TableModel): ReferenceModel[] 
  */
 function childGoes(statement: Statement, model: StoreModel, child: TableModel, alias: string, cutoff: Date, now: Date, rules: readonly RowRule[]): string {
   const rule = rules.find((r) => r.table === child.name);
-  if (!rule || !child.anchor) return '(1 = 0)';
+  if (!rule?.period || !child.anchor) return '(1 = 0)';
   const anchor = anchorExpression(statement, model, child, alias);
   const parts = [`${anchor} <= ${statement.instant(addDuration(cutoff, duration(rule.period), -1))}`];
   for (const hold of holdPredicates(statement, child, now, alias)) parts.push(`not ${hold.sql}`);

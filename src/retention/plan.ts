@@ -51,7 +51,7 @@ export function ruleTarget(rule: TableRule): { table: string; period: string; an
 export async function countRule(target: DueTarget, rule: TableRule, cutoffs: readonly Date[], renewals: readonly Renewal[], storeRules: readonly RowRule[] = []): Promise<TargetDueCount> {
   const exclusion = (cutoff: Date): DueQuery['exclude'] =>
     rule.renewal ? [{ column: rule.renewal.emailColumn, values: renewedAt(renewals, rule.period, cutoff) }] : undefined;
-  const perCutoff = rule.renewal !== undefined || rule.holds.some((h) => h.kind === 'duration');
+  const perCutoff = rule.renewal !== undefined || rule.holds.some((h) => h.kind === 'duration') || (rule.action === 'delete' && rule.heldReferrers === true);
   const { columns, ...counted } = ruleTarget(rule);
   const blocking = rule.store !== ownStore && rule.action === 'delete' ? { action: 'delete' as const, rules: [...storeRules] } : {};
   const base = { ...counted, ...blocking };

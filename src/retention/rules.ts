@@ -55,6 +55,11 @@ export interface TableRule {
   action: 'delete' | 'anonymise';
   /** A column rule: only these columns are erased when due (by their strategies); the row stays. */
   columns?: string[] | undefined;
+  /**
+   * Rows of a table with duration holds reference this one (enforced, not nullable): whether a due row is blocked
+   * changes from month to month, so a plan counts each month on its own.
+   */
+  heldReferrers?: boolean | undefined;
   anchor: ResolvedAnchor;
   holds: ResolvedHold[];
   /** Holds the purpose names but the table does not implement (shown, not enforced: no column to evaluate). */
@@ -219,12 +224,22 @@ function resolveRule(
     // A column rule erases its columns by their strategies and never deletes the row.
     action: declared.columns ? 'anonymise' : rule.action,
     ...(declared.columns ? { columns: declared.columns } : {}),
+    ...(heldReferrers(store, table) ? { heldReferrers: true } : {}),
     anchor,
     holds,
     purposeHolds: rule.holds.filter((h) => !implemented.has(h)),
     restrictColumn: table.restrictColumn,
     renewal,
   };
+}
+
+function heldReferrers(store: Store, table: StoreTable): boolean {
+  return store.tables.some(
+    (other) =>
+      other.name !== table.name &&
+      other.holds.some((h) => h.flag === undefined) &&
+      other.references.some((r) => r.to.split('.')[0] === table.name && !r.nullable && r.enforced !== false),
+  );
 }
 
 function resolveAnchor(store: Store, table: StoreTable, declared: string): ResolvedAnchor | string {

@@ -3,19 +3,23 @@
 // sized for a loaded 2-core machine; they bound hangs, they measure nothing).
 import { defineConfig } from 'vitest/config';
 
+// One audit key for every test process and the CLI runs they start (cliTestDatabase passes it on), so that a chain
+// written in-process verifies through the CLI; without it each would create a key file of its own.
+const auditKey = { CHARTER_AUDIT_KEY: 'test-audit-key-0123456789abcdef0123456789abcdef' };
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], exclude: ['src/**/*.db.test.ts', 'src/**/*.contract.test.ts'] } },
-      { extends: true, test: { name: 'pglite', include: ['src/**/*.db.test.ts'], env: { CHARTER_TEST_DB: 'pglite' } } },
+      { extends: true, test: { name: 'unit', env: auditKey, include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], exclude: ['src/**/*.db.test.ts', 'src/**/*.contract.test.ts'] } },
+      { extends: true, test: { name: 'pglite', include: ['src/**/*.db.test.ts'], env: { CHARTER_TEST_DB: 'pglite', ...auditKey } } },
       {
         extends: true,
         test: {
           name: 'postgres',
           include: ['src/**/*.db.test.ts'],
-          env: { CHARTER_TEST_DB: 'postgres' },
+          env: { CHARTER_TEST_DB: 'postgres', ...auditKey },
           globalSetup: ['test/setup/postgres.ts'],
         },
       },
@@ -25,7 +29,7 @@ export default defineConfig({
         test: {
           name: 'stores',
           include: ['src/**/*.contract.test.ts'],
-          env: { CHARTER_TEST_DB: 'postgres' },
+          env: { CHARTER_TEST_DB: 'postgres', ...auditKey },
           globalSetup: ['test/setup/postgres.ts', 'test/setup/mariadb.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -36,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          env: { CHARTER_TEST_DB: 'pglite' },
+          env: { CHARTER_TEST_DB: 'pglite', ...auditKey },
           globalSetup: ['test/setup/postgres.ts'],
           fileParallelism: false,
           testTimeout: 60_000,

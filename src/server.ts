@@ -8,6 +8,9 @@ import { issueSetupLink } from './accounts/links.js';
 import { ensureOrganisation } from './accounts/organisations.js';
 import { mailRecipientKey } from './accounts/throttle.js';
 import { buildApp } from './app.js';
+import { registerAuditJobs } from './audit/checkpoint-mail.js';
+import { installAuditKey, resolveAuditKey } from './audit/key.js';
+import { sealUnkeyedChains } from './audit/trail.js';
 import { formatProblem, loadCharterFile } from './charter/loader.js';
 import { applyCharter } from './charter/repository.js';
 import { migrations, type Database } from './database.js';
@@ -37,10 +40,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens (and migrates) the configured database. */
+/**
+ * Opens (and migrates) the configured database, with the configured audit key installed first (a key file is created
+ * on first use) and every audit chain from before the keyed trail sealed.
+ */
 export async function openConfiguredDatabase(config: Config): Promise<OpenDatabase<Database>> {
+  installAuditKey(resolveAuditKey(config));
   const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR });
-  await migrate(database.db, migrations);
+  try {
+    await migrate(database.db, migrations);
+    await sealUnkeyedChains(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }
 
@@ -99,6 +112,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Reminders of the 72-hour breach clock, mailed to the owners and privacy officers.
     const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, recipientKey: mailRecipientKey(database.db, config.CHARTER_SECRET) });
     registerRecordsJobs(jobs, { db: database.db, mailer, logger, publicUrl: url });
+    // Signed checkpoints of every audit chain mailed to the owners daily, when AUDIT_CHECKPOINT_MAIL names a time.
+    registerAuditJobs(jobs, { db: database.db, mailer, logger, schedule: config.AUDIT_CHECKPOINT_MAIL });
     // Notice versions for new revisions, queued change announcements, unconfirmed subscriptions deleted after a week.
     registerNoticeJobs(jobs, { db: database.db, mailer, logger, baseUrl: url });
     // Data-subject requests: lost dispatches, ended grace periods, unverifiable closures, officer reminders, expired packages.

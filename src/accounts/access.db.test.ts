@@ -8,6 +8,7 @@ import { ensureOrganisation } from './organisations.js';
 import { sessionIdleMs, sessionLifetimeMs } from './sessions.js';
 import { accountTasksOf } from './routes.js';
 import { createApiToken } from './tokens.js';
+import { passwordResetLimits } from './throttle.js';
 
 let t: TestApp;
 let now = new Date('2025-06-02T09:00:00Z');
@@ -109,7 +110,9 @@ describe('people and password links', () => {
     );
     // Fails only when the two distributions clearly differ; the known account's ~100 ms of link and mail did.
     expect(mannWhitney(times.a, times.b).p).toBeGreaterThanOrEqual(0.001);
-    expect((await mailsTo('timed@example.test')).length).toBe(33);
+    // 33 resets asked (3 before the timing, 30 timed): the account's own limit lets the first few through, whatever
+    // the answers said.
+    expect((await mailsTo('timed@example.test')).length).toBe(passwordResetLimits.account.max);
   });
 
   it('answers a failed sign-in of a known account and of an unknown address alike, in indistinguishable times', async () => {

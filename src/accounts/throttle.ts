@@ -4,7 +4,7 @@
  * platform/throttle.ts). Keys are keyed hashes, so the table holds neither email addresses nor IP addresses.
  * Unknown accounts are throttled exactly like known ones (no enumeration through the throttle).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database.js';
 import { allowHits, installationScope, pruneThrottleCounts } from '../platform/throttle.js';
 import { installationKey, keyedHash } from './secrets.js';
@@ -26,8 +26,16 @@ export function throttleKeys(secret: string, email: string, address: string): Th
   return { account: `a:${keyedHash(secret, normaliseEmail(email))}`, address: `i:${keyedHash(secret, address)}` };
 }
 
-/** When a key is over its limit: the seconds until the oldest counted failure leaves the window; else 0. */
+/**
+ * When a key is over its limit: the seconds until the oldest counted failure leaves the window; else 0 — and then this
+ * attempt is counted at once, as a failure until it succeeds (`clearAccountFailures` takes it back). Check and count
+ * happen under a lock per key, so parallel attempts cannot all pass the check before any failure is recorded: of 30
+ * simultaneous guesses at one account, 5 are tried.
+ */
 export async function throttledFor(db: Db, keys: ThrottleKeys, now: Date): Promise<number> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => throttledFor(trx, keys, now));
+  // A fixed order of the two locks: parallel callers cannot deadlock.
+  for (const key of [keys.account, keys.address].sort()) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
   let wait = 0;
   for (const kind of ['account', 'address'] as const) {
     const limit = throttleLimits[kind];
@@ -45,18 +53,22 @@ export async function throttledFor(db: Db, keys: ThrottleKeys, now: Date): Promi
       wait = Math.max(wait, Math.ceil((oldest.getTime() + limit.windowMs - now.getTime()) / 1000));
     }
   }
+  if (wait === 0) await db.insertInto('login_failures').values([{ key: keys.account, at: now }, { key: keys.address, at: now }]).execute();
   return wait;
 }
 
-export async function recordFailure(db: Db, keys: ThrottleKeys, now: Date) {
-  await db.insertInto('login_failures').values([{ key: keys.account, at: now }, { key: keys.address, at: now }]).execute();
-  // Housekeeping: what left every window is useless.
+/** A failed attempt: already counted by `throttledFor`; what left every window is removed. */
+export async function recordFailure(db: Db, _keys: ThrottleKeys, now: Date) {
   await db.deleteFrom('login_failures').where('at', '<', new Date(now.getTime() - 24 * 60 * 60 * 1000)).execute();
 }
 
-/** A successful sign-in clears the account's failures (not the address's). */
+/**
+ * A successful sign-in clears the account's failures, and takes back this attempt from the address (the address keeps
+ * its other failures): a busy office behind one address is not throttled by its successful sign-ins.
+ */
 export async function clearAccountFailures(db: Db, keys: ThrottleKeys) {
   await db.deleteFrom('login_failures').where('key', '=', keys.account).execute();
+  await sql`delete from login_failures where ctid in (select ctid from login_failures where key = ${keys.address} order by at desc limit 1)`.execute(db);
 }
 
 /** Password-reset mails: per account (a mailbox is not flooded with links) and per address, per hour. */

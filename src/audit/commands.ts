@@ -1,18 +1,23 @@
 /**
- * `charter audit verify [--org slug] [--json]` recomputes every chain (exit 1 naming the first broken link);
- * `charter audit export --format jsonl [--org slug]` prints the trail as JSON Lines with its hashes.
+ * `charter audit verify [--org slug] [--checkpoint file] [--json]` recomputes every chain, and compares it with signed
+ * checkpoints when given (exit 1 naming the first broken link); `charter audit checkpoint [--org slug] [--out file]`
+ * writes signed checkpoints of the heads; `charter audit public-key` prints what they are checked with; `charter audit export --format jsonl [--org slug]` prints the trail as JSON
+ * Lines with its hashes.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { findOrganisationBySlug, listOrganisations, type Organisation } from '../accounts/organisations.js';
-import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
+import { exitCodes, stringOption, UsageError, type CliIo, type Command } from '../cli/command.js';
 import type { Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { withConfiguredDatabase } from '../server.js';
+import { CheckpointError, readCheckpoints, takeCheckpoint, type Checkpoint } from './checkpoint.js';
+import { resolveAuditKey } from './key.js';
 import { exportAuditLines } from './query.js';
 import { recordAudit } from './trail.js';
-import { verifyChain } from './verify.js';
-
+import { verifyChain, type ChainReport } from './verify.js';
 async function selectOrganisations(database: OpenDatabase<Database>, slug: string | undefined): Promise<Organisation[]> {
   if (!slug) return listOrganisations(database.db);
   const organisation = await findOrganisationBySlug(database.db, slug);
@@ -20,32 +25,107 @@ async function selectOrganisations(database: OpenDatabase<Database>, slug: strin
   return [organisation];
 }
 
+/** One line per organisation, the same words the console shows. */
+export function describeReport(slug: string, report: ChainReport): string {
+  const b = report.firstBreak;
+  if (b) return `${slug}: BROKEN at entry ${b.seq}${b.action ? ` (${b.action}, ${b.at})` : ''}: ${b.message}`;
+  const pruned = report.firstSeq !== null && report.firstSeq > 1 ? ` (entries before ${report.firstSeq} pruned, anchored)` : '';
+  const checkpoint = !report.checkpoint
+    ? ''
+    : report.checkpoint.status === 'matches'
+      ? `; matches the checkpoint of ${report.checkpoint.at} (entry ${report.checkpoint.seq})`
+      : `; the checkpoint of ${report.checkpoint.at} (entry ${report.checkpoint.seq}) predates the pruned prefix and cannot be compared`;
+  return `${slug}: ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'}${pruned}, chain intact${checkpoint}`;
+}
+
+async function loadCheckpoints(io: CliIo, file: string): Promise<Checkpoint[]> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the checkpoint file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return readCheckpoints(text);
+}
+
 export const auditVerifyCommand: Command = {
   name: 'audit verify',
-  summary: 'Recompute the audit hash chains; report the first broken link (exit 1)',
-  usage: 'audit verify [--org slug] [--json]',
-  options: { org: { type: 'string' }, json: { type: 'boolean' } },
-  help: 'Checks every organisation (or the one named) from its first entry: an edited, deleted or reordered entry breaks the chain.',
+  summary: 'Recompute the audit chains (and compare them with signed checkpoints); report the first broken link (exit 1)',
+  usage: 'audit verify [--org slug] [--checkpoint file] [--json]',
+  options: { org: { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' } },
+  help: [
+    'Checks every organisation (or the one named) from its first entry: an edited, deleted, reordered or unkeyed entry',
+    'breaks the chain. With --checkpoint (a file written by `charter audit checkpoint` or downloaded from the console),',
+    'each organisation in it is also compared with its checkpoint: a chain cut short (head moved back) or rewritten since',
+    'is reported. A checkpoint not signed by this installation\'s audit key is refused (exit 1).',
+  ].join('\n'),
   async run(args, io) {
+    const file = stringOption(args, 'checkpoint');
     return withConfiguredDatabase(readConfig(io.env), async (database) => {
+      let checkpoints: Checkpoint[] = [];
+      if (file) {
+        try {
+          checkpoints = await loadCheckpoints(io, file);
+        } catch (error) {
+          if (!(error instanceof CheckpointError)) throw error;
+          io.out(`checkpoint REFUSED: ${error.message}`);
+          return exitCodes.findings;
+        }
+      }
       const organisations = await selectOrganisations(database, stringOption(args, 'org'));
       let broken = false;
       const reports = [];
       for (const organisation of organisations) {
-        const report = await verifyChain(database.db, { organisationId: organisation.id });
+        const checkpoint = checkpoints.find((c) => c.organisation.id === organisation.id);
+        const report = await verifyChain(database.db, { organisationId: organisation.id }, { checkpoint });
         reports.push({ organisation: organisation.slug, ...report });
         if (!report.ok) broken = true;
-        if (args.values.json) continue;
-        if (report.firstBreak) {
-          const b = report.firstBreak;
-          io.out(`${organisation.slug}: BROKEN at entry ${b.seq}${b.action ? ` (${b.action}, ${b.at})` : ''}: ${b.message}`);
-        } else {
-          io.out(`${organisation.slug}: ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'}, chain intact`);
+        // Said, not silently skipped: an organisation the checkpoint file does not cover was compared with nothing.
+        const uncovered = file && !checkpoint && report.ok ? '; the checkpoint file has no checkpoint of it' : '';
+        if (!args.values.json) io.out(`${describeReport(organisation.slug, report)}${uncovered}`);
+      }
+      // A checkpoint of an organisation that is no longer in the database: its whole chain is gone.
+      if (!stringOption(args, 'org')) {
+        for (const checkpoint of checkpoints.filter((c) => !organisations.some((o) => o.id === c.organisation.id))) {
+          broken = true;
+          const message = `the checkpoint of ${checkpoint.at} saw ${checkpoint.seq} entries; the organisation and its chain are gone`;
+          reports.push({ organisation: checkpoint.organisation.slug, ok: false, firstBreak: { kind: 'truncated', seq: 1, action: null, at: null, message } });
+          if (!args.values.json) io.out(`${checkpoint.organisation.slug}: BROKEN at entry 1: ${message}`);
         }
       }
       if (args.values.json) io.out(JSON.stringify(reports, null, 2));
       else if (organisations.length === 0) io.out('No organisations yet.');
       return broken ? exitCodes.findings : exitCodes.ok;
+    });
+  },
+};
+
+export const auditCheckpointCommand: Command = {
+  name: 'audit checkpoint',
+  summary: 'Write signed checkpoints of the audit chain heads (keep them outside the database)',
+  usage: 'audit checkpoint [--org slug] [--out file]',
+  options: { org: { type: 'string' }, out: { type: 'string' } },
+  help: [
+    'Appends audit.checkpointed to each chain (or the one named) and writes the head it became, signed with the',
+    'Ed25519 key derived from the audit key: one JSON object with --org, else an array. Without --out it is printed.',
+    'Keep it where a database writer cannot reach; `charter audit verify --checkpoint file` compares with it.',
+  ].join('\n'),
+  async run(args, io) {
+    const out = stringOption(args, 'out');
+    return withConfiguredDatabase(readConfig(io.env), async (database) => {
+      const slug = stringOption(args, 'org');
+      const checkpoints: Checkpoint[] = [];
+      for (const organisation of await selectOrganisations(database, slug)) {
+        checkpoints.push(await takeCheckpoint(database.db, { organisationId: organisation.id }, { organisationSlug: organisation.slug, actor: 'cli' }));
+      }
+      const text = `${JSON.stringify(slug ? checkpoints[0] : checkpoints, null, 2)}\n`;
+      if (!out) {
+        io.out(text.trimEnd());
+        return exitCodes.ok;
+      }
+      await writeFile(resolve(io.cwd, out), text, { mode: 0o644 });
+      for (const c of checkpoints) io.out(`${c.organisation.slug}: checkpoint of entry ${c.seq} (${c.entries} entries, head ${c.headHash.slice(0, 16)}…) written to ${out}`);
+      return exitCodes.ok;
     });
   },
 };
@@ -69,4 +149,17 @@ export const auditExportCommand: Command = {
   },
 };
 
-export const auditCommands: Command[] = [auditVerifyCommand, auditExportCommand];
+export const auditPublicKeyCommand: Command = {
+  name: 'audit public-key',
+  summary: "Print the audit key's id and Ed25519 public key (what a checkpoint's signature is checked with; not secret)",
+  usage: 'audit public-key',
+  help: 'Keep it with the checkpoints: a checkpoint whose publicKey differs was not signed by this installation.',
+  async run(_args, io) {
+    const key = resolveAuditKey(readConfig(io.env));
+    io.out(`key id      ${key.id}`);
+    io.out(`public key  ${key.publicKey}`);
+    return exitCodes.ok;
+  },
+};
+
+export const auditCommands: Command[] = [auditVerifyCommand, auditCheckpointCommand, auditPublicKeyCommand, auditExportCommand];

@@ -19,7 +19,7 @@ export interface AuditFilter {
   limit?: number | undefined;
 }
 
-function toEntry(row: { seq: number; at: Date; actor: string; action: string; target: string | null; data: unknown; prev_hash: string; hash: string }): AuditEntry {
+function toEntry(row: { seq: number; at: Date; actor: string; action: string; target: string | null; data: unknown; prev_hash: string; hash: string; key_id: string | null }): AuditEntry {
   return {
     seq: row.seq,
     at: new Date(row.at),
@@ -29,6 +29,7 @@ function toEntry(row: { seq: number; at: Date; actor: string; action: string; ta
     data: (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>,
     prevHash: row.prev_hash,
     hash: row.hash,
+    keyId: row.key_id,
   };
 }
 
@@ -40,7 +41,7 @@ export async function listAuditEntries(db: Kysely<Database>, scope: OrgScope, fi
   return inOrganisation(db, scope, async (trx) => {
     let query = trx
       .selectFrom('audit_entries')
-      .select(['seq', 'at', 'actor', 'action', 'target', 'data', 'prev_hash', 'hash'])
+      .select(['seq', 'at', 'actor', 'action', 'target', 'data', 'prev_hash', 'hash', 'key_id'])
       .where('organisation_id', '=', organisationId);
     if (filter.action) {
       const action = filter.action;
@@ -74,7 +75,7 @@ export async function* exportAuditLines(db: Kysely<Database>, scope: OrgScope, o
     const rows = await inOrganisation(db, scope, (trx) =>
       trx
         .selectFrom('audit_entries')
-        .select(['seq', 'at', 'actor', 'action', 'target', 'data', 'prev_hash', 'hash'])
+        .select(['seq', 'at', 'actor', 'action', 'target', 'data', 'prev_hash', 'hash', 'key_id'])
         .where('organisation_id', '=', organisationId)
         .where('seq', '>', after)
         .orderBy('seq')
@@ -84,7 +85,7 @@ export async function* exportAuditLines(db: Kysely<Database>, scope: OrgScope, o
     if (rows.length === 0) return;
     for (const row of rows) {
       const entry = toEntry(row);
-      yield `${JSON.stringify({ organisation: organisationSlug, seq: entry.seq, at: entry.at.toISOString(), actor: entry.actor, action: entry.action, target: entry.target, data: entry.data, prevHash: entry.prevHash, hash: entry.hash })}\n`;
+      yield `${JSON.stringify({ organisation: organisationSlug, seq: entry.seq, at: entry.at.toISOString(), actor: entry.actor, action: entry.action, target: entry.target, data: entry.data, prevHash: entry.prevHash, hash: entry.hash, keyId: entry.keyId })}\n`;
       after = entry.seq;
     }
   }

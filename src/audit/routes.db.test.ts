@@ -66,6 +66,27 @@ describe('audit routes', () => {
     expect(lines.map((l) => l.seq)).toEqual(lines.map((_, i) => i + 1));
   });
 
+  it('offers a signed checkpoint of the head for download, and compares the chain with one', async () => {
+    const response = await t.app.inject({ url: '/api/v1/audit/checkpoint', headers });
+    expect(response.statusCode).toBe(200);
+    const checkpoint = response.json<{ seq: number; entries: number; headHash: string; organisation: { id: string; slug: string }; signature: string }>();
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="audit-checkpoint-testco-${checkpoint.seq}.json"`);
+    expect(checkpoint).toMatchObject({ format: 'charter-audit-checkpoint/1', organisation: { id: t.organisationId, slug: 'testco' }, entries: checkpoint.seq });
+    const head = (await list('limit=1')).entries[0]!;
+    expect(head).toMatchObject({ seq: checkpoint.seq, action: 'audit.checkpointed' });
+
+    const verified = await t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers, payload: checkpoint });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json()).toMatchObject({ ok: true, firstBreak: null, checkpoint: { seq: checkpoint.seq, status: 'matches' } });
+
+    const altered = await t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers, payload: { ...checkpoint, headHash: 'a'.repeat(64) } });
+    expect(altered.statusCode).toBe(422);
+    expect(altered.json().error.details[0]).toMatchObject({ path: 'body.signature', message: expect.stringContaining('does not verify') });
+    const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers, payload: { ...checkpoint, seq: 'x' } });
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.json().error.details[0].path).toBe('body.seq');
+  });
+
   it('needs audit:read', async () => {
     expect((await t.app.inject({ url: '/api/v1/audit', headers: await tokenFor(t, ['charter:read']) })).statusCode).toBe(403);
   });

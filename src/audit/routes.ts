@@ -7,6 +7,8 @@ import { callerOf } from '../accounts/caller.js';
 import type { Database } from '../database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { defineRoute } from '../platform/http/routes.js';
+import { invalidInput } from '../platform/errors.js';
+import { CheckpointError, checkCheckpointSignature, checkpointSchema, takeCheckpoint } from './checkpoint.js';
 import { auditActions, exportAuditLines, listAuditEntries } from './query.js';
 import { recordAudit } from './trail.js';
 import { verifyChain } from './verify.js';
@@ -24,6 +26,16 @@ const entrySchema = z.object({
   target: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   hash: z.string(),
+});
+
+const chainReportSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  headSeq: z.number(),
+  firstSeq: z.number().nullable(),
+  keyedFromSeq: z.number().nullable(),
+  firstBreak: z.object({ kind: z.string(), seq: z.number(), action: z.string().nullable(), at: z.string().nullable(), message: z.string() }).nullable(),
+  checkpoint: z.object({ seq: z.number(), at: z.string(), status: z.enum(['matches', 'pruned', 'broken']) }).nullable(),
 });
 
 export const auditQuerySchema = z.object({
@@ -72,19 +84,62 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) 
     {
       method: 'GET',
       url: '/api/v1/audit/verify',
-      summary: 'Recompute the hash chain and report the first broken link (edited, deleted or reordered entry)',
+      summary: 'Recompute the hash chain and report the first broken link (edited, deleted, reordered or unkeyed entry)',
       tags: ['audit'],
       auth: { scopes: ['audit:read'] },
-      response: z.object({
-        ok: z.boolean(),
-        entries: z.number(),
-        headSeq: z.number(),
-        firstBreak: z.object({ kind: z.string(), seq: z.number(), action: z.string().nullable(), at: z.string().nullable(), message: z.string() }).nullable(),
-      }),
+      response: chainReportSchema,
     },
     async ({ request }) => {
       const { organisationId: _id, ...report } = await verifyChain(deps.db, callerOf(request));
       return report;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/audit/verify',
+      summary: 'Recompute the hash chain and compare it with a signed checkpoint (a chain cut short or rewritten since)',
+      tags: ['audit'],
+      auth: { scopes: ['audit:read'] },
+      body: checkpointSchema,
+      bodyLimit: 16 * 1024,
+      response: chainReportSchema,
+    },
+    async ({ request, body }) => {
+      const caller = callerOf(request);
+      try {
+        checkCheckpointSignature(body);
+      } catch (error) {
+        if (error instanceof CheckpointError) throw invalidInput([{ path: `body.${error.field ?? 'signature'}`, message: error.message }], 'The checkpoint is refused.');
+        throw error;
+      }
+      if (body.organisation.id !== caller.organisationId) {
+        throw invalidInput([{ path: 'body.organisation.id', message: 'this checkpoint is of another organisation' }], 'The checkpoint is refused.');
+      }
+      const { organisationId: _id, ...report } = await verifyChain(deps.db, caller, { checkpoint: body });
+      return report;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/audit/checkpoint',
+      summary: 'A signed checkpoint of the chain head, to keep outside Charter (taking it is audited, and it covers that entry)',
+      tags: ['audit'],
+      auth: { scopes: ['audit:read'] },
+      response: checkpointSchema,
+    },
+    async ({ request, reply }) => {
+      const caller = callerOf(request);
+      const checkpoint = await takeCheckpoint(deps.db, caller, { organisationSlug: caller.organisationSlug, actor: caller.actor, now: deps.clock() });
+      reply
+        .header('content-disposition', `attachment; filename="audit-checkpoint-${caller.organisationSlug}-${checkpoint.seq}.json"`)
+        .header('cache-control', 'no-store');
+      return checkpoint;
     },
   );
 

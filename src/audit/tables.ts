@@ -11,12 +11,16 @@ export interface AuditEntryTable {
   data: ColumnType<Record<string, unknown>, string, never>;
   prev_hash: string;
   hash: string;
+  /** The audit key of the entry's HMAC; null for an entry written before the trail was keyed (plain SHA-256). */
+  key_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface AuditHeadTable {
   organisation_id: string;
   seq: number;
   hash: string;
+  /** An unkeyed chain from before the upgrade, waiting for its `audit.rekeyed` entry. */
+  seal_pending: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface AuditTables {

@@ -1,12 +1,15 @@
 /**
- * The audit trail: append-only and hash-chained per organisation. Each entry's hash covers its canonical content and
- * the previous entry's hash, so editing, deleting or reordering any entry breaks every link after it. Entries are
- * written inside the caller's transaction: the audit record commits with the change or not at all.
+ * The audit trail: append-only and hash-chained per organisation. Each entry's hash is an HMAC under the audit key
+ * (key.ts, kept outside the database) over its canonical content and the previous entry's hash, so editing, deleting
+ * or reordering any entry breaks every link after it, and a database writer without the key cannot rehash the rest.
+ * The database refuses UPDATE and DELETE itself (migrations.ts). Entries are written inside the caller's transaction:
+ * the audit record commits with the change or not at all.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson, sha256 } from '../charter/revision.js';
 import type { Database } from '../database.js';
-import { requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { currentAuditKey, type AuditKey } from './key.js';
 
 export const genesisHash = '0'.repeat(64);
 
@@ -30,44 +33,41 @@ export interface AuditEntry {
   data: Record<string, unknown>;
   prevHash: string;
   hash: string;
+  /** The audit key of the HMAC (null: plain SHA-256, written before the trail was keyed). */
+  keyId: string | null;
 }
 
-/** The hash of an entry: over the previous hash and the canonical content. */
-export function entryHash(prevHash: string, entry: Omit<AuditEntry, 'hash' | 'prevHash'>): string {
-  return sha256(
+/** What an entry's hash covers: the previous hash and the canonical content. */
+function hashedText(prevHash: string, entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'keyId'>): string {
+  return (
     prevHash +
-      canonicalJson({
-        seq: entry.seq,
-        at: entry.at.toISOString(),
-        actor: entry.actor,
-        action: entry.action,
-        target: entry.target,
-        data: entry.data,
-      }),
+    canonicalJson({
+      seq: entry.seq,
+      at: entry.at.toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      target: entry.target,
+      data: entry.data,
+    })
   );
 }
 
-/** Appends an entry in the caller's transaction. Concurrent writers of one organisation queue on its chain head. */
-export async function recordAudit(
-  trx: Transaction<Database> | Kysely<Database>,
-  scope: OrgScope,
-  input: AuditInput,
-  now: Date = new Date(),
-): Promise<AuditEntry> {
-  const organisationId = requireScope(scope);
-  await trx
-    .insertInto('audit_heads')
-    .values({ organisation_id: organisationId, seq: 0, hash: genesisHash })
-    .onConflict((oc) => oc.column('organisation_id').doNothing())
-    .execute();
-  const head = await trx
-    .selectFrom('audit_heads')
-    .select(['seq', 'hash'])
-    .where('organisation_id', '=', organisationId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  // Millisecond precision, as PostgreSQL keeps microseconds but JavaScript dates do not.
-  const at = new Date(Math.floor(now.getTime()));
+/** The hash of an entry written before the trail was keyed: plain SHA-256, which anyone can recompute. */
+export function plainEntryHash(prevHash: string, entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'keyId'>): string {
+  return sha256(hashedText(prevHash, entry));
+}
+
+/** The hash of an entry: HMAC-SHA256 under the audit key, over the previous hash and the canonical content. */
+export function keyedEntryHash(key: AuditKey, prevHash: string, entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'keyId'>): string {
+  return key.mac(hashedText(prevHash, entry));
+}
+
+interface Head {
+  seq: number;
+  hash: string;
+}
+
+async function append(trx: Transaction<Database> | Kysely<Database>, organisationId: string, head: Head, input: AuditInput, at: Date, key: AuditKey): Promise<AuditEntry> {
   const entry = {
     seq: head.seq + 1,
     at,
@@ -76,7 +76,7 @@ export async function recordAudit(
     target: input.target ?? null,
     data: input.data ?? {},
   };
-  const hash = entryHash(head.hash, entry);
+  const hash = keyedEntryHash(key, head.hash, entry);
   await trx
     .insertInto('audit_entries')
     .values({
@@ -89,12 +89,67 @@ export async function recordAudit(
       data: JSON.stringify(entry.data),
       prev_hash: head.hash,
       hash,
+      key_id: key.id,
     })
     .execute();
   await trx
     .updateTable('audit_heads')
-    .set({ seq: entry.seq, hash })
+    .set({ seq: entry.seq, hash, seal_pending: false })
     .where('organisation_id', '=', organisationId)
     .execute();
-  return { ...entry, prevHash: head.hash, hash };
+  return { ...entry, prevHash: head.hash, hash, keyId: key.id };
+}
+
+async function lockHead(trx: Transaction<Database> | Kysely<Database>, organisationId: string) {
+  await trx
+    .insertInto('audit_heads')
+    .values({ organisation_id: organisationId, seq: 0, hash: genesisHash })
+    .onConflict((oc) => oc.column('organisation_id').doNothing())
+    .execute();
+  return trx
+    .selectFrom('audit_heads')
+    .select(['seq', 'hash', 'seal_pending'])
+    .where('organisation_id', '=', organisationId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Seals a chain from before the trail was keyed: a keyed `audit.rekeyed` entry right after its last unkeyed entry. Its
+ * HMAC covers that entry's hash, so the unkeyed part can no longer change unseen; the verifier accepts unkeyed
+ * entries only before such a seal.
+ */
+async function seal(trx: Transaction<Database> | Kysely<Database>, organisationId: string, head: Head, at: Date, key: AuditKey): Promise<AuditEntry> {
+  return append(trx, organisationId, head, { actor: 'system', action: 'audit.rekeyed', data: { algorithm: 'hmac-sha256', keyId: key.id, unkeyedThroughSeq: head.seq } }, at, key);
+}
+
+/** Appends an entry in the caller's transaction. Concurrent writers of one organisation queue on its chain head. */
+export async function recordAudit(
+  trx: Transaction<Database> | Kysely<Database>,
+  scope: OrgScope,
+  input: AuditInput,
+  now: Date = new Date(),
+  key: AuditKey = currentAuditKey(),
+): Promise<AuditEntry> {
+  const organisationId = requireScope(scope);
+  const locked = await lockHead(trx, organisationId);
+  // Millisecond precision, as PostgreSQL keeps microseconds but JavaScript dates do not.
+  const at = new Date(Math.floor(now.getTime()));
+  const head: Head = locked.seal_pending ? await seal(trx, organisationId, locked, at, key) : locked;
+  return append(trx, organisationId, head, input, at, key);
+}
+
+/** Seals every chain still waiting since the upgrade to a keyed trail (run at start, once the key is known). */
+export async function sealUnkeyedChains(db: Kysely<Database>, now: Date = new Date(), key: AuditKey = currentAuditKey()): Promise<number> {
+  const pending = await db.selectFrom('audit_heads').select('organisation_id').where('seal_pending', '=', true).execute();
+  let sealed = 0;
+  for (const { organisation_id: organisationId } of pending) {
+    await inOrganisation(db, { organisationId }, async (trx) => {
+      const head = await lockHead(trx, organisationId);
+      if (!head.seal_pending) return; // another process sealed it first
+      await seal(trx, organisationId, head, new Date(Math.floor(now.getTime())), key);
+      sealed++;
+    });
+  }
+  return sealed;
 }

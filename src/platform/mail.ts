@@ -16,6 +16,11 @@ import { countHit, installationScope } from './throttle.js';
 
 /** Mails per recipient per hour, all templates together (per organisation; installation mail on its own). */
 export const defaultRecipientHourlyCap = 20;
+/**
+ * The cap for mail to the organisation's own staff (deadline reminders, approvals): a morning's reminders for a full
+ * inbox must all arrive, yet nothing, however driven, can send a mailbox an unbounded stream.
+ */
+export const staffRecipientHourlyCap = 500;
 const hourMs = 3_600_000;
 
 export interface MailMessage {
@@ -35,6 +40,8 @@ export interface MailMessage {
    * `[secret]` (a database reader must not be able to use them); without SMTP the outbox is the delivery, so it keeps them.
    */
   secrets?: string[];
+  /** Another cap than the mailer's for this mail (`staffRecipientHourlyCap` for mail to staff); counted alike. */
+  hourlyCap?: number;
 }
 
 export interface SentMail {
@@ -109,7 +116,7 @@ export function createMailer(options: {
       const now = clock();
       const recipientHash = createHmac('sha256', await recipientKey()).update(`mail-recipient:${message.to.trim().toLowerCase()}`).digest('base64url');
       const count = await countHit(options.db, { organisationId: message.organisationId ?? installationScope, kind: 'mail-recipient', keyHash: recipientHash, windowMs: hourMs }, now);
-      const suppressed = count > cap;
+      const suppressed = count > (message.hourlyCap ?? cap);
       if (transport && !suppressed) {
         await (await transport()).sendMail({
           from: options.from,

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureOrganisation } from '../accounts/organisations.js';
-import { entryHash, recordAudit } from '../audit/trail.js';
+import { recordAudit } from '../audit/trail.js';
+import { verifyChain } from '../audit/verify.js';
 import { addDuration, duration } from '../charter/duration.js';
 import { applyCharter } from '../charter/repository.js';
 import { ensureMonth } from '../consent/ledger-partitions.js';
@@ -19,6 +20,7 @@ import { buildCharter } from '../../test/support/charter.js';
 import { testDatabase } from '../../test/support/database.js';
 import { composeRetention } from './deps.js';
 import { consentCutoff, sweepInstallation } from './installation.js';
+import { ownDataTarget } from './own-data.js';
 import { scheduleTicker } from './schedule.js';
 import { runRetention } from './sweep.js';
 
@@ -81,15 +83,28 @@ describe('the audit trail under a retention period', () => {
       [8, 'retention.run.completed'],
     ]);
     expect(after[1]?.data).toMatchObject({ throughSeq: 5, throughHash: lastOld?.hash });
-    // The first kept entry links to the recorded anchor, and every kept entry still hashes to its stored hash.
     expect(after[0]?.prev_hash).toBe(lastOld?.hash);
-    let previous = lastOld?.hash ?? '';
-    for (const entry of after) {
-      const data = typeof entry.data === 'string' ? (JSON.parse(entry.data) as Record<string, unknown>) : entry.data;
-      expect(entry.prev_hash).toBe(previous);
-      expect(entryHash(previous, { seq: entry.seq, at: new Date(entry.at), actor: entry.actor, action: entry.action, target: entry.target, data })).toBe(entry.hash);
-      previous = entry.hash;
-    }
+    // The product's own verifier accepts the pruned chain from its anchor.
+    expect(await verifyChain(database.db, scope)).toMatchObject({ ok: true, firstBreak: null, firstSeq: 6, entries: 3, headSeq: 8 });
+  });
+
+  it('stays verifiable in the middle of a pruning (one batch deleted) and refuses a prefix deleted without an anchor', async () => {
+    const scope = await organisation();
+    const now = new Date();
+    await inOrganisation(database.db, scope, async (trx) => {
+      for (let i = 0; i < 4; i++) await recordAudit(trx, scope, { actor: 'system', action: 'test.old', data: { i } }, now);
+    });
+    const clock = addDuration(now, duration('P2Y'));
+    const target = ownDataTarget(database.db, scope);
+    const batch = { table: 'audit_entries', action: 'delete', cutoff: clock.toISOString(), period: 'P1Y', batchSize: 2, jobId: randomUUID(), now: clock.toISOString() } as const;
+    expect((await target.sweep(batch)).deleted).toBe(2);
+    expect(await verifyChain(database.db, scope)).toMatchObject({ ok: true, firstSeq: 3 });
+    // A database writer deleting the next entries (triggers off) leaves a prefix no anchor accounts for.
+    await database.db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await sql`delete from audit_entries where organisation_id = ${scope.organisationId} and action = 'audit.pruned'`.execute(trx);
+    });
+    expect((await verifyChain(database.db, scope)).firstBreak).toMatchObject({ kind: 'deleted', seq: 1, message: 'entries 1–2 are missing and no audit.pruned entry accounts for them: the oldest entries were deleted' });
   });
 
   it('keeps the head even when every entry is past the period', async () => {

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
-import { tokenFor } from '../../test/support/auth.js';
+import { signedInUser as signedInNow, tokenFor } from '../../test/support/auth.js';
+import { createSession } from '../accounts/sessions.js';
 import { codeIn, linkIn, startSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { applyCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
@@ -126,7 +127,7 @@ describe('erasure with erasureGracePeriod: P0D', { timeout: 60_000 }, () => {
     expect(marked.json().notifications.find((n: { recipient: string }) => n.recipient === 'crm')).toMatchObject({ state: 'done', channel: 'officer' });
     expect(marked.json().timeline.map((e: { kind: string }) => e.kind)).toContain('recipient-informed');
     const audit = await t.database.db.selectFrom('audit_entries').select(['action', 'data']).where('target', '=', `request:${id}`).where('action', '=', 'request.recipient-informed').execute();
-    expect(audit.map((a) => (a.data as { recipient: string }).recipient).sort()).toEqual(['crm', 'mailer']);
+    expect(audit.map((a) => `${(a.data as { recipient: string }).recipient} ${(a.data as { channel: string }).channel}`).sort()).toEqual(['crm officer', 'hosting store', 'mailer mail']);
     page = await statusPage(id, cookie);
     expect(page.body).not.toContain('Recipients we will inform');
     expect(page.body).toContain('<li>CRM Vendor BV</li>');
@@ -152,6 +153,26 @@ describe('restriction', { timeout: 60_000 }, () => {
   });
 });
 
+describe('a notice that did not go out', { timeout: 60_000 }, () => {
+  it('is sent again by the clock, and recorded as told only then', async () => {
+    // As if the process died right after completing the request, before mailing the recipient.
+    const record = await t.database.db.selectFrom('rights_notifications').select(['id', 'request_id']).where('recipient', '=', 'mailer').executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('rights_notifications')
+      .set({ state: 'pending', done_at: null, done_by: null, detail: '{}', created_at: new Date(now.getTime() - 10 * 60_000) })
+      .where('id', '=', record.id)
+      .execute();
+    smtp.clear();
+    const report = await tick(rightsContextOf(t.app));
+    expect(report.recipientNotices).toBe(1);
+    const reference = (await findRequest(t.database.db, scope(), record.request_id))!.reference;
+    expect((await smtp.waitFor((m) => m.to.includes('privacy@mailer.example'))).subject).toContain(reference);
+    const after = await t.database.db.selectFrom('rights_notifications').select(['state', 'done_by']).where('id', '=', record.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ state: 'done', done_by: 'mail' });
+    expect((await tick(rightsContextOf(t.app))).recipientNotices).toBe(0);
+  });
+});
+
 describe('erasure with erasureGracePeriod: P7D', { timeout: 60_000 }, () => {
   it('waits seven days, with the date and time and the cancel link in page and mail, then erases', async () => {
     await applyCharter(t.database.db, scope(), { charter: { ...charter, rights: { ...charter.rights, erasureGracePeriod: 'P7D' } }, source: 'test', format: 'json', actor: 'system' });
@@ -174,5 +195,29 @@ describe('erasure with erasureGracePeriod: P7D', { timeout: 60_000 }, () => {
     await tick(rightsContextOf(t.app));
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('completed');
     expect((await shop.rows('customers')).find((c) => c.id === 2)?.name).toBe('[erased]');
+  });
+});
+
+describe('erasure verified by an override, with erasureGracePeriod: P7D', { timeout: 60_000 }, () => {
+  it('waits too, and mails the person the date and time and the cancel link', async () => {
+    await applyCharter(t.database.db, scope(), { charter: { ...charter, rights: { ...charter.rights, erasureGracePeriod: 'P7D' } }, source: 'test', format: 'json', actor: 'system' });
+    const officer = async (role: 'privacy-officer' | 'owner') => {
+      const user = await signedInNow(t, role);
+      const session = await createSession(t.database.db, user.userId, now);
+      return { ...user.headers, cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`, 'x-csrf-token': session.csrfToken };
+    };
+    const writer = await tokenFor(t, ['requests:write', 'requests:read']);
+    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: writer, payload: { site: 'main', type: 'erasure', channel: 'counter', identity: { type: 'email', value: 'dave@example.be' } } })).json();
+    await settle();
+    smtp.clear();
+    const reason = { reason: 'Identity card checked at the counter by two staff.' };
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override`, headers: await officer('privacy-officer'), payload: reason })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override/approve`, headers: await officer('owner') })).statusCode).toBe(200);
+    await settle();
+    expect((await findRequest(t.database.db, scope(), created.id))?.state).toBe('verified');
+    const scheduled = await smtp.waitFor((m) => m.to.includes('dave@example.be') && m.subject.includes('erased on'));
+    expect(scheduled.subject).toMatch(/ at \d{2}:\d{2}$/);
+    const cancel = new URL(linkIn(scheduled, '/link/'));
+    expect((await t.app.inject({ url: cancel.pathname + cancel.search })).body).toContain('Cancel the request');
   });
 });

@@ -2,7 +2,8 @@
  * What becomes due with time, computed from the requests themselves (durable: nothing is lost when a process dies,
  * the next tick finds it): undispatched requests, erasures whose grace period ended, executions to resume, requests
  * that could not be verified by their deadline, reminders to the privacy officer at 7 and 2 days and when overdue
- * (each exactly once), and packages past their expiry, whose bytes are deleted.
+ * (each exactly once), packages past their expiry, whose bytes are deleted, and Art. 19 notices to recipients that
+ * did not go out.
  */
 import { sql } from 'kysely';
 import type { Charter } from '../charter/schema.js';
@@ -12,7 +13,9 @@ import { reminderAt, reminderDays } from './deadline.js';
 import { advance, mailOfficers, resumableRequests, work } from './fulfilment.js';
 import { dispatch } from './intake.js';
 import { pruneThrottleCounts } from '../platform/throttle.js';
-import { claimReminder, pruneSessions, recordEvent, toRequest, updatePackage } from './repository.js';
+import { mailRecipients, requestsWithUnsentNotices } from './notifications.js';
+import { informsRecipients } from './recipients.js';
+import { claimReminder, findRequest, pruneSessions, recordEvent, toRequest, updatePackage } from './repository.js';
 import { closeUnverifiable } from './staff.js';
 
 export interface TickReport {
@@ -22,15 +25,21 @@ export interface TickReport {
   closedUnverifiable: number;
   reminders: number;
   packagesDeleted: number;
+  /** Completed requests whose unsent Art. 19 notices to recipients were tried again. */
+  recipientNotices: number;
 }
 
 /** A request not yet dispatched this long after receipt is dispatched by the tick (the in-process dispatch was lost). */
 const dispatchGraceMs = 60_000;
 const batch = 200;
+/** Notices younger than this are still being sent by the process that completed the request. */
+const noticeGraceMs = 5 * 60_000;
+/** Notices older than this are left to the privacy officer, who sees them as not done. */
+const noticeRetryMs = 7 * 86_400_000;
 
 /** Runs every due step for every organisation. */
 export async function tick(context: RightsContext): Promise<TickReport> {
-  const report: TickReport = { dispatched: 0, started: 0, resumed: 0, closedUnverifiable: 0, reminders: 0, packagesDeleted: 0 };
+  const report: TickReport = { dispatched: 0, started: 0, resumed: 0, closedUnverifiable: 0, reminders: 0, packagesDeleted: 0, recipientNotices: 0 };
   const organisations = await context.db.selectFrom('organisations').select('id').where('active_revision_seq', 'is not', null).execute();
   for (const { id } of organisations) {
     const scope = { organisationId: id };
@@ -49,7 +58,7 @@ export async function tick(context: RightsContext): Promise<TickReport> {
 export async function tickOrganisation(context: RightsContext, scope: OrgScope, charter: Charter): Promise<TickReport> {
   const organisationId = requireScope(scope);
   const now = context.now();
-  const report: TickReport = { dispatched: 0, started: 0, resumed: 0, closedUnverifiable: 0, reminders: 0, packagesDeleted: 0 };
+  const report: TickReport = { dispatched: 0, started: 0, resumed: 0, closedUnverifiable: 0, reminders: 0, packagesDeleted: 0, recipientNotices: 0 };
   const select = () => context.db.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
 
   const undispatched = await select().select('id').where('state', '=', 'received').where('dispatched_at', 'is', null).where('received_at', '<=', new Date(now.getTime() - dispatchGraceMs)).limit(batch).execute();
@@ -106,6 +115,14 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
       await recordEvent(trx, scope, { id: row.id, type: row.type as 'access' }, { actor: 'system', kind: 'package-deleted', at: now, data: { package: p.id } });
     });
     report.packagesDeleted++;
+  }
+
+  for (const id of await requestsWithUnsentNotices(context.db, scope, new Date(now.getTime() - noticeRetryMs), new Date(now.getTime() - noticeGraceMs), batch)) {
+    const request = await findRequest(context.db, scope, id);
+    const type = request?.type;
+    if (!request || request.state !== 'completed' || !type || !informsRecipients(type)) continue;
+    await guarded(context, 'recipient notices', () => mailRecipients(context, scope, charter, { ...request, type }));
+    report.recipientNotices++;
   }
 
   await pruneThrottleCounts(context.db, scope.organisationId, new Date(now.getTime() - 2 * 86_400_000));

@@ -9,6 +9,7 @@ import type { Charter, Language } from '../charter/schema.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { staffRecipientHourlyCap } from '../platform/mail.js';
 import type { AccessRecord, Identity } from '../stores/connector.js';
 import { safeMessage, type RightsContext } from './context.js';
 import { addDurationInZone, formatDate, toLocal } from './deadline.js';
@@ -123,7 +124,8 @@ export async function mailOfficers(
     link: context.link(`/console/requests/${request.id}`),
     ...extra,
   });
-  for (const email of await context.deps.officers.emails(scope, charter)) await context.send(scope, email, mail, language);
+  // Staff mail: the higher cap, so that a day's reminders for a full inbox all arrive.
+  for (const email of await context.deps.officers.emails(scope, charter)) await context.send(scope, email, mail, language, { hourlyCap: staffRecipientHourlyCap });
 }
 
 /**
@@ -254,7 +256,7 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       result = { ...result, package: { id: p.id, size: p.content.byteLength, sha256: p.sha256, expiresAt: p.expiresAt.toISOString() } };
       await recordEvent(trx, scope, request, { actor: 'system', kind: 'package-created', at: now, data: { package: p.id, size: p.content.byteLength } });
     }
-    await recordNotifications(trx, scope, request.id, notifications, now);
+    await recordNotifications(trx, scope, request, notifications, now);
     return transition(trx, scope, current, 'completed', {
       actor: 'system',
       at: now,

@@ -39,7 +39,7 @@ import {
 } from './repository.js';
 import type { CreateRequestInput } from './schemas.js';
 import { codeLifetimeMs, formatCode, generateCode, generateLinkSecret, maxCodeAttempts, normaliseCode, normaliseIdentity, sameSecret, type RightsKey } from './secrets.js';
-import { executeAfterFor, verificationLevel, type RequestDetails } from './workflow.js';
+import { executeAfterFor, filerMayCancel, verificationLevel, type RequestDetails } from './workflow.js';
 
 /**
  * Limits per fixed window, counted atomically in the database (platform/throttle.ts), so they hold for parallel
@@ -396,12 +396,17 @@ export async function confirm(context: RightsContext, scope: OrgScope, requestId
   return true;
 }
 
-/** Withdraws a request before it is executed (by the requester, or staff on their behalf). */
-export async function cancel(context: RightsContext, scope: OrgScope, requestId: string, actor: string): Promise<boolean> {
+/**
+ * Withdraws a request before it is executed (by the requester, or staff on their behalf). `asFiler`: asked by a
+ * browser that did not prove the mailbox, so only while nobody has (checked again under the row lock, so a click on
+ * the mailed link at the same moment wins).
+ */
+export async function cancel(context: RightsContext, scope: OrgScope, requestId: string, actor: string, options: { asFiler?: boolean } = {}): Promise<boolean> {
   const now = context.now();
   const done = await inOrganisation(context.db, scope, async (trx) => {
     const request = await findRequest(trx, scope, requestId, { lock: true });
     if (!request || !['received', 'awaiting-verification', 'verified', 'awaiting-approval'].includes(request.state)) return false;
+    if (options.asFiler && !filerMayCancel(request)) return false;
     await retireCodes(trx, scope, requestId, 'verify', now);
     await retireCodes(trx, scope, requestId, 'cancel', now);
     await transition(trx, scope, request, 'withdrawn', { actor, at: now, patch: { closed_at: now } });

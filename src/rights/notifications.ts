@@ -5,7 +5,9 @@
  * task, marked done (or not) by a person, with the audit entry in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { Charter, Language } from '../charter/schema.js';
+import type { Database } from '../database.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { RightsContext } from './context.js';
@@ -25,11 +27,15 @@ export interface NotificationRecord {
   doneBy: string | null;
 }
 
-/** Records the planned notifications (store calls are done when recorded: the store answered). Idempotent per recipient. */
-export async function recordNotifications(db: Db, scope: OrgScope, requestId: string, plans: PlannedNotification[], at: Date): Promise<void> {
+/**
+ * Records the planned notifications inside the completing transaction (a store call is done when recorded: the store
+ * answered, and its telling is audited with it). Idempotent per recipient.
+ */
+export async function recordNotifications(db: Transaction<Database>, scope: OrgScope, request: Pick<RightsRequest, 'id' | 'type'>, plans: PlannedNotification[], at: Date): Promise<void> {
   const organisationId = requireScope(scope);
+  const requestId = request.id;
   if (plans.length === 0) return;
-  await db
+  const inserted = await db
     .insertInto('rights_notifications')
     .values(
       plans.map((plan) => ({
@@ -46,7 +52,11 @@ export async function recordNotifications(db: Db, scope: OrgScope, requestId: st
       })),
     )
     .onConflict((oc) => oc.columns(['organisation_id', 'request_id', 'recipient']).doNothing())
+    .returning(['recipient', 'channel'])
     .execute();
+  for (const told of inserted.filter((r) => r.channel === 'store')) {
+    await recordEvent(db, scope, request, { actor: 'system', kind: 'recipient-informed', at, data: { recipient: told.recipient, channel: 'store' } });
+  }
 }
 
 export async function notificationsOf(db: Db, scope: OrgScope, requestId: string): Promise<NotificationRecord[]> {
@@ -98,6 +108,26 @@ export async function mailRecipients(context: RightsContext, scope: OrgScope, ch
       await recordEvent(trx, scope, request, { actor: 'system', kind: 'recipient-informed', at: now, data: { recipient: record.recipient, channel: 'mail' } });
     });
   }
+}
+
+/**
+ * Completed requests with a notice to a privacy contact still unsent between `from` and `to` (the process died after
+ * completing the request, or the mail server refused): the tick sends them again. Older ones stay with the officer.
+ */
+export async function requestsWithUnsentNotices(db: Db, scope: OrgScope, from: Date, to: Date, limit: number): Promise<string[]> {
+  const organisationId = requireScope(scope);
+  const rows = await db
+    .selectFrom('rights_notifications')
+    .select('request_id')
+    .distinct()
+    .where('organisation_id', '=', organisationId)
+    .where('channel', '=', 'mail')
+    .where('state', '=', 'pending')
+    .where('created_at', '>', from)
+    .where('created_at', '<=', to)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.request_id);
 }
 
 /** The privacy officer marks a recipient told (or not yet) — the Art. 19 task of a request. */

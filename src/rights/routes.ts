@@ -317,7 +317,7 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       fields: Record<string, string>,
       request: FastifyRequest,
       reply: FastifyReply,
-      act: (scope: { organisationId: string }, id: string, language: Language, session: string) => Promise<string>,
+      act: (scope: { organisationId: string }, id: string, language: Language, session: string, proven: boolean) => Promise<string>,
     ) => {
       const site = params.site ?? '';
       const id = params.id ?? '';
@@ -326,7 +326,7 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       const view = await requestForStatus(context, org, id, session);
       if (!view || !session || view.request.siteId !== site) return html(reply, messagePage(frame, 'not-found'), 404);
       if (!allowed(view, needs)) return html(reply, messagePage(frame, 'proof-needed'), 403);
-      return seeOther(reply, await act(org, id, frame.language, session));
+      return seeOther(reply, await act(org, id, frame.language, session, view.proven));
     };
 
     pageRoute('/privacy/:site/requests/:id/verify', 'Enter the one-time code of a request', requestParams, ({ params, fields, request, reply }) =>
@@ -344,8 +344,8 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
     );
 
     pageRoute('/privacy/:site/requests/:id/cancel', 'Withdraw a request before it is executed', requestParams, ({ params, fields, request, reply }) =>
-      withStatus('cancel', params, fields, request, reply, async (org, id, language) => {
-        await cancel(context, org, id, 'subject');
+      withStatus('cancel', params, fields, request, reply, async (org, id, language, _session, proven) => {
+        await cancel(context, org, id, 'subject', { asFiler: !proven });
         return `/privacy/${params.site}/requests/${id}?lang=${language}`;
       }),
     );

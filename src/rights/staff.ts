@@ -4,6 +4,7 @@
  * changes of a rectification, compute an erasure plan on demand, and reissue or hand over a package. Every action is
  * audited with the acting user or token.
  */
+import { randomUUID } from 'node:crypto';
 import type { Caller } from '../accounts/caller.js';
 import type { Charter, Language } from '../charter/schema.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
@@ -11,9 +12,10 @@ import { conflict, forbidden, invalidInput, notFound } from '../platform/errors.
 import type { RightsContext } from './context.js';
 import { extendedDeadline } from './deadline.js';
 import { advance, work } from './fulfilment.js';
-import { extensionMail, mailContext, notVerifiableMail, refusedMail } from './mails.js';
+import { extensionMail, mailContext, notVerifiableMail, refusedMail, scheduledMail } from './mails.js';
 import {
   findRequest,
+  insertCode,
   packageContent,
   packagesOf,
   patchRequest,
@@ -127,25 +129,39 @@ export async function proposeOverride(context: RightsContext, scope: OrgScope, i
   return load(context, scope, id);
 }
 
-/** The second person approves an override: the request is verified (an erasure still waits its grace period). */
+/**
+ * The second person approves an override: the request is verified. An erasure still waits its grace period, and the
+ * person is mailed when it happens and the link to cancel until then, as after their own confirmation.
+ */
 export async function approveOverride(context: RightsContext, scope: OrgScope, id: string, caller: Caller): Promise<RightsRequest> {
   requireUser(caller);
   const charter = await context.charter(scope);
+  const key = await context.key(scope);
+  const cancelSecret = generateLinkSecret();
   const now = context.now();
-  await inOrganisation(context.db, scope, async (trx) => {
+  const verified = await inOrganisation(context.db, scope, async (trx) => {
     const request = await findRequest(trx, scope, id, { lock: true });
     if (!request) throw notFound('request');
     if (!['received', 'awaiting-verification'].includes(request.state) || !request.overrideRequestedBy) throw conflict('No override is waiting for approval.');
     if (request.overrideRequestedBy === caller.actor) throw forbidden('A second person must approve the override.');
     const executeAfter = executeAfterFor(charter, request.type, now);
     await retireCodes(trx, scope, id, 'verify', now);
-    await transition(trx, scope, request, 'verified', {
+    if (executeAfter) {
+      await insertCode(trx, scope, { id: randomUUID(), requestId: id, purpose: 'cancel', codeHash: null, linkHash: key.linkHash(cancelSecret), packageId: null, createdAt: now, expiresAt: executeAfter });
+    }
+    return transition(trx, scope, request, 'verified', {
       actor: caller.actor,
       at: now,
       patch: { verified_at: now, verified_by: `override:${request.overrideRequestedBy}+${caller.actor}`, confirmed_at: now, execute_after: executeAfter, dispatched_at: request.dispatchedAt ?? now },
       data: { by: 'override', proposedBy: request.overrideRequestedBy, approvedBy: caller.actor },
     });
   });
+  if (verified.executeAfter) {
+    const mail = scheduledMail(mailContext(charter, verified), verified.executeAfter, context.link(`/privacy/${verified.siteId}/link/${cancelSecret}?lang=${verified.language}`));
+    context.background(`scheduled mail ${id}`, async () => {
+      for (const email of verified.contacts) await context.send(scope, email, mail, verified.language as Language);
+    });
+  }
   context.background(`advance ${id}`, () => advance(context, scope, id));
   return load(context, scope, id);
 }

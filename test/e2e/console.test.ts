@@ -101,6 +101,14 @@ describe('console', () => {
     await expectAccessible();
   });
 
+  it('downloads a signed checkpoint of the head and checks the chain against it', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download a signed checkpoint of the head' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^audit-checkpoint-testco-\d+\.json$/);
+    await page.getByLabel('Check against a checkpoint file').setInputFiles(await download.path());
+    await expect.poll(() => page.locator('main p[role=status]').textContent()).toMatch(/^Chain: intact: \d+ entries verified; matches the checkpoint of \S+ \(entry \d+\)$/);
+    await expectAccessible();
+  });
+
   it('creates an API token shown once, and revokes it', async () => {
     await page.getByRole('link', { name: 'API tokens' }).click();
     await expect.poll(heading).toBe('API tokens');

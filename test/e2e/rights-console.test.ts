@@ -1,5 +1,6 @@
 // The Requests area of the console in real Chromium: the inbox with its deadlines and filters, one request with its
-// timeline and plan, approval of the plan by a privacy officer, and a request entered from a letter — axe-checked.
+// timeline and plan, approval of the plan by a privacy officer, the Art. 19 task of telling a recipient, and a request
+// entered from a letter — axe-checked.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submit, verifyCode } from '../../src/rights/intake.js';
@@ -90,6 +91,13 @@ describe('the Requests area of the console', () => {
     await expect.poll(() => page.locator('[data-state]').getAttribute('data-state')).toBe('completed');
     expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Result' }) }).textContent()).toContain('Erased');
     expect((await shop.rows('customers')).find((c) => c.id === 1)?.name).toBe('[erased]');
+    // Art. 19: the recipient without a privacy contact or connected system is the officer's task, ticked here.
+    const recipients = page.locator('section', { has: page.getByRole('heading', { name: 'Recipients (Art. 19)' }) });
+    expect(await recipients.textContent()).toContain('Mailer SA — to be told by you: Not yet informed');
+    expect(await seriousViolations(page)).toEqual([]);
+    await recipients.getByRole('button', { name: 'Mark as informed' }).click();
+    await expect.poll(() => recipients.locator('[data-recipient="mailer"]').getAttribute('data-told')).toBe('done');
+    expect(await recipients.getByRole('button', { name: 'Mark as not informed' }).isVisible()).toBe(true);
   });
 
   it('records a request received by post', async () => {

@@ -50,6 +50,26 @@ export async function ensureApplicationRole(db: Kysely<unknown>): Promise<void> 
     .raw(`alter default privileges in schema public grant select, insert, update, delete on tables to ${applicationRole}`)
     .execute(db);
   await sql.raw(`alter default privileges in schema public grant usage, select, update on sequences to ${applicationRole}`).execute(db);
+  await protectAppendOnlyTables(db);
+}
+
+/**
+ * Takes UPDATE, DELETE and TRUNCATE back from `charter_app` on every append-only table (one with a trigger named
+ * `<table>_append_only`). The blanket grants above run in every later migration that creates a table, so without this
+ * they would hand those privileges back.
+ */
+export async function protectAppendOnlyTables(db: Kysely<unknown>): Promise<void> {
+  await sql
+    .raw(
+      `do $$ declare t record; begin
+         for t in select c.relname from pg_trigger g
+                    join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace
+                   where n.nspname = 'public' and g.tgname = c.relname || '_append_only' loop
+           execute format('revoke update, delete, truncate on %I from ${applicationRole}', t.relname);
+         end loop;
+       end $$`,
+    )
+    .execute(db);
 }
 
 /**
@@ -65,6 +85,7 @@ export async function enableOrganisationRls(db: Kysely<unknown>, table: string):
   if (!identifier.test(table)) throw new Error(`not a plain table name: ${table}`);
   await ensureApplicationRole(db);
   await sql.raw(`grant select, insert, update, delete on ${table} to ${applicationRole}`).execute(db);
+  await protectAppendOnlyTables(db);
   await sql.raw(`alter table ${table} enable row level security`).execute(db);
   await sql.raw(`alter table ${table} force row level security`).execute(db);
   await sql.raw(`drop policy if exists organisation_isolation on ${table}`).execute(db);

@@ -1,6 +1,10 @@
-/** The audit trail with filters (action family, actor, target, period), paging, chain verification and export. */
-import { useState, type FormEvent } from 'react';
-import { ErrorMessage, Loading, PageTitle, useApi } from '../components.js';
+/**
+ * The audit trail with filters (action family, actor, target, period), paging, chain verification, the JSONL export,
+ * and signed checkpoints: download one of the head to keep elsewhere, or check the chain against one kept earlier.
+ */
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { api } from '../api.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 
@@ -12,6 +16,15 @@ interface Entry {
   target: string | null;
   data: Record<string, unknown>;
   hash: string;
+}
+
+/** What `GET /api/v1/audit/verify` and `POST /api/v1/audit/verify` answer (the CLI prints the same words). */
+interface ChainReport {
+  ok: boolean;
+  entries: number;
+  firstSeq: number | null;
+  firstBreak: { seq: number; action: string | null; at: string | null; message: string } | null;
+  checkpoint: { seq: number; at: string; status: 'matches' | 'pruned' | 'broken' } | null;
 }
 
 interface Filters {
@@ -26,19 +39,31 @@ const empty: Filters = { action: '', actor: '', target: '', from: '', to: '' };
 
 const texts = {
   en: {
-    title: 'Audit trail', intro: 'Every consequential change, hash-chained: editing, deleting or reordering an entry breaks the chain.', filters: 'Filters', action: 'Action', any: 'any', actor: 'Actor (e.g. user:…)',
+    title: 'Audit trail', intro: 'Every consequential change, in a chain keyed with a secret kept outside the database: editing, deleting or reordering an entry breaks the chain. Keep signed checkpoints elsewhere to also detect a chain cut short.', filters: 'Filters', action: 'Action', any: 'any', actor: 'Actor (e.g. user:…)',
     target: 'Target', from: 'From (date)', to: 'Until (date)', apply: 'Filter', reset: 'Clear', when: 'When', what: 'What', who: 'Who', on: 'On', details: 'Details', seq: '#',
     more: 'Older entries', none: 'No entries match.', verify: 'Chain', intact: (n: number) => `intact: ${n} entries verified`, broken: 'BROKEN', export: 'Download as JSON Lines',
+    at: (n: number) => `at entry ${n}`, pruned: (n: number) => `entries before ${n} pruned, anchored`,
+    checkpoint: 'Download a signed checkpoint of the head', compare: 'Check against a checkpoint file',
+    matches: (n: number, at: string) => `matches the checkpoint of ${at} (entry ${n})`, predates: (n: number, at: string) => `the checkpoint of ${at} (entry ${n}) predates the pruned entries and cannot be compared`,
+    notJson: 'This file is not a checkpoint.',
   },
   nl: {
-    title: 'Audittrail', intro: 'Elke ingrijpende wijziging, met een hashketen: een item wijzigen, verwijderen of verplaatsen breekt de keten.', filters: 'Filters', action: 'Actie', any: 'alle', actor: 'Actor (bv. user:…)',
+    title: 'Audittrail', intro: 'Elke ingrijpende wijziging, in een keten met een sleutel die buiten de databank bewaard wordt: een item wijzigen, verwijderen of verplaatsen breekt de keten. Bewaar ondertekende controlepunten elders om ook een ingekorte keten te ontdekken.', filters: 'Filters', action: 'Actie', any: 'alle', actor: 'Actor (bv. user:…)',
     target: 'Doel', from: 'Vanaf (datum)', to: 'Tot (datum)', apply: 'Filteren', reset: 'Wissen', when: 'Wanneer', what: 'Wat', who: 'Wie', on: 'Op', details: 'Details', seq: '#',
     more: 'Oudere items', none: 'Geen items gevonden.', verify: 'Keten', intact: (n: number) => `intact: ${n} items gecontroleerd`, broken: 'GEBROKEN', export: 'Downloaden als JSON Lines',
+    at: (n: number) => `bij item ${n}`, pruned: (n: number) => `items vóór ${n} opgeschoond, verankerd`,
+    checkpoint: 'Ondertekend controlepunt van de kop downloaden', compare: 'Controleren tegen een controlepuntbestand',
+    matches: (n: number, at: string) => `komt overeen met het controlepunt van ${at} (item ${n})`, predates: (n: number, at: string) => `het controlepunt van ${at} (item ${n}) is ouder dan de opgeschoonde items en kan niet vergeleken worden`,
+    notJson: 'Dit bestand is geen controlepunt.',
   },
   fr: {
-    title: 'Journal d’audit', intro: 'Chaque modification importante, chaînée par hachage : modifier, supprimer ou déplacer une entrée rompt la chaîne.', filters: 'Filtres', action: 'Action', any: 'toutes', actor: 'Acteur (p. ex. user:…)',
+    title: 'Journal d’audit', intro: 'Chaque modification importante, dans une chaîne scellée par une clé gardée hors de la base de données : modifier, supprimer ou déplacer une entrée rompt la chaîne. Gardez ailleurs des points de contrôle signés pour détecter aussi une chaîne raccourcie.', filters: 'Filtres', action: 'Action', any: 'toutes', actor: 'Acteur (p. ex. user:…)',
     target: 'Cible', from: 'Du (date)', to: 'Au (date)', apply: 'Filtrer', reset: 'Effacer', when: 'Quand', what: 'Quoi', who: 'Qui', on: 'Sur', details: 'Détails', seq: 'n°',
     more: 'Entrées plus anciennes', none: 'Aucune entrée.', verify: 'Chaîne', intact: (n: number) => `intacte : ${n} entrées vérifiées`, broken: 'ROMPUE', export: 'Télécharger en JSON Lines',
+    at: (n: number) => `à l’entrée ${n}`, pruned: (n: number) => `entrées avant ${n} purgées, ancrées`,
+    checkpoint: 'Télécharger un point de contrôle signé de la tête', compare: 'Vérifier par rapport à un point de contrôle',
+    matches: (n: number, at: string) => `conforme au point de contrôle du ${at} (entrée ${n})`, predates: (n: number, at: string) => `le point de contrôle du ${at} (entrée ${n}) précède les entrées purgées et ne peut être comparé`,
+    notJson: 'Ce fichier n’est pas un point de contrôle.',
   },
 };
 
@@ -57,7 +82,10 @@ function Audit() {
   const query = { ...filters, to: filters.to ? nextDay(filters.to) : '', before, limit: 50 };
   const { data, error, loading } = useApi<{ entries: Entry[]; nextBefore: number | null }>('/api/v1/audit', query);
   const actions = useApi<{ actions: string[] }>('/api/v1/audit/actions');
-  const chain = useApi<{ ok: boolean; entries: number; firstBreak: { message: string } | null }>('/api/v1/audit/verify');
+  const chain = useApi<ChainReport>('/api/v1/audit/verify');
+  const [compared, setCompared] = useState<ChainReport | undefined>(undefined);
+  const comparing = useMutation();
+  const shown = compared ?? chain.data;
   const families = [...new Set((actions.data?.actions ?? []).map((a) => a.split('.')[0] ?? a))];
 
   const submit = (event: FormEvent) => {
@@ -66,17 +94,50 @@ function Audit() {
     setFilters(draft);
   };
   const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const compare = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setCompared(undefined);
+    const report = await comparing.run(async () => {
+      let checkpoint: unknown;
+      try {
+        checkpoint = JSON.parse(await file.text());
+      } catch {
+        throw new Error(t.notJson);
+      }
+      return api<ChainReport>('/api/v1/audit/verify', { method: 'POST', body: checkpoint });
+    });
+    if (report) setCompared(report);
+  };
+  // The same words as `charter audit verify`: the entry where it breaks and what was found there.
+  const describe = (report: ChainReport) => {
+    if (report.firstBreak) return `${t.broken} ${t.at(report.firstBreak.seq)}${report.firstBreak.action ? ` (${report.firstBreak.action})` : ''}: ${report.firstBreak.message}`;
+    const parts = [t.intact(report.entries)];
+    if (report.firstSeq !== null && report.firstSeq > 1) parts.push(t.pruned(report.firstSeq));
+    if (report.checkpoint) parts.push(report.checkpoint.status === 'matches' ? t.matches(report.checkpoint.seq, report.checkpoint.at) : t.predates(report.checkpoint.seq, report.checkpoint.at));
+    return parts.join('; ');
+  };
 
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
       <p className="muted">{t.intro}</p>
-      {chain.data && (
-        <p role="status" className={chain.data.ok ? 'chain-ok' : 'error'}>
-          {t.verify}: {chain.data.ok ? t.intact(chain.data.entries) : `${t.broken} — ${chain.data.firstBreak?.message ?? ''}`}
+      {shown && (
+        <p role="status" className={shown.ok ? 'chain-ok' : 'error'}>
+          {t.verify}: {describe(shown)}
         </p>
       )}
-      <p><a href="/api/v1/audit/export" download>{t.export}</a></p>
+      <p>
+        <a href="/api/v1/audit/export" download>{t.export}</a>
+        {' · '}
+        <a href="/api/v1/audit/checkpoint" download>{t.checkpoint}</a>
+      </p>
+      <p>
+        <label htmlFor="audit-checkpoint-file">{t.compare}</label>{' '}
+        <input id="audit-checkpoint-file" type="file" accept="application/json,.json" onChange={(event) => void compare(event)} disabled={comparing.pending} />
+      </p>
+      <ErrorMessage error={comparing.error} />
       <form onSubmit={submit} className="filters" aria-label={t.filters}>
         <div>
           <label htmlFor="filter-action">{t.action}</label>

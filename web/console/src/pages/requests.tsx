@@ -639,7 +639,7 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
           <p>{t.recipientsIntro}</p>
           <ul className="recipients">
             {request.notifications.map((n) => (
-              <li key={n.recipient} data-recipient={n.recipient} data-state={n.state}>
+              <li key={n.recipient} data-recipient={n.recipient} data-told={n.state}>
                 <strong>{n.name}</strong> — {t.recipientChannels[n.channel]}: {n.state === 'done' ? `${t.recipientDone}${n.doneAt ? ` (${formatDateTime(n.doneAt, language)})` : ''}` : t.recipientPending}
                 {write && n.channel !== 'store' && (
                   <>

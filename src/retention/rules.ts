@@ -60,6 +60,8 @@ export interface TableRule {
    * changes from month to month, so a plan counts each month on its own.
    */
   heldReferrers?: boolean | undefined;
+  /** Rows of another table can keep this one's rows from being deleted (an enforced, not nullable reference to it). */
+  referenced?: boolean | undefined;
   anchor: ResolvedAnchor;
   holds: ResolvedHold[];
   /** Holds the purpose names but the table does not implement (shown, not enforced: no column to evaluate). */
@@ -225,6 +227,9 @@ function resolveRule(
     action: declared.columns ? 'anonymise' : rule.action,
     ...(declared.columns ? { columns: declared.columns } : {}),
     ...(heldReferrers(store, table) ? { heldReferrers: true } : {}),
+    ...(store.tables.some((other) => other.name !== table.name && other.references.some((r) => r.to.split('.')[0] === table.name && !r.nullable && r.enforced !== false))
+      ? { referenced: true }
+      : {}),
     anchor,
     holds,
     purposeHolds: rule.holds.filter((h) => !implemented.has(h)),

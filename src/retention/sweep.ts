@@ -272,7 +272,8 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
           }
         };
         await sweepAll({ action: rule.action });
-        const blocked = rule.store !== ownStore && rule.action === 'delete' && !rule.columns ? await settleBlocked(target, rule, cutoff, exclusions, [...new Set([...rules.values()].filter((r) => r.store === rule.store && !r.columns && r.action === 'delete').map((r) => r.table))], sweepAll) : null;
+        // Only a table other rows reference can have due rows a delete could not reach.
+        const blocked = rule.store !== ownStore && rule.action === 'delete' && !rule.columns && rule.referenced ? await settleBlocked(target, rule, cutoff, exclusions, [...new Set([...rules.values()].filter((r) => r.store === rule.store && !r.columns && r.action === 'delete').map((r) => r.table))], sweepAll) : null;
         await setStepStatus(deps.db, scope, runId, step.position, blocked && blocked.stayed > 0 ? 'blocked' : 'done', deps.clock(), undefined, { pendingBatch: null, blocked });
       } catch (error) {
         await setStepStatus(deps.db, scope, runId, step.position, 'failed', deps.clock(), safeMessage(error));

@@ -823,7 +823,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const conditions = [`${anchor} <= ${statement.instant(threshold)}`];
         if (held.length > 0) conditions.push(`not (${held.map((h) => h.sql).join(' or ')})`);
         // Art. 18: never a row that belongs (upward through owner and profile references) to a restricted row.
-        const restricted = restrictionPredicate(statement, model, t, 't');
+        const restricted = restrictionPredicate(statement, model, t, 't', 'r', true);
         if (restricted) conditions.push(`not ${restricted}`);
         const excluded = exclusions(statement, request.exclude);
         if (excluded) conditions.push(excluded);
@@ -906,7 +906,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           if (!own) continue;
           const earlier = predicates.slice(0, i).map((p) => `not (${p.sql})`);
           const where = [`${source.anchor} <= ${s.instant(threshold)}`, own.sql, ...earlier, notYetErased(s, reduce, 'reduce', token)];
-          const protectedRow = restrictionPredicate(s, model, t, 't');
+          const protectedRow = restrictionPredicate(s, model, t, 't', 'r', true);
           if (protectedRow) where.push(`not ${protectedRow}`);
           const select = [...new Set([t.primaryKey, ...hashColumns])].map((c) => `t.${s.id(c)}`).join(', ');
           const { rows: heldRows } = await session.query(`select ${select} from ${source.from} where ${where.join(' and ')}${limit}`, s.params);
@@ -997,8 +997,12 @@ export const restrictionDepth = 6;
  * nested `exists`; each reference is followed at most once along a path, so cycles end. Undefined when no table the
  * walk can reach declares a `restrictColumn`: the sweep's statement then stays as it was, at no cost.
  */
-export function restrictionPredicate(statement: Statement, model: StoreModel, t: TableModel, alias: string, prefix = 'r'): string | undefined {
+export function restrictionPredicate(statement: Statement, model: StoreModel, t: TableModel, alias: string, prefix = 'r', perRow = false): string | undefined {
   let next = 0;
+  // In a sweep's batch (a few thousand rows walked along the anchor's index), each row's parents are looked up by key.
+  // PostgreSQL would otherwise turn `not exists` into an anti-join that reads the whole parent table for every batch;
+  // `offset 0` keeps the subquery per row. (A count over the whole table is better served by the join: not there.)
+  const tail = perRow && statement.dialect === 'postgres' ? ' offset 0' : '';
   const walk = (current: TableModel, at: string, depth: number, path: ReadonlySet<ReferenceModel>): string | undefined => {
     const parts: string[] = [];
     if (current.restrictColumn) parts.push(`${at}.${statement.id(current.restrictColumn)} is true`);
@@ -1009,7 +1013,7 @@ export function restrictionPredicate(statement: Statement, model: StoreModel, t:
         if (!parent) continue;
         const inner = `${prefix}${++next}`;
         const condition = walk(parent, inner, depth - 1, new Set([...path, ref]));
-        if (condition) parts.push(`exists (select 1 from ${tableName(statement, model, parent.name)} ${inner} where ${inner}.${statement.id(ref.toColumn)} = ${at}.${statement.id(ref.column)} and ${condition})`);
+        if (condition) parts.push(`exists (select 1 from ${tableName(statement, model, parent.name)} ${inner} where ${inner}.${statement.id(ref.toColumn)} = ${at}.${statement.id(ref.column)} and ${condition}${tail})`);
       }
       for (const ref of current.referencedBy) {
         if (!ref.profile || path.has(ref)) continue;
@@ -1017,7 +1021,7 @@ export function restrictionPredicate(statement: Statement, model: StoreModel, t:
         if (!child) continue;
         const inner = `${prefix}${++next}`;
         const condition = walk(child, inner, depth - 1, new Set([...path, ref]));
-        if (condition) parts.push(`exists (select 1 from ${tableName(statement, model, child.name)} ${inner} where ${inner}.${statement.id(ref.column)} = ${at}.${statement.id(ref.toColumn)} and ${condition})`);
+        if (condition) parts.push(`exists (select 1 from ${tableName(statement, model, child.name)} ${inner} where ${inner}.${statement.id(ref.column)} = ${at}.${statement.id(ref.toColumn)} and ${condition}${tail})`);
       }
     }
     return parts.length > 0 ? `(${parts.join(' or ')})` : undefined;

@@ -4,6 +4,7 @@ import { cliTestDatabase } from '../../test/support/database.js';
 import { runCli } from '../../test/support/cli.js';
 import type { Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { startServer, withConfiguredDatabase } from '../server.js';
 import { linkIsValid } from './links.js';
 import { ensureOrganisation } from './organisations.js';
@@ -49,7 +50,7 @@ describe('first run and charter user add', () => {
     const again = await cli(['user', 'password-link', '--email', 'dpo@testco.example']);
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/\/console\/password\?token=/);
-    const audit = await withDatabase((db) => db.selectFrom('audit_entries').select(['actor', 'action', 'data']).execute());
+    const audit = await withDatabase((db) => acrossOrganisations('the test inspects every organisation', () => db.selectFrom('audit_entries').select(['actor', 'action', 'data']).execute()));
     expect(audit).toEqual([expect.objectContaining({ actor: 'cli', action: 'member.added', data: { role: 'owner' } })]);
   }, 120_000);
 

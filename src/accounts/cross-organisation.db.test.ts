@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { signedInUser, tokenFor, type SessionHeaders } from '../../test/support/auth.js';
-import { buildCharter } from '../../test/support/charter.js';
+import { consentCharter } from '../consent/ledger-fixtures.js';
 import { bodySamples, crossOrganisationSeeders, lookupRoutes } from '../../test/support/cross-organisation.js';
 import { applyCharter } from '../charter/repository.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
@@ -86,12 +86,13 @@ async function idsOf(organisationId: string): Promise<Set<string | number>> {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp({ charter: buildCharter() });
+  // Both organisations declare purposes asked outside the banner, so their purpose consents can be seeded too.
+  t = await buildTestApp({ charter: consentCharter(), env: { PUBLIC_URL: 'http://charter.test' } });
   a = t.organisationId!;
   const bravo = await ensureOrganisation(t.database.db, 'bravo', 'Bravo Secret Holding');
   b = bravo.id;
   await applyCharter(t.database.db, { organisationId: b }, {
-    charter: buildCharter((c) => {
+    charter: consentCharter((c) => {
       c.organisation.id = 'bravo';
       c.organisation.legalName = 'Bravo Secret Holding';
       c.sites = [{ id: 'bravo-site', name: 'Bravo', domain: 'www.bravo.example' }];
@@ -141,8 +142,34 @@ describe('cross-organisation access', () => {
     expect(bCandidates).toEqual(expect.arrayContaining([bToken.id, bMember.user_id, 'bravo-site']));
   });
 
+  it("has B's objects of every domain to try", async () => {
+    const seeded = ['rights_requests', 'rights_events', 'rights_codes', 'rights_packages', 'rights_reminders', 'rights_keys', 'breaches', 'breach_notifications', 'retention_runs', 'retention_run_steps', 'retention_approvals', 'retention_schedules', 'consent_records', 'consent_daily_stats', 'purpose_consents', 'marketing_suppressions', 'notice_subscriptions', 'notice_versions', 'notice_significant_changes', 'notice_deliveries', 'mail_outbox', 'charter_revisions', 'api_tokens', 'memberships', 'audit_entries'];
+    const empty: string[] = [];
+    for (const table of seeded) {
+      const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where organisation_id = ${b}`.execute(t.database.db);
+      if (!row.rows[0]?.n) empty.push(table);
+    }
+    expect(empty).toEqual([]);
+    const receipt = await t.database.db.selectFrom('consent_records').select('receipt_id').where('organisation_id', '=', b).executeTakeFirstOrThrow();
+    expect(bCandidates).toContain(receipt.receipt_id);
+  });
+
+  it("refuses B's member who names A as the organisation, on every protected route", async () => {
+    const bOwner = (await signedInUser(t, 'owner', { organisationId: b })).headers;
+    const aSlug = (await t.database.db.selectFrom('organisations').select('slug').where('id', '=', a).executeTakeFirstOrThrow()).slug;
+    const failures: string[] = [];
+    for (const spec of declaredRoutes(t.app).filter((s) => s.auth !== 'public')) {
+      const url = spec.url.replace(placeholder, () => randomUUID());
+      const body = bodyFor(spec);
+      const response = await t.app.inject({ method: spec.method, url, headers: { ...bOwner, 'x-charter-organisation': aSlug }, ...(body !== undefined ? { payload: body as Json } : {}) });
+      if (![401, 403, 404].includes(response.statusCode)) failures.push(`${spec.method} ${spec.url} answered ${response.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('answers 404 on every route with a path parameter, for every B resource id and random ids', async () => {
     const failures: string[] = [];
+    const walked = { routes: 0, requests: 0 };
     const protectedRoutes = declaredRoutes(t.app).filter((spec) => spec.auth !== 'public' && hasParams(spec.url));
     expect(protectedRoutes.length).toBeGreaterThan(0);
     for (const spec of protectedRoutes) {
@@ -179,7 +206,32 @@ describe('cross-organisation access', () => {
         }
       }
       if (tried === 0) failures.push(`${spec.method} ${spec.url}: no combination of ids reached the handler`);
+      walked.routes++;
+      walked.requests += tried;
     }
+    console.info(`cross-organisation walk: ${walked.routes} routes with path parameters, ${bCandidates.length} ids of B, ${walked.requests} requests`);
+    expect(failures).toEqual([]);
+  });
+
+  it("never shows B's objects through A's public pages and routes, whatever B id they are given", async () => {
+    const failures: string[] = [];
+    let requests = 0;
+    for (const spec of declaredRoutes(t.app).filter((s) => s.auth === 'public' && hasParams(s.url))) {
+      const names = [...spec.url.matchAll(placeholder)].map((m) => m[1]!);
+      // A's site where the route names one; B's ids (and a few random ones) everywhere else.
+      const lists = names.map((name) => (name === 'site' ? ['main'] : fitting(spec, name, [...bCandidates, ...randomIds()]).slice(0, 25)));
+      const body = bodyFor(spec);
+      for (const combination of combinations(lists).slice(0, 60)) {
+        let i = 0;
+        const url = spec.url.replace(placeholder, () => encodeURIComponent(String(combination[i++])));
+        const response = await t.app.inject({ method: spec.method, url, ...(body !== undefined ? { payload: body as Json } : {}) });
+        requests++;
+        if (response.statusCode >= 500) failures.push(`${spec.method} ${url} answered ${response.statusCode}`);
+        const leaked = bMarkers.filter((marker) => !combination.includes(marker) && response.body.includes(marker));
+        if (leaked.length > 0) failures.push(`${spec.method} ${url} showed B's ${leaked.join(', ')}`);
+      }
+    }
+    expect(requests).toBeGreaterThan(0);
     expect(failures).toEqual([]);
   });
 
@@ -213,6 +265,18 @@ describe('cross-organisation access', () => {
     expect(undeclaredApi).toEqual([]);
   });
 
+  it('walks every organisation-scoped operation of openapi.json (the route table and the document agree)', async () => {
+    const document = (await t.app.inject('/openapi.json')).json<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>();
+    const secured = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => (operation.security ?? []).length > 0)
+        .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1')}`),
+    );
+    const walked = declaredRoutes(t.app).filter((s) => s.auth !== 'public').map((s) => `${s.method} ${s.url}`);
+    expect(secured.length).toBeGreaterThan(30);
+    expect(secured.filter((operation) => !walked.includes(operation))).toEqual([]);
+  });
+
   it('answers 401 on every protected route without credentials', async () => {
     const failures: string[] = [];
     for (const spec of declaredRoutes(t.app).filter((s) => s.auth !== 'public')) {
@@ -240,18 +304,6 @@ describe('tenancy fails closed', () => {
     const everything = await t.database.db.selectFrom('memberships').select('organisation_id').distinct().execute();
     expect(everything.length).toBeGreaterThan(1);
   });
-
-  it('enables forced row-level security on every organisation-owned table except the public site registry', async () => {
-    // Organisation-owned: organisation_id not null (a nullable one marks an installation-level table such as the
-    // mail outbox). Partitions are reached through their parent, whose policy applies.
-    const rows = await sql<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>`
-      select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
-      join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
-      join information_schema.columns col on col.table_name = c.relname and col.column_name = 'organisation_id'
-        and col.table_schema = 'public' and col.is_nullable = 'NO'
-      where c.relkind in ('r', 'p') and not c.relispartition`.execute(t.database.db);
-    const unprotected = rows.rows.filter((r) => !(r.relrowsecurity && r.relforcerowsecurity)).map((r) => r.relname);
-    expect(unprotected).toEqual(['sites']);
-  });
+  // Every organisation table's row-level security, and the guard behind it: src/platform/db/tenancy-guard.db.test.ts.
 });
 

@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { badRequest, conflict, tooManyRequests, unauthorized } from '../platform/errors.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { consumeLink, issueLink, passwordLinkLifetimeMs } from './links.js';
 import { ensureOrganisation } from './organisations.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -28,9 +29,13 @@ export interface SignInDeps {
 
 /** Writes one audit entry in every organisation the user belongs to (sign-in concerns all of them). */
 async function auditForUser(trx: Transaction<Database>, userId: string, input: { actor: string; action: string; data?: Record<string, unknown> }, now: Date) {
-  for (const membership of await membershipsOf(trx, userId)) {
-    await recordAudit(trx, { organisationId: membership.organisationId }, { ...input, target: `user:${userId}` }, now);
-  }
+  // A user is installation-level and may belong to several organisations: each gets the entry, in the transaction of
+  // the change (a session, a password), which no single organisation's scope could hold.
+  await acrossOrganisations('a user event audited in each of their organisations', async () => {
+    for (const membership of await membershipsOf(trx, userId)) {
+      await recordAudit(trx, { organisationId: membership.organisationId }, { ...input, target: `user:${userId}` }, now);
+    }
+  });
 }
 
 export async function signIn(
@@ -83,6 +88,16 @@ export async function completeSetup(
   now: Date,
 ): Promise<{ userId: string; session: NewSession }> {
   const passwordHash = await hashPassword(input.password);
+  // First run makes the first owner of every organisation there is: installation-level by nature.
+  return acrossOrganisations('first-run setup', () => completeSetupIn(db, input, passwordHash, now));
+}
+
+async function completeSetupIn(
+  db: Kysely<Database>,
+  input: { token: string; email: string; password: string; organisation?: { slug: string; name: string } | undefined },
+  passwordHash: string,
+  now: Date,
+): Promise<{ userId: string; session: NewSession }> {
   return db.transaction().execute(async (trx) => {
     const link = await consumeLink(trx, 'setup', input.token, now);
     if (!link) throw badRequest('This setup link is not valid (any more). Restart the server for a new one.');

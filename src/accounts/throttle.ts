@@ -7,6 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database.js';
 import { allowHits, installationScope, pruneThrottleCounts } from '../platform/throttle.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { installationKey, keyedHash } from './secrets.js';
 import { normaliseEmail } from './users.js';
 
@@ -35,7 +36,8 @@ export function throttleKeys(secret: string, email: string, address: string): Th
 export async function throttledFor(db: Db, keys: ThrottleKeys, now: Date): Promise<number> {
   if (!db.isTransaction) return db.transaction().execute((trx) => throttledFor(trx, keys, now));
   // A fixed order of the two locks: parallel callers cannot deadlock.
-  for (const key of [keys.account, keys.address].sort()) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
+  for (const key of [keys.account, keys.address].sort())
+    await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
   let wait = 0;
   for (const kind of ['account', 'address'] as const) {
     const limit = throttleLimits[kind];
@@ -53,13 +55,23 @@ export async function throttledFor(db: Db, keys: ThrottleKeys, now: Date): Promi
       wait = Math.max(wait, Math.ceil((oldest.getTime() + limit.windowMs - now.getTime()) / 1000));
     }
   }
-  if (wait === 0) await db.insertInto('login_failures').values([{ key: keys.account, at: now }, { key: keys.address, at: now }]).execute();
+  if (wait === 0)
+    await db
+      .insertInto('login_failures')
+      .values([
+        { key: keys.account, at: now },
+        { key: keys.address, at: now },
+      ])
+      .execute();
   return wait;
 }
 
 /** A failed attempt: already counted by `throttledFor`; what left every window is removed. */
 export async function recordFailure(db: Db, _keys: ThrottleKeys, now: Date) {
-  await db.deleteFrom('login_failures').where('at', '<', new Date(now.getTime() - 24 * 60 * 60 * 1000)).execute();
+  await db
+    .deleteFrom('login_failures')
+    .where('at', '<', new Date(now.getTime() - 24 * 60 * 60 * 1000))
+    .execute();
 }
 
 /**
@@ -68,7 +80,9 @@ export async function recordFailure(db: Db, _keys: ThrottleKeys, now: Date) {
  */
 export async function clearAccountFailures(db: Db, keys: ThrottleKeys) {
   await db.deleteFrom('login_failures').where('key', '=', keys.account).execute();
-  await sql`delete from login_failures where ctid in (select ctid from login_failures where key = ${keys.address} order by at desc limit 1)`.execute(db);
+  await sql`delete from login_failures where ctid in (select ctid from login_failures where key = ${keys.address} order by at desc limit 1)`.execute(
+    db,
+  );
 }
 
 /** Password-reset mails: per account (a mailbox is not flooded with links) and per address, per hour. */
@@ -81,18 +95,39 @@ export const passwordResetLimits = {
  * Counts a password-reset request (atomically, shared by every process) and tells whether it may go on to look the
  * account up and mail a link. Counted alike for known and unknown addresses; the caller answers the same either way.
  */
-export async function passwordResetAllowed(db: Kysely<Database>, secret: string, email: string, address: string, now: Date): Promise<boolean> {
-  const allowed = await allowHits(
-    db,
-    [
-      { organisationId: installationScope, kind: 'password-reset-account', keyHash: keyedHash(secret, `reset:${normaliseEmail(email)}`), windowMs: passwordResetLimits.account.windowMs, limit: passwordResetLimits.account.max },
-      { organisationId: installationScope, kind: 'password-reset-ip', keyHash: keyedHash(secret, `reset-ip:${address}`), windowMs: passwordResetLimits.address.windowMs, limit: passwordResetLimits.address.max },
-    ],
-    now,
-  );
-  // Housekeeping: installation-wide counters of windows long gone are useless.
-  await pruneThrottleCounts(db, installationScope, new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000));
-  return allowed;
+export async function passwordResetAllowed(
+  db: Kysely<Database>,
+  secret: string,
+  email: string,
+  address: string,
+  now: Date,
+): Promise<boolean> {
+  // Installation-wide counters (no organisation): installation-level work, outside any organisation's scope.
+  return acrossOrganisations('password-reset throttle', async () => {
+    const allowed = await allowHits(
+      db,
+      [
+        {
+          organisationId: installationScope,
+          kind: 'password-reset-account',
+          keyHash: keyedHash(secret, `reset:${normaliseEmail(email)}`),
+          windowMs: passwordResetLimits.account.windowMs,
+          limit: passwordResetLimits.account.max,
+        },
+        {
+          organisationId: installationScope,
+          kind: 'password-reset-ip',
+          keyHash: keyedHash(secret, `reset-ip:${address}`),
+          windowMs: passwordResetLimits.address.windowMs,
+          limit: passwordResetLimits.address.max,
+        },
+      ],
+      now,
+    );
+    // Housekeeping: installation-wide counters of windows long gone are useless.
+    await pruneThrottleCounts(db, installationScope, new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000));
+    return allowed;
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { notFound } from '../platform/errors.js';
 import { randomSecret, secretHash } from './secrets.js';
 
@@ -125,16 +126,21 @@ export async function authenticateToken(
   now: Date,
 ): Promise<{ id: string; organisationId: string; scopes: string[] } | undefined> {
   if (!token.startsWith(tokenPrefix)) return undefined;
-  const row = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'organisation_id', 'scopes', 'expires_at', 'revoked_at', 'last_used_at'])
-    .where('token_hash', '=', secretHash(token))
-    .executeTakeFirst();
+  // Which organisation the token belongs to is what this lookup finds out: it cannot be scoped before it.
+  const row = await acrossOrganisations('authenticate an API token', () =>
+    db
+      .selectFrom('api_tokens')
+      .select(['id', 'organisation_id', 'scopes', 'expires_at', 'revoked_at', 'last_used_at'])
+      .where('token_hash', '=', secretHash(token))
+      .executeTakeFirst(),
+  );
   if (!row || row.revoked_at !== null) return undefined;
   if (row.expires_at !== null && new Date(row.expires_at) <= now) return undefined;
   const lastUsed = date(row.last_used_at);
   if (!lastUsed || now.getTime() - lastUsed.getTime() > touchEveryMs) {
-    await db.updateTable('api_tokens').set({ last_used_at: now }).where('organisation_id', '=', row.organisation_id).where('id', '=', row.id).execute();
+    await inOrganisation(db, { organisationId: row.organisation_id }, (trx) =>
+      trx.updateTable('api_tokens').set({ last_used_at: now }).where('organisation_id', '=', row.organisation_id).where('id', '=', row.id).execute(),
+    );
   }
   return { id: row.id, organisationId: row.organisation_id, scopes: parseScopes(row.scopes) };
 }

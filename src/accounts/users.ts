@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { enterOrganisation, inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { conflict, notFound } from '../platform/errors.js';
 import type { Role } from './caller.js';
 
@@ -64,13 +65,15 @@ export async function countUsers(db: Db): Promise<number> {
 
 /** Installation-level: every organisation a user may act in, by slug. */
 export async function membershipsOf(db: Db, userId: string): Promise<Membership[]> {
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['o.id', 'o.slug', 'o.name', 'm.role'])
-    .where('m.user_id', '=', userId)
-    .orderBy('o.slug')
-    .execute();
+  const rows = await acrossOrganisations('the organisations a signed-in user belongs to', () =>
+    db
+      .selectFrom('memberships as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .select(['o.id', 'o.slug', 'o.name', 'm.role'])
+      .where('m.user_id', '=', userId)
+      .orderBy('o.slug')
+      .execute(),
+  );
   return rows.map((r) => ({ organisationId: r.id, slug: r.slug, name: r.name, role: r.role }));
 }
 

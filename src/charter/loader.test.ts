@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minimalCharterYaml } from '../../test/support/charter.js';
-import { formatProblem, loadCharter } from './loader.js';
+import { charterLimits, formatProblem, loadCharter, nestingBeyond } from './loader.js';
 import { charterRevision, consentRevision } from './revision.js';
 
 function lineOf(text: string, needle: string): number {
@@ -96,5 +96,20 @@ describe('revisions', () => {
     const d = loadCharter(minimalCharterYaml.replace('Distinguishes visitors', 'Tracks visitors across sites'));
     if (!a.ok || !d.ok) throw new Error('fixtures must load');
     expect(consentRevision(a.charter)).not.toBe(consentRevision(d.charter));
+  });
+});
+
+describe('bounds of charter text', () => {
+  it('finds nesting past the limit in flow brackets and in block indentation, not in quoted text or comments', () => {
+    expect(nestingBeyond(`${'['.repeat(33)}${']'.repeat(33)}`, 32)).toBe(32);
+    expect(nestingBeyond(`${'['.repeat(32)}${']'.repeat(32)}`, 32)).toBeUndefined();
+    expect(nestingBeyond(`${'- '.repeat(40)}x`, 32)).toBeDefined();
+    expect(nestingBeyond(`a: "${'['.repeat(100)}"\nb: '${'{'.repeat(100)}' # ${'['.repeat(100)}\nc: don't ${'['.repeat(3)}`, 32)).toBeUndefined();
+  });
+
+  it('refuses a text past a million characters as a problem, without parsing it', () => {
+    const result = loadCharter(`# ${'x'.repeat(charterLimits.characters)}`);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(['too_large']);
   });
 });

@@ -4,7 +4,7 @@
  * file-reading edge.
  */
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { checkReferences, closest, type IssuePath } from './references.js';
 import { charterSchema, type Charter } from './schema.js';
@@ -39,10 +39,35 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/**
+ * Bounds of a charter's text. A real charter is far below each (the largest example: 40 kB, 9 levels, no alias);
+ * text past them is refused with a problem before it can cost the server its memory or its stack — a "billion
+ * laughs" alias bomb expands a few hundred bytes into gigabytes, 10,000 nested brackets overflow a recursive walk.
+ */
+export const charterLimits = { characters: 1_000_000, depth: 32, aliases: 100 } as const;
+
 /** Parses and validates charter text. Never throws for bad input: every problem is in the result. */
 export function loadCharter(text: string, file = 'charter.yaml'): LoadResult {
+  const refuse = (code: string, message: string, line = 1, column = 1): LoadResult => ({ ok: false, problems: [{ file, line, column, path: '', code, message, severity: 'error' }] });
+  if (text.length > charterLimits.characters) return refuse('too_large', `a charter has at most ${charterLimits.characters} characters`);
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Before the parser sees it: the yaml package runs out of memory (not a catchable error) on a few thousand compact
+  // nested block sequences (`- - - - x`), and spends long on thousands of flow brackets.
+  const nesting = nestingBeyond(text, charterLimits.depth);
+  if (nesting !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let i = 0; i < nesting; i++) if (text[i] === '\n') lineCounter.addNewLine(i + 1);
+    const { line, col } = lineCounter.linePos(nesting);
+    return refuse('too_deep', `a charter nests at most ${charterLimits.depth} levels`, line, col);
+  }
+  let document: Document;
+  try {
+    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The parser recurses on nesting; past the stack it throws RangeError. Anything else is a parser bug, not input.
+    if (error instanceof RangeError) return refuse('too_deep', `a charter nests at most ${charterLimits.depth} levels`);
+    throw error;
+  }
   const problems: CharterProblem[] = [];
   const position = (offset: number) => lineCounter.linePos(offset);
 
@@ -52,8 +77,20 @@ export function loadCharter(text: string, file = 'charter.yaml'): LoadResult {
     problems.push({ file, line, column: col, path: '', code: 'yaml_syntax', message: firstLine(error.message), severity: 'error' });
   }
   if (problems.length > 0) return { ok: false, problems };
+  const tooDeep = deeperThan(document.contents, charterLimits.depth);
+  if (tooDeep) {
+    const { line, col } = position(tooDeep.range?.[0] ?? 0);
+    return refuse('too_deep', `a charter nests at most ${charterLimits.depth} levels`, line, col);
+  }
 
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: charterLimits.aliases });
+  } catch (error) {
+    // yaml throws ReferenceError when resolving the aliases would pass maxAliasCount (an alias bomb).
+    if (error instanceof ReferenceError || error instanceof RangeError) return refuse('too_many_aliases', `a charter resolves at most ${charterLimits.aliases} aliases`);
+    throw error;
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, problems: [{ file, line: 1, column: 1, path: '', code: 'not_a_mapping', message: 'a charter is a YAML mapping with keys such as organisation, purposes, sites', severity: 'error' }] };
   }
@@ -92,6 +129,64 @@ export function validateCharter(
   for (const problem of checkReferences(parsed.data)) push(problem.path, problem.code, problem.message);
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, charter: parsed.data, problems: [], locate };
+}
+
+/**
+ * The offset where the text nests deeper than `limit` levels, by a scan of the characters: flow brackets outside
+ * quoted scalars and comments, and block indentation (leading spaces and compact `- ` / `? ` indicators, two columns a
+ * level). An approximation on the safe side of the parser's own nesting; undefined when within the limit.
+ */
+export function nestingBeyond(text: string, limit: number): number | undefined {
+  let flow = 0;
+  let quote: '"' | "'" | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (ch === ' ' || ((ch === '-' || ch === '?') && text[i + 1] === ' ')) {
+        indent++;
+        if (indent > 2 * limit + 2) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    // A quote opens a quoted scalar only where a scalar starts (not the apostrophe in `don't`).
+    if ((ch === '"' || ch === "'") && (i === 0 || /[\s:[{,]/.test(text[i - 1]!))) quote = ch;
+    else if (ch === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (ch === '[' || ch === '{') {
+      if (++flow > limit) return i;
+    } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+  }
+  return undefined;
+}
+
+/** The first node nested deeper than `limit` collections, found without recursion (the walk must not overflow either). */
+function deeperThan(root: unknown, limit: number): Node | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      if (depth >= limit) return node;
+      for (const item of node.items) {
+        if (isPair(item)) {
+          stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+        } else stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Reads and loads a charter file; a missing or unreadable file is a problem, not an exception. */

@@ -9,7 +9,7 @@ import { findDataCategory } from './catalogs/data-taxonomy.js';
 import { findTransferMechanism } from './catalogs/transfer-mechanisms.js';
 import { duration, isAtMost } from './duration.js';
 import { referenceCycles, storeModel, traversalPlan } from '../stores/plan.js';
-import type { Charter } from './schema.js';
+import type { Charter, Store, StoreTable } from './schema.js';
 
 export type IssuePath = (string | number)[];
 
@@ -80,7 +80,7 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
     charter.consent.categories.map((c) => ({ id: c.id })),
   );
   unique('stores', charter.stores);
-  unique('customers', charter.customers);
+  const customerIds = unique('customers', charter.customers);
   void siteIds;
 
   if (!findAuthority(charter.organisation.authority)) {
@@ -211,6 +211,7 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
         );
       }
       if (table.purpose && !table.anchor) add(at('anchor'), 'missing_anchor', 'a table governed by a retention rule needs the column its period runs from');
+      if (table.processedFor) checkProcessedFor(table, store.kind, at, add, customerIds, charter);
       table.references.forEach((reference, r) => {
         const [target, targetColumn] = reference.to.split('.');
         const targetTable = store.tables.find((x) => x.name === target);
@@ -279,10 +280,58 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
 
   charter.customers.forEach((customer, c) => {
     customer.data.forEach((id, i) => checkData(['customers', c, 'data', i], id));
+    const retention = customer.retention;
+    if (retention?.minimum && !isAtMost(duration(retention.minimum), duration(retention.maximum))) {
+      add(['customers', c, 'retention', 'minimum'], 'impossible_value', `the customer's minimum ${retention.minimum} is longer than its maximum ${retention.maximum}`);
+    }
+    if (retention?.from === 'event') {
+      add(['customers', c, 'retention', 'from'], 'impossible_value', 'from: event needs a described event, which customer instructions cannot give: use the anchor column\'s own meaning (collection, end-of-contract, …)');
+    }
     customer.recipients.forEach((id, i) => expectIn(['customers', c, 'recipients', i], id, recipientIds, 'recipient'));
   });
 
   Object.keys(charter.children.minimumAge).forEach((code) => checkCountry(['children', 'minimumAge', code], code));
 
+  const processorTable = charter.stores.findIndex((st) => st.tables.some((t) => t.processedFor));
+  if (processorTable >= 0 && charter.organisation.role === 'controller') {
+    add(['organisation', 'role'], 'impossible_value', `store ${charter.stores[processorTable]?.id ?? ''} has tables processed for customers: the organisation's role is "processor" or "both"`);
+  }
+
   return problems;
+}
+
+/**
+ * A table the organisation processes for its customers (Art. 28): the customer must be declared, the table cannot
+ * also be governed by a purpose of the organisation's own, the customer's retention needs an anchor column, and
+ * the column naming the client must exist.
+ */
+function checkProcessedFor(
+  table: StoreTable,
+  storeKind: Store['kind'],
+  at: (...rest: IssuePath) => IssuePath,
+  add: (path: IssuePath, code: string, message: string) => void,
+  customerIds: readonly string[],
+  charter: Charter,
+): void {
+  const declared = table.processedFor;
+  if (!declared) return;
+  if (!customerIds.includes(declared.customer)) {
+    add(at('processedFor', 'customer'), 'unknown_reference', `unknown customer "${declared.customer}"${hint(declared.customer, customerIds)}: declare it under customers`);
+  }
+  if (table.purpose) {
+    add(at('purpose'), 'conflicting_governance', `table "${table.name}" is processed for customer "${declared.customer}": it follows the customer's instructions, so it cannot also be governed by the purpose "${table.purpose}" of the organisation's own`);
+  }
+  if (storeKind === 'http') {
+    add(at('processedFor'), 'unsupported', 'processor data is supported on PostgreSQL and MySQL stores; an HTTP store decides itself what its adapter returns');
+  }
+  const customer = charter.customers.find((c) => c.id === declared.customer);
+  if (customer?.retention && !table.anchor) {
+    add(at('anchor'), 'missing_anchor', `customer "${customer.id}" instructs a retention of at most ${customer.retention.maximum}: give the column the period runs from`);
+  }
+  if (declared.column) {
+    const columns = [table.primaryKey, ...table.columns.map((c) => c.name), ...table.references.map((r) => r.column)];
+    if (!columns.includes(declared.column)) {
+      add(at('processedFor', 'column'), 'unknown_reference', `"${declared.column}" is neither a declared column nor a reference column of ${table.name}${hint(declared.column, columns)}`);
+    }
+  }
 }

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { conflict } from '../platform/errors.js';
-import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { inOrganisation, requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { charterRevision } from './revision.js';
 import type { Charter } from './schema.js';
 
@@ -99,38 +99,44 @@ export async function applyCharter(
 /** The active charter of an organisation, or undefined before the first apply. */
 export async function activeCharter(db: Kysely<Database>, scope: OrgScope): Promise<StoredRevision | undefined> {
   const organisationId = requireScope(scope);
-  const row = await db
-    .selectFrom('charter_revisions as r')
-    .innerJoin('organisations as o', (join) =>
-      join.onRef('o.id', '=', 'r.organisation_id').onRef('o.active_revision_seq', '=', 'r.seq'),
-    )
-    .select(['r.seq', 'r.revision', 'r.charter', 'r.source', 'r.format', 'r.created_at', 'r.created_by'])
-    .where('r.organisation_id', '=', organisationId)
-    .executeTakeFirst();
-  return row ? toStored(row) : undefined;
+  return withinOrganisation(db, scope, async (db) => {
+    const row = await db
+      .selectFrom('charter_revisions as r')
+      .innerJoin('organisations as o', (join) =>
+        join.onRef('o.id', '=', 'r.organisation_id').onRef('o.active_revision_seq', '=', 'r.seq'),
+      )
+      .select(['r.seq', 'r.revision', 'r.charter', 'r.source', 'r.format', 'r.created_at', 'r.created_by'])
+      .where('r.organisation_id', '=', organisationId)
+      .executeTakeFirst();
+    return row ? toStored(row) : undefined;
+  });
 }
 
 /** One revision by sequence number. */
 export async function charterRevisionBySeq(db: Kysely<Database>, scope: OrgScope, seq: number): Promise<StoredRevision | undefined> {
   const organisationId = requireScope(scope);
-  const row = await db
-    .selectFrom('charter_revisions')
-    .select(['seq', 'revision', 'charter', 'source', 'format', 'created_at', 'created_by'])
-    .where('organisation_id', '=', organisationId)
-    .where('seq', '=', seq)
-    .executeTakeFirst();
-  return row ? toStored(row) : undefined;
+  return withinOrganisation(db, scope, async (db) => {
+    const row = await db
+      .selectFrom('charter_revisions')
+      .select(['seq', 'revision', 'charter', 'source', 'format', 'created_at', 'created_by'])
+      .where('organisation_id', '=', organisationId)
+      .where('seq', '=', seq)
+      .executeTakeFirst();
+    return row ? toStored(row) : undefined;
+  });
 }
 
 /** The history of revisions, newest first, without their content. */
 export async function listRevisions(db: Kysely<Database>, scope: OrgScope) {
   const organisationId = requireScope(scope);
-  return db
-    .selectFrom('charter_revisions')
-    .select(['seq', 'revision', 'created_at as createdAt', 'created_by as createdBy'])
-    .where('organisation_id', '=', organisationId)
-    .orderBy('seq', 'desc')
-    .execute();
+  return withinOrganisation(db, scope, async (db) => {
+    return db
+      .selectFrom('charter_revisions')
+      .select(['seq', 'revision', 'created_at as createdAt', 'created_by as createdBy'])
+      .where('organisation_id', '=', organisationId)
+      .orderBy('seq', 'desc')
+      .execute();
+  });
 }
 
 /** The organisation a public site id belongs to (banner, privacy center). */

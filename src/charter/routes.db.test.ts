@@ -2,6 +2,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCharter, minimalCharterYaml } from '../../test/support/charter.js';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
+import { tokenFor } from '../../test/support/auth.js';
+import { ensureOrganisation } from '../accounts/organisations.js';
 import { applyCharter, listRevisions } from './repository.js';
 
 let t: TestApp;
@@ -75,6 +77,26 @@ describe('POST /api/v1/charter/lint', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().valid).toBe(true);
     expect(response.json().revision).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reports an alias bomb, 10,000 nested brackets and 5,000 nested block sequences as problems, quickly and without a 500', async () => {
+    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${new Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+    const cases = [
+      [bomb, 'too_many_aliases'],
+      [`${'['.repeat(10_000)}${']'.repeat(10_000)}`, 'too_deep'],
+      [`${'- '.repeat(5_000)}x`, 'too_deep'],
+      [`organisation:\n${'  '.repeat(40)}x: 1`, 'too_deep'],
+    ] as const;
+    // A token of another organisation: its audit entry stays out of this organisation's trail (tested below).
+    const token = await tokenFor(t, ['charter:apply'], (await ensureOrganisation(t.database.db, 'bombs', 'Bombs BV')).id);
+    for (const [payload, code] of cases) {
+      for (const url of ['/api/v1/charter/lint', '/api/v1/charter/revisions']) {
+        const response = await t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/yaml', ...(url.endsWith('revisions') ? token : {}) }, payload });
+        expect(response.statusCode).toBe(url.endsWith('lint') ? 200 : 422);
+        const problems = url.endsWith('lint') ? response.json().problems : response.json().error.details;
+        expect(problems[0]).toMatchObject({ code });
+      }
+    }
   });
 
   it('answers 400 for malformed JSON', async () => {

@@ -302,12 +302,25 @@ export const childrenSchema = z.strictObject({
 export const processorCustomerSchema = z.strictObject({
   id: slug,
   name: z.string().min(1).describe('a customer type or a named controller'),
-  contact: z.string().optional(),
+  contact: z
+    .string()
+    .optional()
+    .describe('the controller\'s privacy contact: an email address is told of requests about its data (Art. 28(3)(e)); otherwise the privacy officer is'),
   processing: textSchema.describe('the categories of processing carried out for them (Art. 30(2)(b))'),
   data: z.array(z.string().min(1)).min(1),
-  retention: z.strictObject({ minimum: durationSchema.optional(), maximum: durationSchema }).optional(),
+  retention: z
+    .strictObject({
+      minimum: durationSchema.optional().describe('the customer\'s instruction: kept at least this long'),
+      maximum: durationSchema.describe('the customer\'s instruction: deleted after at most this long'),
+      // Optional without a default, so that charters written before these fields keep their revision.
+      from: z.enum(retentionAnchors).optional().describe('the event the period runs from (default collection; the table\'s `anchor` column holds its date)'),
+      action: z.enum(['delete', 'anonymise']).optional().describe('default delete'),
+    })
+    .optional()
+    .describe('the customer\'s retention instructions, executed by the retention engine on every table processed for them'),
   recipients: z.array(slug).default([]),
 });
+export type ProcessorCustomer = z.infer<typeof processorCustomerSchema>;
 
 /** Shape of a connected store; filled in by the Stores engine (src/stores). */
 export const storeColumnSchema = z.strictObject({
@@ -356,6 +369,15 @@ export const storeTableSchema = z.strictObject({
   columns: z.array(storeColumnSchema).default([]),
   references: z.array(storeReferenceSchema).default([]),
   purpose: slug.optional().describe('the purpose whose retention rule governs this table'),
+  processedFor: z
+    .strictObject({
+      customer: slug.describe('the `customers[]` entry (the controllers) this table is processed for'),
+      column: z.string().min(1).optional().describe('the column telling which client (controller) a row belongs to'),
+    })
+    .optional()
+    .describe(
+      'the organisation processes this table on behalf of its customers (Art. 28): their retention instructions apply, it is not the organisation\'s own processing in the notice, and requests about it go to the customer',
+    ),
   anchor: z.string().optional().describe('the column (or ref.column) holding the retention anchor date'),
   rules: z
     .array(

@@ -6,6 +6,7 @@
  * `invalidate()`). Loading a revision also stores its texts (what the visitor saw) once, for receipts.
  */
 import type { Kysely } from 'kysely';
+import { inOrganisation } from '../platform/db/tenancy.js';
 import { activeCharter } from '../charter/repository.js';
 import { charterRevision, consentRevision, consentScope } from '../charter/revision.js';
 import type { Charter, Site } from '../charter/schema.js';
@@ -111,19 +112,21 @@ export class SiteDirectory {
     if (!stored) return;
     const { charter } = stored;
     const entries = charter.sites.map((site) => this.siteEntry(organisationId, stored.seq, charter, site));
-    await this.db
-      .insertInto('consent_texts')
-      .values(
-        charter.sites.map((site, i) => ({
-          organisation_id: organisationId,
-          site_id: site.id,
-          revision: entries[i]?.revision ?? '',
-          charter_seq: stored.seq,
-          texts: JSON.stringify(consentTexts(charter, site, stored.seq)),
-        })),
-      )
-      .onConflict((oc) => oc.columns(['organisation_id', 'site_id', 'revision']).doNothing())
-      .execute();
+    await inOrganisation(this.db, { organisationId }, (trx) =>
+      trx
+        .insertInto('consent_texts')
+        .values(
+          charter.sites.map((site, i) => ({
+            organisation_id: organisationId,
+            site_id: site.id,
+            revision: entries[i]?.revision ?? '',
+            charter_seq: stored.seq,
+            texts: JSON.stringify(consentTexts(charter, site, stored.seq)),
+          })),
+        )
+        .onConflict((oc) => oc.columns(['organisation_id', 'site_id', 'revision']).doNothing())
+        .execute(),
+    );
     for (const entry of entries) this.#sites.set(entry.siteId, entry);
     this.#organisations.set(organisationId, { seq: stored.seq, siteIds: entries.map((e) => e.siteId) });
   }

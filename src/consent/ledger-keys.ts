@@ -12,7 +12,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import { requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 
 /** How many days of IP keys are kept (today's and yesterday's, for requests crossing midnight). */
 const ipKeyDays = 2;
@@ -79,17 +79,20 @@ export class ConsentKeys {
     const cacheKey = `${organisationId}:${name}`;
     const cached = this.#organisationKeys.get(cacheKey);
     if (cached) return cached;
-    await this.db
-      .insertInto('consent_keys')
-      .values({ organisation_id: organisationId, name, key: randomBytes(32) })
-      .onConflict((oc) => oc.columns(['organisation_id', 'name']).doNothing())
-      .execute();
-    const row = await this.db
-      .selectFrom('consent_keys')
-      .select('key')
-      .where('organisation_id', '=', organisationId)
-      .where('name', '=', name)
-      .executeTakeFirstOrThrow();
+    // Once per organisation and process (cached below): the scoped transaction costs nothing on the hot path.
+    const row = await inOrganisation(this.db, scope, async (trx) => {
+      await trx
+        .insertInto('consent_keys')
+        .values({ organisation_id: organisationId, name, key: randomBytes(32) })
+        .onConflict((oc) => oc.columns(['organisation_id', 'name']).doNothing())
+        .execute();
+      return trx
+        .selectFrom('consent_keys')
+        .select('key')
+        .where('organisation_id', '=', organisationId)
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow();
+    });
     const key = Buffer.from(row.key);
     this.#organisationKeys.set(cacheKey, key);
     return key;

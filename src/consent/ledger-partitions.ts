@@ -12,6 +12,7 @@ import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { conflict, invalidInput } from '../platform/errors.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 
 const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -30,11 +31,14 @@ export interface ConsentMonth {
 
 /** Every month partition of the ledger, oldest first. */
 export async function listConsentMonths(db: Kysely<Database>): Promise<ConsentMonth[]> {
-  const { rows } = await sql<{ name: string }>`
-    select c.relname as name
-      from pg_inherits i join pg_class c on c.oid = i.inhrelid
-     where i.inhparent = 'consent_records'::regclass
-     order by c.relname`.execute(db);
+  // The catalogue, not the records: it names the table without reading a row.
+  const { rows } = await acrossOrganisations('list the ledger partitions', () =>
+    sql<{ name: string }>`
+      select c.relname as name
+        from pg_inherits i join pg_class c on c.oid = i.inhrelid
+       where i.inhparent = 'consent_records'::regclass
+       order by c.relname`.execute(db),
+  );
   return rows.flatMap((row) => {
     const match = /^consent_records_(\d{4})_(\d{2})$/.exec(row.name);
     if (!match) return [];
@@ -73,32 +77,45 @@ export async function dropConsentMonth(
   const endsAt = monthEnd(input.month);
   const cutoff = Math.min(input.notAfter.getTime(), input.now.getTime());
   if (endsAt.getTime() > cutoff) {
-    throw conflict(`Records of ${input.month} are not all past retention: the month ends ${endsAt.toISOString()}, the cutoff is ${new Date(cutoff).toISOString()}.`);
+    throw conflict(
+      `Records of ${input.month} are not all past retention: the month ends ${endsAt.toISOString()}, the cutoff is ${new Date(cutoff).toISOString()}.`,
+    );
   }
   const partition = `consent_records_${input.month.replace('-', '_')}`;
-  return db.transaction().execute(async (trx) => {
-    const exists = await sql<{ found: string | null }>`select to_regclass(${partition})::text as found`.execute(trx);
-    if (!exists.rows[0]?.found) return { month: input.month, dropped: false, records: 0, organisations: 0 };
-    // Lock the partition first, so no record can arrive between the count and the drop.
-    await sql`lock table ${sql.table(partition)} in access exclusive mode`.execute(trx);
-    const counts = await sql<{ organisation_id: string; records: number }>`
-      select organisation_id, count(*)::int as records from ${sql.table(partition)} group by organisation_id`.execute(trx);
-    for (const row of counts.rows) {
-      await recordAudit(
+  // A partition holds every organisation's records of the month: dropping it, and the audit entry of each
+  // organisation it held, is installation-level maintenance in one transaction.
+  return acrossOrganisations('drop a ledger month of every organisation', () =>
+    db.transaction().execute(async (trx) => {
+      const exists = await sql<{ found: string | null }>`select to_regclass(${partition})::text as found`.execute(trx);
+      if (!exists.rows[0]?.found) return { month: input.month, dropped: false, records: 0, organisations: 0 };
+      // Lock the partition first, so no record can arrive between the count and the drop.
+      await sql`lock table ${sql.table(partition)} in access exclusive mode`.execute(trx);
+      const counts = await sql<{ organisation_id: string; records: number }>`
+      select organisation_id, count(*)::int as records from ${sql.table(partition)} group by organisation_id`.execute(
         trx,
-        { organisationId: row.organisation_id },
-        { actor: input.actor, action: 'consent.month-dropped', target: `consent-month:${input.month}`, data: { month: input.month, records: row.records } },
-        input.now,
       );
-    }
-    await sql`drop table ${sql.table(partition)}`.execute(trx);
-    return {
-      month: input.month,
-      dropped: true,
-      records: counts.rows.reduce((sum, row) => sum + row.records, 0),
-      organisations: counts.rows.length,
-    };
-  });
+      for (const row of counts.rows) {
+        await recordAudit(
+          trx,
+          { organisationId: row.organisation_id },
+          {
+            actor: input.actor,
+            action: 'consent.month-dropped',
+            target: `consent-month:${input.month}`,
+            data: { month: input.month, records: row.records },
+          },
+          input.now,
+        );
+      }
+      await sql`drop table ${sql.table(partition)}`.execute(trx);
+      return {
+        month: input.month,
+        dropped: true,
+        records: counts.rows.reduce((sum, row) => sum + row.records, 0),
+        organisations: counts.rows.length,
+      };
+    }),
+  );
 }
 
 function monthEnd(month: string): Date {

@@ -18,6 +18,9 @@ describe('receipt ids', () => {
 
   it('reject malformed ids', () => {
     expect(receiptTime('not-a-receipt')).toBeUndefined();
+    // Past the year 9999 (the fuzz's KJJ2N…: a 500 from the database before).
+    expect(receiptTime('KJJ2NJRKYDJJZWWHMQQKTSKNKD')).toBeUndefined();
+    expect(receiptTime('7ZZZZZZZZZ0000000000000000')).toBeUndefined();
     expect(receiptTime('0'.repeat(25) + 'U')).toBeUndefined();
   });
 });

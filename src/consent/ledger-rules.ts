@@ -145,11 +145,17 @@ export function newReceiptId(at: Date): string {
 
 export const receiptIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
+/** 9999-12-31T23:59:59.999Z: the last instant a receipt id may name. */
+const maxReceiptTime = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** The timestamp encoded in a receipt id, or undefined for a malformed id. */
 export function receiptTime(receiptId: string): Date | undefined {
   if (!receiptIdPattern.test(receiptId)) return undefined;
   let time = 0;
   for (const char of receiptId.slice(0, 10)) time = time * 32 + alphabet.indexOf(char);
+  // Ten base-32 characters reach the year 37,000; past 9999 no receipt was ever issued, and the database refuses
+  // such a timestamp (a 500 before this check).
+  if (time > maxReceiptTime) return undefined;
   const date = new Date(time);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }

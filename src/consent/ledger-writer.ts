@@ -10,6 +10,7 @@
  * batch writes its own counter shard, so batches never wait on one another's counter rows.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import type { Database } from '../database.js';
 import { AppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -189,5 +190,8 @@ async function writeBatch(db: Kysely<Database>, records: LedgerRecord[], counter
     mobiles[i] = r.mobile;
   }
   const parameters = [organisations, times, receipts, sites, visitors, revisions, methods, languages, choices, gpcs, pages, ipHashes, agents, mobiles, ...counterParams(counters)];
-  await db.executeQuery(CompiledQuery.raw(batchStatement, parameters));
+  // Installation-level by design: one batch holds several organisations' records in one statement (one round trip,
+  // one commit), which a per-organisation scoped transaction would multiply. Each record's organisation is the one
+  // the server resolved from the site (ledger-directory.ts), never a value the visitor sent.
+  await acrossOrganisations('consent group commit of several organisations', () => db.executeQuery(CompiledQuery.raw(batchStatement, parameters)));
 }

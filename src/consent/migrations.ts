@@ -184,4 +184,37 @@ export const consentMigrations: Record<string, Migration> = {
       }
     },
   },
+  '0202-consent-partitions-race': {
+    async up(db: Kysely<unknown>) {
+      // Two processes starting at once on one PostgreSQL could both pass the second check (the catalog lookup in the
+      // function may not see the table the other committed just before the lock was granted) and the second
+      // `create table` failed with "already exists". The creation now treats that as done.
+      await sql`
+        create or replace function consent_records_ensure_month(month_start date) returns text language plpgsql as $$
+        declare
+          partition_name text := 'consent_records_' || to_char(month_start, 'YYYY_MM');
+        begin
+          if to_regclass(partition_name) is not null then
+            return partition_name;
+          end if;
+          perform pg_advisory_xact_lock(hashtext('consent_records_partitions'));
+          if to_regclass(partition_name) is null then
+            begin
+              execute format(
+                'create table %I partition of consent_records for values from (%L) to (%L)',
+                partition_name,
+                to_char(month_start, 'YYYY-MM-01') || ' 00:00:00+00',
+                to_char(month_start + interval '1 month', 'YYYY-MM-01') || ' 00:00:00+00');
+              execute format(
+                'create trigger consent_records_no_truncate before truncate on %I for each statement execute function consent_refuse_change()',
+                partition_name);
+            exception when duplicate_table or duplicate_object then
+              -- Another process created it first: the partition exists, which is all this function promises.
+              null;
+            end;
+          end if;
+          return partition_name;
+        end $$`.execute(db);
+    },
+  },
 };

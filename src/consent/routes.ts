@@ -36,6 +36,8 @@ const publicPosts = new Set(['/api/v1/consent', '/api/v1/consent/shown', '/api/v
 const ipHashes = new WeakMap<FastifyRequest, string>();
 
 const visitorParams = z.object({ visitor: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a visitor id') });
+/** A real calendar day the database accepts (not 2025-77-60 nor the year 0, which reached it as a 500). */
+const calendarDay = z.iso.date({ error: 'a day as YYYY-MM-DD' }).refine((day) => !day.startsWith('0000-'), 'a day as YYYY-MM-DD from the year 1');
 const receiptParams = z.object({ receipt: z.string().regex(receiptIdPattern, 'a receipt id') });
 
 const historyEntrySchema = z.object({
@@ -50,7 +52,6 @@ const historyEntrySchema = z.object({
   pageUrl: z.string(),
 });
 
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The "shown" beacon: JSON, sent as text/plain by navigator.sendBeacon (no preflight) or as application/json. */
 const beaconSchema = z.strictObject({ site: z.string().max(100), revision: z.string().max(64) });
@@ -245,8 +246,8 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
       auth: { scopes: ['consent:read'] },
       query: z
         .object({
-          from: z.string().regex(dayPattern, 'a day as YYYY-MM-DD').optional(),
-          to: z.string().regex(dayPattern, 'a day as YYYY-MM-DD').optional(),
+          from: calendarDay.optional(),
+          to: calendarDay.optional(),
           site: z.string().max(100).optional(),
         })
         .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] }),

@@ -13,6 +13,7 @@
  * never a consent record.
  */
 import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { Logger } from '../platform/logger.js';
@@ -119,7 +120,8 @@ const counterUpsertStatement = counterUpsertText(0);
 /** Adds counters in one statement. */
 export async function upsertCounters(db: Kysely<Database>, rows: readonly CounterRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.executeQuery(CompiledQuery.raw(counterUpsertStatement, counterParams(rows)));
+  // Beacons of several organisations in one statement, like the ledger writer's batches (ledger-writer.ts).
+  await acrossOrganisations('consent counters of several organisations in one statement', () => db.executeQuery(CompiledQuery.raw(counterUpsertStatement, counterParams(rows))));
 }
 
 /** Sums "shown" beacons in memory and writes them every `intervalMs`. */

@@ -13,6 +13,7 @@ import { childConsentAge } from './children.js';
 import type { Block, Definition, Inline, LeafBlock, NoticeDocument, NoticeSection, Paragraph } from './document.js';
 import { text } from './document.js';
 import { countryName, holdSentence, joinList, listFormat, retentionSentence } from './phrasing.js';
+import { processorSentence } from './processor-notice.js';
 import {
   dataCategoryName,
   inSentence,
@@ -169,6 +170,8 @@ function controllerSection(context: Context): NoticeSection {
     );
     blocks.push(paragraph(t.controller.group(entities)));
   }
+  const onBehalf = processorSentence(charter, language);
+  if (onBehalf) blocks.push(paragraph(onBehalf));
   return { id: 'controller', heading: t.headings.controller, gdpr: ['13(1)(a)'], blocks };
 }
 

@@ -14,6 +14,7 @@ import type { Language } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import type { Logger } from '../platform/logger.js';
 import type { Mailer } from '../platform/mail.js';
 import { diffDocuments } from './diff.js';
@@ -371,13 +372,26 @@ export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, 
 
 /** Organisations with announcements waiting (installation-level read, for the job runner). */
 export async function organisationsWithPendingAnnouncements(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('notice_deliveries').select('organisation_id').distinct().where('status', 'in', ['pending', 'sending']).execute();
+  // Only organisation ids leave this query; the deliveries are sent scoped, per organisation.
+  const rows = await acrossOrganisations('find organisations with announcements to send', () =>
+    db.selectFrom('notice_deliveries').select('organisation_id').distinct().where('status', 'in', ['pending', 'sending']).execute(),
+  );
   return rows.map((r) => r.organisation_id);
 }
 
 /** Deletes addresses never confirmed within the window (installation-level, for the job runner). */
 export async function purgeUnconfirmed(db: Kysely<Database>, now: Date): Promise<number> {
-  const result = await db.deleteFrom('notice_subscriptions').where('status', '=', 'pending').where('created_at', '<', new Date(now.getTime() - confirmationWindowMs)).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  const before = new Date(now.getTime() - confirmationWindowMs);
+  const organisations = await acrossOrganisations('find organisations with unconfirmed addresses', () =>
+    db.selectFrom('notice_subscriptions').select('organisation_id').distinct().where('status', '=', 'pending').where('created_at', '<', before).execute(),
+  );
+  let deleted = 0;
+  for (const { organisation_id: organisationId } of organisations) {
+    const result = await inOrganisation(db, { organisationId }, (trx) =>
+      trx.deleteFrom('notice_subscriptions').where('organisation_id', '=', organisationId).where('status', '=', 'pending').where('created_at', '<', before).executeTakeFirst(),
+    );
+    deleted += Number(result.numDeletedRows);
+  }
+  return deleted;
 }
 

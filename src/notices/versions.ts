@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/trail.js';
 import type { Charter, Language } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';
 import { documentHash, documentKinds, type DocumentKind, type NoticeDocument } from './document.js';
@@ -34,12 +35,14 @@ function parseJson<T>(value: unknown): T {
 
 /** Whether the organisation has charter revisions its versions do not reflect yet (a cheap read, no lock). */
 async function isBehind(db: Kysely<Database>, organisationId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('organisations as o')
-    .leftJoin('notice_sync as s', 's.organisation_id', 'o.id')
-    .select(['o.active_revision_seq as active', 's.revision_seq as synced'])
-    .where('o.id', '=', organisationId)
-    .executeTakeFirst();
+  const row = await inOrganisation(db, { organisationId }, (trx) =>
+    trx
+      .selectFrom('organisations as o')
+      .leftJoin('notice_sync as s', 's.organisation_id', 'o.id')
+      .select(['o.active_revision_seq as active', 's.revision_seq as synced'])
+      .where('o.id', '=', organisationId)
+      .executeTakeFirst(),
+  );
   return Boolean(row?.active && row.active > (row.synced ?? 0));
 }
 
@@ -244,12 +247,15 @@ export async function revisionsOfVersion(
 
 /** Organisations whose versions are behind their charter (for the job runner). Installation-level read. */
 export async function organisationsBehind(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('organisations as o')
-    .leftJoin('notice_sync as s', 's.organisation_id', 'o.id')
-    .select('o.id')
-    .where('o.active_revision_seq', 'is not', null)
-    .where((eb) => eb.or([eb('s.revision_seq', 'is', null), eb('s.revision_seq', '<', eb.ref('o.active_revision_seq'))]))
-    .execute();
+  // Which organisations have work: only their ids leave this query; the work itself runs scoped, per organisation.
+  const rows = await acrossOrganisations('find organisations whose notices are behind', () =>
+    db
+      .selectFrom('organisations as o')
+      .leftJoin('notice_sync as s', 's.organisation_id', 'o.id')
+      .select('o.id')
+      .where('o.active_revision_seq', 'is not', null)
+      .where((eb) => eb.or([eb('s.revision_seq', 'is', null), eb('s.revision_seq', '<', eb.ref('o.active_revision_seq'))]))
+      .execute(),
+  );
   return rows.map((r) => r.id);
 }

@@ -1,5 +1,6 @@
 /** Migrations of the mail outbox. */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { enableOrganisationRls } from './db/rls.js';
 
 export const mailMigrations: Record<string, Migration> = {
   '0004-mail-outbox': {
@@ -18,6 +19,14 @@ export const mailMigrations: Record<string, Migration> = {
           transport text not null
         )`.execute(db);
       await sql`create index mail_outbox_organisation on mail_outbox (organisation_id, created_at)`.execute(db);
+    },
+  },
+  '0005-mail-outbox-row-level-security': {
+    // An organisation's mails (codes, confirmations, reminders) are its data: visible only inside its scope.
+    // Installation mails (no organisation: sign-in links, password resets) match no organisation's policy and are
+    // reached only by installation-level work (sending, the installation retention step).
+    async up(db: Kysely<unknown>) {
+      await enableOrganisationRls(db, 'mail_outbox');
     },
   },
   '0005-mail-outbox-status': {

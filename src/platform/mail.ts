@@ -22,6 +22,8 @@ export const defaultRecipientHourlyCap = 20;
  */
 export const staffRecipientHourlyCap = 500;
 const hourMs = 3_600_000;
+import { inOrganisation } from './db/tenancy.js';
+import { acrossOrganisations } from './db/tenancy-guard.js';
 
 export interface MailMessage {
   /** Organisation on whose behalf the mail goes out (null for installation mails such as the first-run setup). */
@@ -104,7 +106,9 @@ export function createMailer(options: {
   // nodemailer is loaded on the first mail sent (it costs a tenth of a second at every start otherwise).
   let transporter: Promise<Transporter> | undefined;
   const smtpUrl = options.smtpUrl;
-  const transport = smtpUrl ? () => (transporter ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl))) : undefined;
+  const transport = smtpUrl
+    ? () => (transporter ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl)))
+    : undefined;
   return {
     async send(message) {
       if (!isPlainAddress(message.to)) {
@@ -114,8 +118,13 @@ export function createMailer(options: {
       }
       const id = randomUUID();
       const now = clock();
+      const organisationId = message.organisationId;
+      // The outbox and the counters are organisation data under row-level security: written in the organisation's
+      // scope, or, for an installation mail (no organisation), as installation-level work.
+      const scoped = <T>(work: (db: Kysely<MailTables>) => Promise<T>) =>
+        organisationId ? inOrganisation(options.db, { organisationId }, work) : acrossOrganisations('an installation mail', () => work(options.db));
       const recipientHash = createHmac('sha256', await recipientKey()).update(`mail-recipient:${message.to.trim().toLowerCase()}`).digest('base64url');
-      const count = await countHit(options.db, { organisationId: message.organisationId ?? installationScope, kind: 'mail-recipient', keyHash: recipientHash, windowMs: hourMs }, now);
+      const count = await scoped((db) => countHit(db, { organisationId: organisationId ?? installationScope, kind: 'mail-recipient', keyHash: recipientHash, windowMs: hourMs }, now));
       const suppressed = count > (message.hourlyCap ?? cap);
       if (transport && !suppressed) {
         await (await transport()).sendMail({
@@ -131,22 +140,24 @@ export function createMailer(options: {
       // that went by SMTP, or never went, must not be usable by whoever reads the outbox.
       const mask = (text: string) => (transport || suppressed ? maskSecrets(text, message.secrets) : text);
       const via = transport ? 'smtp' : 'outbox';
-      await options.db
-        .insertInto('mail_outbox')
-        .values({
-          id,
-          organisation_id: message.organisationId,
-          created_at: now,
-          recipient: message.to,
-          subject: message.subject,
-          text: mask(message.text),
-          html: message.html ? mask(message.html) : null,
-          template: message.template,
-          headers: JSON.stringify(message.headers ?? {}),
-          transport: via,
-          status: suppressed ? 'suppressed' : 'sent',
-        })
-        .execute();
+      await scoped((db) =>
+        db
+          .insertInto('mail_outbox')
+          .values({
+            id,
+            organisation_id: organisationId,
+            created_at: now,
+            recipient: message.to,
+            subject: message.subject,
+            text: mask(message.text),
+            html: message.html ? mask(message.html) : null,
+            template: message.template,
+            headers: JSON.stringify(message.headers ?? {}),
+            transport: via,
+            status: suppressed ? 'suppressed' : 'sent',
+          })
+          .execute(),
+      );
       if (suppressed) {
         options.logger.warn({ mail: id, template: message.template, cap }, 'mail suppressed: recipient over its hourly cap');
         return { id, transport: via, suppressed: true };
@@ -159,5 +170,7 @@ export function createMailer(options: {
 
 /** Replaces each secret in a text with `[secret]`. */
 export function maskSecrets(text: string, secrets: readonly string[] | undefined): string {
-  return (secrets ?? []).filter((secret) => secret.length > 0).reduce((masked, secret) => masked.split(secret).join('[secret]'), text);
+  return (secrets ?? [])
+    .filter((secret) => secret.length > 0)
+    .reduce((masked, secret) => masked.split(secret).join('[secret]'), text);
 }

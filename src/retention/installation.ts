@@ -14,6 +14,7 @@ import { sql, type Kysely } from 'kysely';
 import { addDuration, duration } from '../charter/duration.js';
 import { dropConsentMonth, droppableConsentMonths, type DropResult } from '../consent/ledger-partitions.js';
 import type { Database } from '../database.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import type { OwnDataSettings } from './own-data.js';
 
 /** The longest a banner choice stays in force (Charter refuses a longer `consent.expiry`). */
@@ -40,11 +41,14 @@ export async function sweepInstallation(db: Kysely<Database>, own: OwnDataSettin
   let installationMails = 0;
   if (own.mailOutbox) {
     for (;;) {
-      const result = await sql`
-        delete from mail_outbox where id in (
-          select id from mail_outbox
-           where organisation_id is null and created_at <= ${now.toISOString()}::timestamptz - ${own.mailOutbox}::interval
-           limit ${batchSize})`.execute(db);
+      // Installation mails belong to no organisation: no scope reaches them.
+      const result = await acrossOrganisations('installation mails past retention', () =>
+        sql`
+          delete from mail_outbox where id in (
+            select id from mail_outbox
+             where organisation_id is null and created_at <= ${now.toISOString()}::timestamptz - ${own.mailOutbox}::interval
+             limit ${batchSize})`.execute(db),
+      );
       const deleted = Number(result.numAffectedRows ?? 0);
       installationMails += deleted;
       if (deleted < batchSize) break;

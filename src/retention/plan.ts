@@ -12,6 +12,7 @@ import type { Charter } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import type { DueQuery, RowRule } from '../stores/connector.js';
+import { resolveProcessorRules } from './processor-rules.js';
 import { ownDataRules, ownDataTarget, ownStore, type DueTarget, type OwnDataSettings, type TargetDueCount } from './own-data.js';
 import type { RenewalSource } from './renewals.js';
 import type { PlannedRule, RetentionPlan } from './schemas.js';
@@ -84,7 +85,12 @@ export async function countRule(target: DueTarget, rule: TableRule, cutoffs: rea
 /** The rules a charter declares, plus Charter's own data under the settings (own data only with an organisation). */
 export function allRules(charter: Charter, own: OwnDataSettings, withOwnData: boolean) {
   const resolved = resolveRetentionRules(charter);
-  return { ...resolved, rules: [...resolved.rules, ...(withOwnData ? ownDataRules(own) : [])] };
+  const processor = resolveProcessorRules(charter);
+  return {
+    rules: [...resolved.rules, ...processor.rules, ...(withOwnData ? ownDataRules(own) : [])],
+    ungoverned: [...resolved.ungoverned, ...processor.ungoverned],
+    problems: [...resolved.problems, ...processor.problems],
+  };
 }
 
 /**
@@ -131,6 +137,7 @@ function describePlanned(rule: TableRule): PlannedRule {
     store: rule.store,
     table: rule.table,
     purpose: rule.purpose,
+    ...(rule.customer ? { customer: rule.customer } : {}),
     action: rule.action,
     period: rule.period,
     duration: rule.duration,

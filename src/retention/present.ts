@@ -101,6 +101,7 @@ export function formatRun(run: RunRecord): string {
   for (const s of run.steps) {
     if (s.columns) lines.push(`  ${s.store}/${s.table}: column rule on ${s.columns.join(', ')} (rows stay)`);
     if (s.blocked) lines.push(`  ${s.store}/${s.table}: ${describeBlocked(s.blocked)}`);
+    if (s.customer) lines.push(`  ${s.store}/${s.table}: on the instructions of customer ${s.customer} (processor, Art. 28(3)(a))`);
     for (const problem of s.problems) lines.push(`  ${s.store}/${s.table}: refused: ${problem}`);
     if (s.error) lines.push(`  ${s.store}/${s.table}: failed: ${s.error}`);
   }

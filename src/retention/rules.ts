@@ -46,7 +46,10 @@ export interface TableRule {
   /** The store's kind, or `charter` for Charter's own data. */
   storeKind: Store['kind'] | 'charter';
   table: string;
+  /** The governing purpose; for a table processed for a customer, `customer:<id>` (see processor-rules.ts). */
   purpose: string;
+  /** A table processed for a customer: the `customers[]` id whose retention instructions this rule executes. */
+  customer?: string | undefined;
   from: RetentionRule['from'];
   duration: string;
   minimum?: string | undefined;
@@ -123,7 +126,8 @@ export function resolveRetentionRules(charter: Charter): ResolvedRules {
     for (const table of store.tables) {
       const declaredRules = tableRules(table);
       // A table no rule deletes or anonymises as a whole is ungoverned (column rules leave its rows in place).
-      if (!declaredRules.some((d) => !d.columns)) ungoverned.push({ store: store.id, table: table.name });
+      // (A table processed for a customer follows the customer's instructions: processor-rules.ts.)
+      if (!declaredRules.some((d) => !d.columns) && !table.processedFor) ungoverned.push({ store: store.id, table: table.name });
       let rowRules = 0;
       for (const declared of declaredRules) {
         const problem = (message: string, severity: RuleProblem['severity'] = 'error') =>
@@ -247,7 +251,7 @@ function heldReferrers(store: Store, table: StoreTable): boolean {
   );
 }
 
-function resolveAnchor(store: Store, table: StoreTable, declared: string): ResolvedAnchor | string {
+export function resolveAnchor(store: Store, table: StoreTable, declared: string): ResolvedAnchor | string {
   const parts = declared.split('.');
   if (parts.length === 1) return { declared, table: table.name, column: declared };
   const [otherTable, column] = parts;
@@ -271,7 +275,7 @@ export function dueDate(rule: Pick<TableRule, 'period'>, anchor: Date, renewedAt
 /** One line on why a table's rows go when they go: rule, anchor and holds. */
 export function describeRule(rule: TableRule): string {
   const what = rule.columns ? `erase ${rule.columns.join(', ')}` : rule.action;
-  const parts = [`${rule.purpose}: ${what} ${describeDuration(duration(rule.period))} after ${rule.from} (${rule.anchor.declared})`];
+  const parts = [`${rule.customer ? `on the instructions of customer ${rule.customer}` : rule.purpose}: ${what} ${describeDuration(duration(rule.period))} after ${rule.from} (${rule.anchor.declared})`];
   if (rule.minimum) parts.push(`minimum ${describeDuration(duration(rule.minimum))}`);
   if (rule.renewal) parts.push(`renewed by a fresh ${rule.renewal.purpose} consent`);
   for (const hold of rule.holds) {

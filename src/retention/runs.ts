@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { customerOfPurpose } from './processor-rules.js';
 import type { TableRule } from './rules.js';
 import type { ApprovalReason, BlockedOutcome, RunRecord, RunStep } from './schemas.js';
 import type { RetentionRunStepTable, RetentionRunTable, RunStatus, RunTrigger, StepStatus } from './tables.js';
@@ -425,6 +426,7 @@ function toRecord(
     store: s.store_id,
     table: s.table_name,
     purpose: s.purpose_id,
+    customer: customerOfPurpose(s.purpose_id) ?? null,
     action: s.action,
     period: s.period,
     anchor: s.anchor,

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import type { Config } from '../platform/config.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { enqueueJob } from '../platform/jobs.js';
 import type { Schedule } from './schemas.js';
 import { nextDailyRun } from './timing.js';
@@ -54,41 +55,43 @@ export async function setSchedule(
  * work, as the connecting role).
  */
 export function scheduleTicker(db: Kysely<Database>, config: Pick<Config, 'RETENTION_SCHEDULE'>) {
-  return async (now: Date): Promise<void> => {
-    if (config.RETENTION_SCHEDULE !== 'off') {
-      const time = config.RETENTION_SCHEDULE;
-      const next = nextDailyRun(time, now);
-      await sql`
-        insert into retention_schedules (organisation_id, enabled, time_of_day, next_run_at, updated_at, updated_by)
-        select o.id, true, ${time}, ${next.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz, 'system'
-          from organisations o
-         where o.active_revision_seq is not null
-           and not exists (select 1 from retention_schedules s where s.organisation_id = o.id)
-        on conflict (organisation_id) do nothing`.execute(db);
-    }
-    await db.transaction().execute(async (trx) => {
-      const due = await trx
-        .selectFrom('retention_schedules')
-        .select(['organisation_id', 'time_of_day', 'next_run_at'])
-        .where('enabled', '=', true)
-        .where('next_run_at', '<=', now)
-        .forUpdate()
-        .skipLocked()
+  return (now: Date): Promise<void> => acrossOrganisations('retention schedules of every organisation', () => tickSchedules(db, config, now));
+}
+
+async function tickSchedules(db: Kysely<Database>, config: Pick<Config, 'RETENTION_SCHEDULE'>, now: Date): Promise<void> {
+  if (config.RETENTION_SCHEDULE !== 'off') {
+    const time = config.RETENTION_SCHEDULE;
+    const next = nextDailyRun(time, now);
+    await sql`
+      insert into retention_schedules (organisation_id, enabled, time_of_day, next_run_at, updated_at, updated_by)
+      select o.id, true, ${time}, ${next.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz, 'system'
+        from organisations o
+       where o.active_revision_seq is not null
+         and not exists (select 1 from retention_schedules s where s.organisation_id = o.id)
+      on conflict (organisation_id) do nothing`.execute(db);
+  }
+  await db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('retention_schedules')
+      .select(['organisation_id', 'time_of_day', 'next_run_at'])
+      .where('enabled', '=', true)
+      .where('next_run_at', '<=', now)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    for (const row of due) {
+      const scheduledFor = new Date(row.next_run_at);
+      await enqueueJob<Database>(trx, {
+        queue: dailySweepQueue,
+        key: `${row.organisation_id}:${scheduledFor.toISOString()}`,
+        organisationId: row.organisation_id,
+        payload: { scheduledFor: scheduledFor.toISOString() },
+      }, now);
+      await trx
+        .updateTable('retention_schedules')
+        .set({ next_run_at: nextDailyRun(row.time_of_day, now) })
+        .where('organisation_id', '=', row.organisation_id)
         .execute();
-      for (const row of due) {
-        const scheduledFor = new Date(row.next_run_at);
-        await enqueueJob<Database>(trx, {
-          queue: dailySweepQueue,
-          key: `${row.organisation_id}:${scheduledFor.toISOString()}`,
-          organisationId: row.organisation_id,
-          payload: { scheduledFor: scheduledFor.toISOString() },
-        }, now);
-        await trx
-          .updateTable('retention_schedules')
-          .set({ next_run_at: nextDailyRun(row.time_of_day, now) })
-          .where('organisation_id', '=', row.organisation_id)
-          .execute();
-      }
-    });
-  };
+    }
+  });
 }

@@ -5,7 +5,8 @@
  * (each exactly once), packages past their expiry, whose bytes are deleted, and Art. 19 notices to recipients that
  * did not go out.
  */
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../database.js';
 import type { Charter } from '../charter/schema.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { RightsContext } from './context.js';
@@ -59,15 +60,17 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
   const organisationId = requireScope(scope);
   const now = context.now();
   const report: TickReport = { dispatched: 0, started: 0, resumed: 0, closedUnverifiable: 0, reminders: 0, packagesDeleted: 0, recipientNotices: 0 };
-  const select = () => context.db.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
+  // Each read in its own scoped transaction: the steps below open theirs, and a long tick must not hold one open.
+  const scoped = <T>(read: (trx: Transaction<Database>) => Promise<T>) => inOrganisation(context.db, scope, read);
+  const select = (trx: Transaction<Database>) => trx.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
 
-  const undispatched = await select().select('id').where('state', '=', 'received').where('dispatched_at', 'is', null).where('received_at', '<=', new Date(now.getTime() - dispatchGraceMs)).limit(batch).execute();
+  const undispatched = await scoped((trx) => select(trx).select('id').where('state', '=', 'received').where('dispatched_at', 'is', null).where('received_at', '<=', new Date(now.getTime() - dispatchGraceMs)).limit(batch).execute());
   for (const { id } of undispatched) {
     await guarded(context, 'dispatch', () => dispatch(context, scope, id));
     report.dispatched++;
   }
 
-  const ready = await select().select('id').where('state', '=', 'verified').where((eb) => eb.or([eb('execute_after', 'is', null), eb('execute_after', '<=', now)])).limit(batch).execute();
+  const ready = await scoped((trx) => select(trx).select('id').where('state', '=', 'verified').where((eb) => eb.or([eb('execute_after', 'is', null), eb('execute_after', '<=', now)])).limit(batch).execute());
   for (const { id } of ready) {
     await guarded(context, 'advance', () => advance(context, scope, id));
     report.started++;
@@ -78,13 +81,13 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     report.resumed++;
   }
 
-  const unverifiable = await select().select('id').where('state', 'in', ['received', 'awaiting-verification']).where('due_at', '<=', now).limit(batch).execute();
+  const unverifiable = await scoped((trx) => select(trx).select('id').where('state', 'in', ['received', 'awaiting-verification']).where('due_at', '<=', now).limit(batch).execute());
   for (const { id } of unverifiable) {
     if (await guarded(context, 'close', () => closeUnverifiable(context, scope, charter, id))) report.closedUnverifiable++;
   }
 
   // Reminders: the officer acts on verified work; unverified requests close by themselves.
-  const open = await select().selectAll().where('state', 'in', ['verified', 'in-progress', 'awaiting-approval']).where('due_at', '<=', new Date(now.getTime() + 8 * 86_400_000)).limit(batch * 5).execute();
+  const open = await scoped((trx) => select(trx).selectAll().where('state', 'in', ['verified', 'in-progress', 'awaiting-approval']).where('due_at', '<=', new Date(now.getTime() + 8 * 86_400_000)).limit(batch * 5).execute());
   for (const row of open) {
     const request = toRequest(row);
     const due: { kind: string; at: Date; days?: number }[] = [
@@ -100,14 +103,16 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     report.reminders++;
   }
 
-  const expired = await context.db
-    .selectFrom('rights_packages')
-    .select(['id', 'request_id'])
-    .where('organisation_id', '=', organisationId)
-    .where('expires_at', '<=', now)
-    .where(sql<boolean>`content is not null`)
-    .limit(batch)
-    .execute();
+  const expired = await scoped((trx) =>
+    trx
+      .selectFrom('rights_packages')
+      .select(['id', 'request_id'])
+      .where('organisation_id', '=', organisationId)
+      .where('expires_at', '<=', now)
+      .where(sql<boolean>`content is not null`)
+      .limit(batch)
+      .execute(),
+  );
   for (const p of expired) {
     await inOrganisation(context.db, scope, async (trx) => {
       await updatePackage(trx, scope, p.id, { content: null, deleted_at: now });
@@ -125,7 +130,7 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     report.recipientNotices++;
   }
 
-  await pruneThrottleCounts(context.db, scope.organisationId, new Date(now.getTime() - 2 * 86_400_000));
+  await inOrganisation(context.db, scope, (trx) => pruneThrottleCounts(trx, organisationId, new Date(now.getTime() - 2 * 86_400_000)));
   await pruneSessions(context.db, scope, now);
   return report;
 }

@@ -13,9 +13,10 @@ import { staffRecipientHourlyCap } from '../platform/mail.js';
 import type { AccessRecord, Identity } from '../stores/connector.js';
 import { safeMessage, type RightsContext } from './context.js';
 import { addDurationInZone, formatDate, toLocal } from './deadline.js';
-import { completedMail, erasureLines, mailContext, officerMail, packageMail } from './mails.js';
+import { completedMail, erasureLines, mailContext, officerMail, packageMail, remedies } from './mails.js';
 import { mailRecipients, notificationsOf, recordNotifications } from './notifications.js';
 import { buildPackage } from './package.js';
+import { ownDataUntouched, personLines, personMail, processorCounts, processorTableTest, routeToControllers } from './processor-data.js';
 import type { ConsentHistory } from './ports.js';
 import { findRequest, insertPackage, patchRequest, recordEvent, toRequest, transition, claimReminder, type RightsRequest } from './repository.js';
 import { calledHttpStores, informsRecipients, notificationLines, planNotifications, type NotificationView, type PlannedNotification } from './recipients.js';
@@ -138,15 +139,20 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
   let plan: unknown;
   let changes: PlannedChange[] | undefined;
   // Which tables and rows the request reaches, and how (shown with the plan, before anything runs).
+  // Rows held for customers are counted apart: they will be routed to the customer, not exported or written.
+  let processorData: { customer: string; rows: number }[] = [];
   const reached = async () => {
     const counter = reachCounter();
-    await context.withStores(scope, charter, (s) => s.collect(identities, (records) => counter.add(records)));
+    const summaries = await context.withStores(scope, charter, (s) => s.collect(identities, (records) => counter.add(records)));
+    processorData = processorCounts(charter, summaries);
     return summariseReach(charter, [...new Set(identities.map((i) => i.type))], counter.counts);
   };
   switch (request.type) {
-    case 'erasure':
-      plan = { erasure: summariseErasure(charter, await context.withStores(scope, charter, (s) => s.erase(request.id, identities, true))), reach: await reached() };
+    case 'erasure': {
+      const planned = await context.withStores(scope, charter, (s) => s.erase(request.id, identities, true));
+      plan = { erasure: summariseErasure(charter, planned), processorData: processorCounts(charter, planned), reach: await reached() };
       break;
+    }
     case 'rectification': {
       changes = (request.changes as PlannedChange[] | null) ?? proposeRectification(charter, request.details.rectification?.category, request.details.rectification?.desired ?? '');
       plan = { changes: changes.map(({ store, table, column }) => ({ store, table, column })) };
@@ -160,9 +166,11 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
       } else plan = { suppression: true };
       break;
     case 'access':
-    case 'portability':
-      plan = { reach: await reached() };
+    case 'portability': {
+      const reach = await reached();
+      plan = { reach, processorData };
       break;
+    }
     default:
       plan = { type: request.type };
   }
@@ -188,17 +196,21 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
   // Art. 19: who is told of a rectification, erasure or restriction, and how; recorded with the completion.
   let notifications: PlannedNotification[] = [];
   let after: (() => Promise<void>) | undefined;
+  // Rows found in data held for customers (Art. 28): left alone by the stores, routed to the controller below.
+  let processor: { customer: string; rows: number }[] = [];
 
   switch (request.type) {
     case 'access':
     case 'portability': {
       const delivered = await preparePackage(context, scope, charter, request);
       result = delivered.result;
+      processor = delivered.processor;
       after = delivered.deliver;
       break;
     }
     case 'erasure': {
       const results = await context.withStores(scope, charter, (s) => s.erase(request.id, identities, false));
+      processor = processorCounts(charter, results);
       const summary = summariseErasure(charter, results);
       const touched = [...summary.erased, ...summary.kept].map((e) => ({ store: e.store, table: e.table }));
       notifications = planNotifications(charter, touched, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.erased.reduce((n, e) => n + e.deleted + e.updated, 0) }))));
@@ -211,6 +223,7 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     case 'rectification': {
       const changes = (request.changes as PlannedChange[] | null) ?? [];
       const results = await context.withStores(scope, charter, (s) => s.rectify(request.id, identities, changesByStore(changes)));
+      processor = processorCounts(charter, results);
       const summary = summariseRectification(charter, results);
       notifications = planNotifications(charter, summary.updated, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) }))));
       result = { rectification: summary };
@@ -218,6 +231,7 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     }
     case 'restriction': {
       const results = await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true));
+      processor = processorCounts(charter, results);
       const summary = summariseRestriction(results);
       notifications = planNotifications(charter, summary.updated, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) }))));
       result = { restriction: summary };
@@ -246,6 +260,9 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     }
   }
 
+  const findings = await routeToControllers(context, scope, charter, request, processor);
+  if (findings.length > 0) result = { ...result, processorData: findings };
+
   const now = context.now();
   const completed = await inOrganisation(context.db, scope, async (trx) => {
     const current = await findRequest(trx, scope, request.id, { lock: true });
@@ -265,16 +282,23 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     });
   });
   if (!completed) return;
-  if (after) await after();
-  else {
+  if (after) {
+    await after();
+    // The package mail carries only its link: the person reads who decides about the rest in a mail of its own.
+    if (findings.length > 0) for (const email of completed.contacts) await context.send(scope, email, personMail(charter, findings, language, request.reference), language);
+  } else {
     let told: NotificationView[] = [];
     if (informsRecipients(completed.type)) {
       await mailRecipients(context, scope, charter, { ...completed, type: completed.type });
       told = await notificationsOf(context.db, scope, completed.id);
     }
     const erasure = result.erasure as ErasureSummary | undefined;
-    const mailLines = erasure ? erasureLines(erasure, charter, language, told) : notificationLines(charter, told, language);
-    const message = completedMail(mail, mailLines);
+    const ownLines = erasure ? erasureLines(erasure, charter, language, told) : notificationLines(charter, told, language);
+    // Art. 28(3)(e): what was left to a customer, and that the customer decides.
+    const routed = findings.length > 0 ? personLines(charter, findings, language, request.reference) : [];
+    const mailLines = [...ownLines, ...(ownLines.length && routed.length ? [''] : []), ...routed];
+    // Only data held for customers was found: "your data has been erased" would not be true; say what was done.
+    const message = routed.length > 0 && ownDataUntouched(result) ? personMail(charter, findings, language, request.reference, remedies(charter, language)) : completedMail(mail, mailLines);
     for (const email of completed.contacts) await context.send(scope, email, message, language);
   }
 }
@@ -296,9 +320,11 @@ function auditSummary(result: Record<string, unknown>): Record<string, unknown> 
 /** Collects the person's data and consents, builds the ZIP, and returns how to deliver its single-use link. */
 async function preparePackage(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest) {
   const records: AccessRecord[] = [];
-  await context.withStores(scope, charter, (s) =>
+  const processorTable = processorTableTest(charter);
+  const summaries = await context.withStores(scope, charter, (s) =>
     s.collect(identitiesOf(request), (batch) => {
-      records.push(...batch);
+      // Never the customers' data as the organisation's own, whatever a store sends back (Art. 28(3)(e)).
+      records.push(...batch.filter((r) => !processorTable(r.store, r.table)));
     }),
   );
   const consents = await consentHistory(context, scope, emailsOf(request));
@@ -309,6 +335,7 @@ async function preparePackage(context: RightsContext, scope: OrgScope, charter: 
   const expiresAt = addDurationInZone(now, charter.rights.exportExpiry);
   const id = randomUUID();
   return {
+    processor: processorCounts(charter, summaries),
     result: {
       tables: built.counts,
       package: { id, content: built.bytes, sha256: built.sha256, fileName: built.fileName, linkHash: key.linkHash(secret), expiresAt },

@@ -9,7 +9,7 @@ import type { Transaction } from 'kysely';
 import type { Charter, Language } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import { conflict, notFound } from '../platform/errors.js';
-import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { inOrganisation, requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { RightsContext } from './context.js';
 import { recipientNoticeMail } from './mails.js';
 import type { InformingType, NotificationChannel, NotificationState, PlannedNotification } from './recipients.js';
@@ -61,14 +61,16 @@ export async function recordNotifications(db: Transaction<Database>, scope: OrgS
 
 export async function notificationsOf(db: Db, scope: OrgScope, requestId: string): Promise<NotificationRecord[]> {
   const organisationId = requireScope(scope);
-  const rows = await db
-    .selectFrom('rights_notifications')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('request_id', '=', requestId)
-    .orderBy('created_at')
-    .orderBy('recipient')
-    .execute();
+  const rows = await withinOrganisation(db, scope, (trx) =>
+    trx
+      .selectFrom('rights_notifications')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('request_id', '=', requestId)
+      .orderBy('created_at')
+      .orderBy('recipient')
+      .execute(),
+  );
   return rows.map((r) => ({
     id: r.id,
     requestId: r.request_id,
@@ -116,17 +118,19 @@ export async function mailRecipients(context: RightsContext, scope: OrgScope, ch
  */
 export async function requestsWithUnsentNotices(db: Db, scope: OrgScope, from: Date, to: Date, limit: number): Promise<string[]> {
   const organisationId = requireScope(scope);
-  const rows = await db
-    .selectFrom('rights_notifications')
-    .select('request_id')
-    .distinct()
-    .where('organisation_id', '=', organisationId)
-    .where('channel', '=', 'mail')
-    .where('state', '=', 'pending')
-    .where('created_at', '>', from)
-    .where('created_at', '<=', to)
-    .limit(limit)
-    .execute();
+  const rows = await withinOrganisation(db, scope, (trx) =>
+    trx
+      .selectFrom('rights_notifications')
+      .select('request_id')
+      .distinct()
+      .where('organisation_id', '=', organisationId)
+      .where('channel', '=', 'mail')
+      .where('state', '=', 'pending')
+      .where('created_at', '>', from)
+      .where('created_at', '<=', to)
+      .limit(limit)
+      .execute(),
+  );
   return rows.map((r) => r.request_id);
 }
 

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/trail.js';
 import type { RequestType } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import { conflict } from '../platform/errors.js';
-import { requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { RightsRequestTable } from './tables.js';
 import { assertTransition, type RefusalReason, type RequestChannel, type RequestDetails, type RequestState, type VerificationLevel } from './workflow.js';
 
@@ -179,11 +179,13 @@ export async function insertRequest(trx: Transaction<Database>, scope: OrgScope,
 /** One request, optionally locked for update (inside a transaction). */
 export async function findRequest(db: Db, scope: OrgScope, id: string, options: { lock?: boolean } = {}): Promise<RightsRequest | undefined> {
   const organisationId = requireScope(scope);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  let query = db.selectFrom('rights_requests').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id);
-  if (options.lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  return row ? toRequest(row) : undefined;
+  return withinOrganisation(db, scope, async (db) => {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    let query = db.selectFrom('rights_requests').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id);
+    if (options.lock) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row ? toRequest(row) : undefined;
+  });
 }
 
 export interface EventInput {
@@ -252,7 +254,9 @@ export async function transition(
 /** Updates fields of a request without changing its state (no event: callers record one when it matters). */
 export async function patchRequest(db: Db, scope: OrgScope, id: string, patch: RequestPatch, at: Date): Promise<void> {
   const organisationId = requireScope(scope);
-  await db.updateTable('rights_requests').set({ ...patch, updated_at: at }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+  return withinOrganisation(db, scope, async (db) => {
+    await db.updateTable('rights_requests').set({ ...patch, updated_at: at }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+  });
 }
 
 export interface TimelineEntry {
@@ -266,14 +270,16 @@ export interface TimelineEntry {
 
 export async function timeline(db: Db, scope: OrgScope, requestId: string): Promise<TimelineEntry[]> {
   const organisationId = requireScope(scope);
-  const rows = await db
-    .selectFrom('rights_events')
-    .select(['at', 'actor', 'kind', 'from_state', 'to_state', 'data'])
-    .where('organisation_id', '=', organisationId)
-    .where('request_id', '=', requestId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ at: r.at, actor: r.actor, kind: r.kind, from: r.from_state, to: r.to_state, data: json<Record<string, unknown>>(r.data, {}) }));
+  return withinOrganisation(db, scope, async (db) => {
+    const rows = await db
+      .selectFrom('rights_events')
+      .select(['at', 'actor', 'kind', 'from_state', 'to_state', 'data'])
+      .where('organisation_id', '=', organisationId)
+      .where('request_id', '=', requestId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ at: r.at, actor: r.actor, kind: r.kind, from: r.from_state, to: r.to_state, data: json<Record<string, unknown>>(r.data, {}) }));
+  });
 }
 
 export interface RequestFilter {
@@ -288,23 +294,25 @@ export interface RequestFilter {
 
 export async function listRequests(db: Db, scope: OrgScope, filter: RequestFilter): Promise<{ total: number; requests: RightsRequest[] }> {
   const organisationId = requireScope(scope);
-  let query = db.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
-  if (filter.states?.length) query = query.where('state', 'in', filter.states);
-  if (filter.types?.length) query = query.where('type', 'in', filter.types);
-  if (filter.site) query = query.where('site_id', '=', filter.site);
-  if (filter.dueBefore) query = query.where('due_at', '<=', filter.dueBefore);
-  if (filter.overdueAt) {
-    query = query.where('due_at', '<=', filter.overdueAt).where('state', 'not in', ['completed', 'refused', 'withdrawn']);
-  }
-  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await query
-    .selectAll()
-    .orderBy('due_at')
-    .orderBy('received_at')
-    .limit(filter.limit ?? 50)
-    .offset(filter.offset ?? 0)
-    .execute();
-  return { total: Number(total.n), requests: rows.map(toRequest) };
+  return withinOrganisation(db, scope, async (db) => {
+    let query = db.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
+    if (filter.states?.length) query = query.where('state', 'in', filter.states);
+    if (filter.types?.length) query = query.where('type', 'in', filter.types);
+    if (filter.site) query = query.where('site_id', '=', filter.site);
+    if (filter.dueBefore) query = query.where('due_at', '<=', filter.dueBefore);
+    if (filter.overdueAt) {
+      query = query.where('due_at', '<=', filter.overdueAt).where('state', 'not in', ['completed', 'refused', 'withdrawn']);
+    }
+    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await query
+      .selectAll()
+      .orderBy('due_at')
+      .orderBy('received_at')
+      .limit(filter.limit ?? 50)
+      .offset(filter.offset ?? 0)
+      .execute();
+    return { total: Number(total.n), requests: rows.map(toRequest) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -317,42 +325,50 @@ export interface RequestSession {
 
 export async function insertSession(db: Db, scope: OrgScope, row: { tokenHash: string; requestId: string; createdAt: Date; provenAt: Date | null; expiresAt: Date }): Promise<void> {
   const organisationId = requireScope(scope);
-  await db
-    .insertInto('rights_sessions')
-    .values({ organisation_id: organisationId, token_hash: row.tokenHash, request_id: row.requestId, created_at: row.createdAt, proven_at: row.provenAt, expires_at: row.expiresAt })
-    .execute();
+  await withinOrganisation(db, scope, (trx) =>
+    trx
+      .insertInto('rights_sessions')
+      .values({ organisation_id: organisationId, token_hash: row.tokenHash, request_id: row.requestId, created_at: row.createdAt, proven_at: row.provenAt, expires_at: row.expiresAt })
+      .execute(),
+  );
 }
 
 /** The live session with this token hash on this request, or undefined. */
 export async function findSession(db: Db, scope: OrgScope, requestId: string, tokenHash: string, now: Date): Promise<RequestSession | undefined> {
   const organisationId = requireScope(scope);
-  const row = await db
-    .selectFrom('rights_sessions')
-    .select(['request_id', 'proven_at'])
-    .where('organisation_id', '=', organisationId)
-    .where('token_hash', '=', tokenHash)
-    .where('request_id', '=', requestId)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  return row ? { requestId: row.request_id, provenAt: row.proven_at ? new Date(row.proven_at) : null } : undefined;
+  return withinOrganisation(db, scope, async (trx) => {
+    const row = await trx
+      .selectFrom('rights_sessions')
+      .select(['request_id', 'proven_at'])
+      .where('organisation_id', '=', organisationId)
+      .where('token_hash', '=', tokenHash)
+      .where('request_id', '=', requestId)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return row ? { requestId: row.request_id, provenAt: row.proven_at ? new Date(row.proven_at) : null } : undefined;
+  });
 }
 
 /** Marks one browser's session as holding the mailed secret (the code was typed in it). */
 export async function proveSession(db: Db, scope: OrgScope, requestId: string, tokenHash: string, at: Date): Promise<void> {
   const organisationId = requireScope(scope);
-  await db
-    .updateTable('rights_sessions')
-    .set({ proven_at: at })
-    .where('organisation_id', '=', organisationId)
-    .where('token_hash', '=', tokenHash)
-    .where('request_id', '=', requestId)
-    .where('expires_at', '>', at)
-    .execute();
+  await withinOrganisation(db, scope, async (trx) => {
+    await trx
+      .updateTable('rights_sessions')
+      .set({ proven_at: at })
+      .where('organisation_id', '=', organisationId)
+      .where('token_hash', '=', tokenHash)
+      .where('request_id', '=', requestId)
+      .where('expires_at', '>', at)
+      .execute();
+  });
 }
 
 export async function pruneSessions(db: Db, scope: OrgScope, before: Date): Promise<void> {
   const organisationId = requireScope(scope);
-  await db.deleteFrom('rights_sessions').where('organisation_id', '=', organisationId).where('expires_at', '<', before).execute();
+  await withinOrganisation(db, scope, async (trx) => {
+    await trx.deleteFrom('rights_sessions').where('organisation_id', '=', organisationId).where('expires_at', '<', before).execute();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -390,21 +406,23 @@ function toCode(row: Selectable<Database['rights_codes']>): CodeRow {
 
 export async function insertCode(db: Db, scope: OrgScope, code: Omit<CodeRow, 'usedAt' | 'attempts' | 'lockedAt'>): Promise<void> {
   const organisationId = requireScope(scope);
-  await db
-    .insertInto('rights_codes')
-    .values({
-      organisation_id: organisationId,
-      id: code.id,
-      request_id: code.requestId,
-      purpose: code.purpose,
-      code_hash: code.codeHash,
-      link_hash: code.linkHash,
-      package_id: code.packageId,
-      created_at: code.createdAt,
-      expires_at: code.expiresAt,
-      attempts: 0,
-    })
-    .execute();
+  return withinOrganisation(db, scope, async (db) => {
+    await db
+      .insertInto('rights_codes')
+      .values({
+        organisation_id: organisationId,
+        id: code.id,
+        request_id: code.requestId,
+        purpose: code.purpose,
+        code_hash: code.codeHash,
+        link_hash: code.linkHash,
+        package_id: code.packageId,
+        created_at: code.createdAt,
+        expires_at: code.expiresAt,
+        attempts: 0,
+      })
+      .execute();
+  });
 }
 
 /** The newest code of a request for a purpose (and package), locked. Older codes are superseded by it. */
@@ -436,21 +454,25 @@ export async function codeByLink(trx: Transaction<Database>, scope: OrgScope, li
 
 export async function updateCode(db: Db, scope: OrgScope, id: string, patch: { used_at?: Date; attempts?: number; locked_at?: Date }): Promise<void> {
   const organisationId = requireScope(scope);
-  await db.updateTable('rights_codes').set(patch).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+  return withinOrganisation(db, scope, async (db) => {
+    await db.updateTable('rights_codes').set(patch).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+  });
 }
 
 /** Invalidates every unused code of a request for a purpose (a new code supersedes them). */
 export async function retireCodes(db: Db, scope: OrgScope, requestId: string, purpose: CodeRow['purpose'], at: Date): Promise<void> {
   const organisationId = requireScope(scope);
-  await db
-    .updateTable('rights_codes')
-    .set({ locked_at: at })
-    .where('organisation_id', '=', organisationId)
-    .where('request_id', '=', requestId)
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('locked_at', 'is', null)
-    .execute();
+  return withinOrganisation(db, scope, async (db) => {
+    await db
+      .updateTable('rights_codes')
+      .set({ locked_at: at })
+      .where('organisation_id', '=', organisationId)
+      .where('request_id', '=', requestId)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .where('locked_at', 'is', null)
+      .execute();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -475,21 +497,23 @@ export async function insertPackage(
   input: { id: string; requestId: string; createdAt: Date; expiresAt: Date; fileName: string; content: Uint8Array; sha256: string; linkHash: string },
 ): Promise<void> {
   const organisationId = requireScope(scope);
-  await db
-    .insertInto('rights_packages')
-    .values({
-      organisation_id: organisationId,
-      id: input.id,
-      request_id: input.requestId,
-      created_at: input.createdAt,
-      expires_at: input.expiresAt,
-      file_name: input.fileName,
-      size: input.content.byteLength,
-      sha256: input.sha256,
-      content: Buffer.from(input.content),
-      link_hash: input.linkHash,
-    })
-    .execute();
+  return withinOrganisation(db, scope, async (db) => {
+    await db
+      .insertInto('rights_packages')
+      .values({
+        organisation_id: organisationId,
+        id: input.id,
+        request_id: input.requestId,
+        created_at: input.createdAt,
+        expires_at: input.expiresAt,
+        file_name: input.fileName,
+        size: input.content.byteLength,
+        sha256: input.sha256,
+        content: Buffer.from(input.content),
+        link_hash: input.linkHash,
+      })
+      .execute();
+  });
 }
 
 const packageColumns = ['id', 'request_id', 'created_at', 'expires_at', 'file_name', 'size', 'sha256', 'downloaded_at', 'deleted_at'] as const;
@@ -523,25 +547,31 @@ export async function packageByLink(trx: Transaction<Database>, scope: OrgScope,
 
 export async function packagesOf(db: Db, scope: OrgScope, requestId: string): Promise<PackageRow[]> {
   const organisationId = requireScope(scope);
-  const rows = await db
-    .selectFrom('rights_packages')
-    .select([...packageColumns, sql<boolean>`content is not null`.as('has_content')])
-    .where('organisation_id', '=', organisationId)
-    .where('request_id', '=', requestId)
-    .orderBy('created_at')
-    .execute();
-  return rows.map(toPackage);
+  return withinOrganisation(db, scope, async (db) => {
+    const rows = await db
+      .selectFrom('rights_packages')
+      .select([...packageColumns, sql<boolean>`content is not null`.as('has_content')])
+      .where('organisation_id', '=', organisationId)
+      .where('request_id', '=', requestId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toPackage);
+  });
 }
 
 export async function packageContent(db: Db, scope: OrgScope, packageId: string): Promise<Buffer | undefined> {
   const organisationId = requireScope(scope);
-  const row = await db.selectFrom('rights_packages').select('content').where('organisation_id', '=', organisationId).where('id', '=', packageId).executeTakeFirst();
-  return row?.content ? Buffer.from(row.content) : undefined;
+  return withinOrganisation(db, scope, async (db) => {
+    const row = await db.selectFrom('rights_packages').select('content').where('organisation_id', '=', organisationId).where('id', '=', packageId).executeTakeFirst();
+    return row?.content ? Buffer.from(row.content) : undefined;
+  });
 }
 
 export async function updatePackage(db: Db, scope: OrgScope, id: string, patch: { downloaded_at?: Date | null; deleted_at?: Date; content?: null; link_hash?: string; expires_at?: Date }): Promise<void> {
   const organisationId = requireScope(scope);
-  await db.updateTable('rights_packages').set(patch).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+  return withinOrganisation(db, scope, async (db) => {
+    await db.updateTable('rights_packages').set(patch).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -550,10 +580,12 @@ export async function updatePackage(db: Db, scope: OrgScope, id: string, patch: 
 /** Marks a reminder as sent; false when it was already (exactly once, even with several processes). */
 export async function claimReminder(db: Db, scope: OrgScope, requestId: string, kind: string, at: Date): Promise<boolean> {
   const organisationId = requireScope(scope);
-  const result = await db
-    .insertInto('rights_reminders')
-    .values({ organisation_id: organisationId, request_id: requestId, kind, sent_at: at })
-    .onConflict((oc) => oc.columns(['organisation_id', 'request_id', 'kind']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  return withinOrganisation(db, scope, async (db) => {
+    const result = await db
+      .insertInto('rights_reminders')
+      .values({ organisation_id: organisationId, request_id: requestId, kind, sent_at: at })
+      .onConflict((oc) => oc.columns(['organisation_id', 'request_id', 'kind']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  });
 }

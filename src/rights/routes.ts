@@ -9,16 +9,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { activeCharter, findSite } from '../charter/repository.js';
 import type { Language } from '../charter/schema.js';
-import { AppError, notFound } from '../platform/errors.js';
+import { AppError, invalidInput, notFound } from '../platform/errors.js';
 import { negotiateLanguage } from '../platform/http/html.js';
-import { defineRoute } from '../platform/http/routes.js';
+import { defineRoute, documentRoute, zodDetails, type RouteSpec } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
 import type { RightsContext } from './context.js';
 import { download, peekPackage, sendDownloadCode } from './download.js';
 import { cancel, confirm, peekLink, requestForStatus, siteLanguages, submit, useLink, verifiedConsents, verifyCode, withdrawVerifiedConsent, type LinkState, type StatusView } from './intake.js';
 import { notificationsOf } from './notifications.js';
 import { centerPage, downloadPage, linkPage, messagePage, statusPage, themeCss, type FormState, type MessageKind, type PageFrame } from './pages.js';
-import { requestFormSchema, type CreateRequestInput, type RequestForm } from './schemas.js';
+import { codeFormSchema, requestFormSchema, type CreateRequestInput, type RequestForm } from './schemas.js';
 import { uiLanguages } from './texts.js';
 import { filerMayCancel } from './workflow.js';
 
@@ -134,10 +134,25 @@ export function formToRequest(site: string, form: RequestForm): CreateRequestInp
   };
 }
 
+/** A form has a few dozen short fields; the longest (a message, an explanation) holds 4,000 characters. */
+export const formLimits = { fields: 40, characters: 8_000 } as const;
+
+/**
+ * The posted fields as plain strings, bounded: a form is flat text. A JSON body sent to a form route with nested
+ * arrays or objects where text belongs (whose String() conversion recursed, 10,000 levels deep, into a 500) or with
+ * thousands of fields is refused with 422 and the field's path.
+ */
 function formBody(body: unknown): Record<string, string> {
-  if (typeof body === 'string') return Object.fromEntries(new URLSearchParams(body));
-  if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-  return {};
+  const entries: [string, unknown][] =
+    typeof body === 'string' ? [...new URLSearchParams(body)] : body && typeof body === 'object' && !Array.isArray(body) ? Object.entries(body) : body === undefined || body === null ? [] : [['', body]];
+  if (entries.length > formLimits.fields) throw invalidInput([{ path: 'body', message: `at most ${formLimits.fields} fields` }]);
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of entries) {
+    if (typeof value !== 'string') throw invalidInput([{ path: name ? `body.${name}` : 'body', message: 'a text field' }]);
+    if (value.length > formLimits.characters) throw invalidInput([{ path: `body.${name}`, message: `at most ${formLimits.characters} characters` }]);
+    fields[name] = value;
+  }
+  return fields;
 }
 
 /** Serves a built asset from dist/privacy, building it in memory from web/privacy when dist is missing (development). */
@@ -264,8 +279,11 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
   void app.register(async (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => done(null, body));
 
-    const pageRoute = (url: string, summary: string, params: z.ZodType, handler: (input: { params: Record<string, string>; fields: Record<string, string>; request: FastifyRequest; reply: FastifyReply }) => Promise<unknown>) =>
-      defineRoute(scope, { method: 'POST', url, summary, tags: ['privacy center'], auth: 'public', params, consumes: ['application/x-www-form-urlencoded'], produces: 'text/html', errors: [303, 403, 404, 410, 422, 429] }, async ({ params: p, request, reply }) => {
+    const pageRoute = (url: string, summary: string, params: z.ZodType, handler: (input: { params: Record<string, string>; fields: Record<string, string>; request: FastifyRequest; reply: FastifyReply }) => Promise<unknown>) => {
+      const spec: RouteSpec = { method: 'POST', url, summary, tags: ['privacy center'], auth: 'public', params, consumes: ['application/x-www-form-urlencoded'], produces: 'text/html', errors: [303, 403, 404, 410, 422, 429] };
+      // Registered in this scope (its form parser), documented in the app's OpenAPI document like every other route.
+      documentRoute(app, spec);
+      defineRoute(scope, spec, async ({ params: p, request, reply }) => {
         if (crossSite(request)) {
           const { frame } = await siteContext(context, (p as { site: string }).site, request, formBody(request.body).lang, false);
           return html(reply, messagePage(frame, 'foreign-form'), 403);
@@ -280,6 +298,7 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
           throw error;
         }
       });
+    };
 
     pageRoute('/privacy/:site/requests', 'Submit a request from the privacy center (same answer whether or not the identity is known)', z.object({ site: siteParam }), async ({ params, fields, request, reply }) => {
       const site = params.site ?? '';
@@ -331,7 +350,9 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
 
     pageRoute('/privacy/:site/requests/:id/verify', 'Enter the one-time code of a request', requestParams, ({ params, fields, request, reply }) =>
       withStatus('status', params, fields, request, reply, async (org, id, language, session) => {
-        const outcome = await verifyCode(context, org, id, fields.code ?? '', request.ip, session);
+        const form = codeFormSchema.safeParse(fields);
+        if (!form.success) throw invalidInput(zodDetails(form.error, 'body'));
+        const outcome = await verifyCode(context, org, id, form.data.code, request.ip, session);
         return `/privacy/${params.site}/requests/${id}?lang=${language}${outcome === 'invalid' ? '&error=code' : ''}`;
       }),
     );

@@ -7,7 +7,7 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import { requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 
 /** How long a one-time code or verification link is valid. Short: it proves control of a mailbox right now. */
 export const codeLifetimeMs = 30 * 60_000;
@@ -77,8 +77,10 @@ export async function loadRightsKey(db: Kysely<Database>, scope: OrgScope, insta
   const organisationId = requireScope(scope);
   let raw = cache.get(organisationId);
   if (!raw) {
-    await db.insertInto('rights_keys').values({ organisation_id: organisationId, key: randomBytes(32) }).onConflict((oc) => oc.column('organisation_id').doNothing()).execute();
-    const row = await db.selectFrom('rights_keys').select('key').where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+    const row = await withinOrganisation(db, scope, async (trx) => {
+      await trx.insertInto('rights_keys').values({ organisation_id: organisationId, key: randomBytes(32) }).onConflict((oc) => oc.column('organisation_id').doNothing()).execute();
+      return trx.selectFrom('rights_keys').select('key').where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+    });
     raw = Buffer.from(row.key);
     cache.set(organisationId, raw);
   }

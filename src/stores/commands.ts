@@ -179,6 +179,8 @@ export interface ExplainedTable {
   /** Rows shared with someone else: exported without their columns, erased only in the person's columns. */
   shared: number;
   restricted: number;
+  /** A table processed for a customer (Art. 28): its rows are counted for the customer, never exported or written. */
+  customer?: string | undefined;
 }
 
 export interface StoreExplanation {
@@ -193,7 +195,7 @@ export interface StoreExplanation {
 export async function explainCharterStores(charter: Charter, env: NodeJS.ProcessEnv, identities: Identity[], options: { only?: string; type?: 'access' | 'erasure' } = {}): Promise<StoreExplanation[]> {
   const results = await eachSqlStore(charter, env, options.only, 'an HTTP store answers for its own tables', 2, async (store, connector): Promise<StoreExplanation> => {
     const counts = new Map<string, { rows: number; shared: number; restricted: number }>();
-    await connector.access({ identities }, (records) => {
+    const summary = await connector.access({ identities }, (records) => {
       for (const record of records) {
         const count = counts.get(record.table) ?? { rows: 0, shared: 0, restricted: 0 };
         count.rows++;
@@ -203,7 +205,9 @@ export async function explainCharterStores(charter: Charter, env: NodeJS.Process
       }
     });
     const reach = describeReach(storeModel(store, charter.holds), [...new Set(identities.map((i) => i.type))]);
-    const tables = reach.map((r) => ({ table: r.table, reach: r.text, ...(counts.get(r.table) ?? { rows: 0, shared: 0, restricted: 0 }) }));
+    for (const held of summary.processorRows ?? []) counts.set(held.table, { rows: held.rows, shared: 0, restricted: 0 });
+    const customers = new Map((summary.processorRows ?? []).map((held) => [held.table, held.customer]));
+    const tables = reach.map((r) => ({ table: r.table, reach: r.text, ...(counts.get(r.table) ?? { rows: 0, shared: 0, restricted: 0 }), ...(customers.has(r.table) ? { customer: customers.get(r.table) } : {}) }));
     if (options.type !== 'erasure') return { store: store.id, tables };
     const plan = await connector.erase({ jobId: `explain-${Date.now()}`, identities, dryRun: true });
     return { store: store.id, tables, erasure: { erased: plan.erased, kept: plan.kept.map((k) => ({ table: k.table, rows: k.rows, hold: k.hold, keptColumns: k.keptColumns })) } };
@@ -239,7 +243,8 @@ export const storesExplainCommand: Command = {
         for (const t of result.tables) {
           const found = t.rows === 0 ? 'no rows' : `${t.rows} row${t.rows === 1 ? '' : 's'}${t.shared ? `, ${t.shared} shared with someone else (their columns withheld)` : ''}${t.restricted ? `, ${t.restricted} restricted` : ''}`;
           io.out(`  ${t.reach}`);
-          if (!t.reach.includes(': not reached')) io.out(`    found: ${found}`);
+          const routed = t.customer ? `, held for customer ${t.customer}: counted and routed to them, never exported or written` : '';
+          if (!t.reach.includes(': not reached')) io.out(`    found: ${found}${routed}`);
         }
         if (result.erasure) {
           io.out(`  erasure (dry run, nothing written):`);

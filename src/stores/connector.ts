@@ -76,6 +76,24 @@ export interface AccessRequest {
   excludeRestricted?: boolean;
   /** Include columns declared `secret` (password hashes, tokens). Never for a subject's package. Default false. */
   includeSecrets?: boolean;
+  /** Rows of tables processed for a customer: counted only (default), or included. See `ProcessorDataOption`. */
+  processorData?: ProcessorDataOption;
+}
+
+/**
+ * What a request does with rows of tables the organisation processes for its customers (`processedFor`, Art. 28):
+ * `count` (the default) finds them, reports how many per table and customer (`ProcessorRows`), and neither exports
+ * nor writes them — the customer, as controller, decides (Art. 28(3)(e)); `include` treats them like the
+ * organisation's own rows (only on the customer's documented instruction).
+ */
+export type ProcessorDataOption = 'count' | 'include';
+
+/** Rows found for the identities in a table processed for a customer, left alone by the request. No contents. */
+export interface ProcessorRows {
+  table: string;
+  /** The `customers[]` id the table is processed for. */
+  customer: string;
+  rows: number;
 }
 
 export interface AccessColumn {
@@ -117,6 +135,8 @@ export interface AccessSummary {
   tables: TableCount[];
   /** Statements issued: grows with the number of tables and batches, never with one query per row. */
   queries: number;
+  /** Rows found in tables processed for customers and not exported (absent: none, or an older connector). */
+  processorRows?: ProcessorRows[] | undefined;
 }
 
 /** The contacts on file for the identities (for verification: a code goes to what the stores hold, not what was typed). */
@@ -142,6 +162,8 @@ export interface ErasureRequest {
    * Never receives personal data.
    */
   onBatch?: (progress: BatchProgress) => void;
+  /** Rows of tables processed for a customer: counted and kept (default), or erased. See `ProcessorDataOption`. */
+  processorData?: ProcessorDataOption;
 }
 
 export interface BatchProgress {
@@ -180,6 +202,8 @@ export interface ErasureResult {
   erased: ErasedTable[];
   kept: KeptRows[];
   queries: number;
+  /** Rows found in tables processed for customers and left untouched (absent: none, or an older connector). */
+  processorRows?: ProcessorRows[] | undefined;
 }
 
 export interface ColumnChange {
@@ -193,12 +217,16 @@ export interface RectificationRequest {
   identities: Identity[];
   /** New values for declared columns; applied to every row of that table found for the subject. */
   changes: ColumnChange[];
+  /** Rows of tables processed for a customer: counted and left alone (default), or changed. */
+  processorData?: ProcessorDataOption;
 }
 
 export interface RectificationResult {
   store: string;
   jobId: string;
   updated: TableCount[];
+  /** Rows found in tables processed for customers and left unchanged. */
+  processorRows?: ProcessorRows[] | undefined;
 }
 
 export interface RestrictionRequest {
@@ -206,6 +234,8 @@ export interface RestrictionRequest {
   identities: Identity[];
   /** true: restrict (Art. 18); false: lift the restriction. */
   restricted: boolean;
+  /** Rows of tables processed for a customer: counted and left alone (default), or restricted. */
+  processorData?: ProcessorDataOption;
 }
 
 export interface RestrictionResult {
@@ -214,6 +244,8 @@ export interface RestrictionResult {
   updated: TableCount[];
   /** Tables holding the subject's rows that declare no `restrictColumn`: the restriction cannot be recorded there. */
   unsupported: string[];
+  /** Rows found in tables processed for customers and left unrestricted (the customer decides). */
+  processorRows?: ProcessorRows[] | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

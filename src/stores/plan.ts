@@ -74,6 +74,8 @@ export interface TableModel {
   /** The references through which a row of this table belongs to a person (`owner`), resolved. */
   owners: ReferenceModel[];
   purpose?: string | undefined;
+  /** The table is processed for a customer (Art. 28): requests count its rows and leave them alone (connector.ts). */
+  processedFor?: { customer: string; column?: string | undefined } | undefined;
   /**
    * Erasure deletes the row when a column says `delete`, or when the table declares no personal columns at all
    * (its rows belong to the subject only through their references, like order lines).
@@ -110,6 +112,7 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
       }),
       restrictColumn: table.restrictColumn,
       purpose: table.purpose,
+      processedFor: table.processedFor,
       hasIdentity: table.columns.some((c) => c.identity !== undefined),
       owners: [],
       deletesRows: table.columns.length === 0 || table.columns.some((c) => c.erase === 'delete'),

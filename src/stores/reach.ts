@@ -70,7 +70,12 @@ export function reachLines(charter: Charter): string[] {
   for (const store of charter.stores) {
     if (store.kind === 'http' || store.tables.length === 0) continue;
     lines.push(`${store.id}: how a request reaches each table`);
-    for (const reach of describeReach(storeModel(store, charter.holds))) lines.push(`  ${reach.text}`);
+    const model = storeModel(store, charter.holds);
+    for (const reach of describeReach(model)) {
+      // Processor data (Art. 28): found and counted, never exported or written; the request goes to the customer.
+      const customer = reach.how === 'not-reached' ? undefined : model.tables.get(reach.table)?.processedFor?.customer;
+      lines.push(`  ${reach.text}${customer ? ` — processed for customer ${customer}: counted and routed to them, never exported or written` : ''}`);
+    }
   }
   return lines;
 }

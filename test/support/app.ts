@@ -9,7 +9,7 @@ import type { Charter } from '../../src/charter/schema.js';
 import type { Database } from '../../src/database.js';
 import { readConfig } from '../../src/platform/config.js';
 import type { OpenDatabase } from '../../src/platform/db/database.js';
-import { createLogger } from '../../src/platform/logger.js';
+import { createLogger, type Logger } from '../../src/platform/logger.js';
 import { testDatabase } from './database.js';
 
 export interface TestApp {
@@ -20,7 +20,7 @@ export interface TestApp {
 }
 
 /** `env`: extra configuration variables (e.g. `{ SMTP_URL }` for a test SMTP server). */
-export async function buildTestApp(options: { charter?: Charter; now?: () => Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { charter?: Charter; now?: () => Date; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
   const database = await testDatabase();
   let organisationId: string | undefined;
   if (options.charter) {
@@ -32,7 +32,7 @@ export async function buildTestApp(options: { charter?: Charter; now?: () => Dat
     db: database.db,
     dbKind: database.kind,
     config: readConfig({ LOG_LEVEL: 'silent', CHARTER_SECRET: 'test-secret-test-secret', ...options.env }),
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     clock: options.now ?? (() => new Date()),
   });
   await app.ready();

@@ -1,7 +1,9 @@
 /**
  * Builders for test charters: a small valid charter as YAML text and as a parsed object, with overrides.
  */
+import { readFileSync } from 'node:fs';
 import { loadCharter } from '../../src/charter/loader.js';
+import { projectFile } from '../../src/platform/project.js';
 import type { Charter } from '../../src/charter/schema.js';
 
 export const minimalCharterYaml = `charter: 1
@@ -81,4 +83,12 @@ export function buildCharter(edit?: (charter: Charter) => void): Charter {
   const charter = structuredClone(result.charter);
   edit?.(charter);
   return charter;
+}
+
+/** One of the example charters under `examples/`, parsed (a fresh copy each call). Throws if it stops being valid. */
+export function exampleCharter(name: 'lumen-av' | 'kamer-west' | 'flashbooth', edit?: (charter: Charter) => void): Charter {
+  const result = loadCharter(readFileSync(projectFile(`examples/${name}/charter.yaml`), 'utf8'));
+  if (!result.ok) throw new Error(`example ${name} invalid: ${JSON.stringify(result.problems)}`);
+  edit?.(result.charter);
+  return result.charter;
 }

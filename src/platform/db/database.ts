@@ -4,9 +4,10 @@
  * the same migrations.
  */
 import { mkdir } from 'node:fs/promises';
-import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Dialect, type Migration, type MigrationResultSet } from 'kysely';
 import { loadPg } from './pg.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { acrossOrganisations, GuardedDialect, registerTenancyGuard, TenancyGuard, tenancyGuardOf } from './tenancy-guard.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -31,7 +32,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<OpenDa
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = guarded<DB>(new PostgresDialect({ pool }));
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? 'memory://';
@@ -42,12 +43,33 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<OpenDa
   const pglite = inMemory
     ? await PGlite.create(dataDir, { parsers })
     : await import('./pglite-durable.js').then(({ DurableNodeFS, durableStartParams }) => PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: [...durableStartParams], parsers }));
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = guarded<DB>(new PGliteDialect(pglite));
   return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/** A Kysely whose connections refuse organisation tables outside a scoped transaction (tenancy-guard.ts). */
+function guarded<DB>(dialect: Dialect): Kysely<DB> {
+  const guard = new TenancyGuard();
+  const db = new Kysely<DB>({ dialect: new GuardedDialect(dialect, guard) });
+  registerTenancyGuard(db as Kysely<unknown>, guard);
+  return db;
 }
 
 /** Applies every pending migration in name order. Safe to call from several processes at once (Kysely locks). */
 export async function migrate<DB>(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<MigrationResultSet> {
+  // Migrations create and backfill organisation tables for every organisation at once.
+  const result = await acrossOrganisations('migrations', () => migrateAll(db, migrations));
+  // Tables that migrations just put under row-level security are guarded from now on.
+  if (result.results && result.results.length > 0) await reloadGuard(db);
+  return result;
+}
+
+async function reloadGuard<DB>(db: Kysely<DB>): Promise<void> {
+  const guard = tenancyGuardOf(db as Kysely<unknown>);
+  if (guard) await guard.load(async (text) => (await sql.raw<{ relname: string }>(text).execute(db)).rows);
+}
+
+async function migrateAll<DB>(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<MigrationResultSet> {
   // The common case, a restart on an up-to-date database, costs one query: Kysely's migrator would first describe
   // every table of the database (to learn whether its own tables exist), which takes half a second on PGlite.
   if (await allApplied(db, Object.keys(migrations))) return { results: [] };

@@ -59,18 +59,28 @@ export async function ensureApplicationRole(db: Kysely<unknown>): Promise<void> 
  * they would hand those privileges back.
  */
 export async function protectAppendOnlyTables(db: Kysely<unknown>): Promise<void> {
+  // `purpose_consents` keeps DELETE: its trigger lets exactly one path through, the erasure of a person (Art. 17), which
+  // runs as charter_app; the trigger still refuses every other delete.
+  const erasable = appendOnlyButErasable.map((t) => `'${t}'`).join(', ');
   await sql
     .raw(
       `do $$ declare t record; begin
          for t in select c.relname from pg_trigger g
                     join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace
                    where n.nspname = 'public' and g.tgname = c.relname || '_append_only' loop
-           execute format('revoke update, delete, truncate on %I from ${applicationRole}', t.relname);
+           if t.relname in (${erasable}) then
+             execute format('revoke update, truncate on %I from ${applicationRole}', t.relname);
+           else
+             execute format('revoke update, delete, truncate on %I from ${applicationRole}', t.relname);
+           end if;
          end loop;
        end $$`,
     )
     .execute(db);
 }
+
+/** Append-only tables whose trigger allows the erasure of a person, so charter_app keeps DELETE on them. */
+const appendOnlyButErasable = ['purpose_consents'];
 
 /**
  * Turns on row-level security for an organisation-owned table (it must have `organisation_id uuid`). Rows of other

@@ -63,15 +63,23 @@ export function declaredRoutes(app: FastifyInstance): readonly RouteSpec[] {
   return registries.get(app) ?? [];
 }
 
+/**
+ * Adds a route to an app's declared routes (its OpenAPI document) without registering it: for a route registered in
+ * an encapsulated child scope (e.g. with its own body parser), which the root's document would not see otherwise.
+ */
+export function documentRoute(app: FastifyInstance, spec: RouteSpec): void {
+  const list = registries.get(app) ?? [];
+  list.push(spec);
+  registries.set(app, list);
+}
+
 /** Declares and registers a route. The handler returns the response body (validated shape) or sends itself. */
 export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   app: FastifyInstance,
   spec: RouteSpec<P, Q, B, R>,
   handler: (input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | undefined | void>,
 ) {
-  const list = registries.get(app) ?? [];
-  list.push(spec);
-  registries.set(app, list);
+  documentRoute(app, spec);
   app.route({
     method: spec.method,
     url: spec.url,

@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { parseJsonBody } from './json-body.js';
 import { zodDetails } from './routes.js';
 
 export interface ServerOptions {
@@ -25,6 +26,16 @@ export function createHttpServer(options: ServerOptions): FastifyInstance {
     childLoggerFactory: (logger, bindings, childOptions) =>
       childOptions.level || childOptions.serializers ? logger.child(bindings, childOptions) : lazyChild(logger, bindings),
   }) as unknown as FastifyInstance;
+
+  // JSON within bounds of depth, array length and keys (src/platform/http/json-body.ts), for every route.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 
   // YAML and plain text arrive as strings; routes that accept them declare it.
   app.addContentTypeParser(

@@ -38,6 +38,7 @@ import {
 } from '../connector.js';
 import { classifyRows, ownershipColumns, personColumns, restrictable, valueText, visibleColumns, type ProfileReferrers, type RowOwnership } from '../ownership.js';
 import { deletionOrder, traversalPlan, type AnchorModel, type ColumnModel, type HoldModel, type ReferenceModel, type StoreModel, type TableModel, type TraversalPlan } from '../plan.js';
+import { leftToCustomer, ProcessorTally, protectCustomerParents } from '../processor-rows.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
 import { chunks, tableName, traverse, valueFitsFamily, type Row } from './traverse.js';
@@ -96,7 +97,9 @@ type RowAction =
   /** A row someone else's row still references: kept, its personal columns erased by their strategies. */
   | { kind: 'anonymise' }
   /** A row shared with someone else: only the person's columns are erased and their nullable references unlinked. */
-  | { kind: 'shared'; columns: ColumnModel[]; unlink: ReferenceModel[] };
+  | { kind: 'shared'; columns: ColumnModel[]; unlink: ReferenceModel[] }
+  /** A row processed for a customer (Art. 28): never written, counted; it still protects the rows it references. */
+  | { kind: 'customer' };
 
 /** Columns written when a row is updated (`update`) or reduced to a hold's kept columns (`reduce`). */
 export function writtenColumns(table: TableModel, mode: 'update' | 'reduce' | 'anonymise', keep: readonly string[] = []): ColumnModel[] {
@@ -333,6 +336,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const accepts = await seedFilter();
       const plan = traversalPlan(model, types(request.identities));
       const counts = new Map<string, number>();
+      const processor = new ProcessorTally();
       // No transaction: PostgreSQL and MySQL read committed give each statement its own snapshot anyway, and a
       // large result opens its own cursor transaction. One connection per statement keeps the pool free. The rows
       // are held until the traversal ends: whether a row is the person's alone is known only once its parents are.
@@ -342,6 +346,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const t = model.tables.get(name);
         const rows = found.get(name);
         if (!t || !rows) continue;
+        if (leftToCustomer(t, request.processorData)) {
+          processor.add(t, rows.length);
+          continue;
+        }
         const owned = ownership.get(name);
         const records: AccessRecord[] = [];
         for (const row of rows) {
@@ -357,7 +365,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         counts.set(t.name, (counts.get(t.name) ?? 0) + records.length);
         for (const batch of chunks(records, accessBatch)) await sink(batch);
       }
-      return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count };
+      return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count, processorRows: processor.list() };
     },
 
     async contacts(identities: Identity[]): Promise<ContactsOnFile> {
@@ -406,77 +414,127 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         });
         const ownershipOf = (t: TableModel, row: Row): RowOwnership => ownership.get(t.name)?.get(valueText(row[t.primaryKey])) ?? { exclusive: false, mine: new Set(), restricted: false };
 
-        // Decide per row, children first so a parent knows which children survive.
-        const actions = new Map<string, Map<unknown, RowAction>>();
+        // Decide per row, children first so a parent knows which children survive. The order cannot follow nullable
+        // references (they break cycles), so a child met after its parent may still keep it: the decisions are made
+        // again until the rows kept no longer change (protection only grows, so this ends).
+        let actions = new Map<string, Map<unknown, RowAction>>();
         const protectedValues = new Map<string, Map<string, Set<unknown>>>(); // parent table → column → values kept by children
-        const unlinks: { table: TableModel; column: string; toTable: string; toColumn: string; keys: unknown[]; values: unknown[] }[] = [];
-        const sharedUnlinks: { table: TableModel; column: string; keys: unknown[] }[] = [];
-        for (const name of order) {
-          const t = model.tables.get(name);
-          const rows = found.get(name);
-          if (!t || !rows) continue;
-          const decided = new Map<unknown, RowAction>();
-          const kept = protectedValues.get(name);
-          // Rows of other people (never reached, never written) that point at rows found here keep them.
-          const outside = t.deletesRows ? await referencedFromOutside(session, t, rows.filter((row) => ownershipOf(t, row).exclusive), found) : new Map<string, Set<string>>();
-          for (const row of rows) {
-            const key = row[t.primaryKey];
-            const own = ownershipOf(t, row);
-            if (!own.exclusive) {
-              // Someone else's too: only the person's columns, and the person's nullable references unlinked.
-              const unlink = t.references.filter((r) => r.nullable && own.mine.has(r.column) && (r.owner || t.columns.some((c) => c.of === r.column)));
-              decided.set(key, { kind: 'shared', columns: personColumns(t.columns, own).filter((c) => c.erase !== 'keep'), unlink });
-              continue;
+        let unlinks: { table: TableModel; column: string; toTable: string; toColumn: string; keys: unknown[]; values: unknown[] }[] = [];
+        let sharedUnlinks: { table: TableModel; column: string; keys: unknown[] }[] = [];
+        protectCustomerParents(model, found, request.processorData, protectedValues);
+        const outsideOf = new Map<string, Map<string, Set<string>>>();
+        const protectedCount = () => [...protectedValues.values()].reduce((n, byColumn) => n + [...byColumn.values()].reduce((m, values) => m + values.size, 0), 0);
+        for (let before = -1; before !== protectedCount(); ) {
+          before = protectedCount();
+          actions = new Map();
+          unlinks = [];
+          sharedUnlinks = [];
+          for (const name of order) {
+            const t = model.tables.get(name);
+            const rows = found.get(name);
+            if (!t || !rows) continue;
+            const decided = new Map<unknown, RowAction>();
+            const kept = protectedValues.get(name);
+            // Rows of other people (never reached, never written) that point at rows found here keep them.
+            let outside = outsideOf.get(name);
+            if (!outside) {
+              outside = t.deletesRows ? await referencedFromOutside(session, t, rows.filter((row) => ownershipOf(t, row).exclusive), found) : new Map<string, Set<string>>();
+              outsideOf.set(name, outside);
             }
-            const held = rowHold(t.holds, row, now);
-            if (held) {
-              decided.set(key, held.hold.keep ? { kind: 'reduce', hold: held.hold, until: held.until } : { kind: 'keep', hold: held.hold, until: held.until });
-              continue;
+            for (const row of rows) {
+              const key = row[t.primaryKey];
+              if (leftToCustomer(t, request.processorData)) {
+                decided.set(key, { kind: 'customer' });
+                continue;
+              }
+              const own = ownershipOf(t, row);
+              if (!own.exclusive) {
+                // Someone else's too: only the person's columns, and the person's nullable references unlinked.
+                const unlink = t.references.filter((r) => r.nullable && own.mine.has(r.column) && (r.owner || t.columns.some((c) => c.of === r.column)));
+                decided.set(key, { kind: 'shared', columns: personColumns(t.columns, own).filter((c) => c.erase !== 'keep'), unlink });
+                continue;
+              }
+              const held = rowHold(t.holds, row, now);
+              if (held) {
+                decided.set(key, held.hold.keep ? { kind: 'reduce', hold: held.hold, until: held.until } : { kind: 'keep', hold: held.hold, until: held.until });
+                continue;
+              }
+              const referenced =
+                (kept && [...kept].some(([column, values]) => values.has(row[column]))) || [...outside].some(([column, values]) => row[column] != null && values.has(valueText(row[column])));
+              if (t.deletesRows && !referenced) decided.set(key, { kind: 'delete' });
+              else if (t.deletesRows) decided.set(key, { kind: 'anonymise' });
+              else decided.set(key, { kind: 'update' });
             }
-            const referenced =
-              (kept && [...kept].some(([column, values]) => values.has(row[column]))) || [...outside].some(([column, values]) => row[column] != null && values.has(valueText(row[column])));
-            if (t.deletesRows && !referenced) decided.set(key, { kind: 'delete' });
-            else if (t.deletesRows) decided.set(key, { kind: 'anonymise' });
-            else decided.set(key, { kind: 'update' });
-          }
-          actions.set(name, decided);
-          // Surviving rows protect the parents they point to (or are unlinked from them when nullable).
-          for (const ref of t.references) {
-            if (ref.toTable === name || !ref.enforced) continue;
-            const survivors = rows.filter((row) => {
+            // Within the table (self-references, which the order cannot follow): a surviving row keeps the row it points
+            // at, unless it is the person's own and its reference is nullable — then it lets go of it. To a fixed point,
+            // since a kept row survives in turn.
+            for (let changed = true; changed; ) {
+              changed = false;
+              for (const ref of t.references) {
+                if (ref.toTable !== name || !ref.enforced) continue;
+                const deleted = new Map<string, Row[]>();
+                for (const row of rows) {
+                  if (decided.get(row[t.primaryKey])?.kind !== 'delete' || row[ref.toColumn] == null) continue;
+                  const value = valueText(row[ref.toColumn]);
+                  deleted.set(value, [...(deleted.get(value) ?? []), row]);
+                }
+                for (const row of rows) {
+                  const action = decided.get(row[t.primaryKey]);
+                  const value = row[ref.column];
+                  if (!action || action.kind === 'delete' || value == null || !deleted.has(valueText(value))) continue;
+                  if (action.kind === 'shared' && action.unlink.includes(ref)) continue;
+                  if (action.kind !== 'shared' && ref.nullable) {
+                    if (!unlinks.some((u) => u.table === t && u.column === ref.column && u.keys.includes(row[t.primaryKey]))) {
+                      unlinks.push({ table: t, column: ref.column, toTable: name, toColumn: ref.toColumn, keys: [row[t.primaryKey]], values: [value] });
+                    }
+                    continue;
+                  }
+                  for (const parent of deleted.get(valueText(value)) ?? []) decided.set(parent[t.primaryKey], { kind: 'anonymise' });
+                  changed = true;
+                }
+              }
+            }
+            actions.set(name, decided);
+            // Surviving rows protect the parents they point to (or are unlinked from them when nullable).
+            for (const ref of t.references) {
+              if (ref.toTable === name || !ref.enforced) continue;
+              const survivors = rows.filter((row) => {
+                const action = decided.get(row[t.primaryKey]);
+                if (action?.kind === 'delete' || row[ref.column] == null) return false;
+                return !(action?.kind === 'shared' && action.unlink.includes(ref));
+              });
+              if (survivors.length === 0) continue;
+              // A shared row is never unlinked from a parent that is not the person's (that would write someone
+              // else's link): it keeps the parent instead.
+              const mineToUnlink = ref.nullable ? survivors.filter((row) => !['shared', 'customer'].includes(decided.get(row[t.primaryKey])?.kind ?? '')) : [];
+              if (mineToUnlink.length > 0) {
+                unlinks.push({ table: t, column: ref.column, toTable: ref.toTable, toColumn: ref.toColumn, keys: mineToUnlink.map((r) => r[t.primaryKey]), values: mineToUnlink.map((r) => r[ref.column]) });
+              }
+              const protecting = survivors.filter((row) => !mineToUnlink.includes(row));
+              if (protecting.length === 0) continue;
+              const byColumn = protectedValues.get(ref.toTable) ?? new Map<string, Set<unknown>>();
+              const values = byColumn.get(ref.toColumn) ?? new Set<unknown>();
+              for (const row of protecting) values.add(row[ref.column]);
+              byColumn.set(ref.toColumn, values);
+              protectedValues.set(ref.toTable, byColumn);
+            }
+            for (const row of rows) {
               const action = decided.get(row[t.primaryKey]);
-              if (action?.kind === 'delete' || row[ref.column] == null) return false;
-              return !(action?.kind === 'shared' && action.unlink.includes(ref));
-            });
-            if (survivors.length === 0) continue;
-            // A shared row is never unlinked from a parent that is not the person's (that would write someone
-            // else's link): it keeps the parent instead.
-            const mineToUnlink = ref.nullable ? survivors.filter((row) => decided.get(row[t.primaryKey])?.kind !== 'shared') : [];
-            if (mineToUnlink.length > 0) {
-              unlinks.push({ table: t, column: ref.column, toTable: ref.toTable, toColumn: ref.toColumn, keys: mineToUnlink.map((r) => r[t.primaryKey]), values: mineToUnlink.map((r) => r[ref.column]) });
-            }
-            const protecting = survivors.filter((row) => !mineToUnlink.includes(row));
-            if (protecting.length === 0) continue;
-            const byColumn = protectedValues.get(ref.toTable) ?? new Map<string, Set<unknown>>();
-            const values = byColumn.get(ref.toColumn) ?? new Set<unknown>();
-            for (const row of protecting) values.add(row[ref.column]);
-            byColumn.set(ref.toColumn, values);
-            protectedValues.set(ref.toTable, byColumn);
-          }
-          for (const row of rows) {
-            const action = decided.get(row[t.primaryKey]);
-            if (action?.kind !== 'shared') continue;
-            for (const ref of action.unlink) {
-              const entry = sharedUnlinks.find((u) => u.table === t && u.column === ref.column);
-              if (entry) entry.keys.push(row[t.primaryKey]);
-              else sharedUnlinks.push({ table: t, column: ref.column, keys: [row[t.primaryKey]] });
+              if (action?.kind !== 'shared') continue;
+              for (const ref of action.unlink) {
+                const entry = sharedUnlinks.find((u) => u.table === t && u.column === ref.column);
+                if (entry) entry.keys.push(row[t.primaryKey]);
+                else sharedUnlinks.push({ table: t, column: ref.column, keys: [row[t.primaryKey]] });
+              }
             }
           }
         }
 
         const erased: ErasedTable[] = [];
         const keptRows = new Map<string, KeptRows>();
+        const processor = new ProcessorTally();
         const report = (t: TableModel, action: RowAction) => {
+          if (action.kind === 'customer') return processor.add(t, 1);
           if (action.kind === 'delete' || action.kind === 'update') return;
           const hold: HoldModel | undefined = action.kind === 'reduce' ? action.hold : action.kind === 'keep' && action.hold !== 'referenced' ? action.hold : undefined;
           const holdId = hold?.hold ?? (action.kind === 'shared' ? 'shared' : 'referenced');
@@ -559,7 +617,34 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           }
         }
 
-        // 3. Deletes, children first.
+        // 3. A row deleted here that points at another row deleted here through a nullable reference (which the
+        // order does not follow: nullable references break cycles, a row may even point at itself) lets go of it
+        // first, so no delete ever meets a foreign key.
+        if (!request.dryRun) {
+          const deletedValues = (parentTable: string, column: string) => {
+            const t = model.tables.get(parentTable);
+            const decided = actions.get(parentTable);
+            if (!t || !decided) return new Set<string>();
+            return new Set((found.get(parentTable) ?? []).filter((row) => decided.get(row[t.primaryKey])?.kind === 'delete' && row[column] != null).map((row) => valueText(row[column])));
+          };
+          for (const [name, decided] of actions) {
+            const t = table(name);
+            for (const ref of t.references) {
+              if (!ref.nullable || !ref.enforced) continue;
+              const parents = deletedValues(ref.toTable, ref.toColumn);
+              if (parents.size === 0) continue;
+              const keys = (found.get(name) ?? [])
+                .filter((row) => decided.get(row[t.primaryKey])?.kind === 'delete' && row[ref.column] != null && parents.has(valueText(row[ref.column])))
+                .map((row) => row[t.primaryKey]);
+              for (const batch of chunks(keys, batchSize)) {
+                const statement = new Statement(session.dialect);
+                await session.query(`update ${tableName(statement, model, name)} set ${statement.id(ref.column)} = null where ${statement.inList(statement.id(t.primaryKey), batch)}`, statement.params);
+              }
+            }
+          }
+        }
+
+        // 4. Deletes, children first.
         for (const name of order) {
           const decided = actions.get(name);
           if (!decided) continue;
@@ -577,6 +662,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           erased: erased.filter((e) => e.deleted > 0 || e.updated > 0),
           kept: [...keptRows.values()],
           queries: session.count,
+          processorRows: processor.list(),
         };
       };
       // One transaction per store: a crash or an error leaves the store as it was. A dry run reads the same way and
@@ -597,10 +683,15 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       return driver.transaction(async (session) => {
         const { found, ownership } = await findPersonRows(session, plan, request.identities, accepts, () => []);
         const updated: TableCount[] = [];
+        const processor = new ProcessorTally();
         const byTable = new Map<string, typeof request.changes>();
         for (const change of request.changes) byTable.set(change.table, [...(byTable.get(change.table) ?? []), change]);
         for (const [name, changes] of byTable) {
           const t = table(name);
+          if (leftToCustomer(t, request.processorData)) {
+            processor.add(t, found.get(name)?.length ?? 0);
+            continue;
+          }
           // The person's own rows take every change; a row shared with someone else only changes in the person's
           // columns (`of` a reference that points at them). Rows grouped by the changes they take.
           const groups = new Map<string, { changes: typeof changes; keys: unknown[] }>();
@@ -626,7 +717,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           }
           updated.push({ table: name, rows });
         }
-        return { store: id, jobId: request.jobId, updated };
+        return { store: id, jobId: request.jobId, updated, processorRows: processor.list() };
       });
     },
 
@@ -638,8 +729,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const person = await findPersonRows(session, plan, request.identities, accepts, () => []);
         const updated: TableCount[] = [];
         const unsupported: string[] = [];
+        const processor = new ProcessorTally();
         for (const [name, rows] of person.found) {
           const t = table(name);
+          if (leftToCustomer(t, request.processorData)) {
+            processor.add(t, rows.length);
+            continue;
+          }
           // Restricting protects every row the person is in; lifting it clears only their own rows (someone else
           // may have restricted a row they share).
           const found = rows
@@ -658,7 +754,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           }
           updated.push({ table: name, rows: found.length });
         }
-        return { store: id, jobId: request.jobId, updated, unsupported };
+        return { store: id, jobId: request.jobId, updated, unsupported, processorRows: processor.list() };
       });
     },
 

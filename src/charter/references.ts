@@ -192,6 +192,24 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
         }
       });
       if (table.purpose) expectIn(at('purpose'), table.purpose, purposeIds, 'purpose');
+      table.rules?.forEach((rule, r) => {
+        expectIn(at('rules', r, 'purpose'), rule.purpose, purposeIds, 'purpose');
+        rule.columns?.forEach((name, c) => {
+          if (!table.columns.some((column) => column.name === name)) add(at('rules', r, 'columns', c), 'unknown_reference', `"${name}" is not a declared column of ${table.name}`);
+        });
+        const [anchorTable] = rule.anchor.split('.');
+        if (rule.anchor.includes('.') && anchorTable !== table.name && !table.references.some((x) => x.to.split('.')[0] === anchorTable)) {
+          add(at('rules', r, 'anchor'), 'unknown_reference', `the anchor "${rule.anchor}" needs a reference from ${table.name} to ${anchorTable ?? ''}`);
+        }
+      });
+      if (table.restrictColumn?.includes('.')) {
+        // Art. 18 protects a person's rows in every table through ownership: the flag lives on the person's own row.
+        add(
+          at('restrictColumn'),
+          'impossible_value',
+          `restrictColumn "${table.restrictColumn}" points at another table: restriction is inherited through ownership (a row belonging to a restricted row is protected), so declare restrictColumn only on the table that holds the flag, as a column of it`,
+        );
+      }
       if (table.purpose && !table.anchor) add(at('anchor'), 'missing_anchor', 'a table governed by a retention rule needs the column its period runs from');
       if (table.processedFor) checkProcessedFor(table, store.kind, at, add, customerIds, charter);
       table.references.forEach((reference, r) => {
@@ -229,6 +247,26 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
       const index = store.tables.findIndex((x) => x.name === name);
       add(['stores', s, 'tables', index, 'name'], 'unreachable_table', `no identity column reaches table "${name}": declare an identity column on it or a reference to a table that has one`);
     }
+  });
+
+  // One physical table declared twice (one database under two stores, or twice in one store) would be read, erased
+  // and swept twice under rules that contradict each other: declare it once, with several `rules` if needed.
+  const physical = new Map<string, IssuePath>();
+  charter.stores.forEach((store, s) => {
+    if (store.kind === 'http') return;
+    store.tables.forEach((table, t) => {
+      const key = `${store.connection}\u0000${store.schema ?? ''}\u0000${table.name}`;
+      const first = physical.get(key);
+      const at: IssuePath = ['stores', s, 'tables', t, 'name'];
+      if (first) {
+        const where = (path: IssuePath) => `stores[${String(path[1])}].tables[${String(path[3])}]`;
+        const message = (other: IssuePath) =>
+          `table "${table.name}" of the database ${store.connection}${store.schema ? ` (schema ${store.schema})` : ''} is declared twice (also at ${where(other)}): declare it once and give it several retention rules (rules: [...]) instead`;
+        add(first, 'duplicate_table', message(at));
+        // Twice in one store: the second is already reported as a duplicate name.
+        if (first[1] !== s) add(at, 'duplicate_table', message(first));
+      } else physical.set(key, at);
+    });
   });
 
   const sqlIdentities = new Set(charter.stores.filter((st) => st.kind !== 'http').flatMap((st) => st.tables.flatMap((t) => t.columns.flatMap((c) => (c.identity ? [c.identity] : [])))));

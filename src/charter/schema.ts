@@ -379,6 +379,20 @@ export const storeTableSchema = z.strictObject({
       'the organisation processes this table on behalf of its customers (Art. 28): their retention instructions apply, it is not the organisation\'s own processing in the notice, and requests about it go to the customer',
     ),
   anchor: z.string().optional().describe('the column (or ref.column) holding the retention anchor date'),
+  rules: z
+    .array(
+      z.strictObject({
+        purpose: slug.describe('the purpose whose retention rule applies'),
+        anchor: z.string().min(1).describe('the column (or ref.column) this rule\'s period runs from'),
+        columns: z
+          .array(z.string().min(1))
+          .min(1)
+          .optional()
+          .describe('a column rule: only these columns are erased when due (by their erase strategies); the row stays'),
+      }),
+    )
+    .optional()
+    .describe('further retention rules on this table, beside purpose/anchor (at most one on whole rows)'),
   holds: z
     .array(
       z.strictObject({

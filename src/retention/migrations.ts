@@ -82,4 +82,21 @@ export const retentionMigrations: Record<string, Migration> = {
       }
     },
   },
+  '0501-retention-honest-runs': {
+    // Several rules per table (a step names its rule), due rows that stayed (blocked by rows that reference them),
+    // runs that ended partly done or were superseded, and the batch in flight (recounted from the store's ledger
+    // after a crash between the store's commit and Charter's record).
+    async up(db: Kysely<unknown>) {
+      await sql`alter table retention_runs drop constraint if exists retention_runs_status_check`.execute(db);
+      await sql`alter table retention_runs add constraint retention_runs_status_check check (status in ('counting', 'awaiting-approval', 'approved', 'running', 'completed', 'partial', 'failed', 'rejected', 'superseded'))`.execute(db);
+      await sql`drop index if exists retention_runs_open`.execute(db);
+      await sql`create index retention_runs_open on retention_runs (organisation_id, status) where status not in ('completed', 'partial', 'failed', 'rejected', 'superseded')`.execute(db);
+      await sql`alter table retention_run_steps drop constraint if exists retention_run_steps_status_check`.execute(db);
+      await sql`alter table retention_run_steps add constraint retention_run_steps_status_check check (status in ('pending', 'counted', 'refused', 'running', 'done', 'blocked', 'failed'))`.execute(db);
+      await sql`alter table retention_run_steps add column rule_id text`.execute(db);
+      await sql`alter table retention_run_steps add column columns jsonb`.execute(db);
+      await sql`alter table retention_run_steps add column blocked jsonb`.execute(db);
+      await sql`alter table retention_run_steps add column pending_batch text`.execute(db);
+    },
+  },
 };

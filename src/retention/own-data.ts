@@ -83,6 +83,8 @@ export type TargetDueCount = Awaited<ReturnType<StoreConnector['countDue']>> & {
 export interface DueTarget {
   countDue(query: DueQuery): Promise<TargetDueCount>;
   sweep(request: SweepRequest): Promise<SweepResult>;
+  /** The recorded effect of a committed batch (SQL stores' ledger); absent where the target keeps none. */
+  sweptBatch?: StoreConnector['sweptBatch'];
 }
 
 /** Charter's own data of one organisation as a retention target. */

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Charter } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
-import type { DueQuery } from '../stores/connector.js';
+import type { DueQuery, RowRule } from '../stores/connector.js';
 import { resolveProcessorRules } from './processor-rules.js';
 import { ownDataRules, ownDataTarget, ownStore, type DueTarget, type OwnDataSettings, type TargetDueCount } from './own-data.js';
 import type { RenewalSource } from './renewals.js';
@@ -29,12 +29,33 @@ export interface RetentionDeps {
   own: OwnDataSettings;
 }
 
-/** Counts of one rule at each cutoff, with holds and renewals as they stand at that cutoff when they change. */
-export async function countRule(target: DueTarget, rule: TableRule, cutoffs: readonly Date[], renewals: readonly Renewal[]): Promise<TargetDueCount> {
+/** The rules of a store that delete whole rows (a referencing row under one of them goes in the same run). */
+export function rowRules(rules: Iterable<TableRule>, store: string): RowRule[] {
+  return [...rules].filter((r) => r.store === store && !r.columns && r.action === 'delete').map((r) => ({ table: r.table, period: r.period }));
+}
+
+/** What a count or sweep of a rule sends the store beside its table and period: the rule's own anchor and columns. */
+export function ruleTarget(rule: TableRule): { table: string; period: string; anchor?: string; columns?: string[] } {
+  return {
+    table: rule.table,
+    period: rule.period,
+    ...(rule.store !== ownStore ? { anchor: rule.anchor.declared } : {}),
+    ...(rule.columns ? { columns: rule.columns } : {}),
+  };
+}
+
+/**
+ * Counts of one rule at each cutoff, with holds and renewals as they stand at that cutoff when they change. For a
+ * delete rule, due rows still referenced by rows that stay (`storeRules`: the store's rules deleting whole rows) are
+ * counted as blocked, not due.
+ */
+export async function countRule(target: DueTarget, rule: TableRule, cutoffs: readonly Date[], renewals: readonly Renewal[], storeRules: readonly RowRule[] = []): Promise<TargetDueCount> {
   const exclusion = (cutoff: Date): DueQuery['exclude'] =>
     rule.renewal ? [{ column: rule.renewal.emailColumn, values: renewedAt(renewals, rule.period, cutoff) }] : undefined;
-  const perCutoff = rule.renewal !== undefined || rule.holds.some((h) => h.kind === 'duration');
-  const base = { table: rule.table, period: rule.period };
+  const perCutoff = rule.renewal !== undefined || rule.holds.some((h) => h.kind === 'duration') || (rule.action === 'delete' && rule.heldReferrers === true);
+  const { columns, ...counted } = ruleTarget(rule);
+  const blocking = rule.store !== ownStore && rule.action === 'delete' ? { action: 'delete' as const, rules: [...storeRules] } : {};
+  const base = { ...counted, ...blocking };
   const first = cutoffs[0] ?? new Date();
   let result: TargetDueCount | undefined;
   if (!perCutoff) {
@@ -54,7 +75,7 @@ export async function countRule(target: DueTarget, rule: TableRule, cutoffs: rea
     // An anonymised row keeps its anchor, so `countDue` still counts it; what is left to anonymise now is what a dry
     // sweep selects (the engine skips rows already in their erased state). Later months are differences, unaffected.
     const exclude = exclusion(first);
-    const dry = await target.sweep({ jobId: 'count', ...base, cutoff: first.toISOString(), now: first.toISOString(), action: 'anonymise', batchSize: 1, dryRun: true, ...(exclude ? { exclude } : {}) });
+    const dry = await target.sweep({ jobId: 'count', ...counted, ...(columns ? { columns } : {}), cutoff: first.toISOString(), now: first.toISOString(), action: 'anonymise', batchSize: 1, dryRun: true, ...(exclude ? { exclude } : {}) });
     const already = (result.due[0] ?? 0) - dry.anonymised;
     result = { ...result, due: result.due.map((n) => Math.max(0, n - already)) };
   }
@@ -93,9 +114,9 @@ export async function computePlan(deps: RetentionDeps, scope: OrgScope | undefin
           renewals = cached ?? (await deps.renewals.grantsInForce(scope, rule.renewal.purpose));
           renewalsByPurpose.set(rule.renewal.purpose, renewals);
         }
-        const counted = await countRule(target, rule, cutoffs, renewals);
+        const counted = await countRule(target, rule, cutoffs, renewals, rowRules(rules, rule.store));
         const { dueNow, byMonth } = monthlyCounts(counted.due);
-        planned.push({ ...entry, dueNow, byMonth, held: counted.held, withoutAnchor: counted.withoutAnchor, total: counted.total });
+        planned.push({ ...entry, dueNow, byMonth, held: counted.held, withoutAnchor: counted.withoutAnchor, total: counted.total, blocked: counted.blocked ?? [] });
       } catch (error) {
         planned.push({ ...entry, status: 'error', error: safeMessage(error) });
       }
@@ -123,6 +144,7 @@ function describePlanned(rule: TableRule): PlannedRule {
     minimum: rule.minimum,
     from: rule.from,
     anchor: rule.anchor.declared,
+    columns: rule.columns,
     renewableByConsent: rule.renewal !== undefined,
     holds: rule.holds.map((h) => ({ hold: h.hold, law: h.law, kind: h.kind, anchor: h.anchor, duration: h.duration, flag: h.flag, keep: h.keep })),
     restrictColumn: rule.restrictColumn,
@@ -132,6 +154,7 @@ function describePlanned(rule: TableRule): PlannedRule {
     byMonth: new Array<number>(12).fill(0),
     held: {},
     withoutAnchor: 0,
+    blocked: [],
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlan, formatRun, progressLine } from './present.js';
+import { describeBlocked, formatPlan, formatRun, progressLine } from './present.js';
 import type { RetentionPlan, RunRecord } from './schemas.js';
 
 const plan: RetentionPlan = {
@@ -10,12 +10,12 @@ const plan: RetentionPlan = {
     {
       id: 'crm/prospects', store: 'crm', table: 'prospects', purpose: 'prospects', action: 'delete', period: 'P3Y', duration: 'P3Y', from: 'last-contact',
       anchor: 'last_contact_at', renewableByConsent: false, holds: [], why: 'prospects: delete 3 years after last-contact (last_contact_at)', status: 'ok',
-      dueNow: 1234, byMonth: [1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0], held: {}, withoutAnchor: 3,
+      dueNow: 1234, byMonth: [1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0], held: {}, withoutAnchor: 3, blocked: [],
     },
     {
       id: 'shop/orders', store: 'shop', table: 'orders', purpose: 'orders', action: 'delete', period: 'P10Y', duration: 'P10Y', from: 'end-of-contract',
       anchor: 'ended_at', renewableByConsent: false, holds: [], why: '', status: 'error', error: 'store shop: environment variable SHOP_URL (named by connection) is not set',
-      dueNow: 0, byMonth: new Array<number>(12).fill(0), held: {}, withoutAnchor: 0,
+      dueNow: 0, byMonth: new Array<number>(12).fill(0), held: {}, withoutAnchor: 0, blocked: [],
     },
   ],
   ungoverned: [{ store: 'crm', table: 'audit_log' }],
@@ -38,14 +38,19 @@ describe('presenting retention in the terminal', () => {
     const run = {
       id: 'r1', trigger: 'cli', actor: 'cli', dryRun: false, cutoff: '2026-11-02T00:00:00.000Z', charterSeq: 1, charterRevision: 'x', status: 'awaiting-approval',
       approvalReasons: [{ kind: 'first-run', store: 'crm', message: 'first retention run on store crm' }], approval: null, createdAt: '', startedAt: null,
-      finishedAt: null, heartbeatAt: null, error: null, totals: { due: 2, deleted: 0, anonymised: 0, reduced: 0, held: 1 },
-      steps: [{ position: 0, store: 'crm', table: 'prospects', purpose: 'prospects', action: 'delete', period: 'P3Y', anchor: 'last_contact_at', status: 'counted', due: 2, total: 10, held: { restricted: 1 }, withoutAnchor: 0, deleted: 0, anonymised: 0, reduced: {}, batches: 0, problems: [], error: null, startedAt: null, finishedAt: null, durationMs: null }],
+      finishedAt: null, heartbeatAt: null, error: null, totals: { due: 2, deleted: 0, anonymised: 0, reduced: 0, held: 1, stayed: 0 },
+      steps: [{ position: 0, rule: 'crm/prospects', columns: null, blocked: null, store: 'crm', table: 'prospects', purpose: 'prospects', action: 'delete', period: 'P3Y', anchor: 'last_contact_at', status: 'counted', due: 2, total: 10, held: { restricted: 1 }, withoutAnchor: 0, deleted: 0, anonymised: 0, reduced: {}, batches: 0, problems: [], error: null, startedAt: null, finishedAt: null, durationMs: null }],
     } satisfies RunRecord;
     const text = formatRun(run);
     expect(text).toContain(': awaiting-approval');
     expect(text).toMatch(/crm\/prospects\s+delete\s+counted\s+2\s+0\s+0\s+—\s+restricted 1/);
     expect(text).toContain('  - first retention run on store crm');
     expect(text).toContain('charter retention run --approve');
+  });
+
+  it('says which rows blocked a delete, what was anonymised instead and what stayed', () => {
+    const text = describeBlocked({ rows: [{ table: 'invoices', reason: 'vat-invoices', rows: 1, by: 2 }, { table: 'notes', reason: 'ungoverned', rows: 1, by: 1 }], anonymised: 1, stayed: 1 });
+    expect(text).toBe('blocked by 2 rows in invoices (hold vat-invoices), 1 row in notes (no rule deletes them); 1 anonymised instead of deleted; 1 stayed with their personal data');
   });
 
   it('draws a progress bar', () => {

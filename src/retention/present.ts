@@ -4,6 +4,7 @@
 import type { RetentionPlan } from './plan.js';
 import type { RunProgress } from './sweep.js';
 import type { RunRecord } from './runs.js';
+import type { BlockedOutcome } from './schemas.js';
 
 function table(header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -28,7 +29,7 @@ export function formatPlan(plan: RetentionPlan): string {
   lines.push(`Retention plan at ${plan.at}${plan.charterRevision ? ` (charter ${plan.charterRevision.slice(0, 12)})` : ''}`);
   lines.push('');
   const rows = plan.rules.map((r) => [
-    `${r.store}/${r.table}`,
+    `${r.store}/${r.table}${r.columns ? ` (${r.columns.join(', ')})` : ''}`,
     r.action,
     r.period,
     r.status === 'ok' ? number(r.dueNow) : 'error',
@@ -48,6 +49,10 @@ export function formatPlan(plan: RetentionPlan): string {
   lines.push('');
   lines.push('Why:');
   for (const r of plan.rules) lines.push(`  ${r.store}/${r.table}: ${r.status === 'ok' ? r.why : `cannot be counted: ${r.error ?? ''}`}`);
+  for (const r of plan.rules) {
+    const blocked = r.blocked.filter((b) => b.rows > 0);
+    if (blocked.length > 0) lines.push(`  ${r.store}/${r.table}: not counted as due, ${describeBlocked({ rows: blocked, anonymised: 0, stayed: 0 })} (anonymised instead when the run comes)`);
+  }
   for (const p of plan.problems) lines.push(`  ${p.store}/${p.table}: ${p.severity}: ${p.message}`);
   if (plan.ungoverned.length > 0) {
     lines.push('');
@@ -56,6 +61,24 @@ export function formatPlan(plan: RetentionPlan): string {
   lines.push('');
   lines.push(`Total: ${number(plan.totals.dueNow)} due now, ${number(plan.totals.byMonth.reduce((a, b) => a + b, 0))} in the next 12 months.`);
   return lines.join('\n');
+}
+
+/** "blocked by 2 rows in invoices (hold vat-invoices); 1 anonymised instead, 1 stayed with its personal data". */
+export function describeBlocked(blocked: BlockedOutcome): string {
+  const why = blocked.rows.map((b) => `${number(b.by)} row${b.by === 1 ? '' : 's'} in ${b.table} (${blockedReason(b.reason)})`).join(', ');
+  const outcome = [
+    blocked.anonymised > 0 ? `${number(blocked.anonymised)} anonymised instead of deleted` : '',
+    blocked.stayed > 0 ? `${number(blocked.stayed)} stayed with their personal data` : '',
+    blocked.error ? `anonymising failed: ${blocked.error}` : '',
+  ].filter(Boolean);
+  return `${why ? `blocked by ${why}` : 'due rows not deleted'}${outcome.length ? `; ${outcome.join('; ')}` : ''}`;
+}
+
+function blockedReason(reason: string): string {
+  if (reason === 'ungoverned') return 'no rule deletes them';
+  if (reason === 'not-due') return 'not due yet under their own rule';
+  if (reason === 'restricted') return 'restricted, Art. 18';
+  return `hold ${reason}`;
 }
 
 /** A run report: one line per step and the outcome. */
@@ -76,6 +99,8 @@ export function formatRun(run: RunRecord): string {
   ]);
   lines.push(...table(['table', 'action', 'status', 'due', 'deleted', 'anonymised', 'reduced to held columns', 'kept under hold', 'time'], rows, new Set([3, 4, 5, 8])));
   for (const s of run.steps) {
+    if (s.columns) lines.push(`  ${s.store}/${s.table}: column rule on ${s.columns.join(', ')} (rows stay)`);
+    if (s.blocked) lines.push(`  ${s.store}/${s.table}: ${describeBlocked(s.blocked)}`);
     if (s.customer) lines.push(`  ${s.store}/${s.table}: on the instructions of customer ${s.customer} (processor, Art. 28(3)(a))`);
     for (const problem of s.problems) lines.push(`  ${s.store}/${s.table}: refused: ${problem}`);
     if (s.error) lines.push(`  ${s.store}/${s.table}: failed: ${s.error}`);
@@ -86,6 +111,11 @@ export function formatRun(run: RunRecord): string {
     for (const reason of run.approvalReasons) lines.push(`  - ${reason.message}`);
     lines.push('A privacy officer approves it in the console (or: charter retention run --approve).');
   }
+  if (run.status === 'partial') {
+    lines.push('');
+    lines.push(`Not done: ${number(run.totals.stayed)} due row(s) stayed with their personal data${run.steps.some((s) => s.status === 'refused') ? ', and refused tables were not swept' : ''}.`);
+  }
+  if (run.status === 'superseded' && run.error) lines.push(`\n${run.error}`);
   if (run.approval) lines.push(`\n${run.approval.decision} by ${run.approval.actor} at ${run.approval.decidedAt}`);
   return lines.join('\n');
 }

@@ -120,3 +120,53 @@ describe('resolving retention rules from a charter', () => {
     expect(dueDate({ period: 'P1M' }, new Date('2025-01-31T00:00:00Z')).toISOString()).toBe('2025-02-28T00:00:00.000Z');
   });
 });
+
+describe('several rules per table', () => {
+  it('resolves a column rule beside the rule on whole rows, each with its own id, anchor and action', () => {
+    const charter = withStore((c) => {
+      const table = c.stores[0]?.tables[0];
+      if (!table) return;
+      table.columns.push({ name: 'id_card_copy', category: 'identity.id-document', erase: 'null', secret: false });
+      table.rules = [{ purpose: 'analytics', anchor: 'accepted_at', columns: ['id_card_copy'] }];
+    });
+    const { rules, problems, ungoverned } = resolveRetentionRules(charter);
+    expect(problems).toEqual([]);
+    expect(ungoverned).toEqual([]);
+    expect(rules.map((r) => [r.id, r.action, r.anchor.declared, r.columns])).toEqual([
+      ['db/customers', 'delete', 'ended_at', undefined],
+      ['db/customers#id_card_copy', 'anonymise', 'accepted_at', ['id_card_copy']],
+    ]);
+  });
+
+  it('refuses a second rule on whole rows and a column rule on a kept or undeclared column', () => {
+    const charter = withStore((c) => {
+      const table = c.stores[0]?.tables[0];
+      if (!table) return;
+      table.columns.push({ name: 'kept', category: 'identity.name', erase: 'keep', secret: false });
+      table.rules = [
+        { purpose: 'analytics', anchor: 'ended_at' },
+        { purpose: 'analytics', anchor: 'ended_at', columns: ['kept'] },
+        { purpose: 'analytics', anchor: 'ended_at', columns: ['ghost'] },
+      ];
+    });
+    const { rules, problems } = resolveRetentionRules(charter);
+    expect(rules.map((r) => r.id)).toEqual(['db/customers']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'rule analytics: a table has one rule for its whole rows; give this one the columns it erases (columns: [...])',
+      'rule analytics: column kept is kept (erase: keep or the primary key), a column rule cannot erase it',
+      'rule analytics: column ghost is not declared on the table',
+    ]);
+  });
+
+  it('counts a table with only column rules as ungoverned (nothing deletes its rows)', () => {
+    const charter = withStore((c) => {
+      const table = c.stores[0]?.tables[0];
+      if (!table) return;
+      delete table.purpose;
+      table.rules = [{ purpose: 'analytics', anchor: 'ended_at', columns: ['email'] }];
+    });
+    const { rules, ungoverned } = resolveRetentionRules(charter);
+    expect(rules.map((r) => r.id)).toEqual(['db/customers#email']);
+    expect(ungoverned).toEqual([{ store: 'db', table: 'customers' }]);
+  });
+});

@@ -40,7 +40,7 @@ export interface ResolvedAnchor {
 
 /** One rule on one table: what the sweep executes. */
 export interface TableRule {
-  /** `store/table`, stable across runs. */
+  /** `store/table` (`store/table#a,b` for a column rule), stable across runs. */
   id: string;
   store: string;
   /** The store's kind, or `charter` for Charter's own data. */
@@ -56,6 +56,15 @@ export interface TableRule {
   /** The longer of duration and minimum. */
   period: string;
   action: 'delete' | 'anonymise';
+  /** A column rule: only these columns are erased when due (by their strategies); the row stays. */
+  columns?: string[] | undefined;
+  /**
+   * Rows of a table with duration holds reference this one (enforced, not nullable): whether a due row is blocked
+   * changes from month to month, so a plan counts each month on its own.
+   */
+  heldReferrers?: boolean | undefined;
+  /** Rows of another table can keep this one's rows from being deleted (an enforced, not nullable reference to it). */
+  referenced?: boolean | undefined;
   anchor: ResolvedAnchor;
   holds: ResolvedHold[];
   /** Holds the purpose names but the table does not implement (shown, not enforced: no column to evaluate). */
@@ -115,81 +124,131 @@ export function resolveRetentionRules(charter: Charter): ResolvedRules {
       continue;
     }
     for (const table of store.tables) {
-      if (!table.purpose) {
-        // A table processed for a customer follows the customer's instructions (processor-rules.ts).
-        if (table.processedFor) continue;
-        ungoverned.push({ store: store.id, table: table.name });
-        continue;
-      }
-      const problem = (message: string, severity: RuleProblem['severity'] = 'error') =>
-        problems.push({ store: store.id, table: table.name, severity, message });
-      const purpose = purposes.get(table.purpose);
-      if (!purpose) {
-        problem(`purpose "${table.purpose}" is not declared`);
-        continue;
-      }
-      const rule = purpose.retention;
-      if (!table.anchor) {
-        problem(`no anchor column: declare the column the ${describeDuration(duration(rule.duration))} run from`);
-        continue;
-      }
-      const anchor = resolveAnchor(store, table, table.anchor);
-      if (typeof anchor === 'string') {
-        problem(anchor);
-        continue;
-      }
-      if (rule.minimum && !isAtMost(duration(rule.minimum), duration(rule.duration))) {
-        problem(`minimum ${rule.minimum} is longer than the duration ${rule.duration}: the minimum applies`, 'warning');
-      }
-      const holds: ResolvedHold[] = [];
-      let holdsValid = true;
-      for (const declared of table.holds) {
-        const entry = catalogue.get(declared.hold);
-        if (!entry) {
-          problem(`hold "${declared.hold}" is not in the charter's holds`);
-          holdsValid = false;
+      const declaredRules = tableRules(table);
+      // A table no rule deletes or anonymises as a whole is ungoverned (column rules leave its rows in place).
+      // (A table processed for a customer follows the customer's instructions: processor-rules.ts.)
+      if (!declaredRules.some((d) => !d.columns) && !table.processedFor) ungoverned.push({ store: store.id, table: table.name });
+      let rowRules = 0;
+      for (const declared of declaredRules) {
+        const problem = (message: string, severity: RuleProblem['severity'] = 'error') =>
+          problems.push({ store: store.id, table: table.name, severity, message });
+        if (!declared.columns && ++rowRules > 1) {
+          problem(`rule ${declared.purpose}: a table has one rule for its whole rows; give this one the columns it erases (columns: [...])`);
           continue;
         }
-        if (declared.flag) {
-          holds.push({ hold: entry.id, law: entry.law, kind: 'flag', flag: declared.flag, keep: declared.keep });
-        } else if (entry.duration) {
-          holds.push({ hold: entry.id, law: entry.law, kind: 'duration', anchor: declared.anchor ?? table.anchor, duration: entry.duration, keep: declared.keep });
-        } else {
-          problem(`hold "${declared.hold}" has no duration and the table gives no flag column: it would keep rows forever`);
-          holdsValid = false;
-        }
+        const resolved = resolveRule(store, table, declared, purposes, catalogue, problem);
+        if (resolved) rules.push(resolved);
       }
-      if (!holdsValid) continue;
-      let renewal: TableRule['renewal'];
-      if (rule.renewableByConsent) {
-        const emailColumn = table.columns.find((c) => c.identity === 'email')?.name;
-        if (!emailColumn) {
-          problem('renewable by consent, but the table has no email identity column to match consents on');
-          continue;
-        }
-        renewal = { purpose: purpose.id, emailColumn };
-      }
-      const implemented = new Set(holds.map((h) => h.hold));
-      rules.push({
-        id: `${store.id}/${table.name}`,
-        store: store.id,
-        storeKind: store.kind,
-        table: table.name,
-        purpose: purpose.id,
-        from: rule.from,
-        duration: rule.duration,
-        minimum: rule.minimum,
-        period: longerDuration(rule.duration, rule.minimum),
-        action: rule.action,
-        anchor,
-        holds,
-        purposeHolds: rule.holds.filter((h) => !implemented.has(h)),
-        restrictColumn: table.restrictColumn,
-        renewal,
-      });
     }
   }
   return { rules, ungoverned, problems };
+}
+
+/** A table's declared rules: its `purpose`/`anchor` (the rule on whole rows) first, then its `rules`. */
+export function tableRules(table: StoreTable): { purpose: string; anchor?: string | undefined; columns?: string[] | undefined }[] {
+  return [...(table.purpose ? [{ purpose: table.purpose, anchor: table.anchor }] : []), ...(table.rules ?? [])];
+}
+
+/** The id of a rule: `store/table` for the rule on whole rows, `store/table#a,b` for a column rule. */
+export function ruleId(store: string, table: string, columns?: readonly string[]): string {
+  return columns ? `${store}/${table}#${columns.join(',')}` : `${store}/${table}`;
+}
+
+function resolveRule(
+  store: Store,
+  table: StoreTable,
+  declared: { purpose: string; anchor?: string | undefined; columns?: string[] | undefined },
+  purposes: ReadonlyMap<string, Charter['purposes'][number]>,
+  catalogue: ReadonlyMap<string, Charter['holds'][number]>,
+  problem: (message: string, severity?: RuleProblem['severity']) => void,
+): TableRule | undefined {
+  const purpose = purposes.get(declared.purpose);
+  if (!purpose) {
+    problem(`purpose "${declared.purpose}" is not declared`);
+    return undefined;
+  }
+  const rule = purpose.retention;
+  if (!declared.anchor) {
+    problem(`no anchor column: declare the column the ${describeDuration(duration(rule.duration))} run from`);
+    return undefined;
+  }
+  const anchor = resolveAnchor(store, table, declared.anchor);
+  if (typeof anchor === 'string') {
+    problem(anchor);
+    return undefined;
+  }
+  if (declared.columns) {
+    for (const name of declared.columns) {
+      const column = table.columns.find((c) => c.name === name);
+      if (!column) problem(`rule ${declared.purpose}: column ${name} is not declared on the table`);
+      else if (name === table.primaryKey || column.erase === 'keep') problem(`rule ${declared.purpose}: column ${name} is kept (erase: keep or the primary key), a column rule cannot erase it`);
+    }
+    if (declared.columns.some((name) => !table.columns.some((c) => c.name === name && c.erase !== 'keep' && c.name !== table.primaryKey))) return undefined;
+  }
+  if (rule.minimum && !isAtMost(duration(rule.minimum), duration(rule.duration))) {
+    problem(`minimum ${rule.minimum} is longer than the duration ${rule.duration}: the minimum applies`, 'warning');
+  }
+  const holds: ResolvedHold[] = [];
+  let holdsValid = true;
+  for (const held of table.holds) {
+    const entry = catalogue.get(held.hold);
+    if (!entry) {
+      problem(`hold "${held.hold}" is not in the charter's holds`);
+      holdsValid = false;
+      continue;
+    }
+    if (held.flag) {
+      holds.push({ hold: entry.id, law: entry.law, kind: 'flag', flag: held.flag, keep: held.keep });
+    } else if (entry.duration) {
+      holds.push({ hold: entry.id, law: entry.law, kind: 'duration', anchor: held.anchor ?? table.anchor ?? declared.anchor, duration: entry.duration, keep: held.keep });
+    } else {
+      problem(`hold "${held.hold}" has no duration and the table gives no flag column: it would keep rows forever`);
+      holdsValid = false;
+    }
+  }
+  if (!holdsValid) return undefined;
+  let renewal: TableRule['renewal'];
+  if (rule.renewableByConsent) {
+    const emailColumn = table.columns.find((c) => c.identity === 'email')?.name;
+    if (!emailColumn) {
+      problem('renewable by consent, but the table has no email identity column to match consents on');
+      return undefined;
+    }
+    renewal = { purpose: purpose.id, emailColumn };
+  }
+  const implemented = new Set(holds.map((h) => h.hold));
+  return {
+    id: ruleId(store.id, table.name, declared.columns),
+    store: store.id,
+    storeKind: store.kind,
+    table: table.name,
+    purpose: purpose.id,
+    from: rule.from,
+    duration: rule.duration,
+    minimum: rule.minimum,
+    period: longerDuration(rule.duration, rule.minimum),
+    // A column rule erases its columns by their strategies and never deletes the row.
+    action: declared.columns ? 'anonymise' : rule.action,
+    ...(declared.columns ? { columns: declared.columns } : {}),
+    ...(heldReferrers(store, table) ? { heldReferrers: true } : {}),
+    ...(store.tables.some((other) => other.name !== table.name && other.references.some((r) => r.to.split('.')[0] === table.name && !r.nullable && r.enforced !== false))
+      ? { referenced: true }
+      : {}),
+    anchor,
+    holds,
+    purposeHolds: rule.holds.filter((h) => !implemented.has(h)),
+    restrictColumn: table.restrictColumn,
+    renewal,
+  };
+}
+
+function heldReferrers(store: Store, table: StoreTable): boolean {
+  return store.tables.some(
+    (other) =>
+      other.name !== table.name &&
+      other.holds.some((h) => h.flag === undefined) &&
+      other.references.some((r) => r.to.split('.')[0] === table.name && !r.nullable && r.enforced !== false),
+  );
 }
 
 export function resolveAnchor(store: Store, table: StoreTable, declared: string): ResolvedAnchor | string {
@@ -215,9 +274,8 @@ export function dueDate(rule: Pick<TableRule, 'period'>, anchor: Date, renewedAt
 
 /** One line on why a table's rows go when they go: rule, anchor and holds. */
 export function describeRule(rule: TableRule): string {
-  const parts = [
-    `${rule.customer ? `on the instructions of customer ${rule.customer}` : rule.purpose}: ${rule.action} ${describeDuration(duration(rule.period))} after ${rule.from} (${rule.anchor.declared})`,
-  ];
+  const what = rule.columns ? `erase ${rule.columns.join(', ')}` : rule.action;
+  const parts = [`${rule.customer ? `on the instructions of customer ${rule.customer}` : rule.purpose}: ${what} ${describeDuration(duration(rule.period))} after ${rule.from} (${rule.anchor.declared})`];
   if (rule.minimum) parts.push(`minimum ${describeDuration(duration(rule.minimum))}`);
   if (rule.renewal) parts.push(`renewed by a fresh ${rule.renewal.purpose} consent`);
   for (const hold of rule.holds) {

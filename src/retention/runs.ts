@@ -11,7 +11,7 @@ import { conflict, notFound } from '../platform/errors.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { customerOfPurpose } from './processor-rules.js';
 import type { TableRule } from './rules.js';
-import type { ApprovalReason, RunRecord, RunStep } from './schemas.js';
+import type { ApprovalReason, BlockedOutcome, RunRecord, RunStep } from './schemas.js';
 import type { RetentionRunStepTable, RetentionRunTable, RunStatus, RunTrigger, StepStatus } from './tables.js';
 
 export type { RunRecord, RunStep };
@@ -78,6 +78,10 @@ export async function createRun(db: Kysely<Database>, scope: OrgScope, input: Ne
             batches: 0,
             problems: '[]',
             error: null,
+            rule_id: rule.id,
+            columns: rule.columns ? JSON.stringify(rule.columns) : null,
+            blocked: null,
+            pending_batch: null,
             started_at: null,
             finished_at: null,
             duration_ms: null,
@@ -123,7 +127,8 @@ export async function storesWithHistory(db: Kysely<Database>, scope: OrgScope): 
       .select('s.store_id')
       .distinct()
       .where('s.organisation_id', '=', organisationId)
-      .where('r.status', '=', 'completed')
+      // A partial run (some due rows stayed) acted too: the officer has seen the rules at work on the store.
+      .where('r.status', 'in', ['completed', 'partial'])
       .where('r.dry_run', '=', false)
       .where('s.status', '=', 'done')
       .execute();
@@ -194,7 +199,11 @@ export async function recordStepCount(
   );
 }
 
-/** Adds one batch's effect to a step (increments, so a resumed step keeps what it had). Heartbeats the run. */
+/**
+ * Adds one batch's effect to a step (increments, so a resumed step keeps what it had) and names the next batch in
+ * flight (`next`), in one transaction; heartbeats the run. A run killed after the store committed a batch and before
+ * this record finds that batch as the step's pending one on resume, and reads its effect back from the store.
+ */
 export async function recordBatch(
   db: Kysely<Database>,
   scope: OrgScope,
@@ -202,6 +211,7 @@ export async function recordBatch(
   position: number,
   batch: { deleted: number; anonymised: number; reduced: Record<string, number>; ms: number },
   now: Date,
+  next: string | null = null,
 ): Promise<void> {
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, async (trx) => {
@@ -225,6 +235,7 @@ export async function recordBatch(
         batches: eb('batches', '+', 1),
         duration_ms: sql<number>`coalesce(duration_ms, 0) + ${Math.round(batch.ms)}`,
         started_at: step.started_at ?? now,
+        pending_batch: next,
       }))
       .where('organisation_id', '=', organisationId)
       .where('run_id', '=', runId)
@@ -234,7 +245,31 @@ export async function recordBatch(
   });
 }
 
-export async function setStepStatus(db: Kysely<Database>, scope: OrgScope, runId: string, position: number, status: StepStatus, now: Date, error?: string): Promise<void> {
+/** The batch a step sent to its store and has not recorded yet (set before each batch, cleared with its record). */
+export async function pendingBatch(db: Kysely<Database>, scope: OrgScope, runId: string, position: number): Promise<string | undefined> {
+  const organisationId = requireScope(scope);
+  return inOrganisation(db, scope, async (trx) => {
+    const row = await trx
+      .selectFrom('retention_run_steps')
+      .select('pending_batch')
+      .where('organisation_id', '=', organisationId)
+      .where('run_id', '=', runId)
+      .where('position', '=', position)
+      .executeTakeFirst();
+    return row?.pending_batch ?? undefined;
+  });
+}
+
+export async function setStepStatus(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  runId: string,
+  position: number,
+  status: StepStatus,
+  now: Date,
+  error?: string,
+  extra: { pendingBatch?: string | null; blocked?: BlockedOutcome | null } = {},
+): Promise<void> {
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, (trx) =>
     trx
@@ -242,8 +277,10 @@ export async function setStepStatus(db: Kysely<Database>, scope: OrgScope, runId
       .set((eb) => ({
         status,
         error: error ?? null,
+        ...(extra.pendingBatch !== undefined ? { pending_batch: extra.pendingBatch } : {}),
+        ...(extra.blocked !== undefined ? { blocked: extra.blocked === null ? null : JSON.stringify(extra.blocked) } : {}),
         started_at: eb.fn.coalesce('started_at', sql<Date>`${now.toISOString()}::timestamptz`),
-        ...(status === 'done' || status === 'failed' ? { finished_at: now } : {}),
+        ...(status === 'done' || status === 'blocked' || status === 'failed' ? { finished_at: now } : {}),
       }))
       .where('organisation_id', '=', organisationId)
       .where('run_id', '=', runId)
@@ -270,7 +307,7 @@ export async function setRunStatus(
         heartbeat_at: now,
         ...(extra.reasons ? { approval_reasons: JSON.stringify(extra.reasons) } : {}),
         ...(status === 'running' ? { started_at: sql<Date>`coalesce(started_at, ${now.toISOString()}::timestamptz)` } : {}),
-        ...(status === 'completed' || status === 'failed' || status === 'rejected' ? { finished_at: now } : {}),
+        ...(status === 'completed' || status === 'partial' || status === 'failed' || status === 'rejected' ? { finished_at: now } : {}),
         ...(extra.error !== undefined ? { error: extra.error } : {}),
       })
       .where('organisation_id', '=', organisationId)
@@ -310,6 +347,7 @@ export async function decideRun(
       .where('organisation_id', '=', organisationId)
       .where('id', '=', runId)
       .execute();
+    if (decision.decision === 'approved') await supersedeOlder(trx, scope, runId, decision.actor, now);
     await recordAudit(
       trx,
       scope,
@@ -336,7 +374,30 @@ export async function approveInline(db: Kysely<Database>, scope: OrgScope, runId
       .where('id', '=', runId)
       .execute();
     await recordAudit(trx, scope, { actor, action: 'retention.run.approved', target: `retention-run:${runId}`, data: { reasons: reasons.map((r) => r.kind + ':' + r.store + (r.table ? `/${r.table}` : '')) } }, now);
+    await supersedeOlder(trx, scope, runId, actor, now);
   });
+}
+
+/**
+ * Approving a run supersedes the runs created before it that still wait for approval: their counts are stale (the
+ * approved run acts on the same rules at a later cutoff), so they must not be approved and executed later. Each is
+ * audited.
+ */
+async function supersedeOlder(trx: Transaction<Database>, scope: OrgScope, runId: string, actor: string, now: Date): Promise<void> {
+  const organisationId = requireScope(scope);
+  const approved = await trx.selectFrom('retention_runs').select('created_at').where('organisation_id', '=', organisationId).where('id', '=', runId).executeTakeFirstOrThrow();
+  const older = await trx
+    .updateTable('retention_runs')
+    .set({ status: 'superseded', finished_at: now, error: `superseded by run ${runId}` })
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'awaiting-approval')
+    .where('id', '<>', runId)
+    .where('created_at', '<=', approved.created_at)
+    .returning('id')
+    .execute();
+  for (const run of older) {
+    await recordAudit(trx, scope, { actor, action: 'retention.run.superseded', target: `retention-run:${run.id}`, data: { by: runId } }, now);
+  }
 }
 
 async function insertApproval(trx: Transaction<Database>, organisationId: string, runId: string, decision: { decision: 'approved' | 'rejected'; actor: string; note?: string | undefined }, now: Date) {
@@ -377,6 +438,9 @@ function toRecord(
     deleted: Number(s.deleted),
     anonymised: Number(s.anonymised),
     reduced: parseJson<Record<string, number>>(s.reduced, {}),
+    blocked: parseJson<BlockedOutcome | null>(s.blocked, null),
+    rule: s.rule_id ?? `${s.store_id}/${s.table_name}`,
+    columns: parseJson<string[] | null>(s.columns, null),
     batches: s.batches,
     problems: parseJson<string[]>(s.problems, []),
     error: s.error,
@@ -408,6 +472,7 @@ function toRecord(
       anonymised: sum((s) => s.anonymised),
       reduced: sum((s) => values(s.reduced)),
       held: sum((s) => values(s.held)),
+      stayed: sum((s) => s.blocked?.stayed ?? 0),
     },
     steps: mapped,
   };

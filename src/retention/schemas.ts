@@ -16,8 +16,15 @@ export const plannedHoldSchema = z.object({
   keep: z.array(z.string()).optional(),
 });
 
+const blockedRowsSchema = z.object({
+  table: z.string().describe('the referencing table'),
+  reason: z.string().describe('why its rows stay: a hold id, restricted, ungoverned or not-due'),
+  rows: z.number().int().describe('due rows they keep'),
+  by: z.number().int().describe('referencing rows'),
+});
+
 export const plannedRuleSchema = z.object({
-  id: z.string().describe('store/table'),
+  id: z.string().describe('store/table, or store/table#columns for a column rule'),
   store: z.string().describe('store id, or "charter" for Charter\'s own data'),
   table: z.string(),
   purpose: z.string(),
@@ -28,6 +35,7 @@ export const plannedRuleSchema = z.object({
   minimum: z.string().optional(),
   from: z.string().describe('the event the period runs from'),
   anchor: z.string().describe('anchor column, or table.column through a reference'),
+  columns: z.array(z.string()).optional().describe('a column rule: the columns erased when due (the row stays)'),
   renewableByConsent: z.boolean(),
   holds: z.array(plannedHoldSchema),
   restrictColumn: z.string().optional(),
@@ -38,6 +46,7 @@ export const plannedRuleSchema = z.object({
   byMonth: z.array(z.number().int()).describe('rows becoming due in each of the next 12 months'),
   held: counts.describe('rows due now but kept, per hold id ("restricted": Art. 18)'),
   withoutAnchor: z.number().int().describe('rows with no anchor date: never due'),
+  blocked: z.array(blockedRowsSchema).describe('due rows a delete cannot reach because rows that stay reference them (not in dueNow)'),
   total: z.number().int().optional().describe('rows in the table'),
 });
 export type PlannedRule = z.infer<typeof plannedRuleSchema>;
@@ -63,8 +72,20 @@ export const approvalReasonSchema = z.object({
 });
 export type ApprovalReason = z.infer<typeof approvalReasonSchema>;
 
+export const blockedOutcomeSchema = z.object({
+  rows: z
+    .array(blockedRowsSchema)
+    .describe('why due rows could not be deleted: rows of another table that stay still reference them'),
+  anonymised: z.number().int().describe('of those, rows anonymised by their columns\' strategies instead'),
+  stayed: z.number().int().describe('due rows that stayed with their personal data'),
+  error: z.string().optional().describe('why the anonymisation of the blocked rows failed'),
+});
+export type BlockedOutcome = z.infer<typeof blockedOutcomeSchema>;
+
 export const runStepSchema = z.object({
   position: z.number().int(),
+  rule: z.string().describe('rule id: store/table, or store/table#columns for a column rule'),
+  columns: z.array(z.string()).nullable().describe('a column rule\'s columns; null for a rule on whole rows'),
   store: z.string(),
   table: z.string(),
   purpose: z.string().nullable(),
@@ -72,7 +93,7 @@ export const runStepSchema = z.object({
   action: z.enum(['delete', 'anonymise']),
   period: z.string(),
   anchor: z.string(),
-  status: z.enum(['pending', 'counted', 'refused', 'running', 'done', 'failed']),
+  status: z.enum(['pending', 'counted', 'refused', 'running', 'done', 'blocked', 'failed']),
   due: z.number().int().nullable(),
   total: z.number().int().nullable(),
   held: counts.describe('rows due but kept under each hold'),
@@ -80,6 +101,7 @@ export const runStepSchema = z.object({
   deleted: z.number().int(),
   anonymised: z.number().int(),
   reduced: counts.describe('held rows reduced to the hold\'s kept columns'),
+  blocked: blockedOutcomeSchema.nullable(),
   batches: z.number().int(),
   problems: z.array(z.string()).describe('why the step was refused (live schema check)'),
   error: z.string().nullable(),
@@ -97,7 +119,9 @@ export const runSchema = z.object({
   cutoff: z.string().describe('rows due at or before this instant'),
   charterSeq: z.number().int(),
   charterRevision: z.string(),
-  status: z.enum(['counting', 'awaiting-approval', 'approved', 'running', 'completed', 'failed', 'rejected']),
+  status: z
+    .enum(['counting', 'awaiting-approval', 'approved', 'running', 'completed', 'partial', 'failed', 'rejected', 'superseded'])
+    .describe('partial: due rows stayed (blocked or refused); superseded: a newer run was approved'),
   approvalReasons: z.array(approvalReasonSchema),
   approval: z
     .object({ decision: z.enum(['approved', 'rejected']), actor: z.string(), note: z.string().nullable(), decidedAt: z.string() })
@@ -107,7 +131,14 @@ export const runSchema = z.object({
   finishedAt: z.string().nullable(),
   heartbeatAt: z.string().nullable(),
   error: z.string().nullable(),
-  totals: z.object({ due: z.number().int(), deleted: z.number().int(), anonymised: z.number().int(), reduced: z.number().int(), held: z.number().int() }),
+  totals: z.object({
+    due: z.number().int(),
+    deleted: z.number().int(),
+    anonymised: z.number().int(),
+    reduced: z.number().int(),
+    held: z.number().int(),
+    stayed: z.number().int().describe('due rows that stayed with their personal data (blocked)'),
+  }),
   steps: z.array(runStepSchema),
 });
 export type RunRecord = z.infer<typeof runSchema>;

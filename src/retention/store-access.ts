@@ -68,6 +68,7 @@ export function openedStore(
         return { ...counted, total: (all.due[0] ?? 0) + held + all.withoutAnchor };
       },
       sweep: (request) => connector.sweep(request),
+      ...(connector.sweptBatch ? { sweptBatch: connector.sweptBatch.bind(connector) } : {}),
     },
     async check(rules) {
       if (!connector.capabilities.introspect) return undefined;
@@ -109,8 +110,8 @@ export function checkTables(store: Store, live: LiveSchema, rules: readonly Tabl
     if (rule.restrictColumn && !table.columns.some((c) => c.name === rule.restrictColumn)) problems.push(`restriction column ${rule.restrictColumn} does not exist`);
     // Columns an anonymisation writes, and those a hold's reduction writes (the engine's `writtenColumns`).
     const writable = declared.columns.filter((c) => c.erase !== 'keep' && c.name !== declared.primaryKey);
-    const written = writable.filter(
-      (c) => rule.action === 'anonymise' || rule.holds.some((h) => h.keep !== undefined && !h.keep.includes(c.name)),
+    const written = writable.filter((c) =>
+      rule.columns ? rule.columns.includes(c.name) : rule.action === 'anonymise' || rule.holds.some((h) => h.keep !== undefined && !h.keep.includes(c.name)),
     );
     for (const column of written) {
       const liveColumn = table.columns.find((c) => c.name === column.name);
@@ -123,7 +124,9 @@ export function checkTables(store: Store, live: LiveSchema, rules: readonly Tabl
       for (const problem of strategyProblems(strategy, liveColumn)) problems.push(problem.message);
       if (strategy === 'hash' && !checks.hashKeyAvailable) problems.push(`column ${column.name} is hashed: set CHARTER_HASH_KEY (or CHARTER_SECRET) first`);
     }
-    result.set(rule.table, problems);
+    // Several rules on one table: the table is refused when any of them cannot run.
+    const earlier = result.get(rule.table) ?? [];
+    result.set(rule.table, [...earlier, ...problems.filter((p) => !earlier.includes(p))]);
   }
   return result;
 }

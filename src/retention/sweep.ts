@@ -17,12 +17,16 @@ import { requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { withExclusiveLock } from '../platform/jobs.js';
 import { approvalReasons, type GateStep } from './gate.js';
 import { ownStore, type DueTarget } from './own-data.js';
-import { allRules, countRule, openFor, safeMessage, targetFor, type RetentionDeps } from './plan.js';
+import { allRules, countRule, openFor, rowRules, ruleTarget, safeMessage, targetFor, type RetentionDeps } from './plan.js';
+import type { BlockedOutcome } from './schemas.js';
+import type { DueExclusion } from '../stores/connector.js';
+import { randomUUID } from 'node:crypto';
 import {
   approveInline,
   createRun,
   getRun,
   isApproved,
+  pendingBatch,
   recordBatch,
   recordStepCount,
   runOfJob,
@@ -165,7 +169,7 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
     if (run.status === 'counting') {
       for (const step of run.steps) {
         if (step.status !== 'pending') continue;
-        const rule = rules.get(`${step.store}/${step.table}`);
+        const rule = rules.get(step.rule);
         if (!rule) {
           await recordStepCount(deps.db, scope, runId, step.position, { status: 'failed', error: 'the rule no longer resolves from the run\'s charter revision' });
           continue;
@@ -181,7 +185,7 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
             }
           }
           const target = await targetFor(deps, scope, charter, rule, opened);
-          const counted = await countRule(target, rule, [cutoff], await renewalsOf(rule));
+          const counted = await countRule(target, rule, [cutoff], await renewalsOf(rule), rowRules(rules.values(), rule.store));
           await recordStepCount(deps.db, scope, runId, step.position, {
             status: 'counted',
             due: counted.due[0] ?? 0,
@@ -219,37 +223,58 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
     run = await getRun(deps.db, scope, runId);
     for (const step of run.steps) {
       if (step.status !== 'counted' && step.status !== 'running') continue;
-      const rule = rules.get(`${step.store}/${step.table}`);
+      const rule = rules.get(step.rule);
       if (!rule) continue;
       try {
         const target: DueTarget = await targetFor(deps, scope, charter, rule, opened);
         const exclusions = rule.renewal ? [{ column: rule.renewal.emailColumn, values: renewedAt(await renewalsOf(rule), rule.period, cutoff) }] : undefined;
-        await setStepStatus(deps.db, scope, runId, step.position, 'running', deps.clock());
         let done = step.deleted + step.anonymised;
-        let after: string | undefined;
-        for (;;) {
-          const started = performance.now();
-          const result = await target.sweep({
-            jobId: runId,
-            table: rule.table,
-            period: rule.period,
-            cutoff: cutoff.toISOString(),
-            now: cutoff.toISOString(),
-            action: rule.action,
-            batchSize: rule.action === 'anonymise' ? anonymiseBatchSize(options.batchSize) : options.batchSize,
-            ...(exclusions ? { exclude: exclusions } : {}),
-            ...(after ? { after } : {}),
-          });
-          after = result.next;
-          const reduced = Object.values(result.reduced).reduce((a, b) => a + b, 0);
-          await recordBatch(deps.db, scope, runId, step.position, { deleted: result.deleted, anonymised: result.anonymised, reduced: result.reduced, ms: performance.now() - started }, deps.clock());
-          done += result.deleted + result.anonymised;
-          await options.onProgress?.({ runId, position: step.position, steps: run.steps.length, store: step.store, table: step.table, action: step.action, done, due: step.due ?? 0 });
-          await options.heartbeat?.();
-          // A batch that changed nothing cannot make progress (rows still referenced by kept children): stop here.
-          if (result.done || result.deleted + result.anonymised + reduced === 0) break;
+        // A batch the store committed but this run did not record (killed in between): its effect, from the store's ledger.
+        const pending = await pendingBatch(deps.db, scope, runId, step.position);
+        if (pending && target.sweptBatch) {
+          const swept = await target.sweptBatch(runId, pending);
+          if (swept) {
+            await recordBatch(deps.db, scope, runId, step.position, { ...swept, ms: 0 }, deps.clock());
+            done += swept.deleted + swept.anonymised;
+          }
         }
-        await setStepStatus(deps.db, scope, runId, step.position, 'done', deps.clock());
+        let batchId = randomUUID();
+        await setStepStatus(deps.db, scope, runId, step.position, 'running', deps.clock(), undefined, { pendingBatch: batchId });
+        const sweepAll = async (extra: { referencedOnly?: boolean; action: 'delete' | 'anonymise' }) => {
+          let after: string | undefined;
+          let acted = 0;
+          for (;;) {
+            const started = performance.now();
+            const { columns, ...target_ } = ruleTarget(rule);
+            const result = await target.sweep({
+              jobId: runId,
+              ...target_,
+              ...(columns ? { columns } : {}),
+              cutoff: cutoff.toISOString(),
+              now: cutoff.toISOString(),
+              action: extra.action,
+              batchSize: extra.action === 'anonymise' ? anonymiseBatchSize(options.batchSize) : options.batchSize,
+              ...(exclusions ? { exclude: exclusions } : {}),
+              ...(after ? { after } : {}),
+              ...(extra.referencedOnly ? { referencedOnly: true } : {}),
+              batchId,
+            });
+            after = result.next;
+            const reduced = Object.values(result.reduced).reduce((a, b) => a + b, 0);
+            batchId = randomUUID();
+            await recordBatch(deps.db, scope, runId, step.position, { deleted: result.deleted, anonymised: result.anonymised, reduced: result.reduced, ms: performance.now() - started }, deps.clock(), batchId);
+            done += result.deleted + result.anonymised;
+            acted += result.anonymised;
+            await options.onProgress?.({ runId, position: step.position, steps: run.steps.length, store: step.store, table: step.table, action: step.action, done, due: step.due ?? 0 });
+            await options.heartbeat?.();
+            // A batch that changed nothing cannot make progress: stop here.
+            if (result.done || result.deleted + result.anonymised + reduced === 0) return acted;
+          }
+        };
+        await sweepAll({ action: rule.action });
+        // Only a table other rows reference can have due rows a delete could not reach.
+        const blocked = rule.store !== ownStore && rule.action === 'delete' && !rule.columns && rule.referenced ? await settleBlocked(target, rule, cutoff, exclusions, [...new Set([...rules.values()].filter((r) => r.store === rule.store && !r.columns && r.action === 'delete').map((r) => r.table))], sweepAll) : null;
+        await setStepStatus(deps.db, scope, runId, step.position, blocked && blocked.stayed > 0 ? 'blocked' : 'done', deps.clock(), undefined, { pendingBatch: null, blocked });
       } catch (error) {
         await setStepStatus(deps.db, scope, runId, step.position, 'failed', deps.clock(), safeMessage(error));
       }
@@ -260,10 +285,50 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
   }
 }
 
+/**
+ * After a delete rule's sweep: due rows that rows which stay still reference (a held invoice, an ungoverned table)
+ * cannot be deleted. They are anonymised by their columns' strategies where the table allows it, and what stayed is
+ * counted again from the store — never reported as done.
+ */
+async function settleBlocked(
+  target: DueTarget,
+  rule: TableRule,
+  cutoff: Date,
+  exclude: DueExclusion[] | undefined,
+  governed: readonly string[],
+  sweepAll: (extra: { referencedOnly?: boolean; action: 'delete' | 'anonymise' }) => Promise<number>,
+): Promise<BlockedOutcome | null> {
+  const count = async () => {
+    const { columns: _columns, ...counted } = ruleTarget(rule);
+    const at = cutoff.toISOString();
+    // After the sweep every referencing row left stays (its own rule's due rows went first): governed tables are named
+    // without a period, so the report says "not due" or the hold rather than "no rule deletes them".
+    return target.countDue({ ...counted, cutoffs: [at], now: at, action: 'delete', rules: governed.map((table) => ({ table })), ...(exclude ? { exclude } : {}) });
+  };
+  const before = await count();
+  const rows = before.blocked ?? [];
+  if ((before.blockedRows ?? 0) === 0 && (before.due[0] ?? 0) === 0) return null;
+  let anonymised = 0;
+  let error: string | undefined;
+  if ((before.blockedRows ?? 0) > 0) {
+    try {
+      anonymised = await sweepAll({ action: 'anonymise', referencedOnly: true });
+    } catch (failure) {
+      // The table cannot take its anonymised values (a NOT NULL column declared null…): the rows stay, reported.
+      error = safeMessage(failure);
+    }
+  }
+  const after = await count();
+  const stayed = (after.blockedRows ?? 0) + (after.due[0] ?? 0);
+  return { rows, anonymised, stayed, ...(error ? { error } : {}) };
+}
+
 /** Completes (or fails) a run: status, report and audit entry in one transaction. */
 async function finish(deps: SweepDeps, scope: OrgScope, run: RunRecord): Promise<RunRecord> {
   const failed = run.steps.filter((s) => s.status === 'failed');
-  const status = failed.length > 0 ? 'failed' : 'completed';
+  // Due rows that stayed (blocked by rows that reference them, or a table refused by its live check): not done.
+  const stayed = run.steps.filter((s) => s.status === 'blocked' || s.status === 'refused');
+  const status = failed.length > 0 ? 'failed' : stayed.length > 0 && !run.dryRun ? 'partial' : 'completed';
   const steps = run.steps.map((s) => ({
     store: s.store,
     table: s.table,
@@ -274,12 +339,17 @@ async function finish(deps: SweepDeps, scope: OrgScope, run: RunRecord): Promise
     anonymised: s.anonymised,
     reduced: s.reduced,
     held: s.held,
+    ...(s.blocked ? { blocked: s.blocked } : {}),
   }));
   await setRunStatus(deps.db, scope, run.id, status, deps.clock(), {
-    ...(failed.length > 0 ? { error: `${failed.length} step(s) failed: ${failed.map((s) => `${s.store}/${s.table}`).join(', ')}` } : {}),
+    ...(failed.length > 0
+      ? { error: `${failed.length} step(s) failed: ${failed.map((s) => `${s.store}/${s.table}`).join(', ')}` }
+      : status === 'partial'
+        ? { error: `due rows stayed in ${stayed.map((s) => `${s.store}/${s.table}`).join(', ')}` }
+        : {}),
     audit: {
       actor: run.actor,
-      action: status === 'completed' ? 'retention.run.completed' : 'retention.run.failed',
+      action: `retention.run.${status}`,
       data: { dryRun: run.dryRun, cutoff: run.cutoff, charterRevision: run.charterRevision, steps },
     },
   });

@@ -4,14 +4,14 @@
  * decision on a held run) and schedules (when the daily sweep of an organisation is due).
  */
 import type { ColumnType } from 'kysely';
-import type { ApprovalReason } from './schemas.js';
+import type { ApprovalReason, BlockedOutcome } from './schemas.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type RunStatus = 'counting' | 'awaiting-approval' | 'approved' | 'running' | 'completed' | 'failed' | 'rejected';
+export type RunStatus = 'counting' | 'awaiting-approval' | 'approved' | 'running' | 'completed' | 'partial' | 'failed' | 'rejected' | 'superseded';
 export type RunTrigger = 'cli' | 'schedule' | 'api';
-export type StepStatus = 'pending' | 'counted' | 'refused' | 'running' | 'done' | 'failed';
+export type StepStatus = 'pending' | 'counted' | 'refused' | 'running' | 'done' | 'blocked' | 'failed';
 
 export interface RetentionRunTable {
   organisation_id: string;
@@ -64,6 +64,14 @@ export interface RetentionRunStepTable {
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
   duration_ms: number | null;
+  /** The rule's id (`store/table`, `store/table#columns` for a column rule); null on steps of older runs. */
+  rule_id: string | null;
+  /** A column rule's columns (null: the rule acts on whole rows). */
+  columns: ColumnType<string[] | null, string | null, string | null>;
+  /** Due rows a delete rule could not delete because rows that stay reference them (null: none). */
+  blocked: ColumnType<BlockedOutcome | null, string | null, string | null>;
+  /** The batch sent to the store and not yet recorded here (its effect is read back from the store's ledger). */
+  pending_batch: string | null;
 }
 
 export interface RetentionApprovalTable {

@@ -266,6 +266,36 @@ export interface DueQuery {
   /** The instant legal holds are evaluated at (ISO). */
   now: string;
   exclude?: DueExclusion[];
+  /** The rule's anchor (`column` or `table.column`) when it is not the table's own `anchor` (a table with several rules). */
+  anchor?: string | undefined;
+  /**
+   * The rule's action. For `delete`, due rows still referenced (enforced, non-nullable) by a row that does not go in
+   * this run are counted apart as `blocked` (and as held `referenced` once anonymised), not as due.
+   */
+  action?: 'delete' | 'anonymise' | undefined;
+  /** The store's row-deleting rules (table and period), so a referencing row that goes in the same run blocks nothing. */
+  rules?: RowRule[] | undefined;
+}
+
+/**
+ * A table of the store governed by a rule that deletes its rows after `period`; without a period, the rows are
+ * governed but taken as staying (after a sweep: whatever is left stays for a reason of its own).
+ */
+export interface RowRule {
+  table: string;
+  period?: string | undefined;
+}
+
+/** Due rows of a table kept because rows of another table still reference them (Art. 5(1)(e) vs. referential integrity). */
+export interface BlockedRows {
+  /** The referencing table. */
+  table: string;
+  /** Why the referencing rows stay: a hold id, `restricted`, `ungoverned` (no rule deletes them), or `not-due`. */
+  reason: string;
+  /** Due rows of the counted table they keep. */
+  rows: number;
+  /** Referencing rows. */
+  by: number;
 }
 
 export interface DueCount {
@@ -277,6 +307,10 @@ export interface DueCount {
   held: Record<string, number>;
   /** Rows with no anchor value (never due: reported so the officer can fix the data). */
   withoutAnchor: number;
+  /** Due rows still referenced by rows that stay and not yet anonymised (only for `action: delete`). */
+  blocked?: BlockedRows[] | undefined;
+  /** Due rows blocked in all (a row two tables reference counts once), not yet anonymised. */
+  blockedRows?: number | undefined;
 }
 
 export interface SweepRequest {
@@ -297,6 +331,27 @@ export interface SweepRequest {
    * batch starts there instead of walking again over the index entries of rows it just deleted or anonymised.
    */
   after?: string | undefined;
+  /** The rule's anchor when it is not the table's own (see `DueQuery.anchor`). */
+  anchor?: string | undefined;
+  /** A column rule: anonymise only these columns (by their strategies, `delete` as `null`); the row always stays. */
+  columns?: string[] | undefined;
+  /**
+   * With `action: anonymise`: only the due rows a row that stays still references — a delete rule's fallback when
+   * deleting is impossible (their personal columns are erased, the key stays).
+   */
+  referencedOnly?: boolean | undefined;
+  /**
+   * Recorded with the batch's effect in the store, in the batch's own transaction (SQL stores: a one-row ledger per
+   * job), so a run killed between the store's commit and Charter's record learns the batch's effect on resume.
+   */
+  batchId?: string | undefined;
+}
+
+/** What a batch recorded in the store's ledger did. */
+export interface SweptBatch {
+  deleted: number;
+  anonymised: number;
+  reduced: Record<string, number>;
 }
 
 /** One bounded batch of a sweep: call again until `done`. */
@@ -339,6 +394,11 @@ export interface StoreConnector {
   countDue(query: DueQuery): Promise<DueCount>;
   /** Acts on one bounded batch of due rows in its own transaction. Children before parents: see `deletionOrder`. */
   sweep(request: SweepRequest): Promise<SweepResult>;
+  /**
+   * What the batch `batchId` of job `jobId` did, when it committed (from the ledger the sweep wrote in its
+   * transaction); undefined when it never committed. Absent for connectors without a ledger.
+   */
+  sweptBatch?(jobId: string, batchId: string): Promise<SweptBatch | undefined>;
   /** The live schema; throws for a connector without the capability. */
   introspect(): Promise<LiveSchema>;
   /** Up to `limit` rows of a table, for the personal-data scan; throws without the capability. */

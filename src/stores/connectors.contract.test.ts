@@ -177,6 +177,44 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
     expect((await target.connector.countDue({ table: 'customers', period: 'P1Y', cutoffs: [now.toISOString()], now: now.toISOString() })).due).toEqual([2]);
   });
 
+  it('keeps a restricted customer\'s rows in every table she owns: counted as restricted, never swept', async () => {
+    await target.connector.restrict({ jobId: 'x3', identities: alice, restricted: true });
+    const at = { cutoffs: [now.toISOString()], now: now.toISOString() };
+    // Her orders (anchored at her contract's end) belong to her: held, Bob's are due.
+    const orders = await target.connector.countDue({ table: 'orders', period: 'P1Y', ...at });
+    expect(orders.held.restricted).toBe(3);
+    expect(orders.due).toEqual([1]);
+    const invoices = await target.connector.countDue({ table: 'invoices', period: 'P1D', ...at });
+    expect(invoices.held).toMatchObject({ restricted: 1 });
+    // A column rule erases just its column, on Bob's invoice only (Carol's is under the VAT hold, Alice's restricted).
+    const before = await target.rows('invoices');
+    const swept = await target.connector.sweep({ jobId: 'run-c', table: 'invoices', period: 'P1D', cutoff: now.toISOString(), now: now.toISOString(), action: 'anonymise', columns: ['billing_email'], batchSize: 10, batchId: 'b-1' });
+    expect(swept).toMatchObject({ anonymised: 1, deleted: 0, reduced: {}, done: true });
+    const afterSweep = await target.rows('invoices');
+    expect(afterSweep.map((r) => r.id)).toEqual(before.map((r) => r.id));
+    expect(afterSweep.find((r) => r.id === 60)).toMatchObject({ billing_email: null, billing_name: 'Bob Janssens' });
+    expect(afterSweep.filter((r) => r.id !== 60)).toEqual(before.filter((r) => r.id !== 60));
+    // The batch's effect, read back from the store's ledger (SQL stores), as a resumed run does after a crash.
+    if (target.connector.sweptBatch) {
+      expect(await target.connector.sweptBatch('run-c', 'b-1')).toEqual({ deleted: 0, anonymised: 1, reduced: {} });
+      expect(await target.connector.sweptBatch('run-c', 'b-0')).toBeUndefined();
+    }
+  });
+
+  it('counts due rows that rows which stay still reference apart, with why', async () => {
+    const at = { cutoffs: [now.toISOString()], now: now.toISOString() };
+    const plain = await target.connector.countDue({ table: 'customers', period: 'P1Y', ...at });
+    expect(plain.due).toEqual([2]);
+    // Orders have no rule here: Alice's and Bob's orders keep them; invoices under a hold or claim too.
+    const blocked = await target.connector.countDue({ table: 'customers', period: 'P1Y', ...at, action: 'delete' });
+    expect(blocked.due).toEqual([0]);
+    expect(blocked.blockedRows).toBe(2);
+    expect(blocked.blocked).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'orders', reason: 'ungoverned', rows: 2 })]));
+    // With the orders' own rule, Bob's (due with his contract) go in the same run; Alice's (2 years) do not yet.
+    const ruled = await target.connector.countDue({ table: 'customers', period: 'P1Y', ...at, action: 'delete', rules: [{ table: 'orders', period: 'P10Y' }, { table: 'invoices', period: 'P10Y' }, { table: 'order_lines', period: 'P1Y' }] });
+    expect(ruled.blocked?.find((b) => b.table === 'orders')).toMatchObject({ reason: 'not-due', rows: 1 });
+  });
+
   it('counts rows due at each cutoff and those without an anchor', async () => {
     const inAYear = new Date(now);
     inAYear.setUTCFullYear(inAYear.getUTCFullYear() + 1);

@@ -84,6 +84,9 @@ export const dueBodySchema = z.discriminatedUnion('mode', [
     cutoffs: z.array(isoInstant).min(1).max(24),
     now: isoInstant,
     exclude: z.array(exclusion).optional(),
+    action: z.enum(['delete', 'anonymise']).optional(),
+    anchor: z.string().min(1).max(200).optional(),
+    rules: z.array(z.strictObject({ table: z.string().min(1), period: period.optional() })).max(1000).optional(),
   }),
   z.strictObject({
     mode: z.literal('sweep'),
@@ -97,6 +100,10 @@ export const dueBodySchema = z.discriminatedUnion('mode', [
     exclude: z.array(exclusion).optional(),
     dryRun: z.boolean().optional(),
     after: isoInstant.optional(),
+    anchor: z.string().min(1).max(200).optional(),
+    columns: z.array(z.string().min(1)).max(1000).optional(),
+    referencedOnly: z.boolean().optional(),
+    batchId: z.string().min(1).max(64).optional(),
   }),
 ]);
 

@@ -30,13 +30,14 @@ import {
   type RectificationResult,
   type RestrictionRequest,
   type RestrictionResult,
+  type RowRule,
   type StoreConnector,
   type SweepRequest,
   type SweepResult,
   type TableCount,
 } from '../connector.js';
 import { classifyRows, ownershipColumns, personColumns, restrictable, valueText, visibleColumns, type ProfileReferrers, type RowOwnership } from '../ownership.js';
-import { deletionOrder, traversalPlan, type ColumnModel, type HoldModel, type ReferenceModel, type StoreModel, type TableModel, type TraversalPlan } from '../plan.js';
+import { deletionOrder, traversalPlan, type AnchorModel, type ColumnModel, type HoldModel, type ReferenceModel, type StoreModel, type TableModel, type TraversalPlan } from '../plan.js';
 import { leftToCustomer, ProcessorTally, protectCustomerParents } from '../processor-rows.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
@@ -225,6 +226,34 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       onBatch?.(batch.length);
     }
     return deleted;
+  }
+
+  // The sweep ledger: one row per retention run (job), holding its last batch's effect, written in the batch's own
+  // transaction. Created once per connector, outside any transaction (DDL commits implicitly on MySQL).
+  let ledger: Promise<boolean> | undefined;
+  const ledgerReady = () =>
+    (ledger ??= (async () => {
+      const statement = new Statement(driver.dialect);
+      const engine = driver.dialect === 'mysql' ? ' engine=InnoDB' : '';
+      try {
+        await driver.query(
+          `create table if not exists ${ledgerName(statement, model)} (job_id varchar(64) primary key, batch_id varchar(64) not null, deleted bigint not null, anonymised bigint not null, reduced varchar(4000) not null)${engine}`,
+        );
+        return true;
+      } catch {
+        // A role without CREATE: sweeps go on without the ledger (a crash between commit and record is then not recounted).
+        return false;
+      }
+    })());
+  async function recordLedger(session: SqlSession, jobId: string, batchId: string, result: SweepResult): Promise<void> {
+    const statement = new Statement(session.dialect);
+    const values = [jobId, batchId, result.deleted, result.anonymised, JSON.stringify(result.reduced)].map((v) => statement.param(v));
+    const columns = '(job_id, batch_id, deleted, anonymised, reduced)';
+    const update =
+      session.dialect === 'postgres'
+        ? 'on conflict (job_id) do update set batch_id = excluded.batch_id, deleted = excluded.deleted, anonymised = excluded.anonymised, reduced = excluded.reduced'
+        : 'on duplicate key update batch_id = values(batch_id), deleted = values(deleted), anonymised = values(anonymised), reduced = values(reduced)';
+    await session.query(`insert into ${ledgerName(statement, model)} ${columns} values (${values.join(', ')}) ${update}`, statement.params);
   }
 
   /**
@@ -731,15 +760,53 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
 
     async countDue(query: DueQuery): Promise<DueCount> {
       const t = table(query.table);
-      if (!t.anchor) throw new StoreError(id, `table "${t.name}" declares no retention anchor`, 'no_anchor');
+      const ruleAnchor = anchorOf(t, query.anchor);
+      if (!ruleAnchor) throw new StoreError(id, `table "${t.name}" declares no retention anchor`, 'no_anchor');
       const statement = new Statement(driver.dialect);
-      const { from, anchor } = dueSource(statement, model, t);
+      const source = dueSource(statement, model, t, ruleAnchor);
+      let { from, anchor } = source;
       const now = new Date(query.now);
       const held = holdPredicates(statement, t, now);
       const anyHold = held.length > 0 ? `(${held.map((h) => h.sql).join(' or ')})` : '1 = 0';
-      const restricted = t.restrictColumn ? `t.${statement.id(t.restrictColumn)} is true` : '1 = 0';
-      const thresholds = query.cutoffs.map((c) => addDuration(new Date(c), duration(query.period), -1));
-      const dueColumns = thresholds.map((threshold, i) => `sum(case when ${anchor} <= ${statement.instant(threshold)} and not ${anyHold} and not (${restricted}) then 1 else 0 end) as due_${i}`);
+      const restricted = restrictionPredicate(statement, model, t, 't') ?? '1 = 0';
+      const cutoffs = query.cutoffs.map((c) => new Date(c));
+      const thresholds = cutoffs.map((c) => addDuration(c, duration(query.period), -1));
+      const rules = query.rules ?? [];
+      // A delete rule cannot delete a row another row still references: such rows are blocked, not due. Per row and
+      // referencing table, one subquery gives until when its referencing rows stay (the latest anchor among them, or
+      // "for ever" for one a hold or a restriction keeps, or that no rule deletes); each cutoff then compares with it.
+      const blocking = query.action === 'delete' ? blockingReferences(model, t) : [];
+      let blockedAt: (cutoff: Date) => string | undefined = () => undefined;
+      if (blocking.length > 0) {
+        const until = blocking.map((ref, k) => {
+          const child = table(ref.table);
+          const rule = rules.find((r) => r.table === child.name);
+          const link = `from ${tableName(statement, model, child.name)} bc where bc.${statement.id(ref.column)} = t.${statement.id(ref.toColumn)}`;
+          if (!rule?.period || !child.anchor) return `(select 1 ${link} limit 1) as charter_block_${k}`;
+          const childAnchor = anchorExpression(statement, model, child, 'bc');
+          const stays = [`${childAnchor} is null`, ...holdPredicates(statement, child, now, 'bc').map((h) => h.sql)];
+          const protectedChild = restrictionPredicate(statement, model, child, 'bc', 'g');
+          if (protectedChild) stays.push(protectedChild);
+          const forever = statement.instant(new Date('9999-12-31T00:00:00.000Z'));
+          const cast = statement.dialect === 'mysql' ? `cast(${forever} as datetime(3))` : forever;
+          return `(select max(case when coalesce((${stays.join(' or ')}), false) then ${cast} else ${childAnchor} end) ${link}) as charter_block_${k}`;
+        });
+        from = `(select ${anchor} as charter_anchor, ${until.join(', ')}, t.* from ${from}) t`;
+        anchor = 't.charter_anchor';
+        blockedAt = (cutoff) =>
+          `(${blocking
+            .map((ref, k) => {
+              const rule = rules.find((r) => r.table === ref.table);
+              if (!rule?.period || !table(ref.table).anchor) return `t.charter_block_${k} is not null`;
+              return `coalesce(t.charter_block_${k} > ${statement.instant(addDuration(cutoff, duration(rule.period), -1))}, false)`;
+            })
+            .join(' or ')})`;
+      }
+      const kept = `not ${anyHold} and not (${restricted})`;
+      const dueColumns = thresholds.map((threshold, i) => {
+        const blocked = blockedAt(cutoffs[i] ?? now);
+        return `sum(case when ${anchor} <= ${statement.instant(threshold)} and ${kept}${blocked ? ` and not ${blocked}` : ''} then 1 else 0 end) as due_${i}`;
+      });
       const first = thresholds[0] ?? now;
       // Each held row counts once, under the first hold that keeps it.
       const heldColumns = held.map((h, i) => {
@@ -747,8 +814,18 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         return `sum(case when ${anchor} <= ${statement.instant(first)} and ${h.sql}${earlier} then 1 else 0 end) as held_${i}`;
       });
       const restrictedColumn = `sum(case when ${anchor} <= ${statement.instant(first)} and not ${anyHold} and ${restricted} then 1 else 0 end) as held_restricted`;
+      const blockedColumns: string[] = [];
+      const blockedNow = blockedAt(cutoffs[0] ?? now);
+      const writable = writtenColumns(t, 'anonymise');
+      if (blockedNow) {
+        // (Built only here: a parameter registered and left out of the text would shift the others.)
+        const notErased = writable.length > 0 ? notYetErased(statement, writable, 'anonymise', token) : '1 = 1';
+        const base = `${anchor} <= ${statement.instant(first)} and ${kept} and ${blockedNow}`;
+        blockedColumns.push(`sum(case when ${base} and ${notErased} then 1 else 0 end) as blocked_open`);
+        blockedColumns.push(`sum(case when ${base} and not ${notErased} then 1 else 0 end) as blocked_anonymised`);
+      }
       const where = exclusions(statement, query.exclude);
-      const text = `select sum(case when ${anchor} is null then 1 else 0 end) as without_anchor, ${[...dueColumns, ...heldColumns, restrictedColumn].join(', ')} from ${from}${where ? ` where ${where}` : ''}`;
+      const text = `select sum(case when ${anchor} is null then 1 else 0 end) as without_anchor, ${[...dueColumns, ...heldColumns, restrictedColumn, ...blockedColumns].join(', ')} from ${from}${where ? ` where ${where}` : ''}`;
       const { rows } = await driver.query(text, statement.params);
       const row = rows[0] ?? {};
       const heldCounts: Record<string, number> = {};
@@ -757,48 +834,109 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       });
       const restrictedCount = Number(row.held_restricted ?? 0);
       if (restrictedCount > 0 || t.restrictColumn) heldCounts.restricted = restrictedCount;
-      return {
+      // Anonymised in an earlier run because still referenced: nothing personal is left to act on.
+      const anonymisedBlocked = Number(row.blocked_anonymised ?? 0);
+      if (anonymisedBlocked > 0) heldCounts.referenced = anonymisedBlocked;
+      const result: DueCount = {
         store: id,
         table: t.name,
         due: thresholds.map((_, i) => Number(row[`due_${i}`] ?? 0)),
         held: heldCounts,
         withoutAnchor: Number(row.without_anchor ?? 0),
       };
+      if (blockedNow) {
+        result.blocked = [];
+        result.blockedRows = Number(row.blocked_open ?? 0);
+        if (Number(row.blocked_open ?? 0) > 0) {
+          for (const reference of blocking) {
+            const s = new Statement(driver.dialect);
+            const source = dueSource(s, model, t, ruleAnchor);
+            const child = table(reference.table);
+            const childHolds = holdPredicates(s, child, now, 'bc');
+            const childRestricted = restrictionPredicate(s, model, child, 'bc', 'q');
+            const ruled = rules.some((r) => r.table === child.name);
+            const whens = `${childHolds.map((h) => `when ${h.sql} then ${s.param(h.hold)} `).join('')}${childRestricted ? `when ${childRestricted} then ${s.param('restricted')} ` : ''}`;
+            const otherwise = s.param(ruled ? 'not-due' : 'ungoverned');
+            const reason = whens ? `case ${whens}else ${otherwise} end` : otherwise;
+            const parentHolds = holdPredicates(s, t, now);
+            const parentRestricted = restrictionPredicate(s, model, t, 't') ?? '1 = 0';
+            const conditions = [
+              `${source.anchor} <= ${s.instant(first)}`,
+              ...parentHolds.map((h) => `not ${h.sql}`),
+              `not (${parentRestricted})`,
+              writable.length > 0 ? notYetErased(s, writable, 'anonymise', token) : '1 = 1',
+              `not ${childGoes(s, model, child, 'bc', cutoffs[0] ?? now, now, rules)}`,
+            ];
+            const excluded = exclusions(s, query.exclude);
+            if (excluded) conditions.push(excluded);
+            const sqlText =
+              `select ${reason} as reason, count(distinct t.${s.id(t.primaryKey)}) as n, count(*) as m from ${source.from} ` +
+              `join ${tableName(s, model, child.name)} bc on bc.${s.id(reference.column)} = t.${s.id(reference.toColumn)} where ${conditions.join(' and ')} group by 1`;
+            for (const r of (await driver.query(sqlText, s.params)).rows) {
+              result.blocked.push({ table: child.name, reason: String(r.reason), rows: Number(r.n ?? 0), by: Number(r.m ?? 0) });
+            }
+          }
+        }
+      }
+      return result;
+    },
+
+    async sweptBatch(jobId: string, batchId: string) {
+      const statement = new Statement(driver.dialect);
+      try {
+        const { rows } = await driver.query(
+          `select batch_id, deleted, anonymised, reduced from ${ledgerName(statement, model)} where job_id = ${statement.param(jobId)}`,
+          statement.params,
+        );
+        const row = rows[0];
+        if (!row || row.batch_id !== batchId) return undefined;
+        return { deleted: Number(row.deleted ?? 0), anonymised: Number(row.anonymised ?? 0), reduced: JSON.parse(typeof row.reduced === 'string' ? row.reduced : '{}') as Record<string, number> };
+      } catch {
+        // No ledger table (never swept with one, or the store refused to create it): no batch to recount.
+        return undefined;
+      }
     },
 
     async sweep(request: SweepRequest): Promise<SweepResult> {
       const t = table(request.table);
-      if (!t.anchor) throw new StoreError(id, `table "${t.name}" declares no retention anchor`, 'no_anchor');
+      const ruleAnchor = anchorOf(t, request.anchor);
+      if (!ruleAnchor) throw new StoreError(id, `table "${t.name}" declares no retention anchor`, 'no_anchor');
       const now = new Date(request.now);
       const threshold = addDuration(new Date(request.cutoff), duration(request.period), -1);
       const result: SweepResult = { store: id, table: t.name, deleted: 0, anonymised: 0, reduced: {}, done: true };
       const hashColumns = t.columns.filter((c) => c.erase === 'hash').map((c) => c.name);
       const mode = request.action === 'delete' ? 'delete' : 'anonymise';
-      const anonymised = writtenColumns(t, 'anonymise');
+      // A column rule erases just its columns; a delete rule's fallback (rows still referenced) erases them all.
+      const anonymised = writtenColumns(t, 'anonymise').filter((c) => !request.columns || request.columns.includes(c.name));
       if (mode === 'anonymise' && anonymised.length === 0) return result;
+      const ledger = request.batchId && !request.dryRun ? await ledgerReady() : false;
 
       return driver.transaction(async (session) => {
         // Rows due, not held, not restricted, not already anonymised, not still referenced by a child row.
         const statement = new Statement(session.dialect);
-        const { from, anchor } = dueSource(statement, model, t);
+        const { from, anchor } = dueSource(statement, model, t, ruleAnchor);
         const held = holdPredicates(statement, t, now);
         const conditions = [`${anchor} <= ${statement.instant(threshold)}`];
         if (held.length > 0) conditions.push(`not (${held.map((h) => h.sql).join(' or ')})`);
-        if (t.restrictColumn) conditions.push(`not (t.${statement.id(t.restrictColumn)} is true)`);
+        // Art. 18: never a row that belongs (upward through owner and profile references) to a restricted row.
+        const restricted = restrictionPredicate(statement, model, t, 't', 'r', true);
+        if (restricted) conditions.push(`not ${restricted}`);
         const excluded = exclusions(statement, request.exclude);
         if (excluded) conditions.push(excluded);
-        if (mode === 'anonymise') conditions.push(notYetErased(statement, anonymised, 'anonymise', token));
-        else {
-          for (const child of t.referencedBy) {
-            if (child.nullable || !child.enforced || child.table === t.name) continue;
-            conditions.push(`not exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`);
-          }
+        const referenced = blockingReferences(model, t).map(
+          (child) => `exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`,
+        );
+        if (mode === 'anonymise') {
+          conditions.push(notYetErased(statement, anonymised, 'anonymise', token));
+          if (request.referencedOnly) conditions.push(referenced.length > 0 ? `(${referenced.join(' or ')})` : '1 = 0');
+        } else {
+          for (const exists of referenced) conditions.push(`not ${exists}`);
         }
         // A batch walks the anchor's index in order from where the previous one stopped: without the lower bound,
         // each batch would step again over every index entry of the rows already deleted (dead until vacuum) or
         // anonymised (their new versions sit at the same anchor), and a sweep of a large table would slow down
         // quadratically. `>=` because the cursor is cut to milliseconds; the few rows at the boundary are filtered.
-        const ownAnchor = t.anchor && !t.anchor.via ? t.anchor.column : undefined;
+        const ownAnchor = !ruleAnchor.via ? ruleAnchor.column : undefined;
         const ordered = !request.dryRun && ownAnchor !== undefined;
         const after = request.after === undefined ? undefined : new Date(request.after);
         // The cursor goes back as the Date the driver read, so the driver converts it back the way it read it (a
@@ -852,24 +990,27 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           result.anonymised = request.dryRun ? rows.length : await writeStrategies(session, t, rows, anonymised, 'anonymise', request.batchSize);
         }
 
-        // Held rows with kept columns are reduced to them.
+        // Held rows with kept columns are reduced to them (by the table's row rule only, never a restricted row).
         for (const [i, hold] of t.holds.entries()) {
-          if (!hold.keep) continue;
+          if (!hold.keep || request.columns || request.referencedOnly) continue;
           const reduce = writtenColumns(t, 'reduce', hold.keep);
           if (reduce.length === 0) continue;
           const s = new Statement(session.dialect);
-          const source = dueSource(s, model, t);
+          const source = dueSource(s, model, t, ruleAnchor);
           const predicates = holdPredicates(s, t, now);
           const own = predicates[i];
           if (!own) continue;
           const earlier = predicates.slice(0, i).map((p) => `not (${p.sql})`);
           const where = [`${source.anchor} <= ${s.instant(threshold)}`, own.sql, ...earlier, notYetErased(s, reduce, 'reduce', token)];
+          const protectedRow = restrictionPredicate(s, model, t, 't', 'r', true);
+          if (protectedRow) where.push(`not ${protectedRow}`);
           const select = [...new Set([t.primaryKey, ...hashColumns])].map((c) => `t.${s.id(c)}`).join(', ');
           const { rows: heldRows } = await session.query(`select ${select} from ${source.from} where ${where.join(' and ')}${limit}`, s.params);
           if (!request.dryRun && heldRows.length >= request.batchSize) result.done = false;
           const count = request.dryRun ? heldRows.length : await writeStrategies(session, t, heldRows, reduce, 'reduce', request.batchSize);
           if (count > 0) result.reduced[hold.hold] = (result.reduced[hold.hold] ?? 0) + count;
         }
+        if (ledger && request.batchId) await recordLedger(session, request.jobId, request.batchId, result);
         return result;
       });
     },
@@ -887,9 +1028,16 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
   return connector;
 }
 
+/** A rule's anchor: the declared `column` or `table.column` (through the table's reference to it), else the table's. */
+function anchorOf(t: TableModel, declared: string | undefined): AnchorModel | undefined {
+  if (!declared) return t.anchor;
+  const [first = '', second] = declared.split('.');
+  if (second === undefined || first === t.name) return { column: second ?? first };
+  return { column: second, via: t.references.find((r) => r.toTable === first) };
+}
+
 /** The FROM clause (aliased `t`, joined to the anchor's table when the anchor lives there) and the anchor expression. */
-function dueSource(statement: Statement, model: StoreModel, t: TableModel): { from: string; anchor: string } {
-  const anchor = t.anchor;
+function dueSource(statement: Statement, model: StoreModel, t: TableModel, anchor: AnchorModel | undefined = t.anchor): { from: string; anchor: string } {
   if (!anchor) throw new Error('no anchor');
   const own = `${tableName(statement, model, t.name)} t`;
   if (!anchor.via) return { from: own, anchor: `t.${statement.id(anchor.column)}` };
@@ -900,12 +1048,12 @@ function dueSource(statement: Statement, model: StoreModel, t: TableModel): { fr
   };
 }
 
-/** One SQL predicate per table hold: true when the hold keeps the row at `now`. */
-function holdPredicates(statement: Statement, t: TableModel, now: Date): { hold: string; sql: string }[] {
+/** One SQL predicate per table hold: true when the hold keeps the row (aliased `alias`) at `now`. */
+function holdPredicates(statement: Statement, t: TableModel, now: Date, alias = 't'): { hold: string; sql: string }[] {
   return t.holds.map((hold) => {
     const parts: string[] = [];
-    if (hold.flag) parts.push(`t.${statement.id(hold.flag)} is true`);
-    if (hold.anchor && hold.duration) parts.push(`t.${statement.id(hold.anchor)} > ${statement.instant(addDuration(now, duration(hold.duration), -1))}`);
+    if (hold.flag) parts.push(`${alias}.${statement.id(hold.flag)} is true`);
+    if (hold.anchor && hold.duration) parts.push(`${alias}.${statement.id(hold.anchor)} > ${statement.instant(addDuration(now, duration(hold.duration), -1))}`);
     else if (hold.anchor) parts.push('1 = 0');
     return { hold: hold.hold, sql: parts.length > 0 ? `(${parts.join(' or ')})` : '(1 = 1)' };
   });
@@ -928,4 +1076,81 @@ function notYetErased(statement: Statement, columns: ColumnModel[], mode: 'anony
     return `(${c} is not null and ${c} not like ${statement.param(`${hashPrefix}%`)})`;
   });
   return `(${parts.join(' or ')})`;
+}
+
+/** The table of the sweep ledger in the store (in the store's schema on PostgreSQL). */
+function ledgerName(statement: Statement, model: StoreModel): string {
+  return tableName(statement, model, 'charter_retention_ledger');
+}
+
+/** How far a restriction is looked for up (and across) owner and profile references: deep enough, and bounded. */
+export const restrictionDepth = 6;
+
+/**
+ * Art. 18 in retention (docs/ownership.md): true for a row (aliased `alias`) that is restricted itself, that belongs
+ * through owner or profile references (upward, any depth up to `restrictionDepth`) to a row whose `restrictColumn` is
+ * true, or that a restricted row declares its own profile (a profile reference from below). Built from the model as
+ * nested `exists`; each reference is followed at most once along a path, so cycles end. Undefined when no table the
+ * walk can reach declares a `restrictColumn`: the sweep's statement then stays as it was, at no cost.
+ */
+export function restrictionPredicate(statement: Statement, model: StoreModel, t: TableModel, alias: string, prefix = 'r', perRow = false): string | undefined {
+  let next = 0;
+  // In a sweep's batch (a few thousand rows walked along the anchor's index), each row's parents are looked up by key.
+  // PostgreSQL would otherwise turn `not exists` into an anti-join that reads the whole parent table for every batch;
+  // `offset 0` keeps the subquery per row. (A count over the whole table is better served by the join: not there.)
+  const tail = perRow && statement.dialect === 'postgres' ? ' offset 0' : '';
+  const walk = (current: TableModel, at: string, depth: number, path: ReadonlySet<ReferenceModel>): string | undefined => {
+    const parts: string[] = [];
+    if (current.restrictColumn) parts.push(`${at}.${statement.id(current.restrictColumn)} is true`);
+    if (depth > 0) {
+      for (const ref of current.references) {
+        if (!(ref.owner || ref.profile) || path.has(ref)) continue;
+        const parent = model.tables.get(ref.toTable);
+        if (!parent) continue;
+        const inner = `${prefix}${++next}`;
+        const condition = walk(parent, inner, depth - 1, new Set([...path, ref]));
+        if (condition) parts.push(`exists (select 1 from ${tableName(statement, model, parent.name)} ${inner} where ${inner}.${statement.id(ref.toColumn)} = ${at}.${statement.id(ref.column)} and ${condition}${tail})`);
+      }
+      for (const ref of current.referencedBy) {
+        if (!ref.profile || path.has(ref)) continue;
+        const child = model.tables.get(ref.table);
+        if (!child) continue;
+        const inner = `${prefix}${++next}`;
+        const condition = walk(child, inner, depth - 1, new Set([...path, ref]));
+        if (condition) parts.push(`exists (select 1 from ${tableName(statement, model, child.name)} ${inner} where ${inner}.${statement.id(ref.column)} = ${at}.${statement.id(ref.toColumn)} and ${condition}${tail})`);
+      }
+    }
+    return parts.length > 0 ? `(${parts.join(' or ')})` : undefined;
+  };
+  return walk(t, alias, restrictionDepth, new Set());
+}
+
+/** References that keep a row from being deleted while a row points at it: enforced, not nullable, not to itself. */
+function blockingReferences(model: StoreModel, t: TableModel): ReferenceModel[] {
+  return t.referencedBy.filter((r) => !r.nullable && r.enforced && r.table !== t.name && model.tables.has(r.table));
+}
+
+/**
+ * True for a row of `child` (aliased `alias`) that goes in a run at `cutoff`: its table has a deleting rule, the row
+ * is due under it, no hold keeps it and it is not restricted. (Rows still referenced themselves are not followed
+ * further: the sweep reports what stays.)
+ */
+function childGoes(statement: Statement, model: StoreModel, child: TableModel, alias: string, cutoff: Date, now: Date, rules: readonly RowRule[]): string {
+  const rule = rules.find((r) => r.table === child.name);
+  if (!rule?.period || !child.anchor) return '(1 = 0)';
+  const anchor = anchorExpression(statement, model, child, alias);
+  const parts = [`${anchor} <= ${statement.instant(addDuration(cutoff, duration(rule.period), -1))}`];
+  for (const hold of holdPredicates(statement, child, now, alias)) parts.push(`not ${hold.sql}`);
+  const restricted = restrictionPredicate(statement, model, child, alias, 'g');
+  if (restricted) parts.push(`not ${restricted}`);
+  return `coalesce((${parts.join(' and ')}), false)`;
+}
+
+/** A table's anchor for a row aliased `alias`: its own column, or a scalar subquery through the reference to it. */
+function anchorExpression(statement: Statement, model: StoreModel, t: TableModel, alias: string): string {
+  const anchor = t.anchor;
+  if (!anchor) return 'null';
+  return anchor.via
+    ? `(select ba.${statement.id(anchor.column)} from ${tableName(statement, model, anchor.via.toTable)} ba where ba.${statement.id(anchor.via.toColumn)} = ${alias}.${statement.id(anchor.via.column)})`
+    : `${alias}.${statement.id(anchor.column)}`;
 }

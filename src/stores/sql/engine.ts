@@ -931,13 +931,35 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           if (request.referencedOnly) conditions.push(referenced.length > 0 ? `(${referenced.join(' or ')})` : '1 = 0');
         } else {
           for (const exists of referenced) conditions.push(`not ${exists}`);
+          // A row another row of the same table still points at (a self-reference, which no order can follow) waits
+          // until that row is gone: deleting it would break the other row's foreign key. A row pointing at itself
+          // through a non-nullable reference cannot go at all.
+          // A row a held or restricted row still points at through a nullable reference stays: unlinking would write
+          // that row, which retention never does.
+          for (const child of t.referencedBy.filter((r) => r.nullable && r.enforced && r.table !== t.name)) {
+            const childTable = model.tables.get(child.table);
+            if (!childTable) continue;
+            const guards = holdPredicates(statement, childTable, now, 'u').map((h) => h.sql);
+            const restrictedChild = restrictionPredicate(statement, model, childTable, 'u', 'ur');
+            if (restrictedChild) guards.push(restrictedChild);
+            if (guards.length === 0) continue;
+            conditions.push(`not exists (select 1 from ${tableName(statement, model, child.table)} u where u.${statement.id(child.column)} = t.${statement.id(child.toColumn)} and (${guards.join(' or ')}))`);
+          }
+          for (const self of t.referencedBy.filter((r) => r.table === t.name && r.enforced)) {
+            const pk = statement.id(t.primaryKey);
+            conditions.push(`not exists (select 1 from ${tableName(statement, model, t.name)} c where c.${statement.id(self.column)} = t.${statement.id(self.toColumn)} and c.${pk} <> t.${pk})`);
+            if (!self.nullable) conditions.push(`(t.${statement.id(self.column)} is null or t.${statement.id(self.column)} <> t.${statement.id(self.toColumn)})`);
+          }
         }
         // A batch walks the anchor's index in order from where the previous one stopped: without the lower bound,
         // each batch would step again over every index entry of the rows already deleted (dead until vacuum) or
         // anonymised (their new versions sit at the same anchor), and a sweep of a large table would slow down
         // quadratically. `>=` because the cursor is cut to milliseconds; the few rows at the boundary are filtered.
         const ownAnchor = !ruleAnchor.via ? ruleAnchor.column : undefined;
-        const ordered = !request.dryRun && ownAnchor !== undefined;
+        // Rows a self-reference kept waiting become free as the batch deletes their referrers: such a table is swept
+        // again from the start until a batch deletes nothing (no cursor, which would step past them).
+        const selfReferenced = mode === 'delete' && t.referencedBy.some((r) => r.table === t.name && r.enforced);
+        const ordered = !request.dryRun && ownAnchor !== undefined && !selfReferenced;
         const after = request.after === undefined ? undefined : new Date(request.after);
         // The cursor goes back as the Date the driver read, so the driver converts it back the way it read it (a
         // zone-less timestamp column round-trips whatever the process's time zone).
@@ -984,11 +1006,19 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
                 await session.query(`update ${tableName(unlink, model, child.table)} set ${unlink.id(child.column)} = null where ${unlink.inList(unlink.id(child.column), batch)}`, unlink.params);
               }
             }
+            // A row pointing at itself lets go of itself first (InnoDB checks each row as it deletes it).
+            for (const self of t.references.filter((r) => r.toTable === t.name && r.enforced && r.nullable)) {
+              for (const batch of chunks(rows.map((r) => r[t.primaryKey]), 1000)) {
+                const unlink = new Statement(session.dialect);
+                await session.query(`update ${tableName(unlink, model, t.name)} set ${unlink.id(self.column)} = null where ${unlink.inList(unlink.id(t.primaryKey), batch)} and ${unlink.id(self.column)} = ${unlink.id(self.toColumn)}`, unlink.params);
+              }
+            }
             result.deleted = await deleteKeys(session, t, rows.map((r) => r[t.primaryKey]), request.batchSize);
           } else result.deleted = rows.length;
         } else if (mode === 'anonymise' && !inDatabase) {
           result.anonymised = request.dryRun ? rows.length : await writeStrategies(session, t, rows, anonymised, 'anonymise', request.batchSize);
         }
+        if (selfReferenced && !request.dryRun && result.deleted > 0) result.done = false;
 
         // Held rows with kept columns are reduced to them (by the table's row rule only, never a restricted row).
         for (const [i, hold] of t.holds.entries()) {
@@ -1099,24 +1129,28 @@ export function restrictionPredicate(statement: Statement, model: StoreModel, t:
   // PostgreSQL would otherwise turn `not exists` into an anti-join that reads the whole parent table for every batch;
   // `offset 0` keeps the subquery per row. (A count over the whole table is better served by the join: not there.)
   const tail = perRow && statement.dialect === 'postgres' ? ' offset 0' : '';
-  const walk = (current: TableModel, at: string, depth: number, path: ReadonlySet<ReferenceModel>): string | undefined => {
+  const walk = (current: TableModel, at: string, depth: number, path: ReadonlySet<string>): string | undefined => {
     const parts: string[] = [];
     if (current.restrictColumn) parts.push(`${at}.${statement.id(current.restrictColumn)} is true`);
     if (depth > 0) {
       for (const ref of current.references) {
-        if (!(ref.owner || ref.profile) || path.has(ref)) continue;
+        // Each reference at most once per direction along a path: up a profile and back down it reaches the other
+        // rows naming the same profile (a restricted sibling), and cycles still end.
+        const step = `${ref.table}.${ref.column}>up`;
+        if (!(ref.owner || ref.profile) || path.has(step)) continue;
         const parent = model.tables.get(ref.toTable);
         if (!parent) continue;
         const inner = `${prefix}${++next}`;
-        const condition = walk(parent, inner, depth - 1, new Set([...path, ref]));
+        const condition = walk(parent, inner, depth - 1, new Set([...path, step]));
         if (condition) parts.push(`exists (select 1 from ${tableName(statement, model, parent.name)} ${inner} where ${inner}.${statement.id(ref.toColumn)} = ${at}.${statement.id(ref.column)} and ${condition}${tail})`);
       }
       for (const ref of current.referencedBy) {
-        if (!ref.profile || path.has(ref)) continue;
+        const step = `${ref.table}.${ref.column}>down`;
+        if (!ref.profile || path.has(step)) continue;
         const child = model.tables.get(ref.table);
         if (!child) continue;
         const inner = `${prefix}${++next}`;
-        const condition = walk(child, inner, depth - 1, new Set([...path, ref]));
+        const condition = walk(child, inner, depth - 1, new Set([...path, step]));
         if (condition) parts.push(`exists (select 1 from ${tableName(statement, model, child.name)} ${inner} where ${inner}.${statement.id(ref.column)} = ${at}.${statement.id(ref.toColumn)} and ${condition}${tail})`);
       }
     }

@@ -775,14 +775,16 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       // A delete rule cannot delete a row another row still references: such rows are blocked, not due. Per row and
       // referencing table, one subquery gives until when its referencing rows stay (the latest anchor among them, or
       // "for ever" for one a hold or a restriction keeps, or that no rule deletes); each cutoff then compares with it.
-      const blocking = query.action === 'delete' ? blockingReferences(model, t) : [];
+      const blocking = query.action === 'delete' ? [...blockingReferences(model, t), ...stayingNullableReferences(model, t)] : [];
+      // A nullable reference blocks only through the rows that stay (held, restricted): the others are unlinked.
+      const onlyStaying = (ref: ReferenceModel) => ref.nullable;
       let blockedAt: (cutoff: Date) => string | undefined = () => undefined;
       if (blocking.length > 0) {
         const until = blocking.map((ref, k) => {
           const child = table(ref.table);
           const rule = rules.find((r) => r.table === child.name);
-          const link = `from ${tableName(statement, model, child.name)} bc where bc.${statement.id(ref.column)} = t.${statement.id(ref.toColumn)}`;
-          if (!rule?.period || !child.anchor) return `(select 1 ${link} limit 1) as charter_block_${k}`;
+          const link = `from ${tableName(statement, model, child.name)} bc where bc.${statement.id(ref.column)} = t.${statement.id(ref.toColumn)}${onlyStaying(ref) ? ` and ${stayingChild(statement, model, child, 'bc', `n${k}_`, now)}` : ''}`;
+          if (!rule?.period || !child.anchor || onlyStaying(ref)) return `(select 1 ${link} limit 1) as charter_block_${k}`;
           const childAnchor = anchorExpression(statement, model, child, 'bc');
           const stays = [`${childAnchor} is null`, ...holdPredicates(statement, child, now, 'bc').map((h) => h.sql)];
           const protectedChild = restrictionPredicate(statement, model, child, 'bc', 'g');
@@ -797,7 +799,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           `(${blocking
             .map((ref, k) => {
               const rule = rules.find((r) => r.table === ref.table);
-              if (!rule?.period || !table(ref.table).anchor) return `t.charter_block_${k} is not null`;
+              if (!rule?.period || !table(ref.table).anchor || onlyStaying(ref)) return `t.charter_block_${k} is not null`;
               return `coalesce(t.charter_block_${k} > ${statement.instant(addDuration(cutoff, duration(rule.period), -1))}, false)`;
             })
             .join(' or ')})`;
@@ -867,6 +869,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
               writable.length > 0 ? notYetErased(s, writable, 'anonymise', token) : '1 = 1',
               `not ${childGoes(s, model, child, 'bc', cutoffs[0] ?? now, now, rules)}`,
             ];
+            if (onlyStaying(reference)) conditions.push(stayingChild(s, model, child, 'bc', 'w', now));
             const excluded = exclusions(s, query.exclude);
             if (excluded) conditions.push(excluded);
             const sqlText =
@@ -923,9 +926,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         if (restricted) conditions.push(`not ${restricted}`);
         const excluded = exclusions(statement, request.exclude);
         if (excluded) conditions.push(excluded);
-        const referenced = blockingReferences(model, t).map(
-          (child) => `exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`,
-        );
+        const referenced = [
+          ...blockingReferences(model, t).map((child) => `exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`),
+          ...stayingNullableReferences(model, t).map((child, k) => {
+            const childTable = table(child.table);
+            return `exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)} and ${stayingChild(statement, model, childTable, 'c', `s${k}_`, now)})`;
+          }),
+        ];
         if (mode === 'anonymise') {
           conditions.push(notYetErased(statement, anonymised, 'anonymise', token));
           if (request.referencedOnly) conditions.push(referenced.length > 0 ? `(${referenced.join(' or ')})` : '1 = 0');
@@ -934,17 +941,6 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           // A row another row of the same table still points at (a self-reference, which no order can follow) waits
           // until that row is gone: deleting it would break the other row's foreign key. A row pointing at itself
           // through a non-nullable reference cannot go at all.
-          // A row a held or restricted row still points at through a nullable reference stays: unlinking would write
-          // that row, which retention never does.
-          for (const child of t.referencedBy.filter((r) => r.nullable && r.enforced && r.table !== t.name)) {
-            const childTable = model.tables.get(child.table);
-            if (!childTable) continue;
-            const guards = holdPredicates(statement, childTable, now, 'u').map((h) => h.sql);
-            const restrictedChild = restrictionPredicate(statement, model, childTable, 'u', 'ur');
-            if (restrictedChild) guards.push(restrictedChild);
-            if (guards.length === 0) continue;
-            conditions.push(`not exists (select 1 from ${tableName(statement, model, child.table)} u where u.${statement.id(child.column)} = t.${statement.id(child.toColumn)} and (${guards.join(' or ')}))`);
-          }
           for (const self of t.referencedBy.filter((r) => r.table === t.name && r.enforced)) {
             const pk = statement.id(t.primaryKey);
             conditions.push(`not exists (select 1 from ${tableName(statement, model, t.name)} c where c.${statement.id(self.column)} = t.${statement.id(self.toColumn)} and c.${pk} <> t.${pk})`);
@@ -1157,6 +1153,25 @@ export function restrictionPredicate(statement: Statement, model: StoreModel, t:
     return parts.length > 0 ? `(${parts.join(' or ')})` : undefined;
   };
   return walk(t, alias, restrictionDepth, new Set());
+}
+
+/**
+ * Nullable references from rows retention must never write (held or restricted): a due row such a row points at
+ * cannot be unlinked from it, so it blocks like a non-nullable reference — but only while such a row points at it.
+ */
+function stayingNullableReferences(model: StoreModel, t: TableModel): ReferenceModel[] {
+  return t.referencedBy.filter((r) => {
+    const child = model.tables.get(r.table);
+    return r.nullable && r.enforced && r.table !== t.name && child !== undefined && (child.holds.length > 0 || restrictable(model, child.name));
+  });
+}
+
+/** True for a row of `child` (aliased `alias`) that retention must leave as it is: held now, or restricted. */
+function stayingChild(statement: Statement, model: StoreModel, child: TableModel, alias: string, prefix: string, now: Date): string {
+  const parts = holdPredicates(statement, child, now, alias).map((h) => h.sql);
+  const restricted = restrictionPredicate(statement, model, child, alias, prefix);
+  if (restricted) parts.push(restricted);
+  return parts.length > 0 ? `(${parts.join(' or ')})` : '(1 = 0)';
 }
 
 /** References that keep a row from being deleted while a row points at it: enforced, not nullable, not to itself. */

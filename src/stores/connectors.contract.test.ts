@@ -159,9 +159,9 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
   it('restricts: flags the rows, later exports and retention leave them out, and lifting it restores them', async () => {
     const result = await target.connector.restrict({ jobId: 'x1', identities: alice, restricted: true });
     expect(result.updated).toEqual([{ table: 'customers', rows: 1 }]);
-    // Orders, their lines and invoices belong to the customer: the customer's flag protects them. A ticket or a
-    // newsletter row holds its own identity and has no flag to set.
-    expect(result.unsupported.sort()).toEqual(['newsletter', 'tickets']);
+    // Orders, their lines, invoices and tickets belong to the customer: the customer's flag protects them. A
+    // newsletter row holds only its own email and has no flag to set.
+    expect(result.unsupported.sort()).toEqual(['newsletter']);
     const exported = await collect(target, alice, { excludeRestricted: true });
     expect(exported.records.filter((r) => ['customers', 'orders', 'order_lines', 'invoices'].includes(r.table))).toEqual([]);
     const own = await collect(target, alice);

@@ -151,8 +151,8 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
 
 /**
  * Resolves each table's owner references (docs/ownership.md): where the charter writes `owner` on a reference of a
- * table, exactly those marked `owner: true`; otherwise the defaults — none for a table with identity columns of its
- * own, else its references to tables with identity columns, else its references to tables that belong to someone
+ * table, exactly those marked `owner: true`; otherwise the defaults — its references to tables with identity columns,
+ * else, for a table without identity columns of its own, its references to tables that belong to someone
  * (recursively). Self-references are never owners by default. Sets `owner` on each reference and `owners` per table.
  */
 function resolveOwners(tables: Map<string, TableModel>, explicit: ReadonlySet<string>): void {
@@ -160,11 +160,7 @@ function resolveOwners(tables: Map<string, TableModel>, explicit: ReadonlySet<st
   const owned = new Set<string>();
   for (const t of tables.values()) {
     if (explicit.has(t.name)) t.owners = t.references.filter((r) => r.owner && tables.has(r.toTable));
-    else if (t.hasIdentity) t.owners = [];
-    else {
-      const toPeople = candidates(t).filter((r) => tables.get(r.toTable)?.hasIdentity);
-      t.owners = toPeople;
-    }
+    else t.owners = candidates(t).filter((r) => tables.get(r.toTable)?.hasIdentity);
     if (t.hasIdentity || t.owners.length > 0) owned.add(t.name);
   }
   // Rule 3: references to tables that belong to someone, to a fixed point (a chain order → order line → …).

@@ -37,8 +37,7 @@ export function ownerReferences(schema: GeneratedSchema): GeneratedReference[][]
   const explicit = tables.map((t) => t.references.some((r) => r.owner !== undefined));
   const owners: GeneratedReference[][] = tables.map((t, i) => {
     if (explicit[i]) return t.references.filter((r) => r.owner === true);
-    if (t.identity) return [];
-    // Rule 2: references to tables with identity columns (a self-reference is never an owner by default).
+    // Rule 1: references to tables with identity columns (a self-reference is never an owner by default).
     return t.references.filter((r) => r.to !== i && tables[r.to]?.identity === true);
   });
   // Rule 3, to a fixpoint: references to tables that belong to someone, for tables rules 1 and 2 left without.

@@ -141,6 +141,9 @@ describe('accessibility and keyboard use', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Modifier mes paramètres de cookies');
     await page.keyboard.press('Enter');
     await banner.waitFor({ state: 'visible' });
+    // The banner fades in: checked once its entrance is over (mid-fade, its text is not yet at full contrast).
+    await banner.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('#charter-banner') as Element).opacity === '1');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

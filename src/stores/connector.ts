@@ -185,11 +185,18 @@ export interface ErasedTable {
 export interface KeptRows {
   table: string;
   rows: number;
-  /** Hold id from the charter, or `referenced` when kept because a held row points to it. */
+  /**
+   * Hold id from the charter; `referenced` when a row that stays (held, or someone else's) still points at it — its
+   * personal columns are erased by their strategies; `shared` when it belongs to another person too — only the
+   * person's columns are erased (docs/ownership.md).
+   */
   hold: string;
-  /** The law, e.g. "Belgian VAT Code, art. 60" (empty for `referenced`). */
+  /** The law, e.g. "Belgian VAT Code, art. 60" (empty for `referenced` and `shared`). */
   law: string;
-  /** Columns kept as they are; the others were erased. Empty list: the whole row was kept untouched. */
+  /**
+   * Columns kept as they are; the others were erased. Empty list: for a hold or `shared`, the row was kept
+   * untouched; for `referenced`, no declared column was kept (every personal column erased).
+   */
   keptColumns: string[];
   /** Until when the hold runs, when it has a duration (the latest over the rows, ISO date). */
   until?: string | undefined;

@@ -68,7 +68,10 @@ const texts = {
     computePlan: 'Compute the plan now',
     result: 'Result',
     erased: 'Erased',
-    kept: 'Kept under a legal obligation',
+    kept: 'Kept, in whole or in part',
+    law: 'Law or reason',
+    keptReferenced: 'another person’s row still points at it: kept, its personal columns erased',
+    keptShared: 'shared with another person: only this person’s columns erased',
     notified: 'Recipients to inform (Art. 19)',
     recipients: 'Recipients (Art. 19)',
     recipientsIntro: 'Each recipient must hear of the rectification, erasure or restriction. The person reads “informed” only for those marked done.',
@@ -88,7 +91,6 @@ const texts = {
     rows: 'Rows',
     table: 'Table',
     fields: 'Fields',
-    law: 'Law',
     packages: 'Packages',
     packageLine: (size: number, expires: string, downloaded: string | null, deleted: string | null) =>
       `${size} bytes, expires ${expires}${downloaded ? `, downloaded ${downloaded}` : ''}${deleted ? `, deleted ${deleted}` : ''}`,
@@ -159,7 +161,10 @@ const texts = {
     computePlan: 'Plan nu berekenen',
     result: 'Resultaat',
     erased: 'Gewist',
-    kept: 'Bewaard wegens wettelijke plicht',
+    kept: 'Geheel of gedeeltelijk bewaard',
+    law: 'Wet of reden',
+    keptReferenced: 'een rij van een andere persoon verwijst ernaar: bewaard, de persoonsgegevens erin gewist',
+    keptShared: 'gedeeld met een andere persoon: alleen de kolommen van deze persoon gewist',
     notified: 'Op de hoogte te brengen ontvangers (art. 19)',
     recipients: 'Ontvangers (art. 19)',
     recipientsIntro: 'Elke ontvanger moet van de verbetering, wissing of beperking horen. De betrokkene leest “op de hoogte gebracht” alleen voor wie als gedaan gemarkeerd is.',
@@ -179,7 +184,6 @@ const texts = {
     rows: 'Rijen',
     table: 'Tabel',
     fields: 'Velden',
-    law: 'Wet',
     packages: 'Pakketten',
     packageLine: (size: number, expires: string, downloaded: string | null, deleted: string | null) =>
       `${size} bytes, verloopt ${expires}${downloaded ? `, gedownload ${downloaded}` : ''}${deleted ? `, verwijderd ${deleted}` : ''}`,
@@ -250,7 +254,10 @@ const texts = {
     computePlan: 'Calculer le plan maintenant',
     result: 'Résultat',
     erased: 'Effacé',
-    kept: 'Conservé en vertu d’une obligation légale',
+    kept: 'Conservé, en tout ou en partie',
+    law: 'Loi ou motif',
+    keptReferenced: 'une ligne d’une autre personne y renvoie : conservée, ses données personnelles effacées',
+    keptShared: 'partagée avec une autre personne : seules les colonnes de cette personne effacées',
     notified: 'Destinataires à informer (art. 19)',
     recipients: 'Destinataires (art. 19)',
     recipientsIntro: 'Chaque destinataire doit être informé de la rectification, de l’effacement ou de la limitation. La personne ne lit « informé » que pour ceux marqués comme faits.',
@@ -270,7 +277,6 @@ const texts = {
     rows: 'Lignes',
     table: 'Table',
     fields: 'Champs',
-    law: 'Loi',
     packages: 'Paquets',
     packageLine: (size: number, expires: string, downloaded: string | null, deleted: string | null) =>
       `${size} octets, expire le ${expires}${downloaded ? `, téléchargé le ${downloaded}` : ''}${deleted ? `, supprimé le ${deleted}` : ''}`,
@@ -480,7 +486,7 @@ function NewRequest({ t, onCreated }: { t: T; onCreated: () => void }) {
 
 interface ErasurePlan {
   erased: { storeName: string; table: string; rows: number; fields: string[] }[];
-  kept: { storeName: string; table: string; rows: number; law: string; keptColumns: string[] }[];
+  kept: { storeName: string; table: string; rows: number; hold: string; law: string; keptColumns: string[] }[];
   notified: string[];
 }
 
@@ -507,7 +513,7 @@ function ErasureTables({ plan, t }: { plan: ErasurePlan; t: T }) {
             </thead>
             <tbody>
               {plan.kept.map((k, i) => (
-                <tr key={i}><th scope="row">{k.storeName} / {k.table}</th><td>{k.rows}</td><td>{k.law}</td><td>{k.keptColumns.join(', ')}</td></tr>
+                <tr key={i}><th scope="row">{k.storeName} / {k.table}</th><td>{k.rows}</td><td>{k.hold === 'shared' ? t.keptShared : k.hold === 'referenced' ? t.keptReferenced : k.law}</td><td>{k.keptColumns.join(', ')}</td></tr>
               ))}
             </tbody>
           </table>

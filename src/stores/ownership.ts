@@ -117,6 +117,15 @@ export function classifyRows(model: StoreModel, found: ReadonlyMap<string, reado
     const t = model.tables.get(name);
     if (t?.restrictColumn) for (const row of rows) if (truthy(row[t.restrictColumn])) restricted.add(row);
   }
+  // Values that restricted rows name through a profile reference (table, column, value), kept as rows turn restricted.
+  const restrictedReferrers = new Set<string>();
+  const noteReferrer = (t: TableModel, row: FoundRow) => {
+    for (const ref of t.references) if (ref.profile && row[ref.column] != null) restrictedReferrers.add(`${t.name}\u0000${ref.column}\u0000${valueText(row[ref.column])}`);
+  };
+  for (const [name, rows] of found) {
+    const t = model.tables.get(name);
+    if (t) for (const row of rows) if (restricted.has(row)) noteReferrer(t, row);
+  }
   for (let changed = restricted.size > 0; changed; ) {
     changed = false;
     for (const [name, rows] of found) {
@@ -125,11 +134,10 @@ export function classifyRows(model: StoreModel, found: ReadonlyMap<string, reado
       for (const row of rows) {
         if (restricted.has(row)) continue;
         const up = t.references.some((ref) => (ref.owner || ref.profile) && row[ref.column] != null && lookup(ref.toTable, ref.toColumn, row[ref.column]).some((p) => restricted.has(p)));
-        const down = (profileTargets.get(name) ?? []).some(
-          (ref) => row[ref.toColumn] != null && (found.get(ref.table) ?? []).some((child) => restricted.has(child) && valueText(child[ref.column]) === valueText(row[ref.toColumn])),
-        );
+        const down = (profileTargets.get(name) ?? []).some((ref) => row[ref.toColumn] != null && restrictedReferrers.has(`${ref.table}\u0000${ref.column}\u0000${valueText(row[ref.toColumn])}`));
         if (up || down) {
           restricted.add(row);
+          noteReferrer(t, row);
           changed = true;
         }
       }

@@ -32,6 +32,16 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated through the DevTools protocol, so the page's strict CSP (no inline scripts) stays in force.
   await page.evaluate(axeSource);
+  // Colour contrast is only meaningful once entrance animations (the banner's fade-in) are over: mid-fade, text is
+  // not yet at full opacity. Finite animations are awaited; infinite ones (spinners) are left alone.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });

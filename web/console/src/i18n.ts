@@ -4,11 +4,12 @@
  */
 import { createContext, useContext } from 'react';
 
-export const languages = ['en', 'nl', 'fr'] as const;
+export const languages = ['en', 'nl', 'fr', 'de'] as const;
 export type Language = (typeof languages)[number];
-export type Texts<T> = Record<Language, T>;
+/** A page's texts. German is being added page by page: until a page has it, that page shows English. */
+export type Texts<T> = Record<Exclude<Language, 'de'>, T> & { de?: T };
 
-export const languageNames: Record<Language, string> = { en: 'English', nl: 'Nederlands', fr: 'Français' };
+export const languageNames: Record<Language, string> = { en: 'English', nl: 'Nederlands', fr: 'Français', de: 'Deutsch' };
 
 const storageKey = 'charter.console.language';
 
@@ -35,7 +36,7 @@ export function useLanguage() {
 
 /** The texts of the current language from a page's table. */
 export function useTexts<T>(table: Texts<T>): T {
-  return table[useLanguage().language];
+  return table[useLanguage().language] ?? table.en;
 }
 
 /** Dates and times in the console's language. */

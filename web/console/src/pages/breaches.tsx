@@ -275,7 +275,7 @@ const texts = {
 
 type T = (typeof texts)['en'];
 
-const units: Record<Language, [string, string, string, string]> = { en: ['d', 'h', 'min', 's'], nl: ['d', 'u', 'min', 's'], fr: ['j', 'h', 'min', 's'] };
+const units: Record<Language, [string, string, string, string]> = { en: ['d', 'h', 'min', 's'], nl: ['d', 'u', 'min', 's'], fr: ['j', 'h', 'min', 's'], de: ['T', 'Std', 'Min', 's'] };
 
 /** "2 d 03 h 05 min 09 s" in the console language. */
 export function formatDuration(ms: number, language: Language): string {

@@ -1,7 +1,7 @@
 /** Processors and transfers: every recipient with role, country, transfer mechanism, DPA and sub-processors, and the warnings. */
 import type { ProcessorOverview } from '../../../../src/records/processors.js';
 import { ErrorMessage, Loading, PageTitle, useApi } from '../components.js';
-import { useLanguage, useTexts } from '../i18n.js';
+import { useLanguage, useTexts, type Language } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 import './records.css';
 
@@ -68,12 +68,12 @@ const texts = {
   },
 };
 
-const ages: Record<string, Record<'en' | 'nl' | 'fr', string>> = {
-  Y: { en: 'years', nl: 'jaar', fr: 'ans' },
-  M: { en: 'months', nl: 'maanden', fr: 'mois' },
+const ages: Record<string, Record<Language, string>> = {
+  Y: { en: 'years', nl: 'jaar', fr: 'ans', de: 'Jahre' },
+  M: { en: 'months', nl: 'maanden', fr: 'mois', de: 'Monate' },
 };
 
-function describeAge(iso: string, language: 'en' | 'nl' | 'fr'): string {
+function describeAge(iso: string, language: Language): string {
   const match = /^P(?:(\d+)Y)?(?:(\d+)M)?/.exec(iso);
   const parts = [match?.[1] ? `${match[1]} ${ages.Y![language]}` : '', match?.[2] ? `${match[2]} ${ages.M![language]}` : ''].filter(Boolean);
   return parts.length ? parts.join(' ') : iso;

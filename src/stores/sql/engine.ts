@@ -307,11 +307,14 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
    * Values of `t`'s rows that rows outside `found` still reference through an enforced foreign key: deleting those
    * rows would fail, or (if the database cascaded) reach into someone else's data; they are kept.
    */
-  async function referencedFromOutside(session: SqlSession, t: TableModel, rows: readonly Row[], found: ReadonlyMap<string, Row[]>): Promise<Map<string, Set<string>>> {
+  async function referencedFromOutside(session: SqlSession, plan: TraversalPlan, t: TableModel, rows: readonly Row[], found: ReadonlyMap<string, Row[]>): Promise<Map<string, Set<string>>> {
     const outside = new Map<string, Set<string>>();
     for (const ref of t.referencedBy) {
       const child = model.tables.get(ref.table);
       if (!ref.enforced || !child) continue;
+      // A reference the traversal walked down from these rows already brought back every row pointing at them: all
+      // are in `found`, none is outside, and the query would only repeat the traversal's.
+      if (plan.edges.some((edge) => edge.direction === 'back' && edge.reference === ref)) continue;
       const values = [...new Set(rows.map((row) => row[ref.toColumn]).filter((v) => v !== null && v !== undefined))];
       if (values.length === 0) continue;
       const mine = new Set((found.get(child.name) ?? []).map((row) => valueText(row[child.primaryKey])));
@@ -438,7 +441,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             // Rows of other people (never reached, never written) that point at rows found here keep them.
             let outside = outsideOf.get(name);
             if (!outside) {
-              outside = t.deletesRows ? await referencedFromOutside(session, t, rows.filter((row) => ownershipOf(t, row).exclusive), found) : new Map<string, Set<string>>();
+              outside = t.deletesRows ? await referencedFromOutside(session, plan, t, rows.filter((row) => ownershipOf(t, row).exclusive), found) : new Map<string, Set<string>>();
               outsideOf.set(name, outside);
             }
             for (const row of rows) {

@@ -65,6 +65,15 @@ const texts = {
     matches: (n: number, at: string) => `conforme au point de contrôle du ${at} (entrée ${n})`, predates: (n: number, at: string) => `le point de contrôle du ${at} (entrée ${n}) précède les entrées purgées et ne peut être comparé`,
     notJson: 'Ce fichier n’est pas un point de contrôle.',
   },
+  de: {
+    title: 'Prüfprotokoll', intro: 'Jede folgenreiche Änderung, in einer Kette, die mit einem außerhalb der Datenbank verwahrten Schlüssel gesichert ist: Wer einen Eintrag ändert, löscht oder umstellt, bricht die Kette. Bewahren Sie signierte Prüfpunkte an anderer Stelle auf, um auch eine gekürzte Kette zu erkennen.', filters: 'Filter', action: 'Aktion', any: 'alle', actor: 'Akteur (z. B. E-Mail-Adresse oder user:…)',
+    target: 'Ziel', from: 'Von (Datum)', to: 'Bis (Datum)', apply: 'Filtern', reset: 'Zurücksetzen', when: 'Wann', what: 'Was', who: 'Wer', on: 'Worauf', details: 'Details', seq: 'Nr.',
+    more: 'Ältere Einträge', none: 'Keine passenden Einträge.', verify: 'Kette', intact: (n: number) => `intakt: ${n} Einträge geprüft`, broken: 'GEBROCHEN', export: 'Als JSON Lines herunterladen',
+    at: (n: number) => `bei Eintrag ${n}`, pruned: (n: number) => `Einträge vor ${n} bereinigt, verankert`,
+    checkpoint: 'Einen signierten Prüfpunkt des aktuellen Stands herunterladen', compare: 'Mit einer Prüfpunktdatei vergleichen',
+    matches: (n: number, at: string) => `stimmt mit dem Prüfpunkt vom ${at} überein (Eintrag ${n})`, predates: (n: number, at: string) => `der Prüfpunkt vom ${at} (Eintrag ${n}) ist älter als die bereinigten Einträge und kann nicht verglichen werden`,
+    notJson: 'Diese Datei ist kein Prüfpunkt.',
+  },
 };
 
 function nextDay(date: string): string {
@@ -203,7 +212,7 @@ function Audit() {
 
 export const auditPage: ConsolePage = {
   path: '/audit',
-  title: { en: 'Audit trail', nl: 'Audittrail', fr: 'Journal d’audit' },
+  title: { en: 'Audit trail', nl: 'Audittrail', fr: 'Journal d’audit', de: 'Prüfprotokoll' },
   scope: 'audit:read',
   Component: Audit,
 };

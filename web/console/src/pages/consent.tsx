@@ -63,6 +63,22 @@ const texts = {
     noPurposes: 'Aucun consentement pour cette adresse.', suppressed: 'Sur la liste d’exclusion : aucun e-mail de prospection n’est envoyé à cette adresse.',
     notSuppressed: 'Pas sur la liste d’exclusion.', object: 'Enregistrer une opposition à la prospection', objected: 'Ajoutée à la liste d’exclusion.',
   },
+  de: {
+    title: 'Einwilligung',
+    intro: 'Was Besucher im Einwilligungsbanner gewählt haben, der Nachweis jeder Wahl und Einwilligungen, die außerhalb des Banners eingeholt wurden.',
+    statistics: 'Banner-Statistik', site: 'Website', allSites: 'alle Websites', from: 'Von', to: 'Bis', show: 'Anzeigen',
+    chartTitle: 'Antworten pro Tag', chartDesc: (days: string) => `Gestapelte Balken pro Tag: ${days}.`,
+    acceptAll: 'Alle akzeptiert', custom: 'Angepasst', rejectAll: 'Alle abgelehnt', other: 'GPC, Widerruf, Ablauf',
+    day: 'Tag', shown: 'Angezeigt', answers: 'Antworten', rate: (category: string) => `Zustimmung ${category}`, noData: 'In diesem Zeitraum wurde keine Einwilligung erfasst.',
+    shownNote: '„Angezeigt“ zählt die Anzeige-Signale des Banners; die Antworten stammen aus dem Einwilligungsregister selbst.',
+    receipts: 'Belege', lookup: 'Besucher-ID oder Beleg-ID', find: 'Suchen', receipt: 'Beleg', when: 'Wann', method: 'Methode', language: 'Sprache',
+    choices: 'Auswahl', granted: 'erteilt', denied: 'abgelehnt', openReceipt: 'Beleg öffnen', noRecords: 'Keine Einträge für diesen Besucher.',
+    controller: 'Verantwortlicher', policy: 'Angezeigte Texte (Einwilligungsrevision)', page: 'Seite',
+    purposes: 'Einwilligungen für Zwecke und Marketing', email: 'E-Mail-Adresse', purpose: 'Zweck', status: 'Status', since: 'Seit', version: 'Textversion',
+    statuses: { granted: 'erteilt', withdrawn: 'widerrufen', pending: 'wartet auf Bestätigung', none: 'keine' }, withdraw: 'Widerrufen', withdrawn: 'Widerrufen.',
+    noPurposes: 'Keine Einwilligungen für Zwecke zu dieser Adresse.', suppressed: 'Auf der Sperrliste: an diese Adresse wird keine Werbe-E-Mail gesendet.',
+    notSuppressed: 'Nicht auf der Sperrliste.', object: 'Einen Widerspruch gegen Direktwerbung erfassen', objected: 'Zur Sperrliste hinzugefügt.',
+  },
 };
 type T = (typeof texts)['en'];
 
@@ -364,7 +380,7 @@ function Consent() {
 
 export const consentPage: ConsolePage = {
   path: '/consent',
-  title: { en: 'Consent', nl: 'Toestemming', fr: 'Consentement' },
+  title: { en: 'Consent', nl: 'Toestemming', fr: 'Consentement', de: 'Einwilligung' },
   scope: 'consent:read',
   Component: Consent,
 };

@@ -66,6 +66,26 @@ const texts = {
     error: 'erreur',
     warning: 'avertissement',
   },
+  de: {
+    title: 'Auftragsverarbeiter und Übermittlungen',
+    intro: (age: string) => `Alle, mit denen die Charter personenbezogene Daten teilt. Ein Auftragsverarbeitungsvertrag wird nach ${age} zur Überprüfung markiert.`,
+    warnings: 'Zu erledigen',
+    noWarnings: 'Keine Warnungen: jede Übermittlung hat einen gültigen Mechanismus und jeder Auftragsverarbeiter einen aktuellen Vertrag.',
+    recipient: 'Empfänger',
+    role: 'Rolle',
+    country: 'Land',
+    transfer: 'Übermittlungsmechanismus',
+    dpa: 'Auftragsverarbeitungsvertrag',
+    review: 'Überprüfung ab',
+    subProcessors: 'Unterauftragsverarbeiter',
+    purposes: 'Verwendet für',
+    none: 'keine',
+    noDpa: 'keiner erfasst',
+    eea: 'innerhalb des EWR',
+    invalid: 'nicht gültig',
+    error: 'Fehler',
+    warning: 'Warnung',
+  },
 };
 
 const ages: Record<string, Record<Language, string>> = {
@@ -152,7 +172,7 @@ function Processors() {
 
 export const processorsPage: ConsolePage = {
   path: '/processors',
-  title: { en: 'Processors', nl: 'Verwerkers', fr: 'Sous-traitants' },
+  title: { en: 'Processors', nl: 'Verwerkers', fr: 'Sous-traitants', de: 'Auftragsverarbeiter' },
   scope: 'records:read',
   Component: Processors,
 };

@@ -88,6 +88,30 @@ const texts = {
     invalid: 'non valable',
     special: 'art. 9',
   },
+  de: {
+    title: 'Verzeichnis von Verarbeitungstätigkeiten',
+    intro: 'Die von der DSGVO verlangten Verzeichnisse (Art. 30), abgeleitet aus der Charter. Eine Aufsichtsbehörde kann sie jederzeit anfordern.',
+    language: 'Sprache des Verzeichnisses',
+    downloads: 'Herunterladen',
+    xlsx: 'Excel-Arbeitsmappe (XLSX), ein Blatt pro Verzeichnis',
+    csvController: 'Verzeichnis des Verantwortlichen als CSV',
+    csvProcessor: 'Verzeichnis des Auftragsverarbeiters als CSV',
+    pdf: 'PDF zum Drucken',
+    controller: 'Verzeichnis des Verantwortlichen (Art. 30 Abs. 1)',
+    processor: 'Verzeichnis des Auftragsverarbeiters (Art. 30 Abs. 2)',
+    activity: 'Tätigkeit',
+    basis: 'Rechtsgrundlage',
+    subjects: 'Personen',
+    data: 'Daten',
+    recipients: 'Empfänger',
+    transfers: 'Übermittlungen außerhalb des EWR',
+    retention: 'Aufbewahrung',
+    customer: 'Verantwortlicher (Kunde)',
+    processing: 'Verarbeitung',
+    none: 'keine',
+    invalid: 'nicht gültig',
+    special: 'Art. 9',
+  },
 };
 
 function Records() {
@@ -189,7 +213,7 @@ function Records() {
 
 export const recordsPage: ConsolePage = {
   path: '/records',
-  title: { en: 'Records (Art. 30)', nl: 'Registers (art. 30)', fr: 'Registres (art. 30)' },
+  title: { en: 'Records (Art. 30)', nl: 'Registers (art. 30)', fr: 'Registres (art. 30)', de: 'Verzeichnisse (Art. 30)' },
   scope: 'records:read',
   Component: Records,
 };

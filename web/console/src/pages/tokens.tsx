@@ -34,6 +34,11 @@ const texts = {
     expires: 'Expire', status: 'Statut', actions: 'Actions', active: 'actif', revoked: 'révoqué', never: 'jamais', revoke: 'Révoquer', create: 'Créer un jeton', createButton: 'Créer le jeton',
     expiresIn: 'Expire après (jours, vide : jamais)', shownOnce: 'Copiez ce jeton maintenant : il n’est affiché qu’une fois.', none: 'Aucun jeton.',
   },
+  de: {
+    title: 'API-Tokens', intro: 'Mit Tokens nutzen Skripte und CI die API dieser Organisation, z. B. charter apply --server … --token ….', name: 'Name', token: 'Token', scopes: 'Berechtigungen', created: 'Erstellt', lastUsed: 'Zuletzt verwendet',
+    expires: 'Läuft ab', status: 'Status', actions: 'Aktionen', active: 'aktiv', revoked: 'widerrufen', never: 'nie', revoke: 'Widerrufen', create: 'Ein Token erstellen', createButton: 'Token erstellen',
+    expiresIn: 'Läuft ab nach (Tage, leer: nie)', shownOnce: 'Kopieren Sie dieses Token jetzt: es wird nur einmal angezeigt.', none: 'Noch keine Tokens.',
+  },
 };
 
 function Tokens() {
@@ -140,7 +145,7 @@ function Tokens() {
 
 export const tokensPage: ConsolePage = {
   path: '/tokens',
-  title: { en: 'API tokens', nl: 'API-tokens', fr: 'Jetons d’API' },
+  title: { en: 'API tokens', nl: 'API-tokens', fr: 'Jetons d’API', de: 'API-Tokens' },
   scope: 'tokens:read',
   Component: Tokens,
 };

@@ -36,6 +36,12 @@ const texts = {
     mailed: 'Une invitation a été envoyée à la personne par e-mail : un lien à usage unique pour choisir un mot de passe (valable 24 heures), ou pour se connecter avec le compte qu’elle a déjà.', roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
     roleHelp: 'Propriétaire : tout, y compris utilisateurs et jetons. Responsable vie privée : demandes, violations, conservation, registres. Lecteur : lecture seule.',
   },
+  de: {
+    title: 'Benutzer und Rollen', email: 'E-Mail-Adresse', role: 'Rolle', since: 'Mitglied seit', status: 'Status', actions: 'Aktionen', active: 'aktiv', invited: 'eingeladen, noch kein Passwort',
+    add: 'Eine Person hinzufügen', addButton: 'Hinzufügen', remove: 'Entfernen', change: 'Rolle ändern von', save: 'Speichern', you: '(Sie)',
+    mailed: 'Der Person wurde eine Einladung gesendet: ein einmaliger Link, um ein Passwort zu wählen (24 Stunden gültig), oder um sich mit ihrem bestehenden Konto anzumelden.', roleNames: { owner: 'Eigentümer', 'privacy-officer': 'Datenschutzverantwortliche(r)', viewer: 'Lesezugriff' },
+    roleHelp: 'Eigentümer: alles, einschließlich Benutzer und Tokens. Datenschutzverantwortliche(r): Anfragen, Datenpannen, Aufbewahrung, Verzeichnisse. Lesezugriff: nur lesen.',
+  },
 };
 
 function Users() {
@@ -129,7 +135,7 @@ function Users() {
 
 export const usersPage: ConsolePage = {
   path: '/users',
-  title: { en: 'Users and roles', nl: 'Gebruikers en rollen', fr: 'Utilisateurs et rôles' },
+  title: { en: 'Users and roles', nl: 'Gebruikers en rollen', fr: 'Utilisateurs et rôles', de: 'Benutzer und Rollen' },
   scope: 'users:read',
   Component: Users,
 };

@@ -15,18 +15,20 @@ const texts = {
   de: { loading: 'Wird geladen…', failed: 'Etwas ist schiefgelaufen', forbidden: 'Ihre Rolle erlaubt dies nicht.', copy: 'Kopieren', copied: 'Kopiert.', copyFailed: 'Kopieren ist hier nicht erlaubt; markieren und kopieren Sie den Text.', formerMember: 'ein ehemaliges Mitglied', deletedToken: 'ein nicht mehr vorhandenes API-Token', revoked: 'widerrufen', token: 'API-Token' },
 };
 
-/** Whether a page title has been shown since the document loaded. */
-let titleShown = false;
+/** The path whose title was shown last in this document (none yet on its first page). */
+let titledPath: string | undefined;
 
 /**
  * The page's h1. After a navigation inside the console it takes focus, so that screen-reader and keyboard users land on
  * the new page; on the first page of a load, focus stays at the start of the document, where the skip link comes first.
+ * Keyed by path rather than by mount: React may mount a component twice (StrictMode), which is not a navigation.
  */
 export function PageTitle({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (titleShown) ref.current?.focus();
-    titleShown = true;
+    const path = window.location.pathname;
+    if (titledPath !== undefined && titledPath !== path) ref.current?.focus();
+    titledPath = path;
   }, []);
   return (
     <h1 ref={ref} tabIndex={-1}>

@@ -8,7 +8,7 @@ import type { Draft } from '../../../../src/records/breach-drafts.js';
 import type { BreachView } from '../../../../src/records/breach-views.js';
 import type { RecordsOfProcessing } from '../../../../src/records/record.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useMutation, usePeople } from '../components.js';
 import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import { Link, navigate, usePath } from '../router.js';
 import { useSession } from '../session.js';
@@ -452,7 +452,7 @@ function BreachList({ t }: { t: T }) {
       {list.loading && !list.data ? <Loading /> : <ErrorMessage error={list.error} />}
       {list.data && list.data.breaches.length === 0 && <p>{t.none}</p>}
       {list.data && list.data.breaches.length > 0 && (
-        <div className="table-scroll">
+        <TableRegion label={t.title}>
           <table>
             <caption className="visually-hidden">{t.title}</caption>
             <thead>
@@ -470,7 +470,7 @@ function BreachList({ t }: { t: T }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );
@@ -747,6 +747,7 @@ function AmendForm({ breach, t, onDone }: { breach: BreachView; t: T; onDone: ()
 }
 
 function BreachDetail({ id, t }: { id: string; t: T }) {
+  const people = usePeople(useSession().me.organisation.slug);
   const { language } = useLanguage();
   const { can } = useSession();
   const { data: breach, error, loading, reload } = useApi<BreachView>(`/api/v1/breaches/${id}`);
@@ -795,39 +796,43 @@ function BreachDetail({ id, t }: { id: string; t: T }) {
       {breach.notifications.length === 0 ? (
         <p>{t.noNotifications}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t.notifications}</caption>
-          <thead><tr><th scope="col">#</th><th scope="col">{t.recipient}</th><th scope="col">{t.phase}</th><th scope="col">{t.sentAt}</th><th scope="col">{t.authorityReference}</th></tr></thead>
-          <tbody>
-            {breach.notifications.map((n) => (
-              <tr key={n.seq}>
-                <th scope="row">{n.seq}</th>
-                <td>{t.recipients[n.recipient]}{n.controller ? `: ${n.controller}` : ''}</td>
-                <td>{t.phases[n.phase]}</td>
-                <td>{formatDateTime(n.sentAt, language)}</td>
-                <td>{n.reference ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t.notifications}>
+          <table>
+            <caption className="visually-hidden">{t.notifications}</caption>
+            <thead><tr><th scope="col">#</th><th scope="col">{t.recipient}</th><th scope="col">{t.phase}</th><th scope="col">{t.sentAt}</th><th scope="col">{t.authorityReference}</th></tr></thead>
+            <tbody>
+              {breach.notifications.map((n) => (
+                <tr key={n.seq}>
+                  <th scope="row">{n.seq}</th>
+                  <td>{t.recipients[n.recipient]}{n.controller ? `: ${n.controller}` : ''}</td>
+                  <td>{t.phases[n.phase]}</td>
+                  <td>{formatDateTime(n.sentAt, language)}</td>
+                  <td>{n.reference ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {can('breaches:write') && <NotificationForm breach={breach} t={t} onDone={reload} />}
       {can('breaches:write') && <AmendForm key={breach.version} breach={breach} t={t} onDone={reload} />}
       <h2>{t.history}</h2>
-      <table>
-        <caption className="visually-hidden">{t.history}</caption>
-        <thead><tr><th scope="col">{t.version}</th><th scope="col">{t.recordedAt}</th><th scope="col">{t.by}</th><th scope="col">{t.reason}</th></tr></thead>
-        <tbody>
-          {(breach.versions ?? []).map((v) => (
-            <tr key={v.version}>
-              <th scope="row">{v.version}</th>
-              <td>{formatDateTime(v.recordedAt, language)}</td>
-              <td><code>{v.recordedBy}</code></td>
-              <td>{v.reason ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label={t.history}>
+        <table>
+          <caption className="visually-hidden">{t.history}</caption>
+          <thead><tr><th scope="col">{t.version}</th><th scope="col">{t.recordedAt}</th><th scope="col">{t.by}</th><th scope="col">{t.reason}</th></tr></thead>
+          <tbody>
+            {(breach.versions ?? []).map((v) => (
+              <tr key={v.version}>
+                <th scope="row">{v.version}</th>
+                <td>{formatDateTime(v.recordedAt, language)}</td>
+                <td><Actor actor={v.recordedBy} people={people} /></td>
+                <td>{v.reason ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </>
   );
 }

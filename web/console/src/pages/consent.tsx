@@ -8,7 +8,7 @@ import type { ConsentReceipt } from '../../../../src/consent/ledger-receipt.js';
 import type { PurposeConsentSummary } from '../../../../src/consent/purpose-consent.js';
 import type { DailyStatistics } from '../../../../src/consent/statistics.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../components.js';
 import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
@@ -203,24 +203,26 @@ function Statistics({ t, language }: { t: T; language: Language }) {
       {days.length > 0 && (
         <>
           <AnswersChart days={days} t={t} language={language} />
-          <table className="consent-days">
-            <caption className="visually-hidden">{t.statistics}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.day}</th><th scope="col">{t.shown}</th><th scope="col">{t.answers}</th><th scope="col">{t.acceptAll}</th>
-                <th scope="col">{t.custom}</th><th scope="col">{t.rejectAll}</th>
-                {categories.map((c) => <th scope="col" key={c}>{t.rate(c)}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{d.day}</th><td>{d.shown}</td><td>{d.records}</td><td>{d.acceptAll}</td><td>{d.custom}</td><td>{d.rejectAll}</td>
-                  {categories.map((c) => <td key={c}>{percent(d.categories[c]?.rate ?? null, language)}</td>)}
+          <TableRegion label={t.statistics}>
+            <table className="consent-days">
+              <caption className="visually-hidden">{t.statistics}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.day}</th><th scope="col">{t.shown}</th><th scope="col">{t.answers}</th><th scope="col">{t.acceptAll}</th>
+                  <th scope="col">{t.custom}</th><th scope="col">{t.rejectAll}</th>
+                  {categories.map((c) => <th scope="col" key={c}>{t.rate(c)}</th>)}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {days.map((d) => (
+                  <tr key={d.day}>
+                    <th scope="row">{d.day}</th><td>{d.shown}</td><td>{d.records}</td><td>{d.acceptAll}</td><td>{d.custom}</td><td>{d.rejectAll}</td>
+                    {categories.map((c) => <td key={c}>{percent(d.categories[c]?.rate ?? null, language)}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <p className="muted">{t.shownNote}</p>
         </>
       )}
@@ -260,18 +262,20 @@ function Receipts({ t, language }: { t: T; language: Language }) {
       <ErrorMessage error={mutation.error} />
       {result?.history && result.history.length === 0 && <p>{t.noRecords}</p>}
       {result?.history && result.history.length > 0 && (
-        <table>
-          <caption className="visually-hidden">{t.receipts}</caption>
-          <thead><tr><th scope="col">{t.when}</th><th scope="col">{t.site}</th><th scope="col">{t.method}</th><th scope="col">{t.choices}</th><th scope="col">{t.receipt}</th></tr></thead>
-          <tbody>
-            {result.history.map((r) => (
-              <tr key={r.receipt}>
-                <th scope="row">{formatDateTime(r.recordedAt, language)}</th><td>{r.site}</td><td>{r.method}</td>
-                <td><Choices choices={r.choices} t={t} /></td><td>{receiptLink(r.receipt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t.receipts}>
+          <table>
+            <caption className="visually-hidden">{t.receipts}</caption>
+            <thead><tr><th scope="col">{t.when}</th><th scope="col">{t.site}</th><th scope="col">{t.method}</th><th scope="col">{t.choices}</th><th scope="col">{t.receipt}</th></tr></thead>
+            <tbody>
+              {result.history.map((r) => (
+                <tr key={r.receipt}>
+                  <th scope="row">{formatDateTime(r.recordedAt, language)}</th><td>{r.site}</td><td>{r.method}</td>
+                  <td><Choices choices={r.choices} t={t} /></td><td>{receiptLink(r.receipt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {result?.receipt && (
         <dl className="receipt-summary">
@@ -340,23 +344,25 @@ function PurposeConsents({ t, language }: { t: T; language: Language }) {
             <p><button type="button" className="secondary" disabled={mutation.pending} onClick={() => void object()}>{t.object}</button></p>
           )}
           {person.purposes.length === 0 ? <p>{t.noPurposes}</p> : (
-            <table>
-              <caption className="visually-hidden">{t.purposes}</caption>
-              <thead><tr><th scope="col">{t.purpose}</th><th scope="col">{t.status}</th><th scope="col">{t.since}</th><th scope="col">{t.version}</th><th scope="col"><span className="visually-hidden">{t.withdraw}</span></th></tr></thead>
-              <tbody>
-                {person.purposes.map((p) => (
-                  <tr key={p.purpose}>
-                    <th scope="row">{p.purpose}</th><td>{t.statuses[p.status]}</td><td>{formatDateTime(p.since, language)}</td>
-                    <td>{p.textVersion ? <code>{p.textVersion}</code> : '—'}</td>
-                    <td>
-                      {can('consent:write') && (p.status === 'granted' || p.status === 'pending') && (
-                        <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void withdraw(p.purpose)} aria-label={`${t.withdraw}: ${p.purpose}`}>{t.withdraw}</button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableRegion label={t.purposes}>
+              <table>
+                <caption className="visually-hidden">{t.purposes}</caption>
+                <thead><tr><th scope="col">{t.purpose}</th><th scope="col">{t.status}</th><th scope="col">{t.since}</th><th scope="col">{t.version}</th><th scope="col"><span className="visually-hidden">{t.withdraw}</span></th></tr></thead>
+                <tbody>
+                  {person.purposes.map((p) => (
+                    <tr key={p.purpose}>
+                      <th scope="row">{p.purpose}</th><td>{t.statuses[p.status]}</td><td>{formatDateTime(p.since, language)}</td>
+                      <td>{p.textVersion ? <code>{p.textVersion}</code> : '—'}</td>
+                      <td>
+                        {can('consent:write') && (p.status === 'granted' || p.status === 'pending') && (
+                          <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void withdraw(p.purpose)} aria-label={`${t.withdraw}: ${p.purpose}`}>{t.withdraw}</button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           )}
         </>
       )}

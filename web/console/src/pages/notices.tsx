@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../components.js';
 import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 import './records.css';
@@ -232,7 +232,7 @@ function SiteNotices({ site, languages }: { site: Site; languages: string[] }) {
       <p role="status">{message}</p>
       {versions.loading && !versions.data ? <Loading /> : <ErrorMessage error={versions.error} />}
       {versions.data && (
-        <div className="table-scroll">
+        <TableRegion label={t.versions}>
           <table aria-labelledby="versions">
             <thead>
               <tr>
@@ -266,7 +266,7 @@ function SiteNotices({ site, languages }: { site: Site; languages: string[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
 
       <h2 id="subscribers">{t.subscribers}</h2>

@@ -49,7 +49,7 @@ const texts = {
     unchecked: 'Not checked yet:',
     stepColleague: (members: number): string => (members > 1 ? `${countOf('en', members, 'person has', 'people have')} access to this organisation.` : 'Invite a colleague, so that requests and breaches never wait for one person.'),
     stepDryRun: (at: string | null): string => (at ? `A first retention dry run was made on ${at}.` : 'Make a first retention dry run: it shows what would be deleted and changes nothing.'),
-    goCharter: 'Lint findings', goUsers: 'Users and roles', goRetention: 'Retention',
+    goStores: 'See the runs', goUsers: 'Invite someone', goDryRun: 'Make one now',
     openRequests: 'Open requests', requestsLine: (open: number, overdue: number) => `${countOf('en', open, 'open request', 'open requests')}${overdue ? `, ${overdue} overdue` : ''}.`,
     nextDeadline: 'Next deadline:', noDeadline: 'No deadline ahead.',
     consentWeek: 'Consent this week',
@@ -86,7 +86,7 @@ const texts = {
     unchecked: 'Nog niet gecontroleerd:',
     stepColleague: (members: number): string => (members > 1 ? `${countOf('nl', members, 'persoon heeft', 'personen hebben')} toegang tot deze organisatie.` : 'Nodig een collega uit, zodat verzoeken en datalekken nooit op één persoon wachten.'),
     stepDryRun: (at: string | null): string => (at ? `Een eerste proefrun van de bewaring is gedaan op ${at}.` : 'Doe een eerste proefrun van de bewaring: die toont wat verwijderd zou worden en verandert niets.'),
-    goCharter: 'Bevindingen', goUsers: 'Gebruikers en rollen', goRetention: 'Bewaring',
+    goStores: 'Bekijk de runs', goUsers: 'Iemand uitnodigen', goDryRun: 'Nu een proefrun doen',
     openRequests: 'Openstaande verzoeken', requestsLine: (open: number, overdue: number) => `${countOf('nl', open, 'openstaand verzoek', 'openstaande verzoeken')}${overdue ? `, waarvan ${overdue} te laat` : ''}.`,
     nextDeadline: 'Volgende termijn:', noDeadline: 'Geen termijn in zicht.',
     consentWeek: 'Toestemming deze week',
@@ -123,7 +123,7 @@ const texts = {
     unchecked: 'Pas encore vérifiées :',
     stepColleague: (members: number): string => (members > 1 ? `${countOf('fr', members, 'personne a', 'personnes ont')} accès à cette organisation.` : 'Invitez un collègue, pour que demandes et violations n’attendent jamais une seule personne.'),
     stepDryRun: (at: string | null): string => (at ? `Une première simulation de conservation a été faite le ${at}.` : 'Faites une première simulation de conservation : elle montre ce qui serait supprimé et ne change rien.'),
-    goCharter: 'Constats', goUsers: 'Utilisateurs et rôles', goRetention: 'Conservation',
+    goStores: 'Voir les exécutions', goUsers: 'Inviter quelqu’un', goDryRun: 'En faire une maintenant',
     openRequests: 'Demandes ouvertes', requestsLine: (open: number, overdue: number) => `${countOf('fr', open, 'demande ouverte', 'demandes ouvertes')}${overdue ? `, dont ${overdue} en retard` : ''}.`,
     nextDeadline: 'Prochaine échéance :', noDeadline: 'Aucune échéance à venir.',
     consentWeek: 'Consentement cette semaine',
@@ -160,7 +160,7 @@ const texts = {
     unchecked: 'Noch nicht geprüft:',
     stepColleague: (members: number): string => (members > 1 ? `${countOf('de', members, 'Person hat', 'Personen haben')} Zugriff auf diese Organisation.` : 'Laden Sie eine Kollegin oder einen Kollegen ein, damit Anfragen und Datenpannen nie auf eine einzige Person warten.'),
     stepDryRun: (at: string | null): string => (at ? `Ein erster Probelauf der Aufbewahrung erfolgte am ${at}.` : 'Machen Sie einen ersten Probelauf der Aufbewahrung: er zeigt, was gelöscht würde, und ändert nichts.'),
-    goCharter: 'Prüfergebnisse', goUsers: 'Benutzer und Rollen', goRetention: 'Aufbewahrung',
+    goStores: 'Läufe ansehen', goUsers: 'Jemanden einladen', goDryRun: 'Jetzt einen machen',
     openRequests: 'Offene Anfragen', requestsLine: (open: number, overdue: number) => `${countOf('de', open, 'offene Anfrage', 'offene Anfragen')}${overdue ? `, davon ${overdue} überfällig` : ''}.`,
     nextDeadline: 'Nächste Frist:', noDeadline: 'Keine Frist in Sicht.',
     consentWeek: 'Einwilligung in dieser Woche',
@@ -225,13 +225,13 @@ function FirstSteps({ page, t, language }: { page: StartPage; t: T; language: La
         <Step done={steps.stores.declared > 0 && steps.stores.checked === steps.stores.declared} t={t}>
           {t.stepStores(steps.stores.declared, steps.stores.checked)}
           {steps.stores.unchecked.length > 0 && steps.stores.declared > 0 && <> {t.unchecked} {steps.stores.unchecked.join(', ')}.</>}{' '}
-          {steps.stores.declared > 0 && <Link to="/retention">{t.goRetention}</Link>}
+          {steps.stores.declared > 0 && <Link to="/retention">{t.goStores}</Link>}
         </Step>
         <Step done={steps.colleagues.members > 1} t={t}>
-          {t.stepColleague(steps.colleagues.members)} <Link to="/users">{t.goUsers}</Link>
+          {t.stepColleague(steps.colleagues.members)} {steps.colleagues.members <= 1 && <Link to="/users">{t.goUsers}</Link>}
         </Step>
         <Step done={steps.dryRun.done} t={t}>
-          {t.stepDryRun(steps.dryRun.at ? formatDate(steps.dryRun.at, language) : null)} {!steps.dryRun.done && <Link to="/retention">{t.goRetention}</Link>}
+          {t.stepDryRun(steps.dryRun.at ? formatDate(steps.dryRun.at, language) : null)} {!steps.dryRun.done && <Link to="/retention">{t.goDryRun}</Link>}
         </Step>
       </ol>
     </section>

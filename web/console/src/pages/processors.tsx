@@ -1,6 +1,6 @@
 /** Processors and transfers: every recipient with role, country, transfer mechanism, DPA and sub-processors, and the warnings. */
 import type { ProcessorOverview } from '../../../../src/records/processors.js';
-import { ErrorMessage, Loading, PageTitle, useApi } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, TableRegion } from '../components.js';
 import { useLanguage, useTexts, type Language } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 import './records.css';
@@ -123,7 +123,7 @@ function Processors() {
               ))}
             </ul>
           )}
-          <div className="table-scroll">
+          <TableRegion label={t.title}>
             <table>
               <caption className="visually-hidden">{t.title}</caption>
               <thead>
@@ -163,7 +163,7 @@ function Processors() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </>
       )}
     </>

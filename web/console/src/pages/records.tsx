@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { RecordsOfProcessing } from '../../../../src/records/record.js';
 import { apiUrl } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, TableRegion } from '../components.js';
 import { useLanguage, useTexts } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 import './records.css';
@@ -144,7 +144,7 @@ function Records() {
       {data && (
         <>
           <h2>{t.controller}</h2>
-          <div className="table-scroll">
+          <TableRegion label={t.controller}>
             <table>
               <caption className="visually-hidden">{t.controller}</caption>
               <thead>
@@ -176,11 +176,11 @@ function Records() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           {data.processor && (
             <>
               <h2>{t.processor}</h2>
-              <div className="table-scroll">
+              <TableRegion label={t.processor}>
                 <table>
                   <caption className="visually-hidden">{t.processor}</caption>
                   <thead>
@@ -202,7 +202,7 @@ function Records() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             </>
           )}
         </>

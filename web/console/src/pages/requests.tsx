@@ -7,12 +7,18 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { RequestDetail, RequestSummary } from '../../../../src/rights/schemas.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useDescribeActor, useMutation, usePeople } from '../components.js';
 import { countOf, formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import { Link, usePath } from '../router.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
 import './requests.css';
+
+interface Site {
+  id: string;
+  name: string;
+  domain: string;
+}
 
 type Inbox = { total: number; overdue: number; dueWithin7Days: number; requests: RequestSummary[] };
 
@@ -114,6 +120,20 @@ const texts = {
     cancel: 'Withdraw on behalf of the requester',
     error: 'Last error',
     done: 'Done.',
+    said: {
+      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Asks to correct ${category ? `their ${category}` : 'their data'}${current ? ` from “${current}”` : ''} to “${desired}”.`,
+      restriction: (ground: string) => `Asks to restrict the processing: ${ground}.`,
+      objection: (kind: string, purpose: string | undefined) => `Objects to ${kind}${purpose ? ` (purpose: ${purpose})` : ''}.`,
+      withdrawal: (purpose: string) => `Withdraws consent for the purpose ${purpose}.`,
+      message: 'Message:',
+      explanation: 'Explanation:',
+      nothing: 'Nothing beyond the type of request.',
+    },
+    grounds: { 'accuracy-contested': 'the accuracy of the data is contested (Art. 18(1)(a))', 'unlawful-processing': 'the processing is unlawful (Art. 18(1)(b))', 'legal-claims': 'the data are needed for legal claims (Art. 18(1)(c))', 'objection-pending': 'an objection is being examined (Art. 18(1)(d))' } as Record<string, string>,
+    objections: { 'direct-marketing': 'direct marketing', 'legitimate-interest': 'processing based on legitimate interests' } as Record<string, string>,
+    events: { received: 'request received', 'code-verified': 'identity confirmed with the code', 'plan-computed': 'plan computed', extended: 'deadline extended', 'extension-mailed': 'extension mailed to the requester', 'package-created': 'package prepared', 'package-downloaded': 'package downloaded by the requester', 'package-downloaded-by-staff': 'package downloaded by staff', 'package-deleted': 'package deleted', 'package-reissued': 'new download link mailed', 'download-code-sent': 'download code sent', reminder: 'reminder', overdue: 'deadline passed', 'override-proposed': 'verification by other means proposed', 'execution-failed': 'execution failed', 'recipient-informed': 'recipient informed', 'consent-withdrawn': 'consent withdrawn', 'changes-set': 'corrections entered', 'link-used': 'status link used', 'link-expired': 'status link expired', 'link-invalid': 'invalid status link', 'link-closed': 'status link closed', 'processor-data-found': 'data held as a processor found' } as Record<string, string>,
+    value: 'Value',
+    item: 'Item',
   },
   nl: {
     title: 'Verzoeken',
@@ -207,6 +227,20 @@ const texts = {
     cancel: 'Intrekken namens de betrokkene',
     error: 'Laatste fout',
     done: 'Gedaan.',
+    said: {
+      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Vraagt ${category ? `${category}` : 'de gegevens'}${current ? ` van “${current}”` : ''} te verbeteren naar “${desired}”.`,
+      restriction: (ground: string) => `Vraagt de verwerking te beperken: ${ground}.`,
+      objection: (kind: string, purpose: string | undefined) => `Maakt bezwaar tegen ${kind}${purpose ? ` (doel: ${purpose})` : ''}.`,
+      withdrawal: (purpose: string) => `Trekt de toestemming in voor het doel ${purpose}.`,
+      message: 'Bericht:',
+      explanation: 'Toelichting:',
+      nothing: 'Niets meer dan de soort verzoek.',
+    },
+    grounds: { 'accuracy-contested': 'de juistheid van de gegevens wordt betwist (art. 18, lid 1, a)', 'unlawful-processing': 'de verwerking is onrechtmatig (art. 18, lid 1, b)', 'legal-claims': 'de gegevens zijn nodig voor een rechtsvordering (art. 18, lid 1, c)', 'objection-pending': 'een bezwaar wordt onderzocht (art. 18, lid 1, d)' } as Record<string, string>,
+    objections: { 'direct-marketing': 'direct marketing', 'legitimate-interest': 'verwerking op grond van gerechtvaardigd belang' } as Record<string, string>,
+    events: { received: 'verzoek ontvangen', 'code-verified': 'identiteit bevestigd met de code', 'plan-computed': 'plan berekend', extended: 'termijn verlengd', 'extension-mailed': 'verlenging gemaild aan de verzoeker', 'package-created': 'pakket klaargemaakt', 'package-downloaded': 'pakket gedownload door de verzoeker', 'package-downloaded-by-staff': 'pakket gedownload door een medewerker', 'package-deleted': 'pakket verwijderd', 'package-reissued': 'nieuwe downloadlink gemaild', 'download-code-sent': 'downloadcode verstuurd', reminder: 'herinnering', overdue: 'termijn verstreken', 'override-proposed': 'verificatie op een andere manier voorgesteld', 'execution-failed': 'uitvoering mislukt', 'recipient-informed': 'ontvanger ingelicht', 'consent-withdrawn': 'toestemming ingetrokken', 'changes-set': 'verbeteringen ingevoerd', 'link-used': 'statuslink gebruikt', 'link-expired': 'statuslink verlopen', 'link-invalid': 'ongeldige statuslink', 'link-closed': 'statuslink gesloten', 'processor-data-found': 'gegevens als verwerker gevonden' } as Record<string, string>,
+    value: 'Waarde',
+    item: 'Onderdeel',
   },
   fr: {
     title: 'Demandes',
@@ -300,6 +334,20 @@ const texts = {
     cancel: 'Retirer au nom de la personne',
     error: 'Dernière erreur',
     done: 'Fait.',
+    said: {
+      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Demande de corriger ${category ? `${category}` : 'ses données'}${current ? ` de « ${current} »` : ''} en « ${desired} ».`,
+      restriction: (ground: string) => `Demande la limitation du traitement : ${ground}.`,
+      objection: (kind: string, purpose: string | undefined) => `S’oppose à ${kind}${purpose ? ` (finalité : ${purpose})` : ''}.`,
+      withdrawal: (purpose: string) => `Retire son consentement pour la finalité ${purpose}.`,
+      message: 'Message :',
+      explanation: 'Explication :',
+      nothing: 'Rien d’autre que le type de demande.',
+    },
+    grounds: { 'accuracy-contested': 'l’exactitude des données est contestée (art. 18, par. 1, a)', 'unlawful-processing': 'le traitement est illicite (art. 18, par. 1, b)', 'legal-claims': 'les données sont nécessaires à une action en justice (art. 18, par. 1, c)', 'objection-pending': 'une opposition est en cours d’examen (art. 18, par. 1, d)' } as Record<string, string>,
+    objections: { 'direct-marketing': 'la prospection', 'legitimate-interest': 'un traitement fondé sur l’intérêt légitime' } as Record<string, string>,
+    events: { received: 'demande reçue', 'code-verified': 'identité confirmée par le code', 'plan-computed': 'plan calculé', extended: 'délai prolongé', 'extension-mailed': 'prolongation envoyée au demandeur', 'package-created': 'paquet préparé', 'package-downloaded': 'paquet téléchargé par le demandeur', 'package-downloaded-by-staff': 'paquet téléchargé par un membre de l’équipe', 'package-deleted': 'paquet supprimé', 'package-reissued': 'nouveau lien de téléchargement envoyé', 'download-code-sent': 'code de téléchargement envoyé', reminder: 'rappel', overdue: 'délai dépassé', 'override-proposed': 'vérification par un autre moyen proposée', 'execution-failed': 'exécution échouée', 'recipient-informed': 'destinataire informé', 'consent-withdrawn': 'consentement retiré', 'changes-set': 'corrections saisies', 'link-used': 'lien de suivi utilisé', 'link-expired': 'lien de suivi expiré', 'link-invalid': 'lien de suivi invalide', 'link-closed': 'lien de suivi fermé', 'processor-data-found': 'données traitées en tant que sous-traitant trouvées' } as Record<string, string>,
+    value: 'Valeur',
+    item: 'Élément',
   },
   de: {
     title: 'Anfragen',
@@ -393,6 +441,20 @@ const texts = {
     cancel: 'Im Namen der antragstellenden Person zurückziehen',
     error: 'Letzter Fehler',
     done: 'Erledigt.',
+    said: {
+      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Verlangt, ${category ? `${category}` : 'die Daten'}${current ? ` von „${current}“` : ''} auf „${desired}“ zu berichtigen.`,
+      restriction: (ground: string) => `Verlangt die Einschränkung der Verarbeitung: ${ground}.`,
+      objection: (kind: string, purpose: string | undefined) => `Widerspricht ${kind}${purpose ? ` (Zweck: ${purpose})` : ''}.`,
+      withdrawal: (purpose: string) => `Widerruft die Einwilligung für den Zweck ${purpose}.`,
+      message: 'Nachricht:',
+      explanation: 'Erläuterung:',
+      nothing: 'Nichts über die Art der Anfrage hinaus.',
+    },
+    grounds: { 'accuracy-contested': 'die Richtigkeit der Daten wird bestritten (Art. 18 Abs. 1 lit. a)', 'unlawful-processing': 'die Verarbeitung ist unrechtmäßig (Art. 18 Abs. 1 lit. b)', 'legal-claims': 'die Daten werden für Rechtsansprüche benötigt (Art. 18 Abs. 1 lit. c)', 'objection-pending': 'ein Widerspruch wird geprüft (Art. 18 Abs. 1 lit. d)' } as Record<string, string>,
+    objections: { 'direct-marketing': 'der Direktwerbung', 'legitimate-interest': 'der Verarbeitung auf Grundlage berechtigter Interessen' } as Record<string, string>,
+    events: { received: 'Anfrage eingegangen', 'code-verified': 'Identität mit dem Code bestätigt', 'plan-computed': 'Plan berechnet', extended: 'Frist verlängert', 'extension-mailed': 'Verlängerung an die antragstellende Person gesendet', 'package-created': 'Paket erstellt', 'package-downloaded': 'Paket von der antragstellenden Person heruntergeladen', 'package-downloaded-by-staff': 'Paket von einer Mitarbeiterin oder einem Mitarbeiter heruntergeladen', 'package-deleted': 'Paket gelöscht', 'package-reissued': 'neuer Download-Link gesendet', 'download-code-sent': 'Download-Code gesendet', reminder: 'Erinnerung', overdue: 'Frist überschritten', 'override-proposed': 'Bestätigung auf anderem Weg vorgeschlagen', 'execution-failed': 'Ausführung fehlgeschlagen', 'recipient-informed': 'Empfänger informiert', 'consent-withdrawn': 'Einwilligung widerrufen', 'changes-set': 'Berichtigungen erfasst', 'link-used': 'Status-Link verwendet', 'link-expired': 'Status-Link abgelaufen', 'link-invalid': 'ungültiger Status-Link', 'link-closed': 'Status-Link geschlossen', 'processor-data-found': 'als Auftragsverarbeiter gehaltene Daten gefunden' } as Record<string, string>,
+    value: 'Wert',
+    item: 'Angabe',
   },
 };
 
@@ -434,6 +496,8 @@ function Inbox({ t, language }: { t: T; language: Language }) {
   const [applied, setApplied] = useState(filters);
   const query = { state: applied.state, type: applied.type, site: applied.site, dueBefore: applied.dueBefore, overdue: applied.overdue ? 'true' : undefined };
   const { data, error, loading, reload } = useApi<Inbox>('/api/v1/requests', query);
+  // The sites come from the active charter, so the filter and the manual intake offer only sites that exist.
+  const sites = useApi<{ charter: { sites: Site[] } }>('/api/v1/charter/overview').data?.charter.sites ?? [];
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setApplied(filters);
@@ -461,7 +525,12 @@ function Inbox({ t, language }: { t: T; language: Language }) {
         </div>
         <div>
           <label htmlFor="rq-site">{t.site}</label>
-          <input id="rq-site" value={filters.site} onChange={(e) => setFilters({ ...filters, site: e.target.value })} />
+          <select id="rq-site" value={filters.site} onChange={(e) => setFilters({ ...filters, site: e.target.value })}>
+            <option value="">{t.any}</option>
+            {sites.map((site) => (
+              <option key={site.id} value={site.id}>{site.name} ({site.domain})</option>
+            ))}
+          </select>
         </div>
         <div>
           <label htmlFor="rq-due">{t.dueBefore}</label>
@@ -482,7 +551,7 @@ function Inbox({ t, language }: { t: T; language: Language }) {
           {data.requests.length === 0 ? (
             <p>{t.none}</p>
           ) : (
-            <div className="table-scroll">
+            <TableRegion label={t.title}>
               <table>
                 <caption className="visually-hidden">{t.title}</caption>
                 <thead>
@@ -498,23 +567,23 @@ function Inbox({ t, language }: { t: T; language: Language }) {
                       <td>{t.types[r.type]}</td>
                       <td>{t.states[r.state]}</td>
                       <td>{t.channels[r.channel]}</td>
-                      <td>{r.site}</td>
+                      <td>{sites.find((site) => site.id === r.site)?.name ?? r.site}</td>
                       <td>{formatDateTime(r.receivedAt, language)}</td>
                       <td><Due request={r} t={t} /></td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </>
       )}
-      <NewRequest t={t} onCreated={() => void reload()} />
+      <NewRequest t={t} sites={sites} onCreated={() => void reload()} />
     </>
   );
 }
 
-function NewRequest({ t, onCreated }: { t: T; onCreated: () => void }) {
+function NewRequest({ t, sites, onCreated }: { t: T; sites: Site[]; onCreated: () => void }) {
   const { can } = useSession();
   const mutation = useMutation();
   const [form, setForm] = useState({ site: '', type: 'access', channel: 'post', language: 'nl', identityType: 'email', identity: '', message: '' });
@@ -522,10 +591,11 @@ function NewRequest({ t, onCreated }: { t: T; onCreated: () => void }) {
   if (!can('requests:write')) return null;
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    const site = form.site || sites[0]?.id || '';
     const result = await mutation.run(() =>
       api<RequestDetail>('/api/v1/requests', {
         method: 'POST',
-        body: { site: form.site, type: form.type, channel: form.channel, language: form.language, identity: { type: form.identityType, value: form.identity }, details: form.message ? { message: form.message } : {} },
+        body: { site, type: form.type, channel: form.channel, language: form.language, identity: { type: form.identityType, value: form.identity }, details: form.message ? { message: form.message } : {} },
       }),
     );
     if (result) {
@@ -538,7 +608,11 @@ function NewRequest({ t, onCreated }: { t: T; onCreated: () => void }) {
       <h2 id="rq-new">{t.newRequest}</h2>
       <form onSubmit={(e) => void onSubmit(e)}>
         <label htmlFor="new-site">{t.site}</label>
-        <input id="new-site" required value={form.site} onChange={(e) => setForm({ ...form, site: e.target.value })} />
+        <select id="new-site" required value={form.site || sites[0]?.id || ''} onChange={(e) => setForm({ ...form, site: e.target.value })}>
+          {sites.map((site) => (
+            <option key={site.id} value={site.id}>{site.name} ({site.domain})</option>
+          ))}
+        </select>
         <label htmlFor="new-type">{t.type}</label>
         <select id="new-type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
           {types.filter((x) => !['rectification', 'restriction', 'objection', 'withdrawal'].includes(x)).map((x) => (
@@ -587,29 +661,33 @@ function ErasureTables({ plan, t }: { plan: ErasurePlan; t: T }) {
   return (
     <>
       <h3>{t.erased}</h3>
-      <table>
-        <thead>
-          <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.fields}</th></tr>
-        </thead>
-        <tbody>
-          {plan.erased.map((e, i) => (
-            <tr key={i}><th scope="row">{e.storeName} / {e.table}</th><td>{e.rows}</td><td>{e.fields.join(', ')}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label={t.erased}>
+        <table>
+          <thead>
+            <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.fields}</th></tr>
+          </thead>
+          <tbody>
+            {plan.erased.map((e, i) => (
+              <tr key={i}><th scope="row">{e.storeName} / {e.table}</th><td>{e.rows}</td><td>{e.fields.join(', ')}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       {plan.kept.length > 0 && (
         <>
           <h3>{t.kept}</h3>
-          <table>
-            <thead>
-              <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.law}</th><th scope="col">{t.fields}</th></tr>
-            </thead>
-            <tbody>
-              {plan.kept.map((k, i) => (
-                <tr key={i}><th scope="row">{k.storeName} / {k.table}</th><td>{k.rows}</td><td>{k.hold === 'shared' ? t.keptShared : k.hold === 'referenced' ? t.keptReferenced : k.law}</td><td>{k.keptColumns.join(', ')}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <TableRegion label={t.kept}>
+            <table>
+              <thead>
+                <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.law}</th><th scope="col">{t.fields}</th></tr>
+              </thead>
+              <tbody>
+                {plan.kept.map((k, i) => (
+                  <tr key={i}><th scope="row">{k.storeName} / {k.table}</th><td>{k.rows}</td><td>{k.hold === 'shared' ? t.keptShared : k.hold === 'referenced' ? t.keptReferenced : k.law}</td><td>{k.keptColumns.join(', ')}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </>
       )}
       {plan.notified.length > 0 && (
@@ -635,16 +713,18 @@ function ReachTable({ reach, t }: { reach: ReachedTable[]; t: T }) {
   return (
     <>
       <h3>{t.reached}</h3>
-      <table>
-        <thead>
-          <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.shared}</th><th scope="col">{t.reachHow}</th></tr>
-        </thead>
-        <tbody>
-          {reach.map((r, i) => (
-            <tr key={i}><th scope="row">{r.storeName} / {r.table}</th><td>{r.rows}</td><td>{r.shared}</td><td>{how(r)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label={t.reached}>
+        <table>
+          <thead>
+            <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.shared}</th><th scope="col">{t.reachHow}</th></tr>
+          </thead>
+          <tbody>
+            {reach.map((r, i) => (
+              <tr key={i}><th scope="row">{r.storeName} / {r.table}</th><td>{r.rows}</td><td>{r.shared}</td><td>{how(r)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </>
   );
 }
@@ -672,11 +752,71 @@ function Outcome({ value, t }: { value: unknown; t: T }) {
       </>
     );
   }
-  return <pre className="outcome">{JSON.stringify(value, null, 2)}</pre>;
+  return <Facts value={value} t={t} />;
+}
+
+/** Any other figures as a two-column table (never raw JSON): nested values are listed in words. */
+function Facts({ value, t }: { value: unknown; t: T }) {
+  const entries = value !== null && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : [];
+  if (entries.length === 0) return <p>—</p>;
+  const show = (v: unknown): string =>
+    v === null || v === undefined ? '—' : Array.isArray(v) ? v.map(show).join(', ') : typeof v === 'object' ? Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${show(x)}`).join('; ') : String(v as string | number | boolean);
+  return (
+    <TableRegion label={t.result}>
+      <table>
+        <thead><tr><th scope="col">{t.item}</th><th scope="col">{t.value}</th></tr></thead>
+        <tbody>
+          {entries.map(([key, v]) => (
+            <tr key={key}><th scope="row">{key}</th><td>{show(v)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+/** What the person asked, as sentences in the console's language (their own words quoted as they wrote them). */
+function Asked({ details, t }: { details: Record<string, unknown>; t: T }) {
+  const d = details as {
+    rectification?: { category?: string; desired: string; current?: string };
+    restriction?: { ground: string; explanation?: string };
+    objection?: { kind: string; purpose?: string; explanation?: string };
+    withdrawal?: { purpose: string };
+    message?: string;
+  };
+  const lines: ReactNode[] = [];
+  if (d.rectification) lines.push(t.said.rectification(d.rectification.current, d.rectification.desired, d.rectification.category));
+  if (d.restriction) {
+    lines.push(t.said.restriction(t.grounds[d.restriction.ground] ?? d.restriction.ground));
+    if (d.restriction.explanation) lines.push(<>{t.said.explanation} <q>{d.restriction.explanation}</q></>);
+  }
+  if (d.objection) {
+    lines.push(t.said.objection(t.objections[d.objection.kind] ?? d.objection.kind, d.objection.purpose));
+    if (d.objection.explanation) lines.push(<>{t.said.explanation} <q>{d.objection.explanation}</q></>);
+  }
+  if (d.withdrawal) lines.push(t.said.withdrawal(d.withdrawal.purpose));
+  if (d.message) lines.push(<>{t.said.message} <q>{d.message}</q></>);
+  if (lines.length === 0) return <p>{t.said.nothing}</p>;
+  return (
+    <>
+      {lines.map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
+    </>
+  );
+}
+
+/** A timeline event's extra data in words, e.g. `recipient: crm; channel: mail`. */
+function eventData(data: Record<string, unknown>): string {
+  return Object.entries(data)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join('; ');
 }
 
 function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
   const { can, me } = useSession();
+  const people = usePeople(me.organisation.slug);
+  const describeActor = useDescribeActor(people);
   const { data: request, error, loading, reload } = useApi<RequestDetail>(`/api/v1/requests/${id}`);
   const mutation = useMutation();
   const [reason, setReason] = useState<string>('unfounded');
@@ -721,7 +861,7 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
         {request.refusalReason && (<><dt>{t.reason}</dt><dd>{t.reasons[request.refusalReason]}{request.refusalExplanation ? ` — ${request.refusalExplanation}` : ''}</dd></>)}
         {request.lastError && (<><dt>{t.error}</dt><dd className="error">{request.lastError}</dd></>)}
       </dl>
-      <section aria-labelledby="rq-details"><h2 id="rq-details">{t.details}</h2><pre className="outcome">{JSON.stringify(request.details, null, 2)}</pre></section>
+      <section aria-labelledby="rq-details"><h2 id="rq-details">{t.details}</h2><Asked details={request.details} t={t} /></section>
       <section aria-labelledby="rq-plan">
         <h2 id="rq-plan">{t.plan}</h2>
         {request.plan ? <Outcome value={request.plan} t={t} /> : <p>{t.noPlan}</p>}
@@ -777,7 +917,7 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
           {['received', 'awaiting-verification'].includes(request.state) && (
             <form onSubmit={submit(request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? 'override/approve' : 'override', request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? undefined : { reason: overrideReason })}>
               <h3>{t.override}</h3>
-              {request.overrideRequestedBy && <p>{t.overrideWaiting(request.overrideRequestedBy, request.overrideReason ?? '')}</p>}
+              {request.overrideRequestedBy && <p>{t.overrideWaiting(describeActor(request.overrideRequestedBy), request.overrideReason ?? '')}</p>}
               {request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? (
                 <button type="submit" disabled={mutation.pending}>{t.approveOverride}</button>
               ) : (
@@ -818,20 +958,22 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
       )}
       <section aria-labelledby="rq-timeline">
         <h2 id="rq-timeline">{t.timeline}</h2>
-        <table>
-          <thead>
-            <tr><th scope="col">{t.when}</th><th scope="col">{t.who}</th><th scope="col">{t.what}</th></tr>
-          </thead>
-          <tbody>
-            {request.timeline.map((e, i) => (
-              <tr key={i}>
-                <td>{formatDateTime(e.at, language)}</td>
-                <td><code>{e.actor}</code></td>
-                <td>{e.kind === 'state' ? `${t.states[e.from ?? ''] ?? e.from ?? ''} → ${t.states[e.to ?? ''] ?? e.to ?? ''}` : e.kind}{Object.keys(e.data).length > 0 && <span className="muted"> {JSON.stringify(e.data)}</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t.timeline}>
+          <table>
+            <thead>
+              <tr><th scope="col">{t.when}</th><th scope="col">{t.who}</th><th scope="col">{t.what}</th></tr>
+            </thead>
+            <tbody>
+              {request.timeline.map((e, i) => (
+                <tr key={i}>
+                  <td>{formatDateTime(e.at, language)}</td>
+                  <td><Actor actor={e.actor} people={people} /></td>
+                  <td>{e.kind === 'state' ? `${t.states[e.from ?? ''] ?? e.from ?? ''} → ${t.states[e.to ?? ''] ?? e.to ?? ''}` : (t.events[e.kind] ?? e.kind.replace(/-/g, ' '))}{Object.keys(e.data).length > 0 && <span className="muted"> ({eventData(e.data)})</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       </section>
     </>
   );

@@ -6,8 +6,8 @@
 import { useState, type FormEvent } from 'react';
 import type { RetentionPlan, RunRecord, Schedule } from '../../../../src/retention/schemas.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
-import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
+import { ErrorMessage, Loading, PageTitle, TableRegion, useApi, useDescribeActor, useMutation, usePeople } from '../components.js';
+import { formatDateTime, formatIsoDuration, useLanguage, useTexts, type Language } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
 import './retention.css';
@@ -278,17 +278,19 @@ function UpcomingChart({ plan, t, language }: { plan: RetentionPlan; t: T; langu
       </svg>
       <details>
         <summary>{t.rows}</summary>
-        <table>
-          <caption className="visually-hidden">{t.chartTitle}</caption>
-          <thead>
-            <tr><th scope="col">{t.month}</th><th scope="col">{t.rows}</th></tr>
-          </thead>
-          <tbody>
-            {counts.map((n, i) => (
-              <tr key={i}><th scope="row">{formatDateTime(plan.months[i], language)}</th><td>{number(n, language)}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t.chartTitle}>
+          <table>
+            <caption className="visually-hidden">{t.chartTitle}</caption>
+            <thead>
+              <tr><th scope="col">{t.month}</th><th scope="col">{t.rows}</th></tr>
+            </thead>
+            <tbody>
+              {counts.map((n, i) => (
+                <tr key={i}><th scope="row">{formatDateTime(plan.months[i], language)}</th><td>{number(n, language)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       </details>
     </figure>
   );
@@ -318,7 +320,7 @@ function PlanSection({ t, language }: { t: T; language: Language }) {
                   <tr key={r.id}>
                     <th scope="row"><code>{r.store}/{r.table}</code></th>
                     <td>{t.actions[r.action] ?? r.action}</td>
-                    <td><code>{r.period}</code></td>
+                    <td>{formatIsoDuration(r.period, language)}</td>
                     <td>{r.status === 'ok' ? number(r.dueNow, language) : '—'}</td>
                     <td>{r.status === 'ok' ? number(r.byMonth.reduce((a, b) => a + b, 0), language) : '—'}</td>
                     <td>{r.status === 'ok' ? heldText(r.held, language) : '—'}</td>
@@ -350,29 +352,31 @@ function PlanSection({ t, language }: { t: T; language: Language }) {
 
 function Steps({ run, t, language }: { run: RunRecord; t: T; language: Language }) {
   return (
-    <table className="steps">
-      <caption className="visually-hidden">{t.details}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.table}</th><th scope="col">{t.action}</th><th scope="col">{t.status}</th><th scope="col">{t.due}</th>
-          <th scope="col">{t.deleted}</th><th scope="col">{t.anonymised}</th><th scope="col">{t.reduced}</th><th scope="col">{t.held}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {run.steps.map((s) => (
-          <tr key={s.position}>
-            <th scope="row"><code>{s.store}/{s.table}</code>{[...s.problems, ...(s.error ? [s.error] : [])].map((p, i) => <div key={i} className="error">{p}</div>)}</th>
-            <td>{t.actions[s.action] ?? s.action}</td>
-            <td>{t.stepStatuses[s.status] ?? s.status}</td>
-            <td>{s.due === null ? '—' : number(s.due, language)}</td>
-            <td>{number(s.deleted, language)}</td>
-            <td>{number(s.anonymised, language)}</td>
-            <td>{heldText(s.reduced, language)}</td>
-            <td>{heldText(s.held, language)}</td>
+    <TableRegion label={t.details}>
+      <table className="steps">
+        <caption className="visually-hidden">{t.details}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.table}</th><th scope="col">{t.action}</th><th scope="col">{t.status}</th><th scope="col">{t.due}</th>
+            <th scope="col">{t.deleted}</th><th scope="col">{t.anonymised}</th><th scope="col">{t.reduced}</th><th scope="col">{t.held}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {run.steps.map((s) => (
+            <tr key={s.position}>
+              <th scope="row"><code>{s.store}/{s.table}</code>{[...s.problems, ...(s.error ? [s.error] : [])].map((p, i) => <div key={i} className="error">{p}</div>)}</th>
+              <td>{t.actions[s.action] ?? s.action}</td>
+              <td>{t.stepStatuses[s.status] ?? s.status}</td>
+              <td>{s.due === null ? '—' : number(s.due, language)}</td>
+              <td>{number(s.deleted, language)}</td>
+              <td>{number(s.anonymised, language)}</td>
+              <td>{heldText(s.reduced, language)}</td>
+              <td>{heldText(s.held, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
@@ -403,6 +407,7 @@ function Approval({ run, t, language, onDecided }: { run: RunRecord; t: T; langu
 }
 
 function RunsSection({ t, language }: { t: T; language: Language }) {
+  const describeActor = useDescribeActor(usePeople(useSession().me.organisation.slug));
   const { can } = useSession();
   const { data, error, loading, reload } = useApi<{ runs: RunRecord[] }>('/api/v1/retention/runs', { limit: 50 });
   const mutation = useMutation();
@@ -451,7 +456,7 @@ function RunsSection({ t, language }: { t: T; language: Language }) {
                     <td>{t.triggers[run.trigger] ?? run.trigger}</td>
                     <td>
                       {t.statuses[run.status] ?? run.status}
-                      {run.approval && <div className="muted">{t.decidedBy(t.statuses[run.approval.decision] ?? run.approval.decision, run.approval.actor, formatDateTime(run.approval.decidedAt, language))}</div>}
+                      {run.approval && <div className="muted">{t.decidedBy(t.statuses[run.approval.decision] ?? run.approval.decision, describeActor(run.approval.actor), formatDateTime(run.approval.decidedAt, language))}</div>}
                     </td>
                     <td>{number(run.totals.deleted, language)}</td>
                     <td>{number(run.totals.anonymised, language)}</td>

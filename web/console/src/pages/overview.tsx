@@ -326,14 +326,14 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
 
       <h3 id="purposes">{t.purposes}</h3>
       <TableRegion label={t.purposes}>
-        <table aria-labelledby="purposes" className="stack">
+        <table aria-labelledby="purposes">
           <thead><tr><th scope="col">{t.purpose}</th><th scope="col">{t.legalBasis}</th><th scope="col">{t.retention}</th></tr></thead>
           <tbody>
             {charter.purposes.map((purpose) => (
               <tr key={purpose.id}>
                 <th scope="row">{localized(purpose.name, language)}</th>
-                <td data-label={t.legalBasis}>{t.bases[purpose.legalBasis]}</td>
-                <td data-label={t.retention}>
+                <td>{t.bases[purpose.legalBasis]}</td>
+                <td>
                   {formatIsoDuration(purpose.retention.duration, language)} {t.from} {t.anchors[purpose.retention.from]}, {t.then} {t.actions[purpose.retention.action]}
                 </td>
               </tr>
@@ -344,7 +344,7 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
 
       <h3 id="recipients">{t.recipients}</h3>
       <TableRegion label={t.recipients}>
-        <table aria-labelledby="recipients" className="stack">
+        <table aria-labelledby="recipients">
           <thead><tr><th scope="col">{t.recipient}</th><th scope="col">{t.role}</th><th scope="col">{t.country}</th><th scope="col">{t.transfer}</th></tr></thead>
           <tbody>
             {charter.recipients.map((recipient) => {
@@ -352,9 +352,9 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
               return (
                 <tr key={recipient.id}>
                   <th scope="row">{recipient.name}</th>
-                  <td data-label={t.role}>{t.roles[recipient.role] ?? recipient.role}</td>
-                  <td data-label={t.country}>{countryName(recipient.country)}</td>
-                  <td data-label={t.transfer}>{mechanism ? mechanism.name[language] : (recipient.transfer ?? t.noTransfer)}</td>
+                  <td>{t.roles[recipient.role] ?? recipient.role}</td>
+                  <td>{countryName(recipient.country)}</td>
+                  <td>{mechanism ? mechanism.name[language] : (recipient.transfer ?? t.noTransfer)}</td>
                 </tr>
               );
             })}
@@ -364,11 +364,11 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
 
       <h3 id="sites">{t.sites}</h3>
       <TableRegion label={t.sites}>
-        <table aria-labelledby="sites" className="stack">
+        <table aria-labelledby="sites">
           <thead><tr><th scope="col">{t.site}</th><th scope="col">{t.domain}</th></tr></thead>
           <tbody>
             {charter.sites.map((site) => (
-              <tr key={site.id}><th scope="row">{site.name}</th><td data-label={t.domain}>{site.domain}</td></tr>
+              <tr key={site.id}><th scope="row">{site.name}</th><td>{site.domain}</td></tr>
             ))}
           </tbody>
         </table>
@@ -376,15 +376,15 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
 
       <h3 id="cookies">{t.cookies}</h3>
       <TableRegion label={t.cookies}>
-        <table aria-labelledby="cookies" className="stack">
+        <table aria-labelledby="cookies">
           <thead><tr><th scope="col">{t.cookie}</th><th scope="col">{t.category}</th><th scope="col">{t.vendor}</th><th scope="col">{t.duration}</th></tr></thead>
           <tbody>
             {charter.cookies.map((cookie) => (
               <tr key={`${cookie.name}-${cookie.vendor}`}>
                 <th scope="row"><code>{cookie.name}</code></th>
-                <td data-label={t.category}>{categoryName(cookie.category)}</td>
-                <td data-label={t.vendor}>{recipientName(cookie.vendor)}</td>
-                <td data-label={t.duration}>{cookie.duration === 'session' ? t.session : formatIsoDuration(cookie.duration, language)}</td>
+                <td>{categoryName(cookie.category)}</td>
+                <td>{recipientName(cookie.vendor)}</td>
+                <td>{cookie.duration === 'session' ? t.session : formatIsoDuration(cookie.duration, language)}</td>
               </tr>
             ))}
           </tbody>
@@ -396,15 +396,15 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
         <p>{t.none}</p>
       ) : (
         <TableRegion label={t.findings}>
-          <table aria-labelledby="findings" className="stack">
+          <table aria-labelledby="findings">
             <thead><tr><th scope="col">{t.severity}</th><th scope="col">{t.finding}</th><th scope="col">{t.article}</th><th scope="col">{t.where}</th></tr></thead>
             <tbody>
               {data.findings.map((finding, i) => (
                 <tr key={i} className={`finding-${finding.severity}`}>
-                  <td data-label={t.severity}><span className={`badge badge-${finding.severity}`}>{t.severities[finding.severity]}</span></td>
-                  <td data-label={t.finding}>{finding.message}</td>
-                  <td data-label={t.article}>{finding.article}</td>
-                  <td data-label={t.where}><code>{finding.path}</code></td>
+                  <td><span className={`badge badge-${finding.severity}`}>{t.severities[finding.severity]}</span></td>
+                  <td>{finding.message}</td>
+                  <td>{finding.article}</td>
+                  <td><code>{finding.path}</code></td>
                 </tr>
               ))}
             </tbody>

@@ -206,3 +206,17 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     </span>
   );
 }
+
+/** Figures in words for people: `key: value` pairs, lists joined by commas, never raw JSON. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.map(describeValue).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, inner]) => `${key}: ${describeValue(inner)}`)
+      .join('; ');
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return '';
+}

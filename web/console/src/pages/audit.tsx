@@ -4,7 +4,7 @@
  */
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { api } from '../api.js';
-import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useMutation, usePeople } from '../components.js';
+import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useMutation, usePeople, describeValue } from '../components.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
@@ -76,15 +76,6 @@ const texts = {
     notJson: 'Diese Datei ist kein Prüfpunkt.',
   },
 };
-
-/** An entry's data as `key: value` pairs (ids only, never personal data, by the trail's own rule). */
-function describeData(data: Record<string, unknown>): string {
-  const show = (value: unknown): string =>
-    value === null || value === undefined ? '—' : Array.isArray(value) ? value.map(show).join(', ') : typeof value === 'object' ? `(${describeData(value as Record<string, unknown>)})` : String(value as string | number | boolean);
-  return Object.entries(data)
-    .map(([key, value]) => `${key}: ${show(value)}`)
-    .join('; ');
-}
 
 function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -212,7 +203,7 @@ function Audit() {
                   <th scope="row"><code>{entry.action}</code></th>
                   <td><Actor actor={entry.actor} people={people} /></td>
                   <td>{!entry.target ? '—' : /^(user|token):/.test(entry.target) ? <Actor actor={entry.target} people={people} /> : <code>{entry.target}</code>}</td>
-                  <td>{Object.keys(entry.data).length > 0 ? <span className="data">{describeData(entry.data)}</span> : '—'}</td>
+                  <td>{Object.keys(entry.data).length > 0 ? <span className="data">{describeValue(entry.data)}</span> : '—'}</td>
                 </tr>
               ))}
             </tbody>

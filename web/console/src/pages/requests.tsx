@@ -7,7 +7,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { RequestDetail, RequestSummary } from '../../../../src/rights/schemas.js';
 import { api } from '../api.js';
-import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useDescribeActor, useMutation, usePeople } from '../components.js';
+import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useDescribeActor, useMutation, usePeople, describeValue } from '../components.js';
 import { countOf, formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import { Link, usePath } from '../router.js';
 import { useSession } from '../session.js';
@@ -120,6 +120,9 @@ const texts = {
     cancel: 'Withdraw on behalf of the requester',
     error: 'Last error',
     done: 'Done.',
+    identityTypes: { email: 'email address', phone: 'phone number', 'customer-number': 'customer number', 'account-id': 'account id' } as Record<string, string>,
+    levels: { code: 'a one-time code to the contact on file', 'code-and-confirm': 'a one-time code, then a confirmation by the team', account: 'signed in to their account' } as Record<string, string>,
+    yes: 'yes', no: 'no',
     said: {
       rectification: (current: string | undefined, desired: string, category: string | undefined) => `Asks to correct ${category ? `their ${category}` : 'their data'}${current ? ` from “${current}”` : ''} to “${desired}”.`,
       restriction: (ground: string) => `Asks to restrict the processing: ${ground}.`,
@@ -227,6 +230,9 @@ const texts = {
     cancel: 'Intrekken namens de betrokkene',
     error: 'Laatste fout',
     done: 'Gedaan.',
+    identityTypes: { email: 'e-mailadres', phone: 'telefoonnummer', 'customer-number': 'klantnummer', 'account-id': 'account-id' } as Record<string, string>,
+    levels: { code: 'een eenmalige code naar het gekende contact', 'code-and-confirm': 'een eenmalige code, daarna een bevestiging door het team', account: 'aangemeld op de eigen account' } as Record<string, string>,
+    yes: 'ja', no: 'nee',
     said: {
       rectification: (current: string | undefined, desired: string, category: string | undefined) => `Vraagt ${category ? `${category}` : 'de gegevens'}${current ? ` van “${current}”` : ''} te verbeteren naar “${desired}”.`,
       restriction: (ground: string) => `Vraagt de verwerking te beperken: ${ground}.`,
@@ -334,6 +340,9 @@ const texts = {
     cancel: 'Retirer au nom de la personne',
     error: 'Dernière erreur',
     done: 'Fait.',
+    identityTypes: { email: 'adresse e-mail', phone: 'numéro de téléphone', 'customer-number': 'numéro de client', 'account-id': 'identifiant de compte' } as Record<string, string>,
+    levels: { code: 'un code à usage unique au contact connu', 'code-and-confirm': 'un code à usage unique, puis une confirmation par l’équipe', account: 'connecté à son compte' } as Record<string, string>,
+    yes: 'oui', no: 'non',
     said: {
       rectification: (current: string | undefined, desired: string, category: string | undefined) => `Demande de corriger ${category ? `${category}` : 'ses données'}${current ? ` de « ${current} »` : ''} en « ${desired} ».`,
       restriction: (ground: string) => `Demande la limitation du traitement : ${ground}.`,
@@ -441,6 +450,9 @@ const texts = {
     cancel: 'Im Namen der antragstellenden Person zurückziehen',
     error: 'Letzter Fehler',
     done: 'Erledigt.',
+    identityTypes: { email: 'E-Mail-Adresse', phone: 'Telefonnummer', 'customer-number': 'Kundennummer', 'account-id': 'Konto-ID' } as Record<string, string>,
+    levels: { code: 'ein Einmalcode an den hinterlegten Kontakt', 'code-and-confirm': 'ein Einmalcode, danach eine Bestätigung durch das Team', account: 'im eigenen Konto angemeldet' } as Record<string, string>,
+    yes: 'ja', no: 'nein',
     said: {
       rectification: (current: string | undefined, desired: string, category: string | undefined) => `Verlangt, ${category ? `${category}` : 'die Daten'}${current ? ` von „${current}“` : ''} auf „${desired}“ zu berichtigen.`,
       restriction: (ground: string) => `Verlangt die Einschränkung der Verarbeitung: ${ground}.`,
@@ -634,7 +646,7 @@ function NewRequest({ t, sites, onCreated }: { t: T; sites: Site[]; onCreated: (
         <label htmlFor="new-identity-type">{t.identityType}</label>
         <select id="new-identity-type" value={form.identityType} onChange={(e) => setForm({ ...form, identityType: e.target.value })}>
           {['email', 'phone', 'customer-number', 'account-id'].map((x) => (
-            <option key={x} value={x}>{x}</option>
+            <option key={x} value={x}>{t.identityTypes[x] ?? x}</option>
           ))}
         </select>
         <label htmlFor="new-identity">{t.identity}</label>
@@ -759,15 +771,13 @@ function Outcome({ value, t }: { value: unknown; t: T }) {
 function Facts({ value, t }: { value: unknown; t: T }) {
   const entries = value !== null && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : [];
   if (entries.length === 0) return <p>—</p>;
-  const show = (v: unknown): string =>
-    v === null || v === undefined ? '—' : Array.isArray(v) ? v.map(show).join(', ') : typeof v === 'object' ? Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${show(x)}`).join('; ') : String(v as string | number | boolean);
   return (
     <TableRegion label={t.result}>
       <table>
         <thead><tr><th scope="col">{t.item}</th><th scope="col">{t.value}</th></tr></thead>
         <tbody>
           {entries.map(([key, v]) => (
-            <tr key={key}><th scope="row">{key}</th><td>{show(v)}</td></tr>
+            <tr key={key}><th scope="row">{key}</th><td>{describeValue(v)}</td></tr>
           ))}
         </tbody>
       </table>
@@ -806,12 +816,6 @@ function Asked({ details, t }: { details: Record<string, unknown>; t: T }) {
   );
 }
 
-/** A timeline event's extra data in words, e.g. `recipient: crm; channel: mail`. */
-function eventData(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-    .join('; ');
-}
 
 function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
   const { can, me } = useSession();
@@ -850,10 +854,10 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
         <dt>{t.state}</dt><dd data-state={request.state}>{t.states[request.state]}</dd>
         <dt>{t.channel}</dt><dd>{t.channels[request.channel]}</dd>
         <dt>{t.site}</dt><dd>{request.site}</dd>
-        <dt>{t.identityLabel}</dt><dd>{request.identityType}: {request.identity}</dd>
-        <dt>{t.known}</dt><dd>{request.identityKnown === null ? '—' : request.identityKnown ? '✓' : '✗'}</dd>
+        <dt>{t.identityLabel}</dt><dd>{t.identityTypes[request.identityType] ?? request.identityType}: {request.identity}</dd>
+        <dt>{t.known}</dt><dd>{request.identityKnown === null ? '—' : request.identityKnown ? t.yes : t.no}</dd>
         <dt>{t.contacts}</dt><dd>{request.contacts.join(', ') || '—'}</dd>
-        <dt>{t.level}</dt><dd>{request.verificationLevel}</dd>
+        <dt>{t.level}</dt><dd>{t.levels[request.verificationLevel] ?? request.verificationLevel}</dd>
         <dt>{t.received}</dt><dd>{formatDateTime(request.receivedAt, language)}</dd>
         <dt>{t.due}</dt><dd><Due request={request} t={t} />{request.extensionReason ? ` — ${request.extensionReason}` : ''}</dd>
         {request.verifiedAt && (<><dt>{t.verified}</dt><dd>{formatDateTime(request.verifiedAt, language)}</dd></>)}
@@ -968,7 +972,7 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
                 <tr key={i}>
                   <td>{formatDateTime(e.at, language)}</td>
                   <td><Actor actor={e.actor} people={people} /></td>
-                  <td>{e.kind === 'state' ? `${t.states[e.from ?? ''] ?? e.from ?? ''} → ${t.states[e.to ?? ''] ?? e.to ?? ''}` : (t.events[e.kind] ?? e.kind.replace(/-/g, ' '))}{Object.keys(e.data).length > 0 && <span className="muted"> ({eventData(e.data)})</span>}</td>
+                  <td>{e.kind === 'state' ? `${t.states[e.from ?? ''] ?? e.from ?? ''} → ${t.states[e.to ?? ''] ?? e.to ?? ''}` : (t.events[e.kind] ?? e.kind.replace(/-/g, ' '))}{Object.keys(e.data).length > 0 && <span className="muted"> ({describeValue(e.data)})</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -9,7 +9,12 @@ import { crossOrganisationSeeders } from '../../test/support/cross-organisation.
 import { ensureOrganisation } from '../accounts/organisations.js';
 import { applyCharter } from '../charter/repository.js';
 import { consentCharter } from '../consent/ledger-fixtures.js';
+import { readConfig } from '../platform/config.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
+import { createJobRunner } from '../platform/jobs.js';
+import { createLogger } from '../platform/logger.js';
+import { composeRetention } from '../retention/deps.js';
+import { registerRetentionJobs } from '../retention/jobs.js';
 import { recordBreach } from '../records/breach-repository.js';
 import { breachContentSchema } from '../records/breach.js';
 import { bannerSnippet, readStartPage, type StartPage } from './start-page.js';
@@ -111,6 +116,20 @@ describe('GET /api/v1/overview', () => {
     // The seeded breach was notified; the new one's 72-hour clock runs.
     expect(page.counts.breaches).toEqual({ clocksRunning: 1, nextDeadline: { id: breach.id, reference: breach.reference, deadline: expect.any(String) as string } });
     expect(JSON.stringify(page)).not.toContain('bravo');
+  });
+
+  it('marks the first retention dry run done once one has completed', async () => {
+    const { headers } = await signedInUser(t, 'owner', { organisationId: a });
+    expect((await startPage(headers)).steps.dryRun.done).toBe(false);
+    const config = readConfig({ LOG_LEVEL: 'silent', CHARTER_SECRET: 'test-secret-test-secret' });
+    const runner = createJobRunner({ db: t.database.db, logger: createLogger('silent') });
+    registerRetentionJobs(runner, composeRetention({ db: t.database.db, dbKind: t.database.kind, config, env: process.env, clock: () => new Date() }), config, createLogger('silent'));
+    const started = await t.app.inject({ method: 'POST', url: '/api/v1/retention/runs', headers: await tokenFor(t, ['retention:run'], a), payload: { dryRun: true } });
+    expect(started.statusCode, started.body).toBe(202);
+    await runner.runOnce();
+    const page = await startPage(headers);
+    expect(page.steps.dryRun.done).toBe(true);
+    expect(page.steps.dryRun.at).not.toBeNull();
   });
 
   it('leaves out the counts a caller may not read', async () => {

@@ -6,6 +6,7 @@ import { createBackgroundTasks, type BackgroundTasks } from '../platform/backgro
 import { registerConsole } from './console-routes.js';
 import { installRouteGuard } from './guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 
@@ -28,5 +29,6 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
   registerAuthRoutes(app, context, tasks);
   registerUserRoutes(app, context, tasks);
   registerTokenRoutes(app, context);
+  registerPeopleRoutes(app, context);
   await registerConsole(app);
 }

@@ -7,7 +7,9 @@ import type { Site } from '../charter/schema.js';
 
 export const noticeStylesheet = `/* Charter notice and cookie policy: scoped under .charter-notice. */
 .charter-notice { --cn-fg: #1a1a1a; --cn-bg: #ffffff; --cn-accent: #1d4ed8; --cn-muted: #4a4a4a; --cn-border: #c4c4c4; --cn-head: #f3f4f6; --cn-focus: #b45309;
-  color: var(--cn-fg); background: var(--cn-bg); line-height: 1.55; }
+  color: var(--cn-fg); background: var(--cn-bg); line-height: 1.55;
+  /* A long URL or address breaks where it must instead of widening the page past a phone's screen. */
+  overflow-wrap: anywhere; }
 .charter-notice a { color: var(--cn-accent); text-decoration: underline; }
 .charter-notice a:focus-visible, .charter-notice button:focus-visible, .charter-notice input:focus-visible, .charter-notice [tabindex]:focus-visible { outline: 3px solid var(--cn-focus); outline-offset: 2px; }
 .charter-notice .charter-notice__version { color: var(--cn-muted); font-size: .95rem; }
@@ -15,7 +17,7 @@ export const noticeStylesheet = `/* Charter notice and cookie policy: scoped und
 .charter-notice .charter-notice__section { margin-top: 2rem; }
 .charter-notice .charter-notice__subsection { border-left: 3px solid var(--cn-border); padding-left: 1rem; margin: 1.5rem 0; }
 .charter-notice .charter-notice__definitions { margin: 0; }
-.charter-notice .charter-notice__entry { display: grid; grid-template-columns: minmax(9rem, 13rem) 1fr; gap: .25rem 1rem; padding: .35rem 0; border-bottom: 1px solid var(--cn-border); }
+.charter-notice .charter-notice__entry { display: grid; grid-template-columns: minmax(9rem, 13rem) minmax(0, 1fr); gap: .25rem 1rem; padding: .35rem 0; border-bottom: 1px solid var(--cn-border); }
 .charter-notice .charter-notice__entry dt { font-weight: 600; }
 .charter-notice .charter-notice__entry dd { margin: 0; grid-column: 2; }
 @media (max-width: 40rem) { .charter-notice .charter-notice__entry { grid-template-columns: 1fr; } .charter-notice .charter-notice__entry dd { grid-column: 1; } }

@@ -100,6 +100,17 @@ describe('breach register in the console', () => {
     await expectAccessible();
   });
 
+  it('lists a breach whose 72-hour clock runs under "Needs attention", never above it that nothing is due', async () => {
+    const detail = page.url();
+    await page.getByRole('link', { name: 'All breaches' }).click();
+    const attention = page.locator('section', { has: page.getByRole('heading', { name: 'Needs attention' }) });
+    await expect.poll(() => attention.locator('li').count()).toBe(1);
+    expect(await attention.textContent()).toContain('Laptop stolen from a car');
+    expect(await attention.textContent()).not.toContain('No reminder is due');
+    await page.goto(detail);
+    await expect.poll(() => page.getByRole('timer').count()).toBe(1);
+  });
+
   it('shows the draft for the authority in its language, with the catalog address, and the message for the people', async () => {
     const draft = page.getByTestId('authority-draft-text');
     await expect.poll(() => draft.textContent()).toContain('Gegevensbeschermingsautoriteit');

@@ -20,7 +20,12 @@ const cspViolations: string[] = [];
 
 beforeAll(async () => {
   await ensureConsoleBuilt();
-  served = await serveTestApp({ charter: buildCharter() });
+  // One long unbroken URL in the notice: on a phone it must wrap, not widen the page.
+  served = await serveTestApp({
+    charter: buildCharter((c) => {
+      c.organisation.contact.web = `https://www.testco.example/${'privacy-and-data-protection-information-'.repeat(3)}page`;
+    }),
+  });
   browser = await launchBrowser();
   context = await browser.newContext({ locale: 'en-GB' });
   page = await context.newPage();
@@ -169,6 +174,32 @@ describe('console', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Create token' }).count()).toBe(1);
   });
 
+  it('shows the first steps on the Overview, each done or not from real data, with the banner tag to copy', async () => {
+    await page.goto(`${served.url}/console/`);
+    await expect.poll(heading).toBe('Charter overview');
+    const steps = page.getByRole('region', { name: 'First steps' });
+    await expect.poll(() => steps.textContent()).toContain('The charter has no errors.');
+    const text = (await steps.textContent()) ?? '';
+    expect(text).toContain('No SMTP server is configured: mail is kept in the Outbox, not sent.');
+    expect(text).toContain(`<script src="${served.url}/banner.js" data-site="main" async></script>`);
+    expect(text).toContain('The banner has not been shown on this site yet.');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.url });
+    await page.getByRole('button', { name: /^Copy: Banner tag for/ }).first().click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`<script src="${served.url}/banner.js" data-site="main" async></script>`);
+    const glance = page.getByRole('region', { name: 'At a glance' });
+    expect(await glance.textContent()).toContain('0 open requests.');
+    expect(await glance.textContent()).toContain('No 72-hour clock is running.');
+    // Durations in words, people by email.
+    expect(await page.locator('main').textContent()).not.toMatch(/\bP\d+[YMD]\b/);
+    await expectAccessible();
+  });
+
+  it('names people by email in the audit trail, not by user id', async () => {
+    await page.goto(`${served.url}/console/audit`);
+    await expect.poll(() => page.locator('table.audit').textContent()).toContain(email);
+    expect(await page.locator('table.audit').textContent()).not.toMatch(/user:[0-9a-f-]{36}/);
+  });
+
   it('speaks Dutch and French, and remembers the choice', async () => {
     await page.goto(`${served.url}/console/audit`);
     await page.getByLabel('Language').selectOption('nl');
@@ -199,7 +230,7 @@ describe('console', () => {
   });
 
   it('passes axe on every page in the navigation, in every language, each with its own heading', async () => {
-    for (const language of ['en', 'nl', 'fr'] as const) {
+    for (const language of ['en', 'nl', 'fr', 'de'] as const) {
       await page.goto(`${served.url}/console/`);
       await page.locator('#console-language').selectOption(language);
       const links = page.getByRole('navigation').last().getByRole('link');
@@ -210,12 +241,53 @@ describe('console', () => {
         const label = ((await link.textContent()) ?? '').trim();
         await link.click();
         await expect.poll(async () => page.locator('a[aria-current="page"]').textContent()).toBe(label);
-        await expect.poll(async () => (await page.locator('h1').count()) === 1 && !(await page.getByRole('status').filter({ hasText: /Loading|Laden|Chargement/ }).count())).toBe(true);
+        await expect.poll(async () => (await page.locator('h1').count()) === 1 && !(await page.getByRole('status').filter({ hasText: /Loading|Laden|Chargement|Wird geladen/ }).count())).toBe(true);
         const violations = await seriousViolations(page);
         expect(violations, `${language} ${label}`).toEqual([]);
       }
     }
     await page.locator('#console-language').selectOption('en');
+  });
+
+  it('fits a 390 px phone on every page, in every language, axe-clean, with the menu behind one button', async () => {
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const small = await phone.newPage();
+    try {
+      await small.goto(`${served.url}/console/login`);
+      await small.getByLabel('Email address').fill(email);
+      await small.getByLabel('Password').fill(password);
+      await small.getByRole('button', { name: 'Sign in' }).click();
+      const title = async () => (await small.locator('h1').textContent())?.trim();
+      await expect.poll(title).toBe('Charter overview');
+      const width = () => small.evaluate(() => document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY);
+      const menu = small.locator('.menu-button');
+      // The page starts on the first screen: the navigation is folded away until asked for.
+      expect(await small.getByRole('navigation', { name: 'Console' }).isVisible()).toBe(false);
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      for (const language of ['en', 'nl', 'fr', 'de'] as const) {
+        await menu.click();
+        await small.locator('#console-language').selectOption(language);
+        await expect.poll(() => small.locator('html').getAttribute('lang')).toBe(language);
+        if ((await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+        const links = small.locator('#console-nav a');
+        const count = await links.count();
+        expect(count).toBeGreaterThanOrEqual(4);
+        for (let i = 0; i < count; i++) {
+          if ((await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+          const link = links.nth(i);
+          const label = ((await link.textContent()) ?? '').trim();
+          await link.click();
+          await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+          await expect.poll(async () => (await small.locator('h1').count()) === 1 && !(await small.getByRole('status').filter({ hasText: /Loading|Laden|Chargement|Wird geladen/ }).count())).toBe(true);
+          expect(await width(), `${language} ${label}`).toBeLessThanOrEqual(390);
+          expect(await seriousViolations(small), `${language} ${label} at 390 px`).toEqual([]);
+        }
+      }
+      await small.goto(`${served.url}/privacy/main/notice?lang=en`);
+      expect(await width(), 'the public notice').toBeLessThanOrEqual(390);
+    } finally {
+      await phone.close();
+    }
   });
 
   it('shows the password page for an invalid link, accessibly', async () => {

@@ -79,7 +79,7 @@ describe('the retention page', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('No run is waiting for approval.').isVisible()).toBe(true);
     const history = page.getByRole('table', { name: 'Runs' });
-    await expect.poll(() => history.textContent()).toContain('approved by user:');
+    await expect.poll(() => history.textContent()).toContain(`approved by ${email}`);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -179,7 +179,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext, ta
       summary: 'Ask for a password link by email (at most 3 an hour per account); the answer is the same whether or not the account exists',
       tags: ['accounts'],
       auth: 'public',
-      body: z.object({ email: emailSchema, language: z.enum(['en', 'nl', 'fr']).optional() }),
+      body: z.object({ email: emailSchema, language: z.enum(['en', 'nl', 'fr', 'de']).optional() }),
       response: z.object({ message: z.string() }),
       status: 202,
     },

@@ -1,7 +1,7 @@
 /** The password-link mail, in the user's language. Contains the link only; logs never see it. */
 import type { Mailer } from '../../platform/mail.js';
 
-type Language = 'en' | 'nl' | 'fr';
+type Language = 'en' | 'nl' | 'fr' | 'de';
 
 const texts: Record<Language, Record<'reset' | 'invite', { subject: string; body: string }> & { expiry: string }> = {
   en: {
@@ -18,6 +18,11 @@ const texts: Record<Language, Record<'reset' | 'invite', { subject: string; body
     reset: { subject: 'Choisissez un nouveau mot de passe Charter', body: 'Quelqu’un a demandé un nouveau mot de passe pour votre compte Charter. Si c’était vous, ouvrez ce lien :' },
     invite: { subject: 'Votre compte Charter', body: 'Un compte Charter a été créé pour vous. Choisissez votre mot de passe avec ce lien :' },
     expiry: 'Le lien fonctionne une fois et expire après 24 heures. Si vous ne l’avez pas demandé, ignorez ce message.',
+  },
+  de: {
+    reset: { subject: 'Neues Charter-Passwort wählen', body: 'Für Ihr Charter-Konto wurde ein neues Passwort angefordert. Wenn Sie das waren, öffnen Sie diesen Link:' },
+    invite: { subject: 'Ihr Charter-Konto', body: 'Für Sie wurde ein Konto in Charter angelegt. Wählen Sie Ihr Passwort über diesen Link:' },
+    expiry: 'Der Link funktioniert einmal und läuft nach 24 Stunden ab. Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese E-Mail.',
   },
 };
 
@@ -37,6 +42,7 @@ const addedTexts: Record<Language, { subject: string; body: (organisation: strin
   en: { subject: 'You were added to an organisation in Charter', body: (o) => `You now have access to ${o} in Charter, with your existing account. Sign in to see it:` },
   nl: { subject: 'U werd toegevoegd aan een organisatie in Charter', body: (o) => `U hebt nu toegang tot ${o} in Charter, met uw bestaande account. Meld u aan om het te zien:` },
   fr: { subject: 'Vous avez été ajouté à une organisation dans Charter', body: (o) => `Vous avez maintenant accès à ${o} dans Charter, avec votre compte existant. Connectez-vous pour le voir :` },
+  de: { subject: 'Sie wurden einer Organisation in Charter hinzugefügt', body: (o) => `Sie haben jetzt mit Ihrem bestehenden Konto Zugriff auf ${o} in Charter. Melden Sie sich an, um sie zu sehen:` },
 };
 
 /**

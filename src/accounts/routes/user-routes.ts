@@ -33,7 +33,7 @@ export function registerUserRoutes(app: FastifyInstance, context: AppContext, ta
       summary: 'Add a person to the organisation with a role; they are mailed an invitation (a one-time password link when they have no password yet)',
       tags: ['accounts'],
       auth: { scopes: ['users:manage'], roles: ['owner'] },
-      body: z.object({ email: z.email().max(254), role: roleSchema, language: z.enum(['en', 'nl', 'fr']).optional() }),
+      body: z.object({ email: z.email().max(254), role: roleSchema, language: z.enum(['en', 'nl', 'fr', 'de']).optional() }),
       // The same status and body whether or not the address already has an account (in this installation, maybe in
       // another organisation): the difference is only in the mail the person receives.
       response: z.object({ userId: z.string(), role: roleSchema, invitationMailed: z.literal(true) }),

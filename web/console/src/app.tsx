@@ -5,7 +5,16 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onSignedOut } from './api.js';
 import { ErrorMessage, Loading, PageTitle } from './components.js';
-import { initialLanguage, LanguageContext, languageNames, languages, rememberLanguage, useLanguage, useTexts, type Language } from './i18n.js';
+import {
+  initialLanguage,
+  LanguageContext,
+  languageNames,
+  languages,
+  rememberLanguage,
+  useLanguage,
+  useTexts,
+  type Language,
+} from './i18n.js';
 import { pages } from './pages/index.js';
 import type { ConsolePage } from './pages/types.js';
 import { Login } from './public/login.js';
@@ -16,9 +25,58 @@ import { SessionContext, type SessionValue } from './session.js';
 import type { Me } from './types.js';
 
 const texts = {
-  en: { skip: 'Skip to content', language: 'Language', organisation: 'Organisation', signOut: 'Sign out', navigation: 'Console', notFound: 'Page not found', notFoundText: 'There is no such page in the console.', notAllowed: 'Your role in this organisation does not give access to this page.', signedInAs: 'Signed in as', roles: { owner: 'owner', 'privacy-officer': 'privacy officer', viewer: 'viewer' } },
-  nl: { skip: 'Naar de inhoud', language: 'Taal', organisation: 'Organisatie', signOut: 'Afmelden', navigation: 'Console', notFound: 'Pagina niet gevonden', notFoundText: 'Deze pagina bestaat niet in de console.', notAllowed: 'Uw rol in deze organisatie geeft geen toegang tot deze pagina.', signedInAs: 'Aangemeld als', roles: { owner: 'eigenaar', 'privacy-officer': 'privacyverantwoordelijke', viewer: 'lezer' } },
-  fr: { skip: 'Aller au contenu', language: 'Langue', organisation: 'Organisation', signOut: 'Se déconnecter', navigation: 'Console', notFound: 'Page introuvable', notFoundText: 'Cette page n’existe pas dans la console.', notAllowed: 'Votre rôle dans cette organisation ne donne pas accès à cette page.', signedInAs: 'Connecté en tant que', roles: { owner: 'propriétaire', 'privacy-officer': 'responsable vie privée', viewer: 'lecteur' } },
+  en: {
+    skip: 'Skip to content',
+    language: 'Language',
+    organisation: 'Organisation',
+    signOut: 'Sign out',
+    navigation: 'Console',
+    notFound: 'Page not found',
+    notFoundText: 'There is no such page in the console.',
+    notAllowed: 'Your role in this organisation does not give access to this page.',
+    signedInAs: 'Signed in as',
+    menu: 'Menu',
+    roles: { owner: 'owner', 'privacy-officer': 'privacy officer', viewer: 'viewer' },
+  },
+  nl: {
+    skip: 'Naar de inhoud',
+    language: 'Taal',
+    organisation: 'Organisatie',
+    signOut: 'Afmelden',
+    navigation: 'Console',
+    notFound: 'Pagina niet gevonden',
+    notFoundText: 'Deze pagina bestaat niet in de console.',
+    notAllowed: 'Uw rol in deze organisatie geeft geen toegang tot deze pagina.',
+    signedInAs: 'Aangemeld als',
+    menu: 'Menu',
+    roles: { owner: 'eigenaar', 'privacy-officer': 'privacyverantwoordelijke', viewer: 'lezer' },
+  },
+  fr: {
+    skip: 'Aller au contenu',
+    language: 'Langue',
+    organisation: 'Organisation',
+    signOut: 'Se déconnecter',
+    navigation: 'Console',
+    notFound: 'Page introuvable',
+    notFoundText: 'Cette page n’existe pas dans la console.',
+    notAllowed: 'Votre rôle dans cette organisation ne donne pas accès à cette page.',
+    signedInAs: 'Connecté en tant que',
+    menu: 'Menu',
+    roles: { owner: 'propriétaire', 'privacy-officer': 'responsable vie privée', viewer: 'lecteur' },
+  },
+  de: {
+    skip: 'Zum Inhalt springen',
+    language: 'Sprache',
+    organisation: 'Organisation',
+    signOut: 'Abmelden',
+    navigation: 'Console',
+    notFound: 'Seite nicht gefunden',
+    notFoundText: 'Diese Seite gibt es in der Console nicht.',
+    notAllowed: 'Ihre Rolle in dieser Organisation gewährt keinen Zugriff auf diese Seite.',
+    signedInAs: 'Angemeldet als',
+    menu: 'Menü',
+    roles: { owner: 'Eigentümer', 'privacy-officer': 'Datenschutzverantwortliche(r)', viewer: 'Lesezugriff' },
+  },
 };
 
 const publicPaths = ['/login', '/setup', '/password'];
@@ -64,44 +122,63 @@ function Shell({ session }: { session: SessionValue }) {
   const visible = pages.filter((page) => can(page.scope));
   const page = pages.find((p) => matches(p, path));
   const { language } = useLanguage();
+  // On a phone the menu (navigation, organisation, language, sign-out) folds behind one button, so the page itself
+  // starts on the first screen; it folds again after each navigation. On wider screens the button is not shown.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   const header = (
     <>
       <span className="brand">Charter</span>
-      <div className="switcher">
-        <label htmlFor="console-organisation">{t.organisation}</label>
-        {me.organisations.length > 1 ? (
-          <select id="console-organisation" value={me.organisation.slug} onChange={(e) => void session.switchOrganisation(e.target.value)}>
-            {me.organisations.map((o) => (
-              <option key={o.slug} value={o.slug}>
-                {o.name} ({t.roles[o.role]})
-              </option>
-            ))}
-          </select>
-        ) : (
-          <output id="console-organisation">
-            {me.organisation.name}
-            {me.role ? ` (${t.roles[me.role]})` : ''}
-          </output>
-        )}
-      </div>
-      <LanguageSwitcher />
-      <span className="who">
-        <span className="visually-hidden">{t.signedInAs} </span>
-        {me.email}
-      </span>
-      <button type="button" className="secondary" onClick={() => void session.signOut()}>
-        {t.signOut}
+      <button
+        type="button"
+        className="menu-button secondary"
+        aria-expanded={menuOpen}
+        aria-controls="console-menu console-nav"
+        onClick={() => setMenuOpen((open) => !open)}
+      >
+        {t.menu}
       </button>
+      <div id="console-menu" className={menuOpen ? 'header-tools open' : 'header-tools'}>
+        <div className="switcher">
+          <label htmlFor="console-organisation">{t.organisation}</label>
+          {me.organisations.length > 1 ? (
+            <select
+              id="console-organisation"
+              value={me.organisation.slug}
+              onChange={(e) => void session.switchOrganisation(e.target.value)}
+            >
+              {me.organisations.map((o) => (
+                <option key={o.slug} value={o.slug}>
+                  {o.name} ({t.roles[o.role]})
+                </option>
+              ))}
+            </select>
+          ) : (
+            <output id="console-organisation">
+              {me.organisation.name}
+              {me.role ? ` (${t.roles[me.role]})` : ''}
+            </output>
+          )}
+        </div>
+        <LanguageSwitcher />
+        <span className="who">
+          <span className="visually-hidden">{t.signedInAs} </span>
+          {me.email}
+        </span>
+        <button type="button" className="secondary" onClick={() => void session.signOut()}>
+          {t.signOut}
+        </button>
+      </div>
     </>
   );
   return (
     <Frame header={header}>
       <div className="console-body">
-        <nav aria-label={t.navigation} className="console-nav">
+        <nav aria-label={t.navigation} id="console-nav" className={menuOpen ? 'console-nav open' : 'console-nav'}>
           <ul>
             {visible.map((p) => (
               <li key={p.path}>
-                <Link to={p.path} aria-current={matches(p, path) ? 'page' : undefined}>
+                <Link to={p.path} aria-current={matches(p, path) ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
                   {p.title[language]}
                 </Link>
               </li>
@@ -179,9 +256,22 @@ function Console() {
 
   if (isPublic) {
     return (
-      <Frame header={<><span className="brand">Charter</span><LanguageSwitcher /></>}>
+      <Frame
+        header={
+          <>
+            <span className="brand">Charter</span>
+            <LanguageSwitcher />
+          </>
+        }
+      >
         <main id="main" tabIndex={-1} className="public" key={path}>
-          {path === '/setup' ? <Setup onSignedIn={signedIn} /> : path === '/password' ? <Password /> : <Login onSignedIn={signedIn} />}
+          {path === '/setup' ? (
+            <Setup onSignedIn={signedIn} />
+          ) : path === '/password' ? (
+            <Password />
+          ) : (
+            <Login onSignedIn={signedIn} />
+          )}
           <ErrorMessage error={error} />
         </main>
       </Frame>

@@ -4,8 +4,9 @@
  */
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useMutation, usePeople, describeValue } from '../components.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
+import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
 
 interface Entry {
@@ -39,7 +40,7 @@ const empty: Filters = { action: '', actor: '', target: '', from: '', to: '' };
 
 const texts = {
   en: {
-    title: 'Audit trail', intro: 'Every consequential change, in a chain keyed with a secret kept outside the database: editing, deleting or reordering an entry breaks the chain. Keep signed checkpoints elsewhere to also detect a chain cut short.', filters: 'Filters', action: 'Action', any: 'any', actor: 'Actor (e.g. user:…)',
+    title: 'Audit trail', intro: 'Every consequential change, in a chain keyed with a secret kept outside the database: editing, deleting or reordering an entry breaks the chain. Keep signed checkpoints elsewhere to also detect a chain cut short.', filters: 'Filters', action: 'Action', any: 'any', actor: 'Who (email address, or user:…)',
     target: 'Target', from: 'From (date)', to: 'Until (date)', apply: 'Filter', reset: 'Clear', when: 'When', what: 'What', who: 'Who', on: 'On', details: 'Details', seq: '#',
     more: 'Older entries', none: 'No entries match.', verify: 'Chain', intact: (n: number) => `intact: ${n} entries verified`, broken: 'BROKEN', export: 'Download as JSON Lines',
     at: (n: number) => `at entry ${n}`, pruned: (n: number) => `entries before ${n} pruned, anchored`,
@@ -48,7 +49,7 @@ const texts = {
     notJson: 'This file is not a checkpoint.',
   },
   nl: {
-    title: 'Audittrail', intro: 'Elke ingrijpende wijziging, in een keten met een sleutel die buiten de databank bewaard wordt: een item wijzigen, verwijderen of verplaatsen breekt de keten. Bewaar ondertekende controlepunten elders om ook een ingekorte keten te ontdekken.', filters: 'Filters', action: 'Actie', any: 'alle', actor: 'Actor (bv. user:…)',
+    title: 'Audittrail', intro: 'Elke ingrijpende wijziging, in een keten met een sleutel die buiten de databank bewaard wordt: een item wijzigen, verwijderen of verplaatsen breekt de keten. Bewaar ondertekende controlepunten elders om ook een ingekorte keten te ontdekken.', filters: 'Filters', action: 'Actie', any: 'alle', actor: 'Wie (e-mailadres, of user:…)',
     target: 'Doel', from: 'Vanaf (datum)', to: 'Tot (datum)', apply: 'Filteren', reset: 'Wissen', when: 'Wanneer', what: 'Wat', who: 'Wie', on: 'Op', details: 'Details', seq: '#',
     more: 'Oudere items', none: 'Geen items gevonden.', verify: 'Keten', intact: (n: number) => `intact: ${n} items gecontroleerd`, broken: 'GEBROKEN', export: 'Downloaden als JSON Lines',
     at: (n: number) => `bij item ${n}`, pruned: (n: number) => `items vóór ${n} opgeschoond, verankerd`,
@@ -57,13 +58,22 @@ const texts = {
     notJson: 'Dit bestand is geen controlepunt.',
   },
   fr: {
-    title: 'Journal d’audit', intro: 'Chaque modification importante, dans une chaîne scellée par une clé gardée hors de la base de données : modifier, supprimer ou déplacer une entrée rompt la chaîne. Gardez ailleurs des points de contrôle signés pour détecter aussi une chaîne raccourcie.', filters: 'Filtres', action: 'Action', any: 'toutes', actor: 'Acteur (p. ex. user:…)',
+    title: 'Journal d’audit', intro: 'Chaque modification importante, dans une chaîne scellée par une clé gardée hors de la base de données : modifier, supprimer ou déplacer une entrée rompt la chaîne. Gardez ailleurs des points de contrôle signés pour détecter aussi une chaîne raccourcie.', filters: 'Filtres', action: 'Action', any: 'toutes', actor: 'Qui (adresse e-mail, ou user:…)',
     target: 'Cible', from: 'Du (date)', to: 'Au (date)', apply: 'Filtrer', reset: 'Effacer', when: 'Quand', what: 'Quoi', who: 'Qui', on: 'Sur', details: 'Détails', seq: 'n°',
     more: 'Entrées plus anciennes', none: 'Aucune entrée.', verify: 'Chaîne', intact: (n: number) => `intacte : ${n} entrées vérifiées`, broken: 'ROMPUE', export: 'Télécharger en JSON Lines',
     at: (n: number) => `à l’entrée ${n}`, pruned: (n: number) => `entrées avant ${n} purgées, ancrées`,
     checkpoint: 'Télécharger un point de contrôle signé de la tête', compare: 'Vérifier par rapport à un point de contrôle',
     matches: (n: number, at: string) => `conforme au point de contrôle du ${at} (entrée ${n})`, predates: (n: number, at: string) => `le point de contrôle du ${at} (entrée ${n}) précède les entrées purgées et ne peut être comparé`,
     notJson: 'Ce fichier n’est pas un point de contrôle.',
+  },
+  de: {
+    title: 'Prüfprotokoll', intro: 'Jede folgenreiche Änderung, in einer Kette, die mit einem außerhalb der Datenbank verwahrten Schlüssel gesichert ist: Wer einen Eintrag ändert, löscht oder umstellt, bricht die Kette. Bewahren Sie signierte Prüfpunkte an anderer Stelle auf, um auch eine gekürzte Kette zu erkennen.', filters: 'Filter', action: 'Aktion', any: 'alle', actor: 'Wer (E-Mail-Adresse oder user:…)',
+    target: 'Ziel', from: 'Von (Datum)', to: 'Bis (Datum)', apply: 'Filtern', reset: 'Zurücksetzen', when: 'Wann', what: 'Was', who: 'Wer', on: 'Worauf', details: 'Details', seq: 'Nr.',
+    more: 'Ältere Einträge', none: 'Keine passenden Einträge.', verify: 'Kette', intact: (n: number) => `intakt: ${n} Einträge geprüft`, broken: 'GEBROCHEN', export: 'Als JSON Lines herunterladen',
+    at: (n: number) => `bei Eintrag ${n}`, pruned: (n: number) => `Einträge vor ${n} bereinigt, verankert`,
+    checkpoint: 'Einen signierten Prüfpunkt des aktuellen Stands herunterladen', compare: 'Mit einer Prüfpunktdatei vergleichen',
+    matches: (n: number, at: string) => `stimmt mit dem Prüfpunkt vom ${at} überein (Eintrag ${n})`, predates: (n: number, at: string) => `der Prüfpunkt vom ${at} (Eintrag ${n}) ist älter als die bereinigten Einträge und kann nicht verglichen werden`,
+    notJson: 'Diese Datei ist kein Prüfpunkt.',
   },
 };
 
@@ -75,6 +85,8 @@ function nextDay(date: string): string {
 
 function Audit() {
   const t = useTexts(texts);
+  const { me } = useSession();
+  const people = usePeople(me.organisation.slug);
   const { language } = useLanguage();
   const [draft, setDraft] = useState<Filters>(empty);
   const [filters, setFilters] = useState<Filters>(empty);
@@ -91,7 +103,9 @@ function Audit() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setBefore(undefined);
-    setFilters(draft);
+    // People are shown by email, so the actor filter takes an email too (or a raw actor id such as user:…).
+    const byEmail = [...people.values()].find((p) => p.email !== null && p.email.toLowerCase() === draft.actor.trim().toLowerCase());
+    setFilters(byEmail ? { ...draft, actor: byEmail.actor } : draft);
   };
   const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const compare = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -175,24 +189,26 @@ function Audit() {
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
       {data && data.entries.length === 0 && <p>{t.none}</p>}
       {data && data.entries.length > 0 && (
-        <table className="audit">
-          <caption className="visually-hidden">{t.title}</caption>
-          <thead>
-            <tr><th scope="col">{t.seq}</th><th scope="col">{t.when}</th><th scope="col">{t.what}</th><th scope="col">{t.who}</th><th scope="col">{t.on}</th><th scope="col">{t.details}</th></tr>
-          </thead>
-          <tbody>
-            {data.entries.map((entry) => (
-              <tr key={entry.seq}>
-                <td>{entry.seq}</td>
-                <td>{formatDateTime(entry.at, language)}</td>
-                <th scope="row"><code>{entry.action}</code></th>
-                <td><code>{entry.actor}</code></td>
-                <td>{entry.target ? <code>{entry.target}</code> : '—'}</td>
-                <td>{Object.keys(entry.data).length > 0 ? <code className="data">{JSON.stringify(entry.data)}</code> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t.title}>
+          <table className="audit">
+            <caption className="visually-hidden">{t.title}</caption>
+            <thead>
+              <tr><th scope="col">{t.seq}</th><th scope="col">{t.when}</th><th scope="col">{t.what}</th><th scope="col">{t.who}</th><th scope="col">{t.on}</th><th scope="col">{t.details}</th></tr>
+            </thead>
+            <tbody>
+              {data.entries.map((entry) => (
+                <tr key={entry.seq}>
+                  <td>{entry.seq}</td>
+                  <td>{formatDateTime(entry.at, language)}</td>
+                  <th scope="row"><code>{entry.action}</code></th>
+                  <td><Actor actor={entry.actor} people={people} /></td>
+                  <td>{!entry.target ? '—' : /^(user|token):/.test(entry.target) ? <Actor actor={entry.target} people={people} /> : <code>{entry.target}</code>}</td>
+                  <td>{Object.keys(entry.data).length > 0 ? <span className="data">{describeValue(entry.data)}</span> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {data?.nextBefore && (
         <p><button type="button" className="secondary" onClick={() => setBefore(data.nextBefore ?? undefined)}>{t.more}</button></p>
@@ -203,7 +219,7 @@ function Audit() {
 
 export const auditPage: ConsolePage = {
   path: '/audit',
-  title: { en: 'Audit trail', nl: 'Audittrail', fr: 'Journal d’audit' },
+  title: { en: 'Audit trail', nl: 'Audittrail', fr: 'Journal d’audit', de: 'Prüfprotokoll' },
   scope: 'audit:read',
   Component: Audit,
 };

@@ -8,7 +8,7 @@ import type { Draft } from '../../../../src/records/breach-drafts.js';
 import type { BreachView } from '../../../../src/records/breach-views.js';
 import type { RecordsOfProcessing } from '../../../../src/records/record.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useMutation, usePeople } from '../components.js';
 import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import { Link, navigate, usePath } from '../router.js';
 import { useSession } from '../session.js';
@@ -24,7 +24,7 @@ const texts = {
     intro: 'Every personal data breach is recorded here, whether or not it is notified (Art. 33(5)). The authority must be told within 72 hours of becoming aware, unless the breach is unlikely to result in a risk.',
     record: 'Record a breach',
     reminders: 'Needs attention',
-    noReminders: 'Nothing is due.',
+    noReminders: 'No reminder is due and no 72-hour clock is running.',
     none: 'No breaches recorded.',
     reference: 'Reference',
     name: 'Breach',
@@ -108,7 +108,7 @@ const texts = {
     intro: 'Elk gegevenslek wordt hier geregistreerd, gemeld of niet (art. 33, lid 5). De autoriteit moet binnen 72 uur na kennisname worden ingelicht, tenzij het lek waarschijnlijk geen risico inhoudt.',
     record: 'Een lek registreren',
     reminders: 'Vraagt aandacht',
-    noReminders: 'Niets is dringend.',
+    noReminders: 'Geen herinnering staat open en er loopt geen termijn van 72 uur.',
     none: 'Geen lekken geregistreerd.',
     reference: 'Referentie',
     name: 'Lek',
@@ -192,7 +192,7 @@ const texts = {
     intro: "Chaque violation de données est consignée ici, qu'elle soit notifiée ou non (art. 33.5). L'autorité doit être notifiée dans les 72 heures après en avoir pris connaissance, sauf si la violation n'est pas susceptible d'engendrer un risque.",
     record: 'Consigner une violation',
     reminders: 'À traiter',
-    noReminders: "Rien n'est urgent.",
+    noReminders: 'Aucun rappel n’est dû et aucun délai de 72 heures ne court.',
     none: 'Aucune violation consignée.',
     reference: 'Référence',
     name: 'Violation',
@@ -271,6 +271,90 @@ const texts = {
     people: 'personnes',
     records: 'enregistrements',
   },
+  de: {
+    title: 'Verzeichnis der Datenschutzverletzungen',
+    intro: 'Jede Verletzung des Schutzes personenbezogener Daten wird hier dokumentiert, ob gemeldet oder nicht (Art. 33 Abs. 5). Die Aufsichtsbehörde ist binnen 72 Stunden nach Bekanntwerden zu benachrichtigen, es sei denn, die Verletzung führt voraussichtlich nicht zu einem Risiko.',
+    record: 'Eine Verletzung erfassen',
+    reminders: 'Erfordert Aufmerksamkeit',
+    noReminders: 'Keine Erinnerung fällig und keine 72-Stunden-Frist läuft.',
+    none: 'Keine Verletzungen erfasst.',
+    reference: 'Aktenzeichen',
+    name: 'Verletzung',
+    aware: 'Bekannt geworden',
+    clock: '72-Stunden-Frist',
+    pending: 'Noch zu tun',
+    tellAuthority: 'Aufsichtsbehörde benachrichtigen',
+    tellSubjects: 'betroffene Personen benachrichtigen',
+    tellControllers: 'Verantwortliche benachrichtigen',
+    states: { running: 'läuft', 'due-soon': 'bald fällig', overdue: 'ÜBERFÄLLIG', notified: 'Behörde benachrichtigt', 'notified-late': 'verspätet gemeldet', 'not-required': 'nicht meldepflichtig' },
+    left: 'verbleibend',
+    overdueBy: 'überfällig seit',
+    deadline: 'Frist',
+    reasonsMissing: 'Verspätet gemeldet ohne Begründung: ergänzen Sie die Gründe für die Verzögerung (Art. 33 Abs. 1).',
+    back: 'Alle Verletzungen',
+    form: {
+      title: 'Kurzbezeichnung',
+      occurredAt: 'Wann es geschah (falls bekannt)',
+      discoveredAt: 'Entdeckt am',
+      awareAt: 'Bekannt geworden am (die 72 Stunden laufen ab hier)',
+      nature: 'Art',
+      natures: { confidentiality: 'Vertraulichkeit (Offenlegung, Zugriff)', integrity: 'Integrität (Veränderung)', availability: 'Verfügbarkeit (Verlust, Vernichtung)' } as Record<Nature, string>,
+      description: 'Was geschehen ist',
+      subjectCategories: 'Kategorien betroffener Personen (durch Kommas getrennt)',
+      approximateSubjects: 'Ungefähre Zahl betroffener Personen',
+      dataCategories: 'Datenkategorien (durch Kommas getrennt)',
+      approximateRecords: 'Ungefähre Zahl der Datensätze',
+      consequences: 'Wahrscheinliche Folgen',
+      measuresTaken: 'Ergriffene Maßnahmen',
+      measuresProposed: 'Vorgeschlagene Maßnahmen',
+      adviceToSubjects: 'Hinweise für die betroffenen Personen (optional)',
+      authority: 'Muss die Aufsichtsbehörde benachrichtigt werden?',
+      subjects: 'Müssen die betroffenen Personen benachrichtigt werden?',
+      yes: 'Ja',
+      no: 'Nein',
+      why: 'Warum bzw. warum nicht',
+      contact: 'Anlaufstelle (optional; sonst der/die Datenschutzbeauftragte oder der Datenschutzkontakt)',
+      contactName: 'Name',
+      contactEmail: 'E-Mail',
+      contactPhone: 'Telefon',
+      controllers: 'Betroffene Verantwortliche (wir sind ihr Auftragsverarbeiter)',
+      delayReasons: 'Gründe für eine Meldung nach mehr als 72 Stunden',
+      status: 'Status',
+      open: 'offen',
+      closed: 'abgeschlossen',
+      submit: 'Verletzung erfassen',
+    },
+    facts: 'Die Verletzung',
+    drafts: 'Entwürfe',
+    authorityDraft: 'Meldung an die Aufsichtsbehörde',
+    subjectsDraft: 'Nachricht an die betroffenen Personen',
+    controllerDraft: 'Mitteilung an den Verantwortlichen',
+    draftLanguage: 'Sprache des Entwurfs',
+    notifications: 'Versandte Meldungen',
+    noNotifications: 'Noch keine.',
+    recordNotification: 'Eine versandte Meldung erfassen',
+    recipient: 'Gesendet an',
+    recipients: { authority: 'Aufsichtsbehörde', subjects: 'betroffene Personen', controller: 'Verantwortlicher' },
+    phase: 'Phase',
+    phases: { initial: 'Erstmeldung', 'follow-up': 'Nachtrag', final: 'Abschlussmeldung' },
+    controller: 'Verantwortlicher',
+    sentAt: 'Gesendet am',
+    channel: 'Kanal (Formular, E-Mail, Brief)',
+    authorityReference: 'Aktenzeichen der Behörde',
+    content: 'Was gesendet wurde',
+    useDraft: 'Den passenden Entwurf übernehmen',
+    submitNotification: 'Meldung erfassen',
+    amend: 'Eintrag ändern',
+    amendIntro: 'Ändern Sie, was inzwischen bekannt ist. Die frühere Fassung bleibt im Verlauf erhalten.',
+    reason: 'Grund der Änderung',
+    submitAmendment: 'Als neue Fassung speichern',
+    history: 'Verlauf',
+    version: 'Fassung',
+    recordedAt: 'Erfasst',
+    by: 'Von',
+    people: 'Personen',
+    records: 'Datensätze',
+  },
 };
 
 type T = (typeof texts)['en'];
@@ -318,6 +402,10 @@ function Countdown({ breach, t }: { breach: BreachView; t: T }) {
   );
 }
 
+function clockRuns(breach: BreachView): boolean {
+  return ['running', 'due-soon', 'overdue'].includes(breach.clock.state);
+}
+
 function Pending({ breach, t }: { breach: BreachView; t: T }) {
   const items = [
     breach.pending.authority ? t.tellAuthority : '',
@@ -332,6 +420,12 @@ function BreachList({ t }: { t: T }) {
   const { can } = useSession();
   const list = useApi<{ breaches: BreachView[] }>('/api/v1/breaches');
   const due = useApi<{ breaches: BreachView[] }>('/api/v1/breaches/due');
+  // The reminders list only what is due now; a breach whose 72-hour clock runs needs attention too, so "nothing is
+  // due" is said only when neither list has anything (and both have answered).
+  const attention =
+    due.data && list.data
+      ? [...due.data.breaches, ...list.data.breaches.filter((b) => clockRuns(b) && !due.data?.breaches.some((d) => d.id === b.id))]
+      : undefined;
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
@@ -343,10 +437,10 @@ function BreachList({ t }: { t: T }) {
       )}
       <section aria-labelledby="reminders-heading" className="notice">
         <h2 id="reminders-heading">{t.reminders}</h2>
-        {due.data && due.data.breaches.length === 0 && <p>{t.noReminders}</p>}
-        {due.data && due.data.breaches.length > 0 && (
+        {attention && attention.length === 0 && <p>{t.noReminders}</p>}
+        {attention && attention.length > 0 && (
           <ul className="plain-list">
-            {due.data.breaches.map((b) => (
+            {attention.map((b) => (
               <li key={b.id}>
                 <Link to={`/breaches/${b.id}`}>{b.reference} — {b.content.title}</Link>: <Countdown breach={b} t={t} />; <Pending breach={b} t={t} />
               </li>
@@ -358,7 +452,7 @@ function BreachList({ t }: { t: T }) {
       {list.loading && !list.data ? <Loading /> : <ErrorMessage error={list.error} />}
       {list.data && list.data.breaches.length === 0 && <p>{t.none}</p>}
       {list.data && list.data.breaches.length > 0 && (
-        <div className="table-scroll">
+        <TableRegion label={t.title}>
           <table>
             <caption className="visually-hidden">{t.title}</caption>
             <thead>
@@ -376,7 +470,7 @@ function BreachList({ t }: { t: T }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );
@@ -653,6 +747,7 @@ function AmendForm({ breach, t, onDone }: { breach: BreachView; t: T; onDone: ()
 }
 
 function BreachDetail({ id, t }: { id: string; t: T }) {
+  const people = usePeople(useSession().me.organisation.slug);
   const { language } = useLanguage();
   const { can } = useSession();
   const { data: breach, error, loading, reload } = useApi<BreachView>(`/api/v1/breaches/${id}`);
@@ -701,39 +796,43 @@ function BreachDetail({ id, t }: { id: string; t: T }) {
       {breach.notifications.length === 0 ? (
         <p>{t.noNotifications}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t.notifications}</caption>
-          <thead><tr><th scope="col">#</th><th scope="col">{t.recipient}</th><th scope="col">{t.phase}</th><th scope="col">{t.sentAt}</th><th scope="col">{t.authorityReference}</th></tr></thead>
-          <tbody>
-            {breach.notifications.map((n) => (
-              <tr key={n.seq}>
-                <th scope="row">{n.seq}</th>
-                <td>{t.recipients[n.recipient]}{n.controller ? `: ${n.controller}` : ''}</td>
-                <td>{t.phases[n.phase]}</td>
-                <td>{formatDateTime(n.sentAt, language)}</td>
-                <td>{n.reference ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t.notifications}>
+          <table>
+            <caption className="visually-hidden">{t.notifications}</caption>
+            <thead><tr><th scope="col">#</th><th scope="col">{t.recipient}</th><th scope="col">{t.phase}</th><th scope="col">{t.sentAt}</th><th scope="col">{t.authorityReference}</th></tr></thead>
+            <tbody>
+              {breach.notifications.map((n) => (
+                <tr key={n.seq}>
+                  <th scope="row">{n.seq}</th>
+                  <td>{t.recipients[n.recipient]}{n.controller ? `: ${n.controller}` : ''}</td>
+                  <td>{t.phases[n.phase]}</td>
+                  <td>{formatDateTime(n.sentAt, language)}</td>
+                  <td>{n.reference ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {can('breaches:write') && <NotificationForm breach={breach} t={t} onDone={reload} />}
       {can('breaches:write') && <AmendForm key={breach.version} breach={breach} t={t} onDone={reload} />}
       <h2>{t.history}</h2>
-      <table>
-        <caption className="visually-hidden">{t.history}</caption>
-        <thead><tr><th scope="col">{t.version}</th><th scope="col">{t.recordedAt}</th><th scope="col">{t.by}</th><th scope="col">{t.reason}</th></tr></thead>
-        <tbody>
-          {(breach.versions ?? []).map((v) => (
-            <tr key={v.version}>
-              <th scope="row">{v.version}</th>
-              <td>{formatDateTime(v.recordedAt, language)}</td>
-              <td><code>{v.recordedBy}</code></td>
-              <td>{v.reason ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label={t.history}>
+        <table>
+          <caption className="visually-hidden">{t.history}</caption>
+          <thead><tr><th scope="col">{t.version}</th><th scope="col">{t.recordedAt}</th><th scope="col">{t.by}</th><th scope="col">{t.reason}</th></tr></thead>
+          <tbody>
+            {(breach.versions ?? []).map((v) => (
+              <tr key={v.version}>
+                <th scope="row">{v.version}</th>
+                <td>{formatDateTime(v.recordedAt, language)}</td>
+                <td><Actor actor={v.recordedBy} people={people} /></td>
+                <td>{v.reason ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </>
   );
 }
@@ -749,7 +848,7 @@ function Breaches() {
 
 export const breachesPage: ConsolePage = {
   path: '/breaches',
-  title: { en: 'Breaches', nl: 'Datalekken', fr: 'Violations' },
+  title: { en: 'Breaches', nl: 'Datalekken', fr: 'Violations', de: 'Datenpannen' },
   scope: 'breaches:read',
   Component: Breaches,
 };

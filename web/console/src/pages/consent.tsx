@@ -8,7 +8,7 @@ import type { ConsentReceipt } from '../../../../src/consent/ledger-receipt.js';
 import type { PurposeConsentSummary } from '../../../../src/consent/purpose-consent.js';
 import type { DailyStatistics } from '../../../../src/consent/statistics.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../components.js';
 import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
@@ -62,6 +62,22 @@ const texts = {
     statuses: { granted: 'accepté', withdrawn: 'retiré', pending: 'en attente de confirmation', none: 'aucun' }, withdraw: 'Retirer', withdrawn: 'Retiré.',
     noPurposes: 'Aucun consentement pour cette adresse.', suppressed: 'Sur la liste d’exclusion : aucun e-mail de prospection n’est envoyé à cette adresse.',
     notSuppressed: 'Pas sur la liste d’exclusion.', object: 'Enregistrer une opposition à la prospection', objected: 'Ajoutée à la liste d’exclusion.',
+  },
+  de: {
+    title: 'Einwilligung',
+    intro: 'Was Besucher im Einwilligungsbanner gewählt haben, der Nachweis jeder Wahl und Einwilligungen, die außerhalb des Banners eingeholt wurden.',
+    statistics: 'Banner-Statistik', site: 'Website', allSites: 'alle Websites', from: 'Von', to: 'Bis', show: 'Anzeigen',
+    chartTitle: 'Antworten pro Tag', chartDesc: (days: string) => `Gestapelte Balken pro Tag: ${days}.`,
+    acceptAll: 'Alle akzeptiert', custom: 'Angepasst', rejectAll: 'Alle abgelehnt', other: 'GPC, Widerruf, Ablauf',
+    day: 'Tag', shown: 'Angezeigt', answers: 'Antworten', rate: (category: string) => `Zustimmung ${category}`, noData: 'In diesem Zeitraum wurde keine Einwilligung erfasst.',
+    shownNote: '„Angezeigt“ zählt die Anzeige-Signale des Banners; die Antworten stammen aus dem Einwilligungsregister selbst.',
+    receipts: 'Belege', lookup: 'Besucher-ID oder Beleg-ID', find: 'Suchen', receipt: 'Beleg', when: 'Wann', method: 'Methode', language: 'Sprache',
+    choices: 'Auswahl', granted: 'erteilt', denied: 'abgelehnt', openReceipt: 'Beleg öffnen', noRecords: 'Keine Einträge für diesen Besucher.',
+    controller: 'Verantwortlicher', policy: 'Angezeigte Texte (Einwilligungsrevision)', page: 'Seite',
+    purposes: 'Einwilligungen für Zwecke und Marketing', email: 'E-Mail-Adresse', purpose: 'Zweck', status: 'Status', since: 'Seit', version: 'Textversion',
+    statuses: { granted: 'erteilt', withdrawn: 'widerrufen', pending: 'wartet auf Bestätigung', none: 'keine' }, withdraw: 'Widerrufen', withdrawn: 'Widerrufen.',
+    noPurposes: 'Keine Einwilligungen für Zwecke zu dieser Adresse.', suppressed: 'Auf der Sperrliste: an diese Adresse wird keine Werbe-E-Mail gesendet.',
+    notSuppressed: 'Nicht auf der Sperrliste.', object: 'Einen Widerspruch gegen Direktwerbung erfassen', objected: 'Zur Sperrliste hinzugefügt.',
   },
 };
 type T = (typeof texts)['en'];
@@ -187,24 +203,26 @@ function Statistics({ t, language }: { t: T; language: Language }) {
       {days.length > 0 && (
         <>
           <AnswersChart days={days} t={t} language={language} />
-          <table className="consent-days">
-            <caption className="visually-hidden">{t.statistics}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.day}</th><th scope="col">{t.shown}</th><th scope="col">{t.answers}</th><th scope="col">{t.acceptAll}</th>
-                <th scope="col">{t.custom}</th><th scope="col">{t.rejectAll}</th>
-                {categories.map((c) => <th scope="col" key={c}>{t.rate(c)}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{d.day}</th><td>{d.shown}</td><td>{d.records}</td><td>{d.acceptAll}</td><td>{d.custom}</td><td>{d.rejectAll}</td>
-                  {categories.map((c) => <td key={c}>{percent(d.categories[c]?.rate ?? null, language)}</td>)}
+          <TableRegion label={t.statistics}>
+            <table className="consent-days">
+              <caption className="visually-hidden">{t.statistics}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.day}</th><th scope="col">{t.shown}</th><th scope="col">{t.answers}</th><th scope="col">{t.acceptAll}</th>
+                  <th scope="col">{t.custom}</th><th scope="col">{t.rejectAll}</th>
+                  {categories.map((c) => <th scope="col" key={c}>{t.rate(c)}</th>)}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {days.map((d) => (
+                  <tr key={d.day}>
+                    <th scope="row">{d.day}</th><td>{d.shown}</td><td>{d.records}</td><td>{d.acceptAll}</td><td>{d.custom}</td><td>{d.rejectAll}</td>
+                    {categories.map((c) => <td key={c}>{percent(d.categories[c]?.rate ?? null, language)}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <p className="muted">{t.shownNote}</p>
         </>
       )}
@@ -244,18 +262,20 @@ function Receipts({ t, language }: { t: T; language: Language }) {
       <ErrorMessage error={mutation.error} />
       {result?.history && result.history.length === 0 && <p>{t.noRecords}</p>}
       {result?.history && result.history.length > 0 && (
-        <table>
-          <caption className="visually-hidden">{t.receipts}</caption>
-          <thead><tr><th scope="col">{t.when}</th><th scope="col">{t.site}</th><th scope="col">{t.method}</th><th scope="col">{t.choices}</th><th scope="col">{t.receipt}</th></tr></thead>
-          <tbody>
-            {result.history.map((r) => (
-              <tr key={r.receipt}>
-                <th scope="row">{formatDateTime(r.recordedAt, language)}</th><td>{r.site}</td><td>{r.method}</td>
-                <td><Choices choices={r.choices} t={t} /></td><td>{receiptLink(r.receipt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t.receipts}>
+          <table>
+            <caption className="visually-hidden">{t.receipts}</caption>
+            <thead><tr><th scope="col">{t.when}</th><th scope="col">{t.site}</th><th scope="col">{t.method}</th><th scope="col">{t.choices}</th><th scope="col">{t.receipt}</th></tr></thead>
+            <tbody>
+              {result.history.map((r) => (
+                <tr key={r.receipt}>
+                  <th scope="row">{formatDateTime(r.recordedAt, language)}</th><td>{r.site}</td><td>{r.method}</td>
+                  <td><Choices choices={r.choices} t={t} /></td><td>{receiptLink(r.receipt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {result?.receipt && (
         <dl className="receipt-summary">
@@ -324,23 +344,25 @@ function PurposeConsents({ t, language }: { t: T; language: Language }) {
             <p><button type="button" className="secondary" disabled={mutation.pending} onClick={() => void object()}>{t.object}</button></p>
           )}
           {person.purposes.length === 0 ? <p>{t.noPurposes}</p> : (
-            <table>
-              <caption className="visually-hidden">{t.purposes}</caption>
-              <thead><tr><th scope="col">{t.purpose}</th><th scope="col">{t.status}</th><th scope="col">{t.since}</th><th scope="col">{t.version}</th><th scope="col"><span className="visually-hidden">{t.withdraw}</span></th></tr></thead>
-              <tbody>
-                {person.purposes.map((p) => (
-                  <tr key={p.purpose}>
-                    <th scope="row">{p.purpose}</th><td>{t.statuses[p.status]}</td><td>{formatDateTime(p.since, language)}</td>
-                    <td>{p.textVersion ? <code>{p.textVersion}</code> : '—'}</td>
-                    <td>
-                      {can('consent:write') && (p.status === 'granted' || p.status === 'pending') && (
-                        <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void withdraw(p.purpose)} aria-label={`${t.withdraw}: ${p.purpose}`}>{t.withdraw}</button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableRegion label={t.purposes}>
+              <table>
+                <caption className="visually-hidden">{t.purposes}</caption>
+                <thead><tr><th scope="col">{t.purpose}</th><th scope="col">{t.status}</th><th scope="col">{t.since}</th><th scope="col">{t.version}</th><th scope="col"><span className="visually-hidden">{t.withdraw}</span></th></tr></thead>
+                <tbody>
+                  {person.purposes.map((p) => (
+                    <tr key={p.purpose}>
+                      <th scope="row">{p.purpose}</th><td>{t.statuses[p.status]}</td><td>{formatDateTime(p.since, language)}</td>
+                      <td>{p.textVersion ? <code>{p.textVersion}</code> : '—'}</td>
+                      <td>
+                        {can('consent:write') && (p.status === 'granted' || p.status === 'pending') && (
+                          <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void withdraw(p.purpose)} aria-label={`${t.withdraw}: ${p.purpose}`}>{t.withdraw}</button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           )}
         </>
       )}
@@ -364,7 +386,7 @@ function Consent() {
 
 export const consentPage: ConsolePage = {
   path: '/consent',
-  title: { en: 'Consent', nl: 'Toestemming', fr: 'Consentement' },
+  title: { en: 'Consent', nl: 'Toestemming', fr: 'Consentement', de: 'Einwilligung' },
   scope: 'consent:read',
   Component: Consent,
 };

@@ -1,7 +1,9 @@
 /**
  * The console's areas, in navigation order. To add one: create `pages/<area>.tsx` exporting a `ConsolePage`
- * (path, title in EN/NL/FR, the scope needed to see it, the component), import it here and put it in the list.
- * An area appears in the navigation only when it is listed here and the caller holds its scope.
+ * (path, title in EN/NL/FR/DE, the scope needed to see it, the component), import it here and put it in the list.
+ * An area appears in the navigation (and in the phone menu) only when it is listed here and the caller holds its scope;
+ * the console e2e test then opens it in every language, checks axe and that it fits 390 px. Wrap wide tables in
+ * `<TableRegion label>` and show actors with `<Actor>` (components.tsx).
  */
 import { auditPage } from './audit.js';
 import { breachesPage } from './breaches.js';

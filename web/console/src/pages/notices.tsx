@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../components.js';
 import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 import './records.css';
@@ -128,6 +128,37 @@ const texts = {
     embed: 'Pour intégrer la déclaration dans une page du site, récupérez ce fragment et ajoutez la feuille de style :',
     history: 'historique des versions',
   },
+  de: {
+    title: 'Datenschutzhinweise',
+    intro: 'Jede Revision der Charter, die den Inhalt eines Hinweises ändert, veröffentlicht eine neue Fassung. Markieren Sie eine Änderung als wesentlich, um die Personen per E-Mail zu informieren, die darum gebeten haben.',
+    site: 'Website',
+    versions: 'Veröffentlichte Fassungen',
+    version: 'Fassung',
+    published: 'Veröffentlicht',
+    languages: 'Sprachen',
+    changes: 'Was sich geändert hat',
+    status: 'Wesentliche Änderung',
+    first: 'Erste veröffentlichte Fassung.',
+    noChange: 'Nur Formulierungen.',
+    significant: 'Wesentliche Änderung',
+    mark: 'Als wesentlich markieren…',
+    notify: (n: number) => `${n === 1 ? 'Die bestätigte Abonnentin bzw. den bestätigten Abonnenten' : `Die ${n} bestätigten Abonnenten`} dieser Website per E-Mail informieren`,
+    note: 'Vermerk für die Akten (optional)',
+    confirm: 'Als wesentlich markieren',
+    cancel: 'Abbrechen',
+    done: (sent: number, queued: number) => `Als wesentlich markiert. ${sent} von ${queued} E-Mails gesendet${queued > sent ? '; die übrigen werden erneut versucht' : ''}.`,
+    subscribers: 'Personen, die über Änderungen informiert werden möchten',
+    confirmed: 'bestätigt',
+    pending: 'wartet auf Bestätigung',
+    noSubscribers: 'Bisher hat niemand darum gebeten.',
+    publish: 'Wo der Hinweis veröffentlicht ist',
+    page: 'Seite',
+    pdf: 'PDF',
+    markdown: 'Markdown',
+    cookies: 'Cookie-Richtlinie',
+    embed: 'Um den Hinweis in eine Seite der Website einzubetten, rufen Sie dieses Fragment ab und binden Sie das Stylesheet ein:',
+    history: 'Versionsverlauf',
+  },
 };
 
 function Changes({ site, version, language }: { site: string; version: number; language: Language }) {
@@ -201,7 +232,7 @@ function SiteNotices({ site, languages }: { site: Site; languages: string[] }) {
       <p role="status">{message}</p>
       {versions.loading && !versions.data ? <Loading /> : <ErrorMessage error={versions.error} />}
       {versions.data && (
-        <div className="table-scroll">
+        <TableRegion label={t.versions}>
           <table aria-labelledby="versions">
             <thead>
               <tr>
@@ -235,7 +266,7 @@ function SiteNotices({ site, languages }: { site: Site; languages: string[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
 
       <h2 id="subscribers">{t.subscribers}</h2>
@@ -302,7 +333,7 @@ function Notices() {
 
 export const noticesPage: ConsolePage = {
   path: '/notices',
-  title: { en: 'Notices', nl: 'Privacyverklaringen', fr: 'Déclarations' },
+  title: { en: 'Notices', nl: 'Privacyverklaringen', fr: 'Déclarations', de: 'Hinweise' },
   scope: 'notices:read',
   Component: Notices,
 };

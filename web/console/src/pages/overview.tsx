@@ -1,9 +1,18 @@
-/** The charter overview: purposes with legal bases and retention, recipients with countries and transfers, sites, cookies, lint findings. */
+/**
+ * The console's start page: the first steps of a new installation (each done or not from real data, with where to do
+ * it), the counts of open work, then the charter read back — purposes with legal bases and retention, recipients with
+ * countries and transfers, sites, cookies, lint findings.
+ */
+import type { ReactNode } from 'react';
 import type { Charter } from '../../../../src/charter/schema.js';
 import { findTransferMechanism } from '../../../../src/charter/catalogs/transfer-mechanisms.js';
-import { ErrorMessage, Loading, PageTitle, useApi } from '../components.js';
-import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
+import type { StartPage } from '../../../../src/overview/start-page.js';
+import { Actor, CopyButton, ErrorMessage, Loading, PageTitle, TableRegion, useApi, usePeople } from '../components.js';
+import { countOf, formatDate, formatDateTime, formatIsoDuration, useLanguage, useTexts, type Language } from '../i18n.js';
+import { Link } from '../router.js';
+import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
+import './overview.css';
 
 interface Overview {
   seq: number;
@@ -25,6 +34,32 @@ const texts = {
     anchors: { collection: 'collection', 'end-of-contract': 'end of the contract', 'last-contact': 'last contact', receipt: 'receipt', 'end-of-legal-period': 'end of the legal period', 'consent-withdrawn': 'withdrawal of consent', event: 'the event' },
     actions: { delete: 'delete', anonymise: 'anonymise' },
     severities: { error: 'error', warning: 'warning', info: 'info' },
+    firstSteps: 'First steps', glance: 'At a glance', done: 'done', todo: 'to do',
+    stepCharter: (errors: number): string => (errors === 0 ? 'The charter has no errors.' : `The charter has ${errors === 1 ? 'an error' : `${errors} errors`}: fix ${errors === 1 ? 'it' : 'them'} and apply it again.`),
+    stepNoCharter: 'Apply a charter (charter apply, or the console’s editor).',
+    seeFindings: 'See the findings',
+    stepBanner: (site: string) => `Put the consent banner on every page of ${site}:`,
+    bannerSeen: 'The banner has been shown on this site.',
+    bannerNotSeen: 'The banner has not been shown on this site yet.',
+    snippetLabel: (site: string) => `Banner tag for ${site}`,
+    noSites: 'The charter declares no site yet.',
+    stepSmtp: (configured: boolean): string => (configured ? 'Mail is sent through the configured SMTP server.' : 'No SMTP server is configured: mail is kept in the Outbox, not sent. Set SMTP_URL in the server’s environment to send it.'),
+    stepStores: (declared: number, checked: number): string =>
+      declared === 0 ? 'Declare the databases that hold personal data under stores in the charter.' : `${checked} of ${countOf('en', declared, 'store', 'stores')} connected and checked by a retention run.`,
+    unchecked: 'Not checked yet:',
+    stepColleague: (members: number): string => (members > 1 ? `${countOf('en', members, 'person has', 'people have')} access to this organisation.` : 'Invite a colleague, so that requests and breaches never wait for one person.'),
+    stepDryRun: (at: string | null): string => (at ? `A first retention dry run was made on ${at}.` : 'Make a first retention dry run: it shows what would be deleted and changes nothing.'),
+    goStores: 'See the runs', goUsers: 'Invite someone', goDryRun: 'Make one now',
+    openRequests: 'Open requests', requestsLine: (open: number, overdue: number) => `${countOf('en', open, 'open request', 'open requests')}${overdue ? `, ${overdue} overdue` : ''}.`,
+    nextDeadline: 'Next deadline:', noDeadline: 'No deadline ahead.',
+    consentWeek: 'Consent this week',
+    consentLine: (rate: string | null, answers: number): string => (rate === null ? `${countOf('en', answers, 'answer', 'answers')} in the banner; no category decided yet.` : `${rate} of the categories decided were accepted, over ${countOf('en', answers, 'answer', 'answers')}.`),
+    runsWaiting: 'Retention runs awaiting approval', runsLine: (n: number) => (n === 0 ? 'No run is waiting.' : `${countOf('en', n, 'run waits', 'runs wait')} for your approval.`),
+    breachClocks: 'Breaches with a running 72-hour clock', breachesLine: (n: number) => (n === 0 ? 'No 72-hour clock is running.' : `${countOf('en', n, 'clock is', 'clocks are')} running.`),
+    nextBreach: 'The authority must be told by', notAllowed: 'Your role does not show this.', open: 'Open',
+    charter: 'The charter',
+    roles: { processor: 'processor', 'sub-processor': 'sub-processor', 'joint-controller': 'joint controller', controller: 'controller', 'public-authority': 'public authority' } as Record<string, string>,
+    firstParty: 'this organisation', necessary: 'strictly necessary',
   },
   nl: {
     title: 'Overzicht van het charter', revision: 'Revisie', updated: 'toegepast', by: 'door', purposes: 'Doeleinden', purpose: 'Doel', legalBasis: 'Rechtsgrond',
@@ -36,6 +71,32 @@ const texts = {
     anchors: { collection: 'verzameling', 'end-of-contract': 'einde van de overeenkomst', 'last-contact': 'laatste contact', receipt: 'ontvangst', 'end-of-legal-period': 'einde van de wettelijke termijn', 'consent-withdrawn': 'intrekking van de toestemming', event: 'de gebeurtenis' },
     actions: { delete: 'verwijderen', anonymise: 'anonimiseren' },
     severities: { error: 'fout', warning: 'waarschuwing', info: 'info' },
+    firstSteps: 'Eerste stappen', glance: 'In één oogopslag', done: 'klaar', todo: 'te doen',
+    stepCharter: (errors: number): string => (errors === 0 ? 'Het charter bevat geen fouten.' : `Het charter bevat ${errors === 1 ? 'een fout' : `${errors} fouten`}: verbeter ${errors === 1 ? 'die' : 'ze'} en pas het opnieuw toe.`),
+    stepNoCharter: 'Pas een charter toe (charter apply, of de editor van de console).',
+    seeFindings: 'Bekijk de bevindingen',
+    stepBanner: (site: string) => `Plaats de toestemmingsbanner op elke pagina van ${site}:`,
+    bannerSeen: 'De banner is op deze website getoond.',
+    bannerNotSeen: 'De banner is op deze website nog niet getoond.',
+    snippetLabel: (site: string) => `Bannertag voor ${site}`,
+    noSites: 'Het charter vermeldt nog geen website.',
+    stepSmtp: (configured: boolean): string => (configured ? 'E-mail wordt verstuurd via de ingestelde SMTP-server.' : 'Er is geen SMTP-server ingesteld: e-mail blijft in de Outbox en wordt niet verstuurd. Zet SMTP_URL in de omgeving van de server om te versturen.'),
+    stepStores: (declared: number, checked: number): string =>
+      declared === 0 ? 'Vermeld de databanken met persoonsgegevens onder stores in het charter.' : `${checked} van ${countOf('nl', declared, 'gegevensbron', 'gegevensbronnen')} verbonden en gecontroleerd door een bewaarrun.`,
+    unchecked: 'Nog niet gecontroleerd:',
+    stepColleague: (members: number): string => (members > 1 ? `${countOf('nl', members, 'persoon heeft', 'personen hebben')} toegang tot deze organisatie.` : 'Nodig een collega uit, zodat verzoeken en datalekken nooit op één persoon wachten.'),
+    stepDryRun: (at: string | null): string => (at ? `Een eerste proefrun van de bewaring is gedaan op ${at}.` : 'Doe een eerste proefrun van de bewaring: die toont wat verwijderd zou worden en verandert niets.'),
+    goStores: 'Bekijk de runs', goUsers: 'Iemand uitnodigen', goDryRun: 'Nu een proefrun doen',
+    openRequests: 'Openstaande verzoeken', requestsLine: (open: number, overdue: number) => `${countOf('nl', open, 'openstaand verzoek', 'openstaande verzoeken')}${overdue ? `, waarvan ${overdue} te laat` : ''}.`,
+    nextDeadline: 'Volgende termijn:', noDeadline: 'Geen termijn in zicht.',
+    consentWeek: 'Toestemming deze week',
+    consentLine: (rate: string | null, answers: number): string => (rate === null ? `${countOf('nl', answers, 'antwoord', 'antwoorden')} in de banner; nog geen categorie beslist.` : `${rate} van de besliste categorieën aanvaard, over ${countOf('nl', answers, 'antwoord', 'antwoorden')}.`),
+    runsWaiting: 'Bewaarruns die op goedkeuring wachten', runsLine: (n: number) => (n === 0 ? 'Er wacht geen run.' : `${countOf('nl', n, 'run wacht', 'runs wachten')} op uw goedkeuring.`),
+    breachClocks: 'Datalekken met een lopende termijn van 72 uur', breachesLine: (n: number) => (n === 0 ? 'Er loopt geen termijn van 72 uur.' : `${countOf('nl', n, 'termijn loopt', 'termijnen lopen')}.`),
+    nextBreach: 'De toezichthouder moet ingelicht zijn uiterlijk op', notAllowed: 'Uw rol toont dit niet.', open: 'Openen',
+    charter: 'Het charter',
+    roles: { processor: 'verwerker', 'sub-processor': 'subverwerker', 'joint-controller': 'gezamenlijke verwerkingsverantwoordelijke', controller: 'verwerkingsverantwoordelijke', 'public-authority': 'overheidsinstantie' } as Record<string, string>,
+    firstParty: 'deze organisatie', necessary: 'strikt noodzakelijk',
   },
   fr: {
     title: 'Aperçu de la charte', revision: 'Révision', updated: 'appliquée le', by: 'par', purposes: 'Finalités', purpose: 'Finalité', legalBasis: 'Base légale',
@@ -47,10 +108,73 @@ const texts = {
     anchors: { collection: 'la collecte', 'end-of-contract': 'la fin du contrat', 'last-contact': 'le dernier contact', receipt: 'la réception', 'end-of-legal-period': 'la fin du délai légal', 'consent-withdrawn': 'le retrait du consentement', event: 'l’événement' },
     actions: { delete: 'supprimer', anonymise: 'anonymiser' },
     severities: { error: 'erreur', warning: 'avertissement', info: 'info' },
+    firstSteps: 'Premiers pas', glance: 'En un coup d’œil', done: 'fait', todo: 'à faire',
+    stepCharter: (errors: number): string => (errors === 0 ? 'La charte ne contient aucune erreur.' : `La charte contient ${errors === 1 ? 'une erreur' : `${errors} erreurs`} : corrigez-${errors === 1 ? 'la' : 'les'} et appliquez-la à nouveau.`),
+    stepNoCharter: 'Appliquez une charte (charter apply, ou l’éditeur de la console).',
+    seeFindings: 'Voir les constats',
+    stepBanner: (site: string) => `Placez la bannière de consentement sur chaque page de ${site} :`,
+    bannerSeen: 'La bannière a été affichée sur ce site.',
+    bannerNotSeen: 'La bannière n’a pas encore été affichée sur ce site.',
+    snippetLabel: (site: string) => `Balise de la bannière pour ${site}`,
+    noSites: 'La charte ne déclare encore aucun site.',
+    stepSmtp: (configured: boolean): string => (configured ? 'Les e-mails partent par le serveur SMTP configuré.' : 'Aucun serveur SMTP n’est configuré : les e-mails restent dans la boîte d’envoi (Outbox), ils ne partent pas. Définissez SMTP_URL dans l’environnement du serveur pour les envoyer.'),
+    stepStores: (declared: number, checked: number): string =>
+      declared === 0 ? 'Déclarez sous stores dans la charte les bases de données qui contiennent des données personnelles.' : `${checked} sur ${countOf('fr', declared, 'source de données', 'sources de données')} connectées et vérifiées par une exécution de conservation.`,
+    unchecked: 'Pas encore vérifiées :',
+    stepColleague: (members: number): string => (members > 1 ? `${countOf('fr', members, 'personne a', 'personnes ont')} accès à cette organisation.` : 'Invitez un collègue, pour que demandes et violations n’attendent jamais une seule personne.'),
+    stepDryRun: (at: string | null): string => (at ? `Une première simulation de conservation a été faite le ${at}.` : 'Faites une première simulation de conservation : elle montre ce qui serait supprimé et ne change rien.'),
+    goStores: 'Voir les exécutions', goUsers: 'Inviter quelqu’un', goDryRun: 'En faire une maintenant',
+    openRequests: 'Demandes ouvertes', requestsLine: (open: number, overdue: number) => `${countOf('fr', open, 'demande ouverte', 'demandes ouvertes')}${overdue ? `, dont ${overdue} en retard` : ''}.`,
+    nextDeadline: 'Prochaine échéance :', noDeadline: 'Aucune échéance à venir.',
+    consentWeek: 'Consentement cette semaine',
+    consentLine: (rate: string | null, answers: number): string => (rate === null ? `${countOf('fr', answers, 'réponse', 'réponses')} dans la bannière ; aucune catégorie décidée.` : `${rate} des catégories décidées ont été acceptées, sur ${countOf('fr', answers, 'réponse', 'réponses')}.`),
+    runsWaiting: 'Exécutions de conservation en attente d’approbation', runsLine: (n: number) => (n === 0 ? 'Aucune exécution n’attend.' : `${countOf('fr', n, 'exécution attend', 'exécutions attendent')} votre approbation.`),
+    breachClocks: 'Violations dont le délai de 72 heures court', breachesLine: (n: number) => (n === 0 ? 'Aucun délai de 72 heures ne court.' : `${countOf('fr', n, 'délai court', 'délais courent')}.`),
+    nextBreach: 'L’autorité doit être notifiée au plus tard le', notAllowed: 'Votre rôle ne l’affiche pas.', open: 'Ouvrir',
+    charter: 'La charte',
+    roles: { processor: 'sous-traitant', 'sub-processor': 'sous-traitant ultérieur', 'joint-controller': 'responsable conjoint', controller: 'responsable du traitement', 'public-authority': 'autorité publique' } as Record<string, string>,
+    firstParty: 'cette organisation', necessary: 'strictement nécessaire',
+  },
+  de: {
+    title: 'Überblick über die Charter', revision: 'Revision', updated: 'angewendet am', by: 'von', purposes: 'Zwecke', purpose: 'Zweck', legalBasis: 'Rechtsgrundlage',
+    retention: 'Aufbewahrung', recipients: 'Empfänger', recipient: 'Empfänger', role: 'Rolle', country: 'Land', transfer: 'Übermittlungsmechanismus', noTransfer: 'nicht erforderlich',
+    sites: 'Websites', site: 'Website', domain: 'Domain', cookies: 'Cookies', cookie: 'Name', category: 'Kategorie', vendor: 'Anbieter', duration: 'Speicherdauer',
+    findings: 'Prüfergebnisse', none: 'Keine Prüfergebnisse.', severity: 'Schweregrad', finding: 'Ergebnis', article: 'Grundlage', where: 'Wo', noCharter: 'Für diese Organisation wurde noch keine Charter angewendet.',
+    from: 'ab', then: 'danach', session: 'Sitzung',
+    bases: { consent: 'Einwilligung (Art. 6 Abs. 1 lit. a)', contract: 'Vertrag (Art. 6 Abs. 1 lit. b)', 'legal-obligation': 'Rechtliche Verpflichtung (Art. 6 Abs. 1 lit. c)', 'vital-interests': 'Lebenswichtige Interessen (Art. 6 Abs. 1 lit. d)', 'public-task': 'Öffentliche Aufgabe (Art. 6 Abs. 1 lit. e)', 'legitimate-interests': 'Berechtigte Interessen (Art. 6 Abs. 1 lit. f)' },
+    anchors: { collection: 'Erhebung', 'end-of-contract': 'Vertragsende', 'last-contact': 'letztem Kontakt', receipt: 'Eingang', 'end-of-legal-period': 'Ablauf der gesetzlichen Frist', 'consent-withdrawn': 'Widerruf der Einwilligung', event: 'dem Ereignis' },
+    actions: { delete: 'löschen', anonymise: 'anonymisieren' },
+    severities: { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' },
+    firstSteps: 'Erste Schritte', glance: 'Auf einen Blick', done: 'erledigt', todo: 'offen',
+    stepCharter: (errors: number): string => (errors === 0 ? 'Die Charter enthält keine Fehler.' : `Die Charter enthält ${errors === 1 ? 'einen Fehler' : `${errors} Fehler`}: beheben Sie ${errors === 1 ? 'ihn' : 'sie'} und wenden Sie die Charter erneut an.`),
+    stepNoCharter: 'Wenden Sie eine Charter an (charter apply oder der Editor der Console).',
+    seeFindings: 'Zu den Prüfergebnissen',
+    stepBanner: (site: string) => `Binden Sie das Einwilligungsbanner auf jeder Seite von ${site} ein:`,
+    bannerSeen: 'Das Banner wurde auf dieser Website angezeigt.',
+    bannerNotSeen: 'Das Banner wurde auf dieser Website noch nicht angezeigt.',
+    snippetLabel: (site: string) => `Banner-Tag für ${site}`,
+    noSites: 'Die Charter nennt noch keine Website.',
+    stepSmtp: (configured: boolean): string => (configured ? 'E-Mails werden über den eingerichteten SMTP-Server versendet.' : 'Kein SMTP-Server eingerichtet: E-Mails bleiben im Postausgang (Outbox) und werden nicht versendet. Setzen Sie SMTP_URL in der Umgebung des Servers, um sie zu versenden.'),
+    stepStores: (declared: number, checked: number): string =>
+      declared === 0 ? 'Tragen Sie die Datenbanken mit personenbezogenen Daten unter stores in der Charter ein.' : `${checked} von ${countOf('de', declared, 'Datenspeicher', 'Datenspeichern')} verbunden und durch einen Aufbewahrungslauf geprüft.`,
+    unchecked: 'Noch nicht geprüft:',
+    stepColleague: (members: number): string => (members > 1 ? `${countOf('de', members, 'Person hat', 'Personen haben')} Zugriff auf diese Organisation.` : 'Laden Sie eine Kollegin oder einen Kollegen ein, damit Anfragen und Datenpannen nie auf eine einzige Person warten.'),
+    stepDryRun: (at: string | null): string => (at ? `Ein erster Probelauf der Aufbewahrung erfolgte am ${at}.` : 'Machen Sie einen ersten Probelauf der Aufbewahrung: er zeigt, was gelöscht würde, und ändert nichts.'),
+    goStores: 'Läufe ansehen', goUsers: 'Jemanden einladen', goDryRun: 'Jetzt einen machen',
+    openRequests: 'Offene Anfragen', requestsLine: (open: number, overdue: number) => `${countOf('de', open, 'offene Anfrage', 'offene Anfragen')}${overdue ? `, davon ${overdue} überfällig` : ''}.`,
+    nextDeadline: 'Nächste Frist:', noDeadline: 'Keine Frist in Sicht.',
+    consentWeek: 'Einwilligung in dieser Woche',
+    consentLine: (rate: string | null, answers: number): string => (rate === null ? `${countOf('de', answers, 'Antwort', 'Antworten')} im Banner; noch keine Kategorie entschieden.` : `${rate} der entschiedenen Kategorien wurden angenommen, bei ${countOf('de', answers, 'Antwort', 'Antworten')}.`),
+    runsWaiting: 'Aufbewahrungsläufe, die auf Freigabe warten', runsLine: (n: number) => (n === 0 ? 'Kein Lauf wartet.' : `${countOf('de', n, 'Lauf wartet', 'Läufe warten')} auf Ihre Freigabe.`),
+    breachClocks: 'Datenpannen mit laufender 72-Stunden-Frist', breachesLine: (n: number) => (n === 0 ? 'Keine 72-Stunden-Frist läuft.' : `${countOf('de', n, 'Frist läuft', 'Fristen laufen')}.`),
+    nextBreach: 'Die Aufsichtsbehörde ist zu benachrichtigen bis', notAllowed: 'Ihre Rolle zeigt dies nicht an.', open: 'Öffnen',
+    charter: 'Die Charter',
+    roles: { processor: 'Auftragsverarbeiter', 'sub-processor': 'Unterauftragsverarbeiter', 'joint-controller': 'gemeinsam Verantwortlicher', controller: 'Verantwortlicher', 'public-authority': 'Behörde' } as Record<string, string>,
+    firstParty: 'diese Organisation', necessary: 'unbedingt erforderlich',
   },
 };
 
-type Text = string | Partial<Record<'en' | 'nl' | 'fr' | 'de', string>>;
+type Text = string | Partial<Record<Language, string>>;
 
 /** A charter text in the console language, falling back to English or any language given. */
 export function localized(text: Text | undefined, language: Language): string {
@@ -59,120 +183,259 @@ export function localized(text: Text | undefined, language: Language): string {
   return text[language] ?? text.en ?? Object.values(text).find(Boolean) ?? '';
 }
 
-/** ISO 8601 durations in words: P10Y, P13M, P30D. */
-export function describeIsoDuration(value: string, language: Language): string {
-  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(value);
-  if (!match) return value;
-  const units = ['year', 'month', 'week', 'day'] as const;
-  const parts = units.flatMap((unit, i) => {
-    const n = Number(match[i + 1] ?? 0);
-    return n ? [new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(n)] : [];
-  });
-  return parts.join(' ') || value;
+type T = (typeof texts)['en'];
+
+/** One step of the checklist: its state in words (not colour alone), what to do, and where. */
+function Step({ done, t, children }: { done: boolean; t: T; children: ReactNode }) {
+  return (
+    <li className={done ? 'step step-done' : 'step step-todo'}>
+      <span className={`badge ${done ? 'badge-ok' : 'badge-warning'}`}>{done ? `✓ ${t.done}` : t.todo}</span> <div className="step-body">{children}</div>
+    </li>
+  );
+}
+
+function FirstSteps({ page, t, language }: { page: StartPage; t: T; language: Language }) {
+  const { steps } = page;
+  return (
+    <section aria-labelledby="first-steps">
+      <h2 id="first-steps">{t.firstSteps}</h2>
+      <ol className="steps">
+        <Step done={steps.charter.applied && steps.charter.errors === 0} t={t}>
+          {steps.charter.applied ? t.stepCharter(steps.charter.errors) : t.stepNoCharter}{' '}
+          {steps.charter.errors > 0 && <a href="#findings">{t.seeFindings}</a>}
+        </Step>
+        {steps.sites.length === 0 && (
+          <Step done={false} t={t}>
+            {t.noSites}
+          </Step>
+        )}
+        {steps.sites.map((site) => (
+          <Step key={site.id} done={site.bannerSeen} t={t}>
+            <p className="step-line">{t.stepBanner(`${site.name} (${site.domain})`)}</p>
+            <pre className="snippet" aria-label={t.snippetLabel(site.name)}>
+              <code>{site.snippet}</code>
+            </pre>
+            <CopyButton text={site.snippet} label={t.snippetLabel(site.name)} />
+            <p className="muted step-line">{site.bannerSeen ? t.bannerSeen : t.bannerNotSeen}</p>
+          </Step>
+        ))}
+        <Step done={steps.smtp.configured} t={t}>
+          {t.stepSmtp(steps.smtp.configured)}
+        </Step>
+        <Step done={steps.stores.declared > 0 && steps.stores.checked === steps.stores.declared} t={t}>
+          {t.stepStores(steps.stores.declared, steps.stores.checked)}
+          {steps.stores.unchecked.length > 0 && steps.stores.declared > 0 && <> {t.unchecked} {steps.stores.unchecked.join(', ')}.</>}{' '}
+          {steps.stores.declared > 0 && <Link to="/retention">{t.goStores}</Link>}
+        </Step>
+        <Step done={steps.colleagues.members > 1} t={t}>
+          {t.stepColleague(steps.colleagues.members)} {steps.colleagues.members <= 1 && <Link to="/users">{t.goUsers}</Link>}
+        </Step>
+        <Step done={steps.dryRun.done} t={t}>
+          {t.stepDryRun(steps.dryRun.at ? formatDate(steps.dryRun.at, language) : null)} {!steps.dryRun.done && <Link to="/retention">{t.goDryRun}</Link>}
+        </Step>
+      </ol>
+    </section>
+  );
+}
+
+function Counts({ page, t, language }: { page: StartPage; t: T; language: Language }) {
+  const { counts } = page;
+  const percent = (rate: number | null) => (rate === null ? null : new Intl.NumberFormat(language === 'en' ? 'en-GB' : language, { style: 'percent', maximumFractionDigits: 0 }).format(rate));
+  return (
+    <section aria-labelledby="at-a-glance">
+      <h2 id="at-a-glance">{t.glance}</h2>
+      <div className="counts">
+        <div className="count-card">
+          <h3>{t.openRequests}</h3>
+          {counts.requests ? (
+            <>
+              <p>
+                <Link to="/requests">{t.requestsLine(counts.requests.open, counts.requests.overdue)}</Link>
+              </p>
+              <p>
+                {counts.requests.nextDue ? (
+                  <>
+                    {t.nextDeadline} <Link to={`/requests/${counts.requests.nextDue.id}`}>{counts.requests.nextDue.reference}</Link>, {formatDate(counts.requests.nextDue.dueOn, language)}
+                  </>
+                ) : (
+                  t.noDeadline
+                )}
+              </p>
+            </>
+          ) : (
+            <p className="muted">{t.notAllowed}</p>
+          )}
+        </div>
+        <div className="count-card">
+          <h3>{t.consentWeek}</h3>
+          {counts.consent ? (
+            <p>
+              <Link to="/consent">{t.consentLine(percent(counts.consent.optInRate), counts.consent.answers)}</Link>
+            </p>
+          ) : (
+            <p className="muted">{t.notAllowed}</p>
+          )}
+        </div>
+        <div className="count-card">
+          <h3>{t.runsWaiting}</h3>
+          {counts.retention ? (
+            <p>
+              <Link to="/retention">{t.runsLine(counts.retention.awaitingApproval)}</Link>
+            </p>
+          ) : (
+            <p className="muted">{t.notAllowed}</p>
+          )}
+        </div>
+        <div className="count-card">
+          <h3>{t.breachClocks}</h3>
+          {counts.breaches ? (
+            <>
+              <p>
+                <Link to="/breaches">{t.breachesLine(counts.breaches.clocksRunning)}</Link>
+              </p>
+              {counts.breaches.nextDeadline && (
+                <p>
+                  {t.nextBreach} {formatDateTime(counts.breaches.nextDeadline.deadline, language)}:{' '}
+                  <Link to={`/breaches/${counts.breaches.nextDeadline.id}`}>{counts.breaches.nextDeadline.reference}</Link>
+                </p>
+              )}
+            </>
+          ) : (
+            <p className="muted">{t.notAllowed}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function CharterTables({ data, t, language }: { data: Overview; t: T; language: Language }) {
+  const { me } = useSession();
+  const people = usePeople(me.organisation.slug);
+  const { charter } = data;
+  const countryName = (code: string) => new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  const recipientName = (id: string) => (id === 'first-party' ? t.firstParty : (charter.recipients.find((r) => r.id === id)?.name ?? id));
+  const categoryName = (id: string) => (id === 'necessary' ? t.necessary : localized(charter.consent.categories.find((c) => c.id === id)?.name, language) || id);
+  return (
+    <section aria-labelledby="the-charter">
+      <h2 id="the-charter">{t.charter}</h2>
+      <p>
+        <strong>{charter.organisation.legalName}</strong> — {t.revision} {data.seq} (<code>{data.revision.slice(0, 12)}</code>), {t.updated} {formatDateTime(data.updatedAt, language)} {t.by}{' '}
+        <Actor actor={data.updatedBy} people={people} />
+      </p>
+
+      <h3 id="purposes">{t.purposes}</h3>
+      <TableRegion label={t.purposes}>
+        <table aria-labelledby="purposes">
+          <thead><tr><th scope="col">{t.purpose}</th><th scope="col">{t.legalBasis}</th><th scope="col">{t.retention}</th></tr></thead>
+          <tbody>
+            {charter.purposes.map((purpose) => (
+              <tr key={purpose.id}>
+                <th scope="row">{localized(purpose.name, language)}</th>
+                <td>{t.bases[purpose.legalBasis]}</td>
+                <td>
+                  {formatIsoDuration(purpose.retention.duration, language)} {t.from} {t.anchors[purpose.retention.from]}, {t.then} {t.actions[purpose.retention.action]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+
+      <h3 id="recipients">{t.recipients}</h3>
+      <TableRegion label={t.recipients}>
+        <table aria-labelledby="recipients">
+          <thead><tr><th scope="col">{t.recipient}</th><th scope="col">{t.role}</th><th scope="col">{t.country}</th><th scope="col">{t.transfer}</th></tr></thead>
+          <tbody>
+            {charter.recipients.map((recipient) => {
+              const mechanism = recipient.transfer ? findTransferMechanism(recipient.transfer) : undefined;
+              return (
+                <tr key={recipient.id}>
+                  <th scope="row">{recipient.name}</th>
+                  <td>{t.roles[recipient.role] ?? recipient.role}</td>
+                  <td>{countryName(recipient.country)}</td>
+                  <td>{mechanism ? mechanism.name[language] : (recipient.transfer ?? t.noTransfer)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableRegion>
+
+      <h3 id="sites">{t.sites}</h3>
+      <TableRegion label={t.sites}>
+        <table aria-labelledby="sites">
+          <thead><tr><th scope="col">{t.site}</th><th scope="col">{t.domain}</th></tr></thead>
+          <tbody>
+            {charter.sites.map((site) => (
+              <tr key={site.id}><th scope="row">{site.name}</th><td>{site.domain}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+
+      <h3 id="cookies">{t.cookies}</h3>
+      <TableRegion label={t.cookies}>
+        <table aria-labelledby="cookies">
+          <thead><tr><th scope="col">{t.cookie}</th><th scope="col">{t.category}</th><th scope="col">{t.vendor}</th><th scope="col">{t.duration}</th></tr></thead>
+          <tbody>
+            {charter.cookies.map((cookie) => (
+              <tr key={`${cookie.name}-${cookie.vendor}`}>
+                <th scope="row"><code>{cookie.name}</code></th>
+                <td>{categoryName(cookie.category)}</td>
+                <td>{recipientName(cookie.vendor)}</td>
+                <td>{cookie.duration === 'session' ? t.session : formatIsoDuration(cookie.duration, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+
+      <h3 id="findings">{t.findings}</h3>
+      {data.findings.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <TableRegion label={t.findings}>
+          <table aria-labelledby="findings">
+            <thead><tr><th scope="col">{t.severity}</th><th scope="col">{t.finding}</th><th scope="col">{t.article}</th><th scope="col">{t.where}</th></tr></thead>
+            <tbody>
+              {data.findings.map((finding, i) => (
+                <tr key={i} className={`finding-${finding.severity}`}>
+                  <td><span className={`badge badge-${finding.severity}`}>{t.severities[finding.severity]}</span></td>
+                  <td>{finding.message}</td>
+                  <td>{finding.article}</td>
+                  <td><code>{finding.path}</code></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </section>
+  );
 }
 
 function Overview() {
   const t = useTexts(texts);
   const { language } = useLanguage();
   const { data, error, loading } = useApi<Overview>('/api/v1/charter/overview');
-  const countryName = (code: string) => new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-  if (loading) return <><PageTitle>{t.title}</PageTitle><Loading /></>;
-  if (error || !data) {
-    const missing = (error as { status?: number } | undefined)?.status === 404;
-    return <><PageTitle>{t.title}</PageTitle>{missing ? <p>{t.noCharter}</p> : <ErrorMessage error={error} />}</>;
-  }
-  const { charter } = data;
+  const start = useApi<StartPage>('/api/v1/overview');
+  const missing = (error as { status?: number } | undefined)?.status === 404;
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
-      <p>
-        <strong>{charter.organisation.legalName}</strong> — {t.revision} {data.seq} (<code>{data.revision.slice(0, 12)}</code>), {t.updated} {formatDateTime(data.updatedAt, language)} {t.by} <code>{data.updatedBy}</code>
-      </p>
-
-      <h2 id="purposes">{t.purposes}</h2>
-      <table aria-labelledby="purposes">
-        <thead><tr><th scope="col">{t.purpose}</th><th scope="col">{t.legalBasis}</th><th scope="col">{t.retention}</th></tr></thead>
-        <tbody>
-          {charter.purposes.map((purpose) => (
-            <tr key={purpose.id}>
-              <th scope="row">{localized(purpose.name, language)}</th>
-              <td>{t.bases[purpose.legalBasis]}</td>
-              <td>
-                {describeIsoDuration(purpose.retention.duration, language)} {t.from} {t.anchors[purpose.retention.from]}, {t.then} {t.actions[purpose.retention.action]}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
-      <h2 id="recipients">{t.recipients}</h2>
-      <table aria-labelledby="recipients">
-        <thead><tr><th scope="col">{t.recipient}</th><th scope="col">{t.role}</th><th scope="col">{t.country}</th><th scope="col">{t.transfer}</th></tr></thead>
-        <tbody>
-          {charter.recipients.map((recipient) => {
-            const mechanism = recipient.transfer ? findTransferMechanism(recipient.transfer) : undefined;
-            return (
-              <tr key={recipient.id}>
-                <th scope="row">{recipient.name}</th>
-                <td>{recipient.role}</td>
-                <td>{countryName(recipient.country)}</td>
-                <td>{mechanism ? mechanism.name[language] : (recipient.transfer ?? t.noTransfer)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-
-      <h2 id="sites">{t.sites}</h2>
-      <table aria-labelledby="sites">
-        <thead><tr><th scope="col">{t.site}</th><th scope="col">{t.domain}</th></tr></thead>
-        <tbody>
-          {charter.sites.map((site) => (
-            <tr key={site.id}><th scope="row">{site.name} <span className="muted">({site.id})</span></th><td>{site.domain}</td></tr>
-          ))}
-        </tbody>
-      </table>
-
-      <h2 id="cookies">{t.cookies}</h2>
-      <table aria-labelledby="cookies">
-        <thead><tr><th scope="col">{t.cookie}</th><th scope="col">{t.category}</th><th scope="col">{t.vendor}</th><th scope="col">{t.duration}</th></tr></thead>
-        <tbody>
-          {charter.cookies.map((cookie) => (
-            <tr key={`${cookie.name}-${cookie.vendor}`}>
-              <th scope="row"><code>{cookie.name}</code></th>
-              <td>{cookie.category}</td>
-              <td>{cookie.vendor}</td>
-              <td>{cookie.duration === 'session' ? t.session : describeIsoDuration(cookie.duration, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
-      <h2 id="findings">{t.findings}</h2>
-      {data.findings.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <table aria-labelledby="findings">
-          <thead><tr><th scope="col">{t.severity}</th><th scope="col">{t.finding}</th><th scope="col">{t.article}</th><th scope="col">{t.where}</th></tr></thead>
-          <tbody>
-            {data.findings.map((finding, i) => (
-              <tr key={i} className={`finding-${finding.severity}`}>
-                <td><span className={`badge badge-${finding.severity}`}>{t.severities[finding.severity]}</span></td>
-                <td>{finding.message}</td>
-                <td>{finding.article}</td>
-                <td><code>{finding.path}</code></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {start.data && <FirstSteps page={start.data} t={t} language={language} />}
+      {start.data && <Counts page={start.data} t={t} language={language} />}
+      <ErrorMessage error={start.error} />
+      {loading || start.loading ? <Loading /> : null}
+      {!loading && (data ? <CharterTables data={data} t={t} language={language} /> : missing ? <p>{t.noCharter}</p> : <ErrorMessage error={error} />)}
     </>
   );
 }
 
 export const overviewPage: ConsolePage = {
   path: '/',
-  title: { en: 'Overview', nl: 'Overzicht', fr: 'Aperçu' },
+  title: { en: 'Overview', nl: 'Overzicht', fr: 'Aperçu', de: 'Überblick' },
   scope: 'charter:read',
   Component: Overview,
 };

@@ -1,6 +1,6 @@
 /** Processors and transfers: every recipient with role, country, transfer mechanism, DPA and sub-processors, and the warnings. */
 import type { ProcessorOverview } from '../../../../src/records/processors.js';
-import { ErrorMessage, Loading, PageTitle, useApi } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, TableRegion } from '../components.js';
 import { useLanguage, useTexts, type Language } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 import './records.css';
@@ -66,6 +66,26 @@ const texts = {
     error: 'erreur',
     warning: 'avertissement',
   },
+  de: {
+    title: 'Auftragsverarbeiter und Übermittlungen',
+    intro: (age: string) => `Alle, mit denen die Charter personenbezogene Daten teilt. Ein Auftragsverarbeitungsvertrag wird nach ${age} zur Überprüfung markiert.`,
+    warnings: 'Zu erledigen',
+    noWarnings: 'Keine Warnungen: jede Übermittlung hat einen gültigen Mechanismus und jeder Auftragsverarbeiter einen aktuellen Vertrag.',
+    recipient: 'Empfänger',
+    role: 'Rolle',
+    country: 'Land',
+    transfer: 'Übermittlungsmechanismus',
+    dpa: 'Auftragsverarbeitungsvertrag',
+    review: 'Überprüfung ab',
+    subProcessors: 'Unterauftragsverarbeiter',
+    purposes: 'Verwendet für',
+    none: 'keine',
+    noDpa: 'keiner erfasst',
+    eea: 'innerhalb des EWR',
+    invalid: 'nicht gültig',
+    error: 'Fehler',
+    warning: 'Warnung',
+  },
 };
 
 const ages: Record<string, Record<Language, string>> = {
@@ -103,7 +123,7 @@ function Processors() {
               ))}
             </ul>
           )}
-          <div className="table-scroll">
+          <TableRegion label={t.title}>
             <table>
               <caption className="visually-hidden">{t.title}</caption>
               <thead>
@@ -143,7 +163,7 @@ function Processors() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </>
       )}
     </>
@@ -152,7 +172,7 @@ function Processors() {
 
 export const processorsPage: ConsolePage = {
   path: '/processors',
-  title: { en: 'Processors', nl: 'Verwerkers', fr: 'Sous-traitants' },
+  title: { en: 'Processors', nl: 'Verwerkers', fr: 'Sous-traitants', de: 'Auftragsverarbeiter' },
   scope: 'records:read',
   Component: Processors,
 };

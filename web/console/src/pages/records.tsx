@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { RecordsOfProcessing } from '../../../../src/records/record.js';
 import { apiUrl } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, TableRegion } from '../components.js';
 import { useLanguage, useTexts } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 import './records.css';
@@ -88,6 +88,30 @@ const texts = {
     invalid: 'non valable',
     special: 'art. 9',
   },
+  de: {
+    title: 'Verzeichnis von Verarbeitungstätigkeiten',
+    intro: 'Die von der DSGVO verlangten Verzeichnisse (Art. 30), abgeleitet aus der Charter. Eine Aufsichtsbehörde kann sie jederzeit anfordern.',
+    language: 'Sprache des Verzeichnisses',
+    downloads: 'Herunterladen',
+    xlsx: 'Excel-Arbeitsmappe (XLSX), ein Blatt pro Verzeichnis',
+    csvController: 'Verzeichnis des Verantwortlichen als CSV',
+    csvProcessor: 'Verzeichnis des Auftragsverarbeiters als CSV',
+    pdf: 'PDF zum Drucken',
+    controller: 'Verzeichnis des Verantwortlichen (Art. 30 Abs. 1)',
+    processor: 'Verzeichnis des Auftragsverarbeiters (Art. 30 Abs. 2)',
+    activity: 'Tätigkeit',
+    basis: 'Rechtsgrundlage',
+    subjects: 'Personen',
+    data: 'Daten',
+    recipients: 'Empfänger',
+    transfers: 'Übermittlungen außerhalb des EWR',
+    retention: 'Aufbewahrung',
+    customer: 'Verantwortlicher (Kunde)',
+    processing: 'Verarbeitung',
+    none: 'keine',
+    invalid: 'nicht gültig',
+    special: 'Art. 9',
+  },
 };
 
 function Records() {
@@ -120,7 +144,7 @@ function Records() {
       {data && (
         <>
           <h2>{t.controller}</h2>
-          <div className="table-scroll">
+          <TableRegion label={t.controller}>
             <table>
               <caption className="visually-hidden">{t.controller}</caption>
               <thead>
@@ -152,11 +176,11 @@ function Records() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           {data.processor && (
             <>
               <h2>{t.processor}</h2>
-              <div className="table-scroll">
+              <TableRegion label={t.processor}>
                 <table>
                   <caption className="visually-hidden">{t.processor}</caption>
                   <thead>
@@ -178,7 +202,7 @@ function Records() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             </>
           )}
         </>
@@ -189,7 +213,7 @@ function Records() {
 
 export const recordsPage: ConsolePage = {
   path: '/records',
-  title: { en: 'Records (Art. 30)', nl: 'Registers (art. 30)', fr: 'Registres (art. 30)' },
+  title: { en: 'Records (Art. 30)', nl: 'Registers (art. 30)', fr: 'Registres (art. 30)', de: 'Verzeichnisse (Art. 30)' },
   scope: 'records:read',
   Component: Records,
 };

@@ -7,12 +7,18 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { RequestDetail, RequestSummary } from '../../../../src/rights/schemas.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
-import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
+import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useDescribeActor, useMutation, usePeople, describeValue } from '../components.js';
+import { countOf, formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import { Link, usePath } from '../router.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
 import './requests.css';
+
+interface Site {
+  id: string;
+  name: string;
+  domain: string;
+}
 
 type Inbox = { total: number; overdue: number; dueWithin7Days: number; requests: RequestSummary[] };
 
@@ -33,13 +39,13 @@ const texts = {
     overdueOnly: 'Overdue only',
     any: 'Any',
     apply: 'Apply',
-    counts: (total: number, overdue: number, soon: number) => `${total} request(s) shown. Open requests overdue: ${overdue}; due within 7 days: ${soon}.`,
+    counts: (total: number, overdue: number, soon: number) => `${countOf('en', total, 'request', 'requests')} shown. Open requests overdue: ${overdue}; due within 7 days: ${soon}.`,
     none: 'No request matches.',
     reference: 'Reference',
     channel: 'Channel',
     received: 'Received',
     due: 'Due',
-    daysLeft: (n: number) => (n < 0 ? `${-n} day(s) overdue` : n === 0 ? 'due today' : `${n} day(s) left`),
+    daysLeft: (n: number) => (n < 0 ? `${countOf('en', -n, 'day', 'days')} overdue` : n === 0 ? 'due today' : `${countOf('en', n, 'day', 'days')} left`),
     overdue: 'overdue',
     extended: 'extended',
     states: { received: 'received', 'awaiting-verification': 'awaiting verification', verified: 'verified', 'in-progress': 'in progress', 'awaiting-approval': 'awaiting approval', completed: 'completed', refused: 'refused', withdrawn: 'withdrawn' } as Record<string, string>,
@@ -114,6 +120,23 @@ const texts = {
     cancel: 'Withdraw on behalf of the requester',
     error: 'Last error',
     done: 'Done.',
+    identityTypes: { email: 'email address', phone: 'phone number', 'customer-number': 'customer number', 'account-id': 'account id' } as Record<string, string>,
+    levels: { code: 'a one-time code to the contact on file', 'code-and-confirm': 'a one-time code, then a confirmation by the team', account: 'signed in to their account' } as Record<string, string>,
+    yes: 'yes', no: 'no',
+    said: {
+      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Asks to correct ${category ? `their ${category}` : 'their data'}${current ? ` from “${current}”` : ''} to “${desired}”.`,
+      restriction: (ground: string) => `Asks to restrict the processing: ${ground}.`,
+      objection: (kind: string, purpose: string | undefined) => `Objects to ${kind}${purpose ? ` (purpose: ${purpose})` : ''}.`,
+      withdrawal: (purpose: string) => `Withdraws consent for the purpose ${purpose}.`,
+      message: 'Message:',
+      explanation: 'Explanation:',
+      nothing: 'Nothing beyond the type of request.',
+    },
+    grounds: { 'accuracy-contested': 'the accuracy of the data is contested (Art. 18(1)(a))', 'unlawful-processing': 'the processing is unlawful (Art. 18(1)(b))', 'legal-claims': 'the data are needed for legal claims (Art. 18(1)(c))', 'objection-pending': 'an objection is being examined (Art. 18(1)(d))' } as Record<string, string>,
+    objections: { 'direct-marketing': 'direct marketing', 'legitimate-interest': 'processing based on legitimate interests' } as Record<string, string>,
+    events: { received: 'request received', 'code-verified': 'identity confirmed with the code', 'plan-computed': 'plan computed', extended: 'deadline extended', 'extension-mailed': 'extension mailed to the requester', 'package-created': 'package prepared', 'package-downloaded': 'package downloaded by the requester', 'package-downloaded-by-staff': 'package downloaded by staff', 'package-deleted': 'package deleted', 'package-reissued': 'new download link mailed', 'download-code-sent': 'download code sent', reminder: 'reminder', overdue: 'deadline passed', 'override-proposed': 'verification by other means proposed', 'execution-failed': 'execution failed', 'recipient-informed': 'recipient informed', 'consent-withdrawn': 'consent withdrawn', 'changes-set': 'corrections entered', 'link-used': 'status link used', 'link-expired': 'status link expired', 'link-invalid': 'invalid status link', 'link-closed': 'status link closed', 'processor-data-found': 'data held as a processor found' } as Record<string, string>,
+    value: 'Value',
+    item: 'Item',
   },
   nl: {
     title: 'Verzoeken',
@@ -126,13 +149,13 @@ const texts = {
     overdueOnly: 'Alleen te laat',
     any: 'Alle',
     apply: 'Toepassen',
-    counts: (total: number, overdue: number, soon: number) => `${total} verzoek(en) getoond. Openstaande verzoeken te laat: ${overdue}; binnen 7 dagen te beantwoorden: ${soon}.`,
+    counts: (total: number, overdue: number, soon: number) => `${countOf('nl', total, 'verzoek', 'verzoeken')} getoond. Openstaande verzoeken te laat: ${overdue}; binnen 7 dagen te beantwoorden: ${soon}.`,
     none: 'Geen enkel verzoek voldoet.',
     reference: 'Referentie',
     channel: 'Kanaal',
     received: 'Ontvangen',
     due: 'Termijn',
-    daysLeft: (n: number) => (n < 0 ? `${-n} dag(en) te laat` : n === 0 ? 'vandaag' : `nog ${n} dag(en)`),
+    daysLeft: (n: number) => (n < 0 ? `${countOf('nl', -n, 'dag', 'dagen')} te laat` : n === 0 ? 'vandaag' : `nog ${countOf('nl', n, 'dag', 'dagen')}`),
     overdue: 'te laat',
     extended: 'verlengd',
     states: { received: 'ontvangen', 'awaiting-verification': 'wacht op verificatie', verified: 'geverifieerd', 'in-progress': 'in behandeling', 'awaiting-approval': 'wacht op goedkeuring', completed: 'afgehandeld', refused: 'geweigerd', withdrawn: 'ingetrokken' } as Record<string, string>,
@@ -207,6 +230,23 @@ const texts = {
     cancel: 'Intrekken namens de betrokkene',
     error: 'Laatste fout',
     done: 'Gedaan.',
+    identityTypes: { email: 'e-mailadres', phone: 'telefoonnummer', 'customer-number': 'klantnummer', 'account-id': 'account-id' } as Record<string, string>,
+    levels: { code: 'een eenmalige code naar het gekende contact', 'code-and-confirm': 'een eenmalige code, daarna een bevestiging door het team', account: 'aangemeld op de eigen account' } as Record<string, string>,
+    yes: 'ja', no: 'nee',
+    said: {
+      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Vraagt ${category ? `${category}` : 'de gegevens'}${current ? ` van “${current}”` : ''} te verbeteren naar “${desired}”.`,
+      restriction: (ground: string) => `Vraagt de verwerking te beperken: ${ground}.`,
+      objection: (kind: string, purpose: string | undefined) => `Maakt bezwaar tegen ${kind}${purpose ? ` (doel: ${purpose})` : ''}.`,
+      withdrawal: (purpose: string) => `Trekt de toestemming in voor het doel ${purpose}.`,
+      message: 'Bericht:',
+      explanation: 'Toelichting:',
+      nothing: 'Niets meer dan de soort verzoek.',
+    },
+    grounds: { 'accuracy-contested': 'de juistheid van de gegevens wordt betwist (art. 18, lid 1, a)', 'unlawful-processing': 'de verwerking is onrechtmatig (art. 18, lid 1, b)', 'legal-claims': 'de gegevens zijn nodig voor een rechtsvordering (art. 18, lid 1, c)', 'objection-pending': 'een bezwaar wordt onderzocht (art. 18, lid 1, d)' } as Record<string, string>,
+    objections: { 'direct-marketing': 'direct marketing', 'legitimate-interest': 'verwerking op grond van gerechtvaardigd belang' } as Record<string, string>,
+    events: { received: 'verzoek ontvangen', 'code-verified': 'identiteit bevestigd met de code', 'plan-computed': 'plan berekend', extended: 'termijn verlengd', 'extension-mailed': 'verlenging gemaild aan de verzoeker', 'package-created': 'pakket klaargemaakt', 'package-downloaded': 'pakket gedownload door de verzoeker', 'package-downloaded-by-staff': 'pakket gedownload door een medewerker', 'package-deleted': 'pakket verwijderd', 'package-reissued': 'nieuwe downloadlink gemaild', 'download-code-sent': 'downloadcode verstuurd', reminder: 'herinnering', overdue: 'termijn verstreken', 'override-proposed': 'verificatie op een andere manier voorgesteld', 'execution-failed': 'uitvoering mislukt', 'recipient-informed': 'ontvanger ingelicht', 'consent-withdrawn': 'toestemming ingetrokken', 'changes-set': 'verbeteringen ingevoerd', 'link-used': 'statuslink gebruikt', 'link-expired': 'statuslink verlopen', 'link-invalid': 'ongeldige statuslink', 'link-closed': 'statuslink gesloten', 'processor-data-found': 'gegevens als verwerker gevonden' } as Record<string, string>,
+    value: 'Waarde',
+    item: 'Onderdeel',
   },
   fr: {
     title: 'Demandes',
@@ -219,13 +259,13 @@ const texts = {
     overdueOnly: 'En retard uniquement',
     any: 'Tous',
     apply: 'Appliquer',
-    counts: (total: number, overdue: number, soon: number) => `${total} demande(s) affichée(s). Demandes ouvertes en retard : ${overdue} ; échéance dans les 7 jours : ${soon}.`,
+    counts: (total: number, overdue: number, soon: number) => `${countOf('fr', total, 'demande affichée', 'demandes affichées')}. Demandes ouvertes en retard : ${overdue} ; échéance dans les 7 jours : ${soon}.`,
     none: 'Aucune demande ne correspond.',
     reference: 'Référence',
     channel: 'Canal',
     received: 'Reçue',
     due: 'Échéance',
-    daysLeft: (n: number) => (n < 0 ? `${-n} jour(s) de retard` : n === 0 ? 'aujourd’hui' : `encore ${n} jour(s)`),
+    daysLeft: (n: number) => (n < 0 ? `${countOf('fr', -n, 'jour', 'jours')} de retard` : n === 0 ? 'aujourd’hui' : `encore ${countOf('fr', n, 'jour', 'jours')}`),
     overdue: 'en retard',
     extended: 'prolongée',
     states: { received: 'reçue', 'awaiting-verification': 'en attente de vérification', verified: 'vérifiée', 'in-progress': 'en cours', 'awaiting-approval': 'en attente d’approbation', completed: 'traitée', refused: 'refusée', withdrawn: 'retirée' } as Record<string, string>,
@@ -300,6 +340,133 @@ const texts = {
     cancel: 'Retirer au nom de la personne',
     error: 'Dernière erreur',
     done: 'Fait.',
+    identityTypes: { email: 'adresse e-mail', phone: 'numéro de téléphone', 'customer-number': 'numéro de client', 'account-id': 'identifiant de compte' } as Record<string, string>,
+    levels: { code: 'un code à usage unique au contact connu', 'code-and-confirm': 'un code à usage unique, puis une confirmation par l’équipe', account: 'connecté à son compte' } as Record<string, string>,
+    yes: 'oui', no: 'non',
+    said: {
+      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Demande de corriger ${category ? `${category}` : 'ses données'}${current ? ` de « ${current} »` : ''} en « ${desired} ».`,
+      restriction: (ground: string) => `Demande la limitation du traitement : ${ground}.`,
+      objection: (kind: string, purpose: string | undefined) => `S’oppose à ${kind}${purpose ? ` (finalité : ${purpose})` : ''}.`,
+      withdrawal: (purpose: string) => `Retire son consentement pour la finalité ${purpose}.`,
+      message: 'Message :',
+      explanation: 'Explication :',
+      nothing: 'Rien d’autre que le type de demande.',
+    },
+    grounds: { 'accuracy-contested': 'l’exactitude des données est contestée (art. 18, par. 1, a)', 'unlawful-processing': 'le traitement est illicite (art. 18, par. 1, b)', 'legal-claims': 'les données sont nécessaires à une action en justice (art. 18, par. 1, c)', 'objection-pending': 'une opposition est en cours d’examen (art. 18, par. 1, d)' } as Record<string, string>,
+    objections: { 'direct-marketing': 'la prospection', 'legitimate-interest': 'un traitement fondé sur l’intérêt légitime' } as Record<string, string>,
+    events: { received: 'demande reçue', 'code-verified': 'identité confirmée par le code', 'plan-computed': 'plan calculé', extended: 'délai prolongé', 'extension-mailed': 'prolongation envoyée au demandeur', 'package-created': 'paquet préparé', 'package-downloaded': 'paquet téléchargé par le demandeur', 'package-downloaded-by-staff': 'paquet téléchargé par un membre de l’équipe', 'package-deleted': 'paquet supprimé', 'package-reissued': 'nouveau lien de téléchargement envoyé', 'download-code-sent': 'code de téléchargement envoyé', reminder: 'rappel', overdue: 'délai dépassé', 'override-proposed': 'vérification par un autre moyen proposée', 'execution-failed': 'exécution échouée', 'recipient-informed': 'destinataire informé', 'consent-withdrawn': 'consentement retiré', 'changes-set': 'corrections saisies', 'link-used': 'lien de suivi utilisé', 'link-expired': 'lien de suivi expiré', 'link-invalid': 'lien de suivi invalide', 'link-closed': 'lien de suivi fermé', 'processor-data-found': 'données traitées en tant que sous-traitant trouvées' } as Record<string, string>,
+    value: 'Valeur',
+    item: 'Élément',
+  },
+  de: {
+    title: 'Anfragen',
+    intro: 'Anfragen betroffener Personen aus den Datenschutzportalen und anderen Kanälen, mit ihren Fristen (ein Monat nach Eingang, Art. 12 Abs. 3).',
+    filters: 'Filter',
+    state: 'Status',
+    type: 'Art',
+    site: 'Website',
+    dueBefore: 'Fällig spätestens am',
+    overdueOnly: 'Nur überfällige',
+    any: 'Alle',
+    apply: 'Anwenden',
+    counts: (total: number, overdue: number, soon: number) => `${countOf('de', total, 'Anfrage', 'Anfragen')} angezeigt. Offene Anfragen überfällig: ${overdue}; fällig innerhalb von 7 Tagen: ${soon}.`,
+    none: 'Keine Anfrage entspricht den Filtern.',
+    reference: 'Aktenzeichen',
+    channel: 'Kanal',
+    received: 'Eingegangen',
+    due: 'Frist',
+    daysLeft: (n: number) => (n < 0 ? `${countOf('de', -n, 'Tag', 'Tage')} überfällig` : n === 0 ? 'heute fällig' : `noch ${countOf('de', n, 'Tag', 'Tage')}`),
+    overdue: 'überfällig',
+    extended: 'verlängert',
+    states: { received: 'eingegangen', 'awaiting-verification': 'wartet auf Bestätigung', verified: 'bestätigt', 'in-progress': 'in Bearbeitung', 'awaiting-approval': 'wartet auf Freigabe', completed: 'abgeschlossen', refused: 'abgelehnt', withdrawn: 'zurückgezogen' } as Record<string, string>,
+    types: { access: 'Auskunft', portability: 'Datenübertragbarkeit', rectification: 'Berichtigung', erasure: 'Löschung', restriction: 'Einschränkung', objection: 'Widerspruch', withdrawal: 'Widerruf der Einwilligung' } as Record<string, string>,
+    channels: { web: 'Datenschutzportal', post: 'Post', phone: 'Telefon', counter: 'Schalter', email: 'E-Mail', api: 'API' } as Record<string, string>,
+    reasons: { unfounded: 'offenkundig unbegründet', excessive: 'offenkundig exzessiv', 'not-verifiable': 'Identität nicht überprüfbar', 'compelling-grounds': 'zwingende schutzwürdige Gründe', other: 'anderer Grund' } as Record<string, string>,
+    newRequest: 'Eine per Post, Telefon, E-Mail oder am Schalter eingegangene Anfrage erfassen',
+    identityType: 'Art der Kennung',
+    identity: 'Kennung (E-Mail, Kundennummer…)',
+    language: 'Sprache der antragstellenden Person',
+    message: 'Was die Person verlangt hat (optional)',
+    create: 'Anfrage erfassen',
+    createdNote: 'Erfasst. Wenn die Datenspeicher diese Kennung enthalten, wurde ein Einmalcode an den hinterlegten Kontakt gesendet.',
+    back: 'Alle Anfragen',
+    facts: 'Anfrage',
+    identityLabel: 'Kennung',
+    known: 'In den Datenspeichern vorhanden',
+    contacts: 'Code gesendet an',
+    level: 'Überprüfung',
+    verified: 'Bestätigt',
+    verifiedBy: 'von',
+    executeAfter: 'Ausführung nach (Karenzfrist)',
+    details: 'Was die Person verlangt hat',
+    plan: 'Plan',
+    noPlan: 'Noch kein Plan.',
+    computePlan: 'Plan jetzt berechnen',
+    result: 'Ergebnis',
+    erased: 'Gelöscht',
+    kept: 'Ganz oder teilweise aufbewahrt',
+    law: 'Gesetz oder Grund',
+    keptReferenced: 'eine Zeile einer anderen Person verweist noch darauf: aufbewahrt, ihre personenbezogenen Spalten gelöscht',
+    keptShared: 'mit einer anderen Person geteilt: nur die Spalten dieser Person gelöscht',
+    notified: 'Zu informierende Empfänger (Art. 19)',
+    recipients: 'Empfänger (Art. 19)',
+    recipientsIntro: 'Jeder Empfänger muss von der Berichtigung, Löschung oder Einschränkung erfahren. Die Person liest „informiert“ nur bei den als erledigt markierten.',
+    recipientChannels: { store: 'sein angebundenes System wurde aufgerufen', mail: 'Mitteilung an seinen Datenschutzkontakt gesendet', officer: 'von Ihnen zu informieren' },
+    recipientDone: 'Informiert',
+    recipientPending: 'Noch nicht informiert',
+    markInformed: 'Als informiert markieren',
+    markNotInformed: 'Als nicht informiert markieren',
+    reached: 'Von der Anfrage erfasste Zeilen',
+    reachHow: 'Wie',
+    shared: 'Mit anderen geteilt',
+    reachIdentity: 'über die Kennung der Person',
+    reachAdapter: 'vom angebundenen System ausgewählt',
+    reachOwner: (table: string, column: string) => `gehört zu ihrer Zeile in ${table} (${column})`,
+    reachProfile: (table: string, column: string) => `ihre eigene Profilzeile, benannt durch ihre Zeile in ${table} (${column})`,
+    changes: 'Spaltenänderungen',
+    rows: 'Zeilen',
+    table: 'Tabelle',
+    fields: 'Felder',
+    packages: 'Pakete',
+    packageLine: (size: number, expires: string, downloaded: string | null, deleted: string | null) =>
+      `${size} Byte, läuft ab am ${expires}${downloaded ? `, heruntergeladen am ${downloaded}` : ''}${deleted ? `, gelöscht am ${deleted}` : ''}`,
+    reissue: 'Einen neuen Download-Link senden',
+    timeline: 'Verlauf',
+    when: 'Wann',
+    who: 'Wer',
+    what: 'Was',
+    actions: 'Aktionen',
+    approve: 'Freigeben und ausführen',
+    refuse: 'Ablehnen',
+    reason: 'Grund',
+    explanation: 'Erläuterung für die antragstellende Person',
+    extend: 'Um zwei Monate verlängern',
+    extensionReason: 'Grund der Verlängerung (wird der antragstellenden Person gesendet)',
+    override: 'Identität auf anderem Weg bestätigen',
+    overrideReason: 'Wie die Identität geprüft wurde',
+    proposeOverride: 'Bestätigung vorschlagen',
+    approveOverride: 'Die vorgeschlagene Bestätigung freigeben (zweite Person)',
+    overrideWaiting: (who: string, reason: string) => `Vorgeschlagen von ${who}: ${reason}`,
+    cancel: 'Im Namen der antragstellenden Person zurückziehen',
+    error: 'Letzter Fehler',
+    done: 'Erledigt.',
+    identityTypes: { email: 'E-Mail-Adresse', phone: 'Telefonnummer', 'customer-number': 'Kundennummer', 'account-id': 'Konto-ID' } as Record<string, string>,
+    levels: { code: 'ein Einmalcode an den hinterlegten Kontakt', 'code-and-confirm': 'ein Einmalcode, danach eine Bestätigung durch das Team', account: 'im eigenen Konto angemeldet' } as Record<string, string>,
+    yes: 'ja', no: 'nein',
+    said: {
+      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Verlangt, ${category ? `${category}` : 'die Daten'}${current ? ` von „${current}“` : ''} auf „${desired}“ zu berichtigen.`,
+      restriction: (ground: string) => `Verlangt die Einschränkung der Verarbeitung: ${ground}.`,
+      objection: (kind: string, purpose: string | undefined) => `Widerspricht ${kind}${purpose ? ` (Zweck: ${purpose})` : ''}.`,
+      withdrawal: (purpose: string) => `Widerruft die Einwilligung für den Zweck ${purpose}.`,
+      message: 'Nachricht:',
+      explanation: 'Erläuterung:',
+      nothing: 'Nichts über die Art der Anfrage hinaus.',
+    },
+    grounds: { 'accuracy-contested': 'die Richtigkeit der Daten wird bestritten (Art. 18 Abs. 1 lit. a)', 'unlawful-processing': 'die Verarbeitung ist unrechtmäßig (Art. 18 Abs. 1 lit. b)', 'legal-claims': 'die Daten werden für Rechtsansprüche benötigt (Art. 18 Abs. 1 lit. c)', 'objection-pending': 'ein Widerspruch wird geprüft (Art. 18 Abs. 1 lit. d)' } as Record<string, string>,
+    objections: { 'direct-marketing': 'der Direktwerbung', 'legitimate-interest': 'der Verarbeitung auf Grundlage berechtigter Interessen' } as Record<string, string>,
+    events: { received: 'Anfrage eingegangen', 'code-verified': 'Identität mit dem Code bestätigt', 'plan-computed': 'Plan berechnet', extended: 'Frist verlängert', 'extension-mailed': 'Verlängerung an die antragstellende Person gesendet', 'package-created': 'Paket erstellt', 'package-downloaded': 'Paket von der antragstellenden Person heruntergeladen', 'package-downloaded-by-staff': 'Paket von einer Mitarbeiterin oder einem Mitarbeiter heruntergeladen', 'package-deleted': 'Paket gelöscht', 'package-reissued': 'neuer Download-Link gesendet', 'download-code-sent': 'Download-Code gesendet', reminder: 'Erinnerung', overdue: 'Frist überschritten', 'override-proposed': 'Bestätigung auf anderem Weg vorgeschlagen', 'execution-failed': 'Ausführung fehlgeschlagen', 'recipient-informed': 'Empfänger informiert', 'consent-withdrawn': 'Einwilligung widerrufen', 'changes-set': 'Berichtigungen erfasst', 'link-used': 'Status-Link verwendet', 'link-expired': 'Status-Link abgelaufen', 'link-invalid': 'ungültiger Status-Link', 'link-closed': 'Status-Link geschlossen', 'processor-data-found': 'als Auftragsverarbeiter gehaltene Daten gefunden' } as Record<string, string>,
+    value: 'Wert',
+    item: 'Angabe',
   },
 };
 
@@ -341,6 +508,8 @@ function Inbox({ t, language }: { t: T; language: Language }) {
   const [applied, setApplied] = useState(filters);
   const query = { state: applied.state, type: applied.type, site: applied.site, dueBefore: applied.dueBefore, overdue: applied.overdue ? 'true' : undefined };
   const { data, error, loading, reload } = useApi<Inbox>('/api/v1/requests', query);
+  // The sites come from the active charter, so the filter and the manual intake offer only sites that exist.
+  const sites = useApi<{ charter: { sites: Site[] } }>('/api/v1/charter/overview').data?.charter.sites ?? [];
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setApplied(filters);
@@ -368,7 +537,12 @@ function Inbox({ t, language }: { t: T; language: Language }) {
         </div>
         <div>
           <label htmlFor="rq-site">{t.site}</label>
-          <input id="rq-site" value={filters.site} onChange={(e) => setFilters({ ...filters, site: e.target.value })} />
+          <select id="rq-site" value={filters.site} onChange={(e) => setFilters({ ...filters, site: e.target.value })}>
+            <option value="">{t.any}</option>
+            {sites.map((site) => (
+              <option key={site.id} value={site.id}>{site.name} ({site.domain})</option>
+            ))}
+          </select>
         </div>
         <div>
           <label htmlFor="rq-due">{t.dueBefore}</label>
@@ -389,7 +563,7 @@ function Inbox({ t, language }: { t: T; language: Language }) {
           {data.requests.length === 0 ? (
             <p>{t.none}</p>
           ) : (
-            <div className="table-scroll">
+            <TableRegion label={t.title}>
               <table>
                 <caption className="visually-hidden">{t.title}</caption>
                 <thead>
@@ -405,23 +579,23 @@ function Inbox({ t, language }: { t: T; language: Language }) {
                       <td>{t.types[r.type]}</td>
                       <td>{t.states[r.state]}</td>
                       <td>{t.channels[r.channel]}</td>
-                      <td>{r.site}</td>
+                      <td>{sites.find((site) => site.id === r.site)?.name ?? r.site}</td>
                       <td>{formatDateTime(r.receivedAt, language)}</td>
                       <td><Due request={r} t={t} /></td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </>
       )}
-      <NewRequest t={t} onCreated={() => void reload()} />
+      <NewRequest t={t} sites={sites} onCreated={() => void reload()} />
     </>
   );
 }
 
-function NewRequest({ t, onCreated }: { t: T; onCreated: () => void }) {
+function NewRequest({ t, sites, onCreated }: { t: T; sites: Site[]; onCreated: () => void }) {
   const { can } = useSession();
   const mutation = useMutation();
   const [form, setForm] = useState({ site: '', type: 'access', channel: 'post', language: 'nl', identityType: 'email', identity: '', message: '' });
@@ -429,10 +603,11 @@ function NewRequest({ t, onCreated }: { t: T; onCreated: () => void }) {
   if (!can('requests:write')) return null;
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    const site = form.site || sites[0]?.id || '';
     const result = await mutation.run(() =>
       api<RequestDetail>('/api/v1/requests', {
         method: 'POST',
-        body: { site: form.site, type: form.type, channel: form.channel, language: form.language, identity: { type: form.identityType, value: form.identity }, details: form.message ? { message: form.message } : {} },
+        body: { site, type: form.type, channel: form.channel, language: form.language, identity: { type: form.identityType, value: form.identity }, details: form.message ? { message: form.message } : {} },
       }),
     );
     if (result) {
@@ -445,7 +620,11 @@ function NewRequest({ t, onCreated }: { t: T; onCreated: () => void }) {
       <h2 id="rq-new">{t.newRequest}</h2>
       <form onSubmit={(e) => void onSubmit(e)}>
         <label htmlFor="new-site">{t.site}</label>
-        <input id="new-site" required value={form.site} onChange={(e) => setForm({ ...form, site: e.target.value })} />
+        <select id="new-site" required value={form.site || sites[0]?.id || ''} onChange={(e) => setForm({ ...form, site: e.target.value })}>
+          {sites.map((site) => (
+            <option key={site.id} value={site.id}>{site.name} ({site.domain})</option>
+          ))}
+        </select>
         <label htmlFor="new-type">{t.type}</label>
         <select id="new-type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
           {types.filter((x) => !['rectification', 'restriction', 'objection', 'withdrawal'].includes(x)).map((x) => (
@@ -467,7 +646,7 @@ function NewRequest({ t, onCreated }: { t: T; onCreated: () => void }) {
         <label htmlFor="new-identity-type">{t.identityType}</label>
         <select id="new-identity-type" value={form.identityType} onChange={(e) => setForm({ ...form, identityType: e.target.value })}>
           {['email', 'phone', 'customer-number', 'account-id'].map((x) => (
-            <option key={x} value={x}>{x}</option>
+            <option key={x} value={x}>{t.identityTypes[x] ?? x}</option>
           ))}
         </select>
         <label htmlFor="new-identity">{t.identity}</label>
@@ -494,29 +673,33 @@ function ErasureTables({ plan, t }: { plan: ErasurePlan; t: T }) {
   return (
     <>
       <h3>{t.erased}</h3>
-      <table>
-        <thead>
-          <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.fields}</th></tr>
-        </thead>
-        <tbody>
-          {plan.erased.map((e, i) => (
-            <tr key={i}><th scope="row">{e.storeName} / {e.table}</th><td>{e.rows}</td><td>{e.fields.join(', ')}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label={t.erased}>
+        <table>
+          <thead>
+            <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.fields}</th></tr>
+          </thead>
+          <tbody>
+            {plan.erased.map((e, i) => (
+              <tr key={i}><th scope="row">{e.storeName} / {e.table}</th><td>{e.rows}</td><td>{e.fields.join(', ')}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       {plan.kept.length > 0 && (
         <>
           <h3>{t.kept}</h3>
-          <table>
-            <thead>
-              <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.law}</th><th scope="col">{t.fields}</th></tr>
-            </thead>
-            <tbody>
-              {plan.kept.map((k, i) => (
-                <tr key={i}><th scope="row">{k.storeName} / {k.table}</th><td>{k.rows}</td><td>{k.hold === 'shared' ? t.keptShared : k.hold === 'referenced' ? t.keptReferenced : k.law}</td><td>{k.keptColumns.join(', ')}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <TableRegion label={t.kept}>
+            <table>
+              <thead>
+                <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.law}</th><th scope="col">{t.fields}</th></tr>
+              </thead>
+              <tbody>
+                {plan.kept.map((k, i) => (
+                  <tr key={i}><th scope="row">{k.storeName} / {k.table}</th><td>{k.rows}</td><td>{k.hold === 'shared' ? t.keptShared : k.hold === 'referenced' ? t.keptReferenced : k.law}</td><td>{k.keptColumns.join(', ')}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </>
       )}
       {plan.notified.length > 0 && (
@@ -542,16 +725,18 @@ function ReachTable({ reach, t }: { reach: ReachedTable[]; t: T }) {
   return (
     <>
       <h3>{t.reached}</h3>
-      <table>
-        <thead>
-          <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.shared}</th><th scope="col">{t.reachHow}</th></tr>
-        </thead>
-        <tbody>
-          {reach.map((r, i) => (
-            <tr key={i}><th scope="row">{r.storeName} / {r.table}</th><td>{r.rows}</td><td>{r.shared}</td><td>{how(r)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label={t.reached}>
+        <table>
+          <thead>
+            <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.shared}</th><th scope="col">{t.reachHow}</th></tr>
+          </thead>
+          <tbody>
+            {reach.map((r, i) => (
+              <tr key={i}><th scope="row">{r.storeName} / {r.table}</th><td>{r.rows}</td><td>{r.shared}</td><td>{how(r)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </>
   );
 }
@@ -579,11 +764,63 @@ function Outcome({ value, t }: { value: unknown; t: T }) {
       </>
     );
   }
-  return <pre className="outcome">{JSON.stringify(value, null, 2)}</pre>;
+  return <Facts value={value} t={t} />;
 }
+
+/** Any other figures as a two-column table (never raw JSON): nested values are listed in words. */
+function Facts({ value, t }: { value: unknown; t: T }) {
+  const entries = value !== null && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : [];
+  if (entries.length === 0) return <p>—</p>;
+  return (
+    <TableRegion label={t.result}>
+      <table>
+        <thead><tr><th scope="col">{t.item}</th><th scope="col">{t.value}</th></tr></thead>
+        <tbody>
+          {entries.map(([key, v]) => (
+            <tr key={key}><th scope="row">{key}</th><td>{describeValue(v)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+/** What the person asked, as sentences in the console's language (their own words quoted as they wrote them). */
+function Asked({ details, t }: { details: Record<string, unknown>; t: T }) {
+  const d = details as {
+    rectification?: { category?: string; desired: string; current?: string };
+    restriction?: { ground: string; explanation?: string };
+    objection?: { kind: string; purpose?: string; explanation?: string };
+    withdrawal?: { purpose: string };
+    message?: string;
+  };
+  const lines: ReactNode[] = [];
+  if (d.rectification) lines.push(t.said.rectification(d.rectification.current, d.rectification.desired, d.rectification.category));
+  if (d.restriction) {
+    lines.push(t.said.restriction(t.grounds[d.restriction.ground] ?? d.restriction.ground));
+    if (d.restriction.explanation) lines.push(<>{t.said.explanation} <q>{d.restriction.explanation}</q></>);
+  }
+  if (d.objection) {
+    lines.push(t.said.objection(t.objections[d.objection.kind] ?? d.objection.kind, d.objection.purpose));
+    if (d.objection.explanation) lines.push(<>{t.said.explanation} <q>{d.objection.explanation}</q></>);
+  }
+  if (d.withdrawal) lines.push(t.said.withdrawal(d.withdrawal.purpose));
+  if (d.message) lines.push(<>{t.said.message} <q>{d.message}</q></>);
+  if (lines.length === 0) return <p>{t.said.nothing}</p>;
+  return (
+    <>
+      {lines.map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
+    </>
+  );
+}
+
 
 function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
   const { can, me } = useSession();
+  const people = usePeople(me.organisation.slug);
+  const describeActor = useDescribeActor(people);
   const { data: request, error, loading, reload } = useApi<RequestDetail>(`/api/v1/requests/${id}`);
   const mutation = useMutation();
   const [reason, setReason] = useState<string>('unfounded');
@@ -617,10 +854,10 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
         <dt>{t.state}</dt><dd data-state={request.state}>{t.states[request.state]}</dd>
         <dt>{t.channel}</dt><dd>{t.channels[request.channel]}</dd>
         <dt>{t.site}</dt><dd>{request.site}</dd>
-        <dt>{t.identityLabel}</dt><dd>{request.identityType}: {request.identity}</dd>
-        <dt>{t.known}</dt><dd>{request.identityKnown === null ? '—' : request.identityKnown ? '✓' : '✗'}</dd>
+        <dt>{t.identityLabel}</dt><dd>{t.identityTypes[request.identityType] ?? request.identityType}: {request.identity}</dd>
+        <dt>{t.known}</dt><dd>{request.identityKnown === null ? '—' : request.identityKnown ? t.yes : t.no}</dd>
         <dt>{t.contacts}</dt><dd>{request.contacts.join(', ') || '—'}</dd>
-        <dt>{t.level}</dt><dd>{request.verificationLevel}</dd>
+        <dt>{t.level}</dt><dd>{t.levels[request.verificationLevel] ?? request.verificationLevel}</dd>
         <dt>{t.received}</dt><dd>{formatDateTime(request.receivedAt, language)}</dd>
         <dt>{t.due}</dt><dd><Due request={request} t={t} />{request.extensionReason ? ` — ${request.extensionReason}` : ''}</dd>
         {request.verifiedAt && (<><dt>{t.verified}</dt><dd>{formatDateTime(request.verifiedAt, language)}</dd></>)}
@@ -628,7 +865,7 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
         {request.refusalReason && (<><dt>{t.reason}</dt><dd>{t.reasons[request.refusalReason]}{request.refusalExplanation ? ` — ${request.refusalExplanation}` : ''}</dd></>)}
         {request.lastError && (<><dt>{t.error}</dt><dd className="error">{request.lastError}</dd></>)}
       </dl>
-      <section aria-labelledby="rq-details"><h2 id="rq-details">{t.details}</h2><pre className="outcome">{JSON.stringify(request.details, null, 2)}</pre></section>
+      <section aria-labelledby="rq-details"><h2 id="rq-details">{t.details}</h2><Asked details={request.details} t={t} /></section>
       <section aria-labelledby="rq-plan">
         <h2 id="rq-plan">{t.plan}</h2>
         {request.plan ? <Outcome value={request.plan} t={t} /> : <p>{t.noPlan}</p>}
@@ -684,7 +921,7 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
           {['received', 'awaiting-verification'].includes(request.state) && (
             <form onSubmit={submit(request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? 'override/approve' : 'override', request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? undefined : { reason: overrideReason })}>
               <h3>{t.override}</h3>
-              {request.overrideRequestedBy && <p>{t.overrideWaiting(request.overrideRequestedBy, request.overrideReason ?? '')}</p>}
+              {request.overrideRequestedBy && <p>{t.overrideWaiting(describeActor(request.overrideRequestedBy), request.overrideReason ?? '')}</p>}
               {request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? (
                 <button type="submit" disabled={mutation.pending}>{t.approveOverride}</button>
               ) : (
@@ -725,20 +962,22 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
       )}
       <section aria-labelledby="rq-timeline">
         <h2 id="rq-timeline">{t.timeline}</h2>
-        <table>
-          <thead>
-            <tr><th scope="col">{t.when}</th><th scope="col">{t.who}</th><th scope="col">{t.what}</th></tr>
-          </thead>
-          <tbody>
-            {request.timeline.map((e, i) => (
-              <tr key={i}>
-                <td>{formatDateTime(e.at, language)}</td>
-                <td><code>{e.actor}</code></td>
-                <td>{e.kind === 'state' ? `${t.states[e.from ?? ''] ?? e.from ?? ''} → ${t.states[e.to ?? ''] ?? e.to ?? ''}` : e.kind}{Object.keys(e.data).length > 0 && <span className="muted"> {JSON.stringify(e.data)}</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t.timeline}>
+          <table>
+            <thead>
+              <tr><th scope="col">{t.when}</th><th scope="col">{t.who}</th><th scope="col">{t.what}</th></tr>
+            </thead>
+            <tbody>
+              {request.timeline.map((e, i) => (
+                <tr key={i}>
+                  <td>{formatDateTime(e.at, language)}</td>
+                  <td><Actor actor={e.actor} people={people} /></td>
+                  <td>{e.kind === 'state' ? `${t.states[e.from ?? ''] ?? e.from ?? ''} → ${t.states[e.to ?? ''] ?? e.to ?? ''}` : (t.events[e.kind] ?? e.kind.replace(/-/g, ' '))}{Object.keys(e.data).length > 0 && <span className="muted"> ({describeValue(e.data)})</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       </section>
     </>
   );
@@ -766,7 +1005,7 @@ function RequestsPage() {
 
 export const requestsPage: ConsolePage = {
   path: '/requests',
-  title: { en: texts.en.title, nl: texts.nl.title, fr: texts.fr.title },
+  title: { en: texts.en.title, nl: texts.nl.title, fr: texts.fr.title, de: texts.de.title },
   scope: 'requests:read',
   Component: RequestsPage,
 };

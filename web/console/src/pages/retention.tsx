@@ -6,8 +6,8 @@
 import { useState, type FormEvent } from 'react';
 import type { RetentionPlan, RunRecord, Schedule } from '../../../../src/retention/schemas.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
-import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
+import { ErrorMessage, Loading, PageTitle, TableRegion, useApi, useDescribeActor, useMutation, usePeople } from '../components.js';
+import { formatDateTime, formatIsoDuration, useLanguage, useTexts, type Language } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
 import './retention.css';
@@ -175,6 +175,60 @@ const texts = {
     save: 'Enregistrer la planification',
     saved: 'Planification enregistrée.',
   },
+  de: {
+    title: 'Aufbewahrung',
+    intro: 'Was die Aufbewahrungsregeln der Charter löschen oder anonymisieren, wann und warum. Zeilen unter gesetzlicher Aufbewahrungspflicht oder Einschränkung bleiben erhalten.',
+    plan: 'Plan',
+    summary: (now: string, year: string) => `${now} Zeilen sind jetzt fällig; ${year} weitere werden in den nächsten 12 Monaten fällig.`,
+    chartTitle: 'Fällig werdende Zeilen pro Monat',
+    chartDesc: (months: string) => `Balkendiagramm der nächsten 12 Monate: ${months}.`,
+    month: 'Bis',
+    rows: 'Zeilen',
+    table: 'Tabelle',
+    action: 'Aktion',
+    period: 'Frist',
+    dueNow: 'Jetzt fällig',
+    next12: 'Nächste 12 Monate',
+    held: 'Wegen Aufbewahrungspflicht behalten',
+    noAnchor: 'Kein Bezugsdatum',
+    why: 'Warum',
+    actions: { delete: 'löschen', anonymise: 'anonymisieren' } as Record<string, string>,
+    cannotCount: 'kann nicht gezählt werden:',
+    ungoverned: 'Tabellen, die keinem Zweck unterliegen (werden nie gelöscht):',
+    problems: 'Regeln, die nicht wie erklärt ausgeführt werden können',
+    waiting: 'Wartet auf Freigabe',
+    noWaiting: 'Kein Lauf wartet auf Freigabe.',
+    approve: 'Freigeben und ausführen',
+    reject: 'Ablehnen',
+    note: 'Vermerk (optional)',
+    runs: 'Läufe',
+    runNow: 'Jetzt ausführen',
+    dryRun: 'Probelauf (ändert nichts)',
+    started: 'Der Lauf hat begonnen; er erscheint unten und wird beim Neuladen aktualisiert.',
+    reload: 'Neu laden',
+    noRuns: 'Noch keine Läufe.',
+    when: 'Gestartet',
+    trigger: 'Auslöser',
+    status: 'Status',
+    deleted: 'Gelöscht',
+    anonymised: 'Anonymisiert',
+    reduced: 'Auf aufzubewahrende Spalten reduziert',
+    details: 'Schritte',
+    due: 'Fällig',
+    dry: 'Probelauf',
+    statuses: { counting: 'wird gezählt', 'awaiting-approval': 'wartet auf Freigabe', approved: 'freigegeben', running: 'läuft', completed: 'abgeschlossen', failed: 'fehlgeschlagen', rejected: 'abgelehnt', partial: 'teilweise erledigt (fällige Zeilen blieben)', superseded: 'durch einen neueren Lauf ersetzt' } as Record<string, string>,
+    triggers: { cli: 'Befehlszeile', schedule: 'Zeitplan', api: 'Console oder API' } as Record<string, string>,
+    stepStatuses: { pending: 'wartet', counted: 'gezählt', refused: 'abgelehnt (Prüfung des Datenspeichers)', running: 'läuft', done: 'erledigt', blocked: 'blockiert (fällige Zeilen blieben)', failed: 'fehlgeschlagen' } as Record<string, string>,
+    cutoff: 'Stichtag',
+    decidedBy: (decision: string, actor: string, at: string) => `${decision} von ${actor} am ${at}`,
+    schedule: 'Täglicher Zeitplan',
+    scheduleOn: (time: string, next: string) => `Täglich um ${time} UTC; nächster Lauf ${next}.`,
+    scheduleOff: 'Der tägliche Lauf ist ausgeschaltet.',
+    enabled: 'Täglich ausführen',
+    time: 'Uhrzeit (UTC)',
+    save: 'Zeitplan speichern',
+    saved: 'Zeitplan gespeichert.',
+  },
 };
 
 type T = (typeof texts)['en'];
@@ -224,17 +278,19 @@ function UpcomingChart({ plan, t, language }: { plan: RetentionPlan; t: T; langu
       </svg>
       <details>
         <summary>{t.rows}</summary>
-        <table>
-          <caption className="visually-hidden">{t.chartTitle}</caption>
-          <thead>
-            <tr><th scope="col">{t.month}</th><th scope="col">{t.rows}</th></tr>
-          </thead>
-          <tbody>
-            {counts.map((n, i) => (
-              <tr key={i}><th scope="row">{formatDateTime(plan.months[i], language)}</th><td>{number(n, language)}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t.chartTitle}>
+          <table>
+            <caption className="visually-hidden">{t.chartTitle}</caption>
+            <thead>
+              <tr><th scope="col">{t.month}</th><th scope="col">{t.rows}</th></tr>
+            </thead>
+            <tbody>
+              {counts.map((n, i) => (
+                <tr key={i}><th scope="row">{formatDateTime(plan.months[i], language)}</th><td>{number(n, language)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       </details>
     </figure>
   );
@@ -264,7 +320,7 @@ function PlanSection({ t, language }: { t: T; language: Language }) {
                   <tr key={r.id}>
                     <th scope="row"><code>{r.store}/{r.table}</code></th>
                     <td>{t.actions[r.action] ?? r.action}</td>
-                    <td><code>{r.period}</code></td>
+                    <td>{formatIsoDuration(r.period, language)}</td>
                     <td>{r.status === 'ok' ? number(r.dueNow, language) : '—'}</td>
                     <td>{r.status === 'ok' ? number(r.byMonth.reduce((a, b) => a + b, 0), language) : '—'}</td>
                     <td>{r.status === 'ok' ? heldText(r.held, language) : '—'}</td>
@@ -296,29 +352,31 @@ function PlanSection({ t, language }: { t: T; language: Language }) {
 
 function Steps({ run, t, language }: { run: RunRecord; t: T; language: Language }) {
   return (
-    <table className="steps">
-      <caption className="visually-hidden">{t.details}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.table}</th><th scope="col">{t.action}</th><th scope="col">{t.status}</th><th scope="col">{t.due}</th>
-          <th scope="col">{t.deleted}</th><th scope="col">{t.anonymised}</th><th scope="col">{t.reduced}</th><th scope="col">{t.held}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {run.steps.map((s) => (
-          <tr key={s.position}>
-            <th scope="row"><code>{s.store}/{s.table}</code>{[...s.problems, ...(s.error ? [s.error] : [])].map((p, i) => <div key={i} className="error">{p}</div>)}</th>
-            <td>{t.actions[s.action] ?? s.action}</td>
-            <td>{t.stepStatuses[s.status] ?? s.status}</td>
-            <td>{s.due === null ? '—' : number(s.due, language)}</td>
-            <td>{number(s.deleted, language)}</td>
-            <td>{number(s.anonymised, language)}</td>
-            <td>{heldText(s.reduced, language)}</td>
-            <td>{heldText(s.held, language)}</td>
+    <TableRegion label={t.details}>
+      <table className="steps">
+        <caption className="visually-hidden">{t.details}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.table}</th><th scope="col">{t.action}</th><th scope="col">{t.status}</th><th scope="col">{t.due}</th>
+            <th scope="col">{t.deleted}</th><th scope="col">{t.anonymised}</th><th scope="col">{t.reduced}</th><th scope="col">{t.held}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {run.steps.map((s) => (
+            <tr key={s.position}>
+              <th scope="row"><code>{s.store}/{s.table}</code>{[...s.problems, ...(s.error ? [s.error] : [])].map((p, i) => <div key={i} className="error">{p}</div>)}</th>
+              <td>{t.actions[s.action] ?? s.action}</td>
+              <td>{t.stepStatuses[s.status] ?? s.status}</td>
+              <td>{s.due === null ? '—' : number(s.due, language)}</td>
+              <td>{number(s.deleted, language)}</td>
+              <td>{number(s.anonymised, language)}</td>
+              <td>{heldText(s.reduced, language)}</td>
+              <td>{heldText(s.held, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
@@ -349,6 +407,7 @@ function Approval({ run, t, language, onDecided }: { run: RunRecord; t: T; langu
 }
 
 function RunsSection({ t, language }: { t: T; language: Language }) {
+  const describeActor = useDescribeActor(usePeople(useSession().me.organisation.slug));
   const { can } = useSession();
   const { data, error, loading, reload } = useApi<{ runs: RunRecord[] }>('/api/v1/retention/runs', { limit: 50 });
   const mutation = useMutation();
@@ -397,7 +456,7 @@ function RunsSection({ t, language }: { t: T; language: Language }) {
                     <td>{t.triggers[run.trigger] ?? run.trigger}</td>
                     <td>
                       {t.statuses[run.status] ?? run.status}
-                      {run.approval && <div className="muted">{t.decidedBy(t.statuses[run.approval.decision] ?? run.approval.decision, run.approval.actor, formatDateTime(run.approval.decidedAt, language))}</div>}
+                      {run.approval && <div className="muted">{t.decidedBy(t.statuses[run.approval.decision] ?? run.approval.decision, describeActor(run.approval.actor), formatDateTime(run.approval.decidedAt, language))}</div>}
                     </td>
                     <td>{number(run.totals.deleted, language)}</td>
                     <td>{number(run.totals.anonymised, language)}</td>
@@ -477,7 +536,7 @@ function Retention() {
 
 export const retentionPage: ConsolePage = {
   path: '/retention',
-  title: { en: 'Retention', nl: 'Bewaring', fr: 'Conservation' },
+  title: { en: 'Retention', nl: 'Bewaring', fr: 'Conservation', de: 'Aufbewahrung' },
   scope: 'retention:read',
   Component: Retention,
 };

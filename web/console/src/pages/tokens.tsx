@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { userOnlyScopes } from '../../../../src/accounts/scopes.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../components.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
@@ -33,6 +33,11 @@ const texts = {
     title: 'Jetons d’API', intro: 'Les jetons permettent aux scripts et à la CI d’utiliser l’API de cette organisation, p. ex. charter apply --server … --token ….', name: 'Nom', token: 'Jeton', scopes: 'Droits', created: 'Créé', lastUsed: 'Dernière utilisation',
     expires: 'Expire', status: 'Statut', actions: 'Actions', active: 'actif', revoked: 'révoqué', never: 'jamais', revoke: 'Révoquer', create: 'Créer un jeton', createButton: 'Créer le jeton',
     expiresIn: 'Expire après (jours, vide : jamais)', shownOnce: 'Copiez ce jeton maintenant : il n’est affiché qu’une fois.', none: 'Aucun jeton.',
+  },
+  de: {
+    title: 'API-Tokens', intro: 'Mit Tokens nutzen Skripte und CI die API dieser Organisation, z. B. charter apply --server … --token ….', name: 'Name', token: 'Token', scopes: 'Berechtigungen', created: 'Erstellt', lastUsed: 'Zuletzt verwendet',
+    expires: 'Läuft ab', status: 'Status', actions: 'Aktionen', active: 'aktiv', revoked: 'widerrufen', never: 'nie', revoke: 'Widerrufen', create: 'Ein Token erstellen', createButton: 'Token erstellen',
+    expiresIn: 'Läuft ab nach (Tage, leer: nie)', shownOnce: 'Kopieren Sie dieses Token jetzt: es wird nur einmal angezeigt.', none: 'Noch keine Tokens.',
   },
 };
 
@@ -81,37 +86,39 @@ function Tokens() {
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
       {data && data.tokens.length === 0 && <p>{t.none}</p>}
       {data && data.tokens.length > 0 && (
-        <table>
-          <caption className="visually-hidden">{t.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.name}</th><th scope="col">{t.token}</th><th scope="col">{t.scopes}</th><th scope="col">{t.created}</th>
-              <th scope="col">{t.lastUsed}</th><th scope="col">{t.expires}</th><th scope="col">{t.status}</th>{manage && <th scope="col">{t.actions}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {data.tokens.map((token) => (
-              <tr key={token.id}>
-                <th scope="row">{token.name}</th>
-                <td><code>{token.prefix}…</code></td>
-                <td>{token.scopes.join(', ')}</td>
-                <td>{formatDateTime(token.createdAt, language)}</td>
-                <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t.never}</td>
-                <td>{token.expiresAt ? formatDateTime(token.expiresAt, language) : t.never}</td>
-                <td>{token.revokedAt ? t.revoked : t.active}</td>
-                {manage && (
-                  <td>
-                    {!token.revokedAt && (
-                      <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void revoke(token.id)} aria-label={`${t.revoke} ${token.name}`}>
-                        {t.revoke}
-                      </button>
-                    )}
-                  </td>
-                )}
+        <TableRegion label={t.title}>
+          <table>
+            <caption className="visually-hidden">{t.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th><th scope="col">{t.token}</th><th scope="col">{t.scopes}</th><th scope="col">{t.created}</th>
+                <th scope="col">{t.lastUsed}</th><th scope="col">{t.expires}</th><th scope="col">{t.status}</th>{manage && <th scope="col">{t.actions}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.tokens.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">{token.name}</th>
+                  <td><code>{token.prefix}…</code></td>
+                  <td>{token.scopes.join(', ')}</td>
+                  <td>{formatDateTime(token.createdAt, language)}</td>
+                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t.never}</td>
+                  <td>{token.expiresAt ? formatDateTime(token.expiresAt, language) : t.never}</td>
+                  <td>{token.revokedAt ? t.revoked : t.active}</td>
+                  {manage && (
+                    <td>
+                      {!token.revokedAt && (
+                        <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void revoke(token.id)} aria-label={`${t.revoke} ${token.name}`}>
+                          {t.revoke}
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {manage && (
         <form onSubmit={(e) => void create(e)} className="panel">
@@ -140,7 +147,7 @@ function Tokens() {
 
 export const tokensPage: ConsolePage = {
   path: '/tokens',
-  title: { en: 'API tokens', nl: 'API-tokens', fr: 'Jetons d’API' },
+  title: { en: 'API tokens', nl: 'API-tokens', fr: 'Jetons d’API', de: 'API-Tokens' },
   scope: 'tokens:read',
   Component: Tokens,
 };

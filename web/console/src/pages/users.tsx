@@ -1,7 +1,7 @@
 /** Users and roles of the active organisation: list; owners add people, change roles and remove members. */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../components.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { Role } from '../types.js';
@@ -35,6 +35,12 @@ const texts = {
     add: 'Ajouter une personne', addButton: 'Ajouter', remove: 'Retirer', change: 'Changer le rôle de', save: 'Enregistrer', you: '(vous)',
     mailed: 'Une invitation a été envoyée à la personne par e-mail : un lien à usage unique pour choisir un mot de passe (valable 24 heures), ou pour se connecter avec le compte qu’elle a déjà.', roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
     roleHelp: 'Propriétaire : tout, y compris utilisateurs et jetons. Responsable vie privée : demandes, violations, conservation, registres. Lecteur : lecture seule.',
+  },
+  de: {
+    title: 'Benutzer und Rollen', email: 'E-Mail-Adresse', role: 'Rolle', since: 'Mitglied seit', status: 'Status', actions: 'Aktionen', active: 'aktiv', invited: 'eingeladen, noch kein Passwort',
+    add: 'Eine Person hinzufügen', addButton: 'Hinzufügen', remove: 'Entfernen', change: 'Rolle ändern von', save: 'Speichern', you: '(Sie)',
+    mailed: 'Der Person wurde eine Einladung gesendet: ein einmaliger Link, um ein Passwort zu wählen (24 Stunden gültig), oder um sich mit ihrem bestehenden Konto anzumelden.', roleNames: { owner: 'Eigentümer', 'privacy-officer': 'Datenschutzverantwortliche(r)', viewer: 'Lesezugriff' },
+    roleHelp: 'Eigentümer: alles, einschließlich Benutzer und Tokens. Datenschutzverantwortliche(r): Anfragen, Datenpannen, Aufbewahrung, Verzeichnisse. Lesezugriff: nur lesen.',
   },
 };
 
@@ -74,37 +80,39 @@ function Users() {
       <ErrorMessage error={mutation.error} />
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
       {data && (
-        <table>
-          <caption className="visually-hidden">{t.title}</caption>
-          <thead>
-            <tr><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.status}</th><th scope="col">{t.since}</th>{manage && <th scope="col">{t.actions}</th>}</tr>
-          </thead>
-          <tbody>
-            {data.members.map((member) => (
-              <tr key={member.userId}>
-                <th scope="row">{member.email} {member.userId === me.userId && <span className="muted">{t.you}</span>}</th>
-                <td>
-                  {manage ? (
-                    <select aria-label={`${t.change} ${member.email}`} value={member.role} disabled={mutation.pending} onChange={(e) => void changeRole(member.userId, e.target.value as Role)}>
-                      {roles.map((r) => <option key={r} value={r}>{t.roleNames[r]}</option>)}
-                    </select>
-                  ) : (
-                    t.roleNames[member.role]
-                  )}
-                </td>
-                <td>{member.hasPassword ? t.active : t.invited}</td>
-                <td>{formatDateTime(member.since, language)}</td>
-                {manage && (
+        <TableRegion label={t.title}>
+          <table>
+            <caption className="visually-hidden">{t.title}</caption>
+            <thead>
+              <tr><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.status}</th><th scope="col">{t.since}</th>{manage && <th scope="col">{t.actions}</th>}</tr>
+            </thead>
+            <tbody>
+              {data.members.map((member) => (
+                <tr key={member.userId}>
+                  <th scope="row">{member.email} {member.userId === me.userId && <span className="muted">{t.you}</span>}</th>
                   <td>
-                    <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void remove(member.userId)} aria-label={`${t.remove} ${member.email}`}>
-                      {t.remove}
-                    </button>
+                    {manage ? (
+                      <select aria-label={`${t.change} ${member.email}`} value={member.role} disabled={mutation.pending} onChange={(e) => void changeRole(member.userId, e.target.value as Role)}>
+                        {roles.map((r) => <option key={r} value={r}>{t.roleNames[r]}</option>)}
+                      </select>
+                    ) : (
+                      t.roleNames[member.role]
+                    )}
                   </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  <td>{member.hasPassword ? t.active : t.invited}</td>
+                  <td>{formatDateTime(member.since, language)}</td>
+                  {manage && (
+                    <td>
+                      <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void remove(member.userId)} aria-label={`${t.remove} ${member.email}`}>
+                        {t.remove}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {manage && (
         <form onSubmit={(e) => void add(e)} className="panel">
@@ -129,7 +137,7 @@ function Users() {
 
 export const usersPage: ConsolePage = {
   path: '/users',
-  title: { en: 'Users and roles', nl: 'Gebruikers en rollen', fr: 'Utilisateurs et rôles' },
+  title: { en: 'Users and roles', nl: 'Gebruikers en rollen', fr: 'Utilisateurs et rôles', de: 'Benutzer und Rollen' },
   scope: 'users:read',
   Component: Users,
 };

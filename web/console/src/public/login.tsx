@@ -8,6 +8,7 @@ const texts = {
   en: { title: 'Sign in to Charter', email: 'Email address', password: 'Password', submit: 'Sign in', forgot: 'Forgot your password?', reset: 'Send me a link', back: 'Back to sign in', resetTitle: 'Choose a new password', resetIntro: 'Give your email address; if it has an account, we send a link to choose a new password.' },
   nl: { title: 'Aanmelden bij Charter', email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', forgot: 'Wachtwoord vergeten?', reset: 'Stuur mij een link', back: 'Terug naar aanmelden', resetTitle: 'Een nieuw wachtwoord kiezen', resetIntro: 'Geef uw e-mailadres; hoort er een account bij, dan sturen we een link om een nieuw wachtwoord te kiezen.' },
   fr: { title: 'Se connecter à Charter', email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter', forgot: 'Mot de passe oublié ?', reset: 'Envoyez-moi un lien', back: 'Retour à la connexion', resetTitle: 'Choisir un nouveau mot de passe', resetIntro: 'Indiquez votre adresse e-mail ; si un compte y correspond, nous envoyons un lien pour choisir un nouveau mot de passe.' },
+  de: { title: 'Bei Charter anmelden', email: 'E-Mail-Adresse', password: 'Passwort', submit: 'Anmelden', forgot: 'Passwort vergessen?', reset: 'Link zusenden', back: 'Zurück zur Anmeldung', resetTitle: 'Neues Passwort wählen', resetIntro: 'Geben Sie Ihre E-Mail-Adresse an; wenn dazu ein Konto besteht, senden wir Ihnen einen Link, um ein neues Passwort zu wählen.' },
 };
 
 export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {

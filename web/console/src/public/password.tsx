@@ -9,6 +9,7 @@ const texts = {
   en: { title: 'Choose your password', invalid: 'This link is not valid (any more). Ask for a new one on the sign-in page.', password: 'New password (at least 12 characters)', confirm: 'New password again', mismatch: 'The two passwords differ.', submit: 'Save the password', done: 'Your password is set.', signIn: 'Sign in' },
   nl: { title: 'Kies uw wachtwoord', invalid: 'Deze link is niet (meer) geldig. Vraag een nieuwe aan op de aanmeldpagina.', password: 'Nieuw wachtwoord (minstens 12 tekens)', confirm: 'Nieuw wachtwoord opnieuw', mismatch: 'De twee wachtwoorden verschillen.', submit: 'Wachtwoord bewaren', done: 'Uw wachtwoord is ingesteld.', signIn: 'Aanmelden' },
   fr: { title: 'Choisissez votre mot de passe', invalid: 'Ce lien n’est pas (ou plus) valable. Demandez-en un nouveau sur la page de connexion.', password: 'Nouveau mot de passe (au moins 12 caractères)', confirm: 'Nouveau mot de passe à nouveau', mismatch: 'Les deux mots de passe diffèrent.', submit: 'Enregistrer le mot de passe', done: 'Votre mot de passe est enregistré.', signIn: 'Se connecter' },
+  de: { title: 'Wählen Sie Ihr Passwort', invalid: 'Dieser Link ist nicht (mehr) gültig. Fordern Sie auf der Anmeldeseite einen neuen an.', password: 'Neues Passwort (mindestens 12 Zeichen)', confirm: 'Neues Passwort wiederholen', mismatch: 'Die beiden Passwörter stimmen nicht überein.', submit: 'Passwort speichern', done: 'Ihr Passwort ist gesetzt.', signIn: 'Anmelden' },
 };
 
 export function Password() {

@@ -21,6 +21,11 @@ const texts = {
     invalid: 'Ce lien de configuration n’est pas (ou plus) valable. Redémarrez le serveur pour en obtenir un nouveau, valable une heure.', email: 'Adresse e-mail', password: 'Mot de passe (au moins 12 caractères)',
     confirm: 'Mot de passe à nouveau', mismatch: 'Les deux mots de passe diffèrent.', organisation: 'Organisation', slug: 'Nom court (minuscules, chiffres, tirets)', name: 'Dénomination légale', submit: 'Créer le propriétaire',
   },
+  de: {
+    title: 'Charter einrichten', intro: 'Legen Sie das erste Eigentümerkonto an. Es wird Eigentümer jeder Organisation auf diesem Server.', done: 'Die Einrichtung ist bereits erfolgt.', signIn: 'Anmelden',
+    invalid: 'Dieser Einrichtungslink ist nicht (mehr) gültig. Starten Sie den Server neu, um einen neuen auszugeben; er ist eine Stunde gültig.', email: 'E-Mail-Adresse', password: 'Passwort (mindestens 12 Zeichen)',
+    confirm: 'Passwort wiederholen', mismatch: 'Die beiden Passwörter stimmen nicht überein.', organisation: 'Organisation', slug: 'Kurzname (Kleinbuchstaben, Ziffern, Bindestriche)', name: 'Rechtlicher Name', submit: 'Eigentümer anlegen',
+  },
 };
 
 export function Setup({ onSignedIn }: { onSignedIn: () => Promise<void> }) {

@@ -8,12 +8,14 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import type { Database } from '../database.js';
-import { badRequest, invalidInput, notFound, type ErrorDetail } from '../platform/errors.js';
+import { notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { lintCharter } from './lint.js';
-import { formatPath, loadCharter } from './loader.js';
+import { formatPath } from './loader.js';
+import { emailOf, memberEmails } from './actors.js';
 import { activeCharter, applyCharter, listRevisions } from './repository.js';
-import { lintSubmission } from './routes.js';
+import { registerEditorRoutes } from './editor-routes.js';
+import { gateForApply } from './apply-gate.js';
 
 export interface RevisionRouteDeps {
   db: Kysely<Database>;
@@ -26,6 +28,9 @@ const applyBodySchema = z.union(
 );
 
 export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRouteDeps) {
+  // The console's editor, preview, revision detail and rollback sit beside these routes (editor-routes.ts).
+  registerEditorRoutes(app, deps);
+
   defineRoute(
     app,
     {
@@ -42,20 +47,8 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
     async ({ body, request, reply }) => {
       const caller = callerOf(request);
       const source = typeof body === 'string' ? body : body.source;
-      if (source.trim() === '') throw badRequest('The body is empty; send a charter.');
-      const checked = lintSubmission(typeof body === 'string' ? body : { source, ...(body.file ? { file: body.file } : {}) }, deps.clock());
-      const loaded = loadCharter(source, typeof body === 'string' ? 'charter.yaml' : (body.file ?? 'charter.yaml'));
-      if (!checked.valid || !loaded.ok) {
-        const details: ErrorDetail[] = [
-          ...checked.problems.map((p) => ({ path: p.path, message: p.message, line: p.line, column: p.column, code: p.code })),
-          ...checked.findings.filter((f) => f.severity === 'error').map((f) => ({ path: f.path, message: f.message, line: f.line, column: f.column, code: f.rule })),
-        ];
-        throw invalidInput(details, 'The charter has errors; nothing was applied.');
-      }
-      if (loaded.charter.organisation.id !== caller.organisationSlug) {
-        throw invalidInput([{ path: 'organisation.id', message: `this token applies charters of "${caller.organisationSlug}", not "${loaded.charter.organisation.id}"` }]);
-      }
-      const result = await applyCharter(deps.db, caller, { charter: loaded.charter, source, format: 'yaml', actor: caller.actor });
+      const loaded = gateForApply(source, typeof body === 'string' ? 'charter.yaml' : (body.file ?? 'charter.yaml'), deps.clock(), caller.organisationSlug);
+      const result = await applyCharter(deps.db, caller, { charter: loaded, source, format: 'yaml', actor: caller.actor });
       reply.code(result.changed ? 201 : 200);
       return result;
     },
@@ -69,11 +62,26 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
       summary: 'The history of charter revisions, newest first',
       tags: ['charter'],
       auth: { scopes: ['charter:read'] },
-      response: z.object({ revisions: z.array(z.object({ seq: z.number(), revision: z.string(), createdAt: z.string(), createdBy: z.string() })) }),
+      response: z.object({
+        revisions: z.array(
+          z.object({
+            seq: z.number(),
+            revision: z.string(),
+            createdAt: z.string(),
+            createdBy: z.string(),
+            createdByEmail: z.string().optional().describe('the member behind a `user:` actor, when still a member'),
+            restoredFrom: z.number().nullable().describe('for a rollback: the earlier revision it restores'),
+          }),
+        ),
+      }),
     },
     async ({ request }) => {
-      const revisions = await listRevisions(deps.db, callerOf(request));
-      return { revisions: revisions.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) };
+      const caller = callerOf(request);
+      const revisions = await listRevisions(deps.db, caller);
+      const emails = await memberEmails(deps.db, caller);
+      return {
+        revisions: revisions.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), ...emailOf(emails, r.createdBy) })),
+      };
     },
   );
 

@@ -95,10 +95,15 @@ describe('charter editor routes', () => {
     const rolledBack = await post('/api/v1/charter/revisions/1/rollback', {});
     expect(rolledBack.statusCode).toBe(201);
     expect(rolledBack.json()).toMatchObject({ seq: 3, changed: true, restoredFrom: 1 });
-    const overview = (await t.app.inject({ url: '/api/v1/charter/overview', headers: owner.headers })).json();
-    expect(overview).toMatchObject({ seq: 3, charter: { organisation: { legalName: 'Testco BV' } } });
     const third = (await t.app.inject({ url: '/api/v1/charter/revisions/3', headers: owner.headers })).json();
     expect(third).toMatchObject({ restoredFrom: 1, active: true });
+    const overview = (await t.app.inject({ url: '/api/v1/charter/overview', headers: owner.headers })).json();
+    expect(overview).toMatchObject({ seq: 3, charter: { organisation: { legalName: 'Testco BV' } } });
+    // Each finding of the overview carries its line in the text the editor shows, to link there.
+    expect(overview.findings.length).toBeGreaterThan(0);
+    for (const finding of overview.findings as { line: number; path: string }[]) {
+      expect(third.yaml.split('\n')[finding.line - 1]).toContain(finding.path.split('.').at(-1)!.replace(/\[\d+\]$/, ''));
+    }
 
     const audit = await t.database.db.selectFrom('audit_entries').select(['actor', 'action', 'target', 'data']).orderBy('seq', 'desc').limit(2).execute();
     expect(audit.map((a) => a.action)).toEqual(['charter.rolled-back', 'charter.applied']);

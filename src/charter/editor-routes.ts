@@ -66,7 +66,7 @@ const revisionDetailSchema = z.object({
 });
 
 /** A revision's text as YAML: what was applied when it was YAML, the stored charter written as YAML otherwise. */
-function asYaml(stored: StoredRevision): string {
+export function asYaml(stored: StoredRevision): string {
   return stored.format === 'yaml' ? stored.source : stringify(stored.charter, { lineWidth: 0 });
 }
 

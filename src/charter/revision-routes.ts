@@ -14,7 +14,8 @@ import { lintCharter } from './lint.js';
 import { formatPath } from './loader.js';
 import { emailOf, memberEmails } from './actors.js';
 import { activeCharter, applyCharter, listRevisions } from './repository.js';
-import { registerEditorRoutes } from './editor-routes.js';
+import { asYaml, registerEditorRoutes } from './editor-routes.js';
+import { lintSubmission } from './routes.js';
 import { gateForApply } from './apply-gate.js';
 
 export interface RevisionRouteDeps {
@@ -99,14 +100,26 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
         updatedAt: z.string(),
         updatedBy: z.string(),
         charter: z.record(z.string(), z.unknown()),
-        findings: z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), article: z.string(), path: z.string(), message: z.string() })),
+        findings: z.array(
+          z.object({
+            rule: z.string(),
+            severity: z.enum(['error', 'warning', 'info']),
+            article: z.string(),
+            path: z.string(),
+            message: z.string(),
+            line: z.number().optional().describe('line in the revision as the console editor shows it (its YAML)'),
+            column: z.number().optional(),
+          }),
+        ),
       }),
       errors: [404],
     },
     async ({ request }) => {
       const stored = await activeCharter(deps.db, callerOf(request));
       if (!stored) throw notFound('charter');
-      const findings = lintCharter(stored.charter, { now: deps.clock() }).map((f) => ({ ...f, path: formatPath(f.path) }));
+      // Linted from the text the editor shows, so that each finding carries the line it links to.
+      const checked = lintSubmission({ source: asYaml(stored) }, deps.clock());
+      const findings = checked.problems.length === 0 ? checked.findings : lintCharter(stored.charter, { now: deps.clock() }).map((f) => ({ ...f, path: formatPath(f.path) }));
       return {
         seq: stored.seq,
         revision: stored.revision,

@@ -2,6 +2,7 @@
 import type { Charter } from '../../../../src/charter/schema.js';
 import { findTransferMechanism } from '../../../../src/charter/catalogs/transfer-mechanisms.js';
 import { ErrorMessage, Loading, PageTitle, useApi } from '../components.js';
+import { FindingsList, type ShownFinding } from '../findings.js';
 import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 
@@ -11,7 +12,7 @@ interface Overview {
   updatedAt: string;
   updatedBy: string;
   charter: Charter;
-  findings: { rule: string; severity: 'error' | 'warning' | 'info'; article: string; path: string; message: string }[];
+  findings: ShownFinding[];
 }
 
 const texts = {
@@ -152,19 +153,7 @@ function Overview() {
       {data.findings.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <table aria-labelledby="findings">
-          <thead><tr><th scope="col">{t.severity}</th><th scope="col">{t.finding}</th><th scope="col">{t.article}</th><th scope="col">{t.where}</th></tr></thead>
-          <tbody>
-            {data.findings.map((finding, i) => (
-              <tr key={i} className={`finding-${finding.severity}`}>
-                <td><span className={`badge badge-${finding.severity}`}>{t.severities[finding.severity]}</span></td>
-                <td>{finding.message}</td>
-                <td>{finding.article}</td>
-                <td><code>{finding.path}</code></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FindingsList findings={data.findings} charter={charter} labelledBy="findings" />
       )}
     </>
   );

@@ -91,6 +91,8 @@ describe('charter editor routes', () => {
     expect(detail.previous.seq).toBe(1);
     expect(detail.previous.yaml).toContain('legalName: Testco BV');
     expect(detail.previous.yaml).not.toContain('{"charter"');
+    // In the order it was written (jsonb would have sorted the keys by length).
+    expect(detail.previous.yaml.startsWith('charter: 1\norganisation:\n  id: testco\n')).toBe(true);
 
     const rolledBack = await post('/api/v1/charter/revisions/1/rollback', {});
     expect(rolledBack.statusCode).toBe(201);

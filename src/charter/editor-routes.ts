@@ -67,7 +67,15 @@ const revisionDetailSchema = z.object({
 
 /** A revision's text as YAML: what was applied when it was YAML, the stored charter written as YAML otherwise. */
 export function asYaml(stored: StoredRevision): string {
-  return stored.format === 'yaml' ? stored.source : stringify(stored.charter, { lineWidth: 0 });
+  if (stored.format === 'yaml') return stored.source;
+  // From the applied JSON text, which keeps the author's key order (the stored jsonb sorts keys by length).
+  let value: unknown = stored.charter;
+  try {
+    value = JSON.parse(stored.source);
+  } catch {
+    // A source that is not JSON after all: the stored charter still says the same.
+  }
+  return stringify(value, { lineWidth: 0 });
 }
 
 /** The charter's JSON Schema as draft-07, the dialect the console's editor (codemirror-json-schema) reads. */

@@ -553,7 +553,7 @@ function CharterEditorPage() {
         <Loading />
       ) : (
         <Suspense fallback={<p className="muted" role="status">{t.loadingEditor}</p>}>
-          <YamlEditor initial={start.yaml} schema={start.schema} labelledBy="editor-label" describedBy="editor-help" problems={editorProblems} onChange={onChange} handle={editor} />
+          <YamlEditor initial={start.yaml} schema={start.schema} label={t.editor} help={t.help} problems={editorProblems} onChange={onChange} handle={editor} />
         </Suspense>
       )}
       <p className="editor-status" role="status">

@@ -3,6 +3,11 @@
  * completion and hover from the charter's JSON Schema (codemirror-json-schema), and the server's problems and lint
  * findings shown at their lines. Tab indents; Escape then Tab leaves the editor (CodeMirror's convention, so the
  * keyboard is never trapped).
+ *
+ * The editor lives in a shadow root: CodeMirror writes its styles into a <style> element in a document's head, which
+ * the console's Content-Security-Policy (style-src 'self', no inline styles) blocks, but into a constructed,
+ * adopted stylesheet in a shadow root, which CSP allows. Its label and keyboard help are therefore given inside that
+ * root too (ARIA references do not cross it).
  */
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
@@ -34,8 +39,10 @@ export interface EditorHandle {
 export interface YamlEditorProps {
   initial: string;
   schema: JSONSchema7 | undefined;
-  labelledBy: string;
-  describedBy: string;
+  /** The editor's accessible name. */
+  label: string;
+  /** Read after the name by screen readers: how to use the keyboard in the editor. */
+  help: string;
   problems: EditorProblem[];
   /** The new text and, when it parses as YAML, its value (for naming places in words). */
   onChange: (text: string, value: unknown) => void;
@@ -58,7 +65,16 @@ function toDiagnostic(state: EditorState, problem: EditorProblem): Diagnostic {
   return { from, to: Math.max(line.to, from), severity: problem.severity, message: problem.message };
 }
 
-export default function YamlEditor({ initial, schema, labelledBy, describedBy, problems, onChange, handle }: YamlEditorProps) {
+/** The console's look inside the shadow root (its stylesheet does not reach there): border, focus ring, fonts. */
+const consoleTheme = EditorView.theme({
+  '&': { border: '1px solid #767676', borderRadius: '4px', maxHeight: '70vh', fontSize: '0.95rem', backgroundColor: '#fff', color: '#1a1a1a' },
+  '&.cm-focused': { outline: '3px solid #b45309', outlineOffset: '2px' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace', lineHeight: '1.5' },
+  '.cm-gutters': { backgroundColor: '#f3f4f6', color: '#4a4a4a', borderRight: '1px solid #c4c4c4' },
+  '.cm-help': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+});
+
+export default function YamlEditor({ initial, schema, label, help, problems, onChange, handle }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
@@ -66,8 +82,17 @@ export default function YamlEditor({ initial, schema, labelledBy, describedBy, p
 
   useEffect(() => {
     if (!host.current) return;
+    const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+    root.replaceChildren();
+    const description = document.createElement('div');
+    description.id = 'charter-editor-help';
+    description.className = 'cm-help';
+    description.textContent = help;
+    const parent = document.createElement('div');
+    root.append(description, parent);
     const created = new EditorView({
-      parent: host.current,
+      root,
+      parent,
       state: EditorState.create({
         doc: initial,
         extensions: [
@@ -88,7 +113,9 @@ export default function YamlEditor({ initial, schema, labelledBy, describedBy, p
           lintGutter(),
           EditorView.lineWrapping,
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
-          EditorView.contentAttributes.of({ 'aria-labelledby': labelledBy, 'aria-describedby': describedBy }),
+          consoleTheme,
+          // tabindex: the text area is what a keyboard reaches in the scrolling region (axe: scrollable-region-focusable).
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': 'charter-editor-help', tabindex: '0' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               const text = update.state.doc.toString();

@@ -118,6 +118,17 @@ describe('charter editor routes', () => {
     expect((await post('/api/v1/charter/revisions/abc/rollback', {})).json().error.details[0].path).toBe('params.seq');
   });
 
+  it('refuses to publish over a revision published since the text was opened', async () => {
+    const active = (await t.app.inject({ url: '/api/v1/charter/overview', headers: owner.headers })).json().seq as number;
+    const stale = await post('/api/v1/charter/revisions', { source: minimalCharterYaml.replace('legalName: Testco BV', 'legalName: Testco SA'), baseSeq: active - 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details[0]).toMatchObject({ path: 'body.baseSeq', message: `the active revision is ${active}` });
+    expect((await t.app.inject({ url: '/api/v1/charter/overview', headers: owner.headers })).json().seq).toBe(active);
+    const current = await post('/api/v1/charter/revisions', { source: minimalCharterYaml.replace('legalName: Testco BV', 'legalName: Testco SA'), baseSeq: active });
+    expect(current.statusCode).toBe(201);
+    expect(current.json().seq).toBe(active + 1);
+  });
+
   it('lets a viewer read and preview but not publish or roll back', async () => {
     const viewer = await sessionFor(t, 'viewer');
     expect((await t.app.inject({ url: '/api/v1/charter/revisions/1', headers: viewer })).statusCode).toBe(200);

@@ -31,7 +31,15 @@ export interface ApplyResult {
 export async function applyCharter(
   db: Kysely<Database>,
   scope: OrgScope,
-  input: { charter: Charter; source: string; format: 'yaml' | 'json'; actor: string; restoredFrom?: number },
+  input: {
+    charter: Charter;
+    source: string;
+    format: 'yaml' | 'json';
+    actor: string;
+    restoredFrom?: number;
+    /** The active revision the text was edited from (0: none yet); another one active by now refuses with a conflict. */
+    baseSeq?: number;
+  },
 ): Promise<ApplyResult> {
   const organisationId = requireScope(scope);
   const revision = charterRevision(input.charter);
@@ -51,6 +59,12 @@ export async function applyCharter(
           .executeTakeFirst()
       : undefined;
     if (active?.revision === revision) return { seq: active.seq, revision, changed: false };
+    if (input.baseSeq !== undefined && input.baseSeq !== (organisation.active_revision_seq ?? 0)) {
+      // Two people editing at once: the later publish would silently undo the other's revision.
+      throw conflict(`Revision ${organisation.active_revision_seq ?? 0} was published since this text was opened (from revision ${input.baseSeq}); nothing was applied.`, [
+        { path: 'body.baseSeq', message: `the active revision is ${organisation.active_revision_seq ?? 0}` },
+      ]);
+    }
 
     const siteIds = input.charter.sites.map((s) => s.id);
     const taken = await trx

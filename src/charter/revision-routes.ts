@@ -24,7 +24,14 @@ export interface RevisionRouteDeps {
 }
 
 const applyBodySchema = z.union(
-  [z.string().describe('charter.yaml text (Content-Type: application/yaml)'), z.strictObject({ source: z.string().min(1).max(1_000_000), file: z.string().max(200).optional() })],
+  [
+    z.string().describe('charter.yaml text (Content-Type: application/yaml)'),
+    z.strictObject({
+      source: z.string().min(1).max(1_000_000),
+      file: z.string().max(200).optional(),
+      baseSeq: z.number().int().min(0).optional().describe('the revision the text was edited from (0: none); refused with 409 when another one is active by now'),
+    }),
+  ],
   { error: 'send charter YAML as application/yaml, or JSON {"source": "<yaml>"}' },
 );
 
@@ -49,7 +56,8 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
       const caller = callerOf(request);
       const source = typeof body === 'string' ? body : body.source;
       const loaded = gateForApply(source, typeof body === 'string' ? 'charter.yaml' : (body.file ?? 'charter.yaml'), deps.clock(), caller.organisationSlug);
-      const result = await applyCharter(deps.db, caller, { charter: loaded, source, format: 'yaml', actor: caller.actor });
+      const baseSeq = typeof body === 'string' ? undefined : body.baseSeq;
+      const result = await applyCharter(deps.db, caller, { charter: loaded, source, format: 'yaml', actor: caller.actor, ...(baseSeq === undefined ? {} : { baseSeq }) });
       reply.code(result.changed ? 201 : 200);
       return result;
     },

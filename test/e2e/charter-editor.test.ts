@@ -163,6 +163,22 @@ describe('charter editor in the console', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("completes keys from the charter's JSON Schema", async () => {
+    await page.evaluate(() => document.querySelector('.yaml-editor')?.scrollIntoView({ block: 'start' }));
+    await page.locator('.cm-line', { hasText: 'legalName: Testco BV' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('tradeN');
+    await page.keyboard.press('Control+Space');
+    const options = page.getByRole('listbox', { name: 'Completions' }).getByRole('option');
+    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('tradeName')]));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.cm-line', { hasText: 'tradeName' }).count()).toBe(1);
+    await page.keyboard.type('Testco');
+    await expect.poll(status).toContain('0 errors');
+  });
+
   it('fits a 390 px screen without horizontal scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();

@@ -510,7 +510,8 @@ function CharterEditorPage() {
   };
 
   const publish = async () => {
-    const result = await publishing.run(() => api<{ seq: number; changed: boolean }>('/api/v1/charter/revisions', { method: 'POST', body: { source: text } }));
+    // baseSeq: refused (409) when someone else published since this text was opened, instead of undoing their revision.
+    const result = await publishing.run(() => api<{ seq: number; changed: boolean }>('/api/v1/charter/revisions', { method: 'POST', body: { source: text, baseSeq: activeSeq ?? 0 } }));
     if (!result) return;
     setMessage(result.changed ? t.published(result.seq) : t.unchanged(result.seq));
     setActiveSeq(result.seq);

@@ -25,4 +25,10 @@ export const charterMigrations: Record<string, Migration> = {
       await sql`create index sites_organisation on sites (organisation_id)`.execute(db);
     },
   },
+  // A rollback from the console is a new revision carrying an earlier one's content; the history names which one.
+  '0007-charter-restored-from': {
+    async up(db: Kysely<unknown>) {
+      await sql`alter table charter_revisions add column restored_from integer`.execute(db);
+    },
+  },
 };

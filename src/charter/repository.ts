@@ -18,6 +18,7 @@ export interface StoredRevision {
   format: 'yaml' | 'json';
   createdAt: Date;
   createdBy: string;
+  restoredFrom: number | null;
 }
 
 export interface ApplyResult {
@@ -30,7 +31,15 @@ export interface ApplyResult {
 export async function applyCharter(
   db: Kysely<Database>,
   scope: OrgScope,
-  input: { charter: Charter; source: string; format: 'yaml' | 'json'; actor: string },
+  input: {
+    charter: Charter;
+    source: string;
+    format: 'yaml' | 'json';
+    actor: string;
+    restoredFrom?: number;
+    /** The active revision the text was edited from (0: none yet); another one active by now refuses with a conflict. */
+    baseSeq?: number;
+  },
 ): Promise<ApplyResult> {
   const organisationId = requireScope(scope);
   const revision = charterRevision(input.charter);
@@ -50,6 +59,12 @@ export async function applyCharter(
           .executeTakeFirst()
       : undefined;
     if (active?.revision === revision) return { seq: active.seq, revision, changed: false };
+    if (input.baseSeq !== undefined && input.baseSeq !== (organisation.active_revision_seq ?? 0)) {
+      // Two people editing at once: the later publish would silently undo the other's revision.
+      throw conflict(`Revision ${organisation.active_revision_seq ?? 0} was published since this text was opened (from revision ${input.baseSeq}); nothing was applied.`, [
+        { path: 'body.baseSeq', message: `the active revision is ${organisation.active_revision_seq ?? 0}` },
+      ]);
+    }
 
     const siteIds = input.charter.sites.map((s) => s.id);
     const taken = await trx
@@ -78,6 +93,7 @@ export async function applyCharter(
         format: input.format,
         charter: JSON.stringify(input.charter),
         created_by: input.actor,
+        restored_from: input.restoredFrom ?? null,
       })
       .execute();
     await trx.updateTable('organisations').set({ active_revision_seq: seq, name: input.charter.organisation.legalName }).where('id', '=', organisationId).execute();
@@ -88,9 +104,9 @@ export async function applyCharter(
       .execute();
     await recordAudit(trx, scope, {
       actor: input.actor,
-      action: 'charter.applied',
+      action: input.restoredFrom === undefined ? 'charter.applied' : 'charter.rolled-back',
       target: `charter:${seq}`,
-      data: { seq, revision, previous: active?.revision ?? null },
+      data: { seq, revision, previous: active?.revision ?? null, ...(input.restoredFrom === undefined ? {} : { restoredFrom: input.restoredFrom }) },
     });
     return { seq, revision, changed: true };
   });
@@ -105,7 +121,7 @@ export async function activeCharter(db: Kysely<Database>, scope: OrgScope): Prom
       .innerJoin('organisations as o', (join) =>
         join.onRef('o.id', '=', 'r.organisation_id').onRef('o.active_revision_seq', '=', 'r.seq'),
       )
-      .select(['r.seq', 'r.revision', 'r.charter', 'r.source', 'r.format', 'r.created_at', 'r.created_by'])
+      .select(['r.seq', 'r.revision', 'r.charter', 'r.source', 'r.format', 'r.created_at', 'r.created_by', 'r.restored_from'])
       .where('r.organisation_id', '=', organisationId)
       .executeTakeFirst();
     return row ? toStored(row) : undefined;
@@ -118,7 +134,7 @@ export async function charterRevisionBySeq(db: Kysely<Database>, scope: OrgScope
   return withinOrganisation(db, scope, async (db) => {
     const row = await db
       .selectFrom('charter_revisions')
-      .select(['seq', 'revision', 'charter', 'source', 'format', 'created_at', 'created_by'])
+      .select(['seq', 'revision', 'charter', 'source', 'format', 'created_at', 'created_by', 'restored_from'])
       .where('organisation_id', '=', organisationId)
       .where('seq', '=', seq)
       .executeTakeFirst();
@@ -132,7 +148,7 @@ export async function listRevisions(db: Kysely<Database>, scope: OrgScope) {
   return withinOrganisation(db, scope, async (db) => {
     return db
       .selectFrom('charter_revisions')
-      .select(['seq', 'revision', 'created_at as createdAt', 'created_by as createdBy'])
+      .select(['seq', 'revision', 'created_at as createdAt', 'created_by as createdBy', 'restored_from as restoredFrom'])
       .where('organisation_id', '=', organisationId)
       .orderBy('seq', 'desc')
       .execute();
@@ -145,9 +161,9 @@ export async function findSite(db: Kysely<Database>, siteId: string): Promise<{ 
   return row ? { organisationId: row.organisation_id } : undefined;
 }
 
-function toStored(row: { seq: number; revision: string; charter: unknown; source: string; format: 'yaml' | 'json'; created_at: Date; created_by: string }): StoredRevision {
+function toStored(row: { seq: number; revision: string; charter: unknown; source: string; format: 'yaml' | 'json'; created_at: Date; created_by: string; restored_from: number | null }): StoredRevision {
   const charter = (typeof row.charter === 'string' ? JSON.parse(row.charter) : row.charter) as Charter;
-  return { seq: row.seq, revision: row.revision, charter, source: row.source, format: row.format, createdAt: row.created_at, createdBy: row.created_by };
+  return { seq: row.seq, revision: row.revision, charter, source: row.source, format: row.format, createdAt: row.created_at, createdBy: row.created_by, restoredFrom: row.restored_from };
 }
 
 /** The parts of a charter that may be shown to anyone: everything but the store wiring. */

@@ -8,12 +8,15 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import type { Database } from '../database.js';
-import { badRequest, invalidInput, notFound, type ErrorDetail } from '../platform/errors.js';
+import { notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { lintCharter } from './lint.js';
-import { formatPath, loadCharter } from './loader.js';
+import { formatPath } from './loader.js';
+import { emailOf, memberEmails } from './actors.js';
 import { activeCharter, applyCharter, listRevisions } from './repository.js';
+import { asYaml, registerEditorRoutes } from './editor-routes.js';
 import { lintSubmission } from './routes.js';
+import { gateForApply } from './apply-gate.js';
 
 export interface RevisionRouteDeps {
   db: Kysely<Database>;
@@ -21,11 +24,21 @@ export interface RevisionRouteDeps {
 }
 
 const applyBodySchema = z.union(
-  [z.string().describe('charter.yaml text (Content-Type: application/yaml)'), z.strictObject({ source: z.string().min(1).max(1_000_000), file: z.string().max(200).optional() })],
+  [
+    z.string().describe('charter.yaml text (Content-Type: application/yaml)'),
+    z.strictObject({
+      source: z.string().min(1).max(1_000_000),
+      file: z.string().max(200).optional(),
+      baseSeq: z.number().int().min(0).optional().describe('the revision the text was edited from (0: none); refused with 409 when another one is active by now'),
+    }),
+  ],
   { error: 'send charter YAML as application/yaml, or JSON {"source": "<yaml>"}' },
 );
 
 export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRouteDeps) {
+  // The console's editor, preview, revision detail and rollback sit beside these routes (editor-routes.ts).
+  registerEditorRoutes(app, deps);
+
   defineRoute(
     app,
     {
@@ -42,20 +55,9 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
     async ({ body, request, reply }) => {
       const caller = callerOf(request);
       const source = typeof body === 'string' ? body : body.source;
-      if (source.trim() === '') throw badRequest('The body is empty; send a charter.');
-      const checked = lintSubmission(typeof body === 'string' ? body : { source, ...(body.file ? { file: body.file } : {}) }, deps.clock());
-      const loaded = loadCharter(source, typeof body === 'string' ? 'charter.yaml' : (body.file ?? 'charter.yaml'));
-      if (!checked.valid || !loaded.ok) {
-        const details: ErrorDetail[] = [
-          ...checked.problems.map((p) => ({ path: p.path, message: p.message, line: p.line, column: p.column, code: p.code })),
-          ...checked.findings.filter((f) => f.severity === 'error').map((f) => ({ path: f.path, message: f.message, line: f.line, column: f.column, code: f.rule })),
-        ];
-        throw invalidInput(details, 'The charter has errors; nothing was applied.');
-      }
-      if (loaded.charter.organisation.id !== caller.organisationSlug) {
-        throw invalidInput([{ path: 'organisation.id', message: `this token applies charters of "${caller.organisationSlug}", not "${loaded.charter.organisation.id}"` }]);
-      }
-      const result = await applyCharter(deps.db, caller, { charter: loaded.charter, source, format: 'yaml', actor: caller.actor });
+      const loaded = gateForApply(source, typeof body === 'string' ? 'charter.yaml' : (body.file ?? 'charter.yaml'), deps.clock(), caller.organisationSlug);
+      const baseSeq = typeof body === 'string' ? undefined : body.baseSeq;
+      const result = await applyCharter(deps.db, caller, { charter: loaded, source, format: 'yaml', actor: caller.actor, ...(baseSeq === undefined ? {} : { baseSeq }) });
       reply.code(result.changed ? 201 : 200);
       return result;
     },
@@ -69,11 +71,26 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
       summary: 'The history of charter revisions, newest first',
       tags: ['charter'],
       auth: { scopes: ['charter:read'] },
-      response: z.object({ revisions: z.array(z.object({ seq: z.number(), revision: z.string(), createdAt: z.string(), createdBy: z.string() })) }),
+      response: z.object({
+        revisions: z.array(
+          z.object({
+            seq: z.number(),
+            revision: z.string(),
+            createdAt: z.string(),
+            createdBy: z.string(),
+            createdByEmail: z.string().optional().describe('the member behind a `user:` actor, when still a member'),
+            restoredFrom: z.number().nullable().describe('for a rollback: the earlier revision it restores'),
+          }),
+        ),
+      }),
     },
     async ({ request }) => {
-      const revisions = await listRevisions(deps.db, callerOf(request));
-      return { revisions: revisions.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) };
+      const caller = callerOf(request);
+      const revisions = await listRevisions(deps.db, caller);
+      const emails = await memberEmails(deps.db, caller);
+      return {
+        revisions: revisions.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), ...emailOf(emails, r.createdBy) })),
+      };
     },
   );
 
@@ -91,14 +108,26 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
         updatedAt: z.string(),
         updatedBy: z.string(),
         charter: z.record(z.string(), z.unknown()),
-        findings: z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), article: z.string(), path: z.string(), message: z.string() })),
+        findings: z.array(
+          z.object({
+            rule: z.string(),
+            severity: z.enum(['error', 'warning', 'info']),
+            article: z.string(),
+            path: z.string(),
+            message: z.string(),
+            line: z.number().optional().describe('line in the revision as the console editor shows it (its YAML)'),
+            column: z.number().optional(),
+          }),
+        ),
       }),
       errors: [404],
     },
     async ({ request }) => {
       const stored = await activeCharter(deps.db, callerOf(request));
       if (!stored) throw notFound('charter');
-      const findings = lintCharter(stored.charter, { now: deps.clock() }).map((f) => ({ ...f, path: formatPath(f.path) }));
+      // Linted from the text the editor shows, so that each finding carries the line it links to.
+      const checked = lintSubmission({ source: asYaml(stored) }, deps.clock());
+      const findings = checked.problems.length === 0 ? checked.findings : lintCharter(stored.charter, { now: deps.clock() }).map((f) => ({ ...f, path: formatPath(f.path) }));
       return {
         seq: stored.seq,
         revision: stored.revision,

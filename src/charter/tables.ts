@@ -10,6 +10,8 @@ export interface CharterRevisionTable {
   charter: ColumnType<unknown, string, never>;
   created_at: Generated<Date>;
   created_by: string;
+  /** The earlier revision (seq) this one restores, for a rollback; null for an ordinary apply. */
+  restored_from: ColumnType<number | null, number | null | undefined, never>;
 }
 
 /** Maps a public site id (banner, privacy center) to its organisation. Ids are unique per installation. */

@@ -7,6 +7,7 @@
  */
 import { auditPage } from './audit.js';
 import { breachesPage } from './breaches.js';
+import { charterPage } from './charter.js';
 import { consentPage } from './consent.js';
 import { noticesPage } from './notices.js';
 import { overviewPage } from './overview.js';
@@ -20,6 +21,7 @@ import { usersPage } from './users.js';
 
 export const pages: ConsolePage[] = [
   overviewPage,
+  charterPage,
   // Requests, Consent, Retention, Records, Breaches, Notices go here, in that order.
   requestsPage,
   consentPage,

@@ -8,6 +8,7 @@ import type { Charter } from '../../../../src/charter/schema.js';
 import { findTransferMechanism } from '../../../../src/charter/catalogs/transfer-mechanisms.js';
 import type { StartPage } from '../../../../src/overview/start-page.js';
 import { Actor, CopyButton, ErrorMessage, Loading, PageTitle, TableRegion, useApi, usePeople } from '../components.js';
+import { FindingsList, type ShownFinding } from '../findings.js';
 import { countOf, formatDate, formatDateTime, formatIsoDuration, useLanguage, useTexts, type Language } from '../i18n.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
@@ -20,7 +21,7 @@ interface Overview {
   updatedAt: string;
   updatedBy: string;
   charter: Charter;
-  findings: { rule: string; severity: 'error' | 'warning' | 'info'; article: string; path: string; message: string }[];
+  findings: ShownFinding[];
 }
 
 const texts = {
@@ -395,21 +396,7 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
       {data.findings.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <TableRegion label={t.findings}>
-          <table aria-labelledby="findings">
-            <thead><tr><th scope="col">{t.severity}</th><th scope="col">{t.finding}</th><th scope="col">{t.article}</th><th scope="col">{t.where}</th></tr></thead>
-            <tbody>
-              {data.findings.map((finding, i) => (
-                <tr key={i} className={`finding-${finding.severity}`}>
-                  <td><span className={`badge badge-${finding.severity}`}>{t.severities[finding.severity]}</span></td>
-                  <td>{finding.message}</td>
-                  <td>{finding.article}</td>
-                  <td><code>{finding.path}</code></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <FindingsList findings={data.findings} charter={data.charter} labelledBy="findings" />
       )}
     </section>
   );

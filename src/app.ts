@@ -17,6 +17,7 @@ import { registerConsentRoutes } from './consent/routes.js';
 import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
 import { registerNoticeRoutes } from './notices/routes.js';
+import { registerOutboxRoutes } from './outbox/routes.js';
 import { registerRecordsRoutes } from './records/routes.js';
 import { registerRetentionRoutes } from './retention/routes.js';
 import { registerRightsRoutes } from './rights/register.js';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRecordsRoutes(app, context);
   registerNoticeRoutes(app, context);
   registerRightsRoutes(app, context);
+  registerOutboxRoutes(app, context);
 
   // Last, so it describes every declared route.
   let openapi: unknown;

@@ -7,6 +7,7 @@ import { auditPage } from './audit.js';
 import { breachesPage } from './breaches.js';
 import { consentPage } from './consent.js';
 import { noticesPage } from './notices.js';
+import { outboxPage } from './outbox.js';
 import { overviewPage } from './overview.js';
 import { processorsPage } from './processors.js';
 import { recordsPage } from './records.js';
@@ -26,6 +27,7 @@ export const pages: ConsolePage[] = [
   processorsPage,
   breachesPage,
   noticesPage,
+  outboxPage,
   auditPage,
   usersPage,
   tokensPage,

@@ -15,6 +15,7 @@ import { hashKeyFromEnv, openStores, type StoreSet } from '../stores/open.js';
 import { registerRequestApi } from './api.js';
 import { RightsContext, type RightsDeps } from './context.js';
 import { tick } from './due.js';
+import { registerOfficerNotices } from './officer-notices.js';
 import { charterOfficerEmails, type ConsentPort, type OfficerPort } from './ports.js';
 import { registerPrivacyCenterRoutes } from './routes.js';
 import type { StorePool } from './subject-stores.js';
@@ -152,4 +153,6 @@ export function registerRightsJobs(runner: JobRunner, context: RightsContext): v
   runner.addTicker(async () => {
     await tick(context);
   });
+  // Officers are told when a request arrives and when it is verified (once each, retried until sent).
+  registerOfficerNotices(runner, context);
 }

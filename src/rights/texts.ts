@@ -216,6 +216,10 @@ export interface RightsTexts {
   officerApprovalBody: string;
   officerFailureSubject: string;
   officerFailureBody: string;
+  officerReceivedSubject: string;
+  officerReceivedBody: string;
+  officerVerifiedSubject: string;
+  officerVerifiedBody: string;
 }
 
 const en: RightsTexts = {
@@ -469,6 +473,10 @@ const en: RightsTexts = {
   officerApprovalBody: 'Data-subject request {ref} ({type}) is verified and waits for approval before it is executed. Review the plan in the console: {link}',
   officerFailureSubject: 'Request {ref} could not be executed',
   officerFailureBody: 'Executing data-subject request {ref} ({type}) failed {attempts} times; Charter keeps retrying. Last error: {error}. Console: {link}',
+  officerReceivedSubject: 'New request {ref} ({type})',
+  officerReceivedBody: 'Data-subject request {ref} ({type}) was received. It must be answered by {date}. Open it in the console: {link}',
+  officerVerifiedSubject: 'Request {ref} ({type}) is verified',
+  officerVerifiedBody: 'Data-subject request {ref} ({type}) is verified: the requester proved control of the contact on file. It must be answered by {date}. Open it in the console: {link}',
 };
 
 const nl: RightsTexts = {
@@ -722,6 +730,10 @@ const nl: RightsTexts = {
   officerApprovalBody: 'Verzoek van een betrokkene {ref} ({type}) is geverifieerd en wacht op goedkeuring voor het wordt uitgevoerd. Bekijk het plan in de console: {link}',
   officerFailureSubject: 'Verzoek {ref} kon niet worden uitgevoerd',
   officerFailureBody: 'Het uitvoeren van verzoek {ref} ({type}) mislukte {attempts} keer; Charter blijft het proberen. Laatste fout: {error}. Console: {link}',
+  officerReceivedSubject: 'Nieuw verzoek {ref} ({type})',
+  officerReceivedBody: 'Verzoek van een betrokkene {ref} ({type}) is ontvangen. Het moet uiterlijk op {date} beantwoord zijn. Open het in de console: {link}',
+  officerVerifiedSubject: 'Verzoek {ref} ({type}) is geverifieerd',
+  officerVerifiedBody: 'Verzoek van een betrokkene {ref} ({type}) is geverifieerd: de verzoeker toonde aan dat hij over het gekende contactadres beschikt. Het moet uiterlijk op {date} beantwoord zijn. Open het in de console: {link}',
 };
 
 const fr: RightsTexts = {
@@ -975,6 +987,10 @@ const fr: RightsTexts = {
   officerApprovalBody: 'La demande de personne concernée {ref} ({type}) est vérifiée et attend une approbation avant son exécution. Examinez le plan dans la console : {link}',
   officerFailureSubject: 'La demande {ref} n’a pas pu être exécutée',
   officerFailureBody: 'L’exécution de la demande {ref} ({type}) a échoué {attempts} fois ; Charter continue d’essayer. Dernière erreur : {error}. Console : {link}',
+  officerReceivedSubject: 'Nouvelle demande {ref} ({type})',
+  officerReceivedBody: 'La demande de personne concernée {ref} ({type}) a été reçue. Elle doit recevoir une réponse au plus tard le {date}. Ouvrez-la dans la console : {link}',
+  officerVerifiedSubject: 'La demande {ref} ({type}) est vérifiée',
+  officerVerifiedBody: 'La demande de personne concernée {ref} ({type}) est vérifiée : le demandeur a prouvé qu’il dispose du contact enregistré. Elle doit recevoir une réponse au plus tard le {date}. Ouvrez-la dans la console : {link}',
 };
 
 const de: RightsTexts = {
@@ -1228,6 +1244,10 @@ const de: RightsTexts = {
   officerApprovalBody: 'Die Betroffenenanfrage {ref} ({type}) ist bestätigt und wartet vor der Ausführung auf Freigabe. Prüfen Sie den Plan in der Konsole: {link}',
   officerFailureSubject: 'Anfrage {ref} konnte nicht ausgeführt werden',
   officerFailureBody: 'Die Ausführung der Anfrage {ref} ({type}) ist {attempts}-mal fehlgeschlagen; Charter versucht es weiter. Letzter Fehler: {error}. Konsole: {link}',
+  officerReceivedSubject: 'Neue Anfrage {ref} ({type})',
+  officerReceivedBody: 'Die Betroffenenanfrage {ref} ({type}) ist eingegangen. Sie muss bis {date} beantwortet sein. Öffnen Sie sie in der Konsole: {link}',
+  officerVerifiedSubject: 'Anfrage {ref} ({type}) ist bestätigt',
+  officerVerifiedBody: 'Die Betroffenenanfrage {ref} ({type}) ist bestätigt: die anfragende Person hat nachgewiesen, dass sie über den hinterlegten Kontakt verfügt. Sie muss bis {date} beantwortet sein. Öffnen Sie sie in der Konsole: {link}',
 };
 
 export const rightsTexts: Record<Language, RightsTexts> = { en, nl, fr, de };

@@ -118,8 +118,10 @@ export function centerPage(f: PageFrame, state: FormState = { values: {}, errors
         .map((name) => html`<li><a href="#${firstControlId(name)}">${errorMessage(t, err(name) ?? 'required')}</a></li>`)}</ul></div>`
     : '';
 
+  // A fresh form starts on access, the right most people come for (one choice fewer); a form sent back keeps its choice.
+  const chosenType = state.values.type ?? (Object.keys(state.errors).length ? undefined : 'access');
   const typeChoices = requestTypes.map(
-    (type, i) => html`<div class="choice"><input type="radio" name="type" id="type-${type}" value="${type}" required ${checked('type', type)} ${i === 0 ? invalid('type') : ''} aria-describedby="hint-${type}${err('type') ? ' type-error' : ''}"><label for="type-${type}">${t.types[type]}</label><p class="hint" id="hint-${type}">${t.typeHints[type]}</p></div>`,
+    (type, i) => html`<div class="choice"><input type="radio" name="type" id="type-${type}" value="${type}" required ${chosenType === type ? raw('checked') : ''} ${i === 0 ? invalid('type') : ''} aria-describedby="hint-${type}${err('type') ? ' type-error' : ''}"><label for="type-${type}">${t.types[type]}</label><p class="hint" id="hint-${type}">${t.typeHints[type]}</p></div>`,
   );
   const identityOptions = charter.rights.identities.map((id) => html`<option value="${id}" ${selected('identityType', id)}>${t.identityTypes[id]}</option>`);
   const categories = rectifiableCategories(charter).map((id) => {
@@ -228,6 +230,8 @@ export interface StatusOptions {
   notifications?: NotificationView[] | undefined;
   /** This browser typed the code or used the link from the mail (else it only filed the request). */
   proven: boolean;
+  /** Set when this proven browser may take the package here: until when. */
+  downloadUntil?: Date | undefined;
 }
 
 export function statusPage(f: PageFrame, request: RightsRequest, options: StatusOptions): string {
@@ -276,6 +280,10 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
   else if (shownState === 'awaiting-approval') parts.push(html`<p>${t.awaitingApproval}</p>`, cancelForm);
   else if (shownState === 'completed') {
     parts.push(html`<p>${t.completed[request.type]}</p>`);
+    if (options.downloadUntil) {
+      parts.push(html`<p>${fill(t.downloadHere, { date: dateWords(formatDate(toLocal(options.downloadUntil)), language) })}</p>
+<form method="post" action="${base}/download"><input type="hidden" name="lang" value="${language}"><div class="actions"><button type="submit">${t.downloadButton}</button></div></form>`);
+    }
     const erasure = (request.result as { erasure?: ErasureSummary } | null)?.erasure;
     if (erasure) parts.push(erasureResult(erasure, charter, language));
     parts.push(notificationsResult(options.notifications ?? [], charter, language));
@@ -295,9 +303,11 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     parts.unshift(html`<p class="notice">${fill(t.extended, { reason: request.extensionReason, date: dateWords(request.dueOn, language) })}</p>`);
   }
 
+  // Work that finishes by itself in moments (not a grace period, not an officer's approval): the page's script looks again.
+  const working = shownState === 'in-progress' || (shownState === 'verified' && !(request.executeAfter && request.executeAfter > options.now));
   const body = html`<main id="main"><h1>${t.statusTitle}</h1>
 <dl class="facts"><dt>${t.reference}</dt><dd>${request.reference}</dd><dt>${t.typeLabel}</dt><dd>${t.types[request.type]}</dd>
-<dt>${t.stateLabel}</dt><dd data-state="${shownState}">${t.states[shownState]}</dd>
+<dt>${t.stateLabel}</dt><dd data-state="${shownState}" ${working ? raw('data-refresh="1"') : ''}>${t.states[shownState]}</dd>
 <dt>${t.receivedLabel}</dt><dd>${dateWords(formatDate(toLocal(request.receivedAt)), language)}</dd>
 ${['completed', 'refused', 'withdrawn'].includes(shownState) ? '' : html`<dt>${t.dueLabel}</dt><dd>${dateWords(request.dueOn, language)}</dd>`}</dl>
 ${parts}

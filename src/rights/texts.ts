@@ -141,6 +141,8 @@ export interface RightsTexts {
   sendCodeButton: string;
   downloadCodeSent: string;
   downloadButton: string;
+  /** The proven browser's status page: the package can be taken here, once. */
+  downloadHere: string;
   // Mails
   mailGreeting: string;
   mailSignature: string;
@@ -388,6 +390,7 @@ const en: RightsTexts = {
   sendCodeButton: 'Send me a code',
   downloadCodeSent: 'We have sent you a code. Enter it to download your data. It is valid for 30 minutes.',
   downloadButton: 'Download my data',
+  downloadHere: 'This browser used the link or code from our mail, so you can download your data here, once, until {date}. The link in our mail works too.',
   mailGreeting: 'Hello,',
   mailSignature: 'The privacy team of {org}',
   mailNotYou: 'If you did not make this request, ignore this email: nothing happens without the code.',
@@ -645,6 +648,7 @@ const nl: RightsTexts = {
   sendCodeButton: 'Stuur me een code',
   downloadCodeSent: 'We hebben u een code gestuurd. Vul ze in om uw gegevens te downloaden. Ze is 30 minuten geldig.',
   downloadButton: 'Mijn gegevens downloaden',
+  downloadHere: 'Deze browser gebruikte de link of code uit onze e-mail: u kunt uw gegevens hier downloaden, eenmaal, tot {date}. De link in onze e-mail werkt ook.',
   mailGreeting: 'Beste,',
   mailSignature: 'Het privacyteam van {org}',
   mailNotYou: 'Hebt u dit verzoek niet ingediend? Negeer dan deze e-mail: zonder de code gebeurt er niets.',
@@ -902,6 +906,7 @@ const fr: RightsTexts = {
   sendCodeButton: 'M’envoyer un code',
   downloadCodeSent: 'Nous vous avons envoyé un code. Saisissez-le pour télécharger vos données. Il est valable 30 minutes.',
   downloadButton: 'Télécharger mes données',
+  downloadHere: 'Ce navigateur a utilisé le lien ou le code de notre e-mail : vous pouvez télécharger vos données ici, une seule fois, jusqu’au {date}. Le lien de notre e-mail fonctionne aussi.',
   mailGreeting: 'Bonjour,',
   mailSignature: 'L’équipe vie privée de {org}',
   mailNotYou: 'Si vous n’avez pas fait cette demande, ignorez cet e-mail : rien ne se passe sans le code.',
@@ -1159,6 +1164,7 @@ const de: RightsTexts = {
   sendCodeButton: 'Code senden',
   downloadCodeSent: 'Wir haben Ihnen einen Code gesendet. Geben Sie ihn ein, um Ihre Daten herunterzuladen. Er ist 30 Minuten gültig.',
   downloadButton: 'Meine Daten herunterladen',
+  downloadHere: 'Dieser Browser hat den Link oder Code aus unserer E-Mail verwendet: Sie können Ihre Daten hier einmal herunterladen, bis {date}. Der Link in unserer E-Mail funktioniert ebenfalls.',
   mailGreeting: 'Guten Tag,',
   mailSignature: 'Das Datenschutzteam von {org}',
   mailNotYou: 'Wenn Sie diese Anfrage nicht gestellt haben, ignorieren Sie diese E-Mail: Ohne den Code geschieht nichts.',

@@ -30,7 +30,8 @@ function organisationName(charter: Charter): string {
   return charter.organisation.tradeName ?? charter.organisation.legalName;
 }
 
-function frame(f: PageFrame, title: string, body: RawHtml, options: { path: string; scripts?: boolean }): string {
+/** `scripts`: the page's script (forms, status updates); `banner`: also the consent banner (the center only). */
+function frame(f: PageFrame, title: string, body: RawHtml, options: { path: string; scripts?: boolean; banner?: boolean }): string {
   const t = rightsTexts[f.language];
   const org = organisationName(f.charter);
   const logo = f.site.theme?.logoUrl;
@@ -38,7 +39,7 @@ function frame(f: PageFrame, title: string, body: RawHtml, options: { path: stri
     (l) => html`<li><a href="${options.path}?lang=${l}" lang="${l}" hreflang="${l}" ${l === f.language ? raw('aria-current="true"') : ''}>${l.toUpperCase()}</a></li>`,
   );
   const head = html`<link rel="stylesheet" href="/assets/privacy/privacy.css"><link rel="stylesheet" href="/privacy/${f.site.id}/theme.css">${
-    options.scripts ? html`<script src="/assets/privacy/privacy.js" defer></script>${f.banner ? html`<script src="/banner.js" data-site="${f.site.id}" async></script>` : ''}` : ''
+    options.scripts ? html`<script src="/assets/privacy/privacy.js" defer></script>${f.banner && options.banner ? html`<script src="/banner.js" data-site="${f.site.id}" async></script>` : ''}` : ''
   }`;
   const header = html`<header class="site privacy-header"><div class="brand">${logo ? html`<img src="${logo}" alt="${org}">` : ''}<span ${logo ? raw('aria-hidden="true"') : ''}>${org}</span></div>${
     f.languages.length > 1 ? html`<nav class="languages" aria-label="${t.language}"><ul>${languageLinks}</ul></nav>` : ''
@@ -200,7 +201,7 @@ ${address ? html`${address.street}, ${address.postalCode} ${address.city}<br>` :
 ${charter.organisation.dpo?.email ? html`<p>${t.dpoLabel}: ${charter.organisation.dpo.name ?? ''} <a href="mailto:${charter.organisation.dpo.email}">${charter.organisation.dpo.email}</a></p>` : ''}
 <p>${fill(t.otherChannels, { email: contactEmail })}</p></section>
 </main>`;
-  return frame(f, t.centerTitle, body, { path: base, scripts: true });
+  return frame(f, t.centerTitle, body, { path: base, scripts: true, banner: true });
 }
 
 /** "…complain to <a>the authority</a>." — the authority's name is the link (a bare URL does not wrap on a phone). */
@@ -312,7 +313,7 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
 ${['completed', 'refused', 'withdrawn'].includes(shownState) ? '' : html`<dt>${t.dueLabel}</dt><dd>${dateWords(request.dueOn, language)}</dd>`}</dl>
 ${parts}
 <p><a href="/privacy/${f.site.id}?lang=${language}">${t.backToCenter}</a></p></main>`;
-  return frame(f, `${t.statusTitle} ${request.reference}`, body, { path: base });
+  return frame(f, `${t.statusTitle} ${request.reference}`, body, { path: base, scripts: working });
 }
 
 function consentsSection(f: PageFrame, base: string, consents: { purpose: string; granted: boolean; at: string }[], withdrawn: boolean): RawHtml {

@@ -6,15 +6,13 @@
  * it went out. The mail names the reference, the kind, the deadline and the console link — nothing of the person.
  */
 import type { Kysely } from 'kysely';
-import { listMembers } from '../accounts/users.js';
-import type { Charter, Language } from '../charter/schema.js';
+import type { Language } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
 import { staffRecipientHourlyCap } from '../platform/mail.js';
 import type { RightsContext } from './context.js';
 import { mailContext, officerMail } from './mails.js';
-import { charterOfficerEmails } from './ports.js';
 import { findRequest } from './repository.js';
 
 export const officerNoticeQueue = 'rights.officer-notice';
@@ -23,12 +21,6 @@ export type OfficerNoticeEvent = (typeof officerNoticeEvents)[number];
 
 /** How far back the ticker looks: wide enough to outlive a stopped server over a weekend, narrow enough to stay cheap. */
 const lookBackMs = 3 * 86_400_000;
-
-/** Whom the officer mails go to: the owners and privacy officers, else the charter's DPO or privacy contact. */
-export async function officerRecipients(db: Kysely<Database>, scope: OrgScope, charter: Charter): Promise<string[]> {
-  const members = (await listMembers(db, scope)).filter((m) => m.role === 'owner' || m.role === 'privacy-officer').map((m) => m.email);
-  return members.length > 0 ? members : charterOfficerEmails(charter);
-}
 
 /** Enqueues the officer mails of requests received or verified lately (once each: the dedupe key). */
 export async function enqueueOfficerNotices(db: Kysely<Database>, now: Date): Promise<number> {
@@ -67,7 +59,8 @@ export async function sendOfficerNotice(context: RightsContext, scope: OrgScope,
   const charter = await context.charter(scope);
   const language: Language = charter.defaultLanguage ?? charter.languages[0] ?? 'en';
   const mail = officerMail(event, { ...mailContext(charter, request), language, state: request.state, dueOn: request.dueOn, link: context.link(`/console/requests/${request.id}`) });
-  const recipients = await officerRecipients(context.db, scope, charter);
+  // The officer port: the owners and privacy officers, else the charter's DPO or privacy contact.
+  const recipients = await context.deps.officers.emails(scope, charter);
   let failed = 0;
   for (const to of recipients) if (!(await context.send(scope, to, mail, language, { hourlyCap: staffRecipientHourlyCap }))) failed++;
   if (failed > 0) throw new Error(`${failed} of ${recipients.length} officer mails not sent`);

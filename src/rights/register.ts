@@ -45,11 +45,11 @@ export function ledgerConsentPort(db: AppContext['db'], clock: () => Date): Cons
   };
 }
 
-/** Privacy officers of the organisation (accounts), else the charter's DPO or privacy contact. */
+/** The owners and privacy officers of the organisation (accounts), else the charter's DPO or privacy contact. */
 export function memberOfficerPort(db: AppContext['db']): OfficerPort {
   return {
     async emails(scope, charter) {
-      const officers = (await listMembers(db, scope)).filter((m) => m.role === 'privacy-officer').map((m) => m.email);
+      const officers = (await listMembers(db, scope)).filter((m) => m.role === 'owner' || m.role === 'privacy-officer').map((m) => m.email);
       return officers.length ? officers : charterOfficerEmails(charter);
     },
   };

@@ -66,7 +66,7 @@ function stateWords(mail: OutboxMailSummary): string {
 
 export const outboxCommand: Command = {
   name: 'outbox',
-  summary: 'The mails Charter sent or keeps (without SMTP, codes are read here); --id shows one',
+  summary: 'Mail sent, or kept without SMTP (codes are read here); --id shows one',
   usage: 'outbox [--org slug] [--id mail] [--limit N] [--json]',
   options: { org: { type: 'string' }, id: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
   help: 'Reading a mail (--id) is recorded in the audit trail as mail.read by cli.',

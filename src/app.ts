@@ -17,6 +17,7 @@ import { registerConsentRoutes } from './consent/routes.js';
 import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
 import { registerNoticeRoutes } from './notices/routes.js';
+import { registerOutboxRoutes } from './outbox/routes.js';
 import { registerOverviewRoutes } from './overview/routes.js';
 import { registerRecordsRoutes } from './records/routes.js';
 import { registerRetentionRoutes } from './retention/routes.js';
@@ -95,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   const stylesheet = await readFile(projectFile('web/shared/charter.css'), 'utf8');
-  app.get('/assets/charter.css', async (_request, reply) =>
+  defineRoute(app, { method: 'GET', url: '/assets/charter.css', summary: 'The stylesheet of the public pages', tags: ['assets'], auth: 'public', produces: 'text/css' }, async ({ reply }) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
   );
 
@@ -111,10 +112,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRecordsRoutes(app, context);
   registerNoticeRoutes(app, context);
   registerRightsRoutes(app, context);
+  registerOutboxRoutes(app, context);
   registerOverviewRoutes(app, context);
 
   // Last, so it describes every declared route.
   let openapi: unknown;
-  app.get('/openapi.json', async () => (openapi ??= buildOpenApi(app, { title: 'Charter API', version })));
+  defineRoute(app, { method: 'GET', url: '/openapi.json', summary: 'This document: every route of the server', tags: ['api'], auth: 'public', produces: 'application/json' }, async () => (openapi ??= buildOpenApi(app, { title: 'Charter API', version })));
   return app;
 }

@@ -120,6 +120,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     registerRightsJobs(jobs, rightsContextOf(app));
     const sites = await database.db.selectFrom('sites').select('site_id').orderBy('site_id').execute();
     print(`Charter ${database.kind === 'pglite' ? `on PGlite (${config.CHARTER_DATA_DIR})` : 'on PostgreSQL'} is ready at ${url}`);
+    // Without SMTP nothing leaves the machine: say so where a newcomer looks first, and where the mail is.
+    if (!config.SMTP_URL) print(`  mail           SMTP is not configured: mail is kept in the Outbox, not sent (console: ${url}/console/outbox; terminal: charter outbox)`);
     print(`  landing page   ${url}/`);
     print(`  API (OpenAPI)  ${url}/openapi.json`);
     const pages = [

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { documentRoute } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
 
 export async function registerConsole(app: FastifyInstance) {
@@ -23,10 +24,17 @@ export async function registerConsole(app: FastifyInstance) {
     index ??= await readFile(`${root}/index.html`, 'utf8').catch(() => undefined);
     reply.header('cache-control', 'no-cache');
     if (!index) {
-      return reply.code(503).type('text/plain; charset=utf-8').send('The console is not built yet: run "npm run build".');
+      // The error shape of every other answer (the banner's files say the same until built).
+      return reply.code(503).send({ error: { code: 'not_built', message: 'The console is not built yet: run "npm run build".', details: [] } });
     }
     return reply.type('text/html; charset=utf-8').send(index);
   };
+  // Pages, not API: documented so that openapi.json lists every route the server answers.
+  const page = { tags: ['console'], auth: 'public' as const, produces: 'text/html' };
+  documentRoute(app, { ...page, method: 'GET', url: '/console', summary: 'Redirects to /console/', errors: [302] });
+  documentRoute(app, { ...page, method: 'GET', url: '/console/', summary: 'The console (a single-page app; its data comes from the API)', errors: [503] });
+  documentRoute(app, { ...page, method: 'GET', url: '/console/*', summary: 'Any console page: the same single-page app, which shows the page for the path', errors: [503] });
+  documentRoute(app, { ...page, method: 'GET', url: '/console/assets/*', summary: "The console's scripts and styles (hashed names, cached for a year)", produces: 'application/octet-stream', errors: [404] });
   app.get('/console', async (_request, reply) => reply.redirect('/console/'));
   app.get('/console/', sendIndex);
   app.get('/console/*', sendIndex);

@@ -4,10 +4,11 @@ import { accountCommands } from '../accounts/commands.js';
 import { auditCommands } from '../audit/commands.js';
 import { applyCommand } from '../charter/apply-command.js';
 import { noticeCommands } from '../notices/commands.js';
+import { outboxCommand } from '../outbox/commands.js';
 import { recordsCommands } from '../records/commands.js';
 import { retentionCommands } from '../retention/commands.js';
 import { rightsCommands } from '../rights/commands.js';
 import { storeCommands } from '../stores/commands.js';
 import { coreCommands } from './core-commands.js';
 
-export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands, ...noticeCommands, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...storeCommands];
+export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...storeCommands];

@@ -11,7 +11,7 @@ import { languages, type Language } from '../charter/schema.js';
 import { publicUrl } from '../platform/config.js';
 import { invalidInput } from '../platform/errors.js';
 import { negotiateLanguage } from '../platform/http/html.js';
-import { defineRoute } from '../platform/http/routes.js';
+import { defineRoute, documentRoute } from '../platform/http/routes.js';
 import type { ConsentLedger } from './ledger.js';
 import {
   confirmPurposeConsent,
@@ -172,6 +172,18 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
   // The confirm button posts an HTML form: a urlencoded body, parsed only inside this scope.
   void app.register(async (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => done(null, body));
+    // Registered in this scope (its form parser), documented in the app's OpenAPI document like every other route.
+    documentRoute(app, {
+      method: 'POST',
+      url: '/consent/confirm/:token',
+      summary: 'Double opt-in: the confirm button of the confirmation page records the consent',
+      tags: ['consent'],
+      auth: 'public',
+      params: tokenParams,
+      consumes: ['application/x-www-form-urlencoded'],
+      produces: 'text/html',
+      errors: [404, 410],
+    });
     scope.post('/consent/confirm/:token', async (request, reply) => {
       const parsed = tokenParams.safeParse(request.params);
       if (!parsed.success) throw invalidInput([{ path: 'params.token', message: 'a confirmation token' }]);

@@ -11,7 +11,7 @@ import type { AppContext } from '../app.js';
 import { languages } from '../charter/schema.js';
 import { publicUrl } from '../platform/config.js';
 import { html, negotiateLanguage, page } from '../platform/http/html.js';
-import { defineRoute } from '../platform/http/routes.js';
+import { defineRoute, documentRoute } from '../platform/http/routes.js';
 import { emailInputSchema } from './purpose-consent.js';
 import { isSuppressed, listUnsubscribeHeaders, openUnsubscribeToken, suppress, suppressedAmong, unsubscribe } from './suppression.js';
 
@@ -125,6 +125,18 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
     for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data']) {
       scope.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 2048 }, (_request, body, done) => done(null, body));
     }
+    // Handled by hand (RFC 8058 bodies), documented in the app's OpenAPI document like every other route.
+    documentRoute(app, {
+      method: 'POST',
+      url: '/unsubscribe/:token',
+      summary: 'One-click unsubscribe (RFC 8058: List-Unsubscribe=One-Click), or the button of the unsubscribe page',
+      tags: ['suppression'],
+      auth: 'public',
+      params: tokenParams,
+      query: purposeQuery,
+      consumes: ['application/x-www-form-urlencoded', 'multipart/form-data'],
+      errors: [400, 404],
+    });
     scope.post('/unsubscribe/:token', async (request, reply) => {
       const parsed = tokenParams.safeParse(request.params);
       const query = purposeQuery.safeParse(request.query);

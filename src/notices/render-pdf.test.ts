@@ -8,7 +8,7 @@ import { loadCharterFile } from '../charter/loader.js';
 import { projectFile } from '../platform/project.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';
-import { renderPdf, toWinAnsi } from './render-pdf.js';
+import { printable, renderPdf } from './render-pdf.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'charter-notice-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,12 +58,24 @@ describe('the notice as PDF', () => {
     for (let page = 1; page <= pages; page++) expect(inked(rasterise(pdf, `cookies-${page}`, page).pixels)).toBeGreaterThan(0.002);
   });
 
-  it('keeps what the standard fonts can draw and transliterates the rest', async () => {
-    expect(toWinAnsi('Déclaration – l’été « 2 ans » €')).toBe('Déclaration – l’été « 2 ans » €');
-    expect(toWinAnsi('Łódź Şimşek')).toBe('Lódz Simsek');
-    expect(toWinAnsi('Αρχή')).toBe('????');
-    expect(toWinAnsi('a\u202fb')).toBe('a b');
-    // A notice naming a Greek authority in English still renders.
+  it('prints Czech, Polish and German names exactly as written (embedded Unicode font), small by subsetting', async () => {
+    const charter = buildCharter((c) => {
+      c.organisation.legalName = 'Škoda Größe GmbH';
+      const mailer = c.recipients.find((r) => r.id === 'mailer');
+      if (mailer) mailer.name = 'Dvořák (Łódź)';
+    });
+    const pdf = await renderPdf(buildNotice(charter, 'main', 'en'));
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+    expect(text).toContain('Dvořák (Łódź)');
+    expect(text).toContain('Škoda Größe GmbH');
+    // The font is subset to the glyphs used: the whole DejaVu Sans family embedded would be over 1.5 MB.
+    expect(pdf.length).toBeLessThan(200_000);
+    const fonts = execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' });
+    expect(fonts).toMatch(/^DejaVuSans-\d+\s+CID TrueType\s+Identity-H\s+yes/m);
+  });
+
+  it('renders a Greek authority name, and plain spaces for the typographic ones', async () => {
+    expect(printable('a\u202fb\u2011c')).toBe('a b-c');
     const pdf = await renderPdf(buildNotice(buildCharter((c) => (c.organisation.authority = 'gr-hdpa')), 'main', 'fr'));
     expect(pdf.length).toBeGreaterThan(1000);
   });

@@ -1,10 +1,10 @@
 /**
- * The notice as a real PDF, laid out with pdf-lib and the standard Helvetica fonts (no font files, no browser): A4,
- * wrapped paragraphs, tables with repeated headers across pages, clickable links, page numbers, and the document's
- * title and language in the PDF metadata. The standard fonts only cover Windows-1252, so other characters (an
- * authority's name in Greek, say) are transliterated rather than dropped.
+ * The notice as a real PDF, laid out with pdf-lib (no browser): A4, wrapped paragraphs, tables with repeated headers
+ * across pages, clickable links, page numbers, and the document's title and language in the PDF metadata. Text is
+ * drawn with embedded DejaVu Sans subsets (platform/pdf-fonts.ts), so names in any European script print as written.
  */
-import { PDFDocument, PDFString, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFString, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { embedUnicodeFonts } from '../platform/pdf-fonts.js';
 import type { Block, LeafBlock, NoticeDocument, Paragraph } from './document.js';
 import { dateInWords } from './phrasing.js';
 import { absolute, type RenderOptions } from './render-html.js';
@@ -17,28 +17,14 @@ const bodySize = 10;
 const lineHeight = 14;
 const colours = { text: rgb(0.1, 0.1, 0.1), muted: rgb(0.33, 0.33, 0.33), link: rgb(0.11, 0.3, 0.85), rule: rgb(0.78, 0.78, 0.78), head: rgb(0.95, 0.95, 0.96) };
 
-/** Windows-1252: Latin-1 plus the typographic characters it puts at 0x80–0x9F (quotes, dashes, euro sign, …). */
-const winAnsi: ReadonlySet<string> = new Set([
-  ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i)),
-  ...Array.from({ length: 96 }, (_, i) => String.fromCharCode(0xa0 + i)),
-  ...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ',
-]);
+/** Text as drawn with the embedded fonts: the typographic spaces and hyphens a font may lack made plain. */
+export function printable(value: string): string {
+  return value.replace(/[\u2000-\u200b\u202f\u205f]/g, ' ').replace(/\u2011/g, '-');
+}
 
-/** Latin letters that do not decompose into a base letter and a mark. */
-const letters: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l' };
-
-/** Text the standard fonts can draw: spaces normalised, unsupported letters stripped of accents or replaced. */
-export function toWinAnsi(value: string): string {
-  let out = '';
-  for (const char of value.replace(/[\u2000-\u200b\u202f\u205f]/g, ' ').replace(/\u2011/g, '-')) {
-    if (winAnsi.has(char)) {
-      out += char;
-      continue;
-    }
-    const base = (letters[char] ?? char).normalize('NFD').replace(/\p{M}/gu, '');
-    out += [...base].every((c) => winAnsi.has(c)) && base ? base : '?';
-  }
-  return out;
+/** A link target as PDF wants it (7-bit): non-ASCII characters percent-encoded as in a browser's address bar. */
+function asciiUri(href: string): string {
+  return href.replace(/[^\x21-\x7e]/gu, (char) => encodeURIComponent(char));
 }
 
 interface Fonts {
@@ -148,7 +134,7 @@ class Layout {
       Subtype: 'Link',
       Rect: [x, y, x + width, y + height],
       Border: [0, 0, 0],
-      A: { Type: 'Action', S: 'URI', URI: PDFString.of(toWinAnsi(href)) },
+      A: { Type: 'Action', S: 'URI', URI: PDFString.of(asciiUri(href)) },
     });
     this.page.node.addAnnot(this.pdf.context.register(annotation));
   }
@@ -168,7 +154,7 @@ class Layout {
     // Keep a heading with at least three lines of what follows it.
     this.ensure(gapBefore + size + 4 + lineHeight * 3);
     this.y -= gapBefore;
-    this.text([{ text: toWinAnsi(label), font: this.fonts.bold, size, colour: colours.text }], { size, gapAfter: 4 });
+    this.text([{ text: printable(label), font: this.fonts.bold, size, colour: colours.text }], { size, gapAfter: 4 });
   }
 }
 
@@ -177,11 +163,11 @@ function segments(paragraph: Paragraph, layout: Layout, style: { bold?: boolean;
     const font = run.strong || style.bold ? layout.fonts.bold : layout.fonts.regular;
     const href = run.href ? absolute(run.href, layout.options.baseUrl) : undefined;
     const shown = run.url && run.href ? absolute(run.text, layout.options.baseUrl) : run.text;
-    const main: Segment = { text: toWinAnsi(shown), font, size: bodySize, href, colour: href ? colours.link : (style.colour ?? colours.text) };
+    const main: Segment = { text: printable(shown), font, size: bodySize, href, colour: href ? colours.link : (style.colour ?? colours.text) };
     // On paper a link's label alone says nothing: print the address after it unless the label is the address.
     const plainHref = href?.replace(/^(mailto:|tel:)/, '');
     if (href && plainHref !== shown && !href.startsWith('tel:') && !href.startsWith('mailto:') && !shown.startsWith('http') && !run.url) {
-      return [main, { text: toWinAnsi(` (${plainHref})`), font: layout.fonts.regular, size: bodySize, colour: colours.muted, href }];
+      return [main, { text: printable(` (${plainHref})`), font: layout.fonts.regular, size: bodySize, colour: colours.muted, href }];
     }
     return [main];
   });
@@ -197,8 +183,8 @@ function drawTable(block: Extract<LeafBlock, { type: 'table' }>, layout: Layout)
   // Each column gets at least its longest word (so names are not cut), the rest in proportion to its average text.
   const longestWord = block.columns.map((column, i) =>
     Math.max(
-      fonts.bold.widthOfTextAtSize(toWinAnsi(longest(column)), bodySize),
-      ...block.rows.map((row) => (i === 0 ? fonts.bold : fonts.regular).widthOfTextAtSize(toWinAnsi(longest((row[i] ?? []).map((r) => r.text).join(''))), bodySize)),
+      fonts.bold.widthOfTextAtSize(printable(longest(column)), bodySize),
+      ...block.rows.map((row) => (i === 0 ? fonts.bold : fonts.regular).widthOfTextAtSize(printable(longest((row[i] ?? []).map((r) => r.text).join(''))), bodySize)),
     ) + 2 * padding,
   );
   const minimum = longestWord.map((w) => Math.min(w, contentWidth * 0.3));
@@ -214,7 +200,7 @@ function drawTable(block: Extract<LeafBlock, { type: 'table' }>, layout: Layout)
   const cellLines = (cell: Paragraph, i: number, bold: boolean) => layout.wrap(segments(cell, layout, { bold }), (widths[i] ?? 0) - 2 * padding);
 
   layout.ensure(lineHeight * 4);
-  layout.text([{ text: toWinAnsi(block.caption), font: fonts.italic, size: bodySize, colour: colours.muted }], { gapAfter: 2 });
+  layout.text([{ text: printable(block.caption), font: fonts.italic, size: bodySize, colour: colours.muted }], { gapAfter: 2 });
 
   const header = block.columns.map((c, i) => cellLines([{ text: c }], i, true));
   const drawRow = (cells: ReturnType<typeof cellLines>[], shaded: boolean) => {
@@ -255,7 +241,7 @@ function drawLeaf(block: LeafBlock, layout: Layout) {
       return;
     case 'definitions':
       for (const item of block.items) {
-        layout.text([{ text: toWinAnsi(item.term), font: fonts.bold, size: bodySize, colour: colours.text }], { gapAfter: 1 });
+        layout.text([{ text: printable(item.term), font: fonts.bold, size: bodySize, colour: colours.text }], { gapAfter: 1 });
         for (const paragraph of item.paragraphs) layout.text(segments(paragraph, layout), { indent: 12, gapAfter: 3 });
         layout.y -= 3;
       }
@@ -279,25 +265,22 @@ function drawBlock(block: Block, layout: Layout) {
 export async function renderPdf(document: NoticeDocument, options: RenderOptions = {}): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const t = noticeTexts[document.language];
-  pdf.setTitle(toWinAnsi(document.title), { showInWindowTitleBar: true });
+  pdf.setTitle(document.title, { showInWindowTitleBar: true });
   pdf.setLanguage(document.language);
-  pdf.setAuthor(toWinAnsi(document.organisation));
-  pdf.setSubject(toWinAnsi(`${document.site.name} (${document.site.domain})`));
+  pdf.setAuthor(document.organisation);
+  pdf.setSubject(`${document.site.name} (${document.site.domain})`);
   pdf.setCreator('Charter');
   pdf.setProducer('Charter (pdf-lib)');
-  const fonts: Fonts = {
-    regular: await pdf.embedFont(StandardFonts.Helvetica),
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
-    italic: await pdf.embedFont(StandardFonts.HelveticaOblique),
-  };
+  // Embedded Unicode fonts: a processor "Dvořák (Łódź)" prints as written, in every European script.
+  const fonts: Fonts = await embedUnicodeFonts(pdf);
   const layout = new Layout(pdf, fonts, options);
-  layout.text([{ text: toWinAnsi(document.title), font: fonts.bold, size: 18, colour: colours.text }], { size: 18, gapAfter: 6 });
+  layout.text([{ text: printable(document.title), font: fonts.bold, size: 18, colour: colours.text }], { size: 18, gapAfter: 6 });
   const date = options.version?.date ?? document.lastUpdated;
   const stamp = [
     options.version ? `${t.labels.version} ${options.version.version}` : undefined,
     date ? `${t.labels.lastUpdated}: ${dateInWords(date, document.language)}` : undefined,
   ].filter(Boolean).join(' · ');
-  if (stamp) layout.text([{ text: toWinAnsi(stamp), font: fonts.regular, size: bodySize, colour: colours.muted }], { gapAfter: 10 });
+  if (stamp) layout.text([{ text: printable(stamp), font: fonts.regular, size: bodySize, colour: colours.muted }], { gapAfter: 10 });
   for (const paragraph of document.intro) layout.text(segments(paragraph, layout));
   for (const section of document.sections) {
     layout.heading(section.heading, 13, 12);
@@ -305,7 +288,7 @@ export async function renderPdf(document: NoticeDocument, options: RenderOptions
   }
   const count = layout.pages.length;
   layout.pages.forEach((page, i) => {
-    const footer = toWinAnsi(`${document.title} — ${i + 1} / ${count}`);
+    const footer = printable(`${document.title} — ${i + 1} / ${count}`);
     page.drawText(footer, { x: margin.left, y: margin.bottom / 2, size: 8, font: fonts.regular, color: colours.muted });
   });
   return pdf.save();

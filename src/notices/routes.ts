@@ -14,7 +14,7 @@ import { findSite } from '../charter/repository.js';
 import { languages, type Language } from '../charter/schema.js';
 import { publicUrl } from '../platform/config.js';
 import { notFound, tooManyRequests } from '../platform/errors.js';
-import { defineRoute } from '../platform/http/routes.js';
+import { defineRoute, documentRoute, type RouteSpec } from '../platform/http/routes.js';
 import { diffDocuments } from './diff.js';
 import { documentKinds, noticeDocumentSchema, type DocumentKind } from './document.js';
 import { historyPage, subscriptionPage, type SubscriptionPageKind } from './pages.js';
@@ -194,16 +194,21 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
 
   void app.register(async (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8 * 1024 }, (_request, body, done) => done(null, body));
-    const formRoute = (url: string, summary: string, handle: (site: string, fields: Record<string, string>, request: Parameters<typeof pickLanguage>[2]) => Promise<{ kind: SubscriptionPageKind; status: number }>) =>
+    const formRoute = (url: string, summary: string, handle: (site: string, fields: Record<string, string>, request: Parameters<typeof pickLanguage>[2]) => Promise<{ kind: SubscriptionPageKind; status: number }>) => {
+      const params = z.object({ site: siteParam });
+      const spec: RouteSpec<typeof params> = { method: 'POST', url, summary, tags: ['notices'], auth: 'public', params, consumes: ['application/x-www-form-urlencoded'], produces: 'text/html', errors: [404, 422, 429] };
+      // Registered in this scope (its form parser), documented in the app's OpenAPI document like every other route.
+      documentRoute(app, spec);
       defineRoute(
         scope,
-        { method: 'POST', url, summary, tags: ['notices'], auth: 'public', params: z.object({ site: siteParam }), consumes: ['application/x-www-form-urlencoded'], produces: 'text/html', errors: [404, 422, 429] },
+        spec,
         async ({ params, request, reply }) => {
           const fields = formFields(request.body);
           const outcome = await handle(params.site, fields, request);
           return sendHtml(reply, await messagePage(params.site, fields.lang, request, outcome.kind), outcome.status);
         },
       );
+    };
 
     formRoute('/privacy/:site/notice/subscribe', 'Ask to be told of significant changes to the notice (double opt-in)', async (site, fields, request) => {
       const target = await siteContext(db, site);

@@ -77,3 +77,10 @@ export function maskRefused(value: string): string {
   const start = /^[\p{L}\p{N}]{0,2}/u.exec(value.trim())?.[0] ?? '';
   return `${start}***`;
 }
+
+/** `an***@example.be`, `C-0***`: enough to recognise, not enough to copy. */
+export function maskContact(value: string): string {
+  const at = value.indexOf('@');
+  if (at > 0) return `${value.slice(0, Math.min(2, at))}***${value.slice(at)}`;
+  return value.length <= 3 ? '***' : `${value.slice(0, 3)}***`;
+}

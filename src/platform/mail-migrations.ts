@@ -35,4 +35,11 @@ export const mailMigrations: Record<string, Migration> = {
       await sql`alter table mail_outbox add column status text not null default 'sent' check (status in ('sent', 'suppressed'))`.execute(db);
     },
   },
+  '0006-mail-outbox-masked-text': {
+    async up(db: Kysely<unknown>) {
+      // The text with its one-time codes and link secrets masked, whatever the transport: what the Outbox shows to a
+      // reader who may see that a mail went out but not use it (a viewer). Null for mail recorded before it existed.
+      await sql`alter table mail_outbox add column masked_text text`.execute(db);
+    },
+  },
 };

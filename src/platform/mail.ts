@@ -70,6 +70,8 @@ export interface OutboxTable {
   transport: 'smtp' | 'outbox';
   /** `sent`, or `suppressed` when the recipient was over the hourly cap (nothing went out). */
   status: Generated<'sent' | 'suppressed'>;
+  /** The text with the message's secrets masked, for readers who may not use them; null before it was recorded. */
+  masked_text: string | null;
 }
 
 export interface MailTables {
@@ -155,6 +157,7 @@ export function createMailer(options: {
             headers: JSON.stringify(message.headers ?? {}),
             transport: via,
             status: suppressed ? 'suppressed' : 'sent',
+            masked_text: maskSecrets(message.text, message.secrets),
           })
           .execute(),
       );

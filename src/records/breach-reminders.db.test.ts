@@ -80,12 +80,21 @@ describe('breach reminders', () => {
 
     clock = at(10);
     await runner.runOnce();
-    expect(await outbox()).toEqual([]);
+    await runner.runOnce();
+    // The officers heard of each breach once, when it was recorded; no reminder is due yet.
+    const recorded = (await outbox()).sort((a, b) => a.subject.localeCompare(b.subject));
+    expect(recorded.map((m) => [m.recipient, m.template, m.subject])).toEqual([
+      ['privacy@testco.example', 'breach.recorded', 'Breach B-2026-001 was recorded'],
+      ['privacy@testco.example', 'breach.recorded', 'Breach B-2026-002 was recorded'],
+    ]);
+    expect(recorded[0]!.text).toContain('Deadline: November 23, 2026');
+    expect(recorded[1]!.text).not.toContain('Deadline');
+    const reminders = async () => (await outbox()).filter((m) => m.template.startsWith('breach.reminder.'));
 
     clock = at(49);
     await runner.runOnce();
     await runner.runOnce();
-    let mails = await outbox();
+    let mails = await reminders();
     expect(mails.map((m) => [m.recipient, m.template, m.subject])).toEqual([
       ['privacy@testco.example', 'breach.reminder.24h-left', 'Breach B-2026-001: about 23 hours left to notify the authority'],
     ]);
@@ -96,8 +105,9 @@ describe('breach reminders', () => {
     clock = at(73);
     await runner.runOnce();
     await runner.runOnce();
-    mails = await outbox();
+    mails = await reminders();
     expect(mails.map((m) => m.template)).toEqual(['breach.reminder.24h-left', 'breach.reminder.6h-left', 'breach.reminder.overdue']);
+    expect((await outbox()).filter((m) => m.template === 'breach.recorded')).toHaveLength(2);
     expect(mails[2]!.subject).toBe('Breach B-2026-001: the 72 hours to notify the authority have passed');
 
     const audit = await database.db

@@ -2,7 +2,8 @@
  * Reminders of the 72-hour clock, on the platform job runner: a ticker finds open breaches that reached a milestone
  * (24 hours left, 6 hours left, overdue, notified late without reasons) and enqueues one job per breach and milestone
  * (the dedupe key makes it once, however many processes tick); the job mails the organisation's owners and privacy
- * officers (else the DPO or privacy contact of the charter) and records the reminder in the audit trail.
+ * officers (else the DPO or privacy contact of the charter) and records the reminder in the audit trail. The same
+ * ticker announces each newly recorded breach to them once (`records.breach-recorded`).
  */
 import type { Kysely } from 'kysely';
 import { listMembers } from '../accounts/users.js';
@@ -14,7 +15,7 @@ import type { Database } from '../database.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
-import type { Mailer } from '../platform/mail.js';
+import { staffRecipientHourlyCap, type Mailer } from '../platform/mail.js';
 import { findBreach, listBreaches } from './breach-repository.js';
 import { toBreachView, type BreachView } from './breach-views.js';
 import type { RecordLanguage } from './i18n.js';
@@ -67,6 +68,33 @@ const mailTexts: Record<RecordLanguage, { subject: (ref: string, m: ReminderMile
   },
 };
 
+const recordedTexts: Record<RecordLanguage, { subject: (ref: string) => string; body: (p: { ref: string; title: string; deadline: string | null; url: string }) => string }> = {
+  en: {
+    subject: (ref) => `Breach ${ref} was recorded`,
+    body: (p) =>
+      `Breach ${p.ref} (${p.title}) was recorded in the register.\n\n${p.deadline ? `The supervisory authority must be notified within 72 hours of becoming aware of it (GDPR Art. 33(1)). Deadline: ${p.deadline}\n\n` : ''}The register, the draft notification and the countdown: ${p.url}\n`,
+  },
+  nl: {
+    subject: (ref) => `Lek ${ref} is geregistreerd`,
+    body: (p) =>
+      `Lek ${p.ref} (${p.title}) is in het register opgenomen.\n\n${p.deadline ? `De toezichthoudende autoriteit moet binnen 72 uur na kennisname worden ingelicht (art. 33, lid 1, AVG). Uiterste datum: ${p.deadline}\n\n` : ''}Het register, het ontwerp van melding en de aftelling: ${p.url}\n`,
+  },
+  fr: {
+    subject: (ref) => `La violation ${ref} a été enregistrée`,
+    body: (p) =>
+      `La violation ${p.ref} (${p.title}) a été inscrite au registre.\n\n${p.deadline ? `L'autorité de contrôle doit être notifiée dans les 72 heures après en avoir pris connaissance (art. 33.1 RGPD). Échéance : ${p.deadline}\n\n` : ''}Le registre, le projet de notification et le compte à rebours : ${p.url}\n`,
+  },
+  de: {
+    subject: (ref) => `Verletzung ${ref} wurde erfasst`,
+    body: (p) =>
+      `Die Verletzung ${p.ref} (${p.title}) wurde in das Register aufgenommen.\n\n${p.deadline ? `Sie ist der Aufsichtsbehörde binnen 72 Stunden nach Bekanntwerden zu melden (Art. 33 Abs. 1 DSGVO). Frist: ${p.deadline}\n\n` : ''}Register, Entwurf der Meldung und Countdown: ${p.url}\n`,
+  },
+};
+
+/** The officers hear of a breach recorded this recently (a breach recorded before this feature, or long ago, is not announced). */
+const announceWithinMs = 3 * 24 * hour;
+export const breachRecordedQueue = 'records.breach-recorded';
+
 export interface ReminderDeps {
   db: Kysely<Database>;
   mailer: Mailer;
@@ -89,6 +117,11 @@ export async function enqueueDueReminders(deps: Pick<ReminderDeps, 'db'>, now: D
   for (const organisation of await listOrganisations(deps.db)) {
     const scope = { organisationId: organisation.id };
     for (const breach of await listBreaches(deps.db, scope)) {
+      // Once per breach: the officers hear that it was recorded and how long the clock runs.
+      if (now.getTime() - Date.parse(breach.createdAt) < announceWithinMs) {
+        const created = await enqueueJob(deps.db as unknown as Kysely<JobTables>, { queue: breachRecordedQueue, key: `${breach.id}:recorded`, organisationId: organisation.id, payload: { breachId: breach.id } }, now);
+        if (created) enqueued++;
+      }
       for (const milestone of reachedMilestones(toBreachView(breach, now))) {
         const created = await enqueueJob(
           deps.db as unknown as Kysely<JobTables>,
@@ -113,7 +146,7 @@ export async function sendReminder(deps: ReminderDeps, scope: OrgScope, breachId
   const language = recordLanguage(stored.charter);
   const recipients = await reminderRecipients(deps.db, scope, stored.charter);
   const texts = mailTexts[language];
-  const deadline = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(view.clock.deadline));
+  const deadline = formatDeadline(view.clock.deadline, language);
   const subject = texts.subject(breach.reference, milestone, Math.max(0, Math.round(view.clock.remainingMs / hour)));
   const text = texts.body({ ref: breach.reference, title: breach.content.title, deadline, url: `${deps.publicUrl}/console/breaches/${breach.id}`, m: milestone });
   for (const to of recipients) {
@@ -124,6 +157,31 @@ export async function sendReminder(deps: ReminderDeps, scope: OrgScope, breachId
   );
   deps.logger.info({ breach: breach.id, milestone, recipients: recipients.length }, 'breach reminder sent');
   return true;
+}
+
+/** Tells the owners and privacy officers that a breach was recorded, with the deadline while the clock runs. */
+export async function sendRecorded(deps: ReminderDeps, scope: OrgScope, breachId: string, now: Date): Promise<boolean> {
+  const breach = await findBreach(deps.db, scope, breachId);
+  if (!breach) return false;
+  const stored = await activeCharter(deps.db, scope);
+  if (!stored) return false;
+  const view = toBreachView(breach, now);
+  const language = recordLanguage(stored.charter);
+  const recipients = await reminderRecipients(deps.db, scope, stored.charter);
+  const running = view.clock.state === 'running' || view.clock.state === 'due-soon' || view.clock.state === 'overdue';
+  const deadline = running ? formatDeadline(view.clock.deadline, language) : null;
+  const texts = recordedTexts[language];
+  const subject = texts.subject(breach.reference);
+  const text = texts.body({ ref: breach.reference, title: breach.content.title, deadline, url: `${deps.publicUrl}/console/breaches/${breach.id}` });
+  for (const to of recipients) {
+    await deps.mailer.send({ organisationId: scope.organisationId, to, subject, text, template: 'breach.recorded', language, hourlyCap: staffRecipientHourlyCap });
+  }
+  await inOrganisation(deps.db, scope, (trx) => recordAudit(trx, scope, { actor: 'system', action: 'breach.officers-told', target: `breach:${breach.id}`, data: { recipients: recipients.length } }, now));
+  return true;
+}
+
+function formatDeadline(deadline: string | number | Date, language: RecordLanguage): string {
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(deadline));
 }
 
 /** Registers the reminder ticker and its job handler on a runner. */
@@ -140,5 +198,10 @@ export function registerRecordsJobs(runner: JobRunner, deps: ReminderDeps): void
     const { breachId, milestone } = job.payload as { breachId?: unknown; milestone?: unknown };
     if (!job.organisationId || typeof breachId !== 'string' || !(reminderMilestones as readonly unknown[]).includes(milestone)) return;
     await sendReminder(deps, { organisationId: job.organisationId }, breachId, milestone as ReminderMilestone, clock());
+  });
+  runner.register(breachRecordedQueue, async ({ job }) => {
+    const { breachId } = job.payload as { breachId?: unknown };
+    if (!job.organisationId || typeof breachId !== 'string') return;
+    await sendRecorded(deps, { organisationId: job.organisationId }, breachId, clock());
   });
 }

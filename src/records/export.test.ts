@@ -228,4 +228,19 @@ describe('PDF export', () => {
     const doc = await PDFDocument.load(exported.body);
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(3);
   });
+
+  it('prints Czech, Polish and German names exactly as written (embedded Unicode font)', async () => {
+    const named = buildCharter((c) => {
+      c.organisation.legalName = 'Škoda Größe GmbH';
+      const mailer = c.recipients.find((r) => r.id === 'mailer');
+      if (mailer) mailer.name = 'Dvořák (Łódź)';
+    });
+    const exported = await exportRecords(named, { format: 'pdf', language: 'en', now });
+    const file = join(dir, 'unicode.pdf');
+    await writeFile(file, exported.body);
+    const { stdout } = await run('pdftotext', [file, '-']);
+    expect(stdout).toContain('Dvořák (Łódź)');
+    expect(stdout).toContain('Škoda Größe GmbH');
+    expect(stdout).not.toContain('?');
+  });
 });

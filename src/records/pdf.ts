@@ -1,10 +1,11 @@
 /**
  * A printable PDF of tables, built with pdf-lib: A4 landscape, each table on its own pages under its title, the
  * header row repeated on every page, text wrapped inside its column, rows taller than a page continued on the next,
- * and "page x of y" in the footer. Uses the standard Helvetica fonts (WinAnsi), which cover the Western European
- * languages of our texts; a character they cannot draw is replaced by "?" rather than failing the export.
+ * and "page x of y" in the footer. Text is drawn with embedded DejaVu Sans subsets, which cover every European script;
+ * a character the font lacks is replaced by "?" rather than failing the export.
  */
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { embedUnicodeFonts } from '../platform/pdf-fonts.js';
 
 export interface PdfTable {
   title: string;
@@ -78,8 +79,8 @@ export async function writePdf(tables: PdfTable[], meta: PdfMetadata): Promise<U
   doc.setLanguage(meta.language);
   doc.setCreationDate(meta.created);
   doc.setModificationDate(meta.created);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  // Embedded Unicode fonts (subset): names such as "Dvořák (Łódź)" print as written.
+  const { regular, bold } = await embedUnicodeFonts(doc, { width: 'condensed' });
   const clean = encodable(regular);
   const [pageWidth, pageHeight] = pageSize;
   const usableWidth = pageWidth - 2 * margin;

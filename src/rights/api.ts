@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import type { RequestType } from '../charter/schema.js';
+import { maskContact } from '../platform/contact.js';
 import { notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import type { RightsContext } from './context.js';
@@ -20,12 +21,8 @@ import { changesSchema, notificationMarkSchema, createRequestSchema, extendSchem
 import { approve, approveOverride, computePlan, extend, proposeOverride, refuse, reissuePackage, setChanges, staffPackage } from './staff.js';
 import { isFinal, type RequestState } from './workflow.js';
 
-/** `an***@example.be`, `C-0***`: enough to recognise, not enough to copy. */
-export function mask(value: string): string {
-  const at = value.indexOf('@');
-  if (at > 0) return `${value.slice(0, Math.min(2, at))}***${value.slice(at)}`;
-  return value.length <= 3 ? '***' : `${value.slice(0, 3)}***`;
-}
+/** `an***@example.be`, `C-0***`: enough to recognise, not enough to copy (shared with the Outbox). */
+export const mask = maskContact;
 
 function summary(request: RightsRequest, now: Date): z.input<typeof requestSummarySchema> {
   return {

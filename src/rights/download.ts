@@ -1,7 +1,8 @@
 /**
- * Delivery of an access package: the mailed link works once, until `rights.exportExpiry`, and only together with a
- * fresh one-time code sent to the same verified address — a forwarded or leaked link alone opens nothing. Every
- * download is audited; the package's bytes are deleted when it expires (see due.ts).
+ * Delivery of an access package, once, until `rights.exportExpiry`: through the mailed link together with a fresh
+ * one-time code sent to the same verified address — a forwarded or leaked link alone opens nothing — or, within a day
+ * of the proof, from the status page of the browser that proved the mailbox (used the mailed link or typed the mailed
+ * code), which needs no further mail. Every download is audited; the bytes are deleted when it expires (see due.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Language } from '../charter/schema.js';
@@ -17,6 +18,7 @@ import {
   latestCode,
   packageByLink,
   packageContent,
+  packagesOf,
   recordEvent,
   retireCodes,
   updateCode,
@@ -113,6 +115,48 @@ export async function download(context: RightsContext, scope: OrgScope, secret: 
     await updateCode(trx, scope, stored.id, { used_at: now });
     await updatePackage(trx, scope, found.id, { downloaded_at: now });
     await recordEvent(trx, scope, request, { actor: 'subject', kind: 'package-downloaded', at: now, data: { package: found.id, size: content.byteLength } });
+    return { fileName: found.fileName, content };
+  });
+}
+
+/**
+ * How long after a browser proved the mailbox (it used the mailed link or typed the mailed code) it may take the
+ * package straight from the status page: the same proof the package link's fresh code gives, without a third mail.
+ */
+export const sessionDownloadWindowMs = 24 * 3_600_000;
+
+/** The package a proven browser may download from the status page now, if any (the newest usable one). */
+export async function sessionPackage(context: RightsContext, scope: OrgScope, requestId: string, provenAt: Date | null): Promise<PackageRow | undefined> {
+  const now = context.now();
+  if (!provenAt || now.getTime() - provenAt.getTime() >= sessionDownloadWindowMs) return undefined;
+  const packages = await packagesOf(context.db, scope, requestId);
+  return packages.filter((p) => usable(p, now)).at(-1);
+}
+
+/**
+ * Hands out the package to the proven browser, once (the same single download as through the mailed link, which stops
+ * working after it). Undefined when the browser is not proven within the window or no package is usable.
+ */
+export async function downloadWithSession(context: RightsContext, scope: OrgScope, requestId: string, provenAt: Date | null): Promise<{ fileName: string; content: Buffer } | undefined> {
+  const found = await sessionPackage(context, scope, requestId, provenAt);
+  if (!found) return undefined;
+  const now = context.now();
+  return inOrganisation(context.db, scope, async (trx) => {
+    // Claimed with a condition, so two presses (or the link and the page at once) hand the package out once.
+    const claimed = await trx
+      .updateTable('rights_packages')
+      .set({ downloaded_at: now })
+      .where('organisation_id', '=', scope.organisationId)
+      .where('id', '=', found.id)
+      .where('downloaded_at', 'is', null)
+      .where('deleted_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!claimed) return undefined;
+    const content = await packageContent(trx, scope, found.id);
+    const request = await findRequest(trx, scope, requestId);
+    if (!content || !request) throw new Error('package vanished while claimed');
+    await recordEvent(trx, scope, request, { actor: 'subject', kind: 'package-downloaded', at: now, data: { package: found.id, size: content.byteLength, via: 'status-page' } });
     return { fileName: found.fileName, content };
   });
 }

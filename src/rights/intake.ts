@@ -429,6 +429,8 @@ export interface StatusView {
   request: RightsRequest;
   /** This browser typed the code or used the link from the mail. */
   proven: boolean;
+  /** When it did (a package is downloadable from the status page for a day after). */
+  provenAt: Date | null;
 }
 
 /**
@@ -443,7 +445,7 @@ export async function requestForStatus(context: RightsContext, scope: OrgScope, 
     const session = await findSession(trx, scope, requestId, key.sessionHash(token), now);
     if (!session) return undefined;
     const request = await findRequest(trx, scope, requestId);
-    return request ? { request, proven: session.provenAt !== null } : undefined;
+    return request ? { request, proven: session.provenAt !== null, provenAt: session.provenAt } : undefined;
   });
 }
 

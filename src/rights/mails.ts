@@ -165,9 +165,9 @@ export function withdrawnMail(context: MailContext): RenderedMail {
   return { template: 'request.withdrawn', subject: fill(t.withdrawnSubject, p), text: wrap(context, fill(t.withdrawnBody, p)) };
 }
 
-/** Officer mails, in the charter's default language. */
+/** Officer mails, in the charter's default language. Ids, kind, state, deadline and a console link: nothing of the person. */
 export function officerMail(
-  kind: 'reminder' | 'overdue' | 'approval' | 'failure',
+  kind: 'reminder' | 'overdue' | 'approval' | 'failure' | 'received' | 'verified',
   context: MailContext & { state: string; dueOn: string; link: string; days?: number; attempts?: number; error?: string },
 ): RenderedMail {
   const t: RightsTexts = rightsTexts[context.language];
@@ -188,5 +188,9 @@ export function officerMail(
       return { template: 'request.officer-approval', subject: fill(t.officerApprovalSubject, p), text: fill(t.officerApprovalBody, p) };
     case 'failure':
       return { template: 'request.officer-failure', subject: fill(t.officerFailureSubject, p), text: fill(t.officerFailureBody, p) };
+    case 'received':
+      return { template: 'request.officer-received', subject: fill(t.officerReceivedSubject, p), text: fill(t.officerReceivedBody, p) };
+    case 'verified':
+      return { template: 'request.officer-verified', subject: fill(t.officerVerifiedSubject, p), text: fill(t.officerVerifiedBody, p) };
   }
 }

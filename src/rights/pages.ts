@@ -30,7 +30,8 @@ function organisationName(charter: Charter): string {
   return charter.organisation.tradeName ?? charter.organisation.legalName;
 }
 
-function frame(f: PageFrame, title: string, body: RawHtml, options: { path: string; scripts?: boolean }): string {
+/** `scripts`: the page's script (forms, status updates); `banner`: also the consent banner (the center only). */
+function frame(f: PageFrame, title: string, body: RawHtml, options: { path: string; scripts?: boolean; banner?: boolean }): string {
   const t = rightsTexts[f.language];
   const org = organisationName(f.charter);
   const logo = f.site.theme?.logoUrl;
@@ -38,7 +39,7 @@ function frame(f: PageFrame, title: string, body: RawHtml, options: { path: stri
     (l) => html`<li><a href="${options.path}?lang=${l}" lang="${l}" hreflang="${l}" ${l === f.language ? raw('aria-current="true"') : ''}>${l.toUpperCase()}</a></li>`,
   );
   const head = html`<link rel="stylesheet" href="/assets/privacy/privacy.css"><link rel="stylesheet" href="/privacy/${f.site.id}/theme.css">${
-    options.scripts ? html`<script src="/assets/privacy/privacy.js" defer></script>${f.banner ? html`<script src="/banner.js" data-site="${f.site.id}" async></script>` : ''}` : ''
+    options.scripts ? html`<script src="/assets/privacy/privacy.js" defer></script>${f.banner && options.banner ? html`<script src="/banner.js" data-site="${f.site.id}" async></script>` : ''}` : ''
   }`;
   const header = html`<header class="site privacy-header"><div class="brand">${logo ? html`<img src="${logo}" alt="${org}">` : ''}<span ${logo ? raw('aria-hidden="true"') : ''}>${org}</span></div>${
     f.languages.length > 1 ? html`<nav class="languages" aria-label="${t.language}"><ul>${languageLinks}</ul></nav>` : ''
@@ -118,8 +119,10 @@ export function centerPage(f: PageFrame, state: FormState = { values: {}, errors
         .map((name) => html`<li><a href="#${firstControlId(name)}">${errorMessage(t, err(name) ?? 'required')}</a></li>`)}</ul></div>`
     : '';
 
+  // A fresh form starts on access, the right most people come for (one choice fewer); a form sent back keeps its choice.
+  const chosenType = state.values.type ?? (Object.keys(state.errors).length ? undefined : 'access');
   const typeChoices = requestTypes.map(
-    (type, i) => html`<div class="choice"><input type="radio" name="type" id="type-${type}" value="${type}" required ${checked('type', type)} ${i === 0 ? invalid('type') : ''} aria-describedby="hint-${type}${err('type') ? ' type-error' : ''}"><label for="type-${type}">${t.types[type]}</label><p class="hint" id="hint-${type}">${t.typeHints[type]}</p></div>`,
+    (type, i) => html`<div class="choice"><input type="radio" name="type" id="type-${type}" value="${type}" required ${chosenType === type ? raw('checked') : ''} ${i === 0 ? invalid('type') : ''} aria-describedby="hint-${type}${err('type') ? ' type-error' : ''}"><label for="type-${type}">${t.types[type]}</label><p class="hint" id="hint-${type}">${t.typeHints[type]}</p></div>`,
   );
   const identityOptions = charter.rights.identities.map((id) => html`<option value="${id}" ${selected('identityType', id)}>${t.identityTypes[id]}</option>`);
   const categories = rectifiableCategories(charter).map((id) => {
@@ -198,7 +201,7 @@ ${address ? html`${address.street}, ${address.postalCode} ${address.city}<br>` :
 ${charter.organisation.dpo?.email ? html`<p>${t.dpoLabel}: ${charter.organisation.dpo.name ?? ''} <a href="mailto:${charter.organisation.dpo.email}">${charter.organisation.dpo.email}</a></p>` : ''}
 <p>${fill(t.otherChannels, { email: contactEmail })}</p></section>
 </main>`;
-  return frame(f, t.centerTitle, body, { path: base, scripts: true });
+  return frame(f, t.centerTitle, body, { path: base, scripts: true, banner: true });
 }
 
 /** "…complain to <a>the authority</a>." — the authority's name is the link (a bare URL does not wrap on a phone). */
@@ -228,6 +231,8 @@ export interface StatusOptions {
   notifications?: NotificationView[] | undefined;
   /** This browser typed the code or used the link from the mail (else it only filed the request). */
   proven: boolean;
+  /** Set when this proven browser may take the package here: until when. */
+  downloadUntil?: Date | undefined;
 }
 
 export function statusPage(f: PageFrame, request: RightsRequest, options: StatusOptions): string {
@@ -276,6 +281,10 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
   else if (shownState === 'awaiting-approval') parts.push(html`<p>${t.awaitingApproval}</p>`, cancelForm);
   else if (shownState === 'completed') {
     parts.push(html`<p>${t.completed[request.type]}</p>`);
+    if (options.downloadUntil) {
+      parts.push(html`<p>${fill(t.downloadHere, { date: dateWords(formatDate(toLocal(options.downloadUntil)), language) })}</p>
+<form method="post" action="${base}/download"><input type="hidden" name="lang" value="${language}"><div class="actions"><button type="submit">${t.downloadButton}</button></div></form>`);
+    }
     const erasure = (request.result as { erasure?: ErasureSummary } | null)?.erasure;
     if (erasure) parts.push(erasureResult(erasure, charter, language));
     parts.push(notificationsResult(options.notifications ?? [], charter, language));
@@ -295,14 +304,16 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     parts.unshift(html`<p class="notice">${fill(t.extended, { reason: request.extensionReason, date: dateWords(request.dueOn, language) })}</p>`);
   }
 
+  // Work that finishes by itself in moments (not a grace period, not an officer's approval): the page's script looks again.
+  const working = shownState === 'in-progress' || (shownState === 'verified' && !(request.executeAfter && request.executeAfter > options.now));
   const body = html`<main id="main"><h1>${t.statusTitle}</h1>
 <dl class="facts"><dt>${t.reference}</dt><dd>${request.reference}</dd><dt>${t.typeLabel}</dt><dd>${t.types[request.type]}</dd>
-<dt>${t.stateLabel}</dt><dd data-state="${shownState}">${t.states[shownState]}</dd>
+<dt>${t.stateLabel}</dt><dd data-state="${shownState}" ${working ? raw('data-refresh="1"') : ''}>${t.states[shownState]}</dd>
 <dt>${t.receivedLabel}</dt><dd>${dateWords(formatDate(toLocal(request.receivedAt)), language)}</dd>
 ${['completed', 'refused', 'withdrawn'].includes(shownState) ? '' : html`<dt>${t.dueLabel}</dt><dd>${dateWords(request.dueOn, language)}</dd>`}</dl>
 ${parts}
 <p><a href="/privacy/${f.site.id}?lang=${language}">${t.backToCenter}</a></p></main>`;
-  return frame(f, `${t.statusTitle} ${request.reference}`, body, { path: base });
+  return frame(f, `${t.statusTitle} ${request.reference}`, body, { path: base, scripts: working });
 }
 
 function consentsSection(f: PageFrame, base: string, consents: { purpose: string; granted: boolean; at: string }[], withdrawn: boolean): RawHtml {

@@ -34,7 +34,7 @@ export interface ConsentPort {
 }
 
 export interface OfficerPort {
-  /** Addresses of the people who handle requests (privacy officers), for reminders and approvals. */
+  /** Addresses of the people who handle requests (owners and privacy officers), for arrivals, reminders and approvals. */
   emails(scope: OrgScope, charter: Charter): Promise<string[]>;
 }
 

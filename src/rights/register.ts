@@ -15,6 +15,7 @@ import { hashKeyFromEnv, openStores, type StoreSet } from '../stores/open.js';
 import { registerRequestApi } from './api.js';
 import { RightsContext, type RightsDeps } from './context.js';
 import { tick } from './due.js';
+import { registerOfficerNotices } from './officer-notices.js';
 import { charterOfficerEmails, type ConsentPort, type OfficerPort } from './ports.js';
 import { registerPrivacyCenterRoutes } from './routes.js';
 import type { StorePool } from './subject-stores.js';
@@ -44,11 +45,11 @@ export function ledgerConsentPort(db: AppContext['db'], clock: () => Date): Cons
   };
 }
 
-/** Privacy officers of the organisation (accounts), else the charter's DPO or privacy contact. */
+/** The owners and privacy officers of the organisation (accounts), else the charter's DPO or privacy contact. */
 export function memberOfficerPort(db: AppContext['db']): OfficerPort {
   return {
     async emails(scope, charter) {
-      const officers = (await listMembers(db, scope)).filter((m) => m.role === 'privacy-officer').map((m) => m.email);
+      const officers = (await listMembers(db, scope)).filter((m) => m.role === 'owner' || m.role === 'privacy-officer').map((m) => m.email);
       return officers.length ? officers : charterOfficerEmails(charter);
     },
   };
@@ -152,4 +153,6 @@ export function registerRightsJobs(runner: JobRunner, context: RightsContext): v
   runner.addTicker(async () => {
     await tick(context);
   });
+  // Officers are told when a request arrives and when it is verified (once each, retried until sent).
+  registerOfficerNotices(runner, context);
 }

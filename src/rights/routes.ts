@@ -14,7 +14,7 @@ import { negotiateLanguage } from '../platform/http/html.js';
 import { defineRoute, documentRoute, zodDetails, type RouteSpec } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
 import type { RightsContext } from './context.js';
-import { download, peekPackage, sendDownloadCode } from './download.js';
+import { download, downloadWithSession, peekPackage, sendDownloadCode, sessionDownloadWindowMs, sessionPackage } from './download.js';
 import { cancel, confirm, peekLink, requestForStatus, siteLanguages, submit, useLink, verifiedConsents, verifyCode, withdrawVerifiedConsent, type LinkState, type StatusView } from './intake.js';
 import { notificationsOf } from './notifications.js';
 import { centerPage, downloadPage, linkPage, messagePage, statusPage, themeCss, type FormState, type MessageKind, type PageFrame } from './pages.js';
@@ -226,7 +226,10 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       // Only a browser that presented the mailed secret sees (and may withdraw) the person's consents.
       const consents = view.proven ? await verifiedConsents(context, scope, view.request) : undefined;
       const notifications = view.request.state === 'completed' ? await notificationsOf(context.db, scope, view.request.id) : [];
-      return html(reply, statusPage(frame, view.request, { error: query.error, now: context.now(), consents, withdrawn: query.withdrawn === '1', proven: view.proven, notifications }));
+      // The browser that proved the mailbox takes the package here, without the package link's extra code mail.
+      const ready = view.request.state === 'completed' ? await sessionPackage(context, scope, view.request.id, view.provenAt) : undefined;
+      const downloadUntil = ready && view.provenAt ? new Date(Math.min(ready.expiresAt.getTime(), view.provenAt.getTime() + sessionDownloadWindowMs)) : undefined;
+      return html(reply, statusPage(frame, view.request, { error: query.error, now: context.now(), consents, withdrawn: query.withdrawn === '1', proven: view.proven, notifications, downloadUntil }));
     },
   );
 
@@ -377,6 +380,24 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
         return `/privacy/${params.site}/requests/${id}?lang=${language}${withdrawn ? '&withdrawn=1' : ''}`;
       }),
     );
+
+    pageRoute('/privacy/:site/requests/:id/download', 'Download the package, once, in the browser that used the code or link from the mail (within a day of it; 403 otherwise)', requestParams, async ({ params, fields, request, reply }) => {
+      const site = params.site ?? '';
+      const id = params.id ?? '';
+      const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
+      const view = await requestForStatus(context, org, id, readCookie(request, statusCookie));
+      if (!view || view.request.siteId !== site) return html(reply, messagePage(frame, 'not-found'), 404);
+      if (!view.proven) return html(reply, messagePage(frame, 'proof-needed'), 403);
+      const file = await downloadWithSession(context, org, id, view.provenAt);
+      // Taken already (here or through the link), expired, or past the day: the status page says what is left.
+      if (!file) return seeOther(reply, `/privacy/${site}/requests/${id}?lang=${frame.language}`);
+      return reply
+        .code(200)
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .type('application/zip')
+        .send(file.content);
+    });
 
     pageRoute('/privacy/:site/link/:secret', 'Use a mailed link (verify the request, or cancel it in its grace period): proves this browser only; 410 once used or expired', z.object({ site: siteParam, secret: secretParam }), async ({ params, fields, request, reply }) => {
       const site = params.site ?? '';

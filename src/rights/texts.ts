@@ -141,6 +141,8 @@ export interface RightsTexts {
   sendCodeButton: string;
   downloadCodeSent: string;
   downloadButton: string;
+  /** The proven browser's status page: the package can be taken here, once. */
+  downloadHere: string;
   // Mails
   mailGreeting: string;
   mailSignature: string;
@@ -216,6 +218,10 @@ export interface RightsTexts {
   officerApprovalBody: string;
   officerFailureSubject: string;
   officerFailureBody: string;
+  officerReceivedSubject: string;
+  officerReceivedBody: string;
+  officerVerifiedSubject: string;
+  officerVerifiedBody: string;
 }
 
 const en: RightsTexts = {
@@ -384,6 +390,7 @@ const en: RightsTexts = {
   sendCodeButton: 'Send me a code',
   downloadCodeSent: 'We have sent you a code. Enter it to download your data. It is valid for 30 minutes.',
   downloadButton: 'Download my data',
+  downloadHere: 'This browser used the link or code from our mail, so you can download your data here, once, until {date}. The link in our mail works too.',
   mailGreeting: 'Hello,',
   mailSignature: 'The privacy team of {org}',
   mailNotYou: 'If you did not make this request, ignore this email: nothing happens without the code.',
@@ -469,6 +476,10 @@ const en: RightsTexts = {
   officerApprovalBody: 'Data-subject request {ref} ({type}) is verified and waits for approval before it is executed. Review the plan in the console: {link}',
   officerFailureSubject: 'Request {ref} could not be executed',
   officerFailureBody: 'Executing data-subject request {ref} ({type}) failed {attempts} times; Charter keeps retrying. Last error: {error}. Console: {link}',
+  officerReceivedSubject: 'New request {ref} ({type})',
+  officerReceivedBody: 'Data-subject request {ref} ({type}) was received. It must be answered by {date}. Open it in the console: {link}',
+  officerVerifiedSubject: 'Request {ref} ({type}) is verified',
+  officerVerifiedBody: 'Data-subject request {ref} ({type}) is verified: the requester proved control of the contact on file. It must be answered by {date}. Open it in the console: {link}',
 };
 
 const nl: RightsTexts = {
@@ -637,6 +648,7 @@ const nl: RightsTexts = {
   sendCodeButton: 'Stuur me een code',
   downloadCodeSent: 'We hebben u een code gestuurd. Vul ze in om uw gegevens te downloaden. Ze is 30 minuten geldig.',
   downloadButton: 'Mijn gegevens downloaden',
+  downloadHere: 'Deze browser gebruikte de link of code uit onze e-mail: u kunt uw gegevens hier downloaden, eenmaal, tot {date}. De link in onze e-mail werkt ook.',
   mailGreeting: 'Beste,',
   mailSignature: 'Het privacyteam van {org}',
   mailNotYou: 'Hebt u dit verzoek niet ingediend? Negeer dan deze e-mail: zonder de code gebeurt er niets.',
@@ -722,6 +734,10 @@ const nl: RightsTexts = {
   officerApprovalBody: 'Verzoek van een betrokkene {ref} ({type}) is geverifieerd en wacht op goedkeuring voor het wordt uitgevoerd. Bekijk het plan in de console: {link}',
   officerFailureSubject: 'Verzoek {ref} kon niet worden uitgevoerd',
   officerFailureBody: 'Het uitvoeren van verzoek {ref} ({type}) mislukte {attempts} keer; Charter blijft het proberen. Laatste fout: {error}. Console: {link}',
+  officerReceivedSubject: 'Nieuw verzoek {ref} ({type})',
+  officerReceivedBody: 'Verzoek van een betrokkene {ref} ({type}) is ontvangen. Het moet uiterlijk op {date} beantwoord zijn. Open het in de console: {link}',
+  officerVerifiedSubject: 'Verzoek {ref} ({type}) is geverifieerd',
+  officerVerifiedBody: 'Verzoek van een betrokkene {ref} ({type}) is geverifieerd: de verzoeker toonde aan dat hij over het gekende contactadres beschikt. Het moet uiterlijk op {date} beantwoord zijn. Open het in de console: {link}',
 };
 
 const fr: RightsTexts = {
@@ -890,6 +906,7 @@ const fr: RightsTexts = {
   sendCodeButton: 'M’envoyer un code',
   downloadCodeSent: 'Nous vous avons envoyé un code. Saisissez-le pour télécharger vos données. Il est valable 30 minutes.',
   downloadButton: 'Télécharger mes données',
+  downloadHere: 'Ce navigateur a utilisé le lien ou le code de notre e-mail : vous pouvez télécharger vos données ici, une seule fois, jusqu’au {date}. Le lien de notre e-mail fonctionne aussi.',
   mailGreeting: 'Bonjour,',
   mailSignature: 'L’équipe vie privée de {org}',
   mailNotYou: 'Si vous n’avez pas fait cette demande, ignorez cet e-mail : rien ne se passe sans le code.',
@@ -975,6 +992,10 @@ const fr: RightsTexts = {
   officerApprovalBody: 'La demande de personne concernée {ref} ({type}) est vérifiée et attend une approbation avant son exécution. Examinez le plan dans la console : {link}',
   officerFailureSubject: 'La demande {ref} n’a pas pu être exécutée',
   officerFailureBody: 'L’exécution de la demande {ref} ({type}) a échoué {attempts} fois ; Charter continue d’essayer. Dernière erreur : {error}. Console : {link}',
+  officerReceivedSubject: 'Nouvelle demande {ref} ({type})',
+  officerReceivedBody: 'La demande de personne concernée {ref} ({type}) a été reçue. Elle doit recevoir une réponse au plus tard le {date}. Ouvrez-la dans la console : {link}',
+  officerVerifiedSubject: 'La demande {ref} ({type}) est vérifiée',
+  officerVerifiedBody: 'La demande de personne concernée {ref} ({type}) est vérifiée : le demandeur a prouvé qu’il dispose du contact enregistré. Elle doit recevoir une réponse au plus tard le {date}. Ouvrez-la dans la console : {link}',
 };
 
 const de: RightsTexts = {
@@ -1143,6 +1164,7 @@ const de: RightsTexts = {
   sendCodeButton: 'Code senden',
   downloadCodeSent: 'Wir haben Ihnen einen Code gesendet. Geben Sie ihn ein, um Ihre Daten herunterzuladen. Er ist 30 Minuten gültig.',
   downloadButton: 'Meine Daten herunterladen',
+  downloadHere: 'Dieser Browser hat den Link oder Code aus unserer E-Mail verwendet: Sie können Ihre Daten hier einmal herunterladen, bis {date}. Der Link in unserer E-Mail funktioniert ebenfalls.',
   mailGreeting: 'Guten Tag,',
   mailSignature: 'Das Datenschutzteam von {org}',
   mailNotYou: 'Wenn Sie diese Anfrage nicht gestellt haben, ignorieren Sie diese E-Mail: Ohne den Code geschieht nichts.',
@@ -1228,6 +1250,10 @@ const de: RightsTexts = {
   officerApprovalBody: 'Die Betroffenenanfrage {ref} ({type}) ist bestätigt und wartet vor der Ausführung auf Freigabe. Prüfen Sie den Plan in der Konsole: {link}',
   officerFailureSubject: 'Anfrage {ref} konnte nicht ausgeführt werden',
   officerFailureBody: 'Die Ausführung der Anfrage {ref} ({type}) ist {attempts}-mal fehlgeschlagen; Charter versucht es weiter. Letzter Fehler: {error}. Konsole: {link}',
+  officerReceivedSubject: 'Neue Anfrage {ref} ({type})',
+  officerReceivedBody: 'Die Betroffenenanfrage {ref} ({type}) ist eingegangen. Sie muss bis {date} beantwortet sein. Öffnen Sie sie in der Konsole: {link}',
+  officerVerifiedSubject: 'Anfrage {ref} ({type}) ist bestätigt',
+  officerVerifiedBody: 'Die Betroffenenanfrage {ref} ({type}) ist bestätigt: die anfragende Person hat nachgewiesen, dass sie über den hinterlegten Kontakt verfügt. Sie muss bis {date} beantwortet sein. Öffnen Sie sie in der Konsole: {link}',
 };
 
 export const rightsTexts: Record<Language, RightsTexts> = { en, nl, fr, de };

@@ -21,3 +21,23 @@ if (form) {
   form.addEventListener('change', update);
   update();
 }
+
+// A request being handled (verified, in progress) finishes by itself in moments: the status page looks again every few
+// seconds for up to two minutes and reloads once the state changed, so the person need not press anything.
+const working = document.querySelector<HTMLElement>('[data-state][data-refresh]');
+if (working) {
+  const state = working.dataset.state;
+  let tries = 0;
+  const look = () => {
+    tries++;
+    fetch(window.location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+      .then((response) => (response.ok ? response.text() : ''))
+      .then((page) => {
+        const now = /data-state="([a-z-]+)"/.exec(page)?.[1];
+        if (now && now !== state) window.location.reload();
+        else if (tries < 40) window.setTimeout(look, 3000);
+      })
+      .catch(() => undefined);
+  };
+  window.setTimeout(look, 3000);
+}

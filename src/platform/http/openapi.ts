@@ -85,6 +85,11 @@ function operation(spec: RouteSpec) {
     const content: Record<string, unknown> = { 'application/json': { schema: toSchema(spec.body, 'input') } };
     for (const type of spec.consumes ?? []) content[type] = { schema: { type: 'string' } };
     op.requestBody = { required: true, content };
+  } else if (spec.consumes?.length) {
+    // A form post (the privacy center, a mail's confirm button): flat text fields, checked by the handler.
+    const content: Record<string, unknown> = {};
+    for (const type of spec.consumes) content[type] = { schema: type === 'application/x-www-form-urlencoded' ? { type: 'object', additionalProperties: { type: 'string' } } : { type: 'string' } };
+    op.requestBody = { required: false, content };
   }
   op.security = spec.auth === 'public' ? [] : [{ session: [] }, { bearer: spec.auth.scopes }];
   return op;

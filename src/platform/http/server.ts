@@ -16,6 +16,18 @@ export interface ServerOptions {
   trustProxy?: boolean;
 }
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+const registeredRoutesOf = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route registered on an app made by `createHttpServer`, with its method (HEAD routes Fastify adds included). */
+export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute[] {
+  return registeredRoutesOf.get(app) ?? [];
+}
+
 export function createHttpServer(options: ServerOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: options.logger,
@@ -26,6 +38,13 @@ export function createHttpServer(options: ServerOptions): FastifyInstance {
     childLoggerFactory: (logger, bindings, childOptions) =>
       childOptions.level || childOptions.serializers ? logger.child(bindings, childOptions) : lazyChild(logger, bindings),
   }) as unknown as FastifyInstance;
+
+  // Every route as Fastify registers it (encapsulated scopes included), so a test can hold the OpenAPI document to it.
+  const registered: RegisteredRoute[] = [];
+  registeredRoutesOf.set(app, registered);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) registered.push({ method: String(method), url: route.url });
+  });
 
   // JSON within bounds of depth, array length and keys (src/platform/http/json-body.ts), for every route.
   app.removeContentTypeParser('application/json');

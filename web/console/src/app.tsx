@@ -16,6 +16,7 @@ import {
   type Language,
 } from './i18n.js';
 import { pages } from './pages/index.js';
+import { MailBanner } from './pages/outbox.js';
 import type { ConsolePage } from './pages/types.js';
 import { Login } from './public/login.js';
 import { Password } from './public/password.js';
@@ -186,6 +187,7 @@ function Shell({ session }: { session: SessionValue }) {
           </ul>
         </nav>
         <main id="main" tabIndex={-1} key={`${me.organisation.slug}${path}`}>
+          <MailBanner canRead={can('mail:read')} />
           {!page ? (
             <>
               <PageTitle>{t.notFound}</PageTitle>

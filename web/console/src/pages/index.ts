@@ -10,6 +10,7 @@ import { breachesPage } from './breaches.js';
 import { charterPage } from './charter.js';
 import { consentPage } from './consent.js';
 import { noticesPage } from './notices.js';
+import { outboxPage } from './outbox.js';
 import { overviewPage } from './overview.js';
 import { processorsPage } from './processors.js';
 import { recordsPage } from './records.js';
@@ -30,6 +31,7 @@ export const pages: ConsolePage[] = [
   processorsPage,
   breachesPage,
   noticesPage,
+  outboxPage,
   auditPage,
   usersPage,
   tokensPage,

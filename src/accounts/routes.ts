@@ -7,6 +7,7 @@ import { registerConsole } from './console-routes.js';
 import { installRouteGuard } from './guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
+import { registerTwoFactorRoutes } from './routes/two-factor-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 
 const tasksOfApp = new WeakMap<FastifyInstance, BackgroundTasks>();
@@ -28,5 +29,6 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
   registerAuthRoutes(app, context, tasks);
   registerUserRoutes(app, context, tasks);
   registerTokenRoutes(app, context);
+  registerTwoFactorRoutes(app, context, tasks);
   await registerConsole(app);
 }

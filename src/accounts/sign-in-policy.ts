@@ -44,19 +44,29 @@ export async function setSignInPolicy(db: Kysely<Database>, scope: OrgScope, inp
   });
 }
 
-/**
- * Installation-level, at sign-in: whether one of the user's organisations turned password sign-in off. One is enough
- * to refuse (fails closed): a password session would otherwise reach that organisation too.
- */
-export async function passwordSignInRefused(db: Db, userId: string): Promise<boolean> {
+/** Installation-level, at sign-in: whether one of the user's organisations has this policy. */
+async function anyOrganisationOf(db: Db, userId: string, policy: 'requires-two-factor' | 'refuses-passwords'): Promise<boolean> {
   const row = await acrossOrganisations('the sign-in policies of a user signing in', () =>
     db
       .selectFrom('memberships as m')
       .innerJoin('organisation_sign_in as p', 'p.organisation_id', 'm.organisation_id')
       .select('p.organisation_id')
       .where('m.user_id', '=', userId)
-      .where('p.password_sign_in', '=', false)
+      .where(policy === 'requires-two-factor' ? 'p.require_two_factor' : 'p.password_sign_in', '=', policy === 'requires-two-factor')
       .executeTakeFirst(),
   );
   return row !== undefined;
+}
+
+/**
+ * Whether one of the user's organisations turned password sign-in off. One is enough to refuse (fails closed): a
+ * password session would otherwise reach that organisation too.
+ */
+export function passwordSignInRefused(db: Db, userId: string): Promise<boolean> {
+  return anyOrganisationOf(db, userId, 'refuses-passwords');
+}
+
+/** Whether one of the user's organisations requires a second factor. */
+export function twoFactorRequired(db: Db, userId: string): Promise<boolean> {
+  return anyOrganisationOf(db, userId, 'requires-two-factor');
 }

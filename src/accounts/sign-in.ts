@@ -12,8 +12,8 @@ import { consumeLink, issueLink, passwordLinkLifetimeMs } from './links.js';
 import { ensureOrganisation } from './organisations.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createSession, deleteSession, deleteUserSessions, type NewSession, type SessionPending } from './sessions.js';
-import { passwordSignInRefused } from './sign-in-policy.js';
-import { hasTwoFactor, twoFactorRequired } from './two-factor.js';
+import { passwordSignInRefused, twoFactorRequired } from './sign-in-policy.js';
+import { hasTwoFactor } from './two-factor.js';
 import { clearAccountFailures, recordFailure, throttledFor, throttleKeys } from './throttle.js';
 import { countUsers, ensureUser, findUserByEmail, membershipsOf, setPasswordHash } from './users.js';
 

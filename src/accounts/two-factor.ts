@@ -7,10 +7,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
-import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { enterOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
-import { conflict, notFound, tooManyRequests, unauthorized } from '../platform/errors.js';
+import { AppError, conflict, notFound, tooManyRequests } from '../platform/errors.js';
 import { secretHash } from './secrets.js';
+import { twoFactorRequired } from './sign-in-policy.js';
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from './sessions.js';
 import { auditForUser } from './sign-in.js';
 import { clearAccountFailures, recordFailure, throttledFor, throttleKeys, type ThrottleKeys } from './throttle.js';
@@ -55,20 +55,6 @@ async function throttle(db: Kysely<Database>, keys: ThrottleKeys, now: Date) {
     const minutes = Math.ceil(wait / 60);
     throw tooManyRequests(`Too many wrong codes. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
   }
-}
-
-/** Installation-level: whether any organisation of the user requires a second factor. */
-export async function twoFactorRequired(db: Db, userId: string): Promise<boolean> {
-  const row = await acrossOrganisations('the sign-in policies of a user signing in', () =>
-    db
-      .selectFrom('memberships as m')
-      .innerJoin('organisation_sign_in as p', 'p.organisation_id', 'm.organisation_id')
-      .select('p.organisation_id')
-      .where('m.user_id', '=', userId)
-      .where('p.require_two_factor', '=', true)
-      .executeTakeFirst(),
-  );
-  return row !== undefined;
 }
 
 export async function hasTwoFactor(db: Db, userId: string): Promise<boolean> {
@@ -166,7 +152,8 @@ async function failed(deps: CodeCheckDeps, keys: ThrottleKeys, userId: string, n
   deps.later('audit failed second factor', () =>
     deps.db.transaction().execute((trx) => auditForUser(trx, userId, { actor: `user:${userId}`, action: 'user.second_factor_failed' }, now)),
   );
-  throw unauthorized(wrongCode);
+  // Its own code: the console signs out on any other 401 (a session that ended), not on a mistyped code.
+  throw new AppError('wrong_code', 401, wrongCode);
 }
 
 /**

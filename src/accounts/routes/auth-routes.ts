@@ -12,7 +12,7 @@ import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';
 import { clearSessionCookies, setOrganisationCookie, setSessionCookies } from '../cookies.js';
 import { linkIsValid } from '../links.js';
-import { installationKey } from '../secrets.js';
+import { memoisedInstallationKey } from '../secrets.js';
 import { passwordResetAllowed } from '../throttle.js';
 import { findOrganisation } from '../organisations.js';
 import { passwordSchema } from '../passwords.js';
@@ -43,12 +43,7 @@ export const meSchema = z.object({
 const signedInSchema = z.object({ userId: z.string(), csrfToken: z.string() });
 
 export function registerAuthRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {
-  let secret: Promise<string> | undefined;
-  const throttleKey = () =>
-    (secret ??= installationKey(context.db, context.config.CHARTER_SECRET).catch((error: unknown) => {
-      secret = undefined;
-      throw error;
-    }));
+  const throttleKey = memoisedInstallationKey(context.db, context.config.CHARTER_SECRET);
 
   defineRoute(
     app,

@@ -15,7 +15,7 @@ import type { Mailer } from '../../platform/mail.js';
 import { callerOf } from '../caller.js';
 import { setSessionCookies } from '../cookies.js';
 import { findOrganisation } from '../organisations.js';
-import { installationKey } from '../secrets.js';
+import { memoisedInstallationKey } from '../secrets.js';
 import { setSignInPolicy, signInPolicy } from '../sign-in-policy.js';
 import { confirmEnrolment, resetMemberTwoFactor, startEnrolment, twoFactorStatus, verifySecondFactor } from '../two-factor.js';
 import { oidcProvidersOf } from '../oidc-config.js';
@@ -58,12 +58,7 @@ async function sendResetMail(mailer: Mailer, input: { to: string; organisation: 
 }
 
 export function registerTwoFactorRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {
-  let secret: Promise<string> | undefined;
-  const throttleKey = () =>
-    (secret ??= installationKey(context.db, context.config.CHARTER_SECRET).catch((error: unknown) => {
-      secret = undefined;
-      throw error;
-    }));
+  const throttleKey = memoisedInstallationKey(context.db, context.config.CHARTER_SECRET);
   const deps = async () => ({ db: context.db, secret: await throttleKey(), later: (label: string, work: () => Promise<unknown>) => tasks.run(label, work) });
 
   defineRoute(

@@ -172,7 +172,14 @@ export async function exchangeOidcCode(
       expectedNonce: login.nonce,
       idTokenExpected: true,
     });
-    const claims = (tokens.claims() ?? {}) as Record<string, unknown>;
+    const idClaims = tokens.claims();
+    if (!idClaims) throw new OidcRefused('token');
+    // OIDC Core §5.4: claims asked for by scope may be given only at the UserInfo endpoint (a conformant provider keeps
+    // the ID token small); its answer must be about the same subject (§5.3.2), which fetchUserInfo checks.
+    const userInfo = configuration.serverMetadata().userinfo_endpoint
+      ? await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)
+      : {};
+    const claims: Record<string, unknown> = { ...userInfo, ...idClaims };
     // OIDC Core §5.1: `email_verified` true means the provider checked the address; anything else is not trusted.
     if (typeof claims.email !== 'string' || claims.email_verified !== true) throw new OidcRefused('unverified-email');
     return { email: normaliseEmail(claims.email), claims, idToken: tokens.id_token };

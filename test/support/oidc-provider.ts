@@ -1,7 +1,8 @@
 /**
  * A real OpenID Provider (`oidc-provider`) on a loopback port for sign-in tests, with its development login and
  * consent pages (any login name, any password). Accounts are the login names in `accounts`. Knobs a test turns to
- * make the provider misbehave: `wrongAudience` (ID tokens for another client), `codeTtlSeconds` (codes that expire).
+ * make the provider misbehave: `wrongAudience` (ID tokens for another client), `codeTtlSeconds` (codes that expire),
+ * `delayCallbackMs` (holds the redirect that carries a fresh code back to the client, so it ages before use).
  */
 import type { Server } from 'node:http';
 import Provider from 'oidc-provider';
@@ -17,14 +18,14 @@ export interface TestProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  knobs: { wrongAudience: boolean; codeTtlSeconds: number };
+  knobs: { wrongAudience: boolean; codeTtlSeconds: number; delayCallbackMs: number };
   close(): Promise<void>;
 }
 
-export async function startTestProvider(options: { redirectUris: string[]; postLogoutRedirectUris: string[]; accounts: Record<string, TestAccount> }): Promise<TestProvider> {
-  const port = await freePort();
+export async function startTestProvider(options: { port?: number; redirectUris: string[]; postLogoutRedirectUris: string[]; accounts: Record<string, TestAccount> }): Promise<TestProvider> {
+  const port = options.port ?? (await freePort());
   const issuer = `http://127.0.0.1:${port}`;
-  const knobs = { wrongAudience: false, codeTtlSeconds: 60 };
+  const knobs = { wrongAudience: false, codeTtlSeconds: 60, delayCallbackMs: 0 };
   const clientId = 'charter-test';
   const clientSecret = 'a-client-secret-for-tests-only';
   const provider = new Provider(issuer, {
@@ -63,6 +64,11 @@ export async function startTestProvider(options: { redirectUris: string[]; postL
     }
     return issue.apply(this, args);
   };
+  provider.use(async (ctx, next) => {
+    await next();
+    const location = (ctx.response.get('location') as string | undefined) ?? '';
+    if (knobs.delayCallbackMs > 0 && location.includes('code=')) await new Promise((resolve) => setTimeout(resolve, knobs.delayCallbackMs));
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = provider.listen(port, '127.0.0.1', () => resolve(listening));
   });

@@ -145,6 +145,10 @@ export const accountMigrations: Record<string, Migration> = {
         )`.execute(db);
       await sql`create index sso_mappings_provider on sso_mappings (provider, kind, value)`.execute(db);
       for (const table of ['organisation_sign_in', 'sso_mappings']) await enableOrganisationRls(db, table);
+      // A membership's own state, shown in the member list: invited until the person first signs in after being added.
+      // (The user's password said whether the address had an account anywhere: an owner could learn that of others.)
+      await sql`alter table memberships add column first_signed_in_at timestamptz`.execute(db);
+      await sql`update memberships m set first_signed_in_at = m.created_at from users u where u.id = m.user_id and u.password_hash is not null`.execute(db);
       // A sign-in through a provider in progress: keyed by the SHA-256 of its state; the browser holds the state in a
       // cookie, so a callback from another browser (or a replayed one) finds nothing. Shared by every server process.
       await sql`

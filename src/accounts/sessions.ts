@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../database.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { randomSecret, secretHash } from './secrets.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -65,6 +66,11 @@ export async function createSession(db: Db, userId: string, now: Date, options: 
       id_token: options.idToken ?? null,
     })
     .execute();
+  // A complete sign-in makes every membership still "invited" an active one (the member list shows it).
+  if (!options.pending)
+    await acrossOrganisations('the memberships of a user who signed in', () =>
+      db.updateTable('memberships').set({ first_signed_in_at: now }).where('user_id', '=', userId).where('first_signed_in_at', 'is', null).execute(),
+    );
   return { token, csrfToken, expiresAt };
 }
 

@@ -25,6 +25,8 @@ export interface MembershipTable {
   user_id: string;
   role: 'owner' | 'privacy-officer' | 'viewer';
   created_at: Generated<Date>;
+  /** When the person first signed in after this membership was given; null while only invited. */
+  first_signed_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionTable {

@@ -13,7 +13,7 @@ import { findOrganisation } from '../organisations.js';
 import { sendMemberAddedMail, sendPasswordMail } from './password-mail.js';
 
 const roleSchema = z.enum(['owner', 'privacy-officer', 'viewer']);
-const memberSchema = z.object({ userId: z.string(), email: z.string(), role: roleSchema, hasPassword: z.boolean(), twoFactor: z.boolean(), since: z.string() });
+const memberSchema = z.object({ userId: z.string(), email: z.string(), role: roleSchema, active: z.boolean(), twoFactor: z.boolean(), since: z.string() });
 const userParams = z.object({ userId: z.uuid() });
 
 export function registerUserRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {

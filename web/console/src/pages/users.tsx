@@ -11,7 +11,7 @@ interface Member {
   userId: string;
   email: string;
   role: Role;
-  hasPassword: boolean;
+  active: boolean;
   twoFactor: boolean;
   since: string;
 }
@@ -21,21 +21,21 @@ const roles: Role[] = ['owner', 'privacy-officer', 'viewer'];
 const texts = {
   en: {
     resetTwoFactor: 'Reset two-factor', resetConfirm: 'Reset the two-factor authentication of this member (lost device)? They are signed out and mailed.', twoFactorOn: 'two-factor on', resetDone: 'Two-factor authentication reset; the member was mailed.',
-    title: 'Users and roles', email: 'Email address', role: 'Role', since: 'Member since', status: 'Status', actions: 'Actions', active: 'active', invited: 'invited, no password yet',
+    title: 'Users and roles', email: 'Email address', role: 'Role', since: 'Member since', status: 'Status', actions: 'Actions', active: 'active', invited: 'invited, not signed in yet',
     add: 'Add a person', addButton: 'Add', remove: 'Remove', change: 'Change role of', save: 'Save', you: '(you)',
     mailed: 'An invitation was mailed to the person: a one-time link to choose a password (valid 24 hours), or to sign in with the account they already have.', roleNames: { owner: 'Owner', 'privacy-officer': 'Privacy officer', viewer: 'Viewer' },
     roleHelp: 'Owner: everything, including users and tokens. Privacy officer: requests, breaches, retention, records. Viewer: read only.',
   },
   nl: {
     resetTwoFactor: 'Tweestapsverificatie wissen', resetConfirm: 'De tweestapsverificatie van dit lid wissen (verloren toestel)? Het lid wordt afgemeld en krijgt een e-mail.', twoFactorOn: 'tweestapsverificatie aan', resetDone: 'Tweestapsverificatie gewist; het lid kreeg een e-mail.',
-    title: 'Gebruikers en rollen', email: 'E-mailadres', role: 'Rol', since: 'Lid sinds', status: 'Status', actions: 'Acties', active: 'actief', invited: 'uitgenodigd, nog geen wachtwoord',
+    title: 'Gebruikers en rollen', email: 'E-mailadres', role: 'Rol', since: 'Lid sinds', status: 'Status', actions: 'Acties', active: 'actief', invited: 'uitgenodigd, nog niet aangemeld',
     add: 'Iemand toevoegen', addButton: 'Toevoegen', remove: 'Verwijderen', change: 'Rol wijzigen van', save: 'Bewaren', you: '(u)',
     mailed: 'De persoon kreeg een uitnodiging per e-mail: een eenmalige link om een wachtwoord te kiezen (24 uur geldig), of om zich aan te melden met de account die ze al hebben.', roleNames: { owner: 'Eigenaar', 'privacy-officer': 'Privacyverantwoordelijke', viewer: 'Lezer' },
     roleHelp: 'Eigenaar: alles, ook gebruikers en tokens. Privacyverantwoordelijke: verzoeken, datalekken, bewaring, registers. Lezer: alleen lezen.',
   },
   fr: {
     resetTwoFactor: 'Réinitialiser le 2FA', resetConfirm: 'Réinitialiser l’authentification à deux facteurs de ce membre (appareil perdu) ? Il est déconnecté et prévenu par e-mail.', twoFactorOn: 'deux facteurs activés', resetDone: 'Authentification à deux facteurs réinitialisée ; le membre a été prévenu par e-mail.',
-    title: 'Utilisateurs et rôles', email: 'Adresse e-mail', role: 'Rôle', since: 'Membre depuis', status: 'Statut', actions: 'Actions', active: 'actif', invited: 'invité, pas encore de mot de passe',
+    title: 'Utilisateurs et rôles', email: 'Adresse e-mail', role: 'Rôle', since: 'Membre depuis', status: 'Statut', actions: 'Actions', active: 'actif', invited: 'invité, pas encore connecté',
     add: 'Ajouter une personne', addButton: 'Ajouter', remove: 'Retirer', change: 'Changer le rôle de', save: 'Enregistrer', you: '(vous)',
     mailed: 'Une invitation a été envoyée à la personne par e-mail : un lien à usage unique pour choisir un mot de passe (valable 24 heures), ou pour se connecter avec le compte qu’elle a déjà.', roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
     roleHelp: 'Propriétaire : tout, y compris utilisateurs et jetons. Responsable vie privée : demandes, violations, conservation, registres. Lecteur : lecture seule.',
@@ -107,7 +107,7 @@ function Users() {
                     t.roleNames[member.role]
                   )}
                 </td>
-                <td>{member.hasPassword ? t.active : t.invited}{member.twoFactor ? `, ${t.twoFactorOn}` : ''}</td>
+                <td>{member.active ? t.active : t.invited}{member.twoFactor ? `, ${t.twoFactorOn}` : ''}</td>
                 <td>{formatDateTime(member.since, language)}</td>
                 {manage && (
                   <td>

@@ -40,6 +40,13 @@ const texts = {
     mailed: 'Une invitation a été envoyée à la personne par e-mail : un lien à usage unique pour choisir un mot de passe (valable 24 heures), ou pour se connecter avec le compte qu’elle a déjà.', roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
     roleHelp: 'Propriétaire : tout, y compris utilisateurs et jetons. Responsable vie privée : demandes, violations, conservation, registres. Lecteur : lecture seule.',
   },
+  de: {
+    resetTwoFactor: '2FA zurücksetzen', resetConfirm: 'Die Zwei-Faktor-Authentifizierung dieses Mitglieds zurücksetzen (verlorenes Gerät)? Es wird abgemeldet und per E-Mail informiert.', twoFactorOn: 'Zwei-Faktor aktiv', resetDone: 'Zwei-Faktor-Authentifizierung zurückgesetzt; das Mitglied wurde per E-Mail informiert.',
+    title: 'Benutzer und Rollen', email: 'E-Mail-Adresse', role: 'Rolle', since: 'Mitglied seit', status: 'Status', actions: 'Aktionen', active: 'aktiv', invited: 'eingeladen, noch nicht angemeldet',
+    add: 'Eine Person hinzufügen', addButton: 'Hinzufügen', remove: 'Entfernen', change: 'Rolle ändern von', save: 'Speichern', you: '(Sie)',
+    mailed: 'Die Person hat eine Einladung per E-Mail erhalten: einen einmaligen Link, um ein Passwort zu wählen (24 Stunden gültig), oder um sich mit ihrem bestehenden Konto anzumelden.', roleNames: { owner: 'Eigentümer', 'privacy-officer': 'Datenschutzbeauftragte(r)', viewer: 'Leser' },
+    roleHelp: 'Eigentümer: alles, auch Benutzer und Tokens. Datenschutzbeauftragte(r): Anfragen, Datenpannen, Aufbewahrung, Verzeichnisse. Leser: nur lesen.',
+  },
 };
 
 function Users() {
@@ -153,7 +160,7 @@ function Users() {
 
 export const usersPage: ConsolePage = {
   path: '/users',
-  title: { en: 'Users and roles', nl: 'Gebruikers en rollen', fr: 'Utilisateurs et rôles' },
+  title: { en: 'Users and roles', nl: 'Gebruikers en rollen', fr: 'Utilisateurs et rôles', de: 'Benutzer und Rollen' },
   scope: 'users:read',
   Component: Users,
 };

@@ -69,4 +69,16 @@ describe('mappings of an organisation', () => {
     expect(policy.json()).toEqual({ requireTwoFactor: false, passwordSignIn: false, providers: [{ id: 'corp', name: 'Corp ID' }] });
     await t.app.inject({ method: 'PUT', url: '/api/v1/organisation/sign-in', headers: owner.headers, payload: { requireTwoFactor: false, passwordSignIn: true } });
   });
+
+  it('audits refusals in the organisations using the provider, at most 30 an hour from one address', async () => {
+    const count = async () => (await t.database.db.selectFrom('audit_entries').select('data').where('action', '=', 'user.sso_refused').execute()).length;
+    const before = await count();
+    for (let i = 0; i < 32; i++) {
+      const response = await t.app.inject({ url: `/api/v1/auth/oidc/corp/callback?code=c${i}&state=s${i}`, remoteAddress: '10.9.9.9' });
+      expect(response.statusCode).toBe(403);
+    }
+    expect((await count()) - before).toBe(30);
+    const entry = await t.database.db.selectFrom('audit_entries').select(['actor', 'target', 'data']).where('action', '=', 'user.sso_refused').executeTakeFirstOrThrow();
+    expect(entry).toEqual({ actor: 'sso:corp', target: null, data: { reason: 'state' } });
+  });
 });

@@ -7,6 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import { publicUrl } from '../../platform/config.js';
+import { acrossOrganisations } from '../../platform/db/tenancy-guard.js';
+import { allowHits, installationScope } from '../../platform/throttle.js';
 import { badRequest, notFound } from '../../platform/errors.js';
 import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';
@@ -24,12 +26,15 @@ import {
   signInWithOidc,
   startOidcSignIn,
 } from '../oidc.js';
+import { keyedHash, memoisedInstallationKey } from '../secrets.js';
 import { findSession, sessionCookie } from '../sessions.js';
 import { signOut } from '../sign-in.js';
 
 /** The browser's half of a sign-in in progress: its state and language. SameSite=Lax: the callback is a cross-site redirect. */
 const stateCookie = 'charter_oidc';
 const statePath = '/api/v1/auth/oidc/';
+/** Refused sign-ins audited per address and hour. */
+export const refusalsAuditedPerHour = 30;
 const providerParams = z.object({ provider: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/) });
 const languageSchema = z.enum(['en', 'nl', 'fr', 'de']);
 const roleSchema = z.enum(['owner', 'privacy-officer', 'viewer']);
@@ -60,10 +65,25 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
   const redirectUri = (id: string) => `${publicUrl(context.config)}/api/v1/auth/oidc/${id}/callback`;
   const cookieOptions = (request: FastifyRequest) => ({ path: statePath, httpOnly: true, sameSite: 'lax' as const, secure: request.protocol === 'https' });
 
+  const throttleKey = memoisedInstallationKey(context.db, context.config.CHARTER_SECRET);
   const refuse = async (request: FastifyRequest, reply: FastifyReply, providerId: string, error: OidcRefused, language: string | undefined) => {
-    await auditOidcRefusal(context.db, providerId, error.reason, context.clock()).catch((failure: unknown) => {
-      context.logger.error({ err: failure, reason: error.reason }, 'could not audit a refused OIDC sign-in');
-    });
+    const now = context.clock();
+    // Anyone can call the callback: the refusals one address gets audited are capped, so nobody fills the
+    // organisations' audit trails with made-up callbacks. Past the cap the page is the same; the log counts them.
+    const audited = await acrossOrganisations('refused sign-ins counted per address', async () =>
+      allowHits(
+        context.db,
+        [{ organisationId: installationScope, kind: 'oidc-refusal-ip', keyHash: keyedHash(await throttleKey(), `oidc-refusal:${request.ip}`), windowMs: 60 * 60 * 1000, limit: refusalsAuditedPerHour }],
+        now,
+      ),
+    );
+    if (audited) {
+      await auditOidcRefusal(context.db, providerId, error.reason, now).catch((failure: unknown) => {
+        context.logger.error({ err: failure, reason: error.reason }, 'could not audit a refused OIDC sign-in');
+      });
+    } else {
+      context.logger.warn({ reason: error.reason, provider: providerId }, 'refused OIDC sign-in not audited: over the hourly cap of this address');
+    }
     reply.clearCookie(stateCookie, cookieOptions(request));
     return reply
       .code(error.reason === 'provider-unreachable' ? 502 : 403)

@@ -22,6 +22,10 @@ export interface Caller extends OrgScope {
   userId?: string;
   /** Set for console sessions (sign-out ends it). */
   sessionId?: string;
+  /** Set for console sessions still owing a second factor or an enrolment (guard.ts opens only what settles it). */
+  pending?: 'second-factor' | 'enrol' | null;
+  /** How a console session signed in. */
+  signInMethod?: 'password' | 'oidc';
   /** Set for API tokens. */
   tokenId?: string;
 }

@@ -10,12 +10,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import { forbidden, notFound, unauthorized } from '../platform/errors.js';
+import { AppError, forbidden, notFound, unauthorized } from '../platform/errors.js';
 import { setRouteGuard, type RouteSpec } from '../platform/http/routes.js';
 import { setCaller, type Caller } from './caller.js';
 import { allows, roleScopes } from './scopes.js';
 import { sameSecret } from './secrets.js';
-import { csrfHeader, findSession, sessionCookie } from './sessions.js';
+import { csrfHeader, findSession, sessionCookie, type SessionPending } from './sessions.js';
 import { authenticateToken } from './tokens.js';
 import { findOrganisation } from './organisations.js';
 import { membershipsOf } from './users.js';
@@ -29,6 +29,25 @@ export interface GuardDeps {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The routes a half-signed-in session may call: who am I, sign out, and what settles it (the second factor; the
+ * enrolment an organisation requires). Everything else waits, so a password alone opens no data.
+ */
+const pendingRoutes: Record<SessionPending, ReadonlySet<string>> = {
+  'second-factor': new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/two-factor/verify']),
+  enrol: new Set([
+    'GET /api/v1/auth/me',
+    'POST /api/v1/auth/logout',
+    'GET /api/v1/auth/two-factor',
+    'POST /api/v1/auth/two-factor/enrolment',
+    'POST /api/v1/auth/two-factor/enrolment/confirm',
+  ]),
+};
+
+function openWhilePending(request: FastifyRequest, pending: SessionPending): boolean {
+  return pendingRoutes[pending].has(`${request.method} ${request.routeOptions.url ?? ''}`);
+}
 
 function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -74,6 +93,9 @@ export async function authenticate(deps: GuardDeps, request: FastifyRequest): Pr
   if (!cookie) return undefined;
   const session = await findSession(deps.db, cookie, now);
   if (!session) throw unauthorized('Your session has ended; sign in again.');
+  if (session.pending && !openWhilePending(request, session.pending)) {
+    throw new AppError('second_factor_required', 403, session.pending === 'enrol' ? 'Set up two-factor authentication first.' : 'Give the code of your authenticator app first.');
+  }
   const memberships = await membershipsOf(deps.db, session.userId);
   const remembered = request.cookies?.[organisationCookie];
   const membership = named !== undefined
@@ -96,6 +118,8 @@ export async function authenticate(deps: GuardDeps, request: FastifyRequest): Pr
     scopes: roleScopes[membership.role],
     userId: session.userId,
     sessionId: session.id,
+    pending: session.pending,
+    signInMethod: session.method,
   };
 }
 

@@ -96,4 +96,70 @@ export const accountMigrations: Record<string, Migration> = {
       await sql`create table account_keys (name text primary key, value text not null, created_at timestamptz not null default now())`.execute(db);
     },
   },
+  '0110-two-factor-and-single-sign-on': {
+    async up(db: Kysely<unknown>) {
+      // TOTP (RFC 6238) per user. The secret must be readable to verify a code, so it is kept as is; `last_step` is the
+      // time step of the last accepted code, so the same code (or an older one) cannot be used twice.
+      await sql`
+        create table user_two_factor (
+          user_id uuid primary key references users(id) on delete cascade,
+          secret text not null,
+          created_at timestamptz not null,
+          confirmed_at timestamptz,
+          last_step bigint
+        )`.execute(db);
+      // Recovery codes: only their SHA-256 (they carry 50 random bits and are single-use, so a fast hash suffices).
+      await sql`
+        create table user_recovery_codes (
+          user_id uuid not null references users(id) on delete cascade,
+          code_hash text not null,
+          used_at timestamptz,
+          primary key (user_id, code_hash)
+        )`.execute(db);
+      // A session signed in with a password but still owing its second factor (`second-factor`) or an enrolment the
+      // organisation requires (`enrol`) opens only the routes that settle it. `method` says how it signed in.
+      await sql`alter table sessions add column pending text check (pending in ('second-factor', 'enrol'))`.execute(db);
+      await sql`alter table sessions add column method text not null default 'password' check (method in ('password', 'oidc'))`.execute(db);
+      await sql`alter table sessions add column provider text`.execute(db);
+      await sql`alter table sessions add column id_token text`.execute(db);
+      // How people sign in to an organisation, set by its owners.
+      await sql`
+        create table organisation_sign_in (
+          organisation_id uuid primary key references organisations(id),
+          require_two_factor boolean not null default false,
+          password_sign_in boolean not null default true,
+          updated_at timestamptz not null
+        )`.execute(db);
+      // Just-in-time membership through an identity provider: an email domain or a claim value gives a role.
+      await sql`
+        create table sso_mappings (
+          organisation_id uuid not null references organisations(id),
+          id uuid not null,
+          provider text not null,
+          kind text not null check (kind in ('domain', 'claim')),
+          claim text,
+          value text not null,
+          role text not null check (role in ('owner', 'privacy-officer', 'viewer')),
+          created_at timestamptz not null,
+          primary key (organisation_id, id)
+        )`.execute(db);
+      await sql`create index sso_mappings_provider on sso_mappings (provider, kind, value)`.execute(db);
+      for (const table of ['organisation_sign_in', 'sso_mappings']) await enableOrganisationRls(db, table);
+      // A membership's own state, shown in the member list: invited until the person first signs in after being added.
+      // (The user's password said whether the address had an account anywhere: an owner could learn that of others.)
+      await sql`alter table memberships add column first_signed_in_at timestamptz`.execute(db);
+      await sql`update memberships m set first_signed_in_at = m.created_at from users u where u.id = m.user_id and u.password_hash is not null`.execute(db);
+      // A sign-in through a provider in progress: keyed by the SHA-256 of its state; the browser holds the state in a
+      // cookie, so a callback from another browser (or a replayed one) finds nothing. Shared by every server process.
+      await sql`
+        create table oidc_logins (
+          id text primary key,
+          provider text not null,
+          nonce text not null,
+          code_verifier text not null,
+          created_at timestamptz not null,
+          expires_at timestamptz not null
+        )`.execute(db);
+    },
+  },
 };

@@ -6,8 +6,10 @@ import { createBackgroundTasks, type BackgroundTasks } from '../platform/backgro
 import { registerConsole } from './console-routes.js';
 import { installRouteGuard } from './guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
+import { registerTwoFactorRoutes } from './routes/two-factor-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 
 const tasksOfApp = new WeakMap<FastifyInstance, BackgroundTasks>();
@@ -30,5 +32,7 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
   registerUserRoutes(app, context, tasks);
   registerTokenRoutes(app, context);
   registerPeopleRoutes(app, context);
+  registerTwoFactorRoutes(app, context, tasks);
+  registerOidcRoutes(app, context);
   await registerConsole(app);
 }

@@ -38,3 +38,13 @@ export async function installationKey(db: Kysely<Database>, configured: string |
   const row = await db.selectFrom('account_keys').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return row.value;
 }
+
+/** The installation key, loaded once and shared by the routes of one app (a failed load is tried again next time). */
+export function memoisedInstallationKey(db: Kysely<Database>, configured: string | undefined): () => Promise<string> {
+  let key: Promise<string> | undefined;
+  return () =>
+    (key ??= installationKey(db, configured).catch((error: unknown) => {
+      key = undefined;
+      throw error;
+    }));
+}

@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../database.js';
+import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { randomSecret, secretHash } from './secrets.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -23,21 +24,53 @@ export interface NewSession {
   expiresAt: Date;
 }
 
+/** What a session still owes before it opens the console: its second factor, or the enrolment its organisation requires. */
+export type SessionPending = 'second-factor' | 'enrol';
+
 export interface ActiveSession {
   id: string;
   userId: string;
   csrfToken: string;
   expiresAt: Date;
+  pending: SessionPending | null;
+  method: 'password' | 'oidc';
+  /** The identity provider of an OIDC session and its ID token (the hint of RP-initiated sign-out). */
+  provider: string | null;
+  idToken: string | null;
 }
 
-export async function createSession(db: Db, userId: string, now: Date): Promise<NewSession> {
+export interface SessionOptions {
+  pending?: SessionPending | null;
+  method?: 'password' | 'oidc';
+  provider?: string;
+  idToken?: string;
+}
+
+export async function createSession(db: Db, userId: string, now: Date, options: SessionOptions = {}): Promise<NewSession> {
   const token = randomSecret();
   const csrfToken = randomSecret();
-  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  // A session waiting for its second factor lives 10 minutes: long enough to open the app, short for a half sign-in.
+  const expiresAt = new Date(now.getTime() + (options.pending === 'second-factor' ? 10 * 60 * 1000 : sessionLifetimeMs));
   await db
     .insertInto('sessions')
-    .values({ id: secretHash(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: expiresAt })
+    .values({
+      id: secretHash(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+      pending: options.pending ?? null,
+      method: options.method ?? 'password',
+      provider: options.provider ?? null,
+      id_token: options.idToken ?? null,
+    })
     .execute();
+  // A complete sign-in makes every membership still "invited" an active one (the member list shows it).
+  if (!options.pending)
+    await acrossOrganisations('the memberships of a user who signed in', () =>
+      db.updateTable('memberships').set({ first_signed_in_at: now }).where('user_id', '=', userId).where('first_signed_in_at', 'is', null).execute(),
+    );
   return { token, csrfToken, expiresAt };
 }
 
@@ -47,7 +80,7 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.disabled_at'])
+    .select(['s.id', 's.user_id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 's.pending', 's.method', 's.provider', 's.id_token', 'u.disabled_at'])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row || row.disabled_at !== null) return undefined;
@@ -60,7 +93,7 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
   if (now.getTime() - lastSeen.getTime() > touchEveryMs) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  return { id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt };
+  return { id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt, pending: row.pending, method: row.method, provider: row.provider, idToken: row.id_token };
 }
 
 export async function deleteSession(db: Db, sessionId: string) {

@@ -6,18 +6,21 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
-import { badRequest, conflict, tooManyRequests, unauthorized } from '../platform/errors.js';
+import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../platform/errors.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { consumeLink, issueLink, passwordLinkLifetimeMs } from './links.js';
 import { ensureOrganisation } from './organisations.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { createSession, deleteSession, deleteUserSessions, type NewSession } from './sessions.js';
+import { createSession, deleteSession, deleteUserSessions, type NewSession, type SessionPending } from './sessions.js';
+import { passwordSignInRefused, twoFactorRequired } from './sign-in-policy.js';
+import { hasTwoFactor } from './two-factor.js';
 import { clearAccountFailures, recordFailure, throttledFor, throttleKeys } from './throttle.js';
 import { countUsers, ensureUser, findUserByEmail, membershipsOf, setPasswordHash } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export const wrongCredentials = 'The email address or the password is not right.';
+export const passwordSignInOff = 'Your organisation signs in through its identity provider: use the button for it.';
 
 export interface SignInDeps {
   db: Kysely<Database>;
@@ -28,7 +31,7 @@ export interface SignInDeps {
 }
 
 /** Writes one audit entry in every organisation the user belongs to (sign-in concerns all of them). */
-async function auditForUser(trx: Transaction<Database>, userId: string, input: { actor: string; action: string; data?: Record<string, unknown> }, now: Date) {
+export async function auditForUser(trx: Transaction<Database>, userId: string, input: { actor: string; action: string; data?: Record<string, unknown> }, now: Date) {
   // A user is installation-level and may belong to several organisations: each gets the entry, in the transaction of
   // the change (a session, a password), which no single organisation's scope could hold.
   await acrossOrganisations('a user event audited in each of their organisations', async () => {
@@ -42,7 +45,7 @@ export async function signIn(
   deps: SignInDeps,
   input: { email: string; password: string; address: string },
   now: Date,
-): Promise<{ userId: string; session: NewSession }> {
+): Promise<{ userId: string; session: NewSession; pending: SessionPending | null }> {
   const keys = throttleKeys(deps.secret, input.email, input.address);
   const wait = await throttledFor(deps.db, keys, now);
   if (wait > 0) {
@@ -62,13 +65,21 @@ export async function signIn(
     }
     throw unauthorized(wrongCredentials);
   }
+  if (await passwordSignInRefused(deps.db, user.id)) {
+    // Said only after the right password: it reveals nothing to someone who does not know it.
+    await deps.db.transaction().execute((trx) => clearAccountFailures(trx, keys));
+    throw new AppError('password_sign_in_off', 403, passwordSignInOff);
+  }
+  // A confirmed second factor is asked for next; an organisation that requires one sends the member to enrol first.
+  const pending = (await hasTwoFactor(deps.db, user.id)) ? 'second-factor' : (await twoFactorRequired(deps.db, user.id)) ? 'enrol' : null;
   const session = await deps.db.transaction().execute(async (trx) => {
     await clearAccountFailures(trx, keys);
-    const created = await createSession(trx, user.id, now);
-    await auditForUser(trx, user.id, { actor: `user:${user.id}`, action: 'user.login' }, now);
+    const created = await createSession(trx, user.id, now, { pending });
+    // The sign-in is audited when it is complete (two-factor.ts), not when only the password was right.
+    if (pending === null) await auditForUser(trx, user.id, { actor: `user:${user.id}`, action: 'user.login' }, now);
     return created;
   });
-  return { userId: user.id, session };
+  return { userId: user.id, session, pending };
 }
 
 export async function signOut(db: Kysely<Database>, input: { sessionId: string; userId: string }, now: Date) {

@@ -25,6 +25,8 @@ export interface MembershipTable {
   user_id: string;
   role: 'owner' | 'privacy-officer' | 'viewer';
   created_at: Generated<Date>;
+  /** When the person first signed in after this membership was given; null while only invited. */
+  first_signed_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionTable {
@@ -34,6 +36,10 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  pending: 'second-factor' | 'enrol' | null;
+  method: ColumnType<'password' | 'oidc', 'password' | 'oidc' | undefined, 'password' | 'oidc'>;
+  provider: string | null;
+  id_token: string | null;
 }
 
 export interface ApiTokenTable {
@@ -70,7 +76,53 @@ export interface AccountKeyTable {
   created_at: Generated<Date>;
 }
 
+export interface UserTwoFactorTable {
+  user_id: string;
+  secret: string;
+  created_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  last_step: ColumnType<string | null, number | string | null, number | string | null>;
+}
+
+export interface UserRecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface OrganisationSignInTable {
+  organisation_id: string;
+  require_two_factor: boolean;
+  password_sign_in: boolean;
+  updated_at: Timestamp;
+}
+
+export interface SsoMappingTable {
+  organisation_id: string;
+  id: string;
+  provider: string;
+  kind: 'domain' | 'claim';
+  claim: string | null;
+  value: string;
+  role: 'owner' | 'privacy-officer' | 'viewer';
+  created_at: Timestamp;
+}
+
+export interface OidcLoginTable {
+  id: string;
+  provider: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface AccountTables {
+  user_two_factor: UserTwoFactorTable;
+  user_recovery_codes: UserRecoveryCodeTable;
+  organisation_sign_in: OrganisationSignInTable;
+  sso_mappings: SsoMappingTable;
+  oidc_logins: OidcLoginTable;
   account_keys: AccountKeyTable;
   organisations: OrganisationTable;
   users: UserTable;

@@ -32,7 +32,8 @@ export interface Member {
   userId: string;
   email: string;
   role: Role;
-  hasPassword: boolean;
+  /** Signed in since being added here (else only invited). Not whether the address has an account elsewhere. */
+  active: boolean;
   since: Date;
 }
 
@@ -97,11 +98,11 @@ export async function listMembers(db: Kysely<Database>, scope: OrgScope): Promis
     const rows = await trx
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.email', 'u.password_hash', 'm.role', 'm.created_at'])
+      .select(['u.id', 'u.email', 'm.role', 'm.created_at', 'm.first_signed_in_at'])
       .where('m.organisation_id', '=', organisationId)
       .orderBy('u.email')
       .execute();
-    return rows.map((r) => ({ userId: r.id, email: r.email, role: r.role, hasPassword: r.password_hash !== null, since: r.created_at }));
+    return rows.map((r) => ({ userId: r.id, email: r.email, role: r.role, active: r.first_signed_in_at !== null, since: r.created_at }));
   });
 }
 

@@ -30,18 +30,65 @@ export const configSchema = z.object({
   RETENTION_CONSENT_RECORDS: z.string().regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration').default('P5Y'),
   RETENTION_REQUESTS: z.string().regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration').default('P5Y'),
 });
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<typeof configSchema> & {
+  /** OpenID Connect providers (`OIDC_PROVIDERS` and `OIDC_<ID>_*`); none when absent. */
+  oidcProviders?: OidcProviderConfig[];
+};
+
+/** One OpenID Connect provider people may sign in with. */
+export interface OidcProviderConfig {
+  /** Lowercase id, used in URLs and stored on sessions and mappings. */
+  id: string;
+  /** Shown on the button: "Sign in with <name>". */
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Extra scopes beyond `openid email profile` (e.g. `groups`). */
+  scopes: string[];
+}
+
+const providerIdPattern = /^[a-z][a-z0-9-]{0,30}$/;
+
+/**
+ * Providers are named in `OIDC_PROVIDERS=corp,partner`; each has `OIDC_<ID>_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET`, and
+ * optionally `_NAME` and `_SCOPES` (the id upper-cased, dashes as underscores). Every problem is reported at once.
+ */
+export function readOidcProviders(present: Record<string, string | undefined>): { providers: OidcProviderConfig[]; problems: string[] } {
+  const ids = (present.OIDC_PROVIDERS ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const providers: OidcProviderConfig[] = [];
+  const problems: string[] = [];
+  for (const id of ids) {
+    if (!providerIdPattern.test(id)) {
+      problems.push(`OIDC_PROVIDERS: "${id}" is not a provider id (lowercase letters, digits, dashes)`);
+      continue;
+    }
+    const prefix = `OIDC_${id.toUpperCase().replace(/-/g, '_')}_`;
+    const issuer = present[`${prefix}ISSUER`];
+    const clientId = present[`${prefix}CLIENT_ID`];
+    const clientSecret = present[`${prefix}CLIENT_SECRET`];
+    if (!issuer || !z.url().safeParse(issuer).success) problems.push(`${prefix}ISSUER: the issuer URL of provider "${id}" is required`);
+    if (!clientId) problems.push(`${prefix}CLIENT_ID: required for provider "${id}"`);
+    if (!clientSecret) problems.push(`${prefix}CLIENT_SECRET: required for provider "${id}"`);
+    if (issuer && clientId && clientSecret) {
+      const scopes = (present[`${prefix}SCOPES`] ?? '').split(/[\s,]+/).filter(Boolean);
+      providers.push({ id, name: present[`${prefix}NAME`] ?? id, issuer, clientId, clientSecret, scopes });
+    }
+  }
+  return { providers, problems };
+}
 
 /** Reads the configuration; a bad value is reported with the variable's name. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set" (e.g. DATABASE_URL= to fall back to PGlite).
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = configSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const oidc = readOidcProviders(present);
+  if (!parsed.success || oidc.problems.length > 0) {
+    const lines = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)), ...oidc.problems];
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  return parsed.data;
+  return { ...parsed.data, oidcProviders: oidc.providers };
 }
 
 export class ConfigError extends Error {

@@ -12,7 +12,7 @@ import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';
 import { clearSessionCookies, setOrganisationCookie, setSessionCookies } from '../cookies.js';
 import { linkIsValid } from '../links.js';
-import { installationKey } from '../secrets.js';
+import { memoisedInstallationKey } from '../secrets.js';
 import { passwordResetAllowed } from '../throttle.js';
 import { findOrganisation } from '../organisations.js';
 import { passwordSchema } from '../passwords.js';
@@ -25,6 +25,7 @@ const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase lett
 const linkTokenSchema = z.string().min(20).max(200);
 
 const roleSchema = z.enum(['owner', 'privacy-officer', 'viewer']);
+const pendingSchema = z.enum(['second-factor', 'enrol']).nullable();
 export const meSchema = z.object({
   kind: z.enum(['user', 'token']),
   userId: z.string().nullable(),
@@ -34,17 +35,15 @@ export const meSchema = z.object({
   scopes: z.array(z.string()),
   organisations: z.array(z.object({ slug: z.string(), name: z.string(), role: roleSchema })),
   csrfToken: z.string().nullable(),
+  /** A password sign-in still owing its second factor, or the enrolment an organisation requires; null when done. */
+  pending: pendingSchema,
+  signInMethod: z.enum(['password', 'oidc']).nullable(),
 });
 
 const signedInSchema = z.object({ userId: z.string(), csrfToken: z.string() });
 
 export function registerAuthRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {
-  let secret: Promise<string> | undefined;
-  const throttleKey = () =>
-    (secret ??= installationKey(context.db, context.config.CHARTER_SECRET).catch((error: unknown) => {
-      secret = undefined;
-      throw error;
-    }));
+  const throttleKey = memoisedInstallationKey(context.db, context.config.CHARTER_SECRET);
 
   defineRoute(
     app,
@@ -55,13 +54,13 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext, ta
       tags: ['accounts'],
       auth: 'public',
       body: z.object({ email: emailSchema, password: z.string().min(1).max(256) }),
-      response: signedInSchema,
-      errors: [401, 429],
+      response: signedInSchema.extend({ pending: pendingSchema }),
+      errors: [401, 403, 429],
     },
     async ({ body, request, reply }) => {
       const result = await signIn({ db: context.db, secret: await throttleKey(), later: (label, work) => tasks.run(label, work) }, { ...body, address: request.ip }, context.clock());
       setSessionCookies(request, reply, result.session);
-      return { userId: result.userId, csrfToken: result.session.csrfToken };
+      return { userId: result.userId, csrfToken: result.session.csrfToken, pending: result.pending };
     },
   );
 
@@ -101,6 +100,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext, ta
         scopes: [...caller.scopes],
         organisations: memberships.map((m) => ({ slug: m.slug, name: m.name, role: m.role })),
         csrfToken: request.cookies?.charter_csrf ?? null,
+        pending: caller.pending ?? null,
+        signInMethod: caller.signInMethod ?? null,
       };
     },
   );

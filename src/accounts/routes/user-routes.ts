@@ -5,6 +5,7 @@ import type { AppContext } from '../../app.js';
 import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';
 import { issuePasswordLink } from '../sign-in.js';
+import { membersWithTwoFactor } from '../two-factor.js';
 import { addMember, changeRole, listMembers, removeMember } from '../users.js';
 import type { BackgroundTasks } from '../../platform/background.js';
 import { publicUrl } from '../../platform/config.js';
@@ -12,7 +13,7 @@ import { findOrganisation } from '../organisations.js';
 import { sendMemberAddedMail, sendPasswordMail } from './password-mail.js';
 
 const roleSchema = z.enum(['owner', 'privacy-officer', 'viewer']);
-const memberSchema = z.object({ userId: z.string(), email: z.string(), role: roleSchema, hasPassword: z.boolean(), since: z.string() });
+const memberSchema = z.object({ userId: z.string(), email: z.string(), role: roleSchema, active: z.boolean(), twoFactor: z.boolean(), since: z.string() });
 const userParams = z.object({ userId: z.uuid() });
 
 export function registerUserRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {
@@ -21,7 +22,8 @@ export function registerUserRoutes(app: FastifyInstance, context: AppContext, ta
     { method: 'GET', url: '/api/v1/users', summary: 'Members of the organisation with their roles', tags: ['accounts'], auth: { scopes: ['users:read'] }, response: z.object({ members: z.array(memberSchema) }) },
     async ({ request }) => {
       const members = await listMembers(context.db, callerOf(request));
-      return { members: members.map((m) => ({ ...m, since: m.since.toISOString() })) };
+      const withTwoFactor = await membersWithTwoFactor(context.db, members.map((m) => m.userId));
+      return { members: members.map((m) => ({ ...m, twoFactor: withTwoFactor.has(m.userId), since: m.since.toISOString() })) };
     },
   );
 

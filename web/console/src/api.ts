@@ -68,7 +68,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const json: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const error = (json as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
-    if (response.status === 401 && !path.startsWith('/api/v1/auth/login')) listeners.forEach((listener) => listener());
+    // A wrong second-factor code is a 401 of its own (`wrong_code`): the session is still there.
+    if (response.status === 401 && !path.startsWith('/api/v1/auth/login') && error?.code !== 'wrong_code') listeners.forEach((listener) => listener());
     throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? response.statusText, error?.details ?? []);
   }
   return json as T;

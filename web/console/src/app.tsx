@@ -20,6 +20,7 @@ import { MailBanner } from './pages/outbox.js';
 import type { ConsolePage } from './pages/types.js';
 import { Login } from './public/login.js';
 import { Password } from './public/password.js';
+import { Enrol, SecondFactor } from './public/second-factor.js';
 import { Setup } from './public/setup.js';
 import { Link, navigate, usePath } from './router.js';
 import { SessionContext, type SessionValue } from './session.js';
@@ -225,9 +226,24 @@ function Console() {
     return onSignedOut(() => setMe(null));
   }, [loadMe]);
 
+  const signOut = useCallback(async (current: Me) => {
+    // A session opened through an identity provider also ends there, when the provider offers it (RP-initiated logout).
+    if (current.signInMethod === 'oidc') {
+      const result = await api<{ endSessionUrl: string | null }>('/api/v1/auth/oidc/logout', { method: 'POST' }).catch(() => undefined);
+      if (result?.endSessionUrl) {
+        window.location.assign(result.endSessionUrl);
+        return;
+      }
+    } else {
+      await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
+    }
+    setMe(null);
+    navigate('/login');
+  }, []);
+
   const session = useMemo<SessionValue | undefined>(
     () =>
-      me
+      me && !me.pending
         ? {
             me,
             can: (scope) => me.scopes.includes(scope),
@@ -236,14 +252,10 @@ function Console() {
               await api('/api/v1/auth/organisation', { method: 'POST', body: { slug } });
               await loadMe();
             },
-            signOut: async () => {
-              await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
-              setMe(null);
-              navigate('/login');
-            },
+            signOut: () => signOut(me),
           }
         : undefined,
-    [me, loadMe],
+    [me, loadMe, signOut],
   );
 
   const signedIn = async () => {
@@ -275,6 +287,16 @@ function Console() {
             <Login onSignedIn={signedIn} />
           )}
           <ErrorMessage error={error} />
+        </main>
+      </Frame>
+    );
+  }
+  if (me?.pending) {
+    // A password sign-in that still owes its second factor, or the enrolment the organisation requires.
+    return (
+      <Frame header={<><span className="brand">Charter</span><LanguageSwitcher /></>}>
+        <main id="main" tabIndex={-1} className="public" key={me.pending}>
+          {me.pending === 'second-factor' ? <SecondFactor onDone={signedIn} onSignOut={() => signOut(me)} /> : <Enrol required onDone={signedIn} />}
         </main>
       </Frame>
     );

@@ -16,6 +16,7 @@ import { processorsPage } from './processors.js';
 import { recordsPage } from './records.js';
 import { requestsPage } from './requests.js';
 import { retentionPage } from './retention.js';
+import { securityPage } from './security.js';
 import { tokensPage } from './tokens.js';
 import type { ConsolePage } from './types.js';
 import { usersPage } from './users.js';
@@ -34,5 +35,6 @@ export const pages: ConsolePage[] = [
   outboxPage,
   auditPage,
   usersPage,
+  securityPage,
   tokensPage,
 ];

@@ -11,7 +11,8 @@ interface Member {
   userId: string;
   email: string;
   role: Role;
-  hasPassword: boolean;
+  active: boolean;
+  twoFactor: boolean;
   since: string;
 }
 
@@ -19,25 +20,29 @@ const roles: Role[] = ['owner', 'privacy-officer', 'viewer'];
 
 const texts = {
   en: {
-    title: 'Users and roles', email: 'Email address', role: 'Role', since: 'Member since', status: 'Status', actions: 'Actions', active: 'active', invited: 'invited, no password yet',
+    resetTwoFactor: 'Reset two-factor', resetConfirm: 'Reset the two-factor authentication of this member (lost device)? They are signed out and mailed.', twoFactorOn: 'two-factor on', resetDone: 'Two-factor authentication reset; the member was mailed.',
+    title: 'Users and roles', email: 'Email address', role: 'Role', since: 'Member since', status: 'Status', actions: 'Actions', active: 'active', invited: 'invited, not signed in yet',
     add: 'Add a person', addButton: 'Add', remove: 'Remove', change: 'Change role of', save: 'Save', you: '(you)',
     mailed: 'An invitation was mailed to the person: a one-time link to choose a password (valid 24 hours), or to sign in with the account they already have.', roleNames: { owner: 'Owner', 'privacy-officer': 'Privacy officer', viewer: 'Viewer' },
     roleHelp: 'Owner: everything, including users and tokens. Privacy officer: requests, breaches, retention, records. Viewer: read only.',
   },
   nl: {
-    title: 'Gebruikers en rollen', email: 'E-mailadres', role: 'Rol', since: 'Lid sinds', status: 'Status', actions: 'Acties', active: 'actief', invited: 'uitgenodigd, nog geen wachtwoord',
+    resetTwoFactor: 'Tweestapsverificatie wissen', resetConfirm: 'De tweestapsverificatie van dit lid wissen (verloren toestel)? Het lid wordt afgemeld en krijgt een e-mail.', twoFactorOn: 'tweestapsverificatie aan', resetDone: 'Tweestapsverificatie gewist; het lid kreeg een e-mail.',
+    title: 'Gebruikers en rollen', email: 'E-mailadres', role: 'Rol', since: 'Lid sinds', status: 'Status', actions: 'Acties', active: 'actief', invited: 'uitgenodigd, nog niet aangemeld',
     add: 'Iemand toevoegen', addButton: 'Toevoegen', remove: 'Verwijderen', change: 'Rol wijzigen van', save: 'Bewaren', you: '(u)',
     mailed: 'De persoon kreeg een uitnodiging per e-mail: een eenmalige link om een wachtwoord te kiezen (24 uur geldig), of om zich aan te melden met de account die ze al hebben.', roleNames: { owner: 'Eigenaar', 'privacy-officer': 'Privacyverantwoordelijke', viewer: 'Lezer' },
     roleHelp: 'Eigenaar: alles, ook gebruikers en tokens. Privacyverantwoordelijke: verzoeken, datalekken, bewaring, registers. Lezer: alleen lezen.',
   },
   fr: {
-    title: 'Utilisateurs et rôles', email: 'Adresse e-mail', role: 'Rôle', since: 'Membre depuis', status: 'Statut', actions: 'Actions', active: 'actif', invited: 'invité, pas encore de mot de passe',
+    resetTwoFactor: 'Réinitialiser le 2FA', resetConfirm: 'Réinitialiser l’authentification à deux facteurs de ce membre (appareil perdu) ? Il est déconnecté et prévenu par e-mail.', twoFactorOn: 'deux facteurs activés', resetDone: 'Authentification à deux facteurs réinitialisée ; le membre a été prévenu par e-mail.',
+    title: 'Utilisateurs et rôles', email: 'Adresse e-mail', role: 'Rôle', since: 'Membre depuis', status: 'Statut', actions: 'Actions', active: 'actif', invited: 'invité, pas encore connecté',
     add: 'Ajouter une personne', addButton: 'Ajouter', remove: 'Retirer', change: 'Changer le rôle de', save: 'Enregistrer', you: '(vous)',
     mailed: 'Une invitation a été envoyée à la personne par e-mail : un lien à usage unique pour choisir un mot de passe (valable 24 heures), ou pour se connecter avec le compte qu’elle a déjà.', roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
     roleHelp: 'Propriétaire : tout, y compris utilisateurs et jetons. Responsable vie privée : demandes, violations, conservation, registres. Lecteur : lecture seule.',
   },
   de: {
-    title: 'Benutzer und Rollen', email: 'E-Mail-Adresse', role: 'Rolle', since: 'Mitglied seit', status: 'Status', actions: 'Aktionen', active: 'aktiv', invited: 'eingeladen, noch kein Passwort',
+    resetTwoFactor: '2FA zurücksetzen', resetConfirm: 'Die Zwei-Faktor-Authentifizierung dieses Mitglieds zurücksetzen (verlorenes Gerät)? Es wird abgemeldet und per E-Mail informiert.', twoFactorOn: 'Zwei-Faktor aktiv', resetDone: 'Zwei-Faktor-Authentifizierung zurückgesetzt; das Mitglied wurde per E-Mail informiert.',
+    title: 'Benutzer und Rollen', email: 'E-Mail-Adresse', role: 'Rolle', since: 'Mitglied seit', status: 'Status', actions: 'Aktionen', active: 'aktiv', invited: 'eingeladen, noch nicht angemeldet',
     add: 'Eine Person hinzufügen', addButton: 'Hinzufügen', remove: 'Entfernen', change: 'Rolle ändern von', save: 'Speichern', you: '(Sie)',
     mailed: 'Der Person wurde eine Einladung gesendet: ein einmaliger Link, um ein Passwort zu wählen (24 Stunden gültig), oder um sich mit ihrem bestehenden Konto anzumelden.', roleNames: { owner: 'Eigentümer', 'privacy-officer': 'Datenschutzverantwortliche(r)', viewer: 'Lesezugriff' },
     roleHelp: 'Eigentümer: alles, einschließlich Benutzer und Tokens. Datenschutzverantwortliche(r): Anfragen, Datenpannen, Aufbewahrung, Verzeichnisse. Lesezugriff: nur lesen.',
@@ -66,6 +71,17 @@ function Users() {
   };
   const changeRole = async (userId: string, next: Role) => {
     await mutation.run(() => api(`/api/v1/users/${userId}`, { method: 'PATCH', body: { role: next } }));
+    await reload();
+  };
+  const [resetDone, setResetDone] = useState(false);
+  const resetTwoFactor = async (userId: string) => {
+    if (!window.confirm(t.resetConfirm)) return;
+    setResetDone(false);
+    const done = await mutation.run(async () => {
+      await api(`/api/v1/users/${userId}/two-factor`, { method: 'DELETE', query: { language } });
+      return true;
+    });
+    setResetDone(done === true);
     await reload();
   };
   const remove = async (userId: string) => {
@@ -99,13 +115,21 @@ function Users() {
                       t.roleNames[member.role]
                     )}
                   </td>
-                  <td>{member.hasPassword ? t.active : t.invited}</td>
+                  <td>{member.active ? t.active : t.invited}{member.twoFactor ? `, ${t.twoFactorOn}` : ''}</td>
                   <td>{formatDateTime(member.since, language)}</td>
                   {manage && (
                     <td>
                       <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void remove(member.userId)} aria-label={`${t.remove} ${member.email}`}>
                         {t.remove}
                       </button>
+                      {member.twoFactor && member.userId !== me.userId && (
+                        <>
+                          {' '}
+                          <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void resetTwoFactor(member.userId)} aria-label={`${t.resetTwoFactor}: ${member.email}`}>
+                            {t.resetTwoFactor}
+                          </button>
+                        </>
+                      )}
                     </td>
                   )}
                 </tr>
@@ -126,6 +150,7 @@ function Users() {
           <p><button type="submit" disabled={mutation.pending}>{t.addButton}</button></p>
         </form>
       )}
+      {resetDone && <p className="notice" role="status">{t.resetDone}</p>}
       {mailed && (
         <div className="notice" role="status">
           <p>{t.mailed}</p>

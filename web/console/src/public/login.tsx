@@ -1,14 +1,14 @@
 /** Sign in, and ask for a password link (the answer never says whether the address has an account). */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage, PageTitle, useMutation } from '../components.js';
+import { ErrorMessage, PageTitle, useApi, useMutation } from '../components.js';
 import { useLanguage, useTexts } from '../i18n.js';
 
 const texts = {
-  en: { title: 'Sign in to Charter', email: 'Email address', password: 'Password', submit: 'Sign in', forgot: 'Forgot your password?', reset: 'Send me a link', back: 'Back to sign in', resetTitle: 'Choose a new password', resetIntro: 'Give your email address; if it has an account, we send a link to choose a new password.' },
-  nl: { title: 'Aanmelden bij Charter', email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', forgot: 'Wachtwoord vergeten?', reset: 'Stuur mij een link', back: 'Terug naar aanmelden', resetTitle: 'Een nieuw wachtwoord kiezen', resetIntro: 'Geef uw e-mailadres; hoort er een account bij, dan sturen we een link om een nieuw wachtwoord te kiezen.' },
-  fr: { title: 'Se connecter à Charter', email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter', forgot: 'Mot de passe oublié ?', reset: 'Envoyez-moi un lien', back: 'Retour à la connexion', resetTitle: 'Choisir un nouveau mot de passe', resetIntro: 'Indiquez votre adresse e-mail ; si un compte y correspond, nous envoyons un lien pour choisir un nouveau mot de passe.' },
-  de: { title: 'Bei Charter anmelden', email: 'E-Mail-Adresse', password: 'Passwort', submit: 'Anmelden', forgot: 'Passwort vergessen?', reset: 'Link zusenden', back: 'Zurück zur Anmeldung', resetTitle: 'Neues Passwort wählen', resetIntro: 'Geben Sie Ihre E-Mail-Adresse an; wenn dazu ein Konto besteht, senden wir Ihnen einen Link, um ein neues Passwort zu wählen.' },
+  en: { title: 'Sign in to Charter', email: 'Email address', password: 'Password', submit: 'Sign in', forgot: 'Forgot your password?', reset: 'Send me a link', back: 'Back to sign in', resetTitle: 'Choose a new password', resetIntro: 'Give your email address; if it has an account, we send a link to choose a new password.', with: 'Sign in with', or: 'or with your password' },
+  nl: { title: 'Aanmelden bij Charter', email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', forgot: 'Wachtwoord vergeten?', reset: 'Stuur mij een link', back: 'Terug naar aanmelden', resetTitle: 'Een nieuw wachtwoord kiezen', resetIntro: 'Geef uw e-mailadres; hoort er een account bij, dan sturen we een link om een nieuw wachtwoord te kiezen.', with: 'Aanmelden met', or: 'of met uw wachtwoord' },
+  de: { title: 'Bei Charter anmelden', email: 'E-Mail-Adresse', password: 'Passwort', submit: 'Anmelden', forgot: 'Passwort vergessen?', reset: 'Link zusenden', back: 'Zurück zur Anmeldung', resetTitle: 'Ein neues Passwort wählen', resetIntro: 'Geben Sie Ihre E-Mail-Adresse an; gehört ein Konto dazu, senden wir einen Link, um ein neues Passwort zu wählen.', with: 'Anmelden mit', or: 'oder mit Ihrem Passwort' },
+  fr: { title: 'Se connecter à Charter', email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter', forgot: 'Mot de passe oublié ?', reset: 'Envoyez-moi un lien', back: 'Retour à la connexion', resetTitle: 'Choisir un nouveau mot de passe', resetIntro: 'Indiquez votre adresse e-mail ; si un compte y correspond, nous envoyons un lien pour choisir un nouveau mot de passe.', with: 'Se connecter avec', or: 'ou avec votre mot de passe' },
 };
 
 export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
@@ -19,6 +19,7 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   const [password, setPassword] = useState('');
   const [sent, setSent] = useState<string | null>(null);
   const mutation = useMutation();
+  const providers = useApi<{ providers: { id: string; name: string; startUrl: string }[] }>('/api/v1/auth/providers');
 
   const signIn = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,6 +50,21 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
+      {providers.data && providers.data.providers.length > 0 && (
+        <>
+          <ul className="identity-providers">
+            {providers.data.providers.map((p) => (
+              // A full navigation (not the console's router): the provider's page comes next.
+              <li key={p.id}>
+                <a className="button" href={`${p.startUrl}?language=${language}`}>
+                  {t.with} {p.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t.or}</p>
+        </>
+      )}
       <form onSubmit={(e) => void signIn(e)}>
         <label htmlFor="login-email">{t.email}</label>
         <input id="login-email" type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -44,9 +44,9 @@ export interface RunningServer {
  * Opens (and migrates) the configured database, with the configured audit key installed first (a key file is created
  * on first use) and every audit chain from before the keyed trail sealed.
  */
-export async function openConfiguredDatabase(config: Config): Promise<OpenDatabase<Database>> {
+export async function openConfiguredDatabase(config: Config, command = 'charter'): Promise<OpenDatabase<Database>> {
   installAuditKey(resolveAuditKey(config));
-  const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR });
+  const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR, command });
   try {
     await migrate(database.db, migrations);
     await sealUnkeyedChains(database.db);
@@ -58,8 +58,8 @@ export async function openConfiguredDatabase(config: Config): Promise<OpenDataba
 }
 
 /** Runs `work` on the configured database, opened and migrated, and closes it after: what a CLI command needs. */
-export async function withConfiguredDatabase<T>(config: Config, work: (database: OpenDatabase<Database>) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(config);
+export async function withConfiguredDatabase<T>(config: Config, work: (database: OpenDatabase<Database>) => Promise<T>, command = 'charter'): Promise<T> {
+  const database = await openConfiguredDatabase(config, command);
   try {
     return await work(database);
   } finally {
@@ -85,13 +85,21 @@ async function freePort(host: string): Promise<number> {
   });
 }
 
+/** Where a process on this machine reaches the server: its listening address (a wildcard means loopback), not the public URL, which may be a proxy. */
+function localUrl(app: FastifyInstance, config: Config): string {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '' ? '127.0.0.1' : config.HOST === '::' ? '[::1]' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${port}`;
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   requirePublicUrl(options.config);
   // Links are built from the configuration only (never the Host header), so PORT=0 is resolved to a real port first.
   const config: Config = options.config.PORT === 0 ? { ...options.config, PORT: await freePort(options.config.HOST) } : options.config;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, 'charter serve');
   try {
     const charterFile = options.charterFile ?? config.CHARTER_FILE;
     if (charterFile) {
@@ -105,6 +113,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger, clock: () => new Date() });
     await app.listen({ port: config.PORT, host: config.HOST });
+    // Commands run beside the server find it through its lock file, and ask it instead of opening the directory.
+    database.lock?.announce(localUrl(app, config));
     // Durable background jobs (the daily retention sweep…), shared with every other process on the same database.
     const jobs = createJobRunner({ db: database.db, logger });
     registerRetentionJobs(jobs, composeRetention({ db: database.db, dbKind: database.kind, config, env: process.env, clock: () => new Date() }), config, logger);

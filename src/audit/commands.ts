@@ -7,12 +7,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findOrganisationBySlug, listOrganisations, type Organisation } from '../accounts/organisations.js';
-import { exitCodes, stringOption, UsageError, type CliIo, type Command } from '../cli/command.js';
+import { exitCodes, stringOption, UsageError, type CliIo, type Command, type CommandArgs } from '../cli/command.js';
 import type { Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
-import { withConfiguredDatabase } from '../server.js';
+import { withCliDatabase } from '../cli/database.js';
+import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../cli/remote.js';
 import { CheckpointError, readCheckpoints, takeCheckpoint, type Checkpoint } from './checkpoint.js';
 import { resolveAuditKey } from './key.js';
 import { exportAuditLines } from './query.js';
@@ -51,17 +52,22 @@ async function loadCheckpoints(io: CliIo, file: string): Promise<Checkpoint[]> {
 export const auditVerifyCommand: Command = {
   name: 'audit verify',
   summary: 'Recompute the audit chains (and compare them with signed checkpoints); report the first broken link (exit 1)',
-  usage: 'audit verify [--org slug] [--checkpoint file] [--json]',
-  options: { org: { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'audit verify [--org slug] [--checkpoint file] [--json] [--token T]',
+  options: { org: { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' }, ...remoteOptions },
   help: [
     'Checks every organisation (or the one named) from its first entry: an edited, deleted, reordered or unkeyed entry',
     'breaks the chain. With --checkpoint (a file written by `charter audit checkpoint` or downloaded from the console),',
     'each organisation in it is also compared with its checkpoint: a chain cut short (head moved back) or rewritten since',
     'is reported. A checkpoint not signed by this installation\'s audit key is refused (exit 1).',
+    'While a server holds the PGlite database, the chain of the token\'s organisation is verified by that server',
+    '(--token or CHARTER_TOKEN, scope audit:read).',
   ].join('\n'),
   async run(args, io) {
     const file = stringOption(args, 'checkpoint');
-    return withConfiguredDatabase(readConfig(io.env), async (database) => {
+    const config = readConfig(io.env);
+    const remote = remoteServer(io, config, args, 'audit:read');
+    if (remote) return verifyThroughServer(remote, args, io, file);
+    return withCliDatabase(io, config, 'audit verify', async (database) => {
       let checkpoints: Checkpoint[] = [];
       if (file) {
         try {
@@ -100,6 +106,30 @@ export const auditVerifyCommand: Command = {
   },
 };
 
+/** `audit verify` asked of the running server that holds the database: the chain of the token's organisation. */
+async function verifyThroughServer(remote: RemoteServer, args: CommandArgs, io: CliIo, file: string | undefined): Promise<number> {
+  const me = await callServer<{ organisation: { id: string; slug: string } }>(remote, 'GET', '/api/v1/auth/me');
+  const slug = stringOption(args, 'org');
+  if (slug && slug !== me.organisation.slug) throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
+  let checkpoint: Checkpoint | undefined;
+  if (file) {
+    try {
+      checkpoint = (await loadCheckpoints(io, file)).find((c) => c.organisation.id === me.organisation.id);
+    } catch (error) {
+      if (!(error instanceof CheckpointError)) throw error;
+      io.out(`checkpoint REFUSED: ${error.message}`);
+      return exitCodes.findings;
+    }
+  }
+  const answer = checkpoint
+    ? await callServer<Omit<ChainReport, 'organisationId'>>(remote, 'POST', '/api/v1/audit/verify', checkpoint)
+    : await callServer<Omit<ChainReport, 'organisationId'>>(remote, 'GET', '/api/v1/audit/verify');
+  const report: ChainReport = { ...answer, organisationId: me.organisation.id };
+  if (args.values.json) io.out(JSON.stringify([{ organisation: me.organisation.slug, ...answer }], null, 2));
+  else io.out(`${describeReport(me.organisation.slug, report)}${file && !checkpoint && report.ok ? '; the checkpoint file has no checkpoint of it' : ''}`);
+  return report.ok ? exitCodes.ok : exitCodes.findings;
+}
+
 export const auditCheckpointCommand: Command = {
   name: 'audit checkpoint',
   summary: 'Write signed checkpoints of the audit chain heads (keep them outside the database)',
@@ -112,7 +142,7 @@ export const auditCheckpointCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const out = stringOption(args, 'out');
-    return withConfiguredDatabase(readConfig(io.env), async (database) => {
+    return withCliDatabase(io, readConfig(io.env), 'audit checkpoint', async (database) => {
       const slug = stringOption(args, 'org');
       const checkpoints: Checkpoint[] = [];
       for (const organisation of await selectOrganisations(database, slug)) {
@@ -126,7 +156,7 @@ export const auditCheckpointCommand: Command = {
       await writeFile(resolve(io.cwd, out), text, { mode: 0o644 });
       for (const c of checkpoints) io.out(`${c.organisation.slug}: checkpoint of entry ${c.seq} (${c.entries} entries, head ${c.headHash.slice(0, 16)}…) written to ${out}`);
       return exitCodes.ok;
-    });
+    }, "Download a signed checkpoint from the running server's console (Audit) or GET /api/v1/audit/checkpoint, or stop the server first.");
   },
 };
 
@@ -138,14 +168,14 @@ export const auditExportCommand: Command = {
   async run(args, io) {
     const format = stringOption(args, 'format') ?? 'jsonl';
     if (format !== 'jsonl') throw new UsageError(`unknown format "${format}"; jsonl is supported`);
-    return withConfiguredDatabase(readConfig(io.env), async (database) => {
+    return withCliDatabase(io, readConfig(io.env), 'audit export', async (database) => {
       for (const organisation of await selectOrganisations(database, stringOption(args, 'org'))) {
         const scope = { organisationId: organisation.id };
         await inOrganisation(database.db, scope, (trx) => recordAudit(trx, scope, { actor: 'cli', action: 'audit.exported', data: { format } }));
         for await (const line of exportAuditLines(database.db, scope, organisation.slug)) io.out(line.trimEnd());
       }
       return exitCodes.ok;
-    });
+    }, 'Export the trail through the running server (GET /api/v1/audit/export), or stop the server first.');
   },
 };
 

@@ -12,11 +12,13 @@ import { charterRevision } from '../charter/revision.js';
 import { charterSchema } from '../charter/schema.js';
 import { migrations, type Database } from '../database.js';
 import { readConfig, requirePublicUrl } from '../platform/config.js';
-import { migrate, openDatabase } from '../platform/db/database.js';
+import { DataDirectoryHeldError } from '../platform/db/data-dir-lock.js';
+import { migrate, openDatabase, type OpenDatabase } from '../platform/db/database.js';
 import { projectFile } from '../platform/project.js';
 import { reachLines } from '../stores/reach.js';
 import { startServer } from '../server.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command } from './command.js';
+import { announceDatabase, heldRefusal, requireExistingDatabase } from './database.js';
 
 const defaultFile = 'charter.yaml';
 
@@ -160,6 +162,7 @@ export const serveCommand: Command = {
     // Before anything else: links must not be guessed for a server others reach (exit 1 with the reason).
     requirePublicUrl(config);
     const charterFile = stringOption(args, 'charter');
+    announceDatabase(io, config);
     tuneHeapForServing();
     const server = await startServer({ config, charterFile: charterFile ? resolve(io.cwd, charterFile) : undefined, print: (text) => io.out(text) });
     collectStartupGarbage();
@@ -180,7 +183,16 @@ export const migrateCommand: Command = {
   usage: 'db migrate',
   async run(_args, io) {
     const config = readConfig(io.env);
-    const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR });
+    announceDatabase(io, config);
+    requireExistingDatabase(io, config);
+    let database: OpenDatabase<Database>;
+    try {
+      database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR, command: 'charter db migrate' });
+    } catch (error) {
+      // A running server migrated the database when it started.
+      if (error instanceof DataDirectoryHeldError) throw heldRefusal(error, 'A server migrates its database when it starts: nothing to do while it runs.');
+      throw error;
+    }
     try {
       const result = await migrate(database.db, migrations);
       const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];

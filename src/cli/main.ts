@@ -7,6 +7,9 @@ import { version } from '../platform/project.js';
 import { CharterFileError } from '../server.js';
 import { exitCodes, UsageError, type CliIo, type Command } from './command.js';
 import { commands } from './commands.js';
+import { DataDirectoryHeldError } from '../platform/db/data-dir-lock.js';
+import { CliRefusal, heldRefusal, stopServerAdvice } from './database.js';
+import { RemoteError } from './remote.js';
 
 function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
   const [first, second] = argv;
@@ -48,15 +51,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(`Usage: charter ${command.usage}\n\n${command.summary}${command.help ? `\n\n${command.help}` : ''}`);
     return exitCodes.ok;
   }
+  // `--init` is understood by every command that opens the database: without it, none creates a new one.
+  const init = rest.includes('--init') && !(command.options && 'init' in command.options);
+  const args = init ? rest.filter((arg) => arg !== '--init') : rest;
   try {
-    const parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
-    return await command.run({ values: parsed.values, positionals: parsed.positionals }, io);
+    const parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });
+    return await command.run({ values: parsed.values, positionals: parsed.positionals }, init ? { ...io, init } : io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`charter ${command.name}: ${(error as Error).message}\nUsage: charter ${command.usage}`);
       return exitCodes.usage;
     }
-    if (error instanceof ConfigError || error instanceof CharterFileError) {
+    if (error instanceof DataDirectoryHeldError) {
+      io.err(heldRefusal(error, command.name === 'serve' ? 'Stop it first, or give this server its own CHARTER_DATA_DIR.' : stopServerAdvice).message);
+      return exitCodes.findings;
+    }
+    if (error instanceof ConfigError || error instanceof CharterFileError || error instanceof CliRefusal || error instanceof RemoteError) {
       io.err(error.message);
       return exitCodes.findings;
     }

@@ -41,7 +41,7 @@ afterAll(async () => {
 describe('charter retention run', () => {
   it('exits 1 while the run waits for approval, 1 when due rows stayed, 0 once everything due is done', async () => {
     const waiting = await runCli(['retention', 'run', '--charter', 'charter.yaml'], { env, cwd: dir });
-    expect(waiting.err).toBe('');
+    expect(waiting.err).toMatch(/^charter: database (PGlite|PostgreSQL) \S+$/);
     expect(waiting.out).toContain(': awaiting-approval');
     expect(waiting.code).toBe(1);
 

@@ -18,7 +18,7 @@ import { projectFile } from '../platform/project.js';
 import { reachLines } from '../stores/reach.js';
 import { startServer } from '../server.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command } from './command.js';
-import { announceDatabase, heldRefusal, requireExistingDatabase } from './database.js';
+import { announceDatabase, heldRefusal, requireExistingDatabase, resolvedConfig } from './database.js';
 
 const defaultFile = 'charter.yaml';
 
@@ -182,7 +182,7 @@ export const migrateCommand: Command = {
   summary: 'Apply pending database migrations (also done at every start)',
   usage: 'db migrate',
   async run(_args, io) {
-    const config = readConfig(io.env);
+    const config = resolvedConfig(io, readConfig(io.env));
     announceDatabase(io, config);
     requireExistingDatabase(io, config);
     let database: OpenDatabase<Database>;

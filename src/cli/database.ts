@@ -18,6 +18,11 @@ export class CliRefusal extends Error {
   override name = 'CliRefusal';
 }
 
+/** The configuration with the PGlite directory resolved from the command's working directory (not the process's, which differs in tests). */
+export function resolvedConfig(io: CliIo, config: Config): Config {
+  return { ...config, CHARTER_DATA_DIR: resolve(io.cwd, config.CHARTER_DATA_DIR) };
+}
+
 /** `PGlite /srv/charter/.charter/data` or `PostgreSQL db.example:5432/charter` — never the user or password. */
 export function describeDatabase(config: Config): string {
   if (!config.DATABASE_URL) return `PGlite ${resolve(config.CHARTER_DATA_DIR)}`;
@@ -62,7 +67,8 @@ export const stopServerAdvice = 'Stop that server first, or use PostgreSQL (DATA
  * Opens the configured database for a CLI command (migrated, audit key installed), runs `work`, closes it.
  * `advice` is what to tell a person whose command a running server's lock refused.
  */
-export async function withCliDatabase<T>(io: CliIo, config: Config, command: string, work: (database: OpenDatabase<Database>) => Promise<T>, advice = stopServerAdvice): Promise<T> {
+export async function withCliDatabase<T>(io: CliIo, given: Config, command: string, work: (database: OpenDatabase<Database>) => Promise<T>, advice = stopServerAdvice): Promise<T> {
+  const config = resolvedConfig(io, given);
   announceDatabase(io, config);
   requireExistingDatabase(io, config);
   let database: OpenDatabase<Database>;

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../platform/config.js';
 import { currentHolder, describeHolder, type LockHolder } from '../platform/db/data-dir-lock.js';
 import { stringOption, type CliIo, type CommandArgs, type OptionSpec } from './command.js';
-import { CliRefusal } from './database.js';
+import { CliRefusal, resolvedConfig } from './database.js';
 
 export interface RemoteServer {
   url: string;
@@ -25,8 +25,9 @@ const requestTimeoutMs = 30_000;
  * The running server to ask, when one holds the configured PGlite directory; undefined when the command may open the
  * database itself (PostgreSQL, or no live holder). Refuses (naming the holder) when there is no token.
  */
-export function remoteServer(io: CliIo, config: Config, args: CommandArgs, scope: string): RemoteServer | undefined {
-  if (config.DATABASE_URL) return undefined;
+export function remoteServer(io: CliIo, given: Config, args: CommandArgs, scope: string): RemoteServer | undefined {
+  if (given.DATABASE_URL) return undefined;
+  const config = resolvedConfig(io, given);
   const holder = currentHolder(config.CHARTER_DATA_DIR);
   if (!holder) return undefined;
   const dir = resolve(config.CHARTER_DATA_DIR);

@@ -5,14 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { issueSetupLink } from './accounts/links.js';
-import { ensureOrganisation } from './accounts/organisations.js';
 import { mailRecipientKey } from './accounts/throttle.js';
 import { buildApp } from './app.js';
 import { registerAuditJobs } from './audit/checkpoint-mail.js';
 import { installAuditKey, resolveAuditKey } from './audit/key.js';
 import { sealUnkeyedChains } from './audit/trail.js';
-import { formatProblem, loadCharterFile } from './charter/loader.js';
-import { applyCharter } from './charter/repository.js';
+import { applyCharterFile, describeFileApplication } from './charter/file-application.js';
 import { migrations, type Database } from './database.js';
 import { publicUrl, requirePublicUrl, type Config } from './platform/config.js';
 import { migrate, openDatabase, type OpenDatabase } from './platform/db/database.js';
@@ -103,13 +101,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     const charterFile = options.charterFile ?? config.CHARTER_FILE;
     if (charterFile) {
-      const loaded = await loadCharterFile(charterFile);
-      if (!loaded.ok) throw new CharterFileError(loaded.problems.map(formatProblem).join('\n'));
       const { readFile } = await import('node:fs/promises');
-      const source = await readFile(charterFile, 'utf8');
-      const organisation = await ensureOrganisation(database.db, loaded.charter.organisation.id, loaded.charter.organisation.legalName);
-      const applied = await applyCharter(database.db, { organisationId: organisation.id }, { charter: loaded.charter, source, format: 'yaml', actor: 'system' });
-      logger.info({ organisation: organisation.slug, seq: applied.seq, changed: applied.changed }, 'charter applied');
+      let source: string;
+      try {
+        source = await readFile(charterFile, 'utf8');
+      } catch (error) {
+        throw new CharterFileError(`${charterFile}: cannot read the charter file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
+      const result = await applyCharterFile(database.db, { source, file: charterFile, actor: 'system', now: new Date() });
+      if (result.outcome === 'refused') throw new CharterFileError(`${result.problems.join('\n')}\n${charterFile}: refused, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`);
+      print(describeFileApplication(charterFile, result));
+      logger.info({ organisation: result.organisation, outcome: result.outcome }, 'charter file');
     }
     const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger, clock: () => new Date() });
     await app.listen({ port: config.PORT, host: config.HOST });

@@ -14,6 +14,7 @@ import { applyCharterFile, describeFileApplication } from './charter/file-applic
 import { migrations, type Database } from './database.js';
 import { publicUrl, requirePublicUrl, type Config } from './platform/config.js';
 import { migrate, openDatabase, type OpenDatabase } from './platform/db/database.js';
+import { listenForBackupRequests } from './platform/db/pglite-backup.js';
 import { createJobRunner } from './platform/jobs.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { registerNoticeJobs } from './notices/jobs.js';
@@ -115,6 +116,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger, clock: () => new Date() });
     await app.listen({ port: config.PORT, host: config.HOST });
+    // `charter db backup` run beside the server asks it for the copy (pglite-backup.ts): registered before the server
+    // announces itself in its lock file, which is what the command checks before it signals.
+    const stopBackups = database.lock && database.backup ? listenForBackupRequests(database.lock.path, database.backup, (error) => logger.error({ err: error }, 'backup request failed')) : () => {};
     // Commands run beside the server find it through its lock file, and ask it instead of opening the directory.
     database.lock?.announce(localUrl(app, config));
     // Durable background jobs (the daily retention sweep…), shared with every other process on the same database.
@@ -151,6 +155,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       database,
       url,
       close: async () => {
+        stopBackups();
         await jobs.stop();
         await app.close();
         await database.close();

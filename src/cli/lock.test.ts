@@ -3,7 +3,7 @@
  * it are refused (naming the holder) or ask the server through its API with a token; a second `serve` is refused; the
  * server is killed with SIGKILL and started again, and comes up with every record, its audit chain intact.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalCharterYaml } from '../../test/support/charter.js';
 import { runCli } from '../../test/support/cli.js';
 import { freePort } from '../../test/support/postgres-server.js';
+import { exited, spawnServe, startServe } from '../../test/support/serve-process.js';
 import { ensureOrganisation } from '../accounts/organisations.js';
 import { createApiToken } from '../accounts/tokens.js';
 import { loadCharter } from '../charter/loader.js';
 import { consentRevision } from '../charter/revision.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { lockPathOf } from '../platform/db/data-dir-lock.js';
-import { projectFile } from '../platform/project.js';
 import { openConfiguredDatabase } from '../server.js';
 import { readConfig } from '../platform/config.js';
 
@@ -45,43 +45,13 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function exited(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
-function spawnServe(port: number): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', projectFile('src/cli/bin.ts'), 'serve', '--charter', charterFile, '--port', String(port)], {
-    cwd: projectFile(),
-    env: { ...process.env, ...env, CHARTER_TEST_DB: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-async function startServe(port: number): Promise<ChildProcess> {
-  const { child, output } = spawnServe(port);
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output()}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server did not become ready: ${output()}`);
-}
-
 const cli = (argv: string[], extra: Record<string, string> = {}, cwd = work) => runCli(argv, { env: { ...env, ...extra }, cwd });
 
 describe('a PGlite directory held by charter serve', () => {
   it('refuses or routes the commands beside it, refuses a second serve, and survives kill -9 with every record', async () => {
     const port = await freePort();
-    const server = await startServe(port);
+    const server = await startServe(port, ['--charter', charterFile], env);
+    children.push(server);
     const base = `http://127.0.0.1:${port}`;
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
@@ -126,7 +96,8 @@ describe('a PGlite directory held by charter serve', () => {
     expect(userAdd.err).toContain('console of the running server (Users)');
 
     // A second server on the same directory is refused, naming the first.
-    const second = spawnServe(await freePort());
+    const second = spawnServe(['--charter', charterFile, '--port', String(await freePort())], env);
+    children.push(second.child);
     expect(await exited(second.child)).toBe(1);
     expect(second.output()).toContain(`in use by process ${server.pid} (charter serve`);
 
@@ -146,7 +117,8 @@ describe('a PGlite directory held by charter serve', () => {
     server.kill('SIGKILL');
     await exited(server);
     expect(existsSync(lockPathOf(dataDir))).toBe(true);
-    const restarted = await startServe(port);
+    const restarted = await startServe(port, ['--charter', charterFile], env);
+    children.push(restarted);
     const again = await cli(['requests', 'list', '--token', token]);
     expect(again.out).toContain(reference);
     const chain = await cli(['audit', 'verify', '--token', token]);

@@ -29,6 +29,8 @@ export interface OpenDatabase<DB> {
   kind: DatabaseKind;
   /** The exclusive lock of a PGlite directory (data-dir-lock.ts); absent for PostgreSQL and in-memory databases. */
   lock?: DataDirectoryLock;
+  /** Writes a consistent copy of a PGlite directory to a file (pglite-backup.ts); returns its size. PGlite directories only. */
+  backup?: (file: string) => Promise<number>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<OpenDa
       db,
       kind: 'pglite',
       lock,
+      backup: async (file) => (await import('./pglite-backup.js')).writePgliteBackup(db, pglite, file),
       close: async () => {
         try {
           await db.destroy();

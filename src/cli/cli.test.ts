@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { minimalCharterYaml } from '../../test/support/charter.js';
 import { runCli } from '../../test/support/cli.js';
 import { projectFile } from '../platform/project.js';
+import { commands } from './commands.js';
 import { serveCharterFile } from './core-commands.js';
 
 const run = (argv: string[], cwd = projectFile()) => runCli(argv, { cwd });
@@ -41,6 +42,18 @@ describe('charter CLI', () => {
     expect(help.code).toBe(0);
     expect(help.out).toContain('Usage: charter validate');
     expect((await run(['--version'])).out).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('fits the overview and every command\'s help in 80 columns', async () => {
+    const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
+    const overview = await run(['--help']);
+    expect(widest(overview.out)).toBeLessThanOrEqual(80);
+    expect(overview.out).toContain('  charter retention run');
+    for (const name of commands.map((c) => c.name)) {
+      const help = await run([...name.split(' '), '--help']);
+      expect(help.code).toBe(0);
+      expect(widest(help.out), name).toBeLessThanOrEqual(80);
+    }
   });
 
   it('prints a JSON Schema that describes the charter sections', async () => {

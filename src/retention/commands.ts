@@ -75,7 +75,7 @@ export const retentionPlanCommand: Command = {
       if (file) throw new UsageError('a server holds the database: apply the file first (charter apply), then plan without --charter');
       await checkOrganisation(remote, args);
       const plan = await callServer<RetentionPlan>(remote, 'GET', `/api/v1/retention/plan${at ? `?at=${encodeURIComponent(at.toISOString())}` : ''}`);
-      io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan));
+      io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan, io.columns));
       return plan.rules.some((r) => r.status === 'error') ? exitCodes.findings : exitCodes.ok;
     }
     return withCliDatabase(io, config, 'retention plan', async (database) => {
@@ -96,7 +96,7 @@ export const retentionPlanCommand: Command = {
       }
       const deps = composeRetention({ db: database.db, dbKind: database.kind, config, env: io.env, clock: () => new Date() });
       const plan = await computePlan(deps, scope, charter, at ?? new Date(), revision);
-      io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan));
+      io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan, io.columns));
       return plan.rules.some((r) => r.status === 'error') ? exitCodes.findings : exitCodes.ok;
     });
   },
@@ -105,7 +105,7 @@ export const retentionPlanCommand: Command = {
 export const retentionRunCommand: Command = {
   name: 'retention run',
   summary: 'Delete or anonymise what is past retention (resumes interrupted runs; --dry-run changes nothing)',
-  usage: 'retention run [--dry-run] [--approve] [--charter file] [--org slug] [--json]',
+  usage: 'retention run [--dry-run] [--approve] [--charter file] [--org slug] [--json] [--token T]',
   options: {
     'dry-run': { type: 'boolean' },
     approve: { type: 'boolean' },
@@ -168,8 +168,8 @@ export const retentionRunCommand: Command = {
       const runs = [...outcome.resumed, ...(outcome.run ? [outcome.run] : [])];
       if (args.values.json) io.out(JSON.stringify({ ...outcome, installation: installation?.acquired ? installation.result : undefined }, null, 2));
       else {
-        for (const run of outcome.resumed) io.out(`Resumed an interrupted run:\n${formatRun(run)}\n`);
-        if (outcome.run) io.out(formatRun(outcome.run));
+        for (const run of outcome.resumed) io.out(`Resumed an interrupted run:\n${formatRun(run, io.columns)}\n`);
+        if (outcome.run) io.out(formatRun(outcome.run, io.columns));
         if (installation?.acquired) {
           const dropped = installation.result.consentMonths.filter((m) => m.dropped);
           io.out(
@@ -214,7 +214,7 @@ async function runThroughServer(remote: RemoteServer, args: CommandArgs, io: Cli
   }
   if (args.values.json) io.out(JSON.stringify({ run }, null, 2));
   else {
-    io.out(formatRun(run));
+    io.out(formatRun(run, io.columns));
     if (moving.includes(run.status)) io.out(`\nThe run is still ${run.status} on the server; follow it in the console (Retention).`);
   }
   return run.status === 'completed' ? exitCodes.ok : exitCodes.findings;

@@ -9,6 +9,7 @@ import { findOrganisationBySlug, listOrganisations } from '../accounts/organisat
 import { mailRecipientKey } from '../accounts/throttle.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command, type CommandArgs } from '../cli/command.js';
 import { readConfig } from '../platform/config.js';
+import { defaultColumns, formatTable } from '../platform/text-layout.js';
 import { createLogger } from '../platform/logger.js';
 import { createMailer, type MailTables } from '../platform/mail.js';
 import { withCliDatabase } from '../cli/database.js';
@@ -67,7 +68,8 @@ interface InboxRow {
 function presentRows(io: CliIo, args: CommandArgs, rows: InboxRow[]): number {
   if (args.values.json) io.out(JSON.stringify(rows, null, 2));
   else {
-    for (const r of rows) io.out(`${r.reference}  ${r.type.padEnd(13)} ${r.state.padEnd(21)} due ${r.dueOn}${r.overdue ? ' OVERDUE' : isFinal(r.state) ? '' : ` (${r.daysLeft} days)`}  ${r.channel}  ${r.site}  ${r.identity}`);
+    const cells = rows.map((r) => [r.reference, r.type, r.state, `${r.dueOn}${r.overdue ? ' OVERDUE' : isFinal(r.state) ? '' : ` (${r.daysLeft} days)`}`, r.channel, r.site, r.identity]);
+    if (rows.length > 0) for (const line of formatTable(['reference', 'type', 'state', 'due', 'channel', 'site', 'person'], cells, { width: io.columns ?? defaultColumns })) io.out(line);
     io.out(`${rows.length} request${rows.length === 1 ? '' : 's'}, ${rows.filter((r) => r.overdue).length} overdue`);
   }
   return rows.some((r) => r.overdue) ? exitCodes.findings : exitCodes.ok;

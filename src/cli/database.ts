@@ -20,12 +20,16 @@ export class CliRefusal extends Error {
 
 /** The configuration with the PGlite directory resolved from the command's working directory (not the process's, which differs in tests). */
 export function resolvedConfig(io: CliIo, config: Config): Config {
+  if (isInMemory(config)) return config;
   return { ...config, CHARTER_DATA_DIR: resolve(io.cwd, config.CHARTER_DATA_DIR) };
 }
 
+/** `memory://`: a PGlite that lives and dies with the process (tests, trials); nothing to lock or to find on disk. */
+const isInMemory = (config: Config) => config.CHARTER_DATA_DIR.startsWith('memory://');
+
 /** `PGlite /srv/charter/.charter/data` or `PostgreSQL db.example:5432/charter` — never the user or password. */
 export function describeDatabase(config: Config): string {
-  if (!config.DATABASE_URL) return `PGlite ${resolve(config.CHARTER_DATA_DIR)}`;
+  if (!config.DATABASE_URL) return isInMemory(config) ? 'PGlite in memory (gone when the command ends)' : `PGlite ${resolve(config.CHARTER_DATA_DIR)}`;
   try {
     const url = new URL(config.DATABASE_URL);
     return `PostgreSQL ${url.hostname || 'localhost'}${url.port ? `:${url.port}` : ''}${url.pathname.length > 1 ? url.pathname : ''}`;
@@ -41,7 +45,7 @@ export function announceDatabase(io: CliIo, config: Config): void {
 
 /** Refuses a PGlite directory that does not exist unless `--init`: a command run from the wrong folder must not start a new, empty installation there. */
 export function requireExistingDatabase(io: CliIo, config: Config): void {
-  if (config.DATABASE_URL || io.init) return;
+  if (config.DATABASE_URL || io.init || isInMemory(config)) return;
   const dir = resolve(config.CHARTER_DATA_DIR);
   if (existsSync(dir)) return;
   throw new CliRefusal(

@@ -26,7 +26,7 @@ const requestTimeoutMs = 30_000;
  * database itself (PostgreSQL, or no live holder). Refuses (naming the holder) when there is no token.
  */
 export function remoteServer(io: CliIo, given: Config, args: CommandArgs, scope: string): RemoteServer | undefined {
-  if (given.DATABASE_URL) return undefined;
+  if (given.DATABASE_URL || given.CHARTER_DATA_DIR.startsWith('memory://')) return undefined;
   const config = resolvedConfig(io, given);
   const holder = currentHolder(config.CHARTER_DATA_DIR);
   if (!holder) return undefined;

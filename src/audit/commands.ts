@@ -133,32 +133,47 @@ async function verifyThroughServer(remote: RemoteServer, args: CommandArgs, io: 
 export const auditCheckpointCommand: Command = {
   name: 'audit checkpoint',
   summary: 'Write signed checkpoints of the audit chain heads (keep them outside the database)',
-  usage: 'audit checkpoint [--org slug] [--out file]',
-  options: { org: { type: 'string' }, out: { type: 'string' } },
+  usage: 'audit checkpoint [--org slug] [--out file] [--token T]',
+  options: { org: { type: 'string' }, out: { type: 'string' }, ...remoteOptions },
   help: [
     'Appends audit.checkpointed to each chain (or the one named) and writes the head it became, signed with the',
     'Ed25519 key derived from the audit key: one JSON object with --org, else an array. Without --out it is printed.',
     'Keep it where a database writer cannot reach; `charter audit verify --checkpoint file` compares with it.',
+    "While a server holds the PGlite database, that server takes the checkpoint of the token's organisation",
+    '(--token or CHARTER_TOKEN, scope audit:read).',
   ].join('\n'),
   async run(args, io) {
     const out = stringOption(args, 'out');
-    return withCliDatabase(io, readConfig(io.env), 'audit checkpoint', async (database) => {
-      const slug = stringOption(args, 'org');
+    const slug = stringOption(args, 'org');
+    const config = readConfig(io.env);
+    const remote = remoteServer(io, config, args, 'audit:read');
+    if (remote) {
+      const me = await callServer<{ organisation: { slug: string } }>(remote, 'GET', '/api/v1/auth/me');
+      if (slug && slug !== me.organisation.slug) throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
+      const checkpoint = await callServer<Checkpoint>(remote, 'GET', '/api/v1/audit/checkpoint');
+      return writeCheckpoints(io, out, slug, [checkpoint]);
+    }
+    return withCliDatabase(io, config, 'audit checkpoint', async (database) => {
       const checkpoints: Checkpoint[] = [];
       for (const organisation of await selectOrganisations(database, slug)) {
         checkpoints.push(await takeCheckpoint(database.db, { organisationId: organisation.id }, { organisationSlug: organisation.slug, actor: 'cli' }));
       }
-      const text = `${JSON.stringify(slug ? checkpoints[0] : checkpoints, null, 2)}\n`;
-      if (!out) {
-        io.out(text.trimEnd());
-        return exitCodes.ok;
-      }
-      await writeFile(resolve(io.cwd, out), text, { mode: 0o644 });
-      for (const c of checkpoints) io.out(`${c.organisation.slug}: checkpoint of entry ${c.seq} (${c.entries} entries, head ${c.headHash.slice(0, 16)}…) written to ${out}`);
-      return exitCodes.ok;
+      return writeCheckpoints(io, out, slug, checkpoints);
     }, "Download a signed checkpoint from the running server's console (Audit) or GET /api/v1/audit/checkpoint, or stop the server first.");
   },
 };
+
+/** Prints the checkpoints (one object when an organisation was named, else an array) or writes them to `out`. */
+async function writeCheckpoints(io: CliIo, out: string | undefined, slug: string | undefined, checkpoints: Checkpoint[]): Promise<number> {
+  const text = `${JSON.stringify(slug ? checkpoints[0] : checkpoints, null, 2)}\n`;
+  if (!out) {
+    io.out(text.trimEnd());
+    return exitCodes.ok;
+  }
+  await writeFile(resolve(io.cwd, out), text, { mode: 0o644 });
+  for (const c of checkpoints) io.out(`${c.organisation.slug}: checkpoint of entry ${c.seq} (${c.entries} entries, head ${c.headHash.slice(0, 16)}…) written to ${out}`);
+  return exitCodes.ok;
+}
 
 export const auditExportCommand: Command = {
   name: 'audit export',

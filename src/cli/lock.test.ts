@@ -88,6 +88,9 @@ describe('a PGlite directory held by charter serve', () => {
     const verified = await cli(['audit', 'verify', '--token', token]);
     expect(verified.out).toMatch(/^testco: \d+ entries, chain intact$/);
     expect(verified.code).toBe(0);
+    const checkpoint = await cli(['audit', 'checkpoint', '--org', 'testco', '--token', token]);
+    expect(checkpoint.code).toBe(0);
+    expect(JSON.parse(checkpoint.out)).toMatchObject({ organisation: { slug: 'testco' }, signature: expect.any(String) });
 
     // No route for it: refused with the holder and the advice.
     const userAdd = await cli(['user', 'add', '--org', 'testco', '--email', 'new@testco.example', '--role', 'viewer']);

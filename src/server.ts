@@ -5,17 +5,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { issueSetupLink } from './accounts/links.js';
-import { ensureOrganisation } from './accounts/organisations.js';
 import { mailRecipientKey } from './accounts/throttle.js';
 import { buildApp } from './app.js';
 import { registerAuditJobs } from './audit/checkpoint-mail.js';
 import { installAuditKey, resolveAuditKey } from './audit/key.js';
 import { sealUnkeyedChains } from './audit/trail.js';
-import { formatProblem, loadCharterFile } from './charter/loader.js';
-import { applyCharter } from './charter/repository.js';
+import { applyCharterFile, describeFileApplication } from './charter/file-application.js';
 import { migrations, type Database } from './database.js';
 import { publicUrl, requirePublicUrl, type Config } from './platform/config.js';
 import { migrate, openDatabase, type OpenDatabase } from './platform/db/database.js';
+import { listenForBackupRequests } from './platform/db/pglite-backup.js';
 import { createJobRunner } from './platform/jobs.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { registerNoticeJobs } from './notices/jobs.js';
@@ -44,9 +43,9 @@ export interface RunningServer {
  * Opens (and migrates) the configured database, with the configured audit key installed first (a key file is created
  * on first use) and every audit chain from before the keyed trail sealed.
  */
-export async function openConfiguredDatabase(config: Config): Promise<OpenDatabase<Database>> {
+export async function openConfiguredDatabase(config: Config, command = 'charter'): Promise<OpenDatabase<Database>> {
   installAuditKey(resolveAuditKey(config));
-  const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR });
+  const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR, command });
   try {
     await migrate(database.db, migrations);
     await sealUnkeyedChains(database.db);
@@ -58,8 +57,8 @@ export async function openConfiguredDatabase(config: Config): Promise<OpenDataba
 }
 
 /** Runs `work` on the configured database, opened and migrated, and closes it after: what a CLI command needs. */
-export async function withConfiguredDatabase<T>(config: Config, work: (database: OpenDatabase<Database>) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(config);
+export async function withConfiguredDatabase<T>(config: Config, work: (database: OpenDatabase<Database>) => Promise<T>, command = 'charter'): Promise<T> {
+  const database = await openConfiguredDatabase(config, command);
   try {
     return await work(database);
   } finally {
@@ -85,26 +84,43 @@ async function freePort(host: string): Promise<number> {
   });
 }
 
+/** Where a process on this machine reaches the server: its listening address (a wildcard means loopback), not the public URL, which may be a proxy. */
+function localUrl(app: FastifyInstance, config: Config): string {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '' ? '127.0.0.1' : config.HOST === '::' ? '[::1]' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${port}`;
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   requirePublicUrl(options.config);
   // Links are built from the configuration only (never the Host header), so PORT=0 is resolved to a real port first.
   const config: Config = options.config.PORT === 0 ? { ...options.config, PORT: await freePort(options.config.HOST) } : options.config;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, 'charter serve');
   try {
     const charterFile = options.charterFile ?? config.CHARTER_FILE;
     if (charterFile) {
-      const loaded = await loadCharterFile(charterFile);
-      if (!loaded.ok) throw new CharterFileError(loaded.problems.map(formatProblem).join('\n'));
       const { readFile } = await import('node:fs/promises');
-      const source = await readFile(charterFile, 'utf8');
-      const organisation = await ensureOrganisation(database.db, loaded.charter.organisation.id, loaded.charter.organisation.legalName);
-      const applied = await applyCharter(database.db, { organisationId: organisation.id }, { charter: loaded.charter, source, format: 'yaml', actor: 'system' });
-      logger.info({ organisation: organisation.slug, seq: applied.seq, changed: applied.changed }, 'charter applied');
+      let source: string;
+      try {
+        source = await readFile(charterFile, 'utf8');
+      } catch (error) {
+        throw new CharterFileError(`${charterFile}: cannot read the charter file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
+      const result = await applyCharterFile(database.db, { source, file: charterFile, actor: 'system', now: new Date() });
+      if (result.outcome === 'refused') throw new CharterFileError(`${result.problems.join('\n')}\n${charterFile}: refused, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`);
+      print(describeFileApplication(charterFile, result));
+      logger.info({ organisation: result.organisation, outcome: result.outcome }, 'charter file');
     }
     const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger, clock: () => new Date() });
     await app.listen({ port: config.PORT, host: config.HOST });
+    // `charter db backup` run beside the server asks it for the copy (pglite-backup.ts): registered before the server
+    // announces itself in its lock file, which is what the command checks before it signals.
+    const stopBackups = database.lock && database.backup ? listenForBackupRequests(database.lock.path, database.backup, (error) => logger.error({ err: error }, 'backup request failed')) : () => {};
+    // Commands run beside the server find it through its lock file, and ask it instead of opening the directory.
+    database.lock?.announce(localUrl(app, config));
     // Durable background jobs (the daily retention sweep…), shared with every other process on the same database.
     const jobs = createJobRunner({ db: database.db, logger });
     registerRetentionJobs(jobs, composeRetention({ db: database.db, dbKind: database.kind, config, env: process.env, clock: () => new Date() }), config, logger);
@@ -141,6 +157,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       database,
       url,
       close: async () => {
+        stopBackups();
         await jobs.stop();
         await app.close();
         await database.close();

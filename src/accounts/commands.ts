@@ -4,7 +4,7 @@
  */
 import { exitCodes, stringOption, UsageError, type CliIo, type Command } from '../cli/command.js';
 import { publicUrl, readConfig } from '../platform/config.js';
-import { openConfiguredDatabase } from '../server.js';
+import { withCliDatabase } from '../cli/database.js';
 import type { Role } from './caller.js';
 import { findOrganisationBySlug } from './organisations.js';
 import { roles } from './scopes.js';
@@ -27,8 +27,9 @@ export const userAddCommand: Command = {
     if (!slug || !email) throw new UsageError('--org and --email are required');
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError('--email takes an email address');
     if (!(roles as readonly string[]).includes(role)) throw new UsageError(`--role takes one of ${roles.join(', ')}`);
-    const database = await openConfiguredDatabase(readConfig(io.env));
-    try {
+    // POST /api/v1/users needs a signed-in owner (no token may manage people), so beside a server this is refused.
+    const advice = 'Add the person in the console of the running server (Users), or stop the server first.';
+    return withCliDatabase(io, readConfig(io.env), 'user add', async (database) => {
       const organisation = await findOrganisationBySlug(database.db, slug);
       if (!organisation) {
         io.err(`No organisation "${slug}". Apply its charter first (charter serve --charter file).`);
@@ -44,9 +45,7 @@ export const userAddCommand: Command = {
         io.out(`One-time link to choose a password (valid 24 hours, works once):\n  ${linkFor(io, token)}`);
       }
       return exitCodes.ok;
-    } finally {
-      await database.close();
-    }
+    }, advice);
   },
 };
 
@@ -58,8 +57,8 @@ export const userPasswordLinkCommand: Command = {
   async run(args, io) {
     const email = stringOption(args, 'email');
     if (!email) throw new UsageError('--email is required');
-    const database = await openConfiguredDatabase(readConfig(io.env));
-    try {
+    const advice = "The person can ask for a new link on the console's sign-in page (Forgot your password?), or stop the server first.";
+    return withCliDatabase(io, readConfig(io.env), 'user password-link', async (database) => {
       const user = await findUserByEmail(database.db, email);
       if (!user) {
         io.err(`No user with the address ${email}.`);
@@ -68,9 +67,7 @@ export const userPasswordLinkCommand: Command = {
       const token = await issuePasswordLink(database.db, user.id, new Date());
       io.out(`One-time link to choose a password (valid 24 hours, works once):\n  ${linkFor(io, token)}`);
       return exitCodes.ok;
-    } finally {
-      await database.close();
-    }
+    }, advice);
   },
 };
 

@@ -7,12 +7,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findOrganisationBySlug, listOrganisations, type Organisation } from '../accounts/organisations.js';
-import { exitCodes, stringOption, UsageError, type CliIo, type Command } from '../cli/command.js';
+import { exitCodes, stringOption, UsageError, type CliIo, type Command, type CommandArgs } from '../cli/command.js';
 import type { Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
-import { withConfiguredDatabase } from '../server.js';
+import { withCliDatabase } from '../cli/database.js';
+import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../cli/remote.js';
 import { CheckpointError, readCheckpoints, takeCheckpoint, type Checkpoint } from './checkpoint.js';
 import { resolveAuditKey } from './key.js';
 import { exportAuditLines } from './query.js';
@@ -51,17 +52,22 @@ async function loadCheckpoints(io: CliIo, file: string): Promise<Checkpoint[]> {
 export const auditVerifyCommand: Command = {
   name: 'audit verify',
   summary: 'Recompute the audit chains (and compare them with signed checkpoints); report the first broken link (exit 1)',
-  usage: 'audit verify [--org slug] [--checkpoint file] [--json]',
-  options: { org: { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'audit verify [--org slug] [--checkpoint file] [--json] [--token T]',
+  options: { org: { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' }, ...remoteOptions },
   help: [
     'Checks every organisation (or the one named) from its first entry: an edited, deleted, reordered or unkeyed entry',
     'breaks the chain. With --checkpoint (a file written by `charter audit checkpoint` or downloaded from the console),',
     'each organisation in it is also compared with its checkpoint: a chain cut short (head moved back) or rewritten since',
     'is reported. A checkpoint not signed by this installation\'s audit key is refused (exit 1).',
+    'While a server holds the PGlite database, the chain of the token\'s organisation is verified by that server',
+    '(--token or CHARTER_TOKEN, scope audit:read).',
   ].join('\n'),
   async run(args, io) {
     const file = stringOption(args, 'checkpoint');
-    return withConfiguredDatabase(readConfig(io.env), async (database) => {
+    const config = readConfig(io.env);
+    const remote = remoteServer(io, config, args, 'audit:read');
+    if (remote) return verifyThroughServer(remote, args, io, file);
+    return withCliDatabase(io, config, 'audit verify', async (database) => {
       let checkpoints: Checkpoint[] = [];
       if (file) {
         try {
@@ -100,35 +106,74 @@ export const auditVerifyCommand: Command = {
   },
 };
 
+/** `audit verify` asked of the running server that holds the database: the chain of the token's organisation. */
+async function verifyThroughServer(remote: RemoteServer, args: CommandArgs, io: CliIo, file: string | undefined): Promise<number> {
+  const me = await callServer<{ organisation: { id: string; slug: string } }>(remote, 'GET', '/api/v1/auth/me');
+  const slug = stringOption(args, 'org');
+  if (slug && slug !== me.organisation.slug) throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
+  let checkpoint: Checkpoint | undefined;
+  if (file) {
+    try {
+      checkpoint = (await loadCheckpoints(io, file)).find((c) => c.organisation.id === me.organisation.id);
+    } catch (error) {
+      if (!(error instanceof CheckpointError)) throw error;
+      io.out(`checkpoint REFUSED: ${error.message}`);
+      return exitCodes.findings;
+    }
+  }
+  const answer = checkpoint
+    ? await callServer<Omit<ChainReport, 'organisationId'>>(remote, 'POST', '/api/v1/audit/verify', checkpoint)
+    : await callServer<Omit<ChainReport, 'organisationId'>>(remote, 'GET', '/api/v1/audit/verify');
+  const report: ChainReport = { ...answer, organisationId: me.organisation.id };
+  if (args.values.json) io.out(JSON.stringify([{ organisation: me.organisation.slug, ...answer }], null, 2));
+  else io.out(`${describeReport(me.organisation.slug, report)}${file && !checkpoint && report.ok ? '; the checkpoint file has no checkpoint of it' : ''}`);
+  return report.ok ? exitCodes.ok : exitCodes.findings;
+}
+
 export const auditCheckpointCommand: Command = {
   name: 'audit checkpoint',
   summary: 'Write signed checkpoints of the audit chain heads (keep them outside the database)',
-  usage: 'audit checkpoint [--org slug] [--out file]',
-  options: { org: { type: 'string' }, out: { type: 'string' } },
+  usage: 'audit checkpoint [--org slug] [--out file] [--token T]',
+  options: { org: { type: 'string' }, out: { type: 'string' }, ...remoteOptions },
   help: [
     'Appends audit.checkpointed to each chain (or the one named) and writes the head it became, signed with the',
     'Ed25519 key derived from the audit key: one JSON object with --org, else an array. Without --out it is printed.',
     'Keep it where a database writer cannot reach; `charter audit verify --checkpoint file` compares with it.',
+    "While a server holds the PGlite database, that server takes the checkpoint of the token's organisation",
+    '(--token or CHARTER_TOKEN, scope audit:read).',
   ].join('\n'),
   async run(args, io) {
     const out = stringOption(args, 'out');
-    return withConfiguredDatabase(readConfig(io.env), async (database) => {
-      const slug = stringOption(args, 'org');
+    const slug = stringOption(args, 'org');
+    const config = readConfig(io.env);
+    const remote = remoteServer(io, config, args, 'audit:read');
+    if (remote) {
+      const me = await callServer<{ organisation: { slug: string } }>(remote, 'GET', '/api/v1/auth/me');
+      if (slug && slug !== me.organisation.slug) throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
+      const checkpoint = await callServer<Checkpoint>(remote, 'GET', '/api/v1/audit/checkpoint');
+      return writeCheckpoints(io, out, slug, [checkpoint]);
+    }
+    return withCliDatabase(io, config, 'audit checkpoint', async (database) => {
       const checkpoints: Checkpoint[] = [];
       for (const organisation of await selectOrganisations(database, slug)) {
         checkpoints.push(await takeCheckpoint(database.db, { organisationId: organisation.id }, { organisationSlug: organisation.slug, actor: 'cli' }));
       }
-      const text = `${JSON.stringify(slug ? checkpoints[0] : checkpoints, null, 2)}\n`;
-      if (!out) {
-        io.out(text.trimEnd());
-        return exitCodes.ok;
-      }
-      await writeFile(resolve(io.cwd, out), text, { mode: 0o644 });
-      for (const c of checkpoints) io.out(`${c.organisation.slug}: checkpoint of entry ${c.seq} (${c.entries} entries, head ${c.headHash.slice(0, 16)}…) written to ${out}`);
-      return exitCodes.ok;
-    });
+      return writeCheckpoints(io, out, slug, checkpoints);
+    }, "Download a signed checkpoint from the running server's console (Audit) or GET /api/v1/audit/checkpoint, or stop the server first.");
   },
 };
+
+/** Prints the checkpoints (one object when an organisation was named, else an array) or writes them to `out`. */
+async function writeCheckpoints(io: CliIo, out: string | undefined, slug: string | undefined, checkpoints: Checkpoint[]): Promise<number> {
+  const text = `${JSON.stringify(slug ? checkpoints[0] : checkpoints, null, 2)}\n`;
+  if (!out) {
+    io.out(text.trimEnd());
+    return exitCodes.ok;
+  }
+  await writeFile(resolve(io.cwd, out), text, { mode: 0o644 });
+  for (const c of checkpoints) io.out(`${c.organisation.slug}: checkpoint of entry ${c.seq} (${c.entries} entries, head ${c.headHash.slice(0, 16)}…) written to ${out}`);
+  return exitCodes.ok;
+}
 
 export const auditExportCommand: Command = {
   name: 'audit export',
@@ -138,14 +183,14 @@ export const auditExportCommand: Command = {
   async run(args, io) {
     const format = stringOption(args, 'format') ?? 'jsonl';
     if (format !== 'jsonl') throw new UsageError(`unknown format "${format}"; jsonl is supported`);
-    return withConfiguredDatabase(readConfig(io.env), async (database) => {
+    return withCliDatabase(io, readConfig(io.env), 'audit export', async (database) => {
       for (const organisation of await selectOrganisations(database, stringOption(args, 'org'))) {
         const scope = { organisationId: organisation.id };
         await inOrganisation(database.db, scope, (trx) => recordAudit(trx, scope, { actor: 'cli', action: 'audit.exported', data: { format } }));
         for await (const line of exportAuditLines(database.db, scope, organisation.slug)) io.out(line.trimEnd());
       }
       return exitCodes.ok;
-    });
+    }, 'Export the trail through the running server (GET /api/v1/audit/export), or stop the server first.');
   },
 };
 

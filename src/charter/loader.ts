@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { checkReferences, closest, type IssuePath } from './references.js';
+import { referencesDespiteShape } from './validate-one-pass.js';
 import { charterSchema, type Charter } from './schema.js';
 
 export interface CharterProblem {
@@ -123,6 +124,8 @@ export function validateCharter(
         push(path, issue.code, describeIssue(issue));
       }
     }
+    // Reference problems in the same pass, outside the items with shape errors: fixing one round must not reveal another.
+    for (const problem of referencesDespiteShape(value, parsed.error.issues)) push(problem.path, problem.code, problem.message);
     return { ok: false, problems: sortProblems(problems) };
   }
 

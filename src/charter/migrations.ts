@@ -1,5 +1,6 @@
 /** Migrations of charter revisions. */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { enableOrganisationRls } from '../platform/db/rls.js';
 
 export const charterMigrations: Record<string, Migration> = {
   '0003-charter-revisions': {
@@ -29,6 +30,21 @@ export const charterMigrations: Record<string, Migration> = {
   '0007-charter-restored-from': {
     async up(db: Kysely<unknown>) {
       await sql`alter table charter_revisions add column restored_from integer`.execute(db);
+    },
+  },
+  // What `serve --charter FILE` last applied from a file, by the file's hash: a restart with an unchanged file leaves a
+  // newer revision applied through the API or console active instead of publishing the file again.
+  '0011-charter-file-applications': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table charter_file_applications (
+          organisation_id uuid not null references organisations(id),
+          file_hash text not null,
+          seq integer not null,
+          applied_at timestamptz not null default now(),
+          primary key (organisation_id, applied_at, file_hash)
+        )`.execute(db);
+      await enableOrganisationRls(db, 'charter_file_applications');
     },
   },
 };

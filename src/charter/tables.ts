@@ -21,7 +21,16 @@ export interface SiteTable {
   domain: string;
 }
 
+/** A charter file `serve --charter` applied (or found already applied): its SHA-256 and the revision it became. */
+export interface CharterFileApplicationTable {
+  organisation_id: string;
+  file_hash: string;
+  seq: number;
+  applied_at: Generated<Date>;
+}
+
 export interface CharterTables {
+  charter_file_applications: CharterFileApplicationTable;
   charter_revisions: CharterRevisionTable;
   sites: SiteTable;
 }

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { minimalCharterYaml } from '../../test/support/charter.js';
 import { runCli } from '../../test/support/cli.js';
 import { projectFile } from '../platform/project.js';
+import { commands } from './commands.js';
+import { serveCharterFile } from './core-commands.js';
 
 const run = (argv: string[], cwd = projectFile()) => runCli(argv, { cwd });
 
@@ -42,12 +44,49 @@ describe('charter CLI', () => {
     expect((await run(['--version'])).out).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('fits the overview and every command\'s help in 80 columns', async () => {
+    const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
+    const overview = await run(['--help']);
+    expect(widest(overview.out)).toBeLessThanOrEqual(80);
+    expect(overview.out).toContain('  charter retention run');
+    for (const name of commands.map((c) => c.name)) {
+      const help = await run([...name.split(' '), '--help']);
+      expect(help.code).toBe(0);
+      expect(widest(help.out), name).toBeLessThanOrEqual(80);
+    }
+  });
+
   it('prints a JSON Schema that describes the charter sections', async () => {
     const result = await run(['schema']);
     expect(result.code).toBe(0);
     const schema = JSON.parse(result.out);
     expect(schema.properties.purposes.type).toBe('array');
     expect(schema.required).toContain('organisation');
+  });
+
+  it('init writes a small commented starter that validates and lints without errors or warnings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-init-'));
+    const created = await run(['init', dir]);
+    expect(created.code).toBe(0);
+    const text = readFileSync(join(dir, 'charter.yaml'), 'utf8');
+    expect(text.split('\n').filter((line) => line.trimStart().startsWith('#')).length).toBeGreaterThan(10);
+    expect(text.length).toBeLessThan(5000);
+    expect((await run(['validate', join(dir, 'charter.yaml')])).code).toBe(0);
+    const lint = await run(['lint', join(dir, 'charter.yaml')]);
+    expect(lint.code).toBe(0);
+    expect(lint.out).toContain(': 0 errors, 0 warnings');
+  });
+
+  it('serve takes ./charter.yaml when no charter is named, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-serve-default-'));
+    const said: string[] = [];
+    const io = { out: (text: string) => said.push(text), err: () => {}, env: {}, cwd: dir, isTTY: false };
+    expect(await serveCharterFile(io, undefined, undefined)).toBeUndefined();
+    writeFileSync(join(dir, 'charter.yaml'), minimalCharterYaml);
+    expect(await serveCharterFile(io, undefined, undefined)).toBe('charter.yaml');
+    expect(said).toEqual(['Using ./charter.yaml (no --charter given).']);
+    expect(await serveCharterFile(io, 'other.yaml', undefined)).toBe('other.yaml');
+    expect(await serveCharterFile(io, undefined, '/etc/charter.yaml')).toBeUndefined();
   });
 
   it('init scaffolds a valid charter without asking anything, and refuses to overwrite', async () => {

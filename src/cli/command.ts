@@ -10,6 +10,10 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   cwd: string;
   isTTY: boolean;
+  /** `--init` was given: a command may create a new PGlite database where none exists (cli/database.ts). */
+  init?: boolean;
+  /** Terminal width for help and tables (process.stdout.columns; 80 when unknown). */
+  columns?: number;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;

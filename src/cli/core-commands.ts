@@ -12,11 +12,13 @@ import { charterRevision } from '../charter/revision.js';
 import { charterSchema } from '../charter/schema.js';
 import { migrations, type Database } from '../database.js';
 import { readConfig, requirePublicUrl } from '../platform/config.js';
-import { migrate, openDatabase } from '../platform/db/database.js';
+import { DataDirectoryHeldError } from '../platform/db/data-dir-lock.js';
+import { migrate, openDatabase, type OpenDatabase } from '../platform/db/database.js';
 import { projectFile } from '../platform/project.js';
 import { reachLines } from '../stores/reach.js';
 import { startServer } from '../server.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command } from './command.js';
+import { announceDatabase, heldRefusal, requireExistingDatabase, resolvedConfig } from './database.js';
 
 const defaultFile = 'charter.yaml';
 
@@ -90,14 +92,18 @@ export const schemaCommand: Command = {
 
 export const initCommand: Command = {
   name: 'init',
-  summary: 'Create a charter.yaml from an example in a directory (default: the current one)',
+  summary: 'Create a small commented starter charter.yaml in a directory (default: the current one)',
   usage: 'init [dir] [--example lumen-av|kamer-west|flashbooth] [--force]',
   options: { example: { type: 'string' }, force: { type: 'boolean' } },
+  help: [
+    'Without --example: a small starter (one site, one purpose, one processor) with a comment on each section; it',
+    'validates and lints without errors. With --example: one of the complete example charters, to read or start from.',
+  ].join('\n'),
   async run(args, io) {
     const dir = resolve(io.cwd, args.positionals[0] ?? '.');
+    const example = stringOption(args, 'example');
     const examples = (await readdir(projectFile('examples'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
-    const example = stringOption(args, 'example') ?? (io.isTTY ? await askExample(examples) : examples[0]);
-    if (!example || !examples.includes(example)) throw new UsageError(`unknown example "${example ?? ''}"; choose one of ${examples.join(', ')}`);
+    if (example !== undefined && !examples.includes(example)) throw new UsageError(`unknown example "${example}"; choose one of ${examples.join(', ')}`);
     const target = join(dir, defaultFile);
     const exists = await stat(target).then(() => true, () => false);
     if (exists && !args.values.force) {
@@ -105,26 +111,12 @@ export const initCommand: Command = {
       return exitCodes.findings;
     }
     await mkdir(dir, { recursive: true });
-    await copyFile(projectFile('examples', example, defaultFile), target);
-    io.out(`Created ${target} from the "${example}" example.`);
+    await copyFile(example ? projectFile('examples', example, defaultFile) : projectFile('examples', 'starter.yaml'), target);
+    io.out(example ? `Created ${target} from the "${example}" example.` : `Created ${target}: a small starter charter; each section says what to fill in.`);
     io.out(`Next: edit it, then run  charter validate ${target}  and  charter serve --charter ${target}`);
     return exitCodes.ok;
   },
 };
-
-/** On a terminal, `init` asks which example to start from; elsewhere (CI, scripts) it asks nothing. */
-async function askExample(examples: string[]): Promise<string | undefined> {
-  const { createInterface } = await import('node:readline/promises');
-  const prompt = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    const list = examples.map((name, i) => `  ${i + 1}. ${name}`).join('\n');
-    const answer = (await prompt.question(`Start from which example?\n${list}\nNumber or name [1]: `)).trim();
-    if (answer === '') return examples[0];
-    return examples[Number(answer) - 1] ?? answer;
-  } finally {
-    prompt.close();
-  }
-}
 
 /**
  * V8 "pretenures" an allocation site (allocates its objects straight in the old generation) once most of the objects
@@ -148,10 +140,28 @@ function collectStartupGarbage() {
   (runInNewContext('gc') as () => void)();
 }
 
+/**
+ * The charter `serve` applies: the one named (--charter, then CHARTER_FILE), else ./charter.yaml of the folder it runs
+ * in when there is one, as `validate` and `lint` find it (said, so nobody wonders which file is live).
+ */
+export async function serveCharterFile(io: CliIo, named: string | undefined, fromEnv: string | undefined): Promise<string | undefined> {
+  if (named) return named;
+  if (fromEnv) return undefined;
+  const isFile = await stat(resolve(io.cwd, defaultFile)).then((s) => s.isFile(), () => false);
+  if (!isFile) return undefined;
+  io.out(`Using ./${defaultFile} (no --charter given).`);
+  return defaultFile;
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Start the server (PGlite in CHARTER_DATA_DIR unless DATABASE_URL is set)',
   usage: 'serve [--charter file] [--port N] [--host H]',
+  help: [
+    'Without --charter (or CHARTER_FILE), ./charter.yaml is applied when the folder has one. The file is applied only',
+    'when it changed since it was last applied from a file: a newer revision applied through the API or the console',
+    'stays active. A file with validation or lint errors is refused (exit 1), every problem listed.',
+  ].join('\n'),
   options: { charter: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
   async run(args, io) {
     const port = stringOption(args, 'port');
@@ -159,7 +169,8 @@ export const serveCommand: Command = {
     const config = readConfig({ ...io.env, ...(port ? { PORT: port } : {}), ...(stringOption(args, 'host') ? { HOST: stringOption(args, 'host') } : {}) });
     // Before anything else: links must not be guessed for a server others reach (exit 1 with the reason).
     requirePublicUrl(config);
-    const charterFile = stringOption(args, 'charter');
+    const charterFile = await serveCharterFile(io, stringOption(args, 'charter'), config.CHARTER_FILE);
+    announceDatabase(io, config);
     tuneHeapForServing();
     const server = await startServer({ config, charterFile: charterFile ? resolve(io.cwd, charterFile) : undefined, print: (text) => io.out(text) });
     collectStartupGarbage();
@@ -179,8 +190,17 @@ export const migrateCommand: Command = {
   summary: 'Apply pending database migrations (also done at every start)',
   usage: 'db migrate',
   async run(_args, io) {
-    const config = readConfig(io.env);
-    const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR });
+    const config = resolvedConfig(io, readConfig(io.env));
+    announceDatabase(io, config);
+    requireExistingDatabase(io, config);
+    let database: OpenDatabase<Database>;
+    try {
+      database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR, command: 'charter db migrate' });
+    } catch (error) {
+      // A running server migrated the database when it started.
+      if (error instanceof DataDirectoryHeldError) throw heldRefusal(error, 'A server migrates its database when it starts: nothing to do while it runs.');
+      throw error;
+    }
     try {
       const result = await migrate(database.db, migrations);
       const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];

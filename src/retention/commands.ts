@@ -17,7 +17,10 @@ import type { Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
-import { CharterFileError, withConfiguredDatabase } from '../server.js';
+import { CharterFileError } from '../server.js';
+import { withCliDatabase } from '../cli/database.js';
+import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../cli/remote.js';
+import type { RetentionPlan, RunRecord } from './schemas.js';
 import { withExclusiveLock } from '../platform/jobs.js';
 import { composeRetention, retentionSettings } from './deps.js';
 import { sweepInstallation } from './installation.js';
@@ -54,18 +57,28 @@ function parseAt(value: string | undefined): Date | undefined {
 export const retentionPlanCommand: Command = {
   name: 'retention plan',
   summary: 'Rows due for deletion/anonymisation now and in each of the next 12 months, and why',
-  usage: 'retention plan [--at DATE] [--charter file] [--org slug] [--json]',
-  options: { at: { type: 'string' }, charter: { type: 'string' }, org: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'retention plan [--at DATE] [--charter file] [--org slug] [--json] [--token T]',
+  options: { at: { type: 'string' }, charter: { type: 'string' }, org: { type: 'string' }, json: { type: 'boolean' }, ...remoteOptions },
   help: [
     'Counts in the stores the charter declares (connection URLs from the environment variables it names), holds and',
     'restrictions left out, renewals by consent applied. With --charter the file is planned as it is (not applied);',
     'otherwise the active charter of the organisation. --at plans as of another date (e.g. --at 2027-01-01).',
+    "While a server holds the PGlite database, the token's organisation is planned by that server (--token or",
+    'CHARTER_TOKEN, scope retention:read).',
   ].join('\n'),
   async run(args: CommandArgs, io: CliIo) {
     const at = parseAt(stringOption(args, 'at'));
     const file = stringOption(args, 'charter');
     const config = readConfig(io.env);
-    return withConfiguredDatabase(config, async (database) => {
+    const remote = remoteServer(io, config, args, 'retention:read');
+    if (remote) {
+      if (file) throw new UsageError('a server holds the database: apply the file first (charter apply), then plan without --charter');
+      await checkOrganisation(remote, args);
+      const plan = await callServer<RetentionPlan>(remote, 'GET', `/api/v1/retention/plan${at ? `?at=${encodeURIComponent(at.toISOString())}` : ''}`);
+      io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan, io.columns));
+      return plan.rules.some((r) => r.status === 'error') ? exitCodes.findings : exitCodes.ok;
+    }
+    return withCliDatabase(io, config, 'retention plan', async (database) => {
       let charter: Charter;
       let scope: OrgScope | undefined;
       let revision: string;
@@ -83,7 +96,7 @@ export const retentionPlanCommand: Command = {
       }
       const deps = composeRetention({ db: database.db, dbKind: database.kind, config, env: io.env, clock: () => new Date() });
       const plan = await computePlan(deps, scope, charter, at ?? new Date(), revision);
-      io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan));
+      io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan, io.columns));
       return plan.rules.some((r) => r.status === 'error') ? exitCodes.findings : exitCodes.ok;
     });
   },
@@ -92,24 +105,32 @@ export const retentionPlanCommand: Command = {
 export const retentionRunCommand: Command = {
   name: 'retention run',
   summary: 'Delete or anonymise what is past retention (resumes interrupted runs; --dry-run changes nothing)',
-  usage: 'retention run [--dry-run] [--approve] [--charter file] [--org slug] [--json]',
+  usage: 'retention run [--dry-run] [--approve] [--charter file] [--org slug] [--json] [--token T]',
   options: {
     'dry-run': { type: 'boolean' },
     approve: { type: 'boolean' },
     charter: { type: 'string' },
     org: { type: 'string' },
     json: { type: 'boolean' },
+    ...remoteOptions,
   },
   help: [
     'A first run on a store, or one that would act on more than RETENTION_APPROVAL_SHARE (default 10%) of a table,',
     'waits for a privacy officer (console, or POST /api/v1/retention/runs/{id}/approve); --approve lets the operator',
     'approve it here (recorded in the audit trail). Batches of RETENTION_BATCH_SIZE rows, one short transaction each.',
     'With --charter the file is applied first (as charter serve does).',
+    "While a server holds the PGlite database, the run is started on that server for the token's organisation and",
+    'followed to its end (--token or CHARTER_TOKEN, scope retention:run); the server sweeps its own data on its schedule.',
   ].join('\n'),
   async run(args: CommandArgs, io: CliIo) {
     const file = stringOption(args, 'charter');
     const config = readConfig(io.env);
-    return withConfiguredDatabase(config, async (database) => {
+    const remote = remoteServer(io, config, args, 'retention:run');
+    if (remote) {
+      if (file) throw new UsageError('a server holds the database: apply the file first (charter apply), then run without --charter');
+      return runThroughServer(remote, args, io);
+    }
+    return withCliDatabase(io, config, 'retention run', async (database) => {
       let scope: OrgScope | undefined;
       if (file) {
         const { charter, source } = await loadFile(io, file);
@@ -147,8 +168,8 @@ export const retentionRunCommand: Command = {
       const runs = [...outcome.resumed, ...(outcome.run ? [outcome.run] : [])];
       if (args.values.json) io.out(JSON.stringify({ ...outcome, installation: installation?.acquired ? installation.result : undefined }, null, 2));
       else {
-        for (const run of outcome.resumed) io.out(`Resumed an interrupted run:\n${formatRun(run)}\n`);
-        if (outcome.run) io.out(formatRun(outcome.run));
+        for (const run of outcome.resumed) io.out(`Resumed an interrupted run:\n${formatRun(run, io.columns)}\n`);
+        if (outcome.run) io.out(formatRun(outcome.run, io.columns));
         if (installation?.acquired) {
           const dropped = installation.result.consentMonths.filter((m) => m.dropped);
           io.out(
@@ -160,5 +181,43 @@ export const retentionRunCommand: Command = {
     });
   },
 };
+
+/** The token's organisation, checked against --org when given. */
+async function checkOrganisation(remote: RemoteServer, args: CommandArgs): Promise<void> {
+  const me = await callServer<{ organisation: { slug: string } }>(remote, 'GET', '/api/v1/auth/me');
+  const slug = stringOption(args, 'org');
+  if (slug && slug !== me.organisation.slug) throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
+}
+
+/** States in which a run started through the API is still moving (its job has not finished it yet). */
+const moving: readonly RunRecord['status'][] = ['counting', 'approved', 'running'];
+/** How long the terminal follows a run the server executes before it says so and leaves it running. */
+const followForMs = 60 * 60 * 1000;
+
+async function followRun(remote: RemoteServer, id: string): Promise<RunRecord> {
+  const until = Date.now() + followForMs;
+  for (;;) {
+    const run = await callServer<RunRecord>(remote, 'GET', `/api/v1/retention/runs/${encodeURIComponent(id)}`);
+    if (!moving.includes(run.status) || Date.now() > until) return run;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+  }
+}
+
+/** `retention run` beside a server: the server's job executes the run; the terminal starts it, approves it when asked, and follows it. */
+async function runThroughServer(remote: RemoteServer, args: CommandArgs, io: CliIo): Promise<number> {
+  await checkOrganisation(remote, args);
+  const started = await callServer<RunRecord>(remote, 'POST', '/api/v1/retention/runs', { dryRun: Boolean(args.values['dry-run']) });
+  let run = await followRun(remote, started.id);
+  if (run.status === 'awaiting-approval' && args.values.approve) {
+    await callServer<RunRecord>(remote, 'POST', `/api/v1/retention/runs/${encodeURIComponent(run.id)}/approve`, { note: 'approved at the command line' });
+    run = await followRun(remote, run.id);
+  }
+  if (args.values.json) io.out(JSON.stringify({ run }, null, 2));
+  else {
+    io.out(formatRun(run, io.columns));
+    if (moving.includes(run.status)) io.out(`\nThe run is still ${run.status} on the server; follow it in the console (Retention).`);
+  }
+  return run.status === 'completed' ? exitCodes.ok : exitCodes.findings;
+}
 
 export const retentionCommands: Command[] = [retentionPlanCommand, retentionRunCommand];

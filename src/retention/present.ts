@@ -5,15 +5,10 @@ import type { RetentionPlan } from './plan.js';
 import type { RunProgress } from './sweep.js';
 import type { RunRecord } from './runs.js';
 import type { BlockedOutcome } from './schemas.js';
+import { defaultColumns, formatTable, wrapLines } from '../platform/text-layout.js';
 
-function table(header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+function table(header: string[], rows: string[][], rightAligned: ReadonlySet<number>, width: number): string[] {
+  return formatTable(header, rows, { rightAligned, width });
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
@@ -23,8 +18,8 @@ const held = (counts: Record<string, number>) =>
     .map(([hold, n]) => `${hold} ${number(n)}`)
     .join(', ') || '—';
 
-/** The plan as the CLI prints it: totals per rule, the months ahead, and why. */
-export function formatPlan(plan: RetentionPlan): string {
+/** The plan as the CLI prints it within `width` columns: totals per rule, the months ahead, and why. */
+export function formatPlan(plan: RetentionPlan, width = defaultColumns): string {
   const lines: string[] = [];
   lines.push(`Retention plan at ${plan.at}${plan.charterRevision ? ` (charter ${plan.charterRevision.slice(0, 12)})` : ''}`);
   lines.push('');
@@ -37,14 +32,14 @@ export function formatPlan(plan: RetentionPlan): string {
     r.status === 'ok' ? held(r.held) : '',
     r.status === 'ok' && r.withoutAnchor > 0 ? number(r.withoutAnchor) : '',
   ]);
-  lines.push(...table(['table', 'action', 'period', 'due now', 'next 12 months', 'kept under hold', 'no anchor date'], rows, new Set([3, 4, 6])));
+  lines.push(...table(['table', 'action', 'period', 'due now', 'next 12 months', 'kept under hold', 'no anchor date'], rows, new Set([3, 4, 6]), width));
   const upcoming = plan.rules.filter((r) => r.status === 'ok' && r.byMonth.some((n) => n > 0));
   if (upcoming.length > 0) {
     lines.push('');
     lines.push('Becoming due, month by month (until the date shown):');
     const header = ['table', ...plan.months.map((m) => m.slice(0, 10))];
     const monthRows = upcoming.map((r) => [`${r.store}/${r.table}`, ...r.byMonth.map((n) => (n === 0 ? '.' : number(n)))]);
-    lines.push(...table(header, monthRows, new Set(header.map((_, i) => i).slice(1))));
+    lines.push(...table(header, monthRows, new Set(header.map((_, i) => i).slice(1)), width));
   }
   lines.push('');
   lines.push('Why:');
@@ -60,7 +55,7 @@ export function formatPlan(plan: RetentionPlan): string {
   }
   lines.push('');
   lines.push(`Total: ${number(plan.totals.dueNow)} due now, ${number(plan.totals.byMonth.reduce((a, b) => a + b, 0))} in the next 12 months.`);
-  return lines.join('\n');
+  return wrapLines(lines.join('\n'), width);
 }
 
 /** "blocked by 2 rows in invoices (hold vat-invoices); 1 anonymised instead, 1 stayed with its personal data". */
@@ -81,8 +76,8 @@ function blockedReason(reason: string): string {
   return `hold ${reason}`;
 }
 
-/** A run report: one line per step and the outcome. */
-export function formatRun(run: RunRecord): string {
+/** A run report within `width` columns: one row per step and the outcome. */
+export function formatRun(run: RunRecord, width = defaultColumns): string {
   const lines: string[] = [];
   lines.push(`Retention run ${run.id}${run.dryRun ? ' (dry run: nothing changed)' : ''} at cutoff ${run.cutoff}: ${run.status}`);
   lines.push('');
@@ -97,7 +92,7 @@ export function formatRun(run: RunRecord): string {
     held(s.held),
     s.durationMs === null ? '' : `${number(s.durationMs)} ms`,
   ]);
-  lines.push(...table(['table', 'action', 'status', 'due', 'deleted', 'anonymised', 'reduced to held columns', 'kept under hold', 'time'], rows, new Set([3, 4, 5, 8])));
+  lines.push(...table(['table', 'action', 'status', 'due', 'deleted', 'anonymised', 'reduced to held columns', 'kept under hold', 'time'], rows, new Set([3, 4, 5, 8]), width));
   for (const s of run.steps) {
     if (s.columns) lines.push(`  ${s.store}/${s.table}: column rule on ${s.columns.join(', ')} (rows stay)`);
     if (s.blocked) lines.push(`  ${s.store}/${s.table}: ${describeBlocked(s.blocked)}`);
@@ -117,7 +112,7 @@ export function formatRun(run: RunRecord): string {
   }
   if (run.status === 'superseded' && run.error) lines.push(`\n${run.error}`);
   if (run.approval) lines.push(`\n${run.approval.decision} by ${run.approval.actor} at ${run.approval.decidedAt}`);
-  return lines.join('\n');
+  return wrapLines(lines.join('\n'), width);
 }
 
 /** One line of a progress bar, rewritten in place on a TTY. */

@@ -4,7 +4,9 @@
  * the same migrations.
  */
 import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type Dialect, type Migration, type MigrationResultSet } from 'kysely';
+import { acquireDataDirectoryLock, type DataDirectoryLock } from './data-dir-lock.js';
 import { loadPg } from './pg.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { acrossOrganisations, GuardedDialect, registerTenancyGuard, TenancyGuard, tenancyGuardOf } from './tenancy-guard.js';
@@ -18,11 +20,17 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+  /** What opens a PGlite directory, written in its lock file for whoever is refused (default `charter`). */
+  command?: string;
 }
 
 export interface OpenDatabase<DB> {
   db: Kysely<DB>;
   kind: DatabaseKind;
+  /** The exclusive lock of a PGlite directory (data-dir-lock.ts); absent for PostgreSQL and in-memory databases. */
+  lock?: DataDirectoryLock;
+  /** Writes a consistent copy of a PGlite directory to a file (pglite-backup.ts); returns its size. PGlite directories only. */
+  backup?: (file: string) => Promise<number>;
   close(): Promise<void>;
 }
 
@@ -37,14 +45,38 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<OpenDa
   }
   const dataDir = options.dataDir ?? 'memory://';
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) await mkdir(dataDir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const parsers = { 20: (value: string) => Number(value) };
-  const pglite = inMemory
-    ? await PGlite.create(dataDir, { parsers })
-    : await import('./pglite-durable.js').then(({ DurableNodeFS, durableStartParams }) => PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: [...durableStartParams], parsers }));
-  const db = guarded<DB>(new PGliteDialect(pglite));
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  if (inMemory) {
+    const pglite = await PGlite.create(dataDir, { parsers });
+    const db = guarded<DB>(new PGliteDialect(pglite));
+    return { db, kind: 'pglite', close: () => db.destroy() };
+  }
+  // Before PGlite touches a file: a second PostgreSQL on the same directory destroys it at the next unclean stop.
+  await mkdir(dirname(resolve(dataDir)), { recursive: true });
+  const lock = acquireDataDirectoryLock(dataDir, options.command ?? 'charter');
+  try {
+    await mkdir(dataDir, { recursive: true });
+    const { DurableNodeFS, durableStartParams } = await import('./pglite-durable.js');
+    const pglite = await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: [...durableStartParams], parsers });
+    const db = guarded<DB>(new PGliteDialect(pglite));
+    return {
+      db,
+      kind: 'pglite',
+      lock,
+      backup: async (file) => (await import('./pglite-backup.js')).writePgliteBackup(db, pglite, file),
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /** A Kysely whose connections refuse organisation tables outside a scoped transaction (tenancy-guard.ts). */

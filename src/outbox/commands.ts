@@ -7,8 +7,9 @@ import type { Kysely } from 'kysely';
 import { findOrganisationBySlug, listOrganisations } from '../accounts/organisations.js';
 import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
 import type { Database } from '../database.js';
+import { withCliDatabase } from '../cli/database.js';
+import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../cli/remote.js';
 import { readConfig } from '../platform/config.js';
-import { withConfiguredDatabase } from '../server.js';
 import { listOutbox, readOutboxMail, type OutboxMail, type OutboxMailSummary } from './outbox.js';
 
 export interface OutboxCliRequest {
@@ -68,7 +69,7 @@ export const outboxCommand: Command = {
   name: 'outbox',
   summary: 'Mail sent, or kept without SMTP (codes are read here); --id shows one',
   usage: 'outbox [--org slug] [--id mail] [--limit N] [--json]',
-  options: { org: { type: 'string' }, id: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  options: { org: { type: 'string' }, id: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, ...remoteOptions },
   help: 'Reading a mail (--id) is recorded in the audit trail as mail.read by cli.',
   async run(args, io) {
     const limitText = stringOption(args, 'limit');
@@ -76,10 +77,25 @@ export const outboxCommand: Command = {
     const limit = limitText === undefined ? undefined : Number(limitText);
     if (limit !== undefined && (limit < 1 || limit > 200)) throw new UsageError('--limit takes a number from 1 to 200');
     const config = readConfig(io.env);
-    const result = await withConfiguredDatabase(config, (database) =>
-      outboxForCli(database.db, { org: stringOption(args, 'org'), id: stringOption(args, 'id'), limit }, { smtp: Boolean(config.SMTP_URL), now: new Date() }),
-    );
+    const request = { org: stringOption(args, 'org'), id: stringOption(args, 'id'), limit };
+    // Beside a server that holds the PGlite directory, the server answers (a second process must not open it).
+    const remote = remoteServer(io, config, args, 'mail:read');
+    const result = remote
+      ? await outboxFromServer(remote, request)
+      : await withCliDatabase(io, config, 'outbox', (database) => outboxForCli(database.db, request, { smtp: Boolean(config.SMTP_URL), now: new Date() }));
     io.out(args.values.json ? JSON.stringify(result, null, 2) : formatOutbox(result).join('\n'));
     return exitCodes.ok;
   },
 };
+
+/** The same answer from a running server's API (the token's organisation; reading a mail is audited there). */
+async function outboxFromServer(remote: RemoteServer, request: OutboxCliRequest): Promise<OutboxCliResult> {
+  const me = await callServer<{ organisation: { slug: string } }>(remote, 'GET', '/api/v1/auth/me');
+  const organisation = me.organisation.slug;
+  if (request.org && request.org !== organisation) throw new UsageError(`the token is of the organisation "${organisation}", not "${request.org}"`);
+  const { delivery } = await callServer<{ delivery: 'smtp' | 'outbox' }>(remote, 'GET', '/api/v1/mail/delivery');
+  if (request.id) return { kind: 'mail', organisation, delivery, mail: await callServer<OutboxMail>(remote, 'GET', `/api/v1/outbox/${encodeURIComponent(request.id)}`) };
+  const query = request.limit === undefined ? '' : `?limit=${request.limit}`;
+  const page = await callServer<{ mails: OutboxMailSummary[]; nextBefore: string | null }>(remote, 'GET', `/api/v1/outbox${query}`);
+  return { kind: 'list', organisation, delivery, mails: page.mails, more: page.nextBefore !== null };
+}

@@ -7,7 +7,8 @@ import { noticeCommands } from '../notices/commands.js';
 import { recordsCommands } from '../records/commands.js';
 import { retentionCommands } from '../retention/commands.js';
 import { rightsCommands } from '../rights/commands.js';
+import { siteCommands } from '../sites/commands.js';
 import { storeCommands } from '../stores/commands.js';
 import { coreCommands } from './core-commands.js';
 
-export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands, ...noticeCommands, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...storeCommands];
+export const commands: Command[] = [...coreCommands, applyCommand, ...accountCommands, ...auditCommands, ...noticeCommands, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...storeCommands, ...siteCommands];

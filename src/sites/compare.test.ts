@@ -81,7 +81,7 @@ describe('comparing a scan with the charter', () => {
 
 describe('draft declarations', () => {
   it('rounds an observed lifetime up to years, months or days', () => {
-    expect([lifetimeAsDuration(undefined), lifetimeAsDuration(0.02), lifetimeAsDuration(89.5), lifetimeAsDuration(729.9)]).toEqual(['session', 'P1D', 'P3M', 'P2Y']);
+    expect([lifetimeAsDuration(undefined), lifetimeAsDuration(0.02), lifetimeAsDuration(89.5), lifetimeAsDuration(729.9), lifetimeAsDuration(400)]).toEqual(['session', 'P1D', 'P3M', 'P2Y', 'P14M']);
   });
   it('leaves what nobody knows as a TODO', () => {
     const draft = draftFragment(charter(), { type: 'local-storage', name: 'cart' }, findCatalogEntry('cart', 'local-storage'), undefined);

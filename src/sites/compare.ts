@@ -114,7 +114,9 @@ function observedDays(item: ObservedStorage, at: number): number | undefined {
 /** An observed lifetime in the charter's duration format, rounded up (years, months or days). */
 export function lifetimeAsDuration(days: number | undefined): string {
   if (days === undefined) return 'session';
-  if (days >= 364) return `P${Math.ceil(days / 365.25 - 0.01)}Y`;
+  // Whole years only when it is one (Chromium caps cookies at 400 days: that is P14M, not P2Y).
+  const years = days / 365.25;
+  if (days >= 364 && Math.abs(years - Math.round(years)) < 0.02) return `P${Math.round(years)}Y`;
   if (days >= 28) return `P${Math.ceil(days / 30.4375 - 0.01)}M`;
   return `P${Math.max(1, Math.ceil(days))}D`;
 }

@@ -45,12 +45,16 @@ export const pageObservationSchema = z.object({
   frameHosts: z.array(z.string()),
   /** Hosts of images that look like tracking pixels (third-party images). */
   pixelHosts: z.array(z.string()),
-  /** Google Consent Mode calls in order, with the first Google tag request among them (times in ms since navigation). */
+  /**
+   * Google Consent Mode against the Google tag, as positions in the order of `dataLayer` commands (what gtag.js
+   * processes in turn): the first `consent default`, the first `consent update`, the first tag command (`js`,
+   * `config`, `event`, GTM's `gtm.js`). A tag command before the default ran without a consent state.
+   */
   consentMode: z.object({
     defaultAt: z.number().optional(),
     updateAt: z.number().optional(),
     firstGoogleTagAt: z.number().optional(),
-    googleTagUrl: z.string().optional(),
+    googleTagUrl: z.string().optional().describe('the Google tag script requested, or the first tag command'),
   }),
 });
 export type PageObservation = z.infer<typeof pageObservationSchema>;

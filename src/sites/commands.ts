@@ -8,7 +8,6 @@ import { formatProblem, loadCharterFile } from '../charter/loader.js';
 import { languages, type Charter, type Language } from '../charter/schema.js';
 import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
 import { compareScan } from './compare.js';
-import { scanSite } from './scanner.js';
 import { scanConditions, type SiteFinding } from './schemas.js';
 import { describeFinding } from './texts.js';
 
@@ -77,6 +76,8 @@ export const siteScanCommand: Command = {
     }
     const siteId = siteForUrl(charter, urls[0]!, siteOption);
 
+    // Loaded here, not at start-up: every other command runs without the browser driver.
+    const { scanSite } = await import('./scanner.js');
     const scan = await scanSite({ urls, maxPages: pages, pageTimeoutMs: timeout * 1000, executablePath: io.env.CHROMIUM_PATH });
     const findings = compareScan({ charter, siteId, scan });
     if (args.values.json) {

@@ -107,3 +107,20 @@ export const siteFindingSchema = z.object({
   draft: z.string().optional(),
 });
 export type SiteFinding = z.infer<typeof siteFindingSchema>;
+
+/** One scan of a site as the API and the console show it; `findings` only on the single-scan answer. */
+export const siteScanRecordSchema = z.object({
+  id: z.uuid(),
+  site: z.string(),
+  trigger: z.enum(['schedule', 'api']),
+  status: z.enum(['running', 'completed', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  pages: z.array(z.string()),
+  violations: z.number().int(),
+  warnings: z.number().int(),
+  newFindings: z.number().int().describe('findings that the previous completed scan of the site did not have'),
+  error: z.string().nullable(),
+  findings: z.array(siteFindingSchema).optional(),
+});
+export type SiteScanRecord = z.infer<typeof siteScanRecordSchema>;

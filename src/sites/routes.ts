@@ -29,9 +29,15 @@ export function registerSiteRoutes(app: FastifyInstance, context: AppContext): v
       params: siteParams,
       query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
       response: z.object({ scans: z.array(siteScanRecordSchema) }),
-      errors: [401, 403],
+      errors: [401, 403, 404],
     },
-    async ({ params, query, request }) => ({ scans: await listSiteScans(context.db, callerOf(request), params.site, query.limit) }),
+    async ({ params, query, request }) => {
+      const caller = callerOf(request);
+      // A site the active charter does not declare is not the organisation's: 404, as for any other unknown id.
+      const stored = await activeCharter(context.db, caller);
+      if (!stored?.charter.sites.some((s) => s.id === params.site)) throw notFound('site');
+      return { scans: await listSiteScans(context.db, caller, params.site, query.limit) };
+    },
   );
 
   defineRoute(

@@ -22,6 +22,29 @@ export function registerSiteRoutes(app: FastifyInstance, context: AppContext): v
     app,
     {
       method: 'GET',
+      url: '/api/v1/site-scans',
+      summary: 'Every declared site with its latest scan (counts only)',
+      tags: ['sites'],
+      auth: { scopes: ['consent:read'] },
+      response: z.object({ sites: z.array(z.object({ id: z.string(), name: z.string(), domain: z.string(), latest: siteScanRecordSchema.nullable() })) }),
+      errors: [401, 403],
+    },
+    async ({ request }) => {
+      const caller = callerOf(request);
+      const stored = await activeCharter(context.db, caller);
+      const sites = [];
+      for (const site of stored?.charter.sites ?? []) {
+        const [latest] = await listSiteScans(context.db, caller, site.id, 1);
+        sites.push({ id: site.id, name: site.name, domain: site.domain, latest: latest ?? null });
+      }
+      return { sites };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
       url: '/api/v1/sites/:site/scans',
       summary: 'The scans of a site, newest first (counts only)',
       tags: ['sites'],

@@ -12,6 +12,7 @@ import { processorsPage } from './processors.js';
 import { recordsPage } from './records.js';
 import { requestsPage } from './requests.js';
 import { retentionPage } from './retention.js';
+import { sitesPage } from './sites.js';
 import { tokensPage } from './tokens.js';
 import type { ConsolePage } from './types.js';
 import { usersPage } from './users.js';
@@ -21,6 +22,7 @@ export const pages: ConsolePage[] = [
   // Requests, Consent, Retention, Records, Breaches, Notices go here, in that order.
   requestsPage,
   consentPage,
+  sitesPage,
   retentionPage,
   recordsPage,
   processorsPage,

@@ -3,7 +3,10 @@
  * site gets no finding, and each faulty one exactly its own. Then bad input: the scan records each broken page and
  * goes on with the next.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build-banner.mjs';
@@ -13,6 +16,7 @@ import { compareScan } from '../../src/sites/compare.js';
 import { launchScanBrowser, scanSite } from '../../src/sites/scanner.js';
 import type { SiteFinding } from '../../src/sites/schemas.js';
 import { buildCharter } from '../support/charter.js';
+import { runCli } from '../support/cli.js';
 import { days, fixturePage, googleTagSnippet, serveFixture, standInGtag, type FixtureSite } from '../support/site-fixtures.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
@@ -208,5 +212,25 @@ describe('site scan: bad input', () => {
     } finally {
       await hostile.close();
     }
+  });
+});
+
+describe('charter site scan', () => {
+  it('prints the findings in the chosen language, fails on a violation, and refuses bad usage', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-site-scan-'));
+    const file = join(dir, 'charter.yaml');
+    // JSON is YAML: the test charter as the CLI reads it from disk.
+    writeFileSync(file, JSON.stringify(scanCharter(sites)));
+    const url = `${sites.reject!.origin}/`;
+    const run = await runCli(['site', 'scan', url, '--charter', file, '--pages', '1', '--lang', 'fr']);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('against site "reject"');
+    expect(run.out).toContain('violation: « _ads » (marketing) est enregistré après Tout refuser');
+    expect(run.out).toMatch(/2 violation\(s\), 0 warning\(s\), 0 note\(s\)\./);
+    const usage = await runCli(['site', 'scan', url, '--charter', file, '--fail-on', 'sometimes']);
+    expect(usage.code).toBe(2);
+    const notHttp = await runCli(['site', 'scan', 'file:///etc/passwd', '--charter', file]);
+    expect(notHttp.code).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * bench:site-scan — the site scan on a 50-page fixture site carrying Charter's real banner, in all four conditions
  * (before a choice, after Reject all, after Accept all, under GPC): pages and page visits per minute, and memory —
- * the peak resident memory of Chromium (every process the scan's browser starts) and of this Node process. One
+ * the peak memory of Chromium (every process the scan's browser starts, PSS) and of this Node process (RSS). One
  * browser, contexts closed as they finish. Prints figures; asserts nothing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,10 +14,13 @@ import { buildCharter } from '../test/support/charter.js';
 import { days, fixturePage, serveFixture } from '../test/support/site-fixtures.js';
 import { serveTestApp } from '../test/support/server.js';
 
-const pages = 50;
+const pages = Number(process.env.BENCH_PAGES ?? 50);
 
-/** Resident memory (bytes) of every descendant of this process: Chromium's browser, renderer, GPU and utility processes. */
-function descendantsRss(): number {
+/**
+ * Memory (bytes) of every descendant of this process — Chromium's browser, renderer, GPU and utility processes — as
+ * the sum of their proportional set sizes (shared pages counted once across them, unlike RSS).
+ */
+function descendantsPss(): number {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -37,7 +40,8 @@ function descendantsRss(): number {
   for (const pid of parents.keys()) {
     if (!isDescendant(pid)) continue;
     try {
-      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      total += Number(pss?.[1] ?? 0) * 1024;
     } catch {
       // ended
     }
@@ -65,7 +69,7 @@ charterUrl = served.url;
 let peakChromium = 0;
 let peakNode = 0;
 const sampler = setInterval(() => {
-  peakChromium = Math.max(peakChromium, descendantsRss());
+  peakChromium = Math.max(peakChromium, descendantsPss());
   peakNode = Math.max(peakNode, process.memoryUsage().rss);
 }, 250);
 const started = performance.now();
@@ -73,14 +77,16 @@ const scan = await scanSite({ urls: [`${site.origin}/`], maxPages: pages });
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
 const findings = compareScan({ charter, siteId: 'main', scan });
+const errors = [...new Set(scan.observations.flatMap((o) => (o.error ? [o.error] : [])))];
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 console.log(`\nSite scan: ${scan.pages.length} pages × 4 conditions = ${scan.observations.length} page visits (${scan.observations.filter((o) => o.error).length} failed), ${scanDefaults.concurrency} contexts at once\n`);
 console.log(`  total time            ${seconds.toFixed(1)} s`);
 console.log(`  pages per minute      ${((scan.pages.length / seconds) * 60).toFixed(1)} (all four conditions each)`);
 console.log(`  page visits per min   ${((scan.observations.length / seconds) * 60).toFixed(1)}`);
-console.log(`  Chromium peak RSS     ${mb(peakChromium)} (sum over its processes, sampled every 250 ms)`);
+console.log(`  Chromium peak PSS     ${mb(peakChromium)} (all its processes, sampled every 250 ms)`);
 console.log(`  Node peak RSS         ${mb(peakNode)}`);
+if (errors.length) console.log(`  page errors           ${errors.join('; ')}`);
 console.log(`  findings              ${findings.length} (${findings.map((f) => f.rule).join(', ') || 'none: the fixture is compliant'})`);
 await served.close();
 await site.close();

@@ -109,6 +109,9 @@ async function visit(browser: Browser, url: string, condition: ScanCondition, op
   let context: BrowserContext | undefined;
   try {
     context = await within(browser.newContext({ extraHTTPHeaders: gpc ? { 'Sec-GPC': '1' } : {}, serviceWorkers: 'block', acceptDownloads: false }), options.pageTimeoutMs, 'opening a browser context');
+    // Functions run in the page are serialised from this module; a transpiler that keeps names (tsx, esbuild's
+    // keepNames) calls its `__name` helper inside them, which the page lacks: give it an identity one.
+    await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((target) => target);' });
     await context.addInitScript(installRecorder, gpc);
     const page = await context.newPage();
     // A page that opens windows or dialogs gets them closed and dismissed; they are not part of the page.

@@ -62,12 +62,14 @@ afterAll(async () => {
 const heading = async () => (await page.locator('h1').textContent())?.trim();
 
 describe('website scans page of the console', () => {
-  it('lists the declared sites with their latest scan', async () => {
+  it('shows drift in the Overview and lists the declared sites with their latest scan', async () => {
     await page.goto(`${served.url}/console/login`);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(heading).toBe('Charter overview');
+    // Drift shows in the Overview: what the latest scan found that the one before did not.
+    await expect.poll(() => page.getByText('The latest scan of www.testco.example found 2 new findings.').count()).toBe(1);
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Website scans' }).click();
     await expect.poll(heading).toBe('Website scans');
     const row = page.locator('tbody tr').filter({ hasText: 'www.testco.example' });

@@ -3,6 +3,7 @@ import type { Charter } from '../../../../src/charter/schema.js';
 import { findTransferMechanism } from '../../../../src/charter/catalogs/transfer-mechanisms.js';
 import { ErrorMessage, Loading, PageTitle, useApi } from '../components.js';
 import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
+import { SiteScanDrift } from './sites.js';
 import type { ConsolePage } from './types.js';
 
 interface Overview {
@@ -88,6 +89,7 @@ function Overview() {
       <p>
         <strong>{charter.organisation.legalName}</strong> — {t.revision} {data.seq} (<code>{data.revision.slice(0, 12)}</code>), {t.updated} {formatDateTime(data.updatedAt, language)} {t.by} <code>{data.updatedBy}</code>
       </p>
+      <SiteScanDrift />
 
       <h2 id="purposes">{t.purposes}</h2>
       <table aria-labelledby="purposes">

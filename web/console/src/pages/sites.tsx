@@ -196,6 +196,31 @@ function SiteDetail({ site }: { site: string }) {
   );
 }
 
+const driftTexts = {
+  en: { drift: (n: number, site: string) => `The latest scan of ${site} found ${n} new finding${n === 1 ? '' : 's'}.`, open: 'See the findings' },
+  nl: { drift: (n: number, site: string) => `De laatste scan van ${site} vond ${n} ${n === 1 ? 'nieuwe bevinding' : 'nieuwe bevindingen'}.`, open: 'Bekijk de bevindingen' },
+  fr: { drift: (n: number, site: string) => `La dernière analyse de ${site} a trouvé ${n} ${n === 1 ? 'nouveau constat' : 'nouveaux constats'}.`, open: 'Voir les constats' },
+  de: { drift: (n: number, site: string) => `Der letzte Scan von ${site} fand ${n} ${n === 1 ? 'neuen Befund' : 'neue Befunde'}.`, open: 'Befunde ansehen' },
+};
+
+/** For the Overview: the sites whose latest scan found something new (drift); nothing when there is none. */
+export function SiteScanDrift() {
+  const t = useTexts(driftTexts);
+  const { data } = useApi<{ sites: SiteRow[] }>('/api/v1/site-scans');
+  const drifted = (data?.sites ?? []).filter((site) => (site.latest?.newFindings ?? 0) > 0);
+  if (drifted.length === 0) return null;
+  return (
+    <ul className="warning-list">
+      {drifted.map((site) => (
+        <li key={site.id}>
+          {t.drift(site.latest!.newFindings, site.domain)}{' '}
+          <Link to={`/sites/${encodeURIComponent(site.id)}`}>{t.open}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Sites() {
   const t = useTexts(texts);
   const path = usePath();

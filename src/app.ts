@@ -22,6 +22,7 @@ import { registerOverviewRoutes } from './overview/routes.js';
 import { registerRecordsRoutes } from './records/routes.js';
 import { registerRetentionRoutes } from './retention/routes.js';
 import { registerRightsRoutes } from './rights/register.js';
+import { registerSiteRoutes } from './sites/routes.js';
 import type { Config } from './platform/config.js';
 import { isReachable, type DatabaseKind } from './platform/db/database.js';
 import { buildOpenApi } from './platform/http/openapi.js';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRightsRoutes(app, context);
   registerOutboxRoutes(app, context);
   registerOverviewRoutes(app, context);
+  registerSiteRoutes(app, context);
 
   // Last, so it describes every declared route.
   let openapi: unknown;

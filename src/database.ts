@@ -23,10 +23,12 @@ import { retentionMigrations } from './retention/migrations.js';
 import type { RetentionTables } from './retention/tables.js';
 import { rightsMigrations } from './rights/migrations.js';
 import type { RightsTables } from './rights/tables.js';
+import { siteMigrations } from './sites/migrations.js';
+import type { SiteTables } from './sites/tables.js';
 import { storeMigrations } from './stores/migrations.js';
 import type { StoreTables } from './stores/tables.js';
 
-export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & NoticeTables & RecordsTables & RetentionTables & RightsTables & StoreTables & ThrottleTables;
+export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & NoticeTables & RecordsTables & RetentionTables & RightsTables & SiteTables & StoreTables & ThrottleTables;
 
 export const migrations: Record<string, Migration> = {
   ...accountMigrations,
@@ -39,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   ...recordsMigrations,
   ...retentionMigrations,
   ...rightsMigrations,
+  ...siteMigrations,
   ...storeMigrations,
   ...throttleMigrations,
 };

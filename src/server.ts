@@ -19,6 +19,7 @@ import { createJobRunner } from './platform/jobs.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { registerNoticeJobs } from './notices/jobs.js';
 import { createMailer, type MailTables } from './platform/mail.js';
+import { registerSiteJobs } from './sites/jobs.js';
 import { registerRecordsJobs } from './records/breach-reminders.js';
 import { composeRetention } from './retention/deps.js';
 import { registerRetentionJobs } from './retention/jobs.js';
@@ -134,6 +135,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     registerNoticeJobs(jobs, { db: database.db, mailer, logger, baseUrl: url });
     // Data-subject requests: lost dispatches, ended grace periods, unverifiable closures, officer reminders, expired packages.
     registerRightsJobs(jobs, rightsContextOf(app));
+    // The daily scan of every declared site in Chromium (playwright-core loaded only when a scan runs), compared with the charter; drift is mailed to the officers.
+    registerSiteJobs(jobs, { db: database.db, mailer, logger, clock: () => new Date(), publicUrl: url, scan: async (options) => (await import('./sites/scanner.js')).scanSite(options) });
     const sites = await database.db.selectFrom('sites').select('site_id').orderBy('site_id').execute();
     print(`Charter ${database.kind === 'pglite' ? `on PGlite (${config.CHARTER_DATA_DIR})` : 'on PostgreSQL'} is ready at ${url}`);
     // Without SMTP nothing leaves the machine: say so where a newcomer looks first, and where the mail is.

@@ -6,6 +6,7 @@ import { findCountry, isInEea } from './catalogs/countries.js';
 import { findTransferMechanism } from './catalogs/transfer-mechanisms.js';
 import { noticeLintRules } from '../notices/lint-rules.js';
 import { storeLintRules } from '../stores/lint-rules.js';
+import { siteLintRules } from '../sites/lint-rules.js';
 import { duration, isAtMost } from './duration.js';
 import type { IssuePath } from './references.js';
 import type { Charter } from './schema.js';
@@ -107,7 +108,7 @@ export const cookieLifetimeRule: LintRule = (charter) =>
   );
 
 /** The rules every lint runs; a domain that adds rules imports them here. */
-export const lintRules: readonly LintRule[] = [transferRule, processorContractRule, cookieLifetimeRule, ...noticeLintRules, ...storeLintRules];
+export const lintRules: readonly LintRule[] = [transferRule, processorContractRule, cookieLifetimeRule, ...noticeLintRules, ...storeLintRules, ...siteLintRules];
 
 export function lintCharter(charter: Charter, context: LintContext = { now: new Date() }): LintFinding[] {
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -214,6 +214,10 @@ export const recipientSchema = z.strictObject({
     .optional()
     .describe('where Charter mails the Art. 19 notice of a rectification, erasure or restriction (the reference and what to do, no personal data)'),
   store: slug.optional().describe('the HTTP store connected to this recipient\'s system: calling it for a request is the Art. 19 notice'),
+  hosts: z
+    .array(z.string().regex(/^([a-z0-9-]+\.)*[a-z0-9-]+(:\d+)?$/, 'a host name such as www.googletagmanager.com (no scheme, no path)'))
+    .optional()
+    .describe('host names the sites load this recipient\'s scripts, frames or pixels from (a host covers its sub-domains); the site scan reports other third-party hosts'),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
 

@@ -8,8 +8,9 @@ import { outboxCommand } from '../outbox/commands.js';
 import { recordsCommands } from '../records/commands.js';
 import { retentionCommands } from '../retention/commands.js';
 import { rightsCommands } from '../rights/commands.js';
+import { siteCommands } from '../sites/commands.js';
 import { storeCommands } from '../stores/commands.js';
 import { coreCommands } from './core-commands.js';
 import { dbCommands } from './db-commands.js';
 
-export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, ...accountCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...storeCommands];
+export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, ...accountCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...storeCommands, ...siteCommands];

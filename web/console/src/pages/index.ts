@@ -17,6 +17,7 @@ import { recordsPage } from './records.js';
 import { requestsPage } from './requests.js';
 import { retentionPage } from './retention.js';
 import { securityPage } from './security.js';
+import { sitesPage } from './sites.js';
 import { tokensPage } from './tokens.js';
 import type { ConsolePage } from './types.js';
 import { usersPage } from './users.js';
@@ -27,6 +28,7 @@ export const pages: ConsolePage[] = [
   // Requests, Consent, Retention, Records, Breaches, Notices go here, in that order.
   requestsPage,
   consentPage,
+  sitesPage,
   retentionPage,
   recordsPage,
   processorsPage,

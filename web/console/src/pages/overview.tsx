@@ -12,6 +12,7 @@ import { FindingsList, type ShownFinding } from '../findings.js';
 import { countOf, formatDate, formatDateTime, formatIsoDuration, useLanguage, useTexts, type Language } from '../i18n.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
+import { SiteScanDrift } from './sites.js';
 import type { ConsolePage } from './types.js';
 import './overview.css';
 
@@ -413,6 +414,7 @@ function Overview() {
       <PageTitle>{t.title}</PageTitle>
       {start.data && <FirstSteps page={start.data} t={t} language={language} />}
       {start.data && <Counts page={start.data} t={t} language={language} />}
+      <SiteScanDrift />
       <ErrorMessage error={start.error} />
       {loading || start.loading ? <Loading /> : null}
       {!loading && (data ? <CharterTables data={data} t={t} language={language} /> : missing ? <p>{t.noCharter}</p> : <ErrorMessage error={error} />)}

@@ -117,6 +117,8 @@ describe('sign-in with an OpenID provider', () => {
     const page = await freshPage();
     await signInAtProvider(page, 'eve');
     await expect.poll(() => heading(page)).toBe('Charter overview');
+    // At 390 px the sign-out button sits behind the console's menu button.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     // The provider asks to confirm its own sign-out, then sends the browser back.
     await page.getByRole('button', { name: /Yes, sign me out/i }).click();

@@ -42,6 +42,9 @@ async function signInWithPassword() {
 }
 
 async function signOut() {
+  // At 390 px the console's sign-out button sits behind its menu button (the second-factor step shows its own).
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect.poll(heading).toBe('Sign in to Charter');
 }

@@ -20,6 +20,7 @@ import { registerNoticeRoutes } from './notices/routes.js';
 import { registerRecordsRoutes } from './records/routes.js';
 import { registerRetentionRoutes } from './retention/routes.js';
 import { registerRightsRoutes } from './rights/register.js';
+import { registerWebhookRoutes } from './webhooks/routes.js';
 import type { Config } from './platform/config.js';
 import { isReachable, type DatabaseKind } from './platform/db/database.js';
 import { buildOpenApi } from './platform/http/openapi.js';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRecordsRoutes(app, context);
   registerNoticeRoutes(app, context);
   registerRightsRoutes(app, context);
+  registerWebhookRoutes(app, context);
 
   // Last, so it describes every declared route.
   let openapi: unknown;

@@ -25,8 +25,10 @@ import { rightsMigrations } from './rights/migrations.js';
 import type { RightsTables } from './rights/tables.js';
 import { storeMigrations } from './stores/migrations.js';
 import type { StoreTables } from './stores/tables.js';
+import { webhookMigrations } from './webhooks/migrations.js';
+import type { WebhookTables } from './webhooks/tables.js';
 
-export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & NoticeTables & RecordsTables & RetentionTables & RightsTables & StoreTables & ThrottleTables;
+export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & NoticeTables & RecordsTables & RetentionTables & RightsTables & StoreTables & ThrottleTables & WebhookTables;
 
 export const migrations: Record<string, Migration> = {
   ...accountMigrations,
@@ -41,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   ...rightsMigrations,
   ...storeMigrations,
   ...throttleMigrations,
+  ...webhookMigrations,
 };

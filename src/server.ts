@@ -24,6 +24,7 @@ import { registerRecordsJobs } from './records/breach-reminders.js';
 import { composeRetention } from './retention/deps.js';
 import { registerRetentionJobs } from './retention/jobs.js';
 import { registerRightsJobs, rightsContextOf } from './rights/register.js';
+import { registerWebhookJobs } from './webhooks/deliver.js';
 
 export interface StartOptions {
   config: Config;
@@ -118,6 +119,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     registerNoticeJobs(jobs, { db: database.db, mailer, logger, baseUrl: url });
     // Data-subject requests: lost dispatches, ended grace periods, unverifiable closures, officer reminders, expired packages.
     registerRightsJobs(jobs, rightsContextOf(app));
+    // Webhooks: each organisation's queued events sent to its subscribers, in order, one lane per organisation.
+    registerWebhookJobs(jobs, { db: database.db, dbKind: database.kind, logger, clock: () => new Date(), allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
     const sites = await database.db.selectFrom('sites').select('site_id').orderBy('site_id').execute();
     print(`Charter ${database.kind === 'pglite' ? `on PGlite (${config.CHARTER_DATA_DIR})` : 'on PostgreSQL'} is ready at ${url}`);
     print(`  landing page   ${url}/`);

@@ -18,6 +18,7 @@ import { mailRecipients, requestsWithUnsentNotices } from './notifications.js';
 import { informsRecipients } from './recipients.js';
 import { claimReminder, findRequest, pruneSessions, recordEvent, toRequest, updatePackage } from './repository.js';
 import { closeUnverifiable } from './staff.js';
+import { emitWebhookEvent } from '../webhooks/events.js';
 
 export interface TickReport {
   dispatched: number;
@@ -120,6 +121,10 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     if (!latest) continue;
     const kind = request.extendedAt ? `${latest.kind}-extended` : latest.kind;
     if (!(await claimReminder(context.db, scope, request.id, kind, now))) continue;
+    const event = { requestId: request.id, requestType: request.type, dueAt: request.dueAt.toISOString() };
+    await guarded(context, 'webhook', () =>
+      latest.kind === 'overdue' ? emitWebhookEvent(context.db, scope, 'request.overdue', event, now) : emitWebhookEvent(context.db, scope, 'request.deadline-near', { ...event, daysLeft: latest.days ?? 0 }, now),
+    );
     await guarded(context, 'reminder', () => mailOfficers(context, scope, charter, request, latest.kind === 'overdue' ? 'overdue' : 'reminder', { days: latest.days ?? 0 }));
     report.reminders++;
   }

@@ -17,6 +17,7 @@ import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { allowHits, type ThrottleHit } from '../platform/throttle.js';
 import { invalidInput, tooManyRequests, type ErrorDetail } from '../platform/errors.js';
 import { StoreError } from '../stores/connector.js';
+import { emitWebhookEvent } from '../webhooks/events.js';
 import { safeMessage, type RightsContext } from './context.js';
 import { requestDeadline } from './deadline.js';
 import type { ContactLookup } from './subject-stores.js';
@@ -183,6 +184,7 @@ export async function submit(context: RightsContext, scope: OrgScope, input: Sub
       createdBy: input.actor,
     });
     await insertSession(trx, scope, { tokenHash: key.sessionHash(statusToken), requestId: id, createdAt: now, provenAt: null, expiresAt: new Date(now.getTime() + sessionLifetimeMs) });
+    await emitWebhookEvent(trx, scope, 'request.received', { requestId: id, requestType: input.type, dueAt: deadline.dueAt.toISOString() }, now);
     return created;
   });
   context.background(`dispatch ${id}`, () => dispatch(context, scope, id));

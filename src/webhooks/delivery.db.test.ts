@@ -132,7 +132,7 @@ describe('webhook delivery', () => {
       expect((error as AppError).status).toBe(422);
       return (error as AppError & { details?: unknown }).details;
     };
-    expect(await refused(receiver.url, [])).toEqual([expect.objectContaining({ path: 'url' })]);
+    expect(await refused(receiver.url, [])).toEqual([expect.objectContaining({ path: 'body.url' })]);
     await refused('http://metadata.test/latest', ['169.254.169.254']);
     await refused('http://intranet.test/', ['10.1.2.3']);
     // One public address beside a private one is not enough: every address is checked.

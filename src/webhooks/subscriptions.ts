@@ -82,7 +82,7 @@ async function checkedUrl(deps: SubscriptionDeps, url: string): Promise<string> 
   try {
     return (await checkTarget(url, { allowPrivate: deps.allowPrivate, ...(deps.resolve ? { resolve: deps.resolve } : {}) })).url.toString();
   } catch (error) {
-    if (error instanceof TargetRefused) throw invalidInput([{ path: 'url', message: error.message }]);
+    if (error instanceof TargetRefused) throw invalidInput([{ path: 'body.url', message: error.message }]);
     throw error;
   }
 }

@@ -15,6 +15,7 @@ import { retentionPage } from './retention.js';
 import { tokensPage } from './tokens.js';
 import type { ConsolePage } from './types.js';
 import { usersPage } from './users.js';
+import { webhooksPage } from './webhooks.js';
 
 export const pages: ConsolePage[] = [
   overviewPage,
@@ -29,4 +30,5 @@ export const pages: ConsolePage[] = [
   auditPage,
   usersPage,
   tokensPage,
+  webhooksPage,
 ];

@@ -29,6 +29,9 @@ for (const [network, prefix] of [
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
+  // IPv4 carried in IPv6 in its hex form (::ffff:7f00:1): refused whole, fail closed (the dotted form is checked as IPv4).
+  ['::ffff:0:0', 96],
+  ['64:ff9b::', 96],
 ] as const)
   blocked.addSubnet(network, prefix, 'ipv6');
 

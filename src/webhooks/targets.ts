@@ -29,16 +29,19 @@ for (const [network, prefix] of [
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
-  // IPv4 carried in IPv6 in its hex form (::ffff:7f00:1): refused whole, fail closed (the dotted form is checked as IPv4).
-  ['::ffff:0:0', 96],
-  ['64:ff9b::', 96],
 ] as const)
   blocked.addSubnet(network, prefix, 'ipv6');
 
 /** An IPv4 address carried in IPv6 (::ffff:a.b.c.d, 64:ff9b::a.b.c.d), checked as the IPv4 address it is. */
 function embeddedIpv4(address: string): string | undefined {
-  const match = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return match?.[1];
+  const dotted = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (dotted) return dotted[1];
+  // The same in hex (::ffff:7f00:1 is 127.0.0.1).
+  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex) return undefined;
+  const high = parseInt(hex[1]!, 16);
+  const low = parseInt(hex[2]!, 16);
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 /** Whether an address is one a webhook must not reach without the operator's leave. */

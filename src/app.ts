@@ -23,6 +23,7 @@ import { registerRecordsRoutes } from './records/routes.js';
 import { registerRetentionRoutes } from './retention/routes.js';
 import { registerRightsRoutes } from './rights/register.js';
 import { registerSiteRoutes } from './sites/routes.js';
+import { registerWebhookRoutes } from './webhooks/routes.js';
 import type { Config } from './platform/config.js';
 import { isReachable, type DatabaseKind } from './platform/db/database.js';
 import { buildOpenApi } from './platform/http/openapi.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOutboxRoutes(app, context);
   registerOverviewRoutes(app, context);
   registerSiteRoutes(app, context);
+  registerWebhookRoutes(app, context);
 
   // Last, so it describes every declared route.
   let openapi: unknown;

@@ -27,8 +27,10 @@ import { siteMigrations } from './sites/migrations.js';
 import type { SiteTables } from './sites/tables.js';
 import { storeMigrations } from './stores/migrations.js';
 import type { StoreTables } from './stores/tables.js';
+import { webhookMigrations } from './webhooks/migrations.js';
+import type { WebhookTables } from './webhooks/tables.js';
 
-export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & NoticeTables & RecordsTables & RetentionTables & RightsTables & SiteTables & StoreTables & ThrottleTables;
+export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & NoticeTables & RecordsTables & RetentionTables & RightsTables & SiteTables & StoreTables & ThrottleTables & WebhookTables;
 
 export const migrations: Record<string, Migration> = {
   ...accountMigrations,
@@ -44,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   ...siteMigrations,
   ...storeMigrations,
   ...throttleMigrations,
+  ...webhookMigrations,
 };

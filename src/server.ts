@@ -24,6 +24,7 @@ import { registerRecordsJobs } from './records/breach-reminders.js';
 import { composeRetention } from './retention/deps.js';
 import { registerRetentionJobs } from './retention/jobs.js';
 import { registerRightsJobs, rightsContextOf } from './rights/register.js';
+import { registerWebhookJobs } from './webhooks/deliver.js';
 
 export interface StartOptions {
   config: Config;
@@ -137,6 +138,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     registerRightsJobs(jobs, rightsContextOf(app));
     // The daily scan of every declared site in Chromium (playwright-core loaded only when a scan runs), compared with the charter; drift is mailed to the officers.
     registerSiteJobs(jobs, { db: database.db, mailer, logger, clock: () => new Date(), publicUrl: url, scan: async (options) => (await import('./sites/scanner.js')).scanSite(options) });
+    // Webhooks: each organisation's queued events sent to its subscribers, in order, one lane per organisation.
+    registerWebhookJobs(jobs, { db: database.db, dbKind: database.kind, logger, clock: () => new Date(), allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
     const sites = await database.db.selectFrom('sites').select('site_id').orderBy('site_id').execute();
     print(`Charter ${database.kind === 'pglite' ? `on PGlite (${config.CHARTER_DATA_DIR})` : 'on PostgreSQL'} is ready at ${url}`);
     // Without SMTP nothing leaves the machine: say so where a newcomer looks first, and where the mail is.

@@ -34,6 +34,10 @@ describe('first run', () => {
     expect((await t.app.inject(`/api/v1/setup?token=${token}`)).json().linkValid).toBe(true);
     // A fresh link replaces the older one; an expired one never works.
     expect((await t.app.inject(`/api/v1/setup?token=${stale}`)).json().linkValid).toBe(false);
+    // Processes started together each print a link: every one of them works, whichever is used.
+    const sibling = await issueSetupLink(t.database.db, new Date(now.getTime() + minutes(1)));
+    expect((await t.app.inject(`/api/v1/setup?token=${sibling}`)).json().linkValid).toBe(true);
+    expect((await t.app.inject(`/api/v1/setup?token=${token}`)).json().linkValid).toBe(true);
     const body = { token, email: 'first@example.test', password: 'first owner password' };
     expect((await post('/api/v1/setup', { ...body, token: 'x'.repeat(43) })).statusCode).toBe(400);
     expect((await post('/api/v1/setup', { ...body, password: 'short' })).json().error.details[0].path).toBe('body.password');
@@ -46,6 +50,8 @@ describe('first run', () => {
       { slug: 'testco', name: 'Testco BV', role: 'owner' },
     ]);
     expect((await post('/api/v1/setup', body)).statusCode).toBe(400);
+    // The sibling link cannot make a second first owner.
+    expect((await post('/api/v1/setup', { ...body, token: sibling, email: 'second@example.test' })).statusCode).toBe(409);
     expect((await t.app.inject('/api/v1/setup')).json().needed).toBe(false);
     expect(await issueSetupLink(t.database.db, now)).toBeUndefined();
     const audit = await t.database.db.selectFrom('audit_entries').select(['action']).where('organisation_id', '=', second.id).execute();

@@ -50,12 +50,25 @@ export async function consumeLink(trx: Db, purpose: LinkPurpose, secret: string,
 }
 
 /**
- * At start: when no user exists yet, a fresh setup link (older ones stop working); otherwise undefined.
+ * Setup links issued this close together belong to processes started together (N servers on one database, each
+ * printing its link): each of them works, whichever process printed it. Older ones stop working.
+ */
+export const setupLinkSiblingMs = 2 * 60 * 1000;
+
+/**
+ * At start: when no user exists yet, a fresh setup link (links from an earlier start stop working; those of processes
+ * started at the same time keep working); otherwise undefined.
  */
 export async function issueSetupLink(db: Kysely<Database>, now: Date): Promise<string | undefined> {
   return db.transaction().execute(async (trx) => {
     if ((await countUsers(trx)) > 0) return undefined;
-    await trx.updateTable('one_time_links').set({ used_at: now }).where('purpose', '=', 'setup').where('used_at', 'is', null).execute();
+    await trx
+      .updateTable('one_time_links')
+      .set({ used_at: now })
+      .where('purpose', '=', 'setup')
+      .where('used_at', 'is', null)
+      .where('created_at', '<', new Date(now.getTime() - setupLinkSiblingMs))
+      .execute();
     return issueLink(trx, 'setup', null, setupLinkLifetimeMs, now);
   });
 }

@@ -28,6 +28,8 @@ export const scopes = [
   'users:manage',
   'tokens:read',
   'tokens:manage',
+  'webhooks:read',
+  'webhooks:manage',
 ] as const;
 
 export type Scope = (typeof scopes)[number];

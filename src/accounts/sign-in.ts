@@ -3,7 +3,7 @@
  * or not the account exists; failures are throttled per account and per address. Sign-in, failed sign-in of a known
  * account, sign-out and password changes are audited in each of the user's organisations, by user id only.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../platform/errors.js';
@@ -110,6 +110,9 @@ async function completeSetupIn(
   now: Date,
 ): Promise<{ userId: string; session: NewSession }> {
   return db.transaction().execute(async (trx) => {
+    // Several setup links may be valid at once (one per process started together): setups queue here, so the
+    // second one finds the first owner and stops.
+    await sql`select pg_advisory_xact_lock(hashtext('charter.setup'))`.execute(trx);
     const link = await consumeLink(trx, 'setup', input.token, now);
     if (!link) throw badRequest('This setup link is not valid (any more). Restart the server for a new one.');
     if ((await countUsers(trx)) > 0) throw conflict('Setup is already done; sign in instead.');

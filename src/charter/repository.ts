@@ -3,6 +3,7 @@
  * registry derived from it. Applying a charter is one transaction: new revision, sites, audit entry.
  */
 import type { Kysely } from 'kysely';
+import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { conflict } from '../platform/errors.js';
@@ -108,6 +109,7 @@ export async function applyCharter(
       target: `charter:${seq}`,
       data: { seq, revision, previous: active?.revision ?? null, ...(input.restoredFrom === undefined ? {} : { restoredFrom: input.restoredFrom }) },
     });
+    await emitWebhookEvent(trx, scope, 'charter.applied', { seq, revision }, new Date());
     return { seq, revision, changed: true };
   });
 }

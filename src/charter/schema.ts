@@ -419,6 +419,15 @@ export const storeSchema = z.strictObject({
     .regex(/^[A-Z_][A-Z0-9_]*$/, 'the NAME of an environment variable holding the connection URL, never the URL itself'),
   secret: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional().describe('environment variable with the HTTP signing key'),
   schema: z.string().optional(),
+  timeouts: z
+    .strictObject({
+      connect: z.number().int().min(1).max(300).optional().describe('seconds to open a connection (default 10)'),
+      statement: z.number().int().min(1).max(3600).optional().describe('seconds one statement or HTTP call may take (default 60)'),
+      lock: z.number().int().min(1).max(600).optional().describe('seconds to wait for a lock another session holds (default 5)'),
+      retries: z.number().int().min(0).max(5).optional().describe('retries, with back-off, after a lock wait or connection timed out (default 2)'),
+    })
+    .optional()
+    .describe('bounds on how long Charter waits for this store, so a slow or locked store delays only its own work'),
   tables: z.array(storeTableSchema).default([]),
 });
 

@@ -19,6 +19,8 @@ export const configSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().default('Charter <privacy@localhost>'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Webhook targets on loopback, private and link-local addresses: refused unless `true` (SSRF). */
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   CHARTER_DPA_REVIEW_AFTER: z.string().regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'an ISO 8601 duration such as P3Y').default('P3Y'),
   CONSENT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   CONSENT_BATCH_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(2),

@@ -3,6 +3,7 @@
  * backoff until the last attempt, and locks that refuse a second holder.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureOrganisation } from '../accounts/organisations.js';
 import type { Database } from '../database.js';
 import { testDatabase } from '../../test/support/database.js';
 import type { OpenDatabase } from './db/database.js';
@@ -79,6 +80,54 @@ describe('durable jobs', () => {
       { dedupe_key: 'bad', status: 'queued', last_error: 'handler failed' },
       { dedupe_key: 'good', status: 'done', last_error: null },
     ]);
+  });
+});
+
+/** Waits until `condition` holds, polling; the test's own timeout bounds the wait. */
+async function until(condition: () => Promise<boolean> | boolean): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+describe('isolation of the runner', () => {
+  it('keeps claiming other organisations\' jobs and ticking their lanes while one organisation\'s job and lane hang', async () => {
+    const stuck = await ensureOrganisation(database.db, 'lanes-stuck', 'Stuck');
+    const other = await ensureOrganisation(database.db, 'lanes-other', 'Other');
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const done: string[] = [];
+    const otherLaneRuns: number[] = [];
+    const runner = createJobRunner({ db: database.db, logger: createLogger('silent'), pollMs: 20, tickerGraceMs: 20 });
+    runner.register('test.lanes', async ({ job }) => {
+      if (job.payload.name === 'stuck') await released;
+      done.push(String(job.payload.name));
+    });
+    // A plain ticker that hangs (a store that never answers) and a laned one whose stuck organisation's lane hangs.
+    runner.addTicker(() => released);
+    runner.addLanedTicker({
+      lanes: async () => [stuck.id, other.id],
+      run: async (lane) => {
+        if (lane === stuck.id) await released;
+        else otherLaneRuns.push(otherLaneRuns.length);
+      },
+    });
+    await enqueueJob(database.db, { queue: 'test.lanes', key: 'stuck', organisationId: stuck.id, payload: { name: 'stuck' } });
+    await enqueueJob(database.db, { queue: 'test.lanes', key: 'stuck-next', organisationId: stuck.id, payload: { name: 'stuck-next' } });
+    await enqueueJob(database.db, { queue: 'test.lanes', key: 'other', organisationId: other.id, payload: { name: 'other' } });
+    runner.start();
+    try {
+      await until(() => done.includes('other') && otherLaneRuns.length >= 3);
+      const status = async (key: string) => (await database.db.selectFrom('jobs').select('status').where('queue', '=', 'test.lanes').where('dedupe_key', '=', key).executeTakeFirstOrThrow()).status;
+      // The stuck organisation's job holds its lane: its next job waits; nobody else's does.
+      expect(await status('stuck')).toBe('running');
+      expect(await status('stuck-next')).toBe('queued');
+      expect(await status('other')).toBe('done');
+      release();
+      await until(async () => (await status('stuck-next')) === 'done');
+      expect(done).toEqual(['other', 'stuck', 'stuck-next']);
+    } finally {
+      release();
+      await runner.stop();
+    }
   });
 });
 

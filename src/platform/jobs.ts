@@ -3,7 +3,8 @@
  * `FOR UPDATE SKIP LOCKED` (so two processes never take the same job), a lease renewed while the handler works (a job
  * whose process died is taken again once its lease runs out), retries with backoff, and dedupe keys (enqueueing the
  * same occurrence twice, e.g. "the daily sweep of 2026-11-23" from two processes, creates one job). Periodic producers
- * ("tickers") run on every poll to enqueue what has become due.
+ * ("tickers") run on every poll to enqueue what has become due. Work is isolated per organisation: a ticker or job
+ * stuck on one organisation's store holds up only that organisation's lane, never the claiming of other work.
  *
  * `withExclusiveLock` is the other half: a lock that is released the moment its holder dies (a PostgreSQL session
  * advisory lock; in-process for PGlite, which is one process by construction). Long work that must never run twice
@@ -122,8 +123,17 @@ export async function enqueueJob<DB extends JobTables>(db: JobDb<DB>, input: Enq
  * Takes one due job of the given queues for `worker`, or undefined. A running job whose lease expired (its process
  * died) counts as due again; SKIP LOCKED lets concurrent claimers pass each other instead of queueing.
  */
-export async function claimJob<DB extends JobTables>(db: JobDb<DB>, queues: readonly string[], worker: string, leaseMs: number, now: Date = new Date()): Promise<Job | undefined> {
+export async function claimJob<DB extends JobTables>(
+  db: JobDb<DB>,
+  queues: readonly string[],
+  worker: string,
+  leaseMs: number,
+  now: Date = new Date(),
+  busy: BusyLanes = {},
+): Promise<Job | undefined> {
   if (queues.length === 0) return undefined;
+  const organisations = [...(busy.organisations ?? [])];
+  const installationQueues = [...(busy.installationQueues ?? [])];
   const until = new Date(now.getTime() + leaseMs);
   const result = await sql<{ id: string; queue: string; dedupe_key: string | null; organisation_id: string | null; payload: unknown; attempts: number }>`
     update jobs set status = 'running', locked_by = ${worker}, locked_until = ${until.toISOString()}::timestamptz,
@@ -133,6 +143,8 @@ export async function claimJob<DB extends JobTables>(db: JobDb<DB>, queues: read
         where queue = any(${[...queues]}::text[])
           and run_at <= ${now.toISOString()}::timestamptz
           and (status = 'queued' or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
+          and (organisation_id is null or not (organisation_id = any(${organisations}::uuid[])))
+          and (organisation_id is not null or not (queue = any(${installationQueues}::text[])))
         order by run_at
         for update skip locked
         limit 1)
@@ -141,6 +153,15 @@ export async function claimJob<DB extends JobTables>(db: JobDb<DB>, queues: read
   if (!row) return undefined;
   const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : ((row.payload ?? {}) as Record<string, unknown>);
   return { id: row.id, queue: row.queue, dedupeKey: row.dedupe_key, organisationId: row.organisation_id, payload, attempts: row.attempts };
+}
+
+/**
+ * Lanes the claimer is busy in: a job of an organisation (or an installation job of a queue) already running here is
+ * not joined by another of the same lane, so one organisation's stuck store occupies one slot, never all of them.
+ */
+export interface BusyLanes {
+  organisations?: Iterable<string>;
+  installationQueues?: Iterable<string>;
 }
 
 /** Extends the lease of a job this worker holds; false when it lost the job (lease taken over). */
@@ -237,6 +258,15 @@ export type JobHandler = (context: JobContext) => Promise<void>;
 /** Runs on every poll before claiming: enqueues what has become due (e.g. from a schedule table). */
 export type JobTicker = (now: Date) => Promise<void>;
 
+/**
+ * A ticker whose work splits into independent lanes (one per organisation): each lane runs on its own, and a lane
+ * still busy from an earlier poll (a store that does not answer) is skipped while the other lanes go on.
+ */
+export interface LanedTicker {
+  lanes(now: Date): Promise<string[]>;
+  run(lane: string, now: Date): Promise<void>;
+}
+
 export interface JobRunnerOptions<DB extends JobTables> {
   db: Kysely<DB>;
   logger: Logger;
@@ -245,63 +275,160 @@ export interface JobRunnerOptions<DB extends JobTables> {
   pollMs?: number;
   /** Lease of a claimed job (default 2 minutes); handlers heartbeat to keep it. */
   leaseMs?: number;
+  /** Jobs run at once by this process (default 4), at most one per organisation. */
+  concurrency?: number;
+  /** How long a poll waits for its tickers before it claims jobs anyway (default: the poll interval). */
+  tickerGraceMs?: number;
 }
 
 export interface JobRunner {
   readonly worker: string;
   register(queue: string, handler: JobHandler): void;
   addTicker(ticker: JobTicker): void;
-  /** One poll: tickers, then claim and run jobs until none is due. Used by the loop and by tests. */
+  addLanedTicker(ticker: LanedTicker): void;
+  /**
+   * One poll, awaited to the end: tickers, then claim and run jobs until none is due. Used by tests; the loop started
+   * by `start()` waits for its tickers at most `tickerGraceMs` and polls again on time, whatever is still running.
+   */
   runOnce(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
 }
 
-/** A poller running registered handlers; one per process. */
+/**
+ * A poller running registered handlers; one per process. Tickers and jobs are isolated from one another: a ticker
+ * (or a ticker's lane) still running from an earlier poll is skipped, not waited for; jobs run concurrently up to
+ * `concurrency`, one per organisation at a time, so a job stuck on one organisation's store delays only that
+ * organisation's next job.
+ */
 export function createJobRunner<DB extends JobTables>(options: JobRunnerOptions<DB>): JobRunner {
   const db = jobsOf(options.db);
   const clock = options.clock ?? (() => new Date());
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 5_000;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const tickerGraceMs = options.tickerGraceMs ?? pollMs;
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const handlers = new Map<string, JobHandler>();
   const tickers: JobTicker[] = [];
+  const lanedTickers: LanedTicker[] = [];
+  /** Ticker work still running, by key: `ticker:<n>`, `laned:<n>`, `laned:<n>:<lane>`. */
+  const busyTickers = new Map<string, Promise<void>>();
+  /** Jobs running in this process, by id, with their lane. */
+  const runningJobs = new Map<string, { organisationId: string | null; queue: string; done: Promise<void> }>();
+  let filling: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
+  let polling: Promise<unknown> | undefined;
   let stopped = false;
 
+  /** Everything started by one poll, so `runOnce` can wait for all of it. */
+  interface Poll {
+    ran: number;
+    pending: Promise<unknown>[];
+  }
+
+  function track(poll: Poll, key: string, work: () => Promise<void>): Promise<void> | undefined {
+    if (busyTickers.has(key)) return undefined;
+    const task = Promise.resolve()
+      .then(work)
+      .catch((error: unknown) => options.logger.error({ ticker: key, err: errorSummary(error) }, 'job ticker failed'))
+      .finally(() => busyTickers.delete(key));
+    busyTickers.set(key, task);
+    poll.pending.push(task);
+    return task;
+  }
+
+  async function runJob(job: Job): Promise<void> {
+    const handler = handlers.get(job.queue);
+    if (!handler) return;
+    const started = Date.now();
+    try {
+      await handler({ job, heartbeat: () => extendLease(db, job.id, worker, leaseMs, clock()), now: clock });
+      await completeJob(db, job.id, worker, clock());
+      options.logger.info({ job: job.id, queue: job.queue, ms: Date.now() - started }, 'job done');
+    } catch (error) {
+      options.logger.error({ job: job.id, queue: job.queue, err: errorSummary(error) }, 'job failed');
+      await failJob(db, job.id, worker, errorSummary(error).message, clock()).catch((failure: unknown) =>
+        options.logger.error({ job: job.id, err: errorSummary(failure) }, 'job failure not recorded'),
+      );
+    }
+  }
+
+  /** Claims due jobs into free slots; a finished job frees its slot and claims again. One filler at a time. */
+  function fill(poll: Poll): Promise<void> {
+    filling = filling.then(async () => {
+      while (!stopped && runningJobs.size < concurrency) {
+        const lanes = [...runningJobs.values()];
+        const job = await claimJob(db, [...handlers.keys()], worker, leaseMs, clock(), {
+          organisations: lanes.flatMap((j) => (j.organisationId ? [j.organisationId] : [])),
+          installationQueues: lanes.flatMap((j) => (j.organisationId ? [] : [j.queue])),
+        });
+        if (!job) return;
+        poll.ran++;
+        const done = runJob(job).finally(() => runningJobs.delete(job.id));
+        runningJobs.set(job.id, { organisationId: job.organisationId, queue: job.queue, done });
+        poll.pending.push(done.then(() => fill(poll)));
+      }
+    });
+    const current = filling.catch((error: unknown) => options.logger.error({ err: errorSummary(error) }, 'job claim failed'));
+    filling = current;
+    return current;
+  }
+
+  /** Starts the tickers, waits for them (at most `graceMs` when given), then claims what is due. */
+  async function poll(graceMs?: number): Promise<Poll> {
+    const current: Poll = { ran: 0, pending: [] };
+    const tickerWork: Promise<unknown>[] = [];
+    tickers.forEach((ticker, index) => {
+      const task = track(current, `ticker:${index}`, () => ticker(clock()));
+      if (task) tickerWork.push(task);
+    });
+    const laneWork: Promise<unknown>[] = [];
+    lanedTickers.forEach((ticker, index) => {
+      const task = track(current, `laned:${index}`, async () => {
+        for (const lane of await ticker.lanes(clock())) {
+          const run = track(current, `laned:${index}:${lane}`, () => ticker.run(lane, clock()));
+          if (run) laneWork.push(run);
+        }
+      });
+      if (task) tickerWork.push(task);
+    });
+    const tickersDone = (async () => {
+      await Promise.allSettled(tickerWork);
+      await Promise.allSettled(laneWork);
+    })();
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      tickersDone,
+      ...(graceMs === undefined
+        ? []
+        : [
+            new Promise<void>((resolve) => {
+              grace = setTimeout(resolve, graceMs);
+              grace.unref();
+            }),
+          ]),
+    ]);
+    clearTimeout(grace);
+    await fill(current);
+    return current;
+  }
+
   async function runOnce(): Promise<number> {
-    for (const ticker of tickers) {
-      try {
-        await ticker(clock());
-      } catch (error) {
-        options.logger.error({ err: errorSummary(error) }, 'job ticker failed');
-      }
+    const current = await poll();
+    let seen = 0;
+    while (seen < current.pending.length) {
+      const batch = current.pending.slice(seen);
+      seen = current.pending.length;
+      await Promise.allSettled(batch);
     }
-    let ran = 0;
-    while (!stopped) {
-      const job = await claimJob(db, [...handlers.keys()], worker, leaseMs, clock());
-      if (!job) break;
-      const handler = handlers.get(job.queue);
-      if (!handler) break;
-      ran++;
-      const started = Date.now();
-      try {
-        await handler({ job, heartbeat: () => extendLease(db, job.id, worker, leaseMs, clock()), now: clock });
-        await completeJob(db, job.id, worker, clock());
-        options.logger.info({ job: job.id, queue: job.queue, ms: Date.now() - started }, 'job done');
-      } catch (error) {
-        options.logger.error({ job: job.id, queue: job.queue, err: errorSummary(error) }, 'job failed');
-        await failJob(db, job.id, worker, errorSummary(error).message, clock());
-      }
-    }
-    return ran;
+    return current.ran;
   }
 
   function schedule() {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = runOnce()
+      polling = poll(tickerGraceMs)
         .catch((error: unknown) => options.logger.error({ err: errorSummary(error) }, 'job poll failed'))
         .finally(schedule);
     }, pollMs);
@@ -316,6 +443,9 @@ export function createJobRunner<DB extends JobTables>(options: JobRunnerOptions<
     addTicker(ticker) {
       tickers.push(ticker);
     },
+    addLanedTicker(ticker) {
+      lanedTickers.push(ticker);
+    },
     runOnce,
     start() {
       stopped = false;
@@ -324,7 +454,8 @@ export function createJobRunner<DB extends JobTables>(options: JobRunnerOptions<
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      await polling;
+      await Promise.allSettled([...busyTickers.values(), ...[...runningJobs.values()].map((j) => j.done)]);
     },
   };
 }

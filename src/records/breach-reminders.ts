@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import { listMembers } from '../accounts/users.js';
 import { listOrganisations } from '../accounts/organisations.js';
+import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import { activeCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
@@ -152,9 +153,10 @@ export async function sendReminder(deps: ReminderDeps, scope: OrgScope, breachId
   for (const to of recipients) {
     await deps.mailer.send({ organisationId: scope.organisationId, to, subject, text, template: `breach.reminder.${milestone}`, language });
   }
-  await inOrganisation(deps.db, scope, (trx) =>
-    recordAudit(trx, scope, { actor: 'system', action: 'breach.reminder-sent', target: `breach:${breach.id}`, data: { milestone, recipients: recipients.length } }, now),
-  );
+  await inOrganisation(deps.db, scope, async (trx) => {
+    await recordAudit(trx, scope, { actor: 'system', action: 'breach.reminder-sent', target: `breach:${breach.id}`, data: { milestone, recipients: recipients.length } }, now);
+    await emitWebhookEvent(trx, scope, 'breach.deadline', { breachId: breach.id, number: breach.number, notifyAuthorityBy: new Date(view.clock.deadline).toISOString(), hoursLeft: Math.round(view.clock.remainingMs / hour) }, now);
+  });
   deps.logger.info({ breach: breach.id, milestone, recipients: recipients.length }, 'breach reminder sent');
   return true;
 }

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
@@ -16,6 +17,7 @@ import {
   changedFields,
   checkBreachContent,
   checkNotification,
+  notificationWindowMs,
   type BreachAmendment,
   type BreachContent,
   type NotificationInput,
@@ -85,6 +87,7 @@ export async function recordBreach(
       },
       input.now,
     );
+    await emitWebhookEvent(trx, scope, 'breach.recorded', { breachId: id, number, notifyAuthorityBy: new Date(Date.parse(input.content.awareAt) + notificationWindowMs).toISOString() }, input.now);
     return {
       id,
       number,

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { conflict, notFound } from '../platform/errors.js';
@@ -314,6 +315,16 @@ export async function setRunStatus(
       .where('id', '=', runId)
       .execute();
     if (extra.audit) await recordAudit(trx, scope, { actor: extra.audit.actor, action: extra.audit.action, target: `retention-run:${runId}`, data: extra.audit.data }, now);
+    if (status === 'awaiting-approval' || status === 'completed' || status === 'partial' || status === 'failed') {
+      const totals = await trx
+        .selectFrom('retention_run_steps')
+        .select((eb) => [eb.fn.sum<number>('due').as('due'), eb.fn.sum<number>('deleted').as('deleted'), eb.fn.sum<number>('anonymised').as('anonymised')])
+        .where('organisation_id', '=', organisationId)
+        .where('run_id', '=', runId)
+        .executeTakeFirst();
+      if (status === 'awaiting-approval') await emitWebhookEvent(trx, scope, 'retention.run.awaiting-approval', { runId, dueRows: Number(totals?.due ?? 0) }, now);
+      else await emitWebhookEvent(trx, scope, 'retention.run.completed', { runId, status, deleted: Number(totals?.deleted ?? 0), anonymised: Number(totals?.anonymised ?? 0) }, now);
+    }
   });
 }
 

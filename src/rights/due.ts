@@ -18,6 +18,7 @@ import { mailRecipients, requestsWithUnsentNotices } from './notifications.js';
 import { informsRecipients } from './recipients.js';
 import { claimReminder, findRequest, pruneSessions, recordEvent, toRequest, updatePackage } from './repository.js';
 import { closeUnverifiable } from './staff.js';
+import { emitWebhookEvent } from '../webhooks/events.js';
 
 export interface TickReport {
   dispatched: number;
@@ -38,19 +39,30 @@ const noticeGraceMs = 5 * 60_000;
 /** Notices older than this are left to the privacy officer, who sees them as not done. */
 const noticeRetryMs = 7 * 86_400_000;
 
+/** The organisations with a charter: each one's due work is independent of the others' (see `tickLane`). */
+export async function tickLanes(context: RightsContext): Promise<string[]> {
+  const organisations = await context.db.selectFrom('organisations').select('id').where('active_revision_seq', 'is not', null).execute();
+  return organisations.map((o) => o.id);
+}
+
+/** Runs every due step of one organisation (nothing when its charter cannot be read). */
+export async function tickLane(context: RightsContext, organisationId: string): Promise<TickReport | undefined> {
+  const scope = { organisationId };
+  let charter: Charter;
+  try {
+    charter = await context.charter(scope);
+  } catch {
+    return undefined;
+  }
+  return tickOrganisation(context, scope, charter);
+}
+
 /** Runs every due step for every organisation. */
 export async function tick(context: RightsContext): Promise<TickReport> {
   const report: TickReport = { dispatched: 0, started: 0, resumed: 0, closedUnverifiable: 0, reminders: 0, packagesDeleted: 0, recipientNotices: 0 };
-  const organisations = await context.db.selectFrom('organisations').select('id').where('active_revision_seq', 'is not', null).execute();
-  for (const { id } of organisations) {
-    const scope = { organisationId: id };
-    let charter: Charter;
-    try {
-      charter = await context.charter(scope);
-    } catch {
-      continue;
-    }
-    const part = await tickOrganisation(context, scope, charter);
+  for (const id of await tickLanes(context)) {
+    const part = await tickLane(context, id);
+    if (!part) continue;
     for (const key of Object.keys(report) as (keyof TickReport)[]) report[key] += part[key];
   }
   return report;
@@ -64,7 +76,17 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
   const scoped = <T>(read: (trx: Transaction<Database>) => Promise<T>) => inOrganisation(context.db, scope, read);
   const select = (trx: Transaction<Database>) => trx.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
 
-  const undispatched = await scoped((trx) => select(trx).select('id').where('state', '=', 'received').where('dispatched_at', 'is', null).where('received_at', '<=', new Date(now.getTime() - dispatchGraceMs)).limit(batch).execute());
+  // A dispatch whose store lookup failed waits out its back-off (next_attempt_at) before the next try.
+  const undispatched = await scoped((trx) =>
+    select(trx)
+      .select('id')
+      .where('state', '=', 'received')
+      .where('dispatched_at', 'is', null)
+      .where('received_at', '<=', new Date(now.getTime() - dispatchGraceMs))
+      .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+      .limit(batch)
+      .execute(),
+  );
   for (const { id } of undispatched) {
     await guarded(context, 'dispatch', () => dispatch(context, scope, id));
     report.dispatched++;
@@ -99,6 +121,10 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     if (!latest) continue;
     const kind = request.extendedAt ? `${latest.kind}-extended` : latest.kind;
     if (!(await claimReminder(context.db, scope, request.id, kind, now))) continue;
+    const event = { requestId: request.id, requestType: request.type, dueAt: request.dueAt.toISOString() };
+    await guarded(context, 'webhook', () =>
+      latest.kind === 'overdue' ? emitWebhookEvent(context.db, scope, 'request.overdue', event, now) : emitWebhookEvent(context.db, scope, 'request.deadline-near', { ...event, daysLeft: latest.days ?? 0 }, now),
+    );
     await guarded(context, 'reminder', () => mailOfficers(context, scope, charter, request, latest.kind === 'overdue' ? 'overdue' : 'reminder', { days: latest.days ?? 0 }));
     report.reminders++;
   }

@@ -16,8 +16,11 @@ import type { Database } from '../database.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { allowHits, type ThrottleHit } from '../platform/throttle.js';
 import { invalidInput, tooManyRequests, type ErrorDetail } from '../platform/errors.js';
-import type { RightsContext } from './context.js';
+import { StoreError } from '../stores/connector.js';
+import { emitWebhookEvent } from '../webhooks/events.js';
+import { safeMessage, type RightsContext } from './context.js';
 import { requestDeadline } from './deadline.js';
+import type { ContactLookup } from './subject-stores.js';
 import { codeMail, mailContext, scheduledMail, withdrawnMail } from './mails.js';
 import { advance, startIfReady } from './fulfilment.js';
 import {
@@ -181,6 +184,7 @@ export async function submit(context: RightsContext, scope: OrgScope, input: Sub
       createdBy: input.actor,
     });
     await insertSession(trx, scope, { tokenHash: key.sessionHash(statusToken), requestId: id, createdAt: now, provenAt: null, expiresAt: new Date(now.getTime() + sessionLifetimeMs) });
+    await emitWebhookEvent(trx, scope, 'request.received', { requestId: id, requestType: input.type, dueAt: deadline.dueAt.toISOString() }, now);
     return created;
   });
   context.background(`dispatch ${id}`, () => dispatch(context, scope, id));
@@ -197,7 +201,15 @@ export async function dispatch(context: RightsContext, scope: OrgScope, requestI
   if (!first || first.state !== 'received' || first.dispatchedAt) return;
   const charter = await context.charter(scope);
   const identity = { type: first.identity.type as 'email', value: first.identity.value };
-  const lookup = await context.withStores(scope, charter, (stores) => stores.contacts([identity]));
+  let lookup: ContactLookup;
+  try {
+    lookup = await context.withStores(scope, charter, (stores) => stores.contacts([identity]));
+  } catch (error) {
+    // A store that timed out or cannot be reached: the officer sees why on the timeline, and the tick tries again
+    // after a back-off (no code can go out before the contacts on file are known).
+    await recordDispatchFailure(context, scope, first, error);
+    return;
+  }
 
   if (first.type === 'objection' && first.details.objection?.kind === 'direct-marketing') {
     const addresses = new Set(lookup.emails);
@@ -229,7 +241,7 @@ export async function dispatch(context: RightsContext, scope: OrgScope, requestI
     return transition(trx, scope, request, 'awaiting-verification', {
       actor: 'system',
       at: now,
-      patch: { identity_known: lookup.known, contacts: JSON.stringify(lookup.emails), dispatched_at: now },
+      patch: { identity_known: lookup.known, contacts: JSON.stringify(lookup.emails), dispatched_at: now, attempts: 0, last_error: null, next_attempt_at: null },
       // Refused values on file (lists, control characters, display names) are shown to the officer, never used.
       data: { codeSentTo: sendsCode ? lookup.emails.length : 0, ...(lookup.refused.count > 0 ? { contactsRefused: lookup.refused } : {}) },
     });
@@ -240,6 +252,24 @@ export async function dispatch(context: RightsContext, scope: OrgScope, requestI
   const mail = codeMail(mailContext(charter, dispatched), formatCode(code), context.link(`/privacy/${dispatched.siteId}/link/${linkSecret}?lang=${dispatched.language}`));
   if (!sendsCode) return;
   for (const email of lookup.emails) await context.send(scope, email, mail, dispatched.language as Language);
+}
+
+/** Back-off of the next dispatch after `attempts` failed ones: 30 s, 1 min, 2 min … at most an hour. */
+export function dispatchRetryDelayMs(attempts: number): number {
+  return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Records a failed store lookup on the request (timeline, audit) and when the tick may try again. */
+async function recordDispatchFailure(context: RightsContext, scope: OrgScope, request: RightsRequest, error: unknown): Promise<void> {
+  const now = context.now();
+  const message = safeMessage(error);
+  const attempts = request.attempts + 1;
+  const store = error instanceof StoreError ? { store: error.store, code: error.code } : {};
+  await inOrganisation(context.db, scope, async (trx) => {
+    await patchRequest(trx, scope, request.id, { attempts, last_error: message, next_attempt_at: new Date(now.getTime() + dispatchRetryDelayMs(attempts)) }, now);
+    await recordEvent(trx, scope, request, { actor: 'system', kind: 'dispatch-failed', at: now, data: { attempts, ...store, error: message } });
+  });
+  context.deps.logger.warn({ request: request.id, attempts, ...store }, 'request dispatch failed');
 }
 
 export type VerifyOutcome = 'verified' | 'confirm' | 'invalid';

@@ -14,7 +14,7 @@ import { canonicalJson, sha256 } from '../charter/revision.js';
 import { hashKeyFromEnv, openStores, type StoreSet } from '../stores/open.js';
 import { registerRequestApi } from './api.js';
 import { RightsContext, type RightsDeps } from './context.js';
-import { tick } from './due.js';
+import { tickLane, tickLanes } from './due.js';
 import { registerOfficerNotices } from './officer-notices.js';
 import { charterOfficerEmails, type ConsentPort, type OfficerPort } from './ports.js';
 import { registerPrivacyCenterRoutes } from './routes.js';
@@ -148,10 +148,16 @@ export function registerRightsRoutes(app: FastifyInstance, appContext: AppContex
   return context;
 }
 
-/** Periodic work: every poll of the job runner finds what became due (see due.ts). */
+/**
+ * Periodic work: every poll of the job runner finds what became due (see due.ts), one lane per organisation, so an
+ * organisation whose store does not answer holds up its own requests only.
+ */
 export function registerRightsJobs(runner: JobRunner, context: RightsContext): void {
-  runner.addTicker(async () => {
-    await tick(context);
+  runner.addLanedTicker({
+    lanes: () => tickLanes(context),
+    run: async (organisationId) => {
+      await tickLane(context, organisationId);
+    },
   });
   // Officers are told when a request arrives and when it is verified (once each, retried until sent).
   registerOfficerNotices(runner, context);

@@ -4,13 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import type { RequestType } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import { conflict } from '../platform/errors.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { RightsRequestTable } from './tables.js';
-import { assertTransition, type RefusalReason, type RequestChannel, type RequestDetails, type RequestState, type VerificationLevel } from './workflow.js';
+import { assertTransition, finalStates, type RefusalReason, type RequestChannel, type RequestDetails, type RequestState, type VerificationLevel } from './workflow.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -248,6 +249,9 @@ export async function transition(
   const data = input.data ?? {};
   await addEvent(trx, scope, { requestId: request.id, at: input.at, actor: input.actor, kind: 'state', fromState: request.state, toState: to, data });
   await recordAudit(trx, scope, { actor: input.actor, action: `request.${to}`, target: `request:${request.id}`, data: { type: request.type, from: request.state, to, ...data } }, input.at);
+  // Subscribers hear of it in the same transaction (ids and states only): verified, and every way a request ends.
+  if (to === 'verified') await emitWebhookEvent(trx, scope, 'request.verified', { requestId: request.id, requestType: request.type }, input.at);
+  if (finalStates.includes(to)) await emitWebhookEvent(trx, scope, 'request.completed', { requestId: request.id, requestType: request.type, state: to }, input.at);
   return toRequest(row);
 }
 

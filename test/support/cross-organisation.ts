@@ -21,6 +21,7 @@ import { ownDataRules } from '../../src/retention/own-data.js';
 import { approveInline, createRun } from '../../src/retention/runs.js';
 import { claimReminder, insertPackage } from '../../src/rights/repository.js';
 import { rightsContextOf } from '../../src/rights/register.js';
+import { createSubscription, sendTestEvent } from '../../src/webhooks/subscriptions.js';
 import type { TestApp } from './app.js';
 import { signedInUser, tokenFor } from './auth.js';
 
@@ -162,6 +163,13 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
     expectStatus('the notice versions', await testApp.app.inject({ url: `/api/v1/notices/${site}/versions`, headers }), 200);
     const marked = await testApp.app.inject({ method: 'POST', url: `/api/v1/notices/${site}/versions/1/significant`, headers, payload: { kind: 'privacy-notice', note: 'Seeded change' } });
     expectStatus('a significant change', marked, 200, 201);
+  },
+  // webhooks: a subscription (loopback allowed: it is never sent to here) with a test event in its delivery log
+  async (testApp, organisationId) => {
+    const deps = { db: testApp.database.db, clock: () => new Date(), allowPrivate: true };
+    const scope = { organisationId, actor: 'system' };
+    const subscription = await createSubscription(deps, scope, { url: 'http://127.0.0.1:9/hooks', events: ['request.received'] });
+    await sendTestEvent(deps, scope, subscription.id);
   },
   // charter: a second revision, so each organisation has a history of its own (last: the consent seeder posts for
   // the revision the server's site directory holds)

@@ -39,6 +39,16 @@ export function createHttpConnector(options: HttpConnectorOptions): StoreConnect
   const base = options.url.replace(/\/+$/, '');
   const id = options.id;
 
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  /** A call that got no (complete) answer: past its bound, or the adapter unreachable (worth a retry). */
+  const failedCall = (operation: Operation, error: unknown): StoreError => {
+    if (error instanceof StoreError) return error;
+    const name = (error as Error).name;
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return new StoreError(id, `the adapter did not answer /${operation} within ${Math.round(timeoutMs / 100) / 10} s`, 'statement_timeout');
+    return new StoreError(id, `the adapter did not answer /${operation}: ${(error as Error).message}`, 'unreachable');
+  };
+
   async function post(operation: Operation, body: unknown): Promise<Response> {
     const text = JSON.stringify(body);
     const timestamp = String(Math.floor(Date.now() / 1000));
@@ -55,10 +65,10 @@ export function createHttpConnector(options: HttpConnectorOptions): StoreConnect
           [versionHeader]: protocolVersion,
         },
         body: text,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw new StoreError(id, `the adapter did not answer /${operation}: ${(error as Error).message}`, 'unreachable');
+      throw failedCall(operation, error);
     }
     if (!response.ok) {
       let message = `HTTP ${response.status}`;
@@ -96,14 +106,19 @@ export function createHttpConnector(options: HttpConnectorOptions): StoreConnect
         if (message.summary) summary = { ...message.summary, store: id };
         if (message.error) throw new StoreError(id, `/access failed: ${message.error.message ?? 'error'}`, 'adapter_error');
       };
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let newline = buffer.indexOf('\n');
-        while (newline >= 0) {
-          await handle(buffer.slice(0, newline));
-          buffer = buffer.slice(newline + 1);
-          newline = buffer.indexOf('\n');
+      try {
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let newline = buffer.indexOf('\n');
+          while (newline >= 0) {
+            await handle(buffer.slice(0, newline));
+            buffer = buffer.slice(newline + 1);
+            newline = buffer.indexOf('\n');
+          }
         }
+      } catch (error) {
+        // The answer stopped mid-stream (the bound covers the body too): not a complete access answer.
+        throw failedCall('access', error);
       }
       await handle(buffer + decoder.decode());
       if (!summary) throw new StoreError(id, '/access ended without its summary line (truncated answer)', 'adapter_error');

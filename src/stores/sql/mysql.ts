@@ -5,9 +5,16 @@
 import type { Connection as CoreConnection } from 'mysql2';
 import type mysql from 'mysql2/promise';
 import type { ColumnFamily, LiveSchema, LiveTable } from '../connector.js';
+import { classifyDriverError, defaultStoreTimeouts, type StoreTimeouts } from '../timeouts.js';
 import { renderPlaceholders, type QueryResult, type SqlDriver, type SqlSession } from './driver.js';
 
-type Queryable = Pick<mysql.PoolConnection, 'query'>;
+/** Runs one statement with its parameters (a connection with the statement bound applied). */
+type Queryable = { query(sql: string, values: unknown[]): Promise<[unknown, unknown]> };
+
+/** The connection's statements, each cancelled on the client side after `timeoutMs`. */
+function boundedOn(connection: mysql.PoolConnection, timeoutMs: number): Queryable {
+  return { query: (sql, values) => connection.query({ sql, timeout: timeoutMs }, values) };
+}
 
 async function run(target: Queryable, text: string, params: readonly unknown[]): Promise<QueryResult> {
   const rendered = renderPlaceholders('mysql', text, params);
@@ -22,11 +29,12 @@ async function streamRows(
   params: readonly unknown[],
   batchSize: number,
   onRows: (rows: Record<string, unknown>[]) => Promise<void>,
+  timeoutMs?: number,
 ): Promise<void> {
   // The callback connection under the promise wrapper streams rows as they arrive (backpressure via the stream).
   const core = (connection as unknown as { connection: CoreConnection }).connection;
   const rendered = renderPlaceholders('mysql', text, params);
-  const stream = core.query(rendered.text, rendered.params).stream({ highWaterMark: batchSize });
+  const stream = core.query({ sql: rendered.text, ...(timeoutMs ? { timeout: timeoutMs } : {}) }, rendered.params).stream({ highWaterMark: batchSize });
   let batch: Record<string, unknown>[] = [];
   for await (const row of stream as AsyncIterable<Record<string, unknown>>) {
     batch.push(row);
@@ -39,11 +47,12 @@ async function streamRows(
   if (batch.length > 0) await onRows(batch);
 }
 
-function connectionSession(connection: mysql.PoolConnection): SqlSession {
+function connectionSession(connection: mysql.PoolConnection, timeoutMs: number): SqlSession {
+  const bounded = boundedOn(connection, timeoutMs);
   return {
     dialect: 'mysql',
-    query: (text, params = []) => run(connection, text, params),
-    stream: (text, params, batchSize, onRows) => streamRows(connection, text, params, batchSize, onRows),
+    query: (text, params = []) => run(bounded, text, params),
+    stream: (text, params, batchSize, onRows) => streamRows(connection, text, params, batchSize, onRows, timeoutMs),
   };
 }
 
@@ -62,7 +71,7 @@ function familyOf(dataType: string, columnType: string): ColumnFamily {
   return 'other';
 }
 
-async function introspectMysql(pool: mysql.Pool): Promise<LiveSchema> {
+async function introspectMysql(pool: Queryable): Promise<LiveSchema> {
   const { rows: columns } = await run(
     pool,
     `select c.table_name as table_name, c.column_name as column_name, c.column_type as column_type,
@@ -133,45 +142,77 @@ async function introspectMysql(pool: mysql.Pool): Promise<LiveSchema> {
   return { tables: [...tables.values()] };
 }
 
+/** Options of a MySQL/MariaDB store driver. */
+export interface MysqlDriverOptions {
+  poolSize?: number | undefined;
+  /** The store's id, named in the errors. */
+  store?: string | undefined;
+  /** Connect, statement and lock bounds (defaults: `defaultStoreTimeouts`). */
+  timeouts?: StoreTimeouts | undefined;
+}
+
 /** A driver over a `mysql2` pool for a mysql:// or mariadb:// URL. */
-export function createMysqlDriver(url: string, options: { poolSize?: number } = {}): SqlDriver {
+export function createMysqlDriver(url: string, options: MysqlDriverOptions = {}): SqlDriver {
+  const timeouts = options.timeouts ?? defaultStoreTimeouts;
+  const store = options.store ?? 'store';
+  const classify = (error: unknown) => classifyDriverError(store, error, timeouts);
+  const lockSeconds = Math.max(1, Math.round(timeouts.lockMs / 1000));
   // The pool (and `mysql2` itself) comes with the first statement.
   let opened: Promise<mysql.Pool> | undefined;
   const pooled = () =>
-    (opened ??= import('mysql2/promise').then(({ default: library }) =>
-      library.createPool({
+    (opened ??= import('mysql2/promise').then(({ default: library }) => {
+      const pool = library.createPool({
         uri: url.replace(/^mariadb:/, 'mysql:'),
         connectionLimit: options.poolSize ?? 4,
+        connectTimeout: timeouts.connectMs,
         timezone: 'Z',
         supportBigNumbers: true,
         bigNumberStrings: false,
         decimalNumbers: true,
-      }),
-    ));
+      });
+      // Each new connection bounds its lock waits before it is handed out (statements queue behind these on the
+      // connection): table locks (metadata, LOCK TABLES) and row locks both. MariaDB also cancels a statement past
+      // its bound on the server; MySQL refuses that variable, and the client-side bound below covers it.
+      pool.on('connection', (connection: unknown) => {
+        const core = connection as CoreConnection;
+        core.query(`set session lock_wait_timeout = ${lockSeconds}, innodb_lock_wait_timeout = ${lockSeconds}`, () => {});
+        core.query(`set session max_statement_time = ${timeouts.statementMs / 1000}`, () => {});
+      });
+      return pool;
+    }));
+  const acquire = async (): Promise<mysql.PoolConnection> => {
+    try {
+      return await (await pooled()).getConnection();
+    } catch (error) {
+      throw classify(error);
+    }
+  };
   const inConnection = async <T>(work: (connection: mysql.PoolConnection) => Promise<T>): Promise<T> => {
-    const connection = await (await pooled()).getConnection();
+    const connection = await acquire();
     let healthy = true;
     try {
       return await work(connection);
     } catch (error) {
       healthy = false;
-      throw error;
+      throw classify(error);
     } finally {
-      // A connection left mid-stream or mid-transaction by an error is not handed to the next caller.
+      // A connection left mid-stream, mid-transaction or mid-statement (timed out on the client side) by an error is
+      // not handed to the next caller.
       if (healthy) connection.release();
       else connection.destroy();
     }
   };
+  const bounded = (connection: mysql.PoolConnection) => boundedOn(connection, timeouts.statementMs + timeouts.connectMs);
   let closed: Promise<void> | undefined;
   return {
     dialect: 'mysql',
-    query: async (text, params = []) => run(await pooled(), text, params),
-    stream: (text, params, batchSize, onRows) => inConnection((c) => streamRows(c, text, params, batchSize, onRows)),
+    query: (text, params = []) => inConnection((c) => run(bounded(c), text, params)),
+    stream: (text, params, batchSize, onRows) => inConnection((c) => streamRows(c, text, params, batchSize, onRows, timeouts.statementMs + timeouts.connectMs)),
     transaction: (work) =>
       inConnection(async (connection) => {
         await connection.beginTransaction();
         try {
-          const value = await work(connectionSession(connection));
+          const value = await work(connectionSession(connection, timeouts.statementMs + timeouts.connectMs));
           await connection.commit();
           return value;
         } catch (error) {
@@ -179,7 +220,7 @@ export function createMysqlDriver(url: string, options: { poolSize?: number } = 
           throw error;
         }
       }),
-    introspect: async () => introspectMysql(await pooled()),
+    introspect: () => inConnection((c) => introspectMysql(bounded(c))),
     close: () => (closed ??= opened ? opened.then((pool) => pool.end()) : Promise.resolve()),
   };
 }

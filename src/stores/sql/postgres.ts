@@ -4,7 +4,8 @@
  */
 import type pg from 'pg';
 import { loadPg } from '../../platform/db/pg.js';
-import type { ColumnFamily, LiveSchema, LiveTable } from '../connector.js';
+import { StoreError, type ColumnFamily, type LiveSchema, type LiveTable } from '../connector.js';
+import { classifyDriverError, defaultStoreTimeouts, type StoreTimeouts } from '../timeouts.js';
 import { renderPlaceholders, type QueryResult, type SqlDriver, type SqlSession } from './driver.js';
 
 type Run = (text: string, params: readonly unknown[]) => Promise<QueryResult>;
@@ -155,38 +156,76 @@ export async function introspectPostgres(query: Run, schema: string): Promise<Li
   return { tables: [...tables.values()], postgresVersion: Number(version.rows[0]?.version) || undefined };
 }
 
+/** Options of a PostgreSQL store driver. */
+export interface PostgresDriverOptions {
+  poolSize?: number | undefined;
+  /** The store's id, named in the errors. */
+  store?: string | undefined;
+  /** Connect, statement and lock bounds (defaults: `defaultStoreTimeouts`). */
+  timeouts?: StoreTimeouts | undefined;
+}
+
 /** A driver over a `pg` pool for a PostgreSQL URL. */
-export function createPostgresDriver(url: string, options: { poolSize?: number } = {}): SqlDriver {
+export function createPostgresDriver(url: string, options: PostgresDriverOptions = {}): SqlDriver {
+  const timeouts = options.timeouts ?? defaultStoreTimeouts;
+  const store = options.store ?? 'store';
+  const classify = (error: unknown) => classifyDriverError(store, error, timeouts);
   // The pool (and `pg` itself) comes with the first statement.
   let opened: Promise<pg.Pool> | undefined;
   const pooled = () =>
     (opened ??= loadPg().then((library) => {
-      const pool = new library.Pool({ connectionString: url, max: options.poolSize ?? 4 });
+      const pool = new library.Pool({
+        connectionString: url,
+        max: options.poolSize ?? 4,
+        // The server cancels a statement past its bound and gives up a lock wait (SQLSTATE 57014 / 55P03); the
+        // client-side bound is the backstop for a server that stopped answering altogether.
+        connectionTimeoutMillis: timeouts.connectMs,
+        statement_timeout: timeouts.statementMs,
+        lock_timeout: timeouts.lockMs,
+        query_timeout: timeouts.statementMs + timeouts.connectMs,
+      });
       // A dropped idle connection must not crash the process; the pool replaces it.
       pool.on('error', () => {});
       return pool;
     }));
   const poolRun: Run = async (text, params) => {
     const rendered = renderPlaceholders('postgres', text, params);
-    const result = await (await pooled()).query(rendered.text, rendered.params);
-    return { rows: result.rows as Record<string, unknown>[], affected: result.rowCount ?? 0 };
+    try {
+      const result = await (await pooled()).query(rendered.text, rendered.params);
+      return { rows: result.rows as Record<string, unknown>[], affected: result.rowCount ?? 0 };
+    } catch (error) {
+      throw classify(error);
+    }
   };
   const inTransaction = async <T>(work: (session: SqlSession) => Promise<T>): Promise<T> => {
-    const client = await (await pooled()).connect();
-    const run: Run = async (text, params) => {
-      const result = await client.query(text, params as unknown[]);
-      return { rows: result.rows as Record<string, unknown>[], affected: result.rowCount ?? 0 };
-    };
+    let client: pg.PoolClient;
     try {
-      await client.query('begin');
+      client = await (await pooled()).connect();
+    } catch (error) {
+      throw classify(error);
+    }
+    const run: Run = async (text, params) => {
+      try {
+        const result = await client.query(text, params as unknown[]);
+        return { rows: result.rows as Record<string, unknown>[], affected: result.rowCount ?? 0 };
+      } catch (error) {
+        throw classify(error);
+      }
+    };
+    let failure: unknown;
+    try {
+      await run('begin', []);
       const value = await work(transactionSession(run));
-      await client.query('commit');
+      await run('commit', []);
       return value;
     } catch (error) {
+      failure = error;
       await client.query('rollback').catch(() => {});
       throw error;
     } finally {
-      client.release();
+      // A connection whose statement timed out on the client side may still be busy: it is not handed out again.
+      const timedOut = failure instanceof StoreError && failure.code !== 'lock_timeout';
+      client.release(timedOut ? true : undefined);
     }
   };
   let closed: Promise<void> | undefined;

@@ -21,6 +21,7 @@ import { sitesPage } from './sites.js';
 import { tokensPage } from './tokens.js';
 import type { ConsolePage } from './types.js';
 import { usersPage } from './users.js';
+import { webhooksPage } from './webhooks.js';
 
 export const pages: ConsolePage[] = [
   overviewPage,
@@ -39,4 +40,5 @@ export const pages: ConsolePage[] = [
   usersPage,
   securityPage,
   tokensPage,
+  webhooksPage,
 ];

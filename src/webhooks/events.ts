@@ -1,0 +1,91 @@
+/**
+ * The events an organisation's other tools can subscribe to, with their payloads: ids, counts, dates and states —
+ * never personal data (no identity, no contact, no free text a person typed). One zod schema per event feeds the
+ * validation of what is emitted and the OpenAPI document. `emitWebhookEvent` writes one delivery per listening
+ * subscription in the caller's transaction, so an event exists exactly when the change it announces committed.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../database.js';
+import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
+
+const requestRef = { requestId: z.uuid(), requestType: z.string() };
+
+/** Payload (`data`) of each event type. */
+export const webhookEventSchemas = {
+  'request.received': z.object({ ...requestRef, dueAt: z.iso.datetime() }),
+  'request.verified': z.object(requestRef),
+  'request.deadline-near': z.object({ ...requestRef, dueAt: z.iso.datetime(), daysLeft: z.number().int() }),
+  'request.overdue': z.object({ ...requestRef, dueAt: z.iso.datetime() }),
+  'request.completed': z.object({ ...requestRef, state: z.string() }),
+  'breach.recorded': z.object({ breachId: z.uuid(), number: z.number().int(), notifyAuthorityBy: z.iso.datetime() }),
+  'breach.deadline': z.object({ breachId: z.uuid(), number: z.number().int(), notifyAuthorityBy: z.iso.datetime(), hoursLeft: z.number() }),
+  'retention.run.awaiting-approval': z.object({ runId: z.uuid(), dueRows: z.number().int() }),
+  'retention.run.completed': z.object({ runId: z.uuid(), status: z.string(), deleted: z.number().int(), anonymised: z.number().int() }),
+  'charter.applied': z.object({ seq: z.number().int(), revision: z.string() }),
+  'consent.threshold': z.object({ site: z.string(), metric: z.string(), value: z.number(), threshold: z.number() }),
+  'webhook.test': z.object({ subscriptionId: z.uuid() }),
+} as const;
+
+export type WebhookEventType = keyof typeof webhookEventSchemas;
+export const webhookEventTypes = Object.keys(webhookEventSchemas) as WebhookEventType[];
+export const webhookEventTypeSchema = z.enum(webhookEventTypes as [WebhookEventType, ...WebhookEventType[]]);
+
+/** What a receiver gets as the body (Standard Webhooks: type, timestamp, data). */
+export const webhookMessageSchema = z.object({
+  type: webhookEventTypeSchema,
+  timestamp: z.iso.datetime(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type WebhookMessage = z.infer<typeof webhookMessageSchema>;
+
+/**
+ * Records `type` for every active subscription of the organisation listening to it, in the caller's transaction.
+ * Returns how many deliveries were queued. The payload is checked against the event's schema (a programming error
+ * otherwise: emitting must never carry more than the schema allows, `strip` drops the rest).
+ */
+export async function emitWebhookEvent<T extends WebhookEventType>(
+  db: Kysely<Database> | Transaction<Database>,
+  scope: OrgScope,
+  type: T,
+  data: z.input<(typeof webhookEventSchemas)[T]>,
+  now: Date,
+  options: { subscriptionId?: string } = {},
+): Promise<number> {
+  const organisationId = requireScope(scope);
+  const payload = webhookEventSchemas[type].parse(data) as Record<string, unknown>;
+  return withinOrganisation(db, scope, async (trx) => {
+    const subscriptions = await trx
+      .selectFrom('webhook_subscriptions')
+      .select(['id', 'events'])
+      .where('organisation_id', '=', organisationId)
+      .where('active', '=', true)
+      .execute();
+    // A test event goes to the one subscription it was asked for, whatever it listens to.
+    const listening = options.subscriptionId ? subscriptions.filter((s) => s.id === options.subscriptionId) : subscriptions.filter((s) => s.events.includes(type) || s.events.includes('*'));
+    if (listening.length === 0) return 0;
+    const message: WebhookMessage = { type, timestamp: now.toISOString(), data: payload };
+    await trx
+      .insertInto('webhook_deliveries')
+      .values(
+        listening.map((s) => ({
+          organisation_id: organisationId,
+          id: randomUUID(),
+          subscription_id: s.id,
+          message_id: `msg_${randomUUID().replace(/-/g, '')}`,
+          event_type: type,
+          payload: JSON.stringify(message),
+          created_at: now,
+          status: 'pending' as const,
+          attempts: 0,
+          next_attempt_at: now,
+          last_status: null,
+          last_error: null,
+          delivered_at: null,
+        })),
+      )
+      .execute();
+    return listening.length;
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Migrations of the webhooks domain (0900–0949): subscriptions of an organisation's other tools to Charter's events,
+ * and one delivery row per event and subscription — the outbox the sender works through in order.
+ */
+import { sql, type Kysely, type Migration } from 'kysely';
+import { enableOrganisationRls } from '../platform/db/rls.js';
+
+export const webhookMigrations: Record<string, Migration> = {
+  '0900-webhooks': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table webhook_subscriptions (
+          organisation_id uuid not null references organisations(id),
+          id uuid not null,
+          url text not null,
+          description text,
+          events text[] not null,
+          secret text not null,
+          previous_secret text,
+          previous_until timestamptz,
+          active boolean not null default true,
+          created_at timestamptz not null,
+          created_by text not null,
+          primary key (organisation_id, id)
+        )`.execute(db);
+      await sql`
+        create table webhook_deliveries (
+          organisation_id uuid not null,
+          id uuid not null,
+          subscription_id uuid not null,
+          seq bigserial not null,
+          message_id text not null,
+          event_type text not null,
+          payload jsonb not null,
+          created_at timestamptz not null,
+          status text not null default 'pending' check (status in ('pending', 'delivered', 'failed')),
+          attempts integer not null default 0,
+          next_attempt_at timestamptz not null,
+          last_status integer,
+          last_error text,
+          delivered_at timestamptz,
+          primary key (organisation_id, id),
+          unique (message_id, subscription_id),
+          foreign key (organisation_id, subscription_id) references webhook_subscriptions (organisation_id, id) on delete cascade
+        )`.execute(db);
+      // The sender's query: the oldest pending delivery of each subscription.
+      await sql`create index webhook_deliveries_pending on webhook_deliveries (subscription_id, seq) where status = 'pending'`.execute(db);
+      await enableOrganisationRls(db, 'webhook_subscriptions');
+      await enableOrganisationRls(db, 'webhook_deliveries');
+    },
+  },
+};

@@ -1,0 +1,210 @@
+/**
+ * Webhook subscriptions of an organisation: created, changed, rotated and removed with their audit entry in the same
+ * transaction; the target URL is checked against SSRF when it is saved (and again on every delivery). A secret is
+ * shown once, when it is made; a rotation keeps the previous secret valid for a day (both sign every message
+ * meanwhile), so receivers switch without losing a message.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { z } from 'zod';
+import { recordAudit } from '../audit/trail.js';
+import type { Database } from '../database.js';
+import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { invalidInput, notFound } from '../platform/errors.js';
+import { emitWebhookEvent, webhookEventTypeSchema } from './events.js';
+import { checkTarget, TargetRefused, type Resolver } from './targets.js';
+import type { WebhookSubscriptionTable } from './tables.js';
+
+type SubscriptionRow = Selectable<WebhookSubscriptionTable>;
+
+/** How long the previous secret still signs after a rotation. */
+export const rotationOverlapMs = 24 * 3_600_000;
+
+export const subscriptionInputSchema = z.object({
+  url: z.string().max(2000),
+  description: z.string().max(200).optional(),
+  events: z.array(z.union([webhookEventTypeSchema, z.literal('*')])).min(1).max(20),
+});
+export const subscriptionPatchSchema = subscriptionInputSchema.partial().extend({ active: z.boolean().optional() });
+
+export const subscriptionViewSchema = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  description: z.string().nullable(),
+  events: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.iso.datetime(),
+  /** Until when the previous secret still signs (after a rotation). */
+  previousSecretUntil: z.iso.datetime().nullable(),
+});
+export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;
+export const subscriptionWithSecretSchema = subscriptionViewSchema.extend({ secret: z.string().describe('shown once: the whsec_… signing secret') });
+
+export const deliveryViewSchema = z.object({
+  id: z.uuid(),
+  messageId: z.string(),
+  eventType: z.string(),
+  status: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  nextAttemptAt: z.iso.datetime(),
+  deliveredAt: z.iso.datetime().nullable(),
+});
+
+export interface SubscriptionDeps {
+  db: Kysely<Database>;
+  clock: () => Date;
+  allowPrivate: boolean;
+  resolve?: Resolver;
+}
+
+function newSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+function toView(row: SubscriptionRow): SubscriptionView {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    events: row.events,
+    active: row.active,
+    createdAt: iso(row.created_at),
+    previousSecretUntil: row.previous_until ? iso(row.previous_until) : null,
+  };
+}
+
+async function checkedUrl(deps: SubscriptionDeps, url: string): Promise<string> {
+  try {
+    return (await checkTarget(url, { allowPrivate: deps.allowPrivate, ...(deps.resolve ? { resolve: deps.resolve } : {}) })).url.toString();
+  } catch (error) {
+    if (error instanceof TargetRefused) throw invalidInput([{ path: 'body.url', message: error.message }]);
+    throw error;
+  }
+}
+
+export async function createSubscription(deps: SubscriptionDeps, scope: OrgScope & { actor: string }, input: z.infer<typeof subscriptionInputSchema>) {
+  const organisationId = requireScope(scope);
+  const url = await checkedUrl(deps, input.url);
+  const now = deps.clock();
+  const row: SubscriptionRow = {
+    organisation_id: organisationId,
+    id: randomUUID(),
+    url,
+    description: input.description ?? null,
+    events: [...new Set(input.events)],
+    secret: newSecret(),
+    previous_secret: null,
+    previous_until: null,
+    active: true,
+    created_at: now,
+    created_by: scope.actor,
+  };
+  await inOrganisation(deps.db, scope, async (trx) => {
+    await trx.insertInto('webhook_subscriptions').values(row).execute();
+    await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.created', target: `webhook:${row.id}`, data: { events: row.events, host: new URL(url).host } }, now);
+  });
+  return { ...toView(row), secret: row.secret };
+}
+
+async function findRow(db: Kysely<Database>, scope: OrgScope, id: string): Promise<SubscriptionRow> {
+  const organisationId = requireScope(scope);
+  const row = await inOrganisation(db, scope, (trx) => trx.selectFrom('webhook_subscriptions').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst());
+  if (!row) throw notFound('webhook', id);
+  return row;
+}
+
+export async function listSubscriptions(db: Kysely<Database>, scope: OrgScope): Promise<SubscriptionView[]> {
+  const organisationId = requireScope(scope);
+  const rows = await inOrganisation(db, scope, (trx) => trx.selectFrom('webhook_subscriptions').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at').execute());
+  return rows.map(toView);
+}
+
+export async function getSubscription(db: Kysely<Database>, scope: OrgScope, id: string): Promise<SubscriptionView> {
+  return toView(await findRow(db, scope, id));
+}
+
+export async function updateSubscription(deps: SubscriptionDeps, scope: OrgScope & { actor: string }, id: string, patch: z.infer<typeof subscriptionPatchSchema>): Promise<SubscriptionView> {
+  const organisationId = requireScope(scope);
+  await findRow(deps.db, scope, id);
+  const url = patch.url === undefined ? undefined : await checkedUrl(deps, patch.url);
+  const now = deps.clock();
+  await inOrganisation(deps.db, scope, async (trx) => {
+    await trx
+      .updateTable('webhook_subscriptions')
+      .set({
+        ...(url ? { url } : {}),
+        ...(patch.description !== undefined ? { description: patch.description } : {}),
+        ...(patch.events ? { events: [...new Set(patch.events)] } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+      })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.updated', target: `webhook:${id}`, data: { fields: Object.keys(patch) } }, now);
+  });
+  return getSubscription(deps.db, scope, id);
+}
+
+export async function deleteSubscription(deps: SubscriptionDeps, scope: OrgScope & { actor: string }, id: string): Promise<void> {
+  const organisationId = requireScope(scope);
+  await findRow(deps.db, scope, id);
+  await inOrganisation(deps.db, scope, async (trx) => {
+    await trx.deleteFrom('webhook_deliveries').where('organisation_id', '=', organisationId).where('subscription_id', '=', id).execute();
+    await trx.deleteFrom('webhook_subscriptions').where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+    await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.deleted', target: `webhook:${id}` }, deps.clock());
+  });
+}
+
+/** A new secret; the current one keeps signing beside it for `rotationOverlapMs`. */
+export async function rotateSecret(deps: SubscriptionDeps, scope: OrgScope & { actor: string }, id: string) {
+  const organisationId = requireScope(scope);
+  const row = await findRow(deps.db, scope, id);
+  const now = deps.clock();
+  const secret = newSecret();
+  const until = new Date(now.getTime() + rotationOverlapMs);
+  await inOrganisation(deps.db, scope, async (trx) => {
+    await trx
+      .updateTable('webhook_subscriptions')
+      .set({ secret, previous_secret: row.secret, previous_until: until })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.secret-rotated', target: `webhook:${id}`, data: { previousValidUntil: until.toISOString() } }, now);
+  });
+  return { ...toView({ ...row, secret, previous_secret: row.secret, previous_until: until }), secret };
+}
+
+/** Queues a `webhook.test` event for one subscription (delivered like any other, in order). */
+export async function sendTestEvent(deps: SubscriptionDeps, scope: OrgScope & { actor: string }, id: string): Promise<void> {
+  await findRow(deps.db, scope, id);
+  const now = deps.clock();
+  await inOrganisation(deps.db, scope, async (trx) => {
+    await emitWebhookEvent(trx, scope, 'webhook.test', { subscriptionId: id }, now, { subscriptionId: id });
+    await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.test-sent', target: `webhook:${id}` }, now);
+  });
+}
+
+export async function listDeliveries(db: Kysely<Database>, scope: OrgScope, id: string, limit = 100) {
+  const organisationId = requireScope(scope);
+  await findRow(db, scope, id);
+  const rows = await inOrganisation(db, scope, (trx) =>
+    trx.selectFrom('webhook_deliveries').selectAll().where('organisation_id', '=', organisationId).where('subscription_id', '=', id).orderBy('seq', 'desc').limit(limit).execute(),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    messageId: r.message_id,
+    eventType: r.event_type,
+    status: r.status,
+    attempts: r.attempts,
+    lastStatus: r.last_status,
+    lastError: r.last_error,
+    createdAt: iso(r.created_at),
+    nextAttemptAt: iso(r.next_attempt_at),
+    deliveredAt: r.delivered_at ? iso(r.delivered_at) : null,
+  }));
+}

@@ -1,0 +1,44 @@
+/** Tables of the webhooks domain (migrations.ts). */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface WebhookSubscriptionTable {
+  organisation_id: string;
+  id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  /** `whsec_…` (Standard Webhooks): kept to sign, shown only when created or rotated. */
+  secret: string;
+  /** The secret before the last rotation: signed with too until `previous_until`, so receivers can switch over. */
+  previous_secret: string | null;
+  previous_until: Timestamp | null;
+  active: boolean;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface WebhookDeliveryTable {
+  organisation_id: string;
+  id: string;
+  subscription_id: string;
+  /** Order of the events of one subscription: delivered strictly in this order. */
+  seq: Generated<number>;
+  /** The `webhook-id` header: the same for every attempt, so a receiver dedupes by it. */
+  message_id: string;
+  event_type: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+}
+
+export interface WebhookTables {
+  webhook_subscriptions: WebhookSubscriptionTable;
+  webhook_deliveries: WebhookDeliveryTable;
+}

@@ -205,7 +205,7 @@ describe('site scan: bad input', () => {
       expect(result['/popups']).toBe('ok');
       expect(result['/fine']).toBe('ok');
       const failed = compareScan({ charter: scanCharter(sites), siteId: 'compliant', scan }).filter((f) => f.rule === 'page-failed');
-      expect(failed.map((f) => f.subject).sort()).toEqual([`${unreachable}/`, `${hostile.origin}/busy`, `${hostile.origin}/hang`, `${hostile.origin}/loop`]);
+      expect(failed.map((f) => f.subject).sort()).toEqual([`${unreachable}/`, `${hostile.origin}/busy`, `${hostile.origin}/hang`, `${hostile.origin}/loop`].sort());
       // The browser is still usable afterwards.
       const again = await scanSite({ urls: [`${sites.compliant!.origin}/`], maxPages: 1, conditions: ['no-choice'] }, browser);
       expect(again.observations[0]!.error).toBeUndefined();

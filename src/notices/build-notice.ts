@@ -27,6 +27,7 @@ import {
   type SiteView,
 } from './site-view.js';
 import { noticeTexts, type NoticeTexts } from './texts/index.js';
+import { typesetDocument } from './typography.js';
 
 /** Where the notice's own pages live, relative to the server; renderers make them absolute where needed. */
 export const noticePaths = {
@@ -74,7 +75,7 @@ export function buildNotice(charter: Charter, siteId: string, language: Language
     ...securitySection(context),
     changesSection(context),
   ];
-  return {
+  return typesetDocument({
     kind: 'privacy-notice',
     language,
     site: { id: view.site.id, name: view.site.name, domain: view.site.domain },
@@ -86,7 +87,7 @@ export function buildNotice(charter: Charter, siteId: string, language: Language
     ],
     sections,
     ...(charter.lastUpdated ? { lastUpdated: charter.lastUpdated } : {}),
-  };
+  });
 }
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -468,7 +469,10 @@ function requirementsSection(context: Context): NoticeSection {
   };
   const blocks: Block[] = required.length
     ? [paragraph(t.requirements.intro), { type: 'definitions', items: [...required, ...voluntaryWithConsequence].map(describe) }, paragraph(t.requirements.rest)]
-    : [paragraph(t.requirements.noneRequired), ...(voluntaryWithConsequence.length ? [{ type: 'definitions' as const, items: voluntaryWithConsequence.map(describe) }] : [])];
+    : voluntaryWithConsequence.length
+      ? [paragraph(t.requirements.noneRequiredConsequences), { type: 'definitions', items: voluntaryWithConsequence.map(describe) }]
+      : // Nothing follows, so the sentence must not point to anything below.
+        [paragraph(t.requirements.noneRequired)];
   return { id: 'requirements', heading: t.headings.requirements, gdpr: ['13(2)(e)'], blocks };
 }
 
@@ -523,16 +527,23 @@ function sourcesSection(context: Context): NoticeSection[] {
   ];
 }
 
-/** Art. 8: the age from which a child consents alone, per country concerned, and the organisation's policy. */
+/**
+ * Art. 8: the age from which a child consents alone, per country concerned, as the law sets it; the organisation's own
+ * higher limit (`children.minimumAge`) stated apart, never as if it were the law; and the organisation's policy only
+ * when it declares one (no "not meant for children under …" that nobody declared).
+ */
 function childrenSection(context: Context): NoticeSection {
   const { charter, t, language, view } = context;
-  const countries = [...new Set([...charter.organisation.addresses.map((a) => a.country), ...Object.keys(charter.children.minimumAge)])];
-  const ageOf = (country: string) => Math.max(childConsentAge(country), charter.children.minimumAge[country] ?? 0);
-  const entries = joinList(countries.map((c) => t.children.age(countryName(c, language), ageOf(c))), language);
+  const own = charter.children.minimumAge;
+  const countries = [...new Set([...charter.organisation.addresses.map((a) => a.country), ...Object.keys(own)])];
+  const law = joinList(countries.map((c) => t.children.age(countryName(c, language), childConsentAge(c))), language);
+  const higher = countries.filter((c) => (own[c] ?? 0) > childConsentAge(c));
   const blocks: Block[] = [];
   if (charter.children.policy) blocks.push(paragraph(resolveText(charter.children.policy, language, charter)));
-  else if (!charter.children.collects) blocks.push(paragraph(t.children.notForChildren(ageOf(countries[0] ?? 'BE'))));
-  blocks.push(paragraph(t.children.ages(entries)));
+  blocks.push(paragraph(t.children.ages(law)));
+  if (higher.length) {
+    blocks.push(paragraph(t.children.ownAges(joinList(higher.map((c) => t.children.age(countryName(c, language), own[c] ?? 0)), language))));
+  }
   if (charter.children.collects) blocks.push(paragraph(t.children.collects));
   if (view.purposes.some((p) => p.consent?.parental)) blocks.push(paragraph(t.children.parental));
   return { id: 'children', heading: t.headings.children, gdpr: ['8'], blocks };

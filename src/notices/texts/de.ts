@@ -54,7 +54,7 @@ export const de: NoticeTexts = {
   },
   dpo: {
     appointed: 'Wir haben einen Datenschutzbeauftragten benannt, der uns berät und überwacht, wie wir mit personenbezogenen Daten umgehen. Sie können ihn direkt und vertraulich erreichen:',
-    none: 'Wir haben keinen Datenschutzbeauftragten benannt, weil das Gesetz es für unsere Verarbeitungen nicht verlangt. Fragen zu Ihren Daten richten Sie an die oben genannten Kontaktdaten; sie werden von der für den Datenschutz zuständigen Person in unserer Organisation bearbeitet.',
+    none: 'Wir haben keinen Datenschutzbeauftragten benannt. Fragen zu Ihren Daten richten Sie an die oben genannten Kontaktdaten.',
   },
   purposes: {
     intro: 'Wir verwenden Ihre Daten nur für die unten genannten Zwecke. Zu jedem Zweck erfahren Sie, wessen Daten betroffen sind, welche Daten wir verwenden, auf welcher Rechtsgrundlage, wer sie erhält und wie lange wir sie speichern.',
@@ -123,7 +123,7 @@ export const de: NoticeTexts = {
       access: { name: 'Auskunft', description: 'Sie können erfahren, ob wir Daten über Sie verarbeiten, und eine Kopie erhalten, mit den Zwecken, den Empfängern, der Speicherdauer und der Herkunft der Daten (Art. 15 DSGVO).' },
       rectification: { name: 'Berichtigung', description: 'Sie können unrichtige Daten berichtigen und unvollständige Daten vervollständigen lassen (Art. 16 DSGVO).' },
       erasure: { name: 'Löschung', description: 'Sie können Ihre Daten löschen lassen, etwa wenn wir sie nicht mehr benötigen oder Sie Ihre Einwilligung widerrufen. Müssen wir einen Teil aufgrund gesetzlicher Pflichten aufbewahren, teilen wir Ihnen mit, welche Daten und warum (Art. 17 DSGVO).' },
-      restriction: { name: 'Einschränkung', description: 'Sie können verlangen, dass wir Ihre Daten vorübergehend nur noch speichern und nicht anderweitig verwenden, etwa solange wir eine von Ihnen verlangte Berichtigung prüfen (Art. 18 DSGVO).' },
+      restriction: { name: 'Einschränkung', description: 'Sie können verlangen, dass wir Ihre Daten vorübergehend nur noch speichern und nicht anderweitig verwenden (Art. 18 DSGVO): solange wir Daten prüfen, deren Richtigkeit Sie bestreiten; wenn die Verarbeitung unrechtmäßig ist, Sie aber die Einschränkung der Löschung vorziehen; wenn wir die Daten nicht mehr benötigen, Sie sie aber zur Geltendmachung, Ausübung oder Verteidigung von Rechtsansprüchen brauchen; und solange wir Ihren Widerspruch gegen unsere berechtigten Gründe abwägen.' },
       portability: { name: 'Datenübertragbarkeit', description: 'Daten, die Sie uns auf Grundlage Ihrer Einwilligung oder eines Vertrags bereitgestellt haben, erhalten Sie in einem strukturierten, gängigen und maschinenlesbaren Format, oder wir übermitteln sie an eine andere Stelle (Art. 20 DSGVO).' },
       objection: { name: 'Widerspruch', description: 'Sie können Verarbeitungen auf Grundlage unserer berechtigten Interessen widersprechen, der Direktwerbung jederzeit (Art. 21 DSGVO).' },
       automated: { name: 'Keine Entscheidung allein durch eine Maschine', description: 'Sie haben das Recht, keiner ausschließlich auf einer automatisierten Verarbeitung beruhenden Entscheidung unterworfen zu werden, die Ihnen gegenüber rechtliche Wirkung entfaltet oder Sie in ähnlicher Weise erheblich beeinträchtigt (Art. 22 DSGVO).' },
@@ -159,7 +159,8 @@ export const de: NoticeTexts = {
       contractual: 'Unser Vertrag mit Ihnen erfordert diese Daten.',
       'contract-prerequisite': 'Wir benötigen diese Daten, um einen Vertrag mit Ihnen zu schließen.',
     },
-    noneRequired: 'Sie sind nie verpflichtet, uns Ihre Daten zu geben. Für jeden Zweck können Sie sich dagegen entscheiden, auch wenn wir Ihnen dann in manchen Fällen nicht helfen können, wie unten beschrieben.',
+    noneRequired: 'Sie sind für keinen der Zwecke in dieser Erklärung verpflichtet, uns Ihre Daten zu geben: Das ist Ihre Entscheidung.',
+    noneRequiredConsequences: 'Sie sind für keinen der Zwecke in dieser Erklärung verpflichtet, uns Ihre Daten zu geben: Das ist Ihre Entscheidung. Für die folgenden Zwecke hat es diese Folge, wenn Sie sie nicht geben:',
     rest: 'Für alle übrigen Zwecke entscheiden Sie selbst, ob Sie uns Ihre Daten geben.',
     voluntary: 'Ob Sie uns diese Daten geben, entscheiden Sie selbst.',
   },
@@ -178,11 +179,11 @@ export const de: NoticeTexts = {
     categorySource: 'Herkunft dieser Kategorie',
   },
   children: {
-    ages: (entries) => `Ein Kind kann in Dienste der Informationsgesellschaft, die ihm direkt angeboten werden, ab folgendem Alter selbst einwilligen: ${entries}. Unterhalb dieses Alters muss ein Elternteil oder Vormund einwilligen oder zustimmen (Art. 8 DSGVO).`,
+    ages: (entries) => `Nach dem Gesetz kann ein Kind in Dienste der Informationsgesellschaft, die ihm direkt angeboten werden, ab folgendem Alter selbst einwilligen: ${entries}. Unterhalb dieses Alters muss ein Elternteil oder Vormund einwilligen oder zustimmen (Art. 8 DSGVO).`,
     age: (country, age) => `${age} Jahre in ${country}`,
     collects: 'Einige unserer Dienste richten sich an Kinder. Stützen wir uns bei einem Kind unterhalb dieses Alters auf eine Einwilligung, holen wir sie bei einem Elternteil oder Vormund ein und unternehmen angemessene Anstrengungen, um das zu überprüfen.',
     parental: 'Für die Zwecke, die es erfordern, bitten wir einen Elternteil oder Vormund, für ein Kind unterhalb dieses Alters einzuwilligen.',
-    notForChildren: (age) => `Unsere Dienste richten sich nicht an Kinder unter ${age} Jahren.`,
+    ownAges: (entries) => `Wir selbst wenden ein höheres Alter an: ${entries}.`,
   },
   cookies: {
     text: 'Unsere Website verwendet Cookies und ähnliche Technologien. Nur die unbedingt erforderlichen setzen wir ohne Ihre Einwilligung. Welche wir verwenden, wie lange und wie Sie Ihre Wahl ändern, erfahren Sie in unserer',
@@ -192,7 +193,7 @@ export const de: NoticeTexts = {
     intro: 'Wir treffen technische und organisatorische Maßnahmen, um Ihre Daten vor Verlust, Missbrauch und unbefugtem Zugriff zu schützen (Art. 32 DSGVO):',
   },
   changes: {
-    text: 'Wir passen diese Erklärung an, wenn sich unsere Verarbeitungen ändern. Versionsnummer und Datum oben zeigen, welche Fassung Sie lesen.',
+    text: 'Wir passen diese Erklärung an, wenn sich unsere Verarbeitungen ändern. Jede Änderung wird als neue Fassung veröffentlicht.',
     history: 'Frühere Fassungen und was sich geändert hat',
     subscribe: 'Möchten Sie benachrichtigt werden, wenn sich diese Erklärung wesentlich ändert? Hinterlassen Sie Ihre E-Mail-Adresse. Wir verwenden sie nur dafür, Sie bestätigen sie zuerst, und Sie können sich jederzeit abmelden.',
     subscribeButton: 'Benachrichtigen',

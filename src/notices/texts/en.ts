@@ -54,7 +54,7 @@ export const en: NoticeTexts = {
   },
   dpo: {
     appointed: 'We have appointed a data protection officer, who advises us and monitors how we handle personal data. You can contact our data protection officer directly, in confidence:',
-    none: 'We have not appointed a data protection officer, because the law does not require it for the processing we carry out. Questions about your data go to the contact details above, and are handled by the person responsible for privacy in our organisation.',
+    none: 'We have not appointed a data protection officer. Questions about your data go to the contact details above.',
   },
   purposes: {
     intro: 'We only use your data for the purposes below. For each purpose we tell you whose data it concerns, which data we use, on what legal basis, who receives it and how long we keep it.',
@@ -123,7 +123,7 @@ export const en: NoticeTexts = {
       access: { name: 'Access', description: 'You can ask whether we process data about you and receive a copy, with the purposes, the recipients, the retention period and where the data comes from (Art. 15 GDPR).' },
       rectification: { name: 'Rectification', description: 'You can have inaccurate data corrected and incomplete data completed (Art. 16 GDPR).' },
       erasure: { name: 'Erasure', description: 'You can have your data erased, for example when we no longer need it or you withdraw your consent. If the law requires us to keep some of it, we tell you which data and why (Art. 17 GDPR).' },
-      restriction: { name: 'Restriction', description: 'You can ask us to stop using your data for a while, except to store it, for example while we check a correction you asked for (Art. 18 GDPR).' },
+      restriction: { name: 'Restriction', description: 'You can ask us to stop using your data for a while, except to store it (Art. 18 GDPR): while we check data you contest as inaccurate; when the processing is unlawful but you prefer restriction to erasure; when we no longer need the data but you need it to establish, exercise or defend a legal claim; and while we weigh your objection against our legitimate grounds.' },
       portability: { name: 'Data portability', description: 'For data you gave us on the basis of your consent or a contract, you can receive it in a structured, commonly used, machine-readable format, or have it sent to another organisation (Art. 20 GDPR).' },
       objection: { name: 'Objection', description: 'You can object to processing based on our legitimate interests, and to direct marketing at any time (Art. 21 GDPR).' },
       automated: { name: 'No decision by a machine alone', description: 'You have the right not to be subject to a decision based solely on automated processing that has legal or similarly significant effects on you (Art. 22 GDPR).' },
@@ -159,7 +159,8 @@ export const en: NoticeTexts = {
       contractual: 'Our contract with you requires this data.',
       'contract-prerequisite': 'We need this data to enter into a contract with you.',
     },
-    noneRequired: 'You are never obliged to give us your data. For each purpose you can choose not to, although we may then be unable to help you in some cases, as described below.',
+    noneRequired: 'You are not obliged to give us your data for any of the purposes in this notice: giving it is your choice.',
+    noneRequiredConsequences: 'You are not obliged to give us your data for any of the purposes in this notice: giving it is your choice. For the purposes below, not giving it has this consequence:',
     rest: 'For all other purposes, giving us your data is your choice.',
     voluntary: 'Giving us this data is your choice.',
   },
@@ -178,11 +179,11 @@ export const en: NoticeTexts = {
     categorySource: 'Source of this category',
   },
   children: {
-    ages: (entries) => `A child can consent on their own to online services offered directly to them from the following age: ${entries}. Below that age, a parent or guardian must give or authorise consent (Art. 8 GDPR).`,
+    ages: (entries) => `Under the law, a child can consent on their own to online services offered directly to them from the following age: ${entries}. Below that age, a parent or guardian must give or authorise consent (Art. 8 GDPR).`,
     age: (country, age) => `${age} in ${country}`,
     collects: 'Some of our services are offered to children. Where we rely on consent for a child below this age, we ask a parent or guardian, and make reasonable efforts to verify that they did.',
     parental: 'For the purposes that need it, we ask a parent or guardian to consent on behalf of a child below this age.',
-    notForChildren: (age) => `Our services are not meant for children under ${age}.`,
+    ownAges: (entries) => `We apply a higher age ourselves: ${entries}.`,
   },
   cookies: {
     text: 'Our website uses cookies and similar technologies. Only those that are strictly necessary are placed without your consent. Which ones we use, for how long and how to change your choice is explained in our',
@@ -192,7 +193,7 @@ export const en: NoticeTexts = {
     intro: 'We take technical and organisational measures to protect your data against loss, misuse and unauthorised access (Art. 32 GDPR):',
   },
   changes: {
-    text: 'We update this notice when our processing changes. The version number and date at the top show which version you are reading.',
+    text: 'We update this notice when our processing changes. Each change is published as a new version.',
     history: 'Earlier versions and what changed',
     subscribe: 'Would you like to be told when this notice changes significantly? Leave your email address. We use it only for that, you confirm it first, and you can unsubscribe at any time.',
     subscribeButton: 'Notify me',

@@ -57,7 +57,7 @@ export const fr: NoticeTexts = {
   },
   dpo: {
     appointed: `Nous avons désigné un délégué à la protection des données, qui nous conseille et contrôle la manière dont nous traitons les données à caractère personnel. Vous pouvez le contacter directement et en toute confidentialité${nbsp}:`,
-    none: 'Nous n’avons pas désigné de délégué à la protection des données, car la loi ne l’exige pas pour les traitements que nous effectuons. Vos questions sur vos données peuvent être adressées aux coordonnées ci-dessus et sont traitées par la personne chargée de la protection de la vie privée dans notre organisation.',
+    none: 'Nous n’avons pas désigné de délégué à la protection des données. Vos questions sur vos données peuvent être adressées aux coordonnées ci-dessus.',
   },
   purposes: {
     intro: 'Nous n’utilisons vos données que pour les finalités ci-dessous. Pour chacune, nous indiquons qui est concerné, quelles données nous utilisons, sur quelle base juridique, qui les reçoit et combien de temps nous les conservons.',
@@ -126,7 +126,7 @@ export const fr: NoticeTexts = {
       access: { name: 'Accès', description: 'Vous pouvez demander si nous traitons des données vous concernant et en recevoir une copie, avec les finalités, les destinataires, la durée de conservation et l’origine des données (art. 15 RGPD).' },
       rectification: { name: 'Rectification', description: 'Vous pouvez faire corriger des données inexactes et compléter des données incomplètes (art. 16 RGPD).' },
       erasure: { name: 'Effacement', description: 'Vous pouvez faire effacer vos données, par exemple lorsque nous n’en avons plus besoin ou que vous retirez votre consentement. Si la loi nous oblige à en conserver une partie, nous vous disons lesquelles et pourquoi (art. 17 RGPD).' },
-      restriction: { name: 'Limitation', description: 'Vous pouvez nous demander de ne plus utiliser vos données pendant un temps, sauf pour les conserver, par exemple pendant que nous vérifions une rectification que vous avez demandée (art. 18 RGPD).' },
+      restriction: { name: 'Limitation', description: `Vous pouvez nous demander de ne plus utiliser vos données pendant un temps, sauf pour les conserver (art. 18 RGPD)${nbsp}: pendant que nous vérifions des données dont vous contestez l’exactitude${nbsp}; lorsque le traitement est illicite mais que vous préférez la limitation à l’effacement${nbsp}; lorsque nous n’avons plus besoin des données mais qu’elles vous sont nécessaires pour la constatation, l’exercice ou la défense de droits en justice${nbsp}; et pendant que nous mettons en balance votre opposition et nos motifs légitimes.` },
       portability: { name: 'Portabilité', description: 'Les données que vous nous avez fournies sur la base de votre consentement ou d’un contrat peuvent vous être remises dans un format structuré, couramment utilisé et lisible par machine, ou être transmises à une autre organisation (art. 20 RGPD).' },
       objection: { name: 'Opposition', description: 'Vous pouvez vous opposer aux traitements fondés sur nos intérêts légitimes, et à tout moment à la prospection (art. 21 RGPD).' },
       automated: { name: 'Pas de décision prise par une machine seule', description: 'Vous avez le droit de ne pas faire l’objet d’une décision fondée exclusivement sur un traitement automatisé produisant des effets juridiques vous concernant ou vous affectant de manière significative de façon similaire (art. 22 RGPD).' },
@@ -162,7 +162,8 @@ export const fr: NoticeTexts = {
       contractual: 'Notre contrat avec vous requiert ces données.',
       'contract-prerequisite': 'Nous avons besoin de ces données pour conclure un contrat avec vous.',
     },
-    noneRequired: 'Vous n’êtes jamais obligé de nous fournir vos données. Pour chaque finalité, vous pouvez choisir de ne pas le faire, même si nous ne pourrons alors parfois pas vous aider, comme indiqué ci-dessous.',
+    noneRequired: `Vous n’êtes obligé de nous fournir vos données pour aucune des finalités de cette déclaration${nbsp}: c’est votre choix.`,
+    noneRequiredConsequences: `Vous n’êtes obligé de nous fournir vos données pour aucune des finalités de cette déclaration${nbsp}: c’est votre choix. Pour les finalités ci-dessous, ne pas les fournir a la conséquence suivante${nbsp}:`,
     rest: 'Pour toutes les autres finalités, nous fournir vos données relève de votre choix.',
     voluntary: 'Nous fournir ces données relève de votre choix.',
   },
@@ -181,11 +182,11 @@ export const fr: NoticeTexts = {
     categorySource: 'Origine de cette catégorie',
   },
   children: {
-    ages: (entries) => `Un enfant peut consentir seul aux services en ligne qui lui sont directement proposés à partir de l’âge suivant${nbsp}: ${entries}. En dessous de cet âge, le consentement doit être donné ou autorisé par un parent ou un tuteur (art. 8 RGPD).`,
+    ages: (entries) => `Selon la loi, un enfant peut consentir seul aux services en ligne qui lui sont directement proposés à partir de l’âge suivant${nbsp}: ${entries}. En dessous de cet âge, le consentement doit être donné ou autorisé par un parent ou un tuteur (art. 8 RGPD).`,
     age: (country, age) => `${age}${nbsp}ans en ${country}`,
     collects: 'Certains de nos services s’adressent aux enfants. Lorsque nous nous fondons sur le consentement pour un enfant n’ayant pas atteint cet âge, nous le demandons à un parent ou à un tuteur et nous efforçons raisonnablement de vérifier qu’il l’a donné.',
     parental: 'Pour les finalités qui le requièrent, nous demandons à un parent ou à un tuteur de consentir pour un enfant n’ayant pas atteint cet âge.',
-    notForChildren: (age) => `Nos services ne sont pas destinés aux enfants de moins de ${age}${nbsp}ans.`,
+    ownAges: (entries) => `Nous appliquons nous-mêmes un âge plus élevé${nbsp}: ${entries}.`,
   },
   cookies: {
     text: 'Notre site utilise des cookies et des technologies similaires. Seuls ceux qui sont strictement nécessaires sont déposés sans votre consentement. Lesquels nous utilisons, pour combien de temps et comment modifier votre choix, tout cela est expliqué dans notre',
@@ -195,7 +196,7 @@ export const fr: NoticeTexts = {
     intro: `Nous prenons des mesures techniques et organisationnelles pour protéger vos données contre la perte, l’usage abusif et l’accès non autorisé (art. 32 RGPD)${nbsp}:`,
   },
   changes: {
-    text: 'Nous adaptons cette déclaration lorsque nos traitements changent. Le numéro de version et la date indiqués en haut montrent quelle version vous lisez.',
+    text: 'Nous adaptons cette déclaration lorsque nos traitements changent. Chaque modification est publiée sous la forme d’une nouvelle version.',
     history: 'Versions précédentes et modifications',
     subscribe: `Souhaitez-vous être prévenu lorsque cette déclaration change de manière importante${nbsp}? Laissez votre adresse e-mail. Nous ne l’utilisons qu’à cette fin, vous la confirmez d’abord et vous pouvez vous désinscrire à tout moment.`,
     subscribeButton: 'Me prévenir',

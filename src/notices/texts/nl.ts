@@ -54,7 +54,7 @@ export const nl: NoticeTexts = {
   },
   dpo: {
     appointed: 'We hebben een functionaris voor gegevensbescherming aangesteld, die ons adviseert en toeziet op de manier waarop we met persoonsgegevens omgaan. U kunt hem of haar rechtstreeks en vertrouwelijk contacteren:',
-    none: 'We hebben geen functionaris voor gegevensbescherming aangesteld, omdat de wet dat voor onze verwerkingen niet vereist. Vragen over uw gegevens kunt u stellen via de contactgegevens hierboven; ze worden behandeld door wie bij ons verantwoordelijk is voor privacy.',
+    none: 'We hebben geen functionaris voor gegevensbescherming aangesteld. Met vragen over uw gegevens kunt u terecht op de contactgegevens hierboven.',
   },
   purposes: {
     intro: 'We gebruiken uw gegevens alleen voor de doeleinden hieronder. Per doel leest u om wiens gegevens het gaat, welke gegevens we gebruiken, op welke rechtsgrond, wie ze ontvangt en hoe lang we ze bewaren.',
@@ -123,7 +123,7 @@ export const nl: NoticeTexts = {
       access: { name: 'Inzage', description: 'U kunt vragen of we gegevens over u verwerken en er een kopie van krijgen, met de doeleinden, de ontvangers, de bewaartermijn en de herkomst van de gegevens (art. 15 AVG).' },
       rectification: { name: 'Verbetering', description: 'U kunt onjuiste gegevens laten verbeteren en onvolledige gegevens laten aanvullen (art. 16 AVG).' },
       erasure: { name: 'Wissing', description: 'U kunt uw gegevens laten wissen, bijvoorbeeld wanneer we ze niet meer nodig hebben of u uw toestemming intrekt. Moeten we een deel bewaren omdat de wet dat vereist, dan zeggen we u welke gegevens en waarom (art. 17 AVG).' },
-      restriction: { name: 'Beperking', description: 'U kunt ons vragen uw gegevens tijdelijk niet meer te gebruiken, behalve om ze te bewaren, bijvoorbeeld terwijl we een verbetering nagaan die u vroeg (art. 18 AVG).' },
+      restriction: { name: 'Beperking', description: 'U kunt ons vragen uw gegevens tijdelijk niet meer te gebruiken, behalve om ze te bewaren (art. 18 AVG): terwijl we gegevens nagaan waarvan u de juistheid betwist; wanneer de verwerking onrechtmatig is maar u beperking verkiest boven wissing; wanneer wij de gegevens niet meer nodig hebben maar u ze nodig hebt voor een rechtsvordering; en terwijl we uw bezwaar afwegen tegen onze gerechtvaardigde gronden.' },
       portability: { name: 'Overdraagbaarheid', description: 'Gegevens die u ons gaf op basis van uw toestemming of een overeenkomst, kunt u ontvangen in een gestructureerde, gangbare en machineleesbare vorm, of laten doorsturen naar een andere organisatie (art. 20 AVG).' },
       objection: { name: 'Bezwaar', description: 'U kunt bezwaar maken tegen verwerkingen op basis van onze gerechtvaardigde belangen, en op elk moment tegen direct marketing (art. 21 AVG).' },
       automated: { name: 'Geen besluit door een machine alleen', description: 'U hebt het recht niet te worden onderworpen aan een besluit dat uitsluitend op geautomatiseerde verwerking berust en dat rechtsgevolgen of een vergelijkbaar aanzienlijk effect voor u heeft (art. 22 AVG).' },
@@ -159,7 +159,8 @@ export const nl: NoticeTexts = {
       contractual: 'Onze overeenkomst met u vereist deze gegevens.',
       'contract-prerequisite': 'We hebben deze gegevens nodig om een overeenkomst met u te sluiten.',
     },
-    noneRequired: 'U bent nooit verplicht ons uw gegevens te geven. Voor elk doel kunt u ervoor kiezen dat niet te doen, al kunnen we u dan soms niet helpen, zoals hieronder beschreven.',
+    noneRequired: 'U bent voor geen enkel doel in deze verklaring verplicht ons uw gegevens te geven: dat is uw keuze.',
+    noneRequiredConsequences: 'U bent voor geen enkel doel in deze verklaring verplicht ons uw gegevens te geven: dat is uw keuze. Voor de doeleinden hieronder heeft het wel dit gevolg als u ze niet geeft:',
     rest: 'Voor alle andere doeleinden kiest u zelf of u ons uw gegevens geeft.',
     voluntary: 'U kiest zelf of u ons deze gegevens geeft.',
   },
@@ -178,11 +179,11 @@ export const nl: NoticeTexts = {
     categorySource: 'Herkomst van deze categorie',
   },
   children: {
-    ages: (entries) => `Een kind kan zelf toestemming geven voor onlinediensten die rechtstreeks aan kinderen worden aangeboden vanaf de volgende leeftijd: ${entries}. Onder die leeftijd moet een ouder of voogd de toestemming geven of ermee instemmen (art. 8 AVG).`,
+    ages: (entries) => `Volgens de wet kan een kind zelf toestemming geven voor onlinediensten die rechtstreeks aan kinderen worden aangeboden vanaf de volgende leeftijd: ${entries}. Onder die leeftijd moet een ouder of voogd de toestemming geven of ermee instemmen (art. 8 AVG).`,
     age: (country, age) => `${age} jaar in ${country}`,
     collects: 'Sommige van onze diensten richten zich tot kinderen. Steunen we voor een kind onder die leeftijd op toestemming, dan vragen we die aan een ouder of voogd, en doen we redelijke inspanningen om na te gaan dat die ze gaf.',
     parental: 'Voor de doeleinden waarvoor het nodig is, vragen we een ouder of voogd om toestemming te geven voor een kind onder die leeftijd.',
-    notForChildren: (age) => `Onze diensten zijn niet bedoeld voor kinderen jonger dan ${age} jaar.`,
+    ownAges: (entries) => `Zelf hanteren we een hogere leeftijd: ${entries}.`,
   },
   cookies: {
     text: 'Onze website gebruikt cookies en gelijkaardige technieken. Alleen de strikt noodzakelijke plaatsen we zonder uw toestemming. Welke we gebruiken, hoe lang en hoe u uw keuze wijzigt, leest u in ons',
@@ -192,7 +193,7 @@ export const nl: NoticeTexts = {
     intro: 'We nemen technische en organisatorische maatregelen om uw gegevens te beschermen tegen verlies, misbruik en onbevoegde toegang (art. 32 AVG):',
   },
   changes: {
-    text: 'We passen deze verklaring aan wanneer onze verwerkingen veranderen. Het versienummer en de datum bovenaan tonen welke versie u leest.',
+    text: 'We passen deze verklaring aan wanneer onze verwerkingen veranderen. Elke wijziging verschijnt als een nieuwe versie.',
     history: 'Vorige versies en wat er veranderde',
     subscribe: 'Wilt u een bericht krijgen wanneer deze verklaring ingrijpend verandert? Laat uw e-mailadres achter. We gebruiken het alleen daarvoor, u bevestigt het eerst, en u kunt zich op elk moment uitschrijven.',
     subscribeButton: 'Houd me op de hoogte',

@@ -150,6 +150,8 @@ export interface NoticeTexts {
     intro: string;
     kinds: Record<Exclude<RequirementKind, 'none'>, string>;
     noneRequired: string;
+    /** Nothing is required, and some purposes say what happens without the data (listed after it). */
+    noneRequiredConsequences: string;
     rest: string;
     voluntary: string;
   };
@@ -172,7 +174,8 @@ export interface NoticeTexts {
     age(country: string, age: number): string;
     collects: string;
     parental: string;
-    notForChildren(age: number): string;
+    /** The organisation's own limit, higher than the law's (`children.minimumAge`). */
+    ownAges(entries: string): string;
   };
   cookies: { text: string; link: string };
   security: { intro: string };

@@ -136,17 +136,55 @@ export const retentionAnchors = [
   'event',
 ] as const;
 
+/**
+ * Art. 13(2)(a) asks for "the period … or if that is not possible, the criteria used to determine that period". A
+ * rule is therefore one of three: a `duration` from an event (executable); `criteria` in words with the event they
+ * run from and an optional `review` period (stated honestly, executed by nobody); or `notDecided: true` (a lint
+ * warning, so that no period is ever invented to fill the format). `references.ts` checks that exactly one is given.
+ */
 export const retentionRuleSchema = z.strictObject({
-  duration: durationSchema,
-  from: z.enum(retentionAnchors).describe('the event the period runs from'),
+  duration: durationSchema.optional().describe('how long the data is kept after `from` (required for a rule a store executes)'),
+  from: z.enum(retentionAnchors).optional().describe('the event the period runs from (with a duration or criteria)'),
+  criteria: textSchema
+    .optional()
+    .describe('instead of a duration: the criteria that determine the period, e.g. "as long as the contract lasts, then the legal period"'),
+  review: durationSchema.optional().describe('with criteria: how often we review whether the data is still needed'),
+  notDecided: z
+    .literal(true)
+    .optional()
+    .describe('the period is not decided yet: the notice says so and lint warns, instead of an invented period'),
   event: textSchema.optional().describe('describes the event when from: event'),
   action: z.enum(['delete', 'anonymise']).default('delete'),
   minimum: durationSchema.optional().describe('kept at least this long (e.g. the customer may delete earlier)'),
   renewableByConsent: z.boolean().default(false).describe('a fresh consent restarts the period (direct marketing)'),
   holds: z.array(slug).default([]).describe('legal holds that keep data beyond this rule'),
   description: textSchema.optional(),
+}).superRefine((rule, context) => {
+  // A shape error, so that it is reported with the others: a rule that says nothing cannot be read at all.
+  if (rule.duration === undefined && rule.criteria === undefined && rule.notDecided === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['duration'],
+      message: 'required: a duration with the event it runs from (duration, from), the criteria that determine the period (criteria, from), or notDecided: true',
+    });
+  }
 });
 export type RetentionRule = z.infer<typeof retentionRuleSchema>;
+export type RetentionAnchor = (typeof retentionAnchors)[number];
+/** A rule with a fixed period: the only kind a retention sweep can execute. */
+export type PeriodRetentionRule = RetentionRule & { duration: string; from: RetentionAnchor };
+
+/** Which of the three kinds of retention rule this is (see `retentionRuleSchema`). */
+export function retentionKind(rule: Pick<RetentionRule, 'duration' | 'from' | 'criteria'>): 'period' | 'criteria' | 'not-decided' {
+  if (rule.duration !== undefined && rule.from !== undefined) return 'period';
+  if (rule.criteria !== undefined) return 'criteria';
+  return 'not-decided';
+}
+
+/** Whether the rule states a duration from an event, so that it can be executed. */
+export function hasPeriod<T extends Pick<RetentionRule, 'duration' | 'from' | 'criteria'>>(rule: T): rule is T & { duration: string; from: RetentionAnchor } {
+  return retentionKind(rule) === 'period';
+}
 
 export const purposeSchema = z.strictObject({
   id: slug,

@@ -7,7 +7,7 @@
  * take automated decisions"), because a reader, and the authority, should not have to infer it from a silence.
  */
 import { findAuthority } from '../charter/catalogs/authorities.js';
-import type { Charter, Language, Purpose } from '../charter/schema.js';
+import { hasPeriod, type Charter, type Language, type Purpose } from '../charter/schema.js';
 import { InvariantError } from '../platform/errors.js';
 import { childConsentAge } from './children.js';
 import type { Block, Definition, Inline, LeafBlock, NoticeDocument, NoticeSection, Paragraph } from './document.js';
@@ -265,7 +265,8 @@ function retentionParagraphs(purpose: Purpose, context: Context): Paragraph[] {
   const { charter, language } = context;
   const rule = purpose.retention;
   const event = rule.event ? textIn(rule.event, language, charter) : undefined;
-  const paragraphs: Paragraph[] = [text(retentionSentence(rule, language, event))];
+  const criteria = rule.criteria ? textIn(rule.criteria, language, charter) : undefined;
+  const paragraphs: Paragraph[] = [text(retentionSentence(rule, language, event, criteria))];
   if (rule.description) paragraphs.push([resolveText(rule.description, language, charter)]);
   for (const holdId of rule.holds) {
     const hold = charter.holds.find((h) => h.id === holdId);
@@ -364,7 +365,7 @@ function retentionSection(context: Context): NoticeSection {
     heading: t.headings.retention,
     gdpr: ['13(2)(a)'],
     blocks: [
-      paragraph(t.retention.intro),
+      paragraph(view.purposes.every((p) => hasPeriod(p.retention)) ? t.retention.intro : t.retention.introWithoutPeriods),
       { type: 'table', caption: t.retention.caption, columns: [t.retention.columns.purpose, t.retention.columns.period], rows },
     ],
   };

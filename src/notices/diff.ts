@@ -6,11 +6,11 @@
  */
 import { findAuthority } from '../charter/catalogs/authorities.js';
 import { canonicalJson } from '../charter/revision.js';
-import type { Charter, Language, Purpose, Recipient } from '../charter/schema.js';
+import { hasPeriod, type Charter, type Language, type Purpose, type Recipient } from '../charter/schema.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';
 import type { DocumentKind, NoticeDocument } from './document.js';
-import { anchorPhrase, cookieDurationInWords, countryName, durationInWords, joinList, periodInWords } from './phrasing.js';
+import { anchorPhrase, cookieDurationInWords, countryName, durationInWords, joinList, periodInWords, retentionInBrief } from './phrasing.js';
 import { dataCategoryName, inSentence, purposeName, safeguardName, siteView, subjectName, textIn, type SiteView } from './site-view.js';
 import { diffTexts, type Channel, type DiffTexts } from './texts/diff.js';
 import { noticeTexts } from './texts/index.js';
@@ -146,11 +146,20 @@ function changesToPurpose(a: Purpose, b: Purpose, context: Context): NoticeChang
   const rb = b.retention;
   const eventA = textIn(ra.event, language, before.charter);
   const eventB = textIn(rb.event, language, after.charter);
-  if (ra.duration !== rb.duration || ra.from !== rb.from || eventA !== eventB || ra.minimum !== rb.minimum) {
-    const sameAnchor = ra.from === rb.from && eventA === eventB && ra.minimum === rb.minimum;
-    const from = sameAnchor ? durationInWords(ra.duration, language) : periodInWords(ra, language, eventA);
-    const to = sameAnchor ? `${durationInWords(rb.duration, language)} ${anchorPhrase(rb.from, language, eventB)}` : periodInWords(rb, language, eventB);
-    changes.push(at('purpose.retention', d.retentionChanged(name, from, to)));
+  const criteriaA = textIn(ra.criteria, language, before.charter);
+  const criteriaB = textIn(rb.criteria, language, after.charter);
+  if (hasPeriod(ra) && hasPeriod(rb)) {
+    if (ra.duration !== rb.duration || ra.from !== rb.from || eventA !== eventB || ra.minimum !== rb.minimum) {
+      const sameAnchor = ra.from === rb.from && eventA === eventB && ra.minimum === rb.minimum;
+      const from = sameAnchor ? durationInWords(ra.duration, language) : periodInWords(ra, language, eventA);
+      const to = sameAnchor ? `${durationInWords(rb.duration, language)} ${anchorPhrase(rb.from, language, eventB)}` : periodInWords(rb, language, eventB);
+      changes.push(at('purpose.retention', d.retentionChanged(name, from, to)));
+    }
+  } else {
+    // A rule stated by criteria, or not decided, on either side: compare what the reader is told.
+    const from = retentionInBrief(ra, language, { event: eventA, criteria: criteriaA });
+    const to = retentionInBrief(rb, language, { event: eventB, criteria: criteriaB });
+    if (from !== to) changes.push(at('purpose.retention', d.retentionChanged(name, from, to)));
   }
   if (ra.action !== rb.action) changes.push(at('purpose.retention-action', d.retentionAction(name, rb.action === 'anonymise')));
 

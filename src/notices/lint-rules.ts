@@ -6,7 +6,7 @@
 import { formerAuthorityNames } from '../charter/catalogs/authorities.js';
 import type { LintFinding, LintRule } from '../charter/lint.js';
 import type { IssuePath } from '../charter/references.js';
-import type { Charter, Language, Text } from '../charter/schema.js';
+import { hasPeriod, retentionKind, type Charter, type Language, type Text } from '../charter/schema.js';
 import { buildNotice } from './build-notice.js';
 import { childConsentAge } from './children.js';
 import type { NoticeDocument } from './document.js';
@@ -113,6 +113,7 @@ function noticeTexts(charter: Charter): { path: IssuePath; text: Text; languages
     add(at('automatedDecisions', 'logic'), purpose.automatedDecisions.logic, languages);
     add(at('automatedDecisions', 'consequences'), purpose.automatedDecisions.consequences, languages);
     add(at('retention', 'event'), purpose.retention.event, languages);
+    add(at('retention', 'criteria'), purpose.retention.criteria, languages);
     add(at('retention', 'description'), purpose.retention.description, languages);
     add(at('consent', 'text'), purpose.consent?.text, languages);
   });
@@ -276,7 +277,8 @@ export const outdatedReferenceRule: LintRule = (charter) => {
  */
 export const retentionExecutionRule: LintRule = (charter) => {
   const governed = new Set(charter.stores.flatMap((store) => store.tables.map((table) => table.purpose).filter(Boolean)));
-  const unkept = charter.purposes.map((purpose, p) => ({ purpose, p })).filter(({ purpose }) => !governed.has(purpose.id));
+  // A rule without a duration is not executable by design; `retentionCriteriaRule` reports it.
+  const unkept = charter.purposes.map((purpose, p) => ({ purpose, p })).filter(({ purpose }) => hasPeriod(purpose.retention) && !governed.has(purpose.id));
   if (unkept.length === 0) return [];
   if (charter.stores.length === 0) {
     return [
@@ -289,6 +291,31 @@ export const retentionExecutionRule: LintRule = (charter) => {
       : finding('retention-not-executed', 'info', 'GDPR Art. 5(1)(e), 5(2)', ['purposes', p, 'retention'], `${purpose.id}: no mapped store table is governed by this purpose; its retention is only kept if its recipients (${purpose.recipients.join(', ')}) apply it`),
   );
 };
+
+/**
+ * Art. 13(2)(a) and 5(1)(e): a retention that is not decided is a warning (the notice says so rather than invent a
+ * period, but the organisation owes one); a retention stated by criteria is a promise no sweep executes, so lint
+ * says which ones the organisation keeps by hand.
+ */
+export const retentionCriteriaRule: LintRule = (charter) =>
+  charter.purposes.flatMap((purpose, p) => {
+    const kind = retentionKind(purpose.retention);
+    if (kind === 'not-decided') {
+      return [finding('retention-not-decided', 'warning', 'GDPR Art. 13(2)(a), 5(1)(e)', ['purposes', p, 'retention'], `${purpose.id}: the retention period is not decided; the notice says so. Decide a duration, or the criteria that determine it`)];
+    }
+    if (kind === 'criteria') {
+      return [
+        finding(
+          'retention-by-criteria',
+          'info',
+          'GDPR Art. 5(1)(e), 5(2)',
+          ['purposes', p, 'retention'],
+          `${purpose.id}: the retention is stated by criteria, so no sweep executes it; the data is only deleted when someone applies the criteria by hand${purpose.retention.review ? ` (review every ${purpose.retention.review})` : ' (no review period declared)'}`,
+        ),
+      ];
+    }
+    return [];
+  });
 
 /**
  * Art. 13(1)(c) and 5(1)(a): a store column holding a data category that no purpose names is data the notice does not
@@ -332,6 +359,7 @@ export const noticeLintRules: readonly LintRule[] = [
   withdrawalRouteRule,
   outdatedReferenceRule,
   retentionExecutionRule,
+  retentionCriteriaRule,
   unlistedStoreCategoryRule,
   childAgeRule,
 ];

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import { findAuthority, findDataCategory, findTransferMechanism, isInEea, secretDataCategoryIds } from '../charter/catalogs/index.js';
 import { duration } from '../charter/duration.js';
-import type { Charter, Language, Purpose } from '../charter/schema.js';
+import { hasPeriod, retentionKind, type Charter, type Language, type Purpose } from '../charter/schema.js';
 import type { AccessRecord, JsonValue } from '../stores/connector.js';
 import { writeCsv } from '../platform/csv.js';
 import type { ConsentHistory } from './ports.js';
@@ -133,7 +133,13 @@ ${row.columns.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(categoryName(c.ca
           const mechanism = r.transfer ? (findTransferMechanism(r.transfer)?.name[language] ?? r.transfer) : '';
           return `<li>${esc(r.name)} — ${esc(localText(r.service, language))} (${esc(countryName(r.country, language))}${outside && mechanism ? `; ${esc(fill(t.reportTransfer, { mechanism }))}` : ''})</li>`;
         });
-      const retention = `${durationWords(duration(purpose.retention.duration), language)} ${t.anchors[purpose.retention.from]}${purpose.retention.description ? ` — ${localText(purpose.retention.description, language)}` : ''}`;
+      const rule = purpose.retention;
+      const period = hasPeriod(rule)
+        ? `${durationWords(duration(rule.duration), language)} ${t.anchors[rule.from]}`
+        : retentionKind(rule) === 'criteria'
+          ? `${fill(t.reportRetentionCriteria, { criteria: localText(rule.criteria, language) })}${rule.from ? ` (${t.anchors[rule.from]})` : ''}`
+          : t.reportRetentionNotDecided;
+      const retention = `${period}${rule.description ? ` — ${localText(rule.description, language)}` : ''}`;
       const source = purpose.source.kind === 'subject' ? t.reportSourceSubject : fill(t.reportSourceOther, { source: localText(purpose.source.description, language) || purpose.source.kind });
       const automated = purpose.automatedDecisions.exists
         ? `${localText(purpose.automatedDecisions.logic, language)} ${localText(purpose.automatedDecisions.consequences, language)}`.trim()

@@ -114,6 +114,7 @@ export const de: NoticeTexts = {
   },
   retention: {
     intro: 'Wir speichern Ihre Daten nicht länger, als wir sie für den Zweck benötigen, zu dem wir sie erhoben haben. Nach Ablauf der unten genannten Frist löschen wir die Daten oder anonymisieren sie, sodass sie Ihnen nicht mehr zugeordnet werden können.',
+    introWithoutPeriods: 'Wir speichern Ihre Daten nicht länger, als wir sie für den Zweck benötigen, für den wir sie erhoben haben. Unten steht für jeden Zweck, wie lange das ist oder wie wir es bestimmen.',
     caption: 'Speicherfristen je Zweck',
     columns: { purpose: 'Zweck', period: 'Wie lange wir die Daten speichern' },
   },

@@ -114,6 +114,7 @@ export const en: NoticeTexts = {
   },
   retention: {
     intro: 'We keep your data no longer than we need it for the purpose we collected it for. When the period below has passed, we delete the data or anonymise it so that it can no longer be linked to you.',
+    introWithoutPeriods: 'We keep your data no longer than we need it for the purpose we collected it for. Below, per purpose, is how long that is, or how we determine it.',
     caption: 'Retention periods per purpose',
     columns: { purpose: 'Purpose', period: 'How long we keep the data' },
   },

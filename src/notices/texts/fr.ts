@@ -117,6 +117,7 @@ export const fr: NoticeTexts = {
   },
   retention: {
     intro: 'Nous ne conservons vos données que le temps nécessaire à la finalité pour laquelle nous les avons collectées. Une fois la durée ci-dessous écoulée, nous les supprimons ou les anonymisons de sorte qu’elles ne puissent plus être reliées à vous.',
+    introWithoutPeriods: 'Nous ne conservons pas vos données plus longtemps que nécessaire pour la finalité pour laquelle nous les avons collectées. Vous trouverez ci-dessous, pour chaque finalité, cette durée ou la manière dont nous la déterminons.',
     caption: 'Durées de conservation par finalité',
     columns: { purpose: 'Finalité', period: 'Durée de conservation' },
   },

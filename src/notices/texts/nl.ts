@@ -114,6 +114,7 @@ export const nl: NoticeTexts = {
   },
   retention: {
     intro: 'We bewaren uw gegevens niet langer dan nodig voor het doel waarvoor we ze verzamelden. Na de termijn hieronder wissen we de gegevens, of anonimiseren we ze zodat ze niet meer naar u te herleiden zijn.',
+    introWithoutPeriods: 'We bewaren uw gegevens niet langer dan we ze nodig hebben voor het doel waarvoor we ze verzamelden. Hieronder staat per doel hoe lang dat is, of hoe we dat bepalen.',
     caption: 'Bewaartermijnen per doel',
     columns: { purpose: 'Doel', period: 'Hoe lang we de gegevens bewaren' },
   },

@@ -117,6 +117,8 @@ export interface NoticeTexts {
   };
   retention: {
     intro: string;
+    /** When some purpose states criteria or no decision instead of a period. */
+    introWithoutPeriods: string;
     caption: string;
     columns: { purpose: string; period: string };
   };

@@ -70,7 +70,7 @@ export const organisationSchema = z.strictObject({
   role: z.enum(['controller', 'processor', 'both']).default('controller'),
   security: textSchema.optional().describe('general description of technical and organisational measures (Art. 30(1)(g))'),
   group: z
-    .array(z.strictObject({ legalName: z.string().min(1), companyNumber: z.string().optional(), country: countryCode }))
+    .array(z.strictObject({ legalName: textSchema, companyNumber: z.string().optional(), country: countryCode }))
     .optional()
     .describe('other entities of the same group with which identification data is shared'),
 });
@@ -231,7 +231,7 @@ export const holdSchema = z.strictObject({
 export const recipientRoles = ['processor', 'sub-processor', 'joint-controller', 'controller', 'public-authority'] as const;
 
 export const subProcessorSchema = z.strictObject({
-  name: z.string().min(1),
+  name: textSchema,
   country: countryCode,
   transfer: z.string().min(1).optional(),
   service: textSchema.optional(),
@@ -239,7 +239,7 @@ export const subProcessorSchema = z.strictObject({
 
 export const recipientSchema = z.strictObject({
   id: slug,
-  name: z.string().min(1),
+  name: textSchema.describe('the recipient, or a category of recipients ("IT service providers"), per language where it differs'),
   role: z.enum(recipientRoles),
   service: textSchema.describe('what they do for the organisation'),
   country: countryCode,

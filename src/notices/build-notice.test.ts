@@ -77,8 +77,9 @@ describe('buildNotice', () => {
   it('gives the supervisory authority in the notice language, with its address and complaint page', () => {
     const fr = sectionText(buildNotice(buildCharter(), 'main', 'fr'), 'complaint');
     expect(fr).toContain('Autorité de protection des données');
-    expect(fr).toContain('Drukpersstraat 35');
-    expect(fr).toContain('https://www.dataprotectionauthority.be/citizen/actions/lodge-a-complaint');
+    expect(fr).toContain('Rue de la Presse 35');
+    expect(fr).toContain('1000 Bruxelles');
+    expect(fr).toContain('https://www.autoriteprotectiondonnees.be/citoyen/agir/introduire-une-plainte');
     expect(sectionText(buildNotice(buildCharter(), 'main', 'nl'), 'complaint')).toContain('Gegevensbeschermingsautoriteit');
   });
 

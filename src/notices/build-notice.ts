@@ -6,8 +6,8 @@
  * Every section carries the GDPR items it satisfies. Sections for items that do not apply still say so ("we do not
  * take automated decisions"), because a reader, and the authority, should not have to infer it from a silence.
  */
-import { findAuthority } from '../charter/catalogs/authorities.js';
-import { hasPeriod, type Charter, type Language, type Purpose } from '../charter/schema.js';
+import { authorityAddress, authorityPages, findAuthority } from '../charter/catalogs/authorities.js';
+import { hasPeriod, type Charter, type Language, type Purpose, type Text } from '../charter/schema.js';
 import { InvariantError } from '../platform/errors.js';
 import { childConsentAge } from './children.js';
 import type { Block, Definition, Inline, LeafBlock, NoticeDocument, NoticeSection, Paragraph } from './document.js';
@@ -17,6 +17,7 @@ import { processorSentence } from './processor-notice.js';
 import {
   dataCategoryName,
   inSentence,
+  properNouns,
   isTransfer,
   purposeName,
   resolveText,
@@ -166,7 +167,7 @@ function controllerSection(context: Context): NoticeSection {
   }
   if (organisation.group?.length) {
     const entities = joinList(
-      organisation.group.map((g) => `${g.legalName} (${countryName(g.country, language)}${g.companyNumber ? `, ${g.companyNumber}` : ''})`),
+      organisation.group.map((g) => `${textIn(g.legalName, language, charter) ?? ''} (${countryName(g.country, language)}${g.companyNumber ? `, ${g.companyNumber}` : ''})`),
       language,
     );
     blocks.push(paragraph(t.controller.group(entities)));
@@ -213,7 +214,7 @@ function purposesSection(context: Context): NoticeSection {
       definition(
         terms.which,
         elsewhere ? ['14(1)(d)'] : [],
-        listRuns(purpose.data.map((d) => inSentence(dataCategoryName(d, language, charter), language)), language),
+        listRuns(purpose.data.map((d) => inSentence(dataCategoryName(d, language, charter), language, charter)), language),
       ),
       definition(terms.basis, ['13(1)(c)'], text(t.purposes.basis[purpose.legalBasis])),
     ];
@@ -227,7 +228,7 @@ function purposesSection(context: Context): NoticeSection {
     const recipients = purpose.recipients
       .map((id) => charter.recipients.find((r) => r.id === id))
       .filter((r) => r !== undefined)
-      .map((r) => run(r.name));
+      .map((r) => resolveText(r.name, language, charter));
     items.push(definition(terms.recipients, ['13(1)(e)'], recipients.length ? listRuns(recipients, language) : text(t.purposes.noRecipients)));
     items.push(definition(terms.retention, ['13(2)(a)'], ...retentionParagraphs(purpose, context)));
     blocks.push({
@@ -249,7 +250,7 @@ function sourceParagraphs(purpose: Purpose, context: Context): Paragraph[] {
     // The charter's own description says which public sources; without one, say that they are public.
     paragraphs.push(description ? [description] : text(t.sources.public));
   } else {
-    paragraphs.push(description ? [run(`${t.purposes.source['third-party']} `), inSentence(description, language)] : text(t.purposes.source['third-party'].replace(/\s*:$/, '.')));
+    paragraphs.push(description ? [run(`${t.purposes.source['third-party']} `), inSentence(description, language, charter)] : text(t.purposes.source['third-party'].replace(/\s*:$/, '.')));
   }
   // A category may declare its own source (Art. 14(2)(f)), e.g. "the student's school".
   for (const id of purpose.data) {
@@ -271,7 +272,7 @@ function retentionParagraphs(purpose: Purpose, context: Context): Paragraph[] {
   for (const holdId of rule.holds) {
     const hold = charter.holds.find((h) => h.id === holdId);
     if (!hold) continue;
-    paragraphs.push(text(holdSentence({ reason: textIn(hold.reason, language, charter) ?? '', law: hold.law, duration: hold.duration }, language)));
+    paragraphs.push(text(holdSentence({ reason: textIn(hold.reason, language, charter) ?? '', law: hold.law, duration: hold.duration }, language, properNouns(charter))));
   }
   return paragraphs;
 }
@@ -307,11 +308,11 @@ function recipientsSection(context: Context): NoticeSection {
     return { id: 'recipients', heading: t.headings.recipients, gdpr: ['13(1)(e)'], blocks: [paragraph(t.recipients.none)] };
   }
   const rows = view.recipients.map((recipient) => {
-    const name: Paragraph = [run(recipient.name)];
+    const name: Paragraph = [resolveText(recipient.name, language, charter)];
     if (recipient.privacyUrl) name.push(run(' ('), link(t.recipients.privacyPolicy, recipient.privacyUrl), run(')'));
     const service: Paragraph = [resolveText(recipient.service, language, charter)];
     if (recipient.subProcessors.length) {
-      const subs = joinList(recipient.subProcessors.map((s) => `${s.name} (${countryName(s.country, language)})`), language);
+      const subs = joinList(recipient.subProcessors.map((s) => `${textIn(s.name, language, charter) ?? ""} (${countryName(s.country, language)})`), language);
       const ended = /[.!?]$/.test(service.map((r) => r.text).join('').trim());
       service.push(run(`${ended ? ' ' : '. '}${t.recipients.subProcessors(subs)}`));
     }
@@ -331,12 +332,13 @@ function recipientsSection(context: Context): NoticeSection {
 
 /** Art. 13(1)(f): transfers to third countries and the safeguards, with where to obtain a copy. */
 function transfersSection(context: Context): NoticeSection {
-  const { t, language, view } = context;
+  const { t, language, view, charter } = context;
+  const nameIn = (name: Text) => textIn(name, language, charter) ?? '';
   const items: Paragraph[] = [];
   for (const recipient of view.recipients) {
     if (isTransfer(recipient.country)) {
       items.push(text(t.transfers.item({
-        recipient: recipient.name,
+        recipient: nameIn(recipient.name),
         country: countryName(recipient.country, language),
         mechanism: safeguardName(recipient.country, recipient.transfer, language) ?? t.recipients.noSafeguard,
       })));
@@ -344,7 +346,7 @@ function transfersSection(context: Context): NoticeSection {
     for (const sub of recipient.subProcessors) {
       if (!isTransfer(sub.country)) continue;
       items.push(text(t.transfers.item({
-        recipient: `${sub.name} (${recipient.name})`,
+        recipient: `${nameIn(sub.name)} (${nameIn(recipient.name)})`,
         country: countryName(sub.country, language),
         mechanism: safeguardName(sub.country, sub.transfer, language) ?? t.recipients.noSafeguard,
       })));
@@ -423,6 +425,8 @@ function complaintSection(context: Context): NoticeSection {
   const authority = findAuthority(charter.organisation.authority);
   // The loader refuses an unknown authority, so a missing one here is a programming error.
   if (!authority) throw new InvariantError(`unknown authority ${charter.organisation.authority}`);
+  const address = authorityAddress(authority, language);
+  const pages = authorityPages(authority, language);
   const own = authority.names[language];
   const official = Object.entries(authority.names).find(([code]) => code !== 'en');
   const name: Inline = own
@@ -432,9 +436,9 @@ function complaintSection(context: Context): NoticeSection {
       : { text: authority.names.en ?? authority.shortName, lang: 'en' };
   const lines: Paragraph[] = [
     [{ ...name, strong: true }, run(` (${authority.shortName})`)],
-    text(authority.address.street),
-    text(`${authority.address.postalCode} ${authority.address.city}`),
-    text(countryName(authority.address.country, language)),
+    text(address.street),
+    text(`${address.postalCode} ${address.city}`),
+    text(countryName(address.country, language)),
   ];
   if (authority.email) lines.push([run(colon(t.labels.email, context.language)), mailto(authority.email)]);
   if (authority.phone) lines.push([run(colon(t.labels.phone, context.language)), tel(authority.phone)]);
@@ -448,8 +452,8 @@ function complaintSection(context: Context): NoticeSection {
       {
         type: 'list',
         items: [
-          [run(colon(t.complaint.website, context.language)), link(authority.website, authority.website)],
-          [run(colon(t.complaint.form, context.language)), link(authority.complaintUrl, authority.complaintUrl)],
+          [run(colon(t.complaint.website, context.language)), link(pages.website, pages.website)],
+          [run(colon(t.complaint.form, context.language)), link(pages.complaintUrl, pages.complaintUrl)],
         ],
       },
       paragraph(t.complaint.usFirst),
@@ -512,7 +516,7 @@ function sourcesSection(context: Context): NoticeSection[] {
   if (elsewhere.length === 0) return [];
   const rows = elsewhere.map((purpose) => [
     [purposeName(purpose, language, charter)],
-    listRuns(purpose.data.map((d) => inSentence(dataCategoryName(d, language, charter), language)), language),
+    listRuns(purpose.data.map((d) => inSentence(dataCategoryName(d, language, charter), language, charter)), language),
     sourceParagraphs(purpose, context).flatMap((p, i) => (i === 0 ? p : [run(' '), ...p])),
   ]);
   return [

@@ -140,10 +140,10 @@ const criteriaWords: Record<Language, (criteria: string) => string> = {
  * Any retention rule in brief, for diffs and summaries: the period, the criteria, or that it is not decided.
  * `event` and `criteria` are the charter's own texts, already in `language`.
  */
-export function retentionInBrief(rule: RetentionRule, language: Language, texts: { event?: string | undefined; criteria?: string | undefined } = {}): string {
+export function retentionInBrief(rule: RetentionRule, language: Language, texts: { event?: string | undefined; criteria?: string | undefined; keep?: readonly string[] } = {}): string {
   if (hasPeriod(rule)) return periodInWords(rule, language, texts.event);
   if (retentionKind(rule) === 'criteria') {
-    const criteria = criteriaWords[language](lower(texts.criteria ?? '', language).replace(/\.$/, ''));
+    const criteria = criteriaWords[language](lower(texts.criteria ?? '', language, texts.keep).replace(/\.$/, ''));
     return rule.from ? `${criteria} (${anchorPhrase(rule.from, language, texts.event)})` : criteria;
   }
   return notDecidedWords[language];
@@ -230,24 +230,31 @@ export function retentionSentence(
 }
 
 /** A legal hold in a sentence: the part the law makes us keep longer, and for how long. */
-export function holdSentence(hold: { reason: string; law: string; duration?: string | undefined }, language: Language): string {
+/** `keep`: proper nouns the charter declares, which keep their case at the start of the reason. */
+export function holdSentence(hold: { reason: string; law: string; duration?: string | undefined }, language: Language, keep: readonly string[] = []): string {
   hold = { ...hold, reason: hold.reason.trim().replace(/[.;:]+$/, '') };
   const howLong = hold.duration ? durationInWords(hold.duration, language) : undefined;
   switch (language) {
     case 'en':
-      return `Where the law requires us to keep part of this data longer, we keep only that part, for as long as the law requires: ${lower(hold.reason, language)} (${hold.law}${howLong ? `; ${howLong}` : ''}).`;
+      return `Where the law requires us to keep part of this data longer, we keep only that part, for as long as the law requires: ${lower(hold.reason, language, keep)} (${hold.law}${howLong ? `; ${howLong}` : ''}).`;
     case 'nl':
-      return `Waar de wet ons verplicht een deel van deze gegevens langer te bewaren, bewaren we alleen dat deel, zo lang als de wet het vereist: ${lower(hold.reason, language)} (${hold.law}${howLong ? `; ${howLong}` : ''}).`;
+      return `Waar de wet ons verplicht een deel van deze gegevens langer te bewaren, bewaren we alleen dat deel, zo lang als de wet het vereist: ${lower(hold.reason, language, keep)} (${hold.law}${howLong ? `; ${howLong}` : ''}).`;
     case 'fr':
-      return `Lorsque la loi nous oblige à conserver une partie de ces données plus longtemps, nous ne gardons que cette partie, aussi longtemps que la loi l’exige\u00a0: ${lower(hold.reason, language)} (${hold.law}${howLong ? `\u00a0; ${howLong}` : ''}).`;
+      return `Lorsque la loi nous oblige à conserver une partie de ces données plus longtemps, nous ne gardons que cette partie, aussi longtemps que la loi l’exige\u00a0: ${lower(hold.reason, language, keep)} (${hold.law}${howLong ? `\u00a0; ${howLong}` : ''}).`;
     case 'de':
       return `Soweit wir einen Teil dieser Daten von Gesetzes wegen länger aufbewahren müssen, bewahren wir nur diesen Teil auf, und zwar so lange, wie das Gesetz es verlangt: ${hold.reason} (${hold.law}${howLong ? `; ${howLong}` : ''}).`;
   }
 }
 
+/** Whether `value` starts with one of `nouns` as a whole word ("Mollie B.V. collects…", not "Mollies"). */
+export function startsWithProperNoun(value: string, nouns: readonly string[]): boolean {
+  return nouns.some((noun) => value.startsWith(noun) && !/[\p{L}\p{N}]/u.test(value.charAt(noun.length)));
+}
+
 /** Lower-cases the first letter of a sentence that follows a colon (never in German, where nouns keep capitals). */
-function lower(sentence: string, language: Language): string {
+function lower(sentence: string, language: Language, keep: readonly string[] = []): string {
   if (language === 'de') return sentence;
+  if (startsWithProperNoun(sentence, keep)) return sentence;
   const first = sentence.charAt(0);
   const second = sentence.charAt(1);
   // Keep acronyms and proper names ("VAT", "APD") as they are.

@@ -126,16 +126,16 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
   };
   const recipient = (id: string): RecordRecipient | undefined => {
     const found = recipientsById.get(id);
-    return found && { id, name: found.name, role: roleLabels[language][found.role], country: countryName(found.country, language) };
+    return found && { id, name: localise(found.name, language, charter), role: roleLabels[language][found.role], country: countryName(found.country, language) };
   };
   const transfersOf = (ids: readonly string[]): RecordTransfer[] =>
     ids.flatMap((id) => {
       const found = recipientsById.get(id);
       if (!found) return [];
-      const own: RecordTransfer[] = isInEea(found.country) ? [] : [transfer(found.name, found.country, found.transfer, language)];
+      const own: RecordTransfer[] = isInEea(found.country) ? [] : [transfer(localise(found.name, language, charter), found.country, found.transfer, language)];
       const subs = found.subProcessors
         .filter((sub) => !isInEea(sub.country))
-        .map((sub) => transfer(`${sub.name} (${found.name})`, sub.country, sub.transfer, language));
+        .map((sub) => transfer(`${localise(sub.name, language, charter)} (${localise(found.name, language, charter)})`, sub.country, sub.transfer, language));
       return [...own, ...subs];
     });
 

@@ -143,7 +143,7 @@ function Overview() {
             const mechanism = recipient.transfer ? findTransferMechanism(recipient.transfer) : undefined;
             return (
               <tr key={recipient.id}>
-                <th scope="row">{recipient.name}</th>
+                <th scope="row">{localized(recipient.name, language)}</th>
                 <td>{recipient.role}</td>
                 <td>{countryName(recipient.country)}</td>
                 <td>{mechanism ? mechanism.name[language] : (recipient.transfer ?? t.noTransfer)}</td>

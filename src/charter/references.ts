@@ -121,6 +121,9 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
     const at = (...rest: IssuePath) => ['purposes', p, ...rest];
     purpose.subjects.forEach((id, i) => expectIn(at('subjects', i), id, subjectIds, 'subject'));
     purpose.data.forEach((id, i) => checkData(at('data', i), id));
+    purpose.optionalData?.forEach((id, i) => {
+      if (!purpose.data.includes(id)) add(at('optionalData', i), 'unknown_reference', `"${id}" is not in this purpose's data`);
+    });
     purpose.recipients.forEach((id, i) => expectIn(at('recipients', i), id, recipientIds, 'recipient'));
     if (purpose.legalBasis === 'legitimate-interests' && !purpose.legitimateInterest) {
       add(at('legitimateInterest'), 'missing_interest', 'a legitimate-interests purpose must state the interest pursued (Art. 13(1)(d))');

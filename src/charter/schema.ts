@@ -217,6 +217,11 @@ export const purposeSchema = z.strictObject({
     .optional()
     .describe('for consent purposes asked outside the banner (newsletter, photos)'),
   directMarketing: z.boolean().default(false).describe('an objection is absolute (Art. 21(3))'),
+  // Optional without a default, so that charters written before it keep their revision.
+  optionalData: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('data of `data` the person may leave out ("phone optional"); the notice marks them optional'),
   retention: retentionRuleSchema,
 });
 export type Purpose = z.infer<typeof purposeSchema>;
@@ -456,6 +461,31 @@ export const storeSchema = z.strictObject({
   tables: z.array(storeTableSchema).default([]),
 });
 
+/**
+ * What statements commonly promise beyond Art. 13/14, declared so that the notice says it and lint can check it
+ * against the rest of the charter. Every field optional without a default: older charters keep their revision.
+ */
+export const statementsSchema = z.strictObject({
+  noSpecialCategories: z
+    .boolean()
+    .optional()
+    .describe('we do not ask for special categories of data (Art. 9); lint checks that no purpose names one'),
+  deleteUnsolicitedSpecial: z.boolean().optional().describe('special-category data we receive without asking is deleted'),
+  neverSold: z.boolean().optional().describe('we never sell personal data'),
+  noThirdPartyAdvertising: z.boolean().optional().describe('we do not use personal data for the advertising of third parties'),
+  dataStaysInEea: z.boolean().optional().describe('all data stays in the EEA; lint checks every recipient and sub-processor'),
+  related: z
+    .array(z.strictObject({ name: textSchema, url: url }))
+    .optional()
+    .describe('other statements that apply instead of this one, such as partner sites with their own statement'),
+  changeNotification: z
+    .strictObject({
+      subscribers: z.boolean().optional().describe('we mail those who subscribed to the notice when it changes significantly (default true)'),
+      customers: z.boolean().optional().describe('we also mail our customers the updated statement (Charter does not send this mail)'),
+    })
+    .optional(),
+});
+
 export const charterSchema = z.strictObject({
   charter: z.literal(1).describe('format version'),
   organisation: organisationSchema,
@@ -481,6 +511,7 @@ export const charterSchema = z.strictObject({
   }),
   children: childrenSchema.default({ collects: false, minimumAge: {} }),
   customers: z.array(processorCustomerSchema).default([]).describe('for a processor: the controllers it serves'),
+  statements: statementsSchema.optional(),
 });
 
 /** A charter after parsing and defaults. */

@@ -84,6 +84,7 @@ export function buildNotice(charter: Charter, siteId: string, language: Language
     title: t.noticeTitle(organisation),
     intro: [
       text(t.noticeIntro({ organisation, site: view.site.name, domain: view.site.domain })),
+      ...coverage(context),
       text(t.noticeIntroQuestions),
     ],
     sections,
@@ -214,7 +215,7 @@ function purposesSection(context: Context): NoticeSection {
       definition(
         terms.which,
         elsewhere ? ['14(1)(d)'] : [],
-        listRuns(purpose.data.map((d) => inSentence(dataCategoryName(d, language, charter), language, charter)), language),
+        listRuns(purpose.data.map((d) => optionalMark(purpose, d, inSentence(dataCategoryName(d, language, charter), language, charter), t)), language),
       ),
       definition(terms.basis, ['13(1)(c)'], text(t.purposes.basis[purpose.legalBasis])),
     ];
@@ -239,6 +240,11 @@ function purposesSection(context: Context): NoticeSection {
       blocks: [{ type: 'definitions', items }],
     });
   }
+  const statements = charter.statements;
+  const special = [statements?.noSpecialCategories ? t.statements.noSpecial : undefined, statements?.deleteUnsolicitedSpecial ? t.statements.deleteSpecial : undefined].filter(
+    (sentence): sentence is string => sentence !== undefined,
+  );
+  if (special.length) blocks.push(paragraph(special.join(' ')));
   return { id: 'purposes', heading: t.headings.purposes, gdpr: ['13(1)(c)'], blocks };
 }
 
@@ -305,7 +311,7 @@ function recipientsSection(context: Context): NoticeSection {
   const { charter, t, language, view } = context;
   const columns = t.recipients.columns;
   if (view.recipients.length === 0) {
-    return { id: 'recipients', heading: t.headings.recipients, gdpr: ['13(1)(e)'], blocks: [paragraph(t.recipients.none)] };
+    return { id: 'recipients', heading: t.headings.recipients, gdpr: ['13(1)(e)'], blocks: [paragraph(t.recipients.none), ...sharingStatements(context)] };
   }
   const rows = view.recipients.map((recipient) => {
     const name: Paragraph = [resolveText(recipient.name, language, charter)];
@@ -326,8 +332,37 @@ function recipientsSection(context: Context): NoticeSection {
     blocks: [
       paragraph(t.recipients.intro),
       { type: 'table', caption: t.recipients.caption, columns: [columns.name, columns.role, columns.service, columns.country, columns.safeguard], rows },
+      ...sharingStatements(context),
     ],
   };
+}
+
+/** The declared negative statements on sharing: never sold, not for others' advertising. */
+function sharingStatements(context: Context): Block[] {
+  const { charter, t } = context;
+  const said = [charter.statements?.neverSold ? t.statements.neverSold : undefined, charter.statements?.noThirdPartyAdvertising ? t.statements.noAdvertising : undefined];
+  const sentences = said.filter((sentence): sentence is string => sentence !== undefined);
+  return sentences.length ? [paragraph(sentences.join(' '))] : [];
+}
+
+/** "(optional)" after a data category the person may leave out. */
+function optionalMark(purpose: Purpose, id: string, name: Inline, t: NoticeTexts): Inline {
+  return purpose.optionalData?.includes(id) ? { ...name, text: `${name.text} (${t.statements.optional})` } : name;
+}
+
+/**
+ * The sites this notice covers, when the charter has several, and the related statements that apply elsewhere
+ * (partner sites with their own statement).
+ */
+function coverage(context: Context): Paragraph[] {
+  const { charter, t, language } = context;
+  const paragraphs: Paragraph[] = [];
+  if (charter.sites.length > 1) paragraphs.push(text(t.statements.covers(joinList(charter.sites.map((s) => `${s.name} (${s.domain})`), language))));
+  const related = charter.statements?.related ?? [];
+  if (related.length) {
+    paragraphs.push([run(`${t.statements.related} `), ...listRuns(related.map((r) => link(textIn(r.name, language, charter) ?? r.url, r.url)), language), run('.')]);
+  }
+  return paragraphs;
 }
 
 /** Art. 13(1)(f): transfers to third countries and the safeguards, with where to obtain a copy. */
@@ -354,7 +389,7 @@ function transfersSection(context: Context): NoticeSection {
   }
   const blocks: Block[] = items.length
     ? [paragraph(t.transfers.intro), { type: 'list', items }, paragraph(t.transfers.copy)]
-    : [paragraph(t.transfers.none)];
+    : [paragraph(t.transfers.none), ...(context.charter.statements?.dataStaysInEea ? [paragraph(t.statements.staysInEea)] : [])];
   return { id: 'transfers', heading: t.headings.transfers, gdpr: ['13(1)(f)'], blocks };
 }
 
@@ -581,11 +616,17 @@ function securitySection(context: Context): NoticeSection[] {
 }
 
 function changesSection(context: Context): NoticeSection {
-  const { t, view, language } = context;
-  return {
-    id: 'changes',
-    heading: t.headings.changes,
-    gdpr: [],
-    blocks: [paragraph(t.changes.text), paragraph(link(t.changes.history, noticePaths.versions(view.site.id, language)))],
-  };
+  const { t, view, language, charter } = context;
+  const blocks: Block[] = [paragraph(t.changes.text)];
+  // Only the promise the charter makes: subscribers (the mail Charter sends on a significant version) and, when
+  // declared, the organisation's own mail to its customers.
+  const promise = charter.statements?.changeNotification;
+  if (promise) {
+    const whom = [promise.subscribers !== false ? t.statements.subscribers : undefined, promise.customers ? t.statements.customers : undefined].filter(
+      (w): w is string => w !== undefined,
+    );
+    if (whom.length) blocks.push(paragraph(t.statements.notify(joinList(whom, language))));
+  }
+  blocks.push(paragraph(link(t.changes.history, noticePaths.versions(view.site.id, language))));
+  return { id: 'changes', heading: t.headings.changes, gdpr: [], blocks };
 }

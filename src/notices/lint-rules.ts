@@ -4,6 +4,8 @@
  * in `src/charter/lint.ts`.
  */
 import { formerAuthorityNames } from '../charter/catalogs/authorities.js';
+import { isInEea } from '../charter/catalogs/countries.js';
+import { findDataCategory } from '../charter/catalogs/data-taxonomy.js';
 import type { LintFinding, LintRule } from '../charter/lint.js';
 import type { IssuePath } from '../charter/references.js';
 import { hasPeriod, retentionKind, type Charter, type Language, type Text } from '../charter/schema.js';
@@ -351,6 +353,42 @@ export const childAgeRule: LintRule = (charter) =>
       : [];
   });
 
+/**
+ * The charter's own statements (`statements`) checked against the rest of it: "data stays in the EEA" with a recipient
+ * outside it, "no special categories" with a purpose that names one, and a promise to mail customers that Charter
+ * does not send. A statement the rest of the charter contradicts would make the notice say two things.
+ */
+export const statementsRule: LintRule = (charter) => {
+  const statements = charter.statements;
+  if (!statements) return [];
+  const findings: LintFinding[] = [];
+  if (statements.dataStaysInEea) {
+    charter.recipients.forEach((recipient, r) => {
+      if (!isInEea(recipient.country)) {
+        findings.push(finding('statement-contradicted', 'error', 'GDPR Art. 13(1)(f)', ['recipients', r, 'country'], `statements.dataStaysInEea says data stays in the EEA, but recipient "${recipient.id}" is in ${recipient.country}`));
+      }
+      recipient.subProcessors.forEach((sub, i) => {
+        if (!isInEea(sub.country)) {
+          findings.push(finding('statement-contradicted', 'error', 'GDPR Art. 13(1)(f)', ['recipients', r, 'subProcessors', i, 'country'], `statements.dataStaysInEea says data stays in the EEA, but a sub-processor of "${recipient.id}" is in ${sub.country}`));
+        }
+      });
+    });
+  }
+  if (statements.noSpecialCategories) {
+    charter.purposes.forEach((purpose, p) =>
+      purpose.data.forEach((id, d) => {
+        if (findDataCategory(id)?.special) {
+          findings.push(finding('statement-contradicted', 'error', 'GDPR Art. 9', ['purposes', p, 'data', d], `statements.noSpecialCategories says no special categories are asked for, but purpose "${purpose.id}" names ${id}`));
+        }
+      }),
+    );
+  }
+  if (statements.changeNotification?.customers) {
+    findings.push(finding('promise-not-executed', 'info', 'GDPR Art. 12(1), 13(3)', ['statements', 'changeNotification', 'customers'], 'the notice promises to mail customers the updated statement; Charter mails only the notice subscribers, so this mail is yours to send'));
+  }
+  return findings;
+};
+
 /** The notice domain's rules, in the order they are reported. */
 export const noticeLintRules: readonly LintRule[] = [
   noticeCompletenessRule,
@@ -362,4 +400,5 @@ export const noticeLintRules: readonly LintRule[] = [
   retentionCriteriaRule,
   unlistedStoreCategoryRule,
   childAgeRule,
+  statementsRule,
 ];

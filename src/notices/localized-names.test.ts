@@ -4,25 +4,14 @@
  * page follow the notice's language; a proper noun the charter declares keeps its case inside a sentence.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCharter } from '../../test/support/charter.js';
-import { languages, type Charter } from '../charter/schema.js';
+import { buildCharterInEveryLanguage as everyLanguage, noticeSectionText as sectionText } from '../../test/support/notices.js';
+import { languages } from '../charter/schema.js';
 import { loadCharter } from '../charter/loader.js';
 import { deriveRecords } from '../records/record.js';
 import { buildNotice } from './build-notice.js';
 import { diffNotices } from './diff.js';
-import { blockRuns, type NoticeDocument } from './document.js';
 
-function sectionText(document: NoticeDocument, id: string): string {
-  return blockRuns(document.sections.find((s) => s.id === id)?.blocks ?? []).map((r) => r.text).join(' ');
-}
 
-function everyLanguage(edit?: (charter: Charter) => void): Charter {
-  return buildCharter((charter) => {
-    charter.languages = [...languages];
-    charter.sites = charter.sites.map((site) => ({ ...site, languages: [...languages] }));
-    edit?.(charter);
-  });
-}
 
 const categories = { en: 'IT service providers', nl: 'IT-dienstverleners', fr: 'Prestataires informatiques', de: 'IT-Dienstleister' };
 

@@ -4,31 +4,19 @@
  * updated", the processor role, all four Art. 18 grounds, and one typography per language.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCharter, exampleCharter } from '../../test/support/charter.js';
-import { languages, type Charter, type Language } from '../charter/schema.js';
+import { buildCharterInEveryLanguage as everyLanguage, noticeSectionText as sectionText } from '../../test/support/notices.js';
+import { exampleCharter } from '../../test/support/charter.js';
+import { languages, type Language } from '../charter/schema.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';
-import { blockRuns, plainText, type NoticeDocument } from './document.js';
+import { blockRuns, plainText } from './document.js';
 import { renderPage } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import { typeset } from './typography.js';
 
 const runs = blockRuns;
 
-function sectionText(document: NoticeDocument, id: string): string {
-  const section = document.sections.find((s) => s.id === id);
-  if (!section) throw new Error(`no section ${id}`);
-  return runs(section.blocks).map((r) => r.text).join(' ');
-}
 
-/** The charter in all four languages, so every language file is exercised. */
-function everyLanguage(edit?: (charter: Charter) => void): Charter {
-  return buildCharter((charter) => {
-    charter.languages = [...languages];
-    charter.sites = charter.sites.map((site) => ({ ...site, languages: [...languages] }));
-    edit?.(charter);
-  });
-}
 
 describe('the notice says only what was declared', () => {
   it('states the law’s Art. 8 age per country apart from the organisation’s own higher limit', () => {

@@ -179,6 +179,20 @@ export interface NoticeTexts {
     /** The organisation's own limit, higher than the law's (`children.minimumAge`). */
     ownAges(entries: string): string;
   };
+  /** What the charter's `statements` declare, and the sites and related statements the notice covers. */
+  statements: {
+    noSpecial: string;
+    deleteSpecial: string;
+    neverSold: string;
+    noAdvertising: string;
+    staysInEea: string;
+    covers(sites: string): string;
+    related: string;
+    optional: string;
+    notify(whom: string): string;
+    subscribers: string;
+    customers: string;
+  };
   cookies: { text: string; link: string };
   security: { intro: string };
   changes: {

@@ -70,9 +70,28 @@ export const organisationSchema = z.strictObject({
   role: z.enum(['controller', 'processor', 'both']).default('controller'),
   security: textSchema.optional().describe('general description of technical and organisational measures (Art. 30(1)(g))'),
   group: z
-    .array(z.strictObject({ legalName: textSchema, companyNumber: z.string().optional(), country: countryCode }))
+    .array(
+      z.strictObject({
+        legalName: textSchema,
+        companyNumber: z.string().optional(),
+        country: countryCode,
+        // Optional without defaults, so that charters written before them keep their revision.
+        relation: z
+          .enum(['group', 'joint-controller'])
+          .optional()
+          .describe('joint-controller: the entity decides with us why and how (Art. 26); default: a group entity'),
+        arrangement: textSchema.optional().describe('for a joint controller: the essence of the arrangement (Art. 26(2))'),
+      }),
+    )
     .optional()
     .describe('other entities of the same group with which identification data is shared'),
+  groupSharing: z
+    .strictObject({
+      centralStorage: z.boolean().optional().describe('the group stores data centrally, for all its entities'),
+      description: textSchema.optional().describe('how data is shared within the group, in the organisation\'s words'),
+    })
+    .optional()
+    .describe('how the group shares data; replaces the default sentence that data is shared only where the notice says so'),
 });
 
 export const themeSchema = z.strictObject({
@@ -257,6 +276,7 @@ export const recipientSchema = z.strictObject({
     .optional()
     .describe('where Charter mails the Art. 19 notice of a rectification, erasure or restriction (the reference and what to do, no personal data)'),
   store: slug.optional().describe('the HTTP store connected to this recipient\'s system: calling it for a request is the Art. 19 notice'),
+  arrangement: textSchema.optional().describe('for a joint controller: the essence of the arrangement (Art. 26(2))'),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
 

@@ -171,11 +171,41 @@ function controllerSection(context: Context): NoticeSection {
       organisation.group.map((g) => `${textIn(g.legalName, language, charter) ?? ''} (${countryName(g.country, language)}${g.companyNumber ? `, ${g.companyNumber}` : ''})`),
       language,
     );
-    blocks.push(paragraph(t.controller.group(entities)));
+    const sharing = organisation.groupSharing;
+    if (sharing) {
+      // The charter says how the group shares: no default sentence that could contradict it.
+      blocks.push(paragraph(t.controller.groupOnly(entities)));
+      if (sharing.centralStorage) blocks.push(paragraph(t.controller.centralStorage));
+      if (sharing.description) blocks.push(paragraph(resolveText(sharing.description, language, charter)));
+    } else {
+      blocks.push(paragraph(t.controller.group(entities)));
+    }
   }
+  blocks.push(...jointControllers(context));
   const onBehalf = processorSentence(charter, language);
   if (onBehalf) blocks.push(paragraph(onBehalf));
   return { id: 'controller', heading: t.headings.controller, gdpr: ['13(1)(a)'], blocks };
+}
+
+/**
+ * Art. 26(2): the essence of the arrangement between joint controllers is made available to the data subject; the
+ * group entities and recipients declared as joint controllers, each with its arrangement when the charter gives it
+ * (lint warns when it does not), and the Art. 26(3) right to exercise rights with each.
+ */
+function jointControllers(context: Context): Block[] {
+  const { charter, t, language, view } = context;
+  const joint = [
+    ...(charter.organisation.group ?? []).filter((g) => g.relation === 'joint-controller').map((g) => ({ name: g.legalName, arrangement: g.arrangement })),
+    ...view.recipients.filter((r) => r.role === 'joint-controller').map((r) => ({ name: r.name, arrangement: r.arrangement })),
+  ];
+  if (joint.length === 0) return [];
+  const blocks: Block[] = joint.flatMap((entity): Block[] => {
+    const said: Block[] = [paragraph(t.controller.joint(textIn(entity.name, language, charter) ?? ''))];
+    if (entity.arrangement) said.push(paragraph(`${t.controller.arrangement} `, resolveText(entity.arrangement, language, charter)));
+    return said;
+  });
+  blocks.push(paragraph(t.controller.jointRights));
+  return blocks;
 }
 
 function personLines(person: NonNullable<Charter['organisation']['dpo']>, context: Context): Paragraph[] {

@@ -389,6 +389,20 @@ export const statementsRule: LintRule = (charter) => {
   return findings;
 };
 
+/** Art. 26(2): a joint controller, in the group or among the recipients, needs the essence of the arrangement. */
+export const jointControllerRule: LintRule = (charter) => [
+  ...(charter.organisation.group ?? []).flatMap((entity, g) =>
+    entity.relation === 'joint-controller' && !entity.arrangement
+      ? [finding('joint-controller-without-arrangement', 'warning', 'GDPR Art. 26(2)', ['organisation', 'group', g, 'arrangement'], 'a joint controller in the group: give the essence of the arrangement (arrangement), which the notice makes available')]
+      : [],
+  ),
+  ...charter.recipients.flatMap((recipient, r) =>
+    recipient.role === 'joint-controller' && !recipient.arrangement
+      ? [finding('joint-controller-without-arrangement', 'warning', 'GDPR Art. 26(2)', ['recipients', r, 'arrangement'], `${recipient.id} is a joint controller: give the essence of the arrangement (arrangement), which the notice makes available`)]
+      : [],
+  ),
+];
+
 /** The notice domain's rules, in the order they are reported. */
 export const noticeLintRules: readonly LintRule[] = [
   noticeCompletenessRule,
@@ -401,4 +415,5 @@ export const noticeLintRules: readonly LintRule[] = [
   unlistedStoreCategoryRule,
   childAgeRule,
   statementsRule,
+  jointControllerRule,
 ];

@@ -51,6 +51,11 @@ export const de: NoticeTexts = {
     contactIntro: 'Zu allem, was in dieser Erklärung steht, erreichen Sie uns hier:',
     representative: 'Unser Vertreter in der Europäischen Union (Art. 27 DSGVO):',
     group: (entities) => `Wir gehören zu einer Unternehmensgruppe mit ${entities}. Innerhalb der Gruppe teilen wir Identifikationsdaten nur, wo diese Erklärung es angibt.`,
+    groupOnly: (entities) => `Wir gehören zu einer Unternehmensgruppe mit ${entities}.`,
+    centralStorage: 'Die Daten werden zentral für alle Gesellschaften der Gruppe gespeichert.',
+    joint: (entity) => `Wir sind gemeinsam mit ${entity} Verantwortliche (Art. 26 DSGVO): Wir legen gemeinsam fest, warum und wie Ihre Daten verarbeitet werden.`,
+    arrangement: 'Das Wesentliche unserer Vereinbarung:',
+    jointRights: 'Sie können Ihre Rechte bei jedem von uns geltend machen, unabhängig von der Vereinbarung (Art. 26(3) DSGVO).',
   },
   dpo: {
     appointed: 'Wir haben einen Datenschutzbeauftragten benannt, der uns berät und überwacht, wie wir mit personenbezogenen Daten umgehen. Sie können ihn direkt und vertraulich erreichen:',

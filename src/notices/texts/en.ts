@@ -51,6 +51,11 @@ export const en: NoticeTexts = {
     contactIntro: 'You can reach us about anything in this notice:',
     representative: 'Our representative in the European Union (Art. 27 GDPR):',
     group: (entities) => `We belong to a group with ${entities}. We share identification data within the group only where this notice says so.`,
+    groupOnly: (entities) => `We belong to a group with ${entities}.`,
+    centralStorage: 'The data is stored centrally, for all entities of the group.',
+    joint: (entity) => `We are joint controllers with ${entity} (Art. 26 GDPR): we decide together why and how your data is processed.`,
+    arrangement: 'The essence of our arrangement:',
+    jointRights: 'You can exercise your rights with each of us, whatever the arrangement says (Art. 26(3) GDPR).',
   },
   dpo: {
     appointed: 'We have appointed a data protection officer, who advises us and monitors how we handle personal data. You can contact our data protection officer directly, in confidence:',

@@ -54,6 +54,11 @@ export const fr: NoticeTexts = {
     contactIntro: `Vous pouvez nous joindre pour toute question relative à cette déclaration${nbsp}:`,
     representative: `Notre représentant dans l’Union européenne (art. 27 RGPD)${nbsp}:`,
     group: (entities) => `Nous faisons partie d’un groupe avec ${entities}. Au sein du groupe, nous ne partageons des données d’identification que lorsque cette déclaration le mentionne.`,
+    groupOnly: (entities) => `Nous faisons partie d’un groupe avec ${entities}.`,
+    centralStorage: 'Les données sont conservées de manière centralisée, pour toutes les entités du groupe.',
+    joint: (entity) => `Nous sommes responsables conjoints du traitement avec ${entity} (art. 26 RGPD)${nbsp}: nous déterminons ensemble pourquoi et comment vos données sont traitées.`,
+    arrangement: `Les grandes lignes de notre accord${nbsp}:`,
+    jointRights: 'Vous pouvez exercer vos droits auprès de chacun de nous, quel que soit le contenu de l’accord (art. 26(3) RGPD).',
   },
   dpo: {
     appointed: `Nous avons désigné un délégué à la protection des données, qui nous conseille et contrôle la manière dont nous traitons les données à caractère personnel. Vous pouvez le contacter directement et en toute confidentialité${nbsp}:`,

@@ -51,6 +51,11 @@ export const nl: NoticeTexts = {
     contactIntro: 'U kunt ons bereiken voor alles wat in deze verklaring staat:',
     representative: 'Onze vertegenwoordiger in de Europese Unie (art. 27 AVG):',
     group: (entities) => `We maken deel uit van een groep met ${entities}. Binnen de groep delen we identificatiegegevens alleen waar deze verklaring dat vermeldt.`,
+    groupOnly: (entities) => `We maken deel uit van een groep met ${entities}.`,
+    centralStorage: 'De gegevens worden centraal bewaard, voor alle entiteiten van de groep.',
+    joint: (entity) => `We zijn gezamenlijk verwerkingsverantwoordelijke met ${entity} (art. 26 AVG): we bepalen samen waarom en hoe uw gegevens worden verwerkt.`,
+    arrangement: 'De kern van onze regeling:',
+    jointRights: 'U kunt uw rechten bij elk van ons uitoefenen, wat de regeling ook bepaalt (art. 26(3) AVG).',
   },
   dpo: {
     appointed: 'We hebben een functionaris voor gegevensbescherming aangesteld, die ons adviseert en toeziet op de manier waarop we met persoonsgegevens omgaan. U kunt hem of haar rechtstreeks en vertrouwelijk contacteren:',

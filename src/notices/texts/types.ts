@@ -69,6 +69,12 @@ export interface NoticeTexts {
     contactIntro: string;
     representative: string;
     group(entities: string): string;
+    /** The group, without the default sentence on sharing (the charter says how it shares). */
+    groupOnly(entities: string): string;
+    centralStorage: string;
+    joint(entity: string): string;
+    arrangement: string;
+    jointRights: string;
   };
   dpo: {
     appointed: string;

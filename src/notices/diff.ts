@@ -34,6 +34,11 @@ interface Context {
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
+/** A charter name (one string, or one per language) in `language`; undefined when there is none. */
+function nameOf(name: Text | undefined, language: Language): string | undefined {
+  return name === undefined ? undefined : textFor(name, language);
+}
+
 /**
  * The changes to the privacy notice of `siteId` from charter `before` to charter `after`, in `language`. `before`
  * may be undefined (the site's first version), which gives no changes.
@@ -43,11 +48,6 @@ const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
  * // ["added recipient: Mailchimp (United States, EU-US Data Privacy Framework)",
  * //  "retention for Recruitment changed from 1 year to 2 years after we receive it"]
  */
-/** A charter name (one string, or one per language) in `language`; undefined when there is none. */
-function nameOf(name: Text | undefined, language: Language): string | undefined {
-  return name === undefined ? undefined : textFor(name, language);
-}
-
 export function diffNotices(before: Charter | undefined, after: Charter, siteId: string, language: Language): NoticeChange[] {
   return diffDocuments('privacy-notice', before, after, siteId, language);
 }

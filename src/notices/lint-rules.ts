@@ -403,6 +403,33 @@ export const jointControllerRule: LintRule = (charter) => [
   ),
 ];
 
+const childCategory = /^child\./;
+const ageCategories = new Set(['identity.age', 'identity.date-of-birth']);
+
+/**
+ * Art. 8 and the notice's children section: data about children, or a children subject, while the charter says it
+ * collects none (`children.collects: false`) is a contradiction (warning); an age or date of birth can reveal a child,
+ * so without a children policy lint asks to say how children are handled (info).
+ */
+export const childrenDataRule: LintRule = (charter) => {
+  if (charter.children.collects) return [];
+  const findings: LintFinding[] = [];
+  charter.purposes.forEach((purpose, p) => {
+    const childSubject = purpose.subjects.indexOf('child');
+    if (childSubject >= 0) {
+      findings.push(finding('children-data-undeclared', 'warning', 'GDPR Art. 8', ['purposes', p, 'subjects', childSubject], `${purpose.id} concerns children while children.collects is false: set children.collects (and the policy) or remove the subject`));
+    }
+    purpose.data.forEach((id, d) => {
+      if (childCategory.test(id)) {
+        findings.push(finding('children-data-undeclared', 'warning', 'GDPR Art. 8', ['purposes', p, 'data', d], `${purpose.id} collects ${id} while children.collects is false: set children.collects (and the policy) or remove the category`));
+      } else if (ageCategories.has(id) && !charter.children.policy) {
+        findings.push(finding('children-data-undeclared', 'info', 'GDPR Art. 8', ['purposes', p, 'data', d], `${purpose.id} collects ${id}, which can show that someone is a child; children.collects is false and no children.policy says how a child's data is handled`));
+      }
+    });
+  });
+  return findings;
+};
+
 /** The notice domain's rules, in the order they are reported. */
 export const noticeLintRules: readonly LintRule[] = [
   noticeCompletenessRule,
@@ -416,4 +443,5 @@ export const noticeLintRules: readonly LintRule[] = [
   childAgeRule,
   statementsRule,
   jointControllerRule,
+  childrenDataRule,
 ];

@@ -10,7 +10,7 @@ import { loadCharter } from '../charter/loader.js';
 import { languages, type Charter } from '../charter/schema.js';
 import { buildNotice } from './build-notice.js';
 import { plainText } from './document.js';
-import { statementsRule } from './lint-rules.js';
+import { childrenDataRule, statementsRule } from './lint-rules.js';
 
 
 
@@ -76,5 +76,25 @@ describe('declared statements in the notice', () => {
     const yaml = minimalCharterYaml.replace('    data: [contact.email, identity.name]\n', '    data: [contact.email, identity.name]\n    optionalData: [contact.phone]\n');
     const loaded = loadCharter(yaml);
     expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.path} ${p.code}`)).toEqual(['purposes[0].optionalData[0] unknown_reference']);
+  });
+});
+
+describe('children’s data while children.collects is false', () => {
+  it('warns for a children subject or category, informs for an age or date of birth without a policy, and is silent otherwise', () => {
+    const rule = (charter: Charter) => childrenDataRule(charter, { now: new Date('2026-12-01') }).map((f) => [f.severity, f.path.join('.')]);
+    expect(rule(everyLanguage())).toEqual([]);
+    const child = everyLanguage((c) => {
+      c.subjects.push({ id: 'child', name: 'Children' });
+      const [orders] = c.purposes;
+      if (!orders) throw new Error('no purpose');
+      orders.subjects.push('child');
+      orders.data.push('identity.date-of-birth', 'child.parental-consent');
+    });
+    expect(rule(child)).toEqual([
+      ['warning', 'purposes.0.subjects.1'],
+      ['info', 'purposes.0.data.2'],
+      ['warning', 'purposes.0.data.3'],
+    ]);
+    expect(rule({ ...child, children: { ...child.children, collects: true } })).toEqual([]);
   });
 });

@@ -8,12 +8,12 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import type { Database } from '../database.js';
-import { badRequest, invalidInput, notFound, type ErrorDetail } from '../platform/errors.js';
+import { badRequest, invalidInput, notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { lintCharter } from './lint.js';
-import { formatPath, loadCharter } from './loader.js';
+import { formatPath } from './loader.js';
 import { activeCharter, applyCharter, listRevisions } from './repository.js';
-import { lintSubmission } from './routes.js';
+import { gateCharter } from './apply-gate.js';
 
 export interface RevisionRouteDeps {
   db: Kysely<Database>;
@@ -43,15 +43,8 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
       const caller = callerOf(request);
       const source = typeof body === 'string' ? body : body.source;
       if (source.trim() === '') throw badRequest('The body is empty; send a charter.');
-      const checked = lintSubmission(typeof body === 'string' ? body : { source, ...(body.file ? { file: body.file } : {}) }, deps.clock());
-      const loaded = loadCharter(source, typeof body === 'string' ? 'charter.yaml' : (body.file ?? 'charter.yaml'));
-      if (!checked.valid || !loaded.ok) {
-        const details: ErrorDetail[] = [
-          ...checked.problems.map((p) => ({ path: p.path, message: p.message, line: p.line, column: p.column, code: p.code })),
-          ...checked.findings.filter((f) => f.severity === 'error').map((f) => ({ path: f.path, message: f.message, line: f.line, column: f.column, code: f.rule })),
-        ];
-        throw invalidInput(details, 'The charter has errors; nothing was applied.');
-      }
+      const loaded = gateCharter(source, typeof body === 'string' ? 'charter.yaml' : (body.file ?? 'charter.yaml'), deps.clock());
+      if (!loaded.ok) throw invalidInput(loaded.details, 'The charter has errors; nothing was applied.');
       if (loaded.charter.organisation.id !== caller.organisationSlug) {
         throw invalidInput([{ path: 'organisation.id', message: `this token applies charters of "${caller.organisationSlug}", not "${loaded.charter.organisation.id}"` }]);
       }

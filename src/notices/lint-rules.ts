@@ -102,7 +102,18 @@ function noticeTexts(charter: Charter): { path: IssuePath; text: Text; languages
     add(['data', i, 'source'], d.source);
   });
   charter.holds.forEach((h, i) => add(['holds', i, 'reason'], h.reason));
-  charter.recipients.forEach((r, i) => add(['recipients', i, 'service'], r.service));
+  charter.recipients.forEach((r, i) => {
+    add(['recipients', i, 'name'], r.name);
+    add(['recipients', i, 'service'], r.service);
+    add(['recipients', i, 'arrangement'], r.arrangement);
+    r.subProcessors.forEach((sub, j) => add(['recipients', i, 'subProcessors', j, 'name'], sub.name));
+  });
+  (charter.organisation.group ?? []).forEach((g, i) => {
+    add(['organisation', 'group', i, 'legalName'], g.legalName);
+    add(['organisation', 'group', i, 'arrangement'], g.arrangement);
+  });
+  add(['organisation', 'groupSharing', 'description'], charter.organisation.groupSharing?.description);
+  (charter.statements?.related ?? []).forEach((r, i) => add(['statements', 'related', i, 'name'], r.name));
   charter.purposes.forEach((purpose, p) => {
     const languages = languagesOf(purpose.id);
     const at = (...rest: IssuePath) => ['purposes', p, ...rest];

@@ -10,6 +10,7 @@ import { loadCharter } from '../charter/loader.js';
 import { deriveRecords } from '../records/record.js';
 import { buildNotice } from './build-notice.js';
 import { diffNotices } from './diff.js';
+import { untranslatedTextRule } from './lint-rules.js';
 
 
 
@@ -86,5 +87,15 @@ recipients: [{ id: it, name: ${name}, role: processor, service: IT, country: BE 
       if (orders) orders.source = { kind: 'third-party', description: 'Your employer' };
     });
     expect(sectionText(buildNotice(ordinary, 'main', 'en'), 'purposes')).toContain('your employer');
+  });
+
+  it('lint names a recipient name given per language but missing one the site shows', () => {
+    const charter = everyLanguage((c) => {
+      const mailer = c.recipients.find((r) => r.id === 'mailer');
+      if (mailer) mailer.name = { en: 'IT service providers', nl: 'IT-dienstverleners' };
+    });
+    const findings = untranslatedTextRule(charter, { now: new Date('2026-12-01') }).filter((f) => f.path.join('.') === 'recipients.0.name');
+    expect(findings.length).toBe(1);
+    expect(findings[0]?.message).toMatch(/fr/);
   });
 });

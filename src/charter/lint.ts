@@ -10,6 +10,7 @@ import { siteLintRules } from '../sites/lint-rules.js';
 import { duration, isAtMost } from './duration.js';
 import type { IssuePath } from './references.js';
 import type { Charter } from './schema.js';
+import { defaultText } from './localized.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -70,8 +71,8 @@ export const transferRule: LintRule = (charter, context) => {
     return [];
   };
   return charter.recipients.flatMap((recipient, r) => [
-    ...check(recipient.name, recipient.country, recipient.transfer, ['recipients', r]),
-    ...recipient.subProcessors.flatMap((sub, i) => check(`${sub.name} (sub-processor of ${recipient.name})`, sub.country, sub.transfer, ['recipients', r, 'subProcessors', i])),
+    ...check(defaultText(recipient.name, charter), recipient.country, recipient.transfer, ['recipients', r]),
+    ...recipient.subProcessors.flatMap((sub, i) => check(`${defaultText(sub.name, charter)} (sub-processor of ${defaultText(recipient.name, charter)})`, sub.country, sub.transfer, ['recipients', r, 'subProcessors', i])),
   ]);
 };
 
@@ -85,7 +86,7 @@ export const processorContractRule: LintRule = (charter) =>
             severity: 'warning',
             article: 'GDPR Art. 28(3)',
             path: ['recipients', r],
-            message: `${recipient.name} is a processor but no data processing agreement date is recorded`,
+            message: `${defaultText(recipient.name, charter)} is a processor but no data processing agreement date is recorded`,
           },
         ]
       : [],

@@ -9,7 +9,7 @@ import { findDataCategory } from './catalogs/data-taxonomy.js';
 import { findTransferMechanism } from './catalogs/transfer-mechanisms.js';
 import { duration, isAtMost } from './duration.js';
 import { referenceCycles, storeModel, traversalPlan } from '../stores/plan.js';
-import type { Charter, Store, StoreTable } from './schema.js';
+import { hasPeriod, retentionKind, type Charter, type RetentionRule, type Store, type StoreTable } from './schema.js';
 
 export type IssuePath = (string | number)[];
 
@@ -121,6 +121,9 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
     const at = (...rest: IssuePath) => ['purposes', p, ...rest];
     purpose.subjects.forEach((id, i) => expectIn(at('subjects', i), id, subjectIds, 'subject'));
     purpose.data.forEach((id, i) => checkData(at('data', i), id));
+    purpose.optionalData?.forEach((id, i) => {
+      if (!purpose.data.includes(id)) add(at('optionalData', i), 'unknown_reference', `"${id}" is not in this purpose's data`);
+    });
     purpose.recipients.forEach((id, i) => expectIn(at('recipients', i), id, recipientIds, 'recipient'));
     if (purpose.legalBasis === 'legitimate-interests' && !purpose.legitimateInterest) {
       add(at('legitimateInterest'), 'missing_interest', 'a legitimate-interests purpose must state the interest pursued (Art. 13(1)(d))');
@@ -129,9 +132,10 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
       add(at('legalObligation'), 'missing_obligation', 'a legal-obligation purpose must name the law that requires it');
     }
     const rule = purpose.retention;
+    checkRetentionKind(rule, (path, code, message) => add(at('retention', ...path), code, message));
     if (rule.from === 'event' && !rule.event) add(at('retention', 'event'), 'missing_event', 'describe the event the retention period runs from');
     rule.holds.forEach((id, i) => expectIn(at('retention', 'holds', i), id, holdIds, 'legal hold'));
-    if (rule.minimum && !isAtMost(duration(rule.minimum), duration(rule.duration))) {
+    if (rule.minimum && rule.duration && !isAtMost(duration(rule.minimum), duration(rule.duration))) {
       add(at('retention', 'minimum'), 'impossible_value', `the minimum ${rule.minimum} is longer than the retention ${rule.duration}`);
     }
     if (purpose.consent && purpose.legalBasis !== 'consent') {
@@ -211,6 +215,15 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
         );
       }
       if (table.purpose && !table.anchor) add(at('anchor'), 'missing_anchor', 'a table governed by a retention rule needs the column its period runs from');
+      // A sweep deletes by a date: a rule stated by criteria, or not decided, cannot govern a table.
+      const unexecutable = (id: string | undefined, path: IssuePath) => {
+        const governing = id ? charter.purposes.find((p) => p.id === id) : undefined;
+        if (governing && !hasPeriod(governing.retention)) {
+          add(path, 'not_executable', `the retention of purpose "${governing.id}" has no duration (${retentionKind(governing.retention) === 'criteria' ? 'it is stated by criteria' : 'it is not decided'}), so no sweep can execute it on ${table.name}: give the purpose a duration, or do not let it govern the table`);
+        }
+      };
+      unexecutable(table.purpose, at('purpose'));
+      table.rules?.forEach((rule, r) => unexecutable(rule.purpose, at('rules', r, 'purpose')));
       if (table.processedFor) checkProcessedFor(table, store.kind, at, add, customerIds, charter);
       table.references.forEach((reference, r) => {
         const [target, targetColumn] = reference.to.split('.');
@@ -334,4 +347,23 @@ function checkProcessedFor(
       add(at('processedFor', 'column'), 'unknown_reference', `"${declared.column}" is neither a declared column nor a reference column of ${table.name}${hint(declared.column, columns)}`);
     }
   }
+}
+
+/**
+ * Art. 13(2)(a): a retention rule is exactly one of a duration from an event, criteria (with the event they run from
+ * and an optional review period), or `notDecided: true`. Mixing them would leave the notice to guess which one holds.
+ */
+function checkRetentionKind(rule: RetentionRule, add: (path: IssuePath, code: string, message: string) => void): void {
+  const kinds = [rule.duration !== undefined && 'duration', rule.criteria !== undefined && 'criteria', rule.notDecided && 'notDecided'].filter(
+    (k): k is string => typeof k === 'string',
+  );
+  // None at all is a shape error (schema.ts).
+  if (kinds.length > 1) {
+    add([kinds[1] ?? 'duration'], 'impossible_value', `a retention rule is one of duration, criteria or notDecided, not ${kinds.join(' and ')}`);
+    return;
+  }
+  if (rule.duration !== undefined && rule.from === undefined) add(['from'], 'missing_event', 'give the event the duration runs from (from: collection, end-of-contract, …)');
+  if (rule.criteria !== undefined && rule.from === undefined) add(['from'], 'missing_event', 'give the event the criteria run from (from: collection, end-of-contract, …)');
+  if (rule.review !== undefined && rule.criteria === undefined) add(['review'], 'impossible_value', 'a review period goes with criteria; a duration is its own limit');
+  if (rule.notDecided && rule.from !== undefined) add(['from'], 'impossible_value', 'a retention that is not decided has no event to run from yet');
 }

@@ -70,9 +70,28 @@ export const organisationSchema = z.strictObject({
   role: z.enum(['controller', 'processor', 'both']).default('controller'),
   security: textSchema.optional().describe('general description of technical and organisational measures (Art. 30(1)(g))'),
   group: z
-    .array(z.strictObject({ legalName: z.string().min(1), companyNumber: z.string().optional(), country: countryCode }))
+    .array(
+      z.strictObject({
+        legalName: textSchema,
+        companyNumber: z.string().optional(),
+        country: countryCode,
+        // Optional without defaults, so that charters written before them keep their revision.
+        relation: z
+          .enum(['group', 'joint-controller'])
+          .optional()
+          .describe('joint-controller: the entity decides with us why and how (Art. 26); default: a group entity'),
+        arrangement: textSchema.optional().describe('for a joint controller: the essence of the arrangement (Art. 26(2))'),
+      }),
+    )
     .optional()
     .describe('other entities of the same group with which identification data is shared'),
+  groupSharing: z
+    .strictObject({
+      centralStorage: z.boolean().optional().describe('the group stores data centrally, for all its entities'),
+      description: textSchema.optional().describe('how data is shared within the group, in the organisation\'s words'),
+    })
+    .optional()
+    .describe('how the group shares data; replaces the default sentence that data is shared only where the notice says so'),
 });
 
 export const themeSchema = z.strictObject({
@@ -136,17 +155,55 @@ export const retentionAnchors = [
   'event',
 ] as const;
 
+/**
+ * Art. 13(2)(a) asks for "the period … or if that is not possible, the criteria used to determine that period". A
+ * rule is therefore one of three: a `duration` from an event (executable); `criteria` in words with the event they
+ * run from and an optional `review` period (stated honestly, executed by nobody); or `notDecided: true` (a lint
+ * warning, so that no period is ever invented to fill the format). `references.ts` checks that exactly one is given.
+ */
 export const retentionRuleSchema = z.strictObject({
-  duration: durationSchema,
-  from: z.enum(retentionAnchors).describe('the event the period runs from'),
+  duration: durationSchema.optional().describe('how long the data is kept after `from` (required for a rule a store executes)'),
+  from: z.enum(retentionAnchors).optional().describe('the event the period runs from (with a duration or criteria)'),
+  criteria: textSchema
+    .optional()
+    .describe('instead of a duration: the criteria that determine the period, e.g. "as long as the contract lasts, then the legal period"'),
+  review: durationSchema.optional().describe('with criteria: how often we review whether the data is still needed'),
+  notDecided: z
+    .literal(true)
+    .optional()
+    .describe('the period is not decided yet: the notice says so and lint warns, instead of an invented period'),
   event: textSchema.optional().describe('describes the event when from: event'),
   action: z.enum(['delete', 'anonymise']).default('delete'),
   minimum: durationSchema.optional().describe('kept at least this long (e.g. the customer may delete earlier)'),
   renewableByConsent: z.boolean().default(false).describe('a fresh consent restarts the period (direct marketing)'),
   holds: z.array(slug).default([]).describe('legal holds that keep data beyond this rule'),
   description: textSchema.optional(),
+}).superRefine((rule, context) => {
+  // A shape error, so that it is reported with the others: a rule that says nothing cannot be read at all.
+  if (rule.duration === undefined && rule.criteria === undefined && rule.notDecided === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['duration'],
+      message: 'required: a duration with the event it runs from (duration, from), the criteria that determine the period (criteria, from), or notDecided: true',
+    });
+  }
 });
 export type RetentionRule = z.infer<typeof retentionRuleSchema>;
+export type RetentionAnchor = (typeof retentionAnchors)[number];
+/** A rule with a fixed period: the only kind a retention sweep can execute. */
+export type PeriodRetentionRule = RetentionRule & { duration: string; from: RetentionAnchor };
+
+/** Which of the three kinds of retention rule this is (see `retentionRuleSchema`). */
+export function retentionKind(rule: Pick<RetentionRule, 'duration' | 'from' | 'criteria'>): 'period' | 'criteria' | 'not-decided' {
+  if (rule.duration !== undefined && rule.from !== undefined) return 'period';
+  if (rule.criteria !== undefined) return 'criteria';
+  return 'not-decided';
+}
+
+/** Whether the rule states a duration from an event, so that it can be executed. */
+export function hasPeriod<T extends Pick<RetentionRule, 'duration' | 'from' | 'criteria'>>(rule: T): rule is T & { duration: string; from: RetentionAnchor } {
+  return retentionKind(rule) === 'period';
+}
 
 export const purposeSchema = z.strictObject({
   id: slug,
@@ -179,6 +236,11 @@ export const purposeSchema = z.strictObject({
     .optional()
     .describe('for consent purposes asked outside the banner (newsletter, photos)'),
   directMarketing: z.boolean().default(false).describe('an objection is absolute (Art. 21(3))'),
+  // Optional without a default, so that charters written before it keep their revision.
+  optionalData: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('data of `data` the person may leave out ("phone optional"); the notice marks them optional'),
   retention: retentionRuleSchema,
 });
 export type Purpose = z.infer<typeof purposeSchema>;
@@ -193,7 +255,7 @@ export const holdSchema = z.strictObject({
 export const recipientRoles = ['processor', 'sub-processor', 'joint-controller', 'controller', 'public-authority'] as const;
 
 export const subProcessorSchema = z.strictObject({
-  name: z.string().min(1),
+  name: textSchema,
   country: countryCode,
   transfer: z.string().min(1).optional(),
   service: textSchema.optional(),
@@ -201,7 +263,7 @@ export const subProcessorSchema = z.strictObject({
 
 export const recipientSchema = z.strictObject({
   id: slug,
-  name: z.string().min(1),
+  name: textSchema.describe('the recipient, or a category of recipients ("IT service providers"), per language where it differs'),
   role: z.enum(recipientRoles),
   service: textSchema.describe('what they do for the organisation'),
   country: countryCode,
@@ -218,6 +280,7 @@ export const recipientSchema = z.strictObject({
     .array(z.string().regex(/^([a-z0-9-]+\.)*[a-z0-9-]+(:\d+)?$/, 'a host name such as www.googletagmanager.com (no scheme, no path)'))
     .optional()
     .describe('host names the sites load this recipient\'s scripts, frames or pixels from (a host covers its sub-domains); the site scan reports other third-party hosts'),
+  arrangement: textSchema.optional().describe('for a joint controller: the essence of the arrangement (Art. 26(2))'),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
 
@@ -431,6 +494,31 @@ export const storeSchema = z.strictObject({
   tables: z.array(storeTableSchema).default([]),
 });
 
+/**
+ * What statements commonly promise beyond Art. 13/14, declared so that the notice says it and lint can check it
+ * against the rest of the charter. Every field optional without a default: older charters keep their revision.
+ */
+export const statementsSchema = z.strictObject({
+  noSpecialCategories: z
+    .boolean()
+    .optional()
+    .describe('we do not ask for special categories of data (Art. 9); lint checks that no purpose names one'),
+  deleteUnsolicitedSpecial: z.boolean().optional().describe('special-category data we receive without asking is deleted'),
+  neverSold: z.boolean().optional().describe('we never sell personal data'),
+  noThirdPartyAdvertising: z.boolean().optional().describe('we do not use personal data for the advertising of third parties'),
+  dataStaysInEea: z.boolean().optional().describe('all data stays in the EEA; lint checks every recipient and sub-processor'),
+  related: z
+    .array(z.strictObject({ name: textSchema, url: url }))
+    .optional()
+    .describe('other statements that apply instead of this one, such as partner sites with their own statement'),
+  changeNotification: z
+    .strictObject({
+      subscribers: z.boolean().optional().describe('we mail those who subscribed to the notice when it changes significantly (default true)'),
+      customers: z.boolean().optional().describe('we also mail our customers the updated statement (Charter does not send this mail)'),
+    })
+    .optional(),
+});
+
 export const charterSchema = z.strictObject({
   charter: z.literal(1).describe('format version'),
   organisation: organisationSchema,
@@ -456,6 +544,7 @@ export const charterSchema = z.strictObject({
   }),
   children: childrenSchema.default({ collects: false, minimumAge: {} }),
   customers: z.array(processorCustomerSchema).default([]).describe('for a processor: the controllers it serves'),
+  statements: statementsSchema.optional(),
 });
 
 /** A charter after parsing and defaults. */

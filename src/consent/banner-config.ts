@@ -293,7 +293,7 @@ export function bannerConfig(charter: Charter, siteId: string, language: Languag
   const own = ownCookieTexts[language];
   const region = new Intl.DisplayNames([language], { type: 'region' });
   const recipients = new Map(charter.recipients.map((r) => [r.id, r]));
-  const vendorName = (vendor: string) => (vendor === 'first-party' ? own.firstParty : (recipients.get(vendor)?.name ?? vendor));
+  const vendorName = (vendor: string) => (vendor === 'first-party' ? own.firstParty : (localText(recipients.get(vendor)?.name, language, fallback) || vendor));
 
   const describeCookie = (cookie: Cookie) => ({
     name: cookie.name,
@@ -325,7 +325,7 @@ export function bannerConfig(charter: Charter, siteId: string, language: Languag
       vendors: vendorIds.map((id) => {
         const recipient = recipients.get(id);
         return {
-          name: recipient?.name ?? id,
+          name: recipient ? localText(recipient.name, language, fallback) : id,
           country: recipient ? (region.of(recipient.country) ?? recipient.country) : '',
           ...(recipient?.privacyUrl ? { privacyUrl: recipient.privacyUrl } : {}),
         };

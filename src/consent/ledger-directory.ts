@@ -21,6 +21,8 @@ export interface SiteEntry {
   revision: string;
   charterSeq: number;
   categoryIds: readonly string[];
+  /** Categories a Global Privacy Control signal denies (`gpc: true`), when the charter honours it; else none. */
+  gpcCategoryIds: readonly string[];
   languages: ReadonlySet<string>;
   origins: ReadonlySet<string>;
 }
@@ -143,6 +145,7 @@ export class SiteDirectory {
       revision: consentRevision(charter, site.id),
       charterSeq: seq,
       categoryIds: charter.consent.categories.map((c) => c.id),
+      gpcCategoryIds: charter.consent.honourGpc ? charter.consent.categories.filter((c) => c.gpc).map((c) => c.id) : [],
       languages: new Set(site.languages ?? charter.languages),
       origins: new Set(siteOrigins(site)),
     };

@@ -119,7 +119,7 @@ export function buildReceipt(record: StoredRecord, texts: ConsentTexts): Consent
         granted: record.choices[category.id] === true,
         termination: scope.expiry,
         cookies: cookies.map(cookie),
-        thirdParties: scope.vendors.filter((v) => vendorIds.has(v.id)).map((v) => ({ ...v, transfer: v.transfer ?? null })),
+        thirdParties: scope.vendors.filter((v) => vendorIds.has(v.id)).map((v) => ({ ...v, name: textIn(v.name, language), transfer: v.transfer ?? null })),
       };
     }),
     strictlyNecessary: { cookies: scope.cookies.filter((c) => c.category === 'necessary').map(cookie) },

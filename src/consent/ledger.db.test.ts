@@ -50,6 +50,18 @@ describe('POST /api/v1/consent', () => {
     expect(response.headers['access-control-allow-origin']).toBe(site);
   });
 
+  it('honours the Sec-GPC: 1 header alone: records the signal and denies the advertising category', async () => {
+    const body = consentPost(charter);
+    expect(body.gpc).toBe(false);
+    expect((await post(body, { 'sec-gpc': '1' })).statusCode).toBe(201);
+    const [row] = await recordsOf(body.visitor);
+    expect(row).toMatchObject({ method: 'accept-all', gpc: true, choices: { analytics: true, marketing: false } });
+    // Without the header nothing changes.
+    const plain = consentPost(charter);
+    expect((await post(plain)).statusCode).toBe(201);
+    expect((await recordsOf(plain.visitor))[0]).toMatchObject({ gpc: false, choices: { analytics: true, marketing: true } });
+  });
+
   it('records denials too', async () => {
     const body = consentPost(charter, { method: 'reject-all', choices: { analytics: false, marketing: false } });
     expect((await post(body)).statusCode).toBe(201);

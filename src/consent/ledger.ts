@@ -37,6 +37,8 @@ export interface RequestFacts {
   sameOrigin: boolean;
   ipHash: string;
   userAgent: string | undefined;
+  /** The browser sent `Sec-GPC: 1` (Global Privacy Control), whatever the body says. */
+  gpc?: boolean | undefined;
 }
 
 export class ConsentLedger {
@@ -115,9 +117,14 @@ export class ConsentLedger {
     const recordedAt = this.options.clock();
     const receipt = newReceiptId(recordedAt);
     const agent = userAgentFamily(facts.userAgent);
+    // Global Privacy Control: the `Sec-GPC: 1` header counts as the signal even when the page did not report it, and
+    // the categories it covers are recorded denied when the charter honours it (a banner without the JavaScript
+    // property, or a script posting directly, cannot record advertising granted against the browser's signal).
+    const gpc = post.gpc || facts.gpc === true;
+    const denied = new Set(gpc ? site.gpcCategoryIds : []);
     // Store the choices in the revision's category order, whatever order the banner sent them in.
     const choices: Record<string, boolean> = {};
-    for (const id of site.categoryIds) choices[id] = post.choices[id] === true;
+    for (const id of site.categoryIds) choices[id] = post.choices[id] === true && !denied.has(id);
     await this.writer.append({
       organisationId: site.organisationId,
       recordedAt,
@@ -128,7 +135,7 @@ export class ConsentLedger {
       method: post.method,
       language: post.language,
       choices,
-      gpc: post.gpc,
+      gpc,
       pageUrl: post.url,
       ipHash: facts.ipHash,
       userAgent: agent.family,

@@ -292,6 +292,8 @@ function factsOf(request: FastifyRequest) {
     sameOrigin: request.headers.origin !== undefined && isSameOrigin(request, request.headers.origin),
     ipHash,
     userAgent: request.headers['user-agent'],
+    // https://privacycg.github.io/gpc-spec/: the header's only valid value is "1".
+    gpc: request.headers['sec-gpc'] === '1',
   };
 }
 

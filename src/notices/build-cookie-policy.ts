@@ -12,6 +12,7 @@ import { duration, isAtMost } from '../charter/duration.js';
 import { cookieDurationInWords, countryName, durationInWords } from './phrasing.js';
 import { resolveText, siteView, type SiteView } from './site-view.js';
 import { noticeTexts, type NoticeTexts } from './texts/index.js';
+import { typesetDocument } from './typography.js';
 
 const thirteenMonths = duration('P13M');
 
@@ -86,7 +87,7 @@ export function buildCookiePolicy(charter: Charter, siteId: string, language: La
     },
   ];
 
-  return {
+  return typesetDocument({
     kind: 'cookie-policy',
     language,
     site: { id: view.site.id, name: view.site.name, domain: view.site.domain },
@@ -95,7 +96,7 @@ export function buildCookiePolicy(charter: Charter, siteId: string, language: La
     intro: [text(p.intro({ organisation, site: `${view.site.name} (${view.site.domain})` }))],
     sections,
     ...(charter.lastUpdated ? { lastUpdated: charter.lastUpdated } : {}),
-  };
+  });
 }
 
 /**

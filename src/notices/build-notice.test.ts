@@ -6,7 +6,7 @@ import type { Charter } from '../charter/schema.js';
 import { projectFile } from '../platform/project.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';
-import { documentHash, plainText, type Block, type NoticeDocument } from './document.js';
+import { blockRuns, documentHash, plainText, type NoticeDocument } from './document.js';
 import { missingItems, requiredItems } from './lint-rules.js';
 import { renderFragment, renderPage } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -19,27 +19,7 @@ async function example(name: string): Promise<Charter> {
   return loaded.charter;
 }
 
-/** Every inline run of a block tree, for checks over the whole document. */
-function runs(blocks: Block[]): { text: string; lang?: string | undefined; href?: string | undefined }[] {
-  return blocks.flatMap((block) => {
-    switch (block.type) {
-      case 'paragraph':
-        return block.content;
-      case 'list':
-        return block.items.flat();
-      case 'address':
-        return block.lines.flat();
-      case 'table':
-        return block.rows.flat(2);
-      case 'definitions':
-        return block.items.flatMap((item) => item.paragraphs.flat());
-      case 'consent-button':
-        return block.fallback;
-      case 'subsection':
-        return runs(block.blocks);
-    }
-  });
-}
+const runs = blockRuns;
 
 const sectionText = (document: NoticeDocument, id: string) => runs(document.sections.find((s) => s.id === id)?.blocks ?? []).map((r) => r.text).join(' ').replace(/\u00a0/g, ' ');
 
@@ -97,8 +77,9 @@ describe('buildNotice', () => {
   it('gives the supervisory authority in the notice language, with its address and complaint page', () => {
     const fr = sectionText(buildNotice(buildCharter(), 'main', 'fr'), 'complaint');
     expect(fr).toContain('Autorité de protection des données');
-    expect(fr).toContain('Drukpersstraat 35');
-    expect(fr).toContain('https://www.dataprotectionauthority.be/citizen/actions/lodge-a-complaint');
+    expect(fr).toContain('Rue de la Presse 35');
+    expect(fr).toContain('1000 Bruxelles');
+    expect(fr).toContain('https://www.autoriteprotectiondonnees.be/citoyen/agir/introduire-une-plainte');
     expect(sectionText(buildNotice(buildCharter(), 'main', 'nl'), 'complaint')).toContain('Gegevensbeschermingsautoriteit');
   });
 

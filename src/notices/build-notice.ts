@@ -6,8 +6,8 @@
  * Every section carries the GDPR items it satisfies. Sections for items that do not apply still say so ("we do not
  * take automated decisions"), because a reader, and the authority, should not have to infer it from a silence.
  */
-import { findAuthority } from '../charter/catalogs/authorities.js';
-import type { Charter, Language, Purpose } from '../charter/schema.js';
+import { authorityAddress, authorityPages, findAuthority } from '../charter/catalogs/authorities.js';
+import { hasPeriod, type Charter, type Language, type Purpose, type Text } from '../charter/schema.js';
 import { InvariantError } from '../platform/errors.js';
 import { childConsentAge } from './children.js';
 import type { Block, Definition, Inline, LeafBlock, NoticeDocument, NoticeSection, Paragraph } from './document.js';
@@ -17,6 +17,7 @@ import { processorSentence } from './processor-notice.js';
 import {
   dataCategoryName,
   inSentence,
+  properNouns,
   isTransfer,
   purposeName,
   resolveText,
@@ -27,6 +28,7 @@ import {
   type SiteView,
 } from './site-view.js';
 import { noticeTexts, type NoticeTexts } from './texts/index.js';
+import { typesetDocument } from './typography.js';
 
 /** Where the notice's own pages live, relative to the server; renderers make them absolute where needed. */
 export const noticePaths = {
@@ -74,7 +76,7 @@ export function buildNotice(charter: Charter, siteId: string, language: Language
     ...securitySection(context),
     changesSection(context),
   ];
-  return {
+  return typesetDocument({
     kind: 'privacy-notice',
     language,
     site: { id: view.site.id, name: view.site.name, domain: view.site.domain },
@@ -82,11 +84,12 @@ export function buildNotice(charter: Charter, siteId: string, language: Language
     title: t.noticeTitle(organisation),
     intro: [
       text(t.noticeIntro({ organisation, site: view.site.name, domain: view.site.domain })),
+      ...coverage(context),
       text(t.noticeIntroQuestions),
     ],
     sections,
     ...(charter.lastUpdated ? { lastUpdated: charter.lastUpdated } : {}),
-  };
+  });
 }
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -165,14 +168,44 @@ function controllerSection(context: Context): NoticeSection {
   }
   if (organisation.group?.length) {
     const entities = joinList(
-      organisation.group.map((g) => `${g.legalName} (${countryName(g.country, language)}${g.companyNumber ? `, ${g.companyNumber}` : ''})`),
+      organisation.group.map((g) => `${textIn(g.legalName, language, charter) ?? ''} (${countryName(g.country, language)}${g.companyNumber ? `, ${g.companyNumber}` : ''})`),
       language,
     );
-    blocks.push(paragraph(t.controller.group(entities)));
+    const sharing = organisation.groupSharing;
+    if (sharing) {
+      // The charter says how the group shares: no default sentence that could contradict it.
+      blocks.push(paragraph(t.controller.groupOnly(entities)));
+      if (sharing.centralStorage) blocks.push(paragraph(t.controller.centralStorage));
+      if (sharing.description) blocks.push(paragraph(resolveText(sharing.description, language, charter)));
+    } else {
+      blocks.push(paragraph(t.controller.group(entities)));
+    }
   }
+  blocks.push(...jointControllers(context));
   const onBehalf = processorSentence(charter, language);
   if (onBehalf) blocks.push(paragraph(onBehalf));
   return { id: 'controller', heading: t.headings.controller, gdpr: ['13(1)(a)'], blocks };
+}
+
+/**
+ * Art. 26(2): the essence of the arrangement between joint controllers is made available to the data subject; the
+ * group entities and recipients declared as joint controllers, each with its arrangement when the charter gives it
+ * (lint warns when it does not), and the Art. 26(3) right to exercise rights with each.
+ */
+function jointControllers(context: Context): Block[] {
+  const { charter, t, language, view } = context;
+  const joint = [
+    ...(charter.organisation.group ?? []).filter((g) => g.relation === 'joint-controller').map((g) => ({ name: g.legalName, arrangement: g.arrangement })),
+    ...view.recipients.filter((r) => r.role === 'joint-controller').map((r) => ({ name: r.name, arrangement: r.arrangement })),
+  ];
+  if (joint.length === 0) return [];
+  const blocks: Block[] = joint.flatMap((entity): Block[] => {
+    const said: Block[] = [paragraph(t.controller.joint(textIn(entity.name, language, charter) ?? ''))];
+    if (entity.arrangement) said.push(paragraph(`${t.controller.arrangement} `, resolveText(entity.arrangement, language, charter)));
+    return said;
+  });
+  blocks.push(paragraph(t.controller.jointRights));
+  return blocks;
 }
 
 function personLines(person: NonNullable<Charter['organisation']['dpo']>, context: Context): Paragraph[] {
@@ -212,7 +245,7 @@ function purposesSection(context: Context): NoticeSection {
       definition(
         terms.which,
         elsewhere ? ['14(1)(d)'] : [],
-        listRuns(purpose.data.map((d) => inSentence(dataCategoryName(d, language, charter), language)), language),
+        listRuns(purpose.data.map((d) => optionalMark(purpose, d, inSentence(dataCategoryName(d, language, charter), language, charter), t)), language),
       ),
       definition(terms.basis, ['13(1)(c)'], text(t.purposes.basis[purpose.legalBasis])),
     ];
@@ -226,7 +259,7 @@ function purposesSection(context: Context): NoticeSection {
     const recipients = purpose.recipients
       .map((id) => charter.recipients.find((r) => r.id === id))
       .filter((r) => r !== undefined)
-      .map((r) => run(r.name));
+      .map((r) => resolveText(r.name, language, charter));
     items.push(definition(terms.recipients, ['13(1)(e)'], recipients.length ? listRuns(recipients, language) : text(t.purposes.noRecipients)));
     items.push(definition(terms.retention, ['13(2)(a)'], ...retentionParagraphs(purpose, context)));
     blocks.push({
@@ -237,6 +270,11 @@ function purposesSection(context: Context): NoticeSection {
       blocks: [{ type: 'definitions', items }],
     });
   }
+  const statements = charter.statements;
+  const special = [statements?.noSpecialCategories ? t.statements.noSpecial : undefined, statements?.deleteUnsolicitedSpecial ? t.statements.deleteSpecial : undefined].filter(
+    (sentence): sentence is string => sentence !== undefined,
+  );
+  if (special.length) blocks.push(paragraph(special.join(' ')));
   return { id: 'purposes', heading: t.headings.purposes, gdpr: ['13(1)(c)'], blocks };
 }
 
@@ -248,7 +286,7 @@ function sourceParagraphs(purpose: Purpose, context: Context): Paragraph[] {
     // The charter's own description says which public sources; without one, say that they are public.
     paragraphs.push(description ? [description] : text(t.sources.public));
   } else {
-    paragraphs.push(description ? [run(`${t.purposes.source['third-party']} `), inSentence(description, language)] : text(t.purposes.source['third-party'].replace(/\s*:$/, '.')));
+    paragraphs.push(description ? [run(`${t.purposes.source['third-party']} `), inSentence(description, language, charter)] : text(t.purposes.source['third-party'].replace(/\s*:$/, '.')));
   }
   // A category may declare its own source (Art. 14(2)(f)), e.g. "the student's school".
   for (const id of purpose.data) {
@@ -264,12 +302,13 @@ function retentionParagraphs(purpose: Purpose, context: Context): Paragraph[] {
   const { charter, language } = context;
   const rule = purpose.retention;
   const event = rule.event ? textIn(rule.event, language, charter) : undefined;
-  const paragraphs: Paragraph[] = [text(retentionSentence(rule, language, event))];
+  const criteria = rule.criteria ? textIn(rule.criteria, language, charter) : undefined;
+  const paragraphs: Paragraph[] = [text(retentionSentence(rule, language, event, criteria))];
   if (rule.description) paragraphs.push([resolveText(rule.description, language, charter)]);
   for (const holdId of rule.holds) {
     const hold = charter.holds.find((h) => h.id === holdId);
     if (!hold) continue;
-    paragraphs.push(text(holdSentence({ reason: textIn(hold.reason, language, charter) ?? '', law: hold.law, duration: hold.duration }, language)));
+    paragraphs.push(text(holdSentence({ reason: textIn(hold.reason, language, charter) ?? '', law: hold.law, duration: hold.duration }, language, properNouns(charter))));
   }
   return paragraphs;
 }
@@ -302,14 +341,14 @@ function recipientsSection(context: Context): NoticeSection {
   const { charter, t, language, view } = context;
   const columns = t.recipients.columns;
   if (view.recipients.length === 0) {
-    return { id: 'recipients', heading: t.headings.recipients, gdpr: ['13(1)(e)'], blocks: [paragraph(t.recipients.none)] };
+    return { id: 'recipients', heading: t.headings.recipients, gdpr: ['13(1)(e)'], blocks: [paragraph(t.recipients.none), ...sharingStatements(context)] };
   }
   const rows = view.recipients.map((recipient) => {
-    const name: Paragraph = [run(recipient.name)];
+    const name: Paragraph = [resolveText(recipient.name, language, charter)];
     if (recipient.privacyUrl) name.push(run(' ('), link(t.recipients.privacyPolicy, recipient.privacyUrl), run(')'));
     const service: Paragraph = [resolveText(recipient.service, language, charter)];
     if (recipient.subProcessors.length) {
-      const subs = joinList(recipient.subProcessors.map((s) => `${s.name} (${countryName(s.country, language)})`), language);
+      const subs = joinList(recipient.subProcessors.map((s) => `${textIn(s.name, language, charter) ?? ""} (${countryName(s.country, language)})`), language);
       const ended = /[.!?]$/.test(service.map((r) => r.text).join('').trim());
       service.push(run(`${ended ? ' ' : '. '}${t.recipients.subProcessors(subs)}`));
     }
@@ -323,18 +362,48 @@ function recipientsSection(context: Context): NoticeSection {
     blocks: [
       paragraph(t.recipients.intro),
       { type: 'table', caption: t.recipients.caption, columns: [columns.name, columns.role, columns.service, columns.country, columns.safeguard], rows },
+      ...sharingStatements(context),
     ],
   };
 }
 
+/** The declared negative statements on sharing: never sold, not for others' advertising. */
+function sharingStatements(context: Context): Block[] {
+  const { charter, t } = context;
+  const said = [charter.statements?.neverSold ? t.statements.neverSold : undefined, charter.statements?.noThirdPartyAdvertising ? t.statements.noAdvertising : undefined];
+  const sentences = said.filter((sentence): sentence is string => sentence !== undefined);
+  return sentences.length ? [paragraph(sentences.join(' '))] : [];
+}
+
+/** "(optional)" after a data category the person may leave out. */
+function optionalMark(purpose: Purpose, id: string, name: Inline, t: NoticeTexts): Inline {
+  return purpose.optionalData?.includes(id) ? { ...name, text: `${name.text} (${t.statements.optional})` } : name;
+}
+
+/**
+ * The sites this notice covers, when the charter has several, and the related statements that apply elsewhere
+ * (partner sites with their own statement).
+ */
+function coverage(context: Context): Paragraph[] {
+  const { charter, t, language } = context;
+  const paragraphs: Paragraph[] = [];
+  if (charter.sites.length > 1) paragraphs.push(text(t.statements.covers(joinList(charter.sites.map((s) => `${s.name} (${s.domain})`), language))));
+  const related = charter.statements?.related ?? [];
+  if (related.length) {
+    paragraphs.push([run(`${t.statements.related} `), ...listRuns(related.map((r) => link(textIn(r.name, language, charter) ?? r.url, r.url)), language), run('.')]);
+  }
+  return paragraphs;
+}
+
 /** Art. 13(1)(f): transfers to third countries and the safeguards, with where to obtain a copy. */
 function transfersSection(context: Context): NoticeSection {
-  const { t, language, view } = context;
+  const { t, language, view, charter } = context;
+  const nameIn = (name: Text) => textIn(name, language, charter) ?? '';
   const items: Paragraph[] = [];
   for (const recipient of view.recipients) {
     if (isTransfer(recipient.country)) {
       items.push(text(t.transfers.item({
-        recipient: recipient.name,
+        recipient: nameIn(recipient.name),
         country: countryName(recipient.country, language),
         mechanism: safeguardName(recipient.country, recipient.transfer, language) ?? t.recipients.noSafeguard,
       })));
@@ -342,7 +411,7 @@ function transfersSection(context: Context): NoticeSection {
     for (const sub of recipient.subProcessors) {
       if (!isTransfer(sub.country)) continue;
       items.push(text(t.transfers.item({
-        recipient: `${sub.name} (${recipient.name})`,
+        recipient: `${nameIn(sub.name)} (${nameIn(recipient.name)})`,
         country: countryName(sub.country, language),
         mechanism: safeguardName(sub.country, sub.transfer, language) ?? t.recipients.noSafeguard,
       })));
@@ -350,7 +419,7 @@ function transfersSection(context: Context): NoticeSection {
   }
   const blocks: Block[] = items.length
     ? [paragraph(t.transfers.intro), { type: 'list', items }, paragraph(t.transfers.copy)]
-    : [paragraph(t.transfers.none)];
+    : [paragraph(t.transfers.none), ...(context.charter.statements?.dataStaysInEea ? [paragraph(t.statements.staysInEea)] : [])];
   return { id: 'transfers', heading: t.headings.transfers, gdpr: ['13(1)(f)'], blocks };
 }
 
@@ -363,7 +432,7 @@ function retentionSection(context: Context): NoticeSection {
     heading: t.headings.retention,
     gdpr: ['13(2)(a)'],
     blocks: [
-      paragraph(t.retention.intro),
+      paragraph(view.purposes.every((p) => hasPeriod(p.retention)) ? t.retention.intro : t.retention.introWithoutPeriods),
       { type: 'table', caption: t.retention.caption, columns: [t.retention.columns.purpose, t.retention.columns.period], rows },
     ],
   };
@@ -421,6 +490,8 @@ function complaintSection(context: Context): NoticeSection {
   const authority = findAuthority(charter.organisation.authority);
   // The loader refuses an unknown authority, so a missing one here is a programming error.
   if (!authority) throw new InvariantError(`unknown authority ${charter.organisation.authority}`);
+  const address = authorityAddress(authority, language);
+  const pages = authorityPages(authority, language);
   const own = authority.names[language];
   const official = Object.entries(authority.names).find(([code]) => code !== 'en');
   const name: Inline = own
@@ -430,9 +501,9 @@ function complaintSection(context: Context): NoticeSection {
       : { text: authority.names.en ?? authority.shortName, lang: 'en' };
   const lines: Paragraph[] = [
     [{ ...name, strong: true }, run(` (${authority.shortName})`)],
-    text(authority.address.street),
-    text(`${authority.address.postalCode} ${authority.address.city}`),
-    text(countryName(authority.address.country, language)),
+    text(address.street),
+    text(`${address.postalCode} ${address.city}`),
+    text(countryName(address.country, language)),
   ];
   if (authority.email) lines.push([run(colon(t.labels.email, context.language)), mailto(authority.email)]);
   if (authority.phone) lines.push([run(colon(t.labels.phone, context.language)), tel(authority.phone)]);
@@ -446,8 +517,8 @@ function complaintSection(context: Context): NoticeSection {
       {
         type: 'list',
         items: [
-          [run(colon(t.complaint.website, context.language)), link(authority.website, authority.website)],
-          [run(colon(t.complaint.form, context.language)), link(authority.complaintUrl, authority.complaintUrl)],
+          [run(colon(t.complaint.website, context.language)), link(pages.website, pages.website)],
+          [run(colon(t.complaint.form, context.language)), link(pages.complaintUrl, pages.complaintUrl)],
         ],
       },
       paragraph(t.complaint.usFirst),
@@ -468,7 +539,10 @@ function requirementsSection(context: Context): NoticeSection {
   };
   const blocks: Block[] = required.length
     ? [paragraph(t.requirements.intro), { type: 'definitions', items: [...required, ...voluntaryWithConsequence].map(describe) }, paragraph(t.requirements.rest)]
-    : [paragraph(t.requirements.noneRequired), ...(voluntaryWithConsequence.length ? [{ type: 'definitions' as const, items: voluntaryWithConsequence.map(describe) }] : [])];
+    : voluntaryWithConsequence.length
+      ? [paragraph(t.requirements.noneRequiredConsequences), { type: 'definitions', items: voluntaryWithConsequence.map(describe) }]
+      : // Nothing follows, so the sentence must not point to anything below.
+        [paragraph(t.requirements.noneRequired)];
   return { id: 'requirements', heading: t.headings.requirements, gdpr: ['13(2)(e)'], blocks };
 }
 
@@ -507,7 +581,7 @@ function sourcesSection(context: Context): NoticeSection[] {
   if (elsewhere.length === 0) return [];
   const rows = elsewhere.map((purpose) => [
     [purposeName(purpose, language, charter)],
-    listRuns(purpose.data.map((d) => inSentence(dataCategoryName(d, language, charter), language)), language),
+    listRuns(purpose.data.map((d) => inSentence(dataCategoryName(d, language, charter), language, charter)), language),
     sourceParagraphs(purpose, context).flatMap((p, i) => (i === 0 ? p : [run(' '), ...p])),
   ]);
   return [
@@ -523,16 +597,23 @@ function sourcesSection(context: Context): NoticeSection[] {
   ];
 }
 
-/** Art. 8: the age from which a child consents alone, per country concerned, and the organisation's policy. */
+/**
+ * Art. 8: the age from which a child consents alone, per country concerned, as the law sets it; the organisation's own
+ * higher limit (`children.minimumAge`) stated apart, never as if it were the law; and the organisation's policy only
+ * when it declares one (no "not meant for children under …" that nobody declared).
+ */
 function childrenSection(context: Context): NoticeSection {
   const { charter, t, language, view } = context;
-  const countries = [...new Set([...charter.organisation.addresses.map((a) => a.country), ...Object.keys(charter.children.minimumAge)])];
-  const ageOf = (country: string) => Math.max(childConsentAge(country), charter.children.minimumAge[country] ?? 0);
-  const entries = joinList(countries.map((c) => t.children.age(countryName(c, language), ageOf(c))), language);
+  const own = charter.children.minimumAge;
+  const countries = [...new Set([...charter.organisation.addresses.map((a) => a.country), ...Object.keys(own)])];
+  const law = joinList(countries.map((c) => t.children.age(countryName(c, language), childConsentAge(c))), language);
+  const higher = countries.filter((c) => (own[c] ?? 0) > childConsentAge(c));
   const blocks: Block[] = [];
   if (charter.children.policy) blocks.push(paragraph(resolveText(charter.children.policy, language, charter)));
-  else if (!charter.children.collects) blocks.push(paragraph(t.children.notForChildren(ageOf(countries[0] ?? 'BE'))));
-  blocks.push(paragraph(t.children.ages(entries)));
+  blocks.push(paragraph(t.children.ages(law)));
+  if (higher.length) {
+    blocks.push(paragraph(t.children.ownAges(joinList(higher.map((c) => t.children.age(countryName(c, language), own[c] ?? 0)), language))));
+  }
   if (charter.children.collects) blocks.push(paragraph(t.children.collects));
   if (view.purposes.some((p) => p.consent?.parental)) blocks.push(paragraph(t.children.parental));
   return { id: 'children', heading: t.headings.children, gdpr: ['8'], blocks };
@@ -565,11 +646,17 @@ function securitySection(context: Context): NoticeSection[] {
 }
 
 function changesSection(context: Context): NoticeSection {
-  const { t, view, language } = context;
-  return {
-    id: 'changes',
-    heading: t.headings.changes,
-    gdpr: [],
-    blocks: [paragraph(t.changes.text), paragraph(link(t.changes.history, noticePaths.versions(view.site.id, language)))],
-  };
+  const { t, view, language, charter } = context;
+  const blocks: Block[] = [paragraph(t.changes.text)];
+  // Only the promise the charter makes: subscribers (the mail Charter sends on a significant version) and, when
+  // declared, the organisation's own mail to its customers.
+  const promise = charter.statements?.changeNotification;
+  if (promise) {
+    const whom = [promise.subscribers !== false ? t.statements.subscribers : undefined, promise.customers ? t.statements.customers : undefined].filter(
+      (w): w is string => w !== undefined,
+    );
+    if (whom.length) blocks.push(paragraph(t.statements.notify(joinList(whom, language))));
+  }
+  blocks.push(paragraph(link(t.changes.history, noticePaths.versions(view.site.id, language))));
+  return { id: 'changes', heading: t.headings.changes, gdpr: [], blocks };
 }

@@ -48,4 +48,16 @@ describe('charter notice diff', () => {
     expect(same.code).toBe(0);
     expect(same.out).toBe('no change to the notice of site main (en)');
   });
+
+  it('is an error (exit 2), not "no change", for a site missing from the first file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-notice-diff-'));
+    writeFileSync(join(dir, 'before.yaml'), minimalCharterYaml);
+    const withShop = minimalCharterYaml.replace('    domain: www.testco.example\n', '    domain: www.testco.example\n  - id: shop\n    name: Testco Shop\n    domain: shop.testco.example\n');
+    expect(withShop).toContain('id: shop');
+    writeFileSync(join(dir, 'after.yaml'), withShop);
+    const missing = await run(['notice', 'diff', 'before.yaml', 'after.yaml', '--site', 'shop'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.out).toBe('');
+    expect(missing.err).toContain('site "shop" is not in before.yaml');
+  });
 });

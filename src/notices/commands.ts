@@ -122,7 +122,8 @@ export const noticeDiffCommand: Command = {
   usage: 'notice diff <before> <after> [--site id] [--lang en|nl|fr|de] [--kind notice|cookies] [--json]',
   options: { site: { type: 'string' }, lang: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } },
   help: [
-    'Exit code 1 when the notice changes, 0 when it does not (useful in a review of charter.yaml).',
+    'Exit code 1 when the notice changes, 0 when it does not (useful in a review of charter.yaml), 2 when the site is',
+    'missing from the first file (a new site is not "no change").',
     '',
     'Example:',
     '  git show HEAD~1:charter.yaml > /tmp/before.yaml && charter notice diff /tmp/before.yaml charter.yaml --lang nl',
@@ -136,6 +137,11 @@ export const noticeDiffCommand: Command = {
     const after = await load(io, afterFile);
     if (!before || !after) return exitCodes.findings;
     const { site, language } = target(after, stringOption(args, 'site'), stringOption(args, 'lang'));
+    // A site the first file lacks is not "no change": the comparison would be empty, and exit 0 would say it is fine.
+    if (!before.sites.some((s) => s.id === site)) {
+      io.err(`charter notice diff: site "${site}" is not in ${beforeFile} (its sites: ${before.sites.map((s) => s.id).join(', ')}); the whole notice of that site is new`);
+      return exitCodes.usage;
+    }
     const changes = diffDocuments(kind, before, after, site, language);
     if (args.values.json) io.out(JSON.stringify({ site, language, kind, changes }, null, 2));
     else if (changes.length === 0) io.out(`no change to the ${kind === 'privacy-notice' ? 'notice' : 'cookie policy'} of site ${site} (${language})`);

@@ -6,11 +6,12 @@
  */
 import { findAuthority } from '../charter/catalogs/authorities.js';
 import { canonicalJson } from '../charter/revision.js';
-import type { Charter, Language, Purpose, Recipient } from '../charter/schema.js';
+import { textFor } from '../charter/localized.js';
+import { hasPeriod, type Charter, type Language, type Purpose, type Recipient, type Text } from '../charter/schema.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';
 import type { DocumentKind, NoticeDocument } from './document.js';
-import { anchorPhrase, cookieDurationInWords, countryName, durationInWords, joinList, periodInWords } from './phrasing.js';
+import { anchorPhrase, cookieDurationInWords, countryName, durationInWords, joinList, periodInWords, retentionInBrief } from './phrasing.js';
 import { dataCategoryName, inSentence, purposeName, safeguardName, siteView, subjectName, textIn, type SiteView } from './site-view.js';
 import { diffTexts, type Channel, type DiffTexts } from './texts/diff.js';
 import { noticeTexts } from './texts/index.js';
@@ -32,6 +33,11 @@ interface Context {
 }
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/** A charter name (one string, or one per language) in `language`; undefined when there is none. */
+function nameOf(name: Text | undefined, language: Language): string | undefined {
+  return name === undefined ? undefined : textFor(name, language);
+}
 
 /**
  * The changes to the privacy notice of `siteId` from charter `before` to charter `after`, in `language`. `before`
@@ -123,7 +129,7 @@ function changesToPurpose(a: Purpose, b: Purpose, context: Context): NoticeChang
   if (textIn(a.description, language, before.charter) !== textIn(b.description, language, after.charter)) changes.push(at('purpose.description', d.descriptionChanged(name)));
 
   const data = listDifference(a.data, b.data);
-  const dataNames = (ids: string[], charter: Charter) => joinList(ids.map((id) => inSentence(dataCategoryName(id, language, charter), language).text), language);
+  const dataNames = (ids: string[], charter: Charter) => joinList(ids.map((id) => inSentence(dataCategoryName(id, language, charter), language, charter).text), language);
   if (data.added.length) changes.push(at('purpose.data-added', d.dataAdded(name, dataNames(data.added, after.charter))));
   if (data.removed.length) changes.push(at('purpose.data-removed', d.dataRemoved(name, dataNames(data.removed, before.charter))));
 
@@ -136,7 +142,7 @@ function changesToPurpose(a: Purpose, b: Purpose, context: Context): NoticeChang
   const shared = listDifference(a.recipients, b.recipients);
   const known = new Set(before.recipients.map((r) => r.id));
   const stillThere = new Set(after.recipients.map((r) => r.id));
-  const recipientNames = (ids: string[], charter: Charter) => joinList(ids.map((id) => charter.recipients.find((r) => r.id === id)?.name ?? id), language);
+  const recipientNames = (ids: string[], charter: Charter) => joinList(ids.map((id) => nameOf(charter.recipients.find((r) => r.id === id)?.name, language) ?? id), language);
   const sharedAdded = shared.added.filter((id) => known.has(id));
   const sharedRemoved = shared.removed.filter((id) => stillThere.has(id));
   if (sharedAdded.length) changes.push(at('purpose.recipients-added', d.sharedAdded(name, recipientNames(sharedAdded, after.charter))));
@@ -146,11 +152,20 @@ function changesToPurpose(a: Purpose, b: Purpose, context: Context): NoticeChang
   const rb = b.retention;
   const eventA = textIn(ra.event, language, before.charter);
   const eventB = textIn(rb.event, language, after.charter);
-  if (ra.duration !== rb.duration || ra.from !== rb.from || eventA !== eventB || ra.minimum !== rb.minimum) {
-    const sameAnchor = ra.from === rb.from && eventA === eventB && ra.minimum === rb.minimum;
-    const from = sameAnchor ? durationInWords(ra.duration, language) : periodInWords(ra, language, eventA);
-    const to = sameAnchor ? `${durationInWords(rb.duration, language)} ${anchorPhrase(rb.from, language, eventB)}` : periodInWords(rb, language, eventB);
-    changes.push(at('purpose.retention', d.retentionChanged(name, from, to)));
+  const criteriaA = textIn(ra.criteria, language, before.charter);
+  const criteriaB = textIn(rb.criteria, language, after.charter);
+  if (hasPeriod(ra) && hasPeriod(rb)) {
+    if (ra.duration !== rb.duration || ra.from !== rb.from || eventA !== eventB || ra.minimum !== rb.minimum) {
+      const sameAnchor = ra.from === rb.from && eventA === eventB && ra.minimum === rb.minimum;
+      const from = sameAnchor ? durationInWords(ra.duration, language) : periodInWords(ra, language, eventA);
+      const to = sameAnchor ? `${durationInWords(rb.duration, language)} ${anchorPhrase(rb.from, language, eventB)}` : periodInWords(rb, language, eventB);
+      changes.push(at('purpose.retention', d.retentionChanged(name, from, to)));
+    }
+  } else {
+    // A rule stated by criteria, or not decided, on either side: compare what the reader is told.
+    const from = retentionInBrief(ra, language, { event: eventA, criteria: criteriaA });
+    const to = retentionInBrief(rb, language, { event: eventB, criteria: criteriaB });
+    if (from !== to) changes.push(at('purpose.retention', d.retentionChanged(name, from, to)));
   }
   if (ra.action !== rb.action) changes.push(at('purpose.retention-action', d.retentionAction(name, rb.action === 'anonymise')));
 
@@ -176,23 +191,23 @@ function recipientChanges({ before, after, d, language }: Context): NoticeChange
   const current = new Map(after.recipients.map((r) => [r.id, r]));
   const safeguard = (r: Pick<Recipient, 'country' | 'transfer'>) => safeguardName(r.country, r.transfer, language) ?? t.recipients.noSafeguard;
   for (const r of after.recipients) {
-    if (!old.has(r.id)) changes.push({ kind: 'recipient.added', subject: r.id, text: d.recipientAdded(r.name, countryName(r.country, language), safeguard(r)) });
+    if (!old.has(r.id)) changes.push({ kind: 'recipient.added', subject: r.id, text: d.recipientAdded(nameOf(r.name, language) ?? r.id, countryName(r.country, language), safeguard(r)) });
   }
   for (const r of before.recipients) {
-    if (!current.has(r.id)) changes.push({ kind: 'recipient.removed', subject: r.id, text: d.recipientRemoved(r.name) });
+    if (!current.has(r.id)) changes.push({ kind: 'recipient.removed', subject: r.id, text: d.recipientRemoved(nameOf(r.name, language) ?? r.id) });
   }
   for (const b of after.recipients) {
     const a = old.get(b.id);
     if (!a) continue;
-    if (a.country !== b.country) changes.push({ kind: 'recipient.country', subject: b.id, text: d.recipientMoved(b.name, countryName(a.country, language), countryName(b.country, language)) });
-    else if (safeguard(a) !== safeguard(b)) changes.push({ kind: 'recipient.safeguard', subject: b.id, text: d.safeguardChanged(b.name, safeguard(a), safeguard(b)) });
-    if (a.role !== b.role) changes.push({ kind: 'recipient.role', subject: b.id, text: d.roleChanged(b.name, t.recipients.roles[b.role]) });
-    const subs = listDifference(a.subProcessors.map((s) => s.name), b.subProcessors.map((s) => s.name));
+    if (a.country !== b.country) changes.push({ kind: 'recipient.country', subject: b.id, text: d.recipientMoved(nameOf(b.name, language) ?? b.id, countryName(a.country, language), countryName(b.country, language)) });
+    else if (safeguard(a) !== safeguard(b)) changes.push({ kind: 'recipient.safeguard', subject: b.id, text: d.safeguardChanged(nameOf(b.name, language) ?? b.id, safeguard(a), safeguard(b)) });
+    if (a.role !== b.role) changes.push({ kind: 'recipient.role', subject: b.id, text: d.roleChanged(nameOf(b.name, language) ?? b.id, t.recipients.roles[b.role]) });
+    const subs = listDifference(a.subProcessors.map((s) => nameOf(s.name, language) ?? ''), b.subProcessors.map((s) => nameOf(s.name, language) ?? ''));
     for (const sub of subs.added) {
-      const country = b.subProcessors.find((s) => s.name === sub)?.country ?? '';
-      changes.push({ kind: 'recipient.sub-processor-added', subject: b.id, text: d.subProcessorAdded(b.name, sub, countryName(country, language)) });
+      const country = b.subProcessors.find((s) => nameOf(s.name, language) === sub)?.country ?? '';
+      changes.push({ kind: 'recipient.sub-processor-added', subject: b.id, text: d.subProcessorAdded(nameOf(b.name, language) ?? b.id, sub, countryName(country, language)) });
     }
-    for (const sub of subs.removed) changes.push({ kind: 'recipient.sub-processor-removed', subject: b.id, text: d.subProcessorRemoved(b.name, sub) });
+    for (const sub of subs.removed) changes.push({ kind: 'recipient.sub-processor-removed', subject: b.id, text: d.subProcessorRemoved(nameOf(b.name, language) ?? b.id, sub) });
   }
   return changes;
 }
@@ -235,7 +250,7 @@ function cookieChanges({ before, after, d, language }: Context): NoticeChange[] 
   const key = (c: { name: string; domain?: string | undefined }) => `${c.name}@${c.domain ?? ''}`;
   const old = new Map(before.cookies.map((c) => [key(c), c]));
   const current = new Map(after.cookies.map((c) => [key(c), c]));
-  const vendor = (id: string, charter: Charter) => (id === 'first-party' ? charter.organisation.tradeName ?? charter.organisation.legalName : (charter.recipients.find((r) => r.id === id)?.name ?? id));
+  const vendor = (id: string, charter: Charter) => (id === 'first-party' ? charter.organisation.tradeName ?? charter.organisation.legalName : (nameOf(charter.recipients.find((r) => r.id === id)?.name, language) ?? id));
   for (const c of after.cookies) {
     if (!old.has(key(c))) changes.push({ kind: 'cookie.added', subject: c.name, text: d.cookieAdded(c.name, vendor(c.vendor, after.charter), cookieDurationInWords(c.duration, c.type, language)) });
   }

@@ -81,7 +81,7 @@ export const noticeDocumentSchema = z.object({
   title: z.string(),
   intro: z.array(paragraphSchema),
   sections: z.array(sectionSchema),
-  /** The date the charter declares (`lastUpdated`); a published version shows its own date instead. Not hashed. */
+  /** The date the charter declares (`lastUpdated`); shown as "last updated" wherever it is given. Not hashed. */
   lastUpdated: z.string().optional(),
 });
 export type NoticeDocument = z.infer<typeof noticeDocumentSchema>;
@@ -91,6 +91,14 @@ export interface VersionStamp {
   version: number;
   /** ISO date (YYYY-MM-DD) of publication. */
   date: string;
+}
+
+/**
+ * The one rule for "last updated", in every format and on every route: the charter's `lastUpdated` when it declares
+ * one, else the date of the published version (the revision it was published from), else nothing.
+ */
+export function shownDate(document: NoticeDocument, version: VersionStamp | undefined): string | undefined {
+  return document.lastUpdated ?? version?.date;
 }
 
 /**
@@ -105,6 +113,28 @@ export function documentHash(document: NoticeDocument): string {
 /** Plain text of a paragraph (for tests, diffs and text-only formats). */
 export function plainText(paragraph: Paragraph): string {
   return paragraph.map((run) => run.text).join('');
+}
+
+/** Every inline run of a block tree, in reading order (for checks and text-only views over a whole document). */
+export function blockRuns(blocks: readonly Block[]): Inline[] {
+  return blocks.flatMap((block) => {
+    switch (block.type) {
+      case 'paragraph':
+        return block.content;
+      case 'list':
+        return block.items.flat();
+      case 'address':
+        return block.lines.flat();
+      case 'table':
+        return block.rows.flat(2);
+      case 'definitions':
+        return block.items.flatMap((item) => item.paragraphs.flat());
+      case 'consent-button':
+        return block.fallback;
+      case 'subsection':
+        return blockRuns(block.blocks);
+    }
+  });
 }
 
 /** Shorthand for a paragraph of one plain run. */

@@ -4,9 +4,11 @@
  * in `src/charter/lint.ts`.
  */
 import { formerAuthorityNames } from '../charter/catalogs/authorities.js';
+import { isInEea } from '../charter/catalogs/countries.js';
+import { findDataCategory } from '../charter/catalogs/data-taxonomy.js';
 import type { LintFinding, LintRule } from '../charter/lint.js';
 import type { IssuePath } from '../charter/references.js';
-import type { Charter, Language, Text } from '../charter/schema.js';
+import { hasPeriod, retentionKind, type Charter, type Language, type Text } from '../charter/schema.js';
 import { buildNotice } from './build-notice.js';
 import { childConsentAge } from './children.js';
 import type { NoticeDocument } from './document.js';
@@ -100,7 +102,18 @@ function noticeTexts(charter: Charter): { path: IssuePath; text: Text; languages
     add(['data', i, 'source'], d.source);
   });
   charter.holds.forEach((h, i) => add(['holds', i, 'reason'], h.reason));
-  charter.recipients.forEach((r, i) => add(['recipients', i, 'service'], r.service));
+  charter.recipients.forEach((r, i) => {
+    add(['recipients', i, 'name'], r.name);
+    add(['recipients', i, 'service'], r.service);
+    add(['recipients', i, 'arrangement'], r.arrangement);
+    r.subProcessors.forEach((sub, j) => add(['recipients', i, 'subProcessors', j, 'name'], sub.name));
+  });
+  (charter.organisation.group ?? []).forEach((g, i) => {
+    add(['organisation', 'group', i, 'legalName'], g.legalName);
+    add(['organisation', 'group', i, 'arrangement'], g.arrangement);
+  });
+  add(['organisation', 'groupSharing', 'description'], charter.organisation.groupSharing?.description);
+  (charter.statements?.related ?? []).forEach((r, i) => add(['statements', 'related', i, 'name'], r.name));
   charter.purposes.forEach((purpose, p) => {
     const languages = languagesOf(purpose.id);
     const at = (...rest: IssuePath) => ['purposes', p, ...rest];
@@ -113,6 +126,7 @@ function noticeTexts(charter: Charter): { path: IssuePath; text: Text; languages
     add(at('automatedDecisions', 'logic'), purpose.automatedDecisions.logic, languages);
     add(at('automatedDecisions', 'consequences'), purpose.automatedDecisions.consequences, languages);
     add(at('retention', 'event'), purpose.retention.event, languages);
+    add(at('retention', 'criteria'), purpose.retention.criteria, languages);
     add(at('retention', 'description'), purpose.retention.description, languages);
     add(at('consent', 'text'), purpose.consent?.text, languages);
   });
@@ -276,7 +290,8 @@ export const outdatedReferenceRule: LintRule = (charter) => {
  */
 export const retentionExecutionRule: LintRule = (charter) => {
   const governed = new Set(charter.stores.flatMap((store) => store.tables.map((table) => table.purpose).filter(Boolean)));
-  const unkept = charter.purposes.map((purpose, p) => ({ purpose, p })).filter(({ purpose }) => !governed.has(purpose.id));
+  // A rule without a duration is not executable by design; `retentionCriteriaRule` reports it.
+  const unkept = charter.purposes.map((purpose, p) => ({ purpose, p })).filter(({ purpose }) => hasPeriod(purpose.retention) && !governed.has(purpose.id));
   if (unkept.length === 0) return [];
   if (charter.stores.length === 0) {
     return [
@@ -289,6 +304,31 @@ export const retentionExecutionRule: LintRule = (charter) => {
       : finding('retention-not-executed', 'info', 'GDPR Art. 5(1)(e), 5(2)', ['purposes', p, 'retention'], `${purpose.id}: no mapped store table is governed by this purpose; its retention is only kept if its recipients (${purpose.recipients.join(', ')}) apply it`),
   );
 };
+
+/**
+ * Art. 13(2)(a) and 5(1)(e): a retention that is not decided is a warning (the notice says so rather than invent a
+ * period, but the organisation owes one); a retention stated by criteria is a promise no sweep executes, so lint
+ * says which ones the organisation keeps by hand.
+ */
+export const retentionCriteriaRule: LintRule = (charter) =>
+  charter.purposes.flatMap((purpose, p) => {
+    const kind = retentionKind(purpose.retention);
+    if (kind === 'not-decided') {
+      return [finding('retention-not-decided', 'warning', 'GDPR Art. 13(2)(a), 5(1)(e)', ['purposes', p, 'retention'], `${purpose.id}: the retention period is not decided; the notice says so. Decide a duration, or the criteria that determine it`)];
+    }
+    if (kind === 'criteria') {
+      return [
+        finding(
+          'retention-by-criteria',
+          'info',
+          'GDPR Art. 5(1)(e), 5(2)',
+          ['purposes', p, 'retention'],
+          `${purpose.id}: the retention is stated by criteria, so no sweep executes it; the data is only deleted when someone applies the criteria by hand${purpose.retention.review ? ` (review every ${purpose.retention.review})` : ' (no review period declared)'}`,
+        ),
+      ];
+    }
+    return [];
+  });
 
 /**
  * Art. 13(1)(c) and 5(1)(a): a store column holding a data category that no purpose names is data the notice does not
@@ -324,6 +364,83 @@ export const childAgeRule: LintRule = (charter) =>
       : [];
   });
 
+/**
+ * The charter's own statements (`statements`) checked against the rest of it: "data stays in the EEA" with a recipient
+ * outside it, "no special categories" with a purpose that names one, and a promise to mail customers that Charter
+ * does not send. A statement the rest of the charter contradicts would make the notice say two things.
+ */
+export const statementsRule: LintRule = (charter) => {
+  const statements = charter.statements;
+  if (!statements) return [];
+  const findings: LintFinding[] = [];
+  if (statements.dataStaysInEea) {
+    charter.recipients.forEach((recipient, r) => {
+      if (!isInEea(recipient.country)) {
+        findings.push(finding('statement-contradicted', 'error', 'GDPR Art. 13(1)(f)', ['recipients', r, 'country'], `statements.dataStaysInEea says data stays in the EEA, but recipient "${recipient.id}" is in ${recipient.country}`));
+      }
+      recipient.subProcessors.forEach((sub, i) => {
+        if (!isInEea(sub.country)) {
+          findings.push(finding('statement-contradicted', 'error', 'GDPR Art. 13(1)(f)', ['recipients', r, 'subProcessors', i, 'country'], `statements.dataStaysInEea says data stays in the EEA, but a sub-processor of "${recipient.id}" is in ${sub.country}`));
+        }
+      });
+    });
+  }
+  if (statements.noSpecialCategories) {
+    charter.purposes.forEach((purpose, p) =>
+      purpose.data.forEach((id, d) => {
+        if (findDataCategory(id)?.special) {
+          findings.push(finding('statement-contradicted', 'error', 'GDPR Art. 9', ['purposes', p, 'data', d], `statements.noSpecialCategories says no special categories are asked for, but purpose "${purpose.id}" names ${id}`));
+        }
+      }),
+    );
+  }
+  if (statements.changeNotification?.customers) {
+    findings.push(finding('promise-not-executed', 'info', 'GDPR Art. 12(1), 13(3)', ['statements', 'changeNotification', 'customers'], 'the notice promises to mail customers the updated statement; Charter mails only the notice subscribers, so this mail is yours to send'));
+  }
+  return findings;
+};
+
+/** Art. 26(2): a joint controller, in the group or among the recipients, needs the essence of the arrangement. */
+export const jointControllerRule: LintRule = (charter) => [
+  ...(charter.organisation.group ?? []).flatMap((entity, g) =>
+    entity.relation === 'joint-controller' && !entity.arrangement
+      ? [finding('joint-controller-without-arrangement', 'warning', 'GDPR Art. 26(2)', ['organisation', 'group', g, 'arrangement'], 'a joint controller in the group: give the essence of the arrangement (arrangement), which the notice makes available')]
+      : [],
+  ),
+  ...charter.recipients.flatMap((recipient, r) =>
+    recipient.role === 'joint-controller' && !recipient.arrangement
+      ? [finding('joint-controller-without-arrangement', 'warning', 'GDPR Art. 26(2)', ['recipients', r, 'arrangement'], `${recipient.id} is a joint controller: give the essence of the arrangement (arrangement), which the notice makes available`)]
+      : [],
+  ),
+];
+
+const childCategory = /^child\./;
+const ageCategories = new Set(['identity.age', 'identity.date-of-birth']);
+
+/**
+ * Art. 8 and the notice's children section: data about children, or a children subject, while the charter says it
+ * collects none (`children.collects: false`) is a contradiction (warning); an age or date of birth can reveal a child,
+ * so without a children policy lint asks to say how children are handled (info).
+ */
+export const childrenDataRule: LintRule = (charter) => {
+  if (charter.children.collects) return [];
+  const findings: LintFinding[] = [];
+  charter.purposes.forEach((purpose, p) => {
+    const childSubject = purpose.subjects.indexOf('child');
+    if (childSubject >= 0) {
+      findings.push(finding('children-data-undeclared', 'warning', 'GDPR Art. 8', ['purposes', p, 'subjects', childSubject], `${purpose.id} concerns children while children.collects is false: set children.collects (and the policy) or remove the subject`));
+    }
+    purpose.data.forEach((id, d) => {
+      if (childCategory.test(id)) {
+        findings.push(finding('children-data-undeclared', 'warning', 'GDPR Art. 8', ['purposes', p, 'data', d], `${purpose.id} collects ${id} while children.collects is false: set children.collects (and the policy) or remove the category`));
+      } else if (ageCategories.has(id) && !charter.children.policy) {
+        findings.push(finding('children-data-undeclared', 'info', 'GDPR Art. 8', ['purposes', p, 'data', d], `${purpose.id} collects ${id}, which can show that someone is a child; children.collects is false and no children.policy says how a child's data is handled`));
+      }
+    });
+  });
+  return findings;
+};
+
 /** The notice domain's rules, in the order they are reported. */
 export const noticeLintRules: readonly LintRule[] = [
   noticeCompletenessRule,
@@ -332,6 +449,10 @@ export const noticeLintRules: readonly LintRule[] = [
   withdrawalRouteRule,
   outdatedReferenceRule,
   retentionExecutionRule,
+  retentionCriteriaRule,
   unlistedStoreCategoryRule,
   childAgeRule,
+  statementsRule,
+  jointControllerRule,
+  childrenDataRule,
 ];

@@ -7,7 +7,7 @@
  */
 import type { Duration } from '../charter/duration.js';
 import { duration as parseDuration } from '../charter/duration.js';
-import type { Language, RetentionRule } from '../charter/schema.js';
+import { hasPeriod, retentionKind, type Language, type RetentionAnchor, type RetentionRule } from '../charter/schema.js';
 
 type Unit = 'years' | 'months' | 'weeks' | 'days';
 
@@ -69,7 +69,7 @@ export function countryName(code: string, language: Language): string {
   }
 }
 
-export type RetentionAnchor = RetentionRule['from'];
+export type { RetentionAnchor };
 
 /**
  * The point a period runs from, as it follows the period: "after our last meaningful contact with you". `event` is the
@@ -118,19 +118,76 @@ export function anchorPhrase(anchor: RetentionAnchor, language: Language, event?
 }
 
 /** The period alone, for tables and diffs: "3 years after our last meaningful contact with you". */
-export function periodInWords(rule: Pick<RetentionRule, 'duration' | 'from'>, language: Language, event?: string): string {
+export function periodInWords(rule: { duration: string; from: RetentionAnchor }, language: Language, event?: string): string {
   return `${durationInWords(rule.duration, language)} ${anchorPhrase(rule.from, language, event)}`;
 }
+
+const notDecidedWords: Record<Language, string> = {
+  en: 'not decided yet',
+  nl: 'nog niet bepaald',
+  fr: 'pas encore fixée',
+  de: 'noch nicht festgelegt',
+};
+
+const criteriaWords: Record<Language, (criteria: string) => string> = {
+  en: (criteria) => `by criteria: ${criteria}`,
+  nl: (criteria) => `volgens criteria: ${criteria}`,
+  fr: (criteria) => `selon des critères\u00a0: ${criteria}`,
+  de: (criteria) => `nach Kriterien: ${criteria}`,
+};
+
+/**
+ * Any retention rule in brief, for diffs and summaries: the period, the criteria, or that it is not decided.
+ * `event` and `criteria` are the charter's own texts, already in `language`.
+ */
+export function retentionInBrief(rule: RetentionRule, language: Language, texts: { event?: string | undefined; criteria?: string | undefined; keep?: readonly string[] } = {}): string {
+  if (hasPeriod(rule)) return periodInWords(rule, language, texts.event);
+  if (retentionKind(rule) === 'criteria') {
+    const criteria = criteriaWords[language](lower(texts.criteria ?? '', language, texts.keep).replace(/\.$/, ''));
+    return rule.from ? `${criteria} (${anchorPhrase(rule.from, language, texts.event)})` : criteria;
+  }
+  return notDecidedWords[language];
+}
+
+/**
+ * Art. 13(2)(a) "or if that is not possible, the criteria used to determine that period": the criteria in the
+ * organisation's words, the event they run from, what happens at the end and, when declared, how often it reviews.
+ */
+function criteriaSentence(rule: Pick<RetentionRule, 'from' | 'action' | 'review'>, language: Language, criteria: string, event?: string): string {
+  const anchor = rule.from ? ` ${anchorPhrase(rule.from, language, event)}` : '';
+  const said = criteria.trim().replace(/[.;:]+$/, '');
+  const anonymise = rule.action === 'anonymise';
+  const review = rule.review ? durationInWords(rule.review, language) : undefined;
+  switch (language) {
+    case 'en':
+      return `How long we keep this data${anchor} is not a fixed period; it depends on these criteria: ${said}. ${anonymise ? 'We then anonymise it.' : 'We then delete it.'}${review ? ` We review at least every ${review} whether we still need it.` : ''}`;
+    case 'nl':
+      return `Hoe lang we deze gegevens${anchor} bewaren, is geen vaste termijn; het hangt af van deze criteria: ${said}. ${anonymise ? 'Daarna anonimiseren we ze.' : 'Daarna wissen we ze.'}${review ? ` We gaan minstens elke ${review} na of we ze nog nodig hebben.` : ''}`;
+    case 'fr':
+      return `La durée pendant laquelle nous conservons ces données${anchor} n’est pas fixe\u00a0; elle dépend des critères suivants\u00a0: ${said}. ${anonymise ? 'Ensuite, nous les anonymisons.' : 'Ensuite, nous les supprimons.'}${review ? ` Nous vérifions au moins tous les ${review} si nous en avons encore besoin.` : ''}`;
+    case 'de':
+      return `Wie lange wir diese Daten${anchor} speichern, ist keine feste Frist, sondern hängt von diesen Kriterien ab: ${said}. ${anonymise ? 'Danach werden sie anonymisiert.' : 'Danach werden sie gelöscht.'}${review ? ` Wir prüfen mindestens alle ${review}, ob wir sie noch benötigen.` : ''}`;
+  }
+}
+
+/** A retention the organisation has not decided: said as it is, never filled with an invented period. */
+const notDecidedSentence: Record<Language, string> = {
+  en: 'We have not yet decided how long we keep this data.',
+  nl: 'We hebben nog niet bepaald hoe lang we deze gegevens bewaren.',
+  fr: 'Nous n’avons pas encore fixé la durée de conservation de ces données.',
+  de: 'Wie lange wir diese Daten speichern, haben wir noch nicht festgelegt.',
+};
 
 /**
  * The full retention sentence: period, minimum, what happens at the end, and whether a renewed consent restarts it.
  * "We keep this data for at least 6 months and at most 2 years after we collect it, and then delete it."
  */
 export function retentionSentence(
-  rule: Pick<RetentionRule, 'duration' | 'from' | 'action' | 'minimum' | 'renewableByConsent'>,
-  language: Language,
-  event?: string,
-): string {
+  rule: Pick<RetentionRule, 'duration' | 'from' | 'action' | 'minimum' | 'renewableByConsent' | 'criteria' | 'review'>,
+  language: Language, event?: string, criteria?: string): string {
+  if (!hasPeriod(rule)) {
+    return retentionKind(rule) === 'criteria' ? criteriaSentence(rule, language, criteria ?? '', event) : notDecidedSentence[language];
+  }
   const period = durationInWords(rule.duration, language);
   const anchor = anchorPhrase(rule.from, language, event);
   const minimum = rule.minimum ? durationInWords(rule.minimum, language) : undefined;
@@ -173,24 +230,31 @@ export function retentionSentence(
 }
 
 /** A legal hold in a sentence: the part the law makes us keep longer, and for how long. */
-export function holdSentence(hold: { reason: string; law: string; duration?: string | undefined }, language: Language): string {
+/** `keep`: proper nouns the charter declares, which keep their case at the start of the reason. */
+export function holdSentence(hold: { reason: string; law: string; duration?: string | undefined }, language: Language, keep: readonly string[] = []): string {
   hold = { ...hold, reason: hold.reason.trim().replace(/[.;:]+$/, '') };
   const howLong = hold.duration ? durationInWords(hold.duration, language) : undefined;
   switch (language) {
     case 'en':
-      return `Where the law requires us to keep part of this data longer, we keep only that part, for as long as the law requires: ${lower(hold.reason, language)} (${hold.law}${howLong ? `; ${howLong}` : ''}).`;
+      return `Where the law requires us to keep part of this data longer, we keep only that part, for as long as the law requires: ${lower(hold.reason, language, keep)} (${hold.law}${howLong ? `; ${howLong}` : ''}).`;
     case 'nl':
-      return `Waar de wet ons verplicht een deel van deze gegevens langer te bewaren, bewaren we alleen dat deel, zo lang als de wet het vereist: ${lower(hold.reason, language)} (${hold.law}${howLong ? `; ${howLong}` : ''}).`;
+      return `Waar de wet ons verplicht een deel van deze gegevens langer te bewaren, bewaren we alleen dat deel, zo lang als de wet het vereist: ${lower(hold.reason, language, keep)} (${hold.law}${howLong ? `; ${howLong}` : ''}).`;
     case 'fr':
-      return `Lorsque la loi nous oblige à conserver une partie de ces données plus longtemps, nous ne gardons que cette partie, aussi longtemps que la loi l’exige\u00a0: ${lower(hold.reason, language)} (${hold.law}${howLong ? `\u00a0; ${howLong}` : ''}).`;
+      return `Lorsque la loi nous oblige à conserver une partie de ces données plus longtemps, nous ne gardons que cette partie, aussi longtemps que la loi l’exige\u00a0: ${lower(hold.reason, language, keep)} (${hold.law}${howLong ? `\u00a0; ${howLong}` : ''}).`;
     case 'de':
       return `Soweit wir einen Teil dieser Daten von Gesetzes wegen länger aufbewahren müssen, bewahren wir nur diesen Teil auf, und zwar so lange, wie das Gesetz es verlangt: ${hold.reason} (${hold.law}${howLong ? `; ${howLong}` : ''}).`;
   }
 }
 
+/** Whether `value` starts with one of `nouns` as a whole word ("Mollie B.V. collects…", not "Mollies"). */
+export function startsWithProperNoun(value: string, nouns: readonly string[]): boolean {
+  return nouns.some((noun) => value.startsWith(noun) && !/[\p{L}\p{N}]/u.test(value.charAt(noun.length)));
+}
+
 /** Lower-cases the first letter of a sentence that follows a colon (never in German, where nouns keep capitals). */
-function lower(sentence: string, language: Language): string {
+function lower(sentence: string, language: Language, keep: readonly string[] = []): string {
   if (language === 'de') return sentence;
+  if (startsWithProperNoun(sentence, keep)) return sentence;
   const first = sentence.charAt(0);
   const second = sentence.charAt(1);
   // Keep acronyms and proper names ("VAT", "APD") as they are.

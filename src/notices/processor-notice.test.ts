@@ -27,10 +27,14 @@ describe('processor data in the notice', () => {
     expect(charter.purposes.filter((p) => p.data.includes('media.photo')).map((p) => [p.id, p.legalBasis])).toEqual([['portfolio', 'consent']]);
   });
 
-  it('has the sentence in every language, and none for a charter that declares no customers', () => {
+  it('has the sentence in every language; a processor that lists no customers still says it is one; a controller says nothing', () => {
     const charter = flashbooth();
     for (const language of languages) expect(processorSentence(charter, language)).toContain('Event organisers and agencies');
-    expect(processorSentence({ ...charter, customers: [] }, 'en')).toBeUndefined();
+    for (const role of ['both', 'processor'] as const) {
+      for (const language of languages) {
+        expect(processorSentence({ ...charter, customers: [], organisation: { ...charter.organisation, role } }, language)).toMatch(/processor|verwerker|sous-traitant|Auftragsverarbeiter/);
+      }
+    }
     expect(processorSentence({ ...charter, organisation: { ...charter.organisation, role: 'controller' } }, 'en')).toBeUndefined();
   });
 });

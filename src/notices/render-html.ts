@@ -6,6 +6,7 @@
 import type { Language } from '../charter/schema.js';
 import { escapeHtml, html, page, raw, type RawHtml } from '../platform/http/html.js';
 import type { Block, Definition, LeafBlock, NoticeDocument, Paragraph, VersionStamp } from './document.js';
+import { shownDate } from './document.js';
 import { dateInWords } from './phrasing.js';
 import { noticeTexts } from './texts/index.js';
 
@@ -92,7 +93,7 @@ function heading(level: number, id: string, label: string): RawHtml {
 
 function versionLine(document: NoticeDocument, options: RenderOptions): RawHtml | '' {
   const t = noticeTexts[document.language];
-  const date = options.version?.date ?? document.lastUpdated;
+  const date = shownDate(document, options.version);
   const parts: string[] = [];
   if (options.version) parts.push(`${t.labels.version} ${options.version.version}`);
   if (date) parts.push(`${t.labels.lastUpdated}: ${dateInWords(date, document.language)}`);

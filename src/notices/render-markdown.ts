@@ -2,10 +2,13 @@
  * The notice as Markdown (CommonMark with GitHub tables), for organisations that publish through a static site
  * generator or keep their statement in git. Links are absolute so the text works wherever it is pasted.
  */
+import type { Language } from '../charter/schema.js';
 import type { Block, LeafBlock, NoticeDocument, Paragraph } from './document.js';
+import { shownDate } from './document.js';
 import { dateInWords } from './phrasing.js';
 import { absolute, type RenderOptions } from './render-html.js';
 import { noticeTexts } from './texts/index.js';
+import { labelColon } from './typography.js';
 
 /** Escapes the characters Markdown would otherwise interpret inside running text. */
 function escapeMarkdown(value: string): string {
@@ -25,7 +28,7 @@ function inline(paragraph: Paragraph, options: RenderOptions): string {
     .replace(/\s*\n\s*/g, ' ');
 }
 
-function leaf(block: LeafBlock, options: RenderOptions): string {
+function leaf(block: LeafBlock, options: RenderOptions, language: Language): string {
   switch (block.type) {
     case 'paragraph':
       return inline(block.content, options);
@@ -35,7 +38,7 @@ function leaf(block: LeafBlock, options: RenderOptions): string {
       // Two trailing spaces make a hard line break.
       return block.lines.map((line) => inline(line, options)).join('  \n');
     case 'definitions':
-      return block.items.map((item) => `- **${escapeMarkdown(item.term)}**: ${item.paragraphs.map((p) => inline(p, options)).join(' ')}`).join('\n');
+      return block.items.map((item) => `- ${labelColon(`**${escapeMarkdown(item.term)}**`, language)}${item.paragraphs.map((p) => inline(p, options)).join(' ')}`).join('\n');
     case 'table': {
       const header = `| ${block.columns.map(escapeMarkdown).join(' | ')} |`;
       const rule = `| ${block.columns.map(() => '---').join(' | ')} |`;
@@ -47,15 +50,15 @@ function leaf(block: LeafBlock, options: RenderOptions): string {
   }
 }
 
-function block(value: Block, options: RenderOptions): string {
-  if (value.type !== 'subsection') return leaf(value, options);
-  return [`### ${escapeMarkdown(value.heading)}`, ...value.blocks.map((b) => leaf(b, options))].join('\n\n');
+function block(value: Block, options: RenderOptions, language: Language): string {
+  if (value.type !== 'subsection') return leaf(value, options, language);
+  return [`### ${escapeMarkdown(value.heading)}`, ...value.blocks.map((b) => leaf(b, options, language))].join('\n\n');
 }
 
 /** Renders a notice or cookie policy as Markdown. */
 export function renderMarkdown(document: NoticeDocument, options: RenderOptions = {}): string {
   const t = noticeTexts[document.language];
-  const date = options.version?.date ?? document.lastUpdated;
+  const date = shownDate(document, options.version);
   const stamp = [
     options.version ? `${t.labels.version} ${options.version.version}` : undefined,
     date ? `${t.labels.lastUpdated}: ${dateInWords(date, document.language)}` : undefined,
@@ -64,7 +67,7 @@ export function renderMarkdown(document: NoticeDocument, options: RenderOptions 
     `# ${escapeMarkdown(document.title)}`,
     ...(stamp.length ? [`*${stamp.join(' · ')}*`] : []),
     ...document.intro.map((p) => inline(p, options)),
-    ...document.sections.flatMap((section) => [`## ${escapeMarkdown(section.heading)}`, ...section.blocks.map((b) => block(b, options))]),
+    ...document.sections.flatMap((section) => [`## ${escapeMarkdown(section.heading)}`, ...section.blocks.map((b) => block(b, options, document.language))]),
   ];
   return `${parts.join('\n\n')}\n`;
 }

@@ -6,6 +6,7 @@
 import { PDFDocument, PDFString, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { embedUnicodeFonts } from '../platform/pdf-fonts.js';
 import type { Block, LeafBlock, NoticeDocument, Paragraph } from './document.js';
+import { shownDate } from './document.js';
 import { dateInWords } from './phrasing.js';
 import { absolute, type RenderOptions } from './render-html.js';
 import { noticeTexts } from './texts/index.js';
@@ -275,7 +276,7 @@ export async function renderPdf(document: NoticeDocument, options: RenderOptions
   const fonts: Fonts = await embedUnicodeFonts(pdf);
   const layout = new Layout(pdf, fonts, options);
   layout.text([{ text: printable(document.title), font: fonts.bold, size: 18, colour: colours.text }], { size: 18, gapAfter: 6 });
-  const date = options.version?.date ?? document.lastUpdated;
+  const date = shownDate(document, options.version);
   const stamp = [
     options.version ? `${t.labels.version} ${options.version.version}` : undefined,
     date ? `${t.labels.lastUpdated}: ${dateInWords(date, document.language)}` : undefined,

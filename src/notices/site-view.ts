@@ -9,6 +9,7 @@ import { findCountry, isInEea } from '../charter/catalogs/countries.js';
 import type { Charter, Cookie, Language, Purpose, Recipient, Site, Text } from '../charter/schema.js';
 import { notFound } from '../platform/errors.js';
 import type { Inline } from './document.js';
+import { startsWithProperNoun } from './phrasing.js';
 
 export interface SiteView {
   charter: Charter;
@@ -67,9 +68,30 @@ export function dataCategoryName(id: string, language: Language, charter: Charte
   return { text: shipped ? shipped.name[language] : id };
 }
 
-/** A name used inside a sentence: lower-case first letter, except in German (nouns) and for acronyms ("IP address"). */
-export function inSentence(inline: Inline, language: Language): Inline {
+/**
+ * The proper nouns a charter declares: its organisation, group entities, sites, recipients and their sub-processors,
+ * customers and laws. A text that starts with one keeps its case inside a sentence ("Mollie", never "mollie").
+ */
+export function properNouns(charter: Charter): string[] {
+  const organisation = charter.organisation;
+  return [
+    organisation.legalName,
+    organisation.tradeName,
+    ...(organisation.group ?? []).map((g) => g.legalName),
+    ...charter.sites.map((s) => s.name),
+    ...charter.recipients.flatMap((r) => [r.name, ...r.subProcessors.map((sub) => sub.name)]),
+    ...charter.customers.map((c) => c.name),
+    ...charter.holds.map((h) => h.law),
+  ].filter((name): name is string => typeof name === 'string' && name.length > 0);
+}
+
+/**
+ * A name used inside a sentence: lower-case first letter, except in German (nouns), for acronyms ("IP address") and
+ * for a text that starts with a proper noun the charter declares (pass the charter).
+ */
+export function inSentence(inline: Inline, language: Language, charter?: Charter): Inline {
   if (language === 'de' || inline.text.length < 2) return inline;
+  if (charter && startsWithProperNoun(inline.text, properNouns(charter))) return inline;
   const second = inline.text.charAt(1);
   if (second !== second.toLowerCase()) return inline;
   return { ...inline, text: inline.text.charAt(0).toLowerCase() + inline.text.slice(1) };

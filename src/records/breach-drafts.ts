@@ -5,12 +5,17 @@
  * processor, the notice to its controller (Art. 33(2)). Every sentence is ours, in EN, NL, FR and DE; the facts come
  * from the record as the organisation wrote them.
  */
-import { findAuthority, type SupervisoryAuthority } from '../charter/catalogs/authorities.js';
+import { authorityAddress, authorityPages, findAuthority, type SupervisoryAuthority } from '../charter/catalogs/authorities.js';
 import { findDataCategory } from '../charter/catalogs/data-taxonomy.js';
 import type { Charter } from '../charter/schema.js';
 import type { BreachContent, StoredNotification } from './breach.js';
 import { breachClock } from './breach.js';
 import { countryName, localise, recordLanguages, type RecordLanguage } from './i18n.js';
+
+/** An address as lines: street, postal code and city, country in `language`. */
+function postalLines(address: SupervisoryAuthority['address'], language: RecordLanguage): string[] {
+  return [address.street, `${address.postalCode} ${address.city}`, countryName(address.country, language)];
+}
 
 export interface DraftSection {
   id: string;
@@ -380,7 +385,7 @@ export function authorityDraft(charter: Charter, facts: BreachFacts, options: { 
   const to: Draft['to'] = authority
     ? {
         name: authority.names[language] ?? authority.names.en ?? authority.shortName,
-        address: [authority.address.street, `${authority.address.postalCode} ${authority.address.city}`, countryName(authority.address.country, language)],
+        address: postalLines(authorityAddress(authority, language), language),
         ...(authority.email ? { email: authority.email } : {}),
         website: authority.website,
       }
@@ -472,7 +477,7 @@ export function subjectsMessage(charter: Charter, facts: BreachFacts, language: 
       heading: t.questions,
       body: [
         t.ask(contactLine(contactPoint(charter, content))),
-        ...(authority ? [t.complain(authority.names[language] ?? authority.names.en ?? authority.shortName, authority.complaintUrl)] : []),
+        ...(authority ? [t.complain(authority.names[language] ?? authority.names.en ?? authority.shortName, authorityPages(authority, language).complaintUrl)] : []),
         '',
         t.closing,
         organisation,

@@ -168,7 +168,8 @@ describe('drafts', () => {
       expect(draft.language).toBe(language);
       expect(draft.sections.map((s) => s.id)).toEqual(['type', 'notifier', 'contact', 'timeline', 'nature', 'subjects', 'data', 'consequences', 'measures', 'communication']);
       expect(draft.sections.every((s) => s.body.trim().length > 0)).toBe(true);
-      expect(draft.to.address).toEqual(['Rue de la Presse 35 / Drukpersstraat 35', '1000 Brussels', language === 'fr' ? 'Belgique (BE)' : 'België (BE)']);
+      // The authority's address as it writes it in the draft's language.
+      expect(draft.to.address).toEqual(language === 'fr' ? ['Rue de la Presse 35', '1000 Bruxelles', 'Belgique (BE)'] : ['Drukpersstraat 35', '1000 Brussel', 'België (BE)']);
     }
     const fr = authorityDraft(charter, facts, { language: 'fr', now });
     expect(fr.to.name).toBe('Autorité de protection des données');
@@ -214,7 +215,9 @@ describe('drafts', () => {
       expect(message.sections.map((s) => s.id)).toEqual(['intro', 'what', 'which', 'mean', 'done', 'can', 'questions']);
       expect(message.text).toContain(facts.content.description);
       expect(message.text).toContain('privacy@testco.example');
-      expect(message.text).toContain('https://www.dataprotectionauthority.be/citizen/actions/lodge-a-complaint');
+      // The complaint page in the message's language where the authority publishes one, else its English page.
+      const page = { nl: 'gegevensbeschermingsautoriteit.be/burger/acties/klacht-indienen', fr: 'autoriteprotectiondonnees.be/citoyen/agir/introduire-une-plainte' }[message.language as string] ?? 'dataprotectionauthority.be/citizen/actions/lodge-a-complaint';
+      expect(message.text).toContain(page);
     }
     expect(subjects[1]!.sections.find((s) => s.id === 'which')?.body).toBe('Naam, E-mailadres, Gezondheidsgegevens');
     const advised = subjectsMessage(charter, { ...facts, content: content({ adviceToSubjects: 'Change your password.' }) }, 'en');

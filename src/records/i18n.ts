@@ -5,7 +5,7 @@
  * charter's default language (a record is evidence: we never machine-translate what the organisation wrote).
  */
 import type { Duration } from '../charter/duration.js';
-import type { Charter, LegalBasis, Language, RetentionRule, Text } from '../charter/schema.js';
+import type { Charter, LegalBasis, Language, RetentionAnchor, RetentionRule, Text } from '../charter/schema.js';
 
 export const recordLanguages = ['en', 'nl', 'fr', 'de'] as const satisfies readonly Language[];
 export type RecordLanguage = (typeof recordLanguages)[number];
@@ -76,7 +76,7 @@ export const roleLabels: Record<RecordLanguage, Record<RecipientRole | 'organisa
   de: { processor: 'Auftragsverarbeiter', 'sub-processor': 'Unterauftragsverarbeiter', 'joint-controller': 'gemeinsam Verantwortlicher', controller: 'Verantwortlicher', 'public-authority': 'Behörde', 'organisation-processor': 'Auftragsverarbeiter' },
 };
 
-type Anchor = RetentionRule['from'];
+type Anchor = RetentionAnchor;
 const anchorWords: Record<RecordLanguage, Record<Exclude<Anchor, 'event'>, string>> = {
   en: {
     collection: 'after collection',
@@ -131,6 +131,7 @@ export function durationInWords(value: Duration, language: RecordLanguage): stri
 }
 
 export function anchorInWords(rule: Pick<RetentionRule, 'from' | 'event'>, language: RecordLanguage, charter?: Charter): string {
+  if (rule.from === undefined) return '';
   if (rule.from === 'event') {
     const event = localise(rule.event, language, charter);
     const after = { en: 'after', nl: 'na', fr: 'après', de: 'nach' }[language];
@@ -198,6 +199,9 @@ export const recordTexts = {
     invalid: 'NOT VALID',
     noMechanism: 'no transfer mechanism recorded',
     holdsBeyond: 'kept longer under legal hold',
+    criteria: 'by criteria',
+    notDecided: 'not decided yet',
+    review: 'reviewed every',
   },
   nl: {
     organisationSheet: 'Organisatie',
@@ -249,6 +253,9 @@ export const recordTexts = {
     invalid: 'NIET GELDIG',
     noMechanism: 'geen doorgiftemechanisme opgegeven',
     holdsBeyond: 'langer bewaard bij wettelijke bewaarplicht',
+    criteria: 'volgens criteria',
+    notDecided: 'nog niet bepaald',
+    review: 'herzien om de',
   },
   fr: {
     organisationSheet: 'Organisation',
@@ -300,6 +307,9 @@ export const recordTexts = {
     invalid: 'NON VALABLE',
     noMechanism: 'aucun mécanisme de transfert indiqué',
     holdsBeyond: 'conservées plus longtemps en cas d’obligation légale',
+    criteria: 'selon des critères',
+    notDecided: 'pas encore fixée',
+    review: 'réexaminée tous les',
   },
   de: {
     organisationSheet: 'Organisation',
@@ -351,5 +361,8 @@ export const recordTexts = {
     invalid: 'NICHT GÜLTIG',
     noMechanism: 'kein Übermittlungsmechanismus angegeben',
     holdsBeyond: 'bei gesetzlicher Aufbewahrungspflicht länger aufbewahrt',
+    criteria: 'nach Kriterien',
+    notDecided: 'noch nicht festgelegt',
+    review: 'überprüft alle',
   },
 } as const satisfies Record<RecordLanguage, unknown>;

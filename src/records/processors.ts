@@ -197,7 +197,13 @@ export function processorOverview(charter: Charter, now: Date, options: Processo
   if (!reviewDuration) throw new Error(`dpaReviewAfter must be an ISO 8601 duration such as P3Y, not "${reviewAfter}"`);
   const today = now.toISOString().slice(0, 10);
 
-  const recipients = charter.recipients.map((recipient): RecipientView => {
+  const recipients = charter.recipients.map((declared): RecipientView => {
+    // Names may be given per language: the record is in one.
+    const recipient = {
+      ...declared,
+      name: localise(declared.name, language, charter),
+      subProcessors: declared.subProcessors.map((sub) => ({ ...sub, name: localise(sub.name, language, charter) })),
+    };
     const base = { recipient: recipient.id };
     const warnings: ProcessorWarning[] = [...transferWarnings(recipient, language, base)];
     const isProcessor = recipient.role === 'processor' || recipient.role === 'sub-processor';

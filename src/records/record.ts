@@ -9,7 +9,7 @@ import { isInEea } from '../charter/catalogs/countries.js';
 import { findDataCategory } from '../charter/catalogs/data-taxonomy.js';
 import { findTransferMechanism } from '../charter/catalogs/transfer-mechanisms.js';
 import { duration } from '../charter/duration.js';
-import type { Charter, Purpose } from '../charter/schema.js';
+import { retentionKind, type Charter, type Purpose } from '../charter/schema.js';
 import {
   anchorInWords,
   countryName,
@@ -126,16 +126,16 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
   };
   const recipient = (id: string): RecordRecipient | undefined => {
     const found = recipientsById.get(id);
-    return found && { id, name: found.name, role: roleLabels[language][found.role], country: countryName(found.country, language) };
+    return found && { id, name: localise(found.name, language, charter), role: roleLabels[language][found.role], country: countryName(found.country, language) };
   };
   const transfersOf = (ids: readonly string[]): RecordTransfer[] =>
     ids.flatMap((id) => {
       const found = recipientsById.get(id);
       if (!found) return [];
-      const own: RecordTransfer[] = isInEea(found.country) ? [] : [transfer(found.name, found.country, found.transfer, language)];
+      const own: RecordTransfer[] = isInEea(found.country) ? [] : [transfer(localise(found.name, language, charter), found.country, found.transfer, language)];
       const subs = found.subProcessors
         .filter((sub) => !isInEea(sub.country))
-        .map((sub) => transfer(`${sub.name} (${found.name})`, sub.country, sub.transfer, language));
+        .map((sub) => transfer(`${localise(sub.name, language, charter)} (${localise(found.name, language, charter)})`, sub.country, sub.transfer, language));
       return [...own, ...subs];
     });
 
@@ -235,7 +235,15 @@ function transfer(recipient: string, country: string, mechanismId: string | unde
 /** "10 years after the end of the contract, then deleted" in the record's language. */
 export function retentionInWords(rule: Purpose['retention'], language: RecordLanguage, charter?: Charter): string {
   const t = recordTexts[language];
-  const main = `${durationInWords(duration(rule.duration), language)} ${anchorInWords(rule, language, charter)}, ${retentionActionWords[language][rule.action]}`;
+  const anchor = anchorInWords(rule, language, charter);
+  const kind = retentionKind(rule);
+  // Art. 30(1)(f) "where possible, the envisaged time limits": criteria are recorded as such, an undecided period too.
+  const main =
+    kind === 'period' && rule.duration
+      ? `${durationInWords(duration(rule.duration), language)} ${anchor}, ${retentionActionWords[language][rule.action]}`
+      : kind === 'criteria'
+        ? `${t.criteria}: ${localise(rule.criteria, language, charter) ?? ''}${anchor ? ` (${anchor})` : ''}, ${retentionActionWords[language][rule.action]}${rule.review ? `; ${t.review} ${durationInWords(duration(rule.review), language)}` : ''}`
+        : t.notDecided;
   const minimum = rule.minimum ? ` (${t.minimum} ${durationInWords(duration(rule.minimum), language)})` : '';
   const note = rule.description ? ` — ${localise(rule.description, language, charter)}` : '';
   const holds = rule.holds.length > 0 ? `; ${t.holdsBeyond}: ${rule.holds.join(', ')}` : '';

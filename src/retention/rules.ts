@@ -10,7 +10,7 @@
  * row never goes before its minimum.
  */
 import { addDuration, approximateDays, duration, describeDuration, isAtMost } from '../charter/duration.js';
-import type { Charter, RetentionRule, Store, StoreTable } from '../charter/schema.js';
+import { hasPeriod, retentionKind, type Charter, type RetentionAnchor, type Store, type StoreTable } from '../charter/schema.js';
 
 export type HoldKind = 'duration' | 'flag';
 
@@ -50,7 +50,7 @@ export interface TableRule {
   purpose: string;
   /** A table processed for a customer: the `customers[]` id whose retention instructions this rule executes. */
   customer?: string | undefined;
-  from: RetentionRule['from'];
+  from: RetentionAnchor;
   duration: string;
   minimum?: string | undefined;
   /** The longer of duration and minimum. */
@@ -168,6 +168,11 @@ function resolveRule(
     return undefined;
   }
   const rule = purpose.retention;
+  if (!hasPeriod(rule)) {
+    // The loader refuses such a charter (references.ts); a rule stated by criteria has no date to sweep by.
+    problem(`purpose "${purpose.id}" states its retention without a duration (${retentionKind(rule)}): nothing can execute it`);
+    return undefined;
+  }
   if (!declared.anchor) {
     problem(`no anchor column: declare the column the ${describeDuration(duration(rule.duration))} run from`);
     return undefined;

@@ -2,7 +2,7 @@
  * The mails of a request, rendered in the requester's language (officer mails in the charter's default language).
  * Plain text: readable everywhere, and nothing a mail client could load from the outside.
  */
-import { findAuthority } from '../charter/catalogs/index.js';
+import { authorityPages, findAuthority } from '../charter/catalogs/index.js';
 import type { Charter, Language, Recipient, RequestType } from '../charter/schema.js';
 import { describeRows, isKeptForOthers, keptForOthersReason, notificationLines, type InformingType, type NotificationView } from './recipients.js';
 import type { ErasureSummary } from './results.js';
@@ -48,7 +48,7 @@ export function remedies(charter: Charter, language: Language): string {
   const t = rightsTexts[language];
   const authority = findAuthority(charter.organisation.authority);
   const name = authority ? (authority.names[language] ?? authority.names.en ?? authority.shortName) : charter.organisation.authority;
-  return fill(t.remedies, { authority: name, url: authority?.complaintUrl ?? '' });
+  return fill(t.remedies, { authority: name, url: authority ? authorityPages(authority, language).complaintUrl : '' });
 }
 
 function params(context: MailContext, extra: Record<string, string | number> = {}) {
@@ -123,7 +123,7 @@ export function recipientNoticeMail(charter: Charter, language: Language, reques
   const p = {
     org: organisationName(charter),
     ref: request.reference,
-    recipient: recipient.name,
+    recipient: localText(recipient.name, language),
     action: t.recipientActions[request.type],
     done: t.recipientDone[request.type],
     contact: charter.organisation.dpo?.email ?? charter.rights.channels.email ?? charter.organisation.contact.email,

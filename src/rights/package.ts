@@ -9,9 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import { findAuthority, findDataCategory, findTransferMechanism, isInEea, secretDataCategoryIds } from '../charter/catalogs/index.js';
+import { authorityPages, findAuthority, findDataCategory, findTransferMechanism, isInEea, secretDataCategoryIds } from '../charter/catalogs/index.js';
 import { duration } from '../charter/duration.js';
-import type { Charter, Language, Purpose } from '../charter/schema.js';
+import { hasPeriod, retentionKind, type Charter, type Language, type Purpose } from '../charter/schema.js';
 import type { AccessRecord, JsonValue } from '../stores/connector.js';
 import { writeCsv } from '../platform/csv.js';
 import type { ConsentHistory } from './ports.js';
@@ -131,9 +131,15 @@ ${row.columns.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(categoryName(c.ca
         .map((r) => {
           const outside = !isInEea(r.country);
           const mechanism = r.transfer ? (findTransferMechanism(r.transfer)?.name[language] ?? r.transfer) : '';
-          return `<li>${esc(r.name)} — ${esc(localText(r.service, language))} (${esc(countryName(r.country, language))}${outside && mechanism ? `; ${esc(fill(t.reportTransfer, { mechanism }))}` : ''})</li>`;
+          return `<li>${esc(localText(r.name, language))} — ${esc(localText(r.service, language))} (${esc(countryName(r.country, language))}${outside && mechanism ? `; ${esc(fill(t.reportTransfer, { mechanism }))}` : ''})</li>`;
         });
-      const retention = `${durationWords(duration(purpose.retention.duration), language)} ${t.anchors[purpose.retention.from]}${purpose.retention.description ? ` — ${localText(purpose.retention.description, language)}` : ''}`;
+      const rule = purpose.retention;
+      const period = hasPeriod(rule)
+        ? `${durationWords(duration(rule.duration), language)} ${t.anchors[rule.from]}`
+        : retentionKind(rule) === 'criteria'
+          ? `${fill(t.reportRetentionCriteria, { criteria: localText(rule.criteria, language) })}${rule.from ? ` (${t.anchors[rule.from]})` : ''}`
+          : t.reportRetentionNotDecided;
+      const retention = `${period}${rule.description ? ` — ${localText(rule.description, language)}` : ''}`;
       const source = purpose.source.kind === 'subject' ? t.reportSourceSubject : fill(t.reportSourceOther, { source: localText(purpose.source.description, language) || purpose.source.kind });
       const automated = purpose.automatedDecisions.exists
         ? `${localText(purpose.automatedDecisions.logic, language)} ${localText(purpose.automatedDecisions.consequences, language)}`.trim()
@@ -159,7 +165,7 @@ ${purpose.legitimateInterest ? `<dt>${esc(t.reportLegitimateInterest)}</dt><dd>$
     ? `<table><thead><tr><th scope="col">${esc(t.reportConsentPurpose)}</th><th scope="col">${esc(t.reportConsentState)}</th><th scope="col">${esc(t.reportConsentAt)}</th></tr></thead><tbody>${consentRows.join('')}</tbody></table>`
     : `<p>${esc(t.reportNoConsents)}</p>`;
 
-  const rights = `<ul>${t.rightsList.map((r) => `<li>${esc(r)}</li>`).join('')}</ul><p>${esc(fill(t.complaint, { authority: authorityName, url: authority?.complaintUrl ?? '' }))}</p>`;
+  const rights = `<ul>${t.rightsList.map((r) => `<li>${esc(r)}</li>`).join('')}</ul><p>${esc(fill(t.complaint, { authority: authorityName, url: authority ? authorityPages(authority, language).complaintUrl : '' }))}</p>`;
 
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -4,7 +4,7 @@
  * downloads. Themed from the charter (name, logo, colours through /privacy/{site}/theme.css), in the site's languages,
  * no inline script or style (strict CSP), native controls only (keyboard and screen readers work as they should).
  */
-import { findAuthority, findDataCategory } from '../charter/catalogs/index.js';
+import { authorityPages, findAuthority, findDataCategory } from '../charter/catalogs/index.js';
 import { duration } from '../charter/duration.js';
 import type { Charter, Language, Site } from '../charter/schema.js';
 import { requestTypes } from '../charter/schema.js';
@@ -193,7 +193,7 @@ ${f.banner ? html`<p><button type="button" class="secondary" data-charter-open>$
 <section aria-labelledby="request-heading"><h2 id="request-heading">${t.requestHeading}</h2><p>${t.requestIntro}</p>${form}</section>
 <section aria-labelledby="rights-heading"><h2 id="rights-heading">${t.rightsHeading}</h2>
 <ul>${t.rightsList.map((r) => html`<li>${r}</li>`)}</ul>
-<p>${complaintLine(t, authorityName, authority?.complaintUrl)}</p></section>
+<p>${complaintLine(t, authorityName, authority && authorityPages(authority, language).complaintUrl)}</p></section>
 <section aria-labelledby="contact-heading"><h2 id="contact-heading">${t.contactHeading}</h2>
 <p>${charter.organisation.legalName}${charter.organisation.companyNumber ? html`, ${charter.organisation.companyNumber}` : ''}<br>
 ${address ? html`${address.street}, ${address.postalCode} ${address.city}<br>` : ''}
@@ -295,7 +295,7 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     if (request.refusalExplanation) parts.push(html`<p>${request.refusalExplanation}</p>`);
     const authority = findAuthority(charter.organisation.authority);
     const name = authority ? (authority.names[language] ?? authority.names.en ?? authority.shortName) : charter.organisation.authority;
-    parts.push(html`<p>${complaintLine(t, name, authority?.complaintUrl)}</p>`);
+    parts.push(html`<p>${complaintLine(t, name, authority && authorityPages(authority, language).complaintUrl)}</p>`);
   } else if (shownState === 'withdrawn') parts.push(html`<p>${t.withdrawn}</p>`);
 
   if (options.proven && options.consents?.length) parts.push(consentsSection(f, base, options.consents, options.withdrawn === true));
@@ -354,7 +354,7 @@ function notificationsResult(notifications: NotificationView[], charter: Charter
   const t = rightsTexts[language];
   const done = notifications.filter((n) => n.state === 'done');
   const pending = notifications.filter((n) => n.state !== 'done');
-  const list = (items: NotificationView[]) => html`<ul>${items.map((n) => html`<li>${recipientName(charter, n.recipient)}</li>`)}</ul>`;
+  const list = (items: NotificationView[]) => html`<ul>${items.map((n) => html`<li>${recipientName(charter, n.recipient, language)}</li>`)}</ul>`;
   return html`${done.length ? html`<h2>${t.resultNotified}</h2>${list(done)}` : ''}${pending.length ? html`<h2>${t.resultWillNotify}</h2>${list(pending)}` : ''}`;
 }
 

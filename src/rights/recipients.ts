@@ -7,6 +7,7 @@
  */
 import { findDataCategory } from '../charter/catalogs/index.js';
 import type { Charter, Language, RequestType } from '../charter/schema.js';
+import { defaultText, textFor } from '../charter/localized.js';
 import { fill, localText, rightsTexts } from './texts.js';
 
 /** The request types Art. 19 covers: rectification (Art. 16), erasure (Art. 17(1)) and restriction (Art. 18). */
@@ -69,8 +70,11 @@ export function planNotifications(charter: Charter, touched: { store: string; ta
   return plans;
 }
 
-export function recipientName(charter: Charter, id: string): string {
-  return charter.recipients.find((r) => r.id === id)?.name ?? id;
+/** A recipient's name in `language` (default: the charter's default language), or its id when it is not declared. */
+export function recipientName(charter: Charter, id: string, language?: Language): string {
+  const name = charter.recipients.find((r) => r.id === id)?.name;
+  if (name === undefined) return id;
+  return language ? textFor(name, language, charter.languages) : defaultText(name, charter);
 }
 
 /** A data category in words: the charter's own name, the taxonomy's, or its id. */
@@ -96,8 +100,8 @@ export function describeRows(charter: Charter, entry: { purpose?: string | null;
 /** The Art. 19 lines of a person's mail: who was told (per the records) and who will be. */
 export function notificationLines(charter: Charter, notifications: NotificationView[], language: Language): string[] {
   const t = rightsTexts[language];
-  const done = notifications.filter((n) => n.state === 'done').map((n) => recipientName(charter, n.recipient));
-  const pending = notifications.filter((n) => n.state !== 'done').map((n) => recipientName(charter, n.recipient));
+  const done = notifications.filter((n) => n.state === 'done').map((n) => recipientName(charter, n.recipient, language));
+  const pending = notifications.filter((n) => n.state !== 'done').map((n) => recipientName(charter, n.recipient, language));
   const lines: string[] = [];
   if (done.length) lines.push(`${t.resultNotified}:`, ...done.map((n) => `- ${n}`));
   if (pending.length) lines.push(...(lines.length ? [''] : []), `${t.resultWillNotify}:`, ...pending.map((n) => `- ${n}`));

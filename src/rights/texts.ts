@@ -3,7 +3,7 @@
  * German (written for Charter, not machine-translated). Placeholders are `{name}`; `fill` substitutes them. Charter's
  * own content (purpose names, holds, recipients) comes from the charter in the requester's language.
  */
-import type { Charter, Language, RequestType, Text } from '../charter/schema.js';
+import type { Charter, Language, RequestType, RetentionAnchor, Text } from '../charter/schema.js';
 import type { RestrictionGround } from './workflow.js';
 
 export const uiLanguages = ['en', 'nl', 'fr', 'de'] as const satisfies readonly Language[];
@@ -11,7 +11,7 @@ export const uiLanguages = ['en', 'nl', 'fr', 'de'] as const satisfies readonly 
 type IdentityTypeName = 'email' | 'phone' | 'customer-number' | 'account-id';
 type StateName = 'received' | 'awaiting-verification' | 'verified' | 'in-progress' | 'awaiting-approval' | 'completed' | 'refused' | 'withdrawn';
 type LegalBasisName = Charter['purposes'][number]['legalBasis'];
-type AnchorName = Charter['purposes'][number]['retention']['from'];
+type AnchorName = RetentionAnchor;
 type RefusalName = 'unfounded' | 'excessive' | 'not-verifiable' | 'compelling-grounds' | 'other';
 
 export interface RightsTexts {
@@ -196,6 +196,9 @@ export interface RightsTexts {
   reportSourceOther: string;
   reportAutomated: string;
   reportNoAutomated: string;
+  /** A retention stated by criteria (Art. 15(1)(d) "or the criteria used to determine that period"). */
+  reportRetentionCriteria: string;
+  reportRetentionNotDecided: string;
   reportTransfer: string;
   reportConsentsHeading: string;
   reportNoConsents: string;
@@ -440,6 +443,8 @@ const en: RightsTexts = {
   reportSourceOther: 'Not from you: {source}',
   reportAutomated: 'Automated decisions',
   reportNoAutomated: 'None: no decision about you is taken by automated means alone.',
+  reportRetentionCriteria: 'No fixed period; it depends on these criteria: {criteria}',
+  reportRetentionNotDecided: 'Not decided yet',
   reportTransfer: 'outside the EEA, under: {mechanism}',
   reportConsentsHeading: 'Your consents',
   reportNoConsents: 'We hold no record of consents given with your email address.',
@@ -698,6 +703,8 @@ const nl: RightsTexts = {
   reportSourceOther: 'Niet van u: {source}',
   reportAutomated: 'Geautomatiseerde besluiten',
   reportNoAutomated: 'Geen: er wordt geen besluit over u genomen uitsluitend op basis van geautomatiseerde verwerking.',
+  reportRetentionCriteria: 'Geen vaste termijn; die hangt af van deze criteria: {criteria}',
+  reportRetentionNotDecided: 'Nog niet bepaald',
   reportTransfer: 'buiten de EER, op grond van: {mechanism}',
   reportConsentsHeading: 'Uw toestemmingen',
   reportNoConsents: 'We hebben geen toestemmingen geregistreerd die met uw e-mailadres werden gegeven.',
@@ -956,6 +963,8 @@ const fr: RightsTexts = {
   reportSourceOther: 'Pas de vous : {source}',
   reportAutomated: 'Décisions automatisées',
   reportNoAutomated: 'Aucune : aucune décision vous concernant n’est prise sur le seul fondement d’un traitement automatisé.',
+  reportRetentionCriteria: 'Pas de durée fixe ; elle dépend des critères suivants : {criteria}',
+  reportRetentionNotDecided: 'Pas encore fixée',
   reportTransfer: 'hors de l’EEE, sur la base de : {mechanism}',
   reportConsentsHeading: 'Vos consentements',
   reportNoConsents: 'Nous n’avons enregistré aucun consentement donné avec votre adresse e-mail.',
@@ -1214,6 +1223,8 @@ const de: RightsTexts = {
   reportSourceOther: 'Nicht von Ihnen: {source}',
   reportAutomated: 'Automatisierte Entscheidungen',
   reportNoAutomated: 'Keine: Keine Entscheidung über Sie beruht ausschließlich auf einer automatisierten Verarbeitung.',
+  reportRetentionCriteria: 'Keine feste Frist; sie hängt von diesen Kriterien ab: {criteria}',
+  reportRetentionNotDecided: 'Noch nicht festgelegt',
   reportTransfer: 'außerhalb des EWR, auf Grundlage von: {mechanism}',
   reportConsentsHeading: 'Ihre Einwilligungen',
   reportNoConsents: 'Wir haben keine mit Ihrer E-Mail-Adresse erteilten Einwilligungen gespeichert.',

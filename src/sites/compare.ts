@@ -2,6 +2,7 @@
  * The comparison of a site scan with the charter: pure rules over what the browser observed and what the charter
  * declares. Each finding says what was seen, where (page, condition, setter), how serious it is, and what it rests on.
  */
+import { defaultText } from '../charter/localized.js';
 import { approximateDays, duration } from '../charter/duration.js';
 import type { Charter, Cookie } from '../charter/schema.js';
 import { findCatalogEntry, type CatalogEntry } from './cookie-catalog.js';
@@ -136,7 +137,7 @@ const quote = (text: string) => JSON.stringify(text);
 /** A `cookies:` entry to paste into the charter for an undeclared item; what nobody knows is left as a TODO comment. */
 export function draftFragment(charter: Charter, item: ObservedStorage, known: CatalogEntry | undefined, days: number | undefined): string {
   const lifetime = known && !known.configurable ? known.lifetime : item.type === 'cookie' ? lifetimeAsDuration(days) : 'session';
-  const vendor = known ? charter.recipients.find((r) => r.name.toLowerCase().includes(known.vendor.split(' ')[0]!.toLowerCase())) : undefined;
+  const vendor = known ? charter.recipients.find((r) => defaultText(r.name, charter).toLowerCase().includes(known.vendor.split(' ')[0]!.toLowerCase())) : undefined;
   const lines = [
     `- name: ${quote(item.name)}`,
     `  category: ${draftCategory(charter, known)}${known ? '' : '  # TODO: necessary, or the consent category it belongs to'}`,

@@ -23,6 +23,13 @@ export interface SupervisoryAuthority {
   address: { street: string; postalCode: string; city: string; country: string };
   website: string;
   complaintUrl: string;
+  /**
+   * The address as the authority writes it in a language, where it differs (a bilingual street, "Bruxelles" /
+   * "Brussel"); `address` is the fallback.
+   */
+  localAddresses?: Partial<Record<AuthorityLanguage, { street: string; postalCode: string; city: string }>>;
+  /** The authority's own pages in a language, where it publishes them: its home and its complaint page. */
+  localPages?: Partial<Record<AuthorityLanguage, { website: string; complaintUrl: string }>>;
   email?: string;
   phone?: string;
   /** For Länder and similar: the region the authority covers and its remit, if narrower than the whole country. */
@@ -58,6 +65,15 @@ export const authorities: readonly SupervisoryAuthority[] = [
     address: { street: 'Rue de la Presse 35 / Drukpersstraat 35', postalCode: '1000', city: 'Brussels', country: 'BE' },
     website: 'https://www.dataprotectionauthority.be',
     complaintUrl: 'https://www.dataprotectionauthority.be/citizen/actions/lodge-a-complaint',
+    localAddresses: {
+      fr: { street: 'Rue de la Presse 35', postalCode: '1000', city: 'Bruxelles' },
+      nl: { street: 'Drukpersstraat 35', postalCode: '1000', city: 'Brussel' },
+      de: { street: 'Rue de la Presse 35', postalCode: '1000', city: 'Brüssel' },
+    },
+    localPages: {
+      fr: { website: 'https://www.autoriteprotectiondonnees.be', complaintUrl: 'https://www.autoriteprotectiondonnees.be/citoyen/agir/introduire-une-plainte' },
+      nl: { website: 'https://www.gegevensbeschermingsautoriteit.be', complaintUrl: 'https://www.gegevensbeschermingsautoriteit.be/burger/acties/klacht-indienen' },
+    },
     email: 'contact@apd-gba.be',
     phone: '+32 2 274 48 00',
   },
@@ -733,6 +749,17 @@ const byId = new Map(authorities.map((authority) => [authority.id, authority]));
 /** Looks an authority up by its id (case-insensitive). */
 export function findAuthority(id: string): SupervisoryAuthority | undefined {
   return byId.get(id.trim().toLowerCase());
+}
+
+/** The authority's postal address as written in `language`, else its default one. */
+export function authorityAddress(authority: SupervisoryAuthority, language: AuthorityLanguage): SupervisoryAuthority['address'] {
+  const local = authority.localAddresses?.[language];
+  return local ? { ...local, country: authority.address.country } : authority.address;
+}
+
+/** The authority's website and complaint page in `language` where it publishes them, else its default ones. */
+export function authorityPages(authority: SupervisoryAuthority, language: AuthorityLanguage): { website: string; complaintUrl: string } {
+  return authority.localPages?.[language] ?? { website: authority.website, complaintUrl: authority.complaintUrl };
 }
 
 export const authorityIds: readonly string[] = authorities.map((authority) => authority.id);

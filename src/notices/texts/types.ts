@@ -69,6 +69,12 @@ export interface NoticeTexts {
     contactIntro: string;
     representative: string;
     group(entities: string): string;
+    /** The group, without the default sentence on sharing (the charter says how it shares). */
+    groupOnly(entities: string): string;
+    centralStorage: string;
+    joint(entity: string): string;
+    arrangement: string;
+    jointRights: string;
   };
   dpo: {
     appointed: string;
@@ -117,6 +123,8 @@ export interface NoticeTexts {
   };
   retention: {
     intro: string;
+    /** When some purpose states criteria or no decision instead of a period. */
+    introWithoutPeriods: string;
     caption: string;
     columns: { purpose: string; period: string };
   };
@@ -150,6 +158,8 @@ export interface NoticeTexts {
     intro: string;
     kinds: Record<Exclude<RequirementKind, 'none'>, string>;
     noneRequired: string;
+    /** Nothing is required, and some purposes say what happens without the data (listed after it). */
+    noneRequiredConsequences: string;
     rest: string;
     voluntary: string;
   };
@@ -172,7 +182,22 @@ export interface NoticeTexts {
     age(country: string, age: number): string;
     collects: string;
     parental: string;
-    notForChildren(age: number): string;
+    /** The organisation's own limit, higher than the law's (`children.minimumAge`). */
+    ownAges(entries: string): string;
+  };
+  /** What the charter's `statements` declare, and the sites and related statements the notice covers. */
+  statements: {
+    noSpecial: string;
+    deleteSpecial: string;
+    neverSold: string;
+    noAdvertising: string;
+    staysInEea: string;
+    covers(sites: string): string;
+    related: string;
+    optional: string;
+    notify(whom: string): string;
+    subscribers: string;
+    customers: string;
   };
   cookies: { text: string; link: string };
   security: { intro: string };

@@ -31,7 +31,7 @@ const texts = {
     retention: 'Retention', recipients: 'Recipients', recipient: 'Recipient', role: 'Role', country: 'Country', transfer: 'Transfer mechanism', noTransfer: 'none needed',
     sites: 'Sites', site: 'Site', domain: 'Domain', cookies: 'Cookies', cookie: 'Name', category: 'Category', vendor: 'Vendor', duration: 'Lifetime',
     findings: 'Lint findings', none: 'No findings.', severity: 'Severity', finding: 'Finding', article: 'Basis', where: 'Where', noCharter: 'No charter has been applied to this organisation yet.',
-    from: 'from', then: 'then', session: 'session',
+    from: 'from', then: 'then', session: 'session', criteria: 'by criteria', review: 'reviewed every', notDecided: 'not decided yet',
     bases: { consent: 'Consent (Art. 6(1)(a))', contract: 'Contract (Art. 6(1)(b))', 'legal-obligation': 'Legal obligation (Art. 6(1)(c))', 'vital-interests': 'Vital interests (Art. 6(1)(d))', 'public-task': 'Public task (Art. 6(1)(e))', 'legitimate-interests': 'Legitimate interests (Art. 6(1)(f))' },
     anchors: { collection: 'collection', 'end-of-contract': 'end of the contract', 'last-contact': 'last contact', receipt: 'receipt', 'end-of-legal-period': 'end of the legal period', 'consent-withdrawn': 'withdrawal of consent', event: 'the event' },
     actions: { delete: 'delete', anonymise: 'anonymise' },
@@ -68,7 +68,7 @@ const texts = {
     retention: 'Bewaring', recipients: 'Ontvangers', recipient: 'Ontvanger', role: 'Rol', country: 'Land', transfer: 'Doorgiftemechanisme', noTransfer: 'niet nodig',
     sites: 'Websites', site: 'Website', domain: 'Domein', cookies: 'Cookies', cookie: 'Naam', category: 'Categorie', vendor: 'Aanbieder', duration: 'Looptijd',
     findings: 'Bevindingen', none: 'Geen bevindingen.', severity: 'Ernst', finding: 'Bevinding', article: 'Grondslag', where: 'Waar', noCharter: 'Er is nog geen charter toegepast voor deze organisatie.',
-    from: 'vanaf', then: 'daarna', session: 'sessie',
+    from: 'vanaf', then: 'daarna', session: 'sessie', criteria: 'volgens criteria', review: 'herzien om de', notDecided: 'nog niet bepaald',
     bases: { consent: 'Toestemming (art. 6(1)(a))', contract: 'Overeenkomst (art. 6(1)(b))', 'legal-obligation': 'Wettelijke verplichting (art. 6(1)(c))', 'vital-interests': 'Vitale belangen (art. 6(1)(d))', 'public-task': 'Taak van algemeen belang (art. 6(1)(e))', 'legitimate-interests': 'Gerechtvaardigd belang (art. 6(1)(f))' },
     anchors: { collection: 'verzameling', 'end-of-contract': 'einde van de overeenkomst', 'last-contact': 'laatste contact', receipt: 'ontvangst', 'end-of-legal-period': 'einde van de wettelijke termijn', 'consent-withdrawn': 'intrekking van de toestemming', event: 'de gebeurtenis' },
     actions: { delete: 'verwijderen', anonymise: 'anonimiseren' },
@@ -105,7 +105,7 @@ const texts = {
     retention: 'Conservation', recipients: 'Destinataires', recipient: 'Destinataire', role: 'Rôle', country: 'Pays', transfer: 'Mécanisme de transfert', noTransfer: 'non requis',
     sites: 'Sites', site: 'Site', domain: 'Domaine', cookies: 'Cookies', cookie: 'Nom', category: 'Catégorie', vendor: 'Fournisseur', duration: 'Durée',
     findings: 'Constats', none: 'Aucun constat.', severity: 'Gravité', finding: 'Constat', article: 'Fondement', where: 'Où', noCharter: 'Aucune charte n’a encore été appliquée pour cette organisation.',
-    from: 'à partir de', then: 'puis', session: 'session',
+    from: 'à partir de', then: 'puis', session: 'session', criteria: 'selon des critères', review: 'réexaminée tous les', notDecided: 'pas encore fixée',
     bases: { consent: 'Consentement (art. 6(1)(a))', contract: 'Contrat (art. 6(1)(b))', 'legal-obligation': 'Obligation légale (art. 6(1)(c))', 'vital-interests': 'Intérêts vitaux (art. 6(1)(d))', 'public-task': 'Mission d’intérêt public (art. 6(1)(e))', 'legitimate-interests': 'Intérêt légitime (art. 6(1)(f))' },
     anchors: { collection: 'la collecte', 'end-of-contract': 'la fin du contrat', 'last-contact': 'le dernier contact', receipt: 'la réception', 'end-of-legal-period': 'la fin du délai légal', 'consent-withdrawn': 'le retrait du consentement', event: 'l’événement' },
     actions: { delete: 'supprimer', anonymise: 'anonymiser' },
@@ -142,7 +142,7 @@ const texts = {
     retention: 'Aufbewahrung', recipients: 'Empfänger', recipient: 'Empfänger', role: 'Rolle', country: 'Land', transfer: 'Übermittlungsmechanismus', noTransfer: 'nicht erforderlich',
     sites: 'Websites', site: 'Website', domain: 'Domain', cookies: 'Cookies', cookie: 'Name', category: 'Kategorie', vendor: 'Anbieter', duration: 'Speicherdauer',
     findings: 'Prüfergebnisse', none: 'Keine Prüfergebnisse.', severity: 'Schweregrad', finding: 'Ergebnis', article: 'Grundlage', where: 'Wo', noCharter: 'Für diese Organisation wurde noch keine Charter angewendet.',
-    from: 'ab', then: 'danach', session: 'Sitzung',
+    from: 'ab', then: 'danach', session: 'Sitzung', criteria: 'nach Kriterien', review: 'überprüft alle', notDecided: 'noch nicht festgelegt',
     bases: { consent: 'Einwilligung (Art. 6 Abs. 1 lit. a)', contract: 'Vertrag (Art. 6 Abs. 1 lit. b)', 'legal-obligation': 'Rechtliche Verpflichtung (Art. 6 Abs. 1 lit. c)', 'vital-interests': 'Lebenswichtige Interessen (Art. 6 Abs. 1 lit. d)', 'public-task': 'Öffentliche Aufgabe (Art. 6 Abs. 1 lit. e)', 'legitimate-interests': 'Berechtigte Interessen (Art. 6 Abs. 1 lit. f)' },
     anchors: { collection: 'Erhebung', 'end-of-contract': 'Vertragsende', 'last-contact': 'letztem Kontakt', receipt: 'Eingang', 'end-of-legal-period': 'Ablauf der gesetzlichen Frist', 'consent-withdrawn': 'Widerruf der Einwilligung', event: 'dem Ereignis' },
     actions: { delete: 'löschen', anonymise: 'anonymisieren' },
@@ -186,6 +186,23 @@ export function localized(text: Text | undefined, language: Language): string {
 }
 
 type T = (typeof texts)['en'];
+
+/** A purpose's retention: a duration from an event, criteria in the organisation's words, or not decided yet. */
+function RetentionCell({ rule, t, language }: { rule: Charter['purposes'][number]['retention']; t: T; language: Language }) {
+  if (rule.duration !== undefined && rule.from !== undefined) {
+    return <>{formatIsoDuration(rule.duration, language)} {t.from} {t.anchors[rule.from]}, {t.then} {t.actions[rule.action]}</>;
+  }
+  if (rule.criteria !== undefined) {
+    return (
+      <>
+        {t.criteria}: {localized(rule.criteria, language)}
+        {rule.from ? ` (${t.from} ${t.anchors[rule.from]})` : ''}, {t.then} {t.actions[rule.action]}
+        {rule.review ? `; ${t.review} ${formatIsoDuration(rule.review, language)}` : ''}
+      </>
+    );
+  }
+  return <>{t.notDecided}</>;
+}
 
 /** One step of the checklist: its state in words (not colour alone), what to do, and where. */
 function Step({ done, t, children }: { done: boolean; t: T; children: ReactNode }) {
@@ -316,7 +333,7 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
   const people = usePeople(me.organisation.slug);
   const { charter } = data;
   const countryName = (code: string) => new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-  const recipientName = (id: string) => (id === 'first-party' ? t.firstParty : (charter.recipients.find((r) => r.id === id)?.name ?? id));
+  const recipientName = (id: string) => (id === 'first-party' ? t.firstParty : (localized(charter.recipients.find((r) => r.id === id)?.name, language) || id));
   const categoryName = (id: string) => (id === 'necessary' ? t.necessary : localized(charter.consent.categories.find((c) => c.id === id)?.name, language) || id);
   return (
     <section aria-labelledby="the-charter">
@@ -336,7 +353,7 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
                 <th scope="row">{localized(purpose.name, language)}</th>
                 <td>{t.bases[purpose.legalBasis]}</td>
                 <td>
-                  {formatIsoDuration(purpose.retention.duration, language)} {t.from} {t.anchors[purpose.retention.from]}, {t.then} {t.actions[purpose.retention.action]}
+                  <RetentionCell rule={purpose.retention} t={t} language={language} />
                 </td>
               </tr>
             ))}
@@ -353,7 +370,7 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
               const mechanism = recipient.transfer ? findTransferMechanism(recipient.transfer) : undefined;
               return (
                 <tr key={recipient.id}>
-                  <th scope="row">{recipient.name}</th>
+                  <th scope="row">{localized(recipient.name, language)}</th>
                   <td>{t.roles[recipient.role] ?? recipient.role}</td>
                   <td>{countryName(recipient.country)}</td>
                   <td>{mechanism ? mechanism.name[language] : (recipient.transfer ?? t.noTransfer)}</td>

@@ -32,7 +32,8 @@ export const applyCommand: Command = {
     const source = await readFile(resolve(io.cwd, file), 'utf8');
     let response: Response;
     try {
-      response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/yaml' }, body: source });
+      // A server that does not answer must not hang the terminal: the whole call is bounded.
+      response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/yaml' }, body: source, signal: AbortSignal.timeout(60_000) });
     } catch (error) {
       io.err(`Could not reach ${url.origin}: ${(error as Error).message}`);
       return exitCodes.findings;

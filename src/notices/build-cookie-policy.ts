@@ -147,7 +147,10 @@ function vendorCell(cookie: Cookie, view: SiteView, language: Language, t: Notic
   if (cookie.vendor === 'first-party') return text(`${t.cookiePolicy.firstParty} (${view.charter.organisation.tradeName ?? view.charter.organisation.legalName})`);
   const recipient = view.charter.recipients.find((r) => r.id === cookie.vendor);
   if (!recipient) return text(cookie.vendor);
-  const cell: Paragraph = [{ text: `${recipient.name} (${countryName(recipient.country, language)})` }];
+  // The name in the reader's language where the charter gives one (a fallback language is marked on the run).
+  const name = resolveText(recipient.name, language, view.charter);
+  const country = ` (${countryName(recipient.country, language)})`;
+  const cell: Paragraph = name.lang ? [name, { text: country }] : [{ text: `${name.text}${country}` }];
   if (recipient.privacyUrl) cell.push({ text: ' — ' }, { text: t.recipients.privacyPolicy, href: recipient.privacyUrl });
   return cell;
 }

@@ -2,10 +2,10 @@
  * Two `charter serve` processes on one PostgreSQL, as behind a load balancer: started together on a fresh
  * installation, each prints a first-run link and both links work, whichever process is asked; consent posted to
  * both is recorded exactly once per post; a charter applied through one is served by the other (polled, no fixed
- * wait).
+ * wait); a scheduled sweep that falls due runs once; a retention run started on both at once sweeps once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ async function startServer(port: number): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', projectFile('src/cli/bin.ts'), 'serve', '--charter', charterFile, '--port', String(port)], {
     cwd: projectFile(),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: url, LOG_LEVEL: 'warn', CONSENT_RATE_LIMIT: '1000000', CHARTER_SECRET: 'two-servers-shared-secret', CHARTER_TEST_DB: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: url, LOG_LEVEL: 'warn', RETENTION_SCHEDULE: '00:00', CONSENT_RATE_LIMIT: '1000000', CHARTER_SECRET: 'two-servers-shared-secret', CHARTER_TEST_DB: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -135,4 +135,86 @@ describe('two charter serve processes on one PostgreSQL', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }, 60_000);
+
+  it('runs a scheduled sweep that fell due once, though both processes tick', async () => {
+    const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
+    try {
+      const organisation = await database.db.selectFrom('organisations').select('id').where('slug', '=', 'testco').executeTakeFirstOrThrow();
+      const { acrossOrganisations } = await import('./db/tenancy-guard.js');
+      const across = <T>(work: () => Promise<T>) => acrossOrganisations('test check', work);
+      // The tickers give the organisation its schedule (RETENTION_SCHEDULE=00:00: next midnight); it is then made due.
+      const schedule = await pollUntil(() => across(() => database.db.selectFrom('retention_schedules').selectAll().where('organisation_id', '=', organisation.id).executeTakeFirst()));
+      expect(new Date(schedule.next_run_at).getTime()).toBeGreaterThan(Date.now());
+      // Every process enqueues the installation sweep of the day under one key, due at 00:00 today: it runs once.
+      const today = new Date().toISOString().slice(0, 10);
+      const installation = await pollUntil(async () => {
+        const rows = await database.db.selectFrom('jobs').select(['dedupe_key', 'run_at', 'status', 'attempts']).where('queue', '=', 'retention.installation').execute();
+        return rows.some((row) => row.status === 'done') ? rows : undefined;
+      });
+      expect(installation).toEqual([{ dedupe_key: today, run_at: new Date(`${today}T00:00:00.000Z`), status: 'done', attempts: 1 }]);
+      const dueAt = new Date(Date.now() - 60_000);
+      await across(() => database.db.updateTable('retention_schedules').set({ next_run_at: dueAt }).where('organisation_id', '=', organisation.id).execute());
+      const done = await pollUntil(async () => {
+        const rows = await database.db.selectFrom('jobs').select(['status', 'dedupe_key']).where('queue', '=', 'retention.sweep').execute();
+        return rows.some((row) => row.status === 'done') ? rows : undefined;
+      });
+      expect(done).toEqual([{ status: 'done', dedupe_key: `${organisation.id}:${dueAt.toISOString()}` }]);
+      const runs = await across(() => database.db.selectFrom('retention_runs').select(['trigger', 'status']).where('organisation_id', '=', organisation.id).where('trigger', '=', 'schedule').execute());
+      expect(runs).toEqual([{ trigger: 'schedule', status: 'completed' }]);
+      // Advanced past now, so the next poll of either process enqueues nothing more.
+      const after = await across(() => database.db.selectFrom('retention_schedules').select('next_run_at').where('organisation_id', '=', organisation.id).executeTakeFirstOrThrow());
+      expect(new Date(after.next_run_at).getTime()).toBeGreaterThan(Date.now());
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  it('sweeps once when a retention run is started on both processes at once', async () => {
+    const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
+    const { acrossOrganisations } = await import('./db/tenancy-guard.js');
+    const across = <T>(work: () => Promise<T>) => acrossOrganisations('test check', work);
+    try {
+      const organisation = await database.db.selectFrom('organisations').select('id').where('slug', '=', 'testco').executeTakeFirstOrThrow();
+      const token = (await createApiToken(database.db, { organisationId: organisation.id }, { name: 'two servers retention', scopes: ['retention:run', 'retention:read'], actor: 'system' }, new Date())).token;
+      // Copies of mail older than the outbox's retention (P90D): Charter's own data, swept without approval.
+      const old = new Date(Date.now() - 100 * 86_400_000);
+      const ids = Array.from({ length: 5 }, () => randomUUID());
+      await across(() =>
+        database.db
+          .insertInto('mail_outbox')
+          .values(ids.map((id) => ({ id, organisation_id: organisation.id, created_at: old, recipient: 'x@testco.example', subject: 'old', text: 'old', html: null, template: 'test', headers: '{}', transport: 'outbox' })))
+          .execute(),
+      );
+      const before = await across(() => database.db.selectFrom('retention_runs').select('id').where('organisation_id', '=', organisation.id).execute());
+      const started = await Promise.all(
+        servers.map(async (server) => {
+          const response = await fetch(`${server.url}/api/v1/retention/runs`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
+          expect(response.status).toBe(202);
+          return ((await response.json()) as { id: string }).id;
+        }),
+      );
+      expect(started[0]).toBe(started[1]);
+      const run = await pollUntil(async () => {
+        const rows = await across(() => database.db.selectFrom('retention_runs').select(['id', 'status']).where('organisation_id', '=', organisation.id).where('id', 'not in', before.length > 0 ? before.map((r) => r.id) : [randomUUID()]).execute());
+        return rows.every((row) => !['counting', 'approved', 'running'].includes(row.status)) ? rows : undefined;
+      });
+      expect(run).toEqual([{ id: started[0], status: 'completed' }]);
+      const report = (await (await fetch(`${servers[1]!.url}/api/v1/retention/runs/${started[0]}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { totals: { deleted: number } };
+      expect(report.totals.deleted).toBe(ids.length);
+      expect(await across(() => database.db.selectFrom('mail_outbox').select('id').where('id', 'in', ids).execute())).toEqual([]);
+      const audit = await across(() => database.db.selectFrom('audit_entries').select('action').where('organisation_id', '=', organisation.id).where('target', '=', `retention-run:${started[0]}`).execute());
+      expect(audit.map((entry) => entry.action)).toEqual(['retention.run.completed']);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
 });
+
+/** Polls `probe` until it gives a value (the test's timeout bounds the wait; no fixed sleep decides anything). */
+async function pollUntil<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -24,7 +24,9 @@ export function registerRetentionJobs(runner: JobRunner, deps: SweepDeps, config
     runner.addTicker(async (now) => {
       // Once a day at the schedule's time; the day is the dedupe key, so every process enqueues the same job.
       const day = now.toISOString().slice(0, 10);
-      const at = nextDailyRun(config.RETENTION_SCHEDULE, new Date(`${day}T00:00:00.000Z`));
+      // From the instant before the day starts: nextDailyRun is strictly after its start, so from midnight itself a
+      // 00:00 schedule put the sweep of day D at D+1.
+      const at = nextDailyRun(config.RETENTION_SCHEDULE, new Date(Date.parse(`${day}T00:00:00.000Z`) - 1));
       await enqueueJob(deps.db, { queue: sweepQueues.installation, key: day, runAt: at }, now);
     });
   }

@@ -96,7 +96,7 @@ export function registerRetentionRoutes(app: FastifyInstance, context: AppContex
     {
       method: 'POST',
       url: '/api/v1/retention/runs',
-      summary: 'Start a run (executed by a background job; a dry run changes nothing)',
+      summary: 'Start a run (executed by a background job; a dry run changes nothing); joins a real run still unfinished',
       tags: ['retention'],
       auth: { scopes: ['retention:run'] },
       body: z.strictObject({ dryRun: z.boolean().default(false) }).default({ dryRun: false }),
@@ -114,7 +114,7 @@ export function registerRetentionRoutes(app: FastifyInstance, context: AppContex
       const id = await createRun(
         context.db,
         caller,
-        { trigger: 'api', actor: caller.actor, dryRun: body.dryRun, cutoff: now, charterSeq: stored.seq, charterRevision: stored.revision, rules: orderRules(stored.charter, rules) },
+        { trigger: 'api', actor: caller.actor, dryRun: body.dryRun, cutoff: now, charterSeq: stored.seq, charterRevision: stored.revision, rules: orderRules(stored.charter, rules), joinUnfinished: true },
         now,
       );
       await enqueueJob(context.db, { queue: sweepQueues.resume, key: `run:${id}`, organisationId: caller.organisationId, payload: {} }, now);

@@ -26,13 +26,38 @@ export interface NewRun {
   charterRevision: string;
   jobId?: string | undefined;
   rules: readonly TableRule[];
+  /**
+   * Join a real run of the organisation that is not finished (counting, approved or running) instead of creating a
+   * second one: the same "start a run" posted to two server processes at once sweeps once.
+   */
+  joinUnfinished?: boolean;
 }
 
-/** Creates a run and its steps (one per rule, in sweep order), status `counting`. */
+/**
+ * Creates a run and its steps (one per rule, in sweep order), status `counting`; with `joinUnfinished` (and not a dry
+ * run), returns the id of the organisation's unfinished real run when there is one.
+ */
 export async function createRun(db: Kysely<Database>, scope: OrgScope, input: NewRun, now: Date): Promise<string> {
   const organisationId = requireScope(scope);
-  const id = randomUUID();
+  let id: string = randomUUID();
   await inOrganisation(db, scope, async (trx) => {
+    if (input.joinUnfinished && !input.dryRun) {
+      // Serialises concurrent starts of one organisation across processes (an advisory lock: row locks need the
+      // UPDATE privilege the scoped role does not have on organisations), so the second start sees the first's run.
+      await sql`select pg_advisory_xact_lock(hashtext(${`retention-start:${organisationId}`}))`.execute(trx);
+      const unfinished = await trx
+        .selectFrom('retention_runs')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where('dry_run', '=', false)
+        .where('status', 'in', ['counting', 'approved', 'running'])
+        .orderBy('created_at')
+        .executeTakeFirst();
+      if (unfinished) {
+        id = unfinished.id;
+        return;
+      }
+    }
     await trx
       .insertInto('retention_runs')
       .values({

@@ -4,8 +4,8 @@
  * 2. time from navigation to banner visible in Chromium, median of 20 cold loads each (a fresh browser context per
  *    load: no cache, no cookies — the visit on which a banner shows).
  * Every banner is served from one local static server, each on its own page with an equivalent two-category setup
- * (analytics, marketing; English). Ours fetches its configuration (lumen-av example, site main) as it does in
- * production; the peers carry theirs in the page. "Visible" = the first animation frame in which the banner element
+ * (analytics, marketing; English). Ours is the tag `/banner/main.js`, the bundle with its configuration inside (lumen-av
+ * example, site main) as the server builds it (src/consent/banner-script.ts); the peers carry theirs in the page. "Visible" = the first animation frame in which the banner element
  * is rendered (display, visibility and opacity checked). Prints figures; asserts nothing.
  */
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from '../scripts/build-banner.mjs';
 import { loadCharterFile } from '../src/charter/loader.js';
 import { bannerConfig } from '../src/consent/banner-config.js';
+import { bannerScript } from '../src/consent/banner-script.js';
 import { projectFile, projectRoot } from '../src/platform/project.js';
 import { launchBrowser } from '../test/support/browser.js';
 import { median } from './stats.js';
@@ -30,7 +31,8 @@ const version = (name: string) => (JSON.parse(readFileSync(require.resolve(`${na
 await build(projectRoot);
 const loaded = await loadCharterFile(projectFile('examples/lumen-av/charter.yaml'));
 if (!loaded.ok) throw new Error('examples/lumen-av/charter.yaml is invalid');
-const config = JSON.stringify(bannerConfig(loaded.charter, 'main', 'en'));
+const configObject = bannerConfig(loaded.charter, 'main', 'en');
+const config = JSON.stringify(configObject);
 
 const ours = { js: readFileSync(projectFile('dist/banner/banner.js')), css: readFileSync(projectFile('dist/banner/banner.css')) };
 const vanilla = { js: readFileSync(join(vanillaDir, 'cookieconsent.umd.js')), css: readFileSync(join(vanillaDir, 'cookieconsent.css')) };
@@ -43,6 +45,7 @@ const sizeRows: [string, Buffer[]][] = [
   ['charter: banner.js (CSS inlined)', [ours.js]],
   ['charter: banner.js + banner.css (fallback path)', [ours.js, ours.css]],
   ['charter: + config JSON (lumen-av, en)', [ours.js, Buffer.from(config)]],
+  ['charter: /banner/main.js (config inside)', [Buffer.from(bannerScript(ours.js.toString('utf8'), configObject))]],
   [`vanilla-cookieconsent ${version('vanilla-cookieconsent')}: umd.js + css`, [vanilla.js, vanilla.css]],
   [`orejime ${version('orejime')}: standard-en.js + css`, [orejime.js, orejime.css]],
 ];
@@ -71,10 +74,9 @@ const orejimeInit = `window.orejimeConfig = { privacyPolicyUrl: '/privacy', purp
   { id: 'marketing', title: 'Marketing', description: 'Advertising', cookies: ['_brx'] } ] };`;
 
 const files: Record<string, [string, string | Buffer]> = {
-  '/ours.html': ['text/html', page('<script src="/banner.js" data-site="main" async></script>')],
-  '/banner.js': ['text/javascript', ours.js],
+  '/ours.html': ['text/html', page('<script src="/banner/main.js?lang=en" async></script>')],
+  '/banner/main.js': ['text/javascript', bannerScript(ours.js.toString('utf8'), configObject)],
   '/banner.css': ['text/css', ours.css],
-  '/api/v1/banner/main/config': ['application/json', config],
   '/vanilla.html': ['text/html', page('<link rel="stylesheet" href="/vanilla/cookieconsent.css"><script src="/vanilla/cookieconsent.umd.js" defer></script><script src="/vanilla/init.js" defer></script>')],
   '/vanilla/cookieconsent.css': ['text/css', vanilla.css],
   '/vanilla/cookieconsent.umd.js': ['text/javascript', vanilla.js],

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Script } from 'node:vm';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build-banner.mjs';
@@ -112,6 +113,69 @@ describe('GET /api/v1/banner/{site}/{revision}/{lang}.json', () => {
   });
 });
 
+/** The configuration a served script carries, read back by running the wrapper's call with a stand-in bundle. */
+function embedded(script: string): { revision: string; language: string; categories: { name: string }[] } {
+  const call = script.lastIndexOf('\n})(');
+  expect(call).toBeGreaterThan(0);
+  return JSON.parse(script.slice(call + 4, script.lastIndexOf(');'))) as { revision: string; language: string; categories: { name: string }[] };
+}
+
+describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the script with its configuration)', () => {
+  it('carries the bundle and the current configuration in the language asked, revalidated by ETag', async () => {
+    const bundle = readFileSync(projectFile('dist/banner/banner.js'), 'utf8').trim();
+    const response = await test.app.inject({ method: 'GET', url: '/banner/main.js?lang=de,fr' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, max-age=0, s-maxage=60');
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.body.startsWith('(function(__charterConfig){')).toBe(true);
+    expect(response.body).toContain(bundle);
+    expect(embedded(response.body)).toMatchObject({ revision, language: 'fr', categories: [{ name: 'Statistiques' }, { name: 'Vidéos intégrées' }] });
+    // The wrapper is a script a browser parses.
+    expect(() => new Script(response.body)).not.toThrow();
+    const again = await test.app.inject({ method: 'GET', url: '/banner/main.js?lang=de,fr', headers: { 'if-none-match': String(response.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const byHeader = await test.app.inject({ method: 'GET', url: '/banner/main.js', headers: { 'accept-language': 'nl-BE,nl;q=0.9' } });
+    expect(embedded(byHeader.body).language).toBe('nl');
+    expect(byHeader.headers.vary).toBe('accept-language');
+  });
+
+  it('serves a new consent revision at once at the current URL, and the old one at its own URL for a year', async () => {
+    const before = await test.app.inject({ method: 'GET', url: '/banner/main.js?lang=en' });
+    const changed = buildCharter((c) => (c.consent.categories[0]!.name = { en: 'Visit counting', nl: 'Bezoeken tellen', fr: 'Comptage des visites' }));
+    await applyCharter(test.database.db, { organisationId: test.organisationId! }, { charter: changed, source: '{}', format: 'json', actor: 'test' });
+    const newRevision = consentRevision(changed, 'main');
+    try {
+      const after = await test.app.inject({ method: 'GET', url: '/banner/main.js?lang=en', headers: { 'if-none-match': String(before.headers.etag) } });
+      expect(after.statusCode).toBe(200);
+      expect(after.headers.etag).not.toBe(before.headers.etag);
+      expect(embedded(after.body)).toMatchObject({ revision: newRevision, categories: [{ name: 'Visit counting' }] });
+
+      const old = await test.app.inject({ method: 'GET', url: `/banner/main/${revision}/en.js` });
+      expect(old.statusCode).toBe(200);
+      expect(old.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(embedded(old.body)).toMatchObject({ revision, language: 'en', categories: [{ name: 'Statistics' }, { name: 'Embedded videos' }] });
+      const current = await test.app.inject({ method: 'GET', url: `/banner/main/${newRevision}/nl.js` });
+      expect(embedded(current.body)).toMatchObject({ revision: newRevision, language: 'nl', categories: [{ name: 'Bezoeken tellen' }] });
+    } finally {
+      await applyCharter(test.database.db, { organisationId: test.organisationId! }, { charter, source: '{}', format: 'json', actor: 'test' });
+    }
+  });
+
+  it('answers 404 for an unknown site, revision or language, 422 with the field path for a malformed one', async () => {
+    expect((await test.app.inject({ method: 'GET', url: '/banner/elsewhere.js' })).statusCode).toBe(404);
+    expect((await test.app.inject({ method: 'GET', url: '/banner/main/0123456789abcdef/en.js' })).statusCode).toBe(404);
+    expect((await test.app.inject({ method: 'GET', url: `/banner/main/${revision}/de.js` })).statusCode).toBe(404);
+    const malformed = await test.app.inject({ method: 'GET', url: '/banner/Not_A_Site.css?lang=%3Cscript%3E' });
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['params.file', 'query.lang']);
+    const badRevision = await test.app.inject({ method: 'GET', url: '/banner/main/xyz/english.js' });
+    expect(badRevision.statusCode).toBe(422);
+    expect(badRevision.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['params.file', 'params.revision']);
+  });
+});
+
 describe('demo website', () => {
   it.each([
     ['nl', 'Testco: demowebsite', 'Privacykeuzes'],
@@ -124,7 +188,7 @@ describe('demo website', () => {
     const page = response.body;
     expect(page).toContain(`<html lang="${lang}">`);
     expect(page).toContain(`<h1>${heading}</h1>`);
-    expect(page).toContain('<script src="/banner.js" data-site="main" async></script>');
+    expect(page).toContain(`<script src="/banner/main.js?lang=${lang}" async></script>`);
     expect(page).toContain('<script type="text/plain" data-category="analytics" data-src="/demo/main/scripts/analytics.js"></script>');
     expect(page).toContain('<script type="text/plain" data-category="external-media" data-src="/demo/main/scripts/external-media.js"></script>');
     expect(page).toMatch(/<iframe class="demo-frame" data-category="external-media" data-src="\/demo\/main\/video\?lang=\w\w"/);
@@ -149,7 +213,7 @@ describe('OpenAPI', () => {
     const document = (await test.app.inject('/openapi.json')).json();
     const result = await new Validator().validate(document);
     expect(result.errors ?? []).toEqual([]);
-    for (const path of ['/banner.js', '/api/v1/banner/{site}/config', '/api/v1/banner/{site}/{revision}/{file}', '/demo/{site}']) {
+    for (const path of ['/banner.js', '/banner/{file}', '/banner/{site}/{revision}/{file}', '/api/v1/banner/{site}/config', '/api/v1/banner/{site}/{revision}/{file}', '/demo/{site}']) {
       expect(document.paths[path]?.get, path).toBeDefined();
     }
     expect(Object.keys(document.paths['/api/v1/banner/{site}/config'].get.responses).sort()).toEqual(['200', '404', '422']);

@@ -10,6 +10,10 @@
  * - `GET /api/v1/banner/{site}/{revision}/{lang}.json` is addressed by consent revision and cached for a year: what a
  *   visitor was shown under a given revision does not change (categories, cookies, vendors and controller are what the
  *   revision hashes). Receipts and CDNs use it; it also answers for past revisions still in the charter history.
+ * - `GET /banner/{site}.js[?lang=nl]` is the banner script with the current configuration inside (src/consent/
+ *   banner-script.ts): the one request a first-time visitor waits for. Like `/config` it is `max-age=0, s-maxage=60`
+ *   with an ETag (of bundle and configuration), so a new consent revision or a new bundle is served on the next page.
+ * - `GET /banner/{site}/{revision}/{lang}.js` is the same for one consent revision, cached for a year.
  * Both are public data, so any origin may read them (`Access-Control-Allow-Origin: *`). The ledger POST, which takes
  * data from visitors, is the one restricted to the charter's site origins (src/consent/ledger side).
  */
@@ -26,6 +30,7 @@ import { AppError, notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
 import { bannerConfig, bannerConfigSchema, pickBannerLanguage, siteLanguages, type BannerConfig } from './banner-config.js';
+import { bannerScript } from './banner-script.js';
 import { registerDemoRoutes } from './demo.js';
 
 export interface BannerRouteDeps {
@@ -34,13 +39,25 @@ export interface BannerRouteDeps {
 
 const siteParam = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a site id').max(100);
 
+/** `{site}/{revision}/{lang}.{extension}`: the revision-addressed configuration (.json) or script (.js). */
+const revisionParams = (extension: 'js' | 'json') =>
+  z.object({
+    site: siteParam,
+    revision: z.string().regex(/^[0-9a-f]{16}$/, 'a consent revision: 16 hexadecimal characters'),
+    file: z
+      .string()
+      .regex(new RegExp(`^[a-z]{2}\\.${extension}$`), `the language followed by .${extension}, e.g. nl.${extension}`)
+      .transform((file) => file.slice(0, 2))
+      .pipe(languageSchema),
+  });
+
 interface Rendered {
   body: string;
   etag: string;
 }
 
-function render(config: BannerConfig): Rendered {
-  const body = JSON.stringify(config);
+function render(config: BannerConfig, wrap?: (config: BannerConfig) => string): Rendered {
+  const body = wrap ? wrap(config) : JSON.stringify(config);
   return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
 }
 
@@ -96,13 +113,27 @@ export async function bannerConfigForRevision(
   return bannerConfig(charter, siteId, language);
 }
 
-function sendJson(request: FastifyRequest, reply: FastifyReply, rendered: Rendered, cacheControl: string) {
+function sendJson(request: FastifyRequest, reply: FastifyReply, rendered: Rendered, cacheControl: string, type = 'application/json; charset=utf-8') {
   reply.header('access-control-allow-origin', '*');
   reply.header('cache-control', cacheControl);
   reply.header('etag', rendered.etag);
   if (request.headers['if-none-match'] === rendered.etag) return reply.code(304).send();
-  return reply.type('application/json; charset=utf-8').send(rendered.body);
+  return reply.type(type).send(rendered.body);
 }
+
+/** The page language first, then the browser's: the tag's `?lang=` when given, else Accept-Language (and Vary). */
+function languagePreferences(lang: string | undefined, request: FastifyRequest, reply: FastifyReply): string[] {
+  if (lang) return lang.split(',');
+  reply.header('vary', 'accept-language');
+  return (request.headers['accept-language'] ?? '').split(',').map((part) => part.split(';')[0] ?? '');
+}
+
+const langQuery = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z_,-]*$/, 'language tags separated by commas, most preferred first')
+  .optional()
+  .describe('the page language first, then the browser languages: "nl,en"');
 
 interface Asset {
   body: Buffer;
@@ -128,6 +159,67 @@ function assetLoader(file: string) {
 
 export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps) {
   const configs = new Memo<Rendered>(500);
+
+  const loadScript = assetLoader('banner.js');
+  /** The bundle around a configuration; the ETag covers both, so a new build is served too. */
+  const scriptOf = async (key: string, config: () => Promise<BannerConfig | undefined>): Promise<Rendered | undefined> => {
+    const asset = await loadScript();
+    const memoKey = `script:${asset.etag}:${key}`;
+    const known = configs.get(memoKey);
+    if (known) return known;
+    const value = await config();
+    return value ? configs.set(memoKey, render(value, (c) => bannerScript(asset.body.toString('utf8'), c))) : undefined;
+  };
+  const scriptType = 'text/javascript; charset=utf-8';
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/banner/:file',
+      summary: 'The consent banner script with the current configuration of a site inside (one tag: <script src=".../banner/main.js" async>)',
+      tags: ['consent'],
+      auth: 'public',
+      params: z.object({
+        file: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]*\.js$/, 'the site id followed by .js, e.g. main.js')
+          .max(103)
+          .transform((file) => file.slice(0, -3)),
+      }),
+      query: z.object({ lang: langQuery }),
+      produces: 'text/javascript',
+      errors: [404, 503],
+    },
+    async ({ params, query, request, reply }) => {
+      const site = params.file;
+      const { stored } = await charterOfSite(deps.db, site);
+      const language = pickBannerLanguage(stored.charter, site, languagePreferences(query.lang, request, reply));
+      const rendered = await scriptOf(`${stored.revision}:${site}:${language}`, async () => bannerConfig(stored.charter, site, language));
+      return sendJson(request, reply, rendered!, 'public, max-age=0, s-maxage=60', scriptType);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/banner/:site/:revision/:file',
+      summary: 'The consent banner script with the configuration of one consent revision in one language inside (immutable)',
+      tags: ['consent'],
+      auth: 'public',
+      params: revisionParams('js'),
+      produces: 'text/javascript',
+      errors: [404, 503],
+    },
+    async ({ params, request, reply }) => {
+      const rendered = await scriptOf(`revision:${params.site}:${params.revision}:${params.file}`, () =>
+        bannerConfigForRevision(deps.db, params.site, params.revision, params.file),
+      );
+      if (!rendered) throw notFound('banner configuration');
+      return sendJson(request, reply, rendered, 'public, max-age=31536000, immutable', scriptType);
+    },
+  );
 
   for (const [url, file, type] of [
     ['/banner.js', 'banner.js', 'text/javascript; charset=utf-8'],
@@ -166,25 +258,13 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       tags: ['consent'],
       auth: 'public',
       params: z.object({ site: siteParam }),
-      query: z.object({
-        lang: z
-          .string()
-          .max(200)
-          .regex(/^[A-Za-z_,-]*$/, 'language tags separated by commas, most preferred first')
-          .optional()
-          .describe('the page language first, then the browser languages: "nl,en"'),
-      }),
+      query: z.object({ lang: langQuery }),
       response: bannerConfigSchema,
       errors: [404],
     },
     async ({ params, query, request, reply }) => {
       const { stored } = await charterOfSite(deps.db, params.site);
-      const preferences = query.lang ? query.lang.split(',') : [];
-      if (preferences.length === 0) {
-        preferences.push(...(request.headers['accept-language'] ?? '').split(',').map((part) => part.split(';')[0] ?? ''));
-        reply.header('vary', 'accept-language');
-      }
-      const language = pickBannerLanguage(stored.charter, params.site, preferences);
+      const language = pickBannerLanguage(stored.charter, params.site, languagePreferences(query.lang, request, reply));
       const key = `${stored.revision}:${params.site}:${language}`;
       const rendered = configs.get(key) ?? configs.set(key, render(bannerConfig(stored.charter, params.site, language)));
       return sendJson(request, reply, rendered, 'public, max-age=0, s-maxage=60');
@@ -199,15 +279,7 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       summary: 'The banner configuration of one consent revision in one language (immutable; for CDNs and receipts)',
       tags: ['consent'],
       auth: 'public',
-      params: z.object({
-        site: siteParam,
-        revision: z.string().regex(/^[0-9a-f]{16}$/, 'a consent revision: 16 hexadecimal characters'),
-        file: z
-          .string()
-          .regex(/^[a-z]{2}\.json$/, 'the language followed by .json, e.g. nl.json')
-          .transform((file) => file.slice(0, 2))
-          .pipe(languageSchema),
-      }),
+      params: revisionParams('json'),
       response: bannerConfigSchema,
       errors: [404],
     },

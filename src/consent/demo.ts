@@ -316,7 +316,7 @@ export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Data
       const categories = charter.consent.categories;
       const video = videoCategory(charter);
       const videoSrc = `/demo/${params.site}/video?lang=${lang}`;
-      const head = html`<link rel="stylesheet" href="/demo/assets/demo.css"><script src="/banner.js" data-site="${params.site}" async></script><script src="/demo/assets/cookies.js" defer></script>`;
+      const head = html`<link rel="stylesheet" href="/demo/assets/demo.css"><script src="/banner/${params.site}.js?lang=${lang}" async></script><script src="/demo/assets/cookies.js" defer></script>`;
       const languageLinks = demoLanguages.map(
         (l) => html`<li><a href="/demo/${params.site}?lang=${l}" lang="${l}" ${l === lang ? html`aria-current="page"` : ''}>${l.toUpperCase()}</a></li>`,
       );

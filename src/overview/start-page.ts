@@ -54,10 +54,12 @@ export interface StartPageInput {
   may: { requests: boolean; consent: boolean; retention: boolean; breaches: boolean };
 }
 
-/** `<script src=".../banner.js" data-site="id" async></script>`, the same tag as the README's. */
+/**
+ * `<script src=".../banner/id.js" async></script>`, the same tag as the README's: the script carries the site's
+ * configuration, so a first-time visitor waits for one request (the older `/banner.js` with data-site fetches it).
+ */
 export function bannerSnippet(publicUrl: string, siteId: string): string {
-  const attribute = siteId.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return `<script src="${publicUrl}/banner.js" data-site="${attribute}" async></script>`;
+  return `<script src="${publicUrl}/banner/${encodeURIComponent(siteId)}.js" async></script>`;
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

@@ -144,7 +144,10 @@ async function visit(browser: Browser, url: string, condition: ScanCondition, op
     const read = <T>(fn: () => Promise<T>, what: string) => within(fn(), options.pageTimeoutMs, what);
 
     const bannerOrigin = await read(() => page.evaluate(() => {
-      const script = document.querySelector<HTMLScriptElement>('script[data-site][src]');
+      // Either tag: `/banner.js` with data-site, or `/banner/{site}.js` (and its revision-addressed form) without.
+      const script = Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find(
+        (s) => s.dataset.site !== undefined || /\/banner\/[a-z0-9-]+(\/[0-9a-f]{16}\/[a-z]{2})?\.js$/.test(new URL(s.src, location.href).pathname),
+      );
       return script ? new URL(script.src, location.href).origin : undefined;
     }), 'reading the page');
     let bannerShown = false;

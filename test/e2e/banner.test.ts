@@ -530,6 +530,59 @@ describe('consent banner: on the site itself', () => {
   });
 });
 
+describe('consent banner: its configuration inside the script', () => {
+  /** A Dutch page on the site's own origin with `tag`; returns the GET requests that reached Charter. */
+  async function siteWithTag(tag: string, locale = 'en-GB') {
+    const site = 'http://www.testco.example';
+    const charterOrigin = 'http://charter.testco.example';
+    const context = await visitor({ locale });
+    const gets: string[] = [];
+    await context.route(`${charterOrigin}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      if (route.request().method() === 'GET') gets.push(`${url.pathname}${url.search}`);
+      const response = await route.fetch({ url: `${served.url}${url.pathname}${url.search}` });
+      await route.fulfill({ response });
+    });
+    await context.route(`${site}/**`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'content-security-policy': `default-src 'self'; script-src 'self' ${charterOrigin}; connect-src ${charterOrigin}; style-src 'self'` },
+        body: `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Testco</title>${tag.replace('CHARTER', charterOrigin)}</head><body><main><h1>Testco</h1></main></body></html>`,
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${site}/products`);
+    await dialog(page).waitFor();
+    return { context, page, gets };
+  }
+
+  it('shows the banner after one request to Charter, under the strict CSP', async () => {
+    const { context, page, gets } = await siteWithTag('<script src="CHARTER/banner/main.js?lang=nl" async></script>');
+    expect(await dialog(page).getByRole('heading').textContent()).toBe('Cookies en uw privacy');
+    expect(gets).toEqual(['/banner/main.js?lang=nl']);
+    expect(await page.evaluate(() => (window as unknown as { observed: Observed }).observed.csp)).toEqual([]);
+    await button(page, 'Alles accepteren').click();
+    await receipt(page);
+    const [record] = await ledger(context);
+    expect(record).toMatchObject({ method: 'accept-all', language: 'nl' });
+    await context.close();
+  });
+
+  it('without ?lang= it embeds the browser language and fetches the page language only when the site offers it', async () => {
+    // The browser prefers English, the page is Dutch: the script carries English, the banner asks in Dutch.
+    const { context, page, gets } = await siteWithTag('<script src="CHARTER/banner/main.js" async></script>');
+    expect(await dialog(page).getByRole('heading').textContent()).toBe('Cookies en uw privacy');
+    expect(gets).toHaveLength(2);
+    expect(gets[0]).toBe('/banner/main.js');
+    expect(gets[1]).toMatch(/^\/api\/v1\/banner\/main\/[0-9a-f]{16}\/nl\.json$/);
+    await context.close();
+    // A Dutch browser on the Dutch page: one request, the embedded language is the one the page wants.
+    const dutch = await siteWithTag('<script src="CHARTER/banner/main.js" async></script>', 'nl-BE');
+    expect(dutch.gets).toEqual(['/banner/main.js']);
+    await dutch.context.close();
+  });
+});
+
 describe('consent banner: nothing to ask', () => {
   it('stays away when the charter has no consent categories', async () => {
     const own = await serveTestApp({ charter: buildCharter((c) => {
@@ -539,7 +592,8 @@ describe('consent banner: nothing to ask', () => {
     try {
       const context = await visitor();
       const page = await context.newPage();
-      const config = page.waitForResponse((response) => response.url().includes('/api/v1/banner/main/config'));
+      // The demo's tag is /banner/main.js: the configuration comes inside the script.
+      const config = page.waitForResponse((response) => new URL(response.url()).pathname === '/banner/main.js');
       await page.goto(`${own.url}/demo/main?lang=en`);
       expect((await config).status()).toBe(200);
       // Let the banner handle the answer it got.

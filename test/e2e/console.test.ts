@@ -181,11 +181,11 @@ describe('console', () => {
     await expect.poll(() => steps.textContent()).toContain('The charter has no errors.');
     const text = (await steps.textContent()) ?? '';
     expect(text).toContain('No SMTP server is configured: mail is kept in the Outbox, not sent.');
-    expect(text).toContain(`<script src="${served.url}/banner.js" data-site="main" async></script>`);
+    expect(text).toContain(`<script src="${served.url}/banner/main.js" async></script>`);
     expect(text).toContain('The banner has not been shown on this site yet.');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.url });
     await page.getByRole('button', { name: /^Copy: Banner tag for/ }).first().click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`<script src="${served.url}/banner.js" data-site="main" async></script>`);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`<script src="${served.url}/banner/main.js" async></script>`);
     const glance = page.getByRole('region', { name: 'At a glance' });
     expect(await glance.textContent()).toContain('0 open requests.');
     expect(await glance.textContent()).toContain('No 72-hour clock is running.');

@@ -27,6 +27,8 @@ interface Fixture {
   head?: string;
   body?: (thirdParty: string) => string;
   bannerFirst?: boolean;
+  /** The one-request tag `/banner/{site}.js` instead of `/banner.js` with data-site. */
+  siteScript?: boolean;
   title: string;
   expected: (site: FixtureSite, thirdParty: FixtureSite) => string[];
 }
@@ -39,6 +41,7 @@ const fixtures: Fixture[] = [
   {
     id: 'compliant',
     title: 'no finding',
+    siteScript: true,
     cookies: [...own, '_stats', '_ads'],
     head: googleTagSnippet,
     body: () => gated('analytics', setCookie('_stats', days(300))) + gated('marketing', setCookie('_ads', days(60))),
@@ -125,7 +128,7 @@ beforeAll(async () => {
   thirdParty = await serveFixture({ '/embed': '<!doctype html><html lang="en"><title>Map</title><p>A map</p></html>' }, '127.0.0.2');
   for (const fixture of fixtures) {
     const page = (title: string, links: string[]) =>
-      html(() => fixturePage({ charter: served.url, site: fixture.id, title, head: fixture.head, body: fixture.body?.(thirdParty.origin), bannerFirst: fixture.bannerFirst, links }));
+      html(() => fixturePage({ charter: served.url, site: fixture.id, title, head: fixture.head, body: fixture.body?.(thirdParty.origin), bannerFirst: fixture.bannerFirst, siteScript: fixture.siteScript, links }));
     sites[fixture.id] = await serveFixture({
       '/': page(fixture.id, ['/about']),
       '/about': page(`${fixture.id}: about`, ['/']),

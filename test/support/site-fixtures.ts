@@ -49,9 +49,13 @@ export async function serveFixture(routes: Record<string, FixtureRoute>, address
   };
 }
 
-/** A page of a fixture site: the banner tag (sync unless `async`), then the given head and body markup. */
-export function fixturePage(options: { charter: string; site: string; title: string; head?: string; body?: string; bannerAsync?: boolean; bannerFirst?: boolean; links?: string[] }): string {
-  const banner = `<script src="${options.charter}/banner.js" data-site="${options.site}"${options.bannerAsync ? ' async' : ''}></script>`;
+/**
+ * A page of a fixture site: the banner tag (sync unless `async`; `/banner.js` with data-site, or with `siteScript`
+ * the one-request `/banner/{site}.js`), then the given head and body markup.
+ */
+export function fixturePage(options: { charter: string; site: string; title: string; head?: string; body?: string; bannerAsync?: boolean; bannerFirst?: boolean; siteScript?: boolean; links?: string[] }): string {
+  const src = options.siteScript ? `${options.charter}/banner/${options.site}.js"` : `${options.charter}/banner.js" data-site="${options.site}"`;
+  const banner = `<script src="${src}${options.bannerAsync ? ' async' : ''}></script>`;
   const head = options.bannerFirst === false ? `${options.head ?? ''}${banner}` : `${banner}${options.head ?? ''}`;
   const links = (options.links ?? []).map((href) => `<a href="${href}">${href}</a>`).join(' ');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${options.title}</title>${head}</head><body><main><h1>${options.title}</h1>${options.body ?? ''}<nav>${links}</nav></main></body></html>`;

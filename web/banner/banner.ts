@@ -2,9 +2,11 @@
  * Charter's consent banner: one script tag on any site, no dependencies, a strict size budget (JS + CSS ≤ 6,000 bytes
  * gzip -9, enforced by test/unit/banner-size-budget.test.ts).
  *
- *   <script src="https://charter.example/banner.js" data-site="main" async></script>
+ *   <script src="https://charter.example/banner/main.js" async></script>
  *
- * It finds the Charter server from its own src, fetches the site's configuration in the page's language
+ * That script carries the site's configuration (one request); the older tag `<script src=".../banner.js"
+ * data-site="main" async>` still works and fetches it. It finds the Charter server from its own src, takes the
+ * site's configuration in the page's language
  * (src/consent/banner-config.ts), asks first, remembers the choice in the first-party cookie `charter_consent`
  * with the receipt of the consent ledger, and only then runs what the choice allows:
  * - `<script type="text/plain" data-category="analytics" [data-src]>` runs once its category is granted;
@@ -20,6 +22,11 @@ import type { BannerCategory, BannerConfig } from '../../src/consent/banner-conf
 
 /** The minified stylesheet, inlined by scripts/build-banner.mjs. */
 declare const __CSS__: string;
+/**
+ * The configuration, when the server wrapped this bundle around it (src/consent/banner-script.ts, `/banner/{site}.js`):
+ * then no second request. Absent in the plain `/banner.js`, which fetches it.
+ */
+declare const __charterConfig: BannerConfig | undefined;
 
 type Choices = Record<string, boolean>;
 /** The consent cookie: revision, time of the choice (ms), choices, method, receipt id from the ledger. */
@@ -50,9 +57,10 @@ if (!w.Charter) boot();
 function boot() {
   const CONSENT = 'charter_consent';
   const VISITOR = 'charter_visitor';
-  const script = (d.currentScript ?? d.querySelector('script[data-site]')) as HTMLScriptElement;
+  const embedded = typeof __charterConfig == 'object' ? __charterConfig : undefined;
+  const script = (d.currentScript ?? d.querySelector('script[data-site],script[src*="/banner/"]')) as HTMLScriptElement;
   const origin = new URL(script.src).origin;
-  const site = script.dataset.site ?? '';
+  const site = script.dataset.site ?? embedded?.site ?? '';
   const gpcSignal = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const listeners: Listener[] = [];
   const ran = new WeakSet<Element>();
@@ -111,9 +119,17 @@ function boot() {
     else show(true);
   });
 
-  const languages = [d.documentElement.lang, ...(navigator.languages ?? [])].map((l) => l.slice(0, 2).toLowerCase());
-  fetch(`${origin}/api/v1/banner/${encodeURIComponent(site)}/config?lang=${[...new Set(languages)].filter(Boolean).join()}`)
-    .then((response) => (response.ok ? (response.json() as Promise<BannerConfig>) : Promise.reject(new Error(`${response.status}`))))
+  const languages = [...new Set([d.documentElement.lang, ...(navigator.languages ?? [])].map((l) => l.slice(0, 2).toLowerCase()))].filter(Boolean);
+  const base = `${origin}/api/v1/banner/${encodeURIComponent(site)}/`;
+  // The server chose the embedded language from the tag's ?lang= or Accept-Language; only when the page's own
+  // language is another of the site's languages is that one fetched (revision-addressed, so cacheable for a year).
+  const wanted = embedded && languages.find((l) => embedded.languages.includes(l as BannerConfig['language']));
+  (embedded && (!wanted || wanted == embedded.language)
+    ? Promise.resolve(embedded)
+    : fetch(embedded ? `${base}${embedded.revision}/${wanted}.json` : `${base}config?lang=${languages.join()}`).then((response) =>
+        response.ok ? (response.json() as Promise<BannerConfig>) : Promise.reject(new Error(`${response.status}`)),
+      )
+  )
     .then((value) => (d.body ? start(value) : d.addEventListener('DOMContentLoaded', () => start(value))))
     .catch((error: unknown) => console.warn('Charter banner:', error));
 

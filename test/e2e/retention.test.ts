@@ -59,7 +59,7 @@ describe('the retention page', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(heading).toBe('Charter overview');
-    await page.getByRole('link', { name: 'Retention' }).click();
+    await page.getByRole('link', { name: 'Retention', exact: true }).click();
     await expect.poll(heading).toBe('Retention');
     const chart = page.getByRole('img', { name: 'Rows becoming due per month' });
     // The plan counts blocked rows too (a query per referencing table): give it time on a loaded machine.

@@ -80,3 +80,40 @@ describe('mail to the officers about requests', () => {
     expect(mails.filter((m) => m.template.startsWith('request.officer-')).every((m) => !m.text.includes('alice'))).toBe(true);
   });
 });
+
+describe('a mail to one officer that fails', () => {
+  it('is retried for that officer alone: the others get it once', async () => {
+    const failing = officers[1]!;
+    let refusals = 0;
+    const context = rightsContextOf(t.app);
+    // The same context, with a mail port that refuses the first mail to one officer (an SMTP hiccup for that address).
+    const flaky = Object.create(context) as typeof context;
+    flaky.send = async (...args: Parameters<typeof context.send>) => {
+      if (args[1] === failing && refusals === 0) {
+        refusals++;
+        return false;
+      }
+      return context.send(...args);
+    };
+    // Its clock runs ahead between polls, past the retry's backoff.
+    let ahead = 0;
+    const flakyRunner = createJobRunner({ db: t.database.db, logger: createLogger('silent'), clock: () => new Date(Date.now() + ahead) });
+    registerOfficerNotices(flakyRunner, flaky, { tickEveryMs: 0 });
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/privacy/main/requests',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ lang: 'en', type: 'access', identityType: 'email', identity: 'bob@example.be' }).toString(),
+    });
+    expect(submitted.statusCode).toBe(303);
+    const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))?.[1] ?? '';
+    await context.idle();
+    for (let i = 0; i < 5; i++) {
+      await flakyRunner.runOnce();
+      ahead += 10 * 60_000;
+    }
+    const mails = (await outbox()).filter((m) => m.template === 'request.officer-received' && m.text.includes(id));
+    expect(refusals).toBe(1);
+    expect(mails.map((m) => m.recipient).sort()).toEqual([...officers].sort());
+  });
+});

@@ -3,8 +3,11 @@
  * deadline are due.ts's). Durable and once each, on the platform job runner: a ticker finds the requests received or
  * verified in the last two days and enqueues one job per request and event under a dedupe key, so however many
  * processes tick (or a process dies between finding and mailing), each officer mail is queued once and retried until
- * it went out. The mail names the reference, the kind, the deadline and the console link — nothing of the person.
+ * it went out. The event's job fans out one job per recipient (its own dedupe key), so a mail that fails is retried for
+ * that recipient alone and the others never get it twice. The mail names the reference, the kind, the deadline and the
+ * console link — nothing of the person.
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Language } from '../charter/schema.js';
 import type { Database } from '../database.js';
@@ -50,21 +53,35 @@ export async function enqueueOfficerNotices(db: Kysely<Database>, now: Date): Pr
 }
 
 /**
- * Mails the officers about one event of one request, in the charter's default language (the console language of each
- * person is kept in their browser only). Throws when a mail could not be handed over, so that the job is retried.
+ * Queues one mail job per officer for one event of one request (the owners and privacy officers, else the charter's
+ * DPO or privacy contact). Each job's key names the request, the event and a hash of the address: queued once,
+ * however often this runs. Returns how many recipients there are.
  */
-export async function sendOfficerNotice(context: RightsContext, scope: OrgScope, requestId: string, event: OfficerNoticeEvent): Promise<number> {
+export async function fanOutOfficerNotice(context: RightsContext, scope: OrgScope, requestId: string, event: OfficerNoticeEvent, now: Date): Promise<number> {
   const request = await findRequest(context.db, scope, requestId);
   if (!request) return 0;
   const charter = await context.charter(scope);
+  const recipients = await context.deps.officers.emails(scope, charter);
+  for (const to of recipients) {
+    const recipientKey = createHash('sha256').update(to.toLowerCase()).digest('hex').slice(0, 24);
+    await enqueueJob(context.db as unknown as Kysely<JobTables>, { queue: officerNoticeQueue, key: `${requestId}:${event}:${recipientKey}`, organisationId: scope.organisationId, payload: { requestId, event, to } }, now);
+  }
+  return recipients.length;
+}
+
+/**
+ * Mails one officer about one event of one request, in the charter's default language (the console language of each
+ * person is kept in their browser only). Throws when the mail could not be handed over, so that this job (and only this
+ * recipient's) is retried.
+ */
+export async function sendOfficerNotice(context: RightsContext, scope: OrgScope, requestId: string, event: OfficerNoticeEvent, to: string): Promise<boolean> {
+  const request = await findRequest(context.db, scope, requestId);
+  if (!request) return false;
+  const charter = await context.charter(scope);
   const language: Language = charter.defaultLanguage ?? charter.languages[0] ?? 'en';
   const mail = officerMail(event, { ...mailContext(charter, request), language, state: request.state, dueOn: request.dueOn, link: context.link(`/console/requests/${request.id}`) });
-  // The officer port: the owners and privacy officers, else the charter's DPO or privacy contact.
-  const recipients = await context.deps.officers.emails(scope, charter);
-  let failed = 0;
-  for (const to of recipients) if (!(await context.send(scope, to, mail, language, { hourlyCap: staffRecipientHourlyCap }))) failed++;
-  if (failed > 0) throw new Error(`${failed} of ${recipients.length} officer mails not sent`);
-  return recipients.length;
+  if (!(await context.send(scope, to, mail, language, { hourlyCap: staffRecipientHourlyCap }))) throw new Error('an officer mail was not sent');
+  return true;
 }
 
 /** Registers the ticker and the handler of the officer mails on a runner. */
@@ -77,8 +94,11 @@ export function registerOfficerNotices(runner: JobRunner, context: RightsContext
     await enqueueOfficerNotices(context.db, now);
   });
   runner.register(officerNoticeQueue, async ({ job }) => {
-    const { requestId, event } = job.payload as { requestId?: unknown; event?: unknown };
+    const { requestId, event, to } = job.payload as { requestId?: unknown; event?: unknown; to?: unknown };
     if (!job.organisationId || typeof requestId !== 'string' || !(officerNoticeEvents as readonly unknown[]).includes(event)) return;
-    await sendOfficerNotice(context, { organisationId: job.organisationId }, requestId, event as OfficerNoticeEvent);
+    const scope = { organisationId: job.organisationId };
+    // The event's job (no recipient) fans out; a recipient's job mails that one person.
+    if (typeof to === 'string') await sendOfficerNotice(context, scope, requestId, event as OfficerNoticeEvent, to);
+    else await fanOutOfficerNotice(context, scope, requestId, event as OfficerNoticeEvent, context.now());
   });
 }

@@ -28,25 +28,35 @@ export async function build(root) {
   const { build: viteBuild } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
   const outDir = join(root, 'dist/console');
-  await viteBuild({
-    configFile: false,
-    root: join(root, 'web/console'),
-    base: '/console/',
-    logLevel: 'warn',
-    plugins: [react(), lightSchemaDescriptions(root)],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      sourcemap: true,
-      // The preload polyfill would be an inline script; every browser the console supports has modulepreload.
-      modulePreload: { polyfill: false },
-      assetsInlineLimit: 0,
-      // The charter editor (CodeMirror, YAML, JSON Schema) is one lazily loaded chunk of about 620 kB (195 kB gzip),
-      // fetched only when the Charter page opens; the warning is for chunks every page loads.
-      chunkSizeWarningLimit: 700,
-    },
-  });
+  // Always React's production build: under Vitest NODE_ENV is "test", and Vite and the React plugin would then bundle
+  // React's development build (about 300 kB more, and components mounted twice by StrictMode's checks).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({
+      configFile: false,
+      root: join(root, 'web/console'),
+      base: '/console/',
+      logLevel: 'warn',
+      mode: 'production',
+      plugins: [react(), lightSchemaDescriptions(root)],
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        sourcemap: true,
+        // The preload polyfill would be an inline script; every browser the console supports has modulepreload.
+        modulePreload: { polyfill: false },
+        assetsInlineLimit: 0,
+        // The charter editor (CodeMirror, YAML, JSON Schema) is one lazily loaded chunk of about 620 kB (195 kB gzip),
+        // fetched only when the Charter page opens; the warning is for chunks every page loads.
+        chunkSizeWarningLimit: 700,
+      },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const index = await readFile(join(outDir, 'index.html'), 'utf8');
   if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(index) || /\sstyle=/i.test(index)) {
     throw new Error('dist/console/index.html has an inline script or style, which the Content-Security-Policy forbids');

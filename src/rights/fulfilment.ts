@@ -14,7 +14,7 @@ import type { AccessRecord, Identity } from '../stores/connector.js';
 import { safeMessage, type RightsContext } from './context.js';
 import { addDurationInZone, formatDate, toLocal } from './deadline.js';
 import { completedMail, erasureLines, mailContext, officerMail, packageMail, remedies } from './mails.js';
-import { mailRecipients, notificationsOf, recordNotifications } from './notifications.js';
+import { mailRecipients, notificationsOf, recordNotifications, type NotificationRecord } from './notifications.js';
 import { buildPackage } from './package.js';
 import { ownDataUntouched, personLines, personMail, processorCounts, processorTableTest, routeToControllers } from './processor-data.js';
 import type { ConsentHistory } from './ports.js';
@@ -264,6 +264,7 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
   if (findings.length > 0) result = { ...result, processorData: findings };
 
   const now = context.now();
+  let recorded: NotificationRecord[] | undefined;
   const completed = await inOrganisation(context.db, scope, async (trx) => {
     const current = await findRequest(trx, scope, request.id, { lock: true });
     if (!current || current.state !== 'in-progress') return undefined;
@@ -274,6 +275,8 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       await recordEvent(trx, scope, request, { actor: 'system', kind: 'package-created', at: now, data: { package: p.id, size: p.content.byteLength } });
     }
     await recordNotifications(trx, scope, request, notifications, now);
+    // Read here, in the transaction that recorded them (one statement), not in two transactions of their own after.
+    if (informsRecipients(current.type)) recorded = await notificationsOf(trx, scope, request.id);
     return transition(trx, scope, current, 'completed', {
       actor: 'system',
       at: now,
@@ -289,8 +292,8 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
   } else {
     let told: NotificationView[] = [];
     if (informsRecipients(completed.type)) {
-      await mailRecipients(context, scope, charter, { ...completed, type: completed.type });
-      told = await notificationsOf(context.db, scope, completed.id);
+      // The records as mailing left them: each mail sent is marked done (in its own transaction, with its audit entry).
+      told = await mailRecipients(context, scope, charter, { ...completed, type: completed.type }, recorded);
     }
     const erasure = result.erasure as ErasureSummary | undefined;
     const ownLines = erasure ? erasureLines(erasure, charter, language, told) : notificationLines(charter, told, language);

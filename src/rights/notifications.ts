@@ -89,10 +89,20 @@ export async function notificationsOf(db: Db, scope: OrgScope, requestId: string
  * language (the recipient's own is unknown), and marks each done once sent. A mail that fails stays pending: the
  * privacy officer sees it among the request's open tasks.
  */
-export async function mailRecipients(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest & { type: InformingType }): Promise<void> {
+export async function mailRecipients(
+  context: RightsContext,
+  scope: OrgScope,
+  charter: Charter,
+  request: RightsRequest & { type: InformingType },
+  /** The request's records when the caller just read them (in the completing transaction): not read again. */
+  known?: NotificationRecord[],
+): Promise<NotificationRecord[]> {
   const organisationId = requireScope(scope);
   const language: Language = charter.defaultLanguage ?? charter.languages[0] ?? 'en';
-  for (const record of await notificationsOf(context.db, scope, request.id)) {
+  const records = known ?? (await notificationsOf(context.db, scope, request.id));
+  const result: NotificationRecord[] = [];
+  for (const record of records) {
+    result.push(record);
     if (record.channel !== 'mail' || record.state !== 'pending') continue;
     const recipient = charter.recipients.find((r) => r.id === record.recipient);
     if (!recipient?.privacyContact) continue;
@@ -109,7 +119,9 @@ export async function mailRecipients(context: RightsContext, scope: OrgScope, ch
         .execute();
       await recordEvent(trx, scope, request, { actor: 'system', kind: 'recipient-informed', at: now, data: { recipient: record.recipient, channel: 'mail' } });
     });
+    result[result.length - 1] = { ...record, state: 'done', doneAt: now, doneBy: 'mail', detail: { to: recipient.privacyContact } };
   }
+  return result;
 }
 
 /**

@@ -41,6 +41,7 @@ import { deletionOrder, traversalPlan, type AnchorModel, type ColumnModel, type 
 import { leftToCustomer, ProcessorTally, protectCustomerParents } from '../processor-rows.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
+import { restrictedMember, restrictedRows, type RestrictedRows } from './restricted.js';
 import { chunks, tableName, traverse, valueFitsFamily, type Row } from './traverse.js';
 
 const accessBatch = 1000;
@@ -141,13 +142,18 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
   const types = (identities: readonly Identity[]) => [...new Set(identities.map((i) => i.type))];
 
   // The families of the identity columns, read once from the live schema, so a value the column cannot hold is
-  // never compared with it (an unreadable schema leaves every value allowed, as before).
+  // never compared with it (an unreadable schema leaves every value allowed, as before). Only a successful read is
+  // kept: a failed or timed-out one (the store briefly unreachable) is tried again by the next request, not cached
+  // as an empty schema until the connector is reopened.
   let families: Promise<Map<string, string>> | undefined;
   const identityFamilies = () =>
     (families ??= driver
       .introspect(model.schema)
       .then((live) => new Map(live.tables.flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c.family] as const))))
-      .catch(() => new Map<string, string>()));
+      .catch(() => {
+        families = undefined;
+        return new Map<string, string>();
+      }));
   const seedFilter = async () => {
     const known = await identityFamilies();
     return (table: string, column: string, value: string) => valueFitsFamily(known.get(`${table}.${column}`), value);
@@ -765,13 +771,23 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const t = table(query.table);
       const ruleAnchor = anchorOf(t, query.anchor);
       if (!ruleAnchor) throw new StoreError(id, `table "${t.name}" declares no retention anchor`, 'no_anchor');
+      // A count is advisory (the sweep checks again in each batch's transaction): the restricted rows as of now.
+      const restrictedSet = await restrictedRows(driver, model, id);
       const statement = new Statement(driver.dialect);
       const source = dueSource(statement, model, t, ruleAnchor);
       let { from, anchor } = source;
       const now = new Date(query.now);
       const held = holdPredicates(statement, t, now);
       const anyHold = held.length > 0 ? `(${held.map((h) => h.sql).join(' or ')})` : '1 = 0';
-      const restricted = restrictionPredicate(statement, model, t, 't') ?? '1 = 0';
+      let restricted = '1 = 0';
+      const restrictedHere = restrictedMember(statement, t, 't', restrictedSet);
+      if (restrictedHere) {
+        // Decided once per row in a derived column: the key list is then in the text once, not once per cutoff
+        // (MySQL's placeholders are limited per statement).
+        from = `(select ${anchor} as charter_anchor_r, case when ${restrictedHere} then 1 else 0 end as charter_restricted, t.* from ${from}) t`;
+        anchor = 't.charter_anchor_r';
+        restricted = 't.charter_restricted = 1';
+      }
       const cutoffs = query.cutoffs.map((c) => new Date(c));
       const thresholds = cutoffs.map((c) => addDuration(c, duration(query.period), -1));
       const rules = query.rules ?? [];
@@ -786,11 +802,11 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const until = blocking.map((ref, k) => {
           const child = table(ref.table);
           const rule = rules.find((r) => r.table === child.name);
-          const link = `from ${tableName(statement, model, child.name)} bc where bc.${statement.id(ref.column)} = t.${statement.id(ref.toColumn)}${onlyStaying(ref) ? ` and ${stayingChild(statement, model, child, 'bc', `n${k}_`, now)}` : ''}`;
+          const link = `from ${tableName(statement, model, child.name)} bc where bc.${statement.id(ref.column)} = t.${statement.id(ref.toColumn)}${onlyStaying(ref) ? ` and ${stayingChild(statement, child, 'bc', now, restrictedSet)}` : ''}`;
           if (!rule?.period || !child.anchor || onlyStaying(ref)) return `(select 1 ${link} limit 1) as charter_block_${k}`;
           const childAnchor = anchorExpression(statement, model, child, 'bc');
           const stays = [`${childAnchor} is null`, ...holdPredicates(statement, child, now, 'bc').map((h) => h.sql)];
-          const protectedChild = restrictionPredicate(statement, model, child, 'bc', 'g');
+          const protectedChild = restrictedMember(statement, child, 'bc', restrictedSet);
           if (protectedChild) stays.push(protectedChild);
           const forever = statement.instant(new Date('9999-12-31T00:00:00.000Z'));
           const cast = statement.dialect === 'mysql' ? `cast(${forever} as datetime(3))` : forever;
@@ -858,21 +874,21 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             const source = dueSource(s, model, t, ruleAnchor);
             const child = table(reference.table);
             const childHolds = holdPredicates(s, child, now, 'bc');
-            const childRestricted = restrictionPredicate(s, model, child, 'bc', 'q');
+            const childRestricted = restrictedMember(s, child, 'bc', restrictedSet);
             const ruled = rules.some((r) => r.table === child.name);
             const whens = `${childHolds.map((h) => `when ${h.sql} then ${s.param(h.hold)} `).join('')}${childRestricted ? `when ${childRestricted} then ${s.param('restricted')} ` : ''}`;
             const otherwise = s.param(ruled ? 'not-due' : 'ungoverned');
             const reason = whens ? `case ${whens}else ${otherwise} end` : otherwise;
             const parentHolds = holdPredicates(s, t, now);
-            const parentRestricted = restrictionPredicate(s, model, t, 't') ?? '1 = 0';
+            const parentRestricted = restrictedMember(s, t, 't', restrictedSet) ?? '1 = 0';
             const conditions = [
               `${source.anchor} <= ${s.instant(first)}`,
               ...parentHolds.map((h) => `not ${h.sql}`),
               `not (${parentRestricted})`,
               writable.length > 0 ? notYetErased(s, writable, 'anonymise', token) : '1 = 1',
-              `not ${childGoes(s, model, child, 'bc', cutoffs[0] ?? now, now, rules)}`,
+              `not ${childGoes(s, model, child, 'bc', cutoffs[0] ?? now, now, rules, restrictedSet)}`,
             ];
-            if (onlyStaying(reference)) conditions.push(stayingChild(s, model, child, 'bc', 'w', now));
+            if (onlyStaying(reference)) conditions.push(stayingChild(s, child, 'bc', now, restrictedSet));
             const excluded = exclusions(s, query.exclude);
             if (excluded) conditions.push(excluded);
             const sqlText =
@@ -918,6 +934,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const ledger = request.batchId && !request.dryRun ? await ledgerReady() : false;
 
       return driver.transaction(async (session) => {
+        // The restricted rows, computed in the batch's own transaction right before its write: a row restricted
+        // before the batch starts is in the set and the batch leaves it (one restricted while the batch runs is
+        // protected from the next batch on). Bounded: an oversized set fails the sweep, never a silent miss.
+        const restrictedSet = await restrictedRows(session, model, id);
         // Rows due, not held, not restricted, not already anonymised, not still referenced by a child row.
         const statement = new Statement(session.dialect);
         const { from, anchor } = dueSource(statement, model, t, ruleAnchor);
@@ -925,7 +945,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const conditions = [`${anchor} <= ${statement.instant(threshold)}`];
         if (held.length > 0) conditions.push(`not (${held.map((h) => h.sql).join(' or ')})`);
         // Art. 18: never a row that belongs (upward through owner and profile references) to a restricted row.
-        const restricted = restrictionPredicate(statement, model, t, 't', 'r', true);
+        const restricted = restrictedMember(statement, t, 't', restrictedSet);
         if (restricted) conditions.push(`not ${restricted}`);
         const excluded = exclusions(statement, request.exclude);
         if (excluded) conditions.push(excluded);
@@ -933,7 +953,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           ...blockingReferences(model, t).map((child) => `exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`),
           ...stayingNullableReferences(model, t).map((child, k) => {
             const childTable = table(child.table);
-            return `exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)} and ${stayingChild(statement, model, childTable, 'c', `s${k}_`, now)})`;
+            return `exists (select 1 from ${tableName(statement, model, child.table)} c${k} where c${k}.${statement.id(child.column)} = t.${statement.id(child.toColumn)} and ${stayingChild(statement, childTable, `c${k}`, now, restrictedSet)})`;
           }),
         ];
         if (mode === 'anonymise') {
@@ -1031,7 +1051,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           if (!own) continue;
           const earlier = predicates.slice(0, i).map((p) => `not (${p.sql})`);
           const where = [`${source.anchor} <= ${s.instant(threshold)}`, own.sql, ...earlier, notYetErased(s, reduce, 'reduce', token)];
-          const protectedRow = restrictionPredicate(s, model, t, 't', 'r', true);
+          const protectedRow = restrictedMember(s, t, 't', restrictedSet);
           if (protectedRow) where.push(`not ${protectedRow}`);
           const select = [...new Set([t.primaryKey, ...hashColumns])].map((c) => `t.${s.id(c)}`).join(', ');
           const { rows: heldRows } = await session.query(`select ${select} from ${source.from} where ${where.join(' and ')}${limit}`, s.params);
@@ -1112,52 +1132,6 @@ function ledgerName(statement: Statement, model: StoreModel): string {
   return tableName(statement, model, 'charter_retention_ledger');
 }
 
-/** How far a restriction is looked for up (and across) owner and profile references: deep enough, and bounded. */
-export const restrictionDepth = 6;
-
-/**
- * Art. 18 in retention (docs/ownership.md): true for a row (aliased `alias`) that is restricted itself, that belongs
- * through owner or profile references (upward, any depth up to `restrictionDepth`) to a row whose `restrictColumn` is
- * true, or that a restricted row declares its own profile (a profile reference from below). Built from the model as
- * nested `exists`; each reference is followed at most once along a path, so cycles end. Undefined when no table the
- * walk can reach declares a `restrictColumn`: the sweep's statement then stays as it was, at no cost.
- */
-export function restrictionPredicate(statement: Statement, model: StoreModel, t: TableModel, alias: string, prefix = 'r', perRow = false): string | undefined {
-  let next = 0;
-  // In a sweep's batch (a few thousand rows walked along the anchor's index), each row's parents are looked up by key.
-  // PostgreSQL would otherwise turn `not exists` into an anti-join that reads the whole parent table for every batch;
-  // `offset 0` keeps the subquery per row. (A count over the whole table is better served by the join: not there.)
-  const tail = perRow && statement.dialect === 'postgres' ? ' offset 0' : '';
-  const walk = (current: TableModel, at: string, depth: number, path: ReadonlySet<string>): string | undefined => {
-    const parts: string[] = [];
-    if (current.restrictColumn) parts.push(`${at}.${statement.id(current.restrictColumn)} is true`);
-    if (depth > 0) {
-      for (const ref of current.references) {
-        // Each reference at most once per direction along a path: up a profile and back down it reaches the other
-        // rows naming the same profile (a restricted sibling), and cycles still end.
-        const step = `${ref.table}.${ref.column}>up`;
-        if (!(ref.owner || ref.profile) || path.has(step)) continue;
-        const parent = model.tables.get(ref.toTable);
-        if (!parent) continue;
-        const inner = `${prefix}${++next}`;
-        const condition = walk(parent, inner, depth - 1, new Set([...path, step]));
-        if (condition) parts.push(`exists (select 1 from ${tableName(statement, model, parent.name)} ${inner} where ${inner}.${statement.id(ref.toColumn)} = ${at}.${statement.id(ref.column)} and ${condition}${tail})`);
-      }
-      for (const ref of current.referencedBy) {
-        const step = `${ref.table}.${ref.column}>down`;
-        if (!ref.profile || path.has(step)) continue;
-        const child = model.tables.get(ref.table);
-        if (!child) continue;
-        const inner = `${prefix}${++next}`;
-        const condition = walk(child, inner, depth - 1, new Set([...path, step]));
-        if (condition) parts.push(`exists (select 1 from ${tableName(statement, model, child.name)} ${inner} where ${inner}.${statement.id(ref.column)} = ${at}.${statement.id(ref.toColumn)} and ${condition}${tail})`);
-      }
-    }
-    return parts.length > 0 ? `(${parts.join(' or ')})` : undefined;
-  };
-  return walk(t, alias, restrictionDepth, new Set());
-}
-
 /**
  * Nullable references from rows retention must never write (held or restricted): a due row such a row points at
  * cannot be unlinked from it, so it blocks like a non-nullable reference — but only while such a row points at it.
@@ -1170,9 +1144,9 @@ function stayingNullableReferences(model: StoreModel, t: TableModel): ReferenceM
 }
 
 /** True for a row of `child` (aliased `alias`) that retention must leave as it is: held now, or restricted. */
-function stayingChild(statement: Statement, model: StoreModel, child: TableModel, alias: string, prefix: string, now: Date): string {
+function stayingChild(statement: Statement, child: TableModel, alias: string, now: Date, restrictedSet: RestrictedRows): string {
   const parts = holdPredicates(statement, child, now, alias).map((h) => h.sql);
-  const restricted = restrictionPredicate(statement, model, child, alias, prefix);
+  const restricted = restrictedMember(statement, child, alias, restrictedSet);
   if (restricted) parts.push(restricted);
   return parts.length > 0 ? `(${parts.join(' or ')})` : '(1 = 0)';
 }
@@ -1187,13 +1161,13 @@ function blockingReferences(model: StoreModel, t: TableModel): ReferenceModel[] 
  * is due under it, no hold keeps it and it is not restricted. (Rows still referenced themselves are not followed
  * further: the sweep reports what stays.)
  */
-function childGoes(statement: Statement, model: StoreModel, child: TableModel, alias: string, cutoff: Date, now: Date, rules: readonly RowRule[]): string {
+function childGoes(statement: Statement, model: StoreModel, child: TableModel, alias: string, cutoff: Date, now: Date, rules: readonly RowRule[], restrictedSet: RestrictedRows): string {
   const rule = rules.find((r) => r.table === child.name);
   if (!rule?.period || !child.anchor) return '(1 = 0)';
   const anchor = anchorExpression(statement, model, child, alias);
   const parts = [`${anchor} <= ${statement.instant(addDuration(cutoff, duration(rule.period), -1))}`];
   for (const hold of holdPredicates(statement, child, now, alias)) parts.push(`not ${hold.sql}`);
-  const restricted = restrictionPredicate(statement, model, child, alias, 'g');
+  const restricted = restrictedMember(statement, child, alias, restrictedSet);
   if (restricted) parts.push(`not ${restricted}`);
   return `coalesce((${parts.join(' and ')}), false)`;
 }

@@ -20,14 +20,7 @@ import {
 } from './generated-schema.js';
 import type { Dump } from './ownership-oracle.js';
 import { newMariaDbDatabase, newPostgresDatabase } from './targets.js';
-import { defaultStoreTimeouts, type StoreTimeouts } from '../timeouts.js';
-
-/**
- * The property compares the engine with an oracle, not speed: its statements get no practical bound. (Some generated
- * schemas — profile references in a cycle, no index on any reference — make the retention sweep's restriction check
- * run past the stores' default 60 s statement bound; that cost is noted for the engine, not asserted here.)
- */
-const propertyTimeouts: StoreTimeouts = { ...defaultStoreTimeouts, statementMs: 1_800_000 };
+import { defaultStoreTimeouts } from '../timeouts.js';
 
 export interface GeneratedDatabase {
   kind: 'postgres' | 'mysql';
@@ -68,7 +61,7 @@ export async function postgresGeneratedDatabase(): Promise<GeneratedDatabase> {
       ['set session_replication_role = replica', ...statements, 'set session_replication_role = origin'].join(';\n'),
     );
   };
-  const driver = createPostgresDriver(url, { poolSize: 4, timeouts: propertyTimeouts });
+  const driver = createPostgresDriver(url, { poolSize: 4, timeouts: defaultStoreTimeouts });
   return {
     kind: 'postgres',
     driver,
@@ -132,7 +125,7 @@ export async function mariadbGeneratedDatabase(): Promise<GeneratedDatabase> {
   const batch = async (statements: string[]) => {
     await query(['set foreign_key_checks = 0', ...statements, 'set foreign_key_checks = 1'].join(';\n'));
   };
-  const driver = createMysqlDriver(url, { poolSize: 4, timeouts: propertyTimeouts });
+  const driver = createMysqlDriver(url, { poolSize: 4, timeouts: defaultStoreTimeouts });
   return {
     kind: 'mysql',
     driver,

@@ -1,0 +1,97 @@
+/**
+ * Red-team shapes for issue 15 (stores the engine's authors may not have had in mind), on real PostgreSQL and
+ * MariaDB: each case declares a store the way a new user would, fills it with two or three people and checks that a
+ * request for one person reaches, shows and writes that person's rows only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeSchema, type Store } from '../charter/schema.js';
+import type { AccessRecord, Identity, StoreConnector } from './connector.js';
+import { storeModel } from './plan.js';
+import type { SqlDriver } from './sql/driver.js';
+import { createSqlConnector } from './sql/engine.js';
+import { createMysqlDriver } from './sql/mysql.js';
+import { createPostgresDriver } from './sql/postgres.js';
+import { insertRows, readTable } from './testing/shop.js';
+import { newMariaDbDatabase, newPostgresDatabase, testHashKey } from './testing/targets.js';
+
+const targets = {
+  postgres: async () => createPostgresDriver(await newPostgresDatabase()),
+  mariadb: async () => createMysqlDriver(await newMariaDbDatabase()),
+};
+
+const email = (value: string): Identity[] => [{ type: 'email', value }];
+
+describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores on %s', (name) => {
+  let driver: SqlDriver;
+  const connectors: StoreConnector[] = [];
+  beforeAll(async () => {
+    driver = await targets[name]();
+  });
+  afterAll(async () => {
+    for (const c of connectors) await c.close();
+  });
+
+  const connect = (store: unknown): StoreConnector => {
+    const parsed: Store = storeSchema.parse(store);
+    const connector = createSqlConnector({ id: parsed.id, kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql', model: storeModel(parsed, []), driver, context: { hashKey: testHashKey } });
+    connectors.push(connector);
+    return connector;
+  };
+  const access = async (connector: StoreConnector, who: string) => {
+    const records: AccessRecord[] = [];
+    await connector.access({ identities: email(who) }, (batch) => void records.push(...batch));
+    return records;
+  };
+  const ddl = async (statements: string[]) => {
+    for (const s of statements) await driver.query(s);
+  };
+  const fk = (name: string, column: string, to: string) => `, constraint ${name} foreign key (${column}) references ${to}`;
+
+  it('a second email column holding someone else\'s address (referred_by_email) does not make their row the person\'s', async () => {
+    await ddl([
+      'drop table if exists ref_orders',
+      'drop table if exists ref_customers',
+      'create table ref_customers (id integer primary key, email varchar(200), name varchar(200), referrer_email varchar(200))',
+      `create table ref_orders (id integer primary key, customer_id integer, address varchar(200)${fk('ref_orders_c', 'customer_id', 'ref_customers (id)')})`,
+    ]);
+    await insertRows(driver, 'ref_customers', [
+      { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: null },
+      { id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: 'alice@shop.test' },
+    ]);
+    await insertRows(driver, 'ref_orders', [
+      { id: 10, customer_id: 1, address: 'Alice street' },
+      { id: 20, customer_id: 2, address: 'Bob street' },
+    ]);
+    const connector = connect({
+      id: 'referrals',
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      connection: 'REF_URL',
+      tables: [
+        {
+          name: 'ref_customers',
+          primaryKey: 'id',
+          columns: [
+            { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
+            { name: 'name', category: 'identity.name', erase: 'redact' },
+            { name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null' },
+          ],
+        },
+        { name: 'ref_orders', primaryKey: 'id', columns: [{ name: 'address', category: 'contact.address', erase: 'delete' }], references: [{ column: 'customer_id', to: 'ref_customers.id' }] },
+      ],
+    });
+    const records = await access(connector, 'alice@shop.test');
+    const seen = records.map((r) => `${r.table}#${r.key}`).sort();
+    // Bob's order and Bob's name are Bob's: Alice may learn that her address is on Bob's row, not Bob's data.
+    expect(seen).not.toContain('ref_orders#20');
+    // Bob's row is shown with the one column that holds Alice's address, marked shared.
+    const bob = records.find((r) => r.table === 'ref_customers' && r.key === '2');
+    expect(bob).toMatchObject({ shared: true, columns: [{ name: 'referrer_email', value: 'alice@shop.test' }] });
+    expect(seen).toEqual(['ref_customers#1', 'ref_customers#2', 'ref_orders#10']);
+    await connector.erase({ jobId: 'alice-ref', identities: email('alice@shop.test') });
+    const customers = await readTable(driver, 'ref_customers');
+    const orders = await readTable(driver, 'ref_orders');
+    expect(orders.map((o) => o.id)).toContain(20);
+    expect(customers.find((c) => c.id === 2)).toEqual({ id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: null });
+    expect(orders.map((o) => o.id)).toEqual([20]);
+  });
+});

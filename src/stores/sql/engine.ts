@@ -36,7 +36,7 @@ import {
   type SweepResult,
   type TableCount,
 } from '../connector.js';
-import { classifyRows, ownershipColumns, personColumns, restrictable, valueText, visibleColumns, type ProfileReferrers, type RowOwnership } from '../ownership.js';
+import { classifyRows, mentionedColumns, ownershipColumns, personColumns, restrictable, valueText, visibleColumns, type ProfileReferrers, type RowOwnership } from '../ownership.js';
 import { deletionOrder, traversalPlan, type AnchorModel, type ColumnModel, type HoldModel, type ReferenceModel, type StoreModel, type TableModel, type TraversalPlan } from '../plan.js';
 import { leftToCustomer, ProcessorTally, protectCustomerParents } from '../processor-rows.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
@@ -270,10 +270,19 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     concurrency?: number,
   ): Promise<{ found: Map<string, Row[]>; ownership: Map<string, Map<string, RowOwnership>> }> {
     const found = new Map<string, Row[]>();
+    const seedTables = new Set(plan.seeds.map((s) => s.table));
+    // Seed rows that name someone else in another identity column: their data is that person's (docs/ownership.md).
+    const mentions = new Map<Row, string[]>();
     await traverse(session, model, plan, identities, {
       acceptsValue: accepts,
       ...(concurrency === undefined ? {} : { concurrency }),
-      columns: (t) => [...new Set([...columns(t), ...ownershipColumns(model, t)])],
+      columns: (t) => [...new Set([...columns(t), ...ownershipColumns(model, t), ...t.columns.filter((c) => c.identity).map((c) => c.name)])],
+      leadsNowhere: (t, row) => {
+        if (!seedTables.has(t.name)) return false;
+        const mentioned = mentionedColumns(t, row, identities);
+        if (mentioned) mentions.set(row, mentioned);
+        return mentioned !== undefined;
+      },
       onRows: async (t, rows) => {
         const list = found.get(t.name);
         if (list) for (const row of rows) list.push(row);
@@ -300,7 +309,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         referrers.set(ref, byValue);
       }
     }
-    return { found, ownership: classifyRows(model, found, referrers) };
+    return { found, ownership: classifyRows(model, found, referrers, mentions) };
   }
 
   /**

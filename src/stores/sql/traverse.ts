@@ -14,6 +14,8 @@ export type Row = Record<string, unknown>;
 export interface TraverseOptions {
   /** Columns to fetch per table beyond the primary key and the columns the edges need. */
   columns: (table: TableModel) => string[];
+  /** Whether a row found by an identity leads nowhere: its references are not followed (a row that only mentions the person). */
+  leadsNowhere?: (table: TableModel, row: Row) => boolean;
   /** New rows of a table, in batches (each row seen once). */
   onRows?: (table: TableModel, rows: Row[]) => Promise<void>;
   /** Values per IN-list (default 5000 on PostgreSQL, 1000 on MySQL). */
@@ -90,11 +92,12 @@ export async function traverse(
       fresh.push(row);
     }
     if (fresh.length === 0) return;
+    const leading = options.leadsNowhere ? fresh.filter((row) => !options.leadsNowhere?.(table, row)) : fresh;
     plan.edges.forEach((edge, index) => {
       if (edge.source !== table.name) return;
       const queue = pending[index] as unknown[];
       const done = sent[index] as Set<unknown>;
-      for (const row of fresh) {
+      for (const row of leading) {
         const value = row[edge.sourceColumn];
         if (value !== null && value !== undefined && !done.has(value)) {
           done.add(value);

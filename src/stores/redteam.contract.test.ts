@@ -94,4 +94,37 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
     expect(customers.find((c) => c.id === 2)).toEqual({ id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: null });
     expect(orders.map((o) => o.id)).toEqual([20]);
   });
+
+  it("an address someone typed into another person's row is never a contact on file for that person's requests", async () => {
+    await ddl([
+      'drop table if exists ref_orders',
+      'drop table if exists ref_customers',
+      'create table ref_customers (id integer primary key, email varchar(200), name varchar(200), referrer_email varchar(200))',
+    ]);
+    // Mallory signs up and names Alice as the friend who referred her.
+    await insertRows(driver, 'ref_customers', [
+      { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: null },
+      { id: 3, email: 'mallory@evil.test', name: 'Mallory', referrer_email: 'alice@shop.test' },
+    ]);
+    const connector = connect({
+      id: 'referral-contacts',
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      connection: 'REF_URL',
+      tables: [
+        {
+          name: 'ref_customers',
+          primaryKey: 'id',
+          columns: [
+            { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
+            { name: 'name', category: 'identity.name', erase: 'redact' },
+            { name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null' },
+          ],
+        },
+      ],
+    });
+    const onFile = await connector.contacts(email('alice@shop.test'));
+    expect(onFile.found).toBe(true);
+    // The verification code for a request in Alice's name must not go to Mallory.
+    expect(onFile.contacts.map((c) => c.value)).toEqual(['alice@shop.test']);
+  });
 });

@@ -392,6 +392,9 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         onRows: async (t, rows) => {
           found = true;
           for (const row of rows) {
+            // A row that names the person only beside someone else's address (Mallory's row with Alice as her
+            // referrer) is not the person's: its other addresses must never receive the person's code.
+            if (mentionedColumns(t, row, identities)) continue;
             for (const column of t.columns) {
               const value = row[column.name];
               if (column.identity && typeof value === 'string' && value.length > 0 && !value.startsWith(hashPrefix) && value !== token) {

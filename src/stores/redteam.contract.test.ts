@@ -127,4 +127,46 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
     // The verification code for a request in Alice's name must not go to Mallory.
     expect(onFile.contacts.map((c) => c.value)).toEqual(['alice@shop.test']);
   });
+
+  it('a join table with a composite key, declared by one of its columns, never lets an erasure reach another person\'s rows', async () => {
+    await ddl([
+      'drop table if exists cl_likes',
+      'drop table if exists cl_posts',
+      'drop table if exists cl_customers',
+      'create table cl_customers (id integer primary key, email varchar(200))',
+      'create table cl_posts (id integer primary key, title varchar(200))',
+      `create table cl_likes (customer_id integer not null, post_id integer not null, note varchar(200), primary key (customer_id, post_id)${fk('cl_likes_c', 'customer_id', 'cl_customers (id)')}${fk('cl_likes_p', 'post_id', 'cl_posts (id)')})`,
+    ]);
+    await insertRows(driver, 'cl_customers', [
+      { id: 1, email: 'alice@shop.test' },
+      { id: 2, email: 'bob@shop.test' },
+    ]);
+    await insertRows(driver, 'cl_posts', [{ id: 7, title: 'Spring sale' }]);
+    await insertRows(driver, 'cl_likes', [
+      { customer_id: 1, post_id: 7, note: 'Alice likes it' },
+      { customer_id: 2, post_id: 7, note: 'Bob likes it' },
+    ]);
+    // The composite key cannot be declared: the new user names one of its columns (the one that is "the like").
+    const connector = connect({
+      id: 'likes',
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      connection: 'LIKES_URL',
+      tables: [
+        { name: 'cl_customers', primaryKey: 'id', columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }] },
+        { name: 'cl_posts', primaryKey: 'id', columns: [{ name: 'title', category: 'identity.name', erase: 'keep' }] },
+        {
+          name: 'cl_likes',
+          primaryKey: 'post_id',
+          columns: [{ name: 'note', category: 'identity.name', erase: 'delete' }],
+          references: [
+            { column: 'customer_id', to: 'cl_customers.id' },
+            { column: 'post_id', to: 'cl_posts.id' },
+          ],
+        },
+      ],
+    });
+    await connector.erase({ jobId: 'alice-likes', identities: email('alice@shop.test') }).catch(() => undefined);
+    const { rows } = await driver.query('select customer_id, note from cl_likes order by customer_id');
+    expect(rows.map((r) => [Number(r.customer_id), r.note])).toContainEqual([2, 'Bob likes it']);
+  });
 });

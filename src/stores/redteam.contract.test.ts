@@ -165,8 +165,13 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
         },
       ],
     });
-    await connector.erase({ jobId: 'alice-likes', identities: email('alice@shop.test') }).catch(() => undefined);
+    // Refused before anything is read or written: the declared key cannot tell Alice's like from Bob's.
+    await expect(connector.erase({ jobId: 'alice-likes', identities: email('alice@shop.test') })).rejects.toMatchObject({ code: 'primary_key' });
+    await expect(connector.access({ identities: email('alice@shop.test') }, () => undefined)).rejects.toMatchObject({ code: 'primary_key' });
     const { rows } = await driver.query('select customer_id, note from cl_likes order by customer_id');
-    expect(rows.map((r) => [Number(r.customer_id), r.note])).toContainEqual([2, 'Bob likes it']);
+    expect(rows.map((r) => [Number(r.customer_id), r.note])).toEqual([
+      [1, 'Alice likes it'],
+      [2, 'Bob likes it'],
+    ]);
   });
 });

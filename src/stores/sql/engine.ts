@@ -142,15 +142,34 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
 
   // The families of the identity columns, read once from the live schema, so a value the column cannot hold is
   // never compared with it (an unreadable schema leaves every value allowed, as before).
+  let liveSchema: Promise<LiveSchema | undefined> | undefined;
+  const live = () => (liveSchema ??= driver.introspect(model.schema).catch(() => undefined));
   let families: Promise<Map<string, string>> | undefined;
   const identityFamilies = () =>
-    (families ??= driver
-      .introspect(model.schema)
-      .then((live) => new Map(live.tables.flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c.family] as const))))
-      .catch(() => new Map<string, string>()));
+    (families ??= live().then((schema) => new Map((schema?.tables ?? []).flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c.family] as const)))));
   const seedFilter = async () => {
     const known = await identityFamilies();
     return (table: string, column: string, value: string) => valueFitsFamily(known.get(`${table}.${column}`), value);
+  };
+  /**
+   * Refuses a request that would reach a table whose declared primary key is not a key of the live table (one column
+   * of a composite key, or a column that is neither the primary key nor unique): rows would be told apart by it and
+   * written by it, so a write for one person would reach another person's rows sharing the value. `stores check`
+   * reports the same table; a schema that cannot be read is left to the statements themselves.
+   */
+  const assertKeys = async (plan: TraversalPlan) => {
+    const schema = await live();
+    if (!schema) return;
+    for (const name of plan.reachable) {
+      const t = model.tables.get(name);
+      const liveTable = schema.tables.find((l) => l.name === name);
+      if (!t || !liveTable) continue;
+      const column = liveTable.columns.find((c) => c.name === t.primaryKey);
+      const isKey = (liveTable.primaryKey.length === 1 && liveTable.primaryKey[0] === t.primaryKey) || Boolean(column?.unique);
+      if (!isKey) {
+        throw new StoreError(id, `"${name}.${t.primaryKey}" is not a key of ${name} (its primary key is ${liveTable.primaryKey.length > 0 ? `(${liveTable.primaryKey.join(', ')})` : 'missing'}): rows of different people could share it, so no request acts on this store until a unique column is declared (charter stores check)`, 'primary_key');
+      }
+    }
   };
 
   /** Writes `columns` of the rows by strategy, in batches; hashed columns need the current values. */
@@ -347,6 +366,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       // Read before any transaction opens: the schema comes through the pool.
       const accepts = await seedFilter();
       const plan = traversalPlan(model, types(request.identities));
+      await assertKeys(plan);
       const counts = new Map<string, number>();
       const processor = new ProcessorTally();
       // No transaction: PostgreSQL and MySQL read committed give each statement its own snapshot anyway, and a
@@ -413,6 +433,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const batchSize = request.batchSize ?? 500;
       const now = new Date();
       const plan = traversalPlan(model, types(request.identities));
+      await assertKeys(plan);
       const order = deletionOrder(model);
       const run = async (raw: SqlSession): Promise<ErasureResult> => {
         const session = countingSession(raw);
@@ -695,6 +716,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         if (column.name === t.primaryKey) throw new StoreError(id, 'a primary key cannot be rectified', 'unknown_column');
       }
       const plan = traversalPlan(model, types(request.identities));
+      await assertKeys(plan);
       return driver.transaction(async (session) => {
         const { found, ownership } = await findPersonRows(session, plan, request.identities, accepts, () => []);
         const updated: TableCount[] = [];
@@ -740,6 +762,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       // Read before any transaction opens: the schema comes through the pool.
       const accepts = await seedFilter();
       const plan = traversalPlan(model, types(request.identities));
+      await assertKeys(plan);
       return driver.transaction(async (session) => {
         const person = await findPersonRows(session, plan, request.identities, accepts, () => []);
         const updated: TableCount[] = [];

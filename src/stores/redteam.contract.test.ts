@@ -174,4 +174,31 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
       [2, 'Bob likes it'],
     ]);
   });
+
+  it('an address that the database collation only likens to the person\'s (alice@gmäil.test) finds nothing and gets no code', async () => {
+    await ddl(['drop table if exists lk_customers', 'create table lk_customers (id integer primary key, email varchar(200), name varchar(200))']);
+    await insertRows(driver, 'lk_customers', [{ id: 1, email: 'alice@gmail.test', name: 'Alice' }]);
+    const connector = connect({
+      id: 'lookalike',
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      connection: 'LK_URL',
+      tables: [
+        {
+          name: 'lk_customers',
+          primaryKey: 'id',
+          columns: [
+            { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
+            { name: 'name', category: 'identity.name', erase: 'redact' },
+          ],
+        },
+      ],
+    });
+    // MariaDB's default utf8mb4 collation compares ä with a: the impostor owns the look-alike domain's mailbox.
+    for (const impostor of ['alice@gmäil.test', 'alicé@gmail.test', 'ALICE@GMAIL.TEST\u200b']) {
+      expect(await connector.contacts(email(impostor))).toMatchObject({ found: false, contacts: [] });
+      expect(await access(connector, impostor)).toEqual([]);
+    }
+    // The person herself, typed with capitals and spaces, is still found.
+    expect((await access(connector, '  Alice@Gmail.test ')).map((r) => r.key)).toEqual(['1']);
+  });
 });

@@ -9,6 +9,7 @@
  * cycle that only reach each other never become exclusive, which is the safe answer.
  */
 import type { ColumnModel, ReferenceModel, StoreModel, TableModel } from './plan.js';
+import { identityKey } from './sql/traverse.js';
 
 export type FoundRow = Record<string, unknown>;
 
@@ -27,10 +28,6 @@ export interface RowOwnership {
   mentioned?: string[] | undefined;
 }
 
-/** An identity value as compared for ownership: trimmed, lower case, a phone number without separators. */
-function identityText(value: unknown): string {
-  return valueText(value).trim().toLowerCase().replace(/[\s.()-]/g, '');
-}
 
 /**
  * The identity columns of a seed row that hold the person's values, when another of its identity columns of the
@@ -39,7 +36,7 @@ function identityText(value: unknown): string {
  * said by the declaration, so the safe answer is the other person.
  */
 export function mentionedColumns(table: TableModel, row: FoundRow, identities: readonly { type: string; value: string }[]): string[] | undefined {
-  const mine = new Set(identities.map((i) => identityText(i.value)));
+  const mine = new Set(identities.map((i) => `${i.type}\u0000${identityKey(i.type, i.value)}`));
   const types = new Set(identities.map((i) => i.type));
   const matched: string[] = [];
   let other = false;
@@ -47,7 +44,7 @@ export function mentionedColumns(table: TableModel, row: FoundRow, identities: r
     if (!column.identity || !types.has(column.identity)) continue;
     const value = row[column.name];
     if (value === null || value === undefined || valueText(value).trim() === '') continue;
-    if (mine.has(identityText(value))) matched.push(column.name);
+    if (mine.has(`${column.identity}\u0000${identityKey(column.identity, valueText(value))}`)) matched.push(column.name);
     else other = true;
   }
   return other && matched.length > 0 ? matched : undefined;

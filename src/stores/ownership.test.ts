@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeSchema } from '../charter/schema.js';
-import { classifyRows, restrictable, visibleColumns, type ProfileReferrers } from './ownership.js';
+import { classifyRows, mentionedColumns, restrictable, visibleColumns, type ProfileReferrers } from './ownership.js';
 import { storeModel } from './plan.js';
 
 const model = (tables: unknown[]) => storeModel(storeSchema.parse({ id: 's', kind: 'postgres', connection: 'S_URL', tables }));
@@ -104,5 +104,33 @@ describe('classifyRows', () => {
       ['orders', [{ id: 1, customer_id: 12 }]],
     ]);
     expect(classifyRows(m, found, new Map()).get('orders')?.get('1')?.exclusive).toBe(true);
+  });
+});
+
+describe('mentionedColumns', () => {
+  const customers = model([
+    {
+      name: 'customers',
+      primaryKey: 'id',
+      columns: [
+        { name: 'email', category: 'contact.email', identity: 'email' },
+        { name: 'referrer_email', category: 'contact.email', identity: 'email' },
+        { name: 'customer_number', category: 'commercial.contract', identity: 'customer-number' },
+      ],
+    },
+  ]).tables.get('customers')!;
+  const alice = [{ type: 'email', value: ' Alice@Shop.test ' }];
+
+  it("names the columns holding the person's value when another identity column of the request's types names someone else", () => {
+    expect(mentionedColumns(customers, { email: 'bob@shop.test', referrer_email: 'alice@shop.test' }, alice)).toEqual(['referrer_email']);
+  });
+
+  it("leaves the person's own row alone: every identity of the request's types is theirs, others types are not compared", () => {
+    expect(mentionedColumns(customers, { email: 'alice@shop.test', referrer_email: null, customer_number: 'C-7' }, alice)).toBeUndefined();
+    expect(mentionedColumns(customers, { email: 'alice@shop.test', referrer_email: 'ALICE@shop.test' }, alice)).toBeUndefined();
+  });
+
+  it('does not take a dotted variant of an email for the same address', () => {
+    expect(mentionedColumns(customers, { email: 'a.lice@shop.test', referrer_email: 'alice@shop.test' }, alice)).toEqual(['referrer_email']);
   });
 });

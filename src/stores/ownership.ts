@@ -9,6 +9,7 @@
  * cycle that only reach each other never become exclusive, which is the safe answer.
  */
 import type { ColumnModel, ReferenceModel, StoreModel, TableModel } from './plan.js';
+import { identityKey } from './sql/traverse.js';
 
 export type FoundRow = Record<string, unknown>;
 
@@ -19,6 +20,34 @@ export interface RowOwnership {
   mine: Set<string>;
   /** The row or a row it belongs to (owner references up, profile references either way) is restricted. */
   restricted: boolean;
+  /**
+   * A row that only mentions the person: found by one of its identity columns while another of its identity columns
+   * names someone else (Bob's customer row with `referrer_email` = Alice's). Lists the identity columns that hold the
+   * person's value: the person's data in that row is those columns and nothing else.
+   */
+  mentioned?: string[] | undefined;
+}
+
+
+/**
+ * The identity columns of a seed row that hold the person's values, when another of its identity columns of the
+ * request's types holds a value that is not the person's (the row names someone else too); otherwise undefined.
+ * Such a row is not walked from and is never the person's alone: which person the rest of the row describes is not
+ * said by the declaration, so the safe answer is the other person.
+ */
+export function mentionedColumns(table: TableModel, row: FoundRow, identities: readonly { type: string; value: string }[]): string[] | undefined {
+  const mine = new Set(identities.map((i) => `${i.type}\u0000${identityKey(i.type, i.value)}`));
+  const types = new Set(identities.map((i) => i.type));
+  const matched: string[] = [];
+  let other = false;
+  for (const column of table.columns) {
+    if (!column.identity || !types.has(column.identity)) continue;
+    const value = row[column.name];
+    if (value === null || value === undefined || valueText(value).trim() === '') continue;
+    if (mine.has(`${column.identity}\u0000${identityKey(column.identity, valueText(value))}`)) matched.push(column.name);
+    else other = true;
+  }
+  return other && matched.length > 0 ? matched : undefined;
 }
 
 /** Rows of the store that reference each found profile row through a profile reference, as key texts. */
@@ -49,7 +78,12 @@ export function ownershipColumns(model: StoreModel, table: TableModel): string[]
  * each value of its target column among the found rows, the primary keys (as text) of every row of the store that
  * references it — found or not.
  */
-export function classifyRows(model: StoreModel, found: ReadonlyMap<string, readonly FoundRow[]>, profileReferrers: ProfileReferrers): Map<string, Map<string, RowOwnership>> {
+export function classifyRows(
+  model: StoreModel,
+  found: ReadonlyMap<string, readonly FoundRow[]>,
+  profileReferrers: ProfileReferrers,
+  mentions: ReadonlyMap<FoundRow, string[]> = new Map(),
+): Map<string, Map<string, RowOwnership>> {
   // Found rows by (table, column, value), for following a reference to the rows it points at.
   const index = new Map<string, FoundRow[]>();
   const lookup = (table: string, column: string, value: unknown) => index.get(`${table}\u0000${column}\u0000${valueText(value)}`) ?? [];
@@ -81,6 +115,7 @@ export function classifyRows(model: StoreModel, found: ReadonlyMap<string, reado
     for (const ref of t.references) if (ref.profile && model.tables.has(ref.toTable)) profileTargets.set(ref.toTable, [...(profileTargets.get(ref.toTable) ?? []), ref]);
   }
   const isExclusive = (t: TableModel, row: FoundRow): boolean => {
+    if (mentions.has(row)) return false;
     for (const ref of t.owners) {
       const value = row[ref.column];
       if (value === null || value === undefined) continue;
@@ -152,21 +187,29 @@ export function classifyRows(model: StoreModel, found: ReadonlyMap<string, reado
     for (const row of rows) {
       const mine = new Set<string>();
       for (const ref of t.references) if (row[ref.column] != null && pointsAtPerson(ref, row[ref.column])) mine.add(ref.column);
-      byKey.set(keyOf(t, row), { exclusive: exclusive.has(row), mine, restricted: restricted.has(row) });
+      const mentioned = mentions.get(row);
+      byKey.set(keyOf(t, row), { exclusive: exclusive.has(row), mine, restricted: restricted.has(row), ...(mentioned ? { mentioned } : {}) });
     }
     result.set(name, byKey);
   }
   return result;
 }
 
-/** In a shared row, the person's columns: those whose `of` names a reference that points at the person. */
+/**
+ * In a shared row, the person's columns: those whose `of` names a reference that points at the person, and in a row
+ * that only mentions the person, the identity columns holding their value.
+ */
 export function personColumns(columns: readonly ColumnModel[], ownership: RowOwnership): ColumnModel[] {
-  return columns.filter((c) => c.of !== undefined && ownership.mine.has(c.of));
+  return columns.filter((c) => (c.of !== undefined && ownership.mine.has(c.of)) || ownership.mentioned?.includes(c.name));
 }
 
-/** The columns of a row the person may see: all of an exclusive row; in a shared row, all but other people's. */
+/**
+ * The columns of a row the person may see: all of an exclusive row; in a shared row, all but other people's; in a
+ * row that only mentions them, the columns holding their identity (Art. 15(4)).
+ */
 export function visibleColumns(columns: readonly ColumnModel[], ownership: RowOwnership): ColumnModel[] {
   if (ownership.exclusive) return [...columns];
+  if (ownership.mentioned) return personColumns(columns, ownership);
   return columns.filter((c) => c.of === undefined || ownership.mine.has(c.of));
 }
 

@@ -36,7 +36,7 @@ import {
   type SweepResult,
   type TableCount,
 } from '../connector.js';
-import { classifyRows, ownershipColumns, personColumns, restrictable, valueText, visibleColumns, type ProfileReferrers, type RowOwnership } from '../ownership.js';
+import { classifyRows, mentionedColumns, ownershipColumns, personColumns, restrictable, valueText, visibleColumns, type ProfileReferrers, type RowOwnership } from '../ownership.js';
 import { deletionOrder, traversalPlan, type AnchorModel, type ColumnModel, type HoldModel, type ReferenceModel, type StoreModel, type TableModel, type TraversalPlan } from '../plan.js';
 import { leftToCustomer, ProcessorTally, protectCustomerParents } from '../processor-rows.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
@@ -145,18 +145,37 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
   // never compared with it (an unreadable schema leaves every value allowed, as before). Only a successful read is
   // kept: a failed or timed-out one (the store briefly unreachable) is tried again by the next request, not cached
   // as an empty schema until the connector is reopened.
-  let families: Promise<Map<string, string>> | undefined;
-  const identityFamilies = () =>
-    (families ??= driver
-      .introspect(model.schema)
-      .then((live) => new Map(live.tables.flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c.family] as const))))
-      .catch(() => {
-        families = undefined;
-        return new Map<string, string>();
-      }));
+  let liveSchema: Promise<LiveSchema | undefined> | undefined;
+  const live = () =>
+    (liveSchema ??= driver.introspect(model.schema).catch(() => {
+      liveSchema = undefined;
+      return undefined;
+    }));
+  const identityFamilies = async () =>
+    new Map(((await live())?.tables ?? []).flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c.family] as const)));
   const seedFilter = async () => {
     const known = await identityFamilies();
     return (table: string, column: string, value: string) => valueFitsFamily(known.get(`${table}.${column}`), value);
+  };
+  /**
+   * Refuses a request that would reach a table whose declared primary key is not a key of the live table (one column
+   * of a composite key, or a column that is neither the primary key nor unique): rows would be told apart by it and
+   * written by it, so a write for one person would reach another person's rows sharing the value. `stores check`
+   * reports the same table; a schema that cannot be read is left to the statements themselves.
+   */
+  const assertKeys = async (plan: TraversalPlan) => {
+    const schema = await live();
+    if (!schema) return;
+    for (const name of plan.reachable) {
+      const t = model.tables.get(name);
+      const liveTable = schema.tables.find((l) => l.name === name);
+      if (!t || !liveTable) continue;
+      const column = liveTable.columns.find((c) => c.name === t.primaryKey);
+      const isKey = (liveTable.primaryKey.length === 1 && liveTable.primaryKey[0] === t.primaryKey) || Boolean(column?.unique);
+      if (!isKey) {
+        throw new StoreError(id, `"${name}.${t.primaryKey}" is not a key of ${name} (its primary key is ${liveTable.primaryKey.length > 0 ? `(${liveTable.primaryKey.join(', ')})` : 'missing'}): rows of different people could share it, so no request acts on this store until a unique column is declared (charter stores check)`, 'primary_key');
+      }
+    }
   };
 
   /** Writes `columns` of the rows by strategy, in batches; hashed columns need the current values. */
@@ -276,10 +295,19 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     concurrency?: number,
   ): Promise<{ found: Map<string, Row[]>; ownership: Map<string, Map<string, RowOwnership>> }> {
     const found = new Map<string, Row[]>();
+    const seedTables = new Set(plan.seeds.map((s) => s.table));
+    // Seed rows that name someone else in another identity column: their data is that person's (docs/ownership.md).
+    const mentions = new Map<Row, string[]>();
     await traverse(session, model, plan, identities, {
       acceptsValue: accepts,
       ...(concurrency === undefined ? {} : { concurrency }),
-      columns: (t) => [...new Set([...columns(t), ...ownershipColumns(model, t)])],
+      columns: (t) => [...new Set([...columns(t), ...ownershipColumns(model, t), ...t.columns.filter((c) => c.identity).map((c) => c.name)])],
+      leadsNowhere: (t, row) => {
+        if (!seedTables.has(t.name)) return false;
+        const mentioned = mentionedColumns(t, row, identities);
+        if (mentioned) mentions.set(row, mentioned);
+        return mentioned !== undefined;
+      },
       onRows: async (t, rows) => {
         const list = found.get(t.name);
         if (list) for (const row of rows) list.push(row);
@@ -306,7 +334,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         referrers.set(ref, byValue);
       }
     }
-    return { found, ownership: classifyRows(model, found, referrers) };
+    return { found, ownership: classifyRows(model, found, referrers, mentions) };
   }
 
   /**
@@ -344,6 +372,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       // Read before any transaction opens: the schema comes through the pool.
       const accepts = await seedFilter();
       const plan = traversalPlan(model, types(request.identities));
+      await assertKeys(plan);
       const counts = new Map<string, number>();
       const processor = new ProcessorTally();
       // No transaction: PostgreSQL and MySQL read committed give each statement its own snapshot anyway, and a
@@ -389,6 +418,9 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         onRows: async (t, rows) => {
           found = true;
           for (const row of rows) {
+            // A row that names the person only beside someone else's address (Mallory's row with Alice as her
+            // referrer) is not the person's: its other addresses must never receive the person's code.
+            if (mentionedColumns(t, row, identities)) continue;
             for (const column of t.columns) {
               const value = row[column.name];
               if (column.identity && typeof value === 'string' && value.length > 0 && !value.startsWith(hashPrefix) && value !== token) {
@@ -407,6 +439,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const batchSize = request.batchSize ?? 500;
       const now = new Date();
       const plan = traversalPlan(model, types(request.identities));
+      await assertKeys(plan);
       const order = deletionOrder(model);
       const run = async (raw: SqlSession): Promise<ErasureResult> => {
         const session = countingSession(raw);
@@ -689,6 +722,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         if (column.name === t.primaryKey) throw new StoreError(id, 'a primary key cannot be rectified', 'unknown_column');
       }
       const plan = traversalPlan(model, types(request.identities));
+      await assertKeys(plan);
       return driver.transaction(async (session) => {
         const { found, ownership } = await findPersonRows(session, plan, request.identities, accepts, () => []);
         const updated: TableCount[] = [];
@@ -734,6 +768,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       // Read before any transaction opens: the schema comes through the pool.
       const accepts = await seedFilter();
       const plan = traversalPlan(model, types(request.identities));
+      await assertKeys(plan);
       return driver.transaction(async (session) => {
         const person = await findPersonRows(session, plan, request.identities, accepts, () => []);
         const updated: TableCount[] = [];

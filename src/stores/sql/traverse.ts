@@ -14,6 +14,8 @@ export type Row = Record<string, unknown>;
 export interface TraverseOptions {
   /** Columns to fetch per table beyond the primary key and the columns the edges need. */
   columns: (table: TableModel) => string[];
+  /** Whether a row found by an identity leads nowhere: its references are not followed (a row that only mentions the person). */
+  leadsNowhere?: (table: TableModel, row: Row) => boolean;
   /** New rows of a table, in batches (each row seen once). */
   onRows?: (table: TableModel, rows: Row[]) => Promise<void>;
   /** Values per IN-list (default 5000 on PostgreSQL, 1000 on MySQL). */
@@ -48,6 +50,18 @@ export function tableName(statement: Statement, model: StoreModel, table: string
   return model.schema && statement.dialect === 'postgres' ? `${statement.id(model.schema)}.${statement.id(table)}` : statement.id(table);
 }
 
+/**
+ * An identity value as compared in JavaScript after the database matched it: trimmed, emails in lower case, phone
+ * numbers without spaces, dots, brackets and dashes — the variants `identityVariants` sends, and nothing a
+ * collation adds (MariaDB's default utf8mb4 collation finds `alice@gmail.test` for `alice@gmäil.test`).
+ */
+export function identityKey(type: string, value: string): string {
+  const trimmed = value.trim();
+  if (type === 'email') return trimmed.toLowerCase();
+  if (type === 'phone') return trimmed.replace(/[\s.()-]/g, '');
+  return trimmed;
+}
+
 /** Identity values as they may be stored: as given, trimmed, and emails also in lower case. */
 export function identityVariants(identity: Identity): string[] {
   const value = identity.value.trim();
@@ -71,8 +85,8 @@ export async function traverse(
   const sent = plan.edges.map(() => new Set<unknown>());
   const pending = plan.edges.map(() => [] as unknown[]);
 
-  const selectList = (table: TableModel, statement: Statement) => {
-    const columns = new Set([table.primaryKey, ...options.columns(table)]);
+  const selectList = (table: TableModel, statement: Statement, extra: readonly string[] = []) => {
+    const columns = new Set([table.primaryKey, ...options.columns(table), ...extra]);
     plan.edges.forEach((edge) => {
       if (edge.source === table.name) columns.add(edge.sourceColumn);
     });
@@ -90,11 +104,12 @@ export async function traverse(
       fresh.push(row);
     }
     if (fresh.length === 0) return;
+    const leading = options.leadsNowhere ? fresh.filter((row) => !options.leadsNowhere?.(table, row)) : fresh;
     plan.edges.forEach((edge, index) => {
       if (edge.source !== table.name) return;
       const queue = pending[index] as unknown[];
       const done = sent[index] as Set<unknown>;
-      for (const row of fresh) {
+      for (const row of leading) {
         const value = row[edge.sourceColumn];
         if (value !== null && value !== undefined && !done.has(value)) {
           done.add(value);
@@ -127,8 +142,18 @@ export async function traverse(
       })
       .filter((c): c is string => c !== undefined);
     if (conditions.length === 0) return;
-    const text = `select ${selectList(table, statement)} from ${tableName(statement, model, name)} where ${conditions.join(' or ')}`;
-    await session.stream(text, statement.params, perBatch, (rows) => take(table, rows));
+    // The seed columns are read back and compared again below: a database collation (accent- or case-insensitive,
+    // trailing spaces ignored) may match a value that is not the person's.
+    const seeds = plan.seeds.filter((s) => s.table === name);
+    const wanted = new Map(seeds.map((seed) => [seed.column, new Set(identities.filter((i) => i.type === seed.type).map((i) => identityKey(seed.type, i.value)))]));
+    const text = `select ${selectList(table, statement, seeds.map((seed) => seed.column))} from ${tableName(statement, model, name)} where ${conditions.join(' or ')}`;
+    const matches = (row: Row) =>
+      seeds.some((seed) => {
+        const value = row[seed.column];
+        const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined;
+        return text !== undefined && (wanted.get(seed.column)?.has(identityKey(seed.type, text)) ?? false);
+      });
+    await session.stream(text, statement.params, perBatch, (rows) => take(table, rows.filter(matches)));
   });
 
   // Follow edges until no edge has values waiting, in rounds: each round sends what was waiting when it began (so

@@ -1,0 +1,204 @@
+/**
+ * Red-team shapes for issue 15 (stores the engine's authors may not have had in mind), on real PostgreSQL and
+ * MariaDB: each case declares a store the way a new user would, fills it with two or three people and checks that a
+ * request for one person reaches, shows and writes that person's rows only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeSchema, type Store } from '../charter/schema.js';
+import type { AccessRecord, Identity, StoreConnector } from './connector.js';
+import { storeModel } from './plan.js';
+import type { SqlDriver } from './sql/driver.js';
+import { createSqlConnector } from './sql/engine.js';
+import { createMysqlDriver } from './sql/mysql.js';
+import { createPostgresDriver } from './sql/postgres.js';
+import { insertRows, readTable } from './testing/shop.js';
+import { newMariaDbDatabase, newPostgresDatabase, testHashKey } from './testing/targets.js';
+
+const targets = {
+  postgres: async () => createPostgresDriver(await newPostgresDatabase()),
+  mariadb: async () => createMysqlDriver(await newMariaDbDatabase()),
+};
+
+const email = (value: string): Identity[] => [{ type: 'email', value }];
+
+describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores on %s', (name) => {
+  let driver: SqlDriver;
+  const connectors: StoreConnector[] = [];
+  beforeAll(async () => {
+    driver = await targets[name]();
+  });
+  afterAll(async () => {
+    for (const c of connectors) await c.close();
+  });
+
+  const connect = (store: unknown): StoreConnector => {
+    const parsed: Store = storeSchema.parse(store);
+    const connector = createSqlConnector({ id: parsed.id, kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql', model: storeModel(parsed, []), driver, context: { hashKey: testHashKey } });
+    connectors.push(connector);
+    return connector;
+  };
+  const access = async (connector: StoreConnector, who: string) => {
+    const records: AccessRecord[] = [];
+    await connector.access({ identities: email(who) }, (batch) => void records.push(...batch));
+    return records;
+  };
+  const ddl = async (statements: string[]) => {
+    for (const s of statements) await driver.query(s);
+  };
+  const fk = (name: string, column: string, to: string) => `, constraint ${name} foreign key (${column}) references ${to}`;
+
+  it('a second email column holding someone else\'s address (referred_by_email) does not make their row the person\'s', async () => {
+    await ddl([
+      'drop table if exists ref_orders',
+      'drop table if exists ref_customers',
+      'create table ref_customers (id integer primary key, email varchar(200), name varchar(200), referrer_email varchar(200))',
+      `create table ref_orders (id integer primary key, customer_id integer, address varchar(200)${fk('ref_orders_c', 'customer_id', 'ref_customers (id)')})`,
+    ]);
+    await insertRows(driver, 'ref_customers', [
+      { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: null },
+      { id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: 'alice@shop.test' },
+    ]);
+    await insertRows(driver, 'ref_orders', [
+      { id: 10, customer_id: 1, address: 'Alice street' },
+      { id: 20, customer_id: 2, address: 'Bob street' },
+    ]);
+    const connector = connect({
+      id: 'referrals',
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      connection: 'REF_URL',
+      tables: [
+        {
+          name: 'ref_customers',
+          primaryKey: 'id',
+          columns: [
+            { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
+            { name: 'name', category: 'identity.name', erase: 'redact' },
+            { name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null' },
+          ],
+        },
+        { name: 'ref_orders', primaryKey: 'id', columns: [{ name: 'address', category: 'contact.address', erase: 'delete' }], references: [{ column: 'customer_id', to: 'ref_customers.id' }] },
+      ],
+    });
+    const records = await access(connector, 'alice@shop.test');
+    const seen = records.map((r) => `${r.table}#${r.key}`).sort();
+    // Bob's order and Bob's name are Bob's: Alice may learn that her address is on Bob's row, not Bob's data.
+    expect(seen).not.toContain('ref_orders#20');
+    // Bob's row is shown with the one column that holds Alice's address, marked shared.
+    const bob = records.find((r) => r.table === 'ref_customers' && r.key === '2');
+    expect(bob).toMatchObject({ shared: true, columns: [{ name: 'referrer_email', value: 'alice@shop.test' }] });
+    expect(seen).toEqual(['ref_customers#1', 'ref_customers#2', 'ref_orders#10']);
+    await connector.erase({ jobId: 'alice-ref', identities: email('alice@shop.test') });
+    const customers = await readTable(driver, 'ref_customers');
+    const orders = await readTable(driver, 'ref_orders');
+    expect(orders.map((o) => o.id)).toContain(20);
+    expect(customers.find((c) => c.id === 2)).toEqual({ id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: null });
+    expect(orders.map((o) => o.id)).toEqual([20]);
+  });
+
+  it("an address someone typed into another person's row is never a contact on file for that person's requests", async () => {
+    await ddl([
+      'drop table if exists ref_orders',
+      'drop table if exists ref_customers',
+      'create table ref_customers (id integer primary key, email varchar(200), name varchar(200), referrer_email varchar(200))',
+    ]);
+    // Mallory signs up and names Alice as the friend who referred her.
+    await insertRows(driver, 'ref_customers', [
+      { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: null },
+      { id: 3, email: 'mallory@evil.test', name: 'Mallory', referrer_email: 'alice@shop.test' },
+    ]);
+    const connector = connect({
+      id: 'referral-contacts',
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      connection: 'REF_URL',
+      tables: [
+        {
+          name: 'ref_customers',
+          primaryKey: 'id',
+          columns: [
+            { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
+            { name: 'name', category: 'identity.name', erase: 'redact' },
+            { name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null' },
+          ],
+        },
+      ],
+    });
+    const onFile = await connector.contacts(email('alice@shop.test'));
+    expect(onFile.found).toBe(true);
+    // The verification code for a request in Alice's name must not go to Mallory.
+    expect(onFile.contacts.map((c) => c.value)).toEqual(['alice@shop.test']);
+  });
+
+  it('a join table with a composite key, declared by one of its columns, never lets an erasure reach another person\'s rows', async () => {
+    await ddl([
+      'drop table if exists cl_likes',
+      'drop table if exists cl_posts',
+      'drop table if exists cl_customers',
+      'create table cl_customers (id integer primary key, email varchar(200))',
+      'create table cl_posts (id integer primary key, title varchar(200))',
+      `create table cl_likes (customer_id integer not null, post_id integer not null, note varchar(200), primary key (customer_id, post_id)${fk('cl_likes_c', 'customer_id', 'cl_customers (id)')}${fk('cl_likes_p', 'post_id', 'cl_posts (id)')})`,
+    ]);
+    await insertRows(driver, 'cl_customers', [
+      { id: 1, email: 'alice@shop.test' },
+      { id: 2, email: 'bob@shop.test' },
+    ]);
+    await insertRows(driver, 'cl_posts', [{ id: 7, title: 'Spring sale' }]);
+    await insertRows(driver, 'cl_likes', [
+      { customer_id: 1, post_id: 7, note: 'Alice likes it' },
+      { customer_id: 2, post_id: 7, note: 'Bob likes it' },
+    ]);
+    // The composite key cannot be declared: the new user names one of its columns (the one that is "the like").
+    const connector = connect({
+      id: 'likes',
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      connection: 'LIKES_URL',
+      tables: [
+        { name: 'cl_customers', primaryKey: 'id', columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }] },
+        { name: 'cl_posts', primaryKey: 'id', columns: [{ name: 'title', category: 'identity.name', erase: 'keep' }] },
+        {
+          name: 'cl_likes',
+          primaryKey: 'post_id',
+          columns: [{ name: 'note', category: 'identity.name', erase: 'delete' }],
+          references: [
+            { column: 'customer_id', to: 'cl_customers.id' },
+            { column: 'post_id', to: 'cl_posts.id' },
+          ],
+        },
+      ],
+    });
+    // Refused before anything is read or written: the declared key cannot tell Alice's like from Bob's.
+    await expect(connector.erase({ jobId: 'alice-likes', identities: email('alice@shop.test') })).rejects.toMatchObject({ code: 'primary_key' });
+    await expect(connector.access({ identities: email('alice@shop.test') }, () => undefined)).rejects.toMatchObject({ code: 'primary_key' });
+    const { rows } = await driver.query('select customer_id, note from cl_likes order by customer_id');
+    expect(rows.map((r) => [Number(r.customer_id), r.note])).toEqual([
+      [1, 'Alice likes it'],
+      [2, 'Bob likes it'],
+    ]);
+  });
+
+  it('an address that the database collation only likens to the person\'s (alice@gmäil.test) finds nothing and gets no code', async () => {
+    await ddl(['drop table if exists lk_customers', 'create table lk_customers (id integer primary key, email varchar(200), name varchar(200))']);
+    await insertRows(driver, 'lk_customers', [{ id: 1, email: 'alice@gmail.test', name: 'Alice' }]);
+    const connector = connect({
+      id: 'lookalike',
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      connection: 'LK_URL',
+      tables: [
+        {
+          name: 'lk_customers',
+          primaryKey: 'id',
+          columns: [
+            { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
+            { name: 'name', category: 'identity.name', erase: 'redact' },
+          ],
+        },
+      ],
+    });
+    // MariaDB's default utf8mb4 collation compares ä with a: the impostor owns the look-alike domain's mailbox.
+    for (const impostor of ['alice@gmäil.test', 'alicé@gmail.test', 'ALICE@GMAIL.TEST\u200b']) {
+      expect(await connector.contacts(email(impostor))).toMatchObject({ found: false, contacts: [] });
+      expect(await access(connector, impostor)).toEqual([]);
+    }
+    // The person herself, typed with capitals and spaces, is still found.
+    expect((await access(connector, '  Alice@Gmail.test ')).map((r) => r.key)).toEqual(['1']);
+  });
+});

@@ -55,11 +55,13 @@ describe('the live schema read', () => {
       });
       return records.length;
     };
+    // The first read fails; the request still answers, and the schema is read again (within the request, where a second
+    // step needs it, or by the next one) instead of the failure being kept.
     expect(await access()).toBe(1);
-    expect(reads).toBe(1);
     expect(await access()).toBe(1);
-    expect(reads).toBe(2);
+    const afterSuccess = reads;
+    expect(afterSuccess).toBeGreaterThan(1);
     expect(await access()).toBe(1);
-    expect(reads).toBe(2);
+    expect(reads).toBe(afterSuccess);
   });
 });

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { invalidInput, notFound } from '../platform/errors.js';
+import { sealSecret } from '../platform/secret-box.js';
 import { emitWebhookEvent, webhookEventTypeSchema } from './events.js';
 import { checkTarget, TargetRefused, type Resolver } from './targets.js';
 import type { WebhookSubscriptionTable } from './tables.js';
@@ -64,6 +65,14 @@ function newSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
+/**
+ * What a signing secret is sealed to (AES-GCM additional data): its subscription, so a sealed secret copied into
+ * another row does not open there.
+ */
+export function webhookSecretContext(organisationId: string, subscriptionId: string): string {
+  return `webhook_subscriptions.secret:${organisationId}:${subscriptionId}`;
+}
+
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 function toView(row: SubscriptionRow): SubscriptionView {
@@ -91,13 +100,16 @@ export async function createSubscription(deps: SubscriptionDeps, scope: OrgScope
   const organisationId = requireScope(scope);
   const url = await checkedUrl(deps, input.url);
   const now = deps.clock();
+  const id = randomUUID();
+  const secret = newSecret();
   const row: SubscriptionRow = {
     organisation_id: organisationId,
-    id: randomUUID(),
+    id,
     url,
     description: input.description ?? null,
     events: [...new Set(input.events)],
-    secret: newSecret(),
+    // Kept sealed (secret-box.ts); the clear secret is in this answer only.
+    secret: sealSecret(secret, webhookSecretContext(organisationId, id)),
     previous_secret: null,
     previous_until: null,
     active: true,
@@ -108,7 +120,7 @@ export async function createSubscription(deps: SubscriptionDeps, scope: OrgScope
     await trx.insertInto('webhook_subscriptions').values(row).execute();
     await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.created', target: `webhook:${row.id}`, data: { events: row.events, host: new URL(url).host } }, now);
   });
-  return { ...toView(row), secret: row.secret };
+  return { ...toView(row), secret };
 }
 
 async function findRow(db: Kysely<Database>, scope: OrgScope, id: string): Promise<SubscriptionRow> {
@@ -170,7 +182,8 @@ export async function rotateSecret(deps: SubscriptionDeps, scope: OrgScope & { a
   await inOrganisation(deps.db, scope, async (trx) => {
     await trx
       .updateTable('webhook_subscriptions')
-      .set({ secret, previous_secret: row.secret, previous_until: until })
+      // The previous secret moves over sealed as it was (same row, same context).
+      .set({ secret: sealSecret(secret, webhookSecretContext(organisationId, id)), previous_secret: row.secret, previous_until: until })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', id)
       .execute();

@@ -19,6 +19,7 @@ import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { withExclusiveLock, type JobRunner } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 import { openSecret, SecretsKeyError } from '../platform/secret-box.js';
+import { registerConsentThresholdJobs } from './consent-threshold.js';
 import { webhookSecretContext } from './subscriptions.js';
 import { checkTarget, TargetRefused, type CheckedTarget, type Resolver } from './targets.js';
 
@@ -188,8 +189,12 @@ export async function deliverOrganisation(deps: WebhookDeps, scope: OrgScope): P
   return delivered;
 }
 
-/** The sender on the job runner: one lane per organisation, so a slow receiver of one never delays another's. */
+/**
+ * The sender on the job runner: one lane per organisation, so a slow receiver of one never delays another's; and the
+ * periodic check of consent thresholds, which queues `consent.threshold` events (consent-threshold.ts).
+ */
 export function registerWebhookJobs(runner: JobRunner, deps: WebhookDeps): void {
+  registerConsentThresholdJobs(runner, deps.db);
   runner.addLanedTicker({
     lanes: (now) => organisationsWithDueDeliveries(deps.db, now),
     run: async (organisationId) => {

@@ -12,6 +12,7 @@ import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { invalidInput, notFound } from '../platform/errors.js';
 import { sealSecret } from '../platform/secret-box.js';
+import { consentThresholdSchema, defaultConsentThreshold } from './consent-threshold.js';
 import { emitWebhookEvent, webhookEventTypeSchema } from './events.js';
 import { checkTarget, TargetRefused, type Resolver } from './targets.js';
 import type { WebhookSubscriptionTable } from './tables.js';
@@ -25,6 +26,8 @@ export const subscriptionInputSchema = z.object({
   url: z.string().max(2000),
   description: z.string().max(200).optional(),
   events: z.array(z.union([webhookEventTypeSchema, z.literal('*')])).min(1).max(20),
+  /** What `consent.threshold` watches; without it, the default (refusal share ≥ 50 % of ≥ 100 decisions over 7 days). */
+  consentThreshold: consentThresholdSchema.optional(),
 });
 export const subscriptionPatchSchema = subscriptionInputSchema.partial().extend({ active: z.boolean().optional() });
 
@@ -37,6 +40,8 @@ export const subscriptionViewSchema = z.object({
   createdAt: z.iso.datetime(),
   /** Until when the previous secret still signs (after a rotation). */
   previousSecretUntil: z.iso.datetime().nullable(),
+  /** What `consent.threshold` watches (null when the subscription does not listen to it). */
+  consentThreshold: consentThresholdSchema.nullable(),
 });
 export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;
 export const subscriptionWithSecretSchema = subscriptionViewSchema.extend({ secret: z.string().describe('shown once: the whsec_… signing secret') });
@@ -84,7 +89,12 @@ function toView(row: SubscriptionRow): SubscriptionView {
     active: row.active,
     createdAt: iso(row.created_at),
     previousSecretUntil: row.previous_until ? iso(row.previous_until) : null,
+    consentThreshold: listensToThreshold(row.events) ? (row.consent_threshold ?? defaultConsentThreshold) : null,
   };
+}
+
+function listensToThreshold(events: readonly string[]): boolean {
+  return events.includes('consent.threshold') || events.includes('*');
 }
 
 async function checkedUrl(deps: SubscriptionDeps, url: string): Promise<string> {
@@ -115,9 +125,10 @@ export async function createSubscription(deps: SubscriptionDeps, scope: OrgScope
     active: true,
     created_at: now,
     created_by: scope.actor,
+    consent_threshold: listensToThreshold(input.events) ? (input.consentThreshold ?? defaultConsentThreshold) : null,
   };
   await inOrganisation(deps.db, scope, async (trx) => {
-    await trx.insertInto('webhook_subscriptions').values(row).execute();
+    await trx.insertInto('webhook_subscriptions').values({ ...row, consent_threshold: row.consent_threshold ? JSON.stringify(row.consent_threshold) : null }).execute();
     await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.created', target: `webhook:${row.id}`, data: { events: row.events, host: new URL(url).host } }, now);
   });
   return { ...toView(row), secret };
@@ -153,6 +164,7 @@ export async function updateSubscription(deps: SubscriptionDeps, scope: OrgScope
         ...(patch.description !== undefined ? { description: patch.description } : {}),
         ...(patch.events ? { events: [...new Set(patch.events)] } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.consentThreshold ? { consent_threshold: JSON.stringify(patch.consentThreshold) } : {}),
       })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', id)

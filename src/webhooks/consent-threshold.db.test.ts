@@ -93,6 +93,16 @@ describe('consent statistics crossing a threshold', { timeout: 60_000 }, () => {
     expect(JSON.stringify(messages)).not.toMatch(/utm_source|products|visitor/);
   });
 
+  it('judges afresh after the settings change', async () => {
+    const headers = await tokenFor(t, ['webhooks:manage', 'webhooks:read']);
+    const id = (await t.app.inject({ url: '/api/v1/webhooks', headers })).json<{ subscriptions: { id: string }[] }>().subscriptions[0]!.id;
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${id}`, headers, payload: { consentThreshold: { metric: 'refusal-share', threshold: 0.2, minDecisions: 4, windowDays: 7 } } });
+    expect(patched.statusCode).toBe(200);
+    // marketing 5 of 20 = 25 % and analytics 3 of 20 = 15 %: marketing is now above the new 20 %.
+    expect(await check()).toBe(1);
+    expect(await check()).toBe(0);
+  });
+
   it('leaves out days before the window, and figures the window holds too few decisions for', async () => {
     now = new Date('2026-06-20T10:00:00Z');
     expect(await check()).toBe(0);

@@ -169,6 +169,9 @@ export async function updateSubscription(deps: SubscriptionDeps, scope: OrgScope
       .where('organisation_id', '=', organisationId)
       .where('id', '=', id)
       .execute();
+    // New threshold settings: which side each figure was on is judged afresh (a figure already above the new
+    // threshold is then announced once).
+    if (patch.consentThreshold) await trx.deleteFrom('webhook_consent_crossings').where('organisation_id', '=', organisationId).where('subscription_id', '=', id).execute();
     await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.updated', target: `webhook:${id}`, data: { fields: Object.keys(patch) } }, now);
   });
   return getSubscription(deps.db, scope, id);

@@ -153,11 +153,15 @@ export function resolveSecretsKeyring(config: KeyConfig): SecretsKeyring {
   if (config.CHARTER_SECRETS_KEY) return keyringFrom(config.CHARTER_SECRETS_KEY.split(','), 'CHARTER_SECRETS_KEY');
   if (ephemeralSecretsKey(config)) return keyringFrom([newKeyText()], 'the in-memory key', true);
   const path = secretsKeyFilePath(config);
-  let loadedAt = 0;
   let ring = keyringFrom(keyFileTexts(path), path);
-  loadedAt = statSync(path).mtimeMs;
+  let loadedAt = statSync(path).mtimeMs;
   const fresh = (): SecretsKeyring => {
-    const mtime = statSync(path).mtimeMs;
+    let mtime: number;
+    try {
+      mtime = statSync(path).mtimeMs;
+    } catch (error) {
+      throw new SecretsKeyError(`the secrets key file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): restore it from the backup kept apart from the database`);
+    }
     if (mtime !== loadedAt) {
       ring = keyringFrom(readKeyFile(path), path);
       loadedAt = mtime;

@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 
 // One audit key for every test process and the CLI runs they start (cliTestDatabase passes it on), so that a chain
 // written in-process verifies through the CLI; without it each would create a key file of its own.
-const auditKey = { CHARTER_AUDIT_KEY: 'test-audit-key-0123456789abcdef0123456789abcdef' };
+// The same for the secrets key (webhook and TOTP secrets at rest), so no test writes a secrets.key in the worktree.
+const auditKey = { CHARTER_AUDIT_KEY: 'test-audit-key-0123456789abcdef0123456789abcdef', CHARTER_SECRETS_KEY: 'test-secrets-key-0123456789abcdef0123456789abcdef' };
 
 export default defineConfig({
   test: {

@@ -8,7 +8,7 @@ import { issueSetupLink } from './accounts/links.js';
 import { mailRecipientKey } from './accounts/throttle.js';
 import { buildApp } from './app.js';
 import { registerAuditJobs } from './audit/checkpoint-mail.js';
-import { installAuditKey, resolveAuditKey } from './audit/key.js';
+import { ephemeralAuditKey, installAuditKey, resolveAuditKey } from './audit/key.js';
 import { sealUnkeyedChains } from './audit/trail.js';
 import { applyCharterFile, describeFileApplication } from './charter/file-application.js';
 import { migrations, type Database } from './database.js';
@@ -17,6 +17,8 @@ import { migrate, openDatabase, type OpenDatabase } from './platform/db/database
 import { listenForBackupRequests } from './platform/db/pglite-backup.js';
 import { createJobRunner } from './platform/jobs.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { ephemeralSecretsKey, installSecretsKeyring, resolveSecretsKeyring } from './platform/secret-box.js';
+import { sealStoredSecrets } from './secrets-at-rest.js';
 import { registerNoticeJobs } from './notices/jobs.js';
 import { createMailer, type MailTables } from './platform/mail.js';
 import { registerSiteJobs } from './sites/jobs.js';
@@ -47,15 +49,30 @@ export interface RunningServer {
  */
 export async function openConfiguredDatabase(config: Config, command = 'charter'): Promise<OpenDatabase<Database>> {
   installAuditKey(resolveAuditKey(config));
+  const keyring = resolveSecretsKeyring(config);
+  installSecretsKeyring(keyring);
+  sayEphemeralKeysOnce(config);
   const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR, command });
   try {
     await migrate(database.db, migrations);
     await sealUnkeyedChains(database.db);
+    // Secrets stored in clear before encryption at rest are sealed now; one sealed with a key not configured stops the start.
+    await sealStoredSecrets(database.db, keyring);
   } catch (error) {
     await database.close();
     throw error;
   }
   return database;
+}
+
+let saidEphemeral = false;
+
+/** With `memory://` data and no key configured, the keys live in memory only: said once per process, on stderr. */
+function sayEphemeralKeysOnce(config: Config): void {
+  const keys = [ephemeralAuditKey(config) ? 'audit key' : undefined, ephemeralSecretsKey(config) ? 'secrets key' : undefined].filter(Boolean);
+  if (keys.length === 0 || saidEphemeral) return;
+  saidEphemeral = true;
+  process.stderr.write(`charter: CHARTER_DATA_DIR is memory://, so the ${keys.join(' and ')} ${keys.length === 1 ? 'is' : 'are'} made in memory and gone with the process (no key file is written)\n`);
 }
 
 /** Runs `work` on the configured database, opened and migrated, and closes it after: what a CLI command needs. */

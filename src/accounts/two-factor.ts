@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { enterOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { AppError, conflict, notFound, tooManyRequests } from '../platform/errors.js';
+import { openSecret, sealSecret } from '../platform/secret-box.js';
 import { secretHash } from './secrets.js';
 import { twoFactorRequired } from './sign-in-policy.js';
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from './sessions.js';
@@ -26,6 +27,11 @@ import {
 import { findUser } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** What a TOTP secret is sealed to (secret-box.ts): its user, so a sealed secret copied to another account does not open. */
+export function totpSecretContext(userId: string): string {
+  return `user_two_factor.secret:${userId}`;
+}
 
 export const wrongCode = 'This code is not right (or was already used). Try the next code of your app, or a recovery code.';
 
@@ -84,10 +90,12 @@ export async function startEnrolment(db: Kysely<Database>, userId: string, now: 
     const existing = await trx.selectFrom('user_two_factor').select('confirmed_at').where('user_id', '=', userId).forUpdate().executeTakeFirst();
     if (existing?.confirmed_at) throw conflict('Two-factor authentication is already on for this account.');
     const secret = newTotpSecret();
+    // Kept sealed under the secrets key: it must be read back to check a code, so it cannot be a hash.
+    const sealed = sealSecret(secret, totpSecretContext(userId));
     await trx
       .insertInto('user_two_factor')
-      .values({ user_id: userId, secret, created_at: now, confirmed_at: null, last_step: null })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ secret, created_at: now, last_step: null }))
+      .values({ user_id: userId, secret: sealed, created_at: now, confirmed_at: null, last_step: null })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ secret: sealed, created_at: now, last_step: null }))
       .execute();
     return { secret, uri: totpUri(secret, user.email) };
   });
@@ -124,7 +132,7 @@ export async function confirmEnrolment(
     const row = await trx.selectFrom('user_two_factor').select(['secret', 'confirmed_at', 'last_step']).where('user_id', '=', input.userId).forUpdate().executeTakeFirst();
     if (!row) throw conflict('Start the enrolment first.');
     if (row.confirmed_at) throw conflict('Two-factor authentication is already on for this account.');
-    if (!(await acceptTotp(trx, input.userId, row.secret, input.code, now, row.last_step === null ? null : Number(row.last_step)))) return undefined;
+    if (!(await acceptTotp(trx, input.userId, openSecret(row.secret, totpSecretContext(input.userId)), input.code, now, row.last_step === null ? null : Number(row.last_step)))) return undefined;
     await trx.updateTable('user_two_factor').set({ confirmed_at: now }).where('user_id', '=', input.userId).execute();
     const recoveryCodes = newRecoveryCodes();
     await trx.deleteFrom('user_recovery_codes').where('user_id', '=', input.userId).execute();
@@ -182,7 +190,7 @@ export async function verifySecondFactor(
       if (Number(used.numUpdatedRows) !== 1) return undefined;
       method = 'recovery-code';
     } else {
-      if (!(await acceptTotp(trx, input.userId, row.secret, input.code, now, row.last_step === null ? null : Number(row.last_step)))) return undefined;
+      if (!(await acceptTotp(trx, input.userId, openSecret(row.secret, totpSecretContext(input.userId)), input.code, now, row.last_step === null ? null : Number(row.last_step)))) return undefined;
       method = 'totp';
     }
     await clearAccountFailures(trx, keys);

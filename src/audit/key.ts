@@ -65,6 +65,11 @@ export function verifySignature(publicKey: string, text: string, signature: stri
   }
 }
 
+/** Whether the audit key lives only in memory: an in-memory database and no key (nor key file) configured. */
+export function ephemeralAuditKey(config: Pick<Config, 'CHARTER_AUDIT_KEY' | 'CHARTER_AUDIT_KEY_FILE' | 'CHARTER_DATA_DIR'>): boolean {
+  return !config.CHARTER_AUDIT_KEY && !config.CHARTER_AUDIT_KEY_FILE && config.CHARTER_DATA_DIR.startsWith('memory://');
+}
+
 /** Where the key file is: `CHARTER_AUDIT_KEY_FILE`, or `audit.key` in the directory that holds the data directory. */
 export function auditKeyFilePath(config: Pick<Config, 'CHARTER_AUDIT_KEY_FILE' | 'CHARTER_DATA_DIR'>): string {
   return resolve(config.CHARTER_AUDIT_KEY_FILE ?? join(dirname(resolve(config.CHARTER_DATA_DIR)), 'audit.key'));
@@ -81,6 +86,9 @@ function secretOf(text: string): Buffer {
  */
 export function resolveAuditKey(config: Pick<Config, 'CHARTER_AUDIT_KEY' | 'CHARTER_AUDIT_KEY_FILE' | 'CHARTER_DATA_DIR'>): AuditKey {
   if (config.CHARTER_AUDIT_KEY) return auditKeyFrom(secretOf(config.CHARTER_AUDIT_KEY));
+  // An in-memory database keeps nothing on disk, and neither does its key: a file would land in the working directory
+  // (beside `memory://`) and outlive the data it keys. The key lives and dies with the process, as the trail does.
+  if (ephemeralAuditKey(config)) return auditKeyFrom(randomBytes(32));
   const path = auditKeyFilePath(config);
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });

@@ -12,5 +12,6 @@ import { siteCommands } from '../sites/commands.js';
 import { storeCommands } from '../stores/commands.js';
 import { coreCommands } from './core-commands.js';
 import { dbCommands } from './db-commands.js';
+import { secretsCommands } from './secrets-commands.js';
 
-export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, ...accountCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...storeCommands, ...siteCommands];
+export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, ...accountCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...secretsCommands, ...storeCommands, ...siteCommands];

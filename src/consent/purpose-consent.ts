@@ -358,6 +358,29 @@ export async function purposeConsentsOf(db: Kysely<Database>, scope: OrgScope, e
   });
 }
 
+/**
+ * Whether the ledger holds a confirmed address for `email`: a double opt-in that the person confirmed from the mail
+ * sent to it (a `granted` event that `confirms` a request). That proves the address reached its owner once, so the
+ * privacy center may send a verification code to it. A later withdrawal does not undo the proof; an erasure does
+ * (the events are gone).
+ */
+export async function hasConfirmedAddress(db: Kysely<Database>, scope: OrgScope, email: string): Promise<boolean> {
+  const organisationId = requireScope(scope);
+  const subjectHash = await consentKeysFor(db).hashEmail(scope, email);
+  const row = await inOrganisation(db, scope, (trx) =>
+    trx
+      .selectFrom('purpose_consents')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('subject_hash', '=', subjectHash)
+      .where('action', '=', 'granted')
+      .where('confirms', 'is not', null)
+      .limit(1)
+      .executeTakeFirst(),
+  );
+  return row !== undefined;
+}
+
 /** The email addresses whose consent for `purposeId` is currently granted (e.g. the newsletter's list). */
 export async function grantedEmails(db: Kysely<Database>, scope: OrgScope, purposeId: string): Promise<string[]> {
   const organisationId = requireScope(scope);

@@ -14,6 +14,9 @@ export const configSchema = z.object({
   CHARTER_HASH_KEY: z.string().min(16, 'at least 16 characters').optional(),
   CHARTER_AUDIT_KEY: z.string().min(32, 'at least 32 characters').optional(),
   CHARTER_AUDIT_KEY_FILE: z.string().optional(),
+  /** Key(s) that encrypt webhook and TOTP secrets at rest: hex (64+) or 32+ characters; several comma-separated, the first current. */
+  CHARTER_SECRETS_KEY: z.string().regex(/^[^,]{32,}(,[^,]{32,})*$/, 'one or more keys of at least 32 characters, separated by commas').optional(),
+  CHARTER_SECRETS_KEY_FILE: z.string().optional(),
   AUDIT_CHECKPOINT_MAIL: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, '"off" or a UTC time of day HH:MM').default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),

@@ -204,6 +204,7 @@ export async function dispatch(context: RightsContext, scope: OrgScope, requestI
   let lookup: ContactLookup;
   try {
     lookup = await context.withStores(scope, charter, (stores) => stores.contacts([identity]));
+    lookup = await withLedgerContact(context, scope, identity, lookup);
   } catch (error) {
     // A store that timed out or cannot be reached: the officer sees why on the timeline, and the tick tries again
     // after a back-off (no code can go out before the contacts on file are known).
@@ -252,6 +253,18 @@ export async function dispatch(context: RightsContext, scope: OrgScope, requestI
   const mail = codeMail(mailContext(charter, dispatched), formatCode(code), context.link(`/privacy/${dispatched.siteId}/link/${linkSecret}?lang=${dispatched.language}`));
   if (!sendsCode) return;
   for (const email of lookup.emails) await context.send(scope, email, mail, dispatched.language as Language);
+}
+
+/**
+ * The consent ledger as a source of contacts (issue 18 item 8): an email identity that the ledger holds as confirmed
+ * by double opt-in is on file, so the code goes to it, as to an address found in a store. Asked for every email
+ * identity, found or not, so the work (and the answer, which is the same page either way) does not tell who is known.
+ */
+async function withLedgerContact(context: RightsContext, scope: OrgScope, identity: { type: string; value: string }, lookup: ContactLookup): Promise<ContactLookup> {
+  if (identity.type !== 'email') return lookup;
+  const confirmed = await context.deps.consent.confirmedContact(scope, identity.value);
+  if (!confirmed || lookup.emails.includes(identity.value)) return confirmed ? { ...lookup, known: true } : lookup;
+  return { ...lookup, known: true, emails: [...lookup.emails, identity.value] };
 }
 
 /** Back-off of the next dispatch after `attempts` failed ones: 30 s, 1 min, 2 min … at most an hour. */

@@ -31,6 +31,11 @@ export interface ConsentPort {
   history(scope: OrgScope, email: string): Promise<ConsentHistory>;
   /** Erases the person's purpose consents (Art. 17); a marketing suppression entry stays. Returns the events erased. */
   erase(scope: OrgScope, email: string): Promise<number>;
+  /**
+   * Whether the address was confirmed through a double opt-in (issue 18): such a person is known to the organisation
+   * through the ledger alone and may be sent a verification code like a person found in a store.
+   */
+  confirmedContact(scope: OrgScope, email: string): Promise<boolean>;
 }
 
 export interface OfficerPort {

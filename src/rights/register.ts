@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { listMembers } from '../accounts/users.js';
 import type { AppContext } from '../app.js';
-import { erasePurposeConsents, purposeConsentsOf, withdrawPurposeConsent } from '../consent/purpose-consent.js';
+import { erasePurposeConsents, hasConfirmedAddress, purposeConsentsOf, withdrawPurposeConsent } from '../consent/purpose-consent.js';
 import { suppress } from '../consent/suppression.js';
 import { publicUrl } from '../platform/config.js';
 import type { JobRunner } from '../platform/jobs.js';
@@ -42,6 +42,7 @@ export function ledgerConsentPort(db: AppContext['db'], clock: () => Date): Cons
     async erase(scope, email) {
       return (await erasePurposeConsents(db, scope, email, { actor: 'system', now: clock() })).events;
     },
+    confirmedContact: (scope, email) => hasConfirmedAddress(db, scope, email),
   };
 }
 

@@ -18,6 +18,9 @@ import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tena
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { withExclusiveLock, type JobRunner } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
+import { openSecret, SecretsKeyError } from '../platform/secret-box.js';
+import { registerConsentThresholdJobs } from './consent-threshold.js';
+import { webhookSecretContext } from './subscriptions.js';
 import { checkTarget, TargetRefused, type CheckedTarget, type Resolver } from './targets.js';
 
 export interface WebhookDeps {
@@ -115,15 +118,18 @@ export async function deliverSubscription(deps: WebhookDeps, scope: OrgScope, su
       // Ordering: the oldest pending delivery goes first; while it waits for its retry, the later ones wait too.
       if (!next || new Date(next.delivery.next_attempt_at) > now) return delivered;
       const { subscription, delivery } = next;
-      const secrets = [subscription.secret, ...(subscription.previous_secret && subscription.previous_until && new Date(subscription.previous_until) > now ? [subscription.previous_secret] : [])];
       const body = typeof delivery.payload === 'string' ? delivery.payload : JSON.stringify(delivery.payload);
       let result: AttemptResult;
       try {
+        const context = webhookSecretContext(organisationId, subscriptionId);
+        const sealed = [subscription.secret, ...(subscription.previous_secret && subscription.previous_until && new Date(subscription.previous_until) > now ? [subscription.previous_secret] : [])];
+        const secrets = sealed.map((value) => openSecret(value, context));
         const target = await checkTarget(subscription.url, { allowPrivate: deps.allowPrivate, ...(deps.resolve ? { resolve: deps.resolve } : {}) });
         // The signed timestamp is the wall clock's: receivers compare it with theirs to refuse replays.
         result = await post(target, signMessage(secrets, delivery.message_id, new Date(), body), body, deps.timeoutMs ?? 10_000);
       } catch (error) {
-        result = { error: error instanceof TargetRefused ? `target refused: ${error.message}` : 'not sent' };
+        // A secret that does not open (wrong or missing secrets key) is said as such on the delivery log: never sent unsigned.
+        result = { error: error instanceof TargetRefused ? `target refused: ${error.message}` : error instanceof SecretsKeyError ? `not sent: ${error.message}` : 'not sent' };
       }
       const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
       const attempts = delivery.attempts + 1;
@@ -183,8 +189,12 @@ export async function deliverOrganisation(deps: WebhookDeps, scope: OrgScope): P
   return delivered;
 }
 
-/** The sender on the job runner: one lane per organisation, so a slow receiver of one never delays another's. */
+/**
+ * The sender on the job runner: one lane per organisation, so a slow receiver of one never delays another's; and the
+ * periodic check of consent thresholds, which queues `consent.threshold` events (consent-threshold.ts).
+ */
 export function registerWebhookJobs(runner: JobRunner, deps: WebhookDeps): void {
+  registerConsentThresholdJobs(runner, deps.db);
   runner.addLanedTicker({
     lanes: (now) => organisationsWithDueDeliveries(deps.db, now),
     run: async (organisationId) => {

@@ -24,7 +24,19 @@ export const webhookEventSchemas = {
   'retention.run.awaiting-approval': z.object({ runId: z.uuid(), dueRows: z.number().int() }),
   'retention.run.completed': z.object({ runId: z.uuid(), status: z.string(), deleted: z.number().int(), anonymised: z.number().int() }),
   'charter.applied': z.object({ seq: z.number().int(), revision: z.string() }),
-  'consent.threshold': z.object({ site: z.string(), metric: z.string(), value: z.number(), threshold: z.number() }),
+  // consent-threshold.ts: a site's refusal share (per banner category) or withdrawal share crossed the subscription's threshold.
+  'consent.threshold': z.object({
+    site: z.string(),
+    category: z.string().nullable().describe('the banner category; null for a site-wide figure (withdrawal-share)'),
+    metric: z.enum(['refusal-share', 'withdrawal-share']),
+    direction: z.enum(['above', 'below']).describe('the side of the threshold the figure moved to'),
+    value: z.number().min(0).max(1),
+    threshold: z.number(),
+    decisions: z.number().int().describe('decisions (refusal-share) or records (withdrawal-share) in the window'),
+    windowDays: z.number().int(),
+    windowFrom: z.iso.date(),
+    windowTo: z.iso.date(),
+  }),
   'webhook.test': z.object({ subscriptionId: z.uuid() }),
 } as const;
 

@@ -49,4 +49,24 @@ export const webhookMigrations: Record<string, Migration> = {
       await enableOrganisationRls(db, 'webhook_deliveries');
     },
   },
+  '0901-webhook-consent-threshold': {
+    async up(db: Kysely<unknown>) {
+      // What `consent.threshold` watches for this subscription (metric, threshold, minimum decisions, window).
+      await sql`alter table webhook_subscriptions add column consent_threshold jsonb`.execute(db);
+      // Which side of its threshold each watched figure was on at the last check: an event goes out only when a
+      // figure changes side (a crossing), once, whichever process sees it first (the update is the check).
+      await sql`
+        create table webhook_consent_crossings (
+          organisation_id uuid not null,
+          subscription_id uuid not null,
+          site_id text not null,
+          category text not null,
+          above boolean not null,
+          changed_at timestamptz not null,
+          primary key (organisation_id, subscription_id, site_id, category),
+          foreign key (organisation_id, subscription_id) references webhook_subscriptions (organisation_id, id) on delete cascade
+        )`.execute(db);
+      await enableOrganisationRls(db, 'webhook_consent_crossings');
+    },
+  },
 };

@@ -68,3 +68,24 @@ describe('webhooks API', () => {
     expect(bad.json().error.details[0].path).toMatch(/^body\.events/);
   });
 });
+
+describe('the OpenAPI document of webhooks', () => {
+  it('lists the subscription routes and the message of every event type with its payload schema', async () => {
+    const document = (await t.app.inject('/openapi.json')).json<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>> }>();
+    for (const [path, methods] of [
+      ['/api/v1/webhooks', ['get', 'post']],
+      ['/api/v1/webhooks/{id}', ['get', 'patch', 'delete']],
+      ['/api/v1/webhooks/{id}/rotate-secret', ['post']],
+      ['/api/v1/webhooks/{id}/test', ['post']],
+      ['/api/v1/webhooks/{id}/deliveries', ['get']],
+    ] as const) {
+      for (const method of methods) expect(document.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    }
+    const sent = JSON.stringify(document.paths['/{subscription-url}']?.post?.requestBody?.content['application/json']?.schema);
+    const { webhookEventTypes } = await import('./events.js');
+    for (const type of webhookEventTypes) expect(sent).toContain(`"${type}"`);
+    // The consent.threshold payload with its declared meaning, and the subscription's threshold setting.
+    for (const field of ['direction', 'windowFrom', 'decisions', 'withdrawal-share']) expect(sent).toContain(field);
+    expect(JSON.stringify(document.paths['/api/v1/webhooks']?.post)).toContain('minDecisions');
+  });
+});

@@ -11,6 +11,8 @@ import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { invalidInput, notFound } from '../platform/errors.js';
+import { sealSecret } from '../platform/secret-box.js';
+import { consentThresholdSchema, defaultConsentThreshold } from './consent-threshold.js';
 import { emitWebhookEvent, webhookEventTypeSchema } from './events.js';
 import { checkTarget, TargetRefused, type Resolver } from './targets.js';
 import type { WebhookSubscriptionTable } from './tables.js';
@@ -24,6 +26,8 @@ export const subscriptionInputSchema = z.object({
   url: z.string().max(2000),
   description: z.string().max(200).optional(),
   events: z.array(z.union([webhookEventTypeSchema, z.literal('*')])).min(1).max(20),
+  /** What `consent.threshold` watches; without it, the default (refusal share ≥ 50 % of ≥ 100 decisions over 7 days). */
+  consentThreshold: consentThresholdSchema.optional(),
 });
 export const subscriptionPatchSchema = subscriptionInputSchema.partial().extend({ active: z.boolean().optional() });
 
@@ -36,6 +40,8 @@ export const subscriptionViewSchema = z.object({
   createdAt: z.iso.datetime(),
   /** Until when the previous secret still signs (after a rotation). */
   previousSecretUntil: z.iso.datetime().nullable(),
+  /** What `consent.threshold` watches (null when the subscription does not listen to it). */
+  consentThreshold: consentThresholdSchema.nullable(),
 });
 export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;
 export const subscriptionWithSecretSchema = subscriptionViewSchema.extend({ secret: z.string().describe('shown once: the whsec_… signing secret') });
@@ -64,6 +70,14 @@ function newSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
+/**
+ * What a signing secret is sealed to (AES-GCM additional data): its subscription, so a sealed secret copied into
+ * another row does not open there.
+ */
+export function webhookSecretContext(organisationId: string, subscriptionId: string): string {
+  return `webhook_subscriptions.secret:${organisationId}:${subscriptionId}`;
+}
+
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 function toView(row: SubscriptionRow): SubscriptionView {
@@ -75,7 +89,12 @@ function toView(row: SubscriptionRow): SubscriptionView {
     active: row.active,
     createdAt: iso(row.created_at),
     previousSecretUntil: row.previous_until ? iso(row.previous_until) : null,
+    consentThreshold: listensToThreshold(row.events) ? (row.consent_threshold ?? defaultConsentThreshold) : null,
   };
+}
+
+function listensToThreshold(events: readonly string[]): boolean {
+  return events.includes('consent.threshold') || events.includes('*');
 }
 
 async function checkedUrl(deps: SubscriptionDeps, url: string): Promise<string> {
@@ -91,24 +110,28 @@ export async function createSubscription(deps: SubscriptionDeps, scope: OrgScope
   const organisationId = requireScope(scope);
   const url = await checkedUrl(deps, input.url);
   const now = deps.clock();
+  const id = randomUUID();
+  const secret = newSecret();
   const row: SubscriptionRow = {
     organisation_id: organisationId,
-    id: randomUUID(),
+    id,
     url,
     description: input.description ?? null,
     events: [...new Set(input.events)],
-    secret: newSecret(),
+    // Kept sealed (secret-box.ts); the clear secret is in this answer only.
+    secret: sealSecret(secret, webhookSecretContext(organisationId, id)),
     previous_secret: null,
     previous_until: null,
     active: true,
     created_at: now,
     created_by: scope.actor,
+    consent_threshold: listensToThreshold(input.events) ? (input.consentThreshold ?? defaultConsentThreshold) : null,
   };
   await inOrganisation(deps.db, scope, async (trx) => {
-    await trx.insertInto('webhook_subscriptions').values(row).execute();
+    await trx.insertInto('webhook_subscriptions').values({ ...row, consent_threshold: row.consent_threshold ? JSON.stringify(row.consent_threshold) : null }).execute();
     await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.created', target: `webhook:${row.id}`, data: { events: row.events, host: new URL(url).host } }, now);
   });
-  return { ...toView(row), secret: row.secret };
+  return { ...toView(row), secret };
 }
 
 async function findRow(db: Kysely<Database>, scope: OrgScope, id: string): Promise<SubscriptionRow> {
@@ -141,10 +164,14 @@ export async function updateSubscription(deps: SubscriptionDeps, scope: OrgScope
         ...(patch.description !== undefined ? { description: patch.description } : {}),
         ...(patch.events ? { events: [...new Set(patch.events)] } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.consentThreshold ? { consent_threshold: JSON.stringify(patch.consentThreshold) } : {}),
       })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', id)
       .execute();
+    // New threshold settings: which side each figure was on is judged afresh (a figure already above the new
+    // threshold is then announced once).
+    if (patch.consentThreshold) await trx.deleteFrom('webhook_consent_crossings').where('organisation_id', '=', organisationId).where('subscription_id', '=', id).execute();
     await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.updated', target: `webhook:${id}`, data: { fields: Object.keys(patch) } }, now);
   });
   return getSubscription(deps.db, scope, id);
@@ -170,7 +197,8 @@ export async function rotateSecret(deps: SubscriptionDeps, scope: OrgScope & { a
   await inOrganisation(deps.db, scope, async (trx) => {
     await trx
       .updateTable('webhook_subscriptions')
-      .set({ secret, previous_secret: row.secret, previous_until: until })
+      // The previous secret moves over sealed as it was (same row, same context).
+      .set({ secret: sealSecret(secret, webhookSecretContext(organisationId, id)), previous_secret: row.secret, previous_until: until })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', id)
       .execute();

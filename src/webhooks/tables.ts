@@ -17,6 +17,25 @@ export interface WebhookSubscriptionTable {
   active: boolean;
   created_at: Timestamp;
   created_by: string;
+  /** What `consent.threshold` watches (consent-threshold.ts); null when the subscription does not listen to it. */
+  consent_threshold: ColumnType<ConsentThresholdSettings | null, string | null | undefined, string | null>;
+}
+
+export interface ConsentThresholdSettings {
+  metric: 'refusal-share' | 'withdrawal-share';
+  threshold: number;
+  minDecisions: number;
+  windowDays: number;
+}
+
+export interface WebhookConsentCrossingTable {
+  organisation_id: string;
+  subscription_id: string;
+  site_id: string;
+  /** The banner category watched, or `*` for a site-wide figure (the withdrawal share). */
+  category: string;
+  above: boolean;
+  changed_at: Timestamp;
 }
 
 export interface WebhookDeliveryTable {
@@ -41,4 +60,5 @@ export interface WebhookDeliveryTable {
 export interface WebhookTables {
   webhook_subscriptions: WebhookSubscriptionTable;
   webhook_deliveries: WebhookDeliveryTable;
+  webhook_consent_crossings: WebhookConsentCrossingTable;
 }

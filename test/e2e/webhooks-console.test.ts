@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inOrganisation } from '../../src/platform/db/tenancy.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { deliverOrganisation } from '../../src/webhooks/deliver.js';
 import { startReceiver, type TestReceiver } from '../../src/webhooks/testing/receiver.js';
@@ -74,6 +75,30 @@ describe('webhooks page', () => {
     expect(await log.textContent()).toContain('delivered');
     expect(await log.textContent()).toContain('200');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('subscribes to consent.threshold with its threshold, in Dutch, by keyboard, at 390 px', async () => {
+    await signIn('nl-BE', 390);
+    await page.goto(`${served.url}/console/webhooks`);
+    await expect.poll(() => page.locator('main').textContent()).toContain('Een webhook toevoegen');
+    await page.getByLabel('URL').fill(`${receiver.url}/consent`);
+    await page.getByLabel('consent.threshold').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Toestemmingsdrempel');
+    await page.getByLabel('Cijfer').selectOption('withdrawal-share');
+    await page.getByLabel('Drempel (%)').fill('12.5');
+    await page.getByLabel('Minimum aantal keuzes').fill('40');
+    await page.getByLabel('Venster (dagen)').fill('14');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Webhook toevoegen' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main').textContent()).toContain('aandeel intrekkingen per site ≥ 12.5 %, over 14 dagen, minstens 40 keuzes');
+    const stored = await inOrganisation(served.database.db, { organisationId: served.organisationId! }, (trx) =>
+      trx.selectFrom('webhook_subscriptions').select('consent_threshold').where('url', 'like', '%/consent').executeTakeFirstOrThrow(),
+    );
+    expect(stored.consent_threshold).toEqual({ metric: 'withdrawal-share', threshold: 0.125, minDecisions: 40, windowDays: 14 });
     await page.context().close();
   });
 

@@ -1,7 +1,8 @@
 /**
  * Webhooks of the active organisation: subscribe a URL to events (the signing secret is shown once), pause or remove
  * a subscription, send a test event, rotate the secret, and read each subscription's delivery log with the answer's
- * status.
+ * status. Choosing `consent.threshold` (or all events) asks what to watch: the refusal share per banner category or the
+ * withdrawal share of a site, the threshold in percent, the minimum of decisions and the window in days.
  */
 import { useState, type FormEvent } from 'react';
 import './webhooks.css';
@@ -19,6 +20,15 @@ interface Subscription {
   active: boolean;
   createdAt: string;
   previousSecretUntil: string | null;
+  consentThreshold: ConsentThreshold | null;
+}
+
+/** What `consent.threshold` watches; the threshold is a share (0.4 = 40 %), shown and typed as a percentage. */
+interface ConsentThreshold {
+  metric: 'refusal-share' | 'withdrawal-share';
+  threshold: number;
+  minDecisions: number;
+  windowDays: number;
 }
 
 interface Delivery {
@@ -40,6 +50,7 @@ const texts = {
     create: 'Add a webhook', createButton: 'Add webhook', shownOnce: 'Copy this signing secret now: it is shown only once.', pause: 'Pause', resume: 'Resume', remove: 'Remove',
     test: 'Send test event', rotate: 'Rotate secret', log: 'Deliveries', hideLog: 'Hide deliveries', event: 'Event', attempts: 'Attempts', answer: 'Answer', created: 'Created',
     noDeliveries: 'Nothing sent yet.', delivered: 'delivered', pending: 'pending', failed: 'failed', previousUntil: 'Previous secret valid until', testQueued: 'Test event queued.',
+    thresholdTitle: 'Consent threshold', thresholdHelp: 'An event is sent once each time a site’s figure crosses the threshold (up or down), judged over the last days of the window and only with enough decisions.', metric: 'Figure', refusalShare: 'refusal share per banner category', withdrawalShare: 'withdrawal share per site', thresholdPercent: 'Threshold (%)', minDecisions: 'Minimum of decisions', windowDays: 'Window (days)', watches: 'Watches', over: 'over', days: 'days', atLeast: 'at least', decisions: 'decisions',
   },
   nl: {
     title: 'Webhooks', intro: 'Uw andere tools horen van verzoeken, termijnen, datalekken en bewaarrondes via ondertekende berichten (Standard Webhooks). Berichten bevatten id’s en aantallen, nooit persoonsgegevens.',
@@ -47,6 +58,7 @@ const texts = {
     create: 'Een webhook toevoegen', createButton: 'Webhook toevoegen', shownOnce: 'Kopieer dit ondertekeningsgeheim nu: het wordt maar één keer getoond.', pause: 'Pauzeren', resume: 'Hervatten', remove: 'Verwijderen',
     test: 'Testbericht sturen', rotate: 'Geheim vernieuwen', log: 'Leveringen', hideLog: 'Leveringen verbergen', event: 'Gebeurtenis', attempts: 'Pogingen', answer: 'Antwoord', created: 'Aangemaakt',
     noDeliveries: 'Nog niets verstuurd.', delivered: 'afgeleverd', pending: 'in afwachting', failed: 'mislukt', previousUntil: 'Vorig geheim geldig tot', testQueued: 'Testbericht klaargezet.',
+    thresholdTitle: 'Toestemmingsdrempel', thresholdHelp: 'Er gaat één bericht uit telkens een cijfer van een site de drempel overschrijdt (omhoog of omlaag), beoordeeld over de laatste dagen van het venster en alleen met genoeg keuzes.', metric: 'Cijfer', refusalShare: 'aandeel weigeringen per bannercategorie', withdrawalShare: 'aandeel intrekkingen per site', thresholdPercent: 'Drempel (%)', minDecisions: 'Minimum aantal keuzes', windowDays: 'Venster (dagen)', watches: 'Bewaakt', over: 'over', days: 'dagen', atLeast: 'minstens', decisions: 'keuzes',
   },
   fr: {
     title: 'Webhooks', intro: 'Vos autres outils apprennent les demandes, délais, violations et purges par des messages signés (Standard Webhooks). Les messages portent des identifiants et des nombres, jamais de données personnelles.',
@@ -54,6 +66,7 @@ const texts = {
     create: 'Ajouter un webhook', createButton: 'Ajouter le webhook', shownOnce: 'Copiez ce secret de signature maintenant : il n’est affiché qu’une fois.', pause: 'Mettre en pause', resume: 'Reprendre', remove: 'Supprimer',
     test: 'Envoyer un test', rotate: 'Renouveler le secret', log: 'Livraisons', hideLog: 'Masquer les livraisons', event: 'Événement', attempts: 'Tentatives', answer: 'Réponse', created: 'Créé',
     noDeliveries: 'Rien envoyé pour l’instant.', delivered: 'livré', pending: 'en attente', failed: 'échoué', previousUntil: 'Ancien secret valable jusqu’au', testQueued: 'Test mis en file.',
+    thresholdTitle: 'Seuil de consentement', thresholdHelp: 'Un message part une fois chaque fois qu’un chiffre d’un site franchit le seuil (à la hausse ou à la baisse), jugé sur les derniers jours de la fenêtre et seulement avec assez de choix.', metric: 'Chiffre', refusalShare: 'part des refus par catégorie du bandeau', withdrawalShare: 'part des retraits par site', thresholdPercent: 'Seuil (%)', minDecisions: 'Minimum de choix', windowDays: 'Fenêtre (jours)', watches: 'Surveille', over: 'sur', days: 'jours', atLeast: 'au moins', decisions: 'choix',
   },
   de: {
     title: 'Webhooks', intro: 'Ihre anderen Werkzeuge erfahren von Anfragen, Fristen, Datenpannen und Löschläufen durch signierte Nachrichten (Standard Webhooks). Nachrichten enthalten IDs und Anzahlen, nie personenbezogene Daten.',
@@ -61,6 +74,7 @@ const texts = {
     create: 'Webhook hinzufügen', createButton: 'Webhook hinzufügen', shownOnce: 'Kopieren Sie dieses Signaturgeheimnis jetzt: Es wird nur einmal angezeigt.', pause: 'Pausieren', resume: 'Fortsetzen', remove: 'Entfernen',
     test: 'Testereignis senden', rotate: 'Geheimnis erneuern', log: 'Zustellungen', hideLog: 'Zustellungen ausblenden', event: 'Ereignis', attempts: 'Versuche', answer: 'Antwort', created: 'Erstellt',
     noDeliveries: 'Noch nichts gesendet.', delivered: 'zugestellt', pending: 'ausstehend', failed: 'fehlgeschlagen', previousUntil: 'Vorheriges Geheimnis gültig bis', testQueued: 'Testereignis eingereiht.',
+    thresholdTitle: 'Einwilligungsschwelle', thresholdHelp: 'Eine Nachricht geht einmal hinaus, sobald eine Kennzahl einer Website die Schwelle überschreitet (nach oben oder unten), bewertet über die letzten Tage des Fensters und nur bei genug Entscheidungen.', metric: 'Kennzahl', refusalShare: 'Anteil der Ablehnungen je Banner-Kategorie', withdrawalShare: 'Anteil der Widerrufe je Website', thresholdPercent: 'Schwelle (%)', minDecisions: 'Mindestzahl an Entscheidungen', windowDays: 'Fenster (Tage)', watches: 'Überwacht', over: 'über', days: 'Tage', atLeast: 'mindestens', decisions: 'Entscheidungen',
   },
 };
 
@@ -102,6 +116,8 @@ function Webhooks() {
   const mutation = useMutation();
   const [url, setUrl] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
+  const [threshold, setThreshold] = useState({ metric: 'refusal-share' as ConsentThreshold['metric'], percent: '50', minDecisions: '100', windowDays: '7' });
+  const watchesConsent = chosen.includes('consent.threshold') || chosen.includes('*');
   const [secret, setSecret] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -109,7 +125,10 @@ function Webhooks() {
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await mutation.run(() => api<{ secret: string }>('/api/v1/webhooks', { method: 'POST', body: { url, events: chosen } }));
+    const consentThreshold = watchesConsent
+      ? { metric: threshold.metric, threshold: Number(threshold.percent) / 100, minDecisions: Number(threshold.minDecisions), windowDays: Number(threshold.windowDays) }
+      : undefined;
+    const result = await mutation.run(() => api<{ secret: string }>('/api/v1/webhooks', { method: 'POST', body: { url, events: chosen, ...(consentThreshold ? { consentThreshold } : {}) } }));
     if (result) {
       setSecret(result.secret);
       setUrl('');
@@ -144,6 +163,11 @@ function Webhooks() {
           <p>
             {t.events}: {s.events.includes('*') ? t.all : s.events.join(', ')} · {t.status}: {s.active ? t.active : t.paused} · {t.created}: {formatDateTime(s.createdAt, language)}
           </p>
+          {s.consentThreshold && (
+            <p>
+              {t.thresholdTitle}: {t.watches} {s.consentThreshold.metric === 'refusal-share' ? t.refusalShare : t.withdrawalShare} ≥ {Math.round(s.consentThreshold.threshold * 1000) / 10} %, {t.over} {s.consentThreshold.windowDays} {t.days}, {t.atLeast} {s.consentThreshold.minDecisions} {t.decisions}
+            </p>
+          )}
           {s.previousSecretUntil && <p className="muted">{t.previousUntil} {formatDateTime(s.previousSecretUntil, language)}</p>}
           <p className="actions">
             {manage && (
@@ -175,6 +199,23 @@ function Webhooks() {
               ))}
             </div>
           </fieldset>
+          {watchesConsent && (
+            <fieldset aria-describedby="threshold-help">
+              <legend>{t.thresholdTitle}</legend>
+              <p id="threshold-help" className="muted">{t.thresholdHelp}</p>
+              <label htmlFor="threshold-metric">{t.metric}</label>
+              <select id="threshold-metric" value={threshold.metric} onChange={(e) => setThreshold({ ...threshold, metric: e.target.value as ConsentThreshold['metric'] })}>
+                <option value="refusal-share">{t.refusalShare}</option>
+                <option value="withdrawal-share">{t.withdrawalShare}</option>
+              </select>
+              <label htmlFor="threshold-percent">{t.thresholdPercent}</label>
+              <input id="threshold-percent" type="number" inputMode="decimal" required min={0.1} max={100} step={0.1} value={threshold.percent} onChange={(e) => setThreshold({ ...threshold, percent: e.target.value })} />
+              <label htmlFor="threshold-decisions">{t.minDecisions}</label>
+              <input id="threshold-decisions" type="number" inputMode="numeric" required min={1} max={1000000} step={1} value={threshold.minDecisions} onChange={(e) => setThreshold({ ...threshold, minDecisions: e.target.value })} />
+              <label htmlFor="threshold-window">{t.windowDays}</label>
+              <input id="threshold-window" type="number" inputMode="numeric" required min={1} max={90} step={1} value={threshold.windowDays} onChange={(e) => setThreshold({ ...threshold, windowDays: e.target.value })} />
+            </fieldset>
+          )}
           <p><button type="submit" disabled={mutation.pending || chosen.length === 0}>{t.createButton}</button></p>
         </form>
       )}

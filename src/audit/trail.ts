@@ -102,17 +102,25 @@ async function append(trx: Transaction<Database> | Kysely<Database>, organisatio
 }
 
 async function lockHead(trx: Transaction<Database> | Kysely<Database>, organisationId: string) {
+  // The head row exists after an organisation's first entry: lock it in one statement, and create it only when missing
+  // (every audited change of the organisation queues on this lock, so it is taken in as few round trips as possible).
+  const lock = () =>
+    trx
+      .selectFrom('audit_heads')
+      .select(['seq', 'hash', 'seal_pending'])
+      .where('organisation_id', '=', organisationId)
+      .forUpdate()
+      .executeTakeFirst();
+  const head = await lock();
+  if (head) return head;
   await trx
     .insertInto('audit_heads')
     .values({ organisation_id: organisationId, seq: 0, hash: genesisHash })
     .onConflict((oc) => oc.column('organisation_id').doNothing())
     .execute();
-  return trx
-    .selectFrom('audit_heads')
-    .select(['seq', 'hash', 'seal_pending'])
-    .where('organisation_id', '=', organisationId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const created = await lock();
+  if (!created) throw new Error('audit head vanished after insert');
+  return created;
 }
 
 /**

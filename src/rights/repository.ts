@@ -248,10 +248,11 @@ export async function transition(
   if (!row) throw conflict('The request changed meanwhile; reload it.');
   const data = input.data ?? {};
   await addEvent(trx, scope, { requestId: request.id, at: input.at, actor: input.actor, kind: 'state', fromState: request.state, toState: to, data });
-  await recordAudit(trx, scope, { actor: input.actor, action: `request.${to}`, target: `request:${request.id}`, data: { type: request.type, from: request.state, to, ...data } }, input.at);
   // Subscribers hear of it in the same transaction (ids and states only): verified, and every way a request ends.
   if (to === 'verified') await emitWebhookEvent(trx, scope, 'request.verified', { requestId: request.id, requestType: request.type }, input.at);
   if (finalStates.includes(to)) await emitWebhookEvent(trx, scope, 'request.completed', { requestId: request.id, requestType: request.type, state: to }, input.at);
+  // The audit entry last: every audited change of the organisation queues on the chain's head until this commits.
+  await recordAudit(trx, scope, { actor: input.actor, action: `request.${to}`, target: `request:${request.id}`, data: { type: request.type, from: request.state, to, ...data } }, input.at);
   return toRequest(row);
 }
 

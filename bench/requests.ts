@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { ensureOrganisation } from '../src/accounts/organisations.js';
-import type { AppContext } from '../src/app.js';
+import type { AppContext } from '../src/platform/app-context.js';
 import { applyCharter } from '../src/charter/repository.js';
 import type { Charter, Purpose } from '../src/charter/schema.js';
 import { migrations, type Database } from '../src/database.js';

@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { AppContext, AppDeps } from './platform/app-context.js';
 import { registerAccountRoutes } from './accounts/routes.js';
 import { mailRecipientKey } from './accounts/throttle.js';
 import { registerAuditRoutes } from './audit/routes.js';
@@ -14,7 +15,6 @@ import { registerCharterRoutes } from './charter/routes.js';
 import { registerRevisionRoutes } from './charter/revision-routes.js';
 import { registerBannerRoutes } from './consent/banner-routes.js';
 import { registerConsentRoutes } from './consent/routes.js';
-import type { Database } from './database.js';
 import { registerLanding } from './landing.js';
 import { registerNoticeRoutes } from './notices/routes.js';
 import { registerOutboxRoutes } from './outbox/routes.js';
@@ -24,29 +24,14 @@ import { registerRetentionRoutes } from './retention/routes.js';
 import { registerRightsRoutes } from './rights/register.js';
 import { registerSiteRoutes } from './sites/routes.js';
 import { registerWebhookRoutes } from './webhooks/routes.js';
-import type { Config } from './platform/config.js';
-import { isReachable, type DatabaseKind } from './platform/db/database.js';
+import { isReachable } from './platform/db/database.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { defineRoute } from './platform/http/routes.js';
 import { createHttpServer } from './platform/http/server.js';
-import { createMailer, type Mailer, type MailTables } from './platform/mail.js';
-import type { Logger } from './platform/logger.js';
+import { createMailer, type MailTables } from './platform/mail.js';
 import { projectFile, version } from './platform/project.js';
 
-export interface AppDeps {
-  db: Kysely<Database>;
-  dbKind: DatabaseKind;
-  config: Config;
-  logger: Logger;
-  clock: () => Date;
-  /** Outgoing mail; built from the config when absent. */
-  mailer?: Mailer;
-}
-
-/** What domain routes receive: the dependencies with every optional port filled in. */
-export interface AppContext extends AppDeps {
-  mailer: Mailer;
-}
+export type { AppDeps } from './platform/app-context.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = createHttpServer({ logger: deps.logger, trustProxy: deps.config.TRUST_PROXY });

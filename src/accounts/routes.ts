@@ -1,7 +1,7 @@
 /** The accounts domain's HTTP surface: the route guard for every protected route, its own routes, the console. */
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../platform/app-context.js';
 import { createBackgroundTasks, type BackgroundTasks } from '../platform/background.js';
 import { registerConsole } from './console-routes.js';
 import { installRouteGuard } from './guard.js';

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../platform/app-context.js';
 import { languages, type Language } from '../charter/schema.js';
 import { publicUrl } from '../platform/config.js';
 import { invalidInput } from '../platform/errors.js';

@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../platform/app-context.js';
 import { callerOf } from '../accounts/caller.js';
 import { AppError, forbidden, notFound, tooManyRequests, unsupportedMediaType } from '../platform/errors.js';
 import { negotiateLanguage } from '../platform/http/html.js';

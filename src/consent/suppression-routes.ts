@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../platform/app-context.js';
 import { languages } from '../charter/schema.js';
 import { publicUrl } from '../platform/config.js';
 import { html, negotiateLanguage, page } from '../platform/http/html.js';

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import { secretHash } from '../accounts/secrets.js';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../platform/app-context.js';
 import { RateLimiter } from '../consent/ledger-rate-limit.js';
 import { findSite } from '../charter/repository.js';
 import { languages, type Language } from '../charter/schema.js';

@@ -1,7 +1,7 @@
 /** The start page of the console: `GET /api/v1/overview` (first steps and counts of the caller's organisation). */
 import type { FastifyInstance } from 'fastify';
 import { callerOf } from '../accounts/caller.js';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../platform/app-context.js';
 import { publicUrl } from '../platform/config.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { readStartPage, startPageSchema } from './start-page.js';

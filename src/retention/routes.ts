@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../platform/app-context.js';
 import { activeCharter } from '../charter/repository.js';
 import { notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { listMembers } from '../accounts/users.js';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../platform/app-context.js';
 import { erasePurposeConsents, hasConfirmedAddress, purposeConsentsOf, withdrawPurposeConsent } from '../consent/purpose-consent.js';
 import { suppress } from '../consent/suppression.js';
 import { publicUrl } from '../platform/config.js';

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { BackgroundTasks } from '../../platform/background.js';
 import { publicUrl } from '../../platform/config.js';
 import { badRequest, notFound } from '../../platform/errors.js';

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { publicUrl } from '../../platform/config.js';
 import { acrossOrganisations } from '../../platform/db/tenancy-guard.js';
 import { allowHits, installationScope } from '../../platform/throttle.js';

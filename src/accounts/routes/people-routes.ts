@@ -1,7 +1,7 @@
 /** `GET /api/v1/people`: who the actors of this organisation are, so the console shows people, not `user:<uuid>`. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';
 import { peopleOf } from '../people.js';

@@ -1,7 +1,7 @@
 /** API tokens of the active organisation: list, create (the secret is shown once), revoke. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { invalidInput } from '../../platform/errors.js';
 import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';

@@ -1,7 +1,7 @@
 /** Members of the active organisation and their roles. Managing them needs a signed-in owner (users:manage). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';
 import { issuePasswordLink } from '../sign-in.js';

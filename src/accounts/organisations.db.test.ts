@@ -131,3 +131,19 @@ describe('archiving an organisation', () => {
     expect((await post('/api/v1/organisations/no-such-org/archive', operator.headers)).statusCode).toBe(404);
   });
 });
+
+describe('the agency overview', () => {
+  it("lists a member's organisations with their figures, an operator's all, and a token's only its own", async () => {
+    const agency = await signedInUser(t, 'privacy-officer');
+    const mine = await t.app.inject({ url: '/api/v1/organisations/overview', headers: agency.headers });
+    expect(mine.statusCode).toBe(200);
+    const rows = mine.json<{ organisations: { slug: string; member: boolean; sites: string[]; openRequests: number; overdueRequests: number; lastScan: unknown }[] }>().organisations;
+    expect(rows).toEqual([{ slug: 'testco', name: 'Testco BV', archived: false, member: true, sites: ['main'], openRequests: 0, overdueRequests: 0, lastScan: null }]);
+    const all = await t.app.inject({ url: '/api/v1/organisations/overview', headers: operator.headers });
+    const slugs = all.json<{ organisations: { slug: string; member: boolean }[] }>().organisations;
+    expect(slugs).toEqual(expect.arrayContaining([expect.objectContaining({ slug: 'bakkerij-peeters', member: false }), expect.objectContaining({ slug: 'testco', member: true })]));
+    const created = await post('/api/v1/tokens', operator.headers, { name: 'read', scopes: ['requests:read'] });
+    const tokenRows = await t.app.inject({ url: '/api/v1/organisations/overview', headers: { authorization: `Bearer ${created.json<{ token: string }>().token}` } });
+    expect(tokenRows.json<{ organisations: { slug: string }[] }>().organisations.map((o) => o.slug)).toEqual(['testco']);
+  });
+});

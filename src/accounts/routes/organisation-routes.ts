@@ -9,6 +9,7 @@ import type { AppContext } from '../../app.js';
 import type { BackgroundTasks } from '../../platform/background.js';
 import { publicUrl } from '../../platform/config.js';
 import { defineRoute } from '../../platform/http/routes.js';
+import { agencyOverview } from '../agency-overview.js';
 import { callerOf } from '../caller.js';
 import { createOrganisation, listOrganisationEntries, setOrganisationArchived } from '../organisations.js';
 import { operatorScope } from '../operators.js';
@@ -88,6 +89,33 @@ export function registerOrganisationRoutes(app: FastifyInstance, context: AppCon
       const { organisation } = created;
       return { organisation: { ...organisation, createdAt: now.toISOString(), archivedAt: null, sites: [] }, invitationMailed: true as const };
     },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/organisations/overview',
+      summary: "The caller's organisations side by side (an operator: all): sites, open and overdue requests, last scan — the agency view",
+      tags: ['organisations'],
+      // Any signed-in caller: each sees only the organisations they belong to (a token: its own).
+      auth: { scopes: [] },
+      response: z.object({
+        organisations: z.array(
+          z.object({
+            slug: z.string(),
+            name: z.string(),
+            archived: z.boolean(),
+            member: z.boolean(),
+            sites: z.array(z.string()),
+            openRequests: z.number(),
+            overdueRequests: z.number(),
+            lastScan: z.object({ at: z.string(), findings: z.number() }).nullable(),
+          }),
+        ),
+      }),
+    },
+    async ({ request }) => ({ organisations: await agencyOverview(context.db, callerOf(request), context.clock()) }),
   );
 
   for (const archived of [true, false]) {

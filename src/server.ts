@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { resolve } from 'node:path';
 import { issueSetupLink } from './accounts/links.js';
 import { mailRecipientKey } from './accounts/throttle.js';
 import { buildApp } from './app.js';
@@ -11,6 +12,8 @@ import { registerAuditJobs } from './audit/checkpoint-mail.js';
 import { ephemeralAuditKey, installAuditKey, resolveAuditKey } from './audit/key.js';
 import { sealUnkeyedChains } from './audit/trail.js';
 import { applyCharterFile, describeFileApplication } from './charter/file-application.js';
+import { formatProblem } from './charter/loader.js';
+import { resolvedCharterSource } from './charter/template-files.js';
 import { migrations, type Database } from './database.js';
 import { publicUrl, requirePublicUrl, type Config } from './platform/config.js';
 import { migrate, openDatabase, type OpenDatabase } from './platform/db/database.js';
@@ -128,6 +131,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       } catch (error) {
         throw new CharterFileError(`${charterFile}: cannot read the charter file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       }
+      // A charter that extends a template is resolved here, where the files are; what is applied is the resolved text.
+      const resolved = resolvedCharterSource(source, resolve(charterFile), process.cwd());
+      if (!resolved.ok) {
+        const problems = resolved.problems.map((p) => formatProblem(p));
+        throw new CharterFileError(`${problems.join('\n')}\n${charterFile}: refused, ${problems.length} problem${problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`);
+      }
+      source = resolved.source;
       const result = await applyCharterFile(database.db, { source, file: charterFile, actor: 'system', now: new Date() });
       if (result.outcome === 'refused') throw new CharterFileError(`${result.problems.join('\n')}\n${charterFile}: refused, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`);
       print(describeFileApplication(charterFile, result));

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { signedInUser, tokenFor, type SessionHeaders } from '../../test/support/auth.js';
 import { consentCharter } from '../consent/ledger-fixtures.js';
-import { bodySamples, crossOrganisationSeeders, lookupRoutes } from '../../test/support/cross-organisation.js';
+import { bodySamples, crossOrganisationSeeders, installationRoutes, lookupRoutes } from '../../test/support/cross-organisation.js';
 import { applyCharter } from '../charter/repository.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { declaredRoutes, type RouteSpec } from '../platform/http/routes.js';
@@ -174,6 +174,16 @@ describe('cross-organisation access', () => {
     expect(protectedRoutes.length).toBeGreaterThan(0);
     for (const spec of protectedRoutes) {
       const body = bodyFor(spec);
+      if (`${spec.method} ${spec.url}` in installationRoutes) {
+        // Installation routes name other organisations by design: no organisation's owner or token may call them.
+        for (const credentials of [owner, token] as Record<string, string>[]) {
+          const url = spec.url.replace(placeholder, () => 'bravo');
+          const response = await t.app.inject({ method: spec.method, url, headers: credentials, ...(body !== undefined ? { payload: body as Json } : {}) });
+          if (response.statusCode !== 403) failures.push(`${spec.method} ${url} answered ${response.statusCode} to a non-operator`);
+        }
+        walked.routes++;
+        continue;
+      }
       const names = [...spec.url.matchAll(placeholder)].map((m) => m[1]!);
       // Each parameter gets the ids that fit its schema: B's first, then random ids of the usual shapes.
       const lists = names.map((name) => fitting(spec, name, names.length > 1 ? [...bCandidates, ...randomIds(), 1, 2] : [...bCandidates, ...randomIds()]).slice(0, 25));
@@ -286,6 +296,25 @@ describe('cross-organisation access', () => {
       if (response.statusCode !== 401) failures.push(`${spec.method} ${spec.url} answered ${response.statusCode}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('installation routes', () => {
+  it('refuses every installation route to an owner and a token of an organisation, and leaves B as it was', async () => {
+    const installation = declaredRoutes(t.app).filter((s) => s.auth !== 'public' && s.auth.scopes.includes('organisations:manage'));
+    expect(installation.map((s) => `${s.method} ${s.url}`).sort()).toEqual(Object.keys(installationRoutes).sort());
+    for (const spec of installation) {
+      for (const credentials of [owner, token] as Record<string, string>[]) {
+        const url = spec.url.replace(placeholder, () => 'bravo');
+        const body = spec.method === 'POST' && !hasParams(spec.url) ? { slug: 'intruder', name: 'Intruder', owner: { email: 'x@example.test' } } : undefined;
+        const response = await t.app.inject({ method: spec.method, url, headers: credentials, ...(body ? { payload: body } : {}) });
+        expect(response.statusCode, `${spec.method} ${url}`).toBe(403);
+        expect(response.body).not.toContain('Bravo Secret Holding');
+      }
+    }
+    const bravo = await t.database.db.selectFrom('organisations').select('archived_at').where('id', '=', b).executeTakeFirstOrThrow();
+    expect(bravo.archived_at).toBeNull();
+    expect(await t.database.db.selectFrom('organisations').select('id').where('slug', '=', 'intruder').executeTakeFirst()).toBeUndefined();
   });
 });
 

@@ -19,6 +19,7 @@ import { csrfHeader, findSession, sessionCookie, type SessionPending } from './s
 import { authenticateToken } from './tokens.js';
 import { findOrganisation } from './organisations.js';
 import { membershipsOf } from './users.js';
+import { actorIsOperator, isOperator, operatorScope } from './operators.js';
 
 export const organisationHeader = 'x-charter-organisation';
 export const organisationCookie = 'charter_org';
@@ -80,12 +81,14 @@ export async function authenticate(deps: GuardDeps, request: FastifyRequest): Pr
     if (!token) throw unauthorized('This API token is not valid (unknown, revoked or expired).');
     const organisation = await findOrganisation(deps.db, { organisationId: token.organisationId });
     if (!organisation || (named !== undefined && named !== organisation.slug)) throw notFound('organisation');
+    // The operator scope lasts only while the token's creator is an operator (revoking the role disarms the token).
+    const scopes = token.scopes.includes(operatorScope) && !(await actorIsOperator(deps.db, token.createdBy)) ? token.scopes.filter((s) => s !== operatorScope) : token.scopes;
     return {
       kind: 'token',
       organisationId: organisation.id,
       organisationSlug: organisation.slug,
       actor: `token:${token.id}`,
-      scopes: token.scopes,
+      scopes,
       tokenId: token.id,
     };
   }
@@ -115,7 +118,7 @@ export async function authenticate(deps: GuardDeps, request: FastifyRequest): Pr
     organisationSlug: membership.slug,
     actor: `user:${session.userId}`,
     role: membership.role,
-    scopes: roleScopes[membership.role],
+    scopes: (await isOperator(deps.db, session.userId)) ? [...roleScopes[membership.role], operatorScope] : roleScopes[membership.role],
     userId: session.userId,
     sessionId: session.id,
     pending: session.pending,

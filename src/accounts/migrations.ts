@@ -15,6 +15,12 @@ export const accountMigrations: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  '0004-organisation-archive': {
+    async up(db: Kysely<unknown>) {
+      // An archived organisation keeps every row (records must outlive the contract); only its public face and jobs stop.
+      await sql`alter table organisations add column archived_at timestamptz`.execute(db);
+    },
+  },
   '0100-users-and-access': {
     async up(db: Kysely<unknown>) {
       // Users belong to the installation (one person may work for several organisations); their roles do not.
@@ -160,6 +166,34 @@ export const accountMigrations: Record<string, Migration> = {
           created_at timestamptz not null,
           expires_at timestamptz not null
         )`.execute(db);
+    },
+  },
+  '0120-installation-operators': {
+    async up(db: Kysely<unknown>) {
+      // The operator role is installation-level (it creates organisations), so it cannot be a membership row.
+      await sql`
+        create table installation_operators (
+          user_id uuid primary key references users(id) on delete cascade,
+          granted_at timestamptz not null,
+          granted_by text not null
+        )`.execute(db);
+      await sql`
+        create table installation_events (
+          id bigserial primary key,
+          at timestamptz not null,
+          actor text not null,
+          action text not null,
+          target text
+        )`.execute(db);
+      // Whoever completed the first-run setup is the installation's first operator.
+      await sql`
+        insert into installation_operators (user_id, granted_at, granted_by)
+        select u.id, now(), 'migration'
+          from users u
+         where exists (select 1 from memberships m where m.user_id = u.id and m.role = 'owner')
+         order by u.created_at
+         limit 1`.execute(db);
+      await ensureApplicationRole(db);
     },
   },
 };

@@ -7,6 +7,7 @@ import { registerConsole } from './console-routes.js';
 import { installRouteGuard } from './guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
+import { registerOrganisationRoutes } from './routes/organisation-routes.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerTwoFactorRoutes } from './routes/two-factor-routes.js';
@@ -34,5 +35,6 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
   registerPeopleRoutes(app, context);
   registerTwoFactorRoutes(app, context, tasks);
   registerOidcRoutes(app, context);
+  registerOrganisationRoutes(app, context, tasks);
   await registerConsole(app);
 }

@@ -32,7 +32,13 @@ export const scopes = [
   'webhooks:manage',
 ] as const;
 
-export type Scope = (typeof scopes)[number];
+/**
+ * Installation scopes: held by no organisation role, only by installation operators (operators.ts) in whichever
+ * organisation they act, and by a token an operator created while they remain one.
+ */
+export const installationScopes = ['organisations:manage'] as const;
+
+export type Scope = (typeof scopes)[number] | (typeof installationScopes)[number];
 
 export const roles = ['owner', 'privacy-officer', 'viewer'] as const satisfies readonly Role[];
 
@@ -57,7 +63,7 @@ export const roleScopes: Record<Role, readonly Scope[]> = {
 export const userOnlyScopes: readonly Scope[] = ['users:manage', 'tokens:manage'];
 
 export function isScope(value: string): value is Scope {
-  return (scopes as readonly string[]).includes(value);
+  return (scopes as readonly string[]).includes(value) || (installationScopes as readonly string[]).includes(value);
 }
 
 /** Whether a caller holding `held` may call a route needing any one of `needed` (none needed: any signed-in caller). */

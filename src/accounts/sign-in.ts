@@ -9,6 +9,7 @@ import type { Database } from '../database.js';
 import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../platform/errors.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { consumeLink, issueLink, passwordLinkLifetimeMs } from './links.js';
+import { addOperator } from './operators.js';
 import { ensureOrganisation } from './organisations.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createSession, deleteSession, deleteUserSessions, type NewSession, type SessionPending } from './sessions.js';
@@ -127,6 +128,8 @@ async function completeSetupIn(
       await trx.insertInto('memberships').values({ organisation_id: organisation.id, user_id: user.id, role: 'owner' }).execute();
       await recordAudit(trx, { organisationId: organisation.id }, { actor: `user:${user.id}`, action: 'setup.completed', target: `user:${user.id}`, data: { role: 'owner' } }, now);
     }
+    // The person who sets the installation up is its first operator (may create and archive organisations).
+    await addOperator(trx, user.id, `user:${user.id}`, now);
     const session = await createSession(trx, user.id, now);
     await auditForUser(trx, user.id, { actor: `user:${user.id}`, action: 'user.login' }, now);
     return { userId: user.id, session };

@@ -9,6 +9,27 @@ export interface OrganisationTable {
   name: string;
   created_at: Generated<Date>;
   active_revision_seq: number | null;
+  /** Set while the organisation is archived: its data is kept, its public pages answer 410 and its jobs stop. */
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** Who holds the installation operator role (creates and archives organisations); not an organisation role. */
+export interface InstallationOperatorTable {
+  user_id: string;
+  granted_at: Timestamp;
+  granted_by: string;
+}
+
+/**
+ * Installation-level events (operator granted or revoked): the audit trail is chained per organisation, and these
+ * belong to none. Append-only like the trail; ids only.
+ */
+export interface InstallationEventTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  target: string | null;
 }
 
 export interface UserTable {
@@ -125,6 +146,8 @@ export interface AccountTables {
   oidc_logins: OidcLoginTable;
   account_keys: AccountKeyTable;
   organisations: OrganisationTable;
+  installation_operators: InstallationOperatorTable;
+  installation_events: InstallationEventTable;
   users: UserTable;
   memberships: MembershipTable;
   sessions: SessionTable;

@@ -124,13 +124,13 @@ export async function authenticateToken(
   db: Kysely<Database>,
   token: string,
   now: Date,
-): Promise<{ id: string; organisationId: string; scopes: string[] } | undefined> {
+): Promise<{ id: string; organisationId: string; scopes: string[]; createdBy: string } | undefined> {
   if (!token.startsWith(tokenPrefix)) return undefined;
   // Which organisation the token belongs to is what this lookup finds out: it cannot be scoped before it.
   const row = await acrossOrganisations('authenticate an API token', () =>
     db
       .selectFrom('api_tokens')
-      .select(['id', 'organisation_id', 'scopes', 'expires_at', 'revoked_at', 'last_used_at'])
+      .select(['id', 'organisation_id', 'scopes', 'expires_at', 'revoked_at', 'last_used_at', 'created_by'])
       .where('token_hash', '=', secretHash(token))
       .executeTakeFirst(),
   );
@@ -142,5 +142,5 @@ export async function authenticateToken(
       trx.updateTable('api_tokens').set({ last_used_at: now }).where('organisation_id', '=', row.organisation_id).where('id', '=', row.id).execute(),
     );
   }
-  return { id: row.id, organisationId: row.organisation_id, scopes: parseScopes(row.scopes) };
+  return { id: row.id, organisationId: row.organisation_id, scopes: parseScopes(row.scopes), createdBy: row.created_by };
 }

@@ -4,7 +4,9 @@
  * file:line:col like `charter validate` does.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { formatProblem } from './loader.js';
+import { resolvedCharterSource } from './template-files.js';
 import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
 
 interface ErrorBody {
@@ -29,7 +31,15 @@ export const applyCommand: Command = {
     } catch {
       throw new UsageError(`--server takes a URL, not "${server}"`);
     }
-    const source = await readFile(resolve(io.cwd, file), 'utf8');
+    const text = await readFile(resolve(io.cwd, file), 'utf8');
+    // A charter that extends a template is sent resolved: the server has the one charter, not the files.
+    const resolved = resolvedCharterSource(text, resolve(io.cwd, file), io.cwd);
+    if (!resolved.ok) {
+      for (const problem of resolved.problems) io.err(formatProblem({ ...problem, file: problem.file === resolve(io.cwd, file) ? file : relative(io.cwd, problem.file) }));
+      io.err(`${file}: refused before sending, ${resolved.problems.length} problem${resolved.problems.length === 1 ? '' : 's'}; nothing was applied`);
+      return exitCodes.findings;
+    }
+    const source = resolved.source;
     let response: Response;
     try {
       // A server that does not answer must not hang the terminal: the whole call is bounded.

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { checkReferences, closest, type IssuePath } from './references.js';
 import { referencesDespiteShape } from './validate-one-pass.js';
 import { charterSchema, type Charter } from './schema.js';
+import { resolveTemplates, type ReadTemplate, type TemplateDocument } from './templates.js';
 
 export interface CharterProblem {
   file: string;
@@ -22,7 +23,12 @@ export interface CharterProblem {
 }
 
 /** Maps a path in the charter to its line and column in the source. */
-export type Locate = (path: IssuePath, key?: string) => { line: number; col: number };
+export type Locate = (path: IssuePath, key?: string) => { line: number; col: number; file?: string };
+
+export interface LoadOptions {
+  /** Reads the template a charter `extends` (templates.ts); without it, a charter that extends one is refused. */
+  readTemplate?: ReadTemplate | undefined;
+}
 
 export type LoadResult =
   | { ok: true; charter: Charter; problems: CharterProblem[]; locate: Locate }
@@ -47,9 +53,27 @@ export function formatPath(path: readonly PropertyKey[]): string {
  */
 export const charterLimits = { characters: 1_000_000, depth: 32, aliases: 100 } as const;
 
-/** Parses and validates charter text. Never throws for bad input: every problem is in the result. */
-export function loadCharter(text: string, file = 'charter.yaml'): LoadResult {
-  const refuse = (code: string, message: string, line = 1, column = 1): LoadResult => ({ ok: false, problems: [{ file, line, column, path: '', code, message, severity: 'error' }] });
+/**
+ * Parses and validates charter text. Never throws for bad input: every problem is in the result. A charter that
+ * `extends` a template is resolved first (templates.ts), with `options.readTemplate` reading the files.
+ */
+export function loadCharter(text: string, file = 'charter.yaml', options: LoadOptions = {}): LoadResult {
+  const parsed = parseCharterDocument(text, file);
+  if (!parsed.ok) return parsed;
+  if (parsed.document.value.extends === undefined) return validateCharter(parsed.document.value, file, parsed.document.locate);
+  const resolved = resolveTemplates(parsed.document, options.readTemplate);
+  if (!resolved.ok) {
+    return { ok: false, problems: resolved.problems.map((p) => ({ file: p.file, line: p.line, column: p.col, path: formatPath(p.path), code: 'template', message: p.message, severity: 'error' as const })) };
+  }
+  return validateCharter(resolved.value, file, resolved.locate);
+}
+
+/**
+ * Parses one YAML document of a charter or a template (a mapping), with the positions of its paths; the bounds of
+ * `charterLimits` apply to each file.
+ */
+export function parseCharterDocument(text: string, file: string): { ok: true; document: TemplateDocument } | { ok: false; problems: CharterProblem[] } {
+  const refuse = (code: string, message: string, line = 1, column = 1) => ({ ok: false as const, problems: [{ file, line, column, path: '', code, message, severity: 'error' as const }] });
   if (text.length > charterLimits.characters) return refuse('too_large', `a charter has at most ${charterLimits.characters} characters`);
   const lineCounter = new LineCounter();
   // Before the parser sees it: the yaml package runs out of memory (not a catchable error) on a few thousand compact
@@ -93,9 +117,9 @@ export function loadCharter(text: string, file = 'charter.yaml'): LoadResult {
     throw error;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, problems: [{ file, line: 1, column: 1, path: '', code: 'not_a_mapping', message: 'a charter is a YAML mapping with keys such as organisation, purposes, sites', severity: 'error' }] };
+    return refuse('not_a_mapping', 'a charter is a YAML mapping with keys such as organisation, purposes, sites');
   }
-  return validateCharter(value, file, (path, key) => locate(document, path, key, position));
+  return { ok: true, document: { file, value: value as Record<string, unknown>, locate: (path, key) => locate(document, path, key, position) } };
 }
 
 /** Validates an already-parsed value (JSON bodies); `locate` maps a path to a position when a source exists. */
@@ -106,8 +130,9 @@ export function validateCharter(
 ): LoadResult {
   const problems: CharterProblem[] = [];
   const push = (path: IssuePath, code: string, message: string, key?: string) => {
-    const { line, col } = locate(path, key);
-    problems.push({ file, line, column: col, path: formatPath(key ? [...path, key] : path), code, message, severity: 'error' });
+    // The file the value was written in: a template's when the charter extends one.
+    const { line, col, file: from } = locate(path, key);
+    problems.push({ file: from ?? file, line, column: col, path: formatPath(key ? [...path, key] : path), code, message, severity: 'error' });
   };
 
   const parsed = charterSchema.safeParse(value);
@@ -201,7 +226,8 @@ export async function loadCharterFile(path: string): Promise<LoadResult> {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file';
     return { ok: false, problems: [{ file: path, line: 1, column: 1, path: '', code: 'unreadable', message: reason, severity: 'error' }] };
   }
-  return loadCharter(text, path);
+  // Templates are files next to the charter (template-files.ts would import this module: the reader is inlined).
+  return loadCharter(text, path, { readTemplate: (await import('./template-files.js')).readTemplateFile });
 }
 
 function firstLine(message: string): string {

@@ -7,6 +7,7 @@ import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { conflict } from '../platform/errors.js';
+import { organisationArchived } from '../accounts/organisations.js';
 import { inOrganisation, requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { charterRevision } from './revision.js';
 import type { Charter } from './schema.js';
@@ -157,9 +158,18 @@ export async function listRevisions(db: Kysely<Database>, scope: OrgScope) {
   });
 }
 
-/** The organisation a public site id belongs to (banner, privacy center). */
+/**
+ * The organisation a public site id belongs to (banner, privacy center, notices). A site of an archived organisation
+ * throws 410 Gone here, the one place every public route resolves a site, so none of them can forget it.
+ */
 export async function findSite(db: Kysely<Database>, siteId: string): Promise<{ organisationId: string } | undefined> {
-  const row = await db.selectFrom('sites').select('organisation_id').where('site_id', '=', siteId).executeTakeFirst();
+  const row = await db
+    .selectFrom('sites as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.organisation_id', 'o.archived_at'])
+    .where('s.site_id', '=', siteId)
+    .executeTakeFirst();
+  if (row && row.archived_at !== null) throw organisationArchived();
   return row ? { organisationId: row.organisation_id } : undefined;
 }
 

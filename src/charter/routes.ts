@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { listOrganisations, findOrganisationBySlug } from '../accounts/organisations.js';
+import { findOrganisationBySlug, isArchived, listOrganisations, organisationArchived } from '../accounts/organisations.js';
 import type { Database } from '../database.js';
 import { badRequest, notFound, invalidInput } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
@@ -82,10 +82,14 @@ export async function resolvePublicOrganisation(db: Kysely<Database>, query: { s
   if (query.organisation) {
     const organisation = await findOrganisationBySlug(db, query.organisation);
     if (!organisation) throw notFound('organisation');
+    if (await isArchived(db, organisation.id)) throw organisationArchived();
     return organisation.id;
   }
   const all = await listOrganisations(db);
-  if (all.length === 1 && all[0]) return all[0].id;
+  if (all.length === 1 && all[0]) {
+    if (await isArchived(db, all[0].id)) throw organisationArchived();
+    return all[0].id;
+  }
   if (all.length === 0) throw notFound('charter');
   throw invalidInput([{ path: 'query.site', message: 'several organisations are hosted here: name the site or the organisation' }]);
 }

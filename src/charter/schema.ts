@@ -118,6 +118,16 @@ export const siteSchema = z.strictObject({
   purposes: z.array(slug).optional().describe('only these purposes apply to this site (default: all)'),
   cookies: z.array(z.string().min(1)).optional().describe('only these cookies are used on this site (default: all)'),
   contact: z.strictObject({ email: email.optional(), phone: z.string().optional() }).optional(),
+  controller: z
+    .strictObject({
+      legalName: z.string().min(1),
+      tradeName: z.string().min(1).optional(),
+      companyNumber: z.string().min(4).optional(),
+      addresses: z.array(addressSchema).min(1).optional(),
+      contact: z.strictObject({ email: email, phone: z.string().min(5).optional(), web: url.optional() }).optional(),
+    })
+    .optional()
+    .describe("this site's own controller when it is not the organisation (e.g. one charter for several brands); its notice names it"),
 });
 
 export const subjectSchema = z.strictObject({

@@ -1,6 +1,7 @@
 /** Every command of the `charter` CLI; each domain contributes its own list. */
 import type { Command } from './command.js';
 import { accountCommands } from '../accounts/commands.js';
+import { organisationCommands } from '../accounts/organisation-commands.js';
 import { auditCommands } from '../audit/commands.js';
 import { applyCommand } from '../charter/apply-command.js';
 import { noticeCommands } from '../notices/commands.js';
@@ -14,4 +15,4 @@ import { coreCommands } from './core-commands.js';
 import { dbCommands } from './db-commands.js';
 import { secretsCommands } from './secrets-commands.js';
 
-export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, ...accountCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...secretsCommands, ...storeCommands, ...siteCommands];
+export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, ...accountCommands, ...organisationCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...secretsCommands, ...storeCommands, ...siteCommands];

@@ -2,7 +2,7 @@
  * The core commands: init, validate, lint, schema, serve, db migrate.
  */
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
@@ -26,6 +26,11 @@ function charterPath(io: CliIo, file: string | undefined) {
   return resolve(io.cwd, file ?? io.env.CHARTER_FILE ?? defaultFile);
 }
 
+/** The file to name for a problem: as the person typed it for the charter, relative for a template it extends. */
+function shownFile(io: CliIo, problemFile: string, path: string, shown: string): string {
+  return problemFile === path ? shown : relative(io.cwd, problemFile) || problemFile;
+}
+
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check a charter: syntax, shape, references; every problem with file:line:col',
@@ -38,7 +43,7 @@ export const validateCommand: Command = {
       const result = await loadCharterFile(path);
       if (!result.ok) {
         failed = true;
-        for (const problem of result.problems) io.err(formatProblem({ ...problem, file: file ?? problem.file }));
+        for (const problem of result.problems) io.err(formatProblem({ ...problem, file: shownFile(io, problem.file, path, file ?? path) }));
         io.err(`${file ?? path}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
       } else {
         io.out(`${file ?? path}: valid (revision ${charterRevision(result.charter).slice(0, 12)})`);
@@ -61,17 +66,17 @@ export const lintCommand: Command = {
     const shown = file ?? path;
     if (!result.ok) {
       if (args.values.json) io.out(JSON.stringify({ valid: false, problems: result.problems, findings: [] }, null, 2));
-      else for (const problem of result.problems) io.err(formatProblem({ ...problem, file: shown }));
+      else for (const problem of result.problems) io.err(formatProblem({ ...problem, file: shownFile(io, problem.file, path, shown) }));
       return exitCodes.findings;
     }
     const findings = lintCharter(result.charter).map((finding) => {
-      const { line, col } = result.locate(finding.path);
-      return { ...finding, path: formatPath(finding.path), line, column: col };
+      const { line, col, file: from } = result.locate(finding.path);
+      return { ...finding, path: formatPath(finding.path), line, column: col, file: shownFile(io, from ?? path, path, shown) };
     });
     if (args.values.json) {
       io.out(JSON.stringify({ valid: !findings.some((f) => f.severity === 'error'), problems: [], findings }, null, 2));
     } else {
-      for (const f of findings) io.out(`${shown}:${f.line}:${f.column}: ${f.severity}: ${f.path}: ${f.message} [${f.rule}; ${f.article}]`);
+      for (const f of findings) io.out(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.path}: ${f.message} [${f.rule}; ${f.article}]`);
       const counts = ['error', 'warning', 'info'].map((s) => `${findings.filter((f) => f.severity === s).length} ${s}${s === 'info' ? '' : 's'}`);
       io.out(`${shown}: ${counts.join(', ')}`);
     }

@@ -3,6 +3,7 @@
  * places it, what for, how long it lasts and what kind of storage it is, and how to change one's choice (a control the
  * consent banner opens: `data-charter-open`). Pure, like the notice, and versioned the same way.
  */
+import { charterForSite } from '../charter/site-controller.js';
 import type { Charter, Cookie, Language } from '../charter/schema.js';
 import { bannerCookieNames } from '../consent/banner-config.js';
 import type { Block, Inline, LeafBlock, NoticeDocument, NoticeSection, Paragraph } from './document.js';
@@ -23,7 +24,9 @@ const thirteenMonths = duration('P13M');
  * const policy = buildCookiePolicy(charter, 'main', 'fr');
  * policy.sections.map((s) => s.id); // ['about', 'necessary', 'categories', 'choice', 'more']
  */
-export function buildCookiePolicy(charter: Charter, siteId: string, language: Language): NoticeDocument {
+export function buildCookiePolicy(declared: Charter, siteId: string, language: Language): NoticeDocument {
+  // A site with its own controller: the document names that controller (charter/site-controller.ts).
+  const charter = charterForSite(declared, siteId);
   const view = siteView(charter, siteId);
   const t = noticeTexts[language];
   const organisation = charter.organisation.tradeName ?? charter.organisation.legalName;

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { exampleCharterNames } from '../../test/support/charter.js';
 import { describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
 import { loadCharterFile } from '../charter/loader.js';
@@ -11,10 +11,11 @@ import { missingItems, requiredItems } from './lint-rules.js';
 import { renderFragment, renderPage } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 
-const examples = readdirSync(projectFile('examples'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+// Every example charter, the agency's client charters (which extend its template) included.
+const examples = exampleCharterNames();
 
 async function example(name: string): Promise<Charter> {
-  const loaded = await loadCharterFile(projectFile(`examples/${name}/charter.yaml`));
+  const loaded = await loadCharterFile(projectFile(`examples/${name.includes('/') ? name : `${name}/charter`}.yaml`));
   if (!loaded.ok) throw new Error(`${name} does not load`);
   return loaded.charter;
 }

@@ -6,6 +6,7 @@
  * Every section carries the GDPR items it satisfies. Sections for items that do not apply still say so ("we do not
  * take automated decisions"), because a reader, and the authority, should not have to infer it from a silence.
  */
+import { charterForSite } from '../charter/site-controller.js';
 import { authorityAddress, authorityPages, findAuthority } from '../charter/catalogs/authorities.js';
 import { hasPeriod, type Charter, type Language, type Purpose, type Text } from '../charter/schema.js';
 import { InvariantError } from '../platform/errors.js';
@@ -52,7 +53,9 @@ interface Context {
  * const notice = buildNotice(charter, 'main', 'nl');
  * notice.sections.find((s) => s.gdpr.includes('13(1)(a)'))?.heading; // "Wie is verantwoordelijk voor uw gegevens"
  */
-export function buildNotice(charter: Charter, siteId: string, language: Language): NoticeDocument {
+export function buildNotice(declared: Charter, siteId: string, language: Language): NoticeDocument {
+  // A site with its own controller: the document names that controller (charter/site-controller.ts).
+  const charter = charterForSite(declared, siteId);
   const view = siteView(charter, siteId);
   const context: Context = { view, charter, language, t: noticeTexts[language] };
   const { t } = context;

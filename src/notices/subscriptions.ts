@@ -374,7 +374,14 @@ export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, 
 export async function organisationsWithPendingAnnouncements(db: Kysely<Database>): Promise<string[]> {
   // Only organisation ids leave this query; the deliveries are sent scoped, per organisation.
   const rows = await acrossOrganisations('find organisations with announcements to send', () =>
-    db.selectFrom('notice_deliveries').select('organisation_id').distinct().where('status', 'in', ['pending', 'sending']).execute(),
+    db
+      .selectFrom('notice_deliveries')
+      .select('organisation_id')
+      .distinct()
+      .where('status', 'in', ['pending', 'sending'])
+      // An archived organisation sends nothing; its pending announcements wait for an unarchive.
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('organisations as o').select('o.id').whereRef('o.id', '=', 'notice_deliveries.organisation_id').where('o.archived_at', 'is not', null))))
+      .execute(),
   );
   return rows.map((r) => r.organisation_id);
 }

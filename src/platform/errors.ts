@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** A complete HTML page to answer a browser with instead of the JSON error (a public page that is gone). */
+    readonly page?: string,
   ) {
     super(message);
     this.name = 'AppError';

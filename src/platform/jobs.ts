@@ -144,6 +144,8 @@ export async function claimJob<DB extends JobTables>(
           and run_at <= ${now.toISOString()}::timestamptz
           and (status = 'queued' or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
           and (organisation_id is null or not (organisation_id = any(${organisations}::uuid[])))
+          -- An archived organisation's jobs wait (kept, not failed): unarchiving lets them run again.
+          and (organisation_id is null or not exists (select 1 from organisations o where o.id = jobs.organisation_id and o.archived_at is not null))
           and (organisation_id is not null or not (queue = any(${installationQueues}::text[])))
         order by run_at
         for update skip locked

@@ -41,7 +41,8 @@ const noticeRetryMs = 7 * 86_400_000;
 
 /** The organisations with a charter: each one's due work is independent of the others' (see `tickLane`). */
 export async function tickLanes(context: RightsContext): Promise<string[]> {
-  const organisations = await context.db.selectFrom('organisations').select('id').where('active_revision_seq', 'is not', null).execute();
+  // An archived organisation's deadlines and reminders stop with it (its requests are kept).
+  const organisations = await context.db.selectFrom('organisations').select('id').where('active_revision_seq', 'is not', null).where('archived_at', 'is', null).execute();
   return organisations.map((o) => o.id);
 }
 

@@ -28,7 +28,7 @@ const lookBackMs = 3 * 86_400_000;
 /** Enqueues the officer mails of requests received or verified lately (once each: the dedupe key). */
 export async function enqueueOfficerNotices(db: Kysely<Database>, now: Date): Promise<number> {
   const since = new Date(now.getTime() - lookBackMs);
-  const organisations = await db.selectFrom('organisations').select('id').where('active_revision_seq', 'is not', null).execute();
+  const organisations = await db.selectFrom('organisations').select('id').where('active_revision_seq', 'is not', null).where('archived_at', 'is', null).execute();
   let enqueued = 0;
   for (const { id: organisationId } of organisations) {
     const rows = await inOrganisation(db, { organisationId }, (trx) =>

@@ -4,6 +4,7 @@
  * cookie), code entry, confirmation and cancellation, mailed links, and package downloads. Forms post
  * `application/x-www-form-urlencoded`, parsed only inside this module's scope.
  */
+import { charterForSite } from '../charter/site-controller.js';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -43,7 +44,8 @@ async function siteContext(context: RightsContext, siteId: string, request: Fast
   const languages = siteLanguages(stored.charter, siteId).filter((l) => (uiLanguages as readonly string[]).includes(l));
   const fallback = stored.charter.defaultLanguage && languages.includes(stored.charter.defaultLanguage) ? stored.charter.defaultLanguage : (languages[0] ?? 'en');
   const language = negotiateLanguage<Language>(languages.length ? languages : ['en'], fallback, lang, request.headers['accept-language']);
-  return { scope, frame: { charter: stored.charter, site, language, languages, banner } };
+  // The privacy center of a site with its own controller names that controller (charter/site-controller.ts).
+  return { scope, frame: { charter: charterForSite(stored.charter, siteId), site, language, languages, banner } };
 }
 
 function html(reply: FastifyReply, body: string, status = 200) {

@@ -288,7 +288,8 @@ describe('console', () => {
     } finally {
       await phone.close();
     }
-  });
+    // Bounds a hang only: the walk grows with every page and language (four languages × every page, axe on each).
+  }, 180_000);
 
   it('shows the password page for an invalid link, accessibly', async () => {
     await page.goto(`${served.url}/console/password?token=not-a-valid-token-at-all`);

@@ -1,9 +1,9 @@
+import { exampleCharterNames } from '../support/charter.js';
 /**
  * The notice and the cookie policy in real Chromium: every Art. 13 item (and Art. 14 where it applies) found by the
  * structure of the rendered page for every example charter, site and language; axe-core without serious or critical
  * violations in EN, NL and FR; keyboard use; the cookie policy's button reopening the consent banner.
  */
-import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCharterFile } from '../../src/charter/loader.js';
@@ -13,10 +13,11 @@ import { projectFile } from '../../src/platform/project.js';
 import { launchBrowser, seriousViolations } from '../support/browser.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
-const examples = readdirSync(projectFile('examples'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+// Every example charter, the agency's client charters (which extend its template) included.
+const examples = exampleCharterNames();
 
 async function example(name: string): Promise<Charter> {
-  const loaded = await loadCharterFile(projectFile(`examples/${name}/charter.yaml`));
+  const loaded = await loadCharterFile(projectFile(`examples/${name.includes('/') ? name : `${name}/charter`}.yaml`));
   if (!loaded.ok) throw new Error(`${name} does not load`);
   return loaded.charter;
 }

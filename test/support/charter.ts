@@ -1,7 +1,7 @@
 /**
  * Builders for test charters: a small valid charter as YAML text and as a parsed object, with overrides.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadCharter } from '../../src/charter/loader.js';
 import { projectFile } from '../../src/platform/project.js';
 import type { Charter } from '../../src/charter/schema.js';
@@ -91,4 +91,18 @@ export function exampleCharter(name: 'lumen-av' | 'kamer-west' | 'flashbooth', e
   if (!result.ok) throw new Error(`example ${name} invalid: ${JSON.stringify(result.problems)}`);
   edit?.(result.charter);
   return result.charter;
+}
+
+/**
+ * Every example charter file, as `examples/`-relative paths without `.yaml` ("lumen-av/charter", "agency/clients/x"):
+ * each example's `charter.yaml`, and the client charters of an example made of a template (`clients/*.yaml`).
+ */
+export function exampleCharterNames(): string[] {
+  const names: string[] = [];
+  for (const entry of readdirSync(projectFile('examples'), { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    if (existsSync(projectFile(`examples/${entry.name}/charter.yaml`))) names.push(`${entry.name}/charter`);
+    const clients = projectFile(`examples/${entry.name}/clients`);
+    if (existsSync(clients)) for (const file of readdirSync(clients).filter((f) => f.endsWith('.yaml')).sort()) names.push(`${entry.name}/clients/${file.slice(0, -5)}`);
+  }
+  return names;
 }

@@ -192,3 +192,15 @@ export const lookupRoutes: Record<string, string> = {
   'GET /api/v1/consent/visitors/:visitor': 'a visitor id is chosen by the browser; the answer is this organisation\'s records for it (possibly none)',
   'GET /api/v1/consent/purposes/:purpose/granted': 'a purpose id is a slug of this organisation\'s charter; an unknown one has no grants',
 };
+
+/**
+ * Installation routes: they act on the installation's organisations by design and need the installation operator's
+ * scope (organisations:manage), which no organisation role carries. The walker expects 403 from an organisation's
+ * owner and token on each; an operator's reach across organisations is tested in src/accounts/organisations.db.test.ts.
+ */
+export const installationRoutes: Record<string, string> = {
+  'GET /api/v1/organisations': 'lists every organisation for operators',
+  'POST /api/v1/organisations': 'creates an organisation',
+  'POST /api/v1/organisations/:slug/archive': "archives any organisation, by slug",
+  'POST /api/v1/organisations/:slug/unarchive': "unarchives any organisation, by slug",
+};

@@ -65,6 +65,8 @@ export function createHttpServer(options: ServerOptions): FastifyInstance {
 
   app.setErrorHandler((error: FastifyError | AppError | ZodError | Error, request, reply) => {
     if (error instanceof AppError) {
+      // A person following a link to a page that is gone reads a page, not JSON; scripts still get the JSON error.
+      if (error.page && /\btext\/html\b/.test(request.headers.accept ?? '')) return reply.code(error.status).type('text/html; charset=utf-8').send(error.page);
       return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
     }
     if (error instanceof ZodError) {

@@ -10,6 +10,7 @@ import { breachesPage } from './breaches.js';
 import { charterPage } from './charter.js';
 import { consentPage } from './consent.js';
 import { noticesPage } from './notices.js';
+import { organisationsPage } from './organisations.js';
 import { outboxPage } from './outbox.js';
 import { overviewPage } from './overview.js';
 import { processorsPage } from './processors.js';
@@ -25,6 +26,7 @@ import { webhooksPage } from './webhooks.js';
 
 export const pages: ConsolePage[] = [
   overviewPage,
+  organisationsPage,
   charterPage,
   // Requests, Consent, Retention, Records, Breaches, Notices go here, in that order.
   requestsPage,

@@ -25,6 +25,14 @@ export const webhookEventSchemas = {
   'retention.run.completed': z.object({ runId: z.uuid(), status: z.string(), deleted: z.number().int(), anonymised: z.number().int() }),
   'charter.applied': z.object({ seq: z.number().int(), revision: z.string() }),
   'consent.threshold': z.object({ site: z.string(), metric: z.string(), value: z.number(), threshold: z.number() }),
+  // A stored site scan (src/sites/service.ts): counts only, never a page's content or a cookie's value.
+  'site.scan.completed': z.object({
+    scanId: z.uuid(),
+    site: z.string(),
+    pages: z.number().int(),
+    findings: z.object({ violation: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+    newFindings: z.object({ violation: z.number().int(), warning: z.number().int(), info: z.number().int() }).describe('findings the previous completed scan of the site did not have, by severity'),
+  }),
   'webhook.test': z.object({ subscriptionId: z.uuid() }),
 } as const;
 

@@ -82,6 +82,9 @@ function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const net = /net::ERR_[A-Z_]+/.exec(message)?.[0];
   if (net === 'net::ERR_TOO_MANY_REDIRECTS') return 'redirect loop (net::ERR_TOO_MANY_REDIRECTS)';
+  // The browser refuses the connection before any page exists: nothing was loaded, nothing set (RFC 8446 handshake).
+  if (net?.startsWith('net::ERR_CERT_')) return `TLS certificate not accepted (${net})`;
+  if (net?.startsWith('net::ERR_SSL_')) return `TLS error (${net})`;
   if (net) return net;
   if (/Timeout|did not finish/i.test(message)) return /did not finish/.test(message) ? message.split('\n')[0]! : 'the page did not finish loading in time';
   return message.split('\n')[0]!.slice(0, 200);

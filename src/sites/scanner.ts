@@ -176,6 +176,8 @@ async function visit(browser: Browser, url: string, conditions: readonly ScanCon
 
     const settle = async () => {
       const until = Date.now() + options.settleMaxMs;
+      // The quiet is counted from now at the earliest: what a click starts reaches us as events a moment later.
+      lastActivity = Math.max(lastActivity, Date.now());
       for (;;) {
         const quietFor = Date.now() - lastActivity;
         if ((inFlight === 0 && quietFor >= options.settleMs) || Date.now() >= until) return;

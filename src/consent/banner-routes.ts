@@ -14,6 +14,8 @@
  *   banner-script.ts): the one request a first-time visitor waits for. Like `/config` it is `max-age=0, s-maxage=60`
  *   with an ETag (of bundle and configuration), so a new consent revision or a new bundle is served on the next page.
  * - `GET /banner/{site}/{revision}/{lang}.js` is the same for one consent revision, cached for a year.
+ * - `GET /banner/{site}/consent-mode.js` is the blocking Google Consent Mode default (src/consent/consent-mode-
+ *   default.ts), for the line before the Google tag; current revision, revalidated like `/banner/{site}.js`.
  * Both are public data, so any origin may read them (`Access-Control-Allow-Origin: *`). The ledger POST, which takes
  * data from visitors, is the one restricted to the charter's site origins (src/consent/ledger side).
  */
@@ -31,6 +33,7 @@ import { defineRoute } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
 import { bannerConfig, bannerConfigSchema, pickBannerLanguage, siteLanguages, type BannerConfig } from './banner-config.js';
 import { bannerScript } from './banner-script.js';
+import { consentModeDefaultScript } from './consent-mode-default.js';
 import { registerDemoRoutes } from './demo.js';
 
 export interface BannerRouteDeps {
@@ -197,6 +200,27 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       const language = pickBannerLanguage(stored.charter, site, languagePreferences(query.lang, request, reply));
       const rendered = await scriptOf(`${stored.revision}:${site}:${language}`, async () => bannerConfig(stored.charter, site, language));
       return sendJson(request, reply, rendered!, 'public, max-age=0, s-maxage=60', scriptType);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/banner/:site/consent-mode.js',
+      summary: 'The Google Consent Mode default of a site as a tiny blocking script: <script src=".../banner/main/consent-mode.js"></script> before the Google tag',
+      tags: ['consent'],
+      auth: 'public',
+      params: z.object({ site: siteParam }),
+      produces: 'text/javascript',
+      errors: [404],
+    },
+    async ({ params, request, reply }) => {
+      const { stored } = await charterOfSite(deps.db, params.site);
+      const language = pickBannerLanguage(stored.charter, params.site, []);
+      const key = `consent-mode:${stored.revision}:${params.site}`;
+      const rendered = configs.get(key) ?? configs.set(key, render(bannerConfig(stored.charter, params.site, language), consentModeDefaultScript));
+      return sendJson(request, reply, rendered, 'public, max-age=0, s-maxage=60', scriptType);
     },
   );
 

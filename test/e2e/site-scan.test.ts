@@ -27,9 +27,11 @@ import { serveTestApp, type ServedApp } from '../support/server.js';
 interface Fixture {
   id: string;
   cookies: string[];
-  head?: string;
+  /** Head markup; a function when it needs the Charter server's URL. */
+  head?: string | ((charter: string) => string);
   body?: (thirdParty: string) => string;
   bannerFirst?: boolean;
+  bannerAsync?: boolean;
   /** The one-request tag `/banner/{site}.js` instead of `/banner.js` with data-site. */
   siteScript?: boolean;
   title: string;
@@ -97,6 +99,16 @@ const fixtures: Fixture[] = [
     bannerFirst: false,
     expected: () => ['google-tag-before-consent-default:/gtag/js'],
   },
+  {
+    id: 'documented',
+    title: "the README's Consent Mode set-up: the blocking default, then the Google tag, the banner async",
+    cookies: [...own],
+    head: (charter) => `<script src="${charter}/banner/documented/consent-mode.js"></script>${googleTagSnippet}`,
+    bannerFirst: false,
+    bannerAsync: true,
+    siteScript: true,
+    expected: () => [],
+  },
 ];
 
 const cookie = (name: string, category: string, vendor: string, duration: string): Cookie => ({ name, category, vendor, purpose: 'Test', duration, type: 'cookie' });
@@ -131,7 +143,7 @@ beforeAll(async () => {
   thirdParty = await serveFixture({ '/embed': '<!doctype html><html lang="en"><title>Map</title><p>A map</p></html>' }, '127.0.0.2');
   for (const fixture of fixtures) {
     const page = (title: string, links: string[]) =>
-      html(() => fixturePage({ charter: served.url, site: fixture.id, title, head: fixture.head, body: fixture.body?.(thirdParty.origin), bannerFirst: fixture.bannerFirst, siteScript: fixture.siteScript, links }));
+      html(() => fixturePage({ charter: served.url, site: fixture.id, title, head: typeof fixture.head === 'function' ? fixture.head(served.url) : fixture.head, body: fixture.body?.(thirdParty.origin), bannerFirst: fixture.bannerFirst, bannerAsync: fixture.bannerAsync, siteScript: fixture.siteScript, links }));
     sites[fixture.id] = await serveFixture({
       '/': page(fixture.id, ['/about']),
       '/about': page(`${fixture.id}: about`, ['/']),

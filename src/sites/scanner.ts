@@ -186,9 +186,10 @@ async function visit(browser: Browser, url: string, conditions: readonly ScanCon
     };
 
     bannerOrigin = await read(() => page.evaluate(() => {
-      // Either tag: `/banner.js` with data-site, or `/banner/{site}.js` (and its revision-addressed form) without.
+      // Either tag: `/banner.js` with data-site, or `/banner/{site}.js` (and its revision-addressed, content-hashed
+      // form) without.
       const script = Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find(
-        (s) => s.dataset.site !== undefined || /\/banner\/[a-z0-9-]+(\/[0-9a-f]{16}\/[a-z]{2})?\.js$/.test(new URL(s.src, location.href).pathname),
+        (s) => s.dataset.site !== undefined || /\/banner\/[a-z0-9-]+(\/[0-9a-f]{16}\/[a-z]{2}(\.[A-Za-z0-9_-]{16})?)?\.js$/.test(new URL(s.src, location.href).pathname),
       );
       return script ? new URL(script.src, location.href).origin : undefined;
     }), 'reading the page');

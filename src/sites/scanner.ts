@@ -205,7 +205,8 @@ async function visit(browser: Browser, url: string, conditions: readonly ScanCon
       if (bannerShown && condition !== 'no-choice') {
         // The banner's own buttons, as a visitor would press them; under GPC "Accept all" leaves GPC categories off.
         const action = condition === 'reject-all' ? 'none' : 'all';
-        await page.locator(`#charter-banner button[data-a="${action}"]`).click({ timeout: options.bannerTimeoutMs, noWaitAfter: true });
+        // The banner showed: on a loaded machine the click may wait on the renderer, so it gets the page's budget.
+        await page.locator(`#charter-banner button[data-a="${action}"]`).click({ timeout: options.pageTimeoutMs, noWaitAfter: true });
       }
       await settle();
       observations.push(await readPage(condition));

@@ -154,8 +154,24 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
 
       const old = await test.app.inject({ method: 'GET', url: `/banner/main/${revision}/en.js` });
       expect(old.statusCode).toBe(200);
-      expect(old.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      // Without its content hash the revision URL is revalidated: a newer bundle may be served under it.
+      expect(old.headers['cache-control']).toBe('public, max-age=0, s-maxage=60');
       expect(embedded(old.body)).toMatchObject({ revision, language: 'en', categories: [{ name: 'Statistics' }, { name: 'Embedded videos' }] });
+      // Its content-hashed URL (named in the link header) is immutable and serves the same script.
+      const hashed = /^<([^>]+)>; rel="canonical"$/.exec(String(old.headers.link))?.[1];
+      expect(hashed).toMatch(new RegExp(`^/banner/main/${revision}/en\\.[A-Za-z0-9_-]{16}\\.js$`));
+      const pinned = await test.app.inject({ method: 'GET', url: hashed! });
+      expect(pinned.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(pinned.body).toBe(old.body);
+      // A hash that is not the content's (an older bundle) is never cached as immutable.
+      const stale = await test.app.inject({ method: 'GET', url: hashed!.replace(/\.[A-Za-z0-9_-]{16}\.js$/, '.AAAAAAAAAAAAAAAA.js') });
+      expect(stale.statusCode).toBe(200);
+      expect(stale.headers['cache-control']).toBe('public, max-age=0, s-maxage=60');
+      expect(stale.headers.link).toBe(old.headers.link);
+      // The current script names the current revision's hashed URL, which differs from the old one.
+      const currentLink = /^<([^>]+)>/.exec(String(after.headers.link))?.[1];
+      expect(currentLink).toMatch(new RegExp(`^/banner/main/${newRevision}/en\\.[A-Za-z0-9_-]{16}\\.js$`));
+      expect((await test.app.inject({ method: 'GET', url: currentLink! })).body).toBe(after.body);
       const current = await test.app.inject({ method: 'GET', url: `/banner/main/${newRevision}/nl.js` });
       expect(embedded(current.body)).toMatchObject({ revision: newRevision, language: 'nl', categories: [{ name: 'Bezoeken tellen' }] });
     } finally {

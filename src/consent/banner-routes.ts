@@ -13,7 +13,12 @@
  * - `GET /banner/{site}.js[?lang=nl]` is the banner script with the current configuration inside (src/consent/
  *   banner-script.ts): the one request a first-time visitor waits for. Like `/config` it is `max-age=0, s-maxage=60`
  *   with an ETag (of bundle and configuration), so a new consent revision or a new bundle is served on the next page.
- * - `GET /banner/{site}/{revision}/{lang}.js` is the same for one consent revision, cached for a year.
+ * - `GET /banner/{site}/{revision}/{lang}.{hash}.js` is the same for one consent revision, content-hashed (bundle and
+ *   configuration) and cached for a year as immutable: a new bundle or a new revision is a new URL, never a stale
+ *   cache. The `link: <…>; rel="canonical"` header of `/banner/{site}.js` names it. Without the hash, or with a hash
+ *   that is no longer the content's, the same script is served revalidated like `/banner/{site}.js`.
+ * - `GET /banner/{site}/consent-mode.js` is the blocking Google Consent Mode default (src/consent/consent-mode-
+ *   default.ts), for the line before the Google tag; current revision, revalidated like `/banner/{site}.js`.
  * Both are public data, so any origin may read them (`Access-Control-Allow-Origin: *`). The ledger POST, which takes
  * data from visitors, is the one restricted to the charter's site origins (src/consent/ledger side).
  */
@@ -31,6 +36,7 @@ import { defineRoute } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
 import { bannerConfig, bannerConfigSchema, pickBannerLanguage, siteLanguages, type BannerConfig } from './banner-config.js';
 import { bannerScript } from './banner-script.js';
+import { consentModeDefaultScript } from './consent-mode-default.js';
 import { registerDemoRoutes } from './demo.js';
 
 export interface BannerRouteDeps {
@@ -60,6 +66,9 @@ function render(config: BannerConfig, wrap?: (config: BannerConfig) => string): 
   const body = wrap ? wrap(config) : JSON.stringify(config);
   return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
 }
+
+/** The content hash in a script's immutable URL: 16 characters of the SHA-256 the ETag carries. */
+const contentHash = (rendered: Rendered) => rendered.etag.slice(1, 17);
 
 /** A small bounded memo: configurations are pure functions of (charter revision, site, language). */
 class Memo<T> {
@@ -196,7 +205,29 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       const { stored } = await charterOfSite(deps.db, site);
       const language = pickBannerLanguage(stored.charter, site, languagePreferences(query.lang, request, reply));
       const rendered = await scriptOf(`${stored.revision}:${site}:${language}`, async () => bannerConfig(stored.charter, site, language));
+      reply.header('link', `</banner/${site}/${consentRevision(stored.charter, site)}/${language}.${contentHash(rendered!)}.js>; rel="canonical"`);
       return sendJson(request, reply, rendered!, 'public, max-age=0, s-maxage=60', scriptType);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/banner/:site/consent-mode.js',
+      summary: 'The Google Consent Mode default of a site as a tiny blocking script: <script src=".../banner/main/consent-mode.js"></script> before the Google tag',
+      tags: ['consent'],
+      auth: 'public',
+      params: z.object({ site: siteParam }),
+      produces: 'text/javascript',
+      errors: [404],
+    },
+    async ({ params, request, reply }) => {
+      const { stored } = await charterOfSite(deps.db, params.site);
+      const language = pickBannerLanguage(stored.charter, params.site, []);
+      const key = `consent-mode:${stored.revision}:${params.site}`;
+      const rendered = configs.get(key) ?? configs.set(key, render(bannerConfig(stored.charter, params.site, language), consentModeDefaultScript));
+      return sendJson(request, reply, rendered, 'public, max-age=0, s-maxage=60', scriptType);
     },
   );
 
@@ -208,16 +239,34 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       summary: 'The consent banner script with the configuration of one consent revision in one language inside (immutable)',
       tags: ['consent'],
       auth: 'public',
-      params: revisionParams('js'),
+      params: z.object({
+        site: siteParam,
+        revision: revisionParams('js').shape.revision,
+        file: z
+          .string()
+          .regex(/^[a-z]{2}(\.[A-Za-z0-9_-]{16})?\.js$/, 'the language, optionally the content hash, then .js, e.g. nl.js or nl.Ab3dEf6hIj9kLm2n.js')
+          .transform((file, context) => {
+            const language = languageSchema.safeParse(file.slice(0, 2));
+            if (!language.success) {
+              context.issues.push({ code: 'custom', message: 'a language Charter speaks: en, nl, fr or de', input: file });
+              return z.NEVER;
+            }
+            return { language: language.data, hash: file.length > 5 ? file.slice(3, -3) : undefined };
+          }),
+      }),
       produces: 'text/javascript',
       errors: [404, 503],
     },
     async ({ params, request, reply }) => {
-      const rendered = await scriptOf(`revision:${params.site}:${params.revision}:${params.file}`, () =>
-        bannerConfigForRevision(deps.db, params.site, params.revision, params.file),
+      const { language, hash } = params.file;
+      const rendered = await scriptOf(`revision:${params.site}:${params.revision}:${language}`, () =>
+        bannerConfigForRevision(deps.db, params.site, params.revision, language),
       );
       if (!rendered) throw notFound('banner configuration');
-      return sendJson(request, reply, rendered, 'public, max-age=31536000, immutable', scriptType);
+      // Immutable only under the hash of what is served now: the same revision may be served with a newer bundle.
+      const current = hash === contentHash(rendered);
+      if (!current) reply.header('link', `</banner/${params.site}/${params.revision}/${language}.${contentHash(rendered)}.js>; rel="canonical"`);
+      return sendJson(request, reply, rendered, current ? 'public, max-age=31536000, immutable' : 'public, max-age=0, s-maxage=60', scriptType);
     },
   );
 

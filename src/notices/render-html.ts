@@ -22,7 +22,10 @@ export interface PageOptions extends RenderOptions {
   languages: readonly Language[];
   /** Stylesheets beyond the shared one (notice styles, the site theme). */
   stylesheets?: readonly string[];
-  /** Load the consent banner of this site (`/banner.js`), which handles the `data-charter-open` button. */
+  /**
+   * Load the consent banner of this site, which handles the `data-charter-open` button: the one-request tag
+   * `/banner/{site}.js?lang=` (configuration inside, revalidated by ETag, so a new consent revision shows at once).
+   */
   bannerSite?: string | undefined;
   logoUrl?: string | undefined;
   /** Where the "notify me of changes" form posts; no form when absent. */
@@ -137,7 +140,7 @@ export function renderPage(document: NoticeDocument, options: PageOptions): stri
     ? html`<form class="${cls('subscribe')}" method="post" action="${options.subscribeAction}"><p>${t.changes.subscribe}</p><label for="subscribe-email">${t.changes.subscribeEmail}</label><input id="subscribe-email" name="email" type="email" autocomplete="email" required><input type="hidden" name="lang" value="${document.language}"><button type="submit">${t.changes.subscribeButton}</button></form>`
     : undefined;
   const message = options.message ? html`<p class="${cls('message')}" role="status">${options.message}</p>` : '';
-  const head = html`${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}${options.bannerSite ? html`<script src="/banner.js" data-site="${options.bannerSite}" async></script>` : ''}`;
+  const head = html`${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}${options.bannerSite ? html`<script src="/banner/${options.bannerSite}.js?lang=${document.language}" async></script>` : ''}`;
   const body = html`<header class="site ${cls('header')}">${logo}${languageLinks}</header><main id="main" class="charter-notice charter-notice--page" data-charter-document="${document.kind}" data-site="${document.site.id}">${message}${renderBody(document, 1, { ...options, ...(subscribe ? { extraAfterChanges: subscribe } : {}) })}${formats}</main>`;
   return page({ lang: document.language, title: document.title, body, head, skipLinkLabel: t.labels.skip });
 }

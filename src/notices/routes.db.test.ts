@@ -79,6 +79,9 @@ describe('the notice pages', () => {
     const page = await t.app.inject({ url: '/privacy/main/cookies?lang=en' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('data-charter-open');
+    // The one-request tag (configuration inside), not the older /banner.js that fetches its configuration.
+    expect(page.body).toContain('<script src="/banner/main.js?lang=en" async></script>');
+    expect(page.body).not.toContain('/banner.js');
     expect(page.body).toContain('_stats');
     expect(page.body).toContain('13&nbsp;months'.replace('&nbsp;', '\u00a0'));
   });

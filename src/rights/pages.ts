@@ -39,7 +39,7 @@ function frame(f: PageFrame, title: string, body: RawHtml, options: { path: stri
     (l) => html`<li><a href="${options.path}?lang=${l}" lang="${l}" hreflang="${l}" ${l === f.language ? raw('aria-current="true"') : ''}>${l.toUpperCase()}</a></li>`,
   );
   const head = html`<link rel="stylesheet" href="/assets/privacy/privacy.css"><link rel="stylesheet" href="/privacy/${f.site.id}/theme.css">${
-    options.scripts ? html`<script src="/assets/privacy/privacy.js" defer></script>${f.banner && options.banner ? html`<script src="/banner.js" data-site="${f.site.id}" async></script>` : ''}` : ''
+    options.scripts ? html`<script src="/assets/privacy/privacy.js" defer></script>${f.banner && options.banner ? html`<script src="/banner/${f.site.id}.js?lang=${f.language}" async></script>` : ''}` : ''
   }`;
   const header = html`<header class="site privacy-header"><div class="brand">${logo ? html`<img src="${logo}" alt="${org}">` : ''}<span ${logo ? raw('aria-hidden="true"') : ''}>${org}</span></div>${
     f.languages.length > 1 ? html`<nav class="languages" aria-label="${t.language}"><ul>${languageLinks}</ul></nav>` : ''

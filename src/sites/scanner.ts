@@ -1,6 +1,8 @@
 /**
  * The site scan in a real browser: Debian's Chromium driven by playwright-core (never a downloaded browser), one
- * browser per scan, one fresh context per page and condition, closed as soon as the page is read. A bounded crawl
+ * browser per scan, a fresh context per page and choice, closed as soon as the page is read. "Before a choice" and
+ * "after Accept all" share one context: the Accept-all visit loads the page before any choice anyway, so it is read
+ * there first (nothing is clicked before that read) — three contexts per page instead of four. A bounded crawl
  * from the start URLs (robots.txt respected, sitemap.xml and same-origin links, `maxPages`), a timeout on every page,
  * no form ever submitted, windows a page opens closed at once. A page that fails (unreachable, TLS, redirect loop,
  * never finishing, a hostile script) becomes an observation with its error, and the scan goes on.
@@ -17,8 +19,13 @@ export interface ScanOptions {
   maxPages?: number;
   /** How long one page may take to load before it counts as failed. */
   pageTimeoutMs?: number;
-  /** How long to wait after loading (and after a choice) for scripts that set storage on a timer. */
+  /**
+   * After loading (and after a choice) the page is read once the network has been quiet this long (no request in
+   * flight): what a choice starts (the ledger's receipt, released scripts and what they load) has happened by then.
+   */
   settleMs?: number;
+  /** The longest the scan waits for that quiet (a page that polls forever is read after this). */
+  settleMaxMs?: number;
   /** How long to wait for the banner before concluding it did not show. */
   bannerTimeoutMs?: number;
   /** Contexts open at once (the browser is shared). */
@@ -28,7 +35,7 @@ export interface ScanOptions {
   now?: () => Date;
 }
 
-export const scanDefaults = { maxPages: 20, pageTimeoutMs: 15_000, settleMs: 400, bannerTimeoutMs: 3_000, concurrency: 3 };
+export const scanDefaults = { maxPages: 20, pageTimeoutMs: 15_000, settleMs: 250, settleMaxMs: 3_000, bannerTimeoutMs: 3_000, concurrency: 3 };
 
 /** Launches Chromium with the flags this closed network needs. */
 export async function launchScanBrowser(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<Browser> {
@@ -75,6 +82,9 @@ function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const net = /net::ERR_[A-Z_]+/.exec(message)?.[0];
   if (net === 'net::ERR_TOO_MANY_REDIRECTS') return 'redirect loop (net::ERR_TOO_MANY_REDIRECTS)';
+  // The browser refuses the connection before any page exists: nothing was loaded, nothing set (RFC 8446 handshake).
+  if (net?.startsWith('net::ERR_CERT_')) return `TLS certificate not accepted (${net})`;
+  if (net?.startsWith('net::ERR_SSL_')) return `TLS error (${net})`;
   if (net) return net;
   if (/Timeout|did not finish/i.test(message)) return /did not finish/.test(message) ? message.split('\n')[0]! : 'the page did not finish loading in time';
   return message.split('\n')[0]!.slice(0, 200);
@@ -96,19 +106,29 @@ const setCookieNames = (header: string) =>
     .filter(Boolean);
 
 interface Visit {
-  observation: PageObservation;
+  observations: PageObservation[];
   links: string[];
   bannerOrigin?: string;
 }
 
-/** One page in one fresh context: load, make the condition's choice, read what the browser holds, close. */
-async function visit(browser: Browser, url: string, condition: ScanCondition, options: Required<Omit<ScanOptions, 'urls' | 'conditions' | 'executablePath' | 'now'>>, now: () => Date): Promise<Visit> {
-  const gpc = condition === 'gpc';
+type VisitSettings = Required<Omit<ScanOptions, 'urls' | 'conditions' | 'executablePath' | 'now'>>;
+
+/**
+ * One page in one fresh context: load, then for each condition in turn make its choice (none for "no-choice", which
+ * may only come first), wait until the network is quiet, read what the browser holds; close. Every condition gets an
+ * observation: one that could not be read carries the error.
+ */
+async function visit(browser: Browser, url: string, conditions: readonly ScanCondition[], options: VisitSettings, now: () => Date): Promise<Visit> {
+  const gpc = conditions.includes('gpc');
   const host = new URL(url).host;
-  const base: PageObservation = { url, condition, at: now().getTime(), bannerShown: false, storage: [], thirdPartyHosts: [], frameHosts: [], pixelHosts: [], consentMode: {} };
+  const base = (condition: ScanCondition): PageObservation => ({ url, condition, at: now().getTime(), bannerShown: false, storage: [], thirdPartyHosts: [], frameHosts: [], pixelHosts: [], consentMode: {} });
+  const observations: PageObservation[] = [];
+  let links: string[] = [];
+  let bannerOrigin: string | undefined;
   let context: BrowserContext | undefined;
   try {
-    context = await within(browser.newContext({ extraHTTPHeaders: gpc ? { 'Sec-GPC': '1' } : {}, serviceWorkers: 'block', acceptDownloads: false }), options.pageTimeoutMs, 'opening a browser context');
+    // Reduced motion: the banner's slide-in would otherwise hold every click until Playwright sees it stable.
+    context = await within(browser.newContext({ extraHTTPHeaders: gpc ? { 'Sec-GPC': '1' } : {}, serviceWorkers: 'block', acceptDownloads: false, reducedMotion: 'reduce' }), options.pageTimeoutMs, 'opening a browser context');
     // Functions run in the page are serialised from this module; a transpiler that keeps names (tsx, esbuild's
     // keepNames) calls its `__name` helper inside them, which the page lacks: give it an identity one.
     await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((target) => target);' });
@@ -121,7 +141,18 @@ async function visit(browser: Browser, url: string, condition: ScanCondition, op
     const images = new Set<string>();
     const setters = new Map<string, string>();
     let googleTagUrl: string | undefined;
+    // Requests in flight, for the settle: the page is read once none has been for `settleMs`.
+    let inFlight = 0;
+    let lastActivity = Date.now();
+    const finished = () => {
+      inFlight = Math.max(0, inFlight - 1);
+      lastActivity = Date.now();
+    };
+    page.on('requestfinished', finished);
+    page.on('requestfailed', finished);
     page.on('request', (request) => {
+      inFlight += 1;
+      lastActivity = Date.now();
       const requestHost = hostOf(request.url());
       if (!requestHost) return;
       if (requestHost !== host) requested.add(requestHost);
@@ -143,10 +174,22 @@ async function visit(browser: Browser, url: string, condition: ScanCondition, op
     await page.waitForLoadState('load', { timeout: Math.max(1_000, options.pageTimeoutMs - (Date.now() - started)) }).catch(() => undefined);
     const read = <T>(fn: () => Promise<T>, what: string) => within(fn(), options.pageTimeoutMs, what);
 
-    const bannerOrigin = await read(() => page.evaluate(() => {
-      // Either tag: `/banner.js` with data-site, or `/banner/{site}.js` (and its revision-addressed form) without.
+    const settle = async () => {
+      const until = Date.now() + options.settleMaxMs;
+      // The quiet is counted from now at the earliest: what a click starts reaches us as events a moment later.
+      lastActivity = Math.max(lastActivity, Date.now());
+      for (;;) {
+        const quietFor = Date.now() - lastActivity;
+        if ((inFlight === 0 && quietFor >= options.settleMs) || Date.now() >= until) return;
+        await page.waitForTimeout(inFlight === 0 ? options.settleMs - quietFor : 50);
+      }
+    };
+
+    bannerOrigin = await read(() => page.evaluate(() => {
+      // Either tag: `/banner.js` with data-site, or `/banner/{site}.js` (and its revision-addressed, content-hashed
+      // form) without.
       const script = Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find(
-        (s) => s.dataset.site !== undefined || /\/banner\/[a-z0-9-]+(\/[0-9a-f]{16}\/[a-z]{2})?\.js$/.test(new URL(s.src, location.href).pathname),
+        (s) => s.dataset.site !== undefined || /\/banner\/[a-z0-9-]+(\/[0-9a-f]{16}\/[a-z]{2}(\.[A-Za-z0-9_-]{16})?)?\.js$/.test(new URL(s.src, location.href).pathname),
       );
       return script ? new URL(script.src, location.href).origin : undefined;
     }), 'reading the page');
@@ -158,64 +201,67 @@ async function visit(browser: Browser, url: string, condition: ScanCondition, op
         .then(() => true)
         .catch(() => false);
     }
-    if (bannerShown && condition !== 'no-choice') {
-      // The banner's own buttons, as a visitor would press them; under GPC "Accept all" leaves GPC categories off.
-      const action = condition === 'reject-all' ? 'none' : 'all';
-      await page.locator(`#charter-banner button[data-a="${action}"]`).click({ timeout: options.bannerTimeoutMs, noWaitAfter: true });
+    for (const condition of conditions) {
+      if (bannerShown && condition !== 'no-choice') {
+        // The banner's own buttons, as a visitor would press them; under GPC "Accept all" leaves GPC categories off.
+        const action = condition === 'reject-all' ? 'none' : 'all';
+        // The banner showed: on a loaded machine the click may wait on the renderer, so it gets the page's budget.
+        await page.locator(`#charter-banner button[data-a="${action}"]`).click({ timeout: options.pageTimeoutMs, noWaitAfter: true });
+      }
+      await settle();
+      observations.push(await readPage(condition));
     }
-    await page.waitForTimeout(options.settleMs);
+    return { observations, links, ...(bannerOrigin ? { bannerOrigin } : {}) };
 
-    const inPage = await read(
-      () =>
-        page.evaluate(async () => {
-          const keys = (storage: Storage) => {
+    async function readPage(condition: ScanCondition): Promise<PageObservation> {
+      const inPage = await read(
+        () =>
+          page.evaluate(async () => {
+            const keys = (storage: Storage) => {
+              try {
+                return Object.keys(storage);
+              } catch {
+                return [];
+              }
+            };
+            let databases: string[] = [];
             try {
-              return Object.keys(storage);
+              databases = (await indexedDB.databases()).map((db) => db.name ?? '').filter(Boolean);
             } catch {
-              return [];
+              // IndexedDB blocked or unavailable: nothing to list
             }
-          };
-          let databases: string[] = [];
-          try {
-            databases = (await indexedDB.databases()).map((db) => db.name ?? '').filter(Boolean);
-          } catch {
-            // IndexedDB blocked or unavailable: nothing to list
-          }
-          const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href);
-          const state = (window as unknown as { __charterScan?: RecorderState }).__charterScan;
-          return { local: keys(localStorage), session: keys(sessionStorage), databases, links, state, href: location.href };
-        }),
-      'reading the page',
-    );
-    const cookies = await read(() => context!.cookies(), 'reading cookies');
-    const scriptSetter = (name: string) => {
-      const source = inPage.state?.cookieSetters[name];
-      return source ? hostOf(source) : undefined;
-    };
-    const storage: ObservedStorage[] = [
-      ...cookies.map((c): ObservedStorage => ({
-        type: 'cookie',
-        name: c.name,
-        domain: c.domain,
-        path: c.path,
-        ...(c.expires > 0 ? { expires: Math.round(c.expires) } : {}),
-        secure: c.secure,
-        httpOnly: c.httpOnly,
-        sameSite: c.sameSite,
-        ...((setters.get(c.name) ?? scriptSetter(c.name)) ? { setBy: setters.get(c.name) ?? scriptSetter(c.name) } : {}),
-      })),
-      ...inPage.local.map((name): ObservedStorage => ({ type: 'local-storage', name })),
-      ...inPage.session.map((name): ObservedStorage => ({ type: 'session-storage', name })),
-      ...inPage.databases.map((name): ObservedStorage => ({ type: 'indexed-db', name })),
-    ];
-    const frameHosts = [...new Set(page.frames().map((f) => hostOf(f.url())).filter((h): h is string => !!h && h !== host))];
-    const state = inPage.state;
-    return {
-      bannerOrigin,
-      links: inPage.links,
-      observation: {
-        ...base,
-        at: now().getTime(),
+            const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href);
+            const state = (window as unknown as { __charterScan?: RecorderState }).__charterScan;
+            return { local: keys(localStorage), session: keys(sessionStorage), databases, links, state, href: location.href };
+          }),
+        'reading the page',
+      );
+      const cookies = await read(() => context!.cookies(), 'reading cookies');
+      const scriptSetter = (name: string) => {
+        const source = inPage.state?.cookieSetters[name];
+        return source ? hostOf(source) : undefined;
+      };
+      const storage: ObservedStorage[] = [
+        ...cookies.map((c): ObservedStorage => ({
+          type: 'cookie',
+          name: c.name,
+          domain: c.domain,
+          path: c.path,
+          ...(c.expires > 0 ? { expires: Math.round(c.expires) } : {}),
+          secure: c.secure,
+          httpOnly: c.httpOnly,
+          sameSite: c.sameSite,
+          ...((setters.get(c.name) ?? scriptSetter(c.name)) ? { setBy: setters.get(c.name) ?? scriptSetter(c.name) } : {}),
+        })),
+        ...inPage.local.map((name): ObservedStorage => ({ type: 'local-storage', name })),
+        ...inPage.session.map((name): ObservedStorage => ({ type: 'session-storage', name })),
+        ...inPage.databases.map((name): ObservedStorage => ({ type: 'indexed-db', name })),
+      ];
+      const frameHosts = [...new Set(page.frames().map((f) => hostOf(f.url())).filter((h): h is string => !!h && h !== host))];
+      const state = inPage.state;
+      links = inPage.links;
+      return {
+        ...base(condition),
         bannerShown,
         storage,
         thirdPartyHosts: [...requested].sort(),
@@ -226,10 +272,13 @@ async function visit(browser: Browser, url: string, condition: ScanCondition, op
           ...(state?.consentUpdateAt !== undefined ? { updateAt: state.consentUpdateAt } : {}),
           ...(state?.firstTagAt !== undefined ? { firstGoogleTagAt: state.firstTagAt, googleTagUrl: googleTagUrl ?? state.firstTag } : {}),
         },
-      },
-    };
+      };
+    }
   } catch (error) {
-    return { observation: { ...base, error: describeError(error) }, links: [] };
+    // What was read stands; every condition not yet read carries the error.
+    const error_ = describeError(error);
+    const unread = conditions.slice(observations.length).map((condition) => ({ ...base(condition), error: error_ }));
+    return { observations: [...observations, ...unread], links, ...(bannerOrigin ? { bannerOrigin } : {}) };
   } finally {
     // A renderer stuck in a loop must not hold the scan: closing is bounded too.
     if (context) await within(context.close(), 5_000, 'closing the context').catch(() => undefined);
@@ -262,6 +311,7 @@ export async function scanSite(options: ScanOptions, browserToUse?: Browser): Pr
     maxPages: options.maxPages ?? scanDefaults.maxPages,
     pageTimeoutMs: options.pageTimeoutMs ?? scanDefaults.pageTimeoutMs,
     settleMs: options.settleMs ?? scanDefaults.settleMs,
+    settleMaxMs: options.settleMaxMs ?? scanDefaults.settleMaxMs,
     bannerTimeoutMs: options.bannerTimeoutMs ?? scanDefaults.bannerTimeoutMs,
     concurrency: options.concurrency ?? scanDefaults.concurrency,
   };
@@ -297,23 +347,29 @@ export async function scanSite(options: ScanOptions, browserToUse?: Browser): Pr
     }
   }
 
+  // The visits per page: "before a choice" and "after Accept all" in one context when both are asked for (the
+  // first read before anything is clicked), each other condition in its own. The first visit of a page reads the
+  // links the crawl follows; new pages join the same queue, so no pass waits for another.
+  const shared = conditions.includes('no-choice') && conditions.includes('accept-all');
+  const visits: ScanCondition[][] = shared
+    ? [['no-choice', 'accept-all'], ...conditions.filter((c) => c !== 'no-choice' && c !== 'accept-all').map((c) => [c])]
+    : conditions.map((c) => [c]);
+  const work = queue.flatMap((url) => visits.map((group, index) => ({ url, group, first: index === 0 })));
+  const crawl = (link: string, origin: string) => {
+    const before = queue.length;
+    enqueue(link, origin);
+    if (queue.length > before) work.push(...visits.map((group, index) => ({ url: queue[before]!, group, first: index === 0 })));
+  };
+
   const browser = browserToUse ?? (await launchScanBrowser(options.executablePath));
   const observations: PageObservation[] = [];
   let bannerOrigin: string | undefined;
   try {
-    // First pass, before any choice: this also discovers the same-origin links the crawl follows.
-    const first = conditions.includes('no-choice');
-    await pool(queue, settings.concurrency, async (url) => {
-      const result = await visit(browser, url, first ? 'no-choice' : conditions[0]!, settings, now);
+    await pool(work, settings.concurrency, async ({ url, group, first }) => {
+      const result = await visit(browser, url, group, settings, now);
       bannerOrigin ??= result.bannerOrigin;
-      observations.push(result.observation);
-      result.links.forEach((link) => enqueue(link, new URL(url).origin));
-    });
-    const rest = queue.flatMap((url) => conditions.filter((c, i) => (first ? c !== 'no-choice' : i > 0)).map((condition) => ({ url, condition })));
-    await pool(rest, settings.concurrency, async ({ url, condition }) => {
-      const result = await visit(browser, url, condition, settings, now);
-      bannerOrigin ??= result.bannerOrigin;
-      observations.push(result.observation);
+      observations.push(...result.observations);
+      if (first) result.links.forEach((link) => crawl(link, new URL(url).origin));
     });
   } finally {
     if (!browserToUse) await browser.close().catch(() => undefined);

@@ -18,6 +18,10 @@ import { enqueueDailyScans, registerSiteJobs } from './jobs.js';
 import type { ScanOptions } from './scanner.js';
 import type { PageObservation, SiteScan } from './schemas.js';
 import { getSiteScan, listSiteScans, runSiteScan, siteStartUrl, type SiteScanDeps } from './service.js';
+import { Webhook } from 'standardwebhooks';
+import { deliverOrganisation } from '../webhooks/deliver.js';
+import { createSubscription } from '../webhooks/subscriptions.js';
+import { startReceiver } from '../webhooks/testing/receiver.js';
 
 let database: OpenDatabase<Database>;
 let runner: JobRunner;
@@ -105,6 +109,37 @@ describe('site scans', () => {
     await expect(runSiteScan(deps, scope, 'elsewhere', { trigger: 'api', actor: 'user:1' })).rejects.toMatchObject({ code: 'not_found' });
     await expect(runSiteScan(deps, other, 'main', { trigger: 'api', actor: 'user:1' })).rejects.toMatchObject({ code: 'not_found' });
     expect(await listSiteScans(database.db, other, 'main')).toEqual([]);
+  });
+
+  it('tells webhook subscribers of each stored scan: ids and counts by severity, new ones against the previous scan', async () => {
+    const hooks = { organisationId: (await ensureOrganisation(database.db, 'hookco', 'Hookco BV')).id, actor: 'user:1' };
+    const hookCharter = buildCharter((c) => {
+      c.sites[0]!.id = 'shop';
+      c.sites[0]!.domain = 'www.hookco.example';
+    });
+    await applyCharter(database.db, hooks, { charter: hookCharter, source: '{}', format: 'json', actor: 'system' });
+    const receiver = await startReceiver();
+    try {
+      const subscription = await createSubscription({ db: database.db, clock: () => clock, allowPrivate: true }, hooks, { url: receiver.url, events: ['site.scan.completed'] });
+      beforeChoice = [];
+      const first = await runSiteScan(deps, hooks, 'shop', { trigger: 'api', actor: 'user:1' });
+      beforeChoice = ['_stats'];
+      const second = await runSiteScan(deps, hooks, 'shop', { trigger: 'api', actor: 'user:1' });
+      const sender = { db: database.db, dbKind: database.kind, logger: createLogger('silent'), clock: () => new Date(clock.getTime() + 3_600_000), allowPrivate: true, timeoutMs: 5_000 };
+      expect(await deliverOrganisation(sender, hooks)).toBe(2);
+      const messages = receiver.received.map((r) => new Webhook(subscription.secret).verify(r.body, r.headers));
+      expect(messages).toEqual([
+        { type: 'site.scan.completed', timestamp: expect.any(String), data: { scanId: first.id, site: 'shop', pages: 1, findings: { violation: 0, warning: 0, info: 0 }, newFindings: { violation: 0, warning: 0, info: 0 } } },
+        { type: 'site.scan.completed', timestamp: expect.any(String), data: { scanId: second.id, site: 'shop', pages: 1, findings: { violation: 1, warning: 0, info: 0 }, newFindings: { violation: 1, warning: 0, info: 0 } } },
+      ]);
+      // Nothing about a page or a person: no URL, no cookie name.
+      expect(receiver.received.map((r) => r.body).join('')).not.toMatch(/_stats|https?:|hookco\.example/);
+      // Another organisation's scans reach no subscriber of this one.
+      await runSiteScan(deps, scope, 'main', { trigger: 'api', actor: 'user:1' });
+      expect(await deliverOrganisation(sender, hooks)).toBe(0);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('starts from https, or http on loopback', () => {

@@ -15,6 +15,7 @@ import { notFound } from '../platform/errors.js';
 import { inOrganisation, requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { Logger } from '../platform/logger.js';
 import type { Mailer } from '../platform/mail.js';
+import { emitWebhookEvent } from '../webhooks/events.js';
 import { compareScan } from './compare.js';
 import type { ScanOptions } from './scanner.js';
 import { siteFindingSchema, type SiteFinding, type SiteScan, type SiteScanRecord } from './schemas.js';
@@ -140,6 +141,11 @@ export async function runSiteScan(deps: SiteScanDeps, scope: OrgScope, siteId: s
   const known = new Set((previous?.findings ?? []).map(findingKey));
   const fresh = findings.filter((f) => f.severity !== 'info' && !known.has(findingKey(f)));
   const count = (severity: SiteFinding['severity']) => findings.filter((f) => f.severity === severity).length;
+  const bySeverity = (list: SiteFinding[]) => ({
+    violation: list.filter((f) => f.severity === 'violation').length,
+    warning: list.filter((f) => f.severity === 'warning').length,
+    info: list.filter((f) => f.severity === 'info').length,
+  });
   const finishedAt = deps.clock();
   await inOrganisation(deps.db, scope, async (trx) => {
     await trx
@@ -152,6 +158,15 @@ export async function runSiteScan(deps: SiteScanDeps, scope: OrgScope, siteId: s
       trx,
       scope,
       { actor: input.actor, action: 'site.scan.completed', target: `site:${siteId}`, data: { scan: id, pages: scan.pages.length, violations: count('violation'), warnings: count('warning'), newFindings: fresh.length } },
+      finishedAt,
+    );
+    // The webhook event in the same transaction: it exists exactly when the stored scan does. Counts by severity
+    // (new ones against the previous scan, info included), never a page's content.
+    await emitWebhookEvent(
+      trx,
+      scope,
+      'site.scan.completed',
+      { scanId: id, site: siteId, pages: scan.pages.length, findings: bySeverity(findings), newFindings: bySeverity(findings.filter((f) => !known.has(findingKey(f)))) },
       finishedAt,
     );
   });

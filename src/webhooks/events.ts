@@ -37,6 +37,14 @@ export const webhookEventSchemas = {
     windowFrom: z.iso.date(),
     windowTo: z.iso.date(),
   }),
+  // A stored site scan (src/sites/service.ts): counts only, never a page's content or a cookie's value.
+  'site.scan.completed': z.object({
+    scanId: z.uuid(),
+    site: z.string(),
+    pages: z.number().int(),
+    findings: z.object({ violation: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+    newFindings: z.object({ violation: z.number().int(), warning: z.number().int(), info: z.number().int() }).describe('findings the previous completed scan of the site did not have, by severity'),
+  }),
   'webhook.test': z.object({ subscriptionId: z.uuid() }),
 } as const;
 

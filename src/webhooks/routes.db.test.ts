@@ -31,6 +31,11 @@ describe('webhooks API', () => {
     expect(listed.subscriptions).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(subscription.secret);
     expect(listed.events).toContain('retention.run.completed');
+    expect(listed.events).toContain('site.scan.completed');
+    // The site scan's event is documented with the others: its payload schema is in the OpenAPI document.
+    const openapi = JSON.stringify((await t.app.inject({ url: '/openapi.json' })).json());
+    expect(openapi).toContain('"const":"site.scan.completed"');
+    expect(openapi).toContain('"newFindings"');
 
     const site = (await t.database.db.selectFrom('sites').select('site_id').executeTakeFirstOrThrow()).site_id;
     const submitted = await t.app.inject({

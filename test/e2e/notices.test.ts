@@ -129,10 +129,17 @@ describe('accessibility and keyboard use', () => {
 
   it('reopens the consent banner from the cookie policy, by keyboard', async () => {
     const page = await browser.newPage();
+    const bannerRequests: string[] = [];
+    page.on('request', (request) => {
+      const { pathname, search } = new URL(request.url());
+      if (pathname.startsWith('/banner') || pathname.startsWith('/api/v1/banner')) bannerRequests.push(pathname + search);
+    });
     await page.goto(`${served.url}/privacy/events/cookies?lang=fr`);
     // First visit: the banner asks; refuse everything, as a visitor would.
     const banner = page.locator('#charter-banner');
     await banner.waitFor({ state: 'visible' });
+    // One request: the script with the site's configuration in the page's language inside.
+    expect(bannerRequests).toEqual(['/banner/events.js?lang=fr']);
     await banner.locator('[data-a="none"]').click();
     await banner.waitFor({ state: 'hidden' });
     let onButton = false;

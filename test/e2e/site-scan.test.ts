@@ -3,8 +3,11 @@
  * site gets no finding, and each faulty one exactly its own. Then bad input: the scan records each broken page and
  * goes on with the next.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -24,9 +27,11 @@ import { serveTestApp, type ServedApp } from '../support/server.js';
 interface Fixture {
   id: string;
   cookies: string[];
-  head?: string;
+  /** Head markup; a function when it needs the Charter server's URL. */
+  head?: string | ((charter: string) => string);
   body?: (thirdParty: string) => string;
   bannerFirst?: boolean;
+  bannerAsync?: boolean;
   /** The one-request tag `/banner/{site}.js` instead of `/banner.js` with data-site. */
   siteScript?: boolean;
   title: string;
@@ -94,6 +99,16 @@ const fixtures: Fixture[] = [
     bannerFirst: false,
     expected: () => ['google-tag-before-consent-default:/gtag/js'],
   },
+  {
+    id: 'documented',
+    title: "the README's Consent Mode set-up: the blocking default, then the Google tag, the banner async",
+    cookies: [...own],
+    head: (charter) => `<script src="${charter}/banner/documented/consent-mode.js"></script>${googleTagSnippet}`,
+    bannerFirst: false,
+    bannerAsync: true,
+    siteScript: true,
+    expected: () => [],
+  },
 ];
 
 const cookie = (name: string, category: string, vendor: string, duration: string): Cookie => ({ name, category, vendor, purpose: 'Test', duration, type: 'cookie' });
@@ -128,7 +143,7 @@ beforeAll(async () => {
   thirdParty = await serveFixture({ '/embed': '<!doctype html><html lang="en"><title>Map</title><p>A map</p></html>' }, '127.0.0.2');
   for (const fixture of fixtures) {
     const page = (title: string, links: string[]) =>
-      html(() => fixturePage({ charter: served.url, site: fixture.id, title, head: fixture.head, body: fixture.body?.(thirdParty.origin), bannerFirst: fixture.bannerFirst, siteScript: fixture.siteScript, links }));
+      html(() => fixturePage({ charter: served.url, site: fixture.id, title, head: typeof fixture.head === 'function' ? fixture.head(served.url) : fixture.head, body: fixture.body?.(thirdParty.origin), bannerFirst: fixture.bannerFirst, bannerAsync: fixture.bannerAsync, siteScript: fixture.siteScript, links }));
     sites[fixture.id] = await serveFixture({
       '/': page(fixture.id, ['/about']),
       '/about': page(`${fixture.id}: about`, ['/']),
@@ -185,8 +200,31 @@ describe('site scan: each fixture site gets exactly its findings', () => {
   });
 });
 
+/**
+ * A page served over HTTPS on loopback with a self-signed certificate made for this test (openssl, on PATH on this
+ * machine): a browser must refuse it.
+ */
+async function serveSelfSigned(body: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'charter-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore', timeout: 20_000 });
+  const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `https://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 describe('site scan: bad input', () => {
-  it('records an unreachable site, a redirect loop, a page that never finishes and a hostile page, and goes on', async () => {
+  it('records an unreachable site, a TLS error, a redirect loop, a page that never finishes and a hostile page, and goes on', async () => {
+    const tls = await serveSelfSigned(fixturePage({ charter: served.url, site: 'compliant', title: 'self-signed', body: '<script>document.cookie = "_tls=1; max-age=999; path=/";</script>' }));
     const closed = await serveFixture({});
     const unreachable = closed.origin;
     await closed.close();
@@ -199,21 +237,25 @@ describe('site scan: bad input', () => {
       '/fine': html(() => fixturePage({ charter: served.url, site: 'compliant', title: 'fine' })),
     });
     try {
-      const scan = await scanSite({ urls: [`${unreachable}/`, `${hostile.origin}/`], maxPages: 10, pageTimeoutMs: 4_000, conditions: ['no-choice'] }, browser);
-      const result = Object.fromEntries(scan.observations.map((o) => [new URL(o.url).pathname + (o.url.startsWith(unreachable) ? '@closed' : ''), o.error ?? 'ok']));
+      const scan = await scanSite({ urls: [`${unreachable}/`, `${tls.origin}/`, `${hostile.origin}/`], maxPages: 10, pageTimeoutMs: 4_000, conditions: ['no-choice'] }, browser);
+      const result = Object.fromEntries(scan.observations.map((o) => [new URL(o.url).pathname + (o.url.startsWith(unreachable) ? '@closed' : o.url.startsWith(tls.origin) ? '@tls' : ''), o.error ?? 'ok']));
       expect(result['/@closed']).toBe('net::ERR_CONNECTION_REFUSED');
+      // The self-signed page is refused, not read: a clear error, nothing of it recorded.
+      expect(result['/@tls']).toBe('TLS certificate not accepted (net::ERR_CERT_AUTHORITY_INVALID)');
+      expect(scan.observations.find((o) => o.url.startsWith(tls.origin))?.storage).toEqual([]);
       expect(result['/loop']).toContain('redirect loop');
       expect(result['/hang']).toMatch(/did not finish|in time/);
       expect(result['/busy']).toMatch(/did not finish|in time/);
       expect(result['/popups']).toBe('ok');
       expect(result['/fine']).toBe('ok');
       const failed = compareScan({ charter: scanCharter(sites), siteId: 'compliant', scan }).filter((f) => f.rule === 'page-failed');
-      expect(failed.map((f) => f.subject).sort()).toEqual([`${unreachable}/`, `${hostile.origin}/busy`, `${hostile.origin}/hang`, `${hostile.origin}/loop`].sort());
+      expect(failed.map((f) => f.subject).sort()).toEqual([`${unreachable}/`, `${tls.origin}/`, `${hostile.origin}/busy`, `${hostile.origin}/hang`, `${hostile.origin}/loop`].sort());
       // The browser is still usable afterwards.
       const again = await scanSite({ urls: [`${sites.compliant!.origin}/`], maxPages: 1, conditions: ['no-choice'] }, browser);
       expect(again.observations[0]!.error).toBeUndefined();
     } finally {
       await hostile.close();
+      await tls.close();
     }
   });
 });

@@ -79,7 +79,11 @@ function boot() {
   const signals = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization', 'functionality_storage', 'personalization_storage', 'security_storage'];
   const consentMode = (granted: (signal: string) => boolean) =>
     Object.fromEntries(signals.map((s) => [s, granted(s) ? 'granted' : 'denied']));
-  gtag('consent', 'default', { ...consentMode(() => false), wait_for_update: 500 });
+  // With the blocking `/banner/{site}/consent-mode.js` before the Google tag (README), the default is already queued
+  // (and honours a stored choice and GPC): a second one would only muddle the order, so it is pushed only when absent.
+  if (!dataLayer.some((command) => (command as ArrayLike<unknown> | null)?.[0] == 'consent' && (command as ArrayLike<unknown>)[1] == 'default')) {
+    gtag('consent', 'default', { ...consentMode(() => false), wait_for_update: 500 });
+  }
 
   const esc = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const readCookie = (name: string) => new RegExp(`(?:^|; )${name}=([^;]*)`).exec(d.cookie)?.[1];
@@ -310,7 +314,8 @@ function boot() {
   function apply() {
     const choices = stored?.c ?? {};
     if (config!.googleConsentMode) {
-      gtag('consent', 'update', consentMode((s) => config!.categories.some((k) => choices[k.id] && k.signals.includes(s as never))));
+      // What GPC holds back stays denied even under a choice made before GPC was on, as the default has it.
+      gtag('consent', 'update', consentMode((s) => config!.categories.some((k) => choices[k.id] && !held(k) && k.signals.includes(s as never))));
     }
     config!.categories.forEach((k) => choices[k.id] || k.cookies.forEach(erase));
     scan();

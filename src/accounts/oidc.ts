@@ -15,7 +15,7 @@ import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { enterOrganisation, inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { Role } from './caller.js';
 import { createSession, type NewSession } from './sessions.js';
-import { auditForUser } from './sign-in.js';
+import { auditForUser } from './user-audit.js';
 import { ensureUser, findUserByEmail, membershipsOf, normaliseEmail } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -8,7 +8,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../database.js';
 import { notFound } from '../platform/errors.js';
-import { auditForUser } from './sign-in.js';
+import { auditForUser } from './user-audit.js';
 import { findUserByEmail } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

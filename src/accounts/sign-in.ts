@@ -4,10 +4,10 @@
  * account, sign-out and password changes are audited in each of the user's organisations, by user id only.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
-import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../platform/errors.js';
+import { recordAudit } from '../audit/trail.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
+import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../platform/errors.js';
 import { consumeLink, issueLink, passwordLinkLifetimeMs } from './links.js';
 import { addOperator } from './operators.js';
 import { ensureOrganisation } from './organisations.js';
@@ -16,7 +16,8 @@ import { createSession, deleteSession, deleteUserSessions, type NewSession, type
 import { passwordSignInRefused, twoFactorRequired } from './sign-in-policy.js';
 import { hasTwoFactor } from './two-factor.js';
 import { clearAccountFailures, recordFailure, throttledFor, throttleKeys } from './throttle.js';
-import { countUsers, ensureUser, findUserByEmail, membershipsOf, setPasswordHash } from './users.js';
+import { countUsers, ensureUser, findUserByEmail, setPasswordHash } from './users.js';
+import { auditForUser } from './user-audit.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -29,17 +30,6 @@ export interface SignInDeps {
   secret: string;
   /** Runs work after the answer (the audit of a known account's failed sign-in, which an unknown one has not). */
   later: (label: string, work: () => Promise<unknown>) => void;
-}
-
-/** Writes one audit entry in every organisation the user belongs to (sign-in concerns all of them). */
-export async function auditForUser(trx: Transaction<Database>, userId: string, input: { actor: string; action: string; data?: Record<string, unknown> }, now: Date) {
-  // A user is installation-level and may belong to several organisations: each gets the entry, in the transaction of
-  // the change (a session, a password), which no single organisation's scope could hold.
-  await acrossOrganisations('a user event audited in each of their organisations', async () => {
-    for (const membership of await membershipsOf(trx, userId)) {
-      await recordAudit(trx, { organisationId: membership.organisationId }, { ...input, target: `user:${userId}` }, now);
-    }
-  });
 }
 
 export async function signIn(

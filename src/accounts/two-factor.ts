@@ -13,7 +13,7 @@ import { openSecret, sealSecret } from '../platform/secret-box.js';
 import { secretHash } from './secrets.js';
 import { twoFactorRequired } from './sign-in-policy.js';
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from './sessions.js';
-import { auditForUser } from './sign-in.js';
+import { auditForUser } from './user-audit.js';
 import { clearAccountFailures, recordFailure, throttledFor, throttleKeys, type ThrottleKeys } from './throttle.js';
 import {
   acceptedStep,

@@ -121,6 +121,17 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
     const at = (...rest: IssuePath) => ['purposes', p, ...rest];
     purpose.subjects.forEach((id, i) => expectIn(at('subjects', i), id, subjectIds, 'subject'));
     purpose.data.forEach((id, i) => checkData(at('data', i), id));
+    // Several sources: each names only data and subjects of this purpose.
+    if (Array.isArray(purpose.source)) {
+      purpose.source.forEach((source, i) => {
+        source.data?.forEach((id, j) => {
+          if (!purpose.data.includes(id)) add(at('source', i, 'data', j), 'unknown_reference', `"${id}" is not in this purpose's data`);
+        });
+        source.subjects?.forEach((id, j) => {
+          if (!purpose.subjects.includes(id)) add(at('source', i, 'subjects', j), 'unknown_reference', `"${id}" is not in this purpose's subjects`);
+        });
+      });
+    }
     purpose.optionalData?.forEach((id, i) => {
       if (!purpose.data.includes(id)) add(at('optionalData', i), 'unknown_reference', `"${id}" is not in this purpose's data`);
     });

@@ -205,6 +205,18 @@ export function hasPeriod<T extends Pick<RetentionRule, 'duration' | 'from' | 'c
   return retentionKind(rule) === 'period';
 }
 
+/**
+ * One source of a purpose's data (Art. 14(2)(f)). In a list, `data` and `subjects` say which part of the purpose's
+ * data comes from it; absent, the source covers all of it. `references.ts` checks they belong to the purpose.
+ */
+export const sourceSchema = z.strictObject({
+  kind: z.enum(['subject', 'third-party', 'public']).describe('subject: from the person; third-party: from someone else; public: publicly accessible sources'),
+  description: textSchema.optional().describe('which source, in the organisation\'s words (e.g. "the customer that employs you")'),
+  data: z.array(z.string().min(1)).min(1).optional().describe('the data categories of the purpose that come from this source (default: all)'),
+  subjects: z.array(slug).min(1).optional().describe('the subjects of the purpose whose data come from this source (default: all)'),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
 export const purposeSchema = z.strictObject({
   id: slug,
   name: textSchema,
@@ -216,8 +228,11 @@ export const purposeSchema = z.strictObject({
   data: z.array(z.string().min(1)).min(1),
   recipients: z.array(slug).default([]),
   source: z
-    .strictObject({ kind: z.enum(['subject', 'third-party', 'public']), description: textSchema.optional() })
-    .default({ kind: 'subject' }),
+    .union([sourceSchema, z.array(sourceSchema).min(1, 'give at least one source')], {
+      error: 'expected a source {kind, description}, or a list of them each with the data and subjects it covers',
+    })
+    .default({ kind: 'subject' })
+    .describe('where the data comes from (Art. 14(2)(f)): one source, or several ("the representatives\' data come from the customer, the rest from the person")'),
   requirement: z
     .strictObject({
       kind: z.enum(['none', 'statutory', 'contractual', 'contract-prerequisite']),

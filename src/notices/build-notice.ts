@@ -7,7 +7,8 @@
  * take automated decisions"), because a reader, and the authority, should not have to infer it from a silence.
  */
 import { authorityAddress, authorityPages, findAuthority } from '../charter/catalogs/authorities.js';
-import { hasPeriod, type Charter, type Language, type Purpose, type Text } from '../charter/schema.js';
+import { hasPeriod, type Charter, type Language, type Purpose, type Source, type Text } from '../charter/schema.js';
+import { dataFromElsewhere, hasSourceElsewhere, purposeSources } from '../charter/sources.js';
 import { InvariantError } from '../platform/errors.js';
 import { childConsentAge } from './children.js';
 import type { Block, Definition, Inline, LeafBlock, NoticeDocument, NoticeSection, Paragraph } from './document.js';
@@ -229,7 +230,17 @@ function dpoSection(context: Context): NoticeSection {
 }
 
 function sourceIsElsewhere(purpose: Purpose): boolean {
-  return purpose.source.kind !== 'subject';
+  return hasSourceElsewhere(purpose);
+}
+
+/** One source in words: from the person, from someone else (which), or public sources (which). */
+function sourceSentence(source: Source, context: Context): Paragraph {
+  const { charter, t, language } = context;
+  const description = source.description ? resolveText(source.description, language, charter) : undefined;
+  if (source.kind === 'subject') return description ? [run(`${t.sources.fromYou} `), description] : text(t.sources.fromYou);
+  // The charter's own description says which public sources; without one, say that they are public.
+  if (source.kind === 'public') return description ? [description] : text(t.sources.public);
+  return description ? [run(`${t.purposes.source['third-party']} `), inSentence(description, language, charter)] : text(t.purposes.source['third-party'].replace(/\s*:$/, '.'));
 }
 
 /** Art. 13(1)(c) purposes and legal basis, per purpose with its data, recipients and retention. */
@@ -279,14 +290,23 @@ function purposesSection(context: Context): NoticeSection {
 }
 
 function sourceParagraphs(purpose: Purpose, context: Context): Paragraph[] {
-  const { charter, t, language } = context;
-  const description = purpose.source.description ? resolveText(purpose.source.description, language, charter) : undefined;
+  const { charter, language } = context;
+  const sources = purposeSources(purpose);
   const paragraphs: Paragraph[] = [];
-  if (purpose.source.kind === 'public') {
-    // The charter's own description says which public sources; without one, say that they are public.
-    paragraphs.push(description ? [description] : text(t.sources.public));
+  if (sources.length === 1 && sources[0] && sources[0].data === undefined && sources[0].subjects === undefined) {
+    paragraphs.push(sourceSentence(sources[0], context));
   } else {
-    paragraphs.push(description ? [run(`${t.purposes.source['third-party']} `), inSentence(description, language, charter)] : text(t.purposes.source['third-party'].replace(/\s*:$/, '.')));
+    // Several sources (or one that covers only part): each says whose data and which data it covers, so that the
+    // notice never suggests that everything comes from one place (Art. 14(2)(f)).
+    for (const source of sources) {
+      // "Name and email address of customer representatives: …" — the first category keeps its capital.
+      const data = source.data ?? purpose.data;
+      const scope: Inline[] = [...listRuns(data.map((d, i) => (i === 0 ? dataCategoryName(d, language, charter) : inSentence(dataCategoryName(d, language, charter), language, charter))), language)];
+      if (source.subjects) {
+        scope.push(run(` ${context.t.sources.of} `), ...listRuns(source.subjects.map((s) => inSentence(subjectName(s, language, charter), language, charter)), language));
+      }
+      paragraphs.push([...scope, run(language === 'fr' ? '\u00a0: ' : ': '), ...sourceSentence(source, context)]);
+    }
   }
   // A category may declare its own source (Art. 14(2)(f)), e.g. "the student's school".
   for (const id of purpose.data) {
@@ -581,7 +601,7 @@ function sourcesSection(context: Context): NoticeSection[] {
   if (elsewhere.length === 0) return [];
   const rows = elsewhere.map((purpose) => [
     [purposeName(purpose, language, charter)],
-    listRuns(purpose.data.map((d) => inSentence(dataCategoryName(d, language, charter), language, charter)), language),
+    listRuns(dataFromElsewhere(purpose).map((d) => inSentence(dataCategoryName(d, language, charter), language, charter)), language),
     sourceParagraphs(purpose, context).flatMap((p, i) => (i === 0 ? p : [run(' '), ...p])),
   ]);
   return [

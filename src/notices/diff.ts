@@ -8,6 +8,7 @@ import { findAuthority } from '../charter/catalogs/authorities.js';
 import { canonicalJson } from '../charter/revision.js';
 import { textFor } from '../charter/localized.js';
 import { hasPeriod, type Charter, type Language, type Purpose, type Recipient, type Text } from '../charter/schema.js';
+import { purposeSources } from '../charter/sources.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';
 import type { DocumentKind, NoticeDocument } from './document.js';
@@ -176,7 +177,10 @@ function changesToPurpose(a: Purpose, b: Purpose, context: Context): NoticeChang
   if (a.automatedDecisions.exists !== b.automatedDecisions.exists) {
     changes.push(at('purpose.automated', b.automatedDecisions.exists ? d.automatedAdded(name) : d.automatedRemoved(name)));
   }
-  if (a.source.kind !== b.source.kind || textIn(a.source.description, language, before.charter) !== textIn(b.source.description, language, after.charter)) {
+  // Sources compared as the reader sees them: kind, scope and description in this language, whichever form was written.
+  const sourcesIn = (purpose: Purpose, charter: Charter) =>
+    JSON.stringify(purposeSources(purpose).map((s) => [s.kind, s.data ?? [], s.subjects ?? [], textIn(s.description, language, charter) ?? '']));
+  if (sourcesIn(a, before.charter) !== sourcesIn(b, after.charter)) {
     changes.push(at('purpose.source', d.sourceChanged(name)));
   }
   return changes;

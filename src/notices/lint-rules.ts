@@ -9,6 +9,7 @@ import { findDataCategory } from '../charter/catalogs/data-taxonomy.js';
 import type { LintFinding, LintRule } from '../charter/lint.js';
 import type { IssuePath } from '../charter/references.js';
 import { hasPeriod, retentionKind, type Charter, type Language, type Text } from '../charter/schema.js';
+import { hasSourceElsewhere, purposeSources } from '../charter/sources.js';
 import { buildNotice } from './build-notice.js';
 import { childConsentAge } from './children.js';
 import type { NoticeDocument } from './document.js';
@@ -21,7 +22,7 @@ export const article14Items = ['14(1)(d)', '14(2)(f)'] as const;
 export function requiredItems(charter: Charter, siteId: string): string[] {
   const site = charter.sites.find((s) => s.id === siteId);
   const purposes = site?.purposes ? charter.purposes.filter((p) => site.purposes?.includes(p.id)) : charter.purposes;
-  return [...article13Items, ...(purposes.some((p) => p.source.kind !== 'subject') ? article14Items : [])];
+  return [...article13Items, ...(purposes.some(hasSourceElsewhere) ? article14Items : [])];
 }
 
 /** Whether a section carries text (not only headings). */
@@ -66,9 +67,12 @@ export const noticeCompletenessRule: LintRule = (charter) => {
     if (purpose.requirement.kind !== 'none' && !purpose.requirement.consequence) {
       findings.push(finding(rule, 'warning', 'GDPR Art. 13(2)(e)', ['purposes', p, 'requirement'], `${purpose.id}: the data is required (${purpose.requirement.kind}) but the notice cannot say what happens if it is not given (consequence)`));
     }
-    if (purpose.source.kind !== 'subject' && !purpose.source.description) {
-      findings.push(finding(rule, 'warning', 'GDPR Art. 14(2)(f)', ['purposes', p, 'source'], `${purpose.id}: the data does not come from the person, but the source is not described`));
-    }
+    purposeSources(purpose).forEach((source, i) => {
+      if (source.kind !== 'subject' && !source.description) {
+        const path: IssuePath = Array.isArray(purpose.source) ? ['purposes', p, 'source', i] : ['purposes', p, 'source'];
+        findings.push(finding(rule, 'warning', 'GDPR Art. 14(2)(f)', path, `${purpose.id}: the data does not come from the person, but the source is not described`));
+      }
+    });
   });
   // Guard: every required item present and non-empty in every notice the charter produces.
   charter.sites.forEach((site, s) => {
@@ -121,7 +125,8 @@ function noticeTexts(charter: Charter): { path: IssuePath; text: Text; languages
     add(at('description'), purpose.description, languages);
     add(at('legitimateInterest'), purpose.legitimateInterest, languages);
     add(at('legalObligation'), purpose.legalObligation, languages);
-    add(at('source', 'description'), purpose.source.description, languages);
+    if (Array.isArray(purpose.source)) purpose.source.forEach((source, i) => add(at('source', i, 'description'), source.description, languages));
+    else add(at('source', 'description'), purpose.source.description, languages);
     add(at('requirement', 'consequence'), purpose.requirement.consequence, languages);
     add(at('automatedDecisions', 'logic'), purpose.automatedDecisions.logic, languages);
     add(at('automatedDecisions', 'consequences'), purpose.automatedDecisions.consequences, languages);

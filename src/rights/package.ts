@@ -12,6 +12,7 @@ import { strToU8, zipSync } from 'fflate';
 import { authorityPages, findAuthority, findDataCategory, findTransferMechanism, isInEea, secretDataCategoryIds } from '../charter/catalogs/index.js';
 import { duration } from '../charter/duration.js';
 import { hasPeriod, retentionKind, type Charter, type Language, type Purpose } from '../charter/schema.js';
+import { purposeSources } from '../charter/sources.js';
 import type { AccessRecord, JsonValue } from '../stores/connector.js';
 import { writeCsv } from '../platform/csv.js';
 import type { ConsentHistory } from './ports.js';
@@ -140,7 +141,9 @@ ${row.columns.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(categoryName(c.ca
           ? `${fill(t.reportRetentionCriteria, { criteria: localText(rule.criteria, language) })}${rule.from ? ` (${t.anchors[rule.from]})` : ''}`
           : t.reportRetentionNotDecided;
       const retention = `${period}${rule.description ? ` — ${localText(rule.description, language)}` : ''}`;
-      const source = purpose.source.kind === 'subject' ? t.reportSourceSubject : fill(t.reportSourceOther, { source: localText(purpose.source.description, language) || purpose.source.kind });
+      const source = purposeSources(purpose)
+        .map((s) => (s.kind === 'subject' ? t.reportSourceSubject : fill(t.reportSourceOther, { source: localText(s.description, language) || s.kind })))
+        .join(' ');
       const automated = purpose.automatedDecisions.exists
         ? `${localText(purpose.automatedDecisions.logic, language)} ${localText(purpose.automatedDecisions.consequences, language)}`.trim()
         : t.reportNoAutomated;

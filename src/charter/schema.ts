@@ -55,7 +55,7 @@ export const contactPersonSchema = z.strictObject({
 
 export const organisationSchema = z.strictObject({
   id: slug.describe('stable identifier of the organisation inside Charter'),
-  legalName: z.string().min(1),
+  legalName: textSchema.describe('the legal name, or one per language where the entity has official names in several ("Kamer West vzw" / "Chambre Ouest asbl")'),
   tradeName: z.string().min(1).optional(),
   companyNumber: z.string().min(4).optional().describe('e.g. the Belgian enterprise number BE0123.456.789'),
   addresses: z.array(addressSchema).min(1, 'give at least the registered address'),
@@ -263,7 +263,7 @@ export type Purpose = z.infer<typeof purposeSchema>;
 export const holdSchema = z.strictObject({
   id: slug,
   reason: textSchema,
-  law: z.string().min(1).describe('e.g. "Belgian VAT Code, art. 60"'),
+  law: textSchema.describe('e.g. "Belgian VAT Code, art. 60", or one per language ({ en: Belgian VAT Code, nl: Btw-wetboek })'),
   duration: durationSchema.optional().describe('how long the law requires keeping; absent for an open-ended flag'),
 });
 

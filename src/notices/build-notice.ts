@@ -30,6 +30,7 @@ import {
 } from './site-view.js';
 import { noticeTexts, type NoticeTexts } from './texts/index.js';
 import { typesetDocument } from './typography.js';
+import { legalNameIn, organisationName as organisationNameIn, textFor } from '../charter/localized.js';
 
 /** Where the notice's own pages live, relative to the server; renderers make them absolute where needed. */
 export const noticePaths = {
@@ -57,7 +58,7 @@ export function buildNotice(charter: Charter, siteId: string, language: Language
   const view = siteView(charter, siteId);
   const context: Context = { view, charter, language, t: noticeTexts[language] };
   const { t } = context;
-  const organisation = charter.organisation.tradeName ?? charter.organisation.legalName;
+  const organisation = organisationNameIn(charter, language);
   const sections: NoticeSection[] = [
     controllerSection(context),
     dpoSection(context),
@@ -149,11 +150,11 @@ function hasConsentCookies(view: SiteView): boolean {
 function controllerSection(context: Context): NoticeSection {
   const { charter, t, view, language } = context;
   const organisation = charter.organisation;
-  const blocks: Block[] = [paragraph(t.controller.intro(organisation.legalName, organisation.tradeName))];
+  const blocks: Block[] = [paragraph(t.controller.intro(legalNameIn(charter, language), organisation.tradeName))];
   if (organisation.companyNumber) blocks.push(paragraph(`${colon(t.labels.companyNumber, language)}${organisation.companyNumber}`));
   blocks.push(paragraph(t.controller.addressesIntro));
   for (const address of organisation.addresses) {
-    blocks.push({ type: 'address', lines: addressLines(address, context, organisation.legalName) });
+    blocks.push({ type: 'address', lines: addressLines(address, context, legalNameIn(charter, language)) });
   }
   const contacts: Paragraph[] = [[run(colon(t.labels.email, context.language)), mailto(organisation.contact.email)]];
   const siteEmail = view.site.contact?.email;
@@ -328,7 +329,7 @@ function retentionParagraphs(purpose: Purpose, context: Context): Paragraph[] {
   for (const holdId of rule.holds) {
     const hold = charter.holds.find((h) => h.id === holdId);
     if (!hold) continue;
-    paragraphs.push(text(holdSentence({ reason: textIn(hold.reason, language, charter) ?? '', law: hold.law, duration: hold.duration }, language, properNouns(charter))));
+    paragraphs.push(text(holdSentence({ reason: textIn(hold.reason, language, charter) ?? '', law: textFor(hold.law, language, charter.languages), duration: hold.duration }, language, properNouns(charter))));
   }
   return paragraphs;
 }

@@ -4,6 +4,7 @@
  * (Art. 30(2)(a)–(d), one entry per customer it processes for). `recordSheets` lays both out as tables with the
  * columns of the model registers supervisory authorities publish; the XLSX, CSV and PDF writers only draw them.
  */
+import { legalNameIn } from '../charter/localized.js';
 import { findAuthority } from '../charter/catalogs/authorities.js';
 import { isInEea } from '../charter/catalogs/countries.js';
 import { findDataCategory } from '../charter/catalogs/data-taxonomy.js';
@@ -202,7 +203,7 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
   const authority = findAuthority(charter.organisation.authority);
   const organisation = charter.organisation;
   const keeper: RecordKeeper = {
-    legalName: organisation.legalName,
+    legalName: legalNameIn(charter, language),
     ...(organisation.tradeName ? { tradeName: organisation.tradeName } : {}),
     ...(organisation.companyNumber ? { companyNumber: organisation.companyNumber } : {}),
     addresses: organisation.addresses.map((a) => `${a.street}, ${a.postalCode} ${a.city}, ${countryName(a.country, language)}`),

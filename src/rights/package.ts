@@ -17,6 +17,7 @@ import type { AccessRecord, JsonValue } from '../stores/connector.js';
 import { writeCsv } from '../platform/csv.js';
 import type { ConsentHistory } from './ports.js';
 import { dateTimeWords, durationWords, fill, localText, rightsTexts } from './texts.js';
+import { organisationName as organisationNameIn } from '../charter/localized.js';
 
 export interface PackageInput {
   charter: Charter;
@@ -103,7 +104,7 @@ export function purposesFor(charter: Charter, groups: TableGroup[], consents: Co
 function renderReport(input: PackageInput, groups: TableGroup[]): string {
   const { charter, language } = input;
   const t = rightsTexts[language];
-  const org = charter.organisation.tradeName ?? charter.organisation.legalName;
+  const org = organisationNameIn(charter, language);
   const authority = findAuthority(charter.organisation.authority);
   const authorityName = authority ? (authority.names[language] ?? authority.names.en ?? authority.shortName) : charter.organisation.authority;
   const storeName = (id: string) => charter.stores.find((s) => s.id === id)?.name ?? id;

@@ -3,6 +3,7 @@ import type { Command } from './command.js';
 import { accountCommands } from '../accounts/commands.js';
 import { auditCommands } from '../audit/commands.js';
 import { applyCommand } from '../charter/apply-command.js';
+import { upgradeCommand } from '../charter/upgrade-command.js';
 import { noticeCommands } from '../notices/commands.js';
 import { outboxCommand } from '../outbox/commands.js';
 import { recordsCommands } from '../records/commands.js';
@@ -13,4 +14,4 @@ import { storeCommands } from '../stores/commands.js';
 import { coreCommands } from './core-commands.js';
 import { dbCommands } from './db-commands.js';
 
-export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, ...accountCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...storeCommands, ...siteCommands];
+export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, upgradeCommand, ...accountCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...storeCommands, ...siteCommands];

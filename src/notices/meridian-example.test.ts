@@ -10,6 +10,7 @@ import { lintCharter } from '../charter/lint.js';
 import type { Charter } from '../charter/schema.js';
 import { projectFile } from '../platform/project.js';
 import { deriveRecords } from '../records/record.js';
+import { centerPage } from '../rights/pages.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -57,5 +58,15 @@ describe('the meridian-group example', () => {
       'Clients particuliers: la personne concernée',
     ]);
     expect(records.processor?.map((p) => p.id)).toEqual(['payroll-clients']);
+  });
+
+  it('names the organisation by its legal name in the privacy center of each language', async () => {
+    const charter = await meridian();
+    const site = charter.sites[0]!;
+    for (const language of ['nl', 'fr'] as const) {
+      const page = centerPage({ charter, site, language, languages: charter.languages, banner: false });
+      expect(page).toContain(legalNames[language]);
+      expect(page).not.toContain('[object Object]');
+    }
   });
 });

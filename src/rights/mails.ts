@@ -103,7 +103,7 @@ export function erasureLines(summary: ErasureSummary, charter: Charter, language
       const hold = charter.holds.find((h) => h.id === k.hold);
       const reason = hold ? localText(hold.reason, language) : '';
       const until = k.until ? ` (→ ${dateWords(k.until.slice(0, 10), language)})` : '';
-      lines.push(`- ${describeRows(charter, k, language)} — ${k.law}${until}${reason ? `. ${reason}` : ''}`);
+      lines.push(`- ${describeRows(charter, k, language)} — ${hold ? localText(hold.law, language) : k.law}${until}${reason ? `. ${reason}` : ''}`);
     }
   }
   if (forOthers.length) {

@@ -340,7 +340,7 @@ function erasureResult(summary: ErasureSummary, charter: Charter, language: Lang
     .filter((k) => !isKeptForOthers(k))
     .map((k) => {
       const hold = charter.holds.find((h) => h.id === k.hold);
-      return html`<li data-hold="${k.hold}">${describeRows(charter, k, language)}. <strong>${k.law}</strong>${hold ? html` — ${localText(hold.reason, language)}` : ''}${
+      return html`<li data-hold="${k.hold}">${describeRows(charter, k, language)}. <strong>${hold ? localText(hold.law, language) : k.law}</strong>${hold ? html` — ${localText(hold.reason, language)}` : ''}${
         k.until ? html` (${dateWords(k.until.slice(0, 10), language)})` : ''
       }</li>`;
     });

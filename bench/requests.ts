@@ -33,6 +33,7 @@ import { startMariaDb } from '../test/support/mariadb-server.js';
 import { startPostgres } from '../test/support/postgres-server.js';
 import { benchEmail, benchStore, generateCompanyDatabase } from './stores-data.js';
 import { ms, mulberry32, percentile } from './stats.js';
+import { defaultText } from '../src/charter/localized.js';
 
 const env = process.env;
 const customers = Number(env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -108,7 +109,7 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
   const database = await openDatabase<Database>({ url: charterUrl, poolSize: 40 });
   await migrate(database.db, migrations);
   const charter = benchCharter(kind);
-  const organisation = await ensureOrganisation(database.db, charter.organisation.id, charter.organisation.legalName);
+  const organisation = await ensureOrganisation(database.db, charter.organisation.id, defaultText(charter.organisation.legalName, charter));
   const scope = { organisationId: organisation.id };
   await applyCharter(database.db, scope, { charter, source: 'bench', format: 'json', actor: 'system' });
 

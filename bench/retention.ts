@@ -36,6 +36,7 @@ import { minimalCharterYaml } from '../test/support/charter.js';
 import { startMariaDb } from '../test/support/mariadb-server.js';
 import { startPostgres } from '../test/support/postgres-server.js';
 import { benchStore, generateCompanyDatabase } from './stores-data.js';
+import { defaultText } from '../src/charter/localized.js';
 
 const env = process.env;
 const customers = Number(env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -192,7 +193,7 @@ async function benchOne(kind: 'postgres' | 'mysql', storeUrl: string, driver: Sq
   const charterDb = await openDatabase<Database>({ dataDir: 'memory://' });
   await migrate(charterDb.db, migrations);
   const charter = benchCharter(kind);
-  const organisation = await ensureOrganisation(charterDb.db, charter.organisation.id, charter.organisation.legalName);
+  const organisation = await ensureOrganisation(charterDb.db, charter.organisation.id, defaultText(charter.organisation.legalName, charter));
   const scope = { organisationId: organisation.id };
   await applyCharter(charterDb.db, scope, { charter, source: '', format: 'json', actor: 'system' });
   const deps = composeRetention({

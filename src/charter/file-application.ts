@@ -11,6 +11,7 @@ import { inOrganisation } from '../platform/db/tenancy.js';
 import { formatProblem, loadCharter } from './loader.js';
 import { activeCharter, applyCharter } from './repository.js';
 import { lintSubmission } from './routes.js';
+import { defaultText } from './localized.js';
 
 export type FileApplication =
   /** The file changed (or was never applied): it is the active revision now (`changed` false when its content already was). */
@@ -42,7 +43,7 @@ export async function applyCharterFile(db: Kysely<Database>, input: { source: st
   const loaded = loadCharter(input.source, input.file);
   if (!loaded.ok) return { outcome: 'refused', problems: loaded.problems.map((p) => formatProblem({ ...p, file: input.file })) };
   const charter = loaded.charter;
-  const organisation = await ensureOrganisation(db, charter.organisation.id, charter.organisation.legalName);
+  const organisation = await ensureOrganisation(db, charter.organisation.id, defaultText(charter.organisation.legalName, charter));
   const scope = { organisationId: organisation.id };
   const hash = fileHash(input.source);
 

@@ -63,6 +63,12 @@ export const ruleTitles: Record<string, Table> = {
     fr: 'Le consentement ne peut pas être retiré aussi facilement qu’il est donné.',
     de: 'Die Einwilligung kann nicht so einfach widerrufen werden, wie sie erteilt wird.',
   },
+  placeholder: {
+    en: 'A text still holds a placeholder (TODO, TBD, <…>, lorem ipsum).',
+    nl: 'Een tekst bevat nog een tijdelijke aanduiding (TODO, TBD, <…>, lorem ipsum).',
+    fr: 'Un texte contient encore un espace réservé (TODO, TBD, <…>, lorem ipsum).',
+    de: 'Ein Text enthält noch einen Platzhalter (TODO, TBD, <…>, Lorem ipsum).',
+  },
   'outdated-reference': {
     en: 'A text cites a law, authority or mechanism that no longer exists.',
     nl: 'Een tekst verwijst naar een wet, autoriteit of mechanisme dat niet meer bestaat.',

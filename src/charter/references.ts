@@ -10,6 +10,7 @@ import { findTransferMechanism } from './catalogs/transfer-mechanisms.js';
 import { duration, isAtMost } from './duration.js';
 import { referenceCycles, storeModel, traversalPlan } from '../stores/plan.js';
 import { hasPeriod, retentionKind, type Charter, type RetentionRule, type Store, type StoreTable } from './schema.js';
+import { engineHolds } from './localized.js';
 
 export type IssuePath = (string | number)[];
 
@@ -121,6 +122,17 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
     const at = (...rest: IssuePath) => ['purposes', p, ...rest];
     purpose.subjects.forEach((id, i) => expectIn(at('subjects', i), id, subjectIds, 'subject'));
     purpose.data.forEach((id, i) => checkData(at('data', i), id));
+    // Several sources: each names only data and subjects of this purpose.
+    if (Array.isArray(purpose.source)) {
+      purpose.source.forEach((source, i) => {
+        source.data?.forEach((id, j) => {
+          if (!purpose.data.includes(id)) add(at('source', i, 'data', j), 'unknown_reference', `"${id}" is not in this purpose's data`);
+        });
+        source.subjects?.forEach((id, j) => {
+          if (!purpose.subjects.includes(id)) add(at('source', i, 'subjects', j), 'unknown_reference', `"${id}" is not in this purpose's subjects`);
+        });
+      });
+    }
     purpose.optionalData?.forEach((id, i) => {
       if (!purpose.data.includes(id)) add(at('optionalData', i), 'unknown_reference', `"${id}" is not in this purpose's data`);
     });
@@ -249,7 +261,7 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
     });
     if (store.kind === 'http' || store.tables.length === 0) return;
     // Cycles of non-nullable references: no order can delete their rows (children first), so erasure would fail.
-    const model = storeModel(store, charter.holds);
+    const model = storeModel(store, engineHolds(charter));
     for (const cycle of referenceCycles(model)) {
       const index = store.tables.findIndex((x) => x.name === cycle[0]);
       add(['stores', s, 'tables', Math.max(0, index), 'references'], 'reference_cycle', `reference cycle ${cycle.join(' → ')}: mark one of its references nullable: true so erasure can unlink it first`);

@@ -11,6 +11,7 @@ import { organisationArchived } from '../accounts/organisations.js';
 import { inOrganisation, requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { charterRevision } from './revision.js';
 import type { Charter } from './schema.js';
+import { defaultText } from './localized.js';
 
 export interface StoredRevision {
   seq: number;
@@ -98,7 +99,7 @@ export async function applyCharter(
         restored_from: input.restoredFrom ?? null,
       })
       .execute();
-    await trx.updateTable('organisations').set({ active_revision_seq: seq, name: input.charter.organisation.legalName }).where('id', '=', organisationId).execute();
+    await trx.updateTable('organisations').set({ active_revision_seq: seq, name: defaultText(input.charter.organisation.legalName, input.charter) }).where('id', '=', organisationId).execute();
     await trx.deleteFrom('sites').where('organisation_id', '=', organisationId).execute();
     await trx
       .insertInto('sites')

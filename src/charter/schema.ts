@@ -55,7 +55,7 @@ export const contactPersonSchema = z.strictObject({
 
 export const organisationSchema = z.strictObject({
   id: slug.describe('stable identifier of the organisation inside Charter'),
-  legalName: z.string().min(1),
+  legalName: textSchema.describe('the legal name, or one per language where the entity has official names in several ("Kamer West vzw" / "Chambre Ouest asbl")'),
   tradeName: z.string().min(1).optional(),
   companyNumber: z.string().min(4).optional().describe('e.g. the Belgian enterprise number BE0123.456.789'),
   addresses: z.array(addressSchema).min(1, 'give at least the registered address'),
@@ -215,6 +215,18 @@ export function hasPeriod<T extends Pick<RetentionRule, 'duration' | 'from' | 'c
   return retentionKind(rule) === 'period';
 }
 
+/**
+ * One source of a purpose's data (Art. 14(2)(f)). In a list, `data` and `subjects` say which part of the purpose's
+ * data comes from it; absent, the source covers all of it. `references.ts` checks they belong to the purpose.
+ */
+export const sourceSchema = z.strictObject({
+  kind: z.enum(['subject', 'third-party', 'public']).describe('subject: from the person; third-party: from someone else; public: publicly accessible sources'),
+  description: textSchema.optional().describe('which source, in the organisation\'s words (e.g. "the customer that employs you")'),
+  data: z.array(z.string().min(1)).min(1).optional().describe('the data categories of the purpose that come from this source (default: all)'),
+  subjects: z.array(slug).min(1).optional().describe('the subjects of the purpose whose data come from this source (default: all)'),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
 export const purposeSchema = z.strictObject({
   id: slug,
   name: textSchema,
@@ -226,8 +238,11 @@ export const purposeSchema = z.strictObject({
   data: z.array(z.string().min(1)).min(1),
   recipients: z.array(slug).default([]),
   source: z
-    .strictObject({ kind: z.enum(['subject', 'third-party', 'public']), description: textSchema.optional() })
-    .default({ kind: 'subject' }),
+    .union([sourceSchema, z.array(sourceSchema).min(1, 'give at least one source')], {
+      error: 'expected a source {kind, description}, or a list of them each with the data and subjects it covers',
+    })
+    .default({ kind: 'subject' })
+    .describe('where the data comes from (Art. 14(2)(f)): one source, or several ("the representatives\' data come from the customer, the rest from the person")'),
   requirement: z
     .strictObject({
       kind: z.enum(['none', 'statutory', 'contractual', 'contract-prerequisite']),
@@ -258,7 +273,7 @@ export type Purpose = z.infer<typeof purposeSchema>;
 export const holdSchema = z.strictObject({
   id: slug,
   reason: textSchema,
-  law: z.string().min(1).describe('e.g. "Belgian VAT Code, art. 60"'),
+  law: textSchema.describe('e.g. "Belgian VAT Code, art. 60", or one per language ({ en: Belgian VAT Code, nl: Btw-wetboek })'),
   duration: durationSchema.optional().describe('how long the law requires keeping; absent for an open-ended flag'),
 });
 

@@ -4,6 +4,7 @@ import { accountCommands } from '../accounts/commands.js';
 import { organisationCommands } from '../accounts/organisation-commands.js';
 import { auditCommands } from '../audit/commands.js';
 import { applyCommand } from '../charter/apply-command.js';
+import { upgradeCommand } from '../charter/upgrade-command.js';
 import { noticeCommands } from '../notices/commands.js';
 import { outboxCommand } from '../outbox/commands.js';
 import { recordsCommands } from '../records/commands.js';
@@ -15,4 +16,4 @@ import { coreCommands } from './core-commands.js';
 import { dbCommands } from './db-commands.js';
 import { secretsCommands } from './secrets-commands.js';
 
-export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, ...accountCommands, ...organisationCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...secretsCommands, ...storeCommands, ...siteCommands];
+export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, upgradeCommand, ...accountCommands, ...organisationCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...secretsCommands, ...storeCommands, ...siteCommands];

@@ -16,6 +16,7 @@ import { buildCharter } from '../../test/support/charter.js';
 import { testDatabase } from '../../test/support/database.js';
 import type { TestApp } from '../../test/support/app.js';
 import type { ConsentPost } from './ledger-rules.js';
+import { defaultText } from '../charter/localized.js';
 
 /** The minimal test charter plus a marketing category, a site alias and four purposes asked outside the banner. */
 export function consentCharter(edit?: (charter: Charter) => void): Charter {
@@ -80,7 +81,7 @@ export function consentPost(charter: Charter, overrides: Partial<ConsentPost> = 
 /** The whole app on a fresh test database with the charter applied, with configuration overrides. */
 export async function consentApp(options: { charter: Charter; now?: () => Date; env?: Record<string, string>; mailer?: Mailer }): Promise<TestApp & { organisationId: string }> {
   const database = await testDatabase();
-  const organisation = await ensureOrganisation(database.db, options.charter.organisation.id, options.charter.organisation.legalName);
+  const organisation = await ensureOrganisation(database.db, options.charter.organisation.id, defaultText(options.charter.organisation.legalName, options.charter));
   await applyCharter(database.db, { organisationId: organisation.id }, { charter: options.charter, source: JSON.stringify(options.charter), format: 'json', actor: 'system' });
   const app = await buildApp({
     db: database.db,

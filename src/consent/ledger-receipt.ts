@@ -96,7 +96,7 @@ export function buildReceipt(record: StoredRecord, texts: ConsentTexts): Consent
     language,
     policyVersion: { consentRevision: record.revision, charterSeq: texts.charterSeq, charterRevision: texts.charterRevision },
     controller: {
-      name: controller.legalName,
+      name: textIn(controller.legalName, language),
       companyNumber: controller.companyNumber ?? null,
       address,
       email: controller.email,

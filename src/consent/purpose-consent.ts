@@ -24,6 +24,7 @@ import type { Mailer } from '../platform/mail.js';
 import { consentKeysFor } from './ledger-keys.js';
 import { ageOn, digitalConsentAge, jointConsentCountries } from './purpose-consent-ages.js';
 import { confirmationMail } from './purpose-consent-pages.js';
+import { organisationName as organisationNameIn } from '../charter/localized.js';
 
 /** How long a double opt-in confirmation link works. */
 export const confirmationDays = 7;
@@ -177,7 +178,7 @@ export async function requestPurposeConsent(
   const token = await confirmationToken(ports.db, scope, id);
   const mail = confirmationMail({
     language: input.language,
-    organisation: charter.organisation.tradeName ?? charter.organisation.legalName,
+    organisation: organisationNameIn(charter, input.language),
     purposeName: purpose.name,
     consentText: purpose.consent.text,
     parental: parental !== null,

@@ -14,6 +14,7 @@ import { cookieDurationInWords, countryName, durationInWords } from './phrasing.
 import { resolveText, siteView, type SiteView } from './site-view.js';
 import { noticeTexts, type NoticeTexts } from './texts/index.js';
 import { typesetDocument } from './typography.js';
+import { organisationName as organisationNameIn } from '../charter/localized.js';
 
 const thirteenMonths = duration('P13M');
 
@@ -29,7 +30,7 @@ export function buildCookiePolicy(declared: Charter, siteId: string, language: L
   const charter = charterForSite(declared, siteId);
   const view = siteView(charter, siteId);
   const t = noticeTexts[language];
-  const organisation = charter.organisation.tradeName ?? charter.organisation.legalName;
+  const organisation = organisationNameIn(charter, language);
   const p = t.cookiePolicy;
   const necessary = [...view.cookies.filter((c) => c.category === 'necessary'), ...bannerCookies(charter, view.cookies, language)];
   const categories = charter.consent.categories
@@ -147,7 +148,7 @@ function cookieTable(caption: string, cookies: Cookie[], view: SiteView, languag
 }
 
 function vendorCell(cookie: Cookie, view: SiteView, language: Language, t: NoticeTexts): Paragraph {
-  if (cookie.vendor === 'first-party') return text(`${t.cookiePolicy.firstParty} (${view.charter.organisation.tradeName ?? view.charter.organisation.legalName})`);
+  if (cookie.vendor === 'first-party') return text(`${t.cookiePolicy.firstParty} (${organisationNameIn(view.charter, language)})`);
   const recipient = view.charter.recipients.find((r) => r.id === cookie.vendor);
   if (!recipient) return text(cookie.vendor);
   // The name in the reader's language where the charter gives one (a fallback language is marked on the run).

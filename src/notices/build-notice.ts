@@ -8,7 +8,8 @@
  */
 import { charterForSite } from '../charter/site-controller.js';
 import { authorityAddress, authorityPages, findAuthority } from '../charter/catalogs/authorities.js';
-import { hasPeriod, type Charter, type Language, type Purpose, type Text } from '../charter/schema.js';
+import { hasPeriod, type Charter, type Language, type Purpose, type Source, type Text } from '../charter/schema.js';
+import { dataFromElsewhere, hasSourceElsewhere, purposeSources } from '../charter/sources.js';
 import { InvariantError } from '../platform/errors.js';
 import { childConsentAge } from './children.js';
 import type { Block, Definition, Inline, LeafBlock, NoticeDocument, NoticeSection, Paragraph } from './document.js';
@@ -30,6 +31,7 @@ import {
 } from './site-view.js';
 import { noticeTexts, type NoticeTexts } from './texts/index.js';
 import { typesetDocument } from './typography.js';
+import { legalNameIn, organisationName as organisationNameIn, textFor } from '../charter/localized.js';
 
 /** Where the notice's own pages live, relative to the server; renderers make them absolute where needed. */
 export const noticePaths = {
@@ -59,7 +61,7 @@ export function buildNotice(declared: Charter, siteId: string, language: Languag
   const view = siteView(charter, siteId);
   const context: Context = { view, charter, language, t: noticeTexts[language] };
   const { t } = context;
-  const organisation = charter.organisation.tradeName ?? charter.organisation.legalName;
+  const organisation = organisationNameIn(charter, language);
   const sections: NoticeSection[] = [
     controllerSection(context),
     dpoSection(context),
@@ -151,11 +153,11 @@ function hasConsentCookies(view: SiteView): boolean {
 function controllerSection(context: Context): NoticeSection {
   const { charter, t, view, language } = context;
   const organisation = charter.organisation;
-  const blocks: Block[] = [paragraph(t.controller.intro(organisation.legalName, organisation.tradeName))];
+  const blocks: Block[] = [paragraph(t.controller.intro(legalNameIn(charter, language), organisation.tradeName))];
   if (organisation.companyNumber) blocks.push(paragraph(`${colon(t.labels.companyNumber, language)}${organisation.companyNumber}`));
   blocks.push(paragraph(t.controller.addressesIntro));
   for (const address of organisation.addresses) {
-    blocks.push({ type: 'address', lines: addressLines(address, context, organisation.legalName) });
+    blocks.push({ type: 'address', lines: addressLines(address, context, legalNameIn(charter, language)) });
   }
   const contacts: Paragraph[] = [[run(colon(t.labels.email, context.language)), mailto(organisation.contact.email)]];
   const siteEmail = view.site.contact?.email;
@@ -232,7 +234,17 @@ function dpoSection(context: Context): NoticeSection {
 }
 
 function sourceIsElsewhere(purpose: Purpose): boolean {
-  return purpose.source.kind !== 'subject';
+  return hasSourceElsewhere(purpose);
+}
+
+/** One source in words: from the person, from someone else (which), or public sources (which). */
+function sourceSentence(source: Source, context: Context): Paragraph {
+  const { charter, t, language } = context;
+  const description = source.description ? resolveText(source.description, language, charter) : undefined;
+  if (source.kind === 'subject') return description ? [run(`${t.sources.fromYou} `), description] : text(t.sources.fromYou);
+  // The charter's own description says which public sources; without one, say that they are public.
+  if (source.kind === 'public') return description ? [description] : text(t.sources.public);
+  return description ? [run(`${t.purposes.source['third-party']} `), inSentence(description, language, charter)] : text(t.purposes.source['third-party'].replace(/\s*:$/, '.'));
 }
 
 /** Art. 13(1)(c) purposes and legal basis, per purpose with its data, recipients and retention. */
@@ -282,14 +294,23 @@ function purposesSection(context: Context): NoticeSection {
 }
 
 function sourceParagraphs(purpose: Purpose, context: Context): Paragraph[] {
-  const { charter, t, language } = context;
-  const description = purpose.source.description ? resolveText(purpose.source.description, language, charter) : undefined;
+  const { charter, language } = context;
+  const sources = purposeSources(purpose);
   const paragraphs: Paragraph[] = [];
-  if (purpose.source.kind === 'public') {
-    // The charter's own description says which public sources; without one, say that they are public.
-    paragraphs.push(description ? [description] : text(t.sources.public));
+  if (sources.length === 1 && sources[0] && sources[0].data === undefined && sources[0].subjects === undefined) {
+    paragraphs.push(sourceSentence(sources[0], context));
   } else {
-    paragraphs.push(description ? [run(`${t.purposes.source['third-party']} `), inSentence(description, language, charter)] : text(t.purposes.source['third-party'].replace(/\s*:$/, '.')));
+    // Several sources (or one that covers only part): each says whose data and which data it covers, so that the
+    // notice never suggests that everything comes from one place (Art. 14(2)(f)).
+    for (const source of sources) {
+      // "Name and email address of customer representatives: …" — the first category keeps its capital.
+      const data = source.data ?? purpose.data;
+      const scope: Inline[] = [...listRuns(data.map((d, i) => (i === 0 ? dataCategoryName(d, language, charter) : inSentence(dataCategoryName(d, language, charter), language, charter))), language)];
+      if (source.subjects) {
+        scope.push(run(` ${context.t.sources.of} `), ...listRuns(source.subjects.map((s) => inSentence(subjectName(s, language, charter), language, charter)), language));
+      }
+      paragraphs.push([...scope, run(language === 'fr' ? '\u00a0: ' : ': '), ...sourceSentence(source, context)]);
+    }
   }
   // A category may declare its own source (Art. 14(2)(f)), e.g. "the student's school".
   for (const id of purpose.data) {
@@ -311,7 +332,7 @@ function retentionParagraphs(purpose: Purpose, context: Context): Paragraph[] {
   for (const holdId of rule.holds) {
     const hold = charter.holds.find((h) => h.id === holdId);
     if (!hold) continue;
-    paragraphs.push(text(holdSentence({ reason: textIn(hold.reason, language, charter) ?? '', law: hold.law, duration: hold.duration }, language, properNouns(charter))));
+    paragraphs.push(text(holdSentence({ reason: textIn(hold.reason, language, charter) ?? '', law: textFor(hold.law, language, charter.languages), duration: hold.duration }, language, properNouns(charter))));
   }
   return paragraphs;
 }
@@ -584,7 +605,7 @@ function sourcesSection(context: Context): NoticeSection[] {
   if (elsewhere.length === 0) return [];
   const rows = elsewhere.map((purpose) => [
     [purposeName(purpose, language, charter)],
-    listRuns(purpose.data.map((d) => inSentence(dataCategoryName(d, language, charter), language, charter)), language),
+    listRuns(dataFromElsewhere(purpose).map((d) => inSentence(dataCategoryName(d, language, charter), language, charter)), language),
     sourceParagraphs(purpose, context).flatMap((p, i) => (i === 0 ? p : [run(' '), ...p])),
   ]);
   return [

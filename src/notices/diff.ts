@@ -6,8 +6,9 @@
  */
 import { findAuthority } from '../charter/catalogs/authorities.js';
 import { canonicalJson } from '../charter/revision.js';
-import { textFor } from '../charter/localized.js';
+import { legalNameIn, organisationName as organisationNameIn, textFor } from '../charter/localized.js';
 import { hasPeriod, type Charter, type Language, type Purpose, type Recipient, type Text } from '../charter/schema.js';
+import { purposeSources } from '../charter/sources.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';
 import type { DocumentKind, NoticeDocument } from './document.js';
@@ -74,7 +75,9 @@ function controllerChanges({ before, after, d, language }: Context): NoticeChang
   const changes: NoticeChange[] = [];
   const a = before.charter.organisation;
   const b = after.charter.organisation;
-  if (a.legalName !== b.legalName || a.tradeName !== b.tradeName) changes.push({ kind: 'controller.name', text: d.nameChanged(b.tradeName ? `${b.legalName} (${b.tradeName})` : b.legalName) });
+  const legalA = legalNameIn(before.charter, language);
+  const legalB = legalNameIn(after.charter, language);
+  if (legalA !== legalB || a.tradeName !== b.tradeName) changes.push({ kind: 'controller.name', text: d.nameChanged(b.tradeName ? `${legalB} (${b.tradeName})` : legalB) });
   if (!same(a.contact, b.contact) || !same(before.site.contact, after.site.contact)) changes.push({ kind: 'controller.contact', text: d.contactChanged });
   if (!same(a.addresses.map(({ label: _label, ...rest }) => rest), b.addresses.map(({ label: _label, ...rest }) => rest))) changes.push({ kind: 'controller.address', text: d.addressChanged });
   if (!same(a.representative, b.representative)) changes.push({ kind: 'controller.representative', text: d.representativeChanged });
@@ -176,7 +179,10 @@ function changesToPurpose(a: Purpose, b: Purpose, context: Context): NoticeChang
   if (a.automatedDecisions.exists !== b.automatedDecisions.exists) {
     changes.push(at('purpose.automated', b.automatedDecisions.exists ? d.automatedAdded(name) : d.automatedRemoved(name)));
   }
-  if (a.source.kind !== b.source.kind || textIn(a.source.description, language, before.charter) !== textIn(b.source.description, language, after.charter)) {
+  // Sources compared as the reader sees them: kind, scope and description in this language, whichever form was written.
+  const sourcesIn = (purpose: Purpose, charter: Charter) =>
+    JSON.stringify(purposeSources(purpose).map((s) => [s.kind, s.data ?? [], s.subjects ?? [], textIn(s.description, language, charter) ?? '']));
+  if (sourcesIn(a, before.charter) !== sourcesIn(b, after.charter)) {
     changes.push(at('purpose.source', d.sourceChanged(name)));
   }
   return changes;
@@ -250,7 +256,7 @@ function cookieChanges({ before, after, d, language }: Context): NoticeChange[] 
   const key = (c: { name: string; domain?: string | undefined }) => `${c.name}@${c.domain ?? ''}`;
   const old = new Map(before.cookies.map((c) => [key(c), c]));
   const current = new Map(after.cookies.map((c) => [key(c), c]));
-  const vendor = (id: string, charter: Charter) => (id === 'first-party' ? charter.organisation.tradeName ?? charter.organisation.legalName : (nameOf(charter.recipients.find((r) => r.id === id)?.name, language) ?? id));
+  const vendor = (id: string, charter: Charter) => (id === 'first-party' ? organisationNameIn(charter, language) : (nameOf(charter.recipients.find((r) => r.id === id)?.name, language) ?? id));
   for (const c of after.cookies) {
     if (!old.has(key(c))) changes.push({ kind: 'cookie.added', subject: c.name, text: d.cookieAdded(c.name, vendor(c.vendor, after.charter), cookieDurationInWords(c.duration, c.type, language)) });
   }

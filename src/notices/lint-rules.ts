@@ -9,6 +9,7 @@ import { findDataCategory } from '../charter/catalogs/data-taxonomy.js';
 import type { LintFinding, LintRule } from '../charter/lint.js';
 import type { IssuePath } from '../charter/references.js';
 import { hasPeriod, retentionKind, type Charter, type Language, type Text } from '../charter/schema.js';
+import { hasSourceElsewhere, purposeSources } from '../charter/sources.js';
 import { buildNotice } from './build-notice.js';
 import { childConsentAge } from './children.js';
 import type { NoticeDocument } from './document.js';
@@ -21,7 +22,7 @@ export const article14Items = ['14(1)(d)', '14(2)(f)'] as const;
 export function requiredItems(charter: Charter, siteId: string): string[] {
   const site = charter.sites.find((s) => s.id === siteId);
   const purposes = site?.purposes ? charter.purposes.filter((p) => site.purposes?.includes(p.id)) : charter.purposes;
-  return [...article13Items, ...(purposes.some((p) => p.source.kind !== 'subject') ? article14Items : [])];
+  return [...article13Items, ...(purposes.some(hasSourceElsewhere) ? article14Items : [])];
 }
 
 /** Whether a section carries text (not only headings). */
@@ -66,9 +67,12 @@ export const noticeCompletenessRule: LintRule = (charter) => {
     if (purpose.requirement.kind !== 'none' && !purpose.requirement.consequence) {
       findings.push(finding(rule, 'warning', 'GDPR Art. 13(2)(e)', ['purposes', p, 'requirement'], `${purpose.id}: the data is required (${purpose.requirement.kind}) but the notice cannot say what happens if it is not given (consequence)`));
     }
-    if (purpose.source.kind !== 'subject' && !purpose.source.description) {
-      findings.push(finding(rule, 'warning', 'GDPR Art. 14(2)(f)', ['purposes', p, 'source'], `${purpose.id}: the data does not come from the person, but the source is not described`));
-    }
+    purposeSources(purpose).forEach((source, i) => {
+      if (source.kind !== 'subject' && !source.description) {
+        const path: IssuePath = Array.isArray(purpose.source) ? ['purposes', p, 'source', i] : ['purposes', p, 'source'];
+        findings.push(finding(rule, 'warning', 'GDPR Art. 14(2)(f)', path, `${purpose.id}: the data does not come from the person, but the source is not described`));
+      }
+    });
   });
   // Guard: every required item present and non-empty in every notice the charter produces.
   charter.sites.forEach((site, s) => {
@@ -121,7 +125,8 @@ function noticeTexts(charter: Charter): { path: IssuePath; text: Text; languages
     add(at('description'), purpose.description, languages);
     add(at('legitimateInterest'), purpose.legitimateInterest, languages);
     add(at('legalObligation'), purpose.legalObligation, languages);
-    add(at('source', 'description'), purpose.source.description, languages);
+    if (Array.isArray(purpose.source)) purpose.source.forEach((source, i) => add(at('source', i, 'description'), source.description, languages));
+    else add(at('source', 'description'), purpose.source.description, languages);
     add(at('requirement', 'consequence'), purpose.requirement.consequence, languages);
     add(at('automatedDecisions', 'logic'), purpose.automatedDecisions.logic, languages);
     add(at('automatedDecisions', 'consequences'), purpose.automatedDecisions.consequences, languages);
@@ -202,12 +207,33 @@ interface OutdatedPattern {
   message: string;
 }
 
+/** The replacement named in every finding about the Belgian Privacy Commission, in the country's languages. */
+const belgianAuthority =
+  'write Gegevensbeschermingsautoriteit (GBA) / Autorité de protection des données (APD) / Datenschutzbehörde, www.dataprotectionauthority.be (catalog authority be-apd)';
+
+/**
+ * "By using this website you agree …" and its Dutch, French and German forms: browsing is not consent (Planet49).
+ * Written loosely (a few words may sit between the act and the agreement) but always needs both halves.
+ */
+const consentByBrowsing = new RegExp(
+  [
+    String.raw`\bby (continuing to )?(use|using|browse|browsing|visit|visiting|navigat\w*|stay\w* on) (this|our|the) (web ?)?(site|page)s?\b.{0,60}?\byou (hereby )?(agree|consent|accept)`,
+    String.raw`\bcontinu\w* (to (use|browse)|browsing|using) (this|our|the) (web ?)?site\b.{0,60}?\b(agree|consent|accept)`,
+    String.raw`\bdoor (verder te (surfen|gaan|navigeren)|(deze|onze|de) (web)?site (verder )?te (gebruiken|bezoeken|raadplegen)).{0,60}?\b(gaat u akkoord|stemt u in|aanvaardt u|geeft u toestemming)`,
+    String.raw`\ben (continuant|poursuivant) (votre |la )?navigation.{0,60}?\b(acceptez|consentez)`,
+    String.raw`\ben (utilisant|naviguant sur|visitant) (ce|notre|le) site.{0,60}?\b(acceptez|consentez)`,
+    String.raw`\b(durch die|mit der) (weitere[n]? )?(nutzung|verwendung) (dieser|unserer|der) (website|webseite|seite|internetseite).{0,60}?\b(stimmen sie|erklären sie sich|akzeptieren sie|willigen sie)`,
+    String.raw`\bwenn sie (diese|unsere) (website|webseite|seite) (weiter )?(nutzen|besuchen).{0,60}?\b(stimmen sie|erklären sie sich|akzeptieren sie|willigen sie)`,
+  ].join('|'),
+  'iu',
+);
+
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const outdatedPatterns: OutdatedPattern[] = [
   {
     key: 'privacy-shield',
-    pattern: /privacy[\s-]?shield|privacyschild|bouclier de protection des donn[ée]es|datenschutz[\s-]?schild/i,
+    pattern: /privacy[\s-]?shield|privacy[\s-]?schild|privacy[\s-]?scherm|bouclier de protection des donn[ée]es|datenschutz[\s-]?schild/i,
     severity: 'error',
     article: 'GDPR Art. 44–46; CJEU C-311/18 (Schrems II)',
     message: 'mentions the EU-US Privacy Shield, invalid since 16 July 2020: name the EU-US Data Privacy Framework or standard contractual clauses',
@@ -240,6 +266,28 @@ const outdatedPatterns: OutdatedPattern[] = [
     article: 'Dutch UAVG (replaced the Wbp on 25 May 2018)',
     message: 'cites the Dutch Wet bescherming persoonsgegevens, replaced by the GDPR and the UAVG on 25 May 2018',
   },
+  {
+    key: 'global-data-protection-regulation',
+    pattern: /global data protection regulation/i,
+    severity: 'warning',
+    article: 'Regulation (EU) 2016/679',
+    message: 'says "Global Data Protection Regulation": the regulation is the General Data Protection Regulation (GDPR)',
+  },
+  {
+    // Short and web forms of the Belgian Privacy Commission the catalog's full names do not catch.
+    key: 'authority:be-apd',
+    pattern: /commission (de la )?vie priv[ée]e|privacycommission\.be|commissionprivee\.be|privacycommissie\.be/i,
+    severity: 'warning',
+    article: 'GDPR Art. 13(2)(d), 51',
+    message: `names the former Belgian Privacy Commission (replaced on 2018-05-25): ${belgianAuthority}`,
+  },
+  {
+    key: 'consent-by-browsing',
+    pattern: consentByBrowsing,
+    severity: 'error',
+    article: 'GDPR Art. 4(11), 7; CJEU C-673/17 (Planet49); EDPB Guidelines 05/2020 on consent',
+    message: 'treats using or browsing the site as consent: consent needs a clear affirmative act, so say what the banner asks instead',
+  },
   ...formerAuthorityNames.map((former): OutdatedPattern => {
     // Acronyms ("CBP") only as a whole word in capitals; full names in any case.
     const acronym = /^[A-Z]{2,6}$/.test(former.name);
@@ -248,7 +296,7 @@ const outdatedPatterns: OutdatedPattern[] = [
       pattern: new RegExp(acronym ? `\\b${escapeRegExp(former.name)}\\b` : escapeRegExp(former.name), acronym ? '' : 'i'),
       severity: 'warning',
       article: 'GDPR Art. 13(2)(d), 51',
-      message: `names "${former.name}", replaced on ${former.replacedOn} (now catalog authority ${former.replacedBy})`,
+      message: `names "${former.name}", replaced on ${former.replacedOn}: ${former.replacedBy === 'be-apd' ? belgianAuthority : `now catalog authority ${former.replacedBy}`}`,
     };
   }),
 ];
@@ -442,7 +490,32 @@ export const childrenDataRule: LintRule = (charter) => {
 };
 
 /** The notice domain's rules, in the order they are reported. */
+/**
+ * Placeholders left in a text ("TODO: describe", "TBD", "<company name>", "lorem ipsum", "xxx") would be published as
+ * they are: an error with the path. The site scan's draft `cookies:` fragment writes `purpose: "TODO: …"` on purpose,
+ * so that a pasted draft cannot go live unread. The stores section holds table and column names, not texts, and is
+ * skipped (a table may well be called "todo").
+ */
+const placeholderPatterns: { pattern: RegExp; what: string }[] = [
+  { pattern: /\b(TODO|TBD|FIXME|TBC)\b/i, what: 'a TODO/TBD/FIXME marker' },
+  { pattern: /\blorem ipsum\b/i, what: '"lorem ipsum" filler' },
+  { pattern: /\bx{3,}\b/i, what: 'an "xxx" placeholder' },
+  // "<company name>", "<…>"; not an address in angle brackets ("Name <a@b.example>").
+  { pattern: /<(?![^<>]*@)[^<>\n]{1,60}>/, what: 'a "<…>" placeholder' },
+];
+
+export const placeholderRule: LintRule = (charter) => {
+  const findings: LintFinding[] = [];
+  const { stores: _stores, ...texts } = charter;
+  walkStrings(texts, [], (text, path) => {
+    const found = placeholderPatterns.find((entry) => entry.pattern.test(text));
+    if (found) findings.push(finding('placeholder', 'error', 'GDPR Art. 12(1)', path, `contains ${found.what} ("${text.length > 60 ? `${text.slice(0, 57)}…` : text}"): write the real text before publishing`));
+  });
+  return findings;
+};
+
 export const noticeLintRules: readonly LintRule[] = [
+  placeholderRule,
   noticeCompletenessRule,
   untranslatedTextRule,
   legitimateInterestRule,

@@ -25,6 +25,7 @@ import { noticeStylesheet, themeStylesheet } from './styles.js';
 import { confirmSubscription, deliverAnnouncements, markSignificant, requestSubscription, subscriptionByToken, subscriptionSummary, unsubscribe } from './subscriptions.js';
 import { listVersions, revisionsOfVersion, syncNoticeVersions } from './versions.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
+import { organisationName as organisationNameIn } from '../charter/localized.js';
 
 const siteParam = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a site id').max(100);
 const kindParam = z.enum(documentKinds).default('privacy-notice');
@@ -220,7 +221,7 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
         siteId: site,
         email: email.data,
         language,
-        organisationName: target.charter.organisation.tradeName ?? target.charter.organisation.legalName,
+        organisationName: organisationNameIn(target.charter, language),
         siteName: target.site.name,
         baseUrl: publicUrl(config),
       }, context.clock());
@@ -343,7 +344,7 @@ export function registerNoticeRoutes(app: FastifyInstance, context: AppContext) 
         siteId: params.site,
         email: body.email,
         language: pickLanguage(site, body.lang, request),
-        organisationName: site.charter.organisation.tradeName ?? site.charter.organisation.legalName,
+        organisationName: organisationNameIn(site.charter, pickLanguage(site, body.lang, request)),
         siteName: site.site.name,
         baseUrl: publicUrl(config),
       }, context.clock());

@@ -74,14 +74,17 @@ export function dataCategoryName(id: string, language: Language, charter: Charte
  */
 export function properNouns(charter: Charter): string[] {
   const organisation = charter.organisation;
+  // Every language's form counts: a name given per language ({ en: Mollie, nl: Mollie }) is as proper as a plain one.
+  // Dropping those kept "Mollie" in one-string charters but lower-cased it in per-language ones.
+  const forms = (name: Text | undefined): (string | undefined)[] => (name === undefined || typeof name === 'string' ? [name] : Object.values(name));
   return [
-    organisation.legalName,
+    ...forms(organisation.legalName),
     organisation.tradeName,
-    ...(organisation.group ?? []).map((g) => g.legalName),
+    ...(organisation.group ?? []).flatMap((g) => forms(g.legalName)),
     ...charter.sites.map((s) => s.name),
-    ...charter.recipients.flatMap((r) => [r.name, ...r.subProcessors.map((sub) => sub.name)]),
+    ...charter.recipients.flatMap((r) => [...forms(r.name), ...r.subProcessors.flatMap((sub) => forms(sub.name))]),
     ...charter.customers.map((c) => c.name),
-    ...charter.holds.map((h) => h.law),
+    ...charter.holds.flatMap((h) => forms(h.law)),
   ].filter((name): name is string => typeof name === 'string' && name.length > 0);
 }
 

@@ -22,6 +22,7 @@ import type { DocumentKind } from './document.js';
 import { dateInWords } from './phrasing.js';
 import { noticeTexts } from './texts/index.js';
 import { revisionsOfVersion } from './versions.js';
+import { organisationName as organisationNameIn } from '../charter/localized.js';
 
 /** Unconfirmed subscriptions are deleted after this long (the confirmation mail says so). */
 export const confirmationWindowMs = 7 * 86_400_000;
@@ -310,7 +311,7 @@ export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, 
           described = revisions
             ? {
                 changes: diffDocuments(row.kind, revisions.before, revisions.after, row.site_id, language).map((c) => c.text),
-                organisationName: revisions.after.organisation.tradeName ?? revisions.after.organisation.legalName,
+                organisationName: organisationNameIn(revisions.after, language),
                 siteName: revisions.after.sites.find((s) => s.id === row.site_id)?.name ?? row.site_id,
               }
             : { changes: [], organisationName: '', siteName: row.site_id };

@@ -11,6 +11,7 @@ import type { Charter } from '../charter/schema.js';
 import type { BreachContent, StoredNotification } from './breach.js';
 import { breachClock } from './breach.js';
 import { countryName, localise, recordLanguages, type RecordLanguage } from './i18n.js';
+import { defaultText, legalNameIn, organisationName as organisationNameIn } from '../charter/localized.js';
 
 /** An address as lines: street, postal code and city, country in `language`. */
 function postalLines(address: SupervisoryAuthority['address'], language: RecordLanguage): string[] {
@@ -281,13 +282,13 @@ export function contactPoint(charter: Charter, content: BreachContent): { name: 
   const dpo = charter.organisation.dpo;
   if (dpo?.email || dpo?.phone) {
     return {
-      name: dpo.name ?? charter.organisation.legalName,
+      name: dpo.name ?? defaultText(charter.organisation.legalName, charter),
       ...(dpo.email ? { email: dpo.email } : {}),
       ...(dpo.phone ? { phone: dpo.phone } : {}),
     };
   }
   return {
-    name: charter.organisation.legalName,
+    name: defaultText(charter.organisation.legalName, charter),
     email: charter.organisation.contact.email,
     ...(charter.organisation.contact.phone ? { phone: charter.organisation.contact.phone } : {}),
   };
@@ -329,7 +330,7 @@ export function authorityDraft(charter: Charter, facts: BreachFacts, options: { 
       id: 'notifier',
       heading: h.notifier,
       body: [
-        organisation.legalName,
+        legalNameIn(charter, language),
         organisation.companyNumber ? `${a.companyNumber}${w.colon}${organisation.companyNumber}` : '',
         ...organisation.addresses.slice(0, 1).map((ad) => `${ad.street}, ${ad.postalCode} ${ad.city}, ${countryName(ad.country, language)}`),
         organisation.dpo ? `${a.dpo}${w.colon}${[organisation.dpo.name, organisation.dpo.email, organisation.dpo.phone].filter(Boolean).join(', ')}` : '',
@@ -390,7 +391,7 @@ export function authorityDraft(charter: Charter, facts: BreachFacts, options: { 
         website: authority.website,
       }
     : { name: organisation.authority };
-  const subject = a.subject(organisation.legalName, facts.reference);
+  const subject = a.subject(legalNameIn(charter, language), facts.reference);
   return { language, to, subject, sections, text: render(subject, to, sections) };
 }
 
@@ -461,7 +462,7 @@ const subjectTexts = {
 export function subjectsMessage(charter: Charter, facts: BreachFacts, language: RecordLanguage): Draft {
   const t = subjectTexts[language];
   const { content } = facts;
-  const organisation = charter.organisation.tradeName ?? charter.organisation.legalName;
+  const organisation = organisationNameIn(charter, language);
   const authority = findAuthority(charter.organisation.authority);
   const data = dataNames(charter, content.dataCategories, language);
   const measures = [content.measuresTaken, content.measuresProposed].filter(Boolean).join('\n\n');
@@ -528,7 +529,7 @@ export function controllerNotice(charter: Charter, facts: BreachFacts, customerI
   const w = words[language];
   const h = w.authority.headings;
   const { content } = facts;
-  const organisation = charter.organisation.legalName;
+  const organisation = legalNameIn(charter, language);
   const at = (iso: string) => formatInstant(iso, language, organisationTimeZone(charter));
   const data = dataNames(charter, content.dataCategories, language);
   const sections: DraftSection[] = [

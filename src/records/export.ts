@@ -7,6 +7,7 @@ import { writeCsv } from '../platform/csv.js';
 import { recordTexts, type RecordLanguage } from './i18n.js';
 import { deriveRecords, recordSheets, type RecordSheet } from './record.js';
 import { writeXlsx } from './xlsx.js';
+import { legalNameIn } from '../charter/localized.js';
 
 export const exportFormats = ['xlsx', 'csv', 'pdf'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -52,7 +53,7 @@ export async function exportRecords(charter: Charter, options: ExportOptions): P
     case 'xlsx':
       return {
         body: writeXlsx(tables, {
-          title: `${charter.organisation.legalName} — ${t.controllerTitle}`,
+          title: `${legalNameIn(charter, options.language)} — ${t.controllerTitle}`,
           creator: 'Charter',
           created: options.now,
           language: options.language,
@@ -75,8 +76,8 @@ export async function exportRecords(charter: Charter, options: ExportOptions): P
         // pdf-lib is loaded when a PDF is asked for, not at every start.
         body: await (await import('./pdf.js')).writePdf(tables, {
           title: t.controllerTitle,
-          heading: charter.organisation.legalName,
-          author: charter.organisation.legalName,
+          heading: legalNameIn(charter, options.language),
+          author: legalNameIn(charter, options.language),
           language: options.language,
           created: options.now,
           pageLabel: (page, total) => `${t.page} ${page} ${t.of} ${total}`,

@@ -4,12 +4,14 @@
  * (Art. 30(2)(a)–(d), one entry per customer it processes for). `recordSheets` lays both out as tables with the
  * columns of the model registers supervisory authorities publish; the XLSX, CSV and PDF writers only draw them.
  */
+import { legalNameIn } from '../charter/localized.js';
 import { findAuthority } from '../charter/catalogs/authorities.js';
 import { isInEea } from '../charter/catalogs/countries.js';
 import { findDataCategory } from '../charter/catalogs/data-taxonomy.js';
 import { findTransferMechanism } from '../charter/catalogs/transfer-mechanisms.js';
 import { duration } from '../charter/duration.js';
 import { retentionKind, type Charter, type Purpose } from '../charter/schema.js';
+import { hasSourceElsewhere, purposeSources } from '../charter/sources.js';
 import {
   anchorInWords,
   countryName,
@@ -79,6 +81,11 @@ export interface ControllerActivity {
   transfers: RecordTransfer[];
   retention: string;
   security: string;
+  /**
+   * Where the data comes from, one line per source, when any of it does not come from the data subject (Art. 14(2)(f),
+   * kept beside the record so that the record and the notice say the same); empty when all comes from the person.
+   */
+  sources: string[];
 }
 
 /** One entry of the processor record: Art. 30(2)(a)–(d), per controller (customer). */
@@ -154,6 +161,17 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
     transfers: transfersOf(purpose.recipients),
     retention: retentionInWords(purpose.retention, language, charter),
     security,
+    sources: hasSourceElsewhere(purpose)
+      ? purposeSources(purpose).map((source) => {
+          const t = recordTexts[language];
+          const scope = [
+            source.data ? source.data.map((id) => dataCategory(id).name).join(', ') : undefined,
+            source.subjects ? source.subjects.map((id) => { const subject = subjectsById.get(id); return subject ? localise(subject.name, language, charter) : id; }).join(', ') : undefined,
+          ].filter(Boolean).join(' — ');
+          const from = `${t.sourceKinds[source.kind]}${source.description ? ` (${localise(source.description, language, charter)})` : ''}`;
+          return scope ? `${scope}: ${from}` : from;
+        })
+      : [],
   }));
 
   const actsAsProcessor = charter.organisation.role === 'processor' || charter.organisation.role === 'both';
@@ -185,7 +203,7 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
   const authority = findAuthority(charter.organisation.authority);
   const organisation = charter.organisation;
   const keeper: RecordKeeper = {
-    legalName: organisation.legalName,
+    legalName: legalNameIn(charter, language),
     ...(organisation.tradeName ? { tradeName: organisation.tradeName } : {}),
     ...(organisation.companyNumber ? { companyNumber: organisation.companyNumber } : {}),
     addresses: organisation.addresses.map((a) => `${a.street}, ${a.postalCode} ${a.city}, ${countryName(a.country, language)}`),
@@ -321,7 +339,8 @@ export function recordSheets(records: RecordsOfProcessing): Record<RecordType, R
       a.legalBasis.label,
       a.justification,
       list(a.subjects),
-      dataList(a.data),
+      // The sources go with the data they describe, so the sheet keeps the columns of the authorities' model register.
+      [dataList(a.data), ...(a.sources.length ? [`${c.sources}:`, ...a.sources] : [])].join('\n'),
       recipientList(a.recipients),
       transferList(a.transfers),
       a.retention,

@@ -27,6 +27,7 @@ import { sweepInstallation } from './installation.js';
 import { computePlan } from './plan.js';
 import { formatPlan, formatRun, progressLine } from './present.js';
 import { runRetention } from './sweep.js';
+import { defaultText } from '../charter/localized.js';
 
 async function loadFile(io: CliIo, file: string): Promise<{ charter: Charter; source: string }> {
   const path = resolve(io.cwd, file);
@@ -134,7 +135,7 @@ export const retentionRunCommand: Command = {
       let scope: OrgScope | undefined;
       if (file) {
         const { charter, source } = await loadFile(io, file);
-        const organisation = await ensureOrganisation(database.db, charter.organisation.id, charter.organisation.legalName);
+        const organisation = await ensureOrganisation(database.db, charter.organisation.id, defaultText(charter.organisation.legalName, charter));
         scope = { organisationId: organisation.id };
         await applyCharter(database.db, scope, { charter, source, format: 'yaml', actor: 'cli' });
       } else {

@@ -11,6 +11,7 @@
  */
 import { addDuration, approximateDays, duration, describeDuration, isAtMost } from '../charter/duration.js';
 import { hasPeriod, retentionKind, type Charter, type RetentionAnchor, type Store, type StoreTable } from '../charter/schema.js';
+import { engineHolds, type EngineHold } from '../charter/localized.js';
 
 export type HoldKind = 'duration' | 'flag';
 
@@ -111,7 +112,7 @@ export function longerDuration(a: string, b: string | undefined): string {
 /** Resolves every governed store table of a charter into an executable rule, or a problem saying why it cannot be. */
 export function resolveRetentionRules(charter: Charter): ResolvedRules {
   const purposes = new Map(charter.purposes.map((p) => [p.id, p]));
-  const catalogue = new Map(charter.holds.map((h) => [h.id, h]));
+  const catalogue = new Map(engineHolds(charter).map((h) => [h.id, h]));
   const rules: TableRule[] = [];
   const ungoverned: UngovernedTable[] = [];
   const problems: RuleProblem[] = [];
@@ -159,7 +160,7 @@ function resolveRule(
   table: StoreTable,
   declared: { purpose: string; anchor?: string | undefined; columns?: string[] | undefined },
   purposes: ReadonlyMap<string, Charter['purposes'][number]>,
-  catalogue: ReadonlyMap<string, Charter['holds'][number]>,
+  catalogue: ReadonlyMap<string, EngineHold>,
   problem: (message: string, severity?: RuleProblem['severity']) => void,
 ): TableRule | undefined {
   const purpose = purposes.get(declared.purpose);

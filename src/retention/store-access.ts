@@ -17,6 +17,7 @@ import { deletionOrder, storeModel } from '../stores/plan.js';
 import { strategyProblems } from '../stores/strategies.js';
 import type { DueTarget, TargetDueCount } from './own-data.js';
 import type { TableRule } from './rules.js';
+import { engineHolds, type EngineHold } from '../charter/localized.js';
 
 /** One opened store. */
 export interface OpenedStore {
@@ -38,7 +39,7 @@ export function storeAccess(options: OpenStoresOptions, checks: CheckOptions = {
   return {
     async open(store, charter) {
       const connector = openStore(store, charter, options);
-      return openedStore(connector, store, checks, charter.holds);
+      return openedStore(connector, store, checks, engineHolds(charter));
     },
   };
 }
@@ -53,7 +54,7 @@ export function openedStore(
   connector: StoreConnector,
   store: Store,
   checks: CheckOptions = { hashKeyAvailable: true },
-  holds: Charter['holds'] = [],
+  holds: EngineHold[] = [],
 ): OpenedStore {
   let live: Promise<LiveSchema> | undefined;
   return {
@@ -132,9 +133,9 @@ export function checkTables(store: Store, live: LiveSchema, rules: readonly Tabl
 }
 
 /** Tables of a store in sweep order: children before parents (so a due parent is never held up by a due child). */
-export function sweepOrder(store: Store, charter: Pick<Charter, 'holds'>): string[] {
+export function sweepOrder(store: Store, charter: Pick<Charter, 'holds'> & Partial<Pick<Charter, 'languages' | 'defaultLanguage'>>): string[] {
   try {
-    return deletionOrder(storeModel(store, charter.holds));
+    return deletionOrder(storeModel(store, engineHolds(charter)));
   } catch {
     // A reference cycle (reported by validation): declaration order, the engine skips rows still referenced.
     return store.tables.map((t) => t.name);

@@ -25,6 +25,7 @@ import { createMailer, defaultRecipientHourlyCap, staffRecipientHourlyCap, type 
 import { limits } from './intake.js';
 import { rightsContextOf } from './register.js';
 import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
+import { defaultText } from '../charter/localized.js';
 
 let shop: HttpShop;
 let smtp: TestSmtp;
@@ -54,7 +55,7 @@ beforeAll(async () => {
   databases = await sharedDatabase();
   const charter = rightsCharter([shop.store]);
   const db = databases[0]!.db;
-  const organisation = await ensureOrganisation(db, charter.organisation.id, charter.organisation.legalName);
+  const organisation = await ensureOrganisation(db, charter.organisation.id, defaultText(charter.organisation.legalName, charter));
   await applyCharter(db, { organisationId: organisation.id }, { charter, source: JSON.stringify(charter), format: 'json', actor: 'system' });
   const env = { LOG_LEVEL: 'silent', CHARTER_SECRET: 'test-secret-test-secret', SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' };
   // One after the other: two processes starting at the same instant race to create the consent ledger's month

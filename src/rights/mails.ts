@@ -8,6 +8,7 @@ import { describeRows, isKeptForOthers, keptForOthersReason, notificationLines, 
 import type { ErasureSummary } from './results.js';
 import { dateTimeWords, dateWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
 import type { RefusalReason } from './workflow.js';
+import { organisationName as organisationNameIn } from '../charter/localized.js';
 
 export interface RenderedMail {
   subject: string;
@@ -34,13 +35,13 @@ export function mailContext(charter: Charter, request: { language: string; refer
   return { charter, language: request.language as Language, reference: request.reference, type: request.type };
 }
 
-function organisationName(charter: Charter): string {
-  return charter.organisation.tradeName ?? charter.organisation.legalName;
+function organisationName(charter: Charter, language: Language): string {
+  return organisationNameIn(charter, language);
 }
 
 function wrap(context: MailContext, body: string, options: { notYou?: boolean } = {}): string {
   const t = rightsTexts[context.language];
-  const org = organisationName(context.charter);
+  const org = organisationName(context.charter, context.language);
   return [t.mailGreeting, '', body, '', ...(options.notYou ? [t.mailNotYou, ''] : []), fill(t.mailSignature, { org }), context.charter.organisation.contact.email].join('\n');
 }
 
@@ -53,7 +54,7 @@ export function remedies(charter: Charter, language: Language): string {
 
 function params(context: MailContext, extra: Record<string, string | number> = {}) {
   const t = rightsTexts[context.language];
-  return { org: organisationName(context.charter), ref: context.reference, type: t.types[context.type], ...extra };
+  return { org: organisationName(context.charter, context.language), ref: context.reference, type: t.types[context.type], ...extra };
 }
 
 export function codeMail(context: MailContext, code: string, link: string): RenderedMail {
@@ -102,7 +103,7 @@ export function erasureLines(summary: ErasureSummary, charter: Charter, language
       const hold = charter.holds.find((h) => h.id === k.hold);
       const reason = hold ? localText(hold.reason, language) : '';
       const until = k.until ? ` (→ ${dateWords(k.until.slice(0, 10), language)})` : '';
-      lines.push(`- ${describeRows(charter, k, language)} — ${k.law}${until}${reason ? `. ${reason}` : ''}`);
+      lines.push(`- ${describeRows(charter, k, language)} — ${hold ? localText(hold.law, language) : k.law}${until}${reason ? `. ${reason}` : ''}`);
     }
   }
   if (forOthers.length) {
@@ -121,7 +122,7 @@ export function erasureLines(summary: ErasureSummary, charter: Charter, language
 export function recipientNoticeMail(charter: Charter, language: Language, request: { reference: string; type: InformingType }, recipient: Pick<Recipient, 'name'>): RenderedMail {
   const t = rightsTexts[language];
   const p = {
-    org: organisationName(charter),
+    org: organisationName(charter, language),
     ref: request.reference,
     recipient: localText(recipient.name, language),
     action: t.recipientActions[request.type],

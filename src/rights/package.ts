@@ -12,10 +12,12 @@ import { strToU8, zipSync } from 'fflate';
 import { authorityPages, findAuthority, findDataCategory, findTransferMechanism, isInEea, secretDataCategoryIds } from '../charter/catalogs/index.js';
 import { duration } from '../charter/duration.js';
 import { hasPeriod, retentionKind, type Charter, type Language, type Purpose } from '../charter/schema.js';
+import { purposeSources } from '../charter/sources.js';
 import type { AccessRecord, JsonValue } from '../stores/connector.js';
 import { writeCsv } from '../platform/csv.js';
 import type { ConsentHistory } from './ports.js';
 import { dateTimeWords, durationWords, fill, localText, rightsTexts } from './texts.js';
+import { organisationName as organisationNameIn } from '../charter/localized.js';
 
 export interface PackageInput {
   charter: Charter;
@@ -102,7 +104,7 @@ export function purposesFor(charter: Charter, groups: TableGroup[], consents: Co
 function renderReport(input: PackageInput, groups: TableGroup[]): string {
   const { charter, language } = input;
   const t = rightsTexts[language];
-  const org = charter.organisation.tradeName ?? charter.organisation.legalName;
+  const org = organisationNameIn(charter, language);
   const authority = findAuthority(charter.organisation.authority);
   const authorityName = authority ? (authority.names[language] ?? authority.names.en ?? authority.shortName) : charter.organisation.authority;
   const storeName = (id: string) => charter.stores.find((s) => s.id === id)?.name ?? id;
@@ -140,7 +142,9 @@ ${row.columns.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(categoryName(c.ca
           ? `${fill(t.reportRetentionCriteria, { criteria: localText(rule.criteria, language) })}${rule.from ? ` (${t.anchors[rule.from]})` : ''}`
           : t.reportRetentionNotDecided;
       const retention = `${period}${rule.description ? ` — ${localText(rule.description, language)}` : ''}`;
-      const source = purpose.source.kind === 'subject' ? t.reportSourceSubject : fill(t.reportSourceOther, { source: localText(purpose.source.description, language) || purpose.source.kind });
+      const source = purposeSources(purpose)
+        .map((s) => (s.kind === 'subject' ? t.reportSourceSubject : fill(t.reportSourceOther, { source: localText(s.description, language) || s.kind })))
+        .join(' ');
       const automated = purpose.automatedDecisions.exists
         ? `${localText(purpose.automatedDecisions.logic, language)} ${localText(purpose.automatedDecisions.consequences, language)}`.trim()
         : t.reportNoAutomated;

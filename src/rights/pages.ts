@@ -16,6 +16,7 @@ import type { ErasureSummary } from './results.js';
 import { rectifiableCategories } from './results.js';
 import { dateTimeWords, dateWords, durationWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
 import { erasureWaits, filerMayCancel, provenByMailbox, restrictionGrounds } from './workflow.js';
+import { legalNameIn, organisationName as organisationNameIn } from '../charter/localized.js';
 
 export interface PageFrame {
   charter: Charter;
@@ -26,14 +27,14 @@ export interface PageFrame {
   banner: boolean;
 }
 
-function organisationName(charter: Charter): string {
-  return charter.organisation.tradeName ?? charter.organisation.legalName;
+function organisationName(charter: Charter, language: Language): string {
+  return organisationNameIn(charter, language);
 }
 
 /** `scripts`: the page's script (forms, status updates); `banner`: also the consent banner (the center only). */
 function frame(f: PageFrame, title: string, body: RawHtml, options: { path: string; scripts?: boolean; banner?: boolean }): string {
   const t = rightsTexts[f.language];
-  const org = organisationName(f.charter);
+  const org = organisationName(f.charter, f.language);
   const logo = f.site.theme?.logoUrl;
   const languageLinks = f.languages.map(
     (l) => html`<li><a href="${options.path}?lang=${l}" lang="${l}" hreflang="${l}" ${l === f.language ? raw('aria-current="true"') : ''}>${l.toUpperCase()}</a></li>`,
@@ -96,7 +97,7 @@ function errorMessage(t: RightsTexts, key: 'required' | 'email' | 'choose'): str
 export function centerPage(f: PageFrame, state: FormState = { values: {}, errors: {} }): string {
   const { charter, site, language } = f;
   const t = rightsTexts[language];
-  const org = organisationName(charter);
+  const org = organisationName(charter, language);
   const v = state.values;
   const base = `/privacy/${site.id}`;
   const err = (name: string) => state.errors[name];
@@ -195,7 +196,7 @@ ${f.banner ? html`<p><button type="button" class="secondary" data-charter-open>$
 <ul>${t.rightsList.map((r) => html`<li>${r}</li>`)}</ul>
 <p>${complaintLine(t, authorityName, authority && authorityPages(authority, language).complaintUrl)}</p></section>
 <section aria-labelledby="contact-heading"><h2 id="contact-heading">${t.contactHeading}</h2>
-<p>${charter.organisation.legalName}${charter.organisation.companyNumber ? html`, ${charter.organisation.companyNumber}` : ''}<br>
+<p>${legalNameIn(charter, language)}${charter.organisation.companyNumber ? html`, ${charter.organisation.companyNumber}` : ''}<br>
 ${address ? html`${address.street}, ${address.postalCode} ${address.city}<br>` : ''}
 <a href="mailto:${contactEmail}">${contactEmail}</a></p>
 ${charter.organisation.dpo?.email ? html`<p>${t.dpoLabel}: ${charter.organisation.dpo.name ?? ''} <a href="mailto:${charter.organisation.dpo.email}">${charter.organisation.dpo.email}</a></p>` : ''}
@@ -339,7 +340,7 @@ function erasureResult(summary: ErasureSummary, charter: Charter, language: Lang
     .filter((k) => !isKeptForOthers(k))
     .map((k) => {
       const hold = charter.holds.find((h) => h.id === k.hold);
-      return html`<li data-hold="${k.hold}">${describeRows(charter, k, language)}. <strong>${k.law}</strong>${hold ? html` — ${localText(hold.reason, language)}` : ''}${
+      return html`<li data-hold="${k.hold}">${describeRows(charter, k, language)}. <strong>${hold ? localText(hold.law, language) : k.law}</strong>${hold ? html` — ${localText(hold.reason, language)}` : ''}${
         k.until ? html` (${dateWords(k.until.slice(0, 10), language)})` : ''
       }</li>`;
     });

@@ -15,6 +15,7 @@ import type { RightsContext } from './context.js';
 import type { RenderedMail } from './mails.js';
 import { claimReminder, recordEvent, type RightsRequest } from './repository.js';
 import { fill, rightsTexts } from './texts.js';
+import { organisationName as organisationNameIn } from '../charter/localized.js';
 
 /** What a request found in data held for one customer: counts only. */
 export interface ProcessorFinding {
@@ -122,13 +123,13 @@ const texts: Record<Language, ProcessorTexts> = {
   },
 };
 
-function organisationName(charter: Charter): string {
-  return charter.organisation.tradeName ?? charter.organisation.legalName;
+function organisationName(charter: Charter, language: Language): string {
+  return organisationNameIn(charter, language);
 }
 
 function signed(charter: Charter, language: Language, body: string): string {
   const t = rightsTexts[language];
-  return [t.mailGreeting, '', body, '', fill(t.mailSignature, { org: organisationName(charter) }), charter.organisation.contact.email].join('\n');
+  return [t.mailGreeting, '', body, '', fill(t.mailSignature, { org: organisationName(charter, language) }), charter.organisation.contact.email].join('\n');
 }
 
 function customerName(charter: Charter, id: string): string {
@@ -171,7 +172,7 @@ export function ownDataUntouched(result: Record<string, unknown>): boolean {
 export function customerMail(charter: Charter, finding: Pick<ProcessorFinding, 'customer' | 'rows'>, type: RequestType, reference: string, language: Language): RenderedMail {
   const t = texts[language];
   const p = {
-    org: organisationName(charter),
+    org: organisationName(charter, language),
     type: rightsTexts[language].types[type],
     ref: reference,
     customer: customerName(charter, finding.customer),

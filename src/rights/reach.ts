@@ -7,6 +7,7 @@ import type { Charter } from '../charter/schema.js';
 import type { AccessRecord, IdentityType } from '../stores/connector.js';
 import { storeModel } from '../stores/plan.js';
 import { describeReach, type TableReach } from '../stores/reach.js';
+import { engineHolds } from '../charter/localized.js';
 
 export interface ReachedTable {
   store: string;
@@ -48,7 +49,7 @@ export function summariseReach(charter: Charter, types: readonly IdentityType[],
       }
       continue;
     }
-    for (const reach of describeReach(storeModel(store, charter.holds), types)) {
+    for (const reach of describeReach(storeModel(store, engineHolds(charter)), types)) {
       if (reach.how === 'not-reached') continue;
       const count = counts.get(`${store.id}\u0000${reach.table}`) ?? { rows: 0, shared: 0 };
       tables.push({ store: store.id, storeName: store.name ?? store.id, table: reach.table, ...count, how: reach.how, ...(reach.via ? { via: reach.via } : {}) });

@@ -13,6 +13,7 @@ import { storeModel } from './plan.js';
 import { describeReach, reachLines } from './reach.js';
 import { wordpressPresetYaml } from './presets/wordpress.js';
 import { scanStore, type ScanReport } from './scan/scan.js';
+import { engineHolds } from '../charter/localized.js';
 
 async function charterFrom(args: CommandArgs, io: CliIo): Promise<Charter | undefined> {
   const file = resolve(io.cwd, stringOption(args, 'charter') ?? io.env.CHARTER_FILE ?? 'charter.yaml');
@@ -70,7 +71,7 @@ const isSkipped = <T extends object>(result: T | Skipped): result is Skipped => 
 export async function checkCharterStores(charter: Charter, env: NodeJS.ProcessEnv, only?: string): Promise<StoreCheckResult[]> {
   const results = await eachSqlStore(charter, env, only, 'an HTTP store checks its own schema (the adapter answers for it)', 1, async (store, connector) => ({
     store: store.id,
-    findings: checkStore(store, await connector.introspect(), charter.holds),
+    findings: checkStore(store, await connector.introspect(), engineHolds(charter)),
   }));
   return results.map((r) => (isSkipped(r) ? { ...r, findings: [] } : r));
 }
@@ -204,7 +205,7 @@ export async function explainCharterStores(charter: Charter, env: NodeJS.Process
         counts.set(record.table, count);
       }
     });
-    const reach = describeReach(storeModel(store, charter.holds), [...new Set(identities.map((i) => i.type))]);
+    const reach = describeReach(storeModel(store, engineHolds(charter)), [...new Set(identities.map((i) => i.type))]);
     for (const held of summary.processorRows ?? []) counts.set(held.table, { rows: held.rows, shared: 0, restricted: 0 });
     const customers = new Map((summary.processorRows ?? []).map((held) => [held.table, held.customer]));
     const tables = reach.map((r) => ({ table: r.table, reach: r.text, ...(counts.get(r.table) ?? { rows: 0, shared: 0, restricted: 0 }), ...(customers.has(r.table) ? { customer: customers.get(r.table) } : {}) }));

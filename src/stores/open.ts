@@ -10,6 +10,7 @@ import { createSqlConnector } from './sql/engine.js';
 import { createMysqlDriver } from './sql/mysql.js';
 import { createPostgresDriver } from './sql/postgres.js';
 import { retryingConnector, storeTimeouts } from './timeouts.js';
+import { engineHolds } from '../charter/localized.js';
 
 /** Options for opening the stores of a charter. */
 export interface OpenStoresOptions {
@@ -31,14 +32,14 @@ export function hashKeyFromEnv(env: NodeJS.ProcessEnv): Buffer | undefined {
  * Opens the connector of one store, bounded by the store's timeouts and retrying what may pass (a lock, a lost
  * connection). Throws a StoreError naming the missing variable when it is not set.
  */
-export function openStore(store: Store, charter: Pick<Charter, 'holds'>, options: OpenStoresOptions): StoreConnector {
+export function openStore(store: Store, charter: Pick<Charter, 'holds'> & Partial<Pick<Charter, 'languages' | 'defaultLanguage'>>, options: OpenStoresOptions): StoreConnector {
   return retryingConnector(openBareStore(store, charter, options), storeTimeouts(store).retries);
 }
 
-function openBareStore(store: Store, charter: Pick<Charter, 'holds'>, options: OpenStoresOptions): StoreConnector {
+function openBareStore(store: Store, charter: Pick<Charter, 'holds'> & Partial<Pick<Charter, 'languages' | 'defaultLanguage'>>, options: OpenStoresOptions): StoreConnector {
   const url = options.env[store.connection];
   if (!url) throw new StoreError(store.id, `environment variable ${store.connection} (named by connection) is not set`, 'not_configured');
-  const context: ConnectorContext = { holds: charter.holds, hashKey: options.hashKey, env: options.env, redactToken: options.redactToken };
+  const context: ConnectorContext = { holds: engineHolds(charter), hashKey: options.hashKey, env: options.env, redactToken: options.redactToken };
   const timeouts = storeTimeouts(store);
   if (store.kind === 'http') {
     const secret = store.secret ? options.env[store.secret] : undefined;

@@ -7,6 +7,7 @@
 import type { Charter } from '../charter/schema.js';
 import type { IdentityType } from './connector.js';
 import { storeModel, traversalPlan, type StoreModel, type TableModel } from './plan.js';
+import { engineHolds } from '../charter/localized.js';
 
 export interface TableReach {
   table: string;
@@ -70,7 +71,7 @@ export function reachLines(charter: Charter): string[] {
   for (const store of charter.stores) {
     if (store.kind === 'http' || store.tables.length === 0) continue;
     lines.push(`${store.id}: how a request reaches each table`);
-    const model = storeModel(store, charter.holds);
+    const model = storeModel(store, engineHolds(charter));
     for (const reach of describeReach(model)) {
       // Processor data (Art. 28): found and counted, never exported or written; the request goes to the customer.
       const customer = reach.how === 'not-reached' ? undefined : model.tables.get(reach.table)?.processedFor?.customer;

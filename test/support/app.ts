@@ -11,6 +11,7 @@ import { readConfig } from '../../src/platform/config.js';
 import type { OpenDatabase } from '../../src/platform/db/database.js';
 import { createLogger, type Logger } from '../../src/platform/logger.js';
 import { testDatabase } from './database.js';
+import { defaultText } from '../../src/charter/localized.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -24,7 +25,7 @@ export async function buildTestApp(options: { charter?: Charter; now?: () => Dat
   const database = await testDatabase();
   let organisationId: string | undefined;
   if (options.charter) {
-    const organisation = await ensureOrganisation(database.db, options.charter.organisation.id, options.charter.organisation.legalName);
+    const organisation = await ensureOrganisation(database.db, options.charter.organisation.id, defaultText(options.charter.organisation.legalName, options.charter));
     organisationId = organisation.id;
     await applyCharter(database.db, { organisationId }, { charter: options.charter, source: JSON.stringify(options.charter), format: 'json', actor: 'system' });
   }

@@ -24,6 +24,7 @@ import { rightsContextOf } from '../../src/rights/register.js';
 import { createSubscription, sendTestEvent } from '../../src/webhooks/subscriptions.js';
 import type { TestApp } from './app.js';
 import { signedInUser, tokenFor } from './auth.js';
+import { defaultText } from '../../src/charter/localized.js';
 
 export type CrossOrganisationSeeder = (testApp: TestApp, organisationId: string) => Promise<void>;
 
@@ -176,7 +177,7 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
   async (testApp, organisationId) => {
     const { charter } = await charterOf(testApp, organisationId);
     const next = structuredClone(charter);
-    next.organisation.legalName = `${charter.organisation.legalName} (revised)`;
+    next.organisation.legalName = `${defaultText(charter.organisation.legalName, charter)} (revised)`;
     await applyCharter(testApp.database.db, { organisationId }, { charter: next, source: JSON.stringify(next), format: 'json', actor: 'system' });
   },
 ];

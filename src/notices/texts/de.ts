@@ -183,6 +183,8 @@ export const de: NoticeTexts = {
     columns: { purpose: 'Zweck', data: 'Welche Daten', source: 'Herkunft' },
     public: 'Öffentlich zugängliche Quellen.',
     categorySource: 'Herkunft dieser Kategorie',
+    fromYou: 'Diese Daten erhalten wir von Ihnen.',
+    of: 'von',
   },
   children: {
     ages: (entries) => `Nach dem Gesetz kann ein Kind in Dienste der Informationsgesellschaft, die ihm direkt angeboten werden, ab folgendem Alter selbst einwilligen: ${entries}. Unterhalb dieses Alters muss ein Elternteil oder Vormund einwilligen oder zustimmen (Art. 8 DSGVO).`,

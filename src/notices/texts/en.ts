@@ -183,6 +183,8 @@ export const en: NoticeTexts = {
     columns: { purpose: 'Purpose', data: 'Which data', source: 'Source' },
     public: 'Publicly accessible sources.',
     categorySource: 'Source of this category',
+    fromYou: 'We receive this data from you.',
+    of: 'of',
   },
   children: {
     ages: (entries) => `Under the law, a child can consent on their own to online services offered directly to them from the following age: ${entries}. Below that age, a parent or guardian must give or authorise consent (Art. 8 GDPR).`,

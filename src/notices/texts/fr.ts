@@ -186,6 +186,8 @@ export const fr: NoticeTexts = {
     columns: { purpose: 'Finalité', data: 'Données', source: 'Origine' },
     public: 'Des sources accessibles au public.',
     categorySource: 'Origine de cette catégorie',
+    fromYou: 'Ces données, nous les recevons de vous.',
+    of: 'de',
   },
   children: {
     ages: (entries) => `Selon la loi, un enfant peut consentir seul aux services en ligne qui lui sont directement proposés à partir de l’âge suivant${nbsp}: ${entries}. En dessous de cet âge, le consentement doit être donné ou autorisé par un parent ou un tuteur (art. 8 RGPD).`,

@@ -183,6 +183,8 @@ export const nl: NoticeTexts = {
     columns: { purpose: 'Doel', data: 'Welke gegevens', source: 'Herkomst' },
     public: 'Openbaar toegankelijke bronnen.',
     categorySource: 'Herkomst van deze categorie',
+    fromYou: 'Deze gegevens krijgen we van u.',
+    of: 'van',
   },
   children: {
     ages: (entries) => `Volgens de wet kan een kind zelf toestemming geven voor onlinediensten die rechtstreeks aan kinderen worden aangeboden vanaf de volgende leeftijd: ${entries}. Onder die leeftijd moet een ouder of voogd de toestemming geven of ermee instemmen (art. 8 AVG).`,

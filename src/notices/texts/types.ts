@@ -176,6 +176,10 @@ export interface NoticeTexts {
     columns: { purpose: string; data: string; source: string };
     public: string;
     categorySource: string;
+    /** With several sources: the part of the data that the person gives us themselves. */
+    fromYou: string;
+    /** With several sources: introduces the subjects whose data one source covers ("of …"). */
+    of: string;
   };
   children: {
     ages(entries: string): string;

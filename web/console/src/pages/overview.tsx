@@ -335,7 +335,7 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
     <section aria-labelledby="the-charter">
       <h2 id="the-charter">{t.charter}</h2>
       <p>
-        <strong>{charter.organisation.legalName}</strong> — {t.revision} {data.seq} (<code>{data.revision.slice(0, 12)}</code>), {t.updated} {formatDateTime(data.updatedAt, language)} {t.by}{' '}
+        <strong>{localized(charter.organisation.legalName, language)}</strong> — {t.revision} {data.seq} (<code>{data.revision.slice(0, 12)}</code>), {t.updated} {formatDateTime(data.updatedAt, language)} {t.by}{' '}
         <Actor actor={data.updatedBy} people={people} />
       </p>
 

@@ -31,6 +31,7 @@ const texts = {
     basis: 'Legal basis',
     subjects: 'People',
     data: 'Data',
+    sources: 'Source',
     recipients: 'Recipients',
     transfers: 'Transfers outside the EEA',
     retention: 'Retention',
@@ -55,6 +56,7 @@ const texts = {
     basis: 'Rechtsgrond',
     subjects: 'Betrokkenen',
     data: 'Gegevens',
+    sources: 'Herkomst',
     recipients: 'Ontvangers',
     transfers: 'Doorgiften buiten de EER',
     retention: 'Bewaring',
@@ -79,6 +81,7 @@ const texts = {
     basis: 'Base juridique',
     subjects: 'Personnes',
     data: 'Données',
+    sources: 'Origine',
     recipients: 'Destinataires',
     transfers: "Transferts hors de l'EEE",
     retention: 'Conservation',
@@ -103,6 +106,7 @@ const texts = {
     basis: 'Rechtsgrundlage',
     subjects: 'Personen',
     data: 'Daten',
+    sources: 'Herkunft',
     recipients: 'Empfänger',
     transfers: 'Übermittlungen außerhalb des EWR',
     retention: 'Aufbewahrung',
@@ -159,7 +163,10 @@ function Records() {
                     <th scope="row">{a.name}<br /><span className="muted">{a.purpose}</span></th>
                     <td>{a.legalBasis.label}{a.justification && <><br /><span className="muted">{a.justification}</span></>}</td>
                     <td>{a.subjects.join(', ')}</td>
-                    <td>{a.data.map((d) => (d.special ? `${d.name} (${t.special})` : d.name)).join(', ')}</td>
+                    <td>
+                      {a.data.map((d) => (d.special ? `${d.name} (${t.special})` : d.name)).join(', ')}
+                      {a.sources.length > 0 && <><br /><span className="muted">{t.sources}: {a.sources.join('; ')}</span></>}
+                    </td>
                     <td>{a.recipients.length ? a.recipients.map((r) => `${r.name} (${r.role})`).join(', ') : t.none}</td>
                     <td>
                       {a.transfers.length === 0

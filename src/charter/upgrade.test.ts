@@ -3,11 +3,11 @@
  * reference) is shown as a diff, left alone without --write, rewritten with --write keeping its comments, and then
  * validates; exit codes 0, 1 and 2 as documented.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { minimalCharterYaml } from '../../test/support/charter.js';
+import { exampleCharterNames, minimalCharterYaml } from '../../test/support/charter.js';
 import { runCli } from '../../test/support/cli.js';
 import { projectFile } from '../platform/project.js';
 import { loadCharter } from './loader.js';
@@ -35,10 +35,8 @@ const oldStyle = `${minimalCharterYaml}stores:
 `;
 
 describe('charter upgrade', () => {
-  const examples = readdirSync(projectFile('examples'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-
-  it.each(examples)('says the example %s is already current and exits 0', async (name) => {
-    const run = await runCli(['upgrade', `examples/${name}/charter.yaml`], { cwd: projectFile() });
+  it.each(exampleCharterNames())('says the example %s is already current and exits 0', async (name) => {
+    const run = await runCli(['upgrade', `examples/${name}.yaml`], { cwd: projectFile() });
     expect(run.code).toBe(0);
     expect(run.out).toContain('is already current (format version 1)');
   });

@@ -2,9 +2,8 @@
  * Lint for outdated names in every language, in URLs and in free text (issue 18, item 7), and for placeholders left
  * in a text. One charter that triggers and one that does not per rule, and every example charter stays clean.
  */
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCharter } from '../../test/support/charter.js';
+import { buildCharter, exampleCharterNames } from '../../test/support/charter.js';
 import { loadCharterFile } from '../charter/loader.js';
 import { lintCharter } from '../charter/lint.js';
 import type { Charter } from '../charter/schema.js';
@@ -106,9 +105,8 @@ describe('placeholders', () => {
 });
 
 describe('every example', () => {
-  const examples = readdirSync(projectFile('examples'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  it.each(examples)('%s has no outdated name and no placeholder', async (name) => {
-    const loaded = await loadCharterFile(projectFile(`examples/${name}/charter.yaml`));
+  it.each(exampleCharterNames())('%s has no outdated name and no placeholder', async (name) => {
+    const loaded = await loadCharterFile(projectFile(`examples/${name}.yaml`));
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
     expect(lintCharter(loaded.charter, { now }).filter((f) => f.rule === 'outdated-reference' || f.rule === 'placeholder')).toEqual([]);
   });

@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from '../scripts/build-banner.mjs';
-import { loadCharterFile } from '../src/charter/loader.js';
+import { loadCharterFile } from '../src/charter/template-files.js';
 import { bannerConfig } from '../src/consent/banner-config.js';
 import { bannerScript } from '../src/consent/banner-script.js';
 import { projectFile, projectRoot } from '../src/platform/project.js';

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import pg from 'pg';
-import { loadCharterFile } from '../src/charter/loader.js';
+import { loadCharterFile } from '../src/charter/template-files.js';
 import { consentRevision } from '../src/charter/revision.js';
 import { projectFile } from '../src/platform/project.js';
 import { freePort, startPostgres, type PostgresServer } from '../test/support/postgres-server.js';

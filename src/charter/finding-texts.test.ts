@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
-import { lintCharter } from './lint.js';
+import { lintCharter } from '../lint.js';
 import { describeLocation, parsePath, ruleTitle, ruleTitles } from './finding-texts.js';
 
 describe('finding texts', () => {

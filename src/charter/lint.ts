@@ -4,9 +4,6 @@
  */
 import { findCountry, isInEea } from './catalogs/countries.js';
 import { findTransferMechanism } from './catalogs/transfer-mechanisms.js';
-import { noticeLintRules } from '../notices/lint-rules.js';
-import { storeLintRules } from '../stores/lint-rules.js';
-import { siteLintRules } from '../sites/lint-rules.js';
 import { duration, isAtMost } from './duration.js';
 import type { IssuePath } from './references.js';
 import type { Charter } from './schema.js';
@@ -108,10 +105,14 @@ export const cookieLifetimeRule: LintRule = (charter) =>
       : [],
   );
 
-/** The rules every lint runs; a domain that adds rules imports them here. */
-export const lintRules: readonly LintRule[] = [transferRule, processorContractRule, cookieLifetimeRule, ...noticeLintRules, ...storeLintRules, ...siteLintRules];
+/**
+ * The declaration's own rules. Other domains (notices, stores, sites) write rules about what they derive from the
+ * charter; `src/lint.ts` composes them all, so this file knows none of its consumers.
+ */
+export const charterLintRules: readonly LintRule[] = [transferRule, processorContractRule, cookieLifetimeRule];
 
-export function lintCharter(charter: Charter, context: LintContext = { now: new Date() }): LintFinding[] {
+/** Runs `rules` over a charter: errors first, then warnings, then information. */
+export function lintWith(rules: readonly LintRule[], charter: Charter, context: LintContext = { now: new Date() }): LintFinding[] {
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  return lintRules.flatMap((rule) => rule(charter, context)).sort((a, b) => order[a.severity] - order[b.severity]);
+  return rules.flatMap((rule) => rule(charter, context)).sort((a, b) => order[a.severity] - order[b.severity]);
 }

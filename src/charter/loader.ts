@@ -1,9 +1,8 @@
 /**
  * Loads charter.yaml: parses YAML keeping source positions, validates the shape with zod, checks references, and
- * reports every problem at once as `file:line:col: path: message`. Pure over text; `loadCharterFile` is the thin
+ * reports every problem at once as `file:line:col: path: message`. Pure over text; `loadCharterFile` (template-files.ts) is the thin
  * file-reading edge.
  */
-import { readFile } from 'node:fs/promises';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { checkReferences, closest, type IssuePath } from './references.js';
@@ -215,19 +214,6 @@ function deeperThan(root: unknown, limit: number): Node | undefined {
     }
   }
   return undefined;
-}
-
-/** Reads and loads a charter file; a missing or unreadable file is a problem, not an exception. */
-export async function loadCharterFile(path: string): Promise<LoadResult> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file';
-    return { ok: false, problems: [{ file: path, line: 1, column: 1, path: '', code: 'unreadable', message: reason, severity: 'error' }] };
-  }
-  // Templates are files next to the charter (template-files.ts would import this module: the reader is inlined).
-  return loadCharter(text, path, { readTemplate: (await import('./template-files.js')).readTemplateFile });
 }
 
 function firstLine(message: string): string {

@@ -10,7 +10,7 @@ import { callerOf } from '../accounts/caller.js';
 import type { Database } from '../database.js';
 import { notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
-import { lintCharter } from './lint.js';
+import { lintCharter } from '../lint.js';
 import { formatPath } from './loader.js';
 import { emailOf, memberEmails } from './actors.js';
 import { activeCharter, applyCharter, listRevisions } from './repository.js';

@@ -8,7 +8,7 @@ import { findOrganisationBySlug, isArchived, listOrganisations, organisationArch
 import type { Database } from '../database.js';
 import { badRequest, notFound, invalidInput } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
-import { lintCharter } from './lint.js';
+import { lintCharter } from '../lint.js';
 import { formatPath, loadCharter, validateCharter } from './loader.js';
 import { activeCharter, findSite, publicCharter } from './repository.js';
 import { charterRevision, consentRevision } from './revision.js';

@@ -5,6 +5,7 @@
  * all see the one charter that applies, with a comment naming the files it was made from.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { loadCharter, parseCharterDocument, type CharterProblem, type LoadResult } from './loader.js';
@@ -44,4 +45,17 @@ export function resolvedCharterSource(text: string, file: string, cwd: string): 
   const names = resolved.files.map((f) => relative(cwd, f) || f);
   const header = `# Resolved by charter from ${names.join(' extending ')}; edit those files, not this text.\n`;
   return { ok: true, source: header + stringify(resolved.value, { lineWidth: 0 }), files: resolved.files };
+}
+
+/** Reads and loads a charter file; a missing or unreadable file is a problem, not an exception. */
+export async function loadCharterFile(path: string): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file';
+    return { ok: false, problems: [{ file: path, line: 1, column: 1, path: '', code: 'unreadable', message: reason, severity: 'error' }] };
+  }
+  // Templates are files next to the charter.
+  return loadCharter(text, path, { readTemplate: readTemplateFile });
 }

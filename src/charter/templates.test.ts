@@ -4,7 +4,7 @@ import { buildCookiePolicy } from '../notices/build-cookie-policy.js';
 import { buildNotice } from '../notices/build-notice.js';
 import { renderMarkdown } from '../notices/render-markdown.js';
 import { projectFile } from '../platform/project.js';
-import { lintCharter } from './lint.js';
+import { lintCharter } from '../lint.js';
 import { formatProblem, loadCharter, parseCharterDocument } from './loader.js';
 import { charterForSite } from './site-controller.js';
 import { loadCharterWithTemplates, resolvedCharterSource } from './template-files.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
-import { loadCharterFile } from '../charter/loader.js';
+import { loadCharterFile } from '../charter/template-files.js';
 import { consentRevision } from '../charter/revision.js';
 import { languages, type Charter } from '../charter/schema.js';
 import { projectFile } from '../platform/project.js';

@@ -1,7 +1,7 @@
 import { exampleCharterNames } from '../../test/support/charter.js';
 import { describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
-import { loadCharterFile } from '../charter/loader.js';
+import { loadCharterFile } from '../charter/template-files.js';
 import type { Charter } from '../charter/schema.js';
 import { projectFile } from '../platform/project.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';

@@ -5,7 +5,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatProblem, loadCharterFile } from '../charter/loader.js';
+import { formatProblem } from '../charter/loader.js';
+import { loadCharterFile } from '../charter/template-files.js';
 import { languages, type Charter, type Language } from '../charter/schema.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command } from '../cli/command.js';
 import { diffDocuments } from './diff.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
-import { lintCharter, type LintFinding } from '../charter/lint.js';
+import type { LintFinding } from '../charter/lint.js';
+import { lintCharter } from '../lint.js';
 import type { Charter } from '../charter/schema.js';
 
 const now = new Date('2026-11-23T10:00:00Z');

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildCharter, exampleCharterNames } from '../../test/support/charter.js';
-import { loadCharterFile } from '../charter/loader.js';
-import { lintCharter } from '../charter/lint.js';
+import { loadCharterFile } from '../charter/template-files.js';
+import { lintCharter } from '../lint.js';
 import type { Charter } from '../charter/schema.js';
 import { projectFile } from '../platform/project.js';
 

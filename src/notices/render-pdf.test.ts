@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
-import { loadCharterFile } from '../charter/loader.js';
+import { loadCharterFile } from '../charter/template-files.js';
 import { projectFile } from '../platform/project.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';

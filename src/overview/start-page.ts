@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import { lintCharter } from '../charter/lint.js';
+import { lintCharter } from '../lint.js';
 import { activeCharter } from '../charter/repository.js';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';

@@ -4,7 +4,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatProblem, loadCharterFile } from '../charter/loader.js';
+import { formatProblem } from '../charter/loader.js';
+import { loadCharterFile } from '../charter/template-files.js';
 import { charterRevision } from '../charter/revision.js';
 import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
 import { exportFormats, exportRecords, NoProcessorRecordError, type ExportFormat } from './export.js';

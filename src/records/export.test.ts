@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCharterFile } from '../charter/loader.js';
+import { loadCharterFile } from '../charter/template-files.js';
 import type { Charter } from '../charter/schema.js';
 import { projectFile } from '../platform/project.js';
 import { buildCharter } from '../../test/support/charter.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureOrganisation } from '../accounts/organisations.js';
-import { loadCharterFile } from '../charter/loader.js';
+import { loadCharterFile } from '../charter/template-files.js';
 import { applyCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
 import type { Database } from '../database.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCharterFile } from '../charter/loader.js';
+import { loadCharterFile } from '../charter/template-files.js';
 import type { Charter } from '../charter/schema.js';
 import { projectFile } from '../platform/project.js';
 import { buildCharter } from '../../test/support/charter.js';

@@ -4,7 +4,8 @@
  * server's scheduled and API scans only scan the organisation's declared site domains.
  */
 import { resolve } from 'node:path';
-import { formatProblem, loadCharterFile } from '../charter/loader.js';
+import { formatProblem } from '../charter/loader.js';
+import { loadCharterFile } from '../charter/template-files.js';
 import { languages, type Charter, type Language } from '../charter/schema.js';
 import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
 import { compareScan } from './compare.js';

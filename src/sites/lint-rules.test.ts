@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
-import { lintCharter } from '../charter/lint.js';
+import { lintCharter } from '../lint.js';
 import type { Charter } from '../charter/schema.js';
 import { parseDuration } from '../charter/duration.js';
 import { cookieCatalog, findCatalogEntry, findVendorByHost } from './cookie-catalog.js';

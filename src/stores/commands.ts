@@ -3,7 +3,8 @@
  * `charter scan` (personal data the charter does not declare). Thin: load the charter, call one function, print.
  */
 import { resolve } from 'node:path';
-import { formatProblem, loadCharterFile } from '../charter/loader.js';
+import { formatProblem } from '../charter/loader.js';
+import { loadCharterFile } from '../charter/template-files.js';
 import type { Charter, Store } from '../charter/schema.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command, type CommandArgs } from '../cli/command.js';
 import { checkStore, type CheckFinding } from './check.js';

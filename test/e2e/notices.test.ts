@@ -6,7 +6,7 @@ import { exampleCharterNames } from '../support/charter.js';
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCharterFile } from '../../src/charter/loader.js';
+import { loadCharterFile } from '../../src/charter/template-files.js';
 import type { Charter } from '../../src/charter/schema.js';
 import { requiredItems } from '../../src/notices/lint-rules.js';
 import { projectFile } from '../../src/platform/project.js';

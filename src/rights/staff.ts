@@ -26,6 +26,7 @@ import {
   type RightsRequest,
 } from './repository.js';
 import { proposeRectification, summariseErasure, summariseRestriction, type PlannedChange } from './results.js';
+import { forgetRestriction } from './restricted-identities.js';
 import { generateLinkSecret } from './secrets.js';
 import { packageMail } from './mails.js';
 import { formatDate, toLocal } from './deadline.js';
@@ -67,6 +68,8 @@ export async function refuse(context: RightsContext, scope: OrgScope, id: string
     if (!current || isFinal(current.state) || current.state === 'in-progress') throw conflict('The request changed meanwhile; reload it.');
     await retireCodes(trx, scope, id, 'verify', now);
     await retireCodes(trx, scope, id, 'cancel', now);
+    // The restriction pending the objection is lifted above: Charter forgets the identities it kept from retention.
+    await forgetRestriction(trx, scope, current, caller.actor, now);
     return transition(trx, scope, current, 'refused', {
       actor: caller.actor,
       at: now,

@@ -83,6 +83,12 @@ export interface RightsTexts {
   inProgress: string;
   awaitingApproval: string;
   completed: Record<RequestType, string>;
+  /** A restriction some store could not mark: the part that is marked (only when some is). */
+  restrictionMarked: string;
+  /** …and the part that is not: kept from deletion by Charter, the privacy team tasked to stop its use by hand. */
+  restrictionByHand: string;
+  /** Console (the officer's task, never the person): restrict by hand in a store's table; {store}, {table}. */
+  restrictionTask: string;
   refused: string;
   withdrawn: string;
   extended: string;
@@ -340,6 +346,9 @@ const en: RightsTexts = {
     objection: 'We have stopped the processing you objected to.',
     withdrawal: 'Your consent has been withdrawn.',
   },
+  restrictionMarked: 'The restriction is recorded in those of our systems that can record it: there your data is kept and not otherwise used.',
+  restrictionByHand: 'Part of your data is in a system that cannot record the restriction itself. We keep that data from deletion, and our privacy team has been given the task of stopping its use there by hand.',
+  restrictionTask: 'Restrict by hand: store {store}, table {table} (no restriction column; Charter keeps these rows from retention meanwhile)',
   refused: 'We closed your request without action. Reason: {reason}',
   withdrawn: 'This request was cancelled. Nothing was changed.',
   extended: 'We need more time for this request, for this reason: {reason}. We will answer by {date}.',
@@ -600,6 +609,9 @@ const nl: RightsTexts = {
     objection: 'We hebben de verwerking waartegen u bezwaar maakte gestopt.',
     withdrawal: 'Uw toestemming is ingetrokken.',
   },
+  restrictionMarked: 'De beperking is vastgelegd in die van onze systemen die haar kunnen vastleggen: daar worden uw gegevens bewaard en niet anders gebruikt.',
+  restrictionByHand: 'Een deel van uw gegevens staat in een systeem dat de beperking zelf niet kan vastleggen. Die gegevens beschermen we tegen verwijdering, en ons privacyteam heeft de taak gekregen het gebruik ervan daar met de hand te stoppen.',
+  restrictionTask: 'Met de hand beperken: opslag {store}, tabel {table} (geen beperkingskolom; Charter houdt deze rijen intussen buiten de bewaartermijnen)',
   refused: 'We hebben uw verzoek zonder gevolg afgesloten. Reden: {reason}',
   withdrawn: 'Dit verzoek is geannuleerd. Er is niets gewijzigd.',
   extended: 'We hebben meer tijd nodig voor dit verzoek, om deze reden: {reason}. We antwoorden uiterlijk op {date}.',
@@ -860,6 +872,9 @@ const fr: RightsTexts = {
     objection: 'Nous avons arrêté le traitement auquel vous vous êtes opposé(e).',
     withdrawal: 'Votre consentement a été retiré.',
   },
+  restrictionMarked: 'La limitation est enregistrée dans ceux de nos systèmes qui peuvent l’enregistrer : vos données y sont conservées et ne sont pas utilisées autrement.',
+  restrictionByHand: 'Une partie de vos données se trouve dans un système qui ne peut pas enregistrer la limitation lui-même. Nous protégeons ces données contre l’effacement, et notre équipe chargée de la protection des données a reçu la tâche d’en arrêter l’utilisation manuellement.',
+  restrictionTask: 'Limiter manuellement : stockage {store}, table {table} (pas de colonne de limitation ; Charter soustrait entre-temps ces lignes à la conservation)',
   refused: 'Nous avons clôturé votre demande sans suite. Motif : {reason}',
   withdrawn: 'Cette demande a été annulée. Rien n’a été modifié.',
   extended: 'Nous avons besoin de plus de temps pour cette demande, pour la raison suivante : {reason}. Nous répondrons au plus tard le {date}.',
@@ -1120,6 +1135,9 @@ const de: RightsTexts = {
     objection: 'Wir haben die Verarbeitung, der Sie widersprochen haben, eingestellt.',
     withdrawal: 'Ihre Einwilligung wurde widerrufen.',
   },
+  restrictionMarked: 'Die Einschränkung ist in denjenigen unserer Systeme vermerkt, die sie vermerken können: Dort werden Ihre Daten aufbewahrt und nicht anders verwendet.',
+  restrictionByHand: 'Ein Teil Ihrer Daten liegt in einem System, das die Einschränkung nicht selbst vermerken kann. Diese Daten schützen wir vor dem Löschen, und unser Datenschutzteam hat die Aufgabe erhalten, ihre Verwendung dort von Hand zu beenden.',
+  restrictionTask: 'Von Hand einschränken: Speicher {store}, Tabelle {table} (keine Einschränkungsspalte; Charter nimmt diese Zeilen bis dahin von der Aufbewahrungslöschung aus)',
   refused: 'Wir haben Ihre Anfrage ohne Maßnahme abgeschlossen. Grund: {reason}',
   withdrawn: 'Diese Anfrage wurde zurückgezogen. Nichts wurde geändert.',
   extended: 'Wir brauchen mehr Zeit für diese Anfrage, aus folgendem Grund: {reason}. Wir antworten spätestens am {date}.',

@@ -19,7 +19,7 @@ import { markNotification, notificationsOf } from './notifications.js';
 import { isRestrictionTask, recipientName } from './recipients.js';
 import { fill, rightsTexts } from './texts.js';
 import { changesSchema, notificationMarkSchema, createRequestSchema, extendSchema, overrideSchema, refuseSchema, requestDetailSchema, requestFilterSchema, requestSummarySchema } from './schemas.js';
-import { approve, approveOverride, computePlan, extend, proposeOverride, refuse, reissuePackage, setChanges, staffPackage } from './staff.js';
+import { approve, approveOverride, computePlan, extend, liftRestriction, proposeOverride, refuse, reissuePackage, setChanges, staffPackage } from './staff.js';
 import { isFinal, type RequestState } from './workflow.js';
 
 /** `an***@example.be`, `C-0***`: enough to recognise, not enough to copy (shared with the Outbox). */
@@ -175,6 +175,7 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
   action('/api/v1/requests/:id/approve', 'Approve the plan of a request awaiting approval; it is executed at once', (caller, id) => approve(context, caller, id, caller));
   action('/api/v1/requests/:id/refuse', 'Refuse a request with the reason and explanation told to the requester (Art. 12(4))', (caller, id, body) => refuse(context, caller, id, caller, body as z.infer<typeof refuseSchema>), refuseSchema);
   action('/api/v1/requests/:id/extend', 'Extend the deadline by two months, once, with a reason mailed to the requester (Art. 12(3))', (caller, id, body) => extend(context, caller, id, caller, (body as z.infer<typeof extendSchema>).reason), extendSchema);
+  action('/api/v1/requests/:id/lift-restriction', 'Lift a completed restriction (Art. 18(3)): the requester is told first, with the reason', (caller, id, body) => liftRestriction(context, caller, id, caller, (body as z.infer<typeof extendSchema>).reason), extendSchema);
   action('/api/v1/requests/:id/cancel', 'Withdraw a request on behalf of the requester', (caller, id) => cancel(context, caller, id, caller.actor));
   action('/api/v1/requests/:id/override', 'Propose to verify the identity by other means (a second person approves)', (caller, id, body) => proposeOverride(context, caller, id, caller, (body as z.infer<typeof overrideSchema>).reason), overrideSchema);
   action('/api/v1/requests/:id/override/approve', 'Approve a verification override (must be another person than the proposer)', (caller, id) => approveOverride(context, caller, id, caller));

@@ -158,6 +158,14 @@ export function refusedMail(context: MailContext, reason: RefusalReason, explana
   return { template: 'request.refused', subject: fill(t.refusedSubject, p), text: wrap(context, body) };
 }
 
+/** Art. 18(3): the person is told before their restriction is lifted, with the reason. */
+export function restrictionLiftedMail(context: MailContext, reason: string): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context, { reason });
+  const body = [fill(t.restrictionLiftedBody, p), '', remedies(context.charter, context.language)].join('\n');
+  return { template: 'request.restriction-lifted', subject: fill(t.refusedSubject, p), text: wrap(context, body) };
+}
+
 export function notVerifiableMail(context: MailContext): RenderedMail {
   const t = rightsTexts[context.language];
   const p = params(context);

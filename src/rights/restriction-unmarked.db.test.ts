@@ -63,6 +63,7 @@ function retention() {
   return composeRetention({ db: t.database.db, dbKind: t.database.kind, config: readConfig({}), env: process.env, clock: () => now });
 }
 
+let aliceRequest = '';
 const newsletterIds = async () => (await shop.rows('newsletter')).map((r) => Number(r.id)).sort((a, b) => a - b);
 
 describe('a restriction the newsletter table cannot mark', { timeout: 90_000 }, () => {
@@ -120,5 +121,25 @@ describe('a restriction the newsletter table cannot mark', { timeout: 90_000 }, 
     expect(left).toContain(70);
     expect(left).not.toContain(72);
     expect(left).not.toContain(74);
+    aliceRequest = id;
+  });
+
+  it('lifts Alice’s restriction after telling her (Art. 18(3)), and retention acts on her row again', async () => {
+    const officer = await signedInNow(t, 'privacy-officer');
+    const session = await createSession(t.database.db, officer.userId, now);
+    const headers = { ...officer.headers, cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`, 'x-csrf-token': session.csrfToken };
+    smtp.clear();
+    const lifted = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${aliceRequest}/lift-restriction`, headers, payload: { reason: 'the accuracy of your address has been verified' } });
+    expect(lifted.statusCode).toBe(200);
+    const letter = await smtp.waitFor((m) => m.to.includes('alice@example.be'));
+    expect(letter.text).toContain('We are lifting the restriction of your data');
+    expect(letter.text).toContain('the accuracy of your address has been verified');
+    expect(await restrictedIdentities(t.database.db, scope())).toEqual([]);
+    expect((await shop.rows('customers')).find((c) => c.id === 1)?.processing_restricted).toBe(false);
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${aliceRequest}/lift-restriction`, headers, payload: { reason: 'the accuracy of your address has been verified' } });
+    expect(again.statusCode).toBe(409);
+
+    await runRetention(retention(), scope(), { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 1, approve: true });
+    expect(await newsletterIds()).not.toContain(70);
   });
 });

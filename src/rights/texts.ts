@@ -168,6 +168,8 @@ export interface RightsTexts {
   recipientDone: { erasure: string; rectification: string; restriction: string };
   completedSubject: string;
   refusedSubject: string;
+  /** Art. 18(3): told before a restriction is lifted; {ref}, {reason}. */
+  restrictionLiftedBody: string;
   refusedBody: string;
   notVerifiableSubject: string;
   notVerifiableBody: string;
@@ -420,6 +422,7 @@ const en: RightsTexts = {
   recipientDone: { erasure: 'erased', rectification: 'rectified', restriction: 'restricted the processing of' },
   completedSubject: 'Your request {ref} is completed',
   refusedSubject: 'Your request {ref}',
+  restrictionLiftedBody: 'We are lifting the restriction of your data under request {ref}, for this reason: {reason}. From now on we may use your data again as our privacy notice describes.',
   refusedBody: 'We closed your request {ref} without action. Reason: {reason}',
   notVerifiableSubject: 'Your request {ref} could not be verified',
   notVerifiableBody: 'We received your request {ref} but could not verify that you are the person the data is about (GDPR Art. 11(2) and 12(2)). We have therefore not acted on it. You may make a new request, or reply with information that helps us identify you.',
@@ -683,6 +686,7 @@ const nl: RightsTexts = {
   recipientDone: { erasure: 'gewist', rectification: 'verbeterd', restriction: 'in verwerking beperkt' },
   completedSubject: 'Uw verzoek {ref} is afgehandeld',
   refusedSubject: 'Uw verzoek {ref}',
+  restrictionLiftedBody: 'We heffen de beperking van uw gegevens onder verzoek {ref} op, om deze reden: {reason}. Vanaf nu mogen we uw gegevens weer gebruiken zoals onze privacyverklaring beschrijft.',
   refusedBody: 'We hebben uw verzoek {ref} zonder gevolg afgesloten. Reden: {reason}',
   notVerifiableSubject: 'Uw verzoek {ref} kon niet worden geverifieerd',
   notVerifiableBody: 'We ontvingen uw verzoek {ref}, maar konden niet nagaan dat u de persoon bent over wie de gegevens gaan (AVG art. 11, lid 2, en 12, lid 2). Daarom zijn we er niet op ingegaan. U kunt een nieuw verzoek indienen of antwoorden met informatie waarmee we u kunnen identificeren.',
@@ -946,6 +950,7 @@ const fr: RightsTexts = {
   recipientDone: { erasure: 'effacé', rectification: 'rectifié', restriction: 'limité le traitement de' },
   completedSubject: 'Votre demande {ref} est traitée',
   refusedSubject: 'Votre demande {ref}',
+  restrictionLiftedBody: 'Nous levons la limitation de vos données au titre de la demande {ref}, pour ce motif : {reason}. Désormais, nous pouvons à nouveau utiliser vos données comme le décrit notre déclaration de confidentialité.',
   refusedBody: 'Nous avons clôturé votre demande {ref} sans suite. Motif : {reason}',
   notVerifiableSubject: 'Votre demande {ref} n’a pas pu être vérifiée',
   notVerifiableBody: 'Nous avons reçu votre demande {ref} mais n’avons pas pu vérifier que vous êtes la personne concernée par les données (RGPD art. 11, par. 2, et 12, par. 2). Nous n’y avons donc pas donné suite. Vous pouvez faire une nouvelle demande, ou répondre avec des informations permettant de vous identifier.',
@@ -1209,6 +1214,7 @@ const de: RightsTexts = {
   recipientDone: { erasure: 'gelöscht', rectification: 'berichtigt', restriction: 'in der Verarbeitung eingeschränkt' },
   completedSubject: 'Ihre Anfrage {ref} ist erledigt',
   refusedSubject: 'Ihre Anfrage {ref}',
+  restrictionLiftedBody: 'Wir heben die Einschränkung Ihrer Daten aus der Anfrage {ref} auf, aus diesem Grund: {reason}. Ab jetzt dürfen wir Ihre Daten wieder so verwenden, wie es unsere Datenschutzerklärung beschreibt.',
   refusedBody: 'Wir haben Ihre Anfrage {ref} ohne Maßnahme abgeschlossen. Grund: {reason}',
   notVerifiableSubject: 'Ihre Anfrage {ref} konnte nicht bestätigt werden',
   notVerifiableBody: 'Wir haben Ihre Anfrage {ref} erhalten, konnten aber nicht prüfen, dass Sie die Person sind, um deren Daten es geht (DSGVO Art. 11 Abs. 2 und 12 Abs. 2). Wir sind daher nicht tätig geworden. Sie können eine neue Anfrage stellen oder mit Angaben antworten, mit denen wir Sie identifizieren können.',

@@ -20,7 +20,8 @@ import { ownDataUntouched, personLines, personMail, processorCounts, processorTa
 import type { ConsentHistory } from './ports.js';
 import { findRequest, insertPackage, patchRequest, recordEvent, toRequest, transition, claimReminder, type RightsRequest } from './repository.js';
 import { calledHttpStores, forThePerson, informsRecipients, notificationLines, planNotifications, restrictionTasks, type NotificationView, type PlannedNotification } from './recipients.js';
-import { rememberRestriction, type UnmarkedTable } from './restricted-identities.js';
+import { rememberRestriction, restrictedIdentities, type UnmarkedTable } from './restricted-identities.js';
+import { identityKey } from '../stores/sql/traverse.js';
 import { changesByStore, proposeRectification, summariseErasure, summariseRectification, summariseRestriction, type ErasureSummary, type PlannedChange } from './results.js';
 import { reachCounter, summariseReach } from './reach.js';
 import { generateLinkSecret } from './secrets.js';
@@ -340,10 +341,13 @@ function auditSummary(result: Record<string, unknown>): Record<string, unknown> 
 async function preparePackage(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest) {
   const records: AccessRecord[] = [];
   const processorTable = processorTableTest(charter);
+  // Art. 18: a person Charter remembers as restricted (some table could not mark it) has every row marked restricted,
+  // also those in tables without a restrictColumn.
+  const restricted = await rememberedAsRestricted(context, scope, identitiesOf(request));
   const summaries = await context.withStores(scope, charter, (s) =>
     s.collect(identitiesOf(request), (batch) => {
       // Never the customers' data as the organisation's own, whatever a store sends back (Art. 28(3)(e)).
-      records.push(...batch.filter((r) => !processorTable(r.store, r.table)));
+      records.push(...batch.filter((r) => !processorTable(r.store, r.table)).map((r) => (restricted ? { ...r, restricted: true } : r)));
     }),
   );
   const consents = await consentHistory(context, scope, emailsOf(request));
@@ -364,6 +368,12 @@ async function preparePackage(context: RightsContext, scope: OrgScope, charter: 
       for (const email of request.contacts) await context.send(scope, email, mail, request.language as Language);
     },
   };
+}
+
+/** Whether one of the identities is among the restricted identities Charter remembers (compared like seed rows). */
+async function rememberedAsRestricted(context: RightsContext, scope: OrgScope, identities: readonly Identity[]): Promise<boolean> {
+  const remembered = await restrictedIdentities(context.db, scope);
+  return identities.some((i) => remembered.some((r) => r.type === i.type && identityKey(r.type, r.value) === identityKey(i.type, i.value)));
 }
 
 async function consentHistory(context: RightsContext, scope: OrgScope, emails: string[]): Promise<ConsentHistory> {

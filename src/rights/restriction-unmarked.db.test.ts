@@ -7,6 +7,7 @@
  * when the objection is refused, after which retention acts on that person's row again. Through the HTTP store
  * protocol (the shop behind the reference adapter).
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { signedInUser as signedInNow, tokenFor } from '../../test/support/auth.js';
@@ -122,6 +123,16 @@ describe('a restriction the newsletter table cannot mark', { timeout: 90_000 }, 
     expect(left).not.toContain(72);
     expect(left).not.toContain(74);
     aliceRequest = id;
+
+    // Her access package marks every row of hers restricted, the newsletter's too.
+    smtp.clear();
+    const access = await verified({ type: 'access', identityType: 'email', identity: 'alice@example.be' }, 'alice@example.be');
+    expect((await findRequest(t.database.db, scope(), access.id))?.state).toBe('completed');
+    const content = await t.database.db.selectFrom('rights_packages').select('content').where('request_id', '=', access.id).executeTakeFirstOrThrow();
+    const data = JSON.parse(strFromU8(unzipSync(new Uint8Array(content.content!))['data.json']!)) as { stores: { table: string; rows: { restricted: boolean }[] }[] };
+    const newsletter = data.stores.find((g) => g.table === 'newsletter');
+    expect(newsletter?.rows).toEqual([expect.objectContaining({ restricted: true })]);
+    expect(data.stores.flatMap((g) => g.rows).every((r) => r.restricted)).toBe(true);
   });
 
   it('lifts Alice’s restriction after telling her (Art. 18(3)), and retention acts on her row again', async () => {

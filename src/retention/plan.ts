@@ -12,6 +12,7 @@ import type { Charter } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import type { DueQuery, RowRule } from '../stores/connector.js';
+import { restrictedIdentities } from '../rights/restricted-identities.js';
 import { resolveProcessorRules } from './processor-rules.js';
 import { ownDataRules, ownDataTarget, ownStore, type DueTarget, type OwnDataSettings, type TargetDueCount } from './own-data.js';
 import type { RenewalSource } from './renewals.js';
@@ -170,7 +171,25 @@ export async function targetFor(
     if (!scope) throw new Error('own data needs an organisation');
     return ownDataTarget(deps.db, scope);
   }
-  return (await openFor(deps, charter, rule.store, opened)).target;
+  const target = (await openFor(deps, charter, rule.store, opened)).target;
+  return scope ? rememberingRestrictions(deps, scope, target) : target;
+}
+
+/**
+ * Art. 18 in every store: each count and each sweep batch carries the identities of the restricted people Charter
+ * remembers (a store could not mark them), read right before the call — a restriction recorded while a run goes on
+ * protects the person from the next batch on. The store keeps every row they match, and what belongs to those rows.
+ */
+function rememberingRestrictions(deps: RetentionDeps, scope: OrgScope, target: DueTarget): DueTarget {
+  const identities = async () => {
+    const found = await restrictedIdentities(deps.db, scope);
+    return found.length > 0 ? { restrictedIdentities: found } : {};
+  };
+  return {
+    countDue: async (query) => target.countDue({ ...query, ...(await identities()) }),
+    sweep: async (request) => target.sweep({ ...request, ...(await identities()) }),
+    ...(target.sweptBatch ? { sweptBatch: target.sweptBatch.bind(target) } : {}),
+  };
 }
 
 export async function openFor(deps: RetentionDeps, charter: Charter, storeId: string, opened: Map<string, OpenedStore | Error>): Promise<OpenedStore> {

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
-import type { RequestType } from '../charter/schema.js';
+import type { Charter, Language, RequestType } from '../charter/schema.js';
 import { maskContact } from '../platform/contact.js';
 import { notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
@@ -16,9 +16,10 @@ import { daysLeft, parseDate, startOfDay, addDays } from './deadline.js';
 import { cancel, submit } from './intake.js';
 import { findRequest, listRequests, packagesOf, timeline, type RightsRequest } from './repository.js';
 import { markNotification, notificationsOf } from './notifications.js';
-import { recipientName } from './recipients.js';
+import { isRestrictionTask, recipientName } from './recipients.js';
+import { fill, rightsTexts } from './texts.js';
 import { changesSchema, notificationMarkSchema, createRequestSchema, extendSchema, overrideSchema, refuseSchema, requestDetailSchema, requestFilterSchema, requestSummarySchema } from './schemas.js';
-import { approve, approveOverride, computePlan, extend, proposeOverride, refuse, reissuePackage, setChanges, staffPackage } from './staff.js';
+import { approve, approveOverride, computePlan, extend, liftRestriction, proposeOverride, refuse, reissuePackage, setChanges, staffPackage } from './staff.js';
 import { isFinal, type RequestState } from './workflow.js';
 
 /** `an***@example.be`, `C-0***`: enough to recognise, not enough to copy (shared with the Outbox). */
@@ -72,7 +73,7 @@ async function detail(context: RightsContext, scope: { organisationId: string },
     timeline: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, kind: e.kind, from: e.from, to: e.to, data: e.data })),
     notifications: notifications.map((n) => ({
       recipient: n.recipient,
-      name: charter ? recipientName(charter, n.recipient) : n.recipient,
+      name: charter ? notificationName(charter, n) : n.recipient,
       channel: n.channel,
       state: n.state,
       createdAt: n.createdAt.toISOString(),
@@ -174,6 +175,7 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
   action('/api/v1/requests/:id/approve', 'Approve the plan of a request awaiting approval; it is executed at once', (caller, id) => approve(context, caller, id, caller));
   action('/api/v1/requests/:id/refuse', 'Refuse a request with the reason and explanation told to the requester (Art. 12(4))', (caller, id, body) => refuse(context, caller, id, caller, body as z.infer<typeof refuseSchema>), refuseSchema);
   action('/api/v1/requests/:id/extend', 'Extend the deadline by two months, once, with a reason mailed to the requester (Art. 12(3))', (caller, id, body) => extend(context, caller, id, caller, (body as z.infer<typeof extendSchema>).reason), extendSchema);
+  action('/api/v1/requests/:id/lift-restriction', 'Lift a completed restriction (Art. 18(3)): the requester is told first, with the reason', (caller, id, body) => liftRestriction(context, caller, id, caller, (body as z.infer<typeof extendSchema>).reason), extendSchema);
   action('/api/v1/requests/:id/cancel', 'Withdraw a request on behalf of the requester', (caller, id) => cancel(context, caller, id, caller.actor));
   action('/api/v1/requests/:id/override', 'Propose to verify the identity by other means (a second person approves)', (caller, id, body) => proposeOverride(context, caller, id, caller, (body as z.infer<typeof overrideSchema>).reason), overrideSchema);
   action('/api/v1/requests/:id/override/approve', 'Approve a verification override (must be another person than the proposer)', (caller, id) => approveOverride(context, caller, id, caller));
@@ -219,4 +221,12 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
       return reply.header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').type('application/zip').send(file.content);
     },
   );
+}
+
+/** A recipient's name, or the officer's restriction task in words (the charter's default language; console only). */
+function notificationName(charter: Charter, n: { recipient: string; detail: Record<string, unknown> }): string {
+  if (!isRestrictionTask(n.recipient)) return recipientName(charter, n.recipient);
+  const language: Language = charter.defaultLanguage ?? charter.languages[0] ?? 'en';
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return fill(rightsTexts[language].restrictionTask, { store: text(n.detail.store), table: text(n.detail.table) });
 }

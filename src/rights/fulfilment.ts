@@ -19,7 +19,9 @@ import { buildPackage } from './package.js';
 import { ownDataUntouched, personLines, personMail, processorCounts, processorTableTest, routeToControllers } from './processor-data.js';
 import type { ConsentHistory } from './ports.js';
 import { findRequest, insertPackage, patchRequest, recordEvent, toRequest, transition, claimReminder, type RightsRequest } from './repository.js';
-import { calledHttpStores, informsRecipients, notificationLines, planNotifications, type NotificationView, type PlannedNotification } from './recipients.js';
+import { calledHttpStores, forThePerson, informsRecipients, notificationLines, planNotifications, restrictionTasks, type NotificationView, type PlannedNotification } from './recipients.js';
+import { rememberRestriction, restrictedIdentities, type UnmarkedTable } from './restricted-identities.js';
+import { identityKey } from '../stores/sql/traverse.js';
 import { changesByStore, proposeRectification, summariseErasure, summariseRectification, summariseRestriction, type ErasureSummary, type PlannedChange } from './results.js';
 import { reachCounter, summariseReach } from './reach.js';
 import { generateLinkSecret } from './secrets.js';
@@ -141,6 +143,8 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
   // Which tables and rows the request reaches, and how (shown with the plan, before anything runs).
   // Rows held for customers are counted apart: they will be routed to the customer, not exported or written.
   let processorData: { customer: string; rows: number }[] = [];
+  // Art. 18(1)(d): tables the restriction pending the objection could not be marked in (remembered with the plan).
+  let unmarkedWhileWeighed: UnmarkedTable[] = [];
   const reached = async () => {
     const counter = reachCounter();
     const summaries = await context.withStores(scope, charter, (s) => s.collect(identities, (records) => counter.add(records)));
@@ -163,6 +167,7 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
         // Art. 18(1)(d): the data is restricted while the officer weighs the grounds.
         const restricted = summariseRestriction(await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true)));
         plan = { restriction: restricted, purpose: request.details.objection.purpose ?? null };
+        unmarkedWhileWeighed = restricted.unsupported;
       } else plan = { suppression: true };
       break;
     case 'access':
@@ -178,6 +183,8 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
   const waiting = await inOrganisation(context.db, scope, async (trx) => {
     const current = await findRequest(trx, scope, request.id, { lock: true });
     if (!current || current.state !== 'in-progress') return undefined;
+    await rememberRestriction(trx, scope, request, identities, unmarkedWhileWeighed, now);
+    await recordNotifications(trx, scope, request, restrictionTasks(unmarkedWhileWeighed), now);
     return transition(trx, scope, current, 'awaiting-approval', {
       actor: 'system',
       at: now,
@@ -198,6 +205,8 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
   let after: (() => Promise<void>) | undefined;
   // Rows found in data held for customers (Art. 28): left alone by the stores, routed to the controller below.
   let processor: { customer: string; rows: number }[] = [];
+  // Tables a restriction could not be marked in: Charter remembers the person's identities for retention.
+  let unmarked: UnmarkedTable[] = [];
 
   switch (request.type) {
     case 'access':
@@ -233,7 +242,13 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       const results = await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true));
       processor = processorCounts(charter, results);
       const summary = summariseRestriction(results);
-      notifications = planNotifications(charter, summary.updated, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) }))));
+      // Art. 18 where a table cannot mark it: the officer restricts by hand (a task per table), Charter keeps the
+      // rows from retention meanwhile (the identities are remembered below, in the completing transaction).
+      notifications = [
+        ...planNotifications(charter, summary.updated, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) })))),
+        ...restrictionTasks(summary.unsupported),
+      ];
+      unmarked = summary.unsupported;
       result = { restriction: summary };
       break;
     }
@@ -275,6 +290,7 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       await recordEvent(trx, scope, request, { actor: 'system', kind: 'package-created', at: now, data: { package: p.id, size: p.content.byteLength } });
     }
     await recordNotifications(trx, scope, request, notifications, now);
+    await rememberRestriction(trx, scope, request, identities, unmarked, now);
     // Read here, in the transaction that recorded them (one statement), not in two transactions of their own after.
     if (informsRecipients(current.type)) recorded = await notificationsOf(trx, scope, request.id);
     return transition(trx, scope, current, 'completed', {
@@ -296,12 +312,13 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       told = await mailRecipients(context, scope, charter, { ...completed, type: completed.type }, recorded);
     }
     const erasure = result.erasure as ErasureSummary | undefined;
-    const ownLines = erasure ? erasureLines(erasure, charter, language, told) : notificationLines(charter, told, language);
+    // The person reads about recipients only; the officer's restriction tasks stay in the console.
+    const ownLines = erasure ? erasureLines(erasure, charter, language, forThePerson(told)) : notificationLines(charter, forThePerson(told), language);
     // Art. 28(3)(e): what was left to a customer, and that the customer decides.
     const routed = findings.length > 0 ? personLines(charter, findings, language, request.reference) : [];
     const mailLines = [...ownLines, ...(ownLines.length && routed.length ? [''] : []), ...routed];
     // Only data held for customers was found: "your data has been erased" would not be true; say what was done.
-    const message = routed.length > 0 && ownDataUntouched(result) ? personMail(charter, findings, language, request.reference, remedies(charter, language)) : completedMail(mail, mailLines);
+    const message = routed.length > 0 && ownDataUntouched(result) ? personMail(charter, findings, language, request.reference, remedies(charter, language)) : completedMail(mail, mailLines, result);
     for (const email of completed.contacts) await context.send(scope, email, message, language);
   }
 }
@@ -324,10 +341,13 @@ function auditSummary(result: Record<string, unknown>): Record<string, unknown> 
 async function preparePackage(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest) {
   const records: AccessRecord[] = [];
   const processorTable = processorTableTest(charter);
+  // Art. 18: a person Charter remembers as restricted (some table could not mark it) has every row marked restricted,
+  // also those in tables without a restrictColumn.
+  const restricted = await rememberedAsRestricted(context, scope, identitiesOf(request));
   const summaries = await context.withStores(scope, charter, (s) =>
     s.collect(identitiesOf(request), (batch) => {
       // Never the customers' data as the organisation's own, whatever a store sends back (Art. 28(3)(e)).
-      records.push(...batch.filter((r) => !processorTable(r.store, r.table)));
+      records.push(...batch.filter((r) => !processorTable(r.store, r.table)).map((r) => (restricted ? { ...r, restricted: true } : r)));
     }),
   );
   const consents = await consentHistory(context, scope, emailsOf(request));
@@ -348,6 +368,12 @@ async function preparePackage(context: RightsContext, scope: OrgScope, charter: 
       for (const email of request.contacts) await context.send(scope, email, mail, request.language as Language);
     },
   };
+}
+
+/** Whether one of the identities is among the restricted identities Charter remembers (compared like seed rows). */
+async function rememberedAsRestricted(context: RightsContext, scope: OrgScope, identities: readonly Identity[]): Promise<boolean> {
+  const remembered = await restrictedIdentities(context.db, scope);
+  return identities.some((i) => remembered.some((r) => r.type === i.type && identityKey(r.type, r.value) === identityKey(i.type, i.value)));
 }
 
 async function consentHistory(context: RightsContext, scope: OrgScope, emails: string[]): Promise<ConsentHistory> {

@@ -133,10 +133,22 @@ export function recipientNoticeMail(charter: Charter, language: Language, reques
   return { template: `request.recipient-notice.${request.type}`, subject: fill(t.recipientNoticeSubject, p), text: body };
 }
 
-export function completedMail(context: MailContext, extraLines: string[] = []): RenderedMail {
+/**
+ * The first words of a completed request's mail and status page. A restriction some store could not mark never reads
+ * "we no longer use your data": it says what is marked, and that the rest is kept from deletion while the privacy
+ * team stops its use by hand (Art. 18; the officer's task names the store and table, the person never reads them).
+ */
+export function completedText(language: Language, type: RequestType, result: unknown): string {
+  const t = rightsTexts[language];
+  const restriction = type === 'restriction' ? (result as { restriction?: { updated?: unknown[]; unsupported?: unknown[] } } | null)?.restriction : undefined;
+  if (!restriction?.unsupported?.length) return t.completed[type];
+  return [...(restriction.updated?.length ? [t.restrictionMarked] : []), t.restrictionByHand].join(' ');
+}
+
+export function completedMail(context: MailContext, extraLines: string[] = [], result?: unknown): RenderedMail {
   const t = rightsTexts[context.language];
   const p = params(context);
-  const body = [t.completed[context.type], ...(extraLines.length ? ['', ...extraLines] : []), '', remedies(context.charter, context.language)].join('\n');
+  const body = [completedText(context.language, context.type, result), ...(extraLines.length ? ['', ...extraLines] : []), '', remedies(context.charter, context.language)].join('\n');
   return { template: `request.completed.${context.type}`, subject: fill(t.completedSubject, p), text: wrap(context, body) };
 }
 
@@ -145,6 +157,14 @@ export function refusedMail(context: MailContext, reason: RefusalReason, explana
   const p = params(context, { reason: t.refusalReasons[reason] });
   const body = [fill(t.refusedBody, p), ...(explanation ? ['', explanation] : []), '', remedies(context.charter, context.language)].join('\n');
   return { template: 'request.refused', subject: fill(t.refusedSubject, p), text: wrap(context, body) };
+}
+
+/** Art. 18(3): the person is told before their restriction is lifted, with the reason. */
+export function restrictionLiftedMail(context: MailContext, reason: string): RenderedMail {
+  const t = rightsTexts[context.language];
+  const p = params(context, { reason });
+  const body = [fill(t.restrictionLiftedBody, p), '', remedies(context.charter, context.language)].join('\n');
+  return { template: 'request.restriction-lifted', subject: fill(t.refusedSubject, p), text: wrap(context, body) };
 }
 
 export function notVerifiableMail(context: MailContext): RenderedMail {

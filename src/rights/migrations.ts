@@ -190,4 +190,23 @@ export const rightsMigrations: Record<string, Migration> = {
       await enableOrganisationRls(db, 'rights_notifications');
     },
   },
+  '0420-rights-restricted-identities': {
+    async up(db: Kysely<unknown>) {
+      // Art. 18: the identities of restricted people, remembered by Charter where a store cannot mark the restriction
+      // itself (a table without a restrictColumn): retention keeps every row they match, in every store. Stored like
+      // the request's own identity (same table protection: organisation-scoped, row-level security); removed when the
+      // restriction is lifted.
+      await sql`
+        create table rights_restricted_identities (
+          organisation_id uuid not null references organisations(id),
+          request_id uuid not null,
+          identity_type text not null,
+          identity_value text not null,
+          created_at timestamptz not null,
+          primary key (organisation_id, request_id, identity_type, identity_value),
+          foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
+        )`.execute(db);
+      await enableOrganisationRls(db, 'rights_restricted_identities');
+    },
+  },
 };

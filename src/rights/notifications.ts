@@ -45,7 +45,7 @@ export async function recordNotifications(db: Transaction<Database>, scope: OrgS
         recipient: plan.recipient,
         channel: plan.channel,
         state: plan.channel === 'store' ? ('done' as const) : ('pending' as const),
-        detail: JSON.stringify(plan.channel === 'store' ? { store: plan.store, rows: plan.rows ?? 0 } : {}),
+        detail: JSON.stringify(plan.channel === 'store' ? { store: plan.store, rows: plan.rows ?? 0 } : plan.task ? { task: 'restrict', ...plan.task } : {}),
         created_at: at,
         done_at: plan.channel === 'store' ? at : null,
         done_by: plan.channel === 'store' ? `store:${plan.store}` : null,

@@ -11,6 +11,7 @@ import { requestTypes } from '../charter/schema.js';
 import { html, page, raw, type RawHtml } from '../platform/http/html.js';
 import { addDurationInZone, toLocal, formatDate } from './deadline.js';
 import { describeRows, isKeptForOthers, keptForOthersReason, recipientName, type NotificationView } from './recipients.js';
+import { completedText } from './mails.js';
 import type { RightsRequest } from './repository.js';
 import type { ErasureSummary } from './results.js';
 import { rectifiableCategories } from './results.js';
@@ -281,7 +282,7 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
   } else if (shownState === 'in-progress') parts.push(html`<p>${t.inProgress}</p>`);
   else if (shownState === 'awaiting-approval') parts.push(html`<p>${t.awaitingApproval}</p>`, cancelForm);
   else if (shownState === 'completed') {
-    parts.push(html`<p>${t.completed[request.type]}</p>`);
+    parts.push(html`<p>${completedText(language, request.type, request.result)}</p>`);
     if (options.downloadUntil) {
       parts.push(html`<p>${fill(t.downloadHere, { date: dateWords(formatDate(toLocal(options.downloadUntil)), language) })}</p>
 <form method="post" action="${base}/download"><input type="hidden" name="lang" value="${language}"><div class="actions"><button type="submit">${t.downloadButton}</button></div></form>`);

@@ -33,6 +33,29 @@ export interface PlannedNotification {
   /** For `store`: the HTTP store that was called, and what it answered (counts only). */
   store?: string;
   rows?: number;
+  /** For a restriction task (channel `officer`): the store and table to restrict by hand. */
+  task?: { store: string; table: string };
+}
+
+/**
+ * Art. 18: the officer's task to restrict a person's rows by hand in a table that cannot mark a restriction (no
+ * `restrictColumn`). Recorded like an Art. 19 task (pending until a person marks it done); its id cannot be a
+ * recipient's (recipient ids are slugs, without `:`). Shown in the console only, never to the person.
+ */
+export function restrictionTasks(tables: readonly { store: string; table: string }[]): PlannedNotification[] {
+  return tables.map(({ store, table }) => ({ recipient: `${restrictionTaskPrefix}${store}/${table}`, channel: 'officer', task: { store, table } }));
+}
+
+const restrictionTaskPrefix = 'restrict:';
+
+/** Whether a recorded notification is a restriction task (console only) rather than a recipient to tell. */
+export function isRestrictionTask(recipient: string): boolean {
+  return recipient.startsWith(restrictionTaskPrefix);
+}
+
+/** The notifications a person may read about: recipients only, never the officer's restriction tasks. */
+export function forThePerson<T extends { recipient: string }>(notifications: readonly T[]): T[] {
+  return notifications.filter((n) => !isRestrictionTask(n.recipient));
 }
 
 /** A recorded notification as the person's mails and pages need it. */

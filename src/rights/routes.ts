@@ -18,6 +18,7 @@ import type { RightsContext } from './context.js';
 import { download, downloadWithSession, peekPackage, sendDownloadCode, sessionDownloadWindowMs, sessionPackage } from './download.js';
 import { cancel, confirm, peekLink, requestForStatus, siteLanguages, submit, useLink, verifiedConsents, verifyCode, withdrawVerifiedConsent, type LinkState, type StatusView } from './intake.js';
 import { notificationsOf } from './notifications.js';
+import { forThePerson } from './recipients.js';
 import { centerPage, downloadPage, linkPage, messagePage, statusPage, themeCss, type FormState, type MessageKind, type PageFrame } from './pages.js';
 import { codeFormSchema, requestFormSchema, type CreateRequestInput, type RequestForm } from './schemas.js';
 import { uiLanguages } from './texts.js';
@@ -227,7 +228,8 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       if (!view || view.request.siteId !== params.site) return html(reply, messagePage(frame, 'not-found'), 404);
       // Only a browser that presented the mailed secret sees (and may withdraw) the person's consents.
       const consents = view.proven ? await verifiedConsents(context, scope, view.request) : undefined;
-      const notifications = view.request.state === 'completed' ? await notificationsOf(context.db, scope, view.request.id) : [];
+      // Recipients only: the officer's restriction tasks name stores and tables, which a person never reads.
+      const notifications = view.request.state === 'completed' ? forThePerson(await notificationsOf(context.db, scope, view.request.id)) : [];
       // The browser that proved the mailbox takes the package here, without the package link's extra code mail.
       const ready = view.request.state === 'completed' ? await sessionPackage(context, scope, view.request.id, view.provenAt) : undefined;
       const downloadUntil = ready && view.provenAt ? new Date(Math.min(ready.expiresAt.getTime(), view.provenAt.getTime() + sessionDownloadWindowMs)) : undefined;

@@ -12,7 +12,7 @@ import { conflict, forbidden, invalidInput, notFound } from '../platform/errors.
 import type { RightsContext } from './context.js';
 import { extendedDeadline } from './deadline.js';
 import { advance, work } from './fulfilment.js';
-import { extensionMail, mailContext, notVerifiableMail, refusedMail, scheduledMail } from './mails.js';
+import { extensionMail, mailContext, notVerifiableMail, refusedMail, restrictionLiftedMail, scheduledMail } from './mails.js';
 import {
   findRequest,
   insertCode,
@@ -21,11 +21,13 @@ import {
   patchRequest,
   recordEvent,
   retireCodes,
+  timeline,
   transition,
   updatePackage,
   type RightsRequest,
 } from './repository.js';
 import { proposeRectification, summariseErasure, summariseRestriction, type PlannedChange } from './results.js';
+import { forgetRestriction } from './restricted-identities.js';
 import { generateLinkSecret } from './secrets.js';
 import { packageMail } from './mails.js';
 import { formatDate, toLocal } from './deadline.js';
@@ -67,6 +69,8 @@ export async function refuse(context: RightsContext, scope: OrgScope, id: string
     if (!current || isFinal(current.state) || current.state === 'in-progress') throw conflict('The request changed meanwhile; reload it.');
     await retireCodes(trx, scope, id, 'verify', now);
     await retireCodes(trx, scope, id, 'cancel', now);
+    // The restriction pending the objection is lifted above: Charter forgets the identities it kept from retention.
+    await forgetRestriction(trx, scope, current, caller.actor, now);
     return transition(trx, scope, current, 'refused', {
       actor: caller.actor,
       at: now,
@@ -77,6 +81,31 @@ export async function refuse(context: RightsContext, scope: OrgScope, id: string
   const mail = refusedMail(mailContext(charter, refused), input.reason, input.explanation);
   for (const email of refusedRecipients(refused)) await context.send(scope, email, mail, refused.language as Language);
   return refused;
+}
+
+/**
+ * Lifts the restriction of a completed restriction request (Art. 18(3)): the person is told first, with the reason;
+ * then the stores clear their marks and Charter forgets the identities it kept from retention, audited. Once only.
+ */
+export async function liftRestriction(context: RightsContext, scope: OrgScope, id: string, caller: Caller, reason: string): Promise<RightsRequest> {
+  const request = await load(context, scope, id);
+  if (request.type !== 'restriction' || request.state !== 'completed') throw conflict('Only a completed restriction can be lifted.');
+  if ((await timeline(context.db, scope, id)).some((e) => e.kind === 'restriction-lifted')) throw conflict('This restriction was already lifted.');
+  const charter = await context.charter(scope);
+  // Art. 18(3): informed before the restriction is lifted.
+  const mail = restrictionLiftedMail(mailContext(charter, request), reason);
+  let mailed = 0;
+  for (const email of request.contacts) if (await context.send(scope, email, mail, request.language as Language)) mailed++;
+  await context.withStores(scope, charter, (s) => s.restrict(`${request.id}:lift`, [{ type: request.identity.type as 'email', value: request.identity.value }], false));
+  const now = context.now();
+  await inOrganisation(context.db, scope, async (trx) => {
+    const current = await findRequest(trx, scope, id, { lock: true });
+    if (!current) throw notFound('request');
+    await forgetRestriction(trx, scope, current, caller.actor, now);
+    // The reason is the officer's free text (it may name the person): mailed to them, kept out of the audit trail.
+    await recordEvent(trx, scope, current, { actor: caller.actor, kind: 'restriction-lifted', at: now, data: { mailed } });
+  });
+  return load(context, scope, id);
 }
 
 /** Whom a closing letter goes to: the verified channel; for an unverified email identity, that address itself. */

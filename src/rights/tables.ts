@@ -147,6 +147,15 @@ export interface RightsNotificationTable {
   done_by: string | null;
 }
 
+/** Art. 18: an identity of a restricted person whose rows a store cannot mark; retention keeps every row it matches. */
+export interface RightsRestrictedIdentityTable {
+  organisation_id: string;
+  request_id: string;
+  identity_type: string;
+  identity_value: string;
+  created_at: Timestamp;
+}
+
 export interface RightsTables {
   rights_requests: RightsRequestTable;
   rights_events: RightsEventTable;
@@ -156,4 +165,5 @@ export interface RightsTables {
   rights_sessions: RightsSessionTable;
   rights_keys: RightsKeyTable;
   rights_notifications: RightsNotificationTable;
+  rights_restricted_identities: RightsRestrictedIdentityTable;
 }

@@ -83,6 +83,12 @@ export interface RightsTexts {
   inProgress: string;
   awaitingApproval: string;
   completed: Record<RequestType, string>;
+  /** A restriction some store could not mark: the part that is marked (only when some is). */
+  restrictionMarked: string;
+  /** …and the part that is not: kept from deletion by Charter, the privacy team tasked to stop its use by hand. */
+  restrictionByHand: string;
+  /** Console (the officer's task, never the person): restrict by hand in a store's table; {store}, {table}. */
+  restrictionTask: string;
   refused: string;
   withdrawn: string;
   extended: string;
@@ -162,6 +168,8 @@ export interface RightsTexts {
   recipientDone: { erasure: string; rectification: string; restriction: string };
   completedSubject: string;
   refusedSubject: string;
+  /** Art. 18(3): told before a restriction is lifted; {ref}, {reason}. */
+  restrictionLiftedBody: string;
   refusedBody: string;
   notVerifiableSubject: string;
   notVerifiableBody: string;
@@ -340,6 +348,9 @@ const en: RightsTexts = {
     objection: 'We have stopped the processing you objected to.',
     withdrawal: 'Your consent has been withdrawn.',
   },
+  restrictionMarked: 'The restriction is recorded in those of our systems that can record it: there your data is kept and not otherwise used.',
+  restrictionByHand: 'Part of your data is in a system that cannot record the restriction itself. We keep that data from deletion, and our privacy team has been given the task of stopping its use there by hand.',
+  restrictionTask: 'Restrict by hand: store {store}, table {table} (no restriction column; Charter keeps these rows from retention meanwhile)',
   refused: 'We closed your request without action. Reason: {reason}',
   withdrawn: 'This request was cancelled. Nothing was changed.',
   extended: 'We need more time for this request, for this reason: {reason}. We will answer by {date}.',
@@ -411,6 +422,7 @@ const en: RightsTexts = {
   recipientDone: { erasure: 'erased', rectification: 'rectified', restriction: 'restricted the processing of' },
   completedSubject: 'Your request {ref} is completed',
   refusedSubject: 'Your request {ref}',
+  restrictionLiftedBody: 'We are lifting the restriction of your data under request {ref}, for this reason: {reason}. From now on we may use your data again as our privacy notice describes.',
   refusedBody: 'We closed your request {ref} without action. Reason: {reason}',
   notVerifiableSubject: 'Your request {ref} could not be verified',
   notVerifiableBody: 'We received your request {ref} but could not verify that you are the person the data is about (GDPR Art. 11(2) and 12(2)). We have therefore not acted on it. You may make a new request, or reply with information that helps us identify you.',
@@ -600,6 +612,9 @@ const nl: RightsTexts = {
     objection: 'We hebben de verwerking waartegen u bezwaar maakte gestopt.',
     withdrawal: 'Uw toestemming is ingetrokken.',
   },
+  restrictionMarked: 'De beperking is vastgelegd in die van onze systemen die haar kunnen vastleggen: daar worden uw gegevens bewaard en niet anders gebruikt.',
+  restrictionByHand: 'Een deel van uw gegevens staat in een systeem dat de beperking zelf niet kan vastleggen. Die gegevens beschermen we tegen verwijdering, en ons privacyteam heeft de taak gekregen het gebruik ervan daar met de hand te stoppen.',
+  restrictionTask: 'Met de hand beperken: opslag {store}, tabel {table} (geen beperkingskolom; Charter houdt deze rijen intussen buiten de bewaartermijnen)',
   refused: 'We hebben uw verzoek zonder gevolg afgesloten. Reden: {reason}',
   withdrawn: 'Dit verzoek is geannuleerd. Er is niets gewijzigd.',
   extended: 'We hebben meer tijd nodig voor dit verzoek, om deze reden: {reason}. We antwoorden uiterlijk op {date}.',
@@ -671,6 +686,7 @@ const nl: RightsTexts = {
   recipientDone: { erasure: 'gewist', rectification: 'verbeterd', restriction: 'in verwerking beperkt' },
   completedSubject: 'Uw verzoek {ref} is afgehandeld',
   refusedSubject: 'Uw verzoek {ref}',
+  restrictionLiftedBody: 'We heffen de beperking van uw gegevens onder verzoek {ref} op, om deze reden: {reason}. Vanaf nu mogen we uw gegevens weer gebruiken zoals onze privacyverklaring beschrijft.',
   refusedBody: 'We hebben uw verzoek {ref} zonder gevolg afgesloten. Reden: {reason}',
   notVerifiableSubject: 'Uw verzoek {ref} kon niet worden geverifieerd',
   notVerifiableBody: 'We ontvingen uw verzoek {ref}, maar konden niet nagaan dat u de persoon bent over wie de gegevens gaan (AVG art. 11, lid 2, en 12, lid 2). Daarom zijn we er niet op ingegaan. U kunt een nieuw verzoek indienen of antwoorden met informatie waarmee we u kunnen identificeren.',
@@ -860,6 +876,9 @@ const fr: RightsTexts = {
     objection: 'Nous avons arrêté le traitement auquel vous vous êtes opposé(e).',
     withdrawal: 'Votre consentement a été retiré.',
   },
+  restrictionMarked: 'La limitation est enregistrée dans ceux de nos systèmes qui peuvent l’enregistrer : vos données y sont conservées et ne sont pas utilisées autrement.',
+  restrictionByHand: 'Une partie de vos données se trouve dans un système qui ne peut pas enregistrer la limitation lui-même. Nous protégeons ces données contre l’effacement, et notre équipe chargée de la protection des données a reçu la tâche d’en arrêter l’utilisation manuellement.',
+  restrictionTask: 'Limiter manuellement : stockage {store}, table {table} (pas de colonne de limitation ; Charter soustrait entre-temps ces lignes à la conservation)',
   refused: 'Nous avons clôturé votre demande sans suite. Motif : {reason}',
   withdrawn: 'Cette demande a été annulée. Rien n’a été modifié.',
   extended: 'Nous avons besoin de plus de temps pour cette demande, pour la raison suivante : {reason}. Nous répondrons au plus tard le {date}.',
@@ -931,6 +950,7 @@ const fr: RightsTexts = {
   recipientDone: { erasure: 'effacé', rectification: 'rectifié', restriction: 'limité le traitement de' },
   completedSubject: 'Votre demande {ref} est traitée',
   refusedSubject: 'Votre demande {ref}',
+  restrictionLiftedBody: 'Nous levons la limitation de vos données au titre de la demande {ref}, pour ce motif : {reason}. Désormais, nous pouvons à nouveau utiliser vos données comme le décrit notre déclaration de confidentialité.',
   refusedBody: 'Nous avons clôturé votre demande {ref} sans suite. Motif : {reason}',
   notVerifiableSubject: 'Votre demande {ref} n’a pas pu être vérifiée',
   notVerifiableBody: 'Nous avons reçu votre demande {ref} mais n’avons pas pu vérifier que vous êtes la personne concernée par les données (RGPD art. 11, par. 2, et 12, par. 2). Nous n’y avons donc pas donné suite. Vous pouvez faire une nouvelle demande, ou répondre avec des informations permettant de vous identifier.',
@@ -1120,6 +1140,9 @@ const de: RightsTexts = {
     objection: 'Wir haben die Verarbeitung, der Sie widersprochen haben, eingestellt.',
     withdrawal: 'Ihre Einwilligung wurde widerrufen.',
   },
+  restrictionMarked: 'Die Einschränkung ist in denjenigen unserer Systeme vermerkt, die sie vermerken können: Dort werden Ihre Daten aufbewahrt und nicht anders verwendet.',
+  restrictionByHand: 'Ein Teil Ihrer Daten liegt in einem System, das die Einschränkung nicht selbst vermerken kann. Diese Daten schützen wir vor dem Löschen, und unser Datenschutzteam hat die Aufgabe erhalten, ihre Verwendung dort von Hand zu beenden.',
+  restrictionTask: 'Von Hand einschränken: Speicher {store}, Tabelle {table} (keine Einschränkungsspalte; Charter nimmt diese Zeilen bis dahin von der Aufbewahrungslöschung aus)',
   refused: 'Wir haben Ihre Anfrage ohne Maßnahme abgeschlossen. Grund: {reason}',
   withdrawn: 'Diese Anfrage wurde zurückgezogen. Nichts wurde geändert.',
   extended: 'Wir brauchen mehr Zeit für diese Anfrage, aus folgendem Grund: {reason}. Wir antworten spätestens am {date}.',
@@ -1191,6 +1214,7 @@ const de: RightsTexts = {
   recipientDone: { erasure: 'gelöscht', rectification: 'berichtigt', restriction: 'in der Verarbeitung eingeschränkt' },
   completedSubject: 'Ihre Anfrage {ref} ist erledigt',
   refusedSubject: 'Ihre Anfrage {ref}',
+  restrictionLiftedBody: 'Wir heben die Einschränkung Ihrer Daten aus der Anfrage {ref} auf, aus diesem Grund: {reason}. Ab jetzt dürfen wir Ihre Daten wieder so verwenden, wie es unsere Datenschutzerklärung beschreibt.',
   refusedBody: 'Wir haben Ihre Anfrage {ref} ohne Maßnahme abgeschlossen. Grund: {reason}',
   notVerifiableSubject: 'Ihre Anfrage {ref} konnte nicht bestätigt werden',
   notVerifiableBody: 'Wir haben Ihre Anfrage {ref} erhalten, konnten aber nicht prüfen, dass Sie die Person sind, um deren Daten es geht (DSGVO Art. 11 Abs. 2 und 12 Abs. 2). Wir sind daher nicht tätig geworden. Sie können eine neue Anfrage stellen oder mit Angaben antworten, mit denen wir Sie identifizieren können.',

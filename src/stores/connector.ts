@@ -282,6 +282,12 @@ export interface DueQuery {
   action?: 'delete' | 'anonymise' | undefined;
   /** The store's row-deleting rules (table and period), so a referencing row that goes in the same run blocks nothing. */
   rules?: RowRule[] | undefined;
+  /**
+   * Art. 18: identities of restricted people Charter remembers because some store could not mark the restriction.
+   * Every row they match in an identity column is restricted (with what belongs to it), like a row whose
+   * `restrictColumn` is true: counted as held `restricted`, never swept.
+   */
+  restrictedIdentities?: Identity[] | undefined;
 }
 
 /**
@@ -342,6 +348,8 @@ export interface SweepRequest {
   anchor?: string | undefined;
   /** A column rule: anonymise only these columns (by their strategies, `delete` as `null`); the row always stays. */
   columns?: string[] | undefined;
+  /** Art. 18: identities whose rows (and what belongs to them) the sweep leaves, as in `DueQuery.restrictedIdentities`. */
+  restrictedIdentities?: Identity[] | undefined;
   /**
    * With `action: anonymise`: only the due rows a row that stays still references — a delete rule's fallback when
    * deleting is impossible (their personal columns are erased, the key stays).

@@ -100,6 +100,32 @@ describe('the Requests area of the console', () => {
     expect(await recipients.getByRole('button', { name: 'Mark as not informed' }).isVisible()).toBe(true);
   });
 
+  it('shows the Art. 18 task of restricting by hand a table that cannot mark it, apart from the recipients', async () => {
+    const context = rightsContextOf(served.app);
+    const scope = { organisationId: served.organisationId! };
+    // Dave is only in the newsletter, which has no restrictColumn.
+    const { request } = await submit(context, scope, { site: 'main', type: 'restriction', channel: 'web', identity: { type: 'email', value: 'dave@example.be' }, details: { restriction: { ground: 'accuracy-contested' } }, actor: 'subject' });
+    await context.idle();
+    const code = codeIn(await smtp.waitFor((m) => m.to.includes('dave@example.be')));
+    const { confirm } = await import('../../src/rights/intake.js');
+    if ((await verifyCode(context, scope, request.id, code)) === 'confirm') await confirm(context, scope, request.id);
+    const { advance } = await import('../../src/rights/fulfilment.js');
+    await advance(context, scope, request.id);
+    await context.idle();
+    expect((await findRequest(served.database.db, scope, request.id))?.state).toBe('completed');
+
+    await page.goto(`${served.url}/console/requests/${request.id}`);
+    await expect.poll(heading).toMatch(/^Request R-/);
+    const tasks = page.locator('section', { has: page.getByRole('heading', { name: 'Restrict by hand (Art. 18)' }) });
+    await expect.poll(() => tasks.textContent()).toContain('Restrict by hand: store shop, table newsletter');
+    expect(await tasks.textContent()).toContain('Not yet done');
+    expect(await page.getByRole('heading', { name: 'Recipients (Art. 19)' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await tasks.getByRole('button', { name: 'Mark as done' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tasks.locator('[data-task="restrict:shop/newsletter"]').getAttribute('data-done')).toBe('done');
+  });
+
   it('records a request received by post', async () => {
     await page.goto(`${served.url}/console/requests`);
     await expect.poll(heading).toBe('Requests');

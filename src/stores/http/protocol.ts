@@ -52,6 +52,8 @@ const identitySchema = z.strictObject({
   value: z.string().min(1).max(320),
 });
 const identities = z.array(identitySchema).min(1).max(20);
+/** Art. 18: the identities of restricted people Charter remembers (a store could not mark them), for retention. */
+const restrictedIdentities = z.array(identitySchema).max(10_000);
 const jobId = z.string().min(1).max(200);
 const isoInstant = z.iso.datetime({ offset: true });
 const period = z.string().regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'an ISO 8601 duration');
@@ -87,6 +89,7 @@ export const dueBodySchema = z.discriminatedUnion('mode', [
     action: z.enum(['delete', 'anonymise']).optional(),
     anchor: z.string().min(1).max(200).optional(),
     rules: z.array(z.strictObject({ table: z.string().min(1), period: period.optional() })).max(1000).optional(),
+    restrictedIdentities: restrictedIdentities.optional(),
   }),
   z.strictObject({
     mode: z.literal('sweep'),
@@ -104,6 +107,7 @@ export const dueBodySchema = z.discriminatedUnion('mode', [
     columns: z.array(z.string().min(1)).max(1000).optional(),
     referencedOnly: z.boolean().optional(),
     batchId: z.string().min(1).max(64).optional(),
+    restrictedIdentities: restrictedIdentities.optional(),
   }),
 ]);
 

@@ -807,7 +807,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const ruleAnchor = anchorOf(t, query.anchor);
       if (!ruleAnchor) throw new StoreError(id, `table "${t.name}" declares no retention anchor`, 'no_anchor');
       // A count is advisory (the sweep checks again in each batch's transaction): the restricted rows as of now.
-      const restrictedSet = await restrictedRows(driver, model, id);
+      const restrictedSet = await restrictedRows(driver, model, id, query.restrictedIdentities?.length ? { identities: query.restrictedIdentities, accepts: await seedFilter() } : undefined);
       const statement = new Statement(driver.dialect);
       const source = dueSource(statement, model, t, ruleAnchor);
       let { from, anchor } = source;
@@ -829,7 +829,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       // A delete rule cannot delete a row another row still references: such rows are blocked, not due. Per row and
       // referencing table, one subquery gives until when its referencing rows stay (the latest anchor among them, or
       // "for ever" for one a hold or a restriction keeps, or that no rule deletes); each cutoff then compares with it.
-      const blocking = query.action === 'delete' ? [...blockingReferences(model, t), ...stayingNullableReferences(model, t)] : [];
+      const blocking = query.action === 'delete' ? [...blockingReferences(model, t), ...stayingNullableReferences(model, t, restrictedSet)] : [];
       // A nullable reference blocks only through the rows that stay (held, restricted): the others are unlinked.
       const onlyStaying = (ref: ReferenceModel) => ref.nullable;
       let blockedAt: (cutoff: Date) => string | undefined = () => undefined;
@@ -967,12 +967,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const anonymised = writtenColumns(t, 'anonymise').filter((c) => !request.columns || request.columns.includes(c.name));
       if (mode === 'anonymise' && anonymised.length === 0) return result;
       const ledger = request.batchId && !request.dryRun ? await ledgerReady() : false;
+      const remembered = request.restrictedIdentities?.length ? { identities: request.restrictedIdentities, accepts: await seedFilter() } : undefined;
 
       return driver.transaction(async (session) => {
         // The restricted rows, computed in the batch's own transaction right before its write: a row restricted
         // before the batch starts is in the set and the batch leaves it (one restricted while the batch runs is
         // protected from the next batch on). Bounded: an oversized set fails the sweep, never a silent miss.
-        const restrictedSet = await restrictedRows(session, model, id);
+        const restrictedSet = await restrictedRows(session, model, id, remembered);
         // Rows due, not held, not restricted, not already anonymised, not still referenced by a child row.
         const statement = new Statement(session.dialect);
         const { from, anchor } = dueSource(statement, model, t, ruleAnchor);
@@ -986,7 +987,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         if (excluded) conditions.push(excluded);
         const referenced = [
           ...blockingReferences(model, t).map((child) => `exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`),
-          ...stayingNullableReferences(model, t).map((child, k) => {
+          ...stayingNullableReferences(model, t, restrictedSet).map((child, k) => {
             const childTable = table(child.table);
             return `exists (select 1 from ${tableName(statement, model, child.table)} c${k} where c${k}.${statement.id(child.column)} = t.${statement.id(child.toColumn)} and ${stayingChild(statement, childTable, `c${k}`, now, restrictedSet)})`;
           }),
@@ -1171,10 +1172,11 @@ function ledgerName(statement: Statement, model: StoreModel): string {
  * Nullable references from rows retention must never write (held or restricted): a due row such a row points at
  * cannot be unlinked from it, so it blocks like a non-nullable reference — but only while such a row points at it.
  */
-function stayingNullableReferences(model: StoreModel, t: TableModel): ReferenceModel[] {
+function stayingNullableReferences(model: StoreModel, t: TableModel, restrictedSet: RestrictedRows): ReferenceModel[] {
   return t.referencedBy.filter((r) => {
     const child = model.tables.get(r.table);
-    return r.nullable && r.enforced && r.table !== t.name && child !== undefined && (child.holds.length > 0 || restrictable(model, child.name));
+    // A table no restrictColumn protects may still hold restricted rows: those of a person Charter remembers.
+    return r.nullable && r.enforced && r.table !== t.name && child !== undefined && (child.holds.length > 0 || restrictable(model, child.name) || restrictedSet.has(child.name));
   });
 }
 

@@ -12,11 +12,17 @@
  * The result is used as a list of primary keys in the count and sweep statements. A set larger than the bound is an
  * error (`restricted_rows_bound`), never a silent miss: the sweep stops rather than delete a row it did not check.
  */
-import { StoreError } from '../connector.js';
+import { StoreError, type Identity } from '../connector.js';
 import { valueText } from '../ownership.js';
-import type { ReferenceModel, StoreModel, TableModel } from '../plan.js';
+import { traversalPlan, type ReferenceModel, type StoreModel, type TableModel } from '../plan.js';
 import { Statement, type SqlSession } from './driver.js';
-import { chunks, tableName, type Row } from './traverse.js';
+import { chunks, tableName, traverse, type Row } from './traverse.js';
+
+/** Identities of restricted people Charter remembers (a store could not mark them), and which values a column takes. */
+export interface RememberedRestrictions {
+  identities: readonly Identity[];
+  accepts?: ((table: string, column: string, value: string) => boolean) | undefined;
+}
 
 /** Primary keys of the restricted rows, per table (tables without any are absent). */
 export type RestrictedRows = ReadonlyMap<string, readonly unknown[]>;
@@ -60,9 +66,10 @@ export function restrictionDeclared(model: StoreModel): boolean {
  * the result (a sweep batch computes it right before its delete), so a row restricted before that transaction starts
  * is in it.
  */
-export async function restrictedRows(session: SqlSession, model: StoreModel, storeId: string): Promise<RestrictedRows> {
+export async function restrictedRows(session: SqlSession, model: StoreModel, storeId: string, remembered?: RememberedRestrictions): Promise<RestrictedRows> {
   const result = new Map<string, Map<string, unknown>>();
-  if (!restrictionDeclared(model)) return new Map();
+  const identities = remembered?.identities ?? [];
+  if (!restrictionDeclared(model) && identities.length === 0) return new Map();
   const bound = restrictedRowsBound[session.dialect];
   let total = 0;
   const columnsOf = new Map<string, string[]>();
@@ -110,6 +117,20 @@ export async function restrictedRows(session: SqlSession, model: StoreModel, sto
     const { rows } = await session.query(`select ${select(statement, t)} from ${tableName(statement, model, t.name)} where ${statement.id(t.restrictColumn)} = true`, statement.params);
     const added = add(t, rows);
     if (added.length > 0) frontier.set(t, [...(frontier.get(t) ?? []), ...added]);
+  }
+  // Roots Charter remembers (Art. 18 where a table cannot mark it): every row an identity column matches for a
+  // restricted identity, compared again after the database matched it, like a request's seed rows. A row that only
+  // mentions the person is kept too — keeping more is the safe side of a restriction.
+  if (identities.length > 0) {
+    const plan = traversalPlan(model, [...new Set(identities.map((i) => i.type))]);
+    await traverse(session, model, { ...plan, edges: [] }, identities, {
+      columns: (t) => columns(t),
+      ...(remembered?.accepts ? { acceptsValue: remembered.accepts } : {}),
+      onRows: async (t, rows) => {
+        const added = add(t, rows.map((row) => Object.fromEntries(columns(t).map((c, i) => [`c${i}`, row[c]]))));
+        if (added.length > 0) frontier.set(t, [...(frontier.get(t) ?? []), ...added]);
+      },
+    });
   }
   while (frontier.size > 0) {
     const next = new Map<TableModel, Row[]>();

@@ -86,6 +86,12 @@ const texts = {
     recipientPending: 'Not yet informed',
     markInformed: 'Mark as informed',
     markNotInformed: 'Mark as not informed',
+    restrictTasks: 'Restrict by hand (Art. 18)',
+    restrictTasksIntro: 'These tables cannot record the restriction themselves. Charter keeps the person’s rows there from retention until the restriction is lifted; stop their use by hand, then mark the task done.',
+    restrictDone: 'Restricted by hand',
+    restrictPending: 'Not yet done',
+    markRestricted: 'Mark as done',
+    markNotRestricted: 'Mark as not done',
     reached: 'Rows the request reaches',
     reachHow: 'How',
     shared: 'Shared with someone else',
@@ -196,6 +202,12 @@ const texts = {
     recipientPending: 'Nog niet op de hoogte gebracht',
     markInformed: 'Markeer als op de hoogte gebracht',
     markNotInformed: 'Markeer als niet op de hoogte gebracht',
+    restrictTasks: 'Met de hand beperken (art. 18)',
+    restrictTasksIntro: 'Deze tabellen kunnen de beperking zelf niet vastleggen. Charter houdt de rijen van de betrokkene daar buiten de bewaartermijnen tot de beperking wordt opgeheven; stop het gebruik ervan met de hand en markeer de taak daarna als gedaan.',
+    restrictDone: 'Met de hand beperkt',
+    restrictPending: 'Nog niet gedaan',
+    markRestricted: 'Markeer als gedaan',
+    markNotRestricted: 'Markeer als niet gedaan',
     reached: 'Rijen die het verzoek bereikt',
     reachHow: 'Hoe',
     shared: 'Gedeeld met iemand anders',
@@ -306,6 +318,12 @@ const texts = {
     recipientPending: 'Pas encore informé',
     markInformed: 'Marquer comme informé',
     markNotInformed: 'Marquer comme non informé',
+    restrictTasks: 'Limiter manuellement (art. 18)',
+    restrictTasksIntro: 'Ces tables ne peuvent pas enregistrer la limitation elles-mêmes. Charter soustrait les lignes de la personne à la conservation jusqu’à la levée de la limitation ; arrêtez-en l’utilisation manuellement, puis marquez la tâche comme faite.',
+    restrictDone: 'Limité manuellement',
+    restrictPending: 'Pas encore fait',
+    markRestricted: 'Marquer comme fait',
+    markNotRestricted: 'Marquer comme non fait',
     reached: 'Lignes atteintes par la demande',
     reachHow: 'Comment',
     shared: 'Partagées avec quelqu’un d’autre',
@@ -416,6 +434,12 @@ const texts = {
     recipientPending: 'Noch nicht informiert',
     markInformed: 'Als informiert markieren',
     markNotInformed: 'Als nicht informiert markieren',
+    restrictTasks: 'Von Hand einschränken (Art. 18)',
+    restrictTasksIntro: 'Diese Tabellen können die Einschränkung nicht selbst vermerken. Charter nimmt die Zeilen der Person dort von der Aufbewahrungslöschung aus, bis die Einschränkung aufgehoben wird; beenden Sie ihre Verwendung von Hand und markieren Sie die Aufgabe dann als erledigt.',
+    restrictDone: 'Von Hand eingeschränkt',
+    restrictPending: 'Noch nicht erledigt',
+    markRestricted: 'Als erledigt markieren',
+    markNotRestricted: 'Als nicht erledigt markieren',
     reached: 'Von der Anfrage erfasste Zeilen',
     reachHow: 'Wie',
     shared: 'Mit anderen geteilt',
@@ -831,6 +855,9 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
   if (loading && !request) return <Loading />;
   if (!request) return <ErrorMessage error={error} />;
   const write = can('requests:write');
+  // Art. 18 tasks (a table that cannot mark a restriction) share the Art. 19 records; shown apart, with their own words.
+  const restrictTasks = request.notifications.filter((n) => n.recipient.startsWith('restrict:'));
+  const recipients = request.notifications.filter((n) => !n.recipient.startsWith('restrict:'));
   const open = !['completed', 'refused', 'withdrawn'].includes(request.state);
   const act = async (path: string, body?: unknown) => {
     setDone(false);
@@ -876,12 +903,12 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
       {request.result !== null && request.result !== undefined && (
         <section aria-labelledby="rq-result"><h2 id="rq-result">{t.result}</h2><Outcome value={request.result} t={t} /></section>
       )}
-      {request.notifications.length > 0 && (
+      {recipients.length > 0 && (
         <section aria-labelledby="rq-recipients">
           <h2 id="rq-recipients">{t.recipients}</h2>
           <p>{t.recipientsIntro}</p>
           <ul className="recipients">
-            {request.notifications.map((n) => (
+            {recipients.map((n) => (
               <li key={n.recipient} data-recipient={n.recipient} data-told={n.state}>
                 <strong>{n.name}</strong> — {t.recipientChannels[n.channel]}: {n.state === 'done' ? `${t.recipientDone}${n.doneAt ? ` (${formatDateTime(n.doneAt, language)})` : ''}` : t.recipientPending}
                 {write && n.channel !== 'store' && (
@@ -889,6 +916,27 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
                     {' '}
                     <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act(`notifications/${encodeURIComponent(n.recipient)}`, { done: n.state !== 'done' })}>
                       {n.state === 'done' ? t.markNotInformed : t.markInformed}
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {restrictTasks.length > 0 && (
+        <section aria-labelledby="rq-restrict-tasks">
+          <h2 id="rq-restrict-tasks">{t.restrictTasks}</h2>
+          <p>{t.restrictTasksIntro}</p>
+          <ul className="recipients">
+            {restrictTasks.map((n) => (
+              <li key={n.recipient} data-task={n.recipient} data-done={n.state}>
+                <strong>{n.name}</strong>: {n.state === 'done' ? `${t.restrictDone}${n.doneAt ? ` (${formatDateTime(n.doneAt, language)})` : ''}` : t.restrictPending}
+                {write && (
+                  <>
+                    {' '}
+                    <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act(`notifications/${encodeURIComponent(n.recipient)}`, { done: n.state !== 'done' })}>
+                      {n.state === 'done' ? t.markNotRestricted : t.markRestricted}
                     </button>
                   </>
                 )}

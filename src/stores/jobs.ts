@@ -6,7 +6,7 @@
  * not recorded (a crash between the store's commit and ours) changes nothing the second time.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import { conflict } from '../platform/errors.js';
@@ -101,6 +101,13 @@ async function runStoreJob<R>(db: Kysely<Database>, scope: OrgScope, connectors:
     return trx.selectFrom('store_job_steps').selectAll().where('organisation_id', '=', organisationId).where('job_id', '=', options.jobId).execute();
   });
 
+  const finishJob = (trx: Transaction<Database>, status: 'completed' | 'failed') =>
+    trx
+      .updateTable('store_jobs')
+      .set({ status, updated_at: now(), completed_at: status === 'completed' ? now() : null })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', options.jobId)
+      .execute();
   const steps: StoreJobStep<R>[] = [];
   for (const connector of connectors) {
     const previous = existing.find((s) => s.store_id === connector.id);
@@ -119,6 +126,8 @@ async function runStoreJob<R>(db: Kysely<Database>, scope: OrgScope, connectors:
     );
     try {
       const result = await options.run(connector);
+      // The last step of a job whose other steps are done completes the job in the same transaction (one commit less).
+      const completes = connector === connectors[connectors.length - 1] && steps.every((s) => s.status === 'done');
       await inOrganisation(db, scope, async (trx) => {
         await trx
           .updateTable('store_job_steps')
@@ -127,11 +136,13 @@ async function runStoreJob<R>(db: Kysely<Database>, scope: OrgScope, connectors:
           .where('job_id', '=', options.jobId)
           .where('store_id', '=', connector.id)
           .execute();
+        if (completes) await finishJob(trx, 'completed');
         if (!options.dryRun) {
           await recordAudit(trx, scope, { actor: options.actor, action: `store.${options.kind}`, target: `store-job:${options.jobId}`, data: { store: connector.id, ...options.summarise(result) } }, now());
         }
       });
       steps.push({ store: connector.id, status: 'done', resumed: false, result });
+      if (completes) return { jobId: options.jobId, kind: options.kind, status: 'completed', steps };
     } catch (error) {
       const code = error instanceof StoreError ? error.code : 'store_failed';
       await inOrganisation(db, scope, (trx) =>
@@ -147,14 +158,7 @@ async function runStoreJob<R>(db: Kysely<Database>, scope: OrgScope, connectors:
     }
   }
   const status = steps.every((s) => s.status === 'done') ? 'completed' : 'failed';
-  await inOrganisation(db, scope, (trx) =>
-    trx
-      .updateTable('store_jobs')
-      .set({ status, updated_at: now(), completed_at: status === 'completed' ? now() : null })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', options.jobId)
-      .execute(),
-  );
+  await inOrganisation(db, scope, (trx) => finishJob(trx, status));
   return { jobId: options.jobId, kind: options.kind, status, steps };
 }
 

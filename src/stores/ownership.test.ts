@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeSchema } from '../charter/schema.js';
-import { ambiguousIdentities, classifyRows, mentionedColumns, restrictable, visibleColumns, type ProfileReferrers } from './ownership.js';
+import { ambiguousIdentities, classifyRows, mentionedColumns, personColumns, restrictable, visibleColumns, type ProfileReferrers } from './ownership.js';
 import { storeModel } from './plan.js';
 
 const model = (tables: unknown[]) => storeModel(storeSchema.parse({ id: 's', kind: 'postgres', connection: 'S_URL', tables }));
@@ -175,5 +175,19 @@ describe('ambiguousIdentities', () => {
     expect(ambiguousIdentities(columns)).toEqual([{ type: 'email', columns: ['email', 'referrer_email'] }]);
     expect(ambiguousIdentities([columns[0]!, { ...columns[1]!, mentions: true }, columns[2]!])).toEqual([]);
     expect(ambiguousIdentities([columns[0]!, columns[2]!])).toEqual([]);
+  });
+});
+
+describe('personColumns', () => {
+  it("in a row that only mentions the person, is the columns naming them and nothing else, not even a column of a reference pointing at them", () => {
+    const columns = [
+      { name: 'email', category: 'contact.email', erase: 'null' as const, identity: 'email' as const, mentions: false, secret: false },
+      { name: 'referrer_email', category: 'contact.email', erase: 'null' as const, identity: 'email' as const, mentions: true, secret: false },
+      { name: 'note', category: 'identity.name', erase: 'null' as const, mentions: false, secret: false, of: 'friend_id' },
+    ];
+    const ownership = { exclusive: false, mine: new Set(['friend_id']), restricted: false, mentioned: ['referrer_email'] };
+    expect(personColumns(columns, ownership).map((c) => c.name)).toEqual(['referrer_email']);
+    expect(visibleColumns(columns, ownership).map((c) => c.name)).toEqual(['referrer_email']);
+    expect(personColumns(columns, { ...ownership, mentioned: undefined }).map((c) => c.name)).toEqual(['note']);
   });
 });

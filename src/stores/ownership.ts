@@ -232,6 +232,9 @@ export function classifyRows(
  * that only mentions the person, the identity columns holding their value.
  */
 export function personColumns(columns: readonly ColumnModel[], ownership: RowOwnership): ColumnModel[] {
+  // A row that only mentions the person is someone else's but for the columns naming them (docs/ownership.md).
+  const mentioned = ownership.mentioned;
+  if (mentioned) return columns.filter((c) => mentioned.includes(c.name));
   return columns.filter((c) => (c.of !== undefined && ownership.mine.has(c.of)) || ownership.mentioned?.includes(c.name));
 }
 

@@ -99,6 +99,12 @@ export const ruleTitles: Record<string, Table> = {
     fr: 'Une référence de base de données utilise un réglage devenu inutile.',
     de: 'Ein Verweis einer Datenbank nutzt eine Einstellung, die nicht mehr nötig ist.',
   },
+  'ambiguous-identity': {
+    en: 'A database table has two identity columns of one type and does not say which one names another person.',
+    nl: 'Een databasetabel heeft twee identiteitskolommen van hetzelfde type en zegt niet welke een andere persoon noemt.',
+    fr: 'Une table de base de données a deux colonnes d’identité du même type sans dire laquelle désigne une autre personne.',
+    de: 'Eine Datenbanktabelle hat zwei Identitätsspalten desselben Typs und sagt nicht, welche eine andere Person nennt.',
+  },
 };
 
 const fallbackTitle: Table = {

@@ -206,6 +206,9 @@ export function checkReferences(charter: Charter): ReferenceProblem[] {
         if (column.name === table.primaryKey && column.erase !== 'keep' && column.erase !== 'delete') {
           add(at('columns', c, 'erase'), 'impossible_value', `the primary key "${column.name}" can only be kept or deleted with its row`);
         }
+        if (column.mentions && !column.identity) {
+          add(at('columns', c, 'mentions'), 'impossible_value', `"mentions" marks an identity column that names another person; ${column.name} has no identity type: add "identity" or remove "mentions"`);
+        }
       });
       if (table.purpose) expectIn(at('purpose'), table.purpose, purposeIds, 'purpose');
       table.rules?.forEach((rule, r) => {

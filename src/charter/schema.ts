@@ -421,6 +421,12 @@ export const storeColumnSchema = z.strictObject({
   erase: z.enum(['delete', 'null', 'hash', 'redact', 'keep']).default('null'),
   identity: z.enum(['email', 'phone', 'customer-number', 'account-id']).optional(),
   secret: z.boolean().default(false).describe('a password hash or token: never exported to the subject'),
+  mentions: z
+    .boolean()
+    .optional()
+    .describe(
+      'an identity column that names another person (a referrer, a recipient, a contact person): a row found through it only mentions the person, and a row found through another identity column stays the person\'s own whatever this column holds (see docs/ownership.md)',
+    ),
   of: z
     .string()
     .min(1)

@@ -16,6 +16,8 @@ describe('charter CLI', () => {
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out.match(/: valid \(revision [0-9a-f]{12}\)/g)).toHaveLength(3);
+    // Every table tells its own identity columns from those naming another person (docs/ownership.md).
+    expect(result.out).not.toContain('warning:');
   });
 
   it('reports five deliberate mistakes of different kinds with line:col and exits 1', async () => {

@@ -16,7 +16,7 @@ import { readConfig, requirePublicUrl } from '../platform/config.js';
 import { DataDirectoryHeldError } from '../platform/db/data-dir-lock.js';
 import { migrate, openDatabase, type OpenDatabase } from '../platform/db/database.js';
 import { projectFile } from '../platform/project.js';
-import { reachLines } from '../stores/reach.js';
+import { ambiguityWarnings, reachLines } from '../stores/reach.js';
 import { startServer } from '../server.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command } from './command.js';
 import { announceDatabase, heldRefusal, requireExistingDatabase, resolvedConfig } from './database.js';
@@ -49,6 +49,7 @@ export const validateCommand: Command = {
       } else {
         io.out(`${file ?? path}: valid (revision ${charterRevision(result.charter).slice(0, 12)})`);
         for (const line of reachLines(result.charter)) io.out(line);
+        for (const line of ambiguityWarnings(result.charter)) io.out(`${file ?? path}: warning: ${line}`);
       }
     }
     return failed ? exitCodes.findings : exitCodes.ok;

@@ -27,6 +27,17 @@ describe('checkStore', () => {
     expect(checkStore(shopStore(), liveShop(), shopHolds)).toEqual([]);
   });
 
+  it('warns once of a table whose two email identity columns are not told apart, and not once one is marked', () => {
+    const store = shopStore();
+    const customers = store.tables.find((t) => t.name === 'customers')!;
+    customers.columns.push({ name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null', secret: false });
+    const live = liveShop();
+    live.tables[0]!.columns.push(col('referrer_email'));
+    expect(checkStore(store, live, shopHolds).map((f) => `${f.severity} ${f.code} ${f.table}`)).toEqual(['warning ambiguous_identity customers']);
+    customers.columns.at(-1)!.mentions = true;
+    expect(checkStore(store, live, shopHolds)).toEqual([]);
+  });
+
   it('catches null into NOT NULL, redact into a unique column, hash into a short column, a nullable reference that is not', () => {
     const live = liveShop();
     const customers = live.tables[0]!;

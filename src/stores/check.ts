@@ -11,6 +11,7 @@
 import { closest } from '../charter/references.js';
 import type { Store } from '../charter/schema.js';
 import type { LiveColumn, LiveSchema, LiveTable } from './connector.js';
+import { ambiguityMessage, ambiguousIdentities } from './ownership.js';
 import { storeModel, type HoldDefinition } from './plan.js';
 import { strategyProblems } from './strategies.js';
 
@@ -47,6 +48,9 @@ export function checkStore(store: Store, live: LiveSchema, holds: readonly HoldD
   const model = storeModel(store, holds);
 
   for (const table of model.tables.values()) {
+    // Which identity column is the row's own is a question of the declaration, asked once per table (docs/ownership.md).
+    const ambiguous = ambiguousIdentities(table.columns);
+    if (ambiguous.length > 0) add('warning', 'ambiguous_identity', table.name, undefined, ambiguityMessage(table.name, ambiguous));
     const liveTable = liveTables.get(table.name);
     if (!liveTable) {
       const hint = renameHint(table.name, [...liveTables.keys()].filter((n) => !model.tables.has(n)));

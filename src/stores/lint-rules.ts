@@ -2,6 +2,7 @@
  * Lint rules of the stores domain, over the charter's store declarations.
  */
 import type { LintRule } from '../charter/lint.js';
+import { ambiguityMessage, ambiguousIdentities } from './ownership.js';
 
 /**
  * `traverse` on a reference no longer decides anything: a request walks down owner references and up profile
@@ -30,4 +31,26 @@ export const obsoleteTraverseRule: LintRule = (charter) =>
     ),
   );
 
-export const storeLintRules: readonly LintRule[] = [obsoleteTraverseRule];
+/**
+ * Two identity columns of one type (`email`, `referrer_email`) and none marked `mentions: true`: a request cannot tell
+ * the row's own address from the one naming another person, so a customer whose own row names a referrer is only
+ * reached in the column holding their address (docs/ownership.md). Reported once per table.
+ */
+export const ambiguousIdentityRule: LintRule = (charter) =>
+  charter.stores.flatMap((store, s) =>
+    store.tables.flatMap((table, t) => {
+      const ambiguous = ambiguousIdentities(table.columns);
+      if (ambiguous.length === 0) return [];
+      return [
+        {
+          rule: 'ambiguous-identity',
+          severity: 'warning' as const,
+          article: 'GDPR Art. 15, 17 (all of the person\'s data, and only theirs)',
+          path: ['stores', s, 'tables', t, 'columns'],
+          message: ambiguityMessage(table.name, ambiguous),
+        },
+      ];
+    }),
+  );
+
+export const storeLintRules: readonly LintRule[] = [obsoleteTraverseRule, ambiguousIdentityRule];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeSchema } from '../charter/schema.js';
-import { classifyRows, mentionedColumns, restrictable, visibleColumns, type ProfileReferrers } from './ownership.js';
+import { ambiguousIdentities, classifyRows, mentionedColumns, personColumns, restrictable, visibleColumns, type ProfileReferrers } from './ownership.js';
 import { storeModel } from './plan.js';
 
 const model = (tables: unknown[]) => storeModel(storeSchema.parse({ id: 's', kind: 'postgres', connection: 'S_URL', tables }));
@@ -132,5 +132,62 @@ describe('mentionedColumns', () => {
 
   it('does not take a dotted variant of an email for the same address', () => {
     expect(mentionedColumns(customers, { email: 'a.lice@shop.test', referrer_email: 'alice@shop.test' }, alice)).toEqual(['referrer_email']);
+  });
+
+  describe('with the referrer column marked "mentions: true"', () => {
+    const marked = model([
+      {
+        name: 'customers',
+        primaryKey: 'id',
+        columns: [
+          { name: 'email', category: 'contact.email', identity: 'email' },
+          { name: 'referrer_email', category: 'contact.email', identity: 'email', mentions: true },
+          { name: 'phone', category: 'contact.phone', identity: 'phone' },
+        ],
+      },
+    ]).tables.get('customers')!;
+
+    it("keeps Alice's own row hers when it names Bob as her referrer", () => {
+      expect(mentionedColumns(marked, { email: 'alice@shop.test', referrer_email: 'bob@shop.test' }, alice)).toBeUndefined();
+    });
+
+    it("makes Bob's row, found only through its referrer column, one that mentions Alice in that column", () => {
+      expect(mentionedColumns(marked, { email: 'bob@shop.test', referrer_email: 'alice@shop.test' }, alice)).toEqual(['referrer_email']);
+      // Even with no own address on the row: the column says it names another person.
+      expect(mentionedColumns(marked, { email: null, referrer_email: 'alice@shop.test' }, alice)).toEqual(['referrer_email']);
+    });
+
+    it('keeps a row found through an unmarked column of another type the person\'s own (a changed phone number beside her email)', () => {
+      const both = [...alice, { type: 'phone', value: '+32 470 00 00 01' }];
+      expect(mentionedColumns(marked, { email: 'alice@shop.test', referrer_email: null, phone: '+32470999999' }, both)).toBeUndefined();
+    });
+  });
+});
+
+describe('ambiguousIdentities', () => {
+  it('names the identity columns of one type when none is marked, and nothing once one is', () => {
+    const columns = [
+      { name: 'email', identity: 'email' },
+      { name: 'referrer_email', identity: 'email' },
+      { name: 'phone', identity: 'phone' },
+      { name: 'notes' },
+    ];
+    expect(ambiguousIdentities(columns)).toEqual([{ type: 'email', columns: ['email', 'referrer_email'] }]);
+    expect(ambiguousIdentities([columns[0]!, { ...columns[1]!, mentions: true }, columns[2]!])).toEqual([]);
+    expect(ambiguousIdentities([columns[0]!, columns[2]!])).toEqual([]);
+  });
+});
+
+describe('personColumns', () => {
+  it("in a row that only mentions the person, is the columns naming them and nothing else, not even a column of a reference pointing at them", () => {
+    const columns = [
+      { name: 'email', category: 'contact.email', erase: 'null' as const, identity: 'email' as const, mentions: false, secret: false },
+      { name: 'referrer_email', category: 'contact.email', erase: 'null' as const, identity: 'email' as const, mentions: true, secret: false },
+      { name: 'note', category: 'identity.name', erase: 'null' as const, mentions: false, secret: false, of: 'friend_id' },
+    ];
+    const ownership = { exclusive: false, mine: new Set(['friend_id']), restricted: false, mentioned: ['referrer_email'] };
+    expect(personColumns(columns, ownership).map((c) => c.name)).toEqual(['referrer_email']);
+    expect(visibleColumns(columns, ownership).map((c) => c.name)).toEqual(['referrer_email']);
+    expect(personColumns(columns, { ...ownership, mentioned: undefined }).map((c) => c.name)).toEqual(['note']);
   });
 });

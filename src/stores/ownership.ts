@@ -29,25 +29,57 @@ export interface RowOwnership {
 }
 
 
+/** The shape of a column `ambiguousIdentities` reads: a charter's column declaration or a `ColumnModel`. */
+export interface IdentityColumnShape {
+  name: string;
+  identity?: string | undefined;
+  mentions?: boolean | undefined;
+}
+
 /**
- * The identity columns of a seed row that hold the person's values, when another of its identity columns of the
- * request's types holds a value that is not the person's (the row names someone else too); otherwise undefined.
- * Such a row is not walked from and is never the person's alone: which person the rest of the row describes is not
- * said by the declaration, so the safe answer is the other person.
+ * The identity types of a table that have two or more columns and none marked `mentions: true`, with those columns:
+ * the declaration does not say which of them is the row's own, so a row found by one while another names someone
+ * else keeps the safe answer (it only mentions the person). `validate`, `lint` and `stores check` warn of them.
+ */
+export function ambiguousIdentities(columns: readonly IdentityColumnShape[]): { type: string; columns: string[] }[] {
+  const byType = new Map<string, IdentityColumnShape[]>();
+  for (const column of columns) if (column.identity) byType.set(column.identity, [...(byType.get(column.identity) ?? []), column]);
+  return [...byType]
+    .filter(([, list]) => list.length >= 2 && !list.some((c) => c.mentions === true))
+    .map(([type, list]) => ({ type, columns: list.map((c) => c.name) }));
+}
+
+/** The warning for a table with ambiguous identity columns: which columns, and what to write. */
+export function ambiguityMessage(table: string, ambiguous: readonly { type: string; columns: string[] }[]): string {
+  const groups = ambiguous.map((a) => `${a.columns.join(', ')} (${a.type})`).join('; ');
+  return `${table}: ${groups} are identity columns of one type and none is marked "mentions: true", so a row found by one while another names someone else is treated as only mentioning the person (a customer whose own row names a referrer is then reached only in the column holding their value); write "mentions: true" on the column that names another person (a referrer, a recipient, a contact person)`;
+}
+
+/**
+ * The identity columns of a seed row that hold the person's values when the row only mentions the person; otherwise
+ * undefined (the row is theirs). A row only mentions the person when every identity column holding one of their
+ * values is marked `mentions: true` (it names another person: a referrer, a recipient), or — in a table whose identity
+ * columns of one type are not told apart (`ambiguousIdentities`) — when another identity column of the request's
+ * types holds a value that is not the person's: which person the rest of the row describes is then not said by the
+ * declaration, so the safe answer is the other person. A row found through an unmarked identity column of a table
+ * that marks its mentions is the person's own, whatever its `mentions` columns hold.
  */
 export function mentionedColumns(table: TableModel, row: FoundRow, identities: readonly { type: string; value: string }[]): string[] | undefined {
   const mine = new Set(identities.map((i) => `${i.type}\u0000${identityKey(i.type, i.value)}`));
   const types = new Set(identities.map((i) => i.type));
-  const matched: string[] = [];
+  const matched: ColumnModel[] = [];
   let other = false;
   for (const column of table.columns) {
     if (!column.identity || !types.has(column.identity)) continue;
     const value = row[column.name];
     if (value === null || value === undefined || valueText(value).trim() === '') continue;
-    if (mine.has(`${column.identity}\u0000${identityKey(column.identity, valueText(value))}`)) matched.push(column.name);
+    if (mine.has(`${column.identity}\u0000${identityKey(column.identity, valueText(value))}`)) matched.push(column);
     else other = true;
   }
-  return other && matched.length > 0 ? matched : undefined;
+  if (matched.length === 0) return undefined;
+  const names = matched.map((c) => c.name);
+  if (matched.every((c) => c.mentions)) return names;
+  return other && ambiguousIdentities(table.columns).length > 0 ? names : undefined;
 }
 
 /** Rows of the store that reference each found profile row through a profile reference, as key texts. */
@@ -200,6 +232,9 @@ export function classifyRows(
  * that only mentions the person, the identity columns holding their value.
  */
 export function personColumns(columns: readonly ColumnModel[], ownership: RowOwnership): ColumnModel[] {
+  // A row that only mentions the person is someone else's but for the columns naming them (docs/ownership.md).
+  const mentioned = ownership.mentioned;
+  if (mentioned) return columns.filter((c) => mentioned.includes(c.name));
   return columns.filter((c) => (c.of !== undefined && ownership.mine.has(c.of)) || ownership.mentioned?.includes(c.name));
 }
 

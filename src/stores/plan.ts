@@ -18,6 +18,8 @@ export interface ColumnModel {
   erase: EraseStrategy;
   identity?: IdentityType | undefined;
   secret: boolean;
+  /** An identity column naming another person (a referrer): rows found only through it merely mention the person. */
+  mentions: boolean;
   /** In a row two people share: the reference column naming the person this column describes. */
   of?: string | undefined;
 }
@@ -103,7 +105,7 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
     tables.set(table.name, {
       name: table.name,
       primaryKey: table.primaryKey,
-      columns: table.columns.map((c) => ({ name: c.name, category: c.category, erase: c.erase, identity: c.identity, secret: c.secret ?? false, of: c.of })),
+      columns: table.columns.map((c) => ({ name: c.name, category: c.category, erase: c.erase, identity: c.identity, mentions: c.mentions ?? false, secret: c.secret ?? false, of: c.of })),
       references: [],
       referencedBy: [],
       holds: table.holds.map((h) => {

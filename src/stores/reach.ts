@@ -6,6 +6,7 @@
  */
 import type { Charter } from '../charter/schema.js';
 import type { IdentityType } from './connector.js';
+import { ambiguityMessage, ambiguousIdentities } from './ownership.js';
 import { storeModel, traversalPlan, type StoreModel, type TableModel } from './plan.js';
 import { engineHolds } from '../charter/localized.js';
 
@@ -79,4 +80,17 @@ export function reachLines(charter: Charter): string[] {
     }
   }
   return lines;
+}
+
+/**
+ * One line per store table whose identity columns of one type are not told apart (none marked `mentions: true`):
+ * `charter validate` prints them as warnings, as `lint` and `stores check` do.
+ */
+export function ambiguityWarnings(charter: Charter): string[] {
+  return charter.stores.flatMap((store) =>
+    store.tables.flatMap((table) => {
+      const ambiguous = ambiguousIdentities(table.columns);
+      return ambiguous.length > 0 ? [`stores.${store.id}: ${ambiguityMessage(table.name, ambiguous)}`] : [];
+    }),
+  );
 }

@@ -128,6 +128,96 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
     expect(onFile.contacts.map((c) => c.value)).toEqual(['alice@shop.test']);
   });
 
+  it("Alice's own row naming a referrer (marked mentions: true) stays hers: her package has her row and her orders, Bob's request sees only the referrer column", async () => {
+    await ddl([
+      'drop table if exists ref_orders',
+      'drop table if exists ref_customers',
+      'create table ref_customers (id integer primary key, email varchar(200), name varchar(200), referrer_email varchar(200))',
+      `create table ref_orders (id integer primary key, customer_id integer, address varchar(200)${fk('ref_orders_c', 'customer_id', 'ref_customers (id)')})`,
+    ]);
+    // Bob referred Alice: her own row names him.
+    await insertRows(driver, 'ref_customers', [
+      { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: 'bob@shop.test' },
+      { id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: null },
+    ]);
+    await insertRows(driver, 'ref_orders', [
+      { id: 10, customer_id: 1, address: 'Alice street' },
+      { id: 11, customer_id: 1, address: 'Alice office' },
+      { id: 20, customer_id: 2, address: 'Bob street' },
+    ]);
+    const connector = connect({
+      id: 'referrals-marked',
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      connection: 'REF_URL',
+      tables: [
+        {
+          name: 'ref_customers',
+          primaryKey: 'id',
+          columns: [
+            { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
+            { name: 'name', category: 'identity.name', erase: 'redact' },
+            { name: 'referrer_email', category: 'contact.email', identity: 'email', mentions: true, erase: 'null' },
+          ],
+        },
+        { name: 'ref_orders', primaryKey: 'id', columns: [{ name: 'address', category: 'contact.address', erase: 'delete' }], references: [{ column: 'customer_id', to: 'ref_customers.id' }] },
+      ],
+    });
+    const alice = await access(connector, 'alice@shop.test');
+    expect(alice.map((r) => `${r.table}#${r.key}`).sort()).toEqual(['ref_customers#1', 'ref_orders#10', 'ref_orders#11']);
+    const own = alice.find((r) => r.table === 'ref_customers');
+    expect(own?.shared).toBeUndefined();
+    expect(own?.columns.map((c) => c.name)).toEqual(['email', 'name', 'referrer_email']);
+
+    const bob = await access(connector, 'bob@shop.test');
+    expect(bob.map((r) => `${r.table}#${r.key}`).sort()).toEqual(['ref_customers#1', 'ref_customers#2', 'ref_orders#20']);
+    // Alice's row is reached for Bob only in the column that names him, and never walked from (her orders stay hers).
+    expect(bob.find((r) => r.key === '1')).toMatchObject({ shared: true, columns: [{ name: 'referrer_email', value: 'bob@shop.test' }] });
+
+    // Bob's address on Alice's row is not a channel of Alice's, nor hers of Bob's.
+    expect((await connector.contacts(email('alice@shop.test'))).contacts.map((c) => c.value)).toEqual(['alice@shop.test']);
+    expect((await connector.contacts(email('bob@shop.test'))).contacts.map((c) => c.value)).toEqual(['bob@shop.test']);
+
+    // Alice's erasure clears her whole row (the referrer column by its strategy too) and her orders; Bob keeps his.
+    await connector.erase({ jobId: 'alice-ref-marked', identities: email('alice@shop.test') });
+    const customers = await readTable(driver, 'ref_customers');
+    const aliceAfter = customers.find((c) => c.id === 1);
+    expect(aliceAfter?.email).toMatch(/^h:[0-9a-f]{32}$/);
+    expect(aliceAfter?.name).not.toBe('Alice');
+    expect(aliceAfter?.referrer_email).toBeNull();
+    expect(customers.find((c) => c.id === 2)).toEqual({ id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: null });
+    expect((await readTable(driver, 'ref_orders')).map((o) => o.id)).toEqual([20]);
+  });
+
+  it("Bob's erasure, reaching Alice's row only through its referrer column, clears that column and nothing else of hers", async () => {
+    await ddl([
+      'drop table if exists ref_orders',
+      'drop table if exists ref_customers',
+      'create table ref_customers (id integer primary key, email varchar(200), name varchar(200), referrer_email varchar(200))',
+    ]);
+    await insertRows(driver, 'ref_customers', [
+      { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: 'bob@shop.test' },
+      { id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: null },
+    ]);
+    const connector = connect({
+      id: 'referrals-marked-bob',
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      connection: 'REF_URL',
+      tables: [
+        {
+          name: 'ref_customers',
+          primaryKey: 'id',
+          columns: [
+            { name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' },
+            { name: 'name', category: 'identity.name', erase: 'delete' },
+            { name: 'referrer_email', category: 'contact.email', identity: 'email', mentions: true, erase: 'null' },
+          ],
+        },
+      ],
+    });
+    await connector.erase({ jobId: 'bob-ref-marked', identities: email('bob@shop.test') });
+    expect(await readTable(driver, 'ref_customers')).toEqual([{ id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: null }]);
+  });
+
   it('a join table with a composite key, declared by one of its columns, never lets an erasure reach another person\'s rows', async () => {
     await ddl([
       'drop table if exists cl_likes',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { lintCharter } from '../charter/lint.js';
 import { checkReferences } from '../charter/references.js';
 import type { Charter } from '../charter/schema.js';
 import { buildCharter } from '../../test/support/charter.js';
+import { ambiguityWarnings } from './reach.js';
 import { shopStore } from './testing/shop.js';
 
 function withShop(edit?: (charter: Charter) => void) {
@@ -51,6 +53,37 @@ describe('store checks in the charter', () => {
   it('reports a hold anchored on a date when the hold has no duration', () => {
     const charter = withShop((c) => {
       c.stores[0]!.tables.find((t) => t.name === 'invoices')!.holds[0] = { hold: 'legal-claim', anchor: 'issued_at' };
+    });
+    expect(codes(charter)).toEqual(['impossible_value']);
+  });
+});
+
+describe('identity columns that name another person', () => {
+  const withReferrer = (mentions?: boolean) =>
+    withShop((c) => {
+      c.stores[0]!.tables.find((t) => t.name === 'customers')!.columns.push({ name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null', secret: false, ...(mentions === undefined ? {} : { mentions }) });
+    });
+
+  it('warns once per table, in lint and validate, when two email columns are not told apart, naming them and what to write', () => {
+    const charter = withReferrer();
+    const findings = lintCharter(charter).filter((f) => f.rule === 'ambiguous-identity');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.path).toEqual(['stores', 0, 'tables', 0, 'columns']);
+    expect(findings[0]?.message).toContain('email, referrer_email (email)');
+    expect(findings[0]?.message).toContain('mentions: true');
+    expect(ambiguityWarnings(charter)).toEqual([`stores.${charter.stores[0]!.id}: ${findings[0]!.message}`]);
+  });
+
+  it('is quiet once the referrer column is marked', () => {
+    const charter = withReferrer(true);
+    expect(lintCharter(charter).filter((f) => f.rule === 'ambiguous-identity')).toEqual([]);
+    expect(ambiguityWarnings(charter)).toEqual([]);
+    expect(codes(charter)).toEqual([]);
+  });
+
+  it('refuses "mentions" on a column that is not an identity column', () => {
+    const charter = withShop((c) => {
+      c.stores[0]!.tables.find((t) => t.name === 'invoices')!.columns.find((col) => col.name === 'billing_email')!.mentions = true;
     });
     expect(codes(charter)).toEqual(['impossible_value']);
   });

@@ -423,6 +423,8 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             if (mentionedColumns(t, row, identities)) continue;
             for (const column of t.columns) {
               const value = row[column.name];
+              // The person's own row naming a referrer: the referrer's address is not a channel of the person.
+              if (column.mentions) continue;
               if (column.identity && typeof value === 'string' && value.length > 0 && !value.startsWith(hashPrefix) && value !== token) {
                 contacts.set(`${column.identity}:${value}`, { type: column.identity, value });
               }

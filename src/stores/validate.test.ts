@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintCharter } from '../charter/lint.js';
+import { lintCharter } from '../lint.js';
 import { checkReferences } from '../charter/references.js';
 import type { Charter } from '../charter/schema.js';
 import { buildCharter } from '../../test/support/charter.js';

@@ -27,7 +27,6 @@ import {
   describeCase,
   generatedCase,
   generatedHolds,
-  isIdentityColumn,
   type GeneratedCase,
   type GeneratedSchema,
   type Row,
@@ -170,7 +169,7 @@ async function checkPerson(
 
   // Rectification of one non-identity column of a table where the person has rows.
   const candidates = schema.tables
-    .map((table, t) => ({ t, column: table.columns.find((c) => !isIdentityColumn(c.name))?.name }))
+    .map((table, t) => ({ t, column: table.columns.find((c) => c.name !== 'email')?.name }))
     .filter(({ t, column }) => column && [...person.reached].some((k) => k.startsWith(`${t}:`)));
   const target = candidates[index % Math.max(1, candidates.length)];
   let current = base;
@@ -243,7 +242,7 @@ function problemKind(problem: string): string {
     .replace(/^[^:]*@[^:]*: /, '')
     .replace(/\b\w+#\d+/g, 'ROW')
     .replace(/"[^"]*"/g, 'V')
-    .replace(/\b(c\d|r\d_t\d|email|other_email)\b/g, 'COL')
+    .replace(/\b(c\d|r\d_t\d|email)\b/g, 'COL')
     .replace(/`[^`]*`/g, 'X')
     .replace(/\d+/g, 'N')
     .slice(0, 160);

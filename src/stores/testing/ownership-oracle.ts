@@ -12,9 +12,6 @@
  *   row only a reference that points at the person's exclusive rows may be, and one named by an `of` column must be.
  * - A held row (flag true) keeps its declared columns, or only its `keep` columns when the hold lists them; in a
  *   shared held row the person's columns may be kept or erased.
- * - A row that only mentions the person is reached, never walked from and never exclusive; access shows, and erasure
- *   changes, only its identity columns holding the person's email (not its `of` columns, even one pointing at the
- *   person); rectification never changes it; its references may be unlinked like a shared row's.
  * - Erasure, rectification and restriction ignore the restriction flag (the page does not make one depend on it).
  * - `redact` on a NULL value may leave it NULL or write the token.
  * - Retention (action delete) never writes a held row or a row a restricted row protects, not even to set its
@@ -71,8 +68,6 @@ export function ownerReferences(schema: GeneratedSchema): GeneratedReference[][]
 export interface PersonRows {
   reached: Set<string>;
   exclusive: Set<string>;
-  /** Rows that only mention the person → the identity columns holding their email (the person's data in the row). */
-  mentioned: Map<string, string[]>;
 }
 
 export class StoreView {
@@ -110,25 +105,8 @@ export class StoreView {
     );
   }
 
-  /**
-   * For a row of an identity table holding the person's email: the matched identity columns when the row only
-   * mentions the person ("Rows that only mention the person"): every matched column is marked `mentions: true`, or
-   * the table's two email columns are unmarked and the other one holds someone else's non-null address.
-   */
-  mentions(t: number, row: Row, email: string): string[] | undefined {
-    const table = this.schema.tables[t];
-    if (!table?.identity) return undefined;
-    const columns = table.second ? ['email', 'other_email'] : ['email'];
-    const matched = columns.filter((c) => row[c] === email);
-    if (matched.length === 0) return undefined;
-    if (table.second === 'mentions' && matched.every((c) => c === 'other_email')) return matched;
-    const other = columns.some((c) => row[c] !== null && row[c] !== undefined && row[c] !== email);
-    return table.second === 'unmarked' && other ? matched : undefined;
-  }
-
   /** Seeds, reached rows and exclusive rows of the person with this email (lower case). */
   person(email: string): PersonRows {
-    const mentioned = new Map<string, string[]>();
     const reached = new Set<string>();
     const queue: [number, Row][] = [];
     const add = (t: number, row: Row) => {
@@ -138,18 +116,10 @@ export class StoreView {
       queue.push([t, row]);
     };
     this.schema.tables.forEach((table, t) => {
-      if (!table.identity) return;
-      for (const row of this.dump[t] ?? []) {
-        if (row.email !== email && !(table.second && row.other_email === email)) continue;
-        const columns = this.mentions(t, row, email);
-        if (columns) mentioned.set(rowKey(t, row.id ?? null), columns);
-        add(t, row);
-      }
+      if (table.identity) for (const row of this.dump[t] ?? []) if (row.email === email) add(t, row);
     });
     while (queue.length > 0) {
       const [t, row] = queue.shift() as [number, Row];
-      // A row that only mentions the person is reached but never walked from.
-      if (mentioned.has(rowKey(t, row.id ?? null))) continue;
       // Down: rows whose owner reference points at a reached row.
       for (const [u, reference] of this.ownerReferencesTo(t))
         for (const child of this.referrers(u, reference.column, row.id ?? null)) add(u, child);
@@ -165,7 +135,7 @@ export class StoreView {
     for (let changed = true; changed;) {
       changed = false;
       for (const key of reached) {
-        if (exclusive.has(key) || mentioned.has(key)) continue;
+        if (exclusive.has(key)) continue;
         const [t, row] = this.parse(key);
         const ownersOk = (this.owners[t] ?? []).every((reference) => {
           const value = row[reference.column] ?? null;
@@ -182,7 +152,7 @@ export class StoreView {
         }
       }
     }
-    return { reached, exclusive, mentioned };
+    return { reached, exclusive };
   }
 
   parse(key: string): [number, Row] {
@@ -202,8 +172,6 @@ export class StoreView {
 
   /** Declared columns of a row the person sees: all in an exclusive row; in a shared row not the others' (Art. 15(4)). */
   visibleColumns(t: number, row: Row, person: PersonRows): string[] {
-    const mentioned = person.mentioned.get(rowKey(t, row.id ?? null));
-    if (mentioned) return [...mentioned];
     const exclusive = person.exclusive.has(rowKey(t, row.id ?? null));
     return (this.schema.tables[t]?.columns ?? [])
       .filter((c) => exclusive || !c.of || this.pointsAt(t, row, c.of, person))
@@ -428,10 +396,7 @@ export function checkErasure(
       const value = now[column.name] ?? null;
       const erased = applyStrategy(column.strategy, before, hashKey);
       const kept = held && (table.hold?.keep === undefined || table.hold.keep.includes(column.name));
-      const mentioned = person.mentioned.get(key);
-      const mine = mentioned
-        ? mentioned.includes(column.name)
-        : exclusive || (column.of !== undefined && view.pointsAt(t, row, column.of, person));
+      const mine = exclusive || (column.of !== undefined && view.pointsAt(t, row, column.of, person));
       let allowed: Value[];
       if (!mine) allowed = [before];
       else if (kept) allowed = exclusive ? [before] : [before, erased];
@@ -493,7 +458,6 @@ export function checkRectification(
   for (const row of view.dump[table] ?? []) {
     const key = rowKey(table, row.id ?? null);
     if (!person.reached.has(key)) continue;
-    if (person.mentioned.has(key)) continue; // someone else's row but for the identity columns naming the person
     if (person.exclusive.has(key) || (definition?.of !== undefined && view.pointsAt(table, row, definition.of, person)))
       expected.set(key, value);
   }

@@ -52,11 +52,7 @@ function toRecord(row: RecordRow): StoredRecord {
 }
 
 /** Every record of a visitor, newest first (at most `historyLimit`). */
-export async function visitorHistory(
-  db: Kysely<Database>,
-  scope: OrgScope,
-  visitorId: string,
-): Promise<StoredRecord[]> {
+export async function visitorHistory(db: Kysely<Database>, scope: OrgScope, visitorId: string): Promise<StoredRecord[]> {
   const organisationId = requireScope(scope);
   const rows = await inOrganisation(db, scope, (trx) =>
     trx
@@ -72,11 +68,7 @@ export async function visitorHistory(
 }
 
 /** One record by receipt id, or undefined (also for another organisation's receipt). */
-export async function findRecord(
-  db: Kysely<Database>,
-  scope: OrgScope,
-  receiptId: string,
-): Promise<StoredRecord | undefined> {
+export async function findRecord(db: Kysely<Database>, scope: OrgScope, receiptId: string): Promise<StoredRecord | undefined> {
   const organisationId = requireScope(scope);
   const at = receiptTime(receiptId);
   if (!at) return undefined;
@@ -95,12 +87,7 @@ export async function findRecord(
 }
 
 /** The texts a site's visitors saw under one consent revision. */
-export async function consentTextsOf(
-  db: Kysely<Database>,
-  scope: OrgScope,
-  siteId: string,
-  revision: string,
-): Promise<ConsentTexts | undefined> {
+export async function consentTextsOf(db: Kysely<Database>, scope: OrgScope, siteId: string, revision: string): Promise<ConsentTexts | undefined> {
   const organisationId = requireScope(scope);
   const row = await inOrganisation(db, scope, (trx) =>
     trx
@@ -116,11 +103,7 @@ export async function consentTextsOf(
 }
 
 /** The receipt of one record with the texts the visitor saw, or undefined. */
-export async function findReceipt(
-  db: Kysely<Database>,
-  scope: OrgScope,
-  receiptId: string,
-): Promise<ConsentReceipt | undefined> {
+export async function findReceipt(db: Kysely<Database>, scope: OrgScope, receiptId: string): Promise<ConsentReceipt | undefined> {
   const record = await findRecord(db, scope, receiptId);
   if (!record) return undefined;
   const texts = await consentTextsOf(db, scope, record.siteId, record.revision);

@@ -13,19 +13,8 @@ import type { LedgerRecord } from './ledger-writer.js';
 /** A ledger record as read back for one organisation. */
 export type StoredRecord = Omit<LedgerRecord, 'organisationId'>;
 
-const cookieSchema = z.object({
-  name: z.string(),
-  vendor: z.string(),
-  purpose: z.string(),
-  duration: z.string(),
-  type: z.string(),
-});
-const thirdPartySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  country: z.string(),
-  transfer: z.string().nullable(),
-});
+const cookieSchema = z.object({ name: z.string(), vendor: z.string(), purpose: z.string(), duration: z.string(), type: z.string() });
+const thirdPartySchema = z.object({ id: z.string(), name: z.string(), country: z.string(), transfer: z.string().nullable() });
 
 export const receiptSchema = z.object({
   receiptVersion: z.literal('charter-consent-receipt/1'),
@@ -105,11 +94,7 @@ export function buildReceipt(record: StoredRecord, texts: ConsentTexts): Consent
     collectionMethod: methodDescriptions[record.method] ?? record.method,
     method: record.method,
     language,
-    policyVersion: {
-      consentRevision: record.revision,
-      charterSeq: texts.charterSeq,
-      charterRevision: texts.charterRevision,
-    },
+    policyVersion: { consentRevision: record.revision, charterSeq: texts.charterSeq, charterRevision: texts.charterRevision },
     controller: {
       name: textIn(controller.legalName, language),
       companyNumber: controller.companyNumber ?? null,
@@ -134,9 +119,7 @@ export function buildReceipt(record: StoredRecord, texts: ConsentTexts): Consent
         granted: record.choices[category.id] === true,
         termination: scope.expiry,
         cookies: cookies.map(cookie),
-        thirdParties: scope.vendors
-          .filter((v) => vendorIds.has(v.id))
-          .map((v) => ({ ...v, name: textIn(v.name, language), transfer: v.transfer ?? null })),
+        thirdParties: scope.vendors.filter((v) => vendorIds.has(v.id)).map((v) => ({ ...v, name: textIn(v.name, language), transfer: v.transfer ?? null })),
       };
     }),
     strictlyNecessary: { cookies: scope.cookies.filter((c) => c.category === 'necessary').map(cookie) },
@@ -193,70 +176,38 @@ export function renderReceiptHtml(receipt: ConsentReceipt, language: ReceiptLang
   const cookieTable = (cookies: ConsentReceipt['strictlyNecessary']['cookies']): RawHtml | string =>
     cookies.length === 0
       ? t.none
-      : html`<ul>
-          ${cookies.map((c) => html`<li><code>${c.name}</code> — ${c.purpose} (${c.duration})</li>`)}
-        </ul>`;
+      : html`<ul>${cookies.map((c) => html`<li><code>${c.name}</code> — ${c.purpose} (${c.duration})</li>`)}</ul>`;
   const body = html`<main id="main">
     <h1>${t.title}</h1>
     <dl class="receipt">
-      <dt>${t.receipt}</dt>
-      <dd><code>${receipt.receiptId}</code></dd>
-      <dt>${t.timestamp}</dt>
-      <dd>
-        <time datetime="${receipt.consentTimestamp}"
-          >${receipt.consentTimestamp.replace('T', ' ').replace('Z', ' UTC')}</time
-        >
-      </dd>
-      <dt>${t.controller}</dt>
-      <dd>
-        ${receipt.controller.name}${receipt.controller.companyNumber ? html` (${receipt.controller.companyNumber})` : ''}${receipt.controller.address ? html`<br />${receipt.controller.address}` : ''}
-      </dd>
-      <dt>${t.contact}</dt>
-      <dd>
-        ${receipt.controller.email}${receipt.controller.dpoEmail ? html` · DPO: ${receipt.controller.dpoEmail}` : ''}
-      </dd>
-      <dt>${t.authority}</dt>
-      <dd>${receipt.controller.authority}</dd>
-      <dt>${t.method}</dt>
-      <dd>${receipt.collectionMethod}</dd>
-      <dt>${t.language}</dt>
-      <dd>${receipt.language}</dd>
-      <dt>${t.policy}</dt>
-      <dd><code>${receipt.policyVersion.consentRevision}</code> (charter #${receipt.policyVersion.charterSeq})</dd>
-      <dt>${t.visitor}</dt>
-      <dd><code>${receipt.principal.visitorId}</code></dd>
-      <dt>${t.page}</dt>
-      <dd>${receipt.site.name} — ${receipt.pageUrl}</dd>
-      <dt>${t.gpc}</dt>
-      <dd>${receipt.globalPrivacyControl ? t.yes : t.no}</dd>
+      <dt>${t.receipt}</dt><dd><code>${receipt.receiptId}</code></dd>
+      <dt>${t.timestamp}</dt><dd><time datetime="${receipt.consentTimestamp}">${receipt.consentTimestamp.replace('T', ' ').replace('Z', ' UTC')}</time></dd>
+      <dt>${t.controller}</dt><dd>${receipt.controller.name}${receipt.controller.companyNumber ? html` (${receipt.controller.companyNumber})` : ''}${receipt.controller.address ? html`<br>${receipt.controller.address}` : ''}</dd>
+      <dt>${t.contact}</dt><dd>${receipt.controller.email}${receipt.controller.dpoEmail ? html` · DPO: ${receipt.controller.dpoEmail}` : ''}</dd>
+      <dt>${t.authority}</dt><dd>${receipt.controller.authority}</dd>
+      <dt>${t.method}</dt><dd>${receipt.collectionMethod}</dd>
+      <dt>${t.language}</dt><dd>${receipt.language}</dd>
+      <dt>${t.policy}</dt><dd><code>${receipt.policyVersion.consentRevision}</code> (charter #${receipt.policyVersion.charterSeq})</dd>
+      <dt>${t.visitor}</dt><dd><code>${receipt.principal.visitorId}</code></dd>
+      <dt>${t.page}</dt><dd>${receipt.site.name} — ${receipt.pageUrl}</dd>
+      <dt>${t.gpc}</dt><dd>${receipt.globalPrivacyControl ? t.yes : t.no}</dd>
     </dl>
     <h2>${t.purposes}</h2>
     ${receipt.purposes.map(
-      (p) =>
-        html`<section aria-labelledby="purpose-${p.category}">
-          <h3 id="purpose-${p.category}">${p.name}: <strong>${p.granted ? t.granted : t.denied}</strong></h3>
-          <p>${p.description}</p>
-          <p>${t.expires} ${p.termination}.</p>
-          <h4>${t.cookies}</h4>
-          ${cookieTable(p.cookies)}
-          <h4>${t.thirdParties}</h4>
-          ${
-            p.thirdParties.length === 0
-              ? t.none
-              : html`<ul>
-                  ${p.thirdParties.map((v) => html`<li>${v.name} (${v.country}${v.transfer ? `, ${v.transfer}` : ''})</li>`)}
-                </ul>`
-          }
-        </section>`,
+      (p) => html`<section aria-labelledby="purpose-${p.category}">
+        <h3 id="purpose-${p.category}">${p.name}: <strong>${p.granted ? t.granted : t.denied}</strong></h3>
+        <p>${p.description}</p>
+        <p>${t.expires} ${p.termination}.</p>
+        <h4>${t.cookies}</h4>${cookieTable(p.cookies)}
+        <h4>${t.thirdParties}</h4>
+        ${p.thirdParties.length === 0 ? t.none : html`<ul>${p.thirdParties.map((v) => html`<li>${v.name} (${v.country}${v.transfer ? `, ${v.transfer}` : ''})</li>`)}</ul>`}
+      </section>`,
     )}
     <h2>${t.necessary}</h2>
     ${cookieTable(receipt.strictlyNecessary.cookies)}
     <h2>${t.evidence}</h2>
     <p>${t.evidenceText}</p>
-    <p>
-      <code>${receipt.evidence.ipHash}</code> ·
-      ${receipt.evidence.userAgent}${receipt.evidence.mobile ? ' (mobile)' : ''}
-    </p>
+    <p><code>${receipt.evidence.ipHash}</code> · ${receipt.evidence.userAgent}${receipt.evidence.mobile ? ' (mobile)' : ''}</p>
   </main>`;
   return page({ lang: language, title: `${t.title} ${receipt.receiptId}`, body, skipLinkLabel: t.skip });
 }

@@ -76,6 +76,11 @@ async function dismissBanner(page: Page) {
   if (await reject.isVisible().catch(() => false)) await reject.click();
 }
 
+/** Clicks a button that posts a form and waits until the page it leads to has loaded (a reload before that detaches the page). */
+async function submitWith(page: Page, name: string) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name }).click()]);
+}
+
 async function stateOf(page: Page): Promise<string | null> {
   return page.locator('[data-state]').getAttribute('data-state');
 }
@@ -166,8 +171,8 @@ describe('the privacy center in Chromium', () => {
     await page.waitForURL(/\/requests\//);
     const codeMail = await smtp.waitFor((m) => m.to.includes('alice@example.be'));
     await page.getByLabel('Eenmalige code (8 cijfers)').fill(codeIn(codeMail));
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
-    await page.getByRole('button', { name: 'Ja, ga verder' }).click();
+    await submitWith(page, 'Bevestigen');
+    await submitWith(page, 'Ja, ga verder');
     await rightsContextOf(served.app).idle();
     await page.reload();
     expect(await stateOf(page)).toBe('verified');
@@ -241,7 +246,7 @@ describe('the privacy center in Chromium', () => {
     expect(await attacker.locator('main').textContent()).toContain('Deze link werd al gebruikt');
 
     // Bob decides: he withdraws the request the impostor made.
-    await victim.getByRole('button', { name: 'Mijn verzoek annuleren' }).click();
+    await submitWith(victim, 'Mijn verzoek annuleren');
     await rightsContextOf(served.app).idle();
     await victim.reload();
     expect(await stateOf(victim)).toBe('withdrawn');

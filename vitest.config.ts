@@ -6,15 +6,29 @@ import { defineConfig } from 'vitest/config';
 // One audit key for every test process and the CLI runs they start (cliTestDatabase passes it on), so that a chain
 // written in-process verifies through the CLI; without it each would create a key file of its own.
 // The same for the secrets key (webhook and TOTP secrets at rest), so no test writes a secrets.key in the worktree.
-const auditKey = { CHARTER_AUDIT_KEY: 'test-audit-key-0123456789abcdef0123456789abcdef', CHARTER_SECRETS_KEY: 'test-secrets-key-0123456789abcdef0123456789abcdef' };
+const auditKey = {
+  CHARTER_AUDIT_KEY: 'test-audit-key-0123456789abcdef0123456789abcdef',
+  CHARTER_SECRETS_KEY: 'test-secrets-key-0123456789abcdef0123456789abcdef',
+};
 
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'unit', env: auditKey, include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], exclude: ['src/**/*.db.test.ts', 'src/**/*.contract.test.ts'] } },
-      { extends: true, test: { name: 'pglite', include: ['src/**/*.db.test.ts'], env: { CHARTER_TEST_DB: 'pglite', ...auditKey } } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          env: auditKey,
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          exclude: ['src/**/*.db.test.ts', 'src/**/*.contract.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'pglite', include: ['src/**/*.db.test.ts'], env: { CHARTER_TEST_DB: 'pglite', ...auditKey } },
+      },
       {
         extends: true,
         test: {

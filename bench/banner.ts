@@ -26,7 +26,8 @@ const loads = 20;
 const require = createRequire(import.meta.url);
 const vanillaDir = join(dirname(require.resolve('vanilla-cookieconsent/package.json')), 'dist');
 const orejimeDir = join(dirname(require.resolve('orejime/package.json')), 'dist');
-const version = (name: string) => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+const version = (name: string) =>
+  (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 
 await build(projectRoot);
 const loaded = await loadCharterFile(projectFile('examples/lumen-av/charter.yaml'));
@@ -34,13 +35,25 @@ if (!loaded.ok) throw new Error('examples/lumen-av/charter.yaml is invalid');
 const configObject = bannerConfig(loaded.charter, 'main', 'en');
 const config = JSON.stringify(configObject);
 
-const ours = { js: readFileSync(projectFile('dist/banner/banner.js')), css: readFileSync(projectFile('dist/banner/banner.css')) };
-const vanilla = { js: readFileSync(join(vanillaDir, 'cookieconsent.umd.js')), css: readFileSync(join(vanillaDir, 'cookieconsent.css')) };
-const orejime = { js: readFileSync(join(orejimeDir, 'orejime-standard-en.js')), css: readFileSync(join(orejimeDir, 'orejime-standard.css')) };
+const ours = {
+  js: readFileSync(projectFile('dist/banner/banner.js')),
+  css: readFileSync(projectFile('dist/banner/banner.css')),
+};
+const vanilla = {
+  js: readFileSync(join(vanillaDir, 'cookieconsent.umd.js')),
+  css: readFileSync(join(vanillaDir, 'cookieconsent.css')),
+};
+const orejime = {
+  js: readFileSync(join(orejimeDir, 'orejime-standard-en.js')),
+  css: readFileSync(join(orejimeDir, 'orejime-standard.css')),
+};
 
 // 1. Sizes.
 const gzip = (b: Buffer) => gzipSync(b, { level: 9 }).length;
-const brotli = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }).length;
+const brotli = (b: Buffer) =>
+  brotliCompressSync(b, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+  }).length;
 const sizeRows: [string, Buffer[]][] = [
   ['charter: banner.js (CSS inlined)', [ours.js]],
   ['charter: banner.js + banner.css (fallback path)', [ours.js, ours.css]],
@@ -53,7 +66,9 @@ console.log('\nBanner size (bytes; each file compressed on its own, then summed)
 console.log(`${'banner'.padEnd(52)}${'raw'.padStart(9)}${'gzip -9'.padStart(10)}${'brotli'.padStart(9)}`);
 for (const [name, files] of sizeRows) {
   const sum = (f: (b: Buffer) => number) => files.reduce((total, file) => total + f(file), 0);
-  console.log(`${name.padEnd(52)}${String(sum((b) => b.length)).padStart(9)}${String(sum(gzip)).padStart(10)}${String(sum(brotli)).padStart(9)}`);
+  console.log(
+    `${name.padEnd(52)}${String(sum((b) => b.length)).padStart(9)}${String(sum(gzip)).padStart(10)}${String(sum(brotli)).padStart(9)}`,
+  );
 }
 
 // 2. Time to visible, from one static server.
@@ -77,11 +92,21 @@ const files: Record<string, [string, string | Buffer]> = {
   '/ours.html': ['text/html', page('<script src="/banner/main.js?lang=en" async></script>')],
   '/banner/main.js': ['text/javascript', bannerScript(ours.js.toString('utf8'), configObject)],
   '/banner.css': ['text/css', ours.css],
-  '/vanilla.html': ['text/html', page('<link rel="stylesheet" href="/vanilla/cookieconsent.css"><script src="/vanilla/cookieconsent.umd.js" defer></script><script src="/vanilla/init.js" defer></script>')],
+  '/vanilla.html': [
+    'text/html',
+    page(
+      '<link rel="stylesheet" href="/vanilla/cookieconsent.css"><script src="/vanilla/cookieconsent.umd.js" defer></script><script src="/vanilla/init.js" defer></script>',
+    ),
+  ],
   '/vanilla/cookieconsent.css': ['text/css', vanilla.css],
   '/vanilla/cookieconsent.umd.js': ['text/javascript', vanilla.js],
   '/vanilla/init.js': ['text/javascript', vanillaInit],
-  '/orejime.html': ['text/html', page('<link rel="stylesheet" href="/orejime/orejime.css"><script src="/orejime/config.js"></script><script src="/orejime/orejime.js" defer></script>')],
+  '/orejime.html': [
+    'text/html',
+    page(
+      '<link rel="stylesheet" href="/orejime/orejime.css"><script src="/orejime/config.js"></script><script src="/orejime/orejime.js" defer></script>',
+    ),
+  ],
   '/orejime/orejime.css': ['text/css', orejime.css],
   '/orejime/orejime.js': ['text/javascript', orejime.js],
   '/orejime/config.js': ['text/javascript', orejimeInit],
@@ -133,7 +158,9 @@ try {
       const visible = await tab
         .waitForFunction(() => (window as unknown as { visibleAt?: number }).visibleAt, undefined, { timeout: 15_000 })
         .catch((error: unknown) => {
-          throw new Error(`${subject.name}: banner never visible (${String(error)}; page said: ${problems.join(' | ')})`);
+          throw new Error(
+            `${subject.name}: banner never visible (${String(error)}; page said: ${problems.join(' | ')})`,
+          );
         });
       const visibleAt = (await visible.jsonValue()) as number;
       if (i > 0) times[subject.name]!.push(visibleAt);
@@ -149,5 +176,11 @@ console.log(`\nNavigation to banner visible in Chromium (ms; ${loads} cold loads
 console.log(`${'banner'.padEnd(26)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}`);
 for (const subject of subjects) {
   const values = times[subject.name]!;
-  console.log(`${subject.name.padEnd(26)}${median(values).toFixed(1).padStart(9)}${Math.min(...values).toFixed(1).padStart(9)}${Math.max(...values).toFixed(1).padStart(9)}`);
+  console.log(
+    `${subject.name.padEnd(26)}${median(values).toFixed(1).padStart(9)}${Math.min(...values)
+      .toFixed(1)
+      .padStart(9)}${Math.max(...values)
+      .toFixed(1)
+      .padStart(9)}`,
+  );
 }

@@ -125,7 +125,16 @@ async function clusterCpu<T>(postmaster: number, work: () => Promise<T>): Promis
 
 async function buildServer(): Promise<string> {
   const outfile = projectFile('dist/bench-consent/charter.mjs');
-  await build({ entryPoints: [projectFile('src/cli/bin.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [projectFile('src/cli/bin.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -163,20 +172,40 @@ async function consentRequest(): Promise<autocannon.Request> {
   };
   const body = () => {
     const method = methods[n++ % 3] ?? 'custom';
-    const choices = Object.fromEntries(categories.map((id, i) => [id, method === 'accept-all' || (method === 'custom' && (n + i) % 2 === 0)]));
-    return JSON.stringify({ site: site.id, visitor: visitor(), revision, language: charter.languages[0], method, choices, gpc: false, url: `https://${site.domain}/products/${n % 50}?utm=x` });
+    const choices = Object.fromEntries(
+      categories.map((id, i) => [id, method === 'accept-all' || (method === 'custom' && (n + i) % 2 === 0)]),
+    );
+    return JSON.stringify({
+      site: site.id,
+      visitor: visitor(),
+      revision,
+      language: charter.languages[0],
+      method,
+      choices,
+      gpc: false,
+      url: `https://${site.domain}/products/${n % 50}?utm=x`,
+    });
   };
   const ip = () => `10.${(Math.random() * 255) | 0}.${(Math.random() * 255) | 0}.${(Math.random() * 255) | 0}`;
   return {
     method: 'POST',
     path: '/api/v1/consent',
-    headers: { 'content-type': 'application/json', origin: `https://${site.domain}`, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36' },
+    headers: {
+      'content-type': 'application/json',
+      origin: `https://${site.domain}`,
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+    },
     setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': ip() }, body: body() }),
   };
 }
 
 /** Starts `charter serve` on the given database; the target loads it with autocannon. */
-async function startOurs(name: string, bundle: string, env: Record<string, string>, database?: { adminUrl: string; url: string }): Promise<Target> {
+async function startOurs(
+  name: string,
+  bundle: string,
+  env: Record<string, string>,
+  database?: { adminUrl: string; url: string },
+): Promise<Target> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [bundle, 'serve', '--charter', charterFile, '--port', String(port)], {
@@ -189,7 +218,10 @@ async function startOurs(name: string, bundle: string, env: Record<string, strin
   await autocannon({ url, connections: 10, duration: 2, requests: [request] });
   const counter = database ? new pg.Client({ connectionString: database.url }) : undefined;
   await counter?.connect();
-  const count = async () => (counter ? Number((await counter.query<{ n: string }>('select count(*) as n from consent_records')).rows[0]?.n ?? 0) : 0);
+  const count = async () =>
+    counter
+      ? Number((await counter.query<{ n: string }>('select count(*) as n from consent_records')).rows[0]?.n ?? 0)
+      : 0;
   const pid = child.pid ?? 0;
   const postmaster = database ? await postmasterPid(database.adminUrl) : undefined;
   return {
@@ -200,7 +232,9 @@ async function startOurs(name: string, bundle: string, env: Record<string, strin
       let peakRss = rssOf(pid);
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 250);
       const load = () => autocannon({ url, connections, duration, requests: [request] });
-      const { result, seconds: db } = postmaster ? await clusterCpu(postmaster, load) : { result: await load(), seconds: 0 };
+      const { result, seconds: db } = postmaster
+        ? await clusterCpu(postmaster, load)
+        : { result: await load(), seconds: 0 };
       clearInterval(sampler);
       const cpu = cpuSeconds(pid) - serverBefore + db;
       // Requests in flight when the load stopped finish (and are committed) before the ledger is counted.
@@ -230,14 +264,20 @@ async function startC15t(): Promise<Target> {
   const work = '/tmp/peer-c15t';
   const pgPort = await freePort();
   const appPort = await freePort();
-  const started = execFileSync(join(peerDir, 'start.sh'), [work, String(pgPort), String(appPort)], { encoding: 'utf8' });
+  const started = execFileSync(join(peerDir, 'start.sh'), [work, String(pgPort), String(appPort)], {
+    encoding: 'utf8',
+  });
   const target = /TARGET=(\S+)/.exec(started)?.[1];
   if (!target) throw new Error(`c15t did not start: ${started}`);
   const pid = Number(readFileSync(join(work, 'pids'), 'utf8').trim());
   const adminUrl = `postgres://postgres@127.0.0.1:${pgPort}/postgres`;
   const load = (seconds: number) =>
     JSON.parse(
-      execFileSync(process.execPath, ['load.mjs', String(seconds), String(connections)], { cwd: join(work, 'app'), env: { ...process.env, TARGET: target }, encoding: 'utf8' })
+      execFileSync(process.execPath, ['load.mjs', String(seconds), String(connections)], {
+        cwd: join(work, 'app'),
+        env: { ...process.env, TARGET: target },
+        encoding: 'utf8',
+      })
         .trim()
         .split('\n')
         .filter((l) => l.startsWith('{'))
@@ -245,11 +285,25 @@ async function startC15t(): Promise<Target> {
     ) as { rps: number; p50_ms: number; p99_ms: number; ok: number; non2xx: number; errors: number; timeouts?: number };
   const loadAsync = (seconds: number) =>
     new Promise<ReturnType<typeof load>>((resolve, reject) => {
-      const child = spawn(process.execPath, ['load.mjs', String(seconds), String(connections)], { cwd: join(work, 'app'), env: { ...process.env, TARGET: target }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['load.mjs', String(seconds), String(connections)], {
+        cwd: join(work, 'app'),
+        env: { ...process.env, TARGET: target },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.once('error', reject);
-      child.once('exit', () => resolve(JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).at(-1) ?? '{}') as ReturnType<typeof load>));
+      child.once('exit', () =>
+        resolve(
+          JSON.parse(
+            out
+              .trim()
+              .split('\n')
+              .filter((l) => l.startsWith('{'))
+              .at(-1) ?? '{}',
+          ) as ReturnType<typeof load>,
+        ),
+      );
     });
   load(2); // warm-up, like ours
   const postmaster = await postmasterPid(adminUrl);
@@ -261,7 +315,16 @@ async function startC15t(): Promise<Target> {
       const { result: r, seconds: db } = await clusterCpu(postmaster, () => loadAsync(duration));
       const cpu = cpuSeconds(pid) - serverBefore + db;
       const per = (seconds: number) => (seconds / Math.max(r.ok, 1)) * 1e6;
-      return { rps: r.rps, p50: r.p50_ms, p99: r.p99_ms, ok: r.ok, errors: r.non2xx + r.errors + (r.timeouts ?? 0), rssMb: rssOf(pid), cpuUs: per(cpu), dbCpuUs: per(db) };
+      return {
+        rps: r.rps,
+        p50: r.p50_ms,
+        p99: r.p99_ms,
+        ok: r.ok,
+        errors: r.non2xx + r.errors + (r.timeouts ?? 0),
+        rssMb: rssOf(pid),
+        cpuUs: per(cpu),
+        dbCpuUs: per(db),
+      };
     },
     async stop() {
       execFileSync(join(peerDir, 'stop.sh'), [work], { stdio: 'ignore' });
@@ -281,7 +344,14 @@ try {
   await admin.connect();
   await admin.query('create database charter_bench');
   await admin.end();
-  targets.push(await startOurs('Charter on PostgreSQL', bundle, { DATABASE_URL: postgres.url.replace(/\/postgres$/, '/charter_bench') }, { adminUrl: postgres.url, url: postgres.url.replace(/\/postgres$/, '/charter_bench') }));
+  targets.push(
+    await startOurs(
+      'Charter on PostgreSQL',
+      bundle,
+      { DATABASE_URL: postgres.url.replace(/\/postgres$/, '/charter_bench') },
+      { adminUrl: postgres.url, url: postgres.url.replace(/\/postgres$/, '/charter_bench') },
+    ),
+  );
   targets.push(await startOurs('Charter on PGlite', bundle, { CHARTER_DATA_DIR: pgliteDir }));
   for (let round = 1; round <= rounds; round++) {
     for (const target of targets) {
@@ -297,9 +367,27 @@ try {
 
 const peerOf = (round: number) => results.find((r) => r.round === round && r.name.startsWith('c15t'));
 
-console.log(`\nbench:consent — POST a consent record, autocannon ${duration} s × ${connections} connections, new visitor per request, ${rounds} rounds`);
-console.log(`machine: ${cpus().length} cores, shared (load average per run below; only same-round ratios mean anything)\n`);
-const head = ['', 'round', 'load', 'req/s', 'p50', 'p99', '2xx', 'errors', 'vs c15t', 'CPU/request', 'vs c15t', 'RSS peak', 'acked in ledger'];
+console.log(
+  `\nbench:consent — POST a consent record, autocannon ${duration} s × ${connections} connections, new visitor per request, ${rounds} rounds`,
+);
+console.log(
+  `machine: ${cpus().length} cores, shared (load average per run below; only same-round ratios mean anything)\n`,
+);
+const head = [
+  '',
+  'round',
+  'load',
+  'req/s',
+  'p50',
+  'p99',
+  '2xx',
+  'errors',
+  'vs c15t',
+  'CPU/request',
+  'vs c15t',
+  'RSS peak',
+  'acked in ledger',
+];
 const rows = results.map((r) => {
   const peer = peerOf(r.round);
   const ours = !r.name.startsWith('c15t');
@@ -313,7 +401,9 @@ const rows = results.map((r) => {
     String(r.ok),
     String(r.errors),
     ours && peer?.rps ? `${(r.rps / peer.rps).toFixed(1)}×` : '',
-    r.cpuUs ? `${(r.cpuUs / 1000).toFixed(2)} ms${r.dbCpuUs !== undefined ? ` (db ${(r.dbCpuUs / 1000).toFixed(2)})` : ''}` : '',
+    r.cpuUs
+      ? `${(r.cpuUs / 1000).toFixed(2)} ms${r.dbCpuUs !== undefined ? ` (db ${(r.dbCpuUs / 1000).toFixed(2)})` : ''}`
+      : '',
     ours && peer?.cpuUs && r.cpuUs ? `${(peer.cpuUs / r.cpuUs).toFixed(1)}×` : '',
     r.rssMb ? `${r.rssMb.toFixed(0)} MB` : '',
     // Rows may exceed acknowledgements: requests in flight when the load stopped were committed but not counted.
@@ -321,7 +411,8 @@ const rows = results.map((r) => {
   ];
 });
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-const format = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+const format = (row: string[]) =>
+  row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
 console.log(format(head));
 for (const row of rows) console.log(format(row));
 
@@ -329,12 +420,18 @@ console.log('\nmedian over rounds:');
 for (const name of [...new Set(results.map((r) => r.name))]) {
   const mine = results.filter((r) => r.name === name);
   const ratios = mine.flatMap((r) => (peerOf(r.round)?.rps ? [r.rps / (peerOf(r.round)?.rps ?? 1)] : []));
-  const cpuRatios = mine.flatMap((r) => (peerOf(r.round)?.cpuUs && r.cpuUs ? [(peerOf(r.round)?.cpuUs ?? 0) / r.cpuUs] : []));
+  const cpuRatios = mine.flatMap((r) =>
+    peerOf(r.round)?.cpuUs && r.cpuUs ? [(peerOf(r.round)?.cpuUs ?? 0) / r.cpuUs] : [],
+  );
   console.log(
     `  ${name.padEnd(22)} ${median(mine.map((r) => r.rps)).toFixed(0)} req/s, p99 ${median(mine.map((r) => r.p99))} ms, ${mine.reduce((s, r) => s + r.errors, 0)} errors` +
-      (name.startsWith('c15t') ? '' : `, ${median(ratios).toFixed(1)}× c15t's throughput, ${median(cpuRatios).toFixed(1)}× less CPU per request`),
+      (name.startsWith('c15t')
+        ? ''
+        : `, ${median(ratios).toFixed(1)}× c15t's throughput, ${median(cpuRatios).toFixed(1)}× less CPU per request`),
   );
 }
-console.log('\nour server: one process, LOG_LEVEL=warn (no per-request access log), group commit, fsync on; c15t: its own defaults');
+console.log(
+  '\nour server: one process, LOG_LEVEL=warn (no per-request access log), group commit, fsync on; c15t: its own defaults',
+);
 console.log('targets on PostgreSQL: ≥ 20× c15t, p99 ≤ 25 ms, 0 errors, RSS ≤ 200 MB');
 writeFileSync(projectFile('dist/bench-consent/last.json'), JSON.stringify(results, null, 2));

@@ -79,13 +79,25 @@ function benchCharter(kind: 'postgres' | 'mysql'): Charter {
   return buildCharter((charter) => {
     charter.purposes = [
       purpose('customers', 'contract', ['contact.email', 'identity.name', 'contact.phone'], { recipients: ['mailer'] }),
-      purpose('invoicing', 'legal-obligation', ['financial.invoice', 'identity.name'], { legalObligation: { en: 'Belgian VAT Code' } }),
-      purpose('newsletter', 'consent', ['contact.email'], { consent: { text: { en: 'Send me news.' }, doubleOptIn: true, parental: false }, directMarketing: true }),
+      purpose('invoicing', 'legal-obligation', ['financial.invoice', 'identity.name'], {
+        legalObligation: { en: 'Belgian VAT Code' },
+      }),
+      purpose('newsletter', 'consent', ['contact.email'], {
+        consent: { text: { en: 'Send me news.' }, doubleOptIn: true, parental: false },
+        directMarketing: true,
+      }),
       purpose('events', 'contract', ['contact.email', 'identity.name']),
       purpose('support', 'legitimate-interests', ['contact.email', 'communication.support-ticket']),
       purpose('security', 'legitimate-interests', ['online.ip-address', 'online.user-agent']),
     ];
-    charter.holds = [{ id: 'vat-invoices', reason: { en: 'Invoices are kept for the tax authorities.' }, law: 'Belgian VAT Code, art. 60', duration: 'P10Y' }];
+    charter.holds = [
+      {
+        id: 'vat-invoices',
+        reason: { en: 'Invoices are kept for the tax authorities.' },
+        law: 'Belgian VAT Code, art. 60',
+        duration: 'P10Y',
+      },
+    ];
     charter.stores = [benchStore(kind)];
     charter.rights.identities = ['email', 'customer-number'];
   });
@@ -100,8 +112,12 @@ interface Sample {
 function report(label: string, samples: Sample[], wall: number, limit: number) {
   const times = samples.map((s) => s.ms);
   const rows = samples.map((s) => s.rows);
-  console.log(`  ${label}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))} over ${samples.length} requests, ${limit} in parallel`);
-  console.log(`    rows per request ${Math.min(...rows)}–${Math.max(...rows)}; ${(samples.length / (wall / 1000)).toFixed(1)} requests/s${samples[0]?.bytes ? `; package ${Math.min(...samples.map((s) => s.bytes))}–${Math.max(...samples.map((s) => s.bytes))} bytes` : ''}`);
+  console.log(
+    `  ${label}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))} over ${samples.length} requests, ${limit} in parallel`,
+  );
+  console.log(
+    `    rows per request ${Math.min(...rows)}–${Math.max(...rows)}; ${(samples.length / (wall / 1000)).toFixed(1)} requests/s${samples[0]?.bytes ? `; package ${Math.min(...samples.map((s) => s.bytes))}–${Math.max(...samples.map((s) => s.bytes))} bytes` : ''}`,
+  );
 }
 
 async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: string) {
@@ -109,14 +125,22 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
   const database = await openDatabase<Database>({ url: charterUrl, poolSize: 40 });
   await migrate(database.db, migrations);
   const charter = benchCharter(kind);
-  const organisation = await ensureOrganisation(database.db, charter.organisation.id, defaultText(charter.organisation.legalName, charter));
+  const organisation = await ensureOrganisation(
+    database.db,
+    charter.organisation.id,
+    defaultText(charter.organisation.legalName, charter),
+  );
   const scope = { organisationId: organisation.id };
   await applyCharter(database.db, scope, { charter, source: 'bench', format: 'json', actor: 'system' });
 
   let offset = 0;
   const clock = () => new Date(Date.now() + offset);
   const logger = createLogger('silent');
-  const config = readConfig({ LOG_LEVEL: 'silent', CHARTER_SECRET: 'bench-secret-bench-secret', PUBLIC_URL: 'https://charter.example' });
+  const config = readConfig({
+    LOG_LEVEL: 'silent',
+    CHARTER_SECRET: 'bench-secret-bench-secret',
+    PUBLIC_URL: 'https://charter.example',
+  });
   // The outbox mailer (no SMTP here), with the codes read back the way a person reads their mail.
   const outbox = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, from: config.MAIL_FROM });
   const codes = new Map<string, string>();
@@ -142,7 +166,14 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
   /** Intake and verification of one request (not measured): submit, the background lookup and code, the code typed. */
   async function verified(type: 'access' | 'erasure', customer: number) {
     const email = benchEmail(customer);
-    const { request } = await submit(context, scope, { site: 'main', type, channel: 'api', identity: { type: 'email', value: email }, details: {}, actor: 'bench' });
+    const { request } = await submit(context, scope, {
+      site: 'main',
+      type,
+      channel: 'api',
+      identity: { type: 'email', value: email },
+      details: {},
+      actor: 'bench',
+    });
     await context.settled(`dispatch ${request.id}`);
     const code = codes.get(email);
     if (!code) throw new Error(`no code for customer ${customer}`);
@@ -162,7 +193,11 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
       const done = await findRequest(database.db, scope, id);
       if (done?.state !== 'completed') throw new Error(`access ${customer} ended ${done?.state}: ${done?.lastError}`);
       const result = done.result as { tables: Record<string, number>; package: { size: number } };
-      samples.push({ ms: elapsed, rows: Object.values(result.tables).reduce((a, b) => a + b, 0), bytes: result.package.size });
+      samples.push({
+        ms: elapsed,
+        rows: Object.values(result.tables).reduce((a, b) => a + b, 0),
+        bytes: result.package.size,
+      });
     });
     return { samples, wall: performance.now() - started };
   }
@@ -172,7 +207,8 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
     offset = 0;
     await pool(subjects, limit, async (customer) => {
       const { id, outcome } = await verified('erasure', customer);
-      if (outcome !== 'confirm' || !(await confirm(context, scope, id))) throw new Error(`erasure ${customer}: not confirmed`);
+      if (outcome !== 'confirm' || !(await confirm(context, scope, id)))
+        throw new Error(`erasure ${customer}: not confirmed`);
       prepared.push(id);
     });
     await context.idle();
@@ -186,7 +222,11 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
       const done = await findRequest(database.db, scope, id);
       if (done?.state !== 'completed') throw new Error(`erasure ${id} ended ${done?.state}: ${done?.lastError}`);
       const summary = (done.result as { erasure: { erased: { rows: number }[]; kept: { rows: number }[] } }).erasure;
-      samples.push({ ms: elapsed, rows: summary.erased.reduce((a, e) => a + e.rows, 0) + summary.kept.reduce((a, k) => a + k.rows, 0), bytes: 0 });
+      samples.push({
+        ms: elapsed,
+        rows: summary.erased.reduce((a, e) => a + e.rows, 0) + summary.kept.reduce((a, k) => a + k.rows, 0),
+        bytes: 0,
+      });
     });
     return { samples, wall: performance.now() - started };
   }
@@ -215,7 +255,9 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
 }
 
 async function main() {
-  console.log(`bench:requests — ${customers.toLocaleString('en')} customers, ${requests} access + ${requests} erasure requests, ${parallel} in parallel`);
+  console.log(
+    `bench:requests — ${customers.toLocaleString('en')} customers, ${requests} access + ${requests} erasure requests, ${parallel} in parallel`,
+  );
   const postgres = await startPostgres({ maxConnections: 300 });
   try {
     for (const name of databases) {
@@ -226,7 +268,9 @@ async function main() {
         const driver = createPostgresDriver(companyUrl);
         await generateCompanyDatabase(driver, { customers, heavyRows: 0 });
         await driver.close();
-        console.log(`generated the company database on PostgreSQL in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        console.log(
+          `generated the company database on PostgreSQL in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        );
         await run('postgres', companyUrl, charterUrl);
       } else if (name === 'mariadb') {
         const mariadb = await startMariaDb({ bufferPool: '1G' });
@@ -238,7 +282,9 @@ async function main() {
           const driver = createMysqlDriver(`${mariadb.url}company`);
           await generateCompanyDatabase(driver, { customers, heavyRows: 0 });
           await driver.close();
-          console.log(`generated the company database on MariaDB in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+          console.log(
+            `generated the company database on MariaDB in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+          );
           await run('mysql', `${mariadb.url}company`, charterUrl);
         } finally {
           mariadb.stop();

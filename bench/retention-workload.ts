@@ -35,11 +35,34 @@ const p = (i: number) => (kind === 'postgres' ? `$${i}` : '?');
 const random = (n: number) => 1 + Math.floor(Math.random() * n);
 let nextLogId = 900_000_000 + seed * 1_000_000;
 const operations: { write: boolean; run: () => Promise<unknown> }[] = [
-  { write: false, run: () => exec(`select id, at, ip from log_entries where customer_id = ${p(1)}`, [random(customers)]) },
-  { write: false, run: () => exec(`select id, email from newsletter_subscriptions where email = ${p(1)}`, [`c${random(customers) * 2}@example.be`]) },
-  { write: false, run: () => exec(`select id, subject from support_tickets where id = ${p(1)}`, [random(customers / 2)]) },
-  { write: true, run: () => exec(`insert into log_entries (id, customer_id, at, ip, user_agent, action) values (${p(1)}, ${p(2)}, now(), '10.9.9.9', 'bench', 'login')`, [nextLogId++, random(customers)]) },
-  { write: true, run: () => exec(`update event_registrations set event_code = 'EV-MOVED' where id = ${p(1)}`, [random(customers / 2)]) },
+  {
+    write: false,
+    run: () => exec(`select id, at, ip from log_entries where customer_id = ${p(1)}`, [random(customers)]),
+  },
+  {
+    write: false,
+    run: () =>
+      exec(`select id, email from newsletter_subscriptions where email = ${p(1)}`, [
+        `c${random(customers) * 2}@example.be`,
+      ]),
+  },
+  {
+    write: false,
+    run: () => exec(`select id, subject from support_tickets where id = ${p(1)}`, [random(customers / 2)]),
+  },
+  {
+    write: true,
+    run: () =>
+      exec(
+        `insert into log_entries (id, customer_id, at, ip, user_agent, action) values (${p(1)}, ${p(2)}, now(), '10.9.9.9', 'bench', 'login')`,
+        [nextLogId++, random(customers)],
+      ),
+  },
+  {
+    write: true,
+    run: () =>
+      exec(`update event_registrations set event_code = 'EV-MOVED' where id = ${p(1)}`, [random(customers / 2)]),
+  },
 ];
 
 // Connections are opened before the clock starts (their set-up is not the workload's latency).
@@ -93,8 +116,15 @@ async function finish() {
   const summary = (values: number[]) => {
     const sorted = Float64Array.from(values).sort();
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-    return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.length ? (sorted[sorted.length - 1] ?? 0) : 0 };
+    return {
+      count: sorted.length,
+      p50: at(0.5),
+      p99: at(0.99),
+      max: sorted.length ? (sorted[sorted.length - 1] ?? 0) : 0,
+    };
   };
-  process.stdout.write(`${JSON.stringify({ reads: summary(reads), writes: summary(writes), all: summary([...reads, ...writes]), errors, seconds: (performance.now() - started) / 1000 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ reads: summary(reads), writes: summary(writes), all: summary([...reads, ...writes]), errors, seconds: (performance.now() - started) / 1000 })}\n`,
+  );
   process.exit(0);
 }

@@ -91,7 +91,11 @@ function benchCharter(kind: 'postgres' | 'mysql'): Charter {
       table.anchor = undefined;
     }
   }
-  return { ...loaded.charter, stores: [store], holds: [{ id: 'vat-invoices', reason: 'VAT', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' }] };
+  return {
+    ...loaded.charter,
+    stores: [store],
+    holds: [{ id: 'vat-invoices', reason: 'VAT', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' }],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -112,9 +116,23 @@ interface WorkloadSummary {
 }
 
 function startWorkload(kind: 'postgres' | 'mysql', url: string, seed: number): { stop(): Promise<WorkloadSummary> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', projectFile('bench/retention-workload.ts'), kind, url, String(customers), String(opsPerSecond), String(clients), String(seed)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      projectFile('bench/retention-workload.ts'),
+      kind,
+      url,
+      String(customers),
+      String(opsPerSecond),
+      String(clients),
+      String(seed),
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -166,12 +184,26 @@ function latencyLine(label: string, l: Latencies): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-async function benchOne(kind: 'postgres' | 'mysql', storeUrl: string, driver: SqlDriver, lockWait: () => Promise<LockWait>) {
+async function benchOne(
+  kind: 'postgres' | 'mysql',
+  storeUrl: string,
+  driver: SqlDriver,
+  lockWait: () => Promise<LockWait>,
+) {
   log(`  generating ${fmt(customers)} customers…`);
   const counts = await generateCompanyDatabase(driver, { customers, heavyRows: 0, log });
-  log(`  rows: ${fmt(Object.values(counts).reduce((a, b) => a + b, 0))} (${Object.entries(counts).map(([t, n]) => `${t} ${fmt(n)}`).join(', ')})`);
+  log(
+    `  rows: ${fmt(Object.values(counts).reduce((a, b) => a + b, 0))} (${Object.entries(counts)
+      .map(([t, n]) => `${t} ${fmt(n)}`)
+      .join(', ')})`,
+  );
   // Retention finds due rows by their anchor: the organisation indexes its anchor columns.
-  for (const [table, column] of [['log_entries', 'at'], ['newsletter_subscriptions', 'last_contact_at'], ['event_registrations', 'registered_at'], ['support_tickets', 'received_at']] as const) {
+  for (const [table, column] of [
+    ['log_entries', 'at'],
+    ['newsletter_subscriptions', 'last_contact_at'],
+    ['event_registrations', 'registered_at'],
+    ['support_tickets', 'received_at'],
+  ] as const) {
     await driver.query(`create index ${table}_${column}_anchor on ${table} (${column})`);
   }
   // A database in use is not one just bulk-loaded: vacuum (visibility map, hint bits, statistics) and a checkpoint
@@ -193,7 +225,11 @@ async function benchOne(kind: 'postgres' | 'mysql', storeUrl: string, driver: Sq
   const charterDb = await openDatabase<Database>({ dataDir: 'memory://' });
   await migrate(charterDb.db, migrations);
   const charter = benchCharter(kind);
-  const organisation = await ensureOrganisation(charterDb.db, charter.organisation.id, defaultText(charter.organisation.legalName, charter));
+  const organisation = await ensureOrganisation(
+    charterDb.db,
+    charter.organisation.id,
+    defaultText(charter.organisation.legalName, charter),
+  );
   const scope = { organisationId: organisation.id };
   await applyCharter(charterDb.db, scope, { charter, source: '', format: 'json', actor: 'system' });
   const deps = composeRetention({
@@ -206,7 +242,12 @@ async function benchOne(kind: 'postgres' | 'mysql', storeUrl: string, driver: Sq
 
   const planStarted = performance.now();
   const plan = await computePlan(deps, scope, charter, new Date());
-  log(`  plan: ${fmt(plan.totals.dueNow)} rows due now (${plan.rules.filter((r) => r.dueNow > 0).map((r) => `${r.table} ${fmt(r.dueNow)}`).join(', ')}), computed in ${((performance.now() - planStarted) / 1000).toFixed(1)} s`);
+  log(
+    `  plan: ${fmt(plan.totals.dueNow)} rows due now (${plan.rules
+      .filter((r) => r.dueNow > 0)
+      .map((r) => `${r.table} ${fmt(r.dueNow)}`)
+      .join(', ')}), computed in ${((performance.now() - planStarted) / 1000).toFixed(1)} s`,
+  );
 
   log(`  baseline workload: ${fmt(opsPerSecond)} operations/s over ${clients} connections for ${baselineSeconds} s…`);
   const baseline = startWorkload(kind, storeUrl, 1);
@@ -217,7 +258,13 @@ async function benchOne(kind: 'postgres' | 'mysql', storeUrl: string, driver: Sq
   const during = startWorkload(kind, storeUrl, 2);
   const locks = watchLockWaits(lockWait);
   const started = performance.now();
-  const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'bench', approve: true, batchSize, maxShare: 1 });
+  const { run } = await runRetention(deps, scope, {
+    trigger: 'cli',
+    actor: 'bench',
+    approve: true,
+    batchSize,
+    maxShare: 1,
+  });
   const wall = (performance.now() - started) / 1000;
   const maxLockWait = await locks.stop();
   const after = await during.stop();
@@ -228,20 +275,32 @@ async function benchOne(kind: 'postgres' | 'mysql', storeUrl: string, driver: Sq
   for (const step of steps) {
     const seconds = (step.durationMs ?? 0) / 1000;
     const rows = step.deleted + step.anonymised;
-    log(`    ${step.table.padEnd(26)} ${step.action.padEnd(9)} ${fmt(rows).padStart(9)} rows in ${seconds.toFixed(1).padStart(6)} s = ${fmt(rows / Math.max(seconds, 0.001)).padStart(9)} rows/s  (${step.batches} batches, ${step.status})`);
+    log(
+      `    ${step.table.padEnd(26)} ${step.action.padEnd(9)} ${fmt(rows).padStart(9)} rows in ${seconds.toFixed(1).padStart(6)} s = ${fmt(rows / Math.max(seconds, 0.001)).padStart(9)} rows/s  (${step.batches} batches, ${step.status})`,
+    );
   }
   const deleteSteps = steps.filter((s) => s.action === 'delete');
   const anonymiseSteps = steps.filter((s) => s.action === 'anonymise');
   const rate = (list: typeof steps, f: (s: (typeof steps)[number]) => number) =>
     list.reduce((n, s) => n + f(s), 0) / Math.max(0.001, list.reduce((n, s) => n + (s.durationMs ?? 0), 0) / 1000);
-  log(`  run ${run.status}: ${fmt(run.totals.deleted)} deleted, ${fmt(run.totals.anonymised)} anonymised in ${wall.toFixed(1)} s wall (counting and checks included)`);
+  log(
+    `  run ${run.status}: ${fmt(run.totals.deleted)} deleted, ${fmt(run.totals.anonymised)} anonymised in ${wall.toFixed(1)} s wall (counting and checks included)`,
+  );
   log(`  deleted:    ${fmt(rate(deleteSteps, (s) => s.deleted))} rows/s`);
   log(`  anonymised: ${fmt(rate(anonymiseSteps, (s) => s.anonymised))} rows/s`);
   log(`  overall:    ${fmt((run.totals.deleted + run.totals.anonymised) / wall)} rows/s end to end`);
-  log(`  workload before the sweep  ${latencyLine('reads', before.reads)}; ${latencyLine('writes', before.writes)}; errors ${before.errors}`);
-  log(`  workload during the sweep  ${latencyLine('reads', after.reads)}; ${latencyLine('writes', after.writes)}; errors ${after.errors}`);
-  log(`  p99 all operations: ${before.all.p99.toFixed(1)} ms before, ${after.all.p99.toFixed(1)} ms during (${(after.all.p99 / Math.max(before.all.p99, 0.001)).toFixed(2)}×; target ≤ 2×)`);
-  log(`  longest lock wait seen in the database during the sweep: ${maxLockWait.ms.toFixed(0)} ms (target < 1000 ms)${maxLockWait.statement ? `, by: ${maxLockWait.statement}` : ''}; longest workload operation: ${after.all.max.toFixed(0)} ms`);
+  log(
+    `  workload before the sweep  ${latencyLine('reads', before.reads)}; ${latencyLine('writes', before.writes)}; errors ${before.errors}`,
+  );
+  log(
+    `  workload during the sweep  ${latencyLine('reads', after.reads)}; ${latencyLine('writes', after.writes)}; errors ${after.errors}`,
+  );
+  log(
+    `  p99 all operations: ${before.all.p99.toFixed(1)} ms before, ${after.all.p99.toFixed(1)} ms during (${(after.all.p99 / Math.max(before.all.p99, 0.001)).toFixed(2)}×; target ≤ 2×)`,
+  );
+  log(
+    `  longest lock wait seen in the database during the sweep: ${maxLockWait.ms.toFixed(0)} ms (target < 1000 ms)${maxLockWait.statement ? `, by: ${maxLockWait.statement}` : ''}; longest workload operation: ${after.all.max.toFixed(0)} ms`,
+  );
 }
 
 async function main() {
@@ -258,21 +317,16 @@ async function main() {
       const driver = createPostgresDriver(url, { poolSize: 2 });
       const monitor = new pg.Pool({ connectionString: url, max: 1 });
       try {
-        await benchOne(
-          'postgres',
-          url,
-          driver,
-          async () => {
-            // pg_locks.waitstart: when the backend began to wait for this lock (PostgreSQL 14+).
-            const { rows } = await monitor.query<{ ms: number | null; statement: string | null }>(
-              `select extract(epoch from clock_timestamp() - l.waitstart) * 1000 as ms, left(a.query, 80) as statement
+        await benchOne('postgres', url, driver, async () => {
+          // pg_locks.waitstart: when the backend began to wait for this lock (PostgreSQL 14+).
+          const { rows } = await monitor.query<{ ms: number | null; statement: string | null }>(
+            `select extract(epoch from clock_timestamp() - l.waitstart) * 1000 as ms, left(a.query, 80) as statement
                  from pg_locks l join pg_stat_activity a on a.pid = l.pid
                 where not l.granted and l.waitstart is not null
                 order by l.waitstart limit 1`,
-            );
-            return { ms: Number(rows[0]?.ms ?? 0), statement: rows[0]?.statement ?? '' };
-          },
-        );
+          );
+          return { ms: Number(rows[0]?.ms ?? 0), statement: rows[0]?.statement ?? '' };
+        });
       } finally {
         await Promise.allSettled([driver.close(), monitor.end()]);
       }
@@ -283,7 +337,10 @@ async function main() {
   if (databases.includes('mariadb')) {
     log('\nMariaDB (InnoDB, 1 GB buffer pool, 1 GB redo log, innodb_flush_log_at_trx_commit=2)');
     // The redo log sized for the buffer pool (MariaDB's 96 MB default makes a sweep's writes wait for checkpoints).
-    const server = await startMariaDb({ bufferPool: '1G', args: (env.BENCH_MARIADB_ARGS ?? '--innodb-log-file-size=1G').split(' ').filter(Boolean) });
+    const server = await startMariaDb({
+      bufferPool: '1G',
+      args: (env.BENCH_MARIADB_ARGS ?? '--innodb-log-file-size=1G').split(' ').filter(Boolean),
+    });
     try {
       const admin = await mysql.createConnection({ uri: server.url });
       await admin.query('create database company character set utf8mb4');
@@ -292,19 +349,14 @@ async function main() {
       const driver = createMysqlDriver(url, { poolSize: 2 });
       const monitor = mysql.createPool({ uri: url, connectionLimit: 1 });
       try {
-        await benchOne(
-          'mysql',
-          url,
-          driver,
-          async () => {
-            const [rows] = await monitor.query(
-              `select timestampdiff(microsecond, trx_wait_started, now(6)) / 1000 as ms, left(trx_query, 80) as statement
+        await benchOne('mysql', url, driver, async () => {
+          const [rows] = await monitor.query(
+            `select timestampdiff(microsecond, trx_wait_started, now(6)) / 1000 as ms, left(trx_query, 80) as statement
                  from information_schema.innodb_trx where trx_state = 'LOCK WAIT' order by trx_wait_started limit 1`,
-            );
-            const row = (rows as { ms: number | null; statement: string | null }[])[0];
-            return { ms: Number(row?.ms ?? 0), statement: row?.statement ?? '' };
-          },
-        );
+          );
+          const row = (rows as { ms: number | null; statement: string | null }[])[0];
+          return { ms: Number(row?.ms ?? 0), statement: row?.statement ?? '' };
+        });
       } finally {
         await Promise.allSettled([driver.close(), monitor.end()]);
       }

@@ -54,12 +54,15 @@ let charterUrl = '';
 const html = (index: number) => (_: IncomingMessage, response: ServerResponse) => {
   const links = [1, 2, 3].map((step) => `/p/${(index + step) % pages}`);
   const body = `<script type="text/plain" data-category="analytics">document.cookie = '_stats=1; max-age=${days(300)}; path=/';</script><p>Page ${index} of the fixture site.</p>`;
-  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixturePage({ charter: charterUrl, site: 'main', title: `Page ${index}`, body, links }));
+  response
+    .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end(fixturePage({ charter: charterUrl, site: 'main', title: `Page ${index}`, body, links }));
 };
 const routes: Record<string, ReturnType<typeof html> | string> = { '/': html(0) };
 for (let i = 0; i < pages; i++) routes[`/p/${i}`] = html(i);
 const site = await serveFixture(routes);
-routes['/sitemap.xml'] = `<?xml version="1.0"?><urlset>${Array.from({ length: pages - 1 }, (_, i) => `<url><loc>${site.origin}/p/${i + 1}</loc></url>`).join('')}</urlset>`;
+routes['/sitemap.xml'] =
+  `<?xml version="1.0"?><urlset>${Array.from({ length: pages - 1 }, (_, i) => `<url><loc>${site.origin}/p/${i + 1}</loc></url>`).join('')}</urlset>`;
 const charter = buildCharter((c) => {
   c.sites[0]!.domain = site.host;
 });
@@ -80,13 +83,17 @@ const findings = compareScan({ charter, siteId: 'main', scan });
 const errors = [...new Set(scan.observations.flatMap((o) => (o.error ? [o.error] : [])))];
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-console.log(`\nSite scan: ${scan.pages.length} pages × 4 conditions = ${scan.observations.length} page visits (${scan.observations.filter((o) => o.error).length} failed), ${scanDefaults.concurrency} contexts at once\n`);
+console.log(
+  `\nSite scan: ${scan.pages.length} pages × 4 conditions = ${scan.observations.length} page visits (${scan.observations.filter((o) => o.error).length} failed), ${scanDefaults.concurrency} contexts at once\n`,
+);
 console.log(`  total time            ${seconds.toFixed(1)} s`);
 console.log(`  pages per minute      ${((scan.pages.length / seconds) * 60).toFixed(1)} (all four conditions each)`);
 console.log(`  page visits per min   ${((scan.observations.length / seconds) * 60).toFixed(1)}`);
 console.log(`  Chromium peak PSS     ${mb(peakChromium)} (all its processes, sampled every 250 ms)`);
 console.log(`  Node peak RSS         ${mb(peakNode)}`);
 if (errors.length) console.log(`  page errors           ${errors.join('; ')}`);
-console.log(`  findings              ${findings.length} (${findings.map((f) => f.rule).join(', ') || 'none: the fixture is compliant'})`);
+console.log(
+  `  findings              ${findings.length} (${findings.map((f) => f.rule).join(', ') || 'none: the fixture is compliant'})`,
+);
 await served.close();
 await site.close();

@@ -12,10 +12,21 @@ import { projectFile } from '../src/platform/project.js';
 async function startOnce(dataDir: string): Promise<{ readyMs: number; rssMb: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [projectFile('bin/charter.mjs'), 'serve', '--charter', projectFile('examples/lumen-av/charter.yaml'), '--port', String(port)], {
-    env: { ...process.env, CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      projectFile('bin/charter.mjs'),
+      'serve',
+      '--charter',
+      projectFile('examples/lumen-av/charter.yaml'),
+      '--port',
+      String(port),
+    ],
+    {
+      env: { ...process.env, CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -51,8 +62,12 @@ try {
   restarts.sort((a, b) => a - b);
   const median = restarts[Math.floor(restarts.length / 2)] ?? 0;
   console.log('bench:startup (PGlite, examples/lumen-av)');
-  console.log(`  first start (empty data dir, migrations + charter): ${first.readyMs.toFixed(0)} ms, RSS when ready ${first.rssMb.toFixed(0)} MB`);
-  console.log(`  restart on existing data dir: median ${median.toFixed(0)} ms, max ${Math.max(...restarts).toFixed(0)} ms over ${restarts.length} runs (target ≤ 3000 ms)`);
+  console.log(
+    `  first start (empty data dir, migrations + charter): ${first.readyMs.toFixed(0)} ms, RSS when ready ${first.rssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `  restart on existing data dir: median ${median.toFixed(0)} ms, max ${Math.max(...restarts).toFixed(0)} ms over ${restarts.length} runs (target ≤ 3000 ms)`,
+  );
   console.log(`  RSS when ready after a restart: ${rss.toFixed(0)} MB (the largest of the restarts)`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

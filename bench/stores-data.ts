@@ -9,7 +9,9 @@ import { storeSchema, type Store } from '../src/charter/schema.js';
 import type { HoldDefinition } from '../src/stores/plan.js';
 import type { Dialect, SqlDriver } from '../src/stores/sql/driver.js';
 
-export const benchHolds: HoldDefinition[] = [{ id: 'vat-invoices', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' }];
+export const benchHolds: HoldDefinition[] = [
+  { id: 'vat-invoices', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' },
+];
 
 /** Extra log entries of the heavy subject (customer 1), for the memory measurement. */
 export const heavyCustomerId = 1;
@@ -20,11 +22,22 @@ export function benchEmail(id: number): string {
 
 /** The columns that hold personal data (ground truth for the scan), as table.column. */
 export const seededPersonalColumns = [
-  'customers.email', 'customers.first_name', 'customers.last_name', 'customers.phone', 'customers.birth_date', 'customers.national_number', 'customers.iban',
-  'addresses.street', 'addresses.postal_code',
-  'invoices.billing_name', 'invoices.vat_number', 'invoices.payment_card',
-  'newsletter_subscriptions.email', 'newsletter_subscriptions.first_name',
-  'event_registrations.email', 'event_registrations.full_name',
+  'customers.email',
+  'customers.first_name',
+  'customers.last_name',
+  'customers.phone',
+  'customers.birth_date',
+  'customers.national_number',
+  'customers.iban',
+  'addresses.street',
+  'addresses.postal_code',
+  'invoices.billing_name',
+  'invoices.vat_number',
+  'invoices.payment_card',
+  'newsletter_subscriptions.email',
+  'newsletter_subscriptions.first_name',
+  'event_registrations.email',
+  'event_registrations.full_name',
   'support_tickets.email',
   'consents.source_ip',
   'log_entries.ip',
@@ -40,7 +53,11 @@ export function benchStore(kind: 'postgres' | 'mysql', options: { columns?: bool
     connection: 'COMPANY_DATABASE_URL',
     tables: [
       {
-        name: 'customers', primaryKey: 'id', restrictColumn: 'restricted', purpose: 'customers', anchor: 'contract_ended_at',
+        name: 'customers',
+        primaryKey: 'id',
+        restrictColumn: 'restricted',
+        purpose: 'customers',
+        anchor: 'contract_ended_at',
         columns: [
           { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
           ...cols([
@@ -55,7 +72,9 @@ export function benchStore(kind: 'postgres' | 'mysql', options: { columns?: bool
         ],
       },
       {
-        name: 'addresses', primaryKey: 'id', references: [{ column: 'customer_id', to: 'customers.id' }],
+        name: 'addresses',
+        primaryKey: 'id',
+        references: [{ column: 'customer_id', to: 'customers.id' }],
         columns: cols([
           { name: 'street', category: 'contact.postal-address', erase: 'delete' },
           { name: 'postal_code', category: 'contact.postal-code', erase: 'delete' },
@@ -63,18 +82,38 @@ export function benchStore(kind: 'postgres' | 'mysql', options: { columns?: bool
         ]),
       },
       {
-        name: 'orders', primaryKey: 'id', references: [{ column: 'customer_id', to: 'customers.id' }], purpose: 'customers', anchor: 'customers.contract_ended_at',
-        columns: cols([{ name: 'delivery_note', category: 'commercial.order-history', erase: 'null' }, { name: 'total', category: 'commercial.order-history', erase: 'keep' }]),
+        name: 'orders',
+        primaryKey: 'id',
+        references: [{ column: 'customer_id', to: 'customers.id' }],
+        purpose: 'customers',
+        anchor: 'customers.contract_ended_at',
+        columns: cols([
+          { name: 'delivery_note', category: 'commercial.order-history', erase: 'null' },
+          { name: 'total', category: 'commercial.order-history', erase: 'keep' },
+        ]),
       },
       {
-        name: 'order_lines', primaryKey: 'id', references: [{ column: 'order_id', to: 'orders.id' }],
+        name: 'order_lines',
+        primaryKey: 'id',
+        references: [{ column: 'order_id', to: 'orders.id' }],
         columns: [{ name: 'product', category: 'commercial.order-history', erase: 'keep' }],
       },
       {
-        name: 'invoices', primaryKey: 'id',
-        references: [{ column: 'customer_id', to: 'customers.id' }, { column: 'order_id', to: 'orders.id' }],
-        purpose: 'invoicing', anchor: 'issued_at',
-        holds: [{ hold: 'vat-invoices', anchor: 'issued_at', keep: ['number', 'issued_at', 'billing_name', 'vat_number', 'amount'] }],
+        name: 'invoices',
+        primaryKey: 'id',
+        references: [
+          { column: 'customer_id', to: 'customers.id' },
+          { column: 'order_id', to: 'orders.id' },
+        ],
+        purpose: 'invoicing',
+        anchor: 'issued_at',
+        holds: [
+          {
+            hold: 'vat-invoices',
+            anchor: 'issued_at',
+            keep: ['number', 'issued_at', 'billing_name', 'vat_number', 'amount'],
+          },
+        ],
         columns: cols([
           { name: 'number', category: 'financial.invoice', erase: 'keep' },
           { name: 'billing_name', category: 'identity.name', erase: 'null' },
@@ -83,24 +122,59 @@ export function benchStore(kind: 'postgres' | 'mysql', options: { columns?: bool
         ]),
       },
       {
-        name: 'newsletter_subscriptions', primaryKey: 'id', purpose: 'newsletter', anchor: 'last_contact_at',
-        columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }, ...cols([{ name: 'first_name', category: 'identity.name', erase: 'delete' }])],
+        name: 'newsletter_subscriptions',
+        primaryKey: 'id',
+        purpose: 'newsletter',
+        anchor: 'last_contact_at',
+        columns: [
+          { name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' },
+          ...cols([{ name: 'first_name', category: 'identity.name', erase: 'delete' }]),
+        ],
       },
       {
-        name: 'event_registrations', primaryKey: 'id', references: [{ column: 'customer_id', to: 'customers.id', nullable: true }], purpose: 'events', anchor: 'registered_at',
-        columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }, ...cols([{ name: 'full_name', category: 'identity.name', erase: 'delete' }])],
+        name: 'event_registrations',
+        primaryKey: 'id',
+        references: [{ column: 'customer_id', to: 'customers.id', nullable: true }],
+        purpose: 'events',
+        anchor: 'registered_at',
+        columns: [
+          { name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' },
+          ...cols([{ name: 'full_name', category: 'identity.name', erase: 'delete' }]),
+        ],
       },
       {
-        name: 'support_tickets', primaryKey: 'id', references: [{ column: 'customer_id', to: 'customers.id', nullable: true }], purpose: 'support', anchor: 'received_at',
-        columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' }, ...cols([{ name: 'subject', category: 'communication.support-ticket', erase: 'redact' }, { name: 'body', category: 'communication.support-ticket', erase: 'redact' }])],
+        name: 'support_tickets',
+        primaryKey: 'id',
+        references: [{ column: 'customer_id', to: 'customers.id', nullable: true }],
+        purpose: 'support',
+        anchor: 'received_at',
+        columns: [
+          { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
+          ...cols([
+            { name: 'subject', category: 'communication.support-ticket', erase: 'redact' },
+            { name: 'body', category: 'communication.support-ticket', erase: 'redact' },
+          ]),
+        ],
       },
       {
-        name: 'consents', primaryKey: 'id', references: [{ column: 'customer_id', to: 'customers.id' }],
-        columns: cols([{ name: 'purpose', category: 'consent.record', erase: 'keep' }, { name: 'source_ip', category: 'online.ip-address', erase: 'null' }]),
+        name: 'consents',
+        primaryKey: 'id',
+        references: [{ column: 'customer_id', to: 'customers.id' }],
+        columns: cols([
+          { name: 'purpose', category: 'consent.record', erase: 'keep' },
+          { name: 'source_ip', category: 'online.ip-address', erase: 'null' },
+        ]),
       },
       {
-        name: 'log_entries', primaryKey: 'id', references: [{ column: 'customer_id', to: 'customers.id' }], purpose: 'security', anchor: 'at',
-        columns: cols([{ name: 'ip', category: 'online.ip-address', erase: 'null' }, { name: 'user_agent', category: 'online.user-agent', erase: 'null' }]),
+        name: 'log_entries',
+        primaryKey: 'id',
+        references: [{ column: 'customer_id', to: 'customers.id' }],
+        purpose: 'security',
+        anchor: 'at',
+        columns: cols([
+          { name: 'ip', category: 'online.ip-address', erase: 'null' },
+          { name: 'user_agent', category: 'online.user-agent', erase: 'null' },
+        ]),
       },
     ],
   });
@@ -116,7 +190,9 @@ function mod97(digits: string): number {
 }
 
 function belgianIban(n: number): string {
-  const account = String(100_000_000 + n * 7919).padStart(10, '0').slice(-10);
+  const account = String(100_000_000 + n * 7919)
+    .padStart(10, '0')
+    .slice(-10);
   const bankCheck = mod97(account) === 0 ? 97 : mod97(account);
   const bban = `${account}${String(bankCheck).padStart(2, '0')}`;
   // IBAN check digits: 98 − (BBAN + "BE00" as digits) mod 97; B=11, E=14.
@@ -135,14 +211,18 @@ function nationalNumber(n: number): string {
 }
 
 function companyNumber(n: number): string {
-  const base = `0${String(200_000_0 + n * 13).padStart(7, '0').slice(-7)}`;
+  const base = `0${String(200_000_0 + n * 13)
+    .padStart(7, '0')
+    .slice(-7)}`;
   const check = 97 - (Number(base) % 97);
   const digits = `${base}${String(check).padStart(2, '0')}`;
   return `BE${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`;
 }
 
 function cardNumber(n: number): string {
-  const body = `4${String(100_000_000_000_00 + n * 104_729).padStart(14, '0').slice(-14)}`;
+  const body = `4${String(100_000_000_000_00 + n * 104_729)
+    .padStart(14, '0')
+    .slice(-14)}`;
   let sum = 0;
   for (let i = 0; i < body.length; i++) {
     let digit = Number(body[body.length - 1 - i]);
@@ -217,24 +297,36 @@ const foreignKeys = [
 ];
 
 /** Creates and fills the company database; returns the number of rows per table. */
-export async function generateCompanyDatabase(driver: SqlDriver, options: GenerateOptions): Promise<Record<string, number>> {
+export async function generateCompanyDatabase(
+  driver: SqlDriver,
+  options: GenerateOptions,
+): Promise<Record<string, number>> {
   const log = options.log ?? (() => {});
   const c = options.customers;
   const pg = driver.dialect === 'postgres';
   for (const statement of ddl(driver.dialect)) await driver.query(statement);
-  const lookups: [string, (n: number) => string][] = [['iban', belgianIban], ['nn', nationalNumber], ['vat', companyNumber], ['card', cardNumber]];
+  const lookups: [string, (n: number) => string][] = [
+    ['iban', belgianIban],
+    ['nn', nationalNumber],
+    ['vat', companyNumber],
+    ['card', cardNumber],
+  ];
   for (const [kind, make] of lookups) {
     const values = Array.from({ length: 1000 }, (_, i) => [kind, i, make(i)] as const);
-    const placeholders = values.map((_, i) => (pg ? `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})` : '(?, ?, ?)')).join(', ');
+    const placeholders = values
+      .map((_, i) => (pg ? `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})` : '(?, ?, ?)'))
+      .join(', ');
     await driver.query(`insert into bench_values (kind, i, value) values ${placeholders}`, values.flat());
   }
   // A row source of n integers: generate_series, or MariaDB's SEQUENCE engine.
   const series = (n: number) => (pg ? `generate_series(1, ${n}) as s(n)` : `seq_1_to_${n} as s`);
   const n = pg ? 's.n' : 's.seq';
-  const days = (expression: string) => (pg ? `now() - (${expression}) * interval '1 day'` : `now() - interval (${expression}) day`);
+  const days = (expression: string) =>
+    pg ? `now() - (${expression}) * interval '1 day'` : `now() - interval (${expression}) day`;
   const concat = (...parts: string[]) => (pg ? parts.join(' || ') : `concat(${parts.join(', ')})`);
   const text = (expression: string) => (pg ? `(${expression})::text` : `cast(${expression} as char)`);
-  const lookup = (kind: string, expression: string) => `(select value from bench_values v where v.kind = '${kind}' and v.i = (${expression}) % 1000)`;
+  const lookup = (kind: string, expression: string) =>
+    `(select value from bench_values v where v.kind = '${kind}' and v.i = (${expression}) % 1000)`;
   const hex = (expression: string) => (pg ? `to_hex(${expression})` : `hex(${expression})`);
   const mod = (a: string, b: number) => `mod(${a}, ${b})`;
   const started = Date.now();
@@ -244,38 +336,98 @@ export async function generateCompanyDatabase(driver: SqlDriver, options: Genera
     log(`  ${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
   };
 
-  await step('customers', `insert into customers select ${n}, ${concat("'c'", text(n), "'@example.be'")}, ${concat("'C-'", text(n))},
+  await step(
+    'customers',
+    `insert into customers select ${n}, ${concat("'c'", text(n), "'@example.be'")}, ${concat("'C-'", text(n))},
       ${concat("'First'", text(mod(n, 5000)))}, ${concat("'Last'", text(mod(n, 20000)))}, ${concat("'+3247'", pg ? `lpad(${text(n)}, 7, '0')` : `lpad(${n}, 7, '0')`)},
       ${pg ? `date '1950-01-01' + (${n} % 18000)::int` : `date_add('1950-01-01', interval mod(${n}, 18000) day)`},
       ${lookup('nn', n)}, ${lookup('iban', n)}, false, ${days(mod(n, 3650))},
       case when ${mod(n, 4)} = 0 then ${days(mod(n, 5000))} else null end
-    from ${series(c)}`);
-  await step('addresses', `insert into addresses select ${n}, ${n}, ${concat("'Kerkstraat '", text(mod(n, 300)))}, ${text(`1000 + ${mod(n, 8999)}`)}, 'Gent', 'BE' from ${series(c)}`);
-  await step('orders', `insert into orders select ${n}, ${mod(`${n} - 1`, c)} + 1, ${days(mod(n, 4000))}, case when ${mod(n, 3)} = 0 then 'leave at the door' else null end, ${mod(n, 500)} + 0.5 from ${series(2 * c)}`);
-  await step('order_lines', `insert into order_lines select ${n}, ${mod(`${n} - 1`, 2 * c)} + 1, ${concat("'product-'", text(mod(n, 200)))}, 1 + ${mod(n, 3)}, ${mod(n, 90)} + 0.99 from ${series(3 * c)}`);
-  await step('invoices', `insert into invoices select ${n}, ${n}, ${mod(`${n} - 1`, c)} + 1, ${concat("'F-'", text(n))}, ${days(mod(n, 4500))},
-      ${concat("'First'", text(mod(n, 5000)), "' Last'", text(mod(n, 20000)))}, ${lookup('vat', n)}, ${lookup('card', n)}, ${mod(n, 900)} + 0.25 from ${series(c)}`);
-  await step('newsletter_subscriptions', `insert into newsletter_subscriptions select ${n}, ${concat("'c'", text(`${n} * 2`), "'@example.be'")}, ${concat("'First'", text(mod(n, 5000)))}, ${days(mod(n, 2000))}, ${days(mod(n, 1500))} from ${series(Math.floor(c / 2))}`);
-  await step('event_registrations', `insert into event_registrations select ${n}, case when ${mod(n, 10)} = 0 then null else ${n} * 2 end, ${concat("'c'", text(`${n} * 2`), "'@example.be'")},
-      ${concat("'First'", text(mod(n, 5000)), "' Last'", text(mod(n, 20000)))}, ${concat("'EV-'", text(mod(n, 400)))}, ${days(mod(n, 1000))} from ${series(Math.floor(c / 2))}`);
-  await step('support_tickets', `insert into support_tickets select ${n}, ${n} * 2 - 1, ${concat("'c'", text(`${n} * 2 - 1`), "'@example.be'")}, 'Question about my order',
-      'Hello, where is my parcel? Kind regards', ${days(mod(n, 1200))} from ${series(Math.floor(c / 2))}`);
-  await step('consents', `insert into consents select ${n}, ${n} * 2, 'newsletter', ${days(mod(n, 800))}, ${concat("'192.0.2.'", text(mod(n, 250)))} from ${series(Math.floor(c / 2))}`);
-  await step('log_entries', `insert into log_entries select ${n}, ${mod(`${n} - 1`, c)} + 1, ${days(mod(n, 400))},
+    from ${series(c)}`,
+  );
+  await step(
+    'addresses',
+    `insert into addresses select ${n}, ${n}, ${concat("'Kerkstraat '", text(mod(n, 300)))}, ${text(`1000 + ${mod(n, 8999)}`)}, 'Gent', 'BE' from ${series(c)}`,
+  );
+  await step(
+    'orders',
+    `insert into orders select ${n}, ${mod(`${n} - 1`, c)} + 1, ${days(mod(n, 4000))}, case when ${mod(n, 3)} = 0 then 'leave at the door' else null end, ${mod(n, 500)} + 0.5 from ${series(2 * c)}`,
+  );
+  await step(
+    'order_lines',
+    `insert into order_lines select ${n}, ${mod(`${n} - 1`, 2 * c)} + 1, ${concat("'product-'", text(mod(n, 200)))}, 1 + ${mod(n, 3)}, ${mod(n, 90)} + 0.99 from ${series(3 * c)}`,
+  );
+  await step(
+    'invoices',
+    `insert into invoices select ${n}, ${n}, ${mod(`${n} - 1`, c)} + 1, ${concat("'F-'", text(n))}, ${days(mod(n, 4500))},
+      ${concat("'First'", text(mod(n, 5000)), "' Last'", text(mod(n, 20000)))}, ${lookup('vat', n)}, ${lookup('card', n)}, ${mod(n, 900)} + 0.25 from ${series(c)}`,
+  );
+  await step(
+    'newsletter_subscriptions',
+    `insert into newsletter_subscriptions select ${n}, ${concat("'c'", text(`${n} * 2`), "'@example.be'")}, ${concat("'First'", text(mod(n, 5000)))}, ${days(mod(n, 2000))}, ${days(mod(n, 1500))} from ${series(Math.floor(c / 2))}`,
+  );
+  await step(
+    'event_registrations',
+    `insert into event_registrations select ${n}, case when ${mod(n, 10)} = 0 then null else ${n} * 2 end, ${concat("'c'", text(`${n} * 2`), "'@example.be'")},
+      ${concat("'First'", text(mod(n, 5000)), "' Last'", text(mod(n, 20000)))}, ${concat("'EV-'", text(mod(n, 400)))}, ${days(mod(n, 1000))} from ${series(Math.floor(c / 2))}`,
+  );
+  await step(
+    'support_tickets',
+    `insert into support_tickets select ${n}, ${n} * 2 - 1, ${concat("'c'", text(`${n} * 2 - 1`), "'@example.be'")}, 'Question about my order',
+      'Hello, where is my parcel? Kind regards', ${days(mod(n, 1200))} from ${series(Math.floor(c / 2))}`,
+  );
+  await step(
+    'consents',
+    `insert into consents select ${n}, ${n} * 2, 'newsletter', ${days(mod(n, 800))}, ${concat("'192.0.2.'", text(mod(n, 250)))} from ${series(Math.floor(c / 2))}`,
+  );
+  await step(
+    'log_entries',
+    `insert into log_entries select ${n}, ${mod(`${n} - 1`, c)} + 1, ${days(mod(n, 400))},
       case when ${mod(n, 2)} = 0 then ${concat("'10.'", text(mod(n, 250)), "'.'", text(mod(n, 199)), "'.7'")} else ${concat("'2001:db8::'", hex(n))} end,
-      'Mozilla/5.0 (X11; Linux x86_64)', 'login' from ${series(c)}`);
+      'Mozilla/5.0 (X11; Linux x86_64)', 'login' from ${series(c)}`,
+  );
   if (options.heavyRows > 0) {
-    await step('log_entries (heavy subject)', `insert into log_entries select ${c} + ${n}, ${heavyCustomerId}, ${days(mod(n, 400))}, '10.0.0.1', 'Mozilla/5.0', 'api-call' from ${series(options.heavyRows)}`);
+    await step(
+      'log_entries (heavy subject)',
+      `insert into log_entries select ${c} + ${n}, ${heavyCustomerId}, ${days(mod(n, 400))}, '10.0.0.1', 'Mozilla/5.0', 'api-call' from ${series(options.heavyRows)}`,
+    );
   }
   // The restriction flag, indexed as docs/ownership.md advises: each retention batch looks the restricted rows up.
-  const restrictedIndex = pg ? 'create index customers_restricted on customers (id) where restricted' : 'create index customers_restricted on customers (restricted)';
-  for (const statement of [...indexes, restrictedIndex]) await step(/index (\w+)/.exec(statement)?.[1] ?? 'index', statement);
+  const restrictedIndex = pg
+    ? 'create index customers_restricted on customers (id) where restricted'
+    : 'create index customers_restricted on customers (restricted)';
+  for (const statement of [...indexes, restrictedIndex])
+    await step(/index (\w+)/.exec(statement)?.[1] ?? 'index', statement);
   for (const statement of foreignKeys) await step(statement.split(' ')[5] ?? 'fk', statement);
   if (pg) await driver.query('analyze');
-  else for (const table of ['customers', 'addresses', 'orders', 'order_lines', 'invoices', 'newsletter_subscriptions', 'event_registrations', 'support_tickets', 'consents', 'log_entries']) await driver.query(`analyze table ${table}`);
+  else
+    for (const table of [
+      'customers',
+      'addresses',
+      'orders',
+      'order_lines',
+      'invoices',
+      'newsletter_subscriptions',
+      'event_registrations',
+      'support_tickets',
+      'consents',
+      'log_entries',
+    ])
+      await driver.query(`analyze table ${table}`);
   log(`  generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const counts: Record<string, number> = {};
-  for (const table of ['customers', 'addresses', 'orders', 'order_lines', 'invoices', 'newsletter_subscriptions', 'event_registrations', 'support_tickets', 'consents', 'log_entries']) {
+  for (const table of [
+    'customers',
+    'addresses',
+    'orders',
+    'order_lines',
+    'invoices',
+    'newsletter_subscriptions',
+    'event_registrations',
+    'support_tickets',
+    'consents',
+    'log_entries',
+  ]) {
     const { rows } = await driver.query(`select count(*) as n from ${table}`);
     counts[table] = Number(rows[0]?.n ?? 0);
   }

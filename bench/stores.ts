@@ -22,7 +22,14 @@ import type { SqlDriver } from '../src/stores/sql/driver.js';
 import { createSqlConnector } from '../src/stores/sql/engine.js';
 import { createMysqlDriver } from '../src/stores/sql/mysql.js';
 import { createPostgresDriver } from '../src/stores/sql/postgres.js';
-import { benchEmail, benchHolds, benchStore, generateCompanyDatabase, heavyCustomerId, seededPersonalColumns } from './stores-data.js';
+import {
+  benchEmail,
+  benchHolds,
+  benchStore,
+  generateCompanyDatabase,
+  heavyCustomerId,
+  seededPersonalColumns,
+} from './stores-data.js';
 import { ms, mulberry32, percentile } from './stats.js';
 
 const env = process.env;
@@ -42,7 +49,9 @@ function summarise(label: string, samples: Sample[]) {
   const times = samples.map((s) => s.ms);
   const rows = samples.map((s) => s.rows);
   const queries = samples.map((s) => s.queries);
-  console.log(`  ${label}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}; rows per request ${Math.min(...rows)}–${Math.max(...rows)} (total ${rows.reduce((a, b) => a + b, 0)}); queries per request ${Math.min(...queries)}–${Math.max(...queries)}`);
+  console.log(
+    `  ${label}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}; rows per request ${Math.min(...rows)}–${Math.max(...rows)} (total ${rows.reduce((a, b) => a + b, 0)}); queries per request ${Math.min(...queries)}–${Math.max(...queries)}`,
+  );
   // Queries against rows found: the same query count covers subjects with few and many rows.
   const byQueries = new Map<number, number[]>();
   for (const s of samples) byQueries.set(s.queries, [...(byQueries.get(s.queries) ?? []), s.rows]);
@@ -53,31 +62,56 @@ function summarise(label: string, samples: Sample[]) {
 
 /** Child mode: one access for the heavy subject, printing the peak RSS (MB) and rows streamed. */
 async function memoryChild(kind: 'postgres' | 'mysql', url: string) {
-  const driver = kind === 'postgres' ? createPostgresDriver(url, { poolSize: 1 }) : createMysqlDriver(url, { poolSize: 1 });
-  const connector = createSqlConnector({ id: 'company', kind, model: storeModel(benchStore(kind), benchHolds), driver, context: { hashKey } });
+  const driver =
+    kind === 'postgres' ? createPostgresDriver(url, { poolSize: 1 }) : createMysqlDriver(url, { poolSize: 1 });
+  const connector = createSqlConnector({
+    id: 'company',
+    kind,
+    model: storeModel(benchStore(kind), benchHolds),
+    driver,
+    context: { hashKey },
+  });
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 10);
   let rows = 0;
   const started = performance.now();
-  const summary = await connector.access({ identities: [{ type: 'email', value: benchEmail(heavyCustomerId) }] }, (batch: AccessRecord[]) => {
-    rows += batch.length;
-    peak = Math.max(peak, process.memoryUsage().rss);
-  });
+  const summary = await connector.access(
+    { identities: [{ type: 'email', value: benchEmail(heavyCustomerId) }] },
+    (batch: AccessRecord[]) => {
+      rows += batch.length;
+      peak = Math.max(peak, process.memoryUsage().rss);
+    },
+  );
   clearInterval(timer);
-  console.log(JSON.stringify({ rows, peakRssMb: peak / 1024 / 1024, seconds: (performance.now() - started) / 1000, queries: summary.queries }));
+  console.log(
+    JSON.stringify({
+      rows,
+      peakRssMb: peak / 1024 / 1024,
+      seconds: (performance.now() - started) / 1000,
+      queries: summary.queries,
+    }),
+  );
   await connector.close();
 }
 
-async function measureMemory(kind: 'postgres' | 'mysql', url: string): Promise<{ rows: number; peakRssMb: number; seconds: number; queries: number }> {
+async function measureMemory(
+  kind: 'postgres' | 'mysql',
+  url: string,
+): Promise<{ rows: number; peakRssMb: number; seconds: number; queries: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', projectFile('bench/stores.ts'), '--memory-child', kind, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', projectFile('bench/stores.ts'), '--memory-child', kind, url],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => {
       const line = out.trim().split('\n').pop() ?? '';
-      if (code === 0) resolve(JSON.parse(line) as { rows: number; peakRssMb: number; seconds: number; queries: number });
+      if (code === 0)
+        resolve(JSON.parse(line) as { rows: number; peakRssMb: number; seconds: number; queries: number });
       else reject(new Error(`memory child failed (${code}): ${out}`));
     });
   });
@@ -87,16 +121,27 @@ async function benchDatabase(kind: 'postgres' | 'mysql', url: string, driver: Sq
   console.log(`\n== ${kind === 'postgres' ? 'PostgreSQL' : 'MariaDB'}: ${customers.toLocaleString('en')} customers`);
   const counts = await generateCompanyDatabase(driver, { customers, heavyRows, log: console.log });
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.log(`  rows: ${total.toLocaleString('en')} — ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+  console.log(
+    `  rows: ${total.toLocaleString('en')} — ${Object.entries(counts)
+      .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
 
-  const connector = createSqlConnector({ id: 'company', kind, model: storeModel(benchStore(kind), benchHolds), driver, context: { hashKey } });
+  const connector = createSqlConnector({
+    id: 'company',
+    kind,
+    model: storeModel(benchStore(kind), benchHolds),
+    driver,
+    context: { hashKey },
+  });
   const random = mulberry32(42);
   const pick = () => 2 + Math.floor(random() * (customers - 1));
   const accessIds = Array.from({ length: subjects }, pick);
   const eraseIds = Array.from({ length: subjects }, pick).filter((id) => !accessIds.includes(id));
 
   // Warm up the pool and the caches a little, as a running server would be.
-  for (let i = 0; i < 5; i++) await connector.access({ identities: [{ type: 'email', value: benchEmail(pick()) }] }, () => {});
+  for (let i = 0; i < 5; i++)
+    await connector.access({ identities: [{ type: 'email', value: benchEmail(pick()) }] }, () => {});
 
   const access: Sample[] = [];
   for (const id of accessIds) {
@@ -113,8 +158,12 @@ async function benchDatabase(kind: 'postgres' | 'mysql', url: string, driver: Sq
   let kept = 0;
   for (const id of eraseIds) {
     const started = performance.now();
-    const result = await connector.erase({ jobId: `bench-${id}`, identities: [{ type: 'email', value: benchEmail(id) }] });
-    const rows = result.erased.reduce((n, e) => n + e.deleted + e.updated, 0) + result.kept.reduce((n, k) => n + k.rows, 0);
+    const result = await connector.erase({
+      jobId: `bench-${id}`,
+      identities: [{ type: 'email', value: benchEmail(id) }],
+    });
+    const rows =
+      result.erased.reduce((n, e) => n + e.deleted + e.updated, 0) + result.kept.reduce((n, k) => n + k.rows, 0);
     kept += result.kept.reduce((n, k) => n + k.rows, 0);
     erasure.push({ ms: performance.now() - started, rows, queries: result.queries });
   }
@@ -124,13 +173,21 @@ async function benchDatabase(kind: 'postgres' | 'mysql', url: string, driver: Sq
 
   if (heavyRows > 0) {
     const memory = await measureMemory(kind, url);
-    console.log(`  access for a subject with ${memory.rows.toLocaleString('en')} rows: ${memory.seconds.toFixed(1)} s, ${memory.queries} queries, peak RSS ${memory.peakRssMb.toFixed(0)} MB (separate process)`);
+    console.log(
+      `  access for a subject with ${memory.rows.toLocaleString('en')} rows: ${memory.seconds.toFixed(1)} s, ${memory.queries} queries, peak RSS ${memory.peakRssMb.toFixed(0)} MB (separate process)`,
+    );
   }
 
   // Scan with only the identity columns declared: what does it find on its own?
   const bare = benchStore(kind, { columns: false });
   const scanDriver = kind === 'postgres' ? createPostgresDriver(url) : createMysqlDriver(url);
-  const scanConnector = createSqlConnector({ id: 'company', kind, model: storeModel(bare, benchHolds), driver: scanDriver, context: { hashKey } });
+  const scanConnector = createSqlConnector({
+    id: 'company',
+    kind,
+    model: storeModel(bare, benchHolds),
+    driver: scanDriver,
+    context: { hashKey },
+  });
   const started = performance.now();
   const report = await scanStore(scanConnector, bare, { sampleSize: 1000 });
   const seconds = (performance.now() - started) / 1000;
@@ -138,8 +195,12 @@ async function benchDatabase(kind: 'postgres' | 'mysql', url: string, driver: Sq
   const found = new Map([...report.undeclared, ...report.declared].map((f) => [`${f.table}.${f.column}`, f]));
   const hits = seededPersonalColumns.filter((c) => found.has(c));
   const missed = seededPersonalColumns.filter((c) => !found.has(c));
-  const falsePositives = [...found.keys()].filter((c) => !seededPersonalColumns.includes(c) && !c.startsWith('bench_values.'));
-  console.log(`  scan: ${report.tables} tables, ${report.columns} columns, ${seconds.toFixed(1)} s; found ${hits.length}/${seededPersonalColumns.length} seeded personal-data columns${missed.length ? ` (missed: ${missed.join(', ')})` : ''}; ${falsePositives.length} false positive(s)${falsePositives.length ? `: ${falsePositives.map((c) => `${c} as ${found.get(c)?.category}`).join(', ')}` : ''}`);
+  const falsePositives = [...found.keys()].filter(
+    (c) => !seededPersonalColumns.includes(c) && !c.startsWith('bench_values.'),
+  );
+  console.log(
+    `  scan: ${report.tables} tables, ${report.columns} columns, ${seconds.toFixed(1)} s; found ${hits.length}/${seededPersonalColumns.length} seeded personal-data columns${missed.length ? ` (missed: ${missed.join(', ')})` : ''}; ${falsePositives.length} false positive(s)${falsePositives.length ? `: ${falsePositives.map((c) => `${c} as ${found.get(c)?.category}`).join(', ')}` : ''}`,
+  );
 }
 
 async function main() {
@@ -147,7 +208,9 @@ async function main() {
     await memoryChild(process.argv[3] as 'postgres' | 'mysql', process.argv[4] ?? '');
     return;
   }
-  console.log(`bench:stores — ${customers.toLocaleString('en')} customers, ${subjects} subjects, heavy subject ${heavyRows.toLocaleString('en')} extra rows; databases: ${databases.join(', ')}`);
+  console.log(
+    `bench:stores — ${customers.toLocaleString('en')} customers, ${subjects} subjects, heavy subject ${heavyRows.toLocaleString('en')} extra rows; databases: ${databases.join(', ')}`,
+  );
   if (databases.includes('postgres')) {
     const server = await startPostgres({ fsync: false });
     try {

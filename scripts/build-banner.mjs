@@ -20,7 +20,9 @@ export async function build(root) {
   const out = join(root, 'dist/banner');
   await mkdir(out, { recursive: true });
   const source = await readFile(join(root, 'web/banner/banner.css'), 'utf8');
-  const css = (await transform(source, { loader: 'css', minify: true, target: ['chrome100', 'firefox100', 'safari15'] })).code.trim();
+  const css = (
+    await transform(source, { loader: 'css', minify: true, target: ['chrome100', 'firefox100', 'safari15'] })
+  ).code.trim();
   const result = await esbuild({
     entryPoints: [join(root, 'web/banner/banner.ts')],
     bundle: true,
@@ -36,7 +38,11 @@ export async function build(root) {
   if (!js) throw new Error('esbuild produced no banner.js');
   await writeAtomically(join(out, 'banner.css'), css);
   await writeAtomically(join(out, 'banner.js'), js);
-  const gzip = gzipSync(js, { level: constants.Z_BEST_COMPRESSION }).length + gzipSync(css, { level: constants.Z_BEST_COMPRESSION }).length;
-  console.log(`banner: banner.js ${js.length} bytes + banner.css ${css.length} bytes; ${gzip} bytes gzip -9 together (budget ${bannerBudget})`);
+  const gzip =
+    gzipSync(js, { level: constants.Z_BEST_COMPRESSION }).length +
+    gzipSync(css, { level: constants.Z_BEST_COMPRESSION }).length;
+  console.log(
+    `banner: banner.js ${js.length} bytes + banner.css ${css.length} bytes; ${gzip} bytes gzip -9 together (budget ${bannerBudget})`,
+  );
   return { js: join(out, 'banner.js'), css: join(out, 'banner.css'), gzip };
 }

@@ -29,10 +29,14 @@ export async function build(root) {
   const js = result.outputFiles[0]?.contents;
   if (!js) throw new Error('esbuild produced no privacy.js');
   const source = await readFile(join(root, 'web/privacy/privacy.css'), 'utf8');
-  const css = (await transform(source, { loader: 'css', minify: true, target: ['chrome100', 'firefox100', 'safari15'] })).code;
+  const css = (
+    await transform(source, { loader: 'css', minify: true, target: ['chrome100', 'firefox100', 'safari15'] })
+  ).code;
   await writeAtomically(join(out, 'privacy.js'), js);
   await writeAtomically(join(out, 'privacy.css'), css);
   const gzip = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
-  console.log(`privacy center: privacy.js ${js.length} bytes (${gzip(js)} gzip -9), privacy.css ${css.length} bytes (${gzip(css)} gzip -9)`);
+  console.log(
+    `privacy center: privacy.js ${js.length} bytes (${gzip(js)} gzip -9), privacy.css ${css.length} bytes (${gzip(css)} gzip -9)`,
+  );
   return { js: join(out, 'privacy.js'), css: join(out, 'privacy.css') };
 }

@@ -36,7 +36,16 @@ export type { AppDeps } from './platform/app-context.js';
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = createHttpServer({ logger: deps.logger, trustProxy: deps.config.TRUST_PROXY });
   // The outbox table is part of Database; the mailer only needs that table.
-  const mailer = deps.mailer ?? createMailer({ db: deps.db as unknown as Kysely<MailTables>, logger: deps.logger, smtpUrl: deps.config.SMTP_URL, from: deps.config.MAIL_FROM, recipientKey: mailRecipientKey(deps.db, deps.config.CHARTER_SECRET), clock: deps.clock });
+  const mailer =
+    deps.mailer ??
+    createMailer({
+      db: deps.db as unknown as Kysely<MailTables>,
+      logger: deps.logger,
+      smtpUrl: deps.config.SMTP_URL,
+      from: deps.config.MAIL_FROM,
+      recipientKey: mailRecipientKey(deps.db, deps.config.CHARTER_SECRET),
+      clock: deps.clock,
+    });
   const context: AppContext = { ...deps, mailer };
 
   await app.register(helmet, {
@@ -61,7 +70,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   defineRoute(
     app,
-    { method: 'GET', url: '/healthz', summary: 'Liveness: the process answers', tags: ['health'], auth: 'public', response: z.object({ status: z.literal('ok') }) },
+    {
+      method: 'GET',
+      url: '/healthz',
+      summary: 'Liveness: the process answers',
+      tags: ['health'],
+      auth: 'public',
+      response: z.object({ status: z.literal('ok') }),
+    },
     async () => ({ status: 'ok' as const }),
   );
   defineRoute(
@@ -83,8 +99,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   const stylesheet = await readFile(projectFile('web/shared/charter.css'), 'utf8');
-  defineRoute(app, { method: 'GET', url: '/assets/charter.css', summary: 'The stylesheet of the public pages', tags: ['assets'], auth: 'public', produces: 'text/css' }, async ({ reply }) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/assets/charter.css',
+      summary: 'The stylesheet of the public pages',
+      tags: ['assets'],
+      auth: 'public',
+      produces: 'text/css',
+    },
+    async ({ reply }) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
   );
 
   // First: installs the route guard every protected route relies on.
@@ -106,6 +132,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Last, so it describes every declared route.
   let openapi: unknown;
-  defineRoute(app, { method: 'GET', url: '/openapi.json', summary: 'This document: every route of the server', tags: ['api'], auth: 'public', produces: 'application/json' }, async () => (openapi ??= buildOpenApi(app, { title: 'Charter API', version })));
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/openapi.json',
+      summary: 'This document: every route of the server',
+      tags: ['api'],
+      auth: 'public',
+      produces: 'application/json',
+    },
+    async () => (openapi ??= buildOpenApi(app, { title: 'Charter API', version })),
+  );
   return app;
 }

@@ -30,7 +30,20 @@ import type { StoreTables } from './stores/tables.js';
 import { webhookMigrations } from './webhooks/migrations.js';
 import type { WebhookTables } from './webhooks/tables.js';
 
-export type Database = AccountTables & AuditTables & CharterTables & ConsentTables & JobTables & MailTables & NoticeTables & RecordsTables & RetentionTables & RightsTables & SiteTables & StoreTables & ThrottleTables & WebhookTables;
+export type Database = AccountTables &
+  AuditTables &
+  CharterTables &
+  ConsentTables &
+  JobTables &
+  MailTables &
+  NoticeTables &
+  RecordsTables &
+  RetentionTables &
+  RightsTables &
+  SiteTables &
+  StoreTables &
+  ThrottleTables &
+  WebhookTables;
 
 export const migrations: Record<string, Migration> = {
   ...accountMigrations,

@@ -12,10 +12,28 @@ import { defineRoute } from './platform/http/routes.js';
 const uiLanguages = ['en', 'nl', 'fr', 'de'] as const;
 type UiLanguage = (typeof uiLanguages)[number];
 
-const texts: Record<UiLanguage, Record<'title' | 'intro' | 'console' | 'sites' | 'privacy' | 'demo' | 'api' | 'openapi' | 'health' | 'none' | 'skip' | 'language', string>> = {
+const texts: Record<
+  UiLanguage,
+  Record<
+    | 'title'
+    | 'intro'
+    | 'console'
+    | 'sites'
+    | 'privacy'
+    | 'demo'
+    | 'api'
+    | 'openapi'
+    | 'health'
+    | 'none'
+    | 'skip'
+    | 'language',
+    string
+  >
+> = {
   en: {
     title: 'Charter is running',
-    intro: 'Charter keeps the promises of your privacy statement: one declaration drives the notice, the consent banner, requests, retention and records.',
+    intro:
+      'Charter keeps the promises of your privacy statement: one declaration drives the notice, the consent banner, requests, retention and records.',
     console: 'Console for the privacy team',
     sites: 'Sites',
     privacy: 'privacy center',
@@ -29,7 +47,8 @@ const texts: Record<UiLanguage, Record<'title' | 'intro' | 'console' | 'sites' |
   },
   nl: {
     title: 'Charter draait',
-    intro: 'Charter houdt de beloften van uw privacyverklaring: één verklaring stuurt de privacyverklaring, de toestemmingsbanner, verzoeken, bewaring en registers aan.',
+    intro:
+      'Charter houdt de beloften van uw privacyverklaring: één verklaring stuurt de privacyverklaring, de toestemmingsbanner, verzoeken, bewaring en registers aan.',
     console: 'Console voor het privacyteam',
     sites: 'Websites',
     privacy: 'privacycentrum',
@@ -43,7 +62,8 @@ const texts: Record<UiLanguage, Record<'title' | 'intro' | 'console' | 'sites' |
   },
   fr: {
     title: 'Charter est en marche',
-    intro: 'Charter tient les promesses de votre déclaration de confidentialité : une seule déclaration pilote la notice, le bandeau de consentement, les demandes, la conservation et les registres.',
+    intro:
+      'Charter tient les promesses de votre déclaration de confidentialité : une seule déclaration pilote la notice, le bandeau de consentement, les demandes, la conservation et les registres.',
     console: "Console de l'équipe vie privée",
     sites: 'Sites',
     privacy: 'centre de confidentialité',
@@ -57,7 +77,8 @@ const texts: Record<UiLanguage, Record<'title' | 'intro' | 'console' | 'sites' |
   },
   de: {
     title: 'Charter läuft',
-    intro: 'Charter hält die Versprechen Ihrer Datenschutzerklärung: eine einzige Erklärung steuert den Hinweis, das Einwilligungsbanner, Anfragen, Aufbewahrung und Verzeichnisse.',
+    intro:
+      'Charter hält die Versprechen Ihrer Datenschutzerklärung: eine einzige Erklärung steuert den Hinweis, das Einwilligungsbanner, Anfragen, Aufbewahrung und Verzeichnisse.',
     console: 'Konsole für das Datenschutzteam',
     sites: 'Websites',
     privacy: 'Datenschutzcenter',
@@ -86,14 +107,18 @@ export function registerLanding(app: FastifyInstance, deps: { db: Kysely<Databas
     async ({ query, request, reply }) => {
       const lang = negotiateLanguage(uiLanguages, 'en', query.lang, request.headers['accept-language']);
       const t = texts[lang];
-      const has = (url: string) => app.hasRoute({ method: 'GET', url }) || app.hasRoute({ method: 'GET', url: `${url}/` });
+      const has = (url: string) =>
+        app.hasRoute({ method: 'GET', url }) || app.hasRoute({ method: 'GET', url: `${url}/` });
       const sites = await deps.db.selectFrom('sites').select(['site_id', 'domain']).orderBy('site_id').execute();
       const siteItems = sites.map(
         (site) => html`<li><strong>${site.site_id}</strong> (${site.domain}):
           ${has('/privacy/:site') ? html`<a href="/privacy/${site.site_id}?lang=${lang}">${t.privacy}</a>` : ''}
           ${has('/demo/:site') ? html` · <a href="/demo/${site.site_id}?lang=${lang}">${t.demo}</a>` : ''}</li>`,
       );
-      const languageLinks = uiLanguages.map((l) => html`<li><a href="/?lang=${l}" lang="${l}" ${l === lang ? html`aria-current="page"` : ''}>${l.toUpperCase()}</a></li>`);
+      const languageLinks = uiLanguages.map(
+        (l) =>
+          html`<li><a href="/?lang=${l}" lang="${l}" ${l === lang ? html`aria-current="page"` : ''}>${l.toUpperCase()}</a></li>`,
+      );
       const body = html`<header class="site"><nav class="languages" aria-label="${t.language}"><ul>${languageLinks}</ul></nav></header>
         <main id="main"><h1>${t.title}</h1><p>${t.intro}</p>
         <ul>

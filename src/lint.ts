@@ -9,7 +9,12 @@ import { noticeLintRules } from './notices/lint-rules.js';
 import { siteLintRules } from './sites/lint-rules.js';
 import { storeLintRules } from './stores/lint-rules.js';
 
-export const lintRules: readonly LintRule[] = [...charterLintRules, ...noticeLintRules, ...storeLintRules, ...siteLintRules];
+export const lintRules: readonly LintRule[] = [
+  ...charterLintRules,
+  ...noticeLintRules,
+  ...storeLintRules,
+  ...siteLintRules,
+];
 
 export function lintCharter(charter: Charter, context: LintContext = { now: new Date() }): LintFinding[] {
   return lintWith(lintRules, charter, context);

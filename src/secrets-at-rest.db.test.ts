@@ -15,7 +15,14 @@ import type { OpenDatabase } from './platform/db/database.js';
 import { inOrganisation } from './platform/db/tenancy.js';
 import { acrossOrganisations } from './platform/db/tenancy-guard.js';
 import { createLogger } from './platform/logger.js';
-import { currentSecretsKeyring, installSecretsKeyring, keyringFrom, SecretsKeyError, sealedKeyId, type SecretsKeyring } from './platform/secret-box.js';
+import {
+  currentSecretsKeyring,
+  installSecretsKeyring,
+  keyringFrom,
+  SecretsKeyError,
+  sealedKeyId,
+  type SecretsKeyring,
+} from './platform/secret-box.js';
 import { resealStoredSecrets, sealStoredSecrets } from './secrets-at-rest.js';
 import { deliverOrganisation } from './webhooks/deliver.js';
 import { createSubscription, sendTestEvent } from './webhooks/subscriptions.js';
@@ -40,9 +47,14 @@ afterAll(async () => {
 });
 
 async function storedValues(): Promise<string[]> {
-  const hooks = await acrossOrganisations('test', () => database.db.selectFrom('webhook_subscriptions').select(['secret', 'previous_secret']).execute());
+  const hooks = await acrossOrganisations('test', () =>
+    database.db.selectFrom('webhook_subscriptions').select(['secret', 'previous_secret']).execute(),
+  );
   const seeds = await database.db.selectFrom('user_two_factor').select('secret').execute();
-  return [...hooks.flatMap((h) => [h.secret, ...(h.previous_secret ? [h.previous_secret] : [])]), ...seeds.map((s) => s.secret)];
+  return [
+    ...hooks.flatMap((h) => [h.secret, ...(h.previous_secret ? [h.previous_secret] : [])]),
+    ...seeds.map((s) => s.secret),
+  ];
 }
 
 async function newUser(email: string): Promise<string> {
@@ -67,14 +79,24 @@ describe('secrets at rest', { timeout: 60_000 }, () => {
 
     // A row from before encryption at rest: sealed at start, and it still signs as before.
     const legacy = await createSubscription(deps, scope, { url: receiver.url, events: ['webhook.test'] });
-    await inOrganisation(database.db, scope, (trx) => trx.updateTable('webhook_subscriptions').set({ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }).where('id', '=', legacy.id).execute());
+    await inOrganisation(database.db, scope, (trx) =>
+      trx
+        .updateTable('webhook_subscriptions')
+        .set({ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })
+        .where('id', '=', legacy.id)
+        .execute(),
+    );
     expect(await sealStoredSecrets(database.db, keyringFrom([oldKey]))).toEqual({ sealed: 1, resealed: 0 });
     expect((await storedValues()).every((v) => v.startsWith('sealed:v1:'))).toBe(true);
 
     // A keyring that lacks the key they were sealed with: a clear error, nothing changed.
     const before = await storedValues();
-    await expect(sealStoredSecrets(database.db, keyringFrom([newKey], 'CHARTER_SECRETS_KEY'))).rejects.toThrow(SecretsKeyError);
-    await expect(sealStoredSecrets(database.db, keyringFrom([newKey], 'CHARTER_SECRETS_KEY'))).rejects.toThrow(/which CHARTER_SECRETS_KEY does not hold/);
+    await expect(sealStoredSecrets(database.db, keyringFrom([newKey], 'CHARTER_SECRETS_KEY'))).rejects.toThrow(
+      SecretsKeyError,
+    );
+    await expect(sealStoredSecrets(database.db, keyringFrom([newKey], 'CHARTER_SECRETS_KEY'))).rejects.toThrow(
+      /which CHARTER_SECRETS_KEY does not hold/,
+    );
     expect(await storedValues()).toEqual(before);
 
     // Rotation: every value under the new key; the process then holds only the new key and everything still works.
@@ -87,21 +109,35 @@ describe('secrets at rest', { timeout: 60_000 }, () => {
 
     await sendTestEvent(deps, scope, created.id);
     await sendTestEvent(deps, scope, legacy.id);
-    await deliverOrganisation({ db: database.db, dbKind: database.kind, logger: createLogger('silent'), clock: () => new Date(), allowPrivate: true }, scope);
+    await deliverOrganisation(
+      {
+        db: database.db,
+        dbKind: database.kind,
+        logger: createLogger('silent'),
+        clock: () => new Date(),
+        allowPrivate: true,
+      },
+      scope,
+    );
     await receiver.waitFor(2);
-    const bySecret = (secret: string) => receiver.received.filter((r) => {
-      try {
-        new Webhook(secret).verify(r.body, r.headers);
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const bySecret = (secret: string) =>
+      receiver.received.filter((r) => {
+        try {
+          new Webhook(secret).verify(r.body, r.headers);
+          return true;
+        } catch {
+          return false;
+        }
+      });
     expect(bySecret(created.secret)).toHaveLength(1);
     expect(bySecret('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')).toHaveLength(1);
 
     const now = new Date();
-    const confirmed = await confirmEnrolment({ db: database.db, secret: 'throttle-key-throttle', later: () => {} }, { userId, code: totpCode(totpSecret, now), address: '10.0.0.9', pendingSession: false }, now);
+    const confirmed = await confirmEnrolment(
+      { db: database.db, secret: 'throttle-key-throttle', later: () => {} },
+      { userId, code: totpCode(totpSecret, now), address: '10.0.0.9', pendingSession: false },
+      now,
+    );
     expect(confirmed.recoveryCodes).toHaveLength(10);
   });
 });

@@ -29,14 +29,22 @@ export interface ResealReport {
 type Mode = 'clear-only' | 'all';
 
 /** What to store instead of `value` (undefined: keep it), under the keyring's current key. */
-function replacement(keyring: SecretsKeyring, value: string, context: string, mode: Mode, report: ResealReport): string | undefined {
+function replacement(
+  keyring: SecretsKeyring,
+  value: string,
+  context: string,
+  mode: Mode,
+  report: ResealReport,
+): string | undefined {
   if (!isSealed(value)) {
     report.sealed++;
     return keyring.seal(value, context);
   }
   const id = sealedKeyId(value)!;
   if (!keyring.ids.includes(id)) {
-    throw new SecretsKeyError(`stored secrets are sealed with secrets key ${id}, which ${keyring.source} does not hold (it holds ${keyring.ids.join(', ')}): configure the key they were sealed with`);
+    throw new SecretsKeyError(
+      `stored secrets are sealed with secrets key ${id}, which ${keyring.source} does not hold (it holds ${keyring.ids.join(', ')}): configure the key they were sealed with`,
+    );
   }
   if (mode === 'clear-only' || id === keyring.currentId) return undefined;
   report.resealed++;
@@ -46,11 +54,14 @@ function replacement(keyring: SecretsKeyring, value: string, context: string, mo
 async function reseal(db: Kysely<Database>, keyring: SecretsKeyring, mode: Mode): Promise<ResealReport> {
   const report: ResealReport = { sealed: 0, resealed: 0 };
   // Which subscriptions have a secret to look at spans organisations by design; each update is scoped.
-  const subscriptions = await acrossOrganisations('secrets at rest', () => db.selectFrom('webhook_subscriptions').select(['organisation_id', 'id', 'secret', 'previous_secret']).execute());
+  const subscriptions = await acrossOrganisations('secrets at rest', () =>
+    db.selectFrom('webhook_subscriptions').select(['organisation_id', 'id', 'secret', 'previous_secret']).execute(),
+  );
   for (const row of subscriptions) {
     const context = webhookSecretContext(row.organisation_id, row.id);
     const secret = replacement(keyring, row.secret, context, mode, report);
-    const previous = row.previous_secret === null ? undefined : replacement(keyring, row.previous_secret, context, mode, report);
+    const previous =
+      row.previous_secret === null ? undefined : replacement(keyring, row.previous_secret, context, mode, report);
     if (secret === undefined && previous === undefined) continue;
     await inOrganisation(db, { organisationId: row.organisation_id }, (trx) => {
       let update = trx
@@ -67,7 +78,12 @@ async function reseal(db: Kysely<Database>, keyring: SecretsKeyring, mode: Mode)
   for (const row of seeds) {
     const secret = replacement(keyring, row.secret, totpSecretContext(row.user_id), mode, report);
     if (secret === undefined) continue;
-    await db.updateTable('user_two_factor').set({ secret }).where('user_id', '=', row.user_id).where('secret', '=', row.secret).execute();
+    await db
+      .updateTable('user_two_factor')
+      .set({ secret })
+      .where('user_id', '=', row.user_id)
+      .where('secret', '=', row.secret)
+      .execute();
   }
   return report;
 }

@@ -55,7 +55,11 @@ export async function openConfiguredDatabase(config: Config, command = 'charter'
   const keyring = resolveSecretsKeyring(config);
   installSecretsKeyring(keyring);
   sayEphemeralKeysOnce(config);
-  const database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR, command });
+  const database = await openDatabase<Database>({
+    url: config.DATABASE_URL,
+    dataDir: config.CHARTER_DATA_DIR,
+    command,
+  });
   try {
     await migrate(database.db, migrations);
     await sealUnkeyedChains(database.db);
@@ -72,14 +76,23 @@ let saidEphemeral = false;
 
 /** With `memory://` data and no key configured, the keys live in memory only: said once per process, on stderr. */
 function sayEphemeralKeysOnce(config: Config): void {
-  const keys = [ephemeralAuditKey(config) ? 'audit key' : undefined, ephemeralSecretsKey(config) ? 'secrets key' : undefined].filter(Boolean);
+  const keys = [
+    ephemeralAuditKey(config) ? 'audit key' : undefined,
+    ephemeralSecretsKey(config) ? 'secrets key' : undefined,
+  ].filter(Boolean);
   if (keys.length === 0 || saidEphemeral) return;
   saidEphemeral = true;
-  process.stderr.write(`charter: CHARTER_DATA_DIR is memory://, so the ${keys.join(' and ')} ${keys.length === 1 ? 'is' : 'are'} made in memory and gone with the process (no key file is written)\n`);
+  process.stderr.write(
+    `charter: CHARTER_DATA_DIR is memory://, so the ${keys.join(' and ')} ${keys.length === 1 ? 'is' : 'are'} made in memory and gone with the process (no key file is written)\n`,
+  );
 }
 
 /** Runs `work` on the configured database, opened and migrated, and closes it after: what a CLI command needs. */
-export async function withConfiguredDatabase<T>(config: Config, work: (database: OpenDatabase<Database>) => Promise<T>, command = 'charter'): Promise<T> {
+export async function withConfiguredDatabase<T>(
+  config: Config,
+  work: (database: OpenDatabase<Database>) => Promise<T>,
+  command = 'charter',
+): Promise<T> {
   const database = await openConfiguredDatabase(config, command);
   try {
     return await work(database);
@@ -110,14 +123,22 @@ async function freePort(host: string): Promise<number> {
 function localUrl(app: FastifyInstance, config: Config): string {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const host = config.HOST === '0.0.0.0' || config.HOST === '' ? '127.0.0.1' : config.HOST === '::' ? '[::1]' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const host =
+    config.HOST === '0.0.0.0' || config.HOST === ''
+      ? '127.0.0.1'
+      : config.HOST === '::'
+        ? '[::1]'
+        : config.HOST.includes(':')
+          ? `[${config.HOST}]`
+          : config.HOST;
   return `http://${host}:${port}`;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   requirePublicUrl(options.config);
   // Links are built from the configuration only (never the Host header), so PORT=0 is resolved to a real port first.
-  const config: Config = options.config.PORT === 0 ? { ...options.config, PORT: await freePort(options.config.HOST) } : options.config;
+  const config: Config =
+    options.config.PORT === 0 ? { ...options.config, PORT: await freePort(options.config.HOST) } : options.config;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
   const database = await openConfiguredDatabase(config, 'charter serve');
@@ -129,17 +150,29 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       try {
         source = await readFile(charterFile, 'utf8');
       } catch (error) {
-        throw new CharterFileError(`${charterFile}: cannot read the charter file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        throw new CharterFileError(
+          `${charterFile}: cannot read the charter file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        );
       }
       // A charter that extends a template is resolved here, where the files are; what is applied is the resolved text.
       const resolved = resolvedCharterSource(source, resolve(charterFile), process.cwd());
       if (!resolved.ok) {
         const problems = resolved.problems.map((p) => formatProblem(p));
-        throw new CharterFileError(`${problems.join('\n')}\n${charterFile}: refused, ${problems.length} problem${problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`);
+        throw new CharterFileError(
+          `${problems.join('\n')}\n${charterFile}: refused, ${problems.length} problem${problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`,
+        );
       }
       source = resolved.source;
-      const result = await applyCharterFile(database.db, { source, file: charterFile, actor: 'system', now: new Date() });
-      if (result.outcome === 'refused') throw new CharterFileError(`${result.problems.join('\n')}\n${charterFile}: refused, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`);
+      const result = await applyCharterFile(database.db, {
+        source,
+        file: charterFile,
+        actor: 'system',
+        now: new Date(),
+      });
+      if (result.outcome === 'refused')
+        throw new CharterFileError(
+          `${result.problems.join('\n')}\n${charterFile}: refused, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`,
+        );
       print(describeFileApplication(charterFile, result));
       logger.info({ organisation: result.organisation, outcome: result.outcome }, 'charter file');
     }
@@ -147,15 +180,31 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await app.listen({ port: config.PORT, host: config.HOST });
     // `charter db backup` run beside the server asks it for the copy (pglite-backup.ts): registered before the server
     // announces itself in its lock file, which is what the command checks before it signals.
-    const stopBackups = database.lock && database.backup ? listenForBackupRequests(database.lock.path, database.backup, (error) => logger.error({ err: error }, 'backup request failed')) : () => {};
+    const stopBackups =
+      database.lock && database.backup
+        ? listenForBackupRequests(database.lock.path, database.backup, (error) =>
+            logger.error({ err: error }, 'backup request failed'),
+          )
+        : () => {};
     // Commands run beside the server find it through its lock file, and ask it instead of opening the directory.
     database.lock?.announce(localUrl(app, config));
     // Durable background jobs (the daily retention sweep…), shared with every other process on the same database.
     const jobs = createJobRunner({ db: database.db, logger });
-    registerRetentionJobs(jobs, composeRetention({ db: database.db, dbKind: database.kind, config, env: process.env, clock: () => new Date() }), config, logger);
+    registerRetentionJobs(
+      jobs,
+      composeRetention({ db: database.db, dbKind: database.kind, config, env: process.env, clock: () => new Date() }),
+      config,
+      logger,
+    );
     const url = publicUrl(config);
     // Reminders of the 72-hour breach clock, mailed to the owners and privacy officers.
-    const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, recipientKey: mailRecipientKey(database.db, config.CHARTER_SECRET) });
+    const mailer = createMailer({
+      db: database.db as unknown as Kysely<MailTables>,
+      logger,
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      recipientKey: mailRecipientKey(database.db, config.CHARTER_SECRET),
+    });
     registerRecordsJobs(jobs, { db: database.db, mailer, logger, publicUrl: url });
     // Signed checkpoints of every audit chain mailed to the owners daily, when AUDIT_CHECKPOINT_MAIL names a time.
     registerAuditJobs(jobs, { db: database.db, mailer, logger, schedule: config.AUDIT_CHECKPOINT_MAIL });
@@ -164,13 +213,31 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Data-subject requests: lost dispatches, ended grace periods, unverifiable closures, officer reminders, expired packages.
     registerRightsJobs(jobs, rightsContextOf(app));
     // The daily scan of every declared site in Chromium (playwright-core loaded only when a scan runs), compared with the charter; drift is mailed to the officers.
-    registerSiteJobs(jobs, { db: database.db, mailer, logger, clock: () => new Date(), publicUrl: url, scan: async (options) => (await import('./sites/scanner.js')).scanSite(options) });
+    registerSiteJobs(jobs, {
+      db: database.db,
+      mailer,
+      logger,
+      clock: () => new Date(),
+      publicUrl: url,
+      scan: async (options) => (await import('./sites/scanner.js')).scanSite(options),
+    });
     // Webhooks: each organisation's queued events sent to its subscribers, in order, one lane per organisation.
-    registerWebhookJobs(jobs, { db: database.db, dbKind: database.kind, logger, clock: () => new Date(), allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
+    registerWebhookJobs(jobs, {
+      db: database.db,
+      dbKind: database.kind,
+      logger,
+      clock: () => new Date(),
+      allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE,
+    });
     const sites = await database.db.selectFrom('sites').select('site_id').orderBy('site_id').execute();
-    print(`Charter ${database.kind === 'pglite' ? `on PGlite (${config.CHARTER_DATA_DIR})` : 'on PostgreSQL'} is ready at ${url}`);
+    print(
+      `Charter ${database.kind === 'pglite' ? `on PGlite (${config.CHARTER_DATA_DIR})` : 'on PostgreSQL'} is ready at ${url}`,
+    );
     // Without SMTP nothing leaves the machine: say so where a newcomer looks first, and where the mail is.
-    if (!config.SMTP_URL) print(`  mail           SMTP is not configured: mail is kept in the Outbox, not sent (console: ${url}/console/outbox; terminal: charter outbox)`);
+    if (!config.SMTP_URL)
+      print(
+        `  mail           SMTP is not configured: mail is kept in the Outbox, not sent (console: ${url}/console/outbox; terminal: charter outbox)`,
+      );
     print(`  landing page   ${url}/`);
     print(`  API (OpenAPI)  ${url}/openapi.json`);
     const pages = [
@@ -180,9 +247,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (app.hasRoute({ method: 'GET', url: '/console/' })) print(`  console        ${url}/console/`);
     // First run: no user yet, so a one-time link (1 hour) to create the first owner; a restart prints a fresh one.
     const setupToken = await issueSetupLink(database.db, new Date());
-    if (setupToken) print(`  first run      create the first owner within 1 hour: ${url}/console/setup?token=${setupToken}`);
+    if (setupToken)
+      print(`  first run      create the first owner within 1 hour: ${url}/console/setup?token=${setupToken}`);
     for (const site of sites) {
-      for (const [route, label] of pages) print(`  ${(label ?? '').padEnd(14)} ${url}${(route ?? '').replace(':site', site.site_id)}`);
+      for (const [route, label] of pages)
+        print(`  ${(label ?? '').padEnd(14)} ${url}${(route ?? '').replace(':site', site.site_id)}`);
     }
     jobs.start();
     return {

@@ -20,15 +20,26 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
-const post = (url: string, payload: object, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload, headers });
+const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url, payload, headers });
 /** Waits for the mails and audit entries the accounts domain writes after answering. */
 const settle = () => accountTasksOf(t.app).idle();
-const mailsTo = (recipient: string) => t.database.db.selectFrom('mail_outbox').select(['recipient', 'subject', 'text', 'template']).where('recipient', '=', recipient).orderBy('created_at').execute();
+const mailsTo = (recipient: string) =>
+  t.database.db
+    .selectFrom('mail_outbox')
+    .select(['recipient', 'subject', 'text', 'template'])
+    .where('recipient', '=', recipient)
+    .orderBy('created_at')
+    .execute();
 
 describe('first run', () => {
   it('offers setup only with a valid link, makes the first user owner of every organisation, and works once', async () => {
     const second = await ensureOrganisation(t.database.db, 'second', 'Second BV');
-    expect((await t.app.inject('/api/v1/setup')).json()).toEqual({ needed: true, linkValid: false, organisationNeeded: false });
+    expect((await t.app.inject('/api/v1/setup')).json()).toEqual({
+      needed: true,
+      linkValid: false,
+      organisationNeeded: false,
+    });
     const stale = await issueSetupLink(t.database.db, new Date(now.getTime() - setupLinkLifetimeMs - minutes(1)));
     const token = await issueSetupLink(t.database.db, now);
     expect((await t.app.inject(`/api/v1/setup?token=${token}`)).json().linkValid).toBe(true);
@@ -40,7 +51,9 @@ describe('first run', () => {
     expect((await t.app.inject(`/api/v1/setup?token=${token}`)).json().linkValid).toBe(true);
     const body = { token, email: 'first@example.test', password: 'first owner password' };
     expect((await post('/api/v1/setup', { ...body, token: 'x'.repeat(43) })).statusCode).toBe(400);
-    expect((await post('/api/v1/setup', { ...body, password: 'short' })).json().error.details[0].path).toBe('body.password');
+    expect((await post('/api/v1/setup', { ...body, password: 'short' })).json().error.details[0].path).toBe(
+      'body.password',
+    );
     const created = await post('/api/v1/setup', body);
     expect(created.statusCode).toBe(201);
     const cookie = created.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -51,10 +64,16 @@ describe('first run', () => {
     ]);
     expect((await post('/api/v1/setup', body)).statusCode).toBe(400);
     // The sibling link cannot make a second first owner.
-    expect((await post('/api/v1/setup', { ...body, token: sibling, email: 'second@example.test' })).statusCode).toBe(409);
+    expect((await post('/api/v1/setup', { ...body, token: sibling, email: 'second@example.test' })).statusCode).toBe(
+      409,
+    );
     expect((await t.app.inject('/api/v1/setup')).json().needed).toBe(false);
     expect(await issueSetupLink(t.database.db, now)).toBeUndefined();
-    const audit = await t.database.db.selectFrom('audit_entries').select(['action']).where('organisation_id', '=', second.id).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['action'])
+      .where('organisation_id', '=', second.id)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['setup.completed', 'user.login']);
   });
 });
@@ -65,20 +84,34 @@ describe('people and password links', () => {
     const added = await post('/api/v1/users', { email: 'New.Person@example.test', role: 'privacy-officer' }, owner);
     expect(added.statusCode).toBe(201);
     await settle();
-    const mail = await t.database.db.selectFrom('mail_outbox').select(['recipient', 'text', 'template']).where('template', '=', 'account.password-invite').execute();
+    const mail = await t.database.db
+      .selectFrom('mail_outbox')
+      .select(['recipient', 'text', 'template'])
+      .where('template', '=', 'account.password-invite')
+      .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]!.recipient).toBe('New.Person@example.test');
     const link = /https:\/\/charter\.example\/console\/password\?token=\S+/.exec(mail[0]!.text)?.[0] ?? '';
     expect(link).not.toBe('');
     const token = decodeURIComponent(link.split('token=')[1]!);
-    expect((await t.app.inject(`/api/v1/auth/password?token=${encodeURIComponent(token)}`)).json()).toEqual({ valid: true });
+    expect((await t.app.inject(`/api/v1/auth/password?token=${encodeURIComponent(token)}`)).json()).toEqual({
+      valid: true,
+    });
     expect((await post('/api/v1/auth/password', { token, password: 'a brand new password' })).statusCode).toBe(200);
     expect((await post('/api/v1/auth/password', { token, password: 'a second new password' })).statusCode).toBe(400);
-    const login = await post('/api/v1/auth/login', { email: 'new.person@example.test', password: 'a brand new password' });
+    const login = await post('/api/v1/auth/login', {
+      email: 'new.person@example.test',
+      password: 'a brand new password',
+    });
     expect(login.statusCode).toBe(200);
     const again = await post('/api/v1/users', { email: 'new.person@example.test', role: 'viewer' }, owner);
     expect(again.statusCode).toBe(409);
-    const audit = await t.database.db.selectFrom('audit_entries').select(['action', 'data']).where('organisation_id', '=', t.organisationId!).where('action', 'in', ['member.added', 'user.password_set']).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'data'])
+      .where('organisation_id', '=', t.organisationId!)
+      .where('action', 'in', ['member.added', 'user.password_set'])
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['member.added', 'user.password_set']));
     expect(JSON.stringify(audit)).not.toMatch(/person@/i);
   });
@@ -92,13 +125,21 @@ describe('people and password links', () => {
     expect(known.body).toBe(unknown.body);
     expect(withoutVaryingHeaders(known.headers)).toEqual(withoutVaryingHeaders(unknown.headers));
     await settle();
-    const mails = await t.database.db.selectFrom('mail_outbox').select(['recipient', 'subject']).where('template', '=', 'account.password-reset').execute();
+    const mails = await t.database.db
+      .selectFrom('mail_outbox')
+      .select(['recipient', 'subject'])
+      .where('template', '=', 'account.password-reset')
+      .execute();
     expect(mails).toEqual([{ recipient: 'known@example.test', subject: 'Kies een nieuw Charter-wachtwoord' }]);
   });
 
   it('mails reset links on PUBLIC_URL, whatever Host or X-Forwarded-Host the request names', async () => {
     await signedInUser(t, 'viewer', { email: 'hosted@example.test', password: 'hosted user password' });
-    const asked = await post('/api/v1/auth/password-reset', { email: 'hosted@example.test' }, { host: 'evil.test', 'x-forwarded-host': 'evil.test', 'x-forwarded-proto': 'https' });
+    const asked = await post(
+      '/api/v1/auth/password-reset',
+      { email: 'hosted@example.test' },
+      { host: 'evil.test', 'x-forwarded-host': 'evil.test', 'x-forwarded-proto': 'https' },
+    );
     expect(asked.statusCode).toBe(202);
     await settle();
     const [mail] = await mailsTo('hosted@example.test');
@@ -112,7 +153,8 @@ describe('people and password links', () => {
     const mailing = await buildTestApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://charter.example' } });
     try {
       await signedInUser(mailing, 'viewer', { email: 'timed@example.test', password: 'timed user password' });
-      const reset = (email: string) => mailing.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email } });
+      const reset = (email: string) =>
+        mailing.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email } });
       const times = await timeInterleaved(
         { a: () => reset('timed@example.test'), b: (round) => reset(`nobody-${round}@example.test`) },
         { samples: 30, between: () => accountTasksOf(mailing.app).idle() },
@@ -129,7 +171,7 @@ describe('people and password links', () => {
 
   it('answers a failed sign-in of a known account and of an unknown address alike, in indistinguishable times', async () => {
     await signedInUser(t, 'viewer', { email: 'signin@example.test', password: 'the right password' });
-    const known = await post('/api/v1/auth/login', { email: 'signin@example.test', password: 'a wrong password' }, {}, );
+    const known = await post('/api/v1/auth/login', { email: 'signin@example.test', password: 'a wrong password' }, {});
     const unknown = await post('/api/v1/auth/login', { email: 'nobody@example.test', password: 'a wrong password' });
     expect(known.statusCode).toBe(401);
     expect(known.body).toBe(unknown.body);
@@ -138,8 +180,20 @@ describe('people and password links', () => {
     let address = 0;
     const times = await timeInterleaved(
       {
-        a: () => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `198.51.100.${(address++ % 250) + 1}`, payload: { email: 'signin@example.test', password: 'a wrong password' } }),
-        b: (round) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `198.51.100.${(address++ % 250) + 1}`, payload: { email: `nobody-${round}@example.test`, password: 'a wrong password' } }),
+        a: () =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            remoteAddress: `198.51.100.${(address++ % 250) + 1}`,
+            payload: { email: 'signin@example.test', password: 'a wrong password' },
+          }),
+        b: (round) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            remoteAddress: `198.51.100.${(address++ % 250) + 1}`,
+            payload: { email: `nobody-${round}@example.test`, password: 'a wrong password' },
+          }),
       },
       {
         samples: 30,
@@ -151,13 +205,21 @@ describe('people and password links', () => {
     );
     expect(mannWhitney(times.a, times.b).p).toBeGreaterThanOrEqual(0.001);
     // The known account's failures are still audited (after the answer).
-    const audit = await t.database.db.selectFrom('audit_entries').select('action').where('action', '=', 'user.login_failed').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select('action')
+      .where('action', '=', 'user.login_failed')
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(30);
   });
 
   it('answers adding a person the same whether or not they already have an account elsewhere', async () => {
     const elsewhere = await ensureOrganisation(t.database.db, 'elsewhere', 'Elsewhere BV');
-    await signedInUser(t, 'viewer', { organisationId: elsewhere.id, email: 'has-account@example.test', password: 'an existing password' });
+    await signedInUser(t, 'viewer', {
+      organisationId: elsewhere.id,
+      email: 'has-account@example.test',
+      password: 'an existing password',
+    });
     const owner = await sessionFor(t, 'owner');
     const existing = await post('/api/v1/users', { email: 'has-account@example.test', role: 'viewer' }, owner);
     const fresh = await post('/api/v1/users', { email: 'no-account@example.test', role: 'viewer' }, owner);
@@ -179,7 +241,13 @@ describe('people and password links', () => {
 
   it('expires password links after 24 hours', async () => {
     const user = await signedInUser(t, 'viewer');
-    const token = await issueLink(t.database.db, 'password', user.userId, minutes(24 * 60), new Date(now.getTime() - minutes(24 * 60 + 1)));
+    const token = await issueLink(
+      t.database.db,
+      'password',
+      user.userId,
+      minutes(24 * 60),
+      new Date(now.getTime() - minutes(24 * 60 + 1)),
+    );
     expect((await t.app.inject(`/api/v1/auth/password?token=${token}`)).json()).toEqual({ valid: false });
     expect((await post('/api/v1/auth/password', { token, password: 'too late for this one' })).statusCode).toBe(400);
   });
@@ -188,19 +256,46 @@ describe('people and password links', () => {
     const org = await ensureOrganisation(t.database.db, 'roles', 'Roles BV');
     const owner = await signedInUser(t, 'owner', { organisationId: org.id });
     const viewer = await signedInUser(t, 'viewer', { organisationId: org.id });
-    const patch = (userId: string, role: string) => t.app.inject({ method: 'PATCH', url: `/api/v1/users/${userId}`, headers: owner.headers, payload: { role } });
+    const patch = (userId: string, role: string) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/users/${userId}`, headers: owner.headers, payload: { role } });
     expect((await patch(owner.userId, 'viewer')).statusCode).toBe(409);
-    expect((await patch(viewer.userId, 'privacy-officer')).json()).toEqual({ userId: viewer.userId, role: 'privacy-officer', changed: true });
-    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: viewer.headers })).json().role).toBe('privacy-officer');
+    expect((await patch(viewer.userId, 'privacy-officer')).json()).toEqual({
+      userId: viewer.userId,
+      role: 'privacy-officer',
+      changed: true,
+    });
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: viewer.headers })).json().role).toBe(
+      'privacy-officer',
+    );
     // A privacy officer may not manage people.
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/users/${owner.userId}`, headers: viewer.headers })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/users/${owner.userId}`, headers: owner.headers })).statusCode).toBe(409);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/users/${viewer.userId}`, headers: owner.headers })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/v1/users/${owner.userId}`, headers: viewer.headers }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/v1/users/${owner.userId}`, headers: owner.headers }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/v1/users/${viewer.userId}`, headers: owner.headers }))
+        .statusCode,
+    ).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: viewer.headers })).statusCode).toBe(404);
     const members = (await t.app.inject({ url: '/api/v1/users', headers: owner.headers })).json().members;
     expect(members.map((m: { userId: string }) => m.userId)).toEqual([owner.userId]);
-    const audit = await t.database.db.selectFrom('audit_entries').select(['action', 'data']).where('organisation_id', '=', org.id).where('action', 'like', 'member.%').orderBy('seq').execute();
-    expect(audit.map((a) => a.action)).toEqual(['member.added', 'member.added', 'member.role_changed', 'member.removed']);
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'data'])
+      .where('organisation_id', '=', org.id)
+      .where('action', 'like', 'member.%')
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'member.added',
+      'member.added',
+      'member.role_changed',
+      'member.removed',
+    ]);
     expect(audit[2]!.data).toEqual({ from: 'viewer', to: 'privacy-officer' });
   });
 });
@@ -212,30 +307,57 @@ describe('API tokens', () => {
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^charter_[A-Za-z0-9_-]{43}$/);
-    const stored = await t.database.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(token);
     const list = await t.app.inject({ url: '/api/v1/tokens', headers: owner });
     expect(list.body).not.toContain(token);
     expect(list.json().tokens.find((x: { id: string }) => x.id === id).lastUsedAt).toBeNull();
-    expect((await t.app.inject({ url: '/api/v1/audit', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
-    const used = (await t.app.inject({ url: '/api/v1/tokens', headers: owner })).json().tokens.find((x: { id: string }) => x.id === id);
+    expect(
+      (await t.app.inject({ url: '/api/v1/audit', headers: { authorization: `Bearer ${token}` } })).statusCode,
+    ).toBe(200);
+    const used = (await t.app.inject({ url: '/api/v1/tokens', headers: owner }))
+      .json()
+      .tokens.find((x: { id: string }) => x.id === id);
     expect(used.lastUsedAt).toBe(now.toISOString());
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: owner })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: owner })).statusCode).toBe(
+      204,
+    );
     const refused = await t.app.inject({ url: '/api/v1/audit', headers: { authorization: `Bearer ${token}` } });
     expect(refused.statusCode).toBe(401);
-    const audit = await t.database.db.selectFrom('audit_entries').select(['action', 'target']).where('target', '=', `token:${id}`).orderBy('seq').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'target'])
+      .where('target', '=', `token:${id}`)
+      .orderBy('seq')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['token.created', 'token.revoked']);
   });
 
   it('refuse unknown scopes, user-only scopes and scopes the creator lacks, with field paths', async () => {
     const owner = await sessionFor(t, 'owner');
-    const response = await post('/api/v1/tokens', { name: 'bad', scopes: ['charter:read', 'nope:nope', 'users:manage'] }, owner);
+    const response = await post(
+      '/api/v1/tokens',
+      { name: 'bad', scopes: ['charter:read', 'nope:nope', 'users:manage'] },
+      owner,
+    );
     expect(response.statusCode).toBe(422);
-    expect(response.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.scopes.1', 'body.scopes.2']);
+    expect(response.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'body.scopes.1',
+      'body.scopes.2',
+    ]);
   });
 
   it('stop working once expired', async () => {
-    const { token } = await createApiToken(t.database.db, { organisationId: t.organisationId! }, { name: 'short', scopes: ['audit:read'], expiresAt: new Date(now.getTime() + minutes(5)), actor: 'system' }, now);
+    const { token } = await createApiToken(
+      t.database.db,
+      { organisationId: t.organisationId! },
+      { name: 'short', scopes: ['audit:read'], expiresAt: new Date(now.getTime() + minutes(5)), actor: 'system' },
+      now,
+    );
     const headers = { authorization: `Bearer ${token}` };
     expect((await t.app.inject({ url: '/api/v1/audit', headers })).statusCode).toBe(200);
     now = new Date(now.getTime() + minutes(6));
@@ -252,7 +374,11 @@ describe('API tokens', () => {
 describe('sessions', () => {
   async function freshSession() {
     await signedInUser(t, 'viewer', { email: 'clock@example.test', password: 'clock user password' });
-    const login = await post('/api/v1/auth/login', { email: 'clock@example.test', password: 'clock user password' }, {});
+    const login = await post(
+      '/api/v1/auth/login',
+      { email: 'clock@example.test', password: 'clock user password' },
+      {},
+    );
     expect(login.statusCode).toBe(200);
     return { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
   }
@@ -285,7 +411,12 @@ describe('sessions', () => {
     const proxied = await buildTestApp({ env: { TRUST_PROXY: 'true' } });
     try {
       await signedInUser(proxied, 'viewer', { email: 'tls@example.test', password: 'tls user password' });
-      const login = await proxied.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { email: 'tls@example.test', password: 'tls user password' } });
+      const login = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: 'tls@example.test', password: 'tls user password' },
+      });
       expect(login.cookies.find((c) => c.name === 'charter_session')?.secure).toBe(true);
     } finally {
       await proxied.close();
@@ -298,7 +429,11 @@ describe('OpenAPI', () => {
     const document = (await t.app.inject('/openapi.json')).json();
     expect(document.paths['/api/v1/tokens'].post.security).toEqual([{ session: [] }, { bearer: ['tokens:manage'] }]);
     expect(document.paths['/api/v1/auth/login'].post.security).toEqual([]);
-    expect(document.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'charter_session' });
+    expect(document.components.securitySchemes.session).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'charter_session',
+    });
   });
 });
 

@@ -21,7 +21,12 @@ function cookiesOf(response: { cookies: { name: string; value: string }[] }) {
 }
 
 async function login(email: string, pass: string, ip = '10.0.0.1') {
-  return t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pass }, remoteAddress: ip });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: pass },
+    remoteAddress: ip,
+  });
 }
 
 describe('sign-in', () => {
@@ -35,11 +40,29 @@ describe('sign-in', () => {
     expect(session?.secure).toBeFalsy();
     expect(session?.expires).toBeInstanceOf(Date);
     const cookies = cookiesOf(response);
-    const me = await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: `charter_session=${cookies.charter_session}` } });
+    const me = await t.app.inject({
+      url: '/api/v1/auth/me',
+      headers: { cookie: `charter_session=${cookies.charter_session}` },
+    });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ kind: 'user', userId: user.userId, email: 'ann@example.test', role: 'viewer', organisation: { slug: 'testco' } });
-    const audit = await t.database.db.selectFrom('audit_entries').select(['actor', 'action', 'target', 'data']).where('action', '=', 'user.login').execute();
-    expect(audit).toContainEqual({ actor: `user:${user.userId}`, action: 'user.login', target: `user:${user.userId}`, data: {} });
+    expect(me.json()).toMatchObject({
+      kind: 'user',
+      userId: user.userId,
+      email: 'ann@example.test',
+      role: 'viewer',
+      organisation: { slug: 'testco' },
+    });
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['actor', 'action', 'target', 'data'])
+      .where('action', '=', 'user.login')
+      .execute();
+    expect(audit).toContainEqual({
+      actor: `user:${user.userId}`,
+      action: 'user.login',
+      target: `user:${user.userId}`,
+      data: {},
+    });
     expect(JSON.stringify(audit)).not.toContain('ann@example.test');
   });
 
@@ -52,7 +75,11 @@ describe('sign-in', () => {
     expect(wrong.json()).toEqual(unknown.json());
     // The audit of a known account's failure is written after the answer (so both answers take as long).
     await accountTasksOf(t.app).idle();
-    const failed = await t.database.db.selectFrom('audit_entries').select(['actor', 'data']).where('action', '=', 'user.login_failed').execute();
+    const failed = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['actor', 'data'])
+      .where('action', '=', 'user.login_failed')
+      .execute();
     expect(failed.length).toBe(1);
     expect(JSON.stringify(failed)).not.toContain('bob@');
   });
@@ -66,12 +93,14 @@ describe('sign-in', () => {
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.message).toMatch(/Too many failed sign-ins.*Try again in 15 minutes/);
     // An unknown account is throttled the same way (no enumeration through the throttle).
-    for (let i = 0; i < throttleLimits.account.failures; i++) await login('ghost@example.test', 'wrong password!!', `10.2.0.${i}`);
+    for (let i = 0; i < throttleLimits.account.failures; i++)
+      await login('ghost@example.test', 'wrong password!!', `10.2.0.${i}`);
     expect((await login('ghost@example.test', 'wrong password!!', '10.2.1.1')).json()).toEqual(blocked.json());
   });
 
   it('throttles an address after 20 failures across accounts', async () => {
-    for (let i = 0; i < throttleLimits.address.failures; i++) await login(`probe${i}@example.test`, 'wrong password!!', '10.3.3.3');
+    for (let i = 0; i < throttleLimits.address.failures; i++)
+      await login(`probe${i}@example.test`, 'wrong password!!', '10.3.3.3');
     expect((await login('probe-next@example.test', 'wrong password!!', '10.3.3.3')).statusCode).toBe(429);
     expect((await login('probe-next@example.test', 'wrong password!!', '10.3.3.4')).statusCode).toBe(401);
     const keys = await t.database.db.selectFrom('login_failures').select('key').execute();
@@ -83,7 +112,11 @@ describe('sign-in', () => {
     const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: user.headers });
     expect(out.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: user.headers })).statusCode).toBe(401);
-    const audit = await t.database.db.selectFrom('audit_entries').select('action').where('actor', '=', `user:${user.userId}`).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select('action')
+      .where('actor', '=', `user:${user.userId}`)
+      .execute();
     expect(audit.map((a) => a.action)).toContain('user.logout');
   });
 });
@@ -100,7 +133,9 @@ describe('installation key', () => {
 describe('route guard', () => {
   it('answers 401 without credentials and for a bad token', async () => {
     expect((await t.app.inject('/api/v1/users')).statusCode).toBe(401);
-    expect((await t.app.inject({ url: '/api/v1/users', headers: { authorization: 'Bearer charter_nope' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ url: '/api/v1/users', headers: { authorization: 'Bearer charter_nope' } })).statusCode,
+    ).toBe(401);
   });
 
   it('checks scopes: a token without users:read gets 403', async () => {
@@ -108,15 +143,27 @@ describe('route guard', () => {
     const response = await t.app.inject({ url: '/api/v1/users', headers });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.message).toContain('users:read');
-    expect((await t.app.inject({ url: '/api/v1/users', headers: await tokenFor(t, ['users:read']) })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/users', headers: await tokenFor(t, ['users:read']) })).statusCode).toBe(
+      200,
+    );
   });
 
   it('requires the CSRF header for cookie-authenticated mutations', async () => {
     const owner = await sessionFor(t, 'owner');
     const payload = { name: 'ci', scopes: ['charter:read'] };
-    const without = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie: owner.cookie }, payload });
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: { cookie: owner.cookie },
+      payload,
+    });
     expect(without.statusCode).toBe(403);
-    const crossSite = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { ...owner, origin: 'https://evil.example' }, payload });
+    const crossSite = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: { ...owner, origin: 'https://evil.example' },
+      payload,
+    });
     expect(crossSite.statusCode).toBe(403);
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: owner, payload });
     expect(ok.statusCode).toBe(201);
@@ -125,7 +172,12 @@ describe('route guard', () => {
   it('lets a viewer read but not mutate', async () => {
     const viewer = await sessionFor(t, 'viewer');
     expect((await t.app.inject({ url: '/api/v1/tokens', headers: viewer })).statusCode).toBe(200);
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: viewer, payload: { name: 'x', scopes: ['charter:read'] } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: viewer,
+      payload: { name: 'x', scopes: ['charter:read'] },
+    });
     expect(response.statusCode).toBe(403);
   });
 
@@ -133,18 +185,41 @@ describe('route guard', () => {
     const other = await ensureOrganisation(t.database.db, 'otherco', 'Other Co');
     const user = await signedInUser(t, 'owner');
     await signedInUser(t, 'viewer', { organisationId: other.id, email: user.email });
-    const me = await t.app.inject({ url: '/api/v1/auth/me', headers: { ...user.headers, 'x-charter-organisation': 'otherco' } });
+    const me = await t.app.inject({
+      url: '/api/v1/auth/me',
+      headers: { ...user.headers, 'x-charter-organisation': 'otherco' },
+    });
     expect(me.json()).toMatchObject({ organisation: { slug: 'otherco' }, role: 'viewer' });
     expect(me.json().organisations.map((o: { slug: string }) => o.slug)).toEqual(['otherco', 'testco']);
     const { 'x-charter-organisation': _, ...noOrg } = user.headers;
-    const switched = await t.app.inject({ method: 'POST', url: '/api/v1/auth/organisation', headers: noOrg, payload: { slug: 'otherco' } });
+    const switched = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/organisation',
+      headers: noOrg,
+      payload: { slug: 'otherco' },
+    });
     expect(switched.statusCode).toBe(200);
     const remembered = cookiesOf(switched).charter_org;
-    const after = await t.app.inject({ url: '/api/v1/auth/me', headers: { ...noOrg, cookie: `${noOrg.cookie}; charter_org=${remembered}` } });
+    const after = await t.app.inject({
+      url: '/api/v1/auth/me',
+      headers: { ...noOrg, cookie: `${noOrg.cookie}; charter_org=${remembered}` },
+    });
     expect(after.json().organisation.slug).toBe('otherco');
     const stranger = await sessionFor(t, 'owner');
-    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { ...stranger, 'x-charter-organisation': 'otherco' } })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/organisation', headers: stranger, payload: { slug: 'otherco' } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ url: '/api/v1/auth/me', headers: { ...stranger, 'x-charter-organisation': 'otherco' } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/organisation',
+          headers: stranger,
+          payload: { slug: 'otherco' },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -159,7 +234,9 @@ describe('row-level security', () => {
     expect(seen.every((row) => row.organisation_id === t.organisationId)).toBe(true);
     await expect(
       inOrganisation(t.database.db, { organisationId: t.organisationId! }, (trx) =>
-        sql`insert into audit_heads (organisation_id, seq, hash) values (${other.id}, 0, 'x') on conflict (organisation_id) do update set seq = 0`.execute(trx),
+        sql`insert into audit_heads (organisation_id, seq, hash) values (${other.id}, 0, 'x') on conflict (organisation_id) do update set seq = 0`.execute(
+          trx,
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
   });

@@ -26,7 +26,11 @@ export interface AgencyRow {
 
 export async function agencyOverview(db: Kysely<Database>, caller: Caller, now: Date): Promise<AgencyRow[]> {
   const entries = await listOrganisationEntries(db);
-  const memberOf = new Set(caller.kind === 'user' && caller.userId ? (await membershipsOf(db, caller.userId)).map((m) => m.organisationId) : [caller.organisationId]);
+  const memberOf = new Set(
+    caller.kind === 'user' && caller.userId
+      ? (await membershipsOf(db, caller.userId)).map((m) => m.organisationId)
+      : [caller.organisationId],
+  );
   const operator = caller.kind === 'user' && caller.userId ? await isOperator(db, caller.userId) : false;
   const visible = entries.filter((e) => memberOf.has(e.id) || operator);
   const rows: AgencyRow[] = [];
@@ -50,7 +54,9 @@ export async function agencyOverview(db: Kysely<Database>, caller: Caller, now: 
       sites: entry.sites,
       openRequests: figures.requests?.open ?? 0,
       overdueRequests: figures.requests?.overdue ?? 0,
-      lastScan: figures.scan ? { at: new Date(figures.scan.finished_at).toISOString(), findings: figures.scan.findings } : null,
+      lastScan: figures.scan
+        ? { at: new Date(figures.scan.finished_at).toISOString(), findings: figures.scan.findings }
+        : null,
     });
   }
   return rows;

@@ -17,13 +17,16 @@ let protectedRoutes: (RouteSpec & { auth: { scopes: string[]; roles?: string[] }
 
 beforeAll(async () => {
   t = await buildTestApp({ charter: buildCharter() });
-  protectedRoutes = declaredRoutes(t.app).filter((spec): spec is RouteSpec & { auth: { scopes: string[]; roles?: string[] } } => spec.auth !== 'public');
+  protectedRoutes = declaredRoutes(t.app).filter(
+    (spec): spec is RouteSpec & { auth: { scopes: string[]; roles?: string[] } } => spec.auth !== 'public',
+  );
 }, 120_000);
 afterAll(() => t?.close());
 
 const placeholder = /:([A-Za-z0-9_]+)/g;
 const urlOf = (spec: RouteSpec) => spec.url.replace(placeholder, () => randomUUID());
-const call = (spec: RouteSpec, headers: Record<string, string>) => t.app.inject({ method: spec.method, url: urlOf(spec), headers, ...(spec.method === 'GET' ? {} : { payload: {} }) });
+const call = (spec: RouteSpec, headers: Record<string, string>) =>
+  t.app.inject({ method: spec.method, url: urlOf(spec), headers, ...(spec.method === 'GET' ? {} : { payload: {} }) });
 const tokenScopes = scopes.filter((s) => !userOnlyScopes.includes(s));
 
 describe('scopes', () => {
@@ -50,10 +53,14 @@ describe('scopes', () => {
     const reserved = protectedRoutes.filter((s) => (s.auth.roles ?? []).length > 0);
     expect(reserved.length).toBeGreaterThan(0);
     for (const spec of reserved) {
-      for (const [who, headers] of [['token', token], ['viewer', viewer]] as const) {
+      for (const [who, headers] of [
+        ['token', token],
+        ['viewer', viewer],
+      ] as const) {
         if (who === 'viewer' && spec.auth.roles!.includes('viewer')) continue;
         const response = await call(spec, headers);
-        if (response.statusCode !== 403) failures.push(`${spec.method} ${spec.url} as ${who} answered ${response.statusCode}`);
+        if (response.statusCode !== 403)
+          failures.push(`${spec.method} ${spec.url} as ${who} answered ${response.statusCode}`);
       }
     }
     expect(failures).toEqual([]);
@@ -62,7 +69,12 @@ describe('scopes', () => {
   it('refuses user-only scopes to tokens even when asked for', async () => {
     const owner = (await signedInUser(t, 'owner')).headers;
     for (const scope of userOnlyScopes) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: owner, payload: { name: 'escalate', scopes: [scope] } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/tokens',
+        headers: owner,
+        payload: { name: 'escalate', scopes: [scope] },
+      });
       expect(response.statusCode).toBe(422);
     }
   });
@@ -71,11 +83,26 @@ describe('scopes', () => {
 describe('authentication', () => {
   it('answers 401 to unknown, malformed, revoked and expired tokens and to an ended session, on every protected route', async () => {
     const scope = { organisationId: t.organisationId! };
-    const revoked = await createApiToken(t.database.db, scope, { name: 'revoked', scopes: tokenScopes, actor: 'system' }, new Date());
+    const revoked = await createApiToken(
+      t.database.db,
+      scope,
+      { name: 'revoked', scopes: tokenScopes, actor: 'system' },
+      new Date(),
+    );
     await revokeApiToken(t.database.db, scope, { tokenId: revoked.record.id, actor: 'system' }, new Date());
-    const expired = await createApiToken(t.database.db, scope, { name: 'expired', scopes: tokenScopes, expiresAt: new Date(Date.now() - 1000), actor: 'system' }, new Date(Date.now() - 60_000));
+    const expired = await createApiToken(
+      t.database.db,
+      scope,
+      { name: 'expired', scopes: tokenScopes, expiresAt: new Date(Date.now() - 1000), actor: 'system' },
+      new Date(Date.now() - 60_000),
+    );
     const user = await signedInUser(t, 'owner');
-    const signedOut = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: user.headers, payload: {} });
+    const signedOut = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: user.headers,
+      payload: {},
+    });
     expect(signedOut.statusCode).toBeLessThan(300);
     const credentials: Record<string, Record<string, string>> = {
       unknown: { authorization: `Bearer charter_${randomBytes(32).toString('base64url')}` },
@@ -84,13 +111,17 @@ describe('authentication', () => {
       revoked: { authorization: `Bearer ${revoked.token}` },
       expired: { authorization: `Bearer ${expired.token}` },
       'ended session': user.headers,
-      'forged session': { ...user.headers, cookie: `charter_session=${randomBytes(32).toString('base64url')}; charter_csrf=${user.headers['x-csrf-token']}` },
+      'forged session': {
+        ...user.headers,
+        cookie: `charter_session=${randomBytes(32).toString('base64url')}; charter_csrf=${user.headers['x-csrf-token']}`,
+      },
     };
     const failures: string[] = [];
     for (const spec of protectedRoutes) {
       for (const [kind, headers] of Object.entries(credentials)) {
         const response = await call(spec, headers);
-        if (response.statusCode !== 401) failures.push(`${spec.method} ${spec.url} with a(n) ${kind} credential answered ${response.statusCode}`);
+        if (response.statusCode !== 401)
+          failures.push(`${spec.method} ${spec.url} with a(n) ${kind} credential answered ${response.statusCode}`);
       }
     }
     expect(failures).toEqual([]);

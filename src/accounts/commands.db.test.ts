@@ -13,13 +13,17 @@ let env: Record<string, string>;
 let remove: () => Promise<void>;
 
 /** Opens (and migrates) the database the CLI is given, for the test's own reads and writes. */
-const withDatabase = <T>(work: (db: Kysely<Database>) => Promise<T>) => withConfiguredDatabase(readConfig(env), (database) => work(database.db));
+const withDatabase = <T>(work: (db: Kysely<Database>) => Promise<T>) =>
+  withConfiguredDatabase(readConfig(env), (database) => work(database.db));
 
 const cli = (args: string[]) => runCli(args, { env });
 
 async function serveOnce(): Promise<string> {
   const printed: string[] = [];
-  const server = await startServer({ config: readConfig({ ...env, PORT: '0', HOST: '127.0.0.1' }), print: (text) => printed.push(text) });
+  const server = await startServer({
+    config: readConfig({ ...env, PORT: '0', HOST: '127.0.0.1' }),
+    print: (text) => printed.push(text),
+  });
   await server.close();
   return printed.join('\n');
 }
@@ -35,7 +39,9 @@ afterAll(() => remove());
 describe('first run and charter user add', () => {
   it('prints a one-time setup link at start while no user exists', async () => {
     const printed = await serveOnce();
-    const match = /first run {6}create the first owner within 1 hour: (http:\/\/\S+\/console\/setup\?token=(\S+))/.exec(printed);
+    const match = /first run {6}create the first owner within 1 hour: (http:\/\/\S+\/console\/setup\?token=(\S+))/.exec(
+      printed,
+    );
     expect(match).not.toBeNull();
     expect(await withDatabase((db) => linkIsValid(db, 'setup', match![2]!, new Date()))).toBe(true);
   }, 120_000);
@@ -50,7 +56,11 @@ describe('first run and charter user add', () => {
     const again = await cli(['user', 'password-link', '--email', 'dpo@testco.example']);
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/\/console\/password\?token=/);
-    const audit = await withDatabase((db) => acrossOrganisations('the test inspects every organisation', () => db.selectFrom('audit_entries').select(['actor', 'action', 'data']).execute()));
+    const audit = await withDatabase((db) =>
+      acrossOrganisations('the test inspects every organisation', () =>
+        db.selectFrom('audit_entries').select(['actor', 'action', 'data']).execute(),
+      ),
+    );
     expect(audit).toEqual([expect.objectContaining({ actor: 'cli', action: 'member.added', data: { role: 'owner' } })]);
   }, 120_000);
 
@@ -60,7 +70,9 @@ describe('first run and charter user add', () => {
 
   it('reports usage errors and unknown organisations', async () => {
     expect((await cli(['user', 'add', '--org', 'testco'])).code).toBe(2);
-    expect((await cli(['user', 'add', '--org', 'testco', '--email', 'x@example.test', '--role', 'admin'])).code).toBe(2);
+    expect((await cli(['user', 'add', '--org', 'testco', '--email', 'x@example.test', '--role', 'admin'])).code).toBe(
+      2,
+    );
     const unknown = await cli(['user', 'add', '--org', 'nope', '--email', 'x@example.test']);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('No organisation "nope"');

@@ -29,23 +29,34 @@ export const userAddCommand: Command = {
     if (!(roles as readonly string[]).includes(role)) throw new UsageError(`--role takes one of ${roles.join(', ')}`);
     // POST /api/v1/users needs a signed-in owner (no token may manage people), so beside a server this is refused.
     const advice = 'Add the person in the console of the running server (Users), or stop the server first.';
-    return withCliDatabase(io, readConfig(io.env), 'user add', async (database) => {
-      const organisation = await findOrganisationBySlug(database.db, slug);
-      if (!organisation) {
-        io.err(`No organisation "${slug}". Apply its charter first (charter serve --charter file).`);
-        return exitCodes.findings;
-      }
-      const now = new Date();
-      const added = await addMember(database.db, { organisationId: organisation.id }, { email, role: role as Role, actor: 'cli' }, now);
-      io.out(`Added ${email} to ${slug} as ${role}.`);
-      if (added.hasPassword) {
-        io.out('This person already has a password and can sign in.');
-      } else {
-        const token = await issuePasswordLink(database.db, added.userId, now);
-        io.out(`One-time link to choose a password (valid 24 hours, works once):\n  ${linkFor(io, token)}`);
-      }
-      return exitCodes.ok;
-    }, advice);
+    return withCliDatabase(
+      io,
+      readConfig(io.env),
+      'user add',
+      async (database) => {
+        const organisation = await findOrganisationBySlug(database.db, slug);
+        if (!organisation) {
+          io.err(`No organisation "${slug}". Apply its charter first (charter serve --charter file).`);
+          return exitCodes.findings;
+        }
+        const now = new Date();
+        const added = await addMember(
+          database.db,
+          { organisationId: organisation.id },
+          { email, role: role as Role, actor: 'cli' },
+          now,
+        );
+        io.out(`Added ${email} to ${slug} as ${role}.`);
+        if (added.hasPassword) {
+          io.out('This person already has a password and can sign in.');
+        } else {
+          const token = await issuePasswordLink(database.db, added.userId, now);
+          io.out(`One-time link to choose a password (valid 24 hours, works once):\n  ${linkFor(io, token)}`);
+        }
+        return exitCodes.ok;
+      },
+      advice,
+    );
   },
 };
 
@@ -57,17 +68,24 @@ export const userPasswordLinkCommand: Command = {
   async run(args, io) {
     const email = stringOption(args, 'email');
     if (!email) throw new UsageError('--email is required');
-    const advice = "The person can ask for a new link on the console's sign-in page (Forgot your password?), or stop the server first.";
-    return withCliDatabase(io, readConfig(io.env), 'user password-link', async (database) => {
-      const user = await findUserByEmail(database.db, email);
-      if (!user) {
-        io.err(`No user with the address ${email}.`);
-        return exitCodes.findings;
-      }
-      const token = await issuePasswordLink(database.db, user.id, new Date());
-      io.out(`One-time link to choose a password (valid 24 hours, works once):\n  ${linkFor(io, token)}`);
-      return exitCodes.ok;
-    }, advice);
+    const advice =
+      "The person can ask for a new link on the console's sign-in page (Forgot your password?), or stop the server first.";
+    return withCliDatabase(
+      io,
+      readConfig(io.env),
+      'user password-link',
+      async (database) => {
+        const user = await findUserByEmail(database.db, email);
+        if (!user) {
+          io.err(`No user with the address ${email}.`);
+          return exitCodes.findings;
+        }
+        const token = await issuePasswordLink(database.db, user.id, new Date());
+        io.out(`One-time link to choose a password (valid 24 hours, works once):\n  ${linkFor(io, token)}`);
+        return exitCodes.ok;
+      },
+      advice,
+    );
   },
 };
 

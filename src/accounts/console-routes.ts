@@ -25,16 +25,37 @@ export async function registerConsole(app: FastifyInstance) {
     reply.header('cache-control', 'no-cache');
     if (!index) {
       // The error shape of every other answer (the banner's files say the same until built).
-      return reply.code(503).send({ error: { code: 'not_built', message: 'The console is not built yet: run "npm run build".', details: [] } });
+      return reply.code(503).send({
+        error: { code: 'not_built', message: 'The console is not built yet: run "npm run build".', details: [] },
+      });
     }
     return reply.type('text/html; charset=utf-8').send(index);
   };
   // Pages, not API: documented so that openapi.json lists every route the server answers.
   const page = { tags: ['console'], auth: 'public' as const, produces: 'text/html' };
   documentRoute(app, { ...page, method: 'GET', url: '/console', summary: 'Redirects to /console/', errors: [302] });
-  documentRoute(app, { ...page, method: 'GET', url: '/console/', summary: 'The console (a single-page app; its data comes from the API)', errors: [503] });
-  documentRoute(app, { ...page, method: 'GET', url: '/console/*', summary: 'Any console page: the same single-page app, which shows the page for the path', errors: [503] });
-  documentRoute(app, { ...page, method: 'GET', url: '/console/assets/*', summary: "The console's scripts and styles (hashed names, cached for a year)", produces: 'application/octet-stream', errors: [404] });
+  documentRoute(app, {
+    ...page,
+    method: 'GET',
+    url: '/console/',
+    summary: 'The console (a single-page app; its data comes from the API)',
+    errors: [503],
+  });
+  documentRoute(app, {
+    ...page,
+    method: 'GET',
+    url: '/console/*',
+    summary: 'Any console page: the same single-page app, which shows the page for the path',
+    errors: [503],
+  });
+  documentRoute(app, {
+    ...page,
+    method: 'GET',
+    url: '/console/assets/*',
+    summary: "The console's scripts and styles (hashed names, cached for a year)",
+    produces: 'application/octet-stream',
+    errors: [404],
+  });
   app.get('/console', async (_request, reply) => reply.redirect('/console/'));
   app.get('/console/', sendIndex);
   app.get('/console/*', sendIndex);

@@ -82,7 +82,10 @@ export async function authenticate(deps: GuardDeps, request: FastifyRequest): Pr
     const organisation = await findOrganisation(deps.db, { organisationId: token.organisationId });
     if (!organisation || (named !== undefined && named !== organisation.slug)) throw notFound('organisation');
     // The operator scope lasts only while the token's creator is an operator (revoking the role disarms the token).
-    const scopes = token.scopes.includes(operatorScope) && !(await actorIsOperator(deps.db, token.createdBy)) ? token.scopes.filter((s) => s !== operatorScope) : token.scopes;
+    const scopes =
+      token.scopes.includes(operatorScope) && !(await actorIsOperator(deps.db, token.createdBy))
+        ? token.scopes.filter((s) => s !== operatorScope)
+        : token.scopes;
     return {
       kind: 'token',
       organisationId: organisation.id,
@@ -97,20 +100,29 @@ export async function authenticate(deps: GuardDeps, request: FastifyRequest): Pr
   const session = await findSession(deps.db, cookie, now);
   if (!session) throw unauthorized('Your session has ended; sign in again.');
   if (session.pending && !openWhilePending(request, session.pending)) {
-    throw new AppError('second_factor_required', 403, session.pending === 'enrol' ? 'Set up two-factor authentication first.' : 'Give the code of your authenticator app first.');
+    throw new AppError(
+      'second_factor_required',
+      403,
+      session.pending === 'enrol'
+        ? 'Set up two-factor authentication first.'
+        : 'Give the code of your authenticator app first.',
+    );
   }
   const memberships = await membershipsOf(deps.db, session.userId);
   const remembered = request.cookies?.[organisationCookie];
-  const membership = named !== undefined
-    ? memberships.find((m) => m.slug === named)
-    : (memberships.find((m) => m.slug === remembered) ?? memberships[0]);
+  const membership =
+    named !== undefined
+      ? memberships.find((m) => m.slug === named)
+      : (memberships.find((m) => m.slug === remembered) ?? memberships[0]);
   if (!membership) throw notFound('organisation');
   if (!safeMethods.has(request.method)) {
     // Defence in depth beside SameSite=Strict: a browser's cross-site request names its origin.
     const origin = headerValue(request, 'origin');
-    if (origin && origin !== 'null' && safeHost(origin) !== request.headers.host) throw forbidden('Cross-site requests are refused.');
+    if (origin && origin !== 'null' && safeHost(origin) !== request.headers.host)
+      throw forbidden('Cross-site requests are refused.');
     const sent = headerValue(request, csrfHeader);
-    if (!sent || !sameSecret(sent, session.csrfToken)) throw forbidden('The CSRF token is missing or wrong; reload the page.');
+    if (!sent || !sameSecret(sent, session.csrfToken))
+      throw forbidden('The CSRF token is missing or wrong; reload the page.');
   }
   return {
     kind: 'user',
@@ -118,7 +130,9 @@ export async function authenticate(deps: GuardDeps, request: FastifyRequest): Pr
     organisationSlug: membership.slug,
     actor: `user:${session.userId}`,
     role: membership.role,
-    scopes: (await isOperator(deps.db, session.userId)) ? [...roleScopes[membership.role], operatorScope] : roleScopes[membership.role],
+    scopes: (await isOperator(deps.db, session.userId))
+      ? [...roleScopes[membership.role], operatorScope]
+      : roleScopes[membership.role],
     userId: session.userId,
     sessionId: session.id,
     pending: session.pending,

@@ -14,11 +14,23 @@ export const passwordLinkLifetimeMs = 24 * 60 * 60 * 1000;
 
 export type LinkPurpose = 'setup' | 'password';
 
-export async function issueLink(db: Db, purpose: LinkPurpose, userId: string | null, lifetimeMs: number, now: Date): Promise<string> {
+export async function issueLink(
+  db: Db,
+  purpose: LinkPurpose,
+  userId: string | null,
+  lifetimeMs: number,
+  now: Date,
+): Promise<string> {
   const secret = randomSecret();
   await db
     .insertInto('one_time_links')
-    .values({ id: secretHash(secret), purpose, user_id: userId, created_at: now, expires_at: new Date(now.getTime() + lifetimeMs) })
+    .values({
+      id: secretHash(secret),
+      purpose,
+      user_id: userId,
+      created_at: now,
+      expires_at: new Date(now.getTime() + lifetimeMs),
+    })
     .execute();
   return secret;
 }
@@ -35,7 +47,12 @@ export async function linkIsValid(db: Db, purpose: LinkPurpose, secret: string, 
 }
 
 /** Uses a link inside the caller's transaction: returns its user (null for setup), or undefined when not usable. */
-export async function consumeLink(trx: Db, purpose: LinkPurpose, secret: string, now: Date): Promise<{ userId: string | null } | undefined> {
+export async function consumeLink(
+  trx: Db,
+  purpose: LinkPurpose,
+  secret: string,
+  now: Date,
+): Promise<{ userId: string | null } | undefined> {
   const id = secretHash(secret);
   const row = await trx
     .selectFrom('one_time_links')

@@ -18,15 +18,25 @@ describe('the member list', () => {
     await signedInUser(t, 'viewer', { organisationId: other.id, email: 'dana@example.test', password });
     const owner = await signedInUser(t, 'owner', { password });
     for (const email of ['dana@example.test', 'newbie@example.test']) {
-      const added = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: owner.headers, payload: { email, role: 'viewer' } });
+      const added = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: owner.headers,
+        payload: { email, role: 'viewer' },
+      });
       expect(added.statusCode).toBe(201);
     }
     const before = await t.app.inject({ url: '/api/v1/users', headers: owner.headers });
-    const listed = (email: string, body: { members: { email: string; active: boolean }[] }) => body.members.find((m) => m.email === email);
+    const listed = (email: string, body: { members: { email: string; active: boolean }[] }) =>
+      body.members.find((m) => m.email === email);
     expect(listed('dana@example.test', before.json())).toMatchObject({ active: false });
     expect(listed('newbie@example.test', before.json())).toMatchObject({ active: false });
     expect(JSON.stringify(before.json())).not.toContain('hasPassword');
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'dana@example.test', password } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'dana@example.test', password },
+    });
     expect(login.statusCode).toBe(200);
     const after = await t.app.inject({ url: '/api/v1/users', headers: owner.headers });
     expect(listed('dana@example.test', after.json())).toMatchObject({ active: true });

@@ -99,7 +99,9 @@ export const accountMigrations: Record<string, Migration> = {
   '0102-account-keys': {
     async up(db: Kysely<unknown>) {
       // Installation-level key material generated on first use when CHARTER_SECRET is not set (the throttle's keyed hashes).
-      await sql`create table account_keys (name text primary key, value text not null, created_at timestamptz not null default now())`.execute(db);
+      await sql`create table account_keys (name text primary key, value text not null, created_at timestamptz not null default now())`.execute(
+        db,
+      );
     },
   },
   '0110-two-factor-and-single-sign-on': {
@@ -125,7 +127,9 @@ export const accountMigrations: Record<string, Migration> = {
       // A session signed in with a password but still owing its second factor (`second-factor`) or an enrolment the
       // organisation requires (`enrol`) opens only the routes that settle it. `method` says how it signed in.
       await sql`alter table sessions add column pending text check (pending in ('second-factor', 'enrol'))`.execute(db);
-      await sql`alter table sessions add column method text not null default 'password' check (method in ('password', 'oidc'))`.execute(db);
+      await sql`alter table sessions add column method text not null default 'password' check (method in ('password', 'oidc'))`.execute(
+        db,
+      );
       await sql`alter table sessions add column provider text`.execute(db);
       await sql`alter table sessions add column id_token text`.execute(db);
       // How people sign in to an organisation, set by its owners.
@@ -154,7 +158,9 @@ export const accountMigrations: Record<string, Migration> = {
       // A membership's own state, shown in the member list: invited until the person first signs in after being added.
       // (The user's password said whether the address had an account anywhere: an owner could learn that of others.)
       await sql`alter table memberships add column first_signed_in_at timestamptz`.execute(db);
-      await sql`update memberships m set first_signed_in_at = m.created_at from users u where u.id = m.user_id and u.password_hash is not null`.execute(db);
+      await sql`update memberships m set first_signed_in_at = m.created_at from users u where u.id = m.user_id and u.password_hash is not null`.execute(
+        db,
+      );
       // A sign-in through a provider in progress: keyed by the SHA-256 of its state; the browser holds the state in a
       // cookie, so a callback from another browser (or a replayed one) finds nothing. Shared by every server process.
       await sql`

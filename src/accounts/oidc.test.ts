@@ -59,8 +59,22 @@ describe('provider configuration', () => {
     });
     expect(problems).toEqual([]);
     expect(providers).toEqual([
-      { id: 'corp', name: 'Corp ID', issuer: 'https://login.corp.example', clientId: 'charter', clientSecret: 's', scopes: ['groups', 'roles'] },
-      { id: 'partner-idp', name: 'partner-idp', issuer: 'https://id.partner.example', clientId: 'c', clientSecret: 's', scopes: [] },
+      {
+        id: 'corp',
+        name: 'Corp ID',
+        issuer: 'https://login.corp.example',
+        clientId: 'charter',
+        clientSecret: 's',
+        scopes: ['groups', 'roles'],
+      },
+      {
+        id: 'partner-idp',
+        name: 'partner-idp',
+        issuer: 'https://id.partner.example',
+        clientId: 'c',
+        clientSecret: 's',
+        scopes: [],
+      },
     ]);
   });
 

@@ -104,7 +104,14 @@ export async function startOidcSignIn(
   await db.deleteFrom('oidc_logins').where('expires_at', '<', now).execute();
   await db
     .insertInto('oidc_logins')
-    .values({ id: stateHash(state), provider: provider.id, nonce, code_verifier: verifier, created_at: now, expires_at: new Date(now.getTime() + oidcLoginLifetimeMs) })
+    .values({
+      id: stateHash(state),
+      provider: provider.id,
+      nonce,
+      code_verifier: verifier,
+      created_at: now,
+      expires_at: new Date(now.getTime() + oidcLoginLifetimeMs),
+    })
     .execute();
   const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: input.redirectUri,
@@ -126,11 +133,16 @@ function refusalOf(error: unknown): OidcRefusal {
     // A state that does not match the one this browser started with.
     if (error.code === 'OAUTH_INVALID_RESPONSE' && /state/i.test(error.message)) return 'state';
     // Fetch timeouts and refused connections.
-    if (error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || error.code === 'OAUTH_HTTP_REQUEST_FORBIDDEN') return 'provider-refused';
+    if (error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || error.code === 'OAUTH_HTTP_REQUEST_FORBIDDEN')
+      return 'provider-refused';
     // Audience, issuer, nonce, expiry or signature of the ID token: not a token for this client now.
     return 'token';
   }
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || error.name === 'TypeError')) return 'provider-unreachable';
+  if (
+    error instanceof Error &&
+    (error.name === 'TimeoutError' || error.name === 'AbortError' || error.name === 'TypeError')
+  )
+    return 'provider-unreachable';
   return 'token';
 }
 
@@ -198,7 +210,11 @@ export interface SsoMapping {
 }
 
 /** Whether a mapping admits a person with these claims (pure). */
-export function mappingMatches(mapping: Pick<SsoMapping, 'kind' | 'claim' | 'value'>, email: string, claims: Record<string, unknown>): boolean {
+export function mappingMatches(
+  mapping: Pick<SsoMapping, 'kind' | 'claim' | 'value'>,
+  email: string,
+  claims: Record<string, unknown>,
+): boolean {
   if (mapping.kind === 'domain') return email.slice(email.lastIndexOf('@') + 1) === mapping.value.toLowerCase();
   const value = mapping.claim ? claims[mapping.claim] : undefined;
   return Array.isArray(value) ? value.some((v) => v === mapping.value) : value === mapping.value;
@@ -214,7 +230,11 @@ export function strongestRole(roles: readonly Role[]): Role | undefined {
 /** Installation-level: every organisation's mappings of one provider (read at sign-in, before any scope). */
 async function mappingsOfProvider(db: Db, providerId: string) {
   return acrossOrganisations('the organisations a provider signs people in to', () =>
-    db.selectFrom('sso_mappings').select(['organisation_id', 'kind', 'claim', 'value', 'role']).where('provider', '=', providerId).execute(),
+    db
+      .selectFrom('sso_mappings')
+      .select(['organisation_id', 'kind', 'claim', 'value', 'role'])
+      .where('provider', '=', providerId)
+      .execute(),
   );
 }
 
@@ -248,14 +268,31 @@ export async function signInWithOidc(
       for (const [organisationId, roles] of admitted) {
         if (current.has(organisationId)) continue;
         const role = strongestRole(roles)!;
-        await trx.insertInto('memberships').values({ organisation_id: organisationId, user_id: user.id, role }).execute();
-        await recordAudit(trx, { organisationId }, { actor, action: 'member.added', target: `user:${user.id}`, data: { role, via: 'sso' } }, now);
+        await trx
+          .insertInto('memberships')
+          .values({ organisation_id: organisationId, user_id: user.id, role })
+          .execute();
+        await recordAudit(
+          trx,
+          { organisationId },
+          { actor, action: 'member.added', target: `user:${user.id}`, data: { role, via: 'sso' } },
+          now,
+        );
         joined.push(organisationId);
       }
     });
     if (current.size + joined.length === 0) throw new OidcRefused('no-mapping');
-    const session = await createSession(trx, user.id, now, { method: 'oidc', provider: provider.id, ...(identity.idToken ? { idToken: identity.idToken } : {}) });
-    await auditForUser(trx, user.id, { actor: `user:${user.id}`, action: 'user.login', data: { method: 'oidc', provider: provider.id } }, now);
+    const session = await createSession(trx, user.id, now, {
+      method: 'oidc',
+      provider: provider.id,
+      ...(identity.idToken ? { idToken: identity.idToken } : {}),
+    });
+    await auditForUser(
+      trx,
+      user.id,
+      { actor: `user:${user.id}`, action: 'user.login', data: { method: 'oidc', provider: provider.id } },
+      now,
+    );
     return { userId: user.id, session, joined };
   });
   return result;
@@ -265,19 +302,32 @@ export async function signInWithOidc(
  * Audits a refusal in every organisation that maps this provider (the ones whose sign-in it concerns), with the
  * reason only. Returns how many entries were written (none when no organisation uses the provider yet).
  */
-export async function auditOidcRefusal(db: Kysely<Database>, providerId: string, reason: OidcRefusal, now: Date): Promise<number> {
+export async function auditOidcRefusal(
+  db: Kysely<Database>,
+  providerId: string,
+  reason: OidcRefusal,
+  now: Date,
+): Promise<number> {
   const organisations = [...new Set((await mappingsOfProvider(db, providerId)).map((m) => m.organisation_id))];
   await db.transaction().execute(async (trx) => {
     await acrossOrganisations('a refused sign-in audited in the organisations using the provider', async () => {
       for (const organisationId of organisations)
-        await recordAudit(trx, { organisationId }, { actor: `sso:${providerId}`, action: 'user.sso_refused', data: { reason } }, now);
+        await recordAudit(
+          trx,
+          { organisationId },
+          { actor: `sso:${providerId}`, action: 'user.sso_refused', data: { reason } },
+          now,
+        );
     });
   });
   return organisations.length;
 }
 
 /** RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0): the provider's URL, when it offers one. */
-export async function endSessionUrl(provider: OidcProviderConfig, input: { idToken: string | null; postLogoutRedirectUri: string }): Promise<string | null> {
+export async function endSessionUrl(
+  provider: OidcProviderConfig,
+  input: { idToken: string | null; postLogoutRedirectUri: string },
+): Promise<string | null> {
   try {
     const configuration = await providerConfiguration(provider);
     if (!configuration.serverMetadata().end_session_endpoint) return null;
@@ -315,7 +365,12 @@ export async function replaceSsoMappings(
   const organisationId = requireScope(scope);
   return db.transaction().execute(async (trx) => {
     await enterOrganisation(trx, scope);
-    const before = await trx.selectFrom('sso_mappings').select(['provider', 'kind', 'claim', 'value', 'role']).where('organisation_id', '=', organisationId).orderBy('created_at').execute();
+    const before = await trx
+      .selectFrom('sso_mappings')
+      .select(['provider', 'kind', 'claim', 'value', 'role'])
+      .where('organisation_id', '=', organisationId)
+      .orderBy('created_at')
+      .execute();
     await trx.deleteFrom('sso_mappings').where('organisation_id', '=', organisationId).execute();
     const rows = input.mappings.map((m, index) => ({
       organisation_id: organisationId,
@@ -329,7 +384,19 @@ export async function replaceSsoMappings(
       created_at: new Date(now.getTime() + index),
     }));
     if (rows.length > 0) await trx.insertInto('sso_mappings').values(rows).execute();
-    await recordAudit(trx, scope, { actor: input.actor, action: 'organisation.sso_mappings_changed', data: { before, after: rows.map(({ provider, kind, claim, value, role }) => ({ provider, kind, claim, value, role })) } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: input.actor,
+        action: 'organisation.sso_mappings_changed',
+        data: {
+          before,
+          after: rows.map(({ provider, kind, claim, value, role }) => ({ provider, kind, claim, value, role })),
+        },
+      },
+      now,
+    );
     return rows.map(({ id, provider, kind, claim, value, role }) => ({ id, provider, kind, claim, value, role }));
   });
 }

@@ -17,7 +17,11 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const operatorScope = 'organisations:manage';
 
 export async function isOperator(db: Db, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('installation_operators').select('user_id').where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('installation_operators')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -28,8 +32,15 @@ export async function actorIsOperator(db: Db, actor: string): Promise<boolean> {
 }
 
 /** Installation-level event (ids only), in the caller's transaction. */
-export async function recordInstallationEvent(trx: Db, input: { actor: string; action: string; target?: string }, now: Date) {
-  await trx.insertInto('installation_events').values({ at: now, actor: input.actor, action: input.action, target: input.target ?? null }).execute();
+export async function recordInstallationEvent(
+  trx: Db,
+  input: { actor: string; action: string; target?: string },
+  now: Date,
+) {
+  await trx
+    .insertInto('installation_events')
+    .values({ at: now, actor: input.actor, action: input.action, target: input.target ?? null })
+    .execute();
 }
 
 /** Makes a user an operator inside the caller's transaction (first-run setup). */
@@ -46,7 +57,11 @@ export async function addOperator(trx: Transaction<Database>, userId: string, ac
  * Gives the operator role to the user with this address. Audited as `operator.granted` in the installation's events
  * and in the trail of each organisation the user belongs to. Returns false when they held it already.
  */
-export async function grantOperator(db: Kysely<Database>, input: { email: string; actor: string }, now: Date): Promise<{ userId: string; granted: boolean }> {
+export async function grantOperator(
+  db: Kysely<Database>,
+  input: { email: string; actor: string },
+  now: Date,
+): Promise<{ userId: string; granted: boolean }> {
   const user = await findUserByEmail(db, input.email);
   if (!user) throw notFound('user');
   return db.transaction().execute(async (trx) => {
@@ -58,13 +73,21 @@ export async function grantOperator(db: Kysely<Database>, input: { email: string
 }
 
 /** Takes the operator role back. Audited like the grant. Returns false when they did not hold it. */
-export async function revokeOperator(db: Kysely<Database>, input: { email: string; actor: string }, now: Date): Promise<{ userId: string; revoked: boolean }> {
+export async function revokeOperator(
+  db: Kysely<Database>,
+  input: { email: string; actor: string },
+  now: Date,
+): Promise<{ userId: string; revoked: boolean }> {
   const user = await findUserByEmail(db, input.email);
   if (!user) throw notFound('user');
   return db.transaction().execute(async (trx) => {
     const deleted = await trx.deleteFrom('installation_operators').where('user_id', '=', user.id).executeTakeFirst();
     if (Number(deleted.numDeletedRows) === 0) return { userId: user.id, revoked: false };
-    await recordInstallationEvent(trx, { actor: input.actor, action: 'operator.revoked', target: `user:${user.id}` }, now);
+    await recordInstallationEvent(
+      trx,
+      { actor: input.actor, action: 'operator.revoked', target: `user:${user.id}` },
+      now,
+    );
     await auditForUser(trx, user.id, { actor: input.actor, action: 'operator.revoked' }, now);
     return { userId: user.id, revoked: true };
   });

@@ -52,7 +52,16 @@ export const orgListCommand: Command = {
     }
     return withCliDatabase(io, config, 'org list', async (database) => {
       const entries = await listOrganisationEntries(database.db);
-      printEntries(io, entries.map((e) => ({ slug: e.slug, name: e.name, archivedAt: e.archivedAt?.toISOString() ?? null, sites: e.sites })), json);
+      printEntries(
+        io,
+        entries.map((e) => ({
+          slug: e.slug,
+          name: e.name,
+          archivedAt: e.archivedAt?.toISOString() ?? null,
+          sites: e.sites,
+        })),
+        json,
+      );
       return exitCodes.ok;
     });
   },
@@ -68,7 +77,11 @@ export const orgCreateCommand: Command = {
     'without one, a one-time link to choose a password is printed (when they have no password yet).',
   ].join('\n'),
   async run(args, io) {
-    const parsed = createOrganisationBodySchema.safeParse({ slug: stringOption(args, 'slug'), name: stringOption(args, 'name'), owner: { email: stringOption(args, 'owner') } });
+    const parsed = createOrganisationBodySchema.safeParse({
+      slug: stringOption(args, 'slug'),
+      name: stringOption(args, 'name'),
+      owner: { email: stringOption(args, 'owner') },
+    });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const option = issue.path[0] === 'owner' ? 'owner' : String(issue.path[0]);
@@ -84,12 +97,18 @@ export const orgCreateCommand: Command = {
     }
     return withCliDatabase(io, config, 'org create', async (database) => {
       const now = new Date();
-      const created = await createOrganisation(database.db, { slug: body.slug, name: body.name, ownerEmail: body.owner.email, actor: 'cli' }, now);
+      const created = await createOrganisation(
+        database.db,
+        { slug: body.slug, name: body.name, ownerEmail: body.owner.email, actor: 'cli' },
+        now,
+      );
       io.out(`Created ${body.slug} (${body.name}); ${body.owner.email} is its owner.`);
       if (created.owner.hasPassword) io.out('This person already has a password and can sign in.');
       else {
         const token = await issuePasswordLink(database.db, created.owner.userId, now);
-        io.out(`One-time link to choose a password (valid 24 hours, works once):\n  ${publicUrl(config)}/console/password?token=${encodeURIComponent(token)}`);
+        io.out(
+          `One-time link to choose a password (valid 24 hours, works once):\n  ${publicUrl(config)}/console/password?token=${encodeURIComponent(token)}`,
+        );
       }
       return exitCodes.ok;
     });
@@ -111,7 +130,11 @@ function archiveCommand(archived: boolean): Command {
       const config = readConfig(io.env);
       const remote = remoteServer(io, config, args, operatorScope);
       const result = remote
-        ? await callServer<{ changed: boolean }>(remote, 'POST', `/api/v1/organisations/${encodeURIComponent(slug)}/${verb}`)
+        ? await callServer<{ changed: boolean }>(
+            remote,
+            'POST',
+            `/api/v1/organisations/${encodeURIComponent(slug)}/${verb}`,
+          )
         : await withCliDatabase(io, config, `org ${verb}`, async (database) => {
             const organisation = (await listOrganisationEntries(database.db)).find((e) => e.slug === slug);
             if (!organisation) return undefined;
@@ -131,24 +154,38 @@ function operatorCommand(grant: boolean): Command {
   const verb = grant ? 'grant' : 'revoke';
   return {
     name: `operator ${verb}`,
-    summary: grant ? 'Make a user an installation operator (creates and archives organisations)' : 'Take the installation operator role back from a user',
+    summary: grant
+      ? 'Make a user an installation operator (creates and archives organisations)'
+      : 'Take the installation operator role back from a user',
     usage: `operator ${verb} --email address`,
     options: { email: { type: 'string' } },
     async run(args, io) {
       const email = stringOption(args, 'email');
       if (!email) throw new UsageError('--email is required');
-      return withCliDatabase(io, readConfig(io.env), `operator ${verb}`, async (database) => {
-        try {
-          const now = new Date();
-          const changed = grant ? (await grantOperator(database.db, { email, actor: 'cli' }, now)).granted : (await revokeOperator(database.db, { email, actor: 'cli' }, now)).revoked;
-          io.out(changed ? `${email}: operator role ${grant ? 'granted' : 'revoked'}.` : `${email} ${grant ? 'was an operator already' : 'was not an operator'}; nothing changed.`);
-          return exitCodes.ok;
-        } catch (error) {
-          if ((error as { code?: string }).code !== 'not_found') throw error;
-          io.err(`No user with the address ${email}. Add them to an organisation first (charter user add).`);
-          return exitCodes.findings;
-        }
-      }, 'Stop the server first: the operator role is granted at the machine, not through the API.');
+      return withCliDatabase(
+        io,
+        readConfig(io.env),
+        `operator ${verb}`,
+        async (database) => {
+          try {
+            const now = new Date();
+            const changed = grant
+              ? (await grantOperator(database.db, { email, actor: 'cli' }, now)).granted
+              : (await revokeOperator(database.db, { email, actor: 'cli' }, now)).revoked;
+            io.out(
+              changed
+                ? `${email}: operator role ${grant ? 'granted' : 'revoked'}.`
+                : `${email} ${grant ? 'was an operator already' : 'was not an operator'}; nothing changed.`,
+            );
+            return exitCodes.ok;
+          } catch (error) {
+            if ((error as { code?: string }).code !== 'not_found') throw error;
+            io.err(`No user with the address ${email}. Add them to an organisation first (charter user add).`);
+            return exitCodes.findings;
+          }
+        },
+        'Stop the server first: the operator role is granted at the machine, not through the API.',
+      );
     },
   };
 }
@@ -167,4 +204,12 @@ export const operatorListCommand: Command = {
   },
 };
 
-export const organisationCommands: Command[] = [orgCreateCommand, orgListCommand, archiveCommand(true), archiveCommand(false), operatorCommand(true), operatorCommand(false), operatorListCommand];
+export const organisationCommands: Command[] = [
+  orgCreateCommand,
+  orgListCommand,
+  archiveCommand(true),
+  archiveCommand(false),
+  operatorCommand(true),
+  operatorCommand(false),
+  operatorListCommand,
+];

@@ -57,7 +57,11 @@ export interface OrganisationEntry extends Organisation {
 
 /** Installation-level: every organisation with its sites, archived ones included (for operators). */
 export async function listOrganisationEntries(db: Kysely<Database>): Promise<OrganisationEntry[]> {
-  const rows = await db.selectFrom('organisations').select(['id', 'slug', 'name', 'created_at', 'archived_at']).orderBy('slug').execute();
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'created_at', 'archived_at'])
+    .orderBy('slug')
+    .execute();
   const sites = await db.selectFrom('sites').select(['site_id', 'organisation_id']).orderBy('site_id').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -95,7 +99,11 @@ const archivedPage = `<!doctype html>
 
 /** Whether the organisation is archived (its public face answers 410, its jobs do not run). */
 export async function isArchived(db: Kysely<Database>, organisationId: string): Promise<boolean> {
-  const row = await db.selectFrom('organisations').select('archived_at').where('id', '=', organisationId).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisations')
+    .select('archived_at')
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
   return row?.archived_at !== null && row?.archived_at !== undefined;
 }
 
@@ -117,13 +125,22 @@ export async function createOrganisation(
       .onConflict((oc) => oc.column('slug').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!inserted) throw conflict(`An organisation "${input.slug}" exists already.`, [{ path: 'body.slug', message: 'taken' }]);
+    if (!inserted)
+      throw conflict(`An organisation "${input.slug}" exists already.`, [{ path: 'body.slug', message: 'taken' }]);
     const user = await ensureUser(trx, input.ownerEmail);
     const scope = { organisationId: id };
     await enterOrganisation(trx, scope);
-    await recordAudit(trx, scope, { actor: input.actor, action: 'organisation.created', target: `organisation:${id}`, data: { slug: input.slug } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      { actor: input.actor, action: 'organisation.created', target: `organisation:${id}`, data: { slug: input.slug } },
+      now,
+    );
     await addMembership(trx, scope, user.id, 'owner' satisfies Role, input.actor, now);
-    return { organisation: { id, slug: input.slug, name: input.name }, owner: { userId: user.id, created: user.created, hasPassword: user.hasPassword } };
+    return {
+      organisation: { id, slug: input.slug, name: input.name },
+      owner: { userId: user.id, created: user.created, hasPassword: user.hasPassword },
+    };
   });
 }
 
@@ -137,15 +154,30 @@ export async function setOrganisationArchived(
   now: Date,
 ): Promise<{ organisation: Organisation; archivedAt: Date | null; changed: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('organisations').select(['id', 'slug', 'name', 'archived_at']).where('slug', '=', input.slug).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('organisations')
+      .select(['id', 'slug', 'name', 'archived_at'])
+      .where('slug', '=', input.slug)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw notFound('organisation');
     const organisation = { id: row.id, slug: row.slug, name: row.name };
     const wasArchived = row.archived_at !== null;
-    if (wasArchived === input.archived) return { organisation, archivedAt: row.archived_at === null ? null : new Date(row.archived_at), changed: false };
+    if (wasArchived === input.archived)
+      return { organisation, archivedAt: row.archived_at === null ? null : new Date(row.archived_at), changed: false };
     const archivedAt = input.archived ? now : null;
     await trx.updateTable('organisations').set({ archived_at: archivedAt }).where('id', '=', row.id).execute();
     await enterOrganisation(trx, { organisationId: row.id });
-    await recordAudit(trx, { organisationId: row.id }, { actor: input.actor, action: input.archived ? 'organisation.archived' : 'organisation.unarchived', target: `organisation:${row.id}` }, now);
+    await recordAudit(
+      trx,
+      { organisationId: row.id },
+      {
+        actor: input.actor,
+        action: input.archived ? 'organisation.archived' : 'organisation.unarchived',
+        target: `organisation:${row.id}`,
+      },
+      now,
+    );
     return { organisation, archivedAt, changed: true };
   });
 }

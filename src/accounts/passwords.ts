@@ -21,7 +21,8 @@ export async function hashPassword(password: string): Promise<string> {
  * a password yet), so both paths do one identical argon2 verification. A constant, not hashed at first use: that first
  * unknown sign-in would otherwise pay a hash and a verification.
  */
-export const dummyHash = '$argon2id$v=19$m=19456,t=2,p=1$3WYepa9YgWVAfrzD7XpwFA$CCgNW19TgNSS/eec7PsRhj6TXCajSP4PStAXi493nsE';
+export const dummyHash =
+  '$argon2id$v=19$m=19456,t=2,p=1$3WYepa9YgWVAfrzD7XpwFA$CCgNW19TgNSS/eec7PsRhj6TXCajSP4PStAXi493nsE';
 
 /** Verifies a password; with no stored hash, verifies against a dummy so the answer takes as long. */
 export async function verifyPassword(stored: string | null | undefined, password: string): Promise<boolean> {

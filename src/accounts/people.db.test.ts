@@ -22,23 +22,54 @@ describe('GET /api/v1/people', () => {
   it("names the organisation's members and tokens, revoked tokens as no longer current, and nobody of another organisation", async () => {
     const owner = await signedInUser(t, 'owner', { organisationId: a, email: 'owner@alpha.example' });
     const outsider = await signedInUser(t, 'owner', { organisationId: b, email: 'someone@bravo.example' });
-    const token = await createApiToken(t.database.db, { organisationId: a }, { name: 'CI deploy', scopes: ['charter:apply'], actor: `user:${owner.userId}` }, new Date());
-    await revokeApiToken(t.database.db, { organisationId: a }, { tokenId: token.record.id, actor: `user:${owner.userId}` }, new Date());
-    await createApiToken(t.database.db, { organisationId: b }, { name: 'Bravo secret token', scopes: ['charter:read'], actor: 'system' }, new Date());
+    const token = await createApiToken(
+      t.database.db,
+      { organisationId: a },
+      { name: 'CI deploy', scopes: ['charter:apply'], actor: `user:${owner.userId}` },
+      new Date(),
+    );
+    await revokeApiToken(
+      t.database.db,
+      { organisationId: a },
+      { tokenId: token.record.id, actor: `user:${owner.userId}` },
+      new Date(),
+    );
+    await createApiToken(
+      t.database.db,
+      { organisationId: b },
+      { name: 'Bravo secret token', scopes: ['charter:read'], actor: 'system' },
+      new Date(),
+    );
 
     const response = await t.app.inject({ url: '/api/v1/people', headers: owner.headers });
     expect(response.statusCode).toBe(200);
     const { people } = response.json<{ people: Person[] }>();
-    expect(people).toContainEqual({ actor: `user:${owner.userId}`, kind: 'user', name: 'owner@alpha.example', email: 'owner@alpha.example', current: true });
-    expect(people).toContainEqual({ actor: `token:${token.record.id}`, kind: 'token', name: 'CI deploy', email: null, current: false });
+    expect(people).toContainEqual({
+      actor: `user:${owner.userId}`,
+      kind: 'user',
+      name: 'owner@alpha.example',
+      email: 'owner@alpha.example',
+      current: true,
+    });
+    expect(people).toContainEqual({
+      actor: `token:${token.record.id}`,
+      kind: 'token',
+      name: 'CI deploy',
+      email: null,
+      current: false,
+    });
     expect(response.body).not.toContain(outsider.userId);
     expect(response.body).not.toContain('bravo');
     expect(response.body).not.toContain('Bravo secret token');
   });
 
   it('answers a reader of the audit trail and refuses a caller with no page that names people', async () => {
-    expect((await t.app.inject({ url: '/api/v1/people', headers: await tokenFor(t, ['audit:read'], a) })).statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/v1/people', headers: await tokenFor(t, ['consent:read'], a) })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: '/api/v1/people', headers: await tokenFor(t, ['audit:read'], a) })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ url: '/api/v1/people', headers: await tokenFor(t, ['consent:read'], a) })).statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ url: '/api/v1/people' })).statusCode).toBe(401);
   });
 

@@ -37,8 +37,20 @@ export async function peopleOf(db: Kysely<Database>, scope: OrgScope): Promise<P
       .orderBy('name')
       .execute();
     return [
-      ...members.map((m) => ({ actor: `user:${m.id}`, kind: 'user' as const, name: m.email, email: m.email, current: true })),
-      ...tokens.map((t) => ({ actor: `token:${t.id}`, kind: 'token' as const, name: t.name, email: null, current: t.revoked_at === null })),
+      ...members.map((m) => ({
+        actor: `user:${m.id}`,
+        kind: 'user' as const,
+        name: m.email,
+        email: m.email,
+        current: true,
+      })),
+      ...tokens.map((t) => ({
+        actor: `token:${t.id}`,
+        kind: 'token' as const,
+        name: t.name,
+        email: null,
+        current: t.revoked_at === null,
+      })),
     ];
   });
 }

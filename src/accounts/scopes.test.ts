@@ -12,8 +12,10 @@ describe('roles and scopes', () => {
   });
 
   it('lets a privacy officer work requests, breaches, retention and records but not people, tokens or the charter', () => {
-    for (const scope of ['requests:write', 'breaches:write', 'retention:run', 'records:write'] as const) expect(roleScopes['privacy-officer']).toContain(scope);
-    for (const scope of ['users:manage', 'tokens:manage', 'charter:apply'] as const) expect(roleScopes['privacy-officer']).not.toContain(scope);
+    for (const scope of ['requests:write', 'breaches:write', 'retention:run', 'records:write'] as const)
+      expect(roleScopes['privacy-officer']).toContain(scope);
+    for (const scope of ['users:manage', 'tokens:manage', 'charter:apply'] as const)
+      expect(roleScopes['privacy-officer']).not.toContain(scope);
   });
 
   it('keeps people and token management out of tokens', () => {

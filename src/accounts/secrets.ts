@@ -32,9 +32,17 @@ export function sameSecret(a: string, b: string): boolean {
  * The key for keyed hashes: CHARTER_SECRET when configured, else a random key generated once per installation and
  * kept in the database (so every server process of the installation uses the same one).
  */
-export async function installationKey(db: Kysely<Database>, configured: string | undefined, name = 'throttle'): Promise<string> {
+export async function installationKey(
+  db: Kysely<Database>,
+  configured: string | undefined,
+  name = 'throttle',
+): Promise<string> {
   if (configured) return configured;
-  await db.insertInto('account_keys').values({ name, value: randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('account_keys')
+    .values({ name, value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const row = await db.selectFrom('account_keys').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return row.value;
 }

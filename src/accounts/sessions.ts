@@ -46,11 +46,18 @@ export interface SessionOptions {
   idToken?: string;
 }
 
-export async function createSession(db: Db, userId: string, now: Date, options: SessionOptions = {}): Promise<NewSession> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  now: Date,
+  options: SessionOptions = {},
+): Promise<NewSession> {
   const token = randomSecret();
   const csrfToken = randomSecret();
   // A session waiting for its second factor lives 10 minutes: long enough to open the app, short for a half sign-in.
-  const expiresAt = new Date(now.getTime() + (options.pending === 'second-factor' ? 10 * 60 * 1000 : sessionLifetimeMs));
+  const expiresAt = new Date(
+    now.getTime() + (options.pending === 'second-factor' ? 10 * 60 * 1000 : sessionLifetimeMs),
+  );
   await db
     .insertInto('sessions')
     .values({
@@ -69,7 +76,12 @@ export async function createSession(db: Db, userId: string, now: Date, options: 
   // A complete sign-in makes every membership still "invited" an active one (the member list shows it).
   if (!options.pending)
     await acrossOrganisations('the memberships of a user who signed in', () =>
-      db.updateTable('memberships').set({ first_signed_in_at: now }).where('user_id', '=', userId).where('first_signed_in_at', 'is', null).execute(),
+      db
+        .updateTable('memberships')
+        .set({ first_signed_in_at: now })
+        .where('user_id', '=', userId)
+        .where('first_signed_in_at', 'is', null)
+        .execute(),
     );
   return { token, csrfToken, expiresAt };
 }
@@ -80,7 +92,18 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 's.pending', 's.method', 's.provider', 's.id_token', 'u.disabled_at'])
+    .select([
+      's.id',
+      's.user_id',
+      's.csrf_token',
+      's.expires_at',
+      's.last_seen_at',
+      's.pending',
+      's.method',
+      's.provider',
+      's.id_token',
+      'u.disabled_at',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row || row.disabled_at !== null) return undefined;
@@ -93,7 +116,16 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
   if (now.getTime() - lastSeen.getTime() > touchEveryMs) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  return { id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt, pending: row.pending, method: row.method, provider: row.provider, idToken: row.id_token };
+  return {
+    id,
+    userId: row.user_id,
+    csrfToken: row.csrf_token,
+    expiresAt,
+    pending: row.pending,
+    method: row.method,
+    provider: row.provider,
+    idToken: row.id_token,
+  };
 }
 
 export async function deleteSession(db: Db, sessionId: string) {

@@ -21,38 +21,73 @@ export const defaultSignInPolicy: SignInPolicy = { requireTwoFactor: false, pass
 export async function signInPolicy(db: Kysely<Database>, scope: OrgScope): Promise<SignInPolicy> {
   const organisationId = requireScope(scope);
   const row = await inOrganisation(db, scope, (trx) =>
-    trx.selectFrom('organisation_sign_in').select(['require_two_factor', 'password_sign_in']).where('organisation_id', '=', organisationId).executeTakeFirst(),
+    trx
+      .selectFrom('organisation_sign_in')
+      .select(['require_two_factor', 'password_sign_in'])
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst(),
   );
-  return row ? { requireTwoFactor: row.require_two_factor, passwordSignIn: row.password_sign_in } : { ...defaultSignInPolicy };
+  return row
+    ? { requireTwoFactor: row.require_two_factor, passwordSignIn: row.password_sign_in }
+    : { ...defaultSignInPolicy };
 }
 
-export async function setSignInPolicy(db: Kysely<Database>, scope: OrgScope, input: SignInPolicy & { actor: string }, now: Date): Promise<SignInPolicy> {
+export async function setSignInPolicy(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  input: SignInPolicy & { actor: string },
+  now: Date,
+): Promise<SignInPolicy> {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
-    const before = await trx.selectFrom('organisation_sign_in').select(['require_two_factor', 'password_sign_in']).where('organisation_id', '=', organisationId).forUpdate().executeTakeFirst();
-    const values = { require_two_factor: input.requireTwoFactor, password_sign_in: input.passwordSignIn, updated_at: now };
+    const before = await trx
+      .selectFrom('organisation_sign_in')
+      .select(['require_two_factor', 'password_sign_in'])
+      .where('organisation_id', '=', organisationId)
+      .forUpdate()
+      .executeTakeFirst();
+    const values = {
+      require_two_factor: input.requireTwoFactor,
+      password_sign_in: input.passwordSignIn,
+      updated_at: now,
+    };
     await trx
       .insertInto('organisation_sign_in')
       .values({ organisation_id: organisationId, ...values })
       .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values))
       .execute();
-    const from = before ? { requireTwoFactor: before.require_two_factor, passwordSignIn: before.password_sign_in } : defaultSignInPolicy;
+    const from = before
+      ? { requireTwoFactor: before.require_two_factor, passwordSignIn: before.password_sign_in }
+      : defaultSignInPolicy;
     const to = { requireTwoFactor: input.requireTwoFactor, passwordSignIn: input.passwordSignIn };
     if (from.requireTwoFactor !== to.requireTwoFactor || from.passwordSignIn !== to.passwordSignIn)
-      await recordAudit(trx, scope, { actor: input.actor, action: 'organisation.sign_in_policy_changed', data: { from, to } }, now);
+      await recordAudit(
+        trx,
+        scope,
+        { actor: input.actor, action: 'organisation.sign_in_policy_changed', data: { from, to } },
+        now,
+      );
     return to;
   });
 }
 
 /** Installation-level, at sign-in: whether one of the user's organisations has this policy. */
-async function anyOrganisationOf(db: Db, userId: string, policy: 'requires-two-factor' | 'refuses-passwords'): Promise<boolean> {
+async function anyOrganisationOf(
+  db: Db,
+  userId: string,
+  policy: 'requires-two-factor' | 'refuses-passwords',
+): Promise<boolean> {
   const row = await acrossOrganisations('the sign-in policies of a user signing in', () =>
     db
       .selectFrom('memberships as m')
       .innerJoin('organisation_sign_in as p', 'p.organisation_id', 'm.organisation_id')
       .select('p.organisation_id')
       .where('m.user_id', '=', userId)
-      .where(policy === 'requires-two-factor' ? 'p.require_two_factor' : 'p.password_sign_in', '=', policy === 'requires-two-factor')
+      .where(
+        policy === 'requires-two-factor' ? 'p.require_two_factor' : 'p.password_sign_in',
+        '=',
+        policy === 'requires-two-factor',
+      )
       .executeTakeFirst(),
   );
   return row !== undefined;

@@ -41,7 +41,9 @@ export async function signIn(
   const wait = await throttledFor(deps.db, keys, now);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
-    throw tooManyRequests(`Too many failed sign-ins for this account or from this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+    throw tooManyRequests(
+      `Too many failed sign-ins for this account or from this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    );
   }
   const user = await findUserByEmail(deps.db, input.email);
   // Always one argon2 verification, known account or not.
@@ -52,7 +54,11 @@ export async function signIn(
     await deps.db.transaction().execute((trx) => recordFailure(trx, keys, now));
     if (user) {
       const userId = user.id;
-      deps.later('audit failed sign-in', () => deps.db.transaction().execute((trx) => auditForUser(trx, userId, { actor: 'anonymous', action: 'user.login_failed' }, now)));
+      deps.later('audit failed sign-in', () =>
+        deps.db
+          .transaction()
+          .execute((trx) => auditForUser(trx, userId, { actor: 'anonymous', action: 'user.login_failed' }, now)),
+      );
     }
     throw unauthorized(wrongCredentials);
   }
@@ -62,7 +68,11 @@ export async function signIn(
     throw new AppError('password_sign_in_off', 403, passwordSignInOff);
   }
   // A confirmed second factor is asked for next; an organisation that requires one sends the member to enrol first.
-  const pending = (await hasTwoFactor(deps.db, user.id)) ? 'second-factor' : (await twoFactorRequired(deps.db, user.id)) ? 'enrol' : null;
+  const pending = (await hasTwoFactor(deps.db, user.id))
+    ? 'second-factor'
+    : (await twoFactorRequired(deps.db, user.id))
+      ? 'enrol'
+      : null;
   const session = await deps.db.transaction().execute(async (trx) => {
     await clearAccountFailures(trx, keys);
     const created = await createSession(trx, user.id, now, { pending });
@@ -109,14 +119,25 @@ async function completeSetupIn(
     if ((await countUsers(trx)) > 0) throw conflict('Setup is already done; sign in instead.');
     let organisations = await trx.selectFrom('organisations').select(['id']).execute();
     if (organisations.length === 0) {
-      if (!input.organisation) throw badRequest('Name the organisation to create.', [{ path: 'body.organisation', message: 'required when no organisation exists yet' }]);
+      if (!input.organisation)
+        throw badRequest('Name the organisation to create.', [
+          { path: 'body.organisation', message: 'required when no organisation exists yet' },
+        ]);
       organisations = [await ensureOrganisation(trx, input.organisation.slug, input.organisation.name)];
     }
     const user = await ensureUser(trx, input.email);
     await setPasswordHash(trx, user.id, passwordHash, now);
     for (const organisation of organisations) {
-      await trx.insertInto('memberships').values({ organisation_id: organisation.id, user_id: user.id, role: 'owner' }).execute();
-      await recordAudit(trx, { organisationId: organisation.id }, { actor: `user:${user.id}`, action: 'setup.completed', target: `user:${user.id}`, data: { role: 'owner' } }, now);
+      await trx
+        .insertInto('memberships')
+        .values({ organisation_id: organisation.id, user_id: user.id, role: 'owner' })
+        .execute();
+      await recordAudit(
+        trx,
+        { organisationId: organisation.id },
+        { actor: `user:${user.id}`, action: 'setup.completed', target: `user:${user.id}`, data: { role: 'owner' } },
+        now,
+      );
     }
     // The person who sets the installation up is its first operator (may create and archive organisations).
     await addOperator(trx, user.id, `user:${user.id}`, now);
@@ -127,7 +148,11 @@ async function completeSetupIn(
 }
 
 /** Sets a password through a one-time link; ends the user's other sessions. */
-export async function setPasswordWithLink(db: Kysely<Database>, input: { token: string; password: string }, now: Date): Promise<{ userId: string }> {
+export async function setPasswordWithLink(
+  db: Kysely<Database>,
+  input: { token: string; password: string },
+  now: Date,
+): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const link = await consumeLink(trx, 'password', input.token, now);
@@ -145,9 +170,12 @@ export async function issuePasswordLink(db: Db, userId: string, now: Date): Prom
 }
 
 /** For a reset request: a link when the account exists, undefined otherwise (the caller answers the same). */
-export async function passwordResetLink(db: Kysely<Database>, email: string, now: Date): Promise<{ userId: string; token: string } | undefined> {
+export async function passwordResetLink(
+  db: Kysely<Database>,
+  email: string,
+  now: Date,
+): Promise<{ userId: string; token: string } | undefined> {
   const user = await findUserByEmail(db, email);
   if (!user || user.disabled_at !== null) return undefined;
   return { userId: user.id, token: await issuePasswordLink(db, user.id, now) };
 }
-

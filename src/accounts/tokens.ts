@@ -70,7 +70,17 @@ export async function createApiToken(
         expires_at: record.expiresAt,
       })
       .execute();
-    await recordAudit(trx, scope, { actor: input.actor, action: 'token.created', target: `token:${id}`, data: { scopes: record.scopes, expiresAt: record.expiresAt?.toISOString() ?? null } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: input.actor,
+        action: 'token.created',
+        target: `token:${id}`,
+        data: { scopes: record.scopes, expiresAt: record.expiresAt?.toISOString() ?? null },
+      },
+      now,
+    );
   });
   return { token, record };
 }
@@ -80,7 +90,17 @@ export async function listApiTokens(db: Kysely<Database>, scope: OrgScope): Prom
   return inOrganisation(db, scope, async (trx) => {
     const rows = await trx
       .selectFrom('api_tokens')
-      .select(['id', 'name', 'prefix', 'scopes', 'created_by', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
+      .select([
+        'id',
+        'name',
+        'prefix',
+        'scopes',
+        'created_by',
+        'created_at',
+        'expires_at',
+        'last_used_at',
+        'revoked_at',
+      ])
       .where('organisation_id', '=', organisationId)
       .orderBy('created_at', 'desc')
       .execute();
@@ -99,7 +119,12 @@ export async function listApiTokens(db: Kysely<Database>, scope: OrgScope): Prom
 }
 
 /** Revokes a token of this organisation; another organisation's token is "not found". */
-export async function revokeApiToken(db: Kysely<Database>, scope: OrgScope, input: { tokenId: string; actor: string }, now: Date) {
+export async function revokeApiToken(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  input: { tokenId: string; actor: string },
+  now: Date,
+) {
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, async (trx) => {
     const row = await trx
@@ -111,8 +136,18 @@ export async function revokeApiToken(db: Kysely<Database>, scope: OrgScope, inpu
       .executeTakeFirst();
     if (!row) throw notFound('token');
     if (row.revoked_at !== null) return;
-    await trx.updateTable('api_tokens').set({ revoked_at: now }).where('organisation_id', '=', organisationId).where('id', '=', input.tokenId).execute();
-    await recordAudit(trx, scope, { actor: input.actor, action: 'token.revoked', target: `token:${input.tokenId}` }, now);
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', input.tokenId)
+      .execute();
+    await recordAudit(
+      trx,
+      scope,
+      { actor: input.actor, action: 'token.revoked', target: `token:${input.tokenId}` },
+      now,
+    );
   });
 }
 
@@ -139,8 +174,18 @@ export async function authenticateToken(
   const lastUsed = date(row.last_used_at);
   if (!lastUsed || now.getTime() - lastUsed.getTime() > touchEveryMs) {
     await inOrganisation(db, { organisationId: row.organisation_id }, (trx) =>
-      trx.updateTable('api_tokens').set({ last_used_at: now }).where('organisation_id', '=', row.organisation_id).where('id', '=', row.id).execute(),
+      trx
+        .updateTable('api_tokens')
+        .set({ last_used_at: now })
+        .where('organisation_id', '=', row.organisation_id)
+        .where('id', '=', row.id)
+        .execute(),
     );
   }
-  return { id: row.id, organisationId: row.organisation_id, scopes: parseScopes(row.scopes), createdBy: row.created_by };
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    scopes: parseScopes(row.scopes),
+    createdBy: row.created_by,
+  };
 }

@@ -16,7 +16,14 @@ export function newTotpSecret(): string {
 }
 
 function totpOf(secret: string, label = 'Charter'): TOTP {
-  return new TOTP({ issuer: 'Charter', label, algorithm: 'SHA1', digits: 6, period: totpPeriodSeconds, secret: Secret.fromBase32(secret) });
+  return new TOTP({
+    issuer: 'Charter',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: totpPeriodSeconds,
+    secret: Secret.fromBase32(secret),
+  });
 }
 
 /** The `otpauth://` URI an authenticator app reads from the QR code. */

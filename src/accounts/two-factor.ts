@@ -33,7 +33,8 @@ export function totpSecretContext(userId: string): string {
   return `user_two_factor.secret:${userId}`;
 }
 
-export const wrongCode = 'This code is not right (or was already used). Try the next code of your app, or a recovery code.';
+export const wrongCode =
+  'This code is not right (or was already used). Try the next code of your app, or a recovery code.';
 
 export interface CodeCheckDeps {
   db: Kysely<Database>;
@@ -64,7 +65,12 @@ async function throttle(db: Kysely<Database>, keys: ThrottleKeys, now: Date) {
 }
 
 export async function hasTwoFactor(db: Db, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('user_two_factor').select('user_id').where('user_id', '=', userId).where('confirmed_at', 'is not', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('user_two_factor')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('confirmed_at', 'is not', null)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -83,11 +89,20 @@ export async function twoFactorStatus(db: Kysely<Database>, userId: string): Pro
  * Starts (or restarts) an enrolment: a new secret, not yet in force. Refused while a confirmed one exists (the member
  * asks an owner to reset it, or the console disables it first).
  */
-export async function startEnrolment(db: Kysely<Database>, userId: string, now: Date): Promise<{ secret: string; uri: string }> {
+export async function startEnrolment(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+): Promise<{ secret: string; uri: string }> {
   const user = await findUser(db, userId);
   if (!user) throw notFound('user');
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('user_two_factor').select('confirmed_at').where('user_id', '=', userId).forUpdate().executeTakeFirst();
+    const existing = await trx
+      .selectFrom('user_two_factor')
+      .select('confirmed_at')
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (existing?.confirmed_at) throw conflict('Two-factor authentication is already on for this account.');
     const secret = newTotpSecret();
     // Kept sealed under the secrets key: it must be read back to check a code, so it cannot be a hash.
@@ -105,7 +120,14 @@ export async function startEnrolment(db: Kysely<Database>, userId: string, now: 
  * Accepts a TOTP code once: the step it belongs to must be later than the last accepted one. The update is the check,
  * so two requests with the same code cannot both pass.
  */
-async function acceptTotp(trx: Db, userId: string, secret: string, code: string, now: Date, lastStep: number | null): Promise<boolean> {
+async function acceptTotp(
+  trx: Db,
+  userId: string,
+  secret: string,
+  code: string,
+  now: Date,
+  lastStep: number | null,
+): Promise<boolean> {
   const step = acceptedStep(secret, code, now);
   if (step === undefined || !stepIsFresh(step, lastStep)) return false;
   const updated = await trx
@@ -129,10 +151,25 @@ export async function confirmEnrolment(
   const keys = codeKeys(deps.secret, input.userId, input.address);
   await throttle(deps.db, keys, now);
   const result = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('user_two_factor').select(['secret', 'confirmed_at', 'last_step']).where('user_id', '=', input.userId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('user_two_factor')
+      .select(['secret', 'confirmed_at', 'last_step'])
+      .where('user_id', '=', input.userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw conflict('Start the enrolment first.');
     if (row.confirmed_at) throw conflict('Two-factor authentication is already on for this account.');
-    if (!(await acceptTotp(trx, input.userId, openSecret(row.secret, totpSecretContext(input.userId)), input.code, now, row.last_step === null ? null : Number(row.last_step)))) return undefined;
+    if (
+      !(await acceptTotp(
+        trx,
+        input.userId,
+        openSecret(row.secret, totpSecretContext(input.userId)),
+        input.code,
+        now,
+        row.last_step === null ? null : Number(row.last_step),
+      ))
+    )
+      return undefined;
     await trx.updateTable('user_two_factor').set({ confirmed_at: now }).where('user_id', '=', input.userId).execute();
     const recoveryCodes = newRecoveryCodes();
     await trx.deleteFrom('user_recovery_codes').where('user_id', '=', input.userId).execute();
@@ -147,7 +184,12 @@ export async function confirmEnrolment(
       // The enrolment the organisation required is done: the half session gives way to a full one.
       await deleteSession(trx, input.sessionId);
       session = await createSession(trx, input.userId, now);
-      await auditForUser(trx, input.userId, { actor: `user:${input.userId}`, action: 'user.login', data: { secondFactor: 'enrolled' } }, now);
+      await auditForUser(
+        trx,
+        input.userId,
+        { actor: `user:${input.userId}`, action: 'user.login', data: { secondFactor: 'enrolled' } },
+        now,
+      );
     }
     return { recoveryCodes, ...(session ? { session } : {}) };
   });
@@ -158,7 +200,11 @@ export async function confirmEnrolment(
 async function failed(deps: CodeCheckDeps, keys: ThrottleKeys, userId: string, now: Date): Promise<never> {
   await deps.db.transaction().execute((trx) => recordFailure(trx, keys, now));
   deps.later('audit failed second factor', () =>
-    deps.db.transaction().execute((trx) => auditForUser(trx, userId, { actor: `user:${userId}`, action: 'user.second_factor_failed' }, now)),
+    deps.db
+      .transaction()
+      .execute((trx) =>
+        auditForUser(trx, userId, { actor: `user:${userId}`, action: 'user.second_factor_failed' }, now),
+      ),
   );
   // Its own code: the console signs out on any other 401 (a session that ended), not on a mistyped code.
   throw new AppError('wrong_code', 401, wrongCode);
@@ -176,7 +222,12 @@ export async function verifySecondFactor(
   const keys = codeKeys(deps.secret, input.userId, input.address);
   await throttle(deps.db, keys, now);
   const result = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('user_two_factor').select(['secret', 'confirmed_at', 'last_step']).where('user_id', '=', input.userId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('user_two_factor')
+      .select(['secret', 'confirmed_at', 'last_step'])
+      .where('user_id', '=', input.userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row?.confirmed_at) return undefined;
     let method: 'totp' | 'recovery-code';
     if (looksLikeRecoveryCode(input.code)) {
@@ -190,13 +241,28 @@ export async function verifySecondFactor(
       if (Number(used.numUpdatedRows) !== 1) return undefined;
       method = 'recovery-code';
     } else {
-      if (!(await acceptTotp(trx, input.userId, openSecret(row.secret, totpSecretContext(input.userId)), input.code, now, row.last_step === null ? null : Number(row.last_step)))) return undefined;
+      if (
+        !(await acceptTotp(
+          trx,
+          input.userId,
+          openSecret(row.secret, totpSecretContext(input.userId)),
+          input.code,
+          now,
+          row.last_step === null ? null : Number(row.last_step),
+        ))
+      )
+        return undefined;
       method = 'totp';
     }
     await clearAccountFailures(trx, keys);
     await deleteSession(trx, input.sessionId);
     const session = await createSession(trx, input.userId, now);
-    await auditForUser(trx, input.userId, { actor: `user:${input.userId}`, action: 'user.login', data: { secondFactor: method } }, now);
+    await auditForUser(
+      trx,
+      input.userId,
+      { actor: `user:${input.userId}`, action: 'user.login', data: { secondFactor: method } },
+      now,
+    );
     const left = await trx
       .selectFrom('user_recovery_codes')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -220,19 +286,34 @@ export async function resetMemberTwoFactor(
   now: Date,
 ): Promise<{ email: string }> {
   const organisationId = requireScope(scope);
-  if (input.userId === input.actorUserId) throw conflict('Another owner resets your own second factor; or use a recovery code.');
+  if (input.userId === input.actorUserId)
+    throw conflict('Another owner resets your own second factor; or use a recovery code.');
   return db.transaction().execute(async (trx) => {
     // The second factor belongs to the user (installation-level) and goes first; then the transaction takes the
     // organisation's scope: a user who is not a member here is not found, and everything rolls back.
     const user = await trx.selectFrom('users').select('email').where('id', '=', input.userId).executeTakeFirst();
-    const removed = await trx.deleteFrom('user_two_factor').where('user_id', '=', input.userId).where('confirmed_at', 'is not', null).executeTakeFirst();
+    const removed = await trx
+      .deleteFrom('user_two_factor')
+      .where('user_id', '=', input.userId)
+      .where('confirmed_at', 'is not', null)
+      .executeTakeFirst();
     await trx.deleteFrom('user_recovery_codes').where('user_id', '=', input.userId).execute();
     await deleteUserSessions(trx, input.userId);
     await enterOrganisation(trx, scope);
-    const member = await trx.selectFrom('memberships').select('user_id').where('organisation_id', '=', organisationId).where('user_id', '=', input.userId).executeTakeFirst();
+    const member = await trx
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', input.userId)
+      .executeTakeFirst();
     if (!user || !member) throw notFound('member');
     if (Number(removed.numDeletedRows) === 0) throw conflict('This member has no second factor to reset.');
-    await recordAudit(trx, scope, { actor: input.actor, action: 'member.two_factor_reset', target: `user:${input.userId}` }, now);
+    await recordAudit(
+      trx,
+      scope,
+      { actor: input.actor, action: 'member.two_factor_reset', target: `user:${input.userId}` },
+      now,
+    );
     return { email: user.email };
   });
 }
@@ -240,6 +321,11 @@ export async function resetMemberTwoFactor(
 /** The members of an organisation who have a second factor in force (for the member list). */
 export async function membersWithTwoFactor(db: Kysely<Database>, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
-  const rows = await db.selectFrom('user_two_factor').select('user_id').where('user_id', 'in', userIds).where('confirmed_at', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('user_two_factor')
+    .select('user_id')
+    .where('user_id', 'in', userIds)
+    .where('confirmed_at', 'is not', null)
+    .execute();
   return new Set(rows.map((r) => r.user_id));
 }

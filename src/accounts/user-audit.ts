@@ -10,13 +10,22 @@ import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { membershipsOf } from './users.js';
 
 /** Writes one audit entry in every organisation the user belongs to (sign-in concerns all of them). */
-export async function auditForUser(trx: Transaction<Database>, userId: string, input: { actor: string; action: string; data?: Record<string, unknown> }, now: Date) {
+export async function auditForUser(
+  trx: Transaction<Database>,
+  userId: string,
+  input: { actor: string; action: string; data?: Record<string, unknown> },
+  now: Date,
+) {
   // A user is installation-level and may belong to several organisations: each gets the entry, in the transaction of
   // the change (a session, a password), which no single organisation's scope could hold.
   await acrossOrganisations('a user event audited in each of their organisations', async () => {
     for (const membership of await membershipsOf(trx, userId)) {
-      await recordAudit(trx, { organisationId: membership.organisationId }, { ...input, target: `user:${userId}` }, now);
+      await recordAudit(
+        trx,
+        { organisationId: membership.organisationId },
+        { ...input, target: `user:${userId}` },
+        now,
+      );
     }
   });
 }
-

@@ -41,7 +41,12 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function toUser(row: { id: string; email: string; password_hash: string | null; disabled_at: Date | string | null }): User {
+function toUser(row: {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  disabled_at: Date | string | null;
+}): User {
   return { id: row.id, email: row.email, hasPassword: row.password_hash !== null, disabled: row.disabled_at !== null };
 }
 
@@ -55,12 +60,19 @@ export async function findUserByEmail(db: Db, email: string) {
 }
 
 export async function findUser(db: Db, userId: string): Promise<User | undefined> {
-  const row = await db.selectFrom('users').select(['id', 'email', 'password_hash', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'password_hash', 'disabled_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return row ? toUser(row) : undefined;
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -79,16 +91,26 @@ export async function membershipsOf(db: Db, userId: string): Promise<Membership[
 }
 
 /** Creates a user without a password (they set it through a one-time link), or returns the existing one. */
-export async function ensureUser(trx: Db, email: string): Promise<{ id: string; created: boolean; hasPassword: boolean }> {
+export async function ensureUser(
+  trx: Db,
+  email: string,
+): Promise<{ id: string; created: boolean; hasPassword: boolean }> {
   const existing = await findUserByEmail(trx, email);
   if (existing) return { id: existing.id, created: false, hasPassword: existing.password_hash !== null };
   const id = randomUUID();
-  await trx.insertInto('users').values({ id, email: normaliseEmail(email), password_hash: null }).execute();
+  await trx
+    .insertInto('users')
+    .values({ id, email: normaliseEmail(email), password_hash: null })
+    .execute();
   return { id, created: true, hasPassword: false };
 }
 
 export async function setPasswordHash(trx: Db, userId: string, passwordHash: string, now: Date) {
-  await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now }).where('id', '=', userId).execute();
+  await trx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: now })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** The members of an organisation with their roles. */
@@ -102,7 +124,13 @@ export async function listMembers(db: Kysely<Database>, scope: OrgScope): Promis
       .where('m.organisation_id', '=', organisationId)
       .orderBy('u.email')
       .execute();
-    return rows.map((r) => ({ userId: r.id, email: r.email, role: r.role, active: r.first_signed_in_at !== null, since: r.created_at }));
+    return rows.map((r) => ({
+      userId: r.id,
+      email: r.email,
+      role: r.role,
+      active: r.first_signed_in_at !== null,
+      since: r.created_at,
+    }));
   });
 }
 
@@ -127,7 +155,10 @@ export async function addMember(
       .where('organisation_id', '=', organisationId)
       .where('user_id', '=', user.id)
       .executeTakeFirst();
-    if (existing) throw conflict('This person is already a member of the organisation.', [{ path: 'body.email', message: 'already a member' }]);
+    if (existing)
+      throw conflict('This person is already a member of the organisation.', [
+        { path: 'body.email', message: 'already a member' },
+      ]);
     await addMembership(outer, scope, user.id, input.role, input.actor, now);
     return { userId: user.id, created: user.created, hasPassword: user.hasPassword };
   });
@@ -151,7 +182,12 @@ async function lockOwners(trx: Db, organisationId: string) {
 }
 
 /** Changes a member's role; an organisation always keeps at least one owner. */
-export async function changeRole(db: Kysely<Database>, scope: OrgScope, input: { userId: string; role: Role; actor: string }, now: Date) {
+export async function changeRole(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  input: { userId: string; role: Role; actor: string },
+  now: Date,
+) {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const owners = await lockOwners(trx, organisationId);
@@ -170,13 +206,28 @@ export async function changeRole(db: Kysely<Database>, scope: OrgScope, input: {
       .where('organisation_id', '=', organisationId)
       .where('user_id', '=', input.userId)
       .execute();
-    await recordAudit(trx, scope, { actor: input.actor, action: 'member.role_changed', target: `user:${input.userId}`, data: { from: member.role, to: input.role } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: input.actor,
+        action: 'member.role_changed',
+        target: `user:${input.userId}`,
+        data: { from: member.role, to: input.role },
+      },
+      now,
+    );
     return { changed: true };
   });
 }
 
 /** Removes a member from an organisation (their user and other memberships stay). */
-export async function removeMember(db: Kysely<Database>, scope: OrgScope, input: { userId: string; actor: string }, now: Date) {
+export async function removeMember(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  input: { userId: string; actor: string },
+  now: Date,
+) {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const owners = await lockOwners(trx, organisationId);
@@ -188,7 +239,16 @@ export async function removeMember(db: Kysely<Database>, scope: OrgScope, input:
       .executeTakeFirst();
     if (!member) throw notFound('member');
     if (member.role === 'owner' && owners.length <= 1) throw conflict('An organisation needs at least one owner.');
-    await trx.deleteFrom('memberships').where('organisation_id', '=', organisationId).where('user_id', '=', input.userId).execute();
-    await recordAudit(trx, scope, { actor: input.actor, action: 'member.removed', target: `user:${input.userId}`, data: { role: member.role } }, now);
+    await trx
+      .deleteFrom('memberships')
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', input.userId)
+      .execute();
+    await recordAudit(
+      trx,
+      scope,
+      { actor: input.actor, action: 'member.removed', target: `user:${input.userId}`, data: { role: member.role } },
+      now,
+    );
   });
 }

@@ -31,14 +31,27 @@ describe('the daily checkpoint mail', () => {
 
   it('mails the owners (only) a signed checkpoint that the verifier accepts', async () => {
     const logger = createLogger('silent');
-    const mailer = createMailer({ db: t.database.db as unknown as Kysely<MailTables>, logger, from: 'Charter <privacy@testco.example>' });
+    const mailer = createMailer({
+      db: t.database.db as unknown as Kysely<MailTables>,
+      logger,
+      from: 'Charter <privacy@testco.example>',
+    });
     const now = new Date();
-    expect(await mailCheckpoint({ db: t.database.db, mailer, logger, schedule: '06:00' }, t.organisationId!, 'testco', now)).toBe(true);
-    const mails = await t.database.db.selectFrom('mail_outbox').select(['recipient', 'subject', 'text']).where('template', '=', 'audit.checkpoint').execute();
+    expect(
+      await mailCheckpoint({ db: t.database.db, mailer, logger, schedule: '06:00' }, t.organisationId!, 'testco', now),
+    ).toBe(true);
+    const mails = await t.database.db
+      .selectFrom('mail_outbox')
+      .select(['recipient', 'subject', 'text'])
+      .where('template', '=', 'audit.checkpoint')
+      .execute();
     expect(mails.map((m) => m.recipient)).toEqual([owner]);
     expect(mails[0]!.subject).toMatch(/^Audit checkpoint of testco \(entry \d+\)$/);
     const json = mails[0]!.text.slice(mails[0]!.text.indexOf('{'));
     const [checkpoint] = readCheckpoints(json);
-    expect(await verifyChain(t.database.db, { organisationId: t.organisationId! }, { checkpoint })).toMatchObject({ ok: true, checkpoint: { status: 'matches' } });
+    expect(await verifyChain(t.database.db, { organisationId: t.organisationId! }, { checkpoint })).toMatchObject({
+      ok: true,
+      checkpoint: { status: 'matches' },
+    });
   });
 });

@@ -27,22 +27,29 @@ export interface CheckpointMailDeps {
 
 type Language = 'en' | 'nl' | 'fr' | 'de';
 
-const mailTexts: Record<Language, { subject: (slug: string, seq: number) => string; body: (slug: string, seq: number) => string }> = {
+const mailTexts: Record<
+  Language,
+  { subject: (slug: string, seq: number) => string; body: (slug: string, seq: number) => string }
+> = {
   en: {
     subject: (slug, seq) => `Audit checkpoint of ${slug} (entry ${seq})`,
-    body: (slug, seq) => `The signed checkpoint of ${slug}'s audit trail at entry ${seq} is below. Keep this mail: saved as a file, \`charter audit verify --checkpoint file\` (or the console's audit page) shows whether the trail was cut short or rewritten since.`,
+    body: (slug, seq) =>
+      `The signed checkpoint of ${slug}'s audit trail at entry ${seq} is below. Keep this mail: saved as a file, \`charter audit verify --checkpoint file\` (or the console's audit page) shows whether the trail was cut short or rewritten since.`,
   },
   nl: {
     subject: (slug, seq) => `Controlepunt van de audittrail van ${slug} (item ${seq})`,
-    body: (slug, seq) => `Hieronder staat het ondertekende controlepunt van de audittrail van ${slug} bij item ${seq}. Bewaar deze mail: als bestand opgeslagen toont \`charter audit verify --checkpoint bestand\` (of de auditpagina van de console) of de trail sindsdien ingekort of herschreven werd.`,
+    body: (slug, seq) =>
+      `Hieronder staat het ondertekende controlepunt van de audittrail van ${slug} bij item ${seq}. Bewaar deze mail: als bestand opgeslagen toont \`charter audit verify --checkpoint bestand\` (of de auditpagina van de console) of de trail sindsdien ingekort of herschreven werd.`,
   },
   fr: {
     subject: (slug, seq) => `Point de contrôle du journal d’audit de ${slug} (entrée ${seq})`,
-    body: (slug, seq) => `Voici le point de contrôle signé du journal d’audit de ${slug} à l’entrée ${seq}. Gardez ce courriel : enregistré comme fichier, \`charter audit verify --checkpoint fichier\` (ou la page d’audit de la console) montre si le journal a été raccourci ou réécrit depuis.`,
+    body: (slug, seq) =>
+      `Voici le point de contrôle signé du journal d’audit de ${slug} à l’entrée ${seq}. Gardez ce courriel : enregistré comme fichier, \`charter audit verify --checkpoint fichier\` (ou la page d’audit de la console) montre si le journal a été raccourci ou réécrit depuis.`,
   },
   de: {
     subject: (slug, seq) => `Prüfpunkt des Audit-Protokolls von ${slug} (Eintrag ${seq})`,
-    body: (slug, seq) => `Unten steht der signierte Prüfpunkt des Audit-Protokolls von ${slug} bei Eintrag ${seq}. Bewahren Sie diese Mail auf: als Datei gespeichert zeigt \`charter audit verify --checkpoint datei\` (oder die Audit-Seite der Konsole), ob das Protokoll seither gekürzt oder umgeschrieben wurde.`,
+    body: (slug, seq) =>
+      `Unten steht der signierte Prüfpunkt des Audit-Protokolls von ${slug} bei Eintrag ${seq}. Bewahren Sie diese Mail auf: als Datei gespeichert zeigt \`charter audit verify --checkpoint datei\` (oder die Audit-Seite der Konsole), ob das Protokoll seither gekürzt oder umgeschrieben wurde.`,
   },
 };
 
@@ -50,19 +57,29 @@ const mailTexts: Record<Language, { subject: (slug: string, seq: number) => stri
 export function dueOccurrence(schedule: string, now: Date): string | undefined {
   const match = /^(\d\d):(\d\d)$/.exec(schedule);
   if (!match) return undefined;
-  const occurrence = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), Number(match[1]), Number(match[2])));
+  const occurrence = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), Number(match[1]), Number(match[2])),
+  );
   return now >= occurrence ? occurrence.toISOString() : undefined;
 }
 
 /** Enqueues today's checkpoint mail of every organisation once it is due. Exported for tests. */
-export async function enqueueCheckpointMails(deps: Pick<CheckpointMailDeps, 'db' | 'schedule'>, now: Date): Promise<number> {
+export async function enqueueCheckpointMails(
+  deps: Pick<CheckpointMailDeps, 'db' | 'schedule'>,
+  now: Date,
+): Promise<number> {
   const occurrence = dueOccurrence(deps.schedule, now);
   if (!occurrence) return 0;
   let enqueued = 0;
   for (const organisation of await listOrganisations(deps.db)) {
     const created = await enqueueJob(
       deps.db as unknown as Kysely<JobTables>,
-      { queue: checkpointMailQueue, key: `${organisation.id}:${occurrence}`, organisationId: organisation.id, payload: { slug: organisation.slug } },
+      {
+        queue: checkpointMailQueue,
+        key: `${organisation.id}:${occurrence}`,
+        organisationId: organisation.id,
+        payload: { slug: organisation.slug },
+      },
       now,
     );
     if (created) enqueued++;
@@ -71,19 +88,35 @@ export async function enqueueCheckpointMails(deps: Pick<CheckpointMailDeps, 'db'
 }
 
 /** Takes a checkpoint of one organisation and mails it to its owners; false when it has none. */
-export async function mailCheckpoint(deps: CheckpointMailDeps, organisationId: string, slug: string, now: Date): Promise<boolean> {
+export async function mailCheckpoint(
+  deps: CheckpointMailDeps,
+  organisationId: string,
+  slug: string,
+  now: Date,
+): Promise<boolean> {
   const scope = { organisationId };
   const owners = (await listMembers(deps.db, scope)).filter((m) => m.role === 'owner').map((m) => m.email);
   if (owners.length === 0) return false;
   const stored = await activeCharter(deps.db, scope);
-  const language: Language = [stored?.charter.defaultLanguage, ...(stored?.charter.languages ?? [])].find((l) => l !== undefined) ?? 'en';
+  const language: Language =
+    [stored?.charter.defaultLanguage, ...(stored?.charter.languages ?? [])].find((l) => l !== undefined) ?? 'en';
   const checkpoint = await takeCheckpoint(deps.db, scope, { organisationSlug: slug, actor: 'system', now });
   const texts = mailTexts[language];
   const text = `${texts.body(slug, checkpoint.seq)}\n\n${JSON.stringify(checkpoint, null, 2)}\n`;
   for (const to of owners) {
-    await deps.mailer.send({ organisationId, to, subject: texts.subject(slug, checkpoint.seq), text, template: 'audit.checkpoint', language });
+    await deps.mailer.send({
+      organisationId,
+      to,
+      subject: texts.subject(slug, checkpoint.seq),
+      text,
+      template: 'audit.checkpoint',
+      language,
+    });
   }
-  deps.logger.info({ organisation: organisationId, seq: checkpoint.seq, recipients: owners.length }, 'audit checkpoint mailed');
+  deps.logger.info(
+    { organisation: organisationId, seq: checkpoint.seq, recipients: owners.length },
+    'audit checkpoint mailed',
+  );
   return true;
 }
 

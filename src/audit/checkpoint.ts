@@ -49,8 +49,18 @@ export async function takeCheckpoint(
   const key = input.key ?? currentAuditKey();
   const now = input.now ?? new Date();
   return inOrganisation(db, scope, async (trx) => {
-    const entry = await recordAudit(trx, scope, { actor: input.actor, action: 'audit.checkpointed', data: { keyId: key.id } }, now, key);
-    const counted = await trx.selectFrom('audit_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+    const entry = await recordAudit(
+      trx,
+      scope,
+      { actor: input.actor, action: 'audit.checkpointed', data: { keyId: key.id } },
+      now,
+      key,
+    );
+    const counted = await trx
+      .selectFrom('audit_entries')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirstOrThrow();
     const unsigned = {
       format: checkpointFormat,
       organisation: { id: organisationId, slug: input.organisationSlug },
@@ -87,20 +97,31 @@ export function readCheckpoints(text: string, publicKey: string = currentAuditKe
   } catch {
     throw new CheckpointError('the checkpoint file is not JSON');
   }
-  const list = z.array(checkpointSchema).max(10_000).safeParse(Array.isArray(parsed) ? parsed : [parsed]);
+  const list = z
+    .array(checkpointSchema)
+    .max(10_000)
+    .safeParse(Array.isArray(parsed) ? parsed : [parsed]);
   if (!list.success) {
     const issue = list.error.issues[0];
-    throw new CheckpointError(`the checkpoint file is not a Charter audit checkpoint (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`);
+    throw new CheckpointError(
+      `the checkpoint file is not a Charter audit checkpoint (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`,
+    );
   }
   for (const checkpoint of list.data) checkCheckpointSignature(checkpoint, publicKey);
   return list.data;
 }
 
 /** Refuses a checkpoint signed by another key than `publicKey` (this installation's by default), or altered. */
-export function checkCheckpointSignature(checkpoint: Checkpoint, publicKey: string = currentAuditKey().publicKey): void {
+export function checkCheckpointSignature(
+  checkpoint: Checkpoint,
+  publicKey: string = currentAuditKey().publicKey,
+): void {
   const where = `the checkpoint of ${checkpoint.organisation.slug} at entry ${checkpoint.seq}`;
   if (checkpoint.publicKey !== publicKey) {
-    throw new CheckpointError(`${where} is signed by audit key ${fingerprint(checkpoint.publicKey)}, not by this installation's key ${fingerprint(publicKey)}`, 'publicKey');
+    throw new CheckpointError(
+      `${where} is signed by audit key ${fingerprint(checkpoint.publicKey)}, not by this installation's key ${fingerprint(publicKey)}`,
+      'publicKey',
+    );
   }
   if (!verifySignature(publicKey, signedText(checkpoint), checkpoint.signature)) {
     throw new CheckpointError(`${where} has a signature that does not verify: the file was altered`, 'signature');

@@ -19,7 +19,10 @@ import { resolveAuditKey } from './key.js';
 import { exportAuditLines } from './query.js';
 import { recordAudit } from './trail.js';
 import { verifyChain, type ChainReport } from './verify.js';
-async function selectOrganisations(database: OpenDatabase<Database>, slug: string | undefined): Promise<Organisation[]> {
+async function selectOrganisations(
+  database: OpenDatabase<Database>,
+  slug: string | undefined,
+): Promise<Organisation[]> {
   if (!slug) return listOrganisations(database.db);
   const organisation = await findOrganisationBySlug(database.db, slug);
   if (!organisation) throw new UsageError(`no organisation "${slug}"`);
@@ -30,7 +33,8 @@ async function selectOrganisations(database: OpenDatabase<Database>, slug: strin
 export function describeReport(slug: string, report: ChainReport): string {
   const b = report.firstBreak;
   if (b) return `${slug}: BROKEN at entry ${b.seq}${b.action ? ` (${b.action}, ${b.at})` : ''}: ${b.message}`;
-  const pruned = report.firstSeq !== null && report.firstSeq > 1 ? ` (entries before ${report.firstSeq} pruned, anchored)` : '';
+  const pruned =
+    report.firstSeq !== null && report.firstSeq > 1 ? ` (entries before ${report.firstSeq} pruned, anchored)` : '';
   const checkpoint = !report.checkpoint
     ? ''
     : report.checkpoint.status === 'matches'
@@ -44,22 +48,25 @@ async function loadCheckpoints(io: CliIo, file: string): Promise<Checkpoint[]> {
   try {
     text = await readFile(resolve(io.cwd, file), 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the checkpoint file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read the checkpoint file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   return readCheckpoints(text);
 }
 
 export const auditVerifyCommand: Command = {
   name: 'audit verify',
-  summary: 'Recompute the audit chains (and compare them with signed checkpoints); report the first broken link (exit 1)',
+  summary:
+    'Recompute the audit chains (and compare them with signed checkpoints); report the first broken link (exit 1)',
   usage: 'audit verify [--org slug] [--checkpoint file] [--json] [--token T]',
   options: { org: { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' }, ...remoteOptions },
   help: [
     'Checks every organisation (or the one named) from its first entry: an edited, deleted, reordered or unkeyed entry',
     'breaks the chain. With --checkpoint (a file written by `charter audit checkpoint` or downloaded from the console),',
     'each organisation in it is also compared with its checkpoint: a chain cut short (head moved back) or rewritten since',
-    'is reported. A checkpoint not signed by this installation\'s audit key is refused (exit 1).',
-    'While a server holds the PGlite database, the chain of the token\'s organisation is verified by that server',
+    "is reported. A checkpoint not signed by this installation's audit key is refused (exit 1).",
+    "While a server holds the PGlite database, the chain of the token's organisation is verified by that server",
     '(--token or CHARTER_TOKEN, scope audit:read).',
   ].join('\n'),
   async run(args, io) {
@@ -95,7 +102,11 @@ export const auditVerifyCommand: Command = {
         for (const checkpoint of checkpoints.filter((c) => !organisations.some((o) => o.id === c.organisation.id))) {
           broken = true;
           const message = `the checkpoint of ${checkpoint.at} saw ${checkpoint.seq} entries; the organisation and its chain are gone`;
-          reports.push({ organisation: checkpoint.organisation.slug, ok: false, firstBreak: { kind: 'truncated', seq: 1, action: null, at: null, message } });
+          reports.push({
+            organisation: checkpoint.organisation.slug,
+            ok: false,
+            firstBreak: { kind: 'truncated', seq: 1, action: null, at: null, message },
+          });
           if (!args.values.json) io.out(`${checkpoint.organisation.slug}: BROKEN at entry 1: ${message}`);
         }
       }
@@ -107,10 +118,16 @@ export const auditVerifyCommand: Command = {
 };
 
 /** `audit verify` asked of the running server that holds the database: the chain of the token's organisation. */
-async function verifyThroughServer(remote: RemoteServer, args: CommandArgs, io: CliIo, file: string | undefined): Promise<number> {
+async function verifyThroughServer(
+  remote: RemoteServer,
+  args: CommandArgs,
+  io: CliIo,
+  file: string | undefined,
+): Promise<number> {
   const me = await callServer<{ organisation: { id: string; slug: string } }>(remote, 'GET', '/api/v1/auth/me');
   const slug = stringOption(args, 'org');
-  if (slug && slug !== me.organisation.slug) throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
+  if (slug && slug !== me.organisation.slug)
+    throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
   let checkpoint: Checkpoint | undefined;
   if (file) {
     try {
@@ -126,7 +143,10 @@ async function verifyThroughServer(remote: RemoteServer, args: CommandArgs, io: 
     : await callServer<Omit<ChainReport, 'organisationId'>>(remote, 'GET', '/api/v1/audit/verify');
   const report: ChainReport = { ...answer, organisationId: me.organisation.id };
   if (args.values.json) io.out(JSON.stringify([{ organisation: me.organisation.slug, ...answer }], null, 2));
-  else io.out(`${describeReport(me.organisation.slug, report)}${file && !checkpoint && report.ok ? '; the checkpoint file has no checkpoint of it' : ''}`);
+  else
+    io.out(
+      `${describeReport(me.organisation.slug, report)}${file && !checkpoint && report.ok ? '; the checkpoint file has no checkpoint of it' : ''}`,
+    );
   return report.ok ? exitCodes.ok : exitCodes.findings;
 }
 
@@ -149,29 +169,50 @@ export const auditCheckpointCommand: Command = {
     const remote = remoteServer(io, config, args, 'audit:read');
     if (remote) {
       const me = await callServer<{ organisation: { slug: string } }>(remote, 'GET', '/api/v1/auth/me');
-      if (slug && slug !== me.organisation.slug) throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
+      if (slug && slug !== me.organisation.slug)
+        throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
       const checkpoint = await callServer<Checkpoint>(remote, 'GET', '/api/v1/audit/checkpoint');
       return writeCheckpoints(io, out, slug, [checkpoint]);
     }
-    return withCliDatabase(io, config, 'audit checkpoint', async (database) => {
-      const checkpoints: Checkpoint[] = [];
-      for (const organisation of await selectOrganisations(database, slug)) {
-        checkpoints.push(await takeCheckpoint(database.db, { organisationId: organisation.id }, { organisationSlug: organisation.slug, actor: 'cli' }));
-      }
-      return writeCheckpoints(io, out, slug, checkpoints);
-    }, "Download a signed checkpoint from the running server's console (Audit) or GET /api/v1/audit/checkpoint, or stop the server first.");
+    return withCliDatabase(
+      io,
+      config,
+      'audit checkpoint',
+      async (database) => {
+        const checkpoints: Checkpoint[] = [];
+        for (const organisation of await selectOrganisations(database, slug)) {
+          checkpoints.push(
+            await takeCheckpoint(
+              database.db,
+              { organisationId: organisation.id },
+              { organisationSlug: organisation.slug, actor: 'cli' },
+            ),
+          );
+        }
+        return writeCheckpoints(io, out, slug, checkpoints);
+      },
+      "Download a signed checkpoint from the running server's console (Audit) or GET /api/v1/audit/checkpoint, or stop the server first.",
+    );
   },
 };
 
 /** Prints the checkpoints (one object when an organisation was named, else an array) or writes them to `out`. */
-async function writeCheckpoints(io: CliIo, out: string | undefined, slug: string | undefined, checkpoints: Checkpoint[]): Promise<number> {
+async function writeCheckpoints(
+  io: CliIo,
+  out: string | undefined,
+  slug: string | undefined,
+  checkpoints: Checkpoint[],
+): Promise<number> {
   const text = `${JSON.stringify(slug ? checkpoints[0] : checkpoints, null, 2)}\n`;
   if (!out) {
     io.out(text.trimEnd());
     return exitCodes.ok;
   }
   await writeFile(resolve(io.cwd, out), text, { mode: 0o644 });
-  for (const c of checkpoints) io.out(`${c.organisation.slug}: checkpoint of entry ${c.seq} (${c.entries} entries, head ${c.headHash.slice(0, 16)}…) written to ${out}`);
+  for (const c of checkpoints)
+    io.out(
+      `${c.organisation.slug}: checkpoint of entry ${c.seq} (${c.entries} entries, head ${c.headHash.slice(0, 16)}…) written to ${out}`,
+    );
   return exitCodes.ok;
 }
 
@@ -183,20 +224,29 @@ export const auditExportCommand: Command = {
   async run(args, io) {
     const format = stringOption(args, 'format') ?? 'jsonl';
     if (format !== 'jsonl') throw new UsageError(`unknown format "${format}"; jsonl is supported`);
-    return withCliDatabase(io, readConfig(io.env), 'audit export', async (database) => {
-      for (const organisation of await selectOrganisations(database, stringOption(args, 'org'))) {
-        const scope = { organisationId: organisation.id };
-        await inOrganisation(database.db, scope, (trx) => recordAudit(trx, scope, { actor: 'cli', action: 'audit.exported', data: { format } }));
-        for await (const line of exportAuditLines(database.db, scope, organisation.slug)) io.out(line.trimEnd());
-      }
-      return exitCodes.ok;
-    }, 'Export the trail through the running server (GET /api/v1/audit/export), or stop the server first.');
+    return withCliDatabase(
+      io,
+      readConfig(io.env),
+      'audit export',
+      async (database) => {
+        for (const organisation of await selectOrganisations(database, stringOption(args, 'org'))) {
+          const scope = { organisationId: organisation.id };
+          await inOrganisation(database.db, scope, (trx) =>
+            recordAudit(trx, scope, { actor: 'cli', action: 'audit.exported', data: { format } }),
+          );
+          for await (const line of exportAuditLines(database.db, scope, organisation.slug)) io.out(line.trimEnd());
+        }
+        return exitCodes.ok;
+      },
+      'Export the trail through the running server (GET /api/v1/audit/export), or stop the server first.',
+    );
   },
 };
 
 export const auditPublicKeyCommand: Command = {
   name: 'audit public-key',
-  summary: "Print the audit key's id and Ed25519 public key (what a checkpoint's signature is checked with; not secret)",
+  summary:
+    "Print the audit key's id and Ed25519 public key (what a checkpoint's signature is checked with; not secret)",
   usage: 'audit public-key',
   help: 'Keep it with the checkpoints: a checkpoint whose publicKey differs was not signed by this installation.',
   async run(_args, io) {
@@ -207,4 +257,9 @@ export const auditPublicKeyCommand: Command = {
   },
 };
 
-export const auditCommands: Command[] = [auditVerifyCommand, auditCheckpointCommand, auditPublicKeyCommand, auditExportCommand];
+export const auditCommands: Command[] = [
+  auditVerifyCommand,
+  auditCheckpointCommand,
+  auditPublicKeyCommand,
+  auditExportCommand,
+];

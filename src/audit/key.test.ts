@@ -13,12 +13,20 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('the audit key', () => {
   it('lives beside the data directory by default', () => {
-    expect(auditKeyFilePath({ CHARTER_DATA_DIR: '/srv/charter/data', CHARTER_AUDIT_KEY_FILE: undefined })).toBe('/srv/charter/audit.key');
-    expect(auditKeyFilePath({ CHARTER_DATA_DIR: '/srv/charter/data', CHARTER_AUDIT_KEY_FILE: '/etc/charter/audit.key' })).toBe('/etc/charter/audit.key');
+    expect(auditKeyFilePath({ CHARTER_DATA_DIR: '/srv/charter/data', CHARTER_AUDIT_KEY_FILE: undefined })).toBe(
+      '/srv/charter/audit.key',
+    );
+    expect(
+      auditKeyFilePath({ CHARTER_DATA_DIR: '/srv/charter/data', CHARTER_AUDIT_KEY_FILE: '/etc/charter/audit.key' }),
+    ).toBe('/etc/charter/audit.key');
   });
 
   it('creates the key file once, readable by its owner only, and reads the same key after', async () => {
-    const config = { CHARTER_DATA_DIR: join(dir, 'first', 'data'), CHARTER_AUDIT_KEY: undefined, CHARTER_AUDIT_KEY_FILE: undefined };
+    const config = {
+      CHARTER_DATA_DIR: join(dir, 'first', 'data'),
+      CHARTER_AUDIT_KEY: undefined,
+      CHARTER_AUDIT_KEY_FILE: undefined,
+    };
     const created = resolveAuditKey(config);
     const path = join(dir, 'first', 'audit.key');
     expect((await stat(path)).mode & 0o777).toBe(0o600);
@@ -28,7 +36,11 @@ describe('the audit key', () => {
   });
 
   it('refuses a key file that others may read', async () => {
-    const config = { CHARTER_DATA_DIR: join(dir, 'open', 'data'), CHARTER_AUDIT_KEY: undefined, CHARTER_AUDIT_KEY_FILE: undefined };
+    const config = {
+      CHARTER_DATA_DIR: join(dir, 'open', 'data'),
+      CHARTER_AUDIT_KEY: undefined,
+      CHARTER_AUDIT_KEY_FILE: undefined,
+    };
     resolveAuditKey(config);
     await chmod(join(dir, 'open', 'audit.key'), 0o644);
     expect(() => resolveAuditKey(config)).toThrow(/may be read by others \(mode 644\): run chmod 600 on it/);
@@ -36,7 +48,11 @@ describe('the audit key', () => {
 
   it('prefers CHARTER_AUDIT_KEY, and different secrets give different keys', () => {
     const secret = randomBytes(32).toString('hex');
-    const fromEnv = resolveAuditKey({ CHARTER_DATA_DIR: join(dir, 'unused', 'data'), CHARTER_AUDIT_KEY: secret, CHARTER_AUDIT_KEY_FILE: undefined });
+    const fromEnv = resolveAuditKey({
+      CHARTER_DATA_DIR: join(dir, 'unused', 'data'),
+      CHARTER_AUDIT_KEY: secret,
+      CHARTER_AUDIT_KEY_FILE: undefined,
+    });
     expect(fromEnv.id).toBe(auditKeyFrom(Buffer.from(secret, 'hex')).id);
     expect(auditKeyFrom(randomBytes(32)).mac('x')).not.toBe(fromEnv.mac('x'));
     expect(() => auditKeyFrom(randomBytes(16))).toThrow(/at least 32 bytes/);

@@ -10,7 +10,16 @@
  * The key is installed once per process by the composition root (`installAuditKey`); a process that never installed
  * one resolves it from its own environment on first use.
  */
-import { createHmac, createPrivateKey, createPublicKey, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  hkdfSync,
+  randomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, readConfig, type Config } from '../platform/config.js';
@@ -37,7 +46,11 @@ function derive(secret: Buffer, info: string): Buffer {
 export function auditKeyFrom(secret: Buffer): AuditKey {
   if (secret.length < 32) throw new ConfigError('the audit key must hold at least 32 bytes');
   const chainKey = derive(secret, 'charter audit chain v1');
-  const privateKey = createPrivateKey({ key: Buffer.concat([ed25519Pkcs8Prefix, derive(secret, 'charter audit checkpoint v1')]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ed25519Pkcs8Prefix, derive(secret, 'charter audit checkpoint v1')]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicDer = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
   const publicKey = publicDer.toString('base64url');
   return {
@@ -66,7 +79,9 @@ export function verifySignature(publicKey: string, text: string, signature: stri
 }
 
 /** Whether the audit key lives only in memory: an in-memory database and no key (nor key file) configured. */
-export function ephemeralAuditKey(config: Pick<Config, 'CHARTER_AUDIT_KEY' | 'CHARTER_AUDIT_KEY_FILE' | 'CHARTER_DATA_DIR'>): boolean {
+export function ephemeralAuditKey(
+  config: Pick<Config, 'CHARTER_AUDIT_KEY' | 'CHARTER_AUDIT_KEY_FILE' | 'CHARTER_DATA_DIR'>,
+): boolean {
   return !config.CHARTER_AUDIT_KEY && !config.CHARTER_AUDIT_KEY_FILE && config.CHARTER_DATA_DIR.startsWith('memory://');
 }
 
@@ -84,7 +99,9 @@ function secretOf(text: string): Buffer {
  * The configured audit key: `CHARTER_AUDIT_KEY`, or the key file, created (32 random bytes, hex, mode 0600) when
  * missing. A key file that others may read is refused, as ssh refuses such a private key.
  */
-export function resolveAuditKey(config: Pick<Config, 'CHARTER_AUDIT_KEY' | 'CHARTER_AUDIT_KEY_FILE' | 'CHARTER_DATA_DIR'>): AuditKey {
+export function resolveAuditKey(
+  config: Pick<Config, 'CHARTER_AUDIT_KEY' | 'CHARTER_AUDIT_KEY_FILE' | 'CHARTER_DATA_DIR'>,
+): AuditKey {
   if (config.CHARTER_AUDIT_KEY) return auditKeyFrom(secretOf(config.CHARTER_AUDIT_KEY));
   // An in-memory database keeps nothing on disk, and neither does its key: a file would land in the working directory
   // (beside `memory://`) and outlive the data it keys. The key lives and dies with the process, as the trail does.
@@ -95,11 +112,14 @@ export function resolveAuditKey(config: Pick<Config, 'CHARTER_AUDIT_KEY' | 'CHAR
     // 'wx': when two processes start at once, one creates the file and the other reads it.
     writeFileSync(path, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new ConfigError(`cannot create the audit key file ${path}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new ConfigError(`cannot create the audit key file ${path}: ${(error as Error).message}`);
   }
   const mode = statSync(path).mode & 0o777;
   if ((mode & 0o077) !== 0) {
-    throw new ConfigError(`the audit key file ${path} may be read by others (mode ${mode.toString(8)}): run chmod 600 on it`);
+    throw new ConfigError(
+      `the audit key file ${path} may be read by others (mode ${mode.toString(8)}): run chmod 600 on it`,
+    );
   }
   return auditKeyFrom(secretOf(readFileSync(path, 'utf8')));
 }

@@ -55,8 +55,12 @@ export const auditMigrations: Record<string, Migration> = {
           raise exception 'the audit trail is append-only: % on audit_entries is not allowed (only a prefix recorded by audit.pruned may be deleted)', tg_op
             using errcode = 'insufficient_privilege';
         end $$`.execute(db);
-      await sql`create trigger audit_entries_append_only before update or delete on audit_entries for each row execute function audit_refuse_change()`.execute(db);
-      await sql`create trigger audit_entries_no_truncate before truncate on audit_entries for each statement execute function audit_refuse_change()`.execute(db);
+      await sql`create trigger audit_entries_append_only before update or delete on audit_entries for each row execute function audit_refuse_change()`.execute(
+        db,
+      );
+      await sql`create trigger audit_entries_no_truncate before truncate on audit_entries for each statement execute function audit_refuse_change()`.execute(
+        db,
+      );
       await sql`
         create or replace function audit_prune_prefix(org uuid, through_seq integer, batch integer) returns integer
         language plpgsql security definer set search_path = public as $$
@@ -73,7 +77,9 @@ export const auditMigrations: Record<string, Migration> = {
           return n;
         end $$`.execute(db);
       await sql`revoke all on function audit_prune_prefix(uuid, integer, integer) from public`.execute(db);
-      await sql.raw(`grant execute on function audit_prune_prefix(uuid, integer, integer) to ${applicationRole}`).execute(db);
+      await sql
+        .raw(`grant execute on function audit_prune_prefix(uuid, integer, integer) to ${applicationRole}`)
+        .execute(db);
       await protectAppendOnlyTables(db);
     },
   },

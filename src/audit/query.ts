@@ -19,7 +19,17 @@ export interface AuditFilter {
   limit?: number | undefined;
 }
 
-function toEntry(row: { seq: number; at: Date; actor: string; action: string; target: string | null; data: unknown; prev_hash: string; hash: string; key_id: string | null }): AuditEntry {
+function toEntry(row: {
+  seq: number;
+  at: Date;
+  actor: string;
+  action: string;
+  target: string | null;
+  data: unknown;
+  prev_hash: string;
+  hash: string;
+  key_id: string | null;
+}): AuditEntry {
   return {
     seq: row.seq,
     at: new Date(row.at),
@@ -35,7 +45,11 @@ function toEntry(row: { seq: number; at: Date; actor: string; action: string; ta
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listAuditEntries(db: Kysely<Database>, scope: OrgScope, filter: AuditFilter): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
+export async function listAuditEntries(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  filter: AuditFilter,
+): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
   const organisationId = requireScope(scope);
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
   return inOrganisation(db, scope, async (trx) => {
@@ -52,7 +66,10 @@ export async function listAuditEntries(db: Kysely<Database>, scope: OrgScope, fi
     if (filter.from) query = query.where('at', '>=', filter.from);
     if (filter.to) query = query.where('at', '<', filter.to);
     if (filter.before) query = query.where('seq', '<', filter.before);
-    const rows = await query.orderBy('seq', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('seq', 'desc')
+      .limit(limit + 1)
+      .execute();
     const entries = rows.slice(0, limit).map(toEntry);
     return { entries, nextBefore: rows.length > limit ? (entries[entries.length - 1]?.seq ?? null) : null };
   });
@@ -62,13 +79,23 @@ export async function listAuditEntries(db: Kysely<Database>, scope: OrgScope, fi
 export async function auditActions(db: Kysely<Database>, scope: OrgScope): Promise<string[]> {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
-    const rows = await trx.selectFrom('audit_entries').select('action').distinct().where('organisation_id', '=', organisationId).orderBy('action').execute();
+    const rows = await trx
+      .selectFrom('audit_entries')
+      .select('action')
+      .distinct()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('action')
+      .execute();
     return rows.map((r) => r.action);
   });
 }
 
 /** One JSON line per entry, oldest first, in batches (constant memory for any trail length). */
-export async function* exportAuditLines(db: Kysely<Database>, scope: OrgScope, organisationSlug: string): AsyncGenerator<string> {
+export async function* exportAuditLines(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  organisationSlug: string,
+): AsyncGenerator<string> {
   const organisationId = requireScope(scope);
   let after = 0;
   for (;;) {

@@ -34,12 +34,23 @@ const chainReportSchema = z.object({
   headSeq: z.number(),
   firstSeq: z.number().nullable(),
   keyedFromSeq: z.number().nullable(),
-  firstBreak: z.object({ kind: z.string(), seq: z.number(), action: z.string().nullable(), at: z.string().nullable(), message: z.string() }).nullable(),
+  firstBreak: z
+    .object({
+      kind: z.string(),
+      seq: z.number(),
+      action: z.string().nullable(),
+      at: z.string().nullable(),
+      message: z.string(),
+    })
+    .nullable(),
   checkpoint: z.object({ seq: z.number(), at: z.string(), status: z.enum(['matches', 'pruned', 'broken']) }).nullable(),
 });
 
 export const auditQuerySchema = z.object({
-  action: z.string().regex(/^[a-z0-9_.-]{1,80}$/, 'an action such as user.login, or a family such as user').optional(),
+  action: z
+    .string()
+    .regex(/^[a-z0-9_.-]{1,80}$/, 'an action such as user.login, or a family such as user')
+    .optional(),
   actor: z.string().max(100).optional(),
   target: z.string().max(200).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
@@ -67,7 +78,15 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) 
         to: query.to ? new Date(query.to) : undefined,
       });
       return {
-        entries: page.entries.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actor, action: e.action, target: e.target, data: e.data, hash: e.hash })),
+        entries: page.entries.map((e) => ({
+          seq: e.seq,
+          at: e.at.toISOString(),
+          actor: e.actor,
+          action: e.action,
+          target: e.target,
+          data: e.data,
+          hash: e.hash,
+        })),
         nextBefore: page.nextBefore,
       };
     },
@@ -75,7 +94,14 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) 
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/v1/audit/actions', summary: 'The actions found in the audit trail (for filters)', tags: ['audit'], auth: { scopes: ['audit:read'] }, response: z.object({ actions: z.array(z.string()) }) },
+    {
+      method: 'GET',
+      url: '/api/v1/audit/actions',
+      summary: 'The actions found in the audit trail (for filters)',
+      tags: ['audit'],
+      auth: { scopes: ['audit:read'] },
+      response: z.object({ actions: z.array(z.string()) }),
+    },
     async ({ request }) => ({ actions: await auditActions(deps.db, callerOf(request)) }),
   );
 
@@ -84,7 +110,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) 
     {
       method: 'GET',
       url: '/api/v1/audit/verify',
-      summary: 'Recompute the hash chain and report the first broken link (edited, deleted, reordered or unkeyed entry)',
+      summary:
+        'Recompute the hash chain and report the first broken link (edited, deleted, reordered or unkeyed entry)',
       tags: ['audit'],
       auth: { scopes: ['audit:read'] },
       response: chainReportSchema,
@@ -100,7 +127,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) 
     {
       method: 'POST',
       url: '/api/v1/audit/verify',
-      summary: 'Recompute the hash chain and compare it with a signed checkpoint (a chain cut short or rewritten since)',
+      summary:
+        'Recompute the hash chain and compare it with a signed checkpoint (a chain cut short or rewritten since)',
       tags: ['audit'],
       auth: { scopes: ['audit:read'] },
       body: checkpointSchema,
@@ -112,11 +140,18 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) 
       try {
         checkCheckpointSignature(body);
       } catch (error) {
-        if (error instanceof CheckpointError) throw invalidInput([{ path: `body.${error.field ?? 'signature'}`, message: error.message }], 'The checkpoint is refused.');
+        if (error instanceof CheckpointError)
+          throw invalidInput(
+            [{ path: `body.${error.field ?? 'signature'}`, message: error.message }],
+            'The checkpoint is refused.',
+          );
         throw error;
       }
       if (body.organisation.id !== caller.organisationId) {
-        throw invalidInput([{ path: 'body.organisation.id', message: 'this checkpoint is of another organisation' }], 'The checkpoint is refused.');
+        throw invalidInput(
+          [{ path: 'body.organisation.id', message: 'this checkpoint is of another organisation' }],
+          'The checkpoint is refused.',
+        );
       }
       const { organisationId: _id, ...report } = await verifyChain(deps.db, caller, { checkpoint: body });
       return report;
@@ -128,16 +163,24 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) 
     {
       method: 'GET',
       url: '/api/v1/audit/checkpoint',
-      summary: 'A signed checkpoint of the chain head, to keep outside Charter (taking it is audited, and it covers that entry)',
+      summary:
+        'A signed checkpoint of the chain head, to keep outside Charter (taking it is audited, and it covers that entry)',
       tags: ['audit'],
       auth: { scopes: ['audit:read'] },
       response: checkpointSchema,
     },
     async ({ request, reply }) => {
       const caller = callerOf(request);
-      const checkpoint = await takeCheckpoint(deps.db, caller, { organisationSlug: caller.organisationSlug, actor: caller.actor, now: deps.clock() });
+      const checkpoint = await takeCheckpoint(deps.db, caller, {
+        organisationSlug: caller.organisationSlug,
+        actor: caller.actor,
+        now: deps.clock(),
+      });
       reply
-        .header('content-disposition', `attachment; filename="audit-checkpoint-${caller.organisationSlug}-${checkpoint.seq}.json"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="audit-checkpoint-${caller.organisationSlug}-${checkpoint.seq}.json"`,
+        )
         .header('cache-control', 'no-store');
       return checkpoint;
     },
@@ -155,7 +198,14 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) 
     },
     async ({ request, reply }) => {
       const caller = callerOf(request);
-      await inOrganisation(deps.db, caller, (trx) => recordAudit(trx, caller, { actor: caller.actor, action: 'audit.exported', data: { format: 'jsonl' } }, deps.clock()));
+      await inOrganisation(deps.db, caller, (trx) =>
+        recordAudit(
+          trx,
+          caller,
+          { actor: caller.actor, action: 'audit.exported', data: { format: 'jsonl' } },
+          deps.clock(),
+        ),
+      );
       reply
         .type('application/x-ndjson; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${caller.organisationSlug}.jsonl"`)

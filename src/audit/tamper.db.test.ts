@@ -33,7 +33,12 @@ async function call(path: string, init: { method?: string; body?: unknown; heade
     ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, json: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & Report & Checkpoint & { error: { code: string; details: { path: string; message: string }[] } } };
+  return {
+    status: response.status,
+    json: (text ? JSON.parse(text) : undefined) as Record<string, unknown> &
+      Report &
+      Checkpoint & { error: { code: string; details: { path: string; message: string }[] } },
+  };
 }
 
 async function asDatabaseWriter(work: (trx: Kysely<Database>) => Promise<unknown>): Promise<void> {
@@ -49,10 +54,15 @@ beforeAll(async () => {
   served = await serveTestApp({ charter: buildCharter() });
   reader = await tokenFor(served, ['audit:read']);
   const scope = { organisationId: organisationId() };
-  for (let i = 1; i <= 4; i++) await inOrganisation(served.database.db, scope, (trx) => recordAudit(trx, scope, { actor: 'system', action: `tamper.step${i}`, data: { i } }));
+  for (let i = 1; i <= 4; i++)
+    await inOrganisation(served.database.db, scope, (trx) =>
+      recordAudit(trx, scope, { actor: 'system', action: `tamper.step${i}`, data: { i } }),
+    );
   otherOrganisation = (await ensureOrganisation(served.database.db, 'other-co', 'Other Co')).id;
   const other = { organisationId: otherOrganisation };
-  await inOrganisation(served.database.db, other, (trx) => recordAudit(trx, other, { actor: 'system', action: 'other.step' }));
+  await inOrganisation(served.database.db, other, (trx) =>
+    recordAudit(trx, other, { actor: 'system', action: 'other.step' }),
+  );
 }, 120_000);
 afterAll(() => served?.close());
 
@@ -73,7 +83,9 @@ describe('audit tampering against a running server', () => {
       }
     }
     expect((await call('/api/v1/audit/checkpoint', { headers: { authorization: '' } })).status).toBe(401);
-    expect((await call('/api/v1/audit/checkpoint', { headers: await tokenFor(served, ['charter:read']) })).status).toBe(403);
+    expect((await call('/api/v1/audit/checkpoint', { headers: await tokenFor(served, ['charter:read']) })).status).toBe(
+      403,
+    );
   });
 
   it('refuses forged, foreign, other-organisation and malformed checkpoints with a 4xx naming the field', async () => {
@@ -90,43 +102,91 @@ describe('audit tampering against a running server', () => {
     // organisation: the forger's key also leaves an entry in the chain, which the verifier would report as foreign.)
     const forger = auditKeyFrom(randomBytes(32));
     const throwaway = (await ensureOrganisation(served.database.db, 'forger-co', 'Forger Co')).id;
-    const forged = await takeCheckpoint(served.database.db, { organisationId: throwaway }, { organisationSlug: 'testco', actor: 'system', key: forger });
+    const forged = await takeCheckpoint(
+      served.database.db,
+      { organisationId: throwaway },
+      { organisationSlug: 'testco', actor: 'system', key: forger },
+    );
     expect(await refused(forged)).toBe('body.publicKey');
     // Genuine, but of another organisation.
-    const other = await takeCheckpoint(served.database.db, { organisationId: otherOrganisation }, { organisationSlug: 'other-co', actor: 'system' });
+    const other = await takeCheckpoint(
+      served.database.db,
+      { organisationId: otherOrganisation },
+      { organisationSlug: 'other-co', actor: 'system' },
+    );
     expect(await refused(other)).toBe('body.organisation.id');
     expect(await refused({ ...checkpoint, headHash: 'x' })).toBe('body.headHash');
     expect(await refused({ ...checkpoint, format: 'charter-audit-checkpoint/0' })).toBe('body.format');
     // Nesting past the bound is refused before any schema, naming the body.
-    expect(await refused('[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]')).toBe('body');
+    expect(
+      await refused(
+        '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]',
+      ),
+    ).toBe('body');
     expect(await refused({ ...checkpoint, signature: 'a'.repeat(100_000) })).toBeUndefined();
   });
 
   it('reports an edited entry rehashed with plain SHA-256, then a head moved back against an earlier checkpoint', async () => {
     const checkpoint = (await call('/api/v1/audit/checkpoint')).json;
-    expect((await call('/api/v1/audit/verify', { method: 'POST', body: checkpoint })).json).toMatchObject({ ok: true, checkpoint: { status: 'matches' } });
+    expect((await call('/api/v1/audit/verify', { method: 'POST', body: checkpoint })).json).toMatchObject({
+      ok: true,
+      checkpoint: { status: 'matches' },
+    });
 
     // A writer edits entry 3 and rehashes it with plain SHA-256, keeping the key id: the keyed hash no longer holds.
-    const row = await served.database.db.selectFrom('audit_entries').selectAll().where('organisation_id', '=', organisationId()).where('seq', '=', 3).executeTakeFirstOrThrow();
+    const row = await served.database.db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('organisation_id', '=', organisationId())
+      .where('seq', '=', 3)
+      .executeTakeFirstOrThrow();
     const original = { actor: row.actor, hash: row.hash };
-    const edited = { seq: 3, at: new Date(row.at), actor: 'user:mallory', action: row.action, target: row.target, data: row.data };
-    await asDatabaseWriter((trx) => sql`update audit_entries set actor = 'user:mallory', hash = ${plainEntryHash(row.prev_hash, edited)} where organisation_id = ${organisationId()} and seq = 3`.execute(trx));
+    const edited = {
+      seq: 3,
+      at: new Date(row.at),
+      actor: 'user:mallory',
+      action: row.action,
+      target: row.target,
+      data: row.data,
+    };
+    await asDatabaseWriter((trx) =>
+      sql`update audit_entries set actor = 'user:mallory', hash = ${plainEntryHash(row.prev_hash, edited)} where organisation_id = ${organisationId()} and seq = 3`.execute(
+        trx,
+      ),
+    );
     const verified = (await call('/api/v1/audit/verify')).json;
     expect(verified).toMatchObject({ ok: false, firstBreak: { kind: 'edited', seq: 3 } });
-    expect(verified.firstBreak?.message).toBe(`entry 3 (${row.action}) was edited: its content does not match its keyed hash (changed, or rehashed without the audit key)`);
-    await asDatabaseWriter((trx) => sql`update audit_entries set actor = ${original.actor}, hash = ${original.hash} where organisation_id = ${organisationId()} and seq = 3`.execute(trx));
+    expect(verified.firstBreak?.message).toBe(
+      `entry 3 (${row.action}) was edited: its content does not match its keyed hash (changed, or rehashed without the audit key)`,
+    );
+    await asDatabaseWriter((trx) =>
+      sql`update audit_entries set actor = ${original.actor}, hash = ${original.hash} where organisation_id = ${organisationId()} and seq = 3`.execute(
+        trx,
+      ),
+    );
     expect((await call('/api/v1/audit/verify')).json).toMatchObject({ ok: true });
 
     // The writer cuts the chain short and moves the head back: the chain alone looks whole, the checkpoint does not.
     await asDatabaseWriter(async (trx) => {
       const keep = checkpoint.seq - 2;
-      const last = await trx.selectFrom('audit_entries').select('hash').where('organisation_id', '=', organisationId()).where('seq', '=', keep).executeTakeFirstOrThrow();
+      const last = await trx
+        .selectFrom('audit_entries')
+        .select('hash')
+        .where('organisation_id', '=', organisationId())
+        .where('seq', '=', keep)
+        .executeTakeFirstOrThrow();
       await sql`delete from audit_entries where organisation_id = ${organisationId()} and seq > ${keep}`.execute(trx);
-      await sql`update audit_heads set seq = ${keep}, hash = ${last.hash} where organisation_id = ${organisationId()}`.execute(trx);
+      await sql`update audit_heads set seq = ${keep}, hash = ${last.hash} where organisation_id = ${organisationId()}`.execute(
+        trx,
+      );
     });
     expect((await call('/api/v1/audit/verify')).json).toMatchObject({ ok: true });
     const compared = (await call('/api/v1/audit/verify', { method: 'POST', body: checkpoint })).json;
-    expect(compared).toMatchObject({ ok: false, firstBreak: { kind: 'truncated', seq: checkpoint.seq - 1 }, checkpoint: { status: 'broken' } });
+    expect(compared).toMatchObject({
+      ok: false,
+      firstBreak: { kind: 'truncated', seq: checkpoint.seq - 1 },
+      checkpoint: { status: 'broken' },
+    });
     expect(compared.firstBreak?.message).toContain(`were removed and the head moved back`);
   });
 });

@@ -59,7 +59,11 @@ export function plainEntryHash(prevHash: string, entry: Omit<AuditEntry, 'hash' 
 }
 
 /** The hash of an entry: HMAC-SHA256 under the audit key, over the previous hash and the canonical content. */
-export function keyedEntryHash(key: AuditKey, prevHash: string, entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'keyId'>): string {
+export function keyedEntryHash(
+  key: AuditKey,
+  prevHash: string,
+  entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'keyId'>,
+): string {
   return key.mac(hashedText(prevHash, entry));
 }
 
@@ -68,7 +72,14 @@ interface Head {
   hash: string;
 }
 
-async function append(trx: Transaction<Database> | Kysely<Database>, organisationId: string, head: Head, input: AuditInput, at: Date, key: AuditKey): Promise<AuditEntry> {
+async function append(
+  trx: Transaction<Database> | Kysely<Database>,
+  organisationId: string,
+  head: Head,
+  input: AuditInput,
+  at: Date,
+  key: AuditKey,
+): Promise<AuditEntry> {
   const entry = {
     seq: head.seq + 1,
     at,
@@ -128,8 +139,25 @@ async function lockHead(trx: Transaction<Database> | Kysely<Database>, organisat
  * HMAC covers that entry's hash, so the unkeyed part can no longer change unseen; the verifier accepts unkeyed
  * entries only before such a seal.
  */
-async function seal(trx: Transaction<Database> | Kysely<Database>, organisationId: string, head: Head, at: Date, key: AuditKey): Promise<AuditEntry> {
-  return append(trx, organisationId, head, { actor: 'system', action: 'audit.rekeyed', data: { algorithm: 'hmac-sha256', keyId: key.id, unkeyedThroughSeq: head.seq } }, at, key);
+async function seal(
+  trx: Transaction<Database> | Kysely<Database>,
+  organisationId: string,
+  head: Head,
+  at: Date,
+  key: AuditKey,
+): Promise<AuditEntry> {
+  return append(
+    trx,
+    organisationId,
+    head,
+    {
+      actor: 'system',
+      action: 'audit.rekeyed',
+      data: { algorithm: 'hmac-sha256', keyId: key.id, unkeyedThroughSeq: head.seq },
+    },
+    at,
+    key,
+  );
 }
 
 /** Appends an entry in the caller's transaction. Concurrent writers of one organisation queue on its chain head. */
@@ -149,9 +177,15 @@ export async function recordAudit(
 }
 
 /** Seals every chain still waiting since the upgrade to a keyed trail (run at start, once the key is known). */
-export async function sealUnkeyedChains(db: Kysely<Database>, now: Date = new Date(), key: AuditKey = currentAuditKey()): Promise<number> {
+export async function sealUnkeyedChains(
+  db: Kysely<Database>,
+  now: Date = new Date(),
+  key: AuditKey = currentAuditKey(),
+): Promise<number> {
   // Which organisations have a chain to seal: installation-level work across organisations; each seal is scoped.
-  const pending = await acrossOrganisations('audit chains to seal at start', () => db.selectFrom('audit_heads').select('organisation_id').where('seal_pending', '=', true).execute());
+  const pending = await acrossOrganisations('audit chains to seal at start', () =>
+    db.selectFrom('audit_heads').select('organisation_id').where('seal_pending', '=', true).execute(),
+  );
   let sealed = 0;
   for (const { organisation_id: organisationId } of pending) {
     await inOrganisation(db, { organisationId }, async (trx) => {

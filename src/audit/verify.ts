@@ -22,7 +22,8 @@ import type { Checkpoint } from './checkpoint.js';
 import { currentAuditKey, type AuditKey } from './key.js';
 import { genesisHash, keyedEntryHash, plainEntryHash } from './trail.js';
 
-export type BreakKind = 'edited' | 'wrong-key' | 'unkeyed' | 'deleted' | 'reordered' | 'relinked' | 'truncated' | 'rewritten';
+export type BreakKind =
+  'edited' | 'wrong-key' | 'unkeyed' | 'deleted' | 'reordered' | 'relinked' | 'truncated' | 'rewritten';
 
 export interface ChainBreak {
   kind: BreakKind;
@@ -81,12 +82,20 @@ function parseData(value: unknown): Record<string, unknown> {
 const range = (from: number, to: number) => (from === to ? `entry ${from}` : `entries ${from}–${to}`);
 
 /** Recomputes one organisation's chain (and compares it with a checkpoint when given). */
-export async function verifyChain(db: Kysely<Database>, scope: OrgScope, options: VerifyOptions = {}): Promise<ChainReport> {
+export async function verifyChain(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  options: VerifyOptions = {},
+): Promise<ChainReport> {
   const organisationId = requireScope(scope);
   const key = options.key ?? currentAuditKey();
   const checkpoint = options.checkpoint;
   return inOrganisation(db, scope, async (trx) => {
-    const head = await trx.selectFrom('audit_heads').select(['seq', 'hash']).where('organisation_id', '=', organisationId).executeTakeFirst();
+    const head = await trx
+      .selectFrom('audit_heads')
+      .select(['seq', 'hash'])
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst();
     const headSeq = head?.seq ?? 0;
     let firstSeq: number | null = null;
     let keyedFromSeq: number | null = null;
@@ -105,7 +114,11 @@ export async function verifyChain(db: Kysely<Database>, scope: OrgScope, options
 
     // Every stored hash, to tell a reordered entry (its predecessor exists elsewhere) from a relinked one.
     const known = new Map<string, number>();
-    const all = await trx.selectFrom('audit_entries').select(['seq', 'hash']).where('organisation_id', '=', organisationId).execute();
+    const all = await trx
+      .selectFrom('audit_entries')
+      .select(['seq', 'hash'])
+      .where('organisation_id', '=', organisationId)
+      .execute();
     for (const row of all) known.set(row.hash, row.seq);
     firstSeq = all.reduce<number | null>((min, row) => (min === null || row.seq < min ? row.seq : min), null);
 
@@ -126,7 +139,13 @@ export async function verifyChain(db: Kysely<Database>, scope: OrgScope, options
         .sort((a, b) => a.through - b.through);
       const anchor = candidates[0];
       if (!anchor) {
-        return report({ kind: 'deleted', seq: 1, action: null, at: null, message: `${range(1, firstSeq - 1)} ${firstSeq - 1 === 1 ? 'is' : 'are'} missing and no audit.pruned entry accounts for them: the oldest entries were deleted` });
+        return report({
+          kind: 'deleted',
+          seq: 1,
+          action: null,
+          at: null,
+          message: `${range(1, firstSeq - 1)} ${firstSeq - 1 === 1 ? 'is' : 'are'} missing and no audit.pruned entry accounts for them: the oldest entries were deleted`,
+        });
       }
       // The whole prefix is gone: entry firstSeq must link to the anchor's hash. Part of it is (a pruning in
       // progress): the entry at the anchor's seq must still carry that hash.
@@ -154,7 +173,13 @@ export async function verifyChain(db: Kysely<Database>, scope: OrgScope, options
         const where = { action: row.action, at: at.toISOString() };
         const named = `entry ${row.seq} (${row.action})`;
         if (row.seq !== expectedSeq) {
-          return report({ kind: 'deleted', seq: expectedSeq, action: null, at: null, message: `${range(expectedSeq, row.seq - 1)} ${row.seq - 1 === expectedSeq ? 'is' : 'are'} missing: the next entry found is ${row.seq}` });
+          return report({
+            kind: 'deleted',
+            seq: expectedSeq,
+            action: null,
+            at: null,
+            message: `${range(expectedSeq, row.seq - 1)} ${row.seq - 1 === expectedSeq ? 'is' : 'are'} missing: the next entry found is ${row.seq}`,
+          });
         }
         // The first remaining entry of a partly pruned prefix links to a deleted entry: nothing to compare with.
         const linkKnown = !(anchorCheck && row.seq === firstSeq);
@@ -162,40 +187,97 @@ export async function verifyChain(db: Kysely<Database>, scope: OrgScope, options
           const linkedTo = known.get(row.prev_hash);
           return report(
             linkedTo !== undefined && linkedTo !== row.seq - 1
-              ? { kind: 'reordered', seq: row.seq, ...where, message: `${named} follows entry ${linkedTo} instead of entry ${row.seq - 1}: entries were reordered` }
-              : { kind: 'relinked', seq: row.seq, ...where, message: `${named} does not link to entry ${row.seq - 1}: an earlier entry was changed and rehashed, or this link was rewritten` },
+              ? {
+                  kind: 'reordered',
+                  seq: row.seq,
+                  ...where,
+                  message: `${named} follows entry ${linkedTo} instead of entry ${row.seq - 1}: entries were reordered`,
+                }
+              : {
+                  kind: 'relinked',
+                  seq: row.seq,
+                  ...where,
+                  message: `${named} does not link to entry ${row.seq - 1}: an earlier entry was changed and rehashed, or this link was rewritten`,
+                },
           );
         }
-        const content = { seq: row.seq, at, actor: row.actor, action: row.action, target: row.target, data: parseData(row.data) };
+        const content = {
+          seq: row.seq,
+          at,
+          actor: row.actor,
+          action: row.action,
+          target: row.target,
+          data: parseData(row.data),
+        };
         if (row.key_id === null) {
           if (keyedFromSeq !== null) {
-            return report({ kind: 'unkeyed', seq: row.seq, ...where, message: `${named} is plain SHA-256 though the chain is keyed from entry ${keyedFromSeq}: it was written or rewritten without the audit key` });
+            return report({
+              kind: 'unkeyed',
+              seq: row.seq,
+              ...where,
+              message: `${named} is plain SHA-256 though the chain is keyed from entry ${keyedFromSeq}: it was written or rewritten without the audit key`,
+            });
           }
           if (plainEntryHash(row.prev_hash, content) !== row.hash) {
-            return report({ kind: 'edited', seq: row.seq, ...where, message: `${named} was edited: its content does not match its hash` });
+            return report({
+              kind: 'edited',
+              seq: row.seq,
+              ...where,
+              message: `${named} was edited: its content does not match its hash`,
+            });
           }
           unkeyedFrom ??= row.seq;
         } else {
           if (row.key_id !== key.id) {
-            return report({ kind: 'wrong-key', seq: row.seq, ...where, message: `${named} names audit key ${row.key_id}, but this installation's key is ${key.id}: a different CHARTER_AUDIT_KEY (or key file) is configured, or the entry was forged` });
+            return report({
+              kind: 'wrong-key',
+              seq: row.seq,
+              ...where,
+              message: `${named} names audit key ${row.key_id}, but this installation's key is ${key.id}: a different CHARTER_AUDIT_KEY (or key file) is configured, or the entry was forged`,
+            });
           }
           if (keyedEntryHash(key, row.prev_hash, content) !== row.hash) {
-            return report({ kind: 'edited', seq: row.seq, ...where, message: `${named} was edited: its content does not match its keyed hash (changed, or rehashed without the audit key)` });
+            return report({
+              kind: 'edited',
+              seq: row.seq,
+              ...where,
+              message: `${named} was edited: its content does not match its keyed hash (changed, or rehashed without the audit key)`,
+            });
           }
           if (keyedFromSeq === null) {
             keyedFromSeq = row.seq;
             if (unkeyedFrom !== null && row.action !== 'audit.rekeyed') {
-              return report({ kind: 'unkeyed', seq: unkeyedFrom, action: null, at: null, message: `${range(unkeyedFrom, row.seq - 1)} ${row.seq - 1 === unkeyedFrom ? 'is' : 'are'} plain SHA-256 and no audit.rekeyed entry seals them: written or rewritten without the audit key` });
+              return report({
+                kind: 'unkeyed',
+                seq: unkeyedFrom,
+                action: null,
+                at: null,
+                message: `${range(unkeyedFrom, row.seq - 1)} ${row.seq - 1 === unkeyedFrom ? 'is' : 'are'} plain SHA-256 and no audit.rekeyed entry seals them: written or rewritten without the audit key`,
+              });
             }
           }
         }
         if (anchorCheck && row.seq === anchorCheck.seq && row.hash !== anchorCheck.hash) {
-          return report({ kind: 'edited', seq: row.seq, ...where, message: `${named} does not match the hash recorded when the prefix was pruned (audit.pruned, entry ${anchorCheck.anchorSeq})` });
+          return report({
+            kind: 'edited',
+            seq: row.seq,
+            ...where,
+            message: `${named} does not match the hash recorded when the prefix was pruned (audit.pruned, entry ${anchorCheck.anchorSeq})`,
+          });
         }
         if (checkpoint && row.seq === checkpoint.seq) {
-          compared = { seq: checkpoint.seq, at: checkpoint.at, status: row.hash === checkpoint.headHash ? 'matches' : 'broken' };
+          compared = {
+            seq: checkpoint.seq,
+            at: checkpoint.at,
+            status: row.hash === checkpoint.headHash ? 'matches' : 'broken',
+          };
           if (compared.status === 'broken') {
-            return report({ kind: 'rewritten', seq: row.seq, ...where, message: `${named} differs from the checkpoint of ${checkpoint.at}: the chain was rewritten since` });
+            return report({
+              kind: 'rewritten',
+              seq: row.seq,
+              ...where,
+              message: `${named} differs from the checkpoint of ${checkpoint.at}: the chain was rewritten since`,
+            });
           }
         }
         previous = row.hash;
@@ -205,27 +287,63 @@ export async function verifyChain(db: Kysely<Database>, scope: OrgScope, options
       }
     }
     if (unkeyedFrom !== null && keyedFromSeq === null) {
-      return report({ kind: 'unkeyed', seq: unkeyedFrom, action: null, at: null, message: `${range(unkeyedFrom, lastSeq)} ${lastSeq === unkeyedFrom ? 'is' : 'are'} plain SHA-256 and no audit.rekeyed entry seals them: written or rewritten without the audit key (Charter seals older chains when it starts)` });
+      return report({
+        kind: 'unkeyed',
+        seq: unkeyedFrom,
+        action: null,
+        at: null,
+        message: `${range(unkeyedFrom, lastSeq)} ${lastSeq === unkeyedFrom ? 'is' : 'are'} plain SHA-256 and no audit.rekeyed entry seals them: written or rewritten without the audit key (Charter seals older chains when it starts)`,
+      });
     }
     if (!head && lastSeq > 0) {
-      return report({ kind: 'deleted', seq: lastSeq, action: null, at: null, message: `the chain head is missing though entries up to ${lastSeq} exist: it was deleted` });
+      return report({
+        kind: 'deleted',
+        seq: lastSeq,
+        action: null,
+        at: null,
+        message: `the chain head is missing though entries up to ${lastSeq} exist: it was deleted`,
+      });
     }
     if (headSeq > lastSeq) {
       const from = lastSeq + 1;
-      return report({ kind: 'deleted', seq: from, action: null, at: null, message: `${range(from, headSeq)} ${headSeq === from ? 'is' : 'are'} missing: the chain head says ${headSeq}, the last entry is ${lastSeq}` });
+      return report({
+        kind: 'deleted',
+        seq: from,
+        action: null,
+        at: null,
+        message: `${range(from, headSeq)} ${headSeq === from ? 'is' : 'are'} missing: the chain head says ${headSeq}, the last entry is ${lastSeq}`,
+      });
     }
     if (head && lastSeq > 0 && head.hash !== previous) {
-      return report({ kind: 'relinked', seq: lastSeq, action: null, at: null, message: `the chain head does not match entry ${lastSeq}` });
+      return report({
+        kind: 'relinked',
+        seq: lastSeq,
+        action: null,
+        at: null,
+        message: `the chain head does not match entry ${lastSeq}`,
+      });
     }
     if (checkpoint && compared === null) {
       if (checkpoint.seq > lastSeq) {
         const from = lastSeq + 1;
         compared = { seq: checkpoint.seq, at: checkpoint.at, status: 'broken' };
-        return report({ kind: 'truncated', seq: from, action: null, at: null, message: `the chain ends at entry ${lastSeq} but the checkpoint of ${checkpoint.at} saw entry ${checkpoint.seq}: ${range(from, checkpoint.seq)} ${checkpoint.seq === from ? 'was' : 'were'} removed and the head moved back` });
+        return report({
+          kind: 'truncated',
+          seq: from,
+          action: null,
+          at: null,
+          message: `the chain ends at entry ${lastSeq} but the checkpoint of ${checkpoint.at} saw entry ${checkpoint.seq}: ${range(from, checkpoint.seq)} ${checkpoint.seq === from ? 'was' : 'were'} removed and the head moved back`,
+        });
       }
       compared = await comparePruned(trx, organisationId, checkpoint);
       if (compared.status === 'broken') {
-        return report({ kind: 'rewritten', seq: checkpoint.seq, action: null, at: null, message: `entry ${checkpoint.seq} (pruned since) had another hash when the prefix was pruned than in the checkpoint of ${checkpoint.at}: the chain was rewritten` });
+        return report({
+          kind: 'rewritten',
+          seq: checkpoint.seq,
+          action: null,
+          at: null,
+          message: `entry ${checkpoint.seq} (pruned since) had another hash when the prefix was pruned than in the checkpoint of ${checkpoint.at}: the chain was rewritten`,
+        });
       }
     }
     return report(null);
@@ -233,12 +351,25 @@ export async function verifyChain(db: Kysely<Database>, scope: OrgScope, options
 }
 
 /** A checkpoint older than the remaining chain is comparable only with an anchor at exactly its entry. */
-async function comparePruned(trx: Kysely<Database>, organisationId: string, checkpoint: Checkpoint): Promise<CheckpointComparison> {
-  const anchors = await trx.selectFrom('audit_entries').select('data').where('organisation_id', '=', organisationId).where('action', '=', 'audit.pruned').execute();
+async function comparePruned(
+  trx: Kysely<Database>,
+  organisationId: string,
+  checkpoint: Checkpoint,
+): Promise<CheckpointComparison> {
+  const anchors = await trx
+    .selectFrom('audit_entries')
+    .select('data')
+    .where('organisation_id', '=', organisationId)
+    .where('action', '=', 'audit.pruned')
+    .execute();
   for (const anchor of anchors) {
     const data = parseData(anchor.data);
     if (Number(data.throughSeq) === checkpoint.seq) {
-      return { seq: checkpoint.seq, at: checkpoint.at, status: data.throughHash === checkpoint.headHash ? 'matches' : 'broken' };
+      return {
+        seq: checkpoint.seq,
+        at: checkpoint.at,
+        status: data.throughHash === checkpoint.headHash ? 'matches' : 'broken',
+      };
     }
   }
   return { seq: checkpoint.seq, at: checkpoint.at, status: 'pruned' };

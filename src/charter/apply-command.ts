@@ -10,7 +10,11 @@ import { resolvedCharterSource } from './template-files.js';
 import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: { path?: string; message: string; line?: number; column?: number }[] };
+  error?: {
+    code?: string;
+    message?: string;
+    details?: { path?: string; message: string; line?: number; column?: number }[];
+  };
 }
 
 export const applyCommand: Command = {
@@ -35,26 +39,48 @@ export const applyCommand: Command = {
     // A charter that extends a template is sent resolved: the server has the one charter, not the files.
     const resolved = resolvedCharterSource(text, resolve(io.cwd, file), io.cwd);
     if (!resolved.ok) {
-      for (const problem of resolved.problems) io.err(formatProblem({ ...problem, file: problem.file === resolve(io.cwd, file) ? file : relative(io.cwd, problem.file) }));
-      io.err(`${file}: refused before sending, ${resolved.problems.length} problem${resolved.problems.length === 1 ? '' : 's'}; nothing was applied`);
+      for (const problem of resolved.problems)
+        io.err(
+          formatProblem({
+            ...problem,
+            file: problem.file === resolve(io.cwd, file) ? file : relative(io.cwd, problem.file),
+          }),
+        );
+      io.err(
+        `${file}: refused before sending, ${resolved.problems.length} problem${resolved.problems.length === 1 ? '' : 's'}; nothing was applied`,
+      );
       return exitCodes.findings;
     }
     const source = resolved.source;
     let response: Response;
     try {
       // A server that does not answer must not hang the terminal: the whole call is bounded.
-      response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/yaml' }, body: source, signal: AbortSignal.timeout(60_000) });
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/yaml' },
+        body: source,
+        signal: AbortSignal.timeout(60_000),
+      });
     } catch (error) {
       io.err(`Could not reach ${url.origin}: ${(error as Error).message}`);
       return exitCodes.findings;
     }
-    const body = (await response.json().catch(() => ({}))) as ErrorBody & { seq?: number; revision?: string; changed?: boolean };
+    const body = (await response.json().catch(() => ({}))) as ErrorBody & {
+      seq?: number;
+      revision?: string;
+      changed?: boolean;
+    };
     if (response.ok) {
-      io.out(body.changed ? `Applied ${file} as revision ${body.seq} (${body.revision?.slice(0, 12)}).` : `${file} is already the active revision ${body.seq}; nothing changed.`);
+      io.out(
+        body.changed
+          ? `Applied ${file} as revision ${body.seq} (${body.revision?.slice(0, 12)}).`
+          : `${file} is already the active revision ${body.seq}; nothing changed.`,
+      );
       return exitCodes.ok;
     }
     io.err(`${file}: refused (${response.status}): ${body.error?.message ?? response.statusText}`);
-    for (const d of body.error?.details ?? []) io.err(`${file}:${d.line ?? 0}:${d.column ?? 0}: ${d.path ?? ''}: ${d.message}`);
+    for (const d of body.error?.details ?? [])
+      io.err(`${file}:${d.line ?? 0}:${d.column ?? 0}: ${d.path ?? ''}: ${d.message}`);
     return exitCodes.findings;
   },
 };

@@ -11,7 +11,11 @@ describe('the apply gate', () => {
   });
 
   it('refuses a shape error and a lint error alike, each with its position', () => {
-    const shape = gateCharter(minimalCharterYaml.replace('legalBasis: contract', 'legalBasis: contrakt'), 'charter.yaml', now);
+    const shape = gateCharter(
+      minimalCharterYaml.replace('legalBasis: contract', 'legalBasis: contrakt'),
+      'charter.yaml',
+      now,
+    );
     expect(shape.ok ? [] : shape.details.map((d) => d.path)).toContain('purposes[0].legalBasis');
     // A lint error (the charter's statement contradicted by a recipient in the United States).
     const lint = gateCharter(`${minimalCharterYaml}statements: { dataStaysInEea: true }\n`, 'charter.yaml', now);

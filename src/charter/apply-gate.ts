@@ -23,8 +23,16 @@ export function gateCharter(source: string, file: string, now: Date): GateResult
     return {
       ok: false,
       details: [
-        ...checked.problems.map((p) => ({ path: p.path, message: p.message, line: p.line, column: p.column, code: p.code })),
-        ...checked.findings.filter((f) => f.severity === 'error').map((f) => ({ path: f.path, message: f.message, line: f.line, column: f.column, code: f.rule })),
+        ...checked.problems.map((p) => ({
+          path: p.path,
+          message: p.message,
+          line: p.line,
+          column: p.column,
+          code: p.code,
+        })),
+        ...checked.findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => ({ path: f.path, message: f.message, line: f.line, column: f.column, code: f.rule })),
       ],
     };
   }
@@ -40,7 +48,12 @@ export function gateForApply(source: string, file: string, now: Date, organisati
   const gate = gateCharter(source, file, now);
   if (!gate.ok) throw invalidInput(gate.details, 'The charter has errors; nothing was applied.');
   if (gate.charter.organisation.id !== organisationSlug) {
-    throw invalidInput([{ path: 'organisation.id', message: `this token applies charters of "${organisationSlug}", not "${gate.charter.organisation.id}"` }]);
+    throw invalidInput([
+      {
+        path: 'organisation.id',
+        message: `this token applies charters of "${organisationSlug}", not "${gate.charter.organisation.id}"`,
+      },
+    ]);
   }
   return gate.charter;
 }

@@ -11,9 +11,15 @@ describe('durations', () => {
   });
 
   it('clamps month arithmetic to the end of the month (31 January + 1 month)', () => {
-    expect(addDuration(new Date('2025-01-31T10:00:00Z'), duration('P1M')).toISOString()).toBe('2025-02-28T10:00:00.000Z');
-    expect(addDuration(new Date('2024-01-31T10:00:00Z'), duration('P1M')).toISOString()).toBe('2024-02-29T10:00:00.000Z');
-    expect(addDuration(new Date('2024-02-29T00:00:00Z'), duration('P1Y')).toISOString()).toBe('2025-02-28T00:00:00.000Z');
+    expect(addDuration(new Date('2025-01-31T10:00:00Z'), duration('P1M')).toISOString()).toBe(
+      '2025-02-28T10:00:00.000Z',
+    );
+    expect(addDuration(new Date('2024-01-31T10:00:00Z'), duration('P1M')).toISOString()).toBe(
+      '2024-02-29T10:00:00.000Z',
+    );
+    expect(addDuration(new Date('2024-02-29T00:00:00Z'), duration('P1Y')).toISOString()).toBe(
+      '2025-02-28T00:00:00.000Z',
+    );
   });
 
   it('compares against 13 months', () => {
@@ -26,11 +32,15 @@ describe('durations', () => {
 
   it('never moves a date backwards when adding, and adding months keeps the day or clamps it', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }), fc.integer({ min: 0, max: 240 }), (from, months) => {
-        const to = addDuration(from, { years: 0, months, weeks: 0, days: 0 });
-        expect(to.getTime()).toBeGreaterThanOrEqual(from.getTime());
-        expect(to.getUTCDate()).toBeLessThanOrEqual(from.getUTCDate());
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 240 }),
+        (from, months) => {
+          const to = addDuration(from, { years: 0, months, weeks: 0, days: 0 });
+          expect(to.getTime()).toBeGreaterThanOrEqual(from.getTime());
+          expect(to.getUTCDate()).toBeLessThanOrEqual(from.getUTCDate());
+        },
+      ),
     );
   });
 

@@ -39,7 +39,9 @@ describe('charter editor routes', () => {
   });
 
   it('previews a draft: what changes in each site’s notice, in each of its languages', async () => {
-    const response = await post('/api/v1/charter/preview', { source: withRecipient.replace('recipients: [mailer]', 'recipients: [mailer, mailchimp]') });
+    const response = await post('/api/v1/charter/preview', {
+      source: withRecipient.replace('recipients: [mailer]', 'recipients: [mailer, mailchimp]'),
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.check.valid).toBe(true);
@@ -48,7 +50,9 @@ describe('charter editor routes', () => {
     expect(main.added).toBe(false);
     expect(main.languages.map((l: { language: string }) => l.language)).toEqual(['en', 'nl', 'fr']);
     const english = main.languages.find((l: { language: string }) => l.language === 'en');
-    expect(english.notice.map((c: { text: string }) => c.text)).toContain('added recipient: Mailchimp (United States, EU-US Data Privacy Framework)');
+    expect(english.notice.map((c: { text: string }) => c.text)).toContain(
+      'added recipient: Mailchimp (United States, EU-US Data Privacy Framework)',
+    );
     const dutch = main.languages.find((l: { language: string }) => l.language === 'nl');
     expect(dutch.notice.map((c: { text: string }) => c.text).join(' ')).toContain('Mailchimp');
   });
@@ -60,9 +64,13 @@ describe('charter editor routes', () => {
     expect(body.check.valid).toBe(false);
     expect(body.check.problems[0]).toMatchObject({ line, path: 'purposes[0].legalBasis' });
     expect(body.preview).toBeUndefined();
-    const lintError = (await post('/api/v1/charter/preview', { source: minimalCharterYaml.replace('    transfer: eu-us-dpf\n', '') })).json();
+    const lintError = (
+      await post('/api/v1/charter/preview', { source: minimalCharterYaml.replace('    transfer: eu-us-dpf\n', '') })
+    ).json();
     expect(lintError.check.valid).toBe(false);
-    expect(lintError.check.findings.some((f: { severity: string; line: number }) => f.severity === 'error' && f.line > 1)).toBe(true);
+    expect(
+      lintError.check.findings.some((f: { severity: string; line: number }) => f.severity === 'error' && f.line > 1),
+    ).toBe(true);
     expect(lintError.preview.sites).toHaveLength(1);
   });
 
@@ -70,17 +78,27 @@ describe('charter editor routes', () => {
     const empty = await post('/api/v1/charter/preview', { source: '' });
     expect(empty.statusCode).toBe(422);
     expect(empty.json().error.details[0].path).toBe('body.source');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/charter/preview', payload: { source: 'x: 1' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/charter/preview', payload: { source: 'x: 1' } })).statusCode,
+    ).toBe(401);
   });
 
   it('publishes, shows each revision with who applied it and the text before it, and rolls back as a new revision', async () => {
-    const published = await post('/api/v1/charter/revisions', { source: withRecipient.replace('legalName: Testco BV', 'legalName: Testco NV') });
+    const published = await post('/api/v1/charter/revisions', {
+      source: withRecipient.replace('legalName: Testco BV', 'legalName: Testco NV'),
+    });
     expect(published.statusCode).toBe(201);
     const seq = published.json().seq as number;
     expect(seq).toBe(2);
 
-    const revisions = (await t.app.inject({ url: '/api/v1/charter/revisions', headers: owner.headers })).json().revisions;
-    expect(revisions[0]).toMatchObject({ seq: 2, createdBy: `user:${owner.userId}`, createdByEmail: owner.email, restoredFrom: null });
+    const revisions = (await t.app.inject({ url: '/api/v1/charter/revisions', headers: owner.headers })).json()
+      .revisions;
+    expect(revisions[0]).toMatchObject({
+      seq: 2,
+      createdBy: `user:${owner.userId}`,
+      createdByEmail: owner.email,
+      restoredFrom: null,
+    });
     expect(revisions[1]).toMatchObject({ seq: 1, createdBy: 'system' });
     expect(revisions[1].createdByEmail).toBeUndefined();
 
@@ -104,10 +122,20 @@ describe('charter editor routes', () => {
     // Each finding of the overview carries its line in the text the editor shows, to link there.
     expect(overview.findings.length).toBeGreaterThan(0);
     for (const finding of overview.findings as { line: number; path: string }[]) {
-      expect(third.yaml.split('\n')[finding.line - 1]).toContain(finding.path.split('.').at(-1)!.replace(/\[\d+\]$/, ''));
+      expect(third.yaml.split('\n')[finding.line - 1]).toContain(
+        finding.path
+          .split('.')
+          .at(-1)!
+          .replace(/\[\d+\]$/, ''),
+      );
     }
 
-    const audit = await t.database.db.selectFrom('audit_entries').select(['actor', 'action', 'target', 'data']).orderBy('seq', 'desc').limit(2).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['actor', 'action', 'target', 'data'])
+      .orderBy('seq', 'desc')
+      .limit(2)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['charter.rolled-back', 'charter.applied']);
     expect(audit[0]).toMatchObject({ actor: `user:${owner.userId}`, target: 'charter:3' });
     expect(audit[0]!.data).toMatchObject({ seq: 3, restoredFrom: 1 });
@@ -119,12 +147,22 @@ describe('charter editor routes', () => {
   });
 
   it('refuses to publish over a revision published since the text was opened', async () => {
-    const active = (await t.app.inject({ url: '/api/v1/charter/overview', headers: owner.headers })).json().seq as number;
-    const stale = await post('/api/v1/charter/revisions', { source: minimalCharterYaml.replace('legalName: Testco BV', 'legalName: Testco SA'), baseSeq: active - 1 });
+    const active = (await t.app.inject({ url: '/api/v1/charter/overview', headers: owner.headers })).json()
+      .seq as number;
+    const stale = await post('/api/v1/charter/revisions', {
+      source: minimalCharterYaml.replace('legalName: Testco BV', 'legalName: Testco SA'),
+      baseSeq: active - 1,
+    });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.details[0]).toMatchObject({ path: 'body.baseSeq', message: `the active revision is ${active}` });
+    expect(stale.json().error.details[0]).toMatchObject({
+      path: 'body.baseSeq',
+      message: `the active revision is ${active}`,
+    });
     expect((await t.app.inject({ url: '/api/v1/charter/overview', headers: owner.headers })).json().seq).toBe(active);
-    const current = await post('/api/v1/charter/revisions', { source: minimalCharterYaml.replace('legalName: Testco BV', 'legalName: Testco SA'), baseSeq: active });
+    const current = await post('/api/v1/charter/revisions', {
+      source: minimalCharterYaml.replace('legalName: Testco BV', 'legalName: Testco SA'),
+      baseSeq: active,
+    });
     expect(current.statusCode).toBe(201);
     expect(current.json().seq).toBe(active + 1);
   });

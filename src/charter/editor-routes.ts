@@ -40,7 +40,9 @@ export const previewResponseSchema = z.object({
           site: z.string(),
           name: z.string(),
           added: z.boolean(),
-          languages: z.array(z.object({ language: z.enum(languages), notice: z.array(changeSchema), cookies: z.array(changeSchema) })),
+          languages: z.array(
+            z.object({ language: z.enum(languages), notice: z.array(changeSchema), cookies: z.array(changeSchema) }),
+          ),
         }),
       ),
       removedSites: z.array(z.string()),
@@ -81,7 +83,10 @@ export function asYaml(stored: StoredRevision): string {
 /** The charter's JSON Schema as draft-07, the dialect the console's editor (codemirror-json-schema) reads. */
 let editorSchema: unknown;
 function charterJsonSchema(): unknown {
-  editorSchema ??= { ...z.toJSONSchema(charterSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }), title: 'Charter declaration (charter.yaml)' };
+  editorSchema ??= {
+    ...z.toJSONSchema(charterSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }),
+    title: 'Charter declaration (charter.yaml)',
+  };
   return editorSchema;
 }
 
@@ -142,7 +147,8 @@ export function registerEditorRoutes(app: FastifyInstance, deps: EditorRouteDeps
     {
       method: 'POST',
       url: '/api/v1/charter/preview',
-      summary: 'What publishing a draft would change: its problems and lint findings, and the notice diff per site and language',
+      summary:
+        'What publishing a draft would change: its problems and lint findings, and the notice diff per site and language',
       tags: ['charter'],
       auth: { scopes: ['charter:read'] },
       body: z.strictObject({ source: z.string().min(1).max(1_000_000) }),
@@ -179,10 +185,17 @@ export function registerEditorRoutes(app: FastifyInstance, deps: EditorRouteDeps
       const earlier = await charterRevisionBySeq(deps.db, caller, params.seq);
       if (!earlier) throw notFound('revision');
       const active = await activeCharter(deps.db, caller);
-      if (active?.revision === earlier.revision) throw conflict(`Revision ${params.seq} is what is active now; there is nothing to roll back.`);
+      if (active?.revision === earlier.revision)
+        throw conflict(`Revision ${params.seq} is what is active now; there is nothing to roll back.`);
       // Rules that depend on the date (a transfer mechanism invalidated since) judge the old text as of today.
       const charter = gateForApply(earlier.source, 'charter.yaml', deps.clock(), caller.organisationSlug);
-      const result = await applyCharter(deps.db, caller, { charter, source: earlier.source, format: earlier.format, actor: caller.actor, restoredFrom: earlier.seq });
+      const result = await applyCharter(deps.db, caller, {
+        charter,
+        source: earlier.source,
+        format: earlier.format,
+        actor: caller.actor,
+        restoredFrom: earlier.seq,
+      });
       reply.code(201);
       return { ...result, restoredFrom: earlier.seq };
     },

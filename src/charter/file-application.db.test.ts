@@ -25,9 +25,16 @@ afterAll(async () => {
 });
 
 /** Starts the server on the test database with the charter file, runs `work` on it, stops it; returns what it printed. */
-async function serve(charterFile: string, work?: (server: Awaited<ReturnType<typeof startServer>>) => Promise<void>): Promise<string> {
+async function serve(
+  charterFile: string,
+  work?: (server: Awaited<ReturnType<typeof startServer>>) => Promise<void>,
+): Promise<string> {
   const printed: string[] = [];
-  const server = await startServer({ config: readConfig({ ...env, PORT: '0', HOST: '127.0.0.1', RETENTION_SCHEDULE: 'off' }), charterFile, print: (text) => printed.push(text) });
+  const server = await startServer({
+    config: readConfig({ ...env, PORT: '0', HOST: '127.0.0.1', RETENTION_SCHEDULE: 'off' }),
+    charterFile,
+    print: (text) => printed.push(text),
+  });
   try {
     await work?.(server);
   } finally {
@@ -39,7 +46,9 @@ async function serve(charterFile: string, work?: (server: Awaited<ReturnType<typ
 describe('serve --charter FILE', () => {
   it('applies the file once; a revision applied since through the API stays active when the server restarts with the old file', async () => {
     expect(await serve(file)).toContain(`Applied ${file} as revision 1 of testco.`);
-    expect(await serve(file)).toContain(`${file} is unchanged since it was applied as revision 1 of testco; it stays active.`);
+    expect(await serve(file)).toContain(
+      `${file} is unchanged since it was applied as revision 1 of testco; it stays active.`,
+    );
 
     // Revision 2 through the API (what POST /api/v1/charter/revisions and the console do).
     await serve(file, async (server) => {
@@ -47,7 +56,11 @@ describe('serve --charter FILE', () => {
       const revised = buildCharter((c) => {
         c.organisation.legalName = 'Testco Group BV';
       });
-      const applied = await applyCharter(server.database.db, { organisationId: organisation!.id }, { charter: revised, source: 'edited in the console', format: 'json', actor: 'user:test' });
+      const applied = await applyCharter(
+        server.database.db,
+        { organisationId: organisation!.id },
+        { charter: revised, source: 'edited in the console', format: 'json', actor: 'user:test' },
+      );
       expect(applied.seq).toBe(2);
     });
 
@@ -57,7 +70,9 @@ describe('serve --charter FILE', () => {
       expect(active?.seq).toBe(2);
       expect(active?.charter.organisation.legalName).toBe('Testco Group BV');
     });
-    expect(printed).toContain(`${file} is unchanged since it was applied as revision 1; revision 2 of testco, applied since through the API or console, stays active (edit the file to publish it again).`);
+    expect(printed).toContain(
+      `${file} is unchanged since it was applied as revision 1; revision 2 of testco, applied since through the API or console, stays active (edit the file to publish it again).`,
+    );
 
     // Editing the file is a new decision: it is applied.
     writeFileSync(file, minimalCharterYaml.replace('legalName: Testco BV', 'legalName: Testco Holding BV'));
@@ -66,7 +81,12 @@ describe('serve --charter FILE', () => {
 
   it('refuses a file with a lint error, listing every problem, and applies nothing', async () => {
     const bad = join(work, 'bad.yaml');
-    writeFileSync(bad, minimalCharterYaml.replace('transfer: eu-us-dpf', 'transfer: privacy-shield').replace('authority: be-apd', 'authority: be-privacy-commission'));
+    writeFileSync(
+      bad,
+      minimalCharterYaml
+        .replace('transfer: eu-us-dpf', 'transfer: privacy-shield')
+        .replace('authority: be-apd', 'authority: be-privacy-commission'),
+    );
     const refused = await serve(bad).then(
       () => undefined,
       (error: unknown) => error,
@@ -78,9 +98,16 @@ describe('serve --charter FILE', () => {
 
     const lintOnly = join(work, 'lint.yaml');
     writeFileSync(lintOnly, minimalCharterYaml.replace('transfer: eu-us-dpf', 'transfer: privacy-shield'));
-    const cli = await runCli(['serve', '--charter', lintOnly, '--port', '0'], { env: { ...env, RETENTION_SCHEDULE: 'off' }, cwd: work });
+    const cli = await runCli(['serve', '--charter', lintOnly, '--port', '0'], {
+      env: { ...env, RETENTION_SCHEDULE: 'off' },
+      cwd: work,
+    });
     expect(cli.code).toBe(1);
-    expect(cli.err).toMatch(new RegExp(`${lintOnly}:\\d+:\\d+: error: recipients\\[1\\]\\.transfer: .*"privacy-shield" is no longer a valid transfer mechanism`));
+    expect(cli.err).toMatch(
+      new RegExp(
+        `${lintOnly}:\\d+:\\d+: error: recipients\\[1\\]\\.transfer: .*"privacy-shield" is no longer a valid transfer mechanism`,
+      ),
+    );
     expect(cli.err).toContain('nothing was applied');
 
     await serve(file, async (server) => {

@@ -13,7 +13,9 @@ describe('finding texts', () => {
   });
 
   it('walks nested lists and sections, and falls back to positions for what the charter lacks', () => {
-    expect(describeLocation(charter, 'recipients[1].subProcessors[0].transfer', 'fr')).toBe('Destinataire ‘Stats Inc.’ → Sous-traitant ultérieur #1 → transfer');
+    expect(describeLocation(charter, 'recipients[1].subProcessors[0].transfer', 'fr')).toBe(
+      'Destinataire ‘Stats Inc.’ → Sous-traitant ultérieur #1 → transfer',
+    );
     expect(describeLocation(charter, 'rights.channels', 'en')).toBe('Rights → channels');
     expect(describeLocation(undefined, 'cookies[4].duration', 'en')).toBe('Cookie #5 → duration');
     expect(describeLocation(charter, '', 'nl')).toBe('Het hele charter');

@@ -123,7 +123,12 @@ export function ruleTitle(rule: string, language: FindingLanguage): string {
 const collectionNames: Record<string, Table> = {
   purposes: { en: 'Purpose', nl: 'Doel', fr: 'Finalité', de: 'Zweck' },
   recipients: { en: 'Recipient', nl: 'Ontvanger', fr: 'Destinataire', de: 'Empfänger' },
-  subProcessors: { en: 'Sub-processor', nl: 'Subverwerker', fr: 'Sous-traitant ultérieur', de: 'Unterauftragsverarbeiter' },
+  subProcessors: {
+    en: 'Sub-processor',
+    nl: 'Subverwerker',
+    fr: 'Sous-traitant ultérieur',
+    de: 'Unterauftragsverarbeiter',
+  },
   cookies: { en: 'Cookie', nl: 'Cookie', fr: 'Cookie', de: 'Cookie' },
   sites: { en: 'Site', nl: 'Website', fr: 'Site', de: 'Website' },
   subjects: { en: 'Data subjects', nl: 'Betrokkenen', fr: 'Personnes concernées', de: 'Betroffene' },
@@ -133,7 +138,12 @@ const collectionNames: Record<string, Table> = {
   tables: { en: 'Table', nl: 'Tabel', fr: 'Table', de: 'Tabelle' },
   columns: { en: 'Column', nl: 'Kolom', fr: 'Colonne', de: 'Spalte' },
   references: { en: 'Reference', nl: 'Verwijzing', fr: 'Référence', de: 'Verweis' },
-  categories: { en: 'Consent category', nl: 'Toestemmingscategorie', fr: 'Catégorie de consentement', de: 'Einwilligungskategorie' },
+  categories: {
+    en: 'Consent category',
+    nl: 'Toestemmingscategorie',
+    fr: 'Catégorie de consentement',
+    de: 'Einwilligungskategorie',
+  },
   customers: { en: 'Customer', nl: 'Klant', fr: 'Client', de: 'Kunde' },
   addresses: { en: 'Address', nl: 'Adres', fr: 'Adresse', de: 'Adresse' },
 };
@@ -146,12 +156,18 @@ const sectionNames: Record<string, Table> = {
   stores: { en: 'Databases', nl: 'Databases', fr: 'Bases de données', de: 'Datenbanken' },
 };
 
-const documentName: Table = { en: 'The whole charter', nl: 'Het hele charter', fr: 'Toute la charte', de: 'Die ganze Charta' };
+const documentName: Table = {
+  en: 'The whole charter',
+  nl: 'Het hele charter',
+  fr: 'Toute la charte',
+  de: 'Die ganze Charta',
+};
 
 /** `purposes[3].retention` → ['purposes', 3, 'retention']. */
 export function parsePath(path: string): (string | number)[] {
   const steps: (string | number)[] = [];
-  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) steps.push(match[2] !== undefined ? Number(match[2]) : match[1]!);
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    steps.push(match[2] !== undefined ? Number(match[2]) : match[1]!);
   return steps;
 }
 
@@ -168,7 +184,10 @@ function textOf(value: unknown, language: FindingLanguage): string | undefined {
 /** How an item of a list is called: its name (in the language), else its id, else its position. */
 function itemName(item: unknown, index: number, language: FindingLanguage): string {
   const record = item && typeof item === 'object' ? (item as Record<string, unknown>) : {};
-  const name = textOf(record.name, language) ?? (typeof record.id === 'string' ? record.id : undefined) ?? textOf(record.street, language);
+  const name =
+    textOf(record.name, language) ??
+    (typeof record.id === 'string' ? record.id : undefined) ??
+    textOf(record.street, language);
   return name ? `‘${name}’` : `#${index + 1}`;
 }
 
@@ -187,7 +206,8 @@ export function describeLocation(charter: unknown, path: string, language: Findi
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     const next = steps[i + 1];
-    const child: unknown = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
+    const child: unknown =
+      node && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
     if (typeof step === 'string' && typeof next === 'number' && collectionNames[step]) {
       const item: unknown = Array.isArray(child) ? child[next] : undefined;
       parts.push(`${collectionNames[step][language]} ${itemName(item, next, language)}`);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffLines, type DiffLine } from './line-diff.js';
 
-const show = (lines: DiffLine[]) => lines.map((l) => `${l.kind === 'same' ? ' ' : l.kind === 'added' ? '+' : '-'}${l.text}`);
+const show = (lines: DiffLine[]) =>
+  lines.map((l) => `${l.kind === 'same' ? ' ' : l.kind === 'added' ? '+' : '-'}${l.text}`);
 
 describe('diffLines', () => {
   it('keeps common lines and marks what was removed and added, with line numbers on each side', () => {
@@ -22,7 +23,10 @@ describe('diffLines', () => {
   it('finds a shortest edit: one changed value in a charter is one line out and one in', () => {
     const before = Array.from({ length: 300 }, (_, i) => `key${i}: ${i}`).join('\n');
     const after = before.replace('key150: 150', 'key150: changed');
-    expect(show(diffLines(before, after).filter((l) => l.kind !== 'same'))).toEqual(['-key150: 150', '+key150: changed']);
+    expect(show(diffLines(before, after).filter((l) => l.kind !== 'same'))).toEqual([
+      '-key150: 150',
+      '+key150: changed',
+    ]);
   });
 
   it('always rebuilds both texts, and its edits are never more than a full replacement', () => {
@@ -30,10 +34,22 @@ describe('diffLines', () => {
     fc.assert(
       fc.property(text, text, (before, after) => {
         const lines = diffLines(before, after);
-        expect(lines.filter((l) => l.kind !== 'added').map((l) => l.text).join('\n')).toBe(before);
-        expect(lines.filter((l) => l.kind !== 'removed').map((l) => l.text).join('\n')).toBe(after);
+        expect(
+          lines
+            .filter((l) => l.kind !== 'added')
+            .map((l) => l.text)
+            .join('\n'),
+        ).toBe(before);
+        expect(
+          lines
+            .filter((l) => l.kind !== 'removed')
+            .map((l) => l.text)
+            .join('\n'),
+        ).toBe(after);
         const edits = lines.filter((l) => l.kind !== 'same').length;
-        expect(edits).toBeLessThanOrEqual((before ? before.split('\n').length : 0) + (after ? after.split('\n').length : 0));
+        expect(edits).toBeLessThanOrEqual(
+          (before ? before.split('\n').length : 0) + (after ? after.split('\n').length : 0),
+        );
       }),
     );
   });

@@ -43,7 +43,8 @@ export function diffLines(before: string, after: string): DiffLine[] {
   const out: DiffLine[] = [];
   for (let i = 0; i < start; i++) out.push({ kind: 'same', text: a[i]!, before: i + 1, after: i + 1 });
   out.push(...middle(a, b, start, endA, endB));
-  for (let i = endA, j = endB; i < a.length; i++, j++) out.push({ kind: 'same', text: a[i]!, before: i + 1, after: j + 1 });
+  for (let i = endA, j = endB; i < a.length; i++, j++)
+    out.push({ kind: 'same', text: a[i]!, before: i + 1, after: j + 1 });
   return out;
 }
 
@@ -54,8 +55,15 @@ function middle(a: string[], b: string[], start: number, endA: number, endB: num
   const A = (i: number) => a[start + i];
   const B = (j: number) => b[start + j];
   const line = (kind: DiffLine['kind'], i: number, j: number): DiffLine =>
-    kind === 'same' ? { kind, text: A(i)!, before: start + i + 1, after: start + j + 1 } : kind === 'removed' ? { kind, text: A(i)!, before: start + i + 1 } : { kind, text: B(j)!, after: start + j + 1 };
-  const wholesale = () => [...Array.from({ length: n }, (_, i) => line('removed', i, 0)), ...Array.from({ length: m }, (_, j) => line('added', 0, j))];
+    kind === 'same'
+      ? { kind, text: A(i)!, before: start + i + 1, after: start + j + 1 }
+      : kind === 'removed'
+        ? { kind, text: A(i)!, before: start + i + 1 }
+        : { kind, text: B(j)!, after: start + j + 1 };
+  const wholesale = () => [
+    ...Array.from({ length: n }, (_, i) => line('removed', i, 0)),
+    ...Array.from({ length: m }, (_, j) => line('added', 0, j)),
+  ];
   if (n === 0 || m === 0) return wholesale();
 
   // frontier[k + offset] = furthest x on diagonal k; trace[d] keeps the frontier before step d, cut to -d-1..d+1.
@@ -66,7 +74,10 @@ function middle(a: string[], b: string[], start: number, endA: number, endB: num
   for (let d = 0; d <= Math.min(n + m, maxEdits) && found < 0; d++) {
     trace.push(frontier.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && frontier[offset + k - 1]! < frontier[offset + k + 1]!) ? frontier[offset + k + 1]! : frontier[offset + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && frontier[offset + k - 1]! < frontier[offset + k + 1]!)
+          ? frontier[offset + k + 1]!
+          : frontier[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && A(x) === B(y)) {
         x++;

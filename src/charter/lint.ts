@@ -51,25 +51,68 @@ export const transferRule: LintRule = (charter, context) => {
       ];
     }
     if (mechanism?.validSince !== undefined && today < mechanism.validSince) {
-      return [{ rule: 'invalid-transfer-mechanism', severity: 'error', article: 'GDPR Art. 44–46', path: at, message: `${name}: "${mechanism.id}" can only be relied on from ${mechanism.validSince}` }];
+      return [
+        {
+          rule: 'invalid-transfer-mechanism',
+          severity: 'error',
+          article: 'GDPR Art. 44–46',
+          path: at,
+          message: `${name}: "${mechanism.id}" can only be relied on from ${mechanism.validSince}`,
+        },
+      ];
     }
     if (isInEea(country)) return [];
     const adequacy = findCountry(country)?.adequacy;
-    const mismatch = (message: string, severity: Severity = 'error'): LintFinding[] => [{ rule: 'transfer-mechanism-mismatch', severity, article: 'GDPR Art. 45–46', path: at, message: `${name} (${country}): ${message}` }];
+    const mismatch = (message: string, severity: Severity = 'error'): LintFinding[] => [
+      {
+        rule: 'transfer-mechanism-mismatch',
+        severity,
+        article: 'GDPR Art. 45–46',
+        path: at,
+        message: `${name} (${country}): ${message}`,
+      },
+    ];
     if (!mechanism) {
       if (adequacy === 'adequate') return [];
-      return [{ rule: 'transfer-without-mechanism', severity: 'error', article: 'GDPR Art. 44–46', path: [...path, 'country'], message: `${name} is in ${country}, outside the EEA, without a transfer mechanism` }];
+      return [
+        {
+          rule: 'transfer-without-mechanism',
+          severity: 'error',
+          article: 'GDPR Art. 44–46',
+          path: [...path, 'country'],
+          message: `${name} is in ${country}, outside the EEA, without a transfer mechanism`,
+        },
+      ];
     }
-    if (mechanism.id === 'none-needed') return mismatch('"none-needed" only describes a recipient inside the EEA; name the adequacy decision or safeguard');
-    if (mechanism.id === 'adequacy' && adequacy === 'dpf-certified-only') return mismatch('the only adequacy decision for this country is the EU-US Data Privacy Framework, for certified organisations: use eu-us-dpf or standard contractual clauses');
-    if (mechanism.id === 'adequacy' && adequacy === 'partial') return mismatch('the adequacy decision covers only part of the recipients here (for Canada: organisations under PIPEDA); check that it covers this one', 'warning');
-    if (mechanism.id === 'adequacy' && adequacy !== 'adequate') return mismatch('there is no adequacy decision for this country');
-    if (mechanism.id === 'eu-us-dpf' && country !== 'US') return mismatch('the EU-US Data Privacy Framework only covers recipients in the United States');
+    if (mechanism.id === 'none-needed')
+      return mismatch(
+        '"none-needed" only describes a recipient inside the EEA; name the adequacy decision or safeguard',
+      );
+    if (mechanism.id === 'adequacy' && adequacy === 'dpf-certified-only')
+      return mismatch(
+        'the only adequacy decision for this country is the EU-US Data Privacy Framework, for certified organisations: use eu-us-dpf or standard contractual clauses',
+      );
+    if (mechanism.id === 'adequacy' && adequacy === 'partial')
+      return mismatch(
+        'the adequacy decision covers only part of the recipients here (for Canada: organisations under PIPEDA); check that it covers this one',
+        'warning',
+      );
+    if (mechanism.id === 'adequacy' && adequacy !== 'adequate')
+      return mismatch('there is no adequacy decision for this country');
+    if (mechanism.id === 'eu-us-dpf' && country !== 'US')
+      return mismatch('the EU-US Data Privacy Framework only covers recipients in the United States');
     return [];
   };
   return charter.recipients.flatMap((recipient, r) => [
     ...check(defaultText(recipient.name, charter), recipient.country, recipient.transfer, ['recipients', r]),
-    ...recipient.subProcessors.flatMap((sub, i) => check(`${defaultText(sub.name, charter)} (sub-processor of ${defaultText(recipient.name, charter)})`, sub.country, sub.transfer, ['recipients', r, 'subProcessors', i])),
+    ...recipient.subProcessors.flatMap((sub, i) =>
+      check(
+        `${defaultText(sub.name, charter)} (sub-processor of ${defaultText(recipient.name, charter)})`,
+        sub.country,
+        sub.transfer,
+        ['recipients', r, 'subProcessors', i],
+      ),
+    ),
   ]);
 };
 
@@ -112,7 +155,11 @@ export const cookieLifetimeRule: LintRule = (charter) =>
 export const charterLintRules: readonly LintRule[] = [transferRule, processorContractRule, cookieLifetimeRule];
 
 /** Runs `rules` over a charter: errors first, then warnings, then information. */
-export function lintWith(rules: readonly LintRule[], charter: Charter, context: LintContext = { now: new Date() }): LintFinding[] {
+export function lintWith(
+  rules: readonly LintRule[],
+  charter: Charter,
+  context: LintContext = { now: new Date() },
+): LintFinding[] {
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   return rules.flatMap((rule) => rule(charter, context)).sort((a, b) => order[a.severity] - order[b.severity]);
 }

@@ -26,7 +26,8 @@ describe('loadCharter', () => {
     const result = loadCharter(broken, 'broken.yaml');
     expect(result.ok).toBe(false);
     const messages = result.problems.map(formatProblem);
-    const find = (fragment: string) => result.problems.find((p) => p.message.includes(fragment) || p.path.includes(fragment));
+    const find = (fragment: string) =>
+      result.problems.find((p) => p.message.includes(fragment) || p.path.includes(fragment));
     expect(find('contrakt')?.line ?? find('legalBasis')?.line).toBe(lineOf(broken, 'contrakt'));
     const unknownKey = result.problems.find((p) => p.code === 'unknown_key');
     expect(unknownKey?.message).toContain('did you mean "email"');
@@ -48,10 +49,14 @@ describe('loadCharter', () => {
     const result = loadCharter(broken);
     expect(result.ok).toBe(false);
     const byCode = (code: string) => result.problems.filter((p) => p.code === code);
-    expect(byCode('unknown_reference').map((p) => p.path).sort()).toEqual(
-      ['purposes[0].data[0]', 'purposes[0].recipients[1]', 'purposes[1].subjects[0]'].sort(),
+    expect(
+      byCode('unknown_reference')
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(['purposes[0].data[0]', 'purposes[0].recipients[1]', 'purposes[1].subjects[0]'].sort());
+    expect(result.problems.find((p) => p.path === 'purposes[1].subjects[0]')?.message).toContain(
+      'did you mean "customer"',
     );
-    expect(result.problems.find((p) => p.path === 'purposes[1].subjects[0]')?.message).toContain('did you mean "customer"');
     expect(result.problems.find((p) => p.path === 'purposes[0].recipients[1]')?.line).toBe(lineOf(broken, 'ghost'));
     expect(byCode('impossible_value')[0]?.path).toBe('cookies[1].duration');
     expect(byCode('impossible_value')[0]?.line).toBe(lineOf(broken, 'P5Y'));
@@ -82,7 +87,9 @@ describe('loadCharter', () => {
 describe('revisions', () => {
   it('is stable across formatting and changes with content', () => {
     const a = loadCharter(minimalCharterYaml);
-    const b = loadCharter(`# a comment\n${minimalCharterYaml.replace('languages: [en, nl, fr]', 'languages:\n  - en\n  - nl\n  - fr')}`);
+    const b = loadCharter(
+      `# a comment\n${minimalCharterYaml.replace('languages: [en, nl, fr]', 'languages:\n  - en\n  - nl\n  - fr')}`,
+    );
     const c = loadCharter(minimalCharterYaml.replace('We count visits.', 'We count visits carefully.'));
     if (!a.ok || !b.ok || !c.ok) throw new Error('fixtures must load');
     expect(charterRevision(a.charter)).toBe(charterRevision(b.charter));
@@ -104,7 +111,12 @@ describe('bounds of charter text', () => {
     expect(nestingBeyond(`${'['.repeat(33)}${']'.repeat(33)}`, 32)).toBe(32);
     expect(nestingBeyond(`${'['.repeat(32)}${']'.repeat(32)}`, 32)).toBeUndefined();
     expect(nestingBeyond(`${'- '.repeat(40)}x`, 32)).toBeDefined();
-    expect(nestingBeyond(`a: "${'['.repeat(100)}"\nb: '${'{'.repeat(100)}' # ${'['.repeat(100)}\nc: don't ${'['.repeat(3)}`, 32)).toBeUndefined();
+    expect(
+      nestingBeyond(
+        `a: "${'['.repeat(100)}"\nb: '${'{'.repeat(100)}' # ${'['.repeat(100)}\nc: don't ${'['.repeat(3)}`,
+        32,
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses a text past a million characters as a problem, without parsing it', () => {

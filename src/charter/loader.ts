@@ -59,10 +59,22 @@ export const charterLimits = { characters: 1_000_000, depth: 32, aliases: 100 } 
 export function loadCharter(text: string, file = 'charter.yaml', options: LoadOptions = {}): LoadResult {
   const parsed = parseCharterDocument(text, file);
   if (!parsed.ok) return parsed;
-  if (parsed.document.value.extends === undefined) return validateCharter(parsed.document.value, file, parsed.document.locate);
+  if (parsed.document.value.extends === undefined)
+    return validateCharter(parsed.document.value, file, parsed.document.locate);
   const resolved = resolveTemplates(parsed.document, options.readTemplate);
   if (!resolved.ok) {
-    return { ok: false, problems: resolved.problems.map((p) => ({ file: p.file, line: p.line, column: p.col, path: formatPath(p.path), code: 'template', message: p.message, severity: 'error' as const })) };
+    return {
+      ok: false,
+      problems: resolved.problems.map((p) => ({
+        file: p.file,
+        line: p.line,
+        column: p.col,
+        path: formatPath(p.path),
+        code: 'template',
+        message: p.message,
+        severity: 'error' as const,
+      })),
+    };
   }
   return validateCharter(resolved.value, file, resolved.locate);
 }
@@ -71,9 +83,16 @@ export function loadCharter(text: string, file = 'charter.yaml', options: LoadOp
  * Parses one YAML document of a charter or a template (a mapping), with the positions of its paths; the bounds of
  * `charterLimits` apply to each file.
  */
-export function parseCharterDocument(text: string, file: string): { ok: true; document: TemplateDocument } | { ok: false; problems: CharterProblem[] } {
-  const refuse = (code: string, message: string, line = 1, column = 1) => ({ ok: false as const, problems: [{ file, line, column, path: '', code, message, severity: 'error' as const }] });
-  if (text.length > charterLimits.characters) return refuse('too_large', `a charter has at most ${charterLimits.characters} characters`);
+export function parseCharterDocument(
+  text: string,
+  file: string,
+): { ok: true; document: TemplateDocument } | { ok: false; problems: CharterProblem[] } {
+  const refuse = (code: string, message: string, line = 1, column = 1) => ({
+    ok: false as const,
+    problems: [{ file, line, column, path: '', code, message, severity: 'error' as const }],
+  });
+  if (text.length > charterLimits.characters)
+    return refuse('too_large', `a charter has at most ${charterLimits.characters} characters`);
   const lineCounter = new LineCounter();
   // Before the parser sees it: the yaml package runs out of memory (not a catchable error) on a few thousand compact
   // nested block sequences (`- - - - x`), and spends long on thousands of flow brackets.
@@ -98,7 +117,15 @@ export function parseCharterDocument(text: string, file: string): { ok: true; do
   for (const error of document.errors) {
     const [start] = error.pos;
     const { line, col } = position(start);
-    problems.push({ file, line, column: col, path: '', code: 'yaml_syntax', message: firstLine(error.message), severity: 'error' });
+    problems.push({
+      file,
+      line,
+      column: col,
+      path: '',
+      code: 'yaml_syntax',
+      message: firstLine(error.message),
+      severity: 'error',
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
   const tooDeep = deeperThan(document.contents, charterLimits.depth);
@@ -112,13 +139,21 @@ export function parseCharterDocument(text: string, file: string): { ok: true; do
     value = document.toJS({ maxAliasCount: charterLimits.aliases });
   } catch (error) {
     // yaml throws ReferenceError when resolving the aliases would pass maxAliasCount (an alias bomb).
-    if (error instanceof ReferenceError || error instanceof RangeError) return refuse('too_many_aliases', `a charter resolves at most ${charterLimits.aliases} aliases`);
+    if (error instanceof ReferenceError || error instanceof RangeError)
+      return refuse('too_many_aliases', `a charter resolves at most ${charterLimits.aliases} aliases`);
     throw error;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return refuse('not_a_mapping', 'a charter is a YAML mapping with keys such as organisation, purposes, sites');
   }
-  return { ok: true, document: { file, value: value as Record<string, unknown>, locate: (path, key) => locate(document, path, key, position) } };
+  return {
+    ok: true,
+    document: {
+      file,
+      value: value as Record<string, unknown>,
+      locate: (path, key) => locate(document, path, key, position),
+    },
+  };
 }
 
 /** Validates an already-parsed value (JSON bodies); `locate` maps a path to a position when a source exists. */
@@ -131,7 +166,15 @@ export function validateCharter(
   const push = (path: IssuePath, code: string, message: string, key?: string) => {
     // The file the value was written in: a template's when the charter extends one.
     const { line, col, file: from } = locate(path, key);
-    problems.push({ file: from ?? file, line, column: col, path: formatPath(key ? [...path, key] : path), code, message, severity: 'error' });
+    problems.push({
+      file: from ?? file,
+      line,
+      column: col,
+      path: formatPath(key ? [...path, key] : path),
+      code,
+      message,
+      severity: 'error',
+    });
   };
 
   const parsed = charterSchema.safeParse(value);
@@ -149,7 +192,8 @@ export function validateCharter(
       }
     }
     // Reference problems in the same pass, outside the items with shape errors: fixing one round must not reveal another.
-    for (const problem of referencesDespiteShape(value, parsed.error.issues)) push(problem.path, problem.code, problem.message);
+    for (const problem of referencesDespiteShape(value, parsed.error.issues))
+      push(problem.path, problem.code, problem.message);
     return { ok: false, problems: sortProblems(problems) };
   }
 
@@ -237,7 +281,7 @@ function locate(
   position: (offset: number) => { line: number; col: number },
 ): { line: number; col: number } {
   let node: unknown = document.contents;
-  let offset = (document.contents)?.range?.[0] ?? 0;
+  let offset = document.contents?.range?.[0] ?? 0;
   const steps = key === undefined ? path : [...path, key];
   for (const [i, step] of steps.entries()) {
     const isLastKey = key !== undefined && i === steps.length - 1;
@@ -268,13 +312,19 @@ function knownKeysAt(schema: z.core.$ZodType, path: IssuePath): string[] {
   let current: z.core.$ZodType | undefined = unwrap(schema);
   for (const step of path) {
     if (!current) return [];
-    const def = current._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType };
+    const def = current._zod.def as {
+      type: string;
+      shape?: Record<string, z.core.$ZodType>;
+      element?: z.core.$ZodType;
+      valueType?: z.core.$ZodType;
+    };
     if (def.type === 'object' && def.shape && typeof step === 'string') current = unwrap(def.shape[step]);
     else if (def.type === 'array' && def.element) current = unwrap(def.element);
     else if (def.type === 'record' && def.valueType) current = unwrap(def.valueType);
     else return [];
   }
-  const def = current?._zod.def as { type: string; shape?: Record<string, unknown>; options?: z.core.$ZodType[] } | undefined;
+  const def = current?._zod.def as
+    { type: string; shape?: Record<string, unknown>; options?: z.core.$ZodType[] } | undefined;
   if (def?.type === 'object' && def.shape) return Object.keys(def.shape);
   if (def?.type === 'union' && def.options) {
     return def.options.flatMap((option) => {
@@ -289,7 +339,8 @@ function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefine
   let current = schema;
   for (let i = 0; i < 10 && current; i++) {
     const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
-    if (def.innerType && ['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(def.type)) current = def.innerType;
+    if (def.innerType && ['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(def.type))
+      current = def.innerType;
     else if (def.type === 'pipe' && def.in) current = def.in;
     else return current;
   }

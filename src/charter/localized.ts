@@ -20,7 +20,10 @@ export function textFor(text: Text, language: Language, fallback: readonly Langu
 }
 
 /** The text in the charter's default language, for messages that are not in a reader's language (lint, logs, CLI). */
-export function defaultText(text: Text, charter: { languages: readonly Language[]; defaultLanguage?: Language | undefined }): string {
+export function defaultText(
+  text: Text,
+  charter: { languages: readonly Language[]; defaultLanguage?: Language | undefined },
+): string {
   return textFor(text, charter.defaultLanguage ?? charter.languages[0] ?? 'en', charter.languages);
 }
 
@@ -35,12 +38,24 @@ export interface EngineHold {
  * The charter's legal holds with each law in the charter's default language. The law may be written per language
  * for the notice; the engines only name it in operator reports, which are in one language.
  */
-export function engineHolds(charter: { holds: readonly { id: string; law: Text; duration?: string | undefined }[]; languages?: readonly Language[]; defaultLanguage?: Language | undefined }): EngineHold[] {
+export function engineHolds(charter: {
+  holds: readonly { id: string; law: Text; duration?: string | undefined }[];
+  languages?: readonly Language[];
+  defaultLanguage?: Language | undefined;
+}): EngineHold[] {
   const languages = { languages: charter.languages ?? [], defaultLanguage: charter.defaultLanguage };
-  return charter.holds.map((hold) => ({ id: hold.id, law: defaultText(hold.law, languages), ...(hold.duration !== undefined ? { duration: hold.duration } : {}) }));
+  return charter.holds.map((hold) => ({
+    id: hold.id,
+    law: defaultText(hold.law, languages),
+    ...(hold.duration !== undefined ? { duration: hold.duration } : {}),
+  }));
 }
 
-type NamedCharter = { organisation: { legalName: Text; tradeName?: string | undefined }; languages: readonly Language[]; defaultLanguage?: Language | undefined };
+type NamedCharter = {
+  organisation: { legalName: Text; tradeName?: string | undefined };
+  languages: readonly Language[];
+  defaultLanguage?: Language | undefined;
+};
 
 /** The organisation's legal name in `language` (the legal name may be given per language). */
 export function legalNameIn(charter: NamedCharter, language: Language): string {

@@ -35,7 +35,10 @@ describe('processor data in the charter', () => {
   });
 
   it('reports an unknown customer at processedFor.customer, with the closest declared one', () => {
-    const text = example.replace('processedFor: { customer: event-organisers, column: event_id }', 'processedFor: { customer: event-organizers, column: event_id }');
+    const text = example.replace(
+      'processedFor: { customer: event-organisers, column: event_id }',
+      'processedFor: { customer: event-organizers, column: event_id }',
+    );
     const problem = problemsOf(text).find((p) => p.path === 'stores[0].tables[2].processedFor.customer');
     expect(problem?.code).toBe('unknown_reference');
     expect(problem?.message).toContain('did you mean "event-organisers"');
@@ -43,7 +46,10 @@ describe('processor data in the charter', () => {
   });
 
   it('refuses a table governed both by a purpose of its own and by a customer', () => {
-    const text = example.replace(`${guests}        primaryKey: id\n`, `${guests}        primaryKey: id\n        purpose: bookings\n`);
+    const text = example.replace(
+      `${guests}        primaryKey: id\n`,
+      `${guests}        primaryKey: id\n        purpose: bookings\n`,
+    );
     const problem = problemsOf(text).find((p) => p.code === 'conflicting_governance');
     expect(problem?.path).toBe('stores[0].tables[2].purpose');
     expect(problem?.message).toContain('cannot also be governed by the purpose "bookings"');
@@ -51,14 +57,20 @@ describe('processor data in the charter', () => {
   });
 
   it('refuses a customer maximum shorter than its minimum', () => {
-    const text = example.replace('      minimum: P6M\n      maximum: P2Y\n      from: end-of-contract', '      minimum: P6M\n      maximum: P3M\n      from: end-of-contract');
+    const text = example.replace(
+      '      minimum: P6M\n      maximum: P2Y\n      from: end-of-contract',
+      '      minimum: P6M\n      maximum: P3M\n      from: end-of-contract',
+    );
     const problem = problemsOf(text).find((p) => p.path === 'customers[0].retention.minimum');
     expect(problem?.code).toBe('impossible_value');
     expect(problem?.message).toBe("the customer's minimum P6M is longer than its maximum P3M");
   });
 
   it('asks for the anchor the customer’s period runs from, and for a column the table has', () => {
-    const text = example.replace(`        processedFor: { customer: event-organisers, column: event_id }\n        anchor: events.ended_at\n`, '        processedFor: { customer: event-organisers, column: evnt_id }\n');
+    const text = example.replace(
+      `        processedFor: { customer: event-organisers, column: event_id }\n        anchor: events.ended_at\n`,
+      '        processedFor: { customer: event-organisers, column: evnt_id }\n',
+    );
     const problems = problemsOf(text);
     expect(problems.find((p) => p.path === 'stores[0].tables[2].anchor')?.code).toBe('missing_anchor');
     const column = problems.find((p) => p.path === 'stores[0].tables[2].processedFor.column');
@@ -74,7 +86,14 @@ describe('processor data in the charter', () => {
   });
 
   it('refuses processor data on an HTTP store', () => {
-    const text = example.replace('    kind: postgres\n    connection: FLASHBOOTH_GALLERY_DATABASE_URL\n', '    kind: http\n    connection: FLASHBOOTH_GALLERY_DATABASE_URL\n    secret: FLASHBOOTH_GALLERY_SECRET\n');
-    expect(problemsOf(text).filter((p) => p.code === 'unsupported').map((p) => p.path)).toEqual(['stores[0].tables[2].processedFor', 'stores[0].tables[3].processedFor']);
+    const text = example.replace(
+      '    kind: postgres\n    connection: FLASHBOOTH_GALLERY_DATABASE_URL\n',
+      '    kind: http\n    connection: FLASHBOOTH_GALLERY_DATABASE_URL\n    secret: FLASHBOOTH_GALLERY_SECRET\n',
+    );
+    expect(
+      problemsOf(text)
+        .filter((p) => p.code === 'unsupported')
+        .map((p) => p.path),
+    ).toEqual(['stores[0].tables[2].processedFor', 'stores[0].tables[3].processedFor']);
   });
 });

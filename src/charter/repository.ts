@@ -64,9 +64,10 @@ export async function applyCharter(
     if (active?.revision === revision) return { seq: active.seq, revision, changed: false };
     if (input.baseSeq !== undefined && input.baseSeq !== (organisation.active_revision_seq ?? 0)) {
       // Two people editing at once: the later publish would silently undo the other's revision.
-      throw conflict(`Revision ${organisation.active_revision_seq ?? 0} was published since this text was opened (from revision ${input.baseSeq}); nothing was applied.`, [
-        { path: 'body.baseSeq', message: `the active revision is ${organisation.active_revision_seq ?? 0}` },
-      ]);
+      throw conflict(
+        `Revision ${organisation.active_revision_seq ?? 0} was published since this text was opened (from revision ${input.baseSeq}); nothing was applied.`,
+        [{ path: 'body.baseSeq', message: `the active revision is ${organisation.active_revision_seq ?? 0}` }],
+      );
     }
 
     const siteIds = input.charter.sites.map((s) => s.id);
@@ -77,7 +78,10 @@ export async function applyCharter(
       .where('organisation_id', '!=', organisationId)
       .execute();
     if (taken.length > 0) {
-      throw conflict('Site ids must be unique in this installation.', taken.map((t) => ({ path: 'sites', message: `site id "${t.site_id}" belongs to another organisation` })));
+      throw conflict(
+        'Site ids must be unique in this installation.',
+        taken.map((t) => ({ path: 'sites', message: `site id "${t.site_id}" belongs to another organisation` })),
+      );
     }
 
     const last = await trx
@@ -99,7 +103,11 @@ export async function applyCharter(
         restored_from: input.restoredFrom ?? null,
       })
       .execute();
-    await trx.updateTable('organisations').set({ active_revision_seq: seq, name: defaultText(input.charter.organisation.legalName, input.charter) }).where('id', '=', organisationId).execute();
+    await trx
+      .updateTable('organisations')
+      .set({ active_revision_seq: seq, name: defaultText(input.charter.organisation.legalName, input.charter) })
+      .where('id', '=', organisationId)
+      .execute();
     await trx.deleteFrom('sites').where('organisation_id', '=', organisationId).execute();
     await trx
       .insertInto('sites')
@@ -109,7 +117,12 @@ export async function applyCharter(
       actor: input.actor,
       action: input.restoredFrom === undefined ? 'charter.applied' : 'charter.rolled-back',
       target: `charter:${seq}`,
-      data: { seq, revision, previous: active?.revision ?? null, ...(input.restoredFrom === undefined ? {} : { restoredFrom: input.restoredFrom }) },
+      data: {
+        seq,
+        revision,
+        previous: active?.revision ?? null,
+        ...(input.restoredFrom === undefined ? {} : { restoredFrom: input.restoredFrom }),
+      },
     });
     await emitWebhookEvent(trx, scope, 'charter.applied', { seq, revision }, new Date());
     return { seq, revision, changed: true };
@@ -125,7 +138,16 @@ export async function activeCharter(db: Kysely<Database>, scope: OrgScope): Prom
       .innerJoin('organisations as o', (join) =>
         join.onRef('o.id', '=', 'r.organisation_id').onRef('o.active_revision_seq', '=', 'r.seq'),
       )
-      .select(['r.seq', 'r.revision', 'r.charter', 'r.source', 'r.format', 'r.created_at', 'r.created_by', 'r.restored_from'])
+      .select([
+        'r.seq',
+        'r.revision',
+        'r.charter',
+        'r.source',
+        'r.format',
+        'r.created_at',
+        'r.created_by',
+        'r.restored_from',
+      ])
       .where('r.organisation_id', '=', organisationId)
       .executeTakeFirst();
     return row ? toStored(row) : undefined;
@@ -133,7 +155,11 @@ export async function activeCharter(db: Kysely<Database>, scope: OrgScope): Prom
 }
 
 /** One revision by sequence number. */
-export async function charterRevisionBySeq(db: Kysely<Database>, scope: OrgScope, seq: number): Promise<StoredRevision | undefined> {
+export async function charterRevisionBySeq(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  seq: number,
+): Promise<StoredRevision | undefined> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
     const row = await db
@@ -152,7 +178,13 @@ export async function listRevisions(db: Kysely<Database>, scope: OrgScope) {
   return withinOrganisation(db, scope, async (db) => {
     return db
       .selectFrom('charter_revisions')
-      .select(['seq', 'revision', 'created_at as createdAt', 'created_by as createdBy', 'restored_from as restoredFrom'])
+      .select([
+        'seq',
+        'revision',
+        'created_at as createdAt',
+        'created_by as createdBy',
+        'restored_from as restoredFrom',
+      ])
       .where('organisation_id', '=', organisationId)
       .orderBy('seq', 'desc')
       .execute();
@@ -174,9 +206,27 @@ export async function findSite(db: Kysely<Database>, siteId: string): Promise<{ 
   return row ? { organisationId: row.organisation_id } : undefined;
 }
 
-function toStored(row: { seq: number; revision: string; charter: unknown; source: string; format: 'yaml' | 'json'; created_at: Date; created_by: string; restored_from: number | null }): StoredRevision {
+function toStored(row: {
+  seq: number;
+  revision: string;
+  charter: unknown;
+  source: string;
+  format: 'yaml' | 'json';
+  created_at: Date;
+  created_by: string;
+  restored_from: number | null;
+}): StoredRevision {
   const charter = (typeof row.charter === 'string' ? JSON.parse(row.charter) : row.charter) as Charter;
-  return { seq: row.seq, revision: row.revision, charter, source: row.source, format: row.format, createdAt: row.created_at, createdBy: row.created_by, restoredFrom: row.restored_from };
+  return {
+    seq: row.seq,
+    revision: row.revision,
+    charter,
+    source: row.source,
+    format: row.format,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    restoredFrom: row.restored_from,
+  };
 }
 
 /** The parts of a charter that may be shown to anyone: everything but the store wiring. */

@@ -3,7 +3,8 @@ import { ledgerShopYaml } from '../retention/testing/ledger-shop.js';
 import { loadCharter } from './loader.js';
 
 const shop = ledgerShopYaml({ connection: 'SHOP_URL', kind: 'postgres' });
-const lineOf = (text: string, needle: string, after = 0) => text.split('\n').findIndex((line, i) => i >= after && line.includes(needle)) + 1;
+const lineOf = (text: string, needle: string, after = 0) =>
+  text.split('\n').findIndex((line, i) => i >= after && line.includes(needle)) + 1;
 
 describe('retention declarations', () => {
   it('accepts a table with a column rule beside its rule on whole rows', () => {
@@ -12,7 +13,10 @@ describe('retention declarations', () => {
   });
 
   it('refuses restrictColumn pointing at a parent table: restriction is inherited through ownership', () => {
-    const broken = shop.replace('        purpose: shop-orders\n        anchor: placed_at\n', '        purpose: shop-orders\n        anchor: placed_at\n        restrictColumn: customers.restricted\n');
+    const broken = shop.replace(
+      '        purpose: shop-orders\n        anchor: placed_at\n',
+      '        purpose: shop-orders\n        anchor: placed_at\n        restrictColumn: customers.restricted\n',
+    );
     const loaded = loadCharter(broken);
     expect(loaded.ok).toBe(false);
     const problem = loaded.ok ? undefined : loaded.problems.find((p) => p.path.endsWith('restrictColumn'));
@@ -33,7 +37,10 @@ describe('retention declarations', () => {
     const loaded = loadCharter(twice);
     expect(loaded.ok).toBe(false);
     const duplicates = loaded.ok ? [] : loaded.problems.filter((p) => p.code === 'duplicate_table');
-    expect(duplicates.map((p) => p.line)).toEqual([lineOf(twice, '- name: vouchers'), lineOf(twice, '- name: vouchers', lineOf(twice, 'id: shop-again'))]);
+    expect(duplicates.map((p) => p.line)).toEqual([
+      lineOf(twice, '- name: vouchers'),
+      lineOf(twice, '- name: vouchers', lineOf(twice, 'id: shop-again')),
+    ]);
     expect(duplicates[0]?.message).toContain('is declared twice (also at stores[1].tables[0])');
     expect(duplicates[1]?.message).toContain('(also at stores[0].tables[6])');
   });

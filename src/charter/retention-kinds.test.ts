@@ -25,17 +25,23 @@ function load(yaml: string): Charter {
   return loaded.charter;
 }
 
-const withRetention = (rule: string) => minimalCharterYaml.replace(period, rule).replace('languages: [en, nl, fr]', 'languages: [en, nl, fr, de]');
+const withRetention = (rule: string) =>
+  minimalCharterYaml.replace(period, rule).replace('languages: [en, nl, fr]', 'languages: [en, nl, fr, de]');
 
 function retentionRow(charter: Charter, language: (typeof languages)[number]): string {
   const section = buildNotice(charter, 'main', language).sections.find((s) => s.id === 'retention');
-  return blockRuns(section?.blocks ?? []).map((r) => r.text).join(' ');
+  return blockRuns(section?.blocks ?? [])
+    .map((r) => r.text)
+    .join(' ');
 }
 
 describe('retention by criteria or not decided', () => {
   it('keeps today’s charters valid: a duration from an event loads as before', () => {
     expect(minimalCharterYaml).toContain(period);
-    expect(load(minimalCharterYaml).purposes[0]?.retention).toMatchObject({ duration: 'P10Y', from: 'end-of-contract' });
+    expect(load(minimalCharterYaml).purposes[0]?.retention).toMatchObject({
+      duration: 'P10Y',
+      from: 'end-of-contract',
+    });
   });
 
   it('accepts criteria with an event and a review, and states them in every language without inventing a period', () => {
@@ -43,7 +49,9 @@ describe('retention by criteria or not decided', () => {
     expect(retentionRow(charter, 'en')).toContain(
       'How long we keep this data after we collect it is not a fixed period; it depends on these criteria: as long as the contract lasts, then the legal accounting period. We then delete it. We review at least every 1\u00a0year whether we still need it.',
     );
-    expect(retentionRow(charter, 'nl')).toContain('het hangt af van deze criteria: zolang de overeenkomst loopt, daarna de wettelijke boekhoudtermijn.');
+    expect(retentionRow(charter, 'nl')).toContain(
+      'het hangt af van deze criteria: zolang de overeenkomst loopt, daarna de wettelijke boekhoudtermijn.',
+    );
     expect(retentionRow(charter, 'fr')).toContain('elle dépend des critères suivants\u00a0: tant que le contrat court');
     expect(retentionRow(charter, 'de')).toContain('hängt von diesen Kriterien ab: solange der Vertrag läuft');
     for (const language of languages) expect(retentionRow(charter, language)).not.toMatch(/10/);
@@ -55,25 +63,33 @@ describe('retention by criteria or not decided', () => {
     const charter = load(withRetention(undecided));
     expect(retentionRow(charter, 'en')).toContain('We have not yet decided how long we keep this data.');
     expect(retentionRow(charter, 'nl')).toContain('We hebben nog niet bepaald hoe lang we deze gegevens bewaren.');
-    expect(retentionRow(charter, 'fr')).toContain('Nous n’avons pas encore fixé la durée de conservation de ces données.');
+    expect(retentionRow(charter, 'fr')).toContain(
+      'Nous n’avons pas encore fixé la durée de conservation de ces données.',
+    );
     expect(retentionRow(charter, 'de')).toContain('haben wir noch nicht festgelegt');
     const rule = charter.purposes[0]?.retention;
     if (!rule) throw new Error('no purpose');
     expect(retentionInWords(rule, 'en', charter)).toBe('not decided yet');
     const findings = noticeLintRules.flatMap((lint) => lint(charter, { now: new Date('2026-12-01') }));
-    expect(findings.filter((f) => f.rule === 'retention-not-decided').map((f) => [f.severity, f.path.join('.')])).toEqual([['warning', 'purposes.0.retention']]);
+    expect(
+      findings.filter((f) => f.rule === 'retention-not-decided').map((f) => [f.severity, f.path.join('.')]),
+    ).toEqual([['warning', 'purposes.0.retention']]);
   });
 
   it('records criteria with the review period, and lint says nothing executes them', () => {
     const charter = load(withRetention(criteria));
     const rule = charter.purposes[0]?.retention;
     if (!rule) throw new Error('no purpose');
-    expect(retentionInWords(rule, 'en', charter)).toBe('by criteria: as long as the contract lasts, then the legal accounting period (after collection), then deleted; reviewed every 1 year');
+    expect(retentionInWords(rule, 'en', charter)).toBe(
+      'by criteria: as long as the contract lasts, then the legal accounting period (after collection), then deleted; reviewed every 1 year',
+    );
     const findings = noticeLintRules.flatMap((lint) => lint(charter, { now: new Date('2026-12-01') }));
     const byCriteria = findings.filter((f) => f.rule === 'retention-by-criteria');
     expect(byCriteria.map((f) => f.severity)).toEqual(['info']);
     expect(byCriteria[0]?.message).toContain('no sweep executes it');
-    expect(findings.filter((f) => f.rule === 'retention-not-executed' && f.path.join('.') === 'purposes.0.retention')).toEqual([]);
+    expect(
+      findings.filter((f) => f.rule === 'retention-not-executed' && f.path.join('.') === 'purposes.0.retention'),
+    ).toEqual([]);
   });
 
   it('refuses a rule that mixes kinds, criteria without an event, a review with a duration, or nothing at all', () => {
@@ -81,9 +97,15 @@ describe('retention by criteria or not decided', () => {
       const loaded = loadCharter(withRetention(rule));
       return loaded.ok ? [] : loaded.problems.map((p) => `${p.path} ${p.code}`);
     };
-    expect(problems('retention: { duration: P1Y, from: collection, notDecided: true }')).toContain('purposes[0].retention.notDecided impossible_value');
-    expect(problems('retention: { criteria: "as long as needed" }')).toContain('purposes[0].retention.from missing_event');
-    expect(problems('retention: { duration: P1Y, from: collection, review: P1Y }')).toContain('purposes[0].retention.review impossible_value');
+    expect(problems('retention: { duration: P1Y, from: collection, notDecided: true }')).toContain(
+      'purposes[0].retention.notDecided impossible_value',
+    );
+    expect(problems('retention: { criteria: "as long as needed" }')).toContain(
+      'purposes[0].retention.from missing_event',
+    );
+    expect(problems('retention: { duration: P1Y, from: collection, review: P1Y }')).toContain(
+      'purposes[0].retention.review impossible_value',
+    );
     expect(problems('retention: { action: delete }')).toContain('purposes[0].retention.duration custom');
   });
 
@@ -103,6 +125,12 @@ describe('retention by criteria or not decided', () => {
     const before = load(withRetention(period));
     const after = load(withRetention(criteria));
     const said = diffNotices(before, after, 'main', 'en').map((c) => c.text.replace(/\u00a0/g, ' '));
-    expect(said.some((line) => line.includes('10 years after our contract with you ends') && line.includes('by criteria: as long as the contract lasts'))).toBe(true);
+    expect(
+      said.some(
+        (line) =>
+          line.includes('10 years after our contract with you ends') &&
+          line.includes('by criteria: as long as the contract lasts'),
+      ),
+    ).toBe(true);
   });
 });

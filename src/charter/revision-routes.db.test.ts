@@ -35,7 +35,12 @@ describe('charter apply --server', () => {
     expect(result.out).toMatch(/^Applied charter\.yaml as revision 2 \([0-9a-f]{12}\)\.$/);
     const again = await apply(minimalCharterYaml.replace('legalName: Testco BV', 'legalName: Testco NV'));
     expect(again.out).toBe('charter.yaml is already the active revision 2; nothing changed.');
-    const audit = await served.database.db.selectFrom('audit_entries').select(['actor', 'action']).where('action', '=', 'charter.applied').orderBy('seq').execute();
+    const audit = await served.database.db
+      .selectFrom('audit_entries')
+      .select(['actor', 'action'])
+      .where('action', '=', 'charter.applied')
+      .orderBy('seq')
+      .execute();
     expect(audit.at(-1)?.actor).toMatch(/^token:[0-9a-f-]{36}$/);
   });
 

@@ -29,7 +29,14 @@ const applyBodySchema = z.union(
     z.strictObject({
       source: z.string().min(1).max(1_000_000),
       file: z.string().max(200).optional(),
-      baseSeq: z.number().int().min(0).optional().describe('the revision the text was edited from (0: none); refused with 409 when another one is active by now'),
+      baseSeq: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe(
+          'the revision the text was edited from (0: none); refused with 409 when another one is active by now',
+        ),
     }),
   ],
   { error: 'send charter YAML as application/yaml, or JSON {"source": "<yaml>"}' },
@@ -55,9 +62,20 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
     async ({ body, request, reply }) => {
       const caller = callerOf(request);
       const source = typeof body === 'string' ? body : body.source;
-      const loaded = gateForApply(source, typeof body === 'string' ? 'charter.yaml' : (body.file ?? 'charter.yaml'), deps.clock(), caller.organisationSlug);
+      const loaded = gateForApply(
+        source,
+        typeof body === 'string' ? 'charter.yaml' : (body.file ?? 'charter.yaml'),
+        deps.clock(),
+        caller.organisationSlug,
+      );
       const baseSeq = typeof body === 'string' ? undefined : body.baseSeq;
-      const result = await applyCharter(deps.db, caller, { charter: loaded, source, format: 'yaml', actor: caller.actor, ...(baseSeq === undefined ? {} : { baseSeq }) });
+      const result = await applyCharter(deps.db, caller, {
+        charter: loaded,
+        source,
+        format: 'yaml',
+        actor: caller.actor,
+        ...(baseSeq === undefined ? {} : { baseSeq }),
+      });
       reply.code(result.changed ? 201 : 200);
       return result;
     },
@@ -89,7 +107,11 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
       const revisions = await listRevisions(deps.db, caller);
       const emails = await memberEmails(deps.db, caller);
       return {
-        revisions: revisions.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), ...emailOf(emails, r.createdBy) })),
+        revisions: revisions.map((r) => ({
+          ...r,
+          createdAt: new Date(r.createdAt).toISOString(),
+          ...emailOf(emails, r.createdBy),
+        })),
       };
     },
   );
@@ -127,7 +149,10 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
       if (!stored) throw notFound('charter');
       // Linted from the text the editor shows, so that each finding carries the line it links to.
       const checked = lintSubmission({ source: asYaml(stored) }, deps.clock());
-      const findings = checked.problems.length === 0 ? checked.findings : lintCharter(stored.charter, { now: deps.clock() }).map((f) => ({ ...f, path: formatPath(f.path) }));
+      const findings =
+        checked.problems.length === 0
+          ? checked.findings
+          : lintCharter(stored.charter, { now: deps.clock() }).map((f) => ({ ...f, path: formatPath(f.path) }));
       return {
         seq: stored.seq,
         revision: stored.revision,

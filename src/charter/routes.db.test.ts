@@ -73,14 +73,23 @@ describe('POST /api/v1/charter/lint', () => {
   });
 
   it('accepts a valid charter in a JSON envelope', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/charter/lint', payload: { source: minimalCharterYaml } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/charter/lint',
+      payload: { source: minimalCharterYaml },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().valid).toBe(true);
     expect(response.json().revision).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('reports an alias bomb, 10,000 nested brackets and 5,000 nested block sequences as problems, quickly and without a 500', async () => {
-    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${new Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+    const bomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...'bcdefghi'
+        .split('')
+        .map((name, i) => `${name}: &${name} [${new Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+    ].join('\n');
     const cases = [
       [bomb, 'too_many_aliases'],
       [`${'['.repeat(10_000)}${']'.repeat(10_000)}`, 'too_deep'],
@@ -88,10 +97,19 @@ describe('POST /api/v1/charter/lint', () => {
       [`organisation:\n${'  '.repeat(40)}x: 1`, 'too_deep'],
     ] as const;
     // A token of another organisation: its audit entry stays out of this organisation's trail (tested below).
-    const token = await tokenFor(t, ['charter:apply'], (await ensureOrganisation(t.database.db, 'bombs', 'Bombs BV')).id);
+    const token = await tokenFor(
+      t,
+      ['charter:apply'],
+      (await ensureOrganisation(t.database.db, 'bombs', 'Bombs BV')).id,
+    );
     for (const [payload, code] of cases) {
       for (const url of ['/api/v1/charter/lint', '/api/v1/charter/revisions']) {
-        const response = await t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/yaml', ...(url.endsWith('revisions') ? token : {}) }, payload });
+        const response = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/yaml', ...(url.endsWith('revisions') ? token : {}) },
+          payload,
+        });
         expect(response.statusCode).toBe(url.endsWith('lint') ? 200 : 422);
         const problems = url.endsWith('lint') ? response.json().problems : response.json().error.details;
         expect(problems[0]).toMatchObject({ code });
@@ -100,7 +118,12 @@ describe('POST /api/v1/charter/lint', () => {
   });
 
   it('answers 400 for malformed JSON', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/charter/lint', headers: { 'content-type': 'application/json' }, payload: '{"source": ' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/charter/lint',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"source": ',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('malformed_body');
   });
@@ -124,7 +147,12 @@ describe('POST /api/v1/charter/lint', () => {
   });
 
   it('answers 415 for a content type it does not read', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/charter/lint', headers: { 'content-type': 'application/xml' }, payload: '<charter/>' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/charter/lint',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<charter/>',
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().error.code).toBe('unsupported_media_type');
   });
@@ -133,7 +161,12 @@ describe('POST /api/v1/charter/lint', () => {
 describe('charter revisions', () => {
   it('keeps the full history and stores a new revision only when the charter changes', async () => {
     const scope = { organisationId: t.organisationId! };
-    const same = await applyCharter(t.database.db, scope, { charter: buildCharter(), source: 'x', format: 'json', actor: 'cli' });
+    const same = await applyCharter(t.database.db, scope, {
+      charter: buildCharter(),
+      source: 'x',
+      format: 'json',
+      actor: 'cli',
+    });
     expect(same.changed).toBe(false);
     const changed = await applyCharter(t.database.db, scope, {
       charter: buildCharter((c) => {
@@ -147,7 +180,12 @@ describe('charter revisions', () => {
     expect(changed.seq).toBe(2);
     const history = await listRevisions(t.database.db, scope);
     expect(history.map((h) => h.seq)).toEqual([2, 1]);
-    const audit = await t.database.db.selectFrom('audit_entries').selectAll().where('organisation_id', '=', scope.organisationId).orderBy('seq').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('organisation_id', '=', scope.organisationId)
+      .orderBy('seq')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['charter.applied', 'charter.applied']);
     expect(audit[1]?.prev_hash).toBe(audit[0]?.hash);
   });

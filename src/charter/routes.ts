@@ -4,7 +4,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { findOrganisationBySlug, isArchived, listOrganisations, organisationArchived } from '../accounts/organisations.js';
+import {
+  findOrganisationBySlug,
+  isArchived,
+  listOrganisations,
+  organisationArchived,
+} from '../accounts/organisations.js';
 import type { Database } from '../database.js';
 import { badRequest, notFound, invalidInput } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
@@ -45,11 +50,14 @@ export const lintResponseSchema = z.object({
   findings: z.array(findingSchema),
 });
 
-const lintBodySchema = z.union([
-  z.string().describe('charter.yaml text (Content-Type: application/yaml)'),
-  z.strictObject({ source: z.string().min(1).max(1_000_000), file: z.string().max(200).optional() }),
-  z.strictObject({ charter: z.record(z.string(), z.unknown()), file: z.string().max(200).optional() }),
-], { error: 'send charter YAML as application/yaml, or JSON {"source": "<yaml>"} or {"charter": {…}}' });
+const lintBodySchema = z.union(
+  [
+    z.string().describe('charter.yaml text (Content-Type: application/yaml)'),
+    z.strictObject({ source: z.string().min(1).max(1_000_000), file: z.string().max(200).optional() }),
+    z.strictObject({ charter: z.record(z.string(), z.unknown()), file: z.string().max(200).optional() }),
+  ],
+  { error: 'send charter YAML as application/yaml, or JSON {"source": "<yaml>"} or {"charter": {…}}' },
+);
 
 /** Lints a charter given as YAML text or as a parsed object. Pure apart from the clock. */
 export function lintSubmission(body: z.infer<typeof lintBodySchema>, now: Date): z.infer<typeof lintResponseSchema> {
@@ -73,7 +81,10 @@ export function lintSubmission(body: z.infer<typeof lintBodySchema>, now: Date):
 }
 
 /** Which organisation a public request means: by site, by slug, or the only one there is. */
-export async function resolvePublicOrganisation(db: Kysely<Database>, query: { site?: string | undefined; organisation?: string | undefined }) {
+export async function resolvePublicOrganisation(
+  db: Kysely<Database>,
+  query: { site?: string | undefined; organisation?: string | undefined },
+) {
   if (query.site) {
     const site = await findSite(db, query.site);
     if (!site) throw notFound('site');
@@ -91,7 +102,9 @@ export async function resolvePublicOrganisation(db: Kysely<Database>, query: { s
     return all[0].id;
   }
   if (all.length === 0) throw notFound('charter');
-  throw invalidInput([{ path: 'query.site', message: 'several organisations are hosted here: name the site or the organisation' }]);
+  throw invalidInput([
+    { path: 'query.site', message: 'several organisations are hosted here: name the site or the organisation' },
+  ]);
 }
 
 export function registerCharterRoutes(app: FastifyInstance, deps: CharterRouteDeps) {

@@ -15,17 +15,20 @@ const slug = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes (e.g. "newsletter-prospects")');
 
 /** A translatable text: one string for every language, or one per language. */
-export const textSchema = z.union([
-  z.string().min(1, 'must not be empty'),
-  z
-    .strictObject({
-      en: z.string().min(1).optional(),
-      nl: z.string().min(1).optional(),
-      fr: z.string().min(1).optional(),
-      de: z.string().min(1).optional(),
-    })
-    .refine((t) => Object.values(t).some(Boolean), 'give the text in at least one language'),
-], { error: 'expected a text: a string, or one per language as {en, nl, fr, de}' });
+export const textSchema = z.union(
+  [
+    z.string().min(1, 'must not be empty'),
+    z
+      .strictObject({
+        en: z.string().min(1).optional(),
+        nl: z.string().min(1).optional(),
+        fr: z.string().min(1).optional(),
+        de: z.string().min(1).optional(),
+      })
+      .refine((t) => Object.values(t).some(Boolean), 'give the text in at least one language'),
+  ],
+  { error: 'expected a text: a string, or one per language as {en, nl, fr, de}' },
+);
 export type Text = z.infer<typeof textSchema>;
 
 /** ISO 8601 duration in years, months, weeks and days: P3Y, P13M, P30D. */
@@ -55,7 +58,9 @@ export const contactPersonSchema = z.strictObject({
 
 export const organisationSchema = z.strictObject({
   id: slug.describe('stable identifier of the organisation inside Charter'),
-  legalName: textSchema.describe('the legal name, or one per language where the entity has official names in several ("Kamer West vzw" / "Chambre Ouest asbl")'),
+  legalName: textSchema.describe(
+    'the legal name, or one per language where the entity has official names in several ("Kamer West vzw" / "Chambre Ouest asbl")',
+  ),
   tradeName: z.string().min(1).optional(),
   companyNumber: z.string().min(4).optional().describe('e.g. the Belgian enterprise number BE0123.456.789'),
   addresses: z.array(addressSchema).min(1, 'give at least the registered address'),
@@ -65,10 +70,14 @@ export const organisationSchema = z.strictObject({
     web: url.optional(),
   }),
   dpo: contactPersonSchema.optional().describe('data protection officer (Art. 37–39), when one is appointed'),
-  representative: contactPersonSchema.optional().describe('EU representative (Art. 27), for controllers outside the EU'),
+  representative: contactPersonSchema
+    .optional()
+    .describe('EU representative (Art. 27), for controllers outside the EU'),
   authority: z.string().min(1).describe('lead supervisory authority, by catalog id (e.g. be-apd)'),
   role: z.enum(['controller', 'processor', 'both']).default('controller'),
-  security: textSchema.optional().describe('general description of technical and organisational measures (Art. 30(1)(g))'),
+  security: textSchema
+    .optional()
+    .describe('general description of technical and organisational measures (Art. 30(1)(g))'),
   group: z
     .array(
       z.strictObject({
@@ -80,7 +89,9 @@ export const organisationSchema = z.strictObject({
           .enum(['group', 'joint-controller'])
           .optional()
           .describe('joint-controller: the entity decides with us why and how (Art. 26); default: a group entity'),
-        arrangement: textSchema.optional().describe('for a joint controller: the essence of the arrangement (Art. 26(2))'),
+        arrangement: textSchema
+          .optional()
+          .describe('for a joint controller: the essence of the arrangement (Art. 26(2))'),
       }),
     )
     .optional()
@@ -88,10 +99,12 @@ export const organisationSchema = z.strictObject({
   groupSharing: z
     .strictObject({
       centralStorage: z.boolean().optional().describe('the group stores data centrally, for all its entities'),
-      description: textSchema.optional().describe('how data is shared within the group, in the organisation\'s words'),
+      description: textSchema.optional().describe("how data is shared within the group, in the organisation's words"),
     })
     .optional()
-    .describe('how the group shares data; replaces the default sentence that data is shared only where the notice says so'),
+    .describe(
+      'how the group shares data; replaces the default sentence that data is shared only where the notice says so',
+    ),
 });
 
 export const themeSchema = z.strictObject({
@@ -111,7 +124,10 @@ export const siteSchema = z.strictObject({
   name: z.string().min(1),
   domain: z
     .string()
-    .regex(/^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+(:\d+)?$/, 'a host name such as www.example.be (no scheme, no path)'),
+    .regex(
+      /^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+(:\d+)?$/,
+      'a host name such as www.example.be (no scheme, no path)',
+    ),
   aliases: z.array(z.string().min(1)).optional().describe('other host names of the same site'),
   languages: z.array(languageSchema).min(1).optional().describe('defaults to the charter languages'),
   theme: themeSchema.optional(),
@@ -127,7 +143,9 @@ export const siteSchema = z.strictObject({
       contact: z.strictObject({ email: email, phone: z.string().min(5).optional(), web: url.optional() }).optional(),
     })
     .optional()
-    .describe("this site's own controller when it is not the organisation (e.g. one charter for several brands); its notice names it"),
+    .describe(
+      "this site's own controller when it is not the organisation (e.g. one charter for several brands); its notice names it",
+    ),
 });
 
 export const subjectSchema = z.strictObject({
@@ -171,47 +189,58 @@ export const retentionAnchors = [
  * run from and an optional `review` period (stated honestly, executed by nobody); or `notDecided: true` (a lint
  * warning, so that no period is ever invented to fill the format). `references.ts` checks that exactly one is given.
  */
-export const retentionRuleSchema = z.strictObject({
-  duration: durationSchema.optional().describe('how long the data is kept after `from` (required for a rule a store executes)'),
-  from: z.enum(retentionAnchors).optional().describe('the event the period runs from (with a duration or criteria)'),
-  criteria: textSchema
-    .optional()
-    .describe('instead of a duration: the criteria that determine the period, e.g. "as long as the contract lasts, then the legal period"'),
-  review: durationSchema.optional().describe('with criteria: how often we review whether the data is still needed'),
-  notDecided: z
-    .literal(true)
-    .optional()
-    .describe('the period is not decided yet: the notice says so and lint warns, instead of an invented period'),
-  event: textSchema.optional().describe('describes the event when from: event'),
-  action: z.enum(['delete', 'anonymise']).default('delete'),
-  minimum: durationSchema.optional().describe('kept at least this long (e.g. the customer may delete earlier)'),
-  renewableByConsent: z.boolean().default(false).describe('a fresh consent restarts the period (direct marketing)'),
-  holds: z.array(slug).default([]).describe('legal holds that keep data beyond this rule'),
-  description: textSchema.optional(),
-}).superRefine((rule, context) => {
-  // A shape error, so that it is reported with the others: a rule that says nothing cannot be read at all.
-  if (rule.duration === undefined && rule.criteria === undefined && rule.notDecided === undefined) {
-    context.addIssue({
-      code: 'custom',
-      path: ['duration'],
-      message: 'required: a duration with the event it runs from (duration, from), the criteria that determine the period (criteria, from), or notDecided: true',
-    });
-  }
-});
+export const retentionRuleSchema = z
+  .strictObject({
+    duration: durationSchema
+      .optional()
+      .describe('how long the data is kept after `from` (required for a rule a store executes)'),
+    from: z.enum(retentionAnchors).optional().describe('the event the period runs from (with a duration or criteria)'),
+    criteria: textSchema
+      .optional()
+      .describe(
+        'instead of a duration: the criteria that determine the period, e.g. "as long as the contract lasts, then the legal period"',
+      ),
+    review: durationSchema.optional().describe('with criteria: how often we review whether the data is still needed'),
+    notDecided: z
+      .literal(true)
+      .optional()
+      .describe('the period is not decided yet: the notice says so and lint warns, instead of an invented period'),
+    event: textSchema.optional().describe('describes the event when from: event'),
+    action: z.enum(['delete', 'anonymise']).default('delete'),
+    minimum: durationSchema.optional().describe('kept at least this long (e.g. the customer may delete earlier)'),
+    renewableByConsent: z.boolean().default(false).describe('a fresh consent restarts the period (direct marketing)'),
+    holds: z.array(slug).default([]).describe('legal holds that keep data beyond this rule'),
+    description: textSchema.optional(),
+  })
+  .superRefine((rule, context) => {
+    // A shape error, so that it is reported with the others: a rule that says nothing cannot be read at all.
+    if (rule.duration === undefined && rule.criteria === undefined && rule.notDecided === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['duration'],
+        message:
+          'required: a duration with the event it runs from (duration, from), the criteria that determine the period (criteria, from), or notDecided: true',
+      });
+    }
+  });
 export type RetentionRule = z.infer<typeof retentionRuleSchema>;
 export type RetentionAnchor = (typeof retentionAnchors)[number];
 /** A rule with a fixed period: the only kind a retention sweep can execute. */
 export type PeriodRetentionRule = RetentionRule & { duration: string; from: RetentionAnchor };
 
 /** Which of the three kinds of retention rule this is (see `retentionRuleSchema`). */
-export function retentionKind(rule: Pick<RetentionRule, 'duration' | 'from' | 'criteria'>): 'period' | 'criteria' | 'not-decided' {
+export function retentionKind(
+  rule: Pick<RetentionRule, 'duration' | 'from' | 'criteria'>,
+): 'period' | 'criteria' | 'not-decided' {
   if (rule.duration !== undefined && rule.from !== undefined) return 'period';
   if (rule.criteria !== undefined) return 'criteria';
   return 'not-decided';
 }
 
 /** Whether the rule states a duration from an event, so that it can be executed. */
-export function hasPeriod<T extends Pick<RetentionRule, 'duration' | 'from' | 'criteria'>>(rule: T): rule is T & { duration: string; from: RetentionAnchor } {
+export function hasPeriod<T extends Pick<RetentionRule, 'duration' | 'from' | 'criteria'>>(
+  rule: T,
+): rule is T & { duration: string; from: RetentionAnchor } {
   return retentionKind(rule) === 'period';
 }
 
@@ -220,10 +249,22 @@ export function hasPeriod<T extends Pick<RetentionRule, 'duration' | 'from' | 'c
  * data comes from it; absent, the source covers all of it. `references.ts` checks they belong to the purpose.
  */
 export const sourceSchema = z.strictObject({
-  kind: z.enum(['subject', 'third-party', 'public']).describe('subject: from the person; third-party: from someone else; public: publicly accessible sources'),
-  description: textSchema.optional().describe('which source, in the organisation\'s words (e.g. "the customer that employs you")'),
-  data: z.array(z.string().min(1)).min(1).optional().describe('the data categories of the purpose that come from this source (default: all)'),
-  subjects: z.array(slug).min(1).optional().describe('the subjects of the purpose whose data come from this source (default: all)'),
+  kind: z
+    .enum(['subject', 'third-party', 'public'])
+    .describe('subject: from the person; third-party: from someone else; public: publicly accessible sources'),
+  description: textSchema
+    .optional()
+    .describe('which source, in the organisation\'s words (e.g. "the customer that employs you")'),
+  data: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe('the data categories of the purpose that come from this source (default: all)'),
+  subjects: z
+    .array(slug)
+    .min(1)
+    .optional()
+    .describe('the subjects of the purpose whose data come from this source (default: all)'),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -232,7 +273,9 @@ export const purposeSchema = z.strictObject({
   name: textSchema,
   description: textSchema,
   legalBasis: legalBasisSchema,
-  legitimateInterest: textSchema.optional().describe('required when legalBasis is legitimate-interests (Art. 13(1)(d))'),
+  legitimateInterest: textSchema
+    .optional()
+    .describe('required when legalBasis is legitimate-interests (Art. 13(1)(d))'),
   legalObligation: textSchema.optional().describe('the law that requires it, for legal-obligation'),
   subjects: z.array(slug).min(1),
   data: z.array(z.string().min(1)).min(1),
@@ -242,7 +285,9 @@ export const purposeSchema = z.strictObject({
       error: 'expected a source {kind, description}, or a list of them each with the data and subjects it covers',
     })
     .default({ kind: 'subject' })
-    .describe('where the data comes from (Art. 14(2)(f)): one source, or several ("the representatives\' data come from the customer, the rest from the person")'),
+    .describe(
+      'where the data comes from (Art. 14(2)(f)): one source, or several ("the representatives\' data come from the customer, the rest from the person")',
+    ),
   requirement: z
     .strictObject({
       kind: z.enum(['none', 'statutory', 'contractual', 'contract-prerequisite']),
@@ -273,11 +318,19 @@ export type Purpose = z.infer<typeof purposeSchema>;
 export const holdSchema = z.strictObject({
   id: slug,
   reason: textSchema,
-  law: textSchema.describe('e.g. "Belgian VAT Code, art. 60", or one per language ({ en: Belgian VAT Code, nl: Btw-wetboek })'),
+  law: textSchema.describe(
+    'e.g. "Belgian VAT Code, art. 60", or one per language ({ en: Belgian VAT Code, nl: Btw-wetboek })',
+  ),
   duration: durationSchema.optional().describe('how long the law requires keeping; absent for an open-ended flag'),
 });
 
-export const recipientRoles = ['processor', 'sub-processor', 'joint-controller', 'controller', 'public-authority'] as const;
+export const recipientRoles = [
+  'processor',
+  'sub-processor',
+  'joint-controller',
+  'controller',
+  'public-authority',
+] as const;
 
 export const subProcessorSchema = z.strictObject({
   name: textSchema,
@@ -288,7 +341,9 @@ export const subProcessorSchema = z.strictObject({
 
 export const recipientSchema = z.strictObject({
   id: slug,
-  name: textSchema.describe('the recipient, or a category of recipients ("IT service providers"), per language where it differs'),
+  name: textSchema.describe(
+    'the recipient, or a category of recipients ("IT service providers"), per language where it differs',
+  ),
   role: z.enum(recipientRoles),
   service: textSchema.describe('what they do for the organisation'),
   country: countryCode,
@@ -299,12 +354,25 @@ export const recipientSchema = z.strictObject({
   notifyOnErasure: z.boolean().default(true).describe('told of erasure/rectification (Art. 19)'),
   privacyContact: email
     .optional()
-    .describe('where Charter mails the Art. 19 notice of a rectification, erasure or restriction (the reference and what to do, no personal data)'),
-  store: slug.optional().describe('the HTTP store connected to this recipient\'s system: calling it for a request is the Art. 19 notice'),
-  hosts: z
-    .array(z.string().regex(/^([a-z0-9-]+\.)*[a-z0-9-]+(:\d+)?$/, 'a host name such as www.googletagmanager.com (no scheme, no path)'))
+    .describe(
+      'where Charter mails the Art. 19 notice of a rectification, erasure or restriction (the reference and what to do, no personal data)',
+    ),
+  store: slug
     .optional()
-    .describe('host names the sites load this recipient\'s scripts, frames or pixels from (a host covers its sub-domains); the site scan reports other third-party hosts'),
+    .describe("the HTTP store connected to this recipient's system: calling it for a request is the Art. 19 notice"),
+  hosts: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^([a-z0-9-]+\.)*[a-z0-9-]+(:\d+)?$/,
+          'a host name such as www.googletagmanager.com (no scheme, no path)',
+        ),
+    )
+    .optional()
+    .describe(
+      "host names the sites load this recipient's scripts, frames or pixels from (a host covers its sub-domains); the site scan reports other third-party hosts",
+    ),
   arrangement: textSchema.optional().describe('for a joint controller: the essence of the arrangement (Art. 26(2))'),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
@@ -337,7 +405,10 @@ export const consentCategorySchema = z.strictObject({
   id: slug.refine((id) => id !== 'necessary', 'necessary is always on and cannot be a consent category'),
   name: textSchema,
   description: textSchema,
-  gpc: z.boolean().default(false).describe('a sale/sharing/advertising category: denied when Global Privacy Control is on'),
+  gpc: z
+    .boolean()
+    .default(false)
+    .describe('a sale/sharing/advertising category: denied when Global Privacy Control is on'),
   googleConsentMode: z.array(z.enum(consentModeSignals)).default([]),
 });
 
@@ -378,7 +449,10 @@ export const rightsSchema = z.strictObject({
     .default({})
     .describe('per request type; defaults: code, and code-and-confirm for erasure'),
   erasureGracePeriod: durationSchema.default('P7D'),
-  approval: z.array(requestTypeSchema).default([]).describe('request types a privacy officer approves before execution'),
+  approval: z
+    .array(requestTypeSchema)
+    .default([])
+    .describe('request types a privacy officer approves before execution'),
   exportExpiry: durationSchema.default('P7D'),
 });
 
@@ -397,19 +471,26 @@ export const processorCustomerSchema = z.strictObject({
   contact: z
     .string()
     .optional()
-    .describe('the controller\'s privacy contact: an email address is told of requests about its data (Art. 28(3)(e)); otherwise the privacy officer is'),
+    .describe(
+      "the controller's privacy contact: an email address is told of requests about its data (Art. 28(3)(e)); otherwise the privacy officer is",
+    ),
   processing: textSchema.describe('the categories of processing carried out for them (Art. 30(2)(b))'),
   data: z.array(z.string().min(1)).min(1),
   retention: z
     .strictObject({
-      minimum: durationSchema.optional().describe('the customer\'s instruction: kept at least this long'),
-      maximum: durationSchema.describe('the customer\'s instruction: deleted after at most this long'),
+      minimum: durationSchema.optional().describe("the customer's instruction: kept at least this long"),
+      maximum: durationSchema.describe("the customer's instruction: deleted after at most this long"),
       // Optional without a default, so that charters written before these fields keep their revision.
-      from: z.enum(retentionAnchors).optional().describe('the event the period runs from (default collection; the table\'s `anchor` column holds its date)'),
+      from: z
+        .enum(retentionAnchors)
+        .optional()
+        .describe("the event the period runs from (default collection; the table's `anchor` column holds its date)"),
       action: z.enum(['delete', 'anonymise']).optional().describe('default delete'),
     })
     .optional()
-    .describe('the customer\'s retention instructions, executed by the retention engine on every table processed for them'),
+    .describe(
+      "the customer's retention instructions, executed by the retention engine on every table processed for them",
+    ),
   recipients: z.array(slug).default([]),
 });
 export type ProcessorCustomer = z.infer<typeof processorCustomerSchema>;
@@ -425,13 +506,15 @@ export const storeColumnSchema = z.strictObject({
     .boolean()
     .optional()
     .describe(
-      'an identity column that names another person (a referrer, a recipient, a contact person): a row found through it only mentions the person, and a row found through another identity column stays the person\'s own whatever this column holds (see docs/ownership.md)',
+      "an identity column that names another person (a referrer, a recipient, a contact person): a row found through it only mentions the person, and a row found through another identity column stays the person's own whatever this column holds (see docs/ownership.md)",
     ),
   of: z
     .string()
     .min(1)
     .optional()
-    .describe('in a row that belongs to two people (a message between two customers): the reference column naming the person this column describes'),
+    .describe(
+      'in a row that belongs to two people (a message between two customers): the reference column naming the person this column describes',
+    ),
 });
 
 export const storeReferenceSchema = z.strictObject({
@@ -446,11 +529,15 @@ export const storeReferenceSchema = z.strictObject({
   profile: z
     .boolean()
     .default(false)
-    .describe('the referenced row is this person\'s own (a one-to-one account or profile row): requests climb to it; a parent several people share must never be marked'),
+    .describe(
+      "the referenced row is this person's own (a one-to-one account or profile row): requests climb to it; a parent several people share must never be marked",
+    ),
   traverse: z
     .enum(['both', 'to', 'back'])
     .optional()
-    .describe('no longer used: requests follow ownership (owner, profile); kept so older charters validate, with a lint warning'),
+    .describe(
+      'no longer used: requests follow ownership (owner, profile); kept so older charters validate, with a lint warning',
+    ),
   nullable: z
     .boolean()
     .default(false)
@@ -474,14 +561,14 @@ export const storeTableSchema = z.strictObject({
     })
     .optional()
     .describe(
-      'the organisation processes this table on behalf of its customers (Art. 28): their retention instructions apply, it is not the organisation\'s own processing in the notice, and requests about it go to the customer',
+      "the organisation processes this table on behalf of its customers (Art. 28): their retention instructions apply, it is not the organisation's own processing in the notice, and requests about it go to the customer",
     ),
   anchor: z.string().optional().describe('the column (or ref.column) holding the retention anchor date'),
   rules: z
     .array(
       z.strictObject({
         purpose: slug.describe('the purpose whose retention rule applies'),
-        anchor: z.string().min(1).describe('the column (or ref.column) this rule\'s period runs from'),
+        anchor: z.string().min(1).describe("the column (or ref.column) this rule's period runs from"),
         columns: z
           .array(z.string().min(1))
           .min(1)
@@ -510,15 +597,40 @@ export const storeSchema = z.strictObject({
   kind: z.enum(['postgres', 'mysql', 'http']),
   connection: z
     .string()
-    .regex(/^[A-Z_][A-Z0-9_]*$/, 'the NAME of an environment variable holding the connection URL, never the URL itself'),
-  secret: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional().describe('environment variable with the HTTP signing key'),
+    .regex(
+      /^[A-Z_][A-Z0-9_]*$/,
+      'the NAME of an environment variable holding the connection URL, never the URL itself',
+    ),
+  secret: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/)
+    .optional()
+    .describe('environment variable with the HTTP signing key'),
   schema: z.string().optional(),
   timeouts: z
     .strictObject({
       connect: z.number().int().min(1).max(300).optional().describe('seconds to open a connection (default 10)'),
-      statement: z.number().int().min(1).max(3600).optional().describe('seconds one statement or HTTP call may take (default 60)'),
-      lock: z.number().int().min(1).max(600).optional().describe('seconds to wait for a lock another session holds (default 5)'),
-      retries: z.number().int().min(0).max(5).optional().describe('retries, with back-off, after a lock wait or connection timed out (default 2)'),
+      statement: z
+        .number()
+        .int()
+        .min(1)
+        .max(3600)
+        .optional()
+        .describe('seconds one statement or HTTP call may take (default 60)'),
+      lock: z
+        .number()
+        .int()
+        .min(1)
+        .max(600)
+        .optional()
+        .describe('seconds to wait for a lock another session holds (default 5)'),
+      retries: z
+        .number()
+        .int()
+        .min(0)
+        .max(5)
+        .optional()
+        .describe('retries, with back-off, after a lock wait or connection timed out (default 2)'),
     })
     .optional()
     .describe('bounds on how long Charter waits for this store, so a slow or locked store delays only its own work'),
@@ -534,18 +646,33 @@ export const statementsSchema = z.strictObject({
     .boolean()
     .optional()
     .describe('we do not ask for special categories of data (Art. 9); lint checks that no purpose names one'),
-  deleteUnsolicitedSpecial: z.boolean().optional().describe('special-category data we receive without asking is deleted'),
+  deleteUnsolicitedSpecial: z
+    .boolean()
+    .optional()
+    .describe('special-category data we receive without asking is deleted'),
   neverSold: z.boolean().optional().describe('we never sell personal data'),
-  noThirdPartyAdvertising: z.boolean().optional().describe('we do not use personal data for the advertising of third parties'),
-  dataStaysInEea: z.boolean().optional().describe('all data stays in the EEA; lint checks every recipient and sub-processor'),
+  noThirdPartyAdvertising: z
+    .boolean()
+    .optional()
+    .describe('we do not use personal data for the advertising of third parties'),
+  dataStaysInEea: z
+    .boolean()
+    .optional()
+    .describe('all data stays in the EEA; lint checks every recipient and sub-processor'),
   related: z
     .array(z.strictObject({ name: textSchema, url: url }))
     .optional()
     .describe('other statements that apply instead of this one, such as partner sites with their own statement'),
   changeNotification: z
     .strictObject({
-      subscribers: z.boolean().optional().describe('we mail those who subscribed to the notice when it changes significantly (default true)'),
-      customers: z.boolean().optional().describe('we also mail our customers the updated statement (Charter does not send this mail)'),
+      subscribers: z
+        .boolean()
+        .optional()
+        .describe('we mail those who subscribed to the notice when it changes significantly (default true)'),
+      customers: z
+        .boolean()
+        .optional()
+        .describe('we also mail our customers the updated statement (Charter does not send this mail)'),
     })
     .optional(),
 });

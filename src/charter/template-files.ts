@@ -18,10 +18,13 @@ export const readTemplateFile: ReadTemplate = (name, fromFile) => {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return { problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? `file not found (${path})` : `cannot read ${path}` };
+    return {
+      problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? `file not found (${path})` : `cannot read ${path}`,
+    };
   }
   const parsed = parseCharterDocument(text, path);
-  if (!parsed.ok) return { problem: parsed.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('; ') };
+  if (!parsed.ok)
+    return { problem: parsed.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('; ') };
   return { document: parsed.document };
 };
 
@@ -34,7 +37,11 @@ export function loadCharterWithTemplates(text: string, file: string): LoadResult
  * The charter text to send or store: the text itself when it extends nothing; else the resolved charter as YAML,
  * headed by the files it came from. Problems (with the file each value came from) when it does not load.
  */
-export function resolvedCharterSource(text: string, file: string, cwd: string): { ok: true; source: string; files: string[] } | { ok: false; problems: CharterProblem[] } {
+export function resolvedCharterSource(
+  text: string,
+  file: string,
+  cwd: string,
+): { ok: true; source: string; files: string[] } | { ok: false; problems: CharterProblem[] } {
   const parsed = parseCharterDocument(text, file);
   if (!parsed.ok) return parsed;
   if (parsed.document.value.extends === undefined) return { ok: true, source: text, files: [file] };
@@ -54,7 +61,10 @@ export async function loadCharterFile(path: string): Promise<LoadResult> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file';
-    return { ok: false, problems: [{ file: path, line: 1, column: 1, path: '', code: 'unreadable', message: reason, severity: 'error' }] };
+    return {
+      ok: false,
+      problems: [{ file: path, line: 1, column: 1, path: '', code: 'unreadable', message: reason, severity: 'error' }],
+    };
   }
   // Templates are files next to the charter.
   return loadCharter(text, path, { readTemplate: readTemplateFile });

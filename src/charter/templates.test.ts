@@ -22,7 +22,8 @@ function reader(files: Record<string, string>): ReadTemplate {
   };
 }
 
-const load = (text: string, files: Record<string, string> = { 'template.yaml': template }) => loadCharter(text, 'client.yaml', { readTemplate: reader(files) });
+const load = (text: string, files: Record<string, string> = { 'template.yaml': template }) =>
+  loadCharter(text, 'client.yaml', { readTemplate: reader(files) });
 
 const client = (extra: string) => `extends: template.yaml
 organisation:
@@ -53,7 +54,8 @@ describe('extends: the merge rule', () => {
   });
 
   it('merges lists of items by id: same id merged in place, new ids appended, $remove removes', () => {
-    const loaded = load(client(`purposes:
+    const loaded = load(
+      client(`purposes:
   - id: newsletter
     name: Newsletter
     description: We send news.
@@ -71,7 +73,8 @@ recipients:
 consent:
   categories: []
 cookies: []
-`));
+`),
+    );
     expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([]);
     if (!loaded.ok) return;
     expect(loaded.charter.purposes.map((p) => p.id)).toEqual(['enquiries', 'newsletter']);
@@ -96,25 +99,38 @@ cookies: []
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     const line = broken.split('\n').findIndex((l) => l.includes('consentt')) + 1;
-    expect(loaded.problems).toEqual([expect.objectContaining({ file: 'template.yaml', line, path: 'purposes[1].legalBasis' })]);
+    expect(loaded.problems).toEqual([
+      expect.objectContaining({ file: 'template.yaml', line, path: 'purposes[1].legalBasis' }),
+    ]);
   });
 
   it("reports a wrong value of the charter in the charter file, even inside an item merged with the template's", () => {
     const loaded = load(client('purposes:\n  - id: enquiries\n    legalBasis: nope\n'));
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
-    expect(loaded.problems).toEqual([expect.objectContaining({ file: 'client.yaml', line: 18, column: 17, path: 'purposes[0].legalBasis' })]);
+    expect(loaded.problems).toEqual([
+      expect.objectContaining({ file: 'client.yaml', line: 18, column: 17, path: 'purposes[0].legalBasis' }),
+    ]);
   });
 
   it('refuses removing an id the template does not have, a missing template, a cycle, and extends without files', () => {
     const unknown = load(client('recipients:\n  - id: nobody\n    $remove: true\n'));
-    expect(unknown.ok ? [] : unknown.problems.map(formatProblem)).toEqual(['client.yaml:17:9: error: recipients[0].id: nothing with id "nobody" to remove: the template has no such item']);
+    expect(unknown.ok ? [] : unknown.problems.map(formatProblem)).toEqual([
+      'client.yaml:17:9: error: recipients[0].id: nothing with id "nobody" to remove: the template has no such item',
+    ]);
     const missing = load(client(''), {});
-    expect(missing.ok ? [] : missing.problems.map(formatProblem)).toEqual(['client.yaml:1:10: error: extends: template "template.yaml": file not found (template.yaml)']);
-    const cycle = load(client(''), { 'template.yaml': 'extends: other.yaml\n', 'other.yaml': 'extends: template.yaml\n' });
+    expect(missing.ok ? [] : missing.problems.map(formatProblem)).toEqual([
+      'client.yaml:1:10: error: extends: template "template.yaml": file not found (template.yaml)',
+    ]);
+    const cycle = load(client(''), {
+      'template.yaml': 'extends: other.yaml\n',
+      'other.yaml': 'extends: template.yaml\n',
+    });
     expect(cycle.ok ? [] : cycle.problems.map((p) => p.message)).toEqual([expect.stringContaining('extends itself')]);
     const noFiles = loadCharter(client(''), 'client.yaml');
-    expect(noFiles.ok ? [] : noFiles.problems.map((p) => p.message)).toEqual([expect.stringContaining('cannot be read here')]);
+    expect(noFiles.ok ? [] : noFiles.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('cannot be read here'),
+    ]);
   });
 
   it('resolves the source sent to a server into one charter naming its files', () => {
@@ -122,7 +138,9 @@ cookies: []
     const resolved = resolvedCharterSource(readFileSync(file, 'utf8'), file, projectFile('examples/agency'));
     expect(resolved.ok).toBe(true);
     if (!resolved.ok) return;
-    expect(resolved.source).toMatch(/^# Resolved by charter from clients\/bakkerij-verhaegen\.yaml extending template\.yaml;/);
+    expect(resolved.source).toMatch(
+      /^# Resolved by charter from clients\/bakkerij-verhaegen\.yaml extending template\.yaml;/,
+    );
     expect(resolved.source).not.toContain('extends:');
     const again = loadCharter(resolved.source, 'resolved.yaml');
     expect(again.ok && again.charter.organisation.id).toBe('bakkerij-verhaegen');
@@ -136,7 +154,13 @@ describe('per-site controller', () => {
     if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
     expect(charterForSite(loaded.charter, 'zennevallei').organisation.legalName).toBe('Sportclub Zennevallei vzw');
     const youth = charterForSite(loaded.charter, 'zennevallei-jeugd').organisation;
-    expect(youth).toEqual(expect.objectContaining({ legalName: 'Jeugdfonds Zennevallei vzw', companyNumber: 'BE0789.333.444', contact: { email: 'jeugdfonds@zennevallei.example' } }));
+    expect(youth).toEqual(
+      expect.objectContaining({
+        legalName: 'Jeugdfonds Zennevallei vzw',
+        companyNumber: 'BE0789.333.444',
+        contact: { email: 'jeugdfonds@zennevallei.example' },
+      }),
+    );
     expect(youth.addresses).toEqual(loaded.charter.organisation.addresses);
     for (const language of ['en', 'nl', 'fr', 'de'] as const) {
       const own = renderMarkdown(buildNotice(loaded.charter, 'zennevallei-jeugd', language));
@@ -159,7 +183,9 @@ describe('the agency example', () => {
       if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
       const charter = loaded.charter;
       expect(charter.organisation.id).toBe(name);
-      expect(lintCharter(charter, { now: new Date('2026-12-05T00:00:00Z') }).filter((f) => f.severity === 'error')).toEqual([]);
+      expect(
+        lintCharter(charter, { now: new Date('2026-12-05T00:00:00Z') }).filter((f) => f.severity === 'error'),
+      ).toEqual([]);
       for (const site of charter.sites) {
         for (const language of site.languages ?? charter.languages) {
           const notice = renderMarkdown(buildNotice(charter, site.id, language));

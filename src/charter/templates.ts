@@ -39,13 +39,19 @@ interface Origin {
 }
 
 export type Resolved =
-  | { ok: true; value: Record<string, unknown>; locate: (path: IssuePath, key?: string) => { line: number; col: number; file: string }; files: string[] }
+  | {
+      ok: true;
+      value: Record<string, unknown>;
+      locate: (path: IssuePath, key?: string) => { line: number; col: number; file: string };
+      files: string[];
+    }
   | { ok: false; problems: TemplateProblem[] };
 
 /** Templates extend templates at most this deep (a chain longer than an agency's base → brand → client is a mistake). */
 export const maxTemplateDepth = 4;
 
-const isMap = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const byId = (list: unknown[]) => list.length > 0 && list.every((item) => isMap(item) && typeof item.id === 'string');
 const key = (path: IssuePath) => JSON.stringify(path);
 
@@ -56,27 +62,52 @@ const key = (path: IssuePath) => JSON.stringify(path);
 export function resolveTemplates(charter: TemplateDocument, read: ReadTemplate | undefined): Resolved {
   const chain: TemplateDocument[] = [charter];
   const problems: TemplateProblem[] = [];
-  for (let current = charter; current.value.extends !== undefined; ) {
+  for (let current = charter; current.value.extends !== undefined;) {
     const name = current.value.extends;
     if (typeof name !== 'string' || name.trim() === '') {
-      problems.push({ file: current.file, ...current.locate(['extends']), path: ['extends'], message: 'extends takes the path of a template file, relative to this file' });
+      problems.push({
+        file: current.file,
+        ...current.locate(['extends']),
+        path: ['extends'],
+        message: 'extends takes the path of a template file, relative to this file',
+      });
       break;
     }
     if (!read) {
-      problems.push({ file: current.file, ...current.locate(['extends']), path: ['extends'], message: `"${name}" cannot be read here: resolve templates where the files are (charter validate, apply or serve with the file)` });
+      problems.push({
+        file: current.file,
+        ...current.locate(['extends']),
+        path: ['extends'],
+        message: `"${name}" cannot be read here: resolve templates where the files are (charter validate, apply or serve with the file)`,
+      });
       break;
     }
     if (chain.length > maxTemplateDepth) {
-      problems.push({ file: current.file, ...current.locate(['extends']), path: ['extends'], message: `templates extend templates at most ${maxTemplateDepth} deep` });
+      problems.push({
+        file: current.file,
+        ...current.locate(['extends']),
+        path: ['extends'],
+        message: `templates extend templates at most ${maxTemplateDepth} deep`,
+      });
       break;
     }
     const loaded = read(name, current.file);
     if ('problem' in loaded) {
-      problems.push({ file: current.file, ...current.locate(['extends']), path: ['extends'], message: `template "${name}": ${loaded.problem}` });
+      problems.push({
+        file: current.file,
+        ...current.locate(['extends']),
+        path: ['extends'],
+        message: `template "${name}": ${loaded.problem}`,
+      });
       break;
     }
     if (chain.some((d) => d.file === loaded.document.file)) {
-      problems.push({ file: current.file, ...current.locate(['extends']), path: ['extends'], message: `template "${name}" extends itself through ${chain.map((d) => d.file).join(' → ')}` });
+      problems.push({
+        file: current.file,
+        ...current.locate(['extends']),
+        path: ['extends'],
+        message: `template "${name}" extends itself through ${chain.map((d) => d.file).join(' → ')}`,
+      });
       break;
     }
     chain.push(loaded.document);
@@ -89,7 +120,10 @@ export function resolveTemplates(charter: TemplateDocument, read: ReadTemplate |
   let merged: unknown = undefined;
   for (const document of [...chain].reverse()) {
     const { extends: _extends, ...layer } = document.value;
-    merged = merged === undefined ? adopt(layer, document, [], [], origins) : mergeInto(merged, layer, document, [], [], origins, problems);
+    merged =
+      merged === undefined
+        ? adopt(layer, document, [], [], origins)
+        : mergeInto(merged, layer, document, [], [], origins, problems);
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -108,10 +142,20 @@ export function resolveTemplates(charter: TemplateDocument, read: ReadTemplate |
 }
 
 /** Takes a value as it is, recording the origin of it and every node inside. */
-function adopt(value: unknown, document: TemplateDocument, sourcePath: IssuePath, path: IssuePath, origins: Map<string, Origin>): unknown {
+function adopt(
+  value: unknown,
+  document: TemplateDocument,
+  sourcePath: IssuePath,
+  path: IssuePath,
+  origins: Map<string, Origin>,
+): unknown {
   origins.set(key(path), { document, path: sourcePath });
-  if (Array.isArray(value)) return value.map((item, i) => adopt(item, document, [...sourcePath, i], [...path, i], origins));
-  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, adopt(v, document, [...sourcePath, k], [...path, k], origins)]));
+  if (Array.isArray(value))
+    return value.map((item, i) => adopt(item, document, [...sourcePath, i], [...path, i], origins));
+  if (isMap(value))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, adopt(v, document, [...sourcePath, k], [...path, k], origins)]),
+    );
   return value;
 }
 
@@ -146,8 +190,21 @@ function mergeInto(
     }
     return result;
   }
-  if (Array.isArray(base) && Array.isArray(over) && byId(base) && over.every((item) => isMap(item) && typeof item.id === 'string')) {
-    return mergeById(base as Record<string, unknown>[], over as Record<string, unknown>[], document, sourcePath, path, origins, problems);
+  if (
+    Array.isArray(base) &&
+    Array.isArray(over) &&
+    byId(base) &&
+    over.every((item) => isMap(item) && typeof item.id === 'string')
+  ) {
+    return mergeById(
+      base as Record<string, unknown>[],
+      over as Record<string, unknown>[],
+      document,
+      sourcePath,
+      path,
+      origins,
+      problems,
+    );
   }
   forget(path, origins);
   return adopt(over, document, sourcePath, path, origins);
@@ -167,19 +224,39 @@ function mergeById(
   const baseOrigins = base.map((_, i) => snapshot([...path, i], origins));
   forget(path, origins);
   origins.set(key(path), { document, path: sourcePath });
-  const items: { value: Record<string, unknown>; origins: Map<string, Origin> }[] = base.map((value, i) => ({ value, origins: baseOrigins[i]! }));
+  const items: { value: Record<string, unknown>; origins: Map<string, Origin> }[] = base.map((value, i) => ({
+    value,
+    origins: baseOrigins[i]!,
+  }));
   over.forEach((item, j) => {
     const at = items.findIndex((entry) => entry.value.id === item.id);
     if (item.$remove === true) {
-      if (at < 0) problems.push({ file: document.file, ...document.locate([...sourcePath, j, 'id']), path: [...sourcePath, j, 'id'], message: `nothing with id "${String(item.id)}" to remove: the template has no such item` });
+      if (at < 0)
+        problems.push({
+          file: document.file,
+          ...document.locate([...sourcePath, j, 'id']),
+          path: [...sourcePath, j, 'id'],
+          message: `nothing with id "${String(item.id)}" to remove: the template has no such item`,
+        });
       else items.splice(at, 1);
       return;
     }
     const scratch = new Map<string, Origin>();
     if (at < 0) {
-      items.push({ value: adopt(item, document, [...sourcePath, j], [], scratch) as Record<string, unknown>, origins: scratch });
+      items.push({
+        value: adopt(item, document, [...sourcePath, j], [], scratch) as Record<string, unknown>,
+        origins: scratch,
+      });
     } else {
-      const merged = mergeInto(items[at]!.value, item, document, [...sourcePath, j], [], items[at]!.origins, problems) as Record<string, unknown>;
+      const merged = mergeInto(
+        items[at]!.value,
+        item,
+        document,
+        [...sourcePath, j],
+        [],
+        items[at]!.origins,
+        problems,
+      ) as Record<string, unknown>;
       items[at] = { value: merged, origins: items[at]!.origins };
     }
   });
@@ -194,7 +271,8 @@ function snapshot(path: IssuePath, origins: Map<string, Origin>): Map<string, Or
   const result = new Map<string, Origin>();
   for (const [k, origin] of origins) {
     const full = JSON.parse(k) as IssuePath;
-    if (full.length >= path.length && path.every((step, i) => full[i] === step)) result.set(key(full.slice(path.length)), origin);
+    if (full.length >= path.length && path.every((step, i) => full[i] === step))
+      result.set(key(full.slice(path.length)), origin);
   }
   return result;
 }

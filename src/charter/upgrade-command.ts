@@ -11,7 +11,7 @@ import { currentFormatVersion, upgradeCharterText, upgradeDiff } from './upgrade
 
 export const upgradeCommand: Command = {
   name: 'upgrade',
-  summary: 'Rewrite a charter written for an older format into today\'s (prints the diff; --write saves it)',
+  summary: "Rewrite a charter written for an older format into today's (prints the diff; --write saves it)",
   usage: 'upgrade [file] [--write]',
   options: { write: { type: 'boolean' } },
   help: 'Exit 0 when the charter is already current or was rewritten with --write; 1 when changes are pending (run again with --write) or the result does not validate; 2 for a file that cannot be read.',
@@ -39,7 +39,9 @@ export const upgradeCommand: Command = {
       return exitCodes.findings;
     }
     if (!args.values.write) {
-      io.out(`${result.changes.length} change(s) pending; nothing was written. Run again with --write to rewrite ${file}.`);
+      io.out(
+        `${result.changes.length} change(s) pending; nothing was written. Run again with --write to rewrite ${file}.`,
+      );
       return exitCodes.findings;
     }
     await writeFile(path, result.text, 'utf8');

@@ -53,7 +53,9 @@ describe('charter upgrade', () => {
     expect(result.text).toContain('# the customer who placed the order');
     expect(loadCharter(result.text).ok).toBe(true);
     // Nothing else moved: the rest of the file is as written.
-    expect(result.text.split('\n').filter((line) => !oldStyle.includes(line))).toEqual(['          - { column: customer_id, to: customers.id }']);
+    expect(result.text.split('\n').filter((line) => !oldStyle.includes(line))).toEqual([
+      '          - { column: customer_id, to: customers.id }',
+    ]);
   });
 
   it('prints the diff and exits 1 without --write, rewrites with --write and exits 0, then is current', async () => {
@@ -74,7 +76,9 @@ describe('charter upgrade', () => {
   });
 
   it('exits 2 for a file it cannot read', async () => {
-    const run = await runCli(['upgrade', 'no-such-charter.yaml'], { cwd: mkdtempSync(join(tmpdir(), 'charter-upgrade-')) });
+    const run = await runCli(['upgrade', 'no-such-charter.yaml'], {
+      cwd: mkdtempSync(join(tmpdir(), 'charter-upgrade-')),
+    });
     expect(run.code).toBe(2);
     expect(run.err).toContain('cannot read no-such-charter.yaml');
   });

@@ -55,7 +55,9 @@ export function upgradeCharterText(source: string): UpgradeResult {
           changes.push(`${path}: removed "traverse: ${value}" (no longer used)`);
           if (value !== 'back') {
             const tableName = isMap(table) ? String(table.get('name')) : `#${t}`;
-            notes.push(`${path}: if each row ${tableName}.${String(reference.get('column'))} points to is one person's own (a one-to-one account or profile), add "profile: true"`);
+            notes.push(
+              `${path}: if each row ${tableName}.${String(reference.get('column'))} points to is one person's own (a one-to-one account or profile), add "profile: true"`,
+            );
           }
         });
       });

@@ -14,13 +14,20 @@ describe('validation in one pass', () => {
   it('reports reference problems together with shape problems, at their lines in the file as written', () => {
     const yaml = minimalCharterYaml
       .replace('    legalBasis: contract\n', '    legalBasis: contractual\n') // shape: purposes[0]
-      .replace('    subjects: [customer]\n    data: [online.ip-address]', '    subjects: [custmer]\n    data: [online.ip-address]') // reference: purposes[1]
+      .replace(
+        '    subjects: [customer]\n    data: [online.ip-address]',
+        '    subjects: [custmer]\n    data: [online.ip-address]',
+      ) // reference: purposes[1]
       .replace('authority: be-apd', 'authority: be-privacy-commission'); // reference: organisation
     const problems = problemsOf(yaml);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: 'purposes[0].legalBasis', line: lineOf(yaml, 'legalBasis: contractual') }),
-        expect.objectContaining({ path: 'purposes[1].subjects[0]', code: 'unknown_reference', line: lineOf(yaml, '[custmer]') }),
+        expect.objectContaining({
+          path: 'purposes[1].subjects[0]',
+          code: 'unknown_reference',
+          line: lineOf(yaml, '[custmer]'),
+        }),
         expect.objectContaining({ path: 'organisation.authority', code: 'unknown_authority' }),
       ]),
     );
@@ -37,7 +44,10 @@ describe('validation in one pass', () => {
   it('keeps the index of a later item right when an earlier one in the same list is set aside', () => {
     const yaml = minimalCharterYaml
       .replace('    legalBasis: contract\n', '    legalBasis: 7\n')
-      .replace('    subjects: [customer]\n    data: [online.ip-address]', '    subjects: [visitors]\n    data: [online.ip-address]');
+      .replace(
+        '    subjects: [customer]\n    data: [online.ip-address]',
+        '    subjects: [visitors]\n    data: [online.ip-address]',
+      );
     expect(problemsOf(yaml)).toEqual([
       expect.objectContaining({ path: 'purposes[0].legalBasis' }),
       expect.objectContaining({ path: 'purposes[1].subjects[0]', code: 'unknown_reference' }),

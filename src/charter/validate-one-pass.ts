@@ -14,7 +14,8 @@ const maxRounds = 5;
 
 type Issue = z.core.$ZodIssue;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The value at a path, or undefined. */
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -30,12 +31,14 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 /** The path of the innermost array item that holds the issue's path, if any. */
 function itemPath(path: readonly PropertyKey[]): (string | number)[] | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
-    if (typeof path[i] === 'number') return path.slice(0, i + 1).filter((p): p is string | number => typeof p !== 'symbol');
+    if (typeof path[i] === 'number')
+      return path.slice(0, i + 1).filter((p): p is string | number => typeof p !== 'symbol');
   }
   return undefined;
 }
 
-const startsWith = (path: readonly PropertyKey[], prefix: readonly PropertyKey[]) => prefix.every((part, i) => path[i] === part);
+const startsWith = (path: readonly PropertyKey[], prefix: readonly PropertyKey[]) =>
+  prefix.every((part, i) => path[i] === part);
 
 /** Maps paths of the copy (items removed) back to the original, from the indexes removed from each list. */
 class RemovedItems {
@@ -107,7 +110,8 @@ export function referencesDespiteShape(value: unknown, issues: readonly Issue[])
       for (const problem of checkReferences(parsed.data)) {
         const referenced = valueAt(parsed.data, problem.path);
         // A reference to an item set aside: the item exists, only its shape is wrong.
-        if (problem.code === 'unknown_reference' && typeof referenced === 'string' && setAsideIds.has(referenced)) continue;
+        if (problem.code === 'unknown_reference' && typeof referenced === 'string' && setAsideIds.has(referenced))
+          continue;
         const path = removed.original(problem.path);
         if (setAside.some((item) => startsWith(path, item))) continue;
         problems.push({ ...problem, path });

@@ -20,7 +20,12 @@ const work = mkdtempSync(join(tmpdir(), 'charter-backup-'));
 const dataDir = join(work, 'data');
 const charterFile = join(work, 'charter.yaml');
 const backup = join(work, 'charter-backup.tar.gz');
-const env = { CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', RETENTION_SCHEDULE: 'off', CHARTER_AUDIT_KEY: process.env.CHARTER_AUDIT_KEY ?? '' };
+const env = {
+  CHARTER_DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  RETENTION_SCHEDULE: 'off',
+  CHARTER_AUDIT_KEY: process.env.CHARTER_AUDIT_KEY ?? '',
+};
 let token = '';
 let server: ChildProcess | undefined;
 
@@ -29,7 +34,14 @@ beforeAll(async () => {
   const database = await openConfiguredDatabase(readConfig(env));
   try {
     const organisation = await ensureOrganisation(database.db, 'testco', 'Testco BV');
-    token = (await createApiToken(database.db, { organisationId: organisation.id }, { name: 'cli', scopes: ['requests:read', 'requests:write'], actor: 'test' }, new Date())).token;
+    token = (
+      await createApiToken(
+        database.db,
+        { organisationId: organisation.id },
+        { name: 'cli', scopes: ['requests:read', 'requests:write'], actor: 'test' },
+        new Date(),
+      )
+    ).token;
   } finally {
     await database.close();
   }
@@ -45,7 +57,12 @@ async function fileRequest(base: string, email: string): Promise<string> {
   const response = await fetch(`${base}/api/v1/requests`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ site: 'main', type: 'erasure', channel: 'counter', identity: { type: 'email', value: email } }),
+    body: JSON.stringify({
+      site: 'main',
+      type: 'erasure',
+      channel: 'counter',
+      identity: { type: 'email', value: email },
+    }),
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { reference: string }).reference;
@@ -60,7 +77,9 @@ describe('charter db backup and restore (PGlite)', () => {
 
     const backedUp = await cli(['db', 'backup', backup]);
     expect(backedUp.err).toContain(`charter: asking process ${server.pid} (charter serve`);
-    expect(backedUp.out).toMatch(new RegExp(`^Backed up ${dataDir} to ${backup} \\(\\d+\\.\\d MB\\), written by the running server\\.$`));
+    expect(backedUp.out).toMatch(
+      new RegExp(`^Backed up ${dataDir} to ${backup} \\(\\d+\\.\\d MB\\), written by the running server\\.$`),
+    );
     expect(backedUp.code).toBe(0);
     expect(statSync(backup).mode & 0o777).toBe(0o600);
 

@@ -12,7 +12,12 @@ const run = (argv: string[], cwd = projectFile()) => runCli(argv, { cwd });
 
 describe('charter CLI', () => {
   it('validates every example charter with exit 0', async () => {
-    const result = await run(['validate', 'examples/lumen-av/charter.yaml', 'examples/kamer-west/charter.yaml', 'examples/flashbooth/charter.yaml']);
+    const result = await run([
+      'validate',
+      'examples/lumen-av/charter.yaml',
+      'examples/kamer-west/charter.yaml',
+      'examples/flashbooth/charter.yaml',
+    ]);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out.match(/: valid \(revision [0-9a-f]{12}\)/g)).toHaveLength(3);
@@ -46,7 +51,7 @@ describe('charter CLI', () => {
     expect((await run(['--version'])).out).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it('fits the overview and every command\'s help in 80 columns', async () => {
+  it("fits the overview and every command's help in 80 columns", async () => {
     const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
     const overview = await run(['--help']);
     expect(widest(overview.out)).toBeLessThanOrEqual(80);

@@ -16,4 +16,20 @@ import { coreCommands } from './core-commands.js';
 import { dbCommands } from './db-commands.js';
 import { secretsCommands } from './secrets-commands.js';
 
-export const commands: Command[] = [...coreCommands, ...dbCommands, applyCommand, upgradeCommand, ...accountCommands, ...organisationCommands, ...auditCommands, ...noticeCommands, outboxCommand, ...recordsCommands, ...retentionCommands, ...rightsCommands, ...secretsCommands, ...storeCommands, ...siteCommands];
+export const commands: Command[] = [
+  ...coreCommands,
+  ...dbCommands,
+  applyCommand,
+  upgradeCommand,
+  ...accountCommands,
+  ...organisationCommands,
+  ...auditCommands,
+  ...noticeCommands,
+  outboxCommand,
+  ...recordsCommands,
+  ...retentionCommands,
+  ...rightsCommands,
+  ...secretsCommands,
+  ...storeCommands,
+  ...siteCommands,
+];

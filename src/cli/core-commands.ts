@@ -44,7 +44,8 @@ export const validateCommand: Command = {
       const result = await loadCharterFile(path);
       if (!result.ok) {
         failed = true;
-        for (const problem of result.problems) io.err(formatProblem({ ...problem, file: shownFile(io, problem.file, path, file ?? path) }));
+        for (const problem of result.problems)
+          io.err(formatProblem({ ...problem, file: shownFile(io, problem.file, path, file ?? path) }));
         io.err(`${file ?? path}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
       } else {
         io.out(`${file ?? path}: valid (revision ${charterRevision(result.charter).slice(0, 12)})`);
@@ -68,18 +69,29 @@ export const lintCommand: Command = {
     const shown = file ?? path;
     if (!result.ok) {
       if (args.values.json) io.out(JSON.stringify({ valid: false, problems: result.problems, findings: [] }, null, 2));
-      else for (const problem of result.problems) io.err(formatProblem({ ...problem, file: shownFile(io, problem.file, path, shown) }));
+      else
+        for (const problem of result.problems)
+          io.err(formatProblem({ ...problem, file: shownFile(io, problem.file, path, shown) }));
       return exitCodes.findings;
     }
     const findings = lintCharter(result.charter).map((finding) => {
       const { line, col, file: from } = result.locate(finding.path);
-      return { ...finding, path: formatPath(finding.path), line, column: col, file: shownFile(io, from ?? path, path, shown) };
+      return {
+        ...finding,
+        path: formatPath(finding.path),
+        line,
+        column: col,
+        file: shownFile(io, from ?? path, path, shown),
+      };
     });
     if (args.values.json) {
       io.out(JSON.stringify({ valid: !findings.some((f) => f.severity === 'error'), problems: [], findings }, null, 2));
     } else {
-      for (const f of findings) io.out(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.path}: ${f.message} [${f.rule}; ${f.article}]`);
-      const counts = ['error', 'warning', 'info'].map((s) => `${findings.filter((f) => f.severity === s).length} ${s}${s === 'info' ? '' : 's'}`);
+      for (const f of findings)
+        io.out(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.path}: ${f.message} [${f.rule}; ${f.article}]`);
+      const counts = ['error', 'warning', 'info'].map(
+        (s) => `${findings.filter((f) => f.severity === s).length} ${s}${s === 'info' ? '' : 's'}`,
+      );
       io.out(`${shown}: ${counts.join(', ')}`);
     }
     return findings.some((f) => f.severity === 'error') ? exitCodes.findings : exitCodes.ok;
@@ -92,7 +104,13 @@ export const schemaCommand: Command = {
   usage: 'schema',
   async run(_args, io) {
     const schema = z.toJSONSchema(charterSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
-    io.out(JSON.stringify({ ...schema, $id: 'https://charter.dev/schema/charter-1.json', title: 'Charter declaration (charter.yaml)' }, null, 2));
+    io.out(
+      JSON.stringify(
+        { ...schema, $id: 'https://charter.dev/schema/charter-1.json', title: 'Charter declaration (charter.yaml)' },
+        null,
+        2,
+      ),
+    );
     return exitCodes.ok;
   },
 };
@@ -109,17 +127,30 @@ export const initCommand: Command = {
   async run(args, io) {
     const dir = resolve(io.cwd, args.positionals[0] ?? '.');
     const example = stringOption(args, 'example');
-    const examples = (await readdir(projectFile('examples'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
-    if (example !== undefined && !examples.includes(example)) throw new UsageError(`unknown example "${example}"; choose one of ${examples.join(', ')}`);
+    const examples = (await readdir(projectFile('examples'), { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    if (example !== undefined && !examples.includes(example))
+      throw new UsageError(`unknown example "${example}"; choose one of ${examples.join(', ')}`);
     const target = join(dir, defaultFile);
-    const exists = await stat(target).then(() => true, () => false);
+    const exists = await stat(target).then(
+      () => true,
+      () => false,
+    );
     if (exists && !args.values.force) {
       io.err(`${target} already exists; use --force to overwrite it`);
       return exitCodes.findings;
     }
     await mkdir(dir, { recursive: true });
-    await copyFile(example ? projectFile('examples', example, defaultFile) : projectFile('examples', 'starter.yaml'), target);
-    io.out(example ? `Created ${target} from the "${example}" example.` : `Created ${target}: a small starter charter; each section says what to fill in.`);
+    await copyFile(
+      example ? projectFile('examples', example, defaultFile) : projectFile('examples', 'starter.yaml'),
+      target,
+    );
+    io.out(
+      example
+        ? `Created ${target} from the "${example}" example.`
+        : `Created ${target}: a small starter charter; each section says what to fill in.`,
+    );
     io.out(`Next: edit it, then run  charter validate ${target}  and  charter serve --charter ${target}`);
     return exitCodes.ok;
   },
@@ -151,10 +182,17 @@ function collectStartupGarbage() {
  * The charter `serve` applies: the one named (--charter, then CHARTER_FILE), else ./charter.yaml of the folder it runs
  * in when there is one, as `validate` and `lint` find it (said, so nobody wonders which file is live).
  */
-export async function serveCharterFile(io: CliIo, named: string | undefined, fromEnv: string | undefined): Promise<string | undefined> {
+export async function serveCharterFile(
+  io: CliIo,
+  named: string | undefined,
+  fromEnv: string | undefined,
+): Promise<string | undefined> {
   if (named) return named;
   if (fromEnv) return undefined;
-  const isFile = await stat(resolve(io.cwd, defaultFile)).then((s) => s.isFile(), () => false);
+  const isFile = await stat(resolve(io.cwd, defaultFile)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   if (!isFile) return undefined;
   io.out(`Using ./${defaultFile} (no --charter given).`);
   return defaultFile;
@@ -173,13 +211,21 @@ export const serveCommand: Command = {
   async run(args, io) {
     const port = stringOption(args, 'port');
     if (port !== undefined && !/^\d+$/.test(port)) throw new UsageError('--port takes a number');
-    const config = readConfig({ ...io.env, ...(port ? { PORT: port } : {}), ...(stringOption(args, 'host') ? { HOST: stringOption(args, 'host') } : {}) });
+    const config = readConfig({
+      ...io.env,
+      ...(port ? { PORT: port } : {}),
+      ...(stringOption(args, 'host') ? { HOST: stringOption(args, 'host') } : {}),
+    });
     // Before anything else: links must not be guessed for a server others reach (exit 1 with the reason).
     requirePublicUrl(config);
     const charterFile = await serveCharterFile(io, stringOption(args, 'charter'), config.CHARTER_FILE);
     announceDatabase(io, config);
     tuneHeapForServing();
-    const server = await startServer({ config, charterFile: charterFile ? resolve(io.cwd, charterFile) : undefined, print: (text) => io.out(text) });
+    const server = await startServer({
+      config,
+      charterFile: charterFile ? resolve(io.cwd, charterFile) : undefined,
+      print: (text) => io.out(text),
+    });
     collectStartupGarbage();
     await new Promise<void>((resolveStop) => {
       const stop = () => {
@@ -202,16 +248,25 @@ export const migrateCommand: Command = {
     requireExistingDatabase(io, config);
     let database: OpenDatabase<Database>;
     try {
-      database = await openDatabase<Database>({ url: config.DATABASE_URL, dataDir: config.CHARTER_DATA_DIR, command: 'charter db migrate' });
+      database = await openDatabase<Database>({
+        url: config.DATABASE_URL,
+        dataDir: config.CHARTER_DATA_DIR,
+        command: 'charter db migrate',
+      });
     } catch (error) {
       // A running server migrated the database when it started.
-      if (error instanceof DataDirectoryHeldError) throw heldRefusal(error, 'A server migrates its database when it starts: nothing to do while it runs.');
+      if (error instanceof DataDirectoryHeldError)
+        throw heldRefusal(error, 'A server migrates its database when it starts: nothing to do while it runs.');
       throw error;
     }
     try {
       const result = await migrate(database.db, migrations);
       const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
-      io.out(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+      io.out(
+        applied.length
+          ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
+          : 'The database is up to date.',
+      );
       return exitCodes.ok;
     } finally {
       await database.close();
@@ -219,4 +274,11 @@ export const migrateCommand: Command = {
   },
 };
 
-export const coreCommands: Command[] = [initCommand, validateCommand, lintCommand, schemaCommand, serveCommand, migrateCommand];
+export const coreCommands: Command[] = [
+  initCommand,
+  validateCommand,
+  lintCommand,
+  schemaCommand,
+  serveCommand,
+  migrateCommand,
+];

@@ -11,12 +11,18 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the database a CLI command uses', () => {
   it('is named without user or password', () => {
-    expect(describeDatabase(readConfig({ DATABASE_URL: 'postgres://charter:s3cret@db.example:5432/charter' }))).toBe('PostgreSQL db.example:5432/charter');
+    expect(describeDatabase(readConfig({ DATABASE_URL: 'postgres://charter:s3cret@db.example:5432/charter' }))).toBe(
+      'PostgreSQL db.example:5432/charter',
+    );
     expect(describeDatabase(readConfig({ CHARTER_DATA_DIR: '/srv/charter/data' }))).toBe('PGlite /srv/charter/data');
   });
 
   it('is created only with --init, and said on stderr', async () => {
-    const env = { CHARTER_DATA_DIR: 'fresh/data', LOG_LEVEL: 'silent', CHARTER_AUDIT_KEY: process.env.CHARTER_AUDIT_KEY ?? '' };
+    const env = {
+      CHARTER_DATA_DIR: 'fresh/data',
+      LOG_LEVEL: 'silent',
+      CHARTER_AUDIT_KEY: process.env.CHARTER_AUDIT_KEY ?? '',
+    };
     const refused = await runCli(['requests', 'list'], { env, cwd: work });
     expect(refused.code).toBe(1);
     expect(refused.err).toContain(`charter: database PGlite ${join(work, 'fresh/data')}`);

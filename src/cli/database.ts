@@ -29,7 +29,10 @@ const isInMemory = (config: Config) => config.CHARTER_DATA_DIR.startsWith('memor
 
 /** `PGlite /srv/charter/.charter/data` or `PostgreSQL db.example:5432/charter` — never the user or password. */
 export function describeDatabase(config: Config): string {
-  if (!config.DATABASE_URL) return isInMemory(config) ? 'PGlite in memory (gone when the command ends)' : `PGlite ${resolve(config.CHARTER_DATA_DIR)}`;
+  if (!config.DATABASE_URL)
+    return isInMemory(config)
+      ? 'PGlite in memory (gone when the command ends)'
+      : `PGlite ${resolve(config.CHARTER_DATA_DIR)}`;
   try {
     const url = new URL(config.DATABASE_URL);
     return `PostgreSQL ${url.hostname || 'localhost'}${url.port ? `:${url.port}` : ''}${url.pathname.length > 1 ? url.pathname : ''}`;
@@ -65,13 +68,20 @@ export function heldRefusal(error: DataDirectoryHeldError, advice: string): CliR
 }
 
 /** What a command refused beside a running server can do instead, when the API has no route for it. */
-export const stopServerAdvice = 'Stop that server first, or use PostgreSQL (DATABASE_URL) to run commands beside a server.';
+export const stopServerAdvice =
+  'Stop that server first, or use PostgreSQL (DATABASE_URL) to run commands beside a server.';
 
 /**
  * Opens the configured database for a CLI command (migrated, audit key installed), runs `work`, closes it.
  * `advice` is what to tell a person whose command a running server's lock refused.
  */
-export async function withCliDatabase<T>(io: CliIo, given: Config, command: string, work: (database: OpenDatabase<Database>) => Promise<T>, advice = stopServerAdvice): Promise<T> {
+export async function withCliDatabase<T>(
+  io: CliIo,
+  given: Config,
+  command: string,
+  work: (database: OpenDatabase<Database>) => Promise<T>,
+  advice = stopServerAdvice,
+): Promise<T> {
   const config = resolvedConfig(io, given);
   announceDatabase(io, config);
   requireExistingDatabase(io, config);

@@ -16,7 +16,8 @@ const serverBackupTimeoutMs = 10 * 60 * 1000;
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
-const postgresAdvice = 'charter: db backup and db restore are for the embedded PGlite database; back up PostgreSQL with its own tools (pg_dump, pg_restore).';
+const postgresAdvice =
+  'charter: db backup and db restore are for the embedded PGlite database; back up PostgreSQL with its own tools (pg_dump, pg_restore).';
 
 export const dbBackupCommand: Command = {
   name: 'db backup',
@@ -40,7 +41,9 @@ export const dbBackupCommand: Command = {
     if (holder) {
       // Only a listening `charter serve` answers the request; another command would be ended by the signal.
       if (holder.command !== 'charter serve' || !holder.url || holder.pid === process.pid) {
-        throw new CliRefusal(`charter: the database ${config.CHARTER_DATA_DIR} is in use by ${describeHolder(holder)}, which cannot write a backup. Try again when it has finished.`);
+        throw new CliRefusal(
+          `charter: the database ${config.CHARTER_DATA_DIR} is in use by ${describeHolder(holder)}, which cannot write a backup. Try again when it has finished.`,
+        );
       }
       io.err(`charter: asking ${describeHolder(holder)} to write the backup`);
       const bytes = await requestBackupFrom(holder, config.CHARTER_DATA_DIR, out, serverBackupTimeoutMs);
@@ -51,7 +54,8 @@ export const dbBackupCommand: Command = {
     try {
       database = await openDatabase({ dataDir: config.CHARTER_DATA_DIR, command: 'charter db backup' });
     } catch (error) {
-      if (error instanceof DataDirectoryHeldError) throw heldRefusal(error, 'Try again: a server that started meanwhile writes the backup itself.');
+      if (error instanceof DataDirectoryHeldError)
+        throw heldRefusal(error, 'Try again: a server that started meanwhile writes the backup itself.');
       throw error;
     }
     try {
@@ -83,14 +87,18 @@ export const dbRestoreCommand: Command = {
     try {
       restored = await restorePgliteBackup(config.CHARTER_DATA_DIR, source, 'charter db restore');
     } catch (error) {
-      if (error instanceof DataDirectoryHeldError) throw heldRefusal(error, 'Stop it first: a restore replaces the database it has open.');
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliRefusal(`charter: cannot read the backup ${source}`);
+      if (error instanceof DataDirectoryHeldError)
+        throw heldRefusal(error, 'Stop it first: a restore replaces the database it has open.');
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new CliRefusal(`charter: cannot read the backup ${source}`);
       throw error;
     }
     // Opened once as every command opens it: migrations of this version, audit chains sealed.
     const database = await openConfiguredDatabase(config, 'charter db restore');
     await database.close();
-    io.out(`Restored ${source} into ${config.CHARTER_DATA_DIR}.${restored.keptAs ? ` The directory it replaced is kept as ${restored.keptAs}.` : ''}`);
+    io.out(
+      `Restored ${source} into ${config.CHARTER_DATA_DIR}.${restored.keptAs ? ` The directory it replaced is kept as ${restored.keptAs}.` : ''}`,
+    );
     return exitCodes.ok;
   },
 };

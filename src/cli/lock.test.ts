@@ -24,7 +24,12 @@ import { readConfig } from '../platform/config.js';
 const work = mkdtempSync(join(tmpdir(), 'charter-lock-crash-'));
 const dataDir = join(work, 'data');
 const charterFile = join(work, 'charter.yaml');
-const env = { CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', RETENTION_SCHEDULE: 'off', CHARTER_AUDIT_KEY: process.env.CHARTER_AUDIT_KEY ?? '' };
+const env = {
+  CHARTER_DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  RETENTION_SCHEDULE: 'off',
+  CHARTER_AUDIT_KEY: process.env.CHARTER_AUDIT_KEY ?? '',
+};
 let token = '';
 const children: ChildProcess[] = [];
 
@@ -35,7 +40,14 @@ beforeAll(async () => {
   try {
     const organisation = await ensureOrganisation(database.db, 'testco', 'Testco BV');
     const scopes = ['requests:read', 'requests:write', 'audit:read', 'retention:read'];
-    token = (await createApiToken(database.db, { organisationId: organisation.id }, { name: 'cli', scopes, actor: 'test' }, new Date())).token;
+    token = (
+      await createApiToken(
+        database.db,
+        { organisationId: organisation.id },
+        { name: 'cli', scopes, actor: 'test' },
+        new Date(),
+      )
+    ).token;
   } finally {
     await database.close();
   }
@@ -45,7 +57,8 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const cli = (argv: string[], extra: Record<string, string> = {}, cwd = work) => runCli(argv, { env: { ...env, ...extra }, cwd });
+const cli = (argv: string[], extra: Record<string, string> = {}, cwd = work) =>
+  runCli(argv, { env: { ...env, ...extra }, cwd });
 
 describe('a PGlite directory held by charter serve', () => {
   it('refuses or routes the commands beside it, refuses a second serve, and survives kill -9 with every record', async () => {
@@ -68,9 +81,22 @@ describe('a PGlite directory held by charter serve', () => {
       gpc: false,
       url: 'https://www.testco.example/',
     };
-    const consent = await fetch(`${base}/api/v1/consent`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://www.testco.example' }, body: JSON.stringify(choice) });
+    const consent = await fetch(`${base}/api/v1/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://www.testco.example' },
+      body: JSON.stringify(choice),
+    });
     expect(consent.status).toBe(201);
-    const filed = await fetch(`${base}/api/v1/requests`, { method: 'POST', headers: auth, body: JSON.stringify({ site: 'main', type: 'access', channel: 'post', identity: { type: 'email', value: 'anna@example.org' } }) });
+    const filed = await fetch(`${base}/api/v1/requests`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        site: 'main',
+        type: 'access',
+        channel: 'post',
+        identity: { type: 'email', value: 'anna@example.org' },
+      }),
+    });
     expect(filed.status).toBe(201);
     const reference = ((await filed.json()) as { reference: string }).reference;
 
@@ -90,7 +116,10 @@ describe('a PGlite directory held by charter serve', () => {
     expect(verified.code).toBe(0);
     const checkpoint = await cli(['audit', 'checkpoint', '--org', 'testco', '--token', token]);
     expect(checkpoint.code).toBe(0);
-    expect(JSON.parse(checkpoint.out)).toMatchObject({ organisation: { slug: 'testco' }, signature: expect.any(String) });
+    expect(JSON.parse(checkpoint.out)).toMatchObject({
+      organisation: { slug: 'testco' },
+      signature: expect.any(String),
+    });
 
     // No route for it: refused with the holder and the advice.
     const userAdd = await cli(['user', 'add', '--org', 'testco', '--email', 'new@testco.example', '--role', 'viewer']);
@@ -137,7 +166,9 @@ describe('a PGlite directory held by charter serve', () => {
     expect(local.out).toMatch(/^testco: \d+ entries, chain intact$/);
     const database = await openConfiguredDatabase(readConfig(env));
     try {
-      const records = await acrossOrganisations('the test counts every record', () => database.db.selectFrom('consent_records').select('visitor_id').execute());
+      const records = await acrossOrganisations('the test counts every record', () =>
+        database.db.selectFrom('consent_records').select('visitor_id').execute(),
+      );
       expect(records.map((r) => r.visitor_id)).toEqual(['visitor-lock-test-0001']);
     } finally {
       await database.close();

@@ -27,7 +27,10 @@ function overview(columns: number): string {
     '',
     'Usage: charter <command> [options]',
     '',
-    ...commands.flatMap((c) => [...wrapText(`charter ${c.usage}`, columns, '      ', '  '), ...wrapText(c.summary, columns, '      ', '      ')]),
+    ...commands.flatMap((c) => [
+      ...wrapText(`charter ${c.usage}`, columns, '      ', '  '),
+      ...wrapText(c.summary, columns, '      ', '      '),
+    ]),
     '',
     ...wrapText('Every command takes --help. Exit codes: 0 ok, 1 findings or errors, 2 usage.', columns),
   ].join('\n');
@@ -36,7 +39,11 @@ function overview(columns: number): string {
 /** One command's help: usage, summary, and its longer help reflowed as paragraphs (blank lines separate them). */
 function commandHelp(command: Command, columns: number): string {
   const paragraphs = [command.summary, ...(command.help ? command.help.split(/\n\s*\n/) : [])];
-  return [...wrapText(`Usage: charter ${command.usage}`, columns, '         '), '', paragraphs.map((p) => wrapText(p.replace(/\n/g, ' '), columns).join('\n')).join('\n\n')].join('\n');
+  return [
+    ...wrapText(`Usage: charter ${command.usage}`, columns, '         '),
+    '',
+    paragraphs.map((p) => wrapText(p.replace(/\n/g, ' '), columns).join('\n')).join('\n\n'),
+  ].join('\n');
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -71,10 +78,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return exitCodes.usage;
     }
     if (error instanceof DataDirectoryHeldError) {
-      io.err(heldRefusal(error, command.name === 'serve' ? 'Stop it first, or give this server its own CHARTER_DATA_DIR.' : stopServerAdvice).message);
+      io.err(
+        heldRefusal(
+          error,
+          command.name === 'serve' ? 'Stop it first, or give this server its own CHARTER_DATA_DIR.' : stopServerAdvice,
+        ).message,
+      );
       return exitCodes.findings;
     }
-    if (error instanceof ConfigError || error instanceof CharterFileError || error instanceof CliRefusal || error instanceof RemoteError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof CharterFileError ||
+      error instanceof CliRefusal ||
+      error instanceof RemoteError
+    ) {
       io.err(error.message);
       return exitCodes.findings;
     }

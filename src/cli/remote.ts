@@ -61,13 +61,21 @@ export class RemoteError extends Error {
 }
 
 /** One API call to the running server, with the token, a timeout, and its error answer turned into a readable message. */
-export async function callServer<T>(remote: RemoteServer, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function callServer<T>(
+  remote: RemoteServer,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const url = new URL(path, remote.url);
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: { authorization: `Bearer ${remote.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${remote.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(requestTimeoutMs),
     });
@@ -83,8 +91,16 @@ export async function callServer<T>(remote: RemoteServer, method: 'GET' | 'POST'
   }
   if (!response.ok) {
     const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
-    const reason = response.status === 401 ? 'the token is unknown, revoked or expired' : response.status === 403 ? `the token may not do this (${error?.message ?? 'forbidden'})` : (error?.message ?? response.statusText);
-    throw new RemoteError(response.status, `charter: the server at ${remote.url} refused ${method} ${url.pathname} (${response.status}): ${reason}`);
+    const reason =
+      response.status === 401
+        ? 'the token is unknown, revoked or expired'
+        : response.status === 403
+          ? `the token may not do this (${error?.message ?? 'forbidden'})`
+          : (error?.message ?? response.statusText);
+    throw new RemoteError(
+      response.status,
+      `charter: the server at ${remote.url} refused ${method} ${url.pathname} (${response.status}): ${reason}`,
+    );
   }
   return parsed as T;
 }

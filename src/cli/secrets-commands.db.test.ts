@@ -10,7 +10,13 @@ import { runCli } from '../../test/support/cli.js';
 import { ensureOrganisation } from '../accounts/organisations.js';
 import { readConfig } from '../platform/config.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
-import { currentSecretsKeyring, installSecretsKeyring, keyringFrom, sealedKeyId, type SecretsKeyring } from '../platform/secret-box.js';
+import {
+  currentSecretsKeyring,
+  installSecretsKeyring,
+  keyringFrom,
+  sealedKeyId,
+  type SecretsKeyring,
+} from '../platform/secret-box.js';
 import { openConfiguredDatabase } from '../server.js';
 import { createSubscription } from '../webhooks/subscriptions.js';
 
@@ -26,7 +32,11 @@ beforeAll(async () => {
   const database = await openConfiguredDatabase(readConfig(env));
   try {
     organisationId = (await ensureOrganisation(database.db, 'rotate', 'Rotate')).id;
-    await createSubscription({ db: database.db, clock: () => new Date(), allowPrivate: true }, { organisationId, actor: 'user:test' }, { url: 'http://127.0.0.1:9/hook', events: ['webhook.test'] });
+    await createSubscription(
+      { db: database.db, clock: () => new Date(), allowPrivate: true },
+      { organisationId, actor: 'user:test' },
+      { url: 'http://127.0.0.1:9/hook', events: ['webhook.test'] },
+    );
   } finally {
     await database.close();
   }
@@ -39,7 +49,9 @@ afterAll(async () => {
 async function storedKeyIds(config: Record<string, string>): Promise<(string | undefined)[]> {
   const database = await openConfiguredDatabase(readConfig(config));
   try {
-    const rows = await inOrganisation(database.db, { organisationId }, (trx) => trx.selectFrom('webhook_subscriptions').select('secret').where('organisation_id', '=', organisationId).execute());
+    const rows = await inOrganisation(database.db, { organisationId }, (trx) =>
+      trx.selectFrom('webhook_subscriptions').select('secret').where('organisation_id', '=', organisationId).execute(),
+    );
     return rows.map((r) => sealedKeyId(r.secret));
   } finally {
     await database.close();
@@ -62,7 +74,9 @@ describe('charter secrets rotate', { timeout: 120_000 }, () => {
     expect(await storedKeyIds(env)).toEqual([keyringFrom(lines).currentId]);
 
     // Started with the old key only: refused at start, naming the key the secrets need.
-    await expect(storedKeyIds({ ...env, CHARTER_SECRETS_KEY: oldKey })).rejects.toThrow(`sealed with secrets key ${keyringFrom(lines).currentId}, which CHARTER_SECRETS_KEY does not hold`);
+    await expect(storedKeyIds({ ...env, CHARTER_SECRETS_KEY: oldKey })).rejects.toThrow(
+      `sealed with secrets key ${keyringFrom(lines).currentId}, which CHARTER_SECRETS_KEY does not hold`,
+    );
   });
 
   it('refuses a key file others may read', async () => {

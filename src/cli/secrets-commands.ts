@@ -7,7 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readConfig } from '../platform/config.js';
-import { ephemeralSecretsKey, keyFileTexts, keyringFrom, secretsKeyFilePath, writeKeyFile } from '../platform/secret-box.js';
+import {
+  ephemeralSecretsKey,
+  keyFileTexts,
+  keyringFrom,
+  secretsKeyFilePath,
+  writeKeyFile,
+} from '../platform/secret-box.js';
 import { resealStoredSecrets } from '../secrets-at-rest.js';
 import { exitCodes, type Command } from './command.js';
 import { CliRefusal, resolvedConfig, withCliDatabase } from './database.js';
@@ -23,12 +29,17 @@ export const secretsRotateCommand: Command = {
   ].join('\n'),
   async run(_args, io) {
     const config = resolvedConfig(io, readConfig(io.env));
-    if (ephemeralSecretsKey(config)) throw new CliRefusal('charter: with CHARTER_DATA_DIR=memory:// the secrets key lives in memory only; there is nothing to rotate.');
+    if (ephemeralSecretsKey(config))
+      throw new CliRefusal(
+        'charter: with CHARTER_DATA_DIR=memory:// the secrets key lives in memory only; there is nothing to rotate.',
+      );
     return withCliDatabase(io, config, 'secrets rotate', async (database) => {
       if (config.CHARTER_SECRETS_KEY) {
         const keyring = keyringFrom(config.CHARTER_SECRETS_KEY.split(','), 'CHARTER_SECRETS_KEY');
         const report = await resealStoredSecrets(database.db, keyring);
-        io.out(`Sealed ${report.resealed + report.sealed} stored secret(s) again under key ${keyring.currentId} (the first of CHARTER_SECRETS_KEY); ${report.resealed + report.sealed === 0 ? 'all were under it already' : 'the other keys of CHARTER_SECRETS_KEY may now be removed'}.`);
+        io.out(
+          `Sealed ${report.resealed + report.sealed} stored secret(s) again under key ${keyring.currentId} (the first of CHARTER_SECRETS_KEY); ${report.resealed + report.sealed === 0 ? 'all were under it already' : 'the other keys of CHARTER_SECRETS_KEY may now be removed'}.`,
+        );
         return exitCodes.ok;
       }
       const path = secretsKeyFilePath(config);
@@ -39,7 +50,9 @@ export const secretsRotateCommand: Command = {
       const report = await resealStoredSecrets(database.db, keyring);
       // Only once every value is under the new key does the old one leave the file.
       writeKeyFile(path, [fresh]);
-      io.out(`Sealed ${report.resealed + report.sealed} stored secret(s) under the new key ${keyring.currentId}; ${path} now holds only that key.`);
+      io.out(
+        `Sealed ${report.resealed + report.sealed} stored secret(s) under the new key ${keyring.currentId}; ${path} now holds only that key.`,
+      );
       return exitCodes.ok;
     });
   },

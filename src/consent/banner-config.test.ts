@@ -20,17 +20,20 @@ async function example(name: string): Promise<Charter> {
 }
 
 describe('bannerConfig', () => {
-  it.each(['lumen-av', 'kamer-west', 'flashbooth'])('fits the schema for every site and language of the %s example', async (name) => {
-    const charter = await example(name);
-    for (const site of charter.sites) {
-      for (const language of site.languages ?? charter.languages) {
-        const config = bannerConfig(charter, site.id, language);
-        expect(bannerConfigSchema.parse(config)).toEqual(config);
-        expect(config.revision).toBe(consentRevision(charter, site.id));
-        expect(config.categories.map((c) => c.id)).toEqual(charter.consent.categories.map((c) => c.id));
+  it.each(['lumen-av', 'kamer-west', 'flashbooth'])(
+    'fits the schema for every site and language of the %s example',
+    async (name) => {
+      const charter = await example(name);
+      for (const site of charter.sites) {
+        for (const language of site.languages ?? charter.languages) {
+          const config = bannerConfig(charter, site.id, language);
+          expect(bannerConfigSchema.parse(config)).toEqual(config);
+          expect(config.revision).toBe(consentRevision(charter, site.id));
+          expect(config.categories.map((c) => c.id)).toEqual(charter.consent.categories.map((c) => c.id));
+        }
       }
-    }
-  });
+    },
+  );
 
   it('describes each category with its vendors and cookies in the banner language', async () => {
     const config = bannerConfig(await example('lumen-av'), 'main', 'nl');
@@ -65,7 +68,8 @@ describe('bannerConfig', () => {
     const charter = await example('kamer-west');
     const main = bannerConfig(charter, 'main', 'en');
     const events = bannerConfig(charter, 'events', 'en');
-    const names = (config: typeof main) => [...config.necessary, ...config.categories.flatMap((c) => c.cookies)].map((c) => c.name);
+    const names = (config: typeof main) =>
+      [...config.necessary, ...config.categories.flatMap((c) => c.cookies)].map((c) => c.name);
     expect(names(main)).not.toContain('evt_cart');
     expect(names(events)).toContain('evt_cart');
     expect(main.googleConsentMode).toBe(false);

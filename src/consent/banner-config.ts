@@ -77,7 +77,10 @@ export const bannerTextsSchema = z.object(
 
 export const bannerConfigSchema = z.object({
   site: z.string(),
-  revision: z.string().regex(/^[0-9a-f]{16}$/).describe('consent revision: a stored choice for another revision is asked again'),
+  revision: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .describe('consent revision: a stored choice for another revision is asked again'),
   language: languageSchema,
   languages: z.array(languageSchema).describe("the site's languages"),
   expiry: z
@@ -86,7 +89,10 @@ export const bannerConfigSchema = z.object({
   honourGpc: z.boolean(),
   googleConsentMode: z.boolean().describe('push gtag consent updates from the category signals'),
   notice: z.string().describe('path of the privacy notice on the Charter server'),
-  accent: z.string().regex(/^#[0-9a-f]{6}$/).describe('button colour, at least 4.5:1 against white'),
+  accent: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/)
+    .describe('button colour, at least 4.5:1 against white'),
   necessary: z.array(bannerCookieSchema),
   categories: z.array(bannerCategorySchema),
   texts: bannerTextsSchema,
@@ -163,7 +169,7 @@ export const bannerTexts: Record<Language, BannerTexts> = {
     purpose: 'Finalité',
     duration: 'Durée',
     notice: 'Déclaration de confidentialité',
-    gpc: "Votre navigateur envoie le signal Global Privacy Control et nous le respectons : ces catégories restent désactivées, sauf si vous les activez vous-même : {categories}.",
+    gpc: 'Votre navigateur envoie le signal Global Privacy Control et nous le respectons : ces catégories restent désactivées, sauf si vous les activez vous-même : {categories}.',
     blocked: "Ce contenu provient d'un tiers. Il ne se charge que si vous autorisez « {category} ».",
     allow: 'Autoriser « {category} »',
     reopen: 'Choix de confidentialité',
@@ -221,10 +227,42 @@ const ownCookieTexts: Record<Language, { consent: string; visitor: string; sessi
 };
 
 const durationWords: Record<Language, { units: [string, string][]; and: string }> = {
-  en: { units: [['year', 'years'], ['month', 'months'], ['week', 'weeks'], ['day', 'days']], and: 'and' },
-  nl: { units: [['jaar', 'jaar'], ['maand', 'maanden'], ['week', 'weken'], ['dag', 'dagen']], and: 'en' },
-  fr: { units: [['an', 'ans'], ['mois', 'mois'], ['semaine', 'semaines'], ['jour', 'jours']], and: 'et' },
-  de: { units: [['Jahr', 'Jahre'], ['Monat', 'Monate'], ['Woche', 'Wochen'], ['Tag', 'Tage']], and: 'und' },
+  en: {
+    units: [
+      ['year', 'years'],
+      ['month', 'months'],
+      ['week', 'weeks'],
+      ['day', 'days'],
+    ],
+    and: 'and',
+  },
+  nl: {
+    units: [
+      ['jaar', 'jaar'],
+      ['maand', 'maanden'],
+      ['week', 'weken'],
+      ['dag', 'dagen'],
+    ],
+    and: 'en',
+  },
+  fr: {
+    units: [
+      ['an', 'ans'],
+      ['mois', 'mois'],
+      ['semaine', 'semaines'],
+      ['jour', 'jours'],
+    ],
+    and: 'et',
+  },
+  de: {
+    units: [
+      ['Jahr', 'Jahre'],
+      ['Monat', 'Monate'],
+      ['Woche', 'Wochen'],
+      ['Tag', 'Tage'],
+    ],
+    and: 'und',
+  },
 };
 
 /** A charter duration in words in one language: "1 year and 6 months", "13 maanden". */
@@ -243,7 +281,9 @@ export function durationInWords(value: Duration, language: Language): string {
 export function localText(text: Text | undefined, language: Language, fallback?: Language): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return text[language] ?? (fallback ? text[fallback] : undefined) ?? text.en ?? Object.values(text).find(Boolean) ?? '';
+  return (
+    text[language] ?? (fallback ? text[fallback] : undefined) ?? text.en ?? Object.values(text).find(Boolean) ?? ''
+  );
 }
 
 /** The languages a site is offered in: its own list, or the charter's. */
@@ -293,7 +333,8 @@ export function bannerConfig(charter: Charter, siteId: string, language: Languag
   const own = ownCookieTexts[language];
   const region = new Intl.DisplayNames([language], { type: 'region' });
   const recipients = new Map(charter.recipients.map((r) => [r.id, r]));
-  const vendorName = (vendor: string) => (vendor === 'first-party' ? own.firstParty : (localText(recipients.get(vendor)?.name, language, fallback) || vendor));
+  const vendorName = (vendor: string) =>
+    vendor === 'first-party' ? own.firstParty : localText(recipients.get(vendor)?.name, language, fallback) || vendor;
 
   const describeCookie = (cookie: Cookie) => ({
     name: cookie.name,

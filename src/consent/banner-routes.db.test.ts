@@ -36,7 +36,11 @@ describe('GET /banner.js and /banner.css', () => {
     expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(response.rawPayload.equals(readFileSync(projectFile('dist/banner/banner.js')))).toBe(true);
     expect(response.headers['cache-control']).toContain('max-age=3600');
-    const again = await test.app.inject({ method: 'GET', url: '/banner.js', headers: { 'if-none-match': String(response.headers.etag) } });
+    const again = await test.app.inject({
+      method: 'GET',
+      url: '/banner.js',
+      headers: { 'if-none-match': String(response.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
     const css = await test.app.inject({ method: 'GET', url: '/banner.css' });
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
@@ -58,15 +62,27 @@ describe('GET /api/v1/banner/{site}/config', () => {
 
   it('answers 304 to a browser that has the same configuration', async () => {
     const first = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config?lang=nl' });
-    const second = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config?lang=nl', headers: { 'if-none-match': String(first.headers.etag) } });
+    const second = await test.app.inject({
+      method: 'GET',
+      url: '/api/v1/banner/main/config?lang=nl',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
     expect(second.statusCode).toBe(304);
     expect(second.body).toBe('');
-    const other = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config?lang=en', headers: { 'if-none-match': String(first.headers.etag) } });
+    const other = await test.app.inject({
+      method: 'GET',
+      url: '/api/v1/banner/main/config?lang=en',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
     expect(other.statusCode).toBe(200);
   });
 
   it('uses Accept-Language when the banner sends no languages, and says the answer varies with it', async () => {
-    const response = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config', headers: { 'accept-language': 'nl-BE,nl;q=0.9,en;q=0.5' } });
+    const response = await test.app.inject({
+      method: 'GET',
+      url: '/api/v1/banner/main/config',
+      headers: { 'accept-language': 'nl-BE,nl;q=0.9,en;q=0.5' },
+    });
     expect(response.json()).toMatchObject({ language: 'nl' });
     expect(response.headers.vary).toBe('accept-language');
   });
@@ -75,9 +91,17 @@ describe('GET /api/v1/banner/{site}/config', () => {
     const unknown = await test.app.inject({ method: 'GET', url: '/api/v1/banner/elsewhere/config' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ error: { code: 'not_found' } });
-    const malformed = await test.app.inject({ method: 'GET', url: '/api/v1/banner/Not_A_Site/config?lang=%3Cscript%3E' });
+    const malformed = await test.app.inject({
+      method: 'GET',
+      url: '/api/v1/banner/Not_A_Site/config?lang=%3Cscript%3E',
+    });
     expect(malformed.statusCode).toBe(422);
-    expect(malformed.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['params.site', 'query.lang']);
+    expect(
+      malformed
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['params.site', 'query.lang']);
   });
 });
 
@@ -88,8 +112,15 @@ describe('GET /api/v1/banner/{site}/{revision}/{lang}.json', () => {
     expect(current.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(current.json()).toMatchObject({ revision, language: 'nl' });
 
-    const changed = buildCharter((c) => (c.consent.categories[0]!.name = { en: 'Visit counting', nl: 'Bezoeken tellen', fr: 'Comptage des visites' }));
-    await applyCharter(test.database.db, { organisationId: test.organisationId! }, { charter: changed, source: '{}', format: 'json', actor: 'test' });
+    const changed = buildCharter(
+      (c) =>
+        (c.consent.categories[0]!.name = { en: 'Visit counting', nl: 'Bezoeken tellen', fr: 'Comptage des visites' }),
+    );
+    await applyCharter(
+      test.database.db,
+      { organisationId: test.organisationId! },
+      { charter: changed, source: '{}', format: 'json', actor: 'test' },
+    );
     const newRevision = consentRevision(changed, 'main');
     expect(newRevision).not.toBe(revision);
 
@@ -101,15 +132,28 @@ describe('GET /api/v1/banner/{site}/{revision}/{lang}.json', () => {
 
     const direct = await bannerConfigForRevision(test.database.db, 'main', revision, 'fr');
     expect(direct?.categories[0]?.name).toBe('Statistiques');
-    await applyCharter(test.database.db, { organisationId: test.organisationId! }, { charter, source: '{}', format: 'json', actor: 'test' });
+    await applyCharter(
+      test.database.db,
+      { organisationId: test.organisationId! },
+      { charter, source: '{}', format: 'json', actor: 'test' },
+    );
   });
 
   it('answers 404 for a revision never applied or a language the site does not offer, 422 for a malformed path', async () => {
-    expect((await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/0123456789abcdef/en.json' })).statusCode).toBe(404);
-    expect((await test.app.inject({ method: 'GET', url: `/api/v1/banner/main/${revision}/de.json` })).statusCode).toBe(404);
+    expect(
+      (await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/0123456789abcdef/en.json' })).statusCode,
+    ).toBe(404);
+    expect((await test.app.inject({ method: 'GET', url: `/api/v1/banner/main/${revision}/de.json` })).statusCode).toBe(
+      404,
+    );
     const malformed = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/xyz/english.json' });
     expect(malformed.statusCode).toBe(422);
-    expect(malformed.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['params.file', 'params.revision']);
+    expect(
+      malformed
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['params.file', 'params.revision']);
   });
 });
 
@@ -117,7 +161,11 @@ describe('GET /api/v1/banner/{site}/{revision}/{lang}.json', () => {
 function embedded(script: string): { revision: string; language: string; categories: { name: string }[] } {
   const call = script.lastIndexOf('\n})(');
   expect(call).toBeGreaterThan(0);
-  return JSON.parse(script.slice(call + 4, script.lastIndexOf(');'))) as { revision: string; language: string; categories: { name: string }[] };
+  return JSON.parse(script.slice(call + 4, script.lastIndexOf(');'))) as {
+    revision: string;
+    language: string;
+    categories: { name: string }[];
+  };
 }
 
 describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the script with its configuration)', () => {
@@ -130,24 +178,47 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
     expect(response.headers['access-control-allow-origin']).toBe('*');
     expect(response.body.startsWith('(function(__charterConfig){')).toBe(true);
     expect(response.body).toContain(bundle);
-    expect(embedded(response.body)).toMatchObject({ revision, language: 'fr', categories: [{ name: 'Statistiques' }, { name: 'Vidéos intégrées' }] });
+    expect(embedded(response.body)).toMatchObject({
+      revision,
+      language: 'fr',
+      categories: [{ name: 'Statistiques' }, { name: 'Vidéos intégrées' }],
+    });
     // The wrapper is a script a browser parses.
     expect(() => new Script(response.body)).not.toThrow();
-    const again = await test.app.inject({ method: 'GET', url: '/banner/main.js?lang=de,fr', headers: { 'if-none-match': String(response.headers.etag) } });
+    const again = await test.app.inject({
+      method: 'GET',
+      url: '/banner/main.js?lang=de,fr',
+      headers: { 'if-none-match': String(response.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
-    const byHeader = await test.app.inject({ method: 'GET', url: '/banner/main.js', headers: { 'accept-language': 'nl-BE,nl;q=0.9' } });
+    const byHeader = await test.app.inject({
+      method: 'GET',
+      url: '/banner/main.js',
+      headers: { 'accept-language': 'nl-BE,nl;q=0.9' },
+    });
     expect(embedded(byHeader.body).language).toBe('nl');
     expect(byHeader.headers.vary).toBe('accept-language');
   });
 
   it('serves a new consent revision at once at the current URL, and the old one at its own URL for a year', async () => {
     const before = await test.app.inject({ method: 'GET', url: '/banner/main.js?lang=en' });
-    const changed = buildCharter((c) => (c.consent.categories[0]!.name = { en: 'Visit counting', nl: 'Bezoeken tellen', fr: 'Comptage des visites' }));
-    await applyCharter(test.database.db, { organisationId: test.organisationId! }, { charter: changed, source: '{}', format: 'json', actor: 'test' });
+    const changed = buildCharter(
+      (c) =>
+        (c.consent.categories[0]!.name = { en: 'Visit counting', nl: 'Bezoeken tellen', fr: 'Comptage des visites' }),
+    );
+    await applyCharter(
+      test.database.db,
+      { organisationId: test.organisationId! },
+      { charter: changed, source: '{}', format: 'json', actor: 'test' },
+    );
     const newRevision = consentRevision(changed, 'main');
     try {
-      const after = await test.app.inject({ method: 'GET', url: '/banner/main.js?lang=en', headers: { 'if-none-match': String(before.headers.etag) } });
+      const after = await test.app.inject({
+        method: 'GET',
+        url: '/banner/main.js?lang=en',
+        headers: { 'if-none-match': String(before.headers.etag) },
+      });
       expect(after.statusCode).toBe(200);
       expect(after.headers.etag).not.toBe(before.headers.etag);
       expect(embedded(after.body)).toMatchObject({ revision: newRevision, categories: [{ name: 'Visit counting' }] });
@@ -156,7 +227,11 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
       expect(old.statusCode).toBe(200);
       // Without its content hash the revision URL is revalidated: a newer bundle may be served under it.
       expect(old.headers['cache-control']).toBe('public, max-age=0, s-maxage=60');
-      expect(embedded(old.body)).toMatchObject({ revision, language: 'en', categories: [{ name: 'Statistics' }, { name: 'Embedded videos' }] });
+      expect(embedded(old.body)).toMatchObject({
+        revision,
+        language: 'en',
+        categories: [{ name: 'Statistics' }, { name: 'Embedded videos' }],
+      });
       // Its content-hashed URL (named in the link header) is immutable and serves the same script.
       const hashed = /^<([^>]+)>; rel="canonical"$/.exec(String(old.headers.link))?.[1];
       expect(hashed).toMatch(new RegExp(`^/banner/main/${revision}/en\\.[A-Za-z0-9_-]{16}\\.js$`));
@@ -164,7 +239,10 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
       expect(pinned.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(pinned.body).toBe(old.body);
       // A hash that is not the content's (an older bundle) is never cached as immutable.
-      const stale = await test.app.inject({ method: 'GET', url: hashed!.replace(/\.[A-Za-z0-9_-]{16}\.js$/, '.AAAAAAAAAAAAAAAA.js') });
+      const stale = await test.app.inject({
+        method: 'GET',
+        url: hashed!.replace(/\.[A-Za-z0-9_-]{16}\.js$/, '.AAAAAAAAAAAAAAAA.js'),
+      });
       expect(stale.statusCode).toBe(200);
       expect(stale.headers['cache-control']).toBe('public, max-age=0, s-maxage=60');
       expect(stale.headers.link).toBe(old.headers.link);
@@ -173,9 +251,17 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
       expect(currentLink).toMatch(new RegExp(`^/banner/main/${newRevision}/en\\.[A-Za-z0-9_-]{16}\\.js$`));
       expect((await test.app.inject({ method: 'GET', url: currentLink! })).body).toBe(after.body);
       const current = await test.app.inject({ method: 'GET', url: `/banner/main/${newRevision}/nl.js` });
-      expect(embedded(current.body)).toMatchObject({ revision: newRevision, language: 'nl', categories: [{ name: 'Bezoeken tellen' }] });
+      expect(embedded(current.body)).toMatchObject({
+        revision: newRevision,
+        language: 'nl',
+        categories: [{ name: 'Bezoeken tellen' }],
+      });
     } finally {
-      await applyCharter(test.database.db, { organisationId: test.organisationId! }, { charter, source: '{}', format: 'json', actor: 'test' });
+      await applyCharter(
+        test.database.db,
+        { organisationId: test.organisationId! },
+        { charter, source: '{}', format: 'json', actor: 'test' },
+      );
     }
   });
 
@@ -185,10 +271,20 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
     expect((await test.app.inject({ method: 'GET', url: `/banner/main/${revision}/de.js` })).statusCode).toBe(404);
     const malformed = await test.app.inject({ method: 'GET', url: '/banner/Not_A_Site.css?lang=%3Cscript%3E' });
     expect(malformed.statusCode).toBe(422);
-    expect(malformed.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['params.file', 'query.lang']);
+    expect(
+      malformed
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['params.file', 'query.lang']);
     const badRevision = await test.app.inject({ method: 'GET', url: '/banner/main/xyz/english.js' });
     expect(badRevision.statusCode).toBe(422);
-    expect(badRevision.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['params.file', 'params.revision']);
+    expect(
+      badRevision
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['params.file', 'params.revision']);
   });
 });
 
@@ -198,19 +294,32 @@ describe('demo website', () => {
     ['fr', 'Testco: site de démonstration', 'Choix de confidentialité'],
     ['de', 'Testco: Demo-Website', 'Datenschutz-Einstellungen'],
     ['en', 'Testco: demo website', 'Privacy choices'],
-  ])('is served in %s from Accept-Language, with the banner tag, gated scripts and a gated video', async (lang, heading, open) => {
-    const response = await test.app.inject({ method: 'GET', url: '/demo/main', headers: { 'accept-language': `${lang};q=0.9` } });
-    expect(response.statusCode).toBe(200);
-    const page = response.body;
-    expect(page).toContain(`<html lang="${lang}">`);
-    expect(page).toContain(`<h1>${heading}</h1>`);
-    expect(page).toContain(`<script src="/banner/main.js?lang=${lang}" async></script>`);
-    expect(page).toContain('<script type="text/plain" data-category="analytics" data-src="/demo/main/scripts/analytics.js"></script>');
-    expect(page).toContain('<script type="text/plain" data-category="external-media" data-src="/demo/main/scripts/external-media.js"></script>');
-    expect(page).toMatch(/<iframe class="demo-frame" data-category="external-media" data-src="\/demo\/main\/video\?lang=\w\w"/);
-    expect(page).toContain(`data-charter-open>${open}</button>`);
-    expect(response.headers['content-security-policy']).toContain("style-src 'self'");
-  });
+  ])(
+    'is served in %s from Accept-Language, with the banner tag, gated scripts and a gated video',
+    async (lang, heading, open) => {
+      const response = await test.app.inject({
+        method: 'GET',
+        url: '/demo/main',
+        headers: { 'accept-language': `${lang};q=0.9` },
+      });
+      expect(response.statusCode).toBe(200);
+      const page = response.body;
+      expect(page).toContain(`<html lang="${lang}">`);
+      expect(page).toContain(`<h1>${heading}</h1>`);
+      expect(page).toContain(`<script src="/banner/main.js?lang=${lang}" async></script>`);
+      expect(page).toContain(
+        '<script type="text/plain" data-category="analytics" data-src="/demo/main/scripts/analytics.js"></script>',
+      );
+      expect(page).toContain(
+        '<script type="text/plain" data-category="external-media" data-src="/demo/main/scripts/external-media.js"></script>',
+      );
+      expect(page).toMatch(
+        /<iframe class="demo-frame" data-category="external-media" data-src="\/demo\/main\/video\?lang=\w\w"/,
+      );
+      expect(page).toContain(`data-charter-open>${open}</button>`);
+      expect(response.headers['content-security-policy']).toContain("style-src 'self'");
+    },
+  );
 
   it("serves each category's script, which sets exactly the cookies the charter declares for it", async () => {
     const response = await test.app.inject({ method: 'GET', url: '/demo/main/scripts/analytics.js' });
@@ -229,9 +338,20 @@ describe('OpenAPI', () => {
     const document = (await test.app.inject('/openapi.json')).json();
     const result = await new Validator().validate(document);
     expect(result.errors ?? []).toEqual([]);
-    for (const path of ['/banner.js', '/banner/{file}', '/banner/{site}/{revision}/{file}', '/api/v1/banner/{site}/config', '/api/v1/banner/{site}/{revision}/{file}', '/demo/{site}']) {
+    for (const path of [
+      '/banner.js',
+      '/banner/{file}',
+      '/banner/{site}/{revision}/{file}',
+      '/api/v1/banner/{site}/config',
+      '/api/v1/banner/{site}/{revision}/{file}',
+      '/demo/{site}',
+    ]) {
       expect(document.paths[path]?.get, path).toBeDefined();
     }
-    expect(Object.keys(document.paths['/api/v1/banner/{site}/config'].get.responses).sort()).toEqual(['200', '404', '422']);
+    expect(Object.keys(document.paths['/api/v1/banner/{site}/config'].get.responses).sort()).toEqual([
+      '200',
+      '404',
+      '422',
+    ]);
   });
 });

@@ -34,7 +34,13 @@ import type { Database } from '../database.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
-import { bannerConfig, bannerConfigSchema, pickBannerLanguage, siteLanguages, type BannerConfig } from './banner-config.js';
+import {
+  bannerConfig,
+  bannerConfigSchema,
+  pickBannerLanguage,
+  siteLanguages,
+  type BannerConfig,
+} from './banner-config.js';
 import { bannerScript } from './banner-script.js';
 import { consentModeDefaultScript } from './consent-mode-default.js';
 import { registerDemoRoutes } from './demo.js';
@@ -43,7 +49,10 @@ export interface BannerRouteDeps {
   db: Kysely<Database>;
 }
 
-const siteParam = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a site id').max(100);
+const siteParam = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a site id')
+  .max(100);
 
 /** `{site}/{revision}/{lang}.{extension}`: the revision-addressed configuration (.json) or script (.js). */
 const revisionParams = (extension: 'js' | 'json') =>
@@ -106,7 +115,8 @@ export async function bannerConfigForRevision(
   const site = await findSite(db, siteId);
   if (!site) return undefined;
   const scope = { organisationId: site.organisationId };
-  const matches = (charter: Charter) => charter.sites.some((s) => s.id === siteId) && consentRevision(charter, siteId) === revision;
+  const matches = (charter: Charter) =>
+    charter.sites.some((s) => s.id === siteId) && consentRevision(charter, siteId) === revision;
   const active = await activeCharter(db, scope);
   let charter = active && matches(active.charter) ? active.charter : undefined;
   if (!charter) {
@@ -122,7 +132,13 @@ export async function bannerConfigForRevision(
   return bannerConfig(charter, siteId, language);
 }
 
-function sendJson(request: FastifyRequest, reply: FastifyReply, rendered: Rendered, cacheControl: string, type = 'application/json; charset=utf-8') {
+function sendJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  rendered: Rendered,
+  cacheControl: string,
+  type = 'application/json; charset=utf-8',
+) {
   reply.header('access-control-allow-origin', '*');
   reply.header('cache-control', cacheControl);
   reply.header('etag', rendered.etag);
@@ -171,13 +187,21 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
 
   const loadScript = assetLoader('banner.js');
   /** The bundle around a configuration; the ETag covers both, so a new build is served too. */
-  const scriptOf = async (key: string, config: () => Promise<BannerConfig | undefined>): Promise<Rendered | undefined> => {
+  const scriptOf = async (
+    key: string,
+    config: () => Promise<BannerConfig | undefined>,
+  ): Promise<Rendered | undefined> => {
     const asset = await loadScript();
     const memoKey = `script:${asset.etag}:${key}`;
     const known = configs.get(memoKey);
     if (known) return known;
     const value = await config();
-    return value ? configs.set(memoKey, render(value, (c) => bannerScript(asset.body.toString('utf8'), c))) : undefined;
+    return value
+      ? configs.set(
+          memoKey,
+          render(value, (c) => bannerScript(asset.body.toString('utf8'), c)),
+        )
+      : undefined;
   };
   const scriptType = 'text/javascript; charset=utf-8';
 
@@ -186,7 +210,8 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
     {
       method: 'GET',
       url: '/banner/:file',
-      summary: 'The consent banner script with the current configuration of a site inside (one tag: <script src=".../banner/main.js" async>)',
+      summary:
+        'The consent banner script with the current configuration of a site inside (one tag: <script src=".../banner/main.js" async>)',
       tags: ['consent'],
       auth: 'public',
       params: z.object({
@@ -204,8 +229,13 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       const site = params.file;
       const { stored } = await charterOfSite(deps.db, site);
       const language = pickBannerLanguage(stored.charter, site, languagePreferences(query.lang, request, reply));
-      const rendered = await scriptOf(`${stored.revision}:${site}:${language}`, async () => bannerConfig(stored.charter, site, language));
-      reply.header('link', `</banner/${site}/${consentRevision(stored.charter, site)}/${language}.${contentHash(rendered!)}.js>; rel="canonical"`);
+      const rendered = await scriptOf(`${stored.revision}:${site}:${language}`, async () =>
+        bannerConfig(stored.charter, site, language),
+      );
+      reply.header(
+        'link',
+        `</banner/${site}/${consentRevision(stored.charter, site)}/${language}.${contentHash(rendered!)}.js>; rel="canonical"`,
+      );
       return sendJson(request, reply, rendered!, 'public, max-age=0, s-maxage=60', scriptType);
     },
   );
@@ -215,7 +245,8 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
     {
       method: 'GET',
       url: '/banner/:site/consent-mode.js',
-      summary: 'The Google Consent Mode default of a site as a tiny blocking script: <script src=".../banner/main/consent-mode.js"></script> before the Google tag',
+      summary:
+        'The Google Consent Mode default of a site as a tiny blocking script: <script src=".../banner/main/consent-mode.js"></script> before the Google tag',
       tags: ['consent'],
       auth: 'public',
       params: z.object({ site: siteParam }),
@@ -226,7 +257,9 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       const { stored } = await charterOfSite(deps.db, params.site);
       const language = pickBannerLanguage(stored.charter, params.site, []);
       const key = `consent-mode:${stored.revision}:${params.site}`;
-      const rendered = configs.get(key) ?? configs.set(key, render(bannerConfig(stored.charter, params.site, language), consentModeDefaultScript));
+      const rendered =
+        configs.get(key) ??
+        configs.set(key, render(bannerConfig(stored.charter, params.site, language), consentModeDefaultScript));
       return sendJson(request, reply, rendered, 'public, max-age=0, s-maxage=60', scriptType);
     },
   );
@@ -236,7 +269,8 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
     {
       method: 'GET',
       url: '/banner/:site/:revision/:file',
-      summary: 'The consent banner script with the configuration of one consent revision in one language inside (immutable)',
+      summary:
+        'The consent banner script with the configuration of one consent revision in one language inside (immutable)',
       tags: ['consent'],
       auth: 'public',
       params: z.object({
@@ -244,11 +278,18 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
         revision: revisionParams('js').shape.revision,
         file: z
           .string()
-          .regex(/^[a-z]{2}(\.[A-Za-z0-9_-]{16})?\.js$/, 'the language, optionally the content hash, then .js, e.g. nl.js or nl.Ab3dEf6hIj9kLm2n.js')
+          .regex(
+            /^[a-z]{2}(\.[A-Za-z0-9_-]{16})?\.js$/,
+            'the language, optionally the content hash, then .js, e.g. nl.js or nl.Ab3dEf6hIj9kLm2n.js',
+          )
           .transform((file, context) => {
             const language = languageSchema.safeParse(file.slice(0, 2));
             if (!language.success) {
-              context.issues.push({ code: 'custom', message: 'a language Charter speaks: en, nl, fr or de', input: file });
+              context.issues.push({
+                code: 'custom',
+                message: 'a language Charter speaks: en, nl, fr or de',
+                input: file,
+              });
               return z.NEVER;
             }
             return { language: language.data, hash: file.length > 5 ? file.slice(3, -3) : undefined };
@@ -265,8 +306,18 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       if (!rendered) throw notFound('banner configuration');
       // Immutable only under the hash of what is served now: the same revision may be served with a newer bundle.
       const current = hash === contentHash(rendered);
-      if (!current) reply.header('link', `</banner/${params.site}/${params.revision}/${language}.${contentHash(rendered)}.js>; rel="canonical"`);
-      return sendJson(request, reply, rendered, current ? 'public, max-age=31536000, immutable' : 'public, max-age=0, s-maxage=60', scriptType);
+      if (!current)
+        reply.header(
+          'link',
+          `</banner/${params.site}/${params.revision}/${language}.${contentHash(rendered)}.js>; rel="canonical"`,
+        );
+      return sendJson(
+        request,
+        reply,
+        rendered,
+        current ? 'public, max-age=31536000, immutable' : 'public, max-age=0, s-maxage=60',
+        scriptType,
+      );
     },
   );
 
@@ -280,7 +331,10 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       {
         method: 'GET',
         url,
-        summary: file === 'banner.js' ? 'The consent banner script (one tag: <script src=".../banner.js" data-site="main" async>)' : 'The banner stylesheet, for browsers without constructable stylesheets',
+        summary:
+          file === 'banner.js'
+            ? 'The consent banner script (one tag: <script src=".../banner.js" data-site="main" async>)'
+            : 'The banner stylesheet, for browsers without constructable stylesheets',
         tags: ['consent'],
         auth: 'public',
         produces: type.split(';')[0],
@@ -315,7 +369,8 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       const { stored } = await charterOfSite(deps.db, params.site);
       const language = pickBannerLanguage(stored.charter, params.site, languagePreferences(query.lang, request, reply));
       const key = `${stored.revision}:${params.site}:${language}`;
-      const rendered = configs.get(key) ?? configs.set(key, render(bannerConfig(stored.charter, params.site, language)));
+      const rendered =
+        configs.get(key) ?? configs.set(key, render(bannerConfig(stored.charter, params.site, language)));
       return sendJson(request, reply, rendered, 'public, max-age=0, s-maxage=60');
     },
   );

@@ -10,14 +10,24 @@
 import type { BannerConfig } from './banner-config.js';
 
 /** Every signal the default sets, in the order the banner uses (web/banner/banner.ts). */
-export const consentModeDefaultSignals = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization', 'functionality_storage', 'personalization_storage', 'security_storage'] as const;
+export const consentModeDefaultSignals = [
+  'ad_storage',
+  'analytics_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+] as const;
 
 /**
  * The script for a site's current configuration. The stored choice is the banner's first-party cookie
  * `charter_consent` (`{ r: revision, t: time ms, c: choices }`); a choice for another revision, or one past the
  * charter's `consent.expiry`, counts as none (the banner asks again), exactly as the banner decides.
  */
-export function consentModeDefaultScript(config: Pick<BannerConfig, 'revision' | 'expiry' | 'honourGpc' | 'categories'>): string {
+export function consentModeDefaultScript(
+  config: Pick<BannerConfig, 'revision' | 'expiry' | 'honourGpc' | 'categories'>,
+): string {
   const settings = {
     r: config.revision,
     m: config.expiry.months,

@@ -143,7 +143,12 @@ const texts: Record<
   },
 };
 
-const siteParams = z.object({ site: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a site id').max(100) });
+const siteParams = z.object({
+  site: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'a site id')
+    .max(100),
+});
 const langQuery = z.object({ lang: z.string().max(10).optional() });
 
 async function demoCharter(db: Kysely<Database>, siteId: string): Promise<Charter> {
@@ -156,7 +161,11 @@ async function demoCharter(db: Kysely<Database>, siteId: string): Promise<Charte
 /** The category that gates the embedded video: a media one when the charter has it, else marketing, else the last. */
 export function videoCategory(charter: Charter): string | undefined {
   const categories = charter.consent.categories;
-  return (categories.find((c) => /media|video|embed/.test(c.id)) ?? categories.find((c) => c.id === 'marketing') ?? categories.at(-1))?.id;
+  return (
+    categories.find((c) => /media|video|embed/.test(c.id)) ??
+    categories.find((c) => c.id === 'marketing') ??
+    categories.at(-1)
+  )?.id;
 }
 
 /**
@@ -220,7 +229,12 @@ button.link { background: none; border: none; color: var(--accent); text-decorat
 `;
 
 export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Database> }) {
-  const language = (charter: Charter, siteId: string, explicit: string | undefined, accept: string | undefined): DemoLanguage => {
+  const language = (
+    charter: Charter,
+    siteId: string,
+    explicit: string | undefined,
+    accept: string | undefined,
+  ): DemoLanguage => {
     const site = charter.sites.find((s) => s.id === siteId);
     const first = (site?.languages ?? charter.languages)[0] ?? 'en';
     return negotiateLanguage(demoLanguages, charter.defaultLanguage ?? first, explicit, accept);
@@ -236,7 +250,8 @@ export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Data
       auth: 'public',
       produces: 'text/css',
     },
-    async ({ reply }) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(demoCss),
+    async ({ reply }) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(demoCss),
   );
 
   defineRoute(
@@ -249,7 +264,8 @@ export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Data
       auth: 'public',
       produces: 'text/javascript',
     },
-    async ({ reply }) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(cookieViewer),
+    async ({ reply }) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(cookieViewer),
   );
 
   defineRoute(
@@ -260,7 +276,9 @@ export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Data
       summary: 'Demo website: the script of one consent category (sets the cookies the charter declares for it)',
       tags: ['demo'],
       auth: 'public',
-      params: siteParams.extend({ file: z.string().regex(/^[a-z0-9][a-z0-9-]*\.js$/, 'a category id followed by .js') }),
+      params: siteParams.extend({
+        file: z.string().regex(/^[a-z0-9][a-z0-9-]*\.js$/, 'a category id followed by .js'),
+      }),
       produces: 'text/javascript',
       errors: [404],
     },
@@ -268,7 +286,10 @@ export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Data
       const charter = await demoCharter(deps.db, params.site);
       const categoryId = params.file.slice(0, -3);
       if (!charter.consent.categories.some((c) => c.id === categoryId)) throw notFound('category');
-      return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(categoryScript(charter, params.site, categoryId));
+      return reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(categoryScript(charter, params.site, categoryId));
     },
   );
 
@@ -318,7 +339,8 @@ export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Data
       const videoSrc = `/demo/${params.site}/video?lang=${lang}`;
       const head = html`<link rel="stylesheet" href="/demo/assets/demo.css"><script src="/banner/${params.site}.js?lang=${lang}" async></script><script src="/demo/assets/cookies.js" defer></script>`;
       const languageLinks = demoLanguages.map(
-        (l) => html`<li><a href="/demo/${params.site}?lang=${l}" lang="${l}" ${l === lang ? html`aria-current="page"` : ''}>${l.toUpperCase()}</a></li>`,
+        (l) =>
+          html`<li><a href="/demo/${params.site}?lang=${l}" lang="${l}" ${l === lang ? html`aria-current="page"` : ''}>${l.toUpperCase()}</a></li>`,
       );
       const body = html`<header class="site"><p class="demo-brand">${siteName}</p><nav class="languages" aria-label="${t.language}"><ul>${languageLinks}</ul></nav></header>
 <main id="main">
@@ -332,9 +354,11 @@ ${categories.map((c) => html`<script type="text/plain" data-category="${c.id}" d
 <h2>${t.cookiesTitle}</h2>
 <p><output id="demo-cookies" data-none="${t.cookiesNone}">${t.cookiesNone}</output></p>
 <h2>${t.videoTitle}</h2>
-${video
-  ? html`<iframe class="demo-frame" data-category="${video}" data-src="${videoSrc}" title="${t.videoFrame}" width="560" height="315"></iframe>`
-  : html`<iframe class="demo-frame" src="${videoSrc}" title="${t.videoFrame}" width="560" height="315"></iframe>`}
+${
+  video
+    ? html`<iframe class="demo-frame" data-category="${video}" data-src="${videoSrc}" title="${t.videoFrame}" width="560" height="315"></iframe>`
+    : html`<iframe class="demo-frame" src="${videoSrc}" title="${t.videoFrame}" width="560" height="315"></iframe>`
+}
 <h2>${t.tryTitle}</h2>
 <ol>${t.steps.map((step) => html`<li>${step}</li>`)}</ol>
 </main>

@@ -24,7 +24,10 @@ let databaseEnv: Record<string, string>;
 
 beforeAll(async () => {
   writeFileSync(charterFile, minimalCharterYaml);
-  databaseEnv = testDbKind() === 'postgres' ? { DATABASE_URL: await createPostgresDatabase() } : { DATABASE_URL: '', CHARTER_DATA_DIR: join(work, 'data') };
+  databaseEnv =
+    testDbKind() === 'postgres'
+      ? { DATABASE_URL: await createPostgresDatabase() }
+      : { DATABASE_URL: '', CHARTER_DATA_DIR: join(work, 'data') };
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -33,11 +36,22 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
  * committing would lose acknowledged records, so such a bug cannot hide behind a fast disk.
  */
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', projectFile('src/cli/bin.ts'), 'serve', '--charter', charterFile, '--port', String(port)], {
-    cwd: projectFile(),
-    env: { ...process.env, ...databaseEnv, LOG_LEVEL: 'warn', CONSENT_RATE_LIMIT: '1000000', CONSENT_BATCH_DELAY_MS: '40', CHARTER_TEST_DB: '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', projectFile('src/cli/bin.ts'), 'serve', '--charter', charterFile, '--port', String(port)],
+    {
+      cwd: projectFile(),
+      env: {
+        ...process.env,
+        ...databaseEnv,
+        LOG_LEVEL: 'warn',
+        CONSENT_RATE_LIMIT: '1000000',
+        CONSENT_BATCH_DELAY_MS: '40',
+        CHARTER_TEST_DB: '',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   for (let i = 0; i < 1200; i++) {
@@ -54,7 +68,9 @@ async function startServer(port: number): Promise<ChildProcess> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 describe('crash safety of the consent ledger', () => {
@@ -68,7 +84,16 @@ describe('crash safety of the consent ledger', () => {
       fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: 'https://www.testco.example' },
-        body: JSON.stringify({ site: 'main', visitor, revision, language: 'en', method: 'custom', choices: { analytics: visitor.charCodeAt(0) % 2 === 0 }, gpc: false, url: 'https://www.testco.example/' }),
+        body: JSON.stringify({
+          site: 'main',
+          visitor,
+          revision,
+          language: 'en',
+          method: 'custom',
+          choices: { analytics: visitor.charCodeAt(0) % 2 === 0 },
+          gpc: false,
+          url: 'https://www.testco.example/',
+        }),
       });
 
     let server = await startServer(port);
@@ -80,7 +105,7 @@ describe('crash safety of the consent ledger', () => {
       while (!killed || failures === 0) {
         try {
           const response = await post(randomBytes(12).toString('base64url'));
-          if (response.status === 201) acknowledged.push((await response.json() as { receipt: string }).receipt);
+          if (response.status === 201) acknowledged.push(((await response.json()) as { receipt: string }).receipt);
           else failures++;
         } catch {
           failures++;
@@ -102,16 +127,23 @@ describe('crash safety of the consent ledger', () => {
     server = await startServer(port);
     const after = await post(randomBytes(12).toString('base64url'));
     expect(after.status).toBe(201);
-    acknowledged.push((await after.json() as { receipt: string }).receipt);
+    acknowledged.push(((await after.json()) as { receipt: string }).receipt);
     server.kill('SIGTERM');
     await exited(server);
 
-    const database = await openDatabase<Database>({ url: databaseEnv.DATABASE_URL || undefined, dataDir: databaseEnv.CHARTER_DATA_DIR });
+    const database = await openDatabase<Database>({
+      url: databaseEnv.DATABASE_URL || undefined,
+      dataDir: databaseEnv.CHARTER_DATA_DIR,
+    });
     try {
       await migrate(database.db, migrations);
       const found = new Set<string>();
       for (let i = 0; i < acknowledged.length; i += 500) {
-        const rows = await database.db.selectFrom('consent_records').select('receipt_id').where('receipt_id', 'in', acknowledged.slice(i, i + 500)).execute();
+        const rows = await database.db
+          .selectFrom('consent_records')
+          .select('receipt_id')
+          .where('receipt_id', 'in', acknowledged.slice(i, i + 500))
+          .execute();
         for (const row of rows) found.add(row.receipt_id);
       }
       const missing = acknowledged.filter((receipt) => !found.has(receipt));

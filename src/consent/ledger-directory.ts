@@ -50,7 +50,10 @@ export class SiteDirectory {
     await this.refresh();
     this.#timer = setInterval(() => {
       this.refresh().catch((error: unknown) =>
-        this.logger.warn({ err: { type: (error as Error).name, message: (error as Error).message } }, 'consent site directory refresh failed'),
+        this.logger.warn(
+          { err: { type: (error as Error).name, message: (error as Error).message } },
+          'consent site directory refresh failed',
+        ),
       );
     }, this.refreshMs);
     this.#timer.unref();

@@ -31,8 +31,19 @@ export function consentCharter(edit?: (charter: Charter) => void): Charter {
       gpc: true,
       googleConsentMode: ['ad_storage'],
     });
-    charter.cookies.push({ name: '_ads', category: 'marketing', vendor: 'stats', purpose: 'Shows ads', duration: 'P3M', type: 'cookie' });
-    const consentPurpose = (id: string, text: string, extra: { doubleOptIn?: boolean; parental?: boolean; directMarketing?: boolean }) => ({
+    charter.cookies.push({
+      name: '_ads',
+      category: 'marketing',
+      vendor: 'stats',
+      purpose: 'Shows ads',
+      duration: 'P3M',
+      type: 'cookie',
+    });
+    const consentPurpose = (
+      id: string,
+      text: string,
+      extra: { doubleOptIn?: boolean; parental?: boolean; directMarketing?: boolean },
+    ) => ({
       id,
       name: { en: `Purpose ${id}`, nl: `Doel ${id}`, fr: `Finalité ${id}` },
       description: `About ${id}`,
@@ -43,9 +54,19 @@ export function consentCharter(edit?: (charter: Charter) => void): Charter {
       source: { kind: 'subject' as const },
       requirement: { kind: 'none' as const },
       automatedDecisions: { exists: false },
-      consent: { text: { en: text, nl: `${text} (nl)`, fr: `${text} (fr)` }, doubleOptIn: extra.doubleOptIn ?? false, parental: extra.parental ?? false },
+      consent: {
+        text: { en: text, nl: `${text} (nl)`, fr: `${text} (fr)` },
+        doubleOptIn: extra.doubleOptIn ?? false,
+        parental: extra.parental ?? false,
+      },
       directMarketing: extra.directMarketing ?? false,
-      retention: { duration: 'P3Y', from: 'last-contact' as const, action: 'delete' as const, renewableByConsent: false, holds: [] },
+      retention: {
+        duration: 'P3Y',
+        from: 'last-contact' as const,
+        action: 'delete' as const,
+        renewableByConsent: false,
+        holds: [],
+      },
     });
     charter.purposes.push(
       consentPurpose('newsletter', 'Send me the newsletter.', { doubleOptIn: true, directMarketing: true }),
@@ -79,14 +100,32 @@ export function consentPost(charter: Charter, overrides: Partial<ConsentPost> = 
 }
 
 /** The whole app on a fresh test database with the charter applied, with configuration overrides. */
-export async function consentApp(options: { charter: Charter; now?: () => Date; env?: Record<string, string>; mailer?: Mailer }): Promise<TestApp & { organisationId: string }> {
+export async function consentApp(options: {
+  charter: Charter;
+  now?: () => Date;
+  env?: Record<string, string>;
+  mailer?: Mailer;
+}): Promise<TestApp & { organisationId: string }> {
   const database = await testDatabase();
-  const organisation = await ensureOrganisation(database.db, options.charter.organisation.id, defaultText(options.charter.organisation.legalName, options.charter));
-  await applyCharter(database.db, { organisationId: organisation.id }, { charter: options.charter, source: JSON.stringify(options.charter), format: 'json', actor: 'system' });
+  const organisation = await ensureOrganisation(
+    database.db,
+    options.charter.organisation.id,
+    defaultText(options.charter.organisation.legalName, options.charter),
+  );
+  await applyCharter(
+    database.db,
+    { organisationId: organisation.id },
+    { charter: options.charter, source: JSON.stringify(options.charter), format: 'json', actor: 'system' },
+  );
   const app = await buildApp({
     db: database.db,
     dbKind: database.kind,
-    config: readConfig({ LOG_LEVEL: 'silent', CHARTER_SECRET: 'test-secret-test-secret', PUBLIC_URL: 'http://charter.test', ...options.env }),
+    config: readConfig({
+      LOG_LEVEL: 'silent',
+      CHARTER_SECRET: 'test-secret-test-secret',
+      PUBLIC_URL: 'http://charter.test',
+      ...options.env,
+    }),
     logger: createLogger('silent'),
     clock: options.now ?? (() => new Date()),
     ...(options.mailer ? { mailer: options.mailer } : {}),

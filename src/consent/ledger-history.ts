@@ -52,7 +52,11 @@ function toRecord(row: RecordRow): StoredRecord {
 }
 
 /** Every record of a visitor, newest first (at most `historyLimit`). */
-export async function visitorHistory(db: Kysely<Database>, scope: OrgScope, visitorId: string): Promise<StoredRecord[]> {
+export async function visitorHistory(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  visitorId: string,
+): Promise<StoredRecord[]> {
   const organisationId = requireScope(scope);
   const rows = await inOrganisation(db, scope, (trx) =>
     trx
@@ -68,7 +72,11 @@ export async function visitorHistory(db: Kysely<Database>, scope: OrgScope, visi
 }
 
 /** One record by receipt id, or undefined (also for another organisation's receipt). */
-export async function findRecord(db: Kysely<Database>, scope: OrgScope, receiptId: string): Promise<StoredRecord | undefined> {
+export async function findRecord(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  receiptId: string,
+): Promise<StoredRecord | undefined> {
   const organisationId = requireScope(scope);
   const at = receiptTime(receiptId);
   if (!at) return undefined;
@@ -87,7 +95,12 @@ export async function findRecord(db: Kysely<Database>, scope: OrgScope, receiptI
 }
 
 /** The texts a site's visitors saw under one consent revision. */
-export async function consentTextsOf(db: Kysely<Database>, scope: OrgScope, siteId: string, revision: string): Promise<ConsentTexts | undefined> {
+export async function consentTextsOf(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  siteId: string,
+  revision: string,
+): Promise<ConsentTexts | undefined> {
   const organisationId = requireScope(scope);
   const row = await inOrganisation(db, scope, (trx) =>
     trx
@@ -103,7 +116,11 @@ export async function consentTextsOf(db: Kysely<Database>, scope: OrgScope, site
 }
 
 /** The receipt of one record with the texts the visitor saw, or undefined. */
-export async function findReceipt(db: Kysely<Database>, scope: OrgScope, receiptId: string): Promise<ConsentReceipt | undefined> {
+export async function findReceipt(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  receiptId: string,
+): Promise<ConsentReceipt | undefined> {
   const record = await findRecord(db, scope, receiptId);
   if (!record) return undefined;
   const texts = await consentTextsOf(db, scope, record.siteId, record.revision);

@@ -61,7 +61,11 @@ export class ConsentKeys {
       .values({ day, key: randomBytes(32) })
       .onConflict((oc) => oc.column('day').doNothing())
       .execute();
-    const row = await this.db.selectFrom('consent_ip_keys').select('key').where('day', '=', day).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('consent_ip_keys')
+      .select('key')
+      .where('day', '=', day)
+      .executeTakeFirstOrThrow();
     await this.db
       .deleteFrom('consent_ip_keys')
       .where('day', '<=', sql<string>`(${day}::date - ${ipKeyDays}::int)`)

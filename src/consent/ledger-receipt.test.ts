@@ -40,7 +40,9 @@ describe('consent receipts', () => {
       ['analytics', 'Statistieken', true, 'explicit'],
       ['marketing', 'Marketing', false, 'explicit'],
     ]);
-    expect(receipt.purposes[0]?.thirdParties).toEqual([{ id: 'stats', name: 'Stats Inc.', country: 'US', transfer: 'eu-us-dpf' }]);
+    expect(receipt.purposes[0]?.thirdParties).toEqual([
+      { id: 'stats', name: 'Stats Inc.', country: 'US', transfer: 'eu-us-dpf' },
+    ]);
     expect(receipt.strictlyNecessary.cookies.map((c) => c.name)).toEqual(['charter_consent']);
   });
 

@@ -13,8 +13,19 @@ import type { LedgerRecord } from './ledger-writer.js';
 /** A ledger record as read back for one organisation. */
 export type StoredRecord = Omit<LedgerRecord, 'organisationId'>;
 
-const cookieSchema = z.object({ name: z.string(), vendor: z.string(), purpose: z.string(), duration: z.string(), type: z.string() });
-const thirdPartySchema = z.object({ id: z.string(), name: z.string(), country: z.string(), transfer: z.string().nullable() });
+const cookieSchema = z.object({
+  name: z.string(),
+  vendor: z.string(),
+  purpose: z.string(),
+  duration: z.string(),
+  type: z.string(),
+});
+const thirdPartySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  country: z.string(),
+  transfer: z.string().nullable(),
+});
 
 export const receiptSchema = z.object({
   receiptVersion: z.literal('charter-consent-receipt/1'),
@@ -94,7 +105,11 @@ export function buildReceipt(record: StoredRecord, texts: ConsentTexts): Consent
     collectionMethod: methodDescriptions[record.method] ?? record.method,
     method: record.method,
     language,
-    policyVersion: { consentRevision: record.revision, charterSeq: texts.charterSeq, charterRevision: texts.charterRevision },
+    policyVersion: {
+      consentRevision: record.revision,
+      charterSeq: texts.charterSeq,
+      charterRevision: texts.charterRevision,
+    },
     controller: {
       name: textIn(controller.legalName, language),
       companyNumber: controller.companyNumber ?? null,
@@ -119,7 +134,9 @@ export function buildReceipt(record: StoredRecord, texts: ConsentTexts): Consent
         granted: record.choices[category.id] === true,
         termination: scope.expiry,
         cookies: cookies.map(cookie),
-        thirdParties: scope.vendors.filter((v) => vendorIds.has(v.id)).map((v) => ({ ...v, name: textIn(v.name, language), transfer: v.transfer ?? null })),
+        thirdParties: scope.vendors
+          .filter((v) => vendorIds.has(v.id))
+          .map((v) => ({ ...v, name: textIn(v.name, language), transfer: v.transfer ?? null })),
       };
     }),
     strictlyNecessary: { cookies: scope.cookies.filter((c) => c.category === 'necessary').map(cookie) },

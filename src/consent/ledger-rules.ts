@@ -91,7 +91,10 @@ export function siteOrigins(site: { domain: string; aliases?: string[] | undefin
 }
 
 /** A coarse browser family and a mobile flag; nothing finer, so the user agent cannot single anyone out. */
-export function userAgentFamily(userAgent: string | undefined): { family: 'chrome' | 'firefox' | 'safari' | 'edge' | 'other'; mobile: boolean } {
+export function userAgentFamily(userAgent: string | undefined): {
+  family: 'chrome' | 'firefox' | 'safari' | 'edge' | 'other';
+  mobile: boolean;
+} {
   const ua = userAgent ?? '';
   const mobile = /Mobi|Android|iPhone|iPad|iPod/.test(ua);
   // Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".

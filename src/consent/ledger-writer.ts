@@ -143,7 +143,10 @@ export class LedgerWriter {
       this.stats.failedBatches++;
       // A partition dropped or not yet visible: check again next time.
       this.#months.clear();
-      this.logger.error({ err: { type: (error as Error).name, message: (error as Error).message }, records: records.length }, 'consent batch failed');
+      this.logger.error(
+        { err: { type: (error as Error).name, message: (error as Error).message }, records: records.length },
+        'consent batch failed',
+      );
       const failure = unavailable();
       for (const waiting of batch) waiting.reject(failure);
       return;
@@ -167,11 +170,20 @@ const batchStatement = `
 
 async function writeBatch(db: Kysely<Database>, records: LedgerRecord[], counters: CounterRow[]): Promise<void> {
   const n = records.length;
-  const organisations = new Array<string>(n), times = new Array<string>(n), receipts = new Array<string>(n);
-  const sites = new Array<string>(n), visitors = new Array<string>(n), revisions = new Array<string>(n);
-  const methods = new Array<string>(n), languages = new Array<string>(n), choices = new Array<string>(n);
-  const gpcs = new Array<boolean>(n), pages = new Array<string>(n), ipHashes = new Array<string>(n);
-  const agents = new Array<string>(n), mobiles = new Array<boolean>(n);
+  const organisations = new Array<string>(n),
+    times = new Array<string>(n),
+    receipts = new Array<string>(n);
+  const sites = new Array<string>(n),
+    visitors = new Array<string>(n),
+    revisions = new Array<string>(n);
+  const methods = new Array<string>(n),
+    languages = new Array<string>(n),
+    choices = new Array<string>(n);
+  const gpcs = new Array<boolean>(n),
+    pages = new Array<string>(n),
+    ipHashes = new Array<string>(n);
+  const agents = new Array<string>(n),
+    mobiles = new Array<boolean>(n);
   for (let i = 0; i < n; i++) {
     const r = records[i] as LedgerRecord;
     organisations[i] = r.organisationId;
@@ -189,9 +201,27 @@ async function writeBatch(db: Kysely<Database>, records: LedgerRecord[], counter
     agents[i] = r.userAgent;
     mobiles[i] = r.mobile;
   }
-  const parameters = [organisations, times, receipts, sites, visitors, revisions, methods, languages, choices, gpcs, pages, ipHashes, agents, mobiles, ...counterParams(counters)];
+  const parameters = [
+    organisations,
+    times,
+    receipts,
+    sites,
+    visitors,
+    revisions,
+    methods,
+    languages,
+    choices,
+    gpcs,
+    pages,
+    ipHashes,
+    agents,
+    mobiles,
+    ...counterParams(counters),
+  ];
   // Installation-level by design: one batch holds several organisations' records in one statement (one round trip,
   // one commit), which a per-organisation scoped transaction would multiply. Each record's organisation is the one
   // the server resolved from the site (ledger-directory.ts), never a value the visitor sent.
-  await acrossOrganisations('consent group commit of several organisations', () => db.executeQuery(CompiledQuery.raw(batchStatement, parameters)));
+  await acrossOrganisations('consent group commit of several organisations', () =>
+    db.executeQuery(CompiledQuery.raw(batchStatement, parameters)),
+  );
 }

@@ -59,7 +59,12 @@ export class ConsentLedger {
       ...options.writer,
     });
     this.limiter = new RateLimiter(options.rateLimitPerMinute, 60_000);
-    this.formLimiter = new RateLimiter(Math.min(formLimitPerMinute, options.rateLimitPerMinute), 60_000, Date.now, 1 << 16);
+    this.formLimiter = new RateLimiter(
+      Math.min(formLimitPerMinute, options.rateLimitPerMinute),
+      60_000,
+      Date.now,
+      1 << 16,
+    );
     this.shown = new ShownCounter(options.db, options.logger);
   }
 
@@ -111,7 +116,10 @@ export class ConsentLedger {
     }
     const problems = checkChoices(site.categoryIds, post);
     if (!site.languages.has(post.language)) {
-      problems.push({ path: 'body.language', message: `not a language of this site (${[...site.languages].join(', ')})` });
+      problems.push({
+        path: 'body.language',
+        message: `not a language of this site (${[...site.languages].join(', ')})`,
+      });
     }
     if (problems.length > 0) throw invalidInput(problems);
     const recordedAt = this.options.clock();

@@ -33,7 +33,9 @@ export const consentMigrations: Record<string, Migration> = {
           mobile boolean not null,
           primary key (organisation_id, receipt_id, recorded_at)
         ) partition by range (recorded_at)`.execute(db);
-      await sql`create index consent_records_visitor on consent_records (organisation_id, visitor_id, recorded_at)`.execute(db);
+      await sql`create index consent_records_visitor on consent_records (organisation_id, visitor_id, recorded_at)`.execute(
+        db,
+      );
       // Row triggers on the partitioned table are cloned onto every partition; TRUNCATE triggers are not, so the
       // partition function below adds one to each partition it creates.
       await sql`
@@ -148,8 +150,12 @@ export const consentMigrations: Record<string, Migration> = {
           recorded_at timestamptz not null,
           primary key (organisation_id, id)
         )`.execute(db);
-      await sql`create index purpose_consents_subject on purpose_consents (organisation_id, subject_hash, purpose_id, recorded_at)`.execute(db);
-      await sql`create index purpose_consents_purpose on purpose_consents (organisation_id, purpose_id, recorded_at)`.execute(db);
+      await sql`create index purpose_consents_subject on purpose_consents (organisation_id, subject_hash, purpose_id, recorded_at)`.execute(
+        db,
+      );
+      await sql`create index purpose_consents_purpose on purpose_consents (organisation_id, purpose_id, recorded_at)`.execute(
+        db,
+      );
       // Append-only, except the erasure of a person (Art. 17), which sets charter.consent_erasure in its transaction.
       await sql`
         create function purpose_consents_guard() returns trigger language plpgsql as $$
@@ -179,7 +185,12 @@ export const consentMigrations: Record<string, Migration> = {
       await sql`
         create trigger marketing_suppressions_append_only before update or delete on marketing_suppressions
         for each row execute function consent_refuse_change()`.execute(db);
-      for (const table of ['purpose_consent_subjects', 'purpose_consent_texts', 'purpose_consents', 'marketing_suppressions']) {
+      for (const table of [
+        'purpose_consent_subjects',
+        'purpose_consent_texts',
+        'purpose_consents',
+        'marketing_suppressions',
+      ]) {
         await enableOrganisationRls(db, table);
       }
     },

@@ -6,7 +6,9 @@ import { statusOf } from './purpose-consent.js';
 describe('Art. 8 ages', () => {
   const charter = buildCharter();
   it('follow each country’s law: BE 13, NL 16, FR 15, DE 16, LU 16; 16 elsewhere', () => {
-    expect(['BE', 'NL', 'FR', 'DE', 'LU', 'US'].map((c) => digitalConsentAge(charter, c))).toEqual([13, 16, 15, 16, 16, 16]);
+    expect(['BE', 'NL', 'FR', 'DE', 'LU', 'US'].map((c) => digitalConsentAge(charter, c))).toEqual([
+      13, 16, 15, 16, 16, 16,
+    ]);
   });
   it('take the charter’s override', () => {
     const strict = buildCharter((c) => (c.children.minimumAge = { BE: 16 }));
@@ -19,7 +21,11 @@ describe('Art. 8 ages', () => {
 });
 
 describe('purpose consent status', () => {
-  const at = (action: 'requested' | 'granted' | 'withdrawn', day: number) => ({ action, recorded_at: new Date(Date.UTC(2026, 0, day)), text_version: `v${day}` });
+  const at = (action: 'requested' | 'granted' | 'withdrawn', day: number) => ({
+    action,
+    recorded_at: new Date(Date.UTC(2026, 0, day)),
+    text_version: `v${day}`,
+  });
   it('is decided by the last grant or withdrawal; a request after a withdrawal is pending', () => {
     expect(statusOf([]).status).toBe('none');
     expect(statusOf([at('requested', 1)]).status).toBe('pending');

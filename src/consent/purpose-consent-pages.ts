@@ -8,7 +8,19 @@ import { html, page } from '../platform/http/html.js';
 import { textIn } from './ledger-receipt.js';
 
 type MailLabel = 'subject' | 'intro' | 'introParental' | 'confirm' | 'ignore' | 'expires';
-type PageLabel = 'title' | 'skip' | 'lead' | 'leadParental' | 'button' | 'done' | 'doneText' | 'already' | 'expired' | 'expiredText' | 'invalid' | 'invalidText';
+type PageLabel =
+  | 'title'
+  | 'skip'
+  | 'lead'
+  | 'leadParental'
+  | 'button'
+  | 'done'
+  | 'doneText'
+  | 'already'
+  | 'expired'
+  | 'expiredText'
+  | 'invalid'
+  | 'invalidText';
 
 const mailTexts: Record<Language, Record<MailLabel, string>> = {
   en: {
@@ -29,18 +41,23 @@ const mailTexts: Record<Language, Record<MailLabel, string>> = {
   },
   fr: {
     subject: 'Merci de confirmer : {purpose}',
-    intro: '{organisation} a reçu une demande d’enregistrer votre consentement pour ce qui suit, avec cette adresse e-mail :',
-    introParental: '{organisation} a reçu une demande d’enregistrer votre consentement, en tant que parent, pour votre enfant :',
+    intro:
+      '{organisation} a reçu une demande d’enregistrer votre consentement pour ce qui suit, avec cette adresse e-mail :',
+    introParental:
+      '{organisation} a reçu une demande d’enregistrer votre consentement, en tant que parent, pour votre enfant :',
     confirm: 'Pour confirmer, ouvrez ce lien et appuyez sur le bouton :',
     ignore: 'Si vous n’avez rien demandé, ignorez ce message : rien n’est enregistré sans votre confirmation.',
     expires: 'Le lien est valable {days} jours.',
   },
   de: {
     subject: 'Bitte bestätigen: {purpose}',
-    intro: '{organisation} hat eine Anfrage erhalten, mit dieser E-Mail-Adresse Ihre Einwilligung in Folgendes zu erfassen:',
-    introParental: '{organisation} hat eine Anfrage erhalten, Ihre Einwilligung als Elternteil für Ihr Kind zu erfassen:',
+    intro:
+      '{organisation} hat eine Anfrage erhalten, mit dieser E-Mail-Adresse Ihre Einwilligung in Folgendes zu erfassen:',
+    introParental:
+      '{organisation} hat eine Anfrage erhalten, Ihre Einwilligung als Elternteil für Ihr Kind zu erfassen:',
     confirm: 'Zum Bestätigen öffnen Sie diesen Link und drücken Sie die Schaltfläche:',
-    ignore: 'Wenn Sie das nicht angefragt haben, ignorieren Sie diese E-Mail: ohne Ihre Bestätigung wird nichts erfasst.',
+    ignore:
+      'Wenn Sie das nicht angefragt haben, ignorieren Sie diese E-Mail: ohne Ihre Bestätigung wird nichts erfasst.',
     expires: 'Der Link ist {days} Tage gültig.',
   },
 };
@@ -90,7 +107,17 @@ export function confirmationMail(input: {
   const purpose = textIn(input.purposeName, input.language);
   const consent = textIn(input.consentText, input.language);
   const intro = fill(input.parental ? t.introParental : t.intro, { organisation: input.organisation });
-  const lines = [intro, '', `“${consent}”`, '', t.confirm, input.link, '', fill(t.expires, { days: input.days }), t.ignore];
+  const lines = [
+    intro,
+    '',
+    `“${consent}”`,
+    '',
+    t.confirm,
+    input.link,
+    '',
+    fill(t.expires, { days: input.days }),
+    t.ignore,
+  ];
   // Plain text only: readable in every client, and no remote content that could track the opening.
   return { subject: fill(t.subject, { purpose }), text: lines.join('\n') };
 }

@@ -30,18 +30,44 @@ import { renderConfirmPage, type ConfirmPage } from './purpose-consent-pages.js'
 /** How a consent reached the organisation, for staff records. */
 export const staffMethods = ['signed-form', 'online-form', 'event-registration', 'verbal', 'email', 'api'] as const;
 
-const tokenParams = z.object({ token: z.string().min(10).max(200).regex(/^[A-Za-z0-9_.-]+$/, 'a confirmation token') });
+const tokenParams = z.object({
+  token: z
+    .string()
+    .min(10)
+    .max(200)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'a confirmation token'),
+});
 
 const summarySchema = z.object({
   purpose: z.string(),
   status: z.enum(['granted', 'withdrawn', 'pending', 'none']),
   since: z.string().nullable(),
   textVersion: z.string().nullable(),
-  events: z.array(z.object({ action: z.string(), at: z.string(), method: z.string(), textVersion: z.string(), language: z.string(), parental: z.unknown() })),
+  events: z.array(
+    z.object({
+      action: z.string(),
+      at: z.string(),
+      method: z.string(),
+      textVersion: z.string(),
+      language: z.string(),
+      parental: z.unknown(),
+    }),
+  ),
 });
 
-export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppContext, ledger: ConsentLedger, facts: (request: FastifyRequest) => { origin: string | undefined; sameOrigin: boolean }, gate: onRequestHookHandler) {
-  const ports: PurposeConsentPorts = { db: context.db, mailer: context.mailer, clock: context.clock, publicUrl: publicUrl(context.config) };
+export function registerPurposeConsentRoutes(
+  app: FastifyInstance,
+  context: AppContext,
+  ledger: ConsentLedger,
+  facts: (request: FastifyRequest) => { origin: string | undefined; sameOrigin: boolean },
+  gate: onRequestHookHandler,
+) {
+  const ports: PurposeConsentPorts = {
+    db: context.db,
+    mailer: context.mailer,
+    clock: context.clock,
+    publicUrl: publicUrl(context.config),
+  };
 
   defineRoute(
     app,
@@ -60,7 +86,10 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
     },
     async ({ body, request }) => {
       const site = ledger.siteFor(body.site, facts(request));
-      return requestPurposeConsent(ports, { organisationId: site.organisationId }, body, { actor: 'subject', method: 'online-form' });
+      return requestPurposeConsent(ports, { organisationId: site.organisationId }, body, {
+        actor: 'subject',
+        method: 'online-form',
+      });
     },
   );
 
@@ -69,10 +98,13 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
     {
       method: 'POST',
       url: '/api/v1/consent/purposes/records',
-      summary: 'Record a purpose consent the organisation collected itself (double opt-in purposes are confirmed by email first)',
+      summary:
+        'Record a purpose consent the organisation collected itself (double opt-in purposes are confirmed by email first)',
       tags: ['consent'],
       auth: { scopes: ['consent:write'] },
-      body: purposeConsentInputSchema.extend({ method: z.enum(staffMethods).describe('how the consent was collected') }),
+      body: purposeConsentInputSchema.extend({
+        method: z.enum(staffMethods).describe('how the consent was collected'),
+      }),
       status: 201,
       response: z.object({ status: z.enum(['granted', 'confirmation-sent']), id: z.string().optional() }),
     },
@@ -96,7 +128,11 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
     },
     async ({ body, request }) => {
       const caller = callerOf(request);
-      return withdrawPurposeConsent(context.db, caller, body, { actor: caller.actor, method: 'staff', now: context.clock() });
+      return withdrawPurposeConsent(context.db, caller, body, {
+        actor: caller.actor,
+        method: 'staff',
+        now: context.clock(),
+      });
     },
   );
 
@@ -122,10 +158,18 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
       summary: 'The email addresses whose consent for a purpose currently stands (e.g. the newsletter list)',
       tags: ['consent'],
       auth: { scopes: ['consent:read'] },
-      params: z.object({ purpose: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a purpose id').max(100) }),
+      params: z.object({
+        purpose: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]*$/, 'a purpose id')
+          .max(100),
+      }),
       response: z.object({ purpose: z.string(), emails: z.array(z.string()) }),
     },
-    async ({ params, request }) => ({ purpose: params.purpose, emails: await grantedEmails(context.db, callerOf(request), params.purpose) }),
+    async ({ params, request }) => ({
+      purpose: params.purpose,
+      emails: await grantedEmails(context.db, callerOf(request), params.purpose),
+    }),
   );
 
   defineRoute(
@@ -133,7 +177,8 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
     {
       method: 'GET',
       url: '/consent/confirm/:token',
-      summary: 'Double opt-in: the page behind the confirmation link (shows the text and a confirm button; changes nothing)',
+      summary:
+        'Double opt-in: the page behind the confirmation link (shows the text and a confirm button; changes nothing)',
       tags: ['consent'],
       auth: 'public',
       params: tokenParams,
@@ -147,7 +192,8 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
       if (!found) state = { kind: 'invalid' };
       else {
         language = asLanguage(found.request.language, fallback);
-        if (found.confirmed) state = { kind: 'already', organisation: found.organisation, purposeName: found.texts.name };
+        if (found.confirmed)
+          state = { kind: 'already', organisation: found.organisation, purposeName: found.texts.name };
         else if (found.expired) state = { kind: 'expired' };
         else {
           state = {
@@ -171,7 +217,11 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
 
   // The confirm button posts an HTML form: a urlencoded body, parsed only inside this scope.
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 1024 },
+      (_request, body, done) => done(null, body),
+    );
     // Registered in this scope (its form parser), documented in the app's OpenAPI document like every other route.
     documentRoute(app, {
       method: 'POST',
@@ -191,7 +241,11 @@ export function registerPurposeConsentRoutes(app: FastifyInstance, context: AppC
       const result = await confirmPurposeConsent(ports, parsed.data.token);
       const state: ConfirmPage =
         result.outcome === 'granted' || result.outcome === 'already-confirmed'
-          ? { kind: result.outcome === 'granted' ? 'done' : 'already', organisation: result.organisation, purposeName: result.purposeName }
+          ? {
+              kind: result.outcome === 'granted' ? 'done' : 'already',
+              organisation: result.organisation,
+              purposeName: result.purposeName,
+            }
           : { kind: result.outcome };
       const language = 'language' in result ? asLanguage(result.language, fallback) : fallback;
       return reply

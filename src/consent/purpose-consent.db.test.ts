@@ -61,12 +61,22 @@ describe('newsletter with double opt-in', () => {
     expect(page.body).toContain('<form method="post"');
     expect(await statusOf(email, 'newsletter')).toBe('pending');
 
-    const confirmed = await t.app.inject({ method: 'POST', url: confirmPath(link), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'confirm=1' });
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: confirmPath(link),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'confirm=1',
+    });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.body).toContain('Dank u');
     expect(await statusOf(email, 'newsletter')).toBe('granted');
 
-    const again = await t.app.inject({ method: 'POST', url: confirmPath(link), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'confirm=1' });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: confirmPath(link),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'confirm=1',
+    });
     expect(again.body).toContain('al bevestigd');
     const events = (await purposeConsentsOf(t.database.db, scope(), email.toLowerCase()))[0]?.events ?? [];
     expect(events.map((e) => [e.action, e.method])).toEqual([
@@ -78,7 +88,12 @@ describe('newsletter with double opt-in', () => {
     const headers = await tokenFor(t, ['consent:read']);
     const list = await t.app.inject({ url: '/api/v1/consent/purposes/newsletter/granted', headers });
     expect(list.json<{ emails: string[] }>().emails).toContain('Ann.Peeters@Example.be');
-    const audit = await t.database.db.selectFrom('audit_entries').select(['action', 'data']).where('organisation_id', '=', t.organisationId).where('action', '=', 'consent.purpose-granted').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'data'])
+      .where('organisation_id', '=', t.organisationId)
+      .where('action', '=', 'consent.purpose-granted')
+      .execute();
     expect(audit.length).toBeGreaterThan(0);
     expect(JSON.stringify(audit)).not.toContain('example.be');
   });
@@ -89,10 +104,24 @@ describe('newsletter with double opt-in', () => {
     const link = linkIn(await smtp.waitFor((m) => m.to.includes(email)), '/consent/confirm/');
     const path = confirmPath(link);
     const tampered = path.replace(/\.(.)/, (_all, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
-    expect((await t.app.inject({ method: 'POST', url: tampered, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'confirm=1' })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: tampered,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: 'confirm=1',
+        })
+      ).statusCode,
+    ).toBe(404);
     now = new Date(now.getTime() + 8 * 86_400_000);
     try {
-      const expired = await t.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'confirm=1' });
+      const expired = await t.app.inject({
+        method: 'POST',
+        url: path,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'confirm=1',
+      });
       expect(expired.statusCode).toBe(410);
       expect(await statusOf(email, 'newsletter')).toBe('pending');
     } finally {
@@ -126,7 +155,9 @@ describe('newsletter with double opt-in', () => {
     for (const [extra, path] of cases) {
       const response = await subscribe('form@example.be', extra);
       expect(response.statusCode, path).toBe(422);
-      expect(response.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path)).toContain(path);
+      expect(response.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path)).toContain(
+        path,
+      );
     }
     expect(smtp.to('form@example.be')).toHaveLength(0);
   });
@@ -135,28 +166,66 @@ describe('newsletter with double opt-in', () => {
 describe('consents the organisation records itself', () => {
   it('records a photo consent at once, and sends a newsletter consent through double opt-in', async () => {
     const headers = { ...(await tokenFor(t, ['consent:write'])), 'content-type': 'application/json' };
-    const photo = await t.app.inject({ method: 'POST', url: '/api/v1/consent/purposes/records', headers, payload: { email: 'speaker@example.be', purpose: 'photos', language: 'en', method: 'signed-form' } });
+    const photo = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/consent/purposes/records',
+      headers,
+      payload: { email: 'speaker@example.be', purpose: 'photos', language: 'en', method: 'signed-form' },
+    });
     expect(photo.statusCode).toBe(201);
     expect(photo.json()).toMatchObject({ status: 'granted' });
     expect(await statusOf('speaker@example.be', 'photos')).toBe('granted');
-    const newsletter = await t.app.inject({ method: 'POST', url: '/api/v1/consent/purposes/records', headers, payload: { email: 'speaker@example.be', purpose: 'newsletter', language: 'en', method: 'event-registration' } });
+    const newsletter = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/consent/purposes/records',
+      headers,
+      payload: { email: 'speaker@example.be', purpose: 'newsletter', language: 'en', method: 'event-registration' },
+    });
     expect(newsletter.json()).toEqual({ status: 'confirmation-sent' });
     expect(await statusOf('speaker@example.be', 'newsletter')).toBe('pending');
     const readOnly = await tokenFor(t, ['consent:read']);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/consent/purposes/records', headers: { ...readOnly, 'content-type': 'application/json' }, payload: { email: 'x@example.be', purpose: 'photos', language: 'en', method: 'api' } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/consent/purposes/records',
+          headers: { ...readOnly, 'content-type': 'application/json' },
+          payload: { email: 'x@example.be', purpose: 'photos', language: 'en', method: 'api' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('records a parental consent for a child under the country’s age, with joint consent in France', async () => {
     const headers = { ...(await tokenFor(t, ['consent:write'])), 'content-type': 'application/json' };
     const record = (child: Record<string, unknown> | undefined, purpose = 'child-photos') =>
-      t.app.inject({ method: 'POST', url: '/api/v1/consent/purposes/records', headers, payload: { email: 'parent@example.be', purpose, language: 'en', method: 'signed-form', ...(child ? { child } : {}) } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/consent/purposes/records',
+        headers,
+        payload: {
+          email: 'parent@example.be',
+          purpose,
+          language: 'en',
+          method: 'signed-form',
+          ...(child ? { child } : {}),
+        },
+      });
     expect((await record({ country: 'BE', birthDate: '2016-02-01' })).statusCode).toBe(201);
     const consents = await purposeConsentsOf(t.database.db, scope(), 'parent@example.be');
-    expect(consents[0]?.events[0]?.parental).toEqual({ country: 'BE', minimumAge: 13, childAge: 10, childBirthYear: 2016, joint: false });
+    expect(consents[0]?.events[0]?.parental).toEqual({
+      country: 'BE',
+      minimumAge: 13,
+      childAge: 10,
+      childBirthYear: 2016,
+      joint: false,
+    });
     // BE: 13, so a 14-year-old consents personally.
     const tooOld = await record({ country: 'BE', birthDate: '2012-01-01' });
     expect(tooOld.statusCode).toBe(422);
-    expect(tooOld.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe('body.child.birthDate');
+    expect(tooOld.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+      'body.child.birthDate',
+    );
     // NL: 16, so a 14-year-old still needs the parent.
     expect((await record({ country: 'NL', birthDate: '2012-01-01' })).statusCode).toBe(201);
     const france = await record({ country: 'FR', birthDate: '2014-06-01' });
@@ -170,26 +239,51 @@ describe('consents the organisation records itself', () => {
 describe('withdrawal and erasure', () => {
   it('withdraws by API and by the domain function, as easily as it was given', async () => {
     const writer = { ...(await tokenFor(t, ['consent:write'])), 'content-type': 'application/json' };
-    await t.app.inject({ method: 'POST', url: '/api/v1/consent/purposes/records', headers: writer, payload: { email: 'webinar@example.be', purpose: 'webinar-sharing', language: 'fr', method: 'online-form' } });
-    const withdrawn = await t.app.inject({ method: 'POST', url: '/api/v1/consent/purposes/withdraw', headers: writer, payload: { email: 'WEBINAR@example.be ', purpose: 'webinar-sharing' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/consent/purposes/records',
+      headers: writer,
+      payload: { email: 'webinar@example.be', purpose: 'webinar-sharing', language: 'fr', method: 'online-form' },
+    });
+    const withdrawn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/consent/purposes/withdraw',
+      headers: writer,
+      payload: { email: 'WEBINAR@example.be ', purpose: 'webinar-sharing' },
+    });
     expect(withdrawn.json()).toEqual({ withdrawn: true });
     expect(await statusOf('webinar@example.be', 'webinar-sharing')).toBe('withdrawn');
-    expect(await withdrawPurposeConsent(t.database.db, scope(), { email: 'webinar@example.be', purpose: 'webinar-sharing' })).toEqual({ withdrawn: false });
+    expect(
+      await withdrawPurposeConsent(t.database.db, scope(), { email: 'webinar@example.be', purpose: 'webinar-sharing' }),
+    ).toEqual({ withdrawn: false });
     const reader = await tokenFor(t, ['consent:read']);
     const history = await t.app.inject({ url: '/api/v1/consent/purposes?email=webinar@example.be', headers: reader });
     expect(history.statusCode, history.body).toBe(200);
-    expect(history.json<{ purposes: { purpose: string; status: string; events: { action: string }[] }[] }>().purposes).toEqual([
-      expect.objectContaining({ purpose: 'webinar-sharing', status: 'withdrawn', events: [expect.objectContaining({ action: 'granted' }), expect.objectContaining({ action: 'withdrawn' })] }),
+    expect(
+      history.json<{ purposes: { purpose: string; status: string; events: { action: string }[] }[] }>().purposes,
+    ).toEqual([
+      expect.objectContaining({
+        purpose: 'webinar-sharing',
+        status: 'withdrawn',
+        events: [expect.objectContaining({ action: 'granted' }), expect.objectContaining({ action: 'withdrawn' })],
+      }),
     ]);
   });
 
   it('erases a person’s purpose consents and address, while their suppression entry survives', async () => {
     const email = 'erase-me@example.be';
     const writer = { ...(await tokenFor(t, ['consent:write'])), 'content-type': 'application/json' };
-    await t.app.inject({ method: 'POST', url: '/api/v1/consent/purposes/records', headers: writer, payload: { email, purpose: 'photos', language: 'en', method: 'signed-form' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/consent/purposes/records',
+      headers: writer,
+      payload: { email, purpose: 'photos', language: 'en', method: 'signed-form' },
+    });
     await suppress(t.database.db, scope(), email, 'objection', { actor: 'user:test', now });
     await expect(sql`delete from purpose_consents`.execute(t.database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`update marketing_suppressions set reason = 'manual'`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update marketing_suppressions set reason = 'manual'`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
 
     const erased = await erasePurposeConsents(t.database.db, scope(), email, { actor: 'user:test', now });
     expect(erased.events).toBeGreaterThan(0);

@@ -43,7 +43,10 @@ export const childSchema = z.strictObject({
 
 export const purposeConsentInputSchema = z.strictObject({
   email: emailInputSchema,
-  purpose: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a purpose id').max(100),
+  purpose: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'a purpose id')
+    .max(100),
   language: z.enum(languages),
   site: z.string().max(100).optional(),
   child: childSchema.optional().describe('for a parental consent: the child it is given for'),
@@ -66,12 +69,19 @@ interface ConsentPurpose {
 }
 
 /** The charter purpose `purposeId` if it asks for consent outside the banner; 422 otherwise. */
-export async function consentPurpose(db: Kysely<Database>, scope: OrgScope, purposeId: string): Promise<ConsentPurpose> {
+export async function consentPurpose(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  purposeId: string,
+): Promise<ConsentPurpose> {
   const stored = await activeCharter(db, scope);
   if (!stored) throw notFound('charter');
   const purpose = stored.charter.purposes.find((p) => p.id === purposeId);
   if (!purpose) throw invalidInput([{ path: 'body.purpose', message: `unknown purpose "${purposeId}"` }]);
-  if (!purpose.consent) throw invalidInput([{ path: 'body.purpose', message: `purpose "${purposeId}" does not ask for consent outside the banner` }]);
+  if (!purpose.consent)
+    throw invalidInput([
+      { path: 'body.purpose', message: `purpose "${purposeId}" does not ask for consent outside the banner` },
+    ]);
   return { charter: stored.charter, purpose: purpose as ConsentPurpose['purpose'] };
 }
 
@@ -81,31 +91,63 @@ export function textVersion(purpose: ConsentPurpose['purpose']): string {
 }
 
 /** Checks the parental part of an input and returns what is recorded about it (never the birth date itself). */
-export function parentalFacts(charter: Charter, purpose: ConsentPurpose['purpose'], input: Pick<PurposeConsentInput, 'child'>, now: Date) {
+export function parentalFacts(
+  charter: Charter,
+  purpose: ConsentPurpose['purpose'],
+  input: Pick<PurposeConsentInput, 'child'>,
+  now: Date,
+) {
   if (!purpose.consent.parental) {
     if (input.child) throw invalidInput([{ path: 'body.child', message: 'this purpose is not a parental consent' }]);
     return null;
   }
   const child = input.child;
-  if (!child) throw invalidInput([{ path: 'body.child', message: 'a parental consent names the child: country and birth date' }]);
+  if (!child)
+    throw invalidInput([{ path: 'body.child', message: 'a parental consent names the child: country and birth date' }]);
   const age = ageOn(child.birthDate, now);
   if (age < 0) throw invalidInput([{ path: 'body.child.birthDate', message: 'the birth date is in the future' }]);
   const minimumAge = digitalConsentAge(charter, child.country);
   if (age >= minimumAge) {
     // Art. 8(1): from this age the child's own consent is the valid one.
-    throw invalidInput([{ path: 'body.child.birthDate', message: `the child is ${age}: from ${minimumAge} in ${child.country} the child consents personally` }]);
+    throw invalidInput([
+      {
+        path: 'body.child.birthDate',
+        message: `the child is ${age}: from ${minimumAge} in ${child.country} the child consents personally`,
+      },
+    ]);
   }
   const joint = jointConsentCountries.has(child.country);
   if (joint && child.agrees !== true) {
-    throw invalidInput([{ path: 'body.child.agrees', message: `in ${child.country} under ${minimumAge} the child consents together with the parent` }]);
+    throw invalidInput([
+      {
+        path: 'body.child.agrees',
+        message: `in ${child.country} under ${minimumAge} the child consents together with the parent`,
+      },
+    ]);
   }
-  return { country: child.country, minimumAge, childAge: age, childBirthYear: Number(child.birthDate.slice(0, 4)), joint };
+  return {
+    country: child.country,
+    minimumAge,
+    childAge: age,
+    childBirthYear: Number(child.birthDate.slice(0, 4)),
+    joint,
+  };
 }
 
-async function storeText(trx: Transaction<Database>, organisationId: string, purpose: ConsentPurpose['purpose'], version: string) {
+async function storeText(
+  trx: Transaction<Database>,
+  organisationId: string,
+  purpose: ConsentPurpose['purpose'],
+  version: string,
+) {
   await trx
     .insertInto('purpose_consent_texts')
-    .values({ organisation_id: organisationId, purpose_id: purpose.id, version, texts: JSON.stringify({ name: purpose.name, consent: purpose.consent }) })
+    .values({
+      organisation_id: organisationId,
+      purpose_id: purpose.id,
+      version,
+      texts: JSON.stringify({ name: purpose.name, consent: purpose.consent }),
+    })
     .onConflict((oc) => oc.columns(['organisation_id', 'purpose_id', 'version']).doNothing())
     .execute();
 }
@@ -185,7 +227,14 @@ export async function requestPurposeConsent(
     link: `${ports.publicUrl}/consent/confirm/${token}`,
     days: confirmationDays,
   });
-  await ports.mailer.send({ organisationId, to: input.email.trim(), subject: mail.subject, text: mail.text, template: 'consent.purpose-confirm', language: input.language });
+  await ports.mailer.send({
+    organisationId,
+    to: input.email.trim(),
+    subject: mail.subject,
+    text: mail.text,
+    template: 'consent.purpose-confirm',
+    language: input.language,
+  });
   return { status: 'confirmation-sent' };
 }
 
@@ -211,8 +260,31 @@ export async function recordPurposeConsent(
   await inOrganisation(ports.db, scope, async (trx) => {
     await storeText(trx, organisationId, purpose, version);
     await storeSubject(trx, organisationId, subjectHash, input.email);
-    await insertEvent(trx, organisationId, { id, subjectHash, purposeId: purpose.id, action: 'granted', version, language: input.language, method: options.method, site: input.site ?? null, parental, confirms: null, actor: options.actor, now });
-    await recordAudit(trx, scope, { actor: options.actor, action: 'consent.purpose-granted', target: `purpose-consent:${id}`, data: { purpose: purpose.id, method: options.method, textVersion: version } }, now);
+    await insertEvent(trx, organisationId, {
+      id,
+      subjectHash,
+      purposeId: purpose.id,
+      action: 'granted',
+      version,
+      language: input.language,
+      method: options.method,
+      site: input.site ?? null,
+      parental,
+      confirms: null,
+      actor: options.actor,
+      now,
+    });
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: options.actor,
+        action: 'consent.purpose-granted',
+        target: `purpose-consent:${id}`,
+        data: { purpose: purpose.id, method: options.method, textVersion: version },
+      },
+      now,
+    );
   });
   return { status: 'granted', id };
 }
@@ -227,14 +299,31 @@ export async function inspectConfirmation(ports: PurposeConsentPorts, token: str
   if (!found) return undefined;
   const { scope, requestId } = found;
   const organisationId = requireScope(scope);
-  const organisation = await ports.db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow();
+  const organisation = await ports.db
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
   return inOrganisation(ports.db, scope, async (trx) => {
     const request = await trx
       .selectFrom('purpose_consents as c')
       .innerJoin('purpose_consent_texts as t', (join) =>
-        join.onRef('t.organisation_id', '=', 'c.organisation_id').onRef('t.purpose_id', '=', 'c.purpose_id').onRef('t.version', '=', 'c.text_version'),
+        join
+          .onRef('t.organisation_id', '=', 'c.organisation_id')
+          .onRef('t.purpose_id', '=', 'c.purpose_id')
+          .onRef('t.version', '=', 'c.text_version'),
       )
-      .select(['c.id', 'c.subject_hash', 'c.purpose_id', 'c.text_version', 'c.language', 'c.site_id', 'c.parental', 'c.recorded_at', 't.texts'])
+      .select([
+        'c.id',
+        'c.subject_hash',
+        'c.purpose_id',
+        'c.text_version',
+        'c.language',
+        'c.site_id',
+        'c.parental',
+        'c.recorded_at',
+        't.texts',
+      ])
       .where('c.organisation_id', '=', organisationId)
       .where('c.id', '=', requestId)
       .where('c.action', '=', 'requested')
@@ -246,7 +335,10 @@ export async function inspectConfirmation(ports: PurposeConsentPorts, token: str
       .where('organisation_id', '=', organisationId)
       .where('confirms', '=', requestId)
       .executeTakeFirst();
-    const texts = (typeof request.texts === 'string' ? JSON.parse(request.texts) : request.texts) as { name: Purpose['name']; consent: NonNullable<Purpose['consent']> };
+    const texts = (typeof request.texts === 'string' ? JSON.parse(request.texts) : request.texts) as {
+      name: Purpose['name'];
+      consent: NonNullable<Purpose['consent']>;
+    };
     const expired = new Date(request.recorded_at).getTime() + confirmationDays * 86_400_000 < ports.clock().getTime();
     return { scope, request, texts, confirmed: confirmed !== undefined, expired, organisation: organisation.name };
   });
@@ -266,7 +358,12 @@ export async function confirmPurposeConsent(ports: PurposeConsentPorts, token: s
   const outcome = await inOrganisation(ports.db, scope, async (trx) => {
     // Two clicks at once: the second waits here and then sees the first grant.
     await sql`select pg_advisory_xact_lock(hashtext(${request.id}))`.execute(trx);
-    const already = await trx.selectFrom('purpose_consents').select('id').where('organisation_id', '=', organisationId).where('confirms', '=', request.id).executeTakeFirst();
+    const already = await trx
+      .selectFrom('purpose_consents')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('confirms', '=', request.id)
+      .executeTakeFirst();
     if (already) return 'already-confirmed' as const;
     await insertEvent(trx, organisationId, {
       id,
@@ -282,7 +379,22 @@ export async function confirmPurposeConsent(ports: PurposeConsentPorts, token: s
       actor: 'subject',
       now,
     });
-    await recordAudit(trx, scope, { actor: 'subject', action: 'consent.purpose-granted', target: `purpose-consent:${id}`, data: { purpose: request.purpose_id, method: 'double-opt-in', confirms: request.id, textVersion: request.text_version } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: 'subject',
+        action: 'consent.purpose-granted',
+        target: `purpose-consent:${id}`,
+        data: {
+          purpose: request.purpose_id,
+          method: 'double-opt-in',
+          confirms: request.id,
+          textVersion: request.text_version,
+        },
+      },
+      now,
+    );
     return 'granted' as const;
   });
   return { outcome, ...common };
@@ -325,8 +437,31 @@ export async function withdrawBySubjectHash(
     const last = events.at(-1);
     if (!last) return { withdrawn: false };
     const id = randomUUID();
-    await insertEvent(trx, organisationId, { id, subjectHash, purposeId, action: 'withdrawn', version: last.text_version, language: last.language, method, site: null, parental: null, confirms: null, actor, now });
-    await recordAudit(trx, scope, { actor, action: 'consent.purpose-withdrawn', target: `purpose-consent:${id}`, data: { purpose: purposeId, method } }, now);
+    await insertEvent(trx, organisationId, {
+      id,
+      subjectHash,
+      purposeId,
+      action: 'withdrawn',
+      version: last.text_version,
+      language: last.language,
+      method,
+      site: null,
+      parental: null,
+      confirms: null,
+      actor,
+      now,
+    });
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor,
+        action: 'consent.purpose-withdrawn',
+        target: `purpose-consent:${id}`,
+        data: { purpose: purposeId, method },
+      },
+      now,
+    );
     return { withdrawn: true };
   });
 }
@@ -341,7 +476,11 @@ export interface PurposeConsentSummary {
 }
 
 /** Every purpose consent of a person, with its history (for the console, access requests and the privacy center). */
-export async function purposeConsentsOf(db: Kysely<Database>, scope: OrgScope, email: string): Promise<PurposeConsentSummary[]> {
+export async function purposeConsentsOf(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  email: string,
+): Promise<PurposeConsentSummary[]> {
   const organisationId = requireScope(scope);
   const subjectHash = await consentKeysFor(db).hashEmail(scope, email);
   const rows = await inOrganisation(db, scope, (trx) => eventsOf(trx, organisationId, subjectHash));
@@ -354,7 +493,14 @@ export async function purposeConsentsOf(db: Kysely<Database>, scope: OrgScope, e
       status: state.status,
       since: state.since?.toISOString() ?? null,
       textVersion: state.textVersion,
-      events: events.map((e) => ({ action: e.action, at: new Date(e.recorded_at).toISOString(), method: e.method, textVersion: e.text_version, language: e.language, parental: e.parental })),
+      events: events.map((e) => ({
+        action: e.action,
+        at: new Date(e.recorded_at).toISOString(),
+        method: e.method,
+        textVersion: e.text_version,
+        language: e.language,
+        parental: e.parental,
+      })),
     };
   });
 }
@@ -388,7 +534,9 @@ export async function grantedEmails(db: Kysely<Database>, scope: OrgScope, purpo
   const rows = await inOrganisation(db, scope, (trx) =>
     trx
       .selectFrom('purpose_consents as c')
-      .innerJoin('purpose_consent_subjects as s', (join) => join.onRef('s.organisation_id', '=', 'c.organisation_id').onRef('s.subject_hash', '=', 'c.subject_hash'))
+      .innerJoin('purpose_consent_subjects as s', (join) =>
+        join.onRef('s.organisation_id', '=', 'c.organisation_id').onRef('s.subject_hash', '=', 'c.subject_hash'),
+      )
       .select(['s.email', 'c.action'])
       .distinctOn('c.subject_hash')
       .where('c.organisation_id', '=', organisationId)
@@ -398,7 +546,10 @@ export async function grantedEmails(db: Kysely<Database>, scope: OrgScope, purpo
       .orderBy('c.seq', 'desc')
       .execute(),
   );
-  return rows.filter((r) => r.action === 'granted').map((r) => r.email).sort();
+  return rows
+    .filter((r) => r.action === 'granted')
+    .map((r) => r.email)
+    .sort();
 }
 
 /**
@@ -415,12 +566,25 @@ export async function erasePurposeConsents(
   const subjectHash = await consentKeysFor(db).hashEmail(scope, email);
   return inOrganisation(db, scope, async (trx) => {
     await sql`select set_config('charter.consent_erasure', 'on', true)`.execute(trx);
-    const deleted = await trx.deleteFrom('purpose_consents').where('organisation_id', '=', organisationId).where('subject_hash', '=', subjectHash).executeTakeFirst();
-    await trx.deleteFrom('purpose_consent_subjects').where('organisation_id', '=', organisationId).where('subject_hash', '=', subjectHash).execute();
+    const deleted = await trx
+      .deleteFrom('purpose_consents')
+      .where('organisation_id', '=', organisationId)
+      .where('subject_hash', '=', subjectHash)
+      .executeTakeFirst();
+    await trx
+      .deleteFrom('purpose_consent_subjects')
+      .where('organisation_id', '=', organisationId)
+      .where('subject_hash', '=', subjectHash)
+      .execute();
     await sql`select set_config('charter.consent_erasure', 'off', true)`.execute(trx);
     const events = Number(deleted.numDeletedRows);
     if (events > 0) {
-      await recordAudit(trx, scope, { actor: options.actor, action: 'consent.purpose-consents-erased', data: { events } }, options.now ?? new Date());
+      await recordAudit(
+        trx,
+        scope,
+        { actor: options.actor, action: 'consent.purpose-consents-erased', data: { events } },
+        options.now ?? new Date(),
+      );
     }
     return { events };
   });
@@ -438,7 +602,12 @@ type EventRow = {
   seq: number;
 };
 
-async function eventsOf(trx: Transaction<Database>, organisationId: string, subjectHash: string, purposeId?: string): Promise<EventRow[]> {
+async function eventsOf(
+  trx: Transaction<Database>,
+  organisationId: string,
+  subjectHash: string,
+  purposeId?: string,
+): Promise<EventRow[]> {
   let query = trx
     .selectFrom('purpose_consents')
     .select(['id', 'purpose_id', 'action', 'text_version', 'language', 'method', 'parental', 'recorded_at', 'seq'])
@@ -449,11 +618,20 @@ async function eventsOf(trx: Transaction<Database>, organisationId: string, subj
 }
 
 /** The status after a purpose's events (in order): the last grant or withdrawal decides; a later request is pending. */
-export function statusOf(events: readonly Pick<EventRow, 'action' | 'recorded_at' | 'text_version'>[]): { status: PurposeConsentStatus; since: Date | null; textVersion: string | null } {
-  let state: { status: PurposeConsentStatus; since: Date | null; textVersion: string | null } = { status: 'none', since: null, textVersion: null };
+export function statusOf(events: readonly Pick<EventRow, 'action' | 'recorded_at' | 'text_version'>[]): {
+  status: PurposeConsentStatus;
+  since: Date | null;
+  textVersion: string | null;
+} {
+  let state: { status: PurposeConsentStatus; since: Date | null; textVersion: string | null } = {
+    status: 'none',
+    since: null,
+    textVersion: null,
+  };
   for (const event of events) {
     if (event.action === 'requested') {
-      if (state.status === 'none' || state.status === 'withdrawn') state = { status: 'pending', since: new Date(event.recorded_at), textVersion: event.text_version };
+      if (state.status === 'none' || state.status === 'withdrawn')
+        state = { status: 'pending', since: new Date(event.recorded_at), textVersion: event.text_version };
     } else {
       state = { status: event.action, since: new Date(event.recorded_at), textVersion: event.text_version };
     }
@@ -464,7 +642,20 @@ export function statusOf(events: readonly Pick<EventRow, 'action' | 'recorded_at
 async function insertEvent(
   trx: Transaction<Database>,
   organisationId: string,
-  event: { id: string; subjectHash: string; purposeId: string; action: 'granted' | 'withdrawn'; version: string; language: string; method: string; site: string | null; parental: unknown; confirms: string | null; actor: string; now: Date },
+  event: {
+    id: string;
+    subjectHash: string;
+    purposeId: string;
+    action: 'granted' | 'withdrawn';
+    version: string;
+    language: string;
+    method: string;
+    site: string | null;
+    parental: unknown;
+    confirms: string | null;
+    actor: string;
+    now: Date;
+  },
 ) {
   await trx
     .insertInto('purpose_consents')
@@ -488,7 +679,9 @@ async function insertEvent(
 
 function checkLanguage(charter: Charter, language: string) {
   if (!(charter.languages as string[]).includes(language)) {
-    throw invalidInput([{ path: 'body.language', message: `not a language of this charter (${charter.languages.join(', ')})` }]);
+    throw invalidInput([
+      { path: 'body.language', message: `not a language of this charter (${charter.languages.join(', ')})` },
+    ]);
   }
 }
 
@@ -498,15 +691,23 @@ async function confirmationToken(db: Kysely<Database>, scope: OrgScope, requestI
   return `${payload.toString('base64url')}.${await consentKeysFor(db).sign(scope, Buffer.concat([Buffer.from('confirm:'), payload]))}`;
 }
 
-async function openConfirmationToken(db: Kysely<Database>, token: string): Promise<{ scope: OrgScope; requestId: string } | undefined> {
+async function openConfirmationToken(
+  db: Kysely<Database>,
+  token: string,
+): Promise<{ scope: OrgScope; requestId: string } | undefined> {
   const [encoded, signature] = token.split('.');
   if (!encoded || !signature || !/^[A-Za-z0-9_-]+$/.test(encoded + signature)) return undefined;
   const payload = Buffer.from(encoded, 'base64url');
   if (payload.length !== 32) return undefined;
   const scope = { organisationId: uuidString(payload.subarray(0, 16)) };
-  const exists = await db.selectFrom('organisations').select('id').where('id', '=', scope.organisationId).executeTakeFirst();
+  const exists = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', scope.organisationId)
+    .executeTakeFirst();
   if (!exists) return undefined;
-  if (!(await consentKeysFor(db).verify(scope, Buffer.concat([Buffer.from('confirm:'), payload]), signature))) return undefined;
+  if (!(await consentKeysFor(db).verify(scope, Buffer.concat([Buffer.from('confirm:'), payload]), signature)))
+    return undefined;
   return { scope, requestId: uuidString(payload.subarray(16, 32)) };
 }
 

@@ -37,7 +37,9 @@ const ipHashes = new WeakMap<FastifyRequest, string>();
 
 const visitorParams = z.object({ visitor: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a visitor id') });
 /** A real calendar day the database accepts (not 2025-77-60 nor the year 0, which reached it as a 500). */
-const calendarDay = z.iso.date({ error: 'a day as YYYY-MM-DD' }).refine((day) => !day.startsWith('0000-'), 'a day as YYYY-MM-DD from the year 1');
+const calendarDay = z.iso
+  .date({ error: 'a day as YYYY-MM-DD' })
+  .refine((day) => !day.startsWith('0000-'), 'a day as YYYY-MM-DD from the year 1');
 const receiptParams = z.object({ receipt: z.string().regex(receiptIdPattern, 'a receipt id') });
 
 const historyEntrySchema = z.object({
@@ -51,7 +53,6 @@ const historyEntrySchema = z.object({
   gpc: z.boolean(),
   pageUrl: z.string(),
 });
-
 
 /** The "shown" beacon: JSON, sent as text/plain by navigator.sendBeacon (no preflight) or as application/json. */
 const beaconSchema = z.strictObject({ site: z.string().max(100), revision: z.string().max(64) });
@@ -71,7 +72,8 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
   // there, and @fastify/helmet rebuilds its middleware on every request. Skip it for the public consent endpoints and
   // keep the one header that matters for JSON (nosniff, set in the onRequest hook below).
   app.addHook('onRoute', (route) => {
-    if (route.method === 'POST' && publicPosts.has(route.url ?? '')) route.config = { ...route.config, helmet: { skipRoute: true } };
+    if (route.method === 'POST' && publicPosts.has(route.url ?? ''))
+      route.config = { ...route.config, helmet: { skipRoute: true } };
   });
   app.addHook('onReady', async () => ledger.start());
   app.addHook('onClose', async () => ledger.close());
@@ -99,7 +101,12 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
           .send();
       }
       const type = mediaType(request.headers['content-type']);
-      if (!type || !accepted.includes(type)) return done(unsupportedMediaType(`Send the ${url.endsWith('/shown') ? 'beacon' : 'consent'} as ${accepted.join(' or ')}.`));
+      if (!type || !accepted.includes(type))
+        return done(
+          unsupportedMediaType(
+            `Send the ${url.endsWith('/shown') ? 'beacon' : 'consent'} as ${accepted.join(' or ')}.`,
+          ),
+        );
       const limit = (ipHash: string) => {
         const wait = limiter.hit(ipHash);
         if (wait > 0) {
@@ -241,7 +248,8 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
     {
       method: 'GET',
       url: '/api/v1/consent/statistics',
-      summary: 'Daily consent statistics per site: shown, accepted all, rejected all, customised, per-category opt-in rate',
+      summary:
+        'Daily consent statistics per site: shown, accepted all, rejected all, customised, per-category opt-in rate',
       tags: ['consent'],
       auth: { scopes: ['consent:read'] },
       query: z
@@ -267,7 +275,10 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
             gpcSignal: z.number(),
             withdraw: z.number(),
             expiry: z.number(),
-            categories: z.record(z.string(), z.object({ decided: z.number(), granted: z.number(), rate: z.number().nullable() })),
+            categories: z.record(
+              z.string(),
+              z.object({ decided: z.number(), granted: z.number(), rate: z.number().nullable() }),
+            ),
           }),
         ),
       }),
@@ -311,7 +322,10 @@ function mediaType(header: string | undefined): string | undefined {
 
 function parseBeacon(text: string): { site: string; revision: string } {
   const parsed = beaconSchema.safeParse(safeJson(text));
-  if (!parsed.success) throw new AppError('invalid_input', 422, 'The beacon is not {"site","revision"}.', [{ path: 'body', message: 'expected {"site","revision"}' }]);
+  if (!parsed.success)
+    throw new AppError('invalid_input', 422, 'The beacon is not {"site","revision"}.', [
+      { path: 'body', message: 'expected {"site","revision"}' },
+    ]);
   return parsed.data;
 }
 

@@ -16,12 +16,22 @@ const origin = 'https://www.testco.example';
 
 async function record(overrides: Parameters<typeof consentPost>[1]) {
   const from = overrides?.site === 'shop' ? 'https://shop.testco.example' : origin;
-  const response = await t.app.inject({ method: 'POST', url: '/api/v1/consent', headers: { 'content-type': 'application/json', origin: from }, payload: consentPost(charter, overrides) });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/consent',
+    headers: { 'content-type': 'application/json', origin: from },
+    payload: consentPost(charter, overrides),
+  });
   expect(response.statusCode).toBe(201);
 }
 
 async function beacon(body: string, headers: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url: '/api/v1/consent/shown', headers: { 'content-type': 'text/plain;charset=UTF-8', origin, ...headers }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/consent/shown',
+    headers: { 'content-type': 'text/plain;charset=UTF-8', origin, ...headers },
+    payload: body,
+  });
 }
 
 describe('consent statistics', () => {
@@ -31,7 +41,9 @@ describe('consent statistics', () => {
     // A beacon for a stale revision is not counted; an unknown site is refused; a foreign origin too.
     expect((await beacon(JSON.stringify({ site: 'main', revision: 'ffffffffffffffff' }))).statusCode).toBe(204);
     expect((await beacon(JSON.stringify({ site: 'nowhere', revision }))).statusCode).toBe(422);
-    expect((await beacon(JSON.stringify({ site: 'main', revision }), { origin: 'https://evil.example' })).statusCode).toBe(403);
+    expect(
+      (await beacon(JSON.stringify({ site: 'main', revision }), { origin: 'https://evil.example' })).statusCode,
+    ).toBe(403);
     expect((await beacon('not json')).statusCode).toBe(422);
 
     await record({ method: 'accept-all' });
@@ -46,7 +58,9 @@ describe('consent statistics', () => {
     const headers = await tokenFor(t, ['consent:read']);
     const response = await t.app.inject({ url: '/api/v1/consent/statistics?from=2026-03-09&to=2026-03-10', headers });
     expect(response.statusCode).toBe(200);
-    const days = response.json<{ days: { site: string; day: string; categories: Record<string, { rate: number | null }> }[] }>().days;
+    const days = response.json<{
+      days: { site: string; day: string; categories: Record<string, { rate: number | null }> }[];
+    }>().days;
     expect(days).toEqual([
       {
         site: 'main',
@@ -60,18 +74,33 @@ describe('consent statistics', () => {
         gpcSignal: 1,
         withdraw: 0,
         expiry: 0,
-        categories: { analytics: { decided: 4, granted: 2, rate: 0.5 }, marketing: { decided: 4, granted: 1, rate: 0.25 } },
+        categories: {
+          analytics: { decided: 4, granted: 2, rate: 0.5 },
+          marketing: { decided: 4, granted: 1, rate: 0.25 },
+        },
       },
-      expect.objectContaining({ site: 'main', day: '2026-03-10', shown: 0, records: 1, custom: 1, categories: { analytics: { decided: 1, granted: 0, rate: 0 }, marketing: { decided: 1, granted: 1, rate: 1 } } }),
+      expect.objectContaining({
+        site: 'main',
+        day: '2026-03-10',
+        shown: 0,
+        records: 1,
+        custom: 1,
+        categories: { analytics: { decided: 1, granted: 0, rate: 0 }, marketing: { decided: 1, granted: 1, rate: 1 } },
+      }),
       expect.objectContaining({ site: 'shop', day: '2026-03-10', records: 1, acceptAll: 1 }),
     ]);
 
-    const shopOnly = await t.app.inject({ url: '/api/v1/consent/statistics?from=2026-03-01&to=2026-03-31&site=shop', headers });
+    const shopOnly = await t.app.inject({
+      url: '/api/v1/consent/statistics?from=2026-03-01&to=2026-03-31&site=shop',
+      headers,
+    });
     expect(shopOnly.json<{ days: unknown[] }>().days).toHaveLength(1);
     // Default window: the 30 days up to today.
     const recent = await t.app.inject({ url: '/api/v1/consent/statistics', headers });
     expect(recent.json()).toMatchObject({ from: '2026-02-09', to: '2026-03-10' });
-    expect((await t.app.inject({ url: '/api/v1/consent/statistics?from=2026-03-10&to=2026-03-01', headers })).statusCode).toBe(422);
+    expect(
+      (await t.app.inject({ url: '/api/v1/consent/statistics?from=2026-03-10&to=2026-03-01', headers })).statusCode,
+    ).toBe(422);
     // Days that are not in the calendar, or that the database refuses, are 422 with the field (the fuzz found 500s).
     for (const query of ['from=8265-77-60', 'to=2025-02-30', 'from=0000-01-01']) {
       const response = await t.app.inject({ url: `/api/v1/consent/statistics?${query}`, headers });
@@ -83,10 +112,22 @@ describe('consent statistics', () => {
 
   it('keeps the counters in step with the ledger under concurrent batches', async () => {
     now = new Date('2026-03-11T12:00:00Z');
-    await Promise.all(Array.from({ length: 120 }, (_, i) => record(i % 2 ? { method: 'accept-all' } : { method: 'reject-all', choices: { analytics: false, marketing: false } })));
-    const stored = await t.database.db.selectFrom('consent_records').select((eb) => eb.fn.countAll<number>().as('n')).where('recorded_at', '>=', new Date('2026-03-11T00:00:00Z')).executeTakeFirstOrThrow();
+    await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        record(
+          i % 2 ? { method: 'accept-all' } : { method: 'reject-all', choices: { analytics: false, marketing: false } },
+        ),
+      ),
+    );
+    const stored = await t.database.db
+      .selectFrom('consent_records')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('recorded_at', '>=', new Date('2026-03-11T00:00:00Z'))
+      .executeTakeFirstOrThrow();
     const headers = await tokenFor(t, ['consent:read']);
-    const day = (await t.app.inject({ url: '/api/v1/consent/statistics?from=2026-03-11&to=2026-03-11', headers })).json<{ days: { records: number; acceptAll: number; rejectAll: number }[] }>().days[0];
+    const day = (
+      await t.app.inject({ url: '/api/v1/consent/statistics?from=2026-03-11&to=2026-03-11', headers })
+    ).json<{ days: { records: number; acceptAll: number; rejectAll: number }[] }>().days[0];
     expect(Number(stored.n)).toBe(120);
     expect(day).toMatchObject({ records: 120, acceptAll: 60, rejectAll: 60 });
     expect(consentLedgerOf(t.app).writer.stats.failedBatches).toBe(0);

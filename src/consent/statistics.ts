@@ -112,7 +112,14 @@ export function counterUpsertText(first: number): string {
 
 /** The six arrays `counterUpsertText` expects, in order. */
 export function counterParams(rows: readonly CounterRow[]): unknown[] {
-  return [rows.map((r) => r.organisationId), rows.map((r) => r.siteId), rows.map((r) => r.day), rows.map((r) => r.metric), rows.map((r) => r.shard), rows.map((r) => r.count)];
+  return [
+    rows.map((r) => r.organisationId),
+    rows.map((r) => r.siteId),
+    rows.map((r) => r.day),
+    rows.map((r) => r.metric),
+    rows.map((r) => r.shard),
+    rows.map((r) => r.count),
+  ];
 }
 
 const counterUpsertStatement = counterUpsertText(0);
@@ -121,7 +128,9 @@ const counterUpsertStatement = counterUpsertText(0);
 export async function upsertCounters(db: Kysely<Database>, rows: readonly CounterRow[]): Promise<void> {
   if (rows.length === 0) return;
   // Beacons of several organisations in one statement, like the ledger writer's batches (ledger-writer.ts).
-  await acrossOrganisations('consent counters of several organisations in one statement', () => db.executeQuery(CompiledQuery.raw(counterUpsertStatement, counterParams(rows))));
+  await acrossOrganisations('consent counters of several organisations in one statement', () =>
+    db.executeQuery(CompiledQuery.raw(counterUpsertStatement, counterParams(rows))),
+  );
 }
 
 /** Sums "shown" beacons in memory and writes them every `intervalMs`. */
@@ -153,12 +162,17 @@ export class ShownCounter {
   /** Writes what was counted since the last flush. */
   async flush(): Promise<void> {
     if (this.#pending.size === 0) return;
-    const rows = [...this.#pending.values()].sort((a, b) => `${a.organisationId}${a.siteId}${a.day}`.localeCompare(`${b.organisationId}${b.siteId}${b.day}`));
+    const rows = [...this.#pending.values()].sort((a, b) =>
+      `${a.organisationId}${a.siteId}${a.day}`.localeCompare(`${b.organisationId}${b.siteId}${b.day}`),
+    );
     this.#pending = new Map();
     try {
       await upsertCounters(this.db, rows);
     } catch (error) {
-      this.logger.warn({ err: { type: (error as Error).name, message: (error as Error).message } }, 'consent shown counters not written');
+      this.logger.warn(
+        { err: { type: (error as Error).name, message: (error as Error).message } },
+        'consent shown counters not written',
+      );
     }
   }
 
@@ -197,7 +211,12 @@ export async function consentStatistics(
   const rows = await inOrganisation(db, scope, (trx) => {
     let select = trx
       .selectFrom('consent_daily_stats')
-      .select(['site_id', sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'metric', sql<number>`sum(count)::bigint`.as('count')])
+      .select([
+        'site_id',
+        sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
+        'metric',
+        sql<number>`sum(count)::bigint`.as('count'),
+      ])
       .where('organisation_id', '=', organisationId)
       .where('day', '>=', query.from)
       .where('day', '<=', query.to);
@@ -209,7 +228,20 @@ export async function consentStatistics(
     const key = `${row.day}\u0000${row.site_id}`;
     let entry = days.get(key);
     if (!entry) {
-      entry = { site: row.site_id, day: row.day, shown: 0, records: 0, acceptAll: 0, rejectAll: 0, custom: 0, gpc: 0, gpcSignal: 0, withdraw: 0, expiry: 0, categories: {} };
+      entry = {
+        site: row.site_id,
+        day: row.day,
+        shown: 0,
+        records: 0,
+        acceptAll: 0,
+        rejectAll: 0,
+        custom: 0,
+        gpc: 0,
+        gpcSignal: 0,
+        withdraw: 0,
+        expiry: 0,
+        categories: {},
+      };
       days.set(key, entry);
     }
     const count = Number(row.count);
@@ -217,7 +249,8 @@ export async function consentStatistics(
     if (kind === 'shown') entry.shown = count;
     else if (kind === 'records') entry.records = count;
     else if (kind === 'gpc-signal') entry.gpcSignal = count;
-    else if (kind === 'method' && (consentMethods as readonly string[]).includes(name)) entry[methodField[name as keyof typeof methodField]] = count;
+    else if (kind === 'method' && (consentMethods as readonly string[]).includes(name))
+      entry[methodField[name as keyof typeof methodField]] = count;
     else if (kind === 'decided' || kind === 'granted') {
       const category = (entry.categories[name] ??= { decided: 0, granted: 0, rate: null });
       category[kind] = count;

@@ -13,10 +13,30 @@ import { publicUrl } from '../platform/config.js';
 import { html, negotiateLanguage, page } from '../platform/http/html.js';
 import { defineRoute, documentRoute } from '../platform/http/routes.js';
 import { emailInputSchema } from './purpose-consent.js';
-import { isSuppressed, listUnsubscribeHeaders, openUnsubscribeToken, suppress, suppressedAmong, unsubscribe } from './suppression.js';
+import {
+  isSuppressed,
+  listUnsubscribeHeaders,
+  openUnsubscribeToken,
+  suppress,
+  suppressedAmong,
+  unsubscribe,
+} from './suppression.js';
 
-const tokenParams = z.object({ token: z.string().min(60).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'an unsubscribe token') });
-const purposeQuery = z.object({ purpose: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100).optional(), lang: z.string().max(10).optional() });
+const tokenParams = z.object({
+  token: z
+    .string()
+    .min(60)
+    .max(100)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'an unsubscribe token'),
+});
+const purposeQuery = z.object({
+  purpose: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(100)
+    .optional(),
+  lang: z.string().max(10).optional(),
+});
 const email = emailInputSchema;
 
 type Label = 'title' | 'skip' | 'lead' | 'button' | 'done' | 'doneText' | 'invalid' | 'invalidText';
@@ -74,7 +94,11 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
     },
     async ({ body, request }) => {
       const caller = callerOf(request);
-      return suppress(db, caller, body.email, body.reason, { actor: caller.actor, source: 'staff', now: context.clock() });
+      return suppress(db, caller, body.email, body.reason, {
+        actor: caller.actor,
+        source: 'staff',
+        now: context.clock(),
+      });
     },
   );
 
@@ -86,11 +110,22 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
       summary: 'RFC 8058 List-Unsubscribe and List-Unsubscribe-Post headers for one recipient of a marketing mail',
       tags: ['suppression'],
       auth: { scopes: ['consent:write'] },
-      body: z.strictObject({ email, purpose: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100).optional() }),
+      body: z.strictObject({
+        email,
+        purpose: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]*$/)
+          .max(100)
+          .optional(),
+      }),
       response: z.object({ 'List-Unsubscribe': z.string(), 'List-Unsubscribe-Post': z.string() }),
     },
     async ({ body, request }) =>
-      listUnsubscribeHeaders(db, callerOf(request), { email: body.email, purpose: body.purpose, baseUrl: publicUrl(context.config) }),
+      listUnsubscribeHeaders(db, callerOf(request), {
+        email: body.email,
+        purpose: body.purpose,
+        baseUrl: publicUrl(context.config),
+      }),
   );
 
   defineRoute(
@@ -114,7 +149,18 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
         .header('cache-control', 'no-store')
         .header('referrer-policy', 'no-referrer')
         .type('text/html; charset=utf-8')
-        .send(renderUnsubscribePage(opened ? { kind: 'ask', organisation, action: `/unsubscribe/${params.token}${query.purpose ? `?purpose=${query.purpose}` : ''}` } : { kind: 'invalid' }, language));
+        .send(
+          renderUnsubscribePage(
+            opened
+              ? {
+                  kind: 'ask',
+                  organisation,
+                  action: `/unsubscribe/${params.token}${query.purpose ? `?purpose=${query.purpose}` : ''}`,
+                }
+              : { kind: 'invalid' },
+            language,
+          ),
+        );
     },
   );
 
@@ -123,7 +169,9 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
   // what authorises the request; the body marks it as a one-click request.
   void app.register(async (scope) => {
     for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data']) {
-      scope.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 2048 }, (_request, body, done) => done(null, body));
+      scope.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 2048 }, (_request, body, done) =>
+        done(null, body),
+      );
     }
     // Handled by hand (RFC 8058 bodies), documented in the app's OpenAPI document like every other route.
     documentRoute(app, {
@@ -142,21 +190,37 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
       const query = purposeQuery.safeParse(request.query);
       const language = negotiateLanguage(languages, 'en', undefined, request.headers['accept-language']);
       const body = typeof request.body === 'string' ? request.body : '';
-      const oneClick = /List-Unsubscribe=One-Click/i.test(body) || /name="List-Unsubscribe"\s*\r?\n\r?\nOne-Click/i.test(body);
+      const oneClick =
+        /List-Unsubscribe=One-Click/i.test(body) || /name="List-Unsubscribe"\s*\r?\n\r?\nOne-Click/i.test(body);
       const fromPage = /(^|&)source=page(&|$)/.test(body);
-      const result = parsed.success && query.success && (oneClick || fromPage)
-        ? await unsubscribe(db, { token: parsed.data.token, purpose: query.data.purpose }, { now: context.clock(), source: fromPage ? 'page' : 'one-click' })
-        : undefined;
+      const result =
+        parsed.success && query.success && (oneClick || fromPage)
+          ? await unsubscribe(
+              db,
+              { token: parsed.data.token, purpose: query.data.purpose },
+              { now: context.clock(), source: fromPage ? 'page' : 'one-click' },
+            )
+          : undefined;
       const wantsHtml = (request.headers.accept ?? '').includes('text/html');
       if (!result) {
         reply.code(parsed.success && query.success && !(oneClick || fromPage) ? 400 : 404);
         return wantsHtml
           ? reply.type('text/html; charset=utf-8').send(renderUnsubscribePage({ kind: 'invalid' }, language))
-          : reply.send({ error: { code: 'invalid_unsubscribe', message: 'The unsubscribe link is invalid, or the body is not List-Unsubscribe=One-Click.', details: [] } });
+          : reply.send({
+              error: {
+                code: 'invalid_unsubscribe',
+                message: 'The unsubscribe link is invalid, or the body is not List-Unsubscribe=One-Click.',
+                details: [],
+              },
+            });
       }
       if (!wantsHtml) return reply.code(200).send({ unsubscribed: true });
       const organisation = await organisationName(result.organisationId);
-      return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderUnsubscribePage({ kind: 'done', organisation }, language));
+      return reply
+        .code(200)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(renderUnsubscribePage({ kind: 'done', organisation }, language));
     });
   });
 
@@ -166,7 +230,8 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
   }
 }
 
-type UnsubscribePage = { kind: 'ask'; organisation: string; action: string } | { kind: 'done'; organisation: string } | { kind: 'invalid' };
+type UnsubscribePage =
+  { kind: 'ask'; organisation: string; action: string } | { kind: 'done'; organisation: string } | { kind: 'invalid' };
 
 export function renderUnsubscribePage(state: UnsubscribePage, language: (typeof languages)[number]): string {
   const t = texts[language];

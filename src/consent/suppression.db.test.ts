@@ -26,9 +26,19 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' };
 /** Subscribes `email` to the newsletter through the real double opt-in (form, mail, button). */
 async function subscribeConfirmed(email: string) {
   smtp.clear();
-  await t.app.inject({ method: 'POST', url: '/api/v1/consent/purposes', headers: { 'content-type': 'application/json' }, payload: { site: 'main', email, purpose: 'newsletter', language: 'en' } });
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/consent/purposes',
+    headers: { 'content-type': 'application/json' },
+    payload: { site: 'main', email, purpose: 'newsletter', language: 'en' },
+  });
   const link = linkIn(await smtp.waitFor((m) => m.to.includes(email.toLowerCase())), '/consent/confirm/');
-  const confirmed = await t.app.inject({ method: 'POST', url: new URL(link).pathname, headers: form, payload: 'confirm=1' });
+  const confirmed = await t.app.inject({
+    method: 'POST',
+    url: new URL(link).pathname,
+    headers: form,
+    payload: 'confirm=1',
+  });
   expect(confirmed.statusCode).toBe(200);
 }
 
@@ -40,17 +50,37 @@ describe('suppression check for mail tools', () => {
   it('answers per address and for a whole list, needing consent:read', async () => {
     const reader = await tokenFor(t, ['consent:read']);
     const writer = { ...(await tokenFor(t, ['consent:write'])), 'content-type': 'application/json' };
-    const check = (email: string) => t.app.inject({ url: `/api/v1/suppression/check?email=${encodeURIComponent(email)}`, headers: reader });
+    const check = (email: string) =>
+      t.app.inject({ url: `/api/v1/suppression/check?email=${encodeURIComponent(email)}`, headers: reader });
     expect((await check('objector@example.be')).json()).toEqual({ suppressed: false });
     expect((await t.app.inject({ url: '/api/v1/suppression/check?email=objector@example.be' })).statusCode).toBe(401);
 
-    const added = await t.app.inject({ method: 'POST', url: '/api/v1/suppression', headers: writer, payload: { email: 'Objector@Example.be', reason: 'objection' } });
+    const added = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/suppression',
+      headers: writer,
+      payload: { email: 'Objector@Example.be', reason: 'objection' },
+    });
     expect(added.json()).toEqual({ added: true });
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/suppression', headers: writer, payload: { email: 'objector@example.be', reason: 'objection' } })).json()).toEqual({ added: false });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/suppression',
+          headers: writer,
+          payload: { email: 'objector@example.be', reason: 'objection' },
+        })
+      ).json(),
+    ).toEqual({ added: false });
     expect((await check('objector@example.be')).json()).toEqual({ suppressed: true });
     expect((await check(' OBJECTOR@example.BE')).json()).toEqual({ suppressed: true });
 
-    const list = await t.app.inject({ method: 'POST', url: '/api/v1/suppression/check', headers: { ...reader, 'content-type': 'application/json' }, payload: { emails: ['someone@example.be', 'objector@example.be'] } });
+    const list = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/suppression/check',
+      headers: { ...reader, 'content-type': 'application/json' },
+      payload: { emails: ['someone@example.be', 'objector@example.be'] },
+    });
     expect(list.json()).toEqual({ suppressed: ['objector@example.be'] });
     const rows = await t.database.db.selectFrom('marketing_suppressions').selectAll().execute();
     expect(JSON.stringify(rows)).not.toMatch(/objector/i);
@@ -63,10 +93,17 @@ describe('RFC 8058 one-click unsubscribe', () => {
     await subscribeConfirmed(email);
     expect(await newsletterStatus(email)).toBe('granted');
     const writer = { ...(await tokenFor(t, ['consent:write'])), 'content-type': 'application/json' };
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/suppression/unsubscribe-headers', headers: writer, payload: { email, purpose: 'newsletter' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/suppression/unsubscribe-headers',
+      headers: writer,
+      payload: { email, purpose: 'newsletter' },
+    });
     const headers = response.json<{ 'List-Unsubscribe': string; 'List-Unsubscribe-Post': string }>();
     expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
-    const url = /^<(http:\/\/charter\.test\/unsubscribe\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\?purpose=newsletter)>$/.exec(headers['List-Unsubscribe'])?.[1];
+    const url = /^<(http:\/\/charter\.test\/unsubscribe\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\?purpose=newsletter)>$/.exec(
+      headers['List-Unsubscribe'],
+    )?.[1];
     expect(url).toBeDefined();
     expect(headers['List-Unsubscribe']).not.toContain('reader');
     const link = new URL(url ?? '');
@@ -82,48 +119,104 @@ describe('RFC 8058 one-click unsubscribe', () => {
     expect((await t.app.inject({ method: 'POST', url: path, headers: form, payload: 'foo=bar' })).statusCode).toBe(400);
     expect(await isSuppressed(t.database.db, scope(), email)).toBe(false);
 
-    const oneClick = await t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' });
+    const oneClick = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: form,
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(oneClick.statusCode).toBe(200);
     expect(oneClick.json()).toEqual({ unsubscribed: true });
     expect(await isSuppressed(t.database.db, scope(), email)).toBe(true);
     expect(await newsletterStatus(email)).toBe('withdrawn');
     // Idempotent.
-    expect((await t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('accepts the multipart form a mail client may send, and the button of the page', async () => {
     const multipartEmail = 'multipart@example.be';
-    const token = (await listUnsubscribeHeaders(t.database.db, scope(), { email: multipartEmail, baseUrl: 'http://charter.test' }))['List-Unsubscribe'];
+    const token = (
+      await listUnsubscribeHeaders(t.database.db, scope(), { email: multipartEmail, baseUrl: 'http://charter.test' })
+    )['List-Unsubscribe'];
     const path = new URL(token.slice(1, -1)).pathname;
     const boundary = '----charter';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`;
-    const response = await t.app.inject({ method: 'POST', url: path, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
     expect(response.statusCode).toBe(200);
     expect(await isSuppressed(t.database.db, scope(), multipartEmail)).toBe(true);
 
     const pageEmail = 'button@example.be';
-    const pagePath = new URL((await listUnsubscribeHeaders(t.database.db, scope(), { email: pageEmail, baseUrl: 'http://charter.test' }))['List-Unsubscribe'].slice(1, -1)).pathname;
+    const pagePath = new URL(
+      (await listUnsubscribeHeaders(t.database.db, scope(), { email: pageEmail, baseUrl: 'http://charter.test' }))[
+        'List-Unsubscribe'
+      ].slice(1, -1),
+    ).pathname;
     const page = await t.app.inject({ url: pagePath });
-    const fields = [...page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)">/g)].map((m) => `${m[1]}=${m[2]}`).join('&');
-    const done = await t.app.inject({ method: 'POST', url: pagePath, headers: { ...form, accept: 'text/html' }, payload: fields });
+    const fields = [...page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)">/g)]
+      .map((m) => `${m[1]}=${m[2]}`)
+      .join('&');
+    const done = await t.app.inject({
+      method: 'POST',
+      url: pagePath,
+      headers: { ...form, accept: 'text/html' },
+      payload: fields,
+    });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('You are unsubscribed');
     expect(await isSuppressed(t.database.db, scope(), pageEmail)).toBe(true);
   });
 
   it('refuses a token changed to point at someone else', async () => {
-    const mine = new URL((await listUnsubscribeHeaders(t.database.db, scope(), { email: 'mine@example.be', baseUrl: 'http://charter.test' }))['List-Unsubscribe'].slice(1, -1)).pathname;
-    const theirs = new URL((await listUnsubscribeHeaders(t.database.db, scope(), { email: 'victim@example.be', baseUrl: 'http://charter.test' }))['List-Unsubscribe'].slice(1, -1)).pathname;
+    const mine = new URL(
+      (
+        await listUnsubscribeHeaders(t.database.db, scope(), {
+          email: 'mine@example.be',
+          baseUrl: 'http://charter.test',
+        })
+      )['List-Unsubscribe'].slice(1, -1),
+    ).pathname;
+    const theirs = new URL(
+      (
+        await listUnsubscribeHeaders(t.database.db, scope(), {
+          email: 'victim@example.be',
+          baseUrl: 'http://charter.test',
+        })
+      )['List-Unsubscribe'].slice(1, -1),
+    ).pathname;
     // My signature on their payload.
     const forged = `${theirs.split('.')[0]}.${mine.split('.')[1]}`;
-    const response = await t.app.inject({ method: 'POST', url: forged, headers: form, payload: 'List-Unsubscribe=One-Click' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: forged,
+      headers: form,
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(response.statusCode).toBe(404);
     expect(await isSuppressed(t.database.db, scope(), 'victim@example.be')).toBe(false);
     expect((await t.app.inject({ url: forged })).statusCode).toBe(404);
     // A link for the newsletter cannot be turned into one for another purpose.
-    const newsletter = new URL((await listUnsubscribeHeaders(t.database.db, scope(), { email: 'victim@example.be', purpose: 'newsletter', baseUrl: 'http://charter.test' }))['List-Unsubscribe'].slice(1, -1));
+    const newsletter = new URL(
+      (
+        await listUnsubscribeHeaders(t.database.db, scope(), {
+          email: 'victim@example.be',
+          purpose: 'newsletter',
+          baseUrl: 'http://charter.test',
+        })
+      )['List-Unsubscribe'].slice(1, -1),
+    );
     const otherPurpose = `${newsletter.pathname}?purpose=photos`;
-    expect((await t.app.inject({ method: 'POST', url: otherPurpose, headers: form, payload: 'List-Unsubscribe=One-Click' })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'POST', url: otherPurpose, headers: form, payload: 'List-Unsubscribe=One-Click' }))
+        .statusCode,
+    ).toBe(404);
     expect(await isSuppressed(t.database.db, scope(), 'victim@example.be')).toBe(false);
   });
 });
@@ -132,7 +225,15 @@ describe('what lifts and what survives a suppression', () => {
   it('a newer confirmed subscription lifts an unsubscribe; erasure does not lift it', async () => {
     const email = 'comeback@example.be';
     await subscribeConfirmed(email);
-    const link = new URL((await listUnsubscribeHeaders(t.database.db, scope(), { email, purpose: 'newsletter', baseUrl: 'http://charter.test' }))['List-Unsubscribe'].slice(1, -1));
+    const link = new URL(
+      (
+        await listUnsubscribeHeaders(t.database.db, scope(), {
+          email,
+          purpose: 'newsletter',
+          baseUrl: 'http://charter.test',
+        })
+      )['List-Unsubscribe'].slice(1, -1),
+    );
     const path = link.pathname + link.search;
     await t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' });
     expect(await isSuppressed(t.database.db, scope(), email)).toBe(true);

@@ -20,7 +20,13 @@ import { consentKeysFor } from './ledger-keys.js';
 import { uuidBytes, uuidString, withdrawBySubjectHash } from './purpose-consent.js';
 
 export type SuppressionReason = MarketingSuppressionTable['reason'];
-export const suppressionReasons = ['objection', 'unsubscribe', 'complaint', 'erasure', 'manual'] as const satisfies readonly SuppressionReason[];
+export const suppressionReasons = [
+  'objection',
+  'unsubscribe',
+  'complaint',
+  'erasure',
+  'manual',
+] as const satisfies readonly SuppressionReason[];
 
 /**
  * Adds an email to the organisation's suppression list (idempotent) and withdraws the person's consents to
@@ -77,7 +83,11 @@ export async function isSuppressed(db: Kysely<Database>, scope: OrgScope, email:
 }
 
 /** Which of `emails` are suppressed (one query for the whole list; for mail tools checking a send list). */
-export async function suppressedAmong(db: Kysely<Database>, scope: OrgScope, emails: readonly string[]): Promise<Set<string>> {
+export async function suppressedAmong(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  emails: readonly string[],
+): Promise<Set<string>> {
   const organisationId = requireScope(scope);
   if (emails.length === 0) return new Set();
   const keys = consentKeysFor(db);
@@ -128,7 +138,12 @@ function signedPart(payload: Buffer, purpose: string | undefined): Buffer {
 }
 
 /** The path and query of one recipient's unsubscribe link (and purpose, when the mail is about one). */
-export async function unsubscribePath(db: Kysely<Database>, scope: OrgScope, email: string, purpose?: string): Promise<string> {
+export async function unsubscribePath(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  email: string,
+  purpose?: string,
+): Promise<string> {
   const organisationId = requireScope(scope);
   const keys = consentKeysFor(db);
   const payload = Buffer.concat([uuidBytes(organisationId), Buffer.from(await keys.hashEmail(scope, email), 'hex')]);
@@ -147,7 +162,11 @@ export async function openUnsubscribeToken(
   const payload = Buffer.from(encoded, 'base64url');
   if (payload.length !== 48) return undefined;
   const scope = { organisationId: uuidString(payload.subarray(0, 16)) };
-  const exists = await db.selectFrom('organisations').select('id').where('id', '=', scope.organisationId).executeTakeFirst();
+  const exists = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', scope.organisationId)
+    .executeTakeFirst();
   if (!exists) return undefined;
   if (!(await consentKeysFor(db).verify(scope, signedPart(payload, purpose), signature))) return undefined;
   return { scope, emailHash: payload.subarray(16, 48).toString('hex'), purpose };
@@ -184,9 +203,17 @@ export async function unsubscribe(
 ): Promise<{ organisationId: string; purpose: string | undefined } | undefined> {
   const opened = await openUnsubscribeToken(db, link.token, link.purpose);
   if (!opened) return undefined;
-  await suppressHash(db, opened.scope, opened.emailHash, 'unsubscribe', { actor: 'subject', source: options.source, now: options.now });
+  await suppressHash(db, opened.scope, opened.emailHash, 'unsubscribe', {
+    actor: 'subject',
+    source: options.source,
+    now: options.now,
+  });
   if (opened.purpose) {
-    await withdrawBySubjectHash(db, opened.scope, opened.emailHash, opened.purpose, { actor: 'subject', method: 'unsubscribe', now: options.now });
+    await withdrawBySubjectHash(db, opened.scope, opened.emailHash, opened.purpose, {
+      actor: 'subject',
+      method: 'unsubscribe',
+      now: options.now,
+    });
   }
   return { organisationId: opened.scope.organisationId, purpose: opened.purpose };
 }

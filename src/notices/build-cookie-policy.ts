@@ -32,7 +32,10 @@ export function buildCookiePolicy(declared: Charter, siteId: string, language: L
   const t = noticeTexts[language];
   const organisation = organisationNameIn(charter, language);
   const p = t.cookiePolicy;
-  const necessary = [...view.cookies.filter((c) => c.category === 'necessary'), ...bannerCookies(charter, view.cookies, language)];
+  const necessary = [
+    ...view.cookies.filter((c) => c.category === 'necessary'),
+    ...bannerCookies(charter, view.cookies, language),
+  ];
   const categories = charter.consent.categories
     .map((category) => ({ category, cookies: view.cookies.filter((c) => c.category === category.id) }))
     .filter((entry) => entry.cookies.length > 0);
@@ -61,7 +64,10 @@ export function buildCookiePolicy(declared: Charter, siteId: string, language: L
                 id: `category-${category.id}`,
                 heading: name,
                 gdpr: [],
-                blocks: [{ type: 'paragraph', content: [resolveText(category.description, language, charter)] }, cookieTable(p.caption(name), cookies, view, language, t)],
+                blocks: [
+                  { type: 'paragraph', content: [resolveText(category.description, language, charter)] },
+                  cookieTable(p.caption(name), cookies, view, language, t),
+                ],
               };
             }),
           ]
@@ -85,7 +91,11 @@ export function buildCookiePolicy(declared: Charter, siteId: string, language: L
       blocks: [
         {
           type: 'paragraph',
-          content: [{ text: `${p.more} ` }, { text: lowerCaseNoun(t.labels.privacyNotice, language), href: noticePaths.notice(view.site.id, language) }, { text: '.' }],
+          content: [
+            { text: `${p.more} ` },
+            { text: lowerCaseNoun(t.labels.privacyNotice, language), href: noticePaths.notice(view.site.id, language) },
+            { text: '.' },
+          ],
         },
       ],
     },
@@ -112,7 +122,14 @@ function bannerCookies(charter: Charter, declared: readonly Cookie[], language: 
   const own = noticeTexts[language].cookiePolicy.own;
   return (Object.entries(bannerCookieNames) as [keyof typeof bannerCookieNames, string][])
     .filter(([, name]) => !declared.some((c) => c.name === name) && !charter.cookies.some((c) => c.name === name))
-    .map(([key, name]) => ({ name, category: 'necessary', vendor: 'first-party', purpose: own[key], duration: charter.consent.expiry, type: 'cookie' }));
+    .map(([key, name]) => ({
+      name,
+      category: 'necessary',
+      vendor: 'first-party',
+      purpose: own[key],
+      duration: charter.consent.expiry,
+      type: 'cookie',
+    }));
 }
 
 function paragraph(value: string): LeafBlock {
@@ -124,7 +141,13 @@ function lowerCaseNoun(value: string, language: Language): string {
   return language === 'de' ? value : value.charAt(0).toLowerCase() + value.slice(1);
 }
 
-function cookieTable(caption: string, cookies: Cookie[], view: SiteView, language: Language, t: NoticeTexts): LeafBlock {
+function cookieTable(
+  caption: string,
+  cookies: Cookie[],
+  view: SiteView,
+  language: Language,
+  t: NoticeTexts,
+): LeafBlock {
   const p = t.cookiePolicy;
   const { charter } = view;
   return {
@@ -133,7 +156,11 @@ function cookieTable(caption: string, cookies: Cookie[], view: SiteView, languag
     columns: [p.columns.name, p.columns.vendor, p.columns.purpose, p.columns.duration, p.columns.type],
     rows: cookies.map((cookie): Paragraph[] => {
       const purpose: Inline[] = [resolveText(cookie.purpose, language, charter)];
-      if (cookie.justification && cookie.duration !== 'session' && !isAtMost(duration(cookie.duration), thirteenMonths)) {
+      if (
+        cookie.justification &&
+        cookie.duration !== 'session' &&
+        !isAtMost(duration(cookie.duration), thirteenMonths)
+      ) {
         purpose.push({ text: ` ${p.justification} ` }, resolveText(cookie.justification, language, charter));
       }
       return [
@@ -148,13 +175,15 @@ function cookieTable(caption: string, cookies: Cookie[], view: SiteView, languag
 }
 
 function vendorCell(cookie: Cookie, view: SiteView, language: Language, t: NoticeTexts): Paragraph {
-  if (cookie.vendor === 'first-party') return text(`${t.cookiePolicy.firstParty} (${organisationNameIn(view.charter, language)})`);
+  if (cookie.vendor === 'first-party')
+    return text(`${t.cookiePolicy.firstParty} (${organisationNameIn(view.charter, language)})`);
   const recipient = view.charter.recipients.find((r) => r.id === cookie.vendor);
   if (!recipient) return text(cookie.vendor);
   // The name in the reader's language where the charter gives one (a fallback language is marked on the run).
   const name = resolveText(recipient.name, language, view.charter);
   const country = ` (${countryName(recipient.country, language)})`;
   const cell: Paragraph = name.lang ? [name, { text: country }] : [{ text: `${name.text}${country}` }];
-  if (recipient.privacyUrl) cell.push({ text: ' — ' }, { text: t.recipients.privacyPolicy, href: recipient.privacyUrl });
+  if (recipient.privacyUrl)
+    cell.push({ text: ' — ' }, { text: t.recipients.privacyPolicy, href: recipient.privacyUrl });
   return cell;
 }

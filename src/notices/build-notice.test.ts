@@ -22,28 +22,54 @@ async function example(name: string): Promise<Charter> {
 
 const runs = blockRuns;
 
-const sectionText = (document: NoticeDocument, id: string) => runs(document.sections.find((s) => s.id === id)?.blocks ?? []).map((r) => r.text).join(' ').replace(/\u00a0/g, ' ');
+const sectionText = (document: NoticeDocument, id: string) =>
+  runs(document.sections.find((s) => s.id === id)?.blocks ?? [])
+    .map((r) => r.text)
+    .join(' ')
+    .replace(/\u00a0/g, ' ');
 
 describe('the privacy notice of every example charter', () => {
   it('finds the examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(examples)('%s: every site, in every language, has every Art. 13 item (and Art. 14 where data comes from elsewhere), non-empty', async (name) => {
-    const charter = await example(name);
-    for (const site of charter.sites) {
-      for (const language of site.languages ?? charter.languages) {
-        const notice = buildNotice(charter, site.id, language);
-        const required = requiredItems(charter, site.id);
-        expect(required).toEqual(expect.arrayContaining(['13(1)(a)', '13(1)(b)', '13(1)(c)', '13(1)(d)', '13(1)(e)', '13(1)(f)', '13(2)(a)', '13(2)(b)', '13(2)(c)', '13(2)(d)', '13(2)(e)', '13(2)(f)']));
-        expect({ site: site.id, language, missing: missingItems(notice, required) }).toEqual({ site: site.id, language, missing: [] });
-        expect(notice.language).toBe(language);
-        // Written in the notice language: no text of the example falls back to another language.
-        const fallbacks = notice.sections.flatMap((s) => runs(s.blocks)).filter((r) => r.lang);
-        expect({ site: site.id, language, fallbacks }).toEqual({ site: site.id, language, fallbacks: [] });
+  it.each(examples)(
+    '%s: every site, in every language, has every Art. 13 item (and Art. 14 where data comes from elsewhere), non-empty',
+    async (name) => {
+      const charter = await example(name);
+      for (const site of charter.sites) {
+        for (const language of site.languages ?? charter.languages) {
+          const notice = buildNotice(charter, site.id, language);
+          const required = requiredItems(charter, site.id);
+          expect(required).toEqual(
+            expect.arrayContaining([
+              '13(1)(a)',
+              '13(1)(b)',
+              '13(1)(c)',
+              '13(1)(d)',
+              '13(1)(e)',
+              '13(1)(f)',
+              '13(2)(a)',
+              '13(2)(b)',
+              '13(2)(c)',
+              '13(2)(d)',
+              '13(2)(e)',
+              '13(2)(f)',
+            ]),
+          );
+          expect({ site: site.id, language, missing: missingItems(notice, required) }).toEqual({
+            site: site.id,
+            language,
+            missing: [],
+          });
+          expect(notice.language).toBe(language);
+          // Written in the notice language: no text of the example falls back to another language.
+          const fallbacks = notice.sections.flatMap((s) => runs(s.blocks)).filter((r) => r.lang);
+          expect({ site: site.id, language, fallbacks }).toEqual({ site: site.id, language, fallbacks: [] });
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('buildNotice', () => {
@@ -54,8 +80,16 @@ describe('buildNotice', () => {
   });
 
   it('does not hash the "last updated" date', () => {
-    const a = buildNotice(buildCharter((c) => (c.lastUpdated = '2026-01-01')), 'main', 'en');
-    const b = buildNotice(buildCharter((c) => (c.lastUpdated = '2026-02-01')), 'main', 'en');
+    const a = buildNotice(
+      buildCharter((c) => (c.lastUpdated = '2026-01-01')),
+      'main',
+      'en',
+    );
+    const b = buildNotice(
+      buildCharter((c) => (c.lastUpdated = '2026-02-01')),
+      'main',
+      'en',
+    );
     expect(documentHash(a)).toBe(documentHash(b));
   });
 
@@ -68,9 +102,13 @@ describe('buildNotice', () => {
     expect(text).toContain('Teststraat 1');
   });
 
-  it('says there is no DPO when none is appointed, and gives the DPO\'s contact when there is one', () => {
+  it("says there is no DPO when none is appointed, and gives the DPO's contact when there is one", () => {
     expect(sectionText(buildNotice(buildCharter(), 'main', 'en'), 'dpo')).toContain('not appointed');
-    const withDpo = buildNotice(buildCharter((c) => (c.organisation.dpo = { name: 'Dana Officer', email: 'dpo@testco.example' })), 'main', 'nl');
+    const withDpo = buildNotice(
+      buildCharter((c) => (c.organisation.dpo = { name: 'Dana Officer', email: 'dpo@testco.example' })),
+      'main',
+      'nl',
+    );
     expect(sectionText(withDpo, 'dpo')).toContain('dpo@testco.example');
     expect(sectionText(withDpo, 'dpo')).toContain('functionaris voor gegevensbescherming');
   });
@@ -81,12 +119,20 @@ describe('buildNotice', () => {
     expect(fr).toContain('Rue de la Presse 35');
     expect(fr).toContain('1000 Bruxelles');
     expect(fr).toContain('https://www.autoriteprotectiondonnees.be/citoyen/agir/introduire-une-plainte');
-    expect(sectionText(buildNotice(buildCharter(), 'main', 'nl'), 'complaint')).toContain('Gegevensbeschermingsautoriteit');
+    expect(sectionText(buildNotice(buildCharter(), 'main', 'nl'), 'complaint')).toContain(
+      'Gegevensbeschermingsautoriteit',
+    );
   });
 
   it('marks an authority name in another language when the catalog has none in the notice language', () => {
-    const notice = buildNotice(buildCharter((c) => (c.organisation.authority = 'nl-ap')), 'main', 'fr');
-    const name = runs(notice.sections.find((s) => s.id === 'complaint')!.blocks).find((r) => r.text === 'Autoriteit Persoonsgegevens');
+    const notice = buildNotice(
+      buildCharter((c) => (c.organisation.authority = 'nl-ap')),
+      'main',
+      'fr',
+    );
+    const name = runs(notice.sections.find((s) => s.id === 'complaint')!.blocks).find(
+      (r) => r.text === 'Autoriteit Persoonsgegevens',
+    );
     expect(name?.lang).toBe('nl');
   });
 
@@ -103,7 +149,9 @@ describe('buildNotice', () => {
       'United States',
       'EU-US Data Privacy Framework',
     ]);
-    expect(sectionText(notice, 'transfers')).toContain('Faultline Software Inc. (United States): Standard contractual clauses (2021).');
+    expect(sectionText(notice, 'transfers')).toContain(
+      'Faultline Software Inc. (United States): Standard contractual clauses (2021).',
+    );
   });
 
   it('says there are no transfers, no automated decisions and no legitimate interests when there are none', () => {
@@ -118,24 +166,45 @@ describe('buildNotice', () => {
   });
 
   it('describes automated decisions with their logic and consequences', () => {
-    const notice = buildNotice(buildCharter((c) => {
-      c.purposes[0]!.automatedDecisions = { exists: true, logic: 'A score from your payment history.', consequences: 'A low score means we ask for prepayment.' };
-    }), 'main', 'en');
+    const notice = buildNotice(
+      buildCharter((c) => {
+        c.purposes[0]!.automatedDecisions = {
+          exists: true,
+          logic: 'A score from your payment history.',
+          consequences: 'A low score means we ask for prepayment.',
+        };
+      }),
+      'main',
+      'en',
+    );
     expect(sectionText(notice, 'automated-decisions')).toContain('A score from your payment history.');
     expect(notice.sections.find((s) => s.id === 'automated-decisions')!.gdpr).toEqual(['13(2)(f)']);
   });
 
   it('adds the Art. 14 section only when some data does not come from the person', () => {
     expect(buildNotice(buildCharter(), 'main', 'en').sections.some((s) => s.id === 'sources')).toBe(false);
-    const notice = buildNotice(buildCharter((c) => (c.purposes[0]!.source = { kind: 'third-party', description: { en: 'Our partner shop' } })), 'main', 'en');
+    const notice = buildNotice(
+      buildCharter((c) => (c.purposes[0]!.source = { kind: 'third-party', description: { en: 'Our partner shop' } })),
+      'main',
+      'en',
+    );
     const sources = notice.sections.find((s) => s.id === 'sources');
     expect(sources?.gdpr).toEqual(['14(1)(d)', '14(2)(f)']);
     expect(sectionText(notice, 'sources')).toContain('our partner shop');
-    expect(requiredItems(buildCharter((c) => (c.purposes[0]!.source = { kind: 'public' })), 'main')).toContain('14(2)(f)');
+    expect(
+      requiredItems(
+        buildCharter((c) => (c.purposes[0]!.source = { kind: 'public' })),
+        'main',
+      ),
+    ).toContain('14(2)(f)');
   });
 
   it('states the Art. 8 ages of the countries concerned, never below the law', () => {
-    const notice = buildNotice(buildCharter((c) => (c.children.minimumAge = { FR: 15, NL: 16 })), 'main', 'en');
+    const notice = buildNotice(
+      buildCharter((c) => (c.children.minimumAge = { FR: 15, NL: 16 })),
+      'main',
+      'en',
+    );
     const text = sectionText(notice, 'children');
     expect(text).toContain('13 in Belgium');
     expect(text).toContain('15 in France');
@@ -146,15 +215,30 @@ describe('buildNotice', () => {
     const notice = buildNotice(buildCharter(), 'main', 'en');
     const links = runs(notice.sections.find((s) => s.id === 'rights')!.blocks).filter((r) => r.href);
     expect(links.map((l) => l.href)).toContain('/privacy/main?lang=en');
-    for (const right of ['Access', 'Rectification', 'Erasure', 'Restriction', 'Data portability', 'Objection', 'Withdrawal of consent']) {
-      expect(notice.sections.find((s) => s.id === 'rights')!.blocks.some((b) => b.type === 'definitions' && b.items.some((i) => i.term === right))).toBe(true);
+    for (const right of [
+      'Access',
+      'Rectification',
+      'Erasure',
+      'Restriction',
+      'Data portability',
+      'Objection',
+      'Withdrawal of consent',
+    ]) {
+      expect(
+        notice.sections
+          .find((s) => s.id === 'rights')!
+          .blocks.some((b) => b.type === 'definitions' && b.items.some((i) => i.term === right)),
+      ).toBe(true);
     }
   });
 
   it('limits a site to its own purposes, recipients and cookies', async () => {
     const charter = await example('kamer-west');
     const wifi = buildNotice(charter, 'wifi', 'en');
-    const purposes = wifi.sections.find((s) => s.id === 'purposes')!.blocks.filter((b) => b.type === 'subsection').map((b) => (b.type === 'subsection' ? b.id : ''));
+    const purposes = wifi.sections
+      .find((s) => s.id === 'purposes')!
+      .blocks.filter((b) => b.type === 'subsection')
+      .map((b) => (b.type === 'subsection' ? b.id : ''));
     expect(purposes).toEqual(['purpose-wifi-login', 'purpose-wifi-logs']);
     expect(sectionText(wifi, 'recipients')).not.toContain('Ledenlink');
   });
@@ -166,27 +250,41 @@ describe('buildCookiePolicy', () => {
     const policy = buildCookiePolicy(charter, 'main', 'nl');
     const necessary = policy.sections.find((s) => s.id === 'necessary')!.blocks.find((b) => b.type === 'table');
     // The banner's own visitor cookie is listed although the charter does not declare it.
-    expect(necessary?.type === 'table' && necessary.rows.map((r) => plainText(r[0]!))).toEqual(['lumen_session', 'charter_consent', 'lumen_lang', 'charter_visitor']);
+    expect(necessary?.type === 'table' && necessary.rows.map((r) => plainText(r[0]!))).toEqual([
+      'lumen_session',
+      'charter_consent',
+      'lumen_lang',
+      'charter_visitor',
+    ]);
     const categories = policy.sections.find((s) => s.id === 'categories')!;
     const marketing = categories.blocks.find((b) => b.type === 'subsection' && b.id === 'category-marketing');
     expect(marketing?.type === 'subsection' && marketing.heading).toBe('Marketing');
-    const text = runs(categories.blocks).map((r) => r.text).join(' ').replace(/\u00a0/g, ' ');
+    const text = runs(categories.blocks)
+      .map((r) => r.text)
+      .join(' ')
+      .replace(/\u00a0/g, ' ');
     expect(text).toContain('Brightreach Ads Inc. (Verenigde Staten)');
     expect(text).toContain('13 maanden');
     expect(text).toContain('alleen tijdens uw bezoek');
     expect(policy.sections.find((s) => s.id === 'choice')!.blocks.some((b) => b.type === 'consent-button')).toBe(true);
   });
 
-  it('lists the banner\'s own cookies only when there is a banner (a consent category)', () => {
+  it("lists the banner's own cookies only when there is a banner (a consent category)", () => {
     const names = (charter: Charter) => {
-      const table = buildCookiePolicy(charter, 'main', 'en').sections.find((s) => s.id === 'necessary')!.blocks.find((b) => b.type === 'table');
+      const table = buildCookiePolicy(charter, 'main', 'en')
+        .sections.find((s) => s.id === 'necessary')!
+        .blocks.find((b) => b.type === 'table');
       return table?.type === 'table' ? table.rows.map((r) => plainText(r[0]!)) : [];
     };
     expect(names(buildCharter())).toEqual(['charter_consent', 'charter_visitor']);
-    expect(names(buildCharter((c) => {
-      c.consent.categories = [];
-      c.cookies = c.cookies.filter((k) => k.category === 'necessary');
-    }))).toEqual(['charter_consent']);
+    expect(
+      names(
+        buildCharter((c) => {
+          c.consent.categories = [];
+          c.cookies = c.cookies.filter((k) => k.category === 'necessary');
+        }),
+      ),
+    ).toEqual(['charter_consent']);
   });
 
   it('shows the justification of a cookie that lives longer than 13 months', () => {
@@ -195,7 +293,11 @@ describe('buildCookiePolicy', () => {
       c.cookies[1]!.justification = 'Required by our fraud-prevention partner.';
     });
     const policy = buildCookiePolicy(charter, 'main', 'en');
-    expect(runs(policy.sections.flatMap((s) => s.blocks)).map((r) => r.text).join(' ')).toContain('Required by our fraud-prevention partner.');
+    expect(
+      runs(policy.sections.flatMap((s) => s.blocks))
+        .map((r) => r.text)
+        .join(' '),
+    ).toContain('Required by our fraud-prevention partner.');
   });
 });
 
@@ -205,7 +307,12 @@ describe('renderings', () => {
   it('tags every section of the HTML page with its GDPR items and keeps one h1', () => {
     const page = renderPage(notice, { languages: ['en', 'nl', 'fr'], version: { version: 4, date: '2026-11-02' } });
     expect(page.match(/<h1[ >]/g)).toHaveLength(1);
-    for (const item of ['13(1)(a)', '13(1)(b)', '13(2)(d)', '13(2)(f)']) expect(page).toMatch(new RegExp(`<section class="charter-notice__section" id="[a-z-]+" aria-labelledby="[a-z-]+-heading" data-gdpr="[^"]*${item.replace(/[()]/g, '\\$&')}`));
+    for (const item of ['13(1)(a)', '13(1)(b)', '13(2)(d)', '13(2)(f)'])
+      expect(page).toMatch(
+        new RegExp(
+          `<section class="charter-notice__section" id="[a-z-]+" aria-labelledby="[a-z-]+-heading" data-gdpr="[^"]*${item.replace(/[()]/g, '\\$&')}`,
+        ),
+      );
     expect(page).toContain('data-notice-version="4"');
     expect(page).toContain('Version 4 · Last updated: 2 November 2026');
     expect(page).toContain('hreflang="nl"');
@@ -222,7 +329,10 @@ describe('renderings', () => {
   });
 
   it('writes Markdown with headings, tables and absolute links', () => {
-    const markdown = renderMarkdown(notice, { baseUrl: 'https://charter.example', version: { version: 2, date: '2026-03-01' } });
+    const markdown = renderMarkdown(notice, {
+      baseUrl: 'https://charter.example',
+      version: { version: 2, date: '2026-03-01' },
+    });
     expect(markdown).toMatch(/^# Privacy notice of Testco BV\n\n\*Version 2 · Last updated: 1 March 2026\*/);
     expect(markdown).toContain('## Who is responsible for your data');
     expect(markdown).toContain('| Recipient | Role | What they do | Country | Safeguard for transfers |');

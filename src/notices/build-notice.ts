@@ -128,14 +128,24 @@ function tel(phone: string): Inline {
 }
 
 function addressLines(
-  address: { label?: Charter['organisation']['addresses'][number]['label']; street: string; postalCode: string; city: string; country: string },
+  address: {
+    label?: Charter['organisation']['addresses'][number]['label'];
+    street: string;
+    postalCode: string;
+    city: string;
+    country: string;
+  },
   context: Context,
   name?: string,
 ): Paragraph[] {
   const lines: Paragraph[] = [];
   if (name) lines.push(text(name));
   if (address.label) lines.push([resolveText(address.label, context.language, context.charter)]);
-  lines.push(text(address.street), text(`${address.postalCode} ${address.city}`), text(countryName(address.country, context.language)));
+  lines.push(
+    text(address.street),
+    text(`${address.postalCode} ${address.city}`),
+    text(countryName(address.country, context.language)),
+  );
   return lines;
 }
 
@@ -154,26 +164,40 @@ function controllerSection(context: Context): NoticeSection {
   const { charter, t, view, language } = context;
   const organisation = charter.organisation;
   const blocks: Block[] = [paragraph(t.controller.intro(legalNameIn(charter, language), organisation.tradeName))];
-  if (organisation.companyNumber) blocks.push(paragraph(`${colon(t.labels.companyNumber, language)}${organisation.companyNumber}`));
+  if (organisation.companyNumber)
+    blocks.push(paragraph(`${colon(t.labels.companyNumber, language)}${organisation.companyNumber}`));
   blocks.push(paragraph(t.controller.addressesIntro));
   for (const address of organisation.addresses) {
     blocks.push({ type: 'address', lines: addressLines(address, context, legalNameIn(charter, language)) });
   }
   const contacts: Paragraph[] = [[run(colon(t.labels.email, context.language)), mailto(organisation.contact.email)]];
   const siteEmail = view.site.contact?.email;
-  if (siteEmail && siteEmail !== organisation.contact.email) contacts.push([run(colon(`${t.labels.email} (${view.site.name})`, language)), mailto(siteEmail)]);
-  if (organisation.contact.phone) contacts.push([run(colon(t.labels.phone, context.language)), tel(organisation.contact.phone)]);
+  if (siteEmail && siteEmail !== organisation.contact.email)
+    contacts.push([run(colon(`${t.labels.email} (${view.site.name})`, language)), mailto(siteEmail)]);
+  if (organisation.contact.phone)
+    contacts.push([run(colon(t.labels.phone, context.language)), tel(organisation.contact.phone)]);
   const sitePhone = view.site.contact?.phone;
-  if (sitePhone && sitePhone !== organisation.contact.phone) contacts.push([run(colon(`${t.labels.phone} (${view.site.name})`, language)), tel(sitePhone)]);
-  if (organisation.contact.web) contacts.push([run(colon(t.labels.website, context.language)), link(organisation.contact.web, organisation.contact.web)]);
+  if (sitePhone && sitePhone !== organisation.contact.phone)
+    contacts.push([run(colon(`${t.labels.phone} (${view.site.name})`, language)), tel(sitePhone)]);
+  if (organisation.contact.web)
+    contacts.push([
+      run(colon(t.labels.website, context.language)),
+      link(organisation.contact.web, organisation.contact.web),
+    ]);
   blocks.push(paragraph(t.controller.contactIntro), { type: 'list', items: contacts });
   const representative = organisation.representative;
   if (representative) {
-    blocks.push(paragraph(t.controller.representative), { type: 'address', lines: personLines(representative, context) });
+    blocks.push(paragraph(t.controller.representative), {
+      type: 'address',
+      lines: personLines(representative, context),
+    });
   }
   if (organisation.group?.length) {
     const entities = joinList(
-      organisation.group.map((g) => `${textIn(g.legalName, language, charter) ?? ''} (${countryName(g.country, language)}${g.companyNumber ? `, ${g.companyNumber}` : ''})`),
+      organisation.group.map(
+        (g) =>
+          `${textIn(g.legalName, language, charter) ?? ''} (${countryName(g.country, language)}${g.companyNumber ? `, ${g.companyNumber}` : ''})`,
+      ),
       language,
     );
     const sharing = organisation.groupSharing;
@@ -200,13 +224,18 @@ function controllerSection(context: Context): NoticeSection {
 function jointControllers(context: Context): Block[] {
   const { charter, t, language, view } = context;
   const joint = [
-    ...(charter.organisation.group ?? []).filter((g) => g.relation === 'joint-controller').map((g) => ({ name: g.legalName, arrangement: g.arrangement })),
-    ...view.recipients.filter((r) => r.role === 'joint-controller').map((r) => ({ name: r.name, arrangement: r.arrangement })),
+    ...(charter.organisation.group ?? [])
+      .filter((g) => g.relation === 'joint-controller')
+      .map((g) => ({ name: g.legalName, arrangement: g.arrangement })),
+    ...view.recipients
+      .filter((r) => r.role === 'joint-controller')
+      .map((r) => ({ name: r.name, arrangement: r.arrangement })),
   ];
   if (joint.length === 0) return [];
   const blocks: Block[] = joint.flatMap((entity): Block[] => {
     const said: Block[] = [paragraph(t.controller.joint(textIn(entity.name, language, charter) ?? ''))];
-    if (entity.arrangement) said.push(paragraph(`${t.controller.arrangement} `, resolveText(entity.arrangement, language, charter)));
+    if (entity.arrangement)
+      said.push(paragraph(`${t.controller.arrangement} `, resolveText(entity.arrangement, language, charter)));
     return said;
   });
   blocks.push(paragraph(t.controller.jointRights));
@@ -241,10 +270,13 @@ function sourceIsElsewhere(purpose: Purpose): boolean {
 function sourceSentence(source: Source, context: Context): Paragraph {
   const { charter, t, language } = context;
   const description = source.description ? resolveText(source.description, language, charter) : undefined;
-  if (source.kind === 'subject') return description ? [run(`${t.sources.fromYou} `), description] : text(t.sources.fromYou);
+  if (source.kind === 'subject')
+    return description ? [run(`${t.sources.fromYou} `), description] : text(t.sources.fromYou);
   // The charter's own description says which public sources; without one, say that they are public.
   if (source.kind === 'public') return description ? [description] : text(t.sources.public);
-  return description ? [run(`${t.purposes.source['third-party']} `), inSentence(description, language, charter)] : text(t.purposes.source['third-party'].replace(/\s*:$/, '.'));
+  return description
+    ? [run(`${t.purposes.source['third-party']} `), inSentence(description, language, charter)]
+    : text(t.purposes.source['third-party'].replace(/\s*:$/, '.'));
 }
 
 /** Art. 13(1)(c) purposes and legal basis, per purpose with its data, recipients and retention. */
@@ -256,16 +288,30 @@ function purposesSection(context: Context): NoticeSection {
     const elsewhere = sourceIsElsewhere(purpose);
     const items: Definition[] = [
       definition(terms.what, ['13(1)(c)'], [resolveText(purpose.description, language, charter)]),
-      definition(terms.whose, [], listRuns(purpose.subjects.map((s) => subjectName(s, language, charter)), language)),
+      definition(
+        terms.whose,
+        [],
+        listRuns(
+          purpose.subjects.map((s) => subjectName(s, language, charter)),
+          language,
+        ),
+      ),
       definition(
         terms.which,
         elsewhere ? ['14(1)(d)'] : [],
-        listRuns(purpose.data.map((d) => optionalMark(purpose, d, inSentence(dataCategoryName(d, language, charter), language, charter), t)), language),
+        listRuns(
+          purpose.data.map((d) =>
+            optionalMark(purpose, d, inSentence(dataCategoryName(d, language, charter), language, charter), t),
+          ),
+          language,
+        ),
       ),
       definition(terms.basis, ['13(1)(c)'], text(t.purposes.basis[purpose.legalBasis])),
     ];
     if (purpose.legalBasis === 'legitimate-interests' && purpose.legitimateInterest) {
-      items.push(definition(terms.interest, ['13(1)(d)'], [resolveText(purpose.legitimateInterest, language, charter)]));
+      items.push(
+        definition(terms.interest, ['13(1)(d)'], [resolveText(purpose.legitimateInterest, language, charter)]),
+      );
     }
     if (purpose.legalBasis === 'legal-obligation' && purpose.legalObligation) {
       items.push(definition(terms.obligation, ['13(1)(c)'], [resolveText(purpose.legalObligation, language, charter)]));
@@ -275,7 +321,13 @@ function purposesSection(context: Context): NoticeSection {
       .map((id) => charter.recipients.find((r) => r.id === id))
       .filter((r) => r !== undefined)
       .map((r) => resolveText(r.name, language, charter));
-    items.push(definition(terms.recipients, ['13(1)(e)'], recipients.length ? listRuns(recipients, language) : text(t.purposes.noRecipients)));
+    items.push(
+      definition(
+        terms.recipients,
+        ['13(1)(e)'],
+        recipients.length ? listRuns(recipients, language) : text(t.purposes.noRecipients),
+      ),
+    );
     items.push(definition(terms.retention, ['13(2)(a)'], ...retentionParagraphs(purpose, context)));
     blocks.push({
       type: 'subsection',
@@ -286,9 +338,10 @@ function purposesSection(context: Context): NoticeSection {
     });
   }
   const statements = charter.statements;
-  const special = [statements?.noSpecialCategories ? t.statements.noSpecial : undefined, statements?.deleteUnsolicitedSpecial ? t.statements.deleteSpecial : undefined].filter(
-    (sentence): sentence is string => sentence !== undefined,
-  );
+  const special = [
+    statements?.noSpecialCategories ? t.statements.noSpecial : undefined,
+    statements?.deleteUnsolicitedSpecial ? t.statements.deleteSpecial : undefined,
+  ].filter((sentence): sentence is string => sentence !== undefined);
   if (special.length) blocks.push(paragraph(special.join(' ')));
   return { id: 'purposes', heading: t.headings.purposes, gdpr: ['13(1)(c)'], blocks };
 }
@@ -305,9 +358,24 @@ function sourceParagraphs(purpose: Purpose, context: Context): Paragraph[] {
     for (const source of sources) {
       // "Name and email address of customer representatives: …" — the first category keeps its capital.
       const data = source.data ?? purpose.data;
-      const scope: Inline[] = [...listRuns(data.map((d, i) => (i === 0 ? dataCategoryName(d, language, charter) : inSentence(dataCategoryName(d, language, charter), language, charter))), language)];
+      const scope: Inline[] = [
+        ...listRuns(
+          data.map((d, i) =>
+            i === 0
+              ? dataCategoryName(d, language, charter)
+              : inSentence(dataCategoryName(d, language, charter), language, charter),
+          ),
+          language,
+        ),
+      ];
       if (source.subjects) {
-        scope.push(run(` ${context.t.sources.of} `), ...listRuns(source.subjects.map((s) => inSentence(subjectName(s, language, charter), language, charter)), language));
+        scope.push(
+          run(` ${context.t.sources.of} `),
+          ...listRuns(
+            source.subjects.map((s) => inSentence(subjectName(s, language, charter), language, charter)),
+            language,
+          ),
+        );
       }
       paragraphs.push([...scope, run(language === 'fr' ? '\u00a0: ' : ': '), ...sourceSentence(source, context)]);
     }
@@ -316,7 +384,11 @@ function sourceParagraphs(purpose: Purpose, context: Context): Paragraph[] {
   for (const id of purpose.data) {
     const declared = charter.data.find((d) => d.id === id);
     if (declared?.source) {
-      paragraphs.push([dataCategoryName(id, language, charter), run(language === 'fr' ? '\u00a0: ' : ': '), resolveText(declared.source, language, charter)]);
+      paragraphs.push([
+        dataCategoryName(id, language, charter),
+        run(language === 'fr' ? '\u00a0: ' : ': '),
+        resolveText(declared.source, language, charter),
+      ]);
     }
   }
   return paragraphs;
@@ -332,7 +404,19 @@ function retentionParagraphs(purpose: Purpose, context: Context): Paragraph[] {
   for (const holdId of rule.holds) {
     const hold = charter.holds.find((h) => h.id === holdId);
     if (!hold) continue;
-    paragraphs.push(text(holdSentence({ reason: textIn(hold.reason, language, charter) ?? '', law: textFor(hold.law, language, charter.languages), duration: hold.duration }, language, properNouns(charter))));
+    paragraphs.push(
+      text(
+        holdSentence(
+          {
+            reason: textIn(hold.reason, language, charter) ?? '',
+            law: textFor(hold.law, language, charter.languages),
+            duration: hold.duration,
+          },
+          language,
+          properNouns(charter),
+        ),
+      ),
+    );
   }
   return paragraphs;
 }
@@ -351,13 +435,22 @@ function legitimateInterestsSection(context: Context): NoticeSection {
         type: 'table',
         caption: t.legitimateInterests.caption,
         columns: [t.legitimateInterests.columns.purpose, t.legitimateInterests.columns.interest],
-        rows: based.map((p) => [[purposeName(p, language, charter)], [resolveText(p.legitimateInterest ?? '', language, charter)]]),
+        rows: based.map((p) => [
+          [purposeName(p, language, charter)],
+          [resolveText(p.legitimateInterest ?? '', language, charter)],
+        ]),
       },
       paragraph({ text: t.legitimateInterests.objection, strong: true }),
     );
   }
-  if (view.purposes.some((p) => p.directMarketing)) blocks.push(paragraph({ text: t.legitimateInterests.directMarketing, strong: true }));
-  return { id: 'legitimate-interests', heading: t.headings['legitimate-interests'], gdpr: ['13(1)(d)', '21(4)'], blocks };
+  if (view.purposes.some((p) => p.directMarketing))
+    blocks.push(paragraph({ text: t.legitimateInterests.directMarketing, strong: true }));
+  return {
+    id: 'legitimate-interests',
+    heading: t.headings['legitimate-interests'],
+    gdpr: ['13(1)(d)', '21(4)'],
+    blocks,
+  };
 }
 
 /** Art. 13(1)(e): the recipients or categories of recipients. */
@@ -365,19 +458,40 @@ function recipientsSection(context: Context): NoticeSection {
   const { charter, t, language, view } = context;
   const columns = t.recipients.columns;
   if (view.recipients.length === 0) {
-    return { id: 'recipients', heading: t.headings.recipients, gdpr: ['13(1)(e)'], blocks: [paragraph(t.recipients.none), ...sharingStatements(context)] };
+    return {
+      id: 'recipients',
+      heading: t.headings.recipients,
+      gdpr: ['13(1)(e)'],
+      blocks: [paragraph(t.recipients.none), ...sharingStatements(context)],
+    };
   }
   const rows = view.recipients.map((recipient) => {
     const name: Paragraph = [resolveText(recipient.name, language, charter)];
     if (recipient.privacyUrl) name.push(run(' ('), link(t.recipients.privacyPolicy, recipient.privacyUrl), run(')'));
     const service: Paragraph = [resolveText(recipient.service, language, charter)];
     if (recipient.subProcessors.length) {
-      const subs = joinList(recipient.subProcessors.map((s) => `${textIn(s.name, language, charter) ?? ""} (${countryName(s.country, language)})`), language);
-      const ended = /[.!?]$/.test(service.map((r) => r.text).join('').trim());
+      const subs = joinList(
+        recipient.subProcessors.map(
+          (s) => `${textIn(s.name, language, charter) ?? ''} (${countryName(s.country, language)})`,
+        ),
+        language,
+      );
+      const ended = /[.!?]$/.test(
+        service
+          .map((r) => r.text)
+          .join('')
+          .trim(),
+      );
       service.push(run(`${ended ? ' ' : '. '}${t.recipients.subProcessors(subs)}`));
     }
     const safeguard = safeguardName(recipient.country, recipient.transfer, language) ?? t.recipients.noSafeguard;
-    return [name, text(t.recipients.roles[recipient.role]), service, text(countryName(recipient.country, language)), text(safeguard)];
+    return [
+      name,
+      text(t.recipients.roles[recipient.role]),
+      service,
+      text(countryName(recipient.country, language)),
+      text(safeguard),
+    ];
   });
   return {
     id: 'recipients',
@@ -385,7 +499,12 @@ function recipientsSection(context: Context): NoticeSection {
     gdpr: ['13(1)(e)'],
     blocks: [
       paragraph(t.recipients.intro),
-      { type: 'table', caption: t.recipients.caption, columns: [columns.name, columns.role, columns.service, columns.country, columns.safeguard], rows },
+      {
+        type: 'table',
+        caption: t.recipients.caption,
+        columns: [columns.name, columns.role, columns.service, columns.country, columns.safeguard],
+        rows,
+      },
       ...sharingStatements(context),
     ],
   };
@@ -394,7 +513,10 @@ function recipientsSection(context: Context): NoticeSection {
 /** The declared negative statements on sharing: never sold, not for others' advertising. */
 function sharingStatements(context: Context): Block[] {
   const { charter, t } = context;
-  const said = [charter.statements?.neverSold ? t.statements.neverSold : undefined, charter.statements?.noThirdPartyAdvertising ? t.statements.noAdvertising : undefined];
+  const said = [
+    charter.statements?.neverSold ? t.statements.neverSold : undefined,
+    charter.statements?.noThirdPartyAdvertising ? t.statements.noAdvertising : undefined,
+  ];
   const sentences = said.filter((sentence): sentence is string => sentence !== undefined);
   return sentences.length ? [paragraph(sentences.join(' '))] : [];
 }
@@ -411,10 +533,27 @@ function optionalMark(purpose: Purpose, id: string, name: Inline, t: NoticeTexts
 function coverage(context: Context): Paragraph[] {
   const { charter, t, language } = context;
   const paragraphs: Paragraph[] = [];
-  if (charter.sites.length > 1) paragraphs.push(text(t.statements.covers(joinList(charter.sites.map((s) => `${s.name} (${s.domain})`), language))));
+  if (charter.sites.length > 1)
+    paragraphs.push(
+      text(
+        t.statements.covers(
+          joinList(
+            charter.sites.map((s) => `${s.name} (${s.domain})`),
+            language,
+          ),
+        ),
+      ),
+    );
   const related = charter.statements?.related ?? [];
   if (related.length) {
-    paragraphs.push([run(`${t.statements.related} `), ...listRuns(related.map((r) => link(textIn(r.name, language, charter) ?? r.url, r.url)), language), run('.')]);
+    paragraphs.push([
+      run(`${t.statements.related} `),
+      ...listRuns(
+        related.map((r) => link(textIn(r.name, language, charter) ?? r.url, r.url)),
+        language,
+      ),
+      run('.'),
+    ]);
   }
   return paragraphs;
 }
@@ -426,38 +565,59 @@ function transfersSection(context: Context): NoticeSection {
   const items: Paragraph[] = [];
   for (const recipient of view.recipients) {
     if (isTransfer(recipient.country)) {
-      items.push(text(t.transfers.item({
-        recipient: nameIn(recipient.name),
-        country: countryName(recipient.country, language),
-        mechanism: safeguardName(recipient.country, recipient.transfer, language) ?? t.recipients.noSafeguard,
-      })));
+      items.push(
+        text(
+          t.transfers.item({
+            recipient: nameIn(recipient.name),
+            country: countryName(recipient.country, language),
+            mechanism: safeguardName(recipient.country, recipient.transfer, language) ?? t.recipients.noSafeguard,
+          }),
+        ),
+      );
     }
     for (const sub of recipient.subProcessors) {
       if (!isTransfer(sub.country)) continue;
-      items.push(text(t.transfers.item({
-        recipient: `${nameIn(sub.name)} (${nameIn(recipient.name)})`,
-        country: countryName(sub.country, language),
-        mechanism: safeguardName(sub.country, sub.transfer, language) ?? t.recipients.noSafeguard,
-      })));
+      items.push(
+        text(
+          t.transfers.item({
+            recipient: `${nameIn(sub.name)} (${nameIn(recipient.name)})`,
+            country: countryName(sub.country, language),
+            mechanism: safeguardName(sub.country, sub.transfer, language) ?? t.recipients.noSafeguard,
+          }),
+        ),
+      );
     }
   }
   const blocks: Block[] = items.length
     ? [paragraph(t.transfers.intro), { type: 'list', items }, paragraph(t.transfers.copy)]
-    : [paragraph(t.transfers.none), ...(context.charter.statements?.dataStaysInEea ? [paragraph(t.statements.staysInEea)] : [])];
+    : [
+        paragraph(t.transfers.none),
+        ...(context.charter.statements?.dataStaysInEea ? [paragraph(t.statements.staysInEea)] : []),
+      ];
   return { id: 'transfers', heading: t.headings.transfers, gdpr: ['13(1)(f)'], blocks };
 }
 
 /** Art. 13(2)(a): the period for which the data will be stored, per purpose, in words. */
 function retentionSection(context: Context): NoticeSection {
   const { charter, t, language, view } = context;
-  const rows = view.purposes.map((purpose) => [[purposeName(purpose, language, charter)], retentionParagraphs(purpose, context).flatMap((p, i) => (i === 0 ? p : [run(' '), ...p]))]);
+  const rows = view.purposes.map((purpose) => [
+    [purposeName(purpose, language, charter)],
+    retentionParagraphs(purpose, context).flatMap((p, i) => (i === 0 ? p : [run(' '), ...p])),
+  ]);
   return {
     id: 'retention',
     heading: t.headings.retention,
     gdpr: ['13(2)(a)'],
     blocks: [
-      paragraph(view.purposes.every((p) => hasPeriod(p.retention)) ? t.retention.intro : t.retention.introWithoutPeriods),
-      { type: 'table', caption: t.retention.caption, columns: [t.retention.columns.purpose, t.retention.columns.period], rows },
+      paragraph(
+        view.purposes.every((p) => hasPeriod(p.retention)) ? t.retention.intro : t.retention.introWithoutPeriods,
+      ),
+      {
+        type: 'table',
+        caption: t.retention.caption,
+        columns: [t.retention.columns.purpose, t.retention.columns.period],
+        rows,
+      },
     ],
   };
 }
@@ -467,11 +627,19 @@ function rightsSection(context: Context): NoticeSection {
   const { charter, t, view, language } = context;
   const rights = t.rights.list;
   const items: Definition[] = (Object.keys(rights) as (keyof typeof rights)[]).map((id) =>
-    definition(rights[id].name, id === 'withdrawal' ? ['13(2)(b)', '13(2)(c)'] : ['13(2)(b)'], text(rights[id].description)),
+    definition(
+      rights[id].name,
+      id === 'withdrawal' ? ['13(2)(b)', '13(2)(c)'] : ['13(2)(b)'],
+      text(rights[id].description),
+    ),
   );
   const channels = charter.rights.channels;
   const how: Paragraph[] = [];
-  if (channels.web) how.push([run(`${t.rights.web} `), { text: `/privacy/${view.site.id}`, href: noticePaths.privacyCenter(view.site.id, language), url: true }]);
+  if (channels.web)
+    how.push([
+      run(`${t.rights.web} `),
+      { text: `/privacy/${view.site.id}`, href: noticePaths.privacyCenter(view.site.id, language), url: true },
+    ]);
   if (channels.email) how.push([run(`${t.rights.email} `), mailto(channels.email)]);
   if (channels.post) {
     const post = channels.post;
@@ -479,11 +647,7 @@ function rightsSection(context: Context): NoticeSection {
     how.push([run(`${t.rights.post} `), run(lines.join(', '))]);
   }
   if (channels.phone) how.push([run(`${t.rights.phone} `), tel(channels.phone)]);
-  const blocks: Block[] = [
-    paragraph(t.rights.intro),
-    { type: 'definitions', items },
-    paragraph(t.rights.howIntro),
-  ];
+  const blocks: Block[] = [paragraph(t.rights.intro), { type: 'definitions', items }, paragraph(t.rights.howIntro)];
   if (how.length) blocks.push({ type: 'list', items: how });
   blocks.push(paragraph(t.rights.deadline), paragraph(t.rights.free), paragraph(t.rights.verification));
   return { id: 'rights', heading: t.headings.rights, gdpr: ['13(2)(b)'], blocks };
@@ -500,9 +664,15 @@ function consentSection(context: Context): NoticeSection {
   } else {
     blocks.push(paragraph(t.consent.intro));
     if (consentPurposes.length) {
-      blocks.push(paragraph(t.consent.howIntro), { type: 'list', items: consentPurposes.map((p) => [purposeName(p, language, charter)]) });
+      blocks.push(paragraph(t.consent.howIntro), {
+        type: 'list',
+        items: consentPurposes.map((p) => [purposeName(p, language, charter)]),
+      });
     }
-    if (cookies) blocks.push(paragraph(t.consent.cookies, ' ', link(t.cookies.link, noticePaths.cookies(view.site.id, language)), '.'));
+    if (cookies)
+      blocks.push(
+        paragraph(t.consent.cookies, ' ', link(t.cookies.link, noticePaths.cookies(view.site.id, language)), '.'),
+      );
     if (consentPurposes.length) blocks.push(paragraph(t.consent.effect));
   }
   return { id: 'consent', heading: t.headings.consent, gdpr: ['13(2)(c)'], blocks };
@@ -554,17 +724,28 @@ function complaintSection(context: Context): NoticeSection {
 function requirementsSection(context: Context): NoticeSection {
   const { charter, t, language, view } = context;
   const required = view.purposes.filter((p) => p.requirement.kind !== 'none');
-  const voluntaryWithConsequence = view.purposes.filter((p) => p.requirement.kind === 'none' && p.requirement.consequence);
+  const voluntaryWithConsequence = view.purposes.filter(
+    (p) => p.requirement.kind === 'none' && p.requirement.consequence,
+  );
   const describe = (purpose: Purpose): Definition => {
     const kind = purpose.requirement.kind;
     const statement = kind === 'none' ? t.requirements.voluntary : t.requirements.kinds[kind];
-    const consequence = purpose.requirement.consequence ? [run(' '), resolveText(purpose.requirement.consequence, language, charter)] : [];
+    const consequence = purpose.requirement.consequence
+      ? [run(' '), resolveText(purpose.requirement.consequence, language, charter)]
+      : [];
     return definition(purposeName(purpose, language, charter).text, ['13(2)(e)'], [run(statement), ...consequence]);
   };
   const blocks: Block[] = required.length
-    ? [paragraph(t.requirements.intro), { type: 'definitions', items: [...required, ...voluntaryWithConsequence].map(describe) }, paragraph(t.requirements.rest)]
+    ? [
+        paragraph(t.requirements.intro),
+        { type: 'definitions', items: [...required, ...voluntaryWithConsequence].map(describe) },
+        paragraph(t.requirements.rest),
+      ]
     : voluntaryWithConsequence.length
-      ? [paragraph(t.requirements.noneRequiredConsequences), { type: 'definitions', items: voluntaryWithConsequence.map(describe) }]
+      ? [
+          paragraph(t.requirements.noneRequiredConsequences),
+          { type: 'definitions', items: voluntaryWithConsequence.map(describe) },
+        ]
       : // Nothing follows, so the sentence must not point to anything below.
         [paragraph(t.requirements.noneRequired)];
   return { id: 'requirements', heading: t.headings.requirements, gdpr: ['13(2)(e)'], blocks };
@@ -586,8 +767,20 @@ function automatedSection(context: Context): NoticeSection {
             {
               type: 'definitions',
               items: [
-                definition(t.automated.logic, ['13(2)(f)'], purpose.automatedDecisions.logic ? [resolveText(purpose.automatedDecisions.logic, language, charter)] : []),
-                definition(t.automated.consequences, ['13(2)(f)'], purpose.automatedDecisions.consequences ? [resolveText(purpose.automatedDecisions.consequences, language, charter)] : []),
+                definition(
+                  t.automated.logic,
+                  ['13(2)(f)'],
+                  purpose.automatedDecisions.logic
+                    ? [resolveText(purpose.automatedDecisions.logic, language, charter)]
+                    : [],
+                ),
+                definition(
+                  t.automated.consequences,
+                  ['13(2)(f)'],
+                  purpose.automatedDecisions.consequences
+                    ? [resolveText(purpose.automatedDecisions.consequences, language, charter)]
+                    : [],
+                ),
               ].filter((d) => d.paragraphs.length > 0),
             },
           ],
@@ -605,7 +798,10 @@ function sourcesSection(context: Context): NoticeSection[] {
   if (elsewhere.length === 0) return [];
   const rows = elsewhere.map((purpose) => [
     [purposeName(purpose, language, charter)],
-    listRuns(dataFromElsewhere(purpose).map((d) => inSentence(dataCategoryName(d, language, charter), language, charter)), language),
+    listRuns(
+      dataFromElsewhere(purpose).map((d) => inSentence(dataCategoryName(d, language, charter), language, charter)),
+      language,
+    ),
     sourceParagraphs(purpose, context).flatMap((p, i) => (i === 0 ? p : [run(' '), ...p])),
   ]);
   return [
@@ -615,7 +811,12 @@ function sourcesSection(context: Context): NoticeSection[] {
       gdpr: ['14(1)(d)', '14(2)(f)'],
       blocks: [
         paragraph(t.sources.intro),
-        { type: 'table', caption: t.sources.caption, columns: [t.sources.columns.purpose, t.sources.columns.data, t.sources.columns.source], rows },
+        {
+          type: 'table',
+          caption: t.sources.caption,
+          columns: [t.sources.columns.purpose, t.sources.columns.data, t.sources.columns.source],
+          rows,
+        },
       ],
     },
   ];
@@ -630,13 +831,25 @@ function childrenSection(context: Context): NoticeSection {
   const { charter, t, language, view } = context;
   const own = charter.children.minimumAge;
   const countries = [...new Set([...charter.organisation.addresses.map((a) => a.country), ...Object.keys(own)])];
-  const law = joinList(countries.map((c) => t.children.age(countryName(c, language), childConsentAge(c))), language);
+  const law = joinList(
+    countries.map((c) => t.children.age(countryName(c, language), childConsentAge(c))),
+    language,
+  );
   const higher = countries.filter((c) => (own[c] ?? 0) > childConsentAge(c));
   const blocks: Block[] = [];
   if (charter.children.policy) blocks.push(paragraph(resolveText(charter.children.policy, language, charter)));
   blocks.push(paragraph(t.children.ages(law)));
   if (higher.length) {
-    blocks.push(paragraph(t.children.ownAges(joinList(higher.map((c) => t.children.age(countryName(c, language), own[c] ?? 0)), language))));
+    blocks.push(
+      paragraph(
+        t.children.ownAges(
+          joinList(
+            higher.map((c) => t.children.age(countryName(c, language), own[c] ?? 0)),
+            language,
+          ),
+        ),
+      ),
+    );
   }
   if (charter.children.collects) blocks.push(paragraph(t.children.collects));
   if (view.purposes.some((p) => p.consent?.parental)) blocks.push(paragraph(t.children.parental));
@@ -676,9 +889,10 @@ function changesSection(context: Context): NoticeSection {
   // declared, the organisation's own mail to its customers.
   const promise = charter.statements?.changeNotification;
   if (promise) {
-    const whom = [promise.subscribers !== false ? t.statements.subscribers : undefined, promise.customers ? t.statements.customers : undefined].filter(
-      (w): w is string => w !== undefined,
-    );
+    const whom = [
+      promise.subscribers !== false ? t.statements.subscribers : undefined,
+      promise.customers ? t.statements.customers : undefined,
+    ].filter((w): w is string => w !== undefined);
     if (whom.length) blocks.push(paragraph(t.statements.notify(joinList(whom, language))));
   }
   blocks.push(paragraph(link(t.changes.history, noticePaths.versions(view.site.id, language))));

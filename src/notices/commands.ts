@@ -22,7 +22,8 @@ const kinds: Record<string, DocumentKind> = { notice: 'privacy-notice', cookies:
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
@@ -34,19 +35,26 @@ async function load(io: CliIo, file: string): Promise<Charter | undefined> {
 }
 
 /** The site (default: the first) and language (default: the site's default) asked for, checked against the charter. */
-function target(charter: Charter, site: string | undefined, language: string | undefined): { site: string; language: Language } {
+function target(
+  charter: Charter,
+  site: string | undefined,
+  language: string | undefined,
+): { site: string; language: Language } {
   const siteId = site ?? charter.sites[0]?.id ?? '';
-  if (!charter.sites.some((s) => s.id === siteId)) throw new UsageError(`--site must be one of ${charter.sites.map((s) => s.id).join(', ')}`);
+  if (!charter.sites.some((s) => s.id === siteId))
+    throw new UsageError(`--site must be one of ${charter.sites.map((s) => s.id).join(', ')}`);
   const view = siteView(charter, siteId);
   const chosen = oneOf(language, languages, 'lang') ?? defaultLanguageOf(view);
-  if (!view.languages.includes(chosen)) throw new UsageError(`site "${siteId}" is not offered in ${chosen} (its languages: ${view.languages.join(', ')})`);
+  if (!view.languages.includes(chosen))
+    throw new UsageError(`site "${siteId}" is not offered in ${chosen} (its languages: ${view.languages.join(', ')})`);
   return { site: siteId, language: chosen };
 }
 
 export const noticeRenderCommand: Command = {
   name: 'notice render',
   summary: 'Render the privacy notice or cookie policy of a charter file (HTML, Markdown, PDF, fragment or JSON)',
-  usage: 'notice render [file] [--site id] [--lang en|nl|fr|de] [--kind notice|cookies] [--format html|md|pdf|fragment|json] [--base-url URL] [--out file]',
+  usage:
+    'notice render [file] [--site id] [--lang en|nl|fr|de] [--kind notice|cookies] [--format html|md|pdf|fragment|json] [--base-url URL] [--out file]',
   options: {
     site: { type: 'string' },
     lang: { type: 'string' },
@@ -58,7 +66,7 @@ export const noticeRenderCommand: Command = {
   help: [
     'Options:',
     '  --site        the site (default: the first in the charter)',
-    '  --lang        the language (default: the site\'s default language)',
+    "  --lang        the language (default: the site's default language)",
     '  --kind        notice (default) or cookies',
     '  --format      html (a standalone page), md, pdf, fragment (HTML to embed) or json (the structured document)',
     '  --base-url    where Charter is reached, for absolute links to the privacy center (e.g. https://privacy.example.be)',
@@ -86,7 +94,9 @@ export const noticeRenderCommand: Command = {
         // The page links its stylesheets (a strict CSP forbids inline styles): on the server when --base-url names it,
         // else written beside --out.
         const view = siteView(charter, site);
-        const stylesheets = baseUrl ? [`${baseUrl}/assets/notice.css`, `${baseUrl}/privacy/${site}/notice/theme.css`] : ['notice.css', 'theme.css'];
+        const stylesheets = baseUrl
+          ? [`${baseUrl}/assets/notice.css`, `${baseUrl}/privacy/${site}/notice/theme.css`]
+          : ['notice.css', 'theme.css'];
         body = renderPage(document, { ...options, languages: [language], stylesheets });
         if (out && !baseUrl) {
           await writeFile(resolve(io.cwd, out, '..', 'notice.css'), noticeStylesheet);
@@ -109,7 +119,9 @@ export const noticeRenderCommand: Command = {
     }
     if (out) {
       await writeFile(resolve(io.cwd, out), body);
-      io.out(`${out}: ${format}, ${kind}, site ${site}, ${language}, ${body.length} ${typeof body === 'string' ? 'characters' : 'bytes'}`);
+      io.out(
+        `${out}: ${format}, ${kind}, site ${site}, ${language}, ${body.length} ${typeof body === 'string' ? 'characters' : 'bytes'}`,
+      );
     } else {
       io.out(typeof body === 'string' ? body.replace(/\n$/, '') : '');
     }
@@ -140,12 +152,17 @@ export const noticeDiffCommand: Command = {
     const { site, language } = target(after, stringOption(args, 'site'), stringOption(args, 'lang'));
     // A site the first file lacks is not "no change": the comparison would be empty, and exit 0 would say it is fine.
     if (!before.sites.some((s) => s.id === site)) {
-      io.err(`charter notice diff: site "${site}" is not in ${beforeFile} (its sites: ${before.sites.map((s) => s.id).join(', ')}); the whole notice of that site is new`);
+      io.err(
+        `charter notice diff: site "${site}" is not in ${beforeFile} (its sites: ${before.sites.map((s) => s.id).join(', ')}); the whole notice of that site is new`,
+      );
       return exitCodes.usage;
     }
     const changes = diffDocuments(kind, before, after, site, language);
     if (args.values.json) io.out(JSON.stringify({ site, language, kind, changes }, null, 2));
-    else if (changes.length === 0) io.out(`no change to the ${kind === 'privacy-notice' ? 'notice' : 'cookie policy'} of site ${site} (${language})`);
+    else if (changes.length === 0)
+      io.out(
+        `no change to the ${kind === 'privacy-notice' ? 'notice' : 'cookie policy'} of site ${site} (${language})`,
+      );
     else for (const change of changes) io.out(`- ${change.text}`);
     return changes.length ? exitCodes.findings : exitCodes.ok;
   },

@@ -7,7 +7,17 @@ const texts = (before: Charter | undefined, after: Charter, language: 'en' | 'nl
   diffNotices(before, after, 'main', language).map((c) => c.text.replace(/\u00a0/g, ' '));
 
 const withMailchimp = (c: Charter) => {
-  c.recipients.push({ id: 'mailchimp', name: 'Mailchimp', role: 'processor', service: 'Newsletters', country: 'US', transfer: 'eu-us-dpf', dpaDate: '2025-01-01', subProcessors: [], notifyOnErasure: true });
+  c.recipients.push({
+    id: 'mailchimp',
+    name: 'Mailchimp',
+    role: 'processor',
+    service: 'Newsletters',
+    country: 'US',
+    transfer: 'eu-us-dpf',
+    dpaDate: '2025-01-01',
+    subProcessors: [],
+    notifyOnErasure: true,
+  });
   c.purposes[0]!.recipients.push('mailchimp');
 };
 
@@ -19,22 +29,40 @@ describe('diffNotices', () => {
 
   it('tells an added recipient with its country and safeguard, in each language', () => {
     const after = buildCharter(withMailchimp);
-    expect(texts(buildCharter(), after)).toEqual(['added recipient: Mailchimp (United States, EU-US Data Privacy Framework)']);
-    expect(texts(buildCharter(), after, 'nl')).toEqual(['nieuwe ontvanger: Mailchimp (Verenigde Staten, EU-VS-kader voor gegevensbescherming (Data Privacy Framework))']);
-    expect(texts(buildCharter(), after, 'fr')).toEqual(['nouveau destinataire : Mailchimp (États-Unis, Cadre de protection des données UE–États-Unis (Data Privacy Framework))']);
-    expect(texts(buildCharter(), after, 'de')).toEqual(['neuer Empfänger: Mailchimp (Vereinigte Staaten, EU-US-Datenschutzrahmen (Data Privacy Framework))']);
+    expect(texts(buildCharter(), after)).toEqual([
+      'added recipient: Mailchimp (United States, EU-US Data Privacy Framework)',
+    ]);
+    expect(texts(buildCharter(), after, 'nl')).toEqual([
+      'nieuwe ontvanger: Mailchimp (Verenigde Staten, EU-VS-kader voor gegevensbescherming (Data Privacy Framework))',
+    ]);
+    expect(texts(buildCharter(), after, 'fr')).toEqual([
+      'nouveau destinataire : Mailchimp (États-Unis, Cadre de protection des données UE–États-Unis (Data Privacy Framework))',
+    ]);
+    expect(texts(buildCharter(), after, 'de')).toEqual([
+      'neuer Empfänger: Mailchimp (Vereinigte Staaten, EU-US-Datenschutzrahmen (Data Privacy Framework))',
+    ]);
   });
 
   it('tells a changed retention period "from 1 year to 2 years"', () => {
-    const before = buildCharter((c) => (c.purposes[0]!.retention = { ...c.purposes[0]!.retention, duration: 'P1Y', from: 'receipt' }));
-    const after = buildCharter((c) => (c.purposes[0]!.retention = { ...c.purposes[0]!.retention, duration: 'P2Y', from: 'receipt' }));
+    const before = buildCharter(
+      (c) => (c.purposes[0]!.retention = { ...c.purposes[0]!.retention, duration: 'P1Y', from: 'receipt' }),
+    );
+    const after = buildCharter(
+      (c) => (c.purposes[0]!.retention = { ...c.purposes[0]!.retention, duration: 'P2Y', from: 'receipt' }),
+    );
     expect(texts(before, after)).toEqual(['retention for Orders changed from 1 year to 2 years after we receive it']);
-    expect(texts(before, after, 'nl')).toEqual(['bewaartermijn voor Bestellingen gewijzigd van 1 jaar naar 2 jaar na ontvangst']);
-    expect(texts(before, after, 'de')).toEqual(['Speicherdauer für Orders jetzt: 2 Jahre nach ihrem Eingang (bisher: 1 Jahr)']);
+    expect(texts(before, after, 'nl')).toEqual([
+      'bewaartermijn voor Bestellingen gewijzigd van 1 jaar naar 2 jaar na ontvangst',
+    ]);
+    expect(texts(before, after, 'de')).toEqual([
+      'Speicherdauer für Orders jetzt: 2 Jahre nach ihrem Eingang (bisher: 1 Jahr)',
+    ]);
   });
 
   it('gives both periods in full when the anchor changes, and reports a switch to anonymisation', () => {
-    const after = buildCharter((c) => (c.purposes[0]!.retention = { ...c.purposes[0]!.retention, from: 'last-contact', action: 'anonymise' }));
+    const after = buildCharter(
+      (c) => (c.purposes[0]!.retention = { ...c.purposes[0]!.retention, from: 'last-contact', action: 'anonymise' }),
+    );
     expect(texts(buildCharter(), after)).toEqual([
       'retention for Orders changed from 10 years after our contract with you ends to 10 years after our last meaningful contact with you',
       'Orders: at the end of the retention period the data is now anonymised',
@@ -47,7 +75,15 @@ describe('diffNotices', () => {
       c.purposes[0]!.legalBasis = 'legitimate-interests';
       c.purposes[0]!.legitimateInterest = 'Keeping our customers informed about their orders and deliveries.';
       c.purposes[0]!.data.push('contact.phone');
-      c.purposes.push({ ...c.purposes[0]!, id: 'support', name: 'Support', legalBasis: 'contract', legitimateInterest: undefined, data: ['contact.email'], recipients: [] });
+      c.purposes.push({
+        ...c.purposes[0]!,
+        id: 'support',
+        name: 'Support',
+        legalBasis: 'contract',
+        legitimateInterest: undefined,
+        data: ['contact.email'],
+        recipients: [],
+      });
     });
     expect(texts(buildCharter(), after)).toEqual([
       'added purpose: Support (legal basis: a contract)',
@@ -70,7 +106,7 @@ describe('diffNotices', () => {
     ]);
   });
 
-  it('tells changes to the controller, the DPO, the authority, the rights channels and the children\'s ages', () => {
+  it("tells changes to the controller, the DPO, the authority, the rights channels and the children's ages", () => {
     const before = buildCharter((c) => (c.children.minimumAge = { BE: 13 }));
     const after = buildCharter((c) => {
       c.organisation.contact.phone = '+32 2 000 00 00';
@@ -95,7 +131,9 @@ describe('diffNotices', () => {
   });
 
   it('does not report the changes of one site on another', () => {
-    const before = buildCharter((c) => c.sites.push({ id: 'shop', name: 'Shop', domain: 'shop.testco.example', purposes: ['analytics'] }));
+    const before = buildCharter((c) =>
+      c.sites.push({ id: 'shop', name: 'Shop', domain: 'shop.testco.example', purposes: ['analytics'] }),
+    );
     const after = buildCharter((c) => {
       c.sites.push({ id: 'shop', name: 'Shop', domain: 'shop.testco.example', purposes: ['analytics'] });
       c.purposes[0]!.data.push('contact.phone');
@@ -109,7 +147,14 @@ describe('diffCookiePolicies', () => {
   it('tells added and removed cookies, a new lifetime and a new consent expiry', () => {
     const after = buildCharter((c) => {
       c.cookies[1]!.duration = 'P6M';
-      c.cookies.push({ name: '_pref', category: 'necessary', vendor: 'first-party', purpose: 'Remembers your display preferences', duration: 'P1Y', type: 'local-storage' });
+      c.cookies.push({
+        name: '_pref',
+        category: 'necessary',
+        vendor: 'first-party',
+        purpose: 'Remembers your display preferences',
+        duration: 'P1Y',
+        type: 'local-storage',
+      });
       c.consent.expiry = 'P12M';
     });
     expect(diffCookiePolicies(buildCharter(), after, 'main', 'en').map((c) => c.text.replace(/\u00a0/g, ' '))).toEqual([

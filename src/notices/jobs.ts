@@ -21,15 +21,29 @@ export interface NoticeJobDeps {
 }
 
 /** One pass of the notices' background work (what the ticker runs), for the runner and for tests. */
-export async function runNoticeWork(deps: NoticeJobDeps, now: Date): Promise<{ synced: number; sent: number; purged: number }> {
+export async function runNoticeWork(
+  deps: NoticeJobDeps,
+  now: Date,
+): Promise<{ synced: number; sent: number; purged: number }> {
   let synced = 0;
-  for (const organisationId of await organisationsBehind(deps.db)) synced += (await syncNoticeVersions(deps.db, { organisationId })).created;
+  for (const organisationId of await organisationsBehind(deps.db))
+    synced += (await syncNoticeVersions(deps.db, { organisationId })).created;
   let sent = 0;
   for (const organisationId of await organisationsWithPendingAnnouncements(deps.db)) {
-    sent += (await deliverAnnouncements({ db: deps.db, mailer: deps.mailer, logger: deps.logger, baseUrl: deps.baseUrl }, { organisationId }, now)).sent;
+    sent += (
+      await deliverAnnouncements(
+        { db: deps.db, mailer: deps.mailer, logger: deps.logger, baseUrl: deps.baseUrl },
+        { organisationId },
+        now,
+      )
+    ).sent;
   }
   const purged = await purgeUnconfirmed(deps.db, now);
-  if (synced || sent || purged) deps.logger.info({ noticeVersions: synced, announcements: sent, unconfirmedDeleted: purged }, 'notices background work');
+  if (synced || sent || purged)
+    deps.logger.info(
+      { noticeVersions: synced, announcements: sent, unconfirmedDeleted: purged },
+      'notices background work',
+    );
   return { synced, sent, purged };
 }
 

@@ -4,25 +4,37 @@
  * proper noun given per language keeps its case inside a sentence like a plain one.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCharterInEveryLanguage as everyLanguage, noticeSectionText as sectionText } from '../../test/support/notices.js';
+import {
+  buildCharterInEveryLanguage as everyLanguage,
+  noticeSectionText as sectionText,
+} from '../../test/support/notices.js';
 import { minimalCharterYaml } from '../../test/support/charter.js';
 import { loadCharter } from '../charter/loader.js';
 import { deriveRecords } from '../records/record.js';
 import { buildNotice } from './build-notice.js';
 import { diffNotices } from './diff.js';
 
-const legalName = { en: 'West Chamber of Commerce', nl: 'Kamer van Koophandel West', fr: 'Chambre de commerce Ouest', de: 'Handelskammer West' };
+const legalName = {
+  en: 'West Chamber of Commerce',
+  nl: 'Kamer van Koophandel West',
+  fr: 'Chambre de commerce Ouest',
+  de: 'Handelskammer West',
+};
 
 describe('legal names and laws per language', () => {
   it('accepts a legal name and a law per language in the file, and plain strings as before', () => {
     const yaml = minimalCharterYaml
       .replace('  legalName: Testco BV', '  legalName: { en: Testco Ltd, nl: Testco BV, fr: Testco SRL }')
-      .concat('holds:\n  - { id: vat, reason: Accounts, law: { en: "Belgian VAT Code, art. 60", nl: "Btw-wetboek, art. 60", fr: "Code de la TVA, art. 60" }, duration: P10Y }\n');
+      .concat(
+        'holds:\n  - { id: vat, reason: Accounts, law: { en: "Belgian VAT Code, art. 60", nl: "Btw-wetboek, art. 60", fr: "Code de la TVA, art. 60" }, duration: P10Y }\n',
+      );
     const loaded = loadCharter(yaml);
-    expect(loaded.ok ? [loaded.charter.organisation.legalName, loaded.charter.holds[0]?.law] : loaded.problems).toEqual([
-      { en: 'Testco Ltd', nl: 'Testco BV', fr: 'Testco SRL' },
-      { en: 'Belgian VAT Code, art. 60', nl: 'Btw-wetboek, art. 60', fr: 'Code de la TVA, art. 60' },
-    ]);
+    expect(loaded.ok ? [loaded.charter.organisation.legalName, loaded.charter.holds[0]?.law] : loaded.problems).toEqual(
+      [
+        { en: 'Testco Ltd', nl: 'Testco BV', fr: 'Testco SRL' },
+        { en: 'Belgian VAT Code, art. 60', nl: 'Btw-wetboek, art. 60', fr: 'Code de la TVA, art. 60' },
+      ],
+    );
     const plain = loadCharter(minimalCharterYaml);
     expect(plain.ok ? plain.charter.organisation.legalName : plain.problems).toBe('Testco BV');
   });
@@ -35,15 +47,29 @@ describe('legal names and laws per language', () => {
       const notice = buildNotice(charter, 'main', language);
       expect(notice.title).toContain(legalName[language]);
       expect(sectionText(notice, 'controller')).toContain(legalName[language]);
-      const others = Object.entries(legalName).filter(([l]) => l !== language).map(([, name]) => name);
+      const others = Object.entries(legalName)
+        .filter(([l]) => l !== language)
+        .map(([, name]) => name);
       for (const other of others) expect(sectionText(notice, 'controller')).not.toContain(other);
     }
   });
 
-  it('states a hold\'s law in the notice language', () => {
-    const law = { en: 'Belgian VAT Code, art. 60', nl: 'Btw-wetboek, art. 60', fr: 'Code de la TVA, art. 60', de: 'Belgisches Mehrwertsteuergesetzbuch, Art. 60' };
+  it("states a hold's law in the notice language", () => {
+    const law = {
+      en: 'Belgian VAT Code, art. 60',
+      nl: 'Btw-wetboek, art. 60',
+      fr: 'Code de la TVA, art. 60',
+      de: 'Belgisches Mehrwertsteuergesetzbuch, Art. 60',
+    };
     const charter = everyLanguage((c) => {
-      c.holds = [{ id: 'vat', reason: { en: 'Invoices', nl: 'Facturen', fr: 'Factures', de: 'Rechnungen' }, law, duration: 'P7Y' }];
+      c.holds = [
+        {
+          id: 'vat',
+          reason: { en: 'Invoices', nl: 'Facturen', fr: 'Factures', de: 'Rechnungen' },
+          law,
+          duration: 'P7Y',
+        },
+      ];
       const orders = c.purposes[0];
       if (orders) orders.retention = { ...orders.retention, holds: ['vat'] };
     });
@@ -60,7 +86,7 @@ describe('legal names and laws per language', () => {
     expect(deriveRecords(charter, { language: 'nl', now: new Date('2026-01-01') }).keeper.legalName).toBe(legalName.nl);
   });
 
-  it('reports a renamed controller in the diff with the name in the reader\'s language', () => {
+  it("reports a renamed controller in the diff with the name in the reader's language", () => {
     const before = everyLanguage();
     const after = everyLanguage((c) => {
       c.organisation.legalName = legalName;
@@ -71,9 +97,26 @@ describe('legal names and laws per language', () => {
 
   it('keeps the case of a recipient named per language inside a sentence ("Mollie", never "mollie")', () => {
     const charter = everyLanguage((c) => {
-      c.recipients.push({ id: 'mollie', name: { en: 'Mollie', nl: 'Mollie', fr: 'Mollie', de: 'Mollie' }, role: 'controller', service: 'Payments', country: 'NL', subProcessors: [], notifyOnErasure: false });
+      c.recipients.push({
+        id: 'mollie',
+        name: { en: 'Mollie', nl: 'Mollie', fr: 'Mollie', de: 'Mollie' },
+        role: 'controller',
+        service: 'Payments',
+        country: 'NL',
+        subProcessors: [],
+        notifyOnErasure: false,
+      });
       const orders = c.purposes[0];
-      if (orders) orders.source = { kind: 'third-party', description: { en: 'Mollie, our payment provider', nl: 'Mollie, onze betaaldienst', fr: 'Mollie, notre prestataire de paiement', de: 'Mollie, unser Zahlungsdienst' } };
+      if (orders)
+        orders.source = {
+          kind: 'third-party',
+          description: {
+            en: 'Mollie, our payment provider',
+            nl: 'Mollie, onze betaaldienst',
+            fr: 'Mollie, notre prestataire de paiement',
+            de: 'Mollie, unser Zahlungsdienst',
+          },
+        };
     });
     for (const language of ['en', 'nl', 'fr'] as const) {
       const purposes = sectionText(buildNotice(charter, 'main', language), 'purposes');

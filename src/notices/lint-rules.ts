@@ -15,7 +15,20 @@ import { childConsentAge } from './children.js';
 import type { NoticeDocument } from './document.js';
 
 /** The Art. 13 items every privacy notice must show, and the Art. 14 items when a purpose's data comes from elsewhere. */
-export const article13Items = ['13(1)(a)', '13(1)(b)', '13(1)(c)', '13(1)(d)', '13(1)(e)', '13(1)(f)', '13(2)(a)', '13(2)(b)', '13(2)(c)', '13(2)(d)', '13(2)(e)', '13(2)(f)'] as const;
+export const article13Items = [
+  '13(1)(a)',
+  '13(1)(b)',
+  '13(1)(c)',
+  '13(1)(d)',
+  '13(1)(e)',
+  '13(1)(f)',
+  '13(2)(a)',
+  '13(2)(b)',
+  '13(2)(c)',
+  '13(2)(d)',
+  '13(2)(e)',
+  '13(2)(f)',
+] as const;
 export const article14Items = ['14(1)(d)', '14(2)(f)'] as const;
 
 /** The items a notice of this charter must carry: Art. 13 always, Art. 14 when some data is not obtained from the person. */
@@ -39,7 +52,13 @@ export function missingItems(document: NoticeDocument, required: readonly string
   return required.filter((item) => sectionText(document, item).replace(/[^\p{L}\p{N}]/gu, '').length === 0);
 }
 
-const finding = (rule: string, severity: LintFinding['severity'], article: string, path: IssuePath, message: string): LintFinding => ({ rule, severity, article, path, message });
+const finding = (
+  rule: string,
+  severity: LintFinding['severity'],
+  article: string,
+  path: IssuePath,
+  message: string,
+): LintFinding => ({ rule, severity, article, path, message });
 
 /**
  * Art. 13/14 items the notice cannot state from this charter: no way to exercise rights, a DPO or representative
@@ -51,26 +70,80 @@ export const noticeCompletenessRule: LintRule = (charter) => {
   const rule = 'notice-missing-item';
   const channels = charter.rights.channels;
   if (!channels.web && !channels.email && !channels.post && !channels.phone) {
-    findings.push(finding(rule, 'error', 'GDPR Art. 12(2), 13(2)(b)', ['rights', 'channels'], 'the notice cannot say how to exercise rights: declare at least one channel (web, email, post or phone)'));
+    findings.push(
+      finding(
+        rule,
+        'error',
+        'GDPR Art. 12(2), 13(2)(b)',
+        ['rights', 'channels'],
+        'the notice cannot say how to exercise rights: declare at least one channel (web, email, post or phone)',
+      ),
+    );
   }
-  const person = (value: { email?: string | undefined; phone?: string | undefined; address?: unknown } | undefined) => Boolean(value?.email || value?.phone || value?.address);
+  const person = (value: { email?: string | undefined; phone?: string | undefined; address?: unknown } | undefined) =>
+    Boolean(value?.email || value?.phone || value?.address);
   if (charter.organisation.dpo && !person(charter.organisation.dpo)) {
-    findings.push(finding(rule, 'error', 'GDPR Art. 13(1)(b), 37(7)', ['organisation', 'dpo'], 'a data protection officer is declared without any contact details (email, phone or address)'));
+    findings.push(
+      finding(
+        rule,
+        'error',
+        'GDPR Art. 13(1)(b), 37(7)',
+        ['organisation', 'dpo'],
+        'a data protection officer is declared without any contact details (email, phone or address)',
+      ),
+    );
   }
   if (charter.organisation.representative && !person(charter.organisation.representative)) {
-    findings.push(finding(rule, 'error', 'GDPR Art. 13(1)(a), 27', ['organisation', 'representative'], 'an EU representative is declared without any contact details (email, phone or address)'));
+    findings.push(
+      finding(
+        rule,
+        'error',
+        'GDPR Art. 13(1)(a), 27',
+        ['organisation', 'representative'],
+        'an EU representative is declared without any contact details (email, phone or address)',
+      ),
+    );
   }
   charter.purposes.forEach((purpose, p) => {
-    if (purpose.automatedDecisions.exists && (!purpose.automatedDecisions.logic || !purpose.automatedDecisions.consequences)) {
-      findings.push(finding(rule, 'error', 'GDPR Art. 13(2)(f)', ['purposes', p, 'automatedDecisions'], `${purpose.id}: automated decisions need meaningful information about the logic involved and the envisaged consequences (logic and consequences)`));
+    if (
+      purpose.automatedDecisions.exists &&
+      (!purpose.automatedDecisions.logic || !purpose.automatedDecisions.consequences)
+    ) {
+      findings.push(
+        finding(
+          rule,
+          'error',
+          'GDPR Art. 13(2)(f)',
+          ['purposes', p, 'automatedDecisions'],
+          `${purpose.id}: automated decisions need meaningful information about the logic involved and the envisaged consequences (logic and consequences)`,
+        ),
+      );
     }
     if (purpose.requirement.kind !== 'none' && !purpose.requirement.consequence) {
-      findings.push(finding(rule, 'warning', 'GDPR Art. 13(2)(e)', ['purposes', p, 'requirement'], `${purpose.id}: the data is required (${purpose.requirement.kind}) but the notice cannot say what happens if it is not given (consequence)`));
+      findings.push(
+        finding(
+          rule,
+          'warning',
+          'GDPR Art. 13(2)(e)',
+          ['purposes', p, 'requirement'],
+          `${purpose.id}: the data is required (${purpose.requirement.kind}) but the notice cannot say what happens if it is not given (consequence)`,
+        ),
+      );
     }
     purposeSources(purpose).forEach((source, i) => {
       if (source.kind !== 'subject' && !source.description) {
-        const path: IssuePath = Array.isArray(purpose.source) ? ['purposes', p, 'source', i] : ['purposes', p, 'source'];
-        findings.push(finding(rule, 'warning', 'GDPR Art. 14(2)(f)', path, `${purpose.id}: the data does not come from the person, but the source is not described`));
+        const path: IssuePath = Array.isArray(purpose.source)
+          ? ['purposes', p, 'source', i]
+          : ['purposes', p, 'source'];
+        findings.push(
+          finding(
+            rule,
+            'warning',
+            'GDPR Art. 14(2)(f)',
+            path,
+            `${purpose.id}: the data does not come from the person, but the source is not described`,
+          ),
+        );
       }
     });
   });
@@ -78,7 +151,16 @@ export const noticeCompletenessRule: LintRule = (charter) => {
   charter.sites.forEach((site, s) => {
     for (const language of site.languages ?? charter.languages) {
       const missing = missingItems(buildNotice(charter, site.id, language), requiredItems(charter, site.id));
-      if (missing.length) findings.push(finding(rule, 'error', 'GDPR Art. 13, 14', ['sites', s], `the ${language} notice of site "${site.id}" lacks: ${missing.join(', ')}`));
+      if (missing.length)
+        findings.push(
+          finding(
+            rule,
+            'error',
+            'GDPR Art. 13, 14',
+            ['sites', s],
+            `the ${language} notice of site "${site.id}" lacks: ${missing.join(', ')}`,
+          ),
+        );
     }
   });
   return findings;
@@ -88,7 +170,11 @@ export const noticeCompletenessRule: LintRule = (charter) => {
 function noticeTexts(charter: Charter): { path: IssuePath; text: Text; languages: Language[] }[] {
   const out: { path: IssuePath; text: Text; languages: Language[] }[] = [];
   const languagesOf = (purposeId?: string, cookieName?: string): Language[] => {
-    const sites = charter.sites.filter((site) => (purposeId ? !site.purposes || site.purposes.includes(purposeId) : true) && (cookieName ? !site.cookies || site.cookies.includes(cookieName) : true));
+    const sites = charter.sites.filter(
+      (site) =>
+        (purposeId ? !site.purposes || site.purposes.includes(purposeId) : true) &&
+        (cookieName ? !site.cookies || site.cookies.includes(cookieName) : true),
+    );
     return [...new Set(sites.flatMap((site) => site.languages ?? charter.languages))];
   };
   const all = languagesOf();
@@ -125,7 +211,8 @@ function noticeTexts(charter: Charter): { path: IssuePath; text: Text; languages
     add(at('description'), purpose.description, languages);
     add(at('legitimateInterest'), purpose.legitimateInterest, languages);
     add(at('legalObligation'), purpose.legalObligation, languages);
-    if (Array.isArray(purpose.source)) purpose.source.forEach((source, i) => add(at('source', i, 'description'), source.description, languages));
+    if (Array.isArray(purpose.source))
+      purpose.source.forEach((source, i) => add(at('source', i, 'description'), source.description, languages));
     else add(at('source', 'description'), purpose.source.description, languages);
     add(at('requirement', 'consequence'), purpose.requirement.consequence, languages);
     add(at('automatedDecisions', 'logic'), purpose.automatedDecisions.logic, languages);
@@ -156,7 +243,15 @@ export const untranslatedTextRule: LintRule = (charter) =>
     if (typeof text === 'string') return [];
     const missing = languages.filter((language) => !text[language]);
     return missing.length
-      ? [finding('notice-untranslated', 'warning', 'GDPR Art. 12(1)', path, `no ${missing.join(', ')} text: the notice in ${missing.length === 1 ? 'that language' : 'those languages'} would show another language here`)]
+      ? [
+          finding(
+            'notice-untranslated',
+            'warning',
+            'GDPR Art. 12(1)',
+            path,
+            `no ${missing.join(', ')} text: the notice in ${missing.length === 1 ? 'that language' : 'those languages'} would show another language here`,
+          ),
+        ]
       : [];
   });
 
@@ -177,14 +272,31 @@ const emptyInterests = [
 export const legitimateInterestRule: LintRule = (charter) =>
   charter.purposes.flatMap((purpose, p) => {
     if (purpose.legalBasis !== 'legitimate-interests' || !purpose.legitimateInterest) return [];
-    const texts = typeof purpose.legitimateInterest === 'string' ? [purpose.legitimateInterest] : Object.values(purpose.legitimateInterest).filter((t): t is string => Boolean(t));
-    const names = (typeof purpose.name === 'string' ? [purpose.name] : Object.values(purpose.name)).map((n) => n?.trim().toLowerCase());
+    const texts =
+      typeof purpose.legitimateInterest === 'string'
+        ? [purpose.legitimateInterest]
+        : Object.values(purpose.legitimateInterest).filter((t): t is string => Boolean(t));
+    const names = (typeof purpose.name === 'string' ? [purpose.name] : Object.values(purpose.name)).map((n) =>
+      n?.trim().toLowerCase(),
+    );
     const weak = texts.filter((text) => {
       const words = text.trim().split(/\s+/).filter(Boolean).length;
-      return emptyInterests.some((pattern) => pattern.test(text)) || names.includes(text.trim().toLowerCase().replace(/\.$/, '')) || words < 5;
+      return (
+        emptyInterests.some((pattern) => pattern.test(text)) ||
+        names.includes(text.trim().toLowerCase().replace(/\.$/, '')) ||
+        words < 5
+      );
     });
     return weak.length
-      ? [finding('weak-legitimate-interest', 'warning', 'GDPR Art. 6(1)(f), 13(1)(d)', ['purposes', p, 'legitimateInterest'], `${purpose.id}: the legitimate interest "${weak[0]}" does not say what the interest is; describe it and why it outweighs the person's interests`)]
+      ? [
+          finding(
+            'weak-legitimate-interest',
+            'warning',
+            'GDPR Art. 6(1)(f), 13(1)(d)',
+            ['purposes', p, 'legitimateInterest'],
+            `${purpose.id}: the legitimate interest "${weak[0]}" does not say what the interest is; describe it and why it outweighs the person's interests`,
+          ),
+        ]
       : [];
   });
 
@@ -194,7 +306,13 @@ export const withdrawalRouteRule: LintRule = (charter) => {
   const channels = charter.rights.channels;
   if (consent.length === 0 || channels.web || channels.email) return [];
   return [
-    finding('consent-without-withdrawal-route', 'error', 'GDPR Art. 7(3)', ['rights', 'channels'], `consent is asked for ${consent.map((p) => p.id).join(', ')}, but withdrawal is only possible by post or phone: offer the privacy center (web) or an email address`),
+    finding(
+      'consent-without-withdrawal-route',
+      'error',
+      'GDPR Art. 7(3)',
+      ['rights', 'channels'],
+      `consent is asked for ${consent.map((p) => p.id).join(', ')}, but withdrawal is only possible by post or phone: offer the privacy center (web) or an email address`,
+    ),
   ];
 };
 
@@ -233,10 +351,12 @@ const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const outdatedPatterns: OutdatedPattern[] = [
   {
     key: 'privacy-shield',
-    pattern: /privacy[\s-]?shield|privacy[\s-]?schild|privacy[\s-]?scherm|bouclier de protection des donn[ée]es|datenschutz[\s-]?schild/i,
+    pattern:
+      /privacy[\s-]?shield|privacy[\s-]?schild|privacy[\s-]?scherm|bouclier de protection des donn[ée]es|datenschutz[\s-]?schild/i,
     severity: 'error',
     article: 'GDPR Art. 44–46; CJEU C-311/18 (Schrems II)',
-    message: 'mentions the EU-US Privacy Shield, invalid since 16 July 2020: name the EU-US Data Privacy Framework or standard contractual clauses',
+    message:
+      'mentions the EU-US Privacy Shield, invalid since 16 July 2020: name the EU-US Data Privacy Framework or standard contractual clauses',
   },
   {
     key: 'safe-harbour',
@@ -247,7 +367,8 @@ const outdatedPatterns: OutdatedPattern[] = [
   },
   {
     key: 'be-1992',
-    pattern: /wet (van|tot bescherming van de persoonlijke levenssfeer.{0,60}?) ?8 december 1992|loi du 8 d[ée]cembre 1992|privacy act of 1992|(law|act) of 8 december 1992|gesetz vom 8\. dezember 1992|privacywet van 1992/i,
+    pattern:
+      /wet (van|tot bescherming van de persoonlijke levenssfeer.{0,60}?) ?8 december 1992|loi du 8 d[ée]cembre 1992|privacy act of 1992|(law|act) of 8 december 1992|gesetz vom 8\. dezember 1992|privacywet van 1992/i,
     severity: 'warning',
     article: 'Belgian Law of 30 July 2018 (replaced the Law of 8 December 1992)',
     message: 'cites the Belgian Privacy Act of 8 December 1992, replaced by the GDPR and the Law of 30 July 2018',
@@ -271,7 +392,8 @@ const outdatedPatterns: OutdatedPattern[] = [
     pattern: /global data protection regulation/i,
     severity: 'warning',
     article: 'Regulation (EU) 2016/679',
-    message: 'says "Global Data Protection Regulation": the regulation is the General Data Protection Regulation (GDPR)',
+    message:
+      'says "Global Data Protection Regulation": the regulation is the General Data Protection Regulation (GDPR)',
   },
   {
     // Short and web forms of the Belgian Privacy Commission the catalog's full names do not catch.
@@ -286,14 +408,18 @@ const outdatedPatterns: OutdatedPattern[] = [
     pattern: consentByBrowsing,
     severity: 'error',
     article: 'GDPR Art. 4(11), 7; CJEU C-673/17 (Planet49); EDPB Guidelines 05/2020 on consent',
-    message: 'treats using or browsing the site as consent: consent needs a clear affirmative act, so say what the banner asks instead',
+    message:
+      'treats using or browsing the site as consent: consent needs a clear affirmative act, so say what the banner asks instead',
   },
   ...formerAuthorityNames.map((former): OutdatedPattern => {
     // Acronyms ("CBP") only as a whole word in capitals; full names in any case.
     const acronym = /^[A-Z]{2,6}$/.test(former.name);
     return {
       key: `authority:${former.replacedBy}`,
-      pattern: new RegExp(acronym ? `\\b${escapeRegExp(former.name)}\\b` : escapeRegExp(former.name), acronym ? '' : 'i'),
+      pattern: new RegExp(
+        acronym ? `\\b${escapeRegExp(former.name)}\\b` : escapeRegExp(former.name),
+        acronym ? '' : 'i',
+      ),
       severity: 'warning',
       article: 'GDPR Art. 13(2)(d), 51',
       message: `names "${former.name}", replaced on ${former.replacedOn}: ${former.replacedBy === 'be-apd' ? belgianAuthority : `now catalog authority ${former.replacedBy}`}`,
@@ -337,19 +463,41 @@ export const outdatedReferenceRule: LintRule = (charter) => {
  * recipient); information when the data may live at a processor, or when no store is mapped at all.
  */
 export const retentionExecutionRule: LintRule = (charter) => {
-  const governed = new Set(charter.stores.flatMap((store) => store.tables.map((table) => table.purpose).filter(Boolean)));
+  const governed = new Set(
+    charter.stores.flatMap((store) => store.tables.map((table) => table.purpose).filter(Boolean)),
+  );
   // A rule without a duration is not executable by design; `retentionCriteriaRule` reports it.
-  const unkept = charter.purposes.map((purpose, p) => ({ purpose, p })).filter(({ purpose }) => hasPeriod(purpose.retention) && !governed.has(purpose.id));
+  const unkept = charter.purposes
+    .map((purpose, p) => ({ purpose, p }))
+    .filter(({ purpose }) => hasPeriod(purpose.retention) && !governed.has(purpose.id));
   if (unkept.length === 0) return [];
   if (charter.stores.length === 0) {
     return [
-      finding('retention-not-executed', 'info', 'GDPR Art. 5(1)(e), 5(2)', ['stores'], `no store is mapped, so Charter executes none of the ${unkept.length} retention rules; map the databases that hold the data (stores) to have them kept`),
+      finding(
+        'retention-not-executed',
+        'info',
+        'GDPR Art. 5(1)(e), 5(2)',
+        ['stores'],
+        `no store is mapped, so Charter executes none of the ${unkept.length} retention rules; map the databases that hold the data (stores) to have them kept`,
+      ),
     ];
   }
   return unkept.map(({ purpose, p }) =>
     purpose.recipients.length === 0
-      ? finding('retention-not-executed', 'warning', 'GDPR Art. 5(1)(e), 5(2)', ['purposes', p, 'retention'], `${purpose.id}: no store table is governed by this purpose, so nothing executes its retention of ${purpose.retention.duration} (a promise nothing keeps)`)
-      : finding('retention-not-executed', 'info', 'GDPR Art. 5(1)(e), 5(2)', ['purposes', p, 'retention'], `${purpose.id}: no mapped store table is governed by this purpose; its retention is only kept if its recipients (${purpose.recipients.join(', ')}) apply it`),
+      ? finding(
+          'retention-not-executed',
+          'warning',
+          'GDPR Art. 5(1)(e), 5(2)',
+          ['purposes', p, 'retention'],
+          `${purpose.id}: no store table is governed by this purpose, so nothing executes its retention of ${purpose.retention.duration} (a promise nothing keeps)`,
+        )
+      : finding(
+          'retention-not-executed',
+          'info',
+          'GDPR Art. 5(1)(e), 5(2)',
+          ['purposes', p, 'retention'],
+          `${purpose.id}: no mapped store table is governed by this purpose; its retention is only kept if its recipients (${purpose.recipients.join(', ')}) apply it`,
+        ),
   );
 };
 
@@ -362,7 +510,15 @@ export const retentionCriteriaRule: LintRule = (charter) =>
   charter.purposes.flatMap((purpose, p) => {
     const kind = retentionKind(purpose.retention);
     if (kind === 'not-decided') {
-      return [finding('retention-not-decided', 'warning', 'GDPR Art. 13(2)(a), 5(1)(e)', ['purposes', p, 'retention'], `${purpose.id}: the retention period is not decided; the notice says so. Decide a duration, or the criteria that determine it`)];
+      return [
+        finding(
+          'retention-not-decided',
+          'warning',
+          'GDPR Art. 13(2)(a), 5(1)(e)',
+          ['purposes', p, 'retention'],
+          `${purpose.id}: the retention period is not decided; the notice says so. Decide a duration, or the criteria that determine it`,
+        ),
+      ];
     }
     if (kind === 'criteria') {
       return [
@@ -390,12 +546,28 @@ export const unlistedStoreCategoryRule: LintRule = (charter) => {
       table.columns.forEach((column, c) => {
         const path = ['stores', s, 'tables', t, 'columns', c, 'category'];
         if (!named.has(column.category)) {
-          findings.push(finding('store-category-not-in-notice', 'warning', 'GDPR Art. 5(1)(a), 13(1)(c)', path, `${store.id}.${table.name}.${column.name} holds ${column.category}, which no purpose names: the notice does not mention it`));
+          findings.push(
+            finding(
+              'store-category-not-in-notice',
+              'warning',
+              'GDPR Art. 5(1)(a), 13(1)(c)',
+              path,
+              `${store.id}.${table.name}.${column.name} holds ${column.category}, which no purpose names: the notice does not mention it`,
+            ),
+          );
           return;
         }
         const purpose = table.purpose ? charter.purposes.find((p) => p.id === table.purpose) : undefined;
         if (purpose && !purpose.data.includes(column.category)) {
-          findings.push(finding('store-category-not-in-notice', 'info', 'GDPR Art. 5(1)(b), 13(1)(c)', path, `${store.id}.${table.name}.${column.name} holds ${column.category}, which the table's purpose ${purpose.id} does not name`));
+          findings.push(
+            finding(
+              'store-category-not-in-notice',
+              'info',
+              'GDPR Art. 5(1)(b), 13(1)(c)',
+              path,
+              `${store.id}.${table.name}.${column.name} holds ${column.category}, which the table's purpose ${purpose.id} does not name`,
+            ),
+          );
         }
       }),
     ),
@@ -408,7 +580,15 @@ export const childAgeRule: LintRule = (charter) =>
   Object.entries(charter.children.minimumAge).flatMap(([country, age]) => {
     const threshold = childConsentAge(country);
     return age < threshold
-      ? [finding('child-age-below-threshold', 'error', 'GDPR Art. 8(1)', ['children', 'minimumAge', country], `the minimum age ${age} for ${country} is below the age the law sets there (${threshold}): below ${threshold}, a parent must consent`)]
+      ? [
+          finding(
+            'child-age-below-threshold',
+            'error',
+            'GDPR Art. 8(1)',
+            ['children', 'minimumAge', country],
+            `the minimum age ${age} for ${country} is below the age the law sets there (${threshold}): below ${threshold}, a parent must consent`,
+          ),
+        ]
       : [];
   });
 
@@ -424,11 +604,27 @@ export const statementsRule: LintRule = (charter) => {
   if (statements.dataStaysInEea) {
     charter.recipients.forEach((recipient, r) => {
       if (!isInEea(recipient.country)) {
-        findings.push(finding('statement-contradicted', 'error', 'GDPR Art. 13(1)(f)', ['recipients', r, 'country'], `statements.dataStaysInEea says data stays in the EEA, but recipient "${recipient.id}" is in ${recipient.country}`));
+        findings.push(
+          finding(
+            'statement-contradicted',
+            'error',
+            'GDPR Art. 13(1)(f)',
+            ['recipients', r, 'country'],
+            `statements.dataStaysInEea says data stays in the EEA, but recipient "${recipient.id}" is in ${recipient.country}`,
+          ),
+        );
       }
       recipient.subProcessors.forEach((sub, i) => {
         if (!isInEea(sub.country)) {
-          findings.push(finding('statement-contradicted', 'error', 'GDPR Art. 13(1)(f)', ['recipients', r, 'subProcessors', i, 'country'], `statements.dataStaysInEea says data stays in the EEA, but a sub-processor of "${recipient.id}" is in ${sub.country}`));
+          findings.push(
+            finding(
+              'statement-contradicted',
+              'error',
+              'GDPR Art. 13(1)(f)',
+              ['recipients', r, 'subProcessors', i, 'country'],
+              `statements.dataStaysInEea says data stays in the EEA, but a sub-processor of "${recipient.id}" is in ${sub.country}`,
+            ),
+          );
         }
       });
     });
@@ -437,13 +633,29 @@ export const statementsRule: LintRule = (charter) => {
     charter.purposes.forEach((purpose, p) =>
       purpose.data.forEach((id, d) => {
         if (findDataCategory(id)?.special) {
-          findings.push(finding('statement-contradicted', 'error', 'GDPR Art. 9', ['purposes', p, 'data', d], `statements.noSpecialCategories says no special categories are asked for, but purpose "${purpose.id}" names ${id}`));
+          findings.push(
+            finding(
+              'statement-contradicted',
+              'error',
+              'GDPR Art. 9',
+              ['purposes', p, 'data', d],
+              `statements.noSpecialCategories says no special categories are asked for, but purpose "${purpose.id}" names ${id}`,
+            ),
+          );
         }
       }),
     );
   }
   if (statements.changeNotification?.customers) {
-    findings.push(finding('promise-not-executed', 'info', 'GDPR Art. 12(1), 13(3)', ['statements', 'changeNotification', 'customers'], 'the notice promises to mail customers the updated statement; Charter mails only the notice subscribers, so this mail is yours to send'));
+    findings.push(
+      finding(
+        'promise-not-executed',
+        'info',
+        'GDPR Art. 12(1), 13(3)',
+        ['statements', 'changeNotification', 'customers'],
+        'the notice promises to mail customers the updated statement; Charter mails only the notice subscribers, so this mail is yours to send',
+      ),
+    );
   }
   return findings;
 };
@@ -452,12 +664,28 @@ export const statementsRule: LintRule = (charter) => {
 export const jointControllerRule: LintRule = (charter) => [
   ...(charter.organisation.group ?? []).flatMap((entity, g) =>
     entity.relation === 'joint-controller' && !entity.arrangement
-      ? [finding('joint-controller-without-arrangement', 'warning', 'GDPR Art. 26(2)', ['organisation', 'group', g, 'arrangement'], 'a joint controller in the group: give the essence of the arrangement (arrangement), which the notice makes available')]
+      ? [
+          finding(
+            'joint-controller-without-arrangement',
+            'warning',
+            'GDPR Art. 26(2)',
+            ['organisation', 'group', g, 'arrangement'],
+            'a joint controller in the group: give the essence of the arrangement (arrangement), which the notice makes available',
+          ),
+        ]
       : [],
   ),
   ...charter.recipients.flatMap((recipient, r) =>
     recipient.role === 'joint-controller' && !recipient.arrangement
-      ? [finding('joint-controller-without-arrangement', 'warning', 'GDPR Art. 26(2)', ['recipients', r, 'arrangement'], `${recipient.id} is a joint controller: give the essence of the arrangement (arrangement), which the notice makes available`)]
+      ? [
+          finding(
+            'joint-controller-without-arrangement',
+            'warning',
+            'GDPR Art. 26(2)',
+            ['recipients', r, 'arrangement'],
+            `${recipient.id} is a joint controller: give the essence of the arrangement (arrangement), which the notice makes available`,
+          ),
+        ]
       : [],
   ),
 ];
@@ -476,13 +704,37 @@ export const childrenDataRule: LintRule = (charter) => {
   charter.purposes.forEach((purpose, p) => {
     const childSubject = purpose.subjects.indexOf('child');
     if (childSubject >= 0) {
-      findings.push(finding('children-data-undeclared', 'warning', 'GDPR Art. 8', ['purposes', p, 'subjects', childSubject], `${purpose.id} concerns children while children.collects is false: set children.collects (and the policy) or remove the subject`));
+      findings.push(
+        finding(
+          'children-data-undeclared',
+          'warning',
+          'GDPR Art. 8',
+          ['purposes', p, 'subjects', childSubject],
+          `${purpose.id} concerns children while children.collects is false: set children.collects (and the policy) or remove the subject`,
+        ),
+      );
     }
     purpose.data.forEach((id, d) => {
       if (childCategory.test(id)) {
-        findings.push(finding('children-data-undeclared', 'warning', 'GDPR Art. 8', ['purposes', p, 'data', d], `${purpose.id} collects ${id} while children.collects is false: set children.collects (and the policy) or remove the category`));
+        findings.push(
+          finding(
+            'children-data-undeclared',
+            'warning',
+            'GDPR Art. 8',
+            ['purposes', p, 'data', d],
+            `${purpose.id} collects ${id} while children.collects is false: set children.collects (and the policy) or remove the category`,
+          ),
+        );
       } else if (ageCategories.has(id) && !charter.children.policy) {
-        findings.push(finding('children-data-undeclared', 'info', 'GDPR Art. 8', ['purposes', p, 'data', d], `${purpose.id} collects ${id}, which can show that someone is a child; children.collects is false and no children.policy says how a child's data is handled`));
+        findings.push(
+          finding(
+            'children-data-undeclared',
+            'info',
+            'GDPR Art. 8',
+            ['purposes', p, 'data', d],
+            `${purpose.id} collects ${id}, which can show that someone is a child; children.collects is false and no children.policy says how a child's data is handled`,
+          ),
+        );
       }
     });
   });
@@ -509,7 +761,16 @@ export const placeholderRule: LintRule = (charter) => {
   const { stores: _stores, ...texts } = charter;
   walkStrings(texts, [], (text, path) => {
     const found = placeholderPatterns.find((entry) => entry.pattern.test(text));
-    if (found) findings.push(finding('placeholder', 'error', 'GDPR Art. 12(1)', path, `contains ${found.what} ("${text.length > 60 ? `${text.slice(0, 57)}…` : text}"): write the real text before publishing`));
+    if (found)
+      findings.push(
+        finding(
+          'placeholder',
+          'error',
+          'GDPR Art. 12(1)',
+          path,
+          `contains ${found.what} ("${text.length > 60 ? `${text.slice(0, 57)}…` : text}"): write the real text before publishing`,
+        ),
+      );
   });
   return findings;
 };

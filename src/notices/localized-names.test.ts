@@ -4,7 +4,10 @@
  * page follow the notice's language; a proper noun the charter declares keeps its case inside a sentence.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCharterInEveryLanguage as everyLanguage, noticeSectionText as sectionText } from '../../test/support/notices.js';
+import {
+  buildCharterInEveryLanguage as everyLanguage,
+  noticeSectionText as sectionText,
+} from '../../test/support/notices.js';
 import { languages } from '../charter/schema.js';
 import { loadCharter } from '../charter/loader.js';
 import { deriveRecords } from '../records/record.js';
@@ -12,9 +15,12 @@ import { buildNotice } from './build-notice.js';
 import { diffNotices } from './diff.js';
 import { untranslatedTextRule } from './lint-rules.js';
 
-
-
-const categories = { en: 'IT service providers', nl: 'IT-dienstverleners', fr: 'Prestataires informatiques', de: 'IT-Dienstleister' };
+const categories = {
+  en: 'IT service providers',
+  nl: 'IT-dienstverleners',
+  fr: 'Prestataires informatiques',
+  de: 'IT-Dienstleister',
+};
 
 describe('names per language', () => {
   it('accepts a recipient name per language in the charter file, and a plain one as before', () => {
@@ -27,7 +33,10 @@ purposes: [{ id: p, name: P, description: D, legalBasis: contract, subjects: [cu
 recipients: [{ id: it, name: ${name}, role: processor, service: IT, country: BE }]
 `;
     const localized = loadCharter(yaml('{ en: IT service providers, nl: IT-dienstverleners }'));
-    expect(localized.ok ? localized.charter.recipients[0]?.name : localized.problems).toEqual({ en: 'IT service providers', nl: 'IT-dienstverleners' });
+    expect(localized.ok ? localized.charter.recipients[0]?.name : localized.problems).toEqual({
+      en: 'IT service providers',
+      nl: 'IT-dienstverleners',
+    });
     const plain = loadCharter(yaml('Mollie'));
     expect(plain.ok ? plain.charter.recipients[0]?.name : plain.problems).toBe('Mollie');
   });
@@ -37,8 +46,24 @@ recipients: [{ id: it, name: ${name}, role: processor, service: IT, country: BE 
       const mailer = c.recipients.find((r) => r.id === 'mailer');
       if (!mailer) throw new Error('no mailer');
       mailer.name = categories;
-      mailer.subProcessors = [{ name: { en: 'Their hosting company', nl: 'Hun hostingbedrijf', fr: 'Leur hébergeur', de: 'Ihr Hoster' }, country: 'US', transfer: 'eu-us-dpf' }];
-      c.organisation.group = [{ legalName: { en: 'the other Belgian entities', nl: 'de andere Belgische entiteiten', fr: 'les autres entités belges', de: 'die anderen belgischen Gesellschaften' }, country: 'BE' }];
+      mailer.subProcessors = [
+        {
+          name: { en: 'Their hosting company', nl: 'Hun hostingbedrijf', fr: 'Leur hébergeur', de: 'Ihr Hoster' },
+          country: 'US',
+          transfer: 'eu-us-dpf',
+        },
+      ];
+      c.organisation.group = [
+        {
+          legalName: {
+            en: 'the other Belgian entities',
+            nl: 'de andere Belgische entiteiten',
+            fr: 'les autres entités belges',
+            de: 'die anderen belgischen Gesellschaften',
+          },
+          country: 'BE',
+        },
+      ];
     });
     for (const language of languages) {
       const notice = buildNotice(charter, 'main', language);
@@ -51,7 +76,11 @@ recipients: [{ id: it, name: ${name}, role: processor, service: IT, country: BE 
     const records = deriveRecords(charter, { language: 'nl', now: new Date('2026-12-01') });
     expect(JSON.stringify(records.controller)).toContain('IT-dienstverleners');
     const before = everyLanguage();
-    expect(diffNotices(before, charter, 'main', 'fr').map((c) => c.text).join('\n')).toContain('Leur hébergeur');
+    expect(
+      diffNotices(before, charter, 'main', 'fr')
+        .map((c) => c.text)
+        .join('\n'),
+    ).toContain('Leur hébergeur');
   });
 
   it('gives the Belgian authority’s address and complaint page in the notice’s language', () => {
@@ -64,16 +93,33 @@ recipients: [{ id: it, name: ${name}, role: processor, service: IT, country: BE 
     expect(fr).toContain('1000 Bruxelles');
     expect(fr).toContain('https://www.autoriteprotectiondonnees.be/citoyen/agir/introduire-une-plainte');
     expect(sectionText(buildNotice(charter, 'main', 'de'), 'complaint')).toContain('1000 Brüssel');
-    expect(sectionText(buildNotice(charter, 'main', 'en'), 'complaint')).toContain('https://www.dataprotectionauthority.be/citizen/actions/lodge-a-complaint');
+    expect(sectionText(buildNotice(charter, 'main', 'en'), 'complaint')).toContain(
+      'https://www.dataprotectionauthority.be/citizen/actions/lodge-a-complaint',
+    );
   });
 
   it('keeps the case of a proper noun the charter declares ("Mollie", never "mollie")', () => {
     const charter = everyLanguage((c) => {
-      c.recipients.push({ id: 'mollie', name: 'Mollie', role: 'controller', service: 'Payments', country: 'NL', subProcessors: [], notifyOnErasure: false });
+      c.recipients.push({
+        id: 'mollie',
+        name: 'Mollie',
+        role: 'controller',
+        service: 'Payments',
+        country: 'NL',
+        subProcessors: [],
+        notifyOnErasure: false,
+      });
       const [orders] = c.purposes;
       if (!orders) throw new Error('no purpose');
       orders.source = { kind: 'third-party', description: 'Mollie, our payment provider' };
-      c.holds = [{ id: 'vat', reason: 'Mollie payment references are part of the accounts', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' }];
+      c.holds = [
+        {
+          id: 'vat',
+          reason: 'Mollie payment references are part of the accounts',
+          law: 'Belgian VAT Code, art. 60',
+          duration: 'P10Y',
+        },
+      ];
       orders.retention = { ...orders.retention, holds: ['vat'] };
     });
     for (const language of ['en', 'nl', 'fr'] as const) {
@@ -94,7 +140,9 @@ recipients: [{ id: it, name: ${name}, role: processor, service: IT, country: BE 
       const mailer = c.recipients.find((r) => r.id === 'mailer');
       if (mailer) mailer.name = { en: 'IT service providers', nl: 'IT-dienstverleners' };
     });
-    const findings = untranslatedTextRule(charter, { now: new Date('2026-12-01') }).filter((f) => f.path.join('.') === 'recipients.0.name');
+    const findings = untranslatedTextRule(charter, { now: new Date('2026-12-01') }).filter(
+      (f) => f.path.join('.') === 'recipients.0.name',
+    );
     expect(findings.length).toBe(1);
     expect(findings[0]?.message).toMatch(/fr/);
   });

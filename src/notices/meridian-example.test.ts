@@ -25,7 +25,9 @@ const legalNames = { en: 'Meridian Advisory Ltd', nl: 'Meridian Advies BV', fr: 
 
 describe('the meridian-group example', () => {
   it('validates and lints without errors', async () => {
-    expect(lintCharter(await meridian(), { now: new Date('2026-12-01') }).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(
+      lintCharter(await meridian(), { now: new Date('2026-12-01') }).filter((f) => f.severity === 'error'),
+    ).toEqual([]);
   });
 
   it('renders the notice and the cookie policy in each of its languages, with the legal name of that language', async () => {

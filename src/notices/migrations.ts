@@ -82,8 +82,17 @@ export const noticeMigrations: Record<string, Migration> = {
           primary key (organisation_id, id),
           unique (organisation_id, site_id, kind, version, subscription_id)
         )`.execute(db);
-      await sql`create index notice_deliveries_pending on notice_deliveries (organisation_id) where status in ('pending', 'sending')`.execute(db);
-      for (const table of ['notice_versions', 'notice_version_documents', 'notice_sync', 'notice_significant_changes', 'notice_subscriptions', 'notice_deliveries']) {
+      await sql`create index notice_deliveries_pending on notice_deliveries (organisation_id) where status in ('pending', 'sending')`.execute(
+        db,
+      );
+      for (const table of [
+        'notice_versions',
+        'notice_version_documents',
+        'notice_sync',
+        'notice_significant_changes',
+        'notice_subscriptions',
+        'notice_deliveries',
+      ]) {
         await enableOrganisationRls(db, table);
       }
     },

@@ -18,11 +18,36 @@ const withDescription = (text: Charter['purposes'][number]['description']) =>
 
 describe('outdated names', () => {
   it.each([
-    ['NL Privacy Shield', { en: 'Orders.', nl: 'Wij vertrouwen op het privacyscherm.' }, 'Data Privacy Framework', ['purposes', 0, 'description', 'nl']],
-    ['FR short name of the Privacy Commission', { en: 'Orders.', fr: 'Plainte auprès de la Commission vie privée.' }, 'Autorité de protection des données', ['purposes', 0, 'description', 'fr']],
-    ['NL full name of the Privacy Commission', { en: 'Orders.', nl: 'Klacht bij de Commissie voor de bescherming van de persoonlijke levenssfeer.' }, 'Gegevensbeschermingsautoriteit', ['purposes', 0, 'description', 'nl']],
-    ['the former URL', 'See https://www.privacycommission.be for your rights.', 'dataprotectionauthority.be', ['purposes', 0, 'description']],
-    ['the misnomer', 'We comply with the Global Data Protection Regulation.', 'General Data Protection Regulation (GDPR)', ['purposes', 0, 'description']],
+    [
+      'NL Privacy Shield',
+      { en: 'Orders.', nl: 'Wij vertrouwen op het privacyscherm.' },
+      'Data Privacy Framework',
+      ['purposes', 0, 'description', 'nl'],
+    ],
+    [
+      'FR short name of the Privacy Commission',
+      { en: 'Orders.', fr: 'Plainte auprès de la Commission vie privée.' },
+      'Autorité de protection des données',
+      ['purposes', 0, 'description', 'fr'],
+    ],
+    [
+      'NL full name of the Privacy Commission',
+      { en: 'Orders.', nl: 'Klacht bij de Commissie voor de bescherming van de persoonlijke levenssfeer.' },
+      'Gegevensbeschermingsautoriteit',
+      ['purposes', 0, 'description', 'nl'],
+    ],
+    [
+      'the former URL',
+      'See https://www.privacycommission.be for your rights.',
+      'dataprotectionauthority.be',
+      ['purposes', 0, 'description'],
+    ],
+    [
+      'the misnomer',
+      'We comply with the Global Data Protection Regulation.',
+      'General Data Protection Regulation (GDPR)',
+      ['purposes', 0, 'description'],
+    ],
   ] as const)('reports %s with the path and the replacement', (_name, text, replacement, path) => {
     const found = lint(withDescription(text), 'outdated-reference');
     expect(found).toEqual([expect.objectContaining({ path })]);
@@ -33,7 +58,12 @@ describe('outdated names', () => {
     const charter = buildCharter((c) => {
       c.recipients[0]!.privacyUrl = 'https://www.privacycommission.be/nl';
     });
-    expect(lint(charter, 'outdated-reference')).toEqual([expect.objectContaining({ path: ['recipients', 0, 'privacyUrl'], message: expect.stringContaining('dataprotectionauthority.be') })]);
+    expect(lint(charter, 'outdated-reference')).toEqual([
+      expect.objectContaining({
+        path: ['recipients', 0, 'privacyUrl'],
+        message: expect.stringContaining('dataprotectionauthority.be'),
+      }),
+    ]);
   });
 
   it('does not report the current names in any language', () => {
@@ -61,12 +91,19 @@ describe('consent by browsing', () => {
     const charter = buildCharter((c) => {
       c.cookies[1]!.purpose = { en: 'Distinguishes visitors', [language]: sentence };
     });
-    expect(lint(charter, 'outdated-reference')).toEqual([expect.objectContaining({ severity: 'error', path: ['cookies', 1, 'purpose', language] })]);
+    expect(lint(charter, 'outdated-reference')).toEqual([
+      expect.objectContaining({ severity: 'error', path: ['cookies', 1, 'purpose', language] }),
+    ]);
   });
 
   it('does not report consent asked by the banner', () => {
     const charter = buildCharter((c) => {
-      c.cookies[1]!.purpose = { en: 'Set only if you accept analytics in the banner.', nl: 'Alleen als u in de banner analytische cookies aanvaardt.', fr: 'Uniquement si vous acceptez les cookies de mesure.', de: 'Nur wenn Sie im Banner zustimmen.' };
+      c.cookies[1]!.purpose = {
+        en: 'Set only if you accept analytics in the banner.',
+        nl: 'Alleen als u in de banner analytische cookies aanvaardt.',
+        fr: 'Uniquement si vous acceptez les cookies de mesure.',
+        de: 'Nur wenn Sie im Banner zustimmen.',
+      };
     });
     expect(lint(charter, 'outdated-reference')).toEqual([]);
   });
@@ -91,14 +128,24 @@ describe('placeholders', () => {
       c.purposes[0]!.name = { en: 'Orders', nl: 'FIXME' };
       c.recipients[0]!.name = '<processor>';
     });
-    expect(lint(charter, 'placeholder').map((f) => f.path)).toEqual([['purposes', 0, 'name', 'nl'], ['recipients', 0, 'name']]);
+    expect(lint(charter, 'placeholder').map((f) => f.path)).toEqual([
+      ['purposes', 0, 'name', 'nl'],
+      ['recipients', 0, 'name'],
+    ]);
   });
 
   it('does not report real texts, an address in angle brackets, or table names in stores', () => {
     const charter = buildCharter((c) => {
       c.cookies[1]!.purpose = 'Distinguishes visitors (a todolist app is not a marker; neither is Taxxon)';
       c.organisation.dpo = { name: 'Jan Peeters <dpo@testco.example>' };
-      c.stores = [{ id: 'app', kind: 'postgres', connection: 'APP_DB', tables: [{ name: 'todo', primaryKey: 'id', columns: [], references: [], holds: [] }] }];
+      c.stores = [
+        {
+          id: 'app',
+          kind: 'postgres',
+          connection: 'APP_DB',
+          tables: [{ name: 'todo', primaryKey: 'id', columns: [], references: [], holds: [] }],
+        },
+      ];
     });
     expect(lint(charter, 'placeholder')).toEqual([]);
   });
@@ -108,6 +155,8 @@ describe('every example', () => {
   it.each(exampleCharterNames())('%s has no outdated name and no placeholder', async (name) => {
     const loaded = await loadCharterFile(projectFile(`examples/${name}.yaml`));
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
-    expect(lintCharter(loaded.charter, { now }).filter((f) => f.rule === 'outdated-reference' || f.rule === 'placeholder')).toEqual([]);
+    expect(
+      lintCharter(loaded.charter, { now }).filter((f) => f.rule === 'outdated-reference' || f.rule === 'placeholder'),
+    ).toEqual([]);
   });
 });

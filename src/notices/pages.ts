@@ -9,7 +9,8 @@ import type { NoticeChange } from './diff.js';
 import { dateInWords } from './phrasing.js';
 import { noticeTexts } from './texts/index.js';
 
-const stylesheets = (site: string) => html`<link rel="stylesheet" href="/assets/notice.css"><link rel="stylesheet" href="/privacy/${site}/notice/theme.css">`;
+const stylesheets = (site: string) =>
+  html`<link rel="stylesheet" href="/assets/notice.css"><link rel="stylesheet" href="/privacy/${site}/notice/theme.css">`;
 
 export interface HistoryEntry {
   version: number;
@@ -19,13 +20,21 @@ export interface HistoryEntry {
 }
 
 /** The list of versions of a site's notice, newest first, each with what changed. */
-export function historyPage(input: { site: string; siteName: string; language: Language; languages: readonly Language[]; entries: HistoryEntry[] }): string {
+export function historyPage(input: {
+  site: string;
+  siteName: string;
+  language: Language;
+  languages: readonly Language[];
+  entries: HistoryEntry[];
+}): string {
   const t = noticeTexts[input.language];
-  const languageLinks = input.languages.length > 1
-    ? html`<nav class="charter-notice__languages" aria-label="${t.labels.languages}"><ul>${input.languages.map(
-        (l) => html`<li><a href="/privacy/${input.site}/notice/versions?lang=${l}" lang="${l}" hreflang="${l}"${l === input.language ? html` aria-current="page"` : ''}>${noticeTexts[l].languageName}</a></li>`,
-      )}</ul></nav>`
-    : '';
+  const languageLinks =
+    input.languages.length > 1
+      ? html`<nav class="charter-notice__languages" aria-label="${t.labels.languages}"><ul>${input.languages.map(
+          (l) =>
+            html`<li><a href="/privacy/${input.site}/notice/versions?lang=${l}" lang="${l}" hreflang="${l}"${l === input.language ? html` aria-current="page"` : ''}>${noticeTexts[l].languageName}</a></li>`,
+        )}</ul></nav>`
+      : '';
   const entries = input.entries.map((entry, i) => {
     const last = i === input.entries.length - 1;
     const changes = entry.changes.length
@@ -34,13 +43,25 @@ export function historyPage(input: { site: string; siteName: string; language: L
     return html`<li data-version="${entry.version}"><h2>${t.history.version(entry.version, dateInWords(entry.date, input.language))}</h2>${entry.significant ? html`<p><strong>${t.history.significant}</strong></p>` : ''}${changes}<p><a href="/privacy/${input.site}/notice?lang=${input.language}&amp;version=${entry.version}">${t.history.view}</a></p></li>`;
   });
   const body = html`<header class="site charter-notice__header">${languageLinks}</header><main id="main" class="charter-notice charter-notice--page"><h1>${t.history.title}</h1><p>${t.history.intro}</p><ol class="charter-notice__history" reversed>${entries}</ol><p><a href="/privacy/${input.site}/notice?lang=${input.language}">${t.subscription.back}</a></p></main>`;
-  return page({ lang: input.language, title: `${t.history.title} — ${input.siteName}`, body, head: stylesheets(input.site), skipLinkLabel: t.labels.skip });
+  return page({
+    lang: input.language,
+    title: `${t.history.title} — ${input.siteName}`,
+    body,
+    head: stylesheets(input.site),
+    skipLinkLabel: t.labels.skip,
+  });
 }
 
-export type SubscriptionPageKind = 'requested' | 'confirm' | 'confirmed' | 'unsubscribe' | 'unsubscribed' | 'invalid' | 'too-many';
+export type SubscriptionPageKind =
+  'requested' | 'confirm' | 'confirmed' | 'unsubscribe' | 'unsubscribed' | 'invalid' | 'too-many';
 
 /** A one-message page of the subscription flow; `confirm` and `unsubscribe` carry the form with the token. */
-export function subscriptionPage(input: { site: string; language: Language; kind: SubscriptionPageKind; token?: string | undefined }): string {
+export function subscriptionPage(input: {
+  site: string;
+  language: Language;
+  kind: SubscriptionPageKind;
+  token?: string | undefined;
+}): string {
   const t = noticeTexts[input.language].subscription;
   const labels = noticeTexts[input.language].labels;
   const form = (action: string, question: string, button: string) =>
@@ -55,5 +76,11 @@ export function subscriptionPage(input: { site: string; language: Language; kind
     'too-many': html`<p class="charter-notice__message" role="status">${t.tooMany}</p>`,
   }[input.kind];
   const body = html`<main id="main" class="charter-notice charter-notice--page"><h1>${t.pageTitle}</h1>${content}<p><a href="/privacy/${input.site}/notice?lang=${input.language}">${t.back}</a></p></main>`;
-  return page({ lang: input.language, title: t.pageTitle, body, head: stylesheets(input.site), skipLinkLabel: labels.skip });
+  return page({
+    lang: input.language,
+    title: t.pageTitle,
+    body,
+    head: stylesheets(input.site),
+    skipLinkLabel: labels.skip,
+  });
 }

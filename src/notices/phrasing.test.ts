@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { anchorPhrase, cookieDurationInWords, dateInWords, durationInWords, holdSentence, periodInWords, retentionSentence } from './phrasing.js';
+import {
+  anchorPhrase,
+  cookieDurationInWords,
+  dateInWords,
+  durationInWords,
+  holdSentence,
+  periodInWords,
+  retentionSentence,
+} from './phrasing.js';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
@@ -27,14 +35,28 @@ describe('durations in words', () => {
 describe('retention sentences', () => {
   it('says "3 years after our last meaningful contact" in each language, with the action at the end', () => {
     const rule = { duration: 'P3Y', from: 'last-contact', action: 'delete', renewableByConsent: false } as const;
-    expect(plain(retentionSentence(rule, 'en'))).toBe('We keep this data for 3 years after our last meaningful contact with you, and then delete it.');
-    expect(plain(retentionSentence(rule, 'nl'))).toBe('We bewaren deze gegevens 3 jaar na ons laatste betekenisvolle contact met u; daarna wissen we ze.');
-    expect(plain(retentionSentence(rule, 'fr'))).toBe('Nous conservons ces données 3 ans après notre dernier contact significatif avec vous ; ensuite, nous les supprimons.');
-    expect(plain(retentionSentence(rule, 'de'))).toBe('Diese Daten werden 3 Jahre nach unserem letzten maßgeblichen Kontakt mit Ihnen gelöscht.');
+    expect(plain(retentionSentence(rule, 'en'))).toBe(
+      'We keep this data for 3 years after our last meaningful contact with you, and then delete it.',
+    );
+    expect(plain(retentionSentence(rule, 'nl'))).toBe(
+      'We bewaren deze gegevens 3 jaar na ons laatste betekenisvolle contact met u; daarna wissen we ze.',
+    );
+    expect(plain(retentionSentence(rule, 'fr'))).toBe(
+      'Nous conservons ces données 3 ans après notre dernier contact significatif avec vous ; ensuite, nous les supprimons.',
+    );
+    expect(plain(retentionSentence(rule, 'de'))).toBe(
+      'Diese Daten werden 3 Jahre nach unserem letzten maßgeblichen Kontakt mit Ihnen gelöscht.',
+    );
   });
 
   it('states a minimum, anonymisation and renewal by consent', () => {
-    const rule = { duration: 'P2Y', minimum: 'P6M', from: 'collection', action: 'anonymise', renewableByConsent: true } as const;
+    const rule = {
+      duration: 'P2Y',
+      minimum: 'P6M',
+      from: 'collection',
+      action: 'anonymise',
+      renewableByConsent: true,
+    } as const;
     const en = plain(retentionSentence(rule, 'en'));
     expect(en).toContain('for at least 6 months and at most 2 years after we collect it');
     expect(en).toContain('anonymise it');
@@ -44,13 +66,26 @@ describe('retention sentences', () => {
     );
   });
 
-  it('uses the charter\'s own words for an event anchor', () => {
-    expect(plain(periodInWords({ duration: 'P1Y', from: 'event' }, 'nl', 'de datum van het evenement'))).toBe('1 jaar na de datum van het evenement');
+  it("uses the charter's own words for an event anchor", () => {
+    expect(plain(periodInWords({ duration: 'P1Y', from: 'event' }, 'nl', 'de datum van het evenement'))).toBe(
+      '1 jaar na de datum van het evenement',
+    );
     expect(anchorPhrase('receipt', 'fr')).toBe('à compter de leur réception');
   });
 
   it('describes a legal hold without a doubled full stop', () => {
-    expect(plain(holdSentence({ reason: 'Invoices must be kept for the tax authorities.', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' }, 'en'))).toBe(
+    expect(
+      plain(
+        holdSentence(
+          {
+            reason: 'Invoices must be kept for the tax authorities.',
+            law: 'Belgian VAT Code, art. 60',
+            duration: 'P10Y',
+          },
+          'en',
+        ),
+      ),
+    ).toBe(
       'Where the law requires us to keep part of this data longer, we keep only that part, for as long as the law requires: invoices must be kept for the tax authorities (Belgian VAT Code, art. 60; 10 years).',
     );
   });

@@ -7,7 +7,13 @@
  */
 import type { Duration } from '../charter/duration.js';
 import { duration as parseDuration } from '../charter/duration.js';
-import { hasPeriod, retentionKind, type Language, type RetentionAnchor, type RetentionRule } from '../charter/schema.js';
+import {
+  hasPeriod,
+  retentionKind,
+  type Language,
+  type RetentionAnchor,
+  type RetentionRule,
+} from '../charter/schema.js';
 
 type Unit = 'years' | 'months' | 'weeks' | 'days';
 
@@ -39,7 +45,11 @@ export function listFormat(language: Language, type: 'conjunction' | 'disjunctio
 }
 
 /** "a, b and c" in the language. */
-export function joinList(items: readonly string[], language: Language, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+export function joinList(
+  items: readonly string[],
+  language: Language,
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+): string {
   return listFormat(language, type).format(items);
 }
 
@@ -57,13 +67,20 @@ export function durationInWords(value: Duration | string, language: Language): s
 /** A calendar date: "2 November 2026", "2 november 2026", "2 novembre 2026", "2. November 2026". */
 export function dateInWords(isoDate: string, language: Language): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return cached(`date:${language}`, () => new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'UTC' })).format(date);
+  return cached(
+    `date:${language}`,
+    () => new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'UTC' }),
+  ).format(date);
 }
 
 /** A country's name in the language, from the ICU data Node ships ("Verenigde Staten", "États-Unis"). */
 export function countryName(code: string, language: Language): string {
   try {
-    return cached(`region:${language}`, () => new Intl.DisplayNames([locales[language]], { type: 'region' })).of(code.toUpperCase()) ?? code;
+    return (
+      cached(`region:${language}`, () => new Intl.DisplayNames([locales[language]], { type: 'region' })).of(
+        code.toUpperCase(),
+      ) ?? code
+    );
   } catch {
     return code;
   }
@@ -118,7 +135,11 @@ export function anchorPhrase(anchor: RetentionAnchor, language: Language, event?
 }
 
 /** The period alone, for tables and diffs: "3 years after our last meaningful contact with you". */
-export function periodInWords(rule: { duration: string; from: RetentionAnchor }, language: Language, event?: string): string {
+export function periodInWords(
+  rule: { duration: string; from: RetentionAnchor },
+  language: Language,
+  event?: string,
+): string {
   return `${durationInWords(rule.duration, language)} ${anchorPhrase(rule.from, language, event)}`;
 }
 
@@ -140,7 +161,11 @@ const criteriaWords: Record<Language, (criteria: string) => string> = {
  * Any retention rule in brief, for diffs and summaries: the period, the criteria, or that it is not decided.
  * `event` and `criteria` are the charter's own texts, already in `language`.
  */
-export function retentionInBrief(rule: RetentionRule, language: Language, texts: { event?: string | undefined; criteria?: string | undefined; keep?: readonly string[] } = {}): string {
+export function retentionInBrief(
+  rule: RetentionRule,
+  language: Language,
+  texts: { event?: string | undefined; criteria?: string | undefined; keep?: readonly string[] } = {},
+): string {
   if (hasPeriod(rule)) return periodInWords(rule, language, texts.event);
   if (retentionKind(rule) === 'criteria') {
     const criteria = criteriaWords[language](lower(texts.criteria ?? '', language, texts.keep).replace(/\.$/, ''));
@@ -153,7 +178,12 @@ export function retentionInBrief(rule: RetentionRule, language: Language, texts:
  * Art. 13(2)(a) "or if that is not possible, the criteria used to determine that period": the criteria in the
  * organisation's words, the event they run from, what happens at the end and, when declared, how often it reviews.
  */
-function criteriaSentence(rule: Pick<RetentionRule, 'from' | 'action' | 'review'>, language: Language, criteria: string, event?: string): string {
+function criteriaSentence(
+  rule: Pick<RetentionRule, 'from' | 'action' | 'review'>,
+  language: Language,
+  criteria: string,
+  event?: string,
+): string {
   const anchor = rule.from ? ` ${anchorPhrase(rule.from, language, event)}` : '';
   const said = criteria.trim().replace(/[.;:]+$/, '');
   const anonymise = rule.action === 'anonymise';
@@ -184,9 +214,14 @@ const notDecidedSentence: Record<Language, string> = {
  */
 export function retentionSentence(
   rule: Pick<RetentionRule, 'duration' | 'from' | 'action' | 'minimum' | 'renewableByConsent' | 'criteria' | 'review'>,
-  language: Language, event?: string, criteria?: string): string {
+  language: Language,
+  event?: string,
+  criteria?: string,
+): string {
   if (!hasPeriod(rule)) {
-    return retentionKind(rule) === 'criteria' ? criteriaSentence(rule, language, criteria ?? '', event) : notDecidedSentence[language];
+    return retentionKind(rule) === 'criteria'
+      ? criteriaSentence(rule, language, criteria ?? '', event)
+      : notDecidedSentence[language];
   }
   const period = durationInWords(rule.duration, language);
   const anchor = anchorPhrase(rule.from, language, event);
@@ -198,14 +233,18 @@ export function retentionSentence(
       const span = minimum ? `for at least ${minimum} and at most ${period} ${anchor}` : `for ${period} ${anchor}`;
       const end = anonymise ? 'and then anonymise it, so that it can no longer be linked to you' : 'and then delete it';
       sentence = `We keep this data ${span}, ${end}.`;
-      if (rule.renewableByConsent) sentence += ' If you confirm that you want to stay in touch, the period starts again.';
+      if (rule.renewableByConsent)
+        sentence += ' If you confirm that you want to stay in touch, the period starts again.';
       break;
     }
     case 'nl': {
       const span = minimum ? `minstens ${minimum} en hoogstens ${period} ${anchor}` : `${period} ${anchor}`;
-      const end = anonymise ? 'daarna anonimiseren we ze, zodat ze niet meer naar u te herleiden zijn' : 'daarna wissen we ze';
+      const end = anonymise
+        ? 'daarna anonimiseren we ze, zodat ze niet meer naar u te herleiden zijn'
+        : 'daarna wissen we ze';
       sentence = `We bewaren deze gegevens ${span}; ${end}.`;
-      if (rule.renewableByConsent) sentence += ' Bevestigt u dat u in contact wilt blijven, dan begint de termijn opnieuw.';
+      if (rule.renewableByConsent)
+        sentence += ' Bevestigt u dat u in contact wilt blijven, dan begint de termijn opnieuw.';
       break;
     }
     case 'fr': {
@@ -214,7 +253,8 @@ export function retentionSentence(
         ? 'ensuite, nous les anonymisons, de sorte qu’elles ne puissent plus être reliées à vous'
         : 'ensuite, nous les supprimons';
       sentence = `Nous conservons ces données ${span}\u00a0; ${end}.`;
-      if (rule.renewableByConsent) sentence += ' Si vous confirmez vouloir rester en contact, le délai recommence à courir.';
+      if (rule.renewableByConsent)
+        sentence += ' Si vous confirmez vouloir rester en contact, le délai recommence à courir.';
       break;
     }
     case 'de': {
@@ -222,7 +262,8 @@ export function retentionSentence(
       sentence = minimum
         ? `Wir speichern diese Daten mindestens ${minimum}; spätestens ${period} ${anchor} werden sie ${verb}.`
         : `Diese Daten werden ${period} ${anchor} ${verb}.`;
-      if (rule.renewableByConsent) sentence += ' Bestätigen Sie, dass Sie weiter in Kontakt bleiben möchten, beginnt die Frist von Neuem.';
+      if (rule.renewableByConsent)
+        sentence += ' Bestätigen Sie, dass Sie weiter in Kontakt bleiben möchten, beginnt die Frist von Neuem.';
       break;
     }
   }
@@ -231,7 +272,11 @@ export function retentionSentence(
 
 /** A legal hold in a sentence: the part the law makes us keep longer, and for how long. */
 /** `keep`: proper nouns the charter declares, which keep their case at the start of the reason. */
-export function holdSentence(hold: { reason: string; law: string; duration?: string | undefined }, language: Language, keep: readonly string[] = []): string {
+export function holdSentence(
+  hold: { reason: string; law: string; duration?: string | undefined },
+  language: Language,
+  keep: readonly string[] = [],
+): string {
   hold = { ...hold, reason: hold.reason.trim().replace(/[.;:]+$/, '') };
   const howLong = hold.duration ? durationInWords(hold.duration, language) : undefined;
   switch (language) {
@@ -270,7 +315,11 @@ export function cookieDurationInWords(value: string, type: string, language: Lan
   const words: Record<Language, [browser: string, tab: string, visit: string]> = {
     en: ['until you close your browser', 'until you close the tab', 'only during your visit'],
     nl: ['tot u uw browser sluit', 'tot u het tabblad sluit', 'alleen tijdens uw bezoek'],
-    fr: ['jusqu’à la fermeture de votre navigateur', 'jusqu’à la fermeture de l’onglet', 'uniquement pendant votre visite'],
+    fr: [
+      'jusqu’à la fermeture de votre navigateur',
+      'jusqu’à la fermeture de l’onglet',
+      'uniquement pendant votre visite',
+    ],
     de: ['bis Sie Ihren Browser schließen', 'bis Sie den Tab schließen', 'nur während Ihres Besuchs'],
   };
   const [browser, tab, visit] = words[language];

@@ -11,7 +11,8 @@ describe('processor data in the notice', () => {
   it('says once, in the controller section, that the customers are the controllers of what is processed for them', () => {
     const notice = buildNotice(flashbooth(), 'main', 'en');
     const markdown = renderMarkdown(notice);
-    const sentence = 'We also process personal data on behalf of our customers (Event organisers and agencies and Brands running promotional activations), as their processor.';
+    const sentence =
+      'We also process personal data on behalf of our customers (Event organisers and agencies and Brands running promotional activations), as their processor.';
     expect(markdown.split(sentence).length - 1).toBe(1);
     const controller = JSON.stringify(notice.sections.find((s) => s.id === 'controller'));
     expect(controller).toContain('our customers are the controllers');
@@ -24,17 +25,24 @@ describe('processor data in the notice', () => {
     const ids = (purposes?.blocks ?? []).flatMap((b) => ('id' in b && typeof b.id === 'string' ? [b.id] : []));
     expect(ids).toEqual(charter.purposes.map((p) => `purpose-${p.id}`));
     // The only purpose naming photos is the organisation's own portfolio, on consent.
-    expect(charter.purposes.filter((p) => p.data.includes('media.photo')).map((p) => [p.id, p.legalBasis])).toEqual([['portfolio', 'consent']]);
+    expect(charter.purposes.filter((p) => p.data.includes('media.photo')).map((p) => [p.id, p.legalBasis])).toEqual([
+      ['portfolio', 'consent'],
+    ]);
   });
 
   it('has the sentence in every language; a processor that lists no customers still says it is one; a controller says nothing', () => {
     const charter = flashbooth();
-    for (const language of languages) expect(processorSentence(charter, language)).toContain('Event organisers and agencies');
+    for (const language of languages)
+      expect(processorSentence(charter, language)).toContain('Event organisers and agencies');
     for (const role of ['both', 'processor'] as const) {
       for (const language of languages) {
-        expect(processorSentence({ ...charter, customers: [], organisation: { ...charter.organisation, role } }, language)).toMatch(/processor|verwerker|sous-traitant|Auftragsverarbeiter/);
+        expect(
+          processorSentence({ ...charter, customers: [], organisation: { ...charter.organisation, role } }, language),
+        ).toMatch(/processor|verwerker|sous-traitant|Auftragsverarbeiter/);
       }
     }
-    expect(processorSentence({ ...charter, organisation: { ...charter.organisation, role: 'controller' } }, 'en')).toBeUndefined();
+    expect(
+      processorSentence({ ...charter, organisation: { ...charter.organisation, role: 'controller' } }, 'en'),
+    ).toBeUndefined();
   });
 });

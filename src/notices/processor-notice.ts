@@ -30,5 +30,10 @@ const unnamed: Record<Language, string> = {
 export function processorSentence(charter: Charter, language: Language): string | undefined {
   if (charter.organisation.role === 'controller') return undefined;
   if (charter.customers.length === 0) return unnamed[language];
-  return sentences[language](joinList(charter.customers.map((c) => c.name), language));
+  return sentences[language](
+    joinList(
+      charter.customers.map((c) => c.name),
+      language,
+    ),
+  );
 }

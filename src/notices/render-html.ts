@@ -76,7 +76,8 @@ function renderLeaf(block: LeafBlock, options: RenderOptions): RawHtml {
       return html`<dl class="${cls('definitions')}">${block.items.map((item) => renderDefinition(item, options))}</dl>`;
     case 'table':
       return html`<div class="${cls('table-wrap')}" role="region" aria-label="${block.caption}" tabindex="0"><table class="${cls('table')}"><caption>${block.caption}</caption><thead><tr>${block.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${block.rows.map(
-        (row) => html`<tr>${row.map((cell, i) => (i === 0 ? html`<th scope="row">${renderParagraph(cell, options)}</th>` : html`<td>${renderParagraph(cell, options)}</td>`))}</tr>`,
+        (row) =>
+          html`<tr>${row.map((cell, i) => (i === 0 ? html`<th scope="row">${renderParagraph(cell, options)}</th>` : html`<td>${renderParagraph(cell, options)}</td>`))}</tr>`,
       )}</tbody></table></div>`;
     case 'consent-button':
       return html`<p><button type="button" class="${cls('consent-button')}" data-charter-open>${block.label}</button></p><p class="${cls('muted')}">${renderParagraph(block.fallback, options)}</p>`;
@@ -108,7 +109,11 @@ function versionLine(document: NoticeDocument, options: RenderOptions): RawHtml 
  * The document's body: title, version line, intro, table of contents and sections. `level` is the heading level of
  * the title (1 on a page of its own, 2 inside someone else's page).
  */
-function renderBody(document: NoticeDocument, level: number, options: RenderOptions & { extraAfterChanges?: RawHtml }): RawHtml {
+function renderBody(
+  document: NoticeDocument,
+  level: number,
+  options: RenderOptions & { extraAfterChanges?: RawHtml },
+): RawHtml {
   const t = noticeTexts[document.language];
   const toc = html`<nav class="${cls('toc')}" aria-label="${t.labels.contents}"><ol>${document.sections.map((s) => html`<li><a href="#${s.id}">${s.heading}</a></li>`)}</ol></nav>`;
   const sections = document.sections.map(
@@ -120,7 +125,8 @@ function renderBody(document: NoticeDocument, level: number, options: RenderOpti
 
 /** The embeddable fragment: the notice without page chrome, under one scoped container with absolute links. */
 export function renderFragment(document: NoticeDocument, options: RenderOptions = {}): string {
-  return html`<div class="charter-notice charter-notice--fragment" lang="${document.language}" data-charter-document="${document.kind}" data-site="${document.site.id}">${renderBody(document, 2, options)}</div>`.value;
+  return html`<div class="charter-notice charter-notice--fragment" lang="${document.language}" data-charter-document="${document.kind}" data-site="${document.site.id}">${renderBody(document, 2, options)}</div>`
+    .value;
 }
 
 /** A full HTML page: skip link, header with logo, language and format links, the document, and the subscribe form. */
@@ -128,14 +134,19 @@ export function renderPage(document: NoticeDocument, options: PageOptions): stri
   const t = noticeTexts[document.language];
   const base = document.kind === 'privacy-notice' ? 'notice' : 'cookies';
   const path = `/privacy/${document.site.id}/${base}`;
-  const query = (lang: string, extra?: string) => `?${[`lang=${lang}`, options.query, extra].filter(Boolean).join('&')}`;
-  const languageLinks = options.languages.length > 1
-    ? html`<nav class="${cls('languages')}" aria-label="${t.labels.languages}"><ul>${options.languages.map(
-        (l) => html`<li><a href="${path}${query(l)}" lang="${l}" hreflang="${l}"${l === document.language ? html` aria-current="page"` : ''}>${noticeTexts[l].languageName}</a></li>`,
-      )}</ul></nav>`
-    : '';
+  const query = (lang: string, extra?: string) =>
+    `?${[`lang=${lang}`, options.query, extra].filter(Boolean).join('&')}`;
+  const languageLinks =
+    options.languages.length > 1
+      ? html`<nav class="${cls('languages')}" aria-label="${t.labels.languages}"><ul>${options.languages.map(
+          (l) =>
+            html`<li><a href="${path}${query(l)}" lang="${l}" hreflang="${l}"${l === document.language ? html` aria-current="page"` : ''}>${noticeTexts[l].languageName}</a></li>`,
+        )}</ul></nav>`
+      : '';
   const formats = html`<p class="${cls('formats')}">${t.labels.formats}: <a href="${path}${query(document.language, 'format=pdf')}">${t.labels.pdf}</a> · <a href="${path}${query(document.language, 'format=md')}">${t.labels.markdown}</a> · <a href="/privacy/${document.site.id}/${base === 'notice' ? 'cookies' : 'notice'}?lang=${document.language}">${base === 'notice' ? t.labels.cookiePolicy : t.labels.privacyNotice}</a></p>`;
-  const logo = options.logoUrl ? html`<img class="${cls('logo')}" src="${options.logoUrl}" alt="${document.site.name}">` : '';
+  const logo = options.logoUrl
+    ? html`<img class="${cls('logo')}" src="${options.logoUrl}" alt="${document.site.name}">`
+    : '';
   const subscribe = options.subscribeAction
     ? html`<form class="${cls('subscribe')}" method="post" action="${options.subscribeAction}"><p>${t.changes.subscribe}</p><label for="subscribe-email">${t.changes.subscribeEmail}</label><input id="subscribe-email" name="email" type="email" autocomplete="email" required><input type="hidden" name="lang" value="${document.language}"><button type="submit">${t.changes.subscribeButton}</button></form>`
     : undefined;

@@ -38,7 +38,12 @@ function leaf(block: LeafBlock, options: RenderOptions, language: Language): str
       // Two trailing spaces make a hard line break.
       return block.lines.map((line) => inline(line, options)).join('  \n');
     case 'definitions':
-      return block.items.map((item) => `- ${labelColon(`**${escapeMarkdown(item.term)}**`, language)}${item.paragraphs.map((p) => inline(p, options)).join(' ')}`).join('\n');
+      return block.items
+        .map(
+          (item) =>
+            `- ${labelColon(`**${escapeMarkdown(item.term)}**`, language)}${item.paragraphs.map((p) => inline(p, options)).join(' ')}`,
+        )
+        .join('\n');
     case 'table': {
       const header = `| ${block.columns.map(escapeMarkdown).join(' | ')} |`;
       const rule = `| ${block.columns.map(() => '---').join(' | ')} |`;
@@ -67,7 +72,10 @@ export function renderMarkdown(document: NoticeDocument, options: RenderOptions 
     `# ${escapeMarkdown(document.title)}`,
     ...(stamp.length ? [`*${stamp.join(' · ')}*`] : []),
     ...document.intro.map((p) => inline(p, options)),
-    ...document.sections.flatMap((section) => [`## ${escapeMarkdown(section.heading)}`, ...section.blocks.map((b) => block(b, options, document.language))]),
+    ...document.sections.flatMap((section) => [
+      `## ${escapeMarkdown(section.heading)}`,
+      ...section.blocks.map((b) => block(b, options, document.language)),
+    ]),
   ];
   return `${parts.join('\n\n')}\n`;
 }

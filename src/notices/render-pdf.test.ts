@@ -35,7 +35,10 @@ describe('the notice as PDF', () => {
   it('is a real PDF whose first page renders with text on it', async () => {
     const loaded = await loadCharterFile(projectFile('examples/lumen-av/charter.yaml'));
     if (!loaded.ok) throw new Error('example does not load');
-    const pdf = await renderPdf(buildNotice(loaded.charter, 'main', 'nl'), { version: { version: 3, date: '2026-11-02' }, baseUrl: 'https://charter.example' });
+    const pdf = await renderPdf(buildNotice(loaded.charter, 'main', 'nl'), {
+      version: { version: 3, date: '2026-11-02' },
+      baseUrl: 'https://charter.example',
+    });
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     const { width, height, pixels } = rasterise(pdf, 'lumen');
     expect(width).toBeGreaterThan(350); // A4 at 50 dpi: 413 × 585
@@ -55,7 +58,8 @@ describe('the notice as PDF', () => {
     if (!loaded.ok) throw new Error('example does not load');
     const pdf = await renderPdf(buildCookiePolicy(loaded.charter, 'events', 'fr'));
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' }))?.[1]);
-    for (let page = 1; page <= pages; page++) expect(inked(rasterise(pdf, `cookies-${page}`, page).pixels)).toBeGreaterThan(0.002);
+    for (let page = 1; page <= pages; page++)
+      expect(inked(rasterise(pdf, `cookies-${page}`, page).pixels)).toBeGreaterThan(0.002);
   });
 
   it('prints Czech, Polish and German names exactly as written (embedded Unicode font), small by subsetting', async () => {
@@ -76,7 +80,13 @@ describe('the notice as PDF', () => {
 
   it('renders a Greek authority name, and plain spaces for the typographic ones', async () => {
     expect(printable('a\u202fb\u2011c')).toBe('a b-c');
-    const pdf = await renderPdf(buildNotice(buildCharter((c) => (c.organisation.authority = 'gr-hdpa')), 'main', 'fr'));
+    const pdf = await renderPdf(
+      buildNotice(
+        buildCharter((c) => (c.organisation.authority = 'gr-hdpa')),
+        'main',
+        'fr',
+      ),
+    );
     expect(pdf.length).toBeGreaterThan(1000);
   });
 });

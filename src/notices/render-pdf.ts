@@ -16,7 +16,13 @@ const margin = { top: 64, bottom: 64, left: 56, right: 56 };
 const contentWidth = pageSize[0] - margin.left - margin.right;
 const bodySize = 10;
 const lineHeight = 14;
-const colours = { text: rgb(0.1, 0.1, 0.1), muted: rgb(0.33, 0.33, 0.33), link: rgb(0.11, 0.3, 0.85), rule: rgb(0.78, 0.78, 0.78), head: rgb(0.95, 0.95, 0.96) };
+const colours = {
+  text: rgb(0.1, 0.1, 0.1),
+  muted: rgb(0.33, 0.33, 0.33),
+  link: rgb(0.11, 0.3, 0.85),
+  rule: rgb(0.78, 0.78, 0.78),
+  head: rgb(0.95, 0.95, 0.96),
+};
 
 /** Text as drawn with the embedded fonts: the typographic spaces and hyphens a font may lack made plain. */
 export function printable(value: string): string {
@@ -74,7 +80,14 @@ class Layout {
     let lineWidth = 0;
     const push = (piece: Segment) => {
       const last = line[line.length - 1];
-      if (last && last.font === piece.font && last.href === piece.href && last.size === piece.size && last.colour === piece.colour) last.text += piece.text;
+      if (
+        last &&
+        last.font === piece.font &&
+        last.href === piece.href &&
+        last.size === piece.size &&
+        last.colour === piece.colour
+      )
+        last.text += piece.text;
       else line.push({ ...piece });
     };
     const breakLine = () => {
@@ -97,7 +110,8 @@ class Layout {
           let rest = piece;
           while (rest.length > 0) {
             let cut = rest.length;
-            while (cut > 1 && segment.font.widthOfTextAtSize(rest.slice(0, cut), segment.size) > width - lineWidth) cut--;
+            while (cut > 1 && segment.font.widthOfTextAtSize(rest.slice(0, cut), segment.size) > width - lineWidth)
+              cut--;
             push({ ...segment, text: rest.slice(0, cut) });
             lineWidth += segment.font.widthOfTextAtSize(rest.slice(0, cut), segment.size);
             rest = rest.slice(cut);
@@ -159,16 +173,36 @@ class Layout {
   }
 }
 
-function segments(paragraph: Paragraph, layout: Layout, style: { bold?: boolean; colour?: ReturnType<typeof rgb> } = {}): Segment[] {
+function segments(
+  paragraph: Paragraph,
+  layout: Layout,
+  style: { bold?: boolean; colour?: ReturnType<typeof rgb> } = {},
+): Segment[] {
   return paragraph.flatMap((run): Segment[] => {
     const font = run.strong || style.bold ? layout.fonts.bold : layout.fonts.regular;
     const href = run.href ? absolute(run.href, layout.options.baseUrl) : undefined;
     const shown = run.url && run.href ? absolute(run.text, layout.options.baseUrl) : run.text;
-    const main: Segment = { text: printable(shown), font, size: bodySize, href, colour: href ? colours.link : (style.colour ?? colours.text) };
+    const main: Segment = {
+      text: printable(shown),
+      font,
+      size: bodySize,
+      href,
+      colour: href ? colours.link : (style.colour ?? colours.text),
+    };
     // On paper a link's label alone says nothing: print the address after it unless the label is the address.
     const plainHref = href?.replace(/^(mailto:|tel:)/, '');
-    if (href && plainHref !== shown && !href.startsWith('tel:') && !href.startsWith('mailto:') && !shown.startsWith('http') && !run.url) {
-      return [main, { text: printable(` (${plainHref})`), font: layout.fonts.regular, size: bodySize, colour: colours.muted, href }];
+    if (
+      href &&
+      plainHref !== shown &&
+      !href.startsWith('tel:') &&
+      !href.startsWith('mailto:') &&
+      !shown.startsWith('http') &&
+      !run.url
+    ) {
+      return [
+        main,
+        { text: printable(` (${plainHref})`), font: layout.fonts.regular, size: bodySize, colour: colours.muted, href },
+      ];
     }
     return [main];
   });
@@ -182,11 +216,18 @@ function drawTable(block: Extract<LeafBlock, { type: 'table' }>, layout: Layout)
   const { fonts } = layout;
   const padding = 4;
   // Each column gets at least its longest word (so names are not cut), the rest in proportion to its average text.
-  const longestWord = block.columns.map((column, i) =>
-    Math.max(
-      fonts.bold.widthOfTextAtSize(printable(longest(column)), bodySize),
-      ...block.rows.map((row) => (i === 0 ? fonts.bold : fonts.regular).widthOfTextAtSize(printable(longest((row[i] ?? []).map((r) => r.text).join(''))), bodySize)),
-    ) + 2 * padding,
+  const longestWord = block.columns.map(
+    (column, i) =>
+      Math.max(
+        fonts.bold.widthOfTextAtSize(printable(longest(column)), bodySize),
+        ...block.rows.map((row) =>
+          (i === 0 ? fonts.bold : fonts.regular).widthOfTextAtSize(
+            printable(longest((row[i] ?? []).map((r) => r.text).join(''))),
+            bodySize,
+          ),
+        ),
+      ) +
+      2 * padding,
   );
   const minimum = longestWord.map((w) => Math.min(w, contentWidth * 0.3));
   const weights = block.columns.map((column, i) => {
@@ -198,10 +239,13 @@ function drawTable(block: Extract<LeafBlock, { type: 'table' }>, layout: Layout)
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w, i) => (minimum[i] ?? 0) + (w / total) * spare);
   const xs = widths.map((_, i) => margin.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const cellLines = (cell: Paragraph, i: number, bold: boolean) => layout.wrap(segments(cell, layout, { bold }), (widths[i] ?? 0) - 2 * padding);
+  const cellLines = (cell: Paragraph, i: number, bold: boolean) =>
+    layout.wrap(segments(cell, layout, { bold }), (widths[i] ?? 0) - 2 * padding);
 
   layout.ensure(lineHeight * 4);
-  layout.text([{ text: printable(block.caption), font: fonts.italic, size: bodySize, colour: colours.muted }], { gapAfter: 2 });
+  layout.text([{ text: printable(block.caption), font: fonts.italic, size: bodySize, colour: colours.muted }], {
+    gapAfter: 2,
+  });
 
   const header = block.columns.map((c, i) => cellLines([{ text: c }], i, true));
   const drawRow = (cells: ReturnType<typeof cellLines>[], shaded: boolean) => {
@@ -212,17 +256,33 @@ function drawTable(block: Extract<LeafBlock, { type: 'table' }>, layout: Layout)
         if (!shaded) drawRow(header, true);
       }
       layout.y -= lineHeight;
-      if (shaded) layout.page.drawRectangle({ x: margin.left, y: layout.y - 3, width: contentWidth, height: lineHeight, color: colours.head });
+      if (shaded)
+        layout.page.drawRectangle({
+          x: margin.left,
+          y: layout.y - 3,
+          width: contentWidth,
+          height: lineHeight,
+          color: colours.head,
+        });
       cells.forEach((cell, i) => {
         const content = cell[line];
         if (content) layout.drawLine(content, (xs[i] ?? margin.left) + padding, layout.y);
       });
     }
     layout.y -= 5;
-    layout.page.drawLine({ start: { x: margin.left, y: layout.y + 1 }, end: { x: margin.left + contentWidth, y: layout.y + 1 }, thickness: 0.5, color: colours.rule });
+    layout.page.drawLine({
+      start: { x: margin.left, y: layout.y + 1 },
+      end: { x: margin.left + contentWidth, y: layout.y + 1 },
+      thickness: 0.5,
+      color: colours.rule,
+    });
   };
   drawRow(header, true);
-  for (const row of block.rows) drawRow(row.map((cell, i) => cellLines(cell, i, i === 0)), false);
+  for (const row of block.rows)
+    drawRow(
+      row.map((cell, i) => cellLines(cell, i, i === 0)),
+      false,
+    );
   layout.y -= 8;
 }
 
@@ -233,7 +293,11 @@ function drawLeaf(block: LeafBlock, layout: Layout) {
       layout.text(segments(block.content, layout));
       return;
     case 'list':
-      for (const item of block.items) layout.text([{ text: '•  ', font: fonts.regular, size: bodySize, colour: colours.text }, ...segments(item, layout)], { indent: 8, gapAfter: 3 });
+      for (const item of block.items)
+        layout.text(
+          [{ text: '•  ', font: fonts.regular, size: bodySize, colour: colours.text }, ...segments(item, layout)],
+          { indent: 8, gapAfter: 3 },
+        );
       layout.y -= 3;
       return;
     case 'address':
@@ -242,7 +306,9 @@ function drawLeaf(block: LeafBlock, layout: Layout) {
       return;
     case 'definitions':
       for (const item of block.items) {
-        layout.text([{ text: printable(item.term), font: fonts.bold, size: bodySize, colour: colours.text }], { gapAfter: 1 });
+        layout.text([{ text: printable(item.term), font: fonts.bold, size: bodySize, colour: colours.text }], {
+          gapAfter: 1,
+        });
         for (const paragraph of item.paragraphs) layout.text(segments(paragraph, layout), { indent: 12, gapAfter: 3 });
         layout.y -= 3;
       }
@@ -275,13 +341,21 @@ export async function renderPdf(document: NoticeDocument, options: RenderOptions
   // Embedded Unicode fonts: a processor "Dvořák (Łódź)" prints as written, in every European script.
   const fonts: Fonts = await embedUnicodeFonts(pdf);
   const layout = new Layout(pdf, fonts, options);
-  layout.text([{ text: printable(document.title), font: fonts.bold, size: 18, colour: colours.text }], { size: 18, gapAfter: 6 });
+  layout.text([{ text: printable(document.title), font: fonts.bold, size: 18, colour: colours.text }], {
+    size: 18,
+    gapAfter: 6,
+  });
   const date = shownDate(document, options.version);
   const stamp = [
     options.version ? `${t.labels.version} ${options.version.version}` : undefined,
     date ? `${t.labels.lastUpdated}: ${dateInWords(date, document.language)}` : undefined,
-  ].filter(Boolean).join(' · ');
-  if (stamp) layout.text([{ text: printable(stamp), font: fonts.regular, size: bodySize, colour: colours.muted }], { gapAfter: 10 });
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  if (stamp)
+    layout.text([{ text: printable(stamp), font: fonts.regular, size: bodySize, colour: colours.muted }], {
+      gapAfter: 10,
+    });
   for (const paragraph of document.intro) layout.text(segments(paragraph, layout));
   for (const section of document.sections) {
     layout.heading(section.heading, 13, 12);

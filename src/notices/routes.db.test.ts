@@ -11,15 +11,32 @@ import { noticeDocumentSchema } from './document.js';
 let t: TestApp;
 let smtp: TestSmtp;
 
-const form = (fields: Record<string, string>) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+const form = (fields: Record<string, string>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
 
 const withMailchimp = (c: Charter) => {
-  c.recipients.push({ id: 'mailchimp', name: 'Mailchimp', role: 'processor', service: 'Newsletters', country: 'US', transfer: 'eu-us-dpf', dpaDate: '2025-01-01', subProcessors: [], notifyOnErasure: true });
+  c.recipients.push({
+    id: 'mailchimp',
+    name: 'Mailchimp',
+    role: 'processor',
+    service: 'Newsletters',
+    country: 'US',
+    transfer: 'eu-us-dpf',
+    dpaDate: '2025-01-01',
+    subProcessors: [],
+    notifyOnErasure: true,
+  });
   c.purposes[0]!.recipients.push('mailchimp');
 };
 
 async function apply(charter: Charter) {
-  return applyCharter(t.database.db, { organisationId: t.organisationId! }, { charter, source: JSON.stringify(charter), format: 'json', actor: 'system' });
+  return applyCharter(
+    t.database.db,
+    { organisationId: t.organisationId! },
+    { charter, source: JSON.stringify(charter), format: 'json', actor: 'system' },
+  );
 }
 
 beforeAll(async () => {
@@ -33,7 +50,10 @@ afterAll(async () => {
 
 describe('the notice pages', () => {
   it('serve the notice in the language asked for: ?lang= first, then Accept-Language, then the default', async () => {
-    const nl = await t.app.inject({ url: '/privacy/main/notice', headers: { 'accept-language': 'nl-BE,nl;q=0.9,en;q=0.5' } });
+    const nl = await t.app.inject({
+      url: '/privacy/main/notice',
+      headers: { 'accept-language': 'nl-BE,nl;q=0.9,en;q=0.5' },
+    });
     expect(nl.statusCode).toBe(200);
     expect(nl.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(nl.headers['content-language']).toBe('nl');
@@ -47,7 +67,20 @@ describe('the notice pages', () => {
 
   it('tag every Art. 13 section, show the version and link the stylesheets of the site theme', async () => {
     const page = (await t.app.inject({ url: '/privacy/main/notice?lang=en' })).body;
-    for (const item of ['13(1)(a)', '13(1)(b)', '13(1)(c)', '13(1)(d)', '13(1)(e)', '13(1)(f)', '13(2)(a)', '13(2)(b)', '13(2)(c)', '13(2)(d)', '13(2)(e)', '13(2)(f)']) {
+    for (const item of [
+      '13(1)(a)',
+      '13(1)(b)',
+      '13(1)(c)',
+      '13(1)(d)',
+      '13(1)(e)',
+      '13(1)(f)',
+      '13(2)(a)',
+      '13(2)(b)',
+      '13(2)(c)',
+      '13(2)(d)',
+      '13(2)(e)',
+      '13(2)(f)',
+    ]) {
       expect(page).toMatch(new RegExp(`data-gdpr="[^"]*${item.replace(/[()]/g, '\\$&')}`));
     }
     expect(page).toContain('data-notice-version="1"');
@@ -91,7 +124,12 @@ describe('the notice pages', () => {
     expect((await t.app.inject({ url: '/privacy/main/notice?version=99' })).statusCode).toBe(404);
     const bad = await t.app.inject({ url: '/privacy/main/notice?format=docx&version=0' });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path).sort()).toEqual(['query.format', 'query.version']);
+    expect(
+      bad
+        .json<{ error: { details: { path: string }[] } }>()
+        .error.details.map((d) => d.path)
+        .sort(),
+    ).toEqual(['query.format', 'query.version']);
   });
 });
 
@@ -99,12 +137,21 @@ describe('versions', () => {
   it('makes a new version only when a revision changes what the notice says, and keeps the old one readable', async () => {
     await apply(buildCharter(withMailchimp));
     // A change the notice does not show (the store wiring) makes no new version.
-    await apply(buildCharter((c) => {
-      withMailchimp(c);
-      c.stores = [{ id: 'shop', kind: 'postgres', connection: 'SHOP_URL', tables: [] }];
-    }));
+    await apply(
+      buildCharter((c) => {
+        withMailchimp(c);
+        c.stores = [{ id: 'shop', kind: 'postgres', connection: 'SHOP_URL', tables: [] }];
+      }),
+    );
     const versions = await t.app.inject({ url: '/api/v1/notices/main/versions' });
-    expect(versions.json<{ versions: { version: number; revisionSeq: number }[] }>().versions.map((v) => [v.version, v.revisionSeq])).toEqual([[2, 2], [1, 1]]);
+    expect(
+      versions
+        .json<{ versions: { version: number; revisionSeq: number }[] }>()
+        .versions.map((v) => [v.version, v.revisionSeq]),
+    ).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
     const cookieVersions = await t.app.inject({ url: '/api/v1/notices/main/versions?kind=cookie-policy' });
     expect(cookieVersions.json<{ versions: unknown[] }>().versions).toHaveLength(1);
 
@@ -120,7 +167,13 @@ describe('versions', () => {
       version: 2,
       previous: 1,
       language: 'nl',
-      changes: [{ kind: 'recipient.added', subject: 'mailchimp', text: 'nieuwe ontvanger: Mailchimp (Verenigde Staten, EU-VS-kader voor gegevensbescherming (Data Privacy Framework))' }],
+      changes: [
+        {
+          kind: 'recipient.added',
+          subject: 'mailchimp',
+          text: 'nieuwe ontvanger: Mailchimp (Verenigde Staten, EU-VS-kader voor gegevensbescherming (Data Privacy Framework))',
+        },
+      ],
     });
     const history = await t.app.inject({ url: '/privacy/main/notice/versions?lang=en' });
     expect(history.statusCode).toBe(200);
@@ -134,14 +187,23 @@ describe('versions', () => {
     expect(body.version).toBe(2);
     expect(body.language).toBe('fr');
     const document = noticeDocumentSchema.parse(body.document);
-    expect(document.sections.find((s) => s.gdpr.includes('13(2)(d)'))?.heading).toBe('Réclamation auprès de l’autorité de contrôle');
-    expect((await t.app.inject({ url: '/api/v1/notices/main/cookies' })).json<{ document: { kind: string } }>().document.kind).toBe('cookie-policy');
+    expect(document.sections.find((s) => s.gdpr.includes('13(2)(d)'))?.heading).toBe(
+      'Réclamation auprès de l’autorité de contrôle',
+    );
+    expect(
+      (await t.app.inject({ url: '/api/v1/notices/main/cookies' })).json<{ document: { kind: string } }>().document
+        .kind,
+    ).toBe('cookie-policy');
   });
 });
 
 describe('telling people of significant changes', () => {
-  it('confirms an address by double opt-in, announces a change in the subscriber\'s language, and unsubscribes', async () => {
-    const requested = await t.app.inject({ method: 'POST', url: '/privacy/main/notice/subscribe', ...form({ email: 'Alice@Example.be', lang: 'nl' }) });
+  it("confirms an address by double opt-in, announces a change in the subscriber's language, and unsubscribes", async () => {
+    const requested = await t.app.inject({
+      method: 'POST',
+      url: '/privacy/main/notice/subscribe',
+      ...form({ email: 'Alice@Example.be', lang: 'nl' }),
+    });
     expect(requested.statusCode).toBe(200);
     expect(requested.body).toContain('Bedankt');
     const confirmation = await smtp.waitFor((m) => m.to.includes('alice@example.be'));
@@ -154,18 +216,35 @@ describe('telling people of significant changes', () => {
     // Opening the link only asks; a link scanner does not confirm anyone.
     const ask = await t.app.inject({ url: path });
     expect(ask.body).toContain('Ja, bevestigen');
-    expect((await t.app.inject({ url: '/api/v1/notices/main/subscribers', headers: await tokenFor(t, ['notices:read']) })).json()).toEqual({ subscribers: [{ status: 'pending', language: 'nl', count: 1 }] });
-    const confirmed = await t.app.inject({ method: 'POST', url: '/privacy/main/notice/subscription', ...form({ token, lang: 'nl' }) });
+    expect(
+      (
+        await t.app.inject({ url: '/api/v1/notices/main/subscribers', headers: await tokenFor(t, ['notices:read']) })
+      ).json(),
+    ).toEqual({ subscribers: [{ status: 'pending', language: 'nl', count: 1 }] });
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/privacy/main/notice/subscription',
+      ...form({ token, lang: 'nl' }),
+    });
     expect(confirmed.body).toContain('Bevestigd');
 
     // A confirmed address gets no second confirmation mail, and the answer is the same.
     smtp.clear();
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/notices/main/subscriptions', payload: { email: 'alice@example.be', lang: 'nl' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/notices/main/subscriptions',
+      payload: { email: 'alice@example.be', lang: 'nl' },
+    });
     expect(again.statusCode).toBe(202);
     expect(again.json()).toEqual({ status: 'confirmation-sent-if-valid' });
 
     const writer = await tokenFor(t, ['notices:write']);
-    const marked = await t.app.inject({ method: 'POST', url: '/api/v1/notices/main/versions/2/significant', headers: writer, payload: { note: 'New newsletter provider' } });
+    const marked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/notices/main/versions/2/significant',
+      headers: writer,
+      payload: { note: 'New newsletter provider' },
+    });
     expect(marked.statusCode).toBe(200);
     expect(marked.json()).toEqual({ queued: 1, sent: 1, failed: 0 });
     const announcement = await smtp.waitFor((m) => m.to.includes('alice@example.be'));
@@ -175,61 +254,155 @@ describe('telling people of significant changes', () => {
     expect(announcement.text).toContain('/privacy/main/notice?lang=nl&version=2');
     expect(announcement.headers['list-unsubscribe']).toMatch(/^<http.+\/privacy\/main\/notice\/unsubscribe\?token=/);
     const versions = await t.app.inject({ url: '/api/v1/notices/main/versions' });
-    expect(versions.json<{ versions: { version: number; significant: boolean }[] }>().versions.find((v) => v.version === 2)?.significant).toBe(true);
+    expect(
+      versions.json<{ versions: { version: number; significant: boolean }[] }>().versions.find((v) => v.version === 2)
+        ?.significant,
+    ).toBe(true);
 
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/notices/main/versions/2/significant', headers: writer, payload: {} })).statusCode).toBe(409);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/notices/main/versions/2/significant',
+          headers: writer,
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(409);
 
-    const unsubscribeToken = new URL(/(http\S+\/notice\/unsubscribe\?token=\S+)/.exec(announcement.text)![1]!).searchParams.get('token')!;
-    const askUnsubscribe = await t.app.inject({ url: `/privacy/main/notice/unsubscribe?token=${encodeURIComponent(unsubscribeToken)}&lang=nl` });
+    const unsubscribeToken = new URL(
+      /(http\S+\/notice\/unsubscribe\?token=\S+)/.exec(announcement.text)![1]!,
+    ).searchParams.get('token')!;
+    const askUnsubscribe = await t.app.inject({
+      url: `/privacy/main/notice/unsubscribe?token=${encodeURIComponent(unsubscribeToken)}&lang=nl`,
+    });
     expect(askUnsubscribe.body).toContain('Uitschrijven');
-    const gone = await t.app.inject({ method: 'POST', url: '/privacy/main/notice/unsubscribe', ...form({ token: unsubscribeToken, lang: 'nl' }) });
+    const gone = await t.app.inject({
+      method: 'POST',
+      url: '/privacy/main/notice/unsubscribe',
+      ...form({ token: unsubscribeToken, lang: 'nl' }),
+    });
     expect(gone.statusCode).toBe(200);
     expect(await t.database.db.selectFrom('notice_subscriptions').selectAll().execute()).toEqual([]);
-    expect((await t.app.inject({ method: 'POST', url: '/privacy/main/notice/unsubscribe', ...form({ token: unsubscribeToken, lang: 'nl' }) })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/privacy/main/notice/unsubscribe',
+          ...form({ token: unsubscribeToken, lang: 'nl' }),
+        })
+      ).statusCode,
+    ).toBe(404);
 
     // The audit trail has every step, by id, never the address.
-    const audit = await t.database.db.selectFrom('audit_entries').select(['action', 'data']).where('action', 'like', 'notice.%').execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['notice.version-published', 'notice.subscription-requested', 'notice.subscription-confirmed', 'notice.marked-significant', 'notice.subscription-removed']));
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'data'])
+      .where('action', 'like', 'notice.%')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'notice.version-published',
+        'notice.subscription-requested',
+        'notice.subscription-confirmed',
+        'notice.marked-significant',
+        'notice.subscription-removed',
+      ]),
+    );
     expect(JSON.stringify(audit)).not.toContain('alice');
   });
 
   it('refuses a bad address with the field path, an invalid token, and anyone without the right', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/notices/main/subscriptions', payload: { email: 'not-an-address' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/notices/main/subscriptions',
+      payload: { email: 'not-an-address' },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json<{ error: { details: { path: string }[] } }>().error.details[0]!.path).toBe('body.email');
-    expect((await t.app.inject({ url: '/privacy/main/notice/subscription?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/notices/main/versions/1/significant', payload: {} })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ url: '/privacy/main/notice/subscription?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/notices/main/versions/1/significant', payload: {} }))
+        .statusCode,
+    ).toBe(401);
     const reader = await tokenFor(t, ['notices:read']);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/notices/main/versions/1/significant', headers: reader, payload: {} })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/notices/main/versions/1/significant',
+          headers: reader,
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('limits requests to be told to ten an hour from one address', async () => {
-    const ask = (i: number) => t.app.inject({ method: 'POST', url: '/api/v1/notices/main/subscriptions', remoteAddress: '203.0.113.9', payload: { email: `flood${i}@example.be` } });
+    const ask = (i: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/notices/main/subscriptions',
+        remoteAddress: '203.0.113.9',
+        payload: { email: `flood${i}@example.be` },
+      });
     for (let i = 0; i < 10; i++) expect((await ask(i)).statusCode).toBe(202);
     const refused = await ask(10);
     expect(refused.statusCode).toBe(429);
     expect(refused.json<{ error: { code: string } }>().error.code).toBe('rate_limited');
-    const page = await t.app.inject({ method: 'POST', url: '/privacy/main/notice/subscribe', remoteAddress: '203.0.113.9', ...form({ email: 'flood@example.be', lang: 'en' }) });
+    const page = await t.app.inject({
+      method: 'POST',
+      url: '/privacy/main/notice/subscribe',
+      remoteAddress: '203.0.113.9',
+      ...form({ email: 'flood@example.be', lang: 'en' }),
+    });
     expect(page.statusCode).toBe(429);
     expect(page.body).toContain('Too many requests');
     // Another address is not affected.
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/notices/main/subscriptions', remoteAddress: '198.51.100.7', payload: { email: 'other@example.be' } })).statusCode).toBe(202);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/notices/main/subscriptions',
+          remoteAddress: '198.51.100.7',
+          payload: { email: 'other@example.be' },
+        })
+      ).statusCode,
+    ).toBe(202);
   });
 
   it('answers 404 for a site of another organisation', async () => {
     const other = await ensureOrganisation(t.database.db, 'otherco', 'Other Co');
-    await applyCharter(t.database.db, { organisationId: other.id }, {
-      charter: buildCharter((c) => {
-        c.organisation.id = 'otherco';
-        c.sites = [{ id: 'other-site', name: 'Other', domain: 'www.other.example' }];
-      }),
-      source: '{}',
-      format: 'json',
-      actor: 'system',
-    });
+    await applyCharter(
+      t.database.db,
+      { organisationId: other.id },
+      {
+        charter: buildCharter((c) => {
+          c.organisation.id = 'otherco';
+          c.sites = [{ id: 'other-site', name: 'Other', domain: 'www.other.example' }];
+        }),
+        source: '{}',
+        format: 'json',
+        actor: 'system',
+      },
+    );
     const writer = await tokenFor(t, ['notices:write', 'notices:read']);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/notices/other-site/versions/1/significant', headers: writer, payload: {} })).statusCode).toBe(404);
-    expect((await t.app.inject({ url: '/api/v1/notices/other-site/subscribers', headers: writer })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/notices/other-site/versions/1/significant',
+          headers: writer,
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/notices/other-site/subscribers', headers: writer })).statusCode).toBe(
+      404,
+    );
     // Its public notice is public, and its own.
     expect((await t.app.inject({ url: '/privacy/other-site/notice?lang=en' })).body).toContain('www.other.example');
   });

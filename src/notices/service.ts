@@ -32,7 +32,13 @@ export async function siteContext(db: Kysely<Database>, siteId: string): Promise
   const site = stored?.charter.sites.find((s) => s.id === siteId);
   if (!stored || !site) throw notFound('site');
   const languages = site.languages ?? stored.charter.languages;
-  return { scope, charter: stored.charter, site, languages, defaultLanguage: defaultLanguageOf({ charter: stored.charter, languages }) };
+  return {
+    scope,
+    charter: stored.charter,
+    site,
+    languages,
+    defaultLanguage: defaultLanguageOf({ charter: stored.charter, languages }),
+  };
 }
 
 /** The language to answer in: `?lang=`, then Accept-Language, then the site's default. */
@@ -48,12 +54,23 @@ export interface Published extends SiteContext {
 /** The published document of a site in the reader's language: the latest version, or `version`. 404 if none. */
 export async function publishedDocument(
   db: Kysely<Database>,
-  input: { siteId: string; kind: DocumentKind; lang?: string | undefined; version?: number | undefined; request: FastifyRequest },
+  input: {
+    siteId: string;
+    kind: DocumentKind;
+    lang?: string | undefined;
+    version?: number | undefined;
+    request: FastifyRequest;
+  },
 ): Promise<Published> {
   const context = await siteContext(db, input.siteId);
   await syncNoticeVersions(db, context.scope);
   const language = pickLanguage(context, input.lang, input.request);
-  const published = await versionDocument(db, context.scope, { siteId: input.siteId, kind: input.kind, version: input.version, language });
+  const published = await versionDocument(db, context.scope, {
+    siteId: input.siteId,
+    kind: input.kind,
+    version: input.version,
+    language,
+  });
   if (!published) throw notFound(input.version === undefined ? 'notice' : 'notice version');
   return { ...context, language: published.language as Language, published };
 }

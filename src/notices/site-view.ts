@@ -76,7 +76,8 @@ export function properNouns(charter: Charter): string[] {
   const organisation = charter.organisation;
   // Every language's form counts: a name given per language ({ en: Mollie, nl: Mollie }) is as proper as a plain one.
   // Dropping those kept "Mollie" in one-string charters but lower-cased it in per-language ones.
-  const forms = (name: Text | undefined): (string | undefined)[] => (name === undefined || typeof name === 'string' ? [name] : Object.values(name));
+  const forms = (name: Text | undefined): (string | undefined)[] =>
+    name === undefined || typeof name === 'string' ? [name] : Object.values(name);
   return [
     ...forms(organisation.legalName),
     organisation.tradeName,

@@ -4,7 +4,10 @@
  * language only when declared, and lint checks the statements against the rest of the charter.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCharterInEveryLanguage as everyLanguage, noticeSectionText as sectionText } from '../../test/support/notices.js';
+import {
+  buildCharterInEveryLanguage as everyLanguage,
+  noticeSectionText as sectionText,
+} from '../../test/support/notices.js';
 import { minimalCharterYaml } from '../../test/support/charter.js';
 import { loadCharter } from '../charter/loader.js';
 import { languages, type Charter } from '../charter/schema.js';
@@ -12,15 +15,15 @@ import { buildNotice } from './build-notice.js';
 import { plainText } from './document.js';
 import { childrenDataRule, statementsRule } from './lint-rules.js';
 
-
-
 const lint = (charter: Charter) => statementsRule(charter, { now: new Date('2026-12-01') });
 
 describe('declared statements in the notice', () => {
   it('says nothing of them when none is declared, so existing notices do not change', () => {
     const notice = buildNotice(everyLanguage(), 'main', 'en');
     const all = notice.sections.map((s) => sectionText(notice, s.id)).join(' ');
-    expect(all).not.toMatch(/never sell|advertising of other|special categories|(optional)|applies to all our websites|send the updated notice/);
+    expect(all).not.toMatch(
+      /never sell|advertising of other|special categories|(optional)|applies to all our websites|send the updated notice/,
+    );
   });
 
   it('marks optional data, and states the negative statements and the change promise in every language', () => {
@@ -30,18 +33,31 @@ describe('declared statements in the notice', () => {
       orders.optionalData = ['identity.name'];
       c.recipients = c.recipients.filter((r) => r.country !== 'US');
       c.recipients.forEach((r) => (r.subProcessors = []));
-      c.statements = { noSpecialCategories: true, deleteUnsolicitedSpecial: true, neverSold: true, noThirdPartyAdvertising: true, dataStaysInEea: true, changeNotification: { customers: true } };
+      c.statements = {
+        noSpecialCategories: true,
+        deleteUnsolicitedSpecial: true,
+        neverSold: true,
+        noThirdPartyAdvertising: true,
+        dataStaysInEea: true,
+        changeNotification: { customers: true },
+      };
     });
     const en = buildNotice(charter, 'main', 'en');
     expect(sectionText(en, 'purposes')).toMatch(/name \(optional\)/);
     expect(sectionText(en, 'purposes')).toContain('If we receive such data without asking for it, we delete it.');
-    expect(sectionText(en, 'recipients')).toContain('We never sell your personal data. We do not use your personal data for the advertising of other companies.');
-    expect(sectionText(en, 'changes')).toContain('we tell everyone who asked to be notified (below) and our customers by email and send the updated notice.');
+    expect(sectionText(en, 'recipients')).toContain(
+      'We never sell your personal data. We do not use your personal data for the advertising of other companies.',
+    );
+    expect(sectionText(en, 'changes')).toContain(
+      'we tell everyone who asked to be notified (below) and our customers by email and send the updated notice.',
+    );
     const marks = { en: 'optional', nl: 'optioneel', fr: 'facultatif', de: 'freiwillig' };
     for (const language of languages) {
       const notice = buildNotice(charter, 'main', language);
       expect(sectionText(notice, 'purposes')).toContain(`(${marks[language]})`);
-      expect(sectionText(notice, 'transfers')).toMatch(/Economic Area\.|Economische Ruimte bewaard|Espace économique européen\.|Wirtschaftsraum gespeichert/);
+      expect(sectionText(notice, 'transfers')).toMatch(
+        /Economic Area\.|Economische Ruimte bewaard|Espace économique européen\.|Wirtschaftsraum gespeichert/,
+      );
     }
     expect(lint(charter).filter((f) => f.rule === 'statement-contradicted')).toEqual([]);
     expect(lint(charter).map((f) => f.rule)).toEqual(['promise-not-executed']);
@@ -52,13 +68,21 @@ describe('declared statements in the notice', () => {
       const [main] = c.sites;
       if (!main) throw new Error('no site');
       c.sites.push({ ...main, id: 'events', name: 'Testco Events', domain: 'events.testco.example' });
-      c.statements = { related: [{ name: { en: 'Our partner shop', nl: 'Onze partnerwinkel' }, url: 'https://partner.example/privacy' }] };
+      c.statements = {
+        related: [
+          { name: { en: 'Our partner shop', nl: 'Onze partnerwinkel' }, url: 'https://partner.example/privacy' },
+        ],
+      };
     });
     const notice = buildNotice(charter, 'events', 'nl');
     const intro = notice.intro.map(plainText).join(' ');
-    expect(intro).toContain('Deze verklaring geldt voor al onze websites: Testco (www.testco.example) en Testco Events (events.testco.example).');
+    expect(intro).toContain(
+      'Deze verklaring geldt voor al onze websites: Testco (www.testco.example) en Testco Events (events.testco.example).',
+    );
     expect(intro).toContain('Onze partnerwinkel');
-    expect(notice.intro.flat().find((r) => r.text === 'Onze partnerwinkel')?.href).toBe('https://partner.example/privacy');
+    expect(notice.intro.flat().find((r) => r.text === 'Onze partnerwinkel')?.href).toBe(
+      'https://partner.example/privacy',
+    );
   });
 
   it('lint: a statement the rest of the charter contradicts is an error', () => {
@@ -73,15 +97,21 @@ describe('declared statements in the notice', () => {
   });
 
   it('refuses optional data the purpose does not name', () => {
-    const yaml = minimalCharterYaml.replace('    data: [contact.email, identity.name]\n', '    data: [contact.email, identity.name]\n    optionalData: [contact.phone]\n');
+    const yaml = minimalCharterYaml.replace(
+      '    data: [contact.email, identity.name]\n',
+      '    data: [contact.email, identity.name]\n    optionalData: [contact.phone]\n',
+    );
     const loaded = loadCharter(yaml);
-    expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.path} ${p.code}`)).toEqual(['purposes[0].optionalData[0] unknown_reference']);
+    expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.path} ${p.code}`)).toEqual([
+      'purposes[0].optionalData[0] unknown_reference',
+    ]);
   });
 });
 
 describe('children’s data while children.collects is false', () => {
   it('warns for a children subject or category, informs for an age or date of birth without a policy, and is silent otherwise', () => {
-    const rule = (charter: Charter) => childrenDataRule(charter, { now: new Date('2026-12-01') }).map((f) => [f.severity, f.path.join('.')]);
+    const rule = (charter: Charter) =>
+      childrenDataRule(charter, { now: new Date('2026-12-01') }).map((f) => [f.severity, f.path.join('.')]);
     expect(rule(everyLanguage())).toEqual([]);
     const child = everyLanguage((c) => {
       c.subjects.push({ id: 'child', name: 'Children' });

@@ -57,7 +57,13 @@ export function contrastRatio(a: string, b: string): number {
 
 /** The site's theme as custom properties on `.charter-notice`, keeping only colours that stay readable. */
 export function themeStylesheet(site: Pick<Site, 'theme'>): string {
-  const background = site.theme?.backgroundColor && contrastRatio(site.theme.backgroundColor, defaults.foreground) >= 4.5 ? site.theme.backgroundColor : defaults.background;
-  const accent = site.theme?.primaryColor && contrastRatio(site.theme.primaryColor, background) >= 4.5 ? site.theme.primaryColor : defaults.accent;
+  const background =
+    site.theme?.backgroundColor && contrastRatio(site.theme.backgroundColor, defaults.foreground) >= 4.5
+      ? site.theme.backgroundColor
+      : defaults.background;
+  const accent =
+    site.theme?.primaryColor && contrastRatio(site.theme.primaryColor, background) >= 4.5
+      ? site.theme.primaryColor
+      : defaults.accent;
   return `/* Theme of this site, from its charter. */\n.charter-notice, body { --cn-bg: ${background}; --cn-accent: ${accent}; --accent: ${accent}; background: ${background}; }\n`;
 }

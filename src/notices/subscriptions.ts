@@ -41,7 +41,13 @@ export interface SubscriptionRequest {
  * Records a request to be told of changes and mails the confirmation link. The answer is the same whether the
  * address was unknown, pending or already confirmed (no probing); a confirmed address gets no new mail.
  */
-export async function requestSubscription(db: Kysely<Database>, scope: OrgScope, mailer: Mailer, input: SubscriptionRequest, now: Date): Promise<void> {
+export async function requestSubscription(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  mailer: Mailer,
+  input: SubscriptionRequest,
+  now: Date,
+): Promise<void> {
   const organisationId = requireScope(scope);
   const email = input.email.trim().toLowerCase();
   const token = randomSecret();
@@ -59,14 +65,39 @@ export async function requestSubscription(db: Kysely<Database>, scope: OrgScope,
     if (existing && now.getTime() - existing.created_at.getTime() < resendAfterMs) return undefined;
     const id = existing?.id ?? randomUUID();
     if (existing) {
-      await trx.updateTable('notice_subscriptions').set({ token_hash: secretHash(token), language: input.language, created_at: now }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+      await trx
+        .updateTable('notice_subscriptions')
+        .set({ token_hash: secretHash(token), language: input.language, created_at: now })
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', id)
+        .execute();
     } else {
       await trx
         .insertInto('notice_subscriptions')
-        .values({ organisation_id: organisationId, id, site_id: input.siteId, email, language: input.language, token_hash: secretHash(token), status: 'pending', created_at: now, confirmed_at: null })
+        .values({
+          organisation_id: organisationId,
+          id,
+          site_id: input.siteId,
+          email,
+          language: input.language,
+          token_hash: secretHash(token),
+          status: 'pending',
+          created_at: now,
+          confirmed_at: null,
+        })
         .execute();
     }
-    await recordAudit(trx, scope, { actor: 'subject', action: 'notice.subscription-requested', target: `notice-subscription:${id}`, data: { site: input.siteId, language: input.language } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: 'subject',
+        action: 'notice.subscription-requested',
+        target: `notice-subscription:${id}`,
+        data: { site: input.siteId, language: input.language },
+      },
+      now,
+    );
     return id;
   });
   if (!outcome) return;
@@ -90,7 +121,13 @@ export interface TokenSubscription {
 }
 
 /** The subscription a confirmation token belongs to (pending ones only within the confirmation window). */
-export async function subscriptionByToken(db: Kysely<Database>, scope: OrgScope, siteId: string, token: string, now: Date): Promise<TokenSubscription | undefined> {
+export async function subscriptionByToken(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  siteId: string,
+  token: string,
+  now: Date,
+): Promise<TokenSubscription | undefined> {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const row = await trx
@@ -107,14 +144,35 @@ export async function subscriptionByToken(db: Kysely<Database>, scope: OrgScope,
 }
 
 /** Confirms a pending subscription (idempotent for a confirmed one). */
-export async function confirmSubscription(db: Kysely<Database>, scope: OrgScope, siteId: string, token: string, now: Date): Promise<boolean> {
+export async function confirmSubscription(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  siteId: string,
+  token: string,
+  now: Date,
+): Promise<boolean> {
   const found = await subscriptionByToken(db, scope, siteId, token, now);
   if (!found) return false;
   if (found.status === 'confirmed') return true;
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, async (trx) => {
-    await trx.updateTable('notice_subscriptions').set({ status: 'confirmed', confirmed_at: now }).where('organisation_id', '=', organisationId).where('id', '=', found.id).execute();
-    await recordAudit(trx, scope, { actor: 'subject', action: 'notice.subscription-confirmed', target: `notice-subscription:${found.id}`, data: { site: siteId } }, now);
+    await trx
+      .updateTable('notice_subscriptions')
+      .set({ status: 'confirmed', confirmed_at: now })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', found.id)
+      .execute();
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: 'subject',
+        action: 'notice.subscription-confirmed',
+        target: `notice-subscription:${found.id}`,
+        data: { site: siteId },
+      },
+      now,
+    );
   });
   return true;
 }
@@ -123,20 +181,56 @@ export async function confirmSubscription(db: Kysely<Database>, scope: OrgScope,
  * Deletes a subscription, found by the confirmation token or by the unsubscribe token of any mail sent to it.
  * Returns false for an unknown token.
  */
-export async function unsubscribe(db: Kysely<Database>, scope: OrgScope, siteId: string, token: string, now: Date): Promise<boolean> {
+export async function unsubscribe(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  siteId: string,
+  token: string,
+  now: Date,
+): Promise<boolean> {
   const organisationId = requireScope(scope);
   const hash = secretHash(token);
   return inOrganisation(db, scope, async (trx) => {
-    const byToken = await trx.selectFrom('notice_subscriptions').select('id').where('organisation_id', '=', organisationId).where('site_id', '=', siteId).where('token_hash', '=', hash).executeTakeFirst();
+    const byToken = await trx
+      .selectFrom('notice_subscriptions')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('site_id', '=', siteId)
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
     const byMail = byToken
       ? undefined
-      : await trx.selectFrom('notice_deliveries').select('subscription_id as id').where('organisation_id', '=', organisationId).where('site_id', '=', siteId).where('unsubscribe_hash', '=', hash).executeTakeFirst();
+      : await trx
+          .selectFrom('notice_deliveries')
+          .select('subscription_id as id')
+          .where('organisation_id', '=', organisationId)
+          .where('site_id', '=', siteId)
+          .where('unsubscribe_hash', '=', hash)
+          .executeTakeFirst();
     const id = byToken?.id ?? byMail?.id;
     if (!id) return false;
-    const deleted = await trx.deleteFrom('notice_subscriptions').where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
-    await trx.deleteFrom('notice_deliveries').where('organisation_id', '=', organisationId).where('subscription_id', '=', id).execute();
+    const deleted = await trx
+      .deleteFrom('notice_subscriptions')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    await trx
+      .deleteFrom('notice_deliveries')
+      .where('organisation_id', '=', organisationId)
+      .where('subscription_id', '=', id)
+      .execute();
     if (Number(deleted.numDeletedRows) === 0) return false;
-    await recordAudit(trx, scope, { actor: 'subject', action: 'notice.subscription-removed', target: `notice-subscription:${id}`, data: { site: siteId } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: 'subject',
+        action: 'notice.subscription-removed',
+        target: `notice-subscription:${id}`,
+        data: { site: siteId },
+      },
+      now,
+    );
     return true;
   });
 }
@@ -170,7 +264,12 @@ export interface MarkSignificant {
  * Marks a version as a significant change and, in the same transaction, queues one announcement per confirmed
  * subscriber. A version can be marked once.
  */
-export async function markSignificant(db: Kysely<Database>, scope: OrgScope, input: MarkSignificant, now: Date): Promise<{ queued: number }> {
+export async function markSignificant(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  input: MarkSignificant,
+  now: Date,
+): Promise<{ queued: number }> {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const version = await trx
@@ -193,7 +292,15 @@ export async function markSignificant(db: Kysely<Database>, scope: OrgScope, inp
     if (already) throw conflict('This version is already marked as a significant change.');
     await trx
       .insertInto('notice_significant_changes')
-      .values({ organisation_id: organisationId, site_id: input.siteId, kind: input.kind, version: input.version, marked_at: now, marked_by: input.actor, note: input.note ?? null })
+      .values({
+        organisation_id: organisationId,
+        site_id: input.siteId,
+        kind: input.kind,
+        version: input.version,
+        marked_at: now,
+        marked_by: input.actor,
+        note: input.note ?? null,
+      })
       .execute();
     const subscribers = input.notify
       ? await trx
@@ -229,12 +336,17 @@ export async function markSignificant(db: Kysely<Database>, scope: OrgScope, inp
         )
         .execute();
     }
-    await recordAudit(trx, scope, {
-      actor: input.actor,
-      action: 'notice.marked-significant',
-      target: `notice:${input.siteId}/${input.kind}/${input.version}`,
-      data: { site: input.siteId, kind: input.kind, version: input.version, queued: subscribers.length },
-    }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: input.actor,
+        action: 'notice.marked-significant',
+        target: `notice:${input.siteId}/${input.kind}/${input.version}`,
+        data: { site: input.siteId, kind: input.kind, version: input.version, queued: subscribers.length },
+      },
+      now,
+    );
     return { queued: subscribers.length };
   });
 }
@@ -272,7 +384,12 @@ interface ClaimedDelivery {
  * after that transaction (the mail port writes its own outbox row), and each result is recorded. A failure is retried
  * five minutes later, up to five times; a claim whose process died is taken again after ten minutes.
  */
-export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, now: Date, batch = 20): Promise<{ sent: number; failed: number }> {
+export async function deliverAnnouncements(
+  deps: DeliveryDeps,
+  scope: OrgScope,
+  now: Date,
+  batch = 20,
+): Promise<{ sent: number; failed: number }> {
   const organisationId = requireScope(scope);
   let sent = 0;
   let failed = 0;
@@ -281,16 +398,25 @@ export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, 
     const claimed = await inOrganisation(deps.db, scope, async (trx): Promise<ClaimedDelivery[]> => {
       const rows = await trx
         .selectFrom('notice_deliveries as d')
-        .innerJoin('notice_subscriptions as s', (join) => join.onRef('s.organisation_id', '=', 'd.organisation_id').onRef('s.id', '=', 'd.subscription_id'))
+        .innerJoin('notice_subscriptions as s', (join) =>
+          join.onRef('s.organisation_id', '=', 'd.organisation_id').onRef('s.id', '=', 'd.subscription_id'),
+        )
         .innerJoin('notice_versions as v', (join) =>
-          join.onRef('v.organisation_id', '=', 'd.organisation_id').onRef('v.site_id', '=', 'd.site_id').onRef('v.kind', '=', 'd.kind').onRef('v.version', '=', 'd.version'),
+          join
+            .onRef('v.organisation_id', '=', 'd.organisation_id')
+            .onRef('v.site_id', '=', 'd.site_id')
+            .onRef('v.kind', '=', 'd.kind')
+            .onRef('v.version', '=', 'd.version'),
         )
         .select(['d.id', 'd.site_id', 'd.kind', 'd.version', 'd.language', 'd.attempts', 's.email', 'v.published_at'])
         .where('d.organisation_id', '=', organisationId)
         .where((eb) =>
           eb.or([
             // New, or failed before and waited out the back-off; or claimed by a process that died.
-            eb.and([eb('d.status', '=', 'pending'), eb.or([eb('d.attempts', '=', 0), eb('d.claimed_at', '<', new Date(now.getTime() - retryAfterMs))])]),
+            eb.and([
+              eb('d.status', '=', 'pending'),
+              eb.or([eb('d.attempts', '=', 0), eb('d.claimed_at', '<', new Date(now.getTime() - retryAfterMs))]),
+            ]),
             eb.and([eb('d.status', '=', 'sending'), eb('d.claimed_at', '<', new Date(now.getTime() - claimLeaseMs))]),
           ]),
         )
@@ -300,24 +426,49 @@ export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, 
         .skipLocked()
         .execute();
       if (rows.length === 0) return [];
-      await trx.updateTable('notice_deliveries').set({ status: 'sending', claimed_at: now }).where('organisation_id', '=', organisationId).where('id', 'in', rows.map((r) => r.id)).execute();
+      await trx
+        .updateTable('notice_deliveries')
+        .set({ status: 'sending', claimed_at: now })
+        .where('organisation_id', '=', organisationId)
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
       const out: ClaimedDelivery[] = [];
       for (const row of rows) {
         const language = (row.language in noticeTexts ? row.language : 'en') as Language;
         const key = `${row.site_id}/${row.kind}/${row.version}/${language}`;
         let described = changeCache.get(key);
         if (!described) {
-          const revisions = await revisionsOfVersion(trx, scope, { siteId: row.site_id, kind: row.kind, version: row.version });
+          const revisions = await revisionsOfVersion(trx, scope, {
+            siteId: row.site_id,
+            kind: row.kind,
+            version: row.version,
+          });
           described = revisions
             ? {
-                changes: diffDocuments(row.kind, revisions.before, revisions.after, row.site_id, language).map((c) => c.text),
+                changes: diffDocuments(row.kind, revisions.before, revisions.after, row.site_id, language).map(
+                  (c) => c.text,
+                ),
                 organisationName: organisationNameIn(revisions.after, language),
                 siteName: revisions.after.sites.find((s) => s.id === row.site_id)?.name ?? row.site_id,
               }
             : { changes: [], organisationName: '', siteName: row.site_id };
           changeCache.set(key, described);
         }
-        out.push({ id: row.id, siteId: row.site_id, kind: row.kind, version: row.version, language, attempts: row.attempts, email: row.email, publishedAt: row.published_at, ...described });
+        out.push({
+          id: row.id,
+          siteId: row.site_id,
+          kind: row.kind,
+          version: row.version,
+          language,
+          attempts: row.attempts,
+          email: row.email,
+          publishedAt: row.published_at,
+          ...described,
+        });
       }
       return out;
     });
@@ -347,7 +498,18 @@ export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, 
           headers: { 'List-Unsubscribe': `<${unsubscribeLink}>` },
         });
         await inOrganisation(deps.db, scope, (trx) =>
-          trx.updateTable('notice_deliveries').set({ status: 'sent', sent_at: now, mail_id: mail.id, attempts: delivery.attempts + 1, unsubscribe_hash: secretHash(token) }).where('organisation_id', '=', organisationId).where('id', '=', delivery.id).execute(),
+          trx
+            .updateTable('notice_deliveries')
+            .set({
+              status: 'sent',
+              sent_at: now,
+              mail_id: mail.id,
+              attempts: delivery.attempts + 1,
+              unsubscribe_hash: secretHash(token),
+            })
+            .where('organisation_id', '=', organisationId)
+            .where('id', '=', delivery.id)
+            .execute(),
         );
         sent++;
       } catch (error) {
@@ -355,7 +517,12 @@ export async function deliverAnnouncements(deps: DeliveryDeps, scope: OrgScope, 
         await inOrganisation(deps.db, scope, (trx) =>
           trx
             .updateTable('notice_deliveries')
-            .set({ status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, claimed_at: now, last_error: error instanceof Error ? error.message.slice(0, 500) : 'mail failed' })
+            .set({
+              status: attempts >= maxAttempts ? 'failed' : 'pending',
+              attempts,
+              claimed_at: now,
+              last_error: error instanceof Error ? error.message.slice(0, 500) : 'mail failed',
+            })
             .where('organisation_id', '=', organisationId)
             .where('id', '=', delivery.id)
             .execute(),
@@ -381,7 +548,17 @@ export async function organisationsWithPendingAnnouncements(db: Kysely<Database>
       .distinct()
       .where('status', 'in', ['pending', 'sending'])
       // An archived organisation sends nothing; its pending announcements wait for an unarchive.
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('organisations as o').select('o.id').whereRef('o.id', '=', 'notice_deliveries.organisation_id').where('o.archived_at', 'is not', null))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('organisations as o')
+              .select('o.id')
+              .whereRef('o.id', '=', 'notice_deliveries.organisation_id')
+              .where('o.archived_at', 'is not', null),
+          ),
+        ),
+      )
       .execute(),
   );
   return rows.map((r) => r.organisation_id);
@@ -391,15 +568,25 @@ export async function organisationsWithPendingAnnouncements(db: Kysely<Database>
 export async function purgeUnconfirmed(db: Kysely<Database>, now: Date): Promise<number> {
   const before = new Date(now.getTime() - confirmationWindowMs);
   const organisations = await acrossOrganisations('find organisations with unconfirmed addresses', () =>
-    db.selectFrom('notice_subscriptions').select('organisation_id').distinct().where('status', '=', 'pending').where('created_at', '<', before).execute(),
+    db
+      .selectFrom('notice_subscriptions')
+      .select('organisation_id')
+      .distinct()
+      .where('status', '=', 'pending')
+      .where('created_at', '<', before)
+      .execute(),
   );
   let deleted = 0;
   for (const { organisation_id: organisationId } of organisations) {
     const result = await inOrganisation(db, { organisationId }, (trx) =>
-      trx.deleteFrom('notice_subscriptions').where('organisation_id', '=', organisationId).where('status', '=', 'pending').where('created_at', '<', before).executeTakeFirst(),
+      trx
+        .deleteFrom('notice_subscriptions')
+        .where('organisation_id', '=', organisationId)
+        .where('status', '=', 'pending')
+        .where('created_at', '<', before)
+        .executeTakeFirst(),
     );
     deleted += Number(result.numDeletedRows);
   }
   return deleted;
 }
-

@@ -4,7 +4,10 @@
  * updated", the processor role, all four Art. 18 grounds, and one typography per language.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCharterInEveryLanguage as everyLanguage, noticeSectionText as sectionText } from '../../test/support/notices.js';
+import {
+  buildCharterInEveryLanguage as everyLanguage,
+  noticeSectionText as sectionText,
+} from '../../test/support/notices.js';
 import { exampleCharter } from '../../test/support/charter.js';
 import { languages, type Language } from '../charter/schema.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
@@ -16,23 +19,32 @@ import { typeset } from './typography.js';
 
 const runs = blockRuns;
 
-
-
 describe('the notice says only what was declared', () => {
   it('states the law’s Art. 8 age per country apart from the organisation’s own higher limit', () => {
     const charter = everyLanguage((c) => (c.children = { collects: false, minimumAge: { BE: 16 } }));
     const children = sectionText(buildNotice(charter, 'main', 'en'), 'children');
-    expect(children).toContain('Under the law, a child can consent on their own to online services offered directly to them from the following age: 13 in Belgium.');
+    expect(children).toContain(
+      'Under the law, a child can consent on their own to online services offered directly to them from the following age: 13 in Belgium.',
+    );
     expect(children).toContain('We apply a higher age ourselves: 16 in Belgium.');
     expect(sectionText(buildNotice(charter, 'main', 'nl'), 'children')).toContain('13 jaar in België');
-    expect(sectionText(buildNotice(charter, 'main', 'nl'), 'children')).toContain('Zelf hanteren we een hogere leeftijd: 16 jaar in België.');
+    expect(sectionText(buildNotice(charter, 'main', 'nl'), 'children')).toContain(
+      'Zelf hanteren we een hogere leeftijd: 16 jaar in België.',
+    );
     expect(sectionText(buildNotice(charter, 'main', 'fr'), 'children')).toContain('13\u00a0ans en Belgique');
-    expect(sectionText(buildNotice(charter, 'main', 'de'), 'children')).toContain('Wir selbst wenden ein höheres Alter an: 16 Jahre in Belgien.');
+    expect(sectionText(buildNotice(charter, 'main', 'de'), 'children')).toContain(
+      'Wir selbst wenden ein höheres Alter an: 16 Jahre in Belgien.',
+    );
   });
 
   it('does not invent a "not meant for children" statement when the charter declares no policy', () => {
     const charter = everyLanguage((c) => (c.children = { collects: false, minimumAge: {} }));
-    const invented = { en: 'not meant for children', nl: 'niet bedoeld voor kinderen', fr: 'pas destinés aux enfants', de: 'richten sich nicht an Kinder' };
+    const invented = {
+      en: 'not meant for children',
+      nl: 'niet bedoeld voor kinderen',
+      fr: 'pas destinés aux enfants',
+      de: 'richten sich nicht an Kinder',
+    };
     for (const language of languages) {
       const children = sectionText(buildNotice(charter, 'main', language), 'children');
       expect(children).not.toContain(invented[language]);
@@ -73,7 +85,9 @@ describe('the notice says only what was declared', () => {
   it('does not refer to a version number or date "at the top"', () => {
     const charter = everyLanguage();
     for (const language of languages) {
-      expect(sectionText(buildNotice(charter, 'main', language), 'changes')).not.toMatch(/at the top|bovenaan|en haut|oben/);
+      expect(sectionText(buildNotice(charter, 'main', language), 'changes')).not.toMatch(
+        /at the top|bovenaan|en haut|oben/,
+      );
     }
   });
 
@@ -89,7 +103,9 @@ describe('the notice says only what was declared', () => {
     expect(renderMarkdown(revision, { version })).toContain('Version 3 · Last updated: 2 November 2026');
     expect(renderPage(revision, { version, languages: ['en'] })).toContain('Last updated: 2 November 2026');
     expect(renderMarkdown(revision)).not.toContain('Last updated');
-    expect(renderMarkdown(buildCookiePolicy(dated, 'main', 'en'), { version })).toContain('Last updated: 1 October 2026');
+    expect(renderMarkdown(buildCookiePolicy(dated, 'main', 'en'), { version })).toContain(
+      'Last updated: 1 October 2026',
+    );
   });
 
   it('states the processor activity with role both, even without customers listed', () => {
@@ -97,7 +113,9 @@ describe('the notice says only what was declared', () => {
       c.organisation.role = 'both';
       c.customers = [];
     });
-    expect(sectionText(buildNotice(charter, 'main', 'en'), 'controller')).toContain('We also process personal data on behalf of our customers, as their processor.');
+    expect(sectionText(buildNotice(charter, 'main', 'en'), 'controller')).toContain(
+      'We also process personal data on behalf of our customers, as their processor.',
+    );
     expect(sectionText(buildNotice(charter, 'main', 'nl'), 'controller')).toContain('als hun verwerker');
     const controller = everyLanguage((c) => (c.organisation.role = 'controller'));
     expect(sectionText(buildNotice(controller, 'main', 'en'), 'controller')).not.toContain('as their processor');
@@ -126,7 +144,9 @@ describe('French and Dutch typography', () => {
     expect(typeset('Pas de transfert : destinataire ; voir https://example.be/a?b=c à 10:30. Vraiment ?', 'fr')).toBe(
       'Pas de transfert\u00a0: destinataire\u00a0; voir https://example.be/a?b=c à 10:30. Vraiment\u00a0?',
     );
-    expect(typeset('la catégorie “Statistiques” et l\'analyse', 'fr')).toBe('la catégorie «\u00a0Statistiques\u00a0» et l’analyse');
+    expect(typeset("la catégorie “Statistiques” et l'analyse", 'fr')).toBe(
+      'la catégorie «\u00a0Statistiques\u00a0» et l’analyse',
+    );
     expect(typeset('foto\'s van "Mollie"', 'nl')).toBe('foto’s van “Mollie”');
     expect(typeset('Don\'t "touch"', 'en')).toBe('Don\'t "touch"');
   });
@@ -137,8 +157,13 @@ describe('French and Dutch typography', () => {
       for (const site of charter.sites) {
         for (const language of site.languages ?? charter.languages) {
           if (language !== 'fr' && language !== 'nl') continue;
-          for (const document of [buildNotice(charter, site.id, language), buildCookiePolicy(charter, site.id, language)]) {
-            const own = document.sections.flatMap((s) => runs(s.blocks)).filter((r) => !r.href && !r.url && (!r.lang || r.lang === language));
+          for (const document of [
+            buildNotice(charter, site.id, language),
+            buildCookiePolicy(charter, site.id, language),
+          ]) {
+            const own = document.sections
+              .flatMap((s) => runs(s.blocks))
+              .filter((r) => !r.href && !r.url && (!r.lang || r.lang === language));
             for (const run of own) {
               expect(run.text, `${name}/${site.id}/${language}`).not.toMatch(/[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]/);
               if (language === 'fr') expect(run.text, `${name}/${site.id}/${language}`).not.toMatch(/ [:;?!]/);

@@ -68,7 +68,11 @@ function leaf(block: LeafBlock, language: Language): LeafBlock {
     case 'definitions':
       return {
         ...block,
-        items: block.items.map((item) => ({ ...item, term: typeset(item.term, language), paragraphs: item.paragraphs.map((p) => paragraph(p, language)) })),
+        items: block.items.map((item) => ({
+          ...item,
+          term: typeset(item.term, language),
+          paragraphs: item.paragraphs.map((p) => paragraph(p, language)),
+        })),
       };
     case 'address':
       return { ...block, lines: block.lines.map((p) => paragraph(p, language)) };

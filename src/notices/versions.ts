@@ -24,10 +24,11 @@ export interface StoredVersion {
   significant: { markedAt: Date; markedBy: string; note: string | null } | null;
 }
 
-export const builders: Record<DocumentKind, (charter: Charter, siteId: string, language: Language) => NoticeDocument> = {
-  'privacy-notice': buildNotice,
-  'cookie-policy': buildCookiePolicy,
-};
+export const builders: Record<DocumentKind, (charter: Charter, siteId: string, language: Language) => NoticeDocument> =
+  {
+    'privacy-notice': buildNotice,
+    'cookie-policy': buildCookiePolicy,
+  };
 
 function parseJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -54,8 +55,17 @@ export async function syncNoticeVersions(db: Kysely<Database>, scope: OrgScope):
   const organisationId = requireScope(scope);
   if (!(await isBehind(db, organisationId))) return { created: 0 };
   return inOrganisation(db, scope, async (trx) => {
-    await trx.insertInto('notice_sync').values({ organisation_id: organisationId, revision_seq: 0 }).onConflict((oc) => oc.column('organisation_id').doNothing()).execute();
-    const sync = await trx.selectFrom('notice_sync').select('revision_seq').where('organisation_id', '=', organisationId).forUpdate().executeTakeFirstOrThrow();
+    await trx
+      .insertInto('notice_sync')
+      .values({ organisation_id: organisationId, revision_seq: 0 })
+      .onConflict((oc) => oc.column('organisation_id').doNothing())
+      .execute();
+    const sync = await trx
+      .selectFrom('notice_sync')
+      .select('revision_seq')
+      .where('organisation_id', '=', organisationId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const revisions = await trx
       .selectFrom('charter_revisions')
       .select(['seq', 'charter', 'created_at'])
@@ -68,12 +78,23 @@ export async function syncNoticeVersions(db: Kysely<Database>, scope: OrgScope):
       const charter = parseJson<Charter>(revision.charter);
       for (const site of charter.sites) {
         for (const kind of documentKinds) {
-          created += await recordIfChanged(trx, scope, { charter, siteId: site.id, kind, seq: revision.seq, publishedAt: revision.created_at });
+          created += await recordIfChanged(trx, scope, {
+            charter,
+            siteId: site.id,
+            kind,
+            seq: revision.seq,
+            publishedAt: revision.created_at,
+          });
         }
       }
     }
     const last = revisions[revisions.length - 1];
-    if (last) await trx.updateTable('notice_sync').set({ revision_seq: last.seq }).where('organisation_id', '=', organisationId).execute();
+    if (last)
+      await trx
+        .updateTable('notice_sync')
+        .set({ revision_seq: last.seq })
+        .where('organisation_id', '=', organisationId)
+        .execute();
     return { created };
   });
 }
@@ -115,29 +136,61 @@ async function recordIfChanged(
   const version = (latest?.version ?? 0) + 1;
   await trx
     .insertInto('notice_versions')
-    .values({ organisation_id: organisationId, site_id: input.siteId, kind: input.kind, version, revision_seq: input.seq, published_at: input.publishedAt })
+    .values({
+      organisation_id: organisationId,
+      site_id: input.siteId,
+      kind: input.kind,
+      version,
+      revision_seq: input.seq,
+      published_at: input.publishedAt,
+    })
     .execute();
   await trx
     .insertInto('notice_version_documents')
-    .values(documents.map((d) => ({ organisation_id: organisationId, site_id: input.siteId, kind: input.kind, version, language: d.language, hash: d.hash, document: JSON.stringify(d.document) })))
+    .values(
+      documents.map((d) => ({
+        organisation_id: organisationId,
+        site_id: input.siteId,
+        kind: input.kind,
+        version,
+        language: d.language,
+        hash: d.hash,
+        document: JSON.stringify(d.document),
+      })),
+    )
     .execute();
   await recordAudit(trx, scope, {
     actor: 'system',
     action: 'notice.version-published',
     target: `notice:${input.siteId}/${input.kind}/${version}`,
-    data: { site: input.siteId, kind: input.kind, version, revisionSeq: input.seq, languages: documents.map((d) => d.language) },
+    data: {
+      site: input.siteId,
+      kind: input.kind,
+      version,
+      revisionSeq: input.seq,
+      languages: documents.map((d) => d.language),
+    },
   });
   return 1;
 }
 
 /** Every version of a site's document, newest first, with the significant-change mark. */
-export async function listVersions(db: Kysely<Database>, scope: OrgScope, siteId: string, kind: DocumentKind): Promise<StoredVersion[]> {
+export async function listVersions(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  siteId: string,
+  kind: DocumentKind,
+): Promise<StoredVersion[]> {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const rows = await trx
       .selectFrom('notice_versions as v')
       .leftJoin('notice_significant_changes as s', (join) =>
-        join.onRef('s.organisation_id', '=', 'v.organisation_id').onRef('s.site_id', '=', 'v.site_id').onRef('s.kind', '=', 'v.kind').onRef('s.version', '=', 'v.version'),
+        join
+          .onRef('s.organisation_id', '=', 'v.organisation_id')
+          .onRef('s.site_id', '=', 'v.site_id')
+          .onRef('s.kind', '=', 'v.kind')
+          .onRef('s.version', '=', 'v.version'),
       )
       .select(['v.version', 'v.revision_seq', 'v.published_at', 's.marked_at', 's.marked_by', 's.note'])
       .where('v.organisation_id', '=', organisationId)
@@ -159,7 +212,9 @@ export async function listVersions(db: Kysely<Database>, scope: OrgScope, siteId
       revisionSeq: row.revision_seq,
       publishedAt: row.published_at,
       languages: languages.filter((l) => l.version === row.version).map((l) => l.language),
-      significant: row.marked_at ? { markedAt: row.marked_at, markedBy: row.marked_by ?? '', note: row.note ?? null } : null,
+      significant: row.marked_at
+        ? { markedAt: row.marked_at, markedBy: row.marked_by ?? '', note: row.note ?? null }
+        : null,
     }));
   });
 }
@@ -190,7 +245,10 @@ export async function versionDocument(
       .where('organisation_id', '=', organisationId)
       .where('site_id', '=', input.siteId)
       .where('kind', '=', input.kind);
-    query = input.version === undefined ? query.orderBy('version', 'desc').limit(1) : query.where('version', '=', input.version);
+    query =
+      input.version === undefined
+        ? query.orderBy('version', 'desc').limit(1)
+        : query.where('version', '=', input.version);
     const version = await query.executeTakeFirst();
     if (!version) return undefined;
     const documents = await trx
@@ -232,7 +290,9 @@ export async function revisionsOfVersion(
   const organisationId = requireScope(scope);
   const rows = await trx
     .selectFrom('notice_versions as v')
-    .innerJoin('charter_revisions as r', (join) => join.onRef('r.organisation_id', '=', 'v.organisation_id').onRef('r.seq', '=', 'v.revision_seq'))
+    .innerJoin('charter_revisions as r', (join) =>
+      join.onRef('r.organisation_id', '=', 'v.organisation_id').onRef('r.seq', '=', 'v.revision_seq'),
+    )
     .select(['v.version', 'r.charter'])
     .where('v.organisation_id', '=', organisationId)
     .where('v.site_id', '=', input.siteId)
@@ -254,7 +314,9 @@ export async function organisationsBehind(db: Kysely<Database>): Promise<string[
       .leftJoin('notice_sync as s', 's.organisation_id', 'o.id')
       .select('o.id')
       .where('o.active_revision_seq', 'is not', null)
-      .where((eb) => eb.or([eb('s.revision_seq', 'is', null), eb('s.revision_seq', '<', eb.ref('o.active_revision_seq'))]))
+      .where((eb) =>
+        eb.or([eb('s.revision_seq', 'is', null), eb('s.revision_seq', '<', eb.ref('o.active_revision_seq'))]),
+      )
       .execute(),
   );
   return rows.map((r) => r.id);

@@ -24,14 +24,23 @@ export type OutboxCliResult =
   | { kind: 'mail'; organisation: string; delivery: 'smtp' | 'outbox'; mail: OutboxMail };
 
 /** What `charter outbox` answers, from an open database. The terminal's user acts as `cli` in the audit trail. */
-export async function outboxForCli(db: Kysely<Database>, request: OutboxCliRequest, options: { smtp: boolean; now: Date }): Promise<OutboxCliResult> {
+export async function outboxForCli(
+  db: Kysely<Database>,
+  request: OutboxCliRequest,
+  options: { smtp: boolean; now: Date },
+): Promise<OutboxCliResult> {
   const organisation = request.org ? await findOrganisationBySlug(db, request.org) : await onlyOrganisation(db);
   if (!organisation) throw new UsageError(`no organisation "${request.org ?? ''}"`);
   const scope = { organisationId: organisation.id };
   const reader = { actor: 'cli', restricted: false };
   const delivery = options.smtp ? ('smtp' as const) : ('outbox' as const);
   if (request.id) {
-    return { kind: 'mail', organisation: organisation.slug, delivery, mail: await readOutboxMail(db, scope, reader, request.id, options.now) };
+    return {
+      kind: 'mail',
+      organisation: organisation.slug,
+      delivery,
+      mail: await readOutboxMail(db, scope, reader, request.id, options.now),
+    };
   }
   const page = await listOutbox(db, scope, reader, { limit: request.limit });
   return { kind: 'list', organisation: organisation.slug, delivery, mails: page.mails, more: page.nextBefore !== null };
@@ -51,12 +60,25 @@ export function formatOutbox(result: OutboxCliResult): string[] {
   const lines: string[] = result.delivery === 'outbox' ? [keptLine] : [];
   if (result.kind === 'mail') {
     const m = result.mail;
-    lines.push(`Mail ${m.id}`, `  to       ${m.recipient}`, `  subject  ${m.subject}`, `  kind     ${m.template}`, `  state    ${stateWords(m)}`, `  time     ${m.createdAt}`, '');
+    lines.push(
+      `Mail ${m.id}`,
+      `  to       ${m.recipient}`,
+      `  subject  ${m.subject}`,
+      `  kind     ${m.template}`,
+      `  state    ${stateWords(m)}`,
+      `  time     ${m.createdAt}`,
+      '',
+    );
     lines.push(m.text ?? '(text not shown)');
     return lines;
   }
-  for (const m of result.mails) lines.push(`${m.createdAt.slice(0, 16).replace('T', ' ')}  ${m.id}  ${stateWords(m).padEnd(9)}  ${m.recipient}  ${m.subject}`);
-  lines.push(`${result.mails.length} mail${result.mails.length === 1 ? '' : 's'} of ${result.organisation}${result.more ? ' (newest shown; more with --limit)' : ''}. Read one with: charter outbox --id <id>`);
+  for (const m of result.mails)
+    lines.push(
+      `${m.createdAt.slice(0, 16).replace('T', ' ')}  ${m.id}  ${stateWords(m).padEnd(9)}  ${m.recipient}  ${m.subject}`,
+    );
+  lines.push(
+    `${result.mails.length} mail${result.mails.length === 1 ? '' : 's'} of ${result.organisation}${result.more ? ' (newest shown; more with --limit)' : ''}. Read one with: charter outbox --id <id>`,
+  );
   return lines;
 }
 
@@ -69,11 +91,18 @@ export const outboxCommand: Command = {
   name: 'outbox',
   summary: 'Mail sent, or kept without SMTP (codes are read here); --id shows one',
   usage: 'outbox [--org slug] [--id mail] [--limit N] [--json]',
-  options: { org: { type: 'string' }, id: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, ...remoteOptions },
+  options: {
+    org: { type: 'string' },
+    id: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+    ...remoteOptions,
+  },
   help: 'Reading a mail (--id) is recorded in the audit trail as mail.read by cli.',
   async run(args, io) {
     const limitText = stringOption(args, 'limit');
-    if (limitText !== undefined && !/^\d{1,3}$/.test(limitText)) throw new UsageError('--limit takes a number from 1 to 200');
+    if (limitText !== undefined && !/^\d{1,3}$/.test(limitText))
+      throw new UsageError('--limit takes a number from 1 to 200');
     const limit = limitText === undefined ? undefined : Number(limitText);
     if (limit !== undefined && (limit < 1 || limit > 200)) throw new UsageError('--limit takes a number from 1 to 200');
     const config = readConfig(io.env);
@@ -82,7 +111,9 @@ export const outboxCommand: Command = {
     const remote = remoteServer(io, config, args, 'mail:read');
     const result = remote
       ? await outboxFromServer(remote, request)
-      : await withCliDatabase(io, config, 'outbox', (database) => outboxForCli(database.db, request, { smtp: Boolean(config.SMTP_URL), now: new Date() }));
+      : await withCliDatabase(io, config, 'outbox', (database) =>
+          outboxForCli(database.db, request, { smtp: Boolean(config.SMTP_URL), now: new Date() }),
+        );
     io.out(args.values.json ? JSON.stringify(result, null, 2) : formatOutbox(result).join('\n'));
     return exitCodes.ok;
   },
@@ -92,10 +123,21 @@ export const outboxCommand: Command = {
 async function outboxFromServer(remote: RemoteServer, request: OutboxCliRequest): Promise<OutboxCliResult> {
   const me = await callServer<{ organisation: { slug: string } }>(remote, 'GET', '/api/v1/auth/me');
   const organisation = me.organisation.slug;
-  if (request.org && request.org !== organisation) throw new UsageError(`the token is of the organisation "${organisation}", not "${request.org}"`);
+  if (request.org && request.org !== organisation)
+    throw new UsageError(`the token is of the organisation "${organisation}", not "${request.org}"`);
   const { delivery } = await callServer<{ delivery: 'smtp' | 'outbox' }>(remote, 'GET', '/api/v1/mail/delivery');
-  if (request.id) return { kind: 'mail', organisation, delivery, mail: await callServer<OutboxMail>(remote, 'GET', `/api/v1/outbox/${encodeURIComponent(request.id)}`) };
+  if (request.id)
+    return {
+      kind: 'mail',
+      organisation,
+      delivery,
+      mail: await callServer<OutboxMail>(remote, 'GET', `/api/v1/outbox/${encodeURIComponent(request.id)}`),
+    };
   const query = request.limit === undefined ? '' : `?limit=${request.limit}`;
-  const page = await callServer<{ mails: OutboxMailSummary[]; nextBefore: string | null }>(remote, 'GET', `/api/v1/outbox${query}`);
+  const page = await callServer<{ mails: OutboxMailSummary[]; nextBefore: string | null }>(
+    remote,
+    'GET',
+    `/api/v1/outbox${query}`,
+  );
   return { kind: 'list', organisation, delivery, mails: page.mails, more: page.nextBefore !== null };
 }

@@ -21,8 +21,18 @@ beforeAll(async () => {
   own = await ensureOrganisation(t.database.db, 'outbox-own', 'Own BV');
   other = await ensureOrganisation(t.database.db, 'outbox-other', 'Other BV');
   // The mailer as the app has it without SMTP: the Outbox is the delivery.
-  const mailer = createMailer({ db: t.database.db as unknown as Kysely<MailTables>, logger: createLogger('silent'), from: 'Charter <privacy@charter.test>' });
-  await mailer.send({ organisationId: own.id, to: 'officer@own.test', subject: 'A new request', text: 'See the console.', template: 'request.officer-received' });
+  const mailer = createMailer({
+    db: t.database.db as unknown as Kysely<MailTables>,
+    logger: createLogger('silent'),
+    from: 'Charter <privacy@charter.test>',
+  });
+  await mailer.send({
+    organisationId: own.id,
+    to: 'officer@own.test',
+    subject: 'A new request',
+    text: 'See the console.',
+    template: 'request.officer-received',
+  });
   codeMailId = (
     await mailer.send({
       organisationId: own.id,
@@ -34,7 +44,15 @@ beforeAll(async () => {
       secrets: [code, link.split('/').pop() ?? ''],
     })
   ).id;
-  otherMailId = (await mailer.send({ organisationId: other.id, to: 'bob@other.test', subject: 'Not yours', text: 'secret of another organisation', template: 'request.code' })).id;
+  otherMailId = (
+    await mailer.send({
+      organisationId: other.id,
+      to: 'bob@other.test',
+      subject: 'Not yours',
+      text: 'secret of another organisation',
+      template: 'request.code',
+    })
+  ).id;
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -47,7 +65,14 @@ describe('the Outbox API', () => {
     expect(response.statusCode).toBe(200);
     const { mails, nextBefore } = response.json();
     expect(mails.map((m: { subject: string }) => m.subject)).toEqual(['Your code', 'A new request']);
-    expect(mails[0]).toMatchObject({ id: codeMailId, recipient: 'alice@example.be', recipientMasked: false, transport: 'outbox', status: 'sent', template: 'request.code' });
+    expect(mails[0]).toMatchObject({
+      id: codeMailId,
+      recipient: 'alice@example.be',
+      recipientMasked: false,
+      transport: 'outbox',
+      status: 'sent',
+      template: 'request.code',
+    });
     expect(nextBefore).toBeNull();
   });
 
@@ -56,7 +81,9 @@ describe('the Outbox API', () => {
     const first = (await t.app.inject({ url: '/api/v1/outbox?limit=1', headers })).json();
     expect(first.mails).toHaveLength(1);
     expect(first.nextBefore).not.toBeNull();
-    const second = (await t.app.inject({ url: `/api/v1/outbox?limit=1&before=${encodeURIComponent(first.nextBefore)}`, headers })).json();
+    const second = (
+      await t.app.inject({ url: `/api/v1/outbox?limit=1&before=${encodeURIComponent(first.nextBefore)}`, headers })
+    ).json();
     expect(second.mails.map((m: { subject: string }) => m.subject)).toEqual(['A new request']);
   });
 
@@ -69,7 +96,11 @@ describe('the Outbox API', () => {
     expect(mail.secretsMasked).toBe(false);
     expect(JSON.stringify(mail)).not.toContain('never shown');
     const audit = (await t.app.inject({ url: '/api/v1/audit?action=mail.read', headers: owner })).json();
-    expect(audit.entries[0]).toMatchObject({ action: 'mail.read', target: `mail:${codeMailId}`, data: { template: 'request.code', masked: false } });
+    expect(audit.entries[0]).toMatchObject({
+      action: 'mail.read',
+      target: `mail:${codeMailId}`,
+      data: { template: 'request.code', masked: false },
+    });
     expect(audit.entries[0].actor).toMatch(/^user:/);
   });
 
@@ -79,14 +110,18 @@ describe('the Outbox API', () => {
     expect(list.mails[0]).toMatchObject({ recipient: 'al***@example.be', recipientMasked: true });
     const mail = (await t.app.inject({ url: `/api/v1/outbox/${codeMailId}`, headers: viewer })).json();
     expect(mail.recipient).toBe('al***@example.be');
-    expect(mail.text).toBe('Your code is [secret]. Or open https://charter.test/privacy/main/link/[secret] <b>bold</b>');
+    expect(mail.text).toBe(
+      'Your code is [secret]. Or open https://charter.test/privacy/main/link/[secret] <b>bold</b>',
+    );
     expect(mail.secretsMasked).toBe(true);
   });
 
   it("answers 404 for another organisation's mail and for an unknown one, 422 for a malformed id", async () => {
     const headers = await sessionFor(t, 'owner', own.id);
     expect((await t.app.inject({ url: `/api/v1/outbox/${otherMailId}`, headers })).statusCode).toBe(404);
-    expect((await t.app.inject({ url: '/api/v1/outbox/00000000-0000-4000-8000-000000000000', headers })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ url: '/api/v1/outbox/00000000-0000-4000-8000-000000000000', headers })).statusCode,
+    ).toBe(404);
     const malformed = await t.app.inject({ url: '/api/v1/outbox/not-an-id', headers });
     expect(malformed.statusCode).toBe(422);
     expect(malformed.json().error.details[0].path).toBe('params.id');
@@ -94,7 +129,9 @@ describe('the Outbox API', () => {
 
   it('needs mail:read: 401 without credentials, 403 for a token without the scope, 200 with it', async () => {
     expect((await t.app.inject({ url: '/api/v1/outbox' })).statusCode).toBe(401);
-    expect((await t.app.inject({ url: '/api/v1/outbox', headers: await tokenFor(t, ['requests:read'], own.id) })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: '/api/v1/outbox', headers: await tokenFor(t, ['requests:read'], own.id) })).statusCode,
+    ).toBe(403);
     const token = await t.app.inject({ url: '/api/v1/outbox', headers: await tokenFor(t, ['mail:read'], own.id) });
     expect(token.statusCode).toBe(200);
     expect(token.json().mails).toHaveLength(2);
@@ -102,7 +139,9 @@ describe('the Outbox API', () => {
 
   it('tells any signed-in caller that mail is kept in the Outbox while SMTP is not configured', async () => {
     const viewer = await sessionFor(t, 'viewer', own.id);
-    expect((await t.app.inject({ url: '/api/v1/mail/delivery', headers: viewer })).json()).toEqual({ delivery: 'outbox' });
+    expect((await t.app.inject({ url: '/api/v1/mail/delivery', headers: viewer })).json()).toEqual({
+      delivery: 'outbox',
+    });
     expect((await t.app.inject({ url: '/api/v1/mail/delivery' })).statusCode).toBe(401);
   });
 });
@@ -117,7 +156,11 @@ describe('charter outbox', () => {
   });
 
   it('shows one mail as text, audited as read by cli', async () => {
-    const result = await outboxForCli(t.database.db, { org: own.slug, id: codeMailId }, { smtp: false, now: new Date() });
+    const result = await outboxForCli(
+      t.database.db,
+      { org: own.slug, id: codeMailId },
+      { smtp: false, now: new Date() },
+    );
     expect(formatOutbox(result).join('\n')).toContain(`Your code is ${code}.`);
     const owner = await sessionFor(t, 'owner', own.id);
     const audit = (await t.app.inject({ url: '/api/v1/audit?action=mail.read&actor=cli', headers: owner })).json();
@@ -125,6 +168,8 @@ describe('charter outbox', () => {
   });
 
   it('asks for --org when the installation has several organisations', async () => {
-    await expect(outboxForCli(t.database.db, {}, { smtp: false, now: new Date() })).rejects.toThrow(/choose one with --org: .*outbox-other.*outbox-own/);
+    await expect(outboxForCli(t.database.db, {}, { smtp: false, now: new Date() })).rejects.toThrow(
+      /choose one with --org: .*outbox-other.*outbox-own/,
+    );
   });
 });

@@ -82,7 +82,12 @@ function summary(row: Row, reader: OutboxReader): OutboxMailSummary {
 const defaultLimit = 50;
 
 /** The organisation's mails, newest first, `limit` at a time (older than `before` for the next page). */
-export async function listOutbox(db: Kysely<Database>, scope: OrgScope, reader: OutboxReader, options: { before?: Date | undefined; limit?: number | undefined } = {}): Promise<OutboxPage> {
+export async function listOutbox(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  reader: OutboxReader,
+  options: { before?: Date | undefined; limit?: number | undefined } = {},
+): Promise<OutboxPage> {
   const organisationId = requireScope(scope);
   const limit = options.limit ?? defaultLimit;
   const rows = await inOrganisation(db, scope, (trx) => {
@@ -91,18 +96,31 @@ export async function listOutbox(db: Kysely<Database>, scope: OrgScope, reader: 
       .select(['id', 'created_at', 'recipient', 'subject', 'template', 'transport', 'status'])
       .where('organisation_id', '=', organisationId);
     if (options.before) query = query.where('created_at', '<', options.before);
-    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    return query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { mails: page.map((row) => summary(row, reader)), nextBefore: rows.length > limit && last ? new Date(last.created_at).toISOString() : null };
+  return {
+    mails: page.map((row) => summary(row, reader)),
+    nextBefore: rows.length > limit && last ? new Date(last.created_at).toISOString() : null,
+  };
 }
 
 /**
  * One mail, with its text, and an audit entry `mail.read` in the same transaction: a verification code read here is
  * on record as read, by whom. Unknown ids and other organisations' mails are both "not found".
  */
-export async function readOutboxMail(db: Kysely<Database>, scope: OrgScope, reader: OutboxReader, id: string, now: Date): Promise<OutboxMail> {
+export async function readOutboxMail(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  reader: OutboxReader,
+  id: string,
+  now: Date,
+): Promise<OutboxMail> {
   const organisationId = requireScope(scope);
   if (!z.uuid().safeParse(id).success) throw notFound('mail');
   return inOrganisation(db, scope, async (trx) => {
@@ -113,7 +131,17 @@ export async function readOutboxMail(db: Kysely<Database>, scope: OrgScope, read
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) throw notFound('mail');
-    await recordAudit(trx, scope, { actor: reader.actor, action: 'mail.read', target: `mail:${row.id}`, data: { template: row.template, masked: reader.restricted } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: reader.actor,
+        action: 'mail.read',
+        target: `mail:${row.id}`,
+        data: { template: row.template, masked: reader.restricted },
+      },
+      now,
+    );
     // A mail that went by SMTP was stored masked already; a mail kept before masked copies existed shows nothing to a
     // restricted reader rather than a usable code.
     const text = !reader.restricted ? row.text : (row.masked_text ?? (row.transport === 'smtp' ? row.text : null));

@@ -8,7 +8,14 @@ import { z } from 'zod';
 import { callerOf, type Caller } from '../accounts/caller.js';
 import type { Database } from '../database.js';
 import { defineRoute } from '../platform/http/routes.js';
-import { listOutbox, outboxMailSchema, outboxPageSchema, outboxQuerySchema, readOutboxMail, type OutboxReader } from './outbox.js';
+import {
+  listOutbox,
+  outboxMailSchema,
+  outboxPageSchema,
+  outboxQuerySchema,
+  readOutboxMail,
+  type OutboxReader,
+} from './outbox.js';
 
 export interface OutboxRouteDeps {
   db: Kysely<Database>;
@@ -44,7 +51,10 @@ export function registerOutboxRoutes(app: FastifyInstance, deps: OutboxRouteDeps
     },
     async ({ query, request }) => {
       const caller = callerOf(request);
-      return listOutbox(deps.db, caller, outboxReader(caller), { before: query.before ? new Date(query.before) : undefined, limit: query.limit });
+      return listOutbox(deps.db, caller, outboxReader(caller), {
+        before: query.before ? new Date(query.before) : undefined,
+        limit: query.limit,
+      });
     },
   );
 

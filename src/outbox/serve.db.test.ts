@@ -18,7 +18,10 @@ let mailId = '';
 
 async function serveOnce(extra: Record<string, string> = {}): Promise<string> {
   const printed: string[] = [];
-  const server = await startServer({ config: readConfig({ ...env, PORT: '0', HOST: '127.0.0.1', ...extra }), print: (text) => printed.push(text) });
+  const server = await startServer({
+    config: readConfig({ ...env, PORT: '0', HOST: '127.0.0.1', ...extra }),
+    print: (text) => printed.push(text),
+  });
   await server.close();
   return printed.join('\n');
 }
@@ -27,15 +30,29 @@ beforeAll(async () => {
   ({ env, remove } = await cliTestDatabase('charter-outbox'));
   mailId = await withConfiguredDatabase(readConfig(env), async (database) => {
     const organisation = await ensureOrganisation(database.db, 'outboxco', 'Outboxco BV');
-    const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger: createLogger('silent'), from: 'Charter <privacy@localhost>' });
-    return (await mailer.send({ organisationId: organisation.id, to: 'alice@example.be', subject: 'Your code for R-1', text: 'Your code is 1234 5678.', template: 'request.code' })).id;
+    const mailer = createMailer({
+      db: database.db as unknown as Kysely<MailTables>,
+      logger: createLogger('silent'),
+      from: 'Charter <privacy@localhost>',
+    });
+    return (
+      await mailer.send({
+        organisationId: organisation.id,
+        to: 'alice@example.be',
+        subject: 'Your code for R-1',
+        text: 'Your code is 1234 5678.',
+        template: 'request.code',
+      })
+    ).id;
   });
 }, 120_000);
 afterAll(() => remove());
 
 describe('the Outbox at start and on the terminal', () => {
   it('serve says that mail is kept in the Outbox while SMTP is not configured, and not when it is', async () => {
-    expect(await serveOnce()).toMatch(/mail {11}SMTP is not configured: mail is kept in the Outbox, not sent \(console: http:\/\/\S+\/console\/outbox; terminal: charter outbox\)/);
+    expect(await serveOnce()).toMatch(
+      /mail {11}SMTP is not configured: mail is kept in the Outbox, not sent \(console: http:\/\/\S+\/console\/outbox; terminal: charter outbox\)/,
+    );
     expect(await serveOnce({ SMTP_URL: 'smtp://127.0.0.1:2525' })).not.toContain('mail is kept in the Outbox');
   }, 120_000);
 
@@ -46,7 +63,11 @@ describe('the Outbox at start and on the terminal', () => {
     expect(list.out).toContain(`${mailId}  kept       alice@example.be  Your code for R-1`);
     const one = await runCli(['outbox', '--id', mailId, '--json'], { env });
     expect(one.code).toBe(0);
-    expect(JSON.parse(one.out)).toMatchObject({ kind: 'mail', organisation: 'outboxco', mail: { text: 'Your code is 1234 5678.' } });
+    expect(JSON.parse(one.out)).toMatchObject({
+      kind: 'mail',
+      organisation: 'outboxco',
+      mail: { text: 'Your code is 1234 5678.' },
+    });
     const unknown = await runCli(['outbox', '--org', 'nobody'], { env });
     expect(unknown.code).toBe(2);
   }, 120_000);

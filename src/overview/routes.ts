@@ -12,7 +12,8 @@ export function registerOverviewRoutes(app: FastifyInstance, context: AppContext
     {
       method: 'GET',
       url: '/api/v1/overview',
-      summary: 'The console start page: first steps (done or not, from real data) and the counts of open work; each count only with its read scope',
+      summary:
+        'The console start page: first steps (done or not, from real data) and the counts of open work; each count only with its read scope',
       tags: ['console'],
       auth: { scopes: ['charter:read'] },
       response: startPageSchema,
@@ -24,7 +25,12 @@ export function registerOverviewRoutes(app: FastifyInstance, context: AppContext
         now: context.clock(),
         smtpConfigured: Boolean(context.config.SMTP_URL),
         publicUrl: publicUrl(context.config),
-        may: { requests: holds('requests:read'), consent: holds('consent:read'), retention: holds('retention:read'), breaches: holds('breaches:read') },
+        may: {
+          requests: holds('requests:read'),
+          consent: holds('consent:read'),
+          retention: holds('retention:read'),
+          breaches: holds('breaches:read'),
+        },
       });
     },
   );

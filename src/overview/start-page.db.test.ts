@@ -27,15 +27,19 @@ beforeAll(async () => {
   t = await buildTestApp({ charter: consentCharter(), env: { PUBLIC_URL: 'http://charter.test' } });
   a = t.organisationId!;
   b = (await ensureOrganisation(t.database.db, 'bravo', 'Bravo BV')).id;
-  await applyCharter(t.database.db, { organisationId: b }, {
-    charter: consentCharter((c) => {
-      c.organisation.id = 'bravo';
-      c.sites = [{ id: 'bravo-site', name: 'Bravo', domain: 'www.bravo.example' }];
-    }),
-    source: '{}',
-    format: 'json',
-    actor: 'system',
-  });
+  await applyCharter(
+    t.database.db,
+    { organisationId: b },
+    {
+      charter: consentCharter((c) => {
+        c.organisation.id = 'bravo';
+        c.sites = [{ id: 'bravo-site', name: 'Bravo', domain: 'www.bravo.example' }];
+      }),
+      source: '{}',
+      format: 'json',
+      actor: 'system',
+    },
+  );
   // Organisation B has a bit of everything: a request, a breach, consent, a dry run, members and tokens.
   for (const seed of crossOrganisationSeeders) await seed(t, b);
 }, 120_000);
@@ -57,7 +61,10 @@ describe('GET /api/v1/overview', () => {
     const page = await startPage(headers);
     expect(page.steps.charter).toMatchObject({ applied: true, errors: 0 });
     expect(page.steps.sites.map((s) => s.id)).toEqual(consentCharter().sites.map((s) => s.id));
-    expect(page.steps.sites[0]).toMatchObject({ bannerSeen: false, snippet: bannerSnippet('http://charter.test', page.steps.sites[0]!.id) });
+    expect(page.steps.sites[0]).toMatchObject({
+      bannerSeen: false,
+      snippet: bannerSnippet('http://charter.test', page.steps.sites[0]!.id),
+    });
     expect(page.steps.smtp.configured).toBe(false);
     expect(page.steps.colleagues.members).toBe(1);
     expect(page.steps.dryRun).toEqual({ done: false, at: null });
@@ -84,25 +91,29 @@ describe('GET /api/v1/overview', () => {
         .execute(),
     );
     const aware = new Date(Date.now() - 2 * 3_600_000).toISOString();
-    const breach = await recordBreach(t.database.db, { organisationId: a }, {
-      content: breachContentSchema.parse({
-        title: 'Mail to the wrong customer',
-        discoveredAt: aware,
-        awareAt: aware,
-        nature: ['confidentiality'],
-        description: 'An invoice went to another customer.',
-        subjectCategories: ['customer'],
-        approximateSubjects: 1,
-        dataCategories: ['contact.email'],
-        approximateRecords: 1,
-        consequences: 'Little.',
-        measuresTaken: 'Asked the recipient to delete it.',
-        authority: { required: true, reason: 'Financial data.' },
-        subjects: { required: false, reason: 'No high risk.' },
-      }),
-      actor: 'system',
-      now: new Date(),
-    });
+    const breach = await recordBreach(
+      t.database.db,
+      { organisationId: a },
+      {
+        content: breachContentSchema.parse({
+          title: 'Mail to the wrong customer',
+          discoveredAt: aware,
+          awareAt: aware,
+          nature: ['confidentiality'],
+          description: 'An invoice went to another customer.',
+          subjectCategories: ['customer'],
+          approximateSubjects: 1,
+          dataCategories: ['contact.email'],
+          approximateRecords: 1,
+          consequences: 'Little.',
+          measuresTaken: 'Asked the recipient to delete it.',
+          authority: { required: true, reason: 'Financial data.' },
+          subjects: { required: false, reason: 'No high risk.' },
+        }),
+        actor: 'system',
+        now: new Date(),
+      },
+    );
 
     const { headers } = await signedInUser(t, 'owner', { organisationId: a });
     const page = await startPage(headers);
@@ -114,7 +125,10 @@ describe('GET /api/v1/overview', () => {
     expect(page.counts.consent?.answers).toBeGreaterThanOrEqual(4);
     expect(page.counts.consent?.optInRate).not.toBeNull();
     // The seeded breach was notified; the new one's 72-hour clock runs.
-    expect(page.counts.breaches).toEqual({ clocksRunning: 1, nextDeadline: { id: breach.id, reference: breach.reference, deadline: expect.any(String) as string } });
+    expect(page.counts.breaches).toEqual({
+      clocksRunning: 1,
+      nextDeadline: { id: breach.id, reference: breach.reference, deadline: expect.any(String) as string },
+    });
     expect(JSON.stringify(page)).not.toContain('bravo');
   });
 
@@ -123,8 +137,24 @@ describe('GET /api/v1/overview', () => {
     expect((await startPage(headers)).steps.dryRun.done).toBe(false);
     const config = readConfig({ LOG_LEVEL: 'silent', CHARTER_SECRET: 'test-secret-test-secret' });
     const runner = createJobRunner({ db: t.database.db, logger: createLogger('silent') });
-    registerRetentionJobs(runner, composeRetention({ db: t.database.db, dbKind: t.database.kind, config, env: process.env, clock: () => new Date() }), config, createLogger('silent'));
-    const started = await t.app.inject({ method: 'POST', url: '/api/v1/retention/runs', headers: await tokenFor(t, ['retention:run'], a), payload: { dryRun: true } });
+    registerRetentionJobs(
+      runner,
+      composeRetention({
+        db: t.database.db,
+        dbKind: t.database.kind,
+        config,
+        env: process.env,
+        clock: () => new Date(),
+      }),
+      config,
+      createLogger('silent'),
+    );
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/retention/runs',
+      headers: await tokenFor(t, ['retention:run'], a),
+      payload: { dryRun: true },
+    });
     expect(started.statusCode, started.body).toBe(202);
     await runner.runOnce();
     const page = await startPage(headers);
@@ -139,11 +169,31 @@ describe('GET /api/v1/overview', () => {
   });
 
   it('says SMTP is configured when it is', async () => {
-    const page = await readStartPage(t.database.db, { organisationId: a }, { now: new Date(), smtpConfigured: true, publicUrl: 'http://x', may: { requests: false, consent: false, retention: false, breaches: false } });
+    const page = await readStartPage(
+      t.database.db,
+      { organisationId: a },
+      {
+        now: new Date(),
+        smtpConfigured: true,
+        publicUrl: 'http://x',
+        may: { requests: false, consent: false, retention: false, breaches: false },
+      },
+    );
     expect(page.steps.smtp.configured).toBe(true);
   });
 
   it('refuses to read without an organisation scope', async () => {
-    await expect(readStartPage(t.database.db, { organisationId: '' }, { now: new Date(), smtpConfigured: false, publicUrl: 'http://x', may: { requests: true, consent: true, retention: true, breaches: true } })).rejects.toThrow(/organisation scope/);
+    await expect(
+      readStartPage(
+        t.database.db,
+        { organisationId: '' },
+        {
+          now: new Date(),
+          smtpConfigured: false,
+          publicUrl: 'http://x',
+          may: { requests: true, consent: true, retention: true, breaches: true },
+        },
+      ),
+    ).rejects.toThrow(/organisation scope/);
   });
 });

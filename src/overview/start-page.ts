@@ -32,13 +32,31 @@ export const startPageSchema = z.object({
     dryRun: z.object({ done: z.boolean(), at: z.string().nullable() }),
   }),
   counts: z.object({
-    requests: z.object({ open: z.number().int(), overdue: z.number().int(), nextDue: z.object({ id: z.string(), reference: z.string(), dueOn: z.string() }).nullable() }).nullable(),
+    requests: z
+      .object({
+        open: z.number().int(),
+        overdue: z.number().int(),
+        nextDue: z.object({ id: z.string(), reference: z.string(), dueOn: z.string() }).nullable(),
+      })
+      .nullable(),
     consent: z
-      .object({ from: z.string(), to: z.string(), answers: z.number().int(), decided: z.number().int(), granted: z.number().int(), optInRate: z.number().nullable() })
+      .object({
+        from: z.string(),
+        to: z.string(),
+        answers: z.number().int(),
+        decided: z.number().int(),
+        granted: z.number().int(),
+        optInRate: z.number().nullable(),
+      })
       .nullable()
       .describe('the last 7 days: opt-in rate = categories granted / categories decided'),
     retention: z.object({ awaitingApproval: z.number().int() }).nullable(),
-    breaches: z.object({ clocksRunning: z.number().int(), nextDeadline: z.object({ id: z.string(), reference: z.string(), deadline: z.string() }).nullable() }).nullable(),
+    breaches: z
+      .object({
+        clocksRunning: z.number().int(),
+        nextDeadline: z.object({ id: z.string(), reference: z.string(), deadline: z.string() }).nullable(),
+      })
+      .nullable(),
   }),
 });
 
@@ -74,8 +92,17 @@ export async function readStartPage(db: Kysely<Database>, scope: OrgScope, input
   const weekTo = day(input.now);
 
   const facts = await inOrganisation(db, scope, async (trx) => {
-    const members = await trx.selectFrom('memberships').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
-    const seenSites = await trx.selectFrom('consent_daily_stats').select('site_id').distinct().where('organisation_id', '=', organisationId).execute();
+    const members = await trx
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirstOrThrow();
+    const seenSites = await trx
+      .selectFrom('consent_daily_stats')
+      .select('site_id')
+      .distinct()
+      .where('organisation_id', '=', organisationId)
+      .execute();
     const dryRun = await trx
       .selectFrom('retention_runs')
       .select('created_at')
@@ -140,7 +167,9 @@ export async function readStartPage(db: Kysely<Database>, scope: OrgScope, input
     return { members, seenSites, dryRun, checkedStores, requests, nextDue, consent, awaiting };
   });
 
-  const breaches = input.may.breaches ? (await listBreaches(db, scope)).map((b) => toBreachView(b, input.now)) : undefined;
+  const breaches = input.may.breaches
+    ? (await listBreaches(db, scope)).map((b) => toBreachView(b, input.now))
+    : undefined;
   const running = (breaches ?? [])
     .filter((b) => b.clock.state === 'running' || b.clock.state === 'due-soon' || b.clock.state === 'overdue')
     .sort((a, b) => Date.parse(a.clock.deadline) - Date.parse(b.clock.deadline));
@@ -153,25 +182,58 @@ export async function readStartPage(db: Kysely<Database>, scope: OrgScope, input
   const firstRunning = running[0];
   return {
     steps: {
-      charter: { applied: stored !== undefined, errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length },
-      sites: (charter?.sites ?? []).map((site) => ({ id: site.id, name: site.name, domain: site.domain, snippet: bannerSnippet(input.publicUrl, site.id), bannerSeen: seen.has(site.id) })),
+      charter: {
+        applied: stored !== undefined,
+        errors: findings.filter((f) => f.severity === 'error').length,
+        warnings: findings.filter((f) => f.severity === 'warning').length,
+      },
+      sites: (charter?.sites ?? []).map((site) => ({
+        id: site.id,
+        name: site.name,
+        domain: site.domain,
+        snippet: bannerSnippet(input.publicUrl, site.id),
+        bannerSeen: seen.has(site.id),
+      })),
       smtp: { configured: input.smtpConfigured },
-      stores: { declared: stores.length, checked: stores.filter((s) => checked.has(s.id)).length, unchecked: stores.filter((s) => !checked.has(s.id)).map((s) => s.name ?? s.id) },
+      stores: {
+        declared: stores.length,
+        checked: stores.filter((s) => checked.has(s.id)).length,
+        unchecked: stores.filter((s) => !checked.has(s.id)).map((s) => s.name ?? s.id),
+      },
       colleagues: { members: Number(facts.members.n) },
-      dryRun: { done: facts.dryRun !== undefined, at: facts.dryRun ? new Date(facts.dryRun.created_at).toISOString() : null },
+      dryRun: {
+        done: facts.dryRun !== undefined,
+        at: facts.dryRun ? new Date(facts.dryRun.created_at).toISOString() : null,
+      },
     },
     counts: {
       requests: facts.requests
         ? {
             open: Number(facts.requests.open),
             overdue: Number(facts.requests.overdue),
-            nextDue: facts.nextDue ? { id: facts.nextDue.id, reference: facts.nextDue.reference, dueOn: facts.nextDue.due_on } : null,
+            nextDue: facts.nextDue
+              ? { id: facts.nextDue.id, reference: facts.nextDue.reference, dueOn: facts.nextDue.due_on }
+              : null,
           }
         : null,
-      consent: facts.consent ? { from: weekFrom, to: weekTo, answers: Number(facts.consent.answers), decided, granted, optInRate: decided > 0 ? Math.round((granted / decided) * 1000) / 1000 : null } : null,
+      consent: facts.consent
+        ? {
+            from: weekFrom,
+            to: weekTo,
+            answers: Number(facts.consent.answers),
+            decided,
+            granted,
+            optInRate: decided > 0 ? Math.round((granted / decided) * 1000) / 1000 : null,
+          }
+        : null,
       retention: facts.awaiting ? { awaitingApproval: Number(facts.awaiting.n) } : null,
       breaches: breaches
-        ? { clocksRunning: running.length, nextDeadline: firstRunning ? { id: firstRunning.id, reference: firstRunning.reference, deadline: firstRunning.clock.deadline } : null }
+        ? {
+            clocksRunning: running.length,
+            nextDeadline: firstRunning
+              ? { id: firstRunning.id, reference: firstRunning.reference, deadline: firstRunning.clock.deadline }
+              : null,
+          }
         : null,
     },
   };

@@ -8,10 +8,13 @@ describe('PUBLIC_URL', () => {
     expect(publicUrl(readConfig({ PORT: '4400' }))).toBe('http://localhost:4400');
   });
 
-  it.each(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'])('is optional on the loopback interface %s', (host) => {
-    expect(isLoopbackHost(host)).toBe(true);
-    expect(() => requirePublicUrl(readConfig({ HOST: host }))).not.toThrow();
-  });
+  it.each(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'])(
+    'is optional on the loopback interface %s',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(true);
+      expect(() => requirePublicUrl(readConfig({ HOST: host }))).not.toThrow();
+    },
+  );
 
   it.each(['0.0.0.0', '::', '192.0.2.5', 'charter.internal'])('is required on %s, with a message naming it', (host) => {
     expect(() => requirePublicUrl(readConfig({ HOST: host }))).toThrow(ConfigError);
@@ -20,7 +23,9 @@ describe('PUBLIC_URL', () => {
   });
 
   it('makes `charter serve` on a public interface without it exit 1 with the reason, before opening anything', async () => {
-    const result = await runCli(['serve', '--host', '0.0.0.0', '--port', '0'], { env: { CHARTER_DATA_DIR: '/nonexistent/never-created' } });
+    const result = await runCli(['serve', '--host', '0.0.0.0', '--port', '0'], {
+      env: { CHARTER_DATA_DIR: '/nonexistent/never-created' },
+    });
     expect(result.code).toBe(1);
     expect(result.err).toContain('PUBLIC_URL: required when HOST (0.0.0.0) is not a loopback address');
   });

@@ -7,7 +7,10 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4300),
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: z.url().optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
   CHARTER_DATA_DIR: z.string().default('./.charter/data'),
   CHARTER_FILE: z.string().optional(),
   CHARTER_SECRET: z.string().min(16, 'at least 16 characters').optional(),
@@ -15,25 +18,58 @@ export const configSchema = z.object({
   CHARTER_AUDIT_KEY: z.string().min(32, 'at least 32 characters').optional(),
   CHARTER_AUDIT_KEY_FILE: z.string().optional(),
   /** Key(s) that encrypt webhook and TOTP secrets at rest: hex (64+) or 32+ characters; several comma-separated, the first current. */
-  CHARTER_SECRETS_KEY: z.string().regex(/^[^,]{32,}(,[^,]{32,})*$/, 'one or more keys of at least 32 characters, separated by commas').optional(),
+  CHARTER_SECRETS_KEY: z
+    .string()
+    .regex(/^[^,]{32,}(,[^,]{32,})*$/, 'one or more keys of at least 32 characters, separated by commas')
+    .optional(),
   CHARTER_SECRETS_KEY_FILE: z.string().optional(),
-  AUDIT_CHECKPOINT_MAIL: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, '"off" or a UTC time of day HH:MM').default('off'),
+  AUDIT_CHECKPOINT_MAIL: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, '"off" or a UTC time of day HH:MM')
+    .default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().default('Charter <privacy@localhost>'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Webhook targets on loopback, private and link-local addresses: refused unless `true` (SSRF). */
-  WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  CHARTER_DPA_REVIEW_AFTER: z.string().regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'an ISO 8601 duration such as P3Y').default('P3Y'),
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  CHARTER_DPA_REVIEW_AFTER: z
+    .string()
+    .regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'an ISO 8601 duration such as P3Y')
+    .default('P3Y'),
   CONSENT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   CONSENT_BATCH_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(2),
-  RETENTION_SCHEDULE: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, '"off" or a UTC time of day HH:MM').default('02:30'),
+  RETENTION_SCHEDULE: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, '"off" or a UTC time of day HH:MM')
+    .default('02:30'),
   RETENTION_APPROVAL_SHARE: z.coerce.number().min(0).max(1).default(0.1),
   RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
-  RETENTION_MAIL_OUTBOX: z.string().regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration').default('P90D'),
-  RETENTION_AUDIT: z.string().regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration').default('forever'),
-  RETENTION_CONSENT_RECORDS: z.string().regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration').default('P5Y'),
-  RETENTION_REQUESTS: z.string().regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration').default('P5Y'),
+  RETENTION_MAIL_OUTBOX: z
+    .string()
+    .regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration')
+    .default('P90D'),
+  RETENTION_AUDIT: z
+    .string()
+    .regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration')
+    .default('forever'),
+  RETENTION_CONSENT_RECORDS: z
+    .string()
+    .regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration')
+    .default('P5Y'),
+  RETENTION_REQUESTS: z
+    .string()
+    .regex(/^(forever|P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?)$/, '"forever" or an ISO 8601 duration')
+    .default('P5Y'),
 });
 export type Config = z.infer<typeof configSchema> & {
   /** OpenID Connect providers (`OIDC_PROVIDERS` and `OIDC_<ID>_*`); none when absent. */
@@ -59,8 +95,14 @@ const providerIdPattern = /^[a-z][a-z0-9-]{0,30}$/;
  * Providers are named in `OIDC_PROVIDERS=corp,partner`; each has `OIDC_<ID>_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET`, and
  * optionally `_NAME` and `_SCOPES` (the id upper-cased, dashes as underscores). Every problem is reported at once.
  */
-export function readOidcProviders(present: Record<string, string | undefined>): { providers: OidcProviderConfig[]; problems: string[] } {
-  const ids = (present.OIDC_PROVIDERS ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+export function readOidcProviders(present: Record<string, string | undefined>): {
+  providers: OidcProviderConfig[];
+  problems: string[];
+} {
+  const ids = (present.OIDC_PROVIDERS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   const providers: OidcProviderConfig[] = [];
   const problems: string[] = [];
   for (const id of ids) {
@@ -72,7 +114,8 @@ export function readOidcProviders(present: Record<string, string | undefined>): 
     const issuer = present[`${prefix}ISSUER`];
     const clientId = present[`${prefix}CLIENT_ID`];
     const clientSecret = present[`${prefix}CLIENT_SECRET`];
-    if (!issuer || !z.url().safeParse(issuer).success) problems.push(`${prefix}ISSUER: the issuer URL of provider "${id}" is required`);
+    if (!issuer || !z.url().safeParse(issuer).success)
+      problems.push(`${prefix}ISSUER: the issuer URL of provider "${id}" is required`);
     if (!clientId) problems.push(`${prefix}CLIENT_ID: required for provider "${id}"`);
     if (!clientSecret) problems.push(`${prefix}CLIENT_SECRET: required for provider "${id}"`);
     if (issuer && clientId && clientSecret) {
@@ -90,7 +133,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(present);
   const oidc = readOidcProviders(present);
   if (!parsed.success || oidc.problems.length > 0) {
-    const lines = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)), ...oidc.problems];
+    const lines = [
+      ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+      ...oidc.problems,
+    ];
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return { ...parsed.data, oidcProviders: oidc.providers };

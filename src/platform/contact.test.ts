@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkAddress, checkPhone, isPlainAddress, maskRefused } from './contact.js';
 
 describe('checkAddress', () => {
-  it.each(['dave@shop.test', 'a.b+tag@sub.example.be', "o'brien@example.ie", 'jürgen@müller.de', 'x@xn--mller-kva.de'])('accepts one plain address: %s', (value) => {
-    expect(checkAddress(value)).toEqual({ ok: true, value });
-  });
+  it.each(['dave@shop.test', 'a.b+tag@sub.example.be', "o'brien@example.ie", 'jürgen@müller.de', 'x@xn--mller-kva.de'])(
+    'accepts one plain address: %s',
+    (value) => {
+      expect(checkAddress(value)).toEqual({ ok: true, value });
+    },
+  );
 
   it.each([
     ['dave@shop.test\r\nBcc: mallory@evil.test', 'control-characters'],

@@ -6,7 +6,15 @@
  */
 
 /** Why a value is not one plain contact. */
-export type ContactProblem = 'empty' | 'too-long' | 'control-characters' | 'list' | 'display-name' | 'angle-brackets' | 'not-an-address' | 'not-a-phone-number';
+export type ContactProblem =
+  | 'empty'
+  | 'too-long'
+  | 'control-characters'
+  | 'list'
+  | 'display-name'
+  | 'angle-brackets'
+  | 'not-an-address'
+  | 'not-a-phone-number';
 
 export type ContactCheck = { ok: true; value: string } | { ok: false; problem: ContactProblem };
 
@@ -16,7 +24,8 @@ const controlOrFormat = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 // RFC 5322 dot-atom local part (no quoted strings, no comments), letters of any script allowed (RFC 6531).
 const localPart = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 // A host name of at least two labels; each label 1–63 letters, digits or inner hyphens; a top-level label of letters.
-const domain = /^(?=.{1,253}$)([\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:[\p{L}]{2,63}|xn--[a-z0-9-]{1,59})$/iu;
+const domain =
+  /^(?=.{1,253}$)([\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:[\p{L}]{2,63}|xn--[a-z0-9-]{1,59})$/iu;
 
 /** Ordinary spaces around a value are tolerated; a line break or other control character never is. */
 function trimSpaces(raw: string): string {
@@ -44,12 +53,14 @@ export function checkAddress(raw: string): ContactCheck {
   const value = trimSpaces(raw);
   const problem = commonProblem(value, 254);
   if (problem) return { ok: false, problem };
-  if (/[\s"()[\]\\:]/u.test(value)) return { ok: false, problem: value.includes('@') && /\s/u.test(value) ? 'display-name' : 'not-an-address' };
+  if (/[\s"()[\]\\:]/u.test(value))
+    return { ok: false, problem: value.includes('@') && /\s/u.test(value) ? 'display-name' : 'not-an-address' };
   const at = value.lastIndexOf('@');
   if (at <= 0 || value.indexOf('@') !== at) return { ok: false, problem: 'not-an-address' };
   const local = value.slice(0, at);
   const host = value.slice(at + 1);
-  if (local.length > 64 || !localPart.test(local) || !domain.test(host)) return { ok: false, problem: 'not-an-address' };
+  if (local.length > 64 || !localPart.test(local) || !domain.test(host))
+    return { ok: false, problem: 'not-an-address' };
   return { ok: true, value };
 }
 

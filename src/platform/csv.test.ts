@@ -59,13 +59,25 @@ const guarded = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : v
 // Text with everything CSV and spreadsheets care about: separators, quotes, line breaks, formula starts, any unicode.
 const cell = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ',', '"', ';', 'a', ' ', 'é', '𝄞'), maxLength: 12 }),
+  fc.string({
+    unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ',', '"', ';', 'a', ' ', 'é', '𝄞'),
+    maxLength: 12,
+  }),
   fc.constantFrom('=HYPERLINK("http://evil.test","x")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)', '\t=1', '\r=1'),
 );
 
 describe('the CSV writer', () => {
   it('writes the UTF-8 byte-order mark, quotes as RFC 4180 says, and guards formulas with an apostrophe', () => {
-    expect(writeCsv(['a', 'b'], [['x,y', 'say "hi"'], [null, 3], ['=1+1', -4]])).toBe(`${utf8Bom}a,b\r\n"x,y","say ""hi"""\r\n,3\r\n'=1+1,-4\r\n`);
+    expect(
+      writeCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          [null, 3],
+          ['=1+1', -4],
+        ],
+      ),
+    ).toBe(`${utf8Bom}a,b\r\n"x,y","say ""hi"""\r\n,3\r\n'=1+1,-4\r\n`);
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
     expect(csvField('\r=cmd')).toBe(`"'\r=cmd"`);
     expect(csvField(true)).toBe('true');
@@ -73,16 +85,26 @@ describe('the CSV writer', () => {
 
   it('reads back, with an independent strict RFC 4180 reader, exactly the guarded values of any table', () => {
     fc.assert(
-      fc.property(fc.array(cell, { minLength: 1, maxLength: 5 }).chain((header) => fc.tuple(fc.constant(header), fc.array(fc.array(cell, { minLength: header.length, maxLength: header.length }), { maxLength: 6 }))), ([header, rows]) => {
-        const text = writeCsv(header, rows);
-        expect(text.startsWith(utf8Bom)).toBe(true);
-        const read = readRfc4180(text.slice(utf8Bom.length));
-        expect(read).toEqual([header, ...rows].map((row) => row.map(guarded)));
-        // No cell, once read, starts the way a spreadsheet formula does.
-        for (const row of read) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
-        // Charter's own reader agrees.
-        expect(parseCsv(text)).toEqual(read);
-      }),
+      fc.property(
+        fc
+          .array(cell, { minLength: 1, maxLength: 5 })
+          .chain((header) =>
+            fc.tuple(
+              fc.constant(header),
+              fc.array(fc.array(cell, { minLength: header.length, maxLength: header.length }), { maxLength: 6 }),
+            ),
+          ),
+        ([header, rows]) => {
+          const text = writeCsv(header, rows);
+          expect(text.startsWith(utf8Bom)).toBe(true);
+          const read = readRfc4180(text.slice(utf8Bom.length));
+          expect(read).toEqual([header, ...rows].map((row) => row.map(guarded)));
+          // No cell, once read, starts the way a spreadsheet formula does.
+          for (const row of read) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+          // Charter's own reader agrees.
+          expect(parseCsv(text)).toEqual(read);
+        },
+      ),
       { numRuns: 500 },
     );
   });

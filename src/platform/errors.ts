@@ -24,17 +24,20 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, details: ErrorDetail[] = []) => new AppError('bad_request', 400, message, details);
+export const badRequest = (message: string, details: ErrorDetail[] = []) =>
+  new AppError('bad_request', 400, message, details);
 export const invalidInput = (details: ErrorDetail[], message = 'The request has invalid fields.') =>
   new AppError('invalid_input', 422, message, details);
 /** Not found — also what another organisation's resource looks like (never reveal that it exists). */
 export const notFound = (what: string, _id?: string) => new AppError('not_found', 404, `No such ${what}.`);
 export const unauthorized = (message = 'Sign in first.') => new AppError('unauthorized', 401, message);
 export const forbidden = (message = 'You may not do this.') => new AppError('forbidden', 403, message);
-export const conflict = (message: string, details: ErrorDetail[] = []) => new AppError('conflict', 409, message, details);
+export const conflict = (message: string, details: ErrorDetail[] = []) =>
+  new AppError('conflict', 409, message, details);
 export const tooManyRequests = (message = 'Too many requests; try again later.') =>
   new AppError('rate_limited', 429, message);
-export const payloadTooLarge = (message = 'The request body is too large.') => new AppError('payload_too_large', 413, message);
+export const payloadTooLarge = (message = 'The request body is too large.') =>
+  new AppError('payload_too_large', 413, message);
 export const unsupportedMediaType = (message = 'Unsupported content type.') =>
   new AppError('unsupported_media_type', 415, message);
 

@@ -26,7 +26,12 @@ describe('durable jobs', () => {
     expect(await enqueueJob(database.db, { queue: 'test.dedupe', key: 'day-1' }, t0)).toBe(true);
     expect(await enqueueJob(database.db, { queue: 'test.dedupe', key: 'day-1' }, t0)).toBe(false);
     expect(await enqueueJob(database.db, { queue: 'test.dedupe', key: 'day-2' }, t0)).toBe(true);
-    const rows = await database.db.selectFrom('jobs').select('dedupe_key').where('queue', '=', 'test.dedupe').orderBy('dedupe_key').execute();
+    const rows = await database.db
+      .selectFrom('jobs')
+      .select('dedupe_key')
+      .where('queue', '=', 'test.dedupe')
+      .orderBy('dedupe_key')
+      .execute();
     expect(rows.map((r) => r.dedupe_key)).toEqual(['day-1', 'day-2']);
   });
 
@@ -39,14 +44,30 @@ describe('durable jobs', () => {
     const second = await claimJob(database.db, ['test.lease'], 'worker-b', 60_000, later(61_000));
     expect(second).toMatchObject({ id: first?.id, attempts: 2 });
     await completeJob(database.db, first?.id ?? '', 'worker-a', later(62_000));
-    expect((await database.db.selectFrom('jobs').select(['status', 'locked_by']).where('id', '=', first?.id ?? '').executeTakeFirstOrThrow())).toEqual({ status: 'running', locked_by: 'worker-b' });
+    expect(
+      await database.db
+        .selectFrom('jobs')
+        .select(['status', 'locked_by'])
+        .where('id', '=', first?.id ?? '')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'running', locked_by: 'worker-b' });
     await completeJob(database.db, second?.id ?? '', 'worker-b', later(63_000));
-    expect((await database.db.selectFrom('jobs').select('status').where('id', '=', first?.id ?? '').executeTakeFirstOrThrow()).status).toBe('done');
+    expect(
+      (
+        await database.db
+          .selectFrom('jobs')
+          .select('status')
+          .where('id', '=', first?.id ?? '')
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('done');
   });
 
   it('never hands one job to two concurrent claimers', async () => {
     for (let i = 0; i < 5; i++) await enqueueJob(database.db, { queue: 'test.race', key: String(i) }, t0);
-    const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => claimJob(database.db, ['test.race'], `w${i}`, 60_000, t0)));
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => claimJob(database.db, ['test.race'], `w${i}`, 60_000, t0)),
+    );
     const ids = claims.filter((c) => c !== undefined).map((c) => c.id);
     expect(ids).toHaveLength(5);
     expect(new Set(ids).size).toBe(5);
@@ -60,7 +81,11 @@ describe('durable jobs', () => {
     const second = await claimJob(database.db, ['test.retry'], 'w', 60_000, later(31_000));
     expect(second?.attempts).toBe(2);
     await failJob(database.db, second?.id ?? '', 'w', 'boom again', later(31_000));
-    const row = await database.db.selectFrom('jobs').select(['status', 'last_error']).where('id', '=', first?.id ?? '').executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('jobs')
+      .select(['status', 'last_error'])
+      .where('id', '=', first?.id ?? '')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'failed', last_error: 'boom again' });
   });
 
@@ -75,7 +100,12 @@ describe('durable jobs', () => {
     await enqueueJob(database.db, { queue: 'test.runner', key: 'bad', payload: { name: 'bad' } }, t0);
     expect(await runner.runOnce()).toBe(2);
     expect(seen.sort()).toEqual(['bad', 'good']);
-    const rows = await database.db.selectFrom('jobs').select(['dedupe_key', 'status', 'last_error']).where('queue', '=', 'test.runner').orderBy('dedupe_key').execute();
+    const rows = await database.db
+      .selectFrom('jobs')
+      .select(['dedupe_key', 'status', 'last_error'])
+      .where('queue', '=', 'test.runner')
+      .orderBy('dedupe_key')
+      .execute();
     expect(rows).toEqual([
       { dedupe_key: 'bad', status: 'queued', last_error: 'handler failed' },
       { dedupe_key: 'good', status: 'done', last_error: null },
@@ -89,7 +119,7 @@ async function until(condition: () => Promise<boolean> | boolean): Promise<void>
 }
 
 describe('isolation of the runner', () => {
-  it('keeps claiming other organisations\' jobs and ticking their lanes while one organisation\'s job and lane hang', async () => {
+  it("keeps claiming other organisations' jobs and ticking their lanes while one organisation's job and lane hang", async () => {
     const stuck = await ensureOrganisation(database.db, 'lanes-stuck', 'Stuck');
     const other = await ensureOrganisation(database.db, 'lanes-other', 'Other');
     let release!: () => void;
@@ -110,13 +140,36 @@ describe('isolation of the runner', () => {
         else otherLaneRuns.push(otherLaneRuns.length);
       },
     });
-    await enqueueJob(database.db, { queue: 'test.lanes', key: 'stuck', organisationId: stuck.id, payload: { name: 'stuck' } });
-    await enqueueJob(database.db, { queue: 'test.lanes', key: 'stuck-next', organisationId: stuck.id, payload: { name: 'stuck-next' } });
-    await enqueueJob(database.db, { queue: 'test.lanes', key: 'other', organisationId: other.id, payload: { name: 'other' } });
+    await enqueueJob(database.db, {
+      queue: 'test.lanes',
+      key: 'stuck',
+      organisationId: stuck.id,
+      payload: { name: 'stuck' },
+    });
+    await enqueueJob(database.db, {
+      queue: 'test.lanes',
+      key: 'stuck-next',
+      organisationId: stuck.id,
+      payload: { name: 'stuck-next' },
+    });
+    await enqueueJob(database.db, {
+      queue: 'test.lanes',
+      key: 'other',
+      organisationId: other.id,
+      payload: { name: 'other' },
+    });
     runner.start();
     try {
       await until(() => done.includes('other') && otherLaneRuns.length >= 3);
-      const status = async (key: string) => (await database.db.selectFrom('jobs').select('status').where('queue', '=', 'test.lanes').where('dedupe_key', '=', key).executeTakeFirstOrThrow()).status;
+      const status = async (key: string) =>
+        (
+          await database.db
+            .selectFrom('jobs')
+            .select('status')
+            .where('queue', '=', 'test.lanes')
+            .where('dedupe_key', '=', key)
+            .executeTakeFirstOrThrow()
+        ).status;
       // The stuck organisation's job holds its lane: its next job waits; nobody else's does.
       expect(await status('stuck')).toBe('running');
       expect(await status('stuck-next')).toBe('queued');
@@ -141,6 +194,9 @@ describe('exclusive locks', () => {
     });
     expect(outer).toEqual({ acquired: true, result: { acquired: true, result: 'other' } });
     expect(inner).toEqual({ acquired: false });
-    expect(await withExclusiveLock(database.db, database.kind, 'test:lock', async () => 'again')).toEqual({ acquired: true, result: 'again' });
+    expect(await withExclusiveLock(database.db, database.kind, 'test:lock', async () => 'again')).toEqual({
+      acquired: true,
+      result: 'again',
+    });
   });
 });

@@ -96,7 +96,11 @@ type JobDb<DB extends JobTables = JobTables> = Kysely<DB>;
 const jobsOf = <DB extends JobTables>(db: JobDb<DB>) => db as unknown as Kysely<JobTables>;
 
 /** Enqueues a job; with a key, a job already enqueued under that key (in any state) wins and this returns false. */
-export async function enqueueJob<DB extends JobTables>(db: JobDb<DB>, input: EnqueueInput, now: Date = new Date()): Promise<boolean> {
+export async function enqueueJob<DB extends JobTables>(
+  db: JobDb<DB>,
+  input: EnqueueInput,
+  now: Date = new Date(),
+): Promise<boolean> {
   const result = await jobsOf(db)
     .insertInto('jobs')
     .values({
@@ -135,7 +139,14 @@ export async function claimJob<DB extends JobTables>(
   const organisations = [...(busy.organisations ?? [])];
   const installationQueues = [...(busy.installationQueues ?? [])];
   const until = new Date(now.getTime() + leaseMs);
-  const result = await sql<{ id: string; queue: string; dedupe_key: string | null; organisation_id: string | null; payload: unknown; attempts: number }>`
+  const result = await sql<{
+    id: string;
+    queue: string;
+    dedupe_key: string | null;
+    organisation_id: string | null;
+    payload: unknown;
+    attempts: number;
+  }>`
     update jobs set status = 'running', locked_by = ${worker}, locked_until = ${until.toISOString()}::timestamptz,
                     attempts = attempts + 1
      where id = (
@@ -153,8 +164,18 @@ export async function claimJob<DB extends JobTables>(
     returning id, queue, dedupe_key, organisation_id, payload, attempts`.execute(jobsOf(db));
   const row = result.rows[0];
   if (!row) return undefined;
-  const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : ((row.payload ?? {}) as Record<string, unknown>);
-  return { id: row.id, queue: row.queue, dedupeKey: row.dedupe_key, organisationId: row.organisation_id, payload, attempts: row.attempts };
+  const payload =
+    typeof row.payload === 'string'
+      ? (JSON.parse(row.payload) as Record<string, unknown>)
+      : ((row.payload ?? {}) as Record<string, unknown>);
+  return {
+    id: row.id,
+    queue: row.queue,
+    dedupeKey: row.dedupe_key,
+    organisationId: row.organisation_id,
+    payload,
+    attempts: row.attempts,
+  };
 }
 
 /**
@@ -167,7 +188,13 @@ export interface BusyLanes {
 }
 
 /** Extends the lease of a job this worker holds; false when it lost the job (lease taken over). */
-export async function extendLease<DB extends JobTables>(db: JobDb<DB>, jobId: string, worker: string, leaseMs: number, now: Date = new Date()): Promise<boolean> {
+export async function extendLease<DB extends JobTables>(
+  db: JobDb<DB>,
+  jobId: string,
+  worker: string,
+  leaseMs: number,
+  now: Date = new Date(),
+): Promise<boolean> {
   const result = await jobsOf(db)
     .updateTable('jobs')
     .set({ locked_until: new Date(now.getTime() + leaseMs) })
@@ -178,7 +205,12 @@ export async function extendLease<DB extends JobTables>(db: JobDb<DB>, jobId: st
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function completeJob<DB extends JobTables>(db: JobDb<DB>, jobId: string, worker: string, now: Date = new Date()): Promise<void> {
+export async function completeJob<DB extends JobTables>(
+  db: JobDb<DB>,
+  jobId: string,
+  worker: string,
+  now: Date = new Date(),
+): Promise<void> {
   await jobsOf(db)
     .updateTable('jobs')
     .set({ status: 'done', finished_at: now, locked_until: null })
@@ -188,8 +220,18 @@ export async function completeJob<DB extends JobTables>(db: JobDb<DB>, jobId: st
 }
 
 /** Records a failure: queued again after a backoff (30 s × 2^attempts, at most an hour), or failed for good. */
-export async function failJob<DB extends JobTables>(db: JobDb<DB>, jobId: string, worker: string, error: string, now: Date = new Date()): Promise<void> {
-  const job = await jobsOf(db).selectFrom('jobs').select(['attempts', 'max_attempts']).where('id', '=', jobId).executeTakeFirst();
+export async function failJob<DB extends JobTables>(
+  db: JobDb<DB>,
+  jobId: string,
+  worker: string,
+  error: string,
+  now: Date = new Date(),
+): Promise<void> {
+  const job = await jobsOf(db)
+    .selectFrom('jobs')
+    .select(['attempts', 'max_attempts'])
+    .where('id', '=', jobId)
+    .executeTakeFirst();
   if (!job) return;
   const final = job.attempts >= job.max_attempts;
   const delay = Math.min(3_600_000, 30_000 * 2 ** Math.max(0, job.attempts - 1));
@@ -235,7 +277,9 @@ export async function withExclusiveLock<DB, T>(
     }
   }
   return db.connection().execute(async (connection) => {
-    const locked = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtext('charter.lock'), hashtext(${key})) as ok`.execute(connection);
+    const locked = await sql<{
+      ok: boolean;
+    }>`select pg_try_advisory_lock(hashtext('charter.lock'), hashtext(${key})) as ok`.execute(connection);
     if (!locked.rows[0]?.ok) return { acquired: false as const };
     try {
       return { acquired: true as const, result: await work() };
@@ -372,7 +416,9 @@ export function createJobRunner<DB extends JobTables>(options: JobRunnerOptions<
         poll.pending.push(done.then(() => fill(poll)));
       }
     });
-    const current = filling.catch((error: unknown) => options.logger.error({ err: errorSummary(error) }, 'job claim failed'));
+    const current = filling.catch((error: unknown) =>
+      options.logger.error({ err: errorSummary(error) }, 'job claim failed'),
+    );
     filling = current;
     return current;
   }
@@ -464,5 +510,7 @@ export function createJobRunner<DB extends JobTables>(options: JobRunnerOptions<
 
 /** Error name and message only: messages of Charter's own errors carry no personal data. */
 function errorSummary(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) };
 }

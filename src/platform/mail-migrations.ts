@@ -32,7 +32,9 @@ export const mailMigrations: Record<string, Migration> = {
   '0005-mail-outbox-status': {
     async up(db: Kysely<unknown>) {
       // A mail over the per-recipient cap is recorded, not sent: the outbox says which.
-      await sql`alter table mail_outbox add column status text not null default 'sent' check (status in ('sent', 'suppressed'))`.execute(db);
+      await sql`alter table mail_outbox add column status text not null default 'sent' check (status in ('sent', 'suppressed'))`.execute(
+        db,
+      );
     },
   },
   '0006-mail-outbox-masked-text': {

@@ -19,11 +19,31 @@ afterAll(async () => {
 
 describe('the mailer', () => {
   it('refuses any recipient that is not one plain address, before SMTP and the outbox (the second wall)', async () => {
-    const mailer = createMailer({ db: t.database.db as unknown as Kysely<MailTables>, logger: createLogger('silent'), smtpUrl: smtp.url, from: 'Charter <privacy@charter.test>' });
-    for (const to of ['dave@shop.test\r\nBcc: mallory@evil.test', 'erin@shop.test, mallory@evil.test', 'Dave <dave@shop.test>', '<dave@shop.test>', 'dave@shop.test\u0000', ' dave@shop.test']) {
-      await expect(mailer.send({ organisationId: null, to, subject: 'refused', text: 'x', template: 'test.refused' })).rejects.toBeInstanceOf(RecipientRefusedError);
+    const mailer = createMailer({
+      db: t.database.db as unknown as Kysely<MailTables>,
+      logger: createLogger('silent'),
+      smtpUrl: smtp.url,
+      from: 'Charter <privacy@charter.test>',
+    });
+    for (const to of [
+      'dave@shop.test\r\nBcc: mallory@evil.test',
+      'erin@shop.test, mallory@evil.test',
+      'Dave <dave@shop.test>',
+      '<dave@shop.test>',
+      'dave@shop.test\u0000',
+      ' dave@shop.test',
+    ]) {
+      await expect(
+        mailer.send({ organisationId: null, to, subject: 'refused', text: 'x', template: 'test.refused' }),
+      ).rejects.toBeInstanceOf(RecipientRefusedError);
     }
-    await mailer.send({ organisationId: null, to: 'dave@shop.test', subject: 'sent', text: 'x', template: 'test.sent' });
+    await mailer.send({
+      organisationId: null,
+      to: 'dave@shop.test',
+      subject: 'sent',
+      text: 'x',
+      template: 'test.sent',
+    });
     const outbox = await t.database.db.selectFrom('mail_outbox').select('template').execute();
     expect(outbox).toEqual([{ template: 'test.sent' }]);
     expect(smtp.messages.map((m) => [m.to, m.subject])).toEqual([[['dave@shop.test'], 'sent']]);

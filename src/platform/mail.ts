@@ -124,12 +124,29 @@ export function createMailer(options: {
       // The outbox and the counters are organisation data under row-level security: written in the organisation's
       // scope, or, for an installation mail (no organisation), as installation-level work.
       const scoped = <T>(work: (db: Kysely<MailTables>) => Promise<T>) =>
-        organisationId ? inOrganisation(options.db, { organisationId }, work) : acrossOrganisations('an installation mail', () => work(options.db));
-      const recipientHash = createHmac('sha256', await recipientKey()).update(`mail-recipient:${message.to.trim().toLowerCase()}`).digest('base64url');
-      const count = await scoped((db) => countHit(db, { organisationId: organisationId ?? installationScope, kind: 'mail-recipient', keyHash: recipientHash, windowMs: hourMs }, now));
+        organisationId
+          ? inOrganisation(options.db, { organisationId }, work)
+          : acrossOrganisations('an installation mail', () => work(options.db));
+      const recipientHash = createHmac('sha256', await recipientKey())
+        .update(`mail-recipient:${message.to.trim().toLowerCase()}`)
+        .digest('base64url');
+      const count = await scoped((db) =>
+        countHit(
+          db,
+          {
+            organisationId: organisationId ?? installationScope,
+            kind: 'mail-recipient',
+            keyHash: recipientHash,
+            windowMs: hourMs,
+          },
+          now,
+        ),
+      );
       const suppressed = count > (message.hourlyCap ?? cap);
       if (transport && !suppressed) {
-        await (await transport()).sendMail({
+        await (
+          await transport()
+        ).sendMail({
           from: options.from,
           to: message.to,
           subject: message.subject,
@@ -162,7 +179,10 @@ export function createMailer(options: {
           .execute(),
       );
       if (suppressed) {
-        options.logger.warn({ mail: id, template: message.template, cap }, 'mail suppressed: recipient over its hourly cap');
+        options.logger.warn(
+          { mail: id, template: message.template, cap },
+          'mail suppressed: recipient over its hourly cap',
+        );
         return { id, transport: via, suppressed: true };
       }
       options.logger.info({ mail: id, template: message.template, transport: via }, 'mail queued');

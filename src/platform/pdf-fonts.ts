@@ -43,7 +43,10 @@ function fontBytes(width: Width) {
  * dense tables (the Art. 30 records), whose columns were laid out for Helvetica's narrower letters.
  */
 export async function embedUnicodeFonts(pdf: PDFDocument, options: { width?: Width } = {}): Promise<PdfFonts> {
-  const [{ default: fontkit }, bytes] = await Promise.all([import('@pdf-lib/fontkit'), fontBytes(options.width ?? 'normal')]);
+  const [{ default: fontkit }, bytes] = await Promise.all([
+    import('@pdf-lib/fontkit'),
+    fontBytes(options.width ?? 'normal'),
+  ]);
   pdf.registerFontkit(fontkit);
   const [regular, bold, italic] = await Promise.all([
     pdf.embedFont(bytes.regular, { subset: true }),

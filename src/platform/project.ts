@@ -25,4 +25,5 @@ export function projectFile(...parts: string[]): string {
   return join(projectRoot, ...parts);
 }
 
-export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string })
+  .version;

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditKeyFilePath, resolveAuditKey } from '../audit/key.js';
-import { isSealed, keyringFrom, resolveSecretsKeyring, SecretsKeyError, secretsKeyFilePath, writeKeyFile } from './secret-box.js';
+import {
+  isSealed,
+  keyringFrom,
+  resolveSecretsKeyring,
+  SecretsKeyError,
+  secretsKeyFilePath,
+  writeKeyFile,
+} from './secret-box.js';
 
 const oldKey = 'a'.repeat(64);
 const newKey = 'b'.repeat(64);
@@ -28,7 +35,9 @@ describe('sealed secrets', () => {
     const sealed = keyringFrom([oldKey]).seal('JBSWY3DPEHPK3PXP', 'user:1');
     const wrong = keyringFrom([newKey], 'CHARTER_SECRETS_KEY');
     expect(() => wrong.open(sealed, 'user:1')).toThrow(SecretsKeyError);
-    expect(() => wrong.open(sealed, 'user:1')).toThrow(/sealed with secrets key [0-9a-f]{12}, which CHARTER_SECRETS_KEY does not hold/);
+    expect(() => wrong.open(sealed, 'user:1')).toThrow(
+      /sealed with secrets key [0-9a-f]{12}, which CHARTER_SECRETS_KEY does not hold/,
+    );
     // Same key id, another secret behind it (a forged id): the tag fails, never garbage.
     const forged = sealed.replace(/^(sealed:v1:)[0-9a-f]{12}/, `$1${wrong.currentId}`);
     expect(() => wrong.open(forged, 'user:1')).toThrow(/does not open with secrets key/);
@@ -51,7 +60,11 @@ describe('sealed secrets', () => {
 
 describe('the secrets key file', () => {
   it('is created beside the data directory, readable by its owner only, and refused when others may read it', async () => {
-    const config = { CHARTER_DATA_DIR: join(dir, 'one', 'data'), CHARTER_SECRETS_KEY: undefined, CHARTER_SECRETS_KEY_FILE: undefined };
+    const config = {
+      CHARTER_DATA_DIR: join(dir, 'one', 'data'),
+      CHARTER_SECRETS_KEY: undefined,
+      CHARTER_SECRETS_KEY_FILE: undefined,
+    };
     const first = resolveSecretsKeyring(config);
     const path = join(dir, 'one', 'secrets.key');
     expect(secretsKeyFilePath(config)).toBe(path);
@@ -65,7 +78,11 @@ describe('the secrets key file', () => {
   it('is followed by a running process when it is rewritten (rotation)', async () => {
     const path = join(dir, 'rotating.key');
     await writeFile(path, `${oldKey}\n`, { mode: 0o600 });
-    const ring = resolveSecretsKeyring({ CHARTER_DATA_DIR: join(dir, 'data'), CHARTER_SECRETS_KEY: undefined, CHARTER_SECRETS_KEY_FILE: path });
+    const ring = resolveSecretsKeyring({
+      CHARTER_DATA_DIR: join(dir, 'data'),
+      CHARTER_SECRETS_KEY: undefined,
+      CHARTER_SECRETS_KEY_FILE: path,
+    });
     const before = ring.seal('s', 'c');
     writeKeyFile(path, [newKey]);
     expect(ring.currentId).toBe(keyringFrom([newKey]).currentId);
@@ -75,7 +92,13 @@ describe('the secrets key file', () => {
 
 describe('with CHARTER_DATA_DIR=memory://', () => {
   it('keeps the secrets key and the audit key in memory: no key file is written', () => {
-    const config = { CHARTER_DATA_DIR: 'memory://', CHARTER_SECRETS_KEY: undefined, CHARTER_SECRETS_KEY_FILE: undefined, CHARTER_AUDIT_KEY: undefined, CHARTER_AUDIT_KEY_FILE: undefined };
+    const config = {
+      CHARTER_DATA_DIR: 'memory://',
+      CHARTER_SECRETS_KEY: undefined,
+      CHARTER_SECRETS_KEY_FILE: undefined,
+      CHARTER_AUDIT_KEY: undefined,
+      CHARTER_AUDIT_KEY_FILE: undefined,
+    };
     const secretsFile = secretsKeyFilePath(config);
     const auditFile = auditKeyFilePath(config);
     const existed = [existsSync(secretsFile), existsSync(auditFile)];

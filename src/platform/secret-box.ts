@@ -68,7 +68,10 @@ export function keyringFrom(texts: readonly string[], source = 'given keys', eph
   const keys = new Map<string, Buffer>();
   for (const text of texts) {
     const secret = secretOf(text);
-    keys.set(keyIdOf(secret), Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'charter secrets aes-256-gcm v1', 32)));
+    keys.set(
+      keyIdOf(secret),
+      Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'charter secrets aes-256-gcm v1', 32)),
+    );
   }
   const currentId = keyIdOf(secretOf(texts[0]!));
   return {
@@ -88,7 +91,9 @@ export function keyringFrom(texts: readonly string[], source = 'given keys', eph
       const [id, data] = sealed.slice(prefix.length).split(':');
       const key = id ? keys.get(id) : undefined;
       if (!key || !data) {
-        throw new SecretsKeyError(`a stored secret is sealed with secrets key ${id ?? '?'}, which ${source} does not hold (it holds ${[...keys.keys()].join(', ')}): configure the key it was sealed with`);
+        throw new SecretsKeyError(
+          `a stored secret is sealed with secrets key ${id ?? '?'}, which ${source} does not hold (it holds ${[...keys.keys()].join(', ')}): configure the key it was sealed with`,
+        );
       }
       const bytes = Buffer.from(data, 'base64url');
       try {
@@ -97,7 +102,9 @@ export function keyringFrom(texts: readonly string[], source = 'given keys', eph
         decipher.setAuthTag(bytes.subarray(12, 28));
         return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
       } catch {
-        throw new SecretsKeyError(`a stored secret does not open with secrets key ${id}: the key is not the one it was sealed with, or the value was altered`);
+        throw new SecretsKeyError(
+          `a stored secret does not open with secrets key ${id}: the key is not the one it was sealed with, or the value was altered`,
+        );
       }
     },
   };
@@ -114,8 +121,14 @@ function newKeyText(): string {
 
 function readKeyFile(path: string): string[] {
   const mode = statSync(path).mode & 0o777;
-  if ((mode & 0o077) !== 0) throw new ConfigError(`the secrets key file ${path} may be read by others (mode ${mode.toString(8)}): run chmod 600 on it`);
-  const lines = readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  if ((mode & 0o077) !== 0)
+    throw new ConfigError(
+      `the secrets key file ${path} may be read by others (mode ${mode.toString(8)}): run chmod 600 on it`,
+    );
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   if (lines.length === 0) throw new ConfigError(`the secrets key file ${path} holds no key`);
   return lines;
 }
@@ -129,7 +142,9 @@ export function writeKeyFile(path: string, keys: readonly string[]): void {
 
 /** Whether the configuration keeps its secrets key in memory only (an in-memory database and no key configured). */
 export function ephemeralSecretsKey(config: KeyConfig): boolean {
-  return !config.CHARTER_SECRETS_KEY && !config.CHARTER_SECRETS_KEY_FILE && config.CHARTER_DATA_DIR.startsWith('memory://');
+  return (
+    !config.CHARTER_SECRETS_KEY && !config.CHARTER_SECRETS_KEY_FILE && config.CHARTER_DATA_DIR.startsWith('memory://')
+  );
 }
 
 /** The key texts of a key file, the file created (one random key, mode 0600) when missing. */
@@ -139,7 +154,8 @@ export function keyFileTexts(path: string): string[] {
     // 'wx': when two processes start at once, one creates the file and the other reads it.
     writeFileSync(path, `${newKeyText()}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new ConfigError(`cannot create the secrets key file ${path}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new ConfigError(`cannot create the secrets key file ${path}: ${(error as Error).message}`);
   }
   return readKeyFile(path);
 }
@@ -160,7 +176,9 @@ export function resolveSecretsKeyring(config: KeyConfig): SecretsKeyring {
     try {
       mtime = statSync(path).mtimeMs;
     } catch (error) {
-      throw new SecretsKeyError(`the secrets key file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): restore it from the backup kept apart from the database`);
+      throw new SecretsKeyError(
+        `the secrets key file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): restore it from the backup kept apart from the database`,
+      );
     }
     if (mtime !== loadedAt) {
       ring = keyringFrom(readKeyFile(path), path);

@@ -8,16 +8,24 @@ describe('text laid out for a terminal', () => {
   });
 
   it('keeps a table that fits as it is, numbers aligned right', () => {
-    expect(formatTable(['name', 'rows'], [['orders', '12'], ['customers', '1,234']], { rightAligned: new Set([1]) })).toEqual([
-      'name        rows',
-      '---------  -----',
-      'orders        12',
-      'customers  1,234',
-    ]);
+    expect(
+      formatTable(
+        ['name', 'rows'],
+        [
+          ['orders', '12'],
+          ['customers', '1,234'],
+        ],
+        { rightAligned: new Set([1]) },
+      ),
+    ).toEqual(['name        rows', '---------  -----', 'orders        12', 'customers  1,234']);
   });
 
   it('shrinks the widest column and wraps its cells when the table is too wide', () => {
-    const lines = formatTable(['table', 'why'], [['crm/prospects', 'delete three years after the last meaningful contact with the prospect']], { width: 40 });
+    const lines = formatTable(
+      ['table', 'why'],
+      [['crm/prospects', 'delete three years after the last meaningful contact with the prospect']],
+      { width: 40 },
+    );
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(40);
     expect(lines[2]).toMatch(/^crm\/prospects {2}delete three years after/);
     expect(lines.length).toBeGreaterThan(3);

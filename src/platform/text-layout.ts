@@ -20,7 +20,7 @@ function pieces(word: string, width: number): string[] {
  * Leading spaces of the text are kept as the first line's indent when no first indent is given.
  */
 export function wrapText(text: string, width: number, indent = '', firstIndent?: string): string[] {
-  const lead = firstIndent ?? (/^ */.exec(text)?.[0] ?? '');
+  const lead = firstIndent ?? /^ */.exec(text)?.[0] ?? '';
   const words = text.trim().split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = lead;
@@ -60,23 +60,32 @@ export interface TableOptions {
 
 const gap = 2;
 const longestWord = (cell: string) => Math.max(1, ...cell.split(/\s+/).map((w) => w.length));
-const totalWidth = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0) + gap * Math.max(0, widths.length - 1);
+const totalWidth = (widths: readonly number[]) =>
+  widths.reduce((a, b) => a + b, 0) + gap * Math.max(0, widths.length - 1);
 
 /** The column widths that fit `width`: the natural widths, the widest shrunk first, never below a column's longest word. */
 function fitWidths(header: readonly string[], rows: readonly string[][], width: number): number[] | undefined {
   const natural = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const minimum = header.map((h, i) => Math.max(Math.min(longestWord(h), natural[i]!), ...rows.map((r) => longestWord(r[i] ?? ''))));
+  const minimum = header.map((h, i) =>
+    Math.max(Math.min(longestWord(h), natural[i]!), ...rows.map((r) => longestWord(r[i] ?? ''))),
+  );
   const widths = [...natural];
   while (totalWidth(widths) > width) {
     let widest = -1;
-    for (let i = 0; i < widths.length; i++) if (widths[i]! > minimum[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    for (let i = 0; i < widths.length; i++)
+      if (widths[i]! > minimum[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
     if (widest < 0) return undefined;
     widths[widest]!--;
   }
   return widths;
 }
 
-function renderTable(header: readonly string[], rows: readonly string[][], widths: readonly number[], rightAligned: ReadonlySet<number>): string[] {
+function renderTable(
+  header: readonly string[],
+  rows: readonly string[][],
+  widths: readonly number[],
+  rightAligned: ReadonlySet<number>,
+): string[] {
   const render = (cells: readonly string[]) => {
     const wrapped = cells.map((cell, i) => (cell.length <= widths[i]! ? [cell] : wrapText(cell, widths[i]!)));
     const height = Math.max(1, ...wrapped.map((w) => w.length));
@@ -101,21 +110,43 @@ function renderTable(header: readonly string[], rows: readonly string[][], width
  * An aligned table within `width` columns (default 80): cells wrap inside shrunk columns; when the columns cannot
  * shrink enough, they are shown in groups, each with the first column again, separated by a blank line.
  */
-export function formatTable(header: readonly string[], rows: readonly string[][], options: TableOptions = {}): string[] {
+export function formatTable(
+  header: readonly string[],
+  rows: readonly string[][],
+  options: TableOptions = {},
+): string[] {
   const width = options.width ?? defaultColumns;
   const rightAligned = options.rightAligned ?? new Set<number>();
   const widths = fitWidths(header, rows, width);
-  if (widths || header.length <= 2) return renderTable(header, rows, widths ?? header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))), rightAligned);
+  if (widths || header.length <= 2)
+    return renderTable(
+      header,
+      rows,
+      widths ?? header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))),
+      rightAligned,
+    );
   // Column groups: the first column, then as many of the others as fit.
   const lines: string[] = [];
   let start = 1;
   while (start < header.length) {
     let end = start + 1;
-    while (end < header.length && fitWidths(pick(header, start, end + 1), rows.map((r) => pick(r, start, end + 1)), width)) end++;
+    while (
+      end < header.length &&
+      fitWidths(
+        pick(header, start, end + 1),
+        rows.map((r) => pick(r, start, end + 1)),
+        width,
+      )
+    )
+      end++;
     const groupHeader = pick(header, start, end);
     const groupRows = rows.map((r) => pick(r, start, end));
-    const groupWidths = fitWidths(groupHeader, groupRows, width) ?? groupHeader.map((h, i) => Math.max(h.length, ...groupRows.map((r) => (r[i] ?? '').length)));
-    const groupAligned = new Set([...rightAligned].filter((i) => i === 0 || (i >= start && i < end)).map((i) => (i === 0 ? 0 : i - start + 1)));
+    const groupWidths =
+      fitWidths(groupHeader, groupRows, width) ??
+      groupHeader.map((h, i) => Math.max(h.length, ...groupRows.map((r) => (r[i] ?? '').length)));
+    const groupAligned = new Set(
+      [...rightAligned].filter((i) => i === 0 || (i >= start && i < end)).map((i) => (i === 0 ? 0 : i - start + 1)),
+    );
     if (lines.length > 0) lines.push('');
     lines.push(...renderTable(groupHeader, groupRows, groupWidths, groupAligned));
     start = end;

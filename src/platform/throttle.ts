@@ -59,8 +59,18 @@ export function windowStart(at: Date, windowMs: number): Date {
 export async function countHit(db: Db, hit: Omit<ThrottleHit, 'limit'>, now: Date): Promise<number> {
   const row = await counters(db)
     .insertInto('throttle_counts')
-    .values({ organisation_id: hit.organisationId, kind: hit.kind, key_hash: hit.keyHash, window_start: windowStart(now, hit.windowMs), count: 1 })
-    .onConflict((oc) => oc.columns(['organisation_id', 'kind', 'key_hash', 'window_start']).doUpdateSet({ count: sql<number>`throttle_counts.count + 1` }))
+    .values({
+      organisation_id: hit.organisationId,
+      kind: hit.kind,
+      key_hash: hit.keyHash,
+      window_start: windowStart(now, hit.windowMs),
+      count: 1,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['organisation_id', 'kind', 'key_hash', 'window_start'])
+        .doUpdateSet({ count: sql<number>`throttle_counts.count + 1` }),
+    )
     .returning('count')
     .executeTakeFirstOrThrow();
   return Number(row.count);
@@ -79,7 +89,11 @@ export async function allowHits(db: Db, hits: readonly ThrottleHit[], now: Date)
 
 /** Deletes the counters of windows that ended before `before` (of one organisation, or of the installation). */
 export async function pruneThrottleCounts(db: Db, organisationId: string, before: Date): Promise<void> {
-  await counters(db).deleteFrom('throttle_counts').where('organisation_id', '=', organisationId).where('window_start', '<', before).execute();
+  await counters(db)
+    .deleteFrom('throttle_counts')
+    .where('organisation_id', '=', organisationId)
+    .where('window_start', '<', before)
+    .execute();
 }
 
 export const throttleMigrations: Record<string, Migration> = {

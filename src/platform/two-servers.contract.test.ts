@@ -37,11 +37,25 @@ let servers: Server[] = [];
 
 async function startServer(port: number): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', projectFile('src/cli/bin.ts'), 'serve', '--charter', charterFile, '--port', String(port)], {
-    cwd: projectFile(),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: url, LOG_LEVEL: 'warn', RETENTION_SCHEDULE: '00:00', CRM_URL: crmUrl, CONSENT_RATE_LIMIT: '1000000', CHARTER_SECRET: 'two-servers-shared-secret', CHARTER_TEST_DB: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', projectFile('src/cli/bin.ts'), 'serve', '--charter', charterFile, '--port', String(port)],
+    {
+      cwd: projectFile(),
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PUBLIC_URL: url,
+        LOG_LEVEL: 'warn',
+        RETENTION_SCHEDULE: '00:00',
+        CRM_URL: crmUrl,
+        CONSENT_RATE_LIMIT: '1000000',
+        CHARTER_SECRET: 'two-servers-shared-secret',
+        CHARTER_TEST_DB: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -49,7 +63,8 @@ async function startServer(port: number): Promise<Server> {
   for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
     try {
-      if ((await fetch(`${url}/readyz`)).ok && stdout.includes('first run')) return { child, url, output: () => stdout };
+      if ((await fetch(`${url}/readyz`)).ok && stdout.includes('first run'))
+        return { child, url, output: () => stdout };
     } catch {
       // not listening yet
     }
@@ -66,7 +81,9 @@ beforeAll(async () => {
   const crm = new pg.Client({ connectionString: crmUrl });
   await crm.connect();
   try {
-    await crm.query('create table customers (id integer primary key, email varchar(200), name varchar(200), contract_ended_at timestamptz null)');
+    await crm.query(
+      'create table customers (id integer primary key, email varchar(200), name varchar(200), contract_ended_at timestamptz null)',
+    );
     await crm.query(`insert into customers values (1, 'ana@crm.example', 'Ana', null)`);
   } finally {
     await crm.end();
@@ -93,7 +110,8 @@ describe('two charter serve processes on one PostgreSQL', () => {
     const links = servers.map((server) => /setup\?token=([A-Za-z0-9_-]+)/.exec(server.output())?.[1]);
     expect(links.every(Boolean)).toBe(true);
     for (const token of links) {
-      for (const server of servers) expect((await (await fetch(`${server.url}/api/v1/setup?token=${token}`)).json()).linkValid).toBe(true);
+      for (const server of servers)
+        expect((await (await fetch(`${server.url}/api/v1/setup?token=${token}`)).json()).linkValid).toBe(true);
     }
   });
 
@@ -107,7 +125,16 @@ describe('two charter serve processes on one PostgreSQL', () => {
         const response = await fetch(`${servers[i % 2]!.url}/api/v1/consent`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', origin: 'https://www.testco.example' },
-          body: JSON.stringify({ site: 'main', visitor, revision, language: 'en', method: 'accept-all', choices: { analytics: true }, gpc: false, url: 'https://www.testco.example/' }),
+          body: JSON.stringify({
+            site: 'main',
+            visitor,
+            revision,
+            language: 'en',
+            method: 'accept-all',
+            choices: { analytics: true },
+            gpc: false,
+            url: 'https://www.testco.example/',
+          }),
         });
         expect(response.status).toBe(201);
         return ((await response.json()) as { receipt: string }).receipt;
@@ -116,7 +143,13 @@ describe('two charter serve processes on one PostgreSQL', () => {
     const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
     try {
       const { acrossOrganisations } = await import('./db/tenancy-guard.js');
-      const rows = await acrossOrganisations('test check', () => database.db.selectFrom('consent_records').select(['receipt_id', 'visitor_id']).where('visitor_id', 'in', visitors).execute());
+      const rows = await acrossOrganisations('test check', () =>
+        database.db
+          .selectFrom('consent_records')
+          .select(['receipt_id', 'visitor_id'])
+          .where('visitor_id', 'in', visitors)
+          .execute(),
+      );
       expect(rows).toHaveLength(visitors.length);
       expect(new Set(rows.map((r) => r.receipt_id))).toEqual(new Set(receipts));
     } finally {
@@ -129,8 +162,19 @@ describe('two charter serve processes on one PostgreSQL', () => {
     const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
     let token: string;
     try {
-      const organisation = await database.db.selectFrom('organisations').select('id').where('slug', '=', 'testco').executeTakeFirstOrThrow();
-      token = (await createApiToken(database.db, { organisationId: organisation.id }, { name: 'two servers', scopes: ['charter:apply', 'charter:read'], actor: 'system' }, new Date())).token;
+      const organisation = await database.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', 'testco')
+        .executeTakeFirstOrThrow();
+      token = (
+        await createApiToken(
+          database.db,
+          { organisationId: organisation.id },
+          { name: 'two servers', scopes: ['charter:apply', 'charter:read'], actor: 'system' },
+          new Date(),
+        )
+      ).token;
     } finally {
       await database.close();
     }
@@ -152,30 +196,71 @@ describe('two charter serve processes on one PostgreSQL', () => {
   it('runs a scheduled sweep that fell due once, though both processes tick', async () => {
     const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
     try {
-      const organisation = await database.db.selectFrom('organisations').select('id').where('slug', '=', 'testco').executeTakeFirstOrThrow();
+      const organisation = await database.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', 'testco')
+        .executeTakeFirstOrThrow();
       const { acrossOrganisations } = await import('./db/tenancy-guard.js');
       const across = <T>(work: () => Promise<T>) => acrossOrganisations('test check', work);
       // The tickers give the organisation its schedule (RETENTION_SCHEDULE=00:00: next midnight); it is then made due.
-      const schedule = await pollUntil(() => across(() => database.db.selectFrom('retention_schedules').selectAll().where('organisation_id', '=', organisation.id).executeTakeFirst()));
+      const schedule = await pollUntil(() =>
+        across(() =>
+          database.db
+            .selectFrom('retention_schedules')
+            .selectAll()
+            .where('organisation_id', '=', organisation.id)
+            .executeTakeFirst(),
+        ),
+      );
       expect(new Date(schedule.next_run_at).getTime()).toBeGreaterThan(Date.now());
       // Every process enqueues the installation sweep of the day under one key, due at 00:00 today: it runs once.
       const today = new Date().toISOString().slice(0, 10);
       const installation = await pollUntil(async () => {
-        const rows = await database.db.selectFrom('jobs').select(['dedupe_key', 'run_at', 'status', 'attempts']).where('queue', '=', 'retention.installation').execute();
+        const rows = await database.db
+          .selectFrom('jobs')
+          .select(['dedupe_key', 'run_at', 'status', 'attempts'])
+          .where('queue', '=', 'retention.installation')
+          .execute();
         return rows.some((row) => row.status === 'done') ? rows : undefined;
       });
-      expect(installation).toEqual([{ dedupe_key: today, run_at: new Date(`${today}T00:00:00.000Z`), status: 'done', attempts: 1 }]);
+      expect(installation).toEqual([
+        { dedupe_key: today, run_at: new Date(`${today}T00:00:00.000Z`), status: 'done', attempts: 1 },
+      ]);
       const dueAt = new Date(Date.now() - 60_000);
-      await across(() => database.db.updateTable('retention_schedules').set({ next_run_at: dueAt }).where('organisation_id', '=', organisation.id).execute());
+      await across(() =>
+        database.db
+          .updateTable('retention_schedules')
+          .set({ next_run_at: dueAt })
+          .where('organisation_id', '=', organisation.id)
+          .execute(),
+      );
       const done = await pollUntil(async () => {
-        const rows = await database.db.selectFrom('jobs').select(['status', 'dedupe_key']).where('queue', '=', 'retention.sweep').execute();
+        const rows = await database.db
+          .selectFrom('jobs')
+          .select(['status', 'dedupe_key'])
+          .where('queue', '=', 'retention.sweep')
+          .execute();
         return rows.some((row) => row.status === 'done') ? rows : undefined;
       });
       expect(done).toEqual([{ status: 'done', dedupe_key: `${organisation.id}:${dueAt.toISOString()}` }]);
-      const runs = await across(() => database.db.selectFrom('retention_runs').select(['trigger', 'status']).where('organisation_id', '=', organisation.id).where('trigger', '=', 'schedule').execute());
+      const runs = await across(() =>
+        database.db
+          .selectFrom('retention_runs')
+          .select(['trigger', 'status'])
+          .where('organisation_id', '=', organisation.id)
+          .where('trigger', '=', 'schedule')
+          .execute(),
+      );
       expect(runs).toEqual([{ trigger: 'schedule', status: 'completed' }]);
       // Advanced past now, so the next poll of either process enqueues nothing more.
-      const after = await across(() => database.db.selectFrom('retention_schedules').select('next_run_at').where('organisation_id', '=', organisation.id).executeTakeFirstOrThrow());
+      const after = await across(() =>
+        database.db
+          .selectFrom('retention_schedules')
+          .select('next_run_at')
+          .where('organisation_id', '=', organisation.id)
+          .executeTakeFirstOrThrow(),
+      );
       expect(new Date(after.next_run_at).getTime()).toBeGreaterThan(Date.now());
     } finally {
       await database.close();
@@ -187,35 +272,85 @@ describe('two charter serve processes on one PostgreSQL', () => {
     const { acrossOrganisations } = await import('./db/tenancy-guard.js');
     const across = <T>(work: () => Promise<T>) => acrossOrganisations('test check', work);
     try {
-      const organisation = await database.db.selectFrom('organisations').select('id').where('slug', '=', 'testco').executeTakeFirstOrThrow();
-      const token = (await createApiToken(database.db, { organisationId: organisation.id }, { name: 'two servers retention', scopes: ['retention:run', 'retention:read'], actor: 'system' }, new Date())).token;
+      const organisation = await database.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', 'testco')
+        .executeTakeFirstOrThrow();
+      const token = (
+        await createApiToken(
+          database.db,
+          { organisationId: organisation.id },
+          { name: 'two servers retention', scopes: ['retention:run', 'retention:read'], actor: 'system' },
+          new Date(),
+        )
+      ).token;
       // Copies of mail older than the outbox's retention (P90D): Charter's own data, swept without approval.
       const old = new Date(Date.now() - 100 * 86_400_000);
       const ids = Array.from({ length: 5 }, () => randomUUID());
       await across(() =>
         database.db
           .insertInto('mail_outbox')
-          .values(ids.map((id) => ({ id, organisation_id: organisation.id, created_at: old, recipient: 'x@testco.example', subject: 'old', text: 'old', html: null, template: 'test', headers: '{}', transport: 'outbox' })))
+          .values(
+            ids.map((id) => ({
+              id,
+              organisation_id: organisation.id,
+              created_at: old,
+              recipient: 'x@testco.example',
+              subject: 'old',
+              text: 'old',
+              html: null,
+              template: 'test',
+              headers: '{}',
+              transport: 'outbox',
+            })),
+          )
           .execute(),
       );
-      const before = await across(() => database.db.selectFrom('retention_runs').select('id').where('organisation_id', '=', organisation.id).execute());
+      const before = await across(() =>
+        database.db.selectFrom('retention_runs').select('id').where('organisation_id', '=', organisation.id).execute(),
+      );
       const started = await Promise.all(
         servers.map(async (server) => {
-          const response = await fetch(`${server.url}/api/v1/retention/runs`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
+          const response = await fetch(`${server.url}/api/v1/retention/runs`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: '{}',
+          });
           expect(response.status).toBe(202);
           return ((await response.json()) as { id: string }).id;
         }),
       );
       expect(started[0]).toBe(started[1]);
       const run = await pollUntil(async () => {
-        const rows = await across(() => database.db.selectFrom('retention_runs').select(['id', 'status']).where('organisation_id', '=', organisation.id).where('id', 'not in', before.length > 0 ? before.map((r) => r.id) : [randomUUID()]).execute());
+        const rows = await across(() =>
+          database.db
+            .selectFrom('retention_runs')
+            .select(['id', 'status'])
+            .where('organisation_id', '=', organisation.id)
+            .where('id', 'not in', before.length > 0 ? before.map((r) => r.id) : [randomUUID()])
+            .execute(),
+        );
         return rows.every((row) => !['counting', 'approved', 'running'].includes(row.status)) ? rows : undefined;
       });
       expect(run).toEqual([{ id: started[0], status: 'completed' }]);
-      const report = (await (await fetch(`${servers[1]!.url}/api/v1/retention/runs/${started[0]}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { totals: { deleted: number } };
+      const report = (await (
+        await fetch(`${servers[1]!.url}/api/v1/retention/runs/${started[0]}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { totals: { deleted: number } };
       expect(report.totals.deleted).toBe(ids.length);
-      expect(await across(() => database.db.selectFrom('mail_outbox').select('id').where('id', 'in', ids).execute())).toEqual([]);
-      const audit = await across(() => database.db.selectFrom('audit_entries').select('action').where('organisation_id', '=', organisation.id).where('target', '=', `retention-run:${started[0]}`).execute());
+      expect(
+        await across(() => database.db.selectFrom('mail_outbox').select('id').where('id', 'in', ids).execute()),
+      ).toEqual([]);
+      const audit = await across(() =>
+        database.db
+          .selectFrom('audit_entries')
+          .select('action')
+          .where('organisation_id', '=', organisation.id)
+          .where('target', '=', `retention-run:${started[0]}`)
+          .execute(),
+      );
       expect(audit.map((entry) => entry.action)).toEqual(['retention.run.completed']);
     } finally {
       await database.close();
@@ -228,43 +363,107 @@ describe('two charter serve processes on one PostgreSQL', () => {
     const { acrossOrganisations } = await import('./db/tenancy-guard.js');
     const across = <T>(work: () => Promise<T>) => acrossOrganisations('test check', work);
     try {
-      const organisation = await database.db.selectFrom('organisations').select('id').where('slug', '=', 'testco').executeTakeFirstOrThrow();
-      const token = (await createApiToken(database.db, { organisationId: organisation.id }, { name: 'two servers requests', scopes: ['charter:apply', 'charter:read', 'requests:write', 'requests:read'], actor: 'system' }, new Date())).token;
+      const organisation = await database.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', 'testco')
+        .executeTakeFirstOrThrow();
+      const token = (
+        await createApiToken(
+          database.db,
+          { organisationId: organisation.id },
+          {
+            name: 'two servers requests',
+            scopes: ['charter:apply', 'charter:read', 'requests:write', 'requests:read'],
+            actor: 'system',
+          },
+          new Date(),
+        )
+      ).token;
       const auth = { authorization: `Bearer ${token}` };
       const before = (await (await fetch(`${b.url}/api/v1/charter?organisation=testco`)).json()) as { seq: number };
-      const applied = await fetch(`${a.url}/api/v1/charter/revisions`, { method: 'POST', headers: { 'content-type': 'application/yaml', ...auth }, body: minimalCharterYaml + crmStoreYaml });
+      const applied = await fetch(`${a.url}/api/v1/charter/revisions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/yaml', ...auth },
+        body: minimalCharterYaml + crmStoreYaml,
+      });
       expect(applied.status).toBeLessThan(300);
-      await pollUntil(async () => (((await (await fetch(`${b.url}/api/v1/charter?organisation=testco`)).json()) as { seq: number }).seq > before.seq ? true : undefined));
+      await pollUntil(async () =>
+        ((await (await fetch(`${b.url}/api/v1/charter?organisation=testco`)).json()) as { seq: number }).seq >
+        before.seq
+          ? true
+          : undefined,
+      );
 
       const filed = await fetch(`${a.url}/api/v1/requests`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...auth },
-        body: JSON.stringify({ site: 'main', type: 'access', channel: 'email', language: 'en', identity: { type: 'email', value: 'ana@crm.example' } }),
+        body: JSON.stringify({
+          site: 'main',
+          type: 'access',
+          channel: 'email',
+          language: 'en',
+          identity: { type: 'email', value: 'ana@crm.example' },
+        }),
       });
       expect(filed.status).toBe(201);
       const { id } = (await filed.json()) as { id: string };
-      const codeMails = () => across(() => database.db.selectFrom('mail_outbox').select('text').where('organisation_id', '=', organisation.id).where('template', '=', 'request.code').execute());
+      const codeMails = () =>
+        across(() =>
+          database.db
+            .selectFrom('mail_outbox')
+            .select('text')
+            .where('organisation_id', '=', organisation.id)
+            .where('template', '=', 'request.code')
+            .execute(),
+        );
       const [codeMail] = await pollUntil(async () => ((await codeMails()).length > 0 ? codeMails() : undefined));
       const secret = /\/privacy\/main\/link\/([A-Za-z0-9_-]+)/.exec(codeMail?.text ?? '')?.[1];
       expect(secret).toBeDefined();
       // The requester follows the mailed link; the other process answers it.
-      const verified = await fetch(`${b.url}/privacy/main/link/${secret}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'lang=en', redirect: 'manual' });
+      const verified = await fetch(`${b.url}/privacy/main/link/${secret}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'lang=en',
+        redirect: 'manual',
+      });
       expect(verified.status).toBe(303);
       await pollUntil(async () => {
-        const detail = (await (await fetch(`${a.url}/api/v1/requests/${id}`, { headers: auth })).json()) as { state: string };
+        const detail = (await (await fetch(`${a.url}/api/v1/requests/${id}`, { headers: auth })).json()) as {
+          state: string;
+        };
         return detail.state === 'completed' ? detail : undefined;
       });
 
       expect(await codeMails()).toHaveLength(1);
-      const events = await across(() => database.db.selectFrom('rights_events').select(['kind', 'to_state']).where('request_id', '=', id).execute());
+      const events = await across(() =>
+        database.db.selectFrom('rights_events').select(['kind', 'to_state']).where('request_id', '=', id).execute(),
+      );
       expect(events.filter((event) => event.to_state === 'awaiting-verification')).toHaveLength(1);
       expect(events.filter((event) => event.to_state === 'completed')).toHaveLength(1);
-      const packages = await across(() => database.db.selectFrom('rights_packages').select('id').where('request_id', '=', id).execute());
+      const packages = await across(() =>
+        database.db.selectFrom('rights_packages').select('id').where('request_id', '=', id).execute(),
+      );
       expect(packages).toHaveLength(1);
-      const packageMails = await across(() => database.db.selectFrom('mail_outbox').select('id').where('organisation_id', '=', organisation.id).where('template', '=', 'request.package').execute());
+      const packageMails = await across(() =>
+        database.db
+          .selectFrom('mail_outbox')
+          .select('id')
+          .where('organisation_id', '=', organisation.id)
+          .where('template', '=', 'request.package')
+          .execute(),
+      );
       expect(packageMails).toHaveLength(1);
       // The officers are told of the arrival by a durable job either process may claim: once.
-      const officerMails = () => across(() => database.db.selectFrom('mail_outbox').select('id').where('organisation_id', '=', organisation.id).where('template', '=', 'request.officer-received').execute());
+      const officerMails = () =>
+        across(() =>
+          database.db
+            .selectFrom('mail_outbox')
+            .select('id')
+            .where('organisation_id', '=', organisation.id)
+            .where('template', '=', 'request.officer-received')
+            .execute(),
+        );
       await pollUntil(async () => ((await officerMails()).length > 0 ? true : undefined));
       expect(await officerMails()).toHaveLength(1);
     } finally {

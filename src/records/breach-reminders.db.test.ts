@@ -38,7 +38,11 @@ const content = (title: string) =>
   });
 
 async function outbox() {
-  return database.db.selectFrom('mail_outbox').select(['recipient', 'subject', 'template', 'text']).orderBy('created_at').execute();
+  return database.db
+    .selectFrom('mail_outbox')
+    .select(['recipient', 'subject', 'template', 'text'])
+    .orderBy('created_at')
+    .execute();
 }
 
 beforeAll(async () => {
@@ -47,9 +51,20 @@ beforeAll(async () => {
   scope = { organisationId: organisation.id };
   await applyCharter(database.db, scope, { charter: buildCharter(), source: '{}', format: 'json', actor: 'system' });
   const logger = createLogger('silent');
-  const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, from: 'Charter <charter@localhost>' });
+  const mailer = createMailer({
+    db: database.db as unknown as Kysely<MailTables>,
+    logger,
+    from: 'Charter <charter@localhost>',
+  });
   runner = createJobRunner({ db: database.db, logger, clock: () => clock });
-  registerRecordsJobs(runner, { db: database.db, mailer, logger, publicUrl: 'http://charter.test', clock: () => clock, tickEveryMs: 0 });
+  registerRecordsJobs(runner, {
+    db: database.db,
+    mailer,
+    logger,
+    publicUrl: 'http://charter.test',
+    clock: () => clock,
+    tickEveryMs: 0,
+  });
 }, 120_000);
 afterAll(async () => {
   await runner?.stop();
@@ -59,7 +74,9 @@ afterAll(async () => {
 describe('breach reminders', () => {
   it('knows the milestones of the clock', () => {
     const view = (state: string, remainingMs: number, reasonsMissing = false) =>
-      ({ content: content('x'), clock: { state, remainingMs, reasonsMissing } }) as unknown as Parameters<typeof reachedMilestones>[0];
+      ({ content: content('x'), clock: { state, remainingMs, reasonsMissing } }) as unknown as Parameters<
+        typeof reachedMilestones
+      >[0];
     expect(reachedMilestones(view('running', 30 * hour))).toEqual([]);
     expect(reachedMilestones(view('due-soon', 10 * hour))).toEqual(['24h-left']);
     expect(reachedMilestones(view('due-soon', 5 * hour))).toEqual(['24h-left', '6h-left']);
@@ -70,8 +87,16 @@ describe('breach reminders', () => {
   });
 
   it('mails once per milestone as the 72 hours run out, and records each reminder in the audit trail', async () => {
-    const breach = await recordBreach(database.db, scope, { content: content('Misdirected export'), actor: 'user:1', now: clock });
-    const told = await recordBreach(database.db, scope, { content: content('Told in time'), actor: 'user:1', now: clock });
+    const breach = await recordBreach(database.db, scope, {
+      content: content('Misdirected export'),
+      actor: 'user:1',
+      now: clock,
+    });
+    const told = await recordBreach(database.db, scope, {
+      content: content('Told in time'),
+      actor: 'user:1',
+      now: clock,
+    });
     await recordNotification(database.db, scope, told.id, {
       notification: { recipient: 'authority', phase: 'initial', sentAt: at(2).toISOString(), content: 'sent' },
       actor: 'user:1',
@@ -96,7 +121,11 @@ describe('breach reminders', () => {
     await runner.runOnce();
     let mails = await reminders();
     expect(mails.map((m) => [m.recipient, m.template, m.subject])).toEqual([
-      ['privacy@testco.example', 'breach.reminder.24h-left', 'Breach B-2026-001: about 23 hours left to notify the authority'],
+      [
+        'privacy@testco.example',
+        'breach.reminder.24h-left',
+        'Breach B-2026-001: about 23 hours left to notify the authority',
+      ],
     ]);
     expect(mails[0]!.text).toContain(`http://charter.test/console/breaches/${breach.id}`);
 
@@ -106,7 +135,11 @@ describe('breach reminders', () => {
     await runner.runOnce();
     await runner.runOnce();
     mails = await reminders();
-    expect(mails.map((m) => m.template)).toEqual(['breach.reminder.24h-left', 'breach.reminder.6h-left', 'breach.reminder.overdue']);
+    expect(mails.map((m) => m.template)).toEqual([
+      'breach.reminder.24h-left',
+      'breach.reminder.6h-left',
+      'breach.reminder.overdue',
+    ]);
     expect((await outbox()).filter((m) => m.template === 'breach.recorded')).toHaveLength(2);
     expect(mails[2]!.subject).toBe('Breach B-2026-001: the 72 hours to notify the authority have passed');
 

@@ -42,34 +42,62 @@ export function reachedMilestones(view: Pick<BreachView, 'clock' | 'content'>): 
   return reached;
 }
 
-const mailTexts: Record<RecordLanguage, { subject: (ref: string, m: ReminderMilestone, hours: number) => string; body: (p: { ref: string; title: string; deadline: string; url: string; m: ReminderMilestone }) => string }> = {
+const mailTexts: Record<
+  RecordLanguage,
+  {
+    subject: (ref: string, m: ReminderMilestone, hours: number) => string;
+    body: (p: { ref: string; title: string; deadline: string; url: string; m: ReminderMilestone }) => string;
+  }
+> = {
   en: {
     subject: (ref, m, hours) =>
-      m === 'overdue' ? `Breach ${ref}: the 72 hours to notify the authority have passed` : m === 'reasons-missing' ? `Breach ${ref}: give the reasons for the late notification` : `Breach ${ref}: about ${hours} hours left to notify the authority`,
+      m === 'overdue'
+        ? `Breach ${ref}: the 72 hours to notify the authority have passed`
+        : m === 'reasons-missing'
+          ? `Breach ${ref}: give the reasons for the late notification`
+          : `Breach ${ref}: about ${hours} hours left to notify the authority`,
     body: (p) =>
       `Breach ${p.ref} (${p.title}) must be notified to the supervisory authority within 72 hours of becoming aware of it (GDPR Art. 33(1)).\n\nDeadline: ${p.deadline}\n\n${p.m === 'overdue' ? 'The deadline has passed. Notify now, and record the reasons for the delay.\n\n' : p.m === 'reasons-missing' ? 'The notification was late; the reasons for the delay are not recorded yet.\n\n' : ''}The register, the draft notification and the countdown: ${p.url}\n`,
   },
   nl: {
     subject: (ref, m, hours) =>
-      m === 'overdue' ? `Lek ${ref}: de 72 uur om de autoriteit in te lichten zijn verstreken` : m === 'reasons-missing' ? `Lek ${ref}: geef de redenen voor de laattijdige melding` : `Lek ${ref}: nog ongeveer ${hours} uur om de autoriteit in te lichten`,
+      m === 'overdue'
+        ? `Lek ${ref}: de 72 uur om de autoriteit in te lichten zijn verstreken`
+        : m === 'reasons-missing'
+          ? `Lek ${ref}: geef de redenen voor de laattijdige melding`
+          : `Lek ${ref}: nog ongeveer ${hours} uur om de autoriteit in te lichten`,
     body: (p) =>
       `Lek ${p.ref} (${p.title}) moet binnen 72 uur na kennisname aan de toezichthoudende autoriteit worden gemeld (art. 33, lid 1, AVG).\n\nUiterste datum: ${p.deadline}\n\n${p.m === 'overdue' ? 'De termijn is verstreken. Meld nu en registreer de redenen voor de vertraging.\n\n' : p.m === 'reasons-missing' ? 'De melding was laattijdig; de redenen voor de vertraging zijn nog niet geregistreerd.\n\n' : ''}Het register, het ontwerp van melding en de aftelling: ${p.url}\n`,
   },
   fr: {
     subject: (ref, m, hours) =>
-      m === 'overdue' ? `Violation ${ref} : le délai de 72 heures pour notifier l'autorité est dépassé` : m === 'reasons-missing' ? `Violation ${ref} : indiquez les motifs du retard de notification` : `Violation ${ref} : il reste environ ${hours} heures pour notifier l'autorité`,
+      m === 'overdue'
+        ? `Violation ${ref} : le délai de 72 heures pour notifier l'autorité est dépassé`
+        : m === 'reasons-missing'
+          ? `Violation ${ref} : indiquez les motifs du retard de notification`
+          : `Violation ${ref} : il reste environ ${hours} heures pour notifier l'autorité`,
     body: (p) =>
-      `La violation ${p.ref} (${p.title}) doit être notifiée à l'autorité de contrôle dans les 72 heures après en avoir pris connaissance (art. 33.1 RGPD).\n\nÉchéance : ${p.deadline}\n\n${p.m === 'overdue' ? 'Le délai est dépassé. Notifiez maintenant et consignez les motifs du retard.\n\n' : p.m === 'reasons-missing' ? "La notification a été tardive ; les motifs du retard ne sont pas encore consignés.\n\n" : ''}Le registre, le projet de notification et le compte à rebours : ${p.url}\n`,
+      `La violation ${p.ref} (${p.title}) doit être notifiée à l'autorité de contrôle dans les 72 heures après en avoir pris connaissance (art. 33.1 RGPD).\n\nÉchéance : ${p.deadline}\n\n${p.m === 'overdue' ? 'Le délai est dépassé. Notifiez maintenant et consignez les motifs du retard.\n\n' : p.m === 'reasons-missing' ? 'La notification a été tardive ; les motifs du retard ne sont pas encore consignés.\n\n' : ''}Le registre, le projet de notification et le compte à rebours : ${p.url}\n`,
   },
   de: {
     subject: (ref, m, hours) =>
-      m === 'overdue' ? `Verletzung ${ref}: die 72 Stunden für die Meldung an die Behörde sind abgelaufen` : m === 'reasons-missing' ? `Verletzung ${ref}: Gründe für die verspätete Meldung angeben` : `Verletzung ${ref}: noch etwa ${hours} Stunden für die Meldung an die Behörde`,
+      m === 'overdue'
+        ? `Verletzung ${ref}: die 72 Stunden für die Meldung an die Behörde sind abgelaufen`
+        : m === 'reasons-missing'
+          ? `Verletzung ${ref}: Gründe für die verspätete Meldung angeben`
+          : `Verletzung ${ref}: noch etwa ${hours} Stunden für die Meldung an die Behörde`,
     body: (p) =>
       `Die Verletzung ${p.ref} (${p.title}) ist der Aufsichtsbehörde binnen 72 Stunden nach Bekanntwerden zu melden (Art. 33 Abs. 1 DSGVO).\n\nFrist: ${p.deadline}\n\n${p.m === 'overdue' ? 'Die Frist ist abgelaufen. Melden Sie jetzt und halten Sie die Gründe für die Verzögerung fest.\n\n' : p.m === 'reasons-missing' ? 'Die Meldung erfolgte verspätet; die Gründe für die Verzögerung sind noch nicht festgehalten.\n\n' : ''}Register, Entwurf der Meldung und Countdown: ${p.url}\n`,
   },
 };
 
-const recordedTexts: Record<RecordLanguage, { subject: (ref: string) => string; body: (p: { ref: string; title: string; deadline: string | null; url: string }) => string }> = {
+const recordedTexts: Record<
+  RecordLanguage,
+  {
+    subject: (ref: string) => string;
+    body: (p: { ref: string; title: string; deadline: string | null; url: string }) => string;
+  }
+> = {
   en: {
     subject: (ref) => `Breach ${ref} was recorded`,
     body: (p) =>
@@ -108,7 +136,9 @@ export interface ReminderDeps {
 }
 
 async function reminderRecipients(db: Kysely<Database>, scope: OrgScope, charter: Charter): Promise<string[]> {
-  const members = (await listMembers(db, scope)).filter((m) => m.role === 'owner' || m.role === 'privacy-officer').map((m) => m.email);
+  const members = (await listMembers(db, scope))
+    .filter((m) => m.role === 'owner' || m.role === 'privacy-officer')
+    .map((m) => m.email);
   return members.length > 0 ? members : [charter.organisation.dpo?.email ?? charter.organisation.contact.email];
 }
 
@@ -120,13 +150,27 @@ export async function enqueueDueReminders(deps: Pick<ReminderDeps, 'db'>, now: D
     for (const breach of await listBreaches(deps.db, scope)) {
       // Once per breach: the officers hear that it was recorded and how long the clock runs.
       if (now.getTime() - Date.parse(breach.createdAt) < announceWithinMs) {
-        const created = await enqueueJob(deps.db as unknown as Kysely<JobTables>, { queue: breachRecordedQueue, key: `${breach.id}:recorded`, organisationId: organisation.id, payload: { breachId: breach.id } }, now);
+        const created = await enqueueJob(
+          deps.db as unknown as Kysely<JobTables>,
+          {
+            queue: breachRecordedQueue,
+            key: `${breach.id}:recorded`,
+            organisationId: organisation.id,
+            payload: { breachId: breach.id },
+          },
+          now,
+        );
         if (created) enqueued++;
       }
       for (const milestone of reachedMilestones(toBreachView(breach, now))) {
         const created = await enqueueJob(
           deps.db as unknown as Kysely<JobTables>,
-          { queue: breachReminderQueue, key: `${breach.id}:${milestone}`, organisationId: organisation.id, payload: { breachId: breach.id, milestone } },
+          {
+            queue: breachReminderQueue,
+            key: `${breach.id}:${milestone}`,
+            organisationId: organisation.id,
+            payload: { breachId: breach.id, milestone },
+          },
           now,
         );
         if (created) enqueued++;
@@ -137,7 +181,13 @@ export async function enqueueDueReminders(deps: Pick<ReminderDeps, 'db'>, now: D
 }
 
 /** Sends one reminder, unless the breach no longer needs it (notified meanwhile, closed). */
-export async function sendReminder(deps: ReminderDeps, scope: OrgScope, breachId: string, milestone: ReminderMilestone, now: Date): Promise<boolean> {
+export async function sendReminder(
+  deps: ReminderDeps,
+  scope: OrgScope,
+  breachId: string,
+  milestone: ReminderMilestone,
+  now: Date,
+): Promise<boolean> {
   const breach = await findBreach(deps.db, scope, breachId);
   if (!breach) return false;
   const view = toBreachView(breach, now);
@@ -149,13 +199,47 @@ export async function sendReminder(deps: ReminderDeps, scope: OrgScope, breachId
   const texts = mailTexts[language];
   const deadline = formatDeadline(view.clock.deadline, language);
   const subject = texts.subject(breach.reference, milestone, Math.max(0, Math.round(view.clock.remainingMs / hour)));
-  const text = texts.body({ ref: breach.reference, title: breach.content.title, deadline, url: `${deps.publicUrl}/console/breaches/${breach.id}`, m: milestone });
+  const text = texts.body({
+    ref: breach.reference,
+    title: breach.content.title,
+    deadline,
+    url: `${deps.publicUrl}/console/breaches/${breach.id}`,
+    m: milestone,
+  });
   for (const to of recipients) {
-    await deps.mailer.send({ organisationId: scope.organisationId, to, subject, text, template: `breach.reminder.${milestone}`, language });
+    await deps.mailer.send({
+      organisationId: scope.organisationId,
+      to,
+      subject,
+      text,
+      template: `breach.reminder.${milestone}`,
+      language,
+    });
   }
   await inOrganisation(deps.db, scope, async (trx) => {
-    await recordAudit(trx, scope, { actor: 'system', action: 'breach.reminder-sent', target: `breach:${breach.id}`, data: { milestone, recipients: recipients.length } }, now);
-    await emitWebhookEvent(trx, scope, 'breach.deadline', { breachId: breach.id, number: breach.number, notifyAuthorityBy: new Date(view.clock.deadline).toISOString(), hoursLeft: Math.round(view.clock.remainingMs / hour) }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: 'system',
+        action: 'breach.reminder-sent',
+        target: `breach:${breach.id}`,
+        data: { milestone, recipients: recipients.length },
+      },
+      now,
+    );
+    await emitWebhookEvent(
+      trx,
+      scope,
+      'breach.deadline',
+      {
+        breachId: breach.id,
+        number: breach.number,
+        notifyAuthorityBy: new Date(view.clock.deadline).toISOString(),
+        hoursLeft: Math.round(view.clock.remainingMs / hour),
+      },
+      now,
+    );
   });
   deps.logger.info({ breach: breach.id, milestone, recipients: recipients.length }, 'breach reminder sent');
   return true;
@@ -174,16 +258,49 @@ export async function sendRecorded(deps: ReminderDeps, scope: OrgScope, breachId
   const deadline = running ? formatDeadline(view.clock.deadline, language) : null;
   const texts = recordedTexts[language];
   const subject = texts.subject(breach.reference);
-  const text = texts.body({ ref: breach.reference, title: breach.content.title, deadline, url: `${deps.publicUrl}/console/breaches/${breach.id}` });
+  const text = texts.body({
+    ref: breach.reference,
+    title: breach.content.title,
+    deadline,
+    url: `${deps.publicUrl}/console/breaches/${breach.id}`,
+  });
   for (const to of recipients) {
-    await deps.mailer.send({ organisationId: scope.organisationId, to, subject, text, template: 'breach.recorded', language, hourlyCap: staffRecipientHourlyCap });
+    await deps.mailer.send({
+      organisationId: scope.organisationId,
+      to,
+      subject,
+      text,
+      template: 'breach.recorded',
+      language,
+      hourlyCap: staffRecipientHourlyCap,
+    });
   }
-  await inOrganisation(deps.db, scope, (trx) => recordAudit(trx, scope, { actor: 'system', action: 'breach.officers-told', target: `breach:${breach.id}`, data: { recipients: recipients.length } }, now));
+  await inOrganisation(deps.db, scope, (trx) =>
+    recordAudit(
+      trx,
+      scope,
+      {
+        actor: 'system',
+        action: 'breach.officers-told',
+        target: `breach:${breach.id}`,
+        data: { recipients: recipients.length },
+      },
+      now,
+    ),
+  );
   return true;
 }
 
 function formatDeadline(deadline: string | number | Date, language: RecordLanguage): string {
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(deadline));
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(new Date(deadline));
 }
 
 /** Registers the reminder ticker and its job handler on a runner. */
@@ -198,7 +315,12 @@ export function registerRecordsJobs(runner: JobRunner, deps: ReminderDeps): void
   });
   runner.register(breachReminderQueue, async ({ job }) => {
     const { breachId, milestone } = job.payload as { breachId?: unknown; milestone?: unknown };
-    if (!job.organisationId || typeof breachId !== 'string' || !(reminderMilestones as readonly unknown[]).includes(milestone)) return;
+    if (
+      !job.organisationId ||
+      typeof breachId !== 'string' ||
+      !(reminderMilestones as readonly unknown[]).includes(milestone)
+    )
+      return;
     await sendReminder(deps, { organisationId: job.organisationId }, breachId, milestone as ReminderMilestone, clock());
   });
   runner.register(breachRecordedQueue, async ({ job }) => {

@@ -74,8 +74,15 @@ export async function recordBreach(
       .executeTakeFirst();
     const number = (last?.number ?? 0) + 1;
     const id = randomUUID();
-    await trx.insertInto('breaches').values({ organisation_id: organisationId, id, number, created_at: input.now, created_by: input.actor }).execute();
-    await insertVersion(trx, organisationId, id, 1, input.content, { actor: input.actor, now: input.now, reason: null });
+    await trx
+      .insertInto('breaches')
+      .values({ organisation_id: organisationId, id, number, created_at: input.now, created_by: input.actor })
+      .execute();
+    await insertVersion(trx, organisationId, id, 1, input.content, {
+      actor: input.actor,
+      now: input.now,
+      reason: null,
+    });
     await recordAudit(
       trx,
       scope,
@@ -83,11 +90,26 @@ export async function recordBreach(
         actor: input.actor,
         action: 'breach.recorded',
         target: `breach:${id}`,
-        data: { number, version: 1, authorityRequired: input.content.authority.required, subjectsRequired: input.content.subjects.required },
+        data: {
+          number,
+          version: 1,
+          authorityRequired: input.content.authority.required,
+          subjectsRequired: input.content.subjects.required,
+        },
       },
       input.now,
     );
-    await emitWebhookEvent(trx, scope, 'breach.recorded', { breachId: id, number, notifyAuthorityBy: new Date(Date.parse(input.content.awareAt) + notificationWindowMs).toISOString() }, input.now);
+    await emitWebhookEvent(
+      trx,
+      scope,
+      'breach.recorded',
+      {
+        breachId: id,
+        number,
+        notifyAuthorityBy: new Date(Date.parse(input.content.awareAt) + notificationWindowMs).toISOString(),
+      },
+      input.now,
+    );
     return {
       id,
       number,
@@ -142,8 +164,17 @@ export async function amendBreach(
     const fields = changedFields(current.content, next);
     if (fields.length === 0) throw invalidInput([{ path: 'body', message: 'the amendment changes nothing' }]);
     const version = current.version + 1;
-    await insertVersion(trx, organisationId, breachId, version, next, { actor: input.actor, now: input.now, reason: input.amendment.reason });
-    await recordAudit(trx, scope, { actor: input.actor, action: 'breach.amended', target: `breach:${breachId}`, data: { version, fields } }, input.now);
+    await insertVersion(trx, organisationId, breachId, version, next, {
+      actor: input.actor,
+      now: input.now,
+      reason: input.amendment.reason,
+    });
+    await recordAudit(
+      trx,
+      scope,
+      { actor: input.actor, action: 'breach.amended', target: `breach:${breachId}`, data: { version, fields } },
+      input.now,
+    );
     return { ...current, version, content: next };
   });
 }
@@ -272,7 +303,11 @@ function toNotification(row: Selectable<BreachNotificationTable>): StoredNotific
 }
 
 /** One breach with every version (oldest first) and every notification; undefined when not in this organisation. */
-export async function findBreach(db: Kysely<Database>, scope: OrgScope, breachId: string): Promise<BreachWithHistory | undefined> {
+export async function findBreach(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  breachId: string,
+): Promise<BreachWithHistory | undefined> {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const current = await loadBreach(trx, organisationId, breachId);

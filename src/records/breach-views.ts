@@ -54,13 +54,26 @@ export const breachSummarySchema = z.object({
 
 export const breachViewSchema = breachSummarySchema.extend({
   versions: z
-    .array(z.object({ version: z.number(), recordedAt: z.string(), recordedBy: z.string(), reason: z.string().nullable(), content: breachContentSchema }))
+    .array(
+      z.object({
+        version: z.number(),
+        recordedAt: z.string(),
+        recordedBy: z.string(),
+        reason: z.string().nullable(),
+        content: breachContentSchema,
+      }),
+    )
     .optional(),
 });
 
 export const draftSchema = z.object({
   language: z.enum(recordLanguages),
-  to: z.object({ name: z.string(), address: z.array(z.string()).optional(), email: z.string().optional(), website: z.string().optional() }),
+  to: z.object({
+    name: z.string(),
+    address: z.array(z.string()).optional(),
+    email: z.string().optional(),
+    website: z.string().optional(),
+  }),
   subject: z.string(),
   sections: z.array(z.object({ id: z.string(), heading: z.string(), body: z.string() })),
   text: z.string(),
@@ -68,7 +81,11 @@ export const draftSchema = z.object({
 
 export type BreachView = z.infer<typeof breachViewSchema>;
 
-export function toBreachView(breach: StoredBreach | BreachWithHistory, now: Date, dueSoonMs = defaultDueSoonMs): BreachView {
+export function toBreachView(
+  breach: StoredBreach | BreachWithHistory,
+  now: Date,
+  dueSoonMs = defaultDueSoonMs,
+): BreachView {
   return {
     ...breach,
     clock: breachClock(breach.content, breach.notifications, now, dueSoonMs),

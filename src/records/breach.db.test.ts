@@ -58,7 +58,11 @@ describe('breach register', () => {
   it('records a breach with a number, version 1 and an audit entry', async () => {
     const breach = await recordBreach(database.db, scope, { content: buildBreachContent(), actor: 'user:1', now });
     expect(breach).toMatchObject({ number: 1, reference: 'B-2026-001', version: 1, createdBy: 'user:1' });
-    const second = await recordBreach(database.db, scope, { content: buildBreachContent({ title: 'Misdirected email' }), actor: 'user:1', now });
+    const second = await recordBreach(database.db, scope, {
+      content: buildBreachContent({ title: 'Misdirected email' }),
+      actor: 'user:1',
+      now,
+    });
     expect(second.number).toBe(2);
     const audit = await database.db
       .selectFrom('audit_entries')
@@ -73,12 +77,20 @@ describe('breach register', () => {
 
   it('refuses a breach the organisation became aware of before it was discovered, or in the future', async () => {
     await expectAppError(
-      recordBreach(database.db, scope, { content: buildBreachContent({ awareAt: '2026-11-20T08:00:00Z' }), actor: 'user:1', now }),
+      recordBreach(database.db, scope, {
+        content: buildBreachContent({ awareAt: '2026-11-20T08:00:00Z' }),
+        actor: 'user:1',
+        now,
+      }),
       422,
       'body.awareAt',
     );
     await expectAppError(
-      recordBreach(database.db, scope, { content: buildBreachContent({ discoveredAt: '2026-11-21T08:00:00Z', awareAt: '2026-11-21T08:00:00Z' }), actor: 'user:1', now }),
+      recordBreach(database.db, scope, {
+        content: buildBreachContent({ discoveredAt: '2026-11-21T08:00:00Z', awareAt: '2026-11-21T08:00:00Z' }),
+        actor: 'user:1',
+        now,
+      }),
       422,
       'body.discoveredAt',
     );
@@ -88,7 +100,11 @@ describe('breach register', () => {
     const breach = await recordBreach(database.db, scope, { content: buildBreachContent(), actor: 'user:1', now });
     const later = new Date('2026-11-21T10:00:00Z');
     const amended = await amendBreach(database.db, scope, breach.id, {
-      amendment: { reason: 'Count confirmed by the CRM vendor', approximateSubjects: 1350, subjects: { required: true, reason: 'Passwords were in the export after all.' } },
+      amendment: {
+        reason: 'Count confirmed by the CRM vendor',
+        approximateSubjects: 1350,
+        subjects: { required: true, reason: 'Passwords were in the export after all.' },
+      },
       actor: 'user:2',
       now: later,
     });
@@ -109,13 +125,26 @@ describe('breach register', () => {
     expect(audit.map((a) => a.action)).toEqual(['breach.recorded', 'breach.amended']);
     expect(audit[1]!.data).toEqual({ version: 2, fields: ['approximateSubjects', 'subjects'] });
     expect(audit[1]!.actor).toBe('user:2');
-    await expectAppError(amendBreach(database.db, scope, breach.id, { amendment: { reason: 'nothing', approximateSubjects: 1350 }, actor: 'user:2', now: later }), 422, 'body');
+    await expectAppError(
+      amendBreach(database.db, scope, breach.id, {
+        amendment: { reason: 'nothing', approximateSubjects: 1350 },
+        actor: 'user:2',
+        now: later,
+      }),
+      422,
+      'body',
+    );
   });
 
   it('refuses every update, delete and truncate in the database itself', async () => {
     const breach = await recordBreach(database.db, scope, { content: buildBreachContent(), actor: 'user:1', now });
     await recordNotification(database.db, scope, breach.id, {
-      notification: { recipient: 'authority', phase: 'initial', sentAt: '2026-11-20T14:00:00Z', content: 'Initial notification' },
+      notification: {
+        recipient: 'authority',
+        phase: 'initial',
+        sentAt: '2026-11-20T14:00:00Z',
+        content: 'Initial notification',
+      },
       actor: 'user:1',
       now,
     });
@@ -133,7 +162,9 @@ describe('breach register', () => {
     }
     // As the application role inside an organisation: not even granted.
     await expect(
-      inOrganisation(database.db, scope, (trx) => sql`delete from breach_versions where breach_id = ${breach.id}`.execute(trx)),
+      inOrganisation(database.db, scope, (trx) =>
+        sql`delete from breach_versions where breach_id = ${breach.id}`.execute(trx),
+      ),
     ).rejects.toThrow(/permission denied|append-only/);
     const found = await findBreach(database.db, scope, breach.id);
     expect(found?.versions).toHaveLength(1);
@@ -152,7 +183,13 @@ describe('breach register', () => {
       'body.phase',
     );
     await recordNotification(database.db, scope, breach.id, {
-      notification: { recipient: 'authority', phase: 'initial', sentAt: '2026-11-20T14:00:00Z', content: 'First', reference: 'DOS-2026-123' },
+      notification: {
+        recipient: 'authority',
+        phase: 'initial',
+        sentAt: '2026-11-20T14:00:00Z',
+        content: 'First',
+        reference: 'DOS-2026-123',
+      },
       actor: 'user:1',
       now,
     });
@@ -176,8 +213,16 @@ describe('breach register', () => {
       [1, 'initial', 'First'],
       [2, 'follow-up', 'Second'],
     ]);
-    expect(breachClock(found!.content, found!.notifications, now)).toMatchObject({ state: 'notified', notifiedAt: '2026-11-20T14:00:00.000Z' });
-    const audit = await database.db.selectFrom('audit_entries').select('data').where('target', '=', `breach:${breach.id}`).where('action', '=', 'breach.notification-recorded').execute();
+    expect(breachClock(found!.content, found!.notifications, now)).toMatchObject({
+      state: 'notified',
+      notifiedAt: '2026-11-20T14:00:00.000Z',
+    });
+    const audit = await database.db
+      .selectFrom('audit_entries')
+      .select('data')
+      .where('target', '=', `breach:${breach.id}`)
+      .where('action', '=', 'breach.notification-recorded')
+      .execute();
     expect(audit.map((a) => a.data)).toEqual([
       { seq: 1, recipient: 'authority', phase: 'initial' },
       { seq: 2, recipient: 'authority', phase: 'follow-up' },
@@ -197,7 +242,13 @@ describe('breach register', () => {
       'body.delayReasons',
     );
     await recordNotification(database.db, scope, breach.id, {
-      notification: { recipient: 'authority', phase: 'initial', sentAt: late.toISOString(), content: 'Late', delayReasons: 'The forensic report arrived on day four.' },
+      notification: {
+        recipient: 'authority',
+        phase: 'initial',
+        sentAt: late.toISOString(),
+        content: 'Late',
+        delayReasons: 'The forensic report arrived on day four.',
+      },
       actor: 'user:1',
       now: late,
     });
@@ -213,7 +264,14 @@ describe('breach register', () => {
     const breach = await recordBreach(database.db, scope, { content: buildBreachContent(), actor: 'user:1', now });
     expect(await findBreach(database.db, other, breach.id)).toBeUndefined();
     expect((await listBreaches(database.db, other)).map((b) => b.id)).not.toContain(breach.id);
-    await expectAppError(amendBreach(database.db, other, breach.id, { amendment: { reason: 'x', approximateSubjects: 1 }, actor: 'user:9', now }), 404);
+    await expectAppError(
+      amendBreach(database.db, other, breach.id, {
+        amendment: { reason: 'x', approximateSubjects: 1 },
+        actor: 'user:9',
+        now,
+      }),
+      404,
+    );
     await expectAppError(
       recordNotification(database.db, other, breach.id, {
         notification: { recipient: 'authority', phase: 'initial', sentAt: now.toISOString(), content: 'x' },
@@ -223,7 +281,9 @@ describe('breach register', () => {
       404,
     );
     // Row-level security is the second wall: even an unfiltered query sees no other organisation's rows.
-    const seen = await inOrganisation(database.db, other, (trx) => sql<{ n: number }>`select count(*)::int as n from breach_versions`.execute(trx));
+    const seen = await inOrganisation(database.db, other, (trx) =>
+      sql<{ n: number }>`select count(*)::int as n from breach_versions`.execute(trx),
+    );
     expect(seen.rows[0]?.n).toBe(0);
     expect(await findBreach(database.db, scope, 'not-a-uuid')).toBeUndefined();
   });

@@ -24,7 +24,9 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 
 const decisionSchema = z.strictObject({
   required: z.boolean().describe('whether they must be told'),
-  reason: text(4000).describe('why, or why not (Art. 33(1) "unlikely to result in a risk"; Art. 34(1) "high risk", 34(3))'),
+  reason: text(4000).describe(
+    'why, or why not (Art. 33(1) "unlikely to result in a risk"; Art. 34(1) "high risk", 34(3))',
+  ),
 });
 
 const contactSchema = z.strictObject({
@@ -38,22 +40,47 @@ export const breachContentSchema = z.strictObject({
   title: text(200).describe('a short name for the register'),
   occurredAt: instant.optional().describe('when the breach happened, if known'),
   discoveredAt: instant.describe('when anyone in the organisation first noticed it'),
-  awareAt: instant.describe('when the organisation became aware with reasonable certainty: the 72-hour clock starts here'),
+  awareAt: instant.describe(
+    'when the organisation became aware with reasonable certainty: the 72-hour clock starts here',
+  ),
   nature: z.array(z.enum(breachNatures)).min(1, 'name at least one: confidentiality, integrity or availability'),
   description: text(10_000).describe('what happened'),
-  subjectCategories: z.array(text(200)).min(1).describe('categories of people concerned (subject ids of the charter or free text)'),
+  subjectCategories: z
+    .array(text(200))
+    .min(1)
+    .describe('categories of people concerned (subject ids of the charter or free text)'),
   approximateSubjects: z.number().int().min(0).max(10_000_000_000).describe('approximate number of people concerned'),
   dataCategories: z.array(text(200)).min(1).describe('categories of personal data (taxonomy ids or free text)'),
-  approximateRecords: z.number().int().min(0).max(1_000_000_000_000).describe('approximate number of records concerned'),
+  approximateRecords: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000_000)
+    .describe('approximate number of records concerned'),
   consequences: text(10_000).describe('likely consequences for the people concerned'),
   measuresTaken: text(10_000).describe('measures taken to address the breach and mitigate its effects'),
   measuresProposed: z.string().trim().max(10_000).default('').describe('measures still planned'),
-  adviceToSubjects: z.string().trim().max(10_000).default('').describe('what the people concerned can do to protect themselves'),
+  adviceToSubjects: z
+    .string()
+    .trim()
+    .max(10_000)
+    .default('')
+    .describe('what the people concerned can do to protect themselves'),
   authority: decisionSchema.describe('whether the supervisory authority must be notified (Art. 33)'),
   subjects: decisionSchema.describe('whether the people concerned must be told (Art. 34)'),
-  contact: contactSchema.optional().describe('contact point for more information (Art. 33(3)(b)); default: the DPO or the organisation'),
-  controllers: z.array(z.string().min(1).max(100)).default([]).describe('for a processor: ids of the customers (controllers) affected'),
-  delayReasons: z.string().trim().max(10_000).optional().describe('reasons for notifying the authority after 72 hours (Art. 33(1))'),
+  contact: contactSchema
+    .optional()
+    .describe('contact point for more information (Art. 33(3)(b)); default: the DPO or the organisation'),
+  controllers: z
+    .array(z.string().min(1).max(100))
+    .default([])
+    .describe('for a processor: ids of the customers (controllers) affected'),
+  delayReasons: z
+    .string()
+    .trim()
+    .max(10_000)
+    .optional()
+    .describe('reasons for notifying the authority after 72 hours (Art. 33(1))'),
   status: z.enum(breachStatuses).default('open'),
 });
 export type BreachContent = z.output<typeof breachContentSchema>;
@@ -78,7 +105,7 @@ export const notificationInputSchema = z.strictObject({
   controller: z.string().min(1).max(100).optional().describe('for recipient controller: the customer id'),
   sentAt: instant,
   language: z.enum(['en', 'nl', 'fr', 'de']).optional(),
-  channel: z.string().trim().max(200).optional().describe('e.g. the authority\'s online form, email, letter'),
+  channel: z.string().trim().max(200).optional().describe("e.g. the authority's online form, email, letter"),
   reference: z.string().trim().max(200).optional().describe("the authority's case number"),
   content: text(100_000).describe('what was sent, as sent'),
   delayReasons: z.string().trim().max(10_000).optional(),
@@ -101,7 +128,8 @@ export function checkBreachContent(content: BreachContent, now: Date, prefix = '
   const future = now.getTime() + 60_000;
   if (discovered > future) problems.push({ path: `${prefix}.discoveredAt`, message: 'lies in the future' });
   if (aware > future) problems.push({ path: `${prefix}.awareAt`, message: 'lies in the future' });
-  if (aware < discovered) problems.push({ path: `${prefix}.awareAt`, message: 'cannot be before the breach was discovered' });
+  if (aware < discovered)
+    problems.push({ path: `${prefix}.awareAt`, message: 'cannot be before the breach was discovered' });
   if (content.occurredAt && Date.parse(content.occurredAt) > discovered) {
     problems.push({ path: `${prefix}.occurredAt`, message: 'cannot be after the breach was discovered' });
   }
@@ -144,7 +172,13 @@ export function breachClock(
     const lateByMs = Date.parse(first.sentAt) - deadline;
     const hasReasons = Boolean(content.delayReasons) || toAuthority.some((n) => Boolean(n.delayReasons));
     return lateByMs > 0
-      ? { ...base, state: 'notified-late', notifiedAt: new Date(first.sentAt).toISOString(), lateByMs, reasonsMissing: !hasReasons }
+      ? {
+          ...base,
+          state: 'notified-late',
+          notifiedAt: new Date(first.sentAt).toISOString(),
+          lateByMs,
+          reasonsMissing: !hasReasons,
+        }
       : { ...base, state: 'notified', notifiedAt: new Date(first.sentAt).toISOString(), reasonsMissing: false };
   }
   if (!content.authority.required) return { ...base, state: 'not-required', reasonsMissing: false };
@@ -167,7 +201,9 @@ export function pendingActions(
   return {
     authority: content.authority.required && !told('authority'),
     subjects: content.subjects.required && !told('subjects'),
-    controllers: content.controllers.filter((id) => !notifications.some((n) => n.recipient === 'controller' && n.controller === id)),
+    controllers: content.controllers.filter(
+      (id) => !notifications.some((n) => n.recipient === 'controller' && n.controller === id),
+    ),
   };
 }
 
@@ -184,19 +220,27 @@ export function checkNotification(
 ): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const sent = Date.parse(input.sentAt);
-  if (sent > now.getTime() + 60_000) problems.push({ path: 'body.sentAt', message: 'lies in the future: record a notification once it is sent' });
-  if (sent < Date.parse(content.discoveredAt)) problems.push({ path: 'body.sentAt', message: 'cannot be before the breach was discovered' });
+  if (sent > now.getTime() + 60_000)
+    problems.push({ path: 'body.sentAt', message: 'lies in the future: record a notification once it is sent' });
+  if (sent < Date.parse(content.discoveredAt))
+    problems.push({ path: 'body.sentAt', message: 'cannot be before the breach was discovered' });
   if (input.recipient === 'controller') {
-    if (!input.controller) problems.push({ path: 'body.controller', message: 'name the controller (customer id) that was told' });
+    if (!input.controller)
+      problems.push({ path: 'body.controller', message: 'name the controller (customer id) that was told' });
     else if (!content.controllers.includes(input.controller)) {
       problems.push({ path: 'body.controller', message: 'is not one of the controllers recorded for this breach' });
     }
   } else if (input.controller) {
     problems.push({ path: 'body.controller', message: 'only for notifications to a controller' });
   }
-  const sameChannel = previous.filter((n) => n.recipient === input.recipient && (input.recipient !== 'controller' || n.controller === input.controller));
+  const sameChannel = previous.filter(
+    (n) => n.recipient === input.recipient && (input.recipient !== 'controller' || n.controller === input.controller),
+  );
   if (input.phase === 'initial' && sameChannel.some((n) => n.phase === 'initial')) {
-    problems.push({ path: 'body.phase', message: 'an initial notification is already recorded: record this one as a follow-up' });
+    problems.push({
+      path: 'body.phase',
+      message: 'an initial notification is already recorded: record this one as a follow-up',
+    });
   }
   if (input.phase !== 'initial' && !sameChannel.some((n) => n.phase === 'initial')) {
     problems.push({ path: 'body.phase', message: 'record the initial notification first' });
@@ -206,7 +250,8 @@ export function checkNotification(
     if (late && !input.delayReasons && !content.delayReasons) {
       problems.push({
         path: 'body.delayReasons',
-        message: 'this notification is made more than 72 hours after awareness: give the reasons for the delay (Art. 33(1))',
+        message:
+          'this notification is made more than 72 hours after awareness: give the reasons for the delay (Art. 33(1))',
       });
     }
   }
@@ -222,7 +267,9 @@ export function amend(current: BreachContent, amendment: BreachAmendment): Breac
 
 /** The fields an amendment changed, by name (for the audit entry, without their values: they may hold personal data). */
 export function changedFields(before: BreachContent, after: BreachContent): string[] {
-  return (Object.keys(after) as (keyof BreachContent)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return (Object.keys(after) as (keyof BreachContent)[]).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
 }
 
 /** "B-2026-007": the register's human reference of a breach. */

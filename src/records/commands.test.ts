@@ -13,7 +13,19 @@ const run = (argv: string[], cwd: string) => runCli(argv, { cwd });
 describe('charter records export', () => {
   it('writes the XLSX of an example charter to --out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'charter-records-cli-'));
-    const result = await run(['records', 'export', '--charter', projectFile('examples/lumen-av/charter.yaml'), '--format', 'xlsx', '--out', 'record.xlsx'], dir);
+    const result = await run(
+      [
+        'records',
+        'export',
+        '--charter',
+        projectFile('examples/lumen-av/charter.yaml'),
+        '--format',
+        'xlsx',
+        '--out',
+        'record.xlsx',
+      ],
+      dir,
+    );
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^record\.xlsx: XLSX, \d+ bytes$/);
@@ -24,7 +36,21 @@ describe('charter records export', () => {
 
   it('writes the processor record as CSV in the asked language, under its default name', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'charter-records-cli-'));
-    const result = await run(['records', 'export', '--charter', projectFile('examples/flashbooth/charter.yaml'), '--format', 'csv', '--record', 'processor', '--language', 'fr'], dir);
+    const result = await run(
+      [
+        'records',
+        'export',
+        '--charter',
+        projectFile('examples/flashbooth/charter.yaml'),
+        '--format',
+        'csv',
+        '--record',
+        'processor',
+        '--language',
+        'fr',
+      ],
+      dir,
+    );
     expect(result.code).toBe(0);
     const name = result.out.split(':')[0]!;
     expect(name).toMatch(/^records-of-processing-flashbooth-fr-\d{4}-\d{2}-\d{2}-processor\.csv$/);

@@ -14,14 +14,16 @@ import { recordLanguage } from './record-language.js';
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
 export const recordsExportCommand: Command = {
   name: 'records export',
   summary: 'Export the records of processing (Art. 30) of a charter as XLSX, CSV or PDF',
-  usage: 'records export --format xlsx|csv|pdf [--charter file] [--out file] [--language en|nl|fr|de] [--record controller|processor]',
+  usage:
+    'records export --format xlsx|csv|pdf [--charter file] [--out file] [--language en|nl|fr|de] [--record controller|processor]',
   options: {
     charter: { type: 'string' },
     format: { type: 'string' },
@@ -61,7 +63,9 @@ export const recordsExportCommand: Command = {
       });
       const out = resolve(io.cwd, stringOption(args, 'out') ?? exported.filename);
       await writeFile(out, exported.body);
-      io.out(`${stringOption(args, 'out') ?? exported.filename}: ${format.toUpperCase()}, ${exported.body.length} bytes`);
+      io.out(
+        `${stringOption(args, 'out') ?? exported.filename}: ${format.toUpperCase()}, ${exported.body.length} bytes`,
+      );
       return exitCodes.ok;
     } catch (error) {
       if (error instanceof NoProcessorRecordError) {

@@ -67,7 +67,12 @@ function assertWellFormed(xml: string, part: string) {
 
 function sharedStrings(parts: Record<string, Uint8Array>): string[] {
   const xml = strFromU8(parts['xl/sharedStrings.xml']!);
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
   return [...xml.matchAll(/<si><t xml:space="preserve">([\s\S]*?)<\/t><\/si>/g)].map((m) => unescape(m[1]!));
 }
 
@@ -83,7 +88,10 @@ function sheetRows(parts: Record<string, Uint8Array>, index: number): Map<number
       const column = [...cell[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
       values[column] = strings[Number(cell[2])]!;
     }
-    rows.set(Number(row[1]), Array.from(values, (v) => v ?? ''));
+    rows.set(
+      Number(row[1]),
+      Array.from(values, (v) => v ?? ''),
+    );
   }
   return rows;
 }
@@ -111,7 +119,11 @@ describe('XLSX export', () => {
       assertWellFormed(strFromU8(parts[name]!), name);
     }
     const workbook = strFromU8(parts['xl/workbook.xml']!);
-    expect([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(['Organisation', 'Controller record', 'Processor record']);
+    expect([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'Organisation',
+      'Controller record',
+      'Processor record',
+    ]);
 
     const sheets = recordSheets(deriveRecords(flashbooth, { language: 'en', now }));
     const controller = sheetRows(parts, 2);
@@ -129,7 +141,20 @@ describe('XLSX export', () => {
   });
 
   it('marks the header row bold, freezes it and sets an auto-filter over the table', () => {
-    const bytes = writeXlsx([{ name: 'A', title: 'T', columns: ['x', 'y'], rows: [['1', '2'], ['3', '4']] }], { title: 'T', creator: 'c', created: now });
+    const bytes = writeXlsx(
+      [
+        {
+          name: 'A',
+          title: 'T',
+          columns: ['x', 'y'],
+          rows: [
+            ['1', '2'],
+            ['3', '4'],
+          ],
+        },
+      ],
+      { title: 'T', creator: 'c', created: now },
+    );
     const parts = unzipSync(bytes);
     const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
     expect(sheet).toContain('<autoFilter ref="A3:B5"/>');
@@ -140,7 +165,13 @@ describe('XLSX export', () => {
   });
 
   it('escapes markup and drops characters XML cannot carry', () => {
-    const parts = unzipSync(writeXlsx([{ name: 'x', columns: ['a'], rows: [['<b> & "q"\u0001']] }], { title: 't', creator: 'c', created: now }));
+    const parts = unzipSync(
+      writeXlsx([{ name: 'x', columns: ['a'], rows: [['<b> & "q"\u0001']] }], {
+        title: 't',
+        creator: 'c',
+        created: now,
+      }),
+    );
     assertWellFormed(strFromU8(parts['xl/sharedStrings.xml']!), 'sst');
     expect(sharedStrings(parts)).toContain('<b> & "q"');
   });
@@ -166,7 +197,9 @@ describe('CSV export', () => {
     const rows = parseCsv(new TextDecoder().decode(exported.body));
     expect(rows[0]![1]).toBe('Responsable du traitement (client)');
     expect(rows.slice(1).map((r) => r[0])).toEqual(flashbooth.customers.map((c) => c.id));
-    await expect(exportRecords(lumen, { format: 'csv', language: 'en', now, record: 'processor' })).rejects.toBeInstanceOf(NoProcessorRecordError);
+    await expect(
+      exportRecords(lumen, { format: 'csv', language: 'en', now, record: 'processor' }),
+    ).rejects.toBeInstanceOf(NoProcessorRecordError);
   });
 
   it('quotes per RFC 4180 and defuses spreadsheet formulas', () => {
@@ -175,7 +208,13 @@ describe('CSV export', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    const text = writeCsv(['h1', 'h2'], [['a,"b"', 'c\r\nd'], ['', 'é']]);
+    const text = writeCsv(
+      ['h1', 'h2'],
+      [
+        ['a,"b"', 'c\r\nd'],
+        ['', 'é'],
+      ],
+    );
     expect(parseCsv(text)).toEqual([
       ['h1', 'h2'],
       ['a,"b"', 'c\r\nd'],
@@ -192,7 +231,8 @@ function inkShare(ppm: Buffer): number {
   const [, width, height] = header.map(Number) as [number, number, number];
   const pixels = ppm.subarray(header[0].length);
   let ink = 0;
-  for (let i = 0; i + 2 < pixels.length; i += 3) if (pixels[i]! < 200 || pixels[i + 1]! < 200 || pixels[i + 2]! < 200) ink++;
+  for (let i = 0; i + 2 < pixels.length; i += 3)
+    if (pixels[i]! < 200 || pixels[i + 1]! < 200 || pixels[i + 2]! < 200) ink++;
   return ink / (width * height);
 }
 

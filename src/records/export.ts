@@ -45,7 +45,9 @@ export async function exportRecords(charter: Charter, options: ExportOptions): P
     ...(options.revision ? { revision: options.revision } : {}),
   });
   const sheets = recordSheets(records);
-  const tables = [sheets.organisation, sheets.controller, sheets.processor].filter((s): s is RecordSheet => s !== undefined);
+  const tables = [sheets.organisation, sheets.controller, sheets.processor].filter(
+    (s): s is RecordSheet => s !== undefined,
+  );
   const date = options.now.toISOString().slice(0, 10);
   const base = `records-of-processing-${charter.organisation.id}-${options.language}-${date}`;
   const t = recordTexts[options.language];
@@ -64,7 +66,8 @@ export async function exportRecords(charter: Charter, options: ExportOptions): P
     case 'csv': {
       const which = options.record ?? 'controller';
       const sheet = which === 'processor' ? sheets.processor : sheets.controller;
-      if (!sheet) throw new NoProcessorRecordError('This organisation acts only as a controller: it keeps no processor record.');
+      if (!sheet)
+        throw new NoProcessorRecordError('This organisation acts only as a controller: it keeps no processor record.');
       return {
         body: new TextEncoder().encode(writeCsv(sheet.columns, sheet.rows)),
         contentType: contentTypes.csv,
@@ -74,7 +77,9 @@ export async function exportRecords(charter: Charter, options: ExportOptions): P
     case 'pdf':
       return {
         // pdf-lib is loaded when a PDF is asked for, not at every start.
-        body: await (await import('./pdf.js')).writePdf(tables, {
+        body: await (
+          await import('./pdf.js')
+        ).writePdf(tables, {
           title: t.controllerTitle,
           heading: legalNameIn(charter, options.language),
           author: legalNameIn(charter, options.language),

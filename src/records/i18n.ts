@@ -11,7 +11,11 @@ export const recordLanguages = ['en', 'nl', 'fr', 'de'] as const satisfies reado
 export type RecordLanguage = (typeof recordLanguages)[number];
 
 /** Picks the text in `language`, else in the charter's default language, else English, else any. */
-export function localise(text: Text | undefined, language: Language, charter?: Pick<Charter, 'defaultLanguage' | 'languages'>): string {
+export function localise(
+  text: Text | undefined,
+  language: Language,
+  charter?: Pick<Charter, 'defaultLanguage' | 'languages'>,
+): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   const order = [language, charter?.defaultLanguage, ...(charter?.languages ?? []), 'en', 'nl', 'fr', 'de'] as const;
@@ -70,10 +74,38 @@ export const legalBasisLabels: Record<RecordLanguage, Record<LegalBasis, string>
 
 type RecipientRole = Charter['recipients'][number]['role'];
 export const roleLabels: Record<RecordLanguage, Record<RecipientRole | 'organisation-processor', string>> = {
-  en: { processor: 'processor', 'sub-processor': 'sub-processor', 'joint-controller': 'joint controller', controller: 'controller', 'public-authority': 'public authority', 'organisation-processor': 'processor' },
-  nl: { processor: 'verwerker', 'sub-processor': 'subverwerker', 'joint-controller': 'gezamenlijke verwerkingsverantwoordelijke', controller: 'verwerkingsverantwoordelijke', 'public-authority': 'overheidsinstantie', 'organisation-processor': 'verwerker' },
-  fr: { processor: 'sous-traitant', 'sub-processor': 'sous-traitant ultérieur', 'joint-controller': 'responsable conjoint du traitement', controller: 'responsable du traitement', 'public-authority': 'autorité publique', 'organisation-processor': 'sous-traitant' },
-  de: { processor: 'Auftragsverarbeiter', 'sub-processor': 'Unterauftragsverarbeiter', 'joint-controller': 'gemeinsam Verantwortlicher', controller: 'Verantwortlicher', 'public-authority': 'Behörde', 'organisation-processor': 'Auftragsverarbeiter' },
+  en: {
+    processor: 'processor',
+    'sub-processor': 'sub-processor',
+    'joint-controller': 'joint controller',
+    controller: 'controller',
+    'public-authority': 'public authority',
+    'organisation-processor': 'processor',
+  },
+  nl: {
+    processor: 'verwerker',
+    'sub-processor': 'subverwerker',
+    'joint-controller': 'gezamenlijke verwerkingsverantwoordelijke',
+    controller: 'verwerkingsverantwoordelijke',
+    'public-authority': 'overheidsinstantie',
+    'organisation-processor': 'verwerker',
+  },
+  fr: {
+    processor: 'sous-traitant',
+    'sub-processor': 'sous-traitant ultérieur',
+    'joint-controller': 'responsable conjoint du traitement',
+    controller: 'responsable du traitement',
+    'public-authority': 'autorité publique',
+    'organisation-processor': 'sous-traitant',
+  },
+  de: {
+    processor: 'Auftragsverarbeiter',
+    'sub-processor': 'Unterauftragsverarbeiter',
+    'joint-controller': 'gemeinsam Verantwortlicher',
+    controller: 'Verantwortlicher',
+    'public-authority': 'Behörde',
+    'organisation-processor': 'Auftragsverarbeiter',
+  },
 };
 
 type Anchor = RetentionAnchor;
@@ -130,7 +162,11 @@ export function durationInWords(value: Duration, language: RecordLanguage): stri
   return `${parts.slice(0, -1).join(', ')} ${and[language]} ${parts[parts.length - 1]}`;
 }
 
-export function anchorInWords(rule: Pick<RetentionRule, 'from' | 'event'>, language: RecordLanguage, charter?: Charter): string {
+export function anchorInWords(
+  rule: Pick<RetentionRule, 'from' | 'event'>,
+  language: RecordLanguage,
+  charter?: Charter,
+): string {
   if (rule.from === undefined) return '';
   if (rule.from === 'event') {
     const event = localise(rule.event, language, charter);
@@ -226,7 +262,11 @@ export const recordTexts = {
     role: 'Rol',
     generated: 'Opgemaakt op',
     revision: 'Versie van het charter',
-    roles: { controller: 'verwerkingsverantwoordelijke', processor: 'verwerker', both: 'verwerkingsverantwoordelijke en verwerker' },
+    roles: {
+      controller: 'verwerkingsverantwoordelijke',
+      processor: 'verwerker',
+      both: 'verwerkingsverantwoordelijke en verwerker',
+    },
     columns: {
       reference: 'Ref.',
       activity: 'Verwerkingsactiviteit',
@@ -282,7 +322,11 @@ export const recordTexts = {
     role: 'Rôle',
     generated: 'Établi le',
     revision: 'Version de la charte',
-    roles: { controller: 'responsable du traitement', processor: 'sous-traitant', both: 'responsable du traitement et sous-traitant' },
+    roles: {
+      controller: 'responsable du traitement',
+      processor: 'sous-traitant',
+      both: 'responsable du traitement et sous-traitant',
+    },
     columns: {
       reference: 'Réf.',
       activity: 'Activité de traitement',
@@ -301,7 +345,11 @@ export const recordTexts = {
       subProcessors: 'Sous-traitants ultérieurs',
       sources: 'Origine des données (si elles ne proviennent pas de la personne concernée)',
     },
-    sourceKinds: { subject: 'la personne concernée', 'third-party': 'un tiers', public: 'des sources accessibles au public' },
+    sourceKinds: {
+      subject: 'la personne concernée',
+      'third-party': 'un tiers',
+      public: 'des sources accessibles au public',
+    },
     none: 'Aucun',
     noTransfer: "Aucun transfert hors de l'EEE",
     special: 'catégorie particulière, art. 9',
@@ -322,7 +370,8 @@ export const recordTexts = {
     controllerSheet: 'Verzeichnis Verantwortlicher',
     processorSheet: 'Verzeichnis Auftragsverarb.',
     controllerTitle: 'Verzeichnis von Verarbeitungstätigkeiten — Verantwortlicher (Art. 30 Abs. 1 DSGVO)',
-    processorTitle: 'Verzeichnis aller Kategorien von Verarbeitungstätigkeiten — Auftragsverarbeiter (Art. 30 Abs. 2 DSGVO)',
+    processorTitle:
+      'Verzeichnis aller Kategorien von Verarbeitungstätigkeiten — Auftragsverarbeiter (Art. 30 Abs. 2 DSGVO)',
     field: 'Angabe',
     value: 'Wert',
     legalName: 'Name',
@@ -338,7 +387,11 @@ export const recordTexts = {
     role: 'Rolle',
     generated: 'Erstellt am',
     revision: 'Version der Charta',
-    roles: { controller: 'Verantwortlicher', processor: 'Auftragsverarbeiter', both: 'Verantwortlicher und Auftragsverarbeiter' },
+    roles: {
+      controller: 'Verantwortlicher',
+      processor: 'Auftragsverarbeiter',
+      both: 'Verantwortlicher und Auftragsverarbeiter',
+    },
     columns: {
       reference: 'Nr.',
       activity: 'Verarbeitungstätigkeit',
@@ -357,7 +410,11 @@ export const recordTexts = {
       subProcessors: 'Unterauftragsverarbeiter',
       sources: 'Herkunft der Daten (wenn nicht von der betroffenen Person)',
     },
-    sourceKinds: { subject: 'die betroffene Person', 'third-party': 'ein Dritter', public: 'öffentlich zugängliche Quellen' },
+    sourceKinds: {
+      subject: 'die betroffene Person',
+      'third-party': 'ein Dritter',
+      public: 'öffentlich zugängliche Quellen',
+    },
     none: 'Keine',
     noTransfer: 'Keine Übermittlung außerhalb des EWR',
     special: 'besondere Kategorie, Art. 9',

@@ -56,7 +56,9 @@ export const recordsMigrations: Record<string, Migration> = {
           foreign key (organisation_id, breach_id) references breaches (organisation_id, id),
           check ((recipient = 'controller') = (controller is not null))
         )`.execute(db);
-      await sql`create index breach_versions_open on breach_versions (organisation_id, aware_at) where status = 'open'`.execute(db);
+      await sql`create index breach_versions_open on breach_versions (organisation_id, aware_at) where status = 'open'`.execute(
+        db,
+      );
 
       await sql`
         create or replace function records_refuse_change() returns trigger language plpgsql as $$
@@ -68,10 +70,14 @@ export const recordsMigrations: Record<string, Migration> = {
         await enableOrganisationRls(db, table);
         await sql.raw(`revoke update, delete, truncate on ${table} from ${applicationRole}`).execute(db);
         await sql
-          .raw(`create trigger ${table}_append_only before update or delete on ${table} for each row execute function records_refuse_change()`)
+          .raw(
+            `create trigger ${table}_append_only before update or delete on ${table} for each row execute function records_refuse_change()`,
+          )
           .execute(db);
         await sql
-          .raw(`create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function records_refuse_change()`)
+          .raw(
+            `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function records_refuse_change()`,
+          )
           .execute(db);
       }
     },

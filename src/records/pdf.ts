@@ -105,7 +105,14 @@ export async function writePdf(tables: PdfTable[], meta: PdfMetadata): Promise<U
       drawRow(page, headerLines, y, headerHeight, bold, headerFill);
       y -= headerHeight;
     };
-    const drawRow = (target: PDFPage, lines: string[][], top: number, height: number, font: PDFFont, fill?: ReturnType<typeof rgb>) => {
+    const drawRow = (
+      target: PDFPage,
+      lines: string[][],
+      top: number,
+      height: number,
+      font: PDFFont,
+      fill?: ReturnType<typeof rgb>,
+    ) => {
       let x = margin;
       lines.forEach((cell, i) => {
         const w = columnWidths[i] ?? 0;
@@ -119,7 +126,8 @@ export async function writePdf(tables: PdfTable[], meta: PdfMetadata): Promise<U
           ...(fill ? { color: fill } : {}),
         });
         cell.forEach((line, n) => {
-          if (line) target.drawText(line, { x: x + padding, y: top - padding - (n + 1) * leading + 2, size: fontSize, font });
+          if (line)
+            target.drawText(line, { x: x + padding, y: top - padding - (n + 1) * leading + 2, size: fontSize, font });
         });
         x += w;
       });
@@ -151,8 +159,20 @@ export async function writePdf(tables: PdfTable[], meta: PdfMetadata): Promise<U
   pages.forEach((p, i) => {
     const label = clean(meta.pageLabel(i + 1, pages.length));
     const width = regular.widthOfTextAtSize(label, fontSize);
-    p.drawText(label, { x: pageWidth - margin - width, y: margin - 4, size: fontSize, font: regular, color: rgb(0.3, 0.3, 0.3) });
-    p.drawText(clean(meta.title), { x: margin, y: margin - 4, size: fontSize, font: regular, color: rgb(0.3, 0.3, 0.3) });
+    p.drawText(label, {
+      x: pageWidth - margin - width,
+      y: margin - 4,
+      size: fontSize,
+      font: regular,
+      color: rgb(0.3, 0.3, 0.3),
+    });
+    p.drawText(clean(meta.title), {
+      x: margin,
+      y: margin - 4,
+      size: fontSize,
+      font: regular,
+      color: rgb(0.3, 0.3, 0.3),
+    });
   });
   return doc.save();
 }

@@ -6,7 +6,10 @@ import { buildCharter } from '../../test/support/charter.js';
 import { processorOverview, processorWarnings } from './processors.js';
 
 const now = new Date('2026-11-23T10:00:00Z');
-const codes = (charter: Charter, options = {}) => processorWarnings(charter, now, options).map((w) => `${w.recipient}${w.subProcessor ? `/${w.subProcessor}` : ''}:${w.code}`);
+const codes = (charter: Charter, options = {}) =>
+  processorWarnings(charter, now, options).map(
+    (w) => `${w.recipient}${w.subProcessor ? `/${w.subProcessor}` : ''}:${w.code}`,
+  );
 
 describe('processorWarnings', () => {
   it('finds nothing in a charter with valid transfers and recent agreements', () => {
@@ -19,7 +22,12 @@ describe('processorWarnings', () => {
     });
     const warnings = processorWarnings(charter, now);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ code: 'privacy-shield', severity: 'error', recipient: 'stats', article: 'GDPR Art. 45; CJEU C-311/18 (Schrems II)' });
+    expect(warnings[0]).toMatchObject({
+      code: 'privacy-shield',
+      severity: 'error',
+      recipient: 'stats',
+      article: 'GDPR Art. 45; CJEU C-311/18 (Schrems II)',
+    });
     expect(warnings[0]!.message).toContain('16 July 2020');
     expect(processorWarnings(charter, now, { language: 'nl' })[0]!.message).toContain('16 juli 2020');
   });
@@ -60,7 +68,15 @@ describe('processorWarnings', () => {
   it('flags a processor without a DPA date, but not a public authority', () => {
     const charter = buildCharter((c) => {
       delete c.recipients[0]!.dpaDate;
-      c.recipients.push({ id: 'tax', name: 'Tax office', role: 'public-authority', service: 'Audits', country: 'BE', subProcessors: [], notifyOnErasure: false });
+      c.recipients.push({
+        id: 'tax',
+        name: 'Tax office',
+        role: 'public-authority',
+        service: 'Audits',
+        country: 'BE',
+        subProcessors: [],
+        notifyOnErasure: false,
+      });
     });
     expect(codes(charter)).toEqual(['mailer:missing-dpa']);
   });
@@ -114,11 +130,22 @@ describe('processorOverview', () => {
     });
     expect(crm.purposes.map((p) => p.id)).toContain('customer-management');
     expect(crm.subProcessors).toEqual([
-      { name: 'Nordlicht Cloud AG', country: 'DE', countryName: 'Duitsland (DE)', inEea: true, service: 'Hosting in een datacenter', transfer: expect.objectContaining({ id: 'none-needed' }) },
+      {
+        name: 'Nordlicht Cloud AG',
+        country: 'DE',
+        countryName: 'Duitsland (DE)',
+        inEea: true,
+        service: 'Hosting in een datacenter',
+        transfer: expect.objectContaining({ id: 'none-needed' }),
+      },
     ]);
     const analytics = overview.recipients.find((r) => r.id === 'analytics')!;
     expect(analytics).toMatchObject({ inEea: false, adequacy: 'dpf-certified-only', transfer: { id: 'eu-us-dpf' } });
     // DPAs of 2023-09-20, 2022-01-10 and 2023-05-08 are past the three-year review on 2026-11-23.
-    expect(overview.warnings.map((w) => `${w.recipient}:${w.code}`)).toEqual(['invoicing:dpa-review-due', 'accountant:dpa-review-due', 'hosting:dpa-review-due']);
+    expect(overview.warnings.map((w) => `${w.recipient}:${w.code}`)).toEqual([
+      'invoicing:dpa-review-due',
+      'accountant:dpa-review-due',
+      'hosting:dpa-review-due',
+    ]);
   });
 });

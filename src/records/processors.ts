@@ -85,40 +85,67 @@ export interface ProcessorOverview {
   warnings: ProcessorWarning[];
 }
 
-type Messages = Record<WarningCode, (p: { name: string; mechanism: string; date: string; country: string; age: string }) => string>;
+type Messages = Record<
+  WarningCode,
+  (p: { name: string; mechanism: string; date: string; country: string; age: string }) => string
+>;
 
 const messages: Record<RecordLanguage, Messages> = {
   en: {
-    'privacy-shield': (p) => `${p.name} relies on the EU-US Privacy Shield, invalid since 16 July 2020 (Schrems II). Use the EU-US Data Privacy Framework if the recipient is certified, or the 2021 standard contractual clauses.`,
-    'invalid-mechanism': (p) => `${p.name} relies on "${p.mechanism}", which can no longer be relied on (since ${p.date}).`,
-    'us-without-dpf-or-sccs': (p) => `${p.name} is in the United States but neither the EU-US Data Privacy Framework nor standard contractual clauses are recorded.`,
-    'no-transfer-mechanism': (p) => `${p.name} is in ${p.country}, outside the EEA and without an adequacy decision, and no transfer mechanism is recorded.`,
-    'missing-dpa': (p) => `${p.name} is a processor, but no date of a data processing agreement is recorded (Art. 28(3)).`,
-    'dpa-review-due': (p) => `The data processing agreement with ${p.name} dates from ${p.date}, more than ${p.age} ago: review it (sub-processors, transfer clauses).`,
+    'privacy-shield': (p) =>
+      `${p.name} relies on the EU-US Privacy Shield, invalid since 16 July 2020 (Schrems II). Use the EU-US Data Privacy Framework if the recipient is certified, or the 2021 standard contractual clauses.`,
+    'invalid-mechanism': (p) =>
+      `${p.name} relies on "${p.mechanism}", which can no longer be relied on (since ${p.date}).`,
+    'us-without-dpf-or-sccs': (p) =>
+      `${p.name} is in the United States but neither the EU-US Data Privacy Framework nor standard contractual clauses are recorded.`,
+    'no-transfer-mechanism': (p) =>
+      `${p.name} is in ${p.country}, outside the EEA and without an adequacy decision, and no transfer mechanism is recorded.`,
+    'missing-dpa': (p) =>
+      `${p.name} is a processor, but no date of a data processing agreement is recorded (Art. 28(3)).`,
+    'dpa-review-due': (p) =>
+      `The data processing agreement with ${p.name} dates from ${p.date}, more than ${p.age} ago: review it (sub-processors, transfer clauses).`,
   },
   nl: {
-    'privacy-shield': (p) => `${p.name} steunt op het EU-VS-privacyschild, ongeldig sinds 16 juli 2020 (Schrems II). Gebruik het EU-VS Data Privacy Framework als de ontvanger gecertificeerd is, of de standaardcontractbepalingen van 2021.`,
-    'invalid-mechanism': (p) => `${p.name} steunt op "${p.mechanism}", waarop niet langer gesteund kan worden (sinds ${p.date}).`,
-    'us-without-dpf-or-sccs': (p) => `${p.name} is gevestigd in de Verenigde Staten, maar noch het EU-VS Data Privacy Framework noch standaardcontractbepalingen zijn opgegeven.`,
-    'no-transfer-mechanism': (p) => `${p.name} is gevestigd in ${p.country}, buiten de EER en zonder adequaatheidsbesluit, en er is geen doorgiftemechanisme opgegeven.`,
-    'missing-dpa': (p) => `${p.name} is een verwerker, maar er is geen datum van een verwerkersovereenkomst opgegeven (art. 28, lid 3).`,
-    'dpa-review-due': (p) => `De verwerkersovereenkomst met ${p.name} dateert van ${p.date}, meer dan ${p.age} geleden: herbekijk ze (subverwerkers, doorgiftebepalingen).`,
+    'privacy-shield': (p) =>
+      `${p.name} steunt op het EU-VS-privacyschild, ongeldig sinds 16 juli 2020 (Schrems II). Gebruik het EU-VS Data Privacy Framework als de ontvanger gecertificeerd is, of de standaardcontractbepalingen van 2021.`,
+    'invalid-mechanism': (p) =>
+      `${p.name} steunt op "${p.mechanism}", waarop niet langer gesteund kan worden (sinds ${p.date}).`,
+    'us-without-dpf-or-sccs': (p) =>
+      `${p.name} is gevestigd in de Verenigde Staten, maar noch het EU-VS Data Privacy Framework noch standaardcontractbepalingen zijn opgegeven.`,
+    'no-transfer-mechanism': (p) =>
+      `${p.name} is gevestigd in ${p.country}, buiten de EER en zonder adequaatheidsbesluit, en er is geen doorgiftemechanisme opgegeven.`,
+    'missing-dpa': (p) =>
+      `${p.name} is een verwerker, maar er is geen datum van een verwerkersovereenkomst opgegeven (art. 28, lid 3).`,
+    'dpa-review-due': (p) =>
+      `De verwerkersovereenkomst met ${p.name} dateert van ${p.date}, meer dan ${p.age} geleden: herbekijk ze (subverwerkers, doorgiftebepalingen).`,
   },
   fr: {
-    'privacy-shield': (p) => `${p.name} repose sur le bouclier de protection des données UE–États-Unis, invalide depuis le 16 juillet 2020 (Schrems II). Utilisez le Data Privacy Framework UE–États-Unis si le destinataire est certifié, ou les clauses contractuelles types de 2021.`,
-    'invalid-mechanism': (p) => `${p.name} repose sur « ${p.mechanism} », qui ne peut plus servir de fondement (depuis le ${p.date}).`,
-    'us-without-dpf-or-sccs': (p) => `${p.name} est établi aux États-Unis, mais ni le Data Privacy Framework UE–États-Unis ni des clauses contractuelles types ne sont indiqués.`,
-    'no-transfer-mechanism': (p) => `${p.name} est établi en ${p.country}, hors de l'EEE et sans décision d'adéquation, et aucun mécanisme de transfert n'est indiqué.`,
-    'missing-dpa': (p) => `${p.name} est un sous-traitant, mais aucune date de contrat de sous-traitance n'est indiquée (art. 28.3).`,
-    'dpa-review-due': (p) => `Le contrat de sous-traitance avec ${p.name} date du ${p.date}, il y a plus de ${p.age} : réexaminez-le (sous-traitants ultérieurs, clauses de transfert).`,
+    'privacy-shield': (p) =>
+      `${p.name} repose sur le bouclier de protection des données UE–États-Unis, invalide depuis le 16 juillet 2020 (Schrems II). Utilisez le Data Privacy Framework UE–États-Unis si le destinataire est certifié, ou les clauses contractuelles types de 2021.`,
+    'invalid-mechanism': (p) =>
+      `${p.name} repose sur « ${p.mechanism} », qui ne peut plus servir de fondement (depuis le ${p.date}).`,
+    'us-without-dpf-or-sccs': (p) =>
+      `${p.name} est établi aux États-Unis, mais ni le Data Privacy Framework UE–États-Unis ni des clauses contractuelles types ne sont indiqués.`,
+    'no-transfer-mechanism': (p) =>
+      `${p.name} est établi en ${p.country}, hors de l'EEE et sans décision d'adéquation, et aucun mécanisme de transfert n'est indiqué.`,
+    'missing-dpa': (p) =>
+      `${p.name} est un sous-traitant, mais aucune date de contrat de sous-traitance n'est indiquée (art. 28.3).`,
+    'dpa-review-due': (p) =>
+      `Le contrat de sous-traitance avec ${p.name} date du ${p.date}, il y a plus de ${p.age} : réexaminez-le (sous-traitants ultérieurs, clauses de transfert).`,
   },
   de: {
-    'privacy-shield': (p) => `${p.name} stützt sich auf den EU-US-Datenschutzschild, der seit dem 16. Juli 2020 ungültig ist (Schrems II). Nutzen Sie das EU-US Data Privacy Framework, wenn der Empfänger zertifiziert ist, oder die Standardvertragsklauseln von 2021.`,
-    'invalid-mechanism': (p) => `${p.name} stützt sich auf „${p.mechanism}“, worauf man sich nicht mehr stützen kann (seit ${p.date}).`,
-    'us-without-dpf-or-sccs': (p) => `${p.name} sitzt in den Vereinigten Staaten, aber weder das EU-US Data Privacy Framework noch Standardvertragsklauseln sind angegeben.`,
-    'no-transfer-mechanism': (p) => `${p.name} sitzt in ${p.country}, außerhalb des EWR und ohne Angemessenheitsbeschluss, und kein Übermittlungsmechanismus ist angegeben.`,
-    'missing-dpa': (p) => `${p.name} ist Auftragsverarbeiter, aber kein Datum eines Auftragsverarbeitungsvertrags ist angegeben (Art. 28 Abs. 3).`,
-    'dpa-review-due': (p) => `Der Auftragsverarbeitungsvertrag mit ${p.name} stammt vom ${p.date}, vor mehr als ${p.age}: Überprüfen Sie ihn (Unterauftragsverarbeiter, Übermittlungsklauseln).`,
+    'privacy-shield': (p) =>
+      `${p.name} stützt sich auf den EU-US-Datenschutzschild, der seit dem 16. Juli 2020 ungültig ist (Schrems II). Nutzen Sie das EU-US Data Privacy Framework, wenn der Empfänger zertifiziert ist, oder die Standardvertragsklauseln von 2021.`,
+    'invalid-mechanism': (p) =>
+      `${p.name} stützt sich auf „${p.mechanism}“, worauf man sich nicht mehr stützen kann (seit ${p.date}).`,
+    'us-without-dpf-or-sccs': (p) =>
+      `${p.name} sitzt in den Vereinigten Staaten, aber weder das EU-US Data Privacy Framework noch Standardvertragsklauseln sind angegeben.`,
+    'no-transfer-mechanism': (p) =>
+      `${p.name} sitzt in ${p.country}, außerhalb des EWR und ohne Angemessenheitsbeschluss, und kein Übermittlungsmechanismus ist angegeben.`,
+    'missing-dpa': (p) =>
+      `${p.name} ist Auftragsverarbeiter, aber kein Datum eines Auftragsverarbeitungsvertrags ist angegeben (Art. 28 Abs. 3).`,
+    'dpa-review-due': (p) =>
+      `Der Auftragsverarbeitungsvertrag mit ${p.name} stammt vom ${p.date}, vor mehr als ${p.age}: Überprüfen Sie ihn (Unterauftragsverarbeiter, Übermittlungsklauseln).`,
   },
 };
 
@@ -145,11 +172,18 @@ const usMechanisms = new Set(['eu-us-dpf', 'sccs', 'bcr']);
 
 function ageInWords(text: string, language: RecordLanguage): string {
   const d = duration(text);
-  const words = { en: ['year', 'years', 'month', 'months'], nl: ['jaar', 'jaar', 'maand', 'maanden'], fr: ['an', 'ans', 'mois', 'mois'], de: ['Jahr', 'Jahren', 'Monat', 'Monaten'] }[language];
+  const words = {
+    en: ['year', 'years', 'month', 'months'],
+    nl: ['jaar', 'jaar', 'maand', 'maanden'],
+    fr: ['an', 'ans', 'mois', 'mois'],
+    de: ['Jahr', 'Jahren', 'Monat', 'Monaten'],
+  }[language];
   const parts = [
     d.years ? `${d.years} ${d.years === 1 ? words[0] : words[1]}` : '',
     d.months ? `${d.months} ${d.months === 1 ? words[2] : words[3]}` : '',
-    d.weeks || d.days ? `${d.weeks * 7 + d.days} ${{ en: 'days', nl: 'dagen', fr: 'jours', de: 'Tagen' }[language]}` : '',
+    d.weeks || d.days
+      ? `${d.weeks * 7 + d.days} ${{ en: 'days', nl: 'dagen', fr: 'jours', de: 'Tagen' }[language]}`
+      : '',
   ].filter(Boolean);
   return parts.join(' ');
 }
@@ -160,7 +194,11 @@ interface Party {
   transfer?: string | undefined;
 }
 
-function transferWarnings(party: Party, language: RecordLanguage, base: { recipient: string; subProcessor?: string }): ProcessorWarning[] {
+function transferWarnings(
+  party: Party,
+  language: RecordLanguage,
+  base: { recipient: string; subProcessor?: string },
+): ProcessorWarning[] {
   const make = (code: WarningCode, extra: { mechanism?: string; date?: string } = {}): ProcessorWarning => ({
     code,
     severity: severities[code],
@@ -176,9 +214,11 @@ function transferWarnings(party: Party, language: RecordLanguage, base: { recipi
   });
   const mechanism = party.transfer ? findTransferMechanism(party.transfer) : undefined;
   if (mechanism?.id === 'privacy-shield') return [make('privacy-shield')];
-  if (mechanism && !mechanism.valid) return [make('invalid-mechanism', { mechanism: mechanism.name[language], date: mechanism.invalidSince ?? '' })];
+  if (mechanism && !mechanism.valid)
+    return [make('invalid-mechanism', { mechanism: mechanism.name[language], date: mechanism.invalidSince ?? '' })];
   if (isInEea(party.country)) return [];
-  if (party.country === 'US') return mechanism && usMechanisms.has(mechanism.id) ? [] : [make('us-without-dpf-or-sccs')];
+  if (party.country === 'US')
+    return mechanism && usMechanisms.has(mechanism.id) ? [] : [make('us-without-dpf-or-sccs')];
   const adequacy = findCountry(party.country)?.adequacy;
   if (!mechanism && adequacy !== 'adequate') return [make('no-transfer-mechanism')];
   return [];
@@ -186,7 +226,15 @@ function transferWarnings(party: Party, language: RecordLanguage, base: { recipi
 
 function transferView(id: string | undefined, language: RecordLanguage): TransferView | undefined {
   const mechanism = id ? findTransferMechanism(id) : undefined;
-  return mechanism && { id: mechanism.id, name: mechanism.name[language], article: mechanism.article, valid: mechanism.valid, note: mechanism.note[language] };
+  return (
+    mechanism && {
+      id: mechanism.id,
+      name: mechanism.name[language],
+      article: mechanism.article,
+      valid: mechanism.valid,
+      note: mechanism.note[language],
+    }
+  );
 }
 
 /** The recipients of the charter with their transfers, agreements, sub-processors and warnings. */
@@ -214,18 +262,32 @@ export function processorOverview(charter: Charter, now: Date, options: Processo
         severity: severities['missing-dpa'],
         ...base,
         article: articles['missing-dpa'],
-        message: messages[language]['missing-dpa']({ name: recipient.name, mechanism: '', date: '', country: '', age: '' }),
+        message: messages[language]['missing-dpa']({
+          name: recipient.name,
+          mechanism: '',
+          date: '',
+          country: '',
+          age: '',
+        }),
       });
     }
     if (recipient.dpaDate) {
-      dpaReviewDue = addDuration(new Date(`${recipient.dpaDate}T00:00:00Z`), reviewDuration).toISOString().slice(0, 10);
+      dpaReviewDue = addDuration(new Date(`${recipient.dpaDate}T00:00:00Z`), reviewDuration)
+        .toISOString()
+        .slice(0, 10);
       if (isProcessor && dpaReviewDue <= today) {
         warnings.push({
           code: 'dpa-review-due',
           severity: severities['dpa-review-due'],
           ...base,
           article: articles['dpa-review-due'],
-          message: messages[language]['dpa-review-due']({ name: recipient.name, mechanism: '', date: recipient.dpaDate, country: '', age: ageInWords(reviewAfter, language) }),
+          message: messages[language]['dpa-review-due']({
+            name: recipient.name,
+            mechanism: '',
+            date: recipient.dpaDate,
+            country: '',
+            age: ageInWords(reviewAfter, language),
+          }),
         });
       }
     }

@@ -21,7 +21,10 @@ function asProcessor(charter: Charter) {
       id: 'shops',
       name: 'Webshop owners',
       contact: 'the shop owner named in the order form',
-      processing: { en: 'We host their shop and its customer database.', nl: 'We hosten hun winkel en de klantendatabank.' },
+      processing: {
+        en: 'We host their shop and its customer database.',
+        nl: 'We hosten hun winkel en de klantendatabank.',
+      },
       data: ['identity.name', 'contact.email'],
       retention: { minimum: 'P6M', maximum: 'P2Y' },
       recipients: ['stats'],
@@ -130,7 +133,12 @@ describe('controller record (Art. 30(1))', () => {
           {
             recipient: 'Stats Inc.',
             country: 'Verenigde Staten (US)',
-            mechanism: { id: 'eu-us-dpf', name: 'EU-VS-kader voor gegevensbescherming (Data Privacy Framework)', article: 'Art. 45', valid: true },
+            mechanism: {
+              id: 'eu-us-dpf',
+              name: 'EU-VS-kader voor gegevensbescherming (Data Privacy Framework)',
+              article: 'Art. 45',
+              valid: true,
+            },
           },
         ],
         security: '',
@@ -159,13 +167,21 @@ describe('controller record (Art. 30(1))', () => {
 
   it('is a pure function of the charter, the language and the clock', async () => {
     const charter = await example('kamer-west');
-    expect(deriveRecords(charter, { language: 'en', now })).toEqual(deriveRecords(structuredClone(charter), { language: 'en', now }));
+    expect(deriveRecords(charter, { language: 'en', now })).toEqual(
+      deriveRecords(structuredClone(charter), { language: 'en', now }),
+    );
   });
 });
 
 describe('words', () => {
   it('writes retention periods in words in four languages', () => {
-    const rule = { duration: 'P3Y', from: 'last-contact' as const, action: 'delete' as const, renewableByConsent: false, holds: [] };
+    const rule = {
+      duration: 'P3Y',
+      from: 'last-contact' as const,
+      action: 'delete' as const,
+      renewableByConsent: false,
+      holds: [],
+    };
     expect(retentionInWords(rule, 'en')).toBe('3 years after the last meaningful contact, then deleted');
     expect(retentionInWords(rule, 'nl')).toBe('3 jaar na het laatste betekenisvolle contact, daarna gewist');
     expect(retentionInWords(rule, 'fr')).toBe('3 ans après le dernier contact significatif, puis supprimées');
@@ -176,7 +192,9 @@ describe('words', () => {
   });
 
   it('falls back to the charter default language for text the organisation did not translate', () => {
-    expect(localise({ nl: 'Klanten', en: 'Customers' }, 'de', { defaultLanguage: 'nl', languages: ['en', 'nl'] })).toBe('Klanten');
+    expect(localise({ nl: 'Klanten', en: 'Customers' }, 'de', { defaultLanguage: 'nl', languages: ['en', 'nl'] })).toBe(
+      'Klanten',
+    );
     expect(localise('Same everywhere', 'fr')).toBe('Same everywhere');
   });
 });

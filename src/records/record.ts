@@ -133,16 +133,32 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
   };
   const recipient = (id: string): RecordRecipient | undefined => {
     const found = recipientsById.get(id);
-    return found && { id, name: localise(found.name, language, charter), role: roleLabels[language][found.role], country: countryName(found.country, language) };
+    return (
+      found && {
+        id,
+        name: localise(found.name, language, charter),
+        role: roleLabels[language][found.role],
+        country: countryName(found.country, language),
+      }
+    );
   };
   const transfersOf = (ids: readonly string[]): RecordTransfer[] =>
     ids.flatMap((id) => {
       const found = recipientsById.get(id);
       if (!found) return [];
-      const own: RecordTransfer[] = isInEea(found.country) ? [] : [transfer(localise(found.name, language, charter), found.country, found.transfer, language)];
+      const own: RecordTransfer[] = isInEea(found.country)
+        ? []
+        : [transfer(localise(found.name, language, charter), found.country, found.transfer, language)];
       const subs = found.subProcessors
         .filter((sub) => !isInEea(sub.country))
-        .map((sub) => transfer(`${localise(sub.name, language, charter)} (${localise(found.name, language, charter)})`, sub.country, sub.transfer, language));
+        .map((sub) =>
+          transfer(
+            `${localise(sub.name, language, charter)} (${localise(found.name, language, charter)})`,
+            sub.country,
+            sub.transfer,
+            language,
+          ),
+        );
       return [...own, ...subs];
     });
 
@@ -166,8 +182,17 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
           const t = recordTexts[language];
           const scope = [
             source.data ? source.data.map((id) => dataCategory(id).name).join(', ') : undefined,
-            source.subjects ? source.subjects.map((id) => { const subject = subjectsById.get(id); return subject ? localise(subject.name, language, charter) : id; }).join(', ') : undefined,
-          ].filter(Boolean).join(' — ');
+            source.subjects
+              ? source.subjects
+                  .map((id) => {
+                    const subject = subjectsById.get(id);
+                    return subject ? localise(subject.name, language, charter) : id;
+                  })
+                  .join(', ')
+              : undefined,
+          ]
+            .filter(Boolean)
+            .join(' — ');
           const from = `${t.sourceKinds[source.kind]}${source.description ? ` (${localise(source.description, language, charter)})` : ''}`;
           return scope ? `${scope}: ${from}` : from;
         })
@@ -180,7 +205,9 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
         const t = recordTexts[language];
         const retention = customer.retention
           ? [
-              customer.retention.minimum ? `${t.minimum} ${durationInWords(duration(customer.retention.minimum), language)}` : undefined,
+              customer.retention.minimum
+                ? `${t.minimum} ${durationInWords(duration(customer.retention.minimum), language)}`
+                : undefined,
               `${t.maximum} ${durationInWords(duration(customer.retention.maximum), language)}`,
             ]
               .filter(Boolean)
@@ -206,7 +233,9 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
     legalName: legalNameIn(charter, language),
     ...(organisation.tradeName ? { tradeName: organisation.tradeName } : {}),
     ...(organisation.companyNumber ? { companyNumber: organisation.companyNumber } : {}),
-    addresses: organisation.addresses.map((a) => `${a.street}, ${a.postalCode} ${a.city}, ${countryName(a.country, language)}`),
+    addresses: organisation.addresses.map(
+      (a) => `${a.street}, ${a.postalCode} ${a.city}, ${countryName(a.country, language)}`,
+    ),
     email: organisation.contact.email,
     ...(organisation.contact.phone ? { phone: organisation.contact.phone } : {}),
     ...(organisation.contact.web ? { web: organisation.contact.web } : {}),
@@ -214,7 +243,9 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
     ...(organisation.representative ? { representative: contactDetails(organisation.representative, language) } : {}),
     authority: {
       id: organisation.authority,
-      name: authority ? (authority.names[language] ?? authority.names.en ?? authority.shortName) : organisation.authority,
+      name: authority
+        ? (authority.names[language] ?? authority.names.en ?? authority.shortName)
+        : organisation.authority,
     },
     role: organisation.role,
   };
@@ -239,13 +270,25 @@ function contactDetails(person: NonNullable<Charter['organisation']['dpo']>, lan
   };
 }
 
-function transfer(recipient: string, country: string, mechanismId: string | undefined, language: RecordLanguage): RecordTransfer {
+function transfer(
+  recipient: string,
+  country: string,
+  mechanismId: string | undefined,
+  language: RecordLanguage,
+): RecordTransfer {
   const mechanism = mechanismId ? findTransferMechanism(mechanismId) : undefined;
   return {
     recipient,
     country: countryName(country, language),
     ...(mechanism
-      ? { mechanism: { id: mechanism.id, name: mechanism.name[language], article: mechanism.article, valid: mechanism.valid } }
+      ? {
+          mechanism: {
+            id: mechanism.id,
+            name: mechanism.name[language],
+            article: mechanism.article,
+            valid: mechanism.valid,
+          },
+        }
       : {}),
   };
 }
@@ -288,7 +331,8 @@ export function recordSheets(records: RecordsOfProcessing): Record<RecordType, R
   const list = (values: string[]) => (values.length > 0 ? values.join('\n') : t.none);
   const dataList = (data: RecordDataCategory[]) =>
     list(data.map((d) => (d.special ? `${d.name} (${t.special})` : d.criminal ? `${d.name} (${t.criminal})` : d.name)));
-  const recipientList = (recipients: RecordRecipient[]) => list(recipients.map((r) => `${r.name} — ${r.role}, ${r.country}`));
+  const recipientList = (recipients: RecordRecipient[]) =>
+    list(recipients.map((r) => `${r.name} — ${r.role}, ${r.country}`));
   const transferList = (transfers: RecordTransfer[]) =>
     transfers.length === 0
       ? t.noTransfer
@@ -330,7 +374,19 @@ export function recordSheets(records: RecordsOfProcessing): Record<RecordType, R
   const controller: RecordSheet = {
     name: t.controllerSheet,
     title: t.controllerTitle,
-    columns: [c.reference, c.activity, c.purpose, c.legalBasis, c.interest, c.subjects, c.data, c.recipients, c.transfers, c.retention, c.security],
+    columns: [
+      c.reference,
+      c.activity,
+      c.purpose,
+      c.legalBasis,
+      c.interest,
+      c.subjects,
+      c.data,
+      c.recipients,
+      c.transfers,
+      c.retention,
+      c.security,
+    ],
     widths: [13, 18, 30, 18, 24, 16, 22, 26, 26, 24, 30],
     rows: records.controller.map((a) => [
       a.id,
@@ -351,7 +407,17 @@ export function recordSheets(records: RecordsOfProcessing): Record<RecordType, R
   const processor: RecordSheet | undefined = records.processor && {
     name: t.processorSheet,
     title: t.processorTitle,
-    columns: [c.reference, c.controller, c.controllerContact, c.processing, c.data, c.retention, c.subProcessors, c.transfers, c.security],
+    columns: [
+      c.reference,
+      c.controller,
+      c.controllerContact,
+      c.processing,
+      c.data,
+      c.retention,
+      c.subProcessors,
+      c.transfers,
+      c.security,
+    ],
     widths: [10, 22, 24, 32, 26, 18, 26, 28, 30],
     rows: records.processor.map((p) => [
       p.id,
@@ -372,4 +438,3 @@ export function recordSheets(records: RecordsOfProcessing): Record<RecordType, R
 export function keepsProcessorRecord(charter: Charter): boolean {
   return charter.organisation.role !== 'controller';
 }
-

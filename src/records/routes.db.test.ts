@@ -52,7 +52,9 @@ describe('records export API', () => {
     const response = await t.app.inject({ url: '/api/v1/records/export?format=xlsx&language=fr', headers: reader });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(response.headers['content-disposition']).toBe('attachment; filename="records-of-processing-testco-fr-2026-11-20.xlsx"');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="records-of-processing-testco-fr-2026-11-20.xlsx"',
+    );
     const parts = unzipSync(new Uint8Array(response.rawPayload));
     expect(strFromU8(parts['xl/workbook.xml']!)).toContain('<sheet name="Registre responsable"');
     expect(strFromU8(parts['xl/sharedStrings.xml']!)).toContain('Consentement (art. 6.1.a) RGPD)');
@@ -73,14 +75,19 @@ describe('records export API', () => {
     const bad = await t.app.inject({ url: '/api/v1/records/export?format=docx', headers: reader });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details[0].path).toBe('query.format');
-    const processor = await t.app.inject({ url: '/api/v1/records/export?format=csv&record=processor', headers: reader });
+    const processor = await t.app.inject({
+      url: '/api/v1/records/export?format=csv&record=processor',
+      headers: reader,
+    });
     expect(processor.statusCode).toBe(422);
     expect(processor.json().error.details[0].path).toBe('query.record');
   });
 
   it('gives the structured record and the processors overview with warnings', async () => {
     const records = await t.app.inject({ url: '/api/v1/records?language=nl', headers: reader });
-    expect(records.json().controller[0].legalBasis.label).toBe('Uitvoering van een overeenkomst (art. 6, lid 1, b) AVG)');
+    expect(records.json().controller[0].legalBasis.label).toBe(
+      'Uitvoering van een overeenkomst (art. 6, lid 1, b) AVG)',
+    );
     const processors = await t.app.inject({ url: '/api/v1/processors', headers: reader });
     expect(processors.statusCode).toBe(200);
     expect(processors.json().dpaReviewAfter).toBe('P3Y');
@@ -92,23 +99,52 @@ describe('breach register API', () => {
   let breachId: string;
 
   it('records a breach and starts the 72-hour clock from awareness', async () => {
-    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/breaches', headers: reader, payload: breachBody });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/breaches',
+      headers: reader,
+      payload: breachBody,
+    });
     expect(refused.statusCode).toBe(403);
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/breaches', headers: writer, payload: breachBody });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/breaches',
+      headers: writer,
+      payload: breachBody,
+    });
     expect(response.statusCode).toBe(201);
     const breach = response.json();
     breachId = breach.id;
     expect(breach.reference).toBe('B-2026-001');
-    expect(breach.clock).toMatchObject({ deadline: '2026-11-23T09:00:00.000Z', state: 'running', remainingMs: 66 * 3_600_000 });
+    expect(breach.clock).toMatchObject({
+      deadline: '2026-11-23T09:00:00.000Z',
+      state: 'running',
+      remainingMs: 66 * 3_600_000,
+    });
     expect(breach.pending).toEqual({ authority: true, subjects: false, controllers: [] });
   });
 
   it('answers 422 with field paths for an incomplete breach', async () => {
     const { nature: _nature, ...withoutNature } = breachBody;
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/breaches', headers: writer, payload: { ...withoutNature, approximateSubjects: -1 } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/breaches',
+      headers: writer,
+      payload: { ...withoutNature, approximateSubjects: -1 },
+    });
     expect(response.statusCode).toBe(422);
-    expect(response.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.approximateSubjects', 'body.nature']);
-    const controllers = await t.app.inject({ method: 'POST', url: '/api/v1/breaches', headers: writer, payload: { ...breachBody, controllers: ['nobody'] } });
+    expect(
+      response
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.approximateSubjects', 'body.nature']);
+    const controllers = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/breaches',
+      headers: writer,
+      payload: { ...breachBody, controllers: ['nobody'] },
+    });
     expect(controllers.statusCode).toBe(422);
     expect(controllers.json().error.details[0].path).toBe('body.controllers.0');
   });
@@ -116,10 +152,16 @@ describe('breach register API', () => {
   it('lists it as due soon once fewer than 24 hours remain, and overdue after 72', async () => {
     clock = new Date('2026-11-22T12:00:00Z');
     const due = await t.app.inject({ url: '/api/v1/breaches/due', headers: reader });
-    expect(due.json().breaches.map((b: { id: string; clock: { state: string } }) => [b.id, b.clock.state])).toEqual([[breachId, 'due-soon']]);
+    expect(due.json().breaches.map((b: { id: string; clock: { state: string } }) => [b.id, b.clock.state])).toEqual([
+      [breachId, 'due-soon'],
+    ]);
     clock = new Date('2026-11-23T10:00:00Z');
     const list = await t.app.inject({ url: '/api/v1/breaches', headers: reader });
-    expect(list.json().breaches[0].clock).toMatchObject({ state: 'overdue', remainingMs: -3_600_000, reasonsMissing: true });
+    expect(list.json().breaches[0].clock).toMatchObject({
+      state: 'overdue',
+      remainingMs: -3_600_000,
+      reasonsMissing: true,
+    });
   });
 
   it('amends with a reason and keeps the history', async () => {
@@ -127,21 +169,35 @@ describe('breach register API', () => {
       method: 'POST',
       url: `/api/v1/breaches/${breachId}/amendments`,
       headers: writer,
-      payload: { reason: 'Forensics finished', approximateRecords: 260, delayReasons: 'We waited for the forensic report to know the scope.' },
+      payload: {
+        reason: 'Forensics finished',
+        approximateRecords: 260,
+        delayReasons: 'We waited for the forensic report to know the scope.',
+      },
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json().versions.map((v: { version: number; reason: string | null }) => [v.version, v.reason])).toEqual([
+    expect(
+      response.json().versions.map((v: { version: number; reason: string | null }) => [v.version, v.reason]),
+    ).toEqual([
       [1, null],
       [2, 'Forensics finished'],
     ]);
     expect(response.json().clock.reasonsMissing).toBe(false);
-    const noReason = await t.app.inject({ method: 'POST', url: `/api/v1/breaches/${breachId}/amendments`, headers: writer, payload: { approximateRecords: 1 } });
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/breaches/${breachId}/amendments`,
+      headers: writer,
+      payload: { approximateRecords: 1 },
+    });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().error.details[0].path).toBe('body.reason');
   });
 
   it('drafts the authority notification in the authority’s language with its catalog address', async () => {
-    const draft = await t.app.inject({ url: `/api/v1/breaches/${breachId}/drafts/authority?language=fr`, headers: reader });
+    const draft = await t.app.inject({
+      url: `/api/v1/breaches/${breachId}/drafts/authority?language=fr`,
+      headers: reader,
+    });
     expect(draft.statusCode).toBe(200);
     const body = draft.json();
     expect(body.language).toBe('fr');
@@ -154,15 +210,25 @@ describe('breach register API', () => {
     expect(body.text).toContain('MOTIFS DU RETARD\nWe waited for the forensic report to know the scope.');
     expect(body.text).toContain('environ 240 personnes');
     // The charter lists en, nl, fr: Dutch is the first language the APD takes.
-    expect((await t.app.inject({ url: `/api/v1/breaches/${breachId}/drafts/authority`, headers: reader })).json().language).toBe('nl');
-    const english = await t.app.inject({ url: `/api/v1/breaches/${breachId}/drafts/authority?language=en`, headers: reader });
+    expect(
+      (await t.app.inject({ url: `/api/v1/breaches/${breachId}/drafts/authority`, headers: reader })).json().language,
+    ).toBe('nl');
+    const english = await t.app.inject({
+      url: `/api/v1/breaches/${breachId}/drafts/authority?language=en`,
+      headers: reader,
+    });
     expect(english.statusCode).toBe(422);
     expect(english.json().error.details[0].path).toBe('query.language');
   });
 
   it('writes the message for the people concerned in plain language', async () => {
-    const message = await t.app.inject({ url: `/api/v1/breaches/${breachId}/drafts/subjects?language=de`, headers: reader });
-    expect(message.json().subject).toBe('Wichtig: ein Sicherheitsvorfall mit Ihren personenbezogenen Daten bei Testco BV');
+    const message = await t.app.inject({
+      url: `/api/v1/breaches/${breachId}/drafts/subjects?language=de`,
+      headers: reader,
+    });
+    expect(message.json().subject).toBe(
+      'Wichtig: ein Sicherheitsvorfall mit Ihren personenbezogenen Daten bei Testco BV',
+    );
     expect(message.json().text).toContain('Datenschutzbehörde');
   });
 
@@ -171,19 +237,36 @@ describe('breach register API', () => {
       method: 'POST',
       url: `/api/v1/breaches/${breachId}/notifications`,
       headers: writer,
-      payload: { recipient: 'authority', sentAt: '2026-11-23T09:45:00Z', content: 'Notified through the APD form', reference: 'APD-123' },
+      payload: {
+        recipient: 'authority',
+        sentAt: '2026-11-23T09:45:00Z',
+        content: 'Notified through the APD form',
+        reference: 'APD-123',
+      },
     });
     // The breach record carries the reasons for the delay since the amendment.
     expect(initial.statusCode).toBe(201);
-    expect(initial.json().clock).toMatchObject({ state: 'notified-late', lateByMs: 45 * 60_000, reasonsMissing: false });
+    expect(initial.json().clock).toMatchObject({
+      state: 'notified-late',
+      lateByMs: 45 * 60_000,
+      reasonsMissing: false,
+    });
     const followUp = await t.app.inject({
       method: 'POST',
       url: `/api/v1/breaches/${breachId}/notifications`,
       headers: writer,
-      payload: { recipient: 'authority', phase: 'follow-up', sentAt: '2026-11-23T09:50:00Z', content: 'Final count: 260 records' },
+      payload: {
+        recipient: 'authority',
+        phase: 'follow-up',
+        sentAt: '2026-11-23T09:50:00Z',
+        content: 'Final count: 260 records',
+      },
     });
     expect(followUp.json().notifications.map((n: { phase: string }) => n.phase)).toEqual(['initial', 'follow-up']);
-    const draft = await t.app.inject({ url: `/api/v1/breaches/${breachId}/drafts/authority?language=nl`, headers: reader });
+    const draft = await t.app.inject({
+      url: `/api/v1/breaches/${breachId}/drafts/authority?language=nl`,
+      headers: reader,
+    });
     expect(draft.json().sections[0].body).toBe('Aanvullende melding nr. 2\nReferentie van de vorige melding: APD-123');
   });
 
@@ -192,7 +275,12 @@ describe('breach register API', () => {
     const stranger = await tokenFor(t, ['breaches:read', 'breaches:write'], other.id);
     expect((await t.app.inject({ url: `/api/v1/breaches/${breachId}`, headers: stranger })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/api/v1/breaches', headers: stranger })).json().breaches).toEqual([]);
-    const amend = await t.app.inject({ method: 'POST', url: `/api/v1/breaches/${breachId}/amendments`, headers: stranger, payload: { reason: 'x', approximateRecords: 1 } });
+    const amend = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/breaches/${breachId}/amendments`,
+      headers: stranger,
+      payload: { reason: 'x', approximateRecords: 1 },
+    });
     expect(amend.statusCode).toBe(404);
     const remove = await t.app.inject({ method: 'DELETE', url: `/api/v1/breaches/${breachId}`, headers: writer });
     expect(remove.statusCode).toBe(404);

@@ -13,7 +13,13 @@ import type { Config } from '../platform/config.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import { invalidInput, notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
-import { authorityDraftLanguage, authorityLanguages, controllerNotice, subjectsMessage, authorityDraft } from './breach-drafts.js';
+import {
+  authorityDraftLanguage,
+  authorityLanguages,
+  controllerNotice,
+  subjectsMessage,
+  authorityDraft,
+} from './breach-drafts.js';
 import { amendBreach, findBreach, listBreaches, recordBreach, recordNotification } from './breach-repository.js';
 import { breachAmendmentSchema, breachContentSchema, notificationInputSchema } from './breach.js';
 import { breachViewSchema, draftSchema, dueBreaches, toBreachView, breachSummarySchema } from './breach-views.js';
@@ -49,7 +55,8 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
     {
       method: 'GET',
       url: '/api/v1/records',
-      summary: 'The records of processing activities (Art. 30(1) controller record; Art. 30(2) processor record when the organisation acts as processor)',
+      summary:
+        'The records of processing activities (Art. 30(1) controller record; Art. 30(2) processor record when the organisation acts as processor)',
       tags: ['records'],
       auth: read,
       query: languageQuery,
@@ -58,7 +65,13 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
     },
     async ({ query, request }) => {
       const stored = await charterOf(deps.db, callerOf(request));
-      return { ...deriveRecords(stored.charter, { language: recordLanguage(stored.charter, query.language), now: deps.clock(), revision: stored.revision }) };
+      return {
+        ...deriveRecords(stored.charter, {
+          language: recordLanguage(stored.charter, query.language),
+          now: deps.clock(),
+          revision: stored.revision,
+        }),
+      };
     },
   );
 
@@ -93,7 +106,8 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
           .header('cache-control', 'no-store')
           .send(Buffer.from(exported.body));
       } catch (error) {
-        if (error instanceof NoProcessorRecordError) throw invalidInput([{ path: 'query.record', message: error.message }]);
+        if (error instanceof NoProcessorRecordError)
+          throw invalidInput([{ path: 'query.record', message: error.message }]);
         throw error;
       }
     },
@@ -104,7 +118,8 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
     {
       method: 'GET',
       url: '/api/v1/processors',
-      summary: 'Recipients with role, country, transfer mechanism, DPA date and sub-processors, and the warnings on them',
+      summary:
+        'Recipients with role, country, transfer mechanism, DPA date and sub-processors, and the warnings on them',
       tags: ['records'],
       auth: read,
       query: languageQuery,
@@ -127,7 +142,8 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
     {
       method: 'GET',
       url: '/api/v1/breaches',
-      summary: 'The breach register: every breach in its current version with its 72-hour clock and pending notifications',
+      summary:
+        'The breach register: every breach in its current version with its 72-hour clock and pending notifications',
       tags: ['breaches'],
       auth: breachesRead,
       response: z.object({ breaches: z.array(breachSummarySchema) }),
@@ -144,7 +160,8 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
     {
       method: 'GET',
       url: '/api/v1/breaches/due',
-      summary: 'Reminders: open breaches whose authority notification is overdue or due within the given hours, or whose people or controllers are still to be told',
+      summary:
+        'Reminders: open breaches whose authority notification is overdue or due within the given hours, or whose people or controllers are still to be told',
       tags: ['breaches'],
       auth: breachesRead,
       query: z.object({ withinHours: z.coerce.number().int().min(1).max(72).default(24) }),
@@ -175,7 +192,21 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
       const now = deps.clock();
       await checkControllers(deps.db, caller, body.controllers);
       const breach = await recordBreach(deps.db, caller, { content: body, actor: caller.actor, now });
-      return toBreachView({ ...breach, versions: [{ version: 1, recordedAt: breach.createdAt, recordedBy: breach.createdBy, reason: null, content: breach.content }] }, now);
+      return toBreachView(
+        {
+          ...breach,
+          versions: [
+            {
+              version: 1,
+              recordedAt: breach.createdAt,
+              recordedBy: breach.createdBy,
+              reason: null,
+              content: breach.content,
+            },
+          ],
+        },
+        now,
+      );
     },
   );
 
@@ -228,7 +259,8 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
     {
       method: 'POST',
       url: '/api/v1/breaches/:id/notifications',
-      summary: 'Record a notification that was sent: to the authority (initial, then follow-ups), the people concerned, or a controller',
+      summary:
+        'Record a notification that was sent: to the authority (initial, then follow-ups), the people concerned, or a controller',
       tags: ['breaches'],
       auth: breachesWrite,
       params: breachParams,
@@ -252,7 +284,8 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
     {
       method: 'GET',
       url: '/api/v1/breaches/:id/drafts/authority',
-      summary: "Draft of the notification to the supervisory authority (Art. 33(3)), in a language the authority takes, addressed from the catalog",
+      summary:
+        'Draft of the notification to the supervisory authority (Art. 33(3)), in a language the authority takes, addressed from the catalog',
       tags: ['breaches'],
       auth: breachesRead,
       params: breachParams,
@@ -266,7 +299,9 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
       if (!breach) throw notFound('breach');
       const languages = authorityLanguages(findAuthority(stored.charter.organisation.authority));
       if (query.language && !languages.includes(query.language)) {
-        throw invalidInput([{ path: 'query.language', message: `the authority takes notifications in ${languages.join(', ')}` }]);
+        throw invalidInput([
+          { path: 'query.language', message: `the authority takes notifications in ${languages.join(', ')}` },
+        ]);
       }
       const language = authorityDraftLanguage(stored.charter, query.language);
       return { ...authorityDraft(stored.charter, breach, { language, now: deps.clock() }), languages };
@@ -311,7 +346,12 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
       const caller = callerOf(request);
       const [stored, breach] = await Promise.all([charterOf(deps.db, caller), findBreach(deps.db, caller, params.id)]);
       if (!breach) throw notFound('breach');
-      const draft = controllerNotice(stored.charter, breach, params.customer, recordLanguage(stored.charter, query.language));
+      const draft = controllerNotice(
+        stored.charter,
+        breach,
+        params.customer,
+        recordLanguage(stored.charter, query.language),
+      );
       if (!draft) throw notFound('customer');
       return draft;
     },
@@ -323,6 +363,8 @@ async function checkControllers(db: Kysely<Database>, scope: OrgScope, controlle
   if (controllers.length === 0) return;
   const stored = await charterOf(db, scope);
   const known = new Set(stored.charter.customers.map((c) => c.id));
-  const problems = controllers.flatMap((id, i) => (known.has(id) ? [] : [{ path: `body.controllers.${i}`, message: `no customer "${id}" in the charter` }]));
+  const problems = controllers.flatMap((id, i) =>
+    known.has(id) ? [] : [{ path: `body.controllers.${i}`, message: `no customer "${id}" in the charter` }],
+  );
   if (problems.length > 0) throw invalidInput(problems);
 }

@@ -23,8 +23,9 @@ export interface XlsxMetadata {
 }
 
 // XML 1.0 allows tab, LF, CR and everything from U+0020 except the surrogates and U+FFFE/U+FFFF.
-// eslint-disable-next-line no-control-regex
-const invalidXmlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const invalidXmlChars =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(value: string): string {
   return value
@@ -51,7 +52,11 @@ export function columnName(index: number): string {
 export function sheetNames(names: string[]): string[] {
   const used = new Set<string>();
   return names.map((raw, i) => {
-    const base = raw.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || `Sheet${i + 1}`;
+    const base =
+      raw
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .trim()
+        .slice(0, 31) || `Sheet${i + 1}`;
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
     used.add(name.toLowerCase());
@@ -150,7 +155,12 @@ export function writeXlsx(sheets: XlsxSheet[], meta: XlsxMetadata): Uint8Array {
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       `${xmlHeader}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${relNs}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        sheets
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" Type="${relNs}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join('') +
         `<Relationship Id="rId${sheets.length + 1}" Type="${relNs}/styles" Target="styles.xml"/>` +
         `<Relationship Id="rId${sheets.length + 2}" Type="${relNs}/sharedStrings" Target="sharedStrings.xml"/>` +
         '</Relationships>',
@@ -184,7 +194,9 @@ function worksheetXml(sheet: XlsxSheet, shared: (value: string) => number): { xm
   const addRow = (values: string[], style: number, height?: number) => {
     rowNumber++;
     const cells = values
-      .map((value, c) => (value === '' ? '' : `<c r="${columnName(c)}${rowNumber}" t="s" s="${style}"><v>${shared(value)}</v></c>`))
+      .map((value, c) =>
+        value === '' ? '' : `<c r="${columnName(c)}${rowNumber}" t="s" s="${style}"><v>${shared(value)}</v></c>`,
+      )
       .join('');
     rows.push(`<row r="${rowNumber}"${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`);
   };

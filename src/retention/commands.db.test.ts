@@ -50,8 +50,12 @@ describe('charter retention run', () => {
 
     const partial = await runCli(['retention', 'run', '--approve'], { env, cwd: dir });
     expect(unwrapped(partial.out)).toContain(': partial');
-    expect(unwrapped(partial.out)).toContain('shop/vouchers: blocked by 1 row in redemptions (no rule deletes them); 1 stayed with their personal data');
-    expect(unwrapped(partial.out)).toContain('shop/customers: blocked by 1 row in invoices (hold vat-invoices), 1 row in notes (no rule deletes them); 2 anonymised instead of deleted');
+    expect(unwrapped(partial.out)).toContain(
+      'shop/vouchers: blocked by 1 row in redemptions (no rule deletes them); 1 stayed with their personal data',
+    );
+    expect(unwrapped(partial.out)).toContain(
+      'shop/customers: blocked by 1 row in invoices (hold vat-invoices), 1 row in notes (no rule deletes them); 2 anonymised instead of deleted',
+    );
     expect(unwrapped(partial.out)).toContain('Not done: 1 due row(s) stayed with their personal data.');
     expect(partial.code).toBe(1);
 

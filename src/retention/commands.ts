@@ -38,21 +38,26 @@ async function loadFile(io: CliIo, file: string): Promise<{ charter: Charter; so
 }
 
 /** The organisation named by --org, or the only one there is. */
-async function organisationScope(database: OpenDatabase<Database>, slug: string | undefined): Promise<OrgScope | undefined> {
+async function organisationScope(
+  database: OpenDatabase<Database>,
+  slug: string | undefined,
+): Promise<OrgScope | undefined> {
   if (slug) {
     const organisation = await findOrganisationBySlug(database.db, slug);
     if (!organisation) throw new UsageError(`no organisation "${slug}"`);
     return { organisationId: organisation.id };
   }
   const all = await listOrganisations(database.db);
-  if (all.length > 1) throw new UsageError(`several organisations (${all.map((o) => o.slug).join(', ')}): name one with --org`);
+  if (all.length > 1)
+    throw new UsageError(`several organisations (${all.map((o) => o.slug).join(', ')}): name one with --org`);
   return all[0] ? { organisationId: all[0].id } : undefined;
 }
 
 function parseAt(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new UsageError(`--at takes a date (YYYY-MM-DD) or an ISO instant, not "${value}"`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime()))
+    throw new UsageError(`--at takes a date (YYYY-MM-DD) or an ISO instant, not "${value}"`);
   return date;
 }
 
@@ -60,7 +65,13 @@ export const retentionPlanCommand: Command = {
   name: 'retention plan',
   summary: 'Rows due for deletion/anonymisation now and in each of the next 12 months, and why',
   usage: 'retention plan [--at DATE] [--charter file] [--org slug] [--json] [--token T]',
-  options: { at: { type: 'string' }, charter: { type: 'string' }, org: { type: 'string' }, json: { type: 'boolean' }, ...remoteOptions },
+  options: {
+    at: { type: 'string' },
+    charter: { type: 'string' },
+    org: { type: 'string' },
+    json: { type: 'boolean' },
+    ...remoteOptions,
+  },
   help: [
     'Counts in the stores the charter declares (connection URLs from the environment variables it names), holds and',
     'restrictions left out, renewals by consent applied. With --charter the file is planned as it is (not applied);',
@@ -74,9 +85,16 @@ export const retentionPlanCommand: Command = {
     const config = readConfig(io.env);
     const remote = remoteServer(io, config, args, 'retention:read');
     if (remote) {
-      if (file) throw new UsageError('a server holds the database: apply the file first (charter apply), then plan without --charter');
+      if (file)
+        throw new UsageError(
+          'a server holds the database: apply the file first (charter apply), then plan without --charter',
+        );
       await checkOrganisation(remote, args);
-      const plan = await callServer<RetentionPlan>(remote, 'GET', `/api/v1/retention/plan${at ? `?at=${encodeURIComponent(at.toISOString())}` : ''}`);
+      const plan = await callServer<RetentionPlan>(
+        remote,
+        'GET',
+        `/api/v1/retention/plan${at ? `?at=${encodeURIComponent(at.toISOString())}` : ''}`,
+      );
       io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan, io.columns));
       return plan.rules.some((r) => r.status === 'error') ? exitCodes.findings : exitCodes.ok;
     }
@@ -87,7 +105,10 @@ export const retentionPlanCommand: Command = {
       if (file) {
         charter = (await loadFile(io, file)).charter;
         revision = charterRevision(charter);
-        const organisation = await findOrganisationBySlug(database.db, stringOption(args, 'org') ?? charter.organisation.id);
+        const organisation = await findOrganisationBySlug(
+          database.db,
+          stringOption(args, 'org') ?? charter.organisation.id,
+        );
         scope = organisation ? { organisationId: organisation.id } : undefined;
       } else {
         scope = await organisationScope(database, stringOption(args, 'org'));
@@ -96,7 +117,13 @@ export const retentionPlanCommand: Command = {
         charter = stored.charter;
         revision = stored.revision;
       }
-      const deps = composeRetention({ db: database.db, dbKind: database.kind, config, env: io.env, clock: () => new Date() });
+      const deps = composeRetention({
+        db: database.db,
+        dbKind: database.kind,
+        config,
+        env: io.env,
+        clock: () => new Date(),
+      });
       const plan = await computePlan(deps, scope, charter, at ?? new Date(), revision);
       io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan, io.columns));
       return plan.rules.some((r) => r.status === 'error') ? exitCodes.findings : exitCodes.ok;
@@ -129,21 +156,34 @@ export const retentionRunCommand: Command = {
     const config = readConfig(io.env);
     const remote = remoteServer(io, config, args, 'retention:run');
     if (remote) {
-      if (file) throw new UsageError('a server holds the database: apply the file first (charter apply), then run without --charter');
+      if (file)
+        throw new UsageError(
+          'a server holds the database: apply the file first (charter apply), then run without --charter',
+        );
       return runThroughServer(remote, args, io);
     }
     return withCliDatabase(io, config, 'retention run', async (database) => {
       let scope: OrgScope | undefined;
       if (file) {
         const { charter, source } = await loadFile(io, file);
-        const organisation = await ensureOrganisation(database.db, charter.organisation.id, defaultText(charter.organisation.legalName, charter));
+        const organisation = await ensureOrganisation(
+          database.db,
+          charter.organisation.id,
+          defaultText(charter.organisation.legalName, charter),
+        );
         scope = { organisationId: organisation.id };
         await applyCharter(database.db, scope, { charter, source, format: 'yaml', actor: 'cli' });
       } else {
         scope = await organisationScope(database, stringOption(args, 'org'));
         if (!scope) throw new UsageError('no organisation yet: pass --charter file (or run charter apply)');
       }
-      const deps = composeRetention({ db: database.db, dbKind: database.kind, config, env: io.env, clock: () => new Date() });
+      const deps = composeRetention({
+        db: database.db,
+        dbKind: database.kind,
+        config,
+        env: io.env,
+        clock: () => new Date(),
+      });
       const settings = retentionSettings(config);
       const showProgress = io.isTTY && !args.values.json;
       let lastDraw = 0;
@@ -166,9 +206,18 @@ export const retentionRunCommand: Command = {
       // Installation-wide own data (consent months, installation mails), unless this is a dry run.
       const installation = args.values['dry-run']
         ? undefined
-        : await withExclusiveLock(database.db, database.kind, 'retention:installation', () => sweepInstallation(database.db, deps.own, deps.clock(), settings.batchSize));
+        : await withExclusiveLock(database.db, database.kind, 'retention:installation', () =>
+            sweepInstallation(database.db, deps.own, deps.clock(), settings.batchSize),
+          );
       const runs = [...outcome.resumed, ...(outcome.run ? [outcome.run] : [])];
-      if (args.values.json) io.out(JSON.stringify({ ...outcome, installation: installation?.acquired ? installation.result : undefined }, null, 2));
+      if (args.values.json)
+        io.out(
+          JSON.stringify(
+            { ...outcome, installation: installation?.acquired ? installation.result : undefined },
+            null,
+            2,
+          ),
+        );
       else {
         for (const run of outcome.resumed) io.out(`Resumed an interrupted run:\n${formatRun(run, io.columns)}\n`);
         if (outcome.run) io.out(formatRun(outcome.run, io.columns));
@@ -188,7 +237,8 @@ export const retentionRunCommand: Command = {
 async function checkOrganisation(remote: RemoteServer, args: CommandArgs): Promise<void> {
   const me = await callServer<{ organisation: { slug: string } }>(remote, 'GET', '/api/v1/auth/me');
   const slug = stringOption(args, 'org');
-  if (slug && slug !== me.organisation.slug) throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
+  if (slug && slug !== me.organisation.slug)
+    throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
 }
 
 /** States in which a run started through the API is still moving (its job has not finished it yet). */
@@ -208,16 +258,21 @@ async function followRun(remote: RemoteServer, id: string): Promise<RunRecord> {
 /** `retention run` beside a server: the server's job executes the run; the terminal starts it, approves it when asked, and follows it. */
 async function runThroughServer(remote: RemoteServer, args: CommandArgs, io: CliIo): Promise<number> {
   await checkOrganisation(remote, args);
-  const started = await callServer<RunRecord>(remote, 'POST', '/api/v1/retention/runs', { dryRun: Boolean(args.values['dry-run']) });
+  const started = await callServer<RunRecord>(remote, 'POST', '/api/v1/retention/runs', {
+    dryRun: Boolean(args.values['dry-run']),
+  });
   let run = await followRun(remote, started.id);
   if (run.status === 'awaiting-approval' && args.values.approve) {
-    await callServer<RunRecord>(remote, 'POST', `/api/v1/retention/runs/${encodeURIComponent(run.id)}/approve`, { note: 'approved at the command line' });
+    await callServer<RunRecord>(remote, 'POST', `/api/v1/retention/runs/${encodeURIComponent(run.id)}/approve`, {
+      note: 'approved at the command line',
+    });
     run = await followRun(remote, run.id);
   }
   if (args.values.json) io.out(JSON.stringify({ run }, null, 2));
   else {
     io.out(formatRun(run, io.columns));
-    if (moving.includes(run.status)) io.out(`\nThe run is still ${run.status} on the server; follow it in the console (Retention).`);
+    if (moving.includes(run.status))
+      io.out(`\nThe run is still ${run.status} on the server; follow it in the console (Retention).`);
   }
   return run.status === 'completed' ? exitCodes.ok : exitCodes.findings;
 }

@@ -18,7 +18,9 @@ export interface RetentionSettings {
   maxShare: number;
 }
 
-export function retentionSettings(config: Pick<Config, 'RETENTION_BATCH_SIZE' | 'RETENTION_APPROVAL_SHARE'>): RetentionSettings {
+export function retentionSettings(
+  config: Pick<Config, 'RETENTION_BATCH_SIZE' | 'RETENTION_APPROVAL_SHARE'>,
+): RetentionSettings {
   return { batchSize: config.RETENTION_BATCH_SIZE, maxShare: config.RETENTION_APPROVAL_SHARE };
 }
 
@@ -43,7 +45,12 @@ export function composeRetention(options: ComposeOptions): SweepDeps {
     db: options.db,
     dbKind: options.dbKind,
     clock: options.clock,
-    stores: options.stores ?? storeAccess({ env: options.env, hashKey: hashKey ?? randomBytes(32) }, { hashKeyAvailable: hashKey !== undefined }),
+    stores:
+      options.stores ??
+      storeAccess(
+        { env: options.env, hashKey: hashKey ?? randomBytes(32) },
+        { hashKeyAvailable: hashKey !== undefined },
+      ),
     renewals: ledgerRenewals(options.db),
     own: ownDataSettings(options.config),
   };

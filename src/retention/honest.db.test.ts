@@ -20,7 +20,16 @@ import { composeRetention } from './deps.js';
 import { computePlan } from './plan.js';
 import { getRun } from './runs.js';
 import { runRetention, type RunOptions } from './sweep.js';
-import { ids, newStoreDatabase, storeDriver, storeServers, testHashKey, testNow, type StoreKind, type StoreServers } from './testing/crm.js';
+import {
+  ids,
+  newStoreDatabase,
+  storeDriver,
+  storeServers,
+  testHashKey,
+  testNow,
+  type StoreKind,
+  type StoreServers,
+} from './testing/crm.js';
 import { ledgerShopCharter, readLedgerShop, seedLedgerShop } from './testing/ledger-shop.js';
 
 let servers: StoreServers;
@@ -37,7 +46,9 @@ afterAll(async () => {
 
 const options: RunOptions = { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 0.1 };
 
-async function fixture(kind: StoreKind): Promise<{ scope: OrgScope; driver: SqlDriver; deps: ReturnType<typeof composeRetention> }> {
+async function fixture(
+  kind: StoreKind,
+): Promise<{ scope: OrgScope; driver: SqlDriver; deps: ReturnType<typeof composeRetention> }> {
   const slug = `shop-${randomUUID().slice(0, 8)}`;
   const url = await newStoreDatabase(servers, kind);
   const driver = storeDriver(kind, url);
@@ -45,8 +56,19 @@ async function fixture(kind: StoreKind): Promise<{ scope: OrgScope; driver: SqlD
   const connection = `SHOP_${slug.replace(/-/g, '_').toUpperCase()}`;
   const organisation = await ensureOrganisation(database.db, slug, slug);
   const scope = { organisationId: organisation.id };
-  await applyCharter(database.db, scope, { charter: ledgerShopCharter({ organisation: slug, connection, kind }), source: '', format: 'json', actor: 'system' });
-  const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({}), env: { [connection]: url, CHARTER_HASH_KEY: testHashKey }, clock: () => testNow });
+  await applyCharter(database.db, scope, {
+    charter: ledgerShopCharter({ organisation: slug, connection, kind }),
+    source: '',
+    format: 'json',
+    actor: 'system',
+  });
+  const deps = composeRetention({
+    db: database.db,
+    dbKind: database.kind,
+    config: readConfig({}),
+    env: { [connection]: url, CHARTER_HASH_KEY: testHashKey },
+    clock: () => testNow,
+  });
   return { scope, driver, deps };
 }
 
@@ -71,8 +93,19 @@ describe.each(['postgres', 'mysql'] as const)('honest retention on a %s store', 
     expect(ids(after.order_lines)).toEqual([200]);
     expect(ids(after.invoices)).toEqual([30, 31]);
     expect(ids(after.accounts)).toEqual([502, 503]);
-    expect(after.customers?.find((c) => c.id === 2)).toMatchObject({ email: 'two@example.be', id_card_copy: 'ID-2', account_id: 502 });
-    for (const rule of ['shop/orders', 'shop/order_lines', 'shop/invoices', 'shop/accounts', 'shop/customers', 'shop/customers#id_card_copy']) {
+    expect(after.customers?.find((c) => c.id === 2)).toMatchObject({
+      email: 'two@example.be',
+      id_card_copy: 'ID-2',
+      account_id: 502,
+    });
+    for (const rule of [
+      'shop/orders',
+      'shop/order_lines',
+      'shop/invoices',
+      'shop/accounts',
+      'shop/customers',
+      'shop/customers#id_card_copy',
+    ]) {
       expect(step(rule)?.held.restricted, rule).toBe(1);
     }
     expect(step('shop/orders')).toMatchObject({ due: 1, deleted: 1 });
@@ -102,31 +135,60 @@ describe.each(['postgres', 'mysql'] as const)('honest retention on a %s store', 
     expect(ids(after.vouchers)).toEqual([60]);
     const vouchers = step('shop/vouchers');
     expect(vouchers).toMatchObject({ status: 'blocked', due: 1, deleted: 1, anonymised: 0 });
-    expect(vouchers?.blocked).toEqual({ rows: [{ table: 'redemptions', reason: 'ungoverned', rows: 1, by: 1 }], anonymised: 0, stayed: 1 });
+    expect(vouchers?.blocked).toEqual({
+      rows: [{ table: 'redemptions', reason: 'ungoverned', rows: 1, by: 1 }],
+      anonymised: 0,
+      stayed: 1,
+    });
     expect(run?.status).toBe('partial');
     expect(run?.totals.stayed).toBe(1);
   });
 
-  it('erases a column rule\'s columns when due and keeps the row', () => {
-    expect(after.customers?.find((c) => c.id === 1)).toMatchObject({ email: 'one@example.be', name: 'One', id_card_copy: null, account_id: null });
+  it("erases a column rule's columns when due and keeps the row", () => {
+    expect(after.customers?.find((c) => c.id === 1)).toMatchObject({
+      email: 'one@example.be',
+      name: 'One',
+      id_card_copy: null,
+      account_id: null,
+    });
     expect(after.customers?.find((c) => c.id === 6)).toMatchObject({ id_card_copy: 'ID-6' });
-    expect(step('shop/customers#id_card_copy')).toMatchObject({ action: 'anonymise', columns: ['id_card_copy'], due: 1, anonymised: 1, deleted: 0 });
+    expect(step('shop/customers#id_card_copy')).toMatchObject({
+      action: 'anonymise',
+      columns: ['id_card_copy'],
+      due: 1,
+      anonymised: 1,
+      deleted: 0,
+    });
   });
 
   it('plans blocked rows apart from due ones, and a second run neither re-counts nor re-approves them', async () => {
     const stored = await activeCharter(database.db, f.scope);
     const plan = await computePlan(f.deps, f.scope, stored?.charter as Charter, testNow);
     const vouchers = plan.rules.find((r) => r.id === 'shop/vouchers');
-    expect(vouchers).toMatchObject({ dueNow: 0, blocked: [{ table: 'redemptions', reason: 'ungoverned', rows: 1, by: 1 }] });
-    expect(plan.rules.find((r) => r.id === 'shop/customers')).toMatchObject({ dueNow: 0, blocked: [], held: { referenced: 2, restricted: 1 } });
-    expect(plan.rules.find((r) => r.id === 'shop/customers#id_card_copy')).toMatchObject({ dueNow: 0, columns: ['id_card_copy'] });
+    expect(vouchers).toMatchObject({
+      dueNow: 0,
+      blocked: [{ table: 'redemptions', reason: 'ungoverned', rows: 1, by: 1 }],
+    });
+    expect(plan.rules.find((r) => r.id === 'shop/customers')).toMatchObject({
+      dueNow: 0,
+      blocked: [],
+      held: { referenced: 2, restricted: 1 },
+    });
+    expect(plan.rules.find((r) => r.id === 'shop/customers#id_card_copy')).toMatchObject({
+      dueNow: 0,
+      columns: ['id_card_copy'],
+    });
     const { run: second } = await runRetention(f.deps, f.scope, options);
     expect(second?.status).toBe('partial');
     expect(second?.approvalReasons).toEqual([]);
     const customers = second?.steps.find((s) => s.rule === 'shop/customers');
     expect(customers).toMatchObject({ due: 0, deleted: 0, anonymised: 0 });
     expect(customers?.held).toMatchObject({ referenced: 2, restricted: 1 });
-    expect(second?.steps.find((s) => s.rule === 'shop/vouchers')).toMatchObject({ status: 'blocked', due: 0, blocked: { stayed: 1 } });
+    expect(second?.steps.find((s) => s.rule === 'shop/vouchers')).toMatchObject({
+      status: 'blocked',
+      due: 0,
+      blocked: { stayed: 1 },
+    });
     expect(await readLedgerShop(f.driver)).toEqual(after);
   });
 });
@@ -142,9 +204,22 @@ describe('approving a newer run', () => {
       const old = await getRun(database.db, f.scope, waiting?.id ?? '');
       expect(old.status).toBe('superseded');
       expect(old.error).toBe(`superseded by run ${approved?.id ?? ''}`);
-      const audit = await database.db.selectFrom('audit_entries').select(['action', 'target']).where('organisation_id', '=', f.scope.organisationId).orderBy('seq').execute();
-      expect(audit.map((a) => a.action)).toEqual(['charter.applied', 'retention.run.awaiting-approval', 'retention.run.approved', 'retention.run.superseded', 'retention.run.partial']);
-      expect(audit.find((a) => a.action === 'retention.run.superseded')?.target).toBe(`retention-run:${waiting?.id ?? ''}`);
+      const audit = await database.db
+        .selectFrom('audit_entries')
+        .select(['action', 'target'])
+        .where('organisation_id', '=', f.scope.organisationId)
+        .orderBy('seq')
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual([
+        'charter.applied',
+        'retention.run.awaiting-approval',
+        'retention.run.approved',
+        'retention.run.superseded',
+        'retention.run.partial',
+      ]);
+      expect(audit.find((a) => a.action === 'retention.run.superseded')?.target).toBe(
+        `retention-run:${waiting?.id ?? ''}`,
+      );
     } finally {
       await f.driver.close();
     }

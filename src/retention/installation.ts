@@ -30,7 +30,12 @@ export function consentCutoff(now: Date, limitation: string): Date {
   return addDuration(addDuration(now, duration(limitation), -1), duration(longestConsentLife), -1);
 }
 
-export async function sweepInstallation(db: Kysely<Database>, own: OwnDataSettings, now: Date, batchSize: number): Promise<InstallationSweep> {
+export async function sweepInstallation(
+  db: Kysely<Database>,
+  own: OwnDataSettings,
+  now: Date,
+  batchSize: number,
+): Promise<InstallationSweep> {
   const consentMonths: DropResult[] = [];
   if (own.consentRecords) {
     const notAfter = consentCutoff(now, own.consentRecords);

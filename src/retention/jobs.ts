@@ -15,7 +15,11 @@ import { dailySweepQueue, scheduleTicker } from './schedule.js';
 import { runRetention, type SweepDeps } from './sweep.js';
 import { nextDailyRun } from './timing.js';
 
-export const sweepQueues = { daily: dailySweepQueue, resume: 'retention.resume', installation: 'retention.installation' } as const;
+export const sweepQueues = {
+  daily: dailySweepQueue,
+  resume: 'retention.resume',
+  installation: 'retention.installation',
+} as const;
 
 export function registerRetentionJobs(runner: JobRunner, deps: SweepDeps, config: Config, logger: Logger): void {
   const settings = retentionSettings(config);
@@ -39,12 +43,25 @@ export function registerRetentionJobs(runner: JobRunner, deps: SweepDeps, config
   });
   runner.register(sweepQueues.resume, async ({ job, heartbeat }) => {
     if (!job.organisationId) return;
-    await runRetention(deps, { organisationId: job.organisationId }, { trigger: 'api', actor: 'system', resumeOnly: true, heartbeat, ...settings });
+    await runRetention(
+      deps,
+      { organisationId: job.organisationId },
+      { trigger: 'api', actor: 'system', resumeOnly: true, heartbeat, ...settings },
+    );
   });
   runner.register(sweepQueues.installation, async () => {
-    const locked = await withExclusiveLock(deps.db, deps.dbKind, 'retention:installation', () => sweepInstallation(deps.db, deps.own, deps.clock(), settings.batchSize));
+    const locked = await withExclusiveLock(deps.db, deps.dbKind, 'retention:installation', () =>
+      sweepInstallation(deps.db, deps.own, deps.clock(), settings.batchSize),
+    );
     if (!locked.acquired) throw new Error('another process is sweeping the installation');
     const dropped = locked.result.consentMonths.filter((m) => m.dropped);
-    logger.info({ consentMonths: dropped.map((m) => m.month), consentRecords: dropped.reduce((n, m) => n + m.records, 0), installationMails: locked.result.installationMails }, 'installation retention sweep');
+    logger.info(
+      {
+        consentMonths: dropped.map((m) => m.month),
+        consentRecords: dropped.reduce((n, m) => n + m.records, 0),
+        installationMails: locked.result.installationMails,
+      },
+      'installation retention sweep',
+    );
   });
 }

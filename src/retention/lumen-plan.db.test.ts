@@ -23,7 +23,14 @@ import type { SqlDriver } from '../stores/sql/driver.js';
 import { createPostgresDatabase, testDatabase, testDbKind } from '../../test/support/database.js';
 import { composeRetention } from './deps.js';
 import { computePlan, type RetentionPlan } from './plan.js';
-import { insertRows, newStoreDatabase, storeDriver, storeServers, type StoreKind, type StoreServers } from './testing/crm.js';
+import {
+  insertRows,
+  newStoreDatabase,
+  storeDriver,
+  storeServers,
+  type StoreKind,
+  type StoreServers,
+} from './testing/crm.js';
 
 const at = new Date('2026-11-02T00:00:00.000Z');
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -48,11 +55,30 @@ function lumenDdl(kind: StoreKind): string[] {
 }
 
 const customer = (id: number, ended: Date | null, restricted = false) => ({
-  id, email: `c${id}@example.be`, customer_number: `C-${id}`, name: `Customer ${id}`, phone: null, company: 'Co', address: 'Street', contract_ended_at: ended, processing_restricted: restricted,
+  id,
+  email: `c${id}@example.be`,
+  customer_number: `C-${id}`,
+  name: `Customer ${id}`,
+  phone: null,
+  company: 'Co',
+  address: 'Street',
+  contract_ended_at: ended,
+  processing_restricted: restricted,
 });
 const invoice = (id: number, customerId: number, issued: Date) => ({
-  id, customer_id: customerId, order_id: null, number: `F-${id}`, issued_at: issued, billing_name: 'Co', billing_email: 'billing@example.be', billing_address: 'Street',
-  vat_number: 'BE0', iban: 'BE00', payment_reference: `R${id}`, amount_excl_vat: 100, vat_amount: 21,
+  id,
+  customer_id: customerId,
+  order_id: null,
+  number: `F-${id}`,
+  issued_at: issued,
+  billing_name: 'Co',
+  billing_email: 'billing@example.be',
+  billing_address: 'Street',
+  vat_number: 'BE0',
+  iban: 'BE00',
+  payment_reference: `R${id}`,
+  amount_excl_vat: 100,
+  vat_amount: 21,
 });
 
 async function seedLumen(driver: SqlDriver, kind: StoreKind) {
@@ -66,10 +92,38 @@ async function seedLumen(driver: SqlDriver, kind: StoreKind) {
     customer(6, d('2020-01-01')), //                due 2030: beyond the plan
   ]);
   await insertRows(driver, 'orders', [
-    { id: 1, customer_id: 1, delivery_address: 'A', site_contact_name: 'X', site_contact_phone: null, description: 'projector' }, // customer 1: now
-    { id: 2, customer_id: 1, delivery_address: 'B', site_contact_name: 'X', site_contact_phone: null, description: 'screen' }, //    customer 1: now
-    { id: 3, customer_id: 3, delivery_address: 'C', site_contact_name: 'Y', site_contact_phone: null, description: 'cables' }, //    customer 3: month 2
-    { id: 4, customer_id: 5, delivery_address: 'D', site_contact_name: 'Z', site_contact_phone: null, description: 'speakers' }, //  customer 5: no anchor
+    {
+      id: 1,
+      customer_id: 1,
+      delivery_address: 'A',
+      site_contact_name: 'X',
+      site_contact_phone: null,
+      description: 'projector',
+    }, // customer 1: now
+    {
+      id: 2,
+      customer_id: 1,
+      delivery_address: 'B',
+      site_contact_name: 'X',
+      site_contact_phone: null,
+      description: 'screen',
+    }, //    customer 1: now
+    {
+      id: 3,
+      customer_id: 3,
+      delivery_address: 'C',
+      site_contact_name: 'Y',
+      site_contact_phone: null,
+      description: 'cables',
+    }, //    customer 3: month 2
+    {
+      id: 4,
+      customer_id: 5,
+      delivery_address: 'D',
+      site_contact_name: 'Z',
+      site_contact_phone: null,
+      description: 'speakers',
+    }, //  customer 5: no anchor
   ]);
   await insertRows(driver, 'invoices', [
     invoice(1, 1, d('2015-06-01')), // anchor due now; VAT hold ended 2025-06-01: now
@@ -78,11 +132,51 @@ async function seedLumen(driver: SqlDriver, kind: StoreKind) {
     invoice(4, 6, d('2019-03-01')), // anchor due 2030: beyond the plan
   ]);
   await insertRows(driver, 'prospects', [
-    { id: 1, email: 'p1@example.be', name: 'P1', phone: null, company: 'Co', job_title: 'CTO', last_contact_at: d('2023-01-10') }, // due 2026-01-10: now
-    { id: 2, email: 'p2@example.be', name: 'P2', phone: null, company: 'Co', job_title: 'CTO', last_contact_at: d('2023-10-15') }, // due 2026-10-15: now
-    { id: 3, email: 'p3@example.be', name: 'P3', phone: null, company: 'Co', job_title: 'CTO', last_contact_at: d('2023-11-15') }, // due 2026-11-15: month 1
-    { id: 4, email: 'p4@example.be', name: 'P4', phone: null, company: 'Co', job_title: 'CTO', last_contact_at: d('2024-03-01') }, // due 2027-03-01: month 4
-    { id: 5, email: 'p5@example.be', name: 'P5', phone: null, company: 'Co', job_title: 'CTO', last_contact_at: d('2025-05-05') }, // due 2028: beyond
+    {
+      id: 1,
+      email: 'p1@example.be',
+      name: 'P1',
+      phone: null,
+      company: 'Co',
+      job_title: 'CTO',
+      last_contact_at: d('2023-01-10'),
+    }, // due 2026-01-10: now
+    {
+      id: 2,
+      email: 'p2@example.be',
+      name: 'P2',
+      phone: null,
+      company: 'Co',
+      job_title: 'CTO',
+      last_contact_at: d('2023-10-15'),
+    }, // due 2026-10-15: now
+    {
+      id: 3,
+      email: 'p3@example.be',
+      name: 'P3',
+      phone: null,
+      company: 'Co',
+      job_title: 'CTO',
+      last_contact_at: d('2023-11-15'),
+    }, // due 2026-11-15: month 1
+    {
+      id: 4,
+      email: 'p4@example.be',
+      name: 'P4',
+      phone: null,
+      company: 'Co',
+      job_title: 'CTO',
+      last_contact_at: d('2024-03-01'),
+    }, // due 2027-03-01: month 4
+    {
+      id: 5,
+      email: 'p5@example.be',
+      name: 'P5',
+      phone: null,
+      company: 'Co',
+      job_title: 'CTO',
+      last_contact_at: d('2025-05-05'),
+    }, // due 2028: beyond
     { id: 6, email: 'p6@example.be', name: 'P6', phone: null, company: 'Co', job_title: 'CTO', last_contact_at: null }, //            no anchor
   ]);
   await insertRows(driver, 'newsletter_subscriptions', [
@@ -93,10 +187,46 @@ async function seedLumen(driver: SqlDriver, kind: StoreKind) {
     { id: 5, email: 'e@example.be', first_name: 'E', consent_receipt: null, last_contact_at: d('2022-01-01') }, // consent withdrawn: due 2025-01-01: now
   ]);
   await insertRows(driver, 'applications', [
-    { id: 1, email: 'x1@example.be', name: 'X1', phone: null, address: null, cv_file: 'cv1.pdf', motivation: 'm', received_at: d('2025-10-01') }, // due 2026-10-01: now
-    { id: 2, email: 'x2@example.be', name: 'X2', phone: null, address: null, cv_file: 'cv2.pdf', motivation: 'm', received_at: d('2025-11-02') }, // due exactly at the plan date: now
-    { id: 3, email: 'x3@example.be', name: 'X3', phone: null, address: null, cv_file: 'cv3.pdf', motivation: 'm', received_at: d('2026-01-31') }, // due 2027-01-31: month 3
-    { id: 4, email: 'x4@example.be', name: 'X4', phone: null, address: null, cv_file: 'cv4.pdf', motivation: 'm', received_at: d('2026-10-30') }, // due 2027-10-30: month 12
+    {
+      id: 1,
+      email: 'x1@example.be',
+      name: 'X1',
+      phone: null,
+      address: null,
+      cv_file: 'cv1.pdf',
+      motivation: 'm',
+      received_at: d('2025-10-01'),
+    }, // due 2026-10-01: now
+    {
+      id: 2,
+      email: 'x2@example.be',
+      name: 'X2',
+      phone: null,
+      address: null,
+      cv_file: 'cv2.pdf',
+      motivation: 'm',
+      received_at: d('2025-11-02'),
+    }, // due exactly at the plan date: now
+    {
+      id: 3,
+      email: 'x3@example.be',
+      name: 'X3',
+      phone: null,
+      address: null,
+      cv_file: 'cv3.pdf',
+      motivation: 'm',
+      received_at: d('2026-01-31'),
+    }, // due 2027-01-31: month 3
+    {
+      id: 4,
+      email: 'x4@example.be',
+      name: 'X4',
+      phone: null,
+      address: null,
+      cv_file: 'cv4.pdf',
+      motivation: 'm',
+      received_at: d('2026-10-30'),
+    }, // due 2027-10-30: month 12
   ]);
 }
 
@@ -124,7 +254,17 @@ const expected = {
 
 function storeRules(plan: RetentionPlan) {
   return Object.fromEntries(
-    plan.rules.filter((r) => r.store === 'crm').map((r) => [r.table, { dueNow: r.dueNow, byMonth: r.byMonth, held: Object.fromEntries(Object.entries(r.held).filter(([, n]) => n > 0)), withoutAnchor: r.withoutAnchor }]),
+    plan.rules
+      .filter((r) => r.store === 'crm')
+      .map((r) => [
+        r.table,
+        {
+          dueNow: r.dueNow,
+          byMonth: r.byMonth,
+          held: Object.fromEntries(Object.entries(r.held).filter(([, n]) => n > 0)),
+          withoutAnchor: r.withoutAnchor,
+        },
+      ]),
   );
 }
 
@@ -169,12 +309,22 @@ describe.each(['postgres', 'mysql'] as const)('the plan of the lumen-av example 
     await inOrganisation(database.db, scope, async (trx) => {
       for (const consent of consents) {
         const hash = `h-${consent.email}`;
-        await sql`insert into purpose_consent_subjects (organisation_id, subject_hash, email) values (${organisation.id}, ${hash}, ${consent.email}) on conflict do nothing`.execute(trx);
+        await sql`insert into purpose_consent_subjects (organisation_id, subject_hash, email) values (${organisation.id}, ${hash}, ${consent.email}) on conflict do nothing`.execute(
+          trx,
+        );
         await sql`insert into purpose_consents (organisation_id, id, subject_hash, purpose_id, action, text_version, language, method, actor, recorded_at)
-                  values (${organisation.id}, ${randomUUID()}, ${hash}, 'newsletter-prospects', ${consent.action}, 'v1', 'en', 'form', 'test', ${consent.at.toISOString()}::timestamptz)`.execute(trx);
+                  values (${organisation.id}, ${randomUUID()}, ${hash}, 'newsletter-prospects', ${consent.action}, 'v1', 'en', 'form', 'test', ${consent.at.toISOString()}::timestamptz)`.execute(
+          trx,
+        );
       }
     });
-    const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({}), env: { LUMEN_CRM_DATABASE_URL: url }, clock: () => at });
+    const deps = composeRetention({
+      db: database.db,
+      dbKind: database.kind,
+      config: readConfig({}),
+      env: { LUMEN_CRM_DATABASE_URL: url },
+      clock: () => at,
+    });
     const plan = await computePlan(deps, scope, charter, at);
     expect(plan.rules.filter((r) => r.status === 'error')).toEqual([]);
     expect(storeRules(plan)).toEqual(expected);
@@ -193,14 +343,17 @@ describe.each(['postgres', 'mysql'] as const)('the plan of the lumen-av example 
       const file = join(dir, 'charter.yaml');
       const { readFile, writeFile } = await import('node:fs/promises');
       let yaml = await readFile(projectFile('examples/lumen-av/charter.yaml'), 'utf8');
-      if (kind === 'mysql') yaml = yaml.replace('    kind: postgres\n', '    kind: mysql\n').replace('    schema: public\n', '');
+      if (kind === 'mysql')
+        yaml = yaml.replace('    kind: postgres\n', '    kind: mysql\n').replace('    schema: public\n', '');
       await writeFile(file, yaml);
       // --init: the data directory is new (a command creates none without it); stderr names the database.
       const code = await main(['retention', 'plan', '--charter', file, '--at', '2026-11-02', '--json', '--init'], {
         out: (text) => out.push(text),
         err: () => {},
         env: {
-          ...(testDbKind() === 'postgres' ? { DATABASE_URL: await createPostgresDatabase('retention_cli') } : { CHARTER_DATA_DIR: join(dir, 'data') }),
+          ...(testDbKind() === 'postgres'
+            ? { DATABASE_URL: await createPostgresDatabase('retention_cli') }
+            : { CHARTER_DATA_DIR: join(dir, 'data') }),
           LUMEN_CRM_DATABASE_URL: url,
           LOG_LEVEL: 'silent',
         },
@@ -210,7 +363,10 @@ describe.each(['postgres', 'mysql'] as const)('the plan of the lumen-av example 
       expect(code).toBe(0);
       const plan = JSON.parse(out.join('\n')) as RetentionPlan;
       // Without the organisation's ledger, a@ and b@ are not renewed: both due now.
-      expect(storeRules(plan)).toEqual({ ...expected, newsletter_subscriptions: { ...expected.newsletter_subscriptions, dueNow: 4, byMonth: months({ 3: 1 }) } });
+      expect(storeRules(plan)).toEqual({
+        ...expected,
+        newsletter_subscriptions: { ...expected.newsletter_subscriptions, dueNow: 4, byMonth: months({ 3: 1 }) },
+      });
       expect(plan.rules.every((r) => r.store === 'crm')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -26,8 +26,12 @@ export const retentionMigrations: Record<string, Migration> = {
           primary key (organisation_id, id)
         )`.execute(db);
       await sql`create index retention_runs_history on retention_runs (organisation_id, created_at desc)`.execute(db);
-      await sql`create index retention_runs_open on retention_runs (organisation_id, status) where status not in ('completed', 'failed', 'rejected')`.execute(db);
-      await sql`create unique index retention_runs_job on retention_runs (organisation_id, job_id) where job_id is not null`.execute(db);
+      await sql`create index retention_runs_open on retention_runs (organisation_id, status) where status not in ('completed', 'failed', 'rejected')`.execute(
+        db,
+      );
+      await sql`create unique index retention_runs_job on retention_runs (organisation_id, job_id) where job_id is not null`.execute(
+        db,
+      );
       await sql`
         create table retention_run_steps (
           organisation_id uuid not null,
@@ -88,11 +92,17 @@ export const retentionMigrations: Record<string, Migration> = {
     // after a crash between the store's commit and Charter's record).
     async up(db: Kysely<unknown>) {
       await sql`alter table retention_runs drop constraint if exists retention_runs_status_check`.execute(db);
-      await sql`alter table retention_runs add constraint retention_runs_status_check check (status in ('counting', 'awaiting-approval', 'approved', 'running', 'completed', 'partial', 'failed', 'rejected', 'superseded'))`.execute(db);
+      await sql`alter table retention_runs add constraint retention_runs_status_check check (status in ('counting', 'awaiting-approval', 'approved', 'running', 'completed', 'partial', 'failed', 'rejected', 'superseded'))`.execute(
+        db,
+      );
       await sql`drop index if exists retention_runs_open`.execute(db);
-      await sql`create index retention_runs_open on retention_runs (organisation_id, status) where status not in ('completed', 'partial', 'failed', 'rejected', 'superseded')`.execute(db);
+      await sql`create index retention_runs_open on retention_runs (organisation_id, status) where status not in ('completed', 'partial', 'failed', 'rejected', 'superseded')`.execute(
+        db,
+      );
       await sql`alter table retention_run_steps drop constraint if exists retention_run_steps_status_check`.execute(db);
-      await sql`alter table retention_run_steps add constraint retention_run_steps_status_check check (status in ('pending', 'counted', 'refused', 'running', 'done', 'blocked', 'failed'))`.execute(db);
+      await sql`alter table retention_run_steps add constraint retention_run_steps_status_check check (status in ('pending', 'counted', 'refused', 'running', 'done', 'blocked', 'failed'))`.execute(
+        db,
+      );
       await sql`alter table retention_run_steps add column rule_id text`.execute(db);
       await sql`alter table retention_run_steps add column columns jsonb`.execute(db);
       await sql`alter table retention_run_steps add column blocked jsonb`.execute(db);

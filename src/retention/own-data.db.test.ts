@@ -46,7 +46,12 @@ async function organisation(): Promise<OrgScope> {
 
 async function auditRows(scope: OrgScope) {
   return inOrganisation(database.db, scope, (trx) =>
-    trx.selectFrom('audit_entries').selectAll().where('organisation_id', '=', scope.organisationId).orderBy('seq').execute(),
+    trx
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('organisation_id', '=', scope.organisationId)
+      .orderBy('seq')
+      .execute(),
   );
 }
 
@@ -54,7 +59,13 @@ describe('the audit trail under a retention period', () => {
   it('is kept whole by default', async () => {
     const scope = await organisation();
     const later = addDuration(new Date(), duration('P20Y'));
-    const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({}), env: {}, clock: () => later });
+    const deps = composeRetention({
+      db: database.db,
+      dbKind: database.kind,
+      config: readConfig({}),
+      env: {},
+      clock: () => later,
+    });
     const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
     expect(run?.steps.map((s) => s.table)).toEqual(['mail_outbox', 'rights_requests']);
     expect((await auditRows(scope)).map((e) => e.action)).toEqual(['charter.applied', 'retention.run.completed']);
@@ -64,15 +75,24 @@ describe('the audit trail under a retention period', () => {
     const scope = await organisation();
     const now = new Date();
     await inOrganisation(database.db, scope, async (trx) => {
-      for (let i = 0; i < 4; i++) await recordAudit(trx, scope, { actor: 'system', action: 'test.old', data: { i } }, now);
+      for (let i = 0; i < 4; i++)
+        await recordAudit(trx, scope, { actor: 'system', action: 'test.old', data: { i } }, now);
     });
     const clock = addDuration(now, duration('P2Y'));
-    await inOrganisation(database.db, scope, (trx) => recordAudit(trx, scope, { actor: 'system', action: 'test.recent' }, addDuration(clock, duration('P1D'), -1)));
+    await inOrganisation(database.db, scope, (trx) =>
+      recordAudit(trx, scope, { actor: 'system', action: 'test.recent' }, addDuration(clock, duration('P1D'), -1)),
+    );
     const before = await auditRows(scope);
     expect(before.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     const lastOld = before[4];
 
-    const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({ RETENTION_AUDIT: 'P1Y' }), env: {}, clock: () => clock });
+    const deps = composeRetention({
+      db: database.db,
+      dbKind: database.kind,
+      config: readConfig({ RETENTION_AUDIT: 'P1Y' }),
+      env: {},
+      clock: () => clock,
+    });
     const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 0.1 });
     expect(run?.steps.find((s) => s.table === 'audit_entries')).toMatchObject({ status: 'done', due: 5, deleted: 5 });
 
@@ -85,32 +105,59 @@ describe('the audit trail under a retention period', () => {
     expect(after[1]?.data).toMatchObject({ throughSeq: 5, throughHash: lastOld?.hash });
     expect(after[0]?.prev_hash).toBe(lastOld?.hash);
     // The product's own verifier accepts the pruned chain from its anchor.
-    expect(await verifyChain(database.db, scope)).toMatchObject({ ok: true, firstBreak: null, firstSeq: 6, entries: 3, headSeq: 8 });
+    expect(await verifyChain(database.db, scope)).toMatchObject({
+      ok: true,
+      firstBreak: null,
+      firstSeq: 6,
+      entries: 3,
+      headSeq: 8,
+    });
   });
 
   it('stays verifiable in the middle of a pruning (one batch deleted) and refuses a prefix deleted without an anchor', async () => {
     const scope = await organisation();
     const now = new Date();
     await inOrganisation(database.db, scope, async (trx) => {
-      for (let i = 0; i < 4; i++) await recordAudit(trx, scope, { actor: 'system', action: 'test.old', data: { i } }, now);
+      for (let i = 0; i < 4; i++)
+        await recordAudit(trx, scope, { actor: 'system', action: 'test.old', data: { i } }, now);
     });
     const clock = addDuration(now, duration('P2Y'));
     const target = ownDataTarget(database.db, scope);
-    const batch = { table: 'audit_entries', action: 'delete', cutoff: clock.toISOString(), period: 'P1Y', batchSize: 2, jobId: randomUUID(), now: clock.toISOString() } as const;
+    const batch = {
+      table: 'audit_entries',
+      action: 'delete',
+      cutoff: clock.toISOString(),
+      period: 'P1Y',
+      batchSize: 2,
+      jobId: randomUUID(),
+      now: clock.toISOString(),
+    } as const;
     expect((await target.sweep(batch)).deleted).toBe(2);
     expect(await verifyChain(database.db, scope)).toMatchObject({ ok: true, firstSeq: 3 });
     // A database writer deleting the next entries (triggers off) leaves a prefix no anchor accounts for.
     await database.db.transaction().execute(async (trx) => {
       await sql`set local session_replication_role = replica`.execute(trx);
-      await sql`delete from audit_entries where organisation_id = ${scope.organisationId} and action = 'audit.pruned'`.execute(trx);
+      await sql`delete from audit_entries where organisation_id = ${scope.organisationId} and action = 'audit.pruned'`.execute(
+        trx,
+      );
     });
-    expect((await verifyChain(database.db, scope)).firstBreak).toMatchObject({ kind: 'deleted', seq: 1, message: 'entries 1–2 are missing and no audit.pruned entry accounts for them: the oldest entries were deleted' });
+    expect((await verifyChain(database.db, scope)).firstBreak).toMatchObject({
+      kind: 'deleted',
+      seq: 1,
+      message: 'entries 1–2 are missing and no audit.pruned entry accounts for them: the oldest entries were deleted',
+    });
   });
 
   it('keeps the head even when every entry is past the period', async () => {
     const scope = await organisation();
     const clock = addDuration(new Date(), duration('P5Y'));
-    const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({ RETENTION_AUDIT: 'P1Y' }), env: {}, clock: () => clock });
+    const deps = composeRetention({
+      db: database.db,
+      dbKind: database.kind,
+      config: readConfig({ RETENTION_AUDIT: 'P1Y' }),
+      env: {},
+      clock: () => clock,
+    });
     await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
     const after = await auditRows(scope);
     // The charter.applied entry was the head: kept, anchored by nothing before it.
@@ -122,7 +169,8 @@ describe('closed data-subject requests', () => {
   it('keeps the record of how a request was handled and erases who made it, five years after it closed', async () => {
     const scope = await organisation();
     const now = new Date('2026-06-15T00:00:00Z');
-    const request = (reference: string, closedAt: string | null) => sql`
+    const request = (reference: string, closedAt: string | null) =>
+      sql`
       insert into rights_requests (organisation_id, id, reference, site_id, type, state, channel, language, identity_type, identity_value,
                                    identity_hash, declared_contact, details, verification_level, contacts, received_at, due_on, due_at,
                                    closed_at, created_by, updated_at)
@@ -133,11 +181,27 @@ describe('closed data-subject requests', () => {
     await request('R-OLD', '2021-01-10T00:00:00Z');
     await request('R-RECENT', '2024-01-10T00:00:00Z');
     await request('R-OPEN', null);
-    const deps = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({}), env: {}, clock: () => now });
+    const deps = composeRetention({
+      db: database.db,
+      dbKind: database.kind,
+      config: readConfig({}),
+      env: {},
+      clock: () => now,
+    });
     const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
-    expect(run?.steps.find((s) => s.table === 'rights_requests')).toMatchObject({ status: 'done', due: 1, anonymised: 1, deleted: 0 });
+    expect(run?.steps.find((s) => s.table === 'rights_requests')).toMatchObject({
+      status: 'done',
+      due: 1,
+      anonymised: 1,
+      deleted: 0,
+    });
     const rows = await inOrganisation(database.db, scope, (trx) =>
-      trx.selectFrom('rights_requests').select(['reference', 'state', 'identity_value', 'declared_contact', 'details', 'contacts', 'closed_at']).where('organisation_id', '=', scope.organisationId).orderBy('reference').execute(),
+      trx
+        .selectFrom('rights_requests')
+        .select(['reference', 'state', 'identity_value', 'declared_contact', 'details', 'contacts', 'closed_at'])
+        .where('organisation_id', '=', scope.organisationId)
+        .orderBy('reference')
+        .execute(),
     );
     expect(rows.map((r) => [r.reference, r.identity_value, r.declared_contact])).toEqual([
       ['R-OLD', '[erased]', null],
@@ -157,22 +221,36 @@ describe('installation-wide own data', () => {
     const now = new Date('2026-06-15T00:00:00Z');
     // Proof kept 13 months (the longest a choice lives) + 5 years: months ending before 2020-05-15 may go.
     expect(consentCutoff(now, 'P5Y').toISOString()).toBe('2020-05-15T00:00:00.000Z');
-    for (const [month, at] of [['2019-02-01', '2019-02-10T10:00:00Z'], ['2021-03-01', '2021-03-10T10:00:00Z']] as const) {
+    for (const [month, at] of [
+      ['2019-02-01', '2019-02-10T10:00:00Z'],
+      ['2021-03-01', '2021-03-10T10:00:00Z'],
+    ] as const) {
       await ensureMonth(database.db, month);
       await sql`insert into consent_records (organisation_id, recorded_at, receipt_id, site_id, visitor_id, revision, method, language, choices, gpc, page_url, ip_hash, user_agent, mobile)
-                values (${scope.organisationId}, ${at}::timestamptz, ${randomUUID()}, 'main', 'v1', 'r1', 'accept-all', 'en', '{}', false, 'https://x.example/', 'h', 'other', false)`.execute(database.db);
+                values (${scope.organisationId}, ${at}::timestamptz, ${randomUUID()}, 'main', 'v1', 'r1', 'accept-all', 'en', '{}', false, 'https://x.example/', 'h', 'other', false)`.execute(
+        database.db,
+      );
     }
     await sql`insert into mail_outbox (id, organisation_id, created_at, recipient, subject, text, template, transport)
               values (${randomUUID()}, null, '2026-01-01T00:00:00Z', 'owner@example.be', 'Set up', 'link', 'setup', 'outbox'),
-                     (${randomUUID()}, null, '2026-06-01T00:00:00Z', 'owner@example.be', 'Set up', 'link', 'setup', 'outbox')`.execute(database.db);
+                     (${randomUUID()}, null, '2026-06-01T00:00:00Z', 'owner@example.be', 'Set up', 'link', 'setup', 'outbox')`.execute(
+      database.db,
+    );
 
     const result = await sweepInstallation(database.db, { consentRecords: 'P5Y', mailOutbox: 'P90D' }, now, 100);
     expect(result.consentMonths.filter((m) => m.dropped).map((m) => [m.month, m.records])).toEqual([['2019-02', 1]]);
     expect(result.installationMails).toBe(1);
-    const months = await sql<{ name: string }>`select to_regclass('consent_records_2019_02')::text as name union all select to_regclass('consent_records_2021_03')::text`.execute(database.db);
+    const months = await sql<{
+      name: string;
+    }>`select to_regclass('consent_records_2019_02')::text as name union all select to_regclass('consent_records_2021_03')::text`.execute(
+      database.db,
+    );
     expect(months.rows.map((r) => r.name)).toEqual([null, 'consent_records_2021_03']);
     const audit = await auditRows(scope);
-    expect(audit.find((e) => e.action === 'consent.month-dropped')?.data).toMatchObject({ month: '2019-02', records: 1 });
+    expect(audit.find((e) => e.action === 'consent.month-dropped')?.data).toMatchObject({
+      month: '2019-02',
+      records: 1,
+    });
   });
 });
 
@@ -182,13 +260,31 @@ describe('the daily schedule', () => {
     const config = readConfig({ RETENTION_SCHEDULE: '03:00' });
     const tick = scheduleTicker(database.db, config);
     await tick(new Date('2026-06-15T01:00:00Z'));
-    const schedule = await inOrganisation(database.db, scope, (trx) => trx.selectFrom('retention_schedules').selectAll().where('organisation_id', '=', scope.organisationId).executeTakeFirstOrThrow());
+    const schedule = await inOrganisation(database.db, scope, (trx) =>
+      trx
+        .selectFrom('retention_schedules')
+        .selectAll()
+        .where('organisation_id', '=', scope.organisationId)
+        .executeTakeFirstOrThrow(),
+    );
     expect(new Date(schedule.next_run_at).toISOString()).toBe('2026-06-15T03:00:00.000Z');
     // Two processes tick at once after 03:00.
     await Promise.all([tick(new Date('2026-06-15T03:00:05Z')), tick(new Date('2026-06-15T03:00:06Z'))]);
-    const jobs = await database.db.selectFrom('jobs').select(['queue', 'dedupe_key']).where('organisation_id', '=', scope.organisationId).execute();
-    expect(jobs).toEqual([{ queue: 'retention.sweep', dedupe_key: `${scope.organisationId}:2026-06-15T03:00:00.000Z` }]);
-    const next = await inOrganisation(database.db, scope, (trx) => trx.selectFrom('retention_schedules').select('next_run_at').where('organisation_id', '=', scope.organisationId).executeTakeFirstOrThrow());
+    const jobs = await database.db
+      .selectFrom('jobs')
+      .select(['queue', 'dedupe_key'])
+      .where('organisation_id', '=', scope.organisationId)
+      .execute();
+    expect(jobs).toEqual([
+      { queue: 'retention.sweep', dedupe_key: `${scope.organisationId}:2026-06-15T03:00:00.000Z` },
+    ]);
+    const next = await inOrganisation(database.db, scope, (trx) =>
+      trx
+        .selectFrom('retention_schedules')
+        .select('next_run_at')
+        .where('organisation_id', '=', scope.organisationId)
+        .executeTakeFirstOrThrow(),
+    );
     expect(new Date(next.next_run_at).toISOString()).toBe('2026-06-16T03:00:00.000Z');
   });
 });

@@ -39,7 +39,10 @@ export interface OwnDataSettings {
 }
 
 export function ownDataSettings(
-  config: Pick<Config, 'RETENTION_MAIL_OUTBOX' | 'RETENTION_AUDIT' | 'RETENTION_CONSENT_RECORDS' | 'RETENTION_REQUESTS'>,
+  config: Pick<
+    Config,
+    'RETENTION_MAIL_OUTBOX' | 'RETENTION_AUDIT' | 'RETENTION_CONSENT_RECORDS' | 'RETENTION_REQUESTS'
+  >,
 ): OwnDataSettings {
   const period = (value: string) => (value === 'forever' ? undefined : value);
   return {
@@ -50,7 +53,13 @@ export function ownDataSettings(
   };
 }
 
-function ownRule(table: string, purpose: string, period: string, anchor: string, action: TableRule['action'] = 'delete'): TableRule {
+function ownRule(
+  table: string,
+  purpose: string,
+  period: string,
+  anchor: string,
+  action: TableRule['action'] = 'delete',
+): TableRule {
   return {
     id: `${ownStore}/${table}`,
     store: ownStore,
@@ -71,7 +80,8 @@ function ownRule(table: string, purpose: string, period: string, anchor: string,
 export function ownDataRules(settings: OwnDataSettings): TableRule[] {
   const rules: TableRule[] = [];
   if (settings.mailOutbox) rules.push(ownRule('mail_outbox', 'charter-mail-copies', settings.mailOutbox, 'created_at'));
-  if (settings.requests) rules.push(ownRule('rights_requests', 'charter-request-records', settings.requests, 'closed_at', 'anonymise'));
+  if (settings.requests)
+    rules.push(ownRule('rights_requests', 'charter-request-records', settings.requests, 'closed_at', 'anonymise'));
   if (settings.audit) rules.push(ownRule('audit_entries', 'charter-audit-trail', settings.audit, 'at'));
   return rules;
 }
@@ -98,19 +108,28 @@ export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget 
           if (query.table === 'mail_outbox') {
             const row = await sql<{ n: number }>`
               select count(*)::int as n from mail_outbox
-               where organisation_id = ${organisationId} and created_at <= ${cutoff}::timestamptz - ${query.period}::interval`.execute(trx);
+               where organisation_id = ${organisationId} and created_at <= ${cutoff}::timestamptz - ${query.period}::interval`.execute(
+              trx,
+            );
             return row.rows[0]?.n ?? 0;
           }
-          if (query.table === 'audit_entries') return (await auditPrefix(trx, organisationId, cutoff, query.period)).count;
+          if (query.table === 'audit_entries')
+            return (await auditPrefix(trx, organisationId, cutoff, query.period)).count;
           if (query.table === 'rights_requests') return countClosedRequests(trx, organisationId, cutoff, query.period);
           throw new Error(`unknown own table ${query.table}`);
         });
         due.push(count);
       }
       const total = await inOrganisation(db, scope, async (trx) => {
-        const table = { mail_outbox: sql`mail_outbox`, audit_entries: sql`audit_entries`, rights_requests: sql`rights_requests` }[query.table];
+        const table = {
+          mail_outbox: sql`mail_outbox`,
+          audit_entries: sql`audit_entries`,
+          rights_requests: sql`rights_requests`,
+        }[query.table];
         if (!table) throw new Error(`unknown own table ${query.table}`);
-        const row = await sql<{ n: number }>`select count(*)::int as n from ${table} where organisation_id = ${organisationId}`.execute(trx);
+        const row = await sql<{
+          n: number;
+        }>`select count(*)::int as n from ${table} where organisation_id = ${organisationId}`.execute(trx);
         return row.rows[0]?.n ?? 0;
       });
       return { store: ownStore, table: query.table, due, held: {}, withoutAnchor: 0, total };
@@ -119,9 +138,18 @@ export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget 
     async sweep(request: SweepRequest): Promise<SweepResult> {
       if (request.table === 'rights_requests') {
         const anonymised = await inOrganisation(db, scope, (trx) =>
-          request.dryRun ? countClosedRequests(trx, organisationId, request.cutoff, request.period) : anonymiseClosedRequests(trx, organisationId, request),
+          request.dryRun
+            ? countClosedRequests(trx, organisationId, request.cutoff, request.period)
+            : anonymiseClosedRequests(trx, organisationId, request),
         );
-        return { store: ownStore, table: request.table, deleted: 0, anonymised, reduced: {}, done: request.dryRun === true || anonymised < request.batchSize };
+        return {
+          store: ownStore,
+          table: request.table,
+          deleted: 0,
+          anonymised,
+          reduced: {},
+          done: request.dryRun === true || anonymised < request.batchSize,
+        };
       }
       const deleted = await inOrganisation(db, scope, async (trx) => {
         if (request.dryRun) return 0;
@@ -136,7 +164,14 @@ export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget 
         if (request.table === 'audit_entries') return pruneAudit(trx, scope, request);
         throw new Error(`unknown own table ${request.table}`);
       });
-      return { store: ownStore, table: request.table, deleted, anonymised: 0, reduced: {}, done: deleted < request.batchSize };
+      return {
+        store: ownStore,
+        table: request.table,
+        deleted,
+        anonymised: 0,
+        reduced: {},
+        done: deleted < request.batchSize,
+      };
     },
   };
 }
@@ -145,16 +180,27 @@ export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget 
 const erasedIdentity = '[erased]';
 
 /** Closed requests past the period whose identity is still there. */
-async function countClosedRequests(trx: Kysely<Database>, organisationId: string, cutoff: string, period: string): Promise<number> {
+async function countClosedRequests(
+  trx: Kysely<Database>,
+  organisationId: string,
+  cutoff: string,
+  period: string,
+): Promise<number> {
   const row = await sql<{ n: number }>`
     select count(*)::int as n from rights_requests
      where organisation_id = ${organisationId} and closed_at is not null
-       and closed_at <= ${cutoff}::timestamptz - ${period}::interval and identity_value <> ${erasedIdentity}`.execute(trx);
+       and closed_at <= ${cutoff}::timestamptz - ${period}::interval and identity_value <> ${erasedIdentity}`.execute(
+    trx,
+  );
   return row.rows[0]?.n ?? 0;
 }
 
 /** Erases the personal parts of one batch of closed requests; the record of how each was handled stays. */
-async function anonymiseClosedRequests(trx: Kysely<Database>, organisationId: string, request: SweepRequest): Promise<number> {
+async function anonymiseClosedRequests(
+  trx: Kysely<Database>,
+  organisationId: string,
+  request: SweepRequest,
+): Promise<number> {
   const result = await sql`
     update rights_requests
        set identity_value = ${erasedIdentity}, identity_hash = ${erasedIdentity}, declared_contact = null, contacts = '[]'::jsonb,
@@ -193,17 +239,28 @@ async function pruneAudit(trx: Transaction<Database>, scope: OrgScope, request: 
     .executeTakeFirst();
   const anchored = await sql<{ n: number }>`
     select count(*)::int as n from audit_entries
-     where organisation_id = ${organisationId} and action = 'audit.pruned' and (data ->> 'throughSeq')::int = ${prefix.through}`.execute(trx);
+     where organisation_id = ${organisationId} and action = 'audit.pruned' and (data ->> 'throughSeq')::int = ${prefix.through}`.execute(
+    trx,
+  );
   if ((anchored.rows[0]?.n ?? 0) === 0) {
-    await recordAudit(trx, scope, {
-      actor: 'system',
-      action: 'audit.pruned',
-      target: `run:${request.jobId}`,
-      data: { throughSeq: prefix.through, throughHash: last?.hash ?? genesisHash, period: request.period },
-    }, new Date(request.now));
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: 'system',
+        action: 'audit.pruned',
+        target: `run:${request.jobId}`,
+        data: { throughSeq: prefix.through, throughHash: last?.hash ?? genesisHash, period: request.period },
+      },
+      new Date(request.now),
+    );
   }
   // `charter_app` may not delete audit entries: the database's own function deletes, and its trigger lets only a prefix
   // that an `audit.pruned` entry accounts for go (audit/migrations.ts).
-  const result = await sql<{ n: number }>`select audit_prune_prefix(${organisationId}::uuid, ${prefix.through}::int, ${request.batchSize}::int) as n`.execute(trx);
+  const result = await sql<{
+    n: number;
+  }>`select audit_prune_prefix(${organisationId}::uuid, ${prefix.through}::int, ${request.batchSize}::int) as n`.execute(
+    trx,
+  );
   return Number(result.rows[0]?.n ?? 0);
 }

@@ -14,7 +14,14 @@ import type { OrgScope } from '../platform/db/tenancy.js';
 import type { DueQuery, RowRule } from '../stores/connector.js';
 import { restrictedIdentities } from '../rights/restricted-identities.js';
 import { resolveProcessorRules } from './processor-rules.js';
-import { ownDataRules, ownDataTarget, ownStore, type DueTarget, type OwnDataSettings, type TargetDueCount } from './own-data.js';
+import {
+  ownDataRules,
+  ownDataTarget,
+  ownStore,
+  type DueTarget,
+  type OwnDataSettings,
+  type TargetDueCount,
+} from './own-data.js';
 import type { RenewalSource } from './renewals.js';
 import type { PlannedRule, RetentionPlan } from './schemas.js';
 import { describeRule, resolveRetentionRules, type TableRule } from './rules.js';
@@ -32,7 +39,9 @@ export interface RetentionDeps {
 
 /** The rules of a store that delete whole rows (a referencing row under one of them goes in the same run). */
 export function rowRules(rules: Iterable<TableRule>, store: string): RowRule[] {
-  return [...rules].filter((r) => r.store === store && !r.columns && r.action === 'delete').map((r) => ({ table: r.table, period: r.period }));
+  return [...rules]
+    .filter((r) => r.store === store && !r.columns && r.action === 'delete')
+    .map((r) => ({ table: r.table, period: r.period }));
 }
 
 /** What a count or sweep of a rule sends the store beside its table and period: the rule's own anchor and columns. */
@@ -50,12 +59,22 @@ export function ruleTarget(rule: TableRule): { table: string; period: string; an
  * delete rule, due rows still referenced by rows that stay (`storeRules`: the store's rules deleting whole rows) are
  * counted as blocked, not due.
  */
-export async function countRule(target: DueTarget, rule: TableRule, cutoffs: readonly Date[], renewals: readonly Renewal[], storeRules: readonly RowRule[] = []): Promise<TargetDueCount> {
+export async function countRule(
+  target: DueTarget,
+  rule: TableRule,
+  cutoffs: readonly Date[],
+  renewals: readonly Renewal[],
+  storeRules: readonly RowRule[] = [],
+): Promise<TargetDueCount> {
   const exclusion = (cutoff: Date): DueQuery['exclude'] =>
     rule.renewal ? [{ column: rule.renewal.emailColumn, values: renewedAt(renewals, rule.period, cutoff) }] : undefined;
-  const perCutoff = rule.renewal !== undefined || rule.holds.some((h) => h.kind === 'duration') || (rule.action === 'delete' && rule.heldReferrers === true);
+  const perCutoff =
+    rule.renewal !== undefined ||
+    rule.holds.some((h) => h.kind === 'duration') ||
+    (rule.action === 'delete' && rule.heldReferrers === true);
   const { columns, ...counted } = ruleTarget(rule);
-  const blocking = rule.store !== ownStore && rule.action === 'delete' ? { action: 'delete' as const, rules: [...storeRules] } : {};
+  const blocking =
+    rule.store !== ownStore && rule.action === 'delete' ? { action: 'delete' as const, rules: [...storeRules] } : {};
   const base = { ...counted, ...blocking };
   const first = cutoffs[0] ?? new Date();
   let result: TargetDueCount | undefined;
@@ -65,7 +84,12 @@ export async function countRule(target: DueTarget, rule: TableRule, cutoffs: rea
     const due: number[] = [];
     for (const cutoff of cutoffs) {
       const exclude = exclusion(cutoff);
-      const counted = await target.countDue({ ...base, cutoffs: [cutoff.toISOString()], now: cutoff.toISOString(), ...(exclude ? { exclude } : {}) });
+      const counted = await target.countDue({
+        ...base,
+        cutoffs: [cutoff.toISOString()],
+        now: cutoff.toISOString(),
+        ...(exclude ? { exclude } : {}),
+      });
       result ??= counted;
       due.push(counted.due[0] ?? 0);
     }
@@ -76,7 +100,17 @@ export async function countRule(target: DueTarget, rule: TableRule, cutoffs: rea
     // An anonymised row keeps its anchor, so `countDue` still counts it; what is left to anonymise now is what a dry
     // sweep selects (the engine skips rows already in their erased state). Later months are differences, unaffected.
     const exclude = exclusion(first);
-    const dry = await target.sweep({ jobId: 'count', ...counted, ...(columns ? { columns } : {}), cutoff: first.toISOString(), now: first.toISOString(), action: 'anonymise', batchSize: 1, dryRun: true, ...(exclude ? { exclude } : {}) });
+    const dry = await target.sweep({
+      jobId: 'count',
+      ...counted,
+      ...(columns ? { columns } : {}),
+      cutoff: first.toISOString(),
+      now: first.toISOString(),
+      action: 'anonymise',
+      batchSize: 1,
+      dryRun: true,
+      ...(exclude ? { exclude } : {}),
+    });
     const already = (result.due[0] ?? 0) - dry.anonymised;
     result = { ...result, due: result.due.map((n) => Math.max(0, n - already)) };
   }
@@ -98,7 +132,13 @@ export function allRules(charter: Charter, own: OwnDataSettings, withOwnData: bo
  * Computes the plan of a charter at `at`. With a scope, renewals come from the organisation's consent ledger and
  * Charter's own data of the organisation is included; without one (a charter file not yet applied), neither.
  */
-export async function computePlan(deps: RetentionDeps, scope: OrgScope | undefined, charter: Charter, at: Date, revision?: string): Promise<RetentionPlan> {
+export async function computePlan(
+  deps: RetentionDeps,
+  scope: OrgScope | undefined,
+  charter: Charter,
+  at: Date,
+  revision?: string,
+): Promise<RetentionPlan> {
   const { rules, ungoverned, problems } = allRules(charter, deps.own, scope !== undefined);
   const cutoffs = planCutoffs(at);
   const planned: PlannedRule[] = [];
@@ -117,7 +157,15 @@ export async function computePlan(deps: RetentionDeps, scope: OrgScope | undefin
         }
         const counted = await countRule(target, rule, cutoffs, renewals, rowRules(rules, rule.store));
         const { dueNow, byMonth } = monthlyCounts(counted.due);
-        planned.push({ ...entry, dueNow, byMonth, held: counted.held, withoutAnchor: counted.withoutAnchor, total: counted.total, blocked: counted.blocked ?? [] });
+        planned.push({
+          ...entry,
+          dueNow,
+          byMonth,
+          held: counted.held,
+          withoutAnchor: counted.withoutAnchor,
+          total: counted.total,
+          blocked: counted.blocked ?? [],
+        });
       } catch (error) {
         planned.push({ ...entry, status: 'error', error: safeMessage(error) });
       }
@@ -129,7 +177,15 @@ export async function computePlan(deps: RetentionDeps, scope: OrgScope | undefin
     dueNow: planned.reduce((sum, r) => sum + r.dueNow, 0),
     byMonth: cutoffs.slice(1).map((_, i) => planned.reduce((sum, r) => sum + (r.byMonth[i] ?? 0), 0)),
   };
-  return { at: at.toISOString(), charterRevision: revision, months: cutoffs.slice(1).map((c) => c.toISOString()), rules: planned, ungoverned, problems, totals };
+  return {
+    at: at.toISOString(),
+    charterRevision: revision,
+    months: cutoffs.slice(1).map((c) => c.toISOString()),
+    rules: planned,
+    ungoverned,
+    problems,
+    totals,
+  };
 }
 
 function describePlanned(rule: TableRule): PlannedRule {
@@ -147,7 +203,15 @@ function describePlanned(rule: TableRule): PlannedRule {
     anchor: rule.anchor.declared,
     columns: rule.columns,
     renewableByConsent: rule.renewal !== undefined,
-    holds: rule.holds.map((h) => ({ hold: h.hold, law: h.law, kind: h.kind, anchor: h.anchor, duration: h.duration, flag: h.flag, keep: h.keep })),
+    holds: rule.holds.map((h) => ({
+      hold: h.hold,
+      law: h.law,
+      kind: h.kind,
+      anchor: h.anchor,
+      duration: h.duration,
+      flag: h.flag,
+      keep: h.keep,
+    })),
     restrictColumn: rule.restrictColumn,
     why: describeRule(rule),
     status: 'ok',
@@ -192,7 +256,12 @@ function rememberingRestrictions(deps: RetentionDeps, scope: OrgScope, target: D
   };
 }
 
-export async function openFor(deps: RetentionDeps, charter: Charter, storeId: string, opened: Map<string, OpenedStore | Error>): Promise<OpenedStore> {
+export async function openFor(
+  deps: RetentionDeps,
+  charter: Charter,
+  storeId: string,
+  opened: Map<string, OpenedStore | Error>,
+): Promise<OpenedStore> {
   let store = opened.get(storeId);
   if (!store) {
     const declared = charter.stores.find((s) => s.id === storeId);

@@ -18,7 +18,9 @@ describe('retention of processor data', () => {
       ['gallery/guests', 'event-organisers', 'P2Y', 'P6M', 'P2Y', 'end-of-contract', 'events.ended_at'],
     ]);
     expect(customerOfPurpose(rules[0]?.purpose)).toBe('event-organisers');
-    expect(describeRule(rules[0]!)).toBe('on the instructions of customer event-organisers: delete 2 years after end-of-contract (events.ended_at); minimum 6 months');
+    expect(describeRule(rules[0]!)).toBe(
+      'on the instructions of customer event-organisers: delete 2 years after end-of-contract (events.ended_at); minimum 6 months',
+    );
   });
 
   it('never goes before the minimum, even when a maximum shorter than it reached the engine', () => {
@@ -39,7 +41,10 @@ describe('retention of processor data', () => {
       { store: 'gallery', table: 'guests' },
       { store: 'gallery', table: 'photos' },
     ]);
-    expect(resolved.problems.filter((p) => p.store === 'gallery').map((p) => p.severity)).toEqual(['warning', 'warning']);
+    expect(resolved.problems.filter((p) => p.store === 'gallery').map((p) => p.severity)).toEqual([
+      'warning',
+      'warning',
+    ]);
   });
 
   it('does not count processor tables as ungoverned own tables', () => {

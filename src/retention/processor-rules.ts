@@ -7,7 +7,14 @@
 import { duration, describeDuration } from '../charter/duration.js';
 import type { Charter, ProcessorCustomer } from '../charter/schema.js';
 import { deletionOrder, storeModel } from '../stores/plan.js';
-import { longerDuration, ownStoreId, resolveAnchor, type ResolvedRules, type RuleProblem, type TableRule } from './rules.js';
+import {
+  longerDuration,
+  ownStoreId,
+  resolveAnchor,
+  type ResolvedRules,
+  type RuleProblem,
+  type TableRule,
+} from './rules.js';
 
 /** The prefix of a processor rule's `purpose` (a purpose id is a slug, so it can never collide). */
 const customerPrefix = 'customer:';
@@ -33,25 +40,33 @@ export function resolveProcessorRules(charter: Charter): ResolvedRules {
     for (const table of store.tables) {
       const declared = table.processedFor;
       if (!declared) continue;
-      const problem = (message: string, severity: RuleProblem['severity'] = 'error') => problems.push({ store: store.id, table: table.name, severity, message });
+      const problem = (message: string, severity: RuleProblem['severity'] = 'error') =>
+        problems.push({ store: store.id, table: table.name, severity, message });
       const customer = customers.get(declared.customer);
       if (!customer) {
         problem(`customer "${declared.customer}" is not declared`);
         continue;
       }
       if (table.purpose) {
-        problem(`processed for customer "${customer.id}" and governed by purpose "${table.purpose}": left alone until the charter says which`);
+        problem(
+          `processed for customer "${customer.id}" and governed by purpose "${table.purpose}": left alone until the charter says which`,
+        );
         continue;
       }
       const retention = customer.retention;
       if (!retention) {
         // Nothing instructs a deletion: shown as ungoverned, so keeping it is a visible choice.
         ungoverned.push({ store: store.id, table: table.name });
-        problem(`customer "${customer.id}" gives no retention instructions: rows are kept until the customer deletes them`, 'warning');
+        problem(
+          `customer "${customer.id}" gives no retention instructions: rows are kept until the customer deletes them`,
+          'warning',
+        );
         continue;
       }
       if (!table.anchor) {
-        problem(`no anchor column: declare the column the customer's ${describeDuration(duration(retention.maximum))} run from`);
+        problem(
+          `no anchor column: declare the column the customer's ${describeDuration(duration(retention.maximum))} run from`,
+        );
         continue;
       }
       const anchor = resolveAnchor(store, table, table.anchor);
@@ -60,7 +75,10 @@ export function resolveProcessorRules(charter: Charter): ResolvedRules {
         continue;
       }
       if (table.holds.length > 0) {
-        problem('a table processed for a customer is kept on the customer\'s instructions only: its legal holds are not applied; remove them or govern the table by a purpose', 'warning');
+        problem(
+          "a table processed for a customer is kept on the customer's instructions only: its legal holds are not applied; remove them or govern the table by a purpose",
+          'warning',
+        );
       }
       rules.push({
         id: `${store.id}/${table.name}`,
@@ -93,6 +111,10 @@ export function resolveProcessorRules(charter: Charter): ResolvedRules {
     }
   }
   const storeIndex = new Map(charter.stores.map((st, i) => [st.id, i]));
-  rules.sort((a, b) => (storeIndex.get(a.store) ?? 0) - (storeIndex.get(b.store) ?? 0) || (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  rules.sort(
+    (a, b) =>
+      (storeIndex.get(a.store) ?? 0) - (storeIndex.get(b.store) ?? 0) ||
+      (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),
+  );
   return { rules, ungoverned, problems };
 }

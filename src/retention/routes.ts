@@ -31,19 +31,37 @@ export interface RetentionRouteOptions {
 
 const runParams = z.object({ id: z.uuid('a run id (UUID)') });
 
-export function registerRetentionRoutes(app: FastifyInstance, context: AppContext, options: RetentionRouteOptions = {}) {
+export function registerRetentionRoutes(
+  app: FastifyInstance,
+  context: AppContext,
+  options: RetentionRouteOptions = {},
+) {
   const deps = () =>
-    composeRetention({ db: context.db, dbKind: context.dbKind, config: context.config, env: options.env ?? process.env, clock: context.clock, stores: options.stores });
+    composeRetention({
+      db: context.db,
+      dbKind: context.dbKind,
+      config: context.config,
+      env: options.env ?? process.env,
+      clock: context.clock,
+      stores: options.stores,
+    });
 
   defineRoute(
     app,
     {
       method: 'GET',
       url: '/api/v1/retention/plan',
-      summary: 'Rows due for deletion or anonymisation now and in each of the next 12 months, per rule and table, and why',
+      summary:
+        'Rows due for deletion or anonymisation now and in each of the next 12 months, per rule and table, and why',
       tags: ['retention'],
       auth: { scopes: ['retention:read'] },
-      query: z.object({ at: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('plan as of this date (default: now)') }),
+      query: z.object({
+        at: z.iso
+          .datetime({ offset: true })
+          .or(z.iso.date())
+          .optional()
+          .describe('plan as of this date (default: now)'),
+      }),
       response: planSchema,
       errors: [401, 403, 404],
     },
@@ -72,7 +90,10 @@ export function registerRetentionRoutes(app: FastifyInstance, context: AppContex
       errors: [401, 403],
     },
     async ({ query, request }) => ({
-      runs: await listRuns(context.db, callerOf(request), { limit: query.limit, before: query.before ? new Date(query.before) : undefined }),
+      runs: await listRuns(context.db, callerOf(request), {
+        limit: query.limit,
+        before: query.before ? new Date(query.before) : undefined,
+      }),
     }),
   );
 
@@ -96,7 +117,8 @@ export function registerRetentionRoutes(app: FastifyInstance, context: AppContex
     {
       method: 'POST',
       url: '/api/v1/retention/runs',
-      summary: 'Start a run (executed by a background job; a dry run changes nothing); joins a real run still unfinished',
+      summary:
+        'Start a run (executed by a background job; a dry run changes nothing); joins a real run still unfinished',
       tags: ['retention'],
       auth: { scopes: ['retention:run'] },
       body: z.strictObject({ dryRun: z.boolean().default(false) }).default({ dryRun: false }),
@@ -114,10 +136,23 @@ export function registerRetentionRoutes(app: FastifyInstance, context: AppContex
       const id = await createRun(
         context.db,
         caller,
-        { trigger: 'api', actor: caller.actor, dryRun: body.dryRun, cutoff: now, charterSeq: stored.seq, charterRevision: stored.revision, rules: orderRules(stored.charter, rules), joinUnfinished: true },
+        {
+          trigger: 'api',
+          actor: caller.actor,
+          dryRun: body.dryRun,
+          cutoff: now,
+          charterSeq: stored.seq,
+          charterRevision: stored.revision,
+          rules: orderRules(stored.charter, rules),
+          joinUnfinished: true,
+        },
         now,
       );
-      await enqueueJob(context.db, { queue: sweepQueues.resume, key: `run:${id}`, organisationId: caller.organisationId, payload: {} }, now);
+      await enqueueJob(
+        context.db,
+        { queue: sweepQueues.resume, key: `run:${id}`, organisationId: caller.organisationId, payload: {} },
+        now,
+      );
       return getRun(context.db, caller, id);
     },
   );
@@ -142,9 +177,24 @@ export function registerRetentionRoutes(app: FastifyInstance, context: AppContex
       async ({ params, body, request }) => {
         const caller = callerOf(request);
         const now = context.clock();
-        await decideRun(context.db, caller, params.id, { decision: decision === 'approve' ? 'approved' : 'rejected', actor: caller.actor, note: body.note }, now);
+        await decideRun(
+          context.db,
+          caller,
+          params.id,
+          { decision: decision === 'approve' ? 'approved' : 'rejected', actor: caller.actor, note: body.note },
+          now,
+        );
         if (decision === 'approve') {
-          await enqueueJob(context.db, { queue: sweepQueues.resume, key: `approved:${params.id}`, organisationId: caller.organisationId, payload: {} }, now);
+          await enqueueJob(
+            context.db,
+            {
+              queue: sweepQueues.resume,
+              key: `approved:${params.id}`,
+              organisationId: caller.organisationId,
+              payload: {},
+            },
+            now,
+          );
         }
         return getRun(context.db, caller, params.id);
       },

@@ -45,17 +45,45 @@ describe('resolving retention rules from a charter', () => {
     expect(problems).toEqual([]);
     expect(ungoverned).toEqual([]);
     const byTable = Object.fromEntries(rules.map((r) => [r.table, r]));
-    expect(Object.keys(byTable).sort()).toEqual(['applications', 'customers', 'invoices', 'newsletter_subscriptions', 'orders', 'prospects']);
-    expect(byTable.customers).toMatchObject({ purpose: 'customer-management', period: 'P10Y', action: 'delete', anchor: { table: 'customers', column: 'contract_ended_at' }, restrictColumn: 'processing_restricted' });
+    expect(Object.keys(byTable).sort()).toEqual([
+      'applications',
+      'customers',
+      'invoices',
+      'newsletter_subscriptions',
+      'orders',
+      'prospects',
+    ]);
+    expect(byTable.customers).toMatchObject({
+      purpose: 'customer-management',
+      period: 'P10Y',
+      action: 'delete',
+      anchor: { table: 'customers', column: 'contract_ended_at' },
+      restrictColumn: 'processing_restricted',
+    });
     // An anchor in a related table, reached through the declared reference.
-    expect(byTable.orders?.anchor).toEqual({ declared: 'customers.contract_ended_at', table: 'customers', column: 'contract_ended_at', via: { column: 'customer_id', to: 'customers.id' } });
+    expect(byTable.orders?.anchor).toEqual({
+      declared: 'customers.contract_ended_at',
+      table: 'customers',
+      column: 'contract_ended_at',
+      via: { column: 'customer_id', to: 'customers.id' },
+    });
     expect(byTable.invoices?.holds).toEqual([
-      { hold: 'vat-invoices', law: 'Belgian VAT Code, art. 60', kind: 'duration', anchor: 'issued_at', duration: 'P10Y', keep: ['number', 'issued_at', 'billing_name', 'billing_address', 'vat_number', 'amount_excl_vat', 'vat_amount'] },
+      {
+        hold: 'vat-invoices',
+        law: 'Belgian VAT Code, art. 60',
+        kind: 'duration',
+        anchor: 'issued_at',
+        duration: 'P10Y',
+        keep: ['number', 'issued_at', 'billing_name', 'billing_address', 'vat_number', 'amount_excl_vat', 'vat_amount'],
+      },
     ]);
     // The purpose names the hold; invoices implement it, orders do not (shown, not enforced there).
     expect(byTable.invoices?.purposeHolds).toEqual([]);
     expect(byTable.orders?.purposeHolds).toEqual(['vat-invoices']);
-    expect(byTable.newsletter_subscriptions?.renewal).toEqual({ purpose: 'newsletter-prospects', emailColumn: 'email' });
+    expect(byTable.newsletter_subscriptions?.renewal).toEqual({
+      purpose: 'newsletter-prospects',
+      emailColumn: 'email',
+    });
     expect(byTable.prospects?.renewal).toBeUndefined();
   });
 
@@ -66,14 +94,25 @@ describe('resolving retention rules from a charter', () => {
     });
     const { rules, problems } = resolveRetentionRules(charter);
     expect(rules[0]?.period).toBe('P2Y');
-    expect(problems).toEqual([{ store: 'db', table: 'customers', severity: 'warning', message: 'minimum P2Y is longer than the duration P1Y: the minimum applies' }]);
+    expect(problems).toEqual([
+      {
+        store: 'db',
+        table: 'customers',
+        severity: 'warning',
+        message: 'minimum P2Y is longer than the duration P1Y: the minimum applies',
+      },
+    ]);
     expect(longerDuration('P3Y', 'P6M')).toBe('P3Y');
     expect(longerDuration('P30D', 'P1M')).toBe('P1M');
   });
 
   it('turns flag holds and duration holds into hold rules, and refuses an open-ended hold without a flag', () => {
-    const flagged = resolveRetentionRules(withStore((c) => (c.stores[0]!.tables[0]!.holds = [{ hold: 'claim', flag: 'legal_claim' }])));
-    expect(flagged.rules[0]?.holds).toEqual([{ hold: 'claim', law: 'Civil Code', kind: 'flag', flag: 'legal_claim', keep: undefined }]);
+    const flagged = resolveRetentionRules(
+      withStore((c) => (c.stores[0]!.tables[0]!.holds = [{ hold: 'claim', flag: 'legal_claim' }])),
+    );
+    expect(flagged.rules[0]?.holds).toEqual([
+      { hold: 'claim', law: 'Civil Code', kind: 'flag', flag: 'legal_claim', keep: undefined },
+    ]);
     const dated = resolveRetentionRules(withStore((c) => (c.stores[0]!.tables[0]!.holds = [{ hold: 'vat' }])));
     expect(dated.rules[0]?.holds[0]).toMatchObject({ kind: 'duration', anchor: 'ended_at', duration: 'P10Y' });
     const open = resolveRetentionRules(withStore((c) => (c.stores[0]!.tables[0]!.holds = [{ hold: 'claim' }])));
@@ -114,8 +153,12 @@ describe('resolving retention rules from a charter', () => {
   it('moves the due date to a later consent, never to an earlier one', () => {
     const anchor = new Date('2023-03-31T10:00:00Z');
     expect(dueDate({ period: 'P3Y' }, anchor).toISOString()).toBe('2026-03-31T10:00:00.000Z');
-    expect(dueDate({ period: 'P3Y' }, anchor, new Date('2025-01-15T00:00:00Z')).toISOString()).toBe('2028-01-15T00:00:00.000Z');
-    expect(dueDate({ period: 'P3Y' }, anchor, new Date('2020-01-15T00:00:00Z')).toISOString()).toBe('2026-03-31T10:00:00.000Z');
+    expect(dueDate({ period: 'P3Y' }, anchor, new Date('2025-01-15T00:00:00Z')).toISOString()).toBe(
+      '2028-01-15T00:00:00.000Z',
+    );
+    expect(dueDate({ period: 'P3Y' }, anchor, new Date('2020-01-15T00:00:00Z')).toISOString()).toBe(
+      '2026-03-31T10:00:00.000Z',
+    );
     // Calendar-correct: 31 January + 1 month is the end of February.
     expect(dueDate({ period: 'P1M' }, new Date('2025-01-31T00:00:00Z')).toISOString()).toBe('2025-02-28T00:00:00.000Z');
   });

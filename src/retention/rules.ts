@@ -10,7 +10,14 @@
  * row never goes before its minimum.
  */
 import { addDuration, approximateDays, duration, describeDuration, isAtMost } from '../charter/duration.js';
-import { hasPeriod, retentionKind, type Charter, type RetentionAnchor, type Store, type StoreTable } from '../charter/schema.js';
+import {
+  hasPeriod,
+  retentionKind,
+  type Charter,
+  type RetentionAnchor,
+  type Store,
+  type StoreTable,
+} from '../charter/schema.js';
 import { engineHolds, type EngineHold } from '../charter/localized.js';
 
 export type HoldKind = 'duration' | 'flag';
@@ -120,7 +127,12 @@ export function resolveRetentionRules(charter: Charter): ResolvedRules {
   for (const store of charter.stores) {
     if (store.id === ownStoreId) {
       for (const table of store.tables) {
-        problems.push({ store: store.id, table: table.name, severity: 'error', message: `the store id "${ownStoreId}" is reserved for Charter's own data: rename the store` });
+        problems.push({
+          store: store.id,
+          table: table.name,
+          severity: 'error',
+          message: `the store id "${ownStoreId}" is reserved for Charter's own data: rename the store`,
+        });
       }
       continue;
     }
@@ -128,13 +140,16 @@ export function resolveRetentionRules(charter: Charter): ResolvedRules {
       const declaredRules = tableRules(table);
       // A table no rule deletes or anonymises as a whole is ungoverned (column rules leave its rows in place).
       // (A table processed for a customer follows the customer's instructions: processor-rules.ts.)
-      if (!declaredRules.some((d) => !d.columns) && !table.processedFor) ungoverned.push({ store: store.id, table: table.name });
+      if (!declaredRules.some((d) => !d.columns) && !table.processedFor)
+        ungoverned.push({ store: store.id, table: table.name });
       let rowRules = 0;
       for (const declared of declaredRules) {
         const problem = (message: string, severity: RuleProblem['severity'] = 'error') =>
           problems.push({ store: store.id, table: table.name, severity, message });
         if (!declared.columns && ++rowRules > 1) {
-          problem(`rule ${declared.purpose}: a table has one rule for its whole rows; give this one the columns it erases (columns: [...])`);
+          problem(
+            `rule ${declared.purpose}: a table has one rule for its whole rows; give this one the columns it erases (columns: [...])`,
+          );
           continue;
         }
         const resolved = resolveRule(store, table, declared, purposes, catalogue, problem);
@@ -146,7 +161,9 @@ export function resolveRetentionRules(charter: Charter): ResolvedRules {
 }
 
 /** A table's declared rules: its `purpose`/`anchor` (the rule on whole rows) first, then its `rules`. */
-export function tableRules(table: StoreTable): { purpose: string; anchor?: string | undefined; columns?: string[] | undefined }[] {
+export function tableRules(
+  table: StoreTable,
+): { purpose: string; anchor?: string | undefined; columns?: string[] | undefined }[] {
   return [...(table.purpose ? [{ purpose: table.purpose, anchor: table.anchor }] : []), ...(table.rules ?? [])];
 }
 
@@ -171,7 +188,9 @@ function resolveRule(
   const rule = purpose.retention;
   if (!hasPeriod(rule)) {
     // The loader refuses such a charter (references.ts); a rule stated by criteria has no date to sweep by.
-    problem(`purpose "${purpose.id}" states its retention without a duration (${retentionKind(rule)}): nothing can execute it`);
+    problem(
+      `purpose "${purpose.id}" states its retention without a duration (${retentionKind(rule)}): nothing can execute it`,
+    );
     return undefined;
   }
   if (!declared.anchor) {
@@ -187,9 +206,17 @@ function resolveRule(
     for (const name of declared.columns) {
       const column = table.columns.find((c) => c.name === name);
       if (!column) problem(`rule ${declared.purpose}: column ${name} is not declared on the table`);
-      else if (name === table.primaryKey || column.erase === 'keep') problem(`rule ${declared.purpose}: column ${name} is kept (erase: keep or the primary key), a column rule cannot erase it`);
+      else if (name === table.primaryKey || column.erase === 'keep')
+        problem(
+          `rule ${declared.purpose}: column ${name} is kept (erase: keep or the primary key), a column rule cannot erase it`,
+        );
     }
-    if (declared.columns.some((name) => !table.columns.some((c) => c.name === name && c.erase !== 'keep' && c.name !== table.primaryKey))) return undefined;
+    if (
+      declared.columns.some(
+        (name) => !table.columns.some((c) => c.name === name && c.erase !== 'keep' && c.name !== table.primaryKey),
+      )
+    )
+      return undefined;
   }
   if (rule.minimum && !isAtMost(duration(rule.minimum), duration(rule.duration))) {
     problem(`minimum ${rule.minimum} is longer than the duration ${rule.duration}: the minimum applies`, 'warning');
@@ -206,7 +233,14 @@ function resolveRule(
     if (held.flag) {
       holds.push({ hold: entry.id, law: entry.law, kind: 'flag', flag: held.flag, keep: held.keep });
     } else if (entry.duration) {
-      holds.push({ hold: entry.id, law: entry.law, kind: 'duration', anchor: held.anchor ?? table.anchor ?? declared.anchor, duration: entry.duration, keep: held.keep });
+      holds.push({
+        hold: entry.id,
+        law: entry.law,
+        kind: 'duration',
+        anchor: held.anchor ?? table.anchor ?? declared.anchor,
+        duration: entry.duration,
+        keep: held.keep,
+      });
     } else {
       problem(`hold "${held.hold}" has no duration and the table gives no flag column: it would keep rows forever`);
       holdsValid = false;
@@ -237,7 +271,11 @@ function resolveRule(
     action: declared.columns ? 'anonymise' : rule.action,
     ...(declared.columns ? { columns: declared.columns } : {}),
     ...(heldReferrers(store, table) ? { heldReferrers: true } : {}),
-    ...(store.tables.some((other) => other.name !== table.name && other.references.some((r) => r.to.split('.')[0] === table.name && !r.nullable && r.enforced !== false))
+    ...(store.tables.some(
+      (other) =>
+        other.name !== table.name &&
+        other.references.some((r) => r.to.split('.')[0] === table.name && !r.nullable && r.enforced !== false),
+    )
       ? { referenced: true }
       : {}),
     anchor,
@@ -265,7 +303,8 @@ export function resolveAnchor(store: Store, table: StoreTable, declared: string)
   if (otherTable === table.name) return { declared, table: table.name, column };
   const reference = table.references.find((r) => r.to.split('.')[0] === otherTable);
   if (!reference) return `anchor "${declared}" needs a reference from ${table.name} to ${otherTable}`;
-  if (!store.tables.some((t) => t.name === otherTable)) return `anchor "${declared}": table ${otherTable} is not declared in store ${store.id}`;
+  if (!store.tables.some((t) => t.name === otherTable))
+    return `anchor "${declared}": table ${otherTable} is not declared in store ${store.id}`;
   return { declared, table: otherTable, column, via: { column: reference.column, to: reference.to } };
 }
 
@@ -281,7 +320,9 @@ export function dueDate(rule: Pick<TableRule, 'period'>, anchor: Date, renewedAt
 /** One line on why a table's rows go when they go: rule, anchor and holds. */
 export function describeRule(rule: TableRule): string {
   const what = rule.columns ? `erase ${rule.columns.join(', ')}` : rule.action;
-  const parts = [`${rule.customer ? `on the instructions of customer ${rule.customer}` : rule.purpose}: ${what} ${describeDuration(duration(rule.period))} after ${rule.from} (${rule.anchor.declared})`];
+  const parts = [
+    `${rule.customer ? `on the instructions of customer ${rule.customer}` : rule.purpose}: ${what} ${describeDuration(duration(rule.period))} after ${rule.from} (${rule.anchor.declared})`,
+  ];
   if (rule.minimum) parts.push(`minimum ${describeDuration(duration(rule.minimum))}`);
   if (rule.renewal) parts.push(`renewed by a fresh ${rule.renewal.purpose} consent`);
   for (const hold of rule.holds) {

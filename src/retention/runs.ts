@@ -123,7 +123,12 @@ export async function createRun(db: Kysely<Database>, scope: OrgScope, input: Ne
 export async function runOfJob(db: Kysely<Database>, scope: OrgScope, jobId: string): Promise<string | undefined> {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
-    const row = await trx.selectFrom('retention_runs').select('id').where('organisation_id', '=', organisationId).where('job_id', '=', jobId).executeTakeFirst();
+    const row = await trx
+      .selectFrom('retention_runs')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('job_id', '=', jobId)
+      .executeTakeFirst();
     return row?.id;
   });
 }
@@ -149,7 +154,9 @@ export async function storesWithHistory(db: Kysely<Database>, scope: OrgScope): 
   return inOrganisation(db, scope, async (trx) => {
     const rows = await trx
       .selectFrom('retention_run_steps as s')
-      .innerJoin('retention_runs as r', (join) => join.onRef('r.organisation_id', '=', 's.organisation_id').onRef('r.id', '=', 's.run_id'))
+      .innerJoin('retention_runs as r', (join) =>
+        join.onRef('r.organisation_id', '=', 's.organisation_id').onRef('r.id', '=', 's.run_id'),
+      )
       .select('s.store_id')
       .distinct()
       .where('s.organisation_id', '=', organisationId)
@@ -166,10 +173,26 @@ export async function getRun(db: Kysely<Database>, scope: OrgScope, id: string):
   const organisationId = requireScope(scope);
   if (!isUuid(id)) throw notFound('retention run');
   const run = await inOrganisation(db, scope, async (trx) => {
-    const row = await trx.selectFrom('retention_runs').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('retention_runs')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return undefined;
-    const steps = await trx.selectFrom('retention_run_steps').selectAll().where('organisation_id', '=', organisationId).where('run_id', '=', id).orderBy('position').execute();
-    const approval = await trx.selectFrom('retention_approvals').selectAll().where('organisation_id', '=', organisationId).where('run_id', '=', id).executeTakeFirst();
+    const steps = await trx
+      .selectFrom('retention_run_steps')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('run_id', '=', id)
+      .orderBy('position')
+      .execute();
+    const approval = await trx
+      .selectFrom('retention_approvals')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('run_id', '=', id)
+      .executeTakeFirst();
     return { row, steps, approval };
   });
   if (!run) throw notFound('retention run');
@@ -177,7 +200,11 @@ export async function getRun(db: Kysely<Database>, scope: OrgScope, id: string):
 }
 
 /** Run history, newest first. */
-export async function listRuns(db: Kysely<Database>, scope: OrgScope, options: { limit: number; before?: Date | undefined }): Promise<RunRecord[]> {
+export async function listRuns(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  options: { limit: number; before?: Date | undefined },
+): Promise<RunRecord[]> {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     let query = trx.selectFrom('retention_runs').selectAll().where('organisation_id', '=', organisationId);
@@ -185,8 +212,19 @@ export async function listRuns(db: Kysely<Database>, scope: OrgScope, options: {
     const rows = await query.orderBy('created_at', 'desc').limit(options.limit).execute();
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const steps = await trx.selectFrom('retention_run_steps').selectAll().where('organisation_id', '=', organisationId).where('run_id', 'in', ids).orderBy('position').execute();
-    const approvals = await trx.selectFrom('retention_approvals').selectAll().where('organisation_id', '=', organisationId).where('run_id', 'in', ids).execute();
+    const steps = await trx
+      .selectFrom('retention_run_steps')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('run_id', 'in', ids)
+      .orderBy('position')
+      .execute();
+    const approvals = await trx
+      .selectFrom('retention_approvals')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('run_id', 'in', ids)
+      .execute();
     return rows.map((row) =>
       toRecord(
         row,
@@ -203,7 +241,15 @@ export async function recordStepCount(
   scope: OrgScope,
   runId: string,
   position: number,
-  counts: { status: 'counted' | 'refused' | 'failed'; due?: number; total?: number | undefined; held?: Record<string, number>; withoutAnchor?: number; problems?: string[]; error?: string },
+  counts: {
+    status: 'counted' | 'refused' | 'failed';
+    due?: number;
+    total?: number | undefined;
+    held?: Record<string, number>;
+    withoutAnchor?: number;
+    problems?: string[];
+    error?: string;
+  },
 ): Promise<void> {
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, (trx) =>
@@ -267,12 +313,22 @@ export async function recordBatch(
       .where('run_id', '=', runId)
       .where('position', '=', position)
       .execute();
-    await trx.updateTable('retention_runs').set({ heartbeat_at: now }).where('organisation_id', '=', organisationId).where('id', '=', runId).execute();
+    await trx
+      .updateTable('retention_runs')
+      .set({ heartbeat_at: now })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', runId)
+      .execute();
   });
 }
 
 /** The batch a step sent to its store and has not recorded yet (set before each batch, cleared with its record). */
-export async function pendingBatch(db: Kysely<Database>, scope: OrgScope, runId: string, position: number): Promise<string | undefined> {
+export async function pendingBatch(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  runId: string,
+  position: number,
+): Promise<string | undefined> {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const row = await trx
@@ -304,7 +360,9 @@ export async function setStepStatus(
         status,
         error: error ?? null,
         ...(extra.pendingBatch !== undefined ? { pending_batch: extra.pendingBatch } : {}),
-        ...(extra.blocked !== undefined ? { blocked: extra.blocked === null ? null : JSON.stringify(extra.blocked) } : {}),
+        ...(extra.blocked !== undefined
+          ? { blocked: extra.blocked === null ? null : JSON.stringify(extra.blocked) }
+          : {}),
         started_at: eb.fn.coalesce('started_at', sql<Date>`${now.toISOString()}::timestamptz`),
         ...(status === 'done' || status === 'blocked' || status === 'failed' ? { finished_at: now } : {}),
       }))
@@ -322,7 +380,11 @@ export async function setRunStatus(
   runId: string,
   status: RunStatus,
   now: Date,
-  extra: { reasons?: ApprovalReason[]; error?: string; audit?: { actor: string; action: string; data: Record<string, unknown> } } = {},
+  extra: {
+    reasons?: ApprovalReason[];
+    error?: string;
+    audit?: { actor: string; action: string; data: Record<string, unknown> };
+  } = {},
 ): Promise<void> {
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, async (trx) => {
@@ -332,23 +394,56 @@ export async function setRunStatus(
         status,
         heartbeat_at: now,
         ...(extra.reasons ? { approval_reasons: JSON.stringify(extra.reasons) } : {}),
-        ...(status === 'running' ? { started_at: sql<Date>`coalesce(started_at, ${now.toISOString()}::timestamptz)` } : {}),
-        ...(status === 'completed' || status === 'partial' || status === 'failed' || status === 'rejected' ? { finished_at: now } : {}),
+        ...(status === 'running'
+          ? { started_at: sql<Date>`coalesce(started_at, ${now.toISOString()}::timestamptz)` }
+          : {}),
+        ...(status === 'completed' || status === 'partial' || status === 'failed' || status === 'rejected'
+          ? { finished_at: now }
+          : {}),
         ...(extra.error !== undefined ? { error: extra.error } : {}),
       })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', runId)
       .execute();
-    if (extra.audit) await recordAudit(trx, scope, { actor: extra.audit.actor, action: extra.audit.action, target: `retention-run:${runId}`, data: extra.audit.data }, now);
+    if (extra.audit)
+      await recordAudit(
+        trx,
+        scope,
+        {
+          actor: extra.audit.actor,
+          action: extra.audit.action,
+          target: `retention-run:${runId}`,
+          data: extra.audit.data,
+        },
+        now,
+      );
     if (status === 'awaiting-approval' || status === 'completed' || status === 'partial' || status === 'failed') {
       const totals = await trx
         .selectFrom('retention_run_steps')
-        .select((eb) => [eb.fn.sum<number>('due').as('due'), eb.fn.sum<number>('deleted').as('deleted'), eb.fn.sum<number>('anonymised').as('anonymised')])
+        .select((eb) => [
+          eb.fn.sum<number>('due').as('due'),
+          eb.fn.sum<number>('deleted').as('deleted'),
+          eb.fn.sum<number>('anonymised').as('anonymised'),
+        ])
         .where('organisation_id', '=', organisationId)
         .where('run_id', '=', runId)
         .executeTakeFirst();
-      if (status === 'awaiting-approval') await emitWebhookEvent(trx, scope, 'retention.run.awaiting-approval', { runId, dueRows: Number(totals?.due ?? 0) }, now);
-      else await emitWebhookEvent(trx, scope, 'retention.run.completed', { runId, status, deleted: Number(totals?.deleted ?? 0), anonymised: Number(totals?.anonymised ?? 0) }, now);
+      if (status === 'awaiting-approval')
+        await emitWebhookEvent(
+          trx,
+          scope,
+          'retention.run.awaiting-approval',
+          { runId, dueRows: Number(totals?.due ?? 0) },
+          now,
+        );
+      else
+        await emitWebhookEvent(
+          trx,
+          scope,
+          'retention.run.completed',
+          { runId, status, deleted: Number(totals?.deleted ?? 0), anonymised: Number(totals?.anonymised ?? 0) },
+          now,
+        );
     }
   });
 }
@@ -375,11 +470,15 @@ export async function decideRun(
       .forUpdate()
       .executeTakeFirst();
     if (!run) throw notFound('retention run');
-    if (run.status !== 'awaiting-approval') throw conflict(`The run is ${run.status}; only a run awaiting approval can be ${decision.decision}.`);
+    if (run.status !== 'awaiting-approval')
+      throw conflict(`The run is ${run.status}; only a run awaiting approval can be ${decision.decision}.`);
     await insertApproval(trx, organisationId, runId, decision, now);
     await trx
       .updateTable('retention_runs')
-      .set({ status: decision.decision === 'approved' ? 'approved' : 'rejected', ...(decision.decision === 'rejected' ? { finished_at: now } : {}) })
+      .set({
+        status: decision.decision === 'approved' ? 'approved' : 'rejected',
+        ...(decision.decision === 'rejected' ? { finished_at: now } : {}),
+      })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', runId)
       .execute();
@@ -391,7 +490,11 @@ export async function decideRun(
         actor: decision.actor,
         action: decision.decision === 'approved' ? 'retention.run.approved' : 'retention.run.rejected',
         target: `retention-run:${runId}`,
-        data: { reasons: parseJson<ApprovalReason[]>(run.approval_reasons, []).map((r) => r.kind + ':' + r.store + (r.table ? `/${r.table}` : '')) },
+        data: {
+          reasons: parseJson<ApprovalReason[]>(run.approval_reasons, []).map(
+            (r) => r.kind + ':' + r.store + (r.table ? `/${r.table}` : ''),
+          ),
+        },
       },
       now,
     );
@@ -399,17 +502,40 @@ export async function decideRun(
 }
 
 /** The CLI operator's `--approve`: approves a run it is executing, recorded and audited like a console approval. */
-export async function approveInline(db: Kysely<Database>, scope: OrgScope, runId: string, actor: string, reasons: ApprovalReason[], now: Date): Promise<void> {
+export async function approveInline(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  runId: string,
+  actor: string,
+  reasons: ApprovalReason[],
+  now: Date,
+): Promise<void> {
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, async (trx) => {
-    await insertApproval(trx, organisationId, runId, { decision: 'approved', actor, note: 'approved with --approve' }, now);
+    await insertApproval(
+      trx,
+      organisationId,
+      runId,
+      { decision: 'approved', actor, note: 'approved with --approve' },
+      now,
+    );
     await trx
       .updateTable('retention_runs')
       .set({ approval_reasons: JSON.stringify(reasons) })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', runId)
       .execute();
-    await recordAudit(trx, scope, { actor, action: 'retention.run.approved', target: `retention-run:${runId}`, data: { reasons: reasons.map((r) => r.kind + ':' + r.store + (r.table ? `/${r.table}` : '')) } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor,
+        action: 'retention.run.approved',
+        target: `retention-run:${runId}`,
+        data: { reasons: reasons.map((r) => r.kind + ':' + r.store + (r.table ? `/${r.table}` : '')) },
+      },
+      now,
+    );
     await supersedeOlder(trx, scope, runId, actor, now);
   });
 }
@@ -419,9 +545,20 @@ export async function approveInline(db: Kysely<Database>, scope: OrgScope, runId
  * approved run acts on the same rules at a later cutoff), so they must not be approved and executed later. Each is
  * audited.
  */
-async function supersedeOlder(trx: Transaction<Database>, scope: OrgScope, runId: string, actor: string, now: Date): Promise<void> {
+async function supersedeOlder(
+  trx: Transaction<Database>,
+  scope: OrgScope,
+  runId: string,
+  actor: string,
+  now: Date,
+): Promise<void> {
   const organisationId = requireScope(scope);
-  const approved = await trx.selectFrom('retention_runs').select('created_at').where('organisation_id', '=', organisationId).where('id', '=', runId).executeTakeFirstOrThrow();
+  const approved = await trx
+    .selectFrom('retention_runs')
+    .select('created_at')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', runId)
+    .executeTakeFirstOrThrow();
   const older = await trx
     .updateTable('retention_runs')
     .set({ status: 'superseded', finished_at: now, error: `superseded by run ${runId}` })
@@ -432,14 +569,32 @@ async function supersedeOlder(trx: Transaction<Database>, scope: OrgScope, runId
     .returning('id')
     .execute();
   for (const run of older) {
-    await recordAudit(trx, scope, { actor, action: 'retention.run.superseded', target: `retention-run:${run.id}`, data: { by: runId } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      { actor, action: 'retention.run.superseded', target: `retention-run:${run.id}`, data: { by: runId } },
+      now,
+    );
   }
 }
 
-async function insertApproval(trx: Transaction<Database>, organisationId: string, runId: string, decision: { decision: 'approved' | 'rejected'; actor: string; note?: string | undefined }, now: Date) {
+async function insertApproval(
+  trx: Transaction<Database>,
+  organisationId: string,
+  runId: string,
+  decision: { decision: 'approved' | 'rejected'; actor: string; note?: string | undefined },
+  now: Date,
+) {
   await trx
     .insertInto('retention_approvals')
-    .values({ organisation_id: organisationId, run_id: runId, decision: decision.decision, actor: decision.actor, note: decision.note ?? null, decided_at: now })
+    .values({
+      organisation_id: organisationId,
+      run_id: runId,
+      decision: decision.decision,
+      actor: decision.actor,
+      note: decision.note ?? null,
+      decided_at: now,
+    })
     .onConflict((oc) => oc.columns(['organisation_id', 'run_id']).doNothing())
     .execute();
 }
@@ -447,7 +602,12 @@ async function insertApproval(trx: Transaction<Database>, organisationId: string
 export async function isApproved(db: Kysely<Database>, scope: OrgScope, runId: string): Promise<boolean> {
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
-    const row = await trx.selectFrom('retention_approvals').select('decision').where('organisation_id', '=', organisationId).where('run_id', '=', runId).executeTakeFirst();
+    const row = await trx
+      .selectFrom('retention_approvals')
+      .select('decision')
+      .where('organisation_id', '=', organisationId)
+      .where('run_id', '=', runId)
+      .executeTakeFirst();
     return row?.decision === 'approved';
   });
 }
@@ -496,7 +656,14 @@ function toRecord(
     charterRevision: row.charter_revision,
     status: row.status,
     approvalReasons: parseJson<ApprovalReason[]>(row.approval_reasons, []),
-    approval: approval ? { decision: approval.decision, actor: approval.actor, note: approval.note, decidedAt: iso(approval.decided_at) ?? '' } : null,
+    approval: approval
+      ? {
+          decision: approval.decision,
+          actor: approval.actor,
+          note: approval.note,
+          decidedAt: iso(approval.decided_at) ?? '',
+        }
+      : null,
     createdAt: iso(row.created_at) ?? '',
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),

@@ -16,16 +16,31 @@ import { nextDailyRun } from './timing.js';
 
 export const dailySweepQueue = 'retention.sweep';
 
-const defaultTime = (config: Pick<Config, 'RETENTION_SCHEDULE'>) => (config.RETENTION_SCHEDULE === 'off' ? '02:30' : config.RETENTION_SCHEDULE);
+const defaultTime = (config: Pick<Config, 'RETENTION_SCHEDULE'>) =>
+  config.RETENTION_SCHEDULE === 'off' ? '02:30' : config.RETENTION_SCHEDULE;
 
-export async function getSchedule(db: Kysely<Database>, scope: OrgScope, config: Pick<Config, 'RETENTION_SCHEDULE'>, now: Date): Promise<Schedule> {
+export async function getSchedule(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  config: Pick<Config, 'RETENTION_SCHEDULE'>,
+  now: Date,
+): Promise<Schedule> {
   const organisationId = requireScope(scope);
   const row = await inOrganisation(db, scope, (trx) =>
     trx.selectFrom('retention_schedules').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst(),
   );
-  if (row) return { enabled: row.enabled, timeOfDay: row.time_of_day, nextRunAt: row.enabled ? new Date(row.next_run_at).toISOString() : null };
+  if (row)
+    return {
+      enabled: row.enabled,
+      timeOfDay: row.time_of_day,
+      nextRunAt: row.enabled ? new Date(row.next_run_at).toISOString() : null,
+    };
   const enabled = config.RETENTION_SCHEDULE !== 'off';
-  return { enabled, timeOfDay: defaultTime(config), nextRunAt: enabled ? nextDailyRun(defaultTime(config), now).toISOString() : null };
+  return {
+    enabled,
+    timeOfDay: defaultTime(config),
+    nextRunAt: enabled ? nextDailyRun(defaultTime(config), now).toISOString() : null,
+  };
 }
 
 export async function setSchedule(
@@ -39,12 +54,35 @@ export async function setSchedule(
   await inOrganisation(db, scope, async (trx) => {
     await trx
       .insertInto('retention_schedules')
-      .values({ organisation_id: organisationId, enabled: input.enabled, time_of_day: input.timeOfDay, next_run_at: next, updated_at: now, updated_by: input.actor })
+      .values({
+        organisation_id: organisationId,
+        enabled: input.enabled,
+        time_of_day: input.timeOfDay,
+        next_run_at: next,
+        updated_at: now,
+        updated_by: input.actor,
+      })
       .onConflict((oc) =>
-        oc.column('organisation_id').doUpdateSet({ enabled: input.enabled, time_of_day: input.timeOfDay, next_run_at: next, updated_at: now, updated_by: input.actor }),
+        oc.column('organisation_id').doUpdateSet({
+          enabled: input.enabled,
+          time_of_day: input.timeOfDay,
+          next_run_at: next,
+          updated_at: now,
+          updated_by: input.actor,
+        }),
       )
       .execute();
-    await recordAudit(trx, scope, { actor: input.actor, action: 'retention.schedule.changed', target: 'retention-schedule', data: { enabled: input.enabled, timeOfDay: input.timeOfDay } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: input.actor,
+        action: 'retention.schedule.changed',
+        target: 'retention-schedule',
+        data: { enabled: input.enabled, timeOfDay: input.timeOfDay },
+      },
+      now,
+    );
   });
   return { enabled: input.enabled, timeOfDay: input.timeOfDay, nextRunAt: input.enabled ? next.toISOString() : null };
 }
@@ -55,10 +93,15 @@ export async function setSchedule(
  * work, as the connecting role).
  */
 export function scheduleTicker(db: Kysely<Database>, config: Pick<Config, 'RETENTION_SCHEDULE'>) {
-  return (now: Date): Promise<void> => acrossOrganisations('retention schedules of every organisation', () => tickSchedules(db, config, now));
+  return (now: Date): Promise<void> =>
+    acrossOrganisations('retention schedules of every organisation', () => tickSchedules(db, config, now));
 }
 
-async function tickSchedules(db: Kysely<Database>, config: Pick<Config, 'RETENTION_SCHEDULE'>, now: Date): Promise<void> {
+async function tickSchedules(
+  db: Kysely<Database>,
+  config: Pick<Config, 'RETENTION_SCHEDULE'>,
+  now: Date,
+): Promise<void> {
   if (config.RETENTION_SCHEDULE !== 'off') {
     const time = config.RETENTION_SCHEDULE;
     const next = nextDailyRun(time, now);
@@ -81,12 +124,16 @@ async function tickSchedules(db: Kysely<Database>, config: Pick<Config, 'RETENTI
       .execute();
     for (const row of due) {
       const scheduledFor = new Date(row.next_run_at);
-      await enqueueJob<Database>(trx, {
-        queue: dailySweepQueue,
-        key: `${row.organisation_id}:${scheduledFor.toISOString()}`,
-        organisationId: row.organisation_id,
-        payload: { scheduledFor: scheduledFor.toISOString() },
-      }, now);
+      await enqueueJob<Database>(
+        trx,
+        {
+          queue: dailySweepQueue,
+          key: `${row.organisation_id}:${scheduledFor.toISOString()}`,
+          organisationId: row.organisation_id,
+          payload: { scheduledFor: scheduledFor.toISOString() },
+        },
+        now,
+      );
       await trx
         .updateTable('retention_schedules')
         .set({ next_run_at: nextDailyRun(row.time_of_day, now) })

@@ -28,7 +28,10 @@ export const plannedRuleSchema = z.object({
   store: z.string().describe('store id, or "charter" for Charter\'s own data'),
   table: z.string(),
   purpose: z.string(),
-  customer: z.string().optional().describe('a table processed for a customer: the customers[] id whose retention instructions the rule executes'),
+  customer: z
+    .string()
+    .optional()
+    .describe('a table processed for a customer: the customers[] id whose retention instructions the rule executes'),
   action: z.enum(['delete', 'anonymise']),
   period: z.string().describe('effective period: the longer of duration and minimum'),
   duration: z.string(),
@@ -46,7 +49,9 @@ export const plannedRuleSchema = z.object({
   byMonth: z.array(z.number().int()).describe('rows becoming due in each of the next 12 months'),
   held: counts.describe('rows due now but kept, per hold id ("restricted": Art. 18)'),
   withoutAnchor: z.number().int().describe('rows with no anchor date: never due'),
-  blocked: z.array(blockedRowsSchema).describe('due rows a delete cannot reach because rows that stay reference them (not in dueNow)'),
+  blocked: z
+    .array(blockedRowsSchema)
+    .describe('due rows a delete cannot reach because rows that stay reference them (not in dueNow)'),
   total: z.number().int().optional().describe('rows in the table'),
 });
 export type PlannedRule = z.infer<typeof plannedRuleSchema>;
@@ -54,10 +59,14 @@ export type PlannedRule = z.infer<typeof plannedRuleSchema>;
 export const planSchema = z.object({
   at: z.string(),
   charterRevision: z.string().optional(),
-  months: z.array(z.string()).describe('end of each month of the plan; byMonth[i] counts rows due in (months[i-1], months[i]]'),
+  months: z
+    .array(z.string())
+    .describe('end of each month of the plan; byMonth[i] counts rows due in (months[i-1], months[i]]'),
   rules: z.array(plannedRuleSchema),
   ungoverned: z.array(z.object({ store: z.string(), table: z.string() })).describe('tables no purpose governs'),
-  problems: z.array(z.object({ store: z.string(), table: z.string(), severity: z.enum(['error', 'warning']), message: z.string() })),
+  problems: z.array(
+    z.object({ store: z.string(), table: z.string(), severity: z.enum(['error', 'warning']), message: z.string() }),
+  ),
   totals: z.object({ dueNow: z.number().int(), byMonth: z.array(z.number().int()) }),
 });
 export type RetentionPlan = z.infer<typeof planSchema>;
@@ -76,7 +85,7 @@ export const blockedOutcomeSchema = z.object({
   rows: z
     .array(blockedRowsSchema)
     .describe('why due rows could not be deleted: rows of another table that stay still reference them'),
-  anonymised: z.number().int().describe('of those, rows anonymised by their columns\' strategies instead'),
+  anonymised: z.number().int().describe("of those, rows anonymised by their columns' strategies instead"),
   stayed: z.number().int().describe('due rows that stayed with their personal data'),
   error: z.string().optional().describe('why the anonymisation of the blocked rows failed'),
 });
@@ -85,11 +94,15 @@ export type BlockedOutcome = z.infer<typeof blockedOutcomeSchema>;
 export const runStepSchema = z.object({
   position: z.number().int(),
   rule: z.string().describe('rule id: store/table, or store/table#columns for a column rule'),
-  columns: z.array(z.string()).nullable().describe('a column rule\'s columns; null for a rule on whole rows'),
+  columns: z.array(z.string()).nullable().describe("a column rule's columns; null for a rule on whole rows"),
   store: z.string(),
   table: z.string(),
   purpose: z.string().nullable(),
-  customer: z.string().nullable().optional().describe('a table processed for a customer: the customers[] id on whose instructions the step ran'),
+  customer: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('a table processed for a customer: the customers[] id on whose instructions the step ran'),
   action: z.enum(['delete', 'anonymise']),
   period: z.string(),
   anchor: z.string(),
@@ -100,7 +113,7 @@ export const runStepSchema = z.object({
   withoutAnchor: z.number().int().nullable(),
   deleted: z.number().int(),
   anonymised: z.number().int(),
-  reduced: counts.describe('held rows reduced to the hold\'s kept columns'),
+  reduced: counts.describe("held rows reduced to the hold's kept columns"),
   blocked: blockedOutcomeSchema.nullable(),
   batches: z.number().int(),
   problems: z.array(z.string()).describe('why the step was refused (live schema check)'),
@@ -120,11 +133,26 @@ export const runSchema = z.object({
   charterSeq: z.number().int(),
   charterRevision: z.string(),
   status: z
-    .enum(['counting', 'awaiting-approval', 'approved', 'running', 'completed', 'partial', 'failed', 'rejected', 'superseded'])
+    .enum([
+      'counting',
+      'awaiting-approval',
+      'approved',
+      'running',
+      'completed',
+      'partial',
+      'failed',
+      'rejected',
+      'superseded',
+    ])
     .describe('partial: due rows stayed (blocked or refused); superseded: a newer run was approved'),
   approvalReasons: z.array(approvalReasonSchema),
   approval: z
-    .object({ decision: z.enum(['approved', 'rejected']), actor: z.string(), note: z.string().nullable(), decidedAt: z.string() })
+    .object({
+      decision: z.enum(['approved', 'rejected']),
+      actor: z.string(),
+      note: z.string().nullable(),
+      decidedAt: z.string(),
+    })
     .nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),

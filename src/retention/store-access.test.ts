@@ -4,7 +4,14 @@ import type { LiveColumn, LiveSchema, StoreConnector } from '../stores/connector
 import type { TableRule } from './rules.js';
 import { checkTables, openedStore } from './store-access.js';
 
-const column = (name: string, extra: Partial<LiveColumn> = {}): LiveColumn => ({ name, rawType: 'text', family: 'text', nullable: true, unique: false, ...extra });
+const column = (name: string, extra: Partial<LiveColumn> = {}): LiveColumn => ({
+  name,
+  rawType: 'text',
+  family: 'text',
+  nullable: true,
+  unique: false,
+  ...extra,
+});
 
 const store: Store = {
   id: 'crm',
@@ -44,7 +51,20 @@ const rule = (action: 'delete' | 'anonymise'): TableRule => ({
 });
 
 function live(columns: LiveColumn[]): LiveSchema {
-  return { tables: [{ name: 'visits', primaryKey: ['id'], foreignKeys: [], columns: [column('id', { family: 'integer', nullable: false, unique: true }), column('visited_at', { family: 'timestamp' }), ...columns] }] };
+  return {
+    tables: [
+      {
+        name: 'visits',
+        primaryKey: ['id'],
+        foreignKeys: [],
+        columns: [
+          column('id', { family: 'integer', nullable: false, unique: true }),
+          column('visited_at', { family: 'timestamp' }),
+          ...columns,
+        ],
+      },
+    ],
+  };
 }
 
 describe('checking a table before a sweep touches it', () => {
@@ -55,7 +75,16 @@ describe('checking a table before a sweep touches it', () => {
   });
 
   it('refuses an anonymisation that would break NOT NULL or unique constraints, or write text into a number', () => {
-    const problems = checkTables(store, live([column('ip', { nullable: false }), column('visitor', { family: 'integer', rawType: 'integer' }), column('email', { unique: true }), column('page')]), [rule('anonymise')]).get('visits');
+    const problems = checkTables(
+      store,
+      live([
+        column('ip', { nullable: false }),
+        column('visitor', { family: 'integer', rawType: 'integer' }),
+        column('email', { unique: true }),
+        column('page'),
+      ]),
+      [rule('anonymise')],
+    ).get('visits');
     expect(problems).toHaveLength(3);
     expect(problems?.join('\n')).toMatch(/"ip" is NOT NULL/);
     expect(problems?.join('\n')).toMatch(/"visitor" is integer/);
@@ -64,18 +93,27 @@ describe('checking a table before a sweep touches it', () => {
 
   it('does not hold deletions to the columns, only to the table and its anchor', () => {
     expect(checkTables(store, live([column('ip', { nullable: false })]), [rule('delete')]).get('visits')).toEqual([]);
-    expect(checkTables(store, { tables: [] }, [rule('delete')]).get('visits')).toEqual(['table visits does not exist in the database']);
+    expect(checkTables(store, { tables: [] }, [rule('delete')]).get('visits')).toEqual([
+      'table visits does not exist in the database',
+    ]);
     const noAnchor = live(healthy);
     noAnchor.tables[0]!.columns = noAnchor.tables[0]!.columns.filter((c) => c.name !== 'visited_at');
-    expect(checkTables(store, noAnchor, [rule('delete')]).get('visits')).toEqual(['anchor column visited_at does not exist']);
+    expect(checkTables(store, noAnchor, [rule('delete')]).get('visits')).toEqual([
+      'anchor column visited_at does not exist',
+    ]);
   });
 
   it('refuses every sweep of a store on a PostgreSQL older than 12 (the version of the live server)', async () => {
     // PostgreSQL 11 cannot run here: a connector that describes such a server stands in for one.
     const describing = (postgresVersion: number) =>
-      ({ capabilities: { introspect: true }, introspect: () => Promise.resolve({ ...live(healthy), postgresVersion }) }) as unknown as StoreConnector;
+      ({
+        capabilities: { introspect: true },
+        introspect: () => Promise.resolve({ ...live(healthy), postgresVersion }),
+      }) as unknown as StoreConnector;
     const old = await openedStore(describing(110005), store).check([rule('delete')]);
-    expect(old?.get('visits')).toEqual(['PostgreSQL 11.5 cannot run the retention batches of "visits": they need PostgreSQL 12 or later']);
+    expect(old?.get('visits')).toEqual([
+      'PostgreSQL 11.5 cannot run the retention batches of "visits": they need PostgreSQL 12 or later',
+    ]);
     expect((await openedStore(describing(120001), store).check([rule('delete')]))?.get('visits')).toEqual([]);
   });
 

@@ -35,7 +35,10 @@ export interface StoreAccess {
 const endOfTime = '9000-01-01T00:00:00.000Z';
 
 /** The store access of the CLI and the server: connection URLs from the environment. */
-export function storeAccess(options: OpenStoresOptions, checks: CheckOptions = { hashKeyAvailable: true }): StoreAccess {
+export function storeAccess(
+  options: OpenStoresOptions,
+  checks: CheckOptions = { hashKeyAvailable: true },
+): StoreAccess {
   return {
     async open(store, charter) {
       const connector = openStore(store, charter, options);
@@ -64,7 +67,12 @@ export function openedStore(
         if (counted.total !== undefined) return counted;
         // The table's size (for the approval gate's share) from the same port: every anchored row is due at the end
         // of time unless held or restricted; rows without an anchor are counted apart.
-        const all = await connector.countDue({ table: query.table, period: query.period, cutoffs: [endOfTime], now: query.now });
+        const all = await connector.countDue({
+          table: query.table,
+          period: query.period,
+          cutoffs: [endOfTime],
+          now: query.now,
+        });
         const held = Object.values(all.held).reduce((sum, n) => sum + n, 0);
         return { ...counted, total: (all.due[0] ?? 0) + held + all.withoutAnchor };
       },
@@ -90,7 +98,12 @@ export function openedStore(
 }
 
 /** Problems of each rule's table against the live schema (pure). */
-export function checkTables(store: Store, live: LiveSchema, rules: readonly TableRule[], checks: CheckOptions = { hashKeyAvailable: true }): Map<string, string[]> {
+export function checkTables(
+  store: Store,
+  live: LiveSchema,
+  rules: readonly TableRule[],
+  checks: CheckOptions = { hashKeyAvailable: true },
+): Map<string, string[]> {
   const result = new Map<string, string[]>();
   for (const rule of rules) {
     const problems: string[] = [];
@@ -102,17 +115,22 @@ export function checkTables(store: Store, live: LiveSchema, rules: readonly Tabl
     }
     const anchorTable = live.tables.find((t) => t.name === rule.anchor.table);
     if (!anchorTable) problems.push(`anchor table ${rule.anchor.table} does not exist`);
-    else if (!anchorTable.columns.some((c) => c.name === rule.anchor.column)) problems.push(`anchor column ${rule.anchor.declared} does not exist`);
+    else if (!anchorTable.columns.some((c) => c.name === rule.anchor.column))
+      problems.push(`anchor column ${rule.anchor.declared} does not exist`);
     for (const hold of rule.holds) {
       for (const column of [hold.flag, hold.kind === 'duration' ? hold.anchor : undefined]) {
-        if (column && !column.includes('.') && !table.columns.some((c) => c.name === column)) problems.push(`hold ${hold.hold}: column ${column} does not exist`);
+        if (column && !column.includes('.') && !table.columns.some((c) => c.name === column))
+          problems.push(`hold ${hold.hold}: column ${column} does not exist`);
       }
     }
-    if (rule.restrictColumn && !table.columns.some((c) => c.name === rule.restrictColumn)) problems.push(`restriction column ${rule.restrictColumn} does not exist`);
+    if (rule.restrictColumn && !table.columns.some((c) => c.name === rule.restrictColumn))
+      problems.push(`restriction column ${rule.restrictColumn} does not exist`);
     // Columns an anonymisation writes, and those a hold's reduction writes (the engine's `writtenColumns`).
     const writable = declared.columns.filter((c) => c.erase !== 'keep' && c.name !== declared.primaryKey);
     const written = writable.filter((c) =>
-      rule.columns ? rule.columns.includes(c.name) : rule.action === 'anonymise' || rule.holds.some((h) => h.keep !== undefined && !h.keep.includes(c.name)),
+      rule.columns
+        ? rule.columns.includes(c.name)
+        : rule.action === 'anonymise' || rule.holds.some((h) => h.keep !== undefined && !h.keep.includes(c.name)),
     );
     for (const column of written) {
       const liveColumn = table.columns.find((c) => c.name === column.name);
@@ -123,7 +141,8 @@ export function checkTables(store: Store, live: LiveSchema, rules: readonly Tabl
       // Anonymising or reducing keeps the row: a `delete` column is nulled then, as the engine does.
       const strategy = column.erase === 'delete' ? 'null' : column.erase;
       for (const problem of strategyProblems(strategy, liveColumn)) problems.push(problem.message);
-      if (strategy === 'hash' && !checks.hashKeyAvailable) problems.push(`column ${column.name} is hashed: set CHARTER_HASH_KEY (or CHARTER_SECRET) first`);
+      if (strategy === 'hash' && !checks.hashKeyAvailable)
+        problems.push(`column ${column.name} is hashed: set CHARTER_HASH_KEY (or CHARTER_SECRET) first`);
     }
     // Several rules on one table: the table is refused when any of them cannot run.
     const earlier = result.get(rule.table) ?? [];
@@ -133,7 +152,10 @@ export function checkTables(store: Store, live: LiveSchema, rules: readonly Tabl
 }
 
 /** Tables of a store in sweep order: children before parents (so a due parent is never held up by a due child). */
-export function sweepOrder(store: Store, charter: Pick<Charter, 'holds'> & Partial<Pick<Charter, 'languages' | 'defaultLanguage'>>): string[] {
+export function sweepOrder(
+  store: Store,
+  charter: Pick<Charter, 'holds'> & Partial<Pick<Charter, 'languages' | 'defaultLanguage'>>,
+): string[] {
   try {
     return deletionOrder(storeModel(store, engineHolds(charter)));
   } catch {

@@ -70,14 +70,23 @@ async function fixture(kind: StoreKind): Promise<Fixture> {
   await inOrganisation(database.db, scope, async (trx) => {
     for (const consent of newsletterConsents()) {
       const hash = `h-${consent.email}`;
-      await sql`insert into purpose_consent_subjects (organisation_id, subject_hash, email) values (${organisation.id}, ${hash}, ${consent.email}) on conflict do nothing`.execute(trx);
+      await sql`insert into purpose_consent_subjects (organisation_id, subject_hash, email) values (${organisation.id}, ${hash}, ${consent.email}) on conflict do nothing`.execute(
+        trx,
+      );
       await sql`insert into purpose_consents (organisation_id, id, subject_hash, purpose_id, action, text_version, language, method, actor, recorded_at)
-                values (${organisation.id}, ${randomUUID()}, ${hash}, 'newsletter', ${consent.action}, 'v1', 'en', 'form', 'test', ${consent.at.toISOString()}::timestamptz)`.execute(trx);
+                values (${organisation.id}, ${randomUUID()}, ${hash}, 'newsletter', ${consent.action}, 'v1', 'en', 'form', 'test', ${consent.at.toISOString()}::timestamptz)`.execute(
+        trx,
+      );
     }
   });
-  for (const [id, days] of [[randomUUID(), 100], [randomUUID(), 10]] as const) {
+  for (const [id, days] of [
+    [randomUUID(), 100],
+    [randomUUID(), 10],
+  ] as const) {
     await sql`insert into mail_outbox (id, organisation_id, created_at, recipient, subject, text, template, transport)
-              values (${id}, ${organisation.id}, ${new Date(testNow.getTime() - days * 86_400_000).toISOString()}::timestamptz, 'x@example.be', 'Code', 'Your code', 'request.code', 'outbox')`.execute(database.db);
+              values (${id}, ${organisation.id}, ${new Date(testNow.getTime() - days * 86_400_000).toISOString()}::timestamptz, 'x@example.be', 'Code', 'Your code', 'request.code', 'outbox')`.execute(
+      database.db,
+    );
   }
   const deps = composeRetention({
     db: database.db,
@@ -112,7 +121,11 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       // from a held row): kept, its personal columns erased, and said so — nothing stayed with its data.
       expect(run?.steps.filter((s) => s.blocked).map((s) => s.table)).toEqual(['customers']);
       expect(step('customers')?.blocked).toMatchObject({ stayed: 0, anonymised: 1 });
-      expect(step('customers')?.blocked?.rows.map((r) => r.reason).sort()).toEqual(['legal-claim', 'vat-invoices']);
+      expect(
+        step('customers')
+          ?.blocked?.rows.map((r) => r.reason)
+          .sort(),
+      ).toEqual(['legal-claim', 'vat-invoices']);
       expect(run?.status).toBe('completed');
       expect(run?.approval).toMatchObject({ decision: 'approved', actor: 'cli' });
       expect(run?.approvalReasons.map((r) => r.kind)).toContain('first-run');
@@ -130,7 +143,9 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       expect(step('customers')).toMatchObject({ due: 2, deleted: 2, anonymised: 1 });
       expect(after.customers?.find((c) => c.id === 6)).toMatchObject({ name: '[erased]', phone: null });
       // The held invoices still name their customer: retention wrote nothing to them but what their hold allows.
-      expect((after.invoices ?? []).filter((i) => [71, 73].includes(Number(i.id))).map((i) => Number(i.customer_id))).toEqual([6, 6]);
+      expect(
+        (after.invoices ?? []).filter((i) => [71, 73].includes(Number(i.id))).map((i) => Number(i.customer_id)),
+      ).toEqual([6, 6]);
       const order = run?.steps.map((s) => s.table) ?? [];
       expect(order.indexOf('orders')).toBeLessThan(order.indexOf('customers'));
     });
@@ -140,7 +155,7 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       expect(step('newsletter')).toMatchObject({ due: 2, deleted: 2 });
     });
 
-    it('anonymises in place with each column\'s erase strategy, keeping the row', () => {
+    it("anonymises in place with each column's erase strategy, keeping the row", () => {
       const [old, recent] = after.visits ?? [];
       expect(old).toMatchObject({ id: 110, ip: null, page: '/home' });
       expect(isHashed(old?.visitor)).toBe(true);
@@ -152,9 +167,19 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       const invoices = Object.fromEntries((after.invoices ?? []).map((r) => [Number(r.id), r]));
       expect(Object.keys(invoices).map(Number)).toEqual([71, 72, 73]);
       expect(invoices[71]).toMatchObject({ number: 'F-71', billing_name: 'Six', billing_email: null, iban: null });
-      expect(invoices[73]).toMatchObject({ number: 'F-73', billing_email: 'six@example.be', iban: 'BE73', legal_claim: true });
+      expect(invoices[73]).toMatchObject({
+        number: 'F-73',
+        billing_email: 'six@example.be',
+        iban: 'BE73',
+        legal_claim: true,
+      });
       expect(invoices[72]).toMatchObject({ billing_email: 'three@example.be', iban: 'BE72' });
-      expect(step('invoices')).toMatchObject({ due: 1, deleted: 1, held: { 'vat-invoices': 1, 'legal-claim': 1 }, reduced: { 'vat-invoices': 1 } });
+      expect(step('invoices')).toMatchObject({
+        due: 1,
+        deleted: 1,
+        held: { 'vat-invoices': 1, 'legal-claim': 1 },
+        reduced: { 'vat-invoices': 1 },
+      });
     });
 
     it('keeps a restricted row (Art. 18) and reports it', () => {
@@ -167,15 +192,25 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       expect(step('applications')).toMatchObject({ due: 1, deleted: 1 });
     });
 
-    it('applies Charter\'s own rules by the same mechanism: outbox mail older than 90 days goes', async () => {
+    it("applies Charter's own rules by the same mechanism: outbox mail older than 90 days goes", async () => {
       expect(step('mail_outbox')).toMatchObject({ store: 'charter', due: 1, deleted: 1 });
-      const left = await sql<{ n: number }>`select count(*)::int as n from mail_outbox where organisation_id = ${f.scope.organisationId}`.execute(database.db);
+      const left = await sql<{
+        n: number;
+      }>`select count(*)::int as n from mail_outbox where organisation_id = ${f.scope.organisationId}`.execute(
+        database.db,
+      );
       expect(left.rows[0]?.n).toBe(1);
     });
 
-    it('writes the run\'s audit entry with counts and no personal data', async () => {
+    it("writes the run's audit entry with counts and no personal data", async () => {
       const entries = await inOrganisation(database.db, f.scope, (trx) =>
-        trx.selectFrom('audit_entries').select(['action', 'target', 'data']).where('organisation_id', '=', f.scope.organisationId).where('action', 'like', 'retention.%').orderBy('seq').execute(),
+        trx
+          .selectFrom('audit_entries')
+          .select(['action', 'target', 'data'])
+          .where('organisation_id', '=', f.scope.organisationId)
+          .where('action', 'like', 'retention.%')
+          .orderBy('seq')
+          .execute(),
       );
       expect(entries.map((e) => e.action)).toEqual(['retention.run.approved', 'retention.run.completed']);
       const completed = entries[1];
@@ -217,7 +252,9 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       // The dry run and the plan agree on what is due now.
       const stored = await activeCharter(database.db, f.scope);
       const plan = await computePlan(f.deps, f.scope, stored!.charter, testNow);
-      expect(Object.fromEntries(plan.rules.map((r) => [r.table, r.dueNow]))).toEqual(Object.fromEntries(run?.steps.map((s) => [s.table, s.due]) ?? []));
+      expect(Object.fromEntries(plan.rules.map((r) => [r.table, r.dueNow]))).toEqual(
+        Object.fromEntries(run?.steps.map((s) => [s.table, s.due]) ?? []),
+      );
     } finally {
       await f.driver.close();
     }
@@ -229,7 +266,11 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       const before = await readAll(f.driver);
       const held = (await runRetention(f.deps, f.scope, options)).run;
       expect(held?.status).toBe('awaiting-approval');
-      expect(held?.approvalReasons).toContainEqual({ kind: 'first-run', store: 'crm', message: 'first retention run on store crm' });
+      expect(held?.approvalReasons).toContainEqual({
+        kind: 'first-run',
+        store: 'crm',
+        message: 'first retention run on store crm',
+      });
       expect(await readAll(f.driver)).toEqual(before);
 
       await decideRun(database.db, f.scope, held?.id ?? '', { decision: 'approved', actor: 'user:officer' }, testNow);
@@ -237,7 +278,10 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       expect(run).toBeUndefined();
       expect(resumed.map((r) => [r.id, r.status])).toEqual([[held?.id, 'completed']]);
       expect(ids((await readAll(f.driver)).prospects)).toEqual([81, 82]);
-      expect((await getRun(database.db, f.scope, held?.id ?? '')).approval).toMatchObject({ decision: 'approved', actor: 'user:officer' });
+      expect((await getRun(database.db, f.scope, held?.id ?? '')).approval).toMatchObject({
+        decision: 'approved',
+        actor: 'user:officer',
+      });
     } finally {
       await f.driver.close();
     }
@@ -249,16 +293,33 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       await runRetention(f.deps, f.scope, { ...options, approve: true });
       // 20 more prospects past their period: 21 of 22 rows would go.
       const old = new Date(testNow.getTime() - 5 * 365 * 86_400_000);
-      await insertRows(f.driver, 'prospects', Array.from({ length: 20 }, (_, i) => ({ id: 200 + i, email: `bulk${i}@example.be`, name: 'Bulk', last_contact_at: old })));
+      await insertRows(
+        f.driver,
+        'prospects',
+        Array.from({ length: 20 }, (_, i) => ({
+          id: 200 + i,
+          email: `bulk${i}@example.be`,
+          name: 'Bulk',
+          last_contact_at: old,
+        })),
+      );
       const held = (await runRetention(f.deps, f.scope, options)).run;
       expect(held?.status).toBe('awaiting-approval');
       expect(held?.approvalReasons).toEqual([
         expect.objectContaining({ kind: 'share', store: 'crm', table: 'prospects', due: 20, total: 22 }),
       ]);
-      await decideRun(database.db, f.scope, held?.id ?? '', { decision: 'rejected', actor: 'user:officer', note: 'bad import' }, testNow);
+      await decideRun(
+        database.db,
+        f.scope,
+        held?.id ?? '',
+        { decision: 'rejected', actor: 'user:officer', note: 'bad import' },
+        testNow,
+      );
       expect((await getRun(database.db, f.scope, held?.id ?? '')).status).toBe('rejected');
       expect(await readRows(f.driver, 'prospects')).toHaveLength(22);
-      await expect(decideRun(database.db, f.scope, held?.id ?? '', { decision: 'approved', actor: 'user:officer' }, testNow)).rejects.toMatchObject({ status: 409 });
+      await expect(
+        decideRun(database.db, f.scope, held?.id ?? '', { decision: 'approved', actor: 'user:officer' }, testNow),
+      ).rejects.toMatchObject({ status: 409 });
     } finally {
       await f.driver.close();
     }
@@ -268,7 +329,11 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
     const f = await fixture(kind);
     try {
       // The live column no longer takes the NULL the anonymisation would write.
-      await f.driver.query(kind === 'postgres' ? 'alter table visits alter column ip set not null' : 'alter table visits modify ip varchar(64) not null');
+      await f.driver.query(
+        kind === 'postgres'
+          ? 'alter table visits alter column ip set not null'
+          : 'alter table visits modify ip varchar(64) not null',
+      );
       const before = await readRows(f.driver, 'visits');
       const { run } = await runRetention(f.deps, f.scope, { ...options, approve: true });
       const visits = run?.steps.find((s) => s.table === 'visits');

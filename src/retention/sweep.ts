@@ -17,7 +17,16 @@ import { requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { withExclusiveLock } from '../platform/jobs.js';
 import { approvalReasons, type GateStep } from './gate.js';
 import { ownStore, type DueTarget } from './own-data.js';
-import { allRules, countRule, openFor, rowRules, ruleTarget, safeMessage, targetFor, type RetentionDeps } from './plan.js';
+import {
+  allRules,
+  countRule,
+  openFor,
+  rowRules,
+  ruleTarget,
+  safeMessage,
+  targetFor,
+  type RetentionDeps,
+} from './plan.js';
 import type { BlockedOutcome } from './schemas.js';
 import type { DueExclusion } from '../stores/connector.js';
 import { randomUUID } from 'node:crypto';
@@ -144,11 +153,18 @@ export function orderRules(charter: Charter, rules: TableRule[]): TableRule[] {
   for (const store of charter.stores) {
     for (const table of sweepOrder(store, charter)) position.set(`${store.id}/${table}`, next++);
   }
-  return [...rules].sort((a, b) => (position.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (position.get(b.id) ?? Number.MAX_SAFE_INTEGER));
+  return [...rules].sort(
+    (a, b) => (position.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (position.get(b.id) ?? Number.MAX_SAFE_INTEGER),
+  );
 }
 
 /** Executes one run from wherever it stands. The caller holds the organisation's sweep lock. */
-export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string, options: RunOptions): Promise<RunRecord> {
+export async function executeRun(
+  deps: SweepDeps,
+  scope: OrgScope,
+  runId: string,
+  options: RunOptions,
+): Promise<RunRecord> {
   let run = await getRun(deps.db, scope, runId);
   const revision = await charterRevisionBySeq(deps.db, scope, run.charterSeq);
   if (!revision) throw new Error(`charter revision ${run.charterSeq} is gone`);
@@ -159,7 +175,8 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
   const renewals = new Map<string, Renewal[]>();
   const renewalsOf = async (rule: TableRule): Promise<Renewal[]> => {
     if (!rule.renewal) return [];
-    const cached = renewals.get(rule.renewal.purpose) ?? (await deps.renewals.grantsInForce(scope, rule.renewal.purpose));
+    const cached =
+      renewals.get(rule.renewal.purpose) ?? (await deps.renewals.grantsInForce(scope, rule.renewal.purpose));
     renewals.set(rule.renewal.purpose, cached);
     return cached;
   };
@@ -171,13 +188,17 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
         if (step.status !== 'pending') continue;
         const rule = rules.get(step.rule);
         if (!rule) {
-          await recordStepCount(deps.db, scope, runId, step.position, { status: 'failed', error: 'the rule no longer resolves from the run\'s charter revision' });
+          await recordStepCount(deps.db, scope, runId, step.position, {
+            status: 'failed',
+            error: "the rule no longer resolves from the run's charter revision",
+          });
           continue;
         }
         try {
           if (step.store !== ownStore) {
             const store = await openFor(deps, charter, step.store, opened);
-            if (!checks.has(step.store)) checks.set(step.store, await store.check([...rules.values()].filter((r) => r.store === step.store)));
+            if (!checks.has(step.store))
+              checks.set(step.store, await store.check([...rules.values()].filter((r) => r.store === step.store)));
             const problems = checks.get(step.store)?.get(step.table) ?? [];
             if (problems.length > 0) {
               await recordStepCount(deps.db, scope, runId, step.position, { status: 'refused', problems });
@@ -185,7 +206,13 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
             }
           }
           const target = await targetFor(deps, scope, charter, rule, opened);
-          const counted = await countRule(target, rule, [cutoff], await renewalsOf(rule), rowRules(rules.values(), rule.store));
+          const counted = await countRule(
+            target,
+            rule,
+            [cutoff],
+            await renewalsOf(rule),
+            rowRules(rules.values(), rule.store),
+          );
           await recordStepCount(deps.db, scope, runId, step.position, {
             status: 'counted',
             due: counted.due[0] ?? 0,
@@ -201,13 +228,27 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
       if (run.dryRun) return await finish(deps, scope, run);
       const gate: GateStep[] = run.steps
         .filter((s) => s.status === 'counted')
-        .map((s) => ({ store: s.store, table: s.table, due: s.due ?? 0, total: s.total ?? undefined, own: s.store === ownStore }));
-      const reasons = approvalReasons({ steps: gate, storesWithHistory: await storesWithHistory(deps.db, scope), maxShare: options.maxShare });
+        .map((s) => ({
+          store: s.store,
+          table: s.table,
+          due: s.due ?? 0,
+          total: s.total ?? undefined,
+          own: s.store === ownStore,
+        }));
+      const reasons = approvalReasons({
+        steps: gate,
+        storesWithHistory: await storesWithHistory(deps.db, scope),
+        maxShare: options.maxShare,
+      });
       if (reasons.length > 0 && !(await isApproved(deps.db, scope, runId))) {
         if (!options.approve) {
           await setRunStatus(deps.db, scope, runId, 'awaiting-approval', deps.clock(), {
             reasons,
-            audit: { actor: options.actor, action: 'retention.run.awaiting-approval', data: { reasons: reasons.map((r) => r.message), cutoff: run.cutoff } },
+            audit: {
+              actor: options.actor,
+              action: 'retention.run.awaiting-approval',
+              data: { reasons: reasons.map((r) => r.message), cutoff: run.cutoff },
+            },
           });
           return await getRun(deps.db, scope, runId);
         }
@@ -227,7 +268,9 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
       if (!rule) continue;
       try {
         const target: DueTarget = await targetFor(deps, scope, charter, rule, opened);
-        const exclusions = rule.renewal ? [{ column: rule.renewal.emailColumn, values: renewedAt(await renewalsOf(rule), rule.period, cutoff) }] : undefined;
+        const exclusions = rule.renewal
+          ? [{ column: rule.renewal.emailColumn, values: renewedAt(await renewalsOf(rule), rule.period, cutoff) }]
+          : undefined;
         let done = step.deleted + step.anonymised;
         // A batch the store committed but this run did not record (killed in between): its effect, from the store's ledger.
         const pending = await pendingBatch(deps.db, scope, runId, step.position);
@@ -239,7 +282,9 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
           }
         }
         let batchId = randomUUID();
-        await setStepStatus(deps.db, scope, runId, step.position, 'running', deps.clock(), undefined, { pendingBatch: batchId });
+        await setStepStatus(deps.db, scope, runId, step.position, 'running', deps.clock(), undefined, {
+          pendingBatch: batchId,
+        });
         const sweepAll = async (extra: { referencedOnly?: boolean; action: 'delete' | 'anonymise' }) => {
           let after: string | undefined;
           let acted = 0;
@@ -262,10 +307,32 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
             after = result.next;
             const reduced = Object.values(result.reduced).reduce((a, b) => a + b, 0);
             batchId = randomUUID();
-            await recordBatch(deps.db, scope, runId, step.position, { deleted: result.deleted, anonymised: result.anonymised, reduced: result.reduced, ms: performance.now() - started }, deps.clock(), batchId);
+            await recordBatch(
+              deps.db,
+              scope,
+              runId,
+              step.position,
+              {
+                deleted: result.deleted,
+                anonymised: result.anonymised,
+                reduced: result.reduced,
+                ms: performance.now() - started,
+              },
+              deps.clock(),
+              batchId,
+            );
             done += result.deleted + result.anonymised;
             acted += result.anonymised;
-            await options.onProgress?.({ runId, position: step.position, steps: run.steps.length, store: step.store, table: step.table, action: step.action, done, due: step.due ?? 0 });
+            await options.onProgress?.({
+              runId,
+              position: step.position,
+              steps: run.steps.length,
+              store: step.store,
+              table: step.table,
+              action: step.action,
+              done,
+              due: step.due ?? 0,
+            });
             await options.heartbeat?.();
             // A batch that changed nothing cannot make progress: stop here.
             if (result.done || result.deleted + result.anonymised + reduced === 0) return acted;
@@ -273,8 +340,33 @@ export async function executeRun(deps: SweepDeps, scope: OrgScope, runId: string
         };
         await sweepAll({ action: rule.action });
         // Only a table other rows reference can have due rows a delete could not reach.
-        const blocked = rule.store !== ownStore && rule.action === 'delete' && !rule.columns && rule.referenced ? await settleBlocked(target, rule, cutoff, exclusions, [...new Set([...rules.values()].filter((r) => r.store === rule.store && !r.columns && r.action === 'delete').map((r) => r.table))], sweepAll) : null;
-        await setStepStatus(deps.db, scope, runId, step.position, blocked && blocked.stayed > 0 ? 'blocked' : 'done', deps.clock(), undefined, { pendingBatch: null, blocked });
+        const blocked =
+          rule.store !== ownStore && rule.action === 'delete' && !rule.columns && rule.referenced
+            ? await settleBlocked(
+                target,
+                rule,
+                cutoff,
+                exclusions,
+                [
+                  ...new Set(
+                    [...rules.values()]
+                      .filter((r) => r.store === rule.store && !r.columns && r.action === 'delete')
+                      .map((r) => r.table),
+                  ),
+                ],
+                sweepAll,
+              )
+            : null;
+        await setStepStatus(
+          deps.db,
+          scope,
+          runId,
+          step.position,
+          blocked && blocked.stayed > 0 ? 'blocked' : 'done',
+          deps.clock(),
+          undefined,
+          { pendingBatch: null, blocked },
+        );
       } catch (error) {
         await setStepStatus(deps.db, scope, runId, step.position, 'failed', deps.clock(), safeMessage(error));
       }
@@ -303,7 +395,14 @@ async function settleBlocked(
     const at = cutoff.toISOString();
     // After the sweep every referencing row left stays (its own rule's due rows went first): governed tables are named
     // without a period, so the report says "not due" or the hold rather than "no rule deletes them".
-    return target.countDue({ ...counted, cutoffs: [at], now: at, action: 'delete', rules: governed.map((table) => ({ table })), ...(exclude ? { exclude } : {}) });
+    return target.countDue({
+      ...counted,
+      cutoffs: [at],
+      now: at,
+      action: 'delete',
+      rules: governed.map((table) => ({ table })),
+      ...(exclude ? { exclude } : {}),
+    });
   };
   const before = await count();
   const rows = before.blocked ?? [];

@@ -9,7 +9,16 @@ import type { ApprovalReason, BlockedOutcome } from './schemas.js';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type RunStatus = 'counting' | 'awaiting-approval' | 'approved' | 'running' | 'completed' | 'partial' | 'failed' | 'rejected' | 'superseded';
+export type RunStatus =
+  | 'counting'
+  | 'awaiting-approval'
+  | 'approved'
+  | 'running'
+  | 'completed'
+  | 'partial'
+  | 'failed'
+  | 'rejected'
+  | 'superseded';
 export type RunTrigger = 'cli' | 'schedule' | 'api';
 export type StepStatus = 'pending' | 'counted' | 'refused' | 'running' | 'done' | 'blocked' | 'failed';
 

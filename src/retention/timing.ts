@@ -18,7 +18,8 @@ export function planCutoffs(at: Date, months: number = planMonths): Date[] {
 export function monthlyCounts(cumulative: readonly number[]): { dueNow: number; byMonth: number[] } {
   const dueNow = cumulative[0] ?? 0;
   const byMonth: number[] = [];
-  for (let i = 1; i < cumulative.length; i++) byMonth.push(Math.max(0, (cumulative[i] ?? 0) - (cumulative[i - 1] ?? 0)));
+  for (let i = 1; i < cumulative.length; i++)
+    byMonth.push(Math.max(0, (cumulative[i] ?? 0) - (cumulative[i - 1] ?? 0)));
   return { dueNow, byMonth };
 }
 
@@ -48,7 +49,9 @@ export function isTimeOfDay(value: string): boolean {
 export function nextDailyRun(timeOfDay: string, now: Date): Date {
   const match = timePattern.exec(timeOfDay);
   if (!match) throw new Error(`not a time of day: ${timeOfDay}`);
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), Number(match[1]), Number(match[2])));
+  const next = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), Number(match[1]), Number(match[2])),
+  );
   if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
   return next;
 }

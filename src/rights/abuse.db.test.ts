@@ -19,7 +19,11 @@ const hour = 3_600_000;
 beforeAll(async () => {
   shop = await startHttpShop('shop');
   smtp = await startSmtp();
-  t = await buildTestApp({ charter: rightsCharter([shop.store]), now: () => now, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' } });
+  t = await buildTestApp({
+    charter: rightsCharter([shop.store]),
+    now: () => now,
+    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' },
+  });
 }, 180_000);
 afterAll(async () => {
   await t?.close();
@@ -61,7 +65,8 @@ async function verify(id: string, cookie: string, code: string, ip = freshIp()) 
   return response;
 }
 
-const status = (id: string, cookie: string) => t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
+const status = (id: string, cookie: string) =>
+  t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
 
 /** Removes what differs by construction (ids, tokens, references) so that two answers can be compared exactly. */
 function normalise(text: string): string {
@@ -75,11 +80,22 @@ describe('known and unknown identities get the same answer', { timeout: 120_000 
   it('same status, headers and page, whether the stores hold the identity or not', async () => {
     nextHour();
     const known = await submit({ type: 'access', identityType: 'email', identity: 'alice@example.be' });
-    const unknown = await submit({ type: 'access', identityType: 'email', identity: `nobody-${randomBytes(4).toString('hex')}@example.org` });
+    const unknown = await submit({
+      type: 'access',
+      identityType: 'email',
+      identity: `nobody-${randomBytes(4).toString('hex')}@example.org`,
+    });
     expect(known.response.statusCode).toBe(303);
     expect(unknown.response.statusCode).toBe(known.response.statusCode);
     expect(unknown.response.body).toBe(known.response.body);
-    const headers = (r: typeof known.response) => normalise(JSON.stringify(Object.entries(r.headers).filter(([name]) => !['date', 'content-length'].includes(name)).sort()));
+    const headers = (r: typeof known.response) =>
+      normalise(
+        JSON.stringify(
+          Object.entries(r.headers)
+            .filter(([name]) => !['date', 'content-length'].includes(name))
+            .sort(),
+        ),
+      );
     expect(headers(unknown.response)).toBe(headers(known.response));
 
     // Before and after the background lookup, the status pages are the same.
@@ -99,13 +115,24 @@ describe('known and unknown identities get the same answer', { timeout: 120_000 
   it('answers in the same time: the timings of known and unknown identities are not distinguishable', async () => {
     // The answer does the same work either way (validate, throttle, store the request); the stores lookup and the
     // mail happen afterwards. Measured per request with the background drained in between, interleaved at random.
-    const knownIdentities = ['alice@example.be', 'bob@example.be', 'carol@example.be', 'dave@example.be', 'erin@example.be', 'frank@example.be', 'gina@example.be'];
+    const knownIdentities = [
+      'alice@example.be',
+      'bob@example.be',
+      'carol@example.be',
+      'dave@example.be',
+      'erin@example.be',
+      'frank@example.be',
+      'gina@example.be',
+    ];
     const timed = async (identity: string) => {
       const { response } = await submit({ type: 'access', identityType: 'email', identity });
       expect(response.statusCode).toBe(303);
     };
     const times = await timeInterleaved(
-      { a: (round) => timed(knownIdentities[round % knownIdentities.length]!), b: () => timed(`x${randomBytes(5).toString('hex')}@example.org`) },
+      {
+        a: (round) => timed(knownIdentities[round % knownIdentities.length]!),
+        b: () => timed(`x${randomBytes(5).toString('hex')}@example.org`),
+      },
       {
         samples: 30,
         warmup: 6,
@@ -124,8 +151,12 @@ describe('known and unknown identities get the same answer', { timeout: 120_000 
     const stranger = `z${randomBytes(4).toString('hex')}@example.org`;
     const statuses: Record<string, number[]> = { known: [], unknown: [] };
     for (let i = 0; i < 4; i++) {
-      statuses.known!.push((await submit({ type: 'access', identityType: 'email', identity: 'dave@example.be' })).response.statusCode);
-      statuses.unknown!.push((await submit({ type: 'access', identityType: 'email', identity: stranger })).response.statusCode);
+      statuses.known!.push(
+        (await submit({ type: 'access', identityType: 'email', identity: 'dave@example.be' })).response.statusCode,
+      );
+      statuses.unknown!.push(
+        (await submit({ type: 'access', identityType: 'email', identity: stranger })).response.statusCode,
+      );
     }
     await settle();
     expect(statuses.known).toEqual([303, 303, 303, 429]);
@@ -136,7 +167,15 @@ describe('known and unknown identities get the same answer', { timeout: 120_000 
     nextHour();
     const ip = '203.0.113.9';
     const codes: number[] = [];
-    for (let i = 0; i < 11; i++) codes.push((await submit({ type: 'access', identityType: 'email', identity: `p${i}-${randomBytes(3).toString('hex')}@example.org` }, ip)).response.statusCode);
+    for (let i = 0; i < 11; i++)
+      codes.push(
+        (
+          await submit(
+            { type: 'access', identityType: 'email', identity: `p${i}-${randomBytes(3).toString('hex')}@example.org` },
+            ip,
+          )
+        ).response.statusCode,
+      );
     await settle();
     expect(codes.slice(0, 10).every((c) => c === 303)).toBe(true);
     expect(codes[10]).toBe(429);
@@ -148,9 +187,19 @@ describe('a code goes only to the contact on file', { timeout: 60_000 }, () => {
     nextHour();
     smtp.clear();
     const attacker = 'attacker@evil.example';
-    const byNumber = await submit({ type: 'access', identityType: 'customer-number', identity: 'C-0003', contact: attacker });
+    const byNumber = await submit({
+      type: 'access',
+      identityType: 'customer-number',
+      identity: 'C-0003',
+      contact: attacker,
+    });
     expect(byNumber.response.statusCode).toBe(303);
-    const byEmail = await submit({ type: 'erasure', identityType: 'email', identity: 'bob@example.be', contact: attacker });
+    const byEmail = await submit({
+      type: 'erasure',
+      identityType: 'email',
+      identity: 'bob@example.be',
+      contact: attacker,
+    });
     expect(byEmail.response.statusCode).toBe(303);
     await settle();
     await smtp.waitFor((m) => m.to.includes('carol@example.be'));
@@ -165,7 +214,12 @@ describe('a code goes only to the contact on file', { timeout: 60_000 }, () => {
   it('an unknown customer number sends nothing to anyone', async () => {
     nextHour();
     smtp.clear();
-    await submit({ type: 'access', identityType: 'customer-number', identity: 'C-9999', contact: 'attacker@evil.example' });
+    await submit({
+      type: 'access',
+      identityType: 'customer-number',
+      identity: 'C-9999',
+      contact: 'attacker@evil.example',
+    });
     await settle();
     expect(smtp.messages).toEqual([]);
   });
@@ -192,13 +246,21 @@ describe('codes and links', { timeout: 60_000 }, () => {
     // A wrong code, a locked code: the same page.
     expect(new Set(pages).size).toBe(1);
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('awaiting-verification');
-    const events = await t.database.db.selectFrom('rights_events').select('kind').where('request_id', '=', id).execute();
+    const events = await t.database.db
+      .selectFrom('rights_events')
+      .select('kind')
+      .where('request_id', '=', id)
+      .execute();
     expect(events.map((e) => e.kind)).toContain('code-locked');
   });
 
   it('limits code tries per address across requests', async () => {
     nextHour();
-    const { id, cookie } = await submit({ type: 'access', identityType: 'email', identity: `y${randomBytes(4).toString('hex')}@example.org` });
+    const { id, cookie } = await submit({
+      type: 'access',
+      identityType: 'email',
+      identity: `y${randomBytes(4).toString('hex')}@example.org`,
+    });
     await settle();
     const ip = '203.0.113.77';
     const statuses: number[] = [];
@@ -222,19 +284,34 @@ describe('codes and links', { timeout: 60_000 }, () => {
   it('a mailed link works once, and not after it expires', async () => {
     nextHour();
     smtp.clear();
-    const first = await submit({ type: 'restriction', ground: 'accuracy-contested', identityType: 'email', identity: 'gina@example.be' });
+    const first = await submit({
+      type: 'restriction',
+      ground: 'accuracy-contested',
+      identityType: 'email',
+      identity: 'gina@example.be',
+    });
     await settle();
     const link = new URL(linkIn(await smtp.waitFor((m) => m.to.includes('gina@example.be')), '/link/')).pathname;
     const page = await t.app.inject({ url: link });
     expect(page.statusCode).toBe(200);
     // Opening the link (a mail scanner would) changes nothing.
     expect((await findRequest(t.database.db, scope(), first.id))?.state).toBe('awaiting-verification');
-    const used = await t.app.inject({ method: 'POST', url: link, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'lang=en' });
+    const used = await t.app.inject({
+      method: 'POST',
+      url: link,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'lang=en',
+    });
     expect(used.statusCode).toBe(303);
     expect(String(used.headers['set-cookie'])).toContain(`Path=/privacy/main/requests/${first.id}`);
     await settle();
     expect((await findRequest(t.database.db, scope(), first.id))?.verifiedAt).not.toBeNull();
-    const again = await t.app.inject({ method: 'POST', url: link, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'lang=en' });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: link,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'lang=en',
+    });
     // Used: 410 Gone, and the page says so (not "no such link").
     expect(again.statusCode).toBe(410);
     expect(again.body).toContain('This link has already been used');
@@ -251,7 +328,16 @@ describe('codes and links', { timeout: 60_000 }, () => {
     const expired = await t.app.inject({ url: late });
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain('This link has expired');
-    expect((await t.app.inject({ method: 'POST', url: late, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'lang=en' })).statusCode).toBe(410);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: late,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: 'lang=en',
+        })
+      ).statusCode,
+    ).toBe(410);
     // A link that never existed stays a plain 404.
     const unknown = await t.app.inject({ url: `/privacy/main/link/${randomBytes(32).toString('base64url')}` });
     expect(unknown.statusCode).toBe(404);
@@ -262,8 +348,16 @@ describe('codes and links', { timeout: 60_000 }, () => {
 describe('a requester sees only their own request', { timeout: 60_000 }, () => {
   it("another request's status, with my cookie or none, looks exactly like a request that does not exist", async () => {
     nextHour();
-    const mine = await submit({ type: 'access', identityType: 'email', identity: `m${randomBytes(4).toString('hex')}@example.org` });
-    const theirs = await submit({ type: 'access', identityType: 'email', identity: `o${randomBytes(4).toString('hex')}@example.org` });
+    const mine = await submit({
+      type: 'access',
+      identityType: 'email',
+      identity: `m${randomBytes(4).toString('hex')}@example.org`,
+    });
+    const theirs = await submit({
+      type: 'access',
+      identityType: 'email',
+      identity: `o${randomBytes(4).toString('hex')}@example.org`,
+    });
     await settle();
     expect((await status(mine.id, mine.cookie)).statusCode).toBe(200);
     const other = await status(theirs.id, mine.cookie);
@@ -275,7 +369,12 @@ describe('a requester sees only their own request', { timeout: 60_000 }, () => {
     expect(other.body).toBe(missing.body);
     expect(none.body).toBe(missing.body);
     // Nor can they act on it.
-    const cancel = await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${theirs.id}/cancel`, headers: { cookie: mine.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'lang=en' });
+    const cancel = await t.app.inject({
+      method: 'POST',
+      url: `/privacy/main/requests/${theirs.id}/cancel`,
+      headers: { cookie: mine.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'lang=en',
+    });
     expect(cancel.statusCode).toBe(404);
     expect((await findRequest(t.database.db, scope(), theirs.id))?.state).toBe('awaiting-verification');
   });

@@ -18,8 +18,29 @@ import { findRequest, listRequests, packagesOf, timeline, type RightsRequest } f
 import { markNotification, notificationsOf } from './notifications.js';
 import { isRestrictionTask, recipientName } from './recipients.js';
 import { fill, rightsTexts } from './texts.js';
-import { changesSchema, notificationMarkSchema, createRequestSchema, extendSchema, overrideSchema, refuseSchema, requestDetailSchema, requestFilterSchema, requestSummarySchema } from './schemas.js';
-import { approve, approveOverride, computePlan, extend, liftRestriction, proposeOverride, refuse, reissuePackage, setChanges, staffPackage } from './staff.js';
+import {
+  changesSchema,
+  notificationMarkSchema,
+  createRequestSchema,
+  extendSchema,
+  overrideSchema,
+  refuseSchema,
+  requestDetailSchema,
+  requestFilterSchema,
+  requestSummarySchema,
+} from './schemas.js';
+import {
+  approve,
+  approveOverride,
+  computePlan,
+  extend,
+  liftRestriction,
+  proposeOverride,
+  refuse,
+  reissuePackage,
+  setChanges,
+  staffPackage,
+} from './staff.js';
 import { isFinal, type RequestState } from './workflow.js';
 
 /** `an***@example.be`, `C-0***`: enough to recognise, not enough to copy (shared with the Outbox). */
@@ -51,9 +72,17 @@ function summary(request: RightsRequest, now: Date): z.input<typeof requestSumma
   };
 }
 
-async function detail(context: RightsContext, scope: { organisationId: string }, request: RightsRequest): Promise<z.input<typeof requestDetailSchema>> {
+async function detail(
+  context: RightsContext,
+  scope: { organisationId: string },
+  request: RightsRequest,
+): Promise<z.input<typeof requestDetailSchema>> {
   const now = context.now();
-  const [events, packages, notifications] = await Promise.all([timeline(context.db, scope, request.id), packagesOf(context.db, scope, request.id), notificationsOf(context.db, scope, request.id)]);
+  const [events, packages, notifications] = await Promise.all([
+    timeline(context.db, scope, request.id),
+    packagesOf(context.db, scope, request.id),
+    notificationsOf(context.db, scope, request.id),
+  ]);
   const charter = notifications.length ? await context.charter(scope) : undefined;
   return {
     ...summary(request, now),
@@ -69,8 +98,22 @@ async function detail(context: RightsContext, scope: { organisationId: string },
     changes: request.changes,
     lastError: request.lastError,
     attempts: request.attempts,
-    packages: packages.map((p) => ({ id: p.id, createdAt: p.createdAt.toISOString(), expiresAt: p.expiresAt.toISOString(), size: p.size, downloadedAt: p.downloadedAt?.toISOString() ?? null, deletedAt: p.deletedAt?.toISOString() ?? null })),
-    timeline: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, kind: e.kind, from: e.from, to: e.to, data: e.data })),
+    packages: packages.map((p) => ({
+      id: p.id,
+      createdAt: p.createdAt.toISOString(),
+      expiresAt: p.expiresAt.toISOString(),
+      size: p.size,
+      downloadedAt: p.downloadedAt?.toISOString() ?? null,
+      deletedAt: p.deletedAt?.toISOString() ?? null,
+    })),
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      actor: e.actor,
+      kind: e.kind,
+      from: e.from,
+      to: e.to,
+      data: e.data,
+    })),
     notifications: notifications.map((n) => ({
       recipient: n.recipient,
       name: charter ? notificationName(charter, n) : n.recipient,
@@ -99,7 +142,8 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
     {
       method: 'POST',
       url: '/api/v1/requests',
-      summary: 'Enter a request received by post, phone, at the counter, by email or through an integration; a code goes to the contact on file',
+      summary:
+        'Enter a request received by post, phone, at the counter, by email or through an integration; a code goes to the contact on file',
       tags: ['requests'],
       auth: write,
       body: createRequestSchema,
@@ -123,13 +167,19 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
       tags: ['requests'],
       auth: read,
       query: requestFilterSchema,
-      response: z.object({ total: z.number(), overdue: z.number(), dueWithin7Days: z.number(), requests: z.array(requestSummarySchema) }),
+      response: z.object({
+        total: z.number(),
+        overdue: z.number(),
+        dueWithin7Days: z.number(),
+        requests: z.array(requestSummarySchema),
+      }),
       errors: [401, 403],
     },
     async ({ query, request }) => {
       const caller = callerOf(request);
       const now = context.now();
-      const list = <T extends string>(value: T | T[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
+      const list = <T extends string>(value: T | T[] | undefined) =>
+        value === undefined ? undefined : Array.isArray(value) ? value : [value];
       const dueBefore = query.dueBefore ? startOfDay(addDays(parseDate(query.dueBefore), 1)) : undefined;
       const found = await listRequests(context.db, caller, {
         states: list<RequestState>(query.state),
@@ -140,28 +190,67 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
         limit: query.limit,
         offset: query.offset,
       });
-      const open = ['received', 'awaiting-verification', 'verified', 'in-progress', 'awaiting-approval'] as RequestState[];
+      const open = [
+        'received',
+        'awaiting-verification',
+        'verified',
+        'in-progress',
+        'awaiting-approval',
+      ] as RequestState[];
       const [overdue, soon] = await Promise.all([
         listRequests(context.db, caller, { states: open, overdueAt: now, limit: 1 }),
-        listRequests(context.db, caller, { states: open, dueBefore: new Date(now.getTime() + 7 * 86_400_000), limit: 1 }),
+        listRequests(context.db, caller, {
+          states: open,
+          dueBefore: new Date(now.getTime() + 7 * 86_400_000),
+          limit: 1,
+        }),
       ]);
-      return { total: found.total, overdue: overdue.total, dueWithin7Days: soon.total, requests: found.requests.map((r) => summary(r, now)) };
+      return {
+        total: found.total,
+        overdue: overdue.total,
+        dueWithin7Days: soon.total,
+        requests: found.requests.map((r) => summary(r, now)),
+      };
     },
   );
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/v1/requests/:id', summary: 'One request: details, timeline, plan and result', tags: ['requests'], auth: read, params: idParams, response: requestDetailSchema, errors: [401, 403, 404] },
+    {
+      method: 'GET',
+      url: '/api/v1/requests/:id',
+      summary: 'One request: details, timeline, plan and result',
+      tags: ['requests'],
+      auth: read,
+      params: idParams,
+      response: requestDetailSchema,
+      errors: [401, 403, 404],
+    },
     async ({ params, request }) => {
       const caller = callerOf(request);
       return detail(context, caller, await load(caller, params.id));
     },
   );
 
-  const action = (url: string, summaryText: string, run: (caller: ReturnType<typeof callerOf>, id: string, body: unknown) => Promise<unknown>, body?: z.ZodType) =>
+  const action = (
+    url: string,
+    summaryText: string,
+    run: (caller: ReturnType<typeof callerOf>, id: string, body: unknown) => Promise<unknown>,
+    body?: z.ZodType,
+  ) =>
     defineRoute(
       app,
-      { method: 'POST', url, summary: summaryText, tags: ['requests'], auth: write, params: idParams, ...(body ? { body } : {}), response: requestDetailSchema, errors: [401, 403, 404, 409, 422] },
+      {
+        method: 'POST',
+        url,
+        summary: summaryText,
+        tags: ['requests'],
+        auth: write,
+        params: idParams,
+        ...(body ? { body } : {}),
+        response: requestDetailSchema,
+        errors: [401, 403, 404, 409, 422],
+      },
       async ({ params, body: input, request }) => {
         const caller = callerOf(request);
         await load(caller, params.id);
@@ -172,23 +261,65 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
       },
     );
 
-  action('/api/v1/requests/:id/approve', 'Approve the plan of a request awaiting approval; it is executed at once', (caller, id) => approve(context, caller, id, caller));
-  action('/api/v1/requests/:id/refuse', 'Refuse a request with the reason and explanation told to the requester (Art. 12(4))', (caller, id, body) => refuse(context, caller, id, caller, body as z.infer<typeof refuseSchema>), refuseSchema);
-  action('/api/v1/requests/:id/extend', 'Extend the deadline by two months, once, with a reason mailed to the requester (Art. 12(3))', (caller, id, body) => extend(context, caller, id, caller, (body as z.infer<typeof extendSchema>).reason), extendSchema);
-  action('/api/v1/requests/:id/lift-restriction', 'Lift a completed restriction (Art. 18(3)): the requester is told first, with the reason', (caller, id, body) => liftRestriction(context, caller, id, caller, (body as z.infer<typeof extendSchema>).reason), extendSchema);
-  action('/api/v1/requests/:id/cancel', 'Withdraw a request on behalf of the requester', (caller, id) => cancel(context, caller, id, caller.actor));
-  action('/api/v1/requests/:id/override', 'Propose to verify the identity by other means (a second person approves)', (caller, id, body) => proposeOverride(context, caller, id, caller, (body as z.infer<typeof overrideSchema>).reason), overrideSchema);
-  action('/api/v1/requests/:id/override/approve', 'Approve a verification override (must be another person than the proposer)', (caller, id) => approveOverride(context, caller, id, caller));
-  action('/api/v1/requests/:id/changes', 'Set the column changes of a rectification awaiting approval', (caller, id, body) => setChanges(context, caller, id, caller, (body as z.infer<typeof changesSchema>).changes), changesSchema);
-  action('/api/v1/requests/:id/plan', 'Compute the plan (stores, tables, rows, fields) of an erasure or rectification now', (caller, id) => computePlan(context, caller, id, caller));
-  action('/api/v1/requests/:id/package/reissue', 'Mail a fresh single-use link to the package', (caller, id) => reissuePackage(context, caller, id, caller));
+  action(
+    '/api/v1/requests/:id/approve',
+    'Approve the plan of a request awaiting approval; it is executed at once',
+    (caller, id) => approve(context, caller, id, caller),
+  );
+  action(
+    '/api/v1/requests/:id/refuse',
+    'Refuse a request with the reason and explanation told to the requester (Art. 12(4))',
+    (caller, id, body) => refuse(context, caller, id, caller, body as z.infer<typeof refuseSchema>),
+    refuseSchema,
+  );
+  action(
+    '/api/v1/requests/:id/extend',
+    'Extend the deadline by two months, once, with a reason mailed to the requester (Art. 12(3))',
+    (caller, id, body) => extend(context, caller, id, caller, (body as z.infer<typeof extendSchema>).reason),
+    extendSchema,
+  );
+  action(
+    '/api/v1/requests/:id/lift-restriction',
+    'Lift a completed restriction (Art. 18(3)): the requester is told first, with the reason',
+    (caller, id, body) => liftRestriction(context, caller, id, caller, (body as z.infer<typeof extendSchema>).reason),
+    extendSchema,
+  );
+  action('/api/v1/requests/:id/cancel', 'Withdraw a request on behalf of the requester', (caller, id) =>
+    cancel(context, caller, id, caller.actor),
+  );
+  action(
+    '/api/v1/requests/:id/override',
+    'Propose to verify the identity by other means (a second person approves)',
+    (caller, id, body) => proposeOverride(context, caller, id, caller, (body as z.infer<typeof overrideSchema>).reason),
+    overrideSchema,
+  );
+  action(
+    '/api/v1/requests/:id/override/approve',
+    'Approve a verification override (must be another person than the proposer)',
+    (caller, id) => approveOverride(context, caller, id, caller),
+  );
+  action(
+    '/api/v1/requests/:id/changes',
+    'Set the column changes of a rectification awaiting approval',
+    (caller, id, body) => setChanges(context, caller, id, caller, (body as z.infer<typeof changesSchema>).changes),
+    changesSchema,
+  );
+  action(
+    '/api/v1/requests/:id/plan',
+    'Compute the plan (stores, tables, rows, fields) of an erasure or rectification now',
+    (caller, id) => computePlan(context, caller, id, caller),
+  );
+  action('/api/v1/requests/:id/package/reissue', 'Mail a fresh single-use link to the package', (caller, id) =>
+    reissuePackage(context, caller, id, caller),
+  );
 
   defineRoute(
     app,
     {
       method: 'POST',
       url: '/api/v1/requests/:id/notifications/:recipient',
-      summary: 'Mark a recipient as told (or not yet) of the rectification, erasure or restriction (Art. 19): the officer task of a request',
+      summary:
+        'Mark a recipient as told (or not yet) of the rectification, erasure or restriction (Art. 19): the officer task of a request',
       tags: ['requests'],
       auth: write,
       params: idParams.extend({ recipient: z.string().min(1).max(100) }),
@@ -218,7 +349,11 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
     async ({ params, request, reply }) => {
       const caller = callerOf(request);
       const file = await staffPackage(context, caller, params.id, caller);
-      return reply.header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').type('application/zip').send(file.content);
+      return reply
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .type('application/zip')
+        .send(file.content);
     },
   );
 }

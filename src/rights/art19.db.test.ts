@@ -35,7 +35,8 @@ beforeAll(async () => {
       { ...base, id: 'crm', name: 'CRM Vendor BV' },
       { ...c.recipients[1]!, id: 'stats', name: 'Stats Inc.' },
     ];
-    for (const purpose of c.purposes) purpose.recipients = purpose.id === 'orders' ? ['mailer', 'crm'] : purpose.id === 'analytics' ? ['stats'] : [];
+    for (const purpose of c.purposes)
+      purpose.recipients = purpose.id === 'orders' ? ['mailer', 'crm'] : purpose.id === 'analytics' ? ['stats'] : [];
   });
   t = await buildTestApp({ charter, now: () => now, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' } });
 }, 180_000);
@@ -53,19 +54,32 @@ const settle = () => rightsContextOf(t.app).idle();
 let ip = 40;
 
 function form(fields: Record<string, string>, cookie?: string) {
-  return { headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) }, payload: new URLSearchParams({ lang: 'en', ...fields }).toString() };
+  return {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+    payload: new URLSearchParams({ lang: 'en', ...fields }).toString(),
+  };
 }
 
 /** A request through the privacy center, verified with the mailed code; returns its id and status cookie. */
 async function verified(fields: Record<string, string>, email: string) {
   smtp.clear();
   const remoteAddress = `192.0.2.${++ip}`;
-  const submitted = await t.app.inject({ method: 'POST', url: '/privacy/main/requests', remoteAddress, ...form(fields) });
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: '/privacy/main/requests',
+    remoteAddress,
+    ...form(fields),
+  });
   const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))![1]!;
   const cookie = String(submitted.headers['set-cookie']).split(';')[0]!;
   await settle();
   const code = codeIn(await smtp.waitFor((m) => m.to.includes(email)));
-  await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/verify`, remoteAddress, ...form({ code }, cookie) });
+  await t.app.inject({
+    method: 'POST',
+    url: `/privacy/main/requests/${id}/verify`,
+    remoteAddress,
+    ...form({ code }, cookie),
+  });
   await settle();
   return { id, cookie };
 }
@@ -75,11 +89,15 @@ async function confirm(id: string, cookie: string) {
   await settle();
 }
 
-const statusPage = (id: string, cookie: string) => t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
+const statusPage = (id: string, cookie: string) =>
+  t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
 
 describe('erasure with erasureGracePeriod: P0D', { timeout: 60_000 }, () => {
   it('says it erases as soon as confirmed, erases at once with no cancel link, and tells the recipients for real', async () => {
-    const { id, cookie } = await verified({ type: 'erasure', identityType: 'customer-number', identity: 'C-0001' }, 'alice@example.be');
+    const { id, cookie } = await verified(
+      { type: 'erasure', identityType: 'customer-number', identity: 'C-0001' },
+      'alice@example.be',
+    );
     const before = await statusPage(id, cookie);
     expect(before.body).toContain('as soon as you confirm');
     expect(before.body).not.toMatch(/0 days|you can still cancel/);
@@ -91,7 +109,12 @@ describe('erasure with erasureGracePeriod: P0D', { timeout: 60_000 }, () => {
     expect(request?.state).toBe('completed');
     expect(request?.executeAfter).toBeNull();
     expect((await shop.rows('customers')).find((c) => c.id === 1)?.name).toBe('[erased]');
-    const cancelCodes = await t.database.db.selectFrom('rights_codes').select('id').where('request_id', '=', id).where('purpose', '=', 'cancel').execute();
+    const cancelCodes = await t.database.db
+      .selectFrom('rights_codes')
+      .select('id')
+      .where('request_id', '=', id)
+      .where('purpose', '=', 'cancel')
+      .execute();
     expect(cancelCodes).toEqual([]);
     expect(smtp.messages.some((m) => /erased on/.test(m.subject) || m.text.includes('/link/'))).toBe(false);
 
@@ -110,32 +133,83 @@ describe('erasure with erasureGracePeriod: P0D', { timeout: 60_000 }, () => {
     // The records, and the officer's task through the API.
     const headers = await tokenFor(t, ['requests:read', 'requests:write']);
     const detail = (await t.app.inject({ url: `/api/v1/requests/${id}`, headers })).json();
-    expect(detail.notifications.map((n: { recipient: string; channel: string; state: string }) => `${n.recipient} ${n.channel} ${n.state}`)).toEqual([
-      'crm officer pending',
-      'hosting store done',
-      'mailer mail done',
-    ]);
-    const rows = await t.database.db.selectFrom('rights_notifications').select(['recipient', 'detail', 'done_by']).where('request_id', '=', id).orderBy('recipient').execute();
-    expect(rows.find((r) => r.recipient === 'hosting')).toMatchObject({ done_by: 'store:shop', detail: { store: 'shop' } });
-    expect(rows.find((r) => r.recipient === 'mailer')).toMatchObject({ done_by: 'mail', detail: { to: 'privacy@mailer.example' } });
+    expect(
+      detail.notifications.map(
+        (n: { recipient: string; channel: string; state: string }) => `${n.recipient} ${n.channel} ${n.state}`,
+      ),
+    ).toEqual(['crm officer pending', 'hosting store done', 'mailer mail done']);
+    const rows = await t.database.db
+      .selectFrom('rights_notifications')
+      .select(['recipient', 'detail', 'done_by'])
+      .where('request_id', '=', id)
+      .orderBy('recipient')
+      .execute();
+    expect(rows.find((r) => r.recipient === 'hosting')).toMatchObject({
+      done_by: 'store:shop',
+      detail: { store: 'shop' },
+    });
+    expect(rows.find((r) => r.recipient === 'mailer')).toMatchObject({
+      done_by: 'mail',
+      detail: { to: 'privacy@mailer.example' },
+    });
 
     let page = await statusPage(id, cookie);
     expect(page.body).toMatch(/Recipients we will inform \(Art\. 19\)<\/h2><ul><li>CRM Vendor BV<\/li><\/ul>/);
 
-    const marked = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/notifications/crm`, headers, payload: { done: true } });
+    const marked = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/notifications/crm`,
+      headers,
+      payload: { done: true },
+    });
     expect(marked.statusCode).toBe(200);
-    expect(marked.json().notifications.find((n: { recipient: string }) => n.recipient === 'crm')).toMatchObject({ state: 'done', channel: 'officer' });
+    expect(marked.json().notifications.find((n: { recipient: string }) => n.recipient === 'crm')).toMatchObject({
+      state: 'done',
+      channel: 'officer',
+    });
     expect(marked.json().timeline.map((e: { kind: string }) => e.kind)).toContain('recipient-informed');
-    const audit = await t.database.db.selectFrom('audit_entries').select(['action', 'data']).where('target', '=', `request:${id}`).where('action', '=', 'request.recipient-informed').execute();
-    expect(audit.map((a) => `${(a.data as { recipient: string }).recipient} ${(a.data as { channel: string }).channel}`).sort()).toEqual(['crm officer', 'hosting store', 'mailer mail']);
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'data'])
+      .where('target', '=', `request:${id}`)
+      .where('action', '=', 'request.recipient-informed')
+      .execute();
+    expect(
+      audit
+        .map((a) => `${(a.data as { recipient: string }).recipient} ${(a.data as { channel: string }).channel}`)
+        .sort(),
+    ).toEqual(['crm officer', 'hosting store', 'mailer mail']);
     page = await statusPage(id, cookie);
     expect(page.body).not.toContain('Recipients we will inform');
     expect(page.body).toContain('<li>CRM Vendor BV</li>');
 
     // A store call is not a task to tick; bad input is a 4xx with the field path.
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/notifications/hosting`, headers, payload: { done: false } })).statusCode).toBe(409);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/notifications/nobody`, headers, payload: { done: true } })).statusCode).toBe(404);
-    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/notifications/crm`, headers, payload: { done: 'yes' } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/requests/${id}/notifications/hosting`,
+          headers,
+          payload: { done: false },
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/requests/${id}/notifications/nobody`,
+          headers,
+          payload: { done: true },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/notifications/crm`,
+      headers,
+      payload: { done: 'yes' },
+    });
     expect(bad.statusCode).toBe(422);
     expect(JSON.stringify(bad.json())).toContain('done');
   });
@@ -143,7 +217,10 @@ describe('erasure with erasureGracePeriod: P0D', { timeout: 60_000 }, () => {
 
 describe('restriction', { timeout: 60_000 }, () => {
   it('tells the recipient whose HTTP store was called, and leaves the others to the officer', async () => {
-    const { id } = await verified({ type: 'restriction', identityType: 'email', identity: 'carol@example.be', ground: 'accuracy-contested' }, 'carol@example.be');
+    const { id } = await verified(
+      { type: 'restriction', identityType: 'email', identity: 'carol@example.be', ground: 'accuracy-contested' },
+      'carol@example.be',
+    );
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('completed');
     const done = await smtp.waitFor((m) => m.to.includes('carol@example.be') && m.subject.includes('completed'));
     expect(done.text).toContain('Recipients we have informed (Art. 19):\n- Hosting Platform NV');
@@ -156,10 +233,20 @@ describe('restriction', { timeout: 60_000 }, () => {
 describe('a notice that did not go out', { timeout: 60_000 }, () => {
   it('is sent again by the clock, and recorded as told only then', async () => {
     // As if the process died right after completing the request, before mailing the recipient.
-    const record = await t.database.db.selectFrom('rights_notifications').select(['id', 'request_id']).where('recipient', '=', 'mailer').executeTakeFirstOrThrow();
+    const record = await t.database.db
+      .selectFrom('rights_notifications')
+      .select(['id', 'request_id'])
+      .where('recipient', '=', 'mailer')
+      .executeTakeFirstOrThrow();
     await t.database.db
       .updateTable('rights_notifications')
-      .set({ state: 'pending', done_at: null, done_by: null, detail: '{}', created_at: new Date(now.getTime() - 10 * 60_000) })
+      .set({
+        state: 'pending',
+        done_at: null,
+        done_by: null,
+        detail: '{}',
+        created_at: new Date(now.getTime() - 10 * 60_000),
+      })
       .where('id', '=', record.id)
       .execute();
     smtp.clear();
@@ -167,7 +254,11 @@ describe('a notice that did not go out', { timeout: 60_000 }, () => {
     expect(report.recipientNotices).toBe(1);
     const reference = (await findRequest(t.database.db, scope(), record.request_id))!.reference;
     expect((await smtp.waitFor((m) => m.to.includes('privacy@mailer.example'))).subject).toContain(reference);
-    const after = await t.database.db.selectFrom('rights_notifications').select(['state', 'done_by']).where('id', '=', record.id).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('rights_notifications')
+      .select(['state', 'done_by'])
+      .where('id', '=', record.id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ state: 'done', done_by: 'mail' });
     expect((await tick(rightsContextOf(t.app))).recipientNotices).toBe(0);
   });
@@ -175,8 +266,16 @@ describe('a notice that did not go out', { timeout: 60_000 }, () => {
 
 describe('erasure with erasureGracePeriod: P7D', { timeout: 60_000 }, () => {
   it('waits seven days, with the date and time and the cancel link in page and mail, then erases', async () => {
-    await applyCharter(t.database.db, scope(), { charter: { ...charter, rights: { ...charter.rights, erasureGracePeriod: 'P7D' } }, source: 'test', format: 'json', actor: 'system' });
-    const { id, cookie } = await verified({ type: 'erasure', identityType: 'customer-number', identity: 'C-0002' }, 'bob@example.be');
+    await applyCharter(t.database.db, scope(), {
+      charter: { ...charter, rights: { ...charter.rights, erasureGracePeriod: 'P7D' } },
+      source: 'test',
+      format: 'json',
+      actor: 'system',
+    });
+    const { id, cookie } = await verified(
+      { type: 'erasure', identityType: 'customer-number', identity: 'C-0002' },
+      'bob@example.be',
+    );
     expect((await statusPage(id, cookie)).body).toContain('7 days after you confirm: on ');
     await confirm(id, cookie);
     const request = await findRequest(t.database.db, scope(), id);
@@ -200,19 +299,57 @@ describe('erasure with erasureGracePeriod: P7D', { timeout: 60_000 }, () => {
 
 describe('erasure verified by an override, with erasureGracePeriod: P7D', { timeout: 60_000 }, () => {
   it('waits too, and mails the person the date and time and the cancel link', async () => {
-    await applyCharter(t.database.db, scope(), { charter: { ...charter, rights: { ...charter.rights, erasureGracePeriod: 'P7D' } }, source: 'test', format: 'json', actor: 'system' });
+    await applyCharter(t.database.db, scope(), {
+      charter: { ...charter, rights: { ...charter.rights, erasureGracePeriod: 'P7D' } },
+      source: 'test',
+      format: 'json',
+      actor: 'system',
+    });
     const officer = async (role: 'privacy-officer' | 'owner') => {
       const user = await signedInNow(t, role);
       const session = await createSession(t.database.db, user.userId, now);
-      return { ...user.headers, cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`, 'x-csrf-token': session.csrfToken };
+      return {
+        ...user.headers,
+        cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`,
+        'x-csrf-token': session.csrfToken,
+      };
     };
     const writer = await tokenFor(t, ['requests:write', 'requests:read']);
-    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: writer, payload: { site: 'main', type: 'erasure', channel: 'counter', identity: { type: 'email', value: 'dave@example.be' } } })).json();
+    const created = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/requests',
+        headers: writer,
+        payload: {
+          site: 'main',
+          type: 'erasure',
+          channel: 'counter',
+          identity: { type: 'email', value: 'dave@example.be' },
+        },
+      })
+    ).json();
     await settle();
     smtp.clear();
     const reason = { reason: 'Identity card checked at the counter by two staff.' };
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override`, headers: await officer('privacy-officer'), payload: reason })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override/approve`, headers: await officer('owner') })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/requests/${created.id}/override`,
+          headers: await officer('privacy-officer'),
+          payload: reason,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/requests/${created.id}/override/approve`,
+          headers: await officer('owner'),
+        })
+      ).statusCode,
+    ).toBe(200);
     await settle();
     expect((await findRequest(t.database.db, scope(), created.id))?.state).toBe('verified');
     const scheduled = await smtp.waitFor((m) => m.to.includes('dave@example.be') && m.subject.includes('erased on'));

@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
 import type { Charter, Language } from '../charter/schema.js';
 import type { ErasureResult } from '../stores/connector.js';
-import { codeMail, completedMail, erasureLines, recipientNoticeMail, scheduledMail, withdrawnMail, type MailContext } from './mails.js';
+import {
+  codeMail,
+  completedMail,
+  erasureLines,
+  recipientNoticeMail,
+  scheduledMail,
+  withdrawnMail,
+  type MailContext,
+} from './mails.js';
 import { statusPage, type PageFrame } from './pages.js';
 import { planNotifications, type NotificationView } from './recipients.js';
 import type { RightsRequest } from './repository.js';
@@ -19,7 +27,14 @@ import { executeAfterFor } from './workflow.js';
 function distinctiveCharter(edit?: (charter: Charter) => void): Charter {
   return buildCharter((charter) => {
     charter.languages = ['en', 'nl', 'fr', 'de'];
-    charter.holds = [{ id: 'vat', reason: { en: 'Invoices are kept for the tax authorities.' }, law: 'Belgian VAT Code, art. 60', duration: 'P10Y' }];
+    charter.holds = [
+      {
+        id: 'vat',
+        reason: { en: 'Invoices are kept for the tax authorities.' },
+        law: 'Belgian VAT Code, art. 60',
+        duration: 'P10Y',
+      },
+    ];
     charter.recipients = [
       { ...charter.recipients[0]!, id: 'mailer', name: 'Mailer SA', privacyContact: 'privacy@mailer.example' },
       { ...charter.recipients[0]!, id: 'hosting', name: 'Hosting Platform NV', store: 'zqx-remote-store' },
@@ -61,7 +76,23 @@ function distinctiveCharter(edit?: (charter: Charter) => void): Charter {
           },
         ],
       },
-      { id: 'zqx-remote-store', name: 'Zqx Remote Thing', kind: 'http', connection: 'ZQX_HTTP_URL', tables: [{ name: 'zqx_remote_tbl', primaryKey: 'id', columns: [{ name: 'zqx_r_col', category: 'contact.email', erase: 'delete', identity: 'email', secret: false }], references: [], holds: [] }] },
+      {
+        id: 'zqx-remote-store',
+        name: 'Zqx Remote Thing',
+        kind: 'http',
+        connection: 'ZQX_HTTP_URL',
+        tables: [
+          {
+            name: 'zqx_remote_tbl',
+            primaryKey: 'id',
+            columns: [
+              { name: 'zqx_r_col', category: 'contact.email', erase: 'delete', identity: 'email', secret: false },
+            ],
+            references: [],
+            holds: [],
+          },
+        ],
+      },
     ];
     edit?.(charter);
   });
@@ -73,10 +104,26 @@ const results: ErasureResult[] = [
     jobId: 'j',
     dryRun: false,
     erased: [{ table: 'zqx_cust_tbl', deleted: 1, updated: 0 }],
-    kept: [{ table: 'zqx_inv_tbl', rows: 2, hold: 'vat', law: 'Belgian VAT Code, art. 60', keptColumns: ['zqx_billing_col'], until: '2034-12-31' }],
+    kept: [
+      {
+        table: 'zqx_inv_tbl',
+        rows: 2,
+        hold: 'vat',
+        law: 'Belgian VAT Code, art. 60',
+        keptColumns: ['zqx_billing_col'],
+        until: '2034-12-31',
+      },
+    ],
     queries: 4,
   },
-  { store: 'zqx-remote-store', jobId: 'j', dryRun: false, erased: [{ table: 'zqx_remote_tbl', deleted: 3, updated: 0 }], kept: [], queries: 1 },
+  {
+    store: 'zqx-remote-store',
+    jobId: 'j',
+    dryRun: false,
+    erased: [{ table: 'zqx_remote_tbl', deleted: 3, updated: 0 }],
+    kept: [],
+    queries: 1,
+  },
 ];
 
 const touched = [
@@ -84,7 +131,11 @@ const touched = [
   { store: 'zqx-local-store', table: 'zqx_inv_tbl' },
 ];
 
-function request(type: RightsRequest['type'], state: RightsRequest['state'], extra: Partial<RightsRequest> = {}): RightsRequest {
+function request(
+  type: RightsRequest['type'],
+  state: RightsRequest['state'],
+  extra: Partial<RightsRequest> = {},
+): RightsRequest {
   const now = new Date('2026-03-02T09:00:00Z');
   return {
     id: '00000000-0000-4000-8000-000000000001',
@@ -157,7 +208,10 @@ describe("the person's mail about recipients", () => {
       { recipient: 'crm', state: 'pending' },
     ];
     const text = completedMail(mailContext(charter, 'en'), erasureLines(summary, charter, 'en', notifications)).text;
-    const informed = text.slice(text.indexOf('Recipients we have informed (Art. 19):'), text.indexOf('Recipients we will inform (Art. 19):'));
+    const informed = text.slice(
+      text.indexOf('Recipients we have informed (Art. 19):'),
+      text.indexOf('Recipients we will inform (Art. 19):'),
+    );
     expect(informed).toContain('- Mailer SA');
     expect(informed).toContain('- Hosting Platform NV');
     expect(informed).not.toContain('CRM Vendor BV');
@@ -171,7 +225,10 @@ describe("the person's mail about recipients", () => {
     ];
     for (const language of uiLanguages) {
       const t = rightsTexts[language];
-      const text = completedMail(mailContext(charter, language), erasureLines(summary, charter, language, pending)).text;
+      const text = completedMail(
+        mailContext(charter, language),
+        erasureLines(summary, charter, language, pending),
+      ).text;
       expect(text).not.toContain(t.resultNotified);
       expect(text).toContain(`${t.resultWillNotify}:\n- Mailer SA\n- CRM Vendor BV`);
     }
@@ -224,15 +281,38 @@ describe('no store, table or column name in anything a person reads', () => {
         scheduledMail(context, new Date('2026-03-09T10:00:00Z'), 'https://charter.test/privacy/main/link/secret').text,
         codeMail(context, '123 456', 'https://charter.test/privacy/main/link/secret').text,
         withdrawnMail(context).text,
-        recipientNoticeMail(charter, language, { reference: 'R-2026-ABCD', type: 'erasure' }, { name: 'Mailer SA' }).text,
+        recipientNoticeMail(charter, language, { reference: 'R-2026-ABCD', type: 'erasure' }, { name: 'Mailer SA' })
+          .text,
       );
       for (const type of ['erasure', 'rectification', 'restriction'] as const) {
-        const result = type === 'erasure' ? { erasure: summary } : { [type]: { updated: [{ store: 'zqx-local-store', table: 'zqx_cust_tbl', rows: 1 }], notified: ['CRM Vendor BV'] } };
-        rendered.push(statusPage(frame(charter, language), request(type, 'completed', { result, language }), { now, notifications, proven: true }));
+        const result =
+          type === 'erasure'
+            ? { erasure: summary }
+            : {
+                [type]: {
+                  updated: [{ store: 'zqx-local-store', table: 'zqx_cust_tbl', rows: 1 }],
+                  notified: ['CRM Vendor BV'],
+                },
+              };
+        rendered.push(
+          statusPage(frame(charter, language), request(type, 'completed', { result, language }), {
+            now,
+            notifications,
+            proven: true,
+          }),
+        );
       }
       rendered.push(
-        statusPage(frame(charter, language), request('erasure', 'awaiting-verification', { codeVerifiedAt: now, language }), { now, proven: true }),
-        statusPage(frame(charter, language), request('erasure', 'verified', { executeAfter: new Date('2026-03-09T10:00:00Z'), language }), { now, proven: true }),
+        statusPage(
+          frame(charter, language),
+          request('erasure', 'awaiting-verification', { codeVerifiedAt: now, language }),
+          { now, proven: true },
+        ),
+        statusPage(
+          frame(charter, language),
+          request('erasure', 'verified', { executeAfter: new Date('2026-03-09T10:00:00Z'), language }),
+          { now, proven: true },
+        ),
       );
     }
     for (const text of rendered) expect(text).not.toMatch(/zqx/i);
@@ -250,7 +330,11 @@ describe('the grace period of an erasure', () => {
     });
     expect(executeAfterFor(charter, 'erasure', now)).toBeNull();
     for (const language of uiLanguages) {
-      const page = statusPage(frame(charter, language), request('erasure', 'awaiting-verification', { codeVerifiedAt: now, language }), { now, proven: true });
+      const page = statusPage(
+        frame(charter, language),
+        request('erasure', 'awaiting-verification', { codeVerifiedAt: now, language }),
+        { now, proven: true },
+      );
       expect(page).toContain(rightsTexts[language].confirmErasureNow);
       expect(page).not.toMatch(/0 (days|dagen|jours|Tage)/);
     }
@@ -263,7 +347,11 @@ describe('the grace period of an erasure', () => {
     const at = executeAfterFor(charter, 'erasure', now);
     expect(at?.toISOString()).toBe('2026-03-09T10:00:00.000Z');
     expect(executeAfterFor(charter, 'access', now)).toBeNull();
-    const page = statusPage(frame(charter, 'en'), request('erasure', 'awaiting-verification', { codeVerifiedAt: now }), { now, proven: true });
+    const page = statusPage(
+      frame(charter, 'en'),
+      request('erasure', 'awaiting-verification', { codeVerifiedAt: now }),
+      { now, proven: true },
+    );
     expect(page).toContain('7 days after you confirm: on 9 March 2026 at 11:00 if you confirm now');
     expect(page).toContain('/cancel');
     const mail = scheduledMail(mailContext(charter, 'en'), at!, 'https://charter.test/privacy/main/link/secret');

@@ -16,7 +16,8 @@ let env: Record<string, string>;
 let remove: () => Promise<void>;
 
 /** Opens (and migrates) the database the CLI is given, for the test's own reads and writes. */
-const withDatabase = <T>(work: (db: Kysely<Database>) => Promise<T>) => withConfiguredDatabase(readConfig(env), (database) => work(database.db));
+const withDatabase = <T>(work: (db: Kysely<Database>) => Promise<T>) =>
+  withConfiguredDatabase(readConfig(env), (database) => work(database.db));
 
 const cli = (args: string[]) => runCli(args, { env });
 
@@ -60,7 +61,9 @@ describe('charter requests', () => {
     expect(listed.out).toContain('la***@example.org');
     expect(listed.out).not.toContain('late@example.org');
     const json = JSON.parse((await cli(['requests', 'list', '--json', '--overdue'])).out);
-    expect(json).toEqual([expect.objectContaining({ organisation: 'testco', type: 'access', state: 'received', overdue: true })]);
+    expect(json).toEqual([
+      expect.objectContaining({ organisation: 'testco', type: 'access', state: 'received', overdue: true }),
+    ]);
     expect((await cli(['requests', 'list', '--state', 'nonsense'])).code).toBe(2);
   });
 

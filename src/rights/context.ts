@@ -68,9 +68,24 @@ export class RightsContext {
    * Sends a mail on behalf of an organisation; a failure is logged (without the recipient) and reported as false, and
    * so is a mail the mailer suppressed (recipient over its hourly cap; the mailer recorded and logged it).
    */
-  async send(scope: OrgScope, to: string, mail: RenderedMail, language: Language, options: { hourlyCap?: number } = {}): Promise<boolean> {
+  async send(
+    scope: OrgScope,
+    to: string,
+    mail: RenderedMail,
+    language: Language,
+    options: { hourlyCap?: number } = {},
+  ): Promise<boolean> {
     try {
-      const sent = await this.deps.mailer.send({ organisationId: scope.organisationId, to, subject: mail.subject, text: mail.text, template: mail.template, language, ...(mail.secrets ? { secrets: mail.secrets } : {}), ...options });
+      const sent = await this.deps.mailer.send({
+        organisationId: scope.organisationId,
+        to,
+        subject: mail.subject,
+        text: mail.text,
+        template: mail.template,
+        language,
+        ...(mail.secrets ? { secrets: mail.secrets } : {}),
+        ...options,
+      });
       return sent.suppressed !== true;
     } catch (error) {
       this.deps.logger.error({ template: mail.template, err: { name: (error as Error).name } }, 'mail not sent');
@@ -83,7 +98,10 @@ export class RightsContext {
     const task: Promise<void> = work()
       .then(() => undefined)
       .catch((error: unknown) => {
-        this.deps.logger.error({ task: label, err: { name: (error as Error).name, message: safeMessage(error) } }, 'rights background task failed');
+        this.deps.logger.error(
+          { task: label, err: { name: (error as Error).name, message: safeMessage(error) } },
+          'rights background task failed',
+        );
       })
       .finally(() => {
         this.#pending.delete(task);

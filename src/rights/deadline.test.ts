@@ -14,7 +14,11 @@ import {
   zoneOffset,
 } from './deadline.js';
 
-const instants = fc.date({ min: new Date('1999-12-01T00:00:00Z'), max: new Date('2101-01-31T00:00:00Z'), noInvalidDate: true });
+const instants = fc.date({
+  min: new Date('1999-12-01T00:00:00Z'),
+  max: new Date('2101-01-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 const hour = 3_600_000;
 
 describe('deadline of a request (Art. 12(3), Europe/Brussels)', () => {
@@ -143,18 +147,23 @@ describe('wall-clock arithmetic in Europe/Brussels', () => {
 
   it('property: adding days keeps the wall-clock time, and adding then subtracting months never lands later', () => {
     fc.assert(
-      fc.property(instants, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 36 }), (instant, days, months) => {
-        const local = toLocal(instant);
-        const moved = toLocal(addDurationInZone(instant, { years: 0, months: 0, weeks: 0, days }));
-        // Only a time inside the spring gap may shift (by the gap).
-        if (!(moved.hour !== local.hour && moved.month === 3)) {
-          expect([moved.hour, moved.minute, moved.second]).toEqual([local.hour, local.minute, local.second]);
-        }
-        const there = addMonths(local, months);
-        const back = addMonths(there, -months);
-        expect(back.day).toBeLessThanOrEqual(local.day);
-        expect([back.year, back.month]).toEqual([local.year, local.month]);
-      }),
+      fc.property(
+        instants,
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 36 }),
+        (instant, days, months) => {
+          const local = toLocal(instant);
+          const moved = toLocal(addDurationInZone(instant, { years: 0, months: 0, weeks: 0, days }));
+          // Only a time inside the spring gap may shift (by the gap).
+          if (!(moved.hour !== local.hour && moved.month === 3)) {
+            expect([moved.hour, moved.minute, moved.second]).toEqual([local.hour, local.minute, local.second]);
+          }
+          const there = addMonths(local, months);
+          const back = addMonths(there, -months);
+          expect(back.day).toBeLessThanOrEqual(local.day);
+          expect([back.year, back.month]).toEqual([local.year, local.month]);
+        },
+      ),
     );
   });
 });

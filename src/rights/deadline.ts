@@ -71,7 +71,15 @@ export function toLocal(instant: Date, zone: string = controllerTimeZone): Local
 /** Offset of the zone from UTC at an instant, in milliseconds (Brussels: +1 h in winter, +2 h in summer). */
 export function zoneOffset(instant: Date, zone: string = controllerTimeZone): number {
   const local = toLocal(instant, zone);
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+  const asUtc = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+    local.millisecond,
+  );
   return asUtc - instant.getTime();
 }
 
@@ -80,7 +88,15 @@ export function zoneOffset(instant: Date, zone: string = controllerTimeZone): nu
  * March in Brussels) moves forward by the gap (03:30); a time that happens twice in autumn takes the later one.
  */
 export function fromLocal(local: LocalDateTime, zone: string = controllerTimeZone): Date {
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+  const asUtc = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+    local.millisecond,
+  );
   const first = zoneOffset(new Date(asUtc), zone);
   let instant = asUtc - first;
   const second = zoneOffset(new Date(instant), zone);
@@ -97,7 +113,7 @@ export function daysInMonth(year: number, month: number): number {
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
   const index = date.year * 12 + (date.month - 1) + months;
   const year = Math.floor(index / 12);
-  const month = (index - year * 12) + 1;
+  const month = index - year * 12 + 1;
   return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
 }
 
@@ -129,7 +145,12 @@ export function startOfDay(date: CalendarDate, zone: string = controllerTimeZone
  * ends), weeks and days as calendar days, the local time of day kept (so P7D from 10:00 is 10:00 a week later, even
  * across a change of summer time).
  */
-export function addDurationInZone(instant: Date, value: Duration | string, zone: string = controllerTimeZone, sign: 1 | -1 = 1): Date {
+export function addDurationInZone(
+  instant: Date,
+  value: Duration | string,
+  zone: string = controllerTimeZone,
+  sign: 1 | -1 = 1,
+): Date {
   const d = typeof value === 'string' ? parseIso(value) : value;
   const local = toLocal(instant, zone);
   const moved = addDays(addMonths(local, sign * (d.years * 12 + d.months)), sign * (d.weeks * 7 + d.days));
@@ -172,5 +193,7 @@ export function reminderAt(dueAt: Date, days: number, zone: string = controllerT
 export function daysLeft(now: Date, dueOn: string, zone: string = controllerTimeZone): number {
   const today = toLocal(now, zone);
   const due = parseDate(dueOn);
-  return Math.round((Date.UTC(due.year, due.month - 1, due.day) - Date.UTC(today.year, today.month - 1, today.day)) / 86_400_000);
+  return Math.round(
+    (Date.UTC(due.year, due.month - 1, due.day) - Date.UTC(today.year, today.month - 1, today.day)) / 86_400_000,
+  );
 }

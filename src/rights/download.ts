@@ -43,7 +43,11 @@ function usable(p: PackageRow | undefined, now: Date): p is PackageRow {
 }
 
 /** The package behind a link, if the link still works. */
-export async function peekPackage(context: RightsContext, scope: OrgScope, secret: string): Promise<PackageView | undefined> {
+export async function peekPackage(
+  context: RightsContext,
+  scope: OrgScope,
+  secret: string,
+): Promise<PackageView | undefined> {
   const key = await context.key(scope);
   const now = context.now();
   return inOrganisation(context.db, scope, async (trx) => {
@@ -51,7 +55,13 @@ export async function peekPackage(context: RightsContext, scope: OrgScope, secre
     if (!usable(found, now)) return undefined;
     const request = await findRequest(trx, scope, found.requestId);
     if (!request) return undefined;
-    return { packageId: found.id, requestId: request.id, reference: request.reference, language: request.language, siteId: request.siteId };
+    return {
+      packageId: found.id,
+      requestId: request.id,
+      reference: request.reference,
+      language: request.language,
+      siteId: request.siteId,
+    };
   });
 }
 
@@ -63,7 +73,8 @@ export async function sendDownloadCode(context: RightsContext, scope: OrgScope, 
   const sent = await inOrganisation(context.db, scope, async (trx) => {
     const found = await packageByLink(trx, scope, key.linkHash(secret));
     if (!usable(found, now)) return undefined;
-    if (!(await allowHits(trx, [throttleHit(scope, key, 'download', found.id, 3_600_000, codesPerPackageHour)], now))) throw tooManyRequests();
+    if (!(await allowHits(trx, [throttleHit(scope, key, 'download', found.id, 3_600_000, codesPerPackageHour)], now)))
+      throw tooManyRequests();
     const request = await findRequest(trx, scope, found.requestId);
     if (!request) return undefined;
     await retireCodes(trx, scope, request.id, 'download', now);
@@ -77,7 +88,12 @@ export async function sendDownloadCode(context: RightsContext, scope: OrgScope, 
       createdAt: now,
       expiresAt: new Date(now.getTime() + codeLifetimeMs),
     });
-    await recordEvent(trx, scope, request, { actor: 'subject', kind: 'download-code-sent', at: now, data: { package: found.id } });
+    await recordEvent(trx, scope, request, {
+      actor: 'subject',
+      kind: 'download-code-sent',
+      at: now,
+      data: { package: found.id },
+    });
     return request;
   });
   if (!sent) return false;
@@ -91,30 +107,54 @@ export async function sendDownloadCode(context: RightsContext, scope: OrgScope, 
  * Checks the download code and hands out the package, once. Undefined for every failure (wrong, expired, used or
  * locked code; used or expired link) — the page says the same thing for all of them.
  */
-export async function download(context: RightsContext, scope: OrgScope, secret: string, typed: string, ip?: string): Promise<{ fileName: string; content: Buffer } | undefined> {
+export async function download(
+  context: RightsContext,
+  scope: OrgScope,
+  secret: string,
+  typed: string,
+  ip?: string,
+): Promise<{ fileName: string; content: Buffer } | undefined> {
   const key = await context.key(scope);
   const now = context.now();
   const code = normaliseCode(typed);
   return inOrganisation(context.db, scope, async (trx) => {
-    if (ip && !(await allowHits(trx, [throttleHit(scope, key, 'code-ip', ip, 3_600_000, limits.codeTriesPerAddressHour)], now))) throw tooManyRequests();
+    if (
+      ip &&
+      !(await allowHits(trx, [throttleHit(scope, key, 'code-ip', ip, 3_600_000, limits.codeTriesPerAddressHour)], now))
+    )
+      throw tooManyRequests();
     const found = await packageByLink(trx, scope, key.linkHash(secret));
     if (!usable(found, now)) return undefined;
     const request = await findRequest(trx, scope, found.requestId);
     if (!request) return undefined;
     const stored = await latestCode(trx, scope, request.id, 'download', found.id);
-    if (!stored || stored.usedAt || stored.lockedAt || stored.expiresAt <= now || stored.attempts >= maxCodeAttempts) return undefined;
-    const right = code !== undefined && stored.codeHash !== null && sameSecret(stored.codeHash, key.codeHash(request.id, 'download', code));
+    if (!stored || stored.usedAt || stored.lockedAt || stored.expiresAt <= now || stored.attempts >= maxCodeAttempts)
+      return undefined;
+    const right =
+      code !== undefined &&
+      stored.codeHash !== null &&
+      sameSecret(stored.codeHash, key.codeHash(request.id, 'download', code));
     if (!right) {
       const attempts = stored.attempts + 1;
       await updateCode(trx, scope, stored.id, { attempts, ...(attempts >= maxCodeAttempts ? { locked_at: now } : {}) });
-      await recordEvent(trx, scope, request, { actor: 'subject', kind: attempts >= maxCodeAttempts ? 'download-code-locked' : 'download-code-failed', at: now, data: { package: found.id, attempts } });
+      await recordEvent(trx, scope, request, {
+        actor: 'subject',
+        kind: attempts >= maxCodeAttempts ? 'download-code-locked' : 'download-code-failed',
+        at: now,
+        data: { package: found.id, attempts },
+      });
       return undefined;
     }
     const content = await packageContent(trx, scope, found.id);
     if (!content) return undefined;
     await updateCode(trx, scope, stored.id, { used_at: now });
     await updatePackage(trx, scope, found.id, { downloaded_at: now });
-    await recordEvent(trx, scope, request, { actor: 'subject', kind: 'package-downloaded', at: now, data: { package: found.id, size: content.byteLength } });
+    await recordEvent(trx, scope, request, {
+      actor: 'subject',
+      kind: 'package-downloaded',
+      at: now,
+      data: { package: found.id, size: content.byteLength },
+    });
     return { fileName: found.fileName, content };
   });
 }
@@ -126,7 +166,12 @@ export async function download(context: RightsContext, scope: OrgScope, secret: 
 export const sessionDownloadWindowMs = 24 * 3_600_000;
 
 /** The package a proven browser may download from the status page now, if any (the newest usable one). */
-export async function sessionPackage(context: RightsContext, scope: OrgScope, requestId: string, provenAt: Date | null): Promise<PackageRow | undefined> {
+export async function sessionPackage(
+  context: RightsContext,
+  scope: OrgScope,
+  requestId: string,
+  provenAt: Date | null,
+): Promise<PackageRow | undefined> {
   const now = context.now();
   if (!provenAt || now.getTime() - provenAt.getTime() >= sessionDownloadWindowMs) return undefined;
   const packages = await packagesOf(context.db, scope, requestId);
@@ -137,7 +182,12 @@ export async function sessionPackage(context: RightsContext, scope: OrgScope, re
  * Hands out the package to the proven browser, once (the same single download as through the mailed link, which stops
  * working after it). Undefined when the browser is not proven within the window or no package is usable.
  */
-export async function downloadWithSession(context: RightsContext, scope: OrgScope, requestId: string, provenAt: Date | null): Promise<{ fileName: string; content: Buffer } | undefined> {
+export async function downloadWithSession(
+  context: RightsContext,
+  scope: OrgScope,
+  requestId: string,
+  provenAt: Date | null,
+): Promise<{ fileName: string; content: Buffer } | undefined> {
   const found = await sessionPackage(context, scope, requestId, provenAt);
   if (!found) return undefined;
   const now = context.now();
@@ -156,7 +206,12 @@ export async function downloadWithSession(context: RightsContext, scope: OrgScop
     const content = await packageContent(trx, scope, found.id);
     const request = await findRequest(trx, scope, requestId);
     if (!content || !request) throw new Error('package vanished while claimed');
-    await recordEvent(trx, scope, request, { actor: 'subject', kind: 'package-downloaded', at: now, data: { package: found.id, size: content.byteLength, via: 'status-page' } });
+    await recordEvent(trx, scope, request, {
+      actor: 'subject',
+      kind: 'package-downloaded',
+      at: now,
+      data: { package: found.id, size: content.byteLength, via: 'status-page' },
+    });
     return { fileName: found.fileName, content };
   });
 }

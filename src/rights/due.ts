@@ -42,7 +42,12 @@ const noticeRetryMs = 7 * 86_400_000;
 /** The organisations with a charter: each one's due work is independent of the others' (see `tickLane`). */
 export async function tickLanes(context: RightsContext): Promise<string[]> {
   // An archived organisation's deadlines and reminders stop with it (its requests are kept).
-  const organisations = await context.db.selectFrom('organisations').select('id').where('active_revision_seq', 'is not', null).where('archived_at', 'is', null).execute();
+  const organisations = await context.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('active_revision_seq', 'is not', null)
+    .where('archived_at', 'is', null)
+    .execute();
   return organisations.map((o) => o.id);
 }
 
@@ -60,7 +65,15 @@ export async function tickLane(context: RightsContext, organisationId: string): 
 
 /** Runs every due step for every organisation. */
 export async function tick(context: RightsContext): Promise<TickReport> {
-  const report: TickReport = { dispatched: 0, started: 0, resumed: 0, closedUnverifiable: 0, reminders: 0, packagesDeleted: 0, recipientNotices: 0 };
+  const report: TickReport = {
+    dispatched: 0,
+    started: 0,
+    resumed: 0,
+    closedUnverifiable: 0,
+    reminders: 0,
+    packagesDeleted: 0,
+    recipientNotices: 0,
+  };
   for (const id of await tickLanes(context)) {
     const part = await tickLane(context, id);
     if (!part) continue;
@@ -72,10 +85,19 @@ export async function tick(context: RightsContext): Promise<TickReport> {
 export async function tickOrganisation(context: RightsContext, scope: OrgScope, charter: Charter): Promise<TickReport> {
   const organisationId = requireScope(scope);
   const now = context.now();
-  const report: TickReport = { dispatched: 0, started: 0, resumed: 0, closedUnverifiable: 0, reminders: 0, packagesDeleted: 0, recipientNotices: 0 };
+  const report: TickReport = {
+    dispatched: 0,
+    started: 0,
+    resumed: 0,
+    closedUnverifiable: 0,
+    reminders: 0,
+    packagesDeleted: 0,
+    recipientNotices: 0,
+  };
   // Each read in its own scoped transaction: the steps below open theirs, and a long tick must not hold one open.
   const scoped = <T>(read: (trx: Transaction<Database>) => Promise<T>) => inOrganisation(context.db, scope, read);
-  const select = (trx: Transaction<Database>) => trx.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
+  const select = (trx: Transaction<Database>) =>
+    trx.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
 
   // A dispatch whose store lookup failed waits out its back-off (next_attempt_at) before the next try.
   const undispatched = await scoped((trx) =>
@@ -93,7 +115,14 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     report.dispatched++;
   }
 
-  const ready = await scoped((trx) => select(trx).select('id').where('state', '=', 'verified').where((eb) => eb.or([eb('execute_after', 'is', null), eb('execute_after', '<=', now)])).limit(batch).execute());
+  const ready = await scoped((trx) =>
+    select(trx)
+      .select('id')
+      .where('state', '=', 'verified')
+      .where((eb) => eb.or([eb('execute_after', 'is', null), eb('execute_after', '<=', now)]))
+      .limit(batch)
+      .execute(),
+  );
   for (const { id } of ready) {
     await guarded(context, 'advance', () => advance(context, scope, id));
     report.started++;
@@ -104,13 +133,28 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     report.resumed++;
   }
 
-  const unverifiable = await scoped((trx) => select(trx).select('id').where('state', 'in', ['received', 'awaiting-verification']).where('due_at', '<=', now).limit(batch).execute());
+  const unverifiable = await scoped((trx) =>
+    select(trx)
+      .select('id')
+      .where('state', 'in', ['received', 'awaiting-verification'])
+      .where('due_at', '<=', now)
+      .limit(batch)
+      .execute(),
+  );
   for (const { id } of unverifiable) {
-    if (await guarded(context, 'close', () => closeUnverifiable(context, scope, charter, id))) report.closedUnverifiable++;
+    if (await guarded(context, 'close', () => closeUnverifiable(context, scope, charter, id)))
+      report.closedUnverifiable++;
   }
 
   // Reminders: the officer acts on verified work; unverified requests close by themselves.
-  const open = await scoped((trx) => select(trx).selectAll().where('state', 'in', ['verified', 'in-progress', 'awaiting-approval']).where('due_at', '<=', new Date(now.getTime() + 8 * 86_400_000)).limit(batch * 5).execute());
+  const open = await scoped((trx) =>
+    select(trx)
+      .selectAll()
+      .where('state', 'in', ['verified', 'in-progress', 'awaiting-approval'])
+      .where('due_at', '<=', new Date(now.getTime() + 8 * 86_400_000))
+      .limit(batch * 5)
+      .execute(),
+  );
   for (const row of open) {
     const request = toRequest(row);
     const due: { kind: string; at: Date; days?: number }[] = [
@@ -124,9 +168,15 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     if (!(await claimReminder(context.db, scope, request.id, kind, now))) continue;
     const event = { requestId: request.id, requestType: request.type, dueAt: request.dueAt.toISOString() };
     await guarded(context, 'webhook', () =>
-      latest.kind === 'overdue' ? emitWebhookEvent(context.db, scope, 'request.overdue', event, now) : emitWebhookEvent(context.db, scope, 'request.deadline-near', { ...event, daysLeft: latest.days ?? 0 }, now),
+      latest.kind === 'overdue'
+        ? emitWebhookEvent(context.db, scope, 'request.overdue', event, now)
+        : emitWebhookEvent(context.db, scope, 'request.deadline-near', { ...event, daysLeft: latest.days ?? 0 }, now),
     );
-    await guarded(context, 'reminder', () => mailOfficers(context, scope, charter, request, latest.kind === 'overdue' ? 'overdue' : 'reminder', { days: latest.days ?? 0 }));
+    await guarded(context, 'reminder', () =>
+      mailOfficers(context, scope, charter, request, latest.kind === 'overdue' ? 'overdue' : 'reminder', {
+        days: latest.days ?? 0,
+      }),
+    );
     report.reminders++;
   }
 
@@ -143,13 +193,29 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
   for (const p of expired) {
     await inOrganisation(context.db, scope, async (trx) => {
       await updatePackage(trx, scope, p.id, { content: null, deleted_at: now });
-      const row = await trx.selectFrom('rights_requests').select(['id', 'type']).where('organisation_id', '=', organisationId).where('id', '=', p.request_id).executeTakeFirstOrThrow();
-      await recordEvent(trx, scope, { id: row.id, type: row.type as 'access' }, { actor: 'system', kind: 'package-deleted', at: now, data: { package: p.id } });
+      const row = await trx
+        .selectFrom('rights_requests')
+        .select(['id', 'type'])
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', p.request_id)
+        .executeTakeFirstOrThrow();
+      await recordEvent(
+        trx,
+        scope,
+        { id: row.id, type: row.type as 'access' },
+        { actor: 'system', kind: 'package-deleted', at: now, data: { package: p.id } },
+      );
     });
     report.packagesDeleted++;
   }
 
-  for (const id of await requestsWithUnsentNotices(context.db, scope, new Date(now.getTime() - noticeRetryMs), new Date(now.getTime() - noticeGraceMs), batch)) {
+  for (const id of await requestsWithUnsentNotices(
+    context.db,
+    scope,
+    new Date(now.getTime() - noticeRetryMs),
+    new Date(now.getTime() - noticeGraceMs),
+    batch,
+  )) {
     const request = await findRequest(context.db, scope, id);
     const type = request?.type;
     if (!request || request.state !== 'completed' || !type || !informsRecipients(type)) continue;
@@ -157,7 +223,9 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     report.recipientNotices++;
   }
 
-  await inOrganisation(context.db, scope, (trx) => pruneThrottleCounts(trx, organisationId, new Date(now.getTime() - 2 * 86_400_000)));
+  await inOrganisation(context.db, scope, (trx) =>
+    pruneThrottleCounts(trx, organisationId, new Date(now.getTime() - 2 * 86_400_000)),
+  );
   await pruneSessions(context.db, scope, now);
   return report;
 }

@@ -16,13 +16,46 @@ import { addDurationInZone, formatDate, toLocal } from './deadline.js';
 import { completedMail, erasureLines, mailContext, officerMail, packageMail, remedies } from './mails.js';
 import { mailRecipients, notificationsOf, recordNotifications, type NotificationRecord } from './notifications.js';
 import { buildPackage } from './package.js';
-import { ownDataUntouched, personLines, personMail, processorCounts, processorTableTest, routeToControllers } from './processor-data.js';
+import {
+  ownDataUntouched,
+  personLines,
+  personMail,
+  processorCounts,
+  processorTableTest,
+  routeToControllers,
+} from './processor-data.js';
 import type { ConsentHistory } from './ports.js';
-import { findRequest, insertPackage, patchRequest, recordEvent, toRequest, transition, claimReminder, type RightsRequest } from './repository.js';
-import { calledHttpStores, forThePerson, informsRecipients, notificationLines, planNotifications, restrictionTasks, type NotificationView, type PlannedNotification } from './recipients.js';
+import {
+  findRequest,
+  insertPackage,
+  patchRequest,
+  recordEvent,
+  toRequest,
+  transition,
+  claimReminder,
+  type RightsRequest,
+} from './repository.js';
+import {
+  calledHttpStores,
+  forThePerson,
+  informsRecipients,
+  notificationLines,
+  planNotifications,
+  restrictionTasks,
+  type NotificationView,
+  type PlannedNotification,
+} from './recipients.js';
 import { rememberRestriction, restrictedIdentities, type UnmarkedTable } from './restricted-identities.js';
 import { identityKey } from '../stores/sql/traverse.js';
-import { changesByStore, proposeRectification, summariseErasure, summariseRectification, summariseRestriction, type ErasureSummary, type PlannedChange } from './results.js';
+import {
+  changesByStore,
+  proposeRectification,
+  summariseErasure,
+  summariseRectification,
+  summariseRestriction,
+  type ErasureSummary,
+  type PlannedChange,
+} from './results.js';
 import { reachCounter, summariseReach } from './reach.js';
 import { generateLinkSecret } from './secrets.js';
 import { needsApproval } from './workflow.js';
@@ -36,9 +69,18 @@ const failuresBeforeAlert = 3;
  * Moves a verified request to in-progress inside the caller's transaction when nothing makes it wait (no grace period
  * left), so that verification and the start of the work commit together. Returns the started request, if any.
  */
-export async function startIfReady(trx: Transaction<Database>, scope: OrgScope, request: RightsRequest, now: Date): Promise<RightsRequest | undefined> {
+export async function startIfReady(
+  trx: Transaction<Database>,
+  scope: OrgScope,
+  request: RightsRequest,
+  now: Date,
+): Promise<RightsRequest | undefined> {
   if (request.state !== 'verified' || (request.executeAfter && request.executeAfter > now)) return undefined;
-  return transition(trx, scope, request, 'in-progress', { actor: 'system', at: now, patch: { next_attempt_at: null, attempts: 0, last_error: null } });
+  return transition(trx, scope, request, 'in-progress', {
+    actor: 'system',
+    at: now,
+    patch: { next_attempt_at: null, attempts: 0, last_error: null },
+  });
 }
 
 /** Starts a verified request once its grace period (if any) is over, and works on an in-progress one. */
@@ -53,12 +95,21 @@ export async function advance(context: RightsContext, scope: OrgScope, requestId
 }
 
 /** Takes an in-progress request for this worker (lease), or undefined when another holds it or it moved on. */
-async function claim(context: RightsContext, scope: OrgScope, requestId: string, now: Date): Promise<RightsRequest | undefined> {
+async function claim(
+  context: RightsContext,
+  scope: OrgScope,
+  requestId: string,
+  now: Date,
+): Promise<RightsRequest | undefined> {
   const organisationId = requireScope(scope);
   return inOrganisation(context.db, scope, async (trx) => {
     const row = await trx
       .updateTable('rights_requests')
-      .set((eb) => ({ next_attempt_at: new Date(now.getTime() + leaseMs), attempts: eb('attempts', '+', 1), updated_at: now }))
+      .set((eb) => ({
+        next_attempt_at: new Date(now.getTime() + leaseMs),
+        attempts: eb('attempts', '+', 1),
+        updated_at: now,
+      }))
       .where('organisation_id', '=', organisationId)
       .where('id', '=', requestId)
       .where('state', '=', 'in-progress')
@@ -87,7 +138,9 @@ export async function work(context: RightsContext, scope: OrgScope, requestId: s
   if (!request) return;
   const charter = await context.charter(scope);
   try {
-    const approvalStep = !request.approvedAt && (needsApproval(charter, request.type, request.details) || request.type === 'rectification');
+    const approvalStep =
+      !request.approvedAt &&
+      (needsApproval(charter, request.type, request.details) || request.type === 'rectification');
     if (approvalStep) await prepareForApproval(context, scope, charter, request);
     else await execute(context, scope, charter, request);
   } catch (error) {
@@ -95,15 +148,35 @@ export async function work(context: RightsContext, scope: OrgScope, requestId: s
   }
 }
 
-async function recordFailure(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest, error: unknown) {
+async function recordFailure(
+  context: RightsContext,
+  scope: OrgScope,
+  charter: Charter,
+  request: RightsRequest,
+  error: unknown,
+) {
   const now = context.now();
   const message = safeMessage(error);
   const delay = Math.min(3_600_000, 60_000 * 2 ** Math.max(0, request.attempts - 1));
   await inOrganisation(context.db, scope, async (trx) => {
-    await patchRequest(trx, scope, request.id, { last_error: message, next_attempt_at: new Date(now.getTime() + delay) }, now);
-    await recordEvent(trx, scope, request, { actor: 'system', kind: 'execution-failed', at: now, data: { attempts: request.attempts, error: message } });
+    await patchRequest(
+      trx,
+      scope,
+      request.id,
+      { last_error: message, next_attempt_at: new Date(now.getTime() + delay) },
+      now,
+    );
+    await recordEvent(trx, scope, request, {
+      actor: 'system',
+      kind: 'execution-failed',
+      at: now,
+      data: { attempts: request.attempts, error: message },
+    });
   });
-  context.deps.logger.warn({ request: request.id, attempts: request.attempts, error: message }, 'request execution failed');
+  context.deps.logger.warn(
+    { request: request.id, attempts: request.attempts, error: message },
+    'request execution failed',
+  );
   if (request.attempts >= failuresBeforeAlert && (await claimReminder(context.db, scope, request.id, 'failure', now))) {
     await mailOfficers(context, scope, charter, request, 'failure', { attempts: request.attempts, error: message });
   }
@@ -128,7 +201,8 @@ export async function mailOfficers(
     ...extra,
   });
   // Staff mail: the higher cap, so that a day's reminders for a full inbox all arrive.
-  for (const email of await context.deps.officers.emails(scope, charter)) await context.send(scope, email, mail, language, { hourlyCap: staffRecipientHourlyCap });
+  for (const email of await context.deps.officers.emails(scope, charter))
+    await context.send(scope, email, mail, language, { hourlyCap: staffRecipientHourlyCap });
 }
 
 /**
@@ -136,7 +210,12 @@ export async function mailOfficers(
  * proposed column changes of a rectification, the restriction pending an objection's assessment (Art. 18(1)(d)), or
  * the rows an access package would hold.
  */
-async function prepareForApproval(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest): Promise<void> {
+async function prepareForApproval(
+  context: RightsContext,
+  scope: OrgScope,
+  charter: Charter,
+  request: RightsRequest,
+): Promise<void> {
   const identities = identitiesOf(request);
   let plan: unknown;
   let changes: PlannedChange[] | undefined;
@@ -147,25 +226,39 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
   let unmarkedWhileWeighed: UnmarkedTable[] = [];
   const reached = async () => {
     const counter = reachCounter();
-    const summaries = await context.withStores(scope, charter, (s) => s.collect(identities, (records) => counter.add(records)));
+    const summaries = await context.withStores(scope, charter, (s) =>
+      s.collect(identities, (records) => counter.add(records)),
+    );
     processorData = processorCounts(charter, summaries);
     return summariseReach(charter, [...new Set(identities.map((i) => i.type))], counter.counts);
   };
   switch (request.type) {
     case 'erasure': {
       const planned = await context.withStores(scope, charter, (s) => s.erase(request.id, identities, true));
-      plan = { erasure: summariseErasure(charter, planned), processorData: processorCounts(charter, planned), reach: await reached() };
+      plan = {
+        erasure: summariseErasure(charter, planned),
+        processorData: processorCounts(charter, planned),
+        reach: await reached(),
+      };
       break;
     }
     case 'rectification': {
-      changes = (request.changes as PlannedChange[] | null) ?? proposeRectification(charter, request.details.rectification?.category, request.details.rectification?.desired ?? '');
+      changes =
+        (request.changes as PlannedChange[] | null) ??
+        proposeRectification(
+          charter,
+          request.details.rectification?.category,
+          request.details.rectification?.desired ?? '',
+        );
       plan = { changes: changes.map(({ store, table, column }) => ({ store, table, column })) };
       break;
     }
     case 'objection':
       if (request.details.objection?.kind === 'legitimate-interest') {
         // Art. 18(1)(d): the data is restricted while the officer weighs the grounds.
-        const restricted = summariseRestriction(await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true)));
+        const restricted = summariseRestriction(
+          await context.withStores(scope, charter, (s) => s.restrict(request.id, identities, true)),
+        );
         plan = { restriction: restricted, purpose: request.details.objection.purpose ?? null };
         unmarkedWhileWeighed = restricted.unsupported;
       } else plan = { suppression: true };
@@ -188,14 +281,24 @@ async function prepareForApproval(context: RightsContext, scope: OrgScope, chart
     return transition(trx, scope, current, 'awaiting-approval', {
       actor: 'system',
       at: now,
-      patch: { plan: JSON.stringify(plan), next_attempt_at: null, last_error: null, ...(changes ? { changes: JSON.stringify(changes) } : {}) },
+      patch: {
+        plan: JSON.stringify(plan),
+        next_attempt_at: null,
+        last_error: null,
+        ...(changes ? { changes: JSON.stringify(changes) } : {}),
+      },
     });
   });
   if (waiting) await mailOfficers(context, scope, charter, waiting, 'approval');
 }
 
 /** Executes a request on the stores and the ledger, completes it, and tells the requester. */
-async function execute(context: RightsContext, scope: OrgScope, charter: Charter, request: RightsRequest): Promise<void> {
+async function execute(
+  context: RightsContext,
+  scope: OrgScope,
+  charter: Charter,
+  request: RightsRequest,
+): Promise<void> {
   const identities = identitiesOf(request);
   const language = request.language as Language;
   const mail = mailContext(charter, request);
@@ -222,7 +325,14 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       processor = processorCounts(charter, results);
       const summary = summariseErasure(charter, results);
       const touched = [...summary.erased, ...summary.kept].map((e) => ({ store: e.store, table: e.table }));
-      notifications = planNotifications(charter, touched, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.erased.reduce((n, e) => n + e.deleted + e.updated, 0) }))));
+      notifications = planNotifications(
+        charter,
+        touched,
+        calledHttpStores(charter, results),
+        rowsByStore(
+          results.map((r) => ({ store: r.store, rows: r.erased.reduce((n, e) => n + e.deleted + e.updated, 0) })),
+        ),
+      );
       // The purpose consents filed under the person's addresses go too (their marketing suppression, if any, stays).
       let consentEvents = 0;
       for (const email of emailsOf(request)) consentEvents += await context.deps.consent.erase(scope, email);
@@ -231,10 +341,17 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     }
     case 'rectification': {
       const changes = (request.changes as PlannedChange[] | null) ?? [];
-      const results = await context.withStores(scope, charter, (s) => s.rectify(request.id, identities, changesByStore(changes)));
+      const results = await context.withStores(scope, charter, (s) =>
+        s.rectify(request.id, identities, changesByStore(changes)),
+      );
       processor = processorCounts(charter, results);
       const summary = summariseRectification(charter, results);
-      notifications = planNotifications(charter, summary.updated, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) }))));
+      notifications = planNotifications(
+        charter,
+        summary.updated,
+        calledHttpStores(charter, results),
+        rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) }))),
+      );
       result = { rectification: summary };
       break;
     }
@@ -245,7 +362,12 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
       // Art. 18 where a table cannot mark it: the officer restricts by hand (a task per table), Charter keeps the
       // rows from retention meanwhile (the identities are remembered below, in the completing transaction).
       notifications = [
-        ...planNotifications(charter, summary.updated, calledHttpStores(charter, results), rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) })))),
+        ...planNotifications(
+          charter,
+          summary.updated,
+          calledHttpStores(charter, results),
+          rowsByStore(results.map((r) => ({ store: r.store, rows: r.updated.reduce((n, u) => n + u.rows, 0) }))),
+        ),
         ...restrictionTasks(summary.unsupported),
       ];
       unmarked = summary.unsupported;
@@ -260,7 +382,11 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
         let withdrawn = 0;
         for (const email of emailsOf(request)) {
           await context.deps.consent.suppress(scope, email);
-          for (const purpose of marketing) if (await context.deps.consent.withdraw(scope, { email, purpose: purpose.id, reference: request.reference })) withdrawn++;
+          for (const purpose of marketing)
+            if (
+              await context.deps.consent.withdraw(scope, { email, purpose: purpose.id, reference: request.reference })
+            )
+              withdrawn++;
         }
         result = { objection: 'direct-marketing', suppressed: emailsOf(request).length, consentsWithdrawn: withdrawn };
       }
@@ -269,7 +395,8 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     case 'withdrawal': {
       const purpose = request.details.withdrawal?.purpose ?? '';
       let withdrawn = 0;
-      for (const email of emailsOf(request)) if (await context.deps.consent.withdraw(scope, { email, purpose, reference: request.reference })) withdrawn++;
+      for (const email of emailsOf(request))
+        if (await context.deps.consent.withdraw(scope, { email, purpose, reference: request.reference })) withdrawn++;
       result = { withdrawal: { purpose, withdrawn } };
       break;
     }
@@ -284,10 +411,34 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     const current = await findRequest(trx, scope, request.id, { lock: true });
     if (!current || current.state !== 'in-progress') return undefined;
     if (result.package) {
-      const p = result.package as { id: string; content: Uint8Array; sha256: string; fileName: string; linkHash: string; expiresAt: Date };
-      await insertPackage(trx, scope, { id: p.id, requestId: request.id, createdAt: now, expiresAt: p.expiresAt, fileName: p.fileName, content: p.content, sha256: p.sha256, linkHash: p.linkHash });
-      result = { ...result, package: { id: p.id, size: p.content.byteLength, sha256: p.sha256, expiresAt: p.expiresAt.toISOString() } };
-      await recordEvent(trx, scope, request, { actor: 'system', kind: 'package-created', at: now, data: { package: p.id, size: p.content.byteLength } });
+      const p = result.package as {
+        id: string;
+        content: Uint8Array;
+        sha256: string;
+        fileName: string;
+        linkHash: string;
+        expiresAt: Date;
+      };
+      await insertPackage(trx, scope, {
+        id: p.id,
+        requestId: request.id,
+        createdAt: now,
+        expiresAt: p.expiresAt,
+        fileName: p.fileName,
+        content: p.content,
+        sha256: p.sha256,
+        linkHash: p.linkHash,
+      });
+      result = {
+        ...result,
+        package: { id: p.id, size: p.content.byteLength, sha256: p.sha256, expiresAt: p.expiresAt.toISOString() },
+      };
+      await recordEvent(trx, scope, request, {
+        actor: 'system',
+        kind: 'package-created',
+        at: now,
+        data: { package: p.id, size: p.content.byteLength },
+      });
     }
     await recordNotifications(trx, scope, request, notifications, now);
     await rememberRestriction(trx, scope, request, identities, unmarked, now);
@@ -304,7 +455,9 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
   if (after) {
     await after();
     // The package mail carries only its link: the person reads who decides about the rest in a mail of its own.
-    if (findings.length > 0) for (const email of completed.contacts) await context.send(scope, email, personMail(charter, findings, language, request.reference), language);
+    if (findings.length > 0)
+      for (const email of completed.contacts)
+        await context.send(scope, email, personMail(charter, findings, language, request.reference), language);
   } else {
     let told: NotificationView[] = [];
     if (informsRecipients(completed.type)) {
@@ -313,12 +466,17 @@ async function execute(context: RightsContext, scope: OrgScope, charter: Charter
     }
     const erasure = result.erasure as ErasureSummary | undefined;
     // The person reads about recipients only; the officer's restriction tasks stay in the console.
-    const ownLines = erasure ? erasureLines(erasure, charter, language, forThePerson(told)) : notificationLines(charter, forThePerson(told), language);
+    const ownLines = erasure
+      ? erasureLines(erasure, charter, language, forThePerson(told))
+      : notificationLines(charter, forThePerson(told), language);
     // Art. 28(3)(e): what was left to a customer, and that the customer decides.
     const routed = findings.length > 0 ? personLines(charter, findings, language, request.reference) : [];
     const mailLines = [...ownLines, ...(ownLines.length && routed.length ? [''] : []), ...routed];
     // Only data held for customers was found: "your data has been erased" would not be true; say what was done.
-    const message = routed.length > 0 && ownDataUntouched(result) ? personMail(charter, findings, language, request.reference, remedies(charter, language)) : completedMail(mail, mailLines, result);
+    const message =
+      routed.length > 0 && ownDataUntouched(result)
+        ? personMail(charter, findings, language, request.reference, remedies(charter, language))
+        : completedMail(mail, mailLines, result);
     for (const email of completed.contacts) await context.send(scope, email, message, language);
   }
 }
@@ -332,7 +490,11 @@ function rowsByStore(entries: { store: string; rows: number }[]): Record<string,
 /** Counts only, for the audit trail. */
 function auditSummary(result: Record<string, unknown>): Record<string, unknown> {
   const erasure = result.erasure as { erased: { rows: number }[]; kept: { rows: number }[] } | undefined;
-  if (erasure) return { erasedRows: erasure.erased.reduce((n, e) => n + e.rows, 0), keptRows: erasure.kept.reduce((n, k) => n + k.rows, 0) };
+  if (erasure)
+    return {
+      erasedRows: erasure.erased.reduce((n, e) => n + e.rows, 0),
+      keptRows: erasure.kept.reduce((n, k) => n + k.rows, 0),
+    };
   if (result.tables) return { tables: Object.keys(result.tables).length };
   return {};
 }
@@ -347,12 +509,23 @@ async function preparePackage(context: RightsContext, scope: OrgScope, charter: 
   const summaries = await context.withStores(scope, charter, (s) =>
     s.collect(identitiesOf(request), (batch) => {
       // Never the customers' data as the organisation's own, whatever a store sends back (Art. 28(3)(e)).
-      records.push(...batch.filter((r) => !processorTable(r.store, r.table)).map((r) => (restricted ? { ...r, restricted: true } : r)));
+      records.push(
+        ...batch
+          .filter((r) => !processorTable(r.store, r.table))
+          .map((r) => (restricted ? { ...r, restricted: true } : r)),
+      );
     }),
   );
   const consents = await consentHistory(context, scope, emailsOf(request));
   const now = context.now();
-  const built = buildPackage({ charter, language: request.language as Language, reference: request.reference, generatedAt: now, records, consents });
+  const built = buildPackage({
+    charter,
+    language: request.language as Language,
+    reference: request.reference,
+    generatedAt: now,
+    records,
+    consents,
+  });
   const key = await context.key(scope);
   const secret = generateLinkSecret();
   const expiresAt = addDurationInZone(now, charter.rights.exportExpiry);
@@ -361,19 +534,36 @@ async function preparePackage(context: RightsContext, scope: OrgScope, charter: 
     processor: processorCounts(charter, summaries),
     result: {
       tables: built.counts,
-      package: { id, content: built.bytes, sha256: built.sha256, fileName: built.fileName, linkHash: key.linkHash(secret), expiresAt },
+      package: {
+        id,
+        content: built.bytes,
+        sha256: built.sha256,
+        fileName: built.fileName,
+        linkHash: key.linkHash(secret),
+        expiresAt,
+      },
     } as Record<string, unknown>,
     deliver: async () => {
-      const mail = packageMail(mailContext(charter, request), context.link(`/privacy/${request.siteId}/download/${secret}?lang=${request.language}`), formatDate(toLocal(expiresAt)));
+      const mail = packageMail(
+        mailContext(charter, request),
+        context.link(`/privacy/${request.siteId}/download/${secret}?lang=${request.language}`),
+        formatDate(toLocal(expiresAt)),
+      );
       for (const email of request.contacts) await context.send(scope, email, mail, request.language as Language);
     },
   };
 }
 
 /** Whether one of the identities is among the restricted identities Charter remembers (compared like seed rows). */
-async function rememberedAsRestricted(context: RightsContext, scope: OrgScope, identities: readonly Identity[]): Promise<boolean> {
+async function rememberedAsRestricted(
+  context: RightsContext,
+  scope: OrgScope,
+  identities: readonly Identity[],
+): Promise<boolean> {
   const remembered = await restrictedIdentities(context.db, scope);
-  return identities.some((i) => remembered.some((r) => r.type === i.type && identityKey(r.type, r.value) === identityKey(i.type, i.value)));
+  return identities.some((i) =>
+    remembered.some((r) => r.type === i.type && identityKey(r.type, r.value) === identityKey(i.type, i.value)),
+  );
 }
 
 async function consentHistory(context: RightsContext, scope: OrgScope, emails: string[]): Promise<ConsentHistory> {
@@ -396,7 +586,12 @@ export async function resumableRequests(context: RightsContext, scope: OrgScope,
       .select('id')
       .where('organisation_id', '=', organisationId)
       .where('state', '=', 'in-progress')
-      .where((eb) => eb.or([eb('next_attempt_at', '<=', now), eb.and([eb('next_attempt_at', 'is', null), eb('updated_at', '<=', new Date(now.getTime() - leaseMs))])]))
+      .where((eb) =>
+        eb.or([
+          eb('next_attempt_at', '<=', now),
+          eb.and([eb('next_attempt_at', 'is', null), eb('updated_at', '<=', new Date(now.getTime() - leaseMs))]),
+        ]),
+      )
       .limit(100)
       .execute(),
   );

@@ -41,7 +41,17 @@ import {
   type RightsRequest,
 } from './repository.js';
 import type { CreateRequestInput } from './schemas.js';
-import { codeLifetimeMs, formatCode, generateCode, generateLinkSecret, maxCodeAttempts, normaliseCode, normaliseIdentity, sameSecret, type RightsKey } from './secrets.js';
+import {
+  codeLifetimeMs,
+  formatCode,
+  generateCode,
+  generateLinkSecret,
+  maxCodeAttempts,
+  normaliseCode,
+  normaliseIdentity,
+  sameSecret,
+  type RightsKey,
+} from './secrets.js';
 import { executeAfterFor, filerMayCancel, verificationLevel, type RequestDetails } from './workflow.js';
 
 /**
@@ -62,7 +72,14 @@ const hourMs = 3_600_000;
 export const sessionLifetimeMs = 120 * 86_400_000;
 
 /** One throttle counter of an organisation: the counted value only as a keyed hash. */
-export function throttleHit(scope: OrgScope, key: RightsKey, kind: string, value: string, windowMs: number, limit: number): ThrottleHit {
+export function throttleHit(
+  scope: OrgScope,
+  key: RightsKey,
+  kind: string,
+  value: string,
+  windowMs: number,
+  limit: number,
+): ThrottleHit {
   return { organisationId: scope.organisationId, kind, keyHash: key.throttleKey(kind, value), windowMs, limit };
 }
 
@@ -87,14 +104,23 @@ const emailSchema = z.email();
 /** Checks the request against the charter: identity type allowed, site exists, details fit the type. */
 export function validateAgainstCharter(charter: Charter, input: CreateRequestInput): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  if (!charter.sites.some((s) => s.id === input.site)) problems.push({ path: 'site', message: 'no such site in the charter' });
+  if (!charter.sites.some((s) => s.id === input.site))
+    problems.push({ path: 'site', message: 'no such site in the charter' });
   if (!charter.rights.identities.includes(input.identity.type)) {
-    problems.push({ path: 'identity.type', message: `this organisation accepts: ${charter.rights.identities.join(', ')}` });
+    problems.push({
+      path: 'identity.type',
+      message: `this organisation accepts: ${charter.rights.identities.join(', ')}`,
+    });
   }
   const value = input.identity.value.trim();
-  if (input.identity.type === 'email' && !emailSchema.safeParse(value).success) problems.push({ path: 'identity.value', message: 'email' });
-  if (input.identity.type === 'phone' && !/^\+?[0-9 ().-]{6,24}$/.test(value)) problems.push({ path: 'identity.value', message: 'a phone number such as +32 470 12 34 56' });
-  if ((input.identity.type === 'customer-number' || input.identity.type === 'account-id') && !/^[A-Za-z0-9._/-]{1,64}$/.test(value)) {
+  if (input.identity.type === 'email' && !emailSchema.safeParse(value).success)
+    problems.push({ path: 'identity.value', message: 'email' });
+  if (input.identity.type === 'phone' && !/^\+?[0-9 ().-]{6,24}$/.test(value))
+    problems.push({ path: 'identity.value', message: 'a phone number such as +32 470 12 34 56' });
+  if (
+    (input.identity.type === 'customer-number' || input.identity.type === 'account-id') &&
+    !/^[A-Za-z0-9._/-]{1,64}$/.test(value)
+  ) {
     problems.push({ path: 'identity.value', message: 'letters, digits, dots, dashes and slashes only' });
   }
   const d = input.details;
@@ -109,12 +135,14 @@ export function validateAgainstCharter(charter: Charter, input: CreateRequestInp
       if (!d.objection) problems.push({ path: 'details.objection.kind', message: 'choose' });
       else if (d.objection.kind === 'legitimate-interest') {
         const purpose = charter.purposes.find((p) => p.id === d.objection?.purpose);
-        if (!purpose || purpose.legalBasis !== 'legitimate-interests') problems.push({ path: 'details.objection.purpose', message: 'choose' });
+        if (!purpose || purpose.legalBasis !== 'legitimate-interests')
+          problems.push({ path: 'details.objection.purpose', message: 'choose' });
       }
       break;
     case 'withdrawal': {
       const purpose = charter.purposes.find((p) => p.id === d.withdrawal?.purpose);
-      if (!purpose || purpose.legalBasis !== 'consent') problems.push({ path: 'details.withdrawal.purpose', message: 'choose' });
+      if (!purpose || purpose.legalBasis !== 'consent')
+        problems.push({ path: 'details.withdrawal.purpose', message: 'choose' });
       break;
     }
     default:
@@ -158,7 +186,10 @@ export async function submit(context: RightsContext, scope: OrgScope, input: Sub
   ];
   const statusToken = generateLinkSecret();
   const languages = siteLanguages(charter, input.site);
-  const language = input.language && languages.includes(input.language) ? input.language : (charter.defaultLanguage ?? languages[0] ?? 'en');
+  const language =
+    input.language && languages.includes(input.language)
+      ? input.language
+      : (charter.defaultLanguage ?? languages[0] ?? 'en');
   const deadline = requestDeadline(now);
   const id = randomUUID();
 
@@ -183,8 +214,20 @@ export async function submit(context: RightsContext, scope: OrgScope, input: Sub
       dueAt: deadline.dueAt,
       createdBy: input.actor,
     });
-    await insertSession(trx, scope, { tokenHash: key.sessionHash(statusToken), requestId: id, createdAt: now, provenAt: null, expiresAt: new Date(now.getTime() + sessionLifetimeMs) });
-    await emitWebhookEvent(trx, scope, 'request.received', { requestId: id, requestType: input.type, dueAt: deadline.dueAt.toISOString() }, now);
+    await insertSession(trx, scope, {
+      tokenHash: key.sessionHash(statusToken),
+      requestId: id,
+      createdAt: now,
+      provenAt: null,
+      expiresAt: new Date(now.getTime() + sessionLifetimeMs),
+    });
+    await emitWebhookEvent(
+      trx,
+      scope,
+      'request.received',
+      { requestId: id, requestType: input.type, dueAt: deadline.dueAt.toISOString() },
+      now,
+    );
     return created;
   });
   context.background(`dispatch ${id}`, () => dispatch(context, scope, id));
@@ -242,15 +285,33 @@ export async function dispatch(context: RightsContext, scope: OrgScope, requestI
     return transition(trx, scope, request, 'awaiting-verification', {
       actor: 'system',
       at: now,
-      patch: { identity_known: lookup.known, contacts: JSON.stringify(lookup.emails), dispatched_at: now, attempts: 0, last_error: null, next_attempt_at: null },
+      patch: {
+        identity_known: lookup.known,
+        contacts: JSON.stringify(lookup.emails),
+        dispatched_at: now,
+        attempts: 0,
+        last_error: null,
+        next_attempt_at: null,
+      },
       // Refused values on file (lists, control characters, display names) are shown to the officer, never used.
-      data: { codeSentTo: sendsCode ? lookup.emails.length : 0, ...(lookup.refused.count > 0 ? { contactsRefused: lookup.refused } : {}) },
+      data: {
+        codeSentTo: sendsCode ? lookup.emails.length : 0,
+        ...(lookup.refused.count > 0 ? { contactsRefused: lookup.refused } : {}),
+      },
     });
   });
   if (!dispatched) return;
-  if (lookup.refused.count > 0) context.deps.logger.warn({ request: requestId, refused: lookup.refused.count, reasons: Object.keys(lookup.refused.reasons) }, 'contact values on file refused');
+  if (lookup.refused.count > 0)
+    context.deps.logger.warn(
+      { request: requestId, refused: lookup.refused.count, reasons: Object.keys(lookup.refused.reasons) },
+      'contact values on file refused',
+    );
   // The mail is rendered either way, so the work done does not depend on whether anyone is on file.
-  const mail = codeMail(mailContext(charter, dispatched), formatCode(code), context.link(`/privacy/${dispatched.siteId}/link/${linkSecret}?lang=${dispatched.language}`));
+  const mail = codeMail(
+    mailContext(charter, dispatched),
+    formatCode(code),
+    context.link(`/privacy/${dispatched.siteId}/link/${linkSecret}?lang=${dispatched.language}`),
+  );
   if (!sendsCode) return;
   for (const email of lookup.emails) await context.send(scope, email, mail, dispatched.language as Language);
 }
@@ -260,7 +321,12 @@ export async function dispatch(context: RightsContext, scope: OrgScope, requestI
  * by double opt-in is on file, so the code goes to it, as to an address found in a store. Asked for every email
  * identity, found or not, so the work (and the answer, which is the same page either way) does not tell who is known.
  */
-async function withLedgerContact(context: RightsContext, scope: OrgScope, identity: { type: string; value: string }, lookup: ContactLookup): Promise<ContactLookup> {
+async function withLedgerContact(
+  context: RightsContext,
+  scope: OrgScope,
+  identity: { type: string; value: string },
+  lookup: ContactLookup,
+): Promise<ContactLookup> {
   if (identity.type !== 'email') return lookup;
   const confirmed = await context.deps.consent.confirmedContact(scope, identity.value);
   if (!confirmed || lookup.emails.includes(identity.value)) return confirmed ? { ...lookup, known: true } : lookup;
@@ -273,14 +339,30 @@ export function dispatchRetryDelayMs(attempts: number): number {
 }
 
 /** Records a failed store lookup on the request (timeline, audit) and when the tick may try again. */
-async function recordDispatchFailure(context: RightsContext, scope: OrgScope, request: RightsRequest, error: unknown): Promise<void> {
+async function recordDispatchFailure(
+  context: RightsContext,
+  scope: OrgScope,
+  request: RightsRequest,
+  error: unknown,
+): Promise<void> {
   const now = context.now();
   const message = safeMessage(error);
   const attempts = request.attempts + 1;
   const store = error instanceof StoreError ? { store: error.store, code: error.code } : {};
   await inOrganisation(context.db, scope, async (trx) => {
-    await patchRequest(trx, scope, request.id, { attempts, last_error: message, next_attempt_at: new Date(now.getTime() + dispatchRetryDelayMs(attempts)) }, now);
-    await recordEvent(trx, scope, request, { actor: 'system', kind: 'dispatch-failed', at: now, data: { attempts, ...store, error: message } });
+    await patchRequest(
+      trx,
+      scope,
+      request.id,
+      { attempts, last_error: message, next_attempt_at: new Date(now.getTime() + dispatchRetryDelayMs(attempts)) },
+      now,
+    );
+    await recordEvent(trx, scope, request, {
+      actor: 'system',
+      kind: 'dispatch-failed',
+      at: now,
+      data: { attempts, ...store, error: message },
+    });
   });
   context.deps.logger.warn({ request: request.id, attempts, ...store }, 'request dispatch failed');
 }
@@ -291,28 +373,50 @@ export type VerifyOutcome = 'verified' | 'confirm' | 'invalid';
  * Checks a typed code for a request. Every failure answers `invalid` and counts; a code locks after 5 wrong tries.
  * The right code proves the browser that typed it (`session`, its status cookie), and only that one.
  */
-export async function verifyCode(context: RightsContext, scope: OrgScope, requestId: string, typed: string, ip?: string, session?: string): Promise<VerifyOutcome> {
+export async function verifyCode(
+  context: RightsContext,
+  scope: OrgScope,
+  requestId: string,
+  typed: string,
+  ip?: string,
+  session?: string,
+): Promise<VerifyOutcome> {
   const key = await context.key(scope);
   const now = context.now();
   const code = normaliseCode(typed);
   const outcome = await inOrganisation(context.db, scope, async (trx) => {
-    if (ip && !(await allowHits(trx, [throttleHit(scope, key, 'code-ip', ip, hourMs, limits.codeTriesPerAddressHour)], now))) throw tooManyRequests();
+    if (
+      ip &&
+      !(await allowHits(trx, [throttleHit(scope, key, 'code-ip', ip, hourMs, limits.codeTriesPerAddressHour)], now))
+    )
+      throw tooManyRequests();
     const request = await findRequest(trx, scope, requestId, { lock: true });
-    if (!request || request.state !== 'awaiting-verification' || request.codeVerifiedAt) return { result: 'invalid' as const };
+    if (!request || request.state !== 'awaiting-verification' || request.codeVerifiedAt)
+      return { result: 'invalid' as const };
     const stored = await latestCode(trx, scope, requestId, 'verify');
-    if (!stored || stored.usedAt || stored.lockedAt || stored.expiresAt <= now || stored.attempts >= maxCodeAttempts) return { result: 'invalid' as const };
-    const right = code !== undefined && stored.codeHash !== null && sameSecret(stored.codeHash, key.codeHash(requestId, 'verify', code));
+    if (!stored || stored.usedAt || stored.lockedAt || stored.expiresAt <= now || stored.attempts >= maxCodeAttempts)
+      return { result: 'invalid' as const };
+    const right =
+      code !== undefined &&
+      stored.codeHash !== null &&
+      sameSecret(stored.codeHash, key.codeHash(requestId, 'verify', code));
     if (!right) {
       const attempts = stored.attempts + 1;
       await updateCode(trx, scope, stored.id, { attempts, ...(attempts >= maxCodeAttempts ? { locked_at: now } : {}) });
-      await recordEvent(trx, scope, request, { actor: 'subject', kind: attempts >= maxCodeAttempts ? 'code-locked' : 'code-failed', at: now, data: { attempts } });
+      await recordEvent(trx, scope, request, {
+        actor: 'subject',
+        kind: attempts >= maxCodeAttempts ? 'code-locked' : 'code-failed',
+        at: now,
+        data: { attempts },
+      });
       return { result: 'invalid' as const };
     }
     await updateCode(trx, scope, stored.id, { used_at: now });
     if (session) await proveSession(trx, scope, requestId, key.sessionHash(session), now);
     return { result: await identityProven(trx, scope, request, now) };
   });
-  if (outcome.result === 'verified') context.background(`advance ${requestId}`, () => advanceLater(context, scope, requestId));
+  if (outcome.result === 'verified')
+    context.background(`advance ${requestId}`, () => advanceLater(context, scope, requestId));
   return outcome.result;
 }
 
@@ -321,13 +425,23 @@ function advanceLater(context: RightsContext, scope: OrgScope, requestId: string
 }
 
 /** The code (or link) proved control of the contact on file: verified, or waiting for the explicit confirmation. */
-async function identityProven(trx: Transaction<Database>, scope: OrgScope, request: RightsRequest, now: Date): Promise<'verified' | 'confirm'> {
+async function identityProven(
+  trx: Transaction<Database>,
+  scope: OrgScope,
+  request: RightsRequest,
+  now: Date,
+): Promise<'verified' | 'confirm'> {
   if (request.verificationLevel === 'code-and-confirm') {
     await patchRequest(trx, scope, request.id, { code_verified_at: now }, now);
     await recordEvent(trx, scope, request, { actor: 'subject', kind: 'code-verified', at: now });
     return 'confirm';
   }
-  const verified = await transition(trx, scope, request, 'verified', { actor: 'subject', at: now, patch: { code_verified_at: now, verified_at: now, verified_by: 'subject' }, data: { by: 'code' } });
+  const verified = await transition(trx, scope, request, 'verified', {
+    actor: 'subject',
+    at: now,
+    patch: { code_verified_at: now, verified_at: now, verified_by: 'subject' },
+    data: { by: 'code' },
+  });
   await startIfReady(trx, scope, verified, now);
   return 'verified';
 }
@@ -349,7 +463,15 @@ export type LinkState = 'usable' | 'used' | 'expired' | 'closed' | 'unknown';
 
 type LinkCheck = { state: Exclude<LinkState, 'usable'> } | { state: 'usable'; stored: CodeRow; request: RightsRequest };
 
-async function checkLink(trx: Transaction<Database>, scope: OrgScope, key: RightsKey, secret: string, siteId: string, now: Date, lock: boolean): Promise<LinkCheck> {
+async function checkLink(
+  trx: Transaction<Database>,
+  scope: OrgScope,
+  key: RightsKey,
+  secret: string,
+  siteId: string,
+  now: Date,
+  lock: boolean,
+): Promise<LinkCheck> {
   const stored = await codeByLink(trx, scope, key.linkHash(secret));
   if (!stored || stored.purpose === 'download') return { state: 'unknown' };
   const request = await findRequest(trx, scope, stored.requestId, lock ? { lock: true } : undefined);
@@ -357,31 +479,54 @@ async function checkLink(trx: Transaction<Database>, scope: OrgScope, key: Right
   if (stored.usedAt) return { state: 'used' };
   if (stored.lockedAt) return { state: 'closed' };
   if (stored.expiresAt <= now) return { state: 'expired' };
-  if (stored.purpose === 'verify' && (request.state !== 'awaiting-verification' || request.codeVerifiedAt)) return { state: 'closed' };
-  if (stored.purpose === 'cancel' && !['verified', 'awaiting-approval'].includes(request.state)) return { state: 'closed' };
+  if (stored.purpose === 'verify' && (request.state !== 'awaiting-verification' || request.codeVerifiedAt))
+    return { state: 'closed' };
+  if (stored.purpose === 'cancel' && !['verified', 'awaiting-approval'].includes(request.state))
+    return { state: 'closed' };
   return { state: 'usable', stored, request };
 }
 
 /** What a mailed link is for, without using it (the page shows a button; mail scanners that follow links change nothing). */
-export async function peekLink(context: RightsContext, scope: OrgScope, secret: string, siteId: string): Promise<{ state: LinkState; view?: LinkView }> {
+export async function peekLink(
+  context: RightsContext,
+  scope: OrgScope,
+  secret: string,
+  siteId: string,
+): Promise<{ state: LinkState; view?: LinkView }> {
   const key = await context.key(scope);
   const now = context.now();
   return inOrganisation(context.db, scope, async (trx) => {
     const checked = await checkLink(trx, scope, key, secret, siteId, now, false);
     if (checked.state !== 'usable') return { state: checked.state };
     const { request, stored } = checked;
-    return { state: 'usable', view: { requestId: request.id, reference: request.reference, purpose: stored.purpose as 'verify' | 'cancel', language: request.language, siteId: request.siteId } };
+    return {
+      state: 'usable',
+      view: {
+        requestId: request.id,
+        reference: request.reference,
+        purpose: stored.purpose as 'verify' | 'cancel',
+        language: request.language,
+        siteId: request.siteId,
+      },
+    };
   });
 }
 
-export type UsedLink = { state: 'usable'; requestId: string; sessionToken: string; outcome: VerifyOutcome | 'cancelled' } | { state: Exclude<LinkState, 'usable'> };
+export type UsedLink =
+  | { state: 'usable'; requestId: string; sessionToken: string; outcome: VerifyOutcome | 'cancelled' }
+  | { state: Exclude<LinkState, 'usable'> };
 
 /**
  * Uses a mailed link: proves the identity (verify) or withdraws the request (cancel). Single use. The browser that
  * presents the link gets a new session proven by it (`sessionToken`); no other browser gains anything — in
  * particular not the one that filed the request, which may be an impostor's.
  */
-export async function useLink(context: RightsContext, scope: OrgScope, secret: string, siteId: string): Promise<UsedLink> {
+export async function useLink(
+  context: RightsContext,
+  scope: OrgScope,
+  secret: string,
+  siteId: string,
+): Promise<UsedLink> {
   const key = await context.key(scope);
   const now = context.now();
   const sessionToken = generateLinkSecret();
@@ -390,14 +535,32 @@ export async function useLink(context: RightsContext, scope: OrgScope, secret: s
     if (checked.state !== 'usable') return { state: checked.state };
     const { stored, request } = checked;
     await updateCode(trx, scope, stored.id, { used_at: now });
-    await insertSession(trx, scope, { tokenHash: key.sessionHash(sessionToken), requestId: request.id, createdAt: now, provenAt: now, expiresAt: new Date(now.getTime() + sessionLifetimeMs) });
-    if (stored.purpose === 'verify') return { state: 'usable' as const, requestId: request.id, outcome: await identityProven(trx, scope, request, now) };
-    await transition(trx, scope, request, 'withdrawn', { actor: 'subject', at: now, patch: { closed_at: now }, data: { by: 'link' } });
+    await insertSession(trx, scope, {
+      tokenHash: key.sessionHash(sessionToken),
+      requestId: request.id,
+      createdAt: now,
+      provenAt: now,
+      expiresAt: new Date(now.getTime() + sessionLifetimeMs),
+    });
+    if (stored.purpose === 'verify')
+      return {
+        state: 'usable' as const,
+        requestId: request.id,
+        outcome: await identityProven(trx, scope, request, now),
+      };
+    await transition(trx, scope, request, 'withdrawn', {
+      actor: 'subject',
+      at: now,
+      patch: { closed_at: now },
+      data: { by: 'link' },
+    });
     return { state: 'usable' as const, requestId: request.id, outcome: 'cancelled' as const };
   });
   if (used.state !== 'usable') return used;
-  if (used.outcome === 'verified') context.background(`advance ${used.requestId}`, () => advanceLater(context, scope, used.requestId));
-  if (used.outcome === 'cancelled') context.background(`withdrawn mail ${used.requestId}`, () => mailWithdrawn(context, scope, used.requestId));
+  if (used.outcome === 'verified')
+    context.background(`advance ${used.requestId}`, () => advanceLater(context, scope, used.requestId));
+  if (used.outcome === 'cancelled')
+    context.background(`withdrawn mail ${used.requestId}`, () => mailWithdrawn(context, scope, used.requestId));
   return { ...used, sessionToken };
 }
 
@@ -412,10 +575,25 @@ export async function confirm(context: RightsContext, scope: OrgScope, requestId
   const cancelSecret = generateLinkSecret();
   const confirmed = await inOrganisation(context.db, scope, async (trx) => {
     const request = await findRequest(trx, scope, requestId, { lock: true });
-    if (!request || request.state !== 'awaiting-verification' || !request.codeVerifiedAt || request.verificationLevel !== 'code-and-confirm') return undefined;
+    if (
+      !request ||
+      request.state !== 'awaiting-verification' ||
+      !request.codeVerifiedAt ||
+      request.verificationLevel !== 'code-and-confirm'
+    )
+      return undefined;
     const executeAfter = executeAfterFor(charter, request.type, now);
     if (executeAfter) {
-      await insertCode(trx, scope, { id: randomUUID(), requestId, purpose: 'cancel', codeHash: null, linkHash: key.linkHash(cancelSecret), packageId: null, createdAt: now, expiresAt: executeAfter });
+      await insertCode(trx, scope, {
+        id: randomUUID(),
+        requestId,
+        purpose: 'cancel',
+        codeHash: null,
+        linkHash: key.linkHash(cancelSecret),
+        packageId: null,
+        createdAt: now,
+        expiresAt: executeAfter,
+      });
     }
     const verified = await transition(trx, scope, request, 'verified', {
       actor: 'subject',
@@ -428,7 +606,11 @@ export async function confirm(context: RightsContext, scope: OrgScope, requestId
   });
   if (!confirmed) return false;
   if (confirmed.executeAfter) {
-    const mail = scheduledMail(mailContext(charter, confirmed), confirmed.executeAfter, context.link(`/privacy/${confirmed.siteId}/link/${cancelSecret}?lang=${confirmed.language}`));
+    const mail = scheduledMail(
+      mailContext(charter, confirmed),
+      confirmed.executeAfter,
+      context.link(`/privacy/${confirmed.siteId}/link/${cancelSecret}?lang=${confirmed.language}`),
+    );
     const contacts = confirmed.contacts;
     context.background(`scheduled mail ${requestId}`, async () => {
       for (const email of contacts) await context.send(scope, email, mail, confirmed.language as Language);
@@ -444,11 +626,18 @@ export async function confirm(context: RightsContext, scope: OrgScope, requestId
  * browser that did not prove the mailbox, so only while nobody has (checked again under the row lock, so a click on
  * the mailed link at the same moment wins).
  */
-export async function cancel(context: RightsContext, scope: OrgScope, requestId: string, actor: string, options: { asFiler?: boolean } = {}): Promise<boolean> {
+export async function cancel(
+  context: RightsContext,
+  scope: OrgScope,
+  requestId: string,
+  actor: string,
+  options: { asFiler?: boolean } = {},
+): Promise<boolean> {
   const now = context.now();
   const done = await inOrganisation(context.db, scope, async (trx) => {
     const request = await findRequest(trx, scope, requestId, { lock: true });
-    if (!request || !['received', 'awaiting-verification', 'verified', 'awaiting-approval'].includes(request.state)) return false;
+    if (!request || !['received', 'awaiting-verification', 'verified', 'awaiting-approval'].includes(request.state))
+      return false;
     if (options.asFiler && !filerMayCancel(request)) return false;
     await retireCodes(trx, scope, requestId, 'verify', now);
     await retireCodes(trx, scope, requestId, 'cancel', now);
@@ -480,7 +669,12 @@ export interface StatusView {
  * The request behind a browser's status cookie, or undefined — the same for a missing request and a wrong or expired
  * token.
  */
-export async function requestForStatus(context: RightsContext, scope: OrgScope, requestId: string, token: string | undefined): Promise<StatusView | undefined> {
+export async function requestForStatus(
+  context: RightsContext,
+  scope: OrgScope,
+  requestId: string,
+  token: string | undefined,
+): Promise<StatusView | undefined> {
   if (!token) return undefined;
   const key = await context.key(scope);
   const now = context.now();
@@ -496,7 +690,11 @@ export async function requestForStatus(context: RightsContext, scope: OrgScope, 
 export const consentWindowMs = 24 * 3_600_000;
 
 function withinConsentWindow(request: RightsRequest, now: Date): boolean {
-  return request.verifiedAt !== null && now.getTime() - request.verifiedAt.getTime() < consentWindowMs && !['refused', 'withdrawn'].includes(request.state);
+  return (
+    request.verifiedAt !== null &&
+    now.getTime() - request.verifiedAt.getTime() < consentWindowMs &&
+    !['refused', 'withdrawn'].includes(request.state)
+  );
 }
 
 /** The addresses a verified person's purpose consents are filed under: the email identity and the contacts on file. */
@@ -507,7 +705,11 @@ function verifiedEmails(request: RightsRequest): string[] {
 }
 
 /** A verified person's purpose consents (for "manage my consent"), or undefined outside the window after verification. */
-export async function verifiedConsents(context: RightsContext, scope: OrgScope, request: RightsRequest): Promise<{ purpose: string; granted: boolean; at: string }[] | undefined> {
+export async function verifiedConsents(
+  context: RightsContext,
+  scope: OrgScope,
+  request: RightsRequest,
+): Promise<{ purpose: string; granted: boolean; at: string }[] | undefined> {
   if (!withinConsentWindow(request, context.now())) return undefined;
   const current = new Map<string, { purpose: string; granted: boolean; at: string }>();
   for (const email of verifiedEmails(request)) {
@@ -520,13 +722,27 @@ export async function verifiedConsents(context: RightsContext, scope: OrgScope, 
 }
 
 /** Withdraws one purpose consent for a verified person from the status page (Art. 7(3)), through the ledger. */
-export async function withdrawVerifiedConsent(context: RightsContext, scope: OrgScope, requestId: string, purpose: string): Promise<boolean> {
+export async function withdrawVerifiedConsent(
+  context: RightsContext,
+  scope: OrgScope,
+  requestId: string,
+  purpose: string,
+): Promise<boolean> {
   const request = await findRequest(context.db, scope, requestId);
   if (!request || !withinConsentWindow(request, context.now())) return false;
   const charter = await context.charter(scope);
   if (!charter.purposes.some((p) => p.id === purpose && p.legalBasis === 'consent')) return false;
   let withdrawn = false;
-  for (const email of verifiedEmails(request)) if (await context.deps.consent.withdraw(scope, { email, purpose, reference: request.reference })) withdrawn = true;
-  if (withdrawn) await inOrganisation(context.db, scope, (trx) => recordEvent(trx, scope, request, { actor: 'subject', kind: 'consent-withdrawn', at: context.now(), data: { purpose } }));
+  for (const email of verifiedEmails(request))
+    if (await context.deps.consent.withdraw(scope, { email, purpose, reference: request.reference })) withdrawn = true;
+  if (withdrawn)
+    await inOrganisation(context.db, scope, (trx) =>
+      recordEvent(trx, scope, request, {
+        actor: 'subject',
+        kind: 'consent-withdrawn',
+        at: context.now(),
+        data: { purpose },
+      }),
+    );
   return withdrawn;
 }

@@ -17,7 +17,10 @@ let t: TestApp;
 beforeAll(async () => {
   smtp = await startSmtp();
   // No store holds anyone: whoever is known, is known through the ledger.
-  t = await buildTestApp({ charter: rightsCharter([]), env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' } });
+  t = await buildTestApp({
+    charter: rightsCharter([]),
+    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' },
+  });
 }, 180_000);
 afterAll(async () => {
   await t?.close();
@@ -28,7 +31,10 @@ const scope = () => ({ organisationId: t.organisationId! });
 const settle = () => rightsContextOf(t.app).idle();
 
 function form(fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return { headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: new URLSearchParams(fields).toString() };
+  return {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: new URLSearchParams(fields).toString(),
+  };
 }
 
 async function subscribe(email: string) {
@@ -39,11 +45,19 @@ async function subscribe(email: string) {
     payload: { site: 'main', email, purpose: 'newsletter', language: 'en' },
   });
   expect(response.statusCode).toBe(202);
-  return linkIn(await smtp.waitFor((m) => m.to.includes(email) && m.text.includes('/consent/confirm/')), '/consent/confirm/');
+  return linkIn(
+    await smtp.waitFor((m) => m.to.includes(email) && m.text.includes('/consent/confirm/')),
+    '/consent/confirm/',
+  );
 }
 
 async function submit(fields: Record<string, string>, ip: string) {
-  const response = await t.app.inject({ method: 'POST', url: '/privacy/main/requests', remoteAddress: ip, ...form({ lang: 'en', ...fields }) });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/privacy/main/requests',
+    remoteAddress: ip,
+    ...form({ lang: 'en', ...fields }),
+  });
   const cookie = String(response.headers['set-cookie'] ?? '').split(';')[0] ?? '';
   const id = /requests\/([0-9a-f-]{36})/.exec(String(response.headers.location ?? ''))?.[1] ?? '';
   await settle();
@@ -58,18 +72,30 @@ describe('a person known only through a confirmed double opt-in', { timeout: 60_
     expect((await purposeConsentsOf(t.database.db, scope(), email))[0]?.status).toBe('granted');
     smtp.clear();
 
-    const { cookie, id } = await submit({ type: 'access', identityType: 'email', identity: 'Nina@Example.org' }, '192.0.2.40');
+    const { cookie, id } = await submit(
+      { type: 'access', identityType: 'email', identity: 'Nina@Example.org' },
+      '192.0.2.40',
+    );
     const request = await findRequest(t.database.db, scope(), id);
     expect(request).toMatchObject({ state: 'awaiting-verification', identityKnown: true, contacts: [email] });
     const code = codeIn(await smtp.waitFor((m) => m.to.includes(email)));
-    const verified = await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/verify`, remoteAddress: '192.0.2.40', ...form({ code, lang: 'en' }, { cookie }) });
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: `/privacy/main/requests/${id}/verify`,
+      remoteAddress: '192.0.2.40',
+      ...form({ code, lang: 'en' }, { cookie }),
+    });
     expect(verified.statusCode).toBe(303);
     await settle();
     expect((await findRequest(t.database.db, scope(), id))?.verifiedAt).not.toBeNull();
 
     const page = await t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
     expect(page.body).toContain('name="purpose" value="newsletter"');
-    const withdrawn = await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/consents`, ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }) });
+    const withdrawn = await t.app.inject({
+      method: 'POST',
+      url: `/privacy/main/requests/${id}/consents`,
+      ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }),
+    });
     expect(withdrawn.headers.location).toContain('withdrawn=1');
     expect((await purposeConsentsOf(t.database.db, scope(), email))[0]?.status).toBe('withdrawn');
   });
@@ -80,10 +106,14 @@ describe('a person known only through a confirmed double opt-in', { timeout: 60_
     await t.app.inject({ method: 'POST', url: new URL(confirmedLink).pathname, ...form({ confirm: '1' }) });
     smtp.clear();
 
-    const unknown = await submit({ type: 'access', identityType: 'email', identity: 'pending@example.org' }, '192.0.2.41');
+    const unknown = await submit(
+      { type: 'access', identityType: 'email', identity: 'pending@example.org' },
+      '192.0.2.41',
+    );
     const known = await submit({ type: 'access', identityType: 'email', identity: 'known@example.org' }, '192.0.2.42');
     expect(unknown.response.statusCode).toBe(known.response.statusCode);
-    const pageOf = (r: typeof unknown) => t.app.inject({ url: `/privacy/main/requests/${r.id}?lang=en`, headers: { cookie: r.cookie } });
+    const pageOf = (r: typeof unknown) =>
+      t.app.inject({ url: `/privacy/main/requests/${r.id}?lang=en`, headers: { cookie: r.cookie } });
     const strip = (body: string) => body.replace(/[0-9a-f-]{36}/g, 'ID').replace(/\b[A-Z0-9]{3,}-[A-Z0-9-]+\b/g, 'REF');
     expect(strip((await pageOf(unknown)).body)).toBe(strip((await pageOf(known)).body));
 

@@ -23,7 +23,11 @@ const hour = 3_600_000;
 beforeAll(async () => {
   shop = await startHttpShop('shop');
   smtp = await startSmtp();
-  t = await buildTestApp({ charter: rightsCharter([shop.store]), now: () => now, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' } });
+  t = await buildTestApp({
+    charter: rightsCharter([shop.store]),
+    now: () => now,
+    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' },
+  });
 }, 180_000);
 afterAll(async () => {
   await t?.close();
@@ -45,12 +49,21 @@ class Jar {
   cookie = '';
   constructor(readonly ip = freshIp()) {}
 
-  async send(method: 'GET' | 'POST', url: string, fields?: Record<string, string>, headers: Record<string, string> = {}) {
+  async send(
+    method: 'GET' | 'POST',
+    url: string,
+    fields?: Record<string, string>,
+    headers: Record<string, string> = {},
+  ) {
     const response = await t.app.inject({
       method,
       url,
       remoteAddress: this.ip,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...headers },
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...headers,
+      },
       ...(fields ? { payload: new URLSearchParams({ lang: 'en', ...fields }).toString() } : {}),
     });
     const set = response.headers['set-cookie'];
@@ -59,7 +72,8 @@ class Jar {
   }
 
   get = (url: string) => this.send('GET', url);
-  post = (url: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) => this.send('POST', url, fields, headers);
+  post = (url: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+    this.send('POST', url, fields, headers);
 }
 
 async function file(jar: Jar, fields: Record<string, string>) {
@@ -73,13 +87,19 @@ const linkPath = (mail: Parameters<typeof linkIn>[0]) => new URL(linkIn(mail, '/
 
 async function grantNewsletter(email: string) {
   await recordPurposeConsent(
-    { db: t.database.db, mailer: { send: async () => ({ id: 'x', transport: 'outbox' }) }, clock: () => now, publicUrl: 'http://charter.test' },
+    {
+      db: t.database.db,
+      mailer: { send: async () => ({ id: 'x', transport: 'outbox' }) },
+      clock: () => now,
+      publicUrl: 'http://charter.test',
+    },
     scope(),
     { email, purpose: 'newsletter', language: 'en' },
     { actor: 'system', method: 'signed-form' },
   );
 }
-const newsletterOf = async (email: string) => (await purposeConsentsOf(t.database.db, scope(), email)).find((c) => c.purpose === 'newsletter')?.status;
+const newsletterOf = async (email: string) =>
+  (await purposeConsentsOf(t.database.db, scope(), email)).find((c) => c.purpose === 'newsletter')?.status;
 
 describe('an impostor files in the victim’s name; the victim clicks the mailed link', { timeout: 120_000 }, () => {
   it('verifies the request for the victim’s browser only: the impostor can neither confirm the erasure nor see or withdraw consents', async () => {
@@ -142,7 +162,9 @@ describe('an impostor files in the victim’s name; the victim clicks the mailed
     // Only the victim manages their consents, and may withdraw the erasure.
     const withConsents = await victim.get(base);
     expect(withConsents.body).toContain('name="purpose" value="newsletter"');
-    expect((await victim.post(`${base}/consents`, { purpose: 'newsletter' })).headers.location).toContain('withdrawn=1');
+    expect((await victim.post(`${base}/consents`, { purpose: 'newsletter' })).headers.location).toContain(
+      'withdrawn=1',
+    );
     expect(await newsletterOf('bob@example.be')).toBe('withdrawn');
     expect((await victim.post(`${base}/cancel`)).statusCode).toBe(303);
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('withdrawn');
@@ -173,7 +195,12 @@ describe('an impostor files in the victim’s name; the victim clicks the mailed
     const attacker = new Jar();
     const victim = new Jar();
     const other = new Jar();
-    const { base } = await file(attacker, { type: 'restriction', ground: 'accuracy-contested', identityType: 'email', identity: 'dave@example.be' });
+    const { base } = await file(attacker, {
+      type: 'restriction',
+      ground: 'accuracy-contested',
+      identityType: 'email',
+      identity: 'dave@example.be',
+    });
     await settle();
     const link = linkPath(await smtp.waitFor((m) => m.to.includes('dave@example.be')));
     expect((await victim.post(link)).statusCode).toBe(303);
@@ -207,7 +234,11 @@ describe('an impostor files in the victim’s name; the victim clicks the mailed
   it('the filing browser may withdraw its own request while nobody proved the mailbox', async () => {
     nextHour();
     const filer = new Jar();
-    const { id, base } = await file(filer, { type: 'access', identityType: 'email', identity: `n${randomBytes(4).toString('hex')}@example.org` });
+    const { id, base } = await file(filer, {
+      type: 'access',
+      identityType: 'email',
+      identity: `n${randomBytes(4).toString('hex')}@example.org`,
+    });
     await settle();
     expect((await filer.get(base)).body).toContain(`action="${base}/cancel"`);
     expect((await filer.post(`${base}/cancel`)).statusCode).toBe(303);
@@ -253,11 +284,20 @@ describe('brute force of a code, in parallel', { timeout: 120_000 }, () => {
     await settle();
     const code = codeIn(await smtp.waitFor((m) => m.to.includes('alice@example.be')));
     const wrong = (i: number) => String((Number(code) + 1 + i) % 100_000_000).padStart(8, '0');
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => attacker.post(`${base}/verify`, { code: wrong(i) })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => attacker.post(`${base}/verify`, { code: wrong(i) })),
+    );
     // The address limit (20 an hour) holds exactly under concurrency; every other try is a plain "wrong code".
     expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(10);
-    expect(answers.filter((a) => a.statusCode === 303).every((a) => String(a.headers.location).includes('error=code'))).toBe(true);
-    const row = await t.database.db.selectFrom('rights_codes').select(['attempts', 'locked_at']).where('request_id', '=', id).where('purpose', '=', 'verify').executeTakeFirstOrThrow();
+    expect(
+      answers.filter((a) => a.statusCode === 303).every((a) => String(a.headers.location).includes('error=code')),
+    ).toBe(true);
+    const row = await t.database.db
+      .selectFrom('rights_codes')
+      .select(['attempts', 'locked_at'])
+      .where('request_id', '=', id)
+      .where('purpose', '=', 'verify')
+      .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(5);
     expect(row.locked_at).not.toBeNull();
     nextHour();

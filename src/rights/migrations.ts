@@ -54,7 +54,9 @@ export const rightsMigrations: Record<string, Migration> = {
           unique (organisation_id, reference)
         )`.execute(db);
       await sql`create index rights_requests_inbox on rights_requests (organisation_id, state, due_at)`.execute(db);
-      await sql`create index rights_requests_identity on rights_requests (organisation_id, identity_hash, received_at)`.execute(db);
+      await sql`create index rights_requests_identity on rights_requests (organisation_id, identity_hash, received_at)`.execute(
+        db,
+      );
       await enableOrganisationRls(db, 'rights_requests');
 
       await sql`
@@ -92,7 +94,9 @@ export const rightsMigrations: Record<string, Migration> = {
           unique (organisation_id, link_hash),
           foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
         )`.execute(db);
-      await sql`create index rights_packages_expiry on rights_packages (organisation_id, expires_at) where content is not null`.execute(db);
+      await sql`create index rights_packages_expiry on rights_packages (organisation_id, expires_at) where content is not null`.execute(
+        db,
+      );
       await enableOrganisationRls(db, 'rights_packages');
 
       await sql`
@@ -112,8 +116,12 @@ export const rightsMigrations: Record<string, Migration> = {
           primary key (organisation_id, id),
           foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
         )`.execute(db);
-      await sql`create index rights_codes_request on rights_codes (organisation_id, request_id, purpose, created_at)`.execute(db);
-      await sql`create unique index rights_codes_link on rights_codes (organisation_id, link_hash) where link_hash is not null`.execute(db);
+      await sql`create index rights_codes_request on rights_codes (organisation_id, request_id, purpose, created_at)`.execute(
+        db,
+      );
+      await sql`create unique index rights_codes_link on rights_codes (organisation_id, link_hash) where link_hash is not null`.execute(
+        db,
+      );
       await enableOrganisationRls(db, 'rights_codes');
 
       await sql`
@@ -186,7 +194,9 @@ export const rightsMigrations: Record<string, Migration> = {
           foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
         )`.execute(db);
       // The officer's open Art. 19 tasks across requests.
-      await sql`create index rights_notifications_pending on rights_notifications (organisation_id, state) where state = 'pending'`.execute(db);
+      await sql`create index rights_notifications_pending on rights_notifications (organisation_id, state) where state = 'pending'`.execute(
+        db,
+      );
       await enableOrganisationRls(db, 'rights_notifications');
     },
   },

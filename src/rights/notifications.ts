@@ -31,7 +31,13 @@ export interface NotificationRecord {
  * Records the planned notifications inside the completing transaction (a store call is done when recorded: the store
  * answered, and its telling is audited with it). Idempotent per recipient.
  */
-export async function recordNotifications(db: Transaction<Database>, scope: OrgScope, request: Pick<RightsRequest, 'id' | 'type'>, plans: PlannedNotification[], at: Date): Promise<void> {
+export async function recordNotifications(
+  db: Transaction<Database>,
+  scope: OrgScope,
+  request: Pick<RightsRequest, 'id' | 'type'>,
+  plans: PlannedNotification[],
+  at: Date,
+): Promise<void> {
   const organisationId = requireScope(scope);
   const requestId = request.id;
   if (plans.length === 0) return;
@@ -45,7 +51,13 @@ export async function recordNotifications(db: Transaction<Database>, scope: OrgS
         recipient: plan.recipient,
         channel: plan.channel,
         state: plan.channel === 'store' ? ('done' as const) : ('pending' as const),
-        detail: JSON.stringify(plan.channel === 'store' ? { store: plan.store, rows: plan.rows ?? 0 } : plan.task ? { task: 'restrict', ...plan.task } : {}),
+        detail: JSON.stringify(
+          plan.channel === 'store'
+            ? { store: plan.store, rows: plan.rows ?? 0 }
+            : plan.task
+              ? { task: 'restrict', ...plan.task }
+              : {},
+        ),
         created_at: at,
         done_at: plan.channel === 'store' ? at : null,
         done_by: plan.channel === 'store' ? `store:${plan.store}` : null,
@@ -55,7 +67,12 @@ export async function recordNotifications(db: Transaction<Database>, scope: OrgS
     .returning(['recipient', 'channel'])
     .execute();
   for (const told of inserted.filter((r) => r.channel === 'store')) {
-    await recordEvent(db, scope, request, { actor: 'system', kind: 'recipient-informed', at, data: { recipient: told.recipient, channel: 'store' } });
+    await recordEvent(db, scope, request, {
+      actor: 'system',
+      kind: 'recipient-informed',
+      at,
+      data: { recipient: told.recipient, channel: 'store' },
+    });
   }
 }
 
@@ -106,7 +123,12 @@ export async function mailRecipients(
     if (record.channel !== 'mail' || record.state !== 'pending') continue;
     const recipient = charter.recipients.find((r) => r.id === record.recipient);
     if (!recipient?.privacyContact) continue;
-    const sent = await context.send(scope, recipient.privacyContact, recipientNoticeMail(charter, language, request, recipient), language);
+    const sent = await context.send(
+      scope,
+      recipient.privacyContact,
+      recipientNoticeMail(charter, language, request, recipient),
+      language,
+    );
     if (!sent) continue;
     const now = context.now();
     await inOrganisation(context.db, scope, async (trx) => {
@@ -117,9 +139,20 @@ export async function mailRecipients(
         .where('id', '=', record.id)
         .where('state', '=', 'pending')
         .execute();
-      await recordEvent(trx, scope, request, { actor: 'system', kind: 'recipient-informed', at: now, data: { recipient: record.recipient, channel: 'mail' } });
+      await recordEvent(trx, scope, request, {
+        actor: 'system',
+        kind: 'recipient-informed',
+        at: now,
+        data: { recipient: record.recipient, channel: 'mail' },
+      });
     });
-    result[result.length - 1] = { ...record, state: 'done', doneAt: now, doneBy: 'mail', detail: { to: recipient.privacyContact } };
+    result[result.length - 1] = {
+      ...record,
+      state: 'done',
+      doneAt: now,
+      doneBy: 'mail',
+      detail: { to: recipient.privacyContact },
+    };
   }
   return result;
 }
@@ -128,7 +161,13 @@ export async function mailRecipients(
  * Completed requests with a notice to a privacy contact still unsent between `from` and `to` (the process died after
  * completing the request, or the mail server refused): the tick sends them again. Older ones stay with the officer.
  */
-export async function requestsWithUnsentNotices(db: Db, scope: OrgScope, from: Date, to: Date, limit: number): Promise<string[]> {
+export async function requestsWithUnsentNotices(
+  db: Db,
+  scope: OrgScope,
+  from: Date,
+  to: Date,
+  limit: number,
+): Promise<string[]> {
   const organisationId = requireScope(scope);
   const rows = await withinOrganisation(db, scope, (trx) =>
     trx
@@ -147,7 +186,14 @@ export async function requestsWithUnsentNotices(db: Db, scope: OrgScope, from: D
 }
 
 /** The privacy officer marks a recipient told (or not yet) — the Art. 19 task of a request. */
-export async function markNotification(context: RightsContext, scope: OrgScope, requestId: string, recipient: string, done: boolean, actor: string): Promise<void> {
+export async function markNotification(
+  context: RightsContext,
+  scope: OrgScope,
+  requestId: string,
+  recipient: string,
+  done: boolean,
+  actor: string,
+): Promise<void> {
   const organisationId = requireScope(scope);
   const now = context.now();
   await inOrganisation(context.db, scope, async (trx) => {
@@ -161,13 +207,19 @@ export async function markNotification(context: RightsContext, scope: OrgScope, 
       .where('recipient', '=', recipient)
       .executeTakeFirst();
     if (!record) throw notFound('recipient notification');
-    if (record.channel === 'store') throw conflict('This recipient was told through its connected system; there is nothing to mark.');
+    if (record.channel === 'store')
+      throw conflict('This recipient was told through its connected system; there is nothing to mark.');
     await trx
       .updateTable('rights_notifications')
       .set(done ? { state: 'done', done_at: now, done_by: actor } : { state: 'pending', done_at: null, done_by: null })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', record.id)
       .execute();
-    await recordEvent(trx, scope, request, { actor, kind: done ? 'recipient-informed' : 'recipient-not-informed', at: now, data: { recipient, channel: record.channel } });
+    await recordEvent(trx, scope, request, {
+      actor,
+      kind: done ? 'recipient-informed' : 'recipient-not-informed',
+      at: now,
+      data: { recipient, channel: record.channel },
+    });
   });
 }

@@ -17,7 +17,10 @@ let viewer: string;
 beforeAll(async () => {
   // The person is known to the shop (the code goes to the contact on file); no SMTP: mail lands in the Outbox.
   shop = await startHttpShop('shop');
-  t = await buildTestApp({ charter: rightsCharter([shop.store], (c) => (c.defaultLanguage = 'de')), env: { PUBLIC_URL: 'http://charter.test' } });
+  t = await buildTestApp({
+    charter: rightsCharter([shop.store], (c) => (c.defaultLanguage = 'de')),
+    env: { PUBLIC_URL: 'http://charter.test' },
+  });
   officers.push((await signedInUser(t, 'owner')).email, (await signedInUser(t, 'privacy-officer')).email);
   viewer = (await signedInUser(t, 'viewer')).email;
   runner = createJobRunner({ db: t.database.db, logger: createLogger('silent') });
@@ -36,7 +39,9 @@ interface Kept {
 }
 
 async function outbox(): Promise<Kept[]> {
-  const rows = await sql<Kept>`select recipient, subject, text, template from mail_outbox order by created_at`.execute(t.database.db);
+  const rows = await sql<Kept>`select recipient, subject, text, template from mail_outbox order by created_at`.execute(
+    t.database.db,
+  );
   return rows.rows;
 }
 
@@ -49,7 +54,12 @@ describe('mail to the officers about requests', () => {
       method: 'POST',
       url: '/privacy/main/requests',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ lang: 'en', type: 'access', identityType: 'email', identity: 'alice@example.be' }).toString(),
+      payload: new URLSearchParams({
+        lang: 'en',
+        type: 'access',
+        identityType: 'email',
+        identity: 'alice@example.be',
+      }).toString(),
     });
     expect(submitted.statusCode).toBe(303);
     id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))?.[1] ?? '';
@@ -68,16 +78,30 @@ describe('mail to the officers about requests', () => {
   });
 
   it('tells them once more when the request is verified', async () => {
-    const code = /\b(\d{4} \d{4})\b/.exec((await outbox()).find((m) => m.template === 'request.code')?.text ?? '')?.[1]?.replace(' ', '');
-    const verified = await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/verify`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `code=${code}` });
+    const code = /\b(\d{4} \d{4})\b/
+      .exec((await outbox()).find((m) => m.template === 'request.code')?.text ?? '')?.[1]
+      ?.replace(' ', '');
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: `/privacy/main/requests/${id}/verify`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `code=${code}`,
+    });
     expect(verified.headers.location).not.toContain('error');
     await rightsContextOf(t.app).idle();
     await runner.runOnce();
     await runner.runOnce();
     const mails = await outbox();
-    expect(mails.filter((m) => m.template === 'request.officer-verified').map((m) => m.recipient).sort()).toEqual([...officers].sort());
+    expect(
+      mails
+        .filter((m) => m.template === 'request.officer-verified')
+        .map((m) => m.recipient)
+        .sort(),
+    ).toEqual([...officers].sort());
     expect(mails.filter((m) => m.template === 'request.officer-received')).toHaveLength(2);
-    expect(mails.filter((m) => m.template.startsWith('request.officer-')).every((m) => !m.text.includes('alice'))).toBe(true);
+    expect(mails.filter((m) => m.template.startsWith('request.officer-')).every((m) => !m.text.includes('alice'))).toBe(
+      true,
+    );
   });
 });
 
@@ -97,13 +121,22 @@ describe('a mail to one officer that fails', () => {
     };
     // Its clock runs ahead between polls, past the retry's backoff.
     let ahead = 0;
-    const flakyRunner = createJobRunner({ db: t.database.db, logger: createLogger('silent'), clock: () => new Date(Date.now() + ahead) });
+    const flakyRunner = createJobRunner({
+      db: t.database.db,
+      logger: createLogger('silent'),
+      clock: () => new Date(Date.now() + ahead),
+    });
     registerOfficerNotices(flakyRunner, flaky, { tickEveryMs: 0 });
     const submitted = await t.app.inject({
       method: 'POST',
       url: '/privacy/main/requests',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ lang: 'en', type: 'access', identityType: 'email', identity: 'bob@example.be' }).toString(),
+      payload: new URLSearchParams({
+        lang: 'en',
+        type: 'access',
+        identityType: 'email',
+        identity: 'bob@example.be',
+      }).toString(),
     });
     expect(submitted.statusCode).toBe(303);
     const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))?.[1] ?? '';

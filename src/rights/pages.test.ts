@@ -70,14 +70,27 @@ describe('who may do what on a request', () => {
     expect(filerMayCancel(buildRequest({ codeVerifiedAt: null }))).toBe(true);
     expect(filerMayCancel(buildRequest({ codeVerifiedAt: null, state: 'received' }))).toBe(true);
     // Verified by staff (no code): the filing browser did not prove it either.
-    expect(filerMayCancel(buildRequest({ codeVerifiedAt: null, state: 'verified', verifiedAt: received, verifiedBy: 'user:1' }))).toBe(false);
+    expect(
+      filerMayCancel(
+        buildRequest({ codeVerifiedAt: null, state: 'verified', verifiedAt: received, verifiedBy: 'user:1' }),
+      ),
+    ).toBe(false);
   });
 });
 
 describe('the status page', () => {
   for (const language of uiLanguages) {
     it(`tells the filing browser, in ${language}, that the request was confirmed elsewhere, and nothing more`, () => {
-      const page = statusPage(frameIn(language), buildRequest({ state: 'verified', verifiedAt: received, confirmedAt: received, executeAfter: new Date('2026-03-09T09:05:00Z') }), { now: received, consents, proven: false });
+      const page = statusPage(
+        frameIn(language),
+        buildRequest({
+          state: 'verified',
+          verifiedAt: received,
+          confirmedAt: received,
+          executeAfter: new Date('2026-03-09T09:05:00Z'),
+        }),
+        { now: received, consents, proven: false },
+      );
       expect(page).toContain(rightsTexts[language].provenElsewhere);
       expect(page).toContain('R-7K3Q-9XPM');
       expect(page).not.toContain('data-state');
@@ -92,7 +105,11 @@ describe('the status page', () => {
     const waiting = statusPage(frameIn('en'), buildRequest(), { now: received, proven: true });
     expect(waiting).toContain(`action="${base}/confirm"`);
     expect(waiting).toContain(`action="${base}/cancel"`);
-    const verified = statusPage(frameIn('en'), buildRequest({ type: 'access', state: 'verified', verificationLevel: 'code', verifiedAt: received }), { now: received, consents, proven: true });
+    const verified = statusPage(
+      frameIn('en'),
+      buildRequest({ type: 'access', state: 'verified', verificationLevel: 'code', verifiedAt: received }),
+      { now: received, consents, proven: true },
+    );
     expect(verified).toContain(`action="${base}/consents"`);
     expect(verified).not.toContain(rightsTexts.en.provenElsewhere);
   });

@@ -10,7 +10,13 @@ import type { Charter, Language, Site } from '../charter/schema.js';
 import { requestTypes } from '../charter/schema.js';
 import { html, page, raw, type RawHtml } from '../platform/http/html.js';
 import { addDurationInZone, toLocal, formatDate } from './deadline.js';
-import { describeRows, isKeptForOthers, keptForOthersReason, recipientName, type NotificationView } from './recipients.js';
+import {
+  describeRows,
+  isKeptForOthers,
+  keptForOthersReason,
+  recipientName,
+  type NotificationView,
+} from './recipients.js';
 import { completedText } from './mails.js';
 import type { RightsRequest } from './repository.js';
 import type { ErasureSummary } from './results.js';
@@ -33,20 +39,36 @@ function organisationName(charter: Charter, language: Language): string {
 }
 
 /** `scripts`: the page's script (forms, status updates); `banner`: also the consent banner (the center only). */
-function frame(f: PageFrame, title: string, body: RawHtml, options: { path: string; scripts?: boolean; banner?: boolean }): string {
+function frame(
+  f: PageFrame,
+  title: string,
+  body: RawHtml,
+  options: { path: string; scripts?: boolean; banner?: boolean },
+): string {
   const t = rightsTexts[f.language];
   const org = organisationName(f.charter, f.language);
   const logo = f.site.theme?.logoUrl;
   const languageLinks = f.languages.map(
-    (l) => html`<li><a href="${options.path}?lang=${l}" lang="${l}" hreflang="${l}" ${l === f.language ? raw('aria-current="true"') : ''}>${l.toUpperCase()}</a></li>`,
+    (l) =>
+      html`<li><a href="${options.path}?lang=${l}" lang="${l}" hreflang="${l}" ${l === f.language ? raw('aria-current="true"') : ''}>${l.toUpperCase()}</a></li>`,
   );
   const head = html`<link rel="stylesheet" href="/assets/privacy/privacy.css"><link rel="stylesheet" href="/privacy/${f.site.id}/theme.css">${
-    options.scripts ? html`<script src="/assets/privacy/privacy.js" defer></script>${f.banner && options.banner ? html`<script src="/banner/${f.site.id}.js?lang=${f.language}" async></script>` : ''}` : ''
+    options.scripts
+      ? html`<script src="/assets/privacy/privacy.js" defer></script>${f.banner && options.banner ? html`<script src="/banner/${f.site.id}.js?lang=${f.language}" async></script>` : ''}`
+      : ''
   }`;
   const header = html`<header class="site privacy-header"><div class="brand">${logo ? html`<img src="${logo}" alt="${org}">` : ''}<span ${logo ? raw('aria-hidden="true"') : ''}>${org}</span></div>${
-    f.languages.length > 1 ? html`<nav class="languages" aria-label="${t.language}"><ul>${languageLinks}</ul></nav>` : ''
+    f.languages.length > 1
+      ? html`<nav class="languages" aria-label="${t.language}"><ul>${languageLinks}</ul></nav>`
+      : ''
   }</header>`;
-  return page({ lang: f.language, title: `${title} — ${org}`, skipLinkLabel: t.skip, head, body: html`${header}${body}` });
+  return page({
+    lang: f.language,
+    title: `${title} — ${org}`,
+    skipLinkLabel: t.skip,
+    head,
+    body: html`${header}${body}`,
+  });
 }
 
 /** WCAG relative luminance of #RRGGBB. */
@@ -76,7 +98,9 @@ export function themeCss(site: Site): string {
     const text = contrast(background, '#1a1a1a') >= contrast(background, '#ffffff') ? '#1a1a1a' : '#ffffff';
     lines.push(`--header-bg: ${background};`, `--header-fg: ${text};`);
   }
-  const header = background ? '\n.privacy-header { background: var(--header-bg); color: var(--header-fg); }\n.privacy-header a { color: var(--header-fg); }' : '';
+  const header = background
+    ? '\n.privacy-header { background: var(--header-bg); color: var(--header-fg); }\n.privacy-header a { color: var(--header-fg); }'
+    : '';
   return `:root { ${lines.join(' ')} }${header}\n`;
 }
 
@@ -89,7 +113,18 @@ export interface FormState {
   errors: Record<string, 'required' | 'email' | 'choose'>;
 }
 
-const fieldOrder = ['type', 'identityType', 'identity', 'contact', 'category', 'desired', 'ground', 'objectionKind', 'objectionPurpose', 'withdrawalPurpose'];
+const fieldOrder = [
+  'type',
+  'identityType',
+  'identity',
+  'contact',
+  'category',
+  'desired',
+  'ground',
+  'objectionKind',
+  'objectionPurpose',
+  'withdrawalPurpose',
+];
 
 function errorMessage(t: RightsTexts, key: 'required' | 'email' | 'choose'): string {
   return key === 'email' ? t.fieldEmail : key === 'choose' ? t.fieldChoose : t.fieldRequired;
@@ -118,21 +153,31 @@ export function centerPage(f: PageFrame, state: FormState = { values: {}, errors
   const summary = Object.keys(state.errors).length
     ? html`<div class="error-summary" role="alert" tabindex="-1" id="errors"><h2>${t.fixFields}</h2><ul>${fieldOrder
         .filter((name) => err(name))
-        .map((name) => html`<li><a href="#${firstControlId(name)}">${errorMessage(t, err(name) ?? 'required')}</a></li>`)}</ul></div>`
+        .map(
+          (name) => html`<li><a href="#${firstControlId(name)}">${errorMessage(t, err(name) ?? 'required')}</a></li>`,
+        )}</ul></div>`
     : '';
 
   // A fresh form starts on access, the right most people come for (one choice fewer); a form sent back keeps its choice.
   const chosenType = state.values.type ?? (Object.keys(state.errors).length ? undefined : 'access');
   const typeChoices = requestTypes.map(
-    (type, i) => html`<div class="choice"><input type="radio" name="type" id="type-${type}" value="${type}" required ${chosenType === type ? raw('checked') : ''} ${i === 0 ? invalid('type') : ''} aria-describedby="hint-${type}${err('type') ? ' type-error' : ''}"><label for="type-${type}">${t.types[type]}</label><p class="hint" id="hint-${type}">${t.typeHints[type]}</p></div>`,
+    (type, i) =>
+      html`<div class="choice"><input type="radio" name="type" id="type-${type}" value="${type}" required ${chosenType === type ? raw('checked') : ''} ${i === 0 ? invalid('type') : ''} aria-describedby="hint-${type}${err('type') ? ' type-error' : ''}"><label for="type-${type}">${t.types[type]}</label><p class="hint" id="hint-${type}">${t.typeHints[type]}</p></div>`,
   );
-  const identityOptions = charter.rights.identities.map((id) => html`<option value="${id}" ${selected('identityType', id)}>${t.identityTypes[id]}</option>`);
+  const identityOptions = charter.rights.identities.map(
+    (id) => html`<option value="${id}" ${selected('identityType', id)}>${t.identityTypes[id]}</option>`,
+  );
   const categories = rectifiableCategories(charter).map((id) => {
-    const name = localText(charter.data.find((d) => d.id === id)?.name, language) || findDataCategory(id)?.name[language] || id;
+    const name =
+      localText(charter.data.find((d) => d.id === id)?.name, language) || findDataCategory(id)?.name[language] || id;
     return html`<option value="${id}" ${selected('category', id)}>${name}</option>`;
   });
-  const liPurposes = charter.purposes.filter((p) => p.legalBasis === 'legitimate-interests' && (!site.purposes || site.purposes.includes(p.id)));
-  const consentPurposes = charter.purposes.filter((p) => p.legalBasis === 'consent' && p.consent && (!site.purposes || site.purposes.includes(p.id)));
+  const liPurposes = charter.purposes.filter(
+    (p) => p.legalBasis === 'legitimate-interests' && (!site.purposes || site.purposes.includes(p.id)),
+  );
+  const consentPurposes = charter.purposes.filter(
+    (p) => p.legalBasis === 'consent' && p.consent && (!site.purposes || site.purposes.includes(p.id)),
+  );
   const hasOtherIdentities = charter.rights.identities.some((id) => id !== 'email');
 
   const form = html`<form method="post" action="${base}/requests" data-request-form>
@@ -180,7 +225,9 @@ export function centerPage(f: PageFrame, state: FormState = { values: {}, errors
 </form>`;
 
   const authority = findAuthority(charter.organisation.authority);
-  const authorityName = authority ? (authority.names[language] ?? authority.names.en ?? authority.shortName) : charter.organisation.authority;
+  const authorityName = authority
+    ? (authority.names[language] ?? authority.names.en ?? authority.shortName)
+    : charter.organisation.authority;
   const address = charter.organisation.addresses[0];
   const contactEmail = site.contact?.email ?? charter.rights.channels.email ?? charter.organisation.contact.email;
   const body = html`<main id="main">
@@ -241,11 +288,15 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
   const { charter, language } = f;
   const t = rightsTexts[language];
   const base = `/privacy/${f.site.id}/requests/${request.id}`;
-  const identityName = t.identityTypes[request.identity.type as keyof RightsTexts['identityTypes']] ?? request.identity.type;
+  const identityName =
+    t.identityTypes[request.identity.type as keyof RightsTexts['identityTypes']] ?? request.identity.type;
   // Received and awaiting verification look the same: the page must not show when the background lookup finished.
   const shownState = request.state === 'received' ? 'awaiting-verification' : request.state;
   const parts: (RawHtml | string)[] = [];
-  const cancelForm = options.proven || filerMayCancel(request) ? html`<form method="post" action="${base}/cancel"><input type="hidden" name="lang" value="${language}"><button type="submit" class="secondary">${t.cancelButton}</button><p class="hint">${t.cancelHint}</p></form>` : '';
+  const cancelForm =
+    options.proven || filerMayCancel(request)
+      ? html`<form method="post" action="${base}/cancel"><input type="hidden" name="lang" value="${language}"><button type="submit" class="secondary">${t.cancelButton}</button><p class="hint">${t.cancelHint}</p></form>`
+      : '';
 
   // The mailbox owner proved control in another browser: this one (which may be an impostor's) learns nothing more.
   if (!options.proven && provenByMailbox(request)) {
@@ -261,7 +312,8 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     if (request.verificationLevel === 'account') parts.push(html`<p>${t.staffVerification}</p>`);
     else if (!request.codeVerifiedAt) {
       parts.push(html`<p>${fill(t.codeSent, { identity: identityName })}</p>`);
-      if (options.error === 'code') parts.push(html`<p class="error" role="alert" id="code-error">${t.codeInvalid}</p>`);
+      if (options.error === 'code')
+        parts.push(html`<p class="error" role="alert" id="code-error">${t.codeInvalid}</p>`);
       parts.push(html`<form method="post" action="${base}/verify"><input type="hidden" name="lang" value="${language}">
 <label for="code">${t.codeLabel}</label>
 <input id="code" name="code" class="code-input" inputmode="numeric" autocomplete="one-time-code" required maxlength="20" ${options.error ? raw('aria-invalid="true" aria-describedby="code-error"') : ''}>
@@ -276,7 +328,8 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     }
     parts.push(cancelForm);
   } else if (shownState === 'verified') {
-    if (request.executeAfter && request.executeAfter > options.now) parts.push(html`<p>${fill(t.scheduled, { date: dateTimeWords(request.executeAfter, language) })}</p>`);
+    if (request.executeAfter && request.executeAfter > options.now)
+      parts.push(html`<p>${fill(t.scheduled, { date: dateTimeWords(request.executeAfter, language) })}</p>`);
     else parts.push(html`<p>${t.inProgress}</p>`);
     parts.push(cancelForm);
   } else if (shownState === 'in-progress') parts.push(html`<p>${t.inProgress}</p>`);
@@ -296,18 +349,25 @@ export function statusPage(f: PageFrame, request: RightsRequest, options: Status
     if (reason === 'not-verifiable') parts.push(html`<p>${t.notVerifiable}</p>`);
     if (request.refusalExplanation) parts.push(html`<p>${request.refusalExplanation}</p>`);
     const authority = findAuthority(charter.organisation.authority);
-    const name = authority ? (authority.names[language] ?? authority.names.en ?? authority.shortName) : charter.organisation.authority;
+    const name = authority
+      ? (authority.names[language] ?? authority.names.en ?? authority.shortName)
+      : charter.organisation.authority;
     parts.push(html`<p>${complaintLine(t, name, authority && authorityPages(authority, language).complaintUrl)}</p>`);
   } else if (shownState === 'withdrawn') parts.push(html`<p>${t.withdrawn}</p>`);
 
-  if (options.proven && options.consents?.length) parts.push(consentsSection(f, base, options.consents, options.withdrawn === true));
+  if (options.proven && options.consents?.length)
+    parts.push(consentsSection(f, base, options.consents, options.withdrawn === true));
 
   if (request.extendedAt && request.extensionReason && !['completed', 'refused', 'withdrawn'].includes(shownState)) {
-    parts.unshift(html`<p class="notice">${fill(t.extended, { reason: request.extensionReason, date: dateWords(request.dueOn, language) })}</p>`);
+    parts.unshift(
+      html`<p class="notice">${fill(t.extended, { reason: request.extensionReason, date: dateWords(request.dueOn, language) })}</p>`,
+    );
   }
 
   // Work that finishes by itself in moments (not a grace period, not an officer's approval): the page's script looks again.
-  const working = shownState === 'in-progress' || (shownState === 'verified' && !(request.executeAfter && request.executeAfter > options.now));
+  const working =
+    shownState === 'in-progress' ||
+    (shownState === 'verified' && !(request.executeAfter && request.executeAfter > options.now));
   const body = html`<main id="main"><h1>${t.statusTitle}</h1>
 <dl class="facts"><dt>${t.reference}</dt><dd>${request.reference}</dd><dt>${t.typeLabel}</dt><dd>${t.types[request.type]}</dd>
 <dt>${t.stateLabel}</dt><dd data-state="${shownState}" ${working ? raw('data-refresh="1"') : ''}>${t.states[shownState]}</dd>
@@ -318,7 +378,12 @@ ${parts}
   return frame(f, `${t.statusTitle} ${request.reference}`, body, { path: base, scripts: working });
 }
 
-function consentsSection(f: PageFrame, base: string, consents: { purpose: string; granted: boolean; at: string }[], withdrawn: boolean): RawHtml {
+function consentsSection(
+  f: PageFrame,
+  base: string,
+  consents: { purpose: string; granted: boolean; at: string }[],
+  withdrawn: boolean,
+): RawHtml {
   const t = rightsTexts[f.language];
   const items = consents.map((c) => {
     const purpose = f.charter.purposes.find((p) => p.id === c.purpose);
@@ -345,7 +410,12 @@ function erasureResult(summary: ErasureSummary, charter: Charter, language: Lang
         k.until ? html` (${dateWords(k.until.slice(0, 10), language)})` : ''
       }</li>`;
     });
-  const forOthers = summary.kept.filter(isKeptForOthers).map((k) => html`<li data-hold="${k.hold}">${describeRows(charter, k, language)} — ${keptForOthersReason(k, language)}</li>`);
+  const forOthers = summary.kept
+    .filter(isKeptForOthers)
+    .map(
+      (k) =>
+        html`<li data-hold="${k.hold}">${describeRows(charter, k, language)} — ${keptForOthersReason(k, language)}</li>`,
+    );
   return html`${erased.length ? html`<h2>${t.resultErased}</h2><ul>${erased}</ul>` : ''}${kept.length ? html`<h2>${t.resultKept}</h2><ul class="kept">${kept}</ul>` : ''}${
     forOthers.length ? html`<h2>${t.resultKeptForOthers}</h2><ul class="kept">${forOthers}</ul>` : ''
   }`;
@@ -356,14 +426,19 @@ function notificationsResult(notifications: NotificationView[], charter: Charter
   const t = rightsTexts[language];
   const done = notifications.filter((n) => n.state === 'done');
   const pending = notifications.filter((n) => n.state !== 'done');
-  const list = (items: NotificationView[]) => html`<ul>${items.map((n) => html`<li>${recipientName(charter, n.recipient, language)}</li>`)}</ul>`;
+  const list = (items: NotificationView[]) =>
+    html`<ul>${items.map((n) => html`<li>${recipientName(charter, n.recipient, language)}</li>`)}</ul>`;
   return html`${done.length ? html`<h2>${t.resultNotified}</h2>${list(done)}` : ''}${pending.length ? html`<h2>${t.resultWillNotify}</h2>${list(pending)}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Links, downloads, messages
 
-export function linkPage(f: PageFrame, view: { purpose: 'verify' | 'cancel'; reference: string }, secret: string): string {
+export function linkPage(
+  f: PageFrame,
+  view: { purpose: 'verify' | 'cancel'; reference: string },
+  secret: string,
+): string {
   const t = rightsTexts[f.language];
   const path = `/privacy/${f.site.id}/link/${secret}`;
   const text = view.purpose === 'verify' ? t.linkVerify : t.linkCancel;
@@ -386,7 +461,15 @@ export function downloadPage(f: PageFrame, secret: string, state: { sent: boolea
   return frame(f, t.downloadTitle, body, { path });
 }
 
-export type MessageKind = 'not-found' | 'link-invalid' | 'link-used' | 'link-expired' | 'link-closed' | 'too-many' | 'proof-needed' | 'foreign-form';
+export type MessageKind =
+  | 'not-found'
+  | 'link-invalid'
+  | 'link-used'
+  | 'link-expired'
+  | 'link-closed'
+  | 'too-many'
+  | 'proof-needed'
+  | 'foreign-form';
 
 export function messagePage(f: PageFrame, kind: MessageKind): string {
   const t = rightsTexts[f.language];

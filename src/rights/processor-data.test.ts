@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { exampleCharter } from '../../test/support/charter.js';
 import { languages, requestTypes } from '../charter/schema.js';
-import { customerEmail, customerMail, officerTaskMail, ownDataUntouched, personLines, personMail, processorCounts } from './processor-data.js';
+import {
+  customerEmail,
+  customerMail,
+  officerTaskMail,
+  ownDataUntouched,
+  personLines,
+  personMail,
+  processorCounts,
+} from './processor-data.js';
 
 const flashbooth = () => exampleCharter('flashbooth');
 
@@ -9,7 +17,12 @@ describe('routing requests about data held for customers', () => {
   it('sums the stores’ counts per customer, in charter order, and drops empty ones', () => {
     const counts = processorCounts(flashbooth(), [
       { processorRows: [{ table: 'photos', customer: 'brands', rows: 2 }] },
-      { processorRows: [{ table: 'guests', customer: 'event-organisers', rows: 1 }, { table: 'photos', customer: 'event-organisers', rows: 3 }] },
+      {
+        processorRows: [
+          { table: 'guests', customer: 'event-organisers', rows: 1 },
+          { table: 'photos', customer: 'event-organisers', rows: 3 },
+        ],
+      },
       {},
       { processorRows: [{ table: 'x', customer: 'brands', rows: 0 }] },
     ]);

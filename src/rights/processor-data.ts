@@ -32,9 +32,14 @@ interface WithProcessorRows {
 }
 
 /** Rows left to each customer, summed over the stores' answers (customers in charter order). */
-export function processorCounts(charter: Charter, results: readonly WithProcessorRows[]): { customer: string; rows: number }[] {
+export function processorCounts(
+  charter: Charter,
+  results: readonly WithProcessorRows[],
+): { customer: string; rows: number }[] {
   const rows = new Map<string, number>();
-  for (const result of results) for (const entry of result.processorRows ?? []) rows.set(entry.customer, (rows.get(entry.customer) ?? 0) + entry.rows);
+  for (const result of results)
+    for (const entry of result.processorRows ?? [])
+      rows.set(entry.customer, (rows.get(entry.customer) ?? 0) + entry.rows);
   const order = charter.customers.map((c) => c.id);
   return [...rows]
     .filter(([, n]) => n > 0)
@@ -44,7 +49,9 @@ export function processorCounts(charter: Charter, results: readonly WithProcesso
 
 /** A test for "this store table is processed for a customer" (its rows are never the organisation's own in a package). */
 export function processorTableTest(charter: Charter): (store: string, table: string) => boolean {
-  const keys = new Set(charter.stores.flatMap((s) => s.tables.filter((t) => t.processedFor).map((t) => `${s.id}\u0000${t.name}`)));
+  const keys = new Set(
+    charter.stores.flatMap((s) => s.tables.filter((t) => t.processedFor).map((t) => `${s.id}\u0000${t.name}`)),
+  );
   return (store, table) => keys.size > 0 && keys.has(`${store}\u0000${table}`);
 }
 
@@ -73,7 +80,8 @@ const texts: Record<Language, ProcessorTexts> = {
     found:
       'We did not act on {rows} record(s) that we hold on behalf of {customer}. We process that data as a processor, on their instructions: {customer} is the controller and decides on your request about it (Art. 28(3)(e) GDPR).',
     toldByMail: 'We have informed them of your request (reference {ref}); you may also contact them directly.',
-    toldByOfficer: 'Our privacy team will pass your request (reference {ref}) on to them; you may also contact them directly.',
+    toldByOfficer:
+      'Our privacy team will pass your request (reference {ref}) on to them; you may also contact them directly.',
     personSubject: 'Your request {ref}: data we hold on behalf of our customers',
     customerSubject: 'Request {ref} about personal data we process for you',
     customerBody:
@@ -85,8 +93,10 @@ const texts: Record<Language, ProcessorTexts> = {
   nl: {
     found:
       'Met {rows} record(s) die we bewaren in opdracht van {customer} hebben we niets gedaan. Die gegevens verwerken we als verwerker, op hun instructies: {customer} is de verwerkingsverantwoordelijke en beslist over uw verzoek daarover (art. 28, lid 3, e) AVG).',
-    toldByMail: 'We hebben hen op de hoogte gebracht van uw verzoek (referentie {ref}); u kunt hen ook rechtstreeks contacteren.',
-    toldByOfficer: 'Ons privacyteam bezorgt hun uw verzoek (referentie {ref}); u kunt hen ook rechtstreeks contacteren.',
+    toldByMail:
+      'We hebben hen op de hoogte gebracht van uw verzoek (referentie {ref}); u kunt hen ook rechtstreeks contacteren.',
+    toldByOfficer:
+      'Ons privacyteam bezorgt hun uw verzoek (referentie {ref}); u kunt hen ook rechtstreeks contacteren.',
     personSubject: 'Uw verzoek {ref}: gegevens die we bewaren in opdracht van onze klanten',
     customerSubject: 'Verzoek {ref} over persoonsgegevens die we voor u verwerken',
     customerBody:
@@ -99,7 +109,8 @@ const texts: Record<Language, ProcessorTexts> = {
     found:
       'Nous n’avons pas donné suite à votre demande pour {rows} enregistrement(s) que nous conservons pour le compte de {customer}. Nous traitons ces données en tant que sous-traitant, sur ses instructions : {customer} en est le responsable du traitement et décide de la suite à donner à votre demande (art. 28, par. 3, e) du RGPD).',
     toldByMail: 'Nous l’avons informé de votre demande (référence {ref}) ; vous pouvez aussi le contacter directement.',
-    toldByOfficer: 'Notre équipe vie privée lui transmettra votre demande (référence {ref}) ; vous pouvez aussi le contacter directement.',
+    toldByOfficer:
+      'Notre équipe vie privée lui transmettra votre demande (référence {ref}) ; vous pouvez aussi le contacter directement.',
     personSubject: 'Votre demande {ref} : données que nous conservons pour le compte de nos clients',
     customerSubject: 'Demande {ref} concernant des données personnelles que nous traitons pour vous',
     customerBody:
@@ -111,8 +122,10 @@ const texts: Record<Language, ProcessorTexts> = {
   de: {
     found:
       'Zu {rows} Datensätzen, die wir im Auftrag von {customer} speichern, haben wir nichts unternommen. Diese Daten verarbeiten wir als Auftragsverarbeiter nach deren Weisungen: Verantwortlicher ist {customer}, der über Ihren Antrag zu diesen Daten entscheidet (Art. 28 Abs. 3 lit. e DSGVO).',
-    toldByMail: 'Wir haben den Verantwortlichen über Ihren Antrag (Referenz {ref}) informiert; Sie können sich auch direkt an ihn wenden.',
-    toldByOfficer: 'Unser Datenschutzteam leitet Ihren Antrag (Referenz {ref}) an den Verantwortlichen weiter; Sie können sich auch direkt an ihn wenden.',
+    toldByMail:
+      'Wir haben den Verantwortlichen über Ihren Antrag (Referenz {ref}) informiert; Sie können sich auch direkt an ihn wenden.',
+    toldByOfficer:
+      'Unser Datenschutzteam leitet Ihren Antrag (Referenz {ref}) an den Verantwortlichen weiter; Sie können sich auch direkt an ihn wenden.',
     personSubject: 'Ihr Antrag {ref}: Daten, die wir im Auftrag unserer Kunden speichern',
     customerSubject: 'Antrag {ref} zu personenbezogenen Daten, die wir für Sie verarbeiten',
     customerBody:
@@ -129,7 +142,14 @@ function organisationName(charter: Charter, language: Language): string {
 
 function signed(charter: Charter, language: Language, body: string): string {
   const t = rightsTexts[language];
-  return [t.mailGreeting, '', body, '', fill(t.mailSignature, { org: organisationName(charter, language) }), charter.organisation.contact.email].join('\n');
+  return [
+    t.mailGreeting,
+    '',
+    body,
+    '',
+    fill(t.mailSignature, { org: organisationName(charter, language) }),
+    charter.organisation.contact.email,
+  ].join('\n');
 }
 
 function customerName(charter: Charter, id: string): string {
@@ -137,7 +157,12 @@ function customerName(charter: Charter, id: string): string {
 }
 
 /** The lines that tell the person, in their language, what was left to which customer and who decides. */
-export function personLines(charter: Charter, findings: readonly ProcessorFinding[], language: Language, reference: string): string[] {
+export function personLines(
+  charter: Charter,
+  findings: readonly ProcessorFinding[],
+  language: Language,
+  reference: string,
+): string[] {
   const t = texts[language];
   return findings.map((f) => {
     const p = { rows: f.rows, customer: customerName(charter, f.customer), ref: reference };
@@ -150,7 +175,13 @@ export function personLines(charter: Charter, findings: readonly ProcessorFindin
  * or instead of the completion mail when the request changed nothing of the organisation's own (which would
  * otherwise say "your data has been erased"). `closing`: a paragraph after the lines (the remedies).
  */
-export function personMail(charter: Charter, findings: readonly ProcessorFinding[], language: Language, reference: string, closing?: string): RenderedMail {
+export function personMail(
+  charter: Charter,
+  findings: readonly ProcessorFinding[],
+  language: Language,
+  reference: string,
+  closing?: string,
+): RenderedMail {
   const t = texts[language];
   const lines = personLines(charter, findings, language, reference);
   return {
@@ -169,7 +200,13 @@ export function ownDataUntouched(result: Record<string, unknown>): boolean {
 }
 
 /** The mail to a customer (controller) whose data a request reached: type, reference and counts, no personal data. */
-export function customerMail(charter: Charter, finding: Pick<ProcessorFinding, 'customer' | 'rows'>, type: RequestType, reference: string, language: Language): RenderedMail {
+export function customerMail(
+  charter: Charter,
+  finding: Pick<ProcessorFinding, 'customer' | 'rows'>,
+  type: RequestType,
+  reference: string,
+  language: Language,
+): RenderedMail {
   const t = texts[language];
   const p = {
     org: organisationName(charter, language),
@@ -179,11 +216,22 @@ export function customerMail(charter: Charter, finding: Pick<ProcessorFinding, '
     rows: finding.rows,
     email: charter.organisation.contact.email,
   };
-  return { template: 'request.processor-customer', subject: fill(t.customerSubject, p), text: signed(charter, language, fill(t.customerBody, p)) };
+  return {
+    template: 'request.processor-customer',
+    subject: fill(t.customerSubject, p),
+    text: signed(charter, language, fill(t.customerBody, p)),
+  };
 }
 
 /** The task mail to the privacy officers when a customer has no email contact. */
-export function officerTaskMail(charter: Charter, finding: Pick<ProcessorFinding, 'customer' | 'rows'>, type: RequestType, reference: string, language: Language, link: string): RenderedMail {
+export function officerTaskMail(
+  charter: Charter,
+  finding: Pick<ProcessorFinding, 'customer' | 'rows'>,
+  type: RequestType,
+  reference: string,
+  language: Language,
+  link: string,
+): RenderedMail {
   const t = texts[language];
   const customer = charter.customers.find((c) => c.id === finding.customer);
   const p = {
@@ -195,7 +243,11 @@ export function officerTaskMail(charter: Charter, finding: Pick<ProcessorFinding
     rows: finding.rows,
     link,
   };
-  return { template: 'request.processor-task', subject: fill(t.officerSubject, p), text: signed(charter, language, fill(t.officerBody, p)) };
+  return {
+    template: 'request.processor-task',
+    subject: fill(t.officerSubject, p),
+    text: signed(charter, language, fill(t.officerBody, p)),
+  };
 }
 
 /**
@@ -213,20 +265,42 @@ export async function routeToControllers(
   if (counts.length === 0) return [];
   const language: Language = charter.defaultLanguage ?? charter.languages[0] ?? 'en';
   const now = context.now();
-  const findings: ProcessorFinding[] = counts.map((c) => ({ ...c, informed: customerEmail(charter, c.customer) ? 'mail' : 'officer' }));
+  const findings: ProcessorFinding[] = counts.map((c) => ({
+    ...c,
+    informed: customerEmail(charter, c.customer) ? 'mail' : 'officer',
+  }));
   for (const finding of findings) {
     // One notice per customer and request, recorded with its event: a retried execution does not tell them again.
     const first = await inOrganisation(context.db, scope, async (trx) => {
       if (!(await claimReminder(trx, scope, request.id, `controller:${finding.customer}`, now))) return false;
-      await recordEvent(trx, scope, request, { actor: 'system', kind: 'processor-data-found', at: now, data: { customer: finding.customer, rows: finding.rows, informed: finding.informed } });
+      await recordEvent(trx, scope, request, {
+        actor: 'system',
+        kind: 'processor-data-found',
+        at: now,
+        data: { customer: finding.customer, rows: finding.rows, informed: finding.informed },
+      });
       return true;
     });
     if (!first) continue;
     const email = customerEmail(charter, finding.customer);
-    if (email) await context.send(scope, email, customerMail(charter, finding, request.type, request.reference, language), language);
+    if (email)
+      await context.send(
+        scope,
+        email,
+        customerMail(charter, finding, request.type, request.reference, language),
+        language,
+      );
     else {
-      const mail = officerTaskMail(charter, finding, request.type, request.reference, language, context.link(`/console/requests/${request.id}`));
-      for (const officer of await context.deps.officers.emails(scope, charter)) await context.send(scope, officer, mail, language);
+      const mail = officerTaskMail(
+        charter,
+        finding,
+        request.type,
+        request.reference,
+        language,
+        context.link(`/console/requests/${request.id}`),
+      );
+      for (const officer of await context.deps.officers.emails(scope, charter))
+        await context.send(scope, officer, mail, language);
     }
   }
   return findings;

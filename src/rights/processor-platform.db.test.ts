@@ -18,7 +18,14 @@ import { composeRetention } from '../retention/deps.js';
 import { computePlan } from '../retention/plan.js';
 import { formatRun } from '../retention/present.js';
 import { runRetention } from '../retention/sweep.js';
-import { insertRows, newStoreDatabase, readRows, storeDriver, storeServers, type StoreServers } from '../retention/testing/crm.js';
+import {
+  insertRows,
+  newStoreDatabase,
+  readRows,
+  storeDriver,
+  storeServers,
+  type StoreServers,
+} from '../retention/testing/crm.js';
 import { explainCharterStores } from '../stores/commands.js';
 import type { SqlDriver } from '../stores/sql/driver.js';
 import { advance } from './fulfilment.js';
@@ -43,8 +50,22 @@ const ddl = [
 async function seed(driver: SqlDriver) {
   for (const statement of ddl) await driver.query(statement);
   await insertRows(driver, 'clients', [
-    { id: 1, email: 'ann@client-one.example', name: 'Ann', phone: '+32 470 00 00 01', contract_ended_at: null, processing_restricted: false },
-    { id: 2, email: 'bob@client-two.example', name: 'Bob', phone: '+32 470 00 00 02', contract_ended_at: null, processing_restricted: false },
+    {
+      id: 1,
+      email: 'ann@client-one.example',
+      name: 'Ann',
+      phone: '+32 470 00 00 01',
+      contract_ended_at: null,
+      processing_restricted: false,
+    },
+    {
+      id: 2,
+      email: 'bob@client-two.example',
+      name: 'Bob',
+      phone: '+32 470 00 00 02',
+      contract_ended_at: null,
+      processing_restricted: false,
+    },
   ]);
   await insertRows(driver, 'events', [
     { id: 1, client_id: 1, title: 'Wedding', venue: 'Gent', ended_at: d('2024-06-01') }, //        + P2Y = 2026-06-01: past the maximum
@@ -119,7 +140,11 @@ async function executed(type: RequestType, email: string, language = 'en'): Prom
       dueAt: d('2026-12-02'),
       createdBy: 'test',
     });
-    await transition(trx, scope(), received, 'verified', { actor: 'test', at, patch: { contacts: JSON.stringify([email]), identity_known: true } });
+    await transition(trx, scope(), received, 'verified', {
+      actor: 'test',
+      at,
+      patch: { contacts: JSON.stringify([email]), identity_known: true },
+    });
   });
   await advance(context, scope(), id);
   await context.idle();
@@ -129,7 +154,12 @@ async function executed(type: RequestType, email: string, language = 'en'): Prom
 }
 
 async function outbox() {
-  return t.database.db.selectFrom('mail_outbox').select(['recipient', 'template', 'subject', 'text']).where('organisation_id', '=', t.organisationId!).orderBy('created_at').execute();
+  return t.database.db
+    .selectFrom('mail_outbox')
+    .select(['recipient', 'template', 'subject', 'text'])
+    .where('organisation_id', '=', t.organisationId!)
+    .orderBy('created_at')
+    .execute();
 }
 
 async function galleryRows() {
@@ -145,19 +175,27 @@ describe('a guest’s request about pictures processed for an event organiser', 
     // Guest A: two guest rows (two events of two clients) and three photos, all the organisers'.
     expect(result.processorData).toEqual([{ customer: 'event-organisers', rows: 5, informed: 'officer' }]);
     const events = await timeline(t.database.db, scope(), request.id);
-    expect(events.filter((e) => e.kind === 'processor-data-found').map((e) => e.data)).toEqual([{ customer: 'event-organisers', rows: 5, informed: 'officer' }]);
+    expect(events.filter((e) => e.kind === 'processor-data-found').map((e) => e.data)).toEqual([
+      { customer: 'event-organisers', rows: 5, informed: 'officer' },
+    ]);
 
     const mails = (await outbox()).filter((m) => m.text.includes(request.reference));
     const task = mails.find((m) => m.template === 'request.processor-task');
     expect(task?.recipient).toBe(officer);
     // Officer and customer mails are in the charter's default language (Dutch for flashbooth).
-    expect(task?.text).toContain('vond 5 record(s) die we bewaren in opdracht van klant event-organisers (Event organisers and agencies). We hebben er niets mee gedaan.');
+    expect(task?.text).toContain(
+      'vond 5 record(s) die we bewaren in opdracht van klant event-organisers (Event organisers and agencies). We hebben er niets mee gedaan.',
+    );
     expect(task?.text).not.toContain('guest-a@example.be');
     const toGuest = mails.filter((m) => m.recipient === 'guest-a@example.be').map((m) => m.template);
     expect(toGuest).toEqual(['request.package', 'request.processor-data']);
     const told = mails.find((m) => m.template === 'request.processor-data');
-    expect(told?.text).toContain('We did not act on 5 record(s) that we hold on behalf of Event organisers and agencies.');
-    expect(told?.text).toContain('Event organisers and agencies is the controller and decides on your request about it (Art. 28(3)(e) GDPR)');
+    expect(told?.text).toContain(
+      'We did not act on 5 record(s) that we hold on behalf of Event organisers and agencies.',
+    );
+    expect(told?.text).toContain(
+      'Event organisers and agencies is the controller and decides on your request about it (Art. 28(3)(e) GDPR)',
+    );
     expect(told?.text).toContain(`Our privacy team will pass your request (reference ${request.reference}) on to them`);
     expect(told?.text).not.toMatch(/guests|photos|gallery/);
   });
@@ -176,7 +214,10 @@ describe('a guest’s request about pictures processed for an event organiser', 
     expect(request.lastError).toBeNull();
     expect(request.state).toBe('completed');
     expect(await galleryRows()).toEqual(before);
-    const result = request.result as { erasure: { erased: unknown[]; kept: unknown[]; notified: string[] }; processorData: unknown };
+    const result = request.result as {
+      erasure: { erased: unknown[]; kept: unknown[]; notified: string[] };
+      processorData: unknown;
+    };
     expect(result.erasure.erased).toEqual([]);
     expect(result.erasure.kept).toEqual([]);
     // Nothing of the organisation's own was erased, so no recipient is said to have been told (Art. 19).
@@ -186,7 +227,9 @@ describe('a guest’s request about pictures processed for an event organiser', 
     const mails = (await outbox()).filter((m) => m.text.includes(request.reference));
     const toCustomer = mails.find((m) => m.template === 'request.processor-customer');
     expect(toCustomer?.recipient).toBe('privacy@organiser.example');
-    expect(toCustomer?.text).toContain(`(Mijn gegevens wissen (wissing), referentie ${request.reference}) over persoonsgegevens die we in uw opdracht verwerken als uw verwerker (Event organisers and agencies): 5 record(s).`);
+    expect(toCustomer?.text).toContain(
+      `(Mijn gegevens wissen (wissing), referentie ${request.reference}) over persoonsgegevens die we in uw opdracht verwerken als uw verwerker (Event organisers and agencies): 5 record(s).`,
+    );
     expect(toCustomer?.text).toContain('als verwerkingsverantwoordelijke beslist u');
     expect(toCustomer?.text).not.toContain('guest-a@example.be');
     expect(mails.some((m) => m.template === 'request.processor-task')).toBe(false);
@@ -195,8 +238,12 @@ describe('a guest’s request about pictures processed for an event organiser', 
     expect(toGuest.map((m) => m.template)).toEqual(['request.processor-data']);
     const completed = toGuest[0];
     expect(completed?.text).not.toContain('gewist');
-    expect(completed?.text).toContain('Met 5 record(s) die we bewaren in opdracht van Event organisers and agencies hebben we niets gedaan.');
-    expect(completed?.text).toContain(`We hebben hen op de hoogte gebracht van uw verzoek (referentie ${request.reference})`);
+    expect(completed?.text).toContain(
+      'Met 5 record(s) die we bewaren in opdracht van Event organisers and agencies hebben we niets gedaan.',
+    );
+    expect(completed?.text).toContain(
+      `We hebben hen op de hoogte gebracht van uw verzoek (referentie ${request.reference})`,
+    );
   });
 });
 
@@ -206,17 +253,29 @@ describe('a guest’s restriction of pictures processed for an event organiser',
     const request = await executed('restriction', 'guest-c@example.be', 'fr');
     expect(request.state).toBe('completed');
     expect(await galleryRows()).toEqual(before);
-    const result = request.result as { restriction: { updated: unknown[]; unsupported: unknown[] }; processorData: unknown };
+    const result = request.result as {
+      restriction: { updated: unknown[]; unsupported: unknown[] };
+      processorData: unknown;
+    };
     expect(result.restriction).toEqual({ updated: [], unsupported: [] });
     expect(result.processorData).toEqual([{ customer: 'event-organisers', rows: 2, informed: 'mail' }]);
-    const completed = (await outbox()).find((m) => m.recipient === 'guest-c@example.be' && m.text.includes(request.reference));
-    expect(completed?.text).toContain('Nous n’avons pas donné suite à votre demande pour 2 enregistrement(s) que nous conservons pour le compte de Event organisers and agencies.');
+    const completed = (await outbox()).find(
+      (m) => m.recipient === 'guest-c@example.be' && m.text.includes(request.reference),
+    );
+    expect(completed?.text).toContain(
+      'Nous n’avons pas donné suite à votre demande pour 2 enregistrement(s) que nous conservons pour le compte de Event organisers and agencies.',
+    );
   });
 });
 
 describe('explaining a guest’s request before it runs', () => {
   it('shows the rows held for the organiser, counted and routed, and an erasure plan that touches none of them', async () => {
-    const [gallery] = await explainCharterStores(flashbooth(), { [connection]: process.env[connection] ?? '' }, [{ type: 'email', value: 'guest-a@example.be' }], { type: 'erasure' });
+    const [gallery] = await explainCharterStores(
+      flashbooth(),
+      { [connection]: process.env[connection] ?? '' },
+      [{ type: 'email', value: 'guest-a@example.be' }],
+      { type: 'erasure' },
+    );
     expect(gallery?.tables.filter((t) => t.rows > 0).map((t) => [t.table, t.rows, t.customer])).toEqual([
       ['guests', 2, 'event-organisers'],
       ['photos', 3, 'event-organisers'],
@@ -226,12 +285,25 @@ describe('explaining a guest’s request before it runs', () => {
 });
 
 describe('retention of the pictures on the organisers’ instructions', () => {
-  const deps = () => composeRetention({ db: t.database.db, dbKind: t.database.kind, config: readConfig({}), env: { [connection]: process.env[connection] ?? '' }, clock: () => at });
+  const deps = () =>
+    composeRetention({
+      db: t.database.db,
+      dbKind: t.database.kind,
+      config: readConfig({}),
+      env: { [connection]: process.env[connection] ?? '' },
+      clock: () => at,
+    });
 
   it('plans by the customer’s maximum from the event, and never before its minimum', async () => {
     const plan = await computePlan(deps(), scope(), flashbooth(), at);
     const photos = plan.rules.find((r) => r.id === 'gallery/photos');
-    expect(photos).toMatchObject({ customer: 'event-organisers', status: 'ok', dueNow: 2, period: 'P2Y', minimum: 'P6M' });
+    expect(photos).toMatchObject({
+      customer: 'event-organisers',
+      status: 'ok',
+      dueNow: 2,
+      period: 'P2Y',
+      minimum: 'P6M',
+    });
     expect(photos?.byMonth[2]).toBe(1); // event 3 ends its two years on 2027-01-15
     expect(photos?.why).toContain('on the instructions of customer event-organisers');
     // Had the maximum come in shorter than the minimum, the minimum still holds: event 2 (3 months ago) is not due.
@@ -246,7 +318,13 @@ describe('retention of the pictures on the organisers’ instructions', () => {
   });
 
   it('sweeps the photos and guests past the maximum, keeps the rest, and says on whose instructions', async () => {
-    const outcome = await runRetention(deps(), scope(), { trigger: 'cli', actor: 'test', approve: true, batchSize: 1000, maxShare: 1 });
+    const outcome = await runRetention(deps(), scope(), {
+      trigger: 'cli',
+      actor: 'test',
+      approve: true,
+      batchSize: 1000,
+      maxShare: 1,
+    });
     const run = outcome.run;
     expect(run?.status).toBe('completed');
     const { guests, photos } = await galleryRows();
@@ -258,7 +336,9 @@ describe('retention of the pictures on the organisers’ instructions', () => {
       ['guests', 'event-organisers', 1],
     ]);
     // The report wraps to the terminal's width: compared with its lines joined.
-    expect(formatRun(run!).replace(/\s+/g, ' ')).toContain('gallery/photos: on the instructions of customer event-organisers (processor, Art. 28(3)(a))');
+    expect(formatRun(run!).replace(/\s+/g, ' ')).toContain(
+      'gallery/photos: on the instructions of customer event-organisers (processor, Art. 28(3)(a))',
+    );
     // The clients and their events are the organisation's own, under its bookings purpose: not touched by the sweep.
     expect((await readRows(driver, 'events')).length).toBe(3);
   });

@@ -16,9 +16,19 @@ describe('summariseReach', () => {
       { store: 'remote', table: 'orders', key: '7', columns: [], restricted: false },
     ]);
     const reach = summariseReach(charter, ['email'], counter.counts);
-    expect(reach.find((r) => r.store === 'shop' && r.table === 'orders')).toMatchObject({ rows: 2, shared: 1, how: 'owner', via: { table: 'customers', column: 'customer_id' } });
-    expect(reach.find((r) => r.store === 'shop' && r.table === 'customers')).toMatchObject({ rows: 1, how: 'identity' });
+    expect(reach.find((r) => r.store === 'shop' && r.table === 'orders')).toMatchObject({
+      rows: 2,
+      shared: 1,
+      how: 'owner',
+      via: { table: 'customers', column: 'customer_id' },
+    });
+    expect(reach.find((r) => r.store === 'shop' && r.table === 'customers')).toMatchObject({
+      rows: 1,
+      how: 'identity',
+    });
     expect(reach.find((r) => r.store === 'shop' && r.table === 'invoices')).toMatchObject({ rows: 0, how: 'owner' });
-    expect(reach.filter((r) => r.store === 'remote')).toEqual([{ store: 'remote', storeName: 'remote', table: 'orders', rows: 1, shared: 0, how: 'adapter' }]);
+    expect(reach.filter((r) => r.store === 'remote')).toEqual([
+      { store: 'remote', storeName: 'remote', table: 'orders', rows: 1, shared: 0, how: 'adapter' },
+    ]);
   });
 });

@@ -22,7 +22,10 @@ export interface ReachedTable {
 }
 
 /** Counts records per store and table as they stream from the stores. */
-export function reachCounter(): { add(records: readonly AccessRecord[]): void; counts: Map<string, { rows: number; shared: number }> } {
+export function reachCounter(): {
+  add(records: readonly AccessRecord[]): void;
+  counts: Map<string, { rows: number; shared: number }>;
+} {
   const counts = new Map<string, { rows: number; shared: number }>();
   return {
     counts,
@@ -39,20 +42,32 @@ export function reachCounter(): { add(records: readonly AccessRecord[]): void; c
 }
 
 /** Every table of the charter's SQL stores a request with these identity types reaches, with its counts. */
-export function summariseReach(charter: Charter, types: readonly IdentityType[], counts: ReadonlyMap<string, { rows: number; shared: number }>): ReachedTable[] {
+export function summariseReach(
+  charter: Charter,
+  types: readonly IdentityType[],
+  counts: ReadonlyMap<string, { rows: number; shared: number }>,
+): ReachedTable[] {
   const tables: ReachedTable[] = [];
   for (const store of charter.stores) {
     if (store.kind === 'http') {
       for (const [key, count] of counts) {
         const [id, table = ''] = key.split('\u0000');
-        if (id === store.id) tables.push({ store: store.id, storeName: store.name ?? store.id, table, ...count, how: 'adapter' });
+        if (id === store.id)
+          tables.push({ store: store.id, storeName: store.name ?? store.id, table, ...count, how: 'adapter' });
       }
       continue;
     }
     for (const reach of describeReach(storeModel(store, engineHolds(charter)), types)) {
       if (reach.how === 'not-reached') continue;
       const count = counts.get(`${store.id}\u0000${reach.table}`) ?? { rows: 0, shared: 0 };
-      tables.push({ store: store.id, storeName: store.name ?? store.id, table: reach.table, ...count, how: reach.how, ...(reach.via ? { via: reach.via } : {}) });
+      tables.push({
+        store: store.id,
+        storeName: store.name ?? store.id,
+        table: reach.table,
+        ...count,
+        how: reach.how,
+        ...(reach.via ? { via: reach.via } : {}),
+      });
     }
   }
   return tables;

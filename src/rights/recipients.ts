@@ -43,7 +43,11 @@ export interface PlannedNotification {
  * recipient's (recipient ids are slugs, without `:`). Shown in the console only, never to the person.
  */
 export function restrictionTasks(tables: readonly { store: string; table: string }[]): PlannedNotification[] {
-  return tables.map(({ store, table }) => ({ recipient: `${restrictionTaskPrefix}${store}/${table}`, channel: 'officer', task: { store, table } }));
+  return tables.map(({ store, table }) => ({
+    recipient: `${restrictionTaskPrefix}${store}/${table}`,
+    channel: 'officer',
+    task: { store, table },
+  }));
 }
 
 const restrictionTaskPrefix = 'restrict:';
@@ -74,7 +78,12 @@ export function calledHttpStores(charter: Charter, results: { store: string }[])
  * (and it is told of such changes: `notifyOnErasure`), or when its system is the HTTP store that was called. A
  * charter that maps no stores cannot say which purposes were touched: then every recipient that is told is concerned.
  */
-export function planNotifications(charter: Charter, touched: { store: string; table: string }[], calledStores: string[], rows: Record<string, number> = {}): PlannedNotification[] {
+export function planNotifications(
+  charter: Charter,
+  touched: { store: string; table: string }[],
+  calledStores: string[],
+  rows: Record<string, number> = {},
+): PlannedNotification[] {
   const purposes = new Set<string>();
   for (const { store, table } of touched) {
     const purpose = charter.stores.find((s) => s.id === store)?.tables.find((t) => t.name === table)?.purpose;
@@ -86,7 +95,13 @@ export function planNotifications(charter: Charter, touched: { store: string; ta
   for (const recipient of charter.recipients) {
     const viaStore = recipient.store !== undefined && calledStores.includes(recipient.store);
     if (!viaStore && !(concerned.has(recipient.id) && recipient.notifyOnErasure)) continue;
-    if (viaStore) plans.push({ recipient: recipient.id, channel: 'store', store: recipient.store, rows: rows[recipient.store!] ?? 0 });
+    if (viaStore)
+      plans.push({
+        recipient: recipient.id,
+        channel: 'store',
+        store: recipient.store,
+        rows: rows[recipient.store!] ?? 0,
+      });
     else if (recipient.privacyContact) plans.push({ recipient: recipient.id, channel: 'mail' });
     else plans.push({ recipient: recipient.id, channel: 'officer' });
   }
@@ -111,7 +126,11 @@ export function purposeName(charter: Charter, id: string | null | undefined, lan
 }
 
 /** What a person reads for rows of a table: its data categories and purpose, never the store or table name. */
-export function describeRows(charter: Charter, entry: { purpose?: string | null; categories?: string[]; rows: number }, language: Language): string {
+export function describeRows(
+  charter: Charter,
+  entry: { purpose?: string | null; categories?: string[]; rows: number },
+  language: Language,
+): string {
   const t = rightsTexts[language];
   const names = [...new Set((entry.categories ?? []).map((c) => categoryName(charter, c, language)))];
   const categories = names.length ? names.join(', ') : t.resultYourData;
@@ -123,11 +142,16 @@ export function describeRows(charter: Charter, entry: { purpose?: string | null;
 /** The Art. 19 lines of a person's mail: who was told (per the records) and who will be. */
 export function notificationLines(charter: Charter, notifications: NotificationView[], language: Language): string[] {
   const t = rightsTexts[language];
-  const done = notifications.filter((n) => n.state === 'done').map((n) => recipientName(charter, n.recipient, language));
-  const pending = notifications.filter((n) => n.state !== 'done').map((n) => recipientName(charter, n.recipient, language));
+  const done = notifications
+    .filter((n) => n.state === 'done')
+    .map((n) => recipientName(charter, n.recipient, language));
+  const pending = notifications
+    .filter((n) => n.state !== 'done')
+    .map((n) => recipientName(charter, n.recipient, language));
   const lines: string[] = [];
   if (done.length) lines.push(`${t.resultNotified}:`, ...done.map((n) => `- ${n}`));
-  if (pending.length) lines.push(...(lines.length ? [''] : []), `${t.resultWillNotify}:`, ...pending.map((n) => `- ${n}`));
+  if (pending.length)
+    lines.push(...(lines.length ? [''] : []), `${t.resultWillNotify}:`, ...pending.map((n) => `- ${n}`));
   return lines;
 }
 

@@ -6,7 +6,12 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { listMembers } from '../accounts/users.js';
 import type { AppContext } from '../platform/app-context.js';
-import { erasePurposeConsents, hasConfirmedAddress, purposeConsentsOf, withdrawPurposeConsent } from '../consent/purpose-consent.js';
+import {
+  erasePurposeConsents,
+  hasConfirmedAddress,
+  purposeConsentsOf,
+  withdrawPurposeConsent,
+} from '../consent/purpose-consent.js';
 import { suppress } from '../consent/suppression.js';
 import { publicUrl } from '../platform/config.js';
 import type { JobRunner } from '../platform/jobs.js';
@@ -27,15 +32,30 @@ export function ledgerConsentPort(db: AppContext['db'], clock: () => Date): Cons
       await suppress(db, scope, email, 'objection', { actor: 'subject', source: 'privacy-center', now: clock() });
     },
     async withdraw(scope, input) {
-      const result = await withdrawPurposeConsent(db, scope, { email: input.email, purpose: input.purpose }, { actor: 'subject', method: 'privacy-center', now: clock() });
+      const result = await withdrawPurposeConsent(
+        db,
+        scope,
+        { email: input.email, purpose: input.purpose },
+        { actor: 'subject', method: 'privacy-center', now: clock() },
+      );
       return result.withdrawn;
     },
     async history(scope, email) {
       const summaries = await purposeConsentsOf(db, scope, email);
       return {
-        current: summaries.filter((s) => s.status === 'granted' || s.status === 'withdrawn').map((s) => ({ purpose: s.purpose, granted: s.status === 'granted', at: s.since ?? '' })),
+        current: summaries
+          .filter((s) => s.status === 'granted' || s.status === 'withdrawn')
+          .map((s) => ({ purpose: s.purpose, granted: s.status === 'granted', at: s.since ?? '' })),
         events: summaries.flatMap((s) =>
-          s.events.filter((e) => e.action !== 'requested').map((e) => ({ at: e.at, purpose: s.purpose, granted: e.action === 'granted', method: e.method, textVersion: e.textVersion })),
+          s.events
+            .filter((e) => e.action !== 'requested')
+            .map((e) => ({
+              at: e.at,
+              purpose: s.purpose,
+              granted: e.action === 'granted',
+              method: e.method,
+              textVersion: e.textVersion,
+            })),
         ),
       };
     },
@@ -50,7 +70,9 @@ export function ledgerConsentPort(db: AppContext['db'], clock: () => Date): Cons
 export function memberOfficerPort(db: AppContext['db']): OfficerPort {
   return {
     async emails(scope, charter) {
-      const officers = (await listMembers(db, scope)).filter((m) => m.role === 'owner' || m.role === 'privacy-officer').map((m) => m.email);
+      const officers = (await listMembers(db, scope))
+        .filter((m) => m.role === 'owner' || m.role === 'privacy-officer')
+        .map((m) => m.email);
       return officers.length ? officers : charterOfficerEmails(charter);
     },
   };
@@ -137,7 +159,11 @@ export function createRightsContext(app: AppContext, overrides: RightsOverrides 
 }
 
 /** Registers the privacy center and the requests API. */
-export function registerRightsRoutes(app: FastifyInstance, appContext: AppContext, overrides: RightsOverrides = {}): RightsContext {
+export function registerRightsRoutes(
+  app: FastifyInstance,
+  appContext: AppContext,
+  overrides: RightsOverrides = {},
+): RightsContext {
   const context = createRightsContext(appContext, overrides);
   contexts.set(app, context);
   registerPrivacyCenterRoutes(app, context);

@@ -11,7 +11,15 @@ import type { Database } from '../database.js';
 import { conflict } from '../platform/errors.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { RightsRequestTable } from './tables.js';
-import { assertTransition, finalStates, type RefusalReason, type RequestChannel, type RequestDetails, type RequestState, type VerificationLevel } from './workflow.js';
+import {
+  assertTransition,
+  finalStates,
+  type RefusalReason,
+  type RequestChannel,
+  type RequestDetails,
+  type RequestState,
+  type VerificationLevel,
+} from './workflow.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -137,11 +145,20 @@ export interface NewRequest {
 }
 
 /** Inserts a received request with its first event and audit entry. */
-export async function insertRequest(trx: Transaction<Database>, scope: OrgScope, input: NewRequest): Promise<RightsRequest> {
+export async function insertRequest(
+  trx: Transaction<Database>,
+  scope: OrgScope,
+  input: NewRequest,
+): Promise<RightsRequest> {
   const organisationId = requireScope(scope);
   for (let attempt = 0; ; attempt++) {
     const reference = newReference();
-    const clash = await trx.selectFrom('rights_requests').select('id').where('organisation_id', '=', organisationId).where('reference', '=', reference).executeTakeFirst();
+    const clash = await trx
+      .selectFrom('rights_requests')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('reference', '=', reference)
+      .executeTakeFirst();
     if (clash && attempt < 5) continue;
     const row = await trx
       .insertInto('rights_requests')
@@ -171,18 +188,44 @@ export async function insertRequest(trx: Transaction<Database>, scope: OrgScope,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await addEvent(trx, scope, { requestId: input.id, at: input.receivedAt, actor: input.createdBy, kind: 'received', toState: 'received', data: { type: input.type, channel: input.channel, site: input.siteId } });
-    await recordAudit(trx, scope, { actor: input.createdBy, action: 'request.received', target: `request:${input.id}`, data: { type: input.type, channel: input.channel, site: input.siteId, dueOn: input.dueOn } }, input.receivedAt);
+    await addEvent(trx, scope, {
+      requestId: input.id,
+      at: input.receivedAt,
+      actor: input.createdBy,
+      kind: 'received',
+      toState: 'received',
+      data: { type: input.type, channel: input.channel, site: input.siteId },
+    });
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: input.createdBy,
+        action: 'request.received',
+        target: `request:${input.id}`,
+        data: { type: input.type, channel: input.channel, site: input.siteId, dueOn: input.dueOn },
+      },
+      input.receivedAt,
+    );
     return toRequest(row);
   }
 }
 
 /** One request, optionally locked for update (inside a transaction). */
-export async function findRequest(db: Db, scope: OrgScope, id: string, options: { lock?: boolean } = {}): Promise<RightsRequest | undefined> {
+export async function findRequest(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<RightsRequest | undefined> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    let query = db.selectFrom('rights_requests').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id);
+    let query = db
+      .selectFrom('rights_requests')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id);
     if (options.lock) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     return row ? toRequest(row) : undefined;
@@ -217,9 +260,30 @@ export async function addEvent(db: Db, scope: OrgScope, input: EventInput): Prom
 }
 
 /** Records an event that is not a state change (a mail sent, a wrong code, an extension) in the timeline and the audit trail. */
-export async function recordEvent(trx: Transaction<Database>, scope: OrgScope, request: Pick<RightsRequest, 'id' | 'type'>, input: { actor: string; kind: string; at: Date; data?: Record<string, unknown> }): Promise<void> {
-  await addEvent(trx, scope, { requestId: request.id, at: input.at, actor: input.actor, kind: input.kind, data: input.data ?? {} });
-  await recordAudit(trx, scope, { actor: input.actor, action: `request.${input.kind}`, target: `request:${request.id}`, data: { type: request.type, ...(input.data ?? {}) } }, input.at);
+export async function recordEvent(
+  trx: Transaction<Database>,
+  scope: OrgScope,
+  request: Pick<RightsRequest, 'id' | 'type'>,
+  input: { actor: string; kind: string; at: Date; data?: Record<string, unknown> },
+): Promise<void> {
+  await addEvent(trx, scope, {
+    requestId: request.id,
+    at: input.at,
+    actor: input.actor,
+    kind: input.kind,
+    data: input.data ?? {},
+  });
+  await recordAudit(
+    trx,
+    scope,
+    {
+      actor: input.actor,
+      action: `request.${input.kind}`,
+      target: `request:${request.id}`,
+      data: { type: request.type, ...(input.data ?? {}) },
+    },
+    input.at,
+  );
 }
 
 export type RequestPatch = Omit<Updateable<RightsRequestTable>, 'organisation_id' | 'id' | 'state' | 'updated_at'>;
@@ -247,12 +311,44 @@ export async function transition(
     .executeTakeFirst();
   if (!row) throw conflict('The request changed meanwhile; reload it.');
   const data = input.data ?? {};
-  await addEvent(trx, scope, { requestId: request.id, at: input.at, actor: input.actor, kind: 'state', fromState: request.state, toState: to, data });
+  await addEvent(trx, scope, {
+    requestId: request.id,
+    at: input.at,
+    actor: input.actor,
+    kind: 'state',
+    fromState: request.state,
+    toState: to,
+    data,
+  });
   // Subscribers hear of it in the same transaction (ids and states only): verified, and every way a request ends.
-  if (to === 'verified') await emitWebhookEvent(trx, scope, 'request.verified', { requestId: request.id, requestType: request.type }, input.at);
-  if (finalStates.includes(to)) await emitWebhookEvent(trx, scope, 'request.completed', { requestId: request.id, requestType: request.type, state: to }, input.at);
+  if (to === 'verified')
+    await emitWebhookEvent(
+      trx,
+      scope,
+      'request.verified',
+      { requestId: request.id, requestType: request.type },
+      input.at,
+    );
+  if (finalStates.includes(to))
+    await emitWebhookEvent(
+      trx,
+      scope,
+      'request.completed',
+      { requestId: request.id, requestType: request.type, state: to },
+      input.at,
+    );
   // The audit entry last: every audited change of the organisation queues on the chain's head until this commits.
-  await recordAudit(trx, scope, { actor: input.actor, action: `request.${to}`, target: `request:${request.id}`, data: { type: request.type, from: request.state, to, ...data } }, input.at);
+  await recordAudit(
+    trx,
+    scope,
+    {
+      actor: input.actor,
+      action: `request.${to}`,
+      target: `request:${request.id}`,
+      data: { type: request.type, from: request.state, to, ...data },
+    },
+    input.at,
+  );
   return toRequest(row);
 }
 
@@ -260,7 +356,12 @@ export async function transition(
 export async function patchRequest(db: Db, scope: OrgScope, id: string, patch: RequestPatch, at: Date): Promise<void> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
-    await db.updateTable('rights_requests').set({ ...patch, updated_at: at }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+    await db
+      .updateTable('rights_requests')
+      .set({ ...patch, updated_at: at })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .execute();
   });
 }
 
@@ -283,7 +384,14 @@ export async function timeline(db: Db, scope: OrgScope, requestId: string): Prom
       .where('request_id', '=', requestId)
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({ at: r.at, actor: r.actor, kind: r.kind, from: r.from_state, to: r.to_state, data: json<Record<string, unknown>>(r.data, {}) }));
+    return rows.map((r) => ({
+      at: r.at,
+      actor: r.actor,
+      kind: r.kind,
+      from: r.from_state,
+      to: r.to_state,
+      data: json<Record<string, unknown>>(r.data, {}),
+    }));
   });
 }
 
@@ -297,7 +405,11 @@ export interface RequestFilter {
   offset?: number | undefined;
 }
 
-export async function listRequests(db: Db, scope: OrgScope, filter: RequestFilter): Promise<{ total: number; requests: RightsRequest[] }> {
+export async function listRequests(
+  db: Db,
+  scope: OrgScope,
+  filter: RequestFilter,
+): Promise<{ total: number; requests: RightsRequest[] }> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
     let query = db.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
@@ -306,7 +418,9 @@ export async function listRequests(db: Db, scope: OrgScope, filter: RequestFilte
     if (filter.site) query = query.where('site_id', '=', filter.site);
     if (filter.dueBefore) query = query.where('due_at', '<=', filter.dueBefore);
     if (filter.overdueAt) {
-      query = query.where('due_at', '<=', filter.overdueAt).where('state', 'not in', ['completed', 'refused', 'withdrawn']);
+      query = query
+        .where('due_at', '<=', filter.overdueAt)
+        .where('state', 'not in', ['completed', 'refused', 'withdrawn']);
     }
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await query
@@ -328,18 +442,35 @@ export interface RequestSession {
   provenAt: Date | null;
 }
 
-export async function insertSession(db: Db, scope: OrgScope, row: { tokenHash: string; requestId: string; createdAt: Date; provenAt: Date | null; expiresAt: Date }): Promise<void> {
+export async function insertSession(
+  db: Db,
+  scope: OrgScope,
+  row: { tokenHash: string; requestId: string; createdAt: Date; provenAt: Date | null; expiresAt: Date },
+): Promise<void> {
   const organisationId = requireScope(scope);
   await withinOrganisation(db, scope, (trx) =>
     trx
       .insertInto('rights_sessions')
-      .values({ organisation_id: organisationId, token_hash: row.tokenHash, request_id: row.requestId, created_at: row.createdAt, proven_at: row.provenAt, expires_at: row.expiresAt })
+      .values({
+        organisation_id: organisationId,
+        token_hash: row.tokenHash,
+        request_id: row.requestId,
+        created_at: row.createdAt,
+        proven_at: row.provenAt,
+        expires_at: row.expiresAt,
+      })
       .execute(),
   );
 }
 
 /** The live session with this token hash on this request, or undefined. */
-export async function findSession(db: Db, scope: OrgScope, requestId: string, tokenHash: string, now: Date): Promise<RequestSession | undefined> {
+export async function findSession(
+  db: Db,
+  scope: OrgScope,
+  requestId: string,
+  tokenHash: string,
+  now: Date,
+): Promise<RequestSession | undefined> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (trx) => {
     const row = await trx
@@ -355,7 +486,13 @@ export async function findSession(db: Db, scope: OrgScope, requestId: string, to
 }
 
 /** Marks one browser's session as holding the mailed secret (the code was typed in it). */
-export async function proveSession(db: Db, scope: OrgScope, requestId: string, tokenHash: string, at: Date): Promise<void> {
+export async function proveSession(
+  db: Db,
+  scope: OrgScope,
+  requestId: string,
+  tokenHash: string,
+  at: Date,
+): Promise<void> {
   const organisationId = requireScope(scope);
   await withinOrganisation(db, scope, async (trx) => {
     await trx
@@ -372,7 +509,11 @@ export async function proveSession(db: Db, scope: OrgScope, requestId: string, t
 export async function pruneSessions(db: Db, scope: OrgScope, before: Date): Promise<void> {
   const organisationId = requireScope(scope);
   await withinOrganisation(db, scope, async (trx) => {
-    await trx.deleteFrom('rights_sessions').where('organisation_id', '=', organisationId).where('expires_at', '<', before).execute();
+    await trx
+      .deleteFrom('rights_sessions')
+      .where('organisation_id', '=', organisationId)
+      .where('expires_at', '<', before)
+      .execute();
   });
 }
 
@@ -409,7 +550,11 @@ function toCode(row: Selectable<Database['rights_codes']>): CodeRow {
   };
 }
 
-export async function insertCode(db: Db, scope: OrgScope, code: Omit<CodeRow, 'usedAt' | 'attempts' | 'lockedAt'>): Promise<void> {
+export async function insertCode(
+  db: Db,
+  scope: OrgScope,
+  code: Omit<CodeRow, 'usedAt' | 'attempts' | 'lockedAt'>,
+): Promise<void> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
     await db
@@ -431,7 +576,13 @@ export async function insertCode(db: Db, scope: OrgScope, code: Omit<CodeRow, 'u
 }
 
 /** The newest code of a request for a purpose (and package), locked. Older codes are superseded by it. */
-export async function latestCode(trx: Transaction<Database>, scope: OrgScope, requestId: string, purpose: CodeRow['purpose'], packageId?: string): Promise<CodeRow | undefined> {
+export async function latestCode(
+  trx: Transaction<Database>,
+  scope: OrgScope,
+  requestId: string,
+  purpose: CodeRow['purpose'],
+  packageId?: string,
+): Promise<CodeRow | undefined> {
   const organisationId = requireScope(scope);
   let query = trx
     .selectFrom('rights_codes')
@@ -445,7 +596,11 @@ export async function latestCode(trx: Transaction<Database>, scope: OrgScope, re
   return row ? toCode(row) : undefined;
 }
 
-export async function codeByLink(trx: Transaction<Database>, scope: OrgScope, linkHash: string): Promise<CodeRow | undefined> {
+export async function codeByLink(
+  trx: Transaction<Database>,
+  scope: OrgScope,
+  linkHash: string,
+): Promise<CodeRow | undefined> {
   const organisationId = requireScope(scope);
   const row = await trx
     .selectFrom('rights_codes')
@@ -457,15 +612,31 @@ export async function codeByLink(trx: Transaction<Database>, scope: OrgScope, li
   return row ? toCode(row) : undefined;
 }
 
-export async function updateCode(db: Db, scope: OrgScope, id: string, patch: { used_at?: Date; attempts?: number; locked_at?: Date }): Promise<void> {
+export async function updateCode(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  patch: { used_at?: Date; attempts?: number; locked_at?: Date },
+): Promise<void> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
-    await db.updateTable('rights_codes').set(patch).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+    await db
+      .updateTable('rights_codes')
+      .set(patch)
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .execute();
   });
 }
 
 /** Invalidates every unused code of a request for a purpose (a new code supersedes them). */
-export async function retireCodes(db: Db, scope: OrgScope, requestId: string, purpose: CodeRow['purpose'], at: Date): Promise<void> {
+export async function retireCodes(
+  db: Db,
+  scope: OrgScope,
+  requestId: string,
+  purpose: CodeRow['purpose'],
+  at: Date,
+): Promise<void> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
     await db
@@ -499,7 +670,16 @@ export interface PackageRow {
 export async function insertPackage(
   db: Db,
   scope: OrgScope,
-  input: { id: string; requestId: string; createdAt: Date; expiresAt: Date; fileName: string; content: Uint8Array; sha256: string; linkHash: string },
+  input: {
+    id: string;
+    requestId: string;
+    createdAt: Date;
+    expiresAt: Date;
+    fileName: string;
+    content: Uint8Array;
+    sha256: string;
+    linkHash: string;
+  },
 ): Promise<void> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
@@ -521,9 +701,21 @@ export async function insertPackage(
   });
 }
 
-const packageColumns = ['id', 'request_id', 'created_at', 'expires_at', 'file_name', 'size', 'sha256', 'downloaded_at', 'deleted_at'] as const;
+const packageColumns = [
+  'id',
+  'request_id',
+  'created_at',
+  'expires_at',
+  'file_name',
+  'size',
+  'sha256',
+  'downloaded_at',
+  'deleted_at',
+] as const;
 
-function toPackage(row: Pick<Selectable<Database['rights_packages']>, (typeof packageColumns)[number]> & { has_content: boolean }): PackageRow {
+function toPackage(
+  row: Pick<Selectable<Database['rights_packages']>, (typeof packageColumns)[number]> & { has_content: boolean },
+): PackageRow {
   return {
     id: row.id,
     requestId: row.request_id,
@@ -538,7 +730,11 @@ function toPackage(row: Pick<Selectable<Database['rights_packages']>, (typeof pa
   };
 }
 
-export async function packageByLink(trx: Transaction<Database>, scope: OrgScope, linkHash: string): Promise<PackageRow | undefined> {
+export async function packageByLink(
+  trx: Transaction<Database>,
+  scope: OrgScope,
+  linkHash: string,
+): Promise<PackageRow | undefined> {
   const organisationId = requireScope(scope);
   const row = await trx
     .selectFrom('rights_packages')
@@ -567,15 +763,30 @@ export async function packagesOf(db: Db, scope: OrgScope, requestId: string): Pr
 export async function packageContent(db: Db, scope: OrgScope, packageId: string): Promise<Buffer | undefined> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
-    const row = await db.selectFrom('rights_packages').select('content').where('organisation_id', '=', organisationId).where('id', '=', packageId).executeTakeFirst();
+    const row = await db
+      .selectFrom('rights_packages')
+      .select('content')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', packageId)
+      .executeTakeFirst();
     return row?.content ? Buffer.from(row.content) : undefined;
   });
 }
 
-export async function updatePackage(db: Db, scope: OrgScope, id: string, patch: { downloaded_at?: Date | null; deleted_at?: Date; content?: null; link_hash?: string; expires_at?: Date }): Promise<void> {
+export async function updatePackage(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  patch: { downloaded_at?: Date | null; deleted_at?: Date; content?: null; link_hash?: string; expires_at?: Date },
+): Promise<void> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
-    await db.updateTable('rights_packages').set(patch).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+    await db
+      .updateTable('rights_packages')
+      .set(patch)
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .execute();
   });
 }
 
@@ -583,7 +794,13 @@ export async function updatePackage(db: Db, scope: OrgScope, id: string, patch: 
 // Reminders
 
 /** Marks a reminder as sent; false when it was already (exactly once, even with several processes). */
-export async function claimReminder(db: Db, scope: OrgScope, requestId: string, kind: string, at: Date): Promise<boolean> {
+export async function claimReminder(
+  db: Db,
+  scope: OrgScope,
+  requestId: string,
+  kind: string,
+  at: Date,
+): Promise<boolean> {
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
     const result = await db

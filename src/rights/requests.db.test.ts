@@ -19,7 +19,11 @@ const day = 86_400_000;
 beforeAll(async () => {
   shop = await startHttpShop('shop');
   smtp = await startSmtp();
-  t = await buildTestApp({ charter: rightsCharter([shop.store]), now: clock, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' } });
+  t = await buildTestApp({
+    charter: rightsCharter([shop.store]),
+    now: clock,
+    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' },
+  });
 }, 180_000);
 afterAll(async () => {
   await t?.close();
@@ -35,11 +39,19 @@ const settle = () => rightsContextOf(t.app).idle();
 const path = (link: string) => new URL(link).pathname + new URL(link).search;
 
 function form(fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return { headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: new URLSearchParams(fields).toString() };
+  return {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: new URLSearchParams(fields).toString(),
+  };
 }
 
 async function submit(fields: Record<string, string>, ip = '192.0.2.10') {
-  const response = await t.app.inject({ method: 'POST', url: '/privacy/main/requests', remoteAddress: ip, ...form({ lang: 'en', ...fields }) });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/privacy/main/requests',
+    remoteAddress: ip,
+    ...form({ lang: 'en', ...fields }),
+  });
   const cookie = String(response.headers['set-cookie'] ?? '').split(';')[0] ?? '';
   const location = String(response.headers.location ?? '');
   const id = /requests\/([0-9a-f-]{36})/.exec(location)?.[1] ?? '';
@@ -48,7 +60,13 @@ async function submit(fields: Record<string, string>, ip = '192.0.2.10') {
 }
 
 async function verify(id: string, cookie: string, code: string, ip = '192.0.2.10') {
-  const response = await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/verify`, remoteAddress: ip, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `code=${code}&lang=en` });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/privacy/main/requests/${id}/verify`,
+    remoteAddress: ip,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `code=${code}&lang=en`,
+  });
   await settle();
   return response;
 }
@@ -58,7 +76,12 @@ async function status(id: string, cookie: string) {
 }
 
 async function auditOf(requestId: string) {
-  return t.database.db.selectFrom('audit_entries').select(['action', 'data', 'actor']).where('target', '=', `request:${requestId}`).orderBy('seq').execute();
+  return t.database.db
+    .selectFrom('audit_entries')
+    .select(['action', 'data', 'actor'])
+    .where('target', '=', `request:${requestId}`)
+    .orderBy('seq')
+    .execute();
 }
 
 describe('the privacy center page', () => {
@@ -82,14 +105,28 @@ describe('the privacy center page', () => {
 
   it('answers an unknown site with 404 and a bad form with 422 naming the fields, never a 500', async () => {
     expect((await t.app.inject({ url: '/privacy/nope' })).statusCode).toBe(404);
-    const bad = await t.app.inject({ method: 'POST', url: '/privacy/main/requests', ...form({ type: 'access', identityType: 'email', identity: 'not-an-email', lang: 'en' }) });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/privacy/main/requests',
+      ...form({ type: 'access', identityType: 'email', identity: 'not-an-email', lang: 'en' }),
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('id="identity-error"');
     expect(bad.body).toContain('aria-invalid="true"');
     const missing = await t.app.inject({ method: 'POST', url: '/privacy/main/requests', ...form({ lang: 'en' }) });
     expect(missing.statusCode).toBe(422);
     expect(missing.body).toContain('id="type-error"');
-    const withdrawal = await t.app.inject({ method: 'POST', url: '/privacy/main/requests', ...form({ type: 'withdrawal', identityType: 'email', identity: 'a@example.be', withdrawalPurpose: 'orders', lang: 'en' }) });
+    const withdrawal = await t.app.inject({
+      method: 'POST',
+      url: '/privacy/main/requests',
+      ...form({
+        type: 'withdrawal',
+        identityType: 'email',
+        identity: 'a@example.be',
+        withdrawalPurpose: 'orders',
+        lang: 'en',
+      }),
+    });
     expect(withdrawal.statusCode).toBe(422);
     expect(withdrawal.body).toContain('id="withdrawalPurpose-error"');
   });
@@ -98,7 +135,11 @@ describe('the privacy center page', () => {
 describe('an access request from intake to download', { timeout: 60_000 }, () => {
   it('sends the code to the address on file, verifies, builds the package and delivers it once with a fresh code', async () => {
     smtp.clear();
-    const { response, cookie, id } = await submit({ type: 'access', identityType: 'email', identity: 'Alice@Example.be' });
+    const { response, cookie, id } = await submit({
+      type: 'access',
+      identityType: 'email',
+      identity: 'Alice@Example.be',
+    });
     expect(response.statusCode).toBe(303);
     expect(cookie).toMatch(/^charter_request=/);
     const page = await status(id, cookie);
@@ -108,7 +149,12 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
     const codeMail = await smtp.waitFor((m) => m.to.includes('alice@example.be'));
     expect(codeMail.subject).toContain('R-');
     // The outbox keeps a copy of what went out by SMTP, without the code and the link secret.
-    const copy = await t.database.db.selectFrom('mail_outbox').select('text').where('template', '=', 'request.code').where('recipient', '=', 'alice@example.be').executeTakeFirstOrThrow();
+    const copy = await t.database.db
+      .selectFrom('mail_outbox')
+      .select('text')
+      .where('template', '=', 'request.code')
+      .where('recipient', '=', 'alice@example.be')
+      .executeTakeFirstOrThrow();
     expect(copy.text).toContain('[secret]');
     const sentCode = codeIn(codeMail);
     expect(copy.text).not.toContain(`${sentCode.slice(0, 4)} ${sentCode.slice(4)}`);
@@ -133,7 +179,15 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
     expect(file.headers['content-type']).toContain('application/zip');
 
     const files = unzipSync(file.rawPayload);
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['report.html', 'data.json', 'consents.json', 'tables/shop.customers.csv', 'tables/shop.invoices.csv']));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'report.html',
+        'data.json',
+        'consents.json',
+        'tables/shop.customers.csv',
+        'tables/shop.invoices.csv',
+      ]),
+    );
     const data = strFromU8(files['data.json']!);
     expect(data).toContain('Alice Peeters');
     expect(data).toContain('Kerkstraat 1, 9000 Gent');
@@ -149,23 +203,50 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
 
     // The link works once.
     expect((await t.app.inject({ url: link })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: secretPath, ...form({ code: downloadCode }) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: secretPath, ...form({ code: downloadCode }) })).statusCode).toBe(
+      404,
+    );
 
     const audit = await auditOf(id);
     expect(audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['request.received', 'request.awaiting-verification', 'request.verified', 'request.in-progress', 'request.package-created', 'request.completed', 'request.package-downloaded']),
+      expect.arrayContaining([
+        'request.received',
+        'request.awaiting-verification',
+        'request.verified',
+        'request.in-progress',
+        'request.package-created',
+        'request.completed',
+        'request.package-downloaded',
+      ]),
     );
     expect(JSON.stringify(audit)).not.toMatch(/alice|Alice|Peeters/);
   });
 
   it('includes the person’s purpose consents and their ledger history', async () => {
-    await recordPurposeConsent({ db: t.database.db, mailer: { send: async () => ({ id: 'x', transport: 'outbox' }) }, clock, publicUrl: 'http://charter.test' }, scope(), { email: 'carol@example.be', purpose: 'newsletter', language: 'en' }, { actor: 'system', method: 'signed-form' });
+    await recordPurposeConsent(
+      {
+        db: t.database.db,
+        mailer: { send: async () => ({ id: 'x', transport: 'outbox' }) },
+        clock,
+        publicUrl: 'http://charter.test',
+      },
+      scope(),
+      { email: 'carol@example.be', purpose: 'newsletter', language: 'en' },
+      { actor: 'system', method: 'signed-form' },
+    );
     smtp.clear();
-    const { cookie, id } = await submit({ type: 'portability', identityType: 'email', identity: 'carol@example.be' }, '192.0.2.11');
+    const { cookie, id } = await submit(
+      { type: 'portability', identityType: 'email', identity: 'carol@example.be' },
+      '192.0.2.11',
+    );
     await verify(id, cookie, codeIn(await smtp.waitFor((m) => m.to.includes('carol@example.be'))), '192.0.2.11');
     const request = await findRequest(t.database.db, scope(), id);
     expect(request?.state).toBe('completed');
-    const content = await t.database.db.selectFrom('rights_packages').select('content').where('request_id', '=', id).executeTakeFirstOrThrow();
+    const content = await t.database.db
+      .selectFrom('rights_packages')
+      .select('content')
+      .where('request_id', '=', id)
+      .executeTakeFirstOrThrow();
     const files = unzipSync(new Uint8Array(content.content!));
     const consents = JSON.parse(strFromU8(files['consents.json']!));
     expect(consents.current).toEqual([expect.objectContaining({ purpose: 'newsletter', granted: true })]);
@@ -175,17 +256,28 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
     const page = await status(id, cookie);
     expect(page.body).toContain('Your consents');
     expect(page.body).toContain('name="purpose" value="newsletter"');
-    const withdrawn = await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/consents`, ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }) });
+    const withdrawn = await t.app.inject({
+      method: 'POST',
+      url: `/privacy/main/requests/${id}/consents`,
+      ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }),
+    });
     expect(withdrawn.headers.location).toContain('withdrawn=1');
     const { purposeConsentsOf } = await import('../consent/purpose-consent.js');
-    expect((await purposeConsentsOf(t.database.db, scope(), 'carol@example.be')).find((c) => c.purpose === 'newsletter')?.status).toBe('withdrawn');
+    expect(
+      (await purposeConsentsOf(t.database.db, scope(), 'carol@example.be')).find((c) => c.purpose === 'newsletter')
+        ?.status,
+    ).toBe('withdrawn');
     const after = await t.app.inject({ url: String(withdrawn.headers.location), headers: { cookie } });
     expect(after.body).toContain('Your consent has been withdrawn.');
     expect(after.body).not.toContain('name="purpose" value="newsletter"');
     // A day later the status page no longer offers it: verification is fresh or it is nothing.
     now = new Date(now.getTime() + 25 * 3_600_000);
     expect((await status(id, cookie)).body).not.toContain('Your consents');
-    const late = await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/consents`, ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }) });
+    const late = await t.app.inject({
+      method: 'POST',
+      url: `/privacy/main/requests/${id}/consents`,
+      ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }),
+    });
     expect(late.headers.location).not.toContain('withdrawn=1');
   });
 });
@@ -193,11 +285,18 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
 describe('erasure with a grace period', { timeout: 60_000 }, () => {
   it('waits the grace period, then erases, keeps invoices under the VAT hold and tells what was kept and why', async () => {
     smtp.clear();
-    const { cookie, id } = await submit({ type: 'erasure', identityType: 'customer-number', identity: 'C-0001' }, '192.0.2.12');
+    const { cookie, id } = await submit(
+      { type: 'erasure', identityType: 'customer-number', identity: 'C-0001' },
+      '192.0.2.12',
+    );
     await verify(id, cookie, codeIn(await smtp.waitFor((m) => m.to.includes('alice@example.be'))), '192.0.2.12');
     let page = await status(id, cookie);
     expect(page.body).toContain('/confirm');
-    await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/confirm`, ...form({ lang: 'en' }, { cookie }) });
+    await t.app.inject({
+      method: 'POST',
+      url: `/privacy/main/requests/${id}/confirm`,
+      ...form({ lang: 'en' }, { cookie }),
+    });
     await settle();
     let request = await findRequest(t.database.db, scope(), id);
     expect(request?.state).toBe('verified');
@@ -223,13 +322,28 @@ describe('erasure with a grace period', { timeout: 60_000 }, () => {
     // Past the 10-year VAT period: masked. Under the VAT hold: reduced to the kept columns. Under a legal claim: whole.
     expect(invoice('F-2013-001')).toMatchObject({ billing_name: null, billing_email: null });
     expect(invoice('F-2024-051')).toMatchObject({ billing_name: 'Alice Peeters', billing_email: null });
-    expect(invoice('F-2023-052')).toMatchObject({ billing_name: 'Alice Peeters', billing_email: 'billing@alice.example' });
+    expect(invoice('F-2023-052')).toMatchObject({
+      billing_name: 'Alice Peeters',
+      billing_email: 'billing@alice.example',
+    });
     // The erasure ran as a resumable store job: one step per store, done, each with its audit entry (counts only).
-    const job = await t.database.db.selectFrom('store_jobs').select(['status', 'kind', 'dry_run']).where('id', '=', `${id}:erasure`).executeTakeFirst();
+    const job = await t.database.db
+      .selectFrom('store_jobs')
+      .select(['status', 'kind', 'dry_run'])
+      .where('id', '=', `${id}:erasure`)
+      .executeTakeFirst();
     expect(job).toEqual({ status: 'completed', kind: 'erasure', dry_run: false });
-    const steps = await t.database.db.selectFrom('store_job_steps').select(['store_id', 'status']).where('job_id', '=', `${id}:erasure`).execute();
+    const steps = await t.database.db
+      .selectFrom('store_job_steps')
+      .select(['store_id', 'status'])
+      .where('job_id', '=', `${id}:erasure`)
+      .execute();
     expect(steps).toEqual([{ store_id: 'shop', status: 'done' }]);
-    const stepAudit = await t.database.db.selectFrom('audit_entries').select(['action', 'data']).where('target', '=', `store-job:${id}:erasure`).execute();
+    const stepAudit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'data'])
+      .where('target', '=', `store-job:${id}:erasure`)
+      .execute();
     expect(stepAudit.map((a) => a.action)).toEqual(['store.erasure']);
     expect(JSON.stringify(stepAudit)).not.toMatch(/alice|Alice|Peeters/);
 
@@ -243,9 +357,16 @@ describe('erasure with a grace period', { timeout: 60_000 }, () => {
 
   it('can be cancelled from the mailed link during the grace period; the link then works no more', async () => {
     smtp.clear();
-    const { cookie, id } = await submit({ type: 'erasure', identityType: 'email', identity: 'bob@example.be' }, '192.0.2.13');
+    const { cookie, id } = await submit(
+      { type: 'erasure', identityType: 'email', identity: 'bob@example.be' },
+      '192.0.2.13',
+    );
     await verify(id, cookie, codeIn(await smtp.waitFor((m) => m.to.includes('bob@example.be'))), '192.0.2.13');
-    await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/confirm`, ...form({ lang: 'en' }, { cookie }) });
+    await t.app.inject({
+      method: 'POST',
+      url: `/privacy/main/requests/${id}/confirm`,
+      ...form({ lang: 'en' }, { cookie }),
+    });
     await settle();
     const cancelLink = path(linkIn(await smtp.waitFor((m) => m.subject.includes('erased on')), '/link/'));
     expect((await t.app.inject({ url: cancelLink })).body).toContain('Cancel the request');
@@ -253,7 +374,9 @@ describe('erasure with a grace period', { timeout: 60_000 }, () => {
     expect(used.statusCode).toBe(303);
     await settle();
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('withdrawn');
-    expect((await t.app.inject({ method: 'POST', url: cancelLink.split('?')[0]!, ...form({ lang: 'en' }) })).statusCode).toBe(410);
+    expect(
+      (await t.app.inject({ method: 'POST', url: cancelLink.split('?')[0]!, ...form({ lang: 'en' }) })).statusCode,
+    ).toBe(410);
     now = new Date(now.getTime() + 9 * day);
     await tick(rightsContextOf(t.app));
     expect((await shop.rows('customers')).find((c) => c.id === 2)?.name).toBe('Bob Janssens');
@@ -262,7 +385,10 @@ describe('erasure with a grace period', { timeout: 60_000 }, () => {
 
 describe('objection to direct marketing', { timeout: 60_000 }, () => {
   it('suppresses the address at once, even when nobody holds it', async () => {
-    const { response } = await submit({ type: 'objection', objectionKind: 'direct-marketing', identityType: 'email', identity: 'stranger@example.org' }, '192.0.2.14');
+    const { response } = await submit(
+      { type: 'objection', objectionKind: 'direct-marketing', identityType: 'email', identity: 'stranger@example.org' },
+      '192.0.2.14',
+    );
     expect(response.statusCode).toBe(303);
     expect(await isSuppressed(t.database.db, scope(), 'stranger@example.org')).toBe(true);
   });
@@ -271,7 +397,10 @@ describe('objection to direct marketing', { timeout: 60_000 }, () => {
 describe('deadlines', { timeout: 60_000 }, () => {
   it('closes a request that could not be verified at its deadline, with the Art. 12 explanation', async () => {
     smtp.clear();
-    const { cookie, id } = await submit({ type: 'access', identityType: 'email', identity: 'nobody@example.org' }, '192.0.2.15');
+    const { cookie, id } = await submit(
+      { type: 'access', identityType: 'email', identity: 'nobody@example.org' },
+      '192.0.2.15',
+    );
     now = new Date(now.getTime() + 33 * day);
     await tick(rightsContextOf(t.app));
     const request = await findRequest(t.database.db, scope(), id);

@@ -33,19 +33,50 @@ export async function rememberRestriction(
   if (unmarked.length === 0 || identities.length === 0) return;
   const inserted = await trx
     .insertInto('rights_restricted_identities')
-    .values(identities.map((i) => ({ organisation_id: organisationId, request_id: request.id, identity_type: i.type, identity_value: i.value, created_at: at })))
+    .values(
+      identities.map((i) => ({
+        organisation_id: organisationId,
+        request_id: request.id,
+        identity_type: i.type,
+        identity_value: i.value,
+        created_at: at,
+      })),
+    )
     .onConflict((oc) => oc.columns(['organisation_id', 'request_id', 'identity_type', 'identity_value']).doNothing())
     .returning('identity_type')
     .execute();
   // Counts and store/table names only: the identity itself stays out of the audit trail.
-  if (inserted.length > 0) await recordEvent(trx, scope, request, { actor: 'system', kind: 'restriction-remembered', at, data: { identities: inserted.length, unmarkedTables: unmarked.length } });
+  if (inserted.length > 0)
+    await recordEvent(trx, scope, request, {
+      actor: 'system',
+      kind: 'restriction-remembered',
+      at,
+      data: { identities: inserted.length, unmarkedTables: unmarked.length },
+    });
 }
 
 /** Forgets the request's restricted identities (the restriction is lifted); audited when there were any. */
-export async function forgetRestriction(trx: Transaction<Database>, scope: OrgScope, request: Pick<RightsRequest, 'id' | 'type'>, actor: string, at: Date): Promise<number> {
+export async function forgetRestriction(
+  trx: Transaction<Database>,
+  scope: OrgScope,
+  request: Pick<RightsRequest, 'id' | 'type'>,
+  actor: string,
+  at: Date,
+): Promise<number> {
   const organisationId = requireScope(scope);
-  const deleted = await trx.deleteFrom('rights_restricted_identities').where('organisation_id', '=', organisationId).where('request_id', '=', request.id).returning('identity_type').execute();
-  if (deleted.length > 0) await recordEvent(trx, scope, request, { actor, kind: 'restriction-forgotten', at, data: { identities: deleted.length } });
+  const deleted = await trx
+    .deleteFrom('rights_restricted_identities')
+    .where('organisation_id', '=', organisationId)
+    .where('request_id', '=', request.id)
+    .returning('identity_type')
+    .execute();
+  if (deleted.length > 0)
+    await recordEvent(trx, scope, request, {
+      actor,
+      kind: 'restriction-forgotten',
+      at,
+      data: { identities: deleted.length },
+    });
   return deleted.length;
 }
 

@@ -49,19 +49,37 @@ async function verified(fields: Record<string, string>, email: string) {
   smtp.clear();
   const remoteAddress = `192.0.2.${++ip}`;
   const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-  const submitted = await t.app.inject({ method: 'POST', url: '/privacy/main/requests', remoteAddress, headers, payload: new URLSearchParams({ lang: 'en', ...fields }).toString() });
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: '/privacy/main/requests',
+    remoteAddress,
+    headers,
+    payload: new URLSearchParams({ lang: 'en', ...fields }).toString(),
+  });
   expect(submitted.statusCode).toBe(303);
   const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))![1]!;
   const cookie = String(submitted.headers['set-cookie']).split(';')[0]!;
   await settle();
   const code = codeIn(await smtp.waitFor((m) => m.to.includes(email)));
-  await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/verify`, remoteAddress, headers: { ...headers, cookie }, payload: `code=${code}&lang=en` });
+  await t.app.inject({
+    method: 'POST',
+    url: `/privacy/main/requests/${id}/verify`,
+    remoteAddress,
+    headers: { ...headers, cookie },
+    payload: `code=${code}&lang=en`,
+  });
   await settle();
   return { id, cookie };
 }
 
 function retention() {
-  return composeRetention({ db: t.database.db, dbKind: t.database.kind, config: readConfig({}), env: process.env, clock: () => now });
+  return composeRetention({
+    db: t.database.db,
+    dbKind: t.database.kind,
+    config: readConfig({}),
+    env: process.env,
+    clock: () => now,
+  });
 }
 
 let aliceRequest = '';
@@ -69,29 +87,61 @@ const newsletterIds = async () => (await shop.rows('newsletter')).map((r) => Num
 
 describe('a restriction the newsletter table cannot mark', { timeout: 90_000 }, () => {
   it('is remembered while an objection is weighed, and forgotten when the objection is refused', async () => {
-    const { id } = await verified({ type: 'objection', objectionKind: 'legitimate-interest', objectionPurpose: 'support', explanation: 'Stop.', identityType: 'email', identity: 'frank@example.be' }, 'frank@example.be');
+    const { id } = await verified(
+      {
+        type: 'objection',
+        objectionKind: 'legitimate-interest',
+        objectionPurpose: 'support',
+        explanation: 'Stop.',
+        identityType: 'email',
+        identity: 'frank@example.be',
+      },
+      'frank@example.be',
+    );
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('awaiting-approval');
     expect(await restrictedIdentities(t.database.db, scope())).toEqual([{ type: 'email', value: 'frank@example.be' }]);
 
     const officer = await signedInNow(t, 'privacy-officer');
     const session = await createSession(t.database.db, officer.userId, now);
-    const headers = { ...officer.headers, cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`, 'x-csrf-token': session.csrfToken };
-    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/refuse`, headers, payload: { reason: 'compelling-grounds', explanation: 'We weighed it.' } });
+    const headers = {
+      ...officer.headers,
+      cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`,
+      'x-csrf-token': session.csrfToken,
+    };
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/refuse`,
+      headers,
+      payload: { reason: 'compelling-grounds', explanation: 'We weighed it.' },
+    });
     expect(refused.json()).toMatchObject({ state: 'refused' });
     expect(await restrictedIdentities(t.database.db, scope())).toEqual([]);
-    const audit = await t.database.db.selectFrom('audit_entries').select(['action']).where('target', '=', `request:${id}`).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['request.restriction-remembered', 'request.restriction-forgotten']));
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['action'])
+      .where('target', '=', `request:${id}`)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['request.restriction-remembered', 'request.restriction-forgotten']),
+    );
   });
 
   it('tells Alice what is protected and how, gives the officer a task, and keeps her rows through a retention run', async () => {
-    const { id, cookie } = await verified({ type: 'restriction', ground: 'accuracy-contested', identityType: 'email', identity: 'alice@example.be' }, 'alice@example.be');
+    const { id, cookie } = await verified(
+      { type: 'restriction', ground: 'accuracy-contested', identityType: 'email', identity: 'alice@example.be' },
+      'alice@example.be',
+    );
     const request = await findRequest(t.database.db, scope(), id);
     expect(request?.state).toBe('completed');
-    expect(request?.result).toMatchObject({ restriction: { unsupported: expect.arrayContaining([{ store: 'shop', table: 'newsletter' }]) } });
+    expect(request?.result).toMatchObject({
+      restriction: { unsupported: expect.arrayContaining([{ store: 'shop', table: 'newsletter' }]) },
+    });
 
     // The person's mail and page: what is marked, and that the rest is kept from deletion and restricted by hand.
     const mail = await smtp.waitFor((m) => m.to.includes('alice@example.be') && m.subject.includes('completed'));
-    expect(mail.text).toContain('Part of your data is in a system that cannot record the restriction itself. We keep that data from deletion, and our privacy team has been given the task of stopping its use there by hand.');
+    expect(mail.text).toContain(
+      'Part of your data is in a system that cannot record the restriction itself. We keep that data from deletion, and our privacy team has been given the task of stopping its use there by hand.',
+    );
     expect(mail.text).toContain('The restriction is recorded in those of our systems that can record it');
     expect(mail.text).not.toContain('We no longer use your data');
     expect(mail.text).not.toMatch(/restrict:|\bshop\b|newsletter|customers/);
@@ -114,7 +164,13 @@ describe('a restriction the newsletter table cannot mark', { timeout: 90_000 }, 
     const newsletterRule = plan.rules.find((r) => r.store === 'shop' && r.table === 'newsletter');
     expect(newsletterRule?.held.restricted).toBe(1);
     expect(await newsletterIds()).toEqual([70, 71, 72, 73, 74, 75]);
-    const { run } = await runRetention(deps, scope(), { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 1, approve: true });
+    const { run } = await runRetention(deps, scope(), {
+      trigger: 'cli',
+      actor: 'cli',
+      batchSize: 2,
+      maxShare: 1,
+      approve: true,
+    });
     expect(run?.status).not.toBe('failed');
     const step = run?.steps.find((s) => s.store === 'shop' && s.table === 'newsletter');
     expect(step?.held.restricted).toBe(1);
@@ -126,10 +182,19 @@ describe('a restriction the newsletter table cannot mark', { timeout: 90_000 }, 
 
     // Her access package marks every row of hers restricted, the newsletter's too.
     smtp.clear();
-    const access = await verified({ type: 'access', identityType: 'email', identity: 'alice@example.be' }, 'alice@example.be');
+    const access = await verified(
+      { type: 'access', identityType: 'email', identity: 'alice@example.be' },
+      'alice@example.be',
+    );
     expect((await findRequest(t.database.db, scope(), access.id))?.state).toBe('completed');
-    const content = await t.database.db.selectFrom('rights_packages').select('content').where('request_id', '=', access.id).executeTakeFirstOrThrow();
-    const data = JSON.parse(strFromU8(unzipSync(new Uint8Array(content.content!))['data.json']!)) as { stores: { table: string; rows: { restricted: boolean }[] }[] };
+    const content = await t.database.db
+      .selectFrom('rights_packages')
+      .select('content')
+      .where('request_id', '=', access.id)
+      .executeTakeFirstOrThrow();
+    const data = JSON.parse(strFromU8(unzipSync(new Uint8Array(content.content!))['data.json']!)) as {
+      stores: { table: string; rows: { restricted: boolean }[] }[];
+    };
     const newsletter = data.stores.find((g) => g.table === 'newsletter');
     expect(newsletter?.rows).toEqual([expect.objectContaining({ restricted: true })]);
     expect(data.stores.flatMap((g) => g.rows).every((r) => r.restricted)).toBe(true);
@@ -138,19 +203,39 @@ describe('a restriction the newsletter table cannot mark', { timeout: 90_000 }, 
   it('lifts Alice’s restriction after telling her (Art. 18(3)), and retention acts on her row again', async () => {
     const officer = await signedInNow(t, 'privacy-officer');
     const session = await createSession(t.database.db, officer.userId, now);
-    const headers = { ...officer.headers, cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`, 'x-csrf-token': session.csrfToken };
+    const headers = {
+      ...officer.headers,
+      cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`,
+      'x-csrf-token': session.csrfToken,
+    };
     smtp.clear();
-    const lifted = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${aliceRequest}/lift-restriction`, headers, payload: { reason: 'the accuracy of your address has been verified' } });
+    const lifted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${aliceRequest}/lift-restriction`,
+      headers,
+      payload: { reason: 'the accuracy of your address has been verified' },
+    });
     expect(lifted.statusCode).toBe(200);
     const letter = await smtp.waitFor((m) => m.to.includes('alice@example.be'));
     expect(letter.text).toContain('We are lifting the restriction of your data');
     expect(letter.text).toContain('the accuracy of your address has been verified');
     expect(await restrictedIdentities(t.database.db, scope())).toEqual([]);
     expect((await shop.rows('customers')).find((c) => c.id === 1)?.processing_restricted).toBe(false);
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${aliceRequest}/lift-restriction`, headers, payload: { reason: 'the accuracy of your address has been verified' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${aliceRequest}/lift-restriction`,
+      headers,
+      payload: { reason: 'the accuracy of your address has been verified' },
+    });
     expect(again.statusCode).toBe(409);
 
-    await runRetention(retention(), scope(), { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 1, approve: true });
+    await runRetention(retention(), scope(), {
+      trigger: 'cli',
+      actor: 'cli',
+      batchSize: 2,
+      maxShare: 1,
+      approve: true,
+    });
     expect(await newsletterIds()).not.toContain(70);
   });
 });

@@ -4,7 +4,13 @@
  * names and counts only — never a value — so plans and results carry no personal data.
  */
 import type { Charter } from '../charter/schema.js';
-import type { ColumnChange, ErasureResult, KeptRows, RectificationResult, RestrictionResult } from '../stores/connector.js';
+import type {
+  ColumnChange,
+  ErasureResult,
+  KeptRows,
+  RectificationResult,
+  RestrictionResult,
+} from '../stores/connector.js';
 import { calledHttpStores, planNotifications, recipientName } from './recipients.js';
 
 export interface ErasedEntry {
@@ -47,9 +53,16 @@ function declaredTable(charter: Charter, store: string, table: string) {
 }
 
 /** The purpose and data categories of a table (of some of its columns only, when `columns` is given and not empty). */
-export function describeTable(charter: Charter, store: string, table: string, columns: string[] = []): { purpose: string | null; categories: string[] } {
+export function describeTable(
+  charter: Charter,
+  store: string,
+  table: string,
+  columns: string[] = [],
+): { purpose: string | null; categories: string[] } {
   const declared = declaredTable(charter, store, table);
-  const chosen = (declared?.columns ?? []).filter((c) => !c.secret && (columns.length === 0 || columns.includes(c.name)));
+  const chosen = (declared?.columns ?? []).filter(
+    (c) => !c.secret && (columns.length === 0 || columns.includes(c.name)),
+  );
   return { purpose: declared?.purpose ?? null, categories: [...new Set(chosen.map((c) => c.category))] };
 }
 
@@ -59,7 +72,11 @@ function fieldsOf(charter: Charter, store: string, table: string): string[] {
 }
 
 /** Names of the recipients to tell (Art. 19) of a change to these tables, the called HTTP stores' recipients included. */
-export function notifiedRecipients(charter: Charter, tables: { store: string; table: string }[], calledStores: string[] = []): string[] {
+export function notifiedRecipients(
+  charter: Charter,
+  tables: { store: string; table: string }[],
+  calledStores: string[] = [],
+): string[] {
   return planNotifications(charter, tables, calledStores).map((n) => recipientName(charter, n.recipient));
 }
 
@@ -106,7 +123,9 @@ export interface RectificationSummary {
 }
 
 export function summariseRectification(charter: Charter, results: RectificationResult[]): RectificationSummary {
-  const updated = results.flatMap((r) => r.updated.filter((u) => u.rows > 0).map((u) => ({ store: r.store, table: u.table, rows: u.rows })));
+  const updated = results.flatMap((r) =>
+    r.updated.filter((u) => u.rows > 0).map((u) => ({ store: r.store, table: u.table, rows: u.rows })),
+  );
   return { updated, notified: notifiedRecipients(charter, updated, calledHttpStores(charter, results)) };
 }
 
@@ -117,7 +136,9 @@ export interface RestrictionSummary {
 
 export function summariseRestriction(results: RestrictionResult[]): RestrictionSummary {
   return {
-    updated: results.flatMap((r) => r.updated.filter((u) => u.rows > 0).map((u) => ({ store: r.store, table: u.table, rows: u.rows }))),
+    updated: results.flatMap((r) =>
+      r.updated.filter((u) => u.rows > 0).map((u) => ({ store: r.store, table: u.table, rows: u.rows })),
+    ),
     unsupported: results.flatMap((r) => r.unsupported.map((table) => ({ store: r.store, table }))),
   };
 }
@@ -137,7 +158,8 @@ export function proposeRectification(charter: Charter, category: string | undefi
   for (const store of charter.stores) {
     for (const table of store.tables) {
       for (const column of table.columns) {
-        if (column.category === category && !column.secret) changes.push({ store: store.id, table: table.name, column: column.name, value: desired });
+        if (column.category === category && !column.secret)
+          changes.push({ store: store.id, table: table.name, column: column.name, value: desired });
       }
     }
   }
@@ -154,6 +176,8 @@ export function changesByStore(changes: PlannedChange[]): Record<string, ColumnC
 /** The rectifiable data categories a charter's stores hold (for the form): every declared category but secrets. */
 export function rectifiableCategories(charter: Charter): string[] {
   const categories = new Set<string>();
-  for (const store of charter.stores) for (const table of store.tables) for (const column of table.columns) if (!column.secret) categories.add(column.category);
+  for (const store of charter.stores)
+    for (const table of store.tables)
+      for (const column of table.columns) if (!column.secret) categories.add(column.category);
   return [...categories].sort();
 }

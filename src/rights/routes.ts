@@ -15,11 +15,41 @@ import { negotiateLanguage } from '../platform/http/html.js';
 import { defineRoute, documentRoute, zodDetails, type RouteSpec } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
 import type { RightsContext } from './context.js';
-import { download, downloadWithSession, peekPackage, sendDownloadCode, sessionDownloadWindowMs, sessionPackage } from './download.js';
-import { cancel, confirm, peekLink, requestForStatus, siteLanguages, submit, useLink, verifiedConsents, verifyCode, withdrawVerifiedConsent, type LinkState, type StatusView } from './intake.js';
+import {
+  download,
+  downloadWithSession,
+  peekPackage,
+  sendDownloadCode,
+  sessionDownloadWindowMs,
+  sessionPackage,
+} from './download.js';
+import {
+  cancel,
+  confirm,
+  peekLink,
+  requestForStatus,
+  siteLanguages,
+  submit,
+  useLink,
+  verifiedConsents,
+  verifyCode,
+  withdrawVerifiedConsent,
+  type LinkState,
+  type StatusView,
+} from './intake.js';
 import { notificationsOf } from './notifications.js';
 import { forThePerson } from './recipients.js';
-import { centerPage, downloadPage, linkPage, messagePage, statusPage, themeCss, type FormState, type MessageKind, type PageFrame } from './pages.js';
+import {
+  centerPage,
+  downloadPage,
+  linkPage,
+  messagePage,
+  statusPage,
+  themeCss,
+  type FormState,
+  type MessageKind,
+  type PageFrame,
+} from './pages.js';
 import { codeFormSchema, requestFormSchema, type CreateRequestInput, type RequestForm } from './schemas.js';
 import { uiLanguages } from './texts.js';
 import { filerMayCancel } from './workflow.js';
@@ -35,7 +65,13 @@ interface SiteContext {
   frame: PageFrame;
 }
 
-async function siteContext(context: RightsContext, siteId: string, request: FastifyRequest, lang: string | undefined, banner: boolean): Promise<SiteContext> {
+async function siteContext(
+  context: RightsContext,
+  siteId: string,
+  request: FastifyRequest,
+  lang: string | undefined,
+  banner: boolean,
+): Promise<SiteContext> {
   const found = await findSite(context.db, siteId);
   if (!found) throw notFound('site');
   const scope = { organisationId: found.organisationId };
@@ -43,14 +79,27 @@ async function siteContext(context: RightsContext, siteId: string, request: Fast
   const site = stored?.charter.sites.find((s) => s.id === siteId);
   if (!stored || !site) throw notFound('site');
   const languages = siteLanguages(stored.charter, siteId).filter((l) => (uiLanguages as readonly string[]).includes(l));
-  const fallback = stored.charter.defaultLanguage && languages.includes(stored.charter.defaultLanguage) ? stored.charter.defaultLanguage : (languages[0] ?? 'en');
-  const language = negotiateLanguage<Language>(languages.length ? languages : ['en'], fallback, lang, request.headers['accept-language']);
+  const fallback =
+    stored.charter.defaultLanguage && languages.includes(stored.charter.defaultLanguage)
+      ? stored.charter.defaultLanguage
+      : (languages[0] ?? 'en');
+  const language = negotiateLanguage<Language>(
+    languages.length ? languages : ['en'],
+    fallback,
+    lang,
+    request.headers['accept-language'],
+  );
   // The privacy center of a site with its own controller names that controller (charter/site-controller.ts).
   return { scope, frame: { charter: charterForSite(stored.charter, siteId), site, language, languages, banner } };
 }
 
 function html(reply: FastifyReply, body: string, status = 200) {
-  return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(body);
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .type('text/html; charset=utf-8')
+    .send(body);
 }
 
 function readCookie(request: FastifyRequest, name: string): string | undefined {
@@ -68,7 +117,10 @@ function readCookie(request: FastifyRequest, name: string): string | undefined {
  */
 function setStatusCookie(reply: FastifyReply, request: FastifyRequest, site: string, requestId: string, token: string) {
   const secure = request.protocol === 'https' ? '; Secure' : '';
-  reply.header('set-cookie', `${statusCookie}=${token}; Path=/privacy/${site}/requests/${requestId}; Max-Age=${120 * 86_400}; HttpOnly; SameSite=Lax${secure}`);
+  reply.header(
+    'set-cookie',
+    `${statusCookie}=${token}; Path=/privacy/${site}/requests/${requestId}; Max-Age=${120 * 86_400}; HttpOnly; SameSite=Lax${secure}`,
+  );
 }
 
 /** A page for a mailed link that does not work (any more): 404 for an unknown link, 410 Gone for the rest. */
@@ -126,12 +178,23 @@ export function formToRequest(site: string, form: RequestForm): CreateRequestInp
     identity: { type: form.identityType, value: form.identity },
     ...(form.contact ? { contact: form.contact } : {}),
     details: {
-      ...(form.type === 'rectification' ? { rectification: { desired: form.desired ?? '', ...(form.category ? { category: form.category } : {}) } } : {}),
+      ...(form.type === 'rectification'
+        ? { rectification: { desired: form.desired ?? '', ...(form.category ? { category: form.category } : {}) } }
+        : {}),
       ...(form.type === 'restriction' && form.ground ? { restriction: { ground: form.ground } } : {}),
       ...(form.type === 'objection' && form.objectionKind
-        ? { objection: { kind: form.objectionKind, ...(form.objectionKind === 'legitimate-interest' ? { purpose: form.objectionPurpose, explanation: form.explanation } : {}) } }
+        ? {
+            objection: {
+              kind: form.objectionKind,
+              ...(form.objectionKind === 'legitimate-interest'
+                ? { purpose: form.objectionPurpose, explanation: form.explanation }
+                : {}),
+            },
+          }
         : {}),
-      ...(form.type === 'withdrawal' && form.withdrawalPurpose ? { withdrawal: { purpose: form.withdrawalPurpose } } : {}),
+      ...(form.type === 'withdrawal' && form.withdrawalPurpose
+        ? { withdrawal: { purpose: form.withdrawalPurpose } }
+        : {}),
       ...(form.message ? { message: form.message } : {}),
     },
   };
@@ -147,12 +210,21 @@ export const formLimits = { fields: 40, characters: 8_000 } as const;
  */
 function formBody(body: unknown): Record<string, string> {
   const entries: [string, unknown][] =
-    typeof body === 'string' ? [...new URLSearchParams(body)] : body && typeof body === 'object' && !Array.isArray(body) ? Object.entries(body) : body === undefined || body === null ? [] : [['', body]];
-  if (entries.length > formLimits.fields) throw invalidInput([{ path: 'body', message: `at most ${formLimits.fields} fields` }]);
+    typeof body === 'string'
+      ? [...new URLSearchParams(body)]
+      : body && typeof body === 'object' && !Array.isArray(body)
+        ? Object.entries(body)
+        : body === undefined || body === null
+          ? []
+          : [['', body]];
+  if (entries.length > formLimits.fields)
+    throw invalidInput([{ path: 'body', message: `at most ${formLimits.fields} fields` }]);
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of entries) {
-    if (typeof value !== 'string') throw invalidInput([{ path: name ? `body.${name}` : 'body', message: 'a text field' }]);
-    if (value.length > formLimits.characters) throw invalidInput([{ path: `body.${name}`, message: `at most ${formLimits.characters} characters` }]);
+    if (typeof value !== 'string')
+      throw invalidInput([{ path: name ? `body.${name}` : 'body', message: 'a text field' }]);
+    if (value.length > formLimits.characters)
+      throw invalidInput([{ path: `body.${name}`, message: `at most ${formLimits.characters} characters` }]);
     fields[name] = value;
   }
   return fields;
@@ -164,8 +236,20 @@ function privacyAsset(file: 'privacy.js' | 'privacy.css') {
   return () =>
     (cached ??= readFile(projectFile(`dist/privacy/${file}`), 'utf8').catch(async () => {
       const esbuild = await import('esbuild');
-      if (file === 'privacy.css') return (await esbuild.transform(await readFile(projectFile('web/privacy/privacy.css'), 'utf8'), { loader: 'css', minify: true })).code;
-      return (await esbuild.transform(await readFile(projectFile('web/privacy/privacy.ts'), 'utf8'), { loader: 'ts', minify: true, format: 'iife' })).code;
+      if (file === 'privacy.css')
+        return (
+          await esbuild.transform(await readFile(projectFile('web/privacy/privacy.css'), 'utf8'), {
+            loader: 'css',
+            minify: true,
+          })
+        ).code;
+      return (
+        await esbuild.transform(await readFile(projectFile('web/privacy/privacy.ts'), 'utf8'), {
+          loader: 'ts',
+          minify: true,
+          format: 'iife',
+        })
+      ).code;
     }));
 }
 
@@ -177,17 +261,41 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
     ['privacy.css', 'text/css; charset=utf-8'],
   ] as const) {
     const load = privacyAsset(file);
-    defineRoute(app, { method: 'GET', url: `/assets/privacy/${file}`, summary: `The privacy center's ${file.endsWith('.js') ? 'script' : 'stylesheet'}`, tags: ['privacy center'], auth: 'public', produces: type.split(';')[0] }, async ({ reply }) =>
-      reply.header('cache-control', 'public, max-age=3600').type(type).send(await load()),
+    defineRoute(
+      app,
+      {
+        method: 'GET',
+        url: `/assets/privacy/${file}`,
+        summary: `The privacy center's ${file.endsWith('.js') ? 'script' : 'stylesheet'}`,
+        tags: ['privacy center'],
+        auth: 'public',
+        produces: type.split(';')[0],
+      },
+      async ({ reply }) =>
+        reply
+          .header('cache-control', 'public, max-age=3600')
+          .type(type)
+          .send(await load()),
     );
   }
 
   defineRoute(
     app,
-    { method: 'GET', url: '/privacy/:site/theme.css', summary: "The site's colours for the privacy center", tags: ['privacy center'], auth: 'public', params: z.object({ site: siteParam }), produces: 'text/css' },
+    {
+      method: 'GET',
+      url: '/privacy/:site/theme.css',
+      summary: "The site's colours for the privacy center",
+      tags: ['privacy center'],
+      auth: 'public',
+      params: z.object({ site: siteParam }),
+      produces: 'text/css',
+    },
     async ({ params, request, reply }) => {
       const { frame } = await siteContext(context, params.site, request, undefined, false);
-      return reply.header('cache-control', 'public, max-age=300').type('text/css; charset=utf-8').send(themeCss(frame.site));
+      return reply
+        .header('cache-control', 'public, max-age=300')
+        .type('text/css; charset=utf-8')
+        .send(themeCss(frame.site));
     },
   );
 
@@ -229,11 +337,31 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       // Only a browser that presented the mailed secret sees (and may withdraw) the person's consents.
       const consents = view.proven ? await verifiedConsents(context, scope, view.request) : undefined;
       // Recipients only: the officer's restriction tasks name stores and tables, which a person never reads.
-      const notifications = view.request.state === 'completed' ? forThePerson(await notificationsOf(context.db, scope, view.request.id)) : [];
+      const notifications =
+        view.request.state === 'completed'
+          ? forThePerson(await notificationsOf(context.db, scope, view.request.id))
+          : [];
       // The browser that proved the mailbox takes the package here, without the package link's extra code mail.
-      const ready = view.request.state === 'completed' ? await sessionPackage(context, scope, view.request.id, view.provenAt) : undefined;
-      const downloadUntil = ready && view.provenAt ? new Date(Math.min(ready.expiresAt.getTime(), view.provenAt.getTime() + sessionDownloadWindowMs)) : undefined;
-      return html(reply, statusPage(frame, view.request, { error: query.error, now: context.now(), consents, withdrawn: query.withdrawn === '1', proven: view.proven, notifications, downloadUntil }));
+      const ready =
+        view.request.state === 'completed'
+          ? await sessionPackage(context, scope, view.request.id, view.provenAt)
+          : undefined;
+      const downloadUntil =
+        ready && view.provenAt
+          ? new Date(Math.min(ready.expiresAt.getTime(), view.provenAt.getTime() + sessionDownloadWindowMs))
+          : undefined;
+      return html(
+        reply,
+        statusPage(frame, view.request, {
+          error: query.error,
+          now: context.now(),
+          consents,
+          withdrawn: query.withdrawn === '1',
+          proven: view.proven,
+          notifications,
+          downloadUntil,
+        }),
+      );
     },
   );
 
@@ -242,7 +370,8 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
     {
       method: 'GET',
       url: '/privacy/:site/link/:secret',
-      summary: 'A mailed link (verify or cancel): shows a button, changes nothing until it is pressed (410 once used or expired)',
+      summary:
+        'A mailed link (verify or cancel): shows a button, changes nothing until it is pressed (410 once used or expired)',
       tags: ['privacy center'],
       auth: 'public',
       params: z.object({ site: siteParam, secret: secretParam }),
@@ -284,22 +413,58 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
 
   // The forms post urlencoded bodies; that parser exists only inside this scope.
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 32 * 1024 },
+      (_request, body, done) => done(null, body),
+    );
 
-    const pageRoute = (url: string, summary: string, params: z.ZodType, handler: (input: { params: Record<string, string>; fields: Record<string, string>; request: FastifyRequest; reply: FastifyReply }) => Promise<unknown>) => {
-      const spec: RouteSpec = { method: 'POST', url, summary, tags: ['privacy center'], auth: 'public', params, consumes: ['application/x-www-form-urlencoded'], produces: 'text/html', errors: [303, 403, 404, 410, 422, 429] };
+    const pageRoute = (
+      url: string,
+      summary: string,
+      params: z.ZodType,
+      handler: (input: {
+        params: Record<string, string>;
+        fields: Record<string, string>;
+        request: FastifyRequest;
+        reply: FastifyReply;
+      }) => Promise<unknown>,
+    ) => {
+      const spec: RouteSpec = {
+        method: 'POST',
+        url,
+        summary,
+        tags: ['privacy center'],
+        auth: 'public',
+        params,
+        consumes: ['application/x-www-form-urlencoded'],
+        produces: 'text/html',
+        errors: [303, 403, 404, 410, 422, 429],
+      };
       // Registered in this scope (its form parser), documented in the app's OpenAPI document like every other route.
       documentRoute(app, spec);
       defineRoute(scope, spec, async ({ params: p, request, reply }) => {
         if (crossSite(request)) {
-          const { frame } = await siteContext(context, (p as { site: string }).site, request, formBody(request.body).lang, false);
+          const { frame } = await siteContext(
+            context,
+            (p as { site: string }).site,
+            request,
+            formBody(request.body).lang,
+            false,
+          );
           return html(reply, messagePage(frame, 'foreign-form'), 403);
         }
         try {
           return await handler({ params: p as Record<string, string>, fields: formBody(request.body), request, reply });
         } catch (error) {
           if (error instanceof AppError && error.code === 'rate_limited') {
-            const { frame } = await siteContext(context, (p as { site: string }).site, request, formBody(request.body).lang, false);
+            const { frame } = await siteContext(
+              context,
+              (p as { site: string }).site,
+              request,
+              formBody(request.body).lang,
+              false,
+            );
             return html(reply, messagePage(frame, 'too-many'), 429);
           }
           throw error;
@@ -307,34 +472,44 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       });
     };
 
-    pageRoute('/privacy/:site/requests', 'Submit a request from the privacy center (same answer whether or not the identity is known)', z.object({ site: siteParam }), async ({ params, fields, request, reply }) => {
-      const site = params.site ?? '';
-      const { scope: org, frame } = await siteContext(context, site, request, fields.lang, banner());
-      const parsed = requestFormSchema.safeParse(fields);
-      const state: FormState = { values: fields, errors: {} };
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const field = String(issue.path[0] ?? '');
-          state.errors[field] ??= errorKind(issue.message);
-        }
-        return html(reply, centerPage(frame, state), 422);
-      }
-      try {
-        const { request: created, statusToken } = await submit(context, org, { ...formToRequest(site, parsed.data), language: frame.language, actor: 'subject', ip: request.ip });
-        setStatusCookie(reply, request, site, created.id, statusToken);
-        return seeOther(reply, `/privacy/${site}/requests/${created.id}?lang=${frame.language}`);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'invalid_input') {
-          for (const detail of error.details) {
-            const field = formFields[detail.path ?? ''];
-            if (field) state.errors[field] ??= errorKind(detail.message);
-            else state.errors.type ??= 'choose';
+    pageRoute(
+      '/privacy/:site/requests',
+      'Submit a request from the privacy center (same answer whether or not the identity is known)',
+      z.object({ site: siteParam }),
+      async ({ params, fields, request, reply }) => {
+        const site = params.site ?? '';
+        const { scope: org, frame } = await siteContext(context, site, request, fields.lang, banner());
+        const parsed = requestFormSchema.safeParse(fields);
+        const state: FormState = { values: fields, errors: {} };
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            const field = String(issue.path[0] ?? '');
+            state.errors[field] ??= errorKind(issue.message);
           }
           return html(reply, centerPage(frame, state), 422);
         }
-        throw error;
-      }
-    });
+        try {
+          const { request: created, statusToken } = await submit(context, org, {
+            ...formToRequest(site, parsed.data),
+            language: frame.language,
+            actor: 'subject',
+            ip: request.ip,
+          });
+          setStatusCookie(reply, request, site, created.id, statusToken);
+          return seeOther(reply, `/privacy/${site}/requests/${created.id}?lang=${frame.language}`);
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'invalid_input') {
+            for (const detail of error.details) {
+              const field = formFields[detail.path ?? ''];
+              if (field) state.errors[field] ??= errorKind(detail.message);
+              else state.errors.type ??= 'choose';
+            }
+            return html(reply, centerPage(frame, state), 422);
+          }
+          throw error;
+        }
+      },
+    );
 
     const requestParams = z.object({ site: siteParam, id: idParam });
     const withStatus = async (
@@ -343,7 +518,13 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       fields: Record<string, string>,
       request: FastifyRequest,
       reply: FastifyReply,
-      act: (scope: { organisationId: string }, id: string, language: Language, session: string, proven: boolean) => Promise<string>,
+      act: (
+        scope: { organisationId: string },
+        id: string,
+        language: Language,
+        session: string,
+        proven: boolean,
+      ) => Promise<string>,
     ) => {
       const site = params.site ?? '';
       const id = params.id ?? '';
@@ -355,85 +536,124 @@ export function registerPrivacyCenterRoutes(app: FastifyInstance, context: Right
       return seeOther(reply, await act(org, id, frame.language, session, view.proven));
     };
 
-    pageRoute('/privacy/:site/requests/:id/verify', 'Enter the one-time code of a request', requestParams, ({ params, fields, request, reply }) =>
-      withStatus('status', params, fields, request, reply, async (org, id, language, session) => {
-        const form = codeFormSchema.safeParse(fields);
-        if (!form.success) throw invalidInput(zodDetails(form.error, 'body'));
-        const outcome = await verifyCode(context, org, id, form.data.code, request.ip, session);
-        return `/privacy/${params.site}/requests/${id}?lang=${language}${outcome === 'invalid' ? '&error=code' : ''}`;
-      }),
+    pageRoute(
+      '/privacy/:site/requests/:id/verify',
+      'Enter the one-time code of a request',
+      requestParams,
+      ({ params, fields, request, reply }) =>
+        withStatus('status', params, fields, request, reply, async (org, id, language, session) => {
+          const form = codeFormSchema.safeParse(fields);
+          if (!form.success) throw invalidInput(zodDetails(form.error, 'body'));
+          const outcome = await verifyCode(context, org, id, form.data.code, request.ip, session);
+          return `/privacy/${params.site}/requests/${id}?lang=${language}${outcome === 'invalid' ? '&error=code' : ''}`;
+        }),
     );
 
-    pageRoute('/privacy/:site/requests/:id/confirm', 'Confirm a request that needs an explicit confirmation (erasure); only in the browser that used the code or link from the mail (403 otherwise)', requestParams, ({ params, fields, request, reply }) =>
-      withStatus('proof', params, fields, request, reply, async (org, id, language) => {
-        await confirm(context, org, id);
-        return `/privacy/${params.site}/requests/${id}?lang=${language}`;
-      }),
+    pageRoute(
+      '/privacy/:site/requests/:id/confirm',
+      'Confirm a request that needs an explicit confirmation (erasure); only in the browser that used the code or link from the mail (403 otherwise)',
+      requestParams,
+      ({ params, fields, request, reply }) =>
+        withStatus('proof', params, fields, request, reply, async (org, id, language) => {
+          await confirm(context, org, id);
+          return `/privacy/${params.site}/requests/${id}?lang=${language}`;
+        }),
     );
 
-    pageRoute('/privacy/:site/requests/:id/cancel', 'Withdraw a request before it is executed', requestParams, ({ params, fields, request, reply }) =>
-      withStatus('cancel', params, fields, request, reply, async (org, id, language, _session, proven) => {
-        await cancel(context, org, id, 'subject', { asFiler: !proven });
-        return `/privacy/${params.site}/requests/${id}?lang=${language}`;
-      }),
+    pageRoute(
+      '/privacy/:site/requests/:id/cancel',
+      'Withdraw a request before it is executed',
+      requestParams,
+      ({ params, fields, request, reply }) =>
+        withStatus('cancel', params, fields, request, reply, async (org, id, language, _session, proven) => {
+          await cancel(context, org, id, 'subject', { asFiler: !proven });
+          return `/privacy/${params.site}/requests/${id}?lang=${language}`;
+        }),
     );
 
-    pageRoute('/privacy/:site/requests/:id/consents', 'Withdraw a purpose consent (for a person verified in the last 24 hours, in the browser that used the code or link from the mail)', requestParams, ({ params, fields, request, reply }) =>
-      withStatus('proof', params, fields, request, reply, async (org, id, language) => {
-        const withdrawn = await withdrawVerifiedConsent(context, org, id, fields.purpose ?? '');
-        return `/privacy/${params.site}/requests/${id}?lang=${language}${withdrawn ? '&withdrawn=1' : ''}`;
-      }),
+    pageRoute(
+      '/privacy/:site/requests/:id/consents',
+      'Withdraw a purpose consent (for a person verified in the last 24 hours, in the browser that used the code or link from the mail)',
+      requestParams,
+      ({ params, fields, request, reply }) =>
+        withStatus('proof', params, fields, request, reply, async (org, id, language) => {
+          const withdrawn = await withdrawVerifiedConsent(context, org, id, fields.purpose ?? '');
+          return `/privacy/${params.site}/requests/${id}?lang=${language}${withdrawn ? '&withdrawn=1' : ''}`;
+        }),
     );
 
-    pageRoute('/privacy/:site/requests/:id/download', 'Download the package, once, in the browser that used the code or link from the mail (within a day of it; 403 otherwise)', requestParams, async ({ params, fields, request, reply }) => {
-      const site = params.site ?? '';
-      const id = params.id ?? '';
-      const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
-      const view = await requestForStatus(context, org, id, readCookie(request, statusCookie));
-      if (!view || view.request.siteId !== site) return html(reply, messagePage(frame, 'not-found'), 404);
-      if (!view.proven) return html(reply, messagePage(frame, 'proof-needed'), 403);
-      const file = await downloadWithSession(context, org, id, view.provenAt);
-      // Taken already (here or through the link), expired, or past the day: the status page says what is left.
-      if (!file) return seeOther(reply, `/privacy/${site}/requests/${id}?lang=${frame.language}`);
-      return reply
-        .code(200)
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .type('application/zip')
-        .send(file.content);
-    });
+    pageRoute(
+      '/privacy/:site/requests/:id/download',
+      'Download the package, once, in the browser that used the code or link from the mail (within a day of it; 403 otherwise)',
+      requestParams,
+      async ({ params, fields, request, reply }) => {
+        const site = params.site ?? '';
+        const id = params.id ?? '';
+        const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
+        const view = await requestForStatus(context, org, id, readCookie(request, statusCookie));
+        if (!view || view.request.siteId !== site) return html(reply, messagePage(frame, 'not-found'), 404);
+        if (!view.proven) return html(reply, messagePage(frame, 'proof-needed'), 403);
+        const file = await downloadWithSession(context, org, id, view.provenAt);
+        // Taken already (here or through the link), expired, or past the day: the status page says what is left.
+        if (!file) return seeOther(reply, `/privacy/${site}/requests/${id}?lang=${frame.language}`);
+        return reply
+          .code(200)
+          .header('cache-control', 'no-store')
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .type('application/zip')
+          .send(file.content);
+      },
+    );
 
-    pageRoute('/privacy/:site/link/:secret', 'Use a mailed link (verify the request, or cancel it in its grace period): proves this browser only; 410 once used or expired', z.object({ site: siteParam, secret: secretParam }), async ({ params, fields, request, reply }) => {
-      const site = params.site ?? '';
-      const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
-      const used = await useLink(context, org, params.secret ?? '', site);
-      if (used.state !== 'usable') return html(reply, messagePage(frame, linkMessages[used.state].kind), linkMessages[used.state].status);
-      // This browser presented the secret from the mail: it gets its own session, proven. No other browser gains anything.
-      setStatusCookie(reply, request, site, used.requestId, used.sessionToken);
-      return seeOther(reply, `/privacy/${site}/requests/${used.requestId}?lang=${frame.language}`);
-    });
+    pageRoute(
+      '/privacy/:site/link/:secret',
+      'Use a mailed link (verify the request, or cancel it in its grace period): proves this browser only; 410 once used or expired',
+      z.object({ site: siteParam, secret: secretParam }),
+      async ({ params, fields, request, reply }) => {
+        const site = params.site ?? '';
+        const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
+        const used = await useLink(context, org, params.secret ?? '', site);
+        if (used.state !== 'usable')
+          return html(reply, messagePage(frame, linkMessages[used.state].kind), linkMessages[used.state].status);
+        // This browser presented the secret from the mail: it gets its own session, proven. No other browser gains anything.
+        setStatusCookie(reply, request, site, used.requestId, used.sessionToken);
+        return seeOther(reply, `/privacy/${site}/requests/${used.requestId}?lang=${frame.language}`);
+      },
+    );
 
-    pageRoute('/privacy/:site/download/:secret/code', 'Send a fresh one-time code for a package download', z.object({ site: siteParam, secret: secretParam }), async ({ params, fields, request, reply }) => {
-      const site = params.site ?? '';
-      const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
-      const view = await peekPackage(context, org, params.secret ?? '');
-      if (!view || view.siteId !== site || !(await sendDownloadCode(context, org, params.secret ?? ''))) return html(reply, messagePage(frame, 'link-invalid'), 404);
-      return seeOther(reply, `/privacy/${site}/download/${params.secret}?lang=${frame.language}&sent=1`);
-    });
+    pageRoute(
+      '/privacy/:site/download/:secret/code',
+      'Send a fresh one-time code for a package download',
+      z.object({ site: siteParam, secret: secretParam }),
+      async ({ params, fields, request, reply }) => {
+        const site = params.site ?? '';
+        const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
+        const view = await peekPackage(context, org, params.secret ?? '');
+        if (!view || view.siteId !== site || !(await sendDownloadCode(context, org, params.secret ?? '')))
+          return html(reply, messagePage(frame, 'link-invalid'), 404);
+        return seeOther(reply, `/privacy/${site}/download/${params.secret}?lang=${frame.language}&sent=1`);
+      },
+    );
 
-    pageRoute('/privacy/:site/download/:secret', 'Download a package with its one-time code (once)', z.object({ site: siteParam, secret: secretParam }), async ({ params, fields, request, reply }) => {
-      const site = params.site ?? '';
-      const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
-      const view = await peekPackage(context, org, params.secret ?? '');
-      if (!view || view.siteId !== site) return html(reply, messagePage(frame, 'link-invalid'), 404);
-      const file = await download(context, org, params.secret ?? '', fields.code ?? '', request.ip);
-      if (!file) return seeOther(reply, `/privacy/${site}/download/${params.secret}?lang=${frame.language}&sent=1&error=1`);
-      return reply
-        .code(200)
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .type('application/zip')
-        .send(file.content);
-    });
+    pageRoute(
+      '/privacy/:site/download/:secret',
+      'Download a package with its one-time code (once)',
+      z.object({ site: siteParam, secret: secretParam }),
+      async ({ params, fields, request, reply }) => {
+        const site = params.site ?? '';
+        const { scope: org, frame } = await siteContext(context, site, request, fields.lang, false);
+        const view = await peekPackage(context, org, params.secret ?? '');
+        if (!view || view.siteId !== site) return html(reply, messagePage(frame, 'link-invalid'), 404);
+        const file = await download(context, org, params.secret ?? '', fields.code ?? '', request.ip);
+        if (!file)
+          return seeOther(reply, `/privacy/${site}/download/${params.secret}?lang=${frame.language}&sent=1&error=1`);
+        return reply
+          .code(200)
+          .header('cache-control', 'no-store')
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .type('application/zip')
+          .send(file.content);
+      },
+    );
   });
 }

@@ -17,9 +17,23 @@ export const identitySchema = z.object({
 });
 
 export const detailsSchema = z.strictObject({
-  rectification: z.strictObject({ category: z.string().max(100).optional(), desired: freeText(2000).min(1, 'required'), current: freeText(2000).optional() }).optional(),
-  restriction: z.strictObject({ ground: z.enum(restrictionGrounds), explanation: freeText(2000).optional() }).optional(),
-  objection: z.strictObject({ kind: z.enum(['direct-marketing', 'legitimate-interest']), purpose: z.string().max(100).optional(), explanation: freeText(4000).optional() }).optional(),
+  rectification: z
+    .strictObject({
+      category: z.string().max(100).optional(),
+      desired: freeText(2000).min(1, 'required'),
+      current: freeText(2000).optional(),
+    })
+    .optional(),
+  restriction: z
+    .strictObject({ ground: z.enum(restrictionGrounds), explanation: freeText(2000).optional() })
+    .optional(),
+  objection: z
+    .strictObject({
+      kind: z.enum(['direct-marketing', 'legitimate-interest']),
+      purpose: z.string().max(100).optional(),
+      explanation: freeText(4000).optional(),
+    })
+    .optional(),
   withdrawal: z.strictObject({ purpose: z.string().min(1).max(100) }).optional(),
   message: freeText(4000).optional(),
 });
@@ -31,7 +45,11 @@ export const createRequestSchema = z.strictObject({
   channel: z.enum(requestChannels).describe('how the request arrived; `web` is the privacy center'),
   language: z.enum(['en', 'nl', 'fr', 'de']).optional(),
   identity: identitySchema,
-  contact: z.email().max(254).optional().describe('a contact the requester gave besides the identity: recorded, never used for codes or data'),
+  contact: z
+    .email()
+    .max(254)
+    .optional()
+    .describe('a contact the requester gave besides the identity: recorded, never used for codes or data'),
   details: detailsSchema.default({}),
 });
 export type CreateRequestInput = z.infer<typeof createRequestSchema>;
@@ -66,13 +84,29 @@ export const codeFormSchema = z.object({ code: z.string().max(40).default(''), l
 
 export const refuseSchema = z.strictObject({
   reason: z.enum(refusalReasons),
-  explanation: z.string().trim().min(1).max(4000).describe('told to the requester with the right to complain (Art. 12(4))'),
+  explanation: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4000)
+    .describe('told to the requester with the right to complain (Art. 12(4))'),
 });
-export const extendSchema = z.strictObject({ reason: z.string().trim().min(10, 'give the reason the requester will read').max(2000) });
-export const overrideSchema = z.strictObject({ reason: z.string().trim().min(10, 'say how the identity was checked').max(2000) });
+export const extendSchema = z.strictObject({
+  reason: z.string().trim().min(10, 'give the reason the requester will read').max(2000),
+});
+export const overrideSchema = z.strictObject({
+  reason: z.string().trim().min(10, 'say how the identity was checked').max(2000),
+});
 export const changesSchema = z.strictObject({
   changes: z
-    .array(z.strictObject({ store: z.string().min(1), table: z.string().min(1), column: z.string().min(1), value: z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]) }))
+    .array(
+      z.strictObject({
+        store: z.string().min(1),
+        table: z.string().min(1),
+        column: z.string().min(1),
+        value: z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]),
+      }),
+    )
     .min(1)
     .max(100),
 });
@@ -125,14 +159,36 @@ export const requestDetailSchema = requestSummarySchema.extend({
   changes: z.unknown(),
   lastError: z.string().nullable(),
   attempts: z.number(),
-  packages: z.array(z.object({ id: z.string(), createdAt: z.string(), expiresAt: z.string(), size: z.number(), downloadedAt: z.string().nullable(), deletedAt: z.string().nullable() })),
-  timeline: z.array(z.object({ at: z.string(), actor: z.string(), kind: z.string(), from: z.string().nullable(), to: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
+  packages: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      expiresAt: z.string(),
+      size: z.number(),
+      downloadedAt: z.string().nullable(),
+      deletedAt: z.string().nullable(),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      actor: z.string(),
+      kind: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
   /** Art. 19: each recipient to tell of a rectification, erasure or restriction; `pending` ones are the officer's tasks. */
   notifications: z.array(
     z.object({
       recipient: z.string(),
       name: z.string(),
-      channel: z.enum(notificationChannels).describe('store: its connected system was called; mail: a notice to its privacy contact; officer: told by the privacy officer'),
+      channel: z
+        .enum(notificationChannels)
+        .describe(
+          'store: its connected system was called; mail: a notice to its privacy contact; officer: told by the privacy officer',
+        ),
       state: z.enum(notificationStates),
       createdAt: z.string(),
       doneAt: z.string().nullable(),
@@ -141,7 +197,9 @@ export const requestDetailSchema = requestSummarySchema.extend({
   ),
 });
 
-export const notificationMarkSchema = z.strictObject({ done: z.boolean().describe('true once the recipient was told; false to reopen the task') });
+export const notificationMarkSchema = z.strictObject({
+  done: z.boolean().describe('true once the recipient was told; false to reopen the task'),
+});
 
 export type RequestSummary = z.infer<typeof requestSummarySchema>;
 export type RequestDetail = z.infer<typeof requestDetailSchema>;

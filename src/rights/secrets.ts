@@ -73,13 +73,25 @@ export function rightsKey(raw: Buffer, installationSecret?: string): RightsKey {
 const cache = new Map<string, Buffer>();
 
 /** The organisation's random rights key, created on first use and kept in the database (same for every process). */
-export async function loadRightsKey(db: Kysely<Database>, scope: OrgScope, installationSecret?: string): Promise<RightsKey> {
+export async function loadRightsKey(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  installationSecret?: string,
+): Promise<RightsKey> {
   const organisationId = requireScope(scope);
   let raw = cache.get(organisationId);
   if (!raw) {
     const row = await withinOrganisation(db, scope, async (trx) => {
-      await trx.insertInto('rights_keys').values({ organisation_id: organisationId, key: randomBytes(32) }).onConflict((oc) => oc.column('organisation_id').doNothing()).execute();
-      return trx.selectFrom('rights_keys').select('key').where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+      await trx
+        .insertInto('rights_keys')
+        .values({ organisation_id: organisationId, key: randomBytes(32) })
+        .onConflict((oc) => oc.column('organisation_id').doNothing())
+        .execute();
+      return trx
+        .selectFrom('rights_keys')
+        .select('key')
+        .where('organisation_id', '=', organisationId)
+        .executeTakeFirstOrThrow();
     });
     raw = Buffer.from(row.key);
     cache.set(organisationId, raw);

@@ -18,7 +18,11 @@ const hour = 3_600_000;
 beforeAll(async () => {
   shop = await startHttpShop('shop');
   smtp = await startSmtp();
-  t = await buildTestApp({ charter: rightsCharter([shop.store]), now: () => now, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' } });
+  t = await buildTestApp({
+    charter: rightsCharter([shop.store]),
+    now: () => now,
+    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' },
+  });
 }, 180_000);
 afterAll(async () => {
   await t?.close();
@@ -39,7 +43,10 @@ class Jar {
       method,
       url,
       remoteAddress: this.ip,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       ...(fields ? { payload: new URLSearchParams({ lang: 'en', ...fields }).toString() } : {}),
     });
     const set = response.headers['set-cookie'];
@@ -51,7 +58,11 @@ class Jar {
 /** Files an access request for alice in `filer`, and has `owner` use the mailed link; returns the status path. */
 async function accessProvenIn(filer: Jar, owner: Jar): Promise<string> {
   smtp.clear();
-  const filed = await filer.send('POST', '/privacy/main/requests', { type: 'access', identityType: 'email', identity: 'alice@example.be' });
+  const filed = await filer.send('POST', '/privacy/main/requests', {
+    type: 'access',
+    identityType: 'email',
+    identity: 'alice@example.be',
+  });
   const id = /requests\/([0-9a-f-]{36})/.exec(String(filed.headers.location ?? ''))?.[1] ?? '';
   await settle();
   const link = new URL(linkIn(await smtp.waitFor((m) => m.to.includes('alice@example.be')), '/link/')).pathname;
@@ -80,7 +91,12 @@ describe('the package from the status page', () => {
     // Once: the page offers it no more, a second press only goes back, and the mailed package link is spent too.
     expect((await owner.send('POST', `${base}/download`, {})).statusCode).toBe(303);
     expect((await owner.send('GET', base)).body).not.toContain(`action="${base}/download"`);
-    const packageLink = new URL(linkIn(await smtp.waitFor((m) => m.to.includes('alice@example.be') && m.text.includes('/download/')), '/download/')).pathname;
+    const packageLink = new URL(
+      linkIn(
+        await smtp.waitFor((m) => m.to.includes('alice@example.be') && m.text.includes('/download/')),
+        '/download/',
+      ),
+    ).pathname;
     expect((await owner.send('GET', packageLink)).statusCode).toBe(404);
   });
 

@@ -45,7 +45,14 @@ const scope = () => ({ organisationId: t.organisationId! });
 async function signedInUser(testApp: TestApp, role: Role) {
   const user = await signedInNow(testApp, role);
   const session = await createSession(testApp.database.db, user.userId, now);
-  return { ...user, headers: { ...user.headers, cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`, 'x-csrf-token': session.csrfToken } };
+  return {
+    ...user,
+    headers: {
+      ...user.headers,
+      cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`,
+      'x-csrf-token': session.csrfToken,
+    },
+  };
 }
 const settle = () => rightsContextOf(t.app).idle();
 let ip = 0;
@@ -65,7 +72,13 @@ async function verifiedRequest(fields: Record<string, string>, email: string): P
   const cookie = String(submitted.headers['set-cookie']).split(';')[0]!;
   await settle();
   const code = codeIn(await smtp.waitFor((m) => m.to.includes(email)));
-  await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/verify`, remoteAddress: `192.0.2.${ip}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `code=${code}` });
+  await t.app.inject({
+    method: 'POST',
+    url: `/privacy/main/requests/${id}/verify`,
+    remoteAddress: `192.0.2.${ip}`,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `code=${code}`,
+  });
   await settle();
   return id;
 }
@@ -78,7 +91,14 @@ describe('intake by staff and the inbox', { timeout: 60_000 }, () => {
       method: 'POST',
       url: '/api/v1/requests',
       headers,
-      payload: { site: 'main', type: 'access', channel: 'post', language: 'fr', identity: { type: 'customer-number', value: 'C-0002' }, details: { message: 'Lettre du 3 mars' } },
+      payload: {
+        site: 'main',
+        type: 'access',
+        channel: 'post',
+        language: 'fr',
+        identity: { type: 'customer-number', value: 'C-0002' },
+        details: { message: 'Lettre du 3 mars' },
+      },
     });
     expect(created.statusCode).toBe(201);
     const body = created.json();
@@ -91,7 +111,9 @@ describe('intake by staff and the inbox', { timeout: 60_000 }, () => {
     expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(['received', 'state']);
     expect(JSON.stringify(detail)).not.toContain('bob@example.be');
 
-    const inbox = (await t.app.inject({ url: '/api/v1/requests?state=awaiting-verification&type=access&site=main', headers })).json();
+    const inbox = (
+      await t.app.inject({ url: '/api/v1/requests?state=awaiting-verification&type=access&site=main', headers })
+    ).json();
     expect(inbox.requests.map((r: { id: string }) => r.id)).toContain(body.id);
     const none = (await t.app.inject({ url: '/api/v1/requests?type=erasure&state=completed', headers })).json();
     expect(none.requests.map((r: { id: string }) => r.id)).not.toContain(body.id);
@@ -100,8 +122,15 @@ describe('intake by staff and the inbox', { timeout: 60_000 }, () => {
 
   it('refuses writes to a read-only token and to nobody', async () => {
     const reader = await tokenFor(t, ['requests:read']);
-    const payload = { site: 'main', type: 'access', channel: 'phone', identity: { type: 'email', value: 'alice@example.be' } };
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: reader, payload })).statusCode).toBe(403);
+    const payload = {
+      site: 'main',
+      type: 'access',
+      channel: 'phone',
+      identity: { type: 'email', value: 'alice@example.be' },
+    };
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: reader, payload })).statusCode).toBe(
+      403,
+    );
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/requests', payload })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v1/requests' })).statusCode).toBe(401);
   });
@@ -109,13 +138,26 @@ describe('intake by staff and the inbox', { timeout: 60_000 }, () => {
 
 describe('deadlines and extension', { timeout: 60_000 }, () => {
   it('extends once, with a reason mailed to the requester, and only before the deadline passes', async () => {
-    await applyCharter(t.database.db, scope(), { charter: { ...charter, rights: { ...charter.rights, approval: ['access'] } }, source: 'test', format: 'json', actor: 'system' });
-    const id = await verifiedRequest({ type: 'access', identityType: 'email', identity: 'carol@example.be' }, 'carol@example.be');
+    await applyCharter(t.database.db, scope(), {
+      charter: { ...charter, rights: { ...charter.rights, approval: ['access'] } },
+      source: 'test',
+      format: 'json',
+      actor: 'system',
+    });
+    const id = await verifiedRequest(
+      { type: 'access', identityType: 'email', identity: 'carol@example.be' },
+      'carol@example.be',
+    );
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('awaiting-approval');
     const officer = await signedInUser(t, 'privacy-officer');
     smtp.clear();
     const before = await findRequest(t.database.db, scope(), id);
-    const extended = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/extend`, headers: officer.headers, payload: { reason: 'Your data is spread over many years of orders.' } });
+    const extended = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/extend`,
+      headers: officer.headers,
+      payload: { reason: 'Your data is spread over many years of orders.' },
+    });
     expect(extended.statusCode).toBe(200);
     expect(extended.json().extended).toBe(true);
     const after = await findRequest(t.database.db, scope(), id);
@@ -123,14 +165,36 @@ describe('deadlines and extension', { timeout: 60_000 }, () => {
     const letter = await smtp.waitFor((m) => m.to.includes('carol@example.be'));
     expect(letter.text).toContain('Your data is spread over many years of orders.');
     expect(letter.text).toContain('12, lid 3');
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/extend`, headers: officer.headers, payload: { reason: 'Once more, please, we are busy.' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/extend`,
+      headers: officer.headers,
+      payload: { reason: 'Once more, please, we are busy.' },
+    });
     expect(again.statusCode).toBe(409);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/extend`, headers: officer.headers, payload: { reason: 'short' } })).statusCode).toBe(422);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/requests/${id}/extend`,
+          headers: officer.headers,
+          payload: { reason: 'short' },
+        })
+      ).statusCode,
+    ).toBe(422);
 
-    const late = await verifiedRequest({ type: 'access', identityType: 'email', identity: 'dave@example.be' }, 'dave@example.be');
+    const late = await verifiedRequest(
+      { type: 'access', identityType: 'email', identity: 'dave@example.be' },
+      'dave@example.be',
+    );
     now = new Date(now.getTime() + 32 * day);
     const lateOfficer = await signedInUser(t, 'privacy-officer');
-    const tooLate = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${late}/extend`, headers: lateOfficer.headers, payload: { reason: 'We forgot about it for a month.' } });
+    const tooLate = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${late}/extend`,
+      headers: lateOfficer.headers,
+      payload: { reason: 'We forgot about it for a month.' },
+    });
     expect(tooLate.statusCode).toBe(409);
     const overdue = (await t.app.inject({ url: '/api/v1/requests?overdue=true', headers: lateOfficer.headers })).json();
     expect(overdue.requests.map((r: { id: string }) => r.id)).toContain(late);
@@ -139,9 +203,17 @@ describe('deadlines and extension', { timeout: 60_000 }, () => {
   });
 
   it('reminds the privacy officers at 7 and 2 days and when overdue, each once', async () => {
-    await applyCharter(t.database.db, scope(), { charter: { ...charter, rights: { ...charter.rights, approval: ['access'] } }, source: 'test', format: 'json', actor: 'system' });
+    await applyCharter(t.database.db, scope(), {
+      charter: { ...charter, rights: { ...charter.rights, approval: ['access'] } },
+      source: 'test',
+      format: 'json',
+      actor: 'system',
+    });
     const officer = await signedInUser(t, 'privacy-officer');
-    const id = await verifiedRequest({ type: 'access', identityType: 'email', identity: 'erin@example.be' }, 'erin@example.be');
+    const id = await verifiedRequest(
+      { type: 'access', identityType: 'email', identity: 'erin@example.be' },
+      'erin@example.be',
+    );
     const request = (await findRequest(t.database.db, scope(), id))!;
     smtp.clear();
     const context = rightsContextOf(t.app);
@@ -154,36 +226,79 @@ describe('deadlines and extension', { timeout: 60_000 }, () => {
     now = new Date(request.dueAt.getTime() + 1000);
     await tick(context);
     await tick(context);
-    const subjects = smtp.to(officer.email).filter((m) => m.subject.includes(request.reference)).map((m) => m.subject);
-    expect(subjects).toEqual([`Request ${request.reference} is due in 7 days`, `Request ${request.reference} is due in 2 days`, `Request ${request.reference} is overdue`]);
+    const subjects = smtp
+      .to(officer.email)
+      .filter((m) => m.subject.includes(request.reference))
+      .map((m) => m.subject);
+    expect(subjects).toEqual([
+      `Request ${request.reference} is due in 7 days`,
+      `Request ${request.reference} is due in 2 days`,
+      `Request ${request.reference} is overdue`,
+    ]);
     await applyCharter(t.database.db, scope(), { charter, source: 'test', format: 'json', actor: 'system' });
   });
 });
 
 describe('plans, approval and the other request types', { timeout: 60_000 }, () => {
   it('shows an erasure plan for approval, then executes it when approved', async () => {
-    await applyCharter(t.database.db, scope(), { charter: { ...charter, rights: { ...charter.rights, approval: ['erasure'] } }, source: 'test', format: 'json', actor: 'system' });
+    await applyCharter(t.database.db, scope(), {
+      charter: { ...charter, rights: { ...charter.rights, approval: ['erasure'] } },
+      source: 'test',
+      format: 'json',
+      actor: 'system',
+    });
     const officer = await signedInUser(t, 'privacy-officer');
     smtp.clear();
-    const submitted = await t.app.inject({ method: 'POST', url: '/privacy/main/requests', remoteAddress: '192.0.2.200', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'type=erasure&identityType=email&identity=frank%40example.be&lang=en' });
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/privacy/main/requests',
+      remoteAddress: '192.0.2.200',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'type=erasure&identityType=email&identity=frank%40example.be&lang=en',
+    });
     const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))![1]!;
     const cookie = String(submitted.headers['set-cookie']).split(';')[0]!;
     await settle();
     const code = codeIn(await smtp.waitFor((m) => m.to.includes('frank@example.be')));
     const form = { 'content-type': 'application/x-www-form-urlencoded', cookie };
-    await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/verify`, headers: form, payload: `code=${code}` });
-    await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/confirm`, headers: form, payload: 'lang=en' });
+    await t.app.inject({
+      method: 'POST',
+      url: `/privacy/main/requests/${id}/verify`,
+      headers: form,
+      payload: `code=${code}`,
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/privacy/main/requests/${id}/confirm`,
+      headers: form,
+      payload: 'lang=en',
+    });
     await settle();
     // During the grace period the officer can look at the plan already.
-    const planned = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/plan`, headers: officer.headers });
-    expect(planned.json().plan.erasure.erased).toEqual([expect.objectContaining({ table: 'newsletter', rows: 1, deleted: 1, fields: ['email: delete', 'first_name: delete'] })]);
+    const planned = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/plan`,
+      headers: officer.headers,
+    });
+    expect(planned.json().plan.erasure.erased).toEqual([
+      expect.objectContaining({
+        table: 'newsletter',
+        rows: 1,
+        deleted: 1,
+        fields: ['email: delete', 'first_name: delete'],
+      }),
+    ]);
     now = new Date(now.getTime() + 8 * day);
     await tick(rightsContextOf(t.app));
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('awaiting-approval');
     expect(smtp.to(officer.email).some((m) => m.subject.includes('waits for your approval'))).toBe(true);
     expect((await shop.rows('newsletter')).some((r) => r.email === 'frank@example.be')).toBe(true);
     const later = await signedInUser(t, 'privacy-officer');
-    const approved = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/approve`, headers: later.headers });
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/approve`,
+      headers: later.headers,
+    });
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ state: 'completed', approvedBy: `user:${later.userId}` });
     expect((await shop.rows('newsletter')).some((r) => r.email === 'frank@example.be')).toBe(false);
@@ -192,28 +307,64 @@ describe('plans, approval and the other request types', { timeout: 60_000 }, () 
 
   it('rectifies after an officer reviews the proposed column changes', async () => {
     const officer = await signedInUser(t, 'privacy-officer');
-    const id = await verifiedRequest({ type: 'rectification', category: 'identity.name', desired: 'Bob J. Janssens', identityType: 'email', identity: 'bob@example.be' }, 'bob@example.be');
+    const id = await verifiedRequest(
+      {
+        type: 'rectification',
+        category: 'identity.name',
+        desired: 'Bob J. Janssens',
+        identityType: 'email',
+        identity: 'bob@example.be',
+      },
+      'bob@example.be',
+    );
     const waiting = (await t.app.inject({ url: `/api/v1/requests/${id}`, headers: officer.headers })).json();
     expect(waiting.state).toBe('awaiting-approval');
-    expect(waiting.plan.changes).toEqual(expect.arrayContaining([{ store: 'shop', table: 'customers', column: 'name' }]));
-    const edited = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/changes`, headers: officer.headers, payload: { changes: [{ store: 'shop', table: 'customers', column: 'name', value: 'Bob J. Janssens' }] } });
+    expect(waiting.plan.changes).toEqual(
+      expect.arrayContaining([{ store: 'shop', table: 'customers', column: 'name' }]),
+    );
+    const edited = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/changes`,
+      headers: officer.headers,
+      payload: { changes: [{ store: 'shop', table: 'customers', column: 'name', value: 'Bob J. Janssens' }] },
+    });
     expect(edited.statusCode).toBe(200);
-    const secret = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/changes`, headers: officer.headers, payload: { changes: [{ store: 'shop', table: 'customers', column: 'password_hash', value: 'x' }] } });
+    const secret = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/changes`,
+      headers: officer.headers,
+      payload: { changes: [{ store: 'shop', table: 'customers', column: 'password_hash', value: 'x' }] },
+    });
     expect(secret.statusCode).toBe(422);
-    const done = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/approve`, headers: officer.headers });
+    const done = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/approve`,
+      headers: officer.headers,
+    });
     expect(done.json().state).toBe('completed');
     expect((await shop.rows('customers')).find((c) => c.id === 2)?.name).toBe('Bob J. Janssens');
   });
 
   it('restricts processing through the engine', async () => {
-    await verifiedRequest({ type: 'restriction', ground: 'accuracy-contested', identityType: 'customer-number', identity: 'C-0003' }, 'carol@example.be');
+    await verifiedRequest(
+      { type: 'restriction', ground: 'accuracy-contested', identityType: 'customer-number', identity: 'C-0003' },
+      'carol@example.be',
+    );
     expect((await shop.rows('customers')).find((c) => c.id === 3)?.processing_restricted).toBe(true);
   });
 
   it('withdraws a purpose consent through the ledger', async () => {
     const mailer = { send: async () => ({ id: 'm', transport: 'outbox' as const }) };
-    await recordPurposeConsent({ db: t.database.db, mailer, clock: () => now, publicUrl: 'http://charter.test' }, scope(), { email: 'gina@example.be', purpose: 'newsletter', language: 'en' }, { actor: 'system', method: 'signed-form' });
-    const id = await verifiedRequest({ type: 'withdrawal', withdrawalPurpose: 'newsletter', identityType: 'email', identity: 'gina@example.be' }, 'gina@example.be');
+    await recordPurposeConsent(
+      { db: t.database.db, mailer, clock: () => now, publicUrl: 'http://charter.test' },
+      scope(),
+      { email: 'gina@example.be', purpose: 'newsletter', language: 'en' },
+      { actor: 'system', method: 'signed-form' },
+    );
+    const id = await verifiedRequest(
+      { type: 'withdrawal', withdrawalPurpose: 'newsletter', identityType: 'email', identity: 'gina@example.be' },
+      'gina@example.be',
+    );
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('completed');
     const consents = await purposeConsentsOf(t.database.db, scope(), 'gina@example.be');
     expect(consents.find((c) => c.purpose === 'newsletter')?.status).toBe('withdrawn');
@@ -221,11 +372,29 @@ describe('plans, approval and the other request types', { timeout: 60_000 }, () 
 
   it('restricts while an objection to a legitimate interest is weighed, and lifts it when refused with reasons', async () => {
     const officer = await signedInUser(t, 'privacy-officer');
-    const id = await verifiedRequest({ type: 'objection', objectionKind: 'legitimate-interest', objectionPurpose: 'support', explanation: 'I no longer want contact.', identityType: 'email', identity: 'alice@example.be' }, 'alice@example.be');
+    const id = await verifiedRequest(
+      {
+        type: 'objection',
+        objectionKind: 'legitimate-interest',
+        objectionPurpose: 'support',
+        explanation: 'I no longer want contact.',
+        identityType: 'email',
+        identity: 'alice@example.be',
+      },
+      'alice@example.be',
+    );
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('awaiting-approval');
     expect((await shop.rows('customers')).find((c) => c.id === 1)?.processing_restricted).toBe(true);
     smtp.clear();
-    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/refuse`, headers: officer.headers, payload: { reason: 'compelling-grounds', explanation: 'We must keep your open support case for the warranty claim.' } });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/refuse`,
+      headers: officer.headers,
+      payload: {
+        reason: 'compelling-grounds',
+        explanation: 'We must keep your open support case for the warranty claim.',
+      },
+    });
     expect(refused.json()).toMatchObject({ state: 'refused', refusalReason: 'compelling-grounds' });
     expect((await shop.rows('customers')).find((c) => c.id === 1)?.processing_restricted).toBe(false);
     const letter = await smtp.waitFor((m) => m.to.includes('alice@example.be'));
@@ -238,23 +407,71 @@ describe('verification override', { timeout: 60_000 }, () => {
   it('needs two different people, never a token, and is audited', async () => {
     const writer = await tokenFor(t, ['requests:write', 'requests:read']);
     const created = (
-      await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: writer, payload: { site: 'main', type: 'access', channel: 'counter', identity: { type: 'customer-number', value: 'C-0001' } } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/requests',
+        headers: writer,
+        payload: {
+          site: 'main',
+          type: 'access',
+          channel: 'counter',
+          identity: { type: 'customer-number', value: 'C-0001' },
+        },
+      })
     ).json();
     await settle();
     const first = await signedInUser(t, 'privacy-officer');
     const second = await signedInUser(t, 'owner');
     const reason = { reason: 'Identity card checked at the counter by two staff.' };
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override`, headers: writer, payload: reason })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override`, headers: first.headers, payload: reason })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override/approve`, headers: first.headers })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override/approve`, headers: writer })).statusCode).toBe(403);
-    const approved = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override/approve`, headers: second.headers });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/requests/${created.id}/override`,
+          headers: writer,
+          payload: reason,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/requests/${created.id}/override`,
+          headers: first.headers,
+          payload: reason,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/requests/${created.id}/override/approve`,
+          headers: first.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override/approve`, headers: writer }))
+        .statusCode,
+    ).toBe(403);
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${created.id}/override/approve`,
+      headers: second.headers,
+    });
     expect(approved.statusCode).toBe(200);
     await settle();
     const request = await findRequest(t.database.db, scope(), created.id);
     expect(request?.verifiedBy).toBe(`override:user:${first.userId}+user:${second.userId}`);
     expect(request?.state).toBe('completed');
-    const audit = await t.database.db.selectFrom('audit_entries').select(['action', 'actor', 'data']).where('target', '=', `request:${created.id}`).orderBy('seq').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'actor', 'data'])
+      .where('target', '=', `request:${created.id}`)
+      .orderBy('seq')
+      .execute();
     expect(audit.find((a) => a.action === 'request.override-proposed')?.actor).toBe(`user:${first.userId}`);
     expect(audit.find((a) => a.action === 'request.verified')?.actor).toBe(`user:${second.userId}`);
     // The package of a counter request can be handed over by staff; that is audited too.
@@ -266,12 +483,21 @@ describe('verification override', { timeout: 60_000 }, () => {
 
 describe('packages expire', { timeout: 60_000 }, () => {
   it('deletes the package after its expiry; the link then fails', async () => {
-    const id = await verifiedRequest({ type: 'access', identityType: 'email', identity: 'bob@example.be' }, 'bob@example.be');
-    const link = new URL((await smtp.waitFor((m) => m.text.includes('/download/'))).text.match(/https?:\/\/\S+\/download\/\S+/)![0]).pathname;
+    const id = await verifiedRequest(
+      { type: 'access', identityType: 'email', identity: 'bob@example.be' },
+      'bob@example.be',
+    );
+    const link = new URL(
+      (await smtp.waitFor((m) => m.text.includes('/download/'))).text.match(/https?:\/\/\S+\/download\/\S+/)![0],
+    ).pathname;
     expect((await t.app.inject({ url: link })).statusCode).toBe(200);
     now = new Date(now.getTime() + 8 * day);
     await tick(rightsContextOf(t.app));
-    const row = await t.database.db.selectFrom('rights_packages').select(['content', 'deleted_at']).where('request_id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('rights_packages')
+      .select(['content', 'deleted_at'])
+      .where('request_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.content).toBeNull();
     expect(row.deleted_at).not.toBeNull();
     expect((await t.app.inject({ url: link })).statusCode).toBe(404);

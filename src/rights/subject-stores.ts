@@ -78,7 +78,11 @@ export interface SubjectStores {
   collect(identities: Identity[], sink: (records: AccessRecord[]) => Promise<void> | void): Promise<AccessSummary[]>;
   erase(jobId: string, identities: Identity[], dryRun: boolean): Promise<ErasureResult[]>;
   /** `changes` grouped by store id. */
-  rectify(jobId: string, identities: Identity[], changes: Record<string, ColumnChange[]>): Promise<RectificationResult[]>;
+  rectify(
+    jobId: string,
+    identities: Identity[],
+    changes: Record<string, ColumnChange[]>,
+  ): Promise<RectificationResult[]>;
   restrict(jobId: string, identities: Identity[], restricted: boolean): Promise<RestrictionResult[]>;
 }
 
@@ -96,7 +100,12 @@ export interface StoreJournal {
 /** The results of a store job's steps; a failed step fails the whole (the request is executed again later). */
 function resultsOf<R>(report: StoreJobReport<R>): R[] {
   const failed = report.steps.find((s) => s.status === 'failed');
-  if (failed) throw new StoreError(failed.store, `the ${report.kind} did not complete in this store (${failed.error ?? 'store_failed'})`, failed.error ?? 'store_failed');
+  if (failed)
+    throw new StoreError(
+      failed.store,
+      `the ${report.kind} did not complete in this store (${failed.error ?? 'store_failed'})`,
+      failed.error ?? 'store_failed',
+    );
   return report.steps.flatMap((s) => (s.result === undefined ? [] : [s.result]));
 }
 
@@ -122,21 +131,44 @@ export function subjectStores(connectors: StoreConnector[], journal: StoreJourna
     async collect(identities, sink) {
       const summaries: AccessSummary[] = [];
       // One store after the other: the sink writes into one package, and memory stays bounded.
-      for (const connector of connectors) summaries.push(await connector.access({ identities, includeSecrets: false }, sink));
+      for (const connector of connectors)
+        summaries.push(await connector.access({ identities, includeSecrets: false }, sink));
       return summaries;
     },
     async erase(jobId, identities, dryRun) {
-      if (!dryRun) return resultsOf(await eraseSubject(journal.db, journal.scope, connectors, { jobId: `${jobId}:erasure`, identities, actor: journal.actor }));
+      if (!dryRun)
+        return resultsOf(
+          await eraseSubject(journal.db, journal.scope, connectors, {
+            jobId: `${jobId}:erasure`,
+            identities,
+            actor: journal.actor,
+          }),
+        );
       const results: ErasureResult[] = [];
-      for (const connector of connectors) results.push(await connector.erase({ jobId: `${jobId}:${connector.id}`, identities, dryRun }));
+      for (const connector of connectors)
+        results.push(await connector.erase({ jobId: `${jobId}:${connector.id}`, identities, dryRun }));
       return results;
     },
     async rectify(jobId, identities, changes) {
-      return resultsOf(await rectifySubject(journal.db, journal.scope, connectors, { jobId: `${jobId}:rectification`, identities, actor: journal.actor, changes }));
+      return resultsOf(
+        await rectifySubject(journal.db, journal.scope, connectors, {
+          jobId: `${jobId}:rectification`,
+          identities,
+          actor: journal.actor,
+          changes,
+        }),
+      );
     },
     async restrict(jobId, identities, restricted) {
       const job = `${jobId}:restriction-${restricted ? 'on' : 'off'}`;
-      return resultsOf(await restrictSubject(journal.db, journal.scope, connectors, { jobId: job, identities, actor: journal.actor, restricted }));
+      return resultsOf(
+        await restrictSubject(journal.db, journal.scope, connectors, {
+          jobId: job,
+          identities,
+          actor: journal.actor,
+          restricted,
+        }),
+      );
     },
   };
 }

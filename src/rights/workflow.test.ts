@@ -35,7 +35,9 @@ describe('the request workflow', () => {
     });
     expect(needsApproval(charter, 'erasure', {})).toBe(true);
     expect(needsApproval(charter, 'access', {})).toBe(false);
-    expect(needsApproval(charter, 'objection', { objection: { kind: 'legitimate-interest', purpose: 'x' } })).toBe(true);
+    expect(needsApproval(charter, 'objection', { objection: { kind: 'legitimate-interest', purpose: 'x' } })).toBe(
+      true,
+    );
     expect(needsApproval(charter, 'objection', { objection: { kind: 'direct-marketing' } })).toBe(false);
   });
 });

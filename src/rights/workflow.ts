@@ -94,14 +94,23 @@ export function needsApproval(charter: Charter, type: RequestType, details: Requ
 }
 
 /** Art. 18(1) grounds for restriction. */
-export const restrictionGrounds = ['accuracy-contested', 'unlawful-processing', 'legal-claims', 'objection-pending'] as const;
+export const restrictionGrounds = [
+  'accuracy-contested',
+  'unlawful-processing',
+  'legal-claims',
+  'objection-pending',
+] as const;
 export type RestrictionGround = (typeof restrictionGrounds)[number];
 
 /** What a requester adds to a request, by type. Free text is personal data: it never reaches logs or the audit trail. */
 export interface RequestDetails {
   rectification?: { category?: string | undefined; desired: string; current?: string | undefined };
   restriction?: { ground: RestrictionGround; explanation?: string | undefined };
-  objection?: { kind: 'direct-marketing' | 'legitimate-interest'; purpose?: string | undefined; explanation?: string | undefined };
+  objection?: {
+    kind: 'direct-marketing' | 'legitimate-interest';
+    purpose?: string | undefined;
+    explanation?: string | undefined;
+  };
   withdrawal?: { purpose: string };
   /** Free text for any type ("which data", context). */
   message?: string | undefined;
@@ -122,7 +131,9 @@ export function erasureWaits(charter: Charter): boolean {
  * request of another type, or an erasure under `P0D`, which then has no cancel link and no lease to wait for.
  */
 export function executeAfterFor(charter: Charter, type: RequestType, now: Date): Date | null {
-  return hasGracePeriod(type) && erasureWaits(charter) ? addDurationInZone(now, charter.rights.erasureGracePeriod) : null;
+  return hasGracePeriod(type) && erasureWaits(charter)
+    ? addDurationInZone(now, charter.rights.erasureGracePeriod)
+    : null;
 }
 
 /**

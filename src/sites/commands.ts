@@ -28,8 +28,10 @@ export function failsOn(findings: readonly SiteFinding[], level: string): boolea
 
 export const siteScanCommand: Command = {
   name: 'site scan',
-  summary: 'Visit a website in Chromium before a choice, after Reject all, after Accept all and under GPC, and compare what it stores with the charter',
-  usage: 'site scan <url>… [--charter file] [--site id] [--pages N] [--json] [--fail-on violation|warning|never] [--lang en|nl|fr|de]',
+  summary:
+    'Visit a website in Chromium before a choice, after Reject all, after Accept all and under GPC, and compare what it stores with the charter',
+  usage:
+    'site scan <url>… [--charter file] [--site id] [--pages N] [--json] [--fail-on violation|warning|never] [--lang en|nl|fr|de]',
   options: {
     charter: { type: 'string' },
     site: { type: 'string' },
@@ -47,13 +49,16 @@ export const siteScanCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const failOn = stringOption(args, 'fail-on') ?? 'violation';
-    if (!['violation', 'warning', 'never'].includes(failOn)) throw new UsageError('--fail-on takes violation, warning or never');
+    if (!['violation', 'warning', 'never'].includes(failOn))
+      throw new UsageError('--fail-on takes violation, warning or never');
     const language = (stringOption(args, 'lang') ?? 'en') as Language;
     if (!languages.includes(language)) throw new UsageError(`--lang takes one of ${languages.join(', ')}`);
     const pages = Number(stringOption(args, 'pages') ?? 20);
-    if (!Number.isInteger(pages) || pages < 1 || pages > 1000) throw new UsageError('--pages takes a whole number from 1 to 1000');
+    if (!Number.isInteger(pages) || pages < 1 || pages > 1000)
+      throw new UsageError('--pages takes a whole number from 1 to 1000');
     const timeout = Number(stringOption(args, 'timeout') ?? 15);
-    if (!Number.isFinite(timeout) || timeout < 1 || timeout > 300) throw new UsageError('--timeout takes seconds from 1 to 300');
+    if (!Number.isFinite(timeout) || timeout < 1 || timeout > 300)
+      throw new UsageError('--timeout takes seconds from 1 to 300');
 
     const file = resolve(io.cwd, stringOption(args, 'charter') ?? io.env.CHARTER_FILE ?? 'charter.yaml');
     const loaded = await loadCharterFile(file);
@@ -63,8 +68,15 @@ export const siteScanCommand: Command = {
     }
     const charter = loaded.charter;
     const siteOption = stringOption(args, 'site');
-    if (siteOption && !charter.sites.some((s) => s.id === siteOption)) throw new UsageError(`no site "${siteOption}" in the charter (sites: ${charter.sites.map((s) => s.id).join(', ')})`);
-    const urls = args.positionals.length ? args.positionals : siteOption ? [`https://${charter.sites.find((s) => s.id === siteOption)!.domain}/`] : [];
+    if (siteOption && !charter.sites.some((s) => s.id === siteOption))
+      throw new UsageError(
+        `no site "${siteOption}" in the charter (sites: ${charter.sites.map((s) => s.id).join(', ')})`,
+      );
+    const urls = args.positionals.length
+      ? args.positionals
+      : siteOption
+        ? [`https://${charter.sites.find((s) => s.id === siteOption)!.domain}/`]
+        : [];
     if (urls.length === 0) throw new UsageError('give the URL to scan, or --site');
     for (const url of urls) {
       let parsed: URL;
@@ -73,25 +85,56 @@ export const siteScanCommand: Command = {
       } catch {
         throw new UsageError(`not a URL: ${url}`);
       }
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`not an http(s) URL: ${url}`);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        throw new UsageError(`not an http(s) URL: ${url}`);
     }
     const siteId = siteForUrl(charter, urls[0]!, siteOption);
 
     // Loaded here, not at start-up: every other command runs without the browser driver.
     const { scanSite } = await import('./scanner.js');
-    const scan = await scanSite({ urls, maxPages: pages, pageTimeoutMs: timeout * 1000, executablePath: io.env.CHROMIUM_PATH });
+    const scan = await scanSite({
+      urls,
+      maxPages: pages,
+      pageTimeoutMs: timeout * 1000,
+      executablePath: io.env.CHROMIUM_PATH,
+    });
     const findings = compareScan({ charter, siteId, scan });
     if (args.values.json) {
-      io.out(JSON.stringify({ site: siteId ?? null, pages: scan.pages, conditions: scanConditions, findings, observations: scan.observations }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            site: siteId ?? null,
+            pages: scan.pages,
+            conditions: scanConditions,
+            findings,
+            observations: scan.observations,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
-      io.out(`Scanned ${scan.pages.length} page${scan.pages.length === 1 ? '' : 's'} in ${scanConditions.length} conditions${siteId ? ` against site "${siteId}"` : ' (no charter site matches: all declarations apply)'}.`);
+      io.out(
+        `Scanned ${scan.pages.length} page${scan.pages.length === 1 ? '' : 's'} in ${scanConditions.length} conditions${siteId ? ` against site "${siteId}"` : ' (no charter site matches: all declarations apply)'}.`,
+      );
       for (const finding of findings) {
         const text = describeFinding(finding, language);
         io.out(`${text.severity}: ${text.what}`);
-        const where = [finding.page && `page ${finding.page}${finding.pages && finding.pages > 1 ? ` (+${finding.pages - 1})` : ''}`, finding.setter && `set by ${finding.setter}`].filter(Boolean).join(', ');
+        const where = [
+          finding.page && `page ${finding.page}${finding.pages && finding.pages > 1 ? ` (+${finding.pages - 1})` : ''}`,
+          finding.setter && `set by ${finding.setter}`,
+        ]
+          .filter(Boolean)
+          .join(', ');
         if (where) io.out(`  ${where}`);
         io.out(`  ${text.fix} [${finding.article}]`);
-        if (finding.draft) io.out(finding.draft.split('\n').map((line) => `    ${line}`).join('\n'));
+        if (finding.draft)
+          io.out(
+            finding.draft
+              .split('\n')
+              .map((line) => `    ${line}`)
+              .join('\n'),
+          );
       }
       const count = (severity: SiteFinding['severity']) => findings.filter((f) => f.severity === severity).length;
       io.out(`${count('violation')} violation(s), ${count('warning')} warning(s), ${count('info')} note(s).`);

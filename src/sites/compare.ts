@@ -15,7 +15,8 @@ const articles: Record<FindingRule, string> = {
   'undeclared-storage': 'ePrivacy Directive Art. 5(3) (clear and comprehensive information); GDPR Art. 13',
   'expiry-longer-than-declared': 'GDPR Art. 13(2)(a); ePrivacy Directive Art. 5(3); CNIL and APD guidance (13 months)',
   'undeclared-third-party': 'GDPR Art. 13(1)(e) (recipients), Art. 28',
-  'google-tag-before-consent-default': 'ePrivacy Directive Art. 5(3); Google Consent Mode: the default precedes every tag',
+  'google-tag-before-consent-default':
+    'ePrivacy Directive Art. 5(3); Google Consent Mode: the default precedes every tag',
   'declared-never-seen': 'GDPR Art. 5(1)(a) (transparency), Art. 13',
   'banner-not-shown': 'GDPR Art. 7(1); ePrivacy Directive Art. 5(3)',
   'page-failed': 'Scan',
@@ -62,7 +63,8 @@ const storageKey = (item: ObservedStorage) => `${item.type}\u0000${item.name}`;
 
 /** A declared name covers an observed one: exact, or a prefix pattern ending in `*`. */
 const covers = (declared: Cookie, item: ObservedStorage) =>
-  declared.type === item.type && (declared.name.endsWith('*') ? item.name.startsWith(declared.name.slice(0, -1)) : declared.name === item.name);
+  declared.type === item.type &&
+  (declared.name.endsWith('*') ? item.name.startsWith(declared.name.slice(0, -1)) : declared.name === item.name);
 
 /** The cookies the charter declares for this site. */
 export function siteDeclarations(charter: Charter, siteId?: string): Cookie[] {
@@ -75,10 +77,23 @@ function classify(charter: Charter, declarations: Cookie[], item: ObservedStorag
   const known = findCatalogEntry(item.name, item.type);
   if (declared) {
     const category = charter.consent.categories.find((k) => k.id === declared.category);
-    return { declared, known, category: declared.category, necessary: declared.category === 'necessary', gpcHeld: charter.consent.honourGpc && !!category?.gpc };
+    return {
+      declared,
+      known,
+      category: declared.category,
+      necessary: declared.category === 'necessary',
+      gpcHeld: charter.consent.honourGpc && !!category?.gpc,
+    };
   }
-  if (item.type === 'cookie' && ownCookies.has(item.name)) return { known, category: 'necessary', necessary: true, gpcHeld: false };
-  if (known) return { known, category: known.category, necessary: known.category === 'necessary', gpcHeld: charter.consent.honourGpc && known.category === 'advertising' };
+  if (item.type === 'cookie' && ownCookies.has(item.name))
+    return { known, category: 'necessary', necessary: true, gpcHeld: false };
+  if (known)
+    return {
+      known,
+      category: known.category,
+      necessary: known.category === 'necessary',
+      gpcHeld: charter.consent.honourGpc && known.category === 'advertising',
+    };
   return { necessary: undefined, gpcHeld: false };
 }
 
@@ -91,7 +106,12 @@ function group<T>(entries: { key: string; page: string; value: T; setter?: strin
       current.pages.add(entry.page);
       current.setter ??= entry.setter;
     } else {
-      groups.set(entry.key, { first: entry.value, page: entry.page, pages: new Set([entry.page]), setter: entry.setter });
+      groups.set(entry.key, {
+        first: entry.value,
+        page: entry.page,
+        pages: new Set([entry.page]),
+        setter: entry.setter,
+      });
     }
   }
   return [...groups.values()];
@@ -125,19 +145,39 @@ export function lifetimeAsDuration(days: number | undefined): string {
 /** The charter category an undeclared item would go in: the consent category mapped to the catalog category. */
 function draftCategory(charter: Charter, known: CatalogEntry | undefined): string {
   if (!known || known.category === 'necessary') return 'necessary';
-  const signal = known.category === 'advertising' ? 'ad_storage' : known.category === 'analytics' ? 'analytics_storage' : 'functionality_storage';
-  const names: Record<string, string[]> = { advertising: ['marketing', 'advertising', 'ads'], analytics: ['analytics', 'statistics', 'measurement'], functional: ['functional', 'preferences', 'external-media'] };
+  const signal =
+    known.category === 'advertising'
+      ? 'ad_storage'
+      : known.category === 'analytics'
+        ? 'analytics_storage'
+        : 'functionality_storage';
+  const names: Record<string, string[]> = {
+    advertising: ['marketing', 'advertising', 'ads'],
+    analytics: ['analytics', 'statistics', 'measurement'],
+    functional: ['functional', 'preferences', 'external-media'],
+  };
   const category =
-    charter.consent.categories.find((k) => k.googleConsentMode.includes(signal)) ?? charter.consent.categories.find((k) => names[known.category]?.includes(k.id));
+    charter.consent.categories.find((k) => k.googleConsentMode.includes(signal)) ??
+    charter.consent.categories.find((k) => names[known.category]?.includes(k.id));
   return category?.id ?? known.category;
 }
 
 const quote = (text: string) => JSON.stringify(text);
 
 /** A `cookies:` entry to paste into the charter for an undeclared item; what nobody knows is left as a TODO comment. */
-export function draftFragment(charter: Charter, item: ObservedStorage, known: CatalogEntry | undefined, days: number | undefined): string {
-  const lifetime = known && !known.configurable ? known.lifetime : item.type === 'cookie' ? lifetimeAsDuration(days) : 'session';
-  const vendor = known ? charter.recipients.find((r) => defaultText(r.name, charter).toLowerCase().includes(known.vendor.split(' ')[0]!.toLowerCase())) : undefined;
+export function draftFragment(
+  charter: Charter,
+  item: ObservedStorage,
+  known: CatalogEntry | undefined,
+  days: number | undefined,
+): string {
+  const lifetime =
+    known && !known.configurable ? known.lifetime : item.type === 'cookie' ? lifetimeAsDuration(days) : 'session';
+  const vendor = known
+    ? charter.recipients.find((r) =>
+        defaultText(r.name, charter).toLowerCase().includes(known.vendor.split(' ')[0]!.toLowerCase()),
+      )
+    : undefined;
   const lines = [
     `- name: ${quote(item.name)}`,
     `  category: ${draftCategory(charter, known)}${known ? '' : '  # TODO: necessary, or the consent category it belongs to'}`,
@@ -146,7 +186,8 @@ export function draftFragment(charter: Charter, item: ObservedStorage, known: Ca
     `  duration: ${lifetime}`,
     `  type: ${item.type}`,
   ];
-  if (lifetime !== 'session' && approximateDays(duration(lifetime)) > thirteenMonthsDays + slackDays) lines.push('  justification: "TODO: why it lives longer than 13 months"');
+  if (lifetime !== 'session' && approximateDays(duration(lifetime)) > thirteenMonthsDays + slackDays)
+    lines.push('  justification: "TODO: why it lives longer than 13 months"');
   return lines.join('\n');
 }
 
@@ -177,14 +218,33 @@ export function compareScan({ charter, siteId, scan }: CompareInput): SiteFindin
   ];
   for (const [condition, rule, applies] of conditionRules) {
     const hits = items.filter(({ o, c }) => o.condition === condition && applies(c));
-    for (const g of group(hits.map(({ o, item, c }) => ({ key: storageKey(item), page: o.url, value: { item, c }, setter: item.setBy })))) {
-      findings.push(finding(rule, g.first.item.name, { page: g.page, pages: g.pages.size, condition, setter: g.setter, details: { type: g.first.item.type, category: g.first.c.category ?? '' } }));
+    for (const g of group(
+      hits.map(({ o, item, c }) => ({ key: storageKey(item), page: o.url, value: { item, c }, setter: item.setBy })),
+    )) {
+      findings.push(
+        finding(rule, g.first.item.name, {
+          page: g.page,
+          pages: g.pages.size,
+          condition,
+          setter: g.setter,
+          details: { type: g.first.item.type, category: g.first.c.category ?? '' },
+        }),
+      );
     }
   }
 
   // Storage no declaration covers, with a draft declaration.
-  const undeclared = items.filter(({ c, item }) => !c.declared && !(item.type === 'cookie' && ownCookies.has(item.name)));
-  for (const g of group(undeclared.map(({ o, item, c }) => ({ key: storageKey(item), page: o.url, value: { item, c, days: observedDays(item, o.at) }, setter: item.setBy })))) {
+  const undeclared = items.filter(
+    ({ c, item }) => !c.declared && !(item.type === 'cookie' && ownCookies.has(item.name)),
+  );
+  for (const g of group(
+    undeclared.map(({ o, item, c }) => ({
+      key: storageKey(item),
+      page: o.url,
+      value: { item, c, days: observedDays(item, o.at) },
+      setter: item.setBy,
+    })),
+  )) {
     const { item, c, days } = g.first;
     findings.push(
       finding('undeclared-storage', item.name, {
@@ -203,7 +263,9 @@ export function compareScan({ charter, siteId, scan }: CompareInput): SiteFindin
     const days = observedDays(item, o.at);
     if (!c.declared || days === undefined) return [];
     const declaredDays = c.declared.duration === 'session' ? 0 : approximateDays(duration(c.declared.duration));
-    return days > declaredDays + slackDays ? [{ key: storageKey(item), page: o.url, value: { item, declared: c.declared, days }, setter: item.setBy }] : [];
+    return days > declaredDays + slackDays
+      ? [{ key: storageKey(item), page: o.url, value: { item, declared: c.declared, days }, setter: item.setBy }]
+      : [];
   });
   for (const g of group(longLived)) {
     findings.push(
@@ -217,17 +279,48 @@ export function compareScan({ charter, siteId, scan }: CompareInput): SiteFindin
   }
 
   // Third-party hosts no recipient declares.
-  const own = [site?.domain, ...(site?.aliases ?? []), scan.startUrl ? new URL(scan.startUrl).host : undefined, scan.bannerOrigin ? new URL(scan.bannerOrigin).host : undefined].filter((h): h is string => !!h);
-  const declaredHosts = [...own, ...charter.recipients.flatMap((r) => r.hosts ?? []), ...declarations.flatMap((d) => (d.domain ? [d.domain.replace(/^\./, '')] : []))];
-  const hosts = loaded.flatMap((o) => [...o.thirdPartyHosts, ...o.frameHosts, ...o.pixelHosts].map((host) => ({ key: host, page: o.url, value: { host, frame: o.frameHosts.includes(host) } })));
+  const own = [
+    site?.domain,
+    ...(site?.aliases ?? []),
+    scan.startUrl ? new URL(scan.startUrl).host : undefined,
+    scan.bannerOrigin ? new URL(scan.bannerOrigin).host : undefined,
+  ].filter((h): h is string => !!h);
+  const declaredHosts = [
+    ...own,
+    ...charter.recipients.flatMap((r) => r.hosts ?? []),
+    ...declarations.flatMap((d) => (d.domain ? [d.domain.replace(/^\./, '')] : [])),
+  ];
+  const hosts = loaded.flatMap((o) =>
+    [...o.thirdPartyHosts, ...o.frameHosts, ...o.pixelHosts].map((host) => ({
+      key: host,
+      page: o.url,
+      value: { host, frame: o.frameHosts.includes(host) },
+    })),
+  );
   for (const g of group(hosts.filter(({ key }) => !hostCovered(key, declaredHosts)))) {
-    findings.push(finding('undeclared-third-party', g.first.host, { page: g.page, pages: g.pages.size, details: { kind: g.first.frame ? 'frame' : 'request' } }));
+    findings.push(
+      finding('undeclared-third-party', g.first.host, {
+        page: g.page,
+        pages: g.pages.size,
+        details: { kind: g.first.frame ? 'frame' : 'request' },
+      }),
+    );
   }
 
   // A Google tag requested before Consent Mode's default: the tag ran with no consent state (CNIL, Google's set-up).
-  const early = loaded.filter((o) => o.consentMode.firstGoogleTagAt !== undefined && (o.consentMode.defaultAt === undefined || o.consentMode.defaultAt > o.consentMode.firstGoogleTagAt));
+  const early = loaded.filter(
+    (o) =>
+      o.consentMode.firstGoogleTagAt !== undefined &&
+      (o.consentMode.defaultAt === undefined || o.consentMode.defaultAt > o.consentMode.firstGoogleTagAt),
+  );
   for (const g of group(early.map((o) => ({ key: 'google-tag', page: o.url, value: o })))) {
-    findings.push(finding('google-tag-before-consent-default', g.first.consentMode.googleTagUrl ?? 'Google tag', { page: g.page, pages: g.pages.size, condition: g.first.condition }));
+    findings.push(
+      finding('google-tag-before-consent-default', g.first.consentMode.googleTagUrl ?? 'Google tag', {
+        page: g.page,
+        pages: g.pages.size,
+        condition: g.first.condition,
+      }),
+    );
   }
 
   // The banner must show before a choice when the charter asks for consent at all.

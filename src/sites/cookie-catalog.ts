@@ -32,8 +32,13 @@ export interface CatalogVendor {
   hosts: readonly string[];
 }
 
-const cookie = (pattern: string, vendor: string, category: CatalogCategory, lifetime: string, types?: readonly StorageType[]): CatalogEntry =>
-  types ? { pattern, vendor, category, lifetime, types } : { pattern, vendor, category, lifetime };
+const cookie = (
+  pattern: string,
+  vendor: string,
+  category: CatalogCategory,
+  lifetime: string,
+  types?: readonly StorageType[],
+): CatalogEntry => (types ? { pattern, vendor, category, lifetime, types } : { pattern, vendor, category, lifetime });
 
 /** Well-known cookies and storage keys. Order matters only where patterns overlap: the first match wins. */
 export const cookieCatalog: readonly CatalogEntry[] = [
@@ -164,7 +169,11 @@ export function matchesPattern(pattern: string, name: string): boolean {
  * matches the catalog entry with the same pattern, or the entry its prefix falls under.
  */
 export function findCatalogEntry(name: string, type: StorageType | 'pixel' = 'cookie'): CatalogEntry | undefined {
-  return cookieCatalog.find((entry) => (entry.types ?? ['cookie']).includes(type as StorageType) && (entry.pattern === name || matchesPattern(entry.pattern, name.replace(/\*$/, ''))));
+  return cookieCatalog.find(
+    (entry) =>
+      (entry.types ?? ['cookie']).includes(type as StorageType) &&
+      (entry.pattern === name || matchesPattern(entry.pattern, name.replace(/\*$/, ''))),
+  );
 }
 
 /** The vendor serving a host, when the catalog knows it. */

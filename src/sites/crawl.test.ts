@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { parseRobots, parseSitemap, robotsAllow } from './crawl.js';
 
 describe('robots.txt', () => {
-  const robots = parseRobots(['# comment', 'User-agent: *', 'Disallow: /private', 'Allow: /private/open', 'Disallow: /*.pdf$', '', 'User-agent: other', 'Disallow: /', 'Sitemap: https://example.be/map.xml'].join('\n'));
+  const robots = parseRobots(
+    [
+      '# comment',
+      'User-agent: *',
+      'Disallow: /private',
+      'Allow: /private/open',
+      'Disallow: /*.pdf$',
+      '',
+      'User-agent: other',
+      'Disallow: /',
+      'Sitemap: https://example.be/map.xml',
+    ].join('\n'),
+  );
   it('follows the group for every agent, the longest match winning', () => {
     expect(robotsAllow(robots, '/')).toBe(true);
     expect(robotsAllow(robots, '/private/x')).toBe(false);
@@ -21,6 +33,10 @@ describe('robots.txt', () => {
 
 describe('sitemap.xml', () => {
   it('reads the loc of every url, entities decoded', () => {
-    expect(parseSitemap('<urlset><url><loc> https://example.be/a?x=1&amp;y=2 </loc></url><url><loc>https://example.be/b</loc></url></urlset>')).toEqual(['https://example.be/a?x=1&y=2', 'https://example.be/b']);
+    expect(
+      parseSitemap(
+        '<urlset><url><loc> https://example.be/a?x=1&amp;y=2 </loc></url><url><loc>https://example.be/b</loc></url></urlset>',
+      ),
+    ).toEqual(['https://example.be/a?x=1&y=2', 'https://example.be/b']);
   });
 });

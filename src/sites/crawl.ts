@@ -56,7 +56,8 @@ function patternOf(rule: string): RegExp {
 
 /** Whether robots.txt lets us fetch this path (and query). */
 export function robotsAllow(rules: RobotsRules, pathAndQuery: string): boolean {
-  const longest = (list: string[]) => Math.max(-1, ...list.filter((rule) => patternOf(rule).test(pathAndQuery)).map((rule) => rule.length));
+  const longest = (list: string[]) =>
+    Math.max(-1, ...list.filter((rule) => patternOf(rule).test(pathAndQuery)).map((rule) => rule.length));
   const allowed = longest(rules.allow);
   const disallowed = longest(rules.disallow);
   return disallowed < 0 || allowed >= disallowed;
@@ -70,7 +71,11 @@ export function parseSitemap(xml: string): string[] {
 /** Fetches a text resource with a timeout; undefined when it is missing, too large or does not answer in time. */
 export async function fetchText(url: string, timeoutMs: number, maxBytes = 1_000_000): Promise<string | undefined> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow', headers: { 'user-agent': scannerAgent } });
+    const response = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'follow',
+      headers: { 'user-agent': scannerAgent },
+    });
     if (!response.ok) return undefined;
     const text = await response.text();
     return text.length > maxBytes ? undefined : text;

@@ -20,14 +20,23 @@ export async function enqueueDailyScans(db: Kysely<Database>, now: Date): Promis
   const day = now.toISOString().slice(0, 10);
   const runAt = new Date(`${day}T${dailyScanTime}:00.000Z`);
   let enqueued = 0;
-  const organisations = await acrossOrganisations('daily site scans of every organisation', () => listOrganisations(db));
+  const organisations = await acrossOrganisations('daily site scans of every organisation', () =>
+    listOrganisations(db),
+  );
   for (const organisation of organisations) {
     const scope = { organisationId: organisation.id };
     const stored = await activeCharter(db, scope);
     for (const site of stored?.charter.sites ?? []) {
       const created = await enqueueJob(
         db as unknown as Kysely<JobTables>,
-        { queue: siteScanQueue, key: `${organisation.id}:${site.id}:${day}`, organisationId: organisation.id, payload: { site: site.id, trigger: 'schedule', actor: 'system' }, runAt, maxAttempts: 2 },
+        {
+          queue: siteScanQueue,
+          key: `${organisation.id}:${site.id}:${day}`,
+          organisationId: organisation.id,
+          payload: { site: site.id, trigger: 'schedule', actor: 'system' },
+          runAt,
+          maxAttempts: 2,
+        },
         now,
       );
       if (created) enqueued++;
@@ -50,7 +59,10 @@ export function registerSiteJobs(runner: JobRunner, deps: SiteScanDeps, options:
     if (!job.organisationId || typeof site !== 'string') return;
     const timer = setInterval(() => void heartbeat().catch(() => undefined), 30_000);
     try {
-      await runSiteScan(deps, { organisationId: job.organisationId }, site, { trigger: trigger === 'api' ? 'api' : 'schedule', actor: typeof actor === 'string' ? actor : 'system' });
+      await runSiteScan(deps, { organisationId: job.organisationId }, site, {
+        trigger: trigger === 'api' ? 'api' : 'schedule',
+        actor: typeof actor === 'string' ? actor : 'system',
+      });
     } finally {
       clearInterval(timer);
     }

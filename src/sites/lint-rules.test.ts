@@ -8,7 +8,18 @@ import { cookieCatalog, findCatalogEntry, findVendorByHost } from './cookie-cata
 const now = new Date('2026-11-23T10:00:00Z');
 const rules = (charter: Charter, rule: string) => lintCharter(charter, { now }).filter((f) => f.rule === rule);
 const ga = (edit: Partial<Charter['cookies'][number]>) =>
-  buildCharter((c) => c.cookies.push({ name: '_ga', category: 'analytics', vendor: 'stats', purpose: 'Distinguishes visitors', duration: 'P2Y', type: 'cookie', justification: 'Google sets two years', ...edit }));
+  buildCharter((c) =>
+    c.cookies.push({
+      name: '_ga',
+      category: 'analytics',
+      vendor: 'stats',
+      purpose: 'Distinguishes visitors',
+      duration: 'P2Y',
+      type: 'cookie',
+      justification: 'Google sets two years',
+      ...edit,
+    }),
+  );
 
 describe('tracking cookie declared strictly necessary', () => {
   it('flags _ga declared necessary: the banner would set it without consent', () => {
@@ -18,7 +29,16 @@ describe('tracking cookie declared strictly necessary', () => {
   });
   it('accepts _ga in a consent category and a session cookie declared necessary', () => {
     expect(rules(ga({}), 'tracking-cookie-declared-necessary')).toEqual([]);
-    const session = buildCharter((c) => c.cookies.push({ name: 'PHPSESSID', category: 'necessary', vendor: 'first-party', purpose: 'Session', duration: 'session', type: 'cookie' }));
+    const session = buildCharter((c) =>
+      c.cookies.push({
+        name: 'PHPSESSID',
+        category: 'necessary',
+        vendor: 'first-party',
+        purpose: 'Session',
+        duration: 'session',
+        type: 'cookie',
+      }),
+    );
     expect(rules(session, 'tracking-cookie-declared-necessary')).toEqual([]);
   });
 });
@@ -31,7 +51,16 @@ describe('declared lifetime shorter than the vendor sets', () => {
   });
   it('accepts the vendor lifetime, and a prefix pattern declared with its own lifetime', () => {
     expect(rules(ga({}), 'cookie-lifetime-shorter-than-vendor')).toEqual([]);
-    const pattern = buildCharter((c) => c.cookies.push({ name: '_pk_id.*', category: 'analytics', vendor: 'stats', purpose: 'Matomo visitor', duration: 'P13M', type: 'cookie' }));
+    const pattern = buildCharter((c) =>
+      c.cookies.push({
+        name: '_pk_id.*',
+        category: 'analytics',
+        vendor: 'stats',
+        purpose: 'Matomo visitor',
+        duration: 'P13M',
+        type: 'cookie',
+      }),
+    );
     expect(rules(pattern, 'cookie-lifetime-shorter-than-vendor')).toEqual([]);
   });
 });

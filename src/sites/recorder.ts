@@ -23,7 +23,8 @@ export function installRecorder(gpc: boolean): void {
 
   // Who writes document.cookie: the first script URL on the stack (an inline script shows the page's URL).
   const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
-  const accessors: { get?: (this: Document) => string; set?: (this: Document, value: string) => void } | undefined = descriptor;
+  const accessors: { get?: (this: Document) => string; set?: (this: Document, value: string) => void } | undefined =
+    descriptor;
   if (accessors?.get && accessors.set) {
     // The accessors are called with the document as `this`, as the browser would.
     const { get, set } = accessors;
@@ -45,10 +46,15 @@ export function installRecorder(gpc: boolean): void {
   let position = 0;
   const note = (item: unknown) => {
     position += 1;
-    const args = item && typeof item === 'object' && 'length' in item ? Array.from(item as ArrayLike<unknown>) : undefined;
+    const args =
+      item && typeof item === 'object' && 'length' in item ? Array.from(item as ArrayLike<unknown>) : undefined;
     if (args?.[0] === 'consent' && args[1] === 'default') state.consentDefaultAt ??= position;
     else if (args?.[0] === 'consent' && args[1] === 'update') state.consentUpdateAt ??= position;
-    else if (args && (args[0] === 'js' || args[0] === 'config' || args[0] === 'event') && state.firstTagAt === undefined) {
+    else if (
+      args &&
+      (args[0] === 'js' || args[0] === 'config' || args[0] === 'event') &&
+      state.firstTagAt === undefined
+    ) {
       state.firstTagAt = position;
       state.firstTag = `gtag('${String(args[0])}'${typeof args[1] === 'string' ? `, '${args[1]}'` : ''})`;
     } else if (!args && (item as { event?: unknown } | null)?.event === 'gtm.js' && state.firstTagAt === undefined) {
@@ -62,7 +68,8 @@ export function installRecorder(gpc: boolean): void {
     let push = array.push.bind(array);
     Object.defineProperty(array, 'push', {
       configurable: true,
-      get: () =>
+      get:
+        () =>
         (...items: unknown[]) => {
           items.forEach(note);
           return push(...items);

@@ -15,7 +15,12 @@ import { siteScanQueue } from './jobs.js';
 import { siteScanRecordSchema } from './schemas.js';
 import { getSiteScan, listSiteScans } from './service.js';
 
-const siteParams = z.object({ site: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a site id').max(100) });
+const siteParams = z.object({
+  site: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'a site id')
+    .max(100),
+});
 
 export function registerSiteRoutes(app: FastifyInstance, context: AppContext): void {
   defineRoute(
@@ -26,7 +31,11 @@ export function registerSiteRoutes(app: FastifyInstance, context: AppContext): v
       summary: 'Every declared site with its latest scan (counts only)',
       tags: ['sites'],
       auth: { scopes: ['consent:read'] },
-      response: z.object({ sites: z.array(z.object({ id: z.string(), name: z.string(), domain: z.string(), latest: siteScanRecordSchema.nullable() })) }),
+      response: z.object({
+        sites: z.array(
+          z.object({ id: z.string(), name: z.string(), domain: z.string(), latest: siteScanRecordSchema.nullable() }),
+        ),
+      }),
       errors: [401, 403],
     },
     async ({ request }) => {
@@ -111,7 +120,9 @@ export function registerSiteRoutes(app: FastifyInstance, context: AppContext): v
       auth: { scopes: ['consent:write'] },
       params: siteParams,
       status: 202,
-      response: z.object({ queued: z.boolean().describe('false when a scan of this site asked in the same minute is already queued') }),
+      response: z.object({
+        queued: z.boolean().describe('false when a scan of this site asked in the same minute is already queued'),
+      }),
       errors: [401, 403, 404],
     },
     async ({ params, request }) => {
@@ -122,7 +133,13 @@ export function registerSiteRoutes(app: FastifyInstance, context: AppContext): v
       const now = context.clock();
       const queued = await enqueueJob(
         context.db,
-        { queue: siteScanQueue, key: `${caller.organisationId}:${params.site}:api:${now.toISOString().slice(0, 16)}`, organisationId: caller.organisationId, payload: { site: params.site, trigger: 'api', actor: caller.actor }, maxAttempts: 2 },
+        {
+          queue: siteScanQueue,
+          key: `${caller.organisationId}:${params.site}:api:${now.toISOString().slice(0, 16)}`,
+          organisationId: caller.organisationId,
+          payload: { site: params.site, trigger: 'api', actor: caller.actor },
+          maxAttempts: 2,
+        },
         now,
       );
       return { queued };

@@ -10,7 +10,13 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { fetchText, parseRobots, parseSitemap, robotsAllow, scannerAgent, type RobotsRules } from './crawl.js';
 import { installRecorder, type RecorderState } from './recorder.js';
-import { scanConditions, type ObservedStorage, type PageObservation, type ScanCondition, type SiteScan } from './schemas.js';
+import {
+  scanConditions,
+  type ObservedStorage,
+  type PageObservation,
+  type ScanCondition,
+  type SiteScan,
+} from './schemas.js';
 
 export interface ScanOptions {
   /** Start URLs (http or https); the crawl stays on each one's origin. */
@@ -35,14 +41,31 @@ export interface ScanOptions {
   now?: () => Date;
 }
 
-export const scanDefaults = { maxPages: 20, pageTimeoutMs: 15_000, settleMs: 250, settleMaxMs: 3_000, bannerTimeoutMs: 3_000, concurrency: 3 };
+export const scanDefaults = {
+  maxPages: 20,
+  pageTimeoutMs: 15_000,
+  settleMs: 250,
+  settleMaxMs: 3_000,
+  bannerTimeoutMs: 3_000,
+  concurrency: 3,
+};
 
 /** Launches Chromium with the flags this closed network needs. */
-export async function launchScanBrowser(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<Browser> {
+export async function launchScanBrowser(
+  executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -86,7 +109,8 @@ function describeError(error: unknown): string {
   if (net?.startsWith('net::ERR_CERT_')) return `TLS certificate not accepted (${net})`;
   if (net?.startsWith('net::ERR_SSL_')) return `TLS error (${net})`;
   if (net) return net;
-  if (/Timeout|did not finish/i.test(message)) return /did not finish/.test(message) ? message.split('\n')[0]! : 'the page did not finish loading in time';
+  if (/Timeout|did not finish/i.test(message))
+    return /did not finish/.test(message) ? message.split('\n')[0]! : 'the page did not finish loading in time';
   return message.split('\n')[0]!.slice(0, 200);
 }
 
@@ -118,17 +142,42 @@ type VisitSettings = Required<Omit<ScanOptions, 'urls' | 'conditions' | 'executa
  * may only come first), wait until the network is quiet, read what the browser holds; close. Every condition gets an
  * observation: one that could not be read carries the error.
  */
-async function visit(browser: Browser, url: string, conditions: readonly ScanCondition[], options: VisitSettings, now: () => Date): Promise<Visit> {
+async function visit(
+  browser: Browser,
+  url: string,
+  conditions: readonly ScanCondition[],
+  options: VisitSettings,
+  now: () => Date,
+): Promise<Visit> {
   const gpc = conditions.includes('gpc');
   const host = new URL(url).host;
-  const base = (condition: ScanCondition): PageObservation => ({ url, condition, at: now().getTime(), bannerShown: false, storage: [], thirdPartyHosts: [], frameHosts: [], pixelHosts: [], consentMode: {} });
+  const base = (condition: ScanCondition): PageObservation => ({
+    url,
+    condition,
+    at: now().getTime(),
+    bannerShown: false,
+    storage: [],
+    thirdPartyHosts: [],
+    frameHosts: [],
+    pixelHosts: [],
+    consentMode: {},
+  });
   const observations: PageObservation[] = [];
   let links: string[] = [];
   let bannerOrigin: string | undefined;
   let context: BrowserContext | undefined;
   try {
     // Reduced motion: the banner's slide-in would otherwise hold every click until Playwright sees it stable.
-    context = await within(browser.newContext({ extraHTTPHeaders: gpc ? { 'Sec-GPC': '1' } : {}, serviceWorkers: 'block', acceptDownloads: false, reducedMotion: 'reduce' }), options.pageTimeoutMs, 'opening a browser context');
+    context = await within(
+      browser.newContext({
+        extraHTTPHeaders: gpc ? { 'Sec-GPC': '1' } : {},
+        serviceWorkers: 'block',
+        acceptDownloads: false,
+        reducedMotion: 'reduce',
+      }),
+      options.pageTimeoutMs,
+      'opening a browser context',
+    );
     // Functions run in the page are serialised from this module; a transpiler that keeps names (tsx, esbuild's
     // keepNames) calls its `__name` helper inside them, which the page lacks: give it an identity one.
     await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((target) => target);' });
@@ -157,21 +206,31 @@ async function visit(browser: Browser, url: string, conditions: readonly ScanCon
       if (!requestHost) return;
       if (requestHost !== host) requested.add(requestHost);
       if (requestHost !== host && request.resourceType() === 'image') images.add(requestHost);
-      if (!googleTagUrl && /googletagmanager\.com\/|google-analytics\.com\/|\/gtag\/js|\/gtm\.js/.test(request.url())) googleTagUrl = request.url().split('?')[0];
+      if (!googleTagUrl && /googletagmanager\.com\/|google-analytics\.com\/|\/gtag\/js|\/gtm\.js/.test(request.url()))
+        googleTagUrl = request.url().split('?')[0];
     });
     page.on('response', (response) => {
       const responseHost = hostOf(response.url());
       if (!responseHost) return;
       void response
         .headerValue('set-cookie')
-        .then((header) => header && setCookieNames(header).forEach((name) => setters.has(name) || setters.set(name, responseHost)))
+        .then(
+          (header) =>
+            header && setCookieNames(header).forEach((name) => setters.has(name) || setters.set(name, responseHost)),
+        )
         .catch(() => undefined);
     });
 
     // Load: the DOM within the page budget; the load event if it comes (a page still loading is read as it is).
     const started = Date.now();
-    await within(page.goto(url, { waitUntil: 'domcontentloaded', timeout: options.pageTimeoutMs }), options.pageTimeoutMs + 1_000, 'loading the page');
-    await page.waitForLoadState('load', { timeout: Math.max(1_000, options.pageTimeoutMs - (Date.now() - started)) }).catch(() => undefined);
+    await within(
+      page.goto(url, { waitUntil: 'domcontentloaded', timeout: options.pageTimeoutMs }),
+      options.pageTimeoutMs + 1_000,
+      'loading the page',
+    );
+    await page
+      .waitForLoadState('load', { timeout: Math.max(1_000, options.pageTimeoutMs - (Date.now() - started)) })
+      .catch(() => undefined);
     const read = <T>(fn: () => Promise<T>, what: string) => within(fn(), options.pageTimeoutMs, what);
 
     const settle = async () => {
@@ -185,14 +244,22 @@ async function visit(browser: Browser, url: string, conditions: readonly ScanCon
       }
     };
 
-    bannerOrigin = await read(() => page.evaluate(() => {
-      // Either tag: `/banner.js` with data-site, or `/banner/{site}.js` (and its revision-addressed, content-hashed
-      // form) without.
-      const script = Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find(
-        (s) => s.dataset.site !== undefined || /\/banner\/[a-z0-9-]+(\/[0-9a-f]{16}\/[a-z]{2}(\.[A-Za-z0-9_-]{16})?)?\.js$/.test(new URL(s.src, location.href).pathname),
-      );
-      return script ? new URL(script.src, location.href).origin : undefined;
-    }), 'reading the page');
+    bannerOrigin = await read(
+      () =>
+        page.evaluate(() => {
+          // Either tag: `/banner.js` with data-site, or `/banner/{site}.js` (and its revision-addressed, content-hashed
+          // form) without.
+          const script = Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find(
+            (s) =>
+              s.dataset.site !== undefined ||
+              /\/banner\/[a-z0-9-]+(\/[0-9a-f]{16}\/[a-z]{2}(\.[A-Za-z0-9_-]{16})?)?\.js$/.test(
+                new URL(s.src, location.href).pathname,
+              ),
+          );
+          return script ? new URL(script.src, location.href).origin : undefined;
+        }),
+      'reading the page',
+    );
     let bannerShown = false;
     if (bannerOrigin) {
       bannerShown = await page
@@ -206,7 +273,9 @@ async function visit(browser: Browser, url: string, conditions: readonly ScanCon
         // The banner's own buttons, as a visitor would press them; under GPC "Accept all" leaves GPC categories off.
         const action = condition === 'reject-all' ? 'none' : 'all';
         // The banner showed: on a loaded machine the click may wait on the renderer, so it gets the page's budget.
-        await page.locator(`#charter-banner button[data-a="${action}"]`).click({ timeout: options.pageTimeoutMs, noWaitAfter: true });
+        await page
+          .locator(`#charter-banner button[data-a="${action}"]`)
+          .click({ timeout: options.pageTimeoutMs, noWaitAfter: true });
       }
       await settle();
       observations.push(await readPage(condition));
@@ -232,7 +301,14 @@ async function visit(browser: Browser, url: string, conditions: readonly ScanCon
             }
             const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href);
             const state = (window as unknown as { __charterScan?: RecorderState }).__charterScan;
-            return { local: keys(localStorage), session: keys(sessionStorage), databases, links, state, href: location.href };
+            return {
+              local: keys(localStorage),
+              session: keys(sessionStorage),
+              databases,
+              links,
+              state,
+              href: location.href,
+            };
           }),
         'reading the page',
       );
@@ -251,13 +327,22 @@ async function visit(browser: Browser, url: string, conditions: readonly ScanCon
           secure: c.secure,
           httpOnly: c.httpOnly,
           sameSite: c.sameSite,
-          ...((setters.get(c.name) ?? scriptSetter(c.name)) ? { setBy: setters.get(c.name) ?? scriptSetter(c.name) } : {}),
+          ...((setters.get(c.name) ?? scriptSetter(c.name))
+            ? { setBy: setters.get(c.name) ?? scriptSetter(c.name) }
+            : {}),
         })),
         ...inPage.local.map((name): ObservedStorage => ({ type: 'local-storage', name })),
         ...inPage.session.map((name): ObservedStorage => ({ type: 'session-storage', name })),
         ...inPage.databases.map((name): ObservedStorage => ({ type: 'indexed-db', name })),
       ];
-      const frameHosts = [...new Set(page.frames().map((f) => hostOf(f.url())).filter((h): h is string => !!h && h !== host))];
+      const frameHosts = [
+        ...new Set(
+          page
+            .frames()
+            .map((f) => hostOf(f.url()))
+            .filter((h): h is string => !!h && h !== host),
+        ),
+      ];
       const state = inPage.state;
       links = inPage.links;
       return {
@@ -270,7 +355,9 @@ async function visit(browser: Browser, url: string, conditions: readonly ScanCon
         consentMode: {
           ...(state?.consentDefaultAt !== undefined ? { defaultAt: state.consentDefaultAt } : {}),
           ...(state?.consentUpdateAt !== undefined ? { updateAt: state.consentUpdateAt } : {}),
-          ...(state?.firstTagAt !== undefined ? { firstGoogleTagAt: state.firstTagAt, googleTagUrl: googleTagUrl ?? state.firstTag } : {}),
+          ...(state?.firstTagAt !== undefined
+            ? { firstGoogleTagAt: state.firstTagAt, googleTagUrl: googleTagUrl ?? state.firstTag }
+            : {}),
         },
       };
     }
@@ -318,7 +405,8 @@ export async function scanSite(options: ScanOptions, browserToUse?: Browser): Pr
   const conditions = options.conditions ?? scanConditions;
   const startedAt = now().toISOString();
   const starts = options.urls.map((u) => new URL(u));
-  for (const start of starts) if (start.protocol !== 'http:' && start.protocol !== 'https:') throw new Error(`not an http(s) URL: ${start.href}`);
+  for (const start of starts)
+    if (start.protocol !== 'http:' && start.protocol !== 'https:') throw new Error(`not an http(s) URL: ${start.href}`);
 
   // robots.txt and sitemap.xml per origin, fetched once.
   const robots = new Map<string, RobotsRules>();
@@ -340,7 +428,9 @@ export async function scanSite(options: ScanOptions, browserToUse?: Browser): Pr
   }
   for (const start of starts) {
     const rules = robots.get(start.origin)!;
-    const sitemapUrls = rules.sitemaps.length ? rules.sitemaps.filter((s) => normalise(s, start.origin)) : [`${start.origin}/sitemap.xml`];
+    const sitemapUrls = rules.sitemaps.length
+      ? rules.sitemaps.filter((s) => normalise(s, start.origin))
+      : [`${start.origin}/sitemap.xml`];
     for (const sitemap of sitemapUrls.slice(0, 3)) {
       const xml = await fetchText(sitemap, 5_000);
       if (xml) parseSitemap(xml).forEach((loc) => enqueue(loc, start.origin));
@@ -352,13 +442,17 @@ export async function scanSite(options: ScanOptions, browserToUse?: Browser): Pr
   // links the crawl follows; new pages join the same queue, so no pass waits for another.
   const shared = conditions.includes('no-choice') && conditions.includes('accept-all');
   const visits: ScanCondition[][] = shared
-    ? [['no-choice', 'accept-all'], ...conditions.filter((c) => c !== 'no-choice' && c !== 'accept-all').map((c) => [c])]
+    ? [
+        ['no-choice', 'accept-all'],
+        ...conditions.filter((c) => c !== 'no-choice' && c !== 'accept-all').map((c) => [c]),
+      ]
     : conditions.map((c) => [c]);
   const work = queue.flatMap((url) => visits.map((group, index) => ({ url, group, first: index === 0 })));
   const crawl = (link: string, origin: string) => {
     const before = queue.length;
     enqueue(link, origin);
-    if (queue.length > before) work.push(...visits.map((group, index) => ({ url: queue[before]!, group, first: index === 0 })));
+    if (queue.length > before)
+      work.push(...visits.map((group, index) => ({ url: queue[before]!, group, first: index === 0 })));
   };
 
   const browser = browserToUse ?? (await launchScanBrowser(options.executablePath));

@@ -40,7 +40,11 @@ function fakeScan(options: ScanOptions): Promise<SiteScan> {
     condition,
     at: clock.getTime(),
     bannerShown: condition === 'no-choice',
-    storage: names.map((name) => ({ type: 'cookie' as const, name, expires: clock.getTime() / 1000 + 86_400 * (name === 'charter_consent' ? 150 : 300) })),
+    storage: names.map((name) => ({
+      type: 'cookie' as const,
+      name,
+      expires: clock.getTime() / 1000 + 86_400 * (name === 'charter_consent' ? 150 : 300),
+    })),
     thirdPartyHosts: [],
     frameHosts: [],
     pixelHosts: [],
@@ -49,7 +53,12 @@ function fakeScan(options: ScanOptions): Promise<SiteScan> {
   return Promise.resolve({
     startUrl: url,
     pages: [url],
-    observations: [observe('no-choice', beforeChoice), observe('reject-all', ['charter_consent']), observe('accept-all', ['charter_consent', '_stats']), observe('gpc', ['charter_consent', '_stats'])],
+    observations: [
+      observe('no-choice', beforeChoice),
+      observe('reject-all', ['charter_consent']),
+      observe('accept-all', ['charter_consent', '_stats']),
+      observe('gpc', ['charter_consent', '_stats']),
+    ],
     startedAt: clock.toISOString(),
     finishedAt: clock.toISOString(),
   });
@@ -63,10 +72,21 @@ beforeAll(async () => {
   other = { organisationId: (await ensureOrganisation(database.db, 'otherco', 'Otherco BV')).id };
   await applyCharter(database.db, scope, { charter: buildCharter(), source: '{}', format: 'json', actor: 'system' });
   const logger = createLogger('silent');
-  const mailer = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, from: 'Charter <charter@localhost>' });
+  const mailer = createMailer({
+    db: database.db as unknown as Kysely<MailTables>,
+    logger,
+    from: 'Charter <charter@localhost>',
+  });
   // Each reading of the clock a second later, so scans of one test have an order.
   let tick = 0;
-  deps = { db: database.db, mailer, logger, clock: () => new Date(clock.getTime() + 1000 * tick++), publicUrl: 'http://charter.test', scan: fakeScan };
+  deps = {
+    db: database.db,
+    mailer,
+    logger,
+    clock: () => new Date(clock.getTime() + 1000 * tick++),
+    publicUrl: 'http://charter.test',
+    scan: fakeScan,
+  };
   runner = createJobRunner({ db: database.db, logger, clock: () => clock });
   registerSiteJobs(runner, deps, { tickEveryMs: 0 });
 }, 120_000);
@@ -75,7 +95,13 @@ afterAll(async () => {
   await database?.close();
 });
 
-const drifts = () => database.db.selectFrom('mail_outbox').select(['subject', 'text']).where('template', '=', 'site.scan.drift').orderBy('created_at').execute();
+const drifts = () =>
+  database.db
+    .selectFrom('mail_outbox')
+    .select(['subject', 'text'])
+    .where('template', '=', 'site.scan.drift')
+    .orderBy('created_at')
+    .execute();
 
 describe('site scans', () => {
   it('scans the declared domain on the daily schedule, stores the result and audits it', async () => {
@@ -84,8 +110,20 @@ describe('site scans', () => {
     await runner.runOnce();
     expect(asked).toEqual([['https://www.testco.example/']]);
     const [scan] = await listSiteScans(database.db, scope, 'main');
-    expect(scan).toMatchObject({ site: 'main', trigger: 'schedule', status: 'completed', violations: 0, warnings: 0, newFindings: 0 });
-    const audit = await database.db.selectFrom('audit_entries').select(['action', 'target']).where('organisation_id', '=', scope.organisationId).where('action', 'like', 'site.scan.%').execute();
+    expect(scan).toMatchObject({
+      site: 'main',
+      trigger: 'schedule',
+      status: 'completed',
+      violations: 0,
+      warnings: 0,
+      newFindings: 0,
+    });
+    const audit = await database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'target'])
+      .where('organisation_id', '=', scope.organisationId)
+      .where('action', 'like', 'site.scan.%')
+      .execute();
     expect(audit).toEqual([{ action: 'site.scan.completed', target: 'site:main' }]);
     expect(await drifts()).toEqual([]);
   });
@@ -106,13 +144,20 @@ describe('site scans', () => {
   });
 
   it('refuses a site the charter does not declare, and keeps organisations apart', async () => {
-    await expect(runSiteScan(deps, scope, 'elsewhere', { trigger: 'api', actor: 'user:1' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(runSiteScan(deps, other, 'main', { trigger: 'api', actor: 'user:1' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(runSiteScan(deps, scope, 'elsewhere', { trigger: 'api', actor: 'user:1' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(runSiteScan(deps, other, 'main', { trigger: 'api', actor: 'user:1' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(await listSiteScans(database.db, other, 'main')).toEqual([]);
   });
 
   it('tells webhook subscribers of each stored scan: ids and counts by severity, new ones against the previous scan', async () => {
-    const hooks = { organisationId: (await ensureOrganisation(database.db, 'hookco', 'Hookco BV')).id, actor: 'user:1' };
+    const hooks = {
+      organisationId: (await ensureOrganisation(database.db, 'hookco', 'Hookco BV')).id,
+      actor: 'user:1',
+    };
     const hookCharter = buildCharter((c) => {
       c.sites[0]!.id = 'shop';
       c.sites[0]!.domain = 'www.hookco.example';
@@ -120,17 +165,48 @@ describe('site scans', () => {
     await applyCharter(database.db, hooks, { charter: hookCharter, source: '{}', format: 'json', actor: 'system' });
     const receiver = await startReceiver();
     try {
-      const subscription = await createSubscription({ db: database.db, clock: () => clock, allowPrivate: true }, hooks, { url: receiver.url, events: ['site.scan.completed'] });
+      const subscription = await createSubscription(
+        { db: database.db, clock: () => clock, allowPrivate: true },
+        hooks,
+        { url: receiver.url, events: ['site.scan.completed'] },
+      );
       beforeChoice = [];
       const first = await runSiteScan(deps, hooks, 'shop', { trigger: 'api', actor: 'user:1' });
       beforeChoice = ['_stats'];
       const second = await runSiteScan(deps, hooks, 'shop', { trigger: 'api', actor: 'user:1' });
-      const sender = { db: database.db, dbKind: database.kind, logger: createLogger('silent'), clock: () => new Date(clock.getTime() + 3_600_000), allowPrivate: true, timeoutMs: 5_000 };
+      const sender = {
+        db: database.db,
+        dbKind: database.kind,
+        logger: createLogger('silent'),
+        clock: () => new Date(clock.getTime() + 3_600_000),
+        allowPrivate: true,
+        timeoutMs: 5_000,
+      };
       expect(await deliverOrganisation(sender, hooks)).toBe(2);
       const messages = receiver.received.map((r) => new Webhook(subscription.secret).verify(r.body, r.headers));
       expect(messages).toEqual([
-        { type: 'site.scan.completed', timestamp: expect.any(String), data: { scanId: first.id, site: 'shop', pages: 1, findings: { violation: 0, warning: 0, info: 0 }, newFindings: { violation: 0, warning: 0, info: 0 } } },
-        { type: 'site.scan.completed', timestamp: expect.any(String), data: { scanId: second.id, site: 'shop', pages: 1, findings: { violation: 1, warning: 0, info: 0 }, newFindings: { violation: 1, warning: 0, info: 0 } } },
+        {
+          type: 'site.scan.completed',
+          timestamp: expect.any(String),
+          data: {
+            scanId: first.id,
+            site: 'shop',
+            pages: 1,
+            findings: { violation: 0, warning: 0, info: 0 },
+            newFindings: { violation: 0, warning: 0, info: 0 },
+          },
+        },
+        {
+          type: 'site.scan.completed',
+          timestamp: expect.any(String),
+          data: {
+            scanId: second.id,
+            site: 'shop',
+            pages: 1,
+            findings: { violation: 1, warning: 0, info: 0 },
+            newFindings: { violation: 1, warning: 0, info: 0 },
+          },
+        },
       ]);
       // Nothing about a page or a person: no URL, no cookie name.
       expect(receiver.received.map((r) => r.body).join('')).not.toMatch(/_stats|https?:|hookco\.example/);
@@ -143,6 +219,10 @@ describe('site scans', () => {
   });
 
   it('starts from https, or http on loopback', () => {
-    expect([siteStartUrl('www.example.be'), siteStartUrl('127.0.0.1:8080'), siteStartUrl('localhost:3000')]).toEqual(['https://www.example.be/', 'http://127.0.0.1:8080/', 'http://localhost:3000/']);
+    expect([siteStartUrl('www.example.be'), siteStartUrl('127.0.0.1:8080'), siteStartUrl('localhost:3000')]).toEqual([
+      'https://www.example.be/',
+      'http://127.0.0.1:8080/',
+      'http://localhost:3000/',
+    ]);
   });
 });

@@ -43,7 +43,8 @@ export function siteStartUrl(domain: string): string {
 }
 
 /** What makes two findings "the same" across scans: the rule, what it is about, and the condition. */
-export const findingKey = (f: Pick<SiteFinding, 'rule' | 'subject' | 'condition'>) => `${f.rule}|${f.subject}|${f.condition ?? ''}`;
+export const findingKey = (f: Pick<SiteFinding, 'rule' | 'subject' | 'condition'>) =>
+  `${f.rule}|${f.subject}|${f.condition ?? ''}`;
 
 function toRecord(row: Selectable<SiteScanTable>, withFindings: boolean): SiteScanRecord {
   return {
@@ -63,44 +64,101 @@ function toRecord(row: Selectable<SiteScanTable>, withFindings: boolean): SiteSc
 }
 
 /** The scans of a site, newest first (without their findings). */
-export async function listSiteScans(db: Kysely<Database>, scope: OrgScope, siteId: string, limit = 20): Promise<SiteScanRecord[]> {
+export async function listSiteScans(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  siteId: string,
+  limit = 20,
+): Promise<SiteScanRecord[]> {
   const organisationId = requireScope(scope);
   const rows = await withinOrganisation(db, scope, (trx) =>
-    trx.selectFrom('site_scans').selectAll().where('organisation_id', '=', organisationId).where('site_id', '=', siteId).orderBy('started_at', 'desc').limit(limit).execute(),
+    trx
+      .selectFrom('site_scans')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('site_id', '=', siteId)
+      .orderBy('started_at', 'desc')
+      .limit(limit)
+      .execute(),
   );
   return rows.map((row) => toRecord(row, false));
 }
 
 /** One scan with its findings; the latest completed one of the site when no id is given. */
-export async function getSiteScan(db: Kysely<Database>, scope: OrgScope, siteId: string, scanId?: string): Promise<SiteScanRecord | undefined> {
+export async function getSiteScan(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  siteId: string,
+  scanId?: string,
+): Promise<SiteScanRecord | undefined> {
   const organisationId = requireScope(scope);
   const row = await withinOrganisation(db, scope, (trx) => {
-    let query = trx.selectFrom('site_scans').selectAll().where('organisation_id', '=', organisationId).where('site_id', '=', siteId);
+    let query = trx
+      .selectFrom('site_scans')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('site_id', '=', siteId);
     query = scanId ? query.where('id', '=', scanId) : query.where('status', '=', 'completed');
     return query.orderBy('started_at', 'desc').limit(1).executeTakeFirst();
   });
   return row ? toRecord(row, true) : undefined;
 }
 
-const mailTexts: Record<Language, { subject: (site: string, n: number) => string; intro: (site: string) => string; link: string }> = {
-  en: { subject: (site, n) => `Site ${site}: ${n} new finding${n === 1 ? '' : 's'} in the cookie scan`, intro: (site) => `The scan of ${site} found what the previous scan did not:`, link: 'Findings, fixes and history' },
-  nl: { subject: (site, n) => `Site ${site}: ${n} nieuwe ${n === 1 ? 'bevinding' : 'bevindingen'} in de cookiescan`, intro: (site) => `De scan van ${site} vond wat de vorige scan niet vond:`, link: 'Bevindingen, oplossingen en geschiedenis' },
-  fr: { subject: (site, n) => `Site ${site} : ${n} ${n === 1 ? 'nouveau constat' : 'nouveaux constats'} dans l’analyse des cookies`, intro: (site) => `L’analyse de ${site} a trouvé ce que la précédente n’avait pas trouvé :`, link: 'Constats, corrections et historique' },
-  de: { subject: (site, n) => `Website ${site}: ${n} ${n === 1 ? 'neuer Befund' : 'neue Befunde'} im Cookie-Scan`, intro: (site) => `Der Scan von ${site} fand, was der vorige Scan nicht fand:`, link: 'Befunde, Korrekturen und Verlauf' },
+const mailTexts: Record<
+  Language,
+  { subject: (site: string, n: number) => string; intro: (site: string) => string; link: string }
+> = {
+  en: {
+    subject: (site, n) => `Site ${site}: ${n} new finding${n === 1 ? '' : 's'} in the cookie scan`,
+    intro: (site) => `The scan of ${site} found what the previous scan did not:`,
+    link: 'Findings, fixes and history',
+  },
+  nl: {
+    subject: (site, n) => `Site ${site}: ${n} nieuwe ${n === 1 ? 'bevinding' : 'bevindingen'} in de cookiescan`,
+    intro: (site) => `De scan van ${site} vond wat de vorige scan niet vond:`,
+    link: 'Bevindingen, oplossingen en geschiedenis',
+  },
+  fr: {
+    subject: (site, n) =>
+      `Site ${site} : ${n} ${n === 1 ? 'nouveau constat' : 'nouveaux constats'} dans l’analyse des cookies`,
+    intro: (site) => `L’analyse de ${site} a trouvé ce que la précédente n’avait pas trouvé :`,
+    link: 'Constats, corrections et historique',
+  },
+  de: {
+    subject: (site, n) => `Website ${site}: ${n} ${n === 1 ? 'neuer Befund' : 'neue Befunde'} im Cookie-Scan`,
+    intro: (site) => `Der Scan von ${site} fand, was der vorige Scan nicht fand:`,
+    link: 'Befunde, Korrekturen und Verlauf',
+  },
 };
 
-async function tellOfficers(deps: SiteScanDeps, scope: OrgScope, charter: Charter, siteId: string, fresh: SiteFinding[]): Promise<number> {
+async function tellOfficers(
+  deps: SiteScanDeps,
+  scope: OrgScope,
+  charter: Charter,
+  siteId: string,
+  fresh: SiteFinding[],
+): Promise<number> {
   const language = charter.languages[0] ?? 'en';
   const texts = mailTexts[language];
-  const members = (await listMembers(deps.db, scope)).filter((m) => m.role === 'owner' || m.role === 'privacy-officer').map((m) => m.email);
-  const recipients = members.length > 0 ? members : [charter.organisation.dpo?.email ?? charter.organisation.contact.email];
+  const members = (await listMembers(deps.db, scope))
+    .filter((m) => m.role === 'owner' || m.role === 'privacy-officer')
+    .map((m) => m.email);
+  const recipients =
+    members.length > 0 ? members : [charter.organisation.dpo?.email ?? charter.organisation.contact.email];
   const lines = fresh.map((f) => {
     const text = describeFinding(f, language);
     return `- ${text.severity}: ${text.what}\n  ${text.fix}`;
   });
   const text = `${texts.intro(siteId)}\n\n${lines.join('\n')}\n\n${texts.link}: ${deps.publicUrl}/console/sites/${encodeURIComponent(siteId)}\n`;
   for (const to of recipients) {
-    await deps.mailer.send({ organisationId: scope.organisationId, to, subject: texts.subject(siteId, fresh.length), text, template: 'site.scan.drift', language });
+    await deps.mailer.send({
+      organisationId: scope.organisationId,
+      to,
+      subject: texts.subject(siteId, fresh.length),
+      text,
+      template: 'site.scan.drift',
+      language,
+    });
   }
   return recipients.length;
 }
@@ -109,7 +167,12 @@ async function tellOfficers(deps: SiteScanDeps, scope: OrgScope, charter: Charte
  * Scans one declared site of the organisation now, stores the result and mails the privacy officers about new
  * violations and warnings. Throws not_found for a site the active charter does not declare.
  */
-export async function runSiteScan(deps: SiteScanDeps, scope: OrgScope, siteId: string, input: { trigger: 'schedule' | 'api'; actor: string }): Promise<SiteScanRecord> {
+export async function runSiteScan(
+  deps: SiteScanDeps,
+  scope: OrgScope,
+  siteId: string,
+  input: { trigger: 'schedule' | 'api'; actor: string },
+): Promise<SiteScanRecord> {
   const organisationId = requireScope(scope);
   const stored = await activeCharter(deps.db, scope);
   const site = stored?.charter.sites.find((s) => s.id === siteId);
@@ -120,7 +183,21 @@ export async function runSiteScan(deps: SiteScanDeps, scope: OrgScope, siteId: s
   await inOrganisation(deps.db, scope, (trx) =>
     trx
       .insertInto('site_scans')
-      .values({ organisation_id: organisationId, id, site_id: siteId, trigger: input.trigger, actor: input.actor, status: 'running', started_at: startedAt, pages: '[]', findings: '[]', new_findings: 0, violations: 0, warnings: 0, error: null })
+      .values({
+        organisation_id: organisationId,
+        id,
+        site_id: siteId,
+        trigger: input.trigger,
+        actor: input.actor,
+        status: 'running',
+        started_at: startedAt,
+        pages: '[]',
+        findings: '[]',
+        new_findings: 0,
+        violations: 0,
+        warnings: 0,
+        error: null,
+      })
       .execute(),
   );
   const previous = await getSiteScan(deps.db, scope, siteId);
@@ -131,8 +208,18 @@ export async function runSiteScan(deps: SiteScanDeps, scope: OrgScope, siteId: s
     // The reason in a few words, never a page's content; the scan is recorded as failed.
     const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'scan failed';
     await inOrganisation(deps.db, scope, async (trx) => {
-      await trx.updateTable('site_scans').set({ status: 'failed', finished_at: deps.clock(), error: reason }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
-      await recordAudit(trx, scope, { actor: input.actor, action: 'site.scan.failed', target: `site:${siteId}`, data: { scan: id } }, deps.clock());
+      await trx
+        .updateTable('site_scans')
+        .set({ status: 'failed', finished_at: deps.clock(), error: reason })
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(
+        trx,
+        scope,
+        { actor: input.actor, action: 'site.scan.failed', target: `site:${siteId}`, data: { scan: id } },
+        deps.clock(),
+      );
     });
     deps.logger.warn({ site: siteId, scan: id }, 'site scan failed');
     return (await getSiteScan(deps.db, scope, siteId, id))!;
@@ -150,14 +237,33 @@ export async function runSiteScan(deps: SiteScanDeps, scope: OrgScope, siteId: s
   await inOrganisation(deps.db, scope, async (trx) => {
     await trx
       .updateTable('site_scans')
-      .set({ status: 'completed', finished_at: finishedAt, pages: JSON.stringify(scan.pages), findings: JSON.stringify(findings), new_findings: fresh.length, violations: count('violation'), warnings: count('warning') })
+      .set({
+        status: 'completed',
+        finished_at: finishedAt,
+        pages: JSON.stringify(scan.pages),
+        findings: JSON.stringify(findings),
+        new_findings: fresh.length,
+        violations: count('violation'),
+        warnings: count('warning'),
+      })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', id)
       .execute();
     await recordAudit(
       trx,
       scope,
-      { actor: input.actor, action: 'site.scan.completed', target: `site:${siteId}`, data: { scan: id, pages: scan.pages.length, violations: count('violation'), warnings: count('warning'), newFindings: fresh.length } },
+      {
+        actor: input.actor,
+        action: 'site.scan.completed',
+        target: `site:${siteId}`,
+        data: {
+          scan: id,
+          pages: scan.pages.length,
+          violations: count('violation'),
+          warnings: count('warning'),
+          newFindings: fresh.length,
+        },
+      },
       finishedAt,
     );
     // The webhook event in the same transaction: it exists exactly when the stored scan does. Counts by severity
@@ -166,7 +272,13 @@ export async function runSiteScan(deps: SiteScanDeps, scope: OrgScope, siteId: s
       trx,
       scope,
       'site.scan.completed',
-      { scanId: id, site: siteId, pages: scan.pages.length, findings: bySeverity(findings), newFindings: bySeverity(findings.filter((f) => !known.has(findingKey(f)))) },
+      {
+        scanId: id,
+        site: siteId,
+        pages: scan.pages.length,
+        findings: bySeverity(findings),
+        newFindings: bySeverity(findings.filter((f) => !known.has(findingKey(f)))),
+      },
       finishedAt,
     );
   });

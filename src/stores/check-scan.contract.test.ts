@@ -20,24 +20,50 @@ import { newMariaDbDatabase, newPostgresDatabase } from './testing/targets.js';
 function shopCharter(kind: 'postgres' | 'mysql'): Charter {
   return buildCharter((charter) => {
     charter.holds = [
-      { id: 'vat-invoices', reason: 'Invoices are kept for the tax authorities', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' },
+      {
+        id: 'vat-invoices',
+        reason: 'Invoices are kept for the tax authorities',
+        law: 'Belgian VAT Code, art. 60',
+        duration: 'P10Y',
+      },
       { id: 'legal-claim', reason: 'Open claims', law: 'Civil Code' },
     ];
-    charter.purposes.push({ ...structuredClone(charter.purposes[0]!), id: 'newsletter' }, { ...structuredClone(charter.purposes[0]!), id: 'support' });
+    charter.purposes.push(
+      { ...structuredClone(charter.purposes[0]!), id: 'newsletter' },
+      { ...structuredClone(charter.purposes[0]!), id: 'support' },
+    );
     charter.stores = [shopStore(kind)];
   });
 }
 
 async function run(argv: string[], env: Record<string, string>) {
   const out: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), env: { ...process.env, ...env }, cwd: process.cwd(), isTTY: false };
+  const io: CliIo = {
+    out: (t) => out.push(t),
+    err: (t) => out.push(t),
+    env: { ...process.env, ...env },
+    cwd: process.cwd(),
+    isTTY: false,
+  };
   const code = await main(argv, io);
   return { code, text: out.join('\n') };
 }
 
 const targets = [
-  { name: 'postgres', kind: 'postgres' as const, url: newPostgresDatabase, driver: createPostgresDriver, renameColumn: 'alter table customers rename column phone to phone_number' },
-  { name: 'mariadb', kind: 'mysql' as const, url: newMariaDbDatabase, driver: createMysqlDriver, renameColumn: 'alter table customers rename column phone to phone_number' },
+  {
+    name: 'postgres',
+    kind: 'postgres' as const,
+    url: newPostgresDatabase,
+    driver: createPostgresDriver,
+    renameColumn: 'alter table customers rename column phone to phone_number',
+  },
+  {
+    name: 'mariadb',
+    kind: 'mysql' as const,
+    url: newMariaDbDatabase,
+    driver: createMysqlDriver,
+    renameColumn: 'alter table customers rename column phone to phone_number',
+  },
 ];
 
 describe.each(targets)('on $name', (target) => {
@@ -70,14 +96,27 @@ describe.each(targets)('on $name', (target) => {
     expect(check.text).toContain('invoices ← customers (owner reference invoices.customer_id)');
     expect(check.text).toContain('order_lines ← orders (owner reference order_lines.order_id)');
     const before = await driver.query('select count(*) as n from orders');
-    const result = await run(['stores', 'explain', '--charter', file, '--identity', 'email=alice@example.be', '--type', 'erasure', '--json'], { SHOP_DATABASE_URL: url });
+    const result = await run(
+      ['stores', 'explain', '--charter', file, '--identity', 'email=alice@example.be', '--type', 'erasure', '--json'],
+      { SHOP_DATABASE_URL: url },
+    );
     expect(result.code).toBe(0);
-    const [explained] = JSON.parse(result.text) as { tables: { table: string; rows: number; shared: number }[]; erasure: { erased: { table: string; deleted: number }[] } }[];
-    expect(Object.fromEntries(explained!.tables.map((t) => [t.table, t.rows]))).toMatchObject({ customers: 1, orders: 3, order_lines: 6, invoices: 3 });
+    const [explained] = JSON.parse(result.text) as {
+      tables: { table: string; rows: number; shared: number }[];
+      erasure: { erased: { table: string; deleted: number }[] };
+    }[];
+    expect(Object.fromEntries(explained!.tables.map((t) => [t.table, t.rows]))).toMatchObject({
+      customers: 1,
+      orders: 3,
+      order_lines: 6,
+      invoices: 3,
+    });
     expect(explained!.erasure.erased.find((e) => e.table === 'order_lines')?.deleted).toBe(6);
     // A dry run: nothing was written.
     expect((await driver.query('select count(*) as n from orders')).rows).toEqual(before.rows);
-    const usage = await run(['stores', 'explain', '--charter', file, '--identity', 'mail=alice@example.be'], { SHOP_DATABASE_URL: url });
+    const usage = await run(['stores', 'explain', '--charter', file, '--identity', 'mail=alice@example.be'], {
+      SHOP_DATABASE_URL: url,
+    });
     expect(usage.code).toBe(2);
     expect(usage.text).toContain('--identity takes TYPE=VALUE');
   });
@@ -107,12 +146,16 @@ describe.each(targets)('on $name', (target) => {
     await driver.query('alter table customers add column rrn varchar(20)');
     await driver.query('alter table tickets add column client_ip varchar(45)');
     await driver.query('alter table order_lines add column payment_card varchar(25)');
-    await driver.query(`update customers set iban = 'BE68539007547034', birth_date = '1985-07-30', rrn = '85.07.30-033.28'`);
+    await driver.query(
+      `update customers set iban = 'BE68539007547034', birth_date = '1985-07-30', rrn = '85.07.30-033.28'`,
+    );
     await driver.query(`update tickets set client_ip = '192.0.2.44'`);
     await driver.query(`update order_lines set payment_card = '4111 1111 1111 1111'`);
     const result = await run(['scan', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });
     expect(result.code).toBe(1);
-    const [report] = JSON.parse(result.text) as { undeclared: { table: string; column: string; category: string; confidence: number }[] }[];
+    const [report] = JSON.parse(result.text) as {
+      undeclared: { table: string; column: string; category: string; confidence: number }[];
+    }[];
     const found = Object.fromEntries(report!.undeclared.map((f) => [`${f.table}.${f.column}`, f.category]));
     expect(found).toEqual({
       'customers.iban': 'financial.bank-account',
@@ -126,13 +169,30 @@ describe.each(targets)('on $name', (target) => {
 
   it('finds personal data inside free text, and shows it masked only', async () => {
     await driver.query('alter table customers add column notes text');
-    await driver.query(`update customers set notes = 'pays by transfer from BE68 5390 0754 7034, ring twice' where id = 1`);
-    await driver.query(`update customers set notes = 'leave it with the neighbour, call 0470 12 34 56 first' where id = 2`);
+    await driver.query(
+      `update customers set notes = 'pays by transfer from BE68 5390 0754 7034, ring twice' where id = 1`,
+    );
+    await driver.query(
+      `update customers set notes = 'leave it with the neighbour, call 0470 12 34 56 first' where id = 2`,
+    );
     await driver.query(`update customers set notes = 'gift wrap please' where id = 3`);
     const json = await run(['scan', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });
-    const [report] = JSON.parse(json.text) as { undeclared: { table: string; column: string; category: string; categories: string[]; evidence: string[]; examples: string[] }[] }[];
+    const [report] = JSON.parse(json.text) as {
+      undeclared: {
+        table: string;
+        column: string;
+        category: string;
+        categories: string[];
+        evidence: string[];
+        examples: string[];
+      }[];
+    }[];
     const notes = report!.undeclared.find((f) => f.table === 'customers' && f.column === 'notes');
-    expect(notes).toMatchObject({ category: 'financial.bank-account', categories: ['financial.bank-account', 'contact.phone'], evidence: ['in-text:iban', 'in-text:phone'] });
+    expect(notes).toMatchObject({
+      category: 'financial.bank-account',
+      categories: ['financial.bank-account', 'contact.phone'],
+      evidence: ['in-text:iban', 'in-text:phone'],
+    });
     expect(notes!.examples).toEqual(['BE** **** **** **34', '**** ** ** 56']);
     const text = await run(['scan', '--charter', file], { SHOP_DATABASE_URL: url });
     expect(text.text).toContain('customers.notes: financial.bank-account (also contact.phone)');
@@ -148,9 +208,17 @@ describe.each(targets)('on $name', (target) => {
     await driver.query('drop table newsletter');
     const result = await run(['stores', 'check', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });
     expect(result.code).toBe(1);
-    const [check] = JSON.parse(result.text) as { findings: { code: string; table: string; column?: string; message: string }[] }[];
+    const [check] = JSON.parse(result.text) as {
+      findings: { code: string; table: string; column?: string; message: string }[];
+    }[];
     const codes = check!.findings.map((f) => `${f.code} ${f.table}${f.column ? `.${f.column}` : ''}`);
-    expect(codes).toEqual(expect.arrayContaining(['missing_column customers.phone', 'strategy_type tickets.body', 'missing_table newsletter']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'missing_column customers.phone',
+        'strategy_type tickets.body',
+        'missing_table newsletter',
+      ]),
+    );
     expect(check!.findings.find((f) => f.code === 'missing_column')?.message).toContain('renamed to "phone_number"');
   });
 

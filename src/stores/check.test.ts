@@ -3,21 +3,87 @@ import type { LiveColumn, LiveSchema } from './connector.js';
 import { checkStore, postgresRelease, renameHint } from './check.js';
 import { shopHolds, shopStore } from './testing/shop.js';
 
-const col = (name: string, over: Partial<LiveColumn> = {}): LiveColumn => ({ name, rawType: 'varchar(255)', family: 'text', nullable: true, unique: false, maxLength: 255, ...over });
+const col = (name: string, over: Partial<LiveColumn> = {}): LiveColumn => ({
+  name,
+  rawType: 'varchar(255)',
+  family: 'text',
+  nullable: true,
+  unique: false,
+  maxLength: 255,
+  ...over,
+});
 const id = col('id', { rawType: 'integer', family: 'integer', nullable: false, unique: true, maxLength: undefined });
 const ts = (name: string) => col(name, { rawType: 'timestamptz', family: 'timestamp', maxLength: undefined });
-const bool = (name: string) => col(name, { rawType: 'boolean', family: 'boolean', nullable: false, maxLength: undefined });
-const ref = (name: string, nullable = false) => col(name, { rawType: 'integer', family: 'integer', nullable, maxLength: undefined });
+const bool = (name: string) =>
+  col(name, { rawType: 'boolean', family: 'boolean', nullable: false, maxLength: undefined });
+const ref = (name: string, nullable = false) =>
+  col(name, { rawType: 'integer', family: 'integer', nullable, maxLength: undefined });
 
 function liveShop(): LiveSchema {
   return {
     tables: [
-      { name: 'customers', primaryKey: ['id'], foreignKeys: [], columns: [id, col('email', { nullable: false, unique: true }), col('customer_number', { unique: true }), col('name', { nullable: false }), col('phone'), col('password_hash'), bool('processing_restricted'), ts('contract_ended_at'), ts('created_at')] },
-      { name: 'orders', primaryKey: ['id'], foreignKeys: [{ columns: ['customer_id'], referencedTable: 'customers', referencedColumns: ['id'] }], columns: [id, ref('customer_id'), col('delivery_address'), col('note'), ts('ordered_at')] },
-      { name: 'order_lines', primaryKey: ['id'], foreignKeys: [{ columns: ['order_id'], referencedTable: 'orders', referencedColumns: ['id'] }], columns: [id, ref('order_id'), col('product')] },
-      { name: 'invoices', primaryKey: ['id'], foreignKeys: [], columns: [id, ref('customer_id'), ref('order_id', true), col('number'), ts('issued_at'), col('billing_name'), col('billing_email'), col('amount', { family: 'decimal', rawType: 'numeric' }), bool('legal_claim')] },
-      { name: 'newsletter', primaryKey: ['id'], foreignKeys: [], columns: [id, col('email'), col('first_name'), ts('subscribed_at'), ts('last_contact_at')] },
-      { name: 'tickets', primaryKey: ['id'], foreignKeys: [], columns: [id, ref('customer_id', true), col('email'), col('body', { rawType: 'text', maxLength: undefined }), ts('received_at')] },
+      {
+        name: 'customers',
+        primaryKey: ['id'],
+        foreignKeys: [],
+        columns: [
+          id,
+          col('email', { nullable: false, unique: true }),
+          col('customer_number', { unique: true }),
+          col('name', { nullable: false }),
+          col('phone'),
+          col('password_hash'),
+          bool('processing_restricted'),
+          ts('contract_ended_at'),
+          ts('created_at'),
+        ],
+      },
+      {
+        name: 'orders',
+        primaryKey: ['id'],
+        foreignKeys: [{ columns: ['customer_id'], referencedTable: 'customers', referencedColumns: ['id'] }],
+        columns: [id, ref('customer_id'), col('delivery_address'), col('note'), ts('ordered_at')],
+      },
+      {
+        name: 'order_lines',
+        primaryKey: ['id'],
+        foreignKeys: [{ columns: ['order_id'], referencedTable: 'orders', referencedColumns: ['id'] }],
+        columns: [id, ref('order_id'), col('product')],
+      },
+      {
+        name: 'invoices',
+        primaryKey: ['id'],
+        foreignKeys: [],
+        columns: [
+          id,
+          ref('customer_id'),
+          ref('order_id', true),
+          col('number'),
+          ts('issued_at'),
+          col('billing_name'),
+          col('billing_email'),
+          col('amount', { family: 'decimal', rawType: 'numeric' }),
+          bool('legal_claim'),
+        ],
+      },
+      {
+        name: 'newsletter',
+        primaryKey: ['id'],
+        foreignKeys: [],
+        columns: [id, col('email'), col('first_name'), ts('subscribed_at'), ts('last_contact_at')],
+      },
+      {
+        name: 'tickets',
+        primaryKey: ['id'],
+        foreignKeys: [],
+        columns: [
+          id,
+          ref('customer_id', true),
+          col('email'),
+          col('body', { rawType: 'text', maxLength: undefined }),
+          ts('received_at'),
+        ],
+      },
     ],
   };
 }
@@ -30,10 +96,18 @@ describe('checkStore', () => {
   it('warns once of a table whose two email identity columns are not told apart, and not once one is marked', () => {
     const store = shopStore();
     const customers = store.tables.find((t) => t.name === 'customers')!;
-    customers.columns.push({ name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null', secret: false });
+    customers.columns.push({
+      name: 'referrer_email',
+      category: 'contact.email',
+      identity: 'email',
+      erase: 'null',
+      secret: false,
+    });
     const live = liveShop();
     live.tables[0]!.columns.push(col('referrer_email'));
-    expect(checkStore(store, live, shopHolds).map((f) => `${f.severity} ${f.code} ${f.table}`)).toEqual(['warning ambiguous_identity customers']);
+    expect(checkStore(store, live, shopHolds).map((f) => `${f.severity} ${f.code} ${f.table}`)).toEqual([
+      'warning ambiguous_identity customers',
+    ]);
     customers.columns.at(-1)!.mentions = true;
     expect(checkStore(store, live, shopHolds)).toEqual([]);
   });
@@ -41,11 +115,24 @@ describe('checkStore', () => {
   it('catches null into NOT NULL, redact into a unique column, hash into a short column, a nullable reference that is not', () => {
     const live = liveShop();
     const customers = live.tables[0]!;
-    customers.columns = customers.columns.map((c) => (c.name === 'phone' ? { ...c, nullable: false } : c.name === 'name' ? { ...c, unique: true } : c.name === 'email' ? { ...c, maxLength: 20, rawType: 'varchar(20)' } : c));
+    customers.columns = customers.columns.map((c) =>
+      c.name === 'phone'
+        ? { ...c, nullable: false }
+        : c.name === 'name'
+          ? { ...c, unique: true }
+          : c.name === 'email'
+            ? { ...c, maxLength: 20, rawType: 'varchar(20)' }
+            : c,
+    );
     const tickets = live.tables[5]!;
     tickets.columns = tickets.columns.map((c) => (c.name === 'customer_id' ? { ...c, nullable: false } : c));
     const codes = checkStore(shopStore(), live, shopHolds).map((f) => `${f.code} ${f.table}.${f.column}`);
-    expect(codes.sort()).toEqual(['not_null customers.phone', 'not_null tickets.customer_id', 'too_short customers.email', 'unique_redact customers.name']);
+    expect(codes.sort()).toEqual([
+      'not_null customers.phone',
+      'not_null tickets.customer_id',
+      'too_short customers.email',
+      'unique_redact customers.name',
+    ]);
   });
 
   it('catches an anchor that is not a date, a flag that is not a boolean, and a foreign key the charter does not declare', () => {
@@ -54,7 +141,11 @@ describe('checkStore', () => {
     newsletter.columns = newsletter.columns.map((c) => (c.name === 'last_contact_at' ? col('last_contact_at') : c));
     const invoices = live.tables[3]!;
     invoices.columns = invoices.columns.map((c) => (c.name === 'legal_claim' ? col('legal_claim') : c));
-    live.tables[2]!.foreignKeys.push({ columns: ['product'], referencedTable: 'newsletter', referencedColumns: ['id'] });
+    live.tables[2]!.foreignKeys.push({
+      columns: ['product'],
+      referencedTable: 'newsletter',
+      referencedColumns: ['id'],
+    });
     const findings = checkStore(shopStore(), live, shopHolds);
     expect(findings.map((f) => f.code).sort()).toEqual(['anchor_type', 'flag_type', 'undeclared_reference']);
     expect(findings.find((f) => f.code === 'undeclared_reference')?.severity).toBe('warning');
@@ -62,7 +153,9 @@ describe('checkStore', () => {
 });
 
 describe('checkStore: indexes', () => {
-  const indexedEverywhere = (live: LiveSchema): LiveSchema => ({ tables: live.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c, indexed: true })) })) });
+  const indexedEverywhere = (live: LiveSchema): LiveSchema => ({
+    tables: live.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c, indexed: true })) })),
+  });
 
   it('warns of an identity, a reference and an anchor column that no index starts with, once each', () => {
     const live = indexedEverywhere(liveShop());
@@ -82,7 +175,9 @@ describe('checkStore: indexes', () => {
       'warning not_indexed orders.customer_id',
     ]);
     const orders = findings.find((f) => f.table === 'orders')!;
-    expect(orders.message).toBe('no index starts with "orders.customer_id", so following orders.customer_id to customers reads the whole table (about 120,000 rows): create index on orders (customer_id)');
+    expect(orders.message).toBe(
+      'no index starts with "orders.customer_id", so following orders.customer_id to customers reads the whole table (about 120,000 rows): create index on orders (customer_id)',
+    );
     expect(findings.find((f) => f.table === 'customers')?.message).toContain("finding a person's rows by email");
     expect(findings.find((f) => f.table === 'newsletter')?.message).toContain('every retention batch');
   });
@@ -104,7 +199,8 @@ describe('checkStore: PostgreSQL version', () => {
   });
 
   it('accepts PostgreSQL 12 and later, and a connector that does not say', () => {
-    for (const postgresVersion of [120000, 150018, undefined]) expect(checkStore(shopStore(), { ...liveShop(), postgresVersion }, shopHolds)).toEqual([]);
+    for (const postgresVersion of [120000, 150018, undefined])
+      expect(checkStore(shopStore(), { ...liveShop(), postgresVersion }, shopHolds)).toEqual([]);
   });
 
   it('names releases as PostgreSQL does', () => {

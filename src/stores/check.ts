@@ -37,48 +37,102 @@ const minimumPostgresForRetention = 120000;
 /** 150018 → "15.18"; 90624 → "9.6.24" (the numbering before PostgreSQL 10). */
 export function postgresRelease(versionNum: number): string {
   const major = Math.floor(versionNum / 10000);
-  return major >= 10 ? `${major}.${versionNum % 10000}` : `${major}.${Math.floor(versionNum / 100) % 100}.${versionNum % 100}`;
+  return major >= 10
+    ? `${major}.${versionNum % 10000}`
+    : `${major}.${Math.floor(versionNum / 100) % 100}.${versionNum % 100}`;
 }
 
-export function checkStore(store: Store, live: LiveSchema, holds: readonly HoldDefinition[] = [], options: { redactToken?: string } = {}): CheckFinding[] {
+export function checkStore(
+  store: Store,
+  live: LiveSchema,
+  holds: readonly HoldDefinition[] = [],
+  options: { redactToken?: string } = {},
+): CheckFinding[] {
   const findings: CheckFinding[] = [];
-  const add = (severity: CheckFinding['severity'], code: string, table: string, column: string | undefined, message: string) =>
-    findings.push({ severity, code, table, column, message });
+  const add = (
+    severity: CheckFinding['severity'],
+    code: string,
+    table: string,
+    column: string | undefined,
+    message: string,
+  ) => findings.push({ severity, code, table, column, message });
   const liveTables = new Map(live.tables.map((t) => [t.name, t]));
   const model = storeModel(store, holds);
 
   for (const table of model.tables.values()) {
     // Which identity column is the row's own is a question of the declaration, asked once per table (docs/ownership.md).
     const ambiguous = ambiguousIdentities(table.columns);
-    if (ambiguous.length > 0) add('warning', 'ambiguous_identity', table.name, undefined, ambiguityMessage(table.name, ambiguous));
+    if (ambiguous.length > 0)
+      add('warning', 'ambiguous_identity', table.name, undefined, ambiguityMessage(table.name, ambiguous));
     const liveTable = liveTables.get(table.name);
     if (!liveTable) {
-      const hint = renameHint(table.name, [...liveTables.keys()].filter((n) => !model.tables.has(n)));
-      add('error', 'missing_table', table.name, undefined, `table "${table.name}" does not exist${hint ? ` (renamed to "${hint}"?)` : ''}`);
+      const hint = renameHint(
+        table.name,
+        [...liveTables.keys()].filter((n) => !model.tables.has(n)),
+      );
+      add(
+        'error',
+        'missing_table',
+        table.name,
+        undefined,
+        `table "${table.name}" does not exist${hint ? ` (renamed to "${hint}"?)` : ''}`,
+      );
       continue;
     }
     const liveColumns = new Map(liveTable.columns.map((c) => [c.name, c]));
-    const declaredColumns = new Set([table.primaryKey, ...table.columns.map((c) => c.name), ...table.references.map((r) => r.column)]);
+    const declaredColumns = new Set([
+      table.primaryKey,
+      ...table.columns.map((c) => c.name),
+      ...table.references.map((r) => r.column),
+    ]);
     const need = (column: string, role: string): LiveColumn | undefined => {
       const found = liveColumns.get(column);
       if (!found) {
-        const hint = renameHint(column, [...liveColumns.keys()].filter((n) => !declaredColumns.has(n)));
-        add('error', 'missing_column', table.name, column, `column "${table.name}.${column}" (${role}) does not exist${hint ? ` (renamed to "${hint}"?)` : ''}`);
+        const hint = renameHint(
+          column,
+          [...liveColumns.keys()].filter((n) => !declaredColumns.has(n)),
+        );
+        add(
+          'error',
+          'missing_column',
+          table.name,
+          column,
+          `column "${table.name}.${column}" (${role}) does not exist${hint ? ` (renamed to "${hint}"?)` : ''}`,
+        );
       }
       return found;
     };
 
     const pk = need(table.primaryKey, 'primary key');
-    if (pk && liveTable.primaryKey.length > 0 && (liveTable.primaryKey.length !== 1 || liveTable.primaryKey[0] !== table.primaryKey)) {
-      add('error', 'primary_key', table.name, table.primaryKey, `the primary key of "${table.name}" is (${liveTable.primaryKey.join(', ')}), not ${table.primaryKey}`);
+    if (
+      pk &&
+      liveTable.primaryKey.length > 0 &&
+      (liveTable.primaryKey.length !== 1 || liveTable.primaryKey[0] !== table.primaryKey)
+    ) {
+      add(
+        'error',
+        'primary_key',
+        table.name,
+        table.primaryKey,
+        `the primary key of "${table.name}" is (${liveTable.primaryKey.join(', ')}), not ${table.primaryKey}`,
+      );
     } else if (pk && liveTable.primaryKey.length === 0 && !pk.unique) {
-      add('warning', 'primary_key', table.name, table.primaryKey, `"${table.name}.${table.primaryKey}" is neither a primary key nor unique: rows could be confused`);
+      add(
+        'warning',
+        'primary_key',
+        table.name,
+        table.primaryKey,
+        `"${table.name}.${table.primaryKey}" is neither a primary key nor unique: rows could be confused`,
+      );
     }
 
     for (const column of table.columns) {
       const liveColumn = need(column.name, `erase: ${column.erase}`);
       if (!liveColumn) continue;
-      for (const problem of strategyProblems(column.erase, liveColumn, { isPrimaryKey: column.name === table.primaryKey, redactToken: options.redactToken })) {
+      for (const problem of strategyProblems(column.erase, liveColumn, {
+        isPrimaryKey: column.name === table.primaryKey,
+        redactToken: options.redactToken,
+      })) {
         add('error', problem.code, table.name, column.name, problem.message);
       }
     }
@@ -89,29 +143,68 @@ export function checkStore(store: Store, live: LiveSchema, holds: readonly HoldD
       for (const column of table.columns) {
         const liveColumn = liveColumns.get(column.name);
         if (column.erase === 'delete' && liveColumn && !hold.keep.includes(column.name) && !liveColumn.nullable) {
-          add('error', 'not_null', table.name, column.name, `"${column.name}" is NOT NULL but rows held by ${hold.hold} are reduced by setting it to NULL; keep it under the hold or make it nullable`);
+          add(
+            'error',
+            'not_null',
+            table.name,
+            column.name,
+            `"${column.name}" is NOT NULL but rows held by ${hold.hold} are reduced by setting it to NULL; keep it under the hold or make it nullable`,
+          );
         }
       }
     }
     const dateColumn = (name: string, role: string) => {
       const found = need(name, role);
       if (found && found.family !== 'date' && found.family !== 'timestamp') {
-        add('error', 'anchor_type', table.name, name, `"${table.name}.${name}" (${role}) is ${found.rawType}, not a date or timestamp`);
+        add(
+          'error',
+          'anchor_type',
+          table.name,
+          name,
+          `"${table.name}.${name}" (${role}) is ${found.rawType}, not a date or timestamp`,
+        );
       }
     };
     const flagColumn = (name: string, role: string) => {
       const found = need(name, role);
-      if (found && found.family !== 'boolean') add('error', 'flag_type', table.name, name, `"${table.name}.${name}" (${role}) is ${found.rawType}, not a boolean`);
+      if (found && found.family !== 'boolean')
+        add(
+          'error',
+          'flag_type',
+          table.name,
+          name,
+          `"${table.name}.${name}" (${role}) is ${found.rawType}, not a boolean`,
+        );
     };
     if (table.anchor && live.postgresVersion !== undefined && live.postgresVersion < minimumPostgresForRetention) {
-      add('error', 'server_version', table.name, undefined, `PostgreSQL ${postgresRelease(live.postgresVersion)} cannot run the retention batches of "${table.name}": they need PostgreSQL 12 or later`);
+      add(
+        'error',
+        'server_version',
+        table.name,
+        undefined,
+        `PostgreSQL ${postgresRelease(live.postgresVersion)} cannot run the retention batches of "${table.name}": they need PostgreSQL 12 or later`,
+      );
     }
     if (table.anchor && !table.anchor.via) dateColumn(table.anchor.column, 'retention anchor');
     if (table.anchor?.via) {
       const parent = liveTables.get(table.anchor.via.toTable);
       const found = parent?.columns.find((c) => c.name === table.anchor?.column);
-      if (parent && !found) add('error', 'missing_column', table.name, table.anchor.column, `the anchor "${table.anchor.via.toTable}.${table.anchor.column}" does not exist`);
-      else if (found && found.family !== 'date' && found.family !== 'timestamp') add('error', 'anchor_type', table.name, table.anchor.column, `the anchor "${table.anchor.via.toTable}.${table.anchor.column}" is ${found.rawType}, not a date`);
+      if (parent && !found)
+        add(
+          'error',
+          'missing_column',
+          table.name,
+          table.anchor.column,
+          `the anchor "${table.anchor.via.toTable}.${table.anchor.column}" does not exist`,
+        );
+      else if (found && found.family !== 'date' && found.family !== 'timestamp')
+        add(
+          'error',
+          'anchor_type',
+          table.name,
+          table.anchor.column,
+          `the anchor "${table.anchor.via.toTable}.${table.anchor.column}" is ${found.rawType}, not a date`,
+        );
     }
     if (table.restrictColumn) flagColumn(table.restrictColumn, 'restriction flag');
     for (const hold of table.holds) {
@@ -122,10 +215,22 @@ export function checkStore(store: Store, live: LiveSchema, holds: readonly HoldD
       const column = need(ref.column, `reference to ${ref.toTable}.${ref.toColumn}`);
       const target = liveTables.get(ref.toTable);
       if (target && !target.columns.some((c) => c.name === ref.toColumn)) {
-        add('error', 'missing_column', ref.toTable, ref.toColumn, `the referenced column "${ref.toTable}.${ref.toColumn}" does not exist`);
+        add(
+          'error',
+          'missing_column',
+          ref.toTable,
+          ref.toColumn,
+          `the referenced column "${ref.toTable}.${ref.toColumn}" does not exist`,
+        );
       }
       if (column && ref.nullable && !column.nullable) {
-        add('error', 'not_null', table.name, ref.column, `"${table.name}.${ref.column}" is declared nullable (set to NULL before its parent is deleted) but is NOT NULL`);
+        add(
+          'error',
+          'not_null',
+          table.name,
+          ref.column,
+          `"${table.name}.${ref.column}" is declared nullable (set to NULL before its parent is deleted) but is NOT NULL`,
+        );
       }
     }
     // The lookups Charter makes by a column: a request finds a person's rows by an identity column and follows each
@@ -136,10 +241,18 @@ export function checkStore(store: Store, live: LiveSchema, holds: readonly HoldD
       if (liveColumns.get(column)?.indexed !== false || warned.has(column)) return;
       warned.add(column);
       const size = liveTable.estimatedRows ? ` (about ${liveTable.estimatedRows.toLocaleString('en')} rows)` : '';
-      add('warning', 'not_indexed', table.name, column, `no index starts with "${table.name}.${column}", so ${lookup} reads the whole table${size}: create index on ${table.name} (${column})`);
+      add(
+        'warning',
+        'not_indexed',
+        table.name,
+        column,
+        `no index starts with "${table.name}.${column}", so ${lookup} reads the whole table${size}: create index on ${table.name} (${column})`,
+      );
     };
-    for (const column of table.columns) if (column.identity) needsIndex(column.name, `finding a person's rows by ${column.identity}`);
-    for (const ref of table.references) needsIndex(ref.column, `following ${table.name}.${ref.column} to ${ref.toTable}`);
+    for (const column of table.columns)
+      if (column.identity) needsIndex(column.name, `finding a person's rows by ${column.identity}`);
+    for (const ref of table.references)
+      needsIndex(ref.column, `following ${table.name}.${ref.column} to ${ref.toTable}`);
     if (table.anchor && !table.anchor.via) needsIndex(table.anchor.column, 'every retention batch');
     undeclaredForeignKeys(liveTable, table.name, model.tables, add);
   }
@@ -150,7 +263,13 @@ function undeclaredForeignKeys(
   liveTable: LiveTable,
   name: string,
   declared: ReturnType<typeof storeModel>['tables'],
-  add: (severity: CheckFinding['severity'], code: string, table: string, column: string | undefined, message: string) => void,
+  add: (
+    severity: CheckFinding['severity'],
+    code: string,
+    table: string,
+    column: string | undefined,
+    message: string,
+  ) => void,
 ) {
   const table = declared.get(name);
   if (!table) return;

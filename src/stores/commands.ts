@@ -29,7 +29,10 @@ async function charterFrom(args: CommandArgs, io: CliIo): Promise<Charter | unde
 function selectedStores(charter: Charter, args: CommandArgs) {
   const only = stringOption(args, 'store');
   const stores = charter.stores.filter((s) => !only || s.id === only);
-  if (only && stores.length === 0) throw new UsageError(`no store "${only}" in the charter (stores: ${charter.stores.map((s) => s.id).join(', ') || 'none'})`);
+  if (only && stores.length === 0)
+    throw new UsageError(
+      `no store "${only}" in the charter (stores: ${charter.stores.map((s) => s.id).join(', ') || 'none'})`,
+    );
   return stores;
 }
 
@@ -46,7 +49,14 @@ type Skipped = { store: string; skipped: string };
  * Opens each SQL store of the charter (or only one) in turn and runs `work` on it; an HTTP store, or one that cannot
  * be reached, is reported as skipped with the reason — naming the store, never its URL (it may carry a password).
  */
-async function eachSqlStore<T>(charter: Charter, env: NodeJS.ProcessEnv, only: string | undefined, http: string, poolSize: number, work: (store: Store, connector: StoreConnector) => Promise<T>): Promise<(T | Skipped)[]> {
+async function eachSqlStore<T>(
+  charter: Charter,
+  env: NodeJS.ProcessEnv,
+  only: string | undefined,
+  http: string,
+  poolSize: number,
+  work: (store: Store, connector: StoreConnector) => Promise<T>,
+): Promise<(T | Skipped)[]> {
   const results: (T | Skipped)[] = [];
   for (const store of charter.stores.filter((s) => !only || s.id === only)) {
     if (store.kind === 'http') {
@@ -58,7 +68,13 @@ async function eachSqlStore<T>(charter: Charter, env: NodeJS.ProcessEnv, only: s
       connector = openStore(store, charter, { env, hashKey: hashKeyFromEnv(env) ?? Buffer.alloc(32), poolSize });
       results.push(await work(store, connector));
     } catch (error) {
-      results.push({ store: store.id, skipped: error instanceof StoreError ? error.message : `cannot connect: ${(error as Error & { code?: string }).code ?? 'error'}` });
+      results.push({
+        store: store.id,
+        skipped:
+          error instanceof StoreError
+            ? error.message
+            : `cannot connect: ${(error as Error & { code?: string }).code ?? 'error'}`,
+      });
     } finally {
       await connector?.close();
     }
@@ -69,17 +85,34 @@ async function eachSqlStore<T>(charter: Charter, env: NodeJS.ProcessEnv, only: s
 const isSkipped = <T extends object>(result: T | Skipped): result is Skipped => 'skipped' in result;
 
 /** Connects to every SQL store of the charter and compares its declaration with the live schema. */
-export async function checkCharterStores(charter: Charter, env: NodeJS.ProcessEnv, only?: string): Promise<StoreCheckResult[]> {
-  const results = await eachSqlStore(charter, env, only, 'an HTTP store checks its own schema (the adapter answers for it)', 1, async (store, connector) => ({
-    store: store.id,
-    findings: checkStore(store, await connector.introspect(), engineHolds(charter)),
-  }));
+export async function checkCharterStores(
+  charter: Charter,
+  env: NodeJS.ProcessEnv,
+  only?: string,
+): Promise<StoreCheckResult[]> {
+  const results = await eachSqlStore(
+    charter,
+    env,
+    only,
+    'an HTTP store checks its own schema (the adapter answers for it)',
+    1,
+    async (store, connector) => ({
+      store: store.id,
+      findings: checkStore(store, await connector.introspect(), engineHolds(charter)),
+    }),
+  );
   return results.map((r) => (isSkipped(r) ? { ...r, findings: [] } : r));
 }
 
 /** Samples every SQL store of the charter and reports undeclared personal data. */
-export function scanCharterStores(charter: Charter, env: NodeJS.ProcessEnv, options: { only?: string; sampleSize?: number } = {}): Promise<(ScanReport | Skipped)[]> {
-  return eachSqlStore(charter, env, options.only, 'an HTTP store cannot be sampled', 1, (store, connector) => scanStore(connector, store, { sampleSize: options.sampleSize }));
+export function scanCharterStores(
+  charter: Charter,
+  env: NodeJS.ProcessEnv,
+  options: { only?: string; sampleSize?: number } = {},
+): Promise<(ScanReport | Skipped)[]> {
+  return eachSqlStore(charter, env, options.only, 'an HTTP store cannot be sampled', 1, (store, connector) =>
+    scanStore(connector, store, { sampleSize: options.sampleSize }),
+  );
 }
 
 export const storesCheckCommand: Command = {
@@ -101,14 +134,21 @@ export const storesCheckCommand: Command = {
           io.out(`${result.store}: not checked: ${result.skipped}`);
           continue;
         }
-        for (const f of result.findings) io.out(`${result.store}: ${f.severity}: ${f.table}${f.column ? `.${f.column}` : ''}: ${f.message} [${f.code}]`);
+        for (const f of result.findings)
+          io.out(
+            `${result.store}: ${f.severity}: ${f.table}${f.column ? `.${f.column}` : ''}: ${f.message} [${f.code}]`,
+          );
         const store = charter.stores.find((s) => s.id === result.store);
         if (store) for (const line of reachLines({ ...charter, stores: [store] })) io.out(line);
         const errors = result.findings.filter((f) => f.severity === 'error').length;
-        io.out(`${result.store}: ${errors} error${errors === 1 ? '' : 's'}, ${result.findings.length - errors} warning${result.findings.length - errors === 1 ? '' : 's'}`);
+        io.out(
+          `${result.store}: ${errors} error${errors === 1 ? '' : 's'}, ${result.findings.length - errors} warning${result.findings.length - errors === 1 ? '' : 's'}`,
+        );
       }
     }
-    const failed = results.some((r) => (r.skipped && !r.skipped.startsWith('an HTTP')) || r.findings.some((f) => f.severity === 'error'));
+    const failed = results.some(
+      (r) => (r.skipped && !r.skipped.startsWith('an HTTP')) || r.findings.some((f) => f.severity === 'error'),
+    );
     return failed ? exitCodes.findings : exitCodes.ok;
   },
 };
@@ -117,7 +157,12 @@ export const scanCommand: Command = {
   name: 'scan',
   summary: 'Sample every table of the connected stores and report personal data the charter does not declare',
   usage: 'scan [--charter file] [--store id] [--sample N] [--json]',
-  options: { charter: { type: 'string' }, store: { type: 'string' }, sample: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    charter: { type: 'string' },
+    store: { type: 'string' },
+    sample: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   help: 'Detectors: email, phone (E.164 and BE/NL/FR/DE national formats), IBAN (mod 97), Belgian national number and company/VAT numbers\n(checksums), IP addresses, dates of birth, payment cards (Luhn), the same inside free text (notes, comments), and column names in\nEN/NL/FR/DE. Found values are shown masked only. Exit code 1 when undeclared personal data is found.',
   async run(args, io) {
     const sample = stringOption(args, 'sample');
@@ -125,7 +170,10 @@ export const scanCommand: Command = {
     const charter = await charterFrom(args, io);
     if (!charter) return exitCodes.findings;
     selectedStores(charter, args);
-    const reports = await scanCharterStores(charter, io.env, { only: stringOption(args, 'store'), sampleSize: sample ? Number(sample) : undefined });
+    const reports = await scanCharterStores(charter, io.env, {
+      only: stringOption(args, 'store'),
+      sampleSize: sample ? Number(sample) : undefined,
+    });
     if (args.values.json) io.out(JSON.stringify(reports, null, 2));
     else {
       for (const report of reports) {
@@ -133,11 +181,15 @@ export const scanCommand: Command = {
           io.out(`${report.store}: not scanned: ${report.skipped}`);
           continue;
         }
-        io.out(`${report.store}: ${report.tables} tables, ${report.columns} columns sampled; ${report.undeclared.length} undeclared, ${report.declared.length} declared columns recognised`);
+        io.out(
+          `${report.store}: ${report.tables} tables, ${report.columns} columns sampled; ${report.undeclared.length} undeclared, ${report.declared.length} declared columns recognised`,
+        );
         for (const f of report.undeclared) {
           const also = f.categories.filter((c) => c !== f.category);
           const examples = f.examples.length ? `; e.g. ${f.examples.join(', ')}` : '';
-          io.out(`  ${f.table}.${f.column}: ${f.category}${also.length ? ` (also ${also.join(', ')})` : ''} (confidence ${f.confidence.toFixed(2)}; ${f.evidence.join(', ')}; ${f.matched}/${f.sampled} values${examples})`);
+          io.out(
+            `  ${f.table}.${f.column}: ${f.category}${also.length ? ` (also ${also.join(', ')})` : ''} (confidence ${f.confidence.toFixed(2)}; ${f.evidence.join(', ')}; ${f.matched}/${f.sampled} values${examples})`,
+          );
         }
       }
     }
@@ -154,8 +206,15 @@ export const storesPresetCommand: Command = {
     const system = args.positionals[0];
     if (system !== 'wordpress') throw new UsageError(`unknown preset "${system ?? ''}"; available: wordpress`);
     const connection = stringOption(args, 'connection');
-    if (connection !== undefined && !/^[A-Z_][A-Z0-9_]*$/.test(connection)) throw new UsageError('--connection takes the NAME of an environment variable');
-    io.out(wordpressPresetYaml({ prefix: stringOption(args, 'prefix'), connection, woocommerce: !args.values['no-woocommerce'] }));
+    if (connection !== undefined && !/^[A-Z_][A-Z0-9_]*$/.test(connection))
+      throw new UsageError('--connection takes the NAME of an environment variable');
+    io.out(
+      wordpressPresetYaml({
+        prefix: stringOption(args, 'prefix'),
+        connection,
+        woocommerce: !args.values['no-woocommerce'],
+      }),
+    );
     return exitCodes.ok;
   },
 };
@@ -168,7 +227,9 @@ export function parseIdentityOption(text: string): Identity {
   const type = text.slice(0, at) as IdentityType;
   const value = text.slice(at + 1).trim();
   if (at < 1 || !identityTypes.includes(type) || value.length === 0) {
-    throw new UsageError(`--identity takes TYPE=VALUE with TYPE one of ${identityTypes.join(', ')} (got "${text.slice(0, Math.max(0, at)) || text}")`);
+    throw new UsageError(
+      `--identity takes TYPE=VALUE with TYPE one of ${identityTypes.join(', ')} (got "${text.slice(0, Math.max(0, at)) || text}")`,
+    );
   }
   return { type, value };
 }
@@ -189,51 +250,94 @@ export interface StoreExplanation {
   store: string;
   tables: ExplainedTable[];
   /** For `--type erasure`: the plan of a dry run (nothing is written). */
-  erasure?: { erased: { table: string; deleted: number; updated: number }[]; kept: { table: string; rows: number; hold: string; keptColumns: string[] }[] } | undefined;
+  erasure?:
+    | {
+        erased: { table: string; deleted: number; updated: number }[];
+        kept: { table: string; rows: number; hold: string; keptColumns: string[] }[];
+      }
+    | undefined;
   skipped?: string | undefined;
 }
 
 /** For one person: every table of every SQL store, the rows found and the path, and for an erasure its dry-run plan. */
-export async function explainCharterStores(charter: Charter, env: NodeJS.ProcessEnv, identities: Identity[], options: { only?: string; type?: 'access' | 'erasure' } = {}): Promise<StoreExplanation[]> {
-  const results = await eachSqlStore(charter, env, options.only, 'an HTTP store answers for its own tables', 2, async (store, connector): Promise<StoreExplanation> => {
-    const counts = new Map<string, { rows: number; shared: number; restricted: number }>();
-    const summary = await connector.access({ identities }, (records) => {
-      for (const record of records) {
-        const count = counts.get(record.table) ?? { rows: 0, shared: 0, restricted: 0 };
-        count.rows++;
-        if (record.shared) count.shared++;
-        if (record.restricted) count.restricted++;
-        counts.set(record.table, count);
-      }
-    });
-    const reach = describeReach(storeModel(store, engineHolds(charter)), [...new Set(identities.map((i) => i.type))]);
-    for (const held of summary.processorRows ?? []) counts.set(held.table, { rows: held.rows, shared: 0, restricted: 0 });
-    const customers = new Map((summary.processorRows ?? []).map((held) => [held.table, held.customer]));
-    const tables = reach.map((r) => ({ table: r.table, reach: r.text, ...(counts.get(r.table) ?? { rows: 0, shared: 0, restricted: 0 }), ...(customers.has(r.table) ? { customer: customers.get(r.table) } : {}) }));
-    if (options.type !== 'erasure') return { store: store.id, tables };
-    const plan = await connector.erase({ jobId: `explain-${Date.now()}`, identities, dryRun: true });
-    return { store: store.id, tables, erasure: { erased: plan.erased, kept: plan.kept.map((k) => ({ table: k.table, rows: k.rows, hold: k.hold, keptColumns: k.keptColumns })) } };
-  });
+export async function explainCharterStores(
+  charter: Charter,
+  env: NodeJS.ProcessEnv,
+  identities: Identity[],
+  options: { only?: string; type?: 'access' | 'erasure' } = {},
+): Promise<StoreExplanation[]> {
+  const results = await eachSqlStore(
+    charter,
+    env,
+    options.only,
+    'an HTTP store answers for its own tables',
+    2,
+    async (store, connector): Promise<StoreExplanation> => {
+      const counts = new Map<string, { rows: number; shared: number; restricted: number }>();
+      const summary = await connector.access({ identities }, (records) => {
+        for (const record of records) {
+          const count = counts.get(record.table) ?? { rows: 0, shared: 0, restricted: 0 };
+          count.rows++;
+          if (record.shared) count.shared++;
+          if (record.restricted) count.restricted++;
+          counts.set(record.table, count);
+        }
+      });
+      const reach = describeReach(storeModel(store, engineHolds(charter)), [...new Set(identities.map((i) => i.type))]);
+      for (const held of summary.processorRows ?? [])
+        counts.set(held.table, { rows: held.rows, shared: 0, restricted: 0 });
+      const customers = new Map((summary.processorRows ?? []).map((held) => [held.table, held.customer]));
+      const tables = reach.map((r) => ({
+        table: r.table,
+        reach: r.text,
+        ...(counts.get(r.table) ?? { rows: 0, shared: 0, restricted: 0 }),
+        ...(customers.has(r.table) ? { customer: customers.get(r.table) } : {}),
+      }));
+      if (options.type !== 'erasure') return { store: store.id, tables };
+      const plan = await connector.erase({ jobId: `explain-${Date.now()}`, identities, dryRun: true });
+      return {
+        store: store.id,
+        tables,
+        erasure: {
+          erased: plan.erased,
+          kept: plan.kept.map((k) => ({ table: k.table, rows: k.rows, hold: k.hold, keptColumns: k.keptColumns })),
+        },
+      };
+    },
+  );
   return results.map((r) => (isSkipped(r) ? { ...r, tables: [] } : r));
 }
 
 export const storesExplainCommand: Command = {
   name: 'stores explain',
-  summary: "Show, for one person, each table a request reaches, the rows found and the path — before anything runs",
-  usage: 'stores explain --identity TYPE=VALUE [--identity …] [--type access|erasure] [--charter file] [--store id] [--json]',
-  options: { charter: { type: 'string' }, store: { type: 'string' }, identity: { type: 'string', multiple: true }, type: { type: 'string' }, json: { type: 'boolean' } },
+  summary: 'Show, for one person, each table a request reaches, the rows found and the path — before anything runs',
+  usage:
+    'stores explain --identity TYPE=VALUE [--identity …] [--type access|erasure] [--charter file] [--store id] [--json]',
+  options: {
+    charter: { type: 'string' },
+    store: { type: 'string' },
+    identity: { type: 'string', multiple: true },
+    type: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   help: 'Reads only: access runs as a count, an erasure as a dry run (nothing is written).\nTYPE: email, phone, customer-number, account-id. Exit code 1 when a store cannot be read.',
   async run(args, io) {
     const given = args.values.identity;
-    const texts = (Array.isArray(given) ? given : given === undefined ? [] : [given]).filter((v): v is string => typeof v === 'string');
-    if (texts.length === 0) throw new UsageError('give the person with --identity TYPE=VALUE (e.g. --identity email=alice@example.be)');
+    const texts = (Array.isArray(given) ? given : given === undefined ? [] : [given]).filter(
+      (v): v is string => typeof v === 'string',
+    );
+    if (texts.length === 0)
+      throw new UsageError('give the person with --identity TYPE=VALUE (e.g. --identity email=alice@example.be)');
     const identities = texts.map(parseIdentityOption);
     const type = stringOption(args, 'type') ?? 'access';
     if (type !== 'access' && type !== 'erasure') throw new UsageError('--type takes access or erasure');
     const charter = await charterFrom(args, io);
     if (!charter) return exitCodes.findings;
     selectedStores(charter, args);
-    const results = await explainCharterStores(charter, io.env, identities, { only: stringOption(args, 'store'), type });
+    const results = await explainCharterStores(charter, io.env, identities, {
+      only: stringOption(args, 'store'),
+      type,
+    });
     if (args.values.json) io.out(JSON.stringify(results, null, 2));
     else {
       for (const result of results) {
@@ -243,15 +347,24 @@ export const storesExplainCommand: Command = {
         }
         io.out(`${result.store}:`);
         for (const t of result.tables) {
-          const found = t.rows === 0 ? 'no rows' : `${t.rows} row${t.rows === 1 ? '' : 's'}${t.shared ? `, ${t.shared} shared with someone else (their columns withheld)` : ''}${t.restricted ? `, ${t.restricted} restricted` : ''}`;
+          const found =
+            t.rows === 0
+              ? 'no rows'
+              : `${t.rows} row${t.rows === 1 ? '' : 's'}${t.shared ? `, ${t.shared} shared with someone else (their columns withheld)` : ''}${t.restricted ? `, ${t.restricted} restricted` : ''}`;
           io.out(`  ${t.reach}`);
-          const routed = t.customer ? `, held for customer ${t.customer}: counted and routed to them, never exported or written` : '';
+          const routed = t.customer
+            ? `, held for customer ${t.customer}: counted and routed to them, never exported or written`
+            : '';
           if (!t.reach.includes(': not reached')) io.out(`    found: ${found}${routed}`);
         }
         if (result.erasure) {
           io.out(`  erasure (dry run, nothing written):`);
-          for (const e of result.erasure.erased) io.out(`    ${e.table}: ${e.deleted} deleted, ${e.updated} erased in place`);
-          for (const k of result.erasure.kept) io.out(`    ${k.table}: ${k.rows} kept (${k.hold})${k.keptColumns.length ? `, keeping ${k.keptColumns.join(', ')}` : ''}`);
+          for (const e of result.erasure.erased)
+            io.out(`    ${e.table}: ${e.deleted} deleted, ${e.updated} erased in place`);
+          for (const k of result.erasure.kept)
+            io.out(
+              `    ${k.table}: ${k.rows} kept (${k.hold})${k.keptColumns.length ? `, keeping ${k.keptColumns.join(', ')}` : ''}`,
+            );
           if (result.erasure.erased.length === 0 && result.erasure.kept.length === 0) io.out('    nothing to erase');
         }
       }

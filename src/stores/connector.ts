@@ -27,7 +27,8 @@ export type EraseStrategy = 'delete' | 'null' | 'hash' | 'redact' | 'keep';
 // Live schema (introspection, `charter stores check`, `charter scan`)
 
 /** A column family Charter reasons about when it checks that a strategy fits a column. */
-export type ColumnFamily = 'text' | 'integer' | 'decimal' | 'boolean' | 'date' | 'timestamp' | 'json' | 'binary' | 'uuid' | 'other';
+export type ColumnFamily =
+  'text' | 'integer' | 'decimal' | 'boolean' | 'date' | 'timestamp' | 'json' | 'binary' | 'uuid' | 'other';
 
 export interface LiveColumn {
   name: string;

@@ -54,7 +54,11 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
       tickets: ['80', '81'],
     });
     expect(summary.store).toBe('shop');
-    expect(Object.fromEntries(summary.tables.map((t) => [t.table, t.rows]))).toMatchObject({ customers: 1, orders: 3, order_lines: 6 });
+    expect(Object.fromEntries(summary.tables.map((t) => [t.table, t.rows]))).toMatchObject({
+      customers: 1,
+      orders: 3,
+      order_lines: 6,
+    });
     const customer = records.find((r) => r.table === 'customers');
     expect(customer?.columns).toEqual([
       { name: 'email', category: 'contact.email', value: 'alice@example.be' },
@@ -85,13 +89,22 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
   it('answers an unknown identity with nothing', async () => {
     const { records } = await collect(target, [{ type: 'email', value: 'nobody@example.be' }]);
     expect(records).toEqual([]);
-    expect(await target.connector.contacts([{ type: 'email', value: 'nobody@example.be' }])).toEqual({ store: 'shop', found: false, contacts: [] });
+    expect(await target.connector.contacts([{ type: 'email', value: 'nobody@example.be' }])).toEqual({
+      store: 'shop',
+      found: false,
+      contacts: [],
+    });
   });
 
   it('gives the contacts on file for a customer number', async () => {
     const result = await target.connector.contacts([{ type: 'customer-number', value: 'C-0001' }]);
     expect(result.found).toBe(true);
-    expect(result.contacts).toEqual(expect.arrayContaining([{ type: 'email', value: 'alice@example.be' }, { type: 'customer-number', value: 'C-0001' }]));
+    expect(result.contacts).toEqual(
+      expect.arrayContaining([
+        { type: 'email', value: 'alice@example.be' },
+        { type: 'customer-number', value: 'C-0001' },
+      ]),
+    );
   });
 
   it('erases by strategy, keeps what a legal hold requires, reduces held rows, unlinks and deletes children first', async () => {
@@ -107,10 +120,26 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
       newsletter: { deleted: 1, updated: 0 },
       tickets: { deleted: 0, updated: 2 },
     });
-    const kept = result.kept.map(({ until, ...k }) => ({ ...k, until: Boolean(until) })).sort((a, b) => a.hold.localeCompare(b.hold));
+    const kept = result.kept
+      .map(({ until, ...k }) => ({ ...k, until: Boolean(until) }))
+      .sort((a, b) => a.hold.localeCompare(b.hold));
     expect(kept).toEqual([
-      { table: 'invoices', rows: 1, hold: 'legal-claim', law: 'Belgian Civil Code, art. 2262bis (limitation of claims)', keptColumns: [], until: false },
-      { table: 'invoices', rows: 1, hold: 'vat-invoices', law: 'Belgian VAT Code, art. 60', keptColumns: ['number', 'issued_at', 'billing_name', 'amount'], until: true },
+      {
+        table: 'invoices',
+        rows: 1,
+        hold: 'legal-claim',
+        law: 'Belgian Civil Code, art. 2262bis (limitation of claims)',
+        keptColumns: [],
+        until: false,
+      },
+      {
+        table: 'invoices',
+        rows: 1,
+        hold: 'vat-invoices',
+        law: 'Belgian VAT Code, art. 60',
+        keptColumns: ['number', 'issued_at', 'billing_name', 'amount'],
+        until: true,
+      },
     ]);
 
     const customer = (await target.rows('customers')).find((r) => r.id === 1);
@@ -119,9 +148,25 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
     expect((await target.rows('orders')).filter((r) => r.customer_id === 1)).toEqual([]);
     expect((await target.rows('order_lines')).filter((r) => [10, 11, 12].includes(r.order_id as number))).toEqual([]);
     const invoices = Object.fromEntries((await target.rows('invoices')).map((r) => [r.id, r]));
-    expect(invoices[50]).toMatchObject({ billing_name: null, billing_email: null, order_id: null, number: 'F-2013-001' });
-    expect(invoices[51]).toMatchObject({ billing_name: 'Alice Peeters', billing_email: null, order_id: null, number: 'F-2024-051', amount: 99 });
-    expect(invoices[52]).toMatchObject({ billing_name: 'Alice Peeters', billing_email: 'billing@alice.example', legal_claim: true, order_id: null });
+    expect(invoices[50]).toMatchObject({
+      billing_name: null,
+      billing_email: null,
+      order_id: null,
+      number: 'F-2013-001',
+    });
+    expect(invoices[51]).toMatchObject({
+      billing_name: 'Alice Peeters',
+      billing_email: null,
+      order_id: null,
+      number: 'F-2024-051',
+      amount: 99,
+    });
+    expect(invoices[52]).toMatchObject({
+      billing_name: 'Alice Peeters',
+      billing_email: 'billing@alice.example',
+      legal_claim: true,
+      order_id: null,
+    });
     expect((await target.rows('newsletter')).map((r) => r.id)).not.toContain(70);
     const tickets = (await target.rows('tickets')).filter((r) => r.id === 80 || r.id === 81);
     expect(tickets.every((t) => isHashed(t.email) && t.body === '[erased]')).toBe(true);
@@ -149,11 +194,21 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
   });
 
   it('rectifies declared columns and refuses undeclared ones', async () => {
-    const result = await target.connector.rectify({ jobId: 'r1', identities: alice, changes: [{ table: 'customers', column: 'name', value: 'Alice Peeters-Claes' }] });
+    const result = await target.connector.rectify({
+      jobId: 'r1',
+      identities: alice,
+      changes: [{ table: 'customers', column: 'name', value: 'Alice Peeters-Claes' }],
+    });
     expect(result.updated).toEqual([{ table: 'customers', rows: 1 }]);
     expect((await target.rows('customers')).find((r) => r.id === 1)?.name).toBe('Alice Peeters-Claes');
     expect((await target.rows('customers')).find((r) => r.id === 2)?.name).toBe('Bob Janssens');
-    await expect(target.connector.rectify({ jobId: 'r2', identities: alice, changes: [{ table: 'customers', column: 'created_at', value: 'x' }] })).rejects.toThrow(/not declared/);
+    await expect(
+      target.connector.rectify({
+        jobId: 'r2',
+        identities: alice,
+        changes: [{ table: 'customers', column: 'created_at', value: 'x' }],
+      }),
+    ).rejects.toThrow(/not declared/);
   });
 
   it('restricts: flags the rows, later exports and retention leave them out, and lifting it restores them', async () => {
@@ -163,21 +218,37 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
     // newsletter row holds only its own email and has no flag to set.
     expect(result.unsupported.sort()).toEqual(['newsletter']);
     const exported = await collect(target, alice, { excludeRestricted: true });
-    expect(exported.records.filter((r) => ['customers', 'orders', 'order_lines', 'invoices'].includes(r.table))).toEqual([]);
+    expect(
+      exported.records.filter((r) => ['customers', 'orders', 'order_lines', 'invoices'].includes(r.table)),
+    ).toEqual([]);
     const own = await collect(target, alice);
     for (const table of ['customers', 'orders', 'order_lines', 'invoices']) {
       const records = own.records.filter((r) => r.table === table);
       expect(records.length).toBeGreaterThan(0);
       expect(records.every((r) => r.restricted)).toBe(true);
     }
-    const due = await target.connector.countDue({ table: 'customers', period: 'P1Y', cutoffs: [now.toISOString()], now: now.toISOString() });
+    const due = await target.connector.countDue({
+      table: 'customers',
+      period: 'P1Y',
+      cutoffs: [now.toISOString()],
+      now: now.toISOString(),
+    });
     expect(due.due).toEqual([1]);
     expect(due.held.restricted).toBe(1);
     await target.connector.restrict({ jobId: 'x2', identities: alice, restricted: false });
-    expect((await target.connector.countDue({ table: 'customers', period: 'P1Y', cutoffs: [now.toISOString()], now: now.toISOString() })).due).toEqual([2]);
+    expect(
+      (
+        await target.connector.countDue({
+          table: 'customers',
+          period: 'P1Y',
+          cutoffs: [now.toISOString()],
+          now: now.toISOString(),
+        })
+      ).due,
+    ).toEqual([2]);
   });
 
-  it('keeps a restricted customer\'s rows in every table she owns: counted as restricted, never swept', async () => {
+  it("keeps a restricted customer's rows in every table she owns: counted as restricted, never swept", async () => {
     await target.connector.restrict({ jobId: 'x3', identities: alice, restricted: true });
     const at = { cutoffs: [now.toISOString()], now: now.toISOString() };
     // Her orders (anchored at her contract's end) belong to her: held, Bob's are due.
@@ -188,7 +259,17 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
     expect(invoices.held).toMatchObject({ restricted: 1 });
     // A column rule erases just its column, on Bob's invoice only (Carol's is under the VAT hold, Alice's restricted).
     const before = await target.rows('invoices');
-    const swept = await target.connector.sweep({ jobId: 'run-c', table: 'invoices', period: 'P1D', cutoff: now.toISOString(), now: now.toISOString(), action: 'anonymise', columns: ['billing_email'], batchSize: 10, batchId: 'b-1' });
+    const swept = await target.connector.sweep({
+      jobId: 'run-c',
+      table: 'invoices',
+      period: 'P1D',
+      cutoff: now.toISOString(),
+      now: now.toISOString(),
+      action: 'anonymise',
+      columns: ['billing_email'],
+      batchSize: 10,
+      batchId: 'b-1',
+    });
     expect(swept).toMatchObject({ anonymised: 1, deleted: 0, reduced: {}, done: true });
     const afterSweep = await target.rows('invoices');
     expect(afterSweep.map((r) => r.id)).toEqual(before.map((r) => r.id));
@@ -209,30 +290,65 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
     const blocked = await target.connector.countDue({ table: 'customers', period: 'P1Y', ...at, action: 'delete' });
     expect(blocked.due).toEqual([0]);
     expect(blocked.blockedRows).toBe(2);
-    expect(blocked.blocked).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'orders', reason: 'ungoverned', rows: 2 })]));
+    expect(blocked.blocked).toEqual(
+      expect.arrayContaining([expect.objectContaining({ table: 'orders', reason: 'ungoverned', rows: 2 })]),
+    );
     // With the orders' own rule, Bob's (due with his contract) go in the same run; Alice's (2 years) do not yet.
-    const ruled = await target.connector.countDue({ table: 'customers', period: 'P1Y', ...at, action: 'delete', rules: [{ table: 'orders', period: 'P10Y' }, { table: 'invoices', period: 'P10Y' }, { table: 'order_lines', period: 'P1Y' }] });
+    const ruled = await target.connector.countDue({
+      table: 'customers',
+      period: 'P1Y',
+      ...at,
+      action: 'delete',
+      rules: [
+        { table: 'orders', period: 'P10Y' },
+        { table: 'invoices', period: 'P10Y' },
+        { table: 'order_lines', period: 'P1Y' },
+      ],
+    });
     expect(ruled.blocked?.find((b) => b.table === 'orders')).toMatchObject({ reason: 'not-due', rows: 1 });
   });
 
   it('counts rows due at each cutoff and those without an anchor', async () => {
     const inAYear = new Date(now);
     inAYear.setUTCFullYear(inAYear.getUTCFullYear() + 1);
-    const result = await target.connector.countDue({ table: 'newsletter', period: 'P3Y', cutoffs: [now.toISOString(), inAYear.toISOString()], now: now.toISOString() });
+    const result = await target.connector.countDue({
+      table: 'newsletter',
+      period: 'P3Y',
+      cutoffs: [now.toISOString(), inAYear.toISOString()],
+      now: now.toISOString(),
+    });
     expect(result).toMatchObject({ store: 'shop', table: 'newsletter', due: [3, 4], withoutAnchor: 1 });
   });
 
   it('counts held rows apart, with an anchor in a related table', async () => {
-    const invoices = await target.connector.countDue({ table: 'invoices', period: 'P1Y', cutoffs: [now.toISOString()], now: now.toISOString() });
+    const invoices = await target.connector.countDue({
+      table: 'invoices',
+      period: 'P1Y',
+      cutoffs: [now.toISOString()],
+      now: now.toISOString(),
+    });
     expect(invoices.due).toEqual([2]);
     expect(invoices.held).toEqual({ 'legal-claim': 1, 'vat-invoices': 1 });
-    const orders = await target.connector.countDue({ table: 'orders', period: 'P10Y', cutoffs: [now.toISOString()], now: now.toISOString() });
+    const orders = await target.connector.countDue({
+      table: 'orders',
+      period: 'P10Y',
+      cutoffs: [now.toISOString()],
+      now: now.toISOString(),
+    });
     expect(orders.due).toEqual([1]); // Bob's order: his contract ended 11 years ago.
   });
 
   it('sweeps due rows in bounded batches until done', async () => {
     const sweep = (batchSize: number) =>
-      target.connector.sweep({ jobId: 'run-1', table: 'newsletter', period: 'P3Y', cutoff: now.toISOString(), now: now.toISOString(), action: 'delete', batchSize });
+      target.connector.sweep({
+        jobId: 'run-1',
+        table: 'newsletter',
+        period: 'P3Y',
+        cutoff: now.toISOString(),
+        now: now.toISOString(),
+        action: 'delete',
+        batchSize,
+      });
     const first = await sweep(2);
     expect(first).toMatchObject({ deleted: 2, done: false });
     const second = await sweep(2);
@@ -247,14 +363,26 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
     at.setUTCFullYear(at.getUTCFullYear() - 3);
     for (let id = 90; id < 95; id++) {
       const insert = new Statement(target.driver.dialect);
-      await target.driver.query(`insert into tickets (id, customer_id, email, body, received_at) values (${insert.param(id)}, null, ${insert.param(`guest${id}@example.be`)}, 'Question', ${insert.param(at)})`, insert.params);
+      await target.driver.query(
+        `insert into tickets (id, customer_id, email, body, received_at) values (${insert.param(id)}, null, ${insert.param(`guest${id}@example.be`)}, 'Question', ${insert.param(at)})`,
+        insert.params,
+      );
     }
     const before = new Map((await target.rows('tickets')).map((r) => [r.id, r.email]));
     let after: string | undefined;
     let anonymised = 0;
     const batches: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const result = await target.connector.sweep({ jobId: 'run-5', table: 'tickets', period: 'P1Y', cutoff: now.toISOString(), now: now.toISOString(), action: 'anonymise', batchSize: 2, ...(after ? { after } : {}) });
+      const result = await target.connector.sweep({
+        jobId: 'run-5',
+        table: 'tickets',
+        period: 'P1Y',
+        cutoff: now.toISOString(),
+        now: now.toISOString(),
+        action: 'anonymise',
+        batchSize: 2,
+        ...(after ? { after } : {}),
+      });
       anonymised += result.anonymised;
       batches.push(result.anonymised);
       expect(result.next === undefined || !Number.isNaN(Date.parse(result.next))).toBe(true);
@@ -271,19 +399,54 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
   });
 
   it('anonymises once, reduces held rows to their kept columns, and leaves parents that children still reference', async () => {
-    const tickets = await target.connector.sweep({ jobId: 'run-2', table: 'tickets', period: 'P1Y', cutoff: now.toISOString(), now: now.toISOString(), action: 'anonymise', batchSize: 10 });
+    const tickets = await target.connector.sweep({
+      jobId: 'run-2',
+      table: 'tickets',
+      period: 'P1Y',
+      cutoff: now.toISOString(),
+      now: now.toISOString(),
+      action: 'anonymise',
+      batchSize: 10,
+    });
     expect(tickets).toMatchObject({ anonymised: 2, done: true });
-    const again = await target.connector.sweep({ jobId: 'run-2', table: 'tickets', period: 'P1Y', cutoff: now.toISOString(), now: now.toISOString(), action: 'anonymise', batchSize: 10 });
+    const again = await target.connector.sweep({
+      jobId: 'run-2',
+      table: 'tickets',
+      period: 'P1Y',
+      cutoff: now.toISOString(),
+      now: now.toISOString(),
+      action: 'anonymise',
+      batchSize: 10,
+    });
     expect(again.anonymised).toBe(0);
     const rows = await target.rows('tickets');
     expect(rows.filter((r) => r.body === '[erased]').map((r) => r.id)).toEqual([80, 82]);
 
-    const invoices = await target.connector.sweep({ jobId: 'run-3', table: 'invoices', period: 'P1Y', cutoff: now.toISOString(), now: now.toISOString(), action: 'delete', batchSize: 10 });
+    const invoices = await target.connector.sweep({
+      jobId: 'run-3',
+      table: 'invoices',
+      period: 'P1Y',
+      cutoff: now.toISOString(),
+      now: now.toISOString(),
+      action: 'delete',
+      batchSize: 10,
+    });
     expect(invoices).toMatchObject({ deleted: 2, reduced: { 'vat-invoices': 1 }, done: true });
     expect((await target.rows('invoices')).map((r) => r.id)).toEqual([51, 52, 53]);
-    expect((await target.rows('invoices')).find((r) => r.id === 51)).toMatchObject({ billing_email: null, billing_name: 'Alice Peeters' });
+    expect((await target.rows('invoices')).find((r) => r.id === 51)).toMatchObject({
+      billing_email: null,
+      billing_name: 'Alice Peeters',
+    });
 
-    const customers = await target.connector.sweep({ jobId: 'run-4', table: 'customers', period: 'P1Y', cutoff: now.toISOString(), now: now.toISOString(), action: 'delete', batchSize: 10 });
+    const customers = await target.connector.sweep({
+      jobId: 'run-4',
+      table: 'customers',
+      period: 'P1Y',
+      cutoff: now.toISOString(),
+      now: now.toISOString(),
+      action: 'delete',
+      batchSize: 10,
+    });
     expect(customers.deleted).toBe(0); // Alice and Bob still have orders and invoices.
     expect((await target.rows('customers')).length).toBe(3);
   });
@@ -296,14 +459,22 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('the %s conn
     const schema = await target.connector.introspect();
     const customers = schema.tables.find((t) => t.name === 'customers');
     expect(customers?.primaryKey).toEqual(['id']);
-    expect(customers?.columns.find((c) => c.name === 'email')).toMatchObject({ family: 'text', nullable: false, unique: true, maxLength: 255, indexed: true });
+    expect(customers?.columns.find((c) => c.name === 'email')).toMatchObject({
+      family: 'text',
+      nullable: false,
+      unique: true,
+      maxLength: 255,
+      indexed: true,
+    });
     expect(customers?.columns.find((c) => c.name === 'id')?.indexed).toBe(true);
     expect(customers?.columns.find((c) => c.name === 'name')?.indexed).toBe(false);
     // The PostgreSQL version is read from the server (15 here); MariaDB does not say.
     if (target.name === 'postgres') expect(schema.postgresVersion).toBeGreaterThanOrEqual(150000);
     else expect(schema.postgresVersion).toBeUndefined();
     expect(customers?.columns.find((c) => c.name === 'processing_restricted')?.family).toBe('boolean');
-    expect(schema.tables.find((t) => t.name === 'orders')?.foreignKeys).toEqual([{ columns: ['customer_id'], referencedTable: 'customers', referencedColumns: ['id'] }]);
+    expect(schema.tables.find((t) => t.name === 'orders')?.foreignKeys).toEqual([
+      { columns: ['customer_id'], referencedTable: 'customers', referencedColumns: ['id'] },
+    ]);
   });
 });
 
@@ -319,6 +490,7 @@ async function bobRows(target: ContractTarget) {
 
 async function snapshot(target: ContractTarget) {
   const out: Record<string, unknown> = {};
-  for (const table of ['customers', 'orders', 'order_lines', 'invoices', 'newsletter', 'tickets']) out[table] = await target.rows(table);
+  for (const table of ['customers', 'orders', 'order_lines', 'invoices', 'newsletter', 'tickets'])
+    out[table] = await target.rows(table);
   return out;
 }

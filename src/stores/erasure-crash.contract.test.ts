@@ -50,8 +50,20 @@ async function state(pair: Pair) {
 function connectors(pair: Pair) {
   const key = Buffer.from(hashKey);
   return [
-    createSqlConnector({ id: 'shop', kind: 'postgres', model: storeModel(shopStore('postgres', 'shop'), shopHolds), driver: createPostgresDriver(pair.shopUrl), context: { hashKey: key } }),
-    createSqlConnector({ id: 'legacy', kind: 'mysql', model: storeModel(shopStore('mysql', 'legacy'), shopHolds), driver: createMysqlDriver(pair.legacyUrl), context: { hashKey: key } }),
+    createSqlConnector({
+      id: 'shop',
+      kind: 'postgres',
+      model: storeModel(shopStore('postgres', 'shop'), shopHolds),
+      driver: createPostgresDriver(pair.shopUrl),
+      context: { hashKey: key },
+    }),
+    createSqlConnector({
+      id: 'legacy',
+      kind: 'mysql',
+      model: storeModel(shopStore('mysql', 'legacy'), shopHolds),
+      driver: createMysqlDriver(pair.legacyUrl),
+      context: { hashKey: key },
+    }),
   ];
 }
 
@@ -90,10 +102,18 @@ describe('an erasure killed with SIGKILL and run again', () => {
     charterUrl = await newPostgresDatabase();
     charter = await openDatabase<Database>({ url: charterUrl, poolSize: 3 });
     await migrate(charter.db, migrations);
-    await charter.db.insertInto('organisations').values({ id: organisationId, slug: 'crash-test', name: 'Crash test' }).execute();
+    await charter.db
+      .insertInto('organisations')
+      .values({ id: organisationId, slug: 'crash-test', name: 'Crash test' })
+      .execute();
     clean = await seededPair(now);
     const stores = connectors(clean);
-    const report = await eraseSubject(charter.db, { organisationId }, stores, { jobId: 'clean-run', identities: [{ type: 'email', value: 'alice@example.be' }], actor: 'cli', batchSize: 25 });
+    const report = await eraseSubject(charter.db, { organisationId }, stores, {
+      jobId: 'clean-run',
+      identities: [{ type: 'email', value: 'alice@example.be' }],
+      actor: 'cli',
+      batchSize: 25,
+    });
     expect(report.status).toBe('completed');
     for (const store of stores) await store.close();
     cleanState = await state(clean);
@@ -125,16 +145,40 @@ describe('an erasure killed with SIGKILL and run again', () => {
     // The killed store's transaction rolled back: Alice's orders are all still there.
     const killedStore = killAt.startsWith('shop') ? crashed.shop : crashed.legacy;
     expect((await readTable(killedStore, 'orders')).filter((r) => r.customer_id === 1).length).toBe(3 + extraOrders);
-    const steps = await charter.db.selectFrom('store_job_steps').select(['store_id', 'status']).where('job_id', '=', jobId).orderBy('store_id').execute();
-    expect(steps).toEqual(killAt.startsWith('shop') ? [{ store_id: 'legacy', status: 'pending' }, { store_id: 'shop', status: 'pending' }] : [{ store_id: 'legacy', status: 'pending' }, { store_id: 'shop', status: 'done' }]);
+    const steps = await charter.db
+      .selectFrom('store_job_steps')
+      .select(['store_id', 'status'])
+      .where('job_id', '=', jobId)
+      .orderBy('store_id')
+      .execute();
+    expect(steps).toEqual(
+      killAt.startsWith('shop')
+        ? [
+            { store_id: 'legacy', status: 'pending' },
+            { store_id: 'shop', status: 'pending' },
+          ]
+        : [
+            { store_id: 'legacy', status: 'pending' },
+            { store_id: 'shop', status: 'done' },
+          ],
+    );
 
     const stores = connectors(crashed);
-    const report = await eraseSubject(charter.db, { organisationId }, stores, { jobId, identities: [{ type: 'email', value: 'alice@example.be' }], actor: 'cli', batchSize: 25 });
+    const report = await eraseSubject(charter.db, { organisationId }, stores, {
+      jobId,
+      identities: [{ type: 'email', value: 'alice@example.be' }],
+      actor: 'cli',
+      batchSize: 25,
+    });
     for (const store of stores) await store.close();
     expect(report.status).toBe('completed');
     expect(report.steps.find((s) => s.store === 'shop')?.resumed).toBe(!killAt.startsWith('shop'));
     expect(await state(crashed)).toEqual(cleanState);
-    const audits = await charter.db.selectFrom('audit_entries').select('data').where('target', '=', `store-job:${jobId}`).execute();
+    const audits = await charter.db
+      .selectFrom('audit_entries')
+      .select('data')
+      .where('target', '=', `store-job:${jobId}`)
+      .execute();
     expect(audits.map((a) => (a.data as { store: string }).store).sort()).toEqual(['legacy', 'shop']);
     await crashed.shop.close();
     await crashed.legacy.close();

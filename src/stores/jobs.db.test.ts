@@ -35,11 +35,20 @@ function instrumented(inner: StoreConnector, id: string) {
 
 beforeAll(async () => {
   database = await testDatabase();
-  await database.db.insertInto('organisations').values({ id: organisationId, slug: `jobs-${organisationId.slice(0, 8)}`, name: 'Jobs test' }).execute();
+  await database.db
+    .insertInto('organisations')
+    .values({ id: organisationId, slug: `jobs-${organisationId.slice(0, 8)}`, name: 'Jobs test' })
+    .execute();
   pglite = await PGlite.create('memory://');
   const driver = createPgliteDriver(pglite);
   await seedShop(driver, new Date());
-  shop = createSqlConnector({ id: 'shop', kind: 'postgres', model: storeModel(shopStore(), shopHolds), driver, context: { hashKey: Buffer.from('k'.repeat(32)) } });
+  shop = createSqlConnector({
+    id: 'shop',
+    kind: 'postgres',
+    model: storeModel(shopStore(), shopHolds),
+    driver,
+    context: { hashKey: Buffer.from('k'.repeat(32)) },
+  });
 });
 
 afterAll(async () => {
@@ -50,14 +59,26 @@ afterAll(async () => {
 describe('store jobs', () => {
   it('records each store step with its audit entry and does not repeat done steps', async () => {
     const first = instrumented(shop, 'shop');
-    const report = await eraseSubject(database.db, scope, [first.connector], { jobId: 'job-a', identities: alice, actor: 'user:test' });
+    const report = await eraseSubject(database.db, scope, [first.connector], {
+      jobId: 'job-a',
+      identities: alice,
+      actor: 'user:test',
+    });
     expect(report.status).toBe('completed');
     expect(report.steps[0]?.result?.erased.length).toBeGreaterThan(0);
-    const again = await eraseSubject(database.db, scope, [first.connector], { jobId: 'job-a', identities: alice, actor: 'user:test' });
+    const again = await eraseSubject(database.db, scope, [first.connector], {
+      jobId: 'job-a',
+      identities: alice,
+      actor: 'user:test',
+    });
     expect(first.state.calls).toBe(1);
     expect(again.steps[0]).toMatchObject({ store: 'shop', status: 'done', resumed: true });
     expect(again.steps[0]?.result).toEqual(report.steps[0]?.result);
-    const audits = await database.db.selectFrom('audit_entries').select(['action', 'target', 'data']).where('organisation_id', '=', organisationId).execute();
+    const audits = await database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'target', 'data'])
+      .where('organisation_id', '=', organisationId)
+      .execute();
     expect(audits).toEqual([expect.objectContaining({ action: 'store.erasure', target: 'store-job:job-a' })]);
     expect(JSON.stringify(audits)).not.toContain('alice');
   });
@@ -66,23 +87,57 @@ describe('store jobs', () => {
     const good = instrumented(shop, 'crm');
     const bad = instrumented(shop, 'legacy');
     bad.state.failing = true;
-    const report = await eraseSubject(database.db, scope, [good.connector, bad.connector], { jobId: 'job-b', identities: alice, actor: 'user:test' });
+    const report = await eraseSubject(database.db, scope, [good.connector, bad.connector], {
+      jobId: 'job-b',
+      identities: alice,
+      actor: 'user:test',
+    });
     expect(report.status).toBe('failed');
-    expect(report.steps.map((s) => [s.store, s.status, s.error])).toEqual([['crm', 'done', undefined], ['legacy', 'failed', 'unreachable']]);
+    expect(report.steps.map((s) => [s.store, s.status, s.error])).toEqual([
+      ['crm', 'done', undefined],
+      ['legacy', 'failed', 'unreachable'],
+    ]);
     bad.state.failing = false;
-    const rerun = await eraseSubject(database.db, scope, [good.connector, bad.connector], { jobId: 'job-b', identities: alice, actor: 'user:test' });
+    const rerun = await eraseSubject(database.db, scope, [good.connector, bad.connector], {
+      jobId: 'job-b',
+      identities: alice,
+      actor: 'user:test',
+    });
     expect(rerun.status).toBe('completed');
     expect([good.state.calls, bad.state.calls]).toEqual([1, 2]);
-    const job = await database.db.selectFrom('store_jobs').selectAll().where('id', '=', 'job-b').executeTakeFirstOrThrow();
+    const job = await database.db
+      .selectFrom('store_jobs')
+      .selectAll()
+      .where('id', '=', 'job-b')
+      .executeTakeFirstOrThrow();
     expect(job.status).toBe('completed');
   });
 
   it('refuses to resume a job for another person or another operation', async () => {
-    await expect(eraseSubject(database.db, scope, [shop], { jobId: 'job-a', identities: [{ type: 'email', value: 'bob@example.be' }], actor: 'user:test' })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(restrictSubject(database.db, scope, [shop], { jobId: 'job-a', identities: alice, actor: 'user:test', restricted: true })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      eraseSubject(database.db, scope, [shop], {
+        jobId: 'job-a',
+        identities: [{ type: 'email', value: 'bob@example.be' }],
+        actor: 'user:test',
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      restrictSubject(database.db, scope, [shop], {
+        jobId: 'job-a',
+        identities: alice,
+        actor: 'user:test',
+        restricted: true,
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('fails closed without an organisation scope', async () => {
-    await expect(eraseSubject(database.db, { organisationId: '' }, [shop], { jobId: 'job-c', identities: alice, actor: 'user:test' })).rejects.toThrow(/scope/);
+    await expect(
+      eraseSubject(database.db, { organisationId: '' }, [shop], {
+        jobId: 'job-c',
+        identities: alice,
+        actor: 'user:test',
+      }),
+    ).rejects.toThrow(/scope/);
   });
 });

@@ -43,7 +43,10 @@ export interface StoreJobReport<R> {
 
 /** A digest of the identities (sorted, normalised): proves a re-run is for the same person without storing them. */
 export function identityDigest(identities: readonly Identity[]): string {
-  const canonical = identities.map((i) => `${i.type}:${i.value.trim().toLowerCase()}`).sort().join('\n');
+  const canonical = identities
+    .map((i) => `${i.type}:${i.value.trim().toLowerCase()}`)
+    .sort()
+    .join('\n');
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -59,12 +62,22 @@ interface JobOptions<R> {
   summarise: (result: R) => Record<string, unknown>;
 }
 
-async function runStoreJob<R>(db: Kysely<Database>, scope: OrgScope, connectors: readonly StoreConnector[], options: JobOptions<R>): Promise<StoreJobReport<R>> {
+async function runStoreJob<R>(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  connectors: readonly StoreConnector[],
+  options: JobOptions<R>,
+): Promise<StoreJobReport<R>> {
   const organisationId = requireScope(scope);
   const now = options.now ?? (() => new Date());
   const digest = identityDigest(options.identities);
   const existing = await inOrganisation(db, scope, async (trx) => {
-    const job = await trx.selectFrom('store_jobs').selectAll().where('organisation_id', '=', organisationId).where('id', '=', options.jobId).executeTakeFirst();
+    const job = await trx
+      .selectFrom('store_jobs')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', options.jobId)
+      .executeTakeFirst();
     if (!job) {
       await trx
         .insertInto('store_jobs')
@@ -83,7 +96,13 @@ async function runStoreJob<R>(db: Kysely<Database>, scope: OrgScope, connectors:
       for (const connector of connectors) {
         await trx
           .insertInto('store_job_steps')
-          .values({ organisation_id: organisationId, job_id: options.jobId, store_id: connector.id, status: 'pending', updated_at: now() })
+          .values({
+            organisation_id: organisationId,
+            job_id: options.jobId,
+            store_id: connector.id,
+            status: 'pending',
+            updated_at: now(),
+          })
           .execute();
       }
       return [];
@@ -94,11 +113,22 @@ async function runStoreJob<R>(db: Kysely<Database>, scope: OrgScope, connectors:
     for (const connector of connectors) {
       await trx
         .insertInto('store_job_steps')
-        .values({ organisation_id: organisationId, job_id: options.jobId, store_id: connector.id, status: 'pending', updated_at: now() })
+        .values({
+          organisation_id: organisationId,
+          job_id: options.jobId,
+          store_id: connector.id,
+          status: 'pending',
+          updated_at: now(),
+        })
         .onConflict((oc) => oc.columns(['organisation_id', 'job_id', 'store_id']).doNothing())
         .execute();
     }
-    return trx.selectFrom('store_job_steps').selectAll().where('organisation_id', '=', organisationId).where('job_id', '=', options.jobId).execute();
+    return trx
+      .selectFrom('store_job_steps')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('job_id', '=', options.jobId)
+      .execute();
   });
 
   const finishJob = (trx: Transaction<Database>, status: 'completed' | 'failed') =>
@@ -138,7 +168,17 @@ async function runStoreJob<R>(db: Kysely<Database>, scope: OrgScope, connectors:
           .execute();
         if (completes) await finishJob(trx, 'completed');
         if (!options.dryRun) {
-          await recordAudit(trx, scope, { actor: options.actor, action: `store.${options.kind}`, target: `store-job:${options.jobId}`, data: { store: connector.id, ...options.summarise(result) } }, now());
+          await recordAudit(
+            trx,
+            scope,
+            {
+              actor: options.actor,
+              action: `store.${options.kind}`,
+              target: `store-job:${options.jobId}`,
+              data: { store: connector.id, ...options.summarise(result) },
+            },
+            now(),
+          );
         }
       });
       steps.push({ store: connector.id, status: 'done', resumed: false, result });
@@ -173,7 +213,12 @@ export interface EraseSubjectInput {
 }
 
 /** Erases a subject across stores, one resumable step per store. */
-export function eraseSubject(db: Kysely<Database>, scope: OrgScope, connectors: readonly StoreConnector[], input: EraseSubjectInput): Promise<StoreJobReport<ErasureResult>> {
+export function eraseSubject(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  connectors: readonly StoreConnector[],
+  input: EraseSubjectInput,
+): Promise<StoreJobReport<ErasureResult>> {
   return runStoreJob<ErasureResult>(db, scope, connectors, {
     jobId: input.jobId,
     kind: 'erasure',
@@ -181,7 +226,14 @@ export function eraseSubject(db: Kysely<Database>, scope: OrgScope, connectors: 
     actor: input.actor,
     dryRun: input.dryRun,
     now: input.now,
-    run: (connector) => connector.erase({ jobId: `${input.jobId}:${connector.id}`, identities: input.identities, dryRun: input.dryRun, batchSize: input.batchSize, onBatch: input.onBatch }),
+    run: (connector) =>
+      connector.erase({
+        jobId: `${input.jobId}:${connector.id}`,
+        identities: input.identities,
+        dryRun: input.dryRun,
+        batchSize: input.batchSize,
+        onBatch: input.onBatch,
+      }),
     summarise: (result) => ({
       deleted: result.erased.reduce((n, e) => n + e.deleted, 0),
       updated: result.erased.reduce((n, e) => n + e.updated, 0),
@@ -195,7 +247,13 @@ export function rectifySubject(
   db: Kysely<Database>,
   scope: OrgScope,
   connectors: readonly StoreConnector[],
-  input: { jobId: string; identities: Identity[]; actor: string; changes: Record<string, ColumnChange[]>; now?: () => Date },
+  input: {
+    jobId: string;
+    identities: Identity[];
+    actor: string;
+    changes: Record<string, ColumnChange[]>;
+    now?: () => Date;
+  },
 ): Promise<StoreJobReport<RectificationResult>> {
   const involved = connectors.filter((c) => (input.changes[c.id]?.length ?? 0) > 0);
   return runStoreJob<RectificationResult>(db, scope, involved, {
@@ -204,9 +262,17 @@ export function rectifySubject(
     identities: input.identities,
     actor: input.actor,
     now: input.now,
-    run: (connector) => connector.rectify({ jobId: `${input.jobId}:${connector.id}`, identities: input.identities, changes: input.changes[connector.id] ?? [] }),
+    run: (connector) =>
+      connector.rectify({
+        jobId: `${input.jobId}:${connector.id}`,
+        identities: input.identities,
+        changes: input.changes[connector.id] ?? [],
+      }),
     // Column names only: the new values are personal data.
-    summarise: (result) => ({ updated: result.updated, columns: (input.changes[result.store] ?? []).map((c) => `${c.table}.${c.column}`) }),
+    summarise: (result) => ({
+      updated: result.updated,
+      columns: (input.changes[result.store] ?? []).map((c) => `${c.table}.${c.column}`),
+    }),
   });
 }
 
@@ -223,7 +289,12 @@ export function restrictSubject(
     identities: input.identities,
     actor: input.actor,
     now: input.now,
-    run: (connector) => connector.restrict({ jobId: `${input.jobId}:${connector.id}`, identities: input.identities, restricted: input.restricted }),
+    run: (connector) =>
+      connector.restrict({
+        jobId: `${input.jobId}:${connector.id}`,
+        identities: input.identities,
+        restricted: input.restricted,
+      }),
     summarise: (result) => ({ restricted: input.restricted, updated: result.updated, unsupported: result.unsupported }),
   });
 }

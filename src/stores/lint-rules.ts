@@ -20,7 +20,7 @@ export const obsoleteTraverseRule: LintRule = (charter) =>
           {
             rule: 'obsolete-traverse',
             severity: 'warning' as const,
-            article: 'GDPR Art. 15(4), 17 (only the person\'s own data)',
+            article: "GDPR Art. 15(4), 17 (only the person's own data)",
             path: ['stores', s, 'tables', t, 'references', r, 'traverse'],
             message: climbs
               ? `${table.name}.${reference.column}: "traverse: ${reference.traverse}" is no longer used and requests no longer climb from ${table.name} to ${parent}; if each ${parent} row is one person's own (a one-to-one account or profile), write "profile: true", otherwise remove traverse`
@@ -45,7 +45,7 @@ export const ambiguousIdentityRule: LintRule = (charter) =>
         {
           rule: 'ambiguous-identity',
           severity: 'warning' as const,
-          article: 'GDPR Art. 15, 17 (all of the person\'s data, and only theirs)',
+          article: "GDPR Art. 15, 17 (all of the person's data, and only theirs)",
           path: ['stores', s, 'tables', t, 'columns'],
           message: ambiguityMessage(table.name, ambiguous),
         },

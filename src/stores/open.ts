@@ -32,28 +32,65 @@ export function hashKeyFromEnv(env: NodeJS.ProcessEnv): Buffer | undefined {
  * Opens the connector of one store, bounded by the store's timeouts and retrying what may pass (a lock, a lost
  * connection). Throws a StoreError naming the missing variable when it is not set.
  */
-export function openStore(store: Store, charter: Pick<Charter, 'holds'> & Partial<Pick<Charter, 'languages' | 'defaultLanguage'>>, options: OpenStoresOptions): StoreConnector {
+export function openStore(
+  store: Store,
+  charter: Pick<Charter, 'holds'> & Partial<Pick<Charter, 'languages' | 'defaultLanguage'>>,
+  options: OpenStoresOptions,
+): StoreConnector {
   return retryingConnector(openBareStore(store, charter, options), storeTimeouts(store).retries);
 }
 
-function openBareStore(store: Store, charter: Pick<Charter, 'holds'> & Partial<Pick<Charter, 'languages' | 'defaultLanguage'>>, options: OpenStoresOptions): StoreConnector {
+function openBareStore(
+  store: Store,
+  charter: Pick<Charter, 'holds'> & Partial<Pick<Charter, 'languages' | 'defaultLanguage'>>,
+  options: OpenStoresOptions,
+): StoreConnector {
   const url = options.env[store.connection];
-  if (!url) throw new StoreError(store.id, `environment variable ${store.connection} (named by connection) is not set`, 'not_configured');
-  const context: ConnectorContext = { holds: engineHolds(charter), hashKey: options.hashKey, env: options.env, redactToken: options.redactToken };
+  if (!url)
+    throw new StoreError(
+      store.id,
+      `environment variable ${store.connection} (named by connection) is not set`,
+      'not_configured',
+    );
+  const context: ConnectorContext = {
+    holds: engineHolds(charter),
+    hashKey: options.hashKey,
+    env: options.env,
+    redactToken: options.redactToken,
+  };
   const timeouts = storeTimeouts(store);
   if (store.kind === 'http') {
     const secret = store.secret ? options.env[store.secret] : undefined;
-    if (!secret) throw new StoreError(store.id, `an HTTP store needs its signing secret in the variable named by secret${store.secret ? ` (${store.secret} is not set)` : ''}`, 'not_configured');
+    if (!secret)
+      throw new StoreError(
+        store.id,
+        `an HTTP store needs its signing secret in the variable named by secret${store.secret ? ` (${store.secret} is not set)` : ''}`,
+        'not_configured',
+      );
     return createHttpConnector({ id: store.id, url, secret, timeoutMs: timeouts.statementMs });
   }
   const model = storeModel(store, context.holds);
   const driverOptions = { poolSize: options.poolSize, store: store.id, timeouts };
   if (store.kind === 'postgres') {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new StoreError(store.id, `${store.connection} must hold a postgres:// URL`, 'not_configured');
-    return createSqlConnector({ id: store.id, kind: 'postgres', model, driver: createPostgresDriver(url, driverOptions), context });
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new StoreError(store.id, `${store.connection} must hold a postgres:// URL`, 'not_configured');
+    return createSqlConnector({
+      id: store.id,
+      kind: 'postgres',
+      model,
+      driver: createPostgresDriver(url, driverOptions),
+      context,
+    });
   }
-  if (!/^(mysql|mariadb):\/\//.test(url)) throw new StoreError(store.id, `${store.connection} must hold a mysql:// URL`, 'not_configured');
-  return createSqlConnector({ id: store.id, kind: 'mysql', model, driver: createMysqlDriver(url, driverOptions), context });
+  if (!/^(mysql|mariadb):\/\//.test(url))
+    throw new StoreError(store.id, `${store.connection} must hold a mysql:// URL`, 'not_configured');
+  return createSqlConnector({
+    id: store.id,
+    kind: 'mysql',
+    model,
+    driver: createMysqlDriver(url, driverOptions),
+    context,
+  });
 }
 
 /** The open connectors of a charter's stores; close them all with `close()`. */
@@ -64,7 +101,11 @@ export interface StoreSet {
 }
 
 /** Opens every declared store (or only `only`). */
-export function openStores(charter: Pick<Charter, 'stores' | 'holds'>, options: OpenStoresOptions, only?: readonly string[]): StoreSet {
+export function openStores(
+  charter: Pick<Charter, 'stores' | 'holds'>,
+  options: OpenStoresOptions,
+  only?: readonly string[],
+): StoreSet {
   const connectors: StoreConnector[] = [];
   try {
     for (const store of charter.stores) {

@@ -28,7 +28,6 @@ export interface RowOwnership {
   mentioned?: string[] | undefined;
 }
 
-
 /** The shape of a column `ambiguousIdentities` reads: a charter's column declaration or a `ColumnModel`. */
 export interface IdentityColumnShape {
   name: string;
@@ -43,7 +42,8 @@ export interface IdentityColumnShape {
  */
 export function ambiguousIdentities(columns: readonly IdentityColumnShape[]): { type: string; columns: string[] }[] {
   const byType = new Map<string, IdentityColumnShape[]>();
-  for (const column of columns) if (column.identity) byType.set(column.identity, [...(byType.get(column.identity) ?? []), column]);
+  for (const column of columns)
+    if (column.identity) byType.set(column.identity, [...(byType.get(column.identity) ?? []), column]);
   return [...byType]
     .filter(([, list]) => list.length >= 2 && !list.some((c) => c.mentions === true))
     .map(([type, list]) => ({ type, columns: list.map((c) => c.name) }));
@@ -64,7 +64,11 @@ export function ambiguityMessage(table: string, ambiguous: readonly { type: stri
  * declaration, so the safe answer is the other person. A row found through an unmarked identity column of a table
  * that marks its mentions is the person's own, whatever its `mentions` columns hold.
  */
-export function mentionedColumns(table: TableModel, row: FoundRow, identities: readonly { type: string; value: string }[]): string[] | undefined {
+export function mentionedColumns(
+  table: TableModel,
+  row: FoundRow,
+  identities: readonly { type: string; value: string }[],
+): string[] | undefined {
   const mine = new Set(identities.map((i) => `${i.type}\u0000${identityKey(i.type, i.value)}`));
   const types = new Set(identities.map((i) => i.type));
   const matched: ColumnModel[] = [];
@@ -93,14 +97,23 @@ export function valueText(value: unknown): string {
 }
 
 function truthy(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 't' || value === 'true' || (Buffer.isBuffer(value) && value[0] === 1);
+  return (
+    value === true ||
+    value === 1 ||
+    value === '1' ||
+    value === 't' ||
+    value === 'true' ||
+    (Buffer.isBuffer(value) && value[0] === 1)
+  );
 }
 
 /** The columns a traversal must read for `classifyRows`: owner and profile reference columns and the restriction flag. */
 export function ownershipColumns(model: StoreModel, table: TableModel): string[] {
   const columns = new Set<string>();
-  for (const ref of table.references) if (ref.owner || ref.profile || table.columns.some((c) => c.of === ref.column)) columns.add(ref.column);
-  for (const ref of table.referencedBy) if ((ref.owner || ref.profile) && model.tables.has(ref.table)) columns.add(ref.toColumn);
+  for (const ref of table.references)
+    if (ref.owner || ref.profile || table.columns.some((c) => c.of === ref.column)) columns.add(ref.column);
+  for (const ref of table.referencedBy)
+    if ((ref.owner || ref.profile) && model.tables.has(ref.table)) columns.add(ref.toColumn);
   if (table.restrictColumn) columns.add(table.restrictColumn);
   return [...columns];
 }
@@ -118,7 +131,8 @@ export function classifyRows(
 ): Map<string, Map<string, RowOwnership>> {
   // Found rows by (table, column, value), for following a reference to the rows it points at.
   const index = new Map<string, FoundRow[]>();
-  const lookup = (table: string, column: string, value: unknown) => index.get(`${table}\u0000${column}\u0000${valueText(value)}`) ?? [];
+  const lookup = (table: string, column: string, value: unknown) =>
+    index.get(`${table}\u0000${column}\u0000${valueText(value)}`) ?? [];
   for (const [name, rows] of found) {
     const t = model.tables.get(name);
     if (!t) continue;
@@ -144,7 +158,9 @@ export function classifyRows(
   };
   const profileTargets = new Map<string, ReferenceModel[]>();
   for (const t of model.tables.values()) {
-    for (const ref of t.references) if (ref.profile && model.tables.has(ref.toTable)) profileTargets.set(ref.toTable, [...(profileTargets.get(ref.toTable) ?? []), ref]);
+    for (const ref of t.references)
+      if (ref.profile && model.tables.has(ref.toTable))
+        profileTargets.set(ref.toTable, [...(profileTargets.get(ref.toTable) ?? []), ref]);
   }
   const isExclusive = (t: TableModel, row: FoundRow): boolean => {
     if (mentions.has(row)) return false;
@@ -162,7 +178,7 @@ export function classifyRows(
     }
     return true;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [name, rows] of found) {
       const t = model.tables.get(name);
@@ -187,21 +203,32 @@ export function classifyRows(
   // Values that restricted rows name through a profile reference (table, column, value), kept as rows turn restricted.
   const restrictedReferrers = new Set<string>();
   const noteReferrer = (t: TableModel, row: FoundRow) => {
-    for (const ref of t.references) if (ref.profile && row[ref.column] != null) restrictedReferrers.add(`${t.name}\u0000${ref.column}\u0000${valueText(row[ref.column])}`);
+    for (const ref of t.references)
+      if (ref.profile && row[ref.column] != null)
+        restrictedReferrers.add(`${t.name}\u0000${ref.column}\u0000${valueText(row[ref.column])}`);
   };
   for (const [name, rows] of found) {
     const t = model.tables.get(name);
     if (t) for (const row of rows) if (restricted.has(row)) noteReferrer(t, row);
   }
-  for (let changed = restricted.size > 0; changed; ) {
+  for (let changed = restricted.size > 0; changed;) {
     changed = false;
     for (const [name, rows] of found) {
       const t = model.tables.get(name);
       if (!t) continue;
       for (const row of rows) {
         if (restricted.has(row)) continue;
-        const up = t.references.some((ref) => (ref.owner || ref.profile) && row[ref.column] != null && lookup(ref.toTable, ref.toColumn, row[ref.column]).some((p) => restricted.has(p)));
-        const down = (profileTargets.get(name) ?? []).some((ref) => row[ref.toColumn] != null && restrictedReferrers.has(`${ref.table}\u0000${ref.column}\u0000${valueText(row[ref.toColumn])}`));
+        const up = t.references.some(
+          (ref) =>
+            (ref.owner || ref.profile) &&
+            row[ref.column] != null &&
+            lookup(ref.toTable, ref.toColumn, row[ref.column]).some((p) => restricted.has(p)),
+        );
+        const down = (profileTargets.get(name) ?? []).some(
+          (ref) =>
+            row[ref.toColumn] != null &&
+            restrictedReferrers.has(`${ref.table}\u0000${ref.column}\u0000${valueText(row[ref.toColumn])}`),
+        );
         if (up || down) {
           restricted.add(row);
           noteReferrer(t, row);
@@ -218,9 +245,15 @@ export function classifyRows(
     const byKey = new Map<string, RowOwnership>();
     for (const row of rows) {
       const mine = new Set<string>();
-      for (const ref of t.references) if (row[ref.column] != null && pointsAtPerson(ref, row[ref.column])) mine.add(ref.column);
+      for (const ref of t.references)
+        if (row[ref.column] != null && pointsAtPerson(ref, row[ref.column])) mine.add(ref.column);
       const mentioned = mentions.get(row);
-      byKey.set(keyOf(t, row), { exclusive: exclusive.has(row), mine, restricted: restricted.has(row), ...(mentioned ? { mentioned } : {}) });
+      byKey.set(keyOf(t, row), {
+        exclusive: exclusive.has(row),
+        mine,
+        restricted: restricted.has(row),
+        ...(mentioned ? { mentioned } : {}),
+      });
     }
     result.set(name, byKey);
   }
@@ -235,7 +268,9 @@ export function personColumns(columns: readonly ColumnModel[], ownership: RowOwn
   // A row that only mentions the person is someone else's but for the columns naming them (docs/ownership.md).
   const mentioned = ownership.mentioned;
   if (mentioned) return columns.filter((c) => mentioned.includes(c.name));
-  return columns.filter((c) => (c.of !== undefined && ownership.mine.has(c.of)) || ownership.mentioned?.includes(c.name));
+  return columns.filter(
+    (c) => (c.of !== undefined && ownership.mine.has(c.of)) || ownership.mentioned?.includes(c.name),
+  );
 }
 
 /**

@@ -5,13 +5,18 @@ import { shopHolds, shopStore } from './testing/shop.js';
 
 const store = (tables: unknown[]) => storeSchema.parse({ id: 's', kind: 'postgres', connection: 'S_URL', tables });
 
-const edge = (e: { source: string; target: string; direction: string; reference: { column: string } }) => `${e.source}-${e.direction}->${e.target} (${e.reference.column})`;
+const edge = (e: { source: string; target: string; direction: string; reference: { column: string } }) =>
+  `${e.source}-${e.direction}->${e.target} (${e.reference.column})`;
 
 describe('traversalPlan', () => {
   it('seeds from identity columns and walks down owner references only', () => {
     const model = storeModel(shopStore(), shopHolds);
     const plan = traversalPlan(model, ['email']);
-    expect(plan.seeds.map((s) => `${s.table}.${s.column}`).sort()).toEqual(['customers.email', 'newsletter.email', 'tickets.email']);
+    expect(plan.seeds.map((s) => `${s.table}.${s.column}`).sort()).toEqual([
+      'customers.email',
+      'newsletter.email',
+      'tickets.email',
+    ]);
     expect(plan.reachable.sort()).toEqual(['customers', 'invoices', 'newsletter', 'order_lines', 'orders', 'tickets']);
     // The invoice belongs to its customer; its order is only a link (Bob's invoice may pay for Alice's order). A
     // ticket holds an email but belongs to the customer it names too.
@@ -31,8 +36,16 @@ describe('traversalPlan', () => {
   it('never climbs to a shared parent, whatever the obsolete traverse says, and climbs to a declared profile', () => {
     const model = storeModel(
       store([
-        { name: 'companies', primaryKey: 'id', columns: [{ name: 'name', category: 'professional.company-name', erase: 'keep' }] },
-        { name: 'accounts', primaryKey: 'id', columns: [{ name: 'password', category: 'account.password', erase: 'null', secret: true }] },
+        {
+          name: 'companies',
+          primaryKey: 'id',
+          columns: [{ name: 'name', category: 'professional.company-name', erase: 'keep' }],
+        },
+        {
+          name: 'accounts',
+          primaryKey: 'id',
+          columns: [{ name: 'password', category: 'account.password', erase: 'null', secret: true }],
+        },
         {
           name: 'contacts',
           primaryKey: 'id',
@@ -51,8 +64,16 @@ describe('traversalPlan', () => {
 });
 
 describe('owner references', () => {
-  const owners = (tables: unknown[]) => Object.fromEntries([...storeModel(store(tables)).tables.values()].map((t) => [t.name, t.owners.map((r) => r.column)]));
-  const person = (name: string, references: unknown[] = []) => ({ name, primaryKey: 'id', columns: [{ name: 'email', category: 'contact.email', identity: 'email' }], references });
+  const owners = (tables: unknown[]) =>
+    Object.fromEntries(
+      [...storeModel(store(tables)).tables.values()].map((t) => [t.name, t.owners.map((r) => r.column)]),
+    );
+  const person = (name: string, references: unknown[] = []) => ({
+    name,
+    primaryKey: 'id',
+    columns: [{ name: 'email', category: 'contact.email', identity: 'email' }],
+    references,
+  });
   const plain = (name: string, references: unknown[] = []) => ({ name, primaryKey: 'id', references });
 
   it('gives a table with its own identity no owner but a person, and prefers references to people over links', () => {
@@ -86,7 +107,14 @@ describe('owner references', () => {
           { column: 'return_id', to: 'returns.id' },
         ]),
       ]),
-    ).toEqual({ customers: [], products: [], orders: ['customer_id'], lines: ['order_id'], returns: ['line_id'], comments: ['order_id', 'return_id'] });
+    ).toEqual({
+      customers: [],
+      products: [],
+      orders: ['customer_id'],
+      lines: ['order_id'],
+      returns: ['line_id'],
+      comments: ['order_id', 'return_id'],
+    });
   });
 
   it('takes exactly the references marked owner: true once a table marks any', () => {
@@ -116,7 +144,12 @@ describe('deletionOrder', () => {
   it('detects a cycle of non-nullable references and lets a nullable reference break it', () => {
     const tables = (nullable: boolean) =>
       store([
-        { name: 'a', primaryKey: 'id', columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }], references: [{ column: 'b_id', to: 'b.id' }] },
+        {
+          name: 'a',
+          primaryKey: 'id',
+          columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }],
+          references: [{ column: 'b_id', to: 'b.id' }],
+        },
         { name: 'b', primaryKey: 'id', references: [{ column: 'a_id', to: 'a.id', nullable }] },
       ]);
     expect(referenceCycles(storeModel(tables(false)))).toEqual([['a', 'b', 'a']]);
@@ -127,8 +160,15 @@ describe('deletionOrder', () => {
 
   it('resolves an anchor in a referenced table through the reference', () => {
     const model = storeModel(shopStore(), shopHolds);
-    expect(model.tables.get('orders')?.anchor).toMatchObject({ column: 'contract_ended_at', via: { toTable: 'customers', column: 'customer_id' } });
-    expect(model.tables.get('invoices')?.holds[1]).toMatchObject({ hold: 'vat-invoices', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' });
+    expect(model.tables.get('orders')?.anchor).toMatchObject({
+      column: 'contract_ended_at',
+      via: { toTable: 'customers', column: 'customer_id' },
+    });
+    expect(model.tables.get('invoices')?.holds[1]).toMatchObject({
+      hold: 'vat-invoices',
+      law: 'Belgian VAT Code, art. 60',
+      duration: 'P10Y',
+    });
   });
 });
 

@@ -105,12 +105,27 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
     tables.set(table.name, {
       name: table.name,
       primaryKey: table.primaryKey,
-      columns: table.columns.map((c) => ({ name: c.name, category: c.category, erase: c.erase, identity: c.identity, mentions: c.mentions ?? false, secret: c.secret ?? false, of: c.of })),
+      columns: table.columns.map((c) => ({
+        name: c.name,
+        category: c.category,
+        erase: c.erase,
+        identity: c.identity,
+        mentions: c.mentions ?? false,
+        secret: c.secret ?? false,
+        of: c.of,
+      })),
       references: [],
       referencedBy: [],
       holds: table.holds.map((h) => {
         const definition = holds.find((d) => d.id === h.hold);
-        return { hold: h.hold, law: definition?.law ?? '', duration: definition?.duration, anchor: h.anchor, flag: h.flag, keep: h.keep };
+        return {
+          hold: h.hold,
+          law: definition?.law ?? '',
+          duration: definition?.duration,
+          anchor: h.anchor,
+          flag: h.flag,
+          keep: h.keep,
+        };
       }),
       restrictColumn: table.restrictColumn,
       purpose: table.purpose,
@@ -140,7 +155,10 @@ export function storeModel(store: Store, holds: readonly HoldDefinition[] = []):
       tables.get(toTable)?.referencedBy.push(ref);
     }
   }
-  resolveOwners(tables, new Set(store.tables.filter((t) => t.references.some((r) => r.owner !== undefined)).map((t) => t.name)));
+  resolveOwners(
+    tables,
+    new Set(store.tables.filter((t) => t.references.some((r) => r.owner !== undefined)).map((t) => t.name)),
+  );
   for (const table of store.tables) {
     const model = tables.get(table.name);
     if (!model || !table.anchor) continue;
@@ -166,7 +184,7 @@ function resolveOwners(tables: Map<string, TableModel>, explicit: ReadonlySet<st
     if (t.hasIdentity || t.owners.length > 0) owned.add(t.name);
   }
   // Rule 3: references to tables that belong to someone, to a fixed point (a chain order → order line → …).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const t of tables.values()) {
       if (explicit.has(t.name) || t.hasIdentity || t.owners.length > 0) continue;
@@ -217,8 +235,24 @@ export function traversalEdges(model: StoreModel): TraversalEdge[] {
   for (const table of model.tables.values()) {
     for (const ref of table.references) {
       if (!model.tables.has(ref.toTable)) continue;
-      if (ref.owner) edges.push({ source: ref.toTable, sourceColumn: ref.toColumn, target: ref.table, targetColumn: ref.column, direction: 'back', reference: ref });
-      if (ref.profile) edges.push({ source: ref.table, sourceColumn: ref.column, target: ref.toTable, targetColumn: ref.toColumn, direction: 'to', reference: ref });
+      if (ref.owner)
+        edges.push({
+          source: ref.toTable,
+          sourceColumn: ref.toColumn,
+          target: ref.table,
+          targetColumn: ref.column,
+          direction: 'back',
+          reference: ref,
+        });
+      if (ref.profile)
+        edges.push({
+          source: ref.table,
+          sourceColumn: ref.column,
+          target: ref.toTable,
+          targetColumn: ref.toColumn,
+          direction: 'to',
+          reference: ref,
+        });
     }
   }
   return edges;
@@ -229,7 +263,8 @@ export function traversalPlan(model: StoreModel, types: readonly IdentityType[])
   const seeds: SeedModel[] = [];
   for (const table of model.tables.values()) {
     for (const column of table.columns) {
-      if (column.identity && types.includes(column.identity)) seeds.push({ table: table.name, column: column.name, type: column.identity });
+      if (column.identity && types.includes(column.identity))
+        seeds.push({ table: table.name, column: column.name, type: column.identity });
     }
   }
   const edges = traversalEdges(model);

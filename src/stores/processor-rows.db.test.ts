@@ -50,13 +50,25 @@ const guest = [{ type: 'email' as const, value: 'guest@example.be' }];
 beforeAll(async () => {
   pglite = await PGlite.create('memory://');
   driver = createPgliteDriver(pglite);
-  await driver.query('create table guests (id integer primary key, email varchar(200), name varchar(200), restricted boolean not null default false)');
+  await driver.query(
+    'create table guests (id integer primary key, email varchar(200), name varchar(200), restricted boolean not null default false)',
+  );
   await driver.query(
     'create table photos (id integer primary key, guest_id integer null references guests(id), image_url varchar(200), caption varchar(200), restricted boolean not null default false)',
   );
-  await driver.query(`insert into guests (id, email, name) values (1, 'guest@example.be', 'Guest'), (2, 'other@example.be', 'Other')`);
-  await driver.query(`insert into photos (id, guest_id, image_url, caption) values (1, 1, 'a.jpg', 'Hello'), (2, 1, 'b.jpg', 'Hi'), (3, 2, 'c.jpg', 'Other')`);
-  connector = createSqlConnector({ id: 'gallery', kind: 'postgres', model: storeModel(store), driver, context: { hashKey: Buffer.from('processor-rows-test-key-0123456789') } });
+  await driver.query(
+    `insert into guests (id, email, name) values (1, 'guest@example.be', 'Guest'), (2, 'other@example.be', 'Other')`,
+  );
+  await driver.query(
+    `insert into photos (id, guest_id, image_url, caption) values (1, 1, 'a.jpg', 'Hello'), (2, 1, 'b.jpg', 'Hi'), (3, 2, 'c.jpg', 'Other')`,
+  );
+  connector = createSqlConnector({
+    id: 'gallery',
+    kind: 'postgres',
+    model: storeModel(store),
+    driver,
+    context: { hashKey: Buffer.from('processor-rows-test-key-0123456789') },
+  });
 });
 afterAll(async () => {
   await pglite?.close();
@@ -84,7 +96,11 @@ describe('processor rows in the SQL connector', () => {
   });
 
   it('rectification and restriction leave them alone and count them', async () => {
-    const rectified = await connector.rectify({ jobId: 'r1', identities: guest, changes: [{ table: 'photos', column: 'caption', value: 'changed' }] });
+    const rectified = await connector.rectify({
+      jobId: 'r1',
+      identities: guest,
+      changes: [{ table: 'photos', column: 'caption', value: 'changed' }],
+    });
     expect(rectified.updated).toEqual([]);
     expect(rectified.processorRows).toEqual([{ table: 'photos', customer: 'event-organisers', rows: 2 }]);
     const restricted = await connector.restrict({ jobId: 'x1', identities: guest, restricted: true });

@@ -8,7 +8,10 @@ import type { ProcessorDataOption, ProcessorRows } from './connector.js';
 import type { StoreModel, TableModel } from './plan.js';
 
 /** Whether a request leaves the rows of `table` to its customer (counted, never exported or written). */
-export function leftToCustomer(table: Pick<TableModel, 'processedFor'>, option: ProcessorDataOption | undefined): boolean {
+export function leftToCustomer(
+  table: Pick<TableModel, 'processedFor'>,
+  option: ProcessorDataOption | undefined,
+): boolean {
   return table.processedFor !== undefined && option !== 'include';
 }
 

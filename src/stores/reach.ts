@@ -25,7 +25,9 @@ export interface TableReach {
 const allIdentities: IdentityType[] = ['email', 'phone', 'customer-number', 'account-id'];
 
 function notReachedReason(model: StoreModel, t: TableModel): string {
-  const children = t.referencedBy.filter((r) => !r.owner && model.tables.has(r.table)).map((r) => `${r.table}.${r.column}`);
+  const children = t.referencedBy
+    .filter((r) => !r.owner && model.tables.has(r.table))
+    .map((r) => `${r.table}.${r.column}`);
   if (children.length > 0) {
     return `shared: referenced by ${[...new Set(children)].join(', ')} without belonging to them, so no request enters it (mark a reference profile: true only when the row is one person's own)`;
   }
@@ -41,7 +43,12 @@ export function describeReach(model: StoreModel, types: readonly IdentityType[] 
     if (paths.has(seed.table)) continue;
     paths.set(seed.table, [seed.table]);
     const columns = plan.seeds.filter((s) => s.table === seed.table).map((s) => `${s.column} (${s.type})`);
-    result.push({ table: seed.table, how: 'identity', text: `${seed.table}: the person's rows by ${columns.join(', ')}`, path: [seed.table] });
+    result.push({
+      table: seed.table,
+      how: 'identity',
+      text: `${seed.table}: the person's rows by ${columns.join(', ')}`,
+      path: [seed.table],
+    });
   }
   // Breadth-first over the plan's edges, so each table gets its shortest path.
   const queue = [...paths.keys()];
@@ -56,12 +63,24 @@ export function describeReach(model: StoreModel, types: readonly IdentityType[] 
         edge.direction === 'back'
           ? `${edge.target} ← ${source} (owner reference ${edge.target}.${edge.reference.column}): rows that belong to the person's ${source} rows`
           : `${edge.target} ← ${source} (profile reference ${source}.${edge.reference.column}): the person's own ${edge.target} row, unless someone else's ${source} row names it too`;
-      result.push({ table: edge.target, how: edge.direction === 'back' ? 'owner' : 'profile', text, path, via: { table: source, column: edge.reference.column } });
+      result.push({
+        table: edge.target,
+        how: edge.direction === 'back' ? 'owner' : 'profile',
+        text,
+        path,
+        via: { table: source, column: edge.reference.column },
+      });
     }
   }
   for (const name of plan.unreachable) {
     const t = model.tables.get(name);
-    if (t) result.push({ table: name, how: 'not-reached', text: `${name}: not reached — ${notReachedReason(model, t)}`, path: [] });
+    if (t)
+      result.push({
+        table: name,
+        how: 'not-reached',
+        text: `${name}: not reached — ${notReachedReason(model, t)}`,
+        path: [],
+      });
   }
   return result;
 }
@@ -76,7 +95,9 @@ export function reachLines(charter: Charter): string[] {
     for (const reach of describeReach(model)) {
       // Processor data (Art. 28): found and counted, never exported or written; the request goes to the customer.
       const customer = reach.how === 'not-reached' ? undefined : model.tables.get(reach.table)?.processedFor?.customer;
-      lines.push(`  ${reach.text}${customer ? ` — processed for customer ${customer}: counted and routed to them, never exported or written` : ''}`);
+      lines.push(
+        `  ${reach.text}${customer ? ` — processed for customer ${customer}: counted and routed to them, never exported or written` : ''}`,
+      );
     }
   }
   return lines;

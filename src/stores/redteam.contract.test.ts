@@ -33,7 +33,13 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
 
   const connect = (store: unknown): StoreConnector => {
     const parsed: Store = storeSchema.parse(store);
-    const connector = createSqlConnector({ id: parsed.id, kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql', model: storeModel(parsed, []), driver, context: { hashKey: testHashKey } });
+    const connector = createSqlConnector({
+      id: parsed.id,
+      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+      model: storeModel(parsed, []),
+      driver,
+      context: { hashKey: testHashKey },
+    });
     connectors.push(connector);
     return connector;
   };
@@ -45,9 +51,10 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
   const ddl = async (statements: string[]) => {
     for (const s of statements) await driver.query(s);
   };
-  const fk = (name: string, column: string, to: string) => `, constraint ${name} foreign key (${column}) references ${to}`;
+  const fk = (name: string, column: string, to: string) =>
+    `, constraint ${name} foreign key (${column}) references ${to}`;
 
-  it('a second email column holding someone else\'s address (referred_by_email) does not make their row the person\'s', async () => {
+  it("a second email column holding someone else's address (referred_by_email) does not make their row the person's", async () => {
     await ddl([
       'drop table if exists ref_orders',
       'drop table if exists ref_customers',
@@ -76,7 +83,12 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
             { name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null' },
           ],
         },
-        { name: 'ref_orders', primaryKey: 'id', columns: [{ name: 'address', category: 'contact.address', erase: 'delete' }], references: [{ column: 'customer_id', to: 'ref_customers.id' }] },
+        {
+          name: 'ref_orders',
+          primaryKey: 'id',
+          columns: [{ name: 'address', category: 'contact.address', erase: 'delete' }],
+          references: [{ column: 'customer_id', to: 'ref_customers.id' }],
+        },
       ],
     });
     const records = await access(connector, 'alice@shop.test');
@@ -91,7 +103,12 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
     const customers = await readTable(driver, 'ref_customers');
     const orders = await readTable(driver, 'ref_orders');
     expect(orders.map((o) => o.id)).toContain(20);
-    expect(customers.find((c) => c.id === 2)).toEqual({ id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: null });
+    expect(customers.find((c) => c.id === 2)).toEqual({
+      id: 2,
+      email: 'bob@shop.test',
+      name: 'Bob',
+      referrer_email: null,
+    });
     expect(orders.map((o) => o.id)).toEqual([20]);
   });
 
@@ -159,22 +176,40 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
             { name: 'referrer_email', category: 'contact.email', identity: 'email', mentions: true, erase: 'null' },
           ],
         },
-        { name: 'ref_orders', primaryKey: 'id', columns: [{ name: 'address', category: 'contact.address', erase: 'delete' }], references: [{ column: 'customer_id', to: 'ref_customers.id' }] },
+        {
+          name: 'ref_orders',
+          primaryKey: 'id',
+          columns: [{ name: 'address', category: 'contact.address', erase: 'delete' }],
+          references: [{ column: 'customer_id', to: 'ref_customers.id' }],
+        },
       ],
     });
     const alice = await access(connector, 'alice@shop.test');
-    expect(alice.map((r) => `${r.table}#${r.key}`).sort()).toEqual(['ref_customers#1', 'ref_orders#10', 'ref_orders#11']);
+    expect(alice.map((r) => `${r.table}#${r.key}`).sort()).toEqual([
+      'ref_customers#1',
+      'ref_orders#10',
+      'ref_orders#11',
+    ]);
     const own = alice.find((r) => r.table === 'ref_customers');
     expect(own?.shared).toBeUndefined();
     expect(own?.columns.map((c) => c.name)).toEqual(['email', 'name', 'referrer_email']);
 
     const bob = await access(connector, 'bob@shop.test');
-    expect(bob.map((r) => `${r.table}#${r.key}`).sort()).toEqual(['ref_customers#1', 'ref_customers#2', 'ref_orders#20']);
+    expect(bob.map((r) => `${r.table}#${r.key}`).sort()).toEqual([
+      'ref_customers#1',
+      'ref_customers#2',
+      'ref_orders#20',
+    ]);
     // Alice's row is reached for Bob only in the column that names him, and never walked from (her orders stay hers).
-    expect(bob.find((r) => r.key === '1')).toMatchObject({ shared: true, columns: [{ name: 'referrer_email', value: 'bob@shop.test' }] });
+    expect(bob.find((r) => r.key === '1')).toMatchObject({
+      shared: true,
+      columns: [{ name: 'referrer_email', value: 'bob@shop.test' }],
+    });
 
     // Bob's address on Alice's row is not a channel of Alice's, nor hers of Bob's.
-    expect((await connector.contacts(email('alice@shop.test'))).contacts.map((c) => c.value)).toEqual(['alice@shop.test']);
+    expect((await connector.contacts(email('alice@shop.test'))).contacts.map((c) => c.value)).toEqual([
+      'alice@shop.test',
+    ]);
     expect((await connector.contacts(email('bob@shop.test'))).contacts.map((c) => c.value)).toEqual(['bob@shop.test']);
 
     // Alice's erasure clears her whole row (the referrer column by its strategy too) and her orders; Bob keeps his.
@@ -184,7 +219,12 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
     expect(aliceAfter?.email).toMatch(/^h:[0-9a-f]{32}$/);
     expect(aliceAfter?.name).not.toBe('Alice');
     expect(aliceAfter?.referrer_email).toBeNull();
-    expect(customers.find((c) => c.id === 2)).toEqual({ id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: null });
+    expect(customers.find((c) => c.id === 2)).toEqual({
+      id: 2,
+      email: 'bob@shop.test',
+      name: 'Bob',
+      referrer_email: null,
+    });
     expect((await readTable(driver, 'ref_orders')).map((o) => o.id)).toEqual([20]);
   });
 
@@ -215,10 +255,12 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
       ],
     });
     await connector.erase({ jobId: 'bob-ref-marked', identities: email('bob@shop.test') });
-    expect(await readTable(driver, 'ref_customers')).toEqual([{ id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: null }]);
+    expect(await readTable(driver, 'ref_customers')).toEqual([
+      { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: null },
+    ]);
   });
 
-  it('a join table with a composite key, declared by one of its columns, never lets an erasure reach another person\'s rows', async () => {
+  it("a join table with a composite key, declared by one of its columns, never lets an erasure reach another person's rows", async () => {
     await ddl([
       'drop table if exists cl_likes',
       'drop table if exists cl_posts',
@@ -242,7 +284,11 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
       kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
       connection: 'LIKES_URL',
       tables: [
-        { name: 'cl_customers', primaryKey: 'id', columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }] },
+        {
+          name: 'cl_customers',
+          primaryKey: 'id',
+          columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }],
+        },
         { name: 'cl_posts', primaryKey: 'id', columns: [{ name: 'title', category: 'identity.name', erase: 'keep' }] },
         {
           name: 'cl_likes',
@@ -256,8 +302,12 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
       ],
     });
     // Refused before anything is read or written: the declared key cannot tell Alice's like from Bob's.
-    await expect(connector.erase({ jobId: 'alice-likes', identities: email('alice@shop.test') })).rejects.toMatchObject({ code: 'primary_key' });
-    await expect(connector.access({ identities: email('alice@shop.test') }, () => undefined)).rejects.toMatchObject({ code: 'primary_key' });
+    await expect(connector.erase({ jobId: 'alice-likes', identities: email('alice@shop.test') })).rejects.toMatchObject(
+      { code: 'primary_key' },
+    );
+    await expect(connector.access({ identities: email('alice@shop.test') }, () => undefined)).rejects.toMatchObject({
+      code: 'primary_key',
+    });
     const { rows } = await driver.query('select customer_id, note from cl_likes order by customer_id');
     expect(rows.map((r) => [Number(r.customer_id), r.note])).toEqual([
       [1, 'Alice likes it'],
@@ -265,8 +315,11 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
     ]);
   });
 
-  it('an address that the database collation only likens to the person\'s (alice@gmäil.test) finds nothing and gets no code', async () => {
-    await ddl(['drop table if exists lk_customers', 'create table lk_customers (id integer primary key, email varchar(200), name varchar(200))']);
+  it("an address that the database collation only likens to the person's (alice@gmäil.test) finds nothing and gets no code", async () => {
+    await ddl([
+      'drop table if exists lk_customers',
+      'create table lk_customers (id integer primary key, email varchar(200), name varchar(200))',
+    ]);
     await insertRows(driver, 'lk_customers', [{ id: 1, email: 'alice@gmail.test', name: 'Alice' }]);
     const connector = connect({
       id: 'lookalike',

@@ -22,8 +22,19 @@ function store(kind: 'postgres' | 'mysql') {
     kind,
     connection: 'UNUSED_URL',
     tables: [
-      { name: 'customers', primaryKey: 'id', restrictColumn: 'restricted', anchor: 'created_at', columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }] },
-      { name: 'newsletter', primaryKey: 'id', anchor: 'subscribed_at', columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }] },
+      {
+        name: 'customers',
+        primaryKey: 'id',
+        restrictColumn: 'restricted',
+        anchor: 'created_at',
+        columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }],
+      },
+      {
+        name: 'newsletter',
+        primaryKey: 'id',
+        anchor: 'subscribed_at',
+        columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }],
+      },
       {
         name: 'clicks',
         primaryKey: 'id',
@@ -39,18 +50,38 @@ const people = ['alice', 'bob', 'carol'];
 
 async function fill(driver: SqlDriver, kind: 'postgres' | 'mysql'): Promise<void> {
   const time = kind === 'postgres' ? 'timestamp' : 'datetime(3)';
-  await driver.query(`create table customers (id integer primary key, email varchar(200), restricted boolean not null default false, created_at ${time} not null)`);
-  await driver.query(`create table newsletter (id integer primary key, email varchar(200), subscribed_at ${time} not null)`);
-  await driver.query(`create table clicks (id integer primary key, subscriber_id integer not null references newsletter (id), url varchar(200), clicked_at ${time} not null)`);
+  await driver.query(
+    `create table customers (id integer primary key, email varchar(200), restricted boolean not null default false, created_at ${time} not null)`,
+  );
+  await driver.query(
+    `create table newsletter (id integer primary key, email varchar(200), subscribed_at ${time} not null)`,
+  );
+  await driver.query(
+    `create table clicks (id integer primary key, subscriber_id integer not null references newsletter (id), url varchar(200), clicked_at ${time} not null)`,
+  );
   // Customers are recent (not due); every newsletter row and click is years past its retention.
-  await driver.query(`insert into customers (id, email, created_at) values ${people.map((p, k) => `(${k + 1}, '${p}@example.be', '2026-05-01 00:00:00')`).join(', ')}`);
-  await driver.query(`insert into newsletter (id, email, subscribed_at) values ${people.map((p, k) => `(${k + 1}, '${p}@example.be', '2015-01-01 00:00:00')`).join(', ')}`);
-  await driver.query(`insert into clicks (id, subscriber_id, url, clicked_at) values ${people.flatMap((_, k) => [`(${k * 10 + 1}, ${k + 1}, 'https://shop.example/a', '2015-02-01 00:00:00')`, `(${k * 10 + 2}, ${k + 1}, 'https://shop.example/b', '2015-03-01 00:00:00')`]).join(', ')}`);
+  await driver.query(
+    `insert into customers (id, email, created_at) values ${people.map((p, k) => `(${k + 1}, '${p}@example.be', '2026-05-01 00:00:00')`).join(', ')}`,
+  );
+  await driver.query(
+    `insert into newsletter (id, email, subscribed_at) values ${people.map((p, k) => `(${k + 1}, '${p}@example.be', '2015-01-01 00:00:00')`).join(', ')}`,
+  );
+  await driver.query(
+    `insert into clicks (id, subscriber_id, url, clicked_at) values ${people.flatMap((_, k) => [`(${k * 10 + 1}, ${k + 1}, 'https://shop.example/a', '2015-02-01 00:00:00')`, `(${k * 10 + 2}, ${k + 1}, 'https://shop.example/b', '2015-03-01 00:00:00')`]).join(', ')}`,
+  );
 }
 
 const targets: [string, 'postgres' | 'mysql', () => Promise<SqlDriver>][] = [
-  ['PostgreSQL', 'postgres', async () => createPostgresDriver(await newPostgresDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts })],
-  ['MariaDB', 'mysql', async () => createMysqlDriver(await newMariaDbDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts })],
+  [
+    'PostgreSQL',
+    'postgres',
+    async () => createPostgresDriver(await newPostgresDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts }),
+  ],
+  [
+    'MariaDB',
+    'mysql',
+    async () => createMysqlDriver(await newMariaDbDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts }),
+  ],
 ];
 
 describe.each(targets)('a restriction Charter remembers, in a table without restrictColumn (%s)', (_, kind, open) => {
@@ -67,17 +98,33 @@ describe.each(targets)('a restriction Charter remembers, in a table without rest
   beforeAll(async () => {
     driver = await open();
     await fill(driver, kind);
-    connector = createSqlConnector({ id: 'shop', kind, model: storeModel(store(kind)), driver, context: { hashKey: testHashKey } });
+    connector = createSqlConnector({
+      id: 'shop',
+      kind,
+      model: storeModel(store(kind)),
+      driver,
+      context: { hashKey: testHashKey },
+    });
   });
   afterAll(async () => {
     await driver.close();
   });
 
-  const ids = async (table: string) => (await driver.query(`select id from ${table} order by id`)).rows.map((row) => Number(row.id));
+  const ids = async (table: string) =>
+    (await driver.query(`select id from ${table} order by id`)).rows.map((row) => Number(row.id));
   const sweepAll = async (table: string, restrictedIdentities?: Identity[]) => {
     let deleted = 0;
     for (let batch = 0; batch < 20; batch++) {
-      const result = await connector.sweep({ jobId: `run-${table}`, table, period: 'P1Y', cutoff: now, now, action: 'delete', batchSize: 2, ...(restrictedIdentities ? { restrictedIdentities } : {}) });
+      const result = await connector.sweep({
+        jobId: `run-${table}`,
+        table,
+        period: 'P1Y',
+        cutoff: now,
+        now,
+        action: 'delete',
+        batchSize: 2,
+        ...(restrictedIdentities ? { restrictedIdentities } : {}),
+      });
       deleted += result.deleted;
       if (result.done) break;
     }
@@ -91,10 +138,26 @@ describe.each(targets)('a restriction Charter remembers, in a table without rest
   });
 
   it('counts her newsletter row and clicks as held restricted, the others as due', async () => {
-    const newsletter = await connector.countDue({ table: 'newsletter', period: 'P1Y', cutoffs: [now], now, action: 'delete', rules, restrictedIdentities: alice });
+    const newsletter = await connector.countDue({
+      table: 'newsletter',
+      period: 'P1Y',
+      cutoffs: [now],
+      now,
+      action: 'delete',
+      rules,
+      restrictedIdentities: alice,
+    });
     expect(newsletter.due).toEqual([2]);
     expect(newsletter.held.restricted).toBe(1);
-    const clicks = await connector.countDue({ table: 'clicks', period: 'P1Y', cutoffs: [now], now, action: 'delete', rules, restrictedIdentities: alice });
+    const clicks = await connector.countDue({
+      table: 'clicks',
+      period: 'P1Y',
+      cutoffs: [now],
+      now,
+      action: 'delete',
+      rules,
+      restrictedIdentities: alice,
+    });
     expect(clicks.due).toEqual([4]);
     expect(clicks.held.restricted).toBe(2);
   });
@@ -109,7 +172,14 @@ describe.each(targets)('a restriction Charter remembers, in a table without rest
 
   it('acts on her rows again once the restriction is lifted (no identity remembered)', async () => {
     // Her clicks go in the same run (their rule deletes them), so they do not block her newsletter row.
-    const count = await connector.countDue({ table: 'newsletter', period: 'P1Y', cutoffs: [now], now, action: 'delete', rules });
+    const count = await connector.countDue({
+      table: 'newsletter',
+      period: 'P1Y',
+      cutoffs: [now],
+      now,
+      action: 'delete',
+      rules,
+    });
     expect(count.due).toEqual([1]);
     expect(count.held.restricted ?? 0).toBe(0);
     expect(await sweepAll('clicks')).toBe(2);

@@ -35,7 +35,9 @@ function store(kind: 'postgres' | 'mysql') {
       primaryKey: 'id',
       restrictColumn: 'restricted',
       anchor: 'created_at',
-      references: tables.filter((other) => other !== name).map((other) => ({ column: `${other}_id`, to: `${other}.id`, profile: true, nullable: true, enforced: false })),
+      references: tables
+        .filter((other) => other !== name)
+        .map((other) => ({ column: `${other}_id`, to: `${other}.id`, profile: true, nullable: true, enforced: false })),
       columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }],
     })),
   });
@@ -45,20 +47,36 @@ async function fill(driver: SqlDriver, kind: 'postgres' | 'mysql'): Promise<void
   const time = kind === 'postgres' ? 'timestamp' : 'datetime(3)';
   for (const name of tables) {
     const links = tables.filter((other) => other !== name).map((other) => `${other}_id integer null`);
-    await driver.query(`create table ${name} (id integer primary key, email varchar(200), restricted boolean not null default false, created_at ${time} not null, ${links.join(', ')})`);
+    await driver.query(
+      `create table ${name} (id integer primary key, email varchar(200), restricted boolean not null default false, created_at ${time} not null, ${links.join(', ')})`,
+    );
     const rows = Array.from({ length: people }, (_, k) => {
       const flag = restricted.some(([t, p]) => t === name && p === k);
       // Each person's rows point at one another (a profile cycle through all four tables).
-      return `(${k}, 'p${k}@example.be', ${flag ? 'true' : 'false'}, '2015-01-01 00:00:00', ${tables.filter((other) => other !== name).map(() => k).join(', ')})`;
+      return `(${k}, 'p${k}@example.be', ${flag ? 'true' : 'false'}, '2015-01-01 00:00:00', ${tables
+        .filter((other) => other !== name)
+        .map(() => k)
+        .join(', ')})`;
     });
-    const columns = `id, email, restricted, created_at, ${tables.filter((other) => other !== name).map((other) => `${other}_id`).join(', ')}`;
+    const columns = `id, email, restricted, created_at, ${tables
+      .filter((other) => other !== name)
+      .map((other) => `${other}_id`)
+      .join(', ')}`;
     await driver.query(`insert into ${name} (${columns}) values ${rows.join(', ')}`);
   }
 }
 
 const targets: [string, 'postgres' | 'mysql', () => Promise<SqlDriver>][] = [
-  ['PostgreSQL', 'postgres', async () => createPostgresDriver(await newPostgresDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts })],
-  ['MariaDB', 'mysql', async () => createMysqlDriver(await newMariaDbDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts })],
+  [
+    'PostgreSQL',
+    'postgres',
+    async () => createPostgresDriver(await newPostgresDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts }),
+  ],
+  [
+    'MariaDB',
+    'mysql',
+    async () => createMysqlDriver(await newMariaDbDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts }),
+  ],
 ];
 
 describe.each(targets)('restriction check on profile cycles without indexes (%s)', (_, kind, open) => {
@@ -69,7 +87,13 @@ describe.each(targets)('restriction check on profile cycles without indexes (%s)
   beforeAll(async () => {
     driver = await open();
     await fill(driver, kind);
-    connector = createSqlConnector({ id: 'cycle', kind, model: storeModel(store(kind)), driver, context: { hashKey: testHashKey } });
+    connector = createSqlConnector({
+      id: 'cycle',
+      kind,
+      model: storeModel(store(kind)),
+      driver,
+      context: { hashKey: testHashKey },
+    });
   });
   afterAll(async () => {
     await driver.close();
@@ -77,7 +101,14 @@ describe.each(targets)('restriction check on profile cycles without indexes (%s)
 
   it('counts the restricted people as held and the others as due, in every table', async () => {
     for (const table of tables) {
-      const count = await connector.countDue({ table, period: 'P1Y', cutoffs: [now], now, action: 'delete', rules: tables.map((t) => ({ table: t, period: 'P1Y' })) });
+      const count = await connector.countDue({
+        table,
+        period: 'P1Y',
+        cutoffs: [now],
+        now,
+        action: 'delete',
+        rules: tables.map((t) => ({ table: t, period: 'P1Y' })),
+      });
       expect(count.due).toEqual([people - restricted.length]);
       expect(count.held.restricted).toBe(restricted.length);
     }
@@ -86,7 +117,15 @@ describe.each(targets)('restriction check on profile cycles without indexes (%s)
   it('sweeps every table and keeps exactly the restricted people’s rows', async () => {
     for (const table of tables) {
       for (let batch = 0; batch < 10; batch++) {
-        const result = await connector.sweep({ jobId: 'cycle', table, period: 'P1Y', cutoff: now, now, action: 'delete', batchSize: 7 });
+        const result = await connector.sweep({
+          jobId: 'cycle',
+          table,
+          period: 'P1Y',
+          cutoff: now,
+          now,
+          action: 'delete',
+          batchSize: 7,
+        });
         if (result.done) break;
       }
       const { rows } = await driver.query(`select id from ${table} order by id`);

@@ -99,8 +99,20 @@ beforeAll(async () => {
   const mariadbUrl = await newMariaDbDatabase();
   hanging = await startHangingAdapter();
   targets.push(
-    { name: 'postgres', kind: 'postgres', url: postgresUrl, driver: createPostgresDriver(postgresUrl), stall: (table) => lockPostgres(postgresUrl, table) },
-    { name: 'mariadb', kind: 'mysql', url: mariadbUrl, driver: createMysqlDriver(mariadbUrl), stall: (table) => lockMariaDb(mariadbUrl, table) },
+    {
+      name: 'postgres',
+      kind: 'postgres',
+      url: postgresUrl,
+      driver: createPostgresDriver(postgresUrl),
+      stall: (table) => lockPostgres(postgresUrl, table),
+    },
+    {
+      name: 'mariadb',
+      kind: 'mysql',
+      url: mariadbUrl,
+      driver: createMysqlDriver(mariadbUrl),
+      stall: (table) => lockMariaDb(mariadbUrl, table),
+    },
     { name: 'http', kind: 'http', url: hanging.url, stall: async () => ({ release: async () => {} }) },
   );
   for (const target of targets) if (target.driver) await seedShop(target.driver, new Date());
@@ -135,7 +147,9 @@ describe.each([
     const connector = openStore(store, { holds: [] }, { env: process.env, hashKey });
     const lock = await target().stall('customers');
     try {
-      const failure = await connector.contacts([{ type: 'email', value: 'ann@shop.test' }]).catch((error: unknown) => error);
+      const failure = await connector
+        .contacts([{ type: 'email', value: 'ann@shop.test' }])
+        .catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(StoreError);
       expect((failure as StoreError).code).toBe(code);
       expect((failure as StoreError).message).toMatch(message);
@@ -143,13 +157,18 @@ describe.each([
     } finally {
       await lock.release();
     }
-    if (target().driver) expect((await connector.contacts([{ type: 'email', value: 'nobody@shop.test' }])).store).toBe('shop');
+    if (target().driver)
+      expect((await connector.contacts([{ type: 'email', value: 'nobody@shop.test' }])).store).toBe('shop');
     await connector.close();
   });
 
-  it('puts the error on the request\'s timeline, and the tick dispatches the request once the store answers', async () => {
+  it("puts the error on the request's timeline, and the tick dispatches the request once the store answers", async () => {
     let now = new Date();
-    const t = await buildTestApp({ charter: rightsCharter([boundedStore(target())]), now: () => now, env: { PUBLIC_URL: 'http://charter.test' } });
+    const t = await buildTestApp({
+      charter: rightsCharter([boundedStore(target())]),
+      now: () => now,
+      env: { PUBLIC_URL: 'http://charter.test' },
+    });
     const lock = await target().stall('customers');
     let id: string;
     try {
@@ -158,7 +177,12 @@ describe.each([
         url: '/privacy/main/requests',
         remoteAddress: '192.0.2.90',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ lang: 'en', type: 'access', identityType: 'email', identity: 'ann@shop.test' }).toString(),
+        payload: new URLSearchParams({
+          lang: 'en',
+          type: 'access',
+          identityType: 'email',
+          identity: 'ann@shop.test',
+        }).toString(),
       });
       expect(response.statusCode).toBe(303);
       id = /requests\/([0-9a-f-]{36})/.exec(String(response.headers.location))?.[1] ?? '';
@@ -203,25 +227,34 @@ describe('charter retention run on a stalled store', () => {
   it.each([
     ['postgres', 'postgres', newPostgresDatabase, lockPostgres],
     ['mariadb', 'mysql', newMariaDbDatabase, lockMariaDb],
-  ] as const)('exits non-zero and names the store when a %s table stays locked', async (name, kind, newDatabase, lock) => {
-    const url = await newDatabase();
-    const driver = kind === 'postgres' ? createPostgresDriver(url) : createMysqlDriver(url);
-    await seedLedgerShop(driver, kind, new Date());
-    await driver.close();
-    const organisation = `stalled-${name}`;
-    const yaml = ledgerShopYaml({ organisation, connection: 'STALLED_URL', kind }).replace(
-      'connection: STALLED_URL',
-      'connection: STALLED_URL\n    timeouts: { lock: 1, statement: 5, retries: 0 }',
-    );
-    await writeFile(join(dir, `${name}.yaml`), yaml);
-    const held = await lock(url, 'customers');
-    try {
-      const run = await runCli(['retention', 'run', '--charter', `${name}.yaml`, '--approve'], { env: { ...env, STALLED_URL: url }, cwd: dir });
-      expect(run.code).not.toBe(0);
-      // The report wraps to the terminal's width: matched with its lines joined.
-      expect(`${run.out}\n${run.err}`.replace(/\s+/g, ' ')).toMatch(/store shop: gave up waiting for a lock held by another session after 1 s/);
-    } finally {
-      await held.release();
-    }
-  }, 120_000);
+  ] as const)(
+    'exits non-zero and names the store when a %s table stays locked',
+    async (name, kind, newDatabase, lock) => {
+      const url = await newDatabase();
+      const driver = kind === 'postgres' ? createPostgresDriver(url) : createMysqlDriver(url);
+      await seedLedgerShop(driver, kind, new Date());
+      await driver.close();
+      const organisation = `stalled-${name}`;
+      const yaml = ledgerShopYaml({ organisation, connection: 'STALLED_URL', kind }).replace(
+        'connection: STALLED_URL',
+        'connection: STALLED_URL\n    timeouts: { lock: 1, statement: 5, retries: 0 }',
+      );
+      await writeFile(join(dir, `${name}.yaml`), yaml);
+      const held = await lock(url, 'customers');
+      try {
+        const run = await runCli(['retention', 'run', '--charter', `${name}.yaml`, '--approve'], {
+          env: { ...env, STALLED_URL: url },
+          cwd: dir,
+        });
+        expect(run.code).not.toBe(0);
+        // The report wraps to the terminal's width: matched with its lines joined.
+        expect(`${run.out}\n${run.err}`.replace(/\s+/g, ' ')).toMatch(
+          /store shop: gave up waiting for a lock held by another session after 1 s/,
+        );
+      } finally {
+        await held.release();
+      }
+    },
+    120_000,
+  );
 });

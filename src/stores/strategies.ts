@@ -14,7 +14,12 @@ export const hashPrefix = 'h:';
 export const hashLength = hashPrefix.length + 32;
 
 export function isHashed(value: unknown): boolean {
-  return typeof value === 'string' && value.length === hashLength && value.startsWith(hashPrefix) && /^[0-9a-f]{32}$/.test(value.slice(2));
+  return (
+    typeof value === 'string' &&
+    value.length === hashLength &&
+    value.startsWith(hashPrefix) &&
+    /^[0-9a-f]{32}$/.test(value.slice(2))
+  );
 }
 
 /** The keyed hash of a value; a value that is already a hash is returned unchanged; null stays null. */
@@ -24,7 +29,10 @@ export function hashValue(value: unknown, key: Buffer): string | null {
   const text =
     value instanceof Date
       ? value.toISOString()
-      : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+      : typeof value === 'string' ||
+          typeof value === 'number' ||
+          typeof value === 'boolean' ||
+          typeof value === 'bigint'
         ? String(value)
         : JSON.stringify(value);
   return hashPrefix + createHmac('sha256', key).update(text, 'utf8').digest('hex').slice(0, 32);
@@ -56,27 +64,46 @@ export interface StrategyProblem {
  * Whether a strategy can be applied to a live column: `null` needs a nullable column, `hash` and `redact` write
  * text (and the hash needs room for 34 characters), `redact` on a unique column would collide on the second row.
  */
-export function strategyProblems(strategy: EraseStrategy, column: LiveColumn, options: { isPrimaryKey?: boolean; redactToken?: string } = {}): StrategyProblem[] {
+export function strategyProblems(
+  strategy: EraseStrategy,
+  column: LiveColumn,
+  options: { isPrimaryKey?: boolean; redactToken?: string } = {},
+): StrategyProblem[] {
   const problems: StrategyProblem[] = [];
   const token = options.redactToken ?? defaultRedactToken;
   if (options.isPrimaryKey && strategy !== 'keep' && strategy !== 'delete') {
-    problems.push({ code: 'key_erased', message: `the primary key "${column.name}" cannot be erased with ${strategy}: use keep or delete` });
+    problems.push({
+      code: 'key_erased',
+      message: `the primary key "${column.name}" cannot be erased with ${strategy}: use keep or delete`,
+    });
   }
   if (strategy === 'null' && !column.nullable) {
-    problems.push({ code: 'not_null', message: `"${column.name}" is NOT NULL (${column.rawType}): erase: null would fail; use delete, redact or hash, or make the column nullable` });
+    problems.push({
+      code: 'not_null',
+      message: `"${column.name}" is NOT NULL (${column.rawType}): erase: null would fail; use delete, redact or hash, or make the column nullable`,
+    });
   }
   if (strategy === 'hash' || strategy === 'redact') {
     if (column.family !== 'text') {
-      problems.push({ code: 'strategy_type', message: `"${column.name}" is ${column.rawType}: erase: ${strategy} writes text; use null or delete` });
+      problems.push({
+        code: 'strategy_type',
+        message: `"${column.name}" is ${column.rawType}: erase: ${strategy} writes text; use null or delete`,
+      });
     } else if (column.maxLength !== undefined) {
       const needed = strategy === 'hash' ? hashLength : token.length;
       if (column.maxLength < needed) {
-        problems.push({ code: 'too_short', message: `"${column.name}" holds at most ${column.maxLength} characters; erase: ${strategy} writes ${needed}` });
+        problems.push({
+          code: 'too_short',
+          message: `"${column.name}" holds at most ${column.maxLength} characters; erase: ${strategy} writes ${needed}`,
+        });
       }
     }
   }
   if (strategy === 'redact' && column.unique) {
-    problems.push({ code: 'unique_redact', message: `"${column.name}" is unique: erase: redact writes the same token in every row and would collide; use hash or delete` });
+    problems.push({
+      code: 'unique_redact',
+      message: `"${column.name}" is unique: erase: redact writes the same token in every row and would collide; use hash or delete`,
+    });
   }
   return problems;
 }

@@ -17,7 +17,12 @@ export interface StoreTimeouts {
 }
 
 /** Safe defaults: a lock held by someone else is given up quickly (and retried), a long sweep statement is not. */
-export const defaultStoreTimeouts: StoreTimeouts = { connectMs: 10_000, statementMs: 60_000, lockMs: 5_000, retries: 2 };
+export const defaultStoreTimeouts: StoreTimeouts = {
+  connectMs: 10_000,
+  statementMs: 60_000,
+  lockMs: 5_000,
+  retries: 2,
+};
 
 export function storeTimeouts(store: Pick<Store, 'timeouts'>): StoreTimeouts {
   const t = store.timeouts ?? {};
@@ -45,9 +50,22 @@ export function classifyDriverError(store: string, error: unknown, timeouts: Sto
   const code = String(e.code ?? '');
   const message = e.message ?? '';
   if (code === '55P03' || e.errno === 1205 || code === 'ER_LOCK_WAIT_TIMEOUT')
-    return new StoreError(store, `gave up waiting for a lock held by another session after ${seconds(timeouts.lockMs)}`, 'lock_timeout');
-  if (code === '57014' || e.errno === 1969 || code === 'PROTOCOL_SEQUENCE_TIMEOUT' || /query read timeout/i.test(message))
-    return new StoreError(store, `a statement took longer than ${seconds(timeouts.statementMs)} and was cancelled`, 'statement_timeout');
+    return new StoreError(
+      store,
+      `gave up waiting for a lock held by another session after ${seconds(timeouts.lockMs)}`,
+      'lock_timeout',
+    );
+  if (
+    code === '57014' ||
+    e.errno === 1969 ||
+    code === 'PROTOCOL_SEQUENCE_TIMEOUT' ||
+    /query read timeout/i.test(message)
+  )
+    return new StoreError(
+      store,
+      `a statement took longer than ${seconds(timeouts.statementMs)} and was cancelled`,
+      'statement_timeout',
+    );
   if (/connection timeout|timeout expired|connect ETIMEDOUT/i.test(message) || code === 'ETIMEDOUT')
     return new StoreError(store, `no connection within ${seconds(timeouts.connectMs)}`, 'connect_timeout');
   if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'PROTOCOL_CONNECTION_LOST'].includes(code))
@@ -96,7 +114,11 @@ export function retryingConnector(connector: StoreConnector, retries: number): S
         if (records.length > 0) delivered = true;
         return sink(records);
       };
-      return withStoreRetries(retries, () => connector.access(request, counted), () => !delivered);
+      return withStoreRetries(
+        retries,
+        () => connector.access(request, counted),
+        () => !delivered,
+      );
     },
     contacts: (identities) => retry(() => connector.contacts(identities)),
     erase: (request) => retry(() => connector.erase(request)),
@@ -104,7 +126,9 @@ export function retryingConnector(connector: StoreConnector, retries: number): S
     restrict: (request) => retry(() => connector.restrict(request)),
     countDue: (query) => retry(() => connector.countDue(query)),
     sweep: (request) => retry(() => connector.sweep(request)),
-    ...(connector.sweptBatch ? { sweptBatch: (jobId: string, batchId: string) => retry(() => connector.sweptBatch!(jobId, batchId)) } : {}),
+    ...(connector.sweptBatch
+      ? { sweptBatch: (jobId: string, batchId: string) => retry(() => connector.sweptBatch!(jobId, batchId)) }
+      : {}),
     introspect: () => retry(() => connector.introspect()),
     sample: (table, limit) => retry(() => connector.sample(table, limit)),
     close: () => connector.close(),

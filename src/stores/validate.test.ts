@@ -9,7 +9,12 @@ import { shopStore } from './testing/shop.js';
 function withShop(edit?: (charter: Charter) => void) {
   return buildCharter((charter) => {
     charter.holds = [
-      { id: 'vat-invoices', reason: 'Invoices are kept for the tax authorities', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' },
+      {
+        id: 'vat-invoices',
+        reason: 'Invoices are kept for the tax authorities',
+        law: 'Belgian VAT Code, art. 60',
+        duration: 'P10Y',
+      },
       { id: 'legal-claim', reason: 'Open claims', law: 'Civil Code' },
     ];
     charter.purposes.push(
@@ -20,7 +25,10 @@ function withShop(edit?: (charter: Charter) => void) {
     edit?.(charter);
   });
 }
-const codes = (charter: Charter) => checkReferences(charter).filter((p) => p.path[0] === 'stores' || p.path[0] === 'rights').map((p) => p.code);
+const codes = (charter: Charter) =>
+  checkReferences(charter)
+    .filter((p) => p.path[0] === 'stores' || p.path[0] === 'rights')
+    .map((p) => p.code);
 
 describe('store checks in the charter', () => {
   it('accepts the shop declaration', () => {
@@ -29,7 +37,13 @@ describe('store checks in the charter', () => {
 
   it('reports a reference cycle of non-nullable references', () => {
     const charter = withShop((c) => {
-      c.stores[0]!.tables.find((t) => t.name === 'customers')!.references.push({ column: 'last_order_id', to: 'orders.id', profile: false, nullable: false, enforced: true });
+      c.stores[0]!.tables.find((t) => t.name === 'customers')!.references.push({
+        column: 'last_order_id',
+        to: 'orders.id',
+        profile: false,
+        nullable: false,
+        enforced: true,
+      });
     });
     const problem = checkReferences(charter).find((p) => p.code === 'reference_cycle');
     expect(problem?.message).toMatch(/customers → orders → customers|orders → customers → orders/);
@@ -37,7 +51,13 @@ describe('store checks in the charter', () => {
 
   it('reports a table no identity reaches and a reference to an undeclared column', () => {
     const charter = withShop((c) => {
-      c.stores[0]!.tables.push({ name: 'leads', primaryKey: 'id', columns: [{ name: 'name', category: 'identity.name', erase: 'delete', secret: false }], references: [], holds: [] });
+      c.stores[0]!.tables.push({
+        name: 'leads',
+        primaryKey: 'id',
+        columns: [{ name: 'name', category: 'identity.name', erase: 'delete', secret: false }],
+        references: [],
+        holds: [],
+      });
       c.stores[0]!.tables.find((t) => t.name === 'orders')!.references[0]!.to = 'customers.uuid';
     });
     expect(codes(charter)).toEqual(expect.arrayContaining(['unreachable_table', 'unknown_reference']));
@@ -61,7 +81,14 @@ describe('store checks in the charter', () => {
 describe('identity columns that name another person', () => {
   const withReferrer = (mentions?: boolean) =>
     withShop((c) => {
-      c.stores[0]!.tables.find((t) => t.name === 'customers')!.columns.push({ name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null', secret: false, ...(mentions === undefined ? {} : { mentions }) });
+      c.stores[0]!.tables.find((t) => t.name === 'customers')!.columns.push({
+        name: 'referrer_email',
+        category: 'contact.email',
+        identity: 'email',
+        erase: 'null',
+        secret: false,
+        ...(mentions === undefined ? {} : { mentions }),
+      });
     });
 
   it('warns once per table, in lint and validate, when two email columns are not told apart, naming them and what to write', () => {
@@ -83,7 +110,9 @@ describe('identity columns that name another person', () => {
 
   it('refuses "mentions" on a column that is not an identity column', () => {
     const charter = withShop((c) => {
-      c.stores[0]!.tables.find((t) => t.name === 'invoices')!.columns.find((col) => col.name === 'billing_email')!.mentions = true;
+      c.stores[0]!.tables.find((t) => t.name === 'invoices')!.columns.find(
+        (col) => col.name === 'billing_email',
+      )!.mentions = true;
     });
     expect(codes(charter)).toEqual(['impossible_value']);
   });

@@ -31,7 +31,12 @@ const scope = () => ({ organisationId: t.organisationId });
 
 async function record(count: number, overrides: Parameters<typeof consentPost>[1]) {
   for (let i = 0; i < count; i++) {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/consent', headers: { 'content-type': 'application/json', origin: 'https://www.testco.example' }, payload: consentPost(charter, overrides) });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/consent',
+      headers: { 'content-type': 'application/json', origin: 'https://www.testco.example' },
+      payload: consentPost(charter, overrides),
+    });
     expect(response.statusCode).toBe(201);
   }
 }
@@ -43,18 +48,33 @@ describe('consent statistics crossing a threshold', { timeout: 60_000 }, () => {
 
   it('is a subscription setting, checked and shown with the subscription', async () => {
     const headers = await tokenFor(t, ['webhooks:manage', 'webhooks:read']);
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers, payload: { url: receiver.url, events: ['consent.threshold'], consentThreshold: { metric: 'refusal-share', threshold: 40 } } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers,
+      payload: {
+        url: receiver.url,
+        events: ['consent.threshold'],
+        consentThreshold: { metric: 'refusal-share', threshold: 40 },
+      },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('consentThreshold.threshold');
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/webhooks',
       headers,
-      payload: { url: receiver.url, events: ['consent.threshold'], consentThreshold: { metric: 'refusal-share', threshold: 0.5, minDecisions: 4, windowDays: 7 } },
+      payload: {
+        url: receiver.url,
+        events: ['consent.threshold'],
+        consentThreshold: { metric: 'refusal-share', threshold: 0.5, minDecisions: 4, windowDays: 7 },
+      },
     });
     expect(created.statusCode).toBe(201);
     secret = created.json<{ secret: string }>().secret;
-    expect(created.json()).toMatchObject({ consentThreshold: { metric: 'refusal-share', threshold: 0.5, minDecisions: 4, windowDays: 7 } });
+    expect(created.json()).toMatchObject({
+      consentThreshold: { metric: 'refusal-share', threshold: 0.5, minDecisions: 4, windowDays: 7 },
+    });
     expect(await organisationsWatchingConsent(t.database.db)).toContain(t.organisationId);
   });
 
@@ -77,7 +97,16 @@ describe('consent statistics crossing a threshold', { timeout: 60_000 }, () => {
     await record(10, { method: 'accept-all' });
     expect(await check()).toBe(1);
 
-    await deliverOrganisation({ db: t.database.db, dbKind: t.database.kind, logger: createLogger('silent'), clock: () => now, allowPrivate: true }, scope());
+    await deliverOrganisation(
+      {
+        db: t.database.db,
+        dbKind: t.database.kind,
+        logger: createLogger('silent'),
+        clock: () => now,
+        allowPrivate: true,
+      },
+      scope(),
+    );
     await receiver.waitFor(2);
     const messages = receiver.received.map((r) => {
       new Webhook(secret).verify(r.body, r.headers);
@@ -87,7 +116,13 @@ describe('consent statistics crossing a threshold', { timeout: 60_000 }, () => {
       ['consent.threshold', 'marketing', 'above', 0.5, 10],
       ['consent.threshold', 'marketing', 'below', 0.25, 20],
     ]);
-    for (const message of messages) expect(webhookEventSchemas['consent.threshold'].strict().parse(message.data)).toMatchObject({ site: 'main', metric: 'refusal-share', threshold: 0.5, windowDays: 7 });
+    for (const message of messages)
+      expect(webhookEventSchemas['consent.threshold'].strict().parse(message.data)).toMatchObject({
+        site: 'main',
+        metric: 'refusal-share',
+        threshold: 0.5,
+        windowDays: 7,
+      });
     expect(messages[1]!.data).toMatchObject({ windowFrom: '2026-05-27', windowTo: '2026-06-02' });
     // Counts and ids only: nothing a visitor sent (their id, the page they were on) is in a message.
     expect(JSON.stringify(messages)).not.toMatch(/utm_source|products|visitor/);
@@ -95,8 +130,14 @@ describe('consent statistics crossing a threshold', { timeout: 60_000 }, () => {
 
   it('judges afresh after the settings change', async () => {
     const headers = await tokenFor(t, ['webhooks:manage', 'webhooks:read']);
-    const id = (await t.app.inject({ url: '/api/v1/webhooks', headers })).json<{ subscriptions: { id: string }[] }>().subscriptions[0]!.id;
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${id}`, headers, payload: { consentThreshold: { metric: 'refusal-share', threshold: 0.2, minDecisions: 4, windowDays: 7 } } });
+    const id = (await t.app.inject({ url: '/api/v1/webhooks', headers })).json<{ subscriptions: { id: string }[] }>()
+      .subscriptions[0]!.id;
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/webhooks/${id}`,
+      headers,
+      payload: { consentThreshold: { metric: 'refusal-share', threshold: 0.2, minDecisions: 4, windowDays: 7 } },
+    });
     expect(patched.statusCode).toBe(200);
     // marketing 5 of 20 = 25 % and analytics 3 of 20 = 15 %: marketing is now above the new 20 %.
     expect(await check()).toBe(1);
@@ -106,19 +147,35 @@ describe('consent statistics crossing a threshold', { timeout: 60_000 }, () => {
   it('leaves out days before the window, and figures the window holds too few decisions for', async () => {
     now = new Date('2026-06-20T10:00:00Z');
     expect(await check()).toBe(0);
-    expect(consentFigures([], { metric: 'withdrawal-share', threshold: 0.1, minDecisions: 1, windowDays: 1 })).toEqual([]);
+    expect(consentFigures([], { metric: 'withdrawal-share', threshold: 0.1, minDecisions: 1, windowDays: 1 })).toEqual(
+      [],
+    );
   });
 });
 
 describe('the figures', () => {
   it('are the refusal share per category, or the withdrawal share per site', () => {
     const day = (site: string, records: number, withdraw: number, decided: number, granted: number) => ({
-      site, day: '2026-06-01', shown: 0, records, acceptAll: 0, rejectAll: 0, custom: 0, gpc: 0, gpcSignal: 0, withdraw, expiry: 0,
+      site,
+      day: '2026-06-01',
+      shown: 0,
+      records,
+      acceptAll: 0,
+      rejectAll: 0,
+      custom: 0,
+      gpc: 0,
+      gpcSignal: 0,
+      withdraw,
+      expiry: 0,
       categories: { marketing: { decided, granted, rate: null } },
     });
     const days = [day('main', 10, 1, 10, 4), day('main', 10, 3, 10, 6), day('shop', 2, 2, 2, 0)];
-    expect(consentFigures(days, { metric: 'refusal-share', threshold: 0.5, minDecisions: 5, windowDays: 7 })).toEqual([{ site: 'main', category: 'marketing', value: 0.5, decisions: 20 }]);
-    expect(consentFigures(days, { metric: 'withdrawal-share', threshold: 0.5, minDecisions: 2, windowDays: 7 })).toEqual([
+    expect(consentFigures(days, { metric: 'refusal-share', threshold: 0.5, minDecisions: 5, windowDays: 7 })).toEqual([
+      { site: 'main', category: 'marketing', value: 0.5, decisions: 20 },
+    ]);
+    expect(
+      consentFigures(days, { metric: 'withdrawal-share', threshold: 0.5, minDecisions: 2, windowDays: 7 }),
+    ).toEqual([
       { site: 'main', category: '*', value: 0.2, decisions: 20 },
       { site: 'shop', category: '*', value: 1, decisions: 2 },
     ]);

@@ -38,7 +38,12 @@ export const consentThresholdSchema = z.strictObject({
 });
 
 /** What a subscription listening to `consent.threshold` without settings watches. */
-export const defaultConsentThreshold: ConsentThresholdSettings = { metric: 'refusal-share', threshold: 0.5, minDecisions: 100, windowDays: 7 };
+export const defaultConsentThreshold: ConsentThresholdSettings = {
+  metric: 'refusal-share',
+  threshold: 0.5,
+  minDecisions: 100,
+  windowDays: 7,
+};
 
 /** One watched figure over the window. */
 export interface ConsentFigure {
@@ -53,7 +58,10 @@ const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** The figures a setting watches, from daily statistics of the window; figures under `minDecisions` are left out. */
 export function consentFigures(days: readonly DailyStatistics[], settings: ConsentThresholdSettings): ConsentFigure[] {
-  const sites = new Map<string, { records: number; withdraw: number; categories: Map<string, { decided: number; granted: number }> }>();
+  const sites = new Map<
+    string,
+    { records: number; withdraw: number; categories: Map<string, { decided: number; granted: number }> }
+  >();
   for (const day of days) {
     let site = sites.get(day.site);
     if (!site) sites.set(day.site, (site = { records: 0, withdraw: 0, categories: new Map() }));
@@ -69,11 +77,18 @@ export function consentFigures(days: readonly DailyStatistics[], settings: Conse
   const figures: ConsentFigure[] = [];
   for (const [site, sums] of [...sites.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (settings.metric === 'withdrawal-share') {
-      if (sums.records >= settings.minDecisions) figures.push({ site, category: '*', value: round(sums.withdraw / sums.records), decisions: sums.records });
+      if (sums.records >= settings.minDecisions)
+        figures.push({ site, category: '*', value: round(sums.withdraw / sums.records), decisions: sums.records });
       continue;
     }
     for (const [category, counts] of [...sums.categories.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      if (counts.decided >= settings.minDecisions) figures.push({ site, category, value: round((counts.decided - counts.granted) / counts.decided), decisions: counts.decided });
+      if (counts.decided >= settings.minDecisions)
+        figures.push({
+          site,
+          category,
+          value: round((counts.decided - counts.granted) / counts.decided),
+          decisions: counts.decided,
+        });
     }
   }
   return figures;
@@ -81,7 +96,9 @@ export function consentFigures(days: readonly DailyStatistics[], settings: Conse
 
 /** The first day (YYYY-MM-DD, UTC) of a window of `windowDays` days ending on `now`'s day. */
 export function windowStart(now: Date, windowDays: number): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (windowDays - 1))).toISOString().slice(0, 10);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (windowDays - 1)))
+    .toISOString()
+    .slice(0, 10);
 }
 
 /**
@@ -91,11 +108,18 @@ export function windowStart(now: Date, windowDays: number): string {
 export async function checkConsentThresholds(db: Kysely<Database>, scope: OrgScope, now: Date): Promise<number> {
   const organisationId = requireScope(scope);
   const subscriptions = await inOrganisation(db, scope, (trx) =>
-    trx.selectFrom('webhook_subscriptions').select(['id', 'events', 'consent_threshold']).where('organisation_id', '=', organisationId).where('active', '=', true).execute(),
+    trx
+      .selectFrom('webhook_subscriptions')
+      .select(['id', 'events', 'consent_threshold'])
+      .where('organisation_id', '=', organisationId)
+      .where('active', '=', true)
+      .execute(),
   );
   let emitted = 0;
   const today = now.toISOString().slice(0, 10);
-  for (const subscription of subscriptions.filter((s) => s.events.includes('consent.threshold') || s.events.includes('*'))) {
+  for (const subscription of subscriptions.filter(
+    (s) => s.events.includes('consent.threshold') || s.events.includes('*'),
+  )) {
     const settings = subscription.consent_threshold ?? defaultConsentThreshold;
     const from = windowStart(now, settings.windowDays);
     const figures = consentFigures(await consentStatistics(db, scope, { from, to: today }), settings);
@@ -113,7 +137,14 @@ export async function checkConsentThresholds(db: Kysely<Database>, scope: OrgSco
         if (!known) {
           const inserted = await trx
             .insertInto('webhook_consent_crossings')
-            .values({ organisation_id: organisationId, subscription_id: subscription.id, site_id: figure.site, category: figure.category, above, changed_at: now })
+            .values({
+              organisation_id: organisationId,
+              subscription_id: subscription.id,
+              site_id: figure.site,
+              category: figure.category,
+              above,
+              changed_at: now,
+            })
             .onConflict((oc) => oc.columns(['organisation_id', 'subscription_id', 'site_id', 'category']).doNothing())
             .executeTakeFirst();
           // First seen below: remembered, nothing to say. First seen above: a crossing (unless another process won).
@@ -166,7 +197,9 @@ export async function organisationsWatchingConsent(db: Kysely<Database>): Promis
       .select('organisation_id')
       .distinct()
       .where('active', '=', true)
-      .where((eb) => eb.or([eb(eb.val('consent.threshold'), '=', eb.fn.any('events')), eb(eb.val('*'), '=', eb.fn.any('events'))]))
+      .where((eb) =>
+        eb.or([eb(eb.val('consent.threshold'), '=', eb.fn.any('events')), eb(eb.val('*'), '=', eb.fn.any('events'))]),
+      )
       .execute(),
   );
   return rows.map((r) => r.organisation_id);

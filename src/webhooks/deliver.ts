@@ -52,7 +52,11 @@ export interface SignedHeaders {
 /** Signs a body with every secret given (space-separated signatures, as the specification allows during rotation). */
 export function signMessage(secrets: readonly string[], messageId: string, at: Date, body: string): SignedHeaders {
   const signatures = secrets.map((secret) => new Webhook(secret).sign(messageId, at, body));
-  return { 'webhook-id': messageId, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signatures.join(' ') };
+  return {
+    'webhook-id': messageId,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': signatures.join(' '),
+  };
 }
 
 interface AttemptResult {
@@ -64,7 +68,8 @@ interface AttemptResult {
 function post(target: CheckedTarget, headers: SignedHeaders, body: string, timeoutMs: number): Promise<AttemptResult> {
   const pinned: LookupFunction = (_host, options, callback) => {
     const all = (options as { all?: boolean }).all;
-    if (all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, target.addresses);
+    if (all)
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, target.addresses);
     else callback(null, target.addresses[0]!.address, target.addresses[0]!.family);
   };
   const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -74,7 +79,12 @@ function post(target: CheckedTarget, headers: SignedHeaders, body: string, timeo
       {
         method: 'POST',
         lookup: pinned,
-        headers: { 'content-type': 'application/json', 'user-agent': 'Charter-Webhooks/1', ...headers, 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Charter-Webhooks/1',
+          ...headers,
+          'content-length': Buffer.byteLength(body),
+        },
         signal: AbortSignal.timeout(timeoutMs),
       },
       (response: IncomingMessage) => {
@@ -85,7 +95,12 @@ function post(target: CheckedTarget, headers: SignedHeaders, body: string, timeo
       },
     );
     request.on('error', (error: Error) =>
-      resolve({ error: error.name === 'AbortError' || error.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `connection failed (${(error as { code?: string }).code ?? error.name})` }),
+      resolve({
+        error:
+          error.name === 'AbortError' || error.name === 'TimeoutError'
+            ? `no answer within ${timeoutMs / 1000} s`
+            : `connection failed (${(error as { code?: string }).code ?? error.name})`,
+      }),
     );
     request.end(body);
   });
@@ -102,7 +117,12 @@ export async function deliverSubscription(deps: WebhookDeps, scope: OrgScope, su
     for (;;) {
       const now = deps.clock();
       const next = await inOrganisation(deps.db, scope, async (trx) => {
-        const subscription = await trx.selectFrom('webhook_subscriptions').selectAll().where('organisation_id', '=', organisationId).where('id', '=', subscriptionId).executeTakeFirst();
+        const subscription = await trx
+          .selectFrom('webhook_subscriptions')
+          .selectAll()
+          .where('organisation_id', '=', organisationId)
+          .where('id', '=', subscriptionId)
+          .executeTakeFirst();
         if (!subscription?.active) return undefined;
         const delivery = await trx
           .selectFrom('webhook_deliveries')
@@ -122,14 +142,34 @@ export async function deliverSubscription(deps: WebhookDeps, scope: OrgScope, su
       let result: AttemptResult;
       try {
         const context = webhookSecretContext(organisationId, subscriptionId);
-        const sealed = [subscription.secret, ...(subscription.previous_secret && subscription.previous_until && new Date(subscription.previous_until) > now ? [subscription.previous_secret] : [])];
+        const sealed = [
+          subscription.secret,
+          ...(subscription.previous_secret && subscription.previous_until && new Date(subscription.previous_until) > now
+            ? [subscription.previous_secret]
+            : []),
+        ];
         const secrets = sealed.map((value) => openSecret(value, context));
-        const target = await checkTarget(subscription.url, { allowPrivate: deps.allowPrivate, ...(deps.resolve ? { resolve: deps.resolve } : {}) });
+        const target = await checkTarget(subscription.url, {
+          allowPrivate: deps.allowPrivate,
+          ...(deps.resolve ? { resolve: deps.resolve } : {}),
+        });
         // The signed timestamp is the wall clock's: receivers compare it with theirs to refuse replays.
-        result = await post(target, signMessage(secrets, delivery.message_id, new Date(), body), body, deps.timeoutMs ?? 10_000);
+        result = await post(
+          target,
+          signMessage(secrets, delivery.message_id, new Date(), body),
+          body,
+          deps.timeoutMs ?? 10_000,
+        );
       } catch (error) {
         // A secret that does not open (wrong or missing secrets key) is said as such on the delivery log: never sent unsigned.
-        result = { error: error instanceof TargetRefused ? `target refused: ${error.message}` : error instanceof SecretsKeyError ? `not sent: ${error.message}` : 'not sent' };
+        result = {
+          error:
+            error instanceof TargetRefused
+              ? `target refused: ${error.message}`
+              : error instanceof SecretsKeyError
+                ? `not sent: ${error.message}`
+                : 'not sent',
+        };
       }
       const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
       const attempts = delivery.attempts + 1;
@@ -144,7 +184,8 @@ export async function deliverSubscription(deps: WebhookDeps, scope: OrgScope, su
             last_status: result.status ?? null,
             last_error: ok ? null : (result.error ?? `answered ${result.status}`),
             delivered_at: ok ? finishedAt : null,
-            next_attempt_at: ok || givenUp ? finishedAt : new Date(finishedAt.getTime() + deliveryRetryDelayMs(attempts)),
+            next_attempt_at:
+              ok || givenUp ? finishedAt : new Date(finishedAt.getTime() + deliveryRetryDelayMs(attempts)),
           })
           .where('organisation_id', '=', organisationId)
           .where('id', '=', delivery.id)
@@ -152,7 +193,10 @@ export async function deliverSubscription(deps: WebhookDeps, scope: OrgScope, su
       );
       if (ok) delivered++;
       else {
-        deps.logger.warn({ subscription: subscriptionId, delivery: delivery.id, attempts, status: result.status }, 'webhook delivery failed');
+        deps.logger.warn(
+          { subscription: subscriptionId, delivery: delivery.id, attempts, status: result.status },
+          'webhook delivery failed',
+        );
         if (!givenUp) return delivered;
       }
     }
@@ -165,7 +209,9 @@ export async function organisationsWithDueDeliveries(db: Kysely<Database>, now: 
   // Spans organisations by design (which ones have work?), ids only; the sending itself is scoped.
   const rows = await acrossOrganisations('webhook lanes', () =>
     sql<{ organisation_id: string }>`
-      select distinct organisation_id from webhook_deliveries where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz`.execute(db),
+      select distinct organisation_id from webhook_deliveries where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz`.execute(
+      db,
+    ),
   );
   return rows.rows.map((r) => r.organisation_id);
 }

@@ -46,19 +46,41 @@ describe('a webhook sender killed mid-delivery', () => {
     });
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await Promise.race([receiver.waitFor(1), exited.then(() => Promise.reject(new Error(`the child ended before sending: ${errors}`)))]);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    await Promise.race([
+      receiver.waitFor(1),
+      exited.then(() => Promise.reject(new Error(`the child ended before sending: ${errors}`))),
+    ]);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     // The receiver got it, but nothing says so in Charter: still pending, no attempt recorded.
-    expect((await listDeliveries(database.db, scope, subscription.id))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await listDeliveries(database.db, scope, subscription.id))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+    });
 
-    const delivered = await deliverOrganisation({ db: database.db, dbKind: database.kind, logger: createLogger('silent'), clock: () => new Date(), allowPrivate: true, timeoutMs: 5_000 }, scope);
+    const delivered = await deliverOrganisation(
+      {
+        db: database.db,
+        dbKind: database.kind,
+        logger: createLogger('silent'),
+        clock: () => new Date(),
+        allowPrivate: true,
+        timeoutMs: 5_000,
+      },
+      scope,
+    );
     expect(delivered).toBe(1);
     const ids = receiver.received.map((r) => r.headers['webhook-id']);
     expect(ids).toHaveLength(2);
     expect(ids[1]).toBe(ids[0]);
     expect(receiver.processed).toEqual([ids[0]]);
-    expect((await listDeliveries(database.db, scope, subscription.id))[0]).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 200 });
+    expect((await listDeliveries(database.db, scope, subscription.id))[0]).toMatchObject({
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+    });
   }, 90_000);
 });

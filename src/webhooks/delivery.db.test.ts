@@ -13,7 +13,13 @@ import { AppError } from '../platform/errors.js';
 import { createLogger } from '../platform/logger.js';
 import { deliverOrganisation, deliveryRetryDelayMs, type WebhookDeps } from './deliver.js';
 import { emitWebhookEvent } from './events.js';
-import { createSubscription, listDeliveries, rotateSecret, sendTestEvent, type SubscriptionDeps } from './subscriptions.js';
+import {
+  createSubscription,
+  listDeliveries,
+  rotateSecret,
+  sendTestEvent,
+  type SubscriptionDeps,
+} from './subscriptions.js';
 import { startReceiver, type TestReceiver } from './testing/receiver.js';
 
 let database: OpenDatabase<Database>;
@@ -40,36 +46,77 @@ beforeEach(async () => {
 });
 
 const subscriptionDeps = (): SubscriptionDeps => ({ db: database.db, clock: () => now, allowPrivate: true });
-const senderDeps = (): WebhookDeps => ({ db: database.db, dbKind: database.kind, logger: createLogger('silent'), clock: () => now, allowPrivate: true, timeoutMs: 500 });
+const senderDeps = (): WebhookDeps => ({
+  db: database.db,
+  dbKind: database.kind,
+  logger: createLogger('silent'),
+  clock: () => now,
+  allowPrivate: true,
+  timeoutMs: 500,
+});
 const later = (ms: number) => {
   now = new Date(now.getTime() + ms);
 };
 
 describe('webhook delivery', () => {
   it('signs each message so the standardwebhooks library verifies it, with ids and counts only', async () => {
-    const subscription = await createSubscription(subscriptionDeps(), scope, { url: receiver.url, events: ['request.received'] });
+    const subscription = await createSubscription(subscriptionDeps(), scope, {
+      url: receiver.url,
+      events: ['request.received'],
+    });
     expect(subscription.secret).toMatch(/^whsec_/);
     const requestId = '4a4a4a4a-4a4a-4a4a-8a4a-4a4a4a4a4a4a';
-    await emitWebhookEvent(database.db, scope, 'request.received', { requestId, requestType: 'access', dueAt: now.toISOString() }, now);
+    await emitWebhookEvent(
+      database.db,
+      scope,
+      'request.received',
+      { requestId, requestType: 'access', dueAt: now.toISOString() },
+      now,
+    );
     // Not subscribed to: nothing queued.
     expect(await emitWebhookEvent(database.db, scope, 'charter.applied', { seq: 2, revision: 'abc' }, now)).toBe(0);
     expect(await deliverOrganisation(senderDeps(), scope)).toBe(1);
     expect(receiver.received).toHaveLength(1);
     const [message] = receiver.received;
-    const verified = new Webhook(subscription.secret).verify(message!.body, message!.headers) as { type: string; data: Record<string, unknown> };
+    const verified = new Webhook(subscription.secret).verify(message!.body, message!.headers) as {
+      type: string;
+      data: Record<string, unknown>;
+    };
     expect(verified).toMatchObject({ type: 'request.received', data: { requestId, requestType: 'access' } });
     expect(Object.keys(verified.data).sort()).toEqual(['dueAt', 'requestId', 'requestType']);
     // Anyone else's secret does not verify it.
-    expect(() => new Webhook(`whsec_${Buffer.from('another secret of 32 bytes......').toString('base64')}`).verify(message!.body, message!.headers)).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.from('another secret of 32 bytes......').toString('base64')}`).verify(
+        message!.body,
+        message!.headers,
+      ),
+    ).toThrow();
     const [logged] = await listDeliveries(database.db, scope, subscription.id);
-    expect(logged).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 200, messageId: message!.headers['webhook-id'] });
+    expect(logged).toMatchObject({
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+      messageId: message!.headers['webhook-id'],
+    });
   });
 
-  it('retries after a 500 and after a timeout with the same webhook-id, and keeps each subscription\'s order', async () => {
+  it("retries after a 500 and after a timeout with the same webhook-id, and keeps each subscription's order", async () => {
     const subscription = await createSubscription(subscriptionDeps(), scope, { url: receiver.url, events: ['*'] });
-    await emitWebhookEvent(database.db, scope, 'request.verified', { requestId: '11111111-1111-4111-8111-111111111111', requestType: 'access' }, now);
+    await emitWebhookEvent(
+      database.db,
+      scope,
+      'request.verified',
+      { requestId: '11111111-1111-4111-8111-111111111111', requestType: 'access' },
+      now,
+    );
     later(1);
-    await emitWebhookEvent(database.db, scope, 'request.completed', { requestId: '11111111-1111-4111-8111-111111111111', requestType: 'access', state: 'completed' }, now);
+    await emitWebhookEvent(
+      database.db,
+      scope,
+      'request.completed',
+      { requestId: '11111111-1111-4111-8111-111111111111', requestType: 'access', state: 'completed' },
+      now,
+    );
 
     receiver.script(500);
     expect(await deliverOrganisation(senderDeps(), scope)).toBe(0);
@@ -88,7 +135,12 @@ describe('webhook delivery', () => {
     receiver.script('hang');
     expect(await deliverOrganisation(senderDeps(), scope)).toBe(0);
     log = await listDeliveries(database.db, scope, subscription.id);
-    expect(log[1]).toMatchObject({ status: 'pending', attempts: 2, lastStatus: null, lastError: 'no answer within 0.5 s' });
+    expect(log[1]).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      lastStatus: null,
+      lastError: 'no answer within 0.5 s',
+    });
 
     later(deliveryRetryDelayMs(2));
     expect(await deliverOrganisation(senderDeps(), scope)).toBe(2);
@@ -106,14 +158,20 @@ describe('webhook delivery', () => {
   });
 
   it('signs with both secrets while a rotation lasts, so a receiver with either one verifies', async () => {
-    const subscription = await createSubscription(subscriptionDeps(), scope, { url: receiver.url, events: ['charter.applied'] });
+    const subscription = await createSubscription(subscriptionDeps(), scope, {
+      url: receiver.url,
+      events: ['charter.applied'],
+    });
     const rotated = await rotateSecret(subscriptionDeps(), scope, subscription.id);
     expect(rotated.secret).not.toBe(subscription.secret);
     await sendTestEvent(subscriptionDeps(), scope, subscription.id);
     await deliverOrganisation(senderDeps(), scope);
     const [message] = receiver.received;
     expect(message!.headers['webhook-signature']!.split(' ')).toHaveLength(2);
-    expect(new Webhook(subscription.secret).verify(message!.body, message!.headers)).toMatchObject({ type: 'webhook.test', data: { subscriptionId: subscription.id } });
+    expect(new Webhook(subscription.secret).verify(message!.body, message!.headers)).toMatchObject({
+      type: 'webhook.test',
+      data: { subscriptionId: subscription.id },
+    });
     expect(new Webhook(rotated.secret).verify(message!.body, message!.headers)).toMatchObject({ type: 'webhook.test' });
     // After the overlap, only the new secret signs.
     later(25 * 3_600_000);
@@ -127,7 +185,14 @@ describe('webhook delivery', () => {
   it('refuses loopback, private and link-local targets unless the operator allows them, checking every address', async () => {
     const strict: SubscriptionDeps = { ...subscriptionDeps(), allowPrivate: false };
     const refused = async (url: string, addresses: string[]) => {
-      const error = await createSubscription({ ...strict, resolve: async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })) }, scope, { url, events: ['*'] }).catch((e: unknown) => e);
+      const error = await createSubscription(
+        {
+          ...strict,
+          resolve: async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+        },
+        scope,
+        { url, events: ['*'] },
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(422);
       return (error as AppError & { details?: unknown }).details;
@@ -139,7 +204,11 @@ describe('webhook delivery', () => {
     await refused('https://mixed.test/', ['93.184.215.14', '192.168.1.10']);
     await refused('http://v6.test/', ['::ffff:127.0.0.1']);
     await refused('ftp://files.test/', ['93.184.215.14']);
-    const allowed = await createSubscription({ ...strict, resolve: async () => [{ address: '93.184.215.14', family: 4 }] }, scope, { url: 'https://hooks.example.test/charter', events: ['*'] });
+    const allowed = await createSubscription(
+      { ...strict, resolve: async () => [{ address: '93.184.215.14', family: 4 }] },
+      scope,
+      { url: 'https://hooks.example.test/charter', events: ['*'] },
+    );
     expect(allowed.url).toBe('https://hooks.example.test/charter');
   });
 });

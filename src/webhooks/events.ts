@@ -20,9 +20,19 @@ export const webhookEventSchemas = {
   'request.overdue': z.object({ ...requestRef, dueAt: z.iso.datetime() }),
   'request.completed': z.object({ ...requestRef, state: z.string() }),
   'breach.recorded': z.object({ breachId: z.uuid(), number: z.number().int(), notifyAuthorityBy: z.iso.datetime() }),
-  'breach.deadline': z.object({ breachId: z.uuid(), number: z.number().int(), notifyAuthorityBy: z.iso.datetime(), hoursLeft: z.number() }),
+  'breach.deadline': z.object({
+    breachId: z.uuid(),
+    number: z.number().int(),
+    notifyAuthorityBy: z.iso.datetime(),
+    hoursLeft: z.number(),
+  }),
   'retention.run.awaiting-approval': z.object({ runId: z.uuid(), dueRows: z.number().int() }),
-  'retention.run.completed': z.object({ runId: z.uuid(), status: z.string(), deleted: z.number().int(), anonymised: z.number().int() }),
+  'retention.run.completed': z.object({
+    runId: z.uuid(),
+    status: z.string(),
+    deleted: z.number().int(),
+    anonymised: z.number().int(),
+  }),
   'charter.applied': z.object({ seq: z.number().int(), revision: z.string() }),
   // consent-threshold.ts: a site's refusal share (per banner category) or withdrawal share crossed the subscription's threshold.
   'consent.threshold': z.object({
@@ -43,7 +53,9 @@ export const webhookEventSchemas = {
     site: z.string(),
     pages: z.number().int(),
     findings: z.object({ violation: z.number().int(), warning: z.number().int(), info: z.number().int() }),
-    newFindings: z.object({ violation: z.number().int(), warning: z.number().int(), info: z.number().int() }).describe('findings the previous completed scan of the site did not have, by severity'),
+    newFindings: z
+      .object({ violation: z.number().int(), warning: z.number().int(), info: z.number().int() })
+      .describe('findings the previous completed scan of the site did not have, by severity'),
   }),
   'webhook.test': z.object({ subscriptionId: z.uuid() }),
 } as const;
@@ -83,7 +95,9 @@ export async function emitWebhookEvent<T extends WebhookEventType>(
       .where('active', '=', true)
       .execute();
     // A test event goes to the one subscription it was asked for, whatever it listens to.
-    const listening = options.subscriptionId ? subscriptions.filter((s) => s.id === options.subscriptionId) : subscriptions.filter((s) => s.events.includes(type) || s.events.includes('*'));
+    const listening = options.subscriptionId
+      ? subscriptions.filter((s) => s.id === options.subscriptionId)
+      : subscriptions.filter((s) => s.events.includes(type) || s.events.includes('*'));
     if (listening.length === 0) return 0;
     const message: WebhookMessage = { type, timestamp: now.toISOString(), data: payload };
     await trx

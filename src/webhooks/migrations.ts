@@ -44,7 +44,9 @@ export const webhookMigrations: Record<string, Migration> = {
           foreign key (organisation_id, subscription_id) references webhook_subscriptions (organisation_id, id) on delete cascade
         )`.execute(db);
       // The sender's query: the oldest pending delivery of each subscription.
-      await sql`create index webhook_deliveries_pending on webhook_deliveries (subscription_id, seq) where status = 'pending'`.execute(db);
+      await sql`create index webhook_deliveries_pending on webhook_deliveries (subscription_id, seq) where status = 'pending'`.execute(
+        db,
+      );
       await enableOrganisationRls(db, 'webhook_subscriptions');
       await enableOrganisationRls(db, 'webhook_deliveries');
     },

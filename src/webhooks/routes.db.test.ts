@@ -23,7 +23,12 @@ afterAll(async () => {
 describe('webhooks API', () => {
   it('subscribes, queues a request.received delivery without personal data, logs it, sends a test event and rotates the secret', async () => {
     const owner = await sessionFor(t, 'owner');
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: owner, payload: { url: 'http://127.0.0.1:9/hooks', events: ['request.received'] } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: owner,
+      payload: { url: 'http://127.0.0.1:9/hooks', events: ['request.received'] },
+    });
     expect(created.statusCode).toBe(201);
     const subscription = created.json();
     expect(subscription.secret).toMatch(/^whsec_/);
@@ -43,32 +48,61 @@ describe('webhooks API', () => {
       url: `/privacy/${site}/requests`,
       remoteAddress: '192.0.2.40',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ lang: 'en', type: 'access', identityType: 'email', identity: 'someone@example.test' }).toString(),
+      payload: new URLSearchParams({
+        lang: 'en',
+        type: 'access',
+        identityType: 'email',
+        identity: 'someone@example.test',
+      }).toString(),
     });
     expect(submitted.statusCode).toBe(303);
     await rightsContextOf(t.app).idle();
     const log = (await t.app.inject({ url: `/api/v1/webhooks/${subscription.id}/deliveries`, headers: owner })).json();
-    expect(log.deliveries.map((d: { eventType: string; status: string }) => [d.eventType, d.status])).toEqual([['request.received', 'pending']]);
+    expect(log.deliveries.map((d: { eventType: string; status: string }) => [d.eventType, d.status])).toEqual([
+      ['request.received', 'pending'],
+    ]);
     const payloads = await t.database.db.selectFrom('webhook_deliveries').select('payload').execute();
     expect(JSON.stringify(payloads)).not.toContain('someone@example.test');
 
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/webhooks/${subscription.id}/test`, headers: owner })).statusCode).toBe(202);
-    const rotated = await t.app.inject({ method: 'POST', url: `/api/v1/webhooks/${subscription.id}/rotate-secret`, headers: owner });
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/webhooks/${subscription.id}/test`, headers: owner }))
+        .statusCode,
+    ).toBe(202);
+    const rotated = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/webhooks/${subscription.id}/rotate-secret`,
+      headers: owner,
+    });
     expect(rotated.json().secret).not.toBe(subscription.secret);
     expect(rotated.json().previousSecretUntil).not.toBeNull();
 
     const officer = await sessionFor(t, 'privacy-officer');
     expect((await t.app.inject({ url: '/api/v1/webhooks', headers: officer })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${subscription.id}`, headers: officer })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${subscription.id}`, headers: owner })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${subscription.id}`, headers: officer }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${subscription.id}`, headers: owner })).statusCode,
+    ).toBe(204);
   });
 
   it('refuses a loopback target with 422 on the url field when the operator has not allowed private targets', async () => {
     const owner = await sessionFor(strict, 'owner');
-    const refused = await strict.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: owner, payload: { url: 'http://127.0.0.1:8080/hooks', events: ['*'] } });
+    const refused = await strict.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: owner,
+      payload: { url: 'http://127.0.0.1:8080/hooks', events: ['*'] },
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details[0].path).toBe('body.url');
-    const bad = await strict.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: owner, payload: { url: 'https://hooks.example/', events: ['no.such.event'] } });
+    const bad = await strict.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: owner,
+      payload: { url: 'https://hooks.example/', events: ['no.such.event'] },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details[0].path).toMatch(/^body\.events/);
   });
@@ -76,7 +110,9 @@ describe('webhooks API', () => {
 
 describe('the OpenAPI document of webhooks', () => {
   it('lists the subscription routes and the message of every event type with its payload schema', async () => {
-    const document = (await t.app.inject('/openapi.json')).json<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>> }>();
+    const document = (await t.app.inject('/openapi.json')).json<{
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+    }>();
     for (const [path, methods] of [
       ['/api/v1/webhooks', ['get', 'post']],
       ['/api/v1/webhooks/{id}', ['get', 'patch', 'delete']],
@@ -86,7 +122,9 @@ describe('the OpenAPI document of webhooks', () => {
     ] as const) {
       for (const method of methods) expect(document.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }
-    const sent = JSON.stringify(document.paths['/{subscription-url}']?.post?.requestBody?.content['application/json']?.schema);
+    const sent = JSON.stringify(
+      document.paths['/{subscription-url}']?.post?.requestBody?.content['application/json']?.schema,
+    );
     const { webhookEventTypes } = await import('./events.js');
     for (const type of webhookEventTypes) expect(sent).toContain(`"${type}"`);
     // The consent.threshold payload with its declared meaning, and the subscription's threshold setting.

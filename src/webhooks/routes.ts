@@ -30,49 +30,129 @@ const idParams = z.object({ id: z.uuid('a webhook id') });
 
 /** One message schema per event type: what a subscriber receives. */
 export const webhookMessageUnionSchema = z.union(
-  webhookEventTypes.map((type) => z.object({ type: z.literal(type), timestamp: z.iso.datetime(), data: webhookEventSchemas[type] })) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
+  webhookEventTypes.map((type) =>
+    z.object({ type: z.literal(type), timestamp: z.iso.datetime(), data: webhookEventSchemas[type] }),
+  ) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
 );
 
 export function registerWebhookRoutes(app: FastifyInstance, context: AppContext): void {
-  const deps: SubscriptionDeps = { db: context.db, clock: context.clock, allowPrivate: context.config.WEBHOOKS_ALLOW_PRIVATE };
+  const deps: SubscriptionDeps = {
+    db: context.db,
+    clock: context.clock,
+    allowPrivate: context.config.WEBHOOKS_ALLOW_PRIVATE,
+  };
   const read = { scopes: ['webhooks:read'] };
   const manage = { scopes: ['webhooks:manage'] };
   const tags = ['webhooks'];
 
-  defineRoute(app, { method: 'GET', url: '/api/v1/webhooks', summary: 'Webhook subscriptions of the organisation', tags, auth: read, response: z.object({ subscriptions: z.array(subscriptionViewSchema), events: z.array(z.string()) }) }, async ({ request }) => ({
-    subscriptions: await listSubscriptions(context.db, callerOf(request)),
-    events: webhookEventTypes.filter((t) => t !== 'webhook.test'),
-  }));
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/webhooks',
+      summary: 'Webhook subscriptions of the organisation',
+      tags,
+      auth: read,
+      response: z.object({ subscriptions: z.array(subscriptionViewSchema), events: z.array(z.string()) }),
+    },
+    async ({ request }) => ({
+      subscriptions: await listSubscriptions(context.db, callerOf(request)),
+      events: webhookEventTypes.filter((t) => t !== 'webhook.test'),
+    }),
+  );
 
   defineRoute(
     app,
-    { method: 'POST', url: '/api/v1/webhooks', summary: 'Subscribe a URL to events (its signing secret is shown once, in this answer)', tags, auth: manage, body: subscriptionInputSchema, response: subscriptionWithSecretSchema, status: 201, errors: [422] },
+    {
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      summary: 'Subscribe a URL to events (its signing secret is shown once, in this answer)',
+      tags,
+      auth: manage,
+      body: subscriptionInputSchema,
+      response: subscriptionWithSecretSchema,
+      status: 201,
+      errors: [422],
+    },
     async ({ request, body }) => createSubscription(deps, callerOf(request), body),
   );
 
-  defineRoute(app, { method: 'GET', url: '/api/v1/webhooks/:id', summary: 'One webhook subscription', tags, auth: read, params: idParams, response: subscriptionViewSchema, errors: [404] }, async ({ request, params }) =>
-    getSubscription(context.db, callerOf(request), params.id),
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/webhooks/:id',
+      summary: 'One webhook subscription',
+      tags,
+      auth: read,
+      params: idParams,
+      response: subscriptionViewSchema,
+      errors: [404],
+    },
+    async ({ request, params }) => getSubscription(context.db, callerOf(request), params.id),
   );
 
   defineRoute(
     app,
-    { method: 'PATCH', url: '/api/v1/webhooks/:id', summary: 'Change a subscription (URL, events, description, paused or active)', tags, auth: manage, params: idParams, body: subscriptionPatchSchema, response: subscriptionViewSchema, errors: [404, 422] },
+    {
+      method: 'PATCH',
+      url: '/api/v1/webhooks/:id',
+      summary: 'Change a subscription (URL, events, description, paused or active)',
+      tags,
+      auth: manage,
+      params: idParams,
+      body: subscriptionPatchSchema,
+      response: subscriptionViewSchema,
+      errors: [404, 422],
+    },
     async ({ request, params, body }) => updateSubscription(deps, callerOf(request), params.id, body),
   );
 
-  defineRoute(app, { method: 'DELETE', url: '/api/v1/webhooks/:id', summary: 'Remove a subscription and its delivery log', tags, auth: manage, params: idParams, status: 204, errors: [404] }, async ({ request, params }) => {
-    await deleteSubscription(deps, callerOf(request), params.id);
-  });
+  defineRoute(
+    app,
+    {
+      method: 'DELETE',
+      url: '/api/v1/webhooks/:id',
+      summary: 'Remove a subscription and its delivery log',
+      tags,
+      auth: manage,
+      params: idParams,
+      status: 204,
+      errors: [404],
+    },
+    async ({ request, params }) => {
+      await deleteSubscription(deps, callerOf(request), params.id);
+    },
+  );
 
   defineRoute(
     app,
-    { method: 'POST', url: '/api/v1/webhooks/:id/rotate-secret', summary: 'A new signing secret; the previous one keeps signing beside it for 24 hours', tags, auth: manage, params: idParams, response: subscriptionWithSecretSchema, errors: [404] },
+    {
+      method: 'POST',
+      url: '/api/v1/webhooks/:id/rotate-secret',
+      summary: 'A new signing secret; the previous one keeps signing beside it for 24 hours',
+      tags,
+      auth: manage,
+      params: idParams,
+      response: subscriptionWithSecretSchema,
+      errors: [404],
+    },
     async ({ request, params }) => rotateSecret(deps, callerOf(request), params.id),
   );
 
   defineRoute(
     app,
-    { method: 'POST', url: '/api/v1/webhooks/:id/test', summary: 'Queue a webhook.test event for this subscription', tags, auth: manage, params: idParams, status: 202, response: z.object({ queued: z.literal(true) }), errors: [404] },
+    {
+      method: 'POST',
+      url: '/api/v1/webhooks/:id/test',
+      summary: 'Queue a webhook.test event for this subscription',
+      tags,
+      auth: manage,
+      params: idParams,
+      status: 202,
+      response: z.object({ queued: z.literal(true) }),
+      errors: [404],
+    },
     async ({ request, params }) => {
       await sendTestEvent(deps, callerOf(request), params.id);
       return { queued: true as const };
@@ -81,7 +161,16 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/v1/webhooks/:id/deliveries', summary: 'The delivery log of a subscription, newest first (status of each answer)', tags, auth: read, params: idParams, response: z.object({ deliveries: z.array(deliveryViewSchema) }), errors: [404] },
+    {
+      method: 'GET',
+      url: '/api/v1/webhooks/:id/deliveries',
+      summary: 'The delivery log of a subscription, newest first (status of each answer)',
+      tags,
+      auth: read,
+      params: idParams,
+      response: z.object({ deliveries: z.array(deliveryViewSchema) }),
+      errors: [404],
+    },
     async ({ request, params }) => ({ deliveries: await listDeliveries(context.db, callerOf(request), params.id) }),
   );
 
@@ -89,7 +178,8 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
   documentRoute(app, {
     method: 'POST',
     url: '/{subscription-url}',
-    summary: 'Sent by Charter to each subscription URL (webhook-id, webhook-timestamp, webhook-signature headers; not a Charter route)',
+    summary:
+      'Sent by Charter to each subscription URL (webhook-id, webhook-timestamp, webhook-signature headers; not a Charter route)',
     tags,
     auth: 'public',
     body: webhookMessageUnionSchema,

@@ -25,7 +25,10 @@ export const rotationOverlapMs = 24 * 3_600_000;
 export const subscriptionInputSchema = z.object({
   url: z.string().max(2000),
   description: z.string().max(200).optional(),
-  events: z.array(z.union([webhookEventTypeSchema, z.literal('*')])).min(1).max(20),
+  events: z
+    .array(z.union([webhookEventTypeSchema, z.literal('*')]))
+    .min(1)
+    .max(20),
   /** What `consent.threshold` watches; without it, the default (refusal share ≥ 50 % of ≥ 100 decisions over 7 days). */
   consentThreshold: consentThresholdSchema.optional(),
 });
@@ -44,7 +47,9 @@ export const subscriptionViewSchema = z.object({
   consentThreshold: consentThresholdSchema.nullable(),
 });
 export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;
-export const subscriptionWithSecretSchema = subscriptionViewSchema.extend({ secret: z.string().describe('shown once: the whsec_… signing secret') });
+export const subscriptionWithSecretSchema = subscriptionViewSchema.extend({
+  secret: z.string().describe('shown once: the whsec_… signing secret'),
+});
 
 export const deliveryViewSchema = z.object({
   id: z.uuid(),
@@ -99,14 +104,20 @@ function listensToThreshold(events: readonly string[]): boolean {
 
 async function checkedUrl(deps: SubscriptionDeps, url: string): Promise<string> {
   try {
-    return (await checkTarget(url, { allowPrivate: deps.allowPrivate, ...(deps.resolve ? { resolve: deps.resolve } : {}) })).url.toString();
+    return (
+      await checkTarget(url, { allowPrivate: deps.allowPrivate, ...(deps.resolve ? { resolve: deps.resolve } : {}) })
+    ).url.toString();
   } catch (error) {
     if (error instanceof TargetRefused) throw invalidInput([{ path: 'body.url', message: error.message }]);
     throw error;
   }
 }
 
-export async function createSubscription(deps: SubscriptionDeps, scope: OrgScope & { actor: string }, input: z.infer<typeof subscriptionInputSchema>) {
+export async function createSubscription(
+  deps: SubscriptionDeps,
+  scope: OrgScope & { actor: string },
+  input: z.infer<typeof subscriptionInputSchema>,
+) {
   const organisationId = requireScope(scope);
   const url = await checkedUrl(deps, input.url);
   const now = deps.clock();
@@ -128,22 +139,49 @@ export async function createSubscription(deps: SubscriptionDeps, scope: OrgScope
     consent_threshold: listensToThreshold(input.events) ? (input.consentThreshold ?? defaultConsentThreshold) : null,
   };
   await inOrganisation(deps.db, scope, async (trx) => {
-    await trx.insertInto('webhook_subscriptions').values({ ...row, consent_threshold: row.consent_threshold ? JSON.stringify(row.consent_threshold) : null }).execute();
-    await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.created', target: `webhook:${row.id}`, data: { events: row.events, host: new URL(url).host } }, now);
+    await trx
+      .insertInto('webhook_subscriptions')
+      .values({ ...row, consent_threshold: row.consent_threshold ? JSON.stringify(row.consent_threshold) : null })
+      .execute();
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: scope.actor,
+        action: 'webhook.created',
+        target: `webhook:${row.id}`,
+        data: { events: row.events, host: new URL(url).host },
+      },
+      now,
+    );
   });
   return { ...toView(row), secret };
 }
 
 async function findRow(db: Kysely<Database>, scope: OrgScope, id: string): Promise<SubscriptionRow> {
   const organisationId = requireScope(scope);
-  const row = await inOrganisation(db, scope, (trx) => trx.selectFrom('webhook_subscriptions').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst());
+  const row = await inOrganisation(db, scope, (trx) =>
+    trx
+      .selectFrom('webhook_subscriptions')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  );
   if (!row) throw notFound('webhook', id);
   return row;
 }
 
 export async function listSubscriptions(db: Kysely<Database>, scope: OrgScope): Promise<SubscriptionView[]> {
   const organisationId = requireScope(scope);
-  const rows = await inOrganisation(db, scope, (trx) => trx.selectFrom('webhook_subscriptions').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at').execute());
+  const rows = await inOrganisation(db, scope, (trx) =>
+    trx
+      .selectFrom('webhook_subscriptions')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('created_at')
+      .execute(),
+  );
   return rows.map(toView);
 }
 
@@ -151,7 +189,12 @@ export async function getSubscription(db: Kysely<Database>, scope: OrgScope, id:
   return toView(await findRow(db, scope, id));
 }
 
-export async function updateSubscription(deps: SubscriptionDeps, scope: OrgScope & { actor: string }, id: string, patch: z.infer<typeof subscriptionPatchSchema>): Promise<SubscriptionView> {
+export async function updateSubscription(
+  deps: SubscriptionDeps,
+  scope: OrgScope & { actor: string },
+  id: string,
+  patch: z.infer<typeof subscriptionPatchSchema>,
+): Promise<SubscriptionView> {
   const organisationId = requireScope(scope);
   await findRow(deps.db, scope, id);
   const url = patch.url === undefined ? undefined : await checkedUrl(deps, patch.url);
@@ -171,19 +214,46 @@ export async function updateSubscription(deps: SubscriptionDeps, scope: OrgScope
       .execute();
     // New threshold settings: which side each figure was on is judged afresh (a figure already above the new
     // threshold is then announced once).
-    if (patch.consentThreshold) await trx.deleteFrom('webhook_consent_crossings').where('organisation_id', '=', organisationId).where('subscription_id', '=', id).execute();
-    await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.updated', target: `webhook:${id}`, data: { fields: Object.keys(patch) } }, now);
+    if (patch.consentThreshold)
+      await trx
+        .deleteFrom('webhook_consent_crossings')
+        .where('organisation_id', '=', organisationId)
+        .where('subscription_id', '=', id)
+        .execute();
+    await recordAudit(
+      trx,
+      scope,
+      { actor: scope.actor, action: 'webhook.updated', target: `webhook:${id}`, data: { fields: Object.keys(patch) } },
+      now,
+    );
   });
   return getSubscription(deps.db, scope, id);
 }
 
-export async function deleteSubscription(deps: SubscriptionDeps, scope: OrgScope & { actor: string }, id: string): Promise<void> {
+export async function deleteSubscription(
+  deps: SubscriptionDeps,
+  scope: OrgScope & { actor: string },
+  id: string,
+): Promise<void> {
   const organisationId = requireScope(scope);
   await findRow(deps.db, scope, id);
   await inOrganisation(deps.db, scope, async (trx) => {
-    await trx.deleteFrom('webhook_deliveries').where('organisation_id', '=', organisationId).where('subscription_id', '=', id).execute();
-    await trx.deleteFrom('webhook_subscriptions').where('organisation_id', '=', organisationId).where('id', '=', id).execute();
-    await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.deleted', target: `webhook:${id}` }, deps.clock());
+    await trx
+      .deleteFrom('webhook_deliveries')
+      .where('organisation_id', '=', organisationId)
+      .where('subscription_id', '=', id)
+      .execute();
+    await trx
+      .deleteFrom('webhook_subscriptions')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(
+      trx,
+      scope,
+      { actor: scope.actor, action: 'webhook.deleted', target: `webhook:${id}` },
+      deps.clock(),
+    );
   });
 }
 
@@ -198,17 +268,35 @@ export async function rotateSecret(deps: SubscriptionDeps, scope: OrgScope & { a
     await trx
       .updateTable('webhook_subscriptions')
       // The previous secret moves over sealed as it was (same row, same context).
-      .set({ secret: sealSecret(secret, webhookSecretContext(organisationId, id)), previous_secret: row.secret, previous_until: until })
+      .set({
+        secret: sealSecret(secret, webhookSecretContext(organisationId, id)),
+        previous_secret: row.secret,
+        previous_until: until,
+      })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.secret-rotated', target: `webhook:${id}`, data: { previousValidUntil: until.toISOString() } }, now);
+    await recordAudit(
+      trx,
+      scope,
+      {
+        actor: scope.actor,
+        action: 'webhook.secret-rotated',
+        target: `webhook:${id}`,
+        data: { previousValidUntil: until.toISOString() },
+      },
+      now,
+    );
   });
   return { ...toView({ ...row, secret, previous_secret: row.secret, previous_until: until }), secret };
 }
 
 /** Queues a `webhook.test` event for one subscription (delivered like any other, in order). */
-export async function sendTestEvent(deps: SubscriptionDeps, scope: OrgScope & { actor: string }, id: string): Promise<void> {
+export async function sendTestEvent(
+  deps: SubscriptionDeps,
+  scope: OrgScope & { actor: string },
+  id: string,
+): Promise<void> {
   await findRow(deps.db, scope, id);
   const now = deps.clock();
   await inOrganisation(deps.db, scope, async (trx) => {
@@ -221,7 +309,14 @@ export async function listDeliveries(db: Kysely<Database>, scope: OrgScope, id: 
   const organisationId = requireScope(scope);
   await findRow(db, scope, id);
   const rows = await inOrganisation(db, scope, (trx) =>
-    trx.selectFrom('webhook_deliveries').selectAll().where('organisation_id', '=', organisationId).where('subscription_id', '=', id).orderBy('seq', 'desc').limit(limit).execute(),
+    trx
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('subscription_id', '=', id)
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute(),
   );
   return rows.map((r) => ({
     id: r.id,

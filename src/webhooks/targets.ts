@@ -72,7 +72,10 @@ const systemResolver: Resolver = (host) => dnsLookup(host, { all: true, verbatim
  * Checks a webhook URL: scheme, no credentials, and every address of its host (resolved now). Throws TargetRefused
  * with a message safe to show the person who entered the URL.
  */
-export async function checkTarget(raw: string, options: { allowPrivate: boolean; resolve?: Resolver }): Promise<CheckedTarget> {
+export async function checkTarget(
+  raw: string,
+  options: { allowPrivate: boolean; resolve?: Resolver },
+): Promise<CheckedTarget> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -80,7 +83,8 @@ export async function checkTarget(raw: string, options: { allowPrivate: boolean;
     throw new TargetRefused('not a URL');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TargetRefused('only http and https URLs');
-  if (url.username || url.password) throw new TargetRefused('no credentials in the URL (the signature authenticates Charter)');
+  if (url.username || url.password)
+    throw new TargetRefused('no credentials in the URL (the signature authenticates Charter)');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: { address: string; family: number }[];
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
@@ -94,7 +98,8 @@ export async function checkTarget(raw: string, options: { allowPrivate: boolean;
   if (addresses.length === 0) throw new TargetRefused(`the host ${host} does not resolve`);
   if (!options.allowPrivate) {
     const refused = addresses.find((a) => isNonPublicAddress(a.address));
-    if (refused) throw new TargetRefused(`the host resolves to a loopback, private or link-local address (${refused.address})`);
+    if (refused)
+      throw new TargetRefused(`the host resolves to a loopback, private or link-local address (${refused.address})`);
   }
   return { url, addresses: addresses.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 })) };
 }

@@ -17,17 +17,43 @@ import { serveTestApp, type ServedApp } from '../support/server.js';
 /** The test charter: statistics, marketing (a GPC category) and embedded videos, with Google Consent Mode. */
 function bannerCharter(edit?: (charter: Charter) => void): Charter {
   return buildCharter((c) => {
-    c.recipients.push({ id: 'adnet', name: 'Adnet SA', role: 'joint-controller', service: 'Advertising', country: 'FR', subProcessors: [], notifyOnErasure: true });
+    c.recipients.push({
+      id: 'adnet',
+      name: 'Adnet SA',
+      role: 'joint-controller',
+      service: 'Advertising',
+      country: 'FR',
+      subProcessors: [],
+      notifyOnErasure: true,
+    });
     c.cookies.push(
-      { name: '_ads', category: 'marketing', vendor: 'adnet', purpose: { en: 'Measures advertisements', nl: 'Meet advertenties', fr: 'Mesure les publicités' }, duration: 'P3M', type: 'cookie' },
-      { name: 'player_volume', category: 'external-media', vendor: 'first-party', purpose: 'Remembers the volume', duration: 'P1M', type: 'local-storage' },
+      {
+        name: '_ads',
+        category: 'marketing',
+        vendor: 'adnet',
+        purpose: { en: 'Measures advertisements', nl: 'Meet advertenties', fr: 'Mesure les publicités' },
+        duration: 'P3M',
+        type: 'cookie',
+      },
+      {
+        name: 'player_volume',
+        category: 'external-media',
+        vendor: 'first-party',
+        purpose: 'Remembers the volume',
+        duration: 'P1M',
+        type: 'local-storage',
+      },
     );
     c.consent.googleConsentMode = true;
     c.consent.categories.push(
       {
         id: 'marketing',
         name: { en: 'Marketing', nl: 'Marketing', fr: 'Marketing' },
-        description: { en: 'Advertisements on other sites', nl: 'Advertenties op andere sites', fr: 'Publicités sur d’autres sites' },
+        description: {
+          en: 'Advertisements on other sites',
+          nl: 'Advertenties op andere sites',
+          fr: 'Publicités sur d’autres sites',
+        },
         gpc: true,
         googleConsentMode: ['ad_storage', 'ad_user_data', 'ad_personalization'],
       },
@@ -70,7 +96,9 @@ async function visitor(options: { gpc?: boolean; locale?: string; width?: number
   await context.addInitScript((gpc: boolean) => {
     const observed = { csp: [] as string[], shift: 0 };
     (window as unknown as { observed: Observed }).observed = observed;
-    document.addEventListener('securitypolicyviolation', (e) => observed.csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      observed.csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
         if (!entry.hadRecentInput) observed.shift += entry.value;
@@ -98,7 +126,9 @@ async function runs(page: Page): Promise<Record<string, number>> {
 async function dataLayer(page: Page): Promise<unknown[]> {
   return page.evaluate(() =>
     ((window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((entry) =>
-      Object.prototype.toString.call(entry) === '[object Arguments]' ? ['gtag', ...Array.from(entry as ArrayLike<unknown>)] : entry,
+      Object.prototype.toString.call(entry) === '[object Arguments]'
+        ? ['gtag', ...Array.from(entry as ArrayLike<unknown>)]
+        : entry,
     ),
   );
 }
@@ -115,7 +145,10 @@ async function visitorId(context: BrowserContext): Promise<string> {
 
 /** Waits until the ledger acknowledged the current choice (its receipt id is kept with the choice). */
 async function receipt(page: Page): Promise<string> {
-  const handle = await page.waitForFunction(() => (window as unknown as { Charter: { consent(): { receipt: string | null } | null } }).Charter.consent()?.receipt);
+  const handle = await page.waitForFunction(
+    () =>
+      (window as unknown as { Charter: { consent(): { receipt: string | null } | null } }).Charter.consent()?.receipt,
+  );
   return (await handle.jsonValue()) as string;
 }
 
@@ -161,7 +194,9 @@ describe('consent banner: before a choice', () => {
     const observed = await page.evaluate(() => (window as unknown as { observed: Observed }).observed);
     expect(observed.csp).toEqual([]);
     expect(observed.shift).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { Charter: { consent(): unknown } }).Charter.consent())).toBeNull();
+    expect(
+      await page.evaluate(() => (window as unknown as { Charter: { consent(): unknown } }).Charter.consent()),
+    ).toBeNull();
     await context.close();
   });
 
@@ -175,7 +210,15 @@ describe('consent banner: before a choice', () => {
           button(page, name).evaluate((el) => {
             const s = getComputedStyle(el);
             const box = el.getBoundingClientRect();
-            return [s.fontSize, s.fontWeight, s.color, s.backgroundColor, s.borderColor, Math.round(box.width), Math.round(box.height)].join('|');
+            return [
+              s.fontSize,
+              s.fontWeight,
+              s.color,
+              s.backgroundColor,
+              s.borderColor,
+              Math.round(box.width),
+              Math.round(box.height),
+            ].join('|');
           }),
         ),
       );
@@ -188,8 +231,12 @@ describe('consent banner: before a choice', () => {
     const context = await visitor();
     const page = await openDemo(context);
     await dialog(page).waitFor();
-    expect(await dialog(page).textContent()).toContain('Strictly necessary (always on): charter_consent, charter_visitor');
-    expect(await dialog(page).getByRole('link', { name: 'Privacy notice' }).getAttribute('href')).toBe(`${served.url}/privacy/main/notice?lang=en`);
+    expect(await dialog(page).textContent()).toContain(
+      'Strictly necessary (always on): charter_consent, charter_visitor',
+    );
+    expect(await dialog(page).getByRole('link', { name: 'Privacy notice' }).getAttribute('href')).toBe(
+      `${served.url}/privacy/main/notice?lang=en`,
+    );
     await context.close();
   });
 });
@@ -260,7 +307,10 @@ describe('consent banner: choices', () => {
     const update = (await dataLayer(page)).find((e) => Array.isArray(e) && e[2] === 'update') as unknown[];
     expect(Object.values(update[3] as object).every((v) => v === 'denied')).toBe(true);
     const [record] = await ledger(context);
-    expect(record).toMatchObject({ method: 'reject-all', choices: { analytics: false, marketing: false, 'external-media': false } });
+    expect(record).toMatchObject({
+      method: 'reject-all',
+      choices: { analytics: false, marketing: false, 'external-media': false },
+    });
     await context.close();
   });
 
@@ -287,7 +337,10 @@ describe('consent banner: choices', () => {
     await receipt(page);
     expect(await cookieNames(context)).toEqual(['_stats', 'charter_consent', 'charter_visitor']);
     const [record] = await ledger(context);
-    expect(record).toMatchObject({ method: 'custom', choices: { analytics: true, marketing: false, 'external-media': false } });
+    expect(record).toMatchObject({
+      method: 'custom',
+      choices: { analytics: true, marketing: false, 'external-media': false },
+    });
     await context.close();
   });
 
@@ -301,7 +354,10 @@ describe('consent banner: choices', () => {
     expect(await runs(page)).toEqual({ 'external-media': 1 });
     expect(await dialog(page).isVisible()).toBe(false);
     const [record] = await ledger(context);
-    expect(record).toMatchObject({ method: 'custom', choices: { analytics: false, marketing: false, 'external-media': true } });
+    expect(record).toMatchObject({
+      method: 'custom',
+      choices: { analytics: false, marketing: false, 'external-media': true },
+    });
     await context.close();
   });
 });
@@ -326,7 +382,11 @@ describe('consent banner: reopen and revoke', () => {
     expect(await page.locator('iframe[data-category]').getAttribute('src')).toBeNull();
     expect(await page.locator('.charter-ph').count()).toBe(1);
     const updates = (await dataLayer(page)).filter((e) => Array.isArray(e) && e[2] === 'update') as unknown[][];
-    expect(updates.at(-1)?.[3]).toMatchObject({ analytics_storage: 'denied', functionality_storage: 'denied', ad_storage: 'granted' });
+    expect(updates.at(-1)?.[3]).toMatchObject({
+      analytics_storage: 'denied',
+      functionality_storage: 'denied',
+      ad_storage: 'granted',
+    });
 
     // New gated elements follow the new choice: statistics no longer runs, marketing still does.
     await page.evaluate(() => {
@@ -361,11 +421,17 @@ describe('consent banner: reopen and revoke', () => {
     await page.evaluate(() => {
       const seen: unknown[] = [];
       (window as unknown as { seen: unknown[] }).seen = seen;
-      (window as unknown as { Charter: { on(e: string, f: (s: unknown) => void): void } }).Charter.on('change', (state) => seen.push(['api', state]));
+      (window as unknown as { Charter: { on(e: string, f: (s: unknown) => void): void } }).Charter.on(
+        'change',
+        (state) => seen.push(['api', state]),
+      );
       document.addEventListener('charter:consent', (event) => seen.push(['event', (event as CustomEvent).detail]));
     });
     await button(page, 'Reject all').click();
-    const seen = (await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)) as [string, { choices: object; method: string }][];
+    const seen = (await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)) as [
+      string,
+      { choices: object; method: string },
+    ][];
     expect(seen.map(([kind, state]) => [kind, state.method, state.choices])).toEqual([
       ['api', 'reject-all', { analytics: false, marketing: false, 'external-media': false }],
       ['event', 'reject-all', { analytics: false, marketing: false, 'external-media': false }],
@@ -379,15 +445,26 @@ describe('consent banner: Global Privacy Control', () => {
     const context = await visitor({ gpc: true });
     const page = await openDemo(context);
     await dialog(page).waitFor();
-    expect(await dialog(page).textContent()).toContain('Global Privacy Control signal and we honour it: these stay off unless you switch them on yourself: Marketing.');
+    expect(await dialog(page).textContent()).toContain(
+      'Global Privacy Control signal and we honour it: these stay off unless you switch them on yourself: Marketing.',
+    );
     await button(page, 'Accept all').click();
     await expect.poll(() => runs(page)).toEqual({ analytics: 1, 'external-media': 1 });
     await receipt(page);
     expect(await cookieNames(context)).toEqual(['_stats', 'charter_consent', 'charter_visitor']);
     const [record] = await ledger(context);
-    expect(record).toMatchObject({ method: 'gpc', gpc: true, choices: { analytics: true, marketing: false, 'external-media': true } });
+    expect(record).toMatchObject({
+      method: 'gpc',
+      gpc: true,
+      choices: { analytics: true, marketing: false, 'external-media': true },
+    });
     const update = (await dataLayer(page)).find((e) => Array.isArray(e) && e[2] === 'update') as unknown[];
-    expect(update[3]).toMatchObject({ ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'granted' });
+    expect(update[3]).toMatchObject({
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+      analytics_storage: 'granted',
+    });
     await context.close();
   });
 });
@@ -436,7 +513,10 @@ describe('consent banner: keyboard and accessibility', () => {
     await page.locator('.charter-ph').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await button(page, 'Choose').click();
-    await dialog(page).locator('details').first().evaluate((el: HTMLDetailsElement) => (el.open = true));
+    await dialog(page)
+      .locator('details')
+      .first()
+      .evaluate((el: HTMLDetailsElement) => (el.open = true));
     expect(await seriousViolations(page)).toEqual([]);
     await button(page, 'Reject all').click();
     expect(await seriousViolations(page)).toEqual([]);
@@ -503,11 +583,16 @@ describe('consent banner: on the site itself', () => {
     await context.route(`${site}/**`, (route) => {
       const path = new URL(route.request().url()).pathname;
       if (path === '/tag.js') {
-        return route.fulfill({ contentType: 'text/javascript', body: 'document.cookie = "_stats=1; path=/"; window.tagRan = true;' });
+        return route.fulfill({
+          contentType: 'text/javascript',
+          body: 'document.cookie = "_stats=1; path=/"; window.tagRan = true;',
+        });
       }
       return route.fulfill({
         contentType: 'text/html',
-        headers: { 'content-security-policy': `default-src 'self'; script-src 'self' ${charterOrigin}; connect-src ${charterOrigin}; style-src 'self'` },
+        headers: {
+          'content-security-policy': `default-src 'self'; script-src 'self' ${charterOrigin}; connect-src ${charterOrigin}; style-src 'self'`,
+        },
         body: `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Testco</title>
           <script src="${charterOrigin}/banner.js" data-site="main" async></script></head>
           <body><main><h1>Testco</h1><script type="text/plain" data-category="analytics" data-src="/tag.js"></script></main></body></html>`,
@@ -522,7 +607,11 @@ describe('consent banner: on the site itself', () => {
     await button(page, 'Alles accepteren').click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { tagRan?: boolean }).tagRan)).toBe(true);
     const id = await receipt(page);
-    expect((await context.cookies(site)).map((c) => c.name).sort()).toEqual(['_stats', 'charter_consent', 'charter_visitor']);
+    expect((await context.cookies(site)).map((c) => c.name).sort()).toEqual([
+      '_stats',
+      'charter_consent',
+      'charter_visitor',
+    ]);
     expect(await page.evaluate(() => (window as unknown as { observed: Observed }).observed.csp)).toEqual([]);
     const [record] = await ledger(context);
     expect(record).toMatchObject({ receiptId: id, method: 'accept-all', language: 'nl', pageUrl: `${site}/products` });
@@ -546,7 +635,9 @@ describe('consent banner: its configuration inside the script', () => {
     await context.route(`${site}/**`, (route) =>
       route.fulfill({
         contentType: 'text/html',
-        headers: { 'content-security-policy': `default-src 'self'; script-src 'self' ${charterOrigin}; connect-src ${charterOrigin}; style-src 'self'` },
+        headers: {
+          'content-security-policy': `default-src 'self'; script-src 'self' ${charterOrigin}; connect-src ${charterOrigin}; style-src 'self'`,
+        },
         body: `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Testco</title>${tag.replace('CHARTER', charterOrigin)}</head><body><main><h1>Testco</h1></main></body></html>`,
       }),
     );
@@ -585,10 +676,12 @@ describe('consent banner: its configuration inside the script', () => {
 
 describe('consent banner: nothing to ask', () => {
   it('stays away when the charter has no consent categories', async () => {
-    const own = await serveTestApp({ charter: buildCharter((c) => {
-      c.consent.categories = [];
-      c.cookies = c.cookies.filter((cookie) => cookie.category === 'necessary');
-    }) });
+    const own = await serveTestApp({
+      charter: buildCharter((c) => {
+        c.consent.categories = [];
+        c.cookies = c.cookies.filter((cookie) => cookie.category === 'necessary');
+      }),
+    });
     try {
       const context = await visitor();
       const page = await context.newPage();
@@ -621,8 +714,21 @@ describe('consent banner: asking again', () => {
       expect(await dialog(page).count()).toBe(0);
 
       // A new cookie under statistics changes what visitors consent to: the consent revision.
-      const changed = bannerCharter((c) => c.cookies.push({ name: '_stats_session', category: 'analytics', vendor: 'stats', purpose: 'Groups one visit', duration: 'P1D', type: 'cookie' }));
-      await applyCharter(own.database.db, { organisationId: own.organisationId! }, { charter: changed, source: JSON.stringify(changed), format: 'json', actor: 'test' });
+      const changed = bannerCharter((c) =>
+        c.cookies.push({
+          name: '_stats_session',
+          category: 'analytics',
+          vendor: 'stats',
+          purpose: 'Groups one visit',
+          duration: 'P1D',
+          type: 'cookie',
+        }),
+      );
+      await applyCharter(
+        own.database.db,
+        { organisationId: own.organisationId! },
+        { charter: changed, source: JSON.stringify(changed), format: 'json', actor: 'test' },
+      );
       await consentLedgerOf(own.app).directory.invalidate();
       await page.reload();
       await dialog(page).waitFor();
@@ -641,7 +747,9 @@ describe('consent banner: asking again', () => {
       await page.reload();
       await dialog(page).waitFor();
       expect(await runs(page)).toEqual({});
-      await expect.poll(async () => (await ledger(context, own)).map((r) => r.method)).toEqual(['expiry', 'accept-all', 'accept-all']);
+      await expect
+        .poll(async () => (await ledger(context, own)).map((r) => r.method))
+        .toEqual(['expiry', 'accept-all', 'accept-all']);
       const [expiry] = await ledger(context, own);
       expect(expiry?.choices).toEqual({ analytics: false, marketing: false, 'external-media': false });
       expect(await cookieNames(context)).toEqual(['charter_visitor']);

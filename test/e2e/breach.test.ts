@@ -122,7 +122,9 @@ describe('breach register in the console', () => {
     await expect.poll(() => draft.textContent()).toContain('Autorité de protection des données');
     expect(await draft.textContent()).toContain('environ 1\u202f500 enregistrements');
     const message = page.getByTestId('subjects-draft-text');
-    await expect.poll(() => message.textContent()).toContain('Important: a security incident involving your personal data at Testco BV');
+    await expect
+      .poll(() => message.textContent())
+      .toContain('Important: a security incident involving your personal data at Testco BV');
     await expectAccessible();
   });
 
@@ -167,20 +169,30 @@ describe('records and processors in the console', () => {
   it('shows the Art. 30 record with working downloads', async () => {
     await page.goto(`${served.url}/console/records`);
     await expect.poll(heading).toBe('Records of processing');
-    expect(await page.getByRole('table', { name: 'Controller record (Art. 30(1))' }).textContent()).toContain('Performance of a contract (GDPR Art. 6(1)(b))');
+    expect(await page.getByRole('table', { name: 'Controller record (Art. 30(1))' }).textContent()).toContain(
+      'Performance of a contract (GDPR Art. 6(1)(b))',
+    );
     await expectAccessible();
-    const href = await page.getByRole('link', { name: 'Excel workbook (XLSX), a sheet per record' }).getAttribute('href');
+    const href = await page
+      .getByRole('link', { name: 'Excel workbook (XLSX), a sheet per record' })
+      .getAttribute('href');
     const response = await context.request.get(`${served.url}${href}`);
     expect(response.status()).toBe(200);
-    expect(response.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     await page.getByLabel('Language of the record').selectOption('de');
-    await expect.poll(() => page.getByRole('table', { name: 'Controller record (Art. 30(1))' }).textContent()).toContain('Vertragserfüllung');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Controller record (Art. 30(1))' }).textContent())
+      .toContain('Vertragserfüllung');
   });
 
   it('shows the processors with their warnings', async () => {
     await page.goto(`${served.url}/console/processors`);
     await expect.poll(heading).toBe('Processors and transfers');
-    expect(await page.locator('.warning-list').textContent()).toContain('Mailer SA is a processor, but no date of a data processing agreement is recorded');
+    expect(await page.locator('.warning-list').textContent()).toContain(
+      'Mailer SA is a processor, but no date of a data processing agreement is recorded',
+    );
     expect(await page.getByRole('table').textContent()).toContain('EU-US Data Privacy Framework');
     await expectAccessible();
   });

@@ -56,11 +56,15 @@ async function openCharterPage(target: Page) {
 
 const status = () => page.locator('.editor-status').textContent();
 // The editor lives in a shadow root (see yaml-editor.tsx): focus and selection are read there.
-const editorFocused = () => page.evaluate(() => document.querySelector('.yaml-editor')?.shadowRoot?.activeElement?.classList.contains('cm-content') ?? false);
+const editorFocused = () =>
+  page.evaluate(
+    () => document.querySelector('.yaml-editor')?.shadowRoot?.activeElement?.classList.contains('cm-content') ?? false,
+  );
 const selectedText = () =>
   page.evaluate(() => {
     // Chromium's ShadowRoot.getSelection (not in the DOM typings): the selection inside the editor's root.
-    const root = document.querySelector('.yaml-editor')?.shadowRoot as unknown as { getSelection?: () => Selection | null } | undefined;
+    const root = document.querySelector('.yaml-editor')?.shadowRoot as unknown as
+      { getSelection?: () => Selection | null } | undefined;
     return root?.getSelection?.()?.anchorNode?.textContent ?? null;
   });
 
@@ -81,7 +85,10 @@ describe('charter editor in the console', () => {
     // At its line in the editor: the first line carries the error's mark, and the gutter its marker.
     await expect.poll(() => page.locator('.cm-line').first().locator('.cm-lintRange-error').count()).toBe(1);
     expect(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count()).toBe(1);
-    const problem = page.getByRole('list', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'unknown key "notAKey"' });
+    const problem = page
+      .getByRole('list', { name: 'Problems' })
+      .getByRole('listitem')
+      .filter({ hasText: 'unknown key "notAKey"' });
     expect(await problem.textContent()).toContain('Go to line 1: notAKey');
 
     // The link moves the cursor to the line: the editor has focus, at the start of line 1.
@@ -154,12 +161,22 @@ describe('charter editor in the console', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Yes, roll back');
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Rolled back: revision 3 restores revision 1.' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Rolled back: revision 3 restores revision 1.' }).count())
+      .toBe(1);
     await expect.poll(() => page.locator('.cm-content').textContent()).toContain('legalName: Testco BV');
     const revision3 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Revision 3/ }) });
     await expect.poll(() => revision3.textContent()).toContain('restores revision 1');
-    const audit = await served.database.db.selectFrom('audit_entries').select(['action', 'target']).orderBy('seq', 'desc').limit(2).execute();
-    expect(audit).toEqual([{ action: 'charter.rolled-back', target: 'charter:3' }, { action: 'charter.applied', target: 'charter:2' }]);
+    const audit = await served.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'target'])
+      .orderBy('seq', 'desc')
+      .limit(2)
+      .execute();
+    expect(audit).toEqual([
+      { action: 'charter.rolled-back', target: 'charter:3' },
+      { action: 'charter.applied', target: 'charter:2' },
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -171,7 +188,9 @@ describe('charter editor in the console', () => {
     await page.keyboard.type('tradeN');
     await page.keyboard.press('Control+Space');
     const options = page.getByRole('listbox', { name: 'Completions' }).getByRole('option');
-    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('tradeName')]));
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('tradeName')]));
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.cm-line', { hasText: 'tradeName' }).count()).toBe(1);
@@ -185,7 +204,9 @@ describe('charter editor in the console', () => {
     await page.locator('.cm-content').waitFor();
     await page.getByRole('button', { name: 'Preview changes' }).click();
     await page.getByRole('region', { name: 'What changes for readers' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
   });

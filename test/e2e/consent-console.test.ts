@@ -35,7 +35,11 @@ beforeAll(async () => {
   await record({ visitor, method: 'custom', choices: { analytics: true, marketing: false }, language: 'nl' });
   await record({ method: 'accept-all' });
   const headers = { ...(await tokenFor(served, ['consent:write'])), 'content-type': 'application/json' };
-  const photo = await fetch(`${served.url}/api/v1/consent/purposes/records`, { method: 'POST', headers, body: JSON.stringify({ email: 'guest@example.be', purpose: 'photos', language: 'en', method: 'signed-form' }) });
+  const photo = await fetch(`${served.url}/api/v1/consent/purposes/records`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email: 'guest@example.be', purpose: 'photos', language: 'en', method: 'signed-form' }),
+  });
   expect(photo.status).toBe(201);
   browser = await launchBrowser();
   page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' })).newPage();
@@ -77,7 +81,12 @@ describe('consent page of the console', () => {
     await links.first().click();
     await expect.poll(heading).toBe('Consent receipt');
     // The texts the visitor saw (in their language), under the viewer's labels.
-    expect(await page.locator('h3').filter({ hasText: /^(Statistieken|Statistics): (Granted|Denied)$/ }).count()).toBe(1);
+    expect(
+      await page
+        .locator('h3')
+        .filter({ hasText: /^(Statistieken|Statistics): (Granted|Denied)$/ })
+        .count(),
+    ).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.goBack();
     await expect.poll(heading).toBe('Consent');

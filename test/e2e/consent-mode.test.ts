@@ -57,7 +57,8 @@ const readmePage = () =>
 beforeAll(async () => {
   await build(projectRoot);
   site = await serveFixture({
-    '/': (_: IncomingMessage, response: ServerResponse) => void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readmePage()),
+    '/': (_: IncomingMessage, response: ServerResponse) =>
+      void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readmePage()),
     '/gtag/js': standInGtag,
     '/g/collect': (_: IncomingMessage, response: ServerResponse) => void response.writeHead(204).end(),
   });
@@ -66,7 +67,13 @@ beforeAll(async () => {
       c.sites[0]!.domain = site.host;
       c.consent.googleConsentMode = true;
       c.consent.honourGpc = true;
-      c.consent.categories.push({ id: 'marketing', name: 'Marketing', description: 'Advertisements', gpc: true, googleConsentMode: ['ad_storage', 'ad_user_data', 'ad_personalization'] });
+      c.consent.categories.push({
+        id: 'marketing',
+        name: 'Marketing',
+        description: 'Advertisements',
+        gpc: true,
+        googleConsentMode: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+      });
     }),
   });
   browser = await launchBrowser();
@@ -94,7 +101,12 @@ async function open(context: BrowserContext): Promise<{ page: Page; hits: Hit[];
     if (url.pathname === '/gtag/js') tagRequests += 1;
     if (url.pathname === '/g/collect') {
       const p = url.searchParams;
-      hits.push({ reason: p.get('reason')!, defaults: Number(p.get('defaults')), ad: p.get('ad')!, analytics: p.get('analytics')! });
+      hits.push({
+        reason: p.get('reason')!,
+        defaults: Number(p.get('defaults')),
+        ad: p.get('ad')!,
+        analytics: p.get('analytics')!,
+      });
     }
   });
   await page.goto(`${site.origin}/`);
@@ -118,7 +130,11 @@ describe('Google Consent Mode with the documented tags', () => {
       await page.locator('#charter-banner button[data-a="all"]').click();
       expect(await updateHit(hits)).toEqual({ reason: 'update', defaults: 1, ad: 'granted', analytics: 'granted' });
       // The banner, loading async after the Google tag, pushed no second default.
-      const commands = await page.evaluate(() => (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer.map((c) => `${String(c[0])}:${typeof c[1] === 'string' ? c[1] : ''}`));
+      const commands = await page.evaluate(() =>
+        (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer.map(
+          (c) => `${String(c[0])}:${typeof c[1] === 'string' ? c[1] : ''}`,
+        ),
+      );
       expect(commands.filter((c) => c === 'consent:default')).toHaveLength(1);
       expect(commands.indexOf('consent:default')).toBeLessThan(commands.indexOf('js:'));
 
@@ -150,7 +166,9 @@ describe('Google Consent Mode with the documented tags', () => {
       await page.locator('#charter-banner button[data-a="all"]').click();
       await expect.poll(async () => (await context.cookies()).some((c) => c.name === 'charter_consent')).toBe(true);
       // GPC switched on after a choice that granted advertising: advertising stays denied from the first request on.
-      await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }));
+      await context.addInitScript(() =>
+        Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }),
+      );
       const next = await open(context);
       expect(next.hits[0]).toEqual({ reason: 'load', defaults: 1, ad: 'denied', analytics: 'granted' });
       expect(await updateHit(next.hits)).toEqual({ reason: 'update', defaults: 1, ad: 'denied', analytics: 'granted' });
@@ -164,7 +182,9 @@ describe('Google Consent Mode with the documented tags', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/javascript');
     expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
-    const again = await fetch(`${served.url}/banner/main/consent-mode.js`, { headers: { 'if-none-match': response.headers.get('etag')! } });
+    const again = await fetch(`${served.url}/banner/main/consent-mode.js`, {
+      headers: { 'if-none-match': response.headers.get('etag')! },
+    });
     expect(again.status).toBe(304);
     expect((await fetch(`${served.url}/banner/nowhere/consent-mode.js`)).status).toBe(404);
   });

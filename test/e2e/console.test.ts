@@ -90,7 +90,9 @@ describe('console', () => {
     await expect.poll(heading).toBe('Sign in to Charter');
     await expectAccessible();
     await signIn(email, 'this is not my password');
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('The email address or the password is not right.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('The email address or the password is not right.');
     await signIn(email, password);
     await expect.poll(heading).toBe('Charter overview');
   });
@@ -107,10 +109,15 @@ describe('console', () => {
   });
 
   it('downloads a signed checkpoint of the head and checks the chain against it', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download a signed checkpoint of the head' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download a signed checkpoint of the head' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^audit-checkpoint-testco-\d+\.json$/);
     await page.getByLabel('Check against a checkpoint file').setInputFiles(await download.path());
-    await expect.poll(() => page.locator('main p[role=status]').textContent()).toMatch(/^Chain: intact: \d+ entries verified; matches the checkpoint of \S+ \(entry \d+\)$/);
+    await expect
+      .poll(() => page.locator('main p[role=status]').textContent())
+      .toMatch(/^Chain: intact: \d+ entries verified; matches the checkpoint of \S+ \(entry \d+\)$/);
     await expectAccessible();
   });
 
@@ -122,7 +129,11 @@ describe('console', () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = (await page.getByTestId('new-token').textContent()) ?? '';
     expect(token).toMatch(/^charter_/);
-    const check = await served.app.inject({ method: 'GET', url: '/api/v1/charter/revisions', headers: { authorization: `Bearer ${token}` } });
+    const check = await served.app.inject({
+      method: 'GET',
+      url: '/api/v1/charter/revisions',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(check.statusCode).toBe(403); // charter:apply only
     await expectAccessible();
     await page.getByRole('button', { name: 'Revoke ci' }).click();
@@ -138,16 +149,20 @@ describe('console', () => {
 
   it('switches organisation; there a viewer sees no way to mutate and the API refuses', async () => {
     const other = await ensureOrganisation(served.database.db, 'otherco', 'Other Co');
-    await applyCharter(served.database.db, { organisationId: other.id }, {
-      charter: buildCharter((c) => {
-        c.organisation.id = 'otherco';
-        c.organisation.legalName = 'Other Company NV';
-        c.sites = [{ id: 'other', name: 'Other', domain: 'www.other.example' }];
-      }),
-      source: '{}',
-      format: 'json',
-      actor: 'system',
-    });
+    await applyCharter(
+      served.database.db,
+      { organisationId: other.id },
+      {
+        charter: buildCharter((c) => {
+          c.organisation.id = 'otherco';
+          c.organisation.legalName = 'Other Company NV';
+          c.sites = [{ id: 'other', name: 'Other', domain: 'www.other.example' }];
+        }),
+        source: '{}',
+        format: 'json',
+        actor: 'system',
+      },
+    );
     await signedInUser(served, 'viewer', { organisationId: other.id, email });
     await page.goto(`${served.url}/console/`);
     await page.getByLabel('Organisation').selectOption('otherco');
@@ -162,8 +177,16 @@ describe('console', () => {
     expect(await page.getByRole('combobox', { name: /Change role/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
     const status = await page.evaluate(async () => {
-      const csrf = document.cookie.split('; ').find((c) => c.startsWith('charter_csrf='))?.split('=')[1] ?? '';
-      const response = await fetch('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ name: 'x', scopes: ['charter:read'] }) });
+      const csrf =
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('charter_csrf='))
+          ?.split('=')[1] ?? '';
+      const response = await fetch('/api/v1/tokens', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ name: 'x', scopes: ['charter:read'] }),
+      });
       return response.status;
     });
     expect(status).toBe(403);
@@ -184,8 +207,13 @@ describe('console', () => {
     expect(text).toContain(`<script src="${served.url}/banner/main.js" async></script>`);
     expect(text).toContain('The banner has not been shown on this site yet.');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.url });
-    await page.getByRole('button', { name: /^Copy: Banner tag for/ }).first().click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`<script src="${served.url}/banner/main.js" async></script>`);
+    await page
+      .getByRole('button', { name: /^Copy: Banner tag for/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`<script src="${served.url}/banner/main.js" async></script>`);
     const glance = page.getByRole('region', { name: 'At a glance' });
     expect(await glance.textContent()).toContain('0 open requests.');
     expect(await glance.textContent()).toContain('No 72-hour clock is running.');
@@ -226,7 +254,9 @@ describe('console', () => {
     // Opening another page from the keyboard puts focus on its heading.
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit trail' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('H1 Audit trail');
+    await expect
+      .poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`))
+      .toBe('H1 Audit trail');
   });
 
   it('passes axe on every page in the navigation, in every language, each with its own heading', async () => {
@@ -241,7 +271,16 @@ describe('console', () => {
         const label = ((await link.textContent()) ?? '').trim();
         await link.click();
         await expect.poll(async () => page.locator('a[aria-current="page"]').textContent()).toBe(label);
-        await expect.poll(async () => (await page.locator('h1').count()) === 1 && !(await page.getByRole('status').filter({ hasText: /Loading|Laden|Chargement|Wird geladen/ }).count())).toBe(true);
+        await expect
+          .poll(
+            async () =>
+              (await page.locator('h1').count()) === 1 &&
+              !(await page
+                .getByRole('status')
+                .filter({ hasText: /Loading|Laden|Chargement|Wird geladen/ })
+                .count()),
+          )
+          .toBe(true);
         const violations = await seriousViolations(page);
         expect(violations, `${language} ${label}`).toEqual([]);
       }
@@ -278,7 +317,16 @@ describe('console', () => {
           const label = ((await link.textContent()) ?? '').trim();
           await link.click();
           await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
-          await expect.poll(async () => (await small.locator('h1').count()) === 1 && !(await small.getByRole('status').filter({ hasText: /Loading|Laden|Chargement|Wird geladen/ }).count())).toBe(true);
+          await expect
+            .poll(
+              async () =>
+                (await small.locator('h1').count()) === 1 &&
+                !(await small
+                  .getByRole('status')
+                  .filter({ hasText: /Loading|Laden|Chargement|Wird geladen/ })
+                  .count()),
+            )
+            .toBe(true);
           expect(await width(), `${language} ${label}`).toBeLessThanOrEqual(390);
           expect(await seriousViolations(small), `${language} ${label} at 390 px`).toEqual([]);
         }

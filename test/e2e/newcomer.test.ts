@@ -49,18 +49,23 @@ async function mailsTo(recipient: string): Promise<string[]> {
   return rows.filter((r) => r.recipient === recipient).map((r) => r.template);
 }
 
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 describe('the newcomer path without SMTP', () => {
   let statusUrl = '';
   let mailedLink = '';
 
   it('files an access request in the privacy center in two actions', async () => {
-    const person = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } })).newPage();
+    const person = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } })
+    ).newPage();
     await person.goto(`${served.url}/privacy/main?lang=en`);
     // The form starts on access; the identity type starts on email.
     expect(await person.getByLabel('Show me my data (access)').isChecked()).toBe(true);
-    await act(() => person.getByLabel('Your email address, phone number, customer number or account id').fill('alice@example.be'));
+    await act(() =>
+      person.getByLabel('Your email address, phone number, customer number or account id').fill('alice@example.be'),
+    );
     await act(() => person.getByRole('button', { name: 'Send my request' }).click());
     await person.waitForURL(/\/requests\//);
     statusUrl = person.url();
@@ -73,7 +78,9 @@ describe('the newcomer path without SMTP', () => {
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByText('SMTP is not configured: mail is kept in the Outbox, not sent.').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('SMTP is not configured: mail is kept in the Outbox, not sent.').isVisible())
+      .toBe(true);
     await page.getByRole('link', { name: 'Open the Outbox' }).click();
     await expect.poll(async () => (await page.locator('h1').textContent())?.trim()).toBe('Outbox');
     const codeMail = page.getByRole('link', { name: /^Your code/ });
@@ -100,19 +107,27 @@ describe('the newcomer path without SMTP', () => {
 
   it('lets the person confirm in any browser and download the package there: at most five actions and two mails', async () => {
     // Another browser than the one that filed the request: the mailed link is what proves the person.
-    const person = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, acceptDownloads: true })).newPage();
+    const person = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, acceptDownloads: true })
+    ).newPage();
     await act(() => person.goto(mailedLink));
     expect(await seriousViolations(person)).toEqual([]);
     await act(() => person.getByRole('button', { name: 'Yes, it was me' }).click());
     await person.waitForURL(/\/requests\//);
     expect(person.url().split('?')[0]).toBe(statusUrl.split('?')[0]);
     // The status page looks again by itself while the request is handled.
-    await expect.poll(() => person.locator('[data-state]').getAttribute('data-state'), { timeout: 60_000, interval: 500 }).toBe('completed');
+    await expect
+      .poll(() => person.locator('[data-state]').getAttribute('data-state'), { timeout: 60_000, interval: 500 })
+      .toBe('completed');
     expect(await seriousViolations(person)).toEqual([]);
     expect(await noHorizontalScroll(person)).toBe(true);
-    const [download] = await act(() => Promise.all([person.waitForEvent('download'), person.getByRole('button', { name: 'Download my data' }).click()]));
+    const [download] = await act(() =>
+      Promise.all([person.waitForEvent('download'), person.getByRole('button', { name: 'Download my data' }).click()]),
+    );
     const files = unzipSync(new Uint8Array(await readFile(await download.path())));
-    const all = Object.values(files).map((bytes) => strFromU8(bytes)).join('\n');
+    const all = Object.values(files)
+      .map((bytes) => strFromU8(bytes))
+      .join('\n');
     expect(all).toContain('alice@example.be');
 
     expect(actions).toBeLessThanOrEqual(5);

@@ -21,7 +21,17 @@ let browser: Browser;
 let page: Page;
 
 const withMailchimp = (c: Charter) => {
-  c.recipients.push({ id: 'mailchimp', name: 'Mailchimp', role: 'processor', service: 'Newsletters', country: 'US', transfer: 'eu-us-dpf', dpaDate: '2025-01-01', subProcessors: [], notifyOnErasure: true });
+  c.recipients.push({
+    id: 'mailchimp',
+    name: 'Mailchimp',
+    role: 'processor',
+    service: 'Newsletters',
+    country: 'US',
+    transfer: 'eu-us-dpf',
+    dpaDate: '2025-01-01',
+    subProcessors: [],
+    notifyOnErasure: true,
+  });
   c.purposes[0]!.recipients.push('mailchimp');
 };
 
@@ -30,7 +40,11 @@ beforeAll(async () => {
   smtp = await startSmtp();
   served = await serveTestApp({ charter: buildCharter(), env: { SMTP_URL: smtp.url } });
   const revised = buildCharter(withMailchimp);
-  await applyCharter(served.database.db, { organisationId: served.organisationId! }, { charter: revised, source: JSON.stringify(revised), format: 'json', actor: 'system' });
+  await applyCharter(
+    served.database.db,
+    { organisationId: served.organisationId! },
+    { charter: revised, source: JSON.stringify(revised), format: 'json', actor: 'system' },
+  );
   await signedInUser(served, 'privacy-officer', { email, password });
   browser = await launchBrowser();
   page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' })).newPage();
@@ -69,7 +83,9 @@ describe('notices page of the console', () => {
     await expect.poll(heading).toBe('Notices');
     const rows = page.locator('table[aria-labelledby="versions"] tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
-    await expect.poll(() => rows.first().textContent()).toContain('added recipient: Mailchimp (United States, EU-US Data Privacy Framework)');
+    await expect
+      .poll(() => rows.first().textContent())
+      .toContain('added recipient: Mailchimp (United States, EU-US Data Privacy Framework)');
     expect(await rows.last().textContent()).toContain('First published version.');
     await expect.poll(() => page.getByText('NL: 1 confirmed').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
@@ -87,18 +103,26 @@ describe('notices page of the console', () => {
     await page.getByRole('button', { name: 'Mark as significant', exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Marked as significant.' }).count()).toBe(1);
-    expect(await page.getByRole('status').filter({ hasText: 'Marked as significant.' }).textContent()).toBe('Marked as significant. 1 of 1 emails sent.');
+    expect(await page.getByRole('status').filter({ hasText: 'Marked as significant.' }).textContent()).toBe(
+      'Marked as significant. 1 of 1 emails sent.',
+    );
     const announcement = await smtp.waitFor((m) => m.to.includes('reader@example.be'));
     expect(announcement.subject).toBe('De privacyverklaring van Testco BV is gewijzigd');
     expect(announcement.text).toContain('nieuwe ontvanger: Mailchimp');
-    await expect.poll(() => page.locator('table[aria-labelledby="versions"] tbody tr').first().getByText('Significant change').count()).toBe(1);
+    await expect
+      .poll(() =>
+        page.locator('table[aria-labelledby="versions"] tbody tr').first().getByText('Significant change').count(),
+      )
+      .toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('speaks French when the console does', async () => {
     await page.getByLabel('Language').selectOption('fr');
     await expect.poll(heading).toBe('Déclarations');
-    await expect.poll(() => page.locator('table[aria-labelledby="versions"] tbody tr').first().textContent()).toContain('nouveau destinataire');
+    await expect
+      .poll(() => page.locator('table[aria-labelledby="versions"] tbody tr').first().textContent())
+      .toContain('nouveau destinataire');
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

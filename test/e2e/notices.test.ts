@@ -132,7 +132,8 @@ describe('accessibility and keyboard use', () => {
     const bannerRequests: string[] = [];
     page.on('request', (request) => {
       const { pathname, search } = new URL(request.url());
-      if (pathname.startsWith('/banner') || pathname.startsWith('/api/v1/banner')) bannerRequests.push(pathname + search);
+      if (pathname.startsWith('/banner') || pathname.startsWith('/api/v1/banner'))
+        bannerRequests.push(pathname + search);
     });
     await page.goto(`${served.url}/privacy/events/cookies?lang=fr`);
     // First visit: the banner asks; refuse everything, as a visitor would.
@@ -145,7 +146,9 @@ describe('accessibility and keyboard use', () => {
     let onButton = false;
     for (let i = 0; i < 200 && !onButton; i++) {
       await page.keyboard.press('Tab');
-      onButton = await page.evaluate(() => document.activeElement?.classList.contains('charter-notice__consent-button') ?? false);
+      onButton = await page.evaluate(
+        () => document.activeElement?.classList.contains('charter-notice__consent-button') ?? false,
+      );
     }
     expect(onButton).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Modifier mes paramètres de cookies');

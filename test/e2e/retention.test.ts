@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/platform/config.js';
 import { composeRetention } from '../../src/retention/deps.js';
 import { runRetention } from '../../src/retention/sweep.js';
-import { crmCharter, newStoreDatabase, seedCrm, storeDriver, storeServers, testHashKey, type StoreServers } from '../../src/retention/testing/crm.js';
+import {
+  crmCharter,
+  newStoreDatabase,
+  seedCrm,
+  storeDriver,
+  storeServers,
+  testHashKey,
+  type StoreServers,
+} from '../../src/retention/testing/crm.js';
 import type { SqlDriver } from '../../src/stores/sql/driver.js';
 import { signedInUser } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
@@ -32,8 +40,18 @@ beforeAll(async () => {
   process.env.CHARTER_HASH_KEY = testHashKey;
   served = await serveTestApp({ charter: crmCharter({ connection: 'CRM_E2E_URL' }) });
   // A first run on the store: held for approval.
-  const deps = composeRetention({ db: served.database.db, dbKind: served.database.kind, config: readConfig({}), env: process.env, clock: () => new Date() });
-  const { run } = await runRetention(deps, { organisationId: served.organisationId ?? '' }, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
+  const deps = composeRetention({
+    db: served.database.db,
+    dbKind: served.database.kind,
+    config: readConfig({}),
+    env: process.env,
+    clock: () => new Date(),
+  });
+  const { run } = await runRetention(
+    deps,
+    { organisationId: served.organisationId ?? '' },
+    { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 },
+  );
   expect(run?.status).toBe('awaiting-approval');
   await signedInUser(served, 'privacy-officer', { email, password });
   browser = await launchBrowser();
@@ -66,7 +84,9 @@ describe('the retention page', () => {
     await expect.poll(() => chart.isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await page.locator('#retention-chart-desc').textContent()).toMatch(/^Bar chart of the next 12 months: /);
     const plan = page.getByRole('table', { name: 'Plan' });
-    expect(await plan.getByRole('row', { name: /crm\/prospects/ }).textContent()).toContain('prospects: delete 3 years after last-contact (last_contact_at)');
+    expect(await plan.getByRole('row', { name: /crm\/prospects/ }).textContent()).toContain(
+      'prospects: delete 3 years after last-contact (last_contact_at)',
+    );
     expect(await plan.getByRole('row', { name: /crm\/invoices/ }).textContent()).toContain('vat-invoices: 1');
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -92,7 +112,10 @@ describe('the retention page', () => {
   });
 
   it('speaks Dutch and French, and stays accessible', async () => {
-    for (const [language, title, plan] of [['nl', 'Bewaring', 'Planning'], ['fr', 'Conservation', 'Planification']] as const) {
+    for (const [language, title, plan] of [
+      ['nl', 'Bewaring', 'Planning'],
+      ['fr', 'Conservation', 'Planification'],
+    ] as const) {
       await page.locator('#console-language').selectOption(language);
       await expect.poll(heading).toBe(title);
       expect(await page.getByRole('heading', { name: plan, exact: true }).isVisible()).toBe(true);

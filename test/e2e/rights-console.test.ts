@@ -27,17 +27,31 @@ beforeAll(async () => {
   await ensureConsoleBuilt();
   shop = await startHttpShop('shop');
   smtp = await startSmtp();
-  served = await serveTestApp({ charter: rightsCharter([shop.store], (c) => (c.rights.approval = ['erasure'])), env: { SMTP_URL: smtp.url } });
+  served = await serveTestApp({
+    charter: rightsCharter([shop.store], (c) => (c.rights.approval = ['erasure'])),
+    env: { SMTP_URL: smtp.url },
+  });
   const context = rightsContextOf(served.app);
   const scope = { organisationId: served.organisationId! };
   // An erasure by customer number, verified and confirmed, past its grace period: waiting for approval.
-  const { request } = await submit(context, scope, { site: 'main', type: 'erasure', channel: 'web', identity: { type: 'customer-number', value: 'C-0001' }, details: {}, actor: 'subject' });
+  const { request } = await submit(context, scope, {
+    site: 'main',
+    type: 'erasure',
+    channel: 'web',
+    identity: { type: 'customer-number', value: 'C-0001' },
+    details: {},
+    actor: 'subject',
+  });
   await context.idle();
   const code = codeIn(await smtp.waitFor((m) => m.to.includes('alice@example.be')));
   expect(await verifyCode(context, scope, request.id, code)).toBe('confirm');
   const { confirm } = await import('../../src/rights/intake.js');
   await confirm(context, scope, request.id);
-  await served.database.db.updateTable('rights_requests').set({ execute_after: new Date(Date.now() - 1000) }).where('id', '=', request.id).execute();
+  await served.database.db
+    .updateTable('rights_requests')
+    .set({ execute_after: new Date(Date.now() - 1000) })
+    .where('id', '=', request.id)
+    .execute();
   const { advance } = await import('../../src/rights/fulfilment.js');
   await advance(context, scope, request.id);
   expect((await findRequest(served.database.db, scope, request.id))?.state).toBe('awaiting-approval');
@@ -84,12 +98,16 @@ describe('the Requests area of the console', () => {
     // Before anything runs: each table reached, its rows and how (here an HTTP store: its adapter chooses the rows).
     expect(await plan.textContent()).toContain('Rows the request reaches');
     expect(await plan.textContent()).toMatch(/shop \/ orders3\s*0\s*chosen by the connected system/);
-    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Timeline' }) }).textContent()).toContain('awaiting verification → verified');
+    expect(
+      await page.locator('section', { has: page.getByRole('heading', { name: 'Timeline' }) }).textContent(),
+    ).toContain('awaiting verification → verified');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Approve and execute' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-state]').getAttribute('data-state')).toBe('completed');
-    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Result' }) }).textContent()).toContain('Erased');
+    expect(
+      await page.locator('section', { has: page.getByRole('heading', { name: 'Result' }) }).textContent(),
+    ).toContain('Erased');
     expect((await shop.rows('customers')).find((c) => c.id === 1)?.name).toBe('[erased]');
     // Art. 19: the recipient without a privacy contact or connected system is the officer's task, ticked here.
     const recipients = page.locator('section', { has: page.getByRole('heading', { name: 'Recipients (Art. 19)' }) });
@@ -104,7 +122,14 @@ describe('the Requests area of the console', () => {
     const context = rightsContextOf(served.app);
     const scope = { organisationId: served.organisationId! };
     // Dave is only in the newsletter, which has no restrictColumn.
-    const { request } = await submit(context, scope, { site: 'main', type: 'restriction', channel: 'web', identity: { type: 'email', value: 'dave@example.be' }, details: { restriction: { ground: 'accuracy-contested' } }, actor: 'subject' });
+    const { request } = await submit(context, scope, {
+      site: 'main',
+      type: 'restriction',
+      channel: 'web',
+      identity: { type: 'email', value: 'dave@example.be' },
+      details: { restriction: { ground: 'accuracy-contested' } },
+      actor: 'subject',
+    });
     await context.idle();
     const code = codeIn(await smtp.waitFor((m) => m.to.includes('dave@example.be')));
     const { confirm } = await import('../../src/rights/intake.js');
@@ -123,7 +148,9 @@ describe('the Requests area of the console', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await tasks.getByRole('button', { name: 'Mark as done' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => tasks.locator('[data-task="restrict:shop/newsletter"]').getAttribute('data-done')).toBe('done');
+    await expect
+      .poll(() => tasks.locator('[data-task="restrict:shop/newsletter"]').getAttribute('data-done'))
+      .toBe('done');
   });
 
   it('records a request received by post', async () => {

@@ -102,7 +102,9 @@ describe('the privacy center in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
     expect(await page.locator('h1').textContent()).toBe('Privacycentrum');
     expect(await seriousViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     // The script shows only the fields of the chosen type.
     expect(await page.locator('fieldset[data-for="rectification"]').isHidden()).toBe(true);
     await page.getByLabel('Mijn gegevens verbeteren (rectificatie)').check();
@@ -141,17 +143,24 @@ describe('the privacy center in Chromium', () => {
     await page.getByRole('button', { name: 'Stuur me een code' }).click();
     const downloadCode = codeIn(await smtp.waitFor((m) => m.to.includes('alice@example.be')));
     await page.getByLabel('Eenmalige code (8 cijfers)').fill(downloadCode);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Mijn gegevens downloaden' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Mijn gegevens downloaden' }).click(),
+    ]);
     const bytes = await readFile(await download.path());
     const files = unzipSync(new Uint8Array(bytes));
-    const data = JSON.parse(strFromU8(files['data.json']!)) as { stores: { store: string; table: string; rows: { columns: Record<string, { value: unknown }> }[] }[] };
+    const data = JSON.parse(strFromU8(files['data.json']!)) as {
+      stores: { store: string; table: string; rows: { columns: Record<string, { value: unknown }> }[] }[];
+    };
     const fromStore = (store: string) => data.stores.filter((s) => s.store === store);
     for (const store of ['webshop', 'crm']) {
       const customers = fromStore(store).find((s) => s.table === 'customers');
       expect(customers?.rows.map((r) => r.columns.name?.value)).toEqual(['Alice Peeters']);
       expect(fromStore(store).find((s) => s.table === 'orders')?.rows).toHaveLength(3);
     }
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['tables/webshop.customers.csv', 'tables/crm.customers.csv']));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['tables/webshop.customers.csv', 'tables/crm.customers.csv']),
+    );
     const report = strFromU8(files['report.html']!);
     expect(report).toContain('<html lang="nl">');
     expect(report).toContain('Uw persoonsgegevens bij Testco BV');
@@ -199,7 +208,10 @@ describe('the privacy center in Chromium', () => {
       expect((await readTable(driver, 'orders')).filter((o) => o.customer_id === 1)).toEqual([]);
       expect((await readTable(driver, 'tickets')).filter((t) => String(t.body) === 'Where is my parcel?')).toEqual([]);
       const invoices = (await readTable(driver, 'invoices')).filter((i) => i.customer_id === 1);
-      expect(invoices.find((i) => i.number === 'F-2024-051')).toMatchObject({ billing_name: 'Alice Peeters', billing_email: null });
+      expect(invoices.find((i) => i.number === 'F-2024-051')).toMatchObject({
+        billing_name: 'Alice Peeters',
+        billing_email: null,
+      });
       // Bob, a bystander, is untouched.
       expect((await readTable(driver, 'customers')).find((c) => c.id === 2)?.name).toBe('Bob Janssens');
     }
@@ -239,7 +251,17 @@ describe('the privacy center in Chromium', () => {
     expect(await attacker.locator('[data-state]').count()).toBe(0);
     expect(await seriousViolations(attacker)).toEqual([]);
     // Posting the confirmation anyway (same-origin, with its cookie) is refused.
-    const forced = await attacker.evaluate(async (url) => (await fetch(`${url}/confirm`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'lang=nl' })).status, statusUrl.split('?')[0]!);
+    const forced = await attacker.evaluate(
+      async (url) =>
+        (
+          await fetch(`${url}/confirm`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'lang=nl',
+          })
+        ).status,
+      statusUrl.split('?')[0]!,
+    );
     expect(forced).toBe(403);
     // Reusing the spent link gives nothing either.
     await attacker.goto(local(linkIn(codeMail, '/link/')));

@@ -20,7 +20,14 @@ import { launchScanBrowser, scanSite } from '../../src/sites/scanner.js';
 import type { SiteFinding } from '../../src/sites/schemas.js';
 import { buildCharter } from '../support/charter.js';
 import { runCli } from '../support/cli.js';
-import { days, fixturePage, googleTagSnippet, serveFixture, standInGtag, type FixtureSite } from '../support/site-fixtures.js';
+import {
+  days,
+  fixturePage,
+  googleTagSnippet,
+  serveFixture,
+  standInGtag,
+  type FixtureSite,
+} from '../support/site-fixtures.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
 /** Each fixture: what its pages carry, and the findings it must produce (rule:subject@condition). */
@@ -38,7 +45,8 @@ interface Fixture {
   expected: (site: FixtureSite, thirdParty: FixtureSite) => string[];
 }
 
-const gated = (category: string, code: string) => `<script type="text/plain" data-category="${category}">${code}</script>`;
+const gated = (category: string, code: string) =>
+  `<script type="text/plain" data-category="${category}">${code}</script>`;
 const setCookie = (name: string, maxAge: number) => `document.cookie = '${name}=1; max-age=${maxAge}; path=/';`;
 const own = ['charter_consent', 'charter_visitor'];
 
@@ -65,7 +73,8 @@ const fixtures: Fixture[] = [
     title: 'an advertising cookie kept after Reject all',
     cookies: [...own, '_ads'],
     // The ad script takes any choice as consent: it sets its cookie after Reject all (and under GPC).
-    body: () => `<script>document.addEventListener('charter:consent', () => { ${setCookie('_ads', days(60))} });</script>`,
+    body: () =>
+      `<script>document.addEventListener('charter:consent', () => { ${setCookie('_ads', days(60))} });</script>`,
     expected: () => ['storage-after-reject:_ads@reject-all', 'storage-under-gpc:_ads@gpc'],
   },
   {
@@ -73,15 +82,21 @@ const fixtures: Fixture[] = [
     title: 'ignores Global Privacy Control',
     cookies: [...own, '_ads'],
     // The ad script follows the analytics choice: GPC holds marketing back, the script does not care.
-    body: () => `<script>document.addEventListener('charter:consent', (e) => { if (e.detail && e.detail.choices.analytics) { ${setCookie('_ads', days(60))} } });</script>`,
+    body: () =>
+      `<script>document.addEventListener('charter:consent', (e) => { if (e.detail && e.detail.choices.analytics) { ${setCookie('_ads', days(60))} } });</script>`,
     expected: () => ['storage-under-gpc:_ads@gpc'],
   },
   {
     id: 'storage',
     title: 'undeclared localStorage keys and a third-party frame',
     cookies: [...own],
-    body: (thirdParty) => `<script>localStorage.setItem('wishlist', '[]'); localStorage.setItem('ab_test', 'b');</script><iframe title="Map" src="${thirdParty}/embed"></iframe>`,
-    expected: (_, thirdParty) => ['undeclared-storage:ab_test', 'undeclared-storage:wishlist', `undeclared-third-party:${thirdParty.host}`],
+    body: (thirdParty) =>
+      `<script>localStorage.setItem('wishlist', '[]'); localStorage.setItem('ab_test', 'b');</script><iframe title="Map" src="${thirdParty}/embed"></iframe>`,
+    expected: (_, thirdParty) => [
+      'undeclared-storage:ab_test',
+      'undeclared-storage:wishlist',
+      `undeclared-third-party:${thirdParty.host}`,
+    ],
   },
   {
     id: 'long',
@@ -111,12 +126,28 @@ const fixtures: Fixture[] = [
   },
 ];
 
-const cookie = (name: string, category: string, vendor: string, duration: string): Cookie => ({ name, category, vendor, purpose: 'Test', duration, type: 'cookie' });
+const cookie = (name: string, category: string, vendor: string, duration: string): Cookie => ({
+  name,
+  category,
+  vendor,
+  purpose: 'Test',
+  duration,
+  type: 'cookie',
+});
 
 function scanCharter(sites: Record<string, FixtureSite>): Charter {
   return buildCharter((c) => {
     c.sites = fixtures.map((f) => ({ id: f.id, name: f.id, domain: sites[f.id]!.host, cookies: f.cookies }));
-    c.recipients.push({ id: 'adnet', name: 'Adnet SA', role: 'processor', service: 'Advertising', country: 'FR', subProcessors: [], notifyOnErasure: true, dpaDate: '2024-01-01' });
+    c.recipients.push({
+      id: 'adnet',
+      name: 'Adnet SA',
+      role: 'processor',
+      service: 'Advertising',
+      country: 'FR',
+      subProcessors: [],
+      notifyOnErasure: true,
+      dpaDate: '2024-01-01',
+    });
     c.cookies = [
       cookie('charter_consent', 'necessary', 'first-party', 'P6M'),
       cookie('charter_visitor', 'necessary', 'first-party', 'P6M'),
@@ -125,7 +156,13 @@ function scanCharter(sites: Record<string, FixtureSite>): Charter {
       cookie('_long', 'analytics', 'stats', 'P13M'),
     ];
     c.consent.googleConsentMode = true;
-    c.consent.categories.push({ id: 'marketing', name: 'Marketing', description: 'Advertisements', gpc: true, googleConsentMode: ['ad_storage', 'ad_user_data', 'ad_personalization'] });
+    c.consent.categories.push({
+      id: 'marketing',
+      name: 'Marketing',
+      description: 'Advertisements',
+      gpc: true,
+      googleConsentMode: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+    });
   });
 }
 
@@ -140,10 +177,25 @@ const html = (page: () => string) => (_: IncomingMessage, response: ServerRespon
 
 beforeAll(async () => {
   await build(projectRoot);
-  thirdParty = await serveFixture({ '/embed': '<!doctype html><html lang="en"><title>Map</title><p>A map</p></html>' }, '127.0.0.2');
+  thirdParty = await serveFixture(
+    { '/embed': '<!doctype html><html lang="en"><title>Map</title><p>A map</p></html>' },
+    '127.0.0.2',
+  );
   for (const fixture of fixtures) {
     const page = (title: string, links: string[]) =>
-      html(() => fixturePage({ charter: served.url, site: fixture.id, title, head: typeof fixture.head === 'function' ? fixture.head(served.url) : fixture.head, body: fixture.body?.(thirdParty.origin), bannerFirst: fixture.bannerFirst, bannerAsync: fixture.bannerAsync, siteScript: fixture.siteScript, links }));
+      html(() =>
+        fixturePage({
+          charter: served.url,
+          site: fixture.id,
+          title,
+          head: typeof fixture.head === 'function' ? fixture.head(served.url) : fixture.head,
+          body: fixture.body?.(thirdParty.origin),
+          bannerFirst: fixture.bannerFirst,
+          bannerAsync: fixture.bannerAsync,
+          siteScript: fixture.siteScript,
+          links,
+        }),
+      );
     sites[fixture.id] = await serveFixture({
       '/': page(fixture.id, ['/about']),
       '/about': page(`${fixture.id}: about`, ['/']),
@@ -164,7 +216,10 @@ afterAll(async () => {
 
 const summary = (findings: SiteFinding[]) =>
   findings
-    .map((f) => `${f.rule}:${f.rule === 'google-tag-before-consent-default' ? new URL(f.subject).pathname : f.subject}${f.condition && !['undeclared-storage', 'google-tag-before-consent-default'].includes(f.rule) ? `@${f.condition}` : ''}`)
+    .map(
+      (f) =>
+        `${f.rule}:${f.rule === 'google-tag-before-consent-default' ? new URL(f.subject).pathname : f.subject}${f.condition && !['undeclared-storage', 'google-tag-before-consent-default'].includes(f.rule) ? `@${f.condition}` : ''}`,
+    )
     .sort();
 
 describe('site scan: each fixture site gets exactly its findings', () => {
@@ -173,7 +228,10 @@ describe('site scan: each fixture site gets exactly its findings', () => {
       const site = sites[fixture.id]!;
       // The compliant site is crawled (two pages); the others are judged on their start page, to keep the run short.
       const crawl = fixture.id === 'compliant';
-      const scan = await scanSite({ urls: [`${site.origin}/`], maxPages: crawl ? 2 : 1, pageTimeoutMs: 15_000 }, browser);
+      const scan = await scanSite(
+        { urls: [`${site.origin}/`], maxPages: crawl ? 2 : 1, pageTimeoutMs: 15_000 },
+        browser,
+      );
       if (crawl) {
         // The crawl followed the link to /about and kept out of /private (robots.txt), though the sitemap lists it.
         expect(scan.pages).toEqual([`${site.origin}/`, `${site.origin}/about`]);
@@ -188,7 +246,10 @@ describe('site scan: each fixture site gets exactly its findings', () => {
 
   it('records the setter, the expiry and the banner for what it sees', async () => {
     const site = sites.early!;
-    const scan = await scanSite({ urls: [`${site.origin}/`], maxPages: 1, conditions: ['no-choice', 'accept-all'] }, browser);
+    const scan = await scanSite(
+      { urls: [`${site.origin}/`], maxPages: 1, conditions: ['no-choice', 'accept-all'] },
+      browser,
+    );
     const before = scan.observations.find((o) => o.condition === 'no-choice')!;
     expect(before.bannerShown).toBe(true);
     const stats = before.storage.find((s) => s.name === '_stats')!;
@@ -206,10 +267,35 @@ describe('site scan: each fixture site gets exactly its findings', () => {
  */
 async function serveSelfSigned(body: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'charter-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore', timeout: 20_000 });
-  const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-days',
+      '1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore', timeout: 20_000 },
+  );
+  const server = createHttpsServer(
+    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+    (_, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -224,21 +310,55 @@ async function serveSelfSigned(body: string): Promise<{ origin: string; close: (
 
 describe('site scan: bad input', () => {
   it('records an unreachable site, a TLS error, a redirect loop, a page that never finishes and a hostile page, and goes on', async () => {
-    const tls = await serveSelfSigned(fixturePage({ charter: served.url, site: 'compliant', title: 'self-signed', body: '<script>document.cookie = "_tls=1; max-age=999; path=/";</script>' }));
+    const tls = await serveSelfSigned(
+      fixturePage({
+        charter: served.url,
+        site: 'compliant',
+        title: 'self-signed',
+        body: '<script>document.cookie = "_tls=1; max-age=999; path=/";</script>',
+      }),
+    );
     const closed = await serveFixture({});
     const unreachable = closed.origin;
     await closed.close();
     const hostile = await serveFixture({
-      '/': html(() => fixturePage({ charter: served.url, site: 'compliant', title: 'start', links: ['/loop', '/hang', '/popups', '/busy', '/fine'] })),
+      '/': html(() =>
+        fixturePage({
+          charter: served.url,
+          site: 'compliant',
+          title: 'start',
+          links: ['/loop', '/hang', '/popups', '/busy', '/fine'],
+        }),
+      ),
       '/loop': (_, response) => void response.writeHead(302, { location: '/loop' }).end(),
-      '/hang': (_, response) => void response.writeHead(200, { 'content-type': 'text/html' }).write('<!doctype html><html><body><p>still loading'),
-      '/popups': html(() => `<!doctype html><html lang="en"><title>popups</title><script>setInterval(() => window.open('/popups'), 50); alert('hi');</script></html>`),
+      '/hang': (_, response) =>
+        void response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .write('<!doctype html><html><body><p>still loading'),
+      '/popups': html(
+        () =>
+          `<!doctype html><html lang="en"><title>popups</title><script>setInterval(() => window.open('/popups'), 50); alert('hi');</script></html>`,
+      ),
       '/busy': html(() => `<!doctype html><html lang="en"><title>busy</title><script>for (;;) {}</script></html>`),
       '/fine': html(() => fixturePage({ charter: served.url, site: 'compliant', title: 'fine' })),
     });
     try {
-      const scan = await scanSite({ urls: [`${unreachable}/`, `${tls.origin}/`, `${hostile.origin}/`], maxPages: 10, pageTimeoutMs: 4_000, conditions: ['no-choice'] }, browser);
-      const result = Object.fromEntries(scan.observations.map((o) => [new URL(o.url).pathname + (o.url.startsWith(unreachable) ? '@closed' : o.url.startsWith(tls.origin) ? '@tls' : ''), o.error ?? 'ok']));
+      const scan = await scanSite(
+        {
+          urls: [`${unreachable}/`, `${tls.origin}/`, `${hostile.origin}/`],
+          maxPages: 10,
+          pageTimeoutMs: 4_000,
+          conditions: ['no-choice'],
+        },
+        browser,
+      );
+      const result = Object.fromEntries(
+        scan.observations.map((o) => [
+          new URL(o.url).pathname +
+            (o.url.startsWith(unreachable) ? '@closed' : o.url.startsWith(tls.origin) ? '@tls' : ''),
+          o.error ?? 'ok',
+        ]),
+      );
       expect(result['/@closed']).toBe('net::ERR_CONNECTION_REFUSED');
       // The self-signed page is refused, not read: a clear error, nothing of it recorded.
       expect(result['/@tls']).toBe('TLS certificate not accepted (net::ERR_CERT_AUTHORITY_INVALID)');
@@ -248,10 +368,23 @@ describe('site scan: bad input', () => {
       expect(result['/busy']).toMatch(/did not finish|in time/);
       expect(result['/popups']).toBe('ok');
       expect(result['/fine']).toBe('ok');
-      const failed = compareScan({ charter: scanCharter(sites), siteId: 'compliant', scan }).filter((f) => f.rule === 'page-failed');
-      expect(failed.map((f) => f.subject).sort()).toEqual([`${unreachable}/`, `${tls.origin}/`, `${hostile.origin}/busy`, `${hostile.origin}/hang`, `${hostile.origin}/loop`].sort());
+      const failed = compareScan({ charter: scanCharter(sites), siteId: 'compliant', scan }).filter(
+        (f) => f.rule === 'page-failed',
+      );
+      expect(failed.map((f) => f.subject).sort()).toEqual(
+        [
+          `${unreachable}/`,
+          `${tls.origin}/`,
+          `${hostile.origin}/busy`,
+          `${hostile.origin}/hang`,
+          `${hostile.origin}/loop`,
+        ].sort(),
+      );
       // The browser is still usable afterwards.
-      const again = await scanSite({ urls: [`${sites.compliant!.origin}/`], maxPages: 1, conditions: ['no-choice'] }, browser);
+      const again = await scanSite(
+        { urls: [`${sites.compliant!.origin}/`], maxPages: 1, conditions: ['no-choice'] },
+        browser,
+      );
       expect(again.observations[0]!.error).toBeUndefined();
     } finally {
       await hostile.close();

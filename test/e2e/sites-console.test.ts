@@ -33,7 +33,14 @@ function observed(): Promise<SiteScan> {
     startUrl: url,
     pages: [url],
     observations: [
-      { ...base, condition: 'no-choice' as const, bannerShown: true, storage: [{ type: 'cookie' as const, name: '_ga', expires: at / 1000 + 86_400 * 400, setBy: 'www.testco.example' }] },
+      {
+        ...base,
+        condition: 'no-choice' as const,
+        bannerShown: true,
+        storage: [
+          { type: 'cookie' as const, name: '_ga', expires: at / 1000 + 86_400 * 400, setBy: 'www.testco.example' },
+        ],
+      },
       { ...base, condition: 'reject-all' as const, bannerShown: true, storage: [consent] },
       { ...base, condition: 'accept-all' as const, bannerShown: true, storage: [consent, stats] },
       { ...base, condition: 'gpc' as const, bannerShown: true, storage: [consent, stats] },
@@ -48,8 +55,17 @@ beforeAll(async () => {
   served = await serveTestApp({ charter: buildCharter() });
   await signedInUser(served, 'privacy-officer', { email, password });
   const logger = createLogger('silent');
-  const mailer = createMailer({ db: served.database.db as unknown as Kysely<MailTables>, logger, from: 'Charter <charter@localhost>' });
-  await runSiteScan({ db: served.database.db, mailer, logger, clock: () => new Date(), publicUrl: served.url, scan: observed }, { organisationId: served.organisationId! }, 'main', { trigger: 'api', actor: 'user:test' });
+  const mailer = createMailer({
+    db: served.database.db as unknown as Kysely<MailTables>,
+    logger,
+    from: 'Charter <charter@localhost>',
+  });
+  await runSiteScan(
+    { db: served.database.db, mailer, logger, clock: () => new Date(), publicUrl: served.url, scan: observed },
+    { organisationId: served.organisationId! },
+    'main',
+    { trigger: 'api', actor: 'user:test' },
+  );
   browser = await launchBrowser();
   page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' })).newPage();
 }, 180_000);
@@ -69,7 +85,9 @@ describe('website scans page of the console', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(heading).toBe('Charter overview');
     // Drift shows in the Overview: what the latest scan found that the one before did not.
-    await expect.poll(() => page.getByText('The latest scan of www.testco.example found 2 new findings.').count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('The latest scan of www.testco.example found 2 new findings.').count())
+      .toBe(1);
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Website scans' }).click();
     await expect.poll(heading).toBe('Website scans');
     const row = page.locator('tbody tr').filter({ hasText: 'www.testco.example' });
@@ -89,8 +107,14 @@ describe('website scans page of the console', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Scan now' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Scan queued' }).count()).toBe(1);
-    const jobs = await served.database.db.selectFrom('jobs').select(['queue', 'payload']).where('queue', '=', 'sites.scan').execute();
-    expect(jobs).toEqual([{ queue: 'sites.scan', payload: { site: 'main', trigger: 'api', actor: expect.any(String) } }]);
+    const jobs = await served.database.db
+      .selectFrom('jobs')
+      .select(['queue', 'payload'])
+      .where('queue', '=', 'sites.scan')
+      .execute();
+    expect(jobs).toEqual([
+      { queue: 'sites.scan', payload: { site: 'main', trigger: 'api', actor: expect.any(String) } },
+    ]);
   });
 
   it('fits 390 px without horizontal scrolling and speaks Dutch', async () => {
@@ -99,7 +123,9 @@ describe('website scans page of the console', () => {
     await page.reload();
     await expect.poll(heading).toBe('Websitescans');
     await expect.poll(() => page.getByText('"_ga" (analytics) wordt opgeslagen vóór elke keuze').count()).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -41,7 +41,10 @@ beforeAll(async () => {
       eve: { email: 'eve@corp.example', emailVerified: true },
     },
   });
-  owner = await signedInUser(served, 'owner', { email: 'owner@testco.example', password: 'a long and secret passphrase' });
+  owner = await signedInUser(served, 'owner', {
+    email: 'owner@testco.example',
+    password: 'a long and secret passphrase',
+  });
   const mappings = await served.app.inject({
     method: 'PUT',
     url: '/api/v1/organisation/sso-mappings',
@@ -84,10 +87,18 @@ async function signInAtProvider(page: Page, login: string, buttonName = 'Sign in
 
 async function refusal(page: Page) {
   await page.waitForSelector('p[data-reason]');
-  return { reason: await page.locator('p[data-reason]').getAttribute('data-reason'), text: await page.locator('p[data-reason]').textContent() };
+  return {
+    reason: await page.locator('p[data-reason]').getAttribute('data-reason'),
+    text: await page.locator('p[data-reason]').textContent(),
+  };
 }
 
-const auditOf = (action: string) => served.database.db.selectFrom('audit_entries').select(['actor', 'target', 'data']).where('action', '=', action).execute();
+const auditOf = (action: string) =>
+  served.database.db
+    .selectFrom('audit_entries')
+    .select(['actor', 'target', 'data'])
+    .where('action', '=', action)
+    .execute();
 
 describe('sign-in with an OpenID provider', () => {
   it('shows "Sign in with Corp ID", signs in a person of a mapped domain just in time with its role, and audits it', async () => {
@@ -96,20 +107,44 @@ describe('sign-in with an OpenID provider', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await signInAtProvider(page, 'ann');
     await expect.poll(() => heading(page)).toBe('Charter overview');
-    const ann = await served.database.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', 'ann@corp.example').executeTakeFirstOrThrow();
+    const ann = await served.database.db
+      .selectFrom('users')
+      .select(['id', 'password_hash'])
+      .where('email', '=', 'ann@corp.example')
+      .executeTakeFirstOrThrow();
     expect(ann.password_hash).toBeNull();
-    const membership = await served.database.db.selectFrom('memberships').select('role').where('user_id', '=', ann.id).executeTakeFirstOrThrow();
+    const membership = await served.database.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('user_id', '=', ann.id)
+      .executeTakeFirstOrThrow();
     expect(membership.role).toBe('privacy-officer');
-    expect(await auditOf('member.added')).toContainEqual({ actor: 'sso:corp', target: `user:${ann.id}`, data: { role: 'privacy-officer', via: 'sso' } });
-    expect(await auditOf('user.login')).toContainEqual({ actor: `user:${ann.id}`, target: `user:${ann.id}`, data: { method: 'oidc', provider: 'corp' } });
+    expect(await auditOf('member.added')).toContainEqual({
+      actor: 'sso:corp',
+      target: `user:${ann.id}`,
+      data: { role: 'privacy-officer', via: 'sso' },
+    });
+    expect(await auditOf('user.login')).toContainEqual({
+      actor: `user:${ann.id}`,
+      target: `user:${ann.id}`,
+      data: { method: 'oidc', provider: 'corp' },
+    });
   });
 
   it('gives membership from a claim value (groups)', async () => {
     const page = await freshPage();
     await signInAtProvider(page, 'bob');
     await expect.poll(() => heading(page)).toBe('Charter overview');
-    const bob = await served.database.db.selectFrom('users').select('id').where('email', '=', 'bob@partner.example').executeTakeFirstOrThrow();
-    const membership = await served.database.db.selectFrom('memberships').select('role').where('user_id', '=', bob.id).executeTakeFirstOrThrow();
+    const bob = await served.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'bob@partner.example')
+      .executeTakeFirstOrThrow();
+    const membership = await served.database.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('user_id', '=', bob.id)
+      .executeTakeFirstOrThrow();
     expect(membership.role).toBe('viewer');
   });
 
@@ -138,7 +173,13 @@ describe('sign-in with an OpenID provider', () => {
     expect(await page.content()).not.toMatch(/at .*\.js:\d+/);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(await served.database.db.selectFrom('users').select('id').where('email', '=', 'una@corp.example').executeTakeFirst()).toBeUndefined();
+    expect(
+      await served.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'una@corp.example')
+        .executeTakeFirst(),
+    ).toBeUndefined();
     const german = await freshPage('de-DE');
     await signInAtProvider(german, 'una', 'Anmelden mit Corp ID');
     expect((await refusal(german)).reason).toBe('unverified-email');
@@ -153,7 +194,13 @@ describe('sign-in with an OpenID provider', () => {
     const page = await freshPage();
     await signInAtProvider(page, 'sam');
     expect((await refusal(page)).reason).toBe('no-mapping');
-    expect(await served.database.db.selectFrom('users').select('id').where('email', '=', 'sam@elsewhere.example').executeTakeFirst()).toBeUndefined();
+    expect(
+      await served.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'sam@elsewhere.example')
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('refuses a mismatched state, and a replayed callback', async () => {
@@ -161,7 +208,11 @@ describe('sign-in with an OpenID provider', () => {
     await page.goto(`${served.url}/console/login`);
     await page.getByRole('link', { name: 'Sign in with Corp ID' }).click();
     // Another sign-in's state in this browser (as after a login CSRF attempt): the callback's state does not match.
-    await page.context().addCookies([{ name: 'charter_oidc', value: 'a-state-this-sign-in-never-had.en', url: `${served.url}/api/v1/auth/oidc/` }]);
+    await page
+      .context()
+      .addCookies([
+        { name: 'charter_oidc', value: 'a-state-this-sign-in-never-had.en', url: `${served.url}/api/v1/auth/oidc/` },
+      ]);
     await page.locator('input[name=login]').fill('ann');
     await page.locator('input[name=password]').fill('anything');
     await page.locator('button[type=submit]').click();
@@ -210,13 +261,29 @@ describe('sign-in with an OpenID provider', () => {
   });
 
   it('turns password sign-in off for the organisation: a member with a password is refused after the right password', async () => {
-    const member = await signedInUser(served, 'viewer', { email: 'pat@testco.example', password: 'another long passphrase' });
-    const off = await served.app.inject({ method: 'PUT', url: '/api/v1/organisation/sign-in', headers: owner.headers, payload: { requireTwoFactor: false, passwordSignIn: false } });
+    const member = await signedInUser(served, 'viewer', {
+      email: 'pat@testco.example',
+      password: 'another long passphrase',
+    });
+    const off = await served.app.inject({
+      method: 'PUT',
+      url: '/api/v1/organisation/sign-in',
+      headers: owner.headers,
+      payload: { requireTwoFactor: false, passwordSignIn: false },
+    });
     expect(off.statusCode).toBe(200);
-    const refused = await served.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: member.email, password: 'another long passphrase' } });
+    const refused = await served.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: member.email, password: 'another long passphrase' },
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('password_sign_in_off');
-    const wrong = await served.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: member.email, password: 'not the passphrase at all' } });
+    const wrong = await served.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: member.email, password: 'not the passphrase at all' },
+    });
     expect(wrong.statusCode).toBe(401);
   });
 });

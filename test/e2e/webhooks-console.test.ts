@@ -65,9 +65,21 @@ describe('webhooks page', () => {
     await page.getByRole('button', { name: 'Send test event' }).click();
     await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Test event queued.');
     const organisationId = served.organisationId!;
-    await deliverOrganisation({ db: served.database.db, dbKind: served.database.kind, logger: createLogger('silent'), clock: () => new Date(), allowPrivate: true, timeoutMs: 5_000 }, { organisationId });
+    await deliverOrganisation(
+      {
+        db: served.database.db,
+        dbKind: served.database.kind,
+        logger: createLogger('silent'),
+        clock: () => new Date(),
+        allowPrivate: true,
+        timeoutMs: 5_000,
+      },
+      { organisationId },
+    );
     expect(receiver.received).toHaveLength(1);
-    expect(new Webhook(secret).verify(receiver.received[0]!.body, receiver.received[0]!.headers)).toMatchObject({ type: 'webhook.test' });
+    expect(new Webhook(secret).verify(receiver.received[0]!.body, receiver.received[0]!.headers)).toMatchObject({
+      type: 'webhook.test',
+    });
 
     await page.getByRole('button', { name: 'Deliveries' }).click();
     const log = page.getByRole('table');
@@ -90,15 +102,28 @@ describe('webhooks page', () => {
     await page.getByLabel('Drempel (%)').fill('12.5');
     await page.getByLabel('Minimum aantal keuzes').fill('40');
     await page.getByLabel('Venster (dagen)').fill('14');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Webhook toevoegen' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('main').textContent()).toContain('aandeel intrekkingen per site ≥ 12.5 %, over 14 dagen, minstens 40 keuzes');
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('aandeel intrekkingen per site ≥ 12.5 %, over 14 dagen, minstens 40 keuzes');
     const stored = await inOrganisation(served.database.db, { organisationId: served.organisationId! }, (trx) =>
-      trx.selectFrom('webhook_subscriptions').select('consent_threshold').where('url', 'like', '%/consent').executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('webhook_subscriptions')
+        .select('consent_threshold')
+        .where('url', 'like', '%/consent')
+        .executeTakeFirstOrThrow(),
     );
-    expect(stored.consent_threshold).toEqual({ metric: 'withdrawal-share', threshold: 0.125, minDecisions: 40, windowDays: 14 });
+    expect(stored.consent_threshold).toEqual({
+      metric: 'withdrawal-share',
+      threshold: 0.125,
+      minDecisions: 40,
+      windowDays: 14,
+    });
     await page.context().close();
   });
 
@@ -106,7 +131,9 @@ describe('webhooks page', () => {
     await signIn('nl-BE', 390);
     await page.goto(`${served.url}/console/webhooks`);
     await expect.poll(() => page.locator('main').textContent()).toContain('Een webhook toevoegen');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });

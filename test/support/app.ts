@@ -21,13 +21,23 @@ export interface TestApp {
 }
 
 /** `env`: extra configuration variables (e.g. `{ SMTP_URL }` for a test SMTP server). */
-export async function buildTestApp(options: { charter?: Charter; now?: () => Date; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { charter?: Charter; now?: () => Date; env?: Record<string, string>; logger?: Logger } = {},
+): Promise<TestApp> {
   const database = await testDatabase();
   let organisationId: string | undefined;
   if (options.charter) {
-    const organisation = await ensureOrganisation(database.db, options.charter.organisation.id, defaultText(options.charter.organisation.legalName, options.charter));
+    const organisation = await ensureOrganisation(
+      database.db,
+      options.charter.organisation.id,
+      defaultText(options.charter.organisation.legalName, options.charter),
+    );
     organisationId = organisation.id;
-    await applyCharter(database.db, { organisationId }, { charter: options.charter, source: JSON.stringify(options.charter), format: 'json', actor: 'system' });
+    await applyCharter(
+      database.db,
+      { organisationId },
+      { charter: options.charter, source: JSON.stringify(options.charter), format: 'json', actor: 'system' },
+    );
   }
   const app = await buildApp({
     db: database.db,

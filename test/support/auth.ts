@@ -37,9 +37,18 @@ async function organisationOf(testApp: TestApp, organisationId?: string) {
 }
 
 /** `{ authorization: 'Bearer charter_…' }` for an API token with these scopes in the organisation. */
-export async function tokenFor(testApp: TestApp, scopes: string[], organisationId?: string): Promise<{ authorization: string }> {
+export async function tokenFor(
+  testApp: TestApp,
+  scopes: string[],
+  organisationId?: string,
+): Promise<{ authorization: string }> {
   const organisation = await organisationOf(testApp, organisationId);
-  const created = await createApiToken(testApp.database.db, { organisationId: organisation.id }, { name: 'test token', scopes, actor: 'system' }, new Date());
+  const created = await createApiToken(
+    testApp.database.db,
+    { organisationId: organisation.id },
+    { name: 'test token', scopes, actor: 'system' },
+    new Date(),
+  );
   return { authorization: `Bearer ${created.token}` };
 }
 
@@ -86,6 +95,10 @@ export async function signedInUser(
 }
 
 /** Session headers (cookie, CSRF token, organisation) of a new user with this role in the organisation. */
-export async function sessionFor(testApp: TestApp, role: Role = 'owner', organisationId?: string): Promise<SessionHeaders> {
+export async function sessionFor(
+  testApp: TestApp,
+  role: Role = 'owner',
+  organisationId?: string,
+): Promise<SessionHeaders> {
   return (await signedInUser(testApp, role, organisationId ? { organisationId } : {})).headers;
 }

@@ -86,7 +86,10 @@ export function buildCharter(edit?: (charter: Charter) => void): Charter {
 }
 
 /** One of the example charters under `examples/`, parsed (a fresh copy each call). Throws if it stops being valid. */
-export function exampleCharter(name: 'lumen-av' | 'kamer-west' | 'flashbooth', edit?: (charter: Charter) => void): Charter {
+export function exampleCharter(
+  name: 'lumen-av' | 'kamer-west' | 'flashbooth',
+  edit?: (charter: Charter) => void,
+): Charter {
   const result = loadCharter(readFileSync(projectFile(`examples/${name}/charter.yaml`), 'utf8'));
   if (!result.ok) throw new Error(`example ${name} invalid: ${JSON.stringify(result.problems)}`);
   edit?.(result.charter);
@@ -102,7 +105,11 @@ export function exampleCharterNames(): string[] {
   for (const entry of readdirSync(projectFile('examples'), { withFileTypes: true }).filter((e) => e.isDirectory())) {
     if (existsSync(projectFile(`examples/${entry.name}/charter.yaml`))) names.push(`${entry.name}/charter`);
     const clients = projectFile(`examples/${entry.name}/clients`);
-    if (existsSync(clients)) for (const file of readdirSync(clients).filter((f) => f.endsWith('.yaml')).sort()) names.push(`${entry.name}/clients/${file.slice(0, -5)}`);
+    if (existsSync(clients))
+      for (const file of readdirSync(clients)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort())
+        names.push(`${entry.name}/clients/${file.slice(0, -5)}`);
   }
   return names;
 }

@@ -11,7 +11,13 @@ export interface CliRun {
 export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), env: options.env ?? {}, cwd: options.cwd ?? process.cwd(), isTTY: false };
+  const io: CliIo = {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+    isTTY: false,
+  };
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -18,6 +18,8 @@ function newest(dir: string): number {
 export async function ensureConsoleBuilt(): Promise<void> {
   const index = join(projectRoot, 'dist/console/index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newest(join(projectRoot, 'web/console'))) return;
-  const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as { build(root: string): Promise<void> };
+  const step = (await import(pathToFileURL(join(projectRoot, 'scripts/build-console.mjs')).href)) as {
+    build(root: string): Promise<void>;
+  };
   await step.build(projectRoot);
 }

@@ -28,27 +28,41 @@ import { defaultText } from '../../src/charter/localized.js';
 
 export type CrossOrganisationSeeder = (testApp: TestApp, organisationId: string) => Promise<void>;
 
-async function charterOf(testApp: TestApp, organisationId: string): Promise<{ charter: Charter; seq: number; revision: string }> {
+async function charterOf(
+  testApp: TestApp,
+  organisationId: string,
+): Promise<{ charter: Charter; seq: number; revision: string }> {
   const stored = await activeCharter(testApp.database.db, { organisationId });
   if (!stored) throw new Error('the cross-organisation seeders need a charter in each organisation');
   return stored;
 }
 
 function form(fields: Record<string, string>) {
-  return { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() };
+  return {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(fields).toString(),
+  };
 }
 
 function expectStatus(what: string, response: { statusCode: number; body: string }, ...accepted: number[]): void {
-  if (!accepted.includes(response.statusCode)) throw new Error(`seeding ${what} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
+  if (!accepted.includes(response.statusCode))
+    throw new Error(`seeding ${what} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
 }
 
 export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
   // accounts: a member, a token, and a longer audit trail than the other organisation's
   async (testApp, organisationId) => {
     await signedInUser(testApp, 'privacy-officer', { organisationId });
-    await createApiToken(testApp.database.db, { organisationId }, { name: 'seeded', scopes: ['charter:read'], actor: 'system' }, new Date());
+    await createApiToken(
+      testApp.database.db,
+      { organisationId },
+      { name: 'seeded', scopes: ['charter:read'], actor: 'system' },
+      new Date(),
+    );
     for (let i = 0; i < 30; i++) {
-      await inOrganisation(testApp.database.db, { organisationId }, (trx) => recordAudit(trx, { organisationId }, { actor: 'system', action: 'test.seeded', data: { i } }));
+      await inOrganisation(testApp.database.db, { organisationId }, (trx) =>
+        recordAudit(trx, { organisationId }, { actor: 'system', action: 'test.seeded', data: { i } }),
+      );
     }
   },
 
@@ -61,23 +75,32 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
       method: 'POST',
       url: `/privacy/${site}/requests`,
       remoteAddress: '192.0.2.77',
-      ...form({ type: 'access', identityType: 'email', identity: `subject-${randomBytes(3).toString('hex')}@example.test`, lang: 'en' }),
+      ...form({
+        type: 'access',
+        identityType: 'email',
+        identity: `subject-${randomBytes(3).toString('hex')}@example.test`,
+        lang: 'en',
+      }),
     });
     expectStatus('a request', submitted, 303);
     await rightsContextOf(testApp.app).idle();
     const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))?.[1];
     if (!id) throw new Error('seeding a request: no id in the redirect');
     const content = randomBytes(64);
-    await insertPackage(testApp.database.db, { organisationId }, {
-      id: randomUUID(),
-      requestId: id,
-      createdAt: new Date(),
-      expiresAt: new Date(Date.now() + 7 * 86_400_000),
-      fileName: 'access-package.zip',
-      content,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      linkHash: randomBytes(32).toString('hex'),
-    });
+    await insertPackage(
+      testApp.database.db,
+      { organisationId },
+      {
+        id: randomUUID(),
+        requestId: id,
+        createdAt: new Date(),
+        expiresAt: new Date(Date.now() + 7 * 86_400_000),
+        fileName: 'access-package.zip',
+        content,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        linkHash: randomBytes(32).toString('hex'),
+      },
+    );
     await claimReminder(testApp.database.db, { organisationId }, id, '7d', new Date());
   },
 
@@ -102,7 +125,12 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
     });
     const breach = await recordBreach(testApp.database.db, { organisationId }, { content, actor: 'system', now });
     await recordNotification(testApp.database.db, { organisationId }, breach.id, {
-      notification: { recipient: 'authority', phase: 'initial', sentAt: now.toISOString(), content: 'Initial notification' },
+      notification: {
+        recipient: 'authority',
+        phase: 'initial',
+        sentAt: now.toISOString(),
+        content: 'Initial notification',
+      },
       actor: 'system',
       now,
     });
@@ -113,10 +141,24 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
     const { seq, revision } = await charterOf(testApp, organisationId);
     const now = new Date();
     const rules = ownDataRules({ mailOutbox: 'P90D' });
-    const run = await createRun(testApp.database.db, { organisationId }, { trigger: 'api', actor: 'system', dryRun: true, cutoff: now, charterSeq: seq, charterRevision: revision, rules }, now);
+    const run = await createRun(
+      testApp.database.db,
+      { organisationId },
+      { trigger: 'api', actor: 'system', dryRun: true, cutoff: now, charterSeq: seq, charterRevision: revision, rules },
+      now,
+    );
     await approveInline(testApp.database.db, { organisationId }, run, 'system', [], now);
     const { headers } = await signedInUser(testApp, 'owner', { organisationId });
-    expectStatus('a retention schedule', await testApp.app.inject({ method: 'PUT', url: '/api/v1/retention/schedule', headers, payload: { enabled: true, timeOfDay: '03:00' } }), 200);
+    expectStatus(
+      'a retention schedule',
+      await testApp.app.inject({
+        method: 'PUT',
+        url: '/api/v1/retention/schedule',
+        headers,
+        payload: { enabled: true, timeOfDay: '03:00' },
+      }),
+      200,
+    );
   },
 
   // consent: a banner choice (record, receipt, counters), purpose consents (granted and asked by mail), a suppression
@@ -138,11 +180,21 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
         method: 'POST',
         url: '/api/v1/consent/purposes/records',
         headers,
-        payload: { email: `consent-${randomBytes(3).toString('hex')}@example.test`, purpose, language: 'en', method: 'signed-form' },
+        payload: {
+          email: `consent-${randomBytes(3).toString('hex')}@example.test`,
+          purpose,
+          language: 'en',
+          method: 'signed-form',
+        },
       });
       expectStatus(`a purpose consent (${purpose})`, granted, 201);
     }
-    const suppressed = await testApp.app.inject({ method: 'POST', url: '/api/v1/suppression', headers, payload: { email: `objector-${randomBytes(3).toString('hex')}@example.test`, reason: 'manual' } });
+    const suppressed = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/suppression',
+      headers,
+      payload: { email: `objector-${randomBytes(3).toString('hex')}@example.test`, reason: 'manual' },
+    });
     expectStatus('a suppression', suppressed, 200, 201);
   },
 
@@ -152,24 +204,54 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
     const { charter } = await charterOf(testApp, organisationId);
     const site = charter.sites[0]!.id;
     const email = `reader-${randomBytes(3).toString('hex')}@example.test`;
-    const subscribed = await testApp.app.inject({ method: 'POST', url: `/privacy/${site}/notice/subscribe`, remoteAddress: '192.0.2.78', ...form({ email, lang: 'en' }) });
+    const subscribed = await testApp.app.inject({
+      method: 'POST',
+      url: `/privacy/${site}/notice/subscribe`,
+      remoteAddress: '192.0.2.78',
+      ...form({ email, lang: 'en' }),
+    });
     expectStatus('a notice subscription', subscribed, 200, 303);
     const mail = await inOrganisation(testApp.database.db, { organisationId }, (trx) =>
-      trx.selectFrom('mail_outbox').select('text').where('organisation_id', '=', organisationId).where('recipient', '=', email).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('mail_outbox')
+        .select('text')
+        .where('organisation_id', '=', organisationId)
+        .where('recipient', '=', email)
+        .executeTakeFirstOrThrow(),
     );
     const token = /notice\/subscription\?token=([^&\s]+)/.exec(mail.text)?.[1];
     if (!token) throw new Error('seeding a notice subscriber: no confirmation link in the mail');
-    expectStatus('a confirmed subscriber', await testApp.app.inject({ method: 'POST', url: `/privacy/${site}/notice/subscription`, ...form({ token: decodeURIComponent(token), lang: 'en' }) }), 200);
+    expectStatus(
+      'a confirmed subscriber',
+      await testApp.app.inject({
+        method: 'POST',
+        url: `/privacy/${site}/notice/subscription`,
+        ...form({ token: decodeURIComponent(token), lang: 'en' }),
+      }),
+      200,
+    );
     const headers = await tokenFor(testApp, ['notices:read', 'notices:write'], organisationId);
-    expectStatus('the notice versions', await testApp.app.inject({ url: `/api/v1/notices/${site}/versions`, headers }), 200);
-    const marked = await testApp.app.inject({ method: 'POST', url: `/api/v1/notices/${site}/versions/1/significant`, headers, payload: { kind: 'privacy-notice', note: 'Seeded change' } });
+    expectStatus(
+      'the notice versions',
+      await testApp.app.inject({ url: `/api/v1/notices/${site}/versions`, headers }),
+      200,
+    );
+    const marked = await testApp.app.inject({
+      method: 'POST',
+      url: `/api/v1/notices/${site}/versions/1/significant`,
+      headers,
+      payload: { kind: 'privacy-notice', note: 'Seeded change' },
+    });
     expectStatus('a significant change', marked, 200, 201);
   },
   // webhooks: a subscription (loopback allowed: it is never sent to here) with a test event in its delivery log
   async (testApp, organisationId) => {
     const deps = { db: testApp.database.db, clock: () => new Date(), allowPrivate: true };
     const scope = { organisationId, actor: 'system' };
-    const subscription = await createSubscription(deps, scope, { url: 'http://127.0.0.1:9/hooks', events: ['request.received'] });
+    const subscription = await createSubscription(deps, scope, {
+      url: 'http://127.0.0.1:9/hooks',
+      events: ['request.received'],
+    });
     await sendTestEvent(deps, scope, subscription.id);
   },
   // charter: a second revision, so each organisation has a history of its own (last: the consent seeder posts for
@@ -178,7 +260,11 @@ export const crossOrganisationSeeders: CrossOrganisationSeeder[] = [
     const { charter } = await charterOf(testApp, organisationId);
     const next = structuredClone(charter);
     next.organisation.legalName = `${defaultText(charter.organisation.legalName, charter)} (revised)`;
-    await applyCharter(testApp.database.db, { organisationId }, { charter: next, source: JSON.stringify(next), format: 'json', actor: 'system' });
+    await applyCharter(
+      testApp.database.db,
+      { organisationId },
+      { charter: next, source: JSON.stringify(next), format: 'json', actor: 'system' },
+    );
   },
 ];
 
@@ -190,8 +276,10 @@ export const bodySamples: Record<string, unknown> = {};
  * exist in several organisations), with the reason. For these the walker accepts 200 with nothing of B in the answer.
  */
 export const lookupRoutes: Record<string, string> = {
-  'GET /api/v1/consent/visitors/:visitor': 'a visitor id is chosen by the browser; the answer is this organisation\'s records for it (possibly none)',
-  'GET /api/v1/consent/purposes/:purpose/granted': 'a purpose id is a slug of this organisation\'s charter; an unknown one has no grants',
+  'GET /api/v1/consent/visitors/:visitor':
+    "a visitor id is chosen by the browser; the answer is this organisation's records for it (possibly none)",
+  'GET /api/v1/consent/purposes/:purpose/granted':
+    "a purpose id is a slug of this organisation's charter; an unknown one has no grants",
 };
 
 /**
@@ -202,6 +290,6 @@ export const lookupRoutes: Record<string, string> = {
 export const installationRoutes: Record<string, string> = {
   'GET /api/v1/organisations': 'lists every organisation for operators',
   'POST /api/v1/organisations': 'creates an organisation',
-  'POST /api/v1/organisations/:slug/archive': "archives any organisation, by slug",
-  'POST /api/v1/organisations/:slug/unarchive': "unarchives any organisation, by slug",
+  'POST /api/v1/organisations/:slug/archive': 'archives any organisation, by slug',
+  'POST /api/v1/organisations/:slug/unarchive': 'unarchives any organisation, by slug',
 };

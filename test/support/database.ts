@@ -44,13 +44,22 @@ export async function testDatabase(): Promise<OpenDatabase<Database>> {
  * A database that the tested CLI opens too, named by the environment it reads: a new database in the test PostgreSQL,
  * or a PGlite directory (chosen by CHARTER_TEST_DB). `remove` deletes the directory.
  */
-export async function cliTestDatabase(prefix: string): Promise<{ env: Record<string, string>; remove: () => Promise<void> }> {
+export async function cliTestDatabase(
+  prefix: string,
+): Promise<{ env: Record<string, string>; remove: () => Promise<void> }> {
   // The test processes' audit key (vitest.config.ts), so the CLI verifies what the test wrote in-process.
   const auditKey: Record<string, string> = {
     ...(process.env.CHARTER_AUDIT_KEY ? { CHARTER_AUDIT_KEY: process.env.CHARTER_AUDIT_KEY } : {}),
     ...(process.env.CHARTER_SECRETS_KEY ? { CHARTER_SECRETS_KEY: process.env.CHARTER_SECRETS_KEY } : {}),
   };
-  if (testDbKind() === 'postgres') return { env: { DATABASE_URL: await createPostgresDatabase(), LOG_LEVEL: 'silent', ...auditKey }, remove: async () => {} };
+  if (testDbKind() === 'postgres')
+    return {
+      env: { DATABASE_URL: await createPostgresDatabase(), LOG_LEVEL: 'silent', ...auditKey },
+      remove: async () => {},
+    };
   const dataDir = await mkdtemp(join(tmpdir(), `${prefix}-`));
-  return { env: { CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...auditKey }, remove: () => rm(dataDir, { recursive: true, force: true }) };
+  return {
+    env: { CHARTER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...auditKey },
+    remove: () => rm(dataDir, { recursive: true, force: true }),
+  };
 }

@@ -21,10 +21,12 @@ export interface MannWhitney {
 export function mannWhitney(a: readonly number[], b: readonly number[]): MannWhitney {
   const n1 = a.length;
   const n2 = b.length;
-  const all = [...a.map((value) => ({ value, group: 0 })), ...b.map((value) => ({ value, group: 1 }))].sort((x, y) => x.value - y.value);
+  const all = [...a.map((value) => ({ value, group: 0 })), ...b.map((value) => ({ value, group: 1 }))].sort(
+    (x, y) => x.value - y.value,
+  );
   const ranks = new Array<number>(all.length);
   let tieTerm = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j + 1 < all.length && all[j + 1]!.value === all[i]!.value) j++;
     const rank = (i + j) / 2 + 1;

@@ -14,7 +14,8 @@ export interface WireBody {
   payload: string;
 }
 
-const nested = (depth: number, open: string, close: string, inner = '1') => `${open.repeat(depth)}${inner}${close.repeat(depth)}`;
+const nested = (depth: number, open: string, close: string, inner = '1') =>
+  `${open.repeat(depth)}${inner}${close.repeat(depth)}`;
 
 /** Strings an attacker would try in any text field. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -48,7 +49,21 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 /** Any JSON value an attacker might put where something else was expected. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
-  fc.constantFrom(null, true, false, 0, -1, 1.5, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e308, [], {}, [null], { length: 1e9 }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    Number.MAX_SAFE_INTEGER,
+    -Number.MAX_SAFE_INTEGER,
+    1e308,
+    [],
+    {},
+    [null],
+    { length: 1e9 },
+  ),
   fc.jsonValue({ maxDepth: 4 }),
   fc.array(fc.constant('a'), { minLength: 2_000, maxLength: 2_000 }),
 );
@@ -107,31 +122,50 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   const max = Math.min((schema.maxLength as number | undefined) ?? Math.max(min, 30), Math.max(min, 200));
   if (format === 'uuid') return fc.uuid();
   if (format === 'email') return fc.emailAddress();
-  if (format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
-  if (format === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  if (format === 'date-time')
+    return fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString());
+  if (format === 'date')
+    return fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
   if (format === 'uri') return fc.webUrl();
   if (typeof schema.pattern === 'string') {
     // No filter on the length: a pattern's strings are short, and fast-check would search forever for a long one.
     // A pattern made of one character class gets strings of that class at the declared lengths instead.
     const single = /^\^?(\[[^\]]+\])[+*]\$?$/.exec(schema.pattern);
     const matching = single ? patternArbitrary(`^${single[1]}$`) : patternArbitrary(schema.pattern);
-    if (single && matching) return fc.array(matching, { minLength: Math.max(min, 1), maxLength: Math.max(max, min, 1) }).map((chars) => chars.join(''));
+    if (single && matching)
+      return fc
+        .array(matching, { minLength: Math.max(min, 1), maxLength: Math.max(max, min, 1) })
+        .map((chars) => chars.join(''));
     if (matching) return matching;
   }
   return fc.string({ minLength: min, maxLength: max });
 }
 
 function numberArbitrary(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
-  const min = (schema.minimum as number | undefined) ?? (typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : -1e6);
-  const max = (schema.maximum as number | undefined) ?? (typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum - 1 : 1e6);
-  return integer ? fc.integer({ min: Math.ceil(Math.max(min, -1e9)), max: Math.floor(Math.min(max, 1e9)) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  const min =
+    (schema.minimum as number | undefined) ??
+    (typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : -1e6);
+  const max =
+    (schema.maximum as number | undefined) ??
+    (typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum - 1 : 1e6);
+  return integer
+    ? fc.integer({ min: Math.ceil(Math.max(min, -1e9)), max: Math.floor(Math.min(max, 1e9)) })
+    : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
 
 /**
  * Values following a JSON Schema (the subset zod emits: types, enums, consts, anyOf/oneOf/allOf, formats, patterns,
  * lengths, bounds, objects with required properties, arrays, tuples, local `$ref`s). Unknown shapes give any JSON.
  */
-export function fromSchema(schema: JsonSchema | undefined, root: JsonSchema = schema ?? {}, depth = 0): fc.Arbitrary<unknown> {
+export function fromSchema(
+  schema: JsonSchema | undefined,
+  root: JsonSchema = schema ?? {},
+  depth = 0,
+): fc.Arbitrary<unknown> {
   if (!schema || depth > 8) return fc.jsonValue({ maxDepth: 2 });
   if (typeof schema.$ref === 'string') {
     const name = schema.$ref.replace(/^#\/(\$defs|definitions)\//, '');
@@ -142,9 +176,11 @@ export function fromSchema(schema: JsonSchema | undefined, root: JsonSchema = sc
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   for (const key of ['anyOf', 'oneOf'] as const) {
     const options = schema[key];
-    if (Array.isArray(options) && options.length) return fc.oneof(...(options as JsonSchema[]).map((option) => fromSchema(option, root, depth + 1)));
+    if (Array.isArray(options) && options.length)
+      return fc.oneof(...(options as JsonSchema[]).map((option) => fromSchema(option, root, depth + 1)));
   }
-  if (Array.isArray(schema.allOf) && schema.allOf.length) return fromSchema(Object.assign({}, ...(schema.allOf as JsonSchema[])), root, depth + 1);
+  if (Array.isArray(schema.allOf) && schema.allOf.length)
+    return fromSchema(Object.assign({}, ...(schema.allOf as JsonSchema[])), root, depth + 1);
   const type = Array.isArray(schema.type) ? (schema.type as string[]) : schema.type ? [schema.type as string] : [];
   if (type.length > 1) return fc.oneof(...type.map((t) => fromSchema({ ...schema, type: t }, root, depth + 1)));
   switch (type[0]) {
@@ -159,7 +195,8 @@ export function fromSchema(schema: JsonSchema | undefined, root: JsonSchema = sc
     case 'null':
       return fc.constant(null);
     case 'array': {
-      if (Array.isArray(schema.prefixItems)) return fc.tuple(...(schema.prefixItems as JsonSchema[]).map((item) => fromSchema(item, root, depth + 1)));
+      if (Array.isArray(schema.prefixItems))
+        return fc.tuple(...(schema.prefixItems as JsonSchema[]).map((item) => fromSchema(item, root, depth + 1)));
       const minLength = (schema.minItems as number | undefined) ?? 0;
       const maxLength = Math.min((schema.maxItems as number | undefined) ?? 4, Math.max(minLength, 4));
       return fc.array(fromSchema(schema.items as JsonSchema | undefined, root, depth + 1), { minLength, maxLength });
@@ -172,7 +209,11 @@ export function fromSchema(schema: JsonSchema | undefined, root: JsonSchema = sc
       const base = fc.record(record, { requiredKeys: [...required].filter((name) => name in properties) });
       const extra = schema.additionalProperties;
       if (extra && typeof extra === 'object' && Object.keys(properties).length === 0) {
-        return fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fromSchema(extra as JsonSchema, root, depth + 1), { maxKeys: 4 });
+        return fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 12 }),
+          fromSchema(extra as JsonSchema, root, depth + 1),
+          { maxKeys: 4 },
+        );
       }
       return base;
     }
@@ -183,31 +224,53 @@ export function fromSchema(schema: JsonSchema | undefined, root: JsonSchema = sc
 
 /** One value of the schema with one field replaced by a hostile value (wrong type, null, huge, unicode…). */
 export function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  return fc.tuple(valid, hostileValue, fc.nat(), fc.constantFrom('replace', 'add', 'proto', 'wrap')).map(([value, hostile, pick, how]) => {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return how === 'wrap' ? [value] : hostile;
-    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    const keys = Object.keys(copy);
-    if (how === 'replace' && keys.length) copy[keys[pick % keys.length]!] = hostile;
-    else if (how === 'proto') Object.defineProperty(copy, '__proto__', { value: { polluted: hostile }, enumerable: true, configurable: true, writable: true });
-    else if (how === 'wrap' && keys.length) copy[keys[pick % keys.length]!] = [copy[keys[pick % keys.length]!]];
-    else copy[`extra${pick % 7}`] = hostile;
-    return copy;
-  });
+  return fc
+    .tuple(valid, hostileValue, fc.nat(), fc.constantFrom('replace', 'add', 'proto', 'wrap'))
+    .map(([value, hostile, pick, how]) => {
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return how === 'wrap' ? [value] : hostile;
+      const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+      const keys = Object.keys(copy);
+      if (how === 'replace' && keys.length) copy[keys[pick % keys.length]!] = hostile;
+      else if (how === 'proto')
+        Object.defineProperty(copy, '__proto__', {
+          value: { polluted: hostile },
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      else if (how === 'wrap' && keys.length) copy[keys[pick % keys.length]!] = [copy[keys[pick % keys.length]!]];
+      else copy[`extra${pick % 7}`] = hostile;
+      return copy;
+    });
 }
 
 /** A JSON body for an operation: valid, mutated, or one of the raw hostile documents. */
 export function jsonBody(schema: JsonSchema | undefined): fc.Arbitrary<WireBody> {
   const valid = fromSchema(schema);
   return fc.oneof(
-    { weight: 3, arbitrary: valid.map((value) => ({ contentType: 'application/json', payload: JSON.stringify(value) ?? 'null' })) },
-    { weight: 3, arbitrary: mutated(valid).map((value) => ({ contentType: 'application/json', payload: JSON.stringify(value) ?? 'null' })) },
+    {
+      weight: 3,
+      arbitrary: valid.map((value) => ({ contentType: 'application/json', payload: JSON.stringify(value) ?? 'null' })),
+    },
+    {
+      weight: 3,
+      arbitrary: mutated(valid).map((value) => ({
+        contentType: 'application/json',
+        payload: JSON.stringify(value) ?? 'null',
+      })),
+    },
     { weight: 2, arbitrary: hostileJson.map((payload) => ({ contentType: 'application/json', payload })) },
   );
 }
 
 /** Query or path values: from the schema, or hostile strings (repeated keys become arrays on the server). */
-export function parameterValue(schema: JsonSchema | undefined, known: readonly string[] = []): fc.Arbitrary<string | string[]> {
-  const fromDoc = fromSchema(schema).map((value) => (typeof value === 'string' ? value : JSON.stringify(value) ?? ''));
+export function parameterValue(
+  schema: JsonSchema | undefined,
+  known: readonly string[] = [],
+): fc.Arbitrary<string | string[]> {
+  const fromDoc = fromSchema(schema).map((value) =>
+    typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
+  );
   return fc.oneof(
     { weight: 3, arbitrary: fromDoc },
     ...(known.length ? [{ weight: 3, arbitrary: fc.constantFrom(...known) }] : []),

@@ -16,5 +16,7 @@ export function buildCharterInEveryLanguage(edit?: (charter: Charter) => void): 
 
 /** The text of every run of a section, joined by spaces; empty for a section the document does not have. */
 export function noticeSectionText(document: NoticeDocument, id: string): string {
-  return blockRuns(document.sections.find((s) => s.id === id)?.blocks ?? []).map((r) => r.text).join(' ');
+  return blockRuns(document.sections.find((s) => s.id === id)?.blocks ?? [])
+    .map((r) => r.text)
+    .join(' ');
 }

@@ -21,7 +21,9 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(issuer: string, configuration?: Configuration);
     readonly IdToken: { prototype: object };
-    use(middleware: (ctx: { response: { get(name: string): string } }, next: () => Promise<void>) => Promise<void>): void;
+    use(
+      middleware: (ctx: { response: { get(name: string): string } }, next: () => Promise<void>) => Promise<void>,
+    ): void;
     listen(port: number, host: string, callback: () => void): Server;
   }
 }

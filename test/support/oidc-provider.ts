@@ -22,7 +22,12 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-export async function startTestProvider(options: { port?: number; redirectUris: string[]; postLogoutRedirectUris: string[]; accounts: Record<string, TestAccount> }): Promise<TestProvider> {
+export async function startTestProvider(options: {
+  port?: number;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  accounts: Record<string, TestAccount>;
+}): Promise<TestProvider> {
   const port = options.port ?? (await freePort());
   const issuer = `http://127.0.0.1:${port}`;
   const knobs = { wrongAudience: false, codeTtlSeconds: 60, delayCallbackMs: 0 };
@@ -50,24 +55,34 @@ export async function startTestProvider(options: { port?: number; redirectUris: 
       if (!account) return undefined;
       return {
         accountId: id,
-        claims: () => ({ sub: id, email: account.email, email_verified: account.emailVerified, ...(account.groups ? { groups: account.groups } : {}) }),
+        claims: () => ({
+          sub: id,
+          email: account.email,
+          email_verified: account.emailVerified,
+          ...(account.groups ? { groups: account.groups } : {}),
+        }),
       };
     },
   });
   // A provider that issues ID tokens for another client: the relying party must refuse them (OIDC Core §3.1.3.7).
-  const idToken = provider.IdToken.prototype as { issue: (this: { client: { clientId: string } }, ...args: unknown[]) => Promise<string> };
+  const idToken = provider.IdToken.prototype as {
+    issue: (this: { client: { clientId: string } }, ...args: unknown[]) => Promise<string>;
+  };
   const issue = idToken.issue;
   idToken.issue = function (this: { client: { clientId: string } }, ...args: unknown[]) {
     if (knobs.wrongAudience) {
       const real = this.client;
-      this.client = new Proxy(real, { get: (target, key) => (key === 'clientId' ? 'another-client' : Reflect.get(target, key) as unknown) });
+      this.client = new Proxy(real, {
+        get: (target, key) => (key === 'clientId' ? 'another-client' : (Reflect.get(target, key) as unknown)),
+      });
     }
     return issue.apply(this, args);
   };
   provider.use(async (ctx, next) => {
     await next();
     const location = (ctx.response.get('location') as string | undefined) ?? '';
-    if (knobs.delayCallbackMs > 0 && location.includes('code=')) await new Promise((resolve) => setTimeout(resolve, knobs.delayCallbackMs));
+    if (knobs.delayCallbackMs > 0 && location.includes('code='))
+      await new Promise((resolve) => setTimeout(resolve, knobs.delayCallbackMs));
   });
   const server: Server = await new Promise((resolve) => {
     const listening = provider.listen(port, '127.0.0.1', () => resolve(listening));

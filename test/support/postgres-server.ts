@@ -18,7 +18,10 @@ export function postgresBin(): string {
   const base = '/usr/lib/postgresql';
   const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
   const found = versions.map((v) => join(base, v, 'bin')).find((dir) => existsSync(join(dir, 'initdb')));
-  if (!found) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql: install the Debian package "postgresql" (.ci/run does)');
+  if (!found)
+    throw new Error(
+      'PostgreSQL binaries not found under /usr/lib/postgresql: install the Debian package "postgresql" (.ci/run does)',
+    );
   return found;
 }
 
@@ -41,7 +44,9 @@ function asPostgres(command: string, args: string[]) {
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
 }
 
-export async function startPostgres(options: { fsync?: boolean; maxConnections?: number } = {}): Promise<PostgresServer> {
+export async function startPostgres(
+  options: { fsync?: boolean; maxConnections?: number } = {},
+): Promise<PostgresServer> {
   const bin = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'charter-pg-'));
   if (process.getuid?.() === 0) {
@@ -50,7 +55,11 @@ export async function startPostgres(options: { fsync?: boolean; maxConnections?:
     } catch {
       execFileSync('useradd', ['-M', '-s', '/bin/bash', 'postgres']);
     }
-    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()));
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+      Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+    );
   }
   const data = join(dir, 'data');
   asPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);

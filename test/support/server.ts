@@ -10,11 +10,12 @@ export interface ServedApp extends TestApp {
 }
 
 /** Links in mails come from PUBLIC_URL only, so the port is chosen first and named in it (unless `env` sets one). */
-export async function serveTestApp(options: { charter?: Charter; now?: () => Date; env?: Record<string, string> } = {}): Promise<ServedApp> {
+export async function serveTestApp(
+  options: { charter?: Charter; now?: () => Date; env?: Record<string, string> } = {},
+): Promise<ServedApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const testApp = await buildTestApp({ ...options, env: { PUBLIC_URL: url, PORT: String(port), ...options.env } });
   await testApp.app.listen({ port, host: '127.0.0.1' });
   return { ...testApp, url };
 }
-

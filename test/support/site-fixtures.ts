@@ -26,7 +26,13 @@ export async function serveFixture(routes: Record<string, FixtureRoute>, address
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    const type = path.endsWith('.txt') ? 'text/plain' : path.endsWith('.xml') ? 'application/xml' : path.endsWith('.js') || path.startsWith('/gtag/') ? 'text/javascript' : 'text/html; charset=utf-8';
+    const type = path.endsWith('.txt')
+      ? 'text/plain'
+      : path.endsWith('.xml')
+        ? 'application/xml'
+        : path.endsWith('.js') || path.startsWith('/gtag/')
+          ? 'text/javascript'
+          : 'text/html; charset=utf-8';
     response.writeHead(200, { 'content-type': type }).end(route);
   });
   // Never-finishing pages keep sockets open; closing must not wait for them.
@@ -53,8 +59,20 @@ export async function serveFixture(routes: Record<string, FixtureRoute>, address
  * A page of a fixture site: the banner tag (sync unless `async`; `/banner.js` with data-site, or with `siteScript`
  * the one-request `/banner/{site}.js`), then the given head and body markup.
  */
-export function fixturePage(options: { charter: string; site: string; title: string; head?: string; body?: string; bannerAsync?: boolean; bannerFirst?: boolean; siteScript?: boolean; links?: string[] }): string {
-  const src = options.siteScript ? `${options.charter}/banner/${options.site}.js"` : `${options.charter}/banner.js" data-site="${options.site}"`;
+export function fixturePage(options: {
+  charter: string;
+  site: string;
+  title: string;
+  head?: string;
+  body?: string;
+  bannerAsync?: boolean;
+  bannerFirst?: boolean;
+  siteScript?: boolean;
+  links?: string[];
+}): string {
+  const src = options.siteScript
+    ? `${options.charter}/banner/${options.site}.js"`
+    : `${options.charter}/banner.js" data-site="${options.site}"`;
   const banner = `<script src="${src}${options.bannerAsync ? ' async' : ''}></script>`;
   const head = options.bannerFirst === false ? `${options.head ?? ''}${banner}` : `${banner}${options.head ?? ''}`;
   const links = (options.links ?? []).map((href) => `<a href="${href}">${href}</a>`).join(' ');

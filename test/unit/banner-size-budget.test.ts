@@ -24,7 +24,10 @@ describe('banner size budget', () => {
     const js = built('banner.js');
     const css = built('banner.css');
     const total = gzip9(js) + gzip9(css);
-    expect(total, `banner is ${total} bytes gzip -9 (js ${gzip9(js)}, css ${gzip9(css)}); budget ${bannerBudget}`).toBeLessThanOrEqual(bannerBudget);
+    expect(
+      total,
+      `banner is ${total} bytes gzip -9 (js ${gzip9(js)}, css ${gzip9(css)}); budget ${bannerBudget}`,
+    ).toBeLessThanOrEqual(bannerBudget);
   });
 
   it('ships no UI texts in the bundle (every language comes with the configuration)', () => {

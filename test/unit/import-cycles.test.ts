@@ -29,7 +29,10 @@ function importCycles(roots: readonly string[]): string[][] {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, false);
-    graph.set(file, importedFiles.map((i) => resolveImport(file, i.fileName)).filter((f): f is string => f !== undefined));
+    graph.set(
+      file,
+      importedFiles.map((i) => resolveImport(file, i.fileName)).filter((f): f is string => f !== undefined),
+    );
   }
   let counter = 0;
   const index = new Map<string, number>();

@@ -76,12 +76,25 @@ function boot() {
     // eslint-disable-next-line prefer-rest-params
     dataLayer.push(arguments);
   }
-  const signals = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization', 'functionality_storage', 'personalization_storage', 'security_storage'];
+  const signals = [
+    'ad_storage',
+    'analytics_storage',
+    'ad_user_data',
+    'ad_personalization',
+    'functionality_storage',
+    'personalization_storage',
+    'security_storage',
+  ];
   const consentMode = (granted: (signal: string) => boolean) =>
     Object.fromEntries(signals.map((s) => [s, granted(s) ? 'granted' : 'denied']));
   // With the blocking `/banner/{site}/consent-mode.js` before the Google tag (README), the default is already queued
   // (and honours a stored choice and GPC): a second one would only muddle the order, so it is pushed only when absent.
-  if (!dataLayer.some((command) => (command as ArrayLike<unknown> | null)?.[0] == 'consent' && (command as ArrayLike<unknown>)[1] == 'default')) {
+  if (
+    !dataLayer.some(
+      (command) =>
+        (command as ArrayLike<unknown> | null)?.[0] == 'consent' && (command as ArrayLike<unknown>)[1] == 'default',
+    )
+  ) {
     gtag('consent', 'default', { ...consentMode(() => false), wait_for_update: 500 });
   }
 
@@ -104,7 +117,15 @@ function boot() {
   const all = (value: (k: BannerCategory) => boolean): Choices =>
     Object.fromEntries(config!.categories.map((k) => [k.id, value(k)]));
   const state = (): ConsentState | null =>
-    stored ? { choices: { ...stored.c }, revision: stored.r, method: stored.m, date: new Date(stored.t).toISOString(), receipt: stored.i ?? null } : null;
+    stored
+      ? {
+          choices: { ...stored.c },
+          revision: stored.r,
+          method: stored.m,
+          date: new Date(stored.t).toISOString(),
+          receipt: stored.i ?? null,
+        }
+      : null;
 
   w.Charter = {
     consent: state,
@@ -123,15 +144,18 @@ function boot() {
     else show(true);
   });
 
-  const languages = [...new Set([d.documentElement.lang, ...(navigator.languages ?? [])].map((l) => l.slice(0, 2).toLowerCase()))].filter(Boolean);
+  const languages = [
+    ...new Set([d.documentElement.lang, ...(navigator.languages ?? [])].map((l) => l.slice(0, 2).toLowerCase())),
+  ].filter(Boolean);
   const base = `${origin}/api/v1/banner/${encodeURIComponent(site)}/`;
   // The server chose the embedded language from the tag's ?lang= or Accept-Language; only when the page's own
   // language is another of the site's languages is that one fetched (revision-addressed, so cacheable for a year).
   const wanted = embedded && languages.find((l) => embedded.languages.includes(l as BannerConfig['language']));
   (embedded && (!wanted || wanted == embedded.language)
     ? Promise.resolve(embedded)
-    : fetch(embedded ? `${base}${embedded.revision}/${wanted}.json` : `${base}config?lang=${languages.join()}`).then((response) =>
-        response.ok ? (response.json() as Promise<BannerConfig>) : Promise.reject(new Error(`${response.status}`)),
+    : fetch(embedded ? `${base}${embedded.revision}/${wanted}.json` : `${base}config?lang=${languages.join()}`).then(
+        (response) =>
+          response.ok ? (response.json() as Promise<BannerConfig>) : Promise.reject(new Error(`${response.status}`)),
       )
   )
     .then((value) => (d.body ? start(value) : d.addEventListener('DOMContentLoaded', () => start(value))))
@@ -149,7 +173,10 @@ function boot() {
       d.head.insertAdjacentHTML('beforeend', `<link rel="stylesheet" href="${origin}/banner.css">`);
     }
     if (script.dataset.button != 'off') {
-      d.body.insertAdjacentHTML('beforeend', `<button type="button" class="chb-r" data-charter-open hidden>${esc(value.texts.reopen)}</button>`);
+      d.body.insertAdjacentHTML(
+        'beforeend',
+        `<button type="button" class="chb-r" data-charter-open hidden>${esc(value.texts.reopen)}</button>`,
+      );
     }
     let previous: Stored | undefined;
     try {
@@ -176,7 +203,14 @@ function boot() {
     }
     scan();
     new MutationObserver((records) => {
-      if (records.some((r) => [...r.addedNodes].some((n) => n instanceof Element && (n.matches('[data-category]') || !!n.querySelector('[data-category]'))))) scan();
+      if (
+        records.some((r) =>
+          [...r.addedNodes].some(
+            (n) => n instanceof Element && (n.matches('[data-category]') || !!n.querySelector('[data-category]')),
+          ),
+        )
+      )
+        scan();
     }).observe(d.documentElement, { childList: true, subtree: true });
     if (openWanted) show(true);
   }
@@ -204,12 +238,22 @@ function boot() {
       root.setAttribute('aria-describedby', 'chb-d');
       root.onclick = (event) => {
         const action = (event.target as Element).closest('[data-a]')?.getAttribute('data-a');
-        if (action == 'all') decide(config!.categories.some(held) ? 'gpc' : 'accept-all', all((k) => !held(k)));
-        if (action == 'none') decide('reject-all', all(() => false));
+        if (action == 'all')
+          decide(
+            config!.categories.some(held) ? 'gpc' : 'accept-all',
+            all((k) => !held(k)),
+          );
+        if (action == 'none')
+          decide(
+            'reject-all',
+            all(() => false),
+          );
         if (action == 'choose') show(true);
         if (action == 'save') {
           const choices = all(() => false);
-          root!.querySelectorAll<HTMLInputElement>('input[data-c]').forEach((input) => (choices[input.dataset.c!] = input.checked));
+          root!
+            .querySelectorAll<HTMLInputElement>('input[data-c]')
+            .forEach((input) => (choices[input.dataset.c!] = input.checked));
           decide('custom', choices);
         }
       };
@@ -222,7 +266,10 @@ function boot() {
       d.body.prepend(root);
     }
     if (root.hidden || !root.isConnected || !returnFocus) returnFocus = d.activeElement;
-    const heldNames = config.categories.filter(held).map((k) => k.name).join(', ');
+    const heldNames = config.categories
+      .filter(held)
+      .map((k) => k.name)
+      .join(', ');
     const buttons = (action: string, label: string) =>
       `<div class="chb-b"><button type="button" data-a="all">${esc(t.acceptAll)}</button><button type="button" data-a="none">${esc(t.rejectAll)}</button><button type="button" data-a="${action}">${esc(label)}</button></div>`;
     const necessaryLabel = `${esc(t.necessary)} (${esc(t.alwaysOn)})`;
@@ -232,7 +279,15 @@ function boot() {
       (second
         ? category(necessaryLabel, '', config.necessary, [], '<input type="checkbox" role="switch" checked disabled>') +
           config.categories
-            .map((k) => category(esc(k.name), k.description, k.cookies, k.vendors, `<input type="checkbox" role="switch" data-c="${esc(k.id)}"${stored?.c[k.id] ? ' checked' : ''}>`))
+            .map((k) =>
+              category(
+                esc(k.name),
+                k.description,
+                k.cookies,
+                k.vendors,
+                `<input type="checkbox" role="switch" data-c="${esc(k.id)}"${stored?.c[k.id] ? ' checked' : ''}>`,
+              ),
+            )
             .join('') +
           buttons('save', t.save)
         : `<ul class="chb-l"><li>${necessaryLabel}: ${esc(config.necessary.map((c) => c.name).join(', '))}</li>${config.categories.map((k) => `<li>${esc(k.name)}</li>`).join('')}</ul>` +
@@ -242,10 +297,26 @@ function boot() {
     root.focus({ preventScroll: true });
   }
 
-  function category(label: string, description: string, cookies: BannerConfig['necessary'], vendors: BannerCategory['vendors'], input: string) {
+  function category(
+    label: string,
+    description: string,
+    cookies: BannerConfig['necessary'],
+    vendors: BannerCategory['vendors'],
+    input: string,
+  ) {
     const t = config!.texts;
-    const rows = cookies.map((c) => `<tr><td>${esc(c.name)}<br>${esc(c.vendor)}</td><td>${esc(c.purpose)}</td><td>${esc(c.duration)}</td></tr>`).join('');
-    const vendorList = vendors.map((v) => (v.privacyUrl ? `<a href="${esc(v.privacyUrl)}">${esc(v.name)}</a>` : esc(v.name)) + ` (${esc(v.country)})`).join(', ');
+    const rows = cookies
+      .map(
+        (c) =>
+          `<tr><td>${esc(c.name)}<br>${esc(c.vendor)}</td><td>${esc(c.purpose)}</td><td>${esc(c.duration)}</td></tr>`,
+      )
+      .join('');
+    const vendorList = vendors
+      .map(
+        (v) =>
+          (v.privacyUrl ? `<a href="${esc(v.privacyUrl)}">${esc(v.name)}</a>` : esc(v.name)) + ` (${esc(v.country)})`,
+      )
+      .join(', ');
     return (
       `<div class="chb-c"><label>${input} ${label}</label>${description ? `<p>${esc(description)}</p>` : ''}` +
       (rows || vendorList
@@ -267,7 +338,8 @@ function boot() {
   function decide(method: string, choices: Choices) {
     const before = stored?.c;
     const ids = config!.categories.map((k) => k.id);
-    if (before && ids.some((id) => before[id] && !choices[id]) && !ids.some((id) => choices[id] && !before[id])) method = 'withdraw';
+    if (before && ids.some((id) => before[id] && !choices[id]) && !ids.some((id) => choices[id] && !before[id]))
+      method = 'withdraw';
     stored = { r: config!.revision, t: Date.now(), c: choices, m: method };
     save(stored);
     record(stored);
@@ -276,7 +348,11 @@ function boot() {
   }
 
   function save(choice: Stored) {
-    writeCookie(CONSENT, encodeURIComponent(JSON.stringify(choice)), Math.round((expires(choice.t) - Date.now()) / 1000));
+    writeCookie(
+      CONSENT,
+      encodeURIComponent(JSON.stringify(choice)),
+      Math.round((expires(choice.t) - Date.now()) / 1000),
+    );
   }
 
   /** Sends a choice to the consent ledger and keeps the receipt with it. The choice holds whether or not this succeeds. */
@@ -315,7 +391,11 @@ function boot() {
     const choices = stored?.c ?? {};
     if (config!.googleConsentMode) {
       // What GPC holds back stays denied even under a choice made before GPC was on, as the default has it.
-      gtag('consent', 'update', consentMode((s) => config!.categories.some((k) => choices[k.id] && !held(k) && k.signals.includes(s as never))));
+      gtag(
+        'consent',
+        'update',
+        consentMode((s) => config!.categories.some((k) => choices[k.id] && !held(k) && k.signals.includes(s as never))),
+      );
     }
     config!.categories.forEach((k) => choices[k.id] || k.cookies.forEach(erase));
     scan();
@@ -335,7 +415,12 @@ function boot() {
       }
       return;
     }
-    const names = prefix ? d.cookie.split('; ').map((p) => p.split('=')[0]!).filter((n) => n.startsWith(prefix)) : [cookie.name];
+    const names = prefix
+      ? d.cookie
+          .split('; ')
+          .map((p) => p.split('=')[0]!)
+          .filter((n) => n.startsWith(prefix))
+      : [cookie.name];
     const parts = location.hostname.split('.');
     for (const name of names) {
       writeCookie(name, '', 0);
@@ -353,7 +438,8 @@ function boot() {
         if (on && el.type == 'text/plain' && !ran.has(el)) {
           ran.add(el);
           const run = d.createElement('script');
-          for (const a of el.attributes) if (!/^(type|data-category|data-src)$/.test(a.name)) run.setAttribute(a.name, a.value);
+          for (const a of el.attributes)
+            if (!/^(type|data-category|data-src)$/.test(a.name)) run.setAttribute(a.name, a.value);
           run.nonce = el.nonce ?? '';
           run.async = false;
           if (el.dataset.src) run.src = el.dataset.src;
@@ -367,7 +453,9 @@ function boot() {
   }
 
   function frame(el: HTMLIFrameElement, on: boolean, id: string) {
-    const placeholder = el.previousElementSibling?.classList.contains('charter-ph') ? (el.previousElementSibling as HTMLElement) : undefined;
+    const placeholder = el.previousElementSibling?.classList.contains('charter-ph')
+      ? (el.previousElementSibling as HTMLElement)
+      : undefined;
     if (on) {
       el.hidden = false;
       // Whoever allowed it from the placeholder lands on what it loaded.

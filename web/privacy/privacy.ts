@@ -15,7 +15,8 @@ if (form) {
     for (const el of form.querySelectorAll<HTMLElement>('[data-when-kind]')) {
       const show = el.dataset.whenKind === kind;
       el.hidden = !show;
-      for (const field of el.querySelectorAll<HTMLSelectElement | HTMLTextAreaElement>('select, textarea')) field.disabled = !show;
+      for (const field of el.querySelectorAll<HTMLSelectElement | HTMLTextAreaElement>('select, textarea'))
+        field.disabled = !show;
     }
   };
   form.addEventListener('change', update);

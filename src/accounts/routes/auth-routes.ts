@@ -58,7 +58,11 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext, ta
       errors: [401, 403, 429],
     },
     async ({ body, request, reply }) => {
-      const result = await signIn({ db: context.db, secret: await throttleKey(), later: (label, work) => tasks.run(label, work) }, { ...body, address: request.ip }, context.clock());
+      const result = await signIn(
+        { db: context.db, secret: await throttleKey(), later: (label, work) => tasks.run(label, work) },
+        { ...body, address: request.ip },
+        context.clock(),
+      );
       setSessionCookies(request, reply, result.session);
       return { userId: result.userId, csrfToken: result.session.csrfToken, pending: result.pending };
     },
@@ -66,10 +70,18 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext, ta
 
   defineRoute(
     app,
-    { method: 'POST', url: '/api/v1/auth/logout', summary: 'Sign out: ends the session', tags: ['accounts'], auth: { scopes: [] }, status: 204 },
+    {
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      summary: 'Sign out: ends the session',
+      tags: ['accounts'],
+      auth: { scopes: [] },
+      status: 204,
+    },
     async ({ request, reply }) => {
       const caller = callerOf(request);
-      if (!caller.sessionId || !caller.userId) throw badRequest('API tokens do not sign out; revoke the token instead.');
+      if (!caller.sessionId || !caller.userId)
+        throw badRequest('API tokens do not sign out; revoke the token instead.');
       await signOut(context.db, { sessionId: caller.sessionId, userId: caller.userId }, context.clock());
       clearSessionCookies(request, reply);
     },
@@ -141,7 +153,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext, ta
     },
     async ({ query }) => {
       const needed = (await countUsers(context.db)) === 0;
-      const linkValid = needed && query.token ? await linkIsValid(context.db, 'setup', query.token, context.clock()) : false;
+      const linkValid =
+        needed && query.token ? await linkIsValid(context.db, 'setup', query.token, context.clock()) : false;
       const organisations = await context.db.selectFrom('organisations').select('id').limit(1).execute();
       return { needed, linkValid, organisationNeeded: organisations.length === 0 };
     },
@@ -177,7 +190,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext, ta
     {
       method: 'POST',
       url: '/api/v1/auth/password-reset',
-      summary: 'Ask for a password link by email (at most 3 an hour per account); the answer is the same whether or not the account exists',
+      summary:
+        'Ask for a password link by email (at most 3 an hour per account); the answer is the same whether or not the account exists',
       tags: ['accounts'],
       auth: 'public',
       body: z.object({ email: emailSchema, language: z.enum(['en', 'nl', 'fr', 'de']).optional() }),

@@ -53,7 +53,14 @@ const mappingSchema = z.discriminatedUnion('kind', [
     role: roleSchema,
   }),
 ]);
-const storedMappingSchema = z.object({ id: z.string(), provider: z.string(), kind: z.enum(['domain', 'claim']), claim: z.string().nullable(), value: z.string(), role: roleSchema });
+const storedMappingSchema = z.object({
+  id: z.string(),
+  provider: z.string(),
+  kind: z.enum(['domain', 'claim']),
+  claim: z.string().nullable(),
+  value: z.string(),
+  role: roleSchema,
+});
 
 export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
   const providers = () => oidcProvidersOf(context);
@@ -63,17 +70,36 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
     return provider;
   };
   const redirectUri = (id: string) => `${publicUrl(context.config)}/api/v1/auth/oidc/${id}/callback`;
-  const cookieOptions = (request: FastifyRequest) => ({ path: statePath, httpOnly: true, sameSite: 'lax' as const, secure: request.protocol === 'https' });
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: statePath,
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: request.protocol === 'https',
+  });
 
   const throttleKey = memoisedInstallationKey(context.db, context.config.CHARTER_SECRET);
-  const refuse = async (request: FastifyRequest, reply: FastifyReply, providerId: string, error: OidcRefused, language: string | undefined) => {
+  const refuse = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    providerId: string,
+    error: OidcRefused,
+    language: string | undefined,
+  ) => {
     const now = context.clock();
     // Anyone can call the callback: the refusals one address gets audited are capped, so nobody fills the
     // organisations' audit trails with made-up callbacks. Past the cap the page is the same; the log counts them.
     const audited = await acrossOrganisations('refused sign-ins counted per address', async () =>
       allowHits(
         context.db,
-        [{ organisationId: installationScope, kind: 'oidc-refusal-ip', keyHash: keyedHash(await throttleKey(), `oidc-refusal:${request.ip}`), windowMs: 60 * 60 * 1000, limit: refusalsAuditedPerHour }],
+        [
+          {
+            organisationId: installationScope,
+            kind: 'oidc-refusal-ip',
+            keyHash: keyedHash(await throttleKey(), `oidc-refusal:${request.ip}`),
+            windowMs: 60 * 60 * 1000,
+            limit: refusalsAuditedPerHour,
+          },
+        ],
         now,
       ),
     );
@@ -82,7 +108,10 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
         context.logger.error({ err: failure, reason: error.reason }, 'could not audit a refused OIDC sign-in');
       });
     } else {
-      context.logger.warn({ reason: error.reason, provider: providerId }, 'refused OIDC sign-in not audited: over the hourly cap of this address');
+      context.logger.warn(
+        { reason: error.reason, provider: providerId },
+        'refused OIDC sign-in not audited: over the hourly cap of this address',
+      );
     }
     reply.clearCookie(stateCookie, cookieOptions(request));
     return reply
@@ -102,7 +131,9 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
       auth: 'public',
       response: z.object({ providers: z.array(z.object({ id: z.string(), name: z.string(), startUrl: z.string() })) }),
     },
-    async () => ({ providers: providers().map((p) => ({ id: p.id, name: p.name, startUrl: `/api/v1/auth/oidc/${p.id}/start` })) }),
+    async () => ({
+      providers: providers().map((p) => ({ id: p.id, name: p.name, startUrl: `/api/v1/auth/oidc/${p.id}/start` })),
+    }),
   );
 
   defineRoute(
@@ -110,7 +141,8 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
     {
       method: 'GET',
       url: '/api/v1/auth/oidc/:provider/start',
-      summary: 'Start signing in with an identity provider: redirects there (authorization code with PKCE, state and nonce)',
+      summary:
+        'Start signing in with an identity provider: redirects there (authorization code with PKCE, state and nonce)',
       tags: ['accounts'],
       auth: 'public',
       params: providerParams,
@@ -121,8 +153,16 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
     async ({ params, query, request, reply }) => {
       const provider = providerOf(params.provider);
       try {
-        const started = await startOidcSignIn(context.db, provider, { redirectUri: redirectUri(provider.id) }, context.clock());
-        reply.setCookie(stateCookie, `${started.state}.${query.language ?? ''}`, { ...cookieOptions(request), maxAge: oidcLoginLifetimeMs / 1000 });
+        const started = await startOidcSignIn(
+          context.db,
+          provider,
+          { redirectUri: redirectUri(provider.id) },
+          context.clock(),
+        );
+        reply.setCookie(stateCookie, `${started.state}.${query.language ?? ''}`, {
+          ...cookieOptions(request),
+          maxAge: oidcLoginLifetimeMs / 1000,
+        });
         return reply.header('cache-control', 'no-store').redirect(started.url, 302);
       } catch (error) {
         if (error instanceof OidcRefused) return refuse(request, reply, provider.id, error, query.language);
@@ -136,7 +176,8 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
     {
       method: 'GET',
       url: '/api/v1/auth/oidc/:provider/callback',
-      summary: "The identity provider's redirect back: signs in and opens the console, or shows why the sign-in was refused",
+      summary:
+        "The identity provider's redirect back: signs in and opens the console, or shows why the sign-in was refused",
       tags: ['accounts'],
       auth: 'public',
       params: providerParams,
@@ -150,7 +191,12 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
       const [cookieState, language] = (request.cookies?.[stateCookie] ?? '').split('.');
       try {
         const callbackUrl = new URL(`${publicUrl(context.config)}${request.url}`);
-        const identity = await exchangeOidcCode(context.db, provider, { callbackUrl, cookieState: cookieState || undefined }, context.clock());
+        const identity = await exchangeOidcCode(
+          context.db,
+          provider,
+          { callbackUrl, cookieState: cookieState || undefined },
+          context.clock(),
+        );
         const result = await signInWithOidc(context.db, provider, identity, context.clock());
         reply.clearCookie(stateCookie, cookieOptions(request));
         setSessionCookies(request, reply, result.session);
@@ -167,20 +213,27 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
     {
       method: 'POST',
       url: '/api/v1/auth/oidc/logout',
-      summary: "Sign out of a session opened through an identity provider: ends it here and answers the provider's sign-out URL when it offers one",
+      summary:
+        "Sign out of a session opened through an identity provider: ends it here and answers the provider's sign-out URL when it offers one",
       tags: ['accounts'],
       auth: { scopes: [] },
       response: z.object({ endSessionUrl: z.string().nullable() }),
     },
     async ({ request, reply }) => {
       const caller = callerOf(request);
-      if (!caller.sessionId || !caller.userId) throw badRequest('API tokens do not sign out; revoke the token instead.');
+      if (!caller.sessionId || !caller.userId)
+        throw badRequest('API tokens do not sign out; revoke the token instead.');
       const session = await findSession(context.db, request.cookies?.[sessionCookie] ?? '', context.clock());
       await signOut(context.db, { sessionId: caller.sessionId, userId: caller.userId }, context.clock());
       clearSessionCookies(request, reply);
       const provider = session?.provider ? providers().find((p) => p.id === session.provider) : undefined;
       if (!provider) return { endSessionUrl: null };
-      return { endSessionUrl: await endSessionUrl(provider, { idToken: session?.idToken ?? null, postLogoutRedirectUri: `${publicUrl(context.config)}/console/login` }) };
+      return {
+        endSessionUrl: await endSessionUrl(provider, {
+          idToken: session?.idToken ?? null,
+          postLogoutRedirectUri: `${publicUrl(context.config)}/console/login`,
+        }),
+      };
     },
   );
 
@@ -202,7 +255,8 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
     {
       method: 'PUT',
       url: '/api/v1/organisation/sso-mappings',
-      summary: "Replace the organisation's identity-provider mappings (owners); memberships are given at the person's next sign-in",
+      summary:
+        "Replace the organisation's identity-provider mappings (owners); memberships are given at the person's next sign-in",
       tags: ['accounts'],
       auth: { scopes: ['users:manage'], roles: ['owner'] },
       body: z.object({ mappings: z.array(mappingSchema).max(100) }),
@@ -213,11 +267,17 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
       const caller = callerOf(request);
       const known = new Set(providers().map((p) => p.id));
       const unknown = body.mappings.findIndex((m) => !known.has(m.provider));
-      if (unknown >= 0) throw badRequest('No identity provider with this id is configured.', [{ path: `body.mappings.${unknown}.provider`, message: 'not a configured provider' }]);
+      if (unknown >= 0)
+        throw badRequest('No identity provider with this id is configured.', [
+          { path: `body.mappings.${unknown}.provider`, message: 'not a configured provider' },
+        ]);
       const mappings = await replaceSsoMappings(
         context.db,
         caller,
-        { mappings: body.mappings.map((m) => ({ ...m, claim: m.kind === 'claim' ? m.claim : null })), actor: caller.actor },
+        {
+          mappings: body.mappings.map((m) => ({ ...m, claim: m.kind === 'claim' ? m.claim : null })),
+          actor: caller.actor,
+        },
         context.clock(),
       );
       return { mappings };

@@ -49,14 +49,20 @@ export function registerOrganisationRoutes(app: FastifyInstance, context: AppCon
     {
       method: 'GET',
       url: '/api/v1/organisations',
-      summary: "Every organisation of the installation with its sites, archived ones included (installation operators)",
+      summary: 'Every organisation of the installation with its sites, archived ones included (installation operators)',
       tags: ['organisations'],
       auth,
       response: z.object({ organisations: z.array(organisationEntrySchema) }),
     },
     async () => {
       const entries = await listOrganisationEntries(context.db);
-      return { organisations: entries.map((e) => ({ ...e, createdAt: e.createdAt.toISOString(), archivedAt: e.archivedAt?.toISOString() ?? null })) };
+      return {
+        organisations: entries.map((e) => ({
+          ...e,
+          createdAt: e.createdAt.toISOString(),
+          archivedAt: e.archivedAt?.toISOString() ?? null,
+        })),
+      };
     },
   );
 
@@ -76,18 +82,35 @@ export function registerOrganisationRoutes(app: FastifyInstance, context: AppCon
     async ({ body, request }) => {
       const caller = callerOf(request);
       const now = context.clock();
-      const created = await createOrganisation(context.db, { slug: body.slug, name: body.name, ownerEmail: body.owner.email, actor: caller.actor }, now);
+      const created = await createOrganisation(
+        context.db,
+        { slug: body.slug, name: body.name, ownerEmail: body.owner.email, actor: caller.actor },
+        now,
+      );
       const language = body.owner.language ?? 'en';
       tasks.run('first owner invitation', async () => {
         if (!created.owner.hasPassword) {
           const token = await issuePasswordLink(context.db, created.owner.userId, now);
-          await sendPasswordMail(context.mailer, { to: body.owner.email, url: `${publicUrl(context.config)}/console/password?token=${encodeURIComponent(token)}`, language, reason: 'invite' });
+          await sendPasswordMail(context.mailer, {
+            to: body.owner.email,
+            url: `${publicUrl(context.config)}/console/password?token=${encodeURIComponent(token)}`,
+            language,
+            reason: 'invite',
+          });
           return;
         }
-        await sendMemberAddedMail(context.mailer, { to: body.owner.email, organisation: body.name, url: `${publicUrl(context.config)}/console/`, language });
+        await sendMemberAddedMail(context.mailer, {
+          to: body.owner.email,
+          organisation: body.name,
+          url: `${publicUrl(context.config)}/console/`,
+          language,
+        });
       });
       const { organisation } = created;
-      return { organisation: { ...organisation, createdAt: now.toISOString(), archivedAt: null, sites: [] }, invitationMailed: true as const };
+      return {
+        organisation: { ...organisation, createdAt: now.toISOString(), archivedAt: null, sites: [] },
+        invitationMailed: true as const,
+      };
     },
   );
 
@@ -96,7 +119,8 @@ export function registerOrganisationRoutes(app: FastifyInstance, context: AppCon
     {
       method: 'GET',
       url: '/api/v1/organisations/overview',
-      summary: "The caller's organisations side by side (an operator: all): sites, open and overdue requests, last scan — the agency view",
+      summary:
+        "The caller's organisations side by side (an operator: all): sites, open and overdue requests, last scan — the agency view",
       tags: ['organisations'],
       // Any signed-in caller: each sees only the organisations they belong to (a token: its own).
       auth: { scopes: [] },
@@ -134,8 +158,16 @@ export function registerOrganisationRoutes(app: FastifyInstance, context: AppCon
         errors: [404],
       },
       async ({ params, request }) => {
-        const result = await setOrganisationArchived(context.db, { slug: params.slug, archived, actor: callerOf(request).actor }, context.clock());
-        return { slug: result.organisation.slug, archivedAt: result.archivedAt?.toISOString() ?? null, changed: result.changed };
+        const result = await setOrganisationArchived(
+          context.db,
+          { slug: params.slug, archived, actor: callerOf(request).actor },
+          context.clock(),
+        );
+        return {
+          slug: result.organisation.slug,
+          archivedAt: result.archivedAt?.toISOString() ?? null,
+          changed: result.changed,
+        };
       },
     );
   }

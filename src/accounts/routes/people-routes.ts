@@ -6,7 +6,13 @@ import { defineRoute } from '../../platform/http/routes.js';
 import { callerOf } from '../caller.js';
 import { peopleOf } from '../people.js';
 
-export const personSchema = z.object({ actor: z.string(), kind: z.enum(['user', 'token']), name: z.string(), email: z.string().nullable(), current: z.boolean() });
+export const personSchema = z.object({
+  actor: z.string(),
+  kind: z.enum(['user', 'token']),
+  name: z.string(),
+  email: z.string().nullable(),
+  current: z.boolean(),
+});
 
 export function registerPeopleRoutes(app: FastifyInstance, context: AppContext) {
   defineRoute(
@@ -14,7 +20,8 @@ export function registerPeopleRoutes(app: FastifyInstance, context: AppContext) 
     {
       method: 'GET',
       url: '/api/v1/people',
-      summary: "The organisation's members (by email) and API tokens (by name), to show actors as people; nothing of other organisations",
+      summary:
+        "The organisation's members (by email) and API tokens (by name), to show actors as people; nothing of other organisations",
       tags: ['accounts'],
       // Whoever may read a page that names actors may know who they are.
       auth: { scopes: ['audit:read', 'requests:read', 'retention:read', 'breaches:read', 'users:read'] },

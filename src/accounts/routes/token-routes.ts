@@ -33,7 +33,14 @@ function present(token: ApiToken): z.infer<typeof tokenSchema> {
 export function registerTokenRoutes(app: FastifyInstance, context: AppContext) {
   defineRoute(
     app,
-    { method: 'GET', url: '/api/v1/tokens', summary: 'API tokens of the organisation (never their secrets)', tags: ['accounts'], auth: { scopes: ['tokens:read'] }, response: z.object({ tokens: z.array(tokenSchema) }) },
+    {
+      method: 'GET',
+      url: '/api/v1/tokens',
+      summary: 'API tokens of the organisation (never their secrets)',
+      tags: ['accounts'],
+      auth: { scopes: ['tokens:read'] },
+      response: z.object({ tokens: z.array(tokenSchema) }),
+    },
     async ({ request }) => ({ tokens: (await listApiTokens(context.db, callerOf(request))).map(present) }),
   );
 
@@ -67,7 +74,12 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext) {
       if (problems.length > 0) throw invalidInput(problems);
       const now = context.clock();
       const expiresAt = body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * 86_400_000) : null;
-      const created = await createApiToken(context.db, caller, { name: body.name, scopes: body.scopes, expiresAt, actor: caller.actor }, now);
+      const created = await createApiToken(
+        context.db,
+        caller,
+        { name: body.name, scopes: body.scopes, expiresAt, actor: caller.actor },
+        now,
+      );
       return { ...present(created.record), token: created.token };
     },
   );

@@ -13,17 +13,36 @@ import { findOrganisation } from '../organisations.js';
 import { sendMemberAddedMail, sendPasswordMail } from './password-mail.js';
 
 const roleSchema = z.enum(['owner', 'privacy-officer', 'viewer']);
-const memberSchema = z.object({ userId: z.string(), email: z.string(), role: roleSchema, active: z.boolean(), twoFactor: z.boolean(), since: z.string() });
+const memberSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  twoFactor: z.boolean(),
+  since: z.string(),
+});
 const userParams = z.object({ userId: z.uuid() });
 
 export function registerUserRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {
   defineRoute(
     app,
-    { method: 'GET', url: '/api/v1/users', summary: 'Members of the organisation with their roles', tags: ['accounts'], auth: { scopes: ['users:read'] }, response: z.object({ members: z.array(memberSchema) }) },
+    {
+      method: 'GET',
+      url: '/api/v1/users',
+      summary: 'Members of the organisation with their roles',
+      tags: ['accounts'],
+      auth: { scopes: ['users:read'] },
+      response: z.object({ members: z.array(memberSchema) }),
+    },
     async ({ request }) => {
       const members = await listMembers(context.db, callerOf(request));
-      const withTwoFactor = await membersWithTwoFactor(context.db, members.map((m) => m.userId));
-      return { members: members.map((m) => ({ ...m, twoFactor: withTwoFactor.has(m.userId), since: m.since.toISOString() })) };
+      const withTwoFactor = await membersWithTwoFactor(
+        context.db,
+        members.map((m) => m.userId),
+      );
+      return {
+        members: members.map((m) => ({ ...m, twoFactor: withTwoFactor.has(m.userId), since: m.since.toISOString() })),
+      };
     },
   );
 
@@ -32,10 +51,15 @@ export function registerUserRoutes(app: FastifyInstance, context: AppContext, ta
     {
       method: 'POST',
       url: '/api/v1/users',
-      summary: 'Add a person to the organisation with a role; they are mailed an invitation (a one-time password link when they have no password yet)',
+      summary:
+        'Add a person to the organisation with a role; they are mailed an invitation (a one-time password link when they have no password yet)',
       tags: ['accounts'],
       auth: { scopes: ['users:manage'], roles: ['owner'] },
-      body: z.object({ email: z.email().max(254), role: roleSchema, language: z.enum(['en', 'nl', 'fr', 'de']).optional() }),
+      body: z.object({
+        email: z.email().max(254),
+        role: roleSchema,
+        language: z.enum(['en', 'nl', 'fr', 'de']).optional(),
+      }),
       // The same status and body whether or not the address already has an account (in this installation, maybe in
       // another organisation): the difference is only in the mail the person receives.
       response: z.object({ userId: z.string(), role: roleSchema, invitationMailed: z.literal(true) }),
@@ -45,7 +69,12 @@ export function registerUserRoutes(app: FastifyInstance, context: AppContext, ta
     async ({ body, request }) => {
       const caller = callerOf(request);
       const now = context.clock();
-      const added = await addMember(context.db, caller, { email: body.email, role: body.role, actor: caller.actor }, now);
+      const added = await addMember(
+        context.db,
+        caller,
+        { email: body.email, role: body.role, actor: caller.actor },
+        now,
+      );
       const language = body.language ?? 'en';
       tasks.run('member invitation', async () => {
         if (!added.hasPassword) {
@@ -55,7 +84,12 @@ export function registerUserRoutes(app: FastifyInstance, context: AppContext, ta
           return;
         }
         const organisation = await findOrganisation(context.db, caller);
-        await sendMemberAddedMail(context.mailer, { to: body.email, organisation: organisation?.name ?? '', url: `${publicUrl(context.config)}/console/`, language });
+        await sendMemberAddedMail(context.mailer, {
+          to: body.email,
+          organisation: organisation?.name ?? '',
+          url: `${publicUrl(context.config)}/console/`,
+          language,
+        });
       });
       return { userId: added.userId, role: body.role, invitationMailed: true as const };
     },
@@ -76,7 +110,12 @@ export function registerUserRoutes(app: FastifyInstance, context: AppContext, ta
     },
     async ({ params, body, request }) => {
       const caller = callerOf(request);
-      const result = await changeRole(context.db, caller, { userId: params.userId, role: body.role, actor: caller.actor }, context.clock());
+      const result = await changeRole(
+        context.db,
+        caller,
+        { userId: params.userId, role: body.role, actor: caller.actor },
+        context.clock(),
+      );
       return { userId: params.userId, role: body.role, changed: result.changed };
     },
   );

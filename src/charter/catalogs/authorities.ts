@@ -71,8 +71,14 @@ export const authorities: readonly SupervisoryAuthority[] = [
       de: { street: 'Rue de la Presse 35', postalCode: '1000', city: 'Brüssel' },
     },
     localPages: {
-      fr: { website: 'https://www.autoriteprotectiondonnees.be', complaintUrl: 'https://www.autoriteprotectiondonnees.be/citoyen/agir/introduire-une-plainte' },
-      nl: { website: 'https://www.gegevensbeschermingsautoriteit.be', complaintUrl: 'https://www.gegevensbeschermingsautoriteit.be/burger/acties/klacht-indienen' },
+      fr: {
+        website: 'https://www.autoriteprotectiondonnees.be',
+        complaintUrl: 'https://www.autoriteprotectiondonnees.be/citoyen/agir/introduire-une-plainte',
+      },
+      nl: {
+        website: 'https://www.gegevensbeschermingsautoriteit.be',
+        complaintUrl: 'https://www.gegevensbeschermingsautoriteit.be/burger/acties/klacht-indienen',
+      },
     },
     email: 'contact@apd-gba.be',
     phone: '+32 2 274 48 00',
@@ -752,13 +758,19 @@ export function findAuthority(id: string): SupervisoryAuthority | undefined {
 }
 
 /** The authority's postal address as written in `language`, else its default one. */
-export function authorityAddress(authority: SupervisoryAuthority, language: AuthorityLanguage): SupervisoryAuthority['address'] {
+export function authorityAddress(
+  authority: SupervisoryAuthority,
+  language: AuthorityLanguage,
+): SupervisoryAuthority['address'] {
   const local = authority.localAddresses?.[language];
   return local ? { ...local, country: authority.address.country } : authority.address;
 }
 
 /** The authority's website and complaint page in `language` where it publishes them, else its default ones. */
-export function authorityPages(authority: SupervisoryAuthority, language: AuthorityLanguage): { website: string; complaintUrl: string } {
+export function authorityPages(
+  authority: SupervisoryAuthority,
+  language: AuthorityLanguage,
+): { website: string; complaintUrl: string } {
   return authority.localPages?.[language] ?? { website: authority.website, complaintUrl: authority.complaintUrl };
 }
 

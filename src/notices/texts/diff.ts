@@ -55,10 +55,30 @@ export interface DiffTexts {
   basis: Record<string, string>;
 }
 
-const channelsEn: Record<Channel, string> = { web: 'online in our privacy center', email: 'by email', post: 'by post', phone: 'by telephone' };
-const channelsNl: Record<Channel, string> = { web: 'online in ons privacycentrum', email: 'per e-mail', post: 'per post', phone: 'telefonisch' };
-const channelsFr: Record<Channel, string> = { web: 'en ligne dans notre centre de confidentialité', email: 'par e-mail', post: 'par courrier', phone: 'par téléphone' };
-const channelsDe: Record<Channel, string> = { web: 'online in unserem Datenschutzcenter', email: 'per E-Mail', post: 'per Post', phone: 'telefonisch' };
+const channelsEn: Record<Channel, string> = {
+  web: 'online in our privacy center',
+  email: 'by email',
+  post: 'by post',
+  phone: 'by telephone',
+};
+const channelsNl: Record<Channel, string> = {
+  web: 'online in ons privacycentrum',
+  email: 'per e-mail',
+  post: 'per post',
+  phone: 'telefonisch',
+};
+const channelsFr: Record<Channel, string> = {
+  web: 'en ligne dans notre centre de confidentialité',
+  email: 'par e-mail',
+  post: 'par courrier',
+  phone: 'par téléphone',
+};
+const channelsDe: Record<Channel, string> = {
+  web: 'online in unserem Datenschutzcenter',
+  email: 'per E-Mail',
+  post: 'per Post',
+  phone: 'telefonisch',
+};
 
 const nbsp = '\u00a0';
 
@@ -76,7 +96,8 @@ export const diffTexts: Record<Language, DiffTexts> = {
     sharedAdded: (name, list) => `${name}: data now also shared with ${list}`,
     sharedRemoved: (name, list) => `${name}: data no longer shared with ${list}`,
     retentionChanged: (name, from, to) => `retention for ${name} changed from ${from} to ${to}`,
-    retentionAction: (name, anonymise) => `${name}: at the end of the retention period the data is now ${anonymise ? 'anonymised' : 'deleted'}`,
+    retentionAction: (name, anonymise) =>
+      `${name}: at the end of the retention period the data is now ${anonymise ? 'anonymised' : 'deleted'}`,
     requirementChanged: (name, statement) => `${name}: ${statement.charAt(0).toLowerCase()}${statement.slice(1)}`,
     automatedAdded: (name) => `${name} now involves automated decisions`,
     automatedRemoved: (name) => `${name} no longer involves automated decisions`,
@@ -99,7 +120,8 @@ export const diffTexts: Record<Language, DiffTexts> = {
     channelAdded: (c) => `you can now also exercise your rights ${channelsEn[c]}`,
     channelRemoved: (c) => `you can no longer exercise your rights ${channelsEn[c]}`,
     channelChanged: (c) => `the details for exercising your rights ${channelsEn[c]} changed`,
-    childAgeChanged: (country, from, to) => `the age from which a child consents alone in ${country} changed from ${from} to ${to}`,
+    childAgeChanged: (country, from, to) =>
+      `the age from which a child consents alone in ${country} changed from ${from} to ${to}`,
     childrenPolicyChanged: 'our policy on children changed',
     cookieAdded: (name, vendor, duration) => `added cookie: ${name} (${vendor}, ${duration})`,
     cookieRemoved: (name) => `removed cookie: ${name}`,
@@ -108,7 +130,14 @@ export const diffTexts: Record<Language, DiffTexts> = {
     consentExpiry: (from, to) => `we now ask for your cookie choice again after ${to} instead of ${from}`,
     wording: (headings) => `wording changed in: ${headings}`,
     none: 'no change in this language',
-    basis: { consent: 'your consent', contract: 'a contract', 'legal-obligation': 'a legal obligation', 'vital-interests': 'vital interests', 'public-task': 'a task in the public interest', 'legitimate-interests': 'legitimate interests' },
+    basis: {
+      consent: 'your consent',
+      contract: 'a contract',
+      'legal-obligation': 'a legal obligation',
+      'vital-interests': 'vital interests',
+      'public-task': 'a task in the public interest',
+      'legitimate-interests': 'legitimate interests',
+    },
   },
   nl: {
     purposeAdded: (name, basis) => `nieuw doel: ${name} (rechtsgrond: ${basis})`,
@@ -123,7 +152,8 @@ export const diffTexts: Record<Language, DiffTexts> = {
     sharedAdded: (name, list) => `${name}: gegevens nu ook gedeeld met ${list}`,
     sharedRemoved: (name, list) => `${name}: gegevens niet langer gedeeld met ${list}`,
     retentionChanged: (name, from, to) => `bewaartermijn voor ${name} gewijzigd van ${from} naar ${to}`,
-    retentionAction: (name, anonymise) => `${name}: na de bewaartermijn worden de gegevens nu ${anonymise ? 'geanonimiseerd' : 'gewist'}`,
+    retentionAction: (name, anonymise) =>
+      `${name}: na de bewaartermijn worden de gegevens nu ${anonymise ? 'geanonimiseerd' : 'gewist'}`,
     requirementChanged: (name, statement) => `${name}: ${statement.charAt(0).toLowerCase()}${statement.slice(1)}`,
     automatedAdded: (name) => `${name} omvat nu geautomatiseerde besluiten`,
     automatedRemoved: (name) => `${name} omvat geen geautomatiseerde besluiten meer`,
@@ -146,7 +176,8 @@ export const diffTexts: Record<Language, DiffTexts> = {
     channelAdded: (c) => `u kunt uw rechten nu ook ${channelsNl[c]} uitoefenen`,
     channelRemoved: (c) => `u kunt uw rechten niet langer ${channelsNl[c]} uitoefenen`,
     channelChanged: (c) => `de gegevens om uw rechten ${channelsNl[c]} uit te oefenen zijn gewijzigd`,
-    childAgeChanged: (country, from, to) => `de leeftijd vanaf wanneer een kind zelf toestemming geeft in ${country} is gewijzigd van ${from} naar ${to}`,
+    childAgeChanged: (country, from, to) =>
+      `de leeftijd vanaf wanneer een kind zelf toestemming geeft in ${country} is gewijzigd van ${from} naar ${to}`,
     childrenPolicyChanged: 'ons beleid over kinderen is gewijzigd',
     cookieAdded: (name, vendor, duration) => `nieuwe cookie: ${name} (${vendor}, ${duration})`,
     cookieRemoved: (name) => `cookie geschrapt: ${name}`,
@@ -155,7 +186,14 @@ export const diffTexts: Record<Language, DiffTexts> = {
     consentExpiry: (from, to) => `we vragen uw cookiekeuze nu opnieuw na ${to} in plaats van ${from}`,
     wording: (headings) => `formulering gewijzigd in: ${headings}`,
     none: 'geen wijziging in deze taal',
-    basis: { consent: 'uw toestemming', contract: 'een overeenkomst', 'legal-obligation': 'een wettelijke verplichting', 'vital-interests': 'vitale belangen', 'public-task': 'een taak van algemeen belang', 'legitimate-interests': 'gerechtvaardigde belangen' },
+    basis: {
+      consent: 'uw toestemming',
+      contract: 'een overeenkomst',
+      'legal-obligation': 'een wettelijke verplichting',
+      'vital-interests': 'vitale belangen',
+      'public-task': 'een taak van algemeen belang',
+      'legitimate-interests': 'gerechtvaardigde belangen',
+    },
   },
   fr: {
     purposeAdded: (name, basis) => `nouvelle finalité${nbsp}: ${name} (base juridique${nbsp}: ${basis})`,
@@ -170,8 +208,10 @@ export const diffTexts: Record<Language, DiffTexts> = {
     sharedAdded: (name, list) => `${name}${nbsp}: données désormais aussi communiquées à ${list}`,
     sharedRemoved: (name, list) => `${name}${nbsp}: données plus communiquées à ${list}`,
     retentionChanged: (name, from, to) => `durée de conservation de ${name} modifiée${nbsp}: ${from} devient ${to}`,
-    retentionAction: (name, anonymise) => `${name}${nbsp}: à la fin de la durée de conservation, les données sont désormais ${anonymise ? 'anonymisées' : 'supprimées'}`,
-    requirementChanged: (name, statement) => `${name}${nbsp}: ${statement.charAt(0).toLowerCase()}${statement.slice(1)}`,
+    retentionAction: (name, anonymise) =>
+      `${name}${nbsp}: à la fin de la durée de conservation, les données sont désormais ${anonymise ? 'anonymisées' : 'supprimées'}`,
+    requirementChanged: (name, statement) =>
+      `${name}${nbsp}: ${statement.charAt(0).toLowerCase()}${statement.slice(1)}`,
     automatedAdded: (name) => `${name} comporte désormais des décisions automatisées`,
     automatedRemoved: (name) => `${name} ne comporte plus de décisions automatisées`,
     sourceChanged: (name) => `l’origine des données de ${name} a changé`,
@@ -189,20 +229,31 @@ export const diffTexts: Record<Language, DiffTexts> = {
     dpoAppointed: 'nous avons désigné un délégué à la protection des données',
     dpoRemoved: 'nous n’avons plus de délégué à la protection des données',
     dpoChanged: 'les coordonnées de notre délégué à la protection des données ont changé',
-    authorityChanged: (from, to) => `notre autorité de contrôle chef de file est désormais ${to} (auparavant${nbsp}: ${from})`,
+    authorityChanged: (from, to) =>
+      `notre autorité de contrôle chef de file est désormais ${to} (auparavant${nbsp}: ${from})`,
     channelAdded: (c) => `vous pouvez désormais aussi exercer vos droits ${channelsFr[c]}`,
     channelRemoved: (c) => `vous ne pouvez plus exercer vos droits ${channelsFr[c]}`,
     channelChanged: (c) => `les coordonnées pour exercer vos droits ${channelsFr[c]} ont changé`,
-    childAgeChanged: (country, from, to) => `l’âge à partir duquel un enfant consent seul en ${country} passe de ${from} à ${to}${nbsp}ans`,
+    childAgeChanged: (country, from, to) =>
+      `l’âge à partir duquel un enfant consent seul en ${country} passe de ${from} à ${to}${nbsp}ans`,
     childrenPolicyChanged: 'notre politique concernant les enfants a changé',
     cookieAdded: (name, vendor, duration) => `nouveau cookie${nbsp}: ${name} (${vendor}, ${duration})`,
     cookieRemoved: (name) => `cookie supprimé${nbsp}: ${name}`,
     cookieDuration: (name, from, to) => `le cookie ${name} dure désormais ${to} au lieu de ${from}`,
-    cookieCategory: (name, category) => `le cookie ${name} relève désormais de la catégorie «${nbsp}${category}${nbsp}»`,
-    consentExpiry: (from, to) => `nous vous redemandons désormais votre choix en matière de cookies après ${to} au lieu de ${from}`,
+    cookieCategory: (name, category) =>
+      `le cookie ${name} relève désormais de la catégorie «${nbsp}${category}${nbsp}»`,
+    consentExpiry: (from, to) =>
+      `nous vous redemandons désormais votre choix en matière de cookies après ${to} au lieu de ${from}`,
     wording: (headings) => `formulation modifiée dans${nbsp}: ${headings}`,
     none: 'aucune modification dans cette langue',
-    basis: { consent: 'votre consentement', contract: 'un contrat', 'legal-obligation': 'une obligation légale', 'vital-interests': 'des intérêts vitaux', 'public-task': 'une mission d’intérêt public', 'legitimate-interests': 'des intérêts légitimes' },
+    basis: {
+      consent: 'votre consentement',
+      contract: 'un contrat',
+      'legal-obligation': 'une obligation légale',
+      'vital-interests': 'des intérêts vitaux',
+      'public-task': 'une mission d’intérêt public',
+      'legitimate-interests': 'des intérêts légitimes',
+    },
   },
   de: {
     purposeAdded: (name, basis) => `neuer Zweck: ${name} (Rechtsgrundlage: ${basis})`,
@@ -217,7 +268,8 @@ export const diffTexts: Record<Language, DiffTexts> = {
     sharedAdded: (name, list) => `${name}: Daten werden jetzt auch an ${list} weitergegeben`,
     sharedRemoved: (name, list) => `${name}: Daten werden nicht mehr an ${list} weitergegeben`,
     retentionChanged: (name, from, to) => `Speicherdauer für ${name} jetzt: ${to} (bisher: ${from})`,
-    retentionAction: (name, anonymise) => `${name}: Nach Ablauf der Speicherdauer werden die Daten jetzt ${anonymise ? 'anonymisiert' : 'gelöscht'}`,
+    retentionAction: (name, anonymise) =>
+      `${name}: Nach Ablauf der Speicherdauer werden die Daten jetzt ${anonymise ? 'anonymisiert' : 'gelöscht'}`,
     requirementChanged: (name, statement) => `${name}: ${statement}`,
     automatedAdded: (name) => `${name} umfasst jetzt automatisierte Entscheidungen`,
     automatedRemoved: (name) => `${name} umfasst keine automatisierten Entscheidungen mehr`,
@@ -240,7 +292,8 @@ export const diffTexts: Record<Language, DiffTexts> = {
     channelAdded: (c) => `Sie können Ihre Rechte jetzt auch ${channelsDe[c]} ausüben`,
     channelRemoved: (c) => `Sie können Ihre Rechte nicht mehr ${channelsDe[c]} ausüben`,
     channelChanged: (c) => `die Angaben, um Ihre Rechte ${channelsDe[c]} auszuüben, haben sich geändert`,
-    childAgeChanged: (country, from, to) => `das Alter, ab dem ein Kind in ${country} selbst einwilligt, ändert sich von ${from} auf ${to} Jahre`,
+    childAgeChanged: (country, from, to) =>
+      `das Alter, ab dem ein Kind in ${country} selbst einwilligt, ändert sich von ${from} auf ${to} Jahre`,
     childrenPolicyChanged: 'unsere Regeln zu Kindern haben sich geändert',
     cookieAdded: (name, vendor, duration) => `neues Cookie: ${name} (${vendor}, ${duration})`,
     cookieRemoved: (name) => `Cookie entfallen: ${name}`,
@@ -249,6 +302,13 @@ export const diffTexts: Record<Language, DiffTexts> = {
     consentExpiry: (from, to) => `wir fragen Ihre Cookie-Wahl jetzt nach ${to} statt nach ${from} erneut ab`,
     wording: (headings) => `Formulierung geändert in: ${headings}`,
     none: 'keine Änderung in dieser Sprache',
-    basis: { consent: 'Ihre Einwilligung', contract: 'ein Vertrag', 'legal-obligation': 'eine rechtliche Verpflichtung', 'vital-interests': 'lebenswichtige Interessen', 'public-task': 'eine Aufgabe im öffentlichen Interesse', 'legitimate-interests': 'berechtigte Interessen' },
+    basis: {
+      consent: 'Ihre Einwilligung',
+      contract: 'ein Vertrag',
+      'legal-obligation': 'eine rechtliche Verpflichtung',
+      'vital-interests': 'lebenswichtige Interessen',
+      'public-task': 'eine Aufgabe im öffentlichen Interesse',
+      'legitimate-interests': 'berechtigte Interessen',
+    },
   },
 };

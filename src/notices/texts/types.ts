@@ -28,14 +28,7 @@ export type CookieSectionId = 'about' | 'necessary' | 'categories' | 'choice' | 
 export type RecipientRole = 'processor' | 'sub-processor' | 'joint-controller' | 'controller' | 'public-authority';
 export type RequirementKind = 'none' | 'statutory' | 'contractual' | 'contract-prerequisite';
 export type RightId =
-  | 'access'
-  | 'rectification'
-  | 'erasure'
-  | 'restriction'
-  | 'portability'
-  | 'objection'
-  | 'automated'
-  | 'withdrawal';
+  'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'automated' | 'withdrawal';
 export type CookieType = 'cookie' | 'local-storage' | 'session-storage' | 'pixel' | 'indexed-db';
 
 export interface NoticeTexts {
@@ -238,7 +231,15 @@ export interface NoticeTexts {
     confirmSubject(organisation: string): string;
     confirmText(p: { organisation: string; site: string; link: string }): string;
     changeSubject(organisation: string): string;
-    changeText(p: { organisation: string; site: string; version: number; date: string; changes: string[]; link: string; unsubscribe: string }): string;
+    changeText(p: {
+      organisation: string;
+      site: string;
+      version: number;
+      date: string;
+      changes: string[];
+      link: string;
+      unsubscribe: string;
+    }): string;
     pageTitle: string;
     requested: string;
     confirmQuestion: string;

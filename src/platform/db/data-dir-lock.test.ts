@@ -3,7 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirectoryLock, currentHolder, DataDirectoryHeldError, lockPathOf, type LockHolder } from './data-dir-lock.js';
+import {
+  acquireDataDirectoryLock,
+  currentHolder,
+  DataDirectoryHeldError,
+  lockPathOf,
+  type LockHolder,
+} from './data-dir-lock.js';
 
 const dirs: string[] = [];
 function dataDir(): string {
@@ -29,7 +35,17 @@ function sleeper(): { pid: number; stop: () => Promise<void> } {
 }
 
 function writeLock(dir: string, holder: Partial<LockHolder> & { pid: number }) {
-  writeFileSync(lockPathOf(dir), JSON.stringify({ host: hostname(), since: '2026-12-01T10:00:00.000Z', processStart: null, command: 'charter serve', url: null, ...holder }));
+  writeFileSync(
+    lockPathOf(dir),
+    JSON.stringify({
+      host: hostname(),
+      since: '2026-12-01T10:00:00.000Z',
+      processStart: null,
+      command: 'charter serve',
+      url: null,
+      ...holder,
+    }),
+  );
 }
 
 describe('the lock of a PGlite data directory', () => {
@@ -59,7 +75,9 @@ describe('the lock of a PGlite data directory', () => {
         refused = error;
       }
       expect(refused).toBeInstanceOf(DataDirectoryHeldError);
-      expect((refused as Error).message).toContain(`process ${other.pid} (charter serve, since 2026-12-01T10:00:00.000Z)`);
+      expect((refused as Error).message).toContain(
+        `process ${other.pid} (charter serve, since 2026-12-01T10:00:00.000Z)`,
+      );
     } finally {
       await other.stop();
     }

@@ -6,7 +6,16 @@
  * naming the holder (PID, host, process start, what it runs, the URL it serves). Everyone else is refused with the
  * holder named. A lock whose process is gone (kill -9, power loss) is stale and taken over; a clean exit removes it.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -109,8 +118,16 @@ export function holderIsLive(holder: LockHolder): boolean {
 function parseHolder(text: string): LockHolder | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof value.pid !== 'number' || typeof value.host !== 'string' || typeof value.since !== 'string') return undefined;
-    return { pid: value.pid, host: value.host, since: value.since, processStart: value.processStart ?? null, command: value.command ?? 'unknown', url: value.url ?? null };
+    if (typeof value.pid !== 'number' || typeof value.host !== 'string' || typeof value.since !== 'string')
+      return undefined;
+    return {
+      pid: value.pid,
+      host: value.host,
+      since: value.since,
+      processStart: value.processStart ?? null,
+      command: value.command ?? 'unknown',
+      url: value.url ?? null,
+    };
   } catch {
     return undefined;
   }
@@ -182,7 +199,10 @@ function takeOverStale(path: string, stale: LockHolder | 'unreadable', holder: L
   }
   try {
     const now = readHolder(path);
-    const same = now === 'unreadable' ? stale === 'unreadable' : now !== undefined && stale !== 'unreadable' && now.pid === stale.pid && now.since === stale.since;
+    const same =
+      now === 'unreadable'
+        ? stale === 'unreadable'
+        : now !== undefined && stale !== 'unreadable' && now.pid === stale.pid && now.since === stale.since;
     if (now !== undefined && !same) return false;
     if (now !== undefined) unlinkSync(path);
     return writeExclusive(path, holder);
@@ -197,7 +217,14 @@ function takeOverStale(path: string, stale: LockHolder | 'unreadable', holder: L
  */
 export function acquireDataDirectoryLock(dataDir: string, command: string): DataDirectoryLock {
   const path = lockPathOf(dataDir);
-  const holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), processStart: processStartOf(process.pid), command, url: null };
+  const holder: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    processStart: processStartOf(process.pid),
+    command,
+    url: null,
+  };
   if (held.has(path)) throw new DataDirectoryHeldError(resolve(dataDir), held.get(path)!);
   for (let attempt = 0; attempt < 20; attempt++) {
     if (writeExclusive(path, holder)) {

@@ -9,7 +9,13 @@ import { Kysely, Migrator, PostgresDialect, sql, type Dialect, type Migration, t
 import { acquireDataDirectoryLock, type DataDirectoryLock } from './data-dir-lock.js';
 import { loadPg } from './pg.js';
 import { PGliteDialect } from './pglite-dialect.js';
-import { acrossOrganisations, GuardedDialect, registerTenancyGuard, TenancyGuard, tenancyGuardOf } from './tenancy-guard.js';
+import {
+  acrossOrganisations,
+  GuardedDialect,
+  registerTenancyGuard,
+  TenancyGuard,
+  tenancyGuardOf,
+} from './tenancy-guard.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -58,7 +64,11 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<OpenDa
   try {
     await mkdir(dataDir, { recursive: true });
     const { DurableNodeFS, durableStartParams } = await import('./pglite-durable.js');
-    const pglite = await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: [...durableStartParams], parsers });
+    const pglite = await PGlite.create({
+      fs: new DurableNodeFS(dataDir),
+      startParams: [...durableStartParams],
+      parsers,
+    });
     const db = guarded<DB>(new PGliteDialect(pglite));
     return {
       db,

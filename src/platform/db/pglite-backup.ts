@@ -5,7 +5,19 @@
  * file beside the lock, then SIGUSR2 — only the server's own user, or root, may signal it); otherwise the command opens
  * the directory itself. A restore needs the directory free, and keeps what it replaces.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -54,11 +66,17 @@ interface BackupAnswer {
  * The server's side: on SIGUSR2, takes every backup request beside its lock file and answers each in a `.done` file.
  * Returns the function that stops listening.
  */
-export function listenForBackupRequests(lockPath: string, backup: (file: string) => Promise<number>, onError: (error: unknown) => void): () => void {
+export function listenForBackupRequests(
+  lockPath: string,
+  backup: (file: string) => Promise<number>,
+  onError: (error: unknown) => void,
+): () => void {
   let queue = Promise.resolve();
   const serve = async () => {
     const dir = dirname(lockPath);
-    const requests = readdirSync(dir).filter((name) => name.startsWith(requestPrefix(lockPath)) && name.endsWith(requestSuffix));
+    const requests = readdirSync(dir).filter(
+      (name) => name.startsWith(requestPrefix(lockPath)) && name.endsWith(requestSuffix),
+    );
     for (const name of requests) {
       const path = join(dir, name);
       const done = `${path.slice(0, -requestSuffix.length)}${doneSuffix}`;
@@ -82,7 +100,12 @@ export function listenForBackupRequests(lockPath: string, backup: (file: string)
 }
 
 /** The command's side: asks the holder (a `charter serve` on this host) for a backup to `file`, and waits for it. */
-export async function requestBackupFrom(holder: LockHolder, dataDir: string, file: string, timeoutMs: number): Promise<number> {
+export async function requestBackupFrom(
+  holder: LockHolder,
+  dataDir: string,
+  file: string,
+  timeoutMs: number,
+): Promise<number> {
   const lockPath = lockPathOf(dataDir);
   const base = join(dirname(lockPath), `${requestPrefix(lockPath)}${process.pid}-${Date.now()}`);
   const done = `${base}${doneSuffix}`;
@@ -103,14 +126,20 @@ export async function requestBackupFrom(holder: LockHolder, dataDir: string, fil
   } catch {
     // Taken by the server after all.
   }
-  throw new Error(`the server (process ${holder.pid}) did not answer within ${Math.round(timeoutMs / 1000)} s; no backup was written`);
+  throw new Error(
+    `the server (process ${holder.pid}) did not answer within ${Math.round(timeoutMs / 1000)} s; no backup was written`,
+  );
 }
 
 /**
  * Restores a backup into a PGlite directory that no process holds. A directory that already holds a database is moved
  * aside, never deleted; returns where it went.
  */
-export async function restorePgliteBackup(dataDir: string, file: string, command: string): Promise<{ keptAs: string | null }> {
+export async function restorePgliteBackup(
+  dataDir: string,
+  file: string,
+  command: string,
+): Promise<{ keptAs: string | null }> {
   const dir = resolve(dataDir);
   const bytes = readFileSync(file);
   await mkdir(dirname(dir), { recursive: true });
@@ -125,7 +154,11 @@ export async function restorePgliteBackup(dataDir: string, file: string, command
       await mkdir(dir, { recursive: true });
       const { PGlite } = await import('@electric-sql/pglite');
       const { DurableNodeFS, durableStartParams } = await import('./pglite-durable.js');
-      const pglite = await PGlite.create({ fs: new DurableNodeFS(dir), startParams: [...durableStartParams], loadDataDir: new Blob([bytes]) });
+      const pglite = await PGlite.create({
+        fs: new DurableNodeFS(dir),
+        startParams: [...durableStartParams],
+        loadDataDir: new Blob([bytes]),
+      });
       await pglite.close();
     } catch (error) {
       // Not a usable backup: the directory it was to replace goes back where it was.

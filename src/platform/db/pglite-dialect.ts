@@ -81,7 +81,7 @@ class PGliteConnection implements DatabaseConnection {
     const affected = result.affectedRows;
     return affected === undefined ? { rows: result.rows } : { rows: result.rows, numAffectedRows: BigInt(affected) };
   }
-   
+
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     const result = await this.executeQuery<R>(compiled);
     yield result;

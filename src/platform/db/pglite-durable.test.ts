@@ -13,7 +13,12 @@ describe('PGlite on a data directory', () => {
   it('syncs every commit to disk, and keeps what it committed across a restart', async () => {
     const first = await openDatabase<unknown>({ dataDir: dir });
     try {
-      const settings = await sql<{ name: string; setting: string }>`select name, setting from pg_settings where name in ('fsync', 'wal_sync_method') order by name`.execute(first.db);
+      const settings = await sql<{
+        name: string;
+        setting: string;
+      }>`select name, setting from pg_settings where name in ('fsync', 'wal_sync_method') order by name`.execute(
+        first.db,
+      );
       expect(settings.rows).toEqual([
         { name: 'fsync', setting: 'on' },
         { name: 'wal_sync_method', setting: 'fsync' },

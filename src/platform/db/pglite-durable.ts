@@ -12,7 +12,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
 /** PGlite's own start parameters, without `-F`, and with the WAL synced by the one call that reaches the disk. */
-export const durableStartParams: readonly string[] = [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync'];
+export const durableStartParams: readonly string[] = [
+  ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+  '-c',
+  'wal_sync_method=fsync',
+];
 
 /** The part of an Emscripten stream that the Node filesystem gives: the real file descriptor. */
 type NodeStream = { nfd?: number };

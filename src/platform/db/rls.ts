@@ -44,12 +44,18 @@ export async function ensureApplicationRole(db: Kysely<unknown>): Promise<void> 
     )
     .execute(db);
   await sql.raw(`grant usage on schema public to ${applicationRole}`).execute(db);
-  await sql.raw(`grant select, insert, update, delete on all tables in schema public to ${applicationRole}`).execute(db);
+  await sql
+    .raw(`grant select, insert, update, delete on all tables in schema public to ${applicationRole}`)
+    .execute(db);
   await sql.raw(`grant usage, select, update on all sequences in schema public to ${applicationRole}`).execute(db);
   await sql
-    .raw(`alter default privileges in schema public grant select, insert, update, delete on tables to ${applicationRole}`)
+    .raw(
+      `alter default privileges in schema public grant select, insert, update, delete on tables to ${applicationRole}`,
+    )
     .execute(db);
-  await sql.raw(`alter default privileges in schema public grant usage, select, update on sequences to ${applicationRole}`).execute(db);
+  await sql
+    .raw(`alter default privileges in schema public grant usage, select, update on sequences to ${applicationRole}`)
+    .execute(db);
   await protectAppendOnlyTables(db);
 }
 

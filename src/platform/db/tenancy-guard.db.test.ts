@@ -49,21 +49,54 @@ describe('row-level security', () => {
 
   it("hides the outbox's mails of other organisations and installation mails from a scope", async () => {
     const b = (await ensureOrganisation(database.db, 'bravo-mail', 'Bravo')).id;
-    const mail = (organisationId: string | null) => ({ id: crypto.randomUUID(), organisation_id: organisationId, recipient: 'x@example.test', subject: 's', text: 't', template: 'test', transport: 'outbox' as const, html: null, headers: '{}', created_at: new Date() });
-    await inOrganisation(database.db, { organisationId: a }, (trx) => trx.insertInto('mail_outbox').values(mail(a)).execute());
-    await inOrganisation(database.db, { organisationId: b }, (trx) => trx.insertInto('mail_outbox').values(mail(b)).execute());
-    await acrossOrganisations('an installation mail', () => database.db.insertInto('mail_outbox').values(mail(null)).execute());
-    const seen = await inOrganisation(database.db, { organisationId: a }, (trx) => trx.selectFrom('mail_outbox').select('organisation_id').execute());
+    const mail = (organisationId: string | null) => ({
+      id: crypto.randomUUID(),
+      organisation_id: organisationId,
+      recipient: 'x@example.test',
+      subject: 's',
+      text: 't',
+      template: 'test',
+      transport: 'outbox' as const,
+      html: null,
+      headers: '{}',
+      created_at: new Date(),
+    });
+    await inOrganisation(database.db, { organisationId: a }, (trx) =>
+      trx.insertInto('mail_outbox').values(mail(a)).execute(),
+    );
+    await inOrganisation(database.db, { organisationId: b }, (trx) =>
+      trx.insertInto('mail_outbox').values(mail(b)).execute(),
+    );
+    await acrossOrganisations('an installation mail', () =>
+      database.db.insertInto('mail_outbox').values(mail(null)).execute(),
+    );
+    const seen = await inOrganisation(database.db, { organisationId: a }, (trx) =>
+      trx.selectFrom('mail_outbox').select('organisation_id').execute(),
+    );
     expect(seen.map((r) => r.organisation_id)).toEqual([a]);
     // Writing another organisation's mail from A's scope is refused by the policy's check.
-    await expect(inOrganisation(database.db, { organisationId: a }, (trx) => trx.insertInto('mail_outbox').values(mail(b)).execute())).rejects.toThrow(/row-level security/);
+    await expect(
+      inOrganisation(database.db, { organisationId: a }, (trx) =>
+        trx.insertInto('mail_outbox').values(mail(b)).execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 });
 
 describe('the tenancy guard', () => {
   it('guards every table under row-level security', () => {
     const tables = tenancyGuardOf(database.db as never)?.tables ?? [];
-    expect(tables).toEqual(expect.arrayContaining(['rights_requests', 'mail_outbox', 'audit_entries', 'consent_records', 'memberships', 'breaches', 'retention_runs']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'rights_requests',
+        'mail_outbox',
+        'audit_entries',
+        'consent_records',
+        'memberships',
+        'breaches',
+        'retention_runs',
+      ]),
+    );
   });
 
   it('refuses a repository that reads or writes an organisation table outside a scoped transaction', async () => {
@@ -71,12 +104,16 @@ describe('the tenancy guard', () => {
     await expect(countEveryMail(database.db)).rejects.toThrow(/mail_outbox used outside a scoped transaction/);
     await expect(writeAuditHead(database.db, a)).rejects.toThrow(/audit_heads used outside a scoped transaction/);
     // Nor inside an unscoped transaction.
-    await expect(database.db.transaction().execute((trx) => readEveryRequest(trx))).rejects.toBeInstanceOf(InvariantError);
+    await expect(database.db.transaction().execute((trx) => readEveryRequest(trx))).rejects.toBeInstanceOf(
+      InvariantError,
+    );
   });
 
   it('lets the same code run inside a scope, and no longer once that transaction ended', async () => {
     expect(await inOrganisation(database.db, { organisationId: a }, (trx) => readEveryRequest(trx))).toEqual([]);
-    await expect(inOrganisation(database.db, { organisationId: a }, async () => Promise.reject(new Error('rolled back')))).rejects.toThrow('rolled back');
+    await expect(
+      inOrganisation(database.db, { organisationId: a }, async () => Promise.reject(new Error('rolled back'))),
+    ).rejects.toThrow('rolled back');
     // The connection that was scoped went back to the pool (or is PGlite's only one): unscoped again.
     await expect(readEveryRequest(database.db)).rejects.toBeInstanceOf(InvariantError);
   });
@@ -89,7 +126,9 @@ describe('the tenancy guard', () => {
   });
 
   it('lets declared installation-level work cross organisations', async () => {
-    await expect(acrossOrganisations('a test of installation work', () => readEveryRequest(database.db))).resolves.toEqual([]);
+    await expect(
+      acrossOrganisations('a test of installation work', () => readEveryRequest(database.db)),
+    ).resolves.toEqual([]);
     await expect(readEveryRequest(database.db)).rejects.toBeInstanceOf(InvariantError);
   });
 

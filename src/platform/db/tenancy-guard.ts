@@ -40,7 +40,10 @@ export function acrossOrganisations<T>(reason: string, work: () => Promise<T>): 
 }
 
 // How enterOrganisation (tenancy.ts) takes the restricted role: `set local role`, or its function form.
-const scopingStatement = new RegExp(`^\\s*set\\s+local\\s+role\\s+"?${applicationRole}"?\\s*$|set_config\\('role', '${applicationRole}', true\\)`, 'i');
+const scopingStatement = new RegExp(
+  `^\\s*set\\s+local\\s+role\\s+"?${applicationRole}"?\\s*$|set_config\\('role', '${applicationRole}', true\\)`,
+  'i',
+);
 
 /** Protected tables and their matcher; shared by every connection of one database. */
 export class TenancyGuard {
@@ -63,13 +66,16 @@ export class TenancyGuard {
     this.#tables = rows.map((r) => r.relname).sort();
     this.#loaded = true;
     // Whole identifiers only: a partition (consent_records_2026_01) or a column sharing a prefix does not match.
-    this.#matcher = this.#tables.length > 0 ? new RegExp(`(?<![\\w$])(${this.#tables.join('|')})(?![\\w$])`) : undefined;
+    this.#matcher =
+      this.#tables.length > 0 ? new RegExp(`(?<![\\w$])(${this.#tables.join('|')})(?![\\w$])`) : undefined;
   }
 
   /** Loads the tables once, on the first connection. */
   async ensureLoaded(connection: DatabaseConnection): Promise<void> {
     if (this.#loaded) return;
-    this.#loading ??= this.load(async (text) => (await connection.executeQuery<{ relname: string }>(CompiledQuery.raw(text))).rows).finally(() => (this.#loading = undefined));
+    this.#loading ??= this.load(
+      async (text) => (await connection.executeQuery<{ relname: string }>(CompiledQuery.raw(text))).rows,
+    ).finally(() => (this.#loading = undefined));
     await this.#loading;
   }
 
@@ -163,7 +169,8 @@ class GuardedDriver implements Driver {
     private readonly guard: TenancyGuard,
   ) {
     // Savepoints exactly when the wrapped driver has them (Kysely refuses them otherwise, rather than ignoring them).
-    if (!inner.savepoint) Object.assign(this, { savepoint: undefined, rollbackToSavepoint: undefined, releaseSavepoint: undefined });
+    if (!inner.savepoint)
+      Object.assign(this, { savepoint: undefined, rollbackToSavepoint: undefined, releaseSavepoint: undefined });
   }
   init(): Promise<void> {
     return this.inner.init();
@@ -203,17 +210,29 @@ class GuardedDriver implements Driver {
       guarded.inTransaction = false;
     }
   }
-  async savepoint(connection: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['savepoint']>>[2]): Promise<void> {
+  async savepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: Parameters<NonNullable<Driver['savepoint']>>[2],
+  ): Promise<void> {
     const guarded = connection as GuardedConnection;
     guarded.savepoints.set(name, guarded.scoped);
     await this.inner.savepoint?.(guarded.inner, name, compile);
   }
-  async rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['rollbackToSavepoint']>>[2]): Promise<void> {
+  async rollbackToSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: Parameters<NonNullable<Driver['rollbackToSavepoint']>>[2],
+  ): Promise<void> {
     const guarded = connection as GuardedConnection;
     await this.inner.rollbackToSavepoint?.(guarded.inner, name, compile);
     guarded.scoped = guarded.savepoints.get(name) ?? false;
   }
-  async releaseSavepoint(connection: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['releaseSavepoint']>>[2]): Promise<void> {
+  async releaseSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: Parameters<NonNullable<Driver['releaseSavepoint']>>[2],
+  ): Promise<void> {
     const guarded = connection as GuardedConnection;
     await this.inner.releaseSavepoint?.(guarded.inner, name, compile);
     guarded.savepoints.delete(name);

@@ -46,7 +46,9 @@ export async function inOrganisation<DB, T>(
 export async function enterOrganisation<DB>(trx: Transaction<DB>, scope: OrgScope): Promise<void> {
   const organisationId = requireScope(scope);
   // One round trip: `set_config('role', …, true)` is `SET LOCAL ROLE`, with the same membership check.
-  await sql`select set_config('charter.organisation_id', ${organisationId}, true), set_config('role', ${sql.lit(applicationRole)}, true)`.execute(trx);
+  await sql`select set_config('charter.organisation_id', ${organisationId}, true), set_config('role', ${sql.lit(applicationRole)}, true)`.execute(
+    trx,
+  );
 }
 
 /**
@@ -54,7 +56,11 @@ export async function enterOrganisation<DB>(trx: Transaction<DB>, scope: OrgScop
  * the tenancy guard refuses organisation tables otherwise), else in a new `inOrganisation` transaction. For repository
  * functions that are called both on their own and inside a larger scoped transaction.
  */
-export function withinOrganisation<DB, T>(db: Kysely<DB> | Transaction<DB>, scope: OrgScope, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+export function withinOrganisation<DB, T>(
+  db: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+  work: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
   requireScope(scope);
   return db.isTransaction ? work(db) : inOrganisation(db, scope, work);
 }

@@ -7,7 +7,9 @@ const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(value: unknown): string {
-  return (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '').replace(/[&<>"']/g, (c) => entities[c] ?? c);
+  return (
+    typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
+  ).replace(/[&<>"']/g, (c) => entities[c] ?? c);
 }
 
 /** Tagged template that escapes every interpolated value unless it is wrapped with `raw()`. */
@@ -79,5 +81,9 @@ export interface PageOptions {
 
 /** A full HTML document with a skip link, the shared stylesheet and a main landmark expected inside `body`. */
 export function page(options: PageOptions): string {
-  return '<!doctype html>' + html`<html lang="${options.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${options.title}</title><link rel="stylesheet" href="/assets/charter.css">${options.head ?? ''}</head><body><a class="skip-link" href="#main">${options.skipLinkLabel ?? 'Skip to content'}</a>${options.body}</body></html>`.value;
+  return (
+    '<!doctype html>' +
+    html`<html lang="${options.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${options.title}</title><link rel="stylesheet" href="/assets/charter.css">${options.head ?? ''}</head><body><a class="skip-link" href="#main">${options.skipLinkLabel ?? 'Skip to content'}</a>${options.body}</body></html>`
+      .value
+  );
 }

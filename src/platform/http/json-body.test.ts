@@ -6,14 +6,25 @@ import { createHttpServer } from './server.js';
 async function post(payload: string) {
   const app = createHttpServer({ logger: createLogger('silent') });
   app.post('/echo', async (request) => ({ got: typeof request.body }));
-  const response = await app.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/echo',
+    headers: { 'content-type': 'application/json' },
+    payload,
+  });
   await app.close();
-  return { status: response.statusCode, error: response.json<{ error?: { code: string; details: { path: string; message: string }[] } }>().error };
+  return {
+    status: response.statusCode,
+    error: response.json<{ error?: { code: string; details: { path: string; message: string }[] } }>().error,
+  };
 }
 
 describe('JSON bodies', () => {
   it('refuses 10,000 nested arrays or objects with 422 at the body, before any walk could overflow', async () => {
-    for (const payload of [`${'['.repeat(10_000)}${']'.repeat(10_000)}`, `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`]) {
+    for (const payload of [
+      `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+      `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`,
+    ]) {
       const { status, error } = await post(payload);
       expect(status).toBe(422);
       expect(error?.details[0]?.path).toBe('body');
@@ -26,7 +37,9 @@ describe('JSON bodies', () => {
   });
 
   it('refuses a huge array with 422 and the path of the array', async () => {
-    const { status, error } = await post(`{"items":[{"list":[${new Array(jsonLimits.arrayItems + 1).fill('1').join(',')}]}]}`);
+    const { status, error } = await post(
+      `{"items":[{"list":[${new Array(jsonLimits.arrayItems + 1).fill('1').join(',')}]}]}`,
+    );
     expect(status).toBe(422);
     expect(error?.details[0]?.path).toBe('body.items.0.list');
   });

@@ -18,7 +18,8 @@ function nestingBeyond(text: string, limit: number): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
     else if (ch === 0x5b || ch === 0x7b) {
@@ -34,7 +35,10 @@ const malformed = () => new AppError('malformed_body', 400, 'The body is not val
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') throw new AppError('bad_request', 400, 'The body is empty; send a JSON document.');
   const deep = nestingBeyond(text, jsonLimits.depth);
-  if (deep !== undefined) throw invalidInput([{ path: 'body', message: `nested more than ${jsonLimits.depth} levels deep (at character ${deep})` }]);
+  if (deep !== undefined)
+    throw invalidInput([
+      { path: 'body', message: `nested more than ${jsonLimits.depth} levels deep (at character ${deep})` },
+    ]);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -46,17 +50,24 @@ export function parseJsonBody(text: string): unknown {
   while (stack.length > 0) {
     const { value: node, path } = stack.pop()!;
     if (Array.isArray(node)) {
-      if (node.length > jsonLimits.arrayItems) throw invalidInput([{ path, message: `at most ${jsonLimits.arrayItems} items` }]);
+      if (node.length > jsonLimits.arrayItems)
+        throw invalidInput([{ path, message: `at most ${jsonLimits.arrayItems} items` }]);
       node.forEach((item, index) => {
         if (item !== null && typeof item === 'object') stack.push({ value: item, path: `${path}.${index}` });
       });
     } else if (node !== null && typeof node === 'object') {
       const keys = Object.keys(node);
-      if (keys.length > jsonLimits.objectKeys) throw invalidInput([{ path, message: `at most ${jsonLimits.objectKeys} keys` }]);
+      if (keys.length > jsonLimits.objectKeys)
+        throw invalidInput([{ path, message: `at most ${jsonLimits.objectKeys} keys` }]);
       for (const key of keys) {
         const child = (node as Record<string, unknown>)[key];
-        if (key === '__proto__' || (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child)) {
-          throw new AppError('bad_request', 400, 'The body holds a forbidden key.', [{ path: `${path}.${key}`, message: 'a key that would change object prototypes' }]);
+        if (
+          key === '__proto__' ||
+          (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child)
+        ) {
+          throw new AppError('bad_request', 400, 'The body holds a forbidden key.', [
+            { path: `${path}.${key}`, message: 'a key that would change object prototypes' },
+          ]);
         }
         if (child !== null && typeof child === 'object') stack.push({ value: child, path: `${path}.${key}` });
       }

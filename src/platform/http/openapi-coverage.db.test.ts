@@ -27,7 +27,9 @@ describe('the OpenAPI document', () => {
   });
 
   it("documents the privacy center's form posts as urlencoded bodies", async () => {
-    const document = (await t.app.inject('/openapi.json')).json<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> }>();
+    const document = (await t.app.inject('/openapi.json')).json<{
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
+    }>();
     const post = document.paths['/privacy/{site}/requests']?.post;
     expect(post?.requestBody?.content).toHaveProperty('application/x-www-form-urlencoded');
   });

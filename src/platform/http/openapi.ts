@@ -26,7 +26,11 @@ const errorSchema: JsonSchema = {
         message: { type: 'string' },
         details: {
           type: 'array',
-          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } }, required: ['message'] },
+          items: {
+            type: 'object',
+            properties: { path: { type: 'string' }, message: { type: 'string' } },
+            required: ['message'],
+          },
         },
       },
     },
@@ -54,7 +58,12 @@ function operation(spec: RouteSpec) {
     if (!schema) continue;
     const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
-      parameters.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: property });
+      parameters.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        schema: property,
+      });
     }
   }
   const status = String(spec.status ?? 200);
@@ -88,7 +97,13 @@ function operation(spec: RouteSpec) {
   } else if (spec.consumes?.length) {
     // A form post (the privacy center, a mail's confirm button): flat text fields, checked by the handler.
     const content: Record<string, unknown> = {};
-    for (const type of spec.consumes) content[type] = { schema: type === 'application/x-www-form-urlencoded' ? { type: 'object', additionalProperties: { type: 'string' } } : { type: 'string' } };
+    for (const type of spec.consumes)
+      content[type] = {
+        schema:
+          type === 'application/x-www-form-urlencoded'
+            ? { type: 'object', additionalProperties: { type: 'string' } }
+            : { type: 'string' },
+      };
     op.requestBody = { required: false, content };
   }
   op.security = spec.auth === 'public' ? [] : [{ session: [] }, { bearer: spec.auth.scopes }];

@@ -36,7 +36,9 @@ export function createHttpServer(options: ServerOptions): FastifyInstance {
     requestIdHeader: false,
     return503OnClosing: true,
     childLoggerFactory: (logger, bindings, childOptions) =>
-      childOptions.level || childOptions.serializers ? logger.child(bindings, childOptions) : lazyChild(logger, bindings),
+      childOptions.level || childOptions.serializers
+        ? logger.child(bindings, childOptions)
+        : lazyChild(logger, bindings),
   }) as unknown as FastifyInstance;
 
   // Every route as Fastify registers it (encapsulated scopes included), so a test can hold the OpenAPI document to it.
@@ -66,11 +68,16 @@ export function createHttpServer(options: ServerOptions): FastifyInstance {
   app.setErrorHandler((error: FastifyError | AppError | ZodError | Error, request, reply) => {
     if (error instanceof AppError) {
       // A person following a link to a page that is gone reads a page, not JSON; scripts still get the JSON error.
-      if (error.page && /\btext\/html\b/.test(request.headers.accept ?? '')) return reply.code(error.status).type('text/html; charset=utf-8').send(error.page);
-      return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+      if (error.page && /\btext\/html\b/.test(request.headers.accept ?? ''))
+        return reply.code(error.status).type('text/html; charset=utf-8').send(error.page);
+      return reply
+        .code(error.status)
+        .send({ error: { code: error.code, message: error.message, details: error.details } });
     }
     if (error instanceof ZodError) {
-      return reply.code(422).send({ error: { code: 'invalid_input', message: 'The request has invalid fields.', details: zodDetails(error) } });
+      return reply.code(422).send({
+        error: { code: 'invalid_input', message: 'The request has invalid fields.', details: zodDetails(error) },
+      });
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
@@ -79,7 +86,9 @@ export function createHttpServer(options: ServerOptions): FastifyInstance {
     }
     // Unknown: log the error class and stack (no request data), answer generically.
     request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side.', details: [] } });
+    return reply
+      .code(500)
+      .send({ error: { code: 'internal', message: 'Something went wrong on our side.', details: [] } });
   });
 
   app.setNotFoundHandler((_request, reply) =>

@@ -18,5 +18,9 @@ export function countEveryMail(db: Kysely<Database>) {
 
 /** Writes an organisation's row without entering its scope. */
 export function writeAuditHead(db: Kysely<Database>, organisationId: string) {
-  return db.insertInto('audit_heads').values({ organisation_id: organisationId, seq: 0, hash: 'x'.repeat(64) }).onConflict((oc) => oc.column('organisation_id').doNothing()).execute();
+  return db
+    .insertInto('audit_heads')
+    .values({ organisation_id: organisationId, seq: 0, hash: 'x'.repeat(64) })
+    .onConflict((oc) => oc.column('organisation_id').doNothing())
+    .execute();
 }

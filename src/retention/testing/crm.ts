@@ -85,7 +85,15 @@ export function storeDriver(kind: StoreKind, url: string): SqlDriver {
   return kind === 'postgres' ? createPostgresDriver(url, { poolSize: 2 }) : createMysqlDriver(url, { poolSize: 2 });
 }
 
-export const crmTables = ['customers', 'orders', 'invoices', 'prospects', 'newsletter', 'applications', 'visits'] as const;
+export const crmTables = [
+  'customers',
+  'orders',
+  'invoices',
+  'prospects',
+  'newsletter',
+  'applications',
+  'visits',
+] as const;
 
 export function crmDdl(kind: StoreKind): string[] {
   const time = kind === 'postgres' ? 'timestamptz' : 'datetime(3)';
@@ -115,13 +123,62 @@ export function crmRows(now: Date = testNow): Record<(typeof crmTables)[number],
   const at = (iso: string) => ago(iso, now);
   return {
     customers: [
-      { id: 1, email: 'one@example.be', name: 'One', phone: '+3211', contract_ended_at: at('P11Y'), processing_restricted: false }, // due
-      { id: 2, email: 'two@example.be', name: 'Two', phone: '+3212', contract_ended_at: at('P11Y'), processing_restricted: true }, // restricted (Art. 18)
-      { id: 3, email: 'three@example.be', name: 'Three', phone: '+3213', contract_ended_at: at('P2Y'), processing_restricted: false }, // not yet
-      { id: 4, email: 'four@example.be', name: 'Four', phone: '+3214', contract_ended_at: null, processing_restricted: false }, // contract running
-      { id: 5, email: 'five@example.be', name: 'Five', phone: '+3215', contract_ended_at: at('P10Y1D'), processing_restricted: false }, // due, has orders
-      { id: 6, email: 'six@example.be', name: 'Six', phone: '+3216', contract_ended_at: at('P10Y6M'), processing_restricted: false }, // due, has invoices
-      { id: 7, email: 'seven@example.be', name: 'Seven', phone: '+3217', contract_ended_at: at('P9Y11M'), processing_restricted: false }, // due next month
+      {
+        id: 1,
+        email: 'one@example.be',
+        name: 'One',
+        phone: '+3211',
+        contract_ended_at: at('P11Y'),
+        processing_restricted: false,
+      }, // due
+      {
+        id: 2,
+        email: 'two@example.be',
+        name: 'Two',
+        phone: '+3212',
+        contract_ended_at: at('P11Y'),
+        processing_restricted: true,
+      }, // restricted (Art. 18)
+      {
+        id: 3,
+        email: 'three@example.be',
+        name: 'Three',
+        phone: '+3213',
+        contract_ended_at: at('P2Y'),
+        processing_restricted: false,
+      }, // not yet
+      {
+        id: 4,
+        email: 'four@example.be',
+        name: 'Four',
+        phone: '+3214',
+        contract_ended_at: null,
+        processing_restricted: false,
+      }, // contract running
+      {
+        id: 5,
+        email: 'five@example.be',
+        name: 'Five',
+        phone: '+3215',
+        contract_ended_at: at('P10Y1D'),
+        processing_restricted: false,
+      }, // due, has orders
+      {
+        id: 6,
+        email: 'six@example.be',
+        name: 'Six',
+        phone: '+3216',
+        contract_ended_at: at('P10Y6M'),
+        processing_restricted: false,
+      }, // due, has invoices
+      {
+        id: 7,
+        email: 'seven@example.be',
+        name: 'Seven',
+        phone: '+3217',
+        contract_ended_at: at('P9Y11M'),
+        processing_restricted: false,
+      }, // due next month
     ],
     orders: [
       { id: 50, customer_id: 5, delivery_address: 'Street 5', description: 'projector' }, // due through customer 5
@@ -130,10 +187,46 @@ export function crmRows(now: Date = testNow): Record<(typeof crmTables)[number],
       { id: 53, customer_id: 4, delivery_address: 'Street 4', description: 'speakers' }, // no anchor (contract running)
     ],
     invoices: [
-      { id: 70, customer_id: 6, number: 'F-70', issued_at: at('P12Y'), billing_name: 'Six', billing_email: 'six@example.be', iban: 'BE70', legal_claim: false }, // due, VAT hold over
-      { id: 71, customer_id: 6, number: 'F-71', issued_at: at('P5Y'), billing_name: 'Six', billing_email: 'six@example.be', iban: 'BE71', legal_claim: false }, // due, VAT hold: reduced
-      { id: 72, customer_id: 3, number: 'F-72', issued_at: at('P1Y'), billing_name: 'Three', billing_email: 'three@example.be', iban: 'BE72', legal_claim: false }, // not yet
-      { id: 73, customer_id: 6, number: 'F-73', issued_at: at('P12Y'), billing_name: 'Six', billing_email: 'six@example.be', iban: 'BE73', legal_claim: true }, // open claim
+      {
+        id: 70,
+        customer_id: 6,
+        number: 'F-70',
+        issued_at: at('P12Y'),
+        billing_name: 'Six',
+        billing_email: 'six@example.be',
+        iban: 'BE70',
+        legal_claim: false,
+      }, // due, VAT hold over
+      {
+        id: 71,
+        customer_id: 6,
+        number: 'F-71',
+        issued_at: at('P5Y'),
+        billing_name: 'Six',
+        billing_email: 'six@example.be',
+        iban: 'BE71',
+        legal_claim: false,
+      }, // due, VAT hold: reduced
+      {
+        id: 72,
+        customer_id: 3,
+        number: 'F-72',
+        issued_at: at('P1Y'),
+        billing_name: 'Three',
+        billing_email: 'three@example.be',
+        iban: 'BE72',
+        legal_claim: false,
+      }, // not yet
+      {
+        id: 73,
+        customer_id: 6,
+        number: 'F-73',
+        issued_at: at('P12Y'),
+        billing_name: 'Six',
+        billing_email: 'six@example.be',
+        iban: 'BE73',
+        legal_claim: true,
+      }, // open claim
     ],
     prospects: [
       { id: 80, email: 'p80@example.be', name: 'Old prospect', last_contact_at: at('P4Y') }, // due
@@ -313,7 +406,11 @@ stores:
           - { name: page, category: online.browsing-behaviour, erase: keep }
 `;
   let yaml = minimalCharterYaml.replace('purposes:\n', `purposes:${purposes}\n`) + extra;
-  if (options.organisation) yaml = yaml.replace('  id: testco\n', `  id: ${options.organisation}\n`).replace('    domain: www.testco.example', `    domain: www.${options.organisation}.example`).replace('  - id: main\n', `  - id: ${options.organisation}-main\n`);
+  if (options.organisation)
+    yaml = yaml
+      .replace('  id: testco\n', `  id: ${options.organisation}\n`)
+      .replace('    domain: www.testco.example', `    domain: www.${options.organisation}.example`)
+      .replace('  - id: main\n', `  - id: ${options.organisation}-main\n`);
   const loaded = loadCharter(yaml, 'crm-charter.yaml');
   if (!loaded.ok) throw new Error(`crm charter invalid: ${JSON.stringify(loaded.problems, null, 2)}`);
   return loaded.charter;

@@ -13,7 +13,16 @@ import { insertRows, readTable } from '../../stores/testing/shop.js';
 import { minimalCharterYaml } from '../../../test/support/charter.js';
 import type { StoreKind } from './crm.js';
 
-export const ledgerTables = ['redemptions', 'vouchers', 'notes', 'invoices', 'order_lines', 'orders', 'customers', 'accounts'] as const;
+export const ledgerTables = [
+  'redemptions',
+  'vouchers',
+  'notes',
+  'invoices',
+  'order_lines',
+  'orders',
+  'customers',
+  'accounts',
+] as const;
 
 export function ledgerDdl(kind: StoreKind): string[] {
   const time = kind === 'postgres' ? 'timestamptz' : 'datetime(3)';
@@ -42,12 +51,66 @@ export async function seedLedgerShop(driver: SqlDriver, kind: StoreKind, now: Da
       { id: 503, username: 'u3', last_login_at: ago('P1M') }, // not yet
     ],
     customers: [
-      { id: 1, email: 'one@example.be', name: 'One', account_id: 501, ended_at: null, accepted_at: ago('P1Y'), id_card_copy: 'ID-1', restricted: false }, // ID card erased
-      { id: 2, email: 'two@example.be', name: 'Two', account_id: 502, ended_at: ago('P11Y'), accepted_at: ago('P11Y'), id_card_copy: 'ID-2', restricted: true }, // restricted
-      { id: 3, email: 'three@example.be', name: 'Three', account_id: null, ended_at: ago('P11Y'), accepted_at: null, id_card_copy: null, restricted: false }, // blocked by a held invoice
-      { id: 4, email: 'four@example.be', name: 'Four', account_id: null, ended_at: ago('P11Y'), accepted_at: null, id_card_copy: null, restricted: false }, // blocked by an ungoverned note
-      { id: 5, email: 'five@example.be', name: 'Five', account_id: null, ended_at: ago('P11Y'), accepted_at: null, id_card_copy: null, restricted: false }, // deleted after its order
-      { id: 6, email: 'six@example.be', name: 'Six', account_id: null, ended_at: ago('P1Y'), accepted_at: ago('P10D'), id_card_copy: 'ID-6', restricted: false }, // nothing due
+      {
+        id: 1,
+        email: 'one@example.be',
+        name: 'One',
+        account_id: 501,
+        ended_at: null,
+        accepted_at: ago('P1Y'),
+        id_card_copy: 'ID-1',
+        restricted: false,
+      }, // ID card erased
+      {
+        id: 2,
+        email: 'two@example.be',
+        name: 'Two',
+        account_id: 502,
+        ended_at: ago('P11Y'),
+        accepted_at: ago('P11Y'),
+        id_card_copy: 'ID-2',
+        restricted: true,
+      }, // restricted
+      {
+        id: 3,
+        email: 'three@example.be',
+        name: 'Three',
+        account_id: null,
+        ended_at: ago('P11Y'),
+        accepted_at: null,
+        id_card_copy: null,
+        restricted: false,
+      }, // blocked by a held invoice
+      {
+        id: 4,
+        email: 'four@example.be',
+        name: 'Four',
+        account_id: null,
+        ended_at: ago('P11Y'),
+        accepted_at: null,
+        id_card_copy: null,
+        restricted: false,
+      }, // blocked by an ungoverned note
+      {
+        id: 5,
+        email: 'five@example.be',
+        name: 'Five',
+        account_id: null,
+        ended_at: ago('P11Y'),
+        accepted_at: null,
+        id_card_copy: null,
+        restricted: false,
+      }, // deleted after its order
+      {
+        id: 6,
+        email: 'six@example.be',
+        name: 'Six',
+        account_id: null,
+        ended_at: ago('P1Y'),
+        accepted_at: ago('P10D'),
+        id_card_copy: 'ID-6',
+        restricted: false,
+      }, // nothing due
     ],
     orders: [
       { id: 20, customer_id: 2, placed_at: ago('P3Y'), address: 'Street 2' }, // due, the restricted customer's: kept
@@ -199,7 +262,11 @@ stores:
           - { name: note, category: commercial.loyalty, erase: 'null' }
 `;
   let yaml = minimalCharterYaml.replace('purposes:\n', `purposes:${purposes}\n`) + extra;
-  if (options.organisation) yaml = yaml.replace('  id: testco\n', `  id: ${options.organisation}\n`).replace('    domain: www.testco.example', `    domain: www.${options.organisation}.example`).replace('  - id: main\n', `  - id: ${options.organisation}-main\n`);
+  if (options.organisation)
+    yaml = yaml
+      .replace('  id: testco\n', `  id: ${options.organisation}\n`)
+      .replace('    domain: www.testco.example', `    domain: www.${options.organisation}.example`)
+      .replace('  - id: main\n', `  - id: ${options.organisation}-main\n`);
   return yaml;
 }
 

@@ -14,9 +14,19 @@ import { composeRetention } from '../deps.js';
 import { runRetention } from '../sweep.js';
 
 const env = process.env;
-const database = await openDatabase<Database>(env.CHARTER_TEST_DATABASE_URL ? { url: env.CHARTER_TEST_DATABASE_URL, poolSize: 4 } : { dataDir: env.CHARTER_TEST_DATA_DIR });
+const database = await openDatabase<Database>(
+  env.CHARTER_TEST_DATABASE_URL
+    ? { url: env.CHARTER_TEST_DATABASE_URL, poolSize: 4 }
+    : { dataDir: env.CHARTER_TEST_DATA_DIR },
+);
 const now = new Date(env.NOW ?? '');
-const composed = composeRetention({ db: database.db, dbKind: database.kind, config: readConfig({}), env, clock: () => now });
+const composed = composeRetention({
+  db: database.db,
+  dbKind: database.kind,
+  config: readConfig({}),
+  env,
+  clock: () => now,
+});
 let swept = 0;
 const pause = async () => {
   process.stdout.write('paused\n');
@@ -56,7 +66,12 @@ await runRetention(
     maxShare: 0.1,
     onProgress: async (progress) => {
       // Wait here (the batch is committed in the store and recorded in the run) until killed.
-      if (env.PAUSE_AT !== 'store-commit' && progress.table === env.PAUSE_TABLE && progress.done >= Number(env.PAUSE_AFTER)) await pause();
+      if (
+        env.PAUSE_AT !== 'store-commit' &&
+        progress.table === env.PAUSE_TABLE &&
+        progress.done >= Number(env.PAUSE_AFTER)
+      )
+        await pause();
     },
   },
 );

@@ -22,12 +22,22 @@ export function withShopPurposes(charter: Charter): void {
     {
       ...charter.purposes.find((p) => p.id === 'orders')!,
       data: ['contact.email', 'identity.name', 'contact.postal-address', 'financial.invoice'],
-      retention: { duration: 'P10Y', from: 'end-of-contract', action: 'delete', renewableByConsent: false, holds: ['vat-invoices'] },
+      retention: {
+        duration: 'P10Y',
+        from: 'end-of-contract',
+        action: 'delete',
+        renewableByConsent: false,
+        holds: ['vat-invoices'],
+      },
     },
     {
       id: 'newsletter',
       name: { en: 'Newsletter', nl: 'Nieuwsbrief', fr: 'Lettre d’information' },
-      description: { en: 'News about our products.', nl: 'Nieuws over onze producten.', fr: 'Des nouvelles de nos produits.' },
+      description: {
+        en: 'News about our products.',
+        nl: 'Nieuws over onze producten.',
+        fr: 'Des nouvelles de nos produits.',
+      },
       legalBasis: 'consent',
       subjects: ['customer'],
       data: ['contact.email', 'identity.name'],
@@ -35,14 +45,22 @@ export function withShopPurposes(charter: Charter): void {
       source: { kind: 'subject' },
       requirement: { kind: 'none' },
       automatedDecisions: { exists: false },
-      consent: { text: { en: 'Send me the newsletter.', nl: 'Stuur mij de nieuwsbrief.', fr: 'Envoyez-moi la lettre.' }, doubleOptIn: false, parental: false },
+      consent: {
+        text: { en: 'Send me the newsletter.', nl: 'Stuur mij de nieuwsbrief.', fr: 'Envoyez-moi la lettre.' },
+        doubleOptIn: false,
+        parental: false,
+      },
       directMarketing: true,
       retention: { duration: 'P3Y', from: 'last-contact', action: 'delete', renewableByConsent: true, holds: [] },
     },
     {
       id: 'support',
       name: { en: 'Customer support', nl: 'Klantendienst', fr: 'Service clients' },
-      description: { en: 'We answer your questions.', nl: 'We beantwoorden uw vragen.', fr: 'Nous répondons à vos questions.' },
+      description: {
+        en: 'We answer your questions.',
+        nl: 'We beantwoorden uw vragen.',
+        fr: 'Nous répondons à vos questions.',
+      },
       legalBasis: 'legitimate-interests',
       legitimateInterest: { en: 'Helping our customers.', nl: 'Onze klanten helpen.', fr: 'Aider nos clients.' },
       subjects: ['customer'],
@@ -60,9 +78,18 @@ export function withShopPurposes(charter: Charter): void {
       id: h.id,
       law: h.law,
       ...(h.duration ? { duration: h.duration } : {}),
-      reason: h.id === 'vat-invoices'
-        ? { en: 'Invoices must be kept for the tax authorities.', nl: 'Facturen moeten voor de belastingdienst worden bewaard.', fr: 'Les factures doivent être conservées pour le fisc.' }
-        : { en: 'Kept for a pending legal claim.', nl: 'Bewaard voor een lopende rechtsvordering.', fr: 'Conservé pour une action en justice en cours.' },
+      reason:
+        h.id === 'vat-invoices'
+          ? {
+              en: 'Invoices must be kept for the tax authorities.',
+              nl: 'Facturen moeten voor de belastingdienst worden bewaard.',
+              fr: 'Les factures doivent être conservées pour le fisc.',
+            }
+          : {
+              en: 'Kept for a pending legal claim.',
+              nl: 'Bewaard voor een lopende rechtsvordering.',
+              fr: 'Conservé pour une action en justice en cours.',
+            },
     })),
   ];
 }
@@ -82,7 +109,11 @@ export function rightsCharter(stores: Store[], edit?: (charter: Charter) => void
 /** A shop store declaration of `kind` whose connection (and secret) live in uniquely named environment variables. */
 export function shopStoreIn(kind: Store['kind'], id: string, envPrefix: string): Store {
   const store = shopStore(kind, id);
-  return storeSchema.parse({ ...store, connection: `${envPrefix}_URL`, ...(kind === 'http' ? { secret: `${envPrefix}_SECRET` } : {}) });
+  return storeSchema.parse({
+    ...store,
+    connection: `${envPrefix}_URL`,
+    ...(kind === 'http' ? { secret: `${envPrefix}_SECRET` } : {}),
+  });
 }
 
 export interface HttpShop {
@@ -100,7 +131,13 @@ export async function startHttpShop(id = 'shop', now = new Date()): Promise<Http
   const pglite = await PGlite.create('memory://');
   const driver = createPgliteDriver(pglite);
   await seedShop(driver, now);
-  const backend = createSqlConnector({ id: `${id}-backend`, kind: 'postgres', model: storeModel(shopStore('postgres'), shopHolds), driver, context: { hashKey: Buffer.from('rights-test-hash-key-0123456789') } });
+  const backend = createSqlConnector({
+    id: `${id}-backend`,
+    kind: 'postgres',
+    model: storeModel(shopStore('postgres'), shopHolds),
+    driver,
+    context: { hashKey: Buffer.from('rights-test-hash-key-0123456789') },
+  });
   const secret = randomBytes(24).toString('hex');
   const server: Server = createServer(createHttpStoreHandler({ secret, connector: backend }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

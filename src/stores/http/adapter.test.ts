@@ -24,17 +24,32 @@ async function post(path: string, body: string, headers: Record<string, string> 
   const nonce = randomBytes(16).toString('base64url');
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', [timestampHeader]: timestamp, [nonceHeader]: nonce, [signatureHeader]: sign(secret, timestamp, nonce, body), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      [timestampHeader]: timestamp,
+      [nonceHeader]: nonce,
+      [signatureHeader]: sign(secret, timestamp, nonce, body),
+      ...headers,
+    },
     ...(method === 'POST' ? { body } : {}),
   });
-  return { status: response.status, body: (await response.json()) as { error?: { code: string; details?: { path: string }[] } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { error?: { code: string; details?: { path: string }[] } },
+  };
 }
 
 beforeAll(async () => {
   pglite = await PGlite.create('memory://');
   const driver = createPgliteDriver(pglite);
   await seedShop(driver, new Date());
-  const connector = createSqlConnector({ id: 'shop', kind: 'postgres', model: storeModel(shopStore(), shopHolds), driver, context: { hashKey: Buffer.from('k'.repeat(32)) } });
+  const connector = createSqlConnector({
+    id: 'shop',
+    kind: 'postgres',
+    model: storeModel(shopStore(), shopHolds),
+    driver,
+    context: { hashKey: Buffer.from('k'.repeat(32)) },
+  });
   server = createServer(createHttpStoreHandler({ secret, connector }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/charter`;
@@ -47,7 +62,10 @@ afterAll(async () => {
 
 describe('the HTTP store adapter', () => {
   it('answers a signed request', async () => {
-    const result = await post('/contacts', JSON.stringify({ identities: [{ type: 'email', value: 'bob@example.be' }] }));
+    const result = await post(
+      '/contacts',
+      JSON.stringify({ identities: [{ type: 'email', value: 'bob@example.be' }] }),
+    );
     expect(result.status).toBe(200);
   });
 
@@ -56,9 +74,21 @@ describe('the HTTP store adapter', () => {
     expect((await post('/contacts', body, { [signatureHeader]: 'v1=00' })).status).toBe(401);
     const old = String(Math.floor(Date.now() / 1000) - 3600);
     const nonce = randomBytes(16).toString('base64url');
-    expect((await post('/contacts', body, { [timestampHeader]: old, [nonceHeader]: nonce, [signatureHeader]: sign(secret, old, nonce, body) })).status).toBe(401);
+    expect(
+      (
+        await post('/contacts', body, {
+          [timestampHeader]: old,
+          [nonceHeader]: nonce,
+          [signatureHeader]: sign(secret, old, nonce, body),
+        })
+      ).status,
+    ).toBe(401);
     const now = String(Math.floor(Date.now() / 1000));
-    const replayed = { [timestampHeader]: now, [nonceHeader]: nonce, [signatureHeader]: sign(secret, now, nonce, body) };
+    const replayed = {
+      [timestampHeader]: now,
+      [nonceHeader]: nonce,
+      [signatureHeader]: sign(secret, now, nonce, body),
+    };
     expect((await post('/contacts', body, replayed)).status).toBe(200);
     expect((await post('/contacts', body, replayed)).status).toBe(401);
   });
@@ -73,7 +103,14 @@ describe('the HTTP store adapter', () => {
   });
 
   it('answers an undeclared column with 422, not a 500', async () => {
-    const result = await post('/rectify', JSON.stringify({ jobId: 'r', identities: [{ type: 'email', value: 'bob@example.be' }], changes: [{ table: 'customers', column: 'created_at', value: 'x' }] }));
+    const result = await post(
+      '/rectify',
+      JSON.stringify({
+        jobId: 'r',
+        identities: [{ type: 'email', value: 'bob@example.be' }],
+        changes: [{ table: 'customers', column: 'created_at', value: 'x' }],
+      }),
+    );
     expect(result.status).toBe(422);
     expect(result.body.error?.code).toBe('unknown_column');
   });

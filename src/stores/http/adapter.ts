@@ -32,7 +32,11 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
 function answer(response: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   response.end(text);
 }
 
@@ -64,7 +68,10 @@ export function createHttpStoreHandler(options: HttpStoreHandlerOptions): Handle
       422,
       'invalid_input',
       'The request has invalid fields.',
-      parsed.error.issues.map((issue) => ({ path: ['body', ...issue.path.map(String)].join('.'), message: issue.message })),
+      parsed.error.issues.map((issue) => ({
+        path: ['body', ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      })),
     );
     return undefined;
   };
@@ -106,7 +113,9 @@ export function createHttpStoreHandler(options: HttpStoreHandlerOptions): Handle
           const summary = await connector.access(input, (records: AccessRecord[]) => write({ records }));
           await write({ summary: { tables: summary.tables, queries: summary.queries } });
         } catch (error) {
-          await write({ error: { code: 'store_error', message: error instanceof StoreError ? error.message : 'the store failed' } });
+          await write({
+            error: { code: 'store_error', message: error instanceof StoreError ? error.message : 'the store failed' },
+          });
         }
         response.end();
         return;
@@ -154,7 +163,13 @@ export function createHttpStoreHandler(options: HttpStoreHandlerOptions): Handle
         response.end();
         return;
       }
-      if (error instanceof StoreError) fail(response, error.code === 'unknown_table' || error.code === 'unknown_column' || error.code === 'no_anchor' ? 422 : 500, error.code, error.message);
+      if (error instanceof StoreError)
+        fail(
+          response,
+          error.code === 'unknown_table' || error.code === 'unknown_column' || error.code === 'no_anchor' ? 422 : 500,
+          error.code,
+          error.message,
+        );
       else fail(response, 500, 'internal', 'The adapter failed.');
     });
   };

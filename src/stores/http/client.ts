@@ -24,7 +24,15 @@ import {
   type SweepResult,
 } from '../connector.js';
 import { randomBytes } from 'node:crypto';
-import { nonceHeader, protocolVersion, sign, signatureHeader, timestampHeader, versionHeader, type Operation } from './protocol.js';
+import {
+  nonceHeader,
+  protocolVersion,
+  sign,
+  signatureHeader,
+  timestampHeader,
+  versionHeader,
+  type Operation,
+} from './protocol.js';
 
 export interface HttpConnectorOptions {
   id: string;
@@ -45,7 +53,11 @@ export function createHttpConnector(options: HttpConnectorOptions): StoreConnect
     if (error instanceof StoreError) return error;
     const name = (error as Error).name;
     if (name === 'TimeoutError' || name === 'AbortError')
-      return new StoreError(id, `the adapter did not answer /${operation} within ${Math.round(timeoutMs / 100) / 10} s`, 'statement_timeout');
+      return new StoreError(
+        id,
+        `the adapter did not answer /${operation} within ${Math.round(timeoutMs / 100) / 10} s`,
+        'statement_timeout',
+      );
     return new StoreError(id, `the adapter did not answer /${operation}: ${(error as Error).message}`, 'unreachable');
   };
 
@@ -78,7 +90,11 @@ export function createHttpConnector(options: HttpConnectorOptions): StoreConnect
       } catch {
         // Not JSON: the status says enough.
       }
-      throw new StoreError(id, `/${operation} failed: ${message}`, response.status === 401 ? 'unauthorized' : 'adapter_error');
+      throw new StoreError(
+        id,
+        `/${operation} failed: ${message}`,
+        response.status === 401 ? 'unauthorized' : 'adapter_error',
+      );
     }
     return response;
   }
@@ -101,10 +117,15 @@ export function createHttpConnector(options: HttpConnectorOptions): StoreConnect
       let summary: AccessSummary | undefined;
       const handle = async (line: string) => {
         if (!line.trim()) return;
-        const message = JSON.parse(line) as { records?: AccessRecord[]; summary?: Omit<AccessSummary, 'store'>; error?: { message?: string } };
+        const message = JSON.parse(line) as {
+          records?: AccessRecord[];
+          summary?: Omit<AccessSummary, 'store'>;
+          error?: { message?: string };
+        };
         if (message.records) await sink(message.records.map((r) => ({ ...r, store: id })));
         if (message.summary) summary = { ...message.summary, store: id };
-        if (message.error) throw new StoreError(id, `/access failed: ${message.error.message ?? 'error'}`, 'adapter_error');
+        if (message.error)
+          throw new StoreError(id, `/access failed: ${message.error.message ?? 'error'}`, 'adapter_error');
       };
       try {
         for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -121,7 +142,8 @@ export function createHttpConnector(options: HttpConnectorOptions): StoreConnect
         throw failedCall('access', error);
       }
       await handle(buffer + decoder.decode());
-      if (!summary) throw new StoreError(id, '/access ended without its summary line (truncated answer)', 'adapter_error');
+      if (!summary)
+        throw new StoreError(id, '/access ended without its summary line (truncated answer)', 'adapter_error');
       return summary;
     },
 

@@ -16,9 +16,18 @@ describe('verifySignature', () => {
   it('refuses a changed body, a wrong secret, a stale timestamp and missing headers', () => {
     const body = '{"a":1}';
     const headers = { timestamp: '1700000000', nonce, signature: sign(secret, '1700000000', nonce, body) };
-    expect(verifySignature(secret, headers, '{"a":2}', 1_700_000_000, new Map())).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifySignature('another-secret-0123456', headers, body, 1_700_000_000, new Map())).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifySignature(secret, headers, '{"a":2}', 1_700_000_000, new Map())).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
+    expect(verifySignature('another-secret-0123456', headers, body, 1_700_000_000, new Map())).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
     expect(verifySignature(secret, headers, body, 1_700_000_301, new Map())).toEqual({ ok: false, reason: 'stale' });
-    expect(verifySignature(secret, { ...headers, nonce: undefined }, body, 1_700_000_000, new Map())).toEqual({ ok: false, reason: 'missing' });
+    expect(verifySignature(secret, { ...headers, nonce: undefined }, body, 1_700_000_000, new Map())).toEqual({
+      ok: false,
+      reason: 'missing',
+    });
   });
 });

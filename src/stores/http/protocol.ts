@@ -57,8 +57,13 @@ const restrictedIdentities = z.array(identitySchema).max(10_000);
 const jobId = z.string().min(1).max(200);
 const isoInstant = z.iso.datetime({ offset: true });
 const period = z.string().regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'an ISO 8601 duration');
-const jsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
-const exclusion = z.strictObject({ column: z.string().min(1), values: z.array(z.union([z.string(), z.number()])).max(100_000) });
+const jsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+);
+const exclusion = z.strictObject({
+  column: z.string().min(1),
+  values: z.array(z.union([z.string(), z.number()])).max(100_000),
+});
 
 export const accessBodySchema = z.strictObject({
   identities,
@@ -88,7 +93,10 @@ export const dueBodySchema = z.discriminatedUnion('mode', [
     exclude: z.array(exclusion).optional(),
     action: z.enum(['delete', 'anonymise']).optional(),
     anchor: z.string().min(1).max(200).optional(),
-    rules: z.array(z.strictObject({ table: z.string().min(1), period: period.optional() })).max(1000).optional(),
+    rules: z
+      .array(z.strictObject({ table: z.string().min(1), period: period.optional() }))
+      .max(1000)
+      .optional(),
     restrictedIdentities: restrictedIdentities.optional(),
   }),
   z.strictObject({

@@ -44,7 +44,9 @@ describe('the WordPress + WooCommerce preset on MariaDB', () => {
     for (const statement of ddl) await driver.query(statement);
     await driver.query(`insert into wp_users (ID, user_login, user_pass, user_nicename, user_email, display_name, user_registered) values
       (1, 'admin', '$P$admin', 'admin', 'admin@shop.example', 'Admin', now()), (7, 'anne', '$P$anne', 'anne', 'anne@example.be', 'Anne Claes', now())`);
-    await driver.query(`insert into wp_usermeta (user_id, meta_key, meta_value) values (7, 'billing_phone', '+32470111222'), (7, 'first_name', 'Anne'), (1, 'first_name', 'Admin')`);
+    await driver.query(
+      `insert into wp_usermeta (user_id, meta_key, meta_value) values (7, 'billing_phone', '+32470111222'), (7, 'first_name', 'Anne'), (1, 'first_name', 'Admin')`,
+    );
     await driver.query(`insert into wp_comments (comment_ID, comment_author, comment_author_email, comment_author_IP, comment_content, user_id) values
       (1, 'Anne', 'anne@example.be', '192.0.2.7', 'Great lamp!', 7), (2, 'Guest', 'guest@example.be', '192.0.2.8', 'Hello', 0)`);
     await driver.query(`insert into wp_wc_orders (id, status, total_amount, customer_id, billing_email, date_created_gmt, ip_address, user_agent, customer_note) values
@@ -53,8 +55,12 @@ describe('the WordPress + WooCommerce preset on MariaDB', () => {
     await driver.query(`insert into wp_wc_order_addresses (order_id, address_type, first_name, last_name, address_1, city, postcode, email, phone) values
       (100, 'billing', 'Anne', 'Claes', 'Veldstraat 1', 'Gent', '9000', 'anne@example.be', '+32470111222'),
       (101, 'billing', 'Anne', 'Claes', 'Veldstraat 1', 'Gent', '9000', 'anne@example.be', '+32470111222')`);
-    await driver.query(`insert into wp_woocommerce_order_items (order_item_name, order_item_type, order_id) values ('Lamp', 'line_item', 100), ('Cable', 'line_item', 101)`);
-    await driver.query(`insert into wp_wc_customer_lookup (user_id, username, first_name, last_name, email, postcode, city) values (7, 'anne', 'Anne', 'Claes', 'anne@example.be', '9000', 'Gent')`);
+    await driver.query(
+      `insert into wp_woocommerce_order_items (order_item_name, order_item_type, order_id) values ('Lamp', 'line_item', 100), ('Cable', 'line_item', 101)`,
+    );
+    await driver.query(
+      `insert into wp_wc_customer_lookup (user_id, username, first_name, last_name, email, postcode, city) values (7, 'anne', 'Anne', 'Claes', 'anne@example.be', '9000', 'Gent')`,
+    );
   });
   afterAll(async () => {
     await driver?.close();
@@ -62,7 +68,9 @@ describe('the WordPress + WooCommerce preset on MariaDB', () => {
 
   it('matches the live WordPress schema', async () => {
     const live = await driver.introspect();
-    const findings = checkStore(wordpressPreset(), live, [{ id: 'vat-invoices', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' }]);
+    const findings = checkStore(wordpressPreset(), live, [
+      { id: 'vat-invoices', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' },
+    ]);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
@@ -70,13 +78,25 @@ describe('the WordPress + WooCommerce preset on MariaDB', () => {
     const connector = createSqlConnector({
       id: 'wordpress',
       kind: 'mysql',
-      model: storeModel(wordpressPreset(), [{ id: 'vat-invoices', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' }]),
+      model: storeModel(wordpressPreset(), [
+        { id: 'vat-invoices', law: 'Belgian VAT Code, art. 60', duration: 'P10Y' },
+      ]),
       driver: createMysqlDriver(url),
       context: { hashKey: Buffer.from('wordpress-preset-test-key') },
     });
     try {
-      const result = await connector.erase({ jobId: 'wp-1', identities: [{ type: 'email', value: 'anne@example.be' }] });
-      expect(result.kept).toEqual([expect.objectContaining({ table: 'wp_wc_orders', rows: 1, hold: 'vat-invoices', keptColumns: ['billing_email'] })]);
+      const result = await connector.erase({
+        jobId: 'wp-1',
+        identities: [{ type: 'email', value: 'anne@example.be' }],
+      });
+      expect(result.kept).toEqual([
+        expect.objectContaining({
+          table: 'wp_wc_orders',
+          rows: 1,
+          hold: 'vat-invoices',
+          keptColumns: ['billing_email'],
+        }),
+      ]);
     } finally {
       await connector.close();
     }
@@ -85,12 +105,27 @@ describe('the WordPress + WooCommerce preset on MariaDB', () => {
     expect((await driver.query('select count(*) as n from wp_wc_customer_lookup')).rows[0]?.n).toBe(0);
     const comments = (await driver.query('select * from wp_comments order by comment_ID')).rows;
     expect(isHashed(comments[0]?.comment_author_email)).toBe(true);
-    expect(comments[0]).toMatchObject({ comment_author: '[erased]', comment_content: '[erased]', comment_author_IP: '[erased]' });
+    expect(comments[0]).toMatchObject({
+      comment_author: '[erased]',
+      comment_content: '[erased]',
+      comment_author_IP: '[erased]',
+    });
     expect(comments[1]).toMatchObject({ comment_author: 'Guest', comment_author_email: 'guest@example.be' });
-    const orders = (await driver.query('select id, billing_email, ip_address, user_agent, customer_note from wp_wc_orders order by id')).rows;
-    expect(orders[0]).toMatchObject({ billing_email: 'anne@example.be', ip_address: null, user_agent: null, customer_note: null });
+    const orders = (
+      await driver.query(
+        'select id, billing_email, ip_address, user_agent, customer_note from wp_wc_orders order by id',
+      )
+    ).rows;
+    expect(orders[0]).toMatchObject({
+      billing_email: 'anne@example.be',
+      ip_address: null,
+      user_agent: null,
+      customer_note: null,
+    });
     expect(isHashed(orders[1]?.billing_email)).toBe(true);
-    const addresses = (await driver.query('select first_name, city, phone from wp_wc_order_addresses order by order_id')).rows;
+    const addresses = (
+      await driver.query('select first_name, city, phone from wp_wc_order_addresses order by order_id')
+    ).rows;
     expect(addresses.every((a) => a.first_name === '[erased]' && a.city === '[erased]' && a.phone === null)).toBe(true);
   });
 });

@@ -23,7 +23,11 @@ describe('the WordPress + WooCommerce preset', () => {
   });
 
   it('leaves WooCommerce out on request and renders as YAML to paste under stores', () => {
-    expect(wordpressPreset({ woocommerce: false }).tables.map((t) => t.name)).toEqual(['wp_users', 'wp_usermeta', 'wp_comments']);
+    expect(wordpressPreset({ woocommerce: false }).tables.map((t) => t.name)).toEqual([
+      'wp_users',
+      'wp_usermeta',
+      'wp_comments',
+    ]);
     const yaml = wordpressPresetYaml({ connection: 'SITE_DB_URL' });
     const [store] = parse(yaml) as [{ connection: string; kind: string }];
     expect(store).toMatchObject({ connection: 'SITE_DB_URL', kind: 'mysql' });

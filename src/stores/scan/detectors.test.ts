@@ -77,7 +77,11 @@ describe('column names', () => {
 
 describe('classifyColumn', () => {
   it('trusts checksummed values over a misleading name', () => {
-    const finding = classifyColumn({ name: 'reference', family: 'text' }, ['BE68539007547034', 'NL91ABNA0417164300', null]);
+    const finding = classifyColumn({ name: 'reference', family: 'text' }, [
+      'BE68539007547034',
+      'NL91ABNA0417164300',
+      null,
+    ]);
     expect(finding).toMatchObject({ category: 'financial.bank-account', evidence: ['iban'], matched: 2, sampled: 2 });
   });
 

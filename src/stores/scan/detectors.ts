@@ -14,7 +14,8 @@ export interface Detector {
   test(value: string): boolean;
 }
 
-const emailPattern = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const emailPattern =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export function isEmail(value: string): boolean {
   return value.length <= 254 && emailPattern.test(value.trim());
@@ -48,9 +49,39 @@ export function isPhone(value: string): boolean {
 
 /** IBAN lengths of the countries whose accounts Charter's users meet most (others: any length 15–34). */
 const ibanLengths: Record<string, number> = {
-  AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27, GB: 22, GR: 27, HR: 21,
-  HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24,
-  SE: 24, SI: 19, SK: 24,
+  AT: 20,
+  BE: 16,
+  BG: 22,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  SE: 24,
+  SI: 19,
+  SK: 24,
 };
 
 /** ISO 13616 IBAN with its mod-97 check (and the country's length where known). */
@@ -85,7 +116,10 @@ export function isBelgianNationalNumber(value: string): boolean {
 
 /** Belgian enterprise / VAT number: (BE) 0 or 1 + 9 digits, check = 97 − (first 8 digits mod 97). */
 export function isBelgianCompanyNumber(value: string): boolean {
-  const compact = value.replace(/[\s.-]/g, '').toUpperCase().replace(/^BE/, '');
+  const compact = value
+    .replace(/[\s.-]/g, '')
+    .toUpperCase()
+    .replace(/^BE/, '');
   if (!/^[01]\d{9}$/.test(compact)) return false;
   return 97 - (Number(compact.slice(0, 8)) % 97) === Number(compact.slice(8));
 }
@@ -94,7 +128,9 @@ export function isBelgianCompanyNumber(value: string): boolean {
 export function isEuVatNumber(value: string): boolean {
   const compact = value.replace(/[\s.-]/g, '').toUpperCase();
   if (compact.startsWith('BE')) return isBelgianCompanyNumber(compact);
-  return /^(NL\d{9}B\d{2}|FR[0-9A-Z]{2}\d{9}|DE\d{9}|LU\d{8}|AT U\d{8}|ATU\d{8}|ES[0-9A-Z]\d{7}[0-9A-Z]|IT\d{11}|PL\d{10}|IE\d{7}[A-W][A-I]?|DK\d{8}|SE\d{12}|FI\d{8}|PT\d{9})$/.test(compact);
+  return /^(NL\d{9}B\d{2}|FR[0-9A-Z]{2}\d{9}|DE\d{9}|LU\d{8}|AT U\d{8}|ATU\d{8}|ES[0-9A-Z]\d{7}[0-9A-Z]|IT\d{11}|PL\d{10}|IE\d{7}[A-W][A-I]?|DK\d{8}|SE\d{12}|FI\d{8}|PT\d{9})$/.test(
+    compact,
+  );
 }
 
 export function isIpAddress(value: string): boolean {
@@ -143,16 +179,55 @@ export const valueDetectors: Detector[] = [
 /** Column names that say what they hold; matched on the lower-cased name split at `_`, `-` and camel case. */
 const namePatterns: { id: string; category: string; pattern: RegExp }[] = [
   { id: 'name:email', category: 'contact.email', pattern: /(^|_)(e_?mail|mail|email_address|courriel)(_|$)/ },
-  { id: 'name:phone', category: 'contact.phone', pattern: /(^|_)(phone|telephone|tel|gsm|mobile|mobiel|telefoon|telefon|portable|handy)(_|$)/ },
-  { id: 'name:birth', category: 'identity.date-of-birth', pattern: /(^|_)(birth|birthday|birthdate|dob|date_of_birth|geboortedatum|geboorte|naissance|geburtsdatum|born)(_|$)/ },
-  { id: 'name:national-number', category: 'identity.national-number', pattern: /(^|_)(national_number|national_id|rijksregister|rijksregisternummer|insz|niss|ssn|registre_national)(_|$)/ },
-  { id: 'name:iban', category: 'financial.bank-account', pattern: /(^|_)(iban|bank_account|account_number|rekeningnummer|bankrekening)(_|$)/ },
+  {
+    id: 'name:phone',
+    category: 'contact.phone',
+    pattern: /(^|_)(phone|telephone|tel|gsm|mobile|mobiel|telefoon|telefon|portable|handy)(_|$)/,
+  },
+  {
+    id: 'name:birth',
+    category: 'identity.date-of-birth',
+    pattern:
+      /(^|_)(birth|birthday|birthdate|dob|date_of_birth|geboortedatum|geboorte|naissance|geburtsdatum|born)(_|$)/,
+  },
+  {
+    id: 'name:national-number',
+    category: 'identity.national-number',
+    pattern:
+      /(^|_)(national_number|national_id|rijksregister|rijksregisternummer|insz|niss|ssn|registre_national)(_|$)/,
+  },
+  {
+    id: 'name:iban',
+    category: 'financial.bank-account',
+    pattern: /(^|_)(iban|bank_account|account_number|rekeningnummer|bankrekening)(_|$)/,
+  },
   { id: 'name:card', category: 'financial.card-number', pattern: /(^|_)(card_number|cc_number|pan|credit_card)(_|$)/ },
-  { id: 'name:ip', category: 'online.ip-address', pattern: /(^|_)(ip|ip_address|ipaddress|remote_addr|client_ip)(_|$)/ },
-  { id: 'name:vat', category: 'professional.company-number', pattern: /(^|_)(vat|vat_number|btw|btw_nummer|tva|company_number|ondernemingsnummer|kbo)(_|$)/ },
-  { id: 'name:name', category: 'identity.name', pattern: /(^|_)(first_name|firstname|last_name|lastname|surname|full_name|given_name|family_name|billing_name|contact_name|customer_name|display_name|nickname|voornaam|achternaam|naam|prenom|nom|vorname|nachname)(_|$)/ },
-  { id: 'name:address', category: 'contact.postal-address', pattern: /(^|_)(address|street|straat|adres|adresse|rue|strasse|postal_code|postcode|zip|zipcode)(_|$)/ },
-  { id: 'name:password', category: 'account.password', pattern: /(^|_)(password|passwd|password_hash|pwd|wachtwoord|mot_de_passe|user_pass)(_|$)/ },
+  {
+    id: 'name:ip',
+    category: 'online.ip-address',
+    pattern: /(^|_)(ip|ip_address|ipaddress|remote_addr|client_ip)(_|$)/,
+  },
+  {
+    id: 'name:vat',
+    category: 'professional.company-number',
+    pattern: /(^|_)(vat|vat_number|btw|btw_nummer|tva|company_number|ondernemingsnummer|kbo)(_|$)/,
+  },
+  {
+    id: 'name:name',
+    category: 'identity.name',
+    pattern:
+      /(^|_)(first_name|firstname|last_name|lastname|surname|full_name|given_name|family_name|billing_name|contact_name|customer_name|display_name|nickname|voornaam|achternaam|naam|prenom|nom|vorname|nachname)(_|$)/,
+  },
+  {
+    id: 'name:address',
+    category: 'contact.postal-address',
+    pattern: /(^|_)(address|street|straat|adres|adresse|rue|strasse|postal_code|postcode|zip|zipcode)(_|$)/,
+  },
+  {
+    id: 'name:password',
+    category: 'account.password',
+    pattern: /(^|_)(password|passwd|password_hash|pwd|wachtwoord|mot_de_passe|user_pass)(_|$)/,
+  },
   { id: 'name:gender', category: 'identity.gender', pattern: /(^|_)(gender|sex|geslacht|sexe|geschlecht)(_|$)/ },
 ];
 
@@ -197,14 +272,50 @@ const notWordAfter = String.raw`(?![\p{L}\p{N}_@]|[.-]\p{N})`;
  * that fails its check (a mistyped IBAN) is still not read as a phone number: its digits belong to it.
  */
 const structuredTextDetectors: TextDetector[] = [
-  { id: 'iban', category: 'financial.bank-account', pattern: new RegExp(`${notWordBefore}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{1,4}){3,8}${notWordAfter}`, 'gu'), test: isIban },
-  { id: 'email', category: 'contact.email', pattern: /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gu, test: isEmail },
-  { id: 'be-national-number', category: 'identity.national-number', pattern: new RegExp(`${notWordBefore}\\d{2}\\.?\\d{2}\\.?\\d{2}[-.]?\\d{3}\\.?\\d{2}${notWordAfter}`, 'gu'), test: isBelgianNationalNumber },
+  {
+    id: 'iban',
+    category: 'financial.bank-account',
+    pattern: new RegExp(`${notWordBefore}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{1,4}){3,8}${notWordAfter}`, 'gu'),
+    test: isIban,
+  },
+  {
+    id: 'email',
+    category: 'contact.email',
+    pattern: /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gu,
+    test: isEmail,
+  },
+  {
+    id: 'be-national-number',
+    category: 'identity.national-number',
+    pattern: new RegExp(`${notWordBefore}\\d{2}\\.?\\d{2}\\.?\\d{2}[-.]?\\d{3}\\.?\\d{2}${notWordAfter}`, 'gu'),
+    test: isBelgianNationalNumber,
+  },
   // BE + 10 digits, or the dotted 0xxx.xxx.xxx notation; a bare 10-digit run is more likely a phone number.
-  { id: 'company-number', category: 'professional.company-number', pattern: new RegExp(`${notWordBefore}(?:BE ?[01]\\d{3}\\.?\\d{3}\\.?\\d{3}|[01]\\d{3}\\.\\d{3}\\.\\d{3})${notWordAfter}`, 'gu'), test: isBelgianCompanyNumber },
-  { id: 'company-number', category: 'professional.company-number', pattern: new RegExp(`${notWordBefore}(?:NL\\d{9}B\\d{2}|FR[0-9A-Z]{2}\\d{9}|DE\\d{9}|LU\\d{8}|ATU\\d{8})${notWordAfter}`, 'gu'), test: isEuVatNumber },
+  {
+    id: 'company-number',
+    category: 'professional.company-number',
+    pattern: new RegExp(
+      `${notWordBefore}(?:BE ?[01]\\d{3}\\.?\\d{3}\\.?\\d{3}|[01]\\d{3}\\.\\d{3}\\.\\d{3})${notWordAfter}`,
+      'gu',
+    ),
+    test: isBelgianCompanyNumber,
+  },
+  {
+    id: 'company-number',
+    category: 'professional.company-number',
+    pattern: new RegExp(
+      `${notWordBefore}(?:NL\\d{9}B\\d{2}|FR[0-9A-Z]{2}\\d{9}|DE\\d{9}|LU\\d{8}|ATU\\d{8})${notWordAfter}`,
+      'gu',
+    ),
+    test: isEuVatNumber,
+  },
   // At least 13 digits: shorter runs (phone numbers) are not claimed as mistyped cards.
-  { id: 'payment-card', category: 'financial.card-number', pattern: new RegExp(`${notWordBefore}\\d{4}(?:[ -]?\\d{3,4}){3,4}${notWordAfter}`, 'gu'), test: isPaymentCard },
+  {
+    id: 'payment-card',
+    category: 'financial.card-number',
+    pattern: new RegExp(`${notWordBefore}\\d{4}(?:[ -]?\\d{3,4}){3,4}${notWordAfter}`, 'gu'),
+    test: isPaymentCard,
+  },
 ];
 
 const phoneTextDetector: TextDetector = {
@@ -215,10 +326,17 @@ const phoneTextDetector: TextDetector = {
 };
 
 function spans(detector: TextDetector, text: string): TextMatch[] {
-  return [...text.matchAll(detector.pattern)].map((m) => ({ detector: detector.id, category: detector.category, start: m.index, end: m.index + m[0].length, value: m[0] }));
+  return [...text.matchAll(detector.pattern)].map((m) => ({
+    detector: detector.id,
+    category: detector.category,
+    start: m.index,
+    end: m.index + m[0].length,
+    value: m[0],
+  }));
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 /**
  * IBAN candidates may run on into the next group of characters ("BE68 5390 0754 7034 1234"): the longest prefix

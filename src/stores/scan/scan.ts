@@ -38,14 +38,22 @@ function textOf(value: unknown): string | undefined {
 }
 
 /** Classifies one column from its name, its type and a sample of its values. Pure. */
-export function classifyColumn(column: Pick<LiveColumn, 'name' | 'family'>, values: readonly unknown[], now: Date = new Date()): Omit<ColumnFinding, 'table' | 'declared'> | undefined {
+export function classifyColumn(
+  column: Pick<LiveColumn, 'name' | 'family'>,
+  values: readonly unknown[],
+  now: Date = new Date(),
+): Omit<ColumnFinding, 'table' | 'declared'> | undefined {
   const texts = values.map(textOf).filter((v): v is string => v !== undefined);
   const byName = detectByName(column.name);
   let best: { id: string; category: string; matched: string[]; score: number } | undefined;
   if (texts.length > 0 && column.family !== 'boolean' && column.family !== 'json' && column.family !== 'binary') {
     for (const detector of valueDetectors) {
       // Numbers stored as integers can only be card, national or company numbers.
-      if ((column.family === 'integer' || column.family === 'decimal') && !['payment-card', 'be-national-number', 'company-number'].includes(detector.id)) continue;
+      if (
+        (column.family === 'integer' || column.family === 'decimal') &&
+        !['payment-card', 'be-national-number', 'company-number'].includes(detector.id)
+      )
+        continue;
       const matched = texts.filter((t) => detector.test(t));
       const share = matched.length / texts.length;
       if (share < minimumShare) continue;
@@ -73,7 +81,16 @@ export function classifyColumn(column: Pick<LiveColumn, 'name' | 'family'>, valu
     const agrees = byName?.category === best.category;
     const confidence = round(Math.min(1, best.score * (agrees ? 1 : 0.9) + (agrees ? 0.1 : 0)));
     const examples = best.matched.slice(0, maximumExamples).map((v) => maskValue(best.id, v.trim()));
-    return { column: column.name, category: best.category, categories: [best.category], evidence: agrees && byName ? [best.id, byName.id] : [best.id], confidence, matched: best.matched.length, sampled: texts.length, examples };
+    return {
+      column: column.name,
+      category: best.category,
+      categories: [best.category],
+      evidence: agrees && byName ? [best.id, byName.id] : [best.id],
+      confidence,
+      matched: best.matched.length,
+      sampled: texts.length,
+      examples,
+    };
   }
   if (column.family === 'text') {
     const inText = classifyFreeText(column.name, texts, byName);
@@ -81,7 +98,16 @@ export function classifyColumn(column: Pick<LiveColumn, 'name' | 'family'>, valu
   }
   if (byName) {
     // A name alone: likely, not certain (an empty table, or values we cannot recognise such as names).
-    return { column: column.name, category: byName.category, categories: [byName.category], evidence: [byName.id], confidence: texts.length === 0 ? 0.4 : 0.5, matched: 0, sampled: texts.length, examples: [] };
+    return {
+      column: column.name,
+      category: byName.category,
+      categories: [byName.category],
+      evidence: [byName.id],
+      confidence: texts.length === 0 ? 0.4 : 0.5,
+      matched: 0,
+      sampled: texts.length,
+      examples: [],
+    };
   }
   return undefined;
 }
@@ -90,7 +116,11 @@ export function classifyColumn(column: Pick<LiveColumn, 'name' | 'family'>, valu
  * Personal data inside free text (notes, comments, descriptions): one checked value in one note is enough, since
  * access must export it and erasure must not leave it. The column's category is the one found in most values.
  */
-function classifyFreeText(name: string, texts: string[], byName: { id: string; category: string } | undefined): Omit<ColumnFinding, 'table' | 'declared'> | undefined {
+function classifyFreeText(
+  name: string,
+  texts: string[],
+  byName: { id: string; category: string } | undefined,
+): Omit<ColumnFinding, 'table' | 'declared'> | undefined {
   const byDetector = new Map<string, { category: string; values: number; examples: string[] }>();
   let matchedValues = 0;
   for (const text of texts) {
@@ -101,7 +131,9 @@ function classifyFreeText(name: string, texts: string[], byName: { id: string; c
       const first = matches.find((m) => m.detector === detector)!;
       const entry = byDetector.get(detector) ?? { category: first.category, values: 0, examples: [] };
       entry.values++;
-      for (const m of matches) if (m.detector === detector && entry.examples.length < maximumExamples) entry.examples.push(maskValue(detector, m.value));
+      for (const m of matches)
+        if (m.detector === detector && entry.examples.length < maximumExamples)
+          entry.examples.push(maskValue(detector, m.value));
       byDetector.set(detector, entry);
     }
   }
@@ -138,15 +170,29 @@ export interface ScanReport {
 }
 
 /** Samples every table of a store and classifies every column. */
-export async function scanStore(connector: StoreConnector, store: Store, options: { sampleSize?: number; minimumConfidence?: number; now?: Date } = {}): Promise<ScanReport> {
+export async function scanStore(
+  connector: StoreConnector,
+  store: Store,
+  options: { sampleSize?: number; minimumConfidence?: number; now?: Date } = {},
+): Promise<ScanReport> {
   const live = await connector.introspect();
   const declared = new Set(store.tables.flatMap((t) => [...t.columns.map((c) => `${t.name}.${c.name}`)]));
-  const report: ScanReport = { store: connector.id, tables: live.tables.length, columns: 0, undeclared: [], declared: [] };
+  const report: ScanReport = {
+    store: connector.id,
+    tables: live.tables.length,
+    columns: 0,
+    undeclared: [],
+    declared: [],
+  };
   for (const table of live.tables) {
     const rows = await connector.sample(table.name, options.sampleSize ?? 500);
     for (const column of table.columns) {
       report.columns++;
-      const finding = classifyColumn(column, rows.map((r) => r[column.name]), options.now);
+      const finding = classifyColumn(
+        column,
+        rows.map((r) => r[column.name]),
+        options.now,
+      );
       if (!finding || finding.confidence < (options.minimumConfidence ?? 0.5)) continue;
       const isDeclared = declared.has(`${table.name}.${column.name}`);
       (isDeclared ? report.declared : report.undeclared).push({ ...finding, table: table.name, declared: isDeclared });

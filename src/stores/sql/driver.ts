@@ -83,9 +83,14 @@ const marker = '\u0001';
 const markerPattern = /\u0001(\d+)\u0001/g;
 
 /** Turns a statement's markers into the dialect's placeholders; text without markers passes unchanged. */
-export function renderPlaceholders(dialect: Dialect, text: string, params: readonly unknown[]): { text: string; params: unknown[] } {
+export function renderPlaceholders(
+  dialect: Dialect,
+  text: string,
+  params: readonly unknown[],
+): { text: string; params: unknown[] } {
   if (!text.includes(marker)) return { text, params: [...params] };
-  if (dialect === 'postgres') return { text: text.replace(markerPattern, (_, n: string) => `$${n}`), params: [...params] };
+  if (dialect === 'postgres')
+    return { text: text.replace(markerPattern, (_, n: string) => `$${n}`), params: [...params] };
   const ordered: unknown[] = [];
   const rendered = text.replace(markerPattern, (_, n: string) => {
     ordered.push(params[Number(n) - 1]);

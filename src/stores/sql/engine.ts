@@ -36,8 +36,28 @@ import {
   type SweepResult,
   type TableCount,
 } from '../connector.js';
-import { classifyRows, mentionedColumns, ownershipColumns, personColumns, restrictable, valueText, visibleColumns, type ProfileReferrers, type RowOwnership } from '../ownership.js';
-import { deletionOrder, traversalPlan, type AnchorModel, type ColumnModel, type HoldModel, type ReferenceModel, type StoreModel, type TableModel, type TraversalPlan } from '../plan.js';
+import {
+  classifyRows,
+  mentionedColumns,
+  ownershipColumns,
+  personColumns,
+  restrictable,
+  valueText,
+  visibleColumns,
+  type ProfileReferrers,
+  type RowOwnership,
+} from '../ownership.js';
+import {
+  deletionOrder,
+  traversalPlan,
+  type AnchorModel,
+  type ColumnModel,
+  type HoldModel,
+  type ReferenceModel,
+  type StoreModel,
+  type TableModel,
+  type TraversalPlan,
+} from '../plan.js';
 import { leftToCustomer, ProcessorTally, protectCustomerParents } from '../processor-rows.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
@@ -64,17 +84,31 @@ function keyText(value: unknown): string {
 }
 
 function truthy(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 't' || value === 'true' || (Buffer.isBuffer(value) && value[0] === 1);
+  return (
+    value === true ||
+    value === 1 ||
+    value === '1' ||
+    value === 't' ||
+    value === 'true' ||
+    (Buffer.isBuffer(value) && value[0] === 1)
+  );
 }
 
 function asDate(value: unknown): Date | undefined {
   if (value === null || value === undefined) return undefined;
-  const date = value instanceof Date ? value : new Date(typeof value === 'number' ? value : typeof value === 'string' ? value : NaN);
+  const date =
+    value instanceof Date
+      ? value
+      : new Date(typeof value === 'number' ? value : typeof value === 'string' ? value : NaN);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /** The hold that keeps a row now, if any (first matching hold wins), and until when. */
-export function rowHold(holds: readonly HoldModel[], row: Row, now: Date): { hold: HoldModel; until?: Date | undefined } | undefined {
+export function rowHold(
+  holds: readonly HoldModel[],
+  row: Row,
+  now: Date,
+): { hold: HoldModel; until?: Date | undefined } | undefined {
   for (const hold of holds) {
     if (hold.flag !== undefined && truthy(row[hold.flag])) return { hold };
     if (hold.anchor !== undefined) {
@@ -103,7 +137,11 @@ type RowAction =
   | { kind: 'customer' };
 
 /** Columns written when a row is updated (`update`) or reduced to a hold's kept columns (`reduce`). */
-export function writtenColumns(table: TableModel, mode: 'update' | 'reduce' | 'anonymise', keep: readonly string[] = []): ColumnModel[] {
+export function writtenColumns(
+  table: TableModel,
+  mode: 'update' | 'reduce' | 'anonymise',
+  keep: readonly string[] = [],
+): ColumnModel[] {
   return table.columns.filter((c) => {
     if (c.name === table.primaryKey) return false;
     if (mode === 'reduce') return !keep.includes(c.name) && c.erase !== 'keep';
@@ -152,7 +190,9 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       return undefined;
     }));
   const identityFamilies = async () =>
-    new Map(((await live())?.tables ?? []).flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c.family] as const)));
+    new Map(
+      ((await live())?.tables ?? []).flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c.family] as const)),
+    );
   const seedFilter = async () => {
     const known = await identityFamilies();
     return (table: string, column: string, value: string) => valueFitsFamily(known.get(`${table}.${column}`), value);
@@ -171,29 +211,45 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const liveTable = schema.tables.find((l) => l.name === name);
       if (!t || !liveTable) continue;
       const column = liveTable.columns.find((c) => c.name === t.primaryKey);
-      const isKey = (liveTable.primaryKey.length === 1 && liveTable.primaryKey[0] === t.primaryKey) || Boolean(column?.unique);
+      const isKey =
+        (liveTable.primaryKey.length === 1 && liveTable.primaryKey[0] === t.primaryKey) || Boolean(column?.unique);
       if (!isKey) {
-        throw new StoreError(id, `"${name}.${t.primaryKey}" is not a key of ${name} (its primary key is ${liveTable.primaryKey.length > 0 ? `(${liveTable.primaryKey.join(', ')})` : 'missing'}): rows of different people could share it, so no request acts on this store until a unique column is declared (charter stores check)`, 'primary_key');
+        throw new StoreError(
+          id,
+          `"${name}.${t.primaryKey}" is not a key of ${name} (its primary key is ${liveTable.primaryKey.length > 0 ? `(${liveTable.primaryKey.join(', ')})` : 'missing'}): rows of different people could share it, so no request acts on this store until a unique column is declared (charter stores check)`,
+          'primary_key',
+        );
       }
     }
   };
 
   /** Writes `columns` of the rows by strategy, in batches; hashed columns need the current values. */
-  async function writeStrategies(session: SqlSession, t: TableModel, rows: Row[], columns: ColumnModel[], mode: 'update' | 'reduce' | 'anonymise', batchSize: number): Promise<number> {
+  async function writeStrategies(
+    session: SqlSession,
+    t: TableModel,
+    rows: Row[],
+    columns: ColumnModel[],
+    mode: 'update' | 'reduce' | 'anonymise',
+    batchSize: number,
+  ): Promise<number> {
     if (columns.length === 0 || rows.length === 0) return 0;
     let written = 0;
     for (const batch of chunks(rows, batchSize)) {
       const statement = new Statement(session.dialect);
       const pk = statement.id(t.primaryKey);
       const hashed = columns.filter((column) => effectiveStrategy(column, mode) === 'hash');
-      const fixed = (column: ColumnModel, target: string) => (effectiveStrategy(column, mode) === 'null' ? `${target} = null` : `${target} = ${statement.param(token)}`);
+      const fixed = (column: ColumnModel, target: string) =>
+        effectiveStrategy(column, mode) === 'null' ? `${target} = null` : `${target} = ${statement.param(token)}`;
       const keys = batch.map((row) => row[t.primaryKey]);
       const hashes = (column: ColumnModel) => batch.map((row) => hashValue(row[column.name], hashKey));
       const target = tableName(statement, model, t.name);
       let text: string;
       if (hashed.length === 0) {
         text = `update ${target} set ${columns.map((c) => fixed(c, statement.id(c.name))).join(', ')} where ${statement.inList(pk, keys)}`;
-      } else if (session.dialect === 'postgres' && keys.every((k) => typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint')) {
+      } else if (
+        session.dialect === 'postgres' &&
+        keys.every((k) => typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint')
+      ) {
         // Each row's hash looked up by its key's text in one JSON object per column: one statement, a few
         // parameters, a binary search per row (a CASE with a branch per row costs the square of the batch).
         const sets = columns.map((c) => {
@@ -207,7 +263,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         // Joined to a derived table of (key, hashes…) rows: one statement, each row found by its primary key.
         const columnHashes = hashed.map(hashes);
         const derived = keys
-          .map((k, i) => `select ${statement.param(k)}${i === 0 ? ' as k' : ''}${columnHashes.map((h, j) => `, ${statement.param(h[i] ?? null)}${i === 0 ? ` as h${j}` : ''}`).join('')}`)
+          .map(
+            (k, i) =>
+              `select ${statement.param(k)}${i === 0 ? ' as k' : ''}${columnHashes.map((h, j) => `, ${statement.param(h[i] ?? null)}${i === 0 ? ` as h${j}` : ''}`).join('')}`,
+          )
           .join(' union all ');
         const sets = columns.map((c) => {
           const j = hashed.indexOf(c);
@@ -242,7 +301,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
   }
   let padded: { inner: Buffer; outer: Buffer } | undefined;
 
-  async function deleteKeys(session: SqlSession, t: TableModel, keys: unknown[], batchSize: number, onBatch?: (rows: number) => void): Promise<number> {
+  async function deleteKeys(
+    session: SqlSession,
+    t: TableModel,
+    keys: unknown[],
+    batchSize: number,
+    onBatch?: (rows: number) => void,
+  ): Promise<number> {
     let deleted = 0;
     for (const batch of chunks(keys, batchSize)) {
       const statement = new Statement(session.dialect);
@@ -272,13 +337,18 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     })());
   async function recordLedger(session: SqlSession, jobId: string, batchId: string, result: SweepResult): Promise<void> {
     const statement = new Statement(session.dialect);
-    const values = [jobId, batchId, result.deleted, result.anonymised, JSON.stringify(result.reduced)].map((v) => statement.param(v));
+    const values = [jobId, batchId, result.deleted, result.anonymised, JSON.stringify(result.reduced)].map((v) =>
+      statement.param(v),
+    );
     const columns = '(job_id, batch_id, deleted, anonymised, reduced)';
     const update =
       session.dialect === 'postgres'
         ? 'on conflict (job_id) do update set batch_id = excluded.batch_id, deleted = excluded.deleted, anonymised = excluded.anonymised, reduced = excluded.reduced'
         : 'on duplicate key update batch_id = values(batch_id), deleted = values(deleted), anonymised = values(anonymised), reduced = values(reduced)';
-    await session.query(`insert into ${ledgerName(statement, model)} ${columns} values (${values.join(', ')}) ${update}`, statement.params);
+    await session.query(
+      `insert into ${ledgerName(statement, model)} ${columns} values (${values.join(', ')}) ${update}`,
+      statement.params,
+    );
   }
 
   /**
@@ -301,7 +371,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
     await traverse(session, model, plan, identities, {
       acceptsValue: accepts,
       ...(concurrency === undefined ? {} : { concurrency }),
-      columns: (t) => [...new Set([...columns(t), ...ownershipColumns(model, t), ...t.columns.filter((c) => c.identity).map((c) => c.name)])],
+      columns: (t) => [
+        ...new Set([
+          ...columns(t),
+          ...ownershipColumns(model, t),
+          ...t.columns.filter((c) => c.identity).map((c) => c.name),
+        ]),
+      ],
       leadsNowhere: (t, row) => {
         if (!seedTables.has(t.name)) return false;
         const mentioned = mentionedColumns(t, row, identities);
@@ -319,7 +395,9 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       for (const ref of t.references) {
         const targets = ref.profile ? found.get(ref.toTable) : undefined;
         if (!targets || !model.tables.has(ref.toTable)) continue;
-        const values = [...new Set(targets.map((row) => row[ref.toColumn]).filter((v) => v !== null && v !== undefined))];
+        const values = [
+          ...new Set(targets.map((row) => row[ref.toColumn]).filter((v) => v !== null && v !== undefined)),
+        ];
         const byValue = new Map<string, Set<string>>();
         for (const batch of chunks(values, 1000)) {
           const statement = new Statement(session.dialect);
@@ -341,7 +419,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
    * Values of `t`'s rows that rows outside `found` still reference through an enforced foreign key: deleting those
    * rows would fail, or (if the database cascaded) reach into someone else's data; they are kept.
    */
-  async function referencedFromOutside(session: SqlSession, plan: TraversalPlan, t: TableModel, rows: readonly Row[], found: ReadonlyMap<string, Row[]>): Promise<Map<string, Set<string>>> {
+  async function referencedFromOutside(
+    session: SqlSession,
+    plan: TraversalPlan,
+    t: TableModel,
+    rows: readonly Row[],
+    found: ReadonlyMap<string, Row[]>,
+  ): Promise<Map<string, Set<string>>> {
     const outside = new Map<string, Set<string>>();
     for (const ref of t.referencedBy) {
       const child = model.tables.get(ref.table);
@@ -356,7 +440,8 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       for (const batch of chunks(values, 1000)) {
         const statement = new Statement(session.dialect);
         const text = `select ${statement.id(child.primaryKey)} as k, ${statement.id(ref.column)} as v from ${tableName(statement, model, child.name)} where ${statement.inList(statement.id(ref.column), batch)}`;
-        for (const row of (await session.query(text, statement.params)).rows) if (!mine.has(valueText(row.k))) kept.add(valueText(row.v));
+        for (const row of (await session.query(text, statement.params)).rows)
+          if (!mine.has(valueText(row.k))) kept.add(valueText(row.v));
       }
       outside.set(ref.toColumn, kept);
     }
@@ -379,7 +464,14 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       // large result opens its own cursor transaction. One connection per statement keeps the pool free. The rows
       // are held until the traversal ends: whether a row is the person's alone is known only once its parents are.
       const session = countingSession(driver);
-      const { found, ownership } = await findPersonRows(session, plan, request.identities, accepts, (t) => t.columns.map((c) => c.name), options.concurrency ?? 4);
+      const { found, ownership } = await findPersonRows(
+        session,
+        plan,
+        request.identities,
+        accepts,
+        (t) => t.columns.map((c) => c.name),
+        options.concurrency ?? 4,
+      );
       for (const name of plan.reachable) {
         const t = model.tables.get(name);
         const rows = found.get(name);
@@ -392,18 +484,34 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const records: AccessRecord[] = [];
         for (const row of rows) {
           const key = keyText(row[t.primaryKey]);
-          const own = owned?.get(valueText(row[t.primaryKey])) ?? { exclusive: false, mine: new Set<string>(), restricted: false };
+          const own = owned?.get(valueText(row[t.primaryKey])) ?? {
+            exclusive: false,
+            mine: new Set<string>(),
+            restricted: false,
+          };
           if (own.restricted && request.excludeRestricted) continue;
           // Art. 15(4): in a row shared with someone else, their columns are withheld.
           const columns: AccessColumn[] = visibleColumns(t.columns, own)
             .filter((c) => request.includeSecrets || !c.secret)
             .map((c) => ({ name: c.name, category: c.category, value: toJson(row[c.name]) }));
-          records.push({ store: id, table: t.name, key, columns, restricted: own.restricted, ...(own.exclusive ? {} : { shared: true }) });
+          records.push({
+            store: id,
+            table: t.name,
+            key,
+            columns,
+            restricted: own.restricted,
+            ...(own.exclusive ? {} : { shared: true }),
+          });
         }
         counts.set(t.name, (counts.get(t.name) ?? 0) + records.length);
         for (const batch of chunks(records, accessBatch)) await sink(batch);
       }
-      return { store: id, tables: [...counts].map(([name, rows]) => ({ table: name, rows })), queries: session.count, processorRows: processor.list() };
+      return {
+        store: id,
+        tables: [...counts].map(([name, rows]) => ({ table: name, rows })),
+        queries: session.count,
+        processorRows: processor.list(),
+      };
     },
 
     async contacts(identities: Identity[]): Promise<ContactsOnFile> {
@@ -413,7 +521,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const contacts = new Map<string, Identity>();
       let found = false;
       await traverse(driver, model, { ...plan, edges: [] }, identities, {
-          acceptsValue: accepts,
+        acceptsValue: accepts,
         columns: (t) => t.columns.filter((c) => c.identity).map((c) => c.name),
         onRows: async (t, rows) => {
           found = true;
@@ -425,7 +533,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
               const value = row[column.name];
               // The person's own row naming a referrer: the referrer's address is not a channel of the person.
               if (column.mentions) continue;
-              if (column.identity && typeof value === 'string' && value.length > 0 && !value.startsWith(hashPrefix) && value !== token) {
+              if (
+                column.identity &&
+                typeof value === 'string' &&
+                value.length > 0 &&
+                !value.startsWith(hashPrefix) &&
+                value !== token
+              ) {
                 contacts.set(`${column.identity}:${value}`, { type: column.identity, value });
               }
             }
@@ -456,19 +570,35 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           for (const r of t.referencedBy) columns.add(r.toColumn);
           return [...columns];
         });
-        const ownershipOf = (t: TableModel, row: Row): RowOwnership => ownership.get(t.name)?.get(valueText(row[t.primaryKey])) ?? { exclusive: false, mine: new Set(), restricted: false };
+        const ownershipOf = (t: TableModel, row: Row): RowOwnership =>
+          ownership.get(t.name)?.get(valueText(row[t.primaryKey])) ?? {
+            exclusive: false,
+            mine: new Set(),
+            restricted: false,
+          };
 
         // Decide per row, children first so a parent knows which children survive. The order cannot follow nullable
         // references (they break cycles), so a child met after its parent may still keep it: the decisions are made
         // again until the rows kept no longer change (protection only grows, so this ends).
         let actions = new Map<string, Map<unknown, RowAction>>();
         const protectedValues = new Map<string, Map<string, Set<unknown>>>(); // parent table → column → values kept by children
-        let unlinks: { table: TableModel; column: string; toTable: string; toColumn: string; keys: unknown[]; values: unknown[] }[] = [];
+        let unlinks: {
+          table: TableModel;
+          column: string;
+          toTable: string;
+          toColumn: string;
+          keys: unknown[];
+          values: unknown[];
+        }[] = [];
         let sharedUnlinks: { table: TableModel; column: string; keys: unknown[] }[] = [];
         protectCustomerParents(model, found, request.processorData, protectedValues);
         const outsideOf = new Map<string, Map<string, Set<string>>>();
-        const protectedCount = () => [...protectedValues.values()].reduce((n, byColumn) => n + [...byColumn.values()].reduce((m, values) => m + values.size, 0), 0);
-        for (let before = -1; before !== protectedCount(); ) {
+        const protectedCount = () =>
+          [...protectedValues.values()].reduce(
+            (n, byColumn) => n + [...byColumn.values()].reduce((m, values) => m + values.size, 0),
+            0,
+          );
+        for (let before = -1; before !== protectedCount();) {
           before = protectedCount();
           actions = new Map();
           unlinks = [];
@@ -482,7 +612,15 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             // Rows of other people (never reached, never written) that point at rows found here keep them.
             let outside = outsideOf.get(name);
             if (!outside) {
-              outside = t.deletesRows ? await referencedFromOutside(session, plan, t, rows.filter((row) => ownershipOf(t, row).exclusive), found) : new Map<string, Set<string>>();
+              outside = t.deletesRows
+                ? await referencedFromOutside(
+                    session,
+                    plan,
+                    t,
+                    rows.filter((row) => ownershipOf(t, row).exclusive),
+                    found,
+                  )
+                : new Map<string, Set<string>>();
               outsideOf.set(name, outside);
             }
             for (const row of rows) {
@@ -494,17 +632,29 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
               const own = ownershipOf(t, row);
               if (!own.exclusive) {
                 // Someone else's too: only the person's columns, and the person's nullable references unlinked.
-                const unlink = t.references.filter((r) => r.nullable && own.mine.has(r.column) && (r.owner || t.columns.some((c) => c.of === r.column)));
-                decided.set(key, { kind: 'shared', columns: personColumns(t.columns, own).filter((c) => c.erase !== 'keep'), unlink });
+                const unlink = t.references.filter(
+                  (r) => r.nullable && own.mine.has(r.column) && (r.owner || t.columns.some((c) => c.of === r.column)),
+                );
+                decided.set(key, {
+                  kind: 'shared',
+                  columns: personColumns(t.columns, own).filter((c) => c.erase !== 'keep'),
+                  unlink,
+                });
                 continue;
               }
               const held = rowHold(t.holds, row, now);
               if (held) {
-                decided.set(key, held.hold.keep ? { kind: 'reduce', hold: held.hold, until: held.until } : { kind: 'keep', hold: held.hold, until: held.until });
+                decided.set(
+                  key,
+                  held.hold.keep
+                    ? { kind: 'reduce', hold: held.hold, until: held.until }
+                    : { kind: 'keep', hold: held.hold, until: held.until },
+                );
                 continue;
               }
               const referenced =
-                (kept && [...kept].some(([column, values]) => values.has(row[column]))) || [...outside].some(([column, values]) => row[column] != null && values.has(valueText(row[column])));
+                (kept && [...kept].some(([column, values]) => values.has(row[column]))) ||
+                [...outside].some(([column, values]) => row[column] != null && values.has(valueText(row[column])));
               if (t.deletesRows && !referenced) decided.set(key, { kind: 'delete' });
               else if (t.deletesRows) decided.set(key, { kind: 'anonymise' });
               else decided.set(key, { kind: 'update' });
@@ -512,7 +662,7 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             // Within the table (self-references, which the order cannot follow): a surviving row keeps the row it points
             // at, unless it is the person's own and its reference is nullable — then it lets go of it. To a fixed point,
             // since a kept row survives in turn.
-            for (let changed = true; changed; ) {
+            for (let changed = true; changed;) {
               changed = false;
               for (const ref of t.references) {
                 if (ref.toTable !== name || !ref.enforced) continue;
@@ -528,12 +678,24 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
                   if (!action || action.kind === 'delete' || value == null || !deleted.has(valueText(value))) continue;
                   if (action.kind === 'shared' && action.unlink.includes(ref)) continue;
                   if (action.kind !== 'shared' && ref.nullable) {
-                    if (!unlinks.some((u) => u.table === t && u.column === ref.column && u.keys.includes(row[t.primaryKey]))) {
-                      unlinks.push({ table: t, column: ref.column, toTable: name, toColumn: ref.toColumn, keys: [row[t.primaryKey]], values: [value] });
+                    if (
+                      !unlinks.some(
+                        (u) => u.table === t && u.column === ref.column && u.keys.includes(row[t.primaryKey]),
+                      )
+                    ) {
+                      unlinks.push({
+                        table: t,
+                        column: ref.column,
+                        toTable: name,
+                        toColumn: ref.toColumn,
+                        keys: [row[t.primaryKey]],
+                        values: [value],
+                      });
                     }
                     continue;
                   }
-                  for (const parent of deleted.get(valueText(value)) ?? []) decided.set(parent[t.primaryKey], { kind: 'anonymise' });
+                  for (const parent of deleted.get(valueText(value)) ?? [])
+                    decided.set(parent[t.primaryKey], { kind: 'anonymise' });
                   changed = true;
                 }
               }
@@ -550,9 +712,20 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
               if (survivors.length === 0) continue;
               // A shared row is never unlinked from a parent that is not the person's (that would write someone
               // else's link): it keeps the parent instead.
-              const mineToUnlink = ref.nullable ? survivors.filter((row) => !['shared', 'customer'].includes(decided.get(row[t.primaryKey])?.kind ?? '')) : [];
+              const mineToUnlink = ref.nullable
+                ? survivors.filter(
+                    (row) => !['shared', 'customer'].includes(decided.get(row[t.primaryKey])?.kind ?? ''),
+                  )
+                : [];
               if (mineToUnlink.length > 0) {
-                unlinks.push({ table: t, column: ref.column, toTable: ref.toTable, toColumn: ref.toColumn, keys: mineToUnlink.map((r) => r[t.primaryKey]), values: mineToUnlink.map((r) => r[ref.column]) });
+                unlinks.push({
+                  table: t,
+                  column: ref.column,
+                  toTable: ref.toTable,
+                  toColumn: ref.toColumn,
+                  keys: mineToUnlink.map((r) => r[t.primaryKey]),
+                  values: mineToUnlink.map((r) => r[ref.column]),
+                });
               }
               const protecting = survivors.filter((row) => !mineToUnlink.includes(row));
               if (protecting.length === 0) continue;
@@ -580,7 +753,12 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const report = (t: TableModel, action: RowAction) => {
           if (action.kind === 'customer') return processor.add(t, 1);
           if (action.kind === 'delete' || action.kind === 'update') return;
-          const hold: HoldModel | undefined = action.kind === 'reduce' ? action.hold : action.kind === 'keep' && action.hold !== 'referenced' ? action.hold : undefined;
+          const hold: HoldModel | undefined =
+            action.kind === 'reduce'
+              ? action.hold
+              : action.kind === 'keep' && action.hold !== 'referenced'
+                ? action.hold
+                : undefined;
           const holdId = hold?.hold ?? (action.kind === 'shared' ? 'shared' : 'referenced');
           // Columns left as they are (the others erased); an empty list means the row was left untouched.
           const keptColumns =
@@ -592,9 +770,16 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
                   ? t.columns.filter((c) => !action.columns.includes(c)).map((c) => c.name)
                   : [];
           const key = `${t.name}\u0000${holdId}\u0000${keptColumns.join(',')}`;
-          const entry: KeptRows = keptRows.get(key) ?? { table: t.name, rows: 0, hold: holdId, law: hold?.law ?? '', keptColumns };
+          const entry: KeptRows = keptRows.get(key) ?? {
+            table: t.name,
+            rows: 0,
+            hold: holdId,
+            law: hold?.law ?? '',
+            keptColumns,
+          };
           entry.rows++;
-          const until = action.kind === 'reduce' || action.kind === 'keep' ? action.until?.toISOString().slice(0, 10) : undefined;
+          const until =
+            action.kind === 'reduce' || action.kind === 'keep' ? action.until?.toISOString().slice(0, 10) : undefined;
           if (until && (!entry.until || until > entry.until)) entry.until = until;
           keptRows.set(key, entry);
         };
@@ -604,8 +789,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           const t = table(name);
           const rows = found.get(name) ?? [];
           const updates = rows.filter((row) => decided.get(row[t.primaryKey])?.kind === 'update');
-          if (!request.dryRun) await writeStrategies(session, t, updates, writtenColumns(t, 'update'), 'update', batchSize);
-          if (updates.length > 0 && writtenColumns(t, 'update').length > 0) request.onBatch?.({ store: id, table: name, action: 'update', rows: updates.length });
+          if (!request.dryRun)
+            await writeStrategies(session, t, updates, writtenColumns(t, 'update'), 'update', batchSize);
+          if (updates.length > 0 && writtenColumns(t, 'update').length > 0)
+            request.onBatch?.({ store: id, table: name, action: 'update', rows: updates.length });
           const reductions = new Map<HoldModel, Row[]>();
           for (const row of rows) {
             const action = decided.get(row[t.primaryKey]);
@@ -614,11 +801,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             if (action.kind === 'reduce') reductions.set(action.hold, [...(reductions.get(action.hold) ?? []), row]);
           }
           for (const [hold, reduced] of reductions) {
-            if (!request.dryRun) await writeStrategies(session, t, reduced, writtenColumns(t, 'reduce', hold.keep), 'reduce', batchSize);
+            if (!request.dryRun)
+              await writeStrategies(session, t, reduced, writtenColumns(t, 'reduce', hold.keep), 'reduce', batchSize);
           }
           // Rows kept because someone else's row references them: their personal columns erased all the same.
           const anonymised = rows.filter((row) => decided.get(row[t.primaryKey])?.kind === 'anonymise');
-          if (!request.dryRun) await writeStrategies(session, t, anonymised, writtenColumns(t, 'anonymise'), 'anonymise', batchSize);
+          if (!request.dryRun)
+            await writeStrategies(session, t, anonymised, writtenColumns(t, 'anonymise'), 'anonymise', batchSize);
           // Shared rows: the person's columns only, grouped by which columns those are.
           const sharedGroups = new Map<string, { columns: ColumnModel[]; rows: Row[] }>();
           for (const row of rows) {
@@ -632,7 +821,11 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           for (const group of sharedGroups.values()) {
             if (!request.dryRun) await writeStrategies(session, t, group.rows, group.columns, 'anonymise', batchSize);
           }
-          erased.push({ table: name, deleted: 0, updated: updates.length > 0 && writtenColumns(t, 'update').length > 0 ? updates.length : 0 });
+          erased.push({
+            table: name,
+            deleted: 0,
+            updated: updates.length > 0 && writtenColumns(t, 'update').length > 0 ? updates.length : 0,
+          });
         }
 
         // 2. Unlink shared rows from the person's rows, and surviving children from parents that are deleted.
@@ -650,7 +843,11 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           const parentRows = found.get(unlink.toTable) ?? [];
           const parentTable = model.tables.get(unlink.toTable);
           if (!parent || !parentTable) continue;
-          const deletedValues = new Set(parentRows.filter((row) => parent.get(row[parentTable.primaryKey])?.kind === 'delete').map((row) => row[unlink.toColumn]));
+          const deletedValues = new Set(
+            parentRows
+              .filter((row) => parent.get(row[parentTable.primaryKey])?.kind === 'delete')
+              .map((row) => row[unlink.toColumn]),
+          );
           const keys = unlink.keys.filter((_, i) => deletedValues.has(unlink.values[i]));
           if (keys.length === 0 || request.dryRun) continue;
           for (const batch of chunks(keys, batchSize)) {
@@ -669,7 +866,11 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
             const t = model.tables.get(parentTable);
             const decided = actions.get(parentTable);
             if (!t || !decided) return new Set<string>();
-            return new Set((found.get(parentTable) ?? []).filter((row) => decided.get(row[t.primaryKey])?.kind === 'delete' && row[column] != null).map((row) => valueText(row[column])));
+            return new Set(
+              (found.get(parentTable) ?? [])
+                .filter((row) => decided.get(row[t.primaryKey])?.kind === 'delete' && row[column] != null)
+                .map((row) => valueText(row[column])),
+            );
           };
           for (const [name, decided] of actions) {
             const t = table(name);
@@ -678,11 +879,19 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
               const parents = deletedValues(ref.toTable, ref.toColumn);
               if (parents.size === 0) continue;
               const keys = (found.get(name) ?? [])
-                .filter((row) => decided.get(row[t.primaryKey])?.kind === 'delete' && row[ref.column] != null && parents.has(valueText(row[ref.column])))
+                .filter(
+                  (row) =>
+                    decided.get(row[t.primaryKey])?.kind === 'delete' &&
+                    row[ref.column] != null &&
+                    parents.has(valueText(row[ref.column])),
+                )
                 .map((row) => row[t.primaryKey]);
               for (const batch of chunks(keys, batchSize)) {
                 const statement = new Statement(session.dialect);
-                await session.query(`update ${tableName(statement, model, name)} set ${statement.id(ref.column)} = null where ${statement.inList(statement.id(t.primaryKey), batch)}`, statement.params);
+                await session.query(
+                  `update ${tableName(statement, model, name)} set ${statement.id(ref.column)} = null where ${statement.inList(statement.id(t.primaryKey), batch)}`,
+                  statement.params,
+                );
               }
             }
           }
@@ -697,7 +906,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           const entry = erased.find((e) => e.table === name);
           if (keys.length === 0 || !entry) continue;
           if (request.dryRun) entry.deleted = keys.length;
-          else entry.deleted = await deleteKeys(session, t, keys, batchSize, (rows) => request.onBatch?.({ store: id, table: name, action: 'delete', rows }));
+          else
+            entry.deleted = await deleteKeys(session, t, keys, batchSize, (rows) =>
+              request.onBatch?.({ store: id, table: name, action: 'delete', rows }),
+            );
         }
         return {
           store: id,
@@ -720,8 +932,14 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       for (const change of request.changes) {
         const t = table(change.table);
         const column = t.columns.find((c) => c.name === change.column);
-        if (!column) throw new StoreError(id, `column "${change.table}.${change.column}" is not declared: only declared columns can be rectified`, 'unknown_column');
-        if (column.name === t.primaryKey) throw new StoreError(id, 'a primary key cannot be rectified', 'unknown_column');
+        if (!column)
+          throw new StoreError(
+            id,
+            `column "${change.table}.${change.column}" is not declared: only declared columns can be rectified`,
+            'unknown_column',
+          );
+        if (column.name === t.primaryKey)
+          throw new StoreError(id, 'a primary key cannot be rectified', 'unknown_column');
       }
       const plan = traversalPlan(model, types(request.identities));
       await assertKeys(plan);
@@ -743,7 +961,9 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           for (const row of found.get(name) ?? []) {
             const own = ownership.get(name)?.get(valueText(row[t.primaryKey]));
             if (!own) continue;
-            const mine = own.exclusive ? changes : changes.filter((c) => personColumns(t.columns, own).some((column) => column.name === c.column));
+            const mine = own.exclusive
+              ? changes
+              : changes.filter((c) => personColumns(t.columns, own).some((column) => column.name === c.column));
             if (mine.length === 0) continue;
             const signature = mine.map((c) => c.column).join(',');
             const group = groups.get(signature) ?? { changes: mine, keys: [] };
@@ -754,7 +974,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           for (const group of groups.values()) {
             for (const batch of chunks(group.keys, 1000)) {
               const statement = new Statement(session.dialect);
-              const sets = group.changes.map((c) => `${statement.id(c.column)} = ${statement.param(c.value === null || typeof c.value !== 'object' ? c.value : JSON.stringify(c.value))}`);
+              const sets = group.changes.map(
+                (c) =>
+                  `${statement.id(c.column)} = ${statement.param(c.value === null || typeof c.value !== 'object' ? c.value : JSON.stringify(c.value))}`,
+              );
               const text = `update ${tableName(statement, model, name)} set ${sets.join(', ')} where ${statement.inList(statement.id(t.primaryKey), batch)}`;
               await session.query(text, statement.params);
               rows += batch.length;
@@ -785,7 +1008,9 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           // Restricting protects every row the person is in; lifting it clears only their own rows (someone else
           // may have restricted a row they share).
           const found = rows
-            .filter((row) => request.restricted || person.ownership.get(name)?.get(valueText(row[t.primaryKey]))?.exclusive)
+            .filter(
+              (row) => request.restricted || person.ownership.get(name)?.get(valueText(row[t.primaryKey]))?.exclusive,
+            )
             .map((row) => row[t.primaryKey]);
           if (found.length === 0) continue;
           if (!t.restrictColumn) {
@@ -809,7 +1034,14 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const ruleAnchor = anchorOf(t, query.anchor);
       if (!ruleAnchor) throw new StoreError(id, `table "${t.name}" declares no retention anchor`, 'no_anchor');
       // A count is advisory (the sweep checks again in each batch's transaction): the restricted rows as of now.
-      const restrictedSet = await restrictedRows(driver, model, id, query.restrictedIdentities?.length ? { identities: query.restrictedIdentities, accepts: await seedFilter() } : undefined);
+      const restrictedSet = await restrictedRows(
+        driver,
+        model,
+        id,
+        query.restrictedIdentities?.length
+          ? { identities: query.restrictedIdentities, accepts: await seedFilter() }
+          : undefined,
+      );
       const statement = new Statement(driver.dialect);
       const source = dueSource(statement, model, t, ruleAnchor);
       let { from, anchor } = source;
@@ -831,7 +1063,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       // A delete rule cannot delete a row another row still references: such rows are blocked, not due. Per row and
       // referencing table, one subquery gives until when its referencing rows stay (the latest anchor among them, or
       // "for ever" for one a hold or a restriction keeps, or that no rule deletes); each cutoff then compares with it.
-      const blocking = query.action === 'delete' ? [...blockingReferences(model, t), ...stayingNullableReferences(model, t, restrictedSet)] : [];
+      const blocking =
+        query.action === 'delete'
+          ? [...blockingReferences(model, t), ...stayingNullableReferences(model, t, restrictedSet)]
+          : [];
       // A nullable reference blocks only through the rows that stay (held, restricted): the others are unlinked.
       const onlyStaying = (ref: ReferenceModel) => ref.nullable;
       let blockedAt: (cutoff: Date) => string | undefined = () => undefined;
@@ -840,7 +1075,8 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           const child = table(ref.table);
           const rule = rules.find((r) => r.table === child.name);
           const link = `from ${tableName(statement, model, child.name)} bc where bc.${statement.id(ref.column)} = t.${statement.id(ref.toColumn)}${onlyStaying(ref) ? ` and ${stayingChild(statement, child, 'bc', now, restrictedSet)}` : ''}`;
-          if (!rule?.period || !child.anchor || onlyStaying(ref)) return `(select 1 ${link} limit 1) as charter_block_${k}`;
+          if (!rule?.period || !child.anchor || onlyStaying(ref))
+            return `(select 1 ${link} limit 1) as charter_block_${k}`;
           const childAnchor = anchorExpression(statement, model, child, 'bc');
           const stays = [`${childAnchor} is null`, ...holdPredicates(statement, child, now, 'bc').map((h) => h.sql)];
           const protectedChild = restrictedMember(statement, child, 'bc', restrictedSet);
@@ -855,7 +1091,8 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           `(${blocking
             .map((ref, k) => {
               const rule = rules.find((r) => r.table === ref.table);
-              if (!rule?.period || !table(ref.table).anchor || onlyStaying(ref)) return `t.charter_block_${k} is not null`;
+              if (!rule?.period || !table(ref.table).anchor || onlyStaying(ref))
+                return `t.charter_block_${k} is not null`;
               return `coalesce(t.charter_block_${k} > ${statement.instant(addDuration(cutoff, duration(rule.period), -1))}, false)`;
             })
             .join(' or ')})`;
@@ -868,7 +1105,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const first = thresholds[0] ?? now;
       // Each held row counts once, under the first hold that keeps it.
       const heldColumns = held.map((h, i) => {
-        const earlier = held.slice(0, i).map((e) => ` and not ${e.sql}`).join('');
+        const earlier = held
+          .slice(0, i)
+          .map((e) => ` and not ${e.sql}`)
+          .join('');
         return `sum(case when ${anchor} <= ${statement.instant(first)} and ${h.sql}${earlier} then 1 else 0 end) as held_${i}`;
       });
       const restrictedColumn = `sum(case when ${anchor} <= ${statement.instant(first)} and not ${anyHold} and ${restricted} then 1 else 0 end) as held_restricted`;
@@ -932,7 +1172,12 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
               `select ${reason} as reason, count(distinct t.${s.id(t.primaryKey)}) as n, count(*) as m from ${source.from} ` +
               `join ${tableName(s, model, child.name)} bc on bc.${s.id(reference.column)} = t.${s.id(reference.toColumn)} where ${conditions.join(' and ')} group by 1`;
             for (const r of (await driver.query(sqlText, s.params)).rows) {
-              result.blocked.push({ table: child.name, reason: String(r.reason), rows: Number(r.n ?? 0), by: Number(r.m ?? 0) });
+              result.blocked.push({
+                table: child.name,
+                reason: String(r.reason),
+                rows: Number(r.n ?? 0),
+                by: Number(r.m ?? 0),
+              });
             }
           }
         }
@@ -949,7 +1194,11 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         );
         const row = rows[0];
         if (!row || row.batch_id !== batchId) return undefined;
-        return { deleted: Number(row.deleted ?? 0), anonymised: Number(row.anonymised ?? 0), reduced: JSON.parse(typeof row.reduced === 'string' ? row.reduced : '{}') as Record<string, number> };
+        return {
+          deleted: Number(row.deleted ?? 0),
+          anonymised: Number(row.anonymised ?? 0),
+          reduced: JSON.parse(typeof row.reduced === 'string' ? row.reduced : '{}') as Record<string, number>,
+        };
       } catch {
         // No ledger table (never swept with one, or the store refused to create it): no batch to recount.
         return undefined;
@@ -966,10 +1215,14 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
       const hashColumns = t.columns.filter((c) => c.erase === 'hash').map((c) => c.name);
       const mode = request.action === 'delete' ? 'delete' : 'anonymise';
       // A column rule erases just its columns; a delete rule's fallback (rows still referenced) erases them all.
-      const anonymised = writtenColumns(t, 'anonymise').filter((c) => !request.columns || request.columns.includes(c.name));
+      const anonymised = writtenColumns(t, 'anonymise').filter(
+        (c) => !request.columns || request.columns.includes(c.name),
+      );
       if (mode === 'anonymise' && anonymised.length === 0) return result;
       const ledger = request.batchId && !request.dryRun ? await ledgerReady() : false;
-      const remembered = request.restrictedIdentities?.length ? { identities: request.restrictedIdentities, accepts: await seedFilter() } : undefined;
+      const remembered = request.restrictedIdentities?.length
+        ? { identities: request.restrictedIdentities, accepts: await seedFilter() }
+        : undefined;
 
       return driver.transaction(async (session) => {
         // The restricted rows, computed in the batch's own transaction right before its write: a row restricted
@@ -988,7 +1241,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const excluded = exclusions(statement, request.exclude);
         if (excluded) conditions.push(excluded);
         const referenced = [
-          ...blockingReferences(model, t).map((child) => `exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`),
+          ...blockingReferences(model, t).map(
+            (child) =>
+              `exists (select 1 from ${tableName(statement, model, child.table)} c where c.${statement.id(child.column)} = t.${statement.id(child.toColumn)})`,
+          ),
           ...stayingNullableReferences(model, t, restrictedSet).map((child, k) => {
             const childTable = table(child.table);
             return `exists (select 1 from ${tableName(statement, model, child.table)} c${k} where c${k}.${statement.id(child.column)} = t.${statement.id(child.toColumn)} and ${stayingChild(statement, childTable, `c${k}`, now, restrictedSet)})`;
@@ -1004,8 +1260,13 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           // through a non-nullable reference cannot go at all.
           for (const self of t.referencedBy.filter((r) => r.table === t.name && r.enforced)) {
             const pk = statement.id(t.primaryKey);
-            conditions.push(`not exists (select 1 from ${tableName(statement, model, t.name)} c where c.${statement.id(self.column)} = t.${statement.id(self.toColumn)} and c.${pk} <> t.${pk})`);
-            if (!self.nullable) conditions.push(`(t.${statement.id(self.column)} is null or t.${statement.id(self.column)} <> t.${statement.id(self.toColumn)})`);
+            conditions.push(
+              `not exists (select 1 from ${tableName(statement, model, t.name)} c where c.${statement.id(self.column)} = t.${statement.id(self.toColumn)} and c.${pk} <> t.${pk})`,
+            );
+            if (!self.nullable)
+              conditions.push(
+                `(t.${statement.id(self.column)} is null or t.${statement.id(self.column)} <> t.${statement.id(self.toColumn)})`,
+              );
           }
         }
         // A batch walks the anchor's index in order from where the previous one stopped: without the lower bound,
@@ -1020,12 +1281,21 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         const after = request.after === undefined ? undefined : new Date(request.after);
         // The cursor goes back as the Date the driver read, so the driver converts it back the way it read it (a
         // zone-less timestamp column round-trips whatever the process's time zone).
-        if (ordered && after && !Number.isNaN(after.getTime())) conditions.push(`${anchor} >= ${statement.param(after)}`);
-        const columns = [t.primaryKey, ...hashColumns, ...t.referencedBy.filter((r) => r.nullable && r.enforced).map((r) => r.toColumn), ...(ordered && ownAnchor ? [ownAnchor] : [])];
+        if (ordered && after && !Number.isNaN(after.getTime()))
+          conditions.push(`${anchor} >= ${statement.param(after)}`);
+        const columns = [
+          t.primaryKey,
+          ...hashColumns,
+          ...t.referencedBy.filter((r) => r.nullable && r.enforced).map((r) => r.toColumn),
+          ...(ordered && ownAnchor ? [ownAnchor] : []),
+        ];
         const selected = [...new Set(columns)].map((c) => `t.${statement.id(c)}`).join(', ');
-        const limit = request.dryRun ? '' : `${ordered ? ` order by ${anchor}` : ''} limit ${Math.max(1, Math.floor(request.batchSize))}`;
+        const limit = request.dryRun
+          ? ''
+          : `${ordered ? ` order by ${anchor}` : ''} limit ${Math.max(1, Math.floor(request.batchSize))}`;
         const unlinks = t.referencedBy.filter((r) => r.nullable && r.enforced && r.table !== t.name);
-        const inDatabase = !request.dryRun && session.dialect === 'postgres' && (mode === 'anonymise' || unlinks.length === 0);
+        const inDatabase =
+          !request.dryRun && session.dialect === 'postgres' && (mode === 'anonymise' || unlinks.length === 0);
         let rows: Row[] = [];
         if (inDatabase) {
           // One statement: the database finds the due rows and deletes or anonymises them (computing the keyed
@@ -1037,7 +1307,10 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           // of the whole table for a few thousand rows.
           const target = `${tableName(statement, model, t.name)} x`;
           const batch = `x.${key} = any(array(select k from due))${recheck}`;
-          const write = mode === 'delete' ? `delete from ${target} where ${batch}` : `update ${target} set ${anonymised.map((c) => `${statement.id(c.name)} = ${sqlStrategy(statement, c, `x.${statement.id(c.name)}`)}`).join(', ')} where ${batch}`;
+          const write =
+            mode === 'delete'
+              ? `delete from ${target} where ${batch}`
+              : `update ${target} set ${anonymised.map((c) => `${statement.id(c.name)} = ${sqlStrategy(statement, c, `x.${statement.id(c.name)}`)}`).join(', ')} where ${batch}`;
           const text =
             `with due as materialized (select t.${key} as k${ordered ? `, ${anchor} as a` : ''} from ${from} where ${conditions.join(' and ')}${limit}), ` +
             `written as (${write} returning 1) ` +
@@ -1049,7 +1322,12 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           if (count >= request.batchSize) result.done = false;
           if (row.last instanceof Date && !Number.isNaN(row.last.getTime())) result.next = row.last.toISOString();
         } else {
-          rows = (await session.query(`select ${selected} from ${from} where ${conditions.join(' and ')}${limit}`, statement.params)).rows;
+          rows = (
+            await session.query(
+              `select ${selected} from ${from} where ${conditions.join(' and ')}${limit}`,
+              statement.params,
+            )
+          ).rows;
           if (!request.dryRun && rows.length >= request.batchSize) result.done = false;
           const last = ordered && ownAnchor ? rows.at(-1)?.[ownAnchor] : undefined;
           if (last instanceof Date && !Number.isNaN(last.getTime())) result.next = last.toISOString();
@@ -1060,20 +1338,36 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
               const values = [...new Set(rows.map((r) => r[child.toColumn]).filter((v) => v != null))];
               for (const batch of chunks(values, 1000)) {
                 const unlink = new Statement(session.dialect);
-                await session.query(`update ${tableName(unlink, model, child.table)} set ${unlink.id(child.column)} = null where ${unlink.inList(unlink.id(child.column), batch)}`, unlink.params);
+                await session.query(
+                  `update ${tableName(unlink, model, child.table)} set ${unlink.id(child.column)} = null where ${unlink.inList(unlink.id(child.column), batch)}`,
+                  unlink.params,
+                );
               }
             }
             // A row pointing at itself lets go of itself first (InnoDB checks each row as it deletes it).
             for (const self of t.references.filter((r) => r.toTable === t.name && r.enforced && r.nullable)) {
-              for (const batch of chunks(rows.map((r) => r[t.primaryKey]), 1000)) {
+              for (const batch of chunks(
+                rows.map((r) => r[t.primaryKey]),
+                1000,
+              )) {
                 const unlink = new Statement(session.dialect);
-                await session.query(`update ${tableName(unlink, model, t.name)} set ${unlink.id(self.column)} = null where ${unlink.inList(unlink.id(t.primaryKey), batch)} and ${unlink.id(self.column)} = ${unlink.id(self.toColumn)}`, unlink.params);
+                await session.query(
+                  `update ${tableName(unlink, model, t.name)} set ${unlink.id(self.column)} = null where ${unlink.inList(unlink.id(t.primaryKey), batch)} and ${unlink.id(self.column)} = ${unlink.id(self.toColumn)}`,
+                  unlink.params,
+                );
               }
             }
-            result.deleted = await deleteKeys(session, t, rows.map((r) => r[t.primaryKey]), request.batchSize);
+            result.deleted = await deleteKeys(
+              session,
+              t,
+              rows.map((r) => r[t.primaryKey]),
+              request.batchSize,
+            );
           } else result.deleted = rows.length;
         } else if (mode === 'anonymise' && !inDatabase) {
-          result.anonymised = request.dryRun ? rows.length : await writeStrategies(session, t, rows, anonymised, 'anonymise', request.batchSize);
+          result.anonymised = request.dryRun
+            ? rows.length
+            : await writeStrategies(session, t, rows, anonymised, 'anonymise', request.batchSize);
         }
         if (selfReferenced && !request.dryRun && result.deleted > 0) result.done = false;
 
@@ -1088,13 +1382,23 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
           const own = predicates[i];
           if (!own) continue;
           const earlier = predicates.slice(0, i).map((p) => `not (${p.sql})`);
-          const where = [`${source.anchor} <= ${s.instant(threshold)}`, own.sql, ...earlier, notYetErased(s, reduce, 'reduce', token)];
+          const where = [
+            `${source.anchor} <= ${s.instant(threshold)}`,
+            own.sql,
+            ...earlier,
+            notYetErased(s, reduce, 'reduce', token),
+          ];
           const protectedRow = restrictedMember(s, t, 't', restrictedSet);
           if (protectedRow) where.push(`not ${protectedRow}`);
           const select = [...new Set([t.primaryKey, ...hashColumns])].map((c) => `t.${s.id(c)}`).join(', ');
-          const { rows: heldRows } = await session.query(`select ${select} from ${source.from} where ${where.join(' and ')}${limit}`, s.params);
+          const { rows: heldRows } = await session.query(
+            `select ${select} from ${source.from} where ${where.join(' and ')}${limit}`,
+            s.params,
+          );
           if (!request.dryRun && heldRows.length >= request.batchSize) result.done = false;
-          const count = request.dryRun ? heldRows.length : await writeStrategies(session, t, heldRows, reduce, 'reduce', request.batchSize);
+          const count = request.dryRun
+            ? heldRows.length
+            : await writeStrategies(session, t, heldRows, reduce, 'reduce', request.batchSize);
           if (count > 0) result.reduced[hold.hold] = (result.reduced[hold.hold] ?? 0) + count;
         }
         if (ledger && request.batchId) await recordLedger(session, request.jobId, request.batchId, result);
@@ -1106,7 +1410,9 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
 
     async sample(name: string, limit: number) {
       const statement = new Statement(driver.dialect);
-      const { rows } = await driver.query(`select * from ${tableName(statement, model, name)} limit ${Math.max(1, Math.floor(limit))}`);
+      const { rows } = await driver.query(
+        `select * from ${tableName(statement, model, name)} limit ${Math.max(1, Math.floor(limit))}`,
+      );
       return rows;
     },
 
@@ -1124,7 +1430,12 @@ function anchorOf(t: TableModel, declared: string | undefined): AnchorModel | un
 }
 
 /** The FROM clause (aliased `t`, joined to the anchor's table when the anchor lives there) and the anchor expression. */
-function dueSource(statement: Statement, model: StoreModel, t: TableModel, anchor: AnchorModel | undefined = t.anchor): { from: string; anchor: string } {
+function dueSource(
+  statement: Statement,
+  model: StoreModel,
+  t: TableModel,
+  anchor: AnchorModel | undefined = t.anchor,
+): { from: string; anchor: string } {
   if (!anchor) throw new Error('no anchor');
   const own = `${tableName(statement, model, t.name)} t`;
   if (!anchor.via) return { from: own, anchor: `t.${statement.id(anchor.column)}` };
@@ -1140,7 +1451,10 @@ function holdPredicates(statement: Statement, t: TableModel, now: Date, alias = 
   return t.holds.map((hold) => {
     const parts: string[] = [];
     if (hold.flag) parts.push(`${alias}.${statement.id(hold.flag)} is true`);
-    if (hold.anchor && hold.duration) parts.push(`${alias}.${statement.id(hold.anchor)} > ${statement.instant(addDuration(now, duration(hold.duration), -1))}`);
+    if (hold.anchor && hold.duration)
+      parts.push(
+        `${alias}.${statement.id(hold.anchor)} > ${statement.instant(addDuration(now, duration(hold.duration), -1))}`,
+      );
     else if (hold.anchor) parts.push('1 = 0');
     return { hold: hold.hold, sql: parts.length > 0 ? `(${parts.join(' or ')})` : '(1 = 1)' };
   });
@@ -1149,12 +1463,19 @@ function holdPredicates(statement: Statement, t: TableModel, now: Date, alias = 
 function exclusions(statement: Statement, exclude: DueQuery['exclude']): string {
   return (exclude ?? [])
     .filter((e) => e.values.length > 0)
-    .map((e) => `(t.${statement.id(e.column)} is null or ${statement.notInList(`t.${statement.id(e.column)}`, e.values)})`)
+    .map(
+      (e) => `(t.${statement.id(e.column)} is null or ${statement.notInList(`t.${statement.id(e.column)}`, e.values)})`,
+    )
     .join(' and ');
 }
 
 /** True for rows where at least one of the columns is not yet in its erased state (so a sweep never loops on them). */
-function notYetErased(statement: Statement, columns: ColumnModel[], mode: 'anonymise' | 'reduce', token: string): string {
+function notYetErased(
+  statement: Statement,
+  columns: ColumnModel[],
+  mode: 'anonymise' | 'reduce',
+  token: string,
+): string {
   const parts = columns.map((column) => {
     const c = `t.${statement.id(column.name)}`;
     const strategy = effectiveStrategy(column, mode);
@@ -1178,12 +1499,24 @@ function stayingNullableReferences(model: StoreModel, t: TableModel, restrictedS
   return t.referencedBy.filter((r) => {
     const child = model.tables.get(r.table);
     // A table no restrictColumn protects may still hold restricted rows: those of a person Charter remembers.
-    return r.nullable && r.enforced && r.table !== t.name && child !== undefined && (child.holds.length > 0 || restrictable(model, child.name) || restrictedSet.has(child.name));
+    return (
+      r.nullable &&
+      r.enforced &&
+      r.table !== t.name &&
+      child !== undefined &&
+      (child.holds.length > 0 || restrictable(model, child.name) || restrictedSet.has(child.name))
+    );
   });
 }
 
 /** True for a row of `child` (aliased `alias`) that retention must leave as it is: held now, or restricted. */
-function stayingChild(statement: Statement, child: TableModel, alias: string, now: Date, restrictedSet: RestrictedRows): string {
+function stayingChild(
+  statement: Statement,
+  child: TableModel,
+  alias: string,
+  now: Date,
+  restrictedSet: RestrictedRows,
+): string {
   const parts = holdPredicates(statement, child, now, alias).map((h) => h.sql);
   const restricted = restrictedMember(statement, child, alias, restrictedSet);
   if (restricted) parts.push(restricted);
@@ -1200,7 +1533,16 @@ function blockingReferences(model: StoreModel, t: TableModel): ReferenceModel[] 
  * is due under it, no hold keeps it and it is not restricted. (Rows still referenced themselves are not followed
  * further: the sweep reports what stays.)
  */
-function childGoes(statement: Statement, model: StoreModel, child: TableModel, alias: string, cutoff: Date, now: Date, rules: readonly RowRule[], restrictedSet: RestrictedRows): string {
+function childGoes(
+  statement: Statement,
+  model: StoreModel,
+  child: TableModel,
+  alias: string,
+  cutoff: Date,
+  now: Date,
+  rules: readonly RowRule[],
+  restrictedSet: RestrictedRows,
+): string {
   const rule = rules.find((r) => r.table === child.name);
   if (!rule?.period || !child.anchor) return '(1 = 0)';
   const anchor = anchorExpression(statement, model, child, alias);

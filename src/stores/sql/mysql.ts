@@ -34,7 +34,9 @@ async function streamRows(
   // The callback connection under the promise wrapper streams rows as they arrive (backpressure via the stream).
   const core = (connection as unknown as { connection: CoreConnection }).connection;
   const rendered = renderPlaceholders('mysql', text, params);
-  const stream = core.query({ sql: rendered.text, ...(timeoutMs ? { timeout: timeoutMs } : {}) }, rendered.params).stream({ highWaterMark: batchSize });
+  const stream = core
+    .query({ sql: rendered.text, ...(timeoutMs ? { timeout: timeoutMs } : {}) }, rendered.params)
+    .stream({ highWaterMark: batchSize });
   let batch: Record<string, unknown>[] = [];
   for await (const row of stream as AsyncIterable<Record<string, unknown>>) {
     batch.push(row);
@@ -106,7 +108,13 @@ async function introspectMysql(pool: Queryable): Promise<LiveSchema> {
     const name = String(row.table_name);
     let table = tables.get(name);
     if (!table) {
-      table = { name, columns: [], primaryKey: [], foreignKeys: [], estimatedRows: row.estimate == null ? undefined : Number(row.estimate) };
+      table = {
+        name,
+        columns: [],
+        primaryKey: [],
+        foreignKeys: [],
+        estimatedRows: row.estimate == null ? undefined : Number(row.estimate),
+      };
       tables.set(name, table);
     }
     const family = familyOf(String(row.data_type), String(row.column_type));
@@ -115,7 +123,10 @@ async function introspectMysql(pool: Queryable): Promise<LiveSchema> {
       rawType: String(row.column_type),
       family,
       nullable: String(row.is_nullable) === 'YES',
-      maxLength: family === 'text' && row.max_length != null && Number(row.max_length) < 65_535 ? Number(row.max_length) : undefined,
+      maxLength:
+        family === 'text' && row.max_length != null && Number(row.max_length) < 65_535
+          ? Number(row.max_length)
+          : undefined,
       unique: false,
       indexed: false,
     });
@@ -175,7 +186,10 @@ export function createMysqlDriver(url: string, options: MysqlDriverOptions = {})
       // its bound on the server; MySQL refuses that variable, and the client-side bound below covers it.
       pool.on('connection', (connection: unknown) => {
         const core = connection as CoreConnection;
-        core.query(`set session lock_wait_timeout = ${lockSeconds}, innodb_lock_wait_timeout = ${lockSeconds}`, () => {});
+        core.query(
+          `set session lock_wait_timeout = ${lockSeconds}, innodb_lock_wait_timeout = ${lockSeconds}`,
+          () => {},
+        );
         core.query(`set session max_statement_time = ${timeouts.statementMs / 1000}`, () => {});
       });
       return pool;
@@ -202,12 +216,14 @@ export function createMysqlDriver(url: string, options: MysqlDriverOptions = {})
       else connection.destroy();
     }
   };
-  const bounded = (connection: mysql.PoolConnection) => boundedOn(connection, timeouts.statementMs + timeouts.connectMs);
+  const bounded = (connection: mysql.PoolConnection) =>
+    boundedOn(connection, timeouts.statementMs + timeouts.connectMs);
   let closed: Promise<void> | undefined;
   return {
     dialect: 'mysql',
     query: (text, params = []) => inConnection((c) => run(bounded(c), text, params)),
-    stream: (text, params, batchSize, onRows) => inConnection((c) => streamRows(c, text, params, batchSize, onRows, timeouts.statementMs + timeouts.connectMs)),
+    stream: (text, params, batchSize, onRows) =>
+      inConnection((c) => streamRows(c, text, params, batchSize, onRows, timeouts.statementMs + timeouts.connectMs)),
     transaction: (work) =>
       inConnection(async (connection) => {
         await connection.beginTransaction();

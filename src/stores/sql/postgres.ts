@@ -56,16 +56,33 @@ function transactionSession(raw: Run): SqlSession {
   return {
     dialect: 'postgres',
     query: (text, params = []) => run(text, params),
-    stream: (text, params, batchSize, onRows) => streamSelect(run, (work) => work(run), text, params, batchSize, onRows),
+    stream: (text, params, batchSize, onRows) =>
+      streamSelect(run, (work) => work(run), text, params, batchSize, onRows),
   };
 }
 
 const familyOf: Record<string, ColumnFamily> = {
-  text: 'text', varchar: 'text', bpchar: 'text', citext: 'text', name: 'text', char: 'text',
-  int2: 'integer', int4: 'integer', int8: 'integer',
-  numeric: 'decimal', float4: 'decimal', float8: 'decimal', money: 'decimal',
-  bool: 'boolean', date: 'date', timestamp: 'timestamp', timestamptz: 'timestamp',
-  json: 'json', jsonb: 'json', bytea: 'binary', uuid: 'uuid',
+  text: 'text',
+  varchar: 'text',
+  bpchar: 'text',
+  citext: 'text',
+  name: 'text',
+  char: 'text',
+  int2: 'integer',
+  int4: 'integer',
+  int8: 'integer',
+  numeric: 'decimal',
+  float4: 'decimal',
+  float8: 'decimal',
+  money: 'decimal',
+  bool: 'boolean',
+  date: 'date',
+  timestamp: 'timestamp',
+  timestamptz: 'timestamp',
+  json: 'json',
+  jsonb: 'json',
+  bytea: 'binary',
+  uuid: 'uuid',
 };
 
 /** Reads tables, columns, keys and foreign keys of one schema from the catalog. */
@@ -110,7 +127,13 @@ export async function introspectPostgres(query: Run, schema: string): Promise<Li
     let table = tables.get(name);
     if (!table) {
       const estimate = Number(row.estimate);
-      table = { name, columns: [], primaryKey: [], foreignKeys: [], estimatedRows: estimate >= 0 ? Math.round(estimate) : undefined };
+      table = {
+        name,
+        columns: [],
+        primaryKey: [],
+        foreignKeys: [],
+        estimatedRows: estimate >= 0 ? Math.round(estimate) : undefined,
+      };
       tables.set(name, table);
     }
     const raw = String(row.raw_type);
@@ -233,7 +256,14 @@ export function createPostgresDriver(url: string, options: PostgresDriverOptions
     dialect: 'postgres',
     query: (text, params = []) => poolRun(text, params),
     stream: (text, params, batchSize, onRows) =>
-      streamSelect(poolRun, (work) => inTransaction((session) => work((t, p) => session.query(t, p))), text, params, batchSize, onRows),
+      streamSelect(
+        poolRun,
+        (work) => inTransaction((session) => work((t, p) => session.query(t, p))),
+        text,
+        params,
+        batchSize,
+        onRows,
+      ),
     transaction: inTransaction,
     introspect: (schema = 'public') => introspectPostgres(poolRun, schema),
     close: () => (closed ??= opened ? opened.then((pool) => pool.end()) : Promise.resolve()),
@@ -243,7 +273,11 @@ export function createPostgresDriver(url: string, options: PostgresDriverOptions
 /** The subset of PGlite the driver uses (so this module does not load PGlite itself). */
 export interface PgliteLike {
   query<T>(text: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
-  transaction<T>(work: (tx: { query<R>(text: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }> }) => Promise<T>): Promise<T>;
+  transaction<T>(
+    work: (tx: {
+      query<R>(text: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+    }) => Promise<T>,
+  ): Promise<T>;
 }
 
 /** A driver over an open PGlite database (the caller closes PGlite). */
@@ -266,7 +300,14 @@ export function createPgliteDriver(pglite: PgliteLike): SqlDriver {
     dialect: 'postgres',
     query: (text, params = []) => run(text, params),
     stream: (text, params, batchSize, onRows) =>
-      streamSelect(run, (work) => inTransaction((session) => work((t, p) => session.query(t, p))), text, params, batchSize, onRows),
+      streamSelect(
+        run,
+        (work) => inTransaction((session) => work((t, p) => session.query(t, p))),
+        text,
+        params,
+        batchSize,
+        onRows,
+      ),
     transaction: inTransaction,
     introspect: (schema = 'public') => introspectPostgres(run, schema),
     close: async () => {},

@@ -46,7 +46,8 @@ function steps(model: StoreModel, t: TableModel): Step[] {
   // Down: rows that belong to this one (owner reference) or declare it their profile.
   for (const ref of t.referencedBy) {
     const child = model.tables.get(ref.table);
-    if (child && (ref.owner || ref.profile)) out.push({ sourceColumn: ref.toColumn, target: child, targetColumn: ref.column });
+    if (child && (ref.owner || ref.profile))
+      out.push({ sourceColumn: ref.toColumn, target: child, targetColumn: ref.column });
   }
   // Up: the profile row this row declares its person's own.
   for (const ref of t.references.filter((r: ReferenceModel) => r.profile)) {
@@ -66,7 +67,12 @@ export function restrictionDeclared(model: StoreModel): boolean {
  * the result (a sweep batch computes it right before its delete), so a row restricted before that transaction starts
  * is in it.
  */
-export async function restrictedRows(session: SqlSession, model: StoreModel, storeId: string, remembered?: RememberedRestrictions): Promise<RestrictedRows> {
+export async function restrictedRows(
+  session: SqlSession,
+  model: StoreModel,
+  storeId: string,
+  remembered?: RememberedRestrictions,
+): Promise<RestrictedRows> {
   const result = new Map<string, Map<string, unknown>>();
   const identities = remembered?.identities ?? [];
   if (!restrictionDeclared(model) && identities.length === 0) return new Map();
@@ -81,7 +87,10 @@ export async function restrictedRows(session: SqlSession, model: StoreModel, sto
     }
     return list;
   };
-  const select = (statement: Statement, t: TableModel) => columns(t).map((c, i) => `${statement.id(c)} as c${i}`).join(', ');
+  const select = (statement: Statement, t: TableModel) =>
+    columns(t)
+      .map((c, i) => `${statement.id(c)} as c${i}`)
+      .join(', ');
   const read = (t: TableModel, row: Row): Row => Object.fromEntries(columns(t).map((c, i) => [c, row[`c${i}`]]));
   // Adds the rows not yet in the set; returns those (the next frontier of their table).
   const add = (t: TableModel, rows: readonly Row[]): Row[] => {
@@ -114,7 +123,10 @@ export async function restrictedRows(session: SqlSession, model: StoreModel, sto
     const statement = new Statement(session.dialect);
     // `= true`, not `is true`: the planner then uses an index on the column (or a partial index `where restricted`),
     // which turns this statement, run by every sweep batch, from a scan of the table into a lookup of the few rows.
-    const { rows } = await session.query(`select ${select(statement, t)} from ${tableName(statement, model, t.name)} where ${statement.id(t.restrictColumn)} = true`, statement.params);
+    const { rows } = await session.query(
+      `select ${select(statement, t)} from ${tableName(statement, model, t.name)} where ${statement.id(t.restrictColumn)} = true`,
+      statement.params,
+    );
     const added = add(t, rows);
     if (added.length > 0) frontier.set(t, [...(frontier.get(t) ?? []), ...added]);
   }
@@ -127,7 +139,10 @@ export async function restrictedRows(session: SqlSession, model: StoreModel, sto
       columns: (t) => columns(t),
       ...(remembered?.accepts ? { acceptsValue: remembered.accepts } : {}),
       onRows: async (t, rows) => {
-        const added = add(t, rows.map((row) => Object.fromEntries(columns(t).map((c, i) => [`c${i}`, row[c]]))));
+        const added = add(
+          t,
+          rows.map((row) => Object.fromEntries(columns(t).map((c, i) => [`c${i}`, row[c]]))),
+        );
         if (added.length > 0) frontier.set(t, [...(frontier.get(t) ?? []), ...added]);
       },
     });
@@ -136,7 +151,14 @@ export async function restrictedRows(session: SqlSession, model: StoreModel, sto
     const next = new Map<TableModel, Row[]>();
     for (const [t, rows] of frontier) {
       for (const step of steps(model, t)) {
-        const values = [...new Map(rows.map((row) => row[step.sourceColumn]).filter((v) => v !== null && v !== undefined).map((v) => [valueText(v), v])).values()];
+        const values = [
+          ...new Map(
+            rows
+              .map((row) => row[step.sourceColumn])
+              .filter((v) => v !== null && v !== undefined)
+              .map((v) => [valueText(v), v]),
+          ).values(),
+        ];
         for (const batch of chunks(values, 1000)) {
           const statement = new Statement(session.dialect);
           const text = `select ${select(statement, step.target)} from ${tableName(statement, model, step.target.name)} where ${statement.inList(statement.id(step.targetColumn), batch)}`;
@@ -156,7 +178,12 @@ export async function restrictedRows(session: SqlSession, model: StoreModel, sto
  * True for a row of `t` (aliased `alias`) in the restricted set; undefined when the table has no restricted row (the
  * statement then stays as it would be without restrictions, at no cost).
  */
-export function restrictedMember(statement: Statement, t: TableModel, alias: string, restricted: RestrictedRows): string | undefined {
+export function restrictedMember(
+  statement: Statement,
+  t: TableModel,
+  alias: string,
+  restricted: RestrictedRows,
+): string | undefined {
   const keys = restricted.get(t.name);
   if (!keys || keys.length === 0) return undefined;
   return `(${statement.inList(`${alias}.${statement.id(t.primaryKey)}`, keys)})`;

@@ -17,7 +17,13 @@ const store = storeSchema.parse({
   id: 'shop',
   kind: 'postgres',
   connection: 'UNUSED_URL',
-  tables: [{ name: 'customers', primaryKey: 'id', columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }] }],
+  tables: [
+    {
+      name: 'customers',
+      primaryKey: 'id',
+      columns: [{ name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' }],
+    },
+  ],
 });
 
 let pglite: PGlite;
@@ -43,11 +49,18 @@ describe('the live schema read', () => {
       close: () => real.close(),
       introspect: async (schema) => {
         reads++;
-        if (reads === 1) throw new StoreError('shop', 'a statement took longer than 60 s and was cancelled', 'statement_timeout');
+        if (reads === 1)
+          throw new StoreError('shop', 'a statement took longer than 60 s and was cancelled', 'statement_timeout');
         return real.introspect(schema);
       },
     };
-    const connector = createSqlConnector({ id: 'shop', kind: 'postgres', model: storeModel(store), driver, context: { hashKey: Buffer.from('schema-read-test-key-0123456789') } });
+    const connector = createSqlConnector({
+      id: 'shop',
+      kind: 'postgres',
+      model: storeModel(store),
+      driver,
+      context: { hashKey: Buffer.from('schema-read-test-key-0123456789') },
+    });
     const access = async () => {
       const records: AccessRecord[] = [];
       await connector.access({ identities: [{ type: 'email', value: 'ann@example.be' }] }, async (batch) => {

@@ -36,7 +36,8 @@ export function valueFitsFamily(family: string | undefined, value: string): bool
   if (family === 'integer') return /^-?\d{1,18}$/.test(value);
   if (family === 'decimal') return /^-?\d+(\.\d+)?$/.test(value);
   if (family === 'uuid') return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-  if (family === 'date' || family === 'timestamp' || family === 'boolean' || family === 'binary' || family === 'json') return false;
+  if (family === 'date' || family === 'timestamp' || family === 'boolean' || family === 'binary' || family === 'json')
+    return false;
   return true;
 }
 
@@ -47,7 +48,9 @@ export interface Traversal {
 
 /** Qualified, quoted table name. */
 export function tableName(statement: Statement, model: StoreModel, table: string): string {
-  return model.schema && statement.dialect === 'postgres' ? `${statement.id(model.schema)}.${statement.id(table)}` : statement.id(table);
+  return model.schema && statement.dialect === 'postgres'
+    ? `${statement.id(model.schema)}.${statement.id(table)}`
+    : statement.id(table);
 }
 
 /**
@@ -145,12 +148,24 @@ export async function traverse(
     // The seed columns are read back and compared again below: a database collation (accent- or case-insensitive,
     // trailing spaces ignored) may match a value that is not the person's.
     const seeds = plan.seeds.filter((s) => s.table === name);
-    const wanted = new Map(seeds.map((seed) => [seed.column, new Set(identities.filter((i) => i.type === seed.type).map((i) => identityKey(seed.type, i.value)))]));
-    const text = `select ${selectList(table, statement, seeds.map((seed) => seed.column))} from ${tableName(statement, model, name)} where ${conditions.join(' or ')}`;
+    const wanted = new Map(
+      seeds.map((seed) => [
+        seed.column,
+        new Set(identities.filter((i) => i.type === seed.type).map((i) => identityKey(seed.type, i.value))),
+      ]),
+    );
+    const text = `select ${selectList(
+      table,
+      statement,
+      seeds.map((seed) => seed.column),
+    )} from ${tableName(statement, model, name)} where ${conditions.join(' or ')}`;
     const matches = (row: Row) =>
       seeds.some((seed) => {
         const value = row[seed.column];
-        const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined;
+        const text =
+          typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+            ? String(value)
+            : undefined;
         return text !== undefined && (wanted.get(seed.column)?.has(identityKey(seed.type, text)) ?? false);
       });
     await session.stream(text, statement.params, perBatch, (rows) => take(table, rows.filter(matches)));

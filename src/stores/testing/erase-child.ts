@@ -25,8 +25,20 @@ const required = (name: string) => {
 const database = await openDatabase<Database>({ url: required('CHARTER_DB_URL'), poolSize: 2 });
 const hashKey = Buffer.from(required('HASH_KEY'));
 const connectors = [
-  createSqlConnector({ id: 'shop', kind: 'postgres', model: storeModel(shopStore('postgres', 'shop'), shopHolds), driver: createPostgresDriver(required('SHOP_URL')), context: { hashKey } }),
-  createSqlConnector({ id: 'legacy', kind: 'mysql', model: storeModel(shopStore('mysql', 'legacy'), shopHolds), driver: createMysqlDriver(required('LEGACY_URL')), context: { hashKey } }),
+  createSqlConnector({
+    id: 'shop',
+    kind: 'postgres',
+    model: storeModel(shopStore('postgres', 'shop'), shopHolds),
+    driver: createPostgresDriver(required('SHOP_URL')),
+    context: { hashKey },
+  }),
+  createSqlConnector({
+    id: 'legacy',
+    kind: 'mysql',
+    model: storeModel(shopStore('mysql', 'legacy'), shopHolds),
+    driver: createMysqlDriver(required('LEGACY_URL')),
+    context: { hashKey },
+  }),
 ];
 const [killStore, killBatch] = (env.KILL_AT ?? '').split(':');
 const seen = new Map<string, number>();

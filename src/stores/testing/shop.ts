@@ -95,7 +95,9 @@ export function shopStore(kind: Store['kind'] = 'postgres', id = 'shop'): Store 
 
 export function shopDdl(dialect: Dialect): string[] {
   // MariaDB would create a second foreign key from an inline REFERENCES next to the explicit one.
-  return shopDdlText(dialect).map((statement) => (dialect === 'mysql' ? statement.replace(/(?<!\)) references \w+\(id\)/g, '') : statement));
+  return shopDdlText(dialect).map((statement) =>
+    dialect === 'mysql' ? statement.replace(/(?<!\)) references \w+\(id\)/g, '') : statement,
+  );
 }
 
 function shopDdlText(dialect: Dialect): string[] {
@@ -126,20 +128,69 @@ type Row = Record<string, unknown>;
 export function shopRows(now: Date, options: { extraOrders?: number } = {}): Record<string, Row[]> {
   const ago = (iso: string) => addDuration(now, duration(iso), -1);
   const customers: Row[] = [
-    { id: 1, email: 'alice@example.be', customer_number: 'C-0001', name: 'Alice Peeters', phone: '+32470000001', password_hash: '$argon2id$alice', processing_restricted: false, contract_ended_at: ago('P2Y'), created_at: ago('P12Y') },
-    { id: 2, email: 'bob@example.be', customer_number: 'C-0002', name: 'Bob Janssens', phone: '+32470000002', password_hash: '$argon2id$bob', processing_restricted: false, contract_ended_at: ago('P11Y'), created_at: ago('P15Y') },
-    { id: 3, email: 'carol@example.be', customer_number: 'C-0003', name: 'Carol Maes', phone: null, password_hash: null, processing_restricted: false, contract_ended_at: null, created_at: ago('P1Y') },
+    {
+      id: 1,
+      email: 'alice@example.be',
+      customer_number: 'C-0001',
+      name: 'Alice Peeters',
+      phone: '+32470000001',
+      password_hash: '$argon2id$alice',
+      processing_restricted: false,
+      contract_ended_at: ago('P2Y'),
+      created_at: ago('P12Y'),
+    },
+    {
+      id: 2,
+      email: 'bob@example.be',
+      customer_number: 'C-0002',
+      name: 'Bob Janssens',
+      phone: '+32470000002',
+      password_hash: '$argon2id$bob',
+      processing_restricted: false,
+      contract_ended_at: ago('P11Y'),
+      created_at: ago('P15Y'),
+    },
+    {
+      id: 3,
+      email: 'carol@example.be',
+      customer_number: 'C-0003',
+      name: 'Carol Maes',
+      phone: null,
+      password_hash: null,
+      processing_restricted: false,
+      contract_ended_at: null,
+      created_at: ago('P1Y'),
+    },
   ];
   const orders: Row[] = [
-    { id: 10, customer_id: 1, delivery_address: 'Kerkstraat 1, 9000 Gent', note: 'ring twice', ordered_at: ago('P12Y') },
+    {
+      id: 10,
+      customer_id: 1,
+      delivery_address: 'Kerkstraat 1, 9000 Gent',
+      note: 'ring twice',
+      ordered_at: ago('P12Y'),
+    },
     { id: 11, customer_id: 1, delivery_address: 'Kerkstraat 1, 9000 Gent', note: null, ordered_at: ago('P3Y') },
     { id: 12, customer_id: 1, delivery_address: 'Veldstraat 9, 9000 Gent', note: 'gift', ordered_at: ago('P2Y') },
     { id: 20, customer_id: 2, delivery_address: 'Markt 2, 2000 Antwerpen', note: null, ordered_at: ago('P11Y') },
   ];
-  for (let i = 0; i < 30; i++) orders.push({ id: 100 + i, customer_id: 3, delivery_address: `Dorp ${i}, 3000 Leuven`, note: null, ordered_at: ago(`P${i + 1}D`) });
+  for (let i = 0; i < 30; i++)
+    orders.push({
+      id: 100 + i,
+      customer_id: 3,
+      delivery_address: `Dorp ${i}, 3000 Leuven`,
+      note: null,
+      ordered_at: ago(`P${i + 1}D`),
+    });
   // Extra orders for Alice (the crash test needs an erasure of many batches).
   for (let i = 0; i < (options.extraOrders ?? 0); i++) {
-    orders.push({ id: 10_000 + i, customer_id: 1, delivery_address: `Kouter ${i}, 9000 Gent`, note: `order ${i}`, ordered_at: ago(`P${(i % 300) + 1}D`) });
+    orders.push({
+      id: 10_000 + i,
+      customer_id: 1,
+      delivery_address: `Kouter ${i}, 9000 Gent`,
+      note: `order ${i}`,
+      ordered_at: ago(`P${(i % 300) + 1}D`),
+    });
   }
   const lines: Row[] = [];
   let lineId = 1000;
@@ -148,21 +199,83 @@ export function shopRows(now: Date, options: { extraOrders?: number } = {}): Rec
   let extraLineId = extraLineStart;
   for (const order of orders) {
     const extra = (order.id as number) >= 10_000;
-    for (let j = 0; j < 2; j++) lines.push({ id: extra ? extraLineId++ : lineId++, order_id: order.id, product: `product-${j}`, quantity: j + 1 });
+    for (let j = 0; j < 2; j++)
+      lines.push({
+        id: extra ? extraLineId++ : lineId++,
+        order_id: order.id,
+        product: `product-${j}`,
+        quantity: j + 1,
+      });
   }
   const invoices: Row[] = [
-    { id: 50, customer_id: 1, order_id: 10, number: 'F-2013-001', issued_at: ago('P12Y'), billing_name: 'Alice Peeters', billing_email: 'alice@example.be', amount: 120.5, legal_claim: false },
-    { id: 51, customer_id: 1, order_id: 12, number: 'F-2024-051', issued_at: ago('P2Y'), billing_name: 'Alice Peeters', billing_email: 'alice@example.be', amount: 99, legal_claim: false },
-    { id: 52, customer_id: 1, order_id: 11, number: 'F-2023-052', issued_at: ago('P3Y'), billing_name: 'Alice Peeters', billing_email: 'billing@alice.example', amount: 10, legal_claim: true },
-    { id: 53, customer_id: 3, order_id: 100, number: 'F-2025-053', issued_at: ago('P6M'), billing_name: 'Carol Maes', billing_email: 'carol@example.be', amount: 12, legal_claim: false },
-    { id: 60, customer_id: 2, order_id: 20, number: 'F-2014-060', issued_at: ago('P11Y'), billing_name: 'Bob Janssens', billing_email: 'bob@example.be', amount: 75, legal_claim: false },
+    {
+      id: 50,
+      customer_id: 1,
+      order_id: 10,
+      number: 'F-2013-001',
+      issued_at: ago('P12Y'),
+      billing_name: 'Alice Peeters',
+      billing_email: 'alice@example.be',
+      amount: 120.5,
+      legal_claim: false,
+    },
+    {
+      id: 51,
+      customer_id: 1,
+      order_id: 12,
+      number: 'F-2024-051',
+      issued_at: ago('P2Y'),
+      billing_name: 'Alice Peeters',
+      billing_email: 'alice@example.be',
+      amount: 99,
+      legal_claim: false,
+    },
+    {
+      id: 52,
+      customer_id: 1,
+      order_id: 11,
+      number: 'F-2023-052',
+      issued_at: ago('P3Y'),
+      billing_name: 'Alice Peeters',
+      billing_email: 'billing@alice.example',
+      amount: 10,
+      legal_claim: true,
+    },
+    {
+      id: 53,
+      customer_id: 3,
+      order_id: 100,
+      number: 'F-2025-053',
+      issued_at: ago('P6M'),
+      billing_name: 'Carol Maes',
+      billing_email: 'carol@example.be',
+      amount: 12,
+      legal_claim: false,
+    },
+    {
+      id: 60,
+      customer_id: 2,
+      order_id: 20,
+      number: 'F-2014-060',
+      issued_at: ago('P11Y'),
+      billing_name: 'Bob Janssens',
+      billing_email: 'bob@example.be',
+      amount: 75,
+      legal_claim: false,
+    },
   ];
   const newsletter: Row[] = [
     { id: 70, email: 'alice@example.be', first_name: 'Alice', subscribed_at: ago('P5Y'), last_contact_at: ago('P4Y') },
     { id: 71, email: 'bob@example.be', first_name: 'Bob', subscribed_at: ago('P5Y'), last_contact_at: ago('P1Y') },
     { id: 72, email: 'dave@example.be', first_name: 'Dave', subscribed_at: ago('P6Y'), last_contact_at: ago('P5Y') },
     { id: 73, email: 'erin@example.be', first_name: 'Erin', subscribed_at: ago('P6Y'), last_contact_at: null },
-    { id: 74, email: 'frank@example.be', first_name: 'Frank', subscribed_at: ago('P4Y'), last_contact_at: ago('P3Y6M') },
+    {
+      id: 74,
+      email: 'frank@example.be',
+      first_name: 'Frank',
+      subscribed_at: ago('P4Y'),
+      last_contact_at: ago('P3Y6M'),
+    },
     { id: 75, email: 'gina@example.be', first_name: 'Gina', subscribed_at: ago('P3Y'), last_contact_at: ago('P2Y6M') },
   ];
   const tickets: Row[] = [
@@ -181,7 +294,8 @@ export async function seedShop(driver: SqlDriver, now: Date, options: { extraOrd
   for (const statement of shopDdl(driver.dialect)) await driver.query(statement);
   const rows = shopRows(now, options);
   for (const table of shopTables) {
-    for (let start = 0; start < (rows[table] ?? []).length; start += 500) await insertRows(driver, table, (rows[table] ?? []).slice(start, start + 500));
+    for (let start = 0; start < (rows[table] ?? []).length; start += 500)
+      await insertRows(driver, table, (rows[table] ?? []).slice(start, start + 500));
   }
 }
 
@@ -190,11 +304,16 @@ export async function insertRows(driver: SqlDriver, table: string, list: Row[]):
   if (list.length === 0) return;
   const columns = Object.keys(list[0] ?? {});
   let n = 0;
-  const placeholders = list.map(() => `(${columns.map(() => (driver.dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`);
+  const placeholders = list.map(
+    () => `(${columns.map(() => (driver.dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`,
+  );
   const params = list.flatMap((row) =>
     columns.map((c) => {
       const value = row[c];
-      if (value instanceof Date) return driver.dialect === 'postgres' ? value.toISOString() : value.toISOString().replace('T', ' ').replace('Z', '');
+      if (value instanceof Date)
+        return driver.dialect === 'postgres'
+          ? value.toISOString()
+          : value.toISOString().replace('T', ' ').replace('Z', '');
       return value;
     }),
   );
@@ -209,7 +328,8 @@ export async function readTable(driver: SqlDriver, table: string): Promise<Row[]
       Object.entries(row).map(([key, value]) => {
         if (value instanceof Date) return [key, value.toISOString()];
         if (['processing_restricted', 'legal_claim'].includes(key)) return [key, value === true || value === 1];
-        if (key === 'amount' || key === 'id' || key.endsWith('_id')) return [key, value === null ? null : Number(value)];
+        if (key === 'amount' || key === 'id' || key.endsWith('_id'))
+          return [key, value === null ? null : Number(value)];
         return [key, value];
       }),
     ),

@@ -64,7 +64,13 @@ export async function newMariaDbDatabase(): Promise<string> {
 }
 
 function sqlTarget(name: 'postgres' | 'mariadb', driver: SqlDriver, kind: 'postgres' | 'mysql'): ContractTarget {
-  const connector = createSqlConnector({ id: 'shop', kind, model: storeModel(shopStore(kind), shopHolds), driver, context: { hashKey: testHashKey } });
+  const connector = createSqlConnector({
+    id: 'shop',
+    kind,
+    model: storeModel(shopStore(kind), shopHolds),
+    driver,
+    context: { hashKey: testHashKey },
+  });
   return {
     name,
     connector,
@@ -91,7 +97,13 @@ export async function httpTarget(): Promise<ContractTarget> {
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create('memory://');
   const driver = createPgliteDriver(pglite);
-  const backend = createSqlConnector({ id: 'shop-backend', kind: 'postgres', model: storeModel(shopStore('postgres'), shopHolds), driver, context: { hashKey: testHashKey } });
+  const backend = createSqlConnector({
+    id: 'shop-backend',
+    kind: 'postgres',
+    model: storeModel(shopStore('postgres'), shopHolds),
+    driver,
+    context: { hashKey: testHashKey },
+  });
   const secret = randomBytes(24).toString('hex');
   const server: Server = createServer(createHttpStoreHandler({ secret, connector: backend }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -15,6 +15,16 @@ const organisationId = process.env.ORGANISATION_ID;
 if (!url || !organisationId) throw new Error('CHARTER_DB_URL and ORGANISATION_ID are required');
 const database = await openDatabase<Database>({ url, poolSize: 2 });
 process.stdout.write('sending\n');
-await deliverOrganisation({ db: database.db, dbKind: database.kind, logger: createLogger('silent'), clock: () => new Date(), allowPrivate: true, timeoutMs: 120_000 }, { organisationId });
+await deliverOrganisation(
+  {
+    db: database.db,
+    dbKind: database.kind,
+    logger: createLogger('silent'),
+    clock: () => new Date(),
+    allowPrivate: true,
+    timeoutMs: 120_000,
+  },
+  { organisationId },
+);
 process.stdout.write('done\n');
 await database.close();

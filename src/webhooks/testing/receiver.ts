@@ -56,7 +56,8 @@ export async function startReceiver(): Promise<TestReceiver> {
     received,
     processed,
     script: (...next) => answers.push(...next),
-    waitFor: (count) => (received.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
+    waitFor: (count) =>
+      received.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

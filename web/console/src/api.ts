@@ -44,7 +44,8 @@ export function csrfToken(): string | undefined {
 
 export function apiUrl(path: string, query?: RequestOptions['query']): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
@@ -69,8 +70,14 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (!response.ok) {
     const error = (json as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
     // A wrong second-factor code is a 401 of its own (`wrong_code`): the session is still there.
-    if (response.status === 401 && !path.startsWith('/api/v1/auth/login') && error?.code !== 'wrong_code') listeners.forEach((listener) => listener());
-    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? response.statusText, error?.details ?? []);
+    if (response.status === 401 && !path.startsWith('/api/v1/auth/login') && error?.code !== 'wrong_code')
+      listeners.forEach((listener) => listener());
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'error',
+      error?.message ?? response.statusText,
+      error?.details ?? [],
+    );
   }
   return json as T;
 }

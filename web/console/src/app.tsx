@@ -180,7 +180,11 @@ function Shell({ session }: { session: SessionValue }) {
           <ul>
             {visible.map((p) => (
               <li key={p.path}>
-                <Link to={p.path} aria-current={matches(p, path) ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
+                <Link
+                  to={p.path}
+                  aria-current={matches(p, path) ? 'page' : undefined}
+                  onClick={() => setMenuOpen(false)}
+                >
                   {p.title[language]}
                 </Link>
               </li>
@@ -229,7 +233,9 @@ function Console() {
   const signOut = useCallback(async (current: Me) => {
     // A session opened through an identity provider also ends there, when the provider offers it (RP-initiated logout).
     if (current.signInMethod === 'oidc') {
-      const result = await api<{ endSessionUrl: string | null }>('/api/v1/auth/oidc/logout', { method: 'POST' }).catch(() => undefined);
+      const result = await api<{ endSessionUrl: string | null }>('/api/v1/auth/oidc/logout', { method: 'POST' }).catch(
+        () => undefined,
+      );
       if (result?.endSessionUrl) {
         window.location.assign(result.endSessionUrl);
         return;
@@ -294,9 +300,20 @@ function Console() {
   if (me?.pending) {
     // A password sign-in that still owes its second factor, or the enrolment the organisation requires.
     return (
-      <Frame header={<><span className="brand">Charter</span><LanguageSwitcher /></>}>
+      <Frame
+        header={
+          <>
+            <span className="brand">Charter</span>
+            <LanguageSwitcher />
+          </>
+        }
+      >
         <main id="main" tabIndex={-1} className="public" key={me.pending}>
-          {me.pending === 'second-factor' ? <SecondFactor onDone={signedIn} onSignOut={() => signOut(me)} /> : <Enrol required onDone={signedIn} />}
+          {me.pending === 'second-factor' ? (
+            <SecondFactor onDone={signedIn} onSignOut={() => signOut(me)} />
+          ) : (
+            <Enrol required onDone={signedIn} />
+          )}
         </main>
       </Frame>
     );

@@ -9,10 +9,54 @@ import { api, ApiError, type RequestOptions } from './api.js';
 import { useLanguage, useTexts, type Texts } from './i18n.js';
 
 const texts = {
-  en: { loading: 'Loading…', failed: 'Something went wrong', forbidden: 'You may not do this with your role.', copy: 'Copy', copied: 'Copied.', copyFailed: 'Copying is not allowed here; select the text and copy it.', formerMember: 'a former member', deletedToken: 'an API token that no longer exists', revoked: 'revoked', token: 'API token' },
-  nl: { loading: 'Laden…', failed: 'Er ging iets mis', forbidden: 'Uw rol laat dit niet toe.', copy: 'Kopiëren', copied: 'Gekopieerd.', copyFailed: 'Kopiëren is hier niet toegestaan; selecteer de tekst en kopieer hem.', formerMember: 'een voormalig lid', deletedToken: 'een API-token dat niet meer bestaat', revoked: 'ingetrokken', token: 'API-token' },
-  fr: { loading: 'Chargement…', failed: 'Une erreur est survenue', forbidden: 'Votre rôle ne le permet pas.', copy: 'Copier', copied: 'Copié.', copyFailed: 'La copie n’est pas permise ici ; sélectionnez le texte et copiez-le.', formerMember: 'un ancien membre', deletedToken: 'un jeton d’API qui n’existe plus', revoked: 'révoqué', token: 'jeton d’API' },
-  de: { loading: 'Wird geladen…', failed: 'Etwas ist schiefgelaufen', forbidden: 'Ihre Rolle erlaubt dies nicht.', copy: 'Kopieren', copied: 'Kopiert.', copyFailed: 'Kopieren ist hier nicht erlaubt; markieren und kopieren Sie den Text.', formerMember: 'ein ehemaliges Mitglied', deletedToken: 'ein nicht mehr vorhandenes API-Token', revoked: 'widerrufen', token: 'API-Token' },
+  en: {
+    loading: 'Loading…',
+    failed: 'Something went wrong',
+    forbidden: 'You may not do this with your role.',
+    copy: 'Copy',
+    copied: 'Copied.',
+    copyFailed: 'Copying is not allowed here; select the text and copy it.',
+    formerMember: 'a former member',
+    deletedToken: 'an API token that no longer exists',
+    revoked: 'revoked',
+    token: 'API token',
+  },
+  nl: {
+    loading: 'Laden…',
+    failed: 'Er ging iets mis',
+    forbidden: 'Uw rol laat dit niet toe.',
+    copy: 'Kopiëren',
+    copied: 'Gekopieerd.',
+    copyFailed: 'Kopiëren is hier niet toegestaan; selecteer de tekst en kopieer hem.',
+    formerMember: 'een voormalig lid',
+    deletedToken: 'een API-token dat niet meer bestaat',
+    revoked: 'ingetrokken',
+    token: 'API-token',
+  },
+  fr: {
+    loading: 'Chargement…',
+    failed: 'Une erreur est survenue',
+    forbidden: 'Votre rôle ne le permet pas.',
+    copy: 'Copier',
+    copied: 'Copié.',
+    copyFailed: 'La copie n’est pas permise ici ; sélectionnez le texte et copiez-le.',
+    formerMember: 'un ancien membre',
+    deletedToken: 'un jeton d’API qui n’existe plus',
+    revoked: 'révoqué',
+    token: 'jeton d’API',
+  },
+  de: {
+    loading: 'Wird geladen…',
+    failed: 'Etwas ist schiefgelaufen',
+    forbidden: 'Ihre Rolle erlaubt dies nicht.',
+    copy: 'Kopieren',
+    copied: 'Kopiert.',
+    copyFailed: 'Kopieren ist hier nicht erlaubt; markieren und kopieren Sie den Text.',
+    formerMember: 'ein ehemaliges Mitglied',
+    deletedToken: 'ein nicht mehr vorhandenes API-Token',
+    revoked: 'widerrufen',
+    token: 'API-Token',
+  },
 };
 
 /** The path whose title was shown last in this document (none yet on its first page). */
@@ -41,7 +85,10 @@ export function ErrorMessage({ error }: { error: unknown }) {
   const t = useTexts(texts);
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : undefined;
-  const message = apiError?.status === 403 && apiError.code === 'forbidden' ? `${t.forbidden} (${apiError.message})` : (apiError?.message ?? t.failed);
+  const message =
+    apiError?.status === 403 && apiError.code === 'forbidden'
+      ? `${t.forbidden} (${apiError.message})`
+      : (apiError?.message ?? t.failed);
   return (
     <div className="error-box" role="alert">
       <p>{message}</p>
@@ -105,10 +152,25 @@ export function useMutation() {
 
 /** Actors that are not people, as the audit trail writes them. */
 const systemActors: Record<string, Texts<string>> = {
-  system: { en: 'Charter (automatic)', nl: 'Charter (automatisch)', fr: 'Charter (automatique)', de: 'Charter (automatisch)' },
+  system: {
+    en: 'Charter (automatic)',
+    nl: 'Charter (automatisch)',
+    fr: 'Charter (automatique)',
+    de: 'Charter (automatisch)',
+  },
   cli: { en: 'the command line', nl: 'de opdrachtregel', fr: 'la ligne de commande', de: 'die Befehlszeile' },
-  subject: { en: 'the person concerned', nl: 'de betrokkene', fr: 'la personne concernée', de: 'die betroffene Person' },
-  anonymous: { en: 'an anonymous visitor', nl: 'een anonieme bezoeker', fr: 'un visiteur anonyme', de: 'ein anonymer Besucher' },
+  subject: {
+    en: 'the person concerned',
+    nl: 'de betrokkene',
+    fr: 'la personne concernée',
+    de: 'die betroffene Person',
+  },
+  anonymous: {
+    en: 'an anonymous visitor',
+    nl: 'een anonieme bezoeker',
+    fr: 'un visiteur anonyme',
+    de: 'ein anonymer Besucher',
+  },
 };
 
 export type { Person };
@@ -147,9 +209,17 @@ export function forgetPeople() {
 }
 
 /** The words for an actor: a member's email, a token's name, or what a system actor is. */
-export function describeActor(actor: string, people: Map<string, Person>, t: (typeof texts)['en'], language: keyof typeof texts): string {
+export function describeActor(
+  actor: string,
+  people: Map<string, Person>,
+  t: (typeof texts)['en'],
+  language: keyof typeof texts,
+): string {
   const person = people.get(actor);
-  if (person) return person.kind === 'token' ? `${t.token} “${person.name}”${person.current ? '' : ` (${t.revoked})`}` : person.name;
+  if (person)
+    return person.kind === 'token'
+      ? `${t.token} “${person.name}”${person.current ? '' : ` (${t.revoked})`}`
+      : person.name;
   const system = systemActors[actor];
   if (system) return system[language];
   if (actor.startsWith('user:')) return t.formerMember;

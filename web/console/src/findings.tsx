@@ -21,17 +21,55 @@ export interface ShownFinding {
 }
 
 const texts = {
-  en: { severities: { error: 'Error', warning: 'Warning', info: 'Note' }, line: 'line', goTo: 'Go to line', basis: 'Basis', problem: 'Not valid here.', detail: 'Detail' },
-  nl: { severities: { error: 'Fout', warning: 'Waarschuwing', info: 'Opmerking' }, line: 'regel', goTo: 'Naar regel', basis: 'Grondslag', problem: 'Hier niet geldig.', detail: 'Detail' },
-  fr: { severities: { error: 'Erreur', warning: 'Avertissement', info: 'Remarque' }, line: 'ligne', goTo: 'Aller à la ligne', basis: 'Fondement', problem: 'Non valable ici.', detail: 'Détail' },
-  de: { severities: { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' }, line: 'Zeile', goTo: 'Zu Zeile', basis: 'Grundlage', problem: 'Hier nicht gültig.', detail: 'Detail' },
+  en: {
+    severities: { error: 'Error', warning: 'Warning', info: 'Note' },
+    line: 'line',
+    goTo: 'Go to line',
+    basis: 'Basis',
+    problem: 'Not valid here.',
+    detail: 'Detail',
+  },
+  nl: {
+    severities: { error: 'Fout', warning: 'Waarschuwing', info: 'Opmerking' },
+    line: 'regel',
+    goTo: 'Naar regel',
+    basis: 'Grondslag',
+    problem: 'Hier niet geldig.',
+    detail: 'Detail',
+  },
+  fr: {
+    severities: { error: 'Erreur', warning: 'Avertissement', info: 'Remarque' },
+    line: 'ligne',
+    goTo: 'Aller à la ligne',
+    basis: 'Fondement',
+    problem: 'Non valable ici.',
+    detail: 'Détail',
+  },
+  de: {
+    severities: { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' },
+    line: 'Zeile',
+    goTo: 'Zu Zeile',
+    basis: 'Grundlage',
+    problem: 'Hier nicht gültig.',
+    detail: 'Detail',
+  },
 };
 
 /**
  * The list of findings. `onGoTo` moves the editor's cursor (on the editor page); without it, each line links to the
  * editor page opened at that line.
  */
-export function FindingsList({ findings, charter, onGoTo, labelledBy }: { findings: ShownFinding[]; charter: unknown; onGoTo?: (line: number, column: number) => void; labelledBy: string }) {
+export function FindingsList({
+  findings,
+  charter,
+  onGoTo,
+  labelledBy,
+}: {
+  findings: ShownFinding[];
+  charter: unknown;
+  onGoTo?: (line: number, column: number) => void;
+  labelledBy: string;
+}) {
   const t = useTexts(texts);
   const { language } = useLanguage();
   return (
@@ -48,7 +86,8 @@ export function FindingsList({ findings, charter, onGoTo, labelledBy }: { findin
         return (
           <li key={i} className={`finding finding-${finding.severity}`}>
             <p className="finding-head">
-              <span className={`badge badge-${finding.severity}`}>{t.severities[finding.severity]}</span> <strong>{title}</strong>
+              <span className={`badge badge-${finding.severity}`}>{t.severities[finding.severity]}</span>{' '}
+              <strong>{title}</strong>
             </p>
             <p className="finding-where">
               {line !== undefined ? (

@@ -9,7 +9,12 @@ export type Language = (typeof languages)[number];
 /** A page's texts: every console language is required, so a missing translation fails the type check. */
 export type Texts<T> = Record<Language, T>;
 
-export const languageNames: Record<Language, string> = { en: 'English', nl: 'Nederlands', fr: 'Français', de: 'Deutsch' };
+export const languageNames: Record<Language, string> = {
+  en: 'English',
+  nl: 'Nederlands',
+  fr: 'Français',
+  de: 'Deutsch',
+};
 
 const storageKey = 'charter.console.language';
 
@@ -55,7 +60,10 @@ export function countOf(language: Language, count: number, one: string, other: s
 /** Dates and times in the console's language. */
 export function formatDateTime(value: string | null | undefined, language: Language): string {
   if (!value) return '—';
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(value));
 }
 
 /** A calendar day (`2026-12-04` or an instant) in the console's language, without the time. */
@@ -63,7 +71,10 @@ export function formatDate(value: string | null | undefined, language: Language)
   if (!value) return '—';
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = dayOnly ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, dayOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(
+    language === 'en' ? 'en-GB' : language,
+    dayOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium' },
+  ).format(date);
 }
 
 /**

@@ -4,7 +4,17 @@
  */
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { api } from '../api.js';
-import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useMutation, usePeople, describeValue } from '../components.js';
+import {
+  Actor,
+  ErrorMessage,
+  Loading,
+  PageTitle,
+  TableRegion,
+  useApi,
+  useMutation,
+  usePeople,
+  describeValue,
+} from '../components.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
@@ -40,39 +50,139 @@ const empty: Filters = { action: '', actor: '', target: '', from: '', to: '' };
 
 const texts = {
   en: {
-    title: 'Audit trail', intro: 'Every consequential change, in a chain keyed with a secret kept outside the database: editing, deleting or reordering an entry breaks the chain. Keep signed checkpoints elsewhere to also detect a chain cut short.', filters: 'Filters', action: 'Action', any: 'any', actor: 'Who (email address, or user:…)',
-    target: 'Target', from: 'From (date)', to: 'Until (date)', apply: 'Filter', reset: 'Clear', when: 'When', what: 'What', who: 'Who', on: 'On', details: 'Details', seq: '#',
-    more: 'Older entries', none: 'No entries match.', verify: 'Chain', intact: (n: number) => `intact: ${n} entries verified`, broken: 'BROKEN', export: 'Download as JSON Lines',
-    at: (n: number) => `at entry ${n}`, pruned: (n: number) => `entries before ${n} pruned, anchored`,
-    checkpoint: 'Download a signed checkpoint of the head', compare: 'Check against a checkpoint file',
-    matches: (n: number, at: string) => `matches the checkpoint of ${at} (entry ${n})`, predates: (n: number, at: string) => `the checkpoint of ${at} (entry ${n}) predates the pruned entries and cannot be compared`,
+    title: 'Audit trail',
+    intro:
+      'Every consequential change, in a chain keyed with a secret kept outside the database: editing, deleting or reordering an entry breaks the chain. Keep signed checkpoints elsewhere to also detect a chain cut short.',
+    filters: 'Filters',
+    action: 'Action',
+    any: 'any',
+    actor: 'Who (email address, or user:…)',
+    target: 'Target',
+    from: 'From (date)',
+    to: 'Until (date)',
+    apply: 'Filter',
+    reset: 'Clear',
+    when: 'When',
+    what: 'What',
+    who: 'Who',
+    on: 'On',
+    details: 'Details',
+    seq: '#',
+    more: 'Older entries',
+    none: 'No entries match.',
+    verify: 'Chain',
+    intact: (n: number) => `intact: ${n} entries verified`,
+    broken: 'BROKEN',
+    export: 'Download as JSON Lines',
+    at: (n: number) => `at entry ${n}`,
+    pruned: (n: number) => `entries before ${n} pruned, anchored`,
+    checkpoint: 'Download a signed checkpoint of the head',
+    compare: 'Check against a checkpoint file',
+    matches: (n: number, at: string) => `matches the checkpoint of ${at} (entry ${n})`,
+    predates: (n: number, at: string) =>
+      `the checkpoint of ${at} (entry ${n}) predates the pruned entries and cannot be compared`,
     notJson: 'This file is not a checkpoint.',
   },
   nl: {
-    title: 'Audittrail', intro: 'Elke ingrijpende wijziging, in een keten met een sleutel die buiten de databank bewaard wordt: een item wijzigen, verwijderen of verplaatsen breekt de keten. Bewaar ondertekende controlepunten elders om ook een ingekorte keten te ontdekken.', filters: 'Filters', action: 'Actie', any: 'alle', actor: 'Wie (e-mailadres, of user:…)',
-    target: 'Doel', from: 'Vanaf (datum)', to: 'Tot (datum)', apply: 'Filteren', reset: 'Wissen', when: 'Wanneer', what: 'Wat', who: 'Wie', on: 'Op', details: 'Details', seq: '#',
-    more: 'Oudere items', none: 'Geen items gevonden.', verify: 'Keten', intact: (n: number) => `intact: ${n} items gecontroleerd`, broken: 'GEBROKEN', export: 'Downloaden als JSON Lines',
-    at: (n: number) => `bij item ${n}`, pruned: (n: number) => `items vóór ${n} opgeschoond, verankerd`,
-    checkpoint: 'Ondertekend controlepunt van de kop downloaden', compare: 'Controleren tegen een controlepuntbestand',
-    matches: (n: number, at: string) => `komt overeen met het controlepunt van ${at} (item ${n})`, predates: (n: number, at: string) => `het controlepunt van ${at} (item ${n}) is ouder dan de opgeschoonde items en kan niet vergeleken worden`,
+    title: 'Audittrail',
+    intro:
+      'Elke ingrijpende wijziging, in een keten met een sleutel die buiten de databank bewaard wordt: een item wijzigen, verwijderen of verplaatsen breekt de keten. Bewaar ondertekende controlepunten elders om ook een ingekorte keten te ontdekken.',
+    filters: 'Filters',
+    action: 'Actie',
+    any: 'alle',
+    actor: 'Wie (e-mailadres, of user:…)',
+    target: 'Doel',
+    from: 'Vanaf (datum)',
+    to: 'Tot (datum)',
+    apply: 'Filteren',
+    reset: 'Wissen',
+    when: 'Wanneer',
+    what: 'Wat',
+    who: 'Wie',
+    on: 'Op',
+    details: 'Details',
+    seq: '#',
+    more: 'Oudere items',
+    none: 'Geen items gevonden.',
+    verify: 'Keten',
+    intact: (n: number) => `intact: ${n} items gecontroleerd`,
+    broken: 'GEBROKEN',
+    export: 'Downloaden als JSON Lines',
+    at: (n: number) => `bij item ${n}`,
+    pruned: (n: number) => `items vóór ${n} opgeschoond, verankerd`,
+    checkpoint: 'Ondertekend controlepunt van de kop downloaden',
+    compare: 'Controleren tegen een controlepuntbestand',
+    matches: (n: number, at: string) => `komt overeen met het controlepunt van ${at} (item ${n})`,
+    predates: (n: number, at: string) =>
+      `het controlepunt van ${at} (item ${n}) is ouder dan de opgeschoonde items en kan niet vergeleken worden`,
     notJson: 'Dit bestand is geen controlepunt.',
   },
   fr: {
-    title: 'Journal d’audit', intro: 'Chaque modification importante, dans une chaîne scellée par une clé gardée hors de la base de données : modifier, supprimer ou déplacer une entrée rompt la chaîne. Gardez ailleurs des points de contrôle signés pour détecter aussi une chaîne raccourcie.', filters: 'Filtres', action: 'Action', any: 'toutes', actor: 'Qui (adresse e-mail, ou user:…)',
-    target: 'Cible', from: 'Du (date)', to: 'Au (date)', apply: 'Filtrer', reset: 'Effacer', when: 'Quand', what: 'Quoi', who: 'Qui', on: 'Sur', details: 'Détails', seq: 'n°',
-    more: 'Entrées plus anciennes', none: 'Aucune entrée.', verify: 'Chaîne', intact: (n: number) => `intacte : ${n} entrées vérifiées`, broken: 'ROMPUE', export: 'Télécharger en JSON Lines',
-    at: (n: number) => `à l’entrée ${n}`, pruned: (n: number) => `entrées avant ${n} purgées, ancrées`,
-    checkpoint: 'Télécharger un point de contrôle signé de la tête', compare: 'Vérifier par rapport à un point de contrôle',
-    matches: (n: number, at: string) => `conforme au point de contrôle du ${at} (entrée ${n})`, predates: (n: number, at: string) => `le point de contrôle du ${at} (entrée ${n}) précède les entrées purgées et ne peut être comparé`,
+    title: 'Journal d’audit',
+    intro:
+      'Chaque modification importante, dans une chaîne scellée par une clé gardée hors de la base de données : modifier, supprimer ou déplacer une entrée rompt la chaîne. Gardez ailleurs des points de contrôle signés pour détecter aussi une chaîne raccourcie.',
+    filters: 'Filtres',
+    action: 'Action',
+    any: 'toutes',
+    actor: 'Qui (adresse e-mail, ou user:…)',
+    target: 'Cible',
+    from: 'Du (date)',
+    to: 'Au (date)',
+    apply: 'Filtrer',
+    reset: 'Effacer',
+    when: 'Quand',
+    what: 'Quoi',
+    who: 'Qui',
+    on: 'Sur',
+    details: 'Détails',
+    seq: 'n°',
+    more: 'Entrées plus anciennes',
+    none: 'Aucune entrée.',
+    verify: 'Chaîne',
+    intact: (n: number) => `intacte : ${n} entrées vérifiées`,
+    broken: 'ROMPUE',
+    export: 'Télécharger en JSON Lines',
+    at: (n: number) => `à l’entrée ${n}`,
+    pruned: (n: number) => `entrées avant ${n} purgées, ancrées`,
+    checkpoint: 'Télécharger un point de contrôle signé de la tête',
+    compare: 'Vérifier par rapport à un point de contrôle',
+    matches: (n: number, at: string) => `conforme au point de contrôle du ${at} (entrée ${n})`,
+    predates: (n: number, at: string) =>
+      `le point de contrôle du ${at} (entrée ${n}) précède les entrées purgées et ne peut être comparé`,
     notJson: 'Ce fichier n’est pas un point de contrôle.',
   },
   de: {
-    title: 'Prüfprotokoll', intro: 'Jede folgenreiche Änderung, in einer Kette, die mit einem außerhalb der Datenbank verwahrten Schlüssel gesichert ist: Wer einen Eintrag ändert, löscht oder umstellt, bricht die Kette. Bewahren Sie signierte Prüfpunkte an anderer Stelle auf, um auch eine gekürzte Kette zu erkennen.', filters: 'Filter', action: 'Aktion', any: 'alle', actor: 'Wer (E-Mail-Adresse oder user:…)',
-    target: 'Ziel', from: 'Von (Datum)', to: 'Bis (Datum)', apply: 'Filtern', reset: 'Zurücksetzen', when: 'Wann', what: 'Was', who: 'Wer', on: 'Worauf', details: 'Details', seq: 'Nr.',
-    more: 'Ältere Einträge', none: 'Keine passenden Einträge.', verify: 'Kette', intact: (n: number) => `intakt: ${n} Einträge geprüft`, broken: 'GEBROCHEN', export: 'Als JSON Lines herunterladen',
-    at: (n: number) => `bei Eintrag ${n}`, pruned: (n: number) => `Einträge vor ${n} bereinigt, verankert`,
-    checkpoint: 'Einen signierten Prüfpunkt des aktuellen Stands herunterladen', compare: 'Mit einer Prüfpunktdatei vergleichen',
-    matches: (n: number, at: string) => `stimmt mit dem Prüfpunkt vom ${at} überein (Eintrag ${n})`, predates: (n: number, at: string) => `der Prüfpunkt vom ${at} (Eintrag ${n}) ist älter als die bereinigten Einträge und kann nicht verglichen werden`,
+    title: 'Prüfprotokoll',
+    intro:
+      'Jede folgenreiche Änderung, in einer Kette, die mit einem außerhalb der Datenbank verwahrten Schlüssel gesichert ist: Wer einen Eintrag ändert, löscht oder umstellt, bricht die Kette. Bewahren Sie signierte Prüfpunkte an anderer Stelle auf, um auch eine gekürzte Kette zu erkennen.',
+    filters: 'Filter',
+    action: 'Aktion',
+    any: 'alle',
+    actor: 'Wer (E-Mail-Adresse oder user:…)',
+    target: 'Ziel',
+    from: 'Von (Datum)',
+    to: 'Bis (Datum)',
+    apply: 'Filtern',
+    reset: 'Zurücksetzen',
+    when: 'Wann',
+    what: 'Was',
+    who: 'Wer',
+    on: 'Worauf',
+    details: 'Details',
+    seq: 'Nr.',
+    more: 'Ältere Einträge',
+    none: 'Keine passenden Einträge.',
+    verify: 'Kette',
+    intact: (n: number) => `intakt: ${n} Einträge geprüft`,
+    broken: 'GEBROCHEN',
+    export: 'Als JSON Lines herunterladen',
+    at: (n: number) => `bei Eintrag ${n}`,
+    pruned: (n: number) => `Einträge vor ${n} bereinigt, verankert`,
+    checkpoint: 'Einen signierten Prüfpunkt des aktuellen Stands herunterladen',
+    compare: 'Mit einer Prüfpunktdatei vergleichen',
+    matches: (n: number, at: string) => `stimmt mit dem Prüfpunkt vom ${at} überein (Eintrag ${n})`,
+    predates: (n: number, at: string) =>
+      `der Prüfpunkt vom ${at} (Eintrag ${n}) ist älter als die bereinigten Einträge und kann nicht verglichen werden`,
     notJson: 'Diese Datei ist kein Prüfpunkt.',
   },
 };
@@ -104,7 +214,9 @@ function Audit() {
     event.preventDefault();
     setBefore(undefined);
     // People are shown by email, so the actor filter takes an email too (or a raw actor id such as user:…).
-    const byEmail = [...people.values()].find((p) => p.email !== null && p.email.toLowerCase() === draft.actor.trim().toLowerCase());
+    const byEmail = [...people.values()].find(
+      (p) => p.email !== null && p.email.toLowerCase() === draft.actor.trim().toLowerCase(),
+    );
     setFilters(byEmail ? { ...draft, actor: byEmail.actor } : draft);
   };
   const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
@@ -126,10 +238,16 @@ function Audit() {
   };
   // The same words as `charter audit verify`: the entry where it breaks and what was found there.
   const describe = (report: ChainReport) => {
-    if (report.firstBreak) return `${t.broken} ${t.at(report.firstBreak.seq)}${report.firstBreak.action ? ` (${report.firstBreak.action})` : ''}: ${report.firstBreak.message}`;
+    if (report.firstBreak)
+      return `${t.broken} ${t.at(report.firstBreak.seq)}${report.firstBreak.action ? ` (${report.firstBreak.action})` : ''}: ${report.firstBreak.message}`;
     const parts = [t.intact(report.entries)];
     if (report.firstSeq !== null && report.firstSeq > 1) parts.push(t.pruned(report.firstSeq));
-    if (report.checkpoint) parts.push(report.checkpoint.status === 'matches' ? t.matches(report.checkpoint.seq, report.checkpoint.at) : t.predates(report.checkpoint.seq, report.checkpoint.at));
+    if (report.checkpoint)
+      parts.push(
+        report.checkpoint.status === 'matches'
+          ? t.matches(report.checkpoint.seq, report.checkpoint.at)
+          : t.predates(report.checkpoint.seq, report.checkpoint.at),
+      );
     return parts.join('; ');
   };
 
@@ -143,13 +261,23 @@ function Audit() {
         </p>
       )}
       <p>
-        <a href="/api/v1/audit/export" download>{t.export}</a>
+        <a href="/api/v1/audit/export" download>
+          {t.export}
+        </a>
         {' · '}
-        <a href="/api/v1/audit/checkpoint" download>{t.checkpoint}</a>
+        <a href="/api/v1/audit/checkpoint" download>
+          {t.checkpoint}
+        </a>
       </p>
       <p>
         <label htmlFor="audit-checkpoint-file">{t.compare}</label>{' '}
-        <input id="audit-checkpoint-file" type="file" accept="application/json,.json" onChange={(event) => void compare(event)} disabled={comparing.pending} />
+        <input
+          id="audit-checkpoint-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={(event) => void compare(event)}
+          disabled={comparing.pending}
+        />
       </p>
       <ErrorMessage error={comparing.error} />
       <form onSubmit={submit} className="filters" aria-label={t.filters}>
@@ -160,7 +288,13 @@ function Audit() {
             {families.map((family) => (
               <optgroup key={family} label={family}>
                 <option value={family}>{family}.*</option>
-                {(actions.data?.actions ?? []).filter((a) => a.startsWith(`${family}.`)).map((a) => <option key={a} value={a}>{a}</option>)}
+                {(actions.data?.actions ?? [])
+                  .filter((a) => a.startsWith(`${family}.`))
+                  .map((a) => (
+                    <option key={a} value={a}>
+                      {a}
+                    </option>
+                  ))}
               </optgroup>
             ))}
           </select>
@@ -183,7 +317,17 @@ function Audit() {
         </div>
         <div className="filter-buttons">
           <button type="submit">{t.apply}</button>
-          <button type="button" className="secondary" onClick={() => { setDraft(empty); setFilters(empty); setBefore(undefined); }}>{t.reset}</button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setDraft(empty);
+              setFilters(empty);
+              setBefore(undefined);
+            }}
+          >
+            {t.reset}
+          </button>
         </div>
       </form>
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
@@ -193,17 +337,42 @@ function Audit() {
           <table className="audit">
             <caption className="visually-hidden">{t.title}</caption>
             <thead>
-              <tr><th scope="col">{t.seq}</th><th scope="col">{t.when}</th><th scope="col">{t.what}</th><th scope="col">{t.who}</th><th scope="col">{t.on}</th><th scope="col">{t.details}</th></tr>
+              <tr>
+                <th scope="col">{t.seq}</th>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{t.what}</th>
+                <th scope="col">{t.who}</th>
+                <th scope="col">{t.on}</th>
+                <th scope="col">{t.details}</th>
+              </tr>
             </thead>
             <tbody>
               {data.entries.map((entry) => (
                 <tr key={entry.seq}>
                   <td>{entry.seq}</td>
                   <td>{formatDateTime(entry.at, language)}</td>
-                  <th scope="row"><code>{entry.action}</code></th>
-                  <td><Actor actor={entry.actor} people={people} /></td>
-                  <td>{!entry.target ? '—' : /^(user|token):/.test(entry.target) ? <Actor actor={entry.target} people={people} /> : <code>{entry.target}</code>}</td>
-                  <td>{Object.keys(entry.data).length > 0 ? <span className="data">{describeValue(entry.data)}</span> : '—'}</td>
+                  <th scope="row">
+                    <code>{entry.action}</code>
+                  </th>
+                  <td>
+                    <Actor actor={entry.actor} people={people} />
+                  </td>
+                  <td>
+                    {!entry.target ? (
+                      '—'
+                    ) : /^(user|token):/.test(entry.target) ? (
+                      <Actor actor={entry.target} people={people} />
+                    ) : (
+                      <code>{entry.target}</code>
+                    )}
+                  </td>
+                  <td>
+                    {Object.keys(entry.data).length > 0 ? (
+                      <span className="data">{describeValue(entry.data)}</span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -211,7 +380,11 @@ function Audit() {
         </TableRegion>
       )}
       {data?.nextBefore && (
-        <p><button type="button" className="secondary" onClick={() => setBefore(data.nextBefore ?? undefined)}>{t.more}</button></p>
+        <p>
+          <button type="button" className="secondary" onClick={() => setBefore(data.nextBefore ?? undefined)}>
+            {t.more}
+          </button>
+        </p>
       )}
     </>
   );

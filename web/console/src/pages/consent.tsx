@@ -17,67 +17,212 @@ import './consent.css';
 const texts = {
   en: {
     title: 'Consent',
-    intro: 'What visitors chose in the consent banner, the proof of each choice, and consents asked outside the banner.',
-    statistics: 'Banner statistics', site: 'Site', allSites: 'all sites', from: 'From', to: 'Until', show: 'Show',
-    chartTitle: 'Answers per day', chartDesc: (days: string) => `Stacked bars per day: ${days}.`,
-    acceptAll: 'Accept all', custom: 'Customised', rejectAll: 'Reject all', other: 'GPC, withdrawal, expiry',
-    day: 'Day', shown: 'Shown', answers: 'Answers', rate: (category: string) => `Opt-in ${category}`, noData: 'No consent was recorded in this period.',
+    intro:
+      'What visitors chose in the consent banner, the proof of each choice, and consents asked outside the banner.',
+    statistics: 'Banner statistics',
+    site: 'Site',
+    allSites: 'all sites',
+    from: 'From',
+    to: 'Until',
+    show: 'Show',
+    chartTitle: 'Answers per day',
+    chartDesc: (days: string) => `Stacked bars per day: ${days}.`,
+    acceptAll: 'Accept all',
+    custom: 'Customised',
+    rejectAll: 'Reject all',
+    other: 'GPC, withdrawal, expiry',
+    day: 'Day',
+    shown: 'Shown',
+    answers: 'Answers',
+    rate: (category: string) => `Opt-in ${category}`,
+    noData: 'No consent was recorded in this period.',
     shownNote: '“Shown” counts the banner’s display beacons; answers come from the ledger itself.',
-    receipts: 'Receipts', lookup: 'Visitor id or receipt id', find: 'Find', receipt: 'Receipt', when: 'When', method: 'Method', language: 'Language',
-    choices: 'Choices', granted: 'granted', denied: 'denied', openReceipt: 'Open the receipt', noRecords: 'No records for this visitor.',
-    controller: 'Controller', policy: 'Texts shown (consent revision)', page: 'Page',
-    purposes: 'Purpose consents and marketing', email: 'Email address', purpose: 'Purpose', status: 'Status', since: 'Since', version: 'Text version',
-    statuses: { granted: 'granted', withdrawn: 'withdrawn', pending: 'awaiting confirmation', none: 'none' }, withdraw: 'Withdraw', withdrawn: 'Withdrawn.',
-    noPurposes: 'No purpose consents for this address.', suppressed: 'On the suppression list: no marketing mail is sent to this address.',
-    notSuppressed: 'Not on the suppression list.', object: 'Record an objection to direct marketing', objected: 'Added to the suppression list.',
+    receipts: 'Receipts',
+    lookup: 'Visitor id or receipt id',
+    find: 'Find',
+    receipt: 'Receipt',
+    when: 'When',
+    method: 'Method',
+    language: 'Language',
+    choices: 'Choices',
+    granted: 'granted',
+    denied: 'denied',
+    openReceipt: 'Open the receipt',
+    noRecords: 'No records for this visitor.',
+    controller: 'Controller',
+    policy: 'Texts shown (consent revision)',
+    page: 'Page',
+    purposes: 'Purpose consents and marketing',
+    email: 'Email address',
+    purpose: 'Purpose',
+    status: 'Status',
+    since: 'Since',
+    version: 'Text version',
+    statuses: { granted: 'granted', withdrawn: 'withdrawn', pending: 'awaiting confirmation', none: 'none' },
+    withdraw: 'Withdraw',
+    withdrawn: 'Withdrawn.',
+    noPurposes: 'No purpose consents for this address.',
+    suppressed: 'On the suppression list: no marketing mail is sent to this address.',
+    notSuppressed: 'Not on the suppression list.',
+    object: 'Record an objection to direct marketing',
+    objected: 'Added to the suppression list.',
   },
   nl: {
     title: 'Toestemming',
-    intro: 'Wat bezoekers in de toestemmingsbanner kozen, het bewijs van elke keuze, en toestemmingen buiten de banner.',
-    statistics: 'Bannerstatistieken', site: 'Website', allSites: 'alle websites', from: 'Van', to: 'Tot', show: 'Tonen',
-    chartTitle: 'Antwoorden per dag', chartDesc: (days: string) => `Gestapelde staven per dag: ${days}.`,
-    acceptAll: 'Alles aanvaarden', custom: 'Zelf gekozen', rejectAll: 'Alles weigeren', other: 'GPC, intrekking, verlopen',
-    day: 'Dag', shown: 'Getoond', answers: 'Antwoorden', rate: (category: string) => `Opt-in ${category}`, noData: 'In deze periode werd geen toestemming vastgelegd.',
+    intro:
+      'Wat bezoekers in de toestemmingsbanner kozen, het bewijs van elke keuze, en toestemmingen buiten de banner.',
+    statistics: 'Bannerstatistieken',
+    site: 'Website',
+    allSites: 'alle websites',
+    from: 'Van',
+    to: 'Tot',
+    show: 'Tonen',
+    chartTitle: 'Antwoorden per dag',
+    chartDesc: (days: string) => `Gestapelde staven per dag: ${days}.`,
+    acceptAll: 'Alles aanvaarden',
+    custom: 'Zelf gekozen',
+    rejectAll: 'Alles weigeren',
+    other: 'GPC, intrekking, verlopen',
+    day: 'Dag',
+    shown: 'Getoond',
+    answers: 'Antwoorden',
+    rate: (category: string) => `Opt-in ${category}`,
+    noData: 'In deze periode werd geen toestemming vastgelegd.',
     shownNote: '“Getoond” telt de weergavebakens van de banner; antwoorden komen uit het register zelf.',
-    receipts: 'Bewijzen', lookup: 'Bezoekers-id of bewijs-id', find: 'Zoeken', receipt: 'Bewijs', when: 'Wanneer', method: 'Methode', language: 'Taal',
-    choices: 'Keuzes', granted: 'gegeven', denied: 'geweigerd', openReceipt: 'Bewijs openen', noRecords: 'Geen registraties voor deze bezoeker.',
-    controller: 'Verwerkingsverantwoordelijke', policy: 'Getoonde teksten (toestemmingsrevisie)', page: 'Pagina',
-    purposes: 'Toestemmingen per doel en marketing', email: 'E-mailadres', purpose: 'Doel', status: 'Status', since: 'Sinds', version: 'Tekstversie',
-    statuses: { granted: 'gegeven', withdrawn: 'ingetrokken', pending: 'wacht op bevestiging', none: 'geen' }, withdraw: 'Intrekken', withdrawn: 'Ingetrokken.',
-    noPurposes: 'Geen toestemmingen voor dit adres.', suppressed: 'Op de uitsluitingslijst: er gaat geen marketingmail naar dit adres.',
-    notSuppressed: 'Niet op de uitsluitingslijst.', object: 'Bezwaar tegen direct marketing vastleggen', objected: 'Toegevoegd aan de uitsluitingslijst.',
+    receipts: 'Bewijzen',
+    lookup: 'Bezoekers-id of bewijs-id',
+    find: 'Zoeken',
+    receipt: 'Bewijs',
+    when: 'Wanneer',
+    method: 'Methode',
+    language: 'Taal',
+    choices: 'Keuzes',
+    granted: 'gegeven',
+    denied: 'geweigerd',
+    openReceipt: 'Bewijs openen',
+    noRecords: 'Geen registraties voor deze bezoeker.',
+    controller: 'Verwerkingsverantwoordelijke',
+    policy: 'Getoonde teksten (toestemmingsrevisie)',
+    page: 'Pagina',
+    purposes: 'Toestemmingen per doel en marketing',
+    email: 'E-mailadres',
+    purpose: 'Doel',
+    status: 'Status',
+    since: 'Sinds',
+    version: 'Tekstversie',
+    statuses: { granted: 'gegeven', withdrawn: 'ingetrokken', pending: 'wacht op bevestiging', none: 'geen' },
+    withdraw: 'Intrekken',
+    withdrawn: 'Ingetrokken.',
+    noPurposes: 'Geen toestemmingen voor dit adres.',
+    suppressed: 'Op de uitsluitingslijst: er gaat geen marketingmail naar dit adres.',
+    notSuppressed: 'Niet op de uitsluitingslijst.',
+    object: 'Bezwaar tegen direct marketing vastleggen',
+    objected: 'Toegevoegd aan de uitsluitingslijst.',
   },
   fr: {
     title: 'Consentement',
-    intro: 'Ce que les visiteurs ont choisi dans le bandeau, la preuve de chaque choix, et les consentements recueillis hors du bandeau.',
-    statistics: 'Statistiques du bandeau', site: 'Site', allSites: 'tous les sites', from: 'Du', to: 'Au', show: 'Afficher',
-    chartTitle: 'Réponses par jour', chartDesc: (days: string) => `Barres empilées par jour : ${days}.`,
-    acceptAll: 'Tout accepter', custom: 'Personnalisé', rejectAll: 'Tout refuser', other: 'GPC, retrait, expiration',
-    day: 'Jour', shown: 'Affiché', answers: 'Réponses', rate: (category: string) => `Acceptation ${category}`, noData: 'Aucun consentement enregistré sur cette période.',
+    intro:
+      'Ce que les visiteurs ont choisi dans le bandeau, la preuve de chaque choix, et les consentements recueillis hors du bandeau.',
+    statistics: 'Statistiques du bandeau',
+    site: 'Site',
+    allSites: 'tous les sites',
+    from: 'Du',
+    to: 'Au',
+    show: 'Afficher',
+    chartTitle: 'Réponses par jour',
+    chartDesc: (days: string) => `Barres empilées par jour : ${days}.`,
+    acceptAll: 'Tout accepter',
+    custom: 'Personnalisé',
+    rejectAll: 'Tout refuser',
+    other: 'GPC, retrait, expiration',
+    day: 'Jour',
+    shown: 'Affiché',
+    answers: 'Réponses',
+    rate: (category: string) => `Acceptation ${category}`,
+    noData: 'Aucun consentement enregistré sur cette période.',
     shownNote: '« Affiché » compte les balises d’affichage du bandeau ; les réponses viennent du registre lui-même.',
-    receipts: 'Preuves', lookup: 'Identifiant du visiteur ou de la preuve', find: 'Chercher', receipt: 'Preuve', when: 'Quand', method: 'Méthode', language: 'Langue',
-    choices: 'Choix', granted: 'accepté', denied: 'refusé', openReceipt: 'Ouvrir la preuve', noRecords: 'Aucun enregistrement pour ce visiteur.',
-    controller: 'Responsable du traitement', policy: 'Textes affichés (révision du consentement)', page: 'Page',
-    purposes: 'Consentements par finalité et prospection', email: 'Adresse e-mail', purpose: 'Finalité', status: 'Statut', since: 'Depuis', version: 'Version du texte',
-    statuses: { granted: 'accepté', withdrawn: 'retiré', pending: 'en attente de confirmation', none: 'aucun' }, withdraw: 'Retirer', withdrawn: 'Retiré.',
-    noPurposes: 'Aucun consentement pour cette adresse.', suppressed: 'Sur la liste d’exclusion : aucun e-mail de prospection n’est envoyé à cette adresse.',
-    notSuppressed: 'Pas sur la liste d’exclusion.', object: 'Enregistrer une opposition à la prospection', objected: 'Ajoutée à la liste d’exclusion.',
+    receipts: 'Preuves',
+    lookup: 'Identifiant du visiteur ou de la preuve',
+    find: 'Chercher',
+    receipt: 'Preuve',
+    when: 'Quand',
+    method: 'Méthode',
+    language: 'Langue',
+    choices: 'Choix',
+    granted: 'accepté',
+    denied: 'refusé',
+    openReceipt: 'Ouvrir la preuve',
+    noRecords: 'Aucun enregistrement pour ce visiteur.',
+    controller: 'Responsable du traitement',
+    policy: 'Textes affichés (révision du consentement)',
+    page: 'Page',
+    purposes: 'Consentements par finalité et prospection',
+    email: 'Adresse e-mail',
+    purpose: 'Finalité',
+    status: 'Statut',
+    since: 'Depuis',
+    version: 'Version du texte',
+    statuses: { granted: 'accepté', withdrawn: 'retiré', pending: 'en attente de confirmation', none: 'aucun' },
+    withdraw: 'Retirer',
+    withdrawn: 'Retiré.',
+    noPurposes: 'Aucun consentement pour cette adresse.',
+    suppressed: 'Sur la liste d’exclusion : aucun e-mail de prospection n’est envoyé à cette adresse.',
+    notSuppressed: 'Pas sur la liste d’exclusion.',
+    object: 'Enregistrer une opposition à la prospection',
+    objected: 'Ajoutée à la liste d’exclusion.',
   },
   de: {
     title: 'Einwilligung',
-    intro: 'Was Besucher im Einwilligungsbanner gewählt haben, der Nachweis jeder Wahl und Einwilligungen, die außerhalb des Banners eingeholt wurden.',
-    statistics: 'Banner-Statistik', site: 'Website', allSites: 'alle Websites', from: 'Von', to: 'Bis', show: 'Anzeigen',
-    chartTitle: 'Antworten pro Tag', chartDesc: (days: string) => `Gestapelte Balken pro Tag: ${days}.`,
-    acceptAll: 'Alle akzeptiert', custom: 'Angepasst', rejectAll: 'Alle abgelehnt', other: 'GPC, Widerruf, Ablauf',
-    day: 'Tag', shown: 'Angezeigt', answers: 'Antworten', rate: (category: string) => `Zustimmung ${category}`, noData: 'In diesem Zeitraum wurde keine Einwilligung erfasst.',
-    shownNote: '„Angezeigt“ zählt die Anzeige-Signale des Banners; die Antworten stammen aus dem Einwilligungsregister selbst.',
-    receipts: 'Belege', lookup: 'Besucher-ID oder Beleg-ID', find: 'Suchen', receipt: 'Beleg', when: 'Wann', method: 'Methode', language: 'Sprache',
-    choices: 'Auswahl', granted: 'erteilt', denied: 'abgelehnt', openReceipt: 'Beleg öffnen', noRecords: 'Keine Einträge für diesen Besucher.',
-    controller: 'Verantwortlicher', policy: 'Angezeigte Texte (Einwilligungsrevision)', page: 'Seite',
-    purposes: 'Einwilligungen für Zwecke und Marketing', email: 'E-Mail-Adresse', purpose: 'Zweck', status: 'Status', since: 'Seit', version: 'Textversion',
-    statuses: { granted: 'erteilt', withdrawn: 'widerrufen', pending: 'wartet auf Bestätigung', none: 'keine' }, withdraw: 'Widerrufen', withdrawn: 'Widerrufen.',
-    noPurposes: 'Keine Einwilligungen für Zwecke zu dieser Adresse.', suppressed: 'Auf der Sperrliste: an diese Adresse wird keine Werbe-E-Mail gesendet.',
-    notSuppressed: 'Nicht auf der Sperrliste.', object: 'Einen Widerspruch gegen Direktwerbung erfassen', objected: 'Zur Sperrliste hinzugefügt.',
+    intro:
+      'Was Besucher im Einwilligungsbanner gewählt haben, der Nachweis jeder Wahl und Einwilligungen, die außerhalb des Banners eingeholt wurden.',
+    statistics: 'Banner-Statistik',
+    site: 'Website',
+    allSites: 'alle Websites',
+    from: 'Von',
+    to: 'Bis',
+    show: 'Anzeigen',
+    chartTitle: 'Antworten pro Tag',
+    chartDesc: (days: string) => `Gestapelte Balken pro Tag: ${days}.`,
+    acceptAll: 'Alle akzeptiert',
+    custom: 'Angepasst',
+    rejectAll: 'Alle abgelehnt',
+    other: 'GPC, Widerruf, Ablauf',
+    day: 'Tag',
+    shown: 'Angezeigt',
+    answers: 'Antworten',
+    rate: (category: string) => `Zustimmung ${category}`,
+    noData: 'In diesem Zeitraum wurde keine Einwilligung erfasst.',
+    shownNote:
+      '„Angezeigt“ zählt die Anzeige-Signale des Banners; die Antworten stammen aus dem Einwilligungsregister selbst.',
+    receipts: 'Belege',
+    lookup: 'Besucher-ID oder Beleg-ID',
+    find: 'Suchen',
+    receipt: 'Beleg',
+    when: 'Wann',
+    method: 'Methode',
+    language: 'Sprache',
+    choices: 'Auswahl',
+    granted: 'erteilt',
+    denied: 'abgelehnt',
+    openReceipt: 'Beleg öffnen',
+    noRecords: 'Keine Einträge für diesen Besucher.',
+    controller: 'Verantwortlicher',
+    policy: 'Angezeigte Texte (Einwilligungsrevision)',
+    page: 'Seite',
+    purposes: 'Einwilligungen für Zwecke und Marketing',
+    email: 'E-Mail-Adresse',
+    purpose: 'Zweck',
+    status: 'Status',
+    since: 'Seit',
+    version: 'Textversion',
+    statuses: { granted: 'erteilt', withdrawn: 'widerrufen', pending: 'wartet auf Bestätigung', none: 'keine' },
+    withdraw: 'Widerrufen',
+    withdrawn: 'Widerrufen.',
+    noPurposes: 'Keine Einwilligungen für Zwecke zu dieser Adresse.',
+    suppressed: 'Auf der Sperrliste: an diese Adresse wird keine Werbe-E-Mail gesendet.',
+    notSuppressed: 'Nicht auf der Sperrliste.',
+    object: 'Einen Widerspruch gegen Direktwerbung erfassen',
+    objected: 'Zur Sperrliste hinzugefügt.',
   },
 };
 type T = (typeof texts)['en'];
@@ -89,7 +234,9 @@ function isoDay(date: Date): string {
 }
 
 function percent(rate: number | null, language: Language): string {
-  return rate === null ? '—' : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  return rate === null
+    ? '—'
+    : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
 /** Sums the days of several sites into one row per day. */
@@ -101,7 +248,18 @@ function perDay(days: DailyStatistics[]): DailyStatistics[] {
       byDay.set(day.day, structuredClone({ ...day, site: '' }));
       continue;
     }
-    for (const key of ['shown', 'records', 'acceptAll', 'rejectAll', 'custom', 'gpc', 'gpcSignal', 'withdraw', 'expiry'] as const) into[key] += day[key];
+    for (const key of [
+      'shown',
+      'records',
+      'acceptAll',
+      'rejectAll',
+      'custom',
+      'gpc',
+      'gpcSignal',
+      'withdraw',
+      'expiry',
+    ] as const)
+      into[key] += day[key];
     for (const [id, c] of Object.entries(day.categories)) {
       const target = (into.categories[id] ??= { decided: 0, granted: 0, rate: null });
       target.decided += c.decided;
@@ -124,11 +282,23 @@ function AnswersChart({ days, t, language }: { days: DailyStatistics[]; t: T; la
     { key: 'reject', label: t.rejectAll, value: d.rejectAll },
     { key: 'other', label: t.other, value: d.records - d.acceptAll - d.custom - d.rejectAll },
   ];
-  const described = days.map((d) => `${d.day}: ${segments(d).map((s) => `${s.label} ${s.value}`).join(', ')}`).join('; ');
+  const described = days
+    .map(
+      (d) =>
+        `${d.day}: ${segments(d)
+          .map((s) => `${s.label} ${s.value}`)
+          .join(', ')}`,
+    )
+    .join('; ');
   return (
     <figure className="consent-chart">
       <figcaption>{t.chartTitle}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height + 30}`} role="img" aria-labelledby="consent-chart-title consent-chart-desc" focusable="false">
+      <svg
+        viewBox={`0 0 ${width} ${height + 30}`}
+        role="img"
+        aria-labelledby="consent-chart-title consent-chart-desc"
+        focusable="false"
+      >
         <title id="consent-chart-title">{t.chartTitle}</title>
         <desc id="consent-chart-desc">{t.chartDesc(described)}</desc>
         <line x1="0" y1={height} x2={width} y2={height} className="axis" />
@@ -140,14 +310,23 @@ function AnswersChart({ days, t, language }: { days: DailyStatistics[]; t: T; la
                 const h = (s.value / max) * (height - 10);
                 y -= h;
                 return s.value > 0 ? (
-                  <rect key={s.key} x={i * bar + bar * 0.15} y={y} width={bar * 0.7} height={h} className={`segment ${s.key}`}>
+                  <rect
+                    key={s.key}
+                    x={i * bar + bar * 0.15}
+                    y={y}
+                    width={bar * 0.7}
+                    height={h}
+                    className={`segment ${s.key}`}
+                  >
                     <title>{`${d.day} — ${s.label}: ${s.value}`}</title>
                   </rect>
                 ) : null;
               })}
               {(days.length <= 16 || i % Math.ceil(days.length / 8) === 0) && (
                 <text x={i * bar + bar / 2} y={height + 18} textAnchor="middle" className="bar-label">
-                  {new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' }).format(new Date(`${d.day}T00:00:00Z`))}
+                  {new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' }).format(
+                    new Date(`${d.day}T00:00:00Z`),
+                  )}
                 </text>
               )}
             </g>
@@ -156,7 +335,10 @@ function AnswersChart({ days, t, language }: { days: DailyStatistics[]; t: T; la
       </svg>
       <ul className="legend">
         {(['accept', 'custom', 'reject', 'other'] as const).map((key) => (
-          <li key={key}><span className={`swatch ${key}`} aria-hidden="true" /> {{ accept: t.acceptAll, custom: t.custom, reject: t.rejectAll, other: t.other }[key]}</li>
+          <li key={key}>
+            <span className={`swatch ${key}`} aria-hidden="true" />{' '}
+            {{ accept: t.acceptAll, custom: t.custom, reject: t.rejectAll, other: t.other }[key]}
+          </li>
         ))}
       </ul>
     </figure>
@@ -168,11 +350,21 @@ function Statistics({ t, language }: { t: T; language: Language }) {
   const initial = { site: '', from: isoDay(new Date(today.getTime() - 29 * 86_400_000)), to: isoDay(today) };
   const [draft, setDraft] = useState(initial);
   const [query, setQuery] = useState(initial);
-  const { data, error, loading } = useApi<{ from: string; to: string; days: DailyStatistics[] }>('/api/v1/consent/statistics', query);
-  const charter = useApi<{ charter: { sites: { id: string; name: string }[]; consent: { categories: { id: string }[] } } }>('/api/v1/charter/overview');
+  const { data, error, loading } = useApi<{ from: string; to: string; days: DailyStatistics[] }>(
+    '/api/v1/consent/statistics',
+    query,
+  );
+  const charter = useApi<{
+    charter: { sites: { id: string; name: string }[]; consent: { categories: { id: string }[] } };
+  }>('/api/v1/charter/overview');
   const sites = charter.data?.charter.sites ?? [];
   const days = data ? perDay(data.days) : [];
-  const categories = [...new Set([...(charter.data?.charter.consent.categories.map((c) => c.id) ?? []), ...days.flatMap((d) => Object.keys(d.categories))])];
+  const categories = [
+    ...new Set([
+      ...(charter.data?.charter.consent.categories.map((c) => c.id) ?? []),
+      ...days.flatMap((d) => Object.keys(d.categories)),
+    ]),
+  ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setQuery(draft);
@@ -185,18 +377,34 @@ function Statistics({ t, language }: { t: T; language: Language }) {
           <label htmlFor="consent-site">{t.site}</label>
           <select id="consent-site" value={draft.site} onChange={(e) => setDraft({ ...draft, site: e.target.value })}>
             <option value="">{t.allSites}</option>
-            {sites.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.id})</option>)}
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.id})
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label htmlFor="consent-from">{t.from}</label>
-          <input id="consent-from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <input
+            id="consent-from"
+            type="date"
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
         </div>
         <div>
           <label htmlFor="consent-to">{t.to}</label>
-          <input id="consent-to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <input
+            id="consent-to"
+            type="date"
+            value={draft.to}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
         </div>
-        <div className="filter-buttons"><button type="submit">{t.show}</button></div>
+        <div className="filter-buttons">
+          <button type="submit">{t.show}</button>
+        </div>
       </form>
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
       {data && days.length === 0 && <p>{t.noData}</p>}
@@ -208,16 +416,31 @@ function Statistics({ t, language }: { t: T; language: Language }) {
               <caption className="visually-hidden">{t.statistics}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.day}</th><th scope="col">{t.shown}</th><th scope="col">{t.answers}</th><th scope="col">{t.acceptAll}</th>
-                  <th scope="col">{t.custom}</th><th scope="col">{t.rejectAll}</th>
-                  {categories.map((c) => <th scope="col" key={c}>{t.rate(c)}</th>)}
+                  <th scope="col">{t.day}</th>
+                  <th scope="col">{t.shown}</th>
+                  <th scope="col">{t.answers}</th>
+                  <th scope="col">{t.acceptAll}</th>
+                  <th scope="col">{t.custom}</th>
+                  <th scope="col">{t.rejectAll}</th>
+                  {categories.map((c) => (
+                    <th scope="col" key={c}>
+                      {t.rate(c)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 {days.map((d) => (
                   <tr key={d.day}>
-                    <th scope="row">{d.day}</th><td>{d.shown}</td><td>{d.records}</td><td>{d.acceptAll}</td><td>{d.custom}</td><td>{d.rejectAll}</td>
-                    {categories.map((c) => <td key={c}>{percent(d.categories[c]?.rate ?? null, language)}</td>)}
+                    <th scope="row">{d.day}</th>
+                    <td>{d.shown}</td>
+                    <td>{d.records}</td>
+                    <td>{d.acceptAll}</td>
+                    <td>{d.custom}</td>
+                    <td>{d.rejectAll}</td>
+                    {categories.map((c) => (
+                      <td key={c}>{percent(d.categories[c]?.rate ?? null, language)}</td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -230,10 +453,26 @@ function Statistics({ t, language }: { t: T; language: Language }) {
   );
 }
 
-interface HistoryEntry { receipt: string; recordedAt: string; site: string; method: string; language: string; choices: Record<string, boolean> }
+interface HistoryEntry {
+  receipt: string;
+  recordedAt: string;
+  site: string;
+  method: string;
+  language: string;
+  choices: Record<string, boolean>;
+}
 
 function Choices({ choices, t }: { choices: Record<string, boolean>; t: T }) {
-  return <>{Object.entries(choices).map(([id, granted], i) => <span key={id}>{i > 0 ? ', ' : ''}{id}: <strong>{granted ? t.granted : t.denied}</strong></span>)}</>;
+  return (
+    <>
+      {Object.entries(choices).map(([id, granted], i) => (
+        <span key={id}>
+          {i > 0 ? ', ' : ''}
+          {id}: <strong>{granted ? t.granted : t.denied}</strong>
+        </span>
+      ))}
+    </>
+  );
 }
 
 function Receipts({ t, language }: { t: T; language: Language }) {
@@ -246,18 +485,34 @@ function Receipts({ t, language }: { t: T; language: Language }) {
     const found = await mutation.run(async () =>
       receiptPattern.test(value)
         ? { receipt: await api<ConsentReceipt>(`/api/v1/consent/receipts/${value}`) }
-        : { history: (await api<{ records: HistoryEntry[] }>(`/api/v1/consent/visitors/${encodeURIComponent(value)}`)).records },
+        : {
+            history: (await api<{ records: HistoryEntry[] }>(`/api/v1/consent/visitors/${encodeURIComponent(value)}`))
+              .records,
+          },
     );
     setResult(found);
   };
-  const receiptLink = (id: string) => <a href={`/api/v1/consent/receipts/${id}/html?lang=${language}`}>{t.openReceipt} <code>{id}</code></a>;
+  const receiptLink = (id: string) => (
+    <a href={`/api/v1/consent/receipts/${id}/html?lang=${language}`}>
+      {t.openReceipt} <code>{id}</code>
+    </a>
+  );
   return (
     <section aria-labelledby="consent-receipts">
       <h2 id="consent-receipts">{t.receipts}</h2>
       <form className="inline-form" onSubmit={(e) => void submit(e)}>
         <label htmlFor="consent-lookup">{t.lookup}</label>
-        <input id="consent-lookup" value={lookup} required minLength={16} maxLength={64} onChange={(e) => setLookup(e.target.value)} />
-        <button type="submit" disabled={mutation.pending}>{t.find}</button>
+        <input
+          id="consent-lookup"
+          value={lookup}
+          required
+          minLength={16}
+          maxLength={64}
+          onChange={(e) => setLookup(e.target.value)}
+        />
+        <button type="submit" disabled={mutation.pending}>
+          {t.find}
+        </button>
       </form>
       <ErrorMessage error={mutation.error} />
       {result?.history && result.history.length === 0 && <p>{t.noRecords}</p>}
@@ -265,12 +520,25 @@ function Receipts({ t, language }: { t: T; language: Language }) {
         <TableRegion label={t.receipts}>
           <table>
             <caption className="visually-hidden">{t.receipts}</caption>
-            <thead><tr><th scope="col">{t.when}</th><th scope="col">{t.site}</th><th scope="col">{t.method}</th><th scope="col">{t.choices}</th><th scope="col">{t.receipt}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{t.site}</th>
+                <th scope="col">{t.method}</th>
+                <th scope="col">{t.choices}</th>
+                <th scope="col">{t.receipt}</th>
+              </tr>
+            </thead>
             <tbody>
               {result.history.map((r) => (
                 <tr key={r.receipt}>
-                  <th scope="row">{formatDateTime(r.recordedAt, language)}</th><td>{r.site}</td><td>{r.method}</td>
-                  <td><Choices choices={r.choices} t={t} /></td><td>{receiptLink(r.receipt)}</td>
+                  <th scope="row">{formatDateTime(r.recordedAt, language)}</th>
+                  <td>{r.site}</td>
+                  <td>{r.method}</td>
+                  <td>
+                    <Choices choices={r.choices} t={t} />
+                  </td>
+                  <td>{receiptLink(r.receipt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -279,14 +547,26 @@ function Receipts({ t, language }: { t: T; language: Language }) {
       )}
       {result?.receipt && (
         <dl className="receipt-summary">
-          <dt>{t.receipt}</dt><dd>{receiptLink(result.receipt.receiptId)}</dd>
-          <dt>{t.when}</dt><dd>{formatDateTime(result.receipt.consentTimestamp, language)}</dd>
-          <dt>{t.controller}</dt><dd>{result.receipt.controller.name}</dd>
-          <dt>{t.method}</dt><dd>{result.receipt.collectionMethod}</dd>
-          <dt>{t.language}</dt><dd>{result.receipt.language}</dd>
-          <dt>{t.policy}</dt><dd><code>{result.receipt.policyVersion.consentRevision}</code></dd>
-          <dt>{t.page}</dt><dd>{result.receipt.pageUrl}</dd>
-          <dt>{t.choices}</dt><dd><Choices choices={Object.fromEntries(result.receipt.purposes.map((p) => [p.name, p.granted]))} t={t} /></dd>
+          <dt>{t.receipt}</dt>
+          <dd>{receiptLink(result.receipt.receiptId)}</dd>
+          <dt>{t.when}</dt>
+          <dd>{formatDateTime(result.receipt.consentTimestamp, language)}</dd>
+          <dt>{t.controller}</dt>
+          <dd>{result.receipt.controller.name}</dd>
+          <dt>{t.method}</dt>
+          <dd>{result.receipt.collectionMethod}</dd>
+          <dt>{t.language}</dt>
+          <dd>{result.receipt.language}</dd>
+          <dt>{t.policy}</dt>
+          <dd>
+            <code>{result.receipt.policyVersion.consentRevision}</code>
+          </dd>
+          <dt>{t.page}</dt>
+          <dd>{result.receipt.pageUrl}</dd>
+          <dt>{t.choices}</dt>
+          <dd>
+            <Choices choices={Object.fromEntries(result.receipt.purposes.map((p) => [p.name, p.granted]))} t={t} />
+          </dd>
         </dl>
       )}
     </section>
@@ -296,7 +576,9 @@ function Receipts({ t, language }: { t: T; language: Language }) {
 function PurposeConsents({ t, language }: { t: T; language: Language }) {
   const { can } = useSession();
   const [email, setEmail] = useState('');
-  const [person, setPerson] = useState<{ email: string; purposes: PurposeConsentSummary[]; suppressed: boolean } | undefined>();
+  const [person, setPerson] = useState<
+    { email: string; purposes: PurposeConsentSummary[]; suppressed: boolean } | undefined
+  >();
   const [notice, setNotice] = useState('');
   const mutation = useMutation();
   const load = async (address: string) => {
@@ -332,30 +614,69 @@ function PurposeConsents({ t, language }: { t: T; language: Language }) {
       <h2 id="consent-purposes">{t.purposes}</h2>
       <form className="inline-form" onSubmit={(e) => void submit(e)}>
         <label htmlFor="consent-email">{t.email}</label>
-        <input id="consent-email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <button type="submit" disabled={mutation.pending}>{t.find}</button>
+        <input
+          id="consent-email"
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <button type="submit" disabled={mutation.pending}>
+          {t.find}
+        </button>
       </form>
       <ErrorMessage error={mutation.error} />
-      {notice && <p role="status" className="chain-ok">{notice}</p>}
+      {notice && (
+        <p role="status" className="chain-ok">
+          {notice}
+        </p>
+      )}
       {person && (
         <>
           <p>{person.suppressed ? t.suppressed : t.notSuppressed}</p>
           {!person.suppressed && can('consent:write') && (
-            <p><button type="button" className="secondary" disabled={mutation.pending} onClick={() => void object()}>{t.object}</button></p>
+            <p>
+              <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void object()}>
+                {t.object}
+              </button>
+            </p>
           )}
-          {person.purposes.length === 0 ? <p>{t.noPurposes}</p> : (
+          {person.purposes.length === 0 ? (
+            <p>{t.noPurposes}</p>
+          ) : (
             <TableRegion label={t.purposes}>
               <table>
                 <caption className="visually-hidden">{t.purposes}</caption>
-                <thead><tr><th scope="col">{t.purpose}</th><th scope="col">{t.status}</th><th scope="col">{t.since}</th><th scope="col">{t.version}</th><th scope="col"><span className="visually-hidden">{t.withdraw}</span></th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.purpose}</th>
+                    <th scope="col">{t.status}</th>
+                    <th scope="col">{t.since}</th>
+                    <th scope="col">{t.version}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t.withdraw}</span>
+                    </th>
+                  </tr>
+                </thead>
                 <tbody>
                   {person.purposes.map((p) => (
                     <tr key={p.purpose}>
-                      <th scope="row">{p.purpose}</th><td>{t.statuses[p.status]}</td><td>{formatDateTime(p.since, language)}</td>
+                      <th scope="row">{p.purpose}</th>
+                      <td>{t.statuses[p.status]}</td>
+                      <td>{formatDateTime(p.since, language)}</td>
                       <td>{p.textVersion ? <code>{p.textVersion}</code> : '—'}</td>
                       <td>
                         {can('consent:write') && (p.status === 'granted' || p.status === 'pending') && (
-                          <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void withdraw(p.purpose)} aria-label={`${t.withdraw}: ${p.purpose}`}>{t.withdraw}</button>
+                          <button
+                            type="button"
+                            className="secondary"
+                            disabled={mutation.pending}
+                            onClick={() => void withdraw(p.purpose)}
+                            aria-label={`${t.withdraw}: ${p.purpose}`}
+                          >
+                            {t.withdraw}
+                          </button>
                         )}
                       </td>
                     </tr>

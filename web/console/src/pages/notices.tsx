@@ -37,7 +37,8 @@ interface Subscribers {
 const texts = {
   en: {
     title: 'Notices',
-    intro: 'Every charter revision that changes what a notice says publishes a new version. Mark a change as significant to email the people who asked to be told.',
+    intro:
+      'Every charter revision that changes what a notice says publishes a new version. Mark a change as significant to email the people who asked to be told.',
     site: 'Site',
     versions: 'Published versions',
     version: 'Version',
@@ -53,7 +54,8 @@ const texts = {
     note: 'Note for the record (optional)',
     confirm: 'Mark as significant',
     cancel: 'Cancel',
-    done: (sent: number, queued: number) => `Marked as significant. ${sent} of ${queued} emails sent${queued > sent ? '; the rest will be retried' : ''}.`,
+    done: (sent: number, queued: number) =>
+      `Marked as significant. ${sent} of ${queued} emails sent${queued > sent ? '; the rest will be retried' : ''}.`,
     subscribers: 'People who asked to be told of changes',
     confirmed: 'confirmed',
     pending: 'waiting for confirmation',
@@ -68,7 +70,8 @@ const texts = {
   },
   nl: {
     title: 'Privacyverklaringen',
-    intro: 'Elke charterrevisie die verandert wat een verklaring zegt, publiceert een nieuwe versie. Markeer een wijziging als ingrijpend om wie daarom vroeg per e-mail te verwittigen.',
+    intro:
+      'Elke charterrevisie die verandert wat een verklaring zegt, publiceert een nieuwe versie. Markeer een wijziging als ingrijpend om wie daarom vroeg per e-mail te verwittigen.',
     site: 'Website',
     versions: 'Gepubliceerde versies',
     version: 'Versie',
@@ -84,7 +87,8 @@ const texts = {
     note: 'Notitie voor het dossier (optioneel)',
     confirm: 'Markeren als ingrijpend',
     cancel: 'Annuleren',
-    done: (sent: number, queued: number) => `Gemarkeerd als ingrijpend. ${sent} van ${queued} e-mails verstuurd${queued > sent ? '; de rest wordt opnieuw geprobeerd' : ''}.`,
+    done: (sent: number, queued: number) =>
+      `Gemarkeerd als ingrijpend. ${sent} van ${queued} e-mails verstuurd${queued > sent ? '; de rest wordt opnieuw geprobeerd' : ''}.`,
     subscribers: 'Wie op de hoogte wil blijven van wijzigingen',
     confirmed: 'bevestigd',
     pending: 'wacht op bevestiging',
@@ -94,12 +98,14 @@ const texts = {
     pdf: 'pdf',
     markdown: 'Markdown',
     cookies: 'cookiebeleid',
-    embed: 'Om de verklaring in een pagina van de website op te nemen, haalt u dit fragment op en voegt u het stijlblad toe:',
+    embed:
+      'Om de verklaring in een pagina van de website op te nemen, haalt u dit fragment op en voegt u het stijlblad toe:',
     history: 'versiegeschiedenis',
   },
   fr: {
     title: 'Déclarations',
-    intro: 'Chaque révision de la charte qui change le contenu d’une déclaration en publie une nouvelle version. Marquez une modification comme importante pour prévenir par e-mail les personnes qui l’ont demandé.',
+    intro:
+      'Chaque révision de la charte qui change le contenu d’une déclaration en publie une nouvelle version. Marquez une modification comme importante pour prévenir par e-mail les personnes qui l’ont demandé.',
     site: 'Site',
     versions: 'Versions publiées',
     version: 'Version',
@@ -115,7 +121,8 @@ const texts = {
     note: 'Note pour le dossier (facultatif)',
     confirm: 'Marquer comme importante',
     cancel: 'Annuler',
-    done: (sent: number, queued: number) => `Marquée comme importante. ${sent} e-mail${sent === 1 ? '' : 's'} sur ${queued} envoyé${sent === 1 ? '' : 's'}${queued > sent ? ' ; les autres seront réessayés' : ''}.`,
+    done: (sent: number, queued: number) =>
+      `Marquée comme importante. ${sent} e-mail${sent === 1 ? '' : 's'} sur ${queued} envoyé${sent === 1 ? '' : 's'}${queued > sent ? ' ; les autres seront réessayés' : ''}.`,
     subscribers: 'Personnes qui souhaitent être prévenues des modifications',
     confirmed: 'confirmées',
     pending: 'en attente de confirmation',
@@ -130,7 +137,8 @@ const texts = {
   },
   de: {
     title: 'Datenschutzhinweise',
-    intro: 'Jede Revision der Charter, die den Inhalt eines Hinweises ändert, veröffentlicht eine neue Fassung. Markieren Sie eine Änderung als wesentlich, um die Personen per E-Mail zu informieren, die darum gebeten haben.',
+    intro:
+      'Jede Revision der Charter, die den Inhalt eines Hinweises ändert, veröffentlicht eine neue Fassung. Markieren Sie eine Änderung als wesentlich, um die Personen per E-Mail zu informieren, die darum gebeten haben.',
     site: 'Website',
     versions: 'Veröffentlichte Fassungen',
     version: 'Fassung',
@@ -142,11 +150,13 @@ const texts = {
     noChange: 'Nur Formulierungen.',
     significant: 'Wesentliche Änderung',
     mark: 'Als wesentlich markieren…',
-    notify: (n: number) => `${n === 1 ? 'Die bestätigte Abonnentin bzw. den bestätigten Abonnenten' : `Die ${n} bestätigten Abonnenten`} dieser Website per E-Mail informieren`,
+    notify: (n: number) =>
+      `${n === 1 ? 'Die bestätigte Abonnentin bzw. den bestätigten Abonnenten' : `Die ${n} bestätigten Abonnenten`} dieser Website per E-Mail informieren`,
     note: 'Vermerk für die Akten (optional)',
     confirm: 'Als wesentlich markieren',
     cancel: 'Abbrechen',
-    done: (sent: number, queued: number) => `Als wesentlich markiert. ${sent} von ${queued} E-Mails gesendet${queued > sent ? '; die übrigen werden erneut versucht' : ''}.`,
+    done: (sent: number, queued: number) =>
+      `Als wesentlich markiert. ${sent} von ${queued} E-Mails gesendet${queued > sent ? '; die übrigen werden erneut versucht' : ''}.`,
     subscribers: 'Personen, die über Änderungen informiert werden möchten',
     confirmed: 'bestätigt',
     pending: 'wartet auf Bestätigung',
@@ -156,14 +166,18 @@ const texts = {
     pdf: 'PDF',
     markdown: 'Markdown',
     cookies: 'Cookie-Richtlinie',
-    embed: 'Um den Hinweis in eine Seite der Website einzubetten, rufen Sie dieses Fragment ab und binden Sie das Stylesheet ein:',
+    embed:
+      'Um den Hinweis in eine Seite der Website einzubetten, rufen Sie dieses Fragment ab und binden Sie das Stylesheet ein:',
     history: 'Versionsverlauf',
   },
 };
 
 function Changes({ site, version, language }: { site: string; version: number; language: Language }) {
   const t = useTexts(texts);
-  const { data, error } = useApi<{ previous: number | null; changes: Change[] }>(`/api/v1/notices/${site}/changes`, { version, lang: language });
+  const { data, error } = useApi<{ previous: number | null; changes: Change[] }>(`/api/v1/notices/${site}/changes`, {
+    version,
+    lang: language,
+  });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <span className="muted">…</span>;
   if (data.changes.length === 0) return <>{data.previous === null ? t.first : t.noChange}</>;
@@ -176,7 +190,17 @@ function Changes({ site, version, language }: { site: string; version: number; l
   );
 }
 
-function MarkSignificant({ site, version, confirmedSubscribers, onDone }: { site: string; version: number; confirmedSubscribers: number; onDone: (message: string) => void }) {
+function MarkSignificant({
+  site,
+  version,
+  confirmedSubscribers,
+  onDone,
+}: {
+  site: string;
+  version: number;
+  confirmedSubscribers: number;
+  onDone: (message: string) => void;
+}) {
   const t = useTexts(texts);
   const [open, setOpen] = useState(false);
   const [notify, setNotify] = useState(true);
@@ -190,7 +214,12 @@ function MarkSignificant({ site, version, confirmedSubscribers, onDone }: { site
     );
   }
   const submit = async () => {
-    const done = await mutation.run(() => api<{ queued: number; sent: number; failed: number }>(`/api/v1/notices/${site}/versions/${version}/significant`, { method: 'POST', body: { kind: 'privacy-notice', notify, ...(note ? { note } : {}) } }));
+    const done = await mutation.run(() =>
+      api<{ queued: number; sent: number; failed: number }>(`/api/v1/notices/${site}/versions/${version}/significant`, {
+        method: 'POST',
+        body: { kind: 'privacy-notice', notify, ...(note ? { note } : {}) },
+      }),
+    );
     if (done) onDone(t.done(done.sent, done.queued));
   };
   return (
@@ -199,7 +228,12 @@ function MarkSignificant({ site, version, confirmedSubscribers, onDone }: { site
         {t.version} {version}
       </legend>
       <div className="checkbox">
-        <input id={`notify-${version}`} type="checkbox" checked={notify} onChange={(event) => setNotify(event.target.checked)} />
+        <input
+          id={`notify-${version}`}
+          type="checkbox"
+          checked={notify}
+          onChange={(event) => setNotify(event.target.checked)}
+        />
         <label htmlFor={`notify-${version}`}>{t.notify(confirmedSubscribers)}</label>
       </div>
       <label htmlFor={`note-${version}`}>{t.note}</label>
@@ -222,7 +256,9 @@ function SiteNotices({ site, languages }: { site: Site; languages: string[] }) {
   const { language } = useLanguage();
   const versions = useApi<{ versions: Version[] }>(`/api/v1/notices/${site.id}/versions`);
   const subscribers = useApi<Subscribers>(`/api/v1/notices/${site.id}/subscribers`);
-  const confirmed = (subscribers.data?.subscribers ?? []).filter((s) => s.status === 'confirmed').reduce((n, s) => n + s.count, 0);
+  const confirmed = (subscribers.data?.subscribers ?? [])
+    .filter((s) => s.status === 'confirmed')
+    .reduce((n, s) => n + s.count, 0);
   const origin = window.location.origin;
   // Outside the table, so it stays when the row it came from re-renders; a live region announces it.
   const [message, setMessage] = useState('');
@@ -256,10 +292,15 @@ function SiteNotices({ site, languages }: { site: Site; languages: string[] }) {
                     {v.significant ? (
                       <span className="badge badge-info">{t.significant}</span>
                     ) : (
-                      <MarkSignificant site={site.id} version={v.version} confirmedSubscribers={confirmed} onDone={(text) => {
+                      <MarkSignificant
+                        site={site.id}
+                        version={v.version}
+                        confirmedSubscribers={confirmed}
+                        onDone={(text) => {
                           setMessage(text);
                           void versions.reload();
-                        }} />
+                        }}
+                      />
                     )}
                   </td>
                 </tr>
@@ -271,24 +312,27 @@ function SiteNotices({ site, languages }: { site: Site; languages: string[] }) {
 
       <h2 id="subscribers">{t.subscribers}</h2>
       {subscribers.loading && !subscribers.data ? <Loading /> : <ErrorMessage error={subscribers.error} />}
-      {subscribers.data && (subscribers.data.subscribers.length === 0 ? (
-        <p>{t.noSubscribers}</p>
-      ) : (
-        <ul className="plain-list">
-          {subscribers.data.subscribers.map((s) => (
-            <li key={`${s.status}-${s.language}`}>
-              {s.language.toUpperCase()}: {s.count} {s.status === 'confirmed' ? t.confirmed : t.pending}
-            </li>
-          ))}
-        </ul>
-      ))}
+      {subscribers.data &&
+        (subscribers.data.subscribers.length === 0 ? (
+          <p>{t.noSubscribers}</p>
+        ) : (
+          <ul className="plain-list">
+            {subscribers.data.subscribers.map((s) => (
+              <li key={`${s.status}-${s.language}`}>
+                {s.language.toUpperCase()}: {s.count} {s.status === 'confirmed' ? t.confirmed : t.pending}
+              </li>
+            ))}
+          </ul>
+        ))}
 
       <h2 id="publish">{t.publish}</h2>
       <ul className="download-list">
         {languages.map((l) => (
           <li key={l}>
-            <strong>{l.toUpperCase()}</strong>: <a href={`/privacy/${site.id}/notice?lang=${l}`}>{t.page}</a> · <a href={`/privacy/${site.id}/notice?lang=${l}&format=pdf`}>{t.pdf}</a> ·{' '}
-            <a href={`/privacy/${site.id}/notice?lang=${l}&format=md`}>{t.markdown}</a> · <a href={`/privacy/${site.id}/cookies?lang=${l}`}>{t.cookies}</a> ·{' '}
+            <strong>{l.toUpperCase()}</strong>: <a href={`/privacy/${site.id}/notice?lang=${l}`}>{t.page}</a> ·{' '}
+            <a href={`/privacy/${site.id}/notice?lang=${l}&format=pdf`}>{t.pdf}</a> ·{' '}
+            <a href={`/privacy/${site.id}/notice?lang=${l}&format=md`}>{t.markdown}</a> ·{' '}
+            <a href={`/privacy/${site.id}/cookies?lang=${l}`}>{t.cookies}</a> ·{' '}
             <a href={`/privacy/${site.id}/notice/versions?lang=${l}`}>{t.history}</a>
           </li>
         ))}
@@ -326,7 +370,9 @@ function Notices() {
           </select>
         </>
       )}
-      {site && <SiteNotices key={site.id} site={site} languages={site.languages ?? overview.data?.charter.languages ?? []} />}
+      {site && (
+        <SiteNotices key={site.id} site={site} languages={site.languages ?? overview.data?.charter.languages ?? []} />
+      )}
     </>
   );
 }

@@ -33,14 +33,19 @@ interface OutboxTexts {
 const texts: Texts<OutboxTexts> = {
   en: {
     title: 'Outbox',
-    intro: 'Every mail Charter sent on behalf of this organisation, newest first. Opening a mail is recorded in the audit trail.',
+    intro:
+      'Every mail Charter sent on behalf of this organisation, newest first. Opening a mail is recorded in the audit trail.',
     kept: 'SMTP is not configured: mail is kept here in the Outbox and not sent. Codes and links for people who filed a request are read here.',
     none: 'No mail yet.',
     to: 'To',
     state: 'State',
     time: 'Time',
     kind: 'Kind',
-    states: { sent: 'sent', kept: 'kept in the Outbox, not sent', suppressed: 'held back: too many mails to this address in an hour' },
+    states: {
+      sent: 'sent',
+      kept: 'kept in the Outbox, not sent',
+      suppressed: 'held back: too many mails to this address in an hour',
+    },
     masked: 'Addresses, codes and link secrets are masked for your role.',
     textHidden: 'The text of this mail is not shown for your role.',
     back: 'Back to the Outbox',
@@ -49,14 +54,19 @@ const texts: Texts<OutboxTexts> = {
   },
   nl: {
     title: 'Outbox',
-    intro: 'Alle e-mails die Charter namens deze organisatie verstuurde, de nieuwste eerst. Het openen van een e-mail wordt in de audittrail vastgelegd.',
+    intro:
+      'Alle e-mails die Charter namens deze organisatie verstuurde, de nieuwste eerst. Het openen van een e-mail wordt in de audittrail vastgelegd.',
     kept: 'SMTP is niet ingesteld: e-mail wordt hier in de Outbox bewaard en niet verstuurd. Codes en links voor wie een verzoek indiende, leest u hier.',
     none: 'Nog geen e-mail.',
     to: 'Aan',
     state: 'Status',
     time: 'Tijdstip',
     kind: 'Soort',
-    states: { sent: 'verstuurd', kept: 'bewaard in de Outbox, niet verstuurd', suppressed: 'tegengehouden: te veel e-mails naar dit adres binnen een uur' },
+    states: {
+      sent: 'verstuurd',
+      kept: 'bewaard in de Outbox, niet verstuurd',
+      suppressed: 'tegengehouden: te veel e-mails naar dit adres binnen een uur',
+    },
     masked: 'Adressen, codes en geheime delen van links zijn voor uw rol gemaskeerd.',
     textHidden: 'De tekst van deze e-mail wordt voor uw rol niet getoond.',
     back: 'Terug naar de Outbox',
@@ -65,14 +75,19 @@ const texts: Texts<OutboxTexts> = {
   },
   fr: {
     title: 'Boîte d’envoi',
-    intro: 'Tous les e-mails envoyés par Charter au nom de cette organisation, les plus récents d’abord. L’ouverture d’un e-mail est consignée dans le journal d’audit.',
+    intro:
+      'Tous les e-mails envoyés par Charter au nom de cette organisation, les plus récents d’abord. L’ouverture d’un e-mail est consignée dans le journal d’audit.',
     kept: 'SMTP n’est pas configuré : les e-mails sont conservés ici, dans la boîte d’envoi, et ne sont pas envoyés. Les codes et liens destinés aux auteurs de demandes se lisent ici.',
     none: 'Aucun e-mail pour l’instant.',
     to: 'À',
     state: 'État',
     time: 'Heure',
     kind: 'Type',
-    states: { sent: 'envoyé', kept: 'conservé dans la boîte d’envoi, non envoyé', suppressed: 'retenu : trop d’e-mails vers cette adresse en une heure' },
+    states: {
+      sent: 'envoyé',
+      kept: 'conservé dans la boîte d’envoi, non envoyé',
+      suppressed: 'retenu : trop d’e-mails vers cette adresse en une heure',
+    },
     masked: 'Les adresses, codes et secrets des liens sont masqués pour votre rôle.',
     textHidden: 'Le texte de cet e-mail n’est pas affiché pour votre rôle.',
     back: 'Retour à la boîte d’envoi',
@@ -81,14 +96,19 @@ const texts: Texts<OutboxTexts> = {
   },
   de: {
     title: 'Postausgang',
-    intro: 'Alle E-Mails, die Charter im Namen dieser Organisation versandt hat, die neuesten zuerst. Das Öffnen einer E-Mail wird im Audit-Protokoll festgehalten.',
+    intro:
+      'Alle E-Mails, die Charter im Namen dieser Organisation versandt hat, die neuesten zuerst. Das Öffnen einer E-Mail wird im Audit-Protokoll festgehalten.',
     kept: 'SMTP ist nicht eingerichtet: E-Mails werden hier im Postausgang aufbewahrt und nicht versandt. Codes und Links für Personen, die einen Antrag gestellt haben, lesen Sie hier.',
     none: 'Noch keine E-Mails.',
     to: 'An',
     state: 'Status',
     time: 'Zeitpunkt',
     kind: 'Art',
-    states: { sent: 'versandt', kept: 'im Postausgang aufbewahrt, nicht versandt', suppressed: 'zurückgehalten: zu viele E-Mails an diese Adresse innerhalb einer Stunde' },
+    states: {
+      sent: 'versandt',
+      kept: 'im Postausgang aufbewahrt, nicht versandt',
+      suppressed: 'zurückgehalten: zu viele E-Mails an diese Adresse innerhalb einer Stunde',
+    },
     masked: 'Adressen, Codes und geheime Teile von Links sind für Ihre Rolle maskiert.',
     textHidden: 'Der Text dieser E-Mail wird für Ihre Rolle nicht angezeigt.',
     back: 'Zurück zum Postausgang',
@@ -243,8 +263,14 @@ export const outboxPage: ConsolePage = {
 const bannerTexts: Texts<{ kept: string; open: string }> = {
   en: { kept: 'SMTP is not configured: mail is kept in the Outbox, not sent.', open: 'Open the Outbox' },
   nl: { kept: 'SMTP is niet ingesteld: e-mail wordt in de Outbox bewaard, niet verstuurd.', open: 'Outbox openen' },
-  fr: { kept: 'SMTP n’est pas configuré : les e-mails sont conservés dans la boîte d’envoi, non envoyés.', open: 'Ouvrir la boîte d’envoi' },
-  de: { kept: 'SMTP ist nicht eingerichtet: E-Mails werden im Postausgang aufbewahrt, nicht versandt.', open: 'Postausgang öffnen' },
+  fr: {
+    kept: 'SMTP n’est pas configuré : les e-mails sont conservés dans la boîte d’envoi, non envoyés.',
+    open: 'Ouvrir la boîte d’envoi',
+  },
+  de: {
+    kept: 'SMTP ist nicht eingerichtet: E-Mails werden im Postausgang aufbewahrt, nicht versandt.',
+    open: 'Postausgang öffnen',
+  },
 };
 
 /** Whether mail is sent, asked once per load of the console (it changes only with the server's configuration). */

@@ -8,7 +8,8 @@ import './records.css';
 const texts = {
   en: {
     title: 'Processors and transfers',
-    intro: (age: string) => `Everyone the charter shares personal data with. A data processing agreement is flagged for review after ${age}.`,
+    intro: (age: string) =>
+      `Everyone the charter shares personal data with. A data processing agreement is flagged for review after ${age}.`,
     warnings: 'To act on',
     noWarnings: 'No warnings: every transfer has a valid mechanism and every processor a recent agreement.',
     recipient: 'Recipient',
@@ -28,9 +29,11 @@ const texts = {
   },
   nl: {
     title: 'Verwerkers en doorgiften',
-    intro: (age: string) => `Iedereen met wie het charter persoonsgegevens deelt. Een verwerkersovereenkomst wordt na ${age} ter herziening gemarkeerd.`,
+    intro: (age: string) =>
+      `Iedereen met wie het charter persoonsgegevens deelt. Een verwerkersovereenkomst wordt na ${age} ter herziening gemarkeerd.`,
     warnings: 'Actiepunten',
-    noWarnings: 'Geen waarschuwingen: elke doorgifte heeft een geldig mechanisme en elke verwerker een recente overeenkomst.',
+    noWarnings:
+      'Geen waarschuwingen: elke doorgifte heeft een geldig mechanisme en elke verwerker een recente overeenkomst.',
     recipient: 'Ontvanger',
     role: 'Rol',
     country: 'Land',
@@ -48,9 +51,11 @@ const texts = {
   },
   fr: {
     title: 'Sous-traitants et transferts',
-    intro: (age: string) => `Tous ceux avec qui la charte partage des données personnelles. Un contrat de sous-traitance est signalé pour réexamen après ${age}.`,
+    intro: (age: string) =>
+      `Tous ceux avec qui la charte partage des données personnelles. Un contrat de sous-traitance est signalé pour réexamen après ${age}.`,
     warnings: 'À traiter',
-    noWarnings: 'Aucun avertissement : chaque transfert a un mécanisme valable et chaque sous-traitant un contrat récent.',
+    noWarnings:
+      'Aucun avertissement : chaque transfert a un mécanisme valable et chaque sous-traitant un contrat récent.',
     recipient: 'Destinataire',
     role: 'Rôle',
     country: 'Pays',
@@ -68,9 +73,11 @@ const texts = {
   },
   de: {
     title: 'Auftragsverarbeiter und Übermittlungen',
-    intro: (age: string) => `Alle, mit denen die Charter personenbezogene Daten teilt. Ein Auftragsverarbeitungsvertrag wird nach ${age} zur Überprüfung markiert.`,
+    intro: (age: string) =>
+      `Alle, mit denen die Charter personenbezogene Daten teilt. Ein Auftragsverarbeitungsvertrag wird nach ${age} zur Überprüfung markiert.`,
     warnings: 'Zu erledigen',
-    noWarnings: 'Keine Warnungen: jede Übermittlung hat einen gültigen Mechanismus und jeder Auftragsverarbeiter einen aktuellen Vertrag.',
+    noWarnings:
+      'Keine Warnungen: jede Übermittlung hat einen gültigen Mechanismus und jeder Auftragsverarbeiter einen aktuellen Vertrag.',
     recipient: 'Empfänger',
     role: 'Rolle',
     country: 'Land',
@@ -95,7 +102,10 @@ const ages: Record<string, Record<Language, string>> = {
 
 function describeAge(iso: string, language: Language): string {
   const match = /^P(?:(\d+)Y)?(?:(\d+)M)?/.exec(iso);
-  const parts = [match?.[1] ? `${match[1]} ${ages.Y![language]}` : '', match?.[2] ? `${match[2]} ${ages.M![language]}` : ''].filter(Boolean);
+  const parts = [
+    match?.[1] ? `${match[1]} ${ages.Y![language]}` : '',
+    match?.[2] ? `${match[2]} ${ages.M![language]}` : '',
+  ].filter(Boolean);
   return parts.length ? parts.join(' ') : iso;
 }
 
@@ -117,7 +127,9 @@ function Processors() {
             <ul className="warning-list">
               {data.warnings.map((w, i) => (
                 <li key={i}>
-                  <span className={`badge ${w.severity === 'error' ? 'badge-error' : 'badge-warning'}`}>{w.severity === 'error' ? t.error : t.warning}</span>{' '}
+                  <span className={`badge ${w.severity === 'error' ? 'badge-error' : 'badge-warning'}`}>
+                    {w.severity === 'error' ? t.error : t.warning}
+                  </span>{' '}
                   {w.message} <span className="muted">({w.article})</span>
                 </li>
               ))}
@@ -128,32 +140,73 @@ function Processors() {
               <caption className="visually-hidden">{t.title}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.recipient}</th><th scope="col">{t.role}</th><th scope="col">{t.country}</th><th scope="col">{t.transfer}</th>
-                  <th scope="col">{t.dpa}</th><th scope="col">{t.subProcessors}</th><th scope="col">{t.purposes}</th>
+                  <th scope="col">{t.recipient}</th>
+                  <th scope="col">{t.role}</th>
+                  <th scope="col">{t.country}</th>
+                  <th scope="col">{t.transfer}</th>
+                  <th scope="col">{t.dpa}</th>
+                  <th scope="col">{t.subProcessors}</th>
+                  <th scope="col">{t.purposes}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.recipients.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row">{r.name}<br /><span className="muted">{r.service}</span></th>
+                    <th scope="row">
+                      {r.name}
+                      <br />
+                      <span className="muted">{r.service}</span>
+                    </th>
                     <td>{r.roleLabel}</td>
-                    <td>{r.countryName}{r.inEea && <><br /><span className="muted">{t.eea}</span></>}</td>
+                    <td>
+                      {r.countryName}
+                      {r.inEea && (
+                        <>
+                          <br />
+                          <span className="muted">{t.eea}</span>
+                        </>
+                      )}
+                    </td>
                     <td>
                       {r.transfer ? (
                         <>
                           {r.transfer.name} <span className="muted">({r.transfer.article})</span>
-                          {!r.transfer.valid && <> <strong className="badge badge-error">{t.invalid}</strong></>}
+                          {!r.transfer.valid && (
+                            <>
+                              {' '}
+                              <strong className="badge badge-error">{t.invalid}</strong>
+                            </>
+                          )}
                         </>
                       ) : (
                         '—'
                       )}
                     </td>
-                    <td>{r.dpaDate ? <>{r.dpaDate}<br /><span className="muted">{t.review} {r.dpaReviewDue}</span></> : r.role === 'processor' || r.role === 'sub-processor' ? <strong className="badge badge-warning">{t.noDpa}</strong> : '—'}</td>
                     <td>
-                      {r.subProcessors.length === 0 ? t.none : (
+                      {r.dpaDate ? (
+                        <>
+                          {r.dpaDate}
+                          <br />
+                          <span className="muted">
+                            {t.review} {r.dpaReviewDue}
+                          </span>
+                        </>
+                      ) : r.role === 'processor' || r.role === 'sub-processor' ? (
+                        <strong className="badge badge-warning">{t.noDpa}</strong>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>
+                      {r.subProcessors.length === 0 ? (
+                        t.none
+                      ) : (
                         <ul className="plain-list">
                           {r.subProcessors.map((s) => (
-                            <li key={s.name}>{s.name}, {s.countryName}{s.transfer ? ` — ${s.transfer.name}` : ''}</li>
+                            <li key={s.name}>
+                              {s.name}, {s.countryName}
+                              {s.transfer ? ` — ${s.transfer.name}` : ''}
+                            </li>
                           ))}
                         </ul>
                       )}

@@ -18,7 +18,8 @@ const recordLanguages: { id: RecordLanguage; name: string }[] = [
 const texts = {
   en: {
     title: 'Records of processing',
-    intro: 'The records the GDPR requires (Art. 30), drawn from the charter. A supervisory authority may ask for them at any time.',
+    intro:
+      'The records the GDPR requires (Art. 30), drawn from the charter. A supervisory authority may ask for them at any time.',
     language: 'Language of the record',
     downloads: 'Download',
     xlsx: 'Excel workbook (XLSX), a sheet per record',
@@ -43,7 +44,8 @@ const texts = {
   },
   nl: {
     title: 'Verwerkingsregisters',
-    intro: 'De registers die de AVG vereist (art. 30), opgemaakt uit het charter. Een toezichthoudende autoriteit kan ze op elk moment opvragen.',
+    intro:
+      'De registers die de AVG vereist (art. 30), opgemaakt uit het charter. Een toezichthoudende autoriteit kan ze op elk moment opvragen.',
     language: 'Taal van het register',
     downloads: 'Downloaden',
     xlsx: 'Excel-werkmap (XLSX), een blad per register',
@@ -68,7 +70,8 @@ const texts = {
   },
   fr: {
     title: 'Registres des traitements',
-    intro: 'Les registres exigés par le RGPD (art. 30), établis à partir de la charte. Une autorité de contrôle peut les demander à tout moment.',
+    intro:
+      'Les registres exigés par le RGPD (art. 30), établis à partir de la charte. Une autorité de contrôle peut les demander à tout moment.',
     language: 'Langue du registre',
     downloads: 'Télécharger',
     xlsx: 'Classeur Excel (XLSX), une feuille par registre',
@@ -93,7 +96,8 @@ const texts = {
   },
   de: {
     title: 'Verzeichnis von Verarbeitungstätigkeiten',
-    intro: 'Die von der DSGVO verlangten Verzeichnisse (Art. 30), abgeleitet aus der Charter. Eine Aufsichtsbehörde kann sie jederzeit anfordern.',
+    intro:
+      'Die von der DSGVO verlangten Verzeichnisse (Art. 30), abgeleitet aus der Charter. Eine Aufsichtsbehörde kann sie jederzeit anfordern.',
     language: 'Sprache des Verzeichnisses',
     downloads: 'Herunterladen',
     xlsx: 'Excel-Arbeitsmappe (XLSX), ein Blatt pro Verzeichnis',
@@ -139,10 +143,28 @@ function Records() {
       </select>
       <h2>{t.downloads}</h2>
       <ul className="download-list">
-        <li><a href={download('xlsx')} download>{t.xlsx}</a></li>
-        <li><a href={download('csv', 'controller')} download>{t.csvController}</a></li>
-        {data?.processor && <li><a href={download('csv', 'processor')} download>{t.csvProcessor}</a></li>}
-        <li><a href={download('pdf')} download>{t.pdf}</a></li>
+        <li>
+          <a href={download('xlsx')} download>
+            {t.xlsx}
+          </a>
+        </li>
+        <li>
+          <a href={download('csv', 'controller')} download>
+            {t.csvController}
+          </a>
+        </li>
+        {data?.processor && (
+          <li>
+            <a href={download('csv', 'processor')} download>
+              {t.csvProcessor}
+            </a>
+          </li>
+        )}
+        <li>
+          <a href={download('pdf')} download>
+            {t.pdf}
+          </a>
+        </li>
       </ul>
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
       {data && (
@@ -153,28 +175,56 @@ function Records() {
               <caption className="visually-hidden">{t.controller}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.activity}</th><th scope="col">{t.basis}</th><th scope="col">{t.subjects}</th><th scope="col">{t.data}</th>
-                  <th scope="col">{t.recipients}</th><th scope="col">{t.transfers}</th><th scope="col">{t.retention}</th>
+                  <th scope="col">{t.activity}</th>
+                  <th scope="col">{t.basis}</th>
+                  <th scope="col">{t.subjects}</th>
+                  <th scope="col">{t.data}</th>
+                  <th scope="col">{t.recipients}</th>
+                  <th scope="col">{t.transfers}</th>
+                  <th scope="col">{t.retention}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.controller.map((a) => (
                   <tr key={a.id}>
-                    <th scope="row">{a.name}<br /><span className="muted">{a.purpose}</span></th>
-                    <td>{a.legalBasis.label}{a.justification && <><br /><span className="muted">{a.justification}</span></>}</td>
+                    <th scope="row">
+                      {a.name}
+                      <br />
+                      <span className="muted">{a.purpose}</span>
+                    </th>
+                    <td>
+                      {a.legalBasis.label}
+                      {a.justification && (
+                        <>
+                          <br />
+                          <span className="muted">{a.justification}</span>
+                        </>
+                      )}
+                    </td>
                     <td>{a.subjects.join(', ')}</td>
                     <td>
                       {a.data.map((d) => (d.special ? `${d.name} (${t.special})` : d.name)).join(', ')}
-                      {a.sources.length > 0 && <><br /><span className="muted">{t.sources}: {a.sources.join('; ')}</span></>}
+                      {a.sources.length > 0 && (
+                        <>
+                          <br />
+                          <span className="muted">
+                            {t.sources}: {a.sources.join('; ')}
+                          </span>
+                        </>
+                      )}
                     </td>
-                    <td>{a.recipients.length ? a.recipients.map((r) => `${r.name} (${r.role})`).join(', ') : t.none}</td>
+                    <td>
+                      {a.recipients.length ? a.recipients.map((r) => `${r.name} (${r.role})`).join(', ') : t.none}
+                    </td>
                     <td>
                       {a.transfers.length === 0
                         ? t.none
                         : a.transfers.map((tr) => (
                             <span key={tr.recipient} className="transfer">
                               {tr.recipient}, {tr.country}: {tr.mechanism ? tr.mechanism.name : '—'}
-                              {tr.mechanism && !tr.mechanism.valid && <strong className="badge badge-error">{t.invalid}</strong>}
+                              {tr.mechanism && !tr.mechanism.valid && (
+                                <strong className="badge badge-error">{t.invalid}</strong>
+                              )}
                             </span>
                           ))}
                     </td>
@@ -192,18 +242,36 @@ function Records() {
                   <caption className="visually-hidden">{t.processor}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">{t.customer}</th><th scope="col">{t.processing}</th><th scope="col">{t.data}</th>
-                      <th scope="col">{t.recipients}</th><th scope="col">{t.transfers}</th><th scope="col">{t.retention}</th>
+                      <th scope="col">{t.customer}</th>
+                      <th scope="col">{t.processing}</th>
+                      <th scope="col">{t.data}</th>
+                      <th scope="col">{t.recipients}</th>
+                      <th scope="col">{t.transfers}</th>
+                      <th scope="col">{t.retention}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {data.processor.map((p) => (
                       <tr key={p.id}>
-                        <th scope="row">{p.controller}{p.controllerContact && <><br /><span className="muted">{p.controllerContact}</span></>}</th>
+                        <th scope="row">
+                          {p.controller}
+                          {p.controllerContact && (
+                            <>
+                              <br />
+                              <span className="muted">{p.controllerContact}</span>
+                            </>
+                          )}
+                        </th>
                         <td>{p.processing}</td>
                         <td>{p.data.map((d) => d.name).join(', ')}</td>
                         <td>{p.subProcessors.length ? p.subProcessors.map((r) => r.name).join(', ') : t.none}</td>
-                        <td>{p.transfers.length ? p.transfers.map((tr) => `${tr.recipient}, ${tr.country}: ${tr.mechanism?.name ?? '—'}`).join('; ') : t.none}</td>
+                        <td>
+                          {p.transfers.length
+                            ? p.transfers
+                                .map((tr) => `${tr.recipient}, ${tr.country}: ${tr.mechanism?.name ?? '—'}`)
+                                .join('; ')
+                            : t.none}
+                        </td>
                         <td>{p.retention || '—'}</td>
                       </tr>
                     ))}
@@ -220,7 +288,12 @@ function Records() {
 
 export const recordsPage: ConsolePage = {
   path: '/records',
-  title: { en: 'Records (Art. 30)', nl: 'Registers (art. 30)', fr: 'Registres (art. 30)', de: 'Verzeichnisse (Art. 30)' },
+  title: {
+    en: 'Records (Art. 30)',
+    nl: 'Registers (art. 30)',
+    fr: 'Registres (art. 30)',
+    de: 'Verzeichnisse (Art. 30)',
+  },
   scope: 'records:read',
   Component: Records,
 };

@@ -7,7 +7,18 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { RequestDetail, RequestSummary } from '../../../../src/rights/schemas.js';
 import { api } from '../api.js';
-import { Actor, ErrorMessage, Loading, PageTitle, TableRegion, useApi, useDescribeActor, useMutation, usePeople, describeValue } from '../components.js';
+import {
+  Actor,
+  ErrorMessage,
+  Loading,
+  PageTitle,
+  TableRegion,
+  useApi,
+  useDescribeActor,
+  useMutation,
+  usePeople,
+  describeValue,
+} from '../components.js';
 import { countOf, formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import { Link, usePath } from '../router.js';
 import { useSession } from '../session.js';
@@ -22,7 +33,16 @@ interface Site {
 
 type Inbox = { total: number; overdue: number; dueWithin7Days: number; requests: RequestSummary[] };
 
-const states = ['received', 'awaiting-verification', 'verified', 'in-progress', 'awaiting-approval', 'completed', 'refused', 'withdrawn'] as const;
+const states = [
+  'received',
+  'awaiting-verification',
+  'verified',
+  'in-progress',
+  'awaiting-approval',
+  'completed',
+  'refused',
+  'withdrawn',
+] as const;
 const types = ['access', 'portability', 'rectification', 'erasure', 'restriction', 'objection', 'withdrawal'] as const;
 const channels = ['post', 'phone', 'counter', 'email', 'api'] as const;
 const reasons = ['unfounded', 'excessive', 'not-verifiable', 'compelling-grounds', 'other'] as const;
@@ -30,7 +50,8 @@ const reasons = ['unfounded', 'excessive', 'not-verifiable', 'compelling-grounds
 const texts = {
   en: {
     title: 'Requests',
-    intro: 'Data-subject requests from the privacy centers and other channels, with their deadlines (one month from receipt, Art. 12(3)).',
+    intro:
+      'Data-subject requests from the privacy centers and other channels, with their deadlines (one month from receipt, Art. 12(3)).',
     filters: 'Filters',
     state: 'Status',
     type: 'Type',
@@ -39,19 +60,55 @@ const texts = {
     overdueOnly: 'Overdue only',
     any: 'Any',
     apply: 'Apply',
-    counts: (total: number, overdue: number, soon: number) => `${countOf('en', total, 'request', 'requests')} shown. Open requests overdue: ${overdue}; due within 7 days: ${soon}.`,
+    counts: (total: number, overdue: number, soon: number) =>
+      `${countOf('en', total, 'request', 'requests')} shown. Open requests overdue: ${overdue}; due within 7 days: ${soon}.`,
     none: 'No request matches.',
     reference: 'Reference',
     channel: 'Channel',
     received: 'Received',
     due: 'Due',
-    daysLeft: (n: number) => (n < 0 ? `${countOf('en', -n, 'day', 'days')} overdue` : n === 0 ? 'due today' : `${countOf('en', n, 'day', 'days')} left`),
+    daysLeft: (n: number) =>
+      n < 0
+        ? `${countOf('en', -n, 'day', 'days')} overdue`
+        : n === 0
+          ? 'due today'
+          : `${countOf('en', n, 'day', 'days')} left`,
     overdue: 'overdue',
     extended: 'extended',
-    states: { received: 'received', 'awaiting-verification': 'awaiting verification', verified: 'verified', 'in-progress': 'in progress', 'awaiting-approval': 'awaiting approval', completed: 'completed', refused: 'refused', withdrawn: 'withdrawn' } as Record<string, string>,
-    types: { access: 'access', portability: 'portability', rectification: 'rectification', erasure: 'erasure', restriction: 'restriction', objection: 'objection', withdrawal: 'withdrawal of consent' } as Record<string, string>,
-    channels: { web: 'privacy center', post: 'post', phone: 'phone', counter: 'counter', email: 'email', api: 'API' } as Record<string, string>,
-    reasons: { unfounded: 'manifestly unfounded', excessive: 'manifestly excessive', 'not-verifiable': 'identity not verifiable', 'compelling-grounds': 'compelling legitimate grounds', other: 'other' } as Record<string, string>,
+    states: {
+      received: 'received',
+      'awaiting-verification': 'awaiting verification',
+      verified: 'verified',
+      'in-progress': 'in progress',
+      'awaiting-approval': 'awaiting approval',
+      completed: 'completed',
+      refused: 'refused',
+      withdrawn: 'withdrawn',
+    } as Record<string, string>,
+    types: {
+      access: 'access',
+      portability: 'portability',
+      rectification: 'rectification',
+      erasure: 'erasure',
+      restriction: 'restriction',
+      objection: 'objection',
+      withdrawal: 'withdrawal of consent',
+    } as Record<string, string>,
+    channels: {
+      web: 'privacy center',
+      post: 'post',
+      phone: 'phone',
+      counter: 'counter',
+      email: 'email',
+      api: 'API',
+    } as Record<string, string>,
+    reasons: {
+      unfounded: 'manifestly unfounded',
+      excessive: 'manifestly excessive',
+      'not-verifiable': 'identity not verifiable',
+      'compelling-grounds': 'compelling legitimate grounds',
+      other: 'other',
+    } as Record<string, string>,
     newRequest: 'Enter a request received by post, phone, email or at the counter',
     identityType: 'Identity type',
     identity: 'Identity (email, customer number…)',
@@ -80,14 +137,20 @@ const texts = {
     keptShared: 'shared with another person: only this person’s columns erased',
     notified: 'Recipients to inform (Art. 19)',
     recipients: 'Recipients (Art. 19)',
-    recipientsIntro: 'Each recipient must hear of the rectification, erasure or restriction. The person reads “informed” only for those marked done.',
-    recipientChannels: { store: 'its connected system was called', mail: 'notice mailed to its privacy contact', officer: 'to be told by you' },
+    recipientsIntro:
+      'Each recipient must hear of the rectification, erasure or restriction. The person reads “informed” only for those marked done.',
+    recipientChannels: {
+      store: 'its connected system was called',
+      mail: 'notice mailed to its privacy contact',
+      officer: 'to be told by you',
+    },
     recipientDone: 'Informed',
     recipientPending: 'Not yet informed',
     markInformed: 'Mark as informed',
     markNotInformed: 'Mark as not informed',
     restrictTasks: 'Restrict by hand (Art. 18)',
-    restrictTasksIntro: 'These tables cannot record the restriction themselves. Charter keeps the person’s rows there from retention until the restriction is lifted; stop their use by hand, then mark the task done.',
+    restrictTasksIntro:
+      'These tables cannot record the restriction themselves. Charter keeps the person’s rows there from retention until the restriction is lifted; stop their use by hand, then mark the task done.',
     restrictDone: 'Restricted by hand',
     restrictPending: 'Not yet done',
     markRestricted: 'Mark as done',
@@ -126,27 +189,72 @@ const texts = {
     cancel: 'Withdraw on behalf of the requester',
     error: 'Last error',
     done: 'Done.',
-    identityTypes: { email: 'email address', phone: 'phone number', 'customer-number': 'customer number', 'account-id': 'account id' } as Record<string, string>,
-    levels: { code: 'a one-time code to the contact on file', 'code-and-confirm': 'a one-time code, then a confirmation by the team', account: 'signed in to their account' } as Record<string, string>,
-    yes: 'yes', no: 'no',
+    identityTypes: {
+      email: 'email address',
+      phone: 'phone number',
+      'customer-number': 'customer number',
+      'account-id': 'account id',
+    } as Record<string, string>,
+    levels: {
+      code: 'a one-time code to the contact on file',
+      'code-and-confirm': 'a one-time code, then a confirmation by the team',
+      account: 'signed in to their account',
+    } as Record<string, string>,
+    yes: 'yes',
+    no: 'no',
     said: {
-      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Asks to correct ${category ? `their ${category}` : 'their data'}${current ? ` from “${current}”` : ''} to “${desired}”.`,
+      rectification: (current: string | undefined, desired: string, category: string | undefined) =>
+        `Asks to correct ${category ? `their ${category}` : 'their data'}${current ? ` from “${current}”` : ''} to “${desired}”.`,
       restriction: (ground: string) => `Asks to restrict the processing: ${ground}.`,
-      objection: (kind: string, purpose: string | undefined) => `Objects to ${kind}${purpose ? ` (purpose: ${purpose})` : ''}.`,
+      objection: (kind: string, purpose: string | undefined) =>
+        `Objects to ${kind}${purpose ? ` (purpose: ${purpose})` : ''}.`,
       withdrawal: (purpose: string) => `Withdraws consent for the purpose ${purpose}.`,
       message: 'Message:',
       explanation: 'Explanation:',
       nothing: 'Nothing beyond the type of request.',
     },
-    grounds: { 'accuracy-contested': 'the accuracy of the data is contested (Art. 18(1)(a))', 'unlawful-processing': 'the processing is unlawful (Art. 18(1)(b))', 'legal-claims': 'the data are needed for legal claims (Art. 18(1)(c))', 'objection-pending': 'an objection is being examined (Art. 18(1)(d))' } as Record<string, string>,
-    objections: { 'direct-marketing': 'direct marketing', 'legitimate-interest': 'processing based on legitimate interests' } as Record<string, string>,
-    events: { received: 'request received', 'code-verified': 'identity confirmed with the code', 'plan-computed': 'plan computed', extended: 'deadline extended', 'extension-mailed': 'extension mailed to the requester', 'package-created': 'package prepared', 'package-downloaded': 'package downloaded by the requester', 'package-downloaded-by-staff': 'package downloaded by staff', 'package-deleted': 'package deleted', 'package-reissued': 'new download link mailed', 'download-code-sent': 'download code sent', reminder: 'reminder', overdue: 'deadline passed', 'override-proposed': 'verification by other means proposed', 'execution-failed': 'execution failed', 'recipient-informed': 'recipient informed', 'consent-withdrawn': 'consent withdrawn', 'changes-set': 'corrections entered', 'link-used': 'status link used', 'link-expired': 'status link expired', 'link-invalid': 'invalid status link', 'link-closed': 'status link closed', 'processor-data-found': 'data held as a processor found' } as Record<string, string>,
+    grounds: {
+      'accuracy-contested': 'the accuracy of the data is contested (Art. 18(1)(a))',
+      'unlawful-processing': 'the processing is unlawful (Art. 18(1)(b))',
+      'legal-claims': 'the data are needed for legal claims (Art. 18(1)(c))',
+      'objection-pending': 'an objection is being examined (Art. 18(1)(d))',
+    } as Record<string, string>,
+    objections: {
+      'direct-marketing': 'direct marketing',
+      'legitimate-interest': 'processing based on legitimate interests',
+    } as Record<string, string>,
+    events: {
+      received: 'request received',
+      'code-verified': 'identity confirmed with the code',
+      'plan-computed': 'plan computed',
+      extended: 'deadline extended',
+      'extension-mailed': 'extension mailed to the requester',
+      'package-created': 'package prepared',
+      'package-downloaded': 'package downloaded by the requester',
+      'package-downloaded-by-staff': 'package downloaded by staff',
+      'package-deleted': 'package deleted',
+      'package-reissued': 'new download link mailed',
+      'download-code-sent': 'download code sent',
+      reminder: 'reminder',
+      overdue: 'deadline passed',
+      'override-proposed': 'verification by other means proposed',
+      'execution-failed': 'execution failed',
+      'recipient-informed': 'recipient informed',
+      'consent-withdrawn': 'consent withdrawn',
+      'changes-set': 'corrections entered',
+      'link-used': 'status link used',
+      'link-expired': 'status link expired',
+      'link-invalid': 'invalid status link',
+      'link-closed': 'status link closed',
+      'processor-data-found': 'data held as a processor found',
+    } as Record<string, string>,
     value: 'Value',
     item: 'Item',
   },
   nl: {
     title: 'Verzoeken',
-    intro: 'Verzoeken van betrokkenen uit de privacycentra en andere kanalen, met hun termijnen (een maand na ontvangst, art. 12, lid 3).',
+    intro:
+      'Verzoeken van betrokkenen uit de privacycentra en andere kanalen, met hun termijnen (een maand na ontvangst, art. 12, lid 3).',
     filters: 'Filters',
     state: 'Status',
     type: 'Soort',
@@ -155,26 +263,63 @@ const texts = {
     overdueOnly: 'Alleen te laat',
     any: 'Alle',
     apply: 'Toepassen',
-    counts: (total: number, overdue: number, soon: number) => `${countOf('nl', total, 'verzoek', 'verzoeken')} getoond. Openstaande verzoeken te laat: ${overdue}; binnen 7 dagen te beantwoorden: ${soon}.`,
+    counts: (total: number, overdue: number, soon: number) =>
+      `${countOf('nl', total, 'verzoek', 'verzoeken')} getoond. Openstaande verzoeken te laat: ${overdue}; binnen 7 dagen te beantwoorden: ${soon}.`,
     none: 'Geen enkel verzoek voldoet.',
     reference: 'Referentie',
     channel: 'Kanaal',
     received: 'Ontvangen',
     due: 'Termijn',
-    daysLeft: (n: number) => (n < 0 ? `${countOf('nl', -n, 'dag', 'dagen')} te laat` : n === 0 ? 'vandaag' : `nog ${countOf('nl', n, 'dag', 'dagen')}`),
+    daysLeft: (n: number) =>
+      n < 0
+        ? `${countOf('nl', -n, 'dag', 'dagen')} te laat`
+        : n === 0
+          ? 'vandaag'
+          : `nog ${countOf('nl', n, 'dag', 'dagen')}`,
     overdue: 'te laat',
     extended: 'verlengd',
-    states: { received: 'ontvangen', 'awaiting-verification': 'wacht op verificatie', verified: 'geverifieerd', 'in-progress': 'in behandeling', 'awaiting-approval': 'wacht op goedkeuring', completed: 'afgehandeld', refused: 'geweigerd', withdrawn: 'ingetrokken' } as Record<string, string>,
-    types: { access: 'inzage', portability: 'overdraagbaarheid', rectification: 'rectificatie', erasure: 'wissing', restriction: 'beperking', objection: 'bezwaar', withdrawal: 'intrekking toestemming' } as Record<string, string>,
-    channels: { web: 'privacycentrum', post: 'post', phone: 'telefoon', counter: 'balie', email: 'e-mail', api: 'API' } as Record<string, string>,
-    reasons: { unfounded: 'kennelijk ongegrond', excessive: 'buitensporig', 'not-verifiable': 'identiteit niet na te gaan', 'compelling-grounds': 'dwingende gerechtvaardigde gronden', other: 'andere' } as Record<string, string>,
+    states: {
+      received: 'ontvangen',
+      'awaiting-verification': 'wacht op verificatie',
+      verified: 'geverifieerd',
+      'in-progress': 'in behandeling',
+      'awaiting-approval': 'wacht op goedkeuring',
+      completed: 'afgehandeld',
+      refused: 'geweigerd',
+      withdrawn: 'ingetrokken',
+    } as Record<string, string>,
+    types: {
+      access: 'inzage',
+      portability: 'overdraagbaarheid',
+      rectification: 'rectificatie',
+      erasure: 'wissing',
+      restriction: 'beperking',
+      objection: 'bezwaar',
+      withdrawal: 'intrekking toestemming',
+    } as Record<string, string>,
+    channels: {
+      web: 'privacycentrum',
+      post: 'post',
+      phone: 'telefoon',
+      counter: 'balie',
+      email: 'e-mail',
+      api: 'API',
+    } as Record<string, string>,
+    reasons: {
+      unfounded: 'kennelijk ongegrond',
+      excessive: 'buitensporig',
+      'not-verifiable': 'identiteit niet na te gaan',
+      'compelling-grounds': 'dwingende gerechtvaardigde gronden',
+      other: 'andere',
+    } as Record<string, string>,
     newRequest: 'Een verzoek registreren dat per post, telefoon, e-mail of aan de balie binnenkwam',
     identityType: 'Soort identiteit',
     identity: 'Identiteit (e-mail, klantnummer…)',
     language: 'Taal van de betrokkene',
     message: 'Wat de persoon vroeg (optioneel)',
     create: 'Verzoek registreren',
-    createdNote: 'Geregistreerd. Als de systemen deze identiteit kennen, ging er een eenmalige code naar het bekende contactadres.',
+    createdNote:
+      'Geregistreerd. Als de systemen deze identiteit kennen, ging er een eenmalige code naar het bekende contactadres.',
     back: 'Alle verzoeken',
     facts: 'Verzoek',
     identityLabel: 'Identiteit',
@@ -196,14 +341,20 @@ const texts = {
     keptShared: 'gedeeld met een andere persoon: alleen de kolommen van deze persoon gewist',
     notified: 'Op de hoogte te brengen ontvangers (art. 19)',
     recipients: 'Ontvangers (art. 19)',
-    recipientsIntro: 'Elke ontvanger moet van de verbetering, wissing of beperking horen. De betrokkene leest “op de hoogte gebracht” alleen voor wie als gedaan gemarkeerd is.',
-    recipientChannels: { store: 'het gekoppelde systeem werd aangeroepen', mail: 'bericht gemaild aan het privacycontact', officer: 'door u te verwittigen' },
+    recipientsIntro:
+      'Elke ontvanger moet van de verbetering, wissing of beperking horen. De betrokkene leest “op de hoogte gebracht” alleen voor wie als gedaan gemarkeerd is.',
+    recipientChannels: {
+      store: 'het gekoppelde systeem werd aangeroepen',
+      mail: 'bericht gemaild aan het privacycontact',
+      officer: 'door u te verwittigen',
+    },
     recipientDone: 'Op de hoogte gebracht',
     recipientPending: 'Nog niet op de hoogte gebracht',
     markInformed: 'Markeer als op de hoogte gebracht',
     markNotInformed: 'Markeer als niet op de hoogte gebracht',
     restrictTasks: 'Met de hand beperken (art. 18)',
-    restrictTasksIntro: 'Deze tabellen kunnen de beperking zelf niet vastleggen. Charter houdt de rijen van de betrokkene daar buiten de bewaartermijnen tot de beperking wordt opgeheven; stop het gebruik ervan met de hand en markeer de taak daarna als gedaan.',
+    restrictTasksIntro:
+      'Deze tabellen kunnen de beperking zelf niet vastleggen. Charter houdt de rijen van de betrokkene daar buiten de bewaartermijnen tot de beperking wordt opgeheven; stop het gebruik ervan met de hand en markeer de taak daarna als gedaan.',
     restrictDone: 'Met de hand beperkt',
     restrictPending: 'Nog niet gedaan',
     markRestricted: 'Markeer als gedaan',
@@ -214,7 +365,8 @@ const texts = {
     reachIdentity: 'via de identiteit van de persoon',
     reachAdapter: 'gekozen door het gekoppelde systeem',
     reachOwner: (table: string, column: string) => `hoort bij hun rij in ${table} (${column})`,
-    reachProfile: (table: string, column: string) => `hun eigen profielrij, genoemd door hun rij in ${table} (${column})`,
+    reachProfile: (table: string, column: string) =>
+      `hun eigen profielrij, genoemd door hun rij in ${table} (${column})`,
     changes: 'Kolomwijzigingen',
     rows: 'Rijen',
     table: 'Tabel',
@@ -242,27 +394,72 @@ const texts = {
     cancel: 'Intrekken namens de betrokkene',
     error: 'Laatste fout',
     done: 'Gedaan.',
-    identityTypes: { email: 'e-mailadres', phone: 'telefoonnummer', 'customer-number': 'klantnummer', 'account-id': 'account-id' } as Record<string, string>,
-    levels: { code: 'een eenmalige code naar het gekende contact', 'code-and-confirm': 'een eenmalige code, daarna een bevestiging door het team', account: 'aangemeld op de eigen account' } as Record<string, string>,
-    yes: 'ja', no: 'nee',
+    identityTypes: {
+      email: 'e-mailadres',
+      phone: 'telefoonnummer',
+      'customer-number': 'klantnummer',
+      'account-id': 'account-id',
+    } as Record<string, string>,
+    levels: {
+      code: 'een eenmalige code naar het gekende contact',
+      'code-and-confirm': 'een eenmalige code, daarna een bevestiging door het team',
+      account: 'aangemeld op de eigen account',
+    } as Record<string, string>,
+    yes: 'ja',
+    no: 'nee',
     said: {
-      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Vraagt ${category ? `${category}` : 'de gegevens'}${current ? ` van “${current}”` : ''} te verbeteren naar “${desired}”.`,
+      rectification: (current: string | undefined, desired: string, category: string | undefined) =>
+        `Vraagt ${category ? `${category}` : 'de gegevens'}${current ? ` van “${current}”` : ''} te verbeteren naar “${desired}”.`,
       restriction: (ground: string) => `Vraagt de verwerking te beperken: ${ground}.`,
-      objection: (kind: string, purpose: string | undefined) => `Maakt bezwaar tegen ${kind}${purpose ? ` (doel: ${purpose})` : ''}.`,
+      objection: (kind: string, purpose: string | undefined) =>
+        `Maakt bezwaar tegen ${kind}${purpose ? ` (doel: ${purpose})` : ''}.`,
       withdrawal: (purpose: string) => `Trekt de toestemming in voor het doel ${purpose}.`,
       message: 'Bericht:',
       explanation: 'Toelichting:',
       nothing: 'Niets meer dan de soort verzoek.',
     },
-    grounds: { 'accuracy-contested': 'de juistheid van de gegevens wordt betwist (art. 18, lid 1, a)', 'unlawful-processing': 'de verwerking is onrechtmatig (art. 18, lid 1, b)', 'legal-claims': 'de gegevens zijn nodig voor een rechtsvordering (art. 18, lid 1, c)', 'objection-pending': 'een bezwaar wordt onderzocht (art. 18, lid 1, d)' } as Record<string, string>,
-    objections: { 'direct-marketing': 'direct marketing', 'legitimate-interest': 'verwerking op grond van gerechtvaardigd belang' } as Record<string, string>,
-    events: { received: 'verzoek ontvangen', 'code-verified': 'identiteit bevestigd met de code', 'plan-computed': 'plan berekend', extended: 'termijn verlengd', 'extension-mailed': 'verlenging gemaild aan de verzoeker', 'package-created': 'pakket klaargemaakt', 'package-downloaded': 'pakket gedownload door de verzoeker', 'package-downloaded-by-staff': 'pakket gedownload door een medewerker', 'package-deleted': 'pakket verwijderd', 'package-reissued': 'nieuwe downloadlink gemaild', 'download-code-sent': 'downloadcode verstuurd', reminder: 'herinnering', overdue: 'termijn verstreken', 'override-proposed': 'verificatie op een andere manier voorgesteld', 'execution-failed': 'uitvoering mislukt', 'recipient-informed': 'ontvanger ingelicht', 'consent-withdrawn': 'toestemming ingetrokken', 'changes-set': 'verbeteringen ingevoerd', 'link-used': 'statuslink gebruikt', 'link-expired': 'statuslink verlopen', 'link-invalid': 'ongeldige statuslink', 'link-closed': 'statuslink gesloten', 'processor-data-found': 'gegevens als verwerker gevonden' } as Record<string, string>,
+    grounds: {
+      'accuracy-contested': 'de juistheid van de gegevens wordt betwist (art. 18, lid 1, a)',
+      'unlawful-processing': 'de verwerking is onrechtmatig (art. 18, lid 1, b)',
+      'legal-claims': 'de gegevens zijn nodig voor een rechtsvordering (art. 18, lid 1, c)',
+      'objection-pending': 'een bezwaar wordt onderzocht (art. 18, lid 1, d)',
+    } as Record<string, string>,
+    objections: {
+      'direct-marketing': 'direct marketing',
+      'legitimate-interest': 'verwerking op grond van gerechtvaardigd belang',
+    } as Record<string, string>,
+    events: {
+      received: 'verzoek ontvangen',
+      'code-verified': 'identiteit bevestigd met de code',
+      'plan-computed': 'plan berekend',
+      extended: 'termijn verlengd',
+      'extension-mailed': 'verlenging gemaild aan de verzoeker',
+      'package-created': 'pakket klaargemaakt',
+      'package-downloaded': 'pakket gedownload door de verzoeker',
+      'package-downloaded-by-staff': 'pakket gedownload door een medewerker',
+      'package-deleted': 'pakket verwijderd',
+      'package-reissued': 'nieuwe downloadlink gemaild',
+      'download-code-sent': 'downloadcode verstuurd',
+      reminder: 'herinnering',
+      overdue: 'termijn verstreken',
+      'override-proposed': 'verificatie op een andere manier voorgesteld',
+      'execution-failed': 'uitvoering mislukt',
+      'recipient-informed': 'ontvanger ingelicht',
+      'consent-withdrawn': 'toestemming ingetrokken',
+      'changes-set': 'verbeteringen ingevoerd',
+      'link-used': 'statuslink gebruikt',
+      'link-expired': 'statuslink verlopen',
+      'link-invalid': 'ongeldige statuslink',
+      'link-closed': 'statuslink gesloten',
+      'processor-data-found': 'gegevens als verwerker gevonden',
+    } as Record<string, string>,
     value: 'Waarde',
     item: 'Onderdeel',
   },
   fr: {
     title: 'Demandes',
-    intro: 'Les demandes des personnes concernées reçues par les centres de confidentialité et les autres canaux, avec leurs délais (un mois après réception, art. 12, par. 3).',
+    intro:
+      'Les demandes des personnes concernées reçues par les centres de confidentialité et les autres canaux, avec leurs délais (un mois après réception, art. 12, par. 3).',
     filters: 'Filtres',
     state: 'Statut',
     type: 'Type',
@@ -271,26 +468,63 @@ const texts = {
     overdueOnly: 'En retard uniquement',
     any: 'Tous',
     apply: 'Appliquer',
-    counts: (total: number, overdue: number, soon: number) => `${countOf('fr', total, 'demande affichée', 'demandes affichées')}. Demandes ouvertes en retard : ${overdue} ; échéance dans les 7 jours : ${soon}.`,
+    counts: (total: number, overdue: number, soon: number) =>
+      `${countOf('fr', total, 'demande affichée', 'demandes affichées')}. Demandes ouvertes en retard : ${overdue} ; échéance dans les 7 jours : ${soon}.`,
     none: 'Aucune demande ne correspond.',
     reference: 'Référence',
     channel: 'Canal',
     received: 'Reçue',
     due: 'Échéance',
-    daysLeft: (n: number) => (n < 0 ? `${countOf('fr', -n, 'jour', 'jours')} de retard` : n === 0 ? 'aujourd’hui' : `encore ${countOf('fr', n, 'jour', 'jours')}`),
+    daysLeft: (n: number) =>
+      n < 0
+        ? `${countOf('fr', -n, 'jour', 'jours')} de retard`
+        : n === 0
+          ? 'aujourd’hui'
+          : `encore ${countOf('fr', n, 'jour', 'jours')}`,
     overdue: 'en retard',
     extended: 'prolongée',
-    states: { received: 'reçue', 'awaiting-verification': 'en attente de vérification', verified: 'vérifiée', 'in-progress': 'en cours', 'awaiting-approval': 'en attente d’approbation', completed: 'traitée', refused: 'refusée', withdrawn: 'retirée' } as Record<string, string>,
-    types: { access: 'accès', portability: 'portabilité', rectification: 'rectification', erasure: 'effacement', restriction: 'limitation', objection: 'opposition', withdrawal: 'retrait du consentement' } as Record<string, string>,
-    channels: { web: 'centre de confidentialité', post: 'courrier', phone: 'téléphone', counter: 'guichet', email: 'e-mail', api: 'API' } as Record<string, string>,
-    reasons: { unfounded: 'manifestement infondée', excessive: 'manifestement excessive', 'not-verifiable': 'identité invérifiable', 'compelling-grounds': 'motifs légitimes impérieux', other: 'autre' } as Record<string, string>,
+    states: {
+      received: 'reçue',
+      'awaiting-verification': 'en attente de vérification',
+      verified: 'vérifiée',
+      'in-progress': 'en cours',
+      'awaiting-approval': 'en attente d’approbation',
+      completed: 'traitée',
+      refused: 'refusée',
+      withdrawn: 'retirée',
+    } as Record<string, string>,
+    types: {
+      access: 'accès',
+      portability: 'portabilité',
+      rectification: 'rectification',
+      erasure: 'effacement',
+      restriction: 'limitation',
+      objection: 'opposition',
+      withdrawal: 'retrait du consentement',
+    } as Record<string, string>,
+    channels: {
+      web: 'centre de confidentialité',
+      post: 'courrier',
+      phone: 'téléphone',
+      counter: 'guichet',
+      email: 'e-mail',
+      api: 'API',
+    } as Record<string, string>,
+    reasons: {
+      unfounded: 'manifestement infondée',
+      excessive: 'manifestement excessive',
+      'not-verifiable': 'identité invérifiable',
+      'compelling-grounds': 'motifs légitimes impérieux',
+      other: 'autre',
+    } as Record<string, string>,
     newRequest: 'Enregistrer une demande reçue par courrier, téléphone, e-mail ou au guichet',
     identityType: 'Type d’identité',
     identity: 'Identité (e-mail, numéro de client…)',
     language: 'Langue de la personne',
     message: 'Ce que la personne a demandé (facultatif)',
     create: 'Enregistrer la demande',
-    createdNote: 'Enregistrée. Si les systèmes connaissent cette identité, un code à usage unique a été envoyé aux coordonnées connues.',
+    createdNote:
+      'Enregistrée. Si les systèmes connaissent cette identité, un code à usage unique a été envoyé aux coordonnées connues.',
     back: 'Toutes les demandes',
     facts: 'Demande',
     identityLabel: 'Identité',
@@ -312,14 +546,20 @@ const texts = {
     keptShared: 'partagée avec une autre personne : seules les colonnes de cette personne effacées',
     notified: 'Destinataires à informer (art. 19)',
     recipients: 'Destinataires (art. 19)',
-    recipientsIntro: 'Chaque destinataire doit être informé de la rectification, de l’effacement ou de la limitation. La personne ne lit « informé » que pour ceux marqués comme faits.',
-    recipientChannels: { store: 'son système connecté a été appelé', mail: 'avis envoyé à son contact vie privée', officer: 'à informer par vous' },
+    recipientsIntro:
+      'Chaque destinataire doit être informé de la rectification, de l’effacement ou de la limitation. La personne ne lit « informé » que pour ceux marqués comme faits.',
+    recipientChannels: {
+      store: 'son système connecté a été appelé',
+      mail: 'avis envoyé à son contact vie privée',
+      officer: 'à informer par vous',
+    },
     recipientDone: 'Informé',
     recipientPending: 'Pas encore informé',
     markInformed: 'Marquer comme informé',
     markNotInformed: 'Marquer comme non informé',
     restrictTasks: 'Limiter manuellement (art. 18)',
-    restrictTasksIntro: 'Ces tables ne peuvent pas enregistrer la limitation elles-mêmes. Charter soustrait les lignes de la personne à la conservation jusqu’à la levée de la limitation ; arrêtez-en l’utilisation manuellement, puis marquez la tâche comme faite.',
+    restrictTasksIntro:
+      'Ces tables ne peuvent pas enregistrer la limitation elles-mêmes. Charter soustrait les lignes de la personne à la conservation jusqu’à la levée de la limitation ; arrêtez-en l’utilisation manuellement, puis marquez la tâche comme faite.',
     restrictDone: 'Limité manuellement',
     restrictPending: 'Pas encore fait',
     markRestricted: 'Marquer comme fait',
@@ -330,7 +570,8 @@ const texts = {
     reachIdentity: 'par l’identité de la personne',
     reachAdapter: 'choisies par le système connecté',
     reachOwner: (table: string, column: string) => `appartient à sa ligne de ${table} (${column})`,
-    reachProfile: (table: string, column: string) => `sa propre ligne de profil, désignée par sa ligne de ${table} (${column})`,
+    reachProfile: (table: string, column: string) =>
+      `sa propre ligne de profil, désignée par sa ligne de ${table} (${column})`,
     changes: 'Modifications de colonnes',
     rows: 'Lignes',
     table: 'Table',
@@ -358,27 +599,72 @@ const texts = {
     cancel: 'Retirer au nom de la personne',
     error: 'Dernière erreur',
     done: 'Fait.',
-    identityTypes: { email: 'adresse e-mail', phone: 'numéro de téléphone', 'customer-number': 'numéro de client', 'account-id': 'identifiant de compte' } as Record<string, string>,
-    levels: { code: 'un code à usage unique au contact connu', 'code-and-confirm': 'un code à usage unique, puis une confirmation par l’équipe', account: 'connecté à son compte' } as Record<string, string>,
-    yes: 'oui', no: 'non',
+    identityTypes: {
+      email: 'adresse e-mail',
+      phone: 'numéro de téléphone',
+      'customer-number': 'numéro de client',
+      'account-id': 'identifiant de compte',
+    } as Record<string, string>,
+    levels: {
+      code: 'un code à usage unique au contact connu',
+      'code-and-confirm': 'un code à usage unique, puis une confirmation par l’équipe',
+      account: 'connecté à son compte',
+    } as Record<string, string>,
+    yes: 'oui',
+    no: 'non',
     said: {
-      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Demande de corriger ${category ? `${category}` : 'ses données'}${current ? ` de « ${current} »` : ''} en « ${desired} ».`,
+      rectification: (current: string | undefined, desired: string, category: string | undefined) =>
+        `Demande de corriger ${category ? `${category}` : 'ses données'}${current ? ` de « ${current} »` : ''} en « ${desired} ».`,
       restriction: (ground: string) => `Demande la limitation du traitement : ${ground}.`,
-      objection: (kind: string, purpose: string | undefined) => `S’oppose à ${kind}${purpose ? ` (finalité : ${purpose})` : ''}.`,
+      objection: (kind: string, purpose: string | undefined) =>
+        `S’oppose à ${kind}${purpose ? ` (finalité : ${purpose})` : ''}.`,
       withdrawal: (purpose: string) => `Retire son consentement pour la finalité ${purpose}.`,
       message: 'Message :',
       explanation: 'Explication :',
       nothing: 'Rien d’autre que le type de demande.',
     },
-    grounds: { 'accuracy-contested': 'l’exactitude des données est contestée (art. 18, par. 1, a)', 'unlawful-processing': 'le traitement est illicite (art. 18, par. 1, b)', 'legal-claims': 'les données sont nécessaires à une action en justice (art. 18, par. 1, c)', 'objection-pending': 'une opposition est en cours d’examen (art. 18, par. 1, d)' } as Record<string, string>,
-    objections: { 'direct-marketing': 'la prospection', 'legitimate-interest': 'un traitement fondé sur l’intérêt légitime' } as Record<string, string>,
-    events: { received: 'demande reçue', 'code-verified': 'identité confirmée par le code', 'plan-computed': 'plan calculé', extended: 'délai prolongé', 'extension-mailed': 'prolongation envoyée au demandeur', 'package-created': 'paquet préparé', 'package-downloaded': 'paquet téléchargé par le demandeur', 'package-downloaded-by-staff': 'paquet téléchargé par un membre de l’équipe', 'package-deleted': 'paquet supprimé', 'package-reissued': 'nouveau lien de téléchargement envoyé', 'download-code-sent': 'code de téléchargement envoyé', reminder: 'rappel', overdue: 'délai dépassé', 'override-proposed': 'vérification par un autre moyen proposée', 'execution-failed': 'exécution échouée', 'recipient-informed': 'destinataire informé', 'consent-withdrawn': 'consentement retiré', 'changes-set': 'corrections saisies', 'link-used': 'lien de suivi utilisé', 'link-expired': 'lien de suivi expiré', 'link-invalid': 'lien de suivi invalide', 'link-closed': 'lien de suivi fermé', 'processor-data-found': 'données traitées en tant que sous-traitant trouvées' } as Record<string, string>,
+    grounds: {
+      'accuracy-contested': 'l’exactitude des données est contestée (art. 18, par. 1, a)',
+      'unlawful-processing': 'le traitement est illicite (art. 18, par. 1, b)',
+      'legal-claims': 'les données sont nécessaires à une action en justice (art. 18, par. 1, c)',
+      'objection-pending': 'une opposition est en cours d’examen (art. 18, par. 1, d)',
+    } as Record<string, string>,
+    objections: {
+      'direct-marketing': 'la prospection',
+      'legitimate-interest': 'un traitement fondé sur l’intérêt légitime',
+    } as Record<string, string>,
+    events: {
+      received: 'demande reçue',
+      'code-verified': 'identité confirmée par le code',
+      'plan-computed': 'plan calculé',
+      extended: 'délai prolongé',
+      'extension-mailed': 'prolongation envoyée au demandeur',
+      'package-created': 'paquet préparé',
+      'package-downloaded': 'paquet téléchargé par le demandeur',
+      'package-downloaded-by-staff': 'paquet téléchargé par un membre de l’équipe',
+      'package-deleted': 'paquet supprimé',
+      'package-reissued': 'nouveau lien de téléchargement envoyé',
+      'download-code-sent': 'code de téléchargement envoyé',
+      reminder: 'rappel',
+      overdue: 'délai dépassé',
+      'override-proposed': 'vérification par un autre moyen proposée',
+      'execution-failed': 'exécution échouée',
+      'recipient-informed': 'destinataire informé',
+      'consent-withdrawn': 'consentement retiré',
+      'changes-set': 'corrections saisies',
+      'link-used': 'lien de suivi utilisé',
+      'link-expired': 'lien de suivi expiré',
+      'link-invalid': 'lien de suivi invalide',
+      'link-closed': 'lien de suivi fermé',
+      'processor-data-found': 'données traitées en tant que sous-traitant trouvées',
+    } as Record<string, string>,
     value: 'Valeur',
     item: 'Élément',
   },
   de: {
     title: 'Anfragen',
-    intro: 'Anfragen betroffener Personen aus den Datenschutzportalen und anderen Kanälen, mit ihren Fristen (ein Monat nach Eingang, Art. 12 Abs. 3).',
+    intro:
+      'Anfragen betroffener Personen aus den Datenschutzportalen und anderen Kanälen, mit ihren Fristen (ein Monat nach Eingang, Art. 12 Abs. 3).',
     filters: 'Filter',
     state: 'Status',
     type: 'Art',
@@ -387,26 +673,63 @@ const texts = {
     overdueOnly: 'Nur überfällige',
     any: 'Alle',
     apply: 'Anwenden',
-    counts: (total: number, overdue: number, soon: number) => `${countOf('de', total, 'Anfrage', 'Anfragen')} angezeigt. Offene Anfragen überfällig: ${overdue}; fällig innerhalb von 7 Tagen: ${soon}.`,
+    counts: (total: number, overdue: number, soon: number) =>
+      `${countOf('de', total, 'Anfrage', 'Anfragen')} angezeigt. Offene Anfragen überfällig: ${overdue}; fällig innerhalb von 7 Tagen: ${soon}.`,
     none: 'Keine Anfrage entspricht den Filtern.',
     reference: 'Aktenzeichen',
     channel: 'Kanal',
     received: 'Eingegangen',
     due: 'Frist',
-    daysLeft: (n: number) => (n < 0 ? `${countOf('de', -n, 'Tag', 'Tage')} überfällig` : n === 0 ? 'heute fällig' : `noch ${countOf('de', n, 'Tag', 'Tage')}`),
+    daysLeft: (n: number) =>
+      n < 0
+        ? `${countOf('de', -n, 'Tag', 'Tage')} überfällig`
+        : n === 0
+          ? 'heute fällig'
+          : `noch ${countOf('de', n, 'Tag', 'Tage')}`,
     overdue: 'überfällig',
     extended: 'verlängert',
-    states: { received: 'eingegangen', 'awaiting-verification': 'wartet auf Bestätigung', verified: 'bestätigt', 'in-progress': 'in Bearbeitung', 'awaiting-approval': 'wartet auf Freigabe', completed: 'abgeschlossen', refused: 'abgelehnt', withdrawn: 'zurückgezogen' } as Record<string, string>,
-    types: { access: 'Auskunft', portability: 'Datenübertragbarkeit', rectification: 'Berichtigung', erasure: 'Löschung', restriction: 'Einschränkung', objection: 'Widerspruch', withdrawal: 'Widerruf der Einwilligung' } as Record<string, string>,
-    channels: { web: 'Datenschutzportal', post: 'Post', phone: 'Telefon', counter: 'Schalter', email: 'E-Mail', api: 'API' } as Record<string, string>,
-    reasons: { unfounded: 'offenkundig unbegründet', excessive: 'offenkundig exzessiv', 'not-verifiable': 'Identität nicht überprüfbar', 'compelling-grounds': 'zwingende schutzwürdige Gründe', other: 'anderer Grund' } as Record<string, string>,
+    states: {
+      received: 'eingegangen',
+      'awaiting-verification': 'wartet auf Bestätigung',
+      verified: 'bestätigt',
+      'in-progress': 'in Bearbeitung',
+      'awaiting-approval': 'wartet auf Freigabe',
+      completed: 'abgeschlossen',
+      refused: 'abgelehnt',
+      withdrawn: 'zurückgezogen',
+    } as Record<string, string>,
+    types: {
+      access: 'Auskunft',
+      portability: 'Datenübertragbarkeit',
+      rectification: 'Berichtigung',
+      erasure: 'Löschung',
+      restriction: 'Einschränkung',
+      objection: 'Widerspruch',
+      withdrawal: 'Widerruf der Einwilligung',
+    } as Record<string, string>,
+    channels: {
+      web: 'Datenschutzportal',
+      post: 'Post',
+      phone: 'Telefon',
+      counter: 'Schalter',
+      email: 'E-Mail',
+      api: 'API',
+    } as Record<string, string>,
+    reasons: {
+      unfounded: 'offenkundig unbegründet',
+      excessive: 'offenkundig exzessiv',
+      'not-verifiable': 'Identität nicht überprüfbar',
+      'compelling-grounds': 'zwingende schutzwürdige Gründe',
+      other: 'anderer Grund',
+    } as Record<string, string>,
     newRequest: 'Eine per Post, Telefon, E-Mail oder am Schalter eingegangene Anfrage erfassen',
     identityType: 'Art der Kennung',
     identity: 'Kennung (E-Mail, Kundennummer…)',
     language: 'Sprache der antragstellenden Person',
     message: 'Was die Person verlangt hat (optional)',
     create: 'Anfrage erfassen',
-    createdNote: 'Erfasst. Wenn die Datenspeicher diese Kennung enthalten, wurde ein Einmalcode an den hinterlegten Kontakt gesendet.',
+    createdNote:
+      'Erfasst. Wenn die Datenspeicher diese Kennung enthalten, wurde ein Einmalcode an den hinterlegten Kontakt gesendet.',
     back: 'Alle Anfragen',
     facts: 'Anfrage',
     identityLabel: 'Kennung',
@@ -424,18 +747,25 @@ const texts = {
     erased: 'Gelöscht',
     kept: 'Ganz oder teilweise aufbewahrt',
     law: 'Gesetz oder Grund',
-    keptReferenced: 'eine Zeile einer anderen Person verweist noch darauf: aufbewahrt, ihre personenbezogenen Spalten gelöscht',
+    keptReferenced:
+      'eine Zeile einer anderen Person verweist noch darauf: aufbewahrt, ihre personenbezogenen Spalten gelöscht',
     keptShared: 'mit einer anderen Person geteilt: nur die Spalten dieser Person gelöscht',
     notified: 'Zu informierende Empfänger (Art. 19)',
     recipients: 'Empfänger (Art. 19)',
-    recipientsIntro: 'Jeder Empfänger muss von der Berichtigung, Löschung oder Einschränkung erfahren. Die Person liest „informiert“ nur bei den als erledigt markierten.',
-    recipientChannels: { store: 'sein angebundenes System wurde aufgerufen', mail: 'Mitteilung an seinen Datenschutzkontakt gesendet', officer: 'von Ihnen zu informieren' },
+    recipientsIntro:
+      'Jeder Empfänger muss von der Berichtigung, Löschung oder Einschränkung erfahren. Die Person liest „informiert“ nur bei den als erledigt markierten.',
+    recipientChannels: {
+      store: 'sein angebundenes System wurde aufgerufen',
+      mail: 'Mitteilung an seinen Datenschutzkontakt gesendet',
+      officer: 'von Ihnen zu informieren',
+    },
     recipientDone: 'Informiert',
     recipientPending: 'Noch nicht informiert',
     markInformed: 'Als informiert markieren',
     markNotInformed: 'Als nicht informiert markieren',
     restrictTasks: 'Von Hand einschränken (Art. 18)',
-    restrictTasksIntro: 'Diese Tabellen können die Einschränkung nicht selbst vermerken. Charter nimmt die Zeilen der Person dort von der Aufbewahrungslöschung aus, bis die Einschränkung aufgehoben wird; beenden Sie ihre Verwendung von Hand und markieren Sie die Aufgabe dann als erledigt.',
+    restrictTasksIntro:
+      'Diese Tabellen können die Einschränkung nicht selbst vermerken. Charter nimmt die Zeilen der Person dort von der Aufbewahrungslöschung aus, bis die Einschränkung aufgehoben wird; beenden Sie ihre Verwendung von Hand und markieren Sie die Aufgabe dann als erledigt.',
     restrictDone: 'Von Hand eingeschränkt',
     restrictPending: 'Noch nicht erledigt',
     markRestricted: 'Als erledigt markieren',
@@ -446,7 +776,8 @@ const texts = {
     reachIdentity: 'über die Kennung der Person',
     reachAdapter: 'vom angebundenen System ausgewählt',
     reachOwner: (table: string, column: string) => `gehört zu ihrer Zeile in ${table} (${column})`,
-    reachProfile: (table: string, column: string) => `ihre eigene Profilzeile, benannt durch ihre Zeile in ${table} (${column})`,
+    reachProfile: (table: string, column: string) =>
+      `ihre eigene Profilzeile, benannt durch ihre Zeile in ${table} (${column})`,
     changes: 'Spaltenänderungen',
     rows: 'Zeilen',
     table: 'Tabelle',
@@ -474,21 +805,65 @@ const texts = {
     cancel: 'Im Namen der antragstellenden Person zurückziehen',
     error: 'Letzter Fehler',
     done: 'Erledigt.',
-    identityTypes: { email: 'E-Mail-Adresse', phone: 'Telefonnummer', 'customer-number': 'Kundennummer', 'account-id': 'Konto-ID' } as Record<string, string>,
-    levels: { code: 'ein Einmalcode an den hinterlegten Kontakt', 'code-and-confirm': 'ein Einmalcode, danach eine Bestätigung durch das Team', account: 'im eigenen Konto angemeldet' } as Record<string, string>,
-    yes: 'ja', no: 'nein',
+    identityTypes: {
+      email: 'E-Mail-Adresse',
+      phone: 'Telefonnummer',
+      'customer-number': 'Kundennummer',
+      'account-id': 'Konto-ID',
+    } as Record<string, string>,
+    levels: {
+      code: 'ein Einmalcode an den hinterlegten Kontakt',
+      'code-and-confirm': 'ein Einmalcode, danach eine Bestätigung durch das Team',
+      account: 'im eigenen Konto angemeldet',
+    } as Record<string, string>,
+    yes: 'ja',
+    no: 'nein',
     said: {
-      rectification: (current: string | undefined, desired: string, category: string | undefined) => `Verlangt, ${category ? `${category}` : 'die Daten'}${current ? ` von „${current}“` : ''} auf „${desired}“ zu berichtigen.`,
+      rectification: (current: string | undefined, desired: string, category: string | undefined) =>
+        `Verlangt, ${category ? `${category}` : 'die Daten'}${current ? ` von „${current}“` : ''} auf „${desired}“ zu berichtigen.`,
       restriction: (ground: string) => `Verlangt die Einschränkung der Verarbeitung: ${ground}.`,
-      objection: (kind: string, purpose: string | undefined) => `Widerspricht ${kind}${purpose ? ` (Zweck: ${purpose})` : ''}.`,
+      objection: (kind: string, purpose: string | undefined) =>
+        `Widerspricht ${kind}${purpose ? ` (Zweck: ${purpose})` : ''}.`,
       withdrawal: (purpose: string) => `Widerruft die Einwilligung für den Zweck ${purpose}.`,
       message: 'Nachricht:',
       explanation: 'Erläuterung:',
       nothing: 'Nichts über die Art der Anfrage hinaus.',
     },
-    grounds: { 'accuracy-contested': 'die Richtigkeit der Daten wird bestritten (Art. 18 Abs. 1 lit. a)', 'unlawful-processing': 'die Verarbeitung ist unrechtmäßig (Art. 18 Abs. 1 lit. b)', 'legal-claims': 'die Daten werden für Rechtsansprüche benötigt (Art. 18 Abs. 1 lit. c)', 'objection-pending': 'ein Widerspruch wird geprüft (Art. 18 Abs. 1 lit. d)' } as Record<string, string>,
-    objections: { 'direct-marketing': 'der Direktwerbung', 'legitimate-interest': 'der Verarbeitung auf Grundlage berechtigter Interessen' } as Record<string, string>,
-    events: { received: 'Anfrage eingegangen', 'code-verified': 'Identität mit dem Code bestätigt', 'plan-computed': 'Plan berechnet', extended: 'Frist verlängert', 'extension-mailed': 'Verlängerung an die antragstellende Person gesendet', 'package-created': 'Paket erstellt', 'package-downloaded': 'Paket von der antragstellenden Person heruntergeladen', 'package-downloaded-by-staff': 'Paket von einer Mitarbeiterin oder einem Mitarbeiter heruntergeladen', 'package-deleted': 'Paket gelöscht', 'package-reissued': 'neuer Download-Link gesendet', 'download-code-sent': 'Download-Code gesendet', reminder: 'Erinnerung', overdue: 'Frist überschritten', 'override-proposed': 'Bestätigung auf anderem Weg vorgeschlagen', 'execution-failed': 'Ausführung fehlgeschlagen', 'recipient-informed': 'Empfänger informiert', 'consent-withdrawn': 'Einwilligung widerrufen', 'changes-set': 'Berichtigungen erfasst', 'link-used': 'Status-Link verwendet', 'link-expired': 'Status-Link abgelaufen', 'link-invalid': 'ungültiger Status-Link', 'link-closed': 'Status-Link geschlossen', 'processor-data-found': 'als Auftragsverarbeiter gehaltene Daten gefunden' } as Record<string, string>,
+    grounds: {
+      'accuracy-contested': 'die Richtigkeit der Daten wird bestritten (Art. 18 Abs. 1 lit. a)',
+      'unlawful-processing': 'die Verarbeitung ist unrechtmäßig (Art. 18 Abs. 1 lit. b)',
+      'legal-claims': 'die Daten werden für Rechtsansprüche benötigt (Art. 18 Abs. 1 lit. c)',
+      'objection-pending': 'ein Widerspruch wird geprüft (Art. 18 Abs. 1 lit. d)',
+    } as Record<string, string>,
+    objections: {
+      'direct-marketing': 'der Direktwerbung',
+      'legitimate-interest': 'der Verarbeitung auf Grundlage berechtigter Interessen',
+    } as Record<string, string>,
+    events: {
+      received: 'Anfrage eingegangen',
+      'code-verified': 'Identität mit dem Code bestätigt',
+      'plan-computed': 'Plan berechnet',
+      extended: 'Frist verlängert',
+      'extension-mailed': 'Verlängerung an die antragstellende Person gesendet',
+      'package-created': 'Paket erstellt',
+      'package-downloaded': 'Paket von der antragstellenden Person heruntergeladen',
+      'package-downloaded-by-staff': 'Paket von einer Mitarbeiterin oder einem Mitarbeiter heruntergeladen',
+      'package-deleted': 'Paket gelöscht',
+      'package-reissued': 'neuer Download-Link gesendet',
+      'download-code-sent': 'Download-Code gesendet',
+      reminder: 'Erinnerung',
+      overdue: 'Frist überschritten',
+      'override-proposed': 'Bestätigung auf anderem Weg vorgeschlagen',
+      'execution-failed': 'Ausführung fehlgeschlagen',
+      'recipient-informed': 'Empfänger informiert',
+      'consent-withdrawn': 'Einwilligung widerrufen',
+      'changes-set': 'Berichtigungen erfasst',
+      'link-used': 'Status-Link verwendet',
+      'link-expired': 'Status-Link abgelaufen',
+      'link-invalid': 'ungültiger Status-Link',
+      'link-closed': 'Status-Link geschlossen',
+      'processor-data-found': 'als Auftragsverarbeiter gehaltene Daten gefunden',
+    } as Record<string, string>,
     value: 'Wert',
     item: 'Angabe',
   },
@@ -508,7 +883,9 @@ function Due({ request, t }: { request: RequestSummary; t: T }) {
       {open && (
         <>
           {' '}
-          <span className={request.overdue ? 'error' : request.daysLeft <= 7 ? 'due-soon' : 'muted'}>({t.daysLeft(request.daysLeft)})</span>
+          <span className={request.overdue ? 'error' : request.daysLeft <= 7 ? 'due-soon' : 'muted'}>
+            ({t.daysLeft(request.daysLeft)})
+          </span>
         </>
       )}
       {request.overdue && open && (
@@ -530,7 +907,13 @@ function Due({ request, t }: { request: RequestSummary; t: T }) {
 function Inbox({ t, language }: { t: T; language: Language }) {
   const [filters, setFilters] = useState({ state: '', type: '', site: '', dueBefore: '', overdue: false });
   const [applied, setApplied] = useState(filters);
-  const query = { state: applied.state, type: applied.type, site: applied.site, dueBefore: applied.dueBefore, overdue: applied.overdue ? 'true' : undefined };
+  const query = {
+    state: applied.state,
+    type: applied.type,
+    site: applied.site,
+    dueBefore: applied.dueBefore,
+    overdue: applied.overdue ? 'true' : undefined,
+  };
   const { data, error, loading, reload } = useApi<Inbox>('/api/v1/requests', query);
   // The sites come from the active charter, so the filter and the manual intake offer only sites that exist.
   const sites = useApi<{ charter: { sites: Site[] } }>('/api/v1/charter/overview').data?.charter.sites ?? [];
@@ -543,10 +926,16 @@ function Inbox({ t, language }: { t: T; language: Language }) {
       <form className="filters" onSubmit={onSubmit} aria-label={t.filters}>
         <div>
           <label htmlFor="rq-state">{t.state}</label>
-          <select id="rq-state" value={filters.state} onChange={(e) => setFilters({ ...filters, state: e.target.value })}>
+          <select
+            id="rq-state"
+            value={filters.state}
+            onChange={(e) => setFilters({ ...filters, state: e.target.value })}
+          >
             <option value="">{t.any}</option>
             {states.map((s) => (
-              <option key={s} value={s}>{t.states[s]}</option>
+              <option key={s} value={s}>
+                {t.states[s]}
+              </option>
             ))}
           </select>
         </div>
@@ -555,7 +944,9 @@ function Inbox({ t, language }: { t: T; language: Language }) {
           <select id="rq-type" value={filters.type} onChange={(e) => setFilters({ ...filters, type: e.target.value })}>
             <option value="">{t.any}</option>
             {types.map((s) => (
-              <option key={s} value={s}>{t.types[s]}</option>
+              <option key={s} value={s}>
+                {t.types[s]}
+              </option>
             ))}
           </select>
         </div>
@@ -564,16 +955,28 @@ function Inbox({ t, language }: { t: T; language: Language }) {
           <select id="rq-site" value={filters.site} onChange={(e) => setFilters({ ...filters, site: e.target.value })}>
             <option value="">{t.any}</option>
             {sites.map((site) => (
-              <option key={site.id} value={site.id}>{site.name} ({site.domain})</option>
+              <option key={site.id} value={site.id}>
+                {site.name} ({site.domain})
+              </option>
             ))}
           </select>
         </div>
         <div>
           <label htmlFor="rq-due">{t.dueBefore}</label>
-          <input id="rq-due" type="date" value={filters.dueBefore} onChange={(e) => setFilters({ ...filters, dueBefore: e.target.value })} />
+          <input
+            id="rq-due"
+            type="date"
+            value={filters.dueBefore}
+            onChange={(e) => setFilters({ ...filters, dueBefore: e.target.value })}
+          />
         </div>
         <div className="checkbox">
-          <input id="rq-overdue" type="checkbox" checked={filters.overdue} onChange={(e) => setFilters({ ...filters, overdue: e.target.checked })} />
+          <input
+            id="rq-overdue"
+            type="checkbox"
+            checked={filters.overdue}
+            onChange={(e) => setFilters({ ...filters, overdue: e.target.checked })}
+          />
           <label htmlFor="rq-overdue">{t.overdueOnly}</label>
         </div>
         <div className="filter-buttons">
@@ -592,20 +995,29 @@ function Inbox({ t, language }: { t: T; language: Language }) {
                 <caption className="visually-hidden">{t.title}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t.reference}</th><th scope="col">{t.type}</th><th scope="col">{t.state}</th><th scope="col">{t.channel}</th>
-                    <th scope="col">{t.site}</th><th scope="col">{t.received}</th><th scope="col">{t.due}</th>
+                    <th scope="col">{t.reference}</th>
+                    <th scope="col">{t.type}</th>
+                    <th scope="col">{t.state}</th>
+                    <th scope="col">{t.channel}</th>
+                    <th scope="col">{t.site}</th>
+                    <th scope="col">{t.received}</th>
+                    <th scope="col">{t.due}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.requests.map((r) => (
                     <tr key={r.id}>
-                      <th scope="row"><Link to={`/requests/${r.id}`}>{r.reference}</Link></th>
+                      <th scope="row">
+                        <Link to={`/requests/${r.id}`}>{r.reference}</Link>
+                      </th>
                       <td>{t.types[r.type]}</td>
                       <td>{t.states[r.state]}</td>
                       <td>{t.channels[r.channel]}</td>
                       <td>{sites.find((site) => site.id === r.site)?.name ?? r.site}</td>
                       <td>{formatDateTime(r.receivedAt, language)}</td>
-                      <td><Due request={r} t={t} /></td>
+                      <td>
+                        <Due request={r} t={t} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -622,7 +1034,15 @@ function Inbox({ t, language }: { t: T; language: Language }) {
 function NewRequest({ t, sites, onCreated }: { t: T; sites: Site[]; onCreated: () => void }) {
   const { can } = useSession();
   const mutation = useMutation();
-  const [form, setForm] = useState({ site: '', type: 'access', channel: 'post', language: 'nl', identityType: 'email', identity: '', message: '' });
+  const [form, setForm] = useState({
+    site: '',
+    type: 'access',
+    channel: 'post',
+    language: 'nl',
+    identityType: 'email',
+    identity: '',
+    message: '',
+  });
   const [created, setCreated] = useState<string | undefined>();
   if (!can('requests:write')) return null;
   const onSubmit = async (event: FormEvent) => {
@@ -631,7 +1051,14 @@ function NewRequest({ t, sites, onCreated }: { t: T; sites: Site[]; onCreated: (
     const result = await mutation.run(() =>
       api<RequestDetail>('/api/v1/requests', {
         method: 'POST',
-        body: { site, type: form.type, channel: form.channel, language: form.language, identity: { type: form.identityType, value: form.identity }, details: form.message ? { message: form.message } : {} },
+        body: {
+          site,
+          type: form.type,
+          channel: form.channel,
+          language: form.language,
+          identity: { type: form.identityType, value: form.identity },
+          details: form.message ? { message: form.message } : {},
+        },
       }),
     );
     if (result) {
@@ -644,44 +1071,84 @@ function NewRequest({ t, sites, onCreated }: { t: T; sites: Site[]; onCreated: (
       <h2 id="rq-new">{t.newRequest}</h2>
       <form onSubmit={(e) => void onSubmit(e)}>
         <label htmlFor="new-site">{t.site}</label>
-        <select id="new-site" required value={form.site || sites[0]?.id || ''} onChange={(e) => setForm({ ...form, site: e.target.value })}>
+        <select
+          id="new-site"
+          required
+          value={form.site || sites[0]?.id || ''}
+          onChange={(e) => setForm({ ...form, site: e.target.value })}
+        >
           {sites.map((site) => (
-            <option key={site.id} value={site.id}>{site.name} ({site.domain})</option>
+            <option key={site.id} value={site.id}>
+              {site.name} ({site.domain})
+            </option>
           ))}
         </select>
         <label htmlFor="new-type">{t.type}</label>
         <select id="new-type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
-          {types.filter((x) => !['rectification', 'restriction', 'objection', 'withdrawal'].includes(x)).map((x) => (
-            <option key={x} value={x}>{t.types[x]}</option>
-          ))}
+          {types
+            .filter((x) => !['rectification', 'restriction', 'objection', 'withdrawal'].includes(x))
+            .map((x) => (
+              <option key={x} value={x}>
+                {t.types[x]}
+              </option>
+            ))}
         </select>
         <label htmlFor="new-channel">{t.channel}</label>
         <select id="new-channel" value={form.channel} onChange={(e) => setForm({ ...form, channel: e.target.value })}>
           {channels.map((x) => (
-            <option key={x} value={x}>{t.channels[x]}</option>
+            <option key={x} value={x}>
+              {t.channels[x]}
+            </option>
           ))}
         </select>
         <label htmlFor="new-language">{t.language}</label>
-        <select id="new-language" value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value })}>
+        <select
+          id="new-language"
+          value={form.language}
+          onChange={(e) => setForm({ ...form, language: e.target.value })}
+        >
           {['en', 'nl', 'fr', 'de'].map((x) => (
-            <option key={x} value={x}>{x.toUpperCase()}</option>
+            <option key={x} value={x}>
+              {x.toUpperCase()}
+            </option>
           ))}
         </select>
         <label htmlFor="new-identity-type">{t.identityType}</label>
-        <select id="new-identity-type" value={form.identityType} onChange={(e) => setForm({ ...form, identityType: e.target.value })}>
+        <select
+          id="new-identity-type"
+          value={form.identityType}
+          onChange={(e) => setForm({ ...form, identityType: e.target.value })}
+        >
           {['email', 'phone', 'customer-number', 'account-id'].map((x) => (
-            <option key={x} value={x}>{t.identityTypes[x] ?? x}</option>
+            <option key={x} value={x}>
+              {t.identityTypes[x] ?? x}
+            </option>
           ))}
         </select>
         <label htmlFor="new-identity">{t.identity}</label>
-        <input id="new-identity" required value={form.identity} onChange={(e) => setForm({ ...form, identity: e.target.value })} />
+        <input
+          id="new-identity"
+          required
+          value={form.identity}
+          onChange={(e) => setForm({ ...form, identity: e.target.value })}
+        />
         <label htmlFor="new-message">{t.message}</label>
-        <textarea id="new-message" value={form.message} onChange={(e) => setForm({ ...form, message: e.target.value })} />
+        <textarea
+          id="new-message"
+          value={form.message}
+          onChange={(e) => setForm({ ...form, message: e.target.value })}
+        />
         <div className="button-row">
-          <button type="submit" disabled={mutation.pending}>{t.create}</button>
+          <button type="submit" disabled={mutation.pending}>
+            {t.create}
+          </button>
         </div>
         <ErrorMessage error={mutation.error} />
-        {created && <p role="status" className="notice">{created}: {t.createdNote}</p>}
+        {created && (
+          <p role="status" className="notice">
+            {created}: {t.createdNote}
+          </p>
+        )}
       </form>
     </section>
   );
@@ -700,11 +1167,21 @@ function ErasureTables({ plan, t }: { plan: ErasurePlan; t: T }) {
       <TableRegion label={t.erased}>
         <table>
           <thead>
-            <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.fields}</th></tr>
+            <tr>
+              <th scope="col">{t.table}</th>
+              <th scope="col">{t.rows}</th>
+              <th scope="col">{t.fields}</th>
+            </tr>
           </thead>
           <tbody>
             {plan.erased.map((e, i) => (
-              <tr key={i}><th scope="row">{e.storeName} / {e.table}</th><td>{e.rows}</td><td>{e.fields.join(', ')}</td></tr>
+              <tr key={i}>
+                <th scope="row">
+                  {e.storeName} / {e.table}
+                </th>
+                <td>{e.rows}</td>
+                <td>{e.fields.join(', ')}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -715,11 +1192,23 @@ function ErasureTables({ plan, t }: { plan: ErasurePlan; t: T }) {
           <TableRegion label={t.kept}>
             <table>
               <thead>
-                <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.law}</th><th scope="col">{t.fields}</th></tr>
+                <tr>
+                  <th scope="col">{t.table}</th>
+                  <th scope="col">{t.rows}</th>
+                  <th scope="col">{t.law}</th>
+                  <th scope="col">{t.fields}</th>
+                </tr>
               </thead>
               <tbody>
                 {plan.kept.map((k, i) => (
-                  <tr key={i}><th scope="row">{k.storeName} / {k.table}</th><td>{k.rows}</td><td>{k.hold === 'shared' ? t.keptShared : k.hold === 'referenced' ? t.keptReferenced : k.law}</td><td>{k.keptColumns.join(', ')}</td></tr>
+                  <tr key={i}>
+                    <th scope="row">
+                      {k.storeName} / {k.table}
+                    </th>
+                    <td>{k.rows}</td>
+                    <td>{k.hold === 'shared' ? t.keptShared : k.hold === 'referenced' ? t.keptReferenced : k.law}</td>
+                    <td>{k.keptColumns.join(', ')}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -727,7 +1216,9 @@ function ErasureTables({ plan, t }: { plan: ErasurePlan; t: T }) {
         </>
       )}
       {plan.notified.length > 0 && (
-        <p>{t.notified}: {plan.notified.join(', ')}</p>
+        <p>
+          {t.notified}: {plan.notified.join(', ')}
+        </p>
       )}
     </>
   );
@@ -745,18 +1236,36 @@ interface ReachedTable {
 /** Each table the request reaches, its rows (how many shared with someone else) and how it is reached. */
 function ReachTable({ reach, t }: { reach: ReachedTable[]; t: T }) {
   const how = (r: ReachedTable) =>
-    r.how === 'adapter' ? t.reachAdapter : r.how === 'identity' || !r.via ? t.reachIdentity : r.how === 'owner' ? t.reachOwner(r.via.table, r.via.column) : t.reachProfile(r.via.table, r.via.column);
+    r.how === 'adapter'
+      ? t.reachAdapter
+      : r.how === 'identity' || !r.via
+        ? t.reachIdentity
+        : r.how === 'owner'
+          ? t.reachOwner(r.via.table, r.via.column)
+          : t.reachProfile(r.via.table, r.via.column);
   return (
     <>
       <h3>{t.reached}</h3>
       <TableRegion label={t.reached}>
         <table>
           <thead>
-            <tr><th scope="col">{t.table}</th><th scope="col">{t.rows}</th><th scope="col">{t.shared}</th><th scope="col">{t.reachHow}</th></tr>
+            <tr>
+              <th scope="col">{t.table}</th>
+              <th scope="col">{t.rows}</th>
+              <th scope="col">{t.shared}</th>
+              <th scope="col">{t.reachHow}</th>
+            </tr>
           </thead>
           <tbody>
             {reach.map((r, i) => (
-              <tr key={i}><th scope="row">{r.storeName} / {r.table}</th><td>{r.rows}</td><td>{r.shared}</td><td>{how(r)}</td></tr>
+              <tr key={i}>
+                <th scope="row">
+                  {r.storeName} / {r.table}
+                </th>
+                <td>{r.rows}</td>
+                <td>{r.shared}</td>
+                <td>{how(r)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -767,7 +1276,11 @@ function ReachTable({ reach, t }: { reach: ReachedTable[]; t: T }) {
 
 /** A plan or result: erasure tables, the rows reached, column changes, or the plain figures. */
 function Outcome({ value, t }: { value: unknown; t: T }) {
-  const record = (value ?? {}) as { erasure?: ErasurePlan; reach?: ReachedTable[]; changes?: { store: string; table: string; column: string }[] };
+  const record = (value ?? {}) as {
+    erasure?: ErasurePlan;
+    reach?: ReachedTable[];
+    changes?: { store: string; table: string; column: string }[];
+  };
   if (record.erasure || record.reach) {
     return (
       <>
@@ -782,7 +1295,11 @@ function Outcome({ value, t }: { value: unknown; t: T }) {
         <h3>{t.changes}</h3>
         <ul>
           {record.changes.map((c, i) => (
-            <li key={i}><code>{c.store}/{c.table}.{c.column}</code></li>
+            <li key={i}>
+              <code>
+                {c.store}/{c.table}.{c.column}
+              </code>
+            </li>
           ))}
         </ul>
       </>
@@ -798,10 +1315,18 @@ function Facts({ value, t }: { value: unknown; t: T }) {
   return (
     <TableRegion label={t.result}>
       <table>
-        <thead><tr><th scope="col">{t.item}</th><th scope="col">{t.value}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t.item}</th>
+            <th scope="col">{t.value}</th>
+          </tr>
+        </thead>
         <tbody>
           {entries.map(([key, v]) => (
-            <tr key={key}><th scope="row">{key}</th><td>{describeValue(v)}</td></tr>
+            <tr key={key}>
+              <th scope="row">{key}</th>
+              <td>{describeValue(v)}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -819,17 +1344,33 @@ function Asked({ details, t }: { details: Record<string, unknown>; t: T }) {
     message?: string;
   };
   const lines: ReactNode[] = [];
-  if (d.rectification) lines.push(t.said.rectification(d.rectification.current, d.rectification.desired, d.rectification.category));
+  if (d.rectification)
+    lines.push(t.said.rectification(d.rectification.current, d.rectification.desired, d.rectification.category));
   if (d.restriction) {
     lines.push(t.said.restriction(t.grounds[d.restriction.ground] ?? d.restriction.ground));
-    if (d.restriction.explanation) lines.push(<>{t.said.explanation} <q>{d.restriction.explanation}</q></>);
+    if (d.restriction.explanation)
+      lines.push(
+        <>
+          {t.said.explanation} <q>{d.restriction.explanation}</q>
+        </>,
+      );
   }
   if (d.objection) {
     lines.push(t.said.objection(t.objections[d.objection.kind] ?? d.objection.kind, d.objection.purpose));
-    if (d.objection.explanation) lines.push(<>{t.said.explanation} <q>{d.objection.explanation}</q></>);
+    if (d.objection.explanation)
+      lines.push(
+        <>
+          {t.said.explanation} <q>{d.objection.explanation}</q>
+        </>,
+      );
   }
   if (d.withdrawal) lines.push(t.said.withdrawal(d.withdrawal.purpose));
-  if (d.message) lines.push(<>{t.said.message} <q>{d.message}</q></>);
+  if (d.message)
+    lines.push(
+      <>
+        {t.said.message} <q>{d.message}</q>
+      </>,
+    );
   if (lines.length === 0) return <p>{t.said.nothing}</p>;
   return (
     <>
@@ -839,7 +1380,6 @@ function Asked({ details, t }: { details: Record<string, unknown>; t: T }) {
     </>
   );
 }
-
 
 function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
   const { can, me } = useSession();
@@ -861,7 +1401,9 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
   const open = !['completed', 'refused', 'withdrawn'].includes(request.state);
   const act = async (path: string, body?: unknown) => {
     setDone(false);
-    const result = await mutation.run(() => api<RequestDetail>(`/api/v1/requests/${id}/${path}`, { method: 'POST', ...(body !== undefined ? { body } : {}) }));
+    const result = await mutation.run(() =>
+      api<RequestDetail>(`/api/v1/requests/${id}/${path}`, { method: 'POST', ...(body !== undefined ? { body } : {}) }),
+    );
     if (result) {
       setDone(true);
       await reload();
@@ -874,34 +1416,82 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
   const me_actor = `user:${me.userId ?? ''}`;
   return (
     <>
-      <p><Link to="/requests">{t.back}</Link></p>
+      <p>
+        <Link to="/requests">{t.back}</Link>
+      </p>
       <PageTitle>{`${t.facts} ${request.reference}`}</PageTitle>
       <dl className="facts">
-        <dt>{t.type}</dt><dd>{t.types[request.type]}</dd>
-        <dt>{t.state}</dt><dd data-state={request.state}>{t.states[request.state]}</dd>
-        <dt>{t.channel}</dt><dd>{t.channels[request.channel]}</dd>
-        <dt>{t.site}</dt><dd>{request.site}</dd>
-        <dt>{t.identityLabel}</dt><dd>{t.identityTypes[request.identityType] ?? request.identityType}: {request.identity}</dd>
-        <dt>{t.known}</dt><dd>{request.identityKnown === null ? '—' : request.identityKnown ? t.yes : t.no}</dd>
-        <dt>{t.contacts}</dt><dd>{request.contacts.join(', ') || '—'}</dd>
-        <dt>{t.level}</dt><dd>{t.levels[request.verificationLevel] ?? request.verificationLevel}</dd>
-        <dt>{t.received}</dt><dd>{formatDateTime(request.receivedAt, language)}</dd>
-        <dt>{t.due}</dt><dd><Due request={request} t={t} />{request.extensionReason ? ` — ${request.extensionReason}` : ''}</dd>
-        {request.verifiedAt && (<><dt>{t.verified}</dt><dd>{formatDateTime(request.verifiedAt, language)}</dd></>)}
-        {request.executeAfter && (<><dt>{t.executeAfter}</dt><dd>{formatDateTime(request.executeAfter, language)}</dd></>)}
-        {request.refusalReason && (<><dt>{t.reason}</dt><dd>{t.reasons[request.refusalReason]}{request.refusalExplanation ? ` — ${request.refusalExplanation}` : ''}</dd></>)}
-        {request.lastError && (<><dt>{t.error}</dt><dd className="error">{request.lastError}</dd></>)}
+        <dt>{t.type}</dt>
+        <dd>{t.types[request.type]}</dd>
+        <dt>{t.state}</dt>
+        <dd data-state={request.state}>{t.states[request.state]}</dd>
+        <dt>{t.channel}</dt>
+        <dd>{t.channels[request.channel]}</dd>
+        <dt>{t.site}</dt>
+        <dd>{request.site}</dd>
+        <dt>{t.identityLabel}</dt>
+        <dd>
+          {t.identityTypes[request.identityType] ?? request.identityType}: {request.identity}
+        </dd>
+        <dt>{t.known}</dt>
+        <dd>{request.identityKnown === null ? '—' : request.identityKnown ? t.yes : t.no}</dd>
+        <dt>{t.contacts}</dt>
+        <dd>{request.contacts.join(', ') || '—'}</dd>
+        <dt>{t.level}</dt>
+        <dd>{t.levels[request.verificationLevel] ?? request.verificationLevel}</dd>
+        <dt>{t.received}</dt>
+        <dd>{formatDateTime(request.receivedAt, language)}</dd>
+        <dt>{t.due}</dt>
+        <dd>
+          <Due request={request} t={t} />
+          {request.extensionReason ? ` — ${request.extensionReason}` : ''}
+        </dd>
+        {request.verifiedAt && (
+          <>
+            <dt>{t.verified}</dt>
+            <dd>{formatDateTime(request.verifiedAt, language)}</dd>
+          </>
+        )}
+        {request.executeAfter && (
+          <>
+            <dt>{t.executeAfter}</dt>
+            <dd>{formatDateTime(request.executeAfter, language)}</dd>
+          </>
+        )}
+        {request.refusalReason && (
+          <>
+            <dt>{t.reason}</dt>
+            <dd>
+              {t.reasons[request.refusalReason]}
+              {request.refusalExplanation ? ` — ${request.refusalExplanation}` : ''}
+            </dd>
+          </>
+        )}
+        {request.lastError && (
+          <>
+            <dt>{t.error}</dt>
+            <dd className="error">{request.lastError}</dd>
+          </>
+        )}
       </dl>
-      <section aria-labelledby="rq-details"><h2 id="rq-details">{t.details}</h2><Asked details={request.details} t={t} /></section>
+      <section aria-labelledby="rq-details">
+        <h2 id="rq-details">{t.details}</h2>
+        <Asked details={request.details} t={t} />
+      </section>
       <section aria-labelledby="rq-plan">
         <h2 id="rq-plan">{t.plan}</h2>
         {request.plan ? <Outcome value={request.plan} t={t} /> : <p>{t.noPlan}</p>}
         {write && open && ['erasure', 'rectification'].includes(request.type) && (
-          <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act('plan')}>{t.computePlan}</button>
+          <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act('plan')}>
+            {t.computePlan}
+          </button>
         )}
       </section>
       {request.result !== null && request.result !== undefined && (
-        <section aria-labelledby="rq-result"><h2 id="rq-result">{t.result}</h2><Outcome value={request.result} t={t} /></section>
+        <section aria-labelledby="rq-result">
+          <h2 id="rq-result">{t.result}</h2>
+          <Outcome value={request.result} t={t} />
+        </section>
       )}
       {recipients.length > 0 && (
         <section aria-labelledby="rq-recipients">
@@ -910,11 +1500,21 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
           <ul className="recipients">
             {recipients.map((n) => (
               <li key={n.recipient} data-recipient={n.recipient} data-told={n.state}>
-                <strong>{n.name}</strong> — {t.recipientChannels[n.channel]}: {n.state === 'done' ? `${t.recipientDone}${n.doneAt ? ` (${formatDateTime(n.doneAt, language)})` : ''}` : t.recipientPending}
+                <strong>{n.name}</strong> — {t.recipientChannels[n.channel]}:{' '}
+                {n.state === 'done'
+                  ? `${t.recipientDone}${n.doneAt ? ` (${formatDateTime(n.doneAt, language)})` : ''}`
+                  : t.recipientPending}
                 {write && n.channel !== 'store' && (
                   <>
                     {' '}
-                    <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act(`notifications/${encodeURIComponent(n.recipient)}`, { done: n.state !== 'done' })}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={mutation.pending}
+                      onClick={() =>
+                        void act(`notifications/${encodeURIComponent(n.recipient)}`, { done: n.state !== 'done' })
+                      }
+                    >
                       {n.state === 'done' ? t.markNotInformed : t.markInformed}
                     </button>
                   </>
@@ -931,11 +1531,21 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
           <ul className="recipients">
             {restrictTasks.map((n) => (
               <li key={n.recipient} data-task={n.recipient} data-done={n.state}>
-                <strong>{n.name}</strong>: {n.state === 'done' ? `${t.restrictDone}${n.doneAt ? ` (${formatDateTime(n.doneAt, language)})` : ''}` : t.restrictPending}
+                <strong>{n.name}</strong>:{' '}
+                {n.state === 'done'
+                  ? `${t.restrictDone}${n.doneAt ? ` (${formatDateTime(n.doneAt, language)})` : ''}`
+                  : t.restrictPending}
                 {write && (
                   <>
                     {' '}
-                    <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act(`notifications/${encodeURIComponent(n.recipient)}`, { done: n.state !== 'done' })}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={mutation.pending}
+                      onClick={() =>
+                        void act(`notifications/${encodeURIComponent(n.recipient)}`, { done: n.state !== 'done' })
+                      }
+                    >
                       {n.state === 'done' ? t.markNotRestricted : t.markRestricted}
                     </button>
                   </>
@@ -950,11 +1560,25 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
           <h2 id="rq-packages">{t.packages}</h2>
           <ul>
             {request.packages.map((p) => (
-              <li key={p.id}>{t.packageLine(p.size, formatDateTime(p.expiresAt, language), p.downloadedAt ? formatDateTime(p.downloadedAt, language) : null, p.deletedAt ? formatDateTime(p.deletedAt, language) : null)}</li>
+              <li key={p.id}>
+                {t.packageLine(
+                  p.size,
+                  formatDateTime(p.expiresAt, language),
+                  p.downloadedAt ? formatDateTime(p.downloadedAt, language) : null,
+                  p.deletedAt ? formatDateTime(p.deletedAt, language) : null,
+                )}
+              </li>
             ))}
           </ul>
           {write && request.packages.some((p) => !p.deletedAt) && (
-            <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act('package/reissue')}>{t.reissue}</button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={mutation.pending}
+              onClick={() => void act('package/reissue')}
+            >
+              {t.reissue}
+            </button>
           )}
         </section>
       )}
@@ -962,21 +1586,50 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
         <section aria-labelledby="rq-actions" className="request-actions">
           <h2 id="rq-actions">{t.actions}</h2>
           <ErrorMessage error={mutation.error} />
-          {done && <p role="status" className="notice">{t.done}</p>}
+          {done && (
+            <p role="status" className="notice">
+              {t.done}
+            </p>
+          )}
           {request.state === 'awaiting-approval' && (
-            <div className="button-row"><button type="button" disabled={mutation.pending} onClick={() => void act('approve')}>{t.approve}</button></div>
+            <div className="button-row">
+              <button type="button" disabled={mutation.pending} onClick={() => void act('approve')}>
+                {t.approve}
+              </button>
+            </div>
           )}
           {['received', 'awaiting-verification'].includes(request.state) && (
-            <form onSubmit={submit(request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? 'override/approve' : 'override', request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? undefined : { reason: overrideReason })}>
+            <form
+              onSubmit={submit(
+                request.overrideRequestedBy && request.overrideRequestedBy !== me_actor
+                  ? 'override/approve'
+                  : 'override',
+                request.overrideRequestedBy && request.overrideRequestedBy !== me_actor
+                  ? undefined
+                  : { reason: overrideReason },
+              )}
+            >
               <h3>{t.override}</h3>
-              {request.overrideRequestedBy && <p>{t.overrideWaiting(describeActor(request.overrideRequestedBy), request.overrideReason ?? '')}</p>}
+              {request.overrideRequestedBy && (
+                <p>{t.overrideWaiting(describeActor(request.overrideRequestedBy), request.overrideReason ?? '')}</p>
+              )}
               {request.overrideRequestedBy && request.overrideRequestedBy !== me_actor ? (
-                <button type="submit" disabled={mutation.pending}>{t.approveOverride}</button>
+                <button type="submit" disabled={mutation.pending}>
+                  {t.approveOverride}
+                </button>
               ) : (
                 <>
                   <label htmlFor="rq-override">{t.overrideReason}</label>
-                  <textarea id="rq-override" required minLength={10} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
-                  <button type="submit" disabled={mutation.pending}>{t.proposeOverride}</button>
+                  <textarea
+                    id="rq-override"
+                    required
+                    minLength={10}
+                    value={overrideReason}
+                    onChange={(e) => setOverrideReason(e.target.value)}
+                  />
+                  <button type="submit" disabled={mutation.pending}>
+                    {t.proposeOverride}
+                  </button>
                 </>
               )}
             </form>
@@ -985,8 +1638,16 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
             <form onSubmit={submit('extend', { reason: extensionReason })}>
               <h3>{t.extend}</h3>
               <label htmlFor="rq-extend">{t.extensionReason}</label>
-              <textarea id="rq-extend" required minLength={10} value={extensionReason} onChange={(e) => setExtensionReason(e.target.value)} />
-              <button type="submit" className="secondary" disabled={mutation.pending}>{t.extend}</button>
+              <textarea
+                id="rq-extend"
+                required
+                minLength={10}
+                value={extensionReason}
+                onChange={(e) => setExtensionReason(e.target.value)}
+              />
+              <button type="submit" className="secondary" disabled={mutation.pending}>
+                {t.extend}
+              </button>
             </form>
           )}
           {request.state !== 'in-progress' && (
@@ -995,16 +1656,34 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
               <label htmlFor="rq-reason">{t.reason}</label>
               <select id="rq-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
                 {reasons.map((r) => (
-                  <option key={r} value={r}>{t.reasons[r]}</option>
+                  <option key={r} value={r}>
+                    {t.reasons[r]}
+                  </option>
                 ))}
               </select>
               <label htmlFor="rq-explanation">{t.explanation}</label>
-              <textarea id="rq-explanation" required value={explanation} onChange={(e) => setExplanation(e.target.value)} />
-              <button type="submit" className="secondary" disabled={mutation.pending}>{t.refuse}</button>
+              <textarea
+                id="rq-explanation"
+                required
+                value={explanation}
+                onChange={(e) => setExplanation(e.target.value)}
+              />
+              <button type="submit" className="secondary" disabled={mutation.pending}>
+                {t.refuse}
+              </button>
             </form>
           )}
           {['received', 'awaiting-verification', 'verified', 'awaiting-approval'].includes(request.state) && (
-            <div className="button-row"><button type="button" className="secondary" disabled={mutation.pending} onClick={() => void act('cancel')}>{t.cancel}</button></div>
+            <div className="button-row">
+              <button
+                type="button"
+                className="secondary"
+                disabled={mutation.pending}
+                onClick={() => void act('cancel')}
+              >
+                {t.cancel}
+              </button>
+            </div>
           )}
         </section>
       )}
@@ -1013,14 +1692,25 @@ function Detail({ id, t, language }: { id: string; t: T; language: Language }) {
         <TableRegion label={t.timeline}>
           <table>
             <thead>
-              <tr><th scope="col">{t.when}</th><th scope="col">{t.who}</th><th scope="col">{t.what}</th></tr>
+              <tr>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{t.who}</th>
+                <th scope="col">{t.what}</th>
+              </tr>
             </thead>
             <tbody>
               {request.timeline.map((e, i) => (
                 <tr key={i}>
                   <td>{formatDateTime(e.at, language)}</td>
-                  <td><Actor actor={e.actor} people={people} /></td>
-                  <td>{e.kind === 'state' ? `${t.states[e.from ?? ''] ?? e.from ?? ''} → ${t.states[e.to ?? ''] ?? e.to ?? ''}` : (t.events[e.kind] ?? e.kind.replace(/-/g, ' '))}{Object.keys(e.data).length > 0 && <span className="muted"> ({describeValue(e.data)})</span>}</td>
+                  <td>
+                    <Actor actor={e.actor} people={people} />
+                  </td>
+                  <td>
+                    {e.kind === 'state'
+                      ? `${t.states[e.from ?? ''] ?? e.from ?? ''} → ${t.states[e.to ?? ''] ?? e.to ?? ''}`
+                      : (t.events[e.kind] ?? e.kind.replace(/-/g, ' '))}
+                    {Object.keys(e.data).length > 0 && <span className="muted"> ({describeValue(e.data)})</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -33,38 +33,115 @@ const roles: Role[] = ['owner', 'privacy-officer', 'viewer'];
 
 const texts = {
   en: {
-    title: 'Sign-in and security', yours: 'Your two-factor authentication', on: 'On.', codesLeft: 'Recovery codes left:', viaProvider: 'You signed in through your identity provider, which handles your second factor.',
-    policy: 'Sign-in policy of the organisation', requireTwoFactor: 'Every member with a password needs two-factor authentication (they set it up at their next sign-in)',
-    passwordSignIn: 'Members may sign in with a password (off: only through an identity provider)', save: 'Save', saved: 'Saved.',
-    mappings: 'Who the identity providers admit', mappingsIntro: 'At their first sign-in through a provider, people matching a line become members with its role.', none: 'No mappings yet.',
-    provider: 'Provider', kind: 'Match', domain: 'Email domain', claim: 'Claim', claimName: 'Claim name', value: 'Value', role: 'Role', add: 'Add the mapping', remove: 'Remove',
+    title: 'Sign-in and security',
+    yours: 'Your two-factor authentication',
+    on: 'On.',
+    codesLeft: 'Recovery codes left:',
+    viaProvider: 'You signed in through your identity provider, which handles your second factor.',
+    policy: 'Sign-in policy of the organisation',
+    requireTwoFactor:
+      'Every member with a password needs two-factor authentication (they set it up at their next sign-in)',
+    passwordSignIn: 'Members may sign in with a password (off: only through an identity provider)',
+    save: 'Save',
+    saved: 'Saved.',
+    mappings: 'Who the identity providers admit',
+    mappingsIntro: 'At their first sign-in through a provider, people matching a line become members with its role.',
+    none: 'No mappings yet.',
+    provider: 'Provider',
+    kind: 'Match',
+    domain: 'Email domain',
+    claim: 'Claim',
+    claimName: 'Claim name',
+    value: 'Value',
+    role: 'Role',
+    add: 'Add the mapping',
+    remove: 'Remove',
     noProviders: 'No identity provider is configured for this installation (see OIDC_PROVIDERS in the README).',
     roleNames: { owner: 'Owner', 'privacy-officer': 'Privacy officer', viewer: 'Viewer' },
   },
   nl: {
-    title: 'Aanmelden en beveiliging', yours: 'Uw tweestapsverificatie', on: 'Aan.', codesLeft: 'Resterende herstelcodes:', viaProvider: 'U meldde zich aan via uw identiteitsprovider, die uw tweede factor regelt.',
-    policy: 'Aanmeldbeleid van de organisatie', requireTwoFactor: 'Elk lid met een wachtwoord heeft tweestapsverificatie nodig (in te stellen bij de volgende aanmelding)',
-    passwordSignIn: 'Leden mogen zich aanmelden met een wachtwoord (uit: alleen via een identiteitsprovider)', save: 'Bewaren', saved: 'Bewaard.',
-    mappings: 'Wie de identiteitsproviders toelaten', mappingsIntro: 'Bij hun eerste aanmelding via een provider worden personen die aan een regel voldoen lid met de bijbehorende rol.', none: 'Nog geen koppelingen.',
-    provider: 'Provider', kind: 'Criterium', domain: 'E-maildomein', claim: 'Claim', claimName: 'Naam van de claim', value: 'Waarde', role: 'Rol', add: 'Koppeling toevoegen', remove: 'Verwijderen',
+    title: 'Aanmelden en beveiliging',
+    yours: 'Uw tweestapsverificatie',
+    on: 'Aan.',
+    codesLeft: 'Resterende herstelcodes:',
+    viaProvider: 'U meldde zich aan via uw identiteitsprovider, die uw tweede factor regelt.',
+    policy: 'Aanmeldbeleid van de organisatie',
+    requireTwoFactor:
+      'Elk lid met een wachtwoord heeft tweestapsverificatie nodig (in te stellen bij de volgende aanmelding)',
+    passwordSignIn: 'Leden mogen zich aanmelden met een wachtwoord (uit: alleen via een identiteitsprovider)',
+    save: 'Bewaren',
+    saved: 'Bewaard.',
+    mappings: 'Wie de identiteitsproviders toelaten',
+    mappingsIntro:
+      'Bij hun eerste aanmelding via een provider worden personen die aan een regel voldoen lid met de bijbehorende rol.',
+    none: 'Nog geen koppelingen.',
+    provider: 'Provider',
+    kind: 'Criterium',
+    domain: 'E-maildomein',
+    claim: 'Claim',
+    claimName: 'Naam van de claim',
+    value: 'Waarde',
+    role: 'Rol',
+    add: 'Koppeling toevoegen',
+    remove: 'Verwijderen',
     noProviders: 'Voor deze installatie is geen identiteitsprovider ingesteld (zie OIDC_PROVIDERS in de README).',
     roleNames: { owner: 'Eigenaar', 'privacy-officer': 'Privacyverantwoordelijke', viewer: 'Lezer' },
   },
   fr: {
-    title: 'Connexion et sécurité', yours: 'Votre authentification à deux facteurs', on: 'Activée.', codesLeft: 'Codes de récupération restants :', viaProvider: 'Vous vous êtes connecté par votre fournisseur d’identité, qui gère votre second facteur.',
-    policy: 'Politique de connexion de l’organisation', requireTwoFactor: 'Chaque membre avec un mot de passe doit utiliser l’authentification à deux facteurs (à configurer à sa prochaine connexion)',
-    passwordSignIn: 'Les membres peuvent se connecter avec un mot de passe (désactivé : uniquement par un fournisseur d’identité)', save: 'Enregistrer', saved: 'Enregistré.',
-    mappings: 'Qui les fournisseurs d’identité admettent', mappingsIntro: 'À leur première connexion par un fournisseur, les personnes qui correspondent à une ligne deviennent membres avec son rôle.', none: 'Aucune correspondance pour l’instant.',
-    provider: 'Fournisseur', kind: 'Critère', domain: 'Domaine e-mail', claim: 'Claim', claimName: 'Nom du claim', value: 'Valeur', role: 'Rôle', add: 'Ajouter la correspondance', remove: 'Retirer',
-    noProviders: 'Aucun fournisseur d’identité n’est configuré pour cette installation (voir OIDC_PROVIDERS dans le README).',
+    title: 'Connexion et sécurité',
+    yours: 'Votre authentification à deux facteurs',
+    on: 'Activée.',
+    codesLeft: 'Codes de récupération restants :',
+    viaProvider: 'Vous vous êtes connecté par votre fournisseur d’identité, qui gère votre second facteur.',
+    policy: 'Politique de connexion de l’organisation',
+    requireTwoFactor:
+      'Chaque membre avec un mot de passe doit utiliser l’authentification à deux facteurs (à configurer à sa prochaine connexion)',
+    passwordSignIn:
+      'Les membres peuvent se connecter avec un mot de passe (désactivé : uniquement par un fournisseur d’identité)',
+    save: 'Enregistrer',
+    saved: 'Enregistré.',
+    mappings: 'Qui les fournisseurs d’identité admettent',
+    mappingsIntro:
+      'À leur première connexion par un fournisseur, les personnes qui correspondent à une ligne deviennent membres avec son rôle.',
+    none: 'Aucune correspondance pour l’instant.',
+    provider: 'Fournisseur',
+    kind: 'Critère',
+    domain: 'Domaine e-mail',
+    claim: 'Claim',
+    claimName: 'Nom du claim',
+    value: 'Valeur',
+    role: 'Rôle',
+    add: 'Ajouter la correspondance',
+    remove: 'Retirer',
+    noProviders:
+      'Aucun fournisseur d’identité n’est configuré pour cette installation (voir OIDC_PROVIDERS dans le README).',
     roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
   },
   de: {
-    title: 'Anmeldung und Sicherheit', yours: 'Ihre Zwei-Faktor-Authentifizierung', on: 'Aktiv.', codesLeft: 'Verbleibende Wiederherstellungscodes:', viaProvider: 'Sie haben sich über Ihren Identitätsanbieter angemeldet, der Ihren zweiten Faktor verwaltet.',
-    policy: 'Anmelderichtlinie der Organisation', requireTwoFactor: 'Jedes Mitglied mit Passwort braucht Zwei-Faktor-Authentifizierung (bei der nächsten Anmeldung einzurichten)',
-    passwordSignIn: 'Mitglieder dürfen sich mit Passwort anmelden (aus: nur über einen Identitätsanbieter)', save: 'Speichern', saved: 'Gespeichert.',
-    mappings: 'Wen die Identitätsanbieter zulassen', mappingsIntro: 'Bei ihrer ersten Anmeldung über einen Anbieter werden Personen, die zu einer Zeile passen, Mitglied mit deren Rolle.', none: 'Noch keine Zuordnungen.',
-    provider: 'Anbieter', kind: 'Kriterium', domain: 'E-Mail-Domain', claim: 'Claim', claimName: 'Name des Claims', value: 'Wert', role: 'Rolle', add: 'Zuordnung hinzufügen', remove: 'Entfernen',
+    title: 'Anmeldung und Sicherheit',
+    yours: 'Ihre Zwei-Faktor-Authentifizierung',
+    on: 'Aktiv.',
+    codesLeft: 'Verbleibende Wiederherstellungscodes:',
+    viaProvider: 'Sie haben sich über Ihren Identitätsanbieter angemeldet, der Ihren zweiten Faktor verwaltet.',
+    policy: 'Anmelderichtlinie der Organisation',
+    requireTwoFactor:
+      'Jedes Mitglied mit Passwort braucht Zwei-Faktor-Authentifizierung (bei der nächsten Anmeldung einzurichten)',
+    passwordSignIn: 'Mitglieder dürfen sich mit Passwort anmelden (aus: nur über einen Identitätsanbieter)',
+    save: 'Speichern',
+    saved: 'Gespeichert.',
+    mappings: 'Wen die Identitätsanbieter zulassen',
+    mappingsIntro:
+      'Bei ihrer ersten Anmeldung über einen Anbieter werden Personen, die zu einer Zeile passen, Mitglied mit deren Rolle.',
+    none: 'Noch keine Zuordnungen.',
+    provider: 'Anbieter',
+    kind: 'Kriterium',
+    domain: 'E-Mail-Domain',
+    claim: 'Claim',
+    claimName: 'Name des Claims',
+    value: 'Wert',
+    role: 'Rolle',
+    add: 'Zuordnung hinzufügen',
+    remove: 'Entfernen',
     noProviders: 'Für diese Installation ist kein Identitätsanbieter konfiguriert (siehe OIDC_PROVIDERS im README).',
     roleNames: { owner: 'Eigentümer', 'privacy-officer': 'Datenschutzbeauftragte(r)', viewer: 'Leser' },
   },
@@ -74,14 +151,22 @@ function YourSecondFactor() {
   const t = useTexts(texts);
   const { me } = useSession();
   const { data, error, loading, reload } = useApi<Status>('/api/v1/auth/two-factor');
-  if (me.signInMethod === 'oidc') return <section><h2>{t.yours}</h2><p>{t.viaProvider}</p></section>;
+  if (me.signInMethod === 'oidc')
+    return (
+      <section>
+        <h2>{t.yours}</h2>
+        <p>{t.viaProvider}</p>
+      </section>
+    );
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorMessage error={error} />;
   if (data.enabled) {
     return (
       <section>
         <h2>{t.yours}</h2>
-        <p>{t.on} {t.codesLeft} {data.recoveryCodesLeft}</p>
+        <p>
+          {t.on} {t.codesLeft} {data.recoveryCodesLeft}
+        </p>
       </section>
     );
   }
@@ -110,16 +195,30 @@ function SignInPolicy() {
     <form onSubmit={(e) => void save(e)} className="panel">
       <h2>{t.policy}</h2>
       <p>
-        <input id="policy-2fa" type="checkbox" checked={policy.requireTwoFactor} onChange={(e) => setPolicy({ ...policy, requireTwoFactor: e.target.checked })} />{' '}
+        <input
+          id="policy-2fa"
+          type="checkbox"
+          checked={policy.requireTwoFactor}
+          onChange={(e) => setPolicy({ ...policy, requireTwoFactor: e.target.checked })}
+        />{' '}
         <label htmlFor="policy-2fa">{t.requireTwoFactor}</label>
       </p>
       <p>
-        <input id="policy-password" type="checkbox" checked={policy.passwordSignIn} onChange={(e) => setPolicy({ ...policy, passwordSignIn: e.target.checked })} />{' '}
+        <input
+          id="policy-password"
+          type="checkbox"
+          checked={policy.passwordSignIn}
+          onChange={(e) => setPolicy({ ...policy, passwordSignIn: e.target.checked })}
+        />{' '}
         <label htmlFor="policy-password">{t.passwordSignIn}</label>
       </p>
       <ErrorMessage error={mutation.error} />
       {saved && <p role="status">{t.saved}</p>}
-      <p><button type="submit" disabled={mutation.pending}>{t.save}</button></p>
+      <p>
+        <button type="submit" disabled={mutation.pending}>
+          {t.save}
+        </button>
+      </p>
     </form>
   );
 }
@@ -132,7 +231,13 @@ function Mappings() {
   const providers = policy.data?.providers ?? [];
   const [draft, setDraft] = useState<Mapping>({ provider: '', kind: 'domain', claim: null, value: '', role: 'viewer' });
   const save = async (mappings: Mapping[]) => {
-    const body = { mappings: mappings.map((m) => (m.kind === 'domain' ? { provider: m.provider, kind: m.kind, value: m.value, role: m.role } : { ...m, claim: m.claim ?? '' })) };
+    const body = {
+      mappings: mappings.map((m) =>
+        m.kind === 'domain'
+          ? { provider: m.provider, kind: m.kind, value: m.value, role: m.role }
+          : { ...m, claim: m.claim ?? '' },
+      ),
+    };
     if (await mutation.run(() => api('/api/v1/organisation/sso-mappings', { method: 'PUT', body }))) await reload();
   };
   const add = async (event: FormEvent) => {
@@ -154,8 +259,15 @@ function Mappings() {
             <ul>
               {data.mappings.map((m, index) => (
                 <li key={`${m.provider}-${m.kind}-${m.claim ?? ''}-${m.value}`}>
-                  {providers.find((p) => p.id === m.provider)?.name ?? m.provider}: {m.kind === 'domain' ? `${t.domain} ${m.value}` : `${t.claim} ${m.claim ?? ''} = ${m.value}`} → {t.roleNames[m.role]}{' '}
-                  <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void save(data.mappings.filter((_, i) => i !== index))}>
+                  {providers.find((p) => p.id === m.provider)?.name ?? m.provider}:{' '}
+                  {m.kind === 'domain' ? `${t.domain} ${m.value}` : `${t.claim} ${m.claim ?? ''} = ${m.value}`} →{' '}
+                  {t.roleNames[m.role]}{' '}
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={mutation.pending}
+                    onClick={() => void save(data.mappings.filter((_, i) => i !== index))}
+                  >
                     {t.remove}
                   </button>
                 </li>
@@ -164,27 +276,61 @@ function Mappings() {
           )}
           <form onSubmit={(e) => void add(e)}>
             <label htmlFor="mapping-provider">{t.provider}</label>
-            <select id="mapping-provider" value={draft.provider || providers[0]?.id} onChange={(e) => setDraft({ ...draft, provider: e.target.value })}>
-              {providers.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            <select
+              id="mapping-provider"
+              value={draft.provider || providers[0]?.id}
+              onChange={(e) => setDraft({ ...draft, provider: e.target.value })}
+            >
+              {providers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </select>
             <label htmlFor="mapping-kind">{t.kind}</label>
-            <select id="mapping-kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as Mapping['kind'] })}>
+            <select
+              id="mapping-kind"
+              value={draft.kind}
+              onChange={(e) => setDraft({ ...draft, kind: e.target.value as Mapping['kind'] })}
+            >
               <option value="domain">{t.domain}</option>
               <option value="claim">{t.claim}</option>
             </select>
             {draft.kind === 'claim' && (
               <>
                 <label htmlFor="mapping-claim">{t.claimName}</label>
-                <input id="mapping-claim" required value={draft.claim ?? ''} onChange={(e) => setDraft({ ...draft, claim: e.target.value })} />
+                <input
+                  id="mapping-claim"
+                  required
+                  value={draft.claim ?? ''}
+                  onChange={(e) => setDraft({ ...draft, claim: e.target.value })}
+                />
               </>
             )}
             <label htmlFor="mapping-value">{draft.kind === 'domain' ? t.domain : t.value}</label>
-            <input id="mapping-value" required value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} />
+            <input
+              id="mapping-value"
+              required
+              value={draft.value}
+              onChange={(e) => setDraft({ ...draft, value: e.target.value })}
+            />
             <label htmlFor="mapping-role">{t.role}</label>
-            <select id="mapping-role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}>
-              {roles.map((r) => <option key={r} value={r}>{t.roleNames[r]}</option>)}
+            <select
+              id="mapping-role"
+              value={draft.role}
+              onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}
+            >
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {t.roleNames[r]}
+                </option>
+              ))}
             </select>
-            <p><button type="submit" disabled={mutation.pending}>{t.add}</button></p>
+            <p>
+              <button type="submit" disabled={mutation.pending}>
+                {t.add}
+              </button>
+            </p>
           </form>
         </>
       )}
@@ -211,7 +357,12 @@ function Security() {
 
 export const securityPage: ConsolePage = {
   path: '/security',
-  title: { en: 'Sign-in and security', nl: 'Aanmelden en beveiliging', fr: 'Connexion et sécurité', de: 'Anmeldung und Sicherheit' },
+  title: {
+    en: 'Sign-in and security',
+    nl: 'Aanmelden en beveiliging',
+    fr: 'Connexion et sécurité',
+    de: 'Anmeldung und Sicherheit',
+  },
   scope: 'charter:read',
   Component: Security,
 };

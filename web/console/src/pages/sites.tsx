@@ -22,35 +22,99 @@ interface SiteRow {
 const texts = {
   en: {
     title: 'Website scans',
-    intro: 'Each declared site is visited daily in Chromium before a choice, after Reject all, after Accept all and with Global Privacy Control on, and compared with the charter.',
-    site: 'Site', lastScan: 'Last scan', violations: 'Violations', warnings: 'Warnings', newFindings: 'New', never: 'not scanned yet',
-    scanNow: 'Scan now', queued: 'Scan queued: it appears here when done.', alreadyQueued: 'A scan of this site is already queued.',
-    findings: 'Findings of the latest scan', noFindings: 'No finding: the site does what the charter says.', history: 'History', back: 'All sites',
-    page: 'Page', setBy: 'set by', draft: 'Draft declaration to paste under cookies:', status: { running: 'running', completed: 'completed', failed: 'failed' }, pages: 'Pages', started: 'Started',
+    intro:
+      'Each declared site is visited daily in Chromium before a choice, after Reject all, after Accept all and with Global Privacy Control on, and compared with the charter.',
+    site: 'Site',
+    lastScan: 'Last scan',
+    violations: 'Violations',
+    warnings: 'Warnings',
+    newFindings: 'New',
+    never: 'not scanned yet',
+    scanNow: 'Scan now',
+    queued: 'Scan queued: it appears here when done.',
+    alreadyQueued: 'A scan of this site is already queued.',
+    findings: 'Findings of the latest scan',
+    noFindings: 'No finding: the site does what the charter says.',
+    history: 'History',
+    back: 'All sites',
+    page: 'Page',
+    setBy: 'set by',
+    draft: 'Draft declaration to paste under cookies:',
+    status: { running: 'running', completed: 'completed', failed: 'failed' },
+    pages: 'Pages',
+    started: 'Started',
   },
   nl: {
     title: 'Websitescans',
-    intro: 'Elke verklaarde site wordt dagelijks in Chromium bezocht vóór een keuze, na Alles weigeren, na Alles accepteren en met Global Privacy Control aan, en vergeleken met de charter.',
-    site: 'Site', lastScan: 'Laatste scan', violations: 'Overtredingen', warnings: 'Waarschuwingen', newFindings: 'Nieuw', never: 'nog niet gescand',
-    scanNow: 'Nu scannen', queued: 'Scan in de wachtrij: hij verschijnt hier zodra hij klaar is.', alreadyQueued: 'Er staat al een scan van deze site in de wachtrij.',
-    findings: 'Bevindingen van de laatste scan', noFindings: 'Geen bevinding: de site doet wat de charter zegt.', history: 'Geschiedenis', back: 'Alle sites',
-    page: 'Pagina', setBy: 'geplaatst door', draft: 'Ontwerpverklaring om onder cookies: te plakken', status: { running: 'bezig', completed: 'voltooid', failed: 'mislukt' }, pages: "Pagina's", started: 'Gestart',
+    intro:
+      'Elke verklaarde site wordt dagelijks in Chromium bezocht vóór een keuze, na Alles weigeren, na Alles accepteren en met Global Privacy Control aan, en vergeleken met de charter.',
+    site: 'Site',
+    lastScan: 'Laatste scan',
+    violations: 'Overtredingen',
+    warnings: 'Waarschuwingen',
+    newFindings: 'Nieuw',
+    never: 'nog niet gescand',
+    scanNow: 'Nu scannen',
+    queued: 'Scan in de wachtrij: hij verschijnt hier zodra hij klaar is.',
+    alreadyQueued: 'Er staat al een scan van deze site in de wachtrij.',
+    findings: 'Bevindingen van de laatste scan',
+    noFindings: 'Geen bevinding: de site doet wat de charter zegt.',
+    history: 'Geschiedenis',
+    back: 'Alle sites',
+    page: 'Pagina',
+    setBy: 'geplaatst door',
+    draft: 'Ontwerpverklaring om onder cookies: te plakken',
+    status: { running: 'bezig', completed: 'voltooid', failed: 'mislukt' },
+    pages: "Pagina's",
+    started: 'Gestart',
   },
   fr: {
     title: 'Analyses des sites',
-    intro: 'Chaque site déclaré est visité chaque jour dans Chromium avant tout choix, après Tout refuser, après Tout accepter et avec Global Privacy Control activé, puis comparé à la charte.',
-    site: 'Site', lastScan: 'Dernière analyse', violations: 'Violations', warnings: 'Avertissements', newFindings: 'Nouveaux', never: 'pas encore analysé',
-    scanNow: 'Analyser maintenant', queued: 'Analyse en file d’attente : elle apparaîtra ici une fois terminée.', alreadyQueued: 'Une analyse de ce site est déjà en file d’attente.',
-    findings: 'Constats de la dernière analyse', noFindings: 'Aucun constat : le site fait ce que dit la charte.', history: 'Historique', back: 'Tous les sites',
-    page: 'Page', setBy: 'déposé par', draft: 'Projet de déclaration à coller sous cookies:', status: { running: 'en cours', completed: 'terminée', failed: 'échouée' }, pages: 'Pages', started: 'Début',
+    intro:
+      'Chaque site déclaré est visité chaque jour dans Chromium avant tout choix, après Tout refuser, après Tout accepter et avec Global Privacy Control activé, puis comparé à la charte.',
+    site: 'Site',
+    lastScan: 'Dernière analyse',
+    violations: 'Violations',
+    warnings: 'Avertissements',
+    newFindings: 'Nouveaux',
+    never: 'pas encore analysé',
+    scanNow: 'Analyser maintenant',
+    queued: 'Analyse en file d’attente : elle apparaîtra ici une fois terminée.',
+    alreadyQueued: 'Une analyse de ce site est déjà en file d’attente.',
+    findings: 'Constats de la dernière analyse',
+    noFindings: 'Aucun constat : le site fait ce que dit la charte.',
+    history: 'Historique',
+    back: 'Tous les sites',
+    page: 'Page',
+    setBy: 'déposé par',
+    draft: 'Projet de déclaration à coller sous cookies:',
+    status: { running: 'en cours', completed: 'terminée', failed: 'échouée' },
+    pages: 'Pages',
+    started: 'Début',
   },
   de: {
     title: 'Website-Scans',
-    intro: 'Jede angegebene Website wird täglich in Chromium besucht – vor einer Auswahl, nach Alle ablehnen, nach Alle akzeptieren und mit aktivierter Global Privacy Control – und mit der Charter verglichen.',
-    site: 'Website', lastScan: 'Letzter Scan', violations: 'Verstöße', warnings: 'Warnungen', newFindings: 'Neu', never: 'noch nicht gescannt',
-    scanNow: 'Jetzt scannen', queued: 'Scan eingereiht: Er erscheint hier, sobald er fertig ist.', alreadyQueued: 'Ein Scan dieser Website ist bereits eingereiht.',
-    findings: 'Befunde des letzten Scans', noFindings: 'Kein Befund: Die Website tut, was die Charter sagt.', history: 'Verlauf', back: 'Alle Websites',
-    page: 'Seite', setBy: 'gesetzt von', draft: 'Entwurf zum Einfügen unter cookies:', status: { running: 'läuft', completed: 'abgeschlossen', failed: 'fehlgeschlagen' }, pages: 'Seiten', started: 'Begonnen',
+    intro:
+      'Jede angegebene Website wird täglich in Chromium besucht – vor einer Auswahl, nach Alle ablehnen, nach Alle akzeptieren und mit aktivierter Global Privacy Control – und mit der Charter verglichen.',
+    site: 'Website',
+    lastScan: 'Letzter Scan',
+    violations: 'Verstöße',
+    warnings: 'Warnungen',
+    newFindings: 'Neu',
+    never: 'noch nicht gescannt',
+    scanNow: 'Jetzt scannen',
+    queued: 'Scan eingereiht: Er erscheint hier, sobald er fertig ist.',
+    alreadyQueued: 'Ein Scan dieser Website ist bereits eingereiht.',
+    findings: 'Befunde des letzten Scans',
+    noFindings: 'Kein Befund: Die Website tut, was die Charter sagt.',
+    history: 'Verlauf',
+    back: 'Alle Websites',
+    page: 'Seite',
+    setBy: 'gesetzt von',
+    draft: 'Entwurf zum Einfügen unter cookies:',
+    status: { running: 'läuft', completed: 'abgeschlossen', failed: 'fehlgeschlagen' },
+    pages: 'Seiten',
+    started: 'Begonnen',
   },
 };
 
@@ -59,7 +123,9 @@ function ScanNow({ site }: { site: string }) {
   const mutation = useMutation();
   const [answer, setAnswer] = useState<boolean | undefined>();
   const scan = async () => {
-    const result = await mutation.run(() => api<{ queued: boolean }>(`/api/v1/sites/${encodeURIComponent(site)}/scans`, { method: 'POST', body: {} }));
+    const result = await mutation.run(() =>
+      api<{ queued: boolean }>(`/api/v1/sites/${encodeURIComponent(site)}/scans`, { method: 'POST', body: {} }),
+    );
     if (result) setAnswer(result.queued);
   };
   return (
@@ -102,7 +168,11 @@ function SiteList() {
                     <br />
                     <span className="muted">{site.domain}</span>
                   </th>
-                  <td>{site.latest ? `${formatDateTime(site.latest.startedAt, language)} (${t.status[site.latest.status]})` : t.never}</td>
+                  <td>
+                    {site.latest
+                      ? `${formatDateTime(site.latest.startedAt, language)} (${t.status[site.latest.status]})`
+                      : t.never}
+                  </td>
                   <td>{site.latest?.violations ?? '—'}</td>
                   <td>{site.latest?.warnings ?? '—'}</td>
                   <td>{site.latest?.newFindings ?? '—'}</td>
@@ -139,7 +209,12 @@ function SiteDetail({ site }: { site: string }) {
             const text = describeFinding(finding, language);
             return (
               <li key={i}>
-                <span className={`badge ${finding.severity === 'violation' ? 'badge-error' : finding.severity === 'warning' ? 'badge-warning' : ''}`}>{text.severity}</span> {text.what}
+                <span
+                  className={`badge ${finding.severity === 'violation' ? 'badge-error' : finding.severity === 'warning' ? 'badge-warning' : ''}`}
+                >
+                  {text.severity}
+                </span>{' '}
+                {text.what}
                 <br />
                 {text.fix} <span className="muted">({finding.article})</span>
                 {finding.page && (
@@ -197,10 +272,25 @@ function SiteDetail({ site }: { site: string }) {
 }
 
 const driftTexts = {
-  en: { drift: (n: number, site: string) => `The latest scan of ${site} found ${n} new finding${n === 1 ? '' : 's'}.`, open: 'See the findings' },
-  nl: { drift: (n: number, site: string) => `De laatste scan van ${site} vond ${n} ${n === 1 ? 'nieuwe bevinding' : 'nieuwe bevindingen'}.`, open: 'Bekijk de bevindingen' },
-  fr: { drift: (n: number, site: string) => `La dernière analyse de ${site} a trouvé ${n} ${n === 1 ? 'nouveau constat' : 'nouveaux constats'}.`, open: 'Voir les constats' },
-  de: { drift: (n: number, site: string) => `Der letzte Scan von ${site} fand ${n} ${n === 1 ? 'neuen Befund' : 'neue Befunde'}.`, open: 'Befunde ansehen' },
+  en: {
+    drift: (n: number, site: string) => `The latest scan of ${site} found ${n} new finding${n === 1 ? '' : 's'}.`,
+    open: 'See the findings',
+  },
+  nl: {
+    drift: (n: number, site: string) =>
+      `De laatste scan van ${site} vond ${n} ${n === 1 ? 'nieuwe bevinding' : 'nieuwe bevindingen'}.`,
+    open: 'Bekijk de bevindingen',
+  },
+  fr: {
+    drift: (n: number, site: string) =>
+      `La dernière analyse de ${site} a trouvé ${n} ${n === 1 ? 'nouveau constat' : 'nouveaux constats'}.`,
+    open: 'Voir les constats',
+  },
+  de: {
+    drift: (n: number, site: string) =>
+      `Der letzte Scan von ${site} fand ${n} ${n === 1 ? 'neuen Befund' : 'neue Befunde'}.`,
+    open: 'Befunde ansehen',
+  },
 };
 
 /** For the Overview: the sites whose latest scan found something new (drift); nothing when there is none. */

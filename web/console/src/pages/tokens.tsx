@@ -20,24 +20,89 @@ interface Token {
 
 const texts = {
   en: {
-    title: 'API tokens', intro: 'Tokens let scripts and CI use the API of this organisation, e.g. charter apply --server … --token ….', name: 'Name', token: 'Token', scopes: 'Scopes', created: 'Created', lastUsed: 'Last used',
-    expires: 'Expires', status: 'Status', actions: 'Actions', active: 'active', revoked: 'revoked', never: 'never', revoke: 'Revoke', create: 'Create a token', createButton: 'Create token',
-    expiresIn: 'Expires after (days, empty: never)', shownOnce: 'Copy this token now: it is shown only once.', none: 'No tokens yet.',
+    title: 'API tokens',
+    intro: 'Tokens let scripts and CI use the API of this organisation, e.g. charter apply --server … --token ….',
+    name: 'Name',
+    token: 'Token',
+    scopes: 'Scopes',
+    created: 'Created',
+    lastUsed: 'Last used',
+    expires: 'Expires',
+    status: 'Status',
+    actions: 'Actions',
+    active: 'active',
+    revoked: 'revoked',
+    never: 'never',
+    revoke: 'Revoke',
+    create: 'Create a token',
+    createButton: 'Create token',
+    expiresIn: 'Expires after (days, empty: never)',
+    shownOnce: 'Copy this token now: it is shown only once.',
+    none: 'No tokens yet.',
   },
   nl: {
-    title: 'API-tokens', intro: 'Met tokens gebruiken scripts en CI de API van deze organisatie, bv. charter apply --server … --token ….', name: 'Naam', token: 'Token', scopes: 'Rechten', created: 'Aangemaakt', lastUsed: 'Laatst gebruikt',
-    expires: 'Vervalt', status: 'Status', actions: 'Acties', active: 'actief', revoked: 'ingetrokken', never: 'nooit', revoke: 'Intrekken', create: 'Een token aanmaken', createButton: 'Token aanmaken',
-    expiresIn: 'Vervalt na (dagen, leeg: nooit)', shownOnce: 'Kopieer dit token nu: het wordt maar één keer getoond.', none: 'Nog geen tokens.',
+    title: 'API-tokens',
+    intro: 'Met tokens gebruiken scripts en CI de API van deze organisatie, bv. charter apply --server … --token ….',
+    name: 'Naam',
+    token: 'Token',
+    scopes: 'Rechten',
+    created: 'Aangemaakt',
+    lastUsed: 'Laatst gebruikt',
+    expires: 'Vervalt',
+    status: 'Status',
+    actions: 'Acties',
+    active: 'actief',
+    revoked: 'ingetrokken',
+    never: 'nooit',
+    revoke: 'Intrekken',
+    create: 'Een token aanmaken',
+    createButton: 'Token aanmaken',
+    expiresIn: 'Vervalt na (dagen, leeg: nooit)',
+    shownOnce: 'Kopieer dit token nu: het wordt maar één keer getoond.',
+    none: 'Nog geen tokens.',
   },
   fr: {
-    title: 'Jetons d’API', intro: 'Les jetons permettent aux scripts et à la CI d’utiliser l’API de cette organisation, p. ex. charter apply --server … --token ….', name: 'Nom', token: 'Jeton', scopes: 'Droits', created: 'Créé', lastUsed: 'Dernière utilisation',
-    expires: 'Expire', status: 'Statut', actions: 'Actions', active: 'actif', revoked: 'révoqué', never: 'jamais', revoke: 'Révoquer', create: 'Créer un jeton', createButton: 'Créer le jeton',
-    expiresIn: 'Expire après (jours, vide : jamais)', shownOnce: 'Copiez ce jeton maintenant : il n’est affiché qu’une fois.', none: 'Aucun jeton.',
+    title: 'Jetons d’API',
+    intro:
+      'Les jetons permettent aux scripts et à la CI d’utiliser l’API de cette organisation, p. ex. charter apply --server … --token ….',
+    name: 'Nom',
+    token: 'Jeton',
+    scopes: 'Droits',
+    created: 'Créé',
+    lastUsed: 'Dernière utilisation',
+    expires: 'Expire',
+    status: 'Statut',
+    actions: 'Actions',
+    active: 'actif',
+    revoked: 'révoqué',
+    never: 'jamais',
+    revoke: 'Révoquer',
+    create: 'Créer un jeton',
+    createButton: 'Créer le jeton',
+    expiresIn: 'Expire après (jours, vide : jamais)',
+    shownOnce: 'Copiez ce jeton maintenant : il n’est affiché qu’une fois.',
+    none: 'Aucun jeton.',
   },
   de: {
-    title: 'API-Tokens', intro: 'Mit Tokens nutzen Skripte und CI die API dieser Organisation, z. B. charter apply --server … --token ….', name: 'Name', token: 'Token', scopes: 'Berechtigungen', created: 'Erstellt', lastUsed: 'Zuletzt verwendet',
-    expires: 'Läuft ab', status: 'Status', actions: 'Aktionen', active: 'aktiv', revoked: 'widerrufen', never: 'nie', revoke: 'Widerrufen', create: 'Ein Token erstellen', createButton: 'Token erstellen',
-    expiresIn: 'Läuft ab nach (Tage, leer: nie)', shownOnce: 'Kopieren Sie dieses Token jetzt: es wird nur einmal angezeigt.', none: 'Noch keine Tokens.',
+    title: 'API-Tokens',
+    intro: 'Mit Tokens nutzen Skripte und CI die API dieser Organisation, z. B. charter apply --server … --token ….',
+    name: 'Name',
+    token: 'Token',
+    scopes: 'Berechtigungen',
+    created: 'Erstellt',
+    lastUsed: 'Zuletzt verwendet',
+    expires: 'Läuft ab',
+    status: 'Status',
+    actions: 'Aktionen',
+    active: 'aktiv',
+    revoked: 'widerrufen',
+    never: 'nie',
+    revoke: 'Widerrufen',
+    create: 'Ein Token erstellen',
+    createButton: 'Token erstellen',
+    expiresIn: 'Läuft ab nach (Tage, leer: nie)',
+    shownOnce: 'Kopieren Sie dieses Token jetzt: es wird nur einmal angezeigt.',
+    none: 'Noch keine Tokens.',
   },
 };
 
@@ -70,7 +135,8 @@ function Tokens() {
     await mutation.run(() => api(`/api/v1/tokens/${id}`, { method: 'DELETE' }));
     await reload();
   };
-  const toggle = (scope: string) => setChosen((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]));
+  const toggle = (scope: string) =>
+    setChosen((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]));
 
   return (
     <>
@@ -79,7 +145,11 @@ function Tokens() {
       {created && (
         <div className="notice" role="status">
           <p>{t.shownOnce}</p>
-          <p><code className="secret" data-testid="new-token">{created}</code></p>
+          <p>
+            <code className="secret" data-testid="new-token">
+              {created}
+            </code>
+          </p>
         </div>
       )}
       <ErrorMessage error={mutation.error} />
@@ -91,15 +161,23 @@ function Tokens() {
             <caption className="visually-hidden">{t.title}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.name}</th><th scope="col">{t.token}</th><th scope="col">{t.scopes}</th><th scope="col">{t.created}</th>
-                <th scope="col">{t.lastUsed}</th><th scope="col">{t.expires}</th><th scope="col">{t.status}</th>{manage && <th scope="col">{t.actions}</th>}
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.token}</th>
+                <th scope="col">{t.scopes}</th>
+                <th scope="col">{t.created}</th>
+                <th scope="col">{t.lastUsed}</th>
+                <th scope="col">{t.expires}</th>
+                <th scope="col">{t.status}</th>
+                {manage && <th scope="col">{t.actions}</th>}
               </tr>
             </thead>
             <tbody>
               {data.tokens.map((token) => (
                 <tr key={token.id}>
                   <th scope="row">{token.name}</th>
-                  <td><code>{token.prefix}…</code></td>
+                  <td>
+                    <code>{token.prefix}…</code>
+                  </td>
                   <td>{token.scopes.join(', ')}</td>
                   <td>{formatDateTime(token.createdAt, language)}</td>
                   <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t.never}</td>
@@ -108,7 +186,13 @@ function Tokens() {
                   {manage && (
                     <td>
                       {!token.revokedAt && (
-                        <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void revoke(token.id)} aria-label={`${t.revoke} ${token.name}`}>
+                        <button
+                          type="button"
+                          className="secondary"
+                          disabled={mutation.pending}
+                          onClick={() => void revoke(token.id)}
+                          aria-label={`${t.revoke} ${token.name}`}
+                        >
                           {t.revoke}
                         </button>
                       )}
@@ -130,15 +214,32 @@ function Tokens() {
             <div className="scope-grid">
               {grantable.map((scope) => (
                 <div key={scope} className="checkbox">
-                  <input id={`scope-${scope}`} type="checkbox" checked={chosen.includes(scope)} onChange={() => toggle(scope)} />
+                  <input
+                    id={`scope-${scope}`}
+                    type="checkbox"
+                    checked={chosen.includes(scope)}
+                    onChange={() => toggle(scope)}
+                  />
                   <label htmlFor={`scope-${scope}`}>{scope}</label>
                 </div>
               ))}
             </div>
           </fieldset>
           <label htmlFor="token-days">{t.expiresIn}</label>
-          <input id="token-days" type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
-          <p><button type="submit" disabled={mutation.pending || chosen.length === 0}>{t.createButton}</button></p>
+          <input
+            id="token-days"
+            type="number"
+            min={1}
+            max={3650}
+            inputMode="numeric"
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+          />
+          <p>
+            <button type="submit" disabled={mutation.pending || chosen.length === 0}>
+              {t.createButton}
+            </button>
+          </p>
         </form>
       )}
     </>

@@ -20,32 +20,107 @@ const roles: Role[] = ['owner', 'privacy-officer', 'viewer'];
 
 const texts = {
   en: {
-    resetTwoFactor: 'Reset two-factor', resetConfirm: 'Reset the two-factor authentication of this member (lost device)? They are signed out and mailed.', twoFactorOn: 'two-factor on', resetDone: 'Two-factor authentication reset; the member was mailed.',
-    title: 'Users and roles', email: 'Email address', role: 'Role', since: 'Member since', status: 'Status', actions: 'Actions', active: 'active', invited: 'invited, not signed in yet',
-    add: 'Add a person', addButton: 'Add', remove: 'Remove', change: 'Change role of', save: 'Save', you: '(you)',
-    mailed: 'An invitation was mailed to the person: a one-time link to choose a password (valid 24 hours), or to sign in with the account they already have.', roleNames: { owner: 'Owner', 'privacy-officer': 'Privacy officer', viewer: 'Viewer' },
-    roleHelp: 'Owner: everything, including users and tokens. Privacy officer: requests, breaches, retention, records. Viewer: read only.',
+    resetTwoFactor: 'Reset two-factor',
+    resetConfirm: 'Reset the two-factor authentication of this member (lost device)? They are signed out and mailed.',
+    twoFactorOn: 'two-factor on',
+    resetDone: 'Two-factor authentication reset; the member was mailed.',
+    title: 'Users and roles',
+    email: 'Email address',
+    role: 'Role',
+    since: 'Member since',
+    status: 'Status',
+    actions: 'Actions',
+    active: 'active',
+    invited: 'invited, not signed in yet',
+    add: 'Add a person',
+    addButton: 'Add',
+    remove: 'Remove',
+    change: 'Change role of',
+    save: 'Save',
+    you: '(you)',
+    mailed:
+      'An invitation was mailed to the person: a one-time link to choose a password (valid 24 hours), or to sign in with the account they already have.',
+    roleNames: { owner: 'Owner', 'privacy-officer': 'Privacy officer', viewer: 'Viewer' },
+    roleHelp:
+      'Owner: everything, including users and tokens. Privacy officer: requests, breaches, retention, records. Viewer: read only.',
   },
   nl: {
-    resetTwoFactor: 'Tweestapsverificatie wissen', resetConfirm: 'De tweestapsverificatie van dit lid wissen (verloren toestel)? Het lid wordt afgemeld en krijgt een e-mail.', twoFactorOn: 'tweestapsverificatie aan', resetDone: 'Tweestapsverificatie gewist; het lid kreeg een e-mail.',
-    title: 'Gebruikers en rollen', email: 'E-mailadres', role: 'Rol', since: 'Lid sinds', status: 'Status', actions: 'Acties', active: 'actief', invited: 'uitgenodigd, nog niet aangemeld',
-    add: 'Iemand toevoegen', addButton: 'Toevoegen', remove: 'Verwijderen', change: 'Rol wijzigen van', save: 'Bewaren', you: '(u)',
-    mailed: 'De persoon kreeg een uitnodiging per e-mail: een eenmalige link om een wachtwoord te kiezen (24 uur geldig), of om zich aan te melden met de account die ze al hebben.', roleNames: { owner: 'Eigenaar', 'privacy-officer': 'Privacyverantwoordelijke', viewer: 'Lezer' },
-    roleHelp: 'Eigenaar: alles, ook gebruikers en tokens. Privacyverantwoordelijke: verzoeken, datalekken, bewaring, registers. Lezer: alleen lezen.',
+    resetTwoFactor: 'Tweestapsverificatie wissen',
+    resetConfirm:
+      'De tweestapsverificatie van dit lid wissen (verloren toestel)? Het lid wordt afgemeld en krijgt een e-mail.',
+    twoFactorOn: 'tweestapsverificatie aan',
+    resetDone: 'Tweestapsverificatie gewist; het lid kreeg een e-mail.',
+    title: 'Gebruikers en rollen',
+    email: 'E-mailadres',
+    role: 'Rol',
+    since: 'Lid sinds',
+    status: 'Status',
+    actions: 'Acties',
+    active: 'actief',
+    invited: 'uitgenodigd, nog niet aangemeld',
+    add: 'Iemand toevoegen',
+    addButton: 'Toevoegen',
+    remove: 'Verwijderen',
+    change: 'Rol wijzigen van',
+    save: 'Bewaren',
+    you: '(u)',
+    mailed:
+      'De persoon kreeg een uitnodiging per e-mail: een eenmalige link om een wachtwoord te kiezen (24 uur geldig), of om zich aan te melden met de account die ze al hebben.',
+    roleNames: { owner: 'Eigenaar', 'privacy-officer': 'Privacyverantwoordelijke', viewer: 'Lezer' },
+    roleHelp:
+      'Eigenaar: alles, ook gebruikers en tokens. Privacyverantwoordelijke: verzoeken, datalekken, bewaring, registers. Lezer: alleen lezen.',
   },
   fr: {
-    resetTwoFactor: 'Réinitialiser le 2FA', resetConfirm: 'Réinitialiser l’authentification à deux facteurs de ce membre (appareil perdu) ? Il est déconnecté et prévenu par e-mail.', twoFactorOn: 'deux facteurs activés', resetDone: 'Authentification à deux facteurs réinitialisée ; le membre a été prévenu par e-mail.',
-    title: 'Utilisateurs et rôles', email: 'Adresse e-mail', role: 'Rôle', since: 'Membre depuis', status: 'Statut', actions: 'Actions', active: 'actif', invited: 'invité, pas encore connecté',
-    add: 'Ajouter une personne', addButton: 'Ajouter', remove: 'Retirer', change: 'Changer le rôle de', save: 'Enregistrer', you: '(vous)',
-    mailed: 'Une invitation a été envoyée à la personne par e-mail : un lien à usage unique pour choisir un mot de passe (valable 24 heures), ou pour se connecter avec le compte qu’elle a déjà.', roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
-    roleHelp: 'Propriétaire : tout, y compris utilisateurs et jetons. Responsable vie privée : demandes, violations, conservation, registres. Lecteur : lecture seule.',
+    resetTwoFactor: 'Réinitialiser le 2FA',
+    resetConfirm:
+      'Réinitialiser l’authentification à deux facteurs de ce membre (appareil perdu) ? Il est déconnecté et prévenu par e-mail.',
+    twoFactorOn: 'deux facteurs activés',
+    resetDone: 'Authentification à deux facteurs réinitialisée ; le membre a été prévenu par e-mail.',
+    title: 'Utilisateurs et rôles',
+    email: 'Adresse e-mail',
+    role: 'Rôle',
+    since: 'Membre depuis',
+    status: 'Statut',
+    actions: 'Actions',
+    active: 'actif',
+    invited: 'invité, pas encore connecté',
+    add: 'Ajouter une personne',
+    addButton: 'Ajouter',
+    remove: 'Retirer',
+    change: 'Changer le rôle de',
+    save: 'Enregistrer',
+    you: '(vous)',
+    mailed:
+      'Une invitation a été envoyée à la personne par e-mail : un lien à usage unique pour choisir un mot de passe (valable 24 heures), ou pour se connecter avec le compte qu’elle a déjà.',
+    roleNames: { owner: 'Propriétaire', 'privacy-officer': 'Responsable vie privée', viewer: 'Lecteur' },
+    roleHelp:
+      'Propriétaire : tout, y compris utilisateurs et jetons. Responsable vie privée : demandes, violations, conservation, registres. Lecteur : lecture seule.',
   },
   de: {
-    resetTwoFactor: '2FA zurücksetzen', resetConfirm: 'Die Zwei-Faktor-Authentifizierung dieses Mitglieds zurücksetzen (verlorenes Gerät)? Es wird abgemeldet und per E-Mail informiert.', twoFactorOn: 'Zwei-Faktor aktiv', resetDone: 'Zwei-Faktor-Authentifizierung zurückgesetzt; das Mitglied wurde per E-Mail informiert.',
-    title: 'Benutzer und Rollen', email: 'E-Mail-Adresse', role: 'Rolle', since: 'Mitglied seit', status: 'Status', actions: 'Aktionen', active: 'aktiv', invited: 'eingeladen, noch nicht angemeldet',
-    add: 'Eine Person hinzufügen', addButton: 'Hinzufügen', remove: 'Entfernen', change: 'Rolle ändern von', save: 'Speichern', you: '(Sie)',
-    mailed: 'Der Person wurde eine Einladung gesendet: ein einmaliger Link, um ein Passwort zu wählen (24 Stunden gültig), oder um sich mit ihrem bestehenden Konto anzumelden.', roleNames: { owner: 'Eigentümer', 'privacy-officer': 'Datenschutzverantwortliche(r)', viewer: 'Lesezugriff' },
-    roleHelp: 'Eigentümer: alles, einschließlich Benutzer und Tokens. Datenschutzverantwortliche(r): Anfragen, Datenpannen, Aufbewahrung, Verzeichnisse. Lesezugriff: nur lesen.',
+    resetTwoFactor: '2FA zurücksetzen',
+    resetConfirm:
+      'Die Zwei-Faktor-Authentifizierung dieses Mitglieds zurücksetzen (verlorenes Gerät)? Es wird abgemeldet und per E-Mail informiert.',
+    twoFactorOn: 'Zwei-Faktor aktiv',
+    resetDone: 'Zwei-Faktor-Authentifizierung zurückgesetzt; das Mitglied wurde per E-Mail informiert.',
+    title: 'Benutzer und Rollen',
+    email: 'E-Mail-Adresse',
+    role: 'Rolle',
+    since: 'Mitglied seit',
+    status: 'Status',
+    actions: 'Aktionen',
+    active: 'aktiv',
+    invited: 'eingeladen, noch nicht angemeldet',
+    add: 'Eine Person hinzufügen',
+    addButton: 'Hinzufügen',
+    remove: 'Entfernen',
+    change: 'Rolle ändern von',
+    save: 'Speichern',
+    you: '(Sie)',
+    mailed:
+      'Der Person wurde eine Einladung gesendet: ein einmaliger Link, um ein Passwort zu wählen (24 Stunden gültig), oder um sich mit ihrem bestehenden Konto anzumelden.',
+    roleNames: { owner: 'Eigentümer', 'privacy-officer': 'Datenschutzverantwortliche(r)', viewer: 'Lesezugriff' },
+    roleHelp:
+      'Eigentümer: alles, einschließlich Benutzer und Tokens. Datenschutzverantwortliche(r): Anfragen, Datenpannen, Aufbewahrung, Verzeichnisse. Lesezugriff: nur lesen.',
   },
 };
 
@@ -62,7 +137,9 @@ function Users() {
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await mutation.run(() => api<{ userId: string }>('/api/v1/users', { method: 'POST', body: { email, role, language } }));
+    const result = await mutation.run(() =>
+      api<{ userId: string }>('/api/v1/users', { method: 'POST', body: { email, role, language } }),
+    );
     if (result) {
       setMailed(true);
       setEmail('');
@@ -100,32 +177,64 @@ function Users() {
           <table>
             <caption className="visually-hidden">{t.title}</caption>
             <thead>
-              <tr><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.status}</th><th scope="col">{t.since}</th>{manage && <th scope="col">{t.actions}</th>}</tr>
+              <tr>
+                <th scope="col">{t.email}</th>
+                <th scope="col">{t.role}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.since}</th>
+                {manage && <th scope="col">{t.actions}</th>}
+              </tr>
             </thead>
             <tbody>
               {data.members.map((member) => (
                 <tr key={member.userId}>
-                  <th scope="row">{member.email} {member.userId === me.userId && <span className="muted">{t.you}</span>}</th>
+                  <th scope="row">
+                    {member.email} {member.userId === me.userId && <span className="muted">{t.you}</span>}
+                  </th>
                   <td>
                     {manage ? (
-                      <select aria-label={`${t.change} ${member.email}`} value={member.role} disabled={mutation.pending} onChange={(e) => void changeRole(member.userId, e.target.value as Role)}>
-                        {roles.map((r) => <option key={r} value={r}>{t.roleNames[r]}</option>)}
+                      <select
+                        aria-label={`${t.change} ${member.email}`}
+                        value={member.role}
+                        disabled={mutation.pending}
+                        onChange={(e) => void changeRole(member.userId, e.target.value as Role)}
+                      >
+                        {roles.map((r) => (
+                          <option key={r} value={r}>
+                            {t.roleNames[r]}
+                          </option>
+                        ))}
                       </select>
                     ) : (
                       t.roleNames[member.role]
                     )}
                   </td>
-                  <td>{member.active ? t.active : t.invited}{member.twoFactor ? `, ${t.twoFactorOn}` : ''}</td>
+                  <td>
+                    {member.active ? t.active : t.invited}
+                    {member.twoFactor ? `, ${t.twoFactorOn}` : ''}
+                  </td>
                   <td>{formatDateTime(member.since, language)}</td>
                   {manage && (
                     <td>
-                      <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void remove(member.userId)} aria-label={`${t.remove} ${member.email}`}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={mutation.pending}
+                        onClick={() => void remove(member.userId)}
+                        aria-label={`${t.remove} ${member.email}`}
+                      >
                         {t.remove}
                       </button>
                       {member.twoFactor && member.userId !== me.userId && (
                         <>
                           {' '}
-                          <button type="button" className="secondary" disabled={mutation.pending} onClick={() => void resetTwoFactor(member.userId)} aria-label={`${t.resetTwoFactor}: ${member.email}`}>
+                          <button
+                            type="button"
+                            className="secondary"
+                            disabled={mutation.pending}
+                            onClick={() => void resetTwoFactor(member.userId)}
+                            aria-label={`${t.resetTwoFactor}: ${member.email}`}
+                          >
                             {t.resetTwoFactor}
                           </button>
                         </>
@@ -142,15 +251,34 @@ function Users() {
         <form onSubmit={(e) => void add(e)} className="panel">
           <h2>{t.add}</h2>
           <label htmlFor="member-email">{t.email}</label>
-          <input id="member-email" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id="member-email"
+            type="email"
+            required
+            autoComplete="off"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
           <label htmlFor="member-role">{t.role}</label>
           <select id="member-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {roles.map((r) => <option key={r} value={r}>{t.roleNames[r]}</option>)}
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t.roleNames[r]}
+              </option>
+            ))}
           </select>
-          <p><button type="submit" disabled={mutation.pending}>{t.addButton}</button></p>
+          <p>
+            <button type="submit" disabled={mutation.pending}>
+              {t.addButton}
+            </button>
+          </p>
         </form>
       )}
-      {resetDone && <p className="notice" role="status">{t.resetDone}</p>}
+      {resetDone && (
+        <p className="notice" role="status">
+          {t.resetDone}
+        </p>
+      )}
       {mailed && (
         <div className="notice" role="status">
           <p>{t.mailed}</p>

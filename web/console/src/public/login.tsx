@@ -5,10 +5,61 @@ import { ErrorMessage, PageTitle, useApi, useMutation } from '../components.js';
 import { useLanguage, useTexts } from '../i18n.js';
 
 const texts = {
-  en: { title: 'Sign in to Charter', email: 'Email address', password: 'Password', submit: 'Sign in', forgot: 'Forgot your password?', reset: 'Send me a link', back: 'Back to sign in', resetTitle: 'Choose a new password', resetIntro: 'Give your email address; if it has an account, we send a link to choose a new password.', with: 'Sign in with', or: 'or with your password' },
-  nl: { title: 'Aanmelden bij Charter', email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', forgot: 'Wachtwoord vergeten?', reset: 'Stuur mij een link', back: 'Terug naar aanmelden', resetTitle: 'Een nieuw wachtwoord kiezen', resetIntro: 'Geef uw e-mailadres; hoort er een account bij, dan sturen we een link om een nieuw wachtwoord te kiezen.', with: 'Aanmelden met', or: 'of met uw wachtwoord' },
-  de: { title: 'Bei Charter anmelden', email: 'E-Mail-Adresse', password: 'Passwort', submit: 'Anmelden', forgot: 'Passwort vergessen?', reset: 'Link zusenden', back: 'Zurück zur Anmeldung', resetTitle: 'Ein neues Passwort wählen', resetIntro: 'Geben Sie Ihre E-Mail-Adresse an; gehört ein Konto dazu, senden wir einen Link, um ein neues Passwort zu wählen.', with: 'Anmelden mit', or: 'oder mit Ihrem Passwort' },
-  fr: { title: 'Se connecter à Charter', email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter', forgot: 'Mot de passe oublié ?', reset: 'Envoyez-moi un lien', back: 'Retour à la connexion', resetTitle: 'Choisir un nouveau mot de passe', resetIntro: 'Indiquez votre adresse e-mail ; si un compte y correspond, nous envoyons un lien pour choisir un nouveau mot de passe.', with: 'Se connecter avec', or: 'ou avec votre mot de passe' },
+  en: {
+    title: 'Sign in to Charter',
+    email: 'Email address',
+    password: 'Password',
+    submit: 'Sign in',
+    forgot: 'Forgot your password?',
+    reset: 'Send me a link',
+    back: 'Back to sign in',
+    resetTitle: 'Choose a new password',
+    resetIntro: 'Give your email address; if it has an account, we send a link to choose a new password.',
+    with: 'Sign in with',
+    or: 'or with your password',
+  },
+  nl: {
+    title: 'Aanmelden bij Charter',
+    email: 'E-mailadres',
+    password: 'Wachtwoord',
+    submit: 'Aanmelden',
+    forgot: 'Wachtwoord vergeten?',
+    reset: 'Stuur mij een link',
+    back: 'Terug naar aanmelden',
+    resetTitle: 'Een nieuw wachtwoord kiezen',
+    resetIntro:
+      'Geef uw e-mailadres; hoort er een account bij, dan sturen we een link om een nieuw wachtwoord te kiezen.',
+    with: 'Aanmelden met',
+    or: 'of met uw wachtwoord',
+  },
+  de: {
+    title: 'Bei Charter anmelden',
+    email: 'E-Mail-Adresse',
+    password: 'Passwort',
+    submit: 'Anmelden',
+    forgot: 'Passwort vergessen?',
+    reset: 'Link zusenden',
+    back: 'Zurück zur Anmeldung',
+    resetTitle: 'Ein neues Passwort wählen',
+    resetIntro:
+      'Geben Sie Ihre E-Mail-Adresse an; gehört ein Konto dazu, senden wir einen Link, um ein neues Passwort zu wählen.',
+    with: 'Anmelden mit',
+    or: 'oder mit Ihrem Passwort',
+  },
+  fr: {
+    title: 'Se connecter à Charter',
+    email: 'Adresse e-mail',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    forgot: 'Mot de passe oublié ?',
+    reset: 'Envoyez-moi un lien',
+    back: 'Retour à la connexion',
+    resetTitle: 'Choisir un nouveau mot de passe',
+    resetIntro:
+      'Indiquez votre adresse e-mail ; si un compte y correspond, nous envoyons un lien pour choisir un nouveau mot de passe.',
+    with: 'Se connecter avec',
+    or: 'ou avec votre mot de passe',
+  },
 };
 
 export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
@@ -28,7 +79,9 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   };
   const reset = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await mutation.run(() => api<{ message: string }>('/api/v1/auth/password-reset', { method: 'POST', body: { email, language } }));
+    const result = await mutation.run(() =>
+      api<{ message: string }>('/api/v1/auth/password-reset', { method: 'POST', body: { email, language } }),
+    );
     if (result) setSent(result.message);
   };
 
@@ -39,10 +92,35 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
         <p>{t.resetIntro}</p>
         <form onSubmit={(e) => void reset(e)}>
           <label htmlFor="reset-email">{t.email}</label>
-          <input id="reset-email" type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id="reset-email"
+            type="email"
+            required
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
           <ErrorMessage error={mutation.error} />
-          {sent && <p className="notice" role="status">{sent}</p>}
-          <p><button type="submit" disabled={mutation.pending}>{t.reset}</button> <button type="button" className="secondary" onClick={() => { setMode('login'); setSent(null); }}>{t.back}</button></p>
+          {sent && (
+            <p className="notice" role="status">
+              {sent}
+            </p>
+          )}
+          <p>
+            <button type="submit" disabled={mutation.pending}>
+              {t.reset}
+            </button>{' '}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setMode('login');
+                setSent(null);
+              }}
+            >
+              {t.back}
+            </button>
+          </p>
         </form>
       </>
     );
@@ -67,13 +145,35 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
       )}
       <form onSubmit={(e) => void signIn(e)}>
         <label htmlFor="login-email">{t.email}</label>
-        <input id="login-email" type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          id="login-email"
+          type="email"
+          required
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <label htmlFor="login-password">{t.password}</label>
-        <input id="login-password" type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id="login-password"
+          type="password"
+          required
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <ErrorMessage error={mutation.error} />
-        <p><button type="submit" disabled={mutation.pending}>{t.submit}</button></p>
+        <p>
+          <button type="submit" disabled={mutation.pending}>
+            {t.submit}
+          </button>
+        </p>
       </form>
-      <p><button type="button" className="link-button" onClick={() => setMode('reset')}>{t.forgot}</button></p>
+      <p>
+        <button type="button" className="link-button" onClick={() => setMode('reset')}>
+          {t.forgot}
+        </button>
+      </p>
     </>
   );
 }

@@ -23,8 +23,23 @@ const YamlEditor = lazy(() => import('./yaml-editor.js'));
 interface LintResponse {
   valid: boolean;
   revision?: string;
-  problems: { line: number; column: number; path: string; code: string; message: string; severity: 'error' | 'warning' }[];
-  findings: { rule: string; severity: 'error' | 'warning' | 'info'; article: string; path: string; line: number; column: number; message: string }[];
+  problems: {
+    line: number;
+    column: number;
+    path: string;
+    code: string;
+    message: string;
+    severity: 'error' | 'warning';
+  }[];
+  findings: {
+    rule: string;
+    severity: 'error' | 'warning' | 'info';
+    article: string;
+    path: string;
+    line: number;
+    column: number;
+    message: string;
+  }[];
 }
 interface Change {
   kind: string;
@@ -34,7 +49,12 @@ interface PreviewResponse {
   check: LintResponse;
   activeSeq?: number;
   preview?: {
-    sites: { site: string; name: string; added: boolean; languages: { language: Language; notice: Change[]; cookies: Change[] }[] }[];
+    sites: {
+      site: string;
+      name: string;
+      added: boolean;
+      languages: { language: Language; notice: Change[]; cookies: Change[] }[];
+    }[];
     removedSites: string[];
   };
 }
@@ -55,13 +75,15 @@ interface RevisionDetail extends RevisionSummary {
 const texts = {
   en: {
     title: 'Charter',
-    intro: 'Edit charter.yaml, see every problem as you type, preview what changes for the readers of your notices, then publish. Every revision stays in the history and can be restored.',
+    intro:
+      'Edit charter.yaml, see every problem as you type, preview what changes for the readers of your notices, then publish. Every revision stays in the history and can be restored.',
     editor: 'charter.yaml',
     help: 'Keyboard: Tab indents inside the editor. To leave the editor, press Escape, then Tab (or Shift+Tab). Ctrl+Space suggests keys and values from the charter schema; F8 goes to the next problem.',
     loadingEditor: 'Loading the editor…',
     checking: 'Checking…',
     noProblems: 'No problems: the charter can be published.',
-    counts: (errors: number, warnings: number, notes: number) => `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${notes} ${notes === 1 ? 'note' : 'notes'}.`,
+    counts: (errors: number, warnings: number, notes: number) =>
+      `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${notes} ${notes === 1 ? 'note' : 'notes'}.`,
     problems: 'Problems',
     preview: 'Preview changes',
     previewTitle: 'What changes for readers',
@@ -87,10 +109,12 @@ const texts = {
     hideDiff: 'Hide changes',
     firstRevision: 'First revision: everything was added.',
     rollback: 'Roll back to this revision…',
-    confirmRollback: (seq: number) => `Publish the content of revision ${seq} again, as a new revision? It passes the same checks as any publication.`,
+    confirmRollback: (seq: number) =>
+      `Publish the content of revision ${seq} again, as a new revision? It passes the same checks as any publication.`,
     yesRollback: 'Yes, roll back',
     cancel: 'Cancel',
-    rolledBack: (seq: number, from: number) => `Rolled back: revision ${seq} restores revision ${from}. The editor now shows it.`,
+    rolledBack: (seq: number, from: number) =>
+      `Rolled back: revision ${seq} restores revision ${from}. The editor now shows it.`,
     skipped: (n: number) => `… ${n} unchanged ${n === 1 ? 'line' : 'lines'}`,
     added: 'added',
     removed: 'removed',
@@ -98,13 +122,15 @@ const texts = {
   },
   nl: {
     title: 'Charter',
-    intro: 'Bewerk charter.yaml, zie elk probleem terwijl u typt, bekijk wat er verandert voor de lezers van uw verklaringen en publiceer. Elke revisie blijft in de geschiedenis en kan worden teruggezet.',
+    intro:
+      'Bewerk charter.yaml, zie elk probleem terwijl u typt, bekijk wat er verandert voor de lezers van uw verklaringen en publiceer. Elke revisie blijft in de geschiedenis en kan worden teruggezet.',
     editor: 'charter.yaml',
     help: 'Toetsenbord: Tab springt in binnen de editor. Om de editor te verlaten drukt u op Escape en dan op Tab (of Shift+Tab). Ctrl+Spatie stelt sleutels en waarden voor uit het charterschema; F8 gaat naar het volgende probleem.',
     loadingEditor: 'De editor wordt geladen…',
     checking: 'Controleren…',
     noProblems: 'Geen problemen: het charter kan gepubliceerd worden.',
-    counts: (errors: number, warnings: number, notes: number) => `${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}, ${notes} ${notes === 1 ? 'opmerking' : 'opmerkingen'}.`,
+    counts: (errors: number, warnings: number, notes: number) =>
+      `${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}, ${notes} ${notes === 1 ? 'opmerking' : 'opmerkingen'}.`,
     problems: 'Problemen',
     preview: 'Wijzigingen bekijken',
     previewTitle: 'Wat er verandert voor lezers',
@@ -130,10 +156,12 @@ const texts = {
     hideDiff: 'Wijzigingen verbergen',
     firstRevision: 'Eerste revisie: alles werd toegevoegd.',
     rollback: 'Terugzetten naar deze revisie…',
-    confirmRollback: (seq: number) => `De inhoud van revisie ${seq} opnieuw publiceren, als nieuwe revisie? Ze doorloopt dezelfde controles als elke publicatie.`,
+    confirmRollback: (seq: number) =>
+      `De inhoud van revisie ${seq} opnieuw publiceren, als nieuwe revisie? Ze doorloopt dezelfde controles als elke publicatie.`,
     yesRollback: 'Ja, terugzetten',
     cancel: 'Annuleren',
-    rolledBack: (seq: number, from: number) => `Teruggezet: revisie ${seq} herstelt revisie ${from}. De editor toont ze nu.`,
+    rolledBack: (seq: number, from: number) =>
+      `Teruggezet: revisie ${seq} herstelt revisie ${from}. De editor toont ze nu.`,
     skipped: (n: number) => `… ${n} ongewijzigde ${n === 1 ? 'regel' : 'regels'}`,
     added: 'toegevoegd',
     removed: 'verwijderd',
@@ -141,13 +169,15 @@ const texts = {
   },
   fr: {
     title: 'Charte',
-    intro: 'Modifiez charter.yaml, voyez chaque problème pendant la saisie, prévisualisez ce qui change pour les lecteurs de vos déclarations, puis publiez. Chaque révision reste dans l’historique et peut être restaurée.',
+    intro:
+      'Modifiez charter.yaml, voyez chaque problème pendant la saisie, prévisualisez ce qui change pour les lecteurs de vos déclarations, puis publiez. Chaque révision reste dans l’historique et peut être restaurée.',
     editor: 'charter.yaml',
     help: 'Clavier : Tab indente dans l’éditeur. Pour quitter l’éditeur, appuyez sur Échap, puis sur Tab (ou Maj+Tab). Ctrl+Espace propose des clés et des valeurs du schéma de la charte ; F8 va au problème suivant.',
     loadingEditor: 'Chargement de l’éditeur…',
     checking: 'Vérification…',
     noProblems: 'Aucun problème : la charte peut être publiée.',
-    counts: (errors: number, warnings: number, notes: number) => `${errors} ${errors <= 1 ? 'erreur' : 'erreurs'}, ${warnings} ${warnings <= 1 ? 'avertissement' : 'avertissements'}, ${notes} ${notes <= 1 ? 'remarque' : 'remarques'}.`,
+    counts: (errors: number, warnings: number, notes: number) =>
+      `${errors} ${errors <= 1 ? 'erreur' : 'erreurs'}, ${warnings} ${warnings <= 1 ? 'avertissement' : 'avertissements'}, ${notes} ${notes <= 1 ? 'remarque' : 'remarques'}.`,
     problems: 'Problèmes',
     preview: 'Prévisualiser les changements',
     previewTitle: 'Ce qui change pour les lecteurs',
@@ -173,10 +203,12 @@ const texts = {
     hideDiff: 'Masquer les changements',
     firstRevision: 'Première révision : tout a été ajouté.',
     rollback: 'Revenir à cette révision…',
-    confirmRollback: (seq: number) => `Publier à nouveau le contenu de la révision ${seq}, comme nouvelle révision ? Elle passe les mêmes contrôles que toute publication.`,
+    confirmRollback: (seq: number) =>
+      `Publier à nouveau le contenu de la révision ${seq}, comme nouvelle révision ? Elle passe les mêmes contrôles que toute publication.`,
     yesRollback: 'Oui, revenir',
     cancel: 'Annuler',
-    rolledBack: (seq: number, from: number) => `Retour effectué : la révision ${seq} restaure la révision ${from}. L’éditeur l’affiche maintenant.`,
+    rolledBack: (seq: number, from: number) =>
+      `Retour effectué : la révision ${seq} restaure la révision ${from}. L’éditeur l’affiche maintenant.`,
     skipped: (n: number) => `… ${n} ${n <= 1 ? 'ligne inchangée' : 'lignes inchangées'}`,
     added: 'ajoutée',
     removed: 'supprimée',
@@ -184,17 +216,20 @@ const texts = {
   },
   de: {
     title: 'Charta',
-    intro: 'Bearbeiten Sie charter.yaml, sehen Sie jedes Problem schon beim Tippen, prüfen Sie in der Vorschau, was sich für die Leser Ihrer Erklärungen ändert, und veröffentlichen Sie dann. Jede Revision bleibt im Verlauf und kann wiederhergestellt werden.',
+    intro:
+      'Bearbeiten Sie charter.yaml, sehen Sie jedes Problem schon beim Tippen, prüfen Sie in der Vorschau, was sich für die Leser Ihrer Erklärungen ändert, und veröffentlichen Sie dann. Jede Revision bleibt im Verlauf und kann wiederhergestellt werden.',
     editor: 'charter.yaml',
     help: 'Tastatur: Tab rückt im Editor ein. Um den Editor zu verlassen, drücken Sie Escape und dann Tab (oder Umschalt+Tab). Strg+Leertaste schlägt Schlüssel und Werte aus dem Charta-Schema vor; F8 springt zum nächsten Problem.',
     loadingEditor: 'Der Editor wird geladen…',
     checking: 'Prüfung läuft…',
     noProblems: 'Keine Probleme: die Charta kann veröffentlicht werden.',
-    counts: (errors: number, warnings: number, notes: number) => `${errors} ${errors === 1 ? 'Fehler' : 'Fehler'}, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}, ${notes} ${notes === 1 ? 'Hinweis' : 'Hinweise'}.`,
+    counts: (errors: number, warnings: number, notes: number) =>
+      `${errors} ${errors === 1 ? 'Fehler' : 'Fehler'}, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}, ${notes} ${notes === 1 ? 'Hinweis' : 'Hinweise'}.`,
     problems: 'Probleme',
     preview: 'Änderungen ansehen',
     previewTitle: 'Was sich für Leser ändert',
-    stale: 'Der Text hat sich seit dieser Vorschau geändert: sehen Sie sich die Änderungen vor dem Veröffentlichen erneut an.',
+    stale:
+      'Der Text hat sich seit dieser Vorschau geändert: sehen Sie sich die Änderungen vor dem Veröffentlichen erneut an.',
     fixFirst: 'Die Charta enthält Fehler: beheben Sie sie vor dem Veröffentlichen.',
     newSite: 'Neue Website: Erklärung und Cookie-Richtlinie werden erste Versionen.',
     removedSites: (ids: string) => `Diese Websites stehen nicht mehr in der Charta: ${ids}.`,
@@ -216,10 +251,12 @@ const texts = {
     hideDiff: 'Änderungen ausblenden',
     firstRevision: 'Erste Revision: alles wurde hinzugefügt.',
     rollback: 'Auf diese Revision zurücksetzen…',
-    confirmRollback: (seq: number) => `Den Inhalt von Revision ${seq} erneut als neue Revision veröffentlichen? Sie durchläuft dieselben Prüfungen wie jede Veröffentlichung.`,
+    confirmRollback: (seq: number) =>
+      `Den Inhalt von Revision ${seq} erneut als neue Revision veröffentlichen? Sie durchläuft dieselben Prüfungen wie jede Veröffentlichung.`,
     yesRollback: 'Ja, zurücksetzen',
     cancel: 'Abbrechen',
-    rolledBack: (seq: number, from: number) => `Zurückgesetzt: Revision ${seq} stellt Revision ${from} wieder her. Der Editor zeigt sie jetzt.`,
+    rolledBack: (seq: number, from: number) =>
+      `Zurückgesetzt: Revision ${seq} stellt Revision ${from} wieder her. Der Editor zeigt sie jetzt.`,
     skipped: (n: number) => `… ${n} unveränderte ${n === 1 ? 'Zeile' : 'Zeilen'}`,
     added: 'hinzugefügt',
     removed: 'entfernt',
@@ -233,8 +270,22 @@ type T = (typeof texts)['en'];
 function shownFindings(check: LintResponse | undefined): ShownFinding[] {
   if (!check) return [];
   return [
-    ...check.problems.map((p): ShownFinding => ({ severity: p.severity, path: p.path, message: p.message, line: p.line, column: p.column })),
-    ...check.findings.map((f): ShownFinding => ({ rule: f.rule, severity: f.severity, article: f.article, path: f.path, message: f.message, line: f.line, column: f.column })),
+    ...check.problems.map((p): ShownFinding => ({
+      severity: p.severity,
+      path: p.path,
+      message: p.message,
+      line: p.line,
+      column: p.column,
+    })),
+    ...check.findings.map((f): ShownFinding => ({
+      rule: f.rule,
+      severity: f.severity,
+      article: f.article,
+      path: f.path,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+    })),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
@@ -273,7 +324,9 @@ function DiffView({ lines, label, t }: { lines: DiffLine[]; label: string; t: T 
             <span className="sign" aria-hidden="true">
               {row.line.kind === 'added' ? '+' : row.line.kind === 'removed' ? '−' : ' '}
             </span>
-            {row.line.kind !== 'same' && <span className="visually-hidden">{row.line.kind === 'added' ? t.added : t.removed}: </span>}
+            {row.line.kind !== 'same' && (
+              <span className="visually-hidden">{row.line.kind === 'added' ? t.added : t.removed}: </span>
+            )}
             {row.line.text}
           </li>
         ),
@@ -289,7 +342,19 @@ function who(revision: RevisionSummary, t: T): string {
   return revision.createdBy;
 }
 
-function RevisionItem({ revision, active, mayApply, onRolledBack, t }: { revision: RevisionSummary; active: boolean; mayApply: boolean; onRolledBack: (seq: number, from: number) => void; t: T }) {
+function RevisionItem({
+  revision,
+  active,
+  mayApply,
+  onRolledBack,
+  t,
+}: {
+  revision: RevisionSummary;
+  active: boolean;
+  mayApply: boolean;
+  onRolledBack: (seq: number, from: number) => void;
+  t: T;
+}) {
   const { language } = useLanguage();
   const [diff, setDiff] = useState<DiffLine[] | undefined>();
   const [confirming, setConfirming] = useState(false);
@@ -307,7 +372,12 @@ function RevisionItem({ revision, active, mayApply, onRolledBack, t }: { revisio
     if (detail) setDiff(diffLines(detail.previous?.yaml ?? '', detail.yaml));
   };
   const rollBack = async () => {
-    const result = await rolling.run(() => api<{ seq: number; restoredFrom: number }>(`/api/v1/charter/revisions/${revision.seq}/rollback`, { method: 'POST', body: {} }));
+    const result = await rolling.run(() =>
+      api<{ seq: number; restoredFrom: number }>(`/api/v1/charter/revisions/${revision.seq}/rollback`, {
+        method: 'POST',
+        body: {},
+      }),
+    );
     if (result) {
       setConfirming(false);
       onRolledBack(result.seq, result.restoredFrom);
@@ -322,10 +392,17 @@ function RevisionItem({ revision, active, mayApply, onRolledBack, t }: { revisio
       </h3>
       <p>
         {formatDateTime(revision.createdAt, language)} {t.by} {who(revision, t)}
-        {revision.restoredFrom !== null ? ` — ${t.restores(revision.restoredFrom)}` : ''} <code className="muted">{revision.revision.slice(0, 12)}</code>
+        {revision.restoredFrom !== null ? ` — ${t.restores(revision.restoredFrom)}` : ''}{' '}
+        <code className="muted">{revision.revision.slice(0, 12)}</code>
       </p>
       <div className="actions">
-        <button type="button" className="secondary" aria-expanded={Boolean(diff)} onClick={() => void toggleDiff()} disabled={loading.pending}>
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={Boolean(diff)}
+          onClick={() => void toggleDiff()}
+          disabled={loading.pending}
+        >
           {diff ? t.hideDiff : t.showDiff}
         </button>
         {mayApply && !active && !confirming && (
@@ -361,14 +438,31 @@ function RevisionItem({ revision, active, mayApply, onRolledBack, t }: { revisio
   );
 }
 
-function History({ activeSeq, mayApply, onRolledBack, t }: { activeSeq: number | undefined; mayApply: boolean; onRolledBack: (seq: number, from: number) => void; t: T }) {
+function History({
+  activeSeq,
+  mayApply,
+  onRolledBack,
+  t,
+}: {
+  activeSeq: number | undefined;
+  mayApply: boolean;
+  onRolledBack: (seq: number, from: number) => void;
+  t: T;
+}) {
   const { data, error, loading } = useApi<{ revisions: RevisionSummary[] }>('/api/v1/charter/revisions');
   if (loading && !data) return <Loading />;
   if (error) return <ErrorMessage error={error} />;
   return (
     <ol className="revisions" aria-labelledby="history">
       {(data?.revisions ?? []).map((revision) => (
-        <RevisionItem key={revision.seq} revision={revision} active={revision.seq === activeSeq} mayApply={mayApply} onRolledBack={onRolledBack} t={t} />
+        <RevisionItem
+          key={revision.seq}
+          revision={revision}
+          active={revision.seq === activeSeq}
+          mayApply={mayApply}
+          onRolledBack={onRolledBack}
+          t={t}
+        />
       ))}
     </ol>
   );
@@ -449,7 +543,11 @@ export default function CharterEditorPage() {
         const detail = overview ? await api<RevisionDetail>(`/api/v1/charter/revisions/${overview.seq}`) : undefined;
         if (cancelled) return;
         setActiveSeq(overview?.seq);
-        setStart({ yaml: detail?.yaml ?? starterText(me.organisation.slug), ...(overview ? { seq: overview.seq } : {}), ...(schema ? { schema } : {}) });
+        setStart({
+          yaml: detail?.yaml ?? starterText(me.organisation.slug),
+          ...(overview ? { seq: overview.seq } : {}),
+          ...(schema ? { schema } : {}),
+        });
       } catch (error) {
         if (!cancelled) setStartError(error);
       }
@@ -505,13 +603,20 @@ export default function CharterEditorPage() {
   const runPreview = async () => {
     setMessage('');
     const source = text;
-    const response = await previewing.run(() => api<PreviewResponse>('/api/v1/charter/preview', { method: 'POST', body: { source } }));
+    const response = await previewing.run(() =>
+      api<PreviewResponse>('/api/v1/charter/preview', { method: 'POST', body: { source } }),
+    );
     if (response) setPreview({ response, text: source });
   };
 
   const publish = async () => {
     // baseSeq: refused (409) when someone else published since this text was opened, instead of undoing their revision.
-    const result = await publishing.run(() => api<{ seq: number; changed: boolean }>('/api/v1/charter/revisions', { method: 'POST', body: { source: text, baseSeq: activeSeq ?? 0 } }));
+    const result = await publishing.run(() =>
+      api<{ seq: number; changed: boolean }>('/api/v1/charter/revisions', {
+        method: 'POST',
+        body: { source: text, baseSeq: activeSeq ?? 0 },
+      }),
+    );
     if (!result) return;
     setMessage(result.changed ? t.published(result.seq) : t.unchanged(result.seq));
     setActiveSeq(result.seq);
@@ -541,7 +646,13 @@ export default function CharterEditorPage() {
   const stale = preview !== undefined && preview.text !== text;
   const canPublish = mayApply && preview !== undefined && !stale && preview.response.check.valid;
 
-  if (startError) return <><PageTitle>{t.title}</PageTitle><ErrorMessage error={startError} /></>;
+  if (startError)
+    return (
+      <>
+        <PageTitle>{t.title}</PageTitle>
+        <ErrorMessage error={startError} />
+      </>
+    );
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
@@ -553,12 +664,32 @@ export default function CharterEditorPage() {
       {!start ? (
         <Loading />
       ) : (
-        <Suspense fallback={<p className="muted" role="status">{t.loadingEditor}</p>}>
-          <YamlEditor initial={start.yaml} schema={start.schema} label={t.editor} help={t.help} problems={editorProblems} onChange={onChange} handle={editor} />
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              {t.loadingEditor}
+            </p>
+          }
+        >
+          <YamlEditor
+            initial={start.yaml}
+            schema={start.schema}
+            label={t.editor}
+            help={t.help}
+            problems={editorProblems}
+            onChange={onChange}
+            handle={editor}
+          />
         </Suspense>
       )}
       <p className="editor-status" role="status">
-        {checking ? t.checking : check ? (findings.length === 0 ? t.noProblems : t.counts(count('error'), count('warning'), count('info'))) : ''}
+        {checking
+          ? t.checking
+          : check
+            ? findings.length === 0
+              ? t.noProblems
+              : t.counts(count('error'), count('warning'), count('info'))
+            : ''}
       </p>
       <ErrorMessage error={checkError} />
       {findings.length > 0 && (
@@ -568,7 +699,12 @@ export default function CharterEditorPage() {
         </>
       )}
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => void runPreview()} disabled={previewing.pending || text.trim() === ''}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void runPreview()}
+          disabled={previewing.pending || text.trim() === ''}
+        >
           {t.preview}
         </button>
         {mayApply && (

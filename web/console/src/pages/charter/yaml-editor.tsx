@@ -15,7 +15,15 @@ import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
 import { bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorSelection, EditorState } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  hoverTooltip,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
 import { stateExtensions } from 'codemirror-json-schema';
 import { yamlCompletion, yamlSchemaHover } from 'codemirror-json-schema/yaml';
 import type { JSONSchema7 } from 'json-schema';
@@ -67,11 +75,25 @@ function toDiagnostic(state: EditorState, problem: EditorProblem): Diagnostic {
 
 /** The console's look inside the shadow root (its stylesheet does not reach there): border, focus ring, fonts. */
 const consoleTheme = EditorView.theme({
-  '&': { border: '1px solid #767676', borderRadius: '4px', maxHeight: '70vh', fontSize: '0.95rem', backgroundColor: '#fff', color: '#1a1a1a' },
+  '&': {
+    border: '1px solid #767676',
+    borderRadius: '4px',
+    maxHeight: '70vh',
+    fontSize: '0.95rem',
+    backgroundColor: '#fff',
+    color: '#1a1a1a',
+  },
   '&.cm-focused': { outline: '3px solid #b45309', outlineOffset: '2px' },
   '.cm-scroller': { fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace', lineHeight: '1.5' },
   '.cm-gutters': { backgroundColor: '#f3f4f6', color: '#4a4a4a', borderRight: '1px solid #c4c4c4' },
-  '.cm-help': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  '.cm-help': {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 export default function YamlEditor({ initial, schema, label, help, problems, onChange, handle }: YamlEditorProps) {
@@ -112,10 +134,21 @@ export default function YamlEditor({ initial, schema, label, help, problems, onC
           stateExtensions(schema),
           lintGutter(),
           EditorView.lineWrapping,
-          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
+          keymap.of([
+            ...closeBracketsKeymap,
+            ...defaultKeymap,
+            ...historyKeymap,
+            ...completionKeymap,
+            ...lintKeymap,
+            indentWithTab,
+          ]),
           consoleTheme,
           // tabindex: the text area is what a keyboard reaches in the scrolling region (axe: scrollable-region-focusable).
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': 'charter-editor-help', tabindex: '0' }),
+          EditorView.contentAttributes.of({
+            'aria-label': label,
+            'aria-describedby': 'charter-editor-help',
+            tabindex: '0',
+          }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               const text = update.state.doc.toString();
@@ -138,7 +171,12 @@ export default function YamlEditor({ initial, schema, label, help, problems, onC
   useEffect(() => {
     const current = view.current;
     if (!current) return;
-    current.dispatch(setDiagnostics(current.state, problems.map((p) => toDiagnostic(current.state, p))));
+    current.dispatch(
+      setDiagnostics(
+        current.state,
+        problems.map((p) => toDiagnostic(current.state, p)),
+      ),
+    );
   }, [problems]);
 
   useImperativeHandle(handle, () => ({
@@ -147,7 +185,10 @@ export default function YamlEditor({ initial, schema, label, help, problems, onC
       if (!current) return;
       const target = current.state.doc.line(Math.min(Math.max(line, 1), current.state.doc.lines));
       const at = Math.min(target.from + Math.max(column - 1, 0), target.to);
-      current.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+      current.dispatch({
+        selection: EditorSelection.cursor(at),
+        effects: EditorView.scrollIntoView(at, { y: 'center' }),
+      });
       current.focus();
     },
     setText(text) {

@@ -7,10 +7,15 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson, sha256 } from '../charter/revision.js';
-import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
+import { viewOf } from '../platform/db/view.js';
+import type { AuditTables } from './tables.js';
 import { currentAuditKey, type AuditKey } from './key.js';
+
+/** The audit trail's handle: its own tables only. */
+type AuditDb = Kysely<AuditTables>;
+const auditView = viewOf<AuditTables>();
 
 export const genesisHash = '0'.repeat(64);
 
@@ -73,7 +78,7 @@ interface Head {
 }
 
 async function append(
-  trx: Transaction<Database> | Kysely<Database>,
+  trx: AuditDb,
   organisationId: string,
   head: Head,
   input: AuditInput,
@@ -112,7 +117,7 @@ async function append(
   return { ...entry, prevHash: head.hash, hash, keyId: key.id };
 }
 
-async function lockHead(trx: Transaction<Database> | Kysely<Database>, organisationId: string) {
+async function lockHead(trx: AuditDb, organisationId: string) {
   // The head row exists after an organisation's first entry: lock it in one statement, and create it only when missing
   // (every audited change of the organisation queues on this lock, so it is taken in as few round trips as possible).
   const lock = () =>
@@ -139,13 +144,7 @@ async function lockHead(trx: Transaction<Database> | Kysely<Database>, organisat
  * HMAC covers that entry's hash, so the unkeyed part can no longer change unseen; the verifier accepts unkeyed
  * entries only before such a seal.
  */
-async function seal(
-  trx: Transaction<Database> | Kysely<Database>,
-  organisationId: string,
-  head: Head,
-  at: Date,
-  key: AuditKey,
-): Promise<AuditEntry> {
+async function seal(trx: AuditDb, organisationId: string, head: Head, at: Date, key: AuditKey): Promise<AuditEntry> {
   return append(
     trx,
     organisationId,
@@ -161,13 +160,14 @@ async function seal(
 }
 
 /** Appends an entry in the caller's transaction. Concurrent writers of one organisation queue on its chain head. */
-export async function recordAudit(
-  trx: Transaction<Database> | Kysely<Database>,
+export async function recordAudit<DB extends AuditTables>(
+  anyTrx: Transaction<DB> | Kysely<DB>,
   scope: OrgScope,
   input: AuditInput,
   now: Date = new Date(),
   key: AuditKey = currentAuditKey(),
 ): Promise<AuditEntry> {
+  const trx = auditView(anyTrx);
   const organisationId = requireScope(scope);
   const locked = await lockHead(trx, organisationId);
   // Millisecond precision, as PostgreSQL keeps microseconds but JavaScript dates do not.
@@ -177,11 +177,12 @@ export async function recordAudit(
 }
 
 /** Seals every chain still waiting since the upgrade to a keyed trail (run at start, once the key is known). */
-export async function sealUnkeyedChains(
-  db: Kysely<Database>,
+export async function sealUnkeyedChains<DB extends AuditTables>(
+  anyDb: Kysely<DB>,
   now: Date = new Date(),
   key: AuditKey = currentAuditKey(),
 ): Promise<number> {
+  const db = auditView(anyDb);
   // Which organisations have a chain to seal: installation-level work across organisations; each seal is scoped.
   const pending = await acrossOrganisations('audit chains to seal at start', () =>
     db.selectFrom('audit_heads').select('organisation_id').where('seal_pending', '=', true).execute(),

@@ -20,6 +20,16 @@ export default tseslint.config(
     },
   },
   {
+    // Size limits (issue 21): a newcomer reads a function whole and finds a file's room by its name. Catalogs and
+    // translations are data and exempt.
+    files: ['src/**/*.ts', 'web/**/*.ts', 'web/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/charter/catalogs/**', '**/texts/**', '**/i18n.ts', '**/i18n/**'],
+    rules: {
+      'max-lines': ['warn', { max: 500, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['warn', { max: 120, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'bench/**'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -3,6 +3,7 @@
  * the privacy officer, the browsers' sessions on a request and the organisation's keys for keyed hashes.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditTables } from '../audit/tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
@@ -167,3 +168,10 @@ export interface RightsTables {
   rights_notifications: RightsNotificationTable;
   rights_restricted_identities: RightsRestrictedIdentityTable;
 }
+
+/**
+ * What the rights domain's code may read and write: its own tables and the shared ones it uses (add a table here when
+ * the domain starts to read it). Exported functions stay generic (`<DB extends RightsDb>(db: Kysely<DB>)`) and narrow
+ * with `viewOf<RightsDb>()`, so any domain's handle can call them.
+ */
+export type RightsDb = RightsTables & AuditTables;

@@ -140,6 +140,29 @@ describe.each(targets)('on $name', (target) => {
     expect(after).toEqual(before.filter((column) => column !== 'newsletter.email'));
   });
 
+  it('warns of a restriction flag no index starts with, with the statement to run, and is silent once it exists', async () => {
+    const flagFindings = async () => {
+      const result = await run(['stores', 'check', '--charter', file, '--json'], { SHOP_DATABASE_URL: url });
+      const [check] = JSON.parse(result.text) as {
+        findings: { severity: string; code: string; table: string; column?: string; message: string }[];
+      }[];
+      return { code: result.code, findings: check!.findings.filter((f) => f.code === 'restriction_not_indexed') };
+    };
+    const before = await flagFindings();
+    expect(before.findings).toEqual([
+      expect.objectContaining({ severity: 'warning', table: 'customers', column: 'processing_restricted' }),
+    ]);
+    // A warning: the check still passes.
+    expect(before.code).toBe(0);
+    const statement = /create index .*;$/.exec(before.findings[0]!.message)?.[0];
+    expect(statement).toBe('create index customers_processing_restricted_idx on customers (processing_restricted);');
+    // The statement as printed is one the store accepts, and afterwards nothing is reported.
+    await driver.query(statement!.replace(/;$/, ''));
+    expect((await flagFindings()).findings).toEqual([]);
+    const text = await run(['stores', 'check', '--charter', file], { SHOP_DATABASE_URL: url });
+    expect(text.text).not.toContain('restriction_not_indexed');
+  });
+
   it('finds undeclared personal data, and only that', async () => {
     await driver.query('alter table customers add column iban varchar(40)');
     await driver.query('alter table customers add column birth_date date');

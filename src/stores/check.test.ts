@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveColumn, LiveSchema } from './connector.js';
-import { checkStore, postgresRelease, renameHint } from './check.js';
+import { checkStore, createIndexStatement, postgresRelease, renameHint } from './check.js';
 import { shopHolds, shopStore } from './testing/shop.js';
 
 const col = (name: string, over: Partial<LiveColumn> = {}): LiveColumn => ({
@@ -185,6 +185,44 @@ describe('checkStore: indexes', () => {
   it('says nothing when every such column is indexed, or when the connector cannot tell', () => {
     expect(checkStore(shopStore(), indexedEverywhere(liveShop()), shopHolds)).toEqual([]);
     expect(checkStore(shopStore(), liveShop(), shopHolds)).toEqual([]);
+  });
+});
+
+describe('checkStore: the restriction flag (issue 15)', () => {
+  const withFlag = (indexed: boolean | undefined): LiveSchema => {
+    const live = liveShop();
+    for (const t of live.tables) t.columns = t.columns.map((c) => ({ ...c, indexed: true }));
+    const customers = live.tables.find((t) => t.name === 'customers')!;
+    customers.columns = customers.columns.map((c) => (c.name === 'processing_restricted' ? { ...c, indexed } : c));
+    customers.estimatedRows = 2_000_000;
+    return live;
+  };
+
+  it('warns, with the statement to run, when no index starts with a declared restriction flag', () => {
+    const findings = checkStore(shopStore(), withFlag(false), shopHolds);
+    expect(findings.map((f) => `${f.severity} ${f.code} ${f.table}.${f.column}`)).toEqual([
+      'warning restriction_not_indexed customers.processing_restricted',
+    ]);
+    expect(findings[0]?.message).toBe(
+      'no index starts with the restriction flag "customers.processing_restricted", so every retention batch reads the whole table (about 2,000,000 rows) to find the restricted rows: create index customers_processing_restricted_idx on customers (processing_restricted);',
+    );
+  });
+
+  it('says nothing when an index starts with the flag, or when the connector cannot tell', () => {
+    expect(checkStore(shopStore(), withFlag(true), shopHolds)).toEqual([]);
+    expect(checkStore(shopStore(), withFlag(undefined), shopHolds)).toEqual([]);
+  });
+
+  it("names the index within both databases' limits, in the store's schema on PostgreSQL, quoting odd names", () => {
+    expect(createIndexStatement({ kind: 'postgres', schema: 'shop' }, 'Customers', 'restricted')).toBe(
+      'create index "Customers_restricted_idx" on shop."Customers" (restricted);',
+    );
+    expect(createIndexStatement({ kind: 'mysql', schema: 'ignored' }, 'wp_users', 'restricted')).toBe(
+      'create index wp_users_restricted_idx on wp_users (restricted);',
+    );
+    expect(createIndexStatement({ kind: 'mysql' }, 'a'.repeat(60), 'flag')).toBe(
+      `create index ${'a'.repeat(60)}_fla on ${'a'.repeat(60)} (flag);`,
+    );
   });
 });
 

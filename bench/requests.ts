@@ -34,6 +34,8 @@ import { startPostgres } from '../test/support/postgres-server.js';
 import { benchEmail, benchStore, generateCompanyDatabase } from './stores-data.js';
 import { ms, mulberry32, percentile } from './stats.js';
 import { defaultText } from '../src/charter/localized.js';
+import { writeFileSync } from 'node:fs';
+import { traceRoundTrips, type RoundTrips } from './round-trips.js';
 
 const env = process.env;
 const customers = Number(env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -42,6 +44,20 @@ const parallel = Number(env.BENCH_PARALLEL ?? 20);
 /** Requests of each kind run one at a time afterwards: the latency without queueing, to read the parallel figures by. */
 const sequential = Number(env.BENCH_SEQUENTIAL ?? 20);
 const databases = (env.BENCH_DATABASES ?? 'postgres').split(',').map((d) => d.trim());
+/** BENCH_TRACE=1: count the statements each one-at-a-time request sends to Charter's database and to the store. */
+const trips: RoundTrips | undefined = env.BENCH_TRACE ? traceRoundTrips() : undefined;
+
+/** Statements and time waiting on each database per request of a one-at-a-time round (BENCH_TRACE only). */
+function reportTrips(label: string, perRequest: { counts: Map<string, number>; waited: Map<string, number> }[]) {
+  const names = [...new Set(perRequest.flatMap((r) => [...r.counts.keys()]))];
+  for (const name of names) {
+    const counts = perRequest.map((r) => r.counts.get(name) ?? 0);
+    const waited = perRequest.map((r) => r.waited.get(name) ?? 0);
+    console.log(
+      `    ${label}, database ${name}: ${Math.min(...counts)}–${Math.max(...counts)} statements per request, waiting p50 ${ms(percentile(waited, 50))}`,
+    );
+  }
+}
 
 /** Runs `work` over `items` with at most `limit` at a time. */
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -183,13 +199,16 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
   console.log(`\n${kind === 'postgres' ? 'PostgreSQL' : 'MariaDB'} store, Charter on PostgreSQL:`);
   async function accessRound(subjects: number[], limit: number): Promise<{ samples: Sample[]; wall: number }> {
     const samples: Sample[] = [];
+    const traced: ReturnType<typeof snapshot>[] = [];
     const started = performance.now();
     await pool(subjects, limit, async (customer) => {
       const { id, outcome } = await verified('access', customer);
       if (outcome !== 'verified') throw new Error(`access ${customer}: ${outcome}`);
+      if (limit === 1) trips?.reset();
       const begin = performance.now();
       await context.settled(`advance ${id}`);
       const elapsed = performance.now() - begin;
+      if (limit === 1 && trips) traced.push(snapshot(trips, `access-${traced.length}`));
       const done = await findRequest(database.db, scope, id);
       if (done?.state !== 'completed') throw new Error(`access ${customer} ended ${done?.state}: ${done?.lastError}`);
       const result = done.result as { tables: Record<string, number>; package: { size: number } };
@@ -199,6 +218,7 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
         bytes: result.package.size,
       });
     });
+    if (traced.length) reportTrips('access', traced);
     return { samples, wall: performance.now() - started };
   }
 
@@ -214,11 +234,14 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
     await context.idle();
     offset = 8 * 86_400_000; // past the grace period
     const samples: Sample[] = [];
+    const traced: ReturnType<typeof snapshot>[] = [];
     const started = performance.now();
     await pool(prepared, limit, async (id) => {
+      if (limit === 1) trips?.reset();
       const begin = performance.now();
       await advance(context, scope, id);
       const elapsed = performance.now() - begin;
+      if (limit === 1 && trips) traced.push(snapshot(trips, `erasure-${traced.length}`));
       const done = await findRequest(database.db, scope, id);
       if (done?.state !== 'completed') throw new Error(`erasure ${id} ended ${done?.state}: ${done?.lastError}`);
       const summary = (done.result as { erasure: { erased: { rows: number }[]; kept: { rows: number }[] } }).erasure;
@@ -228,6 +251,7 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
         bytes: 0,
       });
     });
+    if (traced.length) reportTrips('erasure', traced);
     return { samples, wall: performance.now() - started };
   }
 
@@ -244,6 +268,17 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
   await context.idle();
   await context.deps.stores.close();
   await database.close();
+}
+
+/** Copies the counters of one traced request; the first of each kind also goes to BENCH_TRACE_DIR as statement shapes. */
+function snapshot(trips: RoundTrips, name: string) {
+  const dir = env.BENCH_TRACE_DIR;
+  if (dir && name.endsWith('-0'))
+    writeFileSync(
+      `${dir}/${name}.txt`,
+      [...trips.shapes].map(([db, list]) => `## ${db} (${list.length})\n${list.join('\n')}`).join('\n\n'),
+    );
+  return { counts: new Map(trips.counts), waited: new Map(trips.waited) };
 }
 
 async function createDatabase(adminUrl: string, name: string): Promise<string> {

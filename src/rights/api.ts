@@ -17,7 +17,7 @@ import { cancel, submit } from './intake.js';
 import { findRequest, listRequests, packagesOf, timeline, type RightsRequest } from './repository.js';
 import { markNotification, notificationsOf } from './notifications.js';
 import { isRestrictionTask, recipientName } from './recipients.js';
-import { fill, rightsTexts } from './texts.js';
+import { fill, rightsTexts } from './texts/index.js';
 import {
   changesSchema,
   notificationMarkSchema,
@@ -128,14 +128,24 @@ async function detail(
 
 const idParams = z.object({ id: z.string().uuid() });
 
+const read = { scopes: ['requests:read'] };
+const write = { scopes: ['requests:write'] };
+
+async function loadRequest(context: RightsContext, scope: { organisationId: string }, id: string) {
+  const found = await findRequest(context.db, scope, id);
+  if (!found) throw notFound('request');
+  return found;
+}
+
 export function registerRequestApi(app: FastifyInstance, context: RightsContext) {
-  const read = { scopes: ['requests:read'] };
-  const write = { scopes: ['requests:write'] };
-  const load = async (scope: { organisationId: string }, id: string) => {
-    const found = await findRequest(context.db, scope, id);
-    if (!found) throw notFound('request');
-    return found;
-  };
+  registerIntakeAndInbox(app, context);
+  registerRequestActions(app, context);
+  registerRequestHandover(app, context);
+}
+
+/** Intake by staff or an integration, the inbox, and one request. */
+function registerIntakeAndInbox(app: FastifyInstance, context: RightsContext) {
+  const load = (scope: { organisationId: string }, id: string) => loadRequest(context, scope, id);
 
   defineRoute(
     app,
@@ -231,7 +241,11 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
       return detail(context, caller, await load(caller, params.id));
     },
   );
+}
 
+/** The staff's actions on a request: each answers with the request as it is afterwards. */
+function registerRequestActions(app: FastifyInstance, context: RightsContext) {
+  const load = (scope: { organisationId: string }, id: string) => loadRequest(context, scope, id);
   const action = (
     url: string,
     summaryText: string,
@@ -312,7 +326,10 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
   action('/api/v1/requests/:id/package/reissue', 'Mail a fresh single-use link to the package', (caller, id) =>
     reissuePackage(context, caller, id, caller),
   );
+}
 
+/** Marking the recipients told (Art. 19) and handing the package over in person. */
+function registerRequestHandover(app: FastifyInstance, context: RightsContext) {
   defineRoute(
     app,
     {
@@ -330,7 +347,7 @@ export function registerRequestApi(app: FastifyInstance, context: RightsContext)
     async ({ params, body, request }) => {
       const caller = callerOf(request);
       await markNotification(context, caller, params.id, params.recipient, body.done, caller.actor);
-      return detail(context, caller, await load(caller, params.id));
+      return detail(context, caller, await loadRequest(context, caller, params.id));
     },
   );
 

@@ -20,7 +20,7 @@ import { statusPage, type PageFrame } from './pages.js';
 import { planNotifications, type NotificationView } from './recipients.js';
 import type { RightsRequest } from './repository.js';
 import { summariseErasure } from './results.js';
-import { rightsTexts, uiLanguages } from './texts.js';
+import { rightsTexts, uiLanguages } from './texts/index.js';
 import { executeAfterFor } from './workflow.js';
 
 /** A charter whose store, table and column names are distinctive (`zqx…`), so that a leak is easy to find. */

@@ -12,7 +12,7 @@ import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tena
 import type { RightsContext } from './context.js';
 import { reminderAt, reminderDays } from './deadline.js';
 import { advance, mailOfficers, resumableRequests, work } from './fulfilment.js';
-import { dispatch } from './intake.js';
+import { dispatch } from './dispatch.js';
 import { pruneThrottleCounts } from '../platform/throttle.js';
 import { mailRecipients, requestsWithUnsentNotices } from './notifications.js';
 import { informsRecipients } from './recipients.js';
@@ -63,9 +63,8 @@ export async function tickLane(context: RightsContext, organisationId: string): 
   return tickOrganisation(context, scope, charter);
 }
 
-/** Runs every due step for every organisation. */
-export async function tick(context: RightsContext): Promise<TickReport> {
-  const report: TickReport = {
+function emptyReport(): TickReport {
+  return {
     dispatched: 0,
     started: 0,
     resumed: 0,
@@ -74,6 +73,11 @@ export async function tick(context: RightsContext): Promise<TickReport> {
     packagesDeleted: 0,
     recipientNotices: 0,
   };
+}
+
+/** Runs every due step for every organisation. */
+export async function tick(context: RightsContext): Promise<TickReport> {
+  const report = emptyReport();
   for (const id of await tickLanes(context)) {
     const part = await tickLane(context, id);
     if (!part) continue;
@@ -85,19 +89,9 @@ export async function tick(context: RightsContext): Promise<TickReport> {
 export async function tickOrganisation(context: RightsContext, scope: OrgScope, charter: Charter): Promise<TickReport> {
   const organisationId = requireScope(scope);
   const now = context.now();
-  const report: TickReport = {
-    dispatched: 0,
-    started: 0,
-    resumed: 0,
-    closedUnverifiable: 0,
-    reminders: 0,
-    packagesDeleted: 0,
-    recipientNotices: 0,
-  };
-  // Each read in its own scoped transaction: the steps below open theirs, and a long tick must not hold one open.
-  const scoped = <T>(read: (trx: Transaction<Database>) => Promise<T>) => inOrganisation(context.db, scope, read);
-  const select = (trx: Transaction<Database>) =>
-    trx.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
+  const report = emptyReport();
+  const scoped = <T>(read: (trx: Transaction<Database>) => Promise<T>) => scopedRead(context, scope, read);
+  const select = (trx: Transaction<Database>) => requestsOf(trx, organisationId);
 
   // A dispatch whose store lookup failed waits out its back-off (next_attempt_at) before the next try.
   const undispatched = await scoped((trx) =>
@@ -146,9 +140,32 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
       report.closedUnverifiable++;
   }
 
-  // Reminders: the officer acts on verified work; unverified requests close by themselves.
-  const open = await scoped((trx) =>
-    select(trx)
+  report.reminders += await remindOfficers(context, scope, charter, now);
+  report.packagesDeleted += await deleteExpiredPackages(context, scope, now);
+  report.recipientNotices += await retryRecipientNotices(context, scope, charter, now);
+
+  await inOrganisation(context.db, scope, (trx) =>
+    pruneThrottleCounts(trx, organisationId, new Date(now.getTime() - 2 * 86_400_000)),
+  );
+  await pruneSessions(context.db, scope, now);
+  return report;
+}
+
+/** Each read in its own scoped transaction: the steps open theirs, and a long tick must not hold one open. */
+function scopedRead<T>(context: RightsContext, scope: OrgScope, read: (trx: Transaction<Database>) => Promise<T>) {
+  return inOrganisation(context.db, scope, read);
+}
+
+function requestsOf(trx: Transaction<Database>, organisationId: string) {
+  return trx.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
+}
+
+/** Reminders: the officer acts on verified work; unverified requests close by themselves. Returns how many went out. */
+async function remindOfficers(context: RightsContext, scope: OrgScope, charter: Charter, now: Date): Promise<number> {
+  const organisationId = requireScope(scope);
+  let reminders = 0;
+  const open = await scopedRead(context, scope, (trx) =>
+    requestsOf(trx, organisationId)
       .selectAll()
       .where('state', 'in', ['verified', 'in-progress', 'awaiting-approval'])
       .where('due_at', '<=', new Date(now.getTime() + 8 * 86_400_000))
@@ -177,10 +194,16 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
         days: latest.days ?? 0,
       }),
     );
-    report.reminders++;
+    reminders++;
   }
+  return reminders;
+}
 
-  const expired = await scoped((trx) =>
+/** Packages past their expiry lose their content; the request's timeline says so. Returns how many. */
+async function deleteExpiredPackages(context: RightsContext, scope: OrgScope, now: Date): Promise<number> {
+  const organisationId = requireScope(scope);
+  let deleted = 0;
+  const expired = await scopedRead(context, scope, (trx) =>
     trx
       .selectFrom('rights_packages')
       .select(['id', 'request_id'])
@@ -206,9 +229,19 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
         { actor: 'system', kind: 'package-deleted', at: now, data: { package: p.id } },
       );
     });
-    report.packagesDeleted++;
+    deleted++;
   }
+  return deleted;
+}
 
+/** Art. 19 notices to recipients that were not sent (or failed) are retried. Returns how many requests were tried. */
+async function retryRecipientNotices(
+  context: RightsContext,
+  scope: OrgScope,
+  charter: Charter,
+  now: Date,
+): Promise<number> {
+  let tried = 0;
   for (const id of await requestsWithUnsentNotices(
     context.db,
     scope,
@@ -220,14 +253,9 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
     const type = request?.type;
     if (!request || request.state !== 'completed' || !type || !informsRecipients(type)) continue;
     await guarded(context, 'recipient notices', () => mailRecipients(context, scope, charter, { ...request, type }));
-    report.recipientNotices++;
+    tried++;
   }
-
-  await inOrganisation(context.db, scope, (trx) =>
-    pruneThrottleCounts(trx, organisationId, new Date(now.getTime() - 2 * 86_400_000)),
-  );
-  await pruneSessions(context.db, scope, now);
-  return report;
+  return tried;
 }
 
 async function guarded<T>(context: RightsContext, step: string, run: () => Promise<T>): Promise<T | undefined> {

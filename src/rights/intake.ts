@@ -16,12 +16,11 @@ import type { Database } from '../database.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { allowHits, type ThrottleHit } from '../platform/throttle.js';
 import { invalidInput, tooManyRequests, type ErrorDetail } from '../platform/errors.js';
-import { StoreError } from '../stores/connector.js';
 import { emitWebhookEvent } from '../webhooks/events.js';
-import { safeMessage, type RightsContext } from './context.js';
+import type { RightsContext } from './context.js';
 import { requestDeadline } from './deadline.js';
-import type { ContactLookup } from './subject-stores.js';
-import { codeMail, mailContext, scheduledMail, withdrawnMail } from './mails.js';
+import { dispatch } from './dispatch.js';
+import { mailContext, scheduledMail, withdrawnMail } from './mails.js';
 import { advance, startIfReady } from './fulfilment.js';
 import {
   findRequest,
@@ -29,11 +28,8 @@ import {
   patchRequest,
   insertRequest,
   latestCode,
-  codeByLink,
   recordEvent,
   retireCodes,
-  type CodeRow,
-  findSession,
   insertSession,
   proveSession,
   transition,
@@ -42,9 +38,6 @@ import {
 } from './repository.js';
 import type { CreateRequestInput } from './schemas.js';
 import {
-  codeLifetimeMs,
-  formatCode,
-  generateCode,
   generateLinkSecret,
   maxCodeAttempts,
   normaliseCode,
@@ -234,139 +227,6 @@ export async function submit(context: RightsContext, scope: OrgScope, input: Sub
   return { request, statusToken };
 }
 
-/**
- * Looks the identity up in the stores, sends the code to the contacts on file (if any), and moves the request to
- * awaiting verification. An objection to direct marketing is honoured here at once (Art. 21(3)), known or not.
- * Safe to run twice: the second run finds the request already dispatched.
- */
-export async function dispatch(context: RightsContext, scope: OrgScope, requestId: string): Promise<void> {
-  const first = await findRequest(context.db, scope, requestId);
-  if (!first || first.state !== 'received' || first.dispatchedAt) return;
-  const charter = await context.charter(scope);
-  const identity = { type: first.identity.type as 'email', value: first.identity.value };
-  let lookup: ContactLookup;
-  try {
-    lookup = await context.withStores(scope, charter, (stores) => stores.contacts([identity]));
-    lookup = await withLedgerContact(context, scope, identity, lookup);
-  } catch (error) {
-    // A store that timed out or cannot be reached: the officer sees why on the timeline, and the tick tries again
-    // after a back-off (no code can go out before the contacts on file are known).
-    await recordDispatchFailure(context, scope, first, error);
-    return;
-  }
-
-  if (first.type === 'objection' && first.details.objection?.kind === 'direct-marketing') {
-    const addresses = new Set(lookup.emails);
-    if (identity.type === 'email') addresses.add(identity.value);
-    for (const email of addresses) await context.deps.consent.suppress(scope, email);
-  }
-
-  const key = await context.key(scope);
-  const now = context.now();
-  const code = generateCode();
-  const linkSecret = generateLinkSecret();
-  // Staff verify `account`-level requests; no code is sent for them.
-  const sendsCode = first.verificationLevel !== 'account';
-  const dispatched = await inOrganisation(context.db, scope, async (trx) => {
-    const request = await findRequest(trx, scope, requestId, { lock: true });
-    if (!request || request.state !== 'received' || request.dispatchedAt) return undefined;
-    if (sendsCode) {
-      await insertCode(trx, scope, {
-        id: randomUUID(),
-        requestId,
-        purpose: 'verify',
-        codeHash: key.codeHash(requestId, 'verify', code),
-        linkHash: key.linkHash(linkSecret),
-        packageId: null,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + codeLifetimeMs),
-      });
-    }
-    return transition(trx, scope, request, 'awaiting-verification', {
-      actor: 'system',
-      at: now,
-      patch: {
-        identity_known: lookup.known,
-        contacts: JSON.stringify(lookup.emails),
-        dispatched_at: now,
-        attempts: 0,
-        last_error: null,
-        next_attempt_at: null,
-      },
-      // Refused values on file (lists, control characters, display names) are shown to the officer, never used.
-      data: {
-        codeSentTo: sendsCode ? lookup.emails.length : 0,
-        ...(lookup.refused.count > 0 ? { contactsRefused: lookup.refused } : {}),
-      },
-    });
-  });
-  if (!dispatched) return;
-  if (lookup.refused.count > 0)
-    context.deps.logger.warn(
-      { request: requestId, refused: lookup.refused.count, reasons: Object.keys(lookup.refused.reasons) },
-      'contact values on file refused',
-    );
-  // The mail is rendered either way, so the work done does not depend on whether anyone is on file.
-  const mail = codeMail(
-    mailContext(charter, dispatched),
-    formatCode(code),
-    context.link(`/privacy/${dispatched.siteId}/link/${linkSecret}?lang=${dispatched.language}`),
-  );
-  if (!sendsCode) return;
-  for (const email of lookup.emails) await context.send(scope, email, mail, dispatched.language as Language);
-}
-
-/**
- * The consent ledger as a source of contacts (issue 18 item 8): an email identity that the ledger holds as confirmed
- * by double opt-in is on file, so the code goes to it, as to an address found in a store. Asked for every email
- * identity, found or not, so the work (and the answer, which is the same page either way) does not tell who is known.
- */
-async function withLedgerContact(
-  context: RightsContext,
-  scope: OrgScope,
-  identity: { type: string; value: string },
-  lookup: ContactLookup,
-): Promise<ContactLookup> {
-  if (identity.type !== 'email') return lookup;
-  const confirmed = await context.deps.consent.confirmedContact(scope, identity.value);
-  if (!confirmed || lookup.emails.includes(identity.value)) return confirmed ? { ...lookup, known: true } : lookup;
-  return { ...lookup, known: true, emails: [...lookup.emails, identity.value] };
-}
-
-/** Back-off of the next dispatch after `attempts` failed ones: 30 s, 1 min, 2 min … at most an hour. */
-export function dispatchRetryDelayMs(attempts: number): number {
-  return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
-}
-
-/** Records a failed store lookup on the request (timeline, audit) and when the tick may try again. */
-async function recordDispatchFailure(
-  context: RightsContext,
-  scope: OrgScope,
-  request: RightsRequest,
-  error: unknown,
-): Promise<void> {
-  const now = context.now();
-  const message = safeMessage(error);
-  const attempts = request.attempts + 1;
-  const store = error instanceof StoreError ? { store: error.store, code: error.code } : {};
-  await inOrganisation(context.db, scope, async (trx) => {
-    await patchRequest(
-      trx,
-      scope,
-      request.id,
-      { attempts, last_error: message, next_attempt_at: new Date(now.getTime() + dispatchRetryDelayMs(attempts)) },
-      now,
-    );
-    await recordEvent(trx, scope, request, {
-      actor: 'system',
-      kind: 'dispatch-failed',
-      at: now,
-      data: { attempts, ...store, error: message },
-    });
-  });
-  context.deps.logger.warn({ request: request.id, attempts, ...store }, 'request dispatch failed');
-}
-
 export type VerifyOutcome = 'verified' | 'confirm' | 'invalid';
 
 /**
@@ -420,12 +280,12 @@ export async function verifyCode(
   return outcome.result;
 }
 
-function advanceLater(context: RightsContext, scope: OrgScope, requestId: string) {
+export function advanceLater(context: RightsContext, scope: OrgScope, requestId: string) {
   return advance(context, scope, requestId);
 }
 
 /** The code (or link) proved control of the contact on file: verified, or waiting for the explicit confirmation. */
-async function identityProven(
+export async function identityProven(
   trx: Transaction<Database>,
   scope: OrgScope,
   request: RightsRequest,
@@ -444,124 +304,6 @@ async function identityProven(
   });
   await startIfReady(trx, scope, verified, now);
   return 'verified';
-}
-
-export interface LinkView {
-  requestId: string;
-  reference: string;
-  purpose: 'verify' | 'cancel';
-  language: string;
-  siteId: string;
-}
-
-/**
- * What became of a mailed link, told truthfully on its page: `usable`; `used` (it or its code worked once already);
- * `expired`; `closed` (the request moved on or closed without it, or its code was blocked); `unknown` (no such link
- * — the only answer that is a 404; the others are 410 Gone).
- */
-export type LinkState = 'usable' | 'used' | 'expired' | 'closed' | 'unknown';
-
-type LinkCheck = { state: Exclude<LinkState, 'usable'> } | { state: 'usable'; stored: CodeRow; request: RightsRequest };
-
-async function checkLink(
-  trx: Transaction<Database>,
-  scope: OrgScope,
-  key: RightsKey,
-  secret: string,
-  siteId: string,
-  now: Date,
-  lock: boolean,
-): Promise<LinkCheck> {
-  const stored = await codeByLink(trx, scope, key.linkHash(secret));
-  if (!stored || stored.purpose === 'download') return { state: 'unknown' };
-  const request = await findRequest(trx, scope, stored.requestId, lock ? { lock: true } : undefined);
-  if (!request || request.siteId !== siteId) return { state: 'unknown' };
-  if (stored.usedAt) return { state: 'used' };
-  if (stored.lockedAt) return { state: 'closed' };
-  if (stored.expiresAt <= now) return { state: 'expired' };
-  if (stored.purpose === 'verify' && (request.state !== 'awaiting-verification' || request.codeVerifiedAt))
-    return { state: 'closed' };
-  if (stored.purpose === 'cancel' && !['verified', 'awaiting-approval'].includes(request.state))
-    return { state: 'closed' };
-  return { state: 'usable', stored, request };
-}
-
-/** What a mailed link is for, without using it (the page shows a button; mail scanners that follow links change nothing). */
-export async function peekLink(
-  context: RightsContext,
-  scope: OrgScope,
-  secret: string,
-  siteId: string,
-): Promise<{ state: LinkState; view?: LinkView }> {
-  const key = await context.key(scope);
-  const now = context.now();
-  return inOrganisation(context.db, scope, async (trx) => {
-    const checked = await checkLink(trx, scope, key, secret, siteId, now, false);
-    if (checked.state !== 'usable') return { state: checked.state };
-    const { request, stored } = checked;
-    return {
-      state: 'usable',
-      view: {
-        requestId: request.id,
-        reference: request.reference,
-        purpose: stored.purpose as 'verify' | 'cancel',
-        language: request.language,
-        siteId: request.siteId,
-      },
-    };
-  });
-}
-
-export type UsedLink =
-  | { state: 'usable'; requestId: string; sessionToken: string; outcome: VerifyOutcome | 'cancelled' }
-  | { state: Exclude<LinkState, 'usable'> };
-
-/**
- * Uses a mailed link: proves the identity (verify) or withdraws the request (cancel). Single use. The browser that
- * presents the link gets a new session proven by it (`sessionToken`); no other browser gains anything — in
- * particular not the one that filed the request, which may be an impostor's.
- */
-export async function useLink(
-  context: RightsContext,
-  scope: OrgScope,
-  secret: string,
-  siteId: string,
-): Promise<UsedLink> {
-  const key = await context.key(scope);
-  const now = context.now();
-  const sessionToken = generateLinkSecret();
-  const used = await inOrganisation(context.db, scope, async (trx) => {
-    const checked = await checkLink(trx, scope, key, secret, siteId, now, true);
-    if (checked.state !== 'usable') return { state: checked.state };
-    const { stored, request } = checked;
-    await updateCode(trx, scope, stored.id, { used_at: now });
-    await insertSession(trx, scope, {
-      tokenHash: key.sessionHash(sessionToken),
-      requestId: request.id,
-      createdAt: now,
-      provenAt: now,
-      expiresAt: new Date(now.getTime() + sessionLifetimeMs),
-    });
-    if (stored.purpose === 'verify')
-      return {
-        state: 'usable' as const,
-        requestId: request.id,
-        outcome: await identityProven(trx, scope, request, now),
-      };
-    await transition(trx, scope, request, 'withdrawn', {
-      actor: 'subject',
-      at: now,
-      patch: { closed_at: now },
-      data: { by: 'link' },
-    });
-    return { state: 'usable' as const, requestId: request.id, outcome: 'cancelled' as const };
-  });
-  if (used.state !== 'usable') return used;
-  if (used.outcome === 'verified')
-    context.background(`advance ${used.requestId}`, () => advanceLater(context, scope, used.requestId));
-  if (used.outcome === 'cancelled')
-    context.background(`withdrawn mail ${used.requestId}`, () => mailWithdrawn(context, scope, used.requestId));
-  return { ...used, sessionToken };
 }
 
 /**
@@ -648,101 +390,10 @@ export async function cancel(
   return done;
 }
 
-async function mailWithdrawn(context: RightsContext, scope: OrgScope, requestId: string) {
+export async function mailWithdrawn(context: RightsContext, scope: OrgScope, requestId: string) {
   const request = await findRequest(context.db, scope, requestId);
   if (!request || !request.verifiedAt) return;
   const charter = await context.charter(scope);
   const mail = withdrawnMail(mailContext(charter, request));
   for (const email of request.contacts) await context.send(scope, email, mail, request.language as Language);
-}
-
-/** What a browser may see and do on a request: the request, and whether this browser presented the mailed secret. */
-export interface StatusView {
-  request: RightsRequest;
-  /** This browser typed the code or used the link from the mail. */
-  proven: boolean;
-  /** When it did (a package is downloadable from the status page for a day after). */
-  provenAt: Date | null;
-}
-
-/**
- * The request behind a browser's status cookie, or undefined — the same for a missing request and a wrong or expired
- * token.
- */
-export async function requestForStatus(
-  context: RightsContext,
-  scope: OrgScope,
-  requestId: string,
-  token: string | undefined,
-): Promise<StatusView | undefined> {
-  if (!token) return undefined;
-  const key = await context.key(scope);
-  const now = context.now();
-  return inOrganisation(context.db, scope, async (trx) => {
-    const session = await findSession(trx, scope, requestId, key.sessionHash(token), now);
-    if (!session) return undefined;
-    const request = await findRequest(trx, scope, requestId);
-    return request ? { request, proven: session.provenAt !== null, provenAt: session.provenAt } : undefined;
-  });
-}
-
-/** How long after verification the status page lets the person manage their purpose consents. */
-export const consentWindowMs = 24 * 3_600_000;
-
-function withinConsentWindow(request: RightsRequest, now: Date): boolean {
-  return (
-    request.verifiedAt !== null &&
-    now.getTime() - request.verifiedAt.getTime() < consentWindowMs &&
-    !['refused', 'withdrawn'].includes(request.state)
-  );
-}
-
-/** The addresses a verified person's purpose consents are filed under: the email identity and the contacts on file. */
-function verifiedEmails(request: RightsRequest): string[] {
-  const emails = new Set(request.contacts);
-  if (request.identity.type === 'email') emails.add(request.identity.value);
-  return [...emails];
-}
-
-/** A verified person's purpose consents (for "manage my consent"), or undefined outside the window after verification. */
-export async function verifiedConsents(
-  context: RightsContext,
-  scope: OrgScope,
-  request: RightsRequest,
-): Promise<{ purpose: string; granted: boolean; at: string }[] | undefined> {
-  if (!withinConsentWindow(request, context.now())) return undefined;
-  const current = new Map<string, { purpose: string; granted: boolean; at: string }>();
-  for (const email of verifiedEmails(request)) {
-    for (const entry of (await context.deps.consent.history(scope, email)).current) {
-      const known = current.get(entry.purpose);
-      if (!known || (entry.granted && !known.granted)) current.set(entry.purpose, entry);
-    }
-  }
-  return [...current.values()].sort((a, b) => a.purpose.localeCompare(b.purpose));
-}
-
-/** Withdraws one purpose consent for a verified person from the status page (Art. 7(3)), through the ledger. */
-export async function withdrawVerifiedConsent(
-  context: RightsContext,
-  scope: OrgScope,
-  requestId: string,
-  purpose: string,
-): Promise<boolean> {
-  const request = await findRequest(context.db, scope, requestId);
-  if (!request || !withinConsentWindow(request, context.now())) return false;
-  const charter = await context.charter(scope);
-  if (!charter.purposes.some((p) => p.id === purpose && p.legalBasis === 'consent')) return false;
-  let withdrawn = false;
-  for (const email of verifiedEmails(request))
-    if (await context.deps.consent.withdraw(scope, { email, purpose, reference: request.reference })) withdrawn = true;
-  if (withdrawn)
-    await inOrganisation(context.db, scope, (trx) =>
-      recordEvent(trx, scope, request, {
-        actor: 'subject',
-        kind: 'consent-withdrawn',
-        at: context.now(),
-        data: { purpose },
-      }),
-    );
-  return withdrawn;
 }

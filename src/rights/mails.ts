@@ -13,7 +13,7 @@ import {
   type NotificationView,
 } from './recipients.js';
 import type { ErasureSummary } from './results.js';
-import { dateTimeWords, dateWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
+import { dateTimeWords, dateWords, fill, localText, rightsTexts, type RightsTexts } from './texts/index.js';
 import type { RefusalReason } from './workflow.js';
 import { organisationName as organisationNameIn } from '../charter/localized.js';
 

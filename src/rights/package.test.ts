@@ -5,7 +5,7 @@ import type { AccessRecord } from '../stores/connector.js';
 import { parseCsv } from '../platform/csv.js';
 import { buildPackage } from './package.js';
 import { contrast, themeCss } from './pages.js';
-import { rightsTexts } from './texts.js';
+import { rightsTexts } from './texts/index.js';
 
 const records: AccessRecord[] = [
   {

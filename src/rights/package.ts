@@ -23,7 +23,7 @@ import { purposeSources } from '../charter/sources.js';
 import type { AccessRecord, JsonValue } from '../stores/connector.js';
 import { writeCsv } from '../platform/csv.js';
 import type { ConsentHistory } from './ports.js';
-import { dateTimeWords, durationWords, fill, localText, rightsTexts } from './texts.js';
+import { dateTimeWords, durationWords, fill, localText, rightsTexts } from './texts/index.js';
 import { organisationName as organisationNameIn } from '../charter/localized.js';
 
 export interface PackageInput {

@@ -3,7 +3,7 @@ import { buildCharter } from '../../test/support/charter.js';
 import type { Language } from '../charter/schema.js';
 import { statusPage, type PageFrame } from './pages.js';
 import type { RightsRequest } from './repository.js';
-import { rightsTexts, uiLanguages } from './texts.js';
+import { rightsTexts, uiLanguages } from './texts/index.js';
 import { filerMayCancel, provenByMailbox } from './workflow.js';
 
 const received = new Date('2026-03-02T09:00:00Z');

@@ -21,7 +21,15 @@ import { completedText } from './mails.js';
 import type { RightsRequest } from './repository.js';
 import type { ErasureSummary } from './results.js';
 import { rectifiableCategories } from './results.js';
-import { dateTimeWords, dateWords, durationWords, fill, localText, rightsTexts, type RightsTexts } from './texts.js';
+import {
+  dateTimeWords,
+  dateWords,
+  durationWords,
+  fill,
+  localText,
+  rightsTexts,
+  type RightsTexts,
+} from './texts/index.js';
 import { erasureWaits, filerMayCancel, provenByMailbox, restrictionGrounds } from './workflow.js';
 import { legalNameIn, organisationName as organisationNameIn } from '../charter/localized.js';
 

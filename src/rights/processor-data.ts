@@ -14,7 +14,7 @@ import type { ProcessorRows } from '../stores/connector.js';
 import type { RightsContext } from './context.js';
 import type { RenderedMail } from './mails.js';
 import { claimReminder, recordEvent, type RightsRequest } from './repository.js';
-import { fill, rightsTexts } from './texts.js';
+import { fill, rightsTexts } from './texts/index.js';
 import { organisationName as organisationNameIn } from '../charter/localized.js';
 
 /** What a request found in data held for one customer: counts only. */

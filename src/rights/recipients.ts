@@ -8,7 +8,7 @@
 import { findDataCategory } from '../charter/catalogs/index.js';
 import type { Charter, Language, RequestType } from '../charter/schema.js';
 import { defaultText, textFor } from '../charter/localized.js';
-import { fill, localText, rightsTexts } from './texts.js';
+import { fill, localText, rightsTexts } from './texts/index.js';
 
 /** The request types Art. 19 covers: rectification (Art. 16), erasure (Art. 17(1)) and restriction (Art. 18). */
 export const informingTypes = ['erasure', 'rectification', 'restriction'] as const;

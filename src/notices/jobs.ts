@@ -9,7 +9,8 @@ import type { Database } from '../database.js';
 import type { JobRunner } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 import type { Mailer } from '../platform/mail.js';
-import { deliverAnnouncements, organisationsWithPendingAnnouncements, purgeUnconfirmed } from './subscriptions.js';
+import { deliverAnnouncements, organisationsWithPendingAnnouncements } from './announcements.js';
+import { purgeUnconfirmed } from './subscriptions.js';
 import { organisationsBehind, syncNoticeVersions } from './versions.js';
 
 export interface NoticeJobDeps {

@@ -3,7 +3,7 @@
  * configuration say (never from a flag someone ticked), and the counts a privacy officer looks at first. It reads
  * several domains' tables but changes nothing; every query runs in one organisation-scoped transaction.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { lintCharter } from '../lint.js';
 import { activeCharter } from '../charter/repository.js';
@@ -82,6 +82,93 @@ export function bannerSnippet(publicUrl: string, siteId: string): string {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/** What the setup steps need to know: colleagues, sites whose banner was seen, stores checked, a dry run done. */
+async function setupFacts(trx: Transaction<Database>, organisationId: string) {
+  const members = await trx
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  const seenSites = await trx
+    .selectFrom('consent_daily_stats')
+    .select('site_id')
+    .distinct()
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  const dryRun = await trx
+    .selectFrom('retention_runs')
+    .select('created_at')
+    .where('organisation_id', '=', organisationId)
+    .where('dry_run', '=', true)
+    .where('status', '=', 'completed')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  // A store counts as checked once a retention run reached it and counted its rows: the run compares the
+  // declaration with the live schema first and refuses the step otherwise.
+  const checkedStores = await trx
+    .selectFrom('retention_run_steps')
+    .select('store_id')
+    .distinct()
+    .where('organisation_id', '=', organisationId)
+    .where('status', 'in', ['counted', 'done'])
+    .execute();
+  return { members, seenSites, dryRun, checkedStores };
+}
+
+/** The counts the caller may see: open and overdue requests, the week's consent answers, runs awaiting approval. */
+async function countFacts(
+  trx: Transaction<Database>,
+  organisationId: string,
+  input: StartPageInput,
+  week: { from: string; to: string },
+) {
+  const requests = input.may.requests
+    ? await trx
+        .selectFrom('rights_requests')
+        .select([
+          (eb) => eb.fn.countAll<string>().as('open'),
+          sql<string>`count(*) filter (where due_at < ${input.now})`.as('overdue'),
+        ])
+        .where('organisation_id', '=', organisationId)
+        .where('state', 'in', openRequestStates)
+        .executeTakeFirstOrThrow()
+    : undefined;
+  const nextDue = input.may.requests
+    ? await trx
+        .selectFrom('rights_requests')
+        .select(['id', 'reference', 'due_on'])
+        .where('organisation_id', '=', organisationId)
+        .where('state', 'in', openRequestStates)
+        .orderBy('due_at')
+        .orderBy('reference')
+        .limit(1)
+        .executeTakeFirst()
+    : undefined;
+  const consent = input.may.consent
+    ? await trx
+        .selectFrom('consent_daily_stats')
+        .select([
+          sql<string>`coalesce(sum(count) filter (where metric = 'records'), 0)`.as('answers'),
+          sql<string>`coalesce(sum(count) filter (where metric like 'decided:%'), 0)`.as('decided'),
+          sql<string>`coalesce(sum(count) filter (where metric like 'granted:%'), 0)`.as('granted'),
+        ])
+        .where('organisation_id', '=', organisationId)
+        .where('day', '>=', week.from)
+        .where('day', '<=', week.to)
+        .executeTakeFirstOrThrow()
+    : undefined;
+  const awaiting = input.may.retention
+    ? await trx
+        .selectFrom('retention_runs')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('organisation_id', '=', organisationId)
+        .where('status', '=', 'awaiting-approval')
+        .executeTakeFirstOrThrow()
+    : undefined;
+  return { requests, nextDue, consent, awaiting };
+}
+
 /** Reads the start page of one organisation. Fails closed without a scope. */
 export async function readStartPage(db: Kysely<Database>, scope: OrgScope, input: StartPageInput): Promise<StartPage> {
   const organisationId = requireScope(scope);
@@ -91,81 +178,10 @@ export async function readStartPage(db: Kysely<Database>, scope: OrgScope, input
   const weekFrom = day(new Date(input.now.getTime() - 6 * 86_400_000));
   const weekTo = day(input.now);
 
-  const facts = await inOrganisation(db, scope, async (trx) => {
-    const members = await trx
-      .selectFrom('memberships')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('organisation_id', '=', organisationId)
-      .executeTakeFirstOrThrow();
-    const seenSites = await trx
-      .selectFrom('consent_daily_stats')
-      .select('site_id')
-      .distinct()
-      .where('organisation_id', '=', organisationId)
-      .execute();
-    const dryRun = await trx
-      .selectFrom('retention_runs')
-      .select('created_at')
-      .where('organisation_id', '=', organisationId)
-      .where('dry_run', '=', true)
-      .where('status', '=', 'completed')
-      .orderBy('created_at')
-      .limit(1)
-      .executeTakeFirst();
-    // A store counts as checked once a retention run reached it and counted its rows: the run compares the
-    // declaration with the live schema first and refuses the step otherwise.
-    const checkedStores = await trx
-      .selectFrom('retention_run_steps')
-      .select('store_id')
-      .distinct()
-      .where('organisation_id', '=', organisationId)
-      .where('status', 'in', ['counted', 'done'])
-      .execute();
-    const requests = input.may.requests
-      ? await trx
-          .selectFrom('rights_requests')
-          .select([
-            (eb) => eb.fn.countAll<string>().as('open'),
-            sql<string>`count(*) filter (where due_at < ${input.now})`.as('overdue'),
-          ])
-          .where('organisation_id', '=', organisationId)
-          .where('state', 'in', openRequestStates)
-          .executeTakeFirstOrThrow()
-      : undefined;
-    const nextDue = input.may.requests
-      ? await trx
-          .selectFrom('rights_requests')
-          .select(['id', 'reference', 'due_on'])
-          .where('organisation_id', '=', organisationId)
-          .where('state', 'in', openRequestStates)
-          .orderBy('due_at')
-          .orderBy('reference')
-          .limit(1)
-          .executeTakeFirst()
-      : undefined;
-    const consent = input.may.consent
-      ? await trx
-          .selectFrom('consent_daily_stats')
-          .select([
-            sql<string>`coalesce(sum(count) filter (where metric = 'records'), 0)`.as('answers'),
-            sql<string>`coalesce(sum(count) filter (where metric like 'decided:%'), 0)`.as('decided'),
-            sql<string>`coalesce(sum(count) filter (where metric like 'granted:%'), 0)`.as('granted'),
-          ])
-          .where('organisation_id', '=', organisationId)
-          .where('day', '>=', weekFrom)
-          .where('day', '<=', weekTo)
-          .executeTakeFirstOrThrow()
-      : undefined;
-    const awaiting = input.may.retention
-      ? await trx
-          .selectFrom('retention_runs')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .where('organisation_id', '=', organisationId)
-          .where('status', '=', 'awaiting-approval')
-          .executeTakeFirstOrThrow()
-      : undefined;
-    return { members, seenSites, dryRun, checkedStores, requests, nextDue, consent, awaiting };
-  });
+  const facts = await inOrganisation(db, scope, async (trx) => ({
+    ...(await setupFacts(trx, organisationId)),
+    ...(await countFacts(trx, organisationId, input, { from: weekFrom, to: weekTo })),
+  }));
 
   const breaches = input.may.breaches
     ? (await listBreaches(db, scope)).map((b) => toBreachView(b, input.now))

@@ -117,6 +117,47 @@ export interface DeriveOptions {
   revision?: string;
 }
 
+/** Art. 30(1)(a): who keeps the record — the organisation, its representative and DPO, and its authority. */
+function recordKeeper(charter: Charter, language: RecordLanguage): RecordKeeper {
+  const authority = findAuthority(charter.organisation.authority);
+  const organisation = charter.organisation;
+  return {
+    legalName: legalNameIn(charter, language),
+    ...(organisation.tradeName ? { tradeName: organisation.tradeName } : {}),
+    ...(organisation.companyNumber ? { companyNumber: organisation.companyNumber } : {}),
+    addresses: organisation.addresses.map(
+      (a) => `${a.street}, ${a.postalCode} ${a.city}, ${countryName(a.country, language)}`,
+    ),
+    email: organisation.contact.email,
+    ...(organisation.contact.phone ? { phone: organisation.contact.phone } : {}),
+    ...(organisation.contact.web ? { web: organisation.contact.web } : {}),
+    ...(organisation.dpo ? { dpo: contactDetails(organisation.dpo, language) } : {}),
+    ...(organisation.representative ? { representative: contactDetails(organisation.representative, language) } : {}),
+    authority: {
+      id: organisation.authority,
+      name: authority
+        ? (authority.names[language] ?? authority.names.en ?? authority.shortName)
+        : organisation.authority,
+    },
+    role: organisation.role,
+  };
+}
+
+/** What a controller customer allows: at least and at most so long, in words (empty when it set nothing). */
+function customerRetention(customer: Charter['customers'][number], language: RecordLanguage): string {
+  const t = recordTexts[language];
+  return customer.retention
+    ? [
+        customer.retention.minimum
+          ? `${t.minimum} ${durationInWords(duration(customer.retention.minimum), language)}`
+          : undefined,
+        `${t.maximum} ${durationInWords(duration(customer.retention.maximum), language)}`,
+      ]
+        .filter(Boolean)
+        .join(', ')
+    : '';
+}
+
 /** Derives both records from a charter. Pure: the same charter, language and clock give the same record. */
 export function deriveRecords(charter: Charter, options: DeriveOptions): RecordsOfProcessing {
   const { language } = options;
@@ -124,6 +165,10 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
   const recipientsById = new Map(charter.recipients.map((recipient) => [recipient.id, recipient]));
   const subjectsById = new Map(charter.subjects.map((subject) => [subject.id, subject]));
   const customDataById = new Map(charter.data.map((category) => [category.id, category]));
+  const subjectName = (id: string): string => {
+    const subject = subjectsById.get(id);
+    return subject ? localise(subject.name, language, charter) : id;
+  };
 
   const dataCategory = (id: string): RecordDataCategory => {
     const custom = customDataById.get(id);
@@ -168,10 +213,7 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
     purpose: localise(purpose.description, language, charter),
     legalBasis: { code: purpose.legalBasis, label: legalBasisLabels[language][purpose.legalBasis] },
     justification: localise(purpose.legitimateInterest ?? purpose.legalObligation, language, charter),
-    subjects: purpose.subjects.map((id) => {
-      const subject = subjectsById.get(id);
-      return subject ? localise(subject.name, language, charter) : id;
-    }),
+    subjects: purpose.subjects.map(subjectName),
     data: purpose.data.map(dataCategory),
     recipients: purpose.recipients.flatMap((id) => recipient(id) ?? []),
     transfers: transfersOf(purpose.recipients),
@@ -182,14 +224,7 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
           const t = recordTexts[language];
           const scope = [
             source.data ? source.data.map((id) => dataCategory(id).name).join(', ') : undefined,
-            source.subjects
-              ? source.subjects
-                  .map((id) => {
-                    const subject = subjectsById.get(id);
-                    return subject ? localise(subject.name, language, charter) : id;
-                  })
-                  .join(', ')
-              : undefined,
+            source.subjects ? source.subjects.map(subjectName).join(', ') : undefined,
           ]
             .filter(Boolean)
             .join(' — ');
@@ -202,24 +237,13 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
   const actsAsProcessor = charter.organisation.role === 'processor' || charter.organisation.role === 'both';
   const processor = actsAsProcessor
     ? charter.customers.map((customer): ProcessorActivity => {
-        const t = recordTexts[language];
-        const retention = customer.retention
-          ? [
-              customer.retention.minimum
-                ? `${t.minimum} ${durationInWords(duration(customer.retention.minimum), language)}`
-                : undefined,
-              `${t.maximum} ${durationInWords(duration(customer.retention.maximum), language)}`,
-            ]
-              .filter(Boolean)
-              .join(', ')
-          : '';
         return {
           id: customer.id,
           controller: customer.name,
           controllerContact: customer.contact ?? '',
           processing: localise(customer.processing, language, charter),
           data: customer.data.map(dataCategory),
-          retention,
+          retention: customerRetention(customer, language),
           subProcessors: customer.recipients.flatMap((id) => recipient(id) ?? []),
           transfers: transfersOf(customer.recipients),
           security,
@@ -227,34 +251,11 @@ export function deriveRecords(charter: Charter, options: DeriveOptions): Records
       })
     : undefined;
 
-  const authority = findAuthority(charter.organisation.authority);
-  const organisation = charter.organisation;
-  const keeper: RecordKeeper = {
-    legalName: legalNameIn(charter, language),
-    ...(organisation.tradeName ? { tradeName: organisation.tradeName } : {}),
-    ...(organisation.companyNumber ? { companyNumber: organisation.companyNumber } : {}),
-    addresses: organisation.addresses.map(
-      (a) => `${a.street}, ${a.postalCode} ${a.city}, ${countryName(a.country, language)}`,
-    ),
-    email: organisation.contact.email,
-    ...(organisation.contact.phone ? { phone: organisation.contact.phone } : {}),
-    ...(organisation.contact.web ? { web: organisation.contact.web } : {}),
-    ...(organisation.dpo ? { dpo: contactDetails(organisation.dpo, language) } : {}),
-    ...(organisation.representative ? { representative: contactDetails(organisation.representative, language) } : {}),
-    authority: {
-      id: organisation.authority,
-      name: authority
-        ? (authority.names[language] ?? authority.names.en ?? authority.shortName)
-        : organisation.authority,
-    },
-    role: organisation.role,
-  };
-
   return {
     language,
     generatedAt: options.now.toISOString(),
     ...(options.revision ? { revision: options.revision } : {}),
-    keeper,
+    keeper: recordKeeper(charter, language),
     controller,
     ...(processor ? { processor } : {}),
   };

@@ -45,11 +45,21 @@ async function charterOf(db: Kysely<Database>, scope: OrgScope) {
   return stored;
 }
 
-export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDeps) {
-  const read = { scopes: ['records:read'] };
-  const breachesRead = { scopes: ['breaches:read'] };
-  const breachesWrite = { scopes: ['breaches:write'] };
+/** Who may do what: the records are read with `records:read`, the register with `breaches:read` / `breaches:write`. */
+const read = { scopes: ['records:read'] };
+const breachesRead = { scopes: ['breaches:read'] };
+const breachesWrite = { scopes: ['breaches:write'] };
 
+/** Every route of the records domain, in the order they are documented. */
+export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDeps) {
+  registerRecordOfProcessingRoutes(app, deps);
+  registerBreachRegisterRoutes(app, deps);
+  registerBreachEntryRoutes(app, deps);
+  registerBreachDraftRoutes(app, deps);
+}
+
+/** The Art. 30 records (JSON and exports) and the processors overview. */
+function registerRecordOfProcessingRoutes(app: FastifyInstance, deps: RecordsRouteDeps) {
   defineRoute(
     app,
     {
@@ -136,7 +146,10 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
       };
     },
   );
+}
 
+/** The register as a whole: the list, the breaches whose clock runs, and recording a new one. */
+function registerBreachRegisterRoutes(app: FastifyInstance, deps: RecordsRouteDeps) {
   defineRoute(
     app,
     {
@@ -209,7 +222,10 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
       );
     },
   );
+}
 
+/** One breach: its record, an amendment (a new version), and a notification sent. */
+function registerBreachEntryRoutes(app: FastifyInstance, deps: RecordsRouteDeps) {
   defineRoute(
     app,
     {
@@ -278,7 +294,10 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDe
       return toBreachView(breach, now);
     },
   );
+}
 
+/** Drafts generated from a breach: to the authority, to the people concerned, to a controller. */
+function registerBreachDraftRoutes(app: FastifyInstance, deps: RecordsRouteDeps) {
   defineRoute(
     app,
     {

@@ -14,7 +14,7 @@ import { AppError, forbidden, notFound, unauthorized } from '../platform/errors.
 import { setRouteGuard, type RouteSpec } from '../platform/http/routes.js';
 import { setCaller, type Caller } from './caller.js';
 import { allows, roleScopes } from './scopes.js';
-import { sameSecret } from './secrets.js';
+import { sameSecret } from '../platform/same-secret.js';
 import { csrfHeader, findSession, sessionCookie, type SessionPending } from './sessions.js';
 import { authenticateToken } from './tokens.js';
 import { findOrganisation } from './organisations.js';

@@ -2,7 +2,7 @@
  * Secrets handed to people (session cookies, API tokens, one-time links) and how they are kept: only a SHA-256 of
  * each is stored (they carry 256 bits of randomness, so a fast hash is enough and allows lookup by hash).
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 
@@ -19,13 +19,6 @@ export function secretHash(secret: string): string {
 /** A keyed hash for values that must be compared but never stored in clear (account names, addresses). */
 export function keyedHash(key: string, value: string): string {
   return createHmac('sha256', key).update(value).digest('hex');
-}
-
-/** Compares two strings in constant time (for CSRF tokens). */
-export function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**

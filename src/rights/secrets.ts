@@ -4,7 +4,7 @@
  * session tokens are stored only as an HMAC under the organisation's rights key (codes bound to the request and the
  * purpose, so a code of one request never opens another).
  */
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
@@ -51,12 +51,8 @@ function hmac(key: Buffer, text: string): string {
   return createHmac('sha256', key).update(text).digest('base64url');
 }
 
-/** Compares two strings without leaking where they differ. */
-export function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
+/** One constant-time comparison for the whole code base (src/platform/same-secret.ts). */
+export { sameSecret } from '../platform/same-secret.js';
 
 export function rightsKey(raw: Buffer, installationSecret?: string): RightsKey {
   // With CHARTER_SECRET set, the database alone is not enough to test a code or forge a status token.

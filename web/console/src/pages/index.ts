@@ -6,7 +6,7 @@
  * `<TableRegion label>` and show actors with `<Actor>` (components.tsx).
  */
 import { auditPage } from './audit.js';
-import { breachesPage } from './breaches.js';
+import { breachesPage } from './breaches/index.js';
 import { charterPage } from './charter.js';
 import { consentPage } from './consent.js';
 import { noticesPage } from './notices.js';
@@ -15,7 +15,7 @@ import { outboxPage } from './outbox.js';
 import { overviewPage } from './overview.js';
 import { processorsPage } from './processors.js';
 import { recordsPage } from './records.js';
-import { requestsPage } from './requests.js';
+import { requestsPage } from './requests/index.js';
 import { retentionPage } from './retention.js';
 import { securityPage } from './security.js';
 import { sitesPage } from './sites.js';

@@ -3,7 +3,7 @@
  * address was confirmed by double opt-in, and the addresses whose consent to a purpose is in force.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../database.js';
+import { consentView, type ConsentDb } from './tables.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { consentKeysFor } from './ledger-keys.js';
 
@@ -19,11 +19,12 @@ export interface PurposeConsentSummary {
 }
 
 /** Every purpose consent of a person, with its history (for the console, access requests and the privacy center). */
-export async function purposeConsentsOf(
-  db: Kysely<Database>,
+export async function purposeConsentsOf<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   email: string,
 ): Promise<PurposeConsentSummary[]> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const subjectHash = await consentKeysFor(db).hashEmail(scope, email);
   const rows = await inOrganisation(db, scope, (trx) => eventsOf(trx, organisationId, subjectHash));
@@ -54,7 +55,12 @@ export async function purposeConsentsOf(
  * privacy center may send a verification code to it. A later withdrawal does not undo the proof; an erasure does
  * (the events are gone).
  */
-export async function hasConfirmedAddress(db: Kysely<Database>, scope: OrgScope, email: string): Promise<boolean> {
+export async function hasConfirmedAddress<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+  email: string,
+): Promise<boolean> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const subjectHash = await consentKeysFor(db).hashEmail(scope, email);
   const row = await inOrganisation(db, scope, (trx) =>
@@ -72,7 +78,12 @@ export async function hasConfirmedAddress(db: Kysely<Database>, scope: OrgScope,
 }
 
 /** The email addresses whose consent for `purposeId` is currently granted (e.g. the newsletter's list). */
-export async function grantedEmails(db: Kysely<Database>, scope: OrgScope, purposeId: string): Promise<string[]> {
+export async function grantedEmails<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+  purposeId: string,
+): Promise<string[]> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const rows = await inOrganisation(db, scope, (trx) =>
     trx
@@ -108,12 +119,13 @@ export type EventRow = {
 };
 
 /** A person's purpose consent events (of one purpose, when given), in order. */
-export async function eventsOf(
-  trx: Transaction<Database>,
+export async function eventsOf<DB extends ConsentDb>(
+  anyTrx: Transaction<DB>,
   organisationId: string,
   subjectHash: string,
   purposeId?: string,
 ): Promise<EventRow[]> {
+  const trx = consentView(anyTrx);
   let query = trx
     .selectFrom('purpose_consents')
     .select(['id', 'purpose_id', 'action', 'text_version', 'language', 'method', 'parental', 'recorded_at', 'seq'])

@@ -3,21 +3,27 @@
  * organisation's link key (ledger-keys.ts) can make one.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import { consentView, type ConsentDb } from './tables.js';
 import { requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { consentKeysFor } from './ledger-keys.js';
 
 /** A confirmation token: organisation id and request id (32 bytes), signed with the organisation's link key. */
-export async function confirmationToken(db: Kysely<Database>, scope: OrgScope, requestId: string): Promise<string> {
+export async function confirmationToken<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+  requestId: string,
+): Promise<string> {
+  const db = consentView(anyDb);
   const payload = Buffer.concat([uuidBytes(requireScope(scope)), uuidBytes(requestId)]);
   return `${payload.toString('base64url')}.${await consentKeysFor(db).sign(scope, Buffer.concat([Buffer.from('confirm:'), payload]))}`;
 }
 
 /** The organisation and request of a confirmation token, if its signature holds. */
-export async function openConfirmationToken(
-  db: Kysely<Database>,
+export async function openConfirmationToken<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   token: string,
 ): Promise<{ scope: OrgScope; requestId: string } | undefined> {
+  const db = consentView(anyDb);
   const [encoded, signature] = token.split('.');
   if (!encoded || !signature || !/^[A-Za-z0-9_-]+$/.test(encoded + signature)) return undefined;
   const payload = Buffer.from(encoded, 'base64url');

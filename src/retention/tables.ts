@@ -6,6 +6,7 @@
 import type { ColumnType } from 'kysely';
 import type { AuditTables } from '../audit/tables.js';
 import { viewOf } from '../platform/db/view.js';
+import type { JobTables } from '../platform/jobs.js';
 import type { WebhookTables } from '../webhooks/tables.js';
 import type { ApprovalReason, BlockedOutcome } from './schemas.js';
 
@@ -117,5 +118,5 @@ export interface RetentionTables {
  * when the domain starts to read it). Exported functions stay generic (`<DB extends RetentionDb>(db: Kysely<DB>)`)
  * and narrow with `retentionView`, so any domain's handle can call them.
  */
-export type RetentionDb = RetentionTables & AuditTables & WebhookTables;
+export type RetentionDb = RetentionTables & AuditTables & WebhookTables & JobTables;
 export const retentionView = viewOf<RetentionDb>();

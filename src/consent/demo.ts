@@ -241,33 +241,17 @@ function language(
 }
 
 export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Database> }) {
-  defineRoute(
-    app,
-    {
-      method: 'GET',
-      url: '/demo/assets/demo.css',
-      summary: 'Stylesheet of the demo website',
-      tags: ['demo'],
-      auth: 'public',
-      produces: 'text/css',
-    },
-    async ({ reply }) =>
-      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(demoCss),
-  );
-
-  defineRoute(
-    app,
-    {
-      method: 'GET',
-      url: '/demo/assets/cookies.js',
-      summary: 'Demo website: lists the cookies the page can see',
-      tags: ['demo'],
-      auth: 'public',
-      produces: 'text/javascript',
-    },
-    async ({ reply }) =>
-      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(cookieViewer),
-  );
+  for (const [url, summary, type, body] of [
+    ['/demo/assets/demo.css', 'Stylesheet of the demo website', 'text/css', demoCss],
+    ['/demo/assets/cookies.js', 'Demo website: lists the cookies the page can see', 'text/javascript', cookieViewer],
+  ] as const) {
+    defineRoute(
+      app,
+      { method: 'GET', url, summary, tags: ['demo'], auth: 'public', produces: type },
+      async ({ reply }) =>
+        reply.type(`${type}; charset=utf-8`).header('cache-control', 'public, max-age=3600').send(body),
+    );
+  }
 
   defineRoute(
     app,

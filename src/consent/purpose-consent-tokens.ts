@@ -18,16 +18,22 @@ export async function confirmationToken<DB extends ConsentDb>(
   return `${payload.toString('base64url')}.${await consentKeysFor(db).sign(scope, Buffer.concat([Buffer.from('confirm:'), payload]))}`;
 }
 
-/** The organisation and request of a confirmation token, if its signature holds. */
-export async function openConfirmationToken<DB extends ConsentDb>(
+/**
+ * Opens the two parts of a signed token (`<payload>.<signature>`, base64url) whose payload is `length` bytes and starts
+ * with the organisation id: the organisation and the payload, or undefined when a part is malformed, the organisation
+ * does not exist or the organisation's link signature over `signed(payload)` does not match.
+ */
+export async function openSignedToken<DB extends ConsentDb>(
   anyDb: Kysely<DB>,
-  token: string,
-): Promise<{ scope: OrgScope; requestId: string } | undefined> {
+  parts: { encoded: string | undefined; signature: string | undefined },
+  length: number,
+  signed: (payload: Buffer) => Buffer,
+): Promise<{ scope: OrgScope; payload: Buffer } | undefined> {
   const db = consentView(anyDb);
-  const [encoded, signature] = token.split('.');
+  const { encoded, signature } = parts;
   if (!encoded || !signature || !/^[A-Za-z0-9_-]+$/.test(encoded + signature)) return undefined;
   const payload = Buffer.from(encoded, 'base64url');
-  if (payload.length !== 32) return undefined;
+  if (payload.length !== length) return undefined;
   const scope = { organisationId: uuidString(payload.subarray(0, 16)) };
   const exists = await db
     .selectFrom('organisations')
@@ -35,9 +41,20 @@ export async function openConfirmationToken<DB extends ConsentDb>(
     .where('id', '=', scope.organisationId)
     .executeTakeFirst();
   if (!exists) return undefined;
-  if (!(await consentKeysFor(db).verify(scope, Buffer.concat([Buffer.from('confirm:'), payload]), signature)))
-    return undefined;
-  return { scope, requestId: uuidString(payload.subarray(16, 32)) };
+  if (!(await consentKeysFor(db).verify(scope, signed(payload), signature))) return undefined;
+  return { scope, payload };
+}
+
+/** The organisation and request of a confirmation token, if its signature holds. */
+export async function openConfirmationToken<DB extends ConsentDb>(
+  db: Kysely<DB>,
+  token: string,
+): Promise<{ scope: OrgScope; requestId: string } | undefined> {
+  const [encoded, signature] = token.split('.');
+  const opened = await openSignedToken(db, { encoded, signature }, 32, (payload) =>
+    Buffer.concat([Buffer.from('confirm:'), payload]),
+  );
+  return opened && { scope: opened.scope, requestId: uuidString(opened.payload.subarray(16, 32)) };
 }
 
 /** A UUID as its 16 bytes. */

@@ -145,6 +145,25 @@ export function parentalFacts(
   };
 }
 
+/**
+ * What recording and requesting a purpose consent share: the language checked against the charter, the parental
+ * facts, the version of the text, the person's keyed hash and the new event's id.
+ */
+async function prepareEvent(
+  ports: PurposeConsentPorts,
+  scope: OrgScope,
+  charter: Charter,
+  purpose: ConsentPurpose['purpose'],
+  input: PurposeConsentInput,
+) {
+  checkLanguage(charter, input.language);
+  const now = ports.clock();
+  const parental = parentalFacts(charter, purpose, input, now);
+  const version = textVersion(purpose);
+  const subjectHash = await consentKeysFor(ports.db).hashEmail(scope, input.email);
+  return { now, parental, version, subjectHash, id: randomUUID() };
+}
+
 async function storeText(
   trx: Transaction<Database>,
   organisationId: string,
@@ -185,12 +204,7 @@ export async function requestPurposeConsent(
 ): Promise<{ status: 'confirmation-sent' }> {
   const organisationId = requireScope(scope);
   const { charter, purpose } = await consentPurpose(ports.db, scope, input.purpose);
-  checkLanguage(charter, input.language);
-  const now = ports.clock();
-  const parental = parentalFacts(charter, purpose, input, now);
-  const version = textVersion(purpose);
-  const subjectHash = await consentKeysFor(ports.db).hashEmail(scope, input.email);
-  const id = randomUUID();
+  const { now, parental, version, subjectHash, id } = await prepareEvent(ports, scope, charter, purpose, input);
   const fresh = await inOrganisation(ports.db, scope, async (trx) => {
     // One confirmation mail per address and purpose per throttle period, whoever asks: a public form must not become
     // a way to flood someone's mailbox. The answer stays the same either way.
@@ -262,12 +276,7 @@ export async function recordPurposeConsent(
   const organisationId = requireScope(scope);
   const { charter, purpose } = await consentPurpose(ports.db, scope, input.purpose);
   if (purpose.consent.doubleOptIn) return requestPurposeConsent(ports, scope, input, options);
-  checkLanguage(charter, input.language);
-  const now = ports.clock();
-  const parental = parentalFacts(charter, purpose, input, now);
-  const version = textVersion(purpose);
-  const subjectHash = await consentKeysFor(ports.db).hashEmail(scope, input.email);
-  const id = randomUUID();
+  const { now, parental, version, subjectHash, id } = await prepareEvent(ports, scope, charter, purpose, input);
   await inOrganisation(ports.db, scope, async (trx) => {
     await storeText(trx, organisationId, purpose, version);
     await storeSubject(trx, organisationId, subjectHash, input.email);

@@ -187,7 +187,7 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
 
   const loadScript = assetLoader('banner.js');
   /** The bundle around a configuration; the ETag covers both, so a new build is served too. */
-  const scriptOf = async (
+  const scriptOf: ScriptOf = async (
     key: string,
     config: () => Promise<BannerConfig | undefined>,
   ): Promise<Rendered | undefined> => {
@@ -203,8 +203,24 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
         )
       : undefined;
   };
-  const scriptType = 'text/javascript; charset=utf-8';
+  registerBannerScriptRoutes(app, deps, configs, scriptOf);
+  registerBannerAssetRoutes(app);
+  registerBannerConfigRoutes(app, deps, configs);
+  registerDemoRoutes(app, deps);
+}
 
+const scriptType = 'text/javascript; charset=utf-8';
+
+/** The banner script with a configuration inside, memoised per bundle and configuration. */
+type ScriptOf = (key: string, config: () => Promise<BannerConfig | undefined>) => Promise<Rendered | undefined>;
+
+/** The banner script of a site (current revision), its Consent Mode default, and one revision's immutable script. */
+function registerBannerScriptRoutes(
+  app: FastifyInstance,
+  deps: BannerRouteDeps,
+  configs: Memo<Rendered>,
+  scriptOf: ScriptOf,
+) {
   defineRoute(
     app,
     {
@@ -320,7 +336,10 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       );
     },
   );
+}
 
+/** The bare bundle and stylesheet (the site named by the tag's data-site), revalidated by ETag. */
+function registerBannerAssetRoutes(app: FastifyInstance) {
   for (const [url, file, type] of [
     ['/banner.js', 'banner.js', 'text/javascript; charset=utf-8'],
     ['/banner.css', 'banner.css', 'text/css; charset=utf-8'],
@@ -351,7 +370,10 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       },
     );
   }
+}
 
+/** The banner configuration as JSON: current revision of a site, or one revision (immutable). */
+function registerBannerConfigRoutes(app: FastifyInstance, deps: BannerRouteDeps, configs: Memo<Rendered>) {
   defineRoute(
     app,
     {
@@ -399,6 +421,4 @@ export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps
       return sendJson(request, reply, rendered, 'public, max-age=31536000, immutable');
     },
   );
-
-  registerDemoRoutes(app, deps);
 }

@@ -228,45 +228,30 @@ button.link { background: none; border: none; color: var(--accent); text-decorat
 .demo-video .play::after { content: ""; position: absolute; left: 1.6rem; top: 1.2rem; border-style: solid; border-width: .8rem 0 .8rem 1.3rem; border-color: transparent transparent transparent #111827; }
 `;
 
+/** The demo page's language: the one asked for, else the visitor's, among the site's (its first as default). */
+function language(
+  charter: Charter,
+  siteId: string,
+  explicit: string | undefined,
+  accept: string | undefined,
+): DemoLanguage {
+  const site = charter.sites.find((s) => s.id === siteId);
+  const first = (site?.languages ?? charter.languages)[0] ?? 'en';
+  return negotiateLanguage(demoLanguages, charter.defaultLanguage ?? first, explicit, accept);
+}
+
 export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Database> }) {
-  const language = (
-    charter: Charter,
-    siteId: string,
-    explicit: string | undefined,
-    accept: string | undefined,
-  ): DemoLanguage => {
-    const site = charter.sites.find((s) => s.id === siteId);
-    const first = (site?.languages ?? charter.languages)[0] ?? 'en';
-    return negotiateLanguage(demoLanguages, charter.defaultLanguage ?? first, explicit, accept);
-  };
-
-  defineRoute(
-    app,
-    {
-      method: 'GET',
-      url: '/demo/assets/demo.css',
-      summary: 'Stylesheet of the demo website',
-      tags: ['demo'],
-      auth: 'public',
-      produces: 'text/css',
-    },
-    async ({ reply }) =>
-      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(demoCss),
-  );
-
-  defineRoute(
-    app,
-    {
-      method: 'GET',
-      url: '/demo/assets/cookies.js',
-      summary: 'Demo website: lists the cookies the page can see',
-      tags: ['demo'],
-      auth: 'public',
-      produces: 'text/javascript',
-    },
-    async ({ reply }) =>
-      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(cookieViewer),
-  );
+  for (const [url, summary, type, body] of [
+    ['/demo/assets/demo.css', 'Stylesheet of the demo website', 'text/css', demoCss],
+    ['/demo/assets/cookies.js', 'Demo website: lists the cookies the page can see', 'text/javascript', cookieViewer],
+  ] as const) {
+    defineRoute(
+      app,
+      { method: 'GET', url, summary, tags: ['demo'], auth: 'public', produces: type },
+      async ({ reply }) =>
+        reply.type(`${type}; charset=utf-8`).header('cache-control', 'public, max-age=3600').send(body),
+    );
+  }
 
   defineRoute(
     app,
@@ -330,19 +315,27 @@ export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Data
     },
     async ({ params, query, request, reply }) => {
       const charter = await demoCharter(deps.db, params.site);
-      const site = charter.sites.find((s) => s.id === params.site);
       const lang = language(charter, params.site, query.lang, request.headers['accept-language']);
-      const t = texts[lang];
-      const siteName = site?.name ?? params.site;
-      const categories = charter.consent.categories;
-      const video = videoCategory(charter);
-      const videoSrc = `/demo/${params.site}/video?lang=${lang}`;
-      const head = html`<link rel="stylesheet" href="/demo/assets/demo.css"><script src="/banner/${params.site}.js?lang=${lang}" async></script><script src="/demo/assets/cookies.js" defer></script>`;
-      const languageLinks = demoLanguages.map(
-        (l) =>
-          html`<li><a href="/demo/${params.site}?lang=${l}" lang="${l}" ${l === lang ? html`aria-current="page"` : ''}>${l.toUpperCase()}</a></li>`,
-      );
-      const body = html`<header class="site"><p class="demo-brand">${siteName}</p><nav class="languages" aria-label="${t.language}"><ul>${languageLinks}</ul></nav></header>
+      reply.type('text/html; charset=utf-8');
+      return renderDemoPage(charter, params.site, lang);
+    },
+  );
+}
+
+/** The demo website of a site: the banner, scripts gated per category, a gated video, links to the notice. */
+function renderDemoPage(charter: Charter, siteId: string, lang: DemoLanguage): string {
+  const site = charter.sites.find((s) => s.id === siteId);
+  const t = texts[lang];
+  const siteName = site?.name ?? siteId;
+  const categories = charter.consent.categories;
+  const video = videoCategory(charter);
+  const videoSrc = `/demo/${siteId}/video?lang=${lang}`;
+  const head = html`<link rel="stylesheet" href="/demo/assets/demo.css"><script src="/banner/${siteId}.js?lang=${lang}" async></script><script src="/demo/assets/cookies.js" defer></script>`;
+  const languageLinks = demoLanguages.map(
+    (l) =>
+      html`<li><a href="/demo/${siteId}?lang=${l}" lang="${l}" ${l === lang ? html`aria-current="page"` : ''}>${l.toUpperCase()}</a></li>`,
+  );
+  const body = html`<header class="site"><p class="demo-brand">${siteName}</p><nav class="languages" aria-label="${t.language}"><ul>${languageLinks}</ul></nav></header>
 <main id="main">
 <h1>${siteName}: ${t.title}</h1>
 <p>${t.intro}</p>
@@ -350,7 +343,7 @@ export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Data
 <ul class="demo-status" aria-live="polite">
 ${categories.map((c) => html`<li>${localText(c.name, lang, charter.defaultLanguage)}: <span data-demo-status="${c.id}" data-ran-text="${t.ran}">${t.waiting}</span></li>`)}
 </ul>
-${categories.map((c) => html`<script type="text/plain" data-category="${c.id}" data-src="/demo/${params.site}/scripts/${c.id}.js"></script>`)}
+${categories.map((c) => html`<script type="text/plain" data-category="${c.id}" data-src="/demo/${siteId}/scripts/${c.id}.js"></script>`)}
 <h2>${t.cookiesTitle}</h2>
 <p><output id="demo-cookies" data-none="${t.cookiesNone}">${t.cookiesNone}</output></p>
 <h2>${t.videoTitle}</h2>
@@ -364,11 +357,8 @@ ${
 </main>
 <footer class="site"><ul>
 <li><button type="button" class="link" data-charter-open>${t.choices}</button></li>
-<li><a href="/privacy/${params.site}/notice?lang=${lang}">${t.notice}</a></li>
+<li><a href="/privacy/${siteId}/notice?lang=${lang}">${t.notice}</a></li>
 <li><a href="/?lang=${lang}">${t.home}</a></li>
 </ul></footer>`;
-      reply.type('text/html; charset=utf-8');
-      return page({ lang, title: `${siteName} — ${t.title}`, body, head, skipLinkLabel: t.skip });
-    },
-  );
+  return page({ lang, title: `${siteName} — ${t.title}`, body, head, skipLinkLabel: t.skip });
 }

@@ -3,7 +3,7 @@
  * organisation (and its row-level security); a receipt id leads straight to its month partition.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import { consentView, type ConsentDb } from './tables.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { ConsentTexts } from './ledger-directory.js';
 import { buildReceipt, type ConsentReceipt, type StoredRecord } from './ledger-receipt.js';
@@ -52,11 +52,12 @@ function toRecord(row: RecordRow): StoredRecord {
 }
 
 /** Every record of a visitor, newest first (at most `historyLimit`). */
-export async function visitorHistory(
-  db: Kysely<Database>,
+export async function visitorHistory<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   visitorId: string,
 ): Promise<StoredRecord[]> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const rows = await inOrganisation(db, scope, (trx) =>
     trx
@@ -72,11 +73,12 @@ export async function visitorHistory(
 }
 
 /** One record by receipt id, or undefined (also for another organisation's receipt). */
-export async function findRecord(
-  db: Kysely<Database>,
+export async function findRecord<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   receiptId: string,
 ): Promise<StoredRecord | undefined> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const at = receiptTime(receiptId);
   if (!at) return undefined;
@@ -95,12 +97,13 @@ export async function findRecord(
 }
 
 /** The texts a site's visitors saw under one consent revision. */
-export async function consentTextsOf(
-  db: Kysely<Database>,
+export async function consentTextsOf<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   siteId: string,
   revision: string,
 ): Promise<ConsentTexts | undefined> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const row = await inOrganisation(db, scope, (trx) =>
     trx
@@ -116,11 +119,12 @@ export async function consentTextsOf(
 }
 
 /** The receipt of one record with the texts the visitor saw, or undefined. */
-export async function findReceipt(
-  db: Kysely<Database>,
+export async function findReceipt<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   receiptId: string,
 ): Promise<ConsentReceipt | undefined> {
+  const db = consentView(anyDb);
   const record = await findRecord(db, scope, receiptId);
   if (!record) return undefined;
   const texts = await consentTextsOf(db, scope, record.siteId, record.revision);

@@ -11,7 +11,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import { consentView, type ConsentDb } from './tables.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 
 /** How many days of IP keys are kept (today's and yesterday's, for requests crossing midnight). */
@@ -26,7 +26,7 @@ export class ConsentKeys {
   readonly #organisationKeys = new Map<string, Buffer>();
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly db: Kysely<ConsentDb>,
     private readonly secret?: string,
   ) {}
 
@@ -136,7 +136,8 @@ const sharedKeys = new WeakMap<object, ConsentKeys>();
  * The organisation keys (email hashes, signed links) for a database, shared by every caller in the process. The IP
  * key is not used through this instance (the ledger owns its own, mixed with CHARTER_SECRET).
  */
-export function consentKeysFor(db: Kysely<Database>): ConsentKeys {
+export function consentKeysFor<DB extends ConsentDb>(anyDb: Kysely<DB>): ConsentKeys {
+  const db = consentView(anyDb);
   let keys = sharedKeys.get(db);
   if (!keys) {
     keys = new ConsentKeys(db);

@@ -10,14 +10,15 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import { consentView, type ConsentDb } from './tables.js';
 import { conflict, invalidInput } from '../platform/errors.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 
 const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** Creates the partition of the month starting `monthStart` (YYYY-MM-01) unless it exists. Safe across processes. */
-export async function ensureMonth(db: Kysely<Database>, monthStart: string): Promise<void> {
+export async function ensureMonth<DB extends ConsentDb>(anyDb: Kysely<DB>, monthStart: string): Promise<void> {
+  const db = consentView(anyDb);
   await sql`select consent_records_ensure_month(${monthStart}::date)`.execute(db);
 }
 
@@ -30,7 +31,8 @@ export interface ConsentMonth {
 }
 
 /** Every month partition of the ledger, oldest first. */
-export async function listConsentMonths(db: Kysely<Database>): Promise<ConsentMonth[]> {
+export async function listConsentMonths<DB extends ConsentDb>(anyDb: Kysely<DB>): Promise<ConsentMonth[]> {
+  const db = consentView(anyDb);
   // The catalogue, not the records: it names the table without reading a row.
   const { rows } = await acrossOrganisations('list the ledger partitions', () =>
     sql<{ name: string }>`
@@ -48,7 +50,11 @@ export async function listConsentMonths(db: Kysely<Database>): Promise<ConsentMo
 }
 
 /** Months whose every record is older than `notAfter` (the retention cutoff): these may be dropped. */
-export async function droppableConsentMonths(db: Kysely<Database>, notAfter: Date): Promise<ConsentMonth[]> {
+export async function droppableConsentMonths<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
+  notAfter: Date,
+): Promise<ConsentMonth[]> {
+  const db = consentView(anyDb);
   return (await listConsentMonths(db)).filter((m) => m.endsAt.getTime() <= notAfter.getTime());
 }
 
@@ -69,10 +75,11 @@ export interface DropResult {
  *   // retention engine: consent proof kept 5 years after the month it was given in
  *   await dropConsentMonth(db, { month: '2020-03', notAfter: addDuration(now, duration('P5Y'), -1), now, actor: 'system' });
  */
-export async function dropConsentMonth(
-  db: Kysely<Database>,
+export async function dropConsentMonth<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   input: { month: string; notAfter: Date; now: Date; actor: string },
 ): Promise<DropResult> {
+  const db = consentView(anyDb);
   if (!monthPattern.test(input.month)) throw invalidInput([{ path: 'month', message: 'a month as YYYY-MM' }]);
   const endsAt = monthEnd(input.month);
   const cutoff = Math.min(input.notAfter.getTime(), input.now.getTime());

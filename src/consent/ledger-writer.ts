@@ -11,7 +11,7 @@
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
-import type { Database } from '../database.js';
+import type { ConsentDb } from './tables.js';
 import { AppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { ensureMonth } from './ledger-partitions.js';
@@ -68,7 +68,7 @@ export class LedgerWriter {
   readonly stats = { batches: 0, records: 0, failedBatches: 0 };
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly db: Kysely<ConsentDb>,
     private readonly logger: Logger,
     options: LedgerWriterOptions = {},
   ) {
@@ -168,7 +168,7 @@ const batchStatement = `
                          $8::text[], $9::jsonb[], $10::boolean[], $11::text[], $12::text[], $13::text[], $14::boolean[]))
   ${counterUpsertText(14)}`;
 
-async function writeBatch(db: Kysely<Database>, records: LedgerRecord[], counters: CounterRow[]): Promise<void> {
+async function writeBatch(db: Kysely<ConsentDb>, records: LedgerRecord[], counters: CounterRow[]): Promise<void> {
   const n = records.length;
   const organisations = new Array<string>(n),
     times = new Array<string>(n),

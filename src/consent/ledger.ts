@@ -14,6 +14,7 @@ import { RateLimiter } from './ledger-rate-limit.js';
 import { checkChoices, newReceiptId, userAgentFamily, type ConsentPost } from './ledger-rules.js';
 import { LedgerWriter, type LedgerWriterOptions } from './ledger-writer.js';
 import { ShownCounter } from './statistics.js';
+import { consentView } from './tables.js';
 
 /** Purpose-consent form posts per IP hash and minute (each may send a confirmation mail). */
 export const formLimitPerMinute = 20;
@@ -52,9 +53,9 @@ export class ConsentLedger {
 
   constructor(private readonly options: ConsentLedgerOptions) {
     this.directory = new SiteDirectory(options.db, options.logger);
-    this.keys = new ConsentKeys(options.db, options.secret);
+    this.keys = new ConsentKeys(consentView(options.db), options.secret);
     // PGlite is one session: batches take turns anyway, so one in flight and larger batches.
-    this.writer = new LedgerWriter(options.db, options.logger, {
+    this.writer = new LedgerWriter(consentView(options.db), options.logger, {
       ...(options.dbKind === 'pglite' ? { maxInFlight: 1, maxBatch: 1000 } : {}),
       ...options.writer,
     });
@@ -65,7 +66,7 @@ export class ConsentLedger {
       Date.now,
       1 << 16,
     );
-    this.shown = new ShownCounter(options.db, options.logger);
+    this.shown = new ShownCounter(consentView(options.db), options.logger);
   }
 
   async start(): Promise<void> {

@@ -7,6 +7,21 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { enableOrganisationRls } from '../platform/db/rls.js';
 
+/**
+ * A row trigger that refuses UPDATE and DELETE on `table` through `guard`. Same statement as written out before, only
+ * built here once: the trigger it creates is the same.
+ */
+const refuseChanges = (db: Kysely<unknown>, table: string, guard = 'consent_refuse_change') =>
+  sql`
+        create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.raw(table)}
+        for each row execute function ${sql.raw(guard)}()`.execute(db);
+
+/** A statement trigger that refuses TRUNCATE on `table` (not cloned onto partitions: see consent_records_ensure_month). */
+const refuseTruncate = (db: Kysely<unknown>, table: string) =>
+  sql`
+        create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.raw(table)}
+        for each statement execute function consent_refuse_change()`.execute(db);
+
 export const consentMigrations: Record<string, Migration> = {
   '0200-consent-ledger': {
     async up(db: Kysely<unknown>) {
@@ -38,12 +53,8 @@ export const consentMigrations: Record<string, Migration> = {
       );
       // Row triggers on the partitioned table are cloned onto every partition; TRUNCATE triggers are not, so the
       // partition function below adds one to each partition it creates.
-      await sql`
-        create trigger consent_records_append_only before update or delete on consent_records
-        for each row execute function consent_refuse_change()`.execute(db);
-      await sql`
-        create trigger consent_records_no_truncate before truncate on consent_records
-        for each statement execute function consent_refuse_change()`.execute(db);
+      await refuseChanges(db, 'consent_records');
+      await refuseTruncate(db, 'consent_records');
       // One partition per UTC month, created on demand by the writer (and at start for this month and the next).
       // Serialised by an advisory lock so several server processes can race to create the same month.
       await sql`
@@ -78,9 +89,7 @@ export const consentMigrations: Record<string, Migration> = {
           created_at timestamptz not null default now(),
           primary key (organisation_id, site_id, revision)
         )`.execute(db);
-      await sql`
-        create trigger consent_texts_append_only before update or delete on consent_texts
-        for each row execute function consent_refuse_change()`.execute(db);
+      await refuseChanges(db, 'consent_texts');
 
       await sql`
         create table consent_ip_keys (
@@ -165,12 +174,8 @@ export const consentMigrations: Record<string, Migration> = {
           end if;
           raise exception 'purpose consents are append-only (% on %)', tg_op, tg_table_name using errcode = '55000';
         end $$`.execute(db);
-      await sql`
-        create trigger purpose_consents_append_only before update or delete on purpose_consents
-        for each row execute function purpose_consents_guard()`.execute(db);
-      await sql`
-        create trigger purpose_consents_no_truncate before truncate on purpose_consents
-        for each statement execute function consent_refuse_change()`.execute(db);
+      await refuseChanges(db, 'purpose_consents', 'purpose_consents_guard');
+      await refuseTruncate(db, 'purpose_consents');
 
       await sql`
         create table marketing_suppressions (
@@ -182,9 +187,7 @@ export const consentMigrations: Record<string, Migration> = {
           primary key (organisation_id, email_hash)
         )`.execute(db);
       // An objection to direct marketing is absolute and must survive erasure: suppressions are never deleted.
-      await sql`
-        create trigger marketing_suppressions_append_only before update or delete on marketing_suppressions
-        for each row execute function consent_refuse_change()`.execute(db);
+      await refuseChanges(db, 'marketing_suppressions');
       for (const table of [
         'purpose_consent_subjects',
         'purpose_consent_texts',

@@ -171,7 +171,11 @@ export function registerPurposeConsentRoutes(
       emails: await grantedEmails(context.db, callerOf(request), params.purpose),
     }),
   );
+  registerConfirmationRoutes(app, ports);
+}
 
+/** Double opt-in: the confirmation page behind the mailed link, and its confirm button. */
+function registerConfirmationRoutes(app: FastifyInstance, ports: PurposeConsentPorts) {
   defineRoute(
     app,
     {

@@ -25,6 +25,19 @@ import { consentKeysFor } from './ledger-keys.js';
 import { ageOn, digitalConsentAge, jointConsentCountries } from './purpose-consent-ages.js';
 import { confirmationMail } from './purpose-consent-pages.js';
 import { organisationName as organisationNameIn } from '../charter/localized.js';
+import { eventsOf, statusOf } from './purpose-consent-reads.js';
+import { confirmationToken, openConfirmationToken } from './purpose-consent-tokens.js';
+
+// Reads and token helpers live in their own modules; re-exported so callers keep one import.
+export {
+  grantedEmails,
+  hasConfirmedAddress,
+  purposeConsentsOf,
+  statusOf,
+  type PurposeConsentStatus,
+  type PurposeConsentSummary,
+} from './purpose-consent-reads.js';
+export { uuidBytes, uuidString } from './purpose-consent-tokens.js';
 
 /** How long a double opt-in confirmation link works. */
 export const confirmationDays = 7;
@@ -60,8 +73,6 @@ export interface PurposeConsentPorts {
   /** Base URL of Charter for links in mails. */
   publicUrl: string;
 }
-
-export type PurposeConsentStatus = 'granted' | 'withdrawn' | 'pending' | 'none';
 
 interface ConsentPurpose {
   charter: Charter;
@@ -134,6 +145,25 @@ export function parentalFacts(
   };
 }
 
+/**
+ * What recording and requesting a purpose consent share: the language checked against the charter, the parental
+ * facts, the version of the text, the person's keyed hash and the new event's id.
+ */
+async function prepareEvent(
+  ports: PurposeConsentPorts,
+  scope: OrgScope,
+  charter: Charter,
+  purpose: ConsentPurpose['purpose'],
+  input: PurposeConsentInput,
+) {
+  checkLanguage(charter, input.language);
+  const now = ports.clock();
+  const parental = parentalFacts(charter, purpose, input, now);
+  const version = textVersion(purpose);
+  const subjectHash = await consentKeysFor(ports.db).hashEmail(scope, input.email);
+  return { now, parental, version, subjectHash, id: randomUUID() };
+}
+
 async function storeText(
   trx: Transaction<Database>,
   organisationId: string,
@@ -174,12 +204,7 @@ export async function requestPurposeConsent(
 ): Promise<{ status: 'confirmation-sent' }> {
   const organisationId = requireScope(scope);
   const { charter, purpose } = await consentPurpose(ports.db, scope, input.purpose);
-  checkLanguage(charter, input.language);
-  const now = ports.clock();
-  const parental = parentalFacts(charter, purpose, input, now);
-  const version = textVersion(purpose);
-  const subjectHash = await consentKeysFor(ports.db).hashEmail(scope, input.email);
-  const id = randomUUID();
+  const { now, parental, version, subjectHash, id } = await prepareEvent(ports, scope, charter, purpose, input);
   const fresh = await inOrganisation(ports.db, scope, async (trx) => {
     // One confirmation mail per address and purpose per throttle period, whoever asks: a public form must not become
     // a way to flood someone's mailbox. The answer stays the same either way.
@@ -251,12 +276,7 @@ export async function recordPurposeConsent(
   const organisationId = requireScope(scope);
   const { charter, purpose } = await consentPurpose(ports.db, scope, input.purpose);
   if (purpose.consent.doubleOptIn) return requestPurposeConsent(ports, scope, input, options);
-  checkLanguage(charter, input.language);
-  const now = ports.clock();
-  const parental = parentalFacts(charter, purpose, input, now);
-  const version = textVersion(purpose);
-  const subjectHash = await consentKeysFor(ports.db).hashEmail(scope, input.email);
-  const id = randomUUID();
+  const { now, parental, version, subjectHash, id } = await prepareEvent(ports, scope, charter, purpose, input);
   await inOrganisation(ports.db, scope, async (trx) => {
     await storeText(trx, organisationId, purpose, version);
     await storeSubject(trx, organisationId, subjectHash, input.email);
@@ -466,92 +486,6 @@ export async function withdrawBySubjectHash(
   });
 }
 
-export interface PurposeConsentSummary {
-  purpose: string;
-  status: PurposeConsentStatus;
-  /** When the current status began. */
-  since: string | null;
-  textVersion: string | null;
-  events: { action: string; at: string; method: string; textVersion: string; language: string; parental: unknown }[];
-}
-
-/** Every purpose consent of a person, with its history (for the console, access requests and the privacy center). */
-export async function purposeConsentsOf(
-  db: Kysely<Database>,
-  scope: OrgScope,
-  email: string,
-): Promise<PurposeConsentSummary[]> {
-  const organisationId = requireScope(scope);
-  const subjectHash = await consentKeysFor(db).hashEmail(scope, email);
-  const rows = await inOrganisation(db, scope, (trx) => eventsOf(trx, organisationId, subjectHash));
-  const byPurpose = new Map<string, EventRow[]>();
-  for (const row of rows) byPurpose.set(row.purpose_id, [...(byPurpose.get(row.purpose_id) ?? []), row]);
-  return [...byPurpose.entries()].map(([purpose, events]) => {
-    const state = statusOf(events);
-    return {
-      purpose,
-      status: state.status,
-      since: state.since?.toISOString() ?? null,
-      textVersion: state.textVersion,
-      events: events.map((e) => ({
-        action: e.action,
-        at: new Date(e.recorded_at).toISOString(),
-        method: e.method,
-        textVersion: e.text_version,
-        language: e.language,
-        parental: e.parental,
-      })),
-    };
-  });
-}
-
-/**
- * Whether the ledger holds a confirmed address for `email`: a double opt-in that the person confirmed from the mail
- * sent to it (a `granted` event that `confirms` a request). That proves the address reached its owner once, so the
- * privacy center may send a verification code to it. A later withdrawal does not undo the proof; an erasure does
- * (the events are gone).
- */
-export async function hasConfirmedAddress(db: Kysely<Database>, scope: OrgScope, email: string): Promise<boolean> {
-  const organisationId = requireScope(scope);
-  const subjectHash = await consentKeysFor(db).hashEmail(scope, email);
-  const row = await inOrganisation(db, scope, (trx) =>
-    trx
-      .selectFrom('purpose_consents')
-      .select('id')
-      .where('organisation_id', '=', organisationId)
-      .where('subject_hash', '=', subjectHash)
-      .where('action', '=', 'granted')
-      .where('confirms', 'is not', null)
-      .limit(1)
-      .executeTakeFirst(),
-  );
-  return row !== undefined;
-}
-
-/** The email addresses whose consent for `purposeId` is currently granted (e.g. the newsletter's list). */
-export async function grantedEmails(db: Kysely<Database>, scope: OrgScope, purposeId: string): Promise<string[]> {
-  const organisationId = requireScope(scope);
-  const rows = await inOrganisation(db, scope, (trx) =>
-    trx
-      .selectFrom('purpose_consents as c')
-      .innerJoin('purpose_consent_subjects as s', (join) =>
-        join.onRef('s.organisation_id', '=', 'c.organisation_id').onRef('s.subject_hash', '=', 'c.subject_hash'),
-      )
-      .select(['s.email', 'c.action'])
-      .distinctOn('c.subject_hash')
-      .where('c.organisation_id', '=', organisationId)
-      .where('c.purpose_id', '=', purposeId)
-      .where('c.action', '!=', 'requested')
-      .orderBy('c.subject_hash')
-      .orderBy('c.seq', 'desc')
-      .execute(),
-  );
-  return rows
-    .filter((r) => r.action === 'granted')
-    .map((r) => r.email)
-    .sort();
-}
-
 /**
  * Erases a person's purpose consents (Art. 17): their events and their address, in one transaction that states it is
  * an erasure (the append-only trigger lets only that through). The marketing suppression entry, if any, stays.
@@ -588,55 +522,6 @@ export async function erasePurposeConsents(
     }
     return { events };
   });
-}
-
-type EventRow = {
-  id: string;
-  purpose_id: string;
-  action: 'requested' | 'granted' | 'withdrawn';
-  text_version: string;
-  language: string;
-  method: string;
-  parental: unknown;
-  recorded_at: Date;
-  seq: number;
-};
-
-async function eventsOf(
-  trx: Transaction<Database>,
-  organisationId: string,
-  subjectHash: string,
-  purposeId?: string,
-): Promise<EventRow[]> {
-  let query = trx
-    .selectFrom('purpose_consents')
-    .select(['id', 'purpose_id', 'action', 'text_version', 'language', 'method', 'parental', 'recorded_at', 'seq'])
-    .where('organisation_id', '=', organisationId)
-    .where('subject_hash', '=', subjectHash);
-  if (purposeId) query = query.where('purpose_id', '=', purposeId);
-  return query.orderBy('seq').execute();
-}
-
-/** The status after a purpose's events (in order): the last grant or withdrawal decides; a later request is pending. */
-export function statusOf(events: readonly Pick<EventRow, 'action' | 'recorded_at' | 'text_version'>[]): {
-  status: PurposeConsentStatus;
-  since: Date | null;
-  textVersion: string | null;
-} {
-  let state: { status: PurposeConsentStatus; since: Date | null; textVersion: string | null } = {
-    status: 'none',
-    since: null,
-    textVersion: null,
-  };
-  for (const event of events) {
-    if (event.action === 'requested') {
-      if (state.status === 'none' || state.status === 'withdrawn')
-        state = { status: 'pending', since: new Date(event.recorded_at), textVersion: event.text_version };
-    } else {
-      state = { status: event.action, since: new Date(event.recorded_at), textVersion: event.text_version };
-    }
-  }
-  return state;
 }
 
 async function insertEvent(
@@ -683,39 +568,4 @@ function checkLanguage(charter: Charter, language: string) {
       { path: 'body.language', message: `not a language of this charter (${charter.languages.join(', ')})` },
     ]);
   }
-}
-
-// Confirmation tokens: organisation id and request id (32 bytes), signed with the organisation's link key.
-async function confirmationToken(db: Kysely<Database>, scope: OrgScope, requestId: string): Promise<string> {
-  const payload = Buffer.concat([uuidBytes(requireScope(scope)), uuidBytes(requestId)]);
-  return `${payload.toString('base64url')}.${await consentKeysFor(db).sign(scope, Buffer.concat([Buffer.from('confirm:'), payload]))}`;
-}
-
-async function openConfirmationToken(
-  db: Kysely<Database>,
-  token: string,
-): Promise<{ scope: OrgScope; requestId: string } | undefined> {
-  const [encoded, signature] = token.split('.');
-  if (!encoded || !signature || !/^[A-Za-z0-9_-]+$/.test(encoded + signature)) return undefined;
-  const payload = Buffer.from(encoded, 'base64url');
-  if (payload.length !== 32) return undefined;
-  const scope = { organisationId: uuidString(payload.subarray(0, 16)) };
-  const exists = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('id', '=', scope.organisationId)
-    .executeTakeFirst();
-  if (!exists) return undefined;
-  if (!(await consentKeysFor(db).verify(scope, Buffer.concat([Buffer.from('confirm:'), payload]), signature)))
-    return undefined;
-  return { scope, requestId: uuidString(payload.subarray(16, 32)) };
-}
-
-export function uuidBytes(uuid: string): Buffer {
-  return Buffer.from(uuid.replace(/-/g, ''), 'hex');
-}
-
-export function uuidString(bytes: Buffer): string {
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

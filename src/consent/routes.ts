@@ -78,60 +78,30 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
   app.addHook('onReady', async () => ledger.start());
   app.addHook('onClose', async () => ledger.close());
 
-  // CORS, content type and rate limit for the public endpoints: route hooks, run before the body is read, so a
-  // refused request costs no parsing and stores nothing. Written in callback style: the banner's post is the hot path,
-  // and the IP hash is synchronous once the day's key is loaded (at start).
-  const gate = (url: string, accepted: readonly string[], limiter: RateLimiter): onRequestHookHandler =>
-    function consentGate(request, reply, done) {
-      reply.header('x-content-type-options', 'nosniff');
-      const origin = request.headers.origin;
-      if (origin !== undefined) {
-        if (!isSameOrigin(request, origin) && !ledger.directory.hasOrigin(origin)) {
-          if (request.method === 'OPTIONS') return void reply.code(403).send();
-          return done(forbidden('This origin may not record consent here.'));
-        }
-        reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
-      }
-      if (request.method === 'OPTIONS') {
-        return void reply
-          .code(204)
-          .header('access-control-allow-methods', 'POST')
-          .header('access-control-allow-headers', 'content-type')
-          .header('access-control-max-age', '7200')
-          .send();
-      }
-      const type = mediaType(request.headers['content-type']);
-      if (!type || !accepted.includes(type))
-        return done(
-          unsupportedMediaType(
-            `Send the ${url.endsWith('/shown') ? 'beacon' : 'consent'} as ${accepted.join(' or ')}.`,
-          ),
-        );
-      const limit = (ipHash: string) => {
-        const wait = limiter.hit(ipHash);
-        if (wait > 0) {
-          reply.header('retry-after', String(wait));
-          return done(tooManyRequests());
-        }
-        ipHashes.set(request, ipHash);
-        done();
-      };
-      const ipHash = ledger.hashIpIfReady(request.ip);
-      if (ipHash !== undefined) return limit(ipHash);
-      ledger.hashIp(request.ip).then(limit, done);
-    };
   const gates = {
-    '/api/v1/consent': gate('/api/v1/consent', ['application/json'], ledger.limiter),
+    '/api/v1/consent': gateOf(ledger, '/api/v1/consent', ['application/json'], ledger.limiter),
     // The beacon may come as text/plain (navigator.sendBeacon without a preflight); records must be JSON.
-    '/api/v1/consent/shown': gate('/api/v1/consent/shown', ['application/json', 'text/plain'], ledger.limiter),
-    '/api/v1/consent/purposes': gate('/api/v1/consent/purposes', ['application/json'], ledger.formLimiter),
+    '/api/v1/consent/shown': gateOf(
+      ledger,
+      '/api/v1/consent/shown',
+      ['application/json', 'text/plain'],
+      ledger.limiter,
+    ),
+    '/api/v1/consent/purposes': gateOf(ledger, '/api/v1/consent/purposes', ['application/json'], ledger.formLimiter),
   };
 
   for (const [url, onRequest] of Object.entries(gates)) {
     // Answered by the gate; declared so that the router knows the method.
     app.route({ method: 'OPTIONS', url, onRequest, handler: async (_request, reply) => reply.code(204).send() });
   }
+  registerPublicConsentRoutes(app, ledger, gates);
+  registerConsentReadRoutes(app, context);
+  registerPurposeConsentRoutes(app, context, ledger, factsOf, gates['/api/v1/consent/purposes']);
+  registerSuppressionRoutes(app, context);
+}
 
+/** The banner's endpoints: a visitor's choice, and the count of displays. Each behind its gate. */
+function registerPublicConsentRoutes(app: FastifyInstance, ledger: ConsentLedger, gates: ConsentGates) {
   defineRoute(
     app,
     {
@@ -171,7 +141,10 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
       reply.code(204).send();
     },
   );
+}
 
+/** The privacy team's reads of the ledger: a visitor's history, receipts, daily statistics. */
+function registerConsentReadRoutes(app: FastifyInstance, context: AppContext) {
   defineRoute(
     app,
     {
@@ -290,10 +263,62 @@ export function registerConsentRoutes(app: FastifyInstance, context: AppContext)
       return { from, to, days };
     },
   );
-
-  registerPurposeConsentRoutes(app, context, ledger, factsOf, gates['/api/v1/consent/purposes']);
-  registerSuppressionRoutes(app, context);
 }
+
+/**
+ * CORS, content type and rate limit for the public endpoints: route hooks, run before the body is read, so a
+ * refused request costs no parsing and stores nothing. Written in callback style: the banner's post is the hot path,
+ * and the IP hash is synchronous once the day's key is loaded (at start). Built once per endpoint at registration.
+ */
+function gateOf(
+  ledger: ConsentLedger,
+  url: string,
+  accepted: readonly string[],
+  limiter: RateLimiter,
+): onRequestHookHandler {
+  return function consentGate(request, reply, done) {
+    reply.header('x-content-type-options', 'nosniff');
+    const origin = request.headers.origin;
+    if (origin !== undefined) {
+      if (!isSameOrigin(request, origin) && !ledger.directory.hasOrigin(origin)) {
+        if (request.method === 'OPTIONS') return void reply.code(403).send();
+        return done(forbidden('This origin may not record consent here.'));
+      }
+      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+    }
+    if (request.method === 'OPTIONS') {
+      return void reply
+        .code(204)
+        .header('access-control-allow-methods', 'POST')
+        .header('access-control-allow-headers', 'content-type')
+        .header('access-control-max-age', '7200')
+        .send();
+    }
+    const type = mediaType(request.headers['content-type']);
+    if (!type || !accepted.includes(type))
+      return done(
+        unsupportedMediaType(`Send the ${url.endsWith('/shown') ? 'beacon' : 'consent'} as ${accepted.join(' or ')}.`),
+      );
+    const limit = (ipHash: string) => {
+      const wait = limiter.hit(ipHash);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        return done(tooManyRequests());
+      }
+      ipHashes.set(request, ipHash);
+      done();
+    };
+    const ipHash = ledger.hashIpIfReady(request.ip);
+    if (ipHash !== undefined) return limit(ipHash);
+    ledger.hashIp(request.ip).then(limit, done);
+  };
+}
+
+/** The gate of each public endpoint, by its URL. */
+type ConsentGates = Record<
+  '/api/v1/consent' | '/api/v1/consent/shown' | '/api/v1/consent/purposes',
+  onRequestHookHandler
+>;
 
 function factsOf(request: FastifyRequest) {
   const ipHash = ipHashes.get(request);

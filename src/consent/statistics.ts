@@ -14,7 +14,7 @@
  */
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
-import type { Database } from '../database.js';
+import { consentView, type ConsentDb } from './tables.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { Logger } from '../platform/logger.js';
 import { consentMethods } from './ledger-rules.js';
@@ -125,7 +125,11 @@ export function counterParams(rows: readonly CounterRow[]): unknown[] {
 const counterUpsertStatement = counterUpsertText(0);
 
 /** Adds counters in one statement. */
-export async function upsertCounters(db: Kysely<Database>, rows: readonly CounterRow[]): Promise<void> {
+export async function upsertCounters<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
+  rows: readonly CounterRow[],
+): Promise<void> {
+  const db = consentView(anyDb);
   if (rows.length === 0) return;
   // Beacons of several organisations in one statement, like the ledger writer's batches (ledger-writer.ts).
   await acrossOrganisations('consent counters of several organisations in one statement', () =>
@@ -141,7 +145,7 @@ export class ShownCounter {
   readonly #shard = 1000 + Math.floor(Math.random() * 1000);
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly db: Kysely<ConsentDb>,
     private readonly logger: Logger,
     private readonly intervalMs = 2000,
   ) {}
@@ -202,11 +206,12 @@ export interface DailyStatistics {
 }
 
 /** Daily statistics of an organisation's sites between two days (inclusive, YYYY-MM-DD), oldest first. */
-export async function consentStatistics(
-  db: Kysely<Database>,
+export async function consentStatistics<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   query: { from: string; to: string; site?: string | undefined },
 ): Promise<DailyStatistics[]> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const rows = await inOrganisation(db, scope, (trx) => {
     let select = trx

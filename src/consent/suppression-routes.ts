@@ -127,6 +127,16 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
         baseUrl: publicUrl(context.config),
       }),
   );
+  registerUnsubscribeRoutes(app, context);
+}
+
+/** The public unsubscribe page behind a List-Unsubscribe link, and its one-click POST (RFC 8058). */
+function registerUnsubscribeRoutes(app: FastifyInstance, context: AppContext) {
+  const db = context.db;
+  const organisationName = async (organisationId: string): Promise<string> => {
+    const row = await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst();
+    return row?.name ?? '';
+  };
 
   defineRoute(
     app,
@@ -223,11 +233,6 @@ export function registerSuppressionRoutes(app: FastifyInstance, context: AppCont
         .send(renderUnsubscribePage({ kind: 'done', organisation }, language));
     });
   });
-
-  async function organisationName(organisationId: string): Promise<string> {
-    const row = await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst();
-    return row?.name ?? '';
-  }
 }
 
 type UnsubscribePage =

@@ -17,7 +17,8 @@ import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { MarketingSuppressionTable } from './tables.js';
 import { consentKeysFor } from './ledger-keys.js';
-import { uuidBytes, uuidString, withdrawBySubjectHash } from './purpose-consent.js';
+import { withdrawBySubjectHash } from './purpose-consent.js';
+import { openSignedToken, uuidBytes } from './purpose-consent-tokens.js';
 
 export type SuppressionReason = MarketingSuppressionTable['reason'];
 export const suppressionReasons = [
@@ -158,18 +159,9 @@ export async function openUnsubscribeToken(
   purpose: string | undefined,
 ): Promise<{ scope: OrgScope; emailHash: string; purpose: string | undefined } | undefined> {
   const [encoded, signature, extra] = token.split('.');
-  if (!encoded || !signature || extra !== undefined || !/^[A-Za-z0-9_-]+$/.test(encoded + signature)) return undefined;
-  const payload = Buffer.from(encoded, 'base64url');
-  if (payload.length !== 48) return undefined;
-  const scope = { organisationId: uuidString(payload.subarray(0, 16)) };
-  const exists = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('id', '=', scope.organisationId)
-    .executeTakeFirst();
-  if (!exists) return undefined;
-  if (!(await consentKeysFor(db).verify(scope, signedPart(payload, purpose), signature))) return undefined;
-  return { scope, emailHash: payload.subarray(16, 48).toString('hex'), purpose };
+  if (extra !== undefined) return undefined;
+  const opened = await openSignedToken(db, { encoded, signature }, 48, (payload) => signedPart(payload, purpose));
+  return opened && { scope: opened.scope, emailHash: opened.payload.subarray(16, 48).toString('hex'), purpose };
 }
 
 /**

@@ -3,6 +3,9 @@
  * showed, keys for keyed hashes, daily statistics, purpose consents tied to a person, and the marketing suppression list.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountTables } from '../accounts/tables.js';
+import type { AuditTables } from '../audit/tables.js';
+import { viewOf } from '../platform/db/view.js';
 
 type Json = ColumnType<unknown, string, never>;
 
@@ -125,3 +128,11 @@ export interface ConsentTables {
   purpose_consents: PurposeConsentTable;
   marketing_suppressions: MarketingSuppressionTable;
 }
+
+/**
+ * What the consent domain's code may read and write: its own tables and the shared ones it uses (add a table here
+ * when the domain starts to read it). Exported functions stay generic (`<DB extends ConsentDb>(db: Kysely<DB>)`) and
+ * narrow with `consentView`, so any domain's handle can call them.
+ */
+export type ConsentDb = ConsentTables & AuditTables & Pick<AccountTables, 'organisations'>;
+export const consentView = viewOf<ConsentDb>();

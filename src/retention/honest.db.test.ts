@@ -4,33 +4,19 @@
  * held or ungoverned row still references is anonymised instead, or reported as what stayed, and the run is then
  * `partial`; a column rule erases its columns and keeps the row; approving a newer run supersedes an older waiting one.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureOrganisation } from '../accounts/organisations.js';
-import { activeCharter, applyCharter } from '../charter/repository.js';
+import { activeCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
 import type { Database } from '../database.js';
-import { readConfig } from '../platform/config.js';
 import type { OpenDatabase } from '../platform/db/database.js';
-import type { OrgScope } from '../platform/db/tenancy.js';
-import type { SqlDriver } from '../stores/sql/driver.js';
 import { isHashed } from '../stores/strategies.js';
 import { testDatabase } from '../../test/support/database.js';
-import { composeRetention } from './deps.js';
 import { computePlan } from './plan.js';
 import { getRun } from './runs.js';
 import { runRetention, type RunOptions } from './sweep.js';
-import {
-  ids,
-  newStoreDatabase,
-  storeDriver,
-  storeServers,
-  testHashKey,
-  testNow,
-  type StoreKind,
-  type StoreServers,
-} from './testing/crm.js';
+import { ids, storeServers, testNow, type StoreKind, type StoreServers } from './testing/crm.js';
 import { ledgerShopCharter, readLedgerShop, seedLedgerShop } from './testing/ledger-shop.js';
+import { organisationWithStore, type StoreFixture } from './testing/organisation.js';
 
 let servers: StoreServers;
 let database: OpenDatabase<Database>;
@@ -46,31 +32,13 @@ afterAll(async () => {
 
 const options: RunOptions = { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 0.1 };
 
-async function fixture(
-  kind: StoreKind,
-): Promise<{ scope: OrgScope; driver: SqlDriver; deps: ReturnType<typeof composeRetention> }> {
-  const slug = `shop-${randomUUID().slice(0, 8)}`;
-  const url = await newStoreDatabase(servers, kind);
-  const driver = storeDriver(kind, url);
-  await seedLedgerShop(driver, kind, testNow);
-  const connection = `SHOP_${slug.replace(/-/g, '_').toUpperCase()}`;
-  const organisation = await ensureOrganisation(database.db, slug, slug);
-  const scope = { organisationId: organisation.id };
-  await applyCharter(database.db, scope, {
-    charter: ledgerShopCharter({ organisation: slug, connection, kind }),
-    source: '',
-    format: 'json',
-    actor: 'system',
+const fixture = (kind: StoreKind): Promise<StoreFixture> =>
+  organisationWithStore(database, servers, kind, {
+    prefix: 'shop',
+    connectionPrefix: 'SHOP',
+    seed: (driver) => seedLedgerShop(driver, kind, testNow),
+    charter: (organisation, connection) => ledgerShopCharter({ organisation, connection, kind }),
   });
-  const deps = composeRetention({
-    db: database.db,
-    dbKind: database.kind,
-    config: readConfig({}),
-    env: { [connection]: url, CHARTER_HASH_KEY: testHashKey },
-    clock: () => testNow,
-  });
-  return { scope, driver, deps };
-}
 
 describe.each(['postgres', 'mysql'] as const)('honest retention on a %s store', (kind) => {
   let f: Awaited<ReturnType<typeof fixture>>;

@@ -23,6 +23,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { genesisHash, recordAudit } from '../audit/trail.js';
 import type { Database } from '../database.js';
 import type { Config } from '../platform/config.js';
+import { InvariantError } from '../platform/errors.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { DueQuery, StoreConnector, SweepRequest, SweepResult } from '../stores/connector.js';
 import { ownStoreId, type TableRule } from './rules.js';
@@ -116,7 +117,7 @@ export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget 
           if (query.table === 'audit_entries')
             return (await auditPrefix(trx, organisationId, cutoff, query.period)).count;
           if (query.table === 'rights_requests') return countClosedRequests(trx, organisationId, cutoff, query.period);
-          throw new Error(`unknown own table ${query.table}`);
+          throw new InvariantError(`unknown own table ${query.table}`);
         });
         due.push(count);
       }
@@ -126,7 +127,7 @@ export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget 
           audit_entries: sql`audit_entries`,
           rights_requests: sql`rights_requests`,
         }[query.table];
-        if (!table) throw new Error(`unknown own table ${query.table}`);
+        if (!table) throw new InvariantError(`unknown own table ${query.table}`);
         const row = await sql<{
           n: number;
         }>`select count(*)::int as n from ${table} where organisation_id = ${organisationId}`.execute(trx);
@@ -162,7 +163,7 @@ export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget 
           return Number(result.numAffectedRows ?? 0);
         }
         if (request.table === 'audit_entries') return pruneAudit(trx, scope, request);
-        throw new Error(`unknown own table ${request.table}`);
+        throw new InvariantError(`unknown own table ${request.table}`);
       });
       return {
         store: ownStore,

@@ -11,6 +11,8 @@ import type { Kysely } from 'kysely';
 import type { Charter } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
+import { InvariantError } from '../platform/errors.js';
+import { safeMessage } from '../platform/safe-message.js';
 import type { DueQuery, RowRule } from '../stores/connector.js';
 import { restrictedIdentities } from '../rights/restricted-identities.js';
 import { resolveProcessorRules } from './processor-rules.js';
@@ -93,7 +95,7 @@ export async function countRule(
       result ??= counted;
       due.push(counted.due[0] ?? 0);
     }
-    if (!result) throw new Error('no cutoffs');
+    if (!result) throw new InvariantError('no cutoffs');
     result = { ...result, due };
   }
   if (rule.action === 'anonymise') {
@@ -232,7 +234,7 @@ export async function targetFor(
   opened: Map<string, OpenedStore | Error>,
 ): Promise<DueTarget> {
   if (rule.store === ownStore) {
-    if (!scope) throw new Error('own data needs an organisation');
+    if (!scope) throw new InvariantError('own data needs an organisation');
     return ownDataTarget(deps.db, scope);
   }
   const target = (await openFor(deps, charter, rule.store, opened)).target;
@@ -266,7 +268,7 @@ export async function openFor(
   if (!store) {
     const declared = charter.stores.find((s) => s.id === storeId);
     try {
-      if (!declared) throw new Error(`store ${storeId} is not declared`);
+      if (!declared) throw new InvariantError(`store ${storeId} is not declared`);
       store = await deps.stores.open(declared, charter);
     } catch (error) {
       store = error instanceof Error ? error : new Error(String(error));
@@ -275,10 +277,4 @@ export async function openFor(
   }
   if (store instanceof Error) throw store;
   return store;
-}
-
-/** An error message safe to show and store: Charter's and the stores' own messages carry ids, never personal data. */
-export function safeMessage(error: unknown): string {
-  if (error instanceof Error) return error.message.slice(0, 500);
-  return 'unknown error';
 }

@@ -31,12 +31,15 @@ export interface RetentionRouteOptions {
 
 const runParams = z.object({ id: z.uuid('a run id (UUID)') });
 
+/** Composes retention's ports for one request. */
+type ComposeDeps = () => ReturnType<typeof composeRetention>;
+
 export function registerRetentionRoutes(
   app: FastifyInstance,
   context: AppContext,
   options: RetentionRouteOptions = {},
 ) {
-  const deps = () =>
+  const deps: ComposeDeps = () =>
     composeRetention({
       db: context.db,
       dbKind: context.dbKind,
@@ -45,7 +48,13 @@ export function registerRetentionRoutes(
       clock: context.clock,
       stores: options.stores,
     });
+  registerRetentionReadRoutes(app, context, deps);
+  registerRetentionRunRoutes(app, context, deps);
+  registerRetentionScheduleRoutes(app, context);
+}
 
+/** The plan, the run history and one run. */
+function registerRetentionReadRoutes(app: FastifyInstance, context: AppContext, deps: ComposeDeps) {
   defineRoute(
     app,
     {
@@ -111,7 +120,10 @@ export function registerRetentionRoutes(
     },
     async ({ params, request }) => getRun(context.db, callerOf(request), params.id),
   );
+}
 
+/** Starting a run, and the privacy officer's approval or rejection of a held one. */
+function registerRetentionRunRoutes(app: FastifyInstance, context: AppContext, deps: ComposeDeps) {
   defineRoute(
     app,
     {
@@ -200,7 +212,10 @@ export function registerRetentionRoutes(
       },
     );
   }
+}
 
+/** The daily sweep's schedule. */
+function registerRetentionScheduleRoutes(app: FastifyInstance, context: AppContext) {
   defineRoute(
     app,
     {

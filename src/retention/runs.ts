@@ -4,18 +4,20 @@
  * approval) write their audit entry in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
-import { conflict, notFound } from '../platform/errors.js';
+import { notFound } from '../platform/errors.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
-import { customerOfPurpose } from './processor-rules.js';
+import { isUuid, parseJson, toRecord } from './run-record.js';
 import type { TableRule } from './rules.js';
 import type { ApprovalReason, BlockedOutcome, RunRecord, RunStep } from './schemas.js';
-import type { RetentionRunStepTable, RetentionRunTable, RunStatus, RunTrigger, StepStatus } from './tables.js';
+import { retentionView, type RetentionDb, type RunStatus, type RunTrigger, type StepStatus } from './tables.js';
 
 export type { RunRecord, RunStep };
+// Approvals and the record mapping live in their own modules; re-exported so callers keep one import.
+export { approveInline, decideRun, isApproved } from './run-approvals.js';
+export { isUuid } from './run-record.js';
 
 export interface NewRun {
   trigger: RunTrigger;
@@ -37,7 +39,13 @@ export interface NewRun {
  * Creates a run and its steps (one per rule, in sweep order), status `counting`; with `joinUnfinished` (and not a dry
  * run), returns the id of the organisation's unfinished real run when there is one.
  */
-export async function createRun(db: Kysely<Database>, scope: OrgScope, input: NewRun, now: Date): Promise<string> {
+export async function createRun<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+  input: NewRun,
+  now: Date,
+): Promise<string> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   let id: string = randomUUID();
   await inOrganisation(db, scope, async (trx) => {
@@ -120,7 +128,12 @@ export async function createRun(db: Kysely<Database>, scope: OrgScope, input: Ne
 }
 
 /** The run created for a job (a retried scheduled job finds the run it started). */
-export async function runOfJob(db: Kysely<Database>, scope: OrgScope, jobId: string): Promise<string | undefined> {
+export async function runOfJob<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+  jobId: string,
+): Promise<string | undefined> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const row = await trx
@@ -134,7 +147,8 @@ export async function runOfJob(db: Kysely<Database>, scope: OrgScope, jobId: str
 }
 
 /** Runs that were started and not finished (their process died, or they were approved and wait to be executed). */
-export async function unfinishedRuns(db: Kysely<Database>, scope: OrgScope): Promise<string[]> {
+export async function unfinishedRuns<DB extends RetentionDb>(anyDb: Kysely<DB>, scope: OrgScope): Promise<string[]> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const rows = await trx
@@ -149,7 +163,11 @@ export async function unfinishedRuns(db: Kysely<Database>, scope: OrgScope): Pro
 }
 
 /** Stores that already had a completed run which acted on them (not a dry run): no first-run gate for them. */
-export async function storesWithHistory(db: Kysely<Database>, scope: OrgScope): Promise<Set<string>> {
+export async function storesWithHistory<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+): Promise<Set<string>> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const rows = await trx
@@ -169,7 +187,12 @@ export async function storesWithHistory(db: Kysely<Database>, scope: OrgScope): 
   });
 }
 
-export async function getRun(db: Kysely<Database>, scope: OrgScope, id: string): Promise<RunRecord> {
+export async function getRun<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+  id: string,
+): Promise<RunRecord> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   if (!isUuid(id)) throw notFound('retention run');
   const run = await inOrganisation(db, scope, async (trx) => {
@@ -200,11 +223,12 @@ export async function getRun(db: Kysely<Database>, scope: OrgScope, id: string):
 }
 
 /** Run history, newest first. */
-export async function listRuns(
-  db: Kysely<Database>,
+export async function listRuns<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   options: { limit: number; before?: Date | undefined },
 ): Promise<RunRecord[]> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     let query = trx.selectFrom('retention_runs').selectAll().where('organisation_id', '=', organisationId);
@@ -236,8 +260,8 @@ export async function listRuns(
 }
 
 /** Saves a step's counts (or its refusal) before the sweep. */
-export async function recordStepCount(
-  db: Kysely<Database>,
+export async function recordStepCount<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   runId: string,
   position: number,
@@ -251,6 +275,7 @@ export async function recordStepCount(
     error?: string;
   },
 ): Promise<void> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, (trx) =>
     trx
@@ -276,8 +301,8 @@ export async function recordStepCount(
  * flight (`next`), in one transaction; heartbeats the run. A run killed after the store committed a batch and before
  * this record finds that batch as the step's pending one on resume, and reads its effect back from the store.
  */
-export async function recordBatch(
-  db: Kysely<Database>,
+export async function recordBatch<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   runId: string,
   position: number,
@@ -285,6 +310,7 @@ export async function recordBatch(
   now: Date,
   next: string | null = null,
 ): Promise<void> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, async (trx) => {
     const step = await trx
@@ -323,12 +349,13 @@ export async function recordBatch(
 }
 
 /** The batch a step sent to its store and has not recorded yet (set before each batch, cleared with its record). */
-export async function pendingBatch(
-  db: Kysely<Database>,
+export async function pendingBatch<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   runId: string,
   position: number,
 ): Promise<string | undefined> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const row = await trx
@@ -342,8 +369,8 @@ export async function pendingBatch(
   });
 }
 
-export async function setStepStatus(
-  db: Kysely<Database>,
+export async function setStepStatus<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   runId: string,
   position: number,
@@ -352,6 +379,7 @@ export async function setStepStatus(
   error?: string,
   extra: { pendingBatch?: string | null; blocked?: BlockedOutcome | null } = {},
 ): Promise<void> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, (trx) =>
     trx
@@ -374,8 +402,8 @@ export async function setStepStatus(
 }
 
 /** Moves a run to a new status; terminal and waiting states write the run's audit entry in the same transaction. */
-export async function setRunStatus(
-  db: Kysely<Database>,
+export async function setRunStatus<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   runId: string,
   status: RunStatus,
@@ -386,6 +414,7 @@ export async function setRunStatus(
     audit?: { actor: string; action: string; data: Record<string, unknown> };
   } = {},
 ): Promise<void> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, async (trx) => {
     await trx
@@ -430,7 +459,9 @@ export async function setRunStatus(
         .executeTakeFirst();
       if (status === 'awaiting-approval')
         await emitWebhookEvent(
-          trx,
+          // The webhooks domain's emitter still takes the whole database's handle; RetentionDb holds the webhook
+          // tables it writes, so the widening is sound.
+          trx as never,
           scope,
           'retention.run.awaiting-approval',
           { runId, dueRows: Number(totals?.due ?? 0) },
@@ -438,7 +469,9 @@ export async function setRunStatus(
         );
       else
         await emitWebhookEvent(
-          trx,
+          // The webhooks domain's emitter still takes the whole database's handle; RetentionDb holds the webhook
+          // tables it writes, so the widening is sound.
+          trx as never,
           scope,
           'retention.run.completed',
           { runId, status, deleted: Number(totals?.deleted ?? 0), anonymised: Number(totals?.anonymised ?? 0) },
@@ -446,259 +479,4 @@ export async function setRunStatus(
         );
     }
   });
-}
-
-/**
- * A privacy officer's decision on a run waiting for approval: recorded once, audited in the same transaction. An
- * approved run is then executed by the job runner (or by the CLI that approved it).
- */
-export async function decideRun(
-  db: Kysely<Database>,
-  scope: OrgScope,
-  runId: string,
-  decision: { decision: 'approved' | 'rejected'; actor: string; note?: string | undefined },
-  now: Date,
-): Promise<void> {
-  const organisationId = requireScope(scope);
-  if (!isUuid(runId)) throw notFound('retention run');
-  await inOrganisation(db, scope, async (trx) => {
-    const run = await trx
-      .selectFrom('retention_runs')
-      .select(['status', 'approval_reasons'])
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', runId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!run) throw notFound('retention run');
-    if (run.status !== 'awaiting-approval')
-      throw conflict(`The run is ${run.status}; only a run awaiting approval can be ${decision.decision}.`);
-    await insertApproval(trx, organisationId, runId, decision, now);
-    await trx
-      .updateTable('retention_runs')
-      .set({
-        status: decision.decision === 'approved' ? 'approved' : 'rejected',
-        ...(decision.decision === 'rejected' ? { finished_at: now } : {}),
-      })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', runId)
-      .execute();
-    if (decision.decision === 'approved') await supersedeOlder(trx, scope, runId, decision.actor, now);
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor: decision.actor,
-        action: decision.decision === 'approved' ? 'retention.run.approved' : 'retention.run.rejected',
-        target: `retention-run:${runId}`,
-        data: {
-          reasons: parseJson<ApprovalReason[]>(run.approval_reasons, []).map(
-            (r) => r.kind + ':' + r.store + (r.table ? `/${r.table}` : ''),
-          ),
-        },
-      },
-      now,
-    );
-  });
-}
-
-/** The CLI operator's `--approve`: approves a run it is executing, recorded and audited like a console approval. */
-export async function approveInline(
-  db: Kysely<Database>,
-  scope: OrgScope,
-  runId: string,
-  actor: string,
-  reasons: ApprovalReason[],
-  now: Date,
-): Promise<void> {
-  const organisationId = requireScope(scope);
-  await inOrganisation(db, scope, async (trx) => {
-    await insertApproval(
-      trx,
-      organisationId,
-      runId,
-      { decision: 'approved', actor, note: 'approved with --approve' },
-      now,
-    );
-    await trx
-      .updateTable('retention_runs')
-      .set({ approval_reasons: JSON.stringify(reasons) })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', runId)
-      .execute();
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor,
-        action: 'retention.run.approved',
-        target: `retention-run:${runId}`,
-        data: { reasons: reasons.map((r) => r.kind + ':' + r.store + (r.table ? `/${r.table}` : '')) },
-      },
-      now,
-    );
-    await supersedeOlder(trx, scope, runId, actor, now);
-  });
-}
-
-/**
- * Approving a run supersedes the runs created before it that still wait for approval: their counts are stale (the
- * approved run acts on the same rules at a later cutoff), so they must not be approved and executed later. Each is
- * audited.
- */
-async function supersedeOlder(
-  trx: Transaction<Database>,
-  scope: OrgScope,
-  runId: string,
-  actor: string,
-  now: Date,
-): Promise<void> {
-  const organisationId = requireScope(scope);
-  const approved = await trx
-    .selectFrom('retention_runs')
-    .select('created_at')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', runId)
-    .executeTakeFirstOrThrow();
-  const older = await trx
-    .updateTable('retention_runs')
-    .set({ status: 'superseded', finished_at: now, error: `superseded by run ${runId}` })
-    .where('organisation_id', '=', organisationId)
-    .where('status', '=', 'awaiting-approval')
-    .where('id', '<>', runId)
-    .where('created_at', '<=', approved.created_at)
-    .returning('id')
-    .execute();
-  for (const run of older) {
-    await recordAudit(
-      trx,
-      scope,
-      { actor, action: 'retention.run.superseded', target: `retention-run:${run.id}`, data: { by: runId } },
-      now,
-    );
-  }
-}
-
-async function insertApproval(
-  trx: Transaction<Database>,
-  organisationId: string,
-  runId: string,
-  decision: { decision: 'approved' | 'rejected'; actor: string; note?: string | undefined },
-  now: Date,
-) {
-  await trx
-    .insertInto('retention_approvals')
-    .values({
-      organisation_id: organisationId,
-      run_id: runId,
-      decision: decision.decision,
-      actor: decision.actor,
-      note: decision.note ?? null,
-      decided_at: now,
-    })
-    .onConflict((oc) => oc.columns(['organisation_id', 'run_id']).doNothing())
-    .execute();
-}
-
-export async function isApproved(db: Kysely<Database>, scope: OrgScope, runId: string): Promise<boolean> {
-  const organisationId = requireScope(scope);
-  return inOrganisation(db, scope, async (trx) => {
-    const row = await trx
-      .selectFrom('retention_approvals')
-      .select('decision')
-      .where('organisation_id', '=', organisationId)
-      .where('run_id', '=', runId)
-      .executeTakeFirst();
-    return row?.decision === 'approved';
-  });
-}
-
-function toRecord(
-  row: Selectable<RetentionRunTable>,
-  steps: Selectable<RetentionRunStepTable>[],
-  approval: { decision: 'approved' | 'rejected'; actor: string; note: string | null; decided_at: Date } | undefined,
-): RunRecord {
-  const mapped: RunStep[] = steps.map((s) => ({
-    position: s.position,
-    store: s.store_id,
-    table: s.table_name,
-    purpose: s.purpose_id,
-    customer: customerOfPurpose(s.purpose_id) ?? null,
-    action: s.action,
-    period: s.period,
-    anchor: s.anchor,
-    status: s.status,
-    due: s.due === null ? null : Number(s.due),
-    total: s.total === null ? null : Number(s.total),
-    held: parseJson<Record<string, number>>(s.held, {}),
-    withoutAnchor: s.without_anchor === null ? null : Number(s.without_anchor),
-    deleted: Number(s.deleted),
-    anonymised: Number(s.anonymised),
-    reduced: parseJson<Record<string, number>>(s.reduced, {}),
-    blocked: parseJson<BlockedOutcome | null>(s.blocked, null),
-    rule: s.rule_id ?? `${s.store_id}/${s.table_name}`,
-    columns: parseJson<string[] | null>(s.columns, null),
-    batches: s.batches,
-    problems: parseJson<string[]>(s.problems, []),
-    error: s.error,
-    startedAt: iso(s.started_at),
-    finishedAt: iso(s.finished_at),
-    durationMs: s.duration_ms,
-  }));
-  const sum = (f: (s: RunStep) => number) => mapped.reduce((total, s) => total + f(s), 0);
-  const values = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-  return {
-    id: row.id,
-    trigger: row.trigger,
-    actor: row.actor,
-    dryRun: row.dry_run,
-    cutoff: iso(row.cutoff) ?? '',
-    charterSeq: row.charter_seq,
-    charterRevision: row.charter_revision,
-    status: row.status,
-    approvalReasons: parseJson<ApprovalReason[]>(row.approval_reasons, []),
-    approval: approval
-      ? {
-          decision: approval.decision,
-          actor: approval.actor,
-          note: approval.note,
-          decidedAt: iso(approval.decided_at) ?? '',
-        }
-      : null,
-    createdAt: iso(row.created_at) ?? '',
-    startedAt: iso(row.started_at),
-    finishedAt: iso(row.finished_at),
-    heartbeatAt: iso(row.heartbeat_at),
-    error: row.error,
-    totals: {
-      due: sum((s) => s.due ?? 0),
-      deleted: sum((s) => s.deleted),
-      anonymised: sum((s) => s.anonymised),
-      reduced: sum((s) => values(s.reduced)),
-      held: sum((s) => values(s.held)),
-      stayed: sum((s) => s.blocked?.stayed ?? 0),
-    },
-    steps: mapped,
-  };
-}
-
-function iso(value: Date | string | null): string | null {
-  if (value === null) return null;
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}
-
-function parseJson<T>(value: unknown, fallback: T): T {
-  if (value === null || value === undefined) return fallback;
-  if (typeof value === 'string') {
-    try {
-      return JSON.parse(value) as T;
-    } catch {
-      return fallback;
-    }
-  }
-  return value as T;
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return uuidPattern.test(value);
 }

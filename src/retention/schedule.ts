@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import { retentionView, type RetentionDb } from './tables.js';
 import type { Config } from '../platform/config.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
@@ -19,12 +19,13 @@ export const dailySweepQueue = 'retention.sweep';
 const defaultTime = (config: Pick<Config, 'RETENTION_SCHEDULE'>) =>
   config.RETENTION_SCHEDULE === 'off' ? '02:30' : config.RETENTION_SCHEDULE;
 
-export async function getSchedule(
-  db: Kysely<Database>,
+export async function getSchedule<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   config: Pick<Config, 'RETENTION_SCHEDULE'>,
   now: Date,
 ): Promise<Schedule> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   const row = await inOrganisation(db, scope, (trx) =>
     trx.selectFrom('retention_schedules').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst(),
@@ -43,12 +44,13 @@ export async function getSchedule(
   };
 }
 
-export async function setSchedule(
-  db: Kysely<Database>,
+export async function setSchedule<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   input: { enabled: boolean; timeOfDay: string; actor: string },
   now: Date,
 ): Promise<Schedule> {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   const next = nextDailyRun(input.timeOfDay, now);
   await inOrganisation(db, scope, async (trx) => {
@@ -92,13 +94,14 @@ export async function setSchedule(
  * RETENTION_SCHEDULE=off), then enqueues one job per due occurrence. Runs outside any organisation (installation
  * work, as the connecting role).
  */
-export function scheduleTicker(db: Kysely<Database>, config: Pick<Config, 'RETENTION_SCHEDULE'>) {
+export function scheduleTicker<DB extends RetentionDb>(anyDb: Kysely<DB>, config: Pick<Config, 'RETENTION_SCHEDULE'>) {
+  const db = retentionView(anyDb);
   return (now: Date): Promise<void> =>
     acrossOrganisations('retention schedules of every organisation', () => tickSchedules(db, config, now));
 }
 
 async function tickSchedules(
-  db: Kysely<Database>,
+  db: Kysely<RetentionDb>,
   config: Pick<Config, 'RETENTION_SCHEDULE'>,
   now: Date,
 ): Promise<void> {
@@ -124,7 +127,7 @@ async function tickSchedules(
       .execute();
     for (const row of due) {
       const scheduledFor = new Date(row.next_run_at);
-      await enqueueJob<Database>(
+      await enqueueJob<RetentionDb>(
         trx,
         {
           queue: dailySweepQueue,

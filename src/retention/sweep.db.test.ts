@@ -6,16 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureOrganisation } from '../accounts/organisations.js';
-import { activeCharter, applyCharter } from '../charter/repository.js';
+import { activeCharter } from '../charter/repository.js';
 import type { Database } from '../database.js';
-import { readConfig } from '../platform/config.js';
 import type { OpenDatabase } from '../platform/db/database.js';
-import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
-import type { SqlDriver } from '../stores/sql/driver.js';
+import { inOrganisation } from '../platform/db/tenancy.js';
 import { isHashed } from '../stores/strategies.js';
 import { testDatabase } from '../../test/support/database.js';
-import { composeRetention } from './deps.js';
 import { computePlan } from './plan.js';
 import { decideRun, getRun } from './runs.js';
 import { runRetention, type RunOptions } from './sweep.js';
@@ -23,18 +19,16 @@ import {
   crmCharter,
   ids,
   insertRows,
-  newStoreDatabase,
   newsletterConsents,
   readAll,
   readRows,
   seedCrm,
-  storeDriver,
   storeServers,
-  testHashKey,
   testNow,
   type StoreKind,
   type StoreServers,
 } from './testing/crm.js';
+import { organisationWithStore, type StoreFixture } from './testing/organisation.js';
 
 let servers: StoreServers;
 let database: OpenDatabase<Database>;
@@ -50,23 +44,18 @@ afterAll(async () => {
 
 const options: RunOptions = { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 0.1 };
 
-interface Fixture {
-  scope: OrgScope;
-  driver: SqlDriver;
-  deps: ReturnType<typeof composeRetention>;
-}
+type Fixture = StoreFixture;
 
 /** A fresh organisation with the CRM charter, its own seeded store, consents in the ledger and two outbox mails. */
 async function fixture(kind: StoreKind): Promise<Fixture> {
-  const slug = `org-${randomUUID().slice(0, 8)}`;
-  const url = await newStoreDatabase(servers, kind);
-  const driver = storeDriver(kind, url);
-  await seedCrm(driver, kind);
-  const connection = `CRM_${slug.replace(/-/g, '_').toUpperCase()}`;
-  const charter = crmCharter({ organisation: slug, connection, kind });
-  const organisation = await ensureOrganisation(database.db, slug, slug);
-  const scope = { organisationId: organisation.id };
-  await applyCharter(database.db, scope, { charter, source: '', format: 'json', actor: 'system' });
+  const created = await organisationWithStore(database, servers, kind, {
+    prefix: 'org',
+    connectionPrefix: 'CRM',
+    seed: (driver) => seedCrm(driver, kind),
+    charter: (organisation, connection) => crmCharter({ organisation, connection, kind }),
+  });
+  const { scope } = created;
+  const organisation = { id: scope.organisationId };
   await inOrganisation(database.db, scope, async (trx) => {
     for (const consent of newsletterConsents()) {
       const hash = `h-${consent.email}`;
@@ -88,14 +77,7 @@ async function fixture(kind: StoreKind): Promise<Fixture> {
       database.db,
     );
   }
-  const deps = composeRetention({
-    db: database.db,
-    dbKind: database.kind,
-    config: readConfig({}),
-    env: { [connection]: url, CHARTER_HASH_KEY: testHashKey },
-    clock: () => testNow,
-  });
-  return { scope, driver, deps };
+  return created;
 }
 
 describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) => {
@@ -367,6 +349,31 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       await expect(runRetention(f.deps, f.scope, options)).rejects.toMatchObject({ status: 409 });
       release();
       expect((await first).run?.status).toBe('completed');
+    } finally {
+      await f.driver.close();
+    }
+  });
+});
+
+describe('a driver error that quotes a stored value', () => {
+  it('reaches neither the plan nor the stored run: only the error class is kept', async () => {
+    const f = await fixture('postgres');
+    try {
+      // The newsletter's email column becomes an integer: the renewal exclusion then compares it with the emails of
+      // the consent ledger, and PostgreSQL refuses with `invalid input syntax for type integer: "renewed@example.be"`.
+      await f.driver.query('delete from newsletter');
+      await f.driver.query('alter table newsletter alter column email type integer using 0');
+      const stored = await activeCharter(database.db, f.scope);
+      const plan = await computePlan(f.deps, f.scope, stored!.charter, testNow);
+      const newsletter = plan.rules.find((r) => r.table === 'newsletter');
+      expect(newsletter).toMatchObject({ status: 'error' });
+      expect(newsletter?.error).toBeTruthy();
+      const { run } = await runRetention(f.deps, f.scope, { ...options, approve: true });
+      const step = run?.steps.find((s) => s.table === 'newsletter');
+      expect(step?.error).toBeTruthy();
+      const reports = JSON.stringify([plan, run, await getRun(database.db, f.scope, run?.id ?? '')]);
+      expect(reports).not.toContain('@example.be');
+      expect(reports).not.toContain('invalid input syntax');
     } finally {
       await f.driver.close();
     }

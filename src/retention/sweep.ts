@@ -11,22 +11,14 @@
  */
 import { activeCharter, charterRevisionBySeq } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
-import { conflict } from '../platform/errors.js';
+import { conflict, InvariantError } from '../platform/errors.js';
+import { safeMessage } from '../platform/safe-message.js';
 import type { DatabaseKind } from '../platform/db/database.js';
 import { requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { withExclusiveLock } from '../platform/jobs.js';
 import { approvalReasons, type GateStep } from './gate.js';
 import { ownStore, type DueTarget } from './own-data.js';
-import {
-  allRules,
-  countRule,
-  openFor,
-  rowRules,
-  ruleTarget,
-  safeMessage,
-  targetFor,
-  type RetentionDeps,
-} from './plan.js';
+import { allRules, countRule, openFor, rowRules, ruleTarget, targetFor, type RetentionDeps } from './plan.js';
 import type { BlockedOutcome } from './schemas.js';
 import type { DueExclusion } from '../stores/connector.js';
 import { randomUUID } from 'node:crypto';
@@ -44,6 +36,7 @@ import {
   storesWithHistory,
   unfinishedRuns,
   type RunRecord,
+  type RunStep,
 } from './runs.js';
 import { sweepOrder, type OpenedStore } from './store-access.js';
 import type { RunTrigger } from './tables.js';
@@ -158,6 +151,21 @@ export function orderRules(charter: Charter, rules: TableRule[]): TableRule[] {
   );
 }
 
+/** What the phases of one run share: its charter revision's rules, the stores opened so far, cached renewals. */
+interface RunState {
+  deps: SweepDeps;
+  scope: OrgScope;
+  runId: string;
+  options: RunOptions;
+  charter: Charter;
+  rules: Map<string, TableRule>;
+  cutoff: Date;
+  opened: Map<string, OpenedStore | Error>;
+  /** Live-schema problems per store (checked once per run). */
+  checks: Map<string, Map<string, string[]> | undefined>;
+  renewalsOf(rule: TableRule): Promise<Renewal[]>;
+}
+
 /** Executes one run from wherever it stands. The caller holds the organisation's sweep lock. */
 export async function executeRun(
   deps: SweepDeps,
@@ -167,93 +175,35 @@ export async function executeRun(
 ): Promise<RunRecord> {
   let run = await getRun(deps.db, scope, runId);
   const revision = await charterRevisionBySeq(deps.db, scope, run.charterSeq);
-  if (!revision) throw new Error(`charter revision ${run.charterSeq} is gone`);
+  if (!revision) throw new InvariantError(`charter revision ${run.charterSeq} is gone`);
   const charter = revision.charter;
-  const rules = new Map(allRules(charter, deps.own, true).rules.map((r) => [r.id, r]));
-  const cutoff = new Date(run.cutoff);
-  const opened = new Map<string, OpenedStore | Error>();
   const renewals = new Map<string, Renewal[]>();
-  const renewalsOf = async (rule: TableRule): Promise<Renewal[]> => {
-    if (!rule.renewal) return [];
-    const cached =
-      renewals.get(rule.renewal.purpose) ?? (await deps.renewals.grantsInForce(scope, rule.renewal.purpose));
-    renewals.set(rule.renewal.purpose, cached);
-    return cached;
+  const state: RunState = {
+    deps,
+    scope,
+    runId,
+    options,
+    charter,
+    rules: new Map(allRules(charter, deps.own, true).rules.map((r) => [r.id, r])),
+    cutoff: new Date(run.cutoff),
+    opened: new Map(),
+    checks: new Map(),
+    async renewalsOf(rule) {
+      if (!rule.renewal) return [];
+      const cached =
+        renewals.get(rule.renewal.purpose) ?? (await deps.renewals.grantsInForce(scope, rule.renewal.purpose));
+      renewals.set(rule.renewal.purpose, cached);
+      return cached;
+    },
   };
-  const checks = new Map<string, Map<string, string[]> | undefined>();
 
   try {
     if (run.status === 'counting') {
-      for (const step of run.steps) {
-        if (step.status !== 'pending') continue;
-        const rule = rules.get(step.rule);
-        if (!rule) {
-          await recordStepCount(deps.db, scope, runId, step.position, {
-            status: 'failed',
-            error: "the rule no longer resolves from the run's charter revision",
-          });
-          continue;
-        }
-        try {
-          if (step.store !== ownStore) {
-            const store = await openFor(deps, charter, step.store, opened);
-            if (!checks.has(step.store))
-              checks.set(step.store, await store.check([...rules.values()].filter((r) => r.store === step.store)));
-            const problems = checks.get(step.store)?.get(step.table) ?? [];
-            if (problems.length > 0) {
-              await recordStepCount(deps.db, scope, runId, step.position, { status: 'refused', problems });
-              continue;
-            }
-          }
-          const target = await targetFor(deps, scope, charter, rule, opened);
-          const counted = await countRule(
-            target,
-            rule,
-            [cutoff],
-            await renewalsOf(rule),
-            rowRules(rules.values(), rule.store),
-          );
-          await recordStepCount(deps.db, scope, runId, step.position, {
-            status: 'counted',
-            due: counted.due[0] ?? 0,
-            total: counted.total,
-            held: counted.held,
-            withoutAnchor: counted.withoutAnchor,
-          });
-        } catch (error) {
-          await recordStepCount(deps.db, scope, runId, step.position, { status: 'failed', error: safeMessage(error) });
-        }
-      }
+      for (const step of run.steps) if (step.status === 'pending') await countStep(state, step);
       run = await getRun(deps.db, scope, runId);
       if (run.dryRun) return await finish(deps, scope, run);
-      const gate: GateStep[] = run.steps
-        .filter((s) => s.status === 'counted')
-        .map((s) => ({
-          store: s.store,
-          table: s.table,
-          due: s.due ?? 0,
-          total: s.total ?? undefined,
-          own: s.store === ownStore,
-        }));
-      const reasons = approvalReasons({
-        steps: gate,
-        storesWithHistory: await storesWithHistory(deps.db, scope),
-        maxShare: options.maxShare,
-      });
-      if (reasons.length > 0 && !(await isApproved(deps.db, scope, runId))) {
-        if (!options.approve) {
-          await setRunStatus(deps.db, scope, runId, 'awaiting-approval', deps.clock(), {
-            reasons,
-            audit: {
-              actor: options.actor,
-              action: 'retention.run.awaiting-approval',
-              data: { reasons: reasons.map((r) => r.message), cutoff: run.cutoff },
-            },
-          });
-          return await getRun(deps.db, scope, runId);
-        }
-        await approveInline(deps.db, scope, runId, options.actor, reasons, deps.clock());
-      }
+      const held = await gateRun(state, run);
+      if (held) return held;
       await setRunStatus(deps.db, scope, runId, 'running', deps.clock());
     } else if (run.status === 'approved') {
       await setRunStatus(deps.db, scope, runId, 'running', deps.clock());
@@ -264,116 +214,231 @@ export async function executeRun(
     run = await getRun(deps.db, scope, runId);
     for (const step of run.steps) {
       if (step.status !== 'counted' && step.status !== 'running') continue;
-      const rule = rules.get(step.rule);
-      if (!rule) continue;
-      try {
-        const target: DueTarget = await targetFor(deps, scope, charter, rule, opened);
-        const exclusions = rule.renewal
-          ? [{ column: rule.renewal.emailColumn, values: renewedAt(await renewalsOf(rule), rule.period, cutoff) }]
-          : undefined;
-        let done = step.deleted + step.anonymised;
-        // A batch the store committed but this run did not record (killed in between): its effect, from the store's ledger.
-        const pending = await pendingBatch(deps.db, scope, runId, step.position);
-        if (pending && target.sweptBatch) {
-          const swept = await target.sweptBatch(runId, pending);
-          if (swept) {
-            await recordBatch(deps.db, scope, runId, step.position, { ...swept, ms: 0 }, deps.clock());
-            done += swept.deleted + swept.anonymised;
-          }
-        }
-        let batchId = randomUUID();
-        await setStepStatus(deps.db, scope, runId, step.position, 'running', deps.clock(), undefined, {
-          pendingBatch: batchId,
-        });
-        const sweepAll = async (extra: { referencedOnly?: boolean; action: 'delete' | 'anonymise' }) => {
-          let after: string | undefined;
-          let acted = 0;
-          for (;;) {
-            const started = performance.now();
-            const { columns, ...target_ } = ruleTarget(rule);
-            const result = await target.sweep({
-              jobId: runId,
-              ...target_,
-              ...(columns ? { columns } : {}),
-              cutoff: cutoff.toISOString(),
-              now: cutoff.toISOString(),
-              action: extra.action,
-              batchSize: extra.action === 'anonymise' ? anonymiseBatchSize(options.batchSize) : options.batchSize,
-              ...(exclusions ? { exclude: exclusions } : {}),
-              ...(after ? { after } : {}),
-              ...(extra.referencedOnly ? { referencedOnly: true } : {}),
-              batchId,
-            });
-            after = result.next;
-            const reduced = Object.values(result.reduced).reduce((a, b) => a + b, 0);
-            batchId = randomUUID();
-            await recordBatch(
-              deps.db,
-              scope,
-              runId,
-              step.position,
-              {
-                deleted: result.deleted,
-                anonymised: result.anonymised,
-                reduced: result.reduced,
-                ms: performance.now() - started,
-              },
-              deps.clock(),
-              batchId,
-            );
-            done += result.deleted + result.anonymised;
-            acted += result.anonymised;
-            await options.onProgress?.({
-              runId,
-              position: step.position,
-              steps: run.steps.length,
-              store: step.store,
-              table: step.table,
-              action: step.action,
-              done,
-              due: step.due ?? 0,
-            });
-            await options.heartbeat?.();
-            // A batch that changed nothing cannot make progress: stop here.
-            if (result.done || result.deleted + result.anonymised + reduced === 0) return acted;
-          }
-        };
-        await sweepAll({ action: rule.action });
-        // Only a table other rows reference can have due rows a delete could not reach.
-        const blocked =
-          rule.store !== ownStore && rule.action === 'delete' && !rule.columns && rule.referenced
-            ? await settleBlocked(
-                target,
-                rule,
-                cutoff,
-                exclusions,
-                [
-                  ...new Set(
-                    [...rules.values()]
-                      .filter((r) => r.store === rule.store && !r.columns && r.action === 'delete')
-                      .map((r) => r.table),
-                  ),
-                ],
-                sweepAll,
-              )
-            : null;
-        await setStepStatus(
-          deps.db,
-          scope,
-          runId,
-          step.position,
-          blocked && blocked.stayed > 0 ? 'blocked' : 'done',
-          deps.clock(),
-          undefined,
-          { pendingBatch: null, blocked },
-        );
-      } catch (error) {
-        await setStepStatus(deps.db, scope, runId, step.position, 'failed', deps.clock(), safeMessage(error));
-      }
+      const rule = state.rules.get(step.rule);
+      if (rule) await sweepStep(state, run.steps.length, step, rule);
     }
     return await finish(deps, scope, await getRun(deps.db, scope, runId));
   } finally {
-    await Promise.allSettled([...opened.values()].flatMap((o) => (o instanceof Error ? [] : [o.close()])));
+    await Promise.allSettled([...state.opened.values()].flatMap((o) => (o instanceof Error ? [] : [o.close()])));
+  }
+}
+
+/** Counts one pending step at the run's cutoff, or records why it cannot be swept (its table's live check, an error). */
+async function countStep(state: RunState, step: RunStep): Promise<void> {
+  const { deps, scope, runId, charter, rules, opened, checks } = state;
+  const rule = rules.get(step.rule);
+  if (!rule) {
+    await recordStepCount(deps.db, scope, runId, step.position, {
+      status: 'failed',
+      error: "the rule no longer resolves from the run's charter revision",
+    });
+    return;
+  }
+  try {
+    if (step.store !== ownStore) {
+      const store = await openFor(deps, charter, step.store, opened);
+      if (!checks.has(step.store))
+        checks.set(step.store, await store.check([...rules.values()].filter((r) => r.store === step.store)));
+      const problems = checks.get(step.store)?.get(step.table) ?? [];
+      if (problems.length > 0) {
+        await recordStepCount(deps.db, scope, runId, step.position, { status: 'refused', problems });
+        return;
+      }
+    }
+    const target = await targetFor(deps, scope, charter, rule, opened);
+    const counted = await countRule(
+      target,
+      rule,
+      [state.cutoff],
+      await state.renewalsOf(rule),
+      rowRules(rules.values(), rule.store),
+    );
+    await recordStepCount(deps.db, scope, runId, step.position, {
+      status: 'counted',
+      due: counted.due[0] ?? 0,
+      total: counted.total,
+      held: counted.held,
+      withoutAnchor: counted.withoutAnchor,
+    });
+  } catch (error) {
+    await recordStepCount(deps.db, scope, runId, step.position, { status: 'failed', error: safeMessage(error) });
+  }
+}
+
+/**
+ * The approval gate of a counted run: when it needs an approval it does not have, the run waits for one (returned),
+ * unless the operator approves it inline (`--approve`). Undefined: the run may go ahead.
+ */
+async function gateRun(state: RunState, run: RunRecord): Promise<RunRecord | undefined> {
+  const { deps, scope, runId, options } = state;
+  const gate: GateStep[] = run.steps
+    .filter((s) => s.status === 'counted')
+    .map((s) => ({
+      store: s.store,
+      table: s.table,
+      due: s.due ?? 0,
+      total: s.total ?? undefined,
+      own: s.store === ownStore,
+    }));
+  const reasons = approvalReasons({
+    steps: gate,
+    storesWithHistory: await storesWithHistory(deps.db, scope),
+    maxShare: options.maxShare,
+  });
+  if (reasons.length === 0 || (await isApproved(deps.db, scope, runId))) return undefined;
+  if (!options.approve) {
+    await setRunStatus(deps.db, scope, runId, 'awaiting-approval', deps.clock(), {
+      reasons,
+      audit: {
+        actor: options.actor,
+        action: 'retention.run.awaiting-approval',
+        data: { reasons: reasons.map((r) => r.message), cutoff: run.cutoff },
+      },
+    });
+    return getRun(deps.db, scope, runId);
+  }
+  await approveInline(deps.db, scope, runId, options.actor, reasons, deps.clock());
+  return undefined;
+}
+
+/** A step being swept: its target, the renewal exclusions, the rows acted on so far and the next batch's id. */
+interface StepSweep {
+  target: DueTarget;
+  rule: TableRule;
+  step: RunStep;
+  steps: number;
+  exclusions: DueExclusion[] | undefined;
+  done: number;
+  batchId: string;
+}
+
+/** Sweeps one counted (or interrupted) step to its end, then records it done, blocked or failed. */
+async function sweepStep(state: RunState, steps: number, step: RunStep, rule: TableRule): Promise<void> {
+  const { deps, scope, runId, rules, cutoff } = state;
+  try {
+    const target: DueTarget = await targetFor(deps, scope, state.charter, rule, state.opened);
+    const exclusions = rule.renewal
+      ? [{ column: rule.renewal.emailColumn, values: renewedAt(await state.renewalsOf(rule), rule.period, cutoff) }]
+      : undefined;
+    const sweep: StepSweep = {
+      target,
+      rule,
+      step,
+      steps,
+      exclusions,
+      done: step.deleted + step.anonymised,
+      batchId: '',
+    };
+    // A batch the store committed but this run did not record (killed in between): its effect, from the store's ledger.
+    const pending = await pendingBatch(deps.db, scope, runId, step.position);
+    if (pending && target.sweptBatch) {
+      const swept = await target.sweptBatch(runId, pending);
+      if (swept) {
+        await recordBatch(deps.db, scope, runId, step.position, { ...swept, ms: 0 }, deps.clock());
+        sweep.done += swept.deleted + swept.anonymised;
+      }
+    }
+    sweep.batchId = randomUUID();
+    await setStepStatus(deps.db, scope, runId, step.position, 'running', deps.clock(), undefined, {
+      pendingBatch: sweep.batchId,
+    });
+    const sweepAll = (extra: { referencedOnly?: boolean; action: 'delete' | 'anonymise' }) =>
+      sweepBatches(state, sweep, extra);
+    await sweepAll({ action: rule.action });
+    // Only a table other rows reference can have due rows a delete could not reach.
+    const blocked =
+      rule.store !== ownStore && rule.action === 'delete' && !rule.columns && rule.referenced
+        ? await settleBlocked(
+            target,
+            rule,
+            cutoff,
+            exclusions,
+            [
+              ...new Set(
+                [...rules.values()]
+                  .filter((r) => r.store === rule.store && !r.columns && r.action === 'delete')
+                  .map((r) => r.table),
+              ),
+            ],
+            sweepAll,
+          )
+        : null;
+    await setStepStatus(
+      deps.db,
+      scope,
+      runId,
+      step.position,
+      blocked && blocked.stayed > 0 ? 'blocked' : 'done',
+      deps.clock(),
+      undefined,
+      { pendingBatch: null, blocked },
+    );
+  } catch (error) {
+    await setStepStatus(deps.db, scope, runId, step.position, 'failed', deps.clock(), safeMessage(error));
+  }
+}
+
+/**
+ * Sweeps a step's table in batches until the store says it is done or a batch changes nothing, recording each batch
+ * (with the id the next one will carry) and reporting progress. Returns the rows anonymised.
+ */
+async function sweepBatches(
+  state: RunState,
+  sweep: StepSweep,
+  extra: { referencedOnly?: boolean; action: 'delete' | 'anonymise' },
+): Promise<number> {
+  const { deps, scope, runId, options, cutoff } = state;
+  const { target, rule, step, exclusions } = sweep;
+  let after: string | undefined;
+  let acted = 0;
+  for (;;) {
+    const started = performance.now();
+    const { columns, ...target_ } = ruleTarget(rule);
+    const result = await target.sweep({
+      jobId: runId,
+      ...target_,
+      ...(columns ? { columns } : {}),
+      cutoff: cutoff.toISOString(),
+      now: cutoff.toISOString(),
+      action: extra.action,
+      batchSize: extra.action === 'anonymise' ? anonymiseBatchSize(options.batchSize) : options.batchSize,
+      ...(exclusions ? { exclude: exclusions } : {}),
+      ...(after ? { after } : {}),
+      ...(extra.referencedOnly ? { referencedOnly: true } : {}),
+      batchId: sweep.batchId,
+    });
+    after = result.next;
+    const reduced = Object.values(result.reduced).reduce((a, b) => a + b, 0);
+    sweep.batchId = randomUUID();
+    await recordBatch(
+      deps.db,
+      scope,
+      runId,
+      step.position,
+      {
+        deleted: result.deleted,
+        anonymised: result.anonymised,
+        reduced: result.reduced,
+        ms: performance.now() - started,
+      },
+      deps.clock(),
+      sweep.batchId,
+    );
+    sweep.done += result.deleted + result.anonymised;
+    acted += result.anonymised;
+    await options.onProgress?.({
+      runId,
+      position: step.position,
+      steps: sweep.steps,
+      store: step.store,
+      table: step.table,
+      action: step.action,
+      done: sweep.done,
+      due: step.due ?? 0,
+    });
+    await options.heartbeat?.();
+    // A batch that changed nothing cannot make progress: stop here.
+    if (result.done || result.deleted + result.anonymised + reduced === 0) return acted;
   }
 }
 

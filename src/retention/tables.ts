@@ -4,6 +4,10 @@
  * decision on a held run) and schedules (when the daily sweep of an organisation is due).
  */
 import type { ColumnType } from 'kysely';
+import type { AuditTables } from '../audit/tables.js';
+import { viewOf } from '../platform/db/view.js';
+import type { JobTables } from '../platform/jobs.js';
+import type { WebhookTables } from '../webhooks/tables.js';
 import type { ApprovalReason, BlockedOutcome } from './schemas.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -108,3 +112,11 @@ export interface RetentionTables {
   retention_approvals: RetentionApprovalTable;
   retention_schedules: RetentionScheduleTable;
 }
+
+/**
+ * What the retention domain's code may read and write: its own tables and the shared ones it uses (add a table here
+ * when the domain starts to read it). Exported functions stay generic (`<DB extends RetentionDb>(db: Kysely<DB>)`)
+ * and narrow with `retentionView`, so any domain's handle can call them.
+ */
+export type RetentionDb = RetentionTables & AuditTables & WebhookTables & JobTables;
+export const retentionView = viewOf<RetentionDb>();

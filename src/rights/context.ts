@@ -10,6 +10,7 @@ import type { OrgScope } from '../platform/db/tenancy.js';
 import { notFound } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { Mailer } from '../platform/mail.js';
+import { safeMessage } from '../platform/safe-message.js';
 import type { RenderedMail } from './mails.js';
 import type { ConsentPort, OfficerPort } from './ports.js';
 import { loadRightsKey, type RightsKey } from './secrets.js';
@@ -126,12 +127,5 @@ export class RightsContext {
   }
 }
 
-/**
- * An error message that is safe to store and log: Charter's own errors (store errors, app errors, invariants) carry
- * no personal data by construction; anything else (a driver error may quote a value) keeps only its class.
- */
-export function safeMessage(error: unknown): string {
-  if (!(error instanceof Error)) return 'error';
-  if (['StoreError', 'AppError', 'InvariantError'].includes(error.name)) return error.message.slice(0, 300);
-  return error.name;
-}
+/** Kept as an export of the rights context for its callers; the rule lives in platform/safe-message.ts. */
+export { safeMessage };

@@ -199,6 +199,23 @@ export function hostCovered(host: string, covered: readonly string[]): boolean {
   return covered.some((h) => (h.includes(':') ? h === host : bare === h || bare.endsWith(`.${h}`)));
 }
 
+/** A page the browser observed (no error) and its storage items, each classified against the charter. */
+type Observation = SiteScan['observations'][number];
+interface ClassifiedItem {
+  o: Observation;
+  item: ObservedStorage;
+  c: Classified;
+}
+
+/** What the checks of one comparison share. */
+interface Comparison {
+  charter: Charter;
+  declarations: Cookie[];
+  scan: SiteScan;
+  loaded: Observation[];
+  items: ClassifiedItem[];
+}
+
 /**
  * Compares a scan with the charter. Returns the findings, violations first; a compliant site that the charter
  * describes completely gets none.
@@ -208,9 +225,24 @@ export function compareScan({ charter, siteId, scan }: CompareInput): SiteFindin
   const site = siteId ? charter.sites.find((s) => s.id === siteId) : undefined;
   const loaded = scan.observations.filter((o) => !o.error);
   const items = loaded.flatMap((o) => o.storage.map((item) => ({ o, item, c: classify(charter, declarations, item) })));
-  const findings: SiteFinding[] = [];
+  const comparison: Comparison = { charter, declarations, scan, loaded, items };
+  const findings: SiteFinding[] = [
+    ...storageUnderConditions(items),
+    ...undeclaredStorage(comparison),
+    ...longerThanDeclared(items),
+    ...undeclaredThirdParties(comparison, site),
+    ...googleTagBeforeDefault(loaded),
+    ...bannerNotShown(comparison),
+    ...declaredNeverSeen(comparison),
+    ...failedPages(scan),
+  ];
+  const order: Record<FindingSeverity, number> = { violation: 0, warning: 1, info: 2 };
+  return findings.sort((a, b) => order[a.severity] - order[b.severity]);
+}
 
-  // Non-necessary storage present before a choice, after Reject all, or held back by GPC.
+/** Non-necessary storage present before a choice, after Reject all, or held back by GPC. */
+function storageUnderConditions(items: ClassifiedItem[]): SiteFinding[] {
+  const findings: SiteFinding[] = [];
   const conditionRules: [ScanCondition, FindingRule, (c: Classified) => boolean][] = [
     ['no-choice', 'storage-before-consent', (c) => c.necessary === false],
     ['reject-all', 'storage-after-reject', (c) => c.necessary === false],
@@ -232,33 +264,38 @@ export function compareScan({ charter, siteId, scan }: CompareInput): SiteFindin
       );
     }
   }
+  return findings;
+}
 
-  // Storage no declaration covers, with a draft declaration.
+/** Storage no declaration covers, with a draft declaration. */
+function undeclaredStorage({ charter, items }: Comparison): SiteFinding[] {
   const undeclared = items.filter(
     ({ c, item }) => !c.declared && !(item.type === 'cookie' && ownCookies.has(item.name)),
   );
-  for (const g of group(
+  return group(
     undeclared.map(({ o, item, c }) => ({
       key: storageKey(item),
       page: o.url,
       value: { item, c, days: observedDays(item, o.at) },
       setter: item.setBy,
     })),
-  )) {
+  ).map((g) => {
     const { item, c, days } = g.first;
-    findings.push(
-      finding('undeclared-storage', item.name, {
-        page: g.page,
-        pages: g.pages.size,
-        setter: g.setter,
-        details: { type: item.type, ...(c.known ? { vendor: c.known.vendor, category: c.known.category } : {}) },
-        draft: draftFragment(charter, item, c.known, days),
-      }),
-    );
-  }
+    return finding('undeclared-storage', item.name, {
+      page: g.page,
+      pages: g.pages.size,
+      setter: g.setter,
+      details: { type: item.type, ...(c.known ? { vendor: c.known.vendor, category: c.known.category } : {}) },
+      draft: draftFragment(charter, item, c.known, days),
+    });
+  });
+}
 
-  // Cookies that live longer than declared: the notice promises less than the truth (a session cookie persists, a
-  // two-year cookie is declared 13 months). Durations above 13 months need a justification in the charter already.
+/**
+ * Cookies that live longer than declared: the notice promises less than the truth (a session cookie persists, a
+ * two-year cookie is declared 13 months). Durations above 13 months need a justification in the charter already.
+ */
+function longerThanDeclared(items: ClassifiedItem[]): SiteFinding[] {
   const longLived = items.flatMap(({ o, item, c }) => {
     const days = observedDays(item, o.at);
     if (!c.declared || days === undefined) return [];
@@ -267,18 +304,21 @@ export function compareScan({ charter, siteId, scan }: CompareInput): SiteFindin
       ? [{ key: storageKey(item), page: o.url, value: { item, declared: c.declared, days }, setter: item.setBy }]
       : [];
   });
-  for (const g of group(longLived)) {
-    findings.push(
-      finding('expiry-longer-than-declared', g.first.item.name, {
-        page: g.page,
-        pages: g.pages.size,
-        setter: g.setter,
-        details: { declared: g.first.declared.duration, observed: lifetimeAsDuration(g.first.days) },
-      }),
-    );
-  }
+  return group(longLived).map((g) =>
+    finding('expiry-longer-than-declared', g.first.item.name, {
+      page: g.page,
+      pages: g.pages.size,
+      setter: g.setter,
+      details: { declared: g.first.declared.duration, observed: lifetimeAsDuration(g.first.days) },
+    }),
+  );
+}
 
-  // Third-party hosts no recipient declares.
+/** Third-party hosts no recipient declares. */
+function undeclaredThirdParties(
+  { charter, declarations, scan, loaded }: Comparison,
+  site: Charter['sites'][number] | undefined,
+): SiteFinding[] {
   const own = [
     site?.domain,
     ...(site?.aliases ?? []),
@@ -297,54 +337,52 @@ export function compareScan({ charter, siteId, scan }: CompareInput): SiteFindin
       value: { host, frame: o.frameHosts.includes(host) },
     })),
   );
-  for (const g of group(hosts.filter(({ key }) => !hostCovered(key, declaredHosts)))) {
-    findings.push(
-      finding('undeclared-third-party', g.first.host, {
-        page: g.page,
-        pages: g.pages.size,
-        details: { kind: g.first.frame ? 'frame' : 'request' },
-      }),
-    );
-  }
+  return group(hosts.filter(({ key }) => !hostCovered(key, declaredHosts))).map((g) =>
+    finding('undeclared-third-party', g.first.host, {
+      page: g.page,
+      pages: g.pages.size,
+      details: { kind: g.first.frame ? 'frame' : 'request' },
+    }),
+  );
+}
 
-  // A Google tag requested before Consent Mode's default: the tag ran with no consent state (CNIL, Google's set-up).
+/** A Google tag requested before Consent Mode's default: the tag ran with no consent state (CNIL, Google's set-up). */
+function googleTagBeforeDefault(loaded: Observation[]): SiteFinding[] {
   const early = loaded.filter(
     (o) =>
       o.consentMode.firstGoogleTagAt !== undefined &&
       (o.consentMode.defaultAt === undefined || o.consentMode.defaultAt > o.consentMode.firstGoogleTagAt),
   );
-  for (const g of group(early.map((o) => ({ key: 'google-tag', page: o.url, value: o })))) {
-    findings.push(
-      finding('google-tag-before-consent-default', g.first.consentMode.googleTagUrl ?? 'Google tag', {
-        page: g.page,
-        pages: g.pages.size,
-        condition: g.first.condition,
-      }),
-    );
-  }
+  return group(early.map((o) => ({ key: 'google-tag', page: o.url, value: o }))).map((g) =>
+    finding('google-tag-before-consent-default', g.first.consentMode.googleTagUrl ?? 'Google tag', {
+      page: g.page,
+      pages: g.pages.size,
+      condition: g.first.condition,
+    }),
+  );
+}
 
-  // The banner must show before a choice when the charter asks for consent at all.
-  if (charter.consent.categories.length > 0) {
-    const silent = loaded.filter((o) => o.condition === 'no-choice' && !o.bannerShown);
-    for (const g of group(silent.map((o) => ({ key: 'banner', page: o.url, value: o })))) {
-      findings.push(finding('banner-not-shown', g.page, { page: g.page, pages: g.pages.size, condition: 'no-choice' }));
-    }
-  }
+/** The banner must show before a choice when the charter asks for consent at all. */
+function bannerNotShown({ charter, loaded }: Comparison): SiteFinding[] {
+  if (charter.consent.categories.length === 0) return [];
+  const silent = loaded.filter((o) => o.condition === 'no-choice' && !o.bannerShown);
+  return group(silent.map((o) => ({ key: 'banner', page: o.url, value: o }))).map((g) =>
+    finding('banner-not-shown', g.page, { page: g.page, pages: g.pages.size, condition: 'no-choice' }),
+  );
+}
 
-  // Declarations the scan never saw: stale, or on pages the bounded crawl did not reach (so only information).
-  if (loaded.length > 0) {
-    const seen = loaded.flatMap((o) => o.storage);
-    for (const declared of declarations) {
-      if (declared.type === 'pixel' || seen.some((item) => covers(declared, item))) continue;
-      findings.push(finding('declared-never-seen', declared.name, { details: { type: declared.type } }));
-    }
-  }
+/** Declarations the scan never saw: stale, or on pages the bounded crawl did not reach (so only information). */
+function declaredNeverSeen({ declarations, loaded }: Comparison): SiteFinding[] {
+  if (loaded.length === 0) return [];
+  const seen = loaded.flatMap((o) => o.storage);
+  return declarations
+    .filter((declared) => declared.type !== 'pixel' && !seen.some((item) => covers(declared, item)))
+    .map((declared) => finding('declared-never-seen', declared.name, { details: { type: declared.type } }));
+}
 
-  // Pages the browser could not observe: the scan went on without them.
-  for (const g of group(scan.observations.filter((o) => o.error).map((o) => ({ key: o.url, page: o.url, value: o })))) {
-    findings.push(finding('page-failed', g.page, { page: g.page, details: { error: g.first.error ?? '' } }));
-  }
-
-  const order: Record<FindingSeverity, number> = { violation: 0, warning: 1, info: 2 };
-  return findings.sort((a, b) => order[a.severity] - order[b.severity]);
+/** Pages the browser could not observe: the scan went on without them. */
+function failedPages(scan: SiteScan): SiteFinding[] {
+  return group(scan.observations.filter((o) => o.error).map((o) => ({ key: o.url, page: o.url, value: o }))).map((g) =>
+    finding('page-failed', g.page, { page: g.page, details: { error: g.first.error ?? '' } }),
+  );
 }

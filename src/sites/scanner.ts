@@ -137,6 +137,110 @@ interface Visit {
 
 type VisitSettings = Required<Omit<ScanOptions, 'urls' | 'conditions' | 'executablePath' | 'now'>>;
 
+/** What the page asked the network for while it was observed, and whether the network is quiet. */
+interface NetworkLog {
+  /** Third-party hosts requested, those requested as images (pixels), the first setter of each cookie. */
+  requested: Set<string>;
+  images: Set<string>;
+  setters: Map<string, string>;
+  googleTagUrl: string | undefined;
+  /** Requests in flight, for the settle: the page is read once none has been for `settleMs`. */
+  inFlight: number;
+  lastActivity: number;
+}
+
+/** A fresh browser context with the recorder installed (and the GPC header when a condition needs it). */
+async function openContext(browser: Browser, gpc: boolean, options: VisitSettings): Promise<BrowserContext> {
+  // Reduced motion: the banner's slide-in would otherwise hold every click until Playwright sees it stable.
+  const context = await within(
+    browser.newContext({
+      extraHTTPHeaders: gpc ? { 'Sec-GPC': '1' } : {},
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+      reducedMotion: 'reduce',
+    }),
+    options.pageTimeoutMs,
+    'opening a browser context',
+  );
+  return context;
+}
+
+/** Records the page's requests and cookie setters from now on. */
+function watchNetwork(page: Page, host: string): NetworkLog {
+  const log: NetworkLog = {
+    requested: new Set(),
+    images: new Set(),
+    setters: new Map(),
+    googleTagUrl: undefined,
+    inFlight: 0,
+    lastActivity: Date.now(),
+  };
+  const finished = () => {
+    log.inFlight = Math.max(0, log.inFlight - 1);
+    log.lastActivity = Date.now();
+  };
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
+  page.on('request', (request) => {
+    log.inFlight += 1;
+    log.lastActivity = Date.now();
+    const requestHost = hostOf(request.url());
+    if (!requestHost) return;
+    if (requestHost !== host) log.requested.add(requestHost);
+    if (requestHost !== host && request.resourceType() === 'image') log.images.add(requestHost);
+    if (!log.googleTagUrl && /googletagmanager\.com\/|google-analytics\.com\/|\/gtag\/js|\/gtm\.js/.test(request.url()))
+      log.googleTagUrl = request.url().split('?')[0];
+  });
+  page.on('response', (response) => {
+    const responseHost = hostOf(response.url());
+    if (!responseHost) return;
+    void response
+      .headerValue('set-cookie')
+      .then(
+        (header) =>
+          header &&
+          setCookieNames(header).forEach((name) => log.setters.has(name) || log.setters.set(name, responseHost)),
+      )
+      .catch(() => undefined);
+  });
+  return log;
+}
+
+/** Waits until no request has been in flight for `settleMs` (at most `settleMaxMs`). */
+async function settle(page: Page, log: NetworkLog, options: VisitSettings): Promise<void> {
+  const until = Date.now() + options.settleMaxMs;
+  // The quiet is counted from now at the earliest: what a click starts reaches us as events a moment later.
+  log.lastActivity = Math.max(log.lastActivity, Date.now());
+  for (;;) {
+    const quietFor = Date.now() - log.lastActivity;
+    if ((log.inFlight === 0 && quietFor >= options.settleMs) || Date.now() >= until) return;
+    await page.waitForTimeout(log.inFlight === 0 ? options.settleMs - quietFor : 50);
+  }
+}
+
+/** Reads a page's state within the page budget. */
+type Read = <T>(fn: () => Promise<T>, what: string) => Promise<T>;
+
+/** The origin serving Charter's banner script on the page, if it has one. */
+function bannerOriginOf(page: Page, read: Read): Promise<string | undefined> {
+  return read(
+    () =>
+      page.evaluate(() => {
+        // Either tag: `/banner.js` with data-site, or `/banner/{site}.js` (and its revision-addressed, content-hashed
+        // form) without.
+        const script = Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find(
+          (s) =>
+            s.dataset.site !== undefined ||
+            /\/banner\/[a-z0-9-]+(\/[0-9a-f]{16}\/[a-z]{2}(\.[A-Za-z0-9_-]{16})?)?\.js$/.test(
+              new URL(s.src, location.href).pathname,
+            ),
+        );
+        return script ? new URL(script.src, location.href).origin : undefined;
+      }),
+    'reading the page',
+  );
+}
+
 /**
  * One page in one fresh context: load, then for each condition in turn make its choice (none for "no-choice", which
  * may only come first), wait until the network is quiet, read what the browser holds; close. Every condition gets an
@@ -167,17 +271,7 @@ async function visit(
   let bannerOrigin: string | undefined;
   let context: BrowserContext | undefined;
   try {
-    // Reduced motion: the banner's slide-in would otherwise hold every click until Playwright sees it stable.
-    context = await within(
-      browser.newContext({
-        extraHTTPHeaders: gpc ? { 'Sec-GPC': '1' } : {},
-        serviceWorkers: 'block',
-        acceptDownloads: false,
-        reducedMotion: 'reduce',
-      }),
-      options.pageTimeoutMs,
-      'opening a browser context',
-    );
+    context = await openContext(browser, gpc, options);
     // Functions run in the page are serialised from this module; a transpiler that keeps names (tsx, esbuild's
     // keepNames) calls its `__name` helper inside them, which the page lacks: give it an identity one.
     await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((target) => target);' });
@@ -186,40 +280,7 @@ async function visit(
     // A page that opens windows or dialogs gets them closed and dismissed; they are not part of the page.
     context.on('page', (opened: Page) => void opened.close().catch(() => undefined));
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-    const requested = new Set<string>();
-    const images = new Set<string>();
-    const setters = new Map<string, string>();
-    let googleTagUrl: string | undefined;
-    // Requests in flight, for the settle: the page is read once none has been for `settleMs`.
-    let inFlight = 0;
-    let lastActivity = Date.now();
-    const finished = () => {
-      inFlight = Math.max(0, inFlight - 1);
-      lastActivity = Date.now();
-    };
-    page.on('requestfinished', finished);
-    page.on('requestfailed', finished);
-    page.on('request', (request) => {
-      inFlight += 1;
-      lastActivity = Date.now();
-      const requestHost = hostOf(request.url());
-      if (!requestHost) return;
-      if (requestHost !== host) requested.add(requestHost);
-      if (requestHost !== host && request.resourceType() === 'image') images.add(requestHost);
-      if (!googleTagUrl && /googletagmanager\.com\/|google-analytics\.com\/|\/gtag\/js|\/gtm\.js/.test(request.url()))
-        googleTagUrl = request.url().split('?')[0];
-    });
-    page.on('response', (response) => {
-      const responseHost = hostOf(response.url());
-      if (!responseHost) return;
-      void response
-        .headerValue('set-cookie')
-        .then(
-          (header) =>
-            header && setCookieNames(header).forEach((name) => setters.has(name) || setters.set(name, responseHost)),
-        )
-        .catch(() => undefined);
-    });
+    const network = watchNetwork(page, host);
 
     // Load: the DOM within the page budget; the load event if it comes (a page still loading is read as it is).
     const started = Date.now();
@@ -231,35 +292,9 @@ async function visit(
     await page
       .waitForLoadState('load', { timeout: Math.max(1_000, options.pageTimeoutMs - (Date.now() - started)) })
       .catch(() => undefined);
-    const read = <T>(fn: () => Promise<T>, what: string) => within(fn(), options.pageTimeoutMs, what);
+    const read: Read = (fn, what) => within(fn(), options.pageTimeoutMs, what);
 
-    const settle = async () => {
-      const until = Date.now() + options.settleMaxMs;
-      // The quiet is counted from now at the earliest: what a click starts reaches us as events a moment later.
-      lastActivity = Math.max(lastActivity, Date.now());
-      for (;;) {
-        const quietFor = Date.now() - lastActivity;
-        if ((inFlight === 0 && quietFor >= options.settleMs) || Date.now() >= until) return;
-        await page.waitForTimeout(inFlight === 0 ? options.settleMs - quietFor : 50);
-      }
-    };
-
-    bannerOrigin = await read(
-      () =>
-        page.evaluate(() => {
-          // Either tag: `/banner.js` with data-site, or `/banner/{site}.js` (and its revision-addressed, content-hashed
-          // form) without.
-          const script = Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find(
-            (s) =>
-              s.dataset.site !== undefined ||
-              /\/banner\/[a-z0-9-]+(\/[0-9a-f]{16}\/[a-z]{2}(\.[A-Za-z0-9_-]{16})?)?\.js$/.test(
-                new URL(s.src, location.href).pathname,
-              ),
-          );
-          return script ? new URL(script.src, location.href).origin : undefined;
-        }),
-      'reading the page',
-    );
+    bannerOrigin = await bannerOriginOf(page, read);
     let bannerShown = false;
     if (bannerOrigin) {
       bannerShown = await page
@@ -268,6 +303,7 @@ async function visit(
         .then(() => true)
         .catch(() => false);
     }
+    const opened: OpenPage = { page, context, host, network, read };
     for (const condition of conditions) {
       if (bannerShown && condition !== 'no-choice') {
         // The banner's own buttons, as a visitor would press them; under GPC "Accept all" leaves GPC categories off.
@@ -277,90 +313,12 @@ async function visit(
           .locator(`#charter-banner button[data-a="${action}"]`)
           .click({ timeout: options.pageTimeoutMs, noWaitAfter: true });
       }
-      await settle();
-      observations.push(await readPage(condition));
+      await settle(page, network, options);
+      const observed = await readPage(opened);
+      links = observed.links;
+      observations.push({ ...base(condition), bannerShown, ...observed.observation });
     }
     return { observations, links, ...(bannerOrigin ? { bannerOrigin } : {}) };
-
-    async function readPage(condition: ScanCondition): Promise<PageObservation> {
-      const inPage = await read(
-        () =>
-          page.evaluate(async () => {
-            const keys = (storage: Storage) => {
-              try {
-                return Object.keys(storage);
-              } catch {
-                return [];
-              }
-            };
-            let databases: string[] = [];
-            try {
-              databases = (await indexedDB.databases()).map((db) => db.name ?? '').filter(Boolean);
-            } catch {
-              // IndexedDB blocked or unavailable: nothing to list
-            }
-            const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href);
-            const state = (window as unknown as { __charterScan?: RecorderState }).__charterScan;
-            return {
-              local: keys(localStorage),
-              session: keys(sessionStorage),
-              databases,
-              links,
-              state,
-              href: location.href,
-            };
-          }),
-        'reading the page',
-      );
-      const cookies = await read(() => context!.cookies(), 'reading cookies');
-      const scriptSetter = (name: string) => {
-        const source = inPage.state?.cookieSetters[name];
-        return source ? hostOf(source) : undefined;
-      };
-      const storage: ObservedStorage[] = [
-        ...cookies.map((c): ObservedStorage => ({
-          type: 'cookie',
-          name: c.name,
-          domain: c.domain,
-          path: c.path,
-          ...(c.expires > 0 ? { expires: Math.round(c.expires) } : {}),
-          secure: c.secure,
-          httpOnly: c.httpOnly,
-          sameSite: c.sameSite,
-          ...((setters.get(c.name) ?? scriptSetter(c.name))
-            ? { setBy: setters.get(c.name) ?? scriptSetter(c.name) }
-            : {}),
-        })),
-        ...inPage.local.map((name): ObservedStorage => ({ type: 'local-storage', name })),
-        ...inPage.session.map((name): ObservedStorage => ({ type: 'session-storage', name })),
-        ...inPage.databases.map((name): ObservedStorage => ({ type: 'indexed-db', name })),
-      ];
-      const frameHosts = [
-        ...new Set(
-          page
-            .frames()
-            .map((f) => hostOf(f.url()))
-            .filter((h): h is string => !!h && h !== host),
-        ),
-      ];
-      const state = inPage.state;
-      links = inPage.links;
-      return {
-        ...base(condition),
-        bannerShown,
-        storage,
-        thirdPartyHosts: [...requested].sort(),
-        frameHosts: frameHosts.sort(),
-        pixelHosts: [...images].sort(),
-        consentMode: {
-          ...(state?.consentDefaultAt !== undefined ? { defaultAt: state.consentDefaultAt } : {}),
-          ...(state?.consentUpdateAt !== undefined ? { updateAt: state.consentUpdateAt } : {}),
-          ...(state?.firstTagAt !== undefined
-            ? { firstGoogleTagAt: state.firstTagAt, googleTagUrl: googleTagUrl ?? state.firstTag }
-            : {}),
-        },
-      };
-    }
   } catch (error) {
     // What was read stands; every condition not yet read carries the error.
     const error_ = describeError(error);
@@ -370,6 +328,99 @@ async function visit(
     // A renderer stuck in a loop must not hold the scan: closing is bounded too.
     if (context) await within(context.close(), 5_000, 'closing the context').catch(() => undefined);
   }
+}
+
+/** A loaded page under observation. */
+interface OpenPage {
+  page: Page;
+  context: BrowserContext;
+  host: string;
+  network: NetworkLog;
+  read: Read;
+}
+
+/** What the browser holds for the page now: storage, third-party hosts, Consent Mode timing, and the page's links. */
+async function readPage({ page, context, host, network, read }: OpenPage): Promise<{
+  observation: Pick<PageObservation, 'storage' | 'thirdPartyHosts' | 'frameHosts' | 'pixelHosts' | 'consentMode'>;
+  links: string[];
+}> {
+  const inPage = await read(
+    () =>
+      page.evaluate(async () => {
+        const keys = (storage: Storage) => {
+          try {
+            return Object.keys(storage);
+          } catch {
+            return [];
+          }
+        };
+        let databases: string[] = [];
+        try {
+          databases = (await indexedDB.databases()).map((db) => db.name ?? '').filter(Boolean);
+        } catch {
+          // IndexedDB blocked or unavailable: nothing to list
+        }
+        const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href);
+        const state = (window as unknown as { __charterScan?: RecorderState }).__charterScan;
+        return {
+          local: keys(localStorage),
+          session: keys(sessionStorage),
+          databases,
+          links,
+          state,
+          href: location.href,
+        };
+      }),
+    'reading the page',
+  );
+  const cookies = await read(() => context.cookies(), 'reading cookies');
+  const scriptSetter = (name: string) => {
+    const source = inPage.state?.cookieSetters[name];
+    return source ? hostOf(source) : undefined;
+  };
+  const storage: ObservedStorage[] = [
+    ...cookies.map((c): ObservedStorage => ({
+      type: 'cookie',
+      name: c.name,
+      domain: c.domain,
+      path: c.path,
+      ...(c.expires > 0 ? { expires: Math.round(c.expires) } : {}),
+      secure: c.secure,
+      httpOnly: c.httpOnly,
+      sameSite: c.sameSite,
+      ...((network.setters.get(c.name) ?? scriptSetter(c.name))
+        ? { setBy: network.setters.get(c.name) ?? scriptSetter(c.name) }
+        : {}),
+    })),
+    ...inPage.local.map((name): ObservedStorage => ({ type: 'local-storage', name })),
+    ...inPage.session.map((name): ObservedStorage => ({ type: 'session-storage', name })),
+    ...inPage.databases.map((name): ObservedStorage => ({ type: 'indexed-db', name })),
+  ];
+  const frameHosts = [
+    ...new Set(
+      page
+        .frames()
+        .map((f) => hostOf(f.url()))
+        .filter((h): h is string => !!h && h !== host),
+    ),
+  ];
+  const state = inPage.state;
+  return {
+    links: inPage.links,
+    observation: {
+      storage,
+      thirdPartyHosts: [...network.requested].sort(),
+      frameHosts: frameHosts.sort(),
+      pixelHosts: [...network.images].sort(),
+      consentMode: {
+        ...(state?.consentDefaultAt !== undefined ? { defaultAt: state.consentDefaultAt } : {}),
+        ...(state?.consentUpdateAt !== undefined ? { updateAt: state.consentUpdateAt } : {}),
+        ...(state?.firstTagAt !== undefined
+          ? { firstGoogleTagAt: state.firstTagAt, googleTagUrl: network.googleTagUrl ?? state.firstTag }
+          : {}),
+      },
+    },
+  };
 }
 
 /** Same origin, no fragment, http(s) only: the form the crawl queues a link in. */

@@ -1,4 +1,7 @@
 /** Tables of the sites domain: one row per scan of a site, with its findings. */
+import type { AuditTables } from '../audit/tables.js';
+import { viewOf } from '../platform/db/view.js';
+import type { WebhookTables } from '../webhooks/tables.js';
 import type { ColumnType } from 'kysely';
 
 export interface SiteScanTable {
@@ -23,3 +26,10 @@ export interface SiteScanTable {
 export interface SiteTables {
   site_scans: SiteScanTable;
 }
+
+/**
+ * What the sites domain's code may read and write: its own tables and the shared ones it uses. Its service still
+ * holds the whole database's handle while the charter repository and the accounts it calls take only that.
+ */
+export type SitesDb = SiteTables & AuditTables & WebhookTables;
+export const sitesView = viewOf<SitesDb>();

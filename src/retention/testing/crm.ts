@@ -118,116 +118,126 @@ export function crmDdl(kind: StoreKind): string[] {
   ];
 }
 
+/** Customers by how their contract ended: due, restricted, not yet, running, due with orders or invoices. */
+function customerRows(at: (iso: string) => Date): Row[] {
+  return [
+    {
+      id: 1,
+      email: 'one@example.be',
+      name: 'One',
+      phone: '+3211',
+      contract_ended_at: at('P11Y'),
+      processing_restricted: false,
+    }, // due
+    {
+      id: 2,
+      email: 'two@example.be',
+      name: 'Two',
+      phone: '+3212',
+      contract_ended_at: at('P11Y'),
+      processing_restricted: true,
+    }, // restricted (Art. 18)
+    {
+      id: 3,
+      email: 'three@example.be',
+      name: 'Three',
+      phone: '+3213',
+      contract_ended_at: at('P2Y'),
+      processing_restricted: false,
+    }, // not yet
+    {
+      id: 4,
+      email: 'four@example.be',
+      name: 'Four',
+      phone: '+3214',
+      contract_ended_at: null,
+      processing_restricted: false,
+    }, // contract running
+    {
+      id: 5,
+      email: 'five@example.be',
+      name: 'Five',
+      phone: '+3215',
+      contract_ended_at: at('P10Y1D'),
+      processing_restricted: false,
+    }, // due, has orders
+    {
+      id: 6,
+      email: 'six@example.be',
+      name: 'Six',
+      phone: '+3216',
+      contract_ended_at: at('P10Y6M'),
+      processing_restricted: false,
+    }, // due, has invoices
+    {
+      id: 7,
+      email: 'seven@example.be',
+      name: 'Seven',
+      phone: '+3217',
+      contract_ended_at: at('P9Y11M'),
+      processing_restricted: false,
+    }, // due next month
+  ];
+}
+
+/** Invoices under the VAT hold (over, reducing), not yet due, and under an open legal claim. */
+function invoiceRows(at: (iso: string) => Date): Row[] {
+  return [
+    {
+      id: 70,
+      customer_id: 6,
+      number: 'F-70',
+      issued_at: at('P12Y'),
+      billing_name: 'Six',
+      billing_email: 'six@example.be',
+      iban: 'BE70',
+      legal_claim: false,
+    }, // due, VAT hold over
+    {
+      id: 71,
+      customer_id: 6,
+      number: 'F-71',
+      issued_at: at('P5Y'),
+      billing_name: 'Six',
+      billing_email: 'six@example.be',
+      iban: 'BE71',
+      legal_claim: false,
+    }, // due, VAT hold: reduced
+    {
+      id: 72,
+      customer_id: 3,
+      number: 'F-72',
+      issued_at: at('P1Y'),
+      billing_name: 'Three',
+      billing_email: 'three@example.be',
+      iban: 'BE72',
+      legal_claim: false,
+    }, // not yet
+    {
+      id: 73,
+      customer_id: 6,
+      number: 'F-73',
+      issued_at: at('P12Y'),
+      billing_name: 'Six',
+      billing_email: 'six@example.be',
+      iban: 'BE73',
+      legal_claim: true,
+    }, // open claim
+  ];
+}
+
 /** The seeded rows, dated from `now`. Comments say what each row is for. */
 export function crmRows(now: Date = testNow): Record<(typeof crmTables)[number], Row[]> {
   const at = (iso: string) => ago(iso, now);
   return {
-    customers: [
-      {
-        id: 1,
-        email: 'one@example.be',
-        name: 'One',
-        phone: '+3211',
-        contract_ended_at: at('P11Y'),
-        processing_restricted: false,
-      }, // due
-      {
-        id: 2,
-        email: 'two@example.be',
-        name: 'Two',
-        phone: '+3212',
-        contract_ended_at: at('P11Y'),
-        processing_restricted: true,
-      }, // restricted (Art. 18)
-      {
-        id: 3,
-        email: 'three@example.be',
-        name: 'Three',
-        phone: '+3213',
-        contract_ended_at: at('P2Y'),
-        processing_restricted: false,
-      }, // not yet
-      {
-        id: 4,
-        email: 'four@example.be',
-        name: 'Four',
-        phone: '+3214',
-        contract_ended_at: null,
-        processing_restricted: false,
-      }, // contract running
-      {
-        id: 5,
-        email: 'five@example.be',
-        name: 'Five',
-        phone: '+3215',
-        contract_ended_at: at('P10Y1D'),
-        processing_restricted: false,
-      }, // due, has orders
-      {
-        id: 6,
-        email: 'six@example.be',
-        name: 'Six',
-        phone: '+3216',
-        contract_ended_at: at('P10Y6M'),
-        processing_restricted: false,
-      }, // due, has invoices
-      {
-        id: 7,
-        email: 'seven@example.be',
-        name: 'Seven',
-        phone: '+3217',
-        contract_ended_at: at('P9Y11M'),
-        processing_restricted: false,
-      }, // due next month
-    ],
+    customers: customerRows(at),
     orders: [
       { id: 50, customer_id: 5, delivery_address: 'Street 5', description: 'projector' }, // due through customer 5
       { id: 51, customer_id: 3, delivery_address: 'Street 3', description: 'screen' }, // not yet
       { id: 52, customer_id: 1, delivery_address: 'Street 1', description: 'cables' }, // due through customer 1
       { id: 53, customer_id: 4, delivery_address: 'Street 4', description: 'speakers' }, // no anchor (contract running)
     ],
-    invoices: [
-      {
-        id: 70,
-        customer_id: 6,
-        number: 'F-70',
-        issued_at: at('P12Y'),
-        billing_name: 'Six',
-        billing_email: 'six@example.be',
-        iban: 'BE70',
-        legal_claim: false,
-      }, // due, VAT hold over
-      {
-        id: 71,
-        customer_id: 6,
-        number: 'F-71',
-        issued_at: at('P5Y'),
-        billing_name: 'Six',
-        billing_email: 'six@example.be',
-        iban: 'BE71',
-        legal_claim: false,
-      }, // due, VAT hold: reduced
-      {
-        id: 72,
-        customer_id: 3,
-        number: 'F-72',
-        issued_at: at('P1Y'),
-        billing_name: 'Three',
-        billing_email: 'three@example.be',
-        iban: 'BE72',
-        legal_claim: false,
-      }, // not yet
-      {
-        id: 73,
-        customer_id: 6,
-        number: 'F-73',
-        issued_at: at('P12Y'),
-        billing_name: 'Six',
-        billing_email: 'six@example.be',
-        iban: 'BE73',
-        legal_claim: true,
-      }, // open claim
-    ],
+    invoices: invoiceRows(at),
     prospects: [
       { id: 80, email: 'p80@example.be', name: 'Old prospect', last_contact_at: at('P4Y') }, // due
       { id: 81, email: 'p81@example.be', name: 'Recent prospect', last_contact_at: at('P1Y') }, // not yet
@@ -280,9 +290,17 @@ export async function readAll(driver: SqlDriver): Promise<Record<string, Row[]>>
 
 export const ids = (rows: Row[] | undefined) => (rows ?? []).map((r) => Number(r.id));
 
-/** The charter of the fixture: the minimal test charter plus the purposes, holds and store of the CRM. */
-export function crmCharter(options: { organisation?: string; connection?: string; kind?: StoreKind } = {}): Charter {
-  const purposes = `
+/** The minimal test charter's organisation, domain and site renamed after `organisation` (one per test), if given. */
+export function forOrganisation(yaml: string, organisation: string | undefined): string {
+  if (!organisation) return yaml;
+  return yaml
+    .replace('  id: testco\n', `  id: ${organisation}\n`)
+    .replace('    domain: www.testco.example', `    domain: www.${organisation}.example`)
+    .replace('  - id: main\n', `  - id: ${organisation}-main\n`);
+}
+
+/** The CRM's purposes: one per kind of retention rule. */
+const crmPurposes = `
   - id: customer-management
     name: Customer management
     description: We keep our customers' details.
@@ -330,7 +348,10 @@ export function crmCharter(options: { organisation?: string; connection?: string
     subjects: [customer]
     data: [online.ip-address, online.cookie-id, online.browsing-behaviour]
     retention: { duration: P13M, from: collection, action: anonymise }`;
-  const extra = `
+
+/** The holds and the CRM store, its tables mapped to the purposes. */
+function crmStoreYaml(options: { connection?: string; kind?: StoreKind }): string {
+  return `
 holds:
   - id: vat-invoices
     reason: Invoices must be kept for the tax authorities.
@@ -405,13 +426,12 @@ stores:
           - { name: visitor, category: online.cookie-id, identity: account-id, erase: hash }
           - { name: page, category: online.browsing-behaviour, erase: keep }
 `;
-  let yaml = minimalCharterYaml.replace('purposes:\n', `purposes:${purposes}\n`) + extra;
-  if (options.organisation)
-    yaml = yaml
-      .replace('  id: testco\n', `  id: ${options.organisation}\n`)
-      .replace('    domain: www.testco.example', `    domain: www.${options.organisation}.example`)
-      .replace('  - id: main\n', `  - id: ${options.organisation}-main\n`);
-  const loaded = loadCharter(yaml, 'crm-charter.yaml');
+}
+
+/** The charter of the fixture: the minimal test charter plus the purposes, holds and store of the CRM. */
+export function crmCharter(options: { organisation?: string; connection?: string; kind?: StoreKind } = {}): Charter {
+  const yaml = minimalCharterYaml.replace('purposes:\n', `purposes:${crmPurposes}\n`) + crmStoreYaml(options);
+  const loaded = loadCharter(forOrganisation(yaml, options.organisation), 'crm-charter.yaml');
   if (!loaded.ok) throw new Error(`crm charter invalid: ${JSON.stringify(loaded.problems, null, 2)}`);
   return loaded.charter;
 }

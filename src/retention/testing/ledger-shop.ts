@@ -11,7 +11,7 @@ import type { Charter } from '../../charter/schema.js';
 import type { SqlDriver } from '../../stores/sql/driver.js';
 import { insertRows, readTable } from '../../stores/testing/shop.js';
 import { minimalCharterYaml } from '../../../test/support/charter.js';
-import type { StoreKind } from './crm.js';
+import { forOrganisation, type StoreKind } from './crm.js';
 
 export const ledgerTables = [
   'redemptions',
@@ -140,8 +140,8 @@ export async function readLedgerShop(driver: SqlDriver): Promise<Record<string, 
   return all;
 }
 
-export function ledgerShopYaml(options: { organisation?: string; connection: string; kind: StoreKind }): string {
-  const purposes = `
+/** The shop's purposes: accounts, an identity check on one column, orders, invoices under a hold, vouchers. */
+const shopPurposes = `
   - id: customers
     name: Customers
     description: We keep our customers' accounts.
@@ -186,7 +186,10 @@ export function ledgerShopYaml(options: { organisation?: string; connection: str
     subjects: [customer]
     data: [commercial.loyalty]
     retention: { duration: P1Y, from: collection, action: delete }`;
-  const extra = `
+
+/** The VAT hold and the shop store, with an ungoverned table (notes) and one referencing vouchers (redemptions). */
+function shopStoreYaml(options: { connection: string; kind: StoreKind }): string {
+  return `
 holds:
   - id: vat-invoices
     reason: Invoices must be kept for the tax authorities.
@@ -261,13 +264,11 @@ stores:
         columns:
           - { name: note, category: commercial.loyalty, erase: 'null' }
 `;
-  let yaml = minimalCharterYaml.replace('purposes:\n', `purposes:${purposes}\n`) + extra;
-  if (options.organisation)
-    yaml = yaml
-      .replace('  id: testco\n', `  id: ${options.organisation}\n`)
-      .replace('    domain: www.testco.example', `    domain: www.${options.organisation}.example`)
-      .replace('  - id: main\n', `  - id: ${options.organisation}-main\n`);
-  return yaml;
+}
+
+export function ledgerShopYaml(options: { organisation?: string; connection: string; kind: StoreKind }): string {
+  const yaml = minimalCharterYaml.replace('purposes:\n', `purposes:${shopPurposes}\n`) + shopStoreYaml(options);
+  return forOrganisation(yaml, options.organisation);
 }
 
 export function ledgerShopCharter(options: { organisation?: string; connection: string; kind: StoreKind }): Charter {

@@ -6,9 +6,9 @@
  * did not go out.
  */
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '../database.js';
 import type { Charter } from '../charter/schema.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { viewOf } from '../platform/db/view.js';
 import type { RightsContext } from './context.js';
 import { reminderAt, reminderDays } from './deadline.js';
 import { advance, mailOfficers, resumableRequests, work } from './fulfilment.js';
@@ -18,6 +18,7 @@ import { mailRecipients, requestsWithUnsentNotices } from './notifications.js';
 import { informsRecipients } from './recipients.js';
 import { claimReminder, findRequest, pruneSessions, recordEvent, toRequest, updatePackage } from './repository.js';
 import { closeUnverifiable } from './staff.js';
+import type { RightsDb } from './tables.js';
 import { emitWebhookEvent } from '../webhooks/events.js';
 
 export interface TickReport {
@@ -30,6 +31,8 @@ export interface TickReport {
   /** Completed requests whose unsent Art. 19 notices to recipients were tried again. */
   recipientNotices: number;
 }
+
+const rightsView = viewOf<RightsDb>();
 
 /** A request not yet dispatched this long after receipt is dispatched by the tick (the in-process dispatch was lost). */
 const dispatchGraceMs = 60_000;
@@ -90,8 +93,8 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
   const organisationId = requireScope(scope);
   const now = context.now();
   const report = emptyReport();
-  const scoped = <T>(read: (trx: Transaction<Database>) => Promise<T>) => scopedRead(context, scope, read);
-  const select = (trx: Transaction<Database>) => requestsOf(trx, organisationId);
+  const scoped = <T>(read: (trx: Transaction<RightsDb>) => Promise<T>) => scopedRead(context, scope, read);
+  const select = (trx: Transaction<RightsDb>) => requestsOf(trx, organisationId);
 
   // A dispatch whose store lookup failed waits out its back-off (next_attempt_at) before the next try.
   const undispatched = await scoped((trx) =>
@@ -152,11 +155,11 @@ export async function tickOrganisation(context: RightsContext, scope: OrgScope, 
 }
 
 /** Each read in its own scoped transaction: the steps open theirs, and a long tick must not hold one open. */
-function scopedRead<T>(context: RightsContext, scope: OrgScope, read: (trx: Transaction<Database>) => Promise<T>) {
-  return inOrganisation(context.db, scope, read);
+function scopedRead<T>(context: RightsContext, scope: OrgScope, read: (trx: Transaction<RightsDb>) => Promise<T>) {
+  return inOrganisation(rightsView(context.db), scope, read);
 }
 
-function requestsOf(trx: Transaction<Database>, organisationId: string) {
+function requestsOf(trx: Transaction<RightsDb>, organisationId: string) {
   return trx.selectFrom('rights_requests').where('organisation_id', '=', organisationId);
 }
 

@@ -5,7 +5,7 @@
  * task, marked done (or not) by a person, with the audit entry in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Charter, Language } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import { conflict, notFound } from '../platform/errors.js';
@@ -13,7 +13,11 @@ import { inOrganisation, requireScope, withinOrganisation, type OrgScope } from 
 import type { RightsContext } from './context.js';
 import { recipientNoticeMail } from './mails.js';
 import type { InformingType, NotificationChannel, NotificationState, PlannedNotification } from './recipients.js';
-import { findRequest, recordEvent, type Db, type RightsRequest } from './repository.js';
+import { viewOf } from '../platform/db/view.js';
+import { findRequest, recordEvent, type RightsRequest } from './repository.js';
+import type { RightsDb } from './tables.js';
+
+const rightsView = viewOf<RightsDb>();
 
 export interface NotificationRecord {
   id: string;
@@ -76,9 +80,13 @@ export async function recordNotifications(
   }
 }
 
-export async function notificationsOf(db: Db, scope: OrgScope, requestId: string): Promise<NotificationRecord[]> {
+export async function notificationsOf<DB extends RightsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+  requestId: string,
+): Promise<NotificationRecord[]> {
   const organisationId = requireScope(scope);
-  const rows = await withinOrganisation(db, scope, (trx) =>
+  const rows = await withinOrganisation(rightsView(anyDb), scope, (trx) =>
     trx
       .selectFrom('rights_notifications')
       .selectAll()
@@ -161,15 +169,15 @@ export async function mailRecipients(
  * Completed requests with a notice to a privacy contact still unsent between `from` and `to` (the process died after
  * completing the request, or the mail server refused): the tick sends them again. Older ones stay with the officer.
  */
-export async function requestsWithUnsentNotices(
-  db: Db,
+export async function requestsWithUnsentNotices<DB extends RightsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   from: Date,
   to: Date,
   limit: number,
 ): Promise<string[]> {
   const organisationId = requireScope(scope);
-  const rows = await withinOrganisation(db, scope, (trx) =>
+  const rows = await withinOrganisation(rightsView(anyDb), scope, (trx) =>
     trx
       .selectFrom('rights_notifications')
       .select('request_id')

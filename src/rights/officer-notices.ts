@@ -10,13 +10,16 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Language } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
-import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
+import { enqueueJob, type JobRunner } from '../platform/jobs.js';
+import { viewOf } from '../platform/db/view.js';
 import { staffRecipientHourlyCap } from '../platform/mail.js';
 import type { RightsContext } from './context.js';
+import type { RightsDb } from './tables.js';
 import { mailContext, officerMail } from './mails.js';
 import { findRequest } from './repository.js';
+
+const rightsView = viewOf<RightsDb>();
 
 export const officerNoticeQueue = 'rights.officer-notice';
 export const officerNoticeEvents = ['received', 'verified'] as const;
@@ -26,7 +29,8 @@ export type OfficerNoticeEvent = (typeof officerNoticeEvents)[number];
 const lookBackMs = 3 * 86_400_000;
 
 /** Enqueues the officer mails of requests received or verified lately (once each: the dedupe key). */
-export async function enqueueOfficerNotices(db: Kysely<Database>, now: Date): Promise<number> {
+export async function enqueueOfficerNotices<DB extends RightsDb>(anyDb: Kysely<DB>, now: Date): Promise<number> {
+  const db = rightsView(anyDb);
   const since = new Date(now.getTime() - lookBackMs);
   const organisations = await db
     .selectFrom('organisations')
@@ -50,7 +54,7 @@ export async function enqueueOfficerNotices(db: Kysely<Database>, now: Date): Pr
       if (row.verified_at && new Date(row.verified_at) > since) events.push('verified');
       for (const event of events) {
         const created = await enqueueJob(
-          db as unknown as Kysely<JobTables>,
+          db,
           {
             queue: officerNoticeQueue,
             key: `${row.id}:${event}`,
@@ -85,7 +89,7 @@ export async function fanOutOfficerNotice(
   for (const to of recipients) {
     const recipientKey = createHash('sha256').update(to.toLowerCase()).digest('hex').slice(0, 24);
     await enqueueJob(
-      context.db as unknown as Kysely<JobTables>,
+      context.db,
       {
         queue: officerNoticeQueue,
         key: `${requestId}:${event}:${recipientKey}`,

@@ -5,11 +5,15 @@
  * in the transaction that records the restriction, forgotten in the one that lifts it, each with its audit entry.
  * Stored like the request's own identity: organisation-scoped, under row-level security; never logged.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../database.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { Identity, IdentityType } from '../stores/connector.js';
-import { recordEvent, type Db, type RightsRequest } from './repository.js';
+import { viewOf } from '../platform/db/view.js';
+import { recordEvent, type RightsRequest } from './repository.js';
+import type { RightsDb } from './tables.js';
+
+const rightsView = viewOf<RightsDb>();
 
 /** A table a restriction could not be marked in (no `restrictColumn`): an officer task names it, never the person's mail. */
 export interface UnmarkedTable {
@@ -81,7 +85,11 @@ export async function forgetRestriction(
 }
 
 /** The identities of the organisation's restricted people that stores could not mark (distinct). */
-export async function restrictedIdentities(db: Db, scope: OrgScope): Promise<Identity[]> {
+export async function restrictedIdentities<DB extends RightsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+): Promise<Identity[]> {
+  const db = rightsView(anyDb);
   const organisationId = requireScope(scope);
   const rows = await withinOrganisation(db, scope, (trx) =>
     trx

@@ -3,7 +3,10 @@
  * the privacy officer, the browsers' sessions on a request and the organisation's keys for keyed hashes.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountTables } from '../accounts/tables.js';
 import type { AuditTables } from '../audit/tables.js';
+import type { JobTables } from '../platform/jobs.js';
+import type { ThrottleTables } from '../platform/throttle.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
@@ -174,4 +177,12 @@ export interface RightsTables {
  * the domain starts to read it). Exported functions stay generic (`<DB extends RightsDb>(db: Kysely<DB>)`) and narrow
  * with `viewOf<RightsDb>()`, so any domain's handle can call them.
  */
-export type RightsDb = RightsTables & AuditTables;
+export type RightsDb = RightsTables &
+  // Every change of consequence is audited in its own transaction.
+  AuditTables &
+  // The officer-notice ticker lists the active organisations.
+  Pick<AccountTables, 'organisations'> &
+  // Officer notices are durable jobs.
+  JobTables &
+  // Requests, codes and downloads are throttled; the tick prunes the counters.
+  ThrottleTables;

@@ -12,7 +12,7 @@ import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import { activeCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
-import type { Database } from '../database.js';
+import type { AppContext } from '../platform/app-context.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
@@ -125,7 +125,8 @@ const announceWithinMs = 3 * 24 * hour;
 export const breachRecordedQueue = 'records.breach-recorded';
 
 export interface ReminderDeps {
-  db: Kysely<Database>;
+  /** The application's handle: members, organisations and the charter are read through repositories typed by the whole database. */
+  db: AppContext['db'];
   mailer: Mailer;
   logger: Logger;
   /** Base URL of the console links in the mails. */
@@ -135,7 +136,7 @@ export interface ReminderDeps {
   tickEveryMs?: number;
 }
 
-async function reminderRecipients(db: Kysely<Database>, scope: OrgScope, charter: Charter): Promise<string[]> {
+async function reminderRecipients(db: AppContext['db'], scope: OrgScope, charter: Charter): Promise<string[]> {
   const members = (await listMembers(db, scope))
     .filter((m) => m.role === 'owner' || m.role === 'privacy-officer')
     .map((m) => m.email);

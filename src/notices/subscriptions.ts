@@ -273,24 +273,24 @@ export async function markSignificant<DB extends NoticesDb>(
   const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
+    // The version, and whether it is already marked, in one read.
     const version = await trx
-      .selectFrom('notice_versions')
-      .select('version')
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', input.siteId)
-      .where('kind', '=', input.kind)
-      .where('version', '=', input.version)
+      .selectFrom('notice_versions as v')
+      .leftJoin('notice_significant_changes as c', (join) =>
+        join
+          .onRef('c.organisation_id', '=', 'v.organisation_id')
+          .onRef('c.site_id', '=', 'v.site_id')
+          .onRef('c.kind', '=', 'v.kind')
+          .onRef('c.version', '=', 'v.version'),
+      )
+      .select(['v.version', 'c.marked_at'])
+      .where('v.organisation_id', '=', organisationId)
+      .where('v.site_id', '=', input.siteId)
+      .where('v.kind', '=', input.kind)
+      .where('v.version', '=', input.version)
       .executeTakeFirst();
     if (!version) throw notFound('notice version');
-    const already = await trx
-      .selectFrom('notice_significant_changes')
-      .select('version')
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', input.siteId)
-      .where('kind', '=', input.kind)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (already) throw conflict('This version is already marked as a significant change.');
+    if (version.marked_at !== null) throw conflict('This version is already marked as a significant change.');
     await trx
       .insertInto('notice_significant_changes')
       .values({

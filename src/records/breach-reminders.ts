@@ -17,6 +17,7 @@ import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 import { staffRecipientHourlyCap, type Mailer } from '../platform/mail.js';
+import { formatInstant } from './breach-drafts.js';
 import { findBreach, listBreaches } from './breach-repository.js';
 import { toBreachView, type BreachView } from './breach-views.js';
 import type { RecordLanguage } from './i18n.js';
@@ -198,7 +199,7 @@ export async function sendReminder(
   const language = recordLanguage(stored.charter);
   const recipients = await reminderRecipients(deps.db, scope, stored.charter);
   const texts = mailTexts[language];
-  const deadline = formatDeadline(view.clock.deadline, language);
+  const deadline = formatInstant(view.clock.deadline, language, 'UTC');
   const subject = texts.subject(breach.reference, milestone, Math.max(0, Math.round(view.clock.remainingMs / hour)));
   const text = texts.body({
     ref: breach.reference,
@@ -256,7 +257,7 @@ export async function sendRecorded(deps: ReminderDeps, scope: OrgScope, breachId
   const language = recordLanguage(stored.charter);
   const recipients = await reminderRecipients(deps.db, scope, stored.charter);
   const running = view.clock.state === 'running' || view.clock.state === 'due-soon' || view.clock.state === 'overdue';
-  const deadline = running ? formatDeadline(view.clock.deadline, language) : null;
+  const deadline = running ? formatInstant(view.clock.deadline, language, 'UTC') : null;
   const texts = recordedTexts[language];
   const subject = texts.subject(breach.reference);
   const text = texts.body({
@@ -290,18 +291,6 @@ export async function sendRecorded(deps: ReminderDeps, scope: OrgScope, breachId
     ),
   );
   return true;
-}
-
-function formatDeadline(deadline: string | number | Date, language: RecordLanguage): string {
-  return new Intl.DateTimeFormat(language, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(new Date(deadline));
 }
 
 /** Registers the reminder ticker and its job handler on a runner. */

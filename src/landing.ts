@@ -5,9 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from './database.js';
+import type { CharterTables } from './charter/tables.js';
 import { html, negotiateLanguage, page } from './platform/http/html.js';
 import { defineRoute } from './platform/http/routes.js';
+import { viewOf } from './platform/db/view.js';
 
 const uiLanguages = ['en', 'nl', 'fr', 'de'] as const;
 type UiLanguage = (typeof uiLanguages)[number];
@@ -92,7 +93,11 @@ const texts: Record<
   },
 };
 
-export function registerLanding(app: FastifyInstance, deps: { db: Kysely<Database> }) {
+/** The one table the landing page reads: the sites, to link each one's privacy center. */
+type LandingDb = Pick<CharterTables, 'sites'>;
+
+export function registerLanding<DB extends LandingDb>(app: FastifyInstance, deps: { db: Kysely<DB> }) {
+  const db = viewOf<LandingDb>()(deps.db);
   defineRoute(
     app,
     {
@@ -109,7 +114,7 @@ export function registerLanding(app: FastifyInstance, deps: { db: Kysely<Databas
       const t = texts[lang];
       const has = (url: string) =>
         app.hasRoute({ method: 'GET', url }) || app.hasRoute({ method: 'GET', url: `${url}/` });
-      const sites = await deps.db.selectFrom('sites').select(['site_id', 'domain']).orderBy('site_id').execute();
+      const sites = await db.selectFrom('sites').select(['site_id', 'domain']).orderBy('site_id').execute();
       const siteItems = sites.map(
         (site) => html`<li><strong>${site.site_id}</strong> (${site.domain}):
           ${has('/privacy/:site') ? html`<a href="/privacy/${site.site_id}?lang=${lang}">${t.privacy}</a>` : ''}

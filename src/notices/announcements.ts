@@ -6,7 +6,6 @@
 import { randomSecret, secretHash } from '../accounts/secrets.js';
 import { organisationName as organisationNameIn } from '../charter/localized.js';
 import type { Language } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { type OrgScope, inOrganisation, requireScope } from '../platform/db/tenancy.js';
 import type { Logger } from '../platform/logger.js';
@@ -17,9 +16,10 @@ import { dateInWords } from './phrasing.js';
 import { noticeTexts } from './texts/index.js';
 import { revisionsOfVersion } from './versions.js';
 import type { Kysely, Transaction } from 'kysely';
+import { noticesView, type NoticesDb } from './tables.js';
 
-export interface DeliveryDeps {
-  db: Kysely<Database>;
+export interface DeliveryDeps<DB extends NoticesDb = NoticesDb> {
+  db: Kysely<DB>;
   mailer: Mailer;
   logger: Logger;
   baseUrl: string;
@@ -52,7 +52,7 @@ type ChangeCache = Map<string, { changes: string[]; organisationName: string; si
  * marks them `sending`, with what changed in each version described in the subscriber's language.
  */
 async function claimBatch(
-  trx: Transaction<Database>,
+  trx: Transaction<NoticesDb>,
   scope: OrgScope,
   now: Date,
   batch: number,
@@ -208,13 +208,14 @@ async function sendAnnouncement(
  * after that transaction (the mail port writes its own outbox row), and each result is recorded. A failure is retried
  * five minutes later, up to five times; a claim whose process died is taken again after ten minutes.
  */
-export async function deliverAnnouncements(
-  deps: DeliveryDeps,
+export async function deliverAnnouncements<DB extends NoticesDb>(
+  anyDeps: DeliveryDeps<DB>,
   scope: OrgScope,
   now: Date,
   batch = 20,
 ): Promise<{ sent: number; failed: number }> {
   requireScope(scope);
+  const deps: DeliveryDeps = { ...anyDeps, db: noticesView(anyDeps.db) };
   let sent = 0;
   let failed = 0;
   const changeCache: ChangeCache = new Map();
@@ -233,7 +234,10 @@ export async function deliverAnnouncements(
 }
 
 /** Organisations with announcements waiting (installation-level read, for the job runner). */
-export async function organisationsWithPendingAnnouncements(db: Kysely<Database>): Promise<string[]> {
+export async function organisationsWithPendingAnnouncements<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
+): Promise<string[]> {
+  const db = noticesView(anyDb);
   // Only organisation ids leave this query; the deliveries are sent scoped, per organisation.
   const rows = await acrossOrganisations('find organisations with announcements to send', () =>
     db

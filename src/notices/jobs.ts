@@ -5,16 +5,16 @@
  * never confirmed within a week. Each step is cheap when there is nothing to do.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
 import type { JobRunner } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 import type { Mailer } from '../platform/mail.js';
 import { deliverAnnouncements, organisationsWithPendingAnnouncements } from './announcements.js';
 import { purgeUnconfirmed } from './subscriptions.js';
+import type { NoticesDb } from './tables.js';
 import { organisationsBehind, syncNoticeVersions } from './versions.js';
 
-export interface NoticeJobDeps {
-  db: Kysely<Database>;
+export interface NoticeJobDeps<DB extends NoticesDb = NoticesDb> {
+  db: Kysely<DB>;
   logger: Logger;
   mailer: Mailer;
   /** The URL people reach this server at, for links in mails. */
@@ -22,8 +22,8 @@ export interface NoticeJobDeps {
 }
 
 /** One pass of the notices' background work (what the ticker runs), for the runner and for tests. */
-export async function runNoticeWork(
-  deps: NoticeJobDeps,
+export async function runNoticeWork<DB extends NoticesDb>(
+  deps: NoticeJobDeps<DB>,
   now: Date,
 ): Promise<{ synced: number; sent: number; purged: number }> {
   let synced = 0;
@@ -48,7 +48,7 @@ export async function runNoticeWork(
   return { synced, sent, purged };
 }
 
-export function registerNoticeJobs(runner: JobRunner, deps: NoticeJobDeps): void {
+export function registerNoticeJobs<DB extends NoticesDb>(runner: JobRunner, deps: NoticeJobDeps<DB>): void {
   runner.addTicker(async (now) => {
     await runNoticeWork(deps, now);
   });

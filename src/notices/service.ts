@@ -4,10 +4,9 @@
  * the latest version unless `?version=` names one). Versions are brought up to date first.
  */
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import { activeCharter, findSite } from '../charter/repository.js';
 import type { Charter, Language, Site } from '../charter/schema.js';
-import type { Database } from '../database.js';
+import type { AppContext } from '../platform/app-context.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import { notFound } from '../platform/errors.js';
 import { negotiateLanguage } from '../platform/http/html.js';
@@ -23,8 +22,11 @@ export interface SiteContext {
   defaultLanguage: Language;
 }
 
-/** The organisation, active charter and languages of a public site id; 404 for an unknown site. */
-export async function siteContext(db: Kysely<Database>, siteId: string): Promise<SiteContext> {
+/**
+ * The organisation, active charter and languages of a public site id; 404 for an unknown site. Takes the application's
+ * handle because the charter's repository (`findSite`, `activeCharter`) is still typed by the whole database.
+ */
+export async function siteContext(db: AppContext['db'], siteId: string): Promise<SiteContext> {
   const found = await findSite(db, siteId);
   if (!found) throw notFound('site');
   const scope = { organisationId: found.organisationId };
@@ -53,7 +55,7 @@ export interface Published extends SiteContext {
 
 /** The published document of a site in the reader's language: the latest version, or `version`. 404 if none. */
 export async function publishedDocument(
-  db: Kysely<Database>,
+  db: AppContext['db'],
   input: {
     siteId: string;
     kind: DocumentKind;

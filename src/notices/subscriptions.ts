@@ -11,13 +11,13 @@ import type { Kysely } from 'kysely';
 import { randomSecret, secretHash } from '../accounts/secrets.js';
 import { recordAudit } from '../audit/trail.js';
 import type { Language } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import type { Mailer } from '../platform/mail.js';
 import type { DocumentKind } from './document.js';
 import { noticeTexts } from './texts/index.js';
+import { noticesView, type NoticesDb } from './tables.js';
 
 /** Unconfirmed subscriptions are deleted after this long (the confirmation mail says so). */
 export const confirmationWindowMs = 7 * 86_400_000;
@@ -36,13 +36,14 @@ export interface SubscriptionRequest {
  * Records a request to be told of changes and mails the confirmation link. The answer is the same whether the
  * address was unknown, pending or already confirmed (no probing); a confirmed address gets no new mail.
  */
-export async function requestSubscription(
-  db: Kysely<Database>,
+export async function requestSubscription<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   mailer: Mailer,
   input: SubscriptionRequest,
   now: Date,
 ): Promise<void> {
+  const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   const email = input.email.trim().toLowerCase();
   const token = randomSecret();
@@ -116,13 +117,14 @@ export interface TokenSubscription {
 }
 
 /** The subscription a confirmation token belongs to (pending ones only within the confirmation window). */
-export async function subscriptionByToken(
-  db: Kysely<Database>,
+export async function subscriptionByToken<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   siteId: string,
   token: string,
   now: Date,
 ): Promise<TokenSubscription | undefined> {
+  const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const row = await trx
@@ -139,13 +141,14 @@ export async function subscriptionByToken(
 }
 
 /** Confirms a pending subscription (idempotent for a confirmed one). */
-export async function confirmSubscription(
-  db: Kysely<Database>,
+export async function confirmSubscription<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   siteId: string,
   token: string,
   now: Date,
 ): Promise<boolean> {
+  const db = noticesView(anyDb);
   const found = await subscriptionByToken(db, scope, siteId, token, now);
   if (!found) return false;
   if (found.status === 'confirmed') return true;
@@ -176,13 +179,14 @@ export async function confirmSubscription(
  * Deletes a subscription, found by the confirmation token or by the unsubscribe token of any mail sent to it.
  * Returns false for an unknown token.
  */
-export async function unsubscribe(
-  db: Kysely<Database>,
+export async function unsubscribe<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   siteId: string,
   token: string,
   now: Date,
 ): Promise<boolean> {
+  const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   const hash = secretHash(token);
   return inOrganisation(db, scope, async (trx) => {
@@ -231,7 +235,8 @@ export async function unsubscribe(
 }
 
 /** Counts of subscribers of a site by status and language (for the console; no addresses). */
-export async function subscriptionSummary(db: Kysely<Database>, scope: OrgScope, siteId: string) {
+export async function subscriptionSummary<DB extends NoticesDb>(anyDb: Kysely<DB>, scope: OrgScope, siteId: string) {
+  const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const rows = await trx
@@ -259,32 +264,33 @@ export interface MarkSignificant {
  * Marks a version as a significant change and, in the same transaction, queues one announcement per confirmed
  * subscriber. A version can be marked once.
  */
-export async function markSignificant(
-  db: Kysely<Database>,
+export async function markSignificant<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   input: MarkSignificant,
   now: Date,
 ): Promise<{ queued: number }> {
+  const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
+    // The version, and whether it is already marked, in one read.
     const version = await trx
-      .selectFrom('notice_versions')
-      .select('version')
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', input.siteId)
-      .where('kind', '=', input.kind)
-      .where('version', '=', input.version)
+      .selectFrom('notice_versions as v')
+      .leftJoin('notice_significant_changes as c', (join) =>
+        join
+          .onRef('c.organisation_id', '=', 'v.organisation_id')
+          .onRef('c.site_id', '=', 'v.site_id')
+          .onRef('c.kind', '=', 'v.kind')
+          .onRef('c.version', '=', 'v.version'),
+      )
+      .select(['v.version', 'c.marked_at'])
+      .where('v.organisation_id', '=', organisationId)
+      .where('v.site_id', '=', input.siteId)
+      .where('v.kind', '=', input.kind)
+      .where('v.version', '=', input.version)
       .executeTakeFirst();
     if (!version) throw notFound('notice version');
-    const already = await trx
-      .selectFrom('notice_significant_changes')
-      .select('version')
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', input.siteId)
-      .where('kind', '=', input.kind)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (already) throw conflict('This version is already marked as a significant change.');
+    if (version.marked_at !== null) throw conflict('This version is already marked as a significant change.');
     await trx
       .insertInto('notice_significant_changes')
       .values({
@@ -347,7 +353,8 @@ export async function markSignificant(
 }
 
 /** Deletes addresses never confirmed within the window (installation-level, for the job runner). */
-export async function purgeUnconfirmed(db: Kysely<Database>, now: Date): Promise<number> {
+export async function purgeUnconfirmed<DB extends NoticesDb>(anyDb: Kysely<DB>, now: Date): Promise<number> {
+  const db = noticesView(anyDb);
   const before = new Date(now.getTime() - confirmationWindowMs);
   const organisations = await acrossOrganisations('find organisations with unconfirmed addresses', () =>
     db

@@ -1,5 +1,9 @@
 /** Tables of the notices domain: published versions of each site's notice and cookie policy, and change notifications. */
 import type { ColumnType } from 'kysely';
+import { viewOf } from '../platform/db/view.js';
+import type { AccountTables } from '../accounts/tables.js';
+import type { AuditTables } from '../audit/tables.js';
+import type { CharterTables } from '../charter/tables.js';
 import type { DocumentKind } from './document.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -84,3 +88,17 @@ export interface NoticeTables {
   notice_subscriptions: NoticeSubscriptionTable;
   notice_deliveries: NoticeDeliveryTable;
 }
+
+/**
+ * What the notices domain's code may read and write: its own tables, the audit trail, the charter revisions the
+ * versions are published from, and the organisations (an archived one sends no announcement). Exported functions stay
+ * generic (`<DB extends NoticesDb>(db: Kysely<DB>)`) and narrow with `noticesView`, so any domain's handle can call
+ * them.
+ */
+export type NoticesDb = NoticeTables &
+  AuditTables &
+  Pick<CharterTables, 'charter_revisions'> &
+  Pick<AccountTables, 'organisations'>;
+
+/** Narrows any handle that has the notices' tables to exactly them. */
+export const noticesView = viewOf<NoticesDb>();

@@ -7,12 +7,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import type { Charter, Language } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { buildCookiePolicy } from './build-cookie-policy.js';
 import { buildNotice } from './build-notice.js';
 import { documentHash, documentKinds, type DocumentKind, type NoticeDocument } from './document.js';
+import { noticesView, type NoticesDb } from './tables.js';
 
 export interface StoredVersion {
   siteId: string;
@@ -35,7 +35,7 @@ function parseJson<T>(value: unknown): T {
 }
 
 /** Whether the organisation has charter revisions its versions do not reflect yet (a cheap read, no lock). */
-async function isBehind(db: Kysely<Database>, organisationId: string): Promise<boolean> {
+async function isBehind(db: Kysely<NoticesDb>, organisationId: string): Promise<boolean> {
   const row = await inOrganisation(db, { organisationId }, (trx) =>
     trx
       .selectFrom('organisations as o')
@@ -51,7 +51,11 @@ async function isBehind(db: Kysely<Database>, organisationId: string): Promise<b
  * Creates the versions that charter revisions published since the last synchronisation imply. Safe to call
  * concurrently (the sync row is locked) and often (it returns at once when nothing is new).
  */
-export async function syncNoticeVersions(db: Kysely<Database>, scope: OrgScope): Promise<{ created: number }> {
+export async function syncNoticeVersions<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+): Promise<{ created: number }> {
+  const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   if (!(await isBehind(db, organisationId))) return { created: 0 };
   return inOrganisation(db, scope, async (trx) => {
@@ -100,7 +104,7 @@ export async function syncNoticeVersions(db: Kysely<Database>, scope: OrgScope):
 }
 
 async function recordIfChanged(
-  trx: Transaction<Database>,
+  trx: Transaction<NoticesDb>,
   scope: OrgScope,
   input: { charter: Charter; siteId: string; kind: DocumentKind; seq: number; publishedAt: Date },
 ): Promise<number> {
@@ -175,12 +179,13 @@ async function recordIfChanged(
 }
 
 /** Every version of a site's document, newest first, with the significant-change mark. */
-export async function listVersions(
-  db: Kysely<Database>,
+export async function listVersions<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   siteId: string,
   kind: DocumentKind,
 ): Promise<StoredVersion[]> {
+  const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const rows = await trx
@@ -232,11 +237,12 @@ export interface VersionDocument {
  * A version's document in one language: the latest version when `version` is absent. When that version lacks the
  * language, `language` is undefined in the answer's request and the caller picks among `languages`.
  */
-export async function versionDocument(
-  db: Kysely<Database>,
+export async function versionDocument<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   input: { siteId: string; kind: DocumentKind; version?: number | undefined; language: string },
 ): Promise<VersionDocument | undefined> {
+  const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     let query = trx
@@ -273,20 +279,22 @@ export async function versionDocument(
 }
 
 /** The charter revisions a version and its predecessor were published from (for the structural diff). */
-export async function versionRevisions(
-  db: Kysely<Database>,
+export async function versionRevisions<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   input: { siteId: string; kind: DocumentKind; version: number },
 ): Promise<{ before: Charter | undefined; after: Charter } | undefined> {
+  const db = noticesView(anyDb);
   return inOrganisation(db, scope, (trx) => revisionsOfVersion(trx, scope, input));
 }
 
 /** `versionRevisions` inside an open organisation transaction. */
-export async function revisionsOfVersion(
-  trx: Transaction<Database>,
+export async function revisionsOfVersion<DB extends NoticesDb>(
+  anyTrx: Transaction<DB>,
   scope: OrgScope,
   input: { siteId: string; kind: DocumentKind; version: number },
 ): Promise<{ before: Charter | undefined; after: Charter } | undefined> {
+  const trx = noticesView(anyTrx);
   const organisationId = requireScope(scope);
   const rows = await trx
     .selectFrom('notice_versions as v')
@@ -306,7 +314,8 @@ export async function revisionsOfVersion(
 }
 
 /** Organisations whose versions are behind their charter (for the job runner). Installation-level read. */
-export async function organisationsBehind(db: Kysely<Database>): Promise<string[]> {
+export async function organisationsBehind<DB extends NoticesDb>(anyDb: Kysely<DB>): Promise<string[]> {
+  const db = noticesView(anyDb);
   // Which organisations have work: only their ids leave this query; the work itself runs scoped, per organisation.
   const rows = await acrossOrganisations('find organisations whose notices are behind', () =>
     db

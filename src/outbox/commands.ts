@@ -3,10 +3,9 @@
  * mail's text (audited as read by `cli`). A thin edge over `outboxForCli`, which takes an open database, so that the
  * same request can be answered by a running server instead of a second process opening its database.
  */
-import type { Kysely } from 'kysely';
 import { findOrganisationBySlug, listOrganisations } from '../accounts/organisations.js';
 import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
-import type { Database } from '../database.js';
+import type { AppContext } from '../platform/app-context.js';
 import { withCliDatabase } from '../cli/database.js';
 import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../cli/remote.js';
 import { readConfig } from '../platform/config.js';
@@ -23,9 +22,12 @@ export type OutboxCliResult =
   | { kind: 'list'; organisation: string; delivery: 'smtp' | 'outbox'; mails: OutboxMailSummary[]; more: boolean }
   | { kind: 'mail'; organisation: string; delivery: 'smtp' | 'outbox'; mail: OutboxMail };
 
-/** What `charter outbox` answers, from an open database. The terminal's user acts as `cli` in the audit trail. */
+/**
+ * What `charter outbox` answers, from an open database. The terminal's user acts as `cli` in the audit trail. Takes the
+ * application's handle because the organisations' repository is still typed by the whole database.
+ */
 export async function outboxForCli(
-  db: Kysely<Database>,
+  db: AppContext['db'],
   request: OutboxCliRequest,
   options: { smtp: boolean; now: Date },
 ): Promise<OutboxCliResult> {
@@ -46,7 +48,7 @@ export async function outboxForCli(
   return { kind: 'list', organisation: organisation.slug, delivery, mails: page.mails, more: page.nextBefore !== null };
 }
 
-async function onlyOrganisation(db: Kysely<Database>) {
+async function onlyOrganisation(db: AppContext['db']) {
   const organisations = await listOrganisations(db);
   if (organisations.length === 1) return organisations[0];
   if (organisations.length === 0) throw new UsageError('this database has no organisation yet');

@@ -9,10 +9,10 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
 import { maskContact } from '../platform/contact.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { notFound } from '../platform/errors.js';
+import { outboxView, type OutboxDb } from './tables.js';
 
 export const outboxMailSummarySchema = z.object({
   id: z.string(),
@@ -82,12 +82,13 @@ function summary(row: Row, reader: OutboxReader): OutboxMailSummary {
 const defaultLimit = 50;
 
 /** The organisation's mails, newest first, `limit` at a time (older than `before` for the next page). */
-export async function listOutbox(
-  db: Kysely<Database>,
+export async function listOutbox<DB extends OutboxDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   reader: OutboxReader,
   options: { before?: Date | undefined; limit?: number | undefined } = {},
 ): Promise<OutboxPage> {
+  const db = outboxView(anyDb);
   const organisationId = requireScope(scope);
   const limit = options.limit ?? defaultLimit;
   const rows = await inOrganisation(db, scope, (trx) => {
@@ -114,13 +115,14 @@ export async function listOutbox(
  * One mail, with its text, and an audit entry `mail.read` in the same transaction: a verification code read here is
  * on record as read, by whom. Unknown ids and other organisations' mails are both "not found".
  */
-export async function readOutboxMail(
-  db: Kysely<Database>,
+export async function readOutboxMail<DB extends OutboxDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   reader: OutboxReader,
   id: string,
   now: Date,
 ): Promise<OutboxMail> {
+  const db = outboxView(anyDb);
   const organisationId = requireScope(scope);
   if (!z.uuid().safeParse(id).success) throw notFound('mail');
   return inOrganisation(db, scope, async (trx) => {

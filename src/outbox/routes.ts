@@ -3,10 +3,9 @@
  * `mail:read`; and `GET /api/v1/mail/delivery`, for the console's banner on every page while SMTP is not configured.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf, type Caller } from '../accounts/caller.js';
-import type { Database } from '../database.js';
+import type { AppContext } from '../platform/app-context.js';
 import { defineRoute } from '../platform/http/routes.js';
 import {
   listOutbox,
@@ -18,7 +17,7 @@ import {
 } from './outbox.js';
 
 export interface OutboxRouteDeps {
-  db: Kysely<Database>;
+  db: AppContext['db'];
   clock: () => Date;
   config: { SMTP_URL?: string | undefined };
 }

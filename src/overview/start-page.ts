@@ -3,14 +3,15 @@
  * configuration say (never from a flag someone ticked), and the counts a privacy officer looks at first. It reads
  * several domains' tables but changes nothing; every query runs in one organisation-scoped transaction.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { lintCharter } from '../lint.js';
 import { activeCharter } from '../charter/repository.js';
-import type { Database } from '../database.js';
+import type { AppContext } from '../platform/app-context.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { listBreaches } from '../records/breach-repository.js';
 import { toBreachView } from '../records/breach-views.js';
+import { overviewView, type OverviewDb } from './tables.js';
 
 const openRequestStates = ['received', 'awaiting-verification', 'verified', 'in-progress', 'awaiting-approval'];
 
@@ -83,7 +84,7 @@ export function bannerSnippet(publicUrl: string, siteId: string): string {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** What the setup steps need to know: colleagues, sites whose banner was seen, stores checked, a dry run done. */
-async function setupFacts(trx: Transaction<Database>, organisationId: string) {
+async function setupFacts(trx: Transaction<OverviewDb>, organisationId: string) {
   const members = await trx
     .selectFrom('memberships')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -118,7 +119,7 @@ async function setupFacts(trx: Transaction<Database>, organisationId: string) {
 
 /** The counts the caller may see: open and overdue requests, the week's consent answers, runs awaiting approval. */
 async function countFacts(
-  trx: Transaction<Database>,
+  trx: Transaction<OverviewDb>,
   organisationId: string,
   input: StartPageInput,
   week: { from: string; to: string },
@@ -169,8 +170,11 @@ async function countFacts(
   return { requests, nextDue, consent, awaiting };
 }
 
-/** Reads the start page of one organisation. Fails closed without a scope. */
-export async function readStartPage(db: Kysely<Database>, scope: OrgScope, input: StartPageInput): Promise<StartPage> {
+/**
+ * Reads the start page of one organisation. Fails closed without a scope. Takes the application's handle because the
+ * charter's repository (`activeCharter`) is still typed by the whole database.
+ */
+export async function readStartPage(db: AppContext['db'], scope: OrgScope, input: StartPageInput): Promise<StartPage> {
   const organisationId = requireScope(scope);
   const stored = await activeCharter(db, scope);
   const charter = stored?.charter;
@@ -179,8 +183,8 @@ export async function readStartPage(db: Kysely<Database>, scope: OrgScope, input
   const weekTo = day(input.now);
 
   const facts = await inOrganisation(db, scope, async (trx) => ({
-    ...(await setupFacts(trx, organisationId)),
-    ...(await countFacts(trx, organisationId, input, { from: weekFrom, to: weekTo })),
+    ...(await setupFacts(overviewView(trx), organisationId)),
+    ...(await countFacts(overviewView(trx), organisationId, input, { from: weekFrom, to: weekTo })),
   }));
 
   const breaches = input.may.breaches

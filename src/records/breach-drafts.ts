@@ -80,7 +80,8 @@ export function organisationTimeZone(charter: Charter): string {
   return timeZones[charter.organisation.addresses[0]?.country ?? ''] ?? 'UTC';
 }
 
-function formatInstant(iso: string, language: RecordLanguage, timeZone: string): string {
+/** An instant as a date and time in words, in `language` and the given time zone, with the zone's short name. */
+export function formatInstant(instant: string | number | Date, language: RecordLanguage, timeZone: string): string {
   return new Intl.DateTimeFormat(language, {
     year: 'numeric',
     month: 'long',
@@ -89,7 +90,7 @@ function formatInstant(iso: string, language: RecordLanguage, timeZone: string):
     minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
-  }).format(new Date(iso));
+  }).format(new Date(instant));
 }
 
 function formatNumber(value: number, language: RecordLanguage): string {

@@ -12,11 +12,12 @@ import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import { activeCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
-import type { Database } from '../database.js';
+import type { AppContext } from '../platform/app-context.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
-import { staffRecipientHourlyCap, type Mailer } from '../platform/mail.js';
+import { staffRecipientHourlyCap, type Mailer, type MailMessage } from '../platform/mail.js';
+import { formatInstant } from './breach-drafts.js';
 import { findBreach, listBreaches } from './breach-repository.js';
 import { toBreachView, type BreachView } from './breach-views.js';
 import type { RecordLanguage } from './i18n.js';
@@ -125,7 +126,8 @@ const announceWithinMs = 3 * 24 * hour;
 export const breachRecordedQueue = 'records.breach-recorded';
 
 export interface ReminderDeps {
-  db: Kysely<Database>;
+  /** The application's handle: members, organisations and the charter are read through repositories typed by the whole database. */
+  db: AppContext['db'];
   mailer: Mailer;
   logger: Logger;
   /** Base URL of the console links in the mails. */
@@ -135,7 +137,7 @@ export interface ReminderDeps {
   tickEveryMs?: number;
 }
 
-async function reminderRecipients(db: Kysely<Database>, scope: OrgScope, charter: Charter): Promise<string[]> {
+async function reminderRecipients(db: AppContext['db'], scope: OrgScope, charter: Charter): Promise<string[]> {
   const members = (await listMembers(db, scope))
     .filter((m) => m.role === 'owner' || m.role === 'privacy-officer')
     .map((m) => m.email);
@@ -180,6 +182,27 @@ export async function enqueueDueReminders(deps: Pick<ReminderDeps, 'db'>, now: D
   return enqueued;
 }
 
+/** A breach to tell the staff about, with its clock, the language of the records and who to tell; none if gone. */
+async function breachToTell(deps: ReminderDeps, scope: OrgScope, breachId: string, now: Date) {
+  const breach = await findBreach(deps.db, scope, breachId);
+  if (!breach) return undefined;
+  const stored = await activeCharter(deps.db, scope);
+  if (!stored) return undefined;
+  const language = recordLanguage(stored.charter);
+  const recipients = await reminderRecipients(deps.db, scope, stored.charter);
+  return { breach, view: toBreachView(breach, now), language, recipients };
+}
+
+/** Sends the same mail to each recipient, one by one (each address its own mail, none sees the others). */
+async function mailEach(
+  deps: ReminderDeps,
+  scope: OrgScope,
+  recipients: readonly string[],
+  mail: Omit<MailMessage, 'organisationId' | 'to'>,
+): Promise<void> {
+  for (const to of recipients) await deps.mailer.send({ organisationId: scope.organisationId, to, ...mail });
+}
+
 /** Sends one reminder, unless the breach no longer needs it (notified meanwhile, closed). */
 export async function sendReminder(
   deps: ReminderDeps,
@@ -188,16 +211,11 @@ export async function sendReminder(
   milestone: ReminderMilestone,
   now: Date,
 ): Promise<boolean> {
-  const breach = await findBreach(deps.db, scope, breachId);
-  if (!breach) return false;
-  const view = toBreachView(breach, now);
-  if (!reachedMilestones(view).includes(milestone)) return false;
-  const stored = await activeCharter(deps.db, scope);
-  if (!stored) return false;
-  const language = recordLanguage(stored.charter);
-  const recipients = await reminderRecipients(deps.db, scope, stored.charter);
+  const found = await breachToTell(deps, scope, breachId, now);
+  if (!found || !reachedMilestones(found.view).includes(milestone)) return false;
+  const { breach, view, language, recipients } = found;
   const texts = mailTexts[language];
-  const deadline = formatDeadline(view.clock.deadline, language);
+  const deadline = formatInstant(view.clock.deadline, language, 'UTC');
   const subject = texts.subject(breach.reference, milestone, Math.max(0, Math.round(view.clock.remainingMs / hour)));
   const text = texts.body({
     ref: breach.reference,
@@ -206,16 +224,7 @@ export async function sendReminder(
     url: `${deps.publicUrl}/console/breaches/${breach.id}`,
     m: milestone,
   });
-  for (const to of recipients) {
-    await deps.mailer.send({
-      organisationId: scope.organisationId,
-      to,
-      subject,
-      text,
-      template: `breach.reminder.${milestone}`,
-      language,
-    });
-  }
+  await mailEach(deps, scope, recipients, { subject, text, template: `breach.reminder.${milestone}`, language });
   await inOrganisation(deps.db, scope, async (trx) => {
     await recordAudit(
       trx,
@@ -247,15 +256,11 @@ export async function sendReminder(
 
 /** Tells the owners and privacy officers that a breach was recorded, with the deadline while the clock runs. */
 export async function sendRecorded(deps: ReminderDeps, scope: OrgScope, breachId: string, now: Date): Promise<boolean> {
-  const breach = await findBreach(deps.db, scope, breachId);
-  if (!breach) return false;
-  const stored = await activeCharter(deps.db, scope);
-  if (!stored) return false;
-  const view = toBreachView(breach, now);
-  const language = recordLanguage(stored.charter);
-  const recipients = await reminderRecipients(deps.db, scope, stored.charter);
+  const found = await breachToTell(deps, scope, breachId, now);
+  if (!found) return false;
+  const { breach, view, language, recipients } = found;
   const running = view.clock.state === 'running' || view.clock.state === 'due-soon' || view.clock.state === 'overdue';
-  const deadline = running ? formatDeadline(view.clock.deadline, language) : null;
+  const deadline = running ? formatInstant(view.clock.deadline, language, 'UTC') : null;
   const texts = recordedTexts[language];
   const subject = texts.subject(breach.reference);
   const text = texts.body({
@@ -264,17 +269,13 @@ export async function sendRecorded(deps: ReminderDeps, scope: OrgScope, breachId
     deadline,
     url: `${deps.publicUrl}/console/breaches/${breach.id}`,
   });
-  for (const to of recipients) {
-    await deps.mailer.send({
-      organisationId: scope.organisationId,
-      to,
-      subject,
-      text,
-      template: 'breach.recorded',
-      language,
-      hourlyCap: staffRecipientHourlyCap,
-    });
-  }
+  await mailEach(deps, scope, recipients, {
+    subject,
+    text,
+    template: 'breach.recorded',
+    language,
+    hourlyCap: staffRecipientHourlyCap,
+  });
   await inOrganisation(deps.db, scope, (trx) =>
     recordAudit(
       trx,
@@ -289,18 +290,6 @@ export async function sendRecorded(deps: ReminderDeps, scope: OrgScope, breachId
     ),
   );
   return true;
-}
-
-function formatDeadline(deadline: string | number | Date, language: RecordLanguage): string {
-  return new Intl.DateTimeFormat(language, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(new Date(deadline));
 }
 
 /** Registers the reminder ticker and its job handler on a runner. */

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import type { AppContext } from '../platform/app-context.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { invalidInput, notFound } from '../platform/errors.js';
 import {
@@ -23,7 +23,7 @@ import {
   type NotificationInput,
   type StoredNotification,
 } from './breach.js';
-import type { BreachNotificationTable } from './tables.js';
+import { recordsView, type BreachNotificationTable, type RecordsDb } from './tables.js';
 
 export interface BreachVersionSummary {
   version: number;
@@ -55,9 +55,12 @@ function parseContent(value: unknown): BreachContent {
 
 const iso = (value: Date) => value.toISOString();
 
-/** Records a new breach: number, version 1, audit entry — one transaction. */
+/**
+ * Records a new breach: number, version 1, audit entry and the `breach.recorded` webhook event — one transaction. Takes
+ * the application's handle because the webhook events (`emitWebhookEvent`) are still typed by the whole database.
+ */
 export async function recordBreach(
-  db: Kysely<Database>,
+  db: AppContext['db'],
   scope: OrgScope,
   input: { content: BreachContent; actor: string; now: Date },
 ): Promise<StoredBreach> {
@@ -78,7 +81,7 @@ export async function recordBreach(
       .insertInto('breaches')
       .values({ organisation_id: organisationId, id, number, created_at: input.now, created_by: input.actor })
       .execute();
-    await insertVersion(trx, organisationId, id, 1, input.content, {
+    await insertVersion(recordsView(trx), organisationId, id, 1, input.content, {
       actor: input.actor,
       now: input.now,
       reason: null,
@@ -124,7 +127,7 @@ export async function recordBreach(
 }
 
 async function insertVersion(
-  trx: Transaction<Database>,
+  trx: Transaction<RecordsDb>,
   organisationId: string,
   breachId: string,
   version: number,
@@ -148,12 +151,13 @@ async function insertVersion(
 }
 
 /** Amends a breach: the changed fields become version n+1, with the reason; the earlier versions stay as they were. */
-export async function amendBreach(
-  db: Kysely<Database>,
+export async function amendBreach<DB extends RecordsDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   breachId: string,
   input: { amendment: BreachAmendment; actor: string; now: Date },
 ): Promise<StoredBreach> {
+  const db = recordsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const current = await loadBreach(trx, organisationId, breachId, { lock: true });
@@ -180,12 +184,13 @@ export async function amendBreach(
 }
 
 /** Records a notification that was sent (to the authority, the people concerned or a controller). */
-export async function recordNotification(
-  db: Kysely<Database>,
+export async function recordNotification<DB extends RecordsDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   breachId: string,
   input: { notification: NotificationInput; actor: string; now: Date },
 ): Promise<StoredNotification> {
+  const db = recordsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const current = await loadBreach(trx, organisationId, breachId, { lock: true });
@@ -242,7 +247,7 @@ export async function recordNotification(
 }
 
 async function loadBreach(
-  trx: Transaction<Database>,
+  trx: Transaction<RecordsDb>,
   organisationId: string,
   breachId: string,
   options: { lock?: boolean } = {},
@@ -303,11 +308,12 @@ function toNotification(row: Selectable<BreachNotificationTable>): StoredNotific
 }
 
 /** One breach with every version (oldest first) and every notification; undefined when not in this organisation. */
-export async function findBreach(
-  db: Kysely<Database>,
+export async function findBreach<DB extends RecordsDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   breachId: string,
 ): Promise<BreachWithHistory | undefined> {
+  const db = recordsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const current = await loadBreach(trx, organisationId, breachId);
@@ -333,7 +339,8 @@ export async function findBreach(
 }
 
 /** Every breach of the organisation in its current version with its notifications, newest first. */
-export async function listBreaches(db: Kysely<Database>, scope: OrgScope): Promise<StoredBreach[]> {
+export async function listBreaches<DB extends RecordsDb>(anyDb: Kysely<DB>, scope: OrgScope): Promise<StoredBreach[]> {
+  const db = recordsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const heads = await trx

@@ -22,6 +22,7 @@ import {
   controllerNotice,
   subjectsMessage,
 } from './breach-drafts.js';
+import { draftWords } from './breach-draft-texts.js';
 
 const content = (edit: Partial<BreachContentInput> = {}) =>
   breachContentSchema.parse({
@@ -336,5 +337,22 @@ describe('drafts', () => {
     expect(notice.text).toContain('Hosting van de webwinkel.');
     expect(notice.text).toContain('ongeveer 12.500 personen');
     expect(controllerNotice(charter, facts, 'unknown', 'en')).toBeUndefined();
+  });
+
+  it('states the facts alike to the authority and to a controller; only the authority is told of criminal-offence data', () => {
+    const charter = processorCharter();
+    const criminal = {
+      ...facts,
+      content: content({ controllers: ['shops'], dataCategories: ['identity.name', 'criminal.offences'] }),
+    };
+    const toAuthority = authorityDraft(charter, criminal, { now: new Date('2026-11-21T09:00:00Z') });
+    const toController = controllerNotice(charter, criminal, 'shops', toAuthority.language)!;
+    const body = (draft: { sections: { id: string; body: string }[] }, id: string) =>
+      draft.sections.find((s) => s.id === id)?.body;
+    for (const id of ['nature', 'subjects', 'consequences', 'measures'])
+      expect(body(toController, id)).toBe(body(toAuthority, id));
+    const said = draftWords[toAuthority.language].criminal;
+    expect(body(toAuthority, 'data')).toContain(said);
+    expect(body(toController, 'data')).toBe(body(toAuthority, 'data')!.replace(`\n${said}`, ''));
   });
 });

@@ -4,11 +4,10 @@
  * deletes anything: the register only grows.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import { activeCharter } from '../charter/repository.js';
-import type { Database } from '../database.js';
+import type { AppContext } from '../platform/app-context.js';
 import type { Config } from '../platform/config.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import { invalidInput, notFound } from '../platform/errors.js';
@@ -31,7 +30,8 @@ import { recordLanguage } from './record-language.js';
 import { findAuthority } from '../charter/catalogs/authorities.js';
 
 export interface RecordsRouteDeps {
-  db: Kysely<Database>;
+  /** The application's handle (the charter's repository is typed by the whole database). */
+  db: AppContext['db'];
   config: Config;
   clock: () => Date;
 }
@@ -39,7 +39,7 @@ export interface RecordsRouteDeps {
 const languageQuery = z.object({ language: z.enum(recordLanguages).optional() });
 const breachParams = z.object({ id: z.uuid('a breach id') });
 
-async function charterOf(db: Kysely<Database>, scope: OrgScope) {
+async function charterOf(db: AppContext['db'], scope: OrgScope) {
   const stored = await activeCharter(db, scope);
   if (!stored) throw notFound('charter');
   return stored;
@@ -378,7 +378,7 @@ function registerBreachDraftRoutes(app: FastifyInstance, deps: RecordsRouteDeps)
 }
 
 /** The controllers named on a breach must be customers of the charter (the organisation acting as processor). */
-async function checkControllers(db: Kysely<Database>, scope: OrgScope, controllers: readonly string[]) {
+async function checkControllers(db: AppContext['db'], scope: OrgScope, controllers: readonly string[]) {
   if (controllers.length === 0) return;
   const stored = await charterOf(db, scope);
   const known = new Set(stored.charter.customers.map((c) => c.id));

@@ -1,5 +1,7 @@
 /** Tables of the breach register (Art. 33(5)): append-only, so every amendment is a new version. */
 import type { ColumnType } from 'kysely';
+import type { AuditTables } from '../audit/tables.js';
+import { viewOf } from '../platform/db/view.js';
 
 type Timestamp = ColumnType<Date, Date | string, never>;
 type Json<T> = ColumnType<T, string, never>;
@@ -50,3 +52,13 @@ export interface RecordsTables {
   breach_versions: BreachVersionTable;
   breach_notifications: BreachNotificationTable;
 }
+
+/**
+ * What the records domain's code may read and write: the breach register and the audit trail. Exported functions stay
+ * generic (`<DB extends RecordsDb>(db: Kysely<DB>)`) and narrow with `recordsView`, so any domain's handle can call
+ * them.
+ */
+export type RecordsDb = RecordsTables & AuditTables;
+
+/** Narrows any handle that has the records' tables to exactly them. */
+export const recordsView = viewOf<RecordsDb>();

@@ -107,36 +107,14 @@ async function openJob<R>(
           updated_at: now(),
         })
         .execute();
-      for (const connector of connectors) {
-        await trx
-          .insertInto('store_job_steps')
-          .values({
-            organisation_id: organisationId,
-            job_id: jobId,
-            store_id: connector.id,
-            status: 'pending',
-            updated_at: now(),
-          })
-          .execute();
-      }
+      await addPendingSteps(trx, key, connectors);
       return [];
     }
     if (job.kind !== options.kind || job.identity_digest !== digest || job.dry_run !== Boolean(options.dryRun)) {
       throw conflict(`store job ${jobId} already exists for another operation or another person`);
     }
-    for (const connector of connectors) {
-      await trx
-        .insertInto('store_job_steps')
-        .values({
-          organisation_id: organisationId,
-          job_id: jobId,
-          store_id: connector.id,
-          status: 'pending',
-          updated_at: now(),
-        })
-        .onConflict((oc) => oc.columns(['organisation_id', 'job_id', 'store_id']).doNothing())
-        .execute();
-    }
+    // A store added to the charter since the first run gets its step now.
+    await addPendingSteps(trx, key, connectors);
     return trx
       .selectFrom('store_job_steps')
       .selectAll()
@@ -144,6 +122,27 @@ async function openJob<R>(
       .where('job_id', '=', jobId)
       .execute();
   });
+}
+
+/** A pending step per store (a step already recorded is left as it is). */
+async function addPendingSteps(
+  trx: Transaction<StoresDb>,
+  { organisationId, jobId, now }: JobKey,
+  connectors: readonly StoreConnector[],
+) {
+  for (const connector of connectors) {
+    await trx
+      .insertInto('store_job_steps')
+      .values({
+        organisation_id: organisationId,
+        job_id: jobId,
+        store_id: connector.id,
+        status: 'pending',
+        updated_at: now(),
+      })
+      .onConflict((oc) => oc.columns(['organisation_id', 'job_id', 'store_id']).doNothing())
+      .execute();
+  }
 }
 
 function finishJob(trx: Transaction<StoresDb>, { organisationId, jobId, now }: JobKey, status: 'completed' | 'failed') {

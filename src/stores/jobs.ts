@@ -6,10 +6,10 @@
  * not recorded (a crash between the store's commit and ours) changes nothing the second time.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction, type UpdateObject } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
 import { conflict } from '../platform/errors.js';
+import { viewOf } from '../platform/db/view.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import {
   StoreError,
@@ -21,6 +21,7 @@ import {
   type RestrictionResult,
   type StoreConnector,
 } from './connector.js';
+import type { StoreJobStepTable, StoresDb } from './tables.js';
 
 export type StoreJobKind = 'erasure' | 'rectification' | 'restriction';
 
@@ -62,28 +63,41 @@ interface JobOptions<R> {
   summarise: (result: R) => Record<string, unknown>;
 }
 
-async function runStoreJob<R>(
-  db: Kysely<Database>,
+const storesView = viewOf<StoresDb>();
+
+/** A job's identity within the organisation, and the clock its records are stamped with. */
+interface JobKey {
+  organisationId: string;
+  jobId: string;
+  now: () => Date;
+}
+
+/**
+ * Records the job and a pending step per store on the first run; on a later run checks it is the same operation for
+ * the same person and returns the steps recorded (a store added since gets a pending step).
+ */
+async function openJob<R>(
+  db: Kysely<StoresDb>,
   scope: OrgScope,
   connectors: readonly StoreConnector[],
+  key: JobKey,
   options: JobOptions<R>,
-): Promise<StoreJobReport<R>> {
-  const organisationId = requireScope(scope);
-  const now = options.now ?? (() => new Date());
+): Promise<Selectable<StoreJobStepTable>[]> {
+  const { organisationId, jobId, now } = key;
   const digest = identityDigest(options.identities);
-  const existing = await inOrganisation(db, scope, async (trx) => {
+  return inOrganisation(db, scope, async (trx) => {
     const job = await trx
       .selectFrom('store_jobs')
       .selectAll()
       .where('organisation_id', '=', organisationId)
-      .where('id', '=', options.jobId)
+      .where('id', '=', jobId)
       .executeTakeFirst();
     if (!job) {
       await trx
         .insertInto('store_jobs')
         .values({
           organisation_id: organisationId,
-          id: options.jobId,
+          id: jobId,
           kind: options.kind,
           identity_digest: digest,
           dry_run: Boolean(options.dryRun),
@@ -93,51 +107,132 @@ async function runStoreJob<R>(
           updated_at: now(),
         })
         .execute();
-      for (const connector of connectors) {
-        await trx
-          .insertInto('store_job_steps')
-          .values({
-            organisation_id: organisationId,
-            job_id: options.jobId,
-            store_id: connector.id,
-            status: 'pending',
-            updated_at: now(),
-          })
-          .execute();
-      }
+      await addPendingSteps(trx, key, connectors);
       return [];
     }
     if (job.kind !== options.kind || job.identity_digest !== digest || job.dry_run !== Boolean(options.dryRun)) {
-      throw conflict(`store job ${options.jobId} already exists for another operation or another person`);
+      throw conflict(`store job ${jobId} already exists for another operation or another person`);
     }
-    for (const connector of connectors) {
-      await trx
-        .insertInto('store_job_steps')
-        .values({
-          organisation_id: organisationId,
-          job_id: options.jobId,
-          store_id: connector.id,
-          status: 'pending',
-          updated_at: now(),
-        })
-        .onConflict((oc) => oc.columns(['organisation_id', 'job_id', 'store_id']).doNothing())
-        .execute();
-    }
+    // A store added to the charter since the first run gets its step now.
+    await addPendingSteps(trx, key, connectors);
     return trx
       .selectFrom('store_job_steps')
       .selectAll()
       .where('organisation_id', '=', organisationId)
-      .where('job_id', '=', options.jobId)
+      .where('job_id', '=', jobId)
       .execute();
   });
+}
 
-  const finishJob = (trx: Transaction<Database>, status: 'completed' | 'failed') =>
-    trx
-      .updateTable('store_jobs')
-      .set({ status, updated_at: now(), completed_at: status === 'completed' ? now() : null })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', options.jobId)
+/** A pending step per store (a step already recorded is left as it is). */
+async function addPendingSteps(
+  trx: Transaction<StoresDb>,
+  { organisationId, jobId, now }: JobKey,
+  connectors: readonly StoreConnector[],
+) {
+  for (const connector of connectors) {
+    await trx
+      .insertInto('store_job_steps')
+      .values({
+        organisation_id: organisationId,
+        job_id: jobId,
+        store_id: connector.id,
+        status: 'pending',
+        updated_at: now(),
+      })
+      .onConflict((oc) => oc.columns(['organisation_id', 'job_id', 'store_id']).doNothing())
       .execute();
+  }
+}
+
+function finishJob(trx: Transaction<StoresDb>, { organisationId, jobId, now }: JobKey, status: 'completed' | 'failed') {
+  return trx
+    .updateTable('store_jobs')
+    .set({ status, updated_at: now(), completed_at: status === 'completed' ? now() : null })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', jobId)
+    .execute();
+}
+
+/** Updates one store's step of the job. */
+function updateStep(
+  trx: Transaction<StoresDb>,
+  { organisationId, jobId }: JobKey,
+  store: string,
+  set: UpdateObject<StoresDb, 'store_job_steps'>,
+) {
+  return trx
+    .updateTable('store_job_steps')
+    .set(set)
+    .where('organisation_id', '=', organisationId)
+    .where('job_id', '=', jobId)
+    .where('store_id', '=', store)
+    .execute();
+}
+
+/**
+ * Runs one store's step: its result recorded with its audit entry in one transaction (and, when `completes`, the
+ * job completed in the same one), or its failure recorded by error code.
+ */
+async function runStep<R>(
+  db: Kysely<StoresDb>,
+  scope: OrgScope,
+  connector: StoreConnector,
+  key: JobKey,
+  options: JobOptions<R>,
+  completes: boolean,
+): Promise<StoreJobStep<R>> {
+  const { now } = key;
+  await inOrganisation(db, scope, (trx) =>
+    updateStep(trx, key, connector.id, { attempts: sql<number>`${sql.ref('attempts')} + 1`, updated_at: now() }),
+  );
+  try {
+    const result = await options.run(connector);
+    await inOrganisation(db, scope, async (trx) => {
+      await updateStep(trx, key, connector.id, {
+        status: 'done',
+        result: JSON.stringify(result),
+        error: null,
+        updated_at: now(),
+      });
+      if (completes) await finishJob(trx, key, 'completed');
+      if (!options.dryRun) {
+        await recordAudit(
+          trx,
+          scope,
+          {
+            actor: options.actor,
+            action: `store.${options.kind}`,
+            target: `store-job:${key.jobId}`,
+            data: { store: connector.id, ...options.summarise(result) },
+          },
+          now(),
+        );
+      }
+    });
+    return { store: connector.id, status: 'done', resumed: false, result };
+  } catch (error) {
+    const code = error instanceof StoreError ? error.code : 'store_failed';
+    await inOrganisation(db, scope, (trx) =>
+      updateStep(trx, key, connector.id, { status: 'failed', error: code, updated_at: now() }),
+    );
+    return { store: connector.id, status: 'failed', resumed: false, error: code };
+  }
+}
+
+async function runStoreJob<DB extends StoresDb, R>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+  connectors: readonly StoreConnector[],
+  options: JobOptions<R>,
+): Promise<StoreJobReport<R>> {
+  const db = storesView(anyDb);
+  const key: JobKey = {
+    organisationId: requireScope(scope),
+    jobId: options.jobId,
+    now: options.now ?? (() => new Date()),
+  };
+  const existing = await openJob(db, scope, connectors, key, options);
   const steps: StoreJobStep<R>[] = [];
   for (const connector of connectors) {
     const previous = existing.find((s) => s.store_id === connector.id);
@@ -145,60 +240,15 @@ async function runStoreJob<R>(
       steps.push({ store: connector.id, status: 'done', resumed: true, result: previous.result as R });
       continue;
     }
-    await inOrganisation(db, scope, (trx) =>
-      trx
-        .updateTable('store_job_steps')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), updated_at: now() }))
-        .where('organisation_id', '=', organisationId)
-        .where('job_id', '=', options.jobId)
-        .where('store_id', '=', connector.id)
-        .execute(),
-    );
-    try {
-      const result = await options.run(connector);
-      // The last step of a job whose other steps are done completes the job in the same transaction (one commit less).
-      const completes = connector === connectors[connectors.length - 1] && steps.every((s) => s.status === 'done');
-      await inOrganisation(db, scope, async (trx) => {
-        await trx
-          .updateTable('store_job_steps')
-          .set({ status: 'done', result: JSON.stringify(result), error: null, updated_at: now() })
-          .where('organisation_id', '=', organisationId)
-          .where('job_id', '=', options.jobId)
-          .where('store_id', '=', connector.id)
-          .execute();
-        if (completes) await finishJob(trx, 'completed');
-        if (!options.dryRun) {
-          await recordAudit(
-            trx,
-            scope,
-            {
-              actor: options.actor,
-              action: `store.${options.kind}`,
-              target: `store-job:${options.jobId}`,
-              data: { store: connector.id, ...options.summarise(result) },
-            },
-            now(),
-          );
-        }
-      });
-      steps.push({ store: connector.id, status: 'done', resumed: false, result });
-      if (completes) return { jobId: options.jobId, kind: options.kind, status: 'completed', steps };
-    } catch (error) {
-      const code = error instanceof StoreError ? error.code : 'store_failed';
-      await inOrganisation(db, scope, (trx) =>
-        trx
-          .updateTable('store_job_steps')
-          .set({ status: 'failed', error: code, updated_at: now() })
-          .where('organisation_id', '=', organisationId)
-          .where('job_id', '=', options.jobId)
-          .where('store_id', '=', connector.id)
-          .execute(),
-      );
-      steps.push({ store: connector.id, status: 'failed', resumed: false, error: code });
-    }
+    // The last step of a job whose other steps are done completes the job in the same transaction (one commit less).
+    const completes = connector === connectors[connectors.length - 1] && steps.every((s) => s.status === 'done');
+    const step = await runStep(db, scope, connector, key, options, completes);
+    steps.push(step);
+    if (completes && step.status === 'done')
+      return { jobId: options.jobId, kind: options.kind, status: 'completed', steps };
   }
   const status = steps.every((s) => s.status === 'done') ? 'completed' : 'failed';
-  await inOrganisation(db, scope, (trx) => finishJob(trx, status));
+  await inOrganisation(db, scope, (trx) => finishJob(trx, key, status));
   return { jobId: options.jobId, kind: options.kind, status, steps };
 }
 
@@ -213,13 +263,13 @@ export interface EraseSubjectInput {
 }
 
 /** Erases a subject across stores, one resumable step per store. */
-export function eraseSubject(
-  db: Kysely<Database>,
+export function eraseSubject<DB extends StoresDb>(
+  db: Kysely<DB>,
   scope: OrgScope,
   connectors: readonly StoreConnector[],
   input: EraseSubjectInput,
 ): Promise<StoreJobReport<ErasureResult>> {
-  return runStoreJob<ErasureResult>(db, scope, connectors, {
+  return runStoreJob<DB, ErasureResult>(db, scope, connectors, {
     jobId: input.jobId,
     kind: 'erasure',
     identities: input.identities,
@@ -243,8 +293,8 @@ export function eraseSubject(
 }
 
 /** Sets new values for declared columns, one resumable step per store; `changes` keyed by store id. */
-export function rectifySubject(
-  db: Kysely<Database>,
+export function rectifySubject<DB extends StoresDb>(
+  db: Kysely<DB>,
   scope: OrgScope,
   connectors: readonly StoreConnector[],
   input: {
@@ -256,7 +306,7 @@ export function rectifySubject(
   },
 ): Promise<StoreJobReport<RectificationResult>> {
   const involved = connectors.filter((c) => (input.changes[c.id]?.length ?? 0) > 0);
-  return runStoreJob<RectificationResult>(db, scope, involved, {
+  return runStoreJob<DB, RectificationResult>(db, scope, involved, {
     jobId: input.jobId,
     kind: 'rectification',
     identities: input.identities,
@@ -277,13 +327,13 @@ export function rectifySubject(
 }
 
 /** Restricts (or lifts the restriction of) a subject's rows, one resumable step per store. */
-export function restrictSubject(
-  db: Kysely<Database>,
+export function restrictSubject<DB extends StoresDb>(
+  db: Kysely<DB>,
   scope: OrgScope,
   connectors: readonly StoreConnector[],
   input: { jobId: string; identities: Identity[]; actor: string; restricted: boolean; now?: () => Date },
 ): Promise<StoreJobReport<RestrictionResult>> {
-  return runStoreJob<RestrictionResult>(db, scope, connectors, {
+  return runStoreJob<DB, RestrictionResult>(db, scope, connectors, {
     jobId: input.jobId,
     kind: 'restriction',
     identities: input.identities,

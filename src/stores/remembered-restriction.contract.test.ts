@@ -11,10 +11,7 @@ import type { Identity, StoreConnector } from './connector.js';
 import { storeModel } from './plan.js';
 import type { SqlDriver } from './sql/driver.js';
 import { createSqlConnector } from './sql/engine.js';
-import { createMysqlDriver } from './sql/mysql.js';
-import { createPostgresDriver } from './sql/postgres.js';
-import { newMariaDbDatabase, newPostgresDatabase, testHashKey } from './testing/targets.js';
-import { defaultStoreTimeouts } from './timeouts.js';
+import { sqlDriverTargets, testHashKey } from './testing/targets.js';
 
 function store(kind: 'postgres' | 'mysql') {
   return storeSchema.parse({
@@ -71,120 +68,110 @@ async function fill(driver: SqlDriver, kind: 'postgres' | 'mysql'): Promise<void
   );
 }
 
-const targets: [string, 'postgres' | 'mysql', () => Promise<SqlDriver>][] = [
-  [
-    'PostgreSQL',
-    'postgres',
-    async () => createPostgresDriver(await newPostgresDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts }),
-  ],
-  [
-    'MariaDB',
-    'mysql',
-    async () => createMysqlDriver(await newMariaDbDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts }),
-  ],
-];
+describe.each(sqlDriverTargets)(
+  'a restriction Charter remembers, in a table without restrictColumn (%s)',
+  (_, kind, open) => {
+    let driver: SqlDriver;
+    let connector: StoreConnector;
+    const now = '2026-06-01T00:00:00.000Z';
+    // As the person typed it: the store holds it in lower case, without spaces.
+    const alice: Identity[] = [{ type: 'email', value: ' Alice@Example.be' }];
+    const rules = [
+      { table: 'newsletter', period: 'P1Y' },
+      { table: 'clicks', period: 'P1Y' },
+    ];
 
-describe.each(targets)('a restriction Charter remembers, in a table without restrictColumn (%s)', (_, kind, open) => {
-  let driver: SqlDriver;
-  let connector: StoreConnector;
-  const now = '2026-06-01T00:00:00.000Z';
-  // As the person typed it: the store holds it in lower case, without spaces.
-  const alice: Identity[] = [{ type: 'email', value: ' Alice@Example.be' }];
-  const rules = [
-    { table: 'newsletter', period: 'P1Y' },
-    { table: 'clicks', period: 'P1Y' },
-  ];
-
-  beforeAll(async () => {
-    driver = await open();
-    await fill(driver, kind);
-    connector = createSqlConnector({
-      id: 'shop',
-      kind,
-      model: storeModel(store(kind)),
-      driver,
-      context: { hashKey: testHashKey },
+    beforeAll(async () => {
+      driver = await open();
+      await fill(driver, kind);
+      connector = createSqlConnector({
+        id: 'shop',
+        kind,
+        model: storeModel(store(kind)),
+        driver,
+        context: { hashKey: testHashKey },
+      });
     });
-  });
-  afterAll(async () => {
-    await driver.close();
-  });
+    afterAll(async () => {
+      await driver.close();
+    });
 
-  const ids = async (table: string) =>
-    (await driver.query(`select id from ${table} order by id`)).rows.map((row) => Number(row.id));
-  const sweepAll = async (table: string, restrictedIdentities?: Identity[]) => {
-    let deleted = 0;
-    for (let batch = 0; batch < 20; batch++) {
-      const result = await connector.sweep({
-        jobId: `run-${table}`,
-        table,
+    const ids = async (table: string) =>
+      (await driver.query(`select id from ${table} order by id`)).rows.map((row) => Number(row.id));
+    const sweepAll = async (table: string, restrictedIdentities?: Identity[]) => {
+      let deleted = 0;
+      for (let batch = 0; batch < 20; batch++) {
+        const result = await connector.sweep({
+          jobId: `run-${table}`,
+          table,
+          period: 'P1Y',
+          cutoff: now,
+          now,
+          action: 'delete',
+          batchSize: 2,
+          ...(restrictedIdentities ? { restrictedIdentities } : {}),
+        });
+        deleted += result.deleted;
+        if (result.done) break;
+      }
+      return deleted;
+    };
+
+    it('reports the newsletter and its clicks as tables the restriction cannot be marked in', async () => {
+      const result = await connector.restrict({ jobId: 'r1', identities: alice, restricted: true });
+      expect(result.unsupported.sort()).toEqual(['clicks', 'newsletter']);
+      expect(result.updated.find((u) => u.table === 'customers')?.rows).toBe(1);
+    });
+
+    it('counts her newsletter row and clicks as held restricted, the others as due', async () => {
+      const newsletter = await connector.countDue({
+        table: 'newsletter',
         period: 'P1Y',
-        cutoff: now,
+        cutoffs: [now],
         now,
         action: 'delete',
-        batchSize: 2,
-        ...(restrictedIdentities ? { restrictedIdentities } : {}),
+        rules,
+        restrictedIdentities: alice,
       });
-      deleted += result.deleted;
-      if (result.done) break;
-    }
-    return deleted;
-  };
-
-  it('reports the newsletter and its clicks as tables the restriction cannot be marked in', async () => {
-    const result = await connector.restrict({ jobId: 'r1', identities: alice, restricted: true });
-    expect(result.unsupported.sort()).toEqual(['clicks', 'newsletter']);
-    expect(result.updated.find((u) => u.table === 'customers')?.rows).toBe(1);
-  });
-
-  it('counts her newsletter row and clicks as held restricted, the others as due', async () => {
-    const newsletter = await connector.countDue({
-      table: 'newsletter',
-      period: 'P1Y',
-      cutoffs: [now],
-      now,
-      action: 'delete',
-      rules,
-      restrictedIdentities: alice,
+      expect(newsletter.due).toEqual([2]);
+      expect(newsletter.held.restricted).toBe(1);
+      const clicks = await connector.countDue({
+        table: 'clicks',
+        period: 'P1Y',
+        cutoffs: [now],
+        now,
+        action: 'delete',
+        rules,
+        restrictedIdentities: alice,
+      });
+      expect(clicks.due).toEqual([4]);
+      expect(clicks.held.restricted).toBe(2);
     });
-    expect(newsletter.due).toEqual([2]);
-    expect(newsletter.held.restricted).toBe(1);
-    const clicks = await connector.countDue({
-      table: 'clicks',
-      period: 'P1Y',
-      cutoffs: [now],
-      now,
-      action: 'delete',
-      rules,
-      restrictedIdentities: alice,
-    });
-    expect(clicks.due).toEqual([4]);
-    expect(clicks.held.restricted).toBe(2);
-  });
 
-  it('sweeps the other people’s due rows and keeps every row of hers', async () => {
-    expect(await sweepAll('clicks', alice)).toBe(4);
-    expect(await sweepAll('newsletter', alice)).toBe(2);
-    expect(await ids('clicks')).toEqual([1, 2]);
-    expect(await ids('newsletter')).toEqual([1]);
-    expect(await ids('customers')).toEqual([1, 2, 3]);
-  });
-
-  it('acts on her rows again once the restriction is lifted (no identity remembered)', async () => {
-    // Her clicks go in the same run (their rule deletes them), so they do not block her newsletter row.
-    const count = await connector.countDue({
-      table: 'newsletter',
-      period: 'P1Y',
-      cutoffs: [now],
-      now,
-      action: 'delete',
-      rules,
+    it('sweeps the other people’s due rows and keeps every row of hers', async () => {
+      expect(await sweepAll('clicks', alice)).toBe(4);
+      expect(await sweepAll('newsletter', alice)).toBe(2);
+      expect(await ids('clicks')).toEqual([1, 2]);
+      expect(await ids('newsletter')).toEqual([1]);
+      expect(await ids('customers')).toEqual([1, 2, 3]);
     });
-    expect(count.due).toEqual([1]);
-    expect(count.held.restricted ?? 0).toBe(0);
-    expect(await sweepAll('clicks')).toBe(2);
-    expect(await sweepAll('newsletter')).toBe(1);
-    expect(await ids('clicks')).toEqual([]);
-    expect(await ids('newsletter')).toEqual([]);
-  });
-});
+
+    it('acts on her rows again once the restriction is lifted (no identity remembered)', async () => {
+      // Her clicks go in the same run (their rule deletes them), so they do not block her newsletter row.
+      const count = await connector.countDue({
+        table: 'newsletter',
+        period: 'P1Y',
+        cutoffs: [now],
+        now,
+        action: 'delete',
+        rules,
+      });
+      expect(count.due).toEqual([1]);
+      expect(count.held.restricted ?? 0).toBe(0);
+      expect(await sweepAll('clicks')).toBe(2);
+      expect(await sweepAll('newsletter')).toBe(1);
+      expect(await ids('clicks')).toEqual([]);
+      expect(await ids('newsletter')).toEqual([]);
+    });
+  },
+);

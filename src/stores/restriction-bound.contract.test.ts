@@ -11,10 +11,7 @@ import type { StoreConnector } from './connector.js';
 import { storeModel } from './plan.js';
 import type { SqlDriver } from './sql/driver.js';
 import { createSqlConnector } from './sql/engine.js';
-import { createMysqlDriver } from './sql/mysql.js';
-import { createPostgresDriver } from './sql/postgres.js';
-import { newMariaDbDatabase, newPostgresDatabase, testHashKey } from './testing/targets.js';
-import { defaultStoreTimeouts } from './timeouts.js';
+import { sqlDriverTargets, testHashKey } from './testing/targets.js';
 
 const tables = ['t0', 't1', 't2', 't3'];
 const people = 30;
@@ -66,20 +63,7 @@ async function fill(driver: SqlDriver, kind: 'postgres' | 'mysql'): Promise<void
   }
 }
 
-const targets: [string, 'postgres' | 'mysql', () => Promise<SqlDriver>][] = [
-  [
-    'PostgreSQL',
-    'postgres',
-    async () => createPostgresDriver(await newPostgresDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts }),
-  ],
-  [
-    'MariaDB',
-    'mysql',
-    async () => createMysqlDriver(await newMariaDbDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts }),
-  ],
-];
-
-describe.each(targets)('restriction check on profile cycles without indexes (%s)', (_, kind, open) => {
+describe.each(sqlDriverTargets)('restriction check on profile cycles without indexes (%s)', (_, kind, open) => {
   let driver: SqlDriver;
   let connector: StoreConnector;
   const now = '2026-06-01T00:00:00.000Z';

@@ -1,5 +1,6 @@
 /** Tables of the stores domain: progress of jobs acting on the organisation's stores. */
 import type { ColumnType } from 'kysely';
+import type { AuditTables } from '../audit/tables.js';
 
 export interface StoreJobTable {
   organisation_id: string;
@@ -29,3 +30,10 @@ export interface StoreTables {
   store_jobs: StoreJobTable;
   store_job_steps: StoreJobStepTable;
 }
+
+/**
+ * What the stores domain's code may read and write: its own tables and the shared ones it uses (the audit trail).
+ * Exported functions stay generic (`<DB extends StoresDb>(db: Kysely<DB>)`) and narrow with `viewOf<StoresDb>()`, so
+ * any domain's handle can call them.
+ */
+export type StoresDb = StoreTables & AuditTables;

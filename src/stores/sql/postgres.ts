@@ -252,12 +252,21 @@ export function createPostgresDriver(url: string, options: PostgresDriverOptions
     }
   };
   let closed: Promise<void> | undefined;
+  return postgresDriver(
+    poolRun,
+    inTransaction,
+    () => (closed ??= opened ? opened.then((pool) => pool.end()) : Promise.resolve()),
+  );
+}
+
+/** A PostgreSQL driver from its way of running one statement and one transaction (a pool, or PGlite). */
+function postgresDriver(run: Run, inTransaction: SqlDriver['transaction'], close: () => Promise<void>): SqlDriver {
   return {
     dialect: 'postgres',
-    query: (text, params = []) => poolRun(text, params),
+    query: (text, params = []) => run(text, params),
     stream: (text, params, batchSize, onRows) =>
       streamSelect(
-        poolRun,
+        run,
         (work) => inTransaction((session) => work((t, p) => session.query(t, p))),
         text,
         params,
@@ -265,8 +274,8 @@ export function createPostgresDriver(url: string, options: PostgresDriverOptions
         onRows,
       ),
     transaction: inTransaction,
-    introspect: (schema = 'public') => introspectPostgres(poolRun, schema),
-    close: () => (closed ??= opened ? opened.then((pool) => pool.end()) : Promise.resolve()),
+    introspect: (schema = 'public') => introspectPostgres(run, schema),
+    close,
   };
 }
 
@@ -296,20 +305,5 @@ export function createPgliteDriver(pglite: PgliteLike): SqlDriver {
         }),
       ),
     );
-  return {
-    dialect: 'postgres',
-    query: (text, params = []) => run(text, params),
-    stream: (text, params, batchSize, onRows) =>
-      streamSelect(
-        run,
-        (work) => inTransaction((session) => work((t, p) => session.query(t, p))),
-        text,
-        params,
-        batchSize,
-        onRows,
-      ),
-    transaction: inTransaction,
-    introspect: (schema = 'public') => introspectPostgres(run, schema),
-    close: async () => {},
-  };
+  return postgresDriver(run, inTransaction, async () => {});
 }

@@ -124,10 +124,12 @@ function shopDdlText(dialect: Dialect): string[] {
 
 type Row = Record<string, unknown>;
 
-/** The rows of the shop, relative to `now`. Alice has data everywhere; Bob is a bystander; Carol has many orders. */
-export function shopRows(now: Date, options: { extraOrders?: number } = {}): Record<string, Row[]> {
-  const ago = (iso: string) => addDuration(now, duration(iso), -1);
-  const customers: Row[] = [
+/** Relative to `now`: the instant `iso` (an ISO 8601 duration) before it. */
+type Ago = (iso: string) => Date;
+
+/** Alice (contract ended two years ago), Bob (eleven years ago) and Carol (still a customer). */
+function shopCustomers(ago: Ago): Row[] {
+  return [
     {
       id: 1,
       email: 'alice@example.be',
@@ -162,6 +164,10 @@ export function shopRows(now: Date, options: { extraOrders?: number } = {}): Rec
       created_at: ago('P1Y'),
     },
   ];
+}
+
+/** Alice's three orders, Bob's one, Carol's thirty, and optionally many more of Alice's. */
+function shopOrders(ago: Ago, extraOrders: number): Row[] {
   const orders: Row[] = [
     {
       id: 10,
@@ -183,7 +189,7 @@ export function shopRows(now: Date, options: { extraOrders?: number } = {}): Rec
       ordered_at: ago(`P${i + 1}D`),
     });
   // Extra orders for Alice (the crash test needs an erasure of many batches).
-  for (let i = 0; i < (options.extraOrders ?? 0); i++) {
+  for (let i = 0; i < extraOrders; i++) {
     orders.push({
       id: 10_000 + i,
       customer_id: 1,
@@ -192,6 +198,11 @@ export function shopRows(now: Date, options: { extraOrders?: number } = {}): Rec
       ordered_at: ago(`P${(i % 300) + 1}D`),
     });
   }
+  return orders;
+}
+
+/** Two lines per order. */
+function shopOrderLines(orders: readonly Row[]): Row[] {
   const lines: Row[] = [];
   let lineId = 1000;
   // Line ids of the extra orders start far above the fixed ones.
@@ -207,7 +218,12 @@ export function shopRows(now: Date, options: { extraOrders?: number } = {}): Rec
         quantity: j + 1,
       });
   }
-  const invoices: Row[] = [
+  return lines;
+}
+
+/** Alice's invoices (one old, one under the VAT hold, one under a legal claim), Carol's and Bob's. */
+function shopInvoices(ago: Ago): Row[] {
+  return [
     {
       id: 50,
       customer_id: 1,
@@ -264,7 +280,11 @@ export function shopRows(now: Date, options: { extraOrders?: number } = {}): Rec
       legal_claim: false,
     },
   ];
-  const newsletter: Row[] = [
+}
+
+/** Subscribers, some with their last contact long ago, one never contacted. */
+function shopNewsletter(ago: Ago): Row[] {
+  return [
     { id: 70, email: 'alice@example.be', first_name: 'Alice', subscribed_at: ago('P5Y'), last_contact_at: ago('P4Y') },
     { id: 71, email: 'bob@example.be', first_name: 'Bob', subscribed_at: ago('P5Y'), last_contact_at: ago('P1Y') },
     { id: 72, email: 'dave@example.be', first_name: 'Dave', subscribed_at: ago('P6Y'), last_contact_at: ago('P5Y') },
@@ -278,13 +298,30 @@ export function shopRows(now: Date, options: { extraOrders?: number } = {}): Rec
     },
     { id: 75, email: 'gina@example.be', first_name: 'Gina', subscribed_at: ago('P3Y'), last_contact_at: ago('P2Y6M') },
   ];
-  const tickets: Row[] = [
+}
+
+/** Tickets of Alice (one as a guest), Bob and Carol. */
+function shopTickets(ago: Ago): Row[] {
+  return [
     { id: 80, customer_id: 1, email: 'alice@example.be', body: 'Where is my parcel?', received_at: ago('P2Y') },
     { id: 81, customer_id: null, email: 'alice@example.be', body: 'Guest question', received_at: ago('P6M') },
     { id: 82, customer_id: 2, email: 'bob@example.be', body: 'Invoice copy please', received_at: ago('P4Y') },
     { id: 83, customer_id: 3, email: 'carol@example.be', body: 'Many orders, one question', received_at: ago('P1M') },
   ];
-  return { customers, orders, order_lines: lines, invoices, newsletter, tickets };
+}
+
+/** The rows of the shop, relative to `now`. Alice has data everywhere; Bob is a bystander; Carol has many orders. */
+export function shopRows(now: Date, options: { extraOrders?: number } = {}): Record<string, Row[]> {
+  const ago: Ago = (iso) => addDuration(now, duration(iso), -1);
+  const orders = shopOrders(ago, options.extraOrders ?? 0);
+  return {
+    customers: shopCustomers(ago),
+    orders,
+    order_lines: shopOrderLines(orders),
+    invoices: shopInvoices(ago),
+    newsletter: shopNewsletter(ago),
+    tickets: shopTickets(ago),
+  };
 }
 
 export const shopTables = ['customers', 'orders', 'order_lines', 'invoices', 'newsletter', 'tickets'] as const;

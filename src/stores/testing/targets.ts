@@ -17,6 +17,7 @@ import type { SqlDriver } from '../sql/driver.js';
 import { createSqlConnector } from '../sql/engine.js';
 import { createMysqlDriver } from '../sql/mysql.js';
 import { createPgliteDriver, createPostgresDriver } from '../sql/postgres.js';
+import { defaultStoreTimeouts } from '../timeouts.js';
 import { readTable, seedShop, shopHolds, shopStore, shopTables } from './shop.js';
 
 export const testHashKey = Buffer.from('contract-suite-hash-key-0123456789', 'utf8');
@@ -83,6 +84,20 @@ function sqlTarget(name: 'postgres' | 'mariadb', driver: SqlDriver, kind: 'postg
     close: () => connector.close(),
   };
 }
+
+/** PostgreSQL and MariaDB as `[name, dialect, driver on a new database]`, for a `describe.each` over both. */
+export const sqlDriverTargets: [string, 'postgres' | 'mysql', () => Promise<SqlDriver>][] = [
+  [
+    'PostgreSQL',
+    'postgres',
+    async () => createPostgresDriver(await newPostgresDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts }),
+  ],
+  [
+    'MariaDB',
+    'mysql',
+    async () => createMysqlDriver(await newMariaDbDatabase(), { poolSize: 2, timeouts: defaultStoreTimeouts }),
+  ],
+];
 
 export async function postgresTarget(): Promise<ContractTarget> {
   return sqlTarget('postgres', createPostgresDriver(await newPostgresDatabase()), 'postgres');

@@ -27,20 +27,20 @@ import {
   describeCase,
   generatedCase,
   generatedHolds,
+  isIdentityColumn,
   type GeneratedCase,
   type GeneratedSchema,
   type Row,
 } from './testing/generated-schema.js';
+import { ownerReferences, StoreView, type Dump } from './testing/ownership-oracle.js';
 import {
   checkAccess,
+  checkAccessAfterErasure,
   checkErasure,
   checkRectification,
   checkRestriction,
-  checkSweep,
-  ownerReferences,
-  StoreView,
-  type Dump,
-} from './testing/ownership-oracle.js';
+} from './testing/oracle-request-checks.js';
+import { checkSweep } from './testing/oracle-retention-check.js';
 import { testHashKey } from './testing/targets.js';
 
 const runs = Number(process.env.OWNERSHIP_RUNS ?? 100);
@@ -158,18 +158,29 @@ async function checkPerson(
       JSON.stringify([...list].sort((a, b) => a.table.localeCompare(b.table)));
     if (dry && sorted(dry.erased) !== sorted(erased.erased))
       mine.push(`erasure plan ${sorted(dry.erased)} differs from the erasure ${sorted(erased.erased)}`);
-    // Idempotent (connector.ts): the same job again, after a crash say, changes nothing more.
-    const again = await attempt(mine, 'erasure run again', () =>
-      connector.erase({ jobId: `erase-${index}`, identities, batchSize: 2 }),
+    // Idempotent (docs/ownership.md): erasing the same person again — a new request, or the same job after a crash —
+    // writes nothing: every table byte for byte as the first erasure left it.
+    const again = await attempt(mine, 'second erasure', () =>
+      connector.erase({ jobId: `erase-again-${index}`, identities: typed(email, index + 1), batchSize: 2 }),
     );
-    if (again && JSON.stringify(await database.dump(schema)) !== JSON.stringify(after))
-      mine.push('erasure run again changed the tables');
+    const twice = again ? await database.dump(schema) : after;
+    if (again) mine.push(...tableChanges(schema, after, twice).map((change) => `second erasure wrote ${change}`));
+    // And access afterwards finds nothing of what was the person's alone but the erased forms (and held rows).
+    const left: AccessRecord[] = [];
+    const reread = await attempt(mine, 'access after erasure', () =>
+      connector.access({ identities }, (batch) => void left.push(...batch)),
+    );
+    if (reread) {
+      const afterView = new StoreView(schema, twice);
+      add(checkAccess(afterView, afterView.person(email), left).map((p) => `after erasure, ${p}`));
+      add(checkAccessAfterErasure(view, person, left, testHashKey));
+    }
   }
   await database.reset(generated);
 
   // Rectification of one non-identity column of a table where the person has rows.
   const candidates = schema.tables
-    .map((table, t) => ({ t, column: table.columns.find((c) => c.name !== 'email')?.name }))
+    .map((table, t) => ({ t, column: table.columns.find((c) => !isIdentityColumn(c.name))?.name }))
     .filter(({ t, column }) => column && [...person.reached].some((k) => k.startsWith(`${t}:`)));
   const target = candidates[index % Math.max(1, candidates.length)];
   let current = base;
@@ -236,13 +247,33 @@ async function checkCase(
   return problems;
 }
 
+/** The rows and columns that differ between two dumps of the same tables, as `t2#300.c0 "a" → null`. */
+function tableChanges(schema: GeneratedSchema, before: Dump, after: Dump): string[] {
+  const changes: string[] = [];
+  schema.tables.forEach((table, t) => {
+    const afterById = new Map((after[t] ?? []).map((row) => [row.id ?? null, row]));
+    for (const row of before[t] ?? []) {
+      const now = afterById.get(row.id ?? null);
+      if (!now) changes.push(`${table.name}#${String(row.id)}: deleted`);
+      else
+        for (const column of Object.keys(row))
+          if ((row[column] ?? null) !== (now[column] ?? null))
+            changes.push(
+              `${table.name}#${String(row.id)}.${column}: ${JSON.stringify(row[column] ?? null)} → ${JSON.stringify(now[column] ?? null)}`,
+            );
+    }
+    if ((after[t] ?? []).length > (before[t] ?? []).length) changes.push(`${table.name}: rows appeared`);
+  });
+  return changes;
+}
+
 /** A problem without its rows and values, to count problems of one kind across cases. */
 function problemKind(problem: string): string {
   return problem
     .replace(/^[^:]*@[^:]*: /, '')
     .replace(/\b\w+#\d+/g, 'ROW')
     .replace(/"[^"]*"/g, 'V')
-    .replace(/\b(c\d|r\d_t\d|email)\b/g, 'COL')
+    .replace(/\b(c\d|r\d_t\d|email|other_email)\b/g, 'COL')
     .replace(/`[^`]*`/g, 'X')
     .replace(/\d+/g, 'N')
     .slice(0, 160);
@@ -406,6 +437,29 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios o
     expect(after[3]).toEqual(before[3]); // every invoice, Bob's gift included, byte for byte
     expect(after[0]?.find((r) => r.id === 102)).toEqual(before[0]?.find((r) => r.id === 102));
     expect(result.erased.filter((e) => e.table === 'invoices' && e.deleted + e.updated > 0)).toEqual([]);
+  });
+
+  it("erasing a person twice writes nothing the second time: a kept parent's husk does not make her booking shared", async () => {
+    const generated = heldClaim();
+    expect(await checkCase(database, generated, 'requests'), explain(generated)).toEqual([]);
+    await database.create(generated);
+    const connector = connect(database, generated.schema);
+    const ann: Identity[] = [{ type: 'email', value: 'ann@claims.test' }];
+    await connector.erase({ jobId: 'ann-1', identities: ann });
+    const once = await database.dump(generated.schema);
+    // Her account stays (her booking still needs it) with its columns erased; her held claim stays whole.
+    expect(once[0]?.find((r) => r.id === 101)).toEqual({ id: 101, email: null, name: null });
+    expect(once[1]?.find((r) => r.id === 201)?.email).toBe('ann@claims.test');
+    await connector.erase({ jobId: 'ann-2', identities: ann });
+    expect(await database.dump(generated.schema)).toEqual(once);
+    expect(once[2]?.find((r) => r.id === 301)?.claim_id).toBe(201);
+    // Ben's booking on Ann's erased account is Ben's alone now: his erasure erases it and unlinks it from his claim
+    // (which goes), and leaves Ann's held claim be.
+    await connector.erase({ jobId: 'ben', identities: [{ type: 'email', value: 'ben@claims.test' }] });
+    const after = await database.dump(generated.schema);
+    expect(after[2]?.find((r) => r.id === 302)).toEqual({ id: 302, account_id: 101, claim_id: null, note: null });
+    expect(after[1]?.map((r) => r.id)).toEqual([201]);
+    expect(after[1]?.find((r) => r.id === 201)).toEqual(once[1]?.find((r) => r.id === 201));
   });
 
   it.each([
@@ -659,6 +713,61 @@ function giftShop(): GeneratedCase {
       [
         { id: 401, customer_id: 102, order_id: 202, billing_name: 'Bob', number: 'F-1', held: true, at: old },
         { id: 402, customer_id: 102, order_id: 203, billing_name: 'Bob', number: 'F-2', at: old },
+      ],
+    ],
+  );
+}
+
+/**
+ * accounts ← bookings → claims (the shape of seed 15042026): a booking owned by an account (required) and a claim
+ * (nullable); Ann's claim is held. Her first erasure keeps her account as an erased husk (her booking needs it); the
+ * second must not see the booking as shared through that husk, nor unlink it from her held claim.
+ */
+function heldClaim(): GeneratedCase {
+  const schema: GeneratedSchema = {
+    tables: [
+      {
+        name: 'accounts',
+        identity: true,
+        mode: 'delete',
+        columns: [text('email', 'delete'), text('name', 'delete')],
+        references: [],
+        restrict: false,
+        retention: false,
+      },
+      {
+        name: 'claims',
+        identity: true,
+        mode: 'delete',
+        columns: [text('email', 'delete'), text('detail', 'delete')],
+        references: [],
+        restrict: false,
+        hold: {},
+        retention: false,
+      },
+      {
+        name: 'bookings',
+        identity: false,
+        mode: 'update',
+        columns: [text('note')],
+        references: [ref('account_id', 0), ref('claim_id', 1, { nullable: true })],
+        restrict: false,
+        retention: false,
+      },
+    ],
+  };
+  return scenario(
+    schema,
+    ['ann@claims.test', 'ben@claims.test'],
+    [
+      [{ id: 101, email: 'ann@claims.test', name: 'Ann' }],
+      [
+        { id: 201, email: 'ann@claims.test', detail: 'damage claim', held: true },
+        { id: 202, email: 'ben@claims.test', detail: 'refund' },
+      ],
+      [
+        { id: 301, account_id: 101, claim_id: 201, note: "Ann's booking" },
+        { id: 302, account_id: 101, claim_id: 202, note: "Ben's booking on Ann's account" },
       ],
     ],
   );

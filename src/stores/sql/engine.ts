@@ -59,6 +59,7 @@ import {
   type TraversalPlan,
 } from '../plan.js';
 import { leftToCustomer, ProcessorTally, protectCustomerParents } from '../processor-rows.js';
+import { findOwnerlessRows } from './ownerless.js';
 import { defaultRedactToken, hashPrefix, hashValue, hmacPads } from '../strategies.js';
 import { countingSession, Statement, type SqlDriver, type SqlSession } from './driver.js';
 import { restrictedMember, restrictedRows, type RestrictedRows } from './restricted.js';
@@ -412,7 +413,15 @@ export function createSqlConnector(options: SqlConnectorOptions): StoreConnector
         referrers.set(ref, byValue);
       }
     }
-    return { found, ownership: classifyRows(model, found, referrers, mentions) };
+    // Rows the found ones point at that belong to nobody (an earlier erasure's husks) count as NULL: idempotence.
+    const nobody = await findOwnerlessRows(session, model, found, referrers, {
+      redactToken: token,
+      heldColumns: (t, row) => {
+        const held = rowHold(t.holds, row, new Date());
+        return held ? (held.hold.keep ?? 'all') : undefined;
+      },
+    });
+    return { found, ownership: classifyRows(model, found, referrers, mentions, nobody) };
   }
 
   /**

@@ -30,6 +30,7 @@ import {
   isIdentityColumn,
   type GeneratedCase,
   type GeneratedSchema,
+  type GeneratedTable,
   type Row,
 } from './testing/generated-schema.js';
 import { ownerReferences, StoreView, type Dump } from './testing/ownership-oracle.js';
@@ -362,6 +363,16 @@ describe.concurrent(`ownership on ${runs} generated stores`, () => {
   });
 });
 
+/** Every check of the oracle on a scenario (none may fail), then the scenario afresh and one person's access. */
+async function checkedThenAccessed(database: GeneratedDatabase, generated: GeneratedCase, email: string) {
+  expect(await checkCase(database, generated, 'requests'), explain(generated)).toEqual([]);
+  await database.create(generated);
+  const connector = connect(database, generated.schema);
+  const records: AccessRecord[] = [];
+  await connector.access({ identities: [{ type: 'email', value: email }] }, (batch) => void records.push(...batch));
+  return { connector, records };
+}
+
 describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios on %s', (name) => {
   let database: GeneratedDatabase;
   beforeAll(async () => {
@@ -373,16 +384,8 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios o
 
   it('a processor platform: a guest sees and erases only her own guest row and photos', async () => {
     const generated = photoBooth();
-    const problems = await checkCase(database, generated, 'requests');
-    expect(problems, explain(generated)).toEqual([]);
     // Beside the oracle, the facts the issue saw broken: no client, no other guest, no other guest's photo.
-    await database.create(generated);
-    const connector = connect(database, generated.schema);
-    const records: AccessRecord[] = [];
-    await connector.access(
-      { identities: [{ type: 'email', value: 'ann@guest.test' }] },
-      (batch) => void records.push(...batch),
-    );
+    const { connector, records } = await checkedThenAccessed(database, generated, 'ann@guest.test');
     expect(records.map((r) => `${r.table}#${r.key}`).sort()).toEqual(['guests#301', 'photos#401', 'photos#402']);
     const before = await database.dump(generated.schema);
     await connector.erase({ jobId: 'ann', identities: [{ type: 'email', value: 'ann@guest.test' }] });
@@ -395,15 +398,7 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios o
 
   it('a group whose entities share a company table: one employee reaches neither the company nor a colleague', async () => {
     const generated = group();
-    const problems = await checkCase(database, generated, 'requests');
-    expect(problems, explain(generated)).toEqual([]);
-    await database.create(generated);
-    const connector = connect(database, generated.schema);
-    const records: AccessRecord[] = [];
-    await connector.access(
-      { identities: [{ type: 'email', value: 'eva@group.test' }] },
-      (batch) => void records.push(...batch),
-    );
+    const { records } = await checkedThenAccessed(database, generated, 'eva@group.test');
     expect(records.map((r) => `${r.table}#${r.key}`).sort()).toEqual(['contacts#201', 'messages#401', 'notes#301']);
     // The message Eva wrote to Finn is shared: Finn's columns are withheld.
     expect(
@@ -416,15 +411,7 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios o
 
   it("a shop with a gifted invoice: Bob's invoice for Alice's order is not in her package and survives her erasure", async () => {
     const generated = giftShop();
-    const problems = await checkCase(database, generated, 'requests');
-    expect(problems, explain(generated)).toEqual([]);
-    await database.create(generated);
-    const connector = connect(database, generated.schema);
-    const records: AccessRecord[] = [];
-    await connector.access(
-      { identities: [{ type: 'email', value: 'alice@shop.test' }] },
-      (batch) => void records.push(...batch),
-    );
+    const { connector, records } = await checkedThenAccessed(database, generated, 'alice@shop.test');
     expect(records.map((r) => `${r.table}#${r.key}`).sort()).toEqual([
       'customers#101',
       'order_lines#301',
@@ -493,6 +480,22 @@ const ref = (
   profile: extra.profile ?? false,
 });
 
+/** A scenario table: identity when it has an `email` column, delete-mode when a column erases with `delete`. */
+const table = (
+  name: string,
+  columns: GeneratedTable['columns'],
+  extra: Partial<Pick<GeneratedTable, 'references' | 'restrict' | 'hold' | 'retention'>> = {},
+): GeneratedTable => ({
+  name,
+  identity: columns.some((c) => c.name === 'email'),
+  mode: columns.some((c) => c.strategy === 'delete') ? 'delete' : 'update',
+  columns,
+  references: extra.references ?? [],
+  restrict: extra.restrict ?? false,
+  ...(extra.hold ? { hold: extra.hold } : {}),
+  retention: extra.retention ?? false,
+});
+
 function scenario(schema: GeneratedSchema, people: string[], rows: Row[][]): GeneratedCase {
   // Scenario rows write only some columns; the others are NULL (or false for flags).
   const filled = rows.map((list, t) =>
@@ -514,43 +517,14 @@ function scenario(schema: GeneratedSchema, people: string[], rows: Row[][]): Gen
 function photoBooth(): GeneratedCase {
   const schema: GeneratedSchema = {
     tables: [
-      {
-        name: 'clients',
-        identity: true,
-        mode: 'update',
-        columns: [text('email', 'hash'), text('name', 'redact'), text('phone')],
-        references: [],
-        restrict: true,
-        retention: false,
-      },
-      {
-        name: 'events',
-        identity: false,
-        mode: 'update',
-        columns: [text('title', 'keep')],
-        references: [ref('client_id', 0)],
-        restrict: false,
-        retention: false,
-      },
-      {
-        name: 'guests',
-        identity: true,
-        mode: 'delete',
-        columns: [text('email', 'delete'), text('name', 'delete')],
+      table('clients', [text('email', 'hash'), text('name', 'redact'), text('phone')], { restrict: true }),
+      table('events', [text('title', 'keep')], { references: [ref('client_id', 0)] }),
+      table('guests', [text('email', 'delete'), text('name', 'delete')], {
         references: [ref('event_id', 1)],
         restrict: true,
         retention: true,
-      },
-      {
-        name: 'photos',
-        identity: false,
-        mode: 'delete',
-        columns: [text('caption', 'delete')],
-        references: [ref('guest_id', 2)],
-        restrict: false,
-        hold: {},
-        retention: true,
-      },
+      }),
+      table('photos', [text('caption', 'delete')], { references: [ref('guest_id', 2)], hold: {}, retention: true }),
     ],
   };
   const old = new Date(now.getTime() - 3 * 365 * 86_400_000).toISOString();
@@ -579,46 +553,25 @@ function photoBooth(): GeneratedCase {
 function group(): GeneratedCase {
   const schema: GeneratedSchema = {
     tables: [
-      {
-        name: 'companies',
-        identity: false,
-        mode: 'update',
-        columns: [text('legal_name', 'keep')],
-        references: [],
-        restrict: false,
-        retention: false,
-      },
-      {
-        name: 'contacts',
-        identity: true,
-        mode: 'update',
-        columns: [text('email', 'hash'), text('name', 'redact')],
+      table('companies', [text('legal_name', 'keep')]),
+      table('contacts', [text('email', 'hash'), text('name', 'redact')], {
         references: [ref('company_id', 0)],
         restrict: true,
-        retention: false,
-      },
-      {
-        name: 'notes',
-        identity: false,
-        mode: 'delete',
-        columns: [text('body', 'delete')],
-        references: [ref('contact_id', 1), ref('company_id', 0)],
-        restrict: false,
-        retention: false,
-      },
-      {
-        name: 'messages',
-        identity: false,
-        mode: 'update',
-        columns: [
+      }),
+      table('notes', [text('body', 'delete')], { references: [ref('contact_id', 1), ref('company_id', 0)] }),
+      table(
+        'messages',
+        [
           text('sender_name', 'redact', 'sender_id'),
           text('recipient_name', 'redact', 'recipient_id'),
           text('body', 'keep'),
         ],
-        references: [ref('sender_id', 1, { nullable: true }), ref('recipient_id', 1, { nullable: true })],
-        restrict: true,
-        retention: true,
-      },
+        {
+          references: [ref('sender_id', 1, { nullable: true }), ref('recipient_id', 1, { nullable: true })],
+          restrict: true,
+          retention: true,
+        },
+      ),
     ],
   };
   const old = new Date(now.getTime() - 3 * 365 * 86_400_000).toISOString();
@@ -656,43 +609,17 @@ function group(): GeneratedCase {
 function giftShop(): GeneratedCase {
   const schema: GeneratedSchema = {
     tables: [
-      {
-        name: 'customers',
-        identity: true,
-        mode: 'update',
-        columns: [text('email', 'hash'), text('name', 'redact'), text('notes')],
-        references: [],
+      table('customers', [text('email', 'hash'), text('name', 'redact'), text('notes')], {
         restrict: true,
         retention: true,
-      },
-      {
-        name: 'orders',
-        identity: false,
-        mode: 'delete',
-        columns: [text('address', 'delete')],
-        references: [ref('customer_id', 0)],
-        restrict: false,
-        retention: true,
-      },
-      {
-        name: 'order_lines',
-        identity: false,
-        mode: 'delete',
-        columns: [text('product', 'delete')],
-        references: [ref('order_id', 1)],
-        restrict: false,
-        retention: false,
-      },
-      {
-        name: 'invoices',
-        identity: false,
-        mode: 'update',
-        columns: [text('billing_name'), text('number', 'keep')],
+      }),
+      table('orders', [text('address', 'delete')], { references: [ref('customer_id', 0)], retention: true }),
+      table('order_lines', [text('product', 'delete')], { references: [ref('order_id', 1)] }),
+      table('invoices', [text('billing_name'), text('number', 'keep')], {
         references: [ref('customer_id', 0), ref('order_id', 1, { nullable: true })],
-        restrict: false,
         hold: { keep: ['number'] },
         retention: true,
-      },
+      }),
     ],
   };
   const old = new Date(now.getTime() - 3 * 365 * 86_400_000).toISOString();
@@ -726,34 +653,9 @@ function giftShop(): GeneratedCase {
 function heldClaim(): GeneratedCase {
   const schema: GeneratedSchema = {
     tables: [
-      {
-        name: 'accounts',
-        identity: true,
-        mode: 'delete',
-        columns: [text('email', 'delete'), text('name', 'delete')],
-        references: [],
-        restrict: false,
-        retention: false,
-      },
-      {
-        name: 'claims',
-        identity: true,
-        mode: 'delete',
-        columns: [text('email', 'delete'), text('detail', 'delete')],
-        references: [],
-        restrict: false,
-        hold: {},
-        retention: false,
-      },
-      {
-        name: 'bookings',
-        identity: false,
-        mode: 'update',
-        columns: [text('note')],
-        references: [ref('account_id', 0), ref('claim_id', 1, { nullable: true })],
-        restrict: false,
-        retention: false,
-      },
+      table('accounts', [text('email', 'delete'), text('name', 'delete')]),
+      table('claims', [text('email', 'delete'), text('detail', 'delete')], { hold: {} }),
+      table('bookings', [text('note')], { references: [ref('account_id', 0), ref('claim_id', 1, { nullable: true })] }),
     ],
   };
   return scenario(

@@ -27,20 +27,21 @@ import {
   describeCase,
   generatedCase,
   generatedHolds,
+  isIdentityColumn,
   type GeneratedCase,
   type GeneratedSchema,
+  type GeneratedTable,
   type Row,
 } from './testing/generated-schema.js';
+import { ownerReferences, StoreView, type Dump } from './testing/ownership-oracle.js';
 import {
   checkAccess,
+  checkAccessAfterErasure,
   checkErasure,
   checkRectification,
   checkRestriction,
-  checkSweep,
-  ownerReferences,
-  StoreView,
-  type Dump,
-} from './testing/ownership-oracle.js';
+} from './testing/oracle-request-checks.js';
+import { checkSweep } from './testing/oracle-retention-check.js';
 import { testHashKey } from './testing/targets.js';
 
 const runs = Number(process.env.OWNERSHIP_RUNS ?? 100);
@@ -158,18 +159,29 @@ async function checkPerson(
       JSON.stringify([...list].sort((a, b) => a.table.localeCompare(b.table)));
     if (dry && sorted(dry.erased) !== sorted(erased.erased))
       mine.push(`erasure plan ${sorted(dry.erased)} differs from the erasure ${sorted(erased.erased)}`);
-    // Idempotent (connector.ts): the same job again, after a crash say, changes nothing more.
-    const again = await attempt(mine, 'erasure run again', () =>
-      connector.erase({ jobId: `erase-${index}`, identities, batchSize: 2 }),
+    // Idempotent (docs/ownership.md): erasing the same person again — a new request, or the same job after a crash —
+    // writes nothing: every table byte for byte as the first erasure left it.
+    const again = await attempt(mine, 'second erasure', () =>
+      connector.erase({ jobId: `erase-again-${index}`, identities: typed(email, index + 1), batchSize: 2 }),
     );
-    if (again && JSON.stringify(await database.dump(schema)) !== JSON.stringify(after))
-      mine.push('erasure run again changed the tables');
+    const twice = again ? await database.dump(schema) : after;
+    if (again) mine.push(...tableChanges(schema, after, twice).map((change) => `second erasure wrote ${change}`));
+    // And access afterwards finds nothing of what was the person's alone but the erased forms (and held rows).
+    const left: AccessRecord[] = [];
+    const reread = await attempt(mine, 'access after erasure', () =>
+      connector.access({ identities }, (batch) => void left.push(...batch)),
+    );
+    if (reread) {
+      const afterView = new StoreView(schema, twice);
+      add(checkAccess(afterView, afterView.person(email), left).map((p) => `after erasure, ${p}`));
+      add(checkAccessAfterErasure(view, person, left, testHashKey));
+    }
   }
   await database.reset(generated);
 
   // Rectification of one non-identity column of a table where the person has rows.
   const candidates = schema.tables
-    .map((table, t) => ({ t, column: table.columns.find((c) => c.name !== 'email')?.name }))
+    .map((table, t) => ({ t, column: table.columns.find((c) => !isIdentityColumn(c.name))?.name }))
     .filter(({ t, column }) => column && [...person.reached].some((k) => k.startsWith(`${t}:`)));
   const target = candidates[index % Math.max(1, candidates.length)];
   let current = base;
@@ -236,13 +248,33 @@ async function checkCase(
   return problems;
 }
 
+/** The rows and columns that differ between two dumps of the same tables, as `t2#300.c0 "a" → null`. */
+function tableChanges(schema: GeneratedSchema, before: Dump, after: Dump): string[] {
+  const changes: string[] = [];
+  schema.tables.forEach((table, t) => {
+    const afterById = new Map((after[t] ?? []).map((row) => [row.id ?? null, row]));
+    for (const row of before[t] ?? []) {
+      const now = afterById.get(row.id ?? null);
+      if (!now) changes.push(`${table.name}#${String(row.id)}: deleted`);
+      else
+        for (const column of Object.keys(row))
+          if ((row[column] ?? null) !== (now[column] ?? null))
+            changes.push(
+              `${table.name}#${String(row.id)}.${column}: ${JSON.stringify(row[column] ?? null)} → ${JSON.stringify(now[column] ?? null)}`,
+            );
+    }
+    if ((after[t] ?? []).length > (before[t] ?? []).length) changes.push(`${table.name}: rows appeared`);
+  });
+  return changes;
+}
+
 /** A problem without its rows and values, to count problems of one kind across cases. */
 function problemKind(problem: string): string {
   return problem
     .replace(/^[^:]*@[^:]*: /, '')
     .replace(/\b\w+#\d+/g, 'ROW')
     .replace(/"[^"]*"/g, 'V')
-    .replace(/\b(c\d|r\d_t\d|email)\b/g, 'COL')
+    .replace(/\b(c\d|r\d_t\d|email|other_email)\b/g, 'COL')
     .replace(/`[^`]*`/g, 'X')
     .replace(/\d+/g, 'N')
     .slice(0, 160);
@@ -331,6 +363,16 @@ describe.concurrent(`ownership on ${runs} generated stores`, () => {
   });
 });
 
+/** Every check of the oracle on a scenario (none may fail), then the scenario afresh and one person's access. */
+async function checkedThenAccessed(database: GeneratedDatabase, generated: GeneratedCase, email: string) {
+  expect(await checkCase(database, generated, 'requests'), explain(generated)).toEqual([]);
+  await database.create(generated);
+  const connector = connect(database, generated.schema);
+  const records: AccessRecord[] = [];
+  await connector.access({ identities: [{ type: 'email', value: email }] }, (batch) => void records.push(...batch));
+  return { connector, records };
+}
+
 describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios on %s', (name) => {
   let database: GeneratedDatabase;
   beforeAll(async () => {
@@ -342,16 +384,8 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios o
 
   it('a processor platform: a guest sees and erases only her own guest row and photos', async () => {
     const generated = photoBooth();
-    const problems = await checkCase(database, generated, 'requests');
-    expect(problems, explain(generated)).toEqual([]);
     // Beside the oracle, the facts the issue saw broken: no client, no other guest, no other guest's photo.
-    await database.create(generated);
-    const connector = connect(database, generated.schema);
-    const records: AccessRecord[] = [];
-    await connector.access(
-      { identities: [{ type: 'email', value: 'ann@guest.test' }] },
-      (batch) => void records.push(...batch),
-    );
+    const { connector, records } = await checkedThenAccessed(database, generated, 'ann@guest.test');
     expect(records.map((r) => `${r.table}#${r.key}`).sort()).toEqual(['guests#301', 'photos#401', 'photos#402']);
     const before = await database.dump(generated.schema);
     await connector.erase({ jobId: 'ann', identities: [{ type: 'email', value: 'ann@guest.test' }] });
@@ -364,15 +398,7 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios o
 
   it('a group whose entities share a company table: one employee reaches neither the company nor a colleague', async () => {
     const generated = group();
-    const problems = await checkCase(database, generated, 'requests');
-    expect(problems, explain(generated)).toEqual([]);
-    await database.create(generated);
-    const connector = connect(database, generated.schema);
-    const records: AccessRecord[] = [];
-    await connector.access(
-      { identities: [{ type: 'email', value: 'eva@group.test' }] },
-      (batch) => void records.push(...batch),
-    );
+    const { records } = await checkedThenAccessed(database, generated, 'eva@group.test');
     expect(records.map((r) => `${r.table}#${r.key}`).sort()).toEqual(['contacts#201', 'messages#401', 'notes#301']);
     // The message Eva wrote to Finn is shared: Finn's columns are withheld.
     expect(
@@ -385,15 +411,7 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios o
 
   it("a shop with a gifted invoice: Bob's invoice for Alice's order is not in her package and survives her erasure", async () => {
     const generated = giftShop();
-    const problems = await checkCase(database, generated, 'requests');
-    expect(problems, explain(generated)).toEqual([]);
-    await database.create(generated);
-    const connector = connect(database, generated.schema);
-    const records: AccessRecord[] = [];
-    await connector.access(
-      { identities: [{ type: 'email', value: 'alice@shop.test' }] },
-      (batch) => void records.push(...batch),
-    );
+    const { connector, records } = await checkedThenAccessed(database, generated, 'alice@shop.test');
     expect(records.map((r) => `${r.table}#${r.key}`).sort()).toEqual([
       'customers#101',
       'order_lines#301',
@@ -406,6 +424,29 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios o
     expect(after[3]).toEqual(before[3]); // every invoice, Bob's gift included, byte for byte
     expect(after[0]?.find((r) => r.id === 102)).toEqual(before[0]?.find((r) => r.id === 102));
     expect(result.erased.filter((e) => e.table === 'invoices' && e.deleted + e.updated > 0)).toEqual([]);
+  });
+
+  it("erasing a person twice writes nothing the second time: a kept parent's husk does not make her booking shared", async () => {
+    const generated = heldClaim();
+    expect(await checkCase(database, generated, 'requests'), explain(generated)).toEqual([]);
+    await database.create(generated);
+    const connector = connect(database, generated.schema);
+    const ann: Identity[] = [{ type: 'email', value: 'ann@claims.test' }];
+    await connector.erase({ jobId: 'ann-1', identities: ann });
+    const once = await database.dump(generated.schema);
+    // Her account stays (her booking still needs it) with its columns erased; her held claim stays whole.
+    expect(once[0]?.find((r) => r.id === 101)).toEqual({ id: 101, email: null, name: null });
+    expect(once[1]?.find((r) => r.id === 201)?.email).toBe('ann@claims.test');
+    await connector.erase({ jobId: 'ann-2', identities: ann });
+    expect(await database.dump(generated.schema)).toEqual(once);
+    expect(once[2]?.find((r) => r.id === 301)?.claim_id).toBe(201);
+    // Ben's booking on Ann's erased account is Ben's alone now: his erasure erases it and unlinks it from his claim
+    // (which goes), and leaves Ann's held claim be.
+    await connector.erase({ jobId: 'ben', identities: [{ type: 'email', value: 'ben@claims.test' }] });
+    const after = await database.dump(generated.schema);
+    expect(after[2]?.find((r) => r.id === 302)).toEqual({ id: 302, account_id: 101, claim_id: null, note: null });
+    expect(after[1]?.map((r) => r.id)).toEqual([201]);
+    expect(after[1]?.find((r) => r.id === 201)).toEqual(once[1]?.find((r) => r.id === 201));
   });
 
   it.each([
@@ -439,6 +480,22 @@ const ref = (
   profile: extra.profile ?? false,
 });
 
+/** A scenario table: identity when it has an `email` column, delete-mode when a column erases with `delete`. */
+const table = (
+  name: string,
+  columns: GeneratedTable['columns'],
+  extra: Partial<Pick<GeneratedTable, 'references' | 'restrict' | 'hold' | 'retention'>> = {},
+): GeneratedTable => ({
+  name,
+  identity: columns.some((c) => c.name === 'email'),
+  mode: columns.some((c) => c.strategy === 'delete') ? 'delete' : 'update',
+  columns,
+  references: extra.references ?? [],
+  restrict: extra.restrict ?? false,
+  ...(extra.hold ? { hold: extra.hold } : {}),
+  retention: extra.retention ?? false,
+});
+
 function scenario(schema: GeneratedSchema, people: string[], rows: Row[][]): GeneratedCase {
   // Scenario rows write only some columns; the others are NULL (or false for flags).
   const filled = rows.map((list, t) =>
@@ -460,43 +517,14 @@ function scenario(schema: GeneratedSchema, people: string[], rows: Row[][]): Gen
 function photoBooth(): GeneratedCase {
   const schema: GeneratedSchema = {
     tables: [
-      {
-        name: 'clients',
-        identity: true,
-        mode: 'update',
-        columns: [text('email', 'hash'), text('name', 'redact'), text('phone')],
-        references: [],
-        restrict: true,
-        retention: false,
-      },
-      {
-        name: 'events',
-        identity: false,
-        mode: 'update',
-        columns: [text('title', 'keep')],
-        references: [ref('client_id', 0)],
-        restrict: false,
-        retention: false,
-      },
-      {
-        name: 'guests',
-        identity: true,
-        mode: 'delete',
-        columns: [text('email', 'delete'), text('name', 'delete')],
+      table('clients', [text('email', 'hash'), text('name', 'redact'), text('phone')], { restrict: true }),
+      table('events', [text('title', 'keep')], { references: [ref('client_id', 0)] }),
+      table('guests', [text('email', 'delete'), text('name', 'delete')], {
         references: [ref('event_id', 1)],
         restrict: true,
         retention: true,
-      },
-      {
-        name: 'photos',
-        identity: false,
-        mode: 'delete',
-        columns: [text('caption', 'delete')],
-        references: [ref('guest_id', 2)],
-        restrict: false,
-        hold: {},
-        retention: true,
-      },
+      }),
+      table('photos', [text('caption', 'delete')], { references: [ref('guest_id', 2)], hold: {}, retention: true }),
     ],
   };
   const old = new Date(now.getTime() - 3 * 365 * 86_400_000).toISOString();
@@ -525,46 +553,25 @@ function photoBooth(): GeneratedCase {
 function group(): GeneratedCase {
   const schema: GeneratedSchema = {
     tables: [
-      {
-        name: 'companies',
-        identity: false,
-        mode: 'update',
-        columns: [text('legal_name', 'keep')],
-        references: [],
-        restrict: false,
-        retention: false,
-      },
-      {
-        name: 'contacts',
-        identity: true,
-        mode: 'update',
-        columns: [text('email', 'hash'), text('name', 'redact')],
+      table('companies', [text('legal_name', 'keep')]),
+      table('contacts', [text('email', 'hash'), text('name', 'redact')], {
         references: [ref('company_id', 0)],
         restrict: true,
-        retention: false,
-      },
-      {
-        name: 'notes',
-        identity: false,
-        mode: 'delete',
-        columns: [text('body', 'delete')],
-        references: [ref('contact_id', 1), ref('company_id', 0)],
-        restrict: false,
-        retention: false,
-      },
-      {
-        name: 'messages',
-        identity: false,
-        mode: 'update',
-        columns: [
+      }),
+      table('notes', [text('body', 'delete')], { references: [ref('contact_id', 1), ref('company_id', 0)] }),
+      table(
+        'messages',
+        [
           text('sender_name', 'redact', 'sender_id'),
           text('recipient_name', 'redact', 'recipient_id'),
           text('body', 'keep'),
         ],
-        references: [ref('sender_id', 1, { nullable: true }), ref('recipient_id', 1, { nullable: true })],
-        restrict: true,
-        retention: true,
-      },
+        {
+          references: [ref('sender_id', 1, { nullable: true }), ref('recipient_id', 1, { nullable: true })],
+          restrict: true,
+          retention: true,
+        },
+      ),
     ],
   };
   const old = new Date(now.getTime() - 3 * 365 * 86_400_000).toISOString();
@@ -602,43 +609,17 @@ function group(): GeneratedCase {
 function giftShop(): GeneratedCase {
   const schema: GeneratedSchema = {
     tables: [
-      {
-        name: 'customers',
-        identity: true,
-        mode: 'update',
-        columns: [text('email', 'hash'), text('name', 'redact'), text('notes')],
-        references: [],
+      table('customers', [text('email', 'hash'), text('name', 'redact'), text('notes')], {
         restrict: true,
         retention: true,
-      },
-      {
-        name: 'orders',
-        identity: false,
-        mode: 'delete',
-        columns: [text('address', 'delete')],
-        references: [ref('customer_id', 0)],
-        restrict: false,
-        retention: true,
-      },
-      {
-        name: 'order_lines',
-        identity: false,
-        mode: 'delete',
-        columns: [text('product', 'delete')],
-        references: [ref('order_id', 1)],
-        restrict: false,
-        retention: false,
-      },
-      {
-        name: 'invoices',
-        identity: false,
-        mode: 'update',
-        columns: [text('billing_name'), text('number', 'keep')],
+      }),
+      table('orders', [text('address', 'delete')], { references: [ref('customer_id', 0)], retention: true }),
+      table('order_lines', [text('product', 'delete')], { references: [ref('order_id', 1)] }),
+      table('invoices', [text('billing_name'), text('number', 'keep')], {
         references: [ref('customer_id', 0), ref('order_id', 1, { nullable: true })],
-        restrict: false,
         hold: { keep: ['number'] },
         retention: true,
-      },
+      }),
     ],
   };
   const old = new Date(now.getTime() - 3 * 365 * 86_400_000).toISOString();
@@ -659,6 +640,36 @@ function giftShop(): GeneratedCase {
       [
         { id: 401, customer_id: 102, order_id: 202, billing_name: 'Bob', number: 'F-1', held: true, at: old },
         { id: 402, customer_id: 102, order_id: 203, billing_name: 'Bob', number: 'F-2', at: old },
+      ],
+    ],
+  );
+}
+
+/**
+ * accounts ← bookings → claims (the shape of seed 15042026): a booking owned by an account (required) and a claim
+ * (nullable); Ann's claim is held. Her first erasure keeps her account as an erased husk (her booking needs it); the
+ * second must not see the booking as shared through that husk, nor unlink it from her held claim.
+ */
+function heldClaim(): GeneratedCase {
+  const schema: GeneratedSchema = {
+    tables: [
+      table('accounts', [text('email', 'delete'), text('name', 'delete')]),
+      table('claims', [text('email', 'delete'), text('detail', 'delete')], { hold: {} }),
+      table('bookings', [text('note')], { references: [ref('account_id', 0), ref('claim_id', 1, { nullable: true })] }),
+    ],
+  };
+  return scenario(
+    schema,
+    ['ann@claims.test', 'ben@claims.test'],
+    [
+      [{ id: 101, email: 'ann@claims.test', name: 'Ann' }],
+      [
+        { id: 201, email: 'ann@claims.test', detail: 'damage claim', held: true },
+        { id: 202, email: 'ben@claims.test', detail: 'refund' },
+      ],
+      [
+        { id: 301, account_id: 101, claim_id: 201, note: "Ann's booking" },
+        { id: 302, account_id: 101, claim_id: 202, note: "Ben's booking on Ann's account" },
       ],
     ],
   );

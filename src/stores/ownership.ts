@@ -9,9 +9,10 @@
  * cycle that only reach each other never become exclusive, which is the safe answer.
  */
 import type { ColumnModel, ReferenceModel, StoreModel, TableModel } from './plan.js';
+import { rowsKey, valueText, type FoundRow } from './ownerless.js';
 import { identityKey } from './sql/traverse.js';
 
-export type FoundRow = Record<string, unknown>;
+export type { FoundRow };
 
 export interface RowOwnership {
   /** The person's alone: every write of the request may act on it. */
@@ -89,12 +90,7 @@ export function mentionedColumns(
 /** Rows of the store that reference each found profile row through a profile reference, as key texts. */
 export type ProfileReferrers = Map<ReferenceModel, Map<string, Set<string>>>;
 
-/** A comparable text for a key or reference value (numbers, bigints and numeric strings compare equal). */
-export function valueText(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (Buffer.isBuffer(value)) return value.toString('base64');
-  return String(value);
-}
+export { valueText };
 
 function truthy(value: unknown): boolean {
   return (
@@ -118,63 +114,69 @@ export function ownershipColumns(model: StoreModel, table: TableModel): string[]
   return [...columns];
 }
 
-/**
- * Classifies every found row (table → rows) for one person. `profileReferrers` lists, for each profile reference and
- * each value of its target column among the found rows, the primary keys (as text) of every row of the store that
- * references it — found or not.
- */
-export function classifyRows(
-  model: StoreModel,
-  found: ReadonlyMap<string, readonly FoundRow[]>,
-  profileReferrers: ProfileReferrers,
-  mentions: ReadonlyMap<FoundRow, string[]> = new Map(),
-): Map<string, Map<string, RowOwnership>> {
-  // Found rows by (table, column, value), for following a reference to the rows it points at.
+type Lookup = (table: string, column: string, value: unknown) => FoundRow[];
+
+/** Found rows by (table, column, value) — primary key and referenced columns — for following a reference. */
+function indexFound(model: StoreModel, found: ReadonlyMap<string, readonly FoundRow[]>): Lookup {
   const index = new Map<string, FoundRow[]>();
-  const lookup = (table: string, column: string, value: unknown) =>
-    index.get(`${table}\u0000${column}\u0000${valueText(value)}`) ?? [];
   for (const [name, rows] of found) {
     const t = model.tables.get(name);
     if (!t) continue;
-    const columns = new Set([t.primaryKey, ...t.referencedBy.map((r) => r.toColumn)]);
-    for (const column of columns) {
+    for (const column of new Set([t.primaryKey, ...t.referencedBy.map((r) => r.toColumn)])) {
       for (const row of rows) {
         const value = row[column];
         if (value === null || value === undefined) continue;
-        const key = `${name}\u0000${column}\u0000${valueText(value)}`;
+        const key = rowsKey(name, column, value);
         const list = index.get(key);
         if (list) list.push(row);
         else index.set(key, [row]);
       }
     }
   }
+  return (table, column, value) => index.get(rowsKey(table, column, value)) ?? [];
+}
 
-  const exclusive = new Set<FoundRow>();
-  const keyOf = (t: TableModel, row: FoundRow) => valueText(row[t.primaryKey]);
-  const exclusiveKeys = new Map<string, Set<string>>();
-  const pointsAtPerson = (ref: ReferenceModel, value: unknown) => {
-    const parents = lookup(ref.toTable, ref.toColumn, value);
-    return parents.length > 0 && parents.every((p) => exclusive.has(p));
-  };
-  const profileTargets = new Map<string, ReferenceModel[]>();
-  for (const t of model.tables.values()) {
+/** Profile references by the table they point at. */
+function profileReferencesByTarget(model: StoreModel): Map<string, ReferenceModel[]> {
+  const targets = new Map<string, ReferenceModel[]>();
+  for (const t of model.tables.values())
     for (const ref of t.references)
       if (ref.profile && model.tables.has(ref.toTable))
-        profileTargets.set(ref.toTable, [...(profileTargets.get(ref.toTable) ?? []), ref]);
-  }
+        targets.set(ref.toTable, [...(targets.get(ref.toTable) ?? []), ref]);
+  return targets;
+}
+
+/**
+ * The person's exclusive rows, the least fixed point of "exclusive" (docs/ownership.md): an owner reference or a
+ * profile referrer that belongs to nobody (`nobody`, keys from `rowsKey`) counts as NULL.
+ */
+function exclusiveRows(
+  model: StoreModel,
+  found: ReadonlyMap<string, readonly FoundRow[]>,
+  lookup: Lookup,
+  profileReferrers: ProfileReferrers,
+  mentions: ReadonlyMap<FoundRow, string[]>,
+  nobody: ReadonlySet<string>,
+): Set<FoundRow> {
+  const exclusive = new Set<FoundRow>();
+  const exclusiveKeys = new Map<string, Set<string>>();
+  const profileTargets = profileReferencesByTarget(model);
   const isExclusive = (t: TableModel, row: FoundRow): boolean => {
     if (mentions.has(row)) return false;
     for (const ref of t.owners) {
       const value = row[ref.column];
-      if (value === null || value === undefined) continue;
-      if (!pointsAtPerson(ref, value)) return false;
+      if (value === null || value === undefined || nobody.has(rowsKey(ref.toTable, ref.toColumn, value))) continue;
+      const parents = lookup(ref.toTable, ref.toColumn, value);
+      if (parents.length === 0 || !parents.every((p) => exclusive.has(p))) return false;
     }
     for (const ref of profileTargets.get(t.name) ?? []) {
       const value = row[ref.toColumn];
       if (value === null || value === undefined) continue;
       const referrers = profileReferrers.get(ref)?.get(valueText(value));
       const mine = exclusiveKeys.get(ref.table);
-      for (const key of referrers ?? []) if (!mine?.has(key)) return false;
+      const primaryKey = model.tables.get(ref.table)?.primaryKey ?? '';
+      for (const key of referrers ?? [])
+        if (!mine?.has(key) && !nobody.has(rowsKey(ref.table, primaryKey, key))) return false;
     }
     return true;
   };
@@ -187,14 +189,22 @@ export function classifyRows(
         if (exclusive.has(row) || !isExclusive(t, row)) continue;
         exclusive.add(row);
         const keys = exclusiveKeys.get(name) ?? new Set<string>();
-        keys.add(keyOf(t, row));
+        keys.add(valueText(row[t.primaryKey]));
         exclusiveKeys.set(name, keys);
         changed = true;
       }
     }
   }
+  return exclusive;
+}
 
-  // Restriction flows down owner references and both ways along profile references, to a fixed point.
+/** Restricted found rows: flagged, then down owner references and both ways along profile references, to a fixed point. */
+function restrictedRows(
+  model: StoreModel,
+  found: ReadonlyMap<string, readonly FoundRow[]>,
+  lookup: Lookup,
+): Set<FoundRow> {
+  const profileTargets = profileReferencesByTarget(model);
   const restricted = new Set<FoundRow>();
   for (const [name, rows] of found) {
     const t = model.tables.get(name);
@@ -204,8 +214,7 @@ export function classifyRows(
   const restrictedReferrers = new Set<string>();
   const noteReferrer = (t: TableModel, row: FoundRow) => {
     for (const ref of t.references)
-      if (ref.profile && row[ref.column] != null)
-        restrictedReferrers.add(`${t.name}\u0000${ref.column}\u0000${valueText(row[ref.column])}`);
+      if (ref.profile && row[ref.column] != null) restrictedReferrers.add(rowsKey(t.name, ref.column, row[ref.column]));
   };
   for (const [name, rows] of found) {
     const t = model.tables.get(name);
@@ -226,8 +235,7 @@ export function classifyRows(
         );
         const down = (profileTargets.get(name) ?? []).some(
           (ref) =>
-            row[ref.toColumn] != null &&
-            restrictedReferrers.has(`${ref.table}\u0000${ref.column}\u0000${valueText(row[ref.toColumn])}`),
+            row[ref.toColumn] != null && restrictedReferrers.has(rowsKey(ref.table, ref.column, row[ref.toColumn])),
         );
         if (up || down) {
           restricted.add(row);
@@ -237,7 +245,29 @@ export function classifyRows(
       }
     }
   }
+  return restricted;
+}
 
+/**
+ * Classifies every found row (table → rows) for one person. `profileReferrers` lists, for each profile reference and
+ * each value of its target column among the found rows, the primary keys (as text) of every row of the store that
+ * references it — found or not. `nobody` names (`rowsKey`) the rows outside the found ones that belong to nobody
+ * (`findOwnerlessRows`): a reference to them counts as NULL; without it, every row not found is someone else's.
+ */
+export function classifyRows(
+  model: StoreModel,
+  found: ReadonlyMap<string, readonly FoundRow[]>,
+  profileReferrers: ProfileReferrers,
+  mentions: ReadonlyMap<FoundRow, string[]> = new Map(),
+  nobody: ReadonlySet<string> = new Set(),
+): Map<string, Map<string, RowOwnership>> {
+  const lookup = indexFound(model, found);
+  const exclusive = exclusiveRows(model, found, lookup, profileReferrers, mentions, nobody);
+  const restricted = restrictedRows(model, found, lookup);
+  const pointsAtPerson = (ref: ReferenceModel, value: unknown) => {
+    const parents = lookup(ref.toTable, ref.toColumn, value);
+    return parents.length > 0 && parents.every((p) => exclusive.has(p));
+  };
   const result = new Map<string, Map<string, RowOwnership>>();
   for (const [name, rows] of found) {
     const t = model.tables.get(name);
@@ -248,7 +278,7 @@ export function classifyRows(
       for (const ref of t.references)
         if (row[ref.column] != null && pointsAtPerson(ref, row[ref.column])) mine.add(ref.column);
       const mentioned = mentions.get(row);
-      byKey.set(keyOf(t, row), {
+      byKey.set(valueText(row[t.primaryKey]), {
         exclusive: exclusive.has(row),
         mine,
         restricted: restricted.has(row),

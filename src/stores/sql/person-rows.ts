@@ -14,6 +14,8 @@ import {
 } from '../ownership.js';
 import type { TableModel, TraversalPlan } from '../plan.js';
 import type { SqlContext } from './context.js';
+import { findOwnerlessRows } from './ownerless.js';
+import { rowHold } from './rows.js';
 import { Statement, type SqlSession } from './driver.js';
 import type { SeedFilter } from './schema-cache.js';
 import { chunks, tableName, traverse, type Row } from './traverse.js';
@@ -42,7 +44,7 @@ export function ownershipOf(person: PersonRows, t: TableModel, row: Row): RowOwn
  * shared), then the classification.
  */
 export async function findPersonRows(
-  ctx: Pick<SqlContext, 'model'>,
+  ctx: Pick<SqlContext, 'model' | 'token'>,
   session: SqlSession,
   plan: TraversalPlan,
   identities: readonly Identity[],
@@ -78,7 +80,15 @@ export async function findPersonRows(
     },
   });
   const referrers = await profileReferrers(ctx, session, found);
-  return { found, ownership: classifyRows(model, found, referrers, mentions) };
+  // Rows the found ones point at that belong to nobody (an earlier erasure's husks) count as NULL: idempotence.
+  const nobody = await findOwnerlessRows(session, model, found, referrers, {
+    redactToken: ctx.token,
+    heldColumns: (t, row) => {
+      const held = rowHold(t.holds, row, new Date());
+      return held ? (held.hold.keep ?? 'all') : undefined;
+    },
+  });
+  return { found, ownership: classifyRows(model, found, referrers, mentions, nobody) };
 }
 
 /** For each profile reference: the rows of its table pointing at a profile row found, by the value they point with. */

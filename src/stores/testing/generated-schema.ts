@@ -8,7 +8,9 @@
  * join tables, nullable and unenforced references (no real foreign key), cycles (a reference to a later table or to
  * the table itself is always nullable, which breaks them), explicit `owner: true/false`, `profile: true` from an
  * identity table, rows two people share with columns marked `of:`, restriction flags, flag holds (some reducing the
- * row to kept columns) and a retention anchor.
+ * row to kept columns), a retention anchor, and a second email identity column (`other_email`) on some identity
+ * tables, marked `mentions: true` or left unmarked (two identity columns of one type: the safe rule of
+ * docs/ownership.md).
  *
  * The raw values are drawn independently of each other and interpreted modulo the sizes they index into, so every
  * draw is a valid case and fast-check shrinks schema and data together.
@@ -45,6 +47,11 @@ export interface GeneratedTable {
   name: string;
   /** Has an `email` identity column. */
   identity: boolean;
+  /**
+   * On an identity table: a second email identity column `other_email`, marked `mentions: true` (it names another
+   * person) or unmarked (the table's two email columns are then not told apart).
+   */
+  second?: 'mentions' | 'unmarked' | undefined;
   /** `delete`: every declared column erases with `delete` (the row goes); `update`: none does. */
   mode: 'delete' | 'update';
   /** Declared columns (the identity column first when there is one). */
@@ -77,6 +84,8 @@ export const holdId = 'open-claim';
 export const generatedHolds: HoldDefinition[] = [{ id: holdId, law: 'Civil Code, art. 2262bis' }];
 export const retentionPurpose = 'generated';
 
+/** The generated identity columns (type email): `email`, and `other_email` on tables with a second one. */
+export const isIdentityColumn = (name: string) => name === 'email' || name === 'other_email';
 const personEmail = (index: number) => `p${index}@example.test`;
 const rowId = (table: number, index: number) => (table + 1) * 100 + index;
 
@@ -109,11 +118,14 @@ const rawTable = fc.record({
   restrict: fc.boolean(),
   hold: fc.constantFrom<'none' | 'flag' | 'keep'>('none', 'none', 'flag', 'keep'),
   retention: fc.boolean(),
+  second: fc.constantFrom<'none' | 'mentions' | 'unmarked'>('none', 'none', 'mentions', 'unmarked'),
 });
 
 const rawRow = fc.record({
   /** Whose email an identity row holds: a person, a stranger, or none. */
   who: fc.nat(7),
+  /** Whose email the second identity column holds, on a table that has one. */
+  who2: fc.nat(7),
   refs: fc.array(fc.nat(20), { minLength: 3, maxLength: 3 }),
   restricted: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   held: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
@@ -143,8 +155,13 @@ export function buildSchema(raw: RawTable[]): GeneratedSchema {
         profile,
       };
     });
+    const second = spec.identity && spec.second !== 'none' ? spec.second : undefined;
+    const emailStrategy: EraseStrategy = spec.mode === 'delete' ? 'delete' : spec.emailStrategy;
     const identityColumn: GeneratedColumn[] = spec.identity
-      ? [{ name: 'email', strategy: spec.mode === 'delete' ? 'delete' : spec.emailStrategy }]
+      ? [
+          { name: 'email', strategy: emailStrategy },
+          ...(second ? [{ name: 'other_email', strategy: emailStrategy }] : []),
+        ]
       : [];
     const columns = [
       ...identityColumn,
@@ -161,6 +178,7 @@ export function buildSchema(raw: RawTable[]): GeneratedSchema {
     return {
       name: `t${index}`,
       identity: spec.identity,
+      ...(second ? { second } : {}),
       mode: spec.mode,
       columns,
       references,
@@ -186,12 +204,14 @@ export function buildRows(schema: GeneratedSchema, peopleCount: number, raw: Raw
   return schema.tables.map((table, t) =>
     (raw[t] ?? []).slice(0, counts[t] ?? 0).map((draw, n) => {
       const row: Row = { id: rowId(t, n) };
-      if (table.identity) {
-        const slot = draw.who % (peopleCount + 2);
-        row.email = slot < peopleCount ? personEmail(slot) : slot === peopleCount ? strangerEmail : null;
-      }
+      const whose = (who: number) => {
+        const slot = who % (peopleCount + 2);
+        return slot < peopleCount ? personEmail(slot) : slot === peopleCount ? strangerEmail : null;
+      };
+      if (table.identity) row.email = whose(draw.who);
+      if (table.second) row.other_email = whose(draw.who2);
       table.columns.forEach((c) => {
-        if (c.name !== 'email') row[c.name] = `${table.name}.${n}.${c.name}`;
+        if (!isIdentityColumn(c.name)) row[c.name] = `${table.name}.${n}.${c.name}`;
       });
       table.references.forEach((reference, j) => {
         const pick = draw.refs[j] ?? 0;
@@ -242,9 +262,10 @@ export function declareStore(schema: GeneratedSchema, kind: 'postgres' | 'mysql'
       primaryKey: 'id',
       columns: table.columns.map((c) => ({
         name: c.name,
-        category: c.name === 'email' ? 'contact.email' : 'identity.name',
+        category: isIdentityColumn(c.name) ? 'contact.email' : 'identity.name',
         erase: c.strategy,
-        ...(c.name === 'email' ? { identity: 'email' } : {}),
+        ...(isIdentityColumn(c.name) ? { identity: 'email' } : {}),
+        ...(c.name === 'other_email' && table.second === 'mentions' ? { mentions: true } : {}),
         ...(c.of ? { of: c.of } : {}),
       })),
       references: table.references.map((r) => ({
@@ -343,6 +364,9 @@ export function describeCase(generated: GeneratedCase, ownerColumns?: (table: nu
   generated.schema.tables.forEach((table, t) => {
     const traits = [
       table.identity ? 'identity email' : undefined,
+      table.second
+        ? `second email identity other_email (${table.second === 'mentions' ? 'mentions: true' : 'unmarked'})`
+        : undefined,
       `${table.mode}-mode`,
       table.restrict ? 'restrictColumn restricted' : undefined,
       table.hold ? `flag hold held${table.hold.keep ? ` keep [${table.hold.keep.join(', ')}]` : ''}` : undefined,

@@ -5,6 +5,9 @@
  *
  * Readings chosen where the page leaves room (each the safe one; listed in the lead's report):
  * - (b) of "exclusive" applies to seed rows too: a seed row that someone else's profile reference points at is shared.
+ * - "Rows that belong to nobody" is computed over the whole store (every row, not only around the person): a
+ *   generated identity value counts as live unless it is NULL, a hash or the redaction token; a flag hold in force
+ *   (held = true) keeps its `keep` columns, or every column when it lists none.
  * - Which rows an erasure keeps because a surviving row references them is read from the tables afterwards (a row
  *   that stays and points at it through an enforced reference, other than the person's own through a nullable one);
  *   such a kept row must have its columns erased (`delete` as `null`), and a row nothing keeps must be gone.
@@ -12,6 +15,9 @@
  *   row only a reference that points at the person's exclusive rows may be, and one named by an `of` column must be.
  * - A held row (flag true) keeps its declared columns, or only its `keep` columns when the hold lists them; in a
  *   shared held row the person's columns may be kept or erased.
+ * - A row that only mentions the person is reached, never walked from and never exclusive; access shows, and erasure
+ *   changes, only its identity columns holding the person's email (not its `of` columns, even one pointing at the
+ *   person); rectification never changes it; its references may be unlinked like a shared row's.
  * - Erasure, rectification and restriction ignore the restriction flag (the page does not make one depend on it).
  * - `redact` on a NULL value may leave it NULL or write the token.
  * - Retention (action delete) never writes a held row or a row a restricted row protects, not even to set its
@@ -19,9 +25,15 @@
  *   rows may be unlinked from a row that went; the report counts rows gone (deleted) and rows changed (anonymised or
  *   reduced), unlinks apart; a due row that nothing protects, holds or references afterwards must be gone.
  */
-import type { AccessRecord, EraseStrategy, ErasureResult, SweepResult } from '../connector.js';
-import { defaultRedactToken, hashValue } from '../strategies.js';
-import type { GeneratedReference, GeneratedSchema, Row, Value } from './generated-schema.js';
+import type { EraseStrategy } from '../connector.js';
+import { defaultRedactToken, hashValue, isHashed } from '../strategies.js';
+import {
+  isIdentityColumn,
+  type GeneratedReference,
+  type GeneratedSchema,
+  type Row,
+  type Value,
+} from './generated-schema.js';
 
 /** Rows per table (same order as the schema's tables), as read back from the database. */
 export type Dump = Row[][];
@@ -68,6 +80,8 @@ export function ownerReferences(schema: GeneratedSchema): GeneratedReference[][]
 export interface PersonRows {
   reached: Set<string>;
   exclusive: Set<string>;
+  /** Rows that only mention the person → the identity columns holding their email (the person's data in the row). */
+  mentioned: Map<string, string[]>;
 }
 
 export class StoreView {
@@ -105,8 +119,25 @@ export class StoreView {
     );
   }
 
+  /**
+   * For a row of an identity table holding the person's email: the matched identity columns when the row only
+   * mentions the person ("Rows that only mention the person"): every matched column is marked `mentions: true`, or
+   * the table's two email columns are unmarked and the other one holds someone else's non-null address.
+   */
+  mentions(t: number, row: Row, email: string): string[] | undefined {
+    const table = this.schema.tables[t];
+    if (!table?.identity) return undefined;
+    const columns = table.second ? ['email', 'other_email'] : ['email'];
+    const matched = columns.filter((c) => row[c] === email);
+    if (matched.length === 0) return undefined;
+    if (table.second === 'mentions' && matched.every((c) => c === 'other_email')) return matched;
+    const other = columns.some((c) => row[c] !== null && row[c] !== undefined && row[c] !== email);
+    return table.second === 'unmarked' && other ? matched : undefined;
+  }
+
   /** Seeds, reached rows and exclusive rows of the person with this email (lower case). */
   person(email: string): PersonRows {
+    const mentioned = new Map<string, string[]>();
     const reached = new Set<string>();
     const queue: [number, Row][] = [];
     const add = (t: number, row: Row) => {
@@ -116,10 +147,18 @@ export class StoreView {
       queue.push([t, row]);
     };
     this.schema.tables.forEach((table, t) => {
-      if (table.identity) for (const row of this.dump[t] ?? []) if (row.email === email) add(t, row);
+      if (!table.identity) return;
+      for (const row of this.dump[t] ?? []) {
+        if (row.email !== email && !(table.second && row.other_email === email)) continue;
+        const columns = this.mentions(t, row, email);
+        if (columns) mentioned.set(rowKey(t, row.id ?? null), columns);
+        add(t, row);
+      }
     });
     while (queue.length > 0) {
       const [t, row] = queue.shift() as [number, Row];
+      // A row that only mentions the person is reached but never walked from.
+      if (mentioned.has(rowKey(t, row.id ?? null))) continue;
       // Down: rows whose owner reference points at a reached row.
       for (const [u, reference] of this.ownerReferencesTo(t))
         for (const child of this.referrers(u, reference.column, row.id ?? null)) add(u, child);
@@ -131,20 +170,24 @@ export class StoreView {
       }
     }
     // Exclusive: the least set closed under (a) and (b).
+    const someone = this.belongingToSomeone();
     const exclusive = new Set<string>();
     for (let changed = true; changed;) {
       changed = false;
       for (const key of reached) {
-        if (exclusive.has(key)) continue;
+        if (exclusive.has(key) || mentioned.has(key)) continue;
         const [t, row] = this.parse(key);
+        // A reference to a row that belongs to nobody (or to no row) counts as NULL; so does a profile referrer
+        // that belongs to nobody.
         const ownersOk = (this.owners[t] ?? []).every((reference) => {
           const value = row[reference.column] ?? null;
-          if (value === null) return true;
-          const parent = this.row(reference.to, value);
-          return parent !== undefined && exclusive.has(rowKey(reference.to, value));
+          if (value === null || !someone.has(rowKey(reference.to, value))) return true;
+          return exclusive.has(rowKey(reference.to, value));
         });
         const profilesOk = this.profileReferencesTo(t).every(([u, reference]) =>
-          this.referrers(u, reference.column, row.id ?? null).every((s) => exclusive.has(rowKey(u, s.id ?? null))),
+          this.referrers(u, reference.column, row.id ?? null).every(
+            (s) => exclusive.has(rowKey(u, s.id ?? null)) || !someone.has(rowKey(u, s.id ?? null)),
+          ),
         );
         if (ownersOk && profilesOk) {
           exclusive.add(key);
@@ -152,7 +195,64 @@ export class StoreView {
         }
       }
     }
-    return { reached, exclusive };
+    return { reached, exclusive, mentioned };
+  }
+
+  /** Whether a declared column of the row still names or describes a person ("Rows that belong to nobody"). */
+  private holdsData(t: number, row: Row): boolean {
+    const table = this.schema.tables[t];
+    const held = table?.hold !== undefined && row.held === true;
+    return (table?.columns ?? []).some((column) => {
+      const value = row[column.name] ?? null;
+      if (value === null || value === '' || value === defaultRedactToken || isHashed(value)) return false;
+      if (isIdentityColumn(column.name)) return true;
+      if (column.strategy === 'keep') return false;
+      return !(held && (table?.hold?.keep === undefined || table.hold.keep.includes(column.name)));
+    });
+  }
+
+  private someoneCache: Set<string> | undefined;
+
+  /**
+   * Every row of the store that belongs to someone: the least set holding the rows with personal data, the rows whose
+   * owner reference points at one of the set, and the rows one of the set points at through a profile reference.
+   */
+  belongingToSomeone(): Set<string> {
+    if (this.someoneCache) return this.someoneCache;
+    const result = new Set<string>();
+    this.dump.forEach((rows, t) => {
+      for (const row of rows) if (this.holdsData(t, row)) result.add(rowKey(t, row.id ?? null));
+    });
+    this.closeOverStore(result, (t) => this.owners[t] ?? []);
+    this.someoneCache = result;
+    return result;
+  }
+
+  /**
+   * Grows `result` (row keys) over the whole store to the least set closed under: a row whose `upward` reference
+   * points at a row of the set, and a row a row of the set points at through a profile reference.
+   */
+  private closeOverStore(result: Set<string>, upward: (table: number) => GeneratedReference[]): void {
+    for (let changed = true; changed;) {
+      changed = false;
+      this.dump.forEach((rows, t) => {
+        for (const row of rows) {
+          const key = rowKey(t, row.id ?? null);
+          if (result.has(key)) continue;
+          const up = upward(t).some((r) => {
+            const value = row[r.column] ?? null;
+            return value !== null && result.has(rowKey(r.to, value));
+          });
+          const below = this.profileReferencesTo(t).some(([u, r]) =>
+            this.referrers(u, r.column, row.id ?? null).some((other) => result.has(rowKey(u, other.id ?? null))),
+          );
+          if (up || below) {
+            result.add(key);
+            changed = true;
+          }
+        }
+      });
+    }
   }
 
   parse(key: string): [number, Row] {
@@ -172,6 +272,8 @@ export class StoreView {
 
   /** Declared columns of a row the person sees: all in an exclusive row; in a shared row not the others' (Art. 15(4)). */
   visibleColumns(t: number, row: Row, person: PersonRows): string[] {
+    const mentioned = person.mentioned.get(rowKey(t, row.id ?? null));
+    if (mentioned) return [...mentioned];
     const exclusive = person.exclusive.has(rowKey(t, row.id ?? null));
     return (this.schema.tables[t]?.columns ?? [])
       .filter((c) => exclusive || !c.of || this.pointsAt(t, row, c.of, person))
@@ -226,30 +328,10 @@ export class StoreView {
     this.dump.forEach((rows, t) => {
       for (const row of rows) if (this.flagged(rowKey(t, row.id ?? null))) result.add(rowKey(t, row.id ?? null));
     });
-    for (let changed = true; changed;) {
-      changed = false;
-      this.dump.forEach((rows, t) => {
-        for (const row of rows) {
-          const key = rowKey(t, row.id ?? null);
-          if (result.has(key)) continue;
-          const references = [
-            ...(this.owners[t] ?? []),
-            ...(this.schema.tables[t]?.references ?? []).filter((r) => r.profile),
-          ];
-          const up = references.some((r) => {
-            const value = row[r.column] ?? null;
-            return value !== null && this.row(r.to, value) !== undefined && result.has(rowKey(r.to, value));
-          });
-          const below = this.profileReferencesTo(t).some(([u, r]) =>
-            this.referrers(u, r.column, row.id ?? null).some((s) => result.has(rowKey(u, s.id ?? null))),
-          );
-          if (up || below) {
-            result.add(key);
-            changed = true;
-          }
-        }
-      });
-    }
+    this.closeOverStore(result, (t) => [
+      ...(this.owners[t] ?? []),
+      ...(this.schema.tables[t]?.references ?? []).filter((r) => r.profile),
+    ]);
     this.protectedCache = result;
     return result;
   }
@@ -265,365 +347,7 @@ export function applyStrategy(strategy: EraseStrategy, value: Value, hashKey: Bu
   return defaultRedactToken;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Checks: each returns the problems found, as sentences naming table, row and column
-
-const same = (a: Value | undefined, b: Value | undefined) => (a ?? null) === (b ?? null);
-const show = (v: Value | undefined) => JSON.stringify(v ?? null);
-
-/** Rows present after that were not there before, and rows outside `allowed` that changed or vanished. */
-function untouchedOutside(
-  view: StoreView,
-  after: Dump,
-  allowed: (key: string) => boolean,
-  problems: string[],
-  label: string,
-) {
-  view.schema.tables.forEach((table, t) => {
-    const afterById = new Map((after[t] ?? []).map((r) => [r.id ?? null, r]));
-    for (const row of view.dump[t] ?? []) {
-      const key = rowKey(t, row.id ?? null);
-      if (allowed(key)) continue;
-      const now = afterById.get(row.id ?? null);
-      if (!now) problems.push(`${label}: ${table.name}#${String(row.id)} is not the person's row but was deleted`);
-      else
-        for (const column of Object.keys(row))
-          if (!same(row[column], now[column]))
-            problems.push(
-              `${label}: ${table.name}#${String(row.id)} is not the person's row but ${column} changed ${show(row[column])} → ${show(now[column])}`,
-            );
-    }
-    for (const row of after[t] ?? [])
-      if (!view.row(t, row.id ?? null)) problems.push(`${label}: ${table.name}#${String(row.id)} appeared`);
-  });
-}
-
-/** Access returns exactly the reached rows, each with the columns the person may see and the right marks. */
-export function checkAccess(view: StoreView, person: PersonRows, records: AccessRecord[]): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  const marks = view.restrictedMarks(person);
-  for (const record of records) {
-    const t = view.schema.tables.findIndex((table) => table.name === record.table);
-    const key = `${t}:${record.key}`;
-    if (seen.has(key)) problems.push(`access: ${record.table}#${record.key} returned twice`);
-    seen.add(key);
-    if (!person.reached.has(key)) {
-      problems.push(`access: ${record.table}#${record.key} returned but it is not the person's row`);
-      continue;
-    }
-    const [, row] = view.parse(key);
-    const expected = view.visibleColumns(t, row, person).sort();
-    const got = record.columns.map((c) => c.name).sort();
-    if (expected.join(',') !== got.join(','))
-      problems.push(
-        `access: ${record.table}#${record.key} columns [${got.join(', ')}], expected [${expected.join(', ')}]`,
-      );
-    for (const column of record.columns) {
-      if (expected.includes(column.name) && !same(row[column.name], column.value as Value))
-        problems.push(
-          `access: ${record.table}#${record.key}.${column.name} = ${show(column.value as Value)}, stored ${show(row[column.name])}`,
-        );
-    }
-    const marked = marks.has(key);
-    if (marked !== record.restricted)
-      problems.push(
-        `access: ${record.table}#${record.key} restricted: ${String(record.restricted)}, expected ${String(marked)}`,
-      );
-    const shared = !person.exclusive.has(key);
-    if ((record.shared ?? false) !== shared)
-      problems.push(
-        `access: ${record.table}#${record.key} shared: ${String(record.shared)}, expected ${String(shared)}`,
-      );
-  }
-  for (const key of person.reached) {
-    if (!seen.has(key)) {
-      const [t, row] = view.parse(key);
-      problems.push(
-        `access: ${view.schema.tables[t]?.name}#${String(row.id)} is the person's (${person.exclusive.has(key) ? 'exclusive' : 'shared'}) but was not returned`,
-      );
-    }
-  }
-  return problems;
-}
-
-/** The erasure touched the person's rows only, each as the strategies say; its report matches the tables. */
-export function checkErasure(
-  view: StoreView,
-  person: PersonRows,
-  after: Dump,
-  result: ErasureResult,
-  hashKey: Buffer,
-): string[] {
-  const problems: string[] = [];
-  untouchedOutside(view, after, (key) => person.reached.has(key), problems, 'erasure');
-  const schema = view.schema;
-  const afterById = after.map((rows) => new Map(rows.map((r) => [r.id ?? null, r])));
-  // A row the erasure would delete stays when a row still present afterwards references it through an enforced
-  // reference — except when that row is the person's own and the reference nullable: it is set to NULL instead.
-  const referencedAfter = new Set<string>();
-  schema.tables.forEach((table, t) => {
-    for (const row of after[t] ?? [])
-      for (const r of table.references) {
-        if (!r.enforced || row[r.column] == null) continue;
-        if (r.nullable && person.exclusive.has(rowKey(t, row.id ?? null))) continue;
-        referencedAfter.add(rowKey(r.to, row[r.column] ?? null));
-      }
-  });
-  for (const key of person.reached) {
-    const [t, row] = view.parse(key);
-    const table = schema.tables[t];
-    if (!table) continue;
-    const name = `${table.name}#${String(row.id)}`;
-    const now = afterById[t]?.get(row.id ?? null);
-    const exclusive = person.exclusive.has(key);
-    const held = table.hold !== undefined && row.held === true;
-    if (!now) {
-      if (!exclusive) problems.push(`erasure: ${name} is shared with someone else but was deleted`);
-      else if (table.mode !== 'delete')
-        problems.push(`erasure: ${name} was deleted but no column of ${table.name} erases with delete`);
-      else if (held)
-        problems.push(`erasure: ${name} is held (${table.hold?.keep ? 'reduced' : 'kept'}) but was deleted`);
-      continue;
-    }
-    const blocked = referencedAfter.has(key);
-    if (exclusive && table.mode === 'delete' && !held && !blocked)
-      problems.push(
-        `erasure: ${name} is the person's alone and no row that stays references it (other than the person's own through a nullable reference), but it was not deleted`,
-      );
-    for (const column of table.columns) {
-      const before = row[column.name] ?? null;
-      const value = now[column.name] ?? null;
-      const erased = applyStrategy(column.strategy, before, hashKey);
-      const kept = held && (table.hold?.keep === undefined || table.hold.keep.includes(column.name));
-      const mine = exclusive || (column.of !== undefined && view.pointsAt(t, row, column.of, person));
-      let allowed: Value[];
-      if (!mine) allowed = [before];
-      else if (kept) allowed = exclusive ? [before] : [before, erased];
-      else if (exclusive && table.mode === 'delete') allowed = [null];
-      else allowed = !exclusive && held ? [before, erased] : [erased];
-      // Redacting an empty value: the page does not say whether it stays empty or takes the token.
-      if (mine && column.strategy === 'redact' && before === null && allowed.includes(null))
-        allowed.push(defaultRedactToken);
-      if (!allowed.some((a) => same(a, value)))
-        problems.push(
-          `erasure: ${name}.${column.name} (${column.strategy}${column.of ? ` of ${column.of}` : ''}, ${exclusive ? 'exclusive' : 'shared'}${held ? ', held' : ''}) = ${show(value)}, expected ${allowed.map(show).join(' or ')} (was ${show(before)})`,
-        );
-    }
-    for (const reference of table.references) {
-      const before = row[reference.column] ?? null;
-      const value = now[reference.column] ?? null;
-      if (same(before, value)) {
-        const named = table.columns.some((c) => c.of === reference.column);
-        if (!exclusive && !held && named && reference.nullable && view.pointsAt(t, row, reference.column, person))
-          problems.push(
-            `erasure: ${name}.${reference.column} is shared, points at the person and is nullable, but was not set to NULL`,
-          );
-        continue;
-      }
-      const mayUnlink =
-        reference.nullable && value === null && (exclusive || view.pointsAt(t, row, reference.column, person));
-      if (!mayUnlink) problems.push(`erasure: ${name}.${reference.column} changed ${show(before)} → ${show(value)}`);
-    }
-    for (const column of ['restricted', 'held', 'at'])
-      if (column in row && !same(row[column], now[column])) problems.push(`erasure: ${name}.${column} changed`);
-  }
-  // The report: rows deleted per table as in the tables; nothing counted outside the person's rows.
-  for (const erased of result.erased) {
-    const t = schema.tables.findIndex((table) => table.name === erased.table);
-    const vanished = (view.dump[t] ?? []).filter((r) => !afterById[t]?.has(r.id ?? null)).length;
-    const reached = [...person.reached].filter((k) => k.startsWith(`${t}:`)).length;
-    if (!result.dryRun && erased.deleted !== vanished)
-      problems.push(`erasure report: ${erased.table} deleted ${erased.deleted}, the table lost ${vanished} rows`);
-    if (erased.deleted + erased.updated > reached)
-      problems.push(
-        `erasure report${result.dryRun ? ' (dry run)' : ''}: ${erased.table} deleted ${erased.deleted} + updated ${erased.updated}, but the person has ${reached} rows there`,
-      );
-  }
-  return problems;
-}
-
-/** Rectification of one column: the person's exclusive rows, and shared rows only where the column is theirs. */
-export function checkRectification(
-  view: StoreView,
-  person: PersonRows,
-  table: number,
-  column: string,
-  value: string,
-  after: Dump,
-  updated: number,
-): string[] {
-  const expected = new Map<string, Value>();
-  const definition = view.schema.tables[table]?.columns.find((c) => c.name === column);
-  for (const row of view.dump[table] ?? []) {
-    const key = rowKey(table, row.id ?? null);
-    if (!person.reached.has(key)) continue;
-    if (person.exclusive.has(key) || (definition?.of !== undefined && view.pointsAt(table, row, definition.of, person)))
-      expected.set(key, value);
-  }
-  return [
-    ...checkOnlyTables(view, after, new Set([table]), 'rectification'),
-    ...checkColumnChanges(view, after, table, column, expected, 'rectification', updated),
-  ];
-}
-
-/** Restriction (or lifting it): the flag set on every reached row, cleared on exclusive rows only. */
-export function checkRestriction(view: StoreView, person: PersonRows, restricted: boolean, after: Dump): string[] {
-  const problems: string[] = [];
-  view.schema.tables.forEach((table, t) => {
-    if (!table.restrict) return;
-    const expected = new Map<string, Value>();
-    for (const row of view.dump[t] ?? []) {
-      const key = rowKey(t, row.id ?? null);
-      if (restricted ? person.reached.has(key) : person.exclusive.has(key)) expected.set(key, restricted);
-    }
-    problems.push(
-      ...checkColumnChanges(
-        view,
-        after,
-        t,
-        'restricted',
-        expected,
-        restricted ? 'restriction' : 'lifting the restriction',
-      ),
-    );
-  });
-  const flagged = new Set(view.schema.tables.map((_, t) => t).filter((t) => view.schema.tables[t]?.restrict));
-  problems.push(...checkOnlyTables(view, after, flagged, restricted ? 'restriction' : 'lifting the restriction'));
-  return problems;
-}
-
-function checkOnlyTables(view: StoreView, after: Dump, changed: Set<number>, label: string): string[] {
-  const problems: string[] = [];
-  untouchedOutside(view, after, (key) => changed.has(Number(key.split(':')[0])), problems, label);
-  return problems;
-}
-
-/** In `table` only `column` of the rows in `expected` may change (to the expected value). */
-function checkColumnChanges(
-  view: StoreView,
-  after: Dump,
-  table: number,
-  column: string,
-  expected: Map<string, Value>,
-  label: string,
-  reported?: number,
-): string[] {
-  const problems: string[] = [];
-  const name = view.schema.tables[table]?.name ?? '';
-  const afterById = new Map((after[table] ?? []).map((r) => [r.id ?? null, r]));
-  let changed = 0;
-  for (const row of view.dump[table] ?? []) {
-    const key = rowKey(table, row.id ?? null);
-    const now = afterById.get(row.id ?? null);
-    if (!now) {
-      problems.push(`${label}: ${name}#${String(row.id)} was deleted`);
-      continue;
-    }
-    for (const c of Object.keys(row)) {
-      const want = c === column && expected.has(key) ? expected.get(key) : row[c];
-      if (!same(want, now[c]))
-        problems.push(
-          `${label}: ${name}#${String(row.id)}.${c} = ${show(now[c])}, expected ${show(want)}${expected.has(key) ? '' : " (not the person's to change)"}`,
-        );
-    }
-    if (!same(row[column], now[column])) changed++;
-  }
-  if (reported !== undefined && reported !== changed)
-    problems.push(`${label}: reported ${reported} rows updated in ${name}, ${changed} changed`);
-  return problems;
-}
-
-/**
- * One table's retention sweep (action delete): restricted people's rows and held rows untouched, the reported counts
- * equal to the rows that changed, and no due row left that nothing protects or references.
- */
-export function checkSweep(view: StoreView, table: number, after: Dump, results: SweepResult[], now: Date): string[] {
-  const problems: string[] = [];
-  const schema = view.schema;
-  const definition = schema.tables[table];
-  if (!definition) return problems;
-  const protectedRows = view.retentionProtected();
-  const afterById = after.map((rows) => new Map(rows.map((r) => [r.id ?? null, r])));
-  const vanished = new Set<string>();
-  const vanishedLater = (u: number, id: Value) =>
-    id !== null && view.row(u, id) !== undefined && !afterById[u]?.has(id);
-  let deleted = 0;
-  let modified = 0;
-  const isDue = (row: Row) => typeof row.at === 'string' && Date.parse(row.at) <= now.getTime() - 365 * 86_400_000;
-  schema.tables.forEach((t, u) => {
-    for (const row of view.dump[u] ?? []) {
-      const key = rowKey(u, row.id ?? null);
-      const name = `${t.name}#${String(row.id)}`;
-      const current = afterById[u]?.get(row.id ?? null);
-      const changedColumns = current ? Object.keys(row).filter((c) => !same(row[c], current[c])) : [];
-      if (current && changedColumns.length === 0) continue;
-      const held = t.hold !== undefined && row.held === true;
-      if (protectedRows.has(key))
-        problems.push(
-          `retention of ${definition.name}: ${name} belongs to a restricted person but was ${current ? `changed (${changedColumns.join(', ')})` : 'deleted'}`,
-        );
-      if (!current) {
-        vanished.add(key);
-        if (held) problems.push(`retention of ${definition.name}: ${name} is held but was deleted`);
-        if (u !== table) problems.push(`retention of ${definition.name}: ${name} of another table was deleted`);
-        else if (!isDue(row)) problems.push(`retention of ${definition.name}: ${name} is not due but was deleted`);
-        else deleted++;
-        continue;
-      }
-      // Setting a nullable reference to a row that went to NULL is an unlink (allowed on rows nothing protects or holds).
-      const unlinks = changedColumns.filter((c) => {
-        const reference = t.references.find((r) => r.column === c);
-        return (
-          reference !== undefined &&
-          reference.to === table &&
-          reference.nullable &&
-          current[c] === null &&
-          vanishedLater(reference.to, row[c] ?? null)
-        );
-      });
-      const others = changedColumns.filter((c) => !unlinks.includes(c));
-      if (
-        held &&
-        (!t.hold?.keep ||
-          unlinks.length > 0 ||
-          others.some((c) => t.hold?.keep?.includes(c) || !t.columns.some((d) => d.name === c)))
-      )
-        problems.push(`retention of ${definition.name}: ${name} is held but ${changedColumns.join(', ')} changed`);
-      if (others.length === 0) continue;
-      if (u !== table)
-        problems.push(`retention of ${definition.name}: ${name} of another table changed (${others.join(', ')})`);
-      else if (!isDue(row))
-        problems.push(`retention of ${definition.name}: ${name} is not due but ${others.join(', ')} changed`);
-      else modified++;
-    }
-  });
-  const reportedDeleted = results.reduce((n, r) => n + r.deleted, 0);
-  const reportedChanged = results.reduce(
-    (n, r) => n + r.anonymised + Object.values(r.reduced).reduce((a, b) => a + b, 0),
-    0,
-  );
-  if (reportedDeleted !== deleted)
-    problems.push(`retention of ${definition.name}: reported ${reportedDeleted} deleted, ${deleted} rows really went`);
-  if (reportedChanged !== modified)
-    problems.push(
-      `retention of ${definition.name}: reported ${reportedChanged} anonymised or reduced, ${modified} rows really changed`,
-    );
-  // Completeness: a due row nothing protects, holds or references (after the sweep) must be gone.
-  const referencedAfter = new Set<string>();
-  schema.tables.forEach((t, u) => {
-    for (const row of after[u] ?? [])
-      for (const r of t.references)
-        if (r.enforced && row[r.column] != null) referencedAfter.add(rowKey(r.to, row[r.column] ?? null));
-  });
-  for (const row of view.dump[table] ?? []) {
-    const key = rowKey(table, row.id ?? null);
-    const due = isDue(row);
-    const held = definition.hold !== undefined && row.held === true;
-    if (due && !held && !protectedRows.has(key) && !referencedAfter.has(key) && !vanished.has(key))
-      problems.push(
-        `retention of ${definition.name}: ${definition.name}#${String(row.id)} is due, unprotected and unreferenced, but was kept`,
-      );
-  }
-  return problems;
-}
+/** Two stored values are the same (undefined as NULL). */
+export const same = (a: Value | undefined, b: Value | undefined) => (a ?? null) === (b ?? null);
+/** A value as a problem sentence shows it. */
+export const show = (v: Value | undefined) => JSON.stringify(v ?? null);

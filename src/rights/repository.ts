@@ -16,14 +16,7 @@ import { viewOf } from '../platform/db/view.js';
 import { addEvent } from './request-events.js';
 import { toRequest, type RightsRequest } from './request-row.js';
 import type { RightsDb, RightsRequestTable } from './tables.js';
-import {
-  assertTransition,
-  finalStates,
-  type RequestChannel,
-  type RequestDetails,
-  type RequestState,
-  type VerificationLevel,
-} from './workflow.js';
+import { assertTransition, finalStates, type RequestState } from './workflow.js';
 
 export { toRequest, type RightsRequest } from './request-row.js';
 export {
@@ -64,22 +57,24 @@ export function newReference(): string {
   return `R-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
-export interface NewRequest {
-  id: string;
-  siteId: string;
-  type: RequestType;
-  channel: RequestChannel;
-  language: string;
-  identity: { type: string; value: string };
-  identityHash: string;
-  declaredContact: string | null;
-  details: RequestDetails;
-  verificationLevel: VerificationLevel;
-  receivedAt: Date;
-  dueOn: string;
-  dueAt: Date;
-  createdBy: string;
-}
+/** What a received request is inserted with; the rest starts empty or is set as it moves on. */
+export type NewRequest = Pick<
+  RightsRequest,
+  | 'id'
+  | 'siteId'
+  | 'type'
+  | 'channel'
+  | 'language'
+  | 'identity'
+  | 'identityHash'
+  | 'declaredContact'
+  | 'details'
+  | 'verificationLevel'
+  | 'receivedAt'
+  | 'dueOn'
+  | 'dueAt'
+  | 'createdBy'
+>;
 
 /** Inserts a received request with its first event and audit entry. */
 export async function insertRequest<DB extends RightsDb>(

@@ -94,22 +94,25 @@ async function append(
     data: input.data ?? {},
   };
   const hash = keyedEntryHash(key, head.hash, entry);
+  // The entry and the moved head in one statement: the organisation's chain lock is held one round trip less.
   await trx
-    .insertInto('audit_entries')
-    .values({
-      organisation_id: organisationId,
-      seq: entry.seq,
-      at,
-      actor: entry.actor,
-      action: entry.action,
-      target: entry.target,
-      data: JSON.stringify(entry.data),
-      prev_hash: head.hash,
-      hash,
-      key_id: key.id,
-    })
-    .execute();
-  await trx
+    .with('entry', (db) =>
+      db
+        .insertInto('audit_entries')
+        .values({
+          organisation_id: organisationId,
+          seq: entry.seq,
+          at,
+          actor: entry.actor,
+          action: entry.action,
+          target: entry.target,
+          data: JSON.stringify(entry.data),
+          prev_hash: head.hash,
+          hash,
+          key_id: key.id,
+        })
+        .returning('seq'),
+    )
     .updateTable('audit_heads')
     .set({ seq: entry.seq, hash, seal_pending: false })
     .where('organisation_id', '=', organisationId)

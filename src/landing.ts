@@ -5,12 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { languages } from './charter/schema.js';
 import type { CharterTables } from './charter/tables.js';
 import { html, negotiateLanguage, page } from './platform/http/html.js';
 import { defineRoute } from './platform/http/routes.js';
 import { viewOf } from './platform/db/view.js';
 
-const uiLanguages = ['en', 'nl', 'fr', 'de'] as const;
+const uiLanguages = languages;
 type UiLanguage = (typeof uiLanguages)[number];
 
 const texts: Record<

@@ -9,14 +9,14 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { activeCharter, findSite } from '../charter/repository.js';
 import { approximateDays, duration } from '../charter/duration.js';
-import type { Charter } from '../charter/schema.js';
+import { languages, type Charter } from '../charter/schema.js';
 import type { Database } from '../database.js';
 import { notFound } from '../platform/errors.js';
 import { html, negotiateLanguage, page } from '../platform/http/html.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { localText } from './banner-config.js';
 
-const demoLanguages = ['en', 'nl', 'fr', 'de'] as const;
+const demoLanguages = languages;
 type DemoLanguage = (typeof demoLanguages)[number];
 
 const texts: Record<

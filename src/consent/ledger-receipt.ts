@@ -5,7 +5,7 @@
  * Pure: the repository (ledger-history.ts) fetches the record and the stored texts.
  */
 import { z } from 'zod';
-import type { Text } from '../charter/schema.js';
+import { languages, type Text } from '../charter/schema.js';
 import { html, page, type RawHtml } from '../platform/http/html.js';
 import type { ConsentTexts } from './ledger-directory.js';
 import type { LedgerRecord } from './ledger-writer.js';
@@ -144,7 +144,7 @@ export function buildReceipt(record: StoredRecord, texts: ConsentTexts): Consent
   };
 }
 
-export const receiptLanguages = ['en', 'nl', 'fr', 'de'] as const;
+export const receiptLanguages = languages;
 export type ReceiptLanguage = (typeof receiptLanguages)[number];
 
 type Label =

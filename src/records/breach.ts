@@ -4,6 +4,7 @@
  * breaches are due soon, and the checks on phased notifications. The repository stores; this module decides.
  */
 import { z } from 'zod';
+import { languageSchema } from '../charter/schema.js';
 import type { ErrorDetail } from '../platform/errors.js';
 
 export const breachNatures = ['confidentiality', 'integrity', 'availability'] as const;
@@ -104,7 +105,7 @@ export const notificationInputSchema = z.strictObject({
   phase: z.enum(notificationPhases).default('initial'),
   controller: z.string().min(1).max(100).optional().describe('for recipient controller: the customer id'),
   sentAt: instant,
-  language: z.enum(['en', 'nl', 'fr', 'de']).optional(),
+  language: languageSchema.optional(),
   channel: z.string().trim().max(200).optional().describe("e.g. the authority's online form, email, letter"),
   reference: z.string().trim().max(200).optional().describe("the authority's case number"),
   content: text(100_000).describe('what was sent, as sent'),

@@ -5,9 +5,17 @@
  * charter's default language (a record is evidence: we never machine-translate what the organisation wrote).
  */
 import type { Duration } from '../charter/duration.js';
-import type { Charter, LegalBasis, Language, RetentionAnchor, RetentionRule, Text } from '../charter/schema.js';
+import {
+  languages,
+  type Charter,
+  type LegalBasis,
+  type Language,
+  type RetentionAnchor,
+  type RetentionRule,
+  type Text,
+} from '../charter/schema.js';
 
-export const recordLanguages = ['en', 'nl', 'fr', 'de'] as const satisfies readonly Language[];
+export const recordLanguages = languages;
 export type RecordLanguage = (typeof recordLanguages)[number];
 
 /** Picks the text in `language`, else in the charter's default language, else English, else any. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { notificationChannels, notificationStates } from './recipients.js';
-import { requestTypes } from '../charter/schema.js';
+import { languageSchema, requestTypes } from '../charter/schema.js';
 import { refusalReasons, requestChannels, requestStates, restrictionGrounds } from './workflow.js';
 
 export const identityTypes = ['email', 'phone', 'customer-number', 'account-id'] as const;
@@ -43,7 +43,7 @@ export const createRequestSchema = z.strictObject({
   site: z.string().min(1).max(100),
   type: z.enum(requestTypes),
   channel: z.enum(requestChannels).describe('how the request arrived; `web` is the privacy center'),
-  language: z.enum(['en', 'nl', 'fr', 'de']).optional(),
+  language: languageSchema.optional(),
   identity: identitySchema,
   contact: z
     .email()

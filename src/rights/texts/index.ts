@@ -5,9 +5,9 @@
  * language.
  *
  * To add a language: write `xx.ts` beside en.ts (its `texts` typed `RightsTexts`, so a missing key does not compile,
- * and its `locale`), import it here and add it to `languages` and `uiLanguages`.
+ * and its `locale`), register it in `languages` below, and add its code to `languages` in src/charter/schema/common.ts.
  */
-import type { Language, Text } from '../../charter/schema.js';
+import { languages as charterLanguages, type Language, type Text } from '../../charter/schema.js';
 import * as de from './de.js';
 import * as en from './en.js';
 import * as fr from './fr.js';
@@ -16,7 +16,7 @@ import type { RightsTexts } from './types.js';
 
 export type { RightsTexts } from './types.js';
 
-export const uiLanguages = ['en', 'nl', 'fr', 'de'] as const satisfies readonly Language[];
+export const uiLanguages = charterLanguages;
 
 /** The registered languages: their texts and the locale their dates are written in. */
 const languages: Record<Language, { texts: RightsTexts; locale: string }> = { en, nl, fr, de };

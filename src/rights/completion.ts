@@ -6,16 +6,35 @@
 import type { Charter, Language } from '../charter/schema.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { RightsContext } from './context.js';
-import type { Execution } from './execution.js';
+import type { PreparedPackage } from './access-package.js';
 import { completedMail, erasureLines, mailContext, remedies } from './mails.js';
 import { mailRecipients, notificationsOf, recordNotifications, type NotificationRecord } from './notifications.js';
 import { ownDataUntouched, personLines, personMail, type ProcessorFinding } from './processor-data.js';
-import { forThePerson, informsRecipients, notificationLines, type NotificationView } from './recipients.js';
+import {
+  forThePerson,
+  informsRecipients,
+  notificationLines,
+  type NotificationView,
+  type PlannedNotification,
+} from './recipients.js';
 import { insertPackage, moveState, recordEvent, recordTransition } from './repository.js';
 import { identitiesOf } from './request-identities.js';
 import type { RightsRequest } from './request-row.js';
-import { rememberRestriction } from './restricted-identities.js';
+import { rememberRestriction, type UnmarkedTable } from './restricted-identities.js';
 import type { ErasureSummary } from './results.js';
+
+/** What the work on the stores and the ledger produced, to be recorded by the completion. */
+export interface Execution {
+  result: Record<string, unknown>;
+  /** Art. 19: who is told of a rectification, erasure or restriction, and how; recorded with the completion. */
+  notifications: PlannedNotification[];
+  /** Rows found in data held for customers (Art. 28): left alone by the stores, routed to the controller. */
+  processor: { customer: string; rows: number }[];
+  /** Tables a restriction could not be marked in: Charter remembers the person's identities for retention. */
+  unmarked: UnmarkedTable[];
+  /** Access and portability: the package to store and how to deliver its single-use link afterwards. */
+  delivery?: { package: PreparedPackage; deliver: () => Promise<void> };
+}
 
 /** The completed request and the notification records as the completing transaction left them. */
 export interface Completed {

@@ -4,14 +4,13 @@
  */
 import type { Charter } from '../charter/schema.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
-import { preparePackage, type PreparedPackage } from './access-package.js';
-import { completeRequest, tellRequester } from './completion.js';
+import { preparePackage } from './access-package.js';
+import { completeRequest, tellRequester, type Execution } from './completion.js';
 import type { RightsContext } from './context.js';
 import { processorCounts, routeToControllers } from './processor-data.js';
-import { calledHttpStores, planNotifications, restrictionTasks, type PlannedNotification } from './recipients.js';
+import { calledHttpStores, planNotifications, restrictionTasks } from './recipients.js';
 import { emailsOf, identitiesOf } from './request-identities.js';
 import type { RightsRequest } from './request-row.js';
-import type { UnmarkedTable } from './restricted-identities.js';
 import {
   changesByStore,
   summariseErasure,
@@ -19,19 +18,6 @@ import {
   summariseRestriction,
   type PlannedChange,
 } from './results.js';
-
-/** What the work on the stores and the ledger produced, to be recorded by the completion. */
-export interface Execution {
-  result: Record<string, unknown>;
-  /** Art. 19: who is told of a rectification, erasure or restriction, and how; recorded with the completion. */
-  notifications: PlannedNotification[];
-  /** Rows found in data held for customers (Art. 28): left alone by the stores, routed to the controller. */
-  processor: { customer: string; rows: number }[];
-  /** Tables a restriction could not be marked in: Charter remembers the person's identities for retention. */
-  unmarked: UnmarkedTable[];
-  /** Access and portability: the package to store and how to deliver its single-use link afterwards. */
-  delivery?: { package: PreparedPackage; deliver: () => Promise<void> };
-}
 
 /** Executes a request on the stores and the ledger, completes it, and tells the requester. */
 export async function execute(
@@ -203,3 +189,5 @@ function rowsByStore(entries: { store: string; rows: number }[]): Record<string,
   for (const { store, rows: n } of entries) rows[store] = (rows[store] ?? 0) + n;
   return rows;
 }
+
+export type { Execution } from './completion.js';

@@ -12,38 +12,15 @@ import { formatDateTime, useLanguage, useTexts } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import type { ConsolePage } from '../types.js';
 import { Field, SelectField } from '../../components/index.js';
+import type { z } from 'zod';
+import type { deliveryViewSchema, subscriptionViewSchema } from '../../../../../src/webhooks/subscriptions.js';
 import { texts, type T } from './texts.js';
 
-interface Subscription {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
-  active: boolean;
-  createdAt: string;
-  previousSecretUntil: string | null;
-  consentThreshold: ConsentThreshold | null;
-}
-
+// API shapes from the server's zod schemas (types only: no server code enters the bundle).
+type Subscription = z.infer<typeof subscriptionViewSchema>;
 /** What `consent.threshold` watches; the threshold is a share (0.4 = 40 %), shown and typed as a percentage. */
-interface ConsentThreshold {
-  metric: 'refusal-share' | 'withdrawal-share';
-  threshold: number;
-  minDecisions: number;
-  windowDays: number;
-}
-
-interface Delivery {
-  id: string;
-  messageId: string;
-  eventType: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  createdAt: string;
-  nextAttemptAt: string;
-}
+type ConsentThreshold = NonNullable<Subscription['consentThreshold']>;
+type Delivery = z.infer<typeof deliveryViewSchema>;
 
 function DeliveryLog({ id }: { id: string }) {
   const t = useTexts(texts);

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { userOnlyScopes } from '../../../../src/accounts/scopes.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
-import { DataTable } from '../components/index.js';
+import { DataTable, ShownOnce } from '../components/index.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
@@ -106,20 +106,6 @@ const texts = {
     none: 'Noch keine Tokens.',
   },
 };
-
-/** A secret shown once, right after it was made (it is stored only hashed). */
-export function ShownOnce({ secret, note, testId }: { secret: string; note: string; testId: string }) {
-  return (
-    <div className="notice" role="status">
-      <p>{note}</p>
-      <p>
-        <code className="secret" data-testid={testId}>
-          {secret}
-        </code>
-      </p>
-    </div>
-  );
-}
 
 function Tokens() {
   const t = useTexts(texts);

@@ -11,7 +11,7 @@ import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../../com
 import { formatDateTime, useLanguage, useTexts } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import type { ConsolePage } from '../types.js';
-import { Field, SelectField } from '../../components/index.js';
+import { Field, SelectField, ShownOnce } from '../../components/index.js';
 import type { z } from 'zod';
 import type { deliveryViewSchema, subscriptionViewSchema } from '../../../../../src/webhooks/subscriptions.js';
 import { texts, type T } from './texts.js';
@@ -275,16 +275,7 @@ function Webhooks() {
     <>
       <PageTitle>{t.title}</PageTitle>
       <p className="muted">{t.intro}</p>
-      {secret && (
-        <div className="notice" role="status">
-          <p>{t.shownOnce}</p>
-          <p>
-            <code className="secret" data-testid="webhook-secret">
-              {secret}
-            </code>
-          </p>
-        </div>
-      )}
+      {secret && <ShownOnce secret={secret} note={t.shownOnce} testId="webhook-secret" />}
       {message && <p role="status">{message}</p>}
       <ErrorMessage error={mutation.error} />
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}

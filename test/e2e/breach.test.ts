@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInUser } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
-import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
@@ -47,10 +47,7 @@ describe('breach register in the console', () => {
   let breachUrl: string;
 
   it('signs in and reaches the empty register from the navigation', async () => {
-    await page.goto(`${served.url}/console/login`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, served, { email, password });
     await expect.poll(heading).toBe('Charter overview');
     await page.getByRole('link', { name: 'Breaches' }).click();
     await expect.poll(heading).toBe('Breach register');

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInUser } from '../support/auth.js';
-import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
@@ -39,10 +39,7 @@ afterAll(async () => {
 });
 
 async function signIn(target: Page, email: string) {
-  await target.goto(`${served.url}/console/login`);
-  await target.getByLabel('Email address').fill(email);
-  await target.getByLabel('Password').fill(password);
-  await target.getByRole('button', { name: 'Sign in' }).click();
+  await signInToConsole(target, served, { email, password });
   await expect.poll(() => target.locator('h1').textContent()).toBe('Charter overview');
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentCharter, consentPost, visitorId } from '../../src/consent/ledger-fixtures.js';
 import { signedInUser, tokenFor } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
-import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
 const email = 'consent-officer@testco.example';
@@ -56,10 +56,7 @@ async function heading() {
 
 describe('consent page of the console', () => {
   it('shows the day’s answers as a chart and a table', async () => {
-    await page.goto(`${served.url}/console/login`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, served, { email, password });
     await expect.poll(heading).toBe('Charter overview');
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Consent' }).click();
     await expect.poll(heading).toBe('Consent');

@@ -7,7 +7,7 @@ import { applyCharter } from '../../src/charter/repository.js';
 import type { Charter } from '../../src/charter/schema.js';
 import { signedInUser } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
-import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -74,10 +74,7 @@ describe('notices page of the console', () => {
   });
 
   it('shows the versions with what changed', async () => {
-    await page.goto(`${served.url}/console/login`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, served, { email, password });
     await expect.poll(heading).toBe('Charter overview');
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Notices' }).click();
     await expect.poll(heading).toBe('Notices');

@@ -17,7 +17,7 @@ import {
 import type { SqlDriver } from '../../src/stores/sql/driver.js';
 import { signedInUser } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
-import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
 const email = 'retention-officer@testco.example';
@@ -72,10 +72,7 @@ async function heading() {
 
 describe('the retention page', () => {
   it('shows the plan with an accessible chart and the reason for every table', async () => {
-    await page.goto(`${served.url}/console/login`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, served, { email, password });
     await expect.poll(heading).toBe('Charter overview');
     await page.getByRole('link', { name: 'Retention', exact: true }).click();
     await expect.poll(heading).toBe('Retention');

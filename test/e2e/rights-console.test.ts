@@ -9,7 +9,7 @@ import { findRequest } from '../../src/rights/repository.js';
 import { rightsCharter, startHttpShop, type HttpShop } from '../../src/rights/testing/fixtures.js';
 import { signedInUser } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
-import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 import { codeIn, startSmtp, type TestSmtp } from '../support/smtp.js';
 
@@ -72,10 +72,7 @@ const heading = async () => (await page.locator('h1').textContent())?.trim();
 
 describe('the Requests area of the console', () => {
   it('lists requests with their deadlines and filters them', async () => {
-    await page.goto(`${served.url}/console/login`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, served, { email, password });
     await expect.poll(heading).toBe('Charter overview');
     await page.getByRole('link', { name: 'Requests', exact: true }).click();
     await expect.poll(heading).toBe('Requests');

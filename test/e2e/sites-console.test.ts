@@ -10,7 +10,7 @@ import { createMailer, type MailTables } from '../../src/platform/mail.js';
 import type { SiteScan } from '../../src/sites/schemas.js';
 import { runSiteScan } from '../../src/sites/service.js';
 import { signedInUser } from '../support/auth.js';
-import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
@@ -79,10 +79,7 @@ const heading = async () => (await page.locator('h1').textContent())?.trim();
 
 describe('website scans page of the console', () => {
   it('shows drift in the Overview and lists the declared sites with their latest scan', async () => {
-    await page.goto(`${served.url}/console/login`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, served, { email, password });
     await expect.poll(heading).toBe('Charter overview');
     // Drift shows in the Overview: what the latest scan found that the one before did not.
     await expect

@@ -11,7 +11,7 @@ import { createLogger } from '../../src/platform/logger.js';
 import { deliverOrganisation } from '../../src/webhooks/deliver.js';
 import { startReceiver, type TestReceiver } from '../../src/webhooks/testing/receiver.js';
 import { signedInUser } from '../support/auth.js';
-import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
@@ -39,11 +39,7 @@ afterAll(async () => {
 async function signIn(locale: string, width = 1280) {
   const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
   page = await context.newPage();
-  await page.goto(`${served.url}/console/login`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(password);
-  await page.locator('input[type=password]').press('Enter');
-  await page.waitForURL(/\/console\/(?!login)/);
+  await signInToConsole(page, served, { email, password });
 }
 
 describe('webhooks page', () => {

@@ -66,3 +66,22 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * Signs in through the console's login form (in whatever language the page shows: the fields are found by type) and
+ * waits until the console, not the login, is shown. For tests that are not about signing in itself.
+ *
+ * @example
+ *   await signInToConsole(page, served, { email, password });
+ */
+export async function signInToConsole(
+  page: Page,
+  served: { url: string },
+  account: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${served.url}/console/login`);
+  await page.locator('input[type=email]').fill(account.email);
+  await page.locator('input[type=password]').fill(account.password);
+  await page.locator('input[type=password]').press('Enter');
+  await page.waitForURL(/\/console\/(?!login)/);
+}

@@ -24,6 +24,8 @@ export interface DataTableProps<Row> {
   /** A caption for screen readers, worded as `label` (`'visible'` shows it). */
   caption?: boolean | 'visible';
   className?: string;
+  /** The id of a heading that names the table (instead of a caption). */
+  labelledBy?: string;
   /** Extra attributes of a row (data-* hooks, a class). */
   rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string | undefined>;
 }
@@ -36,13 +38,14 @@ export function DataTable<Row>({
   empty,
   caption,
   className,
+  labelledBy,
   rowProps,
 }: DataTableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
   const shown = columns.filter((column): column is Column<Row> => Boolean(column));
   return (
     <TableRegion label={label}>
-      <table className={className}>
+      <table className={className} aria-labelledby={labelledBy}>
         {caption && <caption className={caption === 'visible' ? undefined : 'visually-hidden'}>{label}</caption>}
         <thead>
           <tr>

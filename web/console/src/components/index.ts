@@ -3,3 +3,4 @@ export { DataTable, type Column, type DataTableProps } from './data-table.js';
 export { Field, SelectField, describedBy, optionsOf, type FieldProps, type SelectFieldProps } from './field.js';
 export { DetailList, Actions, type Fact } from './detail-list.js';
 export { useFormState, type TextKeys } from './form-state.js';
+export { ShownOnce } from './shown-once.js';

@@ -9,12 +9,12 @@ import {
   ErrorMessage,
   Loading,
   PageTitle,
-  TableRegion,
   useApi,
   useMutation,
   usePeople,
   describeValue,
 } from '../components.js';
+import { DataTable } from '../components/index.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
@@ -193,6 +193,101 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+// The same words as `charter audit verify`: the entry where it breaks and what was found there.
+type T = (typeof texts)['en'];
+
+function describeChain(report: ChainReport, t: T): string {
+  if (report.firstBreak)
+    return `${t.broken} ${t.at(report.firstBreak.seq)}${report.firstBreak.action ? ` (${report.firstBreak.action})` : ''}: ${report.firstBreak.message}`;
+  const parts = [t.intact(report.entries)];
+  if (report.firstSeq !== null && report.firstSeq > 1) parts.push(t.pruned(report.firstSeq));
+  if (report.checkpoint)
+    parts.push(
+      report.checkpoint.status === 'matches'
+        ? t.matches(report.checkpoint.seq, report.checkpoint.at)
+        : t.predates(report.checkpoint.seq, report.checkpoint.at),
+    );
+  return parts.join('; ');
+}
+
+/** Filters of the trail: action (by family or one action), actor (an email or an actor id), target and dates. */
+function AuditFilters({
+  t,
+  draft,
+  set,
+  actions,
+  onSubmit,
+  onReset,
+}: {
+  t: T;
+  draft: Filters;
+  set: (key: keyof Filters) => (value: string) => void;
+  actions: string[];
+  onSubmit: (event: FormEvent) => void;
+  onReset: () => void;
+}) {
+  const families = [...new Set(actions.map((a) => a.split('.')[0] ?? a))];
+  return (
+    <form onSubmit={onSubmit} className="filters" aria-label={t.filters}>
+      <div>
+        <label htmlFor="filter-action">{t.action}</label>
+        <select id="filter-action" value={draft.action} onChange={(e) => set('action')(e.target.value)}>
+          <option value="">{t.any}</option>
+          {families.map((family) => (
+            <optgroup key={family} label={family}>
+              <option value={family}>{family}.*</option>
+              {actions
+                .filter((a) => a.startsWith(`${family}.`))
+                .map((a) => (
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-actor">{t.actor}</label>
+        <input id="filter-actor" value={draft.actor} onChange={(e) => set('actor')(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor="filter-target">{t.target}</label>
+        <input id="filter-target" value={draft.target} onChange={(e) => set('target')(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor="filter-from">{t.from}</label>
+        <input id="filter-from" type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor="filter-to">{t.to}</label>
+        <input id="filter-to" type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
+      </div>
+      <div className="filter-buttons">
+        <button type="submit">{t.apply}</button>
+        <button type="button" className="secondary" onClick={onReset}>
+          {t.reset}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The whole trail as a file, and a signed checkpoint of its head to keep elsewhere. */
+function AuditDownloads({ t }: { t: T }) {
+  return (
+    <p>
+      <a href="/api/v1/audit/export" download>
+        {t.export}
+      </a>
+      {' · '}
+      <a href="/api/v1/audit/checkpoint" download>
+        {t.checkpoint}
+      </a>
+    </p>
+  );
+}
+
 function Audit() {
   const t = useTexts(texts);
   const { me } = useSession();
@@ -208,7 +303,6 @@ function Audit() {
   const [compared, setCompared] = useState<ChainReport | undefined>(undefined);
   const comparing = useMutation();
   const shown = compared ?? chain.data;
-  const families = [...new Set((actions.data?.actions ?? []).map((a) => a.split('.')[0] ?? a))];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -236,39 +330,16 @@ function Audit() {
     });
     if (report) setCompared(report);
   };
-  // The same words as `charter audit verify`: the entry where it breaks and what was found there.
-  const describe = (report: ChainReport) => {
-    if (report.firstBreak)
-      return `${t.broken} ${t.at(report.firstBreak.seq)}${report.firstBreak.action ? ` (${report.firstBreak.action})` : ''}: ${report.firstBreak.message}`;
-    const parts = [t.intact(report.entries)];
-    if (report.firstSeq !== null && report.firstSeq > 1) parts.push(t.pruned(report.firstSeq));
-    if (report.checkpoint)
-      parts.push(
-        report.checkpoint.status === 'matches'
-          ? t.matches(report.checkpoint.seq, report.checkpoint.at)
-          : t.predates(report.checkpoint.seq, report.checkpoint.at),
-      );
-    return parts.join('; ');
-  };
-
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
       <p className="muted">{t.intro}</p>
       {shown && (
         <p role="status" className={shown.ok ? 'chain-ok' : 'error'}>
-          {t.verify}: {describe(shown)}
+          {t.verify}: {describeChain(shown, t)}
         </p>
       )}
-      <p>
-        <a href="/api/v1/audit/export" download>
-          {t.export}
-        </a>
-        {' · '}
-        <a href="/api/v1/audit/checkpoint" download>
-          {t.checkpoint}
-        </a>
-      </p>
+      <AuditDownloads t={t} />
       <p>
         <label htmlFor="audit-checkpoint-file">{t.compare}</label>{' '}
         <input
@@ -280,104 +351,50 @@ function Audit() {
         />
       </p>
       <ErrorMessage error={comparing.error} />
-      <form onSubmit={submit} className="filters" aria-label={t.filters}>
-        <div>
-          <label htmlFor="filter-action">{t.action}</label>
-          <select id="filter-action" value={draft.action} onChange={(e) => set('action')(e.target.value)}>
-            <option value="">{t.any}</option>
-            {families.map((family) => (
-              <optgroup key={family} label={family}>
-                <option value={family}>{family}.*</option>
-                {(actions.data?.actions ?? [])
-                  .filter((a) => a.startsWith(`${family}.`))
-                  .map((a) => (
-                    <option key={a} value={a}>
-                      {a}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-actor">{t.actor}</label>
-          <input id="filter-actor" value={draft.actor} onChange={(e) => set('actor')(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="filter-target">{t.target}</label>
-          <input id="filter-target" value={draft.target} onChange={(e) => set('target')(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="filter-from">{t.from}</label>
-          <input id="filter-from" type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="filter-to">{t.to}</label>
-          <input id="filter-to" type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
-        </div>
-        <div className="filter-buttons">
-          <button type="submit">{t.apply}</button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              setDraft(empty);
-              setFilters(empty);
-              setBefore(undefined);
-            }}
-          >
-            {t.reset}
-          </button>
-        </div>
-      </form>
+      <AuditFilters
+        t={t}
+        draft={draft}
+        set={set}
+        actions={actions.data?.actions ?? []}
+        onSubmit={submit}
+        onReset={() => {
+          setDraft(empty);
+          setFilters(empty);
+          setBefore(undefined);
+        }}
+      />
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
-      {data && data.entries.length === 0 && <p>{t.none}</p>}
-      {data && data.entries.length > 0 && (
-        <TableRegion label={t.title}>
-          <table className="audit">
-            <caption className="visually-hidden">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.seq}</th>
-                <th scope="col">{t.when}</th>
-                <th scope="col">{t.what}</th>
-                <th scope="col">{t.who}</th>
-                <th scope="col">{t.on}</th>
-                <th scope="col">{t.details}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.entries.map((entry) => (
-                <tr key={entry.seq}>
-                  <td>{entry.seq}</td>
-                  <td>{formatDateTime(entry.at, language)}</td>
-                  <th scope="row">
-                    <code>{entry.action}</code>
-                  </th>
-                  <td>
-                    <Actor actor={entry.actor} people={people} />
-                  </td>
-                  <td>
-                    {!entry.target ? (
-                      '—'
-                    ) : /^(user|token):/.test(entry.target) ? (
-                      <Actor actor={entry.target} people={people} />
-                    ) : (
-                      <code>{entry.target}</code>
-                    )}
-                  </td>
-                  <td>
-                    {Object.keys(entry.data).length > 0 ? (
-                      <span className="data">{describeValue(entry.data)}</span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+      {data && (
+        <DataTable
+          label={t.title}
+          caption
+          className="audit"
+          empty={t.none}
+          rows={data.entries}
+          rowKey={(entry) => entry.seq}
+          columns={[
+            { header: t.seq, cell: (entry) => entry.seq },
+            { header: t.when, cell: (entry) => formatDateTime(entry.at, language) },
+            { header: t.what, rowHeader: true, cell: (entry) => <code>{entry.action}</code> },
+            { header: t.who, cell: (entry) => <Actor actor={entry.actor} people={people} /> },
+            {
+              header: t.on,
+              cell: (entry) =>
+                !entry.target ? (
+                  '—'
+                ) : /^(user|token):/.test(entry.target) ? (
+                  <Actor actor={entry.target} people={people} />
+                ) : (
+                  <code>{entry.target}</code>
+                ),
+            },
+            {
+              header: t.details,
+              cell: (entry) =>
+                Object.keys(entry.data).length > 0 ? <span className="data">{describeValue(entry.data)}</span> : '—',
+            },
+          ]}
+        />
       )}
       {data?.nextBefore && (
         <p>

@@ -8,21 +8,21 @@
 import { auditPage } from './audit.js';
 import { breachesPage } from './breaches/index.js';
 import { charterPage } from './charter.js';
-import { consentPage } from './consent.js';
+import { consentPage } from './consent/index.js';
 import { noticesPage } from './notices.js';
 import { organisationsPage } from './organisations.js';
 import { outboxPage } from './outbox.js';
-import { overviewPage } from './overview.js';
+import { overviewPage } from './overview/index.js';
 import { processorsPage } from './processors.js';
 import { recordsPage } from './records.js';
 import { requestsPage } from './requests/index.js';
-import { retentionPage } from './retention.js';
+import { retentionPage } from './retention/index.js';
 import { securityPage } from './security.js';
 import { sitesPage } from './sites.js';
 import { tokensPage } from './tokens.js';
 import type { ConsolePage } from './types.js';
 import { usersPage } from './users.js';
-import { webhooksPage } from './webhooks.js';
+import { webhooksPage } from './webhooks/index.js';
 
 export const pages: ConsolePage[] = [
   overviewPage,

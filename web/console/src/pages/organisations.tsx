@@ -149,17 +149,150 @@ const texts = {
   },
 };
 
+type T = (typeof texts)['en'];
+
+/** Switch to an organisation one belongs to; for operators, archive (after confirming) or unarchive it. */
+function RowActions({
+  row,
+  t,
+  operator,
+  pending,
+  confirming,
+  setConfirming,
+  setArchived,
+}: {
+  row: Row;
+  t: T;
+  operator: boolean;
+  pending: boolean;
+  confirming: boolean;
+  setConfirming: (slug: string | null) => void;
+  setArchived: (row: Row, archived: boolean) => Promise<void>;
+}) {
+  const { me, switchOrganisation } = useSession();
+  return (
+    <>
+      <div className="actions">
+        {row.member && row.slug !== me.organisation.slug && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void switchOrganisation(row.slug)}
+            aria-label={`${t.switchTo} ${row.name}`}
+          >
+            {t.switchTo}
+          </button>
+        )}
+        {row.slug === me.organisation.slug && <span className="muted">{t.current}</span>}
+        {operator && !row.archived && !confirming && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={pending}
+            onClick={() => setConfirming(row.slug)}
+            aria-label={`${t.archive} ${row.name}`}
+          >
+            {t.archive}
+          </button>
+        )}
+        {operator && row.archived && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={pending}
+            onClick={() => void setArchived(row, false)}
+            aria-label={`${t.unarchive} ${row.name}`}
+          >
+            {t.unarchive}
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div role="alertdialog" aria-label={t.archive} className="confirm">
+          <p>{t.confirmArchive(row.name)}</p>
+          <button type="button" disabled={pending} onClick={() => void setArchived(row, true)}>
+            {t.confirm}
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+            {t.cancel}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** An operator creates an organisation with its first owner, who is mailed an invitation. */
+function NewOrganisation({
+  t,
+  mutation,
+  onCreated,
+}: {
+  t: T;
+  mutation: ReturnType<typeof useMutation>;
+  onCreated: (name: string) => Promise<void>;
+}) {
+  const { language } = useLanguage();
+  const [slug, setSlug] = useState('');
+  const [name, setName] = useState('');
+  const [owner, setOwner] = useState('');
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await mutation.run(() =>
+      api('/api/v1/organisations', { method: 'POST', body: { slug, name, owner: { email: owner, language } } }),
+    );
+    if (result) {
+      setSlug('');
+      setName('');
+      setOwner('');
+      await onCreated(name);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void create(e)} className="panel">
+      <h2>{t.create}</h2>
+      <label htmlFor="org-slug">{t.slug}</label>
+      <input
+        id="org-slug"
+        required
+        maxLength={63}
+        pattern="[a-z0-9][a-z0-9\-]*"
+        aria-describedby="org-slug-hint"
+        value={slug}
+        onChange={(e) => setSlug(e.target.value)}
+      />
+      <p id="org-slug-hint" className="muted">
+        {t.slugHint}
+      </p>
+      <label htmlFor="org-name">{t.legalName}</label>
+      <input id="org-name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+      <label htmlFor="org-owner">{t.owner}</label>
+      <input
+        id="org-owner"
+        type="email"
+        required
+        maxLength={254}
+        autoComplete="off"
+        value={owner}
+        onChange={(e) => setOwner(e.target.value)}
+      />
+      <p>
+        <button type="submit" disabled={mutation.pending}>
+          {t.createButton}
+        </button>
+      </p>
+    </form>
+  );
+}
+
 function Organisations() {
   const t = useTexts(texts);
   const { language } = useLanguage();
-  const { me, can, switchOrganisation } = useSession();
+  const { can } = useSession();
   const { data, error, loading, reload } = useApi<{ organisations: Row[] }>('/api/v1/organisations/overview');
   const mutation = useMutation();
   const operator = can('organisations:manage');
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [slug, setSlug] = useState('');
-  const [name, setName] = useState('');
-  const [owner, setOwner] = useState('');
   const [created, setCreated] = useState<string | null>(null);
 
   const setArchived = async (row: Row, archived: boolean) => {
@@ -171,20 +304,6 @@ function Organisations() {
     setConfirming(null);
     await reload();
   };
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await mutation.run(() =>
-      api('/api/v1/organisations', { method: 'POST', body: { slug, name, owner: { email: owner, language } } }),
-    );
-    if (result) {
-      setCreated(name);
-      setSlug('');
-      setName('');
-      setOwner('');
-      await reload();
-    }
-  };
-
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
@@ -229,52 +348,15 @@ function Organisations() {
                   </td>
                   <td>{row.archived ? t.archivedState : t.active}</td>
                   <td>
-                    <div className="actions">
-                      {row.member && row.slug !== me.organisation.slug && (
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() => void switchOrganisation(row.slug)}
-                          aria-label={`${t.switchTo} ${row.name}`}
-                        >
-                          {t.switchTo}
-                        </button>
-                      )}
-                      {row.slug === me.organisation.slug && <span className="muted">{t.current}</span>}
-                      {operator && !row.archived && confirming !== row.slug && (
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={mutation.pending}
-                          onClick={() => setConfirming(row.slug)}
-                          aria-label={`${t.archive} ${row.name}`}
-                        >
-                          {t.archive}
-                        </button>
-                      )}
-                      {operator && row.archived && (
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={mutation.pending}
-                          onClick={() => void setArchived(row, false)}
-                          aria-label={`${t.unarchive} ${row.name}`}
-                        >
-                          {t.unarchive}
-                        </button>
-                      )}
-                    </div>
-                    {confirming === row.slug && (
-                      <div role="alertdialog" aria-label={t.archive} className="confirm">
-                        <p>{t.confirmArchive(row.name)}</p>
-                        <button type="button" disabled={mutation.pending} onClick={() => void setArchived(row, true)}>
-                          {t.confirm}
-                        </button>{' '}
-                        <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                          {t.cancel}
-                        </button>
-                      </div>
-                    )}
+                    <RowActions
+                      row={row}
+                      t={t}
+                      operator={operator}
+                      pending={mutation.pending}
+                      confirming={confirming === row.slug}
+                      setConfirming={setConfirming}
+                      setArchived={setArchived}
+                    />
                   </td>
                 </tr>
               ))}
@@ -283,39 +365,14 @@ function Organisations() {
         </TableRegion>
       )}
       {operator && (
-        <form onSubmit={(e) => void create(e)} className="panel">
-          <h2>{t.create}</h2>
-          <label htmlFor="org-slug">{t.slug}</label>
-          <input
-            id="org-slug"
-            required
-            maxLength={63}
-            pattern="[a-z0-9][a-z0-9\-]*"
-            aria-describedby="org-slug-hint"
-            value={slug}
-            onChange={(e) => setSlug(e.target.value)}
-          />
-          <p id="org-slug-hint" className="muted">
-            {t.slugHint}
-          </p>
-          <label htmlFor="org-name">{t.legalName}</label>
-          <input id="org-name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
-          <label htmlFor="org-owner">{t.owner}</label>
-          <input
-            id="org-owner"
-            type="email"
-            required
-            maxLength={254}
-            autoComplete="off"
-            value={owner}
-            onChange={(e) => setOwner(e.target.value)}
-          />
-          <p>
-            <button type="submit" disabled={mutation.pending}>
-              {t.createButton}
-            </button>
-          </p>
-        </form>
+        <NewOrganisation
+          t={t}
+          mutation={mutation}
+          onCreated={async (name) => {
+            setCreated(name);
+            await reload();
+          }}
+        />
       )}
     </>
   );

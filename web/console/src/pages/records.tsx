@@ -122,6 +122,121 @@ const texts = {
   },
 };
 
+type T = (typeof texts)['en'];
+
+/** The controller's record (Art. 30(1)): one row per processing activity. */
+function ControllerTable({ data, t }: { data: RecordsOfProcessing; t: T }) {
+  return (
+    <TableRegion label={t.controller}>
+      <table>
+        <caption className="visually-hidden">{t.controller}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.activity}</th>
+            <th scope="col">{t.basis}</th>
+            <th scope="col">{t.subjects}</th>
+            <th scope="col">{t.data}</th>
+            <th scope="col">{t.recipients}</th>
+            <th scope="col">{t.transfers}</th>
+            <th scope="col">{t.retention}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.controller.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                {a.name}
+                <br />
+                <span className="muted">{a.purpose}</span>
+              </th>
+              <td>
+                {a.legalBasis.label}
+                {a.justification && (
+                  <>
+                    <br />
+                    <span className="muted">{a.justification}</span>
+                  </>
+                )}
+              </td>
+              <td>{a.subjects.join(', ')}</td>
+              <td>
+                {a.data.map((d) => (d.special ? `${d.name} (${t.special})` : d.name)).join(', ')}
+                {a.sources.length > 0 && (
+                  <>
+                    <br />
+                    <span className="muted">
+                      {t.sources}: {a.sources.join('; ')}
+                    </span>
+                  </>
+                )}
+              </td>
+              <td>{a.recipients.length ? a.recipients.map((r) => `${r.name} (${r.role})`).join(', ') : t.none}</td>
+              <td>
+                {a.transfers.length === 0
+                  ? t.none
+                  : a.transfers.map((tr) => (
+                      <span key={tr.recipient} className="transfer">
+                        {tr.recipient}, {tr.country}: {tr.mechanism ? tr.mechanism.name : '—'}
+                        {tr.mechanism && !tr.mechanism.valid && (
+                          <strong className="badge badge-error">{t.invalid}</strong>
+                        )}
+                      </span>
+                    ))}
+              </td>
+              <td>{a.retention}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+/** The processor's record (Art. 30(2)): one row per customer whose data is processed. */
+function ProcessorTable({ processor, t }: { processor: NonNullable<RecordsOfProcessing['processor']>; t: T }) {
+  return (
+    <TableRegion label={t.processor}>
+      <table>
+        <caption className="visually-hidden">{t.processor}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.customer}</th>
+            <th scope="col">{t.processing}</th>
+            <th scope="col">{t.data}</th>
+            <th scope="col">{t.recipients}</th>
+            <th scope="col">{t.transfers}</th>
+            <th scope="col">{t.retention}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {processor.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                {p.controller}
+                {p.controllerContact && (
+                  <>
+                    <br />
+                    <span className="muted">{p.controllerContact}</span>
+                  </>
+                )}
+              </th>
+              <td>{p.processing}</td>
+              <td>{p.data.map((d) => d.name).join(', ')}</td>
+              <td>{p.subProcessors.length ? p.subProcessors.map((r) => r.name).join(', ') : t.none}</td>
+              <td>
+                {p.transfers.length
+                  ? p.transfers.map((tr) => `${tr.recipient}, ${tr.country}: ${tr.mechanism?.name ?? '—'}`).join('; ')
+                  : t.none}
+              </td>
+              <td>{p.retention || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
 function Records() {
   const t = useTexts(texts);
   const { language: consoleLanguage } = useLanguage();
@@ -170,114 +285,11 @@ function Records() {
       {data && (
         <>
           <h2>{t.controller}</h2>
-          <TableRegion label={t.controller}>
-            <table>
-              <caption className="visually-hidden">{t.controller}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.activity}</th>
-                  <th scope="col">{t.basis}</th>
-                  <th scope="col">{t.subjects}</th>
-                  <th scope="col">{t.data}</th>
-                  <th scope="col">{t.recipients}</th>
-                  <th scope="col">{t.transfers}</th>
-                  <th scope="col">{t.retention}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.controller.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      {a.name}
-                      <br />
-                      <span className="muted">{a.purpose}</span>
-                    </th>
-                    <td>
-                      {a.legalBasis.label}
-                      {a.justification && (
-                        <>
-                          <br />
-                          <span className="muted">{a.justification}</span>
-                        </>
-                      )}
-                    </td>
-                    <td>{a.subjects.join(', ')}</td>
-                    <td>
-                      {a.data.map((d) => (d.special ? `${d.name} (${t.special})` : d.name)).join(', ')}
-                      {a.sources.length > 0 && (
-                        <>
-                          <br />
-                          <span className="muted">
-                            {t.sources}: {a.sources.join('; ')}
-                          </span>
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      {a.recipients.length ? a.recipients.map((r) => `${r.name} (${r.role})`).join(', ') : t.none}
-                    </td>
-                    <td>
-                      {a.transfers.length === 0
-                        ? t.none
-                        : a.transfers.map((tr) => (
-                            <span key={tr.recipient} className="transfer">
-                              {tr.recipient}, {tr.country}: {tr.mechanism ? tr.mechanism.name : '—'}
-                              {tr.mechanism && !tr.mechanism.valid && (
-                                <strong className="badge badge-error">{t.invalid}</strong>
-                              )}
-                            </span>
-                          ))}
-                    </td>
-                    <td>{a.retention}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <ControllerTable data={data} t={t} />
           {data.processor && (
             <>
               <h2>{t.processor}</h2>
-              <TableRegion label={t.processor}>
-                <table>
-                  <caption className="visually-hidden">{t.processor}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.customer}</th>
-                      <th scope="col">{t.processing}</th>
-                      <th scope="col">{t.data}</th>
-                      <th scope="col">{t.recipients}</th>
-                      <th scope="col">{t.transfers}</th>
-                      <th scope="col">{t.retention}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.processor.map((p) => (
-                      <tr key={p.id}>
-                        <th scope="row">
-                          {p.controller}
-                          {p.controllerContact && (
-                            <>
-                              <br />
-                              <span className="muted">{p.controllerContact}</span>
-                            </>
-                          )}
-                        </th>
-                        <td>{p.processing}</td>
-                        <td>{p.data.map((d) => d.name).join(', ')}</td>
-                        <td>{p.subProcessors.length ? p.subProcessors.map((r) => r.name).join(', ') : t.none}</td>
-                        <td>
-                          {p.transfers.length
-                            ? p.transfers
-                                .map((tr) => `${tr.recipient}, ${tr.country}: ${tr.mechanism?.name ?? '—'}`)
-                                .join('; ')
-                            : t.none}
-                        </td>
-                        <td>{p.retention || '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
+              <ProcessorTable processor={data.processor} t={t} />
             </>
           )}
         </>

@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { userOnlyScopes } from '../../../../src/accounts/scopes.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { DataTable, ShownOnce } from '../components/index.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
@@ -142,67 +143,47 @@ function Tokens() {
     <>
       <PageTitle>{t.title}</PageTitle>
       <p className="muted">{t.intro}</p>
-      {created && (
-        <div className="notice" role="status">
-          <p>{t.shownOnce}</p>
-          <p>
-            <code className="secret" data-testid="new-token">
-              {created}
-            </code>
-          </p>
-        </div>
-      )}
+      {created && <ShownOnce secret={created} note={t.shownOnce} testId="new-token" />}
       <ErrorMessage error={mutation.error} />
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
-      {data && data.tokens.length === 0 && <p>{t.none}</p>}
-      {data && data.tokens.length > 0 && (
-        <TableRegion label={t.title}>
-          <table>
-            <caption className="visually-hidden">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.token}</th>
-                <th scope="col">{t.scopes}</th>
-                <th scope="col">{t.created}</th>
-                <th scope="col">{t.lastUsed}</th>
-                <th scope="col">{t.expires}</th>
-                <th scope="col">{t.status}</th>
-                {manage && <th scope="col">{t.actions}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td>{token.scopes.join(', ')}</td>
-                  <td>{formatDateTime(token.createdAt, language)}</td>
-                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t.never}</td>
-                  <td>{token.expiresAt ? formatDateTime(token.expiresAt, language) : t.never}</td>
-                  <td>{token.revokedAt ? t.revoked : t.active}</td>
-                  {manage && (
-                    <td>
-                      {!token.revokedAt && (
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={mutation.pending}
-                          onClick={() => void revoke(token.id)}
-                          aria-label={`${t.revoke} ${token.name}`}
-                        >
-                          {t.revoke}
-                        </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+      {data && (
+        <DataTable
+          label={t.title}
+          caption
+          empty={t.none}
+          rows={data.tokens}
+          rowKey={(token) => token.id}
+          columns={[
+            { header: t.name, rowHeader: true, cell: (token) => token.name },
+            { header: t.token, cell: (token) => <code>{token.prefix}…</code> },
+            { header: t.scopes, cell: (token) => token.scopes.join(', ') },
+            { header: t.created, cell: (token) => formatDateTime(token.createdAt, language) },
+            {
+              header: t.lastUsed,
+              cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t.never),
+            },
+            {
+              header: t.expires,
+              cell: (token) => (token.expiresAt ? formatDateTime(token.expiresAt, language) : t.never),
+            },
+            { header: t.status, cell: (token) => (token.revokedAt ? t.revoked : t.active) },
+            manage && {
+              header: t.actions,
+              cell: (token) =>
+                !token.revokedAt && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={mutation.pending}
+                    onClick={() => void revoke(token.id)}
+                    aria-label={`${t.revoke} ${token.name}`}
+                  >
+                    {t.revoke}
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
       {manage && (
         <form onSubmit={(e) => void create(e)} className="panel">

@@ -1,7 +1,8 @@
 /** Users and roles of the active organisation: list; owners add people, change roles and remove members. */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../components.js';
+import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
+import { DataTable, Field, SelectField, optionsOf } from '../components/index.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { Role } from '../types.js';
@@ -124,28 +125,107 @@ const texts = {
   },
 };
 
-function Users() {
-  const t = useTexts(texts);
+type T = (typeof texts)['en'];
+
+/** Remove a member, and reset another member's second factor (one's own is changed on the security page). */
+function MemberActions({
+  member,
+  t,
+  pending,
+  myId,
+  remove,
+  resetTwoFactor,
+}: {
+  member: Member;
+  t: T;
+  pending: boolean;
+  myId: string | null | undefined;
+  remove: (userId: string) => Promise<void>;
+  resetTwoFactor: (userId: string) => Promise<void>;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={pending}
+        onClick={() => void remove(member.userId)}
+        aria-label={`${t.remove} ${member.email}`}
+      >
+        {t.remove}
+      </button>
+      {member.twoFactor && member.userId !== myId && (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="secondary"
+            disabled={pending}
+            onClick={() => void resetTwoFactor(member.userId)}
+            aria-label={`${t.resetTwoFactor}: ${member.email}`}
+          >
+            {t.resetTwoFactor}
+          </button>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Inviting a member by email with a role; the invitation is mailed in the console's language. */
+function AddMember({
+  t,
+  mutation,
+  onAdded,
+}: {
+  t: T;
+  mutation: ReturnType<typeof useMutation>;
+  onAdded: () => Promise<void>;
+}) {
   const { language } = useLanguage();
-  const { me, can } = useSession();
-  const { data, error, loading, reload } = useApi<{ members: Member[] }>('/api/v1/users');
-  const mutation = useMutation();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('viewer');
-  const [mailed, setMailed] = useState(false);
-  const manage = can('users:manage');
-
   const add = async (event: FormEvent) => {
     event.preventDefault();
     const result = await mutation.run(() =>
       api<{ userId: string }>('/api/v1/users', { method: 'POST', body: { email, role, language } }),
     );
     if (result) {
-      setMailed(true);
       setEmail('');
-      await reload();
+      await onAdded();
     }
   };
+  return (
+    <form onSubmit={(e) => void add(e)} className="panel">
+      <h2>{t.add}</h2>
+      <Field id="member-email" label={t.email}>
+        <input type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+      </Field>
+      <SelectField
+        id="member-role"
+        label={t.role}
+        value={role}
+        onChange={setRole}
+        options={optionsOf(roles, t.roleNames)}
+      />
+      <p>
+        <button type="submit" disabled={mutation.pending}>
+          {t.addButton}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function Users() {
+  const t = useTexts(texts);
+  const { language } = useLanguage();
+  const { me, can } = useSession();
+  const { data, error, loading, reload } = useApi<{ members: Member[] }>('/api/v1/users');
+  const mutation = useMutation();
+  const [mailed, setMailed] = useState(false);
+  const manage = can('users:manage');
+
   const changeRole = async (userId: string, next: Role) => {
     await mutation.run(() => api(`/api/v1/users/${userId}`, { method: 'PATCH', body: { role: next } }));
     await reload();
@@ -173,106 +253,72 @@ function Users() {
       <ErrorMessage error={mutation.error} />
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
       {data && (
-        <TableRegion label={t.title}>
-          <table>
-            <caption className="visually-hidden">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.email}</th>
-                <th scope="col">{t.role}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.since}</th>
-                {manage && <th scope="col">{t.actions}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.members.map((member) => (
-                <tr key={member.userId}>
-                  <th scope="row">
-                    {member.email} {member.userId === me.userId && <span className="muted">{t.you}</span>}
-                  </th>
-                  <td>
-                    {manage ? (
-                      <select
-                        aria-label={`${t.change} ${member.email}`}
-                        value={member.role}
-                        disabled={mutation.pending}
-                        onChange={(e) => void changeRole(member.userId, e.target.value as Role)}
-                      >
-                        {roles.map((r) => (
-                          <option key={r} value={r}>
-                            {t.roleNames[r]}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      t.roleNames[member.role]
-                    )}
-                  </td>
-                  <td>
-                    {member.active ? t.active : t.invited}
-                    {member.twoFactor ? `, ${t.twoFactorOn}` : ''}
-                  </td>
-                  <td>{formatDateTime(member.since, language)}</td>
-                  {manage && (
-                    <td>
-                      <button
-                        type="button"
-                        className="secondary"
-                        disabled={mutation.pending}
-                        onClick={() => void remove(member.userId)}
-                        aria-label={`${t.remove} ${member.email}`}
-                      >
-                        {t.remove}
-                      </button>
-                      {member.twoFactor && member.userId !== me.userId && (
-                        <>
-                          {' '}
-                          <button
-                            type="button"
-                            className="secondary"
-                            disabled={mutation.pending}
-                            onClick={() => void resetTwoFactor(member.userId)}
-                            aria-label={`${t.resetTwoFactor}: ${member.email}`}
-                          >
-                            {t.resetTwoFactor}
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          label={t.title}
+          caption
+          rows={data.members}
+          rowKey={(member) => member.userId}
+          columns={[
+            {
+              header: t.email,
+              rowHeader: true,
+              cell: (member) => (
+                <>
+                  {member.email} {member.userId === me.userId && <span className="muted">{t.you}</span>}
+                </>
+              ),
+            },
+            {
+              header: t.role,
+              cell: (member) =>
+                manage ? (
+                  <select
+                    aria-label={`${t.change} ${member.email}`}
+                    value={member.role}
+                    disabled={mutation.pending}
+                    onChange={(e) => void changeRole(member.userId, e.target.value as Role)}
+                  >
+                    {roles.map((r) => (
+                      <option key={r} value={r}>
+                        {t.roleNames[r]}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  t.roleNames[member.role]
+                ),
+            },
+            {
+              header: t.status,
+              cell: (member) =>
+                `${member.active ? t.active : t.invited}${member.twoFactor ? `, ${t.twoFactorOn}` : ''}`,
+            },
+            { header: t.since, cell: (member) => formatDateTime(member.since, language) },
+            manage && {
+              header: t.actions,
+              cell: (member) => (
+                <MemberActions
+                  member={member}
+                  t={t}
+                  pending={mutation.pending}
+                  myId={me.userId}
+                  remove={remove}
+                  resetTwoFactor={resetTwoFactor}
+                />
+              ),
+            },
+          ]}
+        />
       )}
       {manage && (
-        <form onSubmit={(e) => void add(e)} className="panel">
-          <h2>{t.add}</h2>
-          <label htmlFor="member-email">{t.email}</label>
-          <input
-            id="member-email"
-            type="email"
-            required
-            autoComplete="off"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          <label htmlFor="member-role">{t.role}</label>
-          <select id="member-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t.roleNames[r]}
-              </option>
-            ))}
-          </select>
-          <p>
-            <button type="submit" disabled={mutation.pending}>
-              {t.addButton}
-            </button>
-          </p>
-        </form>
+        <AddMember
+          t={t}
+          mutation={mutation}
+          onAdded={async () => {
+            setMailed(true);
+            await reload();
+          }}
+        />
       )}
       {resetDone && (
         <p className="notice" role="status">

@@ -5,8 +5,7 @@
  * an earlier revision as a new one. This module and the editor (CodeMirror) are chunks of their own, loaded when the
  * page opens (pages/charter.tsx registers it).
  */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import type { JSONSchema7 } from 'json-schema';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { ruleTitle } from '../../../../../src/charter/finding-texts.js';
 import { diffLines, type DiffLine } from '../../../../../src/charter/line-diff.js';
 import { api } from '../../api.js';
@@ -18,253 +17,17 @@ import { useSession } from '../../session.js';
 import type { EditorHandle, EditorProblem } from './yaml-editor.js';
 import './page.css';
 
+import {
+  useLiveCheck,
+  useStart,
+  type LintResponse,
+  type PreviewResponse,
+  type RevisionDetail,
+  type RevisionSummary,
+} from './editor-state.js';
+import { texts, type T } from './texts.js';
+
 const YamlEditor = lazy(() => import('./yaml-editor.js'));
-
-interface LintResponse {
-  valid: boolean;
-  revision?: string;
-  problems: {
-    line: number;
-    column: number;
-    path: string;
-    code: string;
-    message: string;
-    severity: 'error' | 'warning';
-  }[];
-  findings: {
-    rule: string;
-    severity: 'error' | 'warning' | 'info';
-    article: string;
-    path: string;
-    line: number;
-    column: number;
-    message: string;
-  }[];
-}
-interface Change {
-  kind: string;
-  text: string;
-}
-interface PreviewResponse {
-  check: LintResponse;
-  activeSeq?: number;
-  preview?: {
-    sites: {
-      site: string;
-      name: string;
-      added: boolean;
-      languages: { language: Language; notice: Change[]; cookies: Change[] }[];
-    }[];
-    removedSites: string[];
-  };
-}
-interface RevisionSummary {
-  seq: number;
-  revision: string;
-  createdAt: string;
-  createdBy: string;
-  createdByEmail?: string;
-  restoredFrom: number | null;
-}
-interface RevisionDetail extends RevisionSummary {
-  active: boolean;
-  yaml: string;
-  previous: { seq: number; yaml: string } | null;
-}
-
-const texts = {
-  en: {
-    title: 'Charter',
-    intro:
-      'Edit charter.yaml, see every problem as you type, preview what changes for the readers of your notices, then publish. Every revision stays in the history and can be restored.',
-    editor: 'charter.yaml',
-    help: 'Keyboard: Tab indents inside the editor. To leave the editor, press Escape, then Tab (or Shift+Tab). Ctrl+Space suggests keys and values from the charter schema; F8 goes to the next problem.',
-    loadingEditor: 'Loading the editor…',
-    checking: 'Checking…',
-    noProblems: 'No problems: the charter can be published.',
-    counts: (errors: number, warnings: number, notes: number) =>
-      `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${notes} ${notes === 1 ? 'note' : 'notes'}.`,
-    problems: 'Problems',
-    preview: 'Preview changes',
-    previewTitle: 'What changes for readers',
-    stale: 'The text changed since this preview: preview again before publishing.',
-    fixFirst: 'The charter has errors: fix them before publishing.',
-    newSite: 'New site: its notice and cookie policy will be first versions.',
-    removedSites: (ids: string) => `These sites are no longer in the charter: ${ids}.`,
-    notice: 'Privacy notice',
-    cookies: 'Cookie policy',
-    noChange: 'No change.',
-    publish: 'Publish',
-    published: (seq: number) => `Published as revision ${seq}.`,
-    unchanged: (seq: number) => `Nothing to publish: this text is already the active revision ${seq}.`,
-    viewerNote: 'Your role can check and preview changes, but not publish them.',
-    history: 'History',
-    revision: (seq: number) => `Revision ${seq}`,
-    by: 'by',
-    apiToken: 'an API token',
-    system: 'the server (charter file)',
-    activeNow: 'active',
-    restores: (seq: number) => `restores revision ${seq}`,
-    showDiff: 'Changes from the revision before',
-    hideDiff: 'Hide changes',
-    firstRevision: 'First revision: everything was added.',
-    rollback: 'Roll back to this revision…',
-    confirmRollback: (seq: number) =>
-      `Publish the content of revision ${seq} again, as a new revision? It passes the same checks as any publication.`,
-    yesRollback: 'Yes, roll back',
-    cancel: 'Cancel',
-    rolledBack: (seq: number, from: number) =>
-      `Rolled back: revision ${seq} restores revision ${from}. The editor now shows it.`,
-    skipped: (n: number) => `… ${n} unchanged ${n === 1 ? 'line' : 'lines'}`,
-    added: 'added',
-    removed: 'removed',
-    diffLabel: (seq: number) => `Line changes of revision ${seq}`,
-  },
-  nl: {
-    title: 'Charter',
-    intro:
-      'Bewerk charter.yaml, zie elk probleem terwijl u typt, bekijk wat er verandert voor de lezers van uw verklaringen en publiceer. Elke revisie blijft in de geschiedenis en kan worden teruggezet.',
-    editor: 'charter.yaml',
-    help: 'Toetsenbord: Tab springt in binnen de editor. Om de editor te verlaten drukt u op Escape en dan op Tab (of Shift+Tab). Ctrl+Spatie stelt sleutels en waarden voor uit het charterschema; F8 gaat naar het volgende probleem.',
-    loadingEditor: 'De editor wordt geladen…',
-    checking: 'Controleren…',
-    noProblems: 'Geen problemen: het charter kan gepubliceerd worden.',
-    counts: (errors: number, warnings: number, notes: number) =>
-      `${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}, ${notes} ${notes === 1 ? 'opmerking' : 'opmerkingen'}.`,
-    problems: 'Problemen',
-    preview: 'Wijzigingen bekijken',
-    previewTitle: 'Wat er verandert voor lezers',
-    stale: 'De tekst is gewijzigd sinds dit voorbeeld: bekijk opnieuw voor u publiceert.',
-    fixFirst: 'Het charter bevat fouten: los ze op voor u publiceert.',
-    newSite: 'Nieuwe website: de verklaring en het cookiebeleid worden eerste versies.',
-    removedSites: (ids: string) => `Deze websites staan niet meer in het charter: ${ids}.`,
-    notice: 'Privacyverklaring',
-    cookies: 'Cookiebeleid',
-    noChange: 'Geen wijziging.',
-    publish: 'Publiceren',
-    published: (seq: number) => `Gepubliceerd als revisie ${seq}.`,
-    unchanged: (seq: number) => `Niets te publiceren: deze tekst is al de actieve revisie ${seq}.`,
-    viewerNote: 'Met uw rol kunt u wijzigingen controleren en bekijken, maar niet publiceren.',
-    history: 'Geschiedenis',
-    revision: (seq: number) => `Revisie ${seq}`,
-    by: 'door',
-    apiToken: 'een API-token',
-    system: 'de server (charterbestand)',
-    activeNow: 'actief',
-    restores: (seq: number) => `zet revisie ${seq} terug`,
-    showDiff: 'Wijzigingen t.o.v. de vorige revisie',
-    hideDiff: 'Wijzigingen verbergen',
-    firstRevision: 'Eerste revisie: alles werd toegevoegd.',
-    rollback: 'Terugzetten naar deze revisie…',
-    confirmRollback: (seq: number) =>
-      `De inhoud van revisie ${seq} opnieuw publiceren, als nieuwe revisie? Ze doorloopt dezelfde controles als elke publicatie.`,
-    yesRollback: 'Ja, terugzetten',
-    cancel: 'Annuleren',
-    rolledBack: (seq: number, from: number) =>
-      `Teruggezet: revisie ${seq} herstelt revisie ${from}. De editor toont ze nu.`,
-    skipped: (n: number) => `… ${n} ongewijzigde ${n === 1 ? 'regel' : 'regels'}`,
-    added: 'toegevoegd',
-    removed: 'verwijderd',
-    diffLabel: (seq: number) => `Regelwijzigingen van revisie ${seq}`,
-  },
-  fr: {
-    title: 'Charte',
-    intro:
-      'Modifiez charter.yaml, voyez chaque problème pendant la saisie, prévisualisez ce qui change pour les lecteurs de vos déclarations, puis publiez. Chaque révision reste dans l’historique et peut être restaurée.',
-    editor: 'charter.yaml',
-    help: 'Clavier : Tab indente dans l’éditeur. Pour quitter l’éditeur, appuyez sur Échap, puis sur Tab (ou Maj+Tab). Ctrl+Espace propose des clés et des valeurs du schéma de la charte ; F8 va au problème suivant.',
-    loadingEditor: 'Chargement de l’éditeur…',
-    checking: 'Vérification…',
-    noProblems: 'Aucun problème : la charte peut être publiée.',
-    counts: (errors: number, warnings: number, notes: number) =>
-      `${errors} ${errors <= 1 ? 'erreur' : 'erreurs'}, ${warnings} ${warnings <= 1 ? 'avertissement' : 'avertissements'}, ${notes} ${notes <= 1 ? 'remarque' : 'remarques'}.`,
-    problems: 'Problèmes',
-    preview: 'Prévisualiser les changements',
-    previewTitle: 'Ce qui change pour les lecteurs',
-    stale: 'Le texte a changé depuis cet aperçu : prévisualisez à nouveau avant de publier.',
-    fixFirst: 'La charte contient des erreurs : corrigez-les avant de publier.',
-    newSite: 'Nouveau site : sa déclaration et sa politique de cookies seront des premières versions.',
-    removedSites: (ids: string) => `Ces sites ne figurent plus dans la charte : ${ids}.`,
-    notice: 'Déclaration de confidentialité',
-    cookies: 'Politique de cookies',
-    noChange: 'Aucun changement.',
-    publish: 'Publier',
-    published: (seq: number) => `Publiée comme révision ${seq}.`,
-    unchanged: (seq: number) => `Rien à publier : ce texte est déjà la révision active ${seq}.`,
-    viewerNote: 'Votre rôle permet de vérifier et de prévisualiser les changements, pas de les publier.',
-    history: 'Historique',
-    revision: (seq: number) => `Révision ${seq}`,
-    by: 'par',
-    apiToken: 'un jeton d’API',
-    system: 'le serveur (fichier de charte)',
-    activeNow: 'active',
-    restores: (seq: number) => `restaure la révision ${seq}`,
-    showDiff: 'Changements depuis la révision précédente',
-    hideDiff: 'Masquer les changements',
-    firstRevision: 'Première révision : tout a été ajouté.',
-    rollback: 'Revenir à cette révision…',
-    confirmRollback: (seq: number) =>
-      `Publier à nouveau le contenu de la révision ${seq}, comme nouvelle révision ? Elle passe les mêmes contrôles que toute publication.`,
-    yesRollback: 'Oui, revenir',
-    cancel: 'Annuler',
-    rolledBack: (seq: number, from: number) =>
-      `Retour effectué : la révision ${seq} restaure la révision ${from}. L’éditeur l’affiche maintenant.`,
-    skipped: (n: number) => `… ${n} ${n <= 1 ? 'ligne inchangée' : 'lignes inchangées'}`,
-    added: 'ajoutée',
-    removed: 'supprimée',
-    diffLabel: (seq: number) => `Lignes modifiées de la révision ${seq}`,
-  },
-  de: {
-    title: 'Charta',
-    intro:
-      'Bearbeiten Sie charter.yaml, sehen Sie jedes Problem schon beim Tippen, prüfen Sie in der Vorschau, was sich für die Leser Ihrer Erklärungen ändert, und veröffentlichen Sie dann. Jede Revision bleibt im Verlauf und kann wiederhergestellt werden.',
-    editor: 'charter.yaml',
-    help: 'Tastatur: Tab rückt im Editor ein. Um den Editor zu verlassen, drücken Sie Escape und dann Tab (oder Umschalt+Tab). Strg+Leertaste schlägt Schlüssel und Werte aus dem Charta-Schema vor; F8 springt zum nächsten Problem.',
-    loadingEditor: 'Der Editor wird geladen…',
-    checking: 'Prüfung läuft…',
-    noProblems: 'Keine Probleme: die Charta kann veröffentlicht werden.',
-    counts: (errors: number, warnings: number, notes: number) =>
-      `${errors} ${errors === 1 ? 'Fehler' : 'Fehler'}, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}, ${notes} ${notes === 1 ? 'Hinweis' : 'Hinweise'}.`,
-    problems: 'Probleme',
-    preview: 'Änderungen ansehen',
-    previewTitle: 'Was sich für Leser ändert',
-    stale:
-      'Der Text hat sich seit dieser Vorschau geändert: sehen Sie sich die Änderungen vor dem Veröffentlichen erneut an.',
-    fixFirst: 'Die Charta enthält Fehler: beheben Sie sie vor dem Veröffentlichen.',
-    newSite: 'Neue Website: Erklärung und Cookie-Richtlinie werden erste Versionen.',
-    removedSites: (ids: string) => `Diese Websites stehen nicht mehr in der Charta: ${ids}.`,
-    notice: 'Datenschutzerklärung',
-    cookies: 'Cookie-Richtlinie',
-    noChange: 'Keine Änderung.',
-    publish: 'Veröffentlichen',
-    published: (seq: number) => `Als Revision ${seq} veröffentlicht.`,
-    unchanged: (seq: number) => `Nichts zu veröffentlichen: dieser Text ist bereits die aktive Revision ${seq}.`,
-    viewerNote: 'Mit Ihrer Rolle können Sie Änderungen prüfen und ansehen, aber nicht veröffentlichen.',
-    history: 'Verlauf',
-    revision: (seq: number) => `Revision ${seq}`,
-    by: 'von',
-    apiToken: 'einem API-Token',
-    system: 'dem Server (Charta-Datei)',
-    activeNow: 'aktiv',
-    restores: (seq: number) => `stellt Revision ${seq} wieder her`,
-    showDiff: 'Änderungen gegenüber der vorigen Revision',
-    hideDiff: 'Änderungen ausblenden',
-    firstRevision: 'Erste Revision: alles wurde hinzugefügt.',
-    rollback: 'Auf diese Revision zurücksetzen…',
-    confirmRollback: (seq: number) =>
-      `Den Inhalt von Revision ${seq} erneut als neue Revision veröffentlichen? Sie durchläuft dieselben Prüfungen wie jede Veröffentlichung.`,
-    yesRollback: 'Ja, zurücksetzen',
-    cancel: 'Abbrechen',
-    rolledBack: (seq: number, from: number) =>
-      `Zurückgesetzt: Revision ${seq} stellt Revision ${from} wieder her. Der Editor zeigt sie jetzt.`,
-    skipped: (n: number) => `… ${n} unveränderte ${n === 1 ? 'Zeile' : 'Zeilen'}`,
-    added: 'hinzugefügt',
-    removed: 'entfernt',
-    diffLabel: (seq: number) => `Zeilenänderungen von Revision ${seq}`,
-  },
-};
-
-type T = (typeof texts)['en'];
 
 /** Validation problems and lint findings of a check, in one list ordered by line. */
 function shownFindings(check: LintResponse | undefined): ShownFinding[] {
@@ -287,10 +50,6 @@ function shownFindings(check: LintResponse | undefined): ShownFinding[] {
       column: f.column,
     })),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-
-function starterText(slug: string): string {
-  return `charter: 1\norganisation:\n  id: ${slug}\n`;
 }
 
 /** A line diff with two lines of context around each change; long unchanged stretches are folded. */
@@ -509,79 +268,142 @@ function PreviewView({ preview, stale, t }: { preview: PreviewResponse; stale: b
   );
 }
 
+/** What the live check says: checking, no problems, or how many of each severity. */
+function CheckStatus({
+  checking,
+  check,
+  findings,
+  t,
+}: {
+  checking: boolean;
+  check: LintResponse | undefined;
+  findings: ShownFinding[];
+  t: T;
+}) {
+  const count = (severity: ShownFinding['severity']) => findings.filter((f) => f.severity === severity).length;
+  return (
+    <p className="editor-status" role="status">
+      {checking
+        ? t.checking
+        : check
+          ? findings.length === 0
+            ? t.noProblems
+            : t.counts(count('error'), count('warning'), count('info'))
+          : ''}
+    </p>
+  );
+}
+
+/** Findings as the editor marks them: at their position, the rule's title before the message. */
+function problemsForEditor(findings: ShownFinding[], language: Language): EditorProblem[] {
+  return findings.map((f) => ({
+    line: f.line ?? 1,
+    column: f.column ?? 1,
+    severity: f.severity,
+    message: f.rule ? `${ruleTitle(f.rule, language)} ${f.message}` : f.message,
+  }));
+}
+
+/** The YAML editor, loaded on first use (CodeMirror is large), once the starting text is known. */
+function EditorArea({
+  start,
+  problems,
+  onChange,
+  handle,
+  t,
+}: {
+  start: ReturnType<typeof useStart>['start'];
+  problems: EditorProblem[];
+  onChange: (next: string, parsed: unknown) => void;
+  handle: RefObject<EditorHandle | null>;
+  t: T;
+}) {
+  return (
+    <>
+      {!start ? (
+        <Loading />
+      ) : (
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              {t.loadingEditor}
+            </p>
+          }
+        >
+          <YamlEditor
+            initial={start.yaml}
+            schema={start.schema}
+            label={t.editor}
+            help={t.help}
+            problems={problems}
+            onChange={onChange}
+            handle={handle}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}
+
+/** Preview (anyone) and publish (who may apply the charter), with what the last action said. */
+function PublishActions({
+  t,
+  mayApply,
+  canPreview,
+  canPublish,
+  onPreview,
+  onPublish,
+  error,
+  message,
+}: {
+  t: T;
+  mayApply: boolean;
+  canPreview: boolean;
+  canPublish: boolean;
+  onPreview: () => void;
+  onPublish: () => void;
+  error: unknown;
+  message: string;
+}) {
+  return (
+    <>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onPreview} disabled={!canPreview}>
+          {t.preview}
+        </button>
+        {mayApply && (
+          <button type="button" onClick={onPublish} disabled={!canPublish}>
+            {t.publish}
+          </button>
+        )}
+      </div>
+      {!mayApply && <p>{t.viewerNote}</p>}
+      <ErrorMessage error={error} />
+      <p role="status" className="chain-ok">
+        {message}
+      </p>
+    </>
+  );
+}
+
 export default function CharterEditorPage() {
   const t = useTexts(texts);
   const { language } = useLanguage();
   const { can, me } = useSession();
   const mayApply = can('charter:apply');
-  const [start, setStart] = useState<{ yaml: string; seq?: number; schema?: JSONSchema7 } | undefined>();
-  const [startError, setStartError] = useState<unknown>();
   const [activeSeq, setActiveSeq] = useState<number | undefined>();
   const [text, setText] = useState('');
   const [value, setValue] = useState<unknown>();
-  const [check, setCheck] = useState<LintResponse | undefined>();
-  const [checking, setChecking] = useState(false);
-  const [checkError, setCheckError] = useState<unknown>();
   const [preview, setPreview] = useState<{ response: PreviewResponse; text: string } | undefined>();
   const [message, setMessage] = useState('');
   const [historyKey, setHistoryKey] = useState(0);
   const editor = useRef<EditorHandle>(null);
   const jumped = useRef(false);
-  const checks = useRef(0);
   const previewing = useMutation();
   const publishing = useMutation();
 
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      try {
-        const schema = await api<JSONSchema7>('/api/v1/charter/schema').catch(() => undefined);
-        const overview = await api<{ seq: number }>('/api/v1/charter/overview').catch((error: { status?: number }) => {
-          if (error.status === 404) return undefined;
-          throw error;
-        });
-        const detail = overview ? await api<RevisionDetail>(`/api/v1/charter/revisions/${overview.seq}`) : undefined;
-        if (cancelled) return;
-        setActiveSeq(overview?.seq);
-        setStart({
-          yaml: detail?.yaml ?? starterText(me.organisation.slug),
-          ...(overview ? { seq: overview.seq } : {}),
-          ...(schema ? { schema } : {}),
-        });
-      } catch (error) {
-        if (!cancelled) setStartError(error);
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [me.organisation.slug]);
-
-  // As you type: the server's validation and lint, half a second after the last keystroke; stale answers are dropped.
-  useEffect(() => {
-    if (!start) return;
-    if (text.trim() === '') {
-      setCheck(undefined);
-      return;
-    }
-    const id = ++checks.current;
-    setChecking(true);
-    const timer = setTimeout(() => {
-      api<LintResponse>('/api/v1/charter/lint', { method: 'POST', body: { source: text } })
-        .then((result) => {
-          if (id !== checks.current) return;
-          setCheck(result);
-          setCheckError(undefined);
-        })
-        .catch((error: unknown) => {
-          if (id === checks.current) setCheckError(error);
-        })
-        .finally(() => {
-          if (id === checks.current) setChecking(false);
-        });
-    }, 500);
-    return () => clearTimeout(timer);
-  }, [text, start]);
+  const { start, startError } = useStart(me.organisation.slug, setActiveSeq);
+  const { check, checking, checkError } = useLiveCheck(text, start !== undefined);
 
   const onChange = useCallback((next: string, parsed: unknown) => {
     setText(next);
@@ -636,13 +458,7 @@ export default function CharterEditorPage() {
   );
 
   const findings = shownFindings(check);
-  const editorProblems: EditorProblem[] = findings.map((f) => ({
-    line: f.line ?? 1,
-    column: f.column ?? 1,
-    severity: f.severity,
-    message: f.rule ? `${ruleTitle(f.rule, language)} ${f.message}` : f.message,
-  }));
-  const count = (severity: ShownFinding['severity']) => findings.filter((f) => f.severity === severity).length;
+  const editorProblems = problemsForEditor(findings, language);
   const stale = preview !== undefined && preview.text !== text;
   const canPublish = mayApply && preview !== undefined && !stale && preview.response.check.valid;
 
@@ -661,36 +477,8 @@ export default function CharterEditorPage() {
       <p id="editor-help" className="muted">
         {t.help}
       </p>
-      {!start ? (
-        <Loading />
-      ) : (
-        <Suspense
-          fallback={
-            <p className="muted" role="status">
-              {t.loadingEditor}
-            </p>
-          }
-        >
-          <YamlEditor
-            initial={start.yaml}
-            schema={start.schema}
-            label={t.editor}
-            help={t.help}
-            problems={editorProblems}
-            onChange={onChange}
-            handle={editor}
-          />
-        </Suspense>
-      )}
-      <p className="editor-status" role="status">
-        {checking
-          ? t.checking
-          : check
-            ? findings.length === 0
-              ? t.noProblems
-              : t.counts(count('error'), count('warning'), count('info'))
-            : ''}
-      </p>
+      <EditorArea start={start} problems={editorProblems} onChange={onChange} handle={editor} t={t} />
+      <CheckStatus checking={checking} check={check} findings={findings} t={t} />
       <ErrorMessage error={checkError} />
       {findings.length > 0 && (
         <>
@@ -698,26 +486,16 @@ export default function CharterEditorPage() {
           <FindingsList findings={findings} charter={value} onGoTo={goTo} labelledBy="problems" />
         </>
       )}
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void runPreview()}
-          disabled={previewing.pending || text.trim() === ''}
-        >
-          {t.preview}
-        </button>
-        {mayApply && (
-          <button type="button" onClick={() => void publish()} disabled={!canPublish || publishing.pending}>
-            {t.publish}
-          </button>
-        )}
-      </div>
-      {!mayApply && <p>{t.viewerNote}</p>}
-      <ErrorMessage error={previewing.error ?? publishing.error} />
-      <p role="status" className="chain-ok">
-        {message}
-      </p>
+      <PublishActions
+        t={t}
+        mayApply={mayApply}
+        canPreview={!previewing.pending && text.trim() !== ''}
+        canPublish={canPublish && !publishing.pending}
+        onPreview={() => void runPreview()}
+        onPublish={() => void publish()}
+        error={previewing.error ?? publishing.error}
+        message={message}
+      />
       {preview && (
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">{t.previewTitle}</h2>

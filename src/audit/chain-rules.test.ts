@@ -1,31 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  endBreak,
-  hashBreak,
-  linkBreak,
-  sequenceBreak,
-  stepEntry,
-  type ChainRow,
-  type WalkState,
-} from './chain-rules.js';
+import { endBreak, hashBreak, linkBreak, sequenceBreak, startWalk, stepEntry, type ChainRow } from './chain-rules.js';
 import { auditKeyFrom } from './key.js';
 import { genesisHash, keyedEntryHash, plainEntryHash } from './trail.js';
 
 const key = auditKeyFrom(randomBytes(32));
 const otherKey = auditKeyFrom(randomBytes(32));
 
-function freshState(): WalkState {
-  return {
-    expectedSeq: 1,
-    previous: genesisHash,
-    keyedFromSeq: null,
-    unkeyedFrom: null,
-    lastSeq: 0,
-    count: 0,
-    compared: null,
-  };
-}
+const freshState = () => startWalk(1);
 
 /** A chain of entries, each linked to the one before; `keyed` picks which are HMACs under `key`. */
 function chain(actions: string[], keyed: (seq: number) => boolean = () => true): ChainRow[] {

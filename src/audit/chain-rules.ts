@@ -5,7 +5,7 @@
  */
 import type { Checkpoint } from './checkpoint.js';
 import type { AuditKey } from './key.js';
-import { keyedEntryHash, plainEntryHash } from './trail.js';
+import { genesisHash, keyedEntryHash, plainEntryHash } from './trail.js';
 
 export type BreakKind =
   'edited' | 'wrong-key' | 'unkeyed' | 'deleted' | 'reordered' | 'relinked' | 'truncated' | 'rewritten';
@@ -58,6 +58,19 @@ export interface WalkState {
   lastSeq: number;
   count: number;
   compared: CheckpointComparison | null;
+}
+
+/** The state before the first entry: the walk starts at `firstSeq` (1 when the chain is empty) from the genesis hash. */
+export function startWalk(firstSeq: number | null): WalkState {
+  return {
+    expectedSeq: firstSeq ?? 1,
+    previous: genesisHash,
+    keyedFromSeq: null,
+    unkeyedFrom: null,
+    lastSeq: 0,
+    count: 0,
+    compared: null,
+  };
 }
 
 /** What stays the same along the walk. */

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { AuditEntry } from './trail.js';
+import type { ChainRow } from './chain-rules.js';
 
 export interface AuditFilter {
   /** An action (`user.login`) or a family (`user` matches `user.*`). */
@@ -19,17 +20,7 @@ export interface AuditFilter {
   limit?: number | undefined;
 }
 
-function toEntry(row: {
-  seq: number;
-  at: Date;
-  actor: string;
-  action: string;
-  target: string | null;
-  data: unknown;
-  prev_hash: string;
-  hash: string;
-  key_id: string | null;
-}): AuditEntry {
+function toEntry(row: ChainRow): AuditEntry {
   return {
     seq: row.seq,
     at: new Date(row.at),

@@ -24,6 +24,7 @@ import {
   endBreak,
   parseData,
   rewrittenPrunedBreak,
+  startWalk,
   stepEntry,
   truncatedBreak,
   unanchoredPrefixBreak,
@@ -37,7 +38,6 @@ import {
 import type { Checkpoint } from './checkpoint.js';
 import { currentAuditKey, type AuditKey } from './key.js';
 import type { AuditTables } from './tables.js';
-import { genesisHash } from './trail.js';
 
 export type { BreakKind, ChainBreak, CheckpointComparison } from './chain-rules.js';
 
@@ -81,15 +81,7 @@ export async function verifyChain<DB extends AuditTables>(
       .where('organisation_id', '=', organisationId)
       .executeTakeFirst();
     const { known, firstSeq } = await knownHashes(trx, organisationId);
-    const state: WalkState = {
-      expectedSeq: firstSeq ?? 1,
-      previous: genesisHash,
-      keyedFromSeq: null,
-      unkeyedFrom: null,
-      lastSeq: 0,
-      count: 0,
-      compared: null,
-    };
+    const state = startWalk(firstSeq);
     const report = (firstBreak: ChainBreak | null): ChainReport => ({
       organisationId,
       entries: state.count,

@@ -134,6 +134,48 @@ function localUrl(app: FastifyInstance, config: Config): string {
   return `http://${host}:${port}`;
 }
 
+/**
+ * `--charter` / CHARTER_FILE: applies the file before the server listens, through the same gate as `charter apply`
+ * (refused with every problem, nothing applied).
+ */
+async function applyCharterFileAtStart(
+  charterFile: string,
+  db: Kysely<Database>,
+  print: (text: string) => void,
+  logger: Logger,
+): Promise<void> {
+  const { readFile } = await import('node:fs/promises');
+  let source: string;
+  try {
+    source = await readFile(charterFile, 'utf8');
+  } catch (error) {
+    throw new CharterFileError(
+      `${charterFile}: cannot read the charter file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+  // A charter that extends a template is resolved here, where the files are; what is applied is the resolved text.
+  const resolved = resolvedCharterSource(source, resolve(charterFile), process.cwd());
+  if (!resolved.ok) {
+    const problems = resolved.problems.map((p) => formatProblem(p));
+    throw new CharterFileError(
+      `${problems.join('\n')}\n${charterFile}: refused, ${problems.length} problem${problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`,
+    );
+  }
+  source = resolved.source;
+  const result = await applyCharterFile(db, {
+    source,
+    file: charterFile,
+    actor: 'system',
+    now: new Date(),
+  });
+  if (result.outcome === 'refused')
+    throw new CharterFileError(
+      `${result.problems.join('\n')}\n${charterFile}: refused, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`,
+    );
+  print(describeFileApplication(charterFile, result));
+  logger.info({ organisation: result.organisation, outcome: result.outcome }, 'charter file');
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   requirePublicUrl(options.config);
   // Links are built from the configuration only (never the Host header), so PORT=0 is resolved to a real port first.
@@ -144,38 +186,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const database = await openConfiguredDatabase(config, 'charter serve');
   try {
     const charterFile = options.charterFile ?? config.CHARTER_FILE;
-    if (charterFile) {
-      const { readFile } = await import('node:fs/promises');
-      let source: string;
-      try {
-        source = await readFile(charterFile, 'utf8');
-      } catch (error) {
-        throw new CharterFileError(
-          `${charterFile}: cannot read the charter file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-        );
-      }
-      // A charter that extends a template is resolved here, where the files are; what is applied is the resolved text.
-      const resolved = resolvedCharterSource(source, resolve(charterFile), process.cwd());
-      if (!resolved.ok) {
-        const problems = resolved.problems.map((p) => formatProblem(p));
-        throw new CharterFileError(
-          `${problems.join('\n')}\n${charterFile}: refused, ${problems.length} problem${problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`,
-        );
-      }
-      source = resolved.source;
-      const result = await applyCharterFile(database.db, {
-        source,
-        file: charterFile,
-        actor: 'system',
-        now: new Date(),
-      });
-      if (result.outcome === 'refused')
-        throw new CharterFileError(
-          `${result.problems.join('\n')}\n${charterFile}: refused, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (the same gate as charter apply); nothing was applied`,
-        );
-      print(describeFileApplication(charterFile, result));
-      logger.info({ organisation: result.organisation, outcome: result.outcome }, 'charter file');
-    }
+    if (charterFile) await applyCharterFileAtStart(charterFile, database.db, print, logger);
     const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger, clock: () => new Date() });
     await app.listen({ port: config.PORT, host: config.HOST });
     // `charter db backup` run beside the server asks it for the copy (pglite-backup.ts): registered before the server

@@ -9,10 +9,14 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { canonicalJson } from '../charter/revision.js';
-import type { Database } from '../database.js';
+import { viewOf } from '../platform/db/view.js';
+import type { AuditTables } from './tables.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { currentAuditKey, fingerprint, verifySignature, type AuditKey } from './key.js';
 import { recordAudit } from './trail.js';
+
+/** The audit domain's handle: its own tables only. */
+const auditView = viewOf<AuditTables>();
 
 export const checkpointFormat = 'charter-audit-checkpoint/1';
 
@@ -40,11 +44,12 @@ function signedText(checkpoint: Omit<Checkpoint, 'signature'>): string {
 }
 
 /** Appends `audit.checkpointed` and returns the signed checkpoint of the head that entry became. */
-export async function takeCheckpoint(
-  db: Kysely<Database>,
+export async function takeCheckpoint<DB extends AuditTables>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   input: { organisationSlug: string; actor: string; now?: Date; key?: AuditKey },
 ): Promise<Checkpoint> {
+  const db = auditView(anyDb);
   const organisationId = requireScope(scope);
   const key = input.key ?? currentAuditKey();
   const now = input.now ?? new Date();

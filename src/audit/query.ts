@@ -3,9 +3,14 @@
  * for the filter, and a streaming export (JSON Lines) of a whole chain with its hashes, verifiable offline.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import { viewOf } from '../platform/db/view.js';
+import type { AuditTables } from './tables.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { AuditEntry } from './trail.js';
+import type { ChainRow } from './chain-rules.js';
+
+/** The audit domain's handle: its own tables only. */
+const auditView = viewOf<AuditTables>();
 
 export interface AuditFilter {
   /** An action (`user.login`) or a family (`user` matches `user.*`). */
@@ -19,17 +24,7 @@ export interface AuditFilter {
   limit?: number | undefined;
 }
 
-function toEntry(row: {
-  seq: number;
-  at: Date;
-  actor: string;
-  action: string;
-  target: string | null;
-  data: unknown;
-  prev_hash: string;
-  hash: string;
-  key_id: string | null;
-}): AuditEntry {
+function toEntry(row: ChainRow): AuditEntry {
   return {
     seq: row.seq,
     at: new Date(row.at),
@@ -45,11 +40,12 @@ function toEntry(row: {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listAuditEntries(
-  db: Kysely<Database>,
+export async function listAuditEntries<DB extends AuditTables>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   filter: AuditFilter,
 ): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
+  const db = auditView(anyDb);
   const organisationId = requireScope(scope);
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
   return inOrganisation(db, scope, async (trx) => {
@@ -76,7 +72,8 @@ export async function listAuditEntries(
 }
 
 /** The distinct actions in an organisation's trail, for the console's filter. */
-export async function auditActions(db: Kysely<Database>, scope: OrgScope): Promise<string[]> {
+export async function auditActions<DB extends AuditTables>(anyDb: Kysely<DB>, scope: OrgScope): Promise<string[]> {
+  const db = auditView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const rows = await trx
@@ -91,11 +88,12 @@ export async function auditActions(db: Kysely<Database>, scope: OrgScope): Promi
 }
 
 /** One JSON line per entry, oldest first, in batches (constant memory for any trail length). */
-export async function* exportAuditLines(
-  db: Kysely<Database>,
+export async function* exportAuditLines<DB extends AuditTables>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   organisationSlug: string,
 ): AsyncGenerator<string> {
+  const db = auditView(anyDb);
   const organisationId = requireScope(scope);
   let after = 0;
   for (;;) {

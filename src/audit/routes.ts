@@ -59,7 +59,14 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
-export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) {
+export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps): void {
+  registerAuditTrailRoutes(app, deps);
+  registerAuditVerifyRoutes(app, deps);
+  registerAuditExportRoutes(app, deps);
+}
+
+/** Reading the trail: its entries (filtered, paged) and the actions recorded. */
+function registerAuditTrailRoutes(app: FastifyInstance, deps: AuditRouteDeps): void {
   defineRoute(
     app,
     {
@@ -104,7 +111,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) 
     },
     async ({ request }) => ({ actions: await auditActions(deps.db, callerOf(request)) }),
   );
+}
 
+/** Verifying the chain, on its own or against an uploaded checkpoint. */
+function registerAuditVerifyRoutes(app: FastifyInstance, deps: AuditRouteDeps): void {
   defineRoute(
     app,
     {
@@ -157,7 +167,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps) 
       return report;
     },
   );
+}
 
+/** Taking the trail away: a signed checkpoint of its head, and the export of its entries. */
+function registerAuditExportRoutes(app: FastifyInstance, deps: AuditRouteDeps): void {
   defineRoute(
     app,
     {

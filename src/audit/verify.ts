@@ -14,32 +14,32 @@
  *
  * Pruning (RETENTION_AUDIT) removes a prefix and records, in the chain, the seq and hash of its last entry
  * (`audit.pruned`): the first remaining entry must link to that hash, and the anchor itself is checked like any entry.
+ *
+ * This module reads; the checks themselves are pure functions in `chain-rules.ts`.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { Kysely, Transaction } from 'kysely';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
+import { viewOf } from '../platform/db/view.js';
+import {
+  endBreak,
+  parseData,
+  rewrittenPrunedBreak,
+  startWalk,
+  stepEntry,
+  truncatedBreak,
+  unanchoredPrefixBreak,
+  type AnchorCheck,
+  type ChainBreak,
+  type ChainRow,
+  type CheckpointComparison,
+  type WalkContext,
+  type WalkState,
+} from './chain-rules.js';
 import type { Checkpoint } from './checkpoint.js';
 import { currentAuditKey, type AuditKey } from './key.js';
-import { genesisHash, keyedEntryHash, plainEntryHash } from './trail.js';
+import type { AuditTables } from './tables.js';
 
-export type BreakKind =
-  'edited' | 'wrong-key' | 'unkeyed' | 'deleted' | 'reordered' | 'relinked' | 'truncated' | 'rewritten';
-
-export interface ChainBreak {
-  kind: BreakKind;
-  /** The sequence number of the entry where the chain breaks (for `deleted` and `truncated`: the first missing one). */
-  seq: number;
-  action: string | null;
-  at: string | null;
-  message: string;
-}
-
-export interface CheckpointComparison {
-  seq: number;
-  at: string;
-  /** `matches`: the entry is there with the checkpoint's hash; `pruned`: pruned since, with no anchor at that entry. */
-  status: 'matches' | 'pruned' | 'broken';
-}
+export type { BreakKind, ChainBreak, CheckpointComparison } from './chain-rules.js';
 
 export interface ChainReport {
   organisationId: string;
@@ -62,297 +62,128 @@ export interface VerifyOptions {
 }
 
 const batchSize = 1000;
-
-interface Row {
-  seq: number;
-  at: Date;
-  actor: string;
-  action: string;
-  target: string | null;
-  data: unknown;
-  prev_hash: string;
-  hash: string;
-  key_id: string | null;
-}
-
-function parseData(value: unknown): Record<string, unknown> {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
-}
-
-const range = (from: number, to: number) => (from === to ? `entry ${from}` : `entries ${from}–${to}`);
+const auditView = viewOf<AuditTables>();
+type AuditTrx = Transaction<AuditTables>;
 
 /** Recomputes one organisation's chain (and compares it with a checkpoint when given). */
-export async function verifyChain(
-  db: Kysely<Database>,
+export async function verifyChain<DB extends AuditTables>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   options: VerifyOptions = {},
 ): Promise<ChainReport> {
   const organisationId = requireScope(scope);
   const key = options.key ?? currentAuditKey();
   const checkpoint = options.checkpoint;
-  return inOrganisation(db, scope, async (trx) => {
+  return inOrganisation(auditView(anyDb), scope, async (trx) => {
     const head = await trx
       .selectFrom('audit_heads')
       .select(['seq', 'hash'])
       .where('organisation_id', '=', organisationId)
       .executeTakeFirst();
-    const headSeq = head?.seq ?? 0;
-    let firstSeq: number | null = null;
-    let keyedFromSeq: number | null = null;
-    let count = 0;
-    let compared: CheckpointComparison | null = null;
+    const { known, firstSeq } = await knownHashes(trx, organisationId);
+    const state = startWalk(firstSeq);
     const report = (firstBreak: ChainBreak | null): ChainReport => ({
       organisationId,
-      entries: count,
-      headSeq,
+      entries: state.count,
+      headSeq: head?.seq ?? 0,
       firstSeq,
-      keyedFromSeq,
+      keyedFromSeq: state.keyedFromSeq,
       ok: firstBreak === null,
       firstBreak,
-      checkpoint: compared,
+      checkpoint: state.compared,
     });
 
-    // Every stored hash, to tell a reordered entry (its predecessor exists elsewhere) from a relinked one.
-    const known = new Map<string, number>();
-    const all = await trx
-      .selectFrom('audit_entries')
-      .select(['seq', 'hash'])
-      .where('organisation_id', '=', organisationId)
-      .execute();
-    for (const row of all) known.set(row.hash, row.seq);
-    firstSeq = all.reduce<number | null>((min, row) => (min === null || row.seq < min ? row.seq : min), null);
-
-    // A pruned prefix must be accounted for by an `audit.pruned` anchor that records the hash the rest links to.
-    let previous = genesisHash;
-    let anchorCheck: { seq: number; hash: string; anchorSeq: number } | null = null;
+    let anchorCheck: AnchorCheck | null = null;
     if (firstSeq !== null && firstSeq > 1) {
-      const anchors = await trx
-        .selectFrom('audit_entries')
-        .select(['seq', 'data'])
-        .where('organisation_id', '=', organisationId)
-        .where('action', '=', 'audit.pruned')
-        .execute();
-      const candidates = anchors
-        .map((a) => ({ anchorSeq: a.seq, data: parseData(a.data) }))
-        .map((a) => ({ anchorSeq: a.anchorSeq, through: Number(a.data.throughSeq), hash: String(a.data.throughHash) }))
-        .filter((a) => Number.isInteger(a.through) && a.through >= firstSeq - 1 && a.anchorSeq > a.through)
-        .sort((a, b) => a.through - b.through);
-      const anchor = candidates[0];
-      if (!anchor) {
-        return report({
-          kind: 'deleted',
-          seq: 1,
-          action: null,
-          at: null,
-          message: `${range(1, firstSeq - 1)} ${firstSeq - 1 === 1 ? 'is' : 'are'} missing and no audit.pruned entry accounts for them: the oldest entries were deleted`,
-        });
-      }
+      const anchor = await prunedAnchor(trx, organisationId, firstSeq);
+      if (!anchor) return report(unanchoredPrefixBreak(firstSeq));
       // The whole prefix is gone: entry firstSeq must link to the anchor's hash. Part of it is (a pruning in
       // progress): the entry at the anchor's seq must still carry that hash.
-      if (anchor.through === firstSeq - 1) previous = anchor.hash;
-      else anchorCheck = { seq: anchor.through, hash: anchor.hash, anchorSeq: anchor.anchorSeq };
+      if (anchor.seq === firstSeq - 1) state.previous = anchor.hash;
+      else anchorCheck = anchor;
     }
-
-    let expectedSeq = firstSeq ?? 1;
-    let unkeyedFrom: number | null = null;
-    let lastSeq = 0;
-    let after = 0;
-    for (;;) {
-      const rows = (await trx
-        .selectFrom('audit_entries')
-        .select(['seq', 'at', 'actor', 'action', 'target', 'data', 'prev_hash', 'hash', 'key_id'])
-        .where('organisation_id', '=', organisationId)
-        .where('seq', '>', after)
-        .orderBy('seq')
-        .limit(batchSize)
-        .execute()) as Row[];
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        count++;
-        const at = new Date(row.at);
-        const where = { action: row.action, at: at.toISOString() };
-        const named = `entry ${row.seq} (${row.action})`;
-        if (row.seq !== expectedSeq) {
-          return report({
-            kind: 'deleted',
-            seq: expectedSeq,
-            action: null,
-            at: null,
-            message: `${range(expectedSeq, row.seq - 1)} ${row.seq - 1 === expectedSeq ? 'is' : 'are'} missing: the next entry found is ${row.seq}`,
-          });
-        }
-        // The first remaining entry of a partly pruned prefix links to a deleted entry: nothing to compare with.
-        const linkKnown = !(anchorCheck && row.seq === firstSeq);
-        if (linkKnown && row.prev_hash !== previous) {
-          const linkedTo = known.get(row.prev_hash);
-          return report(
-            linkedTo !== undefined && linkedTo !== row.seq - 1
-              ? {
-                  kind: 'reordered',
-                  seq: row.seq,
-                  ...where,
-                  message: `${named} follows entry ${linkedTo} instead of entry ${row.seq - 1}: entries were reordered`,
-                }
-              : {
-                  kind: 'relinked',
-                  seq: row.seq,
-                  ...where,
-                  message: `${named} does not link to entry ${row.seq - 1}: an earlier entry was changed and rehashed, or this link was rewritten`,
-                },
-          );
-        }
-        const content = {
-          seq: row.seq,
-          at,
-          actor: row.actor,
-          action: row.action,
-          target: row.target,
-          data: parseData(row.data),
-        };
-        if (row.key_id === null) {
-          if (keyedFromSeq !== null) {
-            return report({
-              kind: 'unkeyed',
-              seq: row.seq,
-              ...where,
-              message: `${named} is plain SHA-256 though the chain is keyed from entry ${keyedFromSeq}: it was written or rewritten without the audit key`,
-            });
-          }
-          if (plainEntryHash(row.prev_hash, content) !== row.hash) {
-            return report({
-              kind: 'edited',
-              seq: row.seq,
-              ...where,
-              message: `${named} was edited: its content does not match its hash`,
-            });
-          }
-          unkeyedFrom ??= row.seq;
-        } else {
-          if (row.key_id !== key.id) {
-            return report({
-              kind: 'wrong-key',
-              seq: row.seq,
-              ...where,
-              message: `${named} names audit key ${row.key_id}, but this installation's key is ${key.id}: a different CHARTER_AUDIT_KEY (or key file) is configured, or the entry was forged`,
-            });
-          }
-          if (keyedEntryHash(key, row.prev_hash, content) !== row.hash) {
-            return report({
-              kind: 'edited',
-              seq: row.seq,
-              ...where,
-              message: `${named} was edited: its content does not match its keyed hash (changed, or rehashed without the audit key)`,
-            });
-          }
-          if (keyedFromSeq === null) {
-            keyedFromSeq = row.seq;
-            if (unkeyedFrom !== null && row.action !== 'audit.rekeyed') {
-              return report({
-                kind: 'unkeyed',
-                seq: unkeyedFrom,
-                action: null,
-                at: null,
-                message: `${range(unkeyedFrom, row.seq - 1)} ${row.seq - 1 === unkeyedFrom ? 'is' : 'are'} plain SHA-256 and no audit.rekeyed entry seals them: written or rewritten without the audit key`,
-              });
-            }
-          }
-        }
-        if (anchorCheck && row.seq === anchorCheck.seq && row.hash !== anchorCheck.hash) {
-          return report({
-            kind: 'edited',
-            seq: row.seq,
-            ...where,
-            message: `${named} does not match the hash recorded when the prefix was pruned (audit.pruned, entry ${anchorCheck.anchorSeq})`,
-          });
-        }
-        if (checkpoint && row.seq === checkpoint.seq) {
-          compared = {
-            seq: checkpoint.seq,
-            at: checkpoint.at,
-            status: row.hash === checkpoint.headHash ? 'matches' : 'broken',
-          };
-          if (compared.status === 'broken') {
-            return report({
-              kind: 'rewritten',
-              seq: row.seq,
-              ...where,
-              message: `${named} differs from the checkpoint of ${checkpoint.at}: the chain was rewritten since`,
-            });
-          }
-        }
-        previous = row.hash;
-        lastSeq = row.seq;
-        expectedSeq++;
-        after = row.seq;
+    const context: WalkContext = { key, firstSeq, known, anchorCheck, checkpoint };
+    const broken = (await walkEntries(trx, organisationId, context, state)) ?? endBreak(state, head);
+    if (broken) return report(broken);
+    if (checkpoint && state.compared === null) {
+      if (checkpoint.seq > state.lastSeq) {
+        state.compared = { seq: checkpoint.seq, at: checkpoint.at, status: 'broken' };
+        return report(truncatedBreak(state.lastSeq, checkpoint));
       }
-    }
-    if (unkeyedFrom !== null && keyedFromSeq === null) {
-      return report({
-        kind: 'unkeyed',
-        seq: unkeyedFrom,
-        action: null,
-        at: null,
-        message: `${range(unkeyedFrom, lastSeq)} ${lastSeq === unkeyedFrom ? 'is' : 'are'} plain SHA-256 and no audit.rekeyed entry seals them: written or rewritten without the audit key (Charter seals older chains when it starts)`,
-      });
-    }
-    if (!head && lastSeq > 0) {
-      return report({
-        kind: 'deleted',
-        seq: lastSeq,
-        action: null,
-        at: null,
-        message: `the chain head is missing though entries up to ${lastSeq} exist: it was deleted`,
-      });
-    }
-    if (headSeq > lastSeq) {
-      const from = lastSeq + 1;
-      return report({
-        kind: 'deleted',
-        seq: from,
-        action: null,
-        at: null,
-        message: `${range(from, headSeq)} ${headSeq === from ? 'is' : 'are'} missing: the chain head says ${headSeq}, the last entry is ${lastSeq}`,
-      });
-    }
-    if (head && lastSeq > 0 && head.hash !== previous) {
-      return report({
-        kind: 'relinked',
-        seq: lastSeq,
-        action: null,
-        at: null,
-        message: `the chain head does not match entry ${lastSeq}`,
-      });
-    }
-    if (checkpoint && compared === null) {
-      if (checkpoint.seq > lastSeq) {
-        const from = lastSeq + 1;
-        compared = { seq: checkpoint.seq, at: checkpoint.at, status: 'broken' };
-        return report({
-          kind: 'truncated',
-          seq: from,
-          action: null,
-          at: null,
-          message: `the chain ends at entry ${lastSeq} but the checkpoint of ${checkpoint.at} saw entry ${checkpoint.seq}: ${range(from, checkpoint.seq)} ${checkpoint.seq === from ? 'was' : 'were'} removed and the head moved back`,
-        });
-      }
-      compared = await comparePruned(trx, organisationId, checkpoint);
-      if (compared.status === 'broken') {
-        return report({
-          kind: 'rewritten',
-          seq: checkpoint.seq,
-          action: null,
-          at: null,
-          message: `entry ${checkpoint.seq} (pruned since) had another hash when the prefix was pruned than in the checkpoint of ${checkpoint.at}: the chain was rewritten`,
-        });
-      }
+      state.compared = await comparePruned(trx, organisationId, checkpoint);
+      if (state.compared.status === 'broken') return report(rewrittenPrunedBreak(checkpoint));
     }
     return report(null);
   });
 }
 
+/**
+ * Every stored hash and its entry. The first entry present is the smallest of them; the map tells a reordered entry
+ * (its predecessor exists elsewhere) from a relinked one.
+ */
+async function knownHashes(
+  trx: AuditTrx,
+  organisationId: string,
+): Promise<{ known: Map<string, number>; firstSeq: number | null }> {
+  const all = await trx
+    .selectFrom('audit_entries')
+    .select(['seq', 'hash'])
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  const known = new Map<string, number>();
+  for (const row of all) known.set(row.hash, row.seq);
+  const firstSeq = all.reduce<number | null>((min, row) => (min === null || row.seq < min ? row.seq : min), null);
+  return { known, firstSeq };
+}
+
+/**
+ * A pruned prefix must be accounted for by an `audit.pruned` anchor that records the hash the rest links to: the
+ * earliest anchor covering the entry before `firstSeq` (or a later one, for a pruning in progress).
+ */
+async function prunedAnchor(trx: AuditTrx, organisationId: string, firstSeq: number): Promise<AnchorCheck | undefined> {
+  const anchors = await trx
+    .selectFrom('audit_entries')
+    .select(['seq', 'data'])
+    .where('organisation_id', '=', organisationId)
+    .where('action', '=', 'audit.pruned')
+    .execute();
+  const candidates = anchors
+    .map((a) => ({ anchorSeq: a.seq, data: parseData(a.data) }))
+    .map((a) => ({ anchorSeq: a.anchorSeq, seq: Number(a.data.throughSeq), hash: String(a.data.throughHash) }))
+    .filter((a) => Number.isInteger(a.seq) && a.seq >= firstSeq - 1 && a.anchorSeq > a.seq)
+    .sort((a, b) => a.seq - b.seq);
+  return candidates[0];
+}
+
+/** Reads the chain in batches, in order, and steps through each entry until the first break (null: none). */
+async function walkEntries(
+  trx: AuditTrx,
+  organisationId: string,
+  context: WalkContext,
+  state: WalkState,
+): Promise<ChainBreak | null> {
+  let after = 0;
+  for (;;) {
+    const rows = (await trx
+      .selectFrom('audit_entries')
+      .select(['seq', 'at', 'actor', 'action', 'target', 'data', 'prev_hash', 'hash', 'key_id'])
+      .where('organisation_id', '=', organisationId)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute()) as ChainRow[];
+    if (rows.length === 0) return null;
+    for (const row of rows) {
+      const broken = stepEntry(row, context, state);
+      if (broken) return broken;
+      after = row.seq;
+    }
+  }
+}
+
 /** A checkpoint older than the remaining chain is comparable only with an anchor at exactly its entry. */
 async function comparePruned(
-  trx: Kysely<Database>,
+  trx: AuditTrx,
   organisationId: string,
   checkpoint: Checkpoint,
 ): Promise<CheckpointComparison> {

@@ -358,31 +358,13 @@ export function createJobRunner<DB extends JobTables>(options: JobRunnerOptions<
   const handlers = new Map<string, JobHandler>();
   const tickers: JobTicker[] = [];
   const lanedTickers: LanedTicker[] = [];
-  /** Ticker work still running, by key: `ticker:<n>`, `laned:<n>`, `laned:<n>:<lane>`. */
-  const busyTickers = new Map<string, Promise<void>>();
+  const tickerRuns = tickerTracker(options.logger);
   /** Jobs running in this process, by id, with their lane. */
   const runningJobs = new Map<string, { organisationId: string | null; queue: string; done: Promise<void> }>();
   let filling: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let polling: Promise<unknown> | undefined;
   let stopped = false;
-
-  /** Everything started by one poll, so `runOnce` can wait for all of it. */
-  interface Poll {
-    ran: number;
-    pending: Promise<unknown>[];
-  }
-
-  function track(poll: Poll, key: string, work: () => Promise<void>): Promise<void> | undefined {
-    if (busyTickers.has(key)) return undefined;
-    const task = Promise.resolve()
-      .then(work)
-      .catch((error: unknown) => options.logger.error({ ticker: key, err: errorSummary(error) }, 'job ticker failed'))
-      .finally(() => busyTickers.delete(key));
-    busyTickers.set(key, task);
-    poll.pending.push(task);
-    return task;
-  }
 
   async function runJob(job: Job): Promise<void> {
     const handler = handlers.get(job.queue);
@@ -426,38 +408,7 @@ export function createJobRunner<DB extends JobTables>(options: JobRunnerOptions<
   /** Starts the tickers, waits for them (at most `graceMs` when given), then claims what is due. */
   async function poll(graceMs?: number): Promise<Poll> {
     const current: Poll = { ran: 0, pending: [] };
-    const tickerWork: Promise<unknown>[] = [];
-    tickers.forEach((ticker, index) => {
-      const task = track(current, `ticker:${index}`, () => ticker(clock()));
-      if (task) tickerWork.push(task);
-    });
-    const laneWork: Promise<unknown>[] = [];
-    lanedTickers.forEach((ticker, index) => {
-      const task = track(current, `laned:${index}`, async () => {
-        for (const lane of await ticker.lanes(clock())) {
-          const run = track(current, `laned:${index}:${lane}`, () => ticker.run(lane, clock()));
-          if (run) laneWork.push(run);
-        }
-      });
-      if (task) tickerWork.push(task);
-    });
-    const tickersDone = (async () => {
-      await Promise.allSettled(tickerWork);
-      await Promise.allSettled(laneWork);
-    })();
-    let grace: NodeJS.Timeout | undefined;
-    await Promise.race([
-      tickersDone,
-      ...(graceMs === undefined
-        ? []
-        : [
-            new Promise<void>((resolve) => {
-              grace = setTimeout(resolve, graceMs);
-              grace.unref();
-            }),
-          ]),
-    ]);
-    clearTimeout(grace);
+    await atMost(startTickers(current, tickerRuns, tickers, lanedTickers, clock), graceMs);
     await fill(current);
     return current;
   }
@@ -503,9 +454,83 @@ export function createJobRunner<DB extends JobTables>(options: JobRunnerOptions<
       stopped = true;
       if (timer) clearTimeout(timer);
       await polling;
-      await Promise.allSettled([...busyTickers.values(), ...[...runningJobs.values()].map((j) => j.done)]);
+      await Promise.allSettled([...tickerRuns.running(), ...[...runningJobs.values()].map((j) => j.done)]);
     },
   };
+}
+
+/** Everything started by one poll, so `runOnce` can wait for all of it. */
+interface Poll {
+  ran: number;
+  pending: Promise<unknown>[];
+}
+
+/** Ticker work running in this process, so that a ticker (or a ticker's lane) still busy is skipped, not waited for. */
+interface TickerTracker {
+  /** Starts `work` under `key` (`ticker:<n>`, `laned:<n>`, `laned:<n>:<lane>`) unless that key is still running. */
+  track(poll: Poll, key: string, work: () => Promise<void>): Promise<void> | undefined;
+  running(): Promise<void>[];
+}
+
+function tickerTracker(logger: Logger): TickerTracker {
+  const busy = new Map<string, Promise<void>>();
+  return {
+    track(poll, key, work) {
+      if (busy.has(key)) return undefined;
+      const task = Promise.resolve()
+        .then(work)
+        .catch((error: unknown) => logger.error({ ticker: key, err: errorSummary(error) }, 'job ticker failed'))
+        .finally(() => busy.delete(key));
+      busy.set(key, task);
+      poll.pending.push(task);
+      return task;
+    },
+    running: () => [...busy.values()],
+  };
+}
+
+/** Starts every ticker and laned ticker not still running; settles when all that started (and their lanes) are done. */
+async function startTickers(
+  poll: Poll,
+  tracker: TickerTracker,
+  tickers: readonly JobTicker[],
+  lanedTickers: readonly LanedTicker[],
+  clock: () => Date,
+): Promise<void> {
+  const tickerWork: Promise<unknown>[] = [];
+  tickers.forEach((ticker, index) => {
+    const task = tracker.track(poll, `ticker:${index}`, () => ticker(clock()));
+    if (task) tickerWork.push(task);
+  });
+  const laneWork: Promise<unknown>[] = [];
+  lanedTickers.forEach((ticker, index) => {
+    const task = tracker.track(poll, `laned:${index}`, async () => {
+      for (const lane of await ticker.lanes(clock())) {
+        const run = tracker.track(poll, `laned:${index}:${lane}`, () => ticker.run(lane, clock()));
+        if (run) laneWork.push(run);
+      }
+    });
+    if (task) tickerWork.push(task);
+  });
+  await Promise.allSettled(tickerWork);
+  await Promise.allSettled(laneWork);
+}
+
+/** Waits for `work`, but at most `graceMs` when given (the work goes on after). */
+async function atMost(work: Promise<unknown>, graceMs: number | undefined): Promise<void> {
+  let grace: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work,
+    ...(graceMs === undefined
+      ? []
+      : [
+          new Promise<void>((resolve) => {
+            grace = setTimeout(resolve, graceMs);
+            grace.unref();
+          }),
+        ]),
+  ]);
+  clearTimeout(grace);
 }
 
 /** Error name and message only: messages of Charter's own errors carry no personal data. */

@@ -12,7 +12,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import { isPlainAddress } from './contact.js';
 import type { Logger } from './logger.js';
-import { countHit, installationScope } from './throttle.js';
+import { countHit, installationScope, type ThrottleTables } from './throttle.js';
 
 /** Mails per recipient per hour, all templates together (per organisation; installation mail on its own). */
 export const defaultRecipientHourlyCap = 20;
@@ -132,7 +132,9 @@ export function createMailer(options: {
         .digest('base64url');
       const count = await scoped((db) =>
         countHit(
-          db,
+          // The mailer's handle is typed by the outbox alone because callers in several domains hand it theirs
+          // (`as Kysely<MailTables>`); the database it is given always holds the counters too (src/database.ts).
+          db as unknown as Kysely<ThrottleTables>,
           {
             organisationId: organisationId ?? installationScope,
             kind: 'mail-recipient',

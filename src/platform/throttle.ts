@@ -8,8 +8,9 @@
  * made by the caller: the table holds no personal data. Installation-wide counts (accounts, installation mail) use the
  * nil organisation id.
  */
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration, type Transaction } from 'kysely';
 import { enableOrganisationRls } from './db/rls.js';
+import { viewOf } from './db/view.js';
 
 export interface ThrottleCountTable {
   /** The organisation counted for, or `installationScope` for installation-wide counts. */
@@ -37,15 +38,8 @@ export interface ThrottleHit {
   limit: number;
 }
 
-/**
- * A Kysely database or transaction whose tables include `throttle_counts` (any domain's database type: Kysely's
- * invariant generics would otherwise make every caller cast).
- */
-type Db = object;
-
-function counters(db: Db): Kysely<ThrottleTables> {
-  return db as Kysely<ThrottleTables>;
-}
+/** Narrows any domain's handle (whose tables include `throttle_counts`) to the counters' own table. */
+const counters = viewOf<ThrottleTables>();
 
 /** The start of the fixed window `at` falls in. */
 export function windowStart(at: Date, windowMs: number): Date {
@@ -56,7 +50,11 @@ export function windowStart(at: Date, windowMs: number): Date {
  * Counts one hit and returns the count in the window, this hit included (atomic). Inside a transaction the counter
  * row stays locked until it ends, and a rolled-back transaction takes its hit back.
  */
-export async function countHit(db: Db, hit: Omit<ThrottleHit, 'limit'>, now: Date): Promise<number> {
+export async function countHit<DB extends ThrottleTables>(
+  db: Transaction<DB> | Kysely<DB>,
+  hit: Omit<ThrottleHit, 'limit'>,
+  now: Date,
+): Promise<number> {
   const row = await counters(db)
     .insertInto('throttle_counts')
     .values({
@@ -80,7 +78,11 @@ export async function countHit(db: Db, hit: Omit<ThrottleHit, 'limit'>, now: Dat
  * Counts a hit on every counter (all of them, so an over-limit attempt is counted everywhere) and tells whether every
  * one is still within its limit. Counters are taken in a fixed order so that parallel callers cannot deadlock.
  */
-export async function allowHits(db: Db, hits: readonly ThrottleHit[], now: Date): Promise<boolean> {
+export async function allowHits<DB extends ThrottleTables>(
+  db: Transaction<DB> | Kysely<DB>,
+  hits: readonly ThrottleHit[],
+  now: Date,
+): Promise<boolean> {
   let allowed = true;
   const ordered = [...hits].sort((a, b) => `${a.kind}\u0000${a.keyHash}`.localeCompare(`${b.kind}\u0000${b.keyHash}`));
   for (const hit of ordered) if ((await countHit(db, hit, now)) > hit.limit) allowed = false;
@@ -88,7 +90,11 @@ export async function allowHits(db: Db, hits: readonly ThrottleHit[], now: Date)
 }
 
 /** Deletes the counters of windows that ended before `before` (of one organisation, or of the installation). */
-export async function pruneThrottleCounts(db: Db, organisationId: string, before: Date): Promise<void> {
+export async function pruneThrottleCounts<DB extends ThrottleTables>(
+  db: Transaction<DB> | Kysely<DB>,
+  organisationId: string,
+  before: Date,
+): Promise<void> {
   await counters(db)
     .deleteFrom('throttle_counts')
     .where('organisation_id', '=', organisationId)

@@ -7,8 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../database.js';
+import { viewOf } from '../platform/db/view.js';
+import type { WebhookDb } from './tables.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
+
+/** The webhooks domain's handle: its own tables only. */
+const webhookView = viewOf<WebhookDb>();
 
 const requestRef = { requestId: z.uuid(), requestType: z.string() };
 
@@ -77,8 +81,8 @@ export type WebhookMessage = z.infer<typeof webhookMessageSchema>;
  * Returns how many deliveries were queued. The payload is checked against the event's schema (a programming error
  * otherwise: emitting must never carry more than the schema allows, `strip` drops the rest).
  */
-export async function emitWebhookEvent<T extends WebhookEventType>(
-  db: Kysely<Database> | Transaction<Database>,
+export async function emitWebhookEvent<T extends WebhookEventType, DB extends WebhookDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   type: T,
   data: z.input<(typeof webhookEventSchemas)[T]>,
@@ -87,6 +91,7 @@ export async function emitWebhookEvent<T extends WebhookEventType>(
 ): Promise<number> {
   const organisationId = requireScope(scope);
   const payload = webhookEventSchemas[type].parse(data) as Record<string, unknown>;
+  const db = webhookView(anyDb);
   return withinOrganisation(db, scope, async (trx) => {
     const subscriptions = await trx
       .selectFrom('webhook_subscriptions')

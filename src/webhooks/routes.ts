@@ -35,7 +35,8 @@ export const webhookMessageUnionSchema = z.union(
   ) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
 );
 
-export function registerWebhookRoutes(app: FastifyInstance, context: AppContext): void {
+/** What the webhook routes share: the subscriptions' ports, their scopes and their OpenAPI tag. */
+function webhookRouteShared(context: AppContext) {
   const deps: SubscriptionDeps = {
     db: context.db,
     clock: context.clock,
@@ -44,7 +45,20 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
   const read = { scopes: ['webhooks:read'] };
   const manage = { scopes: ['webhooks:manage'] };
   const tags = ['webhooks'];
+  return { deps, read, manage, tags };
+}
 
+type WebhookRouteShared = ReturnType<typeof webhookRouteShared>;
+
+export function registerWebhookRoutes(app: FastifyInstance, context: AppContext): void {
+  const shared = webhookRouteShared(context);
+  registerSubscriptionRoutes(app, context, shared);
+  registerSubscriptionActionRoutes(app, context, shared);
+}
+
+/** Subscriptions: list, create, read, change and remove. */
+function registerSubscriptionRoutes(app: FastifyInstance, context: AppContext, shared: WebhookRouteShared): void {
+  const { deps, read, manage, tags } = shared;
   defineRoute(
     app,
     {
@@ -124,7 +138,11 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
       await deleteSubscription(deps, callerOf(request), params.id);
     },
   );
+}
 
+/** What is done to a subscription: a new signing secret, a test delivery, its deliveries; and the documented payload Charter sends. */
+function registerSubscriptionActionRoutes(app: FastifyInstance, context: AppContext, shared: WebhookRouteShared): void {
+  const { deps, read, manage, tags } = shared;
   defineRoute(
     app,
     {

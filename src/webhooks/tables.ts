@@ -62,3 +62,10 @@ export interface WebhookTables {
   webhook_deliveries: WebhookDeliveryTable;
   webhook_consent_crossings: WebhookConsentCrossingTable;
 }
+
+/**
+ * What the webhooks domain's code may read and write: its own tables (add a shared table here when the domain starts
+ * to read it). Exported functions stay generic (`<DB extends WebhookDb>(db: Kysely<DB>)`) and narrow with
+ * `viewOf<WebhookDb>()`, so any domain's handle can call them.
+ */
+export type WebhookDb = WebhookTables;

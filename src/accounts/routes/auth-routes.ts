@@ -42,9 +42,29 @@ export const meSchema = z.object({
 
 const signedInSchema = z.object({ userId: z.string(), csrfToken: z.string() });
 
-export function registerAuthRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {
+/** What the groups of sign-in routes share: the key of the per-account and per-address throttles. */
+function authRouteShared(context: AppContext) {
   const throttleKey = memoisedInstallationKey(context.db, context.config.CHARTER_SECRET);
+  return { throttleKey };
+}
 
+type AuthRouteShared = ReturnType<typeof authRouteShared>;
+
+export function registerAuthRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks): void {
+  const shared = authRouteShared(context);
+  registerSessionRoutes(app, context, tasks, shared);
+  registerSetupRoutes(app, context);
+  registerPasswordRoutes(app, context, tasks, shared);
+}
+
+/** Signing in and out, who is signed in, and the organisation the session works in. */
+function registerSessionRoutes(
+  app: FastifyInstance,
+  context: AppContext,
+  tasks: BackgroundTasks,
+  shared: AuthRouteShared,
+): void {
+  const { throttleKey } = shared;
   defineRoute(
     app,
     {
@@ -139,7 +159,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext, ta
       return { slug: body.slug };
     },
   );
+}
 
+/** The first run: whether an installation still needs its first operator, and creating it. */
+function registerSetupRoutes(app: FastifyInstance, context: AppContext): void {
   defineRoute(
     app,
     {
@@ -184,7 +207,16 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext, ta
       return { userId: result.userId, csrfToken: result.session.csrfToken };
     },
   );
+}
 
+/** Forgotten and chosen passwords: the reset mail and the one-time link's form. */
+function registerPasswordRoutes(
+  app: FastifyInstance,
+  context: AppContext,
+  tasks: BackgroundTasks,
+  shared: AuthRouteShared,
+): void {
+  const { throttleKey } = shared;
   defineRoute(
     app,
     {

@@ -62,7 +62,8 @@ const storedMappingSchema = z.object({
   role: roleSchema,
 });
 
-export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
+/** What the groups of single sign-on routes share: the configured providers, the callback's address, the state cookie and the refusal page (audited, capped per address). */
+function oidcRouteShared(context: AppContext) {
   const providers = () => oidcProvidersOf(context);
   const providerOf = (id: string) => {
     const provider = providers().find((p) => p.id === id);
@@ -120,7 +121,20 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
       .type('text/html; charset=utf-8')
       .send(refusalPage(error.reason, pageLanguage(language, request.headers['accept-language'])));
   };
+  return { providers, providerOf, redirectUri, cookieOptions, throttleKey, refuse };
+}
 
+type OidcRouteShared = ReturnType<typeof oidcRouteShared>;
+
+export function registerOidcRoutes(app: FastifyInstance, context: AppContext): void {
+  const shared = oidcRouteShared(context);
+  registerOidcSignInRoutes(app, context, shared);
+  registerOidcSessionRoutes(app, context, shared);
+}
+
+/** Signing in through an identity provider: the providers offered, the redirect to one, and its callback. */
+function registerOidcSignInRoutes(app: FastifyInstance, context: AppContext, shared: OidcRouteShared): void {
+  const { providers, providerOf, redirectUri, cookieOptions, refuse } = shared;
   defineRoute(
     app,
     {
@@ -207,7 +221,11 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext) {
       }
     },
   );
+}
 
+/** Signing out of a single sign-on session, and the organisation's mapping of identity-provider claims to roles. */
+function registerOidcSessionRoutes(app: FastifyInstance, context: AppContext, shared: OidcRouteShared): void {
+  const { providers } = shared;
   defineRoute(
     app,
     {

@@ -41,9 +41,16 @@ export const createOrganisationBodySchema = z.object({
 const slugParams = z.object({ slug: organisationSlugSchema });
 const archiveAnswer = z.object({ slug: z.string(), archivedAt: z.string().nullable(), changed: z.boolean() });
 
-export function registerOrganisationRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {
-  const auth = { scopes: [operatorScope] };
+/** Every route here is the operator's. */
+const auth = { scopes: [operatorScope] };
 
+export function registerOrganisationRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks): void {
+  registerOrganisationListRoutes(app, context, tasks);
+  registerOrganisationStateRoutes(app, context);
+}
+
+/** The operator's list of organisations and creating one (with its first user's invitation). */
+function registerOrganisationListRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks): void {
   defineRoute(
     app,
     {
@@ -113,7 +120,10 @@ export function registerOrganisationRoutes(app: FastifyInstance, context: AppCon
       };
     },
   );
+}
 
+/** The agency overview across organisations, and archiving or restoring one. */
+function registerOrganisationStateRoutes(app: FastifyInstance, context: AppContext): void {
   defineRoute(
     app,
     {

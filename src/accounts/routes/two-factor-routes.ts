@@ -70,14 +70,29 @@ async function sendResetMail(
   });
 }
 
-export function registerTwoFactorRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks) {
+/** What the groups of two-factor routes share: the throttle key and the ports of the two-factor rules. */
+function twoFactorRouteShared(context: AppContext, tasks: BackgroundTasks) {
   const throttleKey = memoisedInstallationKey(context.db, context.config.CHARTER_SECRET);
   const deps = async () => ({
     db: context.db,
     secret: await throttleKey(),
     later: (label: string, work: () => Promise<unknown>) => tasks.run(label, work),
   });
+  return { throttleKey, deps };
+}
 
+type TwoFactorRouteShared = ReturnType<typeof twoFactorRouteShared>;
+
+export function registerTwoFactorRoutes(app: FastifyInstance, context: AppContext, tasks: BackgroundTasks): void {
+  const shared = twoFactorRouteShared(context, tasks);
+  registerEnrolmentRoutes(app, context, shared);
+  registerTwoFactorCheckRoutes(app, context, tasks, shared);
+  registerSignInPolicyRoutes(app, context);
+}
+
+/** A user's own second factor: its state, enrolling an authenticator and confirming it. */
+function registerEnrolmentRoutes(app: FastifyInstance, context: AppContext, shared: TwoFactorRouteShared): void {
+  const { deps } = shared;
   defineRoute(
     app,
     {
@@ -150,7 +165,16 @@ export function registerTwoFactorRoutes(app: FastifyInstance, context: AppContex
       return { recoveryCodes: result.recoveryCodes, csrfToken: result.session?.csrfToken ?? null };
     },
   );
+}
 
+/** Proving the second factor at sign-in, and an operator resetting someone's. */
+function registerTwoFactorCheckRoutes(
+  app: FastifyInstance,
+  context: AppContext,
+  tasks: BackgroundTasks,
+  shared: TwoFactorRouteShared,
+): void {
+  const { deps } = shared;
   defineRoute(
     app,
     {
@@ -222,7 +246,10 @@ export function registerTwoFactorRoutes(app: FastifyInstance, context: AppContex
       });
     },
   );
+}
 
+/** The organisation's sign-in policy (whether two factors are required). */
+function registerSignInPolicyRoutes(app: FastifyInstance, context: AppContext): void {
   defineRoute(
     app,
     {

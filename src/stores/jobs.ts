@@ -72,9 +72,16 @@ interface JobKey {
   now: () => Date;
 }
 
+/** The steps a run finds: none and `fresh` on the job's first run (its first step's attempt already counted). */
+interface OpenedJob {
+  steps: Selectable<StoreJobStepTable>[];
+  fresh: boolean;
+}
+
 /**
- * Records the job and a pending step per store on the first run; on a later run checks it is the same operation for
- * the same person and returns the steps recorded (a store added since gets a pending step).
+ * Records the job and a pending step per store on the first run, counting the first step's attempt in the same
+ * transaction (one commit less per request); on a later run checks it is the same operation for the same person and
+ * returns the steps recorded (a store added since gets a pending step).
  */
 async function openJob<R>(
   db: Kysely<StoresDb>,
@@ -82,67 +89,76 @@ async function openJob<R>(
   connectors: readonly StoreConnector[],
   key: JobKey,
   options: JobOptions<R>,
-): Promise<Selectable<StoreJobStepTable>[]> {
+): Promise<OpenedJob> {
   const { organisationId, jobId, now } = key;
   const digest = identityDigest(options.identities);
   return inOrganisation(db, scope, async (trx) => {
+    const created = await trx
+      .insertInto('store_jobs')
+      .values({
+        organisation_id: organisationId,
+        id: jobId,
+        kind: options.kind,
+        identity_digest: digest,
+        dry_run: Boolean(options.dryRun),
+        status: 'running',
+        actor: options.actor,
+        created_at: now(),
+        updated_at: now(),
+      })
+      .onConflict((oc) => oc.columns(['organisation_id', 'id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (created) {
+      await addPendingSteps(trx, key, connectors, connectors[0]?.id);
+      return { steps: [], fresh: true };
+    }
     const job = await trx
       .selectFrom('store_jobs')
       .selectAll()
       .where('organisation_id', '=', organisationId)
       .where('id', '=', jobId)
-      .executeTakeFirst();
-    if (!job) {
-      await trx
-        .insertInto('store_jobs')
-        .values({
-          organisation_id: organisationId,
-          id: jobId,
-          kind: options.kind,
-          identity_digest: digest,
-          dry_run: Boolean(options.dryRun),
-          status: 'running',
-          actor: options.actor,
-          created_at: now(),
-          updated_at: now(),
-        })
-        .execute();
-      await addPendingSteps(trx, key, connectors);
-      return [];
-    }
+      .executeTakeFirstOrThrow();
     if (job.kind !== options.kind || job.identity_digest !== digest || job.dry_run !== Boolean(options.dryRun)) {
       throw conflict(`store job ${jobId} already exists for another operation or another person`);
     }
     // A store added to the charter since the first run gets its step now.
     await addPendingSteps(trx, key, connectors);
-    return trx
+    const steps = await trx
       .selectFrom('store_job_steps')
       .selectAll()
       .where('organisation_id', '=', organisationId)
       .where('job_id', '=', jobId)
       .execute();
+    return { steps, fresh: false };
   });
 }
 
-/** A pending step per store (a step already recorded is left as it is). */
+/**
+ * A pending step per store, in one statement (a step already recorded is left as it is); `attempting` names the store
+ * whose step starts now, its attempt counted here.
+ */
 async function addPendingSteps(
   trx: Transaction<StoresDb>,
   { organisationId, jobId, now }: JobKey,
   connectors: readonly StoreConnector[],
+  attempting?: string,
 ) {
-  for (const connector of connectors) {
-    await trx
-      .insertInto('store_job_steps')
-      .values({
+  if (connectors.length === 0) return;
+  await trx
+    .insertInto('store_job_steps')
+    .values(
+      connectors.map((connector) => ({
         organisation_id: organisationId,
         job_id: jobId,
         store_id: connector.id,
-        status: 'pending',
+        status: 'pending' as const,
         updated_at: now(),
-      })
-      .onConflict((oc) => oc.columns(['organisation_id', 'job_id', 'store_id']).doNothing())
-      .execute();
-  }
+        attempts: connector.id === attempting ? 1 : 0,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['organisation_id', 'job_id', 'store_id']).doNothing())
+    .execute();
 }
 
 function finishJob(trx: Transaction<StoresDb>, { organisationId, jobId, now }: JobKey, status: 'completed' | 'failed') {
@@ -181,11 +197,13 @@ async function runStep<R>(
   key: JobKey,
   options: JobOptions<R>,
   completes: boolean,
+  attemptCounted: boolean,
 ): Promise<StoreJobStep<R>> {
   const { now } = key;
-  await inOrganisation(db, scope, (trx) =>
-    updateStep(trx, key, connector.id, { attempts: sql<number>`${sql.ref('attempts')} + 1`, updated_at: now() }),
-  );
+  if (!attemptCounted)
+    await inOrganisation(db, scope, (trx) =>
+      updateStep(trx, key, connector.id, { attempts: sql<number>`${sql.ref('attempts')} + 1`, updated_at: now() }),
+    );
   try {
     const result = await options.run(connector);
     await inOrganisation(db, scope, async (trx) => {
@@ -232,7 +250,8 @@ async function runStoreJob<DB extends StoresDb, R>(
     jobId: options.jobId,
     now: options.now ?? (() => new Date()),
   };
-  const existing = await openJob(db, scope, connectors, key, options);
+  const opened = await openJob(db, scope, connectors, key, options);
+  const existing = opened.steps;
   const steps: StoreJobStep<R>[] = [];
   for (const connector of connectors) {
     const previous = existing.find((s) => s.store_id === connector.id);
@@ -242,7 +261,8 @@ async function runStoreJob<DB extends StoresDb, R>(
     }
     // The last step of a job whose other steps are done completes the job in the same transaction (one commit less).
     const completes = connector === connectors[connectors.length - 1] && steps.every((s) => s.status === 'done');
-    const step = await runStep(db, scope, connector, key, options, completes);
+    const attemptCounted = opened.fresh && connector === connectors[0];
+    const step = await runStep(db, scope, connector, key, options, completes, attemptCounted);
     steps.push(step);
     if (completes && step.status === 'done')
       return { jobId: options.jobId, kind: options.kind, status: 'completed', steps };

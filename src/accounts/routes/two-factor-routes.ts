@@ -35,6 +35,8 @@ export const twoFactorStatusSchema = z.object({
   recoveryCodesLeft: z.number().int(),
   required: z.boolean(),
 });
+/** A started enrolment: the secret, its otpauth URI and the same as a QR code image. */
+export const enrolmentSchema = z.object({ secret: z.string(), uri: z.string(), qrCode: z.string() });
 /** The organisation's sign-in policy with the single sign-on providers it may use. */
 export const signInPolicyViewSchema = policySchema.extend({
   providers: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -130,7 +132,7 @@ function registerEnrolmentRoutes(app: FastifyInstance, context: AppContext, shar
         'Start setting up two-factor authentication: a new TOTP key, as a QR code (SVG data URL) and for typing in',
       tags: ['accounts'],
       auth: { scopes: [] },
-      response: z.object({ secret: z.string(), uri: z.string(), qrCode: z.string() }),
+      response: enrolmentSchema,
       status: 201,
       errors: [409],
     },

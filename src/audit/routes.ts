@@ -18,7 +18,7 @@ export interface AuditRouteDeps {
   clock: () => Date;
 }
 
-const entrySchema = z.object({
+export const entrySchema = z.object({
   seq: z.number(),
   at: z.string(),
   actor: z.string(),
@@ -28,7 +28,7 @@ const entrySchema = z.object({
   hash: z.string(),
 });
 
-const chainReportSchema = z.object({
+export const chainReportSchema = z.object({
   ok: z.boolean(),
   entries: z.number(),
   headSeq: z.number(),

@@ -27,7 +27,8 @@ import {
   refuseSchema,
   requestDetailSchema,
   requestFilterSchema,
-  requestSummarySchema,
+  requestInboxSchema,
+  type requestSummarySchema,
 } from './schemas.js';
 import {
   approve,
@@ -177,12 +178,7 @@ function registerIntakeAndInbox(app: FastifyInstance, context: RightsContext) {
       tags: ['requests'],
       auth: read,
       query: requestFilterSchema,
-      response: z.object({
-        total: z.number(),
-        overdue: z.number(),
-        dueWithin7Days: z.number(),
-        requests: z.array(requestSummarySchema),
-      }),
+      response: requestInboxSchema,
       errors: [401, 403],
     },
     async ({ query, request }) => {

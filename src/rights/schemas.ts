@@ -201,5 +201,13 @@ export const notificationMarkSchema = z.strictObject({
   done: z.boolean().describe('true once the recipient was told; false to reopen the task'),
 });
 
+/** The requests inbox: the matching requests, with the overdue and due-this-week counts of the whole inbox. */
+export const requestInboxSchema = z.object({
+  total: z.number(),
+  overdue: z.number(),
+  dueWithin7Days: z.number(),
+  requests: z.array(requestSummarySchema),
+});
 export type RequestSummary = z.infer<typeof requestSummarySchema>;
+export type RequestInbox = z.infer<typeof requestInboxSchema>;
 export type RequestDetail = z.infer<typeof requestDetailSchema>;

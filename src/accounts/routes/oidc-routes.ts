@@ -53,7 +53,7 @@ const mappingSchema = z.discriminatedUnion('kind', [
     role: roleSchema,
   }),
 ]);
-const storedMappingSchema = z.object({
+export const storedMappingSchema = z.object({
   id: z.string(),
   provider: z.string(),
   kind: z.enum(['domain', 'claim']),

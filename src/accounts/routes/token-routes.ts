@@ -8,7 +8,7 @@ import { callerOf } from '../caller.js';
 import { isScope, userOnlyScopes } from '../scopes.js';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../tokens.js';
 
-const tokenSchema = z.object({
+export const tokenSchema = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),

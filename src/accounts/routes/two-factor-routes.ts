@@ -29,6 +29,18 @@ import { oidcProvidersOf } from '../oidc-config.js';
 const codeSchema = z.string().trim().min(6).max(20);
 const languageSchema = z.enum(['en', 'nl', 'fr', 'de']);
 const policySchema = z.object({ requireTwoFactor: z.boolean(), passwordSignIn: z.boolean() });
+/** The caller's own second factor. */
+export const twoFactorStatusSchema = z.object({
+  enabled: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+  required: z.boolean(),
+});
+/** A started enrolment: the secret, its otpauth URI and the same as a QR code image. */
+export const enrolmentSchema = z.object({ secret: z.string(), uri: z.string(), qrCode: z.string() });
+/** The organisation's sign-in policy with the single sign-on providers it may use. */
+export const signInPolicyViewSchema = policySchema.extend({
+  providers: z.array(z.object({ id: z.string(), name: z.string() })),
+});
 
 type Language = z.infer<typeof languageSchema>;
 
@@ -102,7 +114,7 @@ function registerEnrolmentRoutes(app: FastifyInstance, context: AppContext, shar
         'Your two-factor authentication: on or off, recovery codes left, whether an organisation of yours requires it',
       tags: ['accounts'],
       auth: { scopes: [] },
-      response: z.object({ enabled: z.boolean(), recoveryCodesLeft: z.number().int(), required: z.boolean() }),
+      response: twoFactorStatusSchema,
     },
     async ({ request }) => {
       const caller = callerOf(request);
@@ -120,7 +132,7 @@ function registerEnrolmentRoutes(app: FastifyInstance, context: AppContext, shar
         'Start setting up two-factor authentication: a new TOTP key, as a QR code (SVG data URL) and for typing in',
       tags: ['accounts'],
       auth: { scopes: [] },
-      response: z.object({ secret: z.string(), uri: z.string(), qrCode: z.string() }),
+      response: enrolmentSchema,
       status: 201,
       errors: [409],
     },
@@ -259,7 +271,7 @@ function registerSignInPolicyRoutes(app: FastifyInstance, context: AppContext): 
         "The organisation's sign-in policy: second factor required, password sign-in on or off, the identity providers",
       tags: ['accounts'],
       auth: { scopes: ['users:read'] },
-      response: policySchema.extend({ providers: z.array(z.object({ id: z.string(), name: z.string() })) }),
+      response: signInPolicyViewSchema,
     },
     async ({ request }) => ({
       ...(await signInPolicy(context.db, callerOf(request))),

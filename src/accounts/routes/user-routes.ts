@@ -13,7 +13,7 @@ import { findOrganisation } from '../organisations.js';
 import { sendMemberAddedMail, sendPasswordMail } from './password-mail.js';
 
 const roleSchema = z.enum(['owner', 'privacy-officer', 'viewer']);
-const memberSchema = z.object({
+export const memberSchema = z.object({
   userId: z.string(),
   email: z.string(),
   role: roleSchema,

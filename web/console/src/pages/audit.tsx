@@ -3,6 +3,8 @@
  * and signed checkpoints: download one of the head to keep elsewhere, or check the chain against one kept earlier.
  */
 import { useState, type ChangeEvent, type FormEvent } from 'react';
+import type { z } from 'zod';
+import type { chainReportSchema, entrySchema } from '../../../../src/audit/routes.js';
 import { api } from '../api.js';
 import {
   Actor,
@@ -19,24 +21,10 @@ import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
 
-interface Entry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  data: Record<string, unknown>;
-  hash: string;
-}
+type Entry = z.infer<typeof entrySchema>;
 
 /** What `GET /api/v1/audit/verify` and `POST /api/v1/audit/verify` answer (the CLI prints the same words). */
-interface ChainReport {
-  ok: boolean;
-  entries: number;
-  firstSeq: number | null;
-  firstBreak: { seq: number; action: string | null; at: string | null; message: string } | null;
-  checkpoint: { seq: number; at: string; status: 'matches' | 'pruned' | 'broken' } | null;
-}
+type ChainReport = z.infer<typeof chainReportSchema>;
 
 interface Filters {
   action: string;

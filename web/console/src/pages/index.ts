@@ -1,6 +1,9 @@
 /**
- * The console's areas, in navigation order. To add one: create `pages/<area>.tsx` exporting a `ConsolePage`
- * (path, title in EN/NL/FR/DE, the scope needed to see it, the component), import it here and put it in the list.
+ * The console's areas, in navigation order. A small area is one file, `pages/<area>.tsx`; a larger one is a folder,
+ * `pages/<area>/`, whose `index.tsx` exports the page and whose `texts.ts` holds its EN/NL/FR/DE texts, beside its
+ * parts (list, detail, forms) and stylesheet (breaches, consent, overview, requests, retention, webhooks; the charter
+ * editor's page is `charter/page.tsx`, exported through `charter.tsx`). To add an area: export a `ConsolePage` (path,
+ * title in EN/NL/FR/DE, the scope needed to see it, the component), import it here and put it in the list.
  * An area appears in the navigation (and in the phone menu) only when it is listed here and the caller holds its scope;
  * the console e2e test then opens it in every language, checks axe and that it fits 390 px. Wrap wide tables in
  * `<TableRegion label>` and show actors with `<Actor>` (components.tsx).

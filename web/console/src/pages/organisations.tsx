@@ -4,22 +4,14 @@
  * organisations (slug, name, first owner invited by mail) and archive or unarchive them, with a confirmation step.
  */
 import { useState, type FormEvent } from 'react';
+import type { AgencyRow } from '../../../../src/accounts/agency-overview.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, TableRegion, useApi, useMutation } from '../components.js';
 import { formatDate, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
 
-interface Row {
-  slug: string;
-  name: string;
-  archived: boolean;
-  member: boolean;
-  sites: string[];
-  openRequests: number;
-  overdueRequests: number;
-  lastScan: { at: string; findings: number } | null;
-}
+type Row = AgencyRow;
 
 const texts = {
   en: {

@@ -3,6 +3,12 @@
  * factor required; password sign-in on or off) and who its identity providers admit, with which role.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import type { storedMappingSchema } from '../../../../src/accounts/routes/oidc-routes.js';
+import type {
+  signInPolicyViewSchema,
+  twoFactorStatusSchema,
+} from '../../../../src/accounts/routes/two-factor-routes.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
 import { useTexts } from '../i18n.js';
@@ -11,23 +17,10 @@ import { useSession } from '../session.js';
 import type { Role } from '../types.js';
 import type { ConsolePage } from './types.js';
 
-interface Status {
-  enabled: boolean;
-  recoveryCodesLeft: number;
-  required: boolean;
-}
-interface Policy {
-  requireTwoFactor: boolean;
-  passwordSignIn: boolean;
-  providers: { id: string; name: string }[];
-}
-interface Mapping {
-  provider: string;
-  kind: 'domain' | 'claim';
-  claim: string | null;
-  value: string;
-  role: Role;
-}
+type Status = z.infer<typeof twoFactorStatusSchema>;
+type Policy = z.infer<typeof signInPolicyViewSchema>;
+/** A mapping as the console edits it: the whole list is saved at once, so the server's ids play no part. */
+type Mapping = Omit<z.infer<typeof storedMappingSchema>, 'id'>;
 
 const roles: Role[] = ['owner', 'privacy-officer', 'viewer'];
 

@@ -1,5 +1,7 @@
 /** API tokens of the active organisation: create (the secret is shown once), list with last use, revoke. */
 import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import type { tokenSchema } from '../../../../src/accounts/routes/token-routes.js';
 import { userOnlyScopes } from '../../../../src/accounts/scopes.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
@@ -8,16 +10,8 @@ import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
 
-interface Token {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** A token as the server lists it (its secret is shown only once, on creation). */
+type Token = z.infer<typeof tokenSchema>;
 
 const texts = {
   en: {

@@ -1,5 +1,7 @@
 /** Users and roles of the active organisation: list; owners add people, change roles and remove members. */
 import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import type { memberSchema } from '../../../../src/accounts/routes/user-routes.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
 import { DataTable, Field, SelectField, optionsOf } from '../components/index.js';
@@ -8,14 +10,7 @@ import { useSession } from '../session.js';
 import type { Role } from '../types.js';
 import type { ConsolePage } from './types.js';
 
-interface Member {
-  userId: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  twoFactor: boolean;
-  since: string;
-}
+type Member = z.infer<typeof memberSchema>;
 
 const roles: Role[] = ['owner', 'privacy-officer', 'viewer'];
 

@@ -3,6 +3,8 @@
  * code), and the enrolment (QR code and key to type, confirmed with a code, then the ten recovery codes shown once).
  */
 import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import type { enrolmentSchema } from '../../../../src/accounts/routes/two-factor-routes.js';
 import { api } from '../api.js';
 import { ErrorMessage, PageTitle, useMutation } from '../components.js';
 import { useTexts } from '../i18n.js';
@@ -130,11 +132,7 @@ export function SecondFactor({ onDone, onSignOut }: { onDone: () => Promise<void
   );
 }
 
-interface Enrolment {
-  secret: string;
-  uri: string;
-  qrCode: string;
-}
+type Enrolment = z.infer<typeof enrolmentSchema>;
 
 /** Enrolment; `required` when the organisation sends the member here at sign-in (the page has its own title then). */
 export function Enrol({

@@ -5,7 +5,7 @@
 import type { BreachView } from '../../../../../src/records/breach-views.js';
 import { Actor, ErrorMessage, Loading, PageTitle, useApi, usePeople } from '../../components.js';
 import { DataTable, DetailList } from '../../components/index.js';
-import { formatDateTime, useLanguage, type Language } from '../../i18n.js';
+import { formatDateTime, languages, useLanguage, type Language } from '../../i18n.js';
 import { Link } from '../../router.js';
 import { useSession } from '../../session.js';
 import { AmendForm } from './amend-form.js';
@@ -58,7 +58,7 @@ function Drafts({ breach, t, language }: Parts) {
         id="subjects-draft"
         url={`/api/v1/breaches/${id}/drafts/subjects`}
         title={t.subjectsDraft}
-        languages={['en', 'nl', 'fr', 'de']}
+        languages={[...languages]}
         initial={language}
       />
       {breach.content.controllers.map((customer) => (
@@ -67,7 +67,7 @@ function Drafts({ breach, t, language }: Parts) {
           id={`controller-draft-${customer}`}
           url={`/api/v1/breaches/${id}/drafts/controller/${customer}`}
           title={`${t.controllerDraft}: ${customer}`}
-          languages={['en', 'nl', 'fr', 'de']}
+          languages={[...languages]}
           initial={language}
         />
       ))}

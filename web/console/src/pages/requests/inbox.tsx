@@ -1,6 +1,6 @@
 /** The requests inbox: filters (state, type, site, due date, overdue), the counts, the list and the manual intake. */
 import { useState, type FormEvent } from 'react';
-import type { RequestSummary } from '../../../../../src/rights/schemas.js';
+import type { RequestInbox } from '../../../../../src/rights/schemas.js';
 import { ErrorMessage, Loading, useApi } from '../../components.js';
 import { DataTable, Field, SelectField, optionsOf } from '../../components/index.js';
 import { formatDateTime, type Language } from '../../i18n.js';
@@ -9,7 +9,6 @@ import { NewRequest, type Site } from './new.js';
 import { Due } from './parts.js';
 import { states, types, type T } from './texts.js';
 
-type InboxAnswer = { total: number; overdue: number; dueWithin7Days: number; requests: RequestSummary[] };
 type Filters = { state: string; type: string; site: string; dueBefore: string; overdue: boolean };
 
 function InboxFilters({ t, sites, onApply }: { t: T; sites: Site[]; onApply: (filters: Filters) => void }) {
@@ -75,7 +74,7 @@ function InboxFilters({ t, sites, onApply }: { t: T; sites: Site[]; onApply: (fi
 export function Inbox({ t, language }: { t: T; language: Language }) {
   const [applied, setApplied] = useState<Filters>({ state: '', type: '', site: '', dueBefore: '', overdue: false });
   const query = { ...applied, overdue: applied.overdue ? 'true' : undefined };
-  const { data, error, loading, reload } = useApi<InboxAnswer>('/api/v1/requests', query);
+  const { data, error, loading, reload } = useApi<RequestInbox>('/api/v1/requests', query);
   // The sites come from the active charter, so the filter and the manual intake offer only sites that exist.
   const sites = useApi<{ charter: { sites: Site[] } }>('/api/v1/charter/overview').data?.charter.sites ?? [];
   return (

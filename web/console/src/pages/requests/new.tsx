@@ -4,6 +4,7 @@ import type { RequestDetail } from '../../../../../src/rights/schemas.js';
 import { api } from '../../api.js';
 import { ErrorMessage, useMutation } from '../../components.js';
 import { Field, SelectField, optionsOf } from '../../components/index.js';
+import { languages } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { channels, types, type T } from './texts.js';
 
@@ -85,7 +86,7 @@ export function NewRequest({ t, sites, onCreated }: { t: T; sites: Site[]; onCre
           label={t.language}
           value={form.language}
           onChange={(language) => set({ language })}
-          options={['en', 'nl', 'fr', 'de'].map((x) => [x, x.toUpperCase()] as const)}
+          options={languages.map((x) => [x, x.toUpperCase()] as const)}
         />
         <SelectField
           id="new-identity-type"

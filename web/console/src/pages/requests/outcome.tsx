@@ -5,22 +5,12 @@
 import type { ReactNode } from 'react';
 import { describeValue } from '../../components.js';
 import { DataTable } from '../../components/index.js';
+import type { ReachedTable } from '../../../../../src/rights/reach.js';
+import type { ErasureSummary } from '../../../../../src/rights/results.js';
 import type { T } from './texts.js';
 
-interface ErasurePlan {
-  erased: { storeName: string; table: string; rows: number; fields: string[] }[];
-  kept: { storeName: string; table: string; rows: number; hold: string; law: string; keptColumns: string[] }[];
-  notified: string[];
-}
-
-interface ReachedTable {
-  storeName: string;
-  table: string;
-  rows: number;
-  shared: number;
-  how: 'identity' | 'owner' | 'profile' | 'adapter';
-  via?: { table: string; column: string };
-}
+/** An erasure's plan or result: what the server stores and shows (the queries count is not shown here). */
+type ErasurePlan = Pick<ErasureSummary, 'erased' | 'kept' | 'notified'>;
 
 const tableName = (row: { storeName: string; table: string }) => `${row.storeName} / ${row.table}`;
 

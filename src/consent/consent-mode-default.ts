@@ -9,7 +9,7 @@
  */
 import type { BannerConfig } from './banner-config.js';
 
-/** Every signal the default sets, in the order the banner uses (web/banner/banner.ts). */
+/** Every signal the default sets; the banner imports this list (web/banner/consent-mode.ts), so both set the same ones. */
 export const consentModeDefaultSignals = [
   'ad_storage',
   'analytics_storage',

@@ -11,6 +11,13 @@ import { projectFile, projectRoot } from '../platform/project.js';
 import { bannerConfigSchema } from './banner-config.js';
 import { bannerConfigForRevision } from './banner-routes.js';
 
+/** The field paths a 4xx answer names, sorted. */
+const errorPaths = (response: { json(): { error: { details: { path: string }[] } } }) =>
+  response
+    .json()
+    .error.details.map((d) => d.path)
+    .sort();
+
 const charter = buildCharter((c) => {
   c.consent.categories.push({
     id: 'external-media',
@@ -96,12 +103,7 @@ describe('GET /api/v1/banner/{site}/config', () => {
       url: '/api/v1/banner/Not_A_Site/config?lang=%3Cscript%3E',
     });
     expect(malformed.statusCode).toBe(422);
-    expect(
-      malformed
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['params.site', 'query.lang']);
+    expect(errorPaths(malformed)).toEqual(['params.site', 'query.lang']);
   });
 });
 
@@ -148,12 +150,7 @@ describe('GET /api/v1/banner/{site}/{revision}/{lang}.json', () => {
     );
     const malformed = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/xyz/english.json' });
     expect(malformed.statusCode).toBe(422);
-    expect(
-      malformed
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['params.file', 'params.revision']);
+    expect(errorPaths(malformed)).toEqual(['params.file', 'params.revision']);
   });
 });
 
@@ -271,20 +268,10 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
     expect((await test.app.inject({ method: 'GET', url: `/banner/main/${revision}/de.js` })).statusCode).toBe(404);
     const malformed = await test.app.inject({ method: 'GET', url: '/banner/Not_A_Site.css?lang=%3Cscript%3E' });
     expect(malformed.statusCode).toBe(422);
-    expect(
-      malformed
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['params.file', 'query.lang']);
+    expect(errorPaths(malformed)).toEqual(['params.file', 'query.lang']);
     const badRevision = await test.app.inject({ method: 'GET', url: '/banner/main/xyz/english.js' });
     expect(badRevision.statusCode).toBe(422);
-    expect(
-      badRevision
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['params.file', 'params.revision']);
+    expect(errorPaths(badRevision)).toEqual(['params.file', 'params.revision']);
   });
 });
 

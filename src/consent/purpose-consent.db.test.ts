@@ -1,23 +1,20 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../../test/support/auth.js';
-import { linkIn, startSmtp, type TestSmtp } from '../../test/support/smtp.js';
-import { consentApp, consentCharter } from './ledger-fixtures.js';
+import { linkIn, type TestSmtp } from '../../test/support/smtp.js';
+import { consentCharter } from './ledger-fixtures.js';
+import { consentMailApp, type ConsentMailApp } from './testing/setup.js';
 import { erasePurposeConsents, purposeConsentsOf, withdrawPurposeConsent } from './purpose-consent.js';
 import { isSuppressed, suppress } from './suppression.js';
 
 const charter = consentCharter();
 let now = new Date('2026-05-04T09:00:00Z');
 let smtp: TestSmtp;
-let t: Awaited<ReturnType<typeof consentApp>>;
+let t: ConsentMailApp['t'];
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-  t = await consentApp({ charter, now: () => now, env: { SMTP_URL: smtp.url } });
-}, 120_000);
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
+const rig = consentMailApp(charter, () => now);
+beforeAll(() => {
+  ({ smtp, t } = rig);
 });
 
 const scope = () => ({ organisationId: t.organisationId });

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../../test/support/auth.js';
-import { linkIn, startSmtp, type TestSmtp } from '../../test/support/smtp.js';
-import { consentApp, consentCharter } from './ledger-fixtures.js';
+import { linkIn, type TestSmtp } from '../../test/support/smtp.js';
+import { consentCharter } from './ledger-fixtures.js';
+import { consentMailApp, type ConsentMailApp } from './testing/setup.js';
 import { purposeConsentsOf } from './purpose-consent.js';
 import { erasePurposeConsents } from './purpose-consent.js';
 import { isSuppressed, listUnsubscribeHeaders } from './suppression.js';
@@ -9,15 +10,11 @@ import { isSuppressed, listUnsubscribeHeaders } from './suppression.js';
 const charter = consentCharter();
 let now = new Date('2026-06-01T08:00:00Z');
 let smtp: TestSmtp;
-let t: Awaited<ReturnType<typeof consentApp>>;
+let t: ConsentMailApp['t'];
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-  t = await consentApp({ charter, now: () => now, env: { SMTP_URL: smtp.url } });
-}, 120_000);
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
+const rig = consentMailApp(charter, () => now);
+beforeAll(() => {
+  ({ smtp, t } = rig);
 });
 
 const scope = () => ({ organisationId: t.organisationId });

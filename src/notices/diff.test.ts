@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
 import type { Charter } from '../charter/schema.js';
 import { diffCookiePolicies, diffNotices } from './diff.js';
+import { withMailchimp } from './testing/fixtures.js';
 
 const texts = (before: Charter | undefined, after: Charter, language: 'en' | 'nl' | 'fr' | 'de' = 'en') =>
   diffNotices(before, after, 'main', language).map((c) => c.text.replace(/\u00a0/g, ' '));
-
-const withMailchimp = (c: Charter) => {
-  c.recipients.push({
-    id: 'mailchimp',
-    name: 'Mailchimp',
-    role: 'processor',
-    service: 'Newsletters',
-    country: 'US',
-    transfer: 'eu-us-dpf',
-    dpaDate: '2025-01-01',
-    subProcessors: [],
-    notifyOnErasure: true,
-  });
-  c.purposes[0]!.recipients.push('mailchimp');
-};
 
 describe('diffNotices', () => {
   it('reports nothing between identical charters, and nothing for a first version', () => {

@@ -7,6 +7,7 @@ import { ensureOrganisation } from '../accounts/organisations.js';
 import { applyCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
 import { noticeDocumentSchema } from './document.js';
+import { withMailchimp } from './testing/fixtures.js';
 
 let t: TestApp;
 let smtp: TestSmtp;
@@ -15,21 +16,6 @@ const form = (fields: Record<string, string>) => ({
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
   payload: new URLSearchParams(fields).toString(),
 });
-
-const withMailchimp = (c: Charter) => {
-  c.recipients.push({
-    id: 'mailchimp',
-    name: 'Mailchimp',
-    role: 'processor',
-    service: 'Newsletters',
-    country: 'US',
-    transfer: 'eu-us-dpf',
-    dpaDate: '2025-01-01',
-    subProcessors: [],
-    notifyOnErasure: true,
-  });
-  c.purposes[0]!.recipients.push('mailchimp');
-};
 
 async function apply(charter: Charter) {
   return applyCharter(

@@ -20,17 +20,11 @@ import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { projectFile } from '../platform/project.js';
 import type { SqlDriver } from '../stores/sql/driver.js';
-import { createPostgresDatabase, testDatabase, testDbKind } from '../../test/support/database.js';
+import { createPostgresDatabase, testDbKind } from '../../test/support/database.js';
 import { composeRetention } from './deps.js';
 import { computePlan, type RetentionPlan } from './plan.js';
-import {
-  insertRows,
-  newStoreDatabase,
-  storeDriver,
-  storeServers,
-  type StoreKind,
-  type StoreServers,
-} from './testing/crm.js';
+import { insertRows, newStoreDatabase, storeDriver, type StoreKind, type StoreServers } from './testing/crm.js';
+import { retentionWorld } from './testing/setup.js';
 
 const at = new Date('2026-11-02T00:00:00.000Z');
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -270,13 +264,9 @@ function storeRules(plan: RetentionPlan) {
 
 let servers: StoreServers;
 let database: OpenDatabase<Database>;
-beforeAll(async () => {
-  servers = await storeServers();
-  database = await testDatabase();
-}, 180_000);
-afterAll(async () => {
-  await database?.close();
-  servers?.stop();
+const world = retentionWorld();
+beforeAll(() => {
+  ({ servers, database } = world);
 });
 
 async function lumenCharter(kind: StoreKind): Promise<Charter> {

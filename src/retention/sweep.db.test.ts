@@ -11,7 +11,6 @@ import type { Database } from '../database.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { isHashed } from '../stores/strategies.js';
-import { testDatabase } from '../../test/support/database.js';
 import { computePlan } from './plan.js';
 import { decideRun, getRun } from './runs.js';
 import { runRetention, type RunOptions } from './sweep.js';
@@ -23,23 +22,19 @@ import {
   readAll,
   readRows,
   seedCrm,
-  storeServers,
   testNow,
   type StoreKind,
   type StoreServers,
 } from './testing/crm.js';
 import { organisationWithStore, type StoreFixture } from './testing/organisation.js';
+import { retentionWorld } from './testing/setup.js';
 
 let servers: StoreServers;
 let database: OpenDatabase<Database>;
 
-beforeAll(async () => {
-  servers = await storeServers();
-  database = await testDatabase();
-}, 180_000);
-afterAll(async () => {
-  await database?.close();
-  servers?.stop();
+const world = retentionWorld();
+beforeAll(() => {
+  ({ servers, database } = world);
 });
 
 const options: RunOptions = { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 0.1 };

@@ -2,34 +2,23 @@
  * Abuse tests: what an impostor or an enumerator can try against the privacy center, and what they get.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/support/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/support/app.js';
 import { mannWhitney, timeInterleaved } from '../../test/support/distributions.js';
-import { codeIn, linkIn, startSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { codeIn, linkIn, type TestSmtp } from '../../test/support/smtp.js';
 import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
-import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
+import { rightsTestApp } from './testing/setup.js';
 
-let shop: HttpShop;
 let smtp: TestSmtp;
 let t: TestApp;
 let now = new Date();
 const hour = 3_600_000;
 
-beforeAll(async () => {
-  shop = await startHttpShop('shop');
-  smtp = await startSmtp();
-  t = await buildTestApp({
-    charter: rightsCharter([shop.store]),
-    now: () => now,
-    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' },
-  });
-}, 180_000);
-afterAll(async () => {
-  await t?.close();
-  await smtp?.close();
-  await shop?.close();
-}, 60_000);
+const rig = rightsTestApp({ now: () => now });
+beforeAll(() => {
+  ({ smtp, t } = rig);
+});
 
 const scope = () => ({ organisationId: t.organisationId! });
 const settle = () => rightsContextOf(t.app).idle();

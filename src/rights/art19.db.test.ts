@@ -4,17 +4,18 @@
  * and the person reads "we will inform" for them; `erasureGracePeriod: P0D` erases at once with no cancel link, P7D
  * waits with the date, time and cancel link.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/support/app.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/support/app.js';
 import { signedInUser as signedInNow, tokenFor } from '../../test/support/auth.js';
 import { createSession } from '../accounts/sessions.js';
-import { codeIn, linkIn, startSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { codeIn, linkIn, type TestSmtp } from '../../test/support/smtp.js';
 import { applyCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
 import { tick } from './due.js';
 import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
-import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
+import type { HttpShop } from './testing/fixtures.js';
+import { rightsTestApp } from './testing/setup.js';
 
 let shop: HttpShop;
 let smtp: TestSmtp;
@@ -23,10 +24,9 @@ let charter: Charter;
 let now = new Date();
 const day = 86_400_000;
 
-beforeAll(async () => {
-  shop = await startHttpShop('shop');
-  smtp = await startSmtp();
-  charter = rightsCharter([shop.store], (c) => {
+const rig = rightsTestApp({
+  now: () => now,
+  customise: (c) => {
     c.rights.erasureGracePeriod = 'P0D';
     const base = c.recipients[0]!;
     c.recipients = [
@@ -37,14 +37,11 @@ beforeAll(async () => {
     ];
     for (const purpose of c.purposes)
       purpose.recipients = purpose.id === 'orders' ? ['mailer', 'crm'] : purpose.id === 'analytics' ? ['stats'] : [];
-  });
-  t = await buildTestApp({ charter, now: () => now, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' } });
-}, 180_000);
-afterAll(async () => {
-  await t?.close();
-  await smtp?.close();
-  await shop?.close();
-}, 60_000);
+  },
+});
+beforeAll(() => {
+  ({ shop, smtp, t, charter } = rig);
+});
 beforeEach(() => {
   now = new Date();
 });

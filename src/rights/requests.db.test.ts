@@ -1,13 +1,14 @@
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/support/app.js';
-import { codeIn, linkIn, startSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/support/app.js';
+import { codeIn, linkIn, type TestSmtp } from '../../test/support/smtp.js';
 import { isSuppressed } from '../consent/suppression.js';
 import { recordPurposeConsent } from '../consent/purpose-consent.js';
 import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
 import { tick } from './due.js';
-import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
+import type { HttpShop } from './testing/fixtures.js';
+import { rightsTestApp } from './testing/setup.js';
 
 let shop: HttpShop;
 let smtp: TestSmtp;
@@ -16,20 +17,10 @@ let now = new Date();
 const clock = () => now;
 const day = 86_400_000;
 
-beforeAll(async () => {
-  shop = await startHttpShop('shop');
-  smtp = await startSmtp();
-  t = await buildTestApp({
-    charter: rightsCharter([shop.store]),
-    now: clock,
-    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' },
-  });
-}, 180_000);
-afterAll(async () => {
-  await t?.close();
-  await smtp?.close();
-  await shop?.close();
-}, 60_000);
+const rig = rightsTestApp({ now: clock });
+beforeAll(() => {
+  ({ shop, smtp, t } = rig);
+});
 beforeEach(() => {
   now = new Date();
 });

@@ -8,11 +8,11 @@
  * protocol (the shop behind the reference adapter).
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/support/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/support/app.js';
 import { signedInUser as signedInNow, tokenFor } from '../../test/support/auth.js';
 import { createSession } from '../accounts/sessions.js';
-import { codeIn, startSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { codeIn, type TestSmtp } from '../../test/support/smtp.js';
 import type { Charter } from '../charter/schema.js';
 import { readConfig } from '../platform/config.js';
 import { composeRetention } from '../retention/deps.js';
@@ -21,7 +21,8 @@ import { runRetention } from '../retention/sweep.js';
 import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
 import { restrictedIdentities } from './restricted-identities.js';
-import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
+import type { HttpShop } from './testing/fixtures.js';
+import { rightsTestApp } from './testing/setup.js';
 
 let shop: HttpShop;
 let smtp: TestSmtp;
@@ -29,17 +30,10 @@ let t: TestApp;
 let charter: Charter;
 const now = new Date();
 
-beforeAll(async () => {
-  shop = await startHttpShop('shop', now);
-  smtp = await startSmtp();
-  charter = rightsCharter([shop.store]);
-  t = await buildTestApp({ charter, now: () => now, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' } });
-}, 180_000);
-afterAll(async () => {
-  await t?.close();
-  await smtp?.close();
-  await shop?.close();
-}, 60_000);
+const rig = rightsTestApp({ now: () => now, shopNow: now });
+beforeAll(() => {
+  ({ shop, smtp, t, charter } = rig);
+});
 
 const scope = () => ({ organisationId: t.organisationId! });
 const settle = () => rightsContextOf(t.app).idle();

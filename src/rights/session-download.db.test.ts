@@ -3,32 +3,21 @@
  * within a day, without the package link's extra code mail. The browser that only filed the request (perhaps an
  * impostor) gets nothing; after the download, neither the page nor the mailed package link hand it out again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/support/app.js';
-import { linkIn, startSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/support/app.js';
+import { linkIn, type TestSmtp } from '../../test/support/smtp.js';
 import { rightsContextOf } from './register.js';
-import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
+import { rightsTestApp } from './testing/setup.js';
 
-let shop: HttpShop;
 let smtp: TestSmtp;
 let t: TestApp;
 let now = new Date();
 const hour = 3_600_000;
 
-beforeAll(async () => {
-  shop = await startHttpShop('shop');
-  smtp = await startSmtp();
-  t = await buildTestApp({
-    charter: rightsCharter([shop.store]),
-    now: () => now,
-    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' },
-  });
-}, 180_000);
-afterAll(async () => {
-  await t?.close();
-  await smtp?.close();
-  await shop?.close();
-}, 60_000);
+const rig = rightsTestApp({ now: () => now });
+beforeAll(() => {
+  ({ smtp, t } = rig);
+});
 
 const settle = () => rightsContextOf(t.app).idle();
 let ipCounter = 0;

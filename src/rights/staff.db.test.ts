@@ -2,19 +2,20 @@
  * The privacy team's side: intake by other channels, the inbox, approval of plans, refusal, extension, overrides by
  * two people, and what the clock brings (reminders, package expiry) — through the API, as the console uses it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/support/app.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/support/app.js';
 import { signedInUser as signedInNow, tokenFor } from '../../test/support/auth.js';
 import type { Role } from '../accounts/caller.js';
 import { createSession } from '../accounts/sessions.js';
-import { codeIn, startSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { codeIn, type TestSmtp } from '../../test/support/smtp.js';
 import { applyCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
 import { purposeConsentsOf, recordPurposeConsent } from '../consent/purpose-consent.js';
 import { tick } from './due.js';
 import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
-import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
+import type { HttpShop } from './testing/fixtures.js';
+import { rightsTestApp } from './testing/setup.js';
 
 let shop: HttpShop;
 let smtp: TestSmtp;
@@ -23,17 +24,10 @@ let charter: Charter;
 let now = new Date();
 const day = 86_400_000;
 
-beforeAll(async () => {
-  shop = await startHttpShop('shop');
-  smtp = await startSmtp();
-  charter = rightsCharter([shop.store]);
-  t = await buildTestApp({ charter, now: () => now, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://charter.test' } });
-}, 180_000);
-afterAll(async () => {
-  await t?.close();
-  await smtp?.close();
-  await shop?.close();
-}, 60_000);
+const rig = rightsTestApp({ now: () => now });
+beforeAll(() => {
+  ({ shop, smtp, t, charter } = rig);
+});
 
 beforeEach(() => {
   now = new Date();

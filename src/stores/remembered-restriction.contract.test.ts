@@ -5,13 +5,11 @@
  * other people's due rows; once the restriction is lifted (no identity passed), retention acts on her rows again.
  * On real PostgreSQL and MariaDB.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { storeSchema } from '../charter/schema.js';
 import type { Identity, StoreConnector } from './connector.js';
-import { storeModel } from './plan.js';
 import type { SqlDriver } from './sql/driver.js';
-import { createSqlConnector } from './sql/engine.js';
-import { sqlDriverTargets, testHashKey } from './testing/targets.js';
+import { filledSqlStore, sqlDriverTargets } from './testing/targets.js';
 
 function store(kind: 'postgres' | 'mysql') {
   return storeSchema.parse({
@@ -81,19 +79,9 @@ describe.each(sqlDriverTargets)(
       { table: 'clicks', period: 'P1Y' },
     ];
 
-    beforeAll(async () => {
-      driver = await open();
-      await fill(driver, kind);
-      connector = createSqlConnector({
-        id: 'shop',
-        kind,
-        model: storeModel(store(kind)),
-        driver,
-        context: { hashKey: testHashKey },
-      });
-    });
-    afterAll(async () => {
-      await driver.close();
+    const target = filledSqlStore(kind, open, fill, store(kind));
+    beforeAll(() => {
+      ({ driver, connector } = target);
     });
 
     const ids = async (table: string) =>

@@ -5,13 +5,11 @@
  * the stores' default statement bound and keep exactly the restricted people's rows (reached through profile
  * references both ways). On real PostgreSQL and MariaDB (references unenforced, so MariaDB creates no index either).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { storeSchema } from '../charter/schema.js';
 import type { StoreConnector } from './connector.js';
-import { storeModel } from './plan.js';
 import type { SqlDriver } from './sql/driver.js';
-import { createSqlConnector } from './sql/engine.js';
-import { sqlDriverTargets, testHashKey } from './testing/targets.js';
+import { filledSqlStore, sqlDriverTargets } from './testing/targets.js';
 
 const tables = ['t0', 't1', 't2', 't3'];
 const people = 30;
@@ -68,19 +66,9 @@ describe.each(sqlDriverTargets)('restriction check on profile cycles without ind
   let connector: StoreConnector;
   const now = '2026-06-01T00:00:00.000Z';
 
-  beforeAll(async () => {
-    driver = await open();
-    await fill(driver, kind);
-    connector = createSqlConnector({
-      id: 'cycle',
-      kind,
-      model: storeModel(store(kind)),
-      driver,
-      context: { hashKey: testHashKey },
-    });
-  });
-  afterAll(async () => {
-    await driver.close();
+  const target = filledSqlStore(kind, open, fill, store(kind));
+  beforeAll(() => {
+    ({ driver, connector } = target);
   });
 
   it('counts the restricted people as held and the others as due, in every table', async () => {

@@ -4,13 +4,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCharter } from '../../src/charter/repository.js';
-import type { Charter } from '../../src/charter/schema.js';
 import { signedInUser } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
 import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { withMailchimp } from '../../src/notices/testing/fixtures.js';
 
 const email = 'notices-officer@testco.example';
 const password = 'a long and secret passphrase';
@@ -19,21 +19,6 @@ let served: ServedApp;
 let smtp: TestSmtp;
 let browser: Browser;
 let page: Page;
-
-const withMailchimp = (c: Charter) => {
-  c.recipients.push({
-    id: 'mailchimp',
-    name: 'Mailchimp',
-    role: 'processor',
-    service: 'Newsletters',
-    country: 'US',
-    transfer: 'eu-us-dpf',
-    dpaDate: '2025-01-01',
-    subProcessors: [],
-    notifyOnErasure: true,
-  });
-  c.purposes[0]!.recipients.push('mailchimp');
-};
 
 beforeAll(async () => {
   await ensureConsoleBuilt();

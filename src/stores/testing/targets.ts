@@ -8,10 +8,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { StoreConnector } from '../connector.js';
 import { createHttpStoreHandler } from '../http/adapter.js';
 import { createHttpConnector } from '../http/client.js';
+import type { Store } from '../../charter/schema.js';
 import { storeModel } from '../plan.js';
 import type { SqlDriver } from '../sql/driver.js';
 import { createSqlConnector } from '../sql/engine.js';
@@ -138,4 +139,38 @@ export async function httpTarget(): Promise<ContractTarget> {
       await pglite.close();
     },
   };
+}
+
+/** A SQL connector over a filled database; the fields are set once the `beforeAll` it registers has run. */
+export interface FilledSqlStore {
+  driver: SqlDriver;
+  connector: StoreConnector;
+}
+
+/**
+ * Registers the hooks of a test on one SQL driver target: opens the database, fills it, builds the connector of
+ * `store` over it (with the suite's hash key), and closes the database after the tests. Call it inside the describe.
+ */
+export function filledSqlStore(
+  kind: 'postgres' | 'mysql',
+  open: () => Promise<SqlDriver>,
+  fill: (driver: SqlDriver, kind: 'postgres' | 'mysql') => Promise<void>,
+  store: Store,
+): FilledSqlStore {
+  const target = {} as FilledSqlStore;
+  beforeAll(async () => {
+    target.driver = await open();
+    await fill(target.driver, kind);
+    target.connector = createSqlConnector({
+      id: store.id,
+      kind,
+      model: storeModel(store),
+      driver: target.driver,
+      context: { hashKey: testHashKey },
+    });
+  });
+  afterAll(async () => {
+    await target.driver.close();
+  });
+  return target;
 }

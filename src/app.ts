@@ -12,6 +12,7 @@ import { mailRecipientKey } from './accounts/throttle.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerCharterRoutes } from './charter/routes.js';
 import { registerRevisionRoutes } from './charter/revision-routes.js';
+import { charterView } from './charter/tables.js';
 import { registerBannerRoutes } from './consent/banner-routes.js';
 import { registerConsentRoutes } from './consent/routes.js';
 import { registerLanding } from './landing.js';
@@ -115,8 +116,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // First: installs the route guard every protected route relies on.
   await registerAccountRoutes(app, context);
   registerLanding(app, context);
-  registerCharterRoutes(app, context);
-  registerRevisionRoutes(app, context);
+  // The charter routes hold the charter domain's view of the database (src/charter/tables.ts).
+  const charterDeps = { db: charterView(context.db), clock: () => context.clock() };
+  registerCharterRoutes(app, charterDeps);
+  registerRevisionRoutes(app, charterDeps);
   registerAuditRoutes(app, context);
   registerBannerRoutes(app, context);
   registerConsentRoutes(app, context);

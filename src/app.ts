@@ -10,6 +10,7 @@ import type { AppContext, AppDeps } from './platform/app-context.js';
 import { registerAccountRoutes } from './accounts/routes.js';
 import { mailRecipientKey } from './accounts/throttle.js';
 import { registerAuditRoutes } from './audit/routes.js';
+import { auditView } from './audit/tables.js';
 import { registerCharterRoutes } from './charter/routes.js';
 import { registerRevisionRoutes } from './charter/revision-routes.js';
 import { charterView } from './charter/tables.js';
@@ -120,7 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const charterDeps = { db: charterView(context.db), clock: () => context.clock() };
   registerCharterRoutes(app, charterDeps);
   registerRevisionRoutes(app, charterDeps);
-  registerAuditRoutes(app, context);
+  registerAuditRoutes(app, { db: auditView(context.db), clock: () => context.clock() });
   registerBannerRoutes(app, context);
   registerConsentRoutes(app, context);
   registerRetentionRoutes(app, context);

@@ -5,14 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppContext, AppDeps } from './platform/app-context.js';
 import { registerAccountRoutes } from './accounts/routes.js';
 import { mailRecipientKey } from './accounts/throttle.js';
 import { registerAuditRoutes } from './audit/routes.js';
+import { auditView } from './audit/tables.js';
 import { registerCharterRoutes } from './charter/routes.js';
 import { registerRevisionRoutes } from './charter/revision-routes.js';
+import { charterView } from './charter/tables.js';
 import { registerBannerRoutes } from './consent/banner-routes.js';
 import { registerConsentRoutes } from './consent/routes.js';
 import { registerLanding } from './landing.js';
@@ -28,7 +29,7 @@ import { isReachable } from './platform/db/database.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { defineRoute } from './platform/http/routes.js';
 import { createHttpServer } from './platform/http/server.js';
-import { createMailer, type MailTables } from './platform/mail.js';
+import { createMailer } from './platform/mail.js';
 import { projectFile, version } from './platform/project.js';
 
 export type { AppDeps } from './platform/app-context.js';
@@ -39,7 +40,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mailer =
     deps.mailer ??
     createMailer({
-      db: deps.db as unknown as Kysely<MailTables>,
+      db: deps.db,
       logger: deps.logger,
       smtpUrl: deps.config.SMTP_URL,
       from: deps.config.MAIL_FROM,
@@ -116,9 +117,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // First: installs the route guard every protected route relies on.
   await registerAccountRoutes(app, context);
   registerLanding(app, context);
-  registerCharterRoutes(app, context);
-  registerRevisionRoutes(app, context);
-  registerAuditRoutes(app, context);
+  // The charter routes hold the charter domain's view of the database (src/charter/tables.ts).
+  const charterDeps = { db: charterView(context.db), clock: () => context.clock() };
+  registerCharterRoutes(app, charterDeps);
+  registerRevisionRoutes(app, charterDeps);
+  registerAuditRoutes(app, { db: auditView(context.db), clock: () => context.clock() });
   registerBannerRoutes(app, context);
   registerConsentRoutes(app, context);
   registerRetentionRoutes(app, context);

@@ -4,17 +4,17 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
-import type { Database } from '../database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { invalidInput } from '../platform/errors.js';
 import { CheckpointError, checkCheckpointSignature, checkpointSchema, takeCheckpoint } from './checkpoint.js';
 import { auditActions, exportAuditLines, listAuditEntries } from './query.js';
 import { recordAudit } from './trail.js';
+import type { AuditTables } from './tables.js';
 import { verifyChain } from './verify.js';
 
 export interface AuditRouteDeps {
-  db: Kysely<Database>;
+  db: Kysely<AuditTables>;
   clock: () => Date;
 }
 

@@ -1,5 +1,6 @@
 /** Tables of the audit trail. */
 import type { ColumnType } from 'kysely';
+import { viewOf } from '../platform/db/view.js';
 
 export interface AuditEntryTable {
   organisation_id: string;
@@ -27,3 +28,6 @@ export interface AuditTables {
   audit_entries: AuditEntryTable;
   audit_heads: AuditHeadTable;
 }
+
+/** The audit tables' view of any handle that has them (the composition root hands it to the audit routes). */
+export const auditView = viewOf<AuditTables>();

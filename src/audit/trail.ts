@@ -9,13 +9,11 @@ import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson, sha256 } from '../charter/revision.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
-import { viewOf } from '../platform/db/view.js';
-import type { AuditTables } from './tables.js';
+import { auditView, type AuditTables } from './tables.js';
 import { currentAuditKey, type AuditKey } from './key.js';
 
 /** The audit trail's handle: its own tables only. */
 type AuditDb = Kysely<AuditTables>;
-const auditView = viewOf<AuditTables>();
 
 export const genesisHash = '0'.repeat(64);
 

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
-import type { Database } from '../database.js';
+import type { CharterDb } from './tables.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { emailOf, memberEmails } from './actors.js';
@@ -21,7 +21,7 @@ import { lintResponseSchema, lintSubmission } from './routes.js';
 import { charterSchema, languages } from './schema.js';
 
 export interface EditorRouteDeps {
-  db: Kysely<Database>;
+  db: Kysely<CharterDb>;
   clock: () => Date;
 }
 

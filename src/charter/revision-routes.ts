@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
-import type { Database } from '../database.js';
+import type { CharterDb } from './tables.js';
 import { notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { lintCharter } from '../lint.js';
@@ -19,7 +19,7 @@ import { lintSubmission } from './routes.js';
 import { gateForApply } from './apply-gate.js';
 
 export interface RevisionRouteDeps {
-  db: Kysely<Database>;
+  db: Kysely<CharterDb>;
   clock: () => Date;
 }
 

@@ -2,7 +2,7 @@
  * HTTP routes of the declaration: the active charter (public parts) and lint for editors and CI.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import {
   findOrganisationBySlug,
@@ -10,7 +10,7 @@ import {
   listOrganisations,
   organisationArchived,
 } from '../accounts/organisations.js';
-import type { Database } from '../database.js';
+import { type CharterDb, charterView } from './tables.js';
 import { badRequest, notFound, invalidInput } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { lintCharter } from '../lint.js';
@@ -19,7 +19,7 @@ import { activeCharter, findSite, publicCharter } from './repository.js';
 import { charterRevision, consentRevision } from './revision.js';
 
 export interface CharterRouteDeps {
-  db: Kysely<Database>;
+  db: Kysely<CharterDb>;
   clock: () => Date;
 }
 
@@ -81,10 +81,11 @@ export function lintSubmission(body: z.infer<typeof lintBodySchema>, now: Date):
 }
 
 /** Which organisation a public request means: by site, by slug, or the only one there is. */
-export async function resolvePublicOrganisation(
-  db: Kysely<Database>,
+export async function resolvePublicOrganisation<DB extends CharterDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   query: { site?: string | undefined; organisation?: string | undefined },
 ) {
+  const db = charterView(anyDb);
   if (query.site) {
     const site = await findSite(db, query.site);
     if (!site) throw notFound('site');

@@ -21,6 +21,7 @@ import {
   type SubscriptionDeps,
 } from './subscriptions.js';
 import { startReceiver, type TestReceiver } from './testing/receiver.js';
+import { subscriptionView } from './tables.js';
 
 let database: OpenDatabase<Database>;
 let receiver: TestReceiver;
@@ -45,7 +46,11 @@ beforeEach(async () => {
   receiver.processed.length = 0;
 });
 
-const subscriptionDeps = (): SubscriptionDeps => ({ db: database.db, clock: () => now, allowPrivate: true });
+const subscriptionDeps = (): SubscriptionDeps => ({
+  db: subscriptionView(database.db),
+  clock: () => now,
+  allowPrivate: true,
+});
 const senderDeps = (): WebhookDeps => ({
   db: database.db,
   dbKind: database.kind,

@@ -25,6 +25,7 @@ import {
   updateSubscription,
   type SubscriptionDeps,
 } from './subscriptions.js';
+import { subscriptionView } from './tables.js';
 
 const idParams = z.object({ id: z.uuid('a webhook id') });
 
@@ -38,7 +39,7 @@ export const webhookMessageUnionSchema = z.union(
 /** What the webhook routes share: the subscriptions' ports, their scopes and their OpenAPI tag. */
 function webhookRouteShared(context: AppContext) {
   const deps: SubscriptionDeps = {
-    db: context.db,
+    db: subscriptionView(context.db),
     clock: context.clock,
     allowPrivate: context.config.WEBHOOKS_ALLOW_PRIVATE,
   };

@@ -5,10 +5,10 @@
  * meanwhile), so receivers switch without losing a message.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import { type SubscriptionDb, subscriptionView } from './tables.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { invalidInput, notFound } from '../platform/errors.js';
 import { sealSecret } from '../platform/secret-box.js';
@@ -64,8 +64,8 @@ export const deliveryViewSchema = z.object({
   deliveredAt: z.iso.datetime().nullable(),
 });
 
-export interface SubscriptionDeps {
-  db: Kysely<Database>;
+export interface SubscriptionDeps<DB extends SubscriptionDb = SubscriptionDb> {
+  db: Kysely<DB>;
   clock: () => Date;
   allowPrivate: boolean;
   resolve?: Resolver;
@@ -113,11 +113,12 @@ async function checkedUrl(deps: SubscriptionDeps, url: string): Promise<string> 
   }
 }
 
-export async function createSubscription(
-  deps: SubscriptionDeps,
+export async function createSubscription<DB extends SubscriptionDb>(
+  anyDeps: SubscriptionDeps<DB>,
   scope: OrgScope & { actor: string },
   input: z.infer<typeof subscriptionInputSchema>,
 ) {
+  const deps: SubscriptionDeps = { ...anyDeps, db: subscriptionView(anyDeps.db) };
   const organisationId = requireScope(scope);
   const url = await checkedUrl(deps, input.url);
   const now = deps.clock();
@@ -158,7 +159,7 @@ export async function createSubscription(
   return { ...toView(row), secret };
 }
 
-async function findRow(db: Kysely<Database>, scope: OrgScope, id: string): Promise<SubscriptionRow> {
+async function findRow(db: Kysely<SubscriptionDb>, scope: OrgScope, id: string): Promise<SubscriptionRow> {
   const organisationId = requireScope(scope);
   const row = await inOrganisation(db, scope, (trx) =>
     trx
@@ -172,7 +173,11 @@ async function findRow(db: Kysely<Database>, scope: OrgScope, id: string): Promi
   return row;
 }
 
-export async function listSubscriptions(db: Kysely<Database>, scope: OrgScope): Promise<SubscriptionView[]> {
+export async function listSubscriptions<DB extends SubscriptionDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+): Promise<SubscriptionView[]> {
+  const db = subscriptionView(anyDb);
   const organisationId = requireScope(scope);
   const rows = await inOrganisation(db, scope, (trx) =>
     trx
@@ -185,16 +190,22 @@ export async function listSubscriptions(db: Kysely<Database>, scope: OrgScope): 
   return rows.map(toView);
 }
 
-export async function getSubscription(db: Kysely<Database>, scope: OrgScope, id: string): Promise<SubscriptionView> {
+export async function getSubscription<DB extends SubscriptionDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+  id: string,
+): Promise<SubscriptionView> {
+  const db = subscriptionView(anyDb);
   return toView(await findRow(db, scope, id));
 }
 
-export async function updateSubscription(
-  deps: SubscriptionDeps,
+export async function updateSubscription<DB extends SubscriptionDb>(
+  anyDeps: SubscriptionDeps<DB>,
   scope: OrgScope & { actor: string },
   id: string,
   patch: z.infer<typeof subscriptionPatchSchema>,
 ): Promise<SubscriptionView> {
+  const deps: SubscriptionDeps = { ...anyDeps, db: subscriptionView(anyDeps.db) };
   const organisationId = requireScope(scope);
   await findRow(deps.db, scope, id);
   const url = patch.url === undefined ? undefined : await checkedUrl(deps, patch.url);
@@ -230,11 +241,12 @@ export async function updateSubscription(
   return getSubscription(deps.db, scope, id);
 }
 
-export async function deleteSubscription(
-  deps: SubscriptionDeps,
+export async function deleteSubscription<DB extends SubscriptionDb>(
+  anyDeps: SubscriptionDeps<DB>,
   scope: OrgScope & { actor: string },
   id: string,
 ): Promise<void> {
+  const deps: SubscriptionDeps = { ...anyDeps, db: subscriptionView(anyDeps.db) };
   const organisationId = requireScope(scope);
   await findRow(deps.db, scope, id);
   await inOrganisation(deps.db, scope, async (trx) => {
@@ -258,7 +270,12 @@ export async function deleteSubscription(
 }
 
 /** A new secret; the current one keeps signing beside it for `rotationOverlapMs`. */
-export async function rotateSecret(deps: SubscriptionDeps, scope: OrgScope & { actor: string }, id: string) {
+export async function rotateSecret<DB extends SubscriptionDb>(
+  anyDeps: SubscriptionDeps<DB>,
+  scope: OrgScope & { actor: string },
+  id: string,
+) {
+  const deps: SubscriptionDeps = { ...anyDeps, db: subscriptionView(anyDeps.db) };
   const organisationId = requireScope(scope);
   const row = await findRow(deps.db, scope, id);
   const now = deps.clock();
@@ -292,11 +309,12 @@ export async function rotateSecret(deps: SubscriptionDeps, scope: OrgScope & { a
 }
 
 /** Queues a `webhook.test` event for one subscription (delivered like any other, in order). */
-export async function sendTestEvent(
-  deps: SubscriptionDeps,
+export async function sendTestEvent<DB extends SubscriptionDb>(
+  anyDeps: SubscriptionDeps<DB>,
   scope: OrgScope & { actor: string },
   id: string,
 ): Promise<void> {
+  const deps: SubscriptionDeps = { ...anyDeps, db: subscriptionView(anyDeps.db) };
   await findRow(deps.db, scope, id);
   const now = deps.clock();
   await inOrganisation(deps.db, scope, async (trx) => {
@@ -305,7 +323,13 @@ export async function sendTestEvent(
   });
 }
 
-export async function listDeliveries(db: Kysely<Database>, scope: OrgScope, id: string, limit = 100) {
+export async function listDeliveries<DB extends SubscriptionDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+  id: string,
+  limit = 100,
+) {
+  const db = subscriptionView(anyDb);
   const organisationId = requireScope(scope);
   await findRow(db, scope, id);
   const rows = await inOrganisation(db, scope, (trx) =>

@@ -1,5 +1,7 @@
 /** Tables of the webhooks domain (migrations.ts). */
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditTables } from '../audit/tables.js';
+import { viewOf } from '../platform/db/view.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -69,3 +71,8 @@ export interface WebhookTables {
  * `viewOf<WebhookDb>()`, so any domain's handle can call them.
  */
 export type WebhookDb = WebhookTables;
+
+/** What managing subscriptions needs besides the webhook tables: each change is audited in its transaction. */
+export type SubscriptionDb = WebhookDb & AuditTables;
+
+export const subscriptionView = viewOf<SubscriptionDb>();

@@ -5,6 +5,7 @@
  */
 import type { ColumnType } from 'kysely';
 import type { AuditTables } from '../audit/tables.js';
+import type { ConsentDb } from '../consent/tables.js';
 import { viewOf } from '../platform/db/view.js';
 import type { JobTables } from '../platform/jobs.js';
 import type { WebhookTables } from '../webhooks/tables.js';
@@ -118,5 +119,6 @@ export interface RetentionTables {
  * when the domain starts to read it). Exported functions stay generic (`<DB extends RetentionDb>(db: Kysely<DB>)`)
  * and narrow with `retentionView`, so any domain's handle can call them.
  */
-export type RetentionDb = RetentionTables & AuditTables & WebhookTables & JobTables;
+// ConsentDb: renewals and the installation sweep read the consent ledger.
+export type RetentionDb = RetentionTables & AuditTables & WebhookTables & JobTables & ConsentDb;
 export const retentionView = viewOf<RetentionDb>();

@@ -5,7 +5,6 @@
  * officers (else the DPO or privacy contact of the charter) and records the reminder in the audit trail. The same
  * ticker announces each newly recorded breach to them once (`records.breach-recorded`).
  */
-import type { Kysely } from 'kysely';
 import { listMembers } from '../accounts/users.js';
 import { listOrganisations } from '../accounts/organisations.js';
 import { emitWebhookEvent } from '../webhooks/events.js';
@@ -14,7 +13,7 @@ import { activeCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
 import type { AppContext } from '../platform/app-context.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
-import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
+import { enqueueJob, type JobRunner } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 import { staffRecipientHourlyCap, type Mailer, type MailMessage } from '../platform/mail.js';
 import { formatInstant } from './breach-drafts.js';
@@ -153,7 +152,7 @@ export async function enqueueDueReminders(deps: Pick<ReminderDeps, 'db'>, now: D
       // Once per breach: the officers hear that it was recorded and how long the clock runs.
       if (now.getTime() - Date.parse(breach.createdAt) < announceWithinMs) {
         const created = await enqueueJob(
-          deps.db as unknown as Kysely<JobTables>,
+          deps.db,
           {
             queue: breachRecordedQueue,
             key: `${breach.id}:recorded`,
@@ -166,7 +165,7 @@ export async function enqueueDueReminders(deps: Pick<ReminderDeps, 'db'>, now: D
       }
       for (const milestone of reachedMilestones(toBreachView(breach, now))) {
         const created = await enqueueJob(
-          deps.db as unknown as Kysely<JobTables>,
+          deps.db,
           {
             queue: breachReminderQueue,
             key: `${breach.id}:${milestone}`,

@@ -8,7 +8,7 @@ import { listOrganisations } from '../accounts/organisations.js';
 import { activeCharter } from '../charter/repository.js';
 import type { Database } from '../database.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
-import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
+import { enqueueJob, type JobRunner } from '../platform/jobs.js';
 import { runSiteScan, type SiteScanDeps } from './service.js';
 
 export const siteScanQueue = 'sites.scan';
@@ -28,7 +28,7 @@ export async function enqueueDailyScans(db: Kysely<Database>, now: Date): Promis
     const stored = await activeCharter(db, scope);
     for (const site of stored?.charter.sites ?? []) {
       const created = await enqueueJob(
-        db as unknown as Kysely<JobTables>,
+        db,
         {
           queue: siteScanQueue,
           key: `${organisation.id}:${site.id}:${day}`,

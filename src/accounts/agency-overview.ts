@@ -4,8 +4,8 @@
  * them. Each organisation's figures are read in that organisation's own scope; a person sees only the organisations
  * they are a member of (an operator: every organisation), a token only its own.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { type AccountsDb, accountsView } from './tables.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import type { Caller } from './caller.js';
 import { listOrganisationEntries } from './organisations.js';
@@ -24,7 +24,12 @@ export interface AgencyRow {
   lastScan: { at: string; findings: number } | null;
 }
 
-export async function agencyOverview(db: Kysely<Database>, caller: Caller, now: Date): Promise<AgencyRow[]> {
+export async function agencyOverview<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  caller: Caller,
+  now: Date,
+): Promise<AgencyRow[]> {
+  const db = accountsView(anyDb);
   const entries = await listOrganisationEntries(db);
   const memberOf = new Set(
     caller.kind === 'user' && caller.userId

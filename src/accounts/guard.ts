@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { AccountsDb } from './tables.js';
 import { AppError, forbidden, notFound, unauthorized } from '../platform/errors.js';
 import { setRouteGuard, type RouteSpec } from '../platform/http/routes.js';
 import { setCaller, type Caller } from './caller.js';
@@ -25,7 +25,7 @@ export const organisationHeader = 'x-charter-organisation';
 export const organisationCookie = 'charter_org';
 
 export interface GuardDeps {
-  db: Kysely<Database>;
+  db: Kysely<AccountsDb>;
   clock: () => Date;
 }
 

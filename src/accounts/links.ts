@@ -3,24 +3,23 @@
  * first password, or reset one). Only the SHA-256 of the secret is stored; a link works once.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import { randomSecret, secretHash } from './secrets.js';
 import { countUsers } from './users.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export const setupLinkLifetimeMs = 60 * 60 * 1000;
 export const passwordLinkLifetimeMs = 24 * 60 * 60 * 1000;
 
 export type LinkPurpose = 'setup' | 'password';
 
-export async function issueLink(
-  db: Db,
+export async function issueLink<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   purpose: LinkPurpose,
   userId: string | null,
   lifetimeMs: number,
   now: Date,
 ): Promise<string> {
+  const db = accountsView(anyDb);
   const secret = randomSecret();
   await db
     .insertInto('one_time_links')
@@ -36,7 +35,13 @@ export async function issueLink(
 }
 
 /** Whether a link is still usable (for a page to say so before the form is filled). */
-export async function linkIsValid(db: Db, purpose: LinkPurpose, secret: string, now: Date): Promise<boolean> {
+export async function linkIsValid<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  purpose: LinkPurpose,
+  secret: string,
+  now: Date,
+): Promise<boolean> {
+  const db = accountsView(anyDb);
   const row = await db
     .selectFrom('one_time_links')
     .select(['expires_at', 'used_at'])
@@ -47,12 +52,13 @@ export async function linkIsValid(db: Db, purpose: LinkPurpose, secret: string, 
 }
 
 /** Uses a link inside the caller's transaction: returns its user (null for setup), or undefined when not usable. */
-export async function consumeLink(
-  trx: Db,
+export async function consumeLink<DB extends AccountsDb>(
+  anyTrx: Kysely<DB> | Transaction<DB>,
   purpose: LinkPurpose,
   secret: string,
   now: Date,
 ): Promise<{ userId: string | null } | undefined> {
+  const trx = accountsView(anyTrx);
   const id = secretHash(secret);
   const row = await trx
     .selectFrom('one_time_links')
@@ -76,7 +82,11 @@ export const setupLinkSiblingMs = 2 * 60 * 1000;
  * At start: when no user exists yet, a fresh setup link (links from an earlier start stop working; those of processes
  * started at the same time keep working); otherwise undefined.
  */
-export async function issueSetupLink(db: Kysely<Database>, now: Date): Promise<string | undefined> {
+export async function issueSetupLink<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  now: Date,
+): Promise<string | undefined> {
+  const db = accountsView(anyDb);
   return db.transaction().execute(async (trx) => {
     if ((await countUsers(trx)) > 0) return undefined;
     await trx

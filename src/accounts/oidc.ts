@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import * as client from 'openid-client';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import type { OidcProviderConfig } from '../platform/config.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { enterOrganisation, inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
@@ -18,7 +18,7 @@ import { createSession, type NewSession } from './sessions.js';
 import { auditForUser } from './user-audit.js';
 import { ensureUser, findUserByEmail, membershipsOf, normaliseEmail } from './users.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
+type Db = Kysely<AccountsDb>;
 
 /** Why a sign-in through a provider was refused; each has its page (oidc-pages.ts). */
 export type OidcRefusal =
@@ -85,12 +85,13 @@ function stateHash(state: string): string {
  * Starts a sign-in: state, nonce and PKCE verifier kept server-side (shared by every process) under the hash of the
  * state; the state also goes to the browser's cookie. Returns the provider's authorization URL.
  */
-export async function startOidcSignIn(
-  db: Kysely<Database>,
+export async function startOidcSignIn<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   provider: OidcProviderConfig,
   input: { redirectUri: string },
   now: Date,
 ): Promise<{ url: string; state: string }> {
+  const db = accountsView(anyDb);
   let configuration: client.Configuration;
   try {
     configuration = await providerConfiguration(provider);
@@ -157,12 +158,13 @@ export interface OidcIdentity {
  * used; the code is exchanged with the PKCE verifier, and the ID token checked (issuer, audience, nonce, expiry,
  * signature) by openid-client. Returns the verified email and claims, or throws `OidcRefused`.
  */
-export async function exchangeOidcCode(
-  db: Kysely<Database>,
+export async function exchangeOidcCode<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   provider: OidcProviderConfig,
   input: { callbackUrl: URL; cookieState: string | undefined },
   now: Date,
 ): Promise<OidcIdentity> {
+  const db = accountsView(anyDb);
   const state = input.callbackUrl.searchParams.get('state') ?? '';
   if (!input.cookieState || !state || input.cookieState !== state) {
     // A provider's own error (the person cancelled) still comes with our state; without it the state is what fails.
@@ -244,12 +246,13 @@ async function mappingsOfProvider(db: Db, providerId: string) {
  * one (with the ID token for sign-out at the provider). A membership that exists keeps its role: owners may have
  * changed it. Refused when the person ends up a member of no organisation, or their user is disabled.
  */
-export async function signInWithOidc(
-  db: Kysely<Database>,
+export async function signInWithOidc<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   provider: OidcProviderConfig,
   identity: OidcIdentity,
   now: Date,
 ): Promise<{ userId: string; session: NewSession; joined: string[] }> {
+  const db = accountsView(anyDb);
   const mappings = await mappingsOfProvider(db, provider.id);
   const admitted = new Map<string, Role[]>();
   for (const mapping of mappings) {
@@ -302,12 +305,13 @@ export async function signInWithOidc(
  * Audits a refusal in every organisation that maps this provider (the ones whose sign-in it concerns), with the
  * reason only. Returns how many entries were written (none when no organisation uses the provider yet).
  */
-export async function auditOidcRefusal(
-  db: Kysely<Database>,
+export async function auditOidcRefusal<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   providerId: string,
   reason: OidcRefusal,
   now: Date,
 ): Promise<number> {
+  const db = accountsView(anyDb);
   const organisations = [...new Set((await mappingsOfProvider(db, providerId)).map((m) => m.organisation_id))];
   await db.transaction().execute(async (trx) => {
     await acrossOrganisations('a refused sign-in audited in the organisations using the provider', async () => {
@@ -343,7 +347,11 @@ export async function endSessionUrl(
 }
 
 /** The mappings of an organisation (owners manage them in the console or the API). */
-export async function listSsoMappings(db: Kysely<Database>, scope: OrgScope): Promise<SsoMapping[]> {
+export async function listSsoMappings<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+): Promise<SsoMapping[]> {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, (trx) =>
     trx
@@ -356,12 +364,13 @@ export async function listSsoMappings(db: Kysely<Database>, scope: OrgScope): Pr
 }
 
 /** Replaces an organisation's mappings (audited with the before and after, which hold no personal data). */
-export async function replaceSsoMappings(
-  db: Kysely<Database>,
+export async function replaceSsoMappings<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   input: { mappings: Omit<SsoMapping, 'id'>[]; actor: string },
   now: Date,
 ): Promise<SsoMapping[]> {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   return db.transaction().execute(async (trx) => {
     await enterOrganisation(trx, scope);

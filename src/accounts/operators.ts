@@ -6,17 +6,19 @@
  * created it is still an operator, so revoking the role also disarms their tokens.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import { notFound } from '../platform/errors.js';
 import { auditForUser } from './user-audit.js';
 import { findUserByEmail } from './users.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
 /** The scope an operator holds in every organisation they act in. */
 export const operatorScope = 'organisations:manage';
 
-export async function isOperator(db: Db, userId: string): Promise<boolean> {
+export async function isOperator<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  userId: string,
+): Promise<boolean> {
+  const db = accountsView(anyDb);
   const row = await db
     .selectFrom('installation_operators')
     .select('user_id')
@@ -26,17 +28,22 @@ export async function isOperator(db: Db, userId: string): Promise<boolean> {
 }
 
 /** Whether an actor (`user:<id>`, as tokens record their creator) is an operator now. */
-export async function actorIsOperator(db: Db, actor: string): Promise<boolean> {
+export async function actorIsOperator<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  actor: string,
+): Promise<boolean> {
+  const db = accountsView(anyDb);
   const match = /^user:([0-9a-f-]{36})$/.exec(actor);
   return match?.[1] !== undefined && (await isOperator(db, match[1]));
 }
 
 /** Installation-level event (ids only), in the caller's transaction. */
-export async function recordInstallationEvent(
-  trx: Db,
+export async function recordInstallationEvent<DB extends AccountsDb>(
+  anyTrx: Kysely<DB> | Transaction<DB>,
   input: { actor: string; action: string; target?: string },
   now: Date,
 ) {
+  const trx = accountsView(anyTrx);
   await trx
     .insertInto('installation_events')
     .values({ at: now, actor: input.actor, action: input.action, target: input.target ?? null })
@@ -44,7 +51,13 @@ export async function recordInstallationEvent(
 }
 
 /** Makes a user an operator inside the caller's transaction (first-run setup). */
-export async function addOperator(trx: Transaction<Database>, userId: string, actor: string, now: Date) {
+export async function addOperator<DB extends AccountsDb>(
+  anyTrx: Transaction<DB>,
+  userId: string,
+  actor: string,
+  now: Date,
+) {
+  const trx = accountsView(anyTrx);
   await trx
     .insertInto('installation_operators')
     .values({ user_id: userId, granted_at: now, granted_by: actor })
@@ -57,11 +70,12 @@ export async function addOperator(trx: Transaction<Database>, userId: string, ac
  * Gives the operator role to the user with this address. Audited as `operator.granted` in the installation's events
  * and in the trail of each organisation the user belongs to. Returns false when they held it already.
  */
-export async function grantOperator(
-  db: Kysely<Database>,
+export async function grantOperator<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   input: { email: string; actor: string },
   now: Date,
 ): Promise<{ userId: string; granted: boolean }> {
+  const db = accountsView(anyDb);
   const user = await findUserByEmail(db, input.email);
   if (!user) throw notFound('user');
   return db.transaction().execute(async (trx) => {
@@ -73,11 +87,12 @@ export async function grantOperator(
 }
 
 /** Takes the operator role back. Audited like the grant. Returns false when they did not hold it. */
-export async function revokeOperator(
-  db: Kysely<Database>,
+export async function revokeOperator<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   input: { email: string; actor: string },
   now: Date,
 ): Promise<{ userId: string; revoked: boolean }> {
+  const db = accountsView(anyDb);
   const user = await findUserByEmail(db, input.email);
   if (!user) throw notFound('user');
   return db.transaction().execute(async (trx) => {
@@ -94,7 +109,10 @@ export async function revokeOperator(
 }
 
 /** The operators' addresses, for `charter operator list`. */
-export async function listOperators(db: Db): Promise<{ userId: string; email: string; grantedAt: Date }[]> {
+export async function listOperators<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+): Promise<{ userId: string; email: string; grantedAt: Date }[]> {
+  const db = accountsView(anyDb);
   const rows = await db
     .selectFrom('installation_operators as o')
     .innerJoin('users as u', 'u.id', 'o.user_id')

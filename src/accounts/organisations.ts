@@ -5,9 +5,9 @@
  * unarchived. This table is the root of tenancy and is itself looked up by slug or id.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import { enterOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import type { Role } from './caller.js';
@@ -19,11 +19,19 @@ export interface Organisation {
   name: string;
 }
 
-export async function findOrganisationBySlug(db: Kysely<Database>, slug: string): Promise<Organisation | undefined> {
+export async function findOrganisationBySlug<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  slug: string,
+): Promise<Organisation | undefined> {
+  const db = accountsView(anyDb);
   return db.selectFrom('organisations').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function findOrganisation(db: Kysely<Database>, scope: OrgScope): Promise<Organisation | undefined> {
+export async function findOrganisation<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+): Promise<Organisation | undefined> {
+  const db = accountsView(anyDb);
   return db
     .selectFrom('organisations')
     .select(['id', 'slug', 'name'])
@@ -31,12 +39,20 @@ export async function findOrganisation(db: Kysely<Database>, scope: OrgScope): P
     .executeTakeFirst();
 }
 
-export async function listOrganisations(db: Kysely<Database>): Promise<Organisation[]> {
+export async function listOrganisations<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+): Promise<Organisation[]> {
+  const db = accountsView(anyDb);
   return db.selectFrom('organisations').select(['id', 'slug', 'name']).orderBy('slug').execute();
 }
 
 /** Finds the organisation with this slug, creating it when absent. */
-export async function ensureOrganisation(db: Kysely<Database>, slug: string, name: string): Promise<Organisation> {
+export async function ensureOrganisation<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  slug: string,
+  name: string,
+): Promise<Organisation> {
+  const db = accountsView(anyDb);
   await db
     .insertInto('organisations')
     .values({ id: randomUUID(), slug, name, active_revision_seq: null })
@@ -56,7 +72,10 @@ export interface OrganisationEntry extends Organisation {
 }
 
 /** Installation-level: every organisation with its sites, archived ones included (for operators). */
-export async function listOrganisationEntries(db: Kysely<Database>): Promise<OrganisationEntry[]> {
+export async function listOrganisationEntries<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+): Promise<OrganisationEntry[]> {
+  const db = accountsView(anyDb);
   const rows = await db
     .selectFrom('organisations')
     .select(['id', 'slug', 'name', 'created_at', 'archived_at'])
@@ -98,7 +117,11 @@ const archivedPage = `<!doctype html>
 `;
 
 /** Whether the organisation is archived (its public face answers 410, its jobs do not run). */
-export async function isArchived(db: Kysely<Database>, organisationId: string): Promise<boolean> {
+export async function isArchived<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  organisationId: string,
+): Promise<boolean> {
+  const db = accountsView(anyDb);
   const row = await db
     .selectFrom('organisations')
     .select('archived_at')
@@ -112,11 +135,12 @@ export async function isArchived(db: Kysely<Database>, organisationId: string): 
  * in the new organisation's trail (`organisation.created`, `member.added`) in the same transaction. A slug already
  * taken is a 409 on `body.slug`.
  */
-export async function createOrganisation(
-  db: Kysely<Database>,
+export async function createOrganisation<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   input: { slug: string; name: string; ownerEmail: string; actor: string },
   now: Date,
 ): Promise<{ organisation: Organisation; owner: { userId: string; created: boolean; hasPassword: boolean } }> {
+  const db = accountsView(anyDb);
   return db.transaction().execute(async (trx) => {
     const id = randomUUID();
     const inserted = await trx
@@ -148,11 +172,12 @@ export async function createOrganisation(
  * Archives (or unarchives) an organisation by slug. Nothing is deleted. Audited in its own trail; archiving what is
  * archived already (or the reverse) changes nothing and writes nothing.
  */
-export async function setOrganisationArchived(
-  db: Kysely<Database>,
+export async function setOrganisationArchived<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   input: { slug: string; archived: boolean; actor: string },
   now: Date,
 ): Promise<{ organisation: Organisation; archivedAt: Date | null; changed: boolean }> {
+  const db = accountsView(anyDb);
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('organisations')

@@ -4,8 +4,8 @@
  * (Charter keeps no other name); a token by the name it was given. Actors that are not people (`system`, `cli`,
  * `subject`) are described by the console itself.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { Kysely, Transaction } from 'kysely';
+import { type AccountsDb, accountsView } from './tables.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 
 export interface Person {
@@ -20,7 +20,11 @@ export interface Person {
 }
 
 /** Members of the organisation and its API tokens (revoked ones too: their past actions stay in the trail). */
-export async function peopleOf(db: Kysely<Database>, scope: OrgScope): Promise<Person[]> {
+export async function peopleOf<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+): Promise<Person[]> {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const members = await trx

@@ -5,6 +5,7 @@ import type { AppContext } from '../platform/app-context.js';
 import { createBackgroundTasks, type BackgroundTasks } from '../platform/background.js';
 import { registerConsole } from './console-routes.js';
 import { installRouteGuard } from './guard.js';
+import { accountsView } from './tables.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerOrganisationRoutes } from './routes/organisation-routes.js';
@@ -28,7 +29,7 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
   const tasks = createBackgroundTasks(context.logger);
   tasksOfApp.set(app, tasks);
   app.addHook('onClose', () => tasks.idle());
-  installRouteGuard(app, context);
+  installRouteGuard(app, { db: accountsView(context.db), clock: () => context.clock() });
   registerAuthRoutes(app, context, tasks);
   registerUserRoutes(app, context, tasks);
   registerTokenRoutes(app, context);

@@ -3,8 +3,8 @@
  * each is stored (they carry 256 bits of randomness, so a fast hash is enough and allows lookup by hash).
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { Kysely, Transaction } from 'kysely';
+import { type AccountsDb, accountsView } from './tables.js';
 
 /** A fresh random secret, URL-safe, with an optional readable prefix (`charter_…` for API tokens). */
 export function randomSecret(prefix = ''): string {
@@ -25,11 +25,12 @@ export function keyedHash(key: string, value: string): string {
  * The key for keyed hashes: CHARTER_SECRET when configured, else a random key generated once per installation and
  * kept in the database (so every server process of the installation uses the same one).
  */
-export async function installationKey(
-  db: Kysely<Database>,
+export async function installationKey<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   configured: string | undefined,
   name = 'throttle',
 ): Promise<string> {
+  const db = accountsView(anyDb);
   if (configured) return configured;
   await db
     .insertInto('account_keys')
@@ -41,7 +42,11 @@ export async function installationKey(
 }
 
 /** The installation key, loaded once and shared by the routes of one app (a failed load is tried again next time). */
-export function memoisedInstallationKey(db: Kysely<Database>, configured: string | undefined): () => Promise<string> {
+export function memoisedInstallationKey<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  configured: string | undefined,
+): () => Promise<string> {
+  const db = accountsView(anyDb);
   let key: Promise<string> | undefined;
   return () =>
     (key ??= installationKey(db, configured).catch((error: unknown) => {

@@ -4,11 +4,9 @@
  * token that cookie-authenticated mutations must echo in a header.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { randomSecret, secretHash } from './secrets.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export const sessionCookie = 'charter_session';
 export const csrfCookie = 'charter_csrf';
@@ -46,12 +44,13 @@ export interface SessionOptions {
   idToken?: string;
 }
 
-export async function createSession(
-  db: Db,
+export async function createSession<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   userId: string,
   now: Date,
   options: SessionOptions = {},
 ): Promise<NewSession> {
+  const db = accountsView(anyDb);
   const token = randomSecret();
   const csrfToken = randomSecret();
   // A session waiting for its second factor lives 10 minutes: long enough to open the app, short for a half sign-in.
@@ -87,7 +86,12 @@ export async function createSession(
 }
 
 /** The live session for a cookie value, or undefined (unknown, expired, idle too long, or its user disabled). */
-export async function findSession(db: Kysely<Database>, token: string, now: Date): Promise<ActiveSession | undefined> {
+export async function findSession<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  token: string,
+  now: Date,
+): Promise<ActiveSession | undefined> {
+  const db = accountsView(anyDb);
   const id = secretHash(token);
   const row = await db
     .selectFrom('sessions as s')
@@ -128,16 +132,19 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
   };
 }
 
-export async function deleteSession(db: Db, sessionId: string) {
+export async function deleteSession<DB extends AccountsDb>(anyDb: Kysely<DB> | Transaction<DB>, sessionId: string) {
+  const db = accountsView(anyDb);
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
 /** Ends every session of a user (password changed, user removed). */
-export async function deleteUserSessions(db: Db, userId: string) {
+export async function deleteUserSessions<DB extends AccountsDb>(anyDb: Kysely<DB> | Transaction<DB>, userId: string) {
+  const db = accountsView(anyDb);
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 /** Removes expired sessions (housekeeping). */
-export async function purgeSessions(db: Db, now: Date) {
+export async function purgeSessions<DB extends AccountsDb>(anyDb: Kysely<DB> | Transaction<DB>, now: Date) {
+  const db = accountsView(anyDb);
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }

@@ -5,11 +5,11 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
+type Db = Kysely<AccountsDb>;
 
 export interface SignInPolicy {
   requireTwoFactor: boolean;
@@ -18,7 +18,11 @@ export interface SignInPolicy {
 
 export const defaultSignInPolicy: SignInPolicy = { requireTwoFactor: false, passwordSignIn: true };
 
-export async function signInPolicy(db: Kysely<Database>, scope: OrgScope): Promise<SignInPolicy> {
+export async function signInPolicy<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+): Promise<SignInPolicy> {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   const row = await inOrganisation(db, scope, (trx) =>
     trx
@@ -32,12 +36,13 @@ export async function signInPolicy(db: Kysely<Database>, scope: OrgScope): Promi
     : { ...defaultSignInPolicy };
 }
 
-export async function setSignInPolicy(
-  db: Kysely<Database>,
+export async function setSignInPolicy<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   input: SignInPolicy & { actor: string },
   now: Date,
 ): Promise<SignInPolicy> {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const before = await trx
@@ -97,11 +102,19 @@ async function anyOrganisationOf(
  * Whether one of the user's organisations turned password sign-in off. One is enough to refuse (fails closed): a
  * password session would otherwise reach that organisation too.
  */
-export function passwordSignInRefused(db: Db, userId: string): Promise<boolean> {
+export function passwordSignInRefused<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  userId: string,
+): Promise<boolean> {
+  const db = accountsView(anyDb);
   return anyOrganisationOf(db, userId, 'refuses-passwords');
 }
 
 /** Whether one of the user's organisations requires a second factor. */
-export function twoFactorRequired(db: Db, userId: string): Promise<boolean> {
+export function twoFactorRequired<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  userId: string,
+): Promise<boolean> {
+  const db = accountsView(anyDb);
   return anyOrganisationOf(db, userId, 'requires-two-factor');
 }

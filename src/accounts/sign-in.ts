@@ -4,7 +4,7 @@
  * account, sign-out and password changes are audited in each of the user's organisations, by user id only.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import { recordAudit } from '../audit/trail.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../platform/errors.js';
@@ -19,13 +19,11 @@ import { clearAccountFailures, recordFailure, throttledFor, throttleKeys } from 
 import { countUsers, ensureUser, findUserByEmail, setPasswordHash } from './users.js';
 import { auditForUser } from './user-audit.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
 export const wrongCredentials = 'The email address or the password is not right.';
 export const passwordSignInOff = 'Your organisation signs in through its identity provider: use the button for it.';
 
 export interface SignInDeps {
-  db: Kysely<Database>;
+  db: Kysely<AccountsDb>;
   /** Key for the throttle's keyed hashes. */
   secret: string;
   /** Runs work after the answer (the audit of a known account's failed sign-in, which an unknown one has not). */
@@ -83,7 +81,12 @@ export async function signIn(
   return { userId: user.id, session, pending };
 }
 
-export async function signOut(db: Kysely<Database>, input: { sessionId: string; userId: string }, now: Date) {
+export async function signOut<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  input: { sessionId: string; userId: string },
+  now: Date,
+) {
+  const db = accountsView(anyDb);
   await db.transaction().execute(async (trx) => {
     await deleteSession(trx, input.sessionId);
     await auditForUser(trx, input.userId, { actor: `user:${input.userId}`, action: 'user.logout' }, now);
@@ -94,18 +97,19 @@ export async function signOut(db: Kysely<Database>, input: { sessionId: string; 
  * First run: with a valid setup link and no user yet, creates the first owner — of every organisation there is,
  * or of a new one when none exists — and signs them in.
  */
-export async function completeSetup(
-  db: Kysely<Database>,
+export async function completeSetup<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   input: { token: string; email: string; password: string; organisation?: { slug: string; name: string } | undefined },
   now: Date,
 ): Promise<{ userId: string; session: NewSession }> {
+  const db = accountsView(anyDb);
   const passwordHash = await hashPassword(input.password);
   // First run makes the first owner of every organisation there is: installation-level by nature.
   return acrossOrganisations('first-run setup', () => completeSetupIn(db, input, passwordHash, now));
 }
 
 async function completeSetupIn(
-  db: Kysely<Database>,
+  db: Kysely<AccountsDb>,
   input: { token: string; email: string; password: string; organisation?: { slug: string; name: string } | undefined },
   passwordHash: string,
   now: Date,
@@ -148,11 +152,12 @@ async function completeSetupIn(
 }
 
 /** Sets a password through a one-time link; ends the user's other sessions. */
-export async function setPasswordWithLink(
-  db: Kysely<Database>,
+export async function setPasswordWithLink<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   input: { token: string; password: string },
   now: Date,
 ): Promise<{ userId: string }> {
+  const db = accountsView(anyDb);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const link = await consumeLink(trx, 'password', input.token, now);
@@ -165,16 +170,22 @@ export async function setPasswordWithLink(
 }
 
 /** A password link for an existing user (reset, or first password of an invited user). */
-export async function issuePasswordLink(db: Db, userId: string, now: Date): Promise<string> {
+export async function issuePasswordLink<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  userId: string,
+  now: Date,
+): Promise<string> {
+  const db = accountsView(anyDb);
   return issueLink(db, 'password', userId, passwordLinkLifetimeMs, now);
 }
 
 /** For a reset request: a link when the account exists, undefined otherwise (the caller answers the same). */
-export async function passwordResetLink(
-  db: Kysely<Database>,
+export async function passwordResetLink<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   email: string,
   now: Date,
 ): Promise<{ userId: string; token: string } | undefined> {
+  const db = accountsView(anyDb);
   const user = await findUserByEmail(db, email);
   if (!user || user.disabled_at !== null) return undefined;
   return { userId: user.id, token: await issuePasswordLink(db, user.id, now) };

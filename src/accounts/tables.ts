@@ -1,5 +1,9 @@
 /** Tables of organisations (the tenants), users, their roles, sessions, API tokens and one-time links. */
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditTables } from '../audit/tables.js';
+import type { CharterTables } from '../charter/tables.js';
+import { viewOf } from '../platform/db/view.js';
+import type { ThrottleTables } from '../platform/throttle.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -155,3 +159,18 @@ export interface AccountTables {
   one_time_links: OneTimeLinkTable;
   login_failures: LoginFailureTable;
 }
+
+/**
+ * What the accounts domain's code may read and write: its own tables and the shared ones it uses (add a table here
+ * when the domain starts to read it). Exported functions stay generic (`<DB extends AccountsDb>(db: Kysely<DB>)`) and
+ * narrow with `accountsView`, so any domain's handle can call them.
+ */
+export type AccountsDb = AccountTables &
+  // Every change of consequence is audited in its own transaction.
+  AuditTables &
+  // The organisation list shows each organisation's sites.
+  Pick<CharterTables, 'sites'> &
+  // Password resets are counted per account and per address.
+  ThrottleTables;
+
+export const accountsView = viewOf<AccountsDb>();

@@ -5,13 +5,11 @@
  * Unknown accounts are throttled exactly like known ones (no enumeration through the throttle).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import { allowHits, installationScope, pruneThrottleCounts } from '../platform/throttle.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { installationKey, keyedHash } from './secrets.js';
 import { normaliseEmail } from './users.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export const throttleLimits = {
   account: { failures: 5, windowMs: 15 * 60 * 1000 },
@@ -33,7 +31,12 @@ export function throttleKeys(secret: string, email: string, address: string): Th
  * happen under a lock per key, so parallel attempts cannot all pass the check before any failure is recorded: of 30
  * simultaneous guesses at one account, 5 are tried.
  */
-export async function throttledFor(db: Db, keys: ThrottleKeys, now: Date): Promise<number> {
+export async function throttledFor<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  keys: ThrottleKeys,
+  now: Date,
+): Promise<number> {
+  const db = accountsView(anyDb);
   if (!db.isTransaction) return db.transaction().execute((trx) => throttledFor(trx, keys, now));
   // A fixed order of the two locks: parallel callers cannot deadlock.
   for (const key of [keys.account, keys.address].sort())
@@ -67,7 +70,12 @@ export async function throttledFor(db: Db, keys: ThrottleKeys, now: Date): Promi
 }
 
 /** A failed attempt: already counted by `throttledFor`; what left every window is removed. */
-export async function recordFailure(db: Db, _keys: ThrottleKeys, now: Date) {
+export async function recordFailure<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  _keys: ThrottleKeys,
+  now: Date,
+) {
+  const db = accountsView(anyDb);
   await db
     .deleteFrom('login_failures')
     .where('at', '<', new Date(now.getTime() - 24 * 60 * 60 * 1000))
@@ -78,7 +86,11 @@ export async function recordFailure(db: Db, _keys: ThrottleKeys, now: Date) {
  * A successful sign-in clears the account's failures, and takes back this attempt from the address (the address keeps
  * its other failures): a busy office behind one address is not throttled by its successful sign-ins.
  */
-export async function clearAccountFailures(db: Db, keys: ThrottleKeys) {
+export async function clearAccountFailures<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  keys: ThrottleKeys,
+) {
+  const db = accountsView(anyDb);
   await db.deleteFrom('login_failures').where('key', '=', keys.account).execute();
   await sql`delete from login_failures where ctid in (select ctid from login_failures where key = ${keys.address} order by at desc limit 1)`.execute(
     db,
@@ -95,13 +107,14 @@ export const passwordResetLimits = {
  * Counts a password-reset request (atomically, shared by every process) and tells whether it may go on to look the
  * account up and mail a link. Counted alike for known and unknown addresses; the caller answers the same either way.
  */
-export async function passwordResetAllowed(
-  db: Kysely<Database>,
+export async function passwordResetAllowed<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   secret: string,
   email: string,
   address: string,
   now: Date,
 ): Promise<boolean> {
+  const db = accountsView(anyDb);
   // Installation-wide counters (no organisation): installation-level work, outside any organisation's scope.
   return acrossOrganisations('password-reset throttle', async () => {
     const allowed = await allowHits(
@@ -134,7 +147,11 @@ export async function passwordResetAllowed(
  * The key of the mailer's recipient hashes (its per-recipient cap): the installation's, so that every server process
  * and CLI command counts a mailbox under the same hash. Loaded once per mailer.
  */
-export function mailRecipientKey(db: Kysely<Database>, configured: string | undefined): () => Promise<string> {
+export function mailRecipientKey<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  configured: string | undefined,
+): () => Promise<string> {
+  const db = accountsView(anyDb);
   let key: Promise<string> | undefined;
   return () =>
     (key ??= installationKey(db, configured, 'mail').catch((error: unknown) => {

@@ -3,9 +3,9 @@
  * expiring, with the time of last use. Creation and revocation are audited in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { notFound } from '../platform/errors.js';
@@ -35,12 +35,13 @@ function parseScopes(value: unknown): string[] {
 const date = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
 /** Creates a token; the secret is returned once and never stored. */
-export async function createApiToken(
-  db: Kysely<Database>,
+export async function createApiToken<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   input: { name: string; scopes: string[]; expiresAt?: Date | null; actor: string },
   now: Date,
 ): Promise<{ token: string; record: ApiToken }> {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   const token = randomSecret(tokenPrefix);
   const id = randomUUID();
@@ -85,7 +86,11 @@ export async function createApiToken(
   return { token, record };
 }
 
-export async function listApiTokens(db: Kysely<Database>, scope: OrgScope): Promise<ApiToken[]> {
+export async function listApiTokens<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+): Promise<ApiToken[]> {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const rows = await trx
@@ -119,12 +124,13 @@ export async function listApiTokens(db: Kysely<Database>, scope: OrgScope): Prom
 }
 
 /** Revokes a token of this organisation; another organisation's token is "not found". */
-export async function revokeApiToken(
-  db: Kysely<Database>,
+export async function revokeApiToken<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   input: { tokenId: string; actor: string },
   now: Date,
 ) {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, async (trx) => {
     const row = await trx
@@ -155,11 +161,12 @@ export async function revokeApiToken(
  * Installation-level (authentication comes before any organisation is known): the live token for a secret, with
  * its organisation and scopes; records the time of use.
  */
-export async function authenticateToken(
-  db: Kysely<Database>,
+export async function authenticateToken<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   token: string,
   now: Date,
 ): Promise<{ id: string; organisationId: string; scopes: string[]; createdBy: string } | undefined> {
+  const db = accountsView(anyDb);
   if (!token.startsWith(tokenPrefix)) return undefined;
   // Which organisation the token belongs to is what this lookup finds out: it cannot be scoped before it.
   const row = await acrossOrganisations('authenticate an API token', () =>

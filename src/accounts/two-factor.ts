@@ -6,7 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import { enterOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { AppError, conflict, notFound, tooManyRequests } from '../platform/errors.js';
 import { openSecret, sealSecret } from '../platform/secret-box.js';
@@ -26,7 +26,7 @@ import {
 } from './two-factor-rules.js';
 import { findUser } from './users.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
+type Db = Kysely<AccountsDb>;
 
 /** What a TOTP secret is sealed to (secret-box.ts): its user, so a sealed secret copied to another account does not open. */
 export function totpSecretContext(userId: string): string {
@@ -36,8 +36,8 @@ export function totpSecretContext(userId: string): string {
 export const wrongCode =
   'This code is not right (or was already used). Try the next code of your app, or a recovery code.';
 
-export interface CodeCheckDeps {
-  db: Kysely<Database>;
+export interface CodeCheckDeps<DB extends AccountsDb = AccountsDb> {
+  db: Kysely<DB>;
   /** Key of the throttle's keyed hashes. */
   secret: string;
   /** Runs work after the answer (the audit of a failed code). */
@@ -56,7 +56,7 @@ function codeKeys(secret: string, userId: string, address: string): ThrottleKeys
   return throttleKeys(secret, `second-factor:${userId}`, address);
 }
 
-async function throttle(db: Kysely<Database>, keys: ThrottleKeys, now: Date) {
+async function throttle(db: Kysely<AccountsDb>, keys: ThrottleKeys, now: Date) {
   const wait = await throttledFor(db, keys, now);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
@@ -64,7 +64,11 @@ async function throttle(db: Kysely<Database>, keys: ThrottleKeys, now: Date) {
   }
 }
 
-export async function hasTwoFactor(db: Db, userId: string): Promise<boolean> {
+export async function hasTwoFactor<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  userId: string,
+): Promise<boolean> {
+  const db = accountsView(anyDb);
   const row = await db
     .selectFrom('user_two_factor')
     .select('user_id')
@@ -74,7 +78,11 @@ export async function hasTwoFactor(db: Db, userId: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function twoFactorStatus(db: Kysely<Database>, userId: string): Promise<TwoFactorStatus> {
+export async function twoFactorStatus<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  userId: string,
+): Promise<TwoFactorStatus> {
+  const db = accountsView(anyDb);
   const enabled = await hasTwoFactor(db, userId);
   const left = await db
     .selectFrom('user_recovery_codes')
@@ -89,11 +97,12 @@ export async function twoFactorStatus(db: Kysely<Database>, userId: string): Pro
  * Starts (or restarts) an enrolment: a new secret, not yet in force. Refused while a confirmed one exists (the member
  * asks an owner to reset it, or the console disables it first).
  */
-export async function startEnrolment(
-  db: Kysely<Database>,
+export async function startEnrolment<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   userId: string,
   now: Date,
 ): Promise<{ secret: string; uri: string }> {
+  const db = accountsView(anyDb);
   const user = await findUser(db, userId);
   if (!user) throw notFound('user');
   return db.transaction().execute(async (trx) => {
@@ -143,11 +152,12 @@ async function acceptTotp(
  * Confirms an enrolment with a code from the app: the second factor is then in force, and ten recovery codes are
  * returned — the only time they are shown. A pending `enrol` session becomes a full one (a new session id).
  */
-export async function confirmEnrolment(
-  deps: CodeCheckDeps,
+export async function confirmEnrolment<DB extends AccountsDb>(
+  anyDeps: CodeCheckDeps<DB>,
   input: { userId: string; code: string; address: string; sessionId?: string | undefined; pendingSession: boolean },
   now: Date,
 ): Promise<{ recoveryCodes: string[]; session?: NewSession }> {
+  const deps: CodeCheckDeps = { ...anyDeps, db: accountsView(anyDeps.db) };
   const keys = codeKeys(deps.secret, input.userId, input.address);
   await throttle(deps.db, keys, now);
   const result = await deps.db.transaction().execute(async (trx) => {
@@ -214,11 +224,12 @@ async function failed(deps: CodeCheckDeps, keys: ThrottleKeys, userId: string, n
  * The second step of a password sign-in: a TOTP code or one recovery code. On success the pending session is replaced
  * by a full one (a new id: the half-signed-in cookie is worth nothing afterwards) and the sign-in is audited.
  */
-export async function verifySecondFactor(
-  deps: CodeCheckDeps,
+export async function verifySecondFactor<DB extends AccountsDb>(
+  anyDeps: CodeCheckDeps<DB>,
   input: { userId: string; sessionId: string; code: string; address: string },
   now: Date,
 ): Promise<{ session: NewSession; method: 'totp' | 'recovery-code'; recoveryCodesLeft: number }> {
+  const deps: CodeCheckDeps = { ...anyDeps, db: accountsView(anyDeps.db) };
   const keys = codeKeys(deps.secret, input.userId, input.address);
   await throttle(deps.db, keys, now);
   const result = await deps.db.transaction().execute(async (trx) => {
@@ -279,12 +290,13 @@ export async function verifySecondFactor(
  * The lost-device path: an owner resets another member's second factor. The member's sessions end; at their next
  * sign-in they enrol again when an organisation requires it. Audited in this organisation, by ids only.
  */
-export async function resetMemberTwoFactor(
-  db: Kysely<Database>,
+export async function resetMemberTwoFactor<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   input: { userId: string; actorUserId: string; actor: string },
   now: Date,
 ): Promise<{ email: string }> {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   if (input.userId === input.actorUserId)
     throw conflict('Another owner resets your own second factor; or use a recovery code.');
@@ -319,7 +331,11 @@ export async function resetMemberTwoFactor(
 }
 
 /** The members of an organisation who have a second factor in force (for the member list). */
-export async function membersWithTwoFactor(db: Kysely<Database>, userIds: readonly string[]): Promise<Set<string>> {
+export async function membersWithTwoFactor<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  userIds: readonly string[],
+): Promise<Set<string>> {
+  const db = accountsView(anyDb);
   if (userIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('user_two_factor')

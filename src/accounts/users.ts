@@ -6,13 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import { type AccountsDb, accountsView } from './tables.js';
 import { enterOrganisation, inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { conflict, notFound } from '../platform/errors.js';
 import type { Role } from './caller.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
+type Db = Kysely<AccountsDb>;
 
 export interface User {
   id: string;
@@ -51,7 +51,8 @@ function toUser(row: {
 }
 
 /** Installation-level: the user with this email (sign-in, password reset, CLI). */
-export async function findUserByEmail(db: Db, email: string) {
+export async function findUserByEmail<DB extends AccountsDb>(anyDb: Kysely<DB> | Transaction<DB>, email: string) {
+  const db = accountsView(anyDb);
   return db
     .selectFrom('users')
     .select(['id', 'email', 'password_hash', 'disabled_at'])
@@ -59,7 +60,11 @@ export async function findUserByEmail(db: Db, email: string) {
     .executeTakeFirst();
 }
 
-export async function findUser(db: Db, userId: string): Promise<User | undefined> {
+export async function findUser<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  userId: string,
+): Promise<User | undefined> {
+  const db = accountsView(anyDb);
   const row = await db
     .selectFrom('users')
     .select(['id', 'email', 'password_hash', 'disabled_at'])
@@ -68,7 +73,8 @@ export async function findUser(db: Db, userId: string): Promise<User | undefined
   return row ? toUser(row) : undefined;
 }
 
-export async function countUsers(db: Db): Promise<number> {
+export async function countUsers<DB extends AccountsDb>(anyDb: Kysely<DB> | Transaction<DB>): Promise<number> {
+  const db = accountsView(anyDb);
   const row = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -77,7 +83,11 @@ export async function countUsers(db: Db): Promise<number> {
 }
 
 /** Installation-level: every organisation a user may act in, by slug. */
-export async function membershipsOf(db: Db, userId: string): Promise<Membership[]> {
+export async function membershipsOf<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  userId: string,
+): Promise<Membership[]> {
+  const db = accountsView(anyDb);
   const rows = await acrossOrganisations('the organisations a signed-in user belongs to', () =>
     db
       .selectFrom('memberships as m')
@@ -91,10 +101,11 @@ export async function membershipsOf(db: Db, userId: string): Promise<Membership[
 }
 
 /** Creates a user without a password (they set it through a one-time link), or returns the existing one. */
-export async function ensureUser(
-  trx: Db,
+export async function ensureUser<DB extends AccountsDb>(
+  anyTrx: Kysely<DB> | Transaction<DB>,
   email: string,
 ): Promise<{ id: string; created: boolean; hasPassword: boolean }> {
+  const trx = accountsView(anyTrx);
   const existing = await findUserByEmail(trx, email);
   if (existing) return { id: existing.id, created: false, hasPassword: existing.password_hash !== null };
   const id = randomUUID();
@@ -105,7 +116,13 @@ export async function ensureUser(
   return { id, created: true, hasPassword: false };
 }
 
-export async function setPasswordHash(trx: Db, userId: string, passwordHash: string, now: Date) {
+export async function setPasswordHash<DB extends AccountsDb>(
+  anyTrx: Kysely<DB> | Transaction<DB>,
+  userId: string,
+  passwordHash: string,
+  now: Date,
+) {
+  const trx = accountsView(anyTrx);
   await trx
     .updateTable('users')
     .set({ password_hash: passwordHash, password_changed_at: now })
@@ -114,7 +131,11 @@ export async function setPasswordHash(trx: Db, userId: string, passwordHash: str
 }
 
 /** The members of an organisation with their roles. */
-export async function listMembers(db: Kysely<Database>, scope: OrgScope): Promise<Member[]> {
+export async function listMembers<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+): Promise<Member[]> {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const rows = await trx
@@ -138,12 +159,13 @@ export async function listMembers(db: Kysely<Database>, scope: OrgScope): Promis
  * Gives a person (by email) a role in an organisation, creating their user when new. Audited as `member.added`
  * (ids only). Returns whether the user was created (then they need a password link).
  */
-export async function addMember(
-  db: Kysely<Database>,
+export async function addMember<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   input: { email: string; role: Role; actor: string },
   now: Date,
 ): Promise<{ userId: string; created: boolean; hasPassword: boolean }> {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   // The user row is installation-level; it is created before the scoped transaction takes the restricted role.
   return db.transaction().execute(async (outer) => {
@@ -165,7 +187,15 @@ export async function addMember(
 }
 
 /** Adds a membership and its audit entry within the caller's transaction. */
-export async function addMembership(trx: Db, scope: OrgScope, userId: string, role: Role, actor: string, now: Date) {
+export async function addMembership<DB extends AccountsDb>(
+  anyTrx: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+  userId: string,
+  role: Role,
+  actor: string,
+  now: Date,
+) {
+  const trx = accountsView(anyTrx);
   const organisationId = requireScope(scope);
   await trx.insertInto('memberships').values({ organisation_id: organisationId, user_id: userId, role }).execute();
   await recordAudit(trx, scope, { actor, action: 'member.added', target: `user:${userId}`, data: { role } }, now);
@@ -182,12 +212,13 @@ async function lockOwners(trx: Db, organisationId: string) {
 }
 
 /** Changes a member's role; an organisation always keeps at least one owner. */
-export async function changeRole(
-  db: Kysely<Database>,
+export async function changeRole<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   input: { userId: string; role: Role; actor: string },
   now: Date,
 ) {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const owners = await lockOwners(trx, organisationId);
@@ -222,12 +253,13 @@ export async function changeRole(
 }
 
 /** Removes a member from an organisation (their user and other memberships stay). */
-export async function removeMember(
-  db: Kysely<Database>,
+export async function removeMember<DB extends AccountsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   input: { userId: string; actor: string },
   now: Date,
 ) {
+  const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     const owners = await lockOwners(trx, organisationId);

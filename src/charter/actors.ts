@@ -1,11 +1,15 @@
 /** Who applied a revision, for people: a `user:<id>` actor shown by the member's email instead of an id. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { listMembers } from '../accounts/users.js';
-import type { Database } from '../database.js';
+import { type CharterDb, charterView } from './tables.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 
 /** The emails of the organisation's members by user id (only members: nobody outside it is looked up). */
-export async function memberEmails(db: Kysely<Database>, scope: OrgScope): Promise<Map<string, string>> {
+export async function memberEmails<DB extends CharterDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+): Promise<Map<string, string>> {
+  const db = charterView(anyDb);
   return new Map((await listMembers(db, scope)).map((m) => [m.userId, m.email]));
 }
 

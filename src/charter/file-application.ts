@@ -4,9 +4,9 @@
  * active. A changed file passes the same gate as `charter apply` (validation and lint errors refuse it).
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { ensureOrganisation } from '../accounts/organisations.js';
-import type { Database } from '../database.js';
+import { type CharterDb, charterView } from './tables.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { formatProblem, loadCharter } from './loader.js';
 import { activeCharter, applyCharter } from './repository.js';
@@ -38,10 +38,11 @@ export function gateCharterFile(source: string, file: string, now: Date) {
 }
 
 /** Applies a charter file at start when it changed since it was last applied from a file (see the module comment). */
-export async function applyCharterFile(
-  db: Kysely<Database>,
+export async function applyCharterFile<DB extends CharterDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   input: { source: string; file: string; actor: string; now: Date },
 ): Promise<FileApplication> {
+  const db = charterView(anyDb);
   const { problems } = gateCharterFile(input.source, input.file, input.now);
   // Refused before anything is compared: a file with errors is reported at every start, never silently skipped.
   if (problems.length > 0) return { outcome: 'refused', problems };

@@ -2,10 +2,10 @@
  * Charter revisions: the full history of every organisation's declaration, the active one, and the public site
  * registry derived from it. Applying a charter is one transaction: new revision, sites, audit entry.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
+import { type CharterDb, type CharterReadDb, charterReadView, charterView } from './tables.js';
 import { conflict } from '../platform/errors.js';
 import { organisationArchived } from '../accounts/organisations.js';
 import { inOrganisation, requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
@@ -31,8 +31,8 @@ export interface ApplyResult {
 }
 
 /** Stores `charter` as the organisation's active revision unless it is already active. */
-export async function applyCharter(
-  db: Kysely<Database>,
+export async function applyCharter<DB extends CharterDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   input: {
     charter: Charter;
@@ -44,6 +44,7 @@ export async function applyCharter(
     baseSeq?: number;
   },
 ): Promise<ApplyResult> {
+  const db = charterView(anyDb);
   const organisationId = requireScope(scope);
   const revision = charterRevision(input.charter);
   return inOrganisation(db, scope, async (trx) => {
@@ -130,7 +131,11 @@ export async function applyCharter(
 }
 
 /** The active charter of an organisation, or undefined before the first apply. */
-export async function activeCharter(db: Kysely<Database>, scope: OrgScope): Promise<StoredRevision | undefined> {
+export async function activeCharter<DB extends CharterReadDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+): Promise<StoredRevision | undefined> {
+  const db = charterReadView(anyDb);
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
     const row = await db
@@ -155,11 +160,12 @@ export async function activeCharter(db: Kysely<Database>, scope: OrgScope): Prom
 }
 
 /** One revision by sequence number. */
-export async function charterRevisionBySeq(
-  db: Kysely<Database>,
+export async function charterRevisionBySeq<DB extends CharterReadDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
   seq: number,
 ): Promise<StoredRevision | undefined> {
+  const db = charterReadView(anyDb);
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
     const row = await db
@@ -173,7 +179,8 @@ export async function charterRevisionBySeq(
 }
 
 /** The history of revisions, newest first, without their content. */
-export async function listRevisions(db: Kysely<Database>, scope: OrgScope) {
+export async function listRevisions<DB extends CharterReadDb>(anyDb: Kysely<DB> | Transaction<DB>, scope: OrgScope) {
+  const db = charterReadView(anyDb);
   const organisationId = requireScope(scope);
   return withinOrganisation(db, scope, async (db) => {
     return db
@@ -195,7 +202,11 @@ export async function listRevisions(db: Kysely<Database>, scope: OrgScope) {
  * The organisation a public site id belongs to (banner, privacy center, notices). A site of an archived organisation
  * throws 410 Gone here, the one place every public route resolves a site, so none of them can forget it.
  */
-export async function findSite(db: Kysely<Database>, siteId: string): Promise<{ organisationId: string } | undefined> {
+export async function findSite<DB extends CharterReadDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  siteId: string,
+): Promise<{ organisationId: string } | undefined> {
+  const db = charterReadView(anyDb);
   const row = await db
     .selectFrom('sites as s')
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')

@@ -3,6 +3,7 @@
  * whether an email address has an account.
  */
 import type { FastifyInstance } from 'fastify';
+import { accountsView } from '../tables.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import type { BackgroundTasks } from '../../platform/background.js';
@@ -79,7 +80,7 @@ function registerSessionRoutes(
     },
     async ({ body, request, reply }) => {
       const result = await signIn(
-        { db: context.db, secret: await throttleKey(), later: (label, work) => tasks.run(label, work) },
+        { db: accountsView(context.db), secret: await throttleKey(), later: (label, work) => tasks.run(label, work) },
         { ...body, address: request.ip },
         context.clock(),
       );

@@ -10,9 +10,13 @@ import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/
 import type { Identity, IdentityType } from '../stores/connector.js';
 import { viewOf } from '../platform/db/view.js';
 import { recordEvent, type RightsRequest } from './repository.js';
-import type { RightsDb } from './tables.js';
+import type { RightsDb, RightsTables } from './tables.js';
 
 const rightsView = viewOf<RightsDb>();
+
+/** What reading the restricted identities needs: retention reads them without the rest of `RightsDb`. */
+export type RestrictedIdentitiesDb = Pick<RightsTables, 'rights_restricted_identities'>;
+const restrictedView = viewOf<RestrictedIdentitiesDb>();
 
 /** A table a restriction could not be marked in (no `restrictColumn`): an officer task names it, never the person's mail. */
 export interface UnmarkedTable {
@@ -86,11 +90,11 @@ export async function forgetRestriction<DB extends RightsDb>(
 }
 
 /** The identities of the organisation's restricted people that stores could not mark (distinct). */
-export async function restrictedIdentities<DB extends RightsDb>(
+export async function restrictedIdentities<DB extends RestrictedIdentitiesDb>(
   anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
 ): Promise<Identity[]> {
-  const db = rightsView(anyDb);
+  const db = restrictedView(anyDb);
   const organisationId = requireScope(scope);
   const rows = await withinOrganisation(db, scope, (trx) =>
     trx

@@ -10,7 +10,6 @@
  *   BENCH_REQUESTS=200 BENCH_PARALLEL=20 BENCH_SEQUENTIAL=20 BENCH_DATABASES=postgres,mariadb
  */
 import { performance } from 'node:perf_hooks';
-import type { Kysely } from 'kysely';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { ensureOrganisation } from '../src/accounts/organisations.js';
@@ -21,7 +20,7 @@ import { migrations, type Database } from '../src/database.js';
 import { readConfig } from '../src/platform/config.js';
 import { migrate, openDatabase } from '../src/platform/db/database.js';
 import { createLogger } from '../src/platform/logger.js';
-import { createMailer, type Mailer, type MailTables } from '../src/platform/mail.js';
+import { createMailer, type Mailer } from '../src/platform/mail.js';
 import { advance } from '../src/rights/fulfilment.js';
 import { confirm, submit, verifyCode } from '../src/rights/intake.js';
 import { createRightsContext } from '../src/rights/register.js';
@@ -158,7 +157,7 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
     PUBLIC_URL: 'https://charter.example',
   });
   // The outbox mailer (no SMTP here), with the codes read back the way a person reads their mail.
-  const outbox = createMailer({ db: database.db as unknown as Kysely<MailTables>, logger, from: config.MAIL_FROM });
+  const outbox = createMailer({ db: database.db, logger, from: config.MAIL_FROM });
   const codes = new Map<string, string>();
   const mailer: Mailer = {
     async send(message) {

@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppContext, AppDeps } from './platform/app-context.js';
 import { registerAccountRoutes } from './accounts/routes.js';
@@ -28,7 +27,7 @@ import { isReachable } from './platform/db/database.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { defineRoute } from './platform/http/routes.js';
 import { createHttpServer } from './platform/http/server.js';
-import { createMailer, type MailTables } from './platform/mail.js';
+import { createMailer } from './platform/mail.js';
 import { projectFile, version } from './platform/project.js';
 
 export type { AppDeps } from './platform/app-context.js';
@@ -39,7 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mailer =
     deps.mailer ??
     createMailer({
-      db: deps.db as unknown as Kysely<MailTables>,
+      db: deps.db,
       logger: deps.logger,
       smtpUrl: deps.config.SMTP_URL,
       from: deps.config.MAIL_FROM,

@@ -23,7 +23,7 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { ephemeralSecretsKey, installSecretsKeyring, resolveSecretsKeyring } from './platform/secret-box.js';
 import { sealStoredSecrets } from './secrets-at-rest.js';
 import { registerNoticeJobs } from './notices/jobs.js';
-import { createMailer, type MailTables } from './platform/mail.js';
+import { createMailer } from './platform/mail.js';
 import { registerSiteJobs } from './sites/jobs.js';
 import { registerRecordsJobs } from './records/breach-reminders.js';
 import { composeRetention } from './retention/deps.js';
@@ -210,7 +210,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const url = publicUrl(config);
     // Reminders of the 72-hour breach clock, mailed to the owners and privacy officers.
     const mailer = createMailer({
-      db: database.db as unknown as Kysely<MailTables>,
+      db: database.db,
       logger,
       smtpUrl: config.SMTP_URL,
       from: config.MAIL_FROM,

@@ -2,10 +2,11 @@
  * The page a person sees when a sign-in through their identity provider is refused: what went wrong and what to do,
  * in EN/NL/FR/DE, plain HTML (no script, the console's stylesheet-free layout), never a stack trace.
  */
+import { languages, type Language } from '../charter/schema.js';
 import type { OidcRefusal } from './oidc.js';
 
-export type PageLanguage = 'en' | 'nl' | 'fr' | 'de';
-export const pageLanguages: readonly PageLanguage[] = ['en', 'nl', 'fr', 'de'];
+export type PageLanguage = Language;
+export const pageLanguages: readonly PageLanguage[] = languages;
 
 interface PageTexts {
   title: string;

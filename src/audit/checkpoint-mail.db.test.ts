@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { signedInUser } from '../../test/support/auth.js';
 import { buildCharter } from '../../test/support/charter.js';
 import { createLogger } from '../platform/logger.js';
-import { createMailer, type MailTables } from '../platform/mail.js';
+import { createMailer } from '../platform/mail.js';
 import { readCheckpoints } from './checkpoint.js';
 import { enqueueCheckpointMails, mailCheckpoint } from './checkpoint-mail.js';
 import { verifyChain } from './verify.js';
@@ -32,7 +31,7 @@ describe('the daily checkpoint mail', () => {
   it('mails the owners (only) a signed checkpoint that the verifier accepts', async () => {
     const logger = createLogger('silent');
     const mailer = createMailer({
-      db: t.database.db as unknown as Kysely<MailTables>,
+      db: t.database.db,
       logger,
       from: 'Charter <privacy@testco.example>',
     });

@@ -3,11 +3,10 @@ import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { buildCharter } from '../../test/support/charter.js';
 import { applyCharter } from '../charter/repository.js';
 import { createJobRunner } from '../platform/jobs.js';
-import type { Kysely } from 'kysely';
 import { freePort } from '../../test/support/postgres-server.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { createLogger } from '../platform/logger.js';
-import { createMailer, type Mailer, type MailTables } from '../platform/mail.js';
+import { createMailer, type Mailer } from '../platform/mail.js';
 import { registerNoticeJobs, runNoticeWork } from './jobs.js';
 import { markSignificant, requestSubscription } from './subscriptions.js';
 
@@ -21,7 +20,7 @@ let down: Mailer;
 beforeAll(async () => {
   t = await buildTestApp({ charter: buildCharter() });
   smtp = await startSmtp();
-  const db = t.database.db as unknown as Kysely<MailTables>;
+  const db = t.database.db;
   mailer = createMailer({ db, logger, smtpUrl: smtp.url, from: 'Charter <privacy@testco.example>' });
   down = createMailer({
     db,

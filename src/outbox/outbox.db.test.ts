@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { sessionFor, tokenFor } from '../../test/support/auth.js';
 import { ensureOrganisation } from '../accounts/organisations.js';
 import { createLogger } from '../platform/logger.js';
-import { createMailer, type MailTables } from '../platform/mail.js';
+import { createMailer } from '../platform/mail.js';
 import { formatOutbox, outboxForCli } from './commands.js';
 
 let t: TestApp;
@@ -22,7 +21,7 @@ beforeAll(async () => {
   other = await ensureOrganisation(t.database.db, 'outbox-other', 'Other BV');
   // The mailer as the app has it without SMTP: the Outbox is the delivery.
   const mailer = createMailer({
-    db: t.database.db as unknown as Kysely<MailTables>,
+    db: t.database.db,
     logger: createLogger('silent'),
     from: 'Charter <privacy@charter.test>',
   });

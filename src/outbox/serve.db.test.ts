@@ -2,14 +2,13 @@
  * The Outbox from a terminal and at start: `serve` says that mail is kept, not sent, while SMTP is not configured, and
  * `charter outbox` reads the database a server wrote (the command as a person types it).
  */
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/cli.js';
 import { cliTestDatabase } from '../../test/support/database.js';
 import { ensureOrganisation } from '../accounts/organisations.js';
 import { readConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
-import { createMailer, type MailTables } from '../platform/mail.js';
+import { createMailer } from '../platform/mail.js';
 import { startServer, withConfiguredDatabase } from '../server.js';
 
 let env: Record<string, string>;
@@ -31,7 +30,7 @@ beforeAll(async () => {
   mailId = await withConfiguredDatabase(readConfig(env), async (database) => {
     const organisation = await ensureOrganisation(database.db, 'outboxco', 'Outboxco BV');
     const mailer = createMailer({
-      db: database.db as unknown as Kysely<MailTables>,
+      db: database.db,
       logger: createLogger('silent'),
       from: 'Charter <privacy@localhost>',
     });

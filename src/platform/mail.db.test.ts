@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { createLogger } from './logger.js';
-import { createMailer, RecipientRefusedError, type MailTables } from './mail.js';
+import { createMailer, RecipientRefusedError } from './mail.js';
 
 let smtp: TestSmtp;
 let t: TestApp;
@@ -20,7 +19,7 @@ afterAll(async () => {
 describe('the mailer', () => {
   it('refuses any recipient that is not one plain address, before SMTP and the outbox (the second wall)', async () => {
     const mailer = createMailer({
-      db: t.database.db as unknown as Kysely<MailTables>,
+      db: t.database.db,
       logger: createLogger('silent'),
       smtpUrl: smtp.url,
       from: 'Charter <privacy@charter.test>',

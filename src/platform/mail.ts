@@ -12,6 +12,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import { isPlainAddress } from './contact.js';
 import type { Logger } from './logger.js';
+import { viewOf } from './db/view.js';
 import { countHit, installationScope, type ThrottleTables } from './throttle.js';
 
 /** Mails per recipient per hour, all templates together (per organisation; installation mail on its own). */
@@ -82,6 +83,11 @@ export interface MailTables {
  * A recipient that is not one plain address. The callers check values from stores first; this is the second wall, so
  * a value that slipped through (a list, a header after CR LF, a display name) is never handed to SMTP or the outbox.
  */
+/** What the mailer writes: the outbox copy of each mail and the per-recipient counters. */
+export type MailerDb = MailTables & ThrottleTables;
+
+const mailerView = viewOf<MailerDb>();
+
 export class RecipientRefusedError extends Error {
   override name = 'RecipientRefusedError';
   constructor() {
@@ -90,8 +96,9 @@ export class RecipientRefusedError extends Error {
 }
 
 /** Sends through SMTP and keeps a copy in the outbox (so the console shows what went out). */
-export function createMailer(options: {
-  db: Kysely<MailTables>;
+export function createMailer<DB extends MailerDb>(options: {
+  /** Any handle that has the outbox and the counters (every domain's may be given). */
+  db: Kysely<DB>;
   logger: Logger;
   smtpUrl?: string | undefined;
   from: string;
@@ -101,6 +108,7 @@ export function createMailer(options: {
   recipientHourlyCap?: number;
   clock?: () => Date;
 }): Mailer {
+  const db = mailerView(options.db);
   const clock = options.clock ?? (() => new Date());
   const processKey = randomBytes(32).toString('base64url');
   const recipientKey = options.recipientKey ?? (() => Promise.resolve(processKey));
@@ -123,18 +131,16 @@ export function createMailer(options: {
       const organisationId = message.organisationId;
       // The outbox and the counters are organisation data under row-level security: written in the organisation's
       // scope, or, for an installation mail (no organisation), as installation-level work.
-      const scoped = <T>(work: (db: Kysely<MailTables>) => Promise<T>) =>
+      const scoped = <T>(work: (db: Kysely<MailerDb>) => Promise<T>) =>
         organisationId
-          ? inOrganisation(options.db, { organisationId }, work)
-          : acrossOrganisations('an installation mail', () => work(options.db));
+          ? inOrganisation(db, { organisationId }, work)
+          : acrossOrganisations('an installation mail', () => work(db));
       const recipientHash = createHmac('sha256', await recipientKey())
         .update(`mail-recipient:${message.to.trim().toLowerCase()}`)
         .digest('base64url');
       const count = await scoped((db) =>
         countHit(
-          // The mailer's handle is typed by the outbox alone because callers in several domains hand it theirs
-          // (`as Kysely<MailTables>`); the database it is given always holds the counters too (src/database.ts).
-          db as unknown as Kysely<ThrottleTables>,
+          db,
           {
             organisationId: organisationId ?? installationScope,
             kind: 'mail-recipient',

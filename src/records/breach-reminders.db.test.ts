@@ -5,13 +5,12 @@ import type { Database } from '../database.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import { createJobRunner, type JobRunner } from '../platform/jobs.js';
 import { createLogger } from '../platform/logger.js';
-import { createMailer, type MailTables } from '../platform/mail.js';
+import { createMailer } from '../platform/mail.js';
 import { buildCharter } from '../../test/support/charter.js';
 import { testDatabase } from '../../test/support/database.js';
 import { breachContentSchema } from './breach.js';
 import { recordBreach, recordNotification } from './breach-repository.js';
 import { reachedMilestones, registerRecordsJobs } from './breach-reminders.js';
-import type { Kysely } from 'kysely';
 
 let database: OpenDatabase<Database>;
 let runner: JobRunner;
@@ -52,7 +51,7 @@ beforeAll(async () => {
   await applyCharter(database.db, scope, { charter: buildCharter(), source: '{}', format: 'json', actor: 'system' });
   const logger = createLogger('silent');
   const mailer = createMailer({
-    db: database.db as unknown as Kysely<MailTables>,
+    db: database.db,
     logger,
     from: 'Charter <charter@localhost>',
   });

@@ -4,14 +4,13 @@
  * `charter requests tick [--json]` — runs what became due once (dispatches, ended grace periods, unverifiable
  * closures, reminders, expired packages), for installations that do not run `charter serve` all the time.
  */
-import type { Kysely } from 'kysely';
 import { findOrganisationBySlug, listOrganisations } from '../accounts/organisations.js';
 import { mailRecipientKey } from '../accounts/throttle.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command, type CommandArgs } from '../cli/command.js';
 import { readConfig } from '../platform/config.js';
 import { defaultColumns, formatTable } from '../platform/text-layout.js';
 import { createLogger } from '../platform/logger.js';
-import { createMailer, type MailTables } from '../platform/mail.js';
+import { createMailer } from '../platform/mail.js';
 import { withCliDatabase } from '../cli/database.js';
 import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../cli/remote.js';
 import type { RequestSummary } from './schemas.js';
@@ -159,7 +158,7 @@ export const requestsTickCommand: Command = {
       async (database) => {
         const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
         const mailer = createMailer({
-          db: database.db as unknown as Kysely<MailTables>,
+          db: database.db,
           logger,
           smtpUrl: config.SMTP_URL,
           from: config.MAIL_FROM,

@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, testDatabase, testDbKind } from '../../test/support/database.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
@@ -21,7 +20,7 @@ import { migrations, type Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
 import { migrate, openDatabase, type OpenDatabase } from '../platform/db/database.js';
 import { createLogger } from '../platform/logger.js';
-import { createMailer, defaultRecipientHourlyCap, staffRecipientHourlyCap, type MailTables } from '../platform/mail.js';
+import { createMailer, defaultRecipientHourlyCap, staffRecipientHourlyCap } from '../platform/mail.js';
 import { limits } from './intake.js';
 import { rightsContextOf } from './register.js';
 import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
@@ -230,7 +229,7 @@ describe('mail per recipient', { timeout: 120_000 }, () => {
     const key = () => Promise.resolve('installation-key');
     const mailers = databases.map((database) =>
       createMailer({
-        db: database.db as unknown as Kysely<MailTables>,
+        db: database.db,
         logger: createLogger('silent'),
         from: 'Charter <charter@localhost>',
         recipientKey: key,

@@ -3,7 +3,6 @@
  * audit entry, and mails the officers only what is new. The browser is the scan port here (the real one is driven in
  * test/e2e/site-scan.test.ts); it answers what a site showed.
  */
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCharter } from '../../test/support/charter.js';
 import { testDatabase } from '../../test/support/database.js';
@@ -13,7 +12,7 @@ import type { Database } from '../database.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import { createJobRunner, type JobRunner } from '../platform/jobs.js';
 import { createLogger } from '../platform/logger.js';
-import { createMailer, type MailTables } from '../platform/mail.js';
+import { createMailer } from '../platform/mail.js';
 import { enqueueDailyScans, registerSiteJobs } from './jobs.js';
 import type { ScanOptions } from './scanner.js';
 import type { PageObservation, SiteScan } from './schemas.js';
@@ -73,7 +72,7 @@ beforeAll(async () => {
   await applyCharter(database.db, scope, { charter: buildCharter(), source: '{}', format: 'json', actor: 'system' });
   const logger = createLogger('silent');
   const mailer = createMailer({
-    db: database.db as unknown as Kysely<MailTables>,
+    db: database.db,
     logger,
     from: 'Charter <charter@localhost>',
   });

@@ -2,11 +2,10 @@
 // site's findings with the fix, the article and the draft declaration, its history, and "Scan now". The scan itself is
 // stored through the domain with the browser port answering a fixed observation (the real browser scan is driven in
 // site-scan.test.ts). axe on every state, keyboard, 390 px, Dutch texts.
-import type { Kysely } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/platform/logger.js';
-import { createMailer, type MailTables } from '../../src/platform/mail.js';
+import { createMailer } from '../../src/platform/mail.js';
 import type { SiteScan } from '../../src/sites/schemas.js';
 import { runSiteScan } from '../../src/sites/service.js';
 import { signedInUser } from '../support/auth.js';
@@ -56,7 +55,7 @@ beforeAll(async () => {
   await signedInUser(served, 'privacy-officer', { email, password });
   const logger = createLogger('silent');
   const mailer = createMailer({
-    db: served.database.db as unknown as Kysely<MailTables>,
+    db: served.database.db,
     logger,
     from: 'Charter <charter@localhost>',
   });

@@ -20,6 +20,7 @@ import { passwordSchema } from '../passwords.js';
 import { completeSetup, passwordResetLink, setPasswordWithLink, signIn, signOut } from '../sign-in.js';
 import { countUsers, findUser, membershipsOf } from '../users.js';
 import { sendPasswordMail } from './password-mail.js';
+import { languageSchema } from '../../charter/schema.js';
 
 const emailSchema = z.email().max(254);
 const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');
@@ -227,7 +228,7 @@ function registerPasswordRoutes(
         'Ask for a password link by email (at most 3 an hour per account); the answer is the same whether or not the account exists',
       tags: ['accounts'],
       auth: 'public',
-      body: z.object({ email: emailSchema, language: z.enum(['en', 'nl', 'fr', 'de']).optional() }),
+      body: z.object({ email: emailSchema, language: languageSchema.optional() }),
       response: z.object({ message: z.string() }),
       status: 202,
     },

@@ -29,6 +29,7 @@ import {
 import { keyedHash, memoisedInstallationKey } from '../secrets.js';
 import { findSession, sessionCookie } from '../sessions.js';
 import { signOut } from '../sign-in.js';
+import { languageSchema } from '../../charter/schema.js';
 
 /** The browser's half of a sign-in in progress: its state and language. SameSite=Lax: the callback is a cross-site redirect. */
 const stateCookie = 'charter_oidc';
@@ -36,7 +37,6 @@ const statePath = '/api/v1/auth/oidc/';
 /** Refused sign-ins audited per address and hour. */
 export const refusalsAuditedPerHour = 30;
 const providerParams = z.object({ provider: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/) });
-const languageSchema = z.enum(['en', 'nl', 'fr', 'de']);
 const roleSchema = z.enum(['owner', 'privacy-officer', 'viewer']);
 const mappingSchema = z.discriminatedUnion('kind', [
   z.object({

@@ -15,6 +15,7 @@ import { createOrganisation, listOrganisationEntries, setOrganisationArchived } 
 import { operatorScope } from '../operators.js';
 import { issuePasswordLink } from '../sign-in.js';
 import { sendMemberAddedMail, sendPasswordMail } from './password-mail.js';
+import { languageSchema } from '../../charter/schema.js';
 
 /** The same rule as a charter's `organisation.id`, so a charter can be applied to the organisation created here. */
 export const organisationSlugSchema = z
@@ -35,7 +36,7 @@ export const organisationEntrySchema = z.object({
 export const createOrganisationBodySchema = z.object({
   slug: organisationSlugSchema,
   name: z.string().trim().min(1).max(200),
-  owner: z.object({ email: z.email().max(254), language: z.enum(['en', 'nl', 'fr', 'de']).optional() }),
+  owner: z.object({ email: z.email().max(254), language: languageSchema.optional() }),
 });
 
 const slugParams = z.object({ slug: organisationSlugSchema });

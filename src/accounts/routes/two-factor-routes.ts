@@ -25,9 +25,9 @@ import {
   verifySecondFactor,
 } from '../two-factor.js';
 import { oidcProvidersOf } from '../oidc-config.js';
+import { languageSchema } from '../../charter/schema.js';
 
 const codeSchema = z.string().trim().min(6).max(20);
-const languageSchema = z.enum(['en', 'nl', 'fr', 'de']);
 const policySchema = z.object({ requireTwoFactor: z.boolean(), passwordSignIn: z.boolean() });
 
 type Language = z.infer<typeof languageSchema>;

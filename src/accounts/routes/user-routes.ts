@@ -11,6 +11,7 @@ import type { BackgroundTasks } from '../../platform/background.js';
 import { publicUrl } from '../../platform/config.js';
 import { findOrganisation } from '../organisations.js';
 import { sendMemberAddedMail, sendPasswordMail } from './password-mail.js';
+import { languageSchema } from '../../charter/schema.js';
 
 const roleSchema = z.enum(['owner', 'privacy-officer', 'viewer']);
 const memberSchema = z.object({
@@ -58,7 +59,7 @@ export function registerUserRoutes(app: FastifyInstance, context: AppContext, ta
       body: z.object({
         email: z.email().max(254),
         role: roleSchema,
-        language: z.enum(['en', 'nl', 'fr', 'de']).optional(),
+        language: languageSchema.optional(),
       }),
       // The same status and body whether or not the address already has an account (in this installation, maybe in
       // another organisation): the difference is only in the mail the person receives.

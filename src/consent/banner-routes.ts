@@ -26,11 +26,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { consentView, type ConsentDb } from './tables.js';
 import { z } from 'zod';
 import { activeCharter, charterRevisionBySeq, findSite, listRevisions } from '../charter/repository.js';
 import { consentRevision } from '../charter/revision.js';
 import { languageSchema, type Charter, type Language } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { projectFile } from '../platform/project.js';
@@ -45,8 +45,8 @@ import { bannerScript } from './banner-script.js';
 import { consentModeDefaultScript } from './consent-mode-default.js';
 import { registerDemoRoutes } from './demo.js';
 
-export interface BannerRouteDeps {
-  db: Kysely<Database>;
+export interface BannerRouteDeps<DB extends ConsentDb = ConsentDb> {
+  db: Kysely<DB>;
 }
 
 const siteParam = z
@@ -94,7 +94,7 @@ class Memo<T> {
 }
 
 /** The active charter of the organisation that owns a public site id, or a 404. */
-async function charterOfSite(db: Kysely<Database>, siteId: string) {
+async function charterOfSite(db: Kysely<ConsentDb>, siteId: string) {
   const site = await findSite(db, siteId);
   const stored = site ? await activeCharter(db, { organisationId: site.organisationId }) : undefined;
   if (!site || !stored || !stored.charter.sites.some((s) => s.id === siteId)) throw notFound('site');
@@ -106,12 +106,13 @@ async function charterOfSite(db: Kysely<Database>, siteId: string) {
  * charter revision whose consent revision for that site matches; undefined when no revision matches. For receipts
  * ("the texts the visitor saw") and the revision-addressed route.
  */
-export async function bannerConfigForRevision(
-  db: Kysely<Database>,
+export async function bannerConfigForRevision<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   siteId: string,
   revision: string,
   language: Language,
 ): Promise<BannerConfig | undefined> {
+  const db = consentView(anyDb);
   const site = await findSite(db, siteId);
   if (!site) return undefined;
   const scope = { organisationId: site.organisationId };
@@ -182,7 +183,8 @@ function assetLoader(file: string) {
   };
 }
 
-export function registerBannerRoutes(app: FastifyInstance, deps: BannerRouteDeps) {
+export function registerBannerRoutes<DB extends ConsentDb>(app: FastifyInstance, anyDeps: BannerRouteDeps<DB>) {
+  const deps: BannerRouteDeps = { db: consentView(anyDeps.db) };
   const configs = new Memo<Rendered>(500);
 
   const loadScript = assetLoader('banner.js');

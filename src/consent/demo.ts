@@ -6,11 +6,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { ConsentDb } from './tables.js';
 import { z } from 'zod';
 import { activeCharter, findSite } from '../charter/repository.js';
 import { approximateDays, duration } from '../charter/duration.js';
 import { languages, type Charter } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { notFound } from '../platform/errors.js';
 import { html, negotiateLanguage, page } from '../platform/http/html.js';
 import { defineRoute } from '../platform/http/routes.js';
@@ -151,7 +151,7 @@ const siteParams = z.object({
 });
 const langQuery = z.object({ lang: z.string().max(10).optional() });
 
-async function demoCharter(db: Kysely<Database>, siteId: string): Promise<Charter> {
+async function demoCharter(db: Kysely<ConsentDb>, siteId: string): Promise<Charter> {
   const site = await findSite(db, siteId);
   const stored = site ? await activeCharter(db, { organisationId: site.organisationId }) : undefined;
   if (!stored || !stored.charter.sites.some((s) => s.id === siteId)) throw notFound('site');
@@ -240,7 +240,7 @@ function language(
   return negotiateLanguage(demoLanguages, charter.defaultLanguage ?? first, explicit, accept);
 }
 
-export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Database> }) {
+export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<ConsentDb> }) {
   for (const [url, summary, type, body] of [
     ['/demo/assets/demo.css', 'Stylesheet of the demo website', 'text/css', demoCss],
     ['/demo/assets/cookies.js', 'Demo website: lists the cookies the page can see', 'text/javascript', cookieViewer],

@@ -6,11 +6,11 @@
  * `invalidate()`). Loading a revision also stores its texts (what the visitor saw) once, for receipts.
  */
 import type { Kysely } from 'kysely';
+import type { ConsentDb } from './tables.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { activeCharter } from '../charter/repository.js';
 import { charterRevision, consentRevision, consentScope } from '../charter/revision.js';
 import type { Charter, Site } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import type { Logger } from '../platform/logger.js';
 import { siteOrigins } from './ledger-rules.js';
 
@@ -40,7 +40,7 @@ export class SiteDirectory {
   #refreshing: Promise<void> | undefined;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly db: Kysely<ConsentDb>,
     private readonly logger: Logger,
     private readonly refreshMs = 1000,
   ) {}

@@ -4,7 +4,6 @@
  * current consent revision and resolves once the record is committed. One instance per HTTP app.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
 import type { DatabaseKind } from '../platform/db/database.js';
 import { conflict, invalidInput } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -14,13 +13,13 @@ import { RateLimiter } from './ledger-rate-limit.js';
 import { checkChoices, newReceiptId, userAgentFamily, type ConsentPost } from './ledger-rules.js';
 import { LedgerWriter, type LedgerWriterOptions } from './ledger-writer.js';
 import { ShownCounter } from './statistics.js';
-import { consentView } from './tables.js';
+import type { ConsentDb } from './tables.js';
 
 /** Purpose-consent form posts per IP hash and minute (each may send a confirmation mail). */
 export const formLimitPerMinute = 20;
 
 export interface ConsentLedgerOptions {
-  db: Kysely<Database>;
+  db: Kysely<ConsentDb>;
   dbKind: DatabaseKind;
   logger: Logger;
   clock: () => Date;
@@ -53,9 +52,9 @@ export class ConsentLedger {
 
   constructor(private readonly options: ConsentLedgerOptions) {
     this.directory = new SiteDirectory(options.db, options.logger);
-    this.keys = new ConsentKeys(consentView(options.db), options.secret);
+    this.keys = new ConsentKeys(options.db, options.secret);
     // PGlite is one session: batches take turns anyway, so one in flight and larger batches.
-    this.writer = new LedgerWriter(consentView(options.db), options.logger, {
+    this.writer = new LedgerWriter(options.db, options.logger, {
       ...(options.dbKind === 'pglite' ? { maxInFlight: 1, maxBatch: 1000 } : {}),
       ...options.writer,
     });
@@ -66,7 +65,7 @@ export class ConsentLedger {
       Date.now,
       1 << 16,
     );
-    this.shown = new ShownCounter(consentView(options.db), options.logger);
+    this.shown = new ShownCounter(options.db, options.logger);
   }
 
   async start(): Promise<void> {

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fast
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import type { AppContext } from '../platform/app-context.js';
+import { consentView } from './tables.js';
 import { languages, type Language } from '../charter/schema.js';
 import { publicUrl } from '../platform/config.js';
 import { invalidInput } from '../platform/errors.js';
@@ -63,7 +64,7 @@ export function registerPurposeConsentRoutes(
   gate: onRequestHookHandler,
 ) {
   const ports: PurposeConsentPorts = {
-    db: context.db,
+    db: consentView(context.db),
     mailer: context.mailer,
     clock: context.clock,
     publicUrl: publicUrl(context.config),

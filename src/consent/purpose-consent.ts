@@ -12,15 +12,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { consentView, type ConsentDb } from './tables.js';
+import { consentPorts, type PurposeConsentPorts } from './purpose-consent-ports.js';
 import { z } from 'zod';
 import { recordAudit } from '../audit/trail.js';
 import { activeCharter } from '../charter/repository.js';
 import { canonicalJson, sha256 } from '../charter/revision.js';
 import { languages, type Charter, type Purpose } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { invalidInput, notFound } from '../platform/errors.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
-import type { Mailer } from '../platform/mail.js';
 import { consentKeysFor } from './ledger-keys.js';
 import { ageOn, digitalConsentAge, jointConsentCountries } from './purpose-consent-ages.js';
 import { confirmationMail } from './purpose-consent-pages.js';
@@ -38,6 +38,7 @@ export {
   type PurposeConsentSummary,
 } from './purpose-consent-reads.js';
 export { uuidBytes, uuidString } from './purpose-consent-tokens.js';
+export type { PurposeConsentPorts } from './purpose-consent-ports.js';
 
 /** How long a double opt-in confirmation link works. */
 export const confirmationDays = 7;
@@ -66,22 +67,14 @@ export const purposeConsentInputSchema = z.strictObject({
 });
 export type PurposeConsentInput = z.infer<typeof purposeConsentInputSchema>;
 
-export interface PurposeConsentPorts {
-  db: Kysely<Database>;
-  mailer: Mailer;
-  clock: () => Date;
-  /** Base URL of Charter for links in mails. */
-  publicUrl: string;
-}
-
 interface ConsentPurpose {
   charter: Charter;
   purpose: Purpose & { consent: NonNullable<Purpose['consent']> };
 }
 
 /** The charter purpose `purposeId` if it asks for consent outside the banner; 422 otherwise. */
-export async function consentPurpose(
-  db: Kysely<Database>,
+export async function consentPurpose<DB extends ConsentDb>(
+  db: Kysely<DB>,
   scope: OrgScope,
   purposeId: string,
 ): Promise<ConsentPurpose> {
@@ -165,7 +158,7 @@ async function prepareEvent(
 }
 
 async function storeText(
-  trx: Transaction<Database>,
+  trx: Transaction<ConsentDb>,
   organisationId: string,
   purpose: ConsentPurpose['purpose'],
   version: string,
@@ -182,7 +175,7 @@ async function storeText(
     .execute();
 }
 
-async function storeSubject(trx: Transaction<Database>, organisationId: string, subjectHash: string, email: string) {
+async function storeSubject(trx: Transaction<ConsentDb>, organisationId: string, subjectHash: string, email: string) {
   await trx
     .insertInto('purpose_consent_subjects')
     .values({ organisation_id: organisationId, subject_hash: subjectHash, email: email.trim() })
@@ -196,12 +189,13 @@ async function storeSubject(trx: Transaction<Database>, organisationId: string, 
  * for staff records of purposes that require double opt-in. The answer never says whether the person was known, nor
  * whether a mail went out (at most one per address and purpose every `confirmationThrottleMinutes`).
  */
-export async function requestPurposeConsent(
-  ports: PurposeConsentPorts,
+export async function requestPurposeConsent<DB extends ConsentDb>(
+  anyPorts: PurposeConsentPorts<DB>,
   scope: OrgScope,
   input: PurposeConsentInput,
   options: { actor: string; method: string },
 ): Promise<{ status: 'confirmation-sent' }> {
+  const ports = consentPorts(anyPorts);
   const organisationId = requireScope(scope);
   const { charter, purpose } = await consentPurpose(ports.db, scope, input.purpose);
   const { now, parental, version, subjectHash, id } = await prepareEvent(ports, scope, charter, purpose, input);
@@ -267,12 +261,13 @@ export async function requestPurposeConsent(
  * Records a purpose consent the organisation collected itself (a signed form at an event, a webinar registration it
  * verified): granted at once, unless the purpose requires double opt-in, in which case the person is asked by email.
  */
-export async function recordPurposeConsent(
-  ports: PurposeConsentPorts,
+export async function recordPurposeConsent<DB extends ConsentDb>(
+  anyPorts: PurposeConsentPorts<DB>,
   scope: OrgScope,
   input: PurposeConsentInput,
   options: { actor: string; method: string },
 ): Promise<{ status: 'granted' | 'confirmation-sent'; id?: string }> {
+  const ports = consentPorts(anyPorts);
   const organisationId = requireScope(scope);
   const { charter, purpose } = await consentPurpose(ports.db, scope, input.purpose);
   if (purpose.consent.doubleOptIn) return requestPurposeConsent(ports, scope, input, options);
@@ -314,7 +309,8 @@ export type ConfirmOutcome =
   | { outcome: 'expired' | 'invalid' };
 
 /** What a confirmation link leads to, without changing anything (the GET page shows the text and a button). */
-export async function inspectConfirmation(ports: PurposeConsentPorts, token: string) {
+export async function inspectConfirmation<DB extends ConsentDb>(anyPorts: PurposeConsentPorts<DB>, token: string) {
+  const ports = consentPorts(anyPorts);
   const found = await openConfirmationToken(ports.db, token);
   if (!found) return undefined;
   const { scope, requestId } = found;
@@ -365,7 +361,11 @@ export async function inspectConfirmation(ports: PurposeConsentPorts, token: str
 }
 
 /** Confirms a double opt-in: records `granted` (confirming the request) unless already confirmed or expired. */
-export async function confirmPurposeConsent(ports: PurposeConsentPorts, token: string): Promise<ConfirmOutcome> {
+export async function confirmPurposeConsent<DB extends ConsentDb>(
+  anyPorts: PurposeConsentPorts<DB>,
+  token: string,
+): Promise<ConfirmOutcome> {
+  const ports = consentPorts(anyPorts);
   const found = await inspectConfirmation(ports, token);
   if (!found) return { outcome: 'invalid' };
   const { scope, request, texts, organisation } = found;
@@ -427,8 +427,8 @@ export async function confirmPurposeConsent(ports: PurposeConsentPorts, token: s
  * @example
  *   await withdrawPurposeConsent(db, scope, { email: 'an@example.be', purpose: 'newsletter' }); // privacy center
  */
-export async function withdrawPurposeConsent(
-  db: Kysely<Database>,
+export async function withdrawPurposeConsent<DB extends ConsentDb>(
+  db: Kysely<DB>,
   scope: OrgScope,
   input: { email: string; purpose: string },
   options: { actor?: string; method?: string; now?: Date } = {},
@@ -438,13 +438,14 @@ export async function withdrawPurposeConsent(
 }
 
 /** `withdrawPurposeConsent` for a person known only by the keyed hash of their email (signed unsubscribe links). */
-export async function withdrawBySubjectHash(
-  db: Kysely<Database>,
+export async function withdrawBySubjectHash<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   subjectHash: string,
   purposeId: string,
   options: { actor?: string; method?: string; now?: Date } = {},
 ): Promise<{ withdrawn: boolean }> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const now = options.now ?? new Date();
   const actor = options.actor ?? 'subject';
@@ -490,12 +491,13 @@ export async function withdrawBySubjectHash(
  * Erases a person's purpose consents (Art. 17): their events and their address, in one transaction that states it is
  * an erasure (the append-only trigger lets only that through). The marketing suppression entry, if any, stays.
  */
-export async function erasePurposeConsents(
-  db: Kysely<Database>,
+export async function erasePurposeConsents<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   email: string,
   options: { actor: string; now?: Date },
 ): Promise<{ events: number }> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const subjectHash = await consentKeysFor(db).hashEmail(scope, email);
   return inOrganisation(db, scope, async (trx) => {
@@ -525,7 +527,7 @@ export async function erasePurposeConsents(
 }
 
 async function insertEvent(
-  trx: Transaction<Database>,
+  trx: Transaction<ConsentDb>,
   organisationId: string,
   event: {
     id: string;

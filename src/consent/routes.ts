@@ -10,6 +10,7 @@
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../platform/app-context.js';
+import { consentView } from './tables.js';
 import { callerOf } from '../accounts/caller.js';
 import { AppError, forbidden, notFound, tooManyRequests, unsupportedMediaType } from '../platform/errors.js';
 import { negotiateLanguage } from '../platform/http/html.js';
@@ -59,7 +60,7 @@ const beaconSchema = z.strictObject({ site: z.string().max(100), revision: z.str
 
 export function registerConsentRoutes(app: FastifyInstance, context: AppContext) {
   const ledger = new ConsentLedger({
-    db: context.db,
+    db: consentView(context.db),
     dbKind: context.dbKind,
     logger: context.logger,
     clock: context.clock,

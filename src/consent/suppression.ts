@@ -13,9 +13,8 @@
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/trail.js';
 import { activeCharter } from '../charter/repository.js';
-import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
-import type { MarketingSuppressionTable } from './tables.js';
+import { consentView, type ConsentDb, type MarketingSuppressionTable } from './tables.js';
 import { consentKeysFor } from './ledger-keys.js';
 import { withdrawBySubjectHash } from './purpose-consent.js';
 import { openSignedToken, uuidBytes } from './purpose-consent-tokens.js';
@@ -37,25 +36,27 @@ export const suppressionReasons = [
  * @example
  *   await suppress(db, scope, 'an@example.be', 'objection', { actor: 'user:…', source: 'request:…' });
  */
-export async function suppress(
-  db: Kysely<Database>,
+export async function suppress<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   email: string,
   reason: SuppressionReason,
   options: { actor?: string; source?: string; now?: Date } = {},
 ): Promise<{ added: boolean }> {
+  const db = consentView(anyDb);
   const emailHash = await consentKeysFor(db).hashEmail(scope, email);
   return suppressHash(db, scope, emailHash, reason, options);
 }
 
 /** `suppress` for a person known only by the keyed hash of their email (signed unsubscribe links). */
-export async function suppressHash(
-  db: Kysely<Database>,
+export async function suppressHash<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   emailHash: string,
   reason: SuppressionReason,
   options: { actor?: string; source?: string; now?: Date } = {},
 ): Promise<{ added: boolean }> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const now = options.now ?? new Date();
   const actor = options.actor ?? 'subject';
@@ -79,16 +80,22 @@ export async function suppressHash(
 }
 
 /** Whether marketing mail to `email` must be suppressed. */
-export async function isSuppressed(db: Kysely<Database>, scope: OrgScope, email: string): Promise<boolean> {
+export async function isSuppressed<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+  email: string,
+): Promise<boolean> {
+  const db = consentView(anyDb);
   return (await suppressedAmong(db, scope, [email])).has(email);
 }
 
 /** Which of `emails` are suppressed (one query for the whole list; for mail tools checking a send list). */
-export async function suppressedAmong(
-  db: Kysely<Database>,
+export async function suppressedAmong<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   emails: readonly string[],
 ): Promise<Set<string>> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   if (emails.length === 0) return new Set();
   const keys = consentKeysFor(db);
@@ -118,7 +125,7 @@ export async function suppressedAmong(
 const purposeCache = new Map<string, { at: number; ids: string[] }>();
 
 /** Ids of the charter's direct-marketing purposes (cached for five seconds: mail tools check in bulk). */
-async function directMarketingPurposes(db: Kysely<Database>, scope: OrgScope): Promise<string[]> {
+async function directMarketingPurposes(db: Kysely<ConsentDb>, scope: OrgScope): Promise<string[]> {
   const organisationId = requireScope(scope);
   const cached = purposeCache.get(organisationId);
   if (cached && Date.now() - cached.at < 5000) return cached.ids;
@@ -139,12 +146,13 @@ function signedPart(payload: Buffer, purpose: string | undefined): Buffer {
 }
 
 /** The path and query of one recipient's unsubscribe link (and purpose, when the mail is about one). */
-export async function unsubscribePath(
-  db: Kysely<Database>,
+export async function unsubscribePath<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   email: string,
   purpose?: string,
 ): Promise<string> {
+  const db = consentView(anyDb);
   const organisationId = requireScope(scope);
   const keys = consentKeysFor(db);
   const payload = Buffer.concat([uuidBytes(organisationId), Buffer.from(await keys.hashEmail(scope, email), 'hex')]);
@@ -153,11 +161,12 @@ export async function unsubscribePath(
 }
 
 /** Opens a link's token: who it is for, or undefined when it is malformed or its signature does not match. */
-export async function openUnsubscribeToken(
-  db: Kysely<Database>,
+export async function openUnsubscribeToken<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   token: string,
   purpose: string | undefined,
 ): Promise<{ scope: OrgScope; emailHash: string; purpose: string | undefined } | undefined> {
+  const db = consentView(anyDb);
   const [encoded, signature, extra] = token.split('.');
   if (extra !== undefined) return undefined;
   const opened = await openSignedToken(db, { encoded, signature }, 48, (payload) => signedPart(payload, purpose));
@@ -172,11 +181,12 @@ export async function openUnsubscribeToken(
  *   const headers = await listUnsubscribeHeaders(db, scope, { email, purpose: 'newsletter', baseUrl: publicUrl(config) });
  *   await mailer.send({ organisationId, to: email, subject, text, template: 'newsletter', headers });
  */
-export async function listUnsubscribeHeaders(
-  db: Kysely<Database>,
+export async function listUnsubscribeHeaders<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   input: { email: string; purpose?: string | undefined; baseUrl: string },
 ): Promise<{ 'List-Unsubscribe': string; 'List-Unsubscribe-Post': string }> {
+  const db = consentView(anyDb);
   const path = await unsubscribePath(db, scope, input.email, input.purpose);
   return {
     'List-Unsubscribe': `<${input.baseUrl.replace(/\/$/, '')}${path}>`,
@@ -188,11 +198,12 @@ export async function listUnsubscribeHeaders(
  * Carries out an unsubscribe link: suppresses the recipient and withdraws the consent of the purpose named in the
  * link. Idempotent. Returns undefined for an invalid token.
  */
-export async function unsubscribe(
-  db: Kysely<Database>,
+export async function unsubscribe<DB extends ConsentDb>(
+  anyDb: Kysely<DB>,
   link: { token: string; purpose: string | undefined },
   options: { now: Date; source: 'one-click' | 'page' },
 ): Promise<{ organisationId: string; purpose: string | undefined } | undefined> {
+  const db = consentView(anyDb);
   const opened = await openUnsubscribeToken(db, link.token, link.purpose);
   if (!opened) return undefined;
   await suppressHash(db, opened.scope, opened.emailHash, 'unsubscribe', {

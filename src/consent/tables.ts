@@ -5,6 +5,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from '../accounts/tables.js';
 import type { AuditTables } from '../audit/tables.js';
+import type { CharterTables } from '../charter/tables.js';
 import { viewOf } from '../platform/db/view.js';
 
 type Json = ColumnType<unknown, string, never>;
@@ -134,5 +135,9 @@ export interface ConsentTables {
  * when the domain starts to read it). Exported functions stay generic (`<DB extends ConsentDb>(db: Kysely<DB>)`) and
  * narrow with `consentView`, so any domain's handle can call them.
  */
-export type ConsentDb = ConsentTables & AuditTables & Pick<AccountTables, 'organisations'>;
+export type ConsentDb = ConsentTables &
+  AuditTables &
+  // Banners, receipts and purposes read the active charter of the organisation that owns a site.
+  Pick<CharterTables, 'charter_revisions' | 'sites'> &
+  Pick<AccountTables, 'organisations'>;
 export const consentView = viewOf<ConsentDb>();

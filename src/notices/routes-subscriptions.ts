@@ -12,6 +12,8 @@ import { type SubscriptionPageKind, subscriptionPage } from './pages.js';
 import { sendHtml, siteParam } from './route-shared.js';
 import { pickLanguage, siteContext } from './service.js';
 import { confirmSubscription, requestSubscription, subscriptionByToken, unsubscribe } from './subscriptions.js';
+import type { NoticesDb } from './tables.js';
+import type { Kysely } from 'kysely';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
@@ -23,8 +25,8 @@ function formFields(body: unknown): Record<string, string> {
 }
 
 /** The page that answers a subscription step, in the language the visitor asked for (or their browser's). */
-async function messagePage(
-  db: AppContext['db'],
+async function messagePage<DB extends NoticesDb>(
+  db: Kysely<DB>,
   site: string,
   lang: string | undefined,
   request: Parameters<typeof pickLanguage>[2],

@@ -4,14 +4,15 @@
  * the latest version unless `?version=` names one). Versions are brought up to date first.
  */
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { activeCharter, findSite } from '../charter/repository.js';
 import type { Charter, Language, Site } from '../charter/schema.js';
-import type { AppContext } from '../platform/app-context.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import { notFound } from '../platform/errors.js';
 import { negotiateLanguage } from '../platform/http/html.js';
 import type { DocumentKind } from './document.js';
 import { defaultLanguageOf } from './site-view.js';
+import { noticesView, type NoticesDb } from './tables.js';
 import { syncNoticeVersions, versionDocument, type VersionDocument } from './versions.js';
 
 export interface SiteContext {
@@ -22,11 +23,9 @@ export interface SiteContext {
   defaultLanguage: Language;
 }
 
-/**
- * The organisation, active charter and languages of a public site id; 404 for an unknown site. Takes the application's
- * handle because the charter's repository (`findSite`, `activeCharter`) is still typed by the whole database.
- */
-export async function siteContext(db: AppContext['db'], siteId: string): Promise<SiteContext> {
+/** The organisation, active charter and languages of a public site id; 404 for an unknown site. */
+export async function siteContext<DB extends NoticesDb>(anyDb: Kysely<DB>, siteId: string): Promise<SiteContext> {
+  const db = noticesView(anyDb);
   const found = await findSite(db, siteId);
   if (!found) throw notFound('site');
   const scope = { organisationId: found.organisationId };
@@ -54,8 +53,8 @@ export interface Published extends SiteContext {
 }
 
 /** The published document of a site in the reader's language: the latest version, or `version`. 404 if none. */
-export async function publishedDocument(
-  db: AppContext['db'],
+export async function publishedDocument<DB extends NoticesDb>(
+  anyDb: Kysely<DB>,
   input: {
     siteId: string;
     kind: DocumentKind;
@@ -64,6 +63,7 @@ export async function publishedDocument(
     request: FastifyRequest;
   },
 ): Promise<Published> {
+  const db = noticesView(anyDb);
   const context = await siteContext(db, input.siteId);
   await syncNoticeVersions(db, context.scope);
   const language = pickLanguage(context, input.lang, input.request);

@@ -91,13 +91,13 @@ export interface NoticeTables {
 
 /**
  * What the notices domain's code may read and write: its own tables, the audit trail, the charter revisions the
- * versions are published from, and the organisations (an archived one sends no announcement). Exported functions stay
+ * versions are published from, the sites (a public site id names its organisation), and the organisations (an archived one sends no announcement). Exported functions stay
  * generic (`<DB extends NoticesDb>(db: Kysely<DB>)`) and narrow with `noticesView`, so any domain's handle can call
  * them.
  */
 export type NoticesDb = NoticeTables &
   AuditTables &
-  Pick<CharterTables, 'charter_revisions'> &
+  Pick<CharterTables, 'charter_revisions' | 'sites'> &
   Pick<AccountTables, 'organisations'>;
 
 /** Narrows any handle that has the notices' tables to exactly them. */

@@ -5,7 +5,10 @@
  */
 import { findOrganisationBySlug, listOrganisations } from '../accounts/organisations.js';
 import { exitCodes, stringOption, UsageError, type Command } from '../cli/command.js';
-import type { AppContext } from '../platform/app-context.js';
+import type { Kysely } from 'kysely';
+import type { AccountsDb } from '../accounts/tables.js';
+import { viewOf } from '../platform/db/view.js';
+import type { OutboxDb } from './tables.js';
 import { withCliDatabase } from '../cli/database.js';
 import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../cli/remote.js';
 import { readConfig } from '../platform/config.js';
@@ -22,15 +25,17 @@ export type OutboxCliResult =
   | { kind: 'list'; organisation: string; delivery: 'smtp' | 'outbox'; mails: OutboxMailSummary[]; more: boolean }
   | { kind: 'mail'; organisation: string; delivery: 'smtp' | 'outbox'; mail: OutboxMail };
 
-/**
- * What `charter outbox` answers, from an open database. The terminal's user acts as `cli` in the audit trail. Takes the
- * application's handle because the organisations' repository is still typed by the whole database.
- */
-export async function outboxForCli(
-  db: AppContext['db'],
+/** The outbox's tables and the organisations' (the CLI finds the organisation by its slug). */
+type OutboxCliDb = OutboxDb & AccountsDb;
+const outboxCliView = viewOf<OutboxCliDb>();
+
+/** What `charter outbox` answers, from an open database. The terminal's user acts as `cli` in the audit trail. */
+export async function outboxForCli<DB extends OutboxCliDb>(
+  anyDb: Kysely<DB>,
   request: OutboxCliRequest,
   options: { smtp: boolean; now: Date },
 ): Promise<OutboxCliResult> {
+  const db = outboxCliView(anyDb);
   const organisation = request.org ? await findOrganisationBySlug(db, request.org) : await onlyOrganisation(db);
   if (!organisation) throw new UsageError(`no organisation "${request.org ?? ''}"`);
   const scope = { organisationId: organisation.id };
@@ -48,7 +53,7 @@ export async function outboxForCli(
   return { kind: 'list', organisation: organisation.slug, delivery, mails: page.mails, more: page.nextBefore !== null };
 }
 
-async function onlyOrganisation(db: AppContext['db']) {
+async function onlyOrganisation(db: Kysely<OutboxCliDb>) {
   const organisations = await listOrganisations(db);
   if (organisations.length === 1) return organisations[0];
   if (organisations.length === 0) throw new UsageError('this database has no organisation yet');

@@ -3,9 +3,9 @@
  * `mail:read`; and `GET /api/v1/mail/delivery`, for the console's banner on every page while SMTP is not configured.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf, type Caller } from '../accounts/caller.js';
-import type { AppContext } from '../platform/app-context.js';
 import { defineRoute } from '../platform/http/routes.js';
 import {
   listOutbox,
@@ -15,9 +15,10 @@ import {
   readOutboxMail,
   type OutboxReader,
 } from './outbox.js';
+import type { OutboxDb } from './tables.js';
 
-export interface OutboxRouteDeps {
-  db: AppContext['db'];
+export interface OutboxRouteDeps<DB extends OutboxDb = OutboxDb> {
+  db: Kysely<DB>;
   clock: () => Date;
   config: { SMTP_URL?: string | undefined };
 }
@@ -36,7 +37,7 @@ export function mailDelivery(config: OutboxRouteDeps['config']): z.infer<typeof 
   return { delivery: config.SMTP_URL ? 'smtp' : 'outbox' };
 }
 
-export function registerOutboxRoutes(app: FastifyInstance, deps: OutboxRouteDeps) {
+export function registerOutboxRoutes<DB extends OutboxDb>(app: FastifyInstance, deps: OutboxRouteDeps<DB>) {
   defineRoute(
     app,
     {

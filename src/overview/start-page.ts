@@ -3,11 +3,10 @@
  * configuration say (never from a flag someone ticked), and the counts a privacy officer looks at first. It reads
  * several domains' tables but changes nothing; every query runs in one organisation-scoped transaction.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { lintCharter } from '../lint.js';
 import { activeCharter } from '../charter/repository.js';
-import type { AppContext } from '../platform/app-context.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { listBreaches } from '../records/breach-repository.js';
 import { toBreachView } from '../records/breach-views.js';
@@ -170,11 +169,13 @@ async function countFacts(
   return { requests, nextDue, consent, awaiting };
 }
 
-/**
- * Reads the start page of one organisation. Fails closed without a scope. Takes the application's handle because the
- * charter's repository (`activeCharter`) is still typed by the whole database.
- */
-export async function readStartPage(db: AppContext['db'], scope: OrgScope, input: StartPageInput): Promise<StartPage> {
+/** Reads the start page of one organisation. Fails closed without a scope. */
+export async function readStartPage<DB extends OverviewDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+  input: StartPageInput,
+): Promise<StartPage> {
+  const db = overviewView(anyDb);
   const organisationId = requireScope(scope);
   const stored = await activeCharter(db, scope);
   const charter = stored?.charter;

@@ -5,14 +5,15 @@
  * officers (else the DPO or privacy contact of the charter) and records the reminder in the audit trail. The same
  * ticker announces each newly recorded breach to them once (`records.breach-recorded`).
  */
-import type { Kysely } from 'kysely';
 import { listMembers } from '../accounts/users.js';
 import { listOrganisations } from '../accounts/organisations.js';
 import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import { activeCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
-import type { AppContext } from '../platform/app-context.js';
+import type { Kysely } from 'kysely';
+import type { AccountsDb } from '../accounts/tables.js';
+import { viewOf } from '../platform/db/view.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
@@ -22,6 +23,7 @@ import { findBreach, listBreaches } from './breach-repository.js';
 import { toBreachView, type BreachView } from './breach-views.js';
 import type { RecordLanguage } from './i18n.js';
 import { recordLanguage } from './record-language.js';
+import type { RecordsDb } from './tables.js';
 
 export const breachReminderQueue = 'records.breach-reminder';
 
@@ -125,9 +127,12 @@ const recordedTexts: Record<
 const announceWithinMs = 3 * 24 * hour;
 export const breachRecordedQueue = 'records.breach-recorded';
 
-export interface ReminderDeps {
-  /** The application's handle: members, organisations and the charter are read through repositories typed by the whole database. */
-  db: AppContext['db'];
+/** The records' tables, the members and organisations the officers are found in, and the jobs the reminders are. */
+export type BreachReminderDb = RecordsDb & AccountsDb & JobTables;
+const reminderView = viewOf<BreachReminderDb>();
+
+export interface ReminderDeps<DB extends BreachReminderDb = BreachReminderDb> {
+  db: Kysely<DB>;
   mailer: Mailer;
   logger: Logger;
   /** Base URL of the console links in the mails. */
@@ -137,7 +142,7 @@ export interface ReminderDeps {
   tickEveryMs?: number;
 }
 
-async function reminderRecipients(db: AppContext['db'], scope: OrgScope, charter: Charter): Promise<string[]> {
+async function reminderRecipients(db: Kysely<BreachReminderDb>, scope: OrgScope, charter: Charter): Promise<string[]> {
   const members = (await listMembers(db, scope))
     .filter((m) => m.role === 'owner' || m.role === 'privacy-officer')
     .map((m) => m.email);
@@ -153,7 +158,7 @@ export async function enqueueDueReminders(deps: Pick<ReminderDeps, 'db'>, now: D
       // Once per breach: the officers hear that it was recorded and how long the clock runs.
       if (now.getTime() - Date.parse(breach.createdAt) < announceWithinMs) {
         const created = await enqueueJob(
-          deps.db as unknown as Kysely<JobTables>,
+          deps.db,
           {
             queue: breachRecordedQueue,
             key: `${breach.id}:recorded`,
@@ -166,7 +171,7 @@ export async function enqueueDueReminders(deps: Pick<ReminderDeps, 'db'>, now: D
       }
       for (const milestone of reachedMilestones(toBreachView(breach, now))) {
         const created = await enqueueJob(
-          deps.db as unknown as Kysely<JobTables>,
+          deps.db,
           {
             queue: breachReminderQueue,
             key: `${breach.id}:${milestone}`,
@@ -293,7 +298,8 @@ export async function sendRecorded(deps: ReminderDeps, scope: OrgScope, breachId
 }
 
 /** Registers the reminder ticker and its job handler on a runner. */
-export function registerRecordsJobs(runner: JobRunner, deps: ReminderDeps): void {
+export function registerRecordsJobs<DB extends BreachReminderDb>(runner: JobRunner, anyDeps: ReminderDeps<DB>): void {
+  const deps: ReminderDeps = { ...anyDeps, db: reminderView(anyDeps.db) };
   const clock = deps.clock ?? (() => new Date());
   const every = deps.tickEveryMs ?? 60_000;
   let last = 0;

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
-import type { AppContext } from '../platform/app-context.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { invalidInput, notFound } from '../platform/errors.js';
 import {
@@ -55,15 +54,13 @@ function parseContent(value: unknown): BreachContent {
 
 const iso = (value: Date) => value.toISOString();
 
-/**
- * Records a new breach: number, version 1, audit entry and the `breach.recorded` webhook event — one transaction. Takes
- * the application's handle because the webhook events (`emitWebhookEvent`) are still typed by the whole database.
- */
-export async function recordBreach(
-  db: AppContext['db'],
+/** Records a new breach: number, version 1, audit entry and the `breach.recorded` webhook event — one transaction. */
+export async function recordBreach<DB extends RecordsDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   input: { content: BreachContent; actor: string; now: Date },
 ): Promise<StoredBreach> {
+  const db = recordsView(anyDb);
   const organisationId = requireScope(scope);
   const problems = checkBreachContent(input.content, input.now);
   if (problems.length > 0) throw invalidInput(problems);

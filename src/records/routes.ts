@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import { activeCharter } from '../charter/repository.js';
-import type { AppContext } from '../platform/app-context.js';
+import type { Kysely } from 'kysely';
 import type { Config } from '../platform/config.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import { invalidInput, notFound } from '../platform/errors.js';
@@ -28,10 +28,10 @@ import { processorOverview } from './processors.js';
 import { deriveRecords } from './record.js';
 import { recordLanguage } from './record-language.js';
 import { findAuthority } from '../charter/catalogs/authorities.js';
+import { recordsView, type RecordsDb } from './tables.js';
 
-export interface RecordsRouteDeps {
-  /** The application's handle (the charter's repository is typed by the whole database). */
-  db: AppContext['db'];
+export interface RecordsRouteDeps<DB extends RecordsDb = RecordsDb> {
+  db: Kysely<DB>;
   config: Config;
   clock: () => Date;
 }
@@ -39,7 +39,7 @@ export interface RecordsRouteDeps {
 const languageQuery = z.object({ language: z.enum(recordLanguages).optional() });
 const breachParams = z.object({ id: z.uuid('a breach id') });
 
-async function charterOf(db: AppContext['db'], scope: OrgScope) {
+async function charterOf(db: Kysely<RecordsDb>, scope: OrgScope) {
   const stored = await activeCharter(db, scope);
   if (!stored) throw notFound('charter');
   return stored;
@@ -51,7 +51,8 @@ const breachesRead = { scopes: ['breaches:read'] };
 const breachesWrite = { scopes: ['breaches:write'] };
 
 /** Every route of the records domain, in the order they are documented. */
-export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsRouteDeps) {
+export function registerRecordsRoutes<DB extends RecordsDb>(app: FastifyInstance, anyDeps: RecordsRouteDeps<DB>) {
+  const deps: RecordsRouteDeps = { ...anyDeps, db: recordsView(anyDeps.db) };
   registerRecordOfProcessingRoutes(app, deps);
   registerBreachRegisterRoutes(app, deps);
   registerBreachEntryRoutes(app, deps);
@@ -378,7 +379,7 @@ function registerBreachDraftRoutes(app: FastifyInstance, deps: RecordsRouteDeps)
 }
 
 /** The controllers named on a breach must be customers of the charter (the organisation acting as processor). */
-async function checkControllers(db: AppContext['db'], scope: OrgScope, controllers: readonly string[]) {
+async function checkControllers(db: Kysely<RecordsDb>, scope: OrgScope, controllers: readonly string[]) {
   if (controllers.length === 0) return;
   const stored = await charterOf(db, scope);
   const known = new Set(stored.charter.customers.map((c) => c.id));

@@ -1,6 +1,9 @@
 /** Tables of the breach register (Art. 33(5)): append-only, so every amendment is a new version. */
 import type { ColumnType } from 'kysely';
+import type { AccountTables } from '../accounts/tables.js';
 import type { AuditTables } from '../audit/tables.js';
+import type { CharterTables } from '../charter/tables.js';
+import type { WebhookTables } from '../webhooks/tables.js';
 import { viewOf } from '../platform/db/view.js';
 
 type Timestamp = ColumnType<Date, Date | string, never>;
@@ -58,7 +61,13 @@ export interface RecordsTables {
  * generic (`<DB extends RecordsDb>(db: Kysely<DB>)`) and narrow with `recordsView`, so any domain's handle can call
  * them.
  */
-export type RecordsDb = RecordsTables & AuditTables;
+export type RecordsDb = RecordsTables &
+  AuditTables &
+  // A recorded breach is a webhook event, written in the recording transaction.
+  WebhookTables &
+  // The records are derived from the active charter.
+  Pick<CharterTables, 'charter_revisions' | 'sites'> &
+  Pick<AccountTables, 'organisations'>;
 
 /** Narrows any handle that has the records' tables to exactly them. */
 export const recordsView = viewOf<RecordsDb>();

@@ -14,7 +14,7 @@ import { loadCharterFile } from '../charter/template-files.js';
 import { activeCharter, applyCharter } from '../charter/repository.js';
 import { charterRevision } from '../charter/revision.js';
 import type { Charter } from '../charter/schema.js';
-import type { Database } from '../database.js';
+import type { AccountsDb } from '../accounts/tables.js';
 import { readConfig } from '../platform/config.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
@@ -38,8 +38,8 @@ async function loadFile(io: CliIo, file: string): Promise<{ charter: Charter; so
 }
 
 /** The organisation named by --org, or the only one there is. */
-async function organisationScope(
-  database: OpenDatabase<Database>,
+async function organisationScope<DB extends AccountsDb>(
+  database: OpenDatabase<DB>,
   slug: string | undefined,
 ): Promise<OrgScope | undefined> {
   if (slug) {

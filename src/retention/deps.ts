@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import { retentionView, type RetentionDb } from './tables.js';
 import type { Config } from '../platform/config.js';
 import type { DatabaseKind } from '../platform/db/database.js';
 import { hashKeyFromEnv } from '../stores/open.js';
@@ -24,8 +24,8 @@ export function retentionSettings(
   return { batchSize: config.RETENTION_BATCH_SIZE, maxShare: config.RETENTION_APPROVAL_SHARE };
 }
 
-export interface ComposeOptions {
-  db: Kysely<Database>;
+export interface ComposeOptions<DB extends RetentionDb = RetentionDb> {
+  db: Kysely<DB>;
   dbKind: DatabaseKind;
   config: Config;
   env: NodeJS.ProcessEnv;
@@ -39,10 +39,10 @@ export interface ComposeOptions {
  * deletions work, and a step that would write a hashed value is refused by the store check (a hash under a key
  * nobody keeps could not be matched again, and an unkeyed one could be reversed by guessing).
  */
-export function composeRetention(options: ComposeOptions): SweepDeps {
+export function composeRetention<DB extends RetentionDb>(options: ComposeOptions<DB>): SweepDeps {
   const hashKey = hashKeyFromEnv(options.env);
   return {
-    db: options.db,
+    db: retentionView(options.db),
     dbKind: options.dbKind,
     clock: options.clock,
     stores:

@@ -11,9 +11,9 @@
  * Run by the daily installation job and by `charter retention run`.
  */
 import { sql, type Kysely } from 'kysely';
+import { retentionView, type RetentionDb } from './tables.js';
 import { addDuration, duration } from '../charter/duration.js';
 import { dropConsentMonth, droppableConsentMonths, type DropResult } from '../consent/ledger-partitions.js';
-import type { Database } from '../database.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import type { OwnDataSettings } from './own-data.js';
 
@@ -30,12 +30,13 @@ export function consentCutoff(now: Date, limitation: string): Date {
   return addDuration(addDuration(now, duration(limitation), -1), duration(longestConsentLife), -1);
 }
 
-export async function sweepInstallation(
-  db: Kysely<Database>,
+export async function sweepInstallation<DB extends RetentionDb>(
+  anyDb: Kysely<DB>,
   own: OwnDataSettings,
   now: Date,
   batchSize: number,
 ): Promise<InstallationSweep> {
+  const db = retentionView(anyDb);
   const consentMonths: DropResult[] = [];
   if (own.consentRecords) {
     const notAfter = consentCutoff(now, own.consentRecords);

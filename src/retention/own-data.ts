@@ -20,8 +20,8 @@
  * Each implements the two retention calls of the store connector port (`countDue`, `sweep`) over Charter's database.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { retentionView, type RetentionDb } from './tables.js';
 import { genesisHash, recordAudit } from '../audit/trail.js';
-import type { Database } from '../database.js';
 import type { Config } from '../platform/config.js';
 import { InvariantError } from '../platform/errors.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
@@ -99,7 +99,8 @@ export interface DueTarget {
 }
 
 /** Charter's own data of one organisation as a retention target. */
-export function ownDataTarget(db: Kysely<Database>, scope: OrgScope): DueTarget {
+export function ownDataTarget<DB extends RetentionDb>(anyDb: Kysely<DB>, scope: OrgScope): DueTarget {
+  const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   return {
     async countDue(query: DueQuery): Promise<TargetDueCount> {
@@ -182,7 +183,7 @@ const erasedIdentity = '[erased]';
 
 /** Closed requests past the period whose identity is still there. */
 async function countClosedRequests(
-  trx: Kysely<Database>,
+  trx: Kysely<RetentionDb>,
   organisationId: string,
   cutoff: string,
   period: string,
@@ -198,7 +199,7 @@ async function countClosedRequests(
 
 /** Erases the personal parts of one batch of closed requests; the record of how each was handled stays. */
 async function anonymiseClosedRequests(
-  trx: Kysely<Database>,
+  trx: Kysely<RetentionDb>,
   organisationId: string,
   request: SweepRequest,
 ): Promise<number> {
@@ -215,7 +216,7 @@ async function anonymiseClosedRequests(
 }
 
 /** The prunable prefix of an organisation's audit chain: entries older than the period, never the head. */
-async function auditPrefix(trx: Kysely<Database>, organisationId: string, cutoff: string, period: string) {
+async function auditPrefix(trx: Kysely<RetentionDb>, organisationId: string, cutoff: string, period: string) {
   const row = await sql<{ through: number | null; n: number }>`
     select max(e.seq)::int as through, count(*)::int as n from audit_entries e
      where e.organisation_id = ${organisationId}
@@ -228,7 +229,7 @@ async function auditPrefix(trx: Kysely<Database>, organisationId: string, cutoff
  * Deletes one batch of the prunable prefix. Before the first deletion of a prefix, the anchor (seq and hash of its
  * last entry) goes into the chain itself as `audit.pruned`, in the same transaction.
  */
-async function pruneAudit(trx: Transaction<Database>, scope: OrgScope, request: SweepRequest): Promise<number> {
+async function pruneAudit(trx: Transaction<RetentionDb>, scope: OrgScope, request: SweepRequest): Promise<number> {
   const organisationId = requireScope(scope);
   const prefix = await auditPrefix(trx, organisationId, request.cutoff, request.period);
   if (prefix.through === null) return 0;

@@ -8,8 +8,8 @@
  * next month); flags and restrictions are taken as they are now.
  */
 import type { Kysely } from 'kysely';
+import type { RetentionDb } from './tables.js';
 import type { Charter } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import { InvariantError } from '../platform/errors.js';
 import { safeMessage } from '../platform/safe-message.js';
@@ -33,7 +33,7 @@ import { monthlyCounts, planCutoffs, renewedAt, type Renewal } from './timing.js
 export type { PlannedRule, RetentionPlan };
 
 export interface RetentionDeps {
-  db: Kysely<Database>;
+  db: Kysely<RetentionDb>;
   stores: StoreAccess;
   renewals: RenewalSource;
   own: OwnDataSettings;

@@ -12,8 +12,8 @@
  * This module only reads the consent tables.
  */
 import { sql, type Kysely } from 'kysely';
+import { retentionView, type RetentionDb } from './tables.js';
 import { normaliseEmail } from '../consent/ledger-keys.js';
-import type { Database } from '../database.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import type { Renewal } from './timing.js';
 
@@ -24,7 +24,8 @@ export interface RenewalSource {
 }
 
 /** Reads the purpose-consent ledger of Charter's database. */
-export function ledgerRenewals(db: Kysely<Database>): RenewalSource {
+export function ledgerRenewals<DB extends RetentionDb>(anyDb: Kysely<DB>): RenewalSource {
+  const db = retentionView(anyDb);
   return {
     async grantsInForce(scope, purposeId) {
       const organisationId = requireScope(scope);

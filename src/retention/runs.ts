@@ -459,9 +459,7 @@ export async function setRunStatus<DB extends RetentionDb>(
         .executeTakeFirst();
       if (status === 'awaiting-approval')
         await emitWebhookEvent(
-          // The webhooks domain's emitter still takes the whole database's handle; RetentionDb holds the webhook
-          // tables it writes, so the widening is sound.
-          trx as never,
+          trx,
           scope,
           'retention.run.awaiting-approval',
           { runId, dueRows: Number(totals?.due ?? 0) },
@@ -469,9 +467,7 @@ export async function setRunStatus<DB extends RetentionDb>(
         );
       else
         await emitWebhookEvent(
-          // The webhooks domain's emitter still takes the whole database's handle; RetentionDb holds the webhook
-          // tables it writes, so the widening is sound.
-          trx as never,
+          trx,
           scope,
           'retention.run.completed',
           { runId, status, deleted: Number(totals?.deleted ?? 0), anonymised: Number(totals?.anonymised ?? 0) },

@@ -5,8 +5,10 @@
  */
 import type { ColumnType } from 'kysely';
 import type { AuditTables } from '../audit/tables.js';
+import type { ConsentDb } from '../consent/tables.js';
 import { viewOf } from '../platform/db/view.js';
 import type { JobTables } from '../platform/jobs.js';
+import type { RestrictedIdentitiesDb } from '../rights/restricted-identities.js';
 import type { WebhookTables } from '../webhooks/tables.js';
 import type { ApprovalReason, BlockedOutcome } from './schemas.js';
 
@@ -118,5 +120,12 @@ export interface RetentionTables {
  * when the domain starts to read it). Exported functions stay generic (`<DB extends RetentionDb>(db: Kysely<DB>)`)
  * and narrow with `retentionView`, so any domain's handle can call them.
  */
-export type RetentionDb = RetentionTables & AuditTables & WebhookTables & JobTables;
+export type RetentionDb = RetentionTables &
+  AuditTables &
+  WebhookTables &
+  JobTables &
+  // Renewals and the installation sweep read the consent ledger (and the charter, through ConsentDb).
+  ConsentDb &
+  // A restricted person's rows are kept.
+  RestrictedIdentitiesDb;
 export const retentionView = viewOf<RetentionDb>();

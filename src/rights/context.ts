@@ -5,7 +5,6 @@
 import type { Kysely } from 'kysely';
 import { activeCharter } from '../charter/repository.js';
 import type { Charter, Language } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import { notFound } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -15,9 +14,10 @@ import type { RenderedMail } from './mails.js';
 import type { ConsentPort, OfficerPort } from './ports.js';
 import { loadRightsKey, type RightsKey } from './secrets.js';
 import { subjectStores, type StorePool, type SubjectStores } from './subject-stores.js';
+import type { RightsDb } from './tables.js';
 
 export interface RightsDeps {
-  db: Kysely<Database>;
+  db: Kysely<RightsDb>;
   mailer: Mailer;
   logger: Logger;
   clock: () => Date;

@@ -10,9 +10,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import type { RightsDb } from './tables.js';
 import { z } from 'zod';
 import type { Charter, Language } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { allowHits, type ThrottleHit } from '../platform/throttle.js';
 import { invalidInput, tooManyRequests, type ErrorDetail } from '../platform/errors.js';
@@ -285,8 +285,8 @@ export function advanceLater(context: RightsContext, scope: OrgScope, requestId:
 }
 
 /** The code (or link) proved control of the contact on file: verified, or waiting for the explicit confirmation. */
-export async function identityProven(
-  trx: Transaction<Database>,
+export async function identityProven<DB extends RightsDb>(
+  trx: Transaction<DB>,
   scope: OrgScope,
   request: RightsRequest,
   now: Date,

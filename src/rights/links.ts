@@ -3,7 +3,7 @@
  * and using it once, which proves only the browser that presents it.
  */
 import type { Transaction } from 'kysely';
-import type { Database } from '../database.js';
+import type { RightsDb } from './tables.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { RightsContext } from './context.js';
 import {
@@ -35,8 +35,8 @@ export type LinkState = 'usable' | 'used' | 'expired' | 'closed' | 'unknown';
 
 type LinkCheck = { state: Exclude<LinkState, 'usable'> } | { state: 'usable'; stored: CodeRow; request: RightsRequest };
 
-async function checkLink(
-  trx: Transaction<Database>,
+async function checkLink<DB extends RightsDb>(
+  trx: Transaction<DB>,
   scope: OrgScope,
   key: RightsKey,
   secret: string,

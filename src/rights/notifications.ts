@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Charter, Language } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { inOrganisation, requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { RightsContext } from './context.js';
@@ -35,13 +34,14 @@ export interface NotificationRecord {
  * Records the planned notifications inside the completing transaction (a store call is done when recorded: the store
  * answered, and its telling is audited with it). Idempotent per recipient.
  */
-export async function recordNotifications(
-  db: Transaction<Database>,
+export async function recordNotifications<DB extends RightsDb>(
+  anyDb: Transaction<DB>,
   scope: OrgScope,
   request: Pick<RightsRequest, 'id' | 'type'>,
   plans: PlannedNotification[],
   at: Date,
 ): Promise<void> {
+  const db = rightsView(anyDb);
   const organisationId = requireScope(scope);
   const requestId = request.id;
   if (plans.length === 0) return;

@@ -15,6 +15,7 @@ import {
 import { suppress } from '../consent/suppression.js';
 import { publicUrl } from '../platform/config.js';
 import type { JobRunner } from '../platform/jobs.js';
+import { viewOf } from '../platform/db/view.js';
 import { canonicalJson, sha256 } from '../charter/revision.js';
 import { hashKeyFromEnv, openStores, type StoreSet } from '../stores/open.js';
 import { registerRequestApi } from './api.js';
@@ -24,6 +25,7 @@ import { registerOfficerNotices } from './officer-notices.js';
 import { charterOfficerEmails, type ConsentPort, type OfficerPort } from './ports.js';
 import { registerPrivacyCenterRoutes } from './routes.js';
 import type { StorePool } from './subject-stores.js';
+import type { RightsDb } from './tables.js';
 
 /** The consent ledger as Rights uses it. */
 export function ledgerConsentPort(db: AppContext['db'], clock: () => Date): ConsentPort {
@@ -145,7 +147,7 @@ export interface RightsOverrides {
 
 export function createRightsContext(app: AppContext, overrides: RightsOverrides = {}): RightsContext {
   const deps: RightsDeps = {
-    db: app.db,
+    db: viewOf<RightsDb>()(app.db),
     mailer: app.mailer,
     logger: app.logger,
     clock: app.clock,

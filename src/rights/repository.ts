@@ -9,7 +9,6 @@ import type { Kysely, Transaction, Updateable } from 'kysely';
 import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import type { RequestType } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { conflict } from '../platform/errors.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { viewOf } from '../platform/db/view.js';
@@ -38,16 +37,7 @@ export {
   type PackageRow,
 } from './package-rows.js';
 
-/**
- * A handle on the whole database, for rights modules not yet typed by their own tables (notifications.ts,
- * restricted-identities.ts); new code takes `<DB extends RightsDb>(db: Kysely<DB>)` instead.
- */
-export type Db = Kysely<Database> | Transaction<Database>;
-
 const rightsView = viewOf<RightsDb>();
-
-/** Webhook events are written with the whole database's type until webhooks/events.ts is typed by its own tables. */
-type WebhookDb = Parameters<typeof emitWebhookEvent>[0];
 
 /** A short, unambiguous reference: `R-` and 8 characters without 0/O/1/I. */
 export function newReference(): string {
@@ -235,10 +225,9 @@ export async function recordTransition<DB extends RightsDb>(
     data,
   });
   // Subscribers hear of it in the same transaction (ids and states only): verified, and every way a request ends.
-  const webhookTrx = trx as unknown as WebhookDb;
   if (to === 'verified')
     await emitWebhookEvent(
-      webhookTrx,
+      trx,
       scope,
       'request.verified',
       { requestId: request.id, requestType: request.type },
@@ -246,7 +235,7 @@ export async function recordTransition<DB extends RightsDb>(
     );
   if (finalStates.includes(to))
     await emitWebhookEvent(
-      webhookTrx,
+      trx,
       scope,
       'request.completed',
       { requestId: request.id, requestType: request.type, state: to },

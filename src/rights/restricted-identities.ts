@@ -6,14 +6,17 @@
  * Stored like the request's own identity: organisation-scoped, under row-level security; never logged.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../database.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { Identity, IdentityType } from '../stores/connector.js';
 import { viewOf } from '../platform/db/view.js';
 import { recordEvent, type RightsRequest } from './repository.js';
-import type { RightsDb } from './tables.js';
+import type { RightsDb, RightsTables } from './tables.js';
 
 const rightsView = viewOf<RightsDb>();
+
+/** What reading the restricted identities needs: retention reads them without the rest of `RightsDb`. */
+export type RestrictedIdentitiesDb = Pick<RightsTables, 'rights_restricted_identities'>;
+const restrictedView = viewOf<RestrictedIdentitiesDb>();
 
 /** A table a restriction could not be marked in (no `restrictColumn`): an officer task names it, never the person's mail. */
 export interface UnmarkedTable {
@@ -25,14 +28,15 @@ export interface UnmarkedTable {
  * Remembers the request's identities as restricted (idempotent), with the audit entry naming how many tables could
  * not mark it. Nothing is remembered when every store marked the restriction itself.
  */
-export async function rememberRestriction(
-  trx: Transaction<Database>,
+export async function rememberRestriction<DB extends RightsDb>(
+  anyTrx: Transaction<DB>,
   scope: OrgScope,
   request: Pick<RightsRequest, 'id' | 'type'>,
   identities: readonly Identity[],
   unmarked: readonly UnmarkedTable[],
   at: Date,
 ): Promise<void> {
+  const trx = rightsView(anyTrx);
   const organisationId = requireScope(scope);
   if (unmarked.length === 0 || identities.length === 0) return;
   const inserted = await trx
@@ -60,13 +64,14 @@ export async function rememberRestriction(
 }
 
 /** Forgets the request's restricted identities (the restriction is lifted); audited when there were any. */
-export async function forgetRestriction(
-  trx: Transaction<Database>,
+export async function forgetRestriction<DB extends RightsDb>(
+  anyTrx: Transaction<DB>,
   scope: OrgScope,
   request: Pick<RightsRequest, 'id' | 'type'>,
   actor: string,
   at: Date,
 ): Promise<number> {
+  const trx = rightsView(anyTrx);
   const organisationId = requireScope(scope);
   const deleted = await trx
     .deleteFrom('rights_restricted_identities')
@@ -85,11 +90,11 @@ export async function forgetRestriction(
 }
 
 /** The identities of the organisation's restricted people that stores could not mark (distinct). */
-export async function restrictedIdentities<DB extends RightsDb>(
+export async function restrictedIdentities<DB extends RestrictedIdentitiesDb>(
   anyDb: Kysely<DB> | Transaction<DB>,
   scope: OrgScope,
 ): Promise<Identity[]> {
-  const db = rightsView(anyDb);
+  const db = restrictedView(anyDb);
   const organisationId = requireScope(scope);
   const rows = await withinOrganisation(db, scope, (trx) =>
     trx

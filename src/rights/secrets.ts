@@ -6,7 +6,8 @@
  */
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import { viewOf } from '../platform/db/view.js';
+import type { RightsDb } from './tables.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 
 /** How long a one-time code or verification link is valid. Short: it proves control of a mailbox right now. */
@@ -66,14 +67,17 @@ export function rightsKey(raw: Buffer, installationSecret?: string): RightsKey {
   };
 }
 
+const rightsView = viewOf<RightsDb>();
+
 const cache = new Map<string, Buffer>();
 
 /** The organisation's random rights key, created on first use and kept in the database (same for every process). */
-export async function loadRightsKey(
-  db: Kysely<Database>,
+export async function loadRightsKey<DB extends RightsDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   installationSecret?: string,
 ): Promise<RightsKey> {
+  const db = rightsView(anyDb);
   const organisationId = requireScope(scope);
   let raw = cache.get(organisationId);
   if (!raw) {

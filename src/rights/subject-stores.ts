@@ -4,8 +4,8 @@
  * (src/stores/connector.ts). Rights never speaks SQL or HTTP to a store itself.
  */
 import type { Kysely } from 'kysely';
+import type { StoresDb } from '../stores/tables.js';
 import type { Charter } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { checkAddress, maskRefused, type ContactProblem } from '../platform/contact.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import {
@@ -91,8 +91,8 @@ export interface SubjectStores {
  * (src/stores/jobs.ts), recorded with its audit entry in Charter's database. A request executed again after a crash
  * skips the stores already done.
  */
-export interface StoreJournal {
-  db: Kysely<Database>;
+export interface StoreJournal<DB extends StoresDb = StoresDb> {
+  db: Kysely<DB>;
   scope: OrgScope;
   actor: string;
 }
@@ -113,7 +113,10 @@ function resultsOf<R>(report: StoreJobReport<R>): R[] {
  * The subject-facing operations over a list of connectors (one per store). Erasures, rectifications and restrictions
  * go through resumable store jobs in the journal; dry runs (plans) write nothing and are not journalled.
  */
-export function subjectStores(connectors: StoreConnector[], journal: StoreJournal): SubjectStores {
+export function subjectStores<DB extends StoresDb>(
+  connectors: StoreConnector[],
+  journal: StoreJournal<DB>,
+): SubjectStores {
   return {
     async contacts(identities) {
       const answers = await Promise.all(connectors.map((c) => c.contacts(identities)));

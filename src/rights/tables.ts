@@ -5,8 +5,11 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from '../accounts/tables.js';
 import type { AuditTables } from '../audit/tables.js';
+import type { CharterTables } from '../charter/tables.js';
 import type { JobTables } from '../platform/jobs.js';
 import type { ThrottleTables } from '../platform/throttle.js';
+import type { StoreTables } from '../stores/tables.js';
+import type { WebhookTables } from '../webhooks/tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
@@ -185,4 +188,10 @@ export type RightsDb = RightsTables &
   // Officer notices are durable jobs.
   JobTables &
   // Requests, codes and downloads are throttled; the tick prunes the counters.
-  ThrottleTables;
+  ThrottleTables &
+  // Subscribers hear of verified, completed and overdue requests in the same transaction.
+  WebhookTables &
+  // Requests are checked against the active charter of the organisation that owns the site.
+  Pick<CharterTables, 'charter_revisions' | 'sites'> &
+  // Erasures, rectifications and restrictions are journalled as store jobs.
+  StoreTables;

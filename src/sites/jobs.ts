@@ -6,17 +6,18 @@
 import type { Kysely } from 'kysely';
 import { listOrganisations } from '../accounts/organisations.js';
 import { activeCharter } from '../charter/repository.js';
-import type { Database } from '../database.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
-import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
-import { runSiteScan, type SiteScanDeps } from './service.js';
+import { enqueueJob, type JobRunner } from '../platform/jobs.js';
+import { runSiteScan, sitesDeps, type SiteScanDeps } from './service.js';
+import { sitesView, type SitesDb } from './tables.js';
 
 export const siteScanQueue = 'sites.scan';
 /** The daily scans start at this time (UTC): quiet hours for most European sites. */
 export const dailyScanTime = '03:15';
 
 /** Enqueues today's scan of every declared site of every organisation. Exported for tests; the runner ticks it. */
-export async function enqueueDailyScans(db: Kysely<Database>, now: Date): Promise<number> {
+export async function enqueueDailyScans<DB extends SitesDb>(anyDb: Kysely<DB>, now: Date): Promise<number> {
+  const db = sitesView(anyDb);
   const day = now.toISOString().slice(0, 10);
   const runAt = new Date(`${day}T${dailyScanTime}:00.000Z`);
   let enqueued = 0;
@@ -28,7 +29,7 @@ export async function enqueueDailyScans(db: Kysely<Database>, now: Date): Promis
     const stored = await activeCharter(db, scope);
     for (const site of stored?.charter.sites ?? []) {
       const created = await enqueueJob(
-        db as unknown as Kysely<JobTables>,
+        db,
         {
           queue: siteScanQueue,
           key: `${organisation.id}:${site.id}:${day}`,
@@ -46,7 +47,12 @@ export async function enqueueDailyScans(db: Kysely<Database>, now: Date): Promis
 }
 
 /** Registers the daily ticker (checked once a minute) and the scan handler. */
-export function registerSiteJobs(runner: JobRunner, deps: SiteScanDeps, options: { tickEveryMs?: number } = {}): void {
+export function registerSiteJobs<DB extends SitesDb>(
+  runner: JobRunner,
+  anyDeps: SiteScanDeps<DB>,
+  options: { tickEveryMs?: number } = {},
+): void {
+  const deps = sitesDeps(anyDeps);
   const every = options.tickEveryMs ?? 60_000;
   let last = 0;
   runner.addTicker(async (now) => {

@@ -63,7 +63,7 @@ function fakeScan(options: ScanOptions): Promise<SiteScan> {
   });
 }
 
-let deps: SiteScanDeps;
+let deps: SiteScanDeps<Database>;
 
 beforeAll(async () => {
   database = await testDatabase();

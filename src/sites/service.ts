@@ -10,7 +10,6 @@ import { listMembers } from '../accounts/users.js';
 import { recordAudit } from '../audit/trail.js';
 import { activeCharter } from '../charter/repository.js';
 import type { Charter, Language } from '../charter/schema.js';
-import type { Database } from '../database.js';
 import { notFound } from '../platform/errors.js';
 import { inOrganisation, requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import type { Logger } from '../platform/logger.js';
@@ -19,11 +18,11 @@ import { emitWebhookEvent } from '../webhooks/events.js';
 import { compareScan } from './compare.js';
 import type { ScanOptions } from './scanner.js';
 import { siteFindingSchema, type SiteFinding, type SiteScan, type SiteScanRecord } from './schemas.js';
-import type { SiteScanTable } from './tables.js';
+import { sitesView, type SiteScanTable, type SitesDb } from './tables.js';
 import { describeFinding } from './texts.js';
 
-export interface SiteScanDeps {
-  db: Kysely<Database>;
+export interface SiteScanDeps<DB extends SitesDb = SitesDb> {
+  db: Kysely<DB>;
   mailer: Mailer;
   logger: Logger;
   clock: () => Date;
@@ -33,6 +32,11 @@ export interface SiteScanDeps {
   scan: (options: ScanOptions) => Promise<SiteScan>;
   /** Pages per scan (default 20). */
   maxPages?: number;
+}
+
+/** The deps with the handle narrowed to the sites domain's tables (callers hold any domain's handle). */
+export function sitesDeps<DB extends SitesDb>(deps: SiteScanDeps<DB>): SiteScanDeps {
+  return { ...deps, db: sitesView(deps.db) };
 }
 
 /** The start URL of a declared domain: https, except on loopback (a site under development or a test fixture). */
@@ -64,12 +68,13 @@ function toRecord(row: Selectable<SiteScanTable>, withFindings: boolean): SiteSc
 }
 
 /** The scans of a site, newest first (without their findings). */
-export async function listSiteScans(
-  db: Kysely<Database>,
+export async function listSiteScans<DB extends SitesDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   siteId: string,
   limit = 20,
 ): Promise<SiteScanRecord[]> {
+  const db = sitesView(anyDb);
   const organisationId = requireScope(scope);
   const rows = await withinOrganisation(db, scope, (trx) =>
     trx
@@ -85,12 +90,13 @@ export async function listSiteScans(
 }
 
 /** One scan with its findings; the latest completed one of the site when no id is given. */
-export async function getSiteScan(
-  db: Kysely<Database>,
+export async function getSiteScan<DB extends SitesDb>(
+  anyDb: Kysely<DB>,
   scope: OrgScope,
   siteId: string,
   scanId?: string,
 ): Promise<SiteScanRecord | undefined> {
+  const db = sitesView(anyDb);
   const organisationId = requireScope(scope);
   const row = await withinOrganisation(db, scope, (trx) => {
     let query = trx
@@ -167,12 +173,13 @@ async function tellOfficers(
  * Scans one declared site of the organisation now, stores the result and mails the privacy officers about new
  * violations and warnings. Throws not_found for a site the active charter does not declare.
  */
-export async function runSiteScan(
-  deps: SiteScanDeps,
+export async function runSiteScan<DB extends SitesDb>(
+  anyDeps: SiteScanDeps<DB>,
   scope: OrgScope,
   siteId: string,
   input: { trigger: 'schedule' | 'api'; actor: string },
 ): Promise<SiteScanRecord> {
+  const deps = sitesDeps(anyDeps);
   const organisationId = requireScope(scope);
   const stored = await activeCharter(deps.db, scope);
   const site = stored?.charter.sites.find((s) => s.id === siteId);

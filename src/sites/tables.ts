@@ -1,5 +1,8 @@
 /** Tables of the sites domain: one row per scan of a site, with its findings. */
+import type { AccountsDb } from '../accounts/tables.js';
 import type { AuditTables } from '../audit/tables.js';
+import type { CharterReadDb } from '../charter/tables.js';
+import type { JobTables } from '../platform/jobs.js';
 import { viewOf } from '../platform/db/view.js';
 import type { WebhookTables } from '../webhooks/tables.js';
 import type { ColumnType } from 'kysely';
@@ -28,8 +31,16 @@ export interface SiteTables {
 }
 
 /**
- * What the sites domain's code may read and write: its own tables and the shared ones it uses. Its service still
- * holds the whole database's handle while the charter repository and the accounts it calls take only that.
+ * What the sites domain's code may read and write: its own tables and the shared ones it uses. Exported functions stay
+ * generic (`<DB extends SitesDb>(db: Kysely<DB>)`) and narrow with `sitesView`, so any domain's handle can call them.
  */
-export type SitesDb = SiteTables & AuditTables & WebhookTables;
+export type SitesDb = SiteTables &
+  AuditTables &
+  WebhookTables &
+  // Daily scans are durable jobs.
+  JobTables &
+  // A scan reads the active charter of the organisation.
+  CharterReadDb &
+  // The privacy officers hear of new findings (members are read through the accounts repository).
+  AccountsDb;
 export const sitesView = viewOf<SitesDb>();

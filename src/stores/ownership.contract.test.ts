@@ -440,11 +440,25 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])('scenarios o
     await connector.erase({ jobId: 'ann-2', identities: ann });
     expect(await database.dump(generated.schema)).toEqual(once);
     expect(once[2]?.find((r) => r.id === 301)?.claim_id).toBe(201);
-    // Ben's booking on Ann's erased account is Ben's alone now: his erasure erases it and unlinks it from his claim
-    // (which goes), and leaves Ann's held claim be.
+    // Ben's booking on Ann's erased account is Ben's alone now, but the account holder's name it keeps is Ann's: his
+    // access never shows it (Art. 15(4)).
+    const benSees: AccessRecord[] = [];
+    await connector.access({ identities: [{ type: 'email', value: 'ben@claims.test' }] }, (batch) => {
+      benSees.push(...batch);
+    });
+    const booking = benSees.find((r) => r.table === 'bookings' && r.key === '302');
+    expect(booking, JSON.stringify(benSees)).toBeDefined();
+    expect(booking?.columns.map((c) => c.name)).toEqual(['note']);
+    // His erasure erases the booking and unlinks it from his claim (which goes), and leaves Ann's held claim be.
     await connector.erase({ jobId: 'ben', identities: [{ type: 'email', value: 'ben@claims.test' }] });
     const after = await database.dump(generated.schema);
-    expect(after[2]?.find((r) => r.id === 302)).toEqual({ id: 302, account_id: 101, claim_id: null, note: null });
+    expect(after[2]?.find((r) => r.id === 302)).toEqual({
+      id: 302,
+      account_id: 101,
+      claim_id: null,
+      note: null,
+      holder: 'Ann',
+    });
     expect(after[1]?.map((r) => r.id)).toEqual([201]);
     expect(after[1]?.find((r) => r.id === 201)).toEqual(once[1]?.find((r) => r.id === 201));
   });
@@ -655,7 +669,9 @@ function heldClaim(): GeneratedCase {
     tables: [
       table('accounts', [text('email', 'delete'), text('name', 'delete')]),
       table('claims', [text('email', 'delete'), text('detail', 'delete')], { hold: {} }),
-      table('bookings', [text('note')], { references: [ref('account_id', 0), ref('claim_id', 1, { nullable: true })] }),
+      table('bookings', [text('note'), text('holder', 'keep', 'account_id')], {
+        references: [ref('account_id', 0), ref('claim_id', 1, { nullable: true })],
+      }),
     ],
   };
   return scenario(
@@ -668,8 +684,8 @@ function heldClaim(): GeneratedCase {
         { id: 202, email: 'ben@claims.test', detail: 'refund' },
       ],
       [
-        { id: 301, account_id: 101, claim_id: 201, note: "Ann's booking" },
-        { id: 302, account_id: 101, claim_id: 202, note: "Ben's booking on Ann's account" },
+        { id: 301, account_id: 101, claim_id: 201, note: "Ann's booking", holder: 'Ann' },
+        { id: 302, account_id: 101, claim_id: 202, note: "Ben's booking on Ann's account", holder: 'Ann' },
       ],
     ],
   );

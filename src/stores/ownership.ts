@@ -19,6 +19,11 @@ export interface RowOwnership {
   exclusive: boolean;
   /** Reference columns of the row whose value points at the person's exclusive rows. */
   mine: Set<string>;
+  /**
+   * Reference columns set to a row that is not the person's: someone else's, or one that belongs to nobody (an earlier
+   * erasure's husk, which does not make the row shared). Columns describing that row (`of`) are never shown.
+   */
+  elsewhere?: Set<string> | undefined;
   /** The row or a row it belongs to (owner references up, profile references either way) is restricted. */
   restricted: boolean;
   /**
@@ -275,12 +280,17 @@ export function classifyRows(
     const byKey = new Map<string, RowOwnership>();
     for (const row of rows) {
       const mine = new Set<string>();
-      for (const ref of t.references)
-        if (row[ref.column] != null && pointsAtPerson(ref, row[ref.column])) mine.add(ref.column);
+      const elsewhere = new Set<string>();
+      for (const ref of t.references) {
+        if (row[ref.column] == null) continue;
+        if (pointsAtPerson(ref, row[ref.column])) mine.add(ref.column);
+        else elsewhere.add(ref.column);
+      }
       const mentioned = mentions.get(row);
       byKey.set(valueText(row[t.primaryKey]), {
         exclusive: exclusive.has(row),
         mine,
+        elsewhere,
         restricted: restricted.has(row),
         ...(mentioned ? { mentioned } : {}),
       });
@@ -304,11 +314,13 @@ export function personColumns(columns: readonly ColumnModel[], ownership: RowOwn
 }
 
 /**
- * The columns of a row the person may see: all of an exclusive row; in a shared row, all but other people's; in a
- * row that only mentions them, the columns holding their identity (Art. 15(4)).
+ * The columns of a row the person may see: all of an exclusive row but those describing a row it points at that is
+ * not the person's (a row that belongs to nobody: Bob's billing name on an invoice whose customer Bob was erased); in
+ * a shared row, all but other people's; in a row that only mentions them, the columns holding their identity
+ * (Art. 15(4)).
  */
 export function visibleColumns(columns: readonly ColumnModel[], ownership: RowOwnership): ColumnModel[] {
-  if (ownership.exclusive) return [...columns];
+  if (ownership.exclusive) return columns.filter((c) => c.of === undefined || !ownership.elsewhere?.has(c.of));
   if (ownership.mentioned) return personColumns(columns, ownership);
   return columns.filter((c) => c.of === undefined || ownership.mine.has(c.of));
 }

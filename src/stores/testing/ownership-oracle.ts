@@ -270,13 +270,16 @@ export class StoreView {
     return reference !== undefined && value !== null && person.exclusive.has(rowKey(reference.to, value));
   }
 
-  /** Declared columns of a row the person sees: all in an exclusive row; in a shared row not the others' (Art. 15(4)). */
+  /**
+   * Declared columns of a row the person sees: in an exclusive row all but those whose reference is set to a row that
+   * is not the person's; in a shared row only those of no reference or of a reference to the person (Art. 15(4)).
+   */
   visibleColumns(t: number, row: Row, person: PersonRows): string[] {
     const mentioned = person.mentioned.get(rowKey(t, row.id ?? null));
     if (mentioned) return [...mentioned];
     const exclusive = person.exclusive.has(rowKey(t, row.id ?? null));
     return (this.schema.tables[t]?.columns ?? [])
-      .filter((c) => exclusive || !c.of || this.pointsAt(t, row, c.of, person))
+      .filter((c) => !c.of || (exclusive && (row[c.of] ?? null) === null) || this.pointsAt(t, row, c.of, person))
       .map((c) => c.name);
   }
 

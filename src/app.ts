@@ -13,7 +13,7 @@ import { registerAuditRoutes } from './audit/routes.js';
 import { auditView } from './audit/tables.js';
 import { registerCharterRoutes } from './charter/routes.js';
 import { registerRevisionRoutes } from './charter/revision-routes.js';
-import { charterView } from './charter/tables.js';
+import { charterView } from './charter/views.js';
 import { registerBannerRoutes } from './consent/banner-routes.js';
 import { registerConsentRoutes } from './consent/routes.js';
 import { registerLanding } from './landing.js';

@@ -1,7 +1,7 @@
 /** Who applied a revision, for people: a `user:<id>` actor shown by the member's email instead of an id. */
 import type { Kysely, Transaction } from 'kysely';
 import { listMembers } from '../accounts/users.js';
-import { type CharterDb, charterView } from './tables.js';
+import { type CharterDb, charterView } from './views.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 
 /** The emails of the organisation's members by user id (only members: nobody outside it is looked up). */

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
-import type { CharterDb } from './tables.js';
+import type { CharterDb } from './views.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { emailOf, memberEmails } from './actors.js';

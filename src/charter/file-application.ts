@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { ensureOrganisation } from '../accounts/organisations.js';
-import { type CharterDb, charterView } from './tables.js';
+import { type CharterDb, charterView } from './views.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { formatProblem, loadCharter } from './loader.js';
 import { activeCharter, applyCharter } from './repository.js';

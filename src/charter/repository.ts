@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
-import { type CharterDb, type CharterReadDb, charterReadView, charterView } from './tables.js';
+import { type CharterDb, type CharterReadDb, charterReadView, charterView } from './views.js';
 import { conflict } from '../platform/errors.js';
 import { organisationArchived } from '../accounts/organisations.js';
 import { inOrganisation, requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
-import type { CharterDb } from './tables.js';
+import type { CharterDb } from './views.js';
 import { notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { lintCharter } from '../lint.js';

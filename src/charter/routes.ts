@@ -10,7 +10,7 @@ import {
   listOrganisations,
   organisationArchived,
 } from '../accounts/organisations.js';
-import { type CharterDb, charterView } from './tables.js';
+import { type CharterDb, charterView } from './views.js';
 import { badRequest, notFound, invalidInput } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { lintCharter } from '../lint.js';

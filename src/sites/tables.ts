@@ -1,7 +1,7 @@
 /** Tables of the sites domain: one row per scan of a site, with its findings. */
 import type { AccountsDb } from '../accounts/tables.js';
 import type { AuditTables } from '../audit/tables.js';
-import type { CharterReadDb } from '../charter/tables.js';
+import type { CharterReadDb } from '../charter/views.js';
 import type { JobTables } from '../platform/jobs.js';
 import { viewOf } from '../platform/db/view.js';
 import type { WebhookTables } from '../webhooks/tables.js';

@@ -26,7 +26,8 @@ import type { BannerConfig } from '../../src/consent/banner-config.js';
 import { erase, scan, apply } from './activation.js';
 import { decide, record } from './choices.js';
 import { startConsentMode } from './consent-mode.js';
-import { reopenButton, show } from './dialog.js';
+import { show } from './dialog.js';
+import { reopenButton } from './visibility.js';
 import {
   CONSENT,
   all,

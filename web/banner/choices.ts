@@ -3,7 +3,7 @@
  * and sent to the consent ledger, whose receipt id is stored with it.
  */
 import { apply } from './activation.js';
-import { hide } from './dialog.js';
+import { hide } from './visibility.js';
 import { CONSENT, VISITOR, expires, readCookie, writeCookie, type Banner, type Choices, type Stored } from './state.js';
 
 /** A choice: withdrawing is a choice that only takes back what was granted (Art. 7(3)). */

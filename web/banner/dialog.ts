@@ -4,12 +4,8 @@
  */
 import type { BannerCategory, BannerConfig } from '../../src/consent/banner-config.js';
 import { decide } from './choices.js';
+import { hide, reopenButton } from './visibility.js';
 import { all, d, esc, held, type Banner } from './state.js';
-
-export function reopenButton(hidden: boolean) {
-  const button = d.querySelector<HTMLElement>('.chb-r');
-  if (button) button.hidden = hidden;
-}
 
 /** The dialog element, made once; its buttons act through `data-a`. */
 function dialog(s: Banner, config: BannerConfig) {
@@ -133,14 +129,4 @@ function category(
       : '') +
     '</div>'
   );
-}
-
-/** Closes the dialog and gives focus back to where it was. */
-export function hide(s: Banner) {
-  if (!s.root) return;
-  s.root.hidden = true;
-  reopenButton(false);
-  const back = s.returnFocus;
-  if (back instanceof HTMLElement && back != d.body && back.isConnected) back.focus();
-  s.returnFocus = null;
 }

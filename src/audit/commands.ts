@@ -6,11 +6,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import { findOrganisationBySlug, listOrganisations, type Organisation } from '../accounts/organisations.js';
+import type { AccountsDb } from '../accounts/tables.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command, type CommandArgs } from '../cli/command.js';
-import type { Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
-import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { withCliDatabase } from '../cli/database.js';
 import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../cli/remote.js';
@@ -19,12 +19,12 @@ import { resolveAuditKey } from './key.js';
 import { exportAuditLines } from './query.js';
 import { recordAudit } from './trail.js';
 import { verifyChain, type ChainReport } from './verify.js';
-async function selectOrganisations(
-  database: OpenDatabase<Database>,
+async function selectOrganisations<DB extends AccountsDb>(
+  db: Kysely<DB>,
   slug: string | undefined,
 ): Promise<Organisation[]> {
-  if (!slug) return listOrganisations(database.db);
-  const organisation = await findOrganisationBySlug(database.db, slug);
+  if (!slug) return listOrganisations(db);
+  const organisation = await findOrganisationBySlug(db, slug);
   if (!organisation) throw new UsageError(`no organisation "${slug}"`);
   return [organisation];
 }
@@ -85,7 +85,7 @@ export const auditVerifyCommand: Command = {
           return exitCodes.findings;
         }
       }
-      const organisations = await selectOrganisations(database, stringOption(args, 'org'));
+      const organisations = await selectOrganisations(database.db, stringOption(args, 'org'));
       let broken = false;
       const reports = [];
       for (const organisation of organisations) {
@@ -180,7 +180,7 @@ export const auditCheckpointCommand: Command = {
       'audit checkpoint',
       async (database) => {
         const checkpoints: Checkpoint[] = [];
-        for (const organisation of await selectOrganisations(database, slug)) {
+        for (const organisation of await selectOrganisations(database.db, slug)) {
           checkpoints.push(
             await takeCheckpoint(
               database.db,
@@ -229,7 +229,7 @@ export const auditExportCommand: Command = {
       readConfig(io.env),
       'audit export',
       async (database) => {
-        for (const organisation of await selectOrganisations(database, stringOption(args, 'org'))) {
+        for (const organisation of await selectOrganisations(database.db, stringOption(args, 'org'))) {
           const scope = { organisationId: organisation.id };
           await inOrganisation(database.db, scope, (trx) =>
             recordAudit(trx, scope, { actor: 'cli', action: 'audit.exported', data: { format } }),

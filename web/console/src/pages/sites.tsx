@@ -3,7 +3,7 @@
  * article, a draft declaration to paste) and the history. "Scan now" queues a scan of the declared domain.
  */
 import { useState } from 'react';
-import type { SiteScanRecord } from '../../../../src/sites/schemas.js';
+import type { SiteScanRecord, SiteScanRow } from '../../../../src/sites/schemas.js';
 import { describeFinding } from '../../../../src/sites/texts.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
@@ -11,13 +11,6 @@ import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { Link, usePath } from '../router.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
-
-interface SiteRow {
-  id: string;
-  name: string;
-  domain: string;
-  latest: SiteScanRecord | null;
-}
 
 const texts = {
   en: {
@@ -142,7 +135,7 @@ function ScanNow({ site }: { site: string }) {
 function SiteList() {
   const t = useTexts(texts);
   const { language } = useLanguage();
-  const { data, error, loading } = useApi<{ sites: SiteRow[] }>('/api/v1/site-scans');
+  const { data, error, loading } = useApi<{ sites: SiteScanRow[] }>('/api/v1/site-scans');
   return (
     <>
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
@@ -296,7 +289,7 @@ const driftTexts = {
 /** For the Overview: the sites whose latest scan found something new (drift); nothing when there is none. */
 export function SiteScanDrift() {
   const t = useTexts(driftTexts);
-  const { data } = useApi<{ sites: SiteRow[] }>('/api/v1/site-scans');
+  const { data } = useApi<{ sites: SiteScanRow[] }>('/api/v1/site-scans');
   const drifted = (data?.sites ?? []).filter((site) => (site.latest?.newFindings ?? 0) > 0);
   if (drifted.length === 0) return null;
   return (

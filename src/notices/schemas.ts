@@ -15,6 +15,7 @@ export const noticeVersionSchema = z.object({
 
 /** `GET /api/v1/notices/:site/versions`, newest first. */
 export const noticeVersionsSchema = z.object({ versions: z.array(noticeVersionSchema) });
+export type NoticeVersions = z.infer<typeof noticeVersionsSchema>;
 
 /** One change of a version, in words. */
 export const noticeChangeSchema = z.object({ kind: z.string(), subject: z.string().optional(), text: z.string() });
@@ -26,8 +27,10 @@ export const noticeChangesSchema = z.object({
   language: z.enum(languages),
   changes: z.array(noticeChangeSchema),
 });
+export type NoticeChanges = z.infer<typeof noticeChangesSchema>;
 
 /** `GET /api/v1/notices/:site/subscribers`: counts by status and language, never an address. */
 export const noticeSubscribersSchema = z.object({
   subscribers: z.array(z.object({ status: z.enum(['pending', 'confirmed']), language: z.string(), count: z.number() })),
 });
+export type NoticeSubscribers = z.infer<typeof noticeSubscribersSchema>;

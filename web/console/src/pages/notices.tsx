@@ -4,22 +4,13 @@
  * notice and cookie policy in every format (page, PDF, Markdown, embeddable fragment).
  */
 import { useState } from 'react';
-import type { z } from 'zod';
 import type { CharterOverview, DeclaredSite } from '../../../../src/charter/schemas.js';
-import type {
-  noticeChangesSchema,
-  noticeSubscribersSchema,
-  noticeVersionsSchema,
-} from '../../../../src/notices/schemas.js';
+import type { NoticeChanges, NoticeSubscribers, NoticeVersions } from '../../../../src/notices/schemas.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../components.js';
 import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 import './records.css';
-
-type Changes = z.infer<typeof noticeChangesSchema>;
-type Versions = z.infer<typeof noticeVersionsSchema>;
-type Subscribers = z.infer<typeof noticeSubscribersSchema>;
 
 const texts = {
   en: {
@@ -161,7 +152,7 @@ const texts = {
 
 function Changes({ site, version, language }: { site: string; version: number; language: Language }) {
   const t = useTexts(texts);
-  const { data, error } = useApi<Changes>(`/api/v1/notices/${site}/changes`, {
+  const { data, error } = useApi<NoticeChanges>(`/api/v1/notices/${site}/changes`, {
     version,
     lang: language,
   });
@@ -241,8 +232,8 @@ function MarkSignificant({
 function SiteNotices({ site, languages }: { site: DeclaredSite; languages: string[] }) {
   const t = useTexts(texts);
   const { language } = useLanguage();
-  const versions = useApi<Versions>(`/api/v1/notices/${site.id}/versions`);
-  const subscribers = useApi<Subscribers>(`/api/v1/notices/${site.id}/subscribers`);
+  const versions = useApi<NoticeVersions>(`/api/v1/notices/${site.id}/versions`);
+  const subscribers = useApi<NoticeSubscribers>(`/api/v1/notices/${site.id}/subscribers`);
   const confirmed = (subscribers.data?.subscribers ?? [])
     .filter((s) => s.status === 'confirmed')
     .reduce((n, s) => n + s.count, 0);

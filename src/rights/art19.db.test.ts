@@ -16,7 +16,7 @@ import { findRequest } from './repository.js';
 import type { HttpShop } from './testing/fixtures.js';
 import { verifiedRequest } from './testing/center.js';
 import { rightsTestApp } from './testing/setup.js';
-import { signedInAt } from './testing/staff.js';
+import { counterRequest, overrideStep, signedInAt } from './testing/staff.js';
 
 let shop: HttpShop;
 let smtp: TestSmtp;
@@ -284,42 +284,11 @@ describe('erasure verified by an override, with erasureGracePeriod: P7D', { time
       actor: 'system',
     });
     const officer = async (role: 'privacy-officer' | 'owner') => (await signedInAt(t, role, now)).headers;
-    const writer = await tokenFor(t, ['requests:write', 'requests:read']);
-    const created = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/requests',
-        headers: writer,
-        payload: {
-          site: 'main',
-          type: 'erasure',
-          channel: 'counter',
-          identity: { type: 'email', value: 'dave@example.be' },
-        },
-      })
-    ).json();
+    const created = await counterRequest(t, 'erasure', { type: 'email', value: 'dave@example.be' });
     await settle();
     smtp.clear();
-    const reason = { reason: 'Identity card checked at the counter by two staff.' };
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/requests/${created.id}/override`,
-          headers: await officer('privacy-officer'),
-          payload: reason,
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/requests/${created.id}/override/approve`,
-          headers: await officer('owner'),
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await overrideStep(t, created.id, 'propose', await officer('privacy-officer'))).statusCode).toBe(200);
+    expect((await overrideStep(t, created.id, 'approve', await officer('owner'))).statusCode).toBe(200);
     await settle();
     expect((await findRequest(t.database.db, scope(), created.id))?.state).toBe('verified');
     const scheduled = await smtp.waitFor((m) => m.to.includes('dave@example.be') && m.subject.includes('erased on'));

@@ -16,7 +16,7 @@ import { findRequest } from './repository.js';
 import type { HttpShop } from './testing/fixtures.js';
 import { verifiedRequest as verifiedAtCenter } from './testing/center.js';
 import { rightsTestApp } from './testing/setup.js';
-import { signedInAt } from './testing/staff.js';
+import { counterRequest, overrideStep, signedInAt } from './testing/staff.js';
 
 let shop: HttpShop;
 let smtp: TestSmtp;
@@ -368,63 +368,15 @@ describe('plans, approval and the other request types', { timeout: 60_000 }, () 
 
 describe('verification override', { timeout: 60_000 }, () => {
   it('needs two different people, never a token, and is audited', async () => {
-    const writer = await tokenFor(t, ['requests:write', 'requests:read']);
-    const created = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/requests',
-        headers: writer,
-        payload: {
-          site: 'main',
-          type: 'access',
-          channel: 'counter',
-          identity: { type: 'customer-number', value: 'C-0001' },
-        },
-      })
-    ).json();
+    const { writer, ...created } = await counterRequest(t, 'access', { type: 'customer-number', value: 'C-0001' });
     await settle();
     const first = await signedInUser(t, 'privacy-officer');
     const second = await signedInUser(t, 'owner');
-    const reason = { reason: 'Identity card checked at the counter by two staff.' };
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/requests/${created.id}/override`,
-          headers: writer,
-          payload: reason,
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/requests/${created.id}/override`,
-          headers: first.headers,
-          payload: reason,
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/requests/${created.id}/override/approve`,
-          headers: first.headers,
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override/approve`, headers: writer }))
-        .statusCode,
-    ).toBe(403);
-    const approved = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/requests/${created.id}/override/approve`,
-      headers: second.headers,
-    });
-    expect(approved.statusCode).toBe(200);
+    expect((await overrideStep(t, created.id, 'propose', writer)).statusCode).toBe(403);
+    expect((await overrideStep(t, created.id, 'propose', first.headers)).statusCode).toBe(200);
+    expect((await overrideStep(t, created.id, 'approve', first.headers)).statusCode).toBe(403);
+    expect((await overrideStep(t, created.id, 'approve', writer)).statusCode).toBe(403);
+    expect((await overrideStep(t, created.id, 'approve', second.headers)).statusCode).toBe(200);
     await settle();
     const request = await findRequest(t.database.db, scope(), created.id);
     expect(request?.verifiedBy).toBe(`override:user:${first.userId}+user:${second.userId}`);

@@ -9,7 +9,7 @@ import { codeIn, linkIn, startSmtp, type TestSmtp } from '../../test/support/smt
 import { purposeConsentsOf } from '../consent/purpose-consent.js';
 import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
-import { fileRequest, formOf as form } from './testing/center.js';
+import { fileRequest, formOf as form, withdrawAtCenter } from './testing/center.js';
 import { rightsCharter } from './testing/fixtures.js';
 
 let smtp: TestSmtp;
@@ -74,11 +74,7 @@ describe('a person known only through a confirmed double opt-in', { timeout: 60_
 
     const page = await t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
     expect(page.body).toContain('name="purpose" value="newsletter"');
-    const withdrawn = await t.app.inject({
-      method: 'POST',
-      url: `/privacy/main/requests/${id}/consents`,
-      ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }),
-    });
+    const withdrawn = await withdrawAtCenter(t, id, cookie, 'newsletter');
     expect(withdrawn.headers.location).toContain('withdrawn=1');
     expect((await purposeConsentsOf(t.database.db, scope(), email))[0]?.status).toBe('withdrawn');
   });

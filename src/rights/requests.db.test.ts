@@ -8,7 +8,7 @@ import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
 import { tick } from './due.js';
 import type { HttpShop } from './testing/fixtures.js';
-import { fileRequest, formOf as form, statusPage, verifyRequest } from './testing/center.js';
+import { fileRequest, formOf as form, statusPage, verifyRequest, withdrawAtCenter } from './testing/center.js';
 import { rightsTestApp } from './testing/setup.js';
 
 let shop: HttpShop;
@@ -215,11 +215,7 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
     const page = await status(id, cookie);
     expect(page.body).toContain('Your consents');
     expect(page.body).toContain('name="purpose" value="newsletter"');
-    const withdrawn = await t.app.inject({
-      method: 'POST',
-      url: `/privacy/main/requests/${id}/consents`,
-      ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }),
-    });
+    const withdrawn = await withdrawAtCenter(t, id, cookie, 'newsletter');
     expect(withdrawn.headers.location).toContain('withdrawn=1');
     const { purposeConsentsOf } = await import('../consent/purpose-consent.js');
     expect(
@@ -232,11 +228,7 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
     // A day later the status page no longer offers it: verification is fresh or it is nothing.
     now = new Date(now.getTime() + 25 * 3_600_000);
     expect((await status(id, cookie)).body).not.toContain('Your consents');
-    const late = await t.app.inject({
-      method: 'POST',
-      url: `/privacy/main/requests/${id}/consents`,
-      ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }),
-    });
+    const late = await withdrawAtCenter(t, id, cookie, 'newsletter');
     expect(late.headers.location).not.toContain('withdrawn=1');
   });
 });

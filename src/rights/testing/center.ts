@@ -80,6 +80,15 @@ export function statusPage(t: TestApp, id: string, cookie: string) {
   return t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
 }
 
+/** Withdraws a purpose consent from a request's status page, as the browser holding `cookie`. */
+export function withdrawAtCenter(t: TestApp, id: string, cookie: string, purpose: string) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/privacy/main/requests/${id}/consents`,
+    ...formOf({ purpose, lang: 'en' }, { cookie }),
+  });
+}
+
 /** One browser: its own client address and cookie (the status cookie is scoped to one request's path, so one is enough). */
 export class Browser {
   cookie = '';

@@ -13,11 +13,17 @@
  */
 import type { Kysely } from 'kysely';
 import { totpSecretContext } from './accounts/two-factor.js';
-import type { Database } from './database.js';
+import type { AccountTables } from './accounts/tables.js';
+import { viewOf } from './platform/db/view.js';
+import type { WebhookTables } from './webhooks/tables.js';
 import { inOrganisation } from './platform/db/tenancy.js';
 import { acrossOrganisations } from './platform/db/tenancy-guard.js';
 import { isSealed, SecretsKeyError, sealedKeyId, type SecretsKeyring } from './platform/secret-box.js';
 import { webhookSecretContext } from './webhooks/subscriptions.js';
+
+/** The tables holding sealed secrets: the webhooks' and the accounts' own. */
+type SecretsDb = WebhookTables & AccountTables;
+const secretsView = viewOf<SecretsDb>();
 
 export interface ResealReport {
   /** Values that were in clear and are now sealed. */
@@ -51,7 +57,8 @@ function replacement(
   return keyring.seal(keyring.open(value, context), context);
 }
 
-async function reseal(db: Kysely<Database>, keyring: SecretsKeyring, mode: Mode): Promise<ResealReport> {
+async function reseal(anyDb: Kysely<SecretsDb>, keyring: SecretsKeyring, mode: Mode): Promise<ResealReport> {
+  const db = secretsView(anyDb);
   const report: ResealReport = { sealed: 0, resealed: 0 };
   // Which subscriptions have a secret to look at spans organisations by design; each update is scoped.
   const subscriptions = await acrossOrganisations('secrets at rest', () =>
@@ -89,11 +96,17 @@ async function reseal(db: Kysely<Database>, keyring: SecretsKeyring, mode: Mode)
 }
 
 /** At start: seals what is still in clear; a value sealed with a key the keyring lacks is a `SecretsKeyError`. */
-export function sealStoredSecrets(db: Kysely<Database>, keyring: SecretsKeyring): Promise<ResealReport> {
-  return reseal(db, keyring, 'clear-only');
+export function sealStoredSecrets<DB extends SecretsDb>(
+  db: Kysely<DB>,
+  keyring: SecretsKeyring,
+): Promise<ResealReport> {
+  return reseal(secretsView(db), keyring, 'clear-only');
 }
 
 /** `charter secrets rotate`: every stored secret sealed again under the keyring's current key. */
-export function resealStoredSecrets(db: Kysely<Database>, keyring: SecretsKeyring): Promise<ResealReport> {
-  return reseal(db, keyring, 'all');
+export function resealStoredSecrets<DB extends SecretsDb>(
+  db: Kysely<DB>,
+  keyring: SecretsKeyring,
+): Promise<ResealReport> {
+  return reseal(secretsView(db), keyring, 'all');
 }

@@ -167,6 +167,24 @@ function fitting(spec: RouteSpec, name: string, values: (string | number)[]): (s
 }
 
 /** Every combination of one value per list, B's values first. */
+/** Calls a route with one combination of path parameters (in the order the URL names them), the body and headers. */
+async function callWith(
+  spec: RouteSpec,
+  combination: (string | number)[],
+  body: unknown,
+  headers?: Record<string, string>,
+) {
+  let i = 0;
+  const url = spec.url.replace(placeholder, () => encodeURIComponent(String(combination[i++])));
+  const response = await t.app.inject({
+    method: spec.method,
+    url,
+    ...(headers ? { headers } : {}),
+    ...(body !== undefined ? { payload: body as Json } : {}),
+  });
+  return { url, response };
+}
+
 function combinations(lists: (string | number)[][]): (string | number)[][] {
   return lists.reduce<(string | number)[][]>(
     (acc, list) => acc.flatMap((prefix) => list.map((value) => [...prefix, value])),
@@ -297,14 +315,7 @@ describe('cross-organisation access', () => {
       for (const credentials of [owner, token] as Record<string, string>[]) {
         for (const combination of combinations(lists).slice(0, 60)) {
           // A combination of only random or shared values addresses nothing of B's; it must still not succeed.
-          let i = 0;
-          const url = spec.url.replace(placeholder, () => encodeURIComponent(String(combination[i++])));
-          const response = await t.app.inject({
-            method: spec.method,
-            url,
-            headers: credentials,
-            ...(body !== undefined ? { payload: body as Json } : {}),
-          });
+          const { url, response } = await callWith(spec, combination, body, credentials);
           if (response.statusCode === 403 && credentials === token) break; // the token lacks a user-only scope
           if (response.statusCode === 422) {
             const details = response.json<{ error: { details: { path?: string }[] } }>().error.details;
@@ -345,13 +356,7 @@ describe('cross-organisation access', () => {
       );
       const body = bodyFor(spec);
       for (const combination of combinations(lists).slice(0, 60)) {
-        let i = 0;
-        const url = spec.url.replace(placeholder, () => encodeURIComponent(String(combination[i++])));
-        const response = await t.app.inject({
-          method: spec.method,
-          url,
-          ...(body !== undefined ? { payload: body as Json } : {}),
-        });
+        const { url, response } = await callWith(spec, combination, body);
         requests++;
         if (response.statusCode >= 500) failures.push(`${spec.method} ${url} answered ${response.statusCode}`);
         const leaked = bMarkers.filter((marker) => !combination.includes(marker) && response.body.includes(marker));

@@ -45,11 +45,12 @@ export async function installationKey<DB extends AccountsDb>(
 export function memoisedInstallationKey<DB extends AccountsDb>(
   anyDb: Kysely<DB> | Transaction<DB>,
   configured: string | undefined,
+  name = 'throttle',
 ): () => Promise<string> {
   const db = accountsView(anyDb);
   let key: Promise<string> | undefined;
   return () =>
-    (key ??= installationKey(db, configured).catch((error: unknown) => {
+    (key ??= installationKey(db, configured, name).catch((error: unknown) => {
       key = undefined;
       throw error;
     }));

@@ -8,7 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { type AccountsDb, accountsView } from './tables.js';
 import { allowHits, installationScope, pruneThrottleCounts } from '../platform/throttle.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
-import { installationKey, keyedHash } from './secrets.js';
+import { keyedHash, memoisedInstallationKey } from './secrets.js';
 import { normaliseEmail } from './users.js';
 
 export const throttleLimits = {
@@ -151,11 +151,5 @@ export function mailRecipientKey<DB extends AccountsDb>(
   anyDb: Kysely<DB> | Transaction<DB>,
   configured: string | undefined,
 ): () => Promise<string> {
-  const db = accountsView(anyDb);
-  let key: Promise<string> | undefined;
-  return () =>
-    (key ??= installationKey(db, configured, 'mail').catch((error: unknown) => {
-      key = undefined;
-      throw error;
-    }));
+  return memoisedInstallationKey(anyDb, configured, 'mail');
 }

@@ -84,13 +84,8 @@ export async function twoFactorStatus<DB extends AccountsDb>(
 ): Promise<TwoFactorStatus> {
   const db = accountsView(anyDb);
   const enabled = await hasTwoFactor(db, userId);
-  const left = await db
-    .selectFrom('user_recovery_codes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return { enabled, recoveryCodesLeft: enabled ? Number(left.n) : 0, required: await twoFactorRequired(db, userId) };
+  const left = await recoveryCodesLeft(db, userId);
+  return { enabled, recoveryCodesLeft: enabled ? left : 0, required: await twoFactorRequired(db, userId) };
 }
 
 /**
@@ -125,20 +120,37 @@ export async function startEnrolment<DB extends AccountsDb>(
   });
 }
 
+/** The user's TOTP enrolment, locked until the transaction ends (a code is checked and its step recorded at once). */
+async function lockedTotp(trx: Db, userId: string) {
+  return trx
+    .selectFrom('user_two_factor')
+    .select(['secret', 'confirmed_at', 'last_step'])
+    .where('user_id', '=', userId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+type TotpRow = NonNullable<Awaited<ReturnType<typeof lockedTotp>>>;
+
+/** How many of the user's recovery codes are still unused. */
+async function recoveryCodesLeft(db: Db, userId: string): Promise<number> {
+  const left = await db
+    .selectFrom('user_recovery_codes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(left.n);
+}
+
 /**
  * Accepts a TOTP code once: the step it belongs to must be later than the last accepted one. The update is the check,
  * so two requests with the same code cannot both pass.
  */
-async function acceptTotp(
-  trx: Db,
-  userId: string,
-  secret: string,
-  code: string,
-  now: Date,
-  lastStep: number | null,
-): Promise<boolean> {
+async function acceptTotp(trx: Db, userId: string, row: TotpRow, code: string, now: Date): Promise<boolean> {
+  const secret = openSecret(row.secret, totpSecretContext(userId));
   const step = acceptedStep(secret, code, now);
-  if (step === undefined || !stepIsFresh(step, lastStep)) return false;
+  if (step === undefined || !stepIsFresh(step, row.last_step === null ? null : Number(row.last_step))) return false;
   const updated = await trx
     .updateTable('user_two_factor')
     .set({ last_step: step })
@@ -161,25 +173,10 @@ export async function confirmEnrolment<DB extends AccountsDb>(
   const keys = codeKeys(deps.secret, input.userId, input.address);
   await throttle(deps.db, keys, now);
   const result = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('user_two_factor')
-      .select(['secret', 'confirmed_at', 'last_step'])
-      .where('user_id', '=', input.userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockedTotp(trx, input.userId);
     if (!row) throw conflict('Start the enrolment first.');
     if (row.confirmed_at) throw conflict('Two-factor authentication is already on for this account.');
-    if (
-      !(await acceptTotp(
-        trx,
-        input.userId,
-        openSecret(row.secret, totpSecretContext(input.userId)),
-        input.code,
-        now,
-        row.last_step === null ? null : Number(row.last_step),
-      ))
-    )
-      return undefined;
+    if (!(await acceptTotp(trx, input.userId, row, input.code, now))) return undefined;
     await trx.updateTable('user_two_factor').set({ confirmed_at: now }).where('user_id', '=', input.userId).execute();
     const recoveryCodes = newRecoveryCodes();
     await trx.deleteFrom('user_recovery_codes').where('user_id', '=', input.userId).execute();
@@ -233,12 +230,7 @@ export async function verifySecondFactor<DB extends AccountsDb>(
   const keys = codeKeys(deps.secret, input.userId, input.address);
   await throttle(deps.db, keys, now);
   const result = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('user_two_factor')
-      .select(['secret', 'confirmed_at', 'last_step'])
-      .where('user_id', '=', input.userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockedTotp(trx, input.userId);
     if (!row?.confirmed_at) return undefined;
     let method: 'totp' | 'recovery-code';
     if (looksLikeRecoveryCode(input.code)) {
@@ -252,17 +244,7 @@ export async function verifySecondFactor<DB extends AccountsDb>(
       if (Number(used.numUpdatedRows) !== 1) return undefined;
       method = 'recovery-code';
     } else {
-      if (
-        !(await acceptTotp(
-          trx,
-          input.userId,
-          openSecret(row.secret, totpSecretContext(input.userId)),
-          input.code,
-          now,
-          row.last_step === null ? null : Number(row.last_step),
-        ))
-      )
-        return undefined;
+      if (!(await acceptTotp(trx, input.userId, row, input.code, now))) return undefined;
       method = 'totp';
     }
     await clearAccountFailures(trx, keys);
@@ -274,13 +256,7 @@ export async function verifySecondFactor<DB extends AccountsDb>(
       { actor: `user:${input.userId}`, action: 'user.login', data: { secondFactor: method } },
       now,
     );
-    const left = await trx
-      .selectFrom('user_recovery_codes')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('user_id', '=', input.userId)
-      .where('used_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return { session, method, recoveryCodesLeft: Number(left.n) };
+    return { session, method, recoveryCodesLeft: await recoveryCodesLeft(trx, input.userId) };
   });
   if (!result) return failed(deps, keys, input.userId, now);
   return result;

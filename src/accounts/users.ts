@@ -171,13 +171,7 @@ export async function addMember<DB extends AccountsDb>(
   return db.transaction().execute(async (outer) => {
     const user = await ensureUser(outer, input.email);
     await enterOrganisation(outer, scope);
-    const existing = await outer
-      .selectFrom('memberships')
-      .select('role')
-      .where('organisation_id', '=', organisationId)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    if (existing)
+    if (await roleOf(outer, organisationId, user.id))
       throw conflict('This person is already a member of the organisation.', [
         { path: 'body.email', message: 'already a member' },
       ]);
@@ -201,15 +195,35 @@ export async function addMembership<DB extends AccountsDb>(
   await recordAudit(trx, scope, { actor, action: 'member.added', target: `user:${userId}`, data: { role } }, now);
 }
 
-async function lockOwners(trx: Db, organisationId: string) {
-  return trx
+/** The member's role in the organisation; undefined when they are not a member. */
+async function roleOf(trx: Db, organisationId: string, userId: string): Promise<Role | undefined> {
+  const member = await trx
+    .selectFrom('memberships')
+    .select('role')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return member?.role;
+}
+
+/**
+ * The role of a member about to be changed or removed, and whether they are the organisation's only owner. The owners'
+ * rows are locked first, so two changes at once cannot both leave the organisation without one.
+ */
+async function memberToChange(trx: Db, organisationId: string, userId: string) {
+  const owners = await trx
     .selectFrom('memberships')
     .select(['user_id'])
     .where('organisation_id', '=', organisationId)
     .where('role', '=', 'owner')
     .forUpdate()
     .execute();
+  const role = await roleOf(trx, organisationId, userId);
+  if (!role) throw notFound('member');
+  return { role, onlyOwner: role === 'owner' && owners.length <= 1 };
 }
+
+const lastOwner = () => conflict('An organisation needs at least one owner.');
 
 /** Changes a member's role; an organisation always keeps at least one owner. */
 export async function changeRole<DB extends AccountsDb>(
@@ -221,16 +235,9 @@ export async function changeRole<DB extends AccountsDb>(
   const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
-    const owners = await lockOwners(trx, organisationId);
-    const member = await trx
-      .selectFrom('memberships')
-      .select('role')
-      .where('organisation_id', '=', organisationId)
-      .where('user_id', '=', input.userId)
-      .executeTakeFirst();
-    if (!member) throw notFound('member');
+    const member = await memberToChange(trx, organisationId, input.userId);
     if (member.role === input.role) return { changed: false };
-    if (member.role === 'owner' && owners.length <= 1) throw conflict('An organisation needs at least one owner.');
+    if (member.onlyOwner) throw lastOwner();
     await trx
       .updateTable('memberships')
       .set({ role: input.role })
@@ -262,15 +269,8 @@ export async function removeMember<DB extends AccountsDb>(
   const db = accountsView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
-    const owners = await lockOwners(trx, organisationId);
-    const member = await trx
-      .selectFrom('memberships')
-      .select('role')
-      .where('organisation_id', '=', organisationId)
-      .where('user_id', '=', input.userId)
-      .executeTakeFirst();
-    if (!member) throw notFound('member');
-    if (member.role === 'owner' && owners.length <= 1) throw conflict('An organisation needs at least one owner.');
+    const member = await memberToChange(trx, organisationId, input.userId);
+    if (member.onlyOwner) throw lastOwner();
     await trx
       .deleteFrom('memberships')
       .where('organisation_id', '=', organisationId)

@@ -6,18 +6,28 @@
  */
 import type { Kysely } from 'kysely';
 import { listOrganisations } from '../accounts/organisations.js';
+import type { AccountsDb } from '../accounts/tables.js';
 import { listMembers } from '../accounts/users.js';
 import { activeCharter } from '../charter/repository.js';
-import type { Database } from '../database.js';
+import type { CharterReadDb } from '../charter/views.js';
+import { viewOf } from '../platform/db/view.js';
 import { enqueueJob, type JobRunner, type JobTables } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 import type { Mailer } from '../platform/mail.js';
 import { takeCheckpoint } from './checkpoint.js';
+import type { AuditTables } from './tables.js';
 
 export const checkpointMailQueue = 'audit.checkpoint-mail';
 
-export interface CheckpointMailDeps {
-  db: Kysely<Database>;
+/**
+ * What the checkpoint mail reads and writes: the organisations and their owners (accounts), the active charter's
+ * language, the audit chain it checkpoints, and the jobs it enqueues.
+ */
+export type CheckpointMailDb = AccountsDb & CharterReadDb & AuditTables & JobTables;
+const checkpointMailView = viewOf<CheckpointMailDb>();
+
+export interface CheckpointMailDeps<DB extends CheckpointMailDb = CheckpointMailDb> {
+  db: Kysely<DB>;
   mailer: Mailer;
   logger: Logger;
   /** `off` or a UTC time of day `HH:MM` (AUDIT_CHECKPOINT_MAIL). */
@@ -64,16 +74,17 @@ export function dueOccurrence(schedule: string, now: Date): string | undefined {
 }
 
 /** Enqueues today's checkpoint mail of every organisation once it is due. Exported for tests. */
-export async function enqueueCheckpointMails(
-  deps: Pick<CheckpointMailDeps, 'db' | 'schedule'>,
+export async function enqueueCheckpointMails<DB extends CheckpointMailDb>(
+  deps: Pick<CheckpointMailDeps<DB>, 'db' | 'schedule'>,
   now: Date,
 ): Promise<number> {
   const occurrence = dueOccurrence(deps.schedule, now);
   if (!occurrence) return 0;
+  const db = checkpointMailView(deps.db);
   let enqueued = 0;
-  for (const organisation of await listOrganisations(deps.db)) {
+  for (const organisation of await listOrganisations(db)) {
     const created = await enqueueJob(
-      deps.db as unknown as Kysely<JobTables>,
+      db,
       {
         queue: checkpointMailQueue,
         key: `${organisation.id}:${occurrence}`,
@@ -88,19 +99,20 @@ export async function enqueueCheckpointMails(
 }
 
 /** Takes a checkpoint of one organisation and mails it to its owners; false when it has none. */
-export async function mailCheckpoint(
-  deps: CheckpointMailDeps,
+export async function mailCheckpoint<DB extends CheckpointMailDb>(
+  deps: CheckpointMailDeps<DB>,
   organisationId: string,
   slug: string,
   now: Date,
 ): Promise<boolean> {
   const scope = { organisationId };
-  const owners = (await listMembers(deps.db, scope)).filter((m) => m.role === 'owner').map((m) => m.email);
+  const db = checkpointMailView(deps.db);
+  const owners = (await listMembers(db, scope)).filter((m) => m.role === 'owner').map((m) => m.email);
   if (owners.length === 0) return false;
-  const stored = await activeCharter(deps.db, scope);
+  const stored = await activeCharter(db, scope);
   const language: Language =
     [stored?.charter.defaultLanguage, ...(stored?.charter.languages ?? [])].find((l) => l !== undefined) ?? 'en';
-  const checkpoint = await takeCheckpoint(deps.db, scope, { organisationSlug: slug, actor: 'system', now });
+  const checkpoint = await takeCheckpoint(db, scope, { organisationSlug: slug, actor: 'system', now });
   const texts = mailTexts[language];
   const text = `${texts.body(slug, checkpoint.seq)}\n\n${JSON.stringify(checkpoint, null, 2)}\n`;
   for (const to of owners) {
@@ -121,7 +133,7 @@ export async function mailCheckpoint(
 }
 
 /** Registers the daily ticker and the job handler (nothing when the schedule is off). */
-export function registerAuditJobs(runner: JobRunner, deps: CheckpointMailDeps): void {
+export function registerAuditJobs<DB extends CheckpointMailDb>(runner: JobRunner, deps: CheckpointMailDeps<DB>): void {
   if (deps.schedule === 'off') return;
   const clock = deps.clock ?? (() => new Date());
   runner.addTicker(async (now) => {

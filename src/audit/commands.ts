@@ -6,11 +6,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import { findOrganisationBySlug, listOrganisations, type Organisation } from '../accounts/organisations.js';
+import type { AccountsDb } from '../accounts/tables.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command, type CommandArgs } from '../cli/command.js';
-import type { Database } from '../database.js';
 import { readConfig } from '../platform/config.js';
-import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { withCliDatabase } from '../cli/database.js';
 import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../cli/remote.js';
@@ -19,12 +19,12 @@ import { resolveAuditKey } from './key.js';
 import { exportAuditLines } from './query.js';
 import { recordAudit } from './trail.js';
 import { verifyChain, type ChainReport } from './verify.js';
-async function selectOrganisations(
-  database: OpenDatabase<Database>,
+async function selectOrganisations<DB extends AccountsDb>(
+  db: Kysely<DB>,
   slug: string | undefined,
 ): Promise<Organisation[]> {
-  if (!slug) return listOrganisations(database.db);
-  const organisation = await findOrganisationBySlug(database.db, slug);
+  if (!slug) return listOrganisations(db);
+  const organisation = await findOrganisationBySlug(db, slug);
   if (!organisation) throw new UsageError(`no organisation "${slug}"`);
   return [organisation];
 }
@@ -55,6 +55,28 @@ async function loadCheckpoints(io: CliIo, file: string): Promise<Checkpoint[]> {
   return readCheckpoints(text);
 }
 
+/** The checkpoints of a file, or undefined once a refused one is said (`checkpoint REFUSED: …`, exit 1 for the caller). */
+async function checkpointsOrRefusal(io: CliIo, file: string): Promise<Checkpoint[] | undefined> {
+  try {
+    return await loadCheckpoints(io, file);
+  } catch (error) {
+    if (!(error instanceof CheckpointError)) throw error;
+    io.out(`checkpoint REFUSED: ${error.message}`);
+    return undefined;
+  }
+}
+
+/** The organisation of the token the server was called with; a `--org` naming another one is refused. */
+async function tokenOrganisation(
+  remote: RemoteServer,
+  slug: string | undefined,
+): Promise<{ id: string; slug: string }> {
+  const me = await callServer<{ organisation: { id: string; slug: string } }>(remote, 'GET', '/api/v1/auth/me');
+  if (slug && slug !== me.organisation.slug)
+    throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
+  return me.organisation;
+}
+
 export const auditVerifyCommand: Command = {
   name: 'audit verify',
   summary:
@@ -75,17 +97,9 @@ export const auditVerifyCommand: Command = {
     const remote = remoteServer(io, config, args, 'audit:read');
     if (remote) return verifyThroughServer(remote, args, io, file);
     return withCliDatabase(io, config, 'audit verify', async (database) => {
-      let checkpoints: Checkpoint[] = [];
-      if (file) {
-        try {
-          checkpoints = await loadCheckpoints(io, file);
-        } catch (error) {
-          if (!(error instanceof CheckpointError)) throw error;
-          io.out(`checkpoint REFUSED: ${error.message}`);
-          return exitCodes.findings;
-        }
-      }
-      const organisations = await selectOrganisations(database, stringOption(args, 'org'));
+      const checkpoints = file ? await checkpointsOrRefusal(io, file) : [];
+      if (!checkpoints) return exitCodes.findings;
+      const organisations = await selectOrganisations(database.db, stringOption(args, 'org'));
       let broken = false;
       const reports = [];
       for (const organisation of organisations) {
@@ -124,28 +138,18 @@ async function verifyThroughServer(
   io: CliIo,
   file: string | undefined,
 ): Promise<number> {
-  const me = await callServer<{ organisation: { id: string; slug: string } }>(remote, 'GET', '/api/v1/auth/me');
-  const slug = stringOption(args, 'org');
-  if (slug && slug !== me.organisation.slug)
-    throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
-  let checkpoint: Checkpoint | undefined;
-  if (file) {
-    try {
-      checkpoint = (await loadCheckpoints(io, file)).find((c) => c.organisation.id === me.organisation.id);
-    } catch (error) {
-      if (!(error instanceof CheckpointError)) throw error;
-      io.out(`checkpoint REFUSED: ${error.message}`);
-      return exitCodes.findings;
-    }
-  }
+  const organisation = await tokenOrganisation(remote, stringOption(args, 'org'));
+  const checkpoints = file ? await checkpointsOrRefusal(io, file) : [];
+  if (!checkpoints) return exitCodes.findings;
+  const checkpoint = checkpoints.find((c) => c.organisation.id === organisation.id);
   const answer = checkpoint
     ? await callServer<Omit<ChainReport, 'organisationId'>>(remote, 'POST', '/api/v1/audit/verify', checkpoint)
     : await callServer<Omit<ChainReport, 'organisationId'>>(remote, 'GET', '/api/v1/audit/verify');
-  const report: ChainReport = { ...answer, organisationId: me.organisation.id };
-  if (args.values.json) io.out(JSON.stringify([{ organisation: me.organisation.slug, ...answer }], null, 2));
+  const report: ChainReport = { ...answer, organisationId: organisation.id };
+  if (args.values.json) io.out(JSON.stringify([{ organisation: organisation.slug, ...answer }], null, 2));
   else
     io.out(
-      `${describeReport(me.organisation.slug, report)}${file && !checkpoint && report.ok ? '; the checkpoint file has no checkpoint of it' : ''}`,
+      `${describeReport(organisation.slug, report)}${file && !checkpoint && report.ok ? '; the checkpoint file has no checkpoint of it' : ''}`,
     );
   return report.ok ? exitCodes.ok : exitCodes.findings;
 }
@@ -168,9 +172,7 @@ export const auditCheckpointCommand: Command = {
     const config = readConfig(io.env);
     const remote = remoteServer(io, config, args, 'audit:read');
     if (remote) {
-      const me = await callServer<{ organisation: { slug: string } }>(remote, 'GET', '/api/v1/auth/me');
-      if (slug && slug !== me.organisation.slug)
-        throw new UsageError(`the token is of the organisation "${me.organisation.slug}", not "${slug}"`);
+      await tokenOrganisation(remote, slug);
       const checkpoint = await callServer<Checkpoint>(remote, 'GET', '/api/v1/audit/checkpoint');
       return writeCheckpoints(io, out, slug, [checkpoint]);
     }
@@ -180,7 +182,7 @@ export const auditCheckpointCommand: Command = {
       'audit checkpoint',
       async (database) => {
         const checkpoints: Checkpoint[] = [];
-        for (const organisation of await selectOrganisations(database, slug)) {
+        for (const organisation of await selectOrganisations(database.db, slug)) {
           checkpoints.push(
             await takeCheckpoint(
               database.db,
@@ -229,7 +231,7 @@ export const auditExportCommand: Command = {
       readConfig(io.env),
       'audit export',
       async (database) => {
-        for (const organisation of await selectOrganisations(database, stringOption(args, 'org'))) {
+        for (const organisation of await selectOrganisations(database.db, stringOption(args, 'org'))) {
           const scope = { organisationId: organisation.id };
           await inOrganisation(database.db, scope, (trx) =>
             recordAudit(trx, scope, { actor: 'cli', action: 'audit.exported', data: { format } }),

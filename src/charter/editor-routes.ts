@@ -19,6 +19,7 @@ import { previewCharter } from './preview.js';
 import { activeCharter, applyCharter, charterRevisionBySeq, type StoredRevision } from './repository.js';
 import { lintResponseSchema, lintSubmission } from './routes.js';
 import { charterSchema, languages } from './schema.js';
+import { noticeChangeSchema } from '../notices/schemas.js';
 
 export interface EditorRouteDeps {
   db: Kysely<CharterDb>;
@@ -26,8 +27,6 @@ export interface EditorRouteDeps {
 }
 
 const seqParams = z.object({ seq: z.coerce.number().int().min(1).max(2_147_483_647) });
-
-const changeSchema = z.object({ kind: z.string(), subject: z.string().optional(), text: z.string() });
 
 export const previewResponseSchema = z.object({
   check: lintResponseSchema,
@@ -41,7 +40,11 @@ export const previewResponseSchema = z.object({
           name: z.string(),
           added: z.boolean(),
           languages: z.array(
-            z.object({ language: z.enum(languages), notice: z.array(changeSchema), cookies: z.array(changeSchema) }),
+            z.object({
+              language: z.enum(languages),
+              notice: z.array(noticeChangeSchema),
+              cookies: z.array(noticeChangeSchema),
+            }),
           ),
         }),
       ),
@@ -51,7 +54,8 @@ export const previewResponseSchema = z.object({
     .describe('absent when the draft does not load (validation problems)'),
 });
 
-const revisionDetailSchema = z.object({
+/** One revision with its text (`GET /api/v1/charter/revisions/:seq`, the console's editor and history). */
+export const revisionDetailSchema = z.object({
   seq: z.number(),
   revision: z.string(),
   createdAt: z.string(),

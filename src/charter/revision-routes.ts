@@ -17,6 +17,7 @@ import { activeCharter, applyCharter, listRevisions } from './repository.js';
 import { asYaml, registerEditorRoutes } from './editor-routes.js';
 import { lintSubmission } from './routes.js';
 import { gateForApply } from './apply-gate.js';
+import { charterOverviewSchema, revisionSummarySchema } from './schemas.js';
 
 export interface RevisionRouteDeps {
   db: Kysely<CharterDb>;
@@ -89,18 +90,7 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
       summary: 'The history of charter revisions, newest first',
       tags: ['charter'],
       auth: { scopes: ['charter:read'] },
-      response: z.object({
-        revisions: z.array(
-          z.object({
-            seq: z.number(),
-            revision: z.string(),
-            createdAt: z.string(),
-            createdBy: z.string(),
-            createdByEmail: z.string().optional().describe('the member behind a `user:` actor, when still a member'),
-            restoredFrom: z.number().nullable().describe('for a rollback: the earlier revision it restores'),
-          }),
-        ),
-      }),
+      response: z.object({ revisions: z.array(revisionSummarySchema) }),
     },
     async ({ request }) => {
       const caller = callerOf(request);
@@ -124,24 +114,7 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: RevisionRoute
       summary: 'The active charter of the organisation with its lint findings (the console overview)',
       tags: ['charter'],
       auth: { scopes: ['charter:read'] },
-      response: z.object({
-        seq: z.number(),
-        revision: z.string(),
-        updatedAt: z.string(),
-        updatedBy: z.string(),
-        charter: z.record(z.string(), z.unknown()),
-        findings: z.array(
-          z.object({
-            rule: z.string(),
-            severity: z.enum(['error', 'warning', 'info']),
-            article: z.string(),
-            path: z.string(),
-            message: z.string(),
-            line: z.number().optional().describe('line in the revision as the console editor shows it (its YAML)'),
-            column: z.number().optional(),
-          }),
-        ),
-      }),
+      response: charterOverviewSchema,
       errors: [404],
     },
     async ({ request }) => {

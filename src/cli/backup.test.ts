@@ -3,48 +3,22 @@
  * directory wiped and `charter db restore`: every record of the backup is back and the audit chain verifies.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { minimalCharterYaml } from '../../test/support/charter.js';
 import { runCli } from '../../test/support/cli.js';
 import { freePort } from '../../test/support/postgres-server.js';
 import { exited, startServe } from '../../test/support/serve-process.js';
-import { ensureOrganisation } from '../accounts/organisations.js';
-import { createApiToken } from '../accounts/tokens.js';
-import { readConfig } from '../platform/config.js';
-import { openConfiguredDatabase } from '../server.js';
+import { prepareInstallation, temporaryInstallation } from './testing/installation.js';
 
-const work = mkdtempSync(join(tmpdir(), 'charter-backup-'));
-const dataDir = join(work, 'data');
-const charterFile = join(work, 'charter.yaml');
+const installation = temporaryInstallation('charter-backup-');
+const { work, dataDir, charterFile, env } = installation;
 const backup = join(work, 'charter-backup.tar.gz');
-const env = {
-  CHARTER_DATA_DIR: dataDir,
-  LOG_LEVEL: 'warn',
-  RETENTION_SCHEDULE: 'off',
-  CHARTER_AUDIT_KEY: process.env.CHARTER_AUDIT_KEY ?? '',
-};
 let token = '';
 let server: ChildProcess | undefined;
 
 beforeAll(async () => {
-  writeFileSync(charterFile, minimalCharterYaml);
-  const database = await openConfiguredDatabase(readConfig(env));
-  try {
-    const organisation = await ensureOrganisation(database.db, 'testco', 'Testco BV');
-    token = (
-      await createApiToken(
-        database.db,
-        { organisationId: organisation.id },
-        { name: 'cli', scopes: ['requests:read', 'requests:write'], actor: 'test' },
-        new Date(),
-      )
-    ).token;
-  } finally {
-    await database.close();
-  }
+  token = await prepareInstallation(installation, ['requests:read', 'requests:write']);
 }, 120_000);
 afterAll(() => {
   server?.kill('SIGKILL');

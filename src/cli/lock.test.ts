@@ -4,7 +4,7 @@
  * server is killed with SIGKILL and started again, and comes up with every record, its audit chain intact.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,45 +12,22 @@ import { minimalCharterYaml } from '../../test/support/charter.js';
 import { runCli } from '../../test/support/cli.js';
 import { freePort } from '../../test/support/postgres-server.js';
 import { exited, spawnServe, startServe } from '../../test/support/serve-process.js';
-import { ensureOrganisation } from '../accounts/organisations.js';
-import { createApiToken } from '../accounts/tokens.js';
 import { loadCharter } from '../charter/loader.js';
 import { consentRevision } from '../charter/revision.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { lockPathOf } from '../platform/db/data-dir-lock.js';
 import { openConfiguredDatabase } from '../server.js';
 import { readConfig } from '../platform/config.js';
+import { prepareInstallation, temporaryInstallation } from './testing/installation.js';
 
-const work = mkdtempSync(join(tmpdir(), 'charter-lock-crash-'));
-const dataDir = join(work, 'data');
-const charterFile = join(work, 'charter.yaml');
-const env = {
-  CHARTER_DATA_DIR: dataDir,
-  LOG_LEVEL: 'warn',
-  RETENTION_SCHEDULE: 'off',
-  CHARTER_AUDIT_KEY: process.env.CHARTER_AUDIT_KEY ?? '',
-};
+const installation = temporaryInstallation('charter-lock-crash-');
+const { work, dataDir, charterFile, env } = installation;
 let token = '';
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  writeFileSync(charterFile, minimalCharterYaml);
   // The installation before any server: the organisation and an API token for commands run beside the server.
-  const database = await openConfiguredDatabase(readConfig(env));
-  try {
-    const organisation = await ensureOrganisation(database.db, 'testco', 'Testco BV');
-    const scopes = ['requests:read', 'requests:write', 'audit:read', 'retention:read'];
-    token = (
-      await createApiToken(
-        database.db,
-        { organisationId: organisation.id },
-        { name: 'cli', scopes, actor: 'test' },
-        new Date(),
-      )
-    ).token;
-  } finally {
-    await database.close();
-  }
+  token = await prepareInstallation(installation, ['requests:read', 'requests:write', 'audit:read', 'retention:read']);
 }, 120_000);
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');

@@ -20,6 +20,7 @@ import type { RateLimiter } from './ledger-rate-limit.js';
 import { findReceipt, historyLimit, visitorHistory } from './ledger-history.js';
 import { receiptLanguages, receiptSchema, renderReceiptHtml } from './ledger-receipt.js';
 import { consentPostSchema, consentReceiptResponseSchema, receiptIdPattern } from './ledger-rules.js';
+import { visitorHistorySchema } from './schemas.js';
 import { registerPurposeConsentRoutes } from './purpose-consent-routes.js';
 import { consentStatistics } from './statistics.js';
 import { registerSuppressionRoutes } from './suppression-routes.js';
@@ -42,18 +43,6 @@ const calendarDay = z.iso
   .date({ error: 'a day as YYYY-MM-DD' })
   .refine((day) => !day.startsWith('0000-'), 'a day as YYYY-MM-DD from the year 1');
 const receiptParams = z.object({ receipt: z.string().regex(receiptIdPattern, 'a receipt id') });
-
-const historyEntrySchema = z.object({
-  receipt: z.string(),
-  recordedAt: z.string(),
-  site: z.string(),
-  revision: z.string(),
-  method: z.string(),
-  language: z.string(),
-  choices: z.record(z.string(), z.boolean()),
-  gpc: z.boolean(),
-  pageUrl: z.string(),
-});
 
 /** The "shown" beacon: JSON, sent as text/plain by navigator.sendBeacon (no preflight) or as application/json. */
 const beaconSchema = z.strictObject({ site: z.string().max(100), revision: z.string().max(64) });
@@ -155,7 +144,7 @@ function registerConsentReadRoutes(app: FastifyInstance, context: AppContext) {
       tags: ['consent'],
       auth: { scopes: ['consent:read'] },
       params: visitorParams,
-      response: z.object({ visitor: z.string(), records: z.array(historyEntrySchema), truncated: z.boolean() }),
+      response: visitorHistorySchema,
     },
     async ({ params, request }) => {
       const records = await visitorHistory(context.db, callerOf(request), params.visitor);

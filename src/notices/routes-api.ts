@@ -13,6 +13,7 @@ import { defineRoute } from '../platform/http/routes.js';
 import { diffDocuments } from './diff.js';
 import { type DocumentKind, documentKinds, noticeDocumentSchema } from './document.js';
 import { kindParam, siteParam, versionQuery } from './route-shared.js';
+import { noticeChangesSchema, noticeSubscribersSchema, noticeVersionsSchema } from './schemas.js';
 import { pickLanguage, publishedDocument, siteContext } from './service.js';
 import { deliverAnnouncements } from './announcements.js';
 import { markSignificant, subscriptionSummary } from './subscriptions.js';
@@ -30,8 +31,6 @@ const publishedSchema = z.object({
   publishedAt: z.string(),
   document: noticeDocumentSchema,
 });
-
-const changeSchema = z.object({ kind: z.string(), subject: z.string().optional(), text: z.string() });
 
 /** The public JSON API: the documents, their versions, and what changed in a version. */
 export function registerNoticeApiRoutes(app: FastifyInstance, context: AppContext) {
@@ -88,17 +87,7 @@ export function registerNoticeApiRoutes(app: FastifyInstance, context: AppContex
       auth: 'public',
       params: z.object({ site: siteParam }),
       query: z.object({ kind: kindParam }),
-      response: z.object({
-        versions: z.array(
-          z.object({
-            version: z.number(),
-            revisionSeq: z.number(),
-            publishedAt: z.string(),
-            languages: z.array(z.string()),
-            significant: z.boolean(),
-          }),
-        ),
-      }),
+      response: noticeVersionsSchema,
       errors: [404],
     },
     async ({ params, query }) => {
@@ -127,12 +116,7 @@ export function registerNoticeApiRoutes(app: FastifyInstance, context: AppContex
       auth: 'public',
       params: z.object({ site: siteParam }),
       query: z.object({ kind: kindParam, version: versionQuery, lang: z.string().max(35).optional() }),
-      response: z.object({
-        version: z.number(),
-        previous: z.number().nullable(),
-        language: z.enum(languages),
-        changes: z.array(changeSchema),
-      }),
+      response: noticeChangesSchema,
       errors: [404],
     },
     async ({ params, query, request }) => {
@@ -172,11 +156,7 @@ export function registerNoticeTeamRoutes(app: FastifyInstance, context: AppConte
       tags: ['notices'],
       auth: { scopes: ['notices:read'] },
       params: z.object({ site: siteParam }),
-      response: z.object({
-        subscribers: z.array(
-          z.object({ status: z.enum(['pending', 'confirmed']), language: z.string(), count: z.number() }),
-        ),
-      }),
+      response: noticeSubscribersSchema,
       errors: [404],
     },
     async ({ params, request }) => {

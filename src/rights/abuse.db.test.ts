@@ -6,56 +6,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/support/app.js';
 import { mannWhitney, timeInterleaved } from '../../test/support/distributions.js';
 import { codeIn, linkIn, type TestSmtp } from '../../test/support/smtp.js';
-import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
-import { rightsTestApp } from './testing/setup.js';
+import { centerTestApp, fileRequest, statusPage, verifyRequest } from './testing/center.js';
 
 let smtp: TestSmtp;
 let t: TestApp;
-let now = new Date();
-const hour = 3_600_000;
 
-const rig = rightsTestApp({ now: () => now });
+const center = centerTestApp();
 beforeAll(() => {
-  ({ smtp, t } = rig);
+  ({ smtp, t } = center);
 });
+const { advance, freshIp, nextHour, scope, settle } = center;
 
-const scope = () => ({ organisationId: t.organisationId! });
-const settle = () => rightsContextOf(t.app).idle();
-/** Each test starts in a fresh hour: the sliding-window limits of one test never touch the next. */
-const nextHour = () => {
-  now = new Date(now.getTime() + 2 * hour);
-};
-let ipCounter = 0;
-const freshIp = () => `198.51.100.${(ipCounter++ % 250) + 1}`;
-
-async function submit(fields: Record<string, string>, ip = freshIp()) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/privacy/main/requests',
-    remoteAddress: ip,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ lang: 'en', ...fields }).toString(),
-  });
-  const cookie = String(response.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-  const id = /requests\/([0-9a-f-]{36})/.exec(String(response.headers.location ?? ''))?.[1] ?? '';
-  return { response, cookie, id };
-}
-
-async function verify(id: string, cookie: string, code: string, ip = freshIp()) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: `/privacy/main/requests/${id}/verify`,
-    remoteAddress: ip,
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: `code=${encodeURIComponent(code)}&lang=en`,
-  });
-  await settle();
-  return response;
-}
-
-const status = (id: string, cookie: string) =>
-  t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
+const submit = (fields: Record<string, string>, ip = freshIp()) => fileRequest(t, fields, ip, { settle: false });
+const verify = (id: string, cookie: string, code: string, ip = freshIp()) => verifyRequest(t, id, cookie, code, ip);
+const status = (id: string, cookie: string) => statusPage(t, id, cookie);
 
 /** Removes what differs by construction (ids, tokens, references) so that two answers can be compared exactly. */
 function normalise(text: string): string {
@@ -264,7 +229,7 @@ describe('codes and links', { timeout: 60_000 }, () => {
     const { id, cookie } = await submit({ type: 'access', identityType: 'email', identity: 'frank@example.be' });
     await settle();
     const code = codeIn(await smtp.waitFor((m) => m.to.includes('frank@example.be')));
-    now = new Date(now.getTime() + 31 * 60_000);
+    advance(31 * 60_000);
     const response = await verify(id, cookie, code);
     expect(response.headers.location).toContain('error=code');
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('awaiting-verification');
@@ -313,7 +278,7 @@ describe('codes and links', { timeout: 60_000 }, () => {
     await submit({ type: 'access', identityType: 'email', identity: 'gina@example.be' });
     await settle();
     const late = new URL(linkIn(await smtp.waitFor((m) => m.to.includes('gina@example.be')), '/link/')).pathname;
-    now = new Date(now.getTime() + 31 * 60_000);
+    advance(31 * 60_000);
     const expired = await t.app.inject({ url: late });
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain('This link has expired');

@@ -14,7 +14,13 @@ import { findRequest, transition } from './repository.js';
 import { identitiesOf } from './request-identities.js';
 import type { RightsRequest } from './request-row.js';
 import { rememberRestriction, type UnmarkedTable } from './restricted-identities.js';
-import { proposeRectification, summariseErasure, summariseRestriction, type PlannedChange } from './results.js';
+import {
+  changesPlan,
+  rectificationChanges,
+  summariseErasure,
+  summariseRestriction,
+  type PlannedChange,
+} from './results.js';
 
 /**
  * Prepares what a privacy officer approves: the dry-run plan of an erasure (stores, tables, rows, fields, holds), the
@@ -54,14 +60,8 @@ export async function prepareForApproval(
       break;
     }
     case 'rectification': {
-      changes =
-        (request.changes as PlannedChange[] | null) ??
-        proposeRectification(
-          charter,
-          request.details.rectification?.category,
-          request.details.rectification?.desired ?? '',
-        );
-      plan = { changes: changes.map(({ store, table, column }) => ({ store, table, column })) };
+      changes = rectificationChanges(charter, request);
+      plan = changesPlan(changes);
       break;
     }
     case 'objection':

@@ -6,16 +6,17 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/support/app.js';
-import { signedInUser as signedInNow, tokenFor } from '../../test/support/auth.js';
-import { createSession } from '../accounts/sessions.js';
-import { codeIn, linkIn, type TestSmtp } from '../../test/support/smtp.js';
+import { tokenFor } from '../../test/support/auth.js';
+import { linkIn, type TestSmtp } from '../../test/support/smtp.js';
 import { applyCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
 import { tick } from './due.js';
 import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
 import type { HttpShop } from './testing/fixtures.js';
+import { verifiedRequest } from './testing/center.js';
 import { rightsTestApp } from './testing/setup.js';
+import { counterRequest, overrideStep, signedInAt } from './testing/staff.js';
 
 let shop: HttpShop;
 let smtp: TestSmtp;
@@ -58,28 +59,8 @@ function form(fields: Record<string, string>, cookie?: string) {
 }
 
 /** A request through the privacy center, verified with the mailed code; returns its id and status cookie. */
-async function verified(fields: Record<string, string>, email: string) {
-  smtp.clear();
-  const remoteAddress = `192.0.2.${++ip}`;
-  const submitted = await t.app.inject({
-    method: 'POST',
-    url: '/privacy/main/requests',
-    remoteAddress,
-    ...form(fields),
-  });
-  const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))![1]!;
-  const cookie = String(submitted.headers['set-cookie']).split(';')[0]!;
-  await settle();
-  const code = codeIn(await smtp.waitFor((m) => m.to.includes(email)));
-  await t.app.inject({
-    method: 'POST',
-    url: `/privacy/main/requests/${id}/verify`,
-    remoteAddress,
-    ...form({ code }, cookie),
-  });
-  await settle();
-  return { id, cookie };
-}
+const verified = (fields: Record<string, string>, email: string) =>
+  verifiedRequest(t, smtp, fields, email, `192.0.2.${++ip}`);
 
 async function confirm(id: string, cookie: string) {
   await t.app.inject({ method: 'POST', url: `/privacy/main/requests/${id}/confirm`, ...form({}, cookie) });
@@ -302,51 +283,12 @@ describe('erasure verified by an override, with erasureGracePeriod: P7D', { time
       format: 'json',
       actor: 'system',
     });
-    const officer = async (role: 'privacy-officer' | 'owner') => {
-      const user = await signedInNow(t, role);
-      const session = await createSession(t.database.db, user.userId, now);
-      return {
-        ...user.headers,
-        cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`,
-        'x-csrf-token': session.csrfToken,
-      };
-    };
-    const writer = await tokenFor(t, ['requests:write', 'requests:read']);
-    const created = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/requests',
-        headers: writer,
-        payload: {
-          site: 'main',
-          type: 'erasure',
-          channel: 'counter',
-          identity: { type: 'email', value: 'dave@example.be' },
-        },
-      })
-    ).json();
+    const officer = async (role: 'privacy-officer' | 'owner') => (await signedInAt(t, role, now)).headers;
+    const created = await counterRequest(t, 'erasure', { type: 'email', value: 'dave@example.be' });
     await settle();
     smtp.clear();
-    const reason = { reason: 'Identity card checked at the counter by two staff.' };
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/requests/${created.id}/override`,
-          headers: await officer('privacy-officer'),
-          payload: reason,
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/requests/${created.id}/override/approve`,
-          headers: await officer('owner'),
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await overrideStep(t, created.id, 'propose', await officer('privacy-officer'))).statusCode).toBe(200);
+    expect((await overrideStep(t, created.id, 'approve', await officer('owner'))).statusCode).toBe(200);
     await settle();
     expect((await findRequest(t.database.db, scope(), created.id))?.state).toBe('verified');
     const scheduled = await smtp.waitFor((m) => m.to.includes('dave@example.be') && m.subject.includes('erased on'));

@@ -68,19 +68,14 @@ export function toLocal(instant: Date, zone: string = controllerTimeZone): Local
   };
 }
 
+/** The instant a wall-clock time would be if the zone were UTC (the start of every offset calculation). */
+function asIfUtc(local: LocalDateTime): number {
+  return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+}
+
 /** Offset of the zone from UTC at an instant, in milliseconds (Brussels: +1 h in winter, +2 h in summer). */
 export function zoneOffset(instant: Date, zone: string = controllerTimeZone): number {
-  const local = toLocal(instant, zone);
-  const asUtc = Date.UTC(
-    local.year,
-    local.month - 1,
-    local.day,
-    local.hour,
-    local.minute,
-    local.second,
-    local.millisecond,
-  );
-  return asUtc - instant.getTime();
+  return asIfUtc(toLocal(instant, zone)) - instant.getTime();
 }
 
 /**
@@ -88,15 +83,7 @@ export function zoneOffset(instant: Date, zone: string = controllerTimeZone): nu
  * March in Brussels) moves forward by the gap (03:30); a time that happens twice in autumn takes the later one.
  */
 export function fromLocal(local: LocalDateTime, zone: string = controllerTimeZone): Date {
-  const asUtc = Date.UTC(
-    local.year,
-    local.month - 1,
-    local.day,
-    local.hour,
-    local.minute,
-    local.second,
-    local.millisecond,
-  );
+  const asUtc = asIfUtc(local);
   const first = zoneOffset(new Date(asUtc), zone);
   let instant = asUtc - first;
   const second = zoneOffset(new Date(instant), zone);

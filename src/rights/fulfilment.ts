@@ -5,7 +5,7 @@
  * resumable: work is claimed with a lease (a crashed worker's request is taken again), and the stores engine is
  * idempotent per job id.
  */
-import type { Transaction } from 'kysely';
+import type { ExpressionBuilder, Transaction, UpdateObject } from 'kysely';
 import type { AuditInput } from '../audit/trail.js';
 import { activeCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
@@ -19,11 +19,12 @@ import { mailOfficers } from './officer-mail.js';
 import { claimReminder, patchRequest, recordEvent, recordTransition, transition } from './repository.js';
 import { toRequest, type RightsRequest } from './request-row.js';
 import type { RightsDb } from './tables.js';
-import { assertTransition, needsApproval } from './workflow.js';
+import { assertTransition, needsApproval, type RequestState } from './workflow.js';
 
 export { mailOfficers } from './officer-mail.js';
 
 const rightsView = viewOf<RightsDb>();
+type RequestUpdate = UpdateObject<RightsDb, 'rights_requests'>;
 
 /** How long a worker holds a request it executes before another may take it over. */
 const leaseMs = 10 * 60_000;
@@ -52,6 +53,29 @@ export async function startIfReady<DB extends RightsDb>(
 
 function readyToStart(request: RightsRequest, now: Date): boolean {
   return request.state === 'verified' && !(request.executeAfter && request.executeAfter > now);
+}
+
+/**
+ * One conditional UPDATE of a request in `state` whose `due` time has come (or is unset): it takes the row lock and
+ * checks state and time together, so two workers cannot both win. The row as written, or undefined when it did not
+ * match.
+ */
+async function updateIfDue<DB extends RightsDb>(
+  trx: Transaction<DB>,
+  scope: OrgScope,
+  requestId: string,
+  when: { state: RequestState; due: 'execute_after' | 'next_attempt_at'; now: Date },
+  set: RequestUpdate | ((eb: ExpressionBuilder<RightsDb, 'rights_requests'>) => RequestUpdate),
+) {
+  return rightsView(trx)
+    .updateTable('rights_requests')
+    .set(set)
+    .where('organisation_id', '=', requireScope(scope))
+    .where('id', '=', requestId)
+    .where('state', '=', when.state)
+    .where((eb) => eb.or([eb(when.due, 'is', null), eb(when.due, '<=', when.now)]))
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** A request this worker holds (lease taken), with the charter it is worked under. */
@@ -89,23 +113,20 @@ async function startIn<DB extends RightsDb>(
   now: Date,
   readCharter: () => Promise<{ charter: Charter } | undefined>,
 ): Promise<Claimed | undefined> {
-  const organisationId = requireScope(scope);
   assertTransition('verified', 'in-progress');
-  const row = await rightsView(trx)
-    .updateTable('rights_requests')
-    .set({
+  const row = await updateIfDue(
+    trx,
+    scope,
+    requestId,
+    { state: 'verified', due: 'execute_after', now },
+    {
       state: 'in-progress',
       updated_at: now,
       next_attempt_at: new Date(now.getTime() + leaseMs),
       attempts: 1,
       last_error: null,
-    })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', requestId)
-    .where('state', '=', 'verified')
-    .where((eb) => eb.or([eb('execute_after', 'is', null), eb('execute_after', '<=', now)]))
-    .returningAll()
-    .executeTakeFirst();
+    },
+  );
   if (!row) return undefined;
   const request = toRequest(row);
   // Read before the audit entry, which holds the organisation's chain head until this transaction commits.
@@ -134,20 +155,17 @@ async function claimIn<DB extends RightsDb>(
   now: Date,
   readCharter: () => Promise<{ charter: Charter } | undefined>,
 ): Promise<Claimed | undefined> {
-  const organisationId = requireScope(scope);
-  const row = await rightsView(anyTrx)
-    .updateTable('rights_requests')
-    .set((eb) => ({
+  const row = await updateIfDue(
+    anyTrx,
+    scope,
+    requestId,
+    { state: 'in-progress', due: 'next_attempt_at', now },
+    (eb) => ({
       next_attempt_at: new Date(now.getTime() + leaseMs),
       attempts: eb('attempts', '+', 1),
       updated_at: now,
-    }))
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', requestId)
-    .where('state', '=', 'in-progress')
-    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
-    .returningAll()
-    .executeTakeFirst();
+    }),
+  );
   return row ? { request: toRequest(row), charter: (await readCharter())?.charter } : undefined;
 }
 

@@ -25,7 +25,7 @@ import { mailContext, scheduledMail, withdrawnMail } from './mails.js';
 import { advance, startIfReady } from './fulfilment.js';
 import {
   findRequest,
-  insertCode,
+  insertCancelLink,
   patchRequest,
   insertRequest,
   latestCode,
@@ -338,18 +338,13 @@ export async function confirm(context: RightsContext, scope: OrgScope, requestId
     )
       return undefined;
     const executeAfter = executeAfterFor(charter, request.type, now);
-    if (executeAfter) {
-      await insertCode(trx, scope, {
-        id: randomUUID(),
+    if (executeAfter)
+      await insertCancelLink(trx, scope, {
         requestId,
-        purpose: 'cancel',
-        codeHash: null,
         linkHash: key.linkHash(cancelSecret),
-        packageId: null,
         createdAt: now,
         expiresAt: executeAfter,
       });
-    }
     const verified = await transition(trx, scope, request, 'verified', {
       actor: 'subject',
       at: now,

@@ -9,6 +9,7 @@ import { codeIn, linkIn, startSmtp, type TestSmtp } from '../../test/support/smt
 import { purposeConsentsOf } from '../consent/purpose-consent.js';
 import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
+import { fileRequest, formOf as form, withdrawAtCenter } from './testing/center.js';
 import { rightsCharter } from './testing/fixtures.js';
 
 let smtp: TestSmtp;
@@ -30,13 +31,6 @@ afterAll(async () => {
 const scope = () => ({ organisationId: t.organisationId! });
 const settle = () => rightsContextOf(t.app).idle();
 
-function form(fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return {
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    payload: new URLSearchParams(fields).toString(),
-  };
-}
-
 async function subscribe(email: string) {
   const response = await t.app.inject({
     method: 'POST',
@@ -51,18 +45,7 @@ async function subscribe(email: string) {
   );
 }
 
-async function submit(fields: Record<string, string>, ip: string) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/privacy/main/requests',
-    remoteAddress: ip,
-    ...form({ lang: 'en', ...fields }),
-  });
-  const cookie = String(response.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-  const id = /requests\/([0-9a-f-]{36})/.exec(String(response.headers.location ?? ''))?.[1] ?? '';
-  await settle();
-  return { response, cookie, id };
-}
+const submit = (fields: Record<string, string>, ip: string) => fileRequest(t, fields, ip);
 
 describe('a person known only through a confirmed double opt-in', { timeout: 60_000 }, () => {
   it('gets a code, is verified, sees the consent and withdraws it', async () => {
@@ -91,11 +74,7 @@ describe('a person known only through a confirmed double opt-in', { timeout: 60_
 
     const page = await t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
     expect(page.body).toContain('name="purpose" value="newsletter"');
-    const withdrawn = await t.app.inject({
-      method: 'POST',
-      url: `/privacy/main/requests/${id}/consents`,
-      ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }),
-    });
+    const withdrawn = await withdrawAtCenter(t, id, cookie, 'newsletter');
     expect(withdrawn.headers.location).toContain('withdrawn=1');
     expect((await purposeConsentsOf(t.database.db, scope(), email))[0]?.status).toBe('withdrawn');
   });

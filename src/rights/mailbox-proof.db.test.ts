@@ -10,65 +10,29 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/support/app.js';
 import { codeIn, linkIn, type TestSmtp } from '../../test/support/smtp.js';
 import { purposeConsentsOf, recordPurposeConsent } from '../consent/purpose-consent.js';
-import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
-import { rightsTestApp } from './testing/setup.js';
+import { Browser, centerTestApp, requestIdIn } from './testing/center.js';
 
 let smtp: TestSmtp;
 let t: TestApp;
-let now = new Date();
-const hour = 3_600_000;
 
-const rig = rightsTestApp({ now: () => now });
+const center = centerTestApp();
 beforeAll(() => {
-  ({ smtp, t } = rig);
+  ({ smtp, t } = center);
 });
+const { advance, freshIp, nextHour, scope, settle } = center;
 
-const scope = () => ({ organisationId: t.organisationId! });
-const settle = () => rightsContextOf(t.app).idle();
-/** Each test in a fresh hour, so the limits of one never touch the next. */
-const nextHour = () => {
-  now = new Date(now.getTime() + 2 * hour);
-};
-let ipCounter = 0;
-const freshIp = () => `198.51.100.${(ipCounter++ % 250) + 1}`;
-
-/** One browser: its own cookie (the status cookie is scoped to one request's path, so one is enough here). */
-class Jar {
-  cookie = '';
-  constructor(readonly ip = freshIp()) {}
-
-  async send(
-    method: 'GET' | 'POST',
-    url: string,
-    fields?: Record<string, string>,
-    headers: Record<string, string> = {},
-  ) {
-    const response = await t.app.inject({
-      method,
-      url,
-      remoteAddress: this.ip,
-      headers: {
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-        ...headers,
-      },
-      ...(fields ? { payload: new URLSearchParams({ lang: 'en', ...fields }).toString() } : {}),
-    });
-    const set = response.headers['set-cookie'];
-    if (set) this.cookie = String(Array.isArray(set) ? set[0] : set).split(';')[0] ?? '';
-    return response;
+/** One browser of its own, from an address of its own. */
+class Jar extends Browser {
+  constructor(ip = freshIp()) {
+    super(() => t.app, ip);
   }
-
-  get = (url: string) => this.send('GET', url);
-  post = (url: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) =>
-    this.send('POST', url, fields, headers);
 }
 
 async function file(jar: Jar, fields: Record<string, string>) {
   const response = await jar.post('/privacy/main/requests', fields);
   expect(response.statusCode).toBe(303);
-  const id = /requests\/([0-9a-f-]{36})/.exec(String(response.headers.location ?? ''))?.[1] ?? '';
+  const id = requestIdIn(response.headers.location);
   return { id, base: `/privacy/main/requests/${id}` };
 }
 
@@ -79,7 +43,7 @@ async function grantNewsletter(email: string) {
     {
       db: t.database.db,
       mailer: { send: async () => ({ id: 'x', transport: 'outbox' }) },
-      clock: () => now,
+      clock: center.now,
       publicUrl: 'http://charter.test',
     },
     scope(),
@@ -243,7 +207,7 @@ describe('links expire and are bound to their request and site', { timeout: 60_0
     const { id } = await file(attacker, { type: 'access', identityType: 'email', identity: 'frank@example.be' });
     await settle();
     const link = linkPath(await smtp.waitFor((m) => m.to.includes('frank@example.be')));
-    now = new Date(now.getTime() + 31 * 60_000);
+    advance(31 * 60_000);
     const late = await new Jar().post(link);
     expect(late.statusCode).toBe(410);
     expect(late.body).toContain('This link has expired');

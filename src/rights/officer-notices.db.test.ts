@@ -6,6 +6,7 @@ import { createJobRunner, type JobRunner } from '../platform/jobs.js';
 import { createLogger } from '../platform/logger.js';
 import { registerOfficerNotices } from './officer-notices.js';
 import { rightsContextOf } from './register.js';
+import { fileRequest } from './testing/center.js';
 import { rightsCharter, startHttpShop, type HttpShop } from './testing/fixtures.js';
 
 let t: TestApp;
@@ -45,26 +46,18 @@ async function outbox(): Promise<Kept[]> {
   return rows.rows;
 }
 
+/** An access request by email through the center's form (from the default loopback address of injected requests). */
+const fileAccess = (email: string) =>
+  fileRequest(t, { type: 'access', identityType: 'email', identity: email }, '127.0.0.1');
+
 describe('mail to the officers about requests', () => {
   let id: string;
   let cookie: string;
 
   it('tells the owners and privacy officers once that a request arrived, in the charter language, without the person', async () => {
-    const submitted = await t.app.inject({
-      method: 'POST',
-      url: '/privacy/main/requests',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        lang: 'en',
-        type: 'access',
-        identityType: 'email',
-        identity: 'alice@example.be',
-      }).toString(),
-    });
-    expect(submitted.statusCode).toBe(303);
-    id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))?.[1] ?? '';
-    cookie = String(submitted.headers['set-cookie']).split(';')[0] ?? '';
-    await rightsContextOf(t.app).idle();
+    const submitted = await fileAccess('alice@example.be');
+    expect(submitted.response.statusCode).toBe(303);
+    ({ id, cookie } = submitted);
 
     await runner.runOnce();
     await runner.runOnce();
@@ -127,20 +120,8 @@ describe('a mail to one officer that fails', () => {
       clock: () => new Date(Date.now() + ahead),
     });
     registerOfficerNotices(flakyRunner, flaky, { tickEveryMs: 0 });
-    const submitted = await t.app.inject({
-      method: 'POST',
-      url: '/privacy/main/requests',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        lang: 'en',
-        type: 'access',
-        identityType: 'email',
-        identity: 'bob@example.be',
-      }).toString(),
-    });
-    expect(submitted.statusCode).toBe(303);
-    const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))?.[1] ?? '';
-    await context.idle();
+    const { response, id } = await fileAccess('bob@example.be');
+    expect(response.statusCode).toBe(303);
     for (let i = 0; i < 5; i++) {
       await flakyRunner.runOnce();
       ahead += 10 * 60_000;

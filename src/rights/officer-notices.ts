@@ -9,14 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Language } from '../charter/schema.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { enqueueJob, type JobRunner } from '../platform/jobs.js';
 import { viewOf } from '../platform/db/view.js';
 import { staffRecipientHourlyCap } from '../platform/mail.js';
 import type { RightsContext } from './context.js';
 import type { RightsDb } from './tables.js';
-import { mailContext, officerMail } from './mails.js';
+import { officerMailOf } from './officer-mail.js';
 import { findRequest } from './repository.js';
 
 const rightsView = viewOf<RightsDb>();
@@ -117,14 +116,7 @@ export async function sendOfficerNotice(
   const request = await findRequest(context.db, scope, requestId);
   if (!request) return false;
   const charter = await context.charter(scope);
-  const language: Language = charter.defaultLanguage ?? charter.languages[0] ?? 'en';
-  const mail = officerMail(event, {
-    ...mailContext(charter, request),
-    language,
-    state: request.state,
-    dueOn: request.dueOn,
-    link: context.link(`/console/requests/${request.id}`),
-  });
+  const { language, mail } = officerMailOf(context, charter, request, event);
   if (!(await context.send(scope, to, mail, language, { hourlyCap: staffRecipientHourlyCap })))
     throw new Error('an officer mail was not sent');
   return true;

@@ -4,6 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { accountsView, type AccountsDb } from '../accounts/tables.js';
 import { listMembers } from '../accounts/users.js';
 import type { AppContext } from '../platform/app-context.js';
 import {
@@ -13,6 +15,7 @@ import {
   withdrawPurposeConsent,
 } from '../consent/purpose-consent.js';
 import { suppress } from '../consent/suppression.js';
+import { consentView, type ConsentDb } from '../consent/tables.js';
 import { publicUrl } from '../platform/config.js';
 import type { JobRunner } from '../platform/jobs.js';
 import { viewOf } from '../platform/db/view.js';
@@ -28,7 +31,8 @@ import type { StorePool } from './subject-stores.js';
 import type { RightsDb } from './tables.js';
 
 /** The consent ledger as Rights uses it. */
-export function ledgerConsentPort(db: AppContext['db'], clock: () => Date): ConsentPort {
+export function ledgerConsentPort<DB extends ConsentDb>(anyDb: Kysely<DB>, clock: () => Date): ConsentPort {
+  const db = consentView(anyDb);
   return {
     async suppress(scope, email) {
       await suppress(db, scope, email, 'objection', { actor: 'subject', source: 'privacy-center', now: clock() });
@@ -69,7 +73,8 @@ export function ledgerConsentPort(db: AppContext['db'], clock: () => Date): Cons
 }
 
 /** The owners and privacy officers of the organisation (accounts), else the charter's DPO or privacy contact. */
-export function memberOfficerPort(db: AppContext['db']): OfficerPort {
+export function memberOfficerPort<DB extends AccountsDb>(anyDb: Kysely<DB>): OfficerPort {
+  const db = accountsView(anyDb);
   return {
     async emails(scope, charter) {
       const officers = (await listMembers(db, scope))

@@ -27,7 +27,15 @@ export {
   type TimelineEntry,
 } from './request-events.js';
 export { insertSession, findSession, proveSession, pruneSessions, type RequestSession } from './request-sessions.js';
-export { insertCode, latestCode, codeByLink, updateCode, retireCodes, type CodeRow } from './request-codes.js';
+export {
+  insertCode,
+  insertCancelLink,
+  latestCode,
+  codeByLink,
+  updateCode,
+  retireCodes,
+  type CodeRow,
+} from './request-codes.js';
 export {
   insertPackage,
   packageByLink,

@@ -2,6 +2,7 @@
  * One-time codes and links of a request: the verification and cancellation codes mailed to the person and the
  * single-use download links, stored as keyed hashes only. A newer code of the same purpose supersedes the older ones.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { viewOf } from '../platform/db/view.js';
@@ -62,6 +63,18 @@ export async function insertCode<DB extends RightsDb>(
       })
       .execute();
   });
+}
+
+/**
+ * The link to cancel a verified request while it waits out its grace period: no code to type, usable until the
+ * request executes.
+ */
+export async function insertCancelLink<DB extends RightsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+  link: { requestId: string; linkHash: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await insertCode(anyDb, scope, { id: randomUUID(), purpose: 'cancel', codeHash: null, packageId: null, ...link });
 }
 
 /** The newest code of a request for a purpose (and package), locked. Older codes are superseded by it. */

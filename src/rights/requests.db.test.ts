@@ -8,6 +8,7 @@ import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
 import { tick } from './due.js';
 import type { HttpShop } from './testing/fixtures.js';
+import { fileRequest, formOf as form, statusPage, verifyRequest, withdrawAtCenter } from './testing/center.js';
 import { rightsTestApp } from './testing/setup.js';
 
 let shop: HttpShop;
@@ -29,42 +30,9 @@ const scope = () => ({ organisationId: t.organisationId! });
 const settle = () => rightsContextOf(t.app).idle();
 const path = (link: string) => new URL(link).pathname + new URL(link).search;
 
-function form(fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return {
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    payload: new URLSearchParams(fields).toString(),
-  };
-}
-
-async function submit(fields: Record<string, string>, ip = '192.0.2.10') {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/privacy/main/requests',
-    remoteAddress: ip,
-    ...form({ lang: 'en', ...fields }),
-  });
-  const cookie = String(response.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-  const location = String(response.headers.location ?? '');
-  const id = /requests\/([0-9a-f-]{36})/.exec(location)?.[1] ?? '';
-  await settle();
-  return { response, cookie, location, id };
-}
-
-async function verify(id: string, cookie: string, code: string, ip = '192.0.2.10') {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: `/privacy/main/requests/${id}/verify`,
-    remoteAddress: ip,
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: `code=${code}&lang=en`,
-  });
-  await settle();
-  return response;
-}
-
-async function status(id: string, cookie: string) {
-  return t.app.inject({ url: `/privacy/main/requests/${id}?lang=en`, headers: { cookie } });
-}
+const submit = (fields: Record<string, string>, ip = '192.0.2.10') => fileRequest(t, fields, ip);
+const verify = (id: string, cookie: string, code: string, ip = '192.0.2.10') => verifyRequest(t, id, cookie, code, ip);
+const status = (id: string, cookie: string) => statusPage(t, id, cookie);
 
 async function auditOf(requestId: string) {
   return t.database.db
@@ -247,11 +215,7 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
     const page = await status(id, cookie);
     expect(page.body).toContain('Your consents');
     expect(page.body).toContain('name="purpose" value="newsletter"');
-    const withdrawn = await t.app.inject({
-      method: 'POST',
-      url: `/privacy/main/requests/${id}/consents`,
-      ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }),
-    });
+    const withdrawn = await withdrawAtCenter(t, id, cookie, 'newsletter');
     expect(withdrawn.headers.location).toContain('withdrawn=1');
     const { purposeConsentsOf } = await import('../consent/purpose-consent.js');
     expect(
@@ -264,11 +228,7 @@ describe('an access request from intake to download', { timeout: 60_000 }, () =>
     // A day later the status page no longer offers it: verification is fresh or it is nothing.
     now = new Date(now.getTime() + 25 * 3_600_000);
     expect((await status(id, cookie)).body).not.toContain('Your consents');
-    const late = await t.app.inject({
-      method: 'POST',
-      url: `/privacy/main/requests/${id}/consents`,
-      ...form({ purpose: 'newsletter', lang: 'en' }, { cookie }),
-    });
+    const late = await withdrawAtCenter(t, id, cookie, 'newsletter');
     expect(late.headers.location).not.toContain('withdrawn=1');
   });
 });

@@ -10,19 +10,19 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/support/app.js';
-import { signedInUser as signedInNow, tokenFor } from '../../test/support/auth.js';
-import { createSession } from '../accounts/sessions.js';
-import { codeIn, type TestSmtp } from '../../test/support/smtp.js';
+import { tokenFor } from '../../test/support/auth.js';
+import type { TestSmtp } from '../../test/support/smtp.js';
 import type { Charter } from '../charter/schema.js';
 import { readConfig } from '../platform/config.js';
 import { composeRetention } from '../retention/deps.js';
 import { computePlan } from '../retention/plan.js';
 import { runRetention } from '../retention/sweep.js';
-import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
 import { restrictedIdentities } from './restricted-identities.js';
 import type { HttpShop } from './testing/fixtures.js';
+import { verifiedRequest } from './testing/center.js';
 import { rightsTestApp } from './testing/setup.js';
+import { signedInAt } from './testing/staff.js';
 
 let shop: HttpShop;
 let smtp: TestSmtp;
@@ -36,35 +36,10 @@ beforeAll(() => {
 });
 
 const scope = () => ({ organisationId: t.organisationId! });
-const settle = () => rightsContextOf(t.app).idle();
 let ip = 60;
 
-async function verified(fields: Record<string, string>, email: string) {
-  smtp.clear();
-  const remoteAddress = `192.0.2.${++ip}`;
-  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-  const submitted = await t.app.inject({
-    method: 'POST',
-    url: '/privacy/main/requests',
-    remoteAddress,
-    headers,
-    payload: new URLSearchParams({ lang: 'en', ...fields }).toString(),
-  });
-  expect(submitted.statusCode).toBe(303);
-  const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))![1]!;
-  const cookie = String(submitted.headers['set-cookie']).split(';')[0]!;
-  await settle();
-  const code = codeIn(await smtp.waitFor((m) => m.to.includes(email)));
-  await t.app.inject({
-    method: 'POST',
-    url: `/privacy/main/requests/${id}/verify`,
-    remoteAddress,
-    headers: { ...headers, cookie },
-    payload: `code=${code}&lang=en`,
-  });
-  await settle();
-  return { id, cookie };
-}
+const verified = (fields: Record<string, string>, email: string) =>
+  verifiedRequest(t, smtp, fields, email, `192.0.2.${++ip}`);
 
 function retention() {
   return composeRetention({
@@ -95,13 +70,7 @@ describe('a restriction the newsletter table cannot mark', { timeout: 90_000 }, 
     expect((await findRequest(t.database.db, scope(), id))?.state).toBe('awaiting-approval');
     expect(await restrictedIdentities(t.database.db, scope())).toEqual([{ type: 'email', value: 'frank@example.be' }]);
 
-    const officer = await signedInNow(t, 'privacy-officer');
-    const session = await createSession(t.database.db, officer.userId, now);
-    const headers = {
-      ...officer.headers,
-      cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`,
-      'x-csrf-token': session.csrfToken,
-    };
+    const { headers } = await signedInAt(t, 'privacy-officer', now);
     const refused = await t.app.inject({
       method: 'POST',
       url: `/api/v1/requests/${id}/refuse`,
@@ -195,13 +164,7 @@ describe('a restriction the newsletter table cannot mark', { timeout: 90_000 }, 
   });
 
   it('lifts Alice’s restriction after telling her (Art. 18(3)), and retention acts on her row again', async () => {
-    const officer = await signedInNow(t, 'privacy-officer');
-    const session = await createSession(t.database.db, officer.userId, now);
-    const headers = {
-      ...officer.headers,
-      cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`,
-      'x-csrf-token': session.csrfToken,
-    };
+    const { headers } = await signedInAt(t, 'privacy-officer', now);
     smtp.clear();
     const lifted = await t.app.inject({
       method: 'POST',

@@ -11,6 +11,7 @@ import type {
   RectificationResult,
   RestrictionResult,
 } from '../stores/connector.js';
+import type { RequestDetails } from './workflow.js';
 import { calledHttpStores, planNotifications, recipientName } from './recipients.js';
 
 export interface ErasedEntry {
@@ -164,6 +165,22 @@ export function proposeRectification(charter: Charter, category: string | undefi
     }
   }
   return changes;
+}
+
+/** The changes of a rectification: those staff set on the request, else the ones proposed from what the person asked. */
+export function rectificationChanges(
+  charter: Charter,
+  request: { changes: unknown; details: RequestDetails },
+): PlannedChange[] {
+  return (
+    (request.changes as PlannedChange[] | null) ??
+    proposeRectification(charter, request.details.rectification?.category, request.details.rectification?.desired ?? '')
+  );
+}
+
+/** What a plan keeps of the changes: where they go, never the values. */
+export function changesPlan(changes: PlannedChange[]): { changes: Omit<PlannedChange, 'value'>[] } {
+  return { changes: changes.map(({ store, table, column }) => ({ store, table, column })) };
 }
 
 /** Groups planned changes per store for the engine. */

@@ -6,41 +6,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/support/app.js';
 import { linkIn, type TestSmtp } from '../../test/support/smtp.js';
-import { rightsContextOf } from './register.js';
-import { rightsTestApp } from './testing/setup.js';
+import { Browser, centerTestApp, hour } from './testing/center.js';
 
 let smtp: TestSmtp;
 let t: TestApp;
-let now = new Date();
-const hour = 3_600_000;
 
-const rig = rightsTestApp({ now: () => now });
+const center = centerTestApp();
 beforeAll(() => {
-  ({ smtp, t } = rig);
+  ({ smtp, t } = center);
 });
-
-const settle = () => rightsContextOf(t.app).idle();
+const { advance, settle } = center;
 let ipCounter = 0;
 
 /** One browser with its own cookie. */
-class Jar {
-  cookie = '';
-  readonly ip = `203.0.113.${++ipCounter}`;
-
-  async send(method: 'GET' | 'POST', url: string, fields?: Record<string, string>) {
-    const response = await t.app.inject({
-      method,
-      url,
-      remoteAddress: this.ip,
-      headers: {
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(fields ? { payload: new URLSearchParams({ lang: 'en', ...fields }).toString() } : {}),
-    });
-    const set = response.headers['set-cookie'];
-    if (set) this.cookie = String(Array.isArray(set) ? set[0] : set).split(';')[0] ?? '';
-    return response;
+class Jar extends Browser {
+  constructor() {
+    super(() => t.app, `203.0.113.${++ipCounter}`);
   }
 }
 
@@ -92,7 +73,7 @@ describe('the package from the status page', () => {
   it('is no longer offered a day after the browser proved the mailbox (the mailed link remains)', async () => {
     const owner = new Jar();
     const base = await accessProvenIn(new Jar(), owner);
-    now = new Date(now.getTime() + 25 * hour);
+    advance(25 * hour);
     expect((await owner.send('GET', base)).body).not.toContain(`action="${base}/download"`);
     expect((await owner.send('POST', `${base}/download`, {})).statusCode).toBe(303);
   });

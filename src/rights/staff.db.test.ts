@@ -4,9 +4,8 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/support/app.js';
-import { signedInUser as signedInNow, tokenFor } from '../../test/support/auth.js';
+import { tokenFor } from '../../test/support/auth.js';
 import type { Role } from '../accounts/caller.js';
-import { createSession } from '../accounts/sessions.js';
 import { codeIn, type TestSmtp } from '../../test/support/smtp.js';
 import { applyCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
@@ -15,7 +14,9 @@ import { tick } from './due.js';
 import { rightsContextOf } from './register.js';
 import { findRequest } from './repository.js';
 import type { HttpShop } from './testing/fixtures.js';
+import { verifiedRequest as verifiedAtCenter } from './testing/center.js';
 import { rightsTestApp } from './testing/setup.js';
+import { counterRequest, overrideStep, signedInAt } from './testing/staff.js';
 
 let shop: HttpShop;
 let smtp: TestSmtp;
@@ -35,46 +36,14 @@ beforeEach(() => {
 
 const scope = () => ({ organisationId: t.organisationId! });
 
-/** A signed-in user whose session is valid at the test clock's time (the app checks sessions against its clock). */
-async function signedInUser(testApp: TestApp, role: Role) {
-  const user = await signedInNow(testApp, role);
-  const session = await createSession(testApp.database.db, user.userId, now);
-  return {
-    ...user,
-    headers: {
-      ...user.headers,
-      cookie: `charter_session=${session.token}; charter_csrf=${session.csrfToken}`,
-      'x-csrf-token': session.csrfToken,
-    },
-  };
-}
+/** A signed-in user whose session is valid at the test clock's time. */
+const signedInUser = (testApp: TestApp, role: Role) => signedInAt(testApp, role, now);
 const settle = () => rightsContextOf(t.app).idle();
 let ip = 0;
 
-/** A request through the privacy center, verified with the code from the mail; returns its id. */
+/** A request through the privacy center (in Dutch), verified with the code from the mail; returns its id. */
 async function verifiedRequest(fields: Record<string, string>, email: string): Promise<string> {
-  smtp.clear();
-  const submitted = await t.app.inject({
-    method: 'POST',
-    url: '/privacy/main/requests',
-    remoteAddress: `192.0.2.${++ip}`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ lang: 'nl', ...fields }).toString(),
-  });
-  expect(submitted.statusCode).toBe(303);
-  const id = /requests\/([0-9a-f-]{36})/.exec(String(submitted.headers.location))![1]!;
-  const cookie = String(submitted.headers['set-cookie']).split(';')[0]!;
-  await settle();
-  const code = codeIn(await smtp.waitFor((m) => m.to.includes(email)));
-  await t.app.inject({
-    method: 'POST',
-    url: `/privacy/main/requests/${id}/verify`,
-    remoteAddress: `192.0.2.${ip}`,
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: `code=${code}`,
-  });
-  await settle();
-  return id;
+  return (await verifiedAtCenter(t, smtp, { lang: 'nl', ...fields }, email, `192.0.2.${++ip}`)).id;
 }
 
 describe('intake by staff and the inbox', { timeout: 60_000 }, () => {
@@ -399,63 +368,15 @@ describe('plans, approval and the other request types', { timeout: 60_000 }, () 
 
 describe('verification override', { timeout: 60_000 }, () => {
   it('needs two different people, never a token, and is audited', async () => {
-    const writer = await tokenFor(t, ['requests:write', 'requests:read']);
-    const created = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/requests',
-        headers: writer,
-        payload: {
-          site: 'main',
-          type: 'access',
-          channel: 'counter',
-          identity: { type: 'customer-number', value: 'C-0001' },
-        },
-      })
-    ).json();
+    const { writer, ...created } = await counterRequest(t, 'access', { type: 'customer-number', value: 'C-0001' });
     await settle();
     const first = await signedInUser(t, 'privacy-officer');
     const second = await signedInUser(t, 'owner');
-    const reason = { reason: 'Identity card checked at the counter by two staff.' };
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/requests/${created.id}/override`,
-          headers: writer,
-          payload: reason,
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/requests/${created.id}/override`,
-          headers: first.headers,
-          payload: reason,
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/requests/${created.id}/override/approve`,
-          headers: first.headers,
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/override/approve`, headers: writer }))
-        .statusCode,
-    ).toBe(403);
-    const approved = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/requests/${created.id}/override/approve`,
-      headers: second.headers,
-    });
-    expect(approved.statusCode).toBe(200);
+    expect((await overrideStep(t, created.id, 'propose', writer)).statusCode).toBe(403);
+    expect((await overrideStep(t, created.id, 'propose', first.headers)).statusCode).toBe(200);
+    expect((await overrideStep(t, created.id, 'approve', first.headers)).statusCode).toBe(403);
+    expect((await overrideStep(t, created.id, 'approve', writer)).statusCode).toBe(403);
+    expect((await overrideStep(t, created.id, 'approve', second.headers)).statusCode).toBe(200);
     await settle();
     const request = await findRequest(t.database.db, scope(), created.id);
     expect(request?.verifiedBy).toBe(`override:user:${first.userId}+user:${second.userId}`);

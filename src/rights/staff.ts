@@ -4,7 +4,6 @@
  * changes of a rectification, compute an erasure plan on demand, and reissue or hand over a package. Every action is
  * audited with the acting user or token.
  */
-import { randomUUID } from 'node:crypto';
 import type { Caller } from '../accounts/caller.js';
 import type { Charter, Language } from '../charter/schema.js';
 import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
@@ -22,7 +21,7 @@ import {
 } from './mails.js';
 import {
   findRequest,
-  insertCode,
+  insertCancelLink,
   packageContent,
   packagesOf,
   patchRequest,
@@ -33,7 +32,13 @@ import {
   updatePackage,
   type RightsRequest,
 } from './repository.js';
-import { proposeRectification, summariseErasure, summariseRestriction, type PlannedChange } from './results.js';
+import {
+  changesPlan,
+  rectificationChanges,
+  summariseErasure,
+  summariseRestriction,
+  type PlannedChange,
+} from './results.js';
 import { forgetRestriction } from './restricted-identities.js';
 import { generateLinkSecret } from './secrets.js';
 import { packageMail } from './mails.js';
@@ -273,18 +278,13 @@ export async function approveOverride(
     if (request.overrideRequestedBy === caller.actor) throw forbidden('A second person must approve the override.');
     const executeAfter = executeAfterFor(charter, request.type, now);
     await retireCodes(trx, scope, id, 'verify', now);
-    if (executeAfter) {
-      await insertCode(trx, scope, {
-        id: randomUUID(),
+    if (executeAfter)
+      await insertCancelLink(trx, scope, {
         requestId: id,
-        purpose: 'cancel',
-        codeHash: null,
         linkHash: key.linkHash(cancelSecret),
-        packageId: null,
         createdAt: now,
         expiresAt: executeAfter,
       });
-    }
     return transition(trx, scope, request, 'verified', {
       actor: caller.actor,
       at: now,
@@ -377,14 +377,7 @@ export async function computePlan(
       ),
     };
   else if (request.type === 'rectification') {
-    const changes =
-      (request.changes as PlannedChange[] | null) ??
-      proposeRectification(
-        charter,
-        request.details.rectification?.category,
-        request.details.rectification?.desired ?? '',
-      );
-    plan = { changes: changes.map(({ store, table, column }) => ({ store, table, column })) };
+    plan = changesPlan(rectificationChanges(charter, request));
   } else if (request.type === 'restriction') plan = { restriction: summariseRestriction([]) };
   else throw conflict('Plans are computed for erasure and rectification.');
   const now = context.now();

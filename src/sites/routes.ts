@@ -12,7 +12,7 @@ import { notFound } from '../platform/errors.js';
 import { defineRoute } from '../platform/http/routes.js';
 import { enqueueJob } from '../platform/jobs.js';
 import { siteScanQueue } from './jobs.js';
-import { siteScanRecordSchema } from './schemas.js';
+import { siteScanListSchema, siteScanRecordSchema } from './schemas.js';
 import { getSiteScan, listSiteScans } from './service.js';
 
 const siteParams = z.object({
@@ -31,11 +31,7 @@ export function registerSiteRoutes(app: FastifyInstance, context: AppContext): v
       summary: 'Every declared site with its latest scan (counts only)',
       tags: ['sites'],
       auth: { scopes: ['consent:read'] },
-      response: z.object({
-        sites: z.array(
-          z.object({ id: z.string(), name: z.string(), domain: z.string(), latest: siteScanRecordSchema.nullable() }),
-        ),
-      }),
+      response: siteScanListSchema,
       errors: [401, 403],
     },
     async ({ request }) => {

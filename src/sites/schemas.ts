@@ -124,3 +124,15 @@ export const siteScanRecordSchema = z.object({
   findings: z.array(siteFindingSchema).optional(),
 });
 export type SiteScanRecord = z.infer<typeof siteScanRecordSchema>;
+
+/** A declared site with its latest scan (`GET /api/v1/site-scans`, the console's list of sites). */
+export const siteScanRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  domain: z.string(),
+  latest: siteScanRecordSchema.nullable(),
+});
+export type SiteScanRow = z.infer<typeof siteScanRowSchema>;
+
+/** `GET /api/v1/site-scans`: every declared site of the active charter with its latest scan. */
+export const siteScanListSchema = z.object({ sites: z.array(siteScanRowSchema) });

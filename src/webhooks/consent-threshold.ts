@@ -20,12 +20,18 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import { consentStatistics, type DailyStatistics } from '../consent/statistics.js';
-import type { Database } from '../database.js';
+import type { ConsentDb } from '../consent/tables.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import type { JobRunner } from '../platform/jobs.js';
+import { viewOf } from '../platform/db/view.js';
 import { emitWebhookEvent } from './events.js';
-import type { ConsentThresholdSettings } from './tables.js';
+import type { ConsentThresholdSettings, WebhookDb } from './tables.js';
+
+/** The webhook tables, and the consent ledger's daily statistics the figures are read from. */
+export type ConsentThresholdDb = WebhookDb & ConsentDb;
+const thresholdView = viewOf<ConsentThresholdDb>();
+const webhookView = viewOf<WebhookDb>();
 
 export const consentThresholdMetrics = ['refusal-share', 'withdrawal-share'] as const;
 
@@ -105,7 +111,12 @@ export function windowStart(now: Date, windowDays: number): string {
  * Checks the subscriptions of one organisation that listen to `consent.threshold` and emits one event per crossing.
  * Returns how many events were emitted.
  */
-export async function checkConsentThresholds(db: Kysely<Database>, scope: OrgScope, now: Date): Promise<number> {
+export async function checkConsentThresholds<DB extends ConsentThresholdDb>(
+  anyDb: Kysely<DB>,
+  scope: OrgScope,
+  now: Date,
+): Promise<number> {
+  const db = thresholdView(anyDb);
   const organisationId = requireScope(scope);
   const subscriptions = await inOrganisation(db, scope, (trx) =>
     trx
@@ -189,7 +200,8 @@ export async function checkConsentThresholds(db: Kysely<Database>, scope: OrgSco
 }
 
 /** Organisations with an active subscription that listens to `consent.threshold` (ids only). */
-export async function organisationsWatchingConsent(db: Kysely<Database>): Promise<string[]> {
+export async function organisationsWatchingConsent<DB extends WebhookDb>(anyDb: Kysely<DB>): Promise<string[]> {
+  const db = webhookView(anyDb);
   // Spans organisations by design (which ones to check?); each check is scoped.
   const rows = await acrossOrganisations('consent threshold lanes', () =>
     db
@@ -206,7 +218,12 @@ export async function organisationsWatchingConsent(db: Kysely<Database>): Promis
 }
 
 /** The periodic check on the job runner: one lane per organisation, at most every `everyMs` (five minutes). */
-export function registerConsentThresholdJobs(runner: JobRunner, db: Kysely<Database>, everyMs = 5 * 60_000): void {
+export function registerConsentThresholdJobs<DB extends ConsentThresholdDb>(
+  runner: JobRunner,
+  anyDb: Kysely<DB>,
+  everyMs = 5 * 60_000,
+): void {
+  const db = thresholdView(anyDb);
   let last = 0;
   runner.addLanedTicker({
     lanes: async (now) => {

@@ -12,19 +12,23 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { sql, type Kysely } from 'kysely';
 import { Webhook } from 'standardwebhooks';
-import type { Database } from '../database.js';
 import type { DatabaseKind } from '../platform/db/database.js';
+import { viewOf } from '../platform/db/view.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
 import { acrossOrganisations } from '../platform/db/tenancy-guard.js';
 import { withExclusiveLock, type JobRunner } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 import { openSecret, SecretsKeyError } from '../platform/secret-box.js';
-import { registerConsentThresholdJobs } from './consent-threshold.js';
+import { registerConsentThresholdJobs, type ConsentThresholdDb } from './consent-threshold.js';
 import { webhookSecretContext } from './subscriptions.js';
+import type { WebhookDb } from './tables.js';
 import { checkTarget, TargetRefused, type CheckedTarget, type Resolver } from './targets.js';
 
-export interface WebhookDeps {
-  db: Kysely<Database>;
+const webhookView = viewOf<WebhookDb>();
+
+/** What the sender needs; `db` is any domain's handle that has the webhook tables. */
+export interface WebhookDeps<DB extends WebhookDb = WebhookDb> {
+  db: Kysely<DB>;
   dbKind: DatabaseKind;
   logger: Logger;
   clock: () => Date;
@@ -57,6 +61,11 @@ export function signMessage(secrets: readonly string[], messageId: string, at: D
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
     'webhook-signature': signatures.join(' '),
   };
+}
+
+/** The deps with the handle narrowed to the webhook tables (callers hold any domain's handle). */
+function senderDeps<DB extends WebhookDb>(deps: WebhookDeps<DB>): WebhookDeps {
+  return { ...deps, db: webhookView(deps.db) };
 }
 
 interface AttemptResult {
@@ -110,7 +119,12 @@ function post(target: CheckedTarget, headers: SignedHeaders, body: string, timeo
  * Sends the due deliveries of one subscription in order, until one fails or none is due. Returns how many were
  * delivered. Another process already sending the subscription: nothing happens here.
  */
-export async function deliverSubscription(deps: WebhookDeps, scope: OrgScope, subscriptionId: string): Promise<number> {
+export async function deliverSubscription<DB extends WebhookDb>(
+  anyDeps: WebhookDeps<DB>,
+  scope: OrgScope,
+  subscriptionId: string,
+): Promise<number> {
+  const deps = senderDeps(anyDeps);
   const organisationId = requireScope(scope);
   const locked = await withExclusiveLock(deps.db, deps.dbKind, `webhook:${subscriptionId}`, async () => {
     let delivered = 0;
@@ -205,7 +219,11 @@ export async function deliverSubscription(deps: WebhookDeps, scope: OrgScope, su
 }
 
 /** Organisations with a delivery due now: each is one lane of the job runner. */
-export async function organisationsWithDueDeliveries(db: Kysely<Database>, now: Date): Promise<string[]> {
+export async function organisationsWithDueDeliveries<DB extends WebhookDb>(
+  anyDb: Kysely<DB>,
+  now: Date,
+): Promise<string[]> {
+  const db = webhookView(anyDb);
   // Spans organisations by design (which ones have work?), ids only; the sending itself is scoped.
   const rows = await acrossOrganisations('webhook lanes', () =>
     sql<{ organisation_id: string }>`
@@ -217,7 +235,11 @@ export async function organisationsWithDueDeliveries(db: Kysely<Database>, now: 
 }
 
 /** Sends every due delivery of one organisation, subscription by subscription (each in its own order). */
-export async function deliverOrganisation(deps: WebhookDeps, scope: OrgScope): Promise<number> {
+export async function deliverOrganisation<DB extends WebhookDb>(
+  anyDeps: WebhookDeps<DB>,
+  scope: OrgScope,
+): Promise<number> {
+  const deps = senderDeps(anyDeps);
   const organisationId = requireScope(scope);
   const now = deps.clock();
   const subscriptions = await inOrganisation(deps.db, scope, (trx) =>
@@ -239,8 +261,9 @@ export async function deliverOrganisation(deps: WebhookDeps, scope: OrgScope): P
  * The sender on the job runner: one lane per organisation, so a slow receiver of one never delays another's; and the
  * periodic check of consent thresholds, which queues `consent.threshold` events (consent-threshold.ts).
  */
-export function registerWebhookJobs(runner: JobRunner, deps: WebhookDeps): void {
-  registerConsentThresholdJobs(runner, deps.db);
+export function registerWebhookJobs<DB extends ConsentThresholdDb>(runner: JobRunner, anyDeps: WebhookDeps<DB>): void {
+  registerConsentThresholdJobs(runner, anyDeps.db);
+  const deps = senderDeps(anyDeps);
   runner.addLanedTicker({
     lanes: (now) => organisationsWithDueDeliveries(deps.db, now),
     run: async (organisationId) => {

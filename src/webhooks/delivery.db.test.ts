@@ -51,7 +51,7 @@ const subscriptionDeps = (): SubscriptionDeps => ({
   clock: () => now,
   allowPrivate: true,
 });
-const senderDeps = (): WebhookDeps => ({
+const senderDeps = (): WebhookDeps<Database> => ({
   db: database.db,
   dbKind: database.kind,
   logger: createLogger('silent'),

@@ -4,35 +4,13 @@
  * notice and cookie policy in every format (page, PDF, Markdown, embeddable fragment).
  */
 import { useState } from 'react';
+import type { CharterOverview, DeclaredSite } from '../../../../src/charter/schemas.js';
+import type { NoticeChanges, NoticeSubscribers, NoticeVersions } from '../../../../src/notices/schemas.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../components.js';
 import { formatDateTime, useLanguage, useTexts, type Language } from '../i18n.js';
 import type { ConsolePage } from './types.js';
 import './records.css';
-
-interface Site {
-  id: string;
-  name: string;
-  domain: string;
-  languages?: string[];
-}
-interface OverviewResponse {
-  charter: { languages: string[]; sites: Site[] };
-}
-interface Version {
-  version: number;
-  revisionSeq: number;
-  publishedAt: string;
-  languages: string[];
-  significant: boolean;
-}
-interface Change {
-  kind: string;
-  text: string;
-}
-interface Subscribers {
-  subscribers: { status: 'pending' | 'confirmed'; language: string; count: number }[];
-}
 
 const texts = {
   en: {
@@ -174,7 +152,7 @@ const texts = {
 
 function Changes({ site, version, language }: { site: string; version: number; language: Language }) {
   const t = useTexts(texts);
-  const { data, error } = useApi<{ previous: number | null; changes: Change[] }>(`/api/v1/notices/${site}/changes`, {
+  const { data, error } = useApi<NoticeChanges>(`/api/v1/notices/${site}/changes`, {
     version,
     lang: language,
   });
@@ -251,11 +229,11 @@ function MarkSignificant({
   );
 }
 
-function SiteNotices({ site, languages }: { site: Site; languages: string[] }) {
+function SiteNotices({ site, languages }: { site: DeclaredSite; languages: string[] }) {
   const t = useTexts(texts);
   const { language } = useLanguage();
-  const versions = useApi<{ versions: Version[] }>(`/api/v1/notices/${site.id}/versions`);
-  const subscribers = useApi<Subscribers>(`/api/v1/notices/${site.id}/subscribers`);
+  const versions = useApi<NoticeVersions>(`/api/v1/notices/${site.id}/versions`);
+  const subscribers = useApi<NoticeSubscribers>(`/api/v1/notices/${site.id}/subscribers`);
   const confirmed = (subscribers.data?.subscribers ?? [])
     .filter((s) => s.status === 'confirmed')
     .reduce((n, s) => n + s.count, 0);
@@ -349,7 +327,7 @@ function SiteNotices({ site, languages }: { site: Site; languages: string[] }) {
 
 function Notices() {
   const t = useTexts(texts);
-  const overview = useApi<OverviewResponse>('/api/v1/charter/overview');
+  const overview = useApi<CharterOverview>('/api/v1/charter/overview');
   const [chosen, setChosen] = useState<string>();
   const sites = overview.data?.charter.sites ?? [];
   const site = sites.find((s) => s.id === chosen) ?? sites[0];

@@ -2,8 +2,8 @@
  * Website scans: every declared site with its latest scan, and per site the findings (what was seen, the fix, the
  * article, a draft declaration to paste) and the history. "Scan now" queues a scan of the declared domain.
  */
-import { useState } from 'react';
-import type { SiteScanRecord } from '../../../../src/sites/schemas.js';
+import { useState, type ReactNode } from 'react';
+import type { SiteScanRecord, SiteScanRow } from '../../../../src/sites/schemas.js';
 import { describeFinding } from '../../../../src/sites/texts.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
@@ -11,13 +11,6 @@ import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { Link, usePath } from '../router.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
-
-interface SiteRow {
-  id: string;
-  name: string;
-  domain: string;
-  latest: SiteScanRecord | null;
-}
 
 const texts = {
   en: {
@@ -139,48 +132,68 @@ function ScanNow({ site }: { site: string }) {
   );
 }
 
+/**
+ * The scans table of the site list and of a site's history: two columns of their own, then the counts of the scan.
+ * Focusable so that keyboard users can scroll it at 390 px.
+ */
+function ScanCountsTable({
+  label,
+  first,
+  second,
+  children,
+}: {
+  label: string;
+  first: string;
+  second: string;
+  children: ReactNode;
+}) {
+  const t = useTexts(texts);
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+      <table>
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{first}</th>
+            <th scope="col">{second}</th>
+            <th scope="col">{t.violations}</th>
+            <th scope="col">{t.warnings}</th>
+            <th scope="col">{t.newFindings}</th>
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 function SiteList() {
   const t = useTexts(texts);
   const { language } = useLanguage();
-  const { data, error, loading } = useApi<{ sites: SiteRow[] }>('/api/v1/site-scans');
+  const { data, error, loading } = useApi<{ sites: SiteScanRow[] }>('/api/v1/site-scans');
   return (
     <>
       {loading && !data ? <Loading /> : <ErrorMessage error={error} />}
       {data && (
-        // Focusable so that keyboard users can scroll it at 390 px.
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.title}>
-          <table>
-            <caption className="visually-hidden">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.site}</th>
-                <th scope="col">{t.lastScan}</th>
-                <th scope="col">{t.violations}</th>
-                <th scope="col">{t.warnings}</th>
-                <th scope="col">{t.newFindings}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.sites.map((site) => (
-                <tr key={site.id}>
-                  <th scope="row">
-                    <Link to={`/sites/${encodeURIComponent(site.id)}`}>{site.name}</Link>
-                    <br />
-                    <span className="muted">{site.domain}</span>
-                  </th>
-                  <td>
-                    {site.latest
-                      ? `${formatDateTime(site.latest.startedAt, language)} (${t.status[site.latest.status]})`
-                      : t.never}
-                  </td>
-                  <td>{site.latest?.violations ?? '—'}</td>
-                  <td>{site.latest?.warnings ?? '—'}</td>
-                  <td>{site.latest?.newFindings ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScanCountsTable label={t.title} first={t.site} second={t.lastScan}>
+          {data.sites.map((site) => (
+            <tr key={site.id}>
+              <th scope="row">
+                <Link to={`/sites/${encodeURIComponent(site.id)}`}>{site.name}</Link>
+                <br />
+                <span className="muted">{site.domain}</span>
+              </th>
+              <td>
+                {site.latest
+                  ? `${formatDateTime(site.latest.startedAt, language)} (${t.status[site.latest.status]})`
+                  : t.never}
+              </td>
+              <td>{site.latest?.violations ?? '—'}</td>
+              <td>{site.latest?.warnings ?? '—'}</td>
+              <td>{site.latest?.newFindings ?? '—'}</td>
+            </tr>
+          ))}
+        </ScanCountsTable>
       )}
     </>
   );
@@ -239,33 +252,19 @@ function SiteDetail({ site }: { site: string }) {
       )}
       <h3>{t.history}</h3>
       {history.data && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.history}>
-          <table>
-            <caption className="visually-hidden">{t.history}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.started}</th>
-                <th scope="col">{t.pages}</th>
-                <th scope="col">{t.violations}</th>
-                <th scope="col">{t.warnings}</th>
-                <th scope="col">{t.newFindings}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.data.scans.map((scan) => (
-                <tr key={scan.id}>
-                  <th scope="row">
-                    {formatDateTime(scan.startedAt, language)} ({t.status[scan.status]})
-                  </th>
-                  <td>{scan.pages.length}</td>
-                  <td>{scan.violations}</td>
-                  <td>{scan.warnings}</td>
-                  <td>{scan.newFindings}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScanCountsTable label={t.history} first={t.started} second={t.pages}>
+          {history.data.scans.map((scan) => (
+            <tr key={scan.id}>
+              <th scope="row">
+                {formatDateTime(scan.startedAt, language)} ({t.status[scan.status]})
+              </th>
+              <td>{scan.pages.length}</td>
+              <td>{scan.violations}</td>
+              <td>{scan.warnings}</td>
+              <td>{scan.newFindings}</td>
+            </tr>
+          ))}
+        </ScanCountsTable>
       )}
     </>
   );
@@ -296,7 +295,7 @@ const driftTexts = {
 /** For the Overview: the sites whose latest scan found something new (drift); nothing when there is none. */
 export function SiteScanDrift() {
   const t = useTexts(driftTexts);
-  const { data } = useApi<{ sites: SiteRow[] }>('/api/v1/site-scans');
+  const { data } = useApi<{ sites: SiteScanRow[] }>('/api/v1/site-scans');
   const drifted = (data?.sites ?? []).filter((site) => (site.latest?.newFindings ?? 0) > 0);
   if (drifted.length === 0) return null;
   return (

@@ -4,60 +4,18 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { JSONSchema7 } from 'json-schema';
+import type { z } from 'zod';
+import type { previewResponseSchema, revisionDetailSchema } from '../../../../../src/charter/editor-routes.js';
+import type { lintResponseSchema } from '../../../../../src/charter/routes.js';
+import type { revisionSummarySchema } from '../../../../../src/charter/schemas.js';
 import { api } from '../../api.js';
-import type { Language } from '../../i18n.js';
 
-export interface LintResponse {
-  valid: boolean;
-  revision?: string;
-  problems: {
-    line: number;
-    column: number;
-    path: string;
-    code: string;
-    message: string;
-    severity: 'error' | 'warning';
-  }[];
-  findings: {
-    rule: string;
-    severity: 'error' | 'warning' | 'info';
-    article: string;
-    path: string;
-    line: number;
-    column: number;
-    message: string;
-  }[];
-}
-export interface Change {
-  kind: string;
-  text: string;
-}
-export interface PreviewResponse {
-  check: LintResponse;
-  activeSeq?: number;
-  preview?: {
-    sites: {
-      site: string;
-      name: string;
-      added: boolean;
-      languages: { language: Language; notice: Change[]; cookies: Change[] }[];
-    }[];
-    removedSites: string[];
-  };
-}
-export interface RevisionSummary {
-  seq: number;
-  revision: string;
-  createdAt: string;
-  createdBy: string;
-  createdByEmail?: string;
-  restoredFrom: number | null;
-}
-export interface RevisionDetail extends RevisionSummary {
-  active: boolean;
-  yaml: string;
-  previous: { seq: number; yaml: string } | null;
-}
+/** The lint answer (`POST /api/v1/charter/lint`). */
+export type LintResponse = z.infer<typeof lintResponseSchema>;
+/** The draft's check and what it would change in each site's notice and cookie policy (`POST /api/v1/charter/preview`). */
+export type PreviewResponse = z.infer<typeof previewResponseSchema>;
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+export type RevisionDetail = z.infer<typeof revisionDetailSchema>;
 
 export function starterText(slug: string): string {
   return `charter: 1\norganisation:\n  id: ${slug}\n`;

@@ -4,8 +4,10 @@
  * consents (newsletter, photos…) with withdrawal and the marketing suppression list.
  */
 import { useState, type FormEvent } from 'react';
+import type { CharterOverview } from '../../../../../src/charter/schemas.js';
 import type { ConsentReceipt } from '../../../../../src/consent/ledger-receipt.js';
 import type { PurposeConsentSummary } from '../../../../../src/consent/purpose-consent.js';
+import type { HistoryEntry } from '../../../../../src/consent/schemas.js';
 import type { DailyStatistics } from '../../../../../src/consent/statistics.js';
 import { api } from '../../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation, TableRegion } from '../../components.js';
@@ -142,9 +144,7 @@ function Statistics({ t, language }: { t: T; language: Language }) {
     '/api/v1/consent/statistics',
     query,
   );
-  const charter = useApi<{
-    charter: { sites: { id: string; name: string }[]; consent: { categories: { id: string }[] } };
-  }>('/api/v1/charter/overview');
+  const charter = useApi<CharterOverview>('/api/v1/charter/overview');
   const sites = charter.data?.charter.sites ?? [];
   const days = data ? perDay(data.days) : [];
   const categories = [
@@ -239,15 +239,6 @@ function Statistics({ t, language }: { t: T; language: Language }) {
       )}
     </section>
   );
-}
-
-interface HistoryEntry {
-  receipt: string;
-  recordedAt: string;
-  site: string;
-  method: string;
-  language: string;
-  choices: Record<string, boolean>;
 }
 
 function Choices({ choices, t }: { choices: Record<string, boolean>; t: T }) {

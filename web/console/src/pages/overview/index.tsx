@@ -5,11 +5,12 @@
  */
 import type { ReactNode } from 'react';
 import type { Charter } from '../../../../../src/charter/schema.js';
+import type { CharterOverview } from '../../../../../src/charter/schemas.js';
 import { findTransferMechanism } from '../../../../../src/charter/catalogs/transfer-mechanisms.js';
 import type { StartPage } from '../../../../../src/overview/start-page.js';
 import { Actor, CopyButton, ErrorMessage, Loading, PageTitle, useApi, usePeople } from '../../components.js';
 import { DataTable } from '../../components/index.js';
-import { FindingsList, type ShownFinding } from '../../findings.js';
+import { FindingsList } from '../../findings.js';
 import { formatDate, formatDateTime, formatIsoDuration, useLanguage, useTexts, type Language } from '../../i18n.js';
 import { Link } from '../../router.js';
 import { useSession } from '../../session.js';
@@ -17,15 +18,6 @@ import { SiteScanDrift } from '../sites.js';
 import type { ConsolePage } from '../types.js';
 import './overview.css';
 import { texts, type T } from './texts.js';
-
-interface Overview {
-  seq: number;
-  revision: string;
-  updatedAt: string;
-  updatedBy: string;
-  charter: Charter;
-  findings: ShownFinding[];
-}
 
 type Text = string | Partial<Record<Language, string>>;
 
@@ -207,7 +199,7 @@ function Counts({ page, t, language }: { page: StartPage; t: T; language: Langua
   );
 }
 
-function CharterTables({ data, t, language }: { data: Overview; t: T; language: Language }) {
+function CharterTables({ data, t, language }: { data: CharterOverview; t: T; language: Language }) {
   const { me } = useSession();
   const people = usePeople(me.organisation.slug);
   const { charter } = data;
@@ -304,7 +296,7 @@ function CharterTables({ data, t, language }: { data: Overview; t: T; language: 
 function Overview() {
   const t = useTexts(texts);
   const { language } = useLanguage();
-  const { data, error, loading } = useApi<Overview>('/api/v1/charter/overview');
+  const { data, error, loading } = useApi<CharterOverview>('/api/v1/charter/overview');
   const start = useApi<StartPage>('/api/v1/overview');
   const missing = (error as { status?: number } | undefined)?.status === 404;
   return (

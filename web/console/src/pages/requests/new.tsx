@@ -1,5 +1,6 @@
 /** Entering a request received by post, phone, email or at the counter (for those who may write requests). */
 import { useState, type FormEvent } from 'react';
+import type { DeclaredSite } from '../../../../../src/charter/schemas.js';
 import type { RequestDetail } from '../../../../../src/rights/schemas.js';
 import { api } from '../../api.js';
 import { ErrorMessage, useMutation } from '../../components.js';
@@ -9,11 +10,7 @@ import { useSession } from '../../session.js';
 import { channels, types, type T } from './texts.js';
 
 /** A site of the active charter, as the charter overview lists it. */
-export interface Site {
-  id: string;
-  name: string;
-  domain: string;
-}
+export type Site = DeclaredSite;
 
 // Rectification, restriction, objection and withdrawal need details only the privacy center's forms ask for.
 const manualTypes = types.filter((x) => !['rectification', 'restriction', 'objection', 'withdrawal'].includes(x));

@@ -124,7 +124,7 @@ interface Sample {
   bytes: number;
 }
 
-function report(label: string, samples: Sample[], wall: number, limit: number) {
+function report(label: string, samples: Sample[], wall: number, limit: number, cpu?: NodeJS.CpuUsage) {
   const times = samples.map((s) => s.ms);
   const rows = samples.map((s) => s.rows);
   console.log(
@@ -133,6 +133,11 @@ function report(label: string, samples: Sample[], wall: number, limit: number) {
   console.log(
     `    rows per request ${Math.min(...rows)}–${Math.max(...rows)}; ${(samples.length / (wall / 1000)).toFixed(1)} requests/s${samples[0]?.bytes ? `; package ${Math.min(...samples.map((s) => s.bytes))}–${Math.max(...samples.map((s) => s.bytes))} bytes` : ''}`,
   );
+  // Charter's own CPU (this process: intake, engine, package, mails) per request of the round, the databases apart.
+  if (cpu)
+    console.log(
+      `    Charter process CPU ${((cpu.user + cpu.system) / 1000 / samples.length).toFixed(1)} ms per request (${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)} % of one core over the round)`,
+    );
 }
 
 async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: string) {
@@ -196,10 +201,14 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
   }
 
   console.log(`\n${kind === 'postgres' ? 'PostgreSQL' : 'MariaDB'} store, Charter on PostgreSQL:`);
-  async function accessRound(subjects: number[], limit: number): Promise<{ samples: Sample[]; wall: number }> {
+  async function accessRound(
+    subjects: number[],
+    limit: number,
+  ): Promise<{ samples: Sample[]; wall: number; cpu: NodeJS.CpuUsage }> {
     const samples: Sample[] = [];
     const traced: ReturnType<typeof snapshot>[] = [];
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await pool(subjects, limit, async (customer) => {
       const { id, outcome } = await verified('access', customer);
       if (outcome !== 'verified') throw new Error(`access ${customer}: ${outcome}`);
@@ -218,10 +227,13 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
       });
     });
     if (traced.length) reportTrips('access', traced);
-    return { samples, wall: performance.now() - started };
+    return { samples, wall: performance.now() - started, cpu: process.cpuUsage(cpuBefore) };
   }
 
-  async function erasureRound(subjects: number[], limit: number): Promise<{ samples: Sample[]; wall: number }> {
+  async function erasureRound(
+    subjects: number[],
+    limit: number,
+  ): Promise<{ samples: Sample[]; wall: number; cpu: NodeJS.CpuUsage }> {
     const prepared: string[] = [];
     offset = 0;
     await pool(subjects, limit, async (customer) => {
@@ -235,6 +247,7 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
     const samples: Sample[] = [];
     const traced: ReturnType<typeof snapshot>[] = [];
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await pool(prepared, limit, async (id) => {
       if (limit === 1) trips?.reset();
       const begin = performance.now();
@@ -251,18 +264,18 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
       });
     });
     if (traced.length) reportTrips('erasure', traced);
-    return { samples, wall: performance.now() - started };
+    return { samples, wall: performance.now() - started, cpu: process.cpuUsage(cpuBefore) };
   }
 
   const access = await accessRound(accessSubjects, parallel);
-  report('access, verified → package ready', access.samples, access.wall, parallel);
+  report('access, verified → package ready', access.samples, access.wall, parallel, access.cpu);
   const erasure = await erasureRound(erasureSubjects, parallel);
-  report('erasure, verified → erased (grace skipped)', erasure.samples, erasure.wall, parallel);
+  report('erasure, verified → erased (grace skipped)', erasure.samples, erasure.wall, parallel, erasure.cpu);
   if (sequential > 0) {
     const a = await accessRound(sequentialAccess, 1);
-    report('access, one at a time', a.samples, a.wall, 1);
+    report('access, one at a time', a.samples, a.wall, 1, a.cpu);
     const e = await erasureRound(sequentialErasure, 1);
-    report('erasure, one at a time', e.samples, e.wall, 1);
+    report('erasure, one at a time', e.samples, e.wall, 1, e.cpu);
   }
   await context.idle();
   await context.deps.stores.close();

@@ -75,47 +75,64 @@ interface Head {
   hash: string;
 }
 
+/** The entries that follow `head`, each hashed over the one before it. */
+function chained(head: Head, inputs: readonly AuditInput[], at: Date, key: AuditKey): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  let previous = head;
+  for (const input of inputs) {
+    const entry = {
+      seq: previous.seq + 1,
+      at,
+      actor: input.actor,
+      action: input.action,
+      target: input.target ?? null,
+      data: input.data ?? {},
+    };
+    const hash = keyedEntryHash(key, previous.hash, entry);
+    entries.push({ ...entry, prevHash: previous.hash, hash, keyId: key.id });
+    previous = { seq: entry.seq, hash };
+  }
+  return entries;
+}
+
+/** Writes the entries after `head` and moves the head to the last of them. */
 async function append(
   trx: AuditDb,
   organisationId: string,
   head: Head,
-  input: AuditInput,
+  inputs: readonly AuditInput[],
   at: Date,
   key: AuditKey,
-): Promise<AuditEntry> {
-  const entry = {
-    seq: head.seq + 1,
-    at,
-    actor: input.actor,
-    action: input.action,
-    target: input.target ?? null,
-    data: input.data ?? {},
-  };
-  const hash = keyedEntryHash(key, head.hash, entry);
-  // The entry and the moved head in one statement: the organisation's chain lock is held one round trip less.
+): Promise<AuditEntry[]> {
+  const entries = chained(head, inputs, at, key);
+  const last = entries.at(-1);
+  if (!last) return [];
+  // The entries and the moved head in one statement: the organisation's chain lock is held one round trip less.
   await trx
     .with('entry', (db) =>
       db
         .insertInto('audit_entries')
-        .values({
-          organisation_id: organisationId,
-          seq: entry.seq,
-          at,
-          actor: entry.actor,
-          action: entry.action,
-          target: entry.target,
-          data: JSON.stringify(entry.data),
-          prev_hash: head.hash,
-          hash,
-          key_id: key.id,
-        })
+        .values(
+          entries.map((entry) => ({
+            organisation_id: organisationId,
+            seq: entry.seq,
+            at,
+            actor: entry.actor,
+            action: entry.action,
+            target: entry.target,
+            data: JSON.stringify(entry.data),
+            prev_hash: entry.prevHash,
+            hash: entry.hash,
+            key_id: key.id,
+          })),
+        )
         .returning('seq'),
     )
     .updateTable('audit_heads')
-    .set({ seq: entry.seq, hash, seal_pending: false })
+    .set({ seq: last.seq, hash: last.hash, seal_pending: false })
     .where('organisation_id', '=', organisationId)
     .execute();
-  return { ...entry, prevHash: head.hash, hash, keyId: key.id };
+  return entries;
 }
 
 async function lockHead(trx: AuditDb, organisationId: string) {
@@ -145,19 +162,22 @@ async function lockHead(trx: AuditDb, organisationId: string) {
  * HMAC covers that entry's hash, so the unkeyed part can no longer change unseen; the verifier accepts unkeyed
  * entries only before such a seal.
  */
-async function seal(trx: AuditDb, organisationId: string, head: Head, at: Date, key: AuditKey): Promise<AuditEntry> {
-  return append(
+async function seal(trx: AuditDb, organisationId: string, head: Head, at: Date, key: AuditKey): Promise<Head> {
+  const [sealed] = await append(
     trx,
     organisationId,
     head,
-    {
-      actor: 'system',
-      action: 'audit.rekeyed',
-      data: { algorithm: 'hmac-sha256', keyId: key.id, unkeyedThroughSeq: head.seq },
-    },
+    [
+      {
+        actor: 'system',
+        action: 'audit.rekeyed',
+        data: { algorithm: 'hmac-sha256', keyId: key.id, unkeyedThroughSeq: head.seq },
+      },
+    ],
     at,
     key,
   );
+  return sealed!;
 }
 
 /** Appends an entry in the caller's transaction. Concurrent writers of one organisation queue on its chain head. */
@@ -168,13 +188,30 @@ export async function recordAudit<DB extends AuditTables>(
   now: Date = new Date(),
   key: AuditKey = currentAuditKey(),
 ): Promise<AuditEntry> {
+  const [entry] = await recordAuditEntries(anyTrx, scope, [input], now, key);
+  return entry!;
+}
+
+/**
+ * Appends several entries, in order, in the caller's transaction: the chain head is locked once and the entries and
+ * the moved head are one statement. Call it last in a transaction: the organisation's audited changes queue on that
+ * lock until the transaction commits.
+ */
+export async function recordAuditEntries<DB extends AuditTables>(
+  anyTrx: Transaction<DB> | Kysely<DB>,
+  scope: OrgScope,
+  inputs: readonly AuditInput[],
+  now: Date = new Date(),
+  key: AuditKey = currentAuditKey(),
+): Promise<AuditEntry[]> {
+  if (inputs.length === 0) return [];
   const trx = auditView(anyTrx);
   const organisationId = requireScope(scope);
   const locked = await lockHead(trx, organisationId);
   // Millisecond precision, as PostgreSQL keeps microseconds but JavaScript dates do not.
   const at = new Date(Math.floor(now.getTime()));
   const head: Head = locked.seal_pending ? await seal(trx, organisationId, locked, at, key) : locked;
-  return append(trx, organisationId, head, input, at, key);
+  return append(trx, organisationId, head, inputs, at, key);
 }
 
 /** Seals every chain still waiting since the upgrade to a keyed trail (run at start, once the key is known). */

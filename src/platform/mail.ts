@@ -138,7 +138,7 @@ export function createMailer<DB extends MailerDb>(options: {
       const recipientHash = createHmac('sha256', await recipientKey())
         .update(`mail-recipient:${message.to.trim().toLowerCase()}`)
         .digest('base64url');
-      const count = await scoped((db) =>
+      const counted = (db: Kysely<MailerDb>) =>
         countHit(
           db,
           {
@@ -148,27 +148,13 @@ export function createMailer<DB extends MailerDb>(options: {
             windowMs: hourMs,
           },
           now,
-        ),
-      );
-      const suppressed = count > (message.hourlyCap ?? cap);
-      if (transport && !suppressed) {
-        await (
-          await transport()
-        ).sendMail({
-          from: options.from,
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-          ...(message.html ? { html: message.html } : {}),
-          headers: { ...(message.headers ?? {}), 'X-Charter-Message': id },
-        });
-      }
+        );
+      const via = transport ? 'smtp' : 'outbox';
       // The outbox copy keeps the secrets only where it is the delivery itself (no SMTP, and not suppressed): a mail
       // that went by SMTP, or never went, must not be usable by whoever reads the outbox.
-      const mask = (text: string) => (transport || suppressed ? maskSecrets(text, message.secrets) : text);
-      const via = transport ? 'smtp' : 'outbox';
-      await scoped((db) =>
-        db
+      const keep = (suppressed: boolean) => (db: Kysely<MailerDb>) => {
+        const mask = (text: string) => (transport || suppressed ? maskSecrets(text, message.secrets) : text);
+        return db
           .insertInto('mail_outbox')
           .values({
             id,
@@ -184,8 +170,32 @@ export function createMailer<DB extends MailerDb>(options: {
             status: suppressed ? 'suppressed' : 'sent',
             masked_text: maskSecrets(message.text, message.secrets),
           })
-          .execute(),
-      );
+          .execute();
+      };
+      let suppressed: boolean;
+      if (transport) {
+        // The count commits before the SMTP call (no transaction is held open across it), the copy after it.
+        suppressed = (await scoped(counted)) > (message.hourlyCap ?? cap);
+        if (!suppressed)
+          await (
+            await transport()
+          ).sendMail({
+            from: options.from,
+            to: message.to,
+            subject: message.subject,
+            text: message.text,
+            ...(message.html ? { html: message.html } : {}),
+            headers: { ...(message.headers ?? {}), 'X-Charter-Message': id },
+          });
+        await scoped(keep(suppressed));
+      } else {
+        // The outbox is the delivery: the count and the copy in one transaction.
+        suppressed = await scoped(async (db) => {
+          const over = (await counted(db)) > (message.hourlyCap ?? cap);
+          await keep(over)(db);
+          return over;
+        });
+      }
       if (suppressed) {
         options.logger.warn(
           { mail: id, template: message.template, cap },

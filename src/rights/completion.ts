@@ -17,7 +17,8 @@ import {
   type NotificationView,
   type PlannedNotification,
 } from './recipients.js';
-import { insertPackage, moveState, recordEvent, recordTransition } from './repository.js';
+import { insertPackage, moveState, recordTransition } from './repository.js';
+import { addEvent, eventAudit } from './request-events.js';
 import { identitiesOf } from './request-identities.js';
 import type { RightsRequest } from './request-row.js';
 import { rememberRestriction, type UnmarkedTable } from './restricted-identities.js';
@@ -69,7 +70,14 @@ export async function completeRequest(
       patch: { result: JSON.stringify(result), closed_at: now, next_attempt_at: null, last_error: null },
     });
     if (!completed) return undefined;
-    if (p) {
+    // The package's timeline event here; its audit entry goes with the transition's, under one lock of the chain.
+    const packaged = p && {
+      actor: 'system',
+      kind: 'package-created',
+      at: now,
+      data: { package: p.id, size: p.content.byteLength },
+    };
+    if (p && packaged) {
       await insertPackage(trx, scope, {
         id: p.id,
         requestId: request.id,
@@ -80,18 +88,18 @@ export async function completeRequest(
         sha256: p.sha256,
         linkHash: p.linkHash,
       });
-      await recordEvent(trx, scope, request, {
-        actor: 'system',
-        kind: 'package-created',
-        at: now,
-        data: { package: p.id, size: p.content.byteLength },
-      });
+      await addEvent(trx, scope, { requestId: request.id, ...packaged });
     }
     await recordNotifications(trx, scope, request, done.notifications, now);
     await rememberRestriction(trx, scope, request, identitiesOf(request), done.unmarked, now);
     // Read here, in the transaction that recorded them (one statement), not in two transactions of their own after.
     const recorded = informsRecipients(request.type) ? await notificationsOf(trx, scope, request.id) : undefined;
-    await recordTransition(trx, scope, request, 'completed', { actor: 'system', at: now, data: auditSummary(result) });
+    await recordTransition(trx, scope, request, 'completed', {
+      actor: 'system',
+      at: now,
+      data: auditSummary(result),
+      audit: packaged ? [eventAudit(request, packaged)] : [],
+    });
     return { request: completed, recorded };
   });
 }

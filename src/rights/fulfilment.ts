@@ -6,6 +6,7 @@
  * idempotent per job id.
  */
 import type { ExpressionBuilder, Transaction, UpdateObject } from 'kysely';
+import type { AuditInput } from '../audit/trail.js';
 import { activeCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
 import { inOrganisation, requireScope, type OrgScope } from '../platform/db/tenancy.js';
@@ -39,12 +40,14 @@ export async function startIfReady<DB extends RightsDb>(
   scope: OrgScope,
   request: RightsRequest,
   now: Date,
+  defer?: AuditInput[],
 ): Promise<RightsRequest | undefined> {
   if (!readyToStart(request, now)) return undefined;
   return transition(trx, scope, request, 'in-progress', {
     actor: 'system',
     at: now,
     patch: { next_attempt_at: null, attempts: 0, last_error: null },
+    ...(defer ? { defer } : {}),
   });
 }
 

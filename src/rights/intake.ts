@@ -17,6 +17,7 @@ import { inOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { allowHits, type ThrottleHit } from '../platform/throttle.js';
 import { invalidInput, tooManyRequests, type ErrorDetail } from '../platform/errors.js';
 import { emitWebhookEvent } from '../webhooks/events.js';
+import { recordAuditEntries, type AuditInput } from '../audit/trail.js';
 import type { RightsContext } from './context.js';
 import { requestDeadline } from './deadline.js';
 import { dispatch } from './dispatch.js';
@@ -191,22 +192,29 @@ export async function submit(context: RightsContext, scope: OrgScope, input: Sub
     // from post or the counter count too but are not refused; the public channel is.
     const allowed = await allowHits(trx, hits, now);
     if (input.channel === 'web' && !allowed) throw tooManyRequests();
-    const created = await insertRequest(trx, scope, {
-      id,
-      siteId: input.site,
-      type: input.type,
-      channel: input.channel,
-      language,
-      identity: { type: input.identity.type, value },
-      identityHash,
-      declaredContact: input.contact ? input.contact.trim().toLowerCase() : null,
-      details: detailsFor(input),
-      verificationLevel: verificationLevel(charter, input.type),
-      receivedAt: now,
-      dueOn: deadline.dueOn,
-      dueAt: deadline.dueAt,
-      createdBy: input.actor,
-    });
+    // The audit entry is written last: the organisation's chain lock is then held only until the commit.
+    const audit: AuditInput[] = [];
+    const created = await insertRequest(
+      trx,
+      scope,
+      {
+        id,
+        siteId: input.site,
+        type: input.type,
+        channel: input.channel,
+        language,
+        identity: { type: input.identity.type, value },
+        identityHash,
+        declaredContact: input.contact ? input.contact.trim().toLowerCase() : null,
+        details: detailsFor(input),
+        verificationLevel: verificationLevel(charter, input.type),
+        receivedAt: now,
+        dueOn: deadline.dueOn,
+        dueAt: deadline.dueAt,
+        createdBy: input.actor,
+      },
+      audit,
+    );
     await insertSession(trx, scope, {
       tokenHash: key.sessionHash(statusToken),
       requestId: id,
@@ -221,6 +229,7 @@ export async function submit(context: RightsContext, scope: OrgScope, input: Sub
       { requestId: id, requestType: input.type, dueAt: deadline.dueAt.toISOString() },
       now,
     );
+    await recordAuditEntries(trx, scope, audit, now);
     return created;
   });
   context.background(`dispatch ${id}`, () => dispatch(context, scope, id));
@@ -296,13 +305,17 @@ export async function identityProven<DB extends RightsDb>(
     await recordEvent(trx, scope, request, { actor: 'subject', kind: 'code-verified', at: now });
     return 'confirm';
   }
+  // Verified and, when nothing waits, started: both audit entries written last, under one lock of the chain.
+  const audit: AuditInput[] = [];
   const verified = await transition(trx, scope, request, 'verified', {
     actor: 'subject',
     at: now,
     patch: { code_verified_at: now, verified_at: now, verified_by: 'subject' },
     data: { by: 'code' },
+    defer: audit,
   });
-  await startIfReady(trx, scope, verified, now);
+  await startIfReady(trx, scope, verified, now, audit);
+  await recordAuditEntries(trx, scope, audit, now);
   return 'verified';
 }
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { emitWebhookEvent } from '../webhooks/events.js';
-import { recordAudit } from '../audit/trail.js';
+import { recordAudit, recordAuditEntries, type AuditInput } from '../audit/trail.js';
 import type { RequestType } from '../charter/schema.js';
 import { conflict } from '../platform/errors.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
@@ -74,11 +74,15 @@ export type NewRequest = Pick<
   | 'createdBy'
 >;
 
-/** Inserts a received request with its first event and audit entry. */
+/**
+ * Inserts a received request with its first event and audit entry; with `defer`, the audit entry is collected there
+ * for the caller to write last in its transaction (`recordAuditEntries`).
+ */
 export async function insertRequest<DB extends RightsDb>(
   trx: Transaction<DB>,
   scope: OrgScope,
   input: NewRequest,
+  defer?: AuditInput[],
 ): Promise<RightsRequest> {
   const organisationId = requireScope(scope);
   const db = rightsView(trx);
@@ -127,17 +131,14 @@ export async function insertRequest<DB extends RightsDb>(
       toState: 'received',
       data: { type: input.type, channel: input.channel, site: input.siteId },
     });
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor: input.createdBy,
-        action: 'request.received',
-        target: `request:${input.id}`,
-        data: { type: input.type, channel: input.channel, site: input.siteId, dueOn: input.dueOn },
-      },
-      input.receivedAt,
-    );
+    const audit: AuditInput = {
+      actor: input.createdBy,
+      action: 'request.received',
+      target: `request:${input.id}`,
+      data: { type: input.type, channel: input.channel, site: input.siteId, dueOn: input.dueOn },
+    };
+    if (defer) defer.push(audit);
+    else await recordAudit(trx, scope, audit, input.receivedAt);
     return toRequest(row);
   }
 }
@@ -187,6 +188,13 @@ export interface TransitionInput {
   at: Date;
   patch?: RequestPatch;
   data?: Record<string, unknown>;
+  /** Audit entries of the same transaction written just before the transition's own, under one lock of the chain. */
+  audit?: readonly AuditInput[];
+  /**
+   * Collects the audit entries instead of writing them: the caller writes them last in its transaction with
+   * `recordAuditEntries` (the organisation's chain lock is then held from there to the commit only).
+   */
+  defer?: AuditInput[];
 }
 
 /**
@@ -249,18 +257,18 @@ export async function recordTransition<DB extends RightsDb>(
       { requestId: request.id, requestType: request.type, state: to },
       input.at,
     );
-  // The audit entry last: every audited change of the organisation queues on the chain's head until this commits.
-  await recordAudit(
-    trx,
-    scope,
+  const entries: AuditInput[] = [
+    ...(input.audit ?? []),
     {
       actor: input.actor,
       action: `request.${to}`,
       target: `request:${request.id}`,
       data: { type: request.type, from: request.state, to, ...data },
     },
-    input.at,
-  );
+  ];
+  if (input.defer) input.defer.push(...entries);
+  // The audit entries last: every audited change of the organisation queues on the chain's head until this commits.
+  else await recordAuditEntries(trx, scope, entries, input.at);
 }
 
 /** Updates fields of a request without changing its state (no event: callers record one when it matters). */

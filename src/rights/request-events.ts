@@ -4,7 +4,7 @@
  * request (each kind exactly once).
  */
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit } from '../audit/trail.js';
+import { recordAudit, type AuditInput } from '../audit/trail.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { viewOf } from '../platform/db/view.js';
 import { json, type RightsRequest } from './request-row.js';
@@ -50,7 +50,7 @@ export async function recordEvent<DB extends RightsDb>(
   trx: Transaction<DB>,
   scope: OrgScope,
   request: Pick<RightsRequest, 'id' | 'type'>,
-  input: { actor: string; kind: string; at: Date; data?: Record<string, unknown> },
+  input: EventRecord,
 ): Promise<void> {
   await addEvent(trx, scope, {
     requestId: request.id,
@@ -59,17 +59,24 @@ export async function recordEvent<DB extends RightsDb>(
     kind: input.kind,
     data: input.data ?? {},
   });
-  await recordAudit(
-    trx,
-    scope,
-    {
-      actor: input.actor,
-      action: `request.${input.kind}`,
-      target: `request:${request.id}`,
-      data: { type: request.type, ...(input.data ?? {}) },
-    },
-    input.at,
-  );
+  await recordAudit(trx, scope, eventAudit(request, input), input.at);
+}
+
+export interface EventRecord {
+  actor: string;
+  kind: string;
+  at: Date;
+  data?: Record<string, unknown>;
+}
+
+/** The audit entry of an event that is not a state change, for a caller that writes it with others (recordTransition). */
+export function eventAudit(request: Pick<RightsRequest, 'id' | 'type'>, input: EventRecord): AuditInput {
+  return {
+    actor: input.actor,
+    action: `request.${input.kind}`,
+    target: `request:${request.id}`,
+    data: { type: request.type, ...(input.data ?? {}) },
+  };
 }
 
 export interface TimelineEntry {

@@ -46,7 +46,8 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<OpenDa
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
-    const db = guarded<DB>(new PostgresDialect({ pool }));
+    // A transaction's `begin` and its scope to an organisation share one round trip (tenancy-guard.ts).
+    const db = guarded<DB>(new PostgresDialect({ pool }), { beginWithScope: true });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? 'memory://';
@@ -90,9 +91,9 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<OpenDa
 }
 
 /** A Kysely whose connections refuse organisation tables outside a scoped transaction (tenancy-guard.ts). */
-function guarded<DB>(dialect: Dialect): Kysely<DB> {
+function guarded<DB>(dialect: Dialect, options: { beginWithScope?: boolean } = {}): Kysely<DB> {
   const guard = new TenancyGuard();
-  const db = new Kysely<DB>({ dialect: new GuardedDialect(dialect, guard) });
+  const db = new Kysely<DB>({ dialect: new GuardedDialect(dialect, guard, options) });
   registerTenancyGuard(db as Kysely<unknown>, guard);
   return db;
 }

@@ -2,9 +2,10 @@
  * Tenancy fails closed, at both walls: row-level security on every organisation table (a new table without it fails
  * here), and the tenancy guard that refuses an organisation table outside a scoped transaction.
  */
+import pg from 'pg';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../../test/support/database.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testDatabase, testDbKind } from '../../../test/support/database.js';
 import { ensureOrganisation } from '../../accounts/organisations.js';
 import type { Database } from '../../database.js';
 import { InvariantError } from '../errors.js';
@@ -134,5 +135,99 @@ describe('the tenancy guard', () => {
 
   it('leaves installation tables and the catalogue alone', async () => {
     await expect(database.db.selectFrom('organisations').select('id').execute()).resolves.not.toHaveLength(0);
+  });
+});
+
+describe('a scoped transaction opened in one round trip', () => {
+  /** The statements the `pg` clients send while `work` runs (PostgreSQL; PGlite has no client). */
+  async function sent(work: () => Promise<unknown>): Promise<string[]> {
+    const spy = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      await work();
+      return spy.mock.calls.map(([first]) =>
+        typeof first === 'string' ? first : String((first as { text?: string }).text),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('sends begin with its scope, is scoped to the organisation and the application role, and commits', async () => {
+    const statements = await sent(async () => {
+      const seen = await inOrganisation(database.db, { organisationId: a }, async (trx) => {
+        const { rows } = await sql<{ organisation: string; role: string }>`
+          select current_setting('charter.organisation_id') as organisation, current_user as role`.execute(trx);
+        return rows[0];
+      });
+      expect(seen).toEqual({ organisation: a, role: 'charter_app' });
+    });
+    if (testDbKind() === 'postgres') {
+      expect(statements).toHaveLength(3);
+      expect(statements[0]).toMatch(
+        new RegExp(`^begin; select set_config\\('charter.organisation_id', '${a}', true\\)`),
+      );
+      expect(statements[2]).toBe('commit');
+    }
+    // Outside the transaction, the setting is gone again.
+    const { rows } = await sql<{ organisation: string | null }>`
+      select current_setting('charter.organisation_id', true) as organisation`.execute(database.db);
+    expect(rows[0]?.organisation ?? '').toBe('');
+  });
+
+  it('rolls back what a failed scoped transaction wrote', async () => {
+    const id = crypto.randomUUID();
+    await expect(
+      inOrganisation(database.db, { organisationId: a }, async (trx) => {
+        await trx
+          .insertInto('mail_outbox')
+          .values({
+            id,
+            created_at: new Date(),
+            organisation_id: a,
+            recipient: 'x@example.test',
+            subject: 's',
+            text: 't',
+            template: 'test',
+            transport: 'outbox',
+            html: null,
+          })
+          .execute();
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const left = await inOrganisation(database.db, { organisationId: a }, (trx) =>
+      trx.selectFrom('mail_outbox').select('id').where('id', '=', id).execute(),
+    );
+    expect(left).toEqual([]);
+  });
+
+  it('sends nothing for a transaction that sends nothing, and begins an unscoped or isolated one as before', async () => {
+    const statements = await sent(async () => {
+      await database.db.transaction().execute(async () => undefined);
+      const unscoped = await database.db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ one: number }>`select 1 as one`.execute(trx);
+        return rows[0]?.one;
+      });
+      expect(unscoped).toBe(1);
+      const isolated = await database.db
+        .transaction()
+        .setIsolationLevel('serializable')
+        .execute(async (trx) => {
+          const { rows } = await sql<{
+            level: string;
+          }>`select current_setting('transaction_isolation') as level`.execute(trx);
+          return rows[0]?.level;
+        });
+      expect(isolated).toBe('serializable');
+    });
+    if (testDbKind() === 'postgres')
+      expect(statements.map((s) => s.split(' ')[0]!.toLowerCase())).toEqual([
+        'begin',
+        'select',
+        'commit',
+        'start',
+        'select',
+        'commit',
+      ]);
   });
 });

@@ -119,14 +119,37 @@ export function registerTenancyGuard(db: Kysely<unknown>, guard: TenancyGuard): 
   guards.set(db, guard);
 }
 
-/** Wraps a dialect so that every connection it hands out is guarded. */
+/**
+ * The statement that opens a transaction and scopes it to one organisation in one round trip, for a connection whose
+ * transaction has not been sent yet (`beginWithScope`): undefined when `compiled` is not `enterOrganisation`'s
+ * statement with a well-formed organisation id (then `begin` goes alone first). The id is inlined as a literal only
+ * once it is known to be a UUID, as the simple-query protocol that carries two statements takes no parameters.
+ */
+export function scopedBegin(compiled: CompiledQuery): string | undefined {
+  const [organisationId, ...rest] = compiled.parameters;
+  if (rest.length > 0 || typeof organisationId !== 'string' || !uuid.test(organisationId)) return undefined;
+  if (compiled.sql !== scopeStatement) return undefined;
+  return `begin; ${scopeStatement.replace('$1', `'${organisationId}'`)}`;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** enterOrganisation's statement as Kysely compiles it for PostgreSQL (tenancy.ts). */
+const scopeStatement = `select set_config('charter.organisation_id', $1, true), set_config('role', '${applicationRole}', true)`;
+
+/**
+ * Wraps a dialect so that every connection it hands out is guarded. With `beginWithScope` (node-postgres), a plain
+ * `begin` is held back until the transaction's first statement and, when that statement scopes the connection to an
+ * organisation (every `inOrganisation`), both go in one round trip: one statement fewer per transaction; a
+ * transaction that sends nothing sends no `begin` and no `commit` either.
+ */
 export class GuardedDialect implements Dialect {
   constructor(
     private readonly inner: Dialect,
     readonly guard: TenancyGuard,
+    private readonly options: { beginWithScope?: boolean } = {},
   ) {}
   createDriver(): Driver {
-    return new GuardedDriver(this.inner.createDriver(), this.guard);
+    return new GuardedDriver(this.inner.createDriver(), this.guard, this.options.beginWithScope ?? false);
   }
   createQueryCompiler(): QueryCompiler {
     return this.inner.createQueryCompiler();
@@ -145,6 +168,8 @@ class GuardedConnection implements DatabaseConnection {
   inTransaction = false;
   /** Whether the connection was scoped when each open savepoint was taken: rolling back to one undoes `set local`. */
   readonly savepoints = new Map<string, boolean>();
+  /** A `begin` held back until the transaction's first statement (GuardedDialect's `beginWithScope`). */
+  beginPending = false;
   constructor(
     readonly inner: DatabaseConnection,
     private readonly guard: TenancyGuard,
@@ -152,14 +177,32 @@ class GuardedConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     this.guard.check(compiled.sql, this.scoped);
+    if (this.beginPending) {
+      this.beginPending = false;
+      const merged = scopedBegin(compiled);
+      if (merged) {
+        await this.inner.executeQuery(CompiledQuery.raw(merged));
+        this.scoped = true;
+        return { rows: [] };
+      }
+      await this.inner.executeQuery(CompiledQuery.raw('begin'));
+    }
     const result = await this.inner.executeQuery<R>(compiled);
     if (this.inTransaction && scopingStatement.test(compiled.sql)) this.scoped = true;
     return result;
   }
 
-  streamQuery<R>(compiled: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+  /** Sends a `begin` still held back (before a statement that does not go through executeQuery). */
+  async flushBegin(): Promise<void> {
+    if (!this.beginPending) return;
+    this.beginPending = false;
+    await this.inner.executeQuery(CompiledQuery.raw('begin'));
+  }
+
+  async *streamQuery<R>(compiled: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
     this.guard.check(compiled.sql, this.scoped);
-    return this.inner.streamQuery<R>(compiled, chunkSize);
+    await this.flushBegin();
+    yield* this.inner.streamQuery<R>(compiled, chunkSize);
   }
 }
 
@@ -167,6 +210,7 @@ class GuardedDriver implements Driver {
   constructor(
     private readonly inner: Driver,
     private readonly guard: TenancyGuard,
+    private readonly beginWithScope: boolean,
   ) {
     // Savepoints exactly when the wrapped driver has them (Kysely refuses them otherwise, rather than ignoring them).
     if (!inner.savepoint)
@@ -189,23 +233,26 @@ class GuardedDriver implements Driver {
     const guarded = connection as GuardedConnection;
     guarded.scoped = false;
     guarded.inTransaction = true;
+    // Only a plain `begin` waits: isolation level and access mode go as Kysely sends them.
+    if (this.beginWithScope && settings.isolationLevel === undefined && settings.accessMode === undefined) {
+      guarded.beginPending = true;
+      return Promise.resolve();
+    }
     return this.inner.beginTransaction(guarded.inner, settings);
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    const guarded = connection as GuardedConnection;
-    // `set local` ends with the transaction, whichever way it ends.
-    try {
-      await this.inner.commitTransaction(guarded.inner);
-    } finally {
-      guarded.scoped = false;
-      guarded.inTransaction = false;
-    }
+    await this.end(connection as GuardedConnection, (inner) => this.inner.commitTransaction(inner));
   }
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    const guarded = connection as GuardedConnection;
+    await this.end(connection as GuardedConnection, (inner) => this.inner.rollbackTransaction(inner));
+  }
+  /** Commits or rolls back; nothing to send when the transaction never sent its `begin`. */
+  private async end(guarded: GuardedConnection, send: (inner: DatabaseConnection) => Promise<void>): Promise<void> {
+    // `set local` ends with the transaction, whichever way it ends.
     try {
-      await this.inner.rollbackTransaction(guarded.inner);
+      if (!guarded.beginPending) await send(guarded.inner);
     } finally {
+      guarded.beginPending = false;
       guarded.scoped = false;
       guarded.inTransaction = false;
     }
@@ -217,6 +264,7 @@ class GuardedDriver implements Driver {
   ): Promise<void> {
     const guarded = connection as GuardedConnection;
     guarded.savepoints.set(name, guarded.scoped);
+    await guarded.flushBegin();
     await this.inner.savepoint?.(guarded.inner, name, compile);
   }
   async rollbackToSavepoint(
@@ -241,6 +289,7 @@ class GuardedDriver implements Driver {
     const guarded = connection as GuardedConnection;
     guarded.scoped = false;
     guarded.inTransaction = false;
+    guarded.beginPending = false;
     await this.inner.releaseConnection(guarded.inner);
   }
   destroy(): Promise<void> {

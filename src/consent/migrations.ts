@@ -5,22 +5,8 @@
  * person, which must say so explicitly in its transaction (`charter.consent_erasure = on`).
  */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createOrganisationTable, refuseRowChanges, refuseTruncate } from '../platform/db/ddl.js';
 import { enableOrganisationRls } from '../platform/db/rls.js';
-
-/**
- * A row trigger that refuses UPDATE and DELETE on `table` through `guard`. Same statement as written out before, only
- * built here once: the trigger it creates is the same.
- */
-const refuseChanges = (db: Kysely<unknown>, table: string, guard = 'consent_refuse_change') =>
-  sql`
-        create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.raw(table)}
-        for each row execute function ${sql.raw(guard)}()`.execute(db);
-
-/** A statement trigger that refuses TRUNCATE on `table` (not cloned onto partitions: see consent_records_ensure_month). */
-const refuseTruncate = (db: Kysely<unknown>, table: string) =>
-  sql`
-        create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.raw(table)}
-        for each statement execute function consent_refuse_change()`.execute(db);
 
 export const consentMigrations: Record<string, Migration> = {
   '0200-consent-ledger': {
@@ -30,9 +16,7 @@ export const consentMigrations: Record<string, Migration> = {
         begin
           raise exception 'the consent ledger is append-only (% on %)', tg_op, tg_table_name using errcode = '55000';
         end $$`.execute(db);
-      await sql`
-        create table consent_records (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'consent_records', { rls: false, suffix: 'partition by range (recorded_at)' })`
           recorded_at timestamptz not null,
           receipt_id text not null,
           site_id text not null,
@@ -46,15 +30,14 @@ export const consentMigrations: Record<string, Migration> = {
           ip_hash text not null,
           user_agent text not null,
           mobile boolean not null,
-          primary key (organisation_id, receipt_id, recorded_at)
-        ) partition by range (recorded_at)`.execute(db);
+          primary key (organisation_id, receipt_id, recorded_at)`;
       await sql`create index consent_records_visitor on consent_records (organisation_id, visitor_id, recorded_at)`.execute(
         db,
       );
       // Row triggers on the partitioned table are cloned onto every partition; TRUNCATE triggers are not, so the
       // partition function below adds one to each partition it creates.
-      await refuseChanges(db, 'consent_records');
-      await refuseTruncate(db, 'consent_records');
+      await refuseRowChanges(db, 'consent_records', 'consent_refuse_change');
+      await refuseTruncate(db, 'consent_records', 'consent_refuse_change');
       // One partition per UTC month, created on demand by the writer (and at start for this month and the next).
       // Serialised by an advisory lock so several server processes can race to create the same month.
       await sql`
@@ -79,17 +62,14 @@ export const consentMigrations: Record<string, Migration> = {
           return partition_name;
         end $$`.execute(db);
 
-      await sql`
-        create table consent_texts (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'consent_texts', { rls: false })`
           site_id text not null,
           revision text not null,
           charter_seq integer not null,
           texts jsonb not null,
           created_at timestamptz not null default now(),
-          primary key (organisation_id, site_id, revision)
-        )`.execute(db);
-      await refuseChanges(db, 'consent_texts');
+          primary key (organisation_id, site_id, revision)`;
+      await refuseRowChanges(db, 'consent_texts', 'consent_refuse_change');
 
       await sql`
         create table consent_ip_keys (
@@ -97,25 +77,19 @@ export const consentMigrations: Record<string, Migration> = {
           key bytea not null,
           created_at timestamptz not null default now()
         )`.execute(db);
-      await sql`
-        create table consent_keys (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'consent_keys', { rls: false })`
           name text not null,
           key bytea not null,
           created_at timestamptz not null default now(),
-          primary key (organisation_id, name)
-        )`.execute(db);
+          primary key (organisation_id, name)`;
 
-      await sql`
-        create table consent_daily_stats (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'consent_daily_stats', { rls: false })`
           site_id text not null,
           day date not null,
           metric text not null,
           shard smallint not null,
           count bigint not null,
-          primary key (organisation_id, site_id, day, metric, shard)
-        )`.execute(db);
+          primary key (organisation_id, site_id, day, metric, shard)`;
       // Row-level security: reads run inside inOrganisation; the group-commit writer runs as the connecting role.
       for (const table of ['consent_records', 'consent_texts', 'consent_keys', 'consent_daily_stats']) {
         await enableOrganisationRls(db, table);
@@ -124,26 +98,18 @@ export const consentMigrations: Record<string, Migration> = {
   },
   '0201-purpose-consents': {
     async up(db: Kysely<unknown>) {
-      await sql`
-        create table purpose_consent_subjects (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'purpose_consent_subjects', { rls: false })`
           subject_hash text not null,
           email text not null,
           created_at timestamptz not null default now(),
-          primary key (organisation_id, subject_hash)
-        )`.execute(db);
-      await sql`
-        create table purpose_consent_texts (
-          organisation_id uuid not null references organisations(id),
+          primary key (organisation_id, subject_hash)`;
+      await createOrganisationTable(db, 'purpose_consent_texts', { rls: false })`
           purpose_id text not null,
           version text not null,
           texts jsonb not null,
           created_at timestamptz not null default now(),
-          primary key (organisation_id, purpose_id, version)
-        )`.execute(db);
-      await sql`
-        create table purpose_consents (
-          organisation_id uuid not null references organisations(id),
+          primary key (organisation_id, purpose_id, version)`;
+      await createOrganisationTable(db, 'purpose_consents', { rls: false })`
           id uuid not null,
           seq bigint generated always as identity,
           subject_hash text not null,
@@ -157,8 +123,7 @@ export const consentMigrations: Record<string, Migration> = {
           confirms uuid,
           actor text not null,
           recorded_at timestamptz not null,
-          primary key (organisation_id, id)
-        )`.execute(db);
+          primary key (organisation_id, id)`;
       await sql`create index purpose_consents_subject on purpose_consents (organisation_id, subject_hash, purpose_id, recorded_at)`.execute(
         db,
       );
@@ -174,20 +139,17 @@ export const consentMigrations: Record<string, Migration> = {
           end if;
           raise exception 'purpose consents are append-only (% on %)', tg_op, tg_table_name using errcode = '55000';
         end $$`.execute(db);
-      await refuseChanges(db, 'purpose_consents', 'purpose_consents_guard');
-      await refuseTruncate(db, 'purpose_consents');
+      await refuseRowChanges(db, 'purpose_consents', 'purpose_consents_guard');
+      await refuseTruncate(db, 'purpose_consents', 'consent_refuse_change');
 
-      await sql`
-        create table marketing_suppressions (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'marketing_suppressions', { rls: false })`
           email_hash text not null,
           reason text not null check (reason in ('objection', 'unsubscribe', 'complaint', 'erasure', 'manual')),
           source text not null,
           created_at timestamptz not null default now(),
-          primary key (organisation_id, email_hash)
-        )`.execute(db);
+          primary key (organisation_id, email_hash)`;
       // An objection to direct marketing is absolute and must survive erasure: suppressions are never deleted.
-      await refuseChanges(db, 'marketing_suppressions');
+      await refuseRowChanges(db, 'marketing_suppressions', 'consent_refuse_change');
       for (const table of [
         'purpose_consent_subjects',
         'purpose_consent_texts',

@@ -23,7 +23,7 @@ import { amendBreach, findBreach, listBreaches, recordBreach, recordNotification
 import { breachAmendmentSchema, breachContentSchema, notificationInputSchema } from './breach.js';
 import { breachViewSchema, draftSchema, dueBreaches, toBreachView, breachSummarySchema } from './breach-views.js';
 import { exportFormats, exportRecords, NoProcessorRecordError } from './export.js';
-import { recordLanguages } from './i18n.js';
+import { recordLanguages, type RecordLanguage } from './i18n.js';
 import { processorOverview } from './processors.js';
 import { deriveRecords } from './record.js';
 import { recordLanguage } from './record-language.js';
@@ -61,29 +61,14 @@ export function registerRecordsRoutes<DB extends RecordsDb>(app: FastifyInstance
 
 /** The Art. 30 records (JSON and exports) and the processors overview. */
 function registerRecordOfProcessingRoutes(app: FastifyInstance, deps: RecordsRouteDeps) {
-  defineRoute(
+  defineCharterDocumentRoute(
     app,
-    {
-      method: 'GET',
-      url: '/api/v1/records',
-      summary:
-        'The records of processing activities (Art. 30(1) controller record; Art. 30(2) processor record when the organisation acts as processor)',
-      tags: ['records'],
-      auth: read,
-      query: languageQuery,
-      response: z.record(z.string(), z.unknown()),
-      errors: [404],
-    },
-    async ({ query, request }) => {
-      const stored = await charterOf(deps.db, callerOf(request));
-      return {
-        ...deriveRecords(stored.charter, {
-          language: recordLanguage(stored.charter, query.language),
-          now: deps.clock(),
-          revision: stored.revision,
-        }),
-      };
-    },
+    deps,
+    '/api/v1/records',
+    'The records of processing activities (Art. 30(1) controller record; Art. 30(2) processor record when the organisation acts as processor)',
+    (stored, language) => ({
+      ...deriveRecords(stored.charter, { language, now: deps.clock(), revision: stored.revision }),
+    }),
   );
 
   defineRoute(
@@ -124,13 +109,37 @@ function registerRecordOfProcessingRoutes(app: FastifyInstance, deps: RecordsRou
     },
   );
 
+  defineCharterDocumentRoute(
+    app,
+    deps,
+    '/api/v1/processors',
+    'Recipients with role, country, transfer mechanism, DPA date and sub-processors, and the warnings on them',
+    (stored, language) => ({
+      ...processorOverview(stored.charter, deps.clock(), {
+        language,
+        dpaReviewAfter: deps.config.CHARTER_DPA_REVIEW_AFTER,
+      }),
+    }),
+  );
+}
+
+/**
+ * A document the records derive from the active charter, read with `records:read` in the language asked for (or the
+ * charter's first): 404 while no charter is active.
+ */
+function defineCharterDocumentRoute(
+  app: FastifyInstance,
+  deps: RecordsRouteDeps,
+  url: string,
+  summary: string,
+  derive: (stored: Awaited<ReturnType<typeof charterOf>>, language: RecordLanguage) => Record<string, unknown>,
+) {
   defineRoute(
     app,
     {
       method: 'GET',
-      url: '/api/v1/processors',
-      summary:
-        'Recipients with role, country, transfer mechanism, DPA date and sub-processors, and the warnings on them',
+      url,
+      summary,
       tags: ['records'],
       auth: read,
       query: languageQuery,
@@ -139,12 +148,7 @@ function registerRecordOfProcessingRoutes(app: FastifyInstance, deps: RecordsRou
     },
     async ({ query, request }) => {
       const stored = await charterOf(deps.db, callerOf(request));
-      return {
-        ...processorOverview(stored.charter, deps.clock(), {
-          language: recordLanguage(stored.charter, query.language),
-          dpaReviewAfter: deps.config.CHARTER_DPA_REVIEW_AFTER,
-        }),
-      };
+      return derive(stored, recordLanguage(stored.charter, query.language));
     },
   );
 }

@@ -18,6 +18,7 @@ import type { Mailer } from '../platform/mail.js';
 import type { DocumentKind } from './document.js';
 import { noticeTexts } from './texts/index.js';
 import { noticesView, type NoticesDb } from './tables.js';
+import { versionsWithMark } from './versions.js';
 
 /** Unconfirmed subscriptions are deleted after this long (the confirmation mail says so). */
 export const confirmationWindowMs = 7 * 86_400_000;
@@ -274,19 +275,8 @@ export async function markSignificant<DB extends NoticesDb>(
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     // The version, and whether it is already marked, in one read.
-    const version = await trx
-      .selectFrom('notice_versions as v')
-      .leftJoin('notice_significant_changes as c', (join) =>
-        join
-          .onRef('c.organisation_id', '=', 'v.organisation_id')
-          .onRef('c.site_id', '=', 'v.site_id')
-          .onRef('c.kind', '=', 'v.kind')
-          .onRef('c.version', '=', 'v.version'),
-      )
-      .select(['v.version', 'c.marked_at'])
-      .where('v.organisation_id', '=', organisationId)
-      .where('v.site_id', '=', input.siteId)
-      .where('v.kind', '=', input.kind)
+    const version = await versionsWithMark(trx, organisationId, input.siteId, input.kind)
+      .select(['v.version', 's.marked_at'])
       .where('v.version', '=', input.version)
       .executeTakeFirst();
     if (!version) throw notFound('notice version');

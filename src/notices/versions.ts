@@ -178,6 +178,30 @@ async function recordIfChanged(
   return 1;
 }
 
+/**
+ * A site's versions of one kind of document (`v`), each beside its significant-change mark (`s`; its columns are null
+ * while the version is unmarked). Callers pick the columns and any further condition.
+ */
+export function versionsWithMark(
+  trx: Transaction<NoticesDb>,
+  organisationId: string,
+  siteId: string,
+  kind: DocumentKind,
+) {
+  return trx
+    .selectFrom('notice_versions as v')
+    .leftJoin('notice_significant_changes as s', (join) =>
+      join
+        .onRef('s.organisation_id', '=', 'v.organisation_id')
+        .onRef('s.site_id', '=', 'v.site_id')
+        .onRef('s.kind', '=', 'v.kind')
+        .onRef('s.version', '=', 'v.version'),
+    )
+    .where('v.organisation_id', '=', organisationId)
+    .where('v.site_id', '=', siteId)
+    .where('v.kind', '=', kind);
+}
+
 /** Every version of a site's document, newest first, with the significant-change mark. */
 export async function listVersions<DB extends NoticesDb>(
   anyDb: Kysely<DB>,
@@ -188,19 +212,8 @@ export async function listVersions<DB extends NoticesDb>(
   const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
-    const rows = await trx
-      .selectFrom('notice_versions as v')
-      .leftJoin('notice_significant_changes as s', (join) =>
-        join
-          .onRef('s.organisation_id', '=', 'v.organisation_id')
-          .onRef('s.site_id', '=', 'v.site_id')
-          .onRef('s.kind', '=', 'v.kind')
-          .onRef('s.version', '=', 'v.version'),
-      )
+    const rows = await versionsWithMark(trx, organisationId, siteId, kind)
       .select(['v.version', 'v.revision_seq', 'v.published_at', 's.marked_at', 's.marked_by', 's.note'])
-      .where('v.organisation_id', '=', organisationId)
-      .where('v.site_id', '=', siteId)
-      .where('v.kind', '=', kind)
       .orderBy('v.version', 'desc')
       .execute();
     const languages = await trx

@@ -8,6 +8,48 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { createOrganisationTable, refuseRowChanges, refuseTruncate } from '../platform/db/ddl.js';
 import { enableOrganisationRls } from '../platform/db/rls.js';
 
+/**
+ * The function that creates a month's partition of the ledger on demand, as 0200 made it and as 0202 replaced it
+ * (`racing`: the creation is wrapped so that a partition another process created first counts as done). Both versions
+ * from one text; what it returns is the function's stored body, so it must never change.
+ */
+function ensureMonthFunction(options: { racing: boolean }): string {
+  const creation = [
+    'execute format(',
+    "  'create table %I partition of consent_records for values from (%L) to (%L)',",
+    '  partition_name,',
+    "  to_char(month_start, 'YYYY-MM-01') || ' 00:00:00+00',",
+    "  to_char(month_start + interval '1 month', 'YYYY-MM-01') || ' 00:00:00+00');",
+    'execute format(',
+    "  'create trigger consent_records_no_truncate before truncate on %I for each statement execute function consent_refuse_change()',",
+    '  partition_name);',
+  ];
+  const guarded = options.racing
+    ? [
+        'begin',
+        ...creation.map((line) => `  ${line}`),
+        'exception when duplicate_table or duplicate_object then',
+        '  -- Another process created it first: the partition exists, which is all this function promises.',
+        '  null;',
+        'end;',
+      ]
+    : creation;
+  return `
+        ${options.racing ? 'create or replace' : 'create'} function consent_records_ensure_month(month_start date) returns text language plpgsql as $$
+        declare
+          partition_name text := 'consent_records_' || to_char(month_start, 'YYYY_MM');
+        begin
+          if to_regclass(partition_name) is not null then
+            return partition_name;
+          end if;
+          perform pg_advisory_xact_lock(hashtext('consent_records_partitions'));
+          if to_regclass(partition_name) is null then
+${guarded.map((line) => `            ${line}`).join('\n')}
+          end if;
+          return partition_name;
+        end $$`;
+}
+
 export const consentMigrations: Record<string, Migration> = {
   '0200-consent-ledger': {
     async up(db: Kysely<unknown>) {
@@ -40,27 +82,7 @@ export const consentMigrations: Record<string, Migration> = {
       await refuseTruncate(db, 'consent_records', 'consent_refuse_change');
       // One partition per UTC month, created on demand by the writer (and at start for this month and the next).
       // Serialised by an advisory lock so several server processes can race to create the same month.
-      await sql`
-        create function consent_records_ensure_month(month_start date) returns text language plpgsql as $$
-        declare
-          partition_name text := 'consent_records_' || to_char(month_start, 'YYYY_MM');
-        begin
-          if to_regclass(partition_name) is not null then
-            return partition_name;
-          end if;
-          perform pg_advisory_xact_lock(hashtext('consent_records_partitions'));
-          if to_regclass(partition_name) is null then
-            execute format(
-              'create table %I partition of consent_records for values from (%L) to (%L)',
-              partition_name,
-              to_char(month_start, 'YYYY-MM-01') || ' 00:00:00+00',
-              to_char(month_start + interval '1 month', 'YYYY-MM-01') || ' 00:00:00+00');
-            execute format(
-              'create trigger consent_records_no_truncate before truncate on %I for each statement execute function consent_refuse_change()',
-              partition_name);
-          end if;
-          return partition_name;
-        end $$`.execute(db);
+      await sql.raw(ensureMonthFunction({ racing: false })).execute(db);
 
       await createOrganisationTable(db, 'consent_texts', { rls: false })`
           site_id text not null,
@@ -165,32 +187,7 @@ export const consentMigrations: Record<string, Migration> = {
       // Two processes starting at once on one PostgreSQL could both pass the second check (the catalog lookup in the
       // function may not see the table the other committed just before the lock was granted) and the second
       // `create table` failed with "already exists". The creation now treats that as done.
-      await sql`
-        create or replace function consent_records_ensure_month(month_start date) returns text language plpgsql as $$
-        declare
-          partition_name text := 'consent_records_' || to_char(month_start, 'YYYY_MM');
-        begin
-          if to_regclass(partition_name) is not null then
-            return partition_name;
-          end if;
-          perform pg_advisory_xact_lock(hashtext('consent_records_partitions'));
-          if to_regclass(partition_name) is null then
-            begin
-              execute format(
-                'create table %I partition of consent_records for values from (%L) to (%L)',
-                partition_name,
-                to_char(month_start, 'YYYY-MM-01') || ' 00:00:00+00',
-                to_char(month_start + interval '1 month', 'YYYY-MM-01') || ' 00:00:00+00');
-              execute format(
-                'create trigger consent_records_no_truncate before truncate on %I for each statement execute function consent_refuse_change()',
-                partition_name);
-            exception when duplicate_table or duplicate_object then
-              -- Another process created it first: the partition exists, which is all this function promises.
-              null;
-            end;
-          end if;
-          return partition_name;
-        end $$`.execute(db);
+      await sql.raw(ensureMonthFunction({ racing: true })).execute(db);
     },
   },
 };

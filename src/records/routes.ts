@@ -250,42 +250,47 @@ function registerBreachEntryRoutes(app: FastifyInstance, deps: RecordsRouteDeps)
     },
   );
 
-  defineRoute(
+  defineBreachChange(
     app,
-    {
-      method: 'POST',
-      url: '/api/v1/breaches/:id/amendments',
-      summary: 'Amend a breach: the changed fields become a new version with the reason; nothing is overwritten',
-      tags: ['breaches'],
-      auth: breachesWrite,
-      params: breachParams,
-      body: breachAmendmentSchema,
-      response: breachViewSchema,
-      status: 201,
-      errors: [404, 422],
-    },
-    async ({ params, body, request }) => {
-      const caller = callerOf(request);
-      const now = deps.clock();
-      if (body.controllers) await checkControllers(deps.db, caller, body.controllers);
-      await amendBreach(deps.db, caller, params.id, { amendment: body, actor: caller.actor, now });
-      const breach = await findBreach(deps.db, caller, params.id);
-      if (!breach) throw notFound('breach');
-      return toBreachView(breach, now);
+    deps,
+    '/api/v1/breaches/:id/amendments',
+    'Amend a breach: the changed fields become a new version with the reason; nothing is overwritten',
+    breachAmendmentSchema,
+    async (caller, id, amendment, now) => {
+      if (amendment.controllers) await checkControllers(deps.db, caller, amendment.controllers);
+      await amendBreach(deps.db, caller, id, { amendment, actor: caller.actor, now });
     },
   );
+  defineBreachChange(
+    app,
+    deps,
+    '/api/v1/breaches/:id/notifications',
+    'Record a notification that was sent: to the authority (initial, then follow-ups), the people concerned, or a controller',
+    notificationInputSchema,
+    (caller, id, notification, now) =>
+      recordNotification(deps.db, caller, id, { notification, actor: caller.actor, now }),
+  );
+}
 
+/** A change to one breach (`breaches:write`): `apply` records it, the answer is the breach as it now stands (201). */
+function defineBreachChange<B extends z.ZodType>(
+  app: FastifyInstance,
+  deps: RecordsRouteDeps,
+  url: string,
+  summary: string,
+  body: B,
+  apply: (caller: ReturnType<typeof callerOf>, id: string, input: z.output<B>, now: Date) => Promise<unknown>,
+) {
   defineRoute(
     app,
     {
       method: 'POST',
-      url: '/api/v1/breaches/:id/notifications',
-      summary:
-        'Record a notification that was sent: to the authority (initial, then follow-ups), the people concerned, or a controller',
+      url,
+      summary,
       tags: ['breaches'],
       auth: breachesWrite,
       params: breachParams,
-      body: notificationInputSchema,
+      body,
       response: breachViewSchema,
       status: 201,
       errors: [404, 422],
@@ -293,7 +298,7 @@ function registerBreachEntryRoutes(app: FastifyInstance, deps: RecordsRouteDeps)
     async ({ params, body, request }) => {
       const caller = callerOf(request);
       const now = deps.clock();
-      await recordNotification(deps.db, caller, params.id, { notification: body, actor: caller.actor, now });
+      await apply(caller, params.id, body, now);
       const breach = await findBreach(deps.db, caller, params.id);
       if (!breach) throw notFound('breach');
       return toBreachView(breach, now);

@@ -7,7 +7,7 @@
  * Audit entries carry ids only, never an address. Unconfirmed addresses are deleted after a week.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { randomSecret, secretHash } from '../accounts/secrets.js';
 import { recordAudit } from '../audit/trail.js';
 import type { Language } from '../charter/schema.js';
@@ -19,6 +19,22 @@ import type { DocumentKind } from './document.js';
 import { noticeTexts } from './texts/index.js';
 import { noticesView, type NoticesDb } from './tables.js';
 import { versionsWithMark } from './versions.js';
+
+/**
+ * The audit entry of a step the subscriber took (`notice.subscription-<step>`, actor `subject`): the subscription's id
+ * and its site (and language), never the address.
+ */
+function auditSubjectStep(
+  trx: Transaction<NoticesDb>,
+  scope: OrgScope,
+  step: 'requested' | 'confirmed' | 'removed',
+  id: string,
+  data: Record<string, unknown>,
+  now: Date,
+) {
+  const entry = { actor: 'subject', action: `notice.subscription-${step}`, target: `notice-subscription:${id}`, data };
+  return recordAudit(trx, scope, entry, now);
+}
 
 /** Unconfirmed subscriptions are deleted after this long (the confirmation mail says so). */
 export const confirmationWindowMs = 7 * 86_400_000;
@@ -84,17 +100,7 @@ export async function requestSubscription<DB extends NoticesDb>(
         })
         .execute();
     }
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor: 'subject',
-        action: 'notice.subscription-requested',
-        target: `notice-subscription:${id}`,
-        data: { site: input.siteId, language: input.language },
-      },
-      now,
-    );
+    await auditSubjectStep(trx, scope, 'requested', id, { site: input.siteId, language: input.language }, now);
     return id;
   });
   if (!outcome) return;
@@ -161,17 +167,7 @@ export async function confirmSubscription<DB extends NoticesDb>(
       .where('organisation_id', '=', organisationId)
       .where('id', '=', found.id)
       .execute();
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor: 'subject',
-        action: 'notice.subscription-confirmed',
-        target: `notice-subscription:${found.id}`,
-        data: { site: siteId },
-      },
-      now,
-    );
+    await auditSubjectStep(trx, scope, 'confirmed', found.id, { site: siteId }, now);
   });
   return true;
 }
@@ -220,17 +216,7 @@ export async function unsubscribe<DB extends NoticesDb>(
       .where('subscription_id', '=', id)
       .execute();
     if (Number(deleted.numDeletedRows) === 0) return false;
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor: 'subject',
-        action: 'notice.subscription-removed',
-        target: `notice-subscription:${id}`,
-        data: { site: siteId },
-      },
-      now,
-    );
+    await auditSubjectStep(trx, scope, 'removed', id, { site: siteId }, now);
     return true;
   });
 }

@@ -24,6 +24,16 @@ function confirmPath(link: string) {
   return new URL(link).pathname;
 }
 
+/** Presses the confirm button of the page at `path` (the form posts confirm=1). */
+function pressConfirm(path: string) {
+  return rig.t.app.inject({
+    method: 'POST',
+    url: path,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'confirm=1',
+  });
+}
+
 async function statusOf(email: string, purpose: string) {
   return (
     (await purposeConsentsOf(rig.t.database.db, rig.scope(), email)).find((p) => p.purpose === purpose)?.status ??
@@ -53,22 +63,12 @@ describe('newsletter with double opt-in', () => {
     expect(page.body).toContain('<form method="post"');
     expect(await statusOf(email, 'newsletter')).toBe('pending');
 
-    const confirmed = await rig.t.app.inject({
-      method: 'POST',
-      url: confirmPath(link),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'confirm=1',
-    });
+    const confirmed = await pressConfirm(confirmPath(link));
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.body).toContain('Dank u');
     expect(await statusOf(email, 'newsletter')).toBe('granted');
 
-    const again = await rig.t.app.inject({
-      method: 'POST',
-      url: confirmPath(link),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'confirm=1',
-    });
+    const again = await pressConfirm(confirmPath(link));
     expect(again.body).toContain('al bevestigd');
     const events = (await purposeConsentsOf(rig.t.database.db, rig.scope(), email.toLowerCase()))[0]?.events ?? [];
     expect(events.map((e) => [e.action, e.method])).toEqual([
@@ -96,24 +96,10 @@ describe('newsletter with double opt-in', () => {
     const link = linkIn(await rig.smtp.waitFor((m) => m.to.includes(email)), '/consent/confirm/');
     const path = confirmPath(link);
     const tampered = path.replace(/\.(.)/, (_all, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
-    expect(
-      (
-        await rig.t.app.inject({
-          method: 'POST',
-          url: tampered,
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          payload: 'confirm=1',
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await pressConfirm(tampered)).statusCode).toBe(404);
     now = new Date(now.getTime() + 8 * 86_400_000);
     try {
-      const expired = await rig.t.app.inject({
-        method: 'POST',
-        url: path,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'confirm=1',
-      });
+      const expired = await pressConfirm(path);
       expect(expired.statusCode).toBe(410);
       expect(await statusOf(email, 'newsletter')).toBe('pending');
     } finally {

@@ -12,6 +12,15 @@ let now = new Date('2026-06-01T08:00:00Z');
 const rig = consentMailApp(charter, () => now);
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
+/** The one-click unsubscribe link (RFC 8058) the marketing mails to `to.email` (for `to.purpose`, if given) carry in their List-Unsubscribe header. */
+async function unsubscribeLink(to: { email: string; purpose?: string }) {
+  const headers = await listUnsubscribeHeaders(rig.t.database.db, rig.scope(), {
+    ...to,
+    baseUrl: 'http://charter.test',
+  });
+  return new URL(headers['List-Unsubscribe'].slice(1, -1));
+}
+
 /** Subscribes `email` to the newsletter through the real double opt-in (form, mail, button). */
 async function subscribeConfirmed(email: string) {
   rig.smtp.clear();
@@ -132,13 +141,7 @@ describe('RFC 8058 one-click unsubscribe', () => {
 
   it('accepts the multipart form a mail client may send, and the button of the page', async () => {
     const multipartEmail = 'multipart@example.be';
-    const token = (
-      await listUnsubscribeHeaders(rig.t.database.db, rig.scope(), {
-        email: multipartEmail,
-        baseUrl: 'http://charter.test',
-      })
-    )['List-Unsubscribe'];
-    const path = new URL(token.slice(1, -1)).pathname;
+    const path = (await unsubscribeLink({ email: multipartEmail })).pathname;
     const boundary = '----charter';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`;
     const response = await rig.t.app.inject({
@@ -151,14 +154,7 @@ describe('RFC 8058 one-click unsubscribe', () => {
     expect(await isSuppressed(rig.t.database.db, rig.scope(), multipartEmail)).toBe(true);
 
     const pageEmail = 'button@example.be';
-    const pagePath = new URL(
-      (
-        await listUnsubscribeHeaders(rig.t.database.db, rig.scope(), {
-          email: pageEmail,
-          baseUrl: 'http://charter.test',
-        })
-      )['List-Unsubscribe'].slice(1, -1),
-    ).pathname;
+    const pagePath = (await unsubscribeLink({ email: pageEmail })).pathname;
     const page = await rig.t.app.inject({ url: pagePath });
     const fields = [...page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)">/g)]
       .map((m) => `${m[1]}=${m[2]}`)
@@ -175,22 +171,8 @@ describe('RFC 8058 one-click unsubscribe', () => {
   });
 
   it('refuses a token changed to point at someone else', async () => {
-    const mine = new URL(
-      (
-        await listUnsubscribeHeaders(rig.t.database.db, rig.scope(), {
-          email: 'mine@example.be',
-          baseUrl: 'http://charter.test',
-        })
-      )['List-Unsubscribe'].slice(1, -1),
-    ).pathname;
-    const theirs = new URL(
-      (
-        await listUnsubscribeHeaders(rig.t.database.db, rig.scope(), {
-          email: 'victim@example.be',
-          baseUrl: 'http://charter.test',
-        })
-      )['List-Unsubscribe'].slice(1, -1),
-    ).pathname;
+    const mine = (await unsubscribeLink({ email: 'mine@example.be' })).pathname;
+    const theirs = (await unsubscribeLink({ email: 'victim@example.be' })).pathname;
     // My signature on their payload.
     const forged = `${theirs.split('.')[0]}.${mine.split('.')[1]}`;
     const response = await rig.t.app.inject({
@@ -203,15 +185,7 @@ describe('RFC 8058 one-click unsubscribe', () => {
     expect(await isSuppressed(rig.t.database.db, rig.scope(), 'victim@example.be')).toBe(false);
     expect((await rig.t.app.inject({ url: forged })).statusCode).toBe(404);
     // A link for the newsletter cannot be turned into one for another purpose.
-    const newsletter = new URL(
-      (
-        await listUnsubscribeHeaders(rig.t.database.db, rig.scope(), {
-          email: 'victim@example.be',
-          purpose: 'newsletter',
-          baseUrl: 'http://charter.test',
-        })
-      )['List-Unsubscribe'].slice(1, -1),
-    );
+    const newsletter = await unsubscribeLink({ email: 'victim@example.be', purpose: 'newsletter' });
     const otherPurpose = `${newsletter.pathname}?purpose=photos`;
     expect(
       (
@@ -231,15 +205,7 @@ describe('what lifts and what survives a suppression', () => {
   it('a newer confirmed subscription lifts an unsubscribe; erasure does not lift it', async () => {
     const email = 'comeback@example.be';
     await subscribeConfirmed(email);
-    const link = new URL(
-      (
-        await listUnsubscribeHeaders(rig.t.database.db, rig.scope(), {
-          email,
-          purpose: 'newsletter',
-          baseUrl: 'http://charter.test',
-        })
-      )['List-Unsubscribe'].slice(1, -1),
-    );
+    const link = await unsubscribeLink({ email, purpose: 'newsletter' });
     const path = link.pathname + link.search;
     await rig.t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' });
     expect(await isSuppressed(rig.t.database.db, rig.scope(), email)).toBe(true);

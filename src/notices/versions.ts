@@ -125,12 +125,8 @@ async function recordIfChanged(
     .limit(1)
     .executeTakeFirst();
   if (latest) {
-    const previous = await trx
-      .selectFrom('notice_version_documents')
+    const previous = await documentsOf(trx, organisationId, input.siteId, input.kind)
       .select(['language', 'hash'])
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', input.siteId)
-      .where('kind', '=', input.kind)
       .where('version', '=', latest.version)
       .execute();
     const before = new Map(previous.map((row) => [row.language, row.hash]));
@@ -178,6 +174,15 @@ async function recordIfChanged(
   return 1;
 }
 
+/** The documents (one per language) of every version of a site's document of one kind; callers pick the columns. */
+function documentsOf(trx: Transaction<NoticesDb>, organisationId: string, siteId: string, kind: DocumentKind) {
+  return trx
+    .selectFrom('notice_version_documents')
+    .where('organisation_id', '=', organisationId)
+    .where('site_id', '=', siteId)
+    .where('kind', '=', kind);
+}
+
 /**
  * A site's versions of one kind of document (`v`), each beside its significant-change mark (`s`; its columns are null
  * while the version is unmarked). Callers pick the columns and any further condition.
@@ -216,13 +221,7 @@ export async function listVersions<DB extends NoticesDb>(
       .select(['v.version', 'v.revision_seq', 'v.published_at', 's.marked_at', 's.marked_by', 's.note'])
       .orderBy('v.version', 'desc')
       .execute();
-    const languages = await trx
-      .selectFrom('notice_version_documents')
-      .select(['version', 'language'])
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', siteId)
-      .where('kind', '=', kind)
-      .execute();
+    const languages = await documentsOf(trx, organisationId, siteId, kind).select(['version', 'language']).execute();
     return rows.map((row) => ({
       siteId,
       kind,
@@ -270,12 +269,8 @@ export async function versionDocument<DB extends NoticesDb>(
         : query.where('version', '=', input.version);
     const version = await query.executeTakeFirst();
     if (!version) return undefined;
-    const documents = await trx
-      .selectFrom('notice_version_documents')
+    const documents = await documentsOf(trx, organisationId, input.siteId, input.kind)
       .select(['language', 'document'])
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', input.siteId)
-      .where('kind', '=', input.kind)
       .where('version', '=', version.version)
       .execute();
     const chosen = documents.find((d) => d.language === input.language) ?? documents[0];

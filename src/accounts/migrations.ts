@@ -1,5 +1,6 @@
 /** Migrations of organisations, users and access, and the row-level security of the core tables. */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createOrganisationTable } from '../platform/db/ddl.js';
 import { enableOrganisationRls, ensureApplicationRole } from '../platform/db/rls.js';
 
 export const accountMigrations: Record<string, Migration> = {
@@ -33,14 +34,11 @@ export const accountMigrations: Record<string, Migration> = {
           password_changed_at timestamptz,
           disabled_at timestamptz
         )`.execute(db);
-      await sql`
-        create table memberships (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'memberships', { rls: false })`
           user_id uuid not null references users(id) on delete cascade,
           role text not null check (role in ('owner', 'privacy-officer', 'viewer')),
           created_at timestamptz not null default now(),
-          primary key (organisation_id, user_id)
-        )`.execute(db);
+          primary key (organisation_id, user_id)`;
       await sql`create index memberships_user on memberships (user_id)`.execute(db);
       // A session is keyed by the SHA-256 of its cookie value: a database leak reveals no usable session.
       await sql`
@@ -53,9 +51,7 @@ export const accountMigrations: Record<string, Migration> = {
           expires_at timestamptz not null
         )`.execute(db);
       await sql`create index sessions_user on sessions (user_id)`.execute(db);
-      await sql`
-        create table api_tokens (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'api_tokens', { rls: false })`
           id uuid not null,
           name text not null,
           prefix text not null,
@@ -66,8 +62,7 @@ export const accountMigrations: Record<string, Migration> = {
           expires_at timestamptz,
           last_used_at timestamptz,
           revoked_at timestamptz,
-          primary key (organisation_id, id)
-        )`.execute(db);
+          primary key (organisation_id, id)`;
       // One-time links: first-run setup and password set/reset. Keyed by the SHA-256 of the secret in the link.
       await sql`
         create table one_time_links (
@@ -133,17 +128,12 @@ export const accountMigrations: Record<string, Migration> = {
       await sql`alter table sessions add column provider text`.execute(db);
       await sql`alter table sessions add column id_token text`.execute(db);
       // How people sign in to an organisation, set by its owners.
-      await sql`
-        create table organisation_sign_in (
-          organisation_id uuid primary key references organisations(id),
+      await createOrganisationTable(db, 'organisation_sign_in', { key: 'one-per-organisation', rls: false })`
           require_two_factor boolean not null default false,
           password_sign_in boolean not null default true,
-          updated_at timestamptz not null
-        )`.execute(db);
+          updated_at timestamptz not null`;
       // Just-in-time membership through an identity provider: an email domain or a claim value gives a role.
-      await sql`
-        create table sso_mappings (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'sso_mappings', { rls: false })`
           id uuid not null,
           provider text not null,
           kind text not null check (kind in ('domain', 'claim')),
@@ -151,8 +141,7 @@ export const accountMigrations: Record<string, Migration> = {
           value text not null,
           role text not null check (role in ('owner', 'privacy-officer', 'viewer')),
           created_at timestamptz not null,
-          primary key (organisation_id, id)
-        )`.execute(db);
+          primary key (organisation_id, id)`;
       await sql`create index sso_mappings_provider on sso_mappings (provider, kind, value)`.execute(db);
       for (const table of ['organisation_sign_in', 'sso_mappings']) await enableOrganisationRls(db, table);
       // A membership's own state, shown in the member list: invited until the person first signs in after being added.

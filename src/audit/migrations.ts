@@ -1,13 +1,12 @@
 /** Migrations of the audit trail. */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createOrganisationTable, refuseAllChanges } from '../platform/db/ddl.js';
 import { applicationRole, ensureApplicationRole, protectAppendOnlyTables } from '../platform/db/rls.js';
 
 export const auditMigrations: Record<string, Migration> = {
   '0002-audit-trail': {
     async up(db: Kysely<unknown>) {
-      await sql`
-        create table audit_entries (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'audit_entries', { rls: false })`
           seq integer not null,
           at timestamptz not null,
           actor text not null,
@@ -16,15 +15,11 @@ export const auditMigrations: Record<string, Migration> = {
           data jsonb not null default '{}',
           prev_hash text not null,
           hash text not null,
-          primary key (organisation_id, seq)
-        )`.execute(db);
+          primary key (organisation_id, seq)`;
       await sql`create index audit_entries_action on audit_entries (organisation_id, action, at)`.execute(db);
-      await sql`
-        create table audit_heads (
-          organisation_id uuid primary key references organisations(id),
+      await createOrganisationTable(db, 'audit_heads', { key: 'one-per-organisation', rls: false })`
           seq integer not null,
-          hash text not null
-        )`.execute(db);
+          hash text not null`;
     },
   },
   /**
@@ -55,12 +50,7 @@ export const auditMigrations: Record<string, Migration> = {
           raise exception 'the audit trail is append-only: % on audit_entries is not allowed (only a prefix recorded by audit.pruned may be deleted)', tg_op
             using errcode = 'insufficient_privilege';
         end $$`.execute(db);
-      await sql`create trigger audit_entries_append_only before update or delete on audit_entries for each row execute function audit_refuse_change()`.execute(
-        db,
-      );
-      await sql`create trigger audit_entries_no_truncate before truncate on audit_entries for each statement execute function audit_refuse_change()`.execute(
-        db,
-      );
+      await refuseAllChanges(db, 'audit_entries', 'audit_refuse_change');
       await sql`
         create or replace function audit_prune_prefix(org uuid, through_seq integer, batch integer) returns integer
         language plpgsql security definer set search_path = public as $$

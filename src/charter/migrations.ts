@@ -1,13 +1,11 @@
 /** Migrations of charter revisions. */
 import { sql, type Kysely, type Migration } from 'kysely';
-import { enableOrganisationRls } from '../platform/db/rls.js';
+import { createOrganisationTable } from '../platform/db/ddl.js';
 
 export const charterMigrations: Record<string, Migration> = {
   '0003-charter-revisions': {
     async up(db: Kysely<unknown>) {
-      await sql`
-        create table charter_revisions (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'charter_revisions', { rls: false })`
           seq integer not null,
           revision text not null,
           source text not null,
@@ -15,8 +13,7 @@ export const charterMigrations: Record<string, Migration> = {
           charter jsonb not null,
           created_at timestamptz not null default now(),
           created_by text not null,
-          primary key (organisation_id, seq)
-        )`.execute(db);
+          primary key (organisation_id, seq)`;
       await sql`
         create table sites (
           site_id text primary key,
@@ -36,15 +33,11 @@ export const charterMigrations: Record<string, Migration> = {
   // newer revision applied through the API or console active instead of publishing the file again.
   '0011-charter-file-applications': {
     async up(db: Kysely<unknown>) {
-      await sql`
-        create table charter_file_applications (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'charter_file_applications')`
           file_hash text not null,
           seq integer not null,
           applied_at timestamptz not null default now(),
-          primary key (organisation_id, applied_at, file_hash)
-        )`.execute(db);
-      await enableOrganisationRls(db, 'charter_file_applications');
+          primary key (organisation_id, applied_at, file_hash)`;
     },
   },
 };

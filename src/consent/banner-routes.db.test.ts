@@ -30,6 +30,10 @@ const charter = buildCharter((c) => {
 const revision = consentRevision(charter, 'main');
 
 let test: TestApp;
+
+/** A GET of `url` by a browser that holds `earlier`'s answer (If-None-Match with its ETag). */
+const revalidate = (url: string, earlier: { headers: Record<string, unknown> }) =>
+  test.app.inject({ method: 'GET', url, headers: { 'if-none-match': String(earlier.headers.etag) } });
 beforeAll(async () => {
   await build(projectRoot);
   test = await buildTestApp({ charter });
@@ -43,11 +47,7 @@ describe('GET /banner.js and /banner.css', () => {
     expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(response.rawPayload.equals(readFileSync(projectFile('dist/banner/banner.js')))).toBe(true);
     expect(response.headers['cache-control']).toContain('max-age=3600');
-    const again = await test.app.inject({
-      method: 'GET',
-      url: '/banner.js',
-      headers: { 'if-none-match': String(response.headers.etag) },
-    });
+    const again = await revalidate('/banner.js', response);
     expect(again.statusCode).toBe(304);
     const css = await test.app.inject({ method: 'GET', url: '/banner.css' });
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
@@ -69,18 +69,10 @@ describe('GET /api/v1/banner/{site}/config', () => {
 
   it('answers 304 to a browser that has the same configuration', async () => {
     const first = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config?lang=nl' });
-    const second = await test.app.inject({
-      method: 'GET',
-      url: '/api/v1/banner/main/config?lang=nl',
-      headers: { 'if-none-match': String(first.headers.etag) },
-    });
+    const second = await revalidate('/api/v1/banner/main/config?lang=nl', first);
     expect(second.statusCode).toBe(304);
     expect(second.body).toBe('');
-    const other = await test.app.inject({
-      method: 'GET',
-      url: '/api/v1/banner/main/config?lang=en',
-      headers: { 'if-none-match': String(first.headers.etag) },
-    });
+    const other = await revalidate('/api/v1/banner/main/config?lang=en', first);
     expect(other.statusCode).toBe(200);
   });
 
@@ -182,11 +174,7 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
     });
     // The wrapper is a script a browser parses.
     expect(() => new Script(response.body)).not.toThrow();
-    const again = await test.app.inject({
-      method: 'GET',
-      url: '/banner/main.js?lang=de,fr',
-      headers: { 'if-none-match': String(response.headers.etag) },
-    });
+    const again = await revalidate('/banner/main.js?lang=de,fr', response);
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     const byHeader = await test.app.inject({
@@ -211,11 +199,7 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
     );
     const newRevision = consentRevision(changed, 'main');
     try {
-      const after = await test.app.inject({
-        method: 'GET',
-        url: '/banner/main.js?lang=en',
-        headers: { 'if-none-match': String(before.headers.etag) },
-      });
+      const after = await revalidate('/banner/main.js?lang=en', before);
       expect(after.statusCode).toBe(200);
       expect(after.headers.etag).not.toBe(before.headers.etag);
       expect(embedded(after.body)).toMatchObject({ revision: newRevision, categories: [{ name: 'Visit counting' }] });

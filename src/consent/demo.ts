@@ -278,34 +278,39 @@ export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Cons
     },
   );
 
-  defineRoute(
+  defineDemoPage(
     app,
-    {
-      method: 'GET',
-      url: '/demo/:site/video',
-      summary: 'Demo website: the stand-in video player shown in the gated iframe',
-      tags: ['demo'],
-      auth: 'public',
-      params: siteParams,
-      query: langQuery,
-      produces: 'text/html',
-      errors: [404],
-    },
-    async ({ params, query, request, reply }) => {
-      const charter = await demoCharter(deps.db, params.site);
-      const lang = language(charter, params.site, query.lang, request.headers['accept-language']);
+    deps,
+    '/demo/:site/video',
+    'Demo website: the stand-in video player shown in the gated iframe',
+    (_charter, _siteId, lang) => {
       const t = texts[lang];
-      const document = `<!doctype html>${html`<html lang="${lang}"><head><meta charset="utf-8"><title>${t.videoFrame}</title><link rel="stylesheet" href="/demo/assets/demo.css"></head><body class="demo-video"><main><div class="play" role="img" aria-label="${t.videoFrame}"></div><p>${t.videoText}</p></main></body></html>`.value}`;
-      return reply.type('text/html; charset=utf-8').send(document);
+      return `<!doctype html>${html`<html lang="${lang}"><head><meta charset="utf-8"><title>${t.videoFrame}</title><link rel="stylesheet" href="/demo/assets/demo.css"></head><body class="demo-video"><main><div class="play" role="img" aria-label="${t.videoFrame}"></div><p>${t.videoText}</p></main></body></html>`.value}`;
     },
   );
+  defineDemoPage(
+    app,
+    deps,
+    '/demo/:site',
+    'Demo website with the consent banner, gated scripts and a gated video (EN/NL/FR/DE)',
+    renderDemoPage,
+  );
+}
 
+/** A public HTML page of a site's demo website, in the language asked for (query, then Accept-Language). */
+function defineDemoPage(
+  app: FastifyInstance,
+  deps: { db: Kysely<ConsentDb> },
+  url: string,
+  summary: string,
+  render: (charter: Charter, siteId: string, lang: DemoLanguage) => string,
+) {
   defineRoute(
     app,
     {
       method: 'GET',
-      url: '/demo/:site',
-      summary: 'Demo website with the consent banner, gated scripts and a gated video (EN/NL/FR/DE)',
+      url,
+      summary,
       tags: ['demo'],
       auth: 'public',
       params: siteParams,
@@ -316,8 +321,7 @@ export function registerDemoRoutes(app: FastifyInstance, deps: { db: Kysely<Cons
     async ({ params, query, request, reply }) => {
       const charter = await demoCharter(deps.db, params.site);
       const lang = language(charter, params.site, query.lang, request.headers['accept-language']);
-      reply.type('text/html; charset=utf-8');
-      return renderDemoPage(charter, params.site, lang);
+      return reply.type('text/html; charset=utf-8').send(render(charter, params.site, lang));
     },
   );
 }

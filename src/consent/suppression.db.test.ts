@@ -1,36 +1,37 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tokenFor } from '../../test/support/auth.js';
-import { linkIn, type TestSmtp } from '../../test/support/smtp.js';
+import { linkIn } from '../../test/support/smtp.js';
 import { consentCharter } from './ledger-fixtures.js';
-import { consentMailApp, type ConsentMailApp } from './testing/setup.js';
+import { consentMailApp } from './testing/setup.js';
 import { purposeConsentsOf } from './purpose-consent.js';
 import { erasePurposeConsents } from './purpose-consent.js';
 import { isSuppressed, listUnsubscribeHeaders } from './suppression.js';
 
 const charter = consentCharter();
 let now = new Date('2026-06-01T08:00:00Z');
-let smtp: TestSmtp;
-let t: ConsentMailApp['t'];
-
 const rig = consentMailApp(charter, () => now);
-beforeAll(() => {
-  ({ smtp, t } = rig);
-});
-
-const scope = () => ({ organisationId: t.organisationId });
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** The one-click unsubscribe link (RFC 8058) the marketing mails to `to.email` (for `to.purpose`, if given) carry in their List-Unsubscribe header. */
+async function unsubscribeLink(to: { email: string; purpose?: string }) {
+  const headers = await listUnsubscribeHeaders(rig.t.database.db, rig.scope(), {
+    ...to,
+    baseUrl: 'http://charter.test',
+  });
+  return new URL(headers['List-Unsubscribe'].slice(1, -1));
+}
 
 /** Subscribes `email` to the newsletter through the real double opt-in (form, mail, button). */
 async function subscribeConfirmed(email: string) {
-  smtp.clear();
-  await t.app.inject({
+  rig.smtp.clear();
+  await rig.t.app.inject({
     method: 'POST',
     url: '/api/v1/consent/purposes',
     headers: { 'content-type': 'application/json' },
     payload: { site: 'main', email, purpose: 'newsletter', language: 'en' },
   });
-  const link = linkIn(await smtp.waitFor((m) => m.to.includes(email.toLowerCase())), '/consent/confirm/');
-  const confirmed = await t.app.inject({
+  const link = linkIn(await rig.smtp.waitFor((m) => m.to.includes(email.toLowerCase())), '/consent/confirm/');
+  const confirmed = await rig.t.app.inject({
     method: 'POST',
     url: new URL(link).pathname,
     headers: form,
@@ -40,19 +41,22 @@ async function subscribeConfirmed(email: string) {
 }
 
 async function newsletterStatus(email: string) {
-  return (await purposeConsentsOf(t.database.db, scope(), email)).find((p) => p.purpose === 'newsletter')?.status;
+  return (await purposeConsentsOf(rig.t.database.db, rig.scope(), email)).find((p) => p.purpose === 'newsletter')
+    ?.status;
 }
 
 describe('suppression check for mail tools', () => {
   it('answers per address and for a whole list, needing consent:read', async () => {
-    const reader = await tokenFor(t, ['consent:read']);
-    const writer = { ...(await tokenFor(t, ['consent:write'])), 'content-type': 'application/json' };
+    const reader = await tokenFor(rig.t, ['consent:read']);
+    const writer = { ...(await tokenFor(rig.t, ['consent:write'])), 'content-type': 'application/json' };
     const check = (email: string) =>
-      t.app.inject({ url: `/api/v1/suppression/check?email=${encodeURIComponent(email)}`, headers: reader });
+      rig.t.app.inject({ url: `/api/v1/suppression/check?email=${encodeURIComponent(email)}`, headers: reader });
     expect((await check('objector@example.be')).json()).toEqual({ suppressed: false });
-    expect((await t.app.inject({ url: '/api/v1/suppression/check?email=objector@example.be' })).statusCode).toBe(401);
+    expect((await rig.t.app.inject({ url: '/api/v1/suppression/check?email=objector@example.be' })).statusCode).toBe(
+      401,
+    );
 
-    const added = await t.app.inject({
+    const added = await rig.t.app.inject({
       method: 'POST',
       url: '/api/v1/suppression',
       headers: writer,
@@ -61,7 +65,7 @@ describe('suppression check for mail tools', () => {
     expect(added.json()).toEqual({ added: true });
     expect(
       (
-        await t.app.inject({
+        await rig.t.app.inject({
           method: 'POST',
           url: '/api/v1/suppression',
           headers: writer,
@@ -72,14 +76,14 @@ describe('suppression check for mail tools', () => {
     expect((await check('objector@example.be')).json()).toEqual({ suppressed: true });
     expect((await check(' OBJECTOR@example.BE')).json()).toEqual({ suppressed: true });
 
-    const list = await t.app.inject({
+    const list = await rig.t.app.inject({
       method: 'POST',
       url: '/api/v1/suppression/check',
       headers: { ...reader, 'content-type': 'application/json' },
       payload: { emails: ['someone@example.be', 'objector@example.be'] },
     });
     expect(list.json()).toEqual({ suppressed: ['objector@example.be'] });
-    const rows = await t.database.db.selectFrom('marketing_suppressions').selectAll().execute();
+    const rows = await rig.t.database.db.selectFrom('marketing_suppressions').selectAll().execute();
     expect(JSON.stringify(rows)).not.toMatch(/objector/i);
   });
 });
@@ -89,8 +93,8 @@ describe('RFC 8058 one-click unsubscribe', () => {
     const email = 'reader@example.be';
     await subscribeConfirmed(email);
     expect(await newsletterStatus(email)).toBe('granted');
-    const writer = { ...(await tokenFor(t, ['consent:write'])), 'content-type': 'application/json' };
-    const response = await t.app.inject({
+    const writer = { ...(await tokenFor(rig.t, ['consent:write'])), 'content-type': 'application/json' };
+    const response = await rig.t.app.inject({
       method: 'POST',
       url: '/api/v1/suppression/unsubscribe-headers',
       headers: writer,
@@ -107,16 +111,18 @@ describe('RFC 8058 one-click unsubscribe', () => {
     const path = link.pathname + link.search;
 
     // Opening the link (a person, or a mail scanner) changes nothing.
-    const page = await t.app.inject({ url: path, headers: { 'accept-language': 'fr-BE,fr;q=0.9' } });
+    const page = await rig.t.app.inject({ url: path, headers: { 'accept-language': 'fr-BE,fr;q=0.9' } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Me désabonner');
-    expect(await isSuppressed(t.database.db, scope(), email)).toBe(false);
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), email)).toBe(false);
 
     // A POST without the one-click body is not an unsubscribe.
-    expect((await t.app.inject({ method: 'POST', url: path, headers: form, payload: 'foo=bar' })).statusCode).toBe(400);
-    expect(await isSuppressed(t.database.db, scope(), email)).toBe(false);
+    expect((await rig.t.app.inject({ method: 'POST', url: path, headers: form, payload: 'foo=bar' })).statusCode).toBe(
+      400,
+    );
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), email)).toBe(false);
 
-    const oneClick = await t.app.inject({
+    const oneClick = await rig.t.app.inject({
       method: 'POST',
       url: path,
       headers: form,
@@ -124,43 +130,36 @@ describe('RFC 8058 one-click unsubscribe', () => {
     });
     expect(oneClick.statusCode).toBe(200);
     expect(oneClick.json()).toEqual({ unsubscribed: true });
-    expect(await isSuppressed(t.database.db, scope(), email)).toBe(true);
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), email)).toBe(true);
     expect(await newsletterStatus(email)).toBe('withdrawn');
     // Idempotent.
     expect(
-      (await t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' }))
+      (await rig.t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' }))
         .statusCode,
     ).toBe(200);
   });
 
   it('accepts the multipart form a mail client may send, and the button of the page', async () => {
     const multipartEmail = 'multipart@example.be';
-    const token = (
-      await listUnsubscribeHeaders(t.database.db, scope(), { email: multipartEmail, baseUrl: 'http://charter.test' })
-    )['List-Unsubscribe'];
-    const path = new URL(token.slice(1, -1)).pathname;
+    const path = (await unsubscribeLink({ email: multipartEmail })).pathname;
     const boundary = '----charter';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`;
-    const response = await t.app.inject({
+    const response = await rig.t.app.inject({
       method: 'POST',
       url: path,
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
       payload: body,
     });
     expect(response.statusCode).toBe(200);
-    expect(await isSuppressed(t.database.db, scope(), multipartEmail)).toBe(true);
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), multipartEmail)).toBe(true);
 
     const pageEmail = 'button@example.be';
-    const pagePath = new URL(
-      (await listUnsubscribeHeaders(t.database.db, scope(), { email: pageEmail, baseUrl: 'http://charter.test' }))[
-        'List-Unsubscribe'
-      ].slice(1, -1),
-    ).pathname;
-    const page = await t.app.inject({ url: pagePath });
+    const pagePath = (await unsubscribeLink({ email: pageEmail })).pathname;
+    const page = await rig.t.app.inject({ url: pagePath });
     const fields = [...page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)">/g)]
       .map((m) => `${m[1]}=${m[2]}`)
       .join('&');
-    const done = await t.app.inject({
+    const done = await rig.t.app.inject({
       method: 'POST',
       url: pagePath,
       headers: { ...form, accept: 'text/html' },
@@ -168,53 +167,37 @@ describe('RFC 8058 one-click unsubscribe', () => {
     });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('You are unsubscribed');
-    expect(await isSuppressed(t.database.db, scope(), pageEmail)).toBe(true);
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), pageEmail)).toBe(true);
   });
 
   it('refuses a token changed to point at someone else', async () => {
-    const mine = new URL(
-      (
-        await listUnsubscribeHeaders(t.database.db, scope(), {
-          email: 'mine@example.be',
-          baseUrl: 'http://charter.test',
-        })
-      )['List-Unsubscribe'].slice(1, -1),
-    ).pathname;
-    const theirs = new URL(
-      (
-        await listUnsubscribeHeaders(t.database.db, scope(), {
-          email: 'victim@example.be',
-          baseUrl: 'http://charter.test',
-        })
-      )['List-Unsubscribe'].slice(1, -1),
-    ).pathname;
+    const mine = (await unsubscribeLink({ email: 'mine@example.be' })).pathname;
+    const theirs = (await unsubscribeLink({ email: 'victim@example.be' })).pathname;
     // My signature on their payload.
     const forged = `${theirs.split('.')[0]}.${mine.split('.')[1]}`;
-    const response = await t.app.inject({
+    const response = await rig.t.app.inject({
       method: 'POST',
       url: forged,
       headers: form,
       payload: 'List-Unsubscribe=One-Click',
     });
     expect(response.statusCode).toBe(404);
-    expect(await isSuppressed(t.database.db, scope(), 'victim@example.be')).toBe(false);
-    expect((await t.app.inject({ url: forged })).statusCode).toBe(404);
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), 'victim@example.be')).toBe(false);
+    expect((await rig.t.app.inject({ url: forged })).statusCode).toBe(404);
     // A link for the newsletter cannot be turned into one for another purpose.
-    const newsletter = new URL(
-      (
-        await listUnsubscribeHeaders(t.database.db, scope(), {
-          email: 'victim@example.be',
-          purpose: 'newsletter',
-          baseUrl: 'http://charter.test',
-        })
-      )['List-Unsubscribe'].slice(1, -1),
-    );
+    const newsletter = await unsubscribeLink({ email: 'victim@example.be', purpose: 'newsletter' });
     const otherPurpose = `${newsletter.pathname}?purpose=photos`;
     expect(
-      (await t.app.inject({ method: 'POST', url: otherPurpose, headers: form, payload: 'List-Unsubscribe=One-Click' }))
-        .statusCode,
+      (
+        await rig.t.app.inject({
+          method: 'POST',
+          url: otherPurpose,
+          headers: form,
+          payload: 'List-Unsubscribe=One-Click',
+        })
+      ).statusCode,
     ).toBe(404);
-    expect(await isSuppressed(t.database.db, scope(), 'victim@example.be')).toBe(false);
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), 'victim@example.be')).toBe(false);
   });
 });
 
@@ -222,32 +205,24 @@ describe('what lifts and what survives a suppression', () => {
   it('a newer confirmed subscription lifts an unsubscribe; erasure does not lift it', async () => {
     const email = 'comeback@example.be';
     await subscribeConfirmed(email);
-    const link = new URL(
-      (
-        await listUnsubscribeHeaders(t.database.db, scope(), {
-          email,
-          purpose: 'newsletter',
-          baseUrl: 'http://charter.test',
-        })
-      )['List-Unsubscribe'].slice(1, -1),
-    );
+    const link = await unsubscribeLink({ email, purpose: 'newsletter' });
     const path = link.pathname + link.search;
-    await t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' });
-    expect(await isSuppressed(t.database.db, scope(), email)).toBe(true);
+    await rig.t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' });
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), email)).toBe(true);
 
     now = new Date(now.getTime() + 86_400_000);
     await subscribeConfirmed(email);
     expect(await newsletterStatus(email)).toBe('granted');
-    expect(await isSuppressed(t.database.db, scope(), email)).toBe(false);
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), email)).toBe(false);
 
     // Unsubscribing again suppresses again (the new consent is withdrawn).
     now = new Date(now.getTime() + 86_400_000);
-    await t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' });
-    expect(await isSuppressed(t.database.db, scope(), email)).toBe(true);
+    await rig.t.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' });
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), email)).toBe(true);
 
     // Erasure removes the consents and the address; the suppression stays.
-    await erasePurposeConsents(t.database.db, scope(), email, { actor: 'user:test', now });
-    expect(await purposeConsentsOf(t.database.db, scope(), email)).toEqual([]);
-    expect(await isSuppressed(t.database.db, scope(), email)).toBe(true);
+    await erasePurposeConsents(rig.t.database.db, rig.scope(), email, { actor: 'user:test', now });
+    expect(await purposeConsentsOf(rig.t.database.db, rig.scope(), email)).toEqual([]);
+    expect(await isSuppressed(rig.t.database.db, rig.scope(), email)).toBe(true);
   });
 });

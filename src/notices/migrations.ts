@@ -4,24 +4,20 @@
  * and under row-level security.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createOrganisationTable } from '../platform/db/ddl.js';
 import { enableOrganisationRls } from '../platform/db/rls.js';
 
 export const noticeMigrations: Record<string, Migration> = {
   '0600-notices': {
     async up(db: Kysely<unknown>) {
-      await sql`
-        create table notice_versions (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'notice_versions', { rls: false })`
           site_id text not null,
           kind text not null check (kind in ('privacy-notice', 'cookie-policy')),
           version integer not null check (version >= 1),
           revision_seq integer not null,
           published_at timestamptz not null,
-          primary key (organisation_id, site_id, kind, version)
-        )`.execute(db);
-      await sql`
-        create table notice_version_documents (
-          organisation_id uuid not null,
+          primary key (organisation_id, site_id, kind, version)`;
+      await createOrganisationTable(db, 'notice_version_documents', { key: 'plain', rls: false })`
           site_id text not null,
           kind text not null,
           version integer not null,
@@ -29,16 +25,10 @@ export const noticeMigrations: Record<string, Migration> = {
           hash text not null,
           document jsonb not null,
           primary key (organisation_id, site_id, kind, version, language),
-          foreign key (organisation_id, site_id, kind, version) references notice_versions (organisation_id, site_id, kind, version)
-        )`.execute(db);
-      await sql`
-        create table notice_sync (
-          organisation_id uuid not null references organisations(id) primary key,
-          revision_seq integer not null
-        )`.execute(db);
-      await sql`
-        create table notice_significant_changes (
-          organisation_id uuid not null,
+          foreign key (organisation_id, site_id, kind, version) references notice_versions (organisation_id, site_id, kind, version)`;
+      await createOrganisationTable(db, 'notice_sync', { key: 'one-per-organisation', rls: false })`
+          revision_seq integer not null`;
+      await createOrganisationTable(db, 'notice_significant_changes', { key: 'plain', rls: false })`
           site_id text not null,
           kind text not null,
           version integer not null,
@@ -46,11 +36,8 @@ export const noticeMigrations: Record<string, Migration> = {
           marked_by text not null,
           note text,
           primary key (organisation_id, site_id, kind, version),
-          foreign key (organisation_id, site_id, kind, version) references notice_versions (organisation_id, site_id, kind, version)
-        )`.execute(db);
-      await sql`
-        create table notice_subscriptions (
-          organisation_id uuid not null references organisations(id),
+          foreign key (organisation_id, site_id, kind, version) references notice_versions (organisation_id, site_id, kind, version)`;
+      await createOrganisationTable(db, 'notice_subscriptions', { rls: false })`
           id uuid not null,
           site_id text not null,
           email text not null,
@@ -60,11 +47,8 @@ export const noticeMigrations: Record<string, Migration> = {
           created_at timestamptz not null,
           confirmed_at timestamptz,
           primary key (organisation_id, id),
-          unique (organisation_id, site_id, email)
-        )`.execute(db);
-      await sql`
-        create table notice_deliveries (
-          organisation_id uuid not null references organisations(id),
+          unique (organisation_id, site_id, email)`;
+      await createOrganisationTable(db, 'notice_deliveries', { rls: false })`
           id uuid not null,
           site_id text not null,
           kind text not null,
@@ -80,8 +64,7 @@ export const noticeMigrations: Record<string, Migration> = {
           last_error text,
           unsubscribe_hash text not null unique,
           primary key (organisation_id, id),
-          unique (organisation_id, site_id, kind, version, subscription_id)
-        )`.execute(db);
+          unique (organisation_id, site_id, kind, version, subscription_id)`;
       await sql`create index notice_deliveries_pending on notice_deliveries (organisation_id) where status in ('pending', 'sending')`.execute(
         db,
       );

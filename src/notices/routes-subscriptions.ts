@@ -42,52 +42,45 @@ const tokenQuery = z.object({ token: z.string().min(20).max(200).optional(), lan
 /** The pages a mailed link opens: confirm a subscription, or unsubscribe (each asks before acting). */
 export function registerSubscriptionPageRoutes(app: FastifyInstance, context: AppContext) {
   const { db } = context;
-  defineRoute(
-    app,
-    {
-      method: 'GET',
-      url: '/privacy/:site/notice/subscription',
-      summary: 'Confirm a subscription to change notifications (asks before confirming)',
-      tags: ['notices'],
-      auth: 'public',
-      params: z.object({ site: siteParam }),
-      query: tokenQuery,
-      produces: 'text/html',
-      errors: [404],
-    },
-    async ({ params, query, request, reply }) => {
-      const site = await siteContext(db, params.site);
-      const found = query.token
-        ? await subscriptionByToken(db, site.scope, params.site, query.token, context.clock())
-        : undefined;
+  const linkPage = (
+    url: string,
+    summary: string,
+    handle: (site: string, token: string | undefined) => Promise<{ kind: SubscriptionPageKind; status: number }>,
+  ) =>
+    defineRoute(
+      app,
+      {
+        method: 'GET',
+        url,
+        summary,
+        tags: ['notices'],
+        auth: 'public',
+        params: z.object({ site: siteParam }),
+        query: tokenQuery,
+        produces: 'text/html',
+        errors: [404],
+      },
+      async ({ params, query, request, reply }) => {
+        const outcome = await handle(params.site, query.token);
+        const page = await messagePage(db, params.site, query.lang, request, outcome.kind, query.token);
+        return sendHtml(reply, page, outcome.status);
+      },
+    );
+
+  linkPage(
+    '/privacy/:site/notice/subscription',
+    'Confirm a subscription to change notifications (asks before confirming)',
+    async (siteId, token) => {
+      const site = await siteContext(db, siteId);
+      const found = token ? await subscriptionByToken(db, site.scope, siteId, token, context.clock()) : undefined;
       const kind: SubscriptionPageKind = !found ? 'invalid' : found.status === 'confirmed' ? 'confirmed' : 'confirm';
-      return sendHtml(
-        reply,
-        await messagePage(db, params.site, query.lang, request, kind, query.token),
-        found ? 200 : 404,
-      );
+      return { kind, status: found ? 200 : 404 };
     },
   );
-
-  defineRoute(
-    app,
-    {
-      method: 'GET',
-      url: '/privacy/:site/notice/unsubscribe',
-      summary: 'Stop change notifications (asks before deleting the address)',
-      tags: ['notices'],
-      auth: 'public',
-      params: z.object({ site: siteParam }),
-      query: tokenQuery,
-      produces: 'text/html',
-      errors: [404],
-    },
-    async ({ params, query, request, reply }) =>
-      sendHtml(
-        reply,
-        await messagePage(db, params.site, query.lang, request, query.token ? 'unsubscribe' : 'invalid', query.token),
-        query.token ? 200 : 404,
-      ),
+  linkPage(
+    '/privacy/:site/notice/unsubscribe',
+    'Stop change notifications (asks before deleting the address)',
+    async (_site, token) => (token ? { kind: 'unsubscribe', status: 200 } : { kind: 'invalid', status: 404 }),
   );
 }
 

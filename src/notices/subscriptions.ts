@@ -7,7 +7,7 @@
  * Audit entries carry ids only, never an address. Unconfirmed addresses are deleted after a week.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { randomSecret, secretHash } from '../accounts/secrets.js';
 import { recordAudit } from '../audit/trail.js';
 import type { Language } from '../charter/schema.js';
@@ -18,6 +18,23 @@ import type { Mailer } from '../platform/mail.js';
 import type { DocumentKind } from './document.js';
 import { noticeTexts } from './texts/index.js';
 import { noticesView, type NoticesDb } from './tables.js';
+import { versionsWithMark } from './versions.js';
+
+/**
+ * The audit entry of a step the subscriber took (`notice.subscription-<step>`, actor `subject`): the subscription's id
+ * and its site (and language), never the address.
+ */
+function auditSubjectStep(
+  trx: Transaction<NoticesDb>,
+  scope: OrgScope,
+  step: 'requested' | 'confirmed' | 'removed',
+  id: string,
+  data: Record<string, unknown>,
+  now: Date,
+) {
+  const entry = { actor: 'subject', action: `notice.subscription-${step}`, target: `notice-subscription:${id}`, data };
+  return recordAudit(trx, scope, entry, now);
+}
 
 /** Unconfirmed subscriptions are deleted after this long (the confirmation mail says so). */
 export const confirmationWindowMs = 7 * 86_400_000;
@@ -83,17 +100,7 @@ export async function requestSubscription<DB extends NoticesDb>(
         })
         .execute();
     }
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor: 'subject',
-        action: 'notice.subscription-requested',
-        target: `notice-subscription:${id}`,
-        data: { site: input.siteId, language: input.language },
-      },
-      now,
-    );
+    await auditSubjectStep(trx, scope, 'requested', id, { site: input.siteId, language: input.language }, now);
     return id;
   });
   if (!outcome) return;
@@ -160,17 +167,7 @@ export async function confirmSubscription<DB extends NoticesDb>(
       .where('organisation_id', '=', organisationId)
       .where('id', '=', found.id)
       .execute();
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor: 'subject',
-        action: 'notice.subscription-confirmed',
-        target: `notice-subscription:${found.id}`,
-        data: { site: siteId },
-      },
-      now,
-    );
+    await auditSubjectStep(trx, scope, 'confirmed', found.id, { site: siteId }, now);
   });
   return true;
 }
@@ -219,17 +216,7 @@ export async function unsubscribe<DB extends NoticesDb>(
       .where('subscription_id', '=', id)
       .execute();
     if (Number(deleted.numDeletedRows) === 0) return false;
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor: 'subject',
-        action: 'notice.subscription-removed',
-        target: `notice-subscription:${id}`,
-        data: { site: siteId },
-      },
-      now,
-    );
+    await auditSubjectStep(trx, scope, 'removed', id, { site: siteId }, now);
     return true;
   });
 }
@@ -274,19 +261,8 @@ export async function markSignificant<DB extends NoticesDb>(
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
     // The version, and whether it is already marked, in one read.
-    const version = await trx
-      .selectFrom('notice_versions as v')
-      .leftJoin('notice_significant_changes as c', (join) =>
-        join
-          .onRef('c.organisation_id', '=', 'v.organisation_id')
-          .onRef('c.site_id', '=', 'v.site_id')
-          .onRef('c.kind', '=', 'v.kind')
-          .onRef('c.version', '=', 'v.version'),
-      )
-      .select(['v.version', 'c.marked_at'])
-      .where('v.organisation_id', '=', organisationId)
-      .where('v.site_id', '=', input.siteId)
-      .where('v.kind', '=', input.kind)
+    const version = await versionsWithMark(trx, organisationId, input.siteId, input.kind)
+      .select(['v.version', 's.marked_at'])
       .where('v.version', '=', input.version)
       .executeTakeFirst();
     if (!version) throw notFound('notice version');

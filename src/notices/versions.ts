@@ -125,12 +125,8 @@ async function recordIfChanged(
     .limit(1)
     .executeTakeFirst();
   if (latest) {
-    const previous = await trx
-      .selectFrom('notice_version_documents')
+    const previous = await documentsOf(trx, organisationId, input.siteId, input.kind)
       .select(['language', 'hash'])
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', input.siteId)
-      .where('kind', '=', input.kind)
       .where('version', '=', latest.version)
       .execute();
     const before = new Map(previous.map((row) => [row.language, row.hash]));
@@ -178,6 +174,39 @@ async function recordIfChanged(
   return 1;
 }
 
+/** The documents (one per language) of every version of a site's document of one kind; callers pick the columns. */
+function documentsOf(trx: Transaction<NoticesDb>, organisationId: string, siteId: string, kind: DocumentKind) {
+  return trx
+    .selectFrom('notice_version_documents')
+    .where('organisation_id', '=', organisationId)
+    .where('site_id', '=', siteId)
+    .where('kind', '=', kind);
+}
+
+/**
+ * A site's versions of one kind of document (`v`), each beside its significant-change mark (`s`; its columns are null
+ * while the version is unmarked). Callers pick the columns and any further condition.
+ */
+export function versionsWithMark(
+  trx: Transaction<NoticesDb>,
+  organisationId: string,
+  siteId: string,
+  kind: DocumentKind,
+) {
+  return trx
+    .selectFrom('notice_versions as v')
+    .leftJoin('notice_significant_changes as s', (join) =>
+      join
+        .onRef('s.organisation_id', '=', 'v.organisation_id')
+        .onRef('s.site_id', '=', 'v.site_id')
+        .onRef('s.kind', '=', 'v.kind')
+        .onRef('s.version', '=', 'v.version'),
+    )
+    .where('v.organisation_id', '=', organisationId)
+    .where('v.site_id', '=', siteId)
+    .where('v.kind', '=', kind);
+}
+
 /** Every version of a site's document, newest first, with the significant-change mark. */
 export async function listVersions<DB extends NoticesDb>(
   anyDb: Kysely<DB>,
@@ -188,28 +217,11 @@ export async function listVersions<DB extends NoticesDb>(
   const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
-    const rows = await trx
-      .selectFrom('notice_versions as v')
-      .leftJoin('notice_significant_changes as s', (join) =>
-        join
-          .onRef('s.organisation_id', '=', 'v.organisation_id')
-          .onRef('s.site_id', '=', 'v.site_id')
-          .onRef('s.kind', '=', 'v.kind')
-          .onRef('s.version', '=', 'v.version'),
-      )
+    const rows = await versionsWithMark(trx, organisationId, siteId, kind)
       .select(['v.version', 'v.revision_seq', 'v.published_at', 's.marked_at', 's.marked_by', 's.note'])
-      .where('v.organisation_id', '=', organisationId)
-      .where('v.site_id', '=', siteId)
-      .where('v.kind', '=', kind)
       .orderBy('v.version', 'desc')
       .execute();
-    const languages = await trx
-      .selectFrom('notice_version_documents')
-      .select(['version', 'language'])
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', siteId)
-      .where('kind', '=', kind)
-      .execute();
+    const languages = await documentsOf(trx, organisationId, siteId, kind).select(['version', 'language']).execute();
     return rows.map((row) => ({
       siteId,
       kind,
@@ -257,12 +269,8 @@ export async function versionDocument<DB extends NoticesDb>(
         : query.where('version', '=', input.version);
     const version = await query.executeTakeFirst();
     if (!version) return undefined;
-    const documents = await trx
-      .selectFrom('notice_version_documents')
+    const documents = await documentsOf(trx, organisationId, input.siteId, input.kind)
       .select(['language', 'document'])
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', input.siteId)
-      .where('kind', '=', input.kind)
       .where('version', '=', version.version)
       .execute();
     const chosen = documents.find((d) => d.language === input.language) ?? documents[0];

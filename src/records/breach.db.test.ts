@@ -6,7 +6,7 @@ import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { AppError } from '../platform/errors.js';
 import { testDatabase } from '../../test/support/database.js';
-import { breachClock, breachContentSchema, type BreachContentInput } from './breach.js';
+import { breachClock, breachContentSchema, type BreachContentInput, type NotificationInput } from './breach.js';
 import { amendBreach, findBreach, listBreaches, recordBreach, recordNotification } from './breach-repository.js';
 
 let database: OpenDatabase<Database>;
@@ -32,6 +32,15 @@ function buildBreachContent(edit: Partial<BreachContentInput> = {}) {
     authority: { required: true, reason: 'Contact data of many customers is exposed.' },
     subjects: { required: false, reason: 'No high risk: no financial or sensitive data.' },
     ...edit,
+  });
+}
+
+/** Records a notification to the authority by user:1 at `now`: the phase, time and content are what a test varies. */
+function notifyAuthority(breachId: string, notification: Omit<NotificationInput, 'recipient'>) {
+  return recordNotification(database.db, scope, breachId, {
+    notification: { recipient: 'authority', ...notification },
+    actor: 'user:1',
+    now,
   });
 }
 
@@ -174,38 +183,25 @@ describe('breach register', () => {
   it('records phased notifications: initial first, then follow-ups', async () => {
     const breach = await recordBreach(database.db, scope, { content: buildBreachContent(), actor: 'user:1', now });
     await expectAppError(
-      recordNotification(database.db, scope, breach.id, {
-        notification: { recipient: 'authority', phase: 'follow-up', sentAt: '2026-11-20T14:00:00Z', content: 'More' },
-        actor: 'user:1',
-        now,
-      }),
+      notifyAuthority(breach.id, { phase: 'follow-up', sentAt: '2026-11-20T14:00:00Z', content: 'More' }),
       422,
       'body.phase',
     );
-    await recordNotification(database.db, scope, breach.id, {
-      notification: {
-        recipient: 'authority',
-        phase: 'initial',
-        sentAt: '2026-11-20T14:00:00Z',
-        content: 'First',
-        reference: 'DOS-2026-123',
-      },
-      actor: 'user:1',
-      now,
+    await notifyAuthority(breach.id, {
+      phase: 'initial',
+      sentAt: '2026-11-20T14:00:00Z',
+      content: 'First',
+      reference: 'DOS-2026-123',
     });
     await expectAppError(
-      recordNotification(database.db, scope, breach.id, {
-        notification: { recipient: 'authority', phase: 'initial', sentAt: '2026-11-20T14:30:00Z', content: 'Again' },
-        actor: 'user:1',
-        now,
-      }),
+      notifyAuthority(breach.id, { phase: 'initial', sentAt: '2026-11-20T14:30:00Z', content: 'Again' }),
       422,
       'body.phase',
     );
-    const followUp = await recordNotification(database.db, scope, breach.id, {
-      notification: { recipient: 'authority', phase: 'follow-up', sentAt: '2026-11-20T14:45:00Z', content: 'Second' },
-      actor: 'user:1',
-      now,
+    const followUp = await notifyAuthority(breach.id, {
+      phase: 'follow-up',
+      sentAt: '2026-11-20T14:45:00Z',
+      content: 'Second',
     });
     expect(followUp.seq).toBe(2);
     const found = await findBreach(database.db, scope, breach.id);

@@ -4,6 +4,7 @@
  * granted those rights, and row-level security keeps each organisation to its own rows.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createOrganisationTable, refuseAllChanges } from '../platform/db/ddl.js';
 import { applicationRole, enableOrganisationRls } from '../platform/db/rls.js';
 
 const appendOnlyTables = ['breaches', 'breach_versions', 'breach_notifications'] as const;
@@ -11,19 +12,14 @@ const appendOnlyTables = ['breaches', 'breach_versions', 'breach_notifications']
 export const recordsMigrations: Record<string, Migration> = {
   '0650-records-breach-register': {
     async up(db: Kysely<unknown>) {
-      await sql`
-        create table breaches (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'breaches', { rls: false })`
           id uuid not null,
           number integer not null,
           created_at timestamptz not null,
           created_by text not null,
           primary key (organisation_id, id),
-          unique (organisation_id, number)
-        )`.execute(db);
-      await sql`
-        create table breach_versions (
-          organisation_id uuid not null,
+          unique (organisation_id, number)`;
+      await createOrganisationTable(db, 'breach_versions', { key: 'plain', rls: false })`
           breach_id uuid not null,
           version integer not null check (version >= 1),
           recorded_at timestamptz not null,
@@ -34,11 +30,8 @@ export const recordsMigrations: Record<string, Migration> = {
           content jsonb not null,
           primary key (organisation_id, breach_id, version),
           foreign key (organisation_id, breach_id) references breaches (organisation_id, id),
-          check ((version = 1) = (reason is null))
-        )`.execute(db);
-      await sql`
-        create table breach_notifications (
-          organisation_id uuid not null,
+          check ((version = 1) = (reason is null))`;
+      await createOrganisationTable(db, 'breach_notifications', { key: 'plain', rls: false })`
           breach_id uuid not null,
           seq integer not null check (seq >= 1),
           recipient text not null check (recipient in ('authority', 'subjects', 'controller')),
@@ -54,8 +47,7 @@ export const recordsMigrations: Record<string, Migration> = {
           delay_reasons text,
           primary key (organisation_id, breach_id, seq),
           foreign key (organisation_id, breach_id) references breaches (organisation_id, id),
-          check ((recipient = 'controller') = (controller is not null))
-        )`.execute(db);
+          check ((recipient = 'controller') = (controller is not null))`;
       await sql`create index breach_versions_open on breach_versions (organisation_id, aware_at) where status = 'open'`.execute(
         db,
       );
@@ -69,16 +61,7 @@ export const recordsMigrations: Record<string, Migration> = {
       for (const table of appendOnlyTables) {
         await enableOrganisationRls(db, table);
         await sql.raw(`revoke update, delete, truncate on ${table} from ${applicationRole}`).execute(db);
-        await sql
-          .raw(
-            `create trigger ${table}_append_only before update or delete on ${table} for each row execute function records_refuse_change()`,
-          )
-          .execute(db);
-        await sql
-          .raw(
-            `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function records_refuse_change()`,
-          )
-          .execute(db);
+        await refuseAllChanges(db, table, 'records_refuse_change');
       }
     },
   },

@@ -23,7 +23,7 @@ import { amendBreach, findBreach, listBreaches, recordBreach, recordNotification
 import { breachAmendmentSchema, breachContentSchema, notificationInputSchema } from './breach.js';
 import { breachViewSchema, draftSchema, dueBreaches, toBreachView, breachSummarySchema } from './breach-views.js';
 import { exportFormats, exportRecords, NoProcessorRecordError } from './export.js';
-import { recordLanguages } from './i18n.js';
+import { recordLanguages, type RecordLanguage } from './i18n.js';
 import { processorOverview } from './processors.js';
 import { deriveRecords } from './record.js';
 import { recordLanguage } from './record-language.js';
@@ -61,29 +61,14 @@ export function registerRecordsRoutes<DB extends RecordsDb>(app: FastifyInstance
 
 /** The Art. 30 records (JSON and exports) and the processors overview. */
 function registerRecordOfProcessingRoutes(app: FastifyInstance, deps: RecordsRouteDeps) {
-  defineRoute(
+  defineCharterDocumentRoute(
     app,
-    {
-      method: 'GET',
-      url: '/api/v1/records',
-      summary:
-        'The records of processing activities (Art. 30(1) controller record; Art. 30(2) processor record when the organisation acts as processor)',
-      tags: ['records'],
-      auth: read,
-      query: languageQuery,
-      response: z.record(z.string(), z.unknown()),
-      errors: [404],
-    },
-    async ({ query, request }) => {
-      const stored = await charterOf(deps.db, callerOf(request));
-      return {
-        ...deriveRecords(stored.charter, {
-          language: recordLanguage(stored.charter, query.language),
-          now: deps.clock(),
-          revision: stored.revision,
-        }),
-      };
-    },
+    deps,
+    '/api/v1/records',
+    'The records of processing activities (Art. 30(1) controller record; Art. 30(2) processor record when the organisation acts as processor)',
+    (stored, language) => ({
+      ...deriveRecords(stored.charter, { language, now: deps.clock(), revision: stored.revision }),
+    }),
   );
 
   defineRoute(
@@ -124,13 +109,37 @@ function registerRecordOfProcessingRoutes(app: FastifyInstance, deps: RecordsRou
     },
   );
 
+  defineCharterDocumentRoute(
+    app,
+    deps,
+    '/api/v1/processors',
+    'Recipients with role, country, transfer mechanism, DPA date and sub-processors, and the warnings on them',
+    (stored, language) => ({
+      ...processorOverview(stored.charter, deps.clock(), {
+        language,
+        dpaReviewAfter: deps.config.CHARTER_DPA_REVIEW_AFTER,
+      }),
+    }),
+  );
+}
+
+/**
+ * A document the records derive from the active charter, read with `records:read` in the language asked for (or the
+ * charter's first): 404 while no charter is active.
+ */
+function defineCharterDocumentRoute(
+  app: FastifyInstance,
+  deps: RecordsRouteDeps,
+  url: string,
+  summary: string,
+  derive: (stored: Awaited<ReturnType<typeof charterOf>>, language: RecordLanguage) => Record<string, unknown>,
+) {
   defineRoute(
     app,
     {
       method: 'GET',
-      url: '/api/v1/processors',
-      summary:
-        'Recipients with role, country, transfer mechanism, DPA date and sub-processors, and the warnings on them',
+      url,
+      summary,
       tags: ['records'],
       auth: read,
       query: languageQuery,
@@ -139,12 +148,7 @@ function registerRecordOfProcessingRoutes(app: FastifyInstance, deps: RecordsRou
     },
     async ({ query, request }) => {
       const stored = await charterOf(deps.db, callerOf(request));
-      return {
-        ...processorOverview(stored.charter, deps.clock(), {
-          language: recordLanguage(stored.charter, query.language),
-          dpaReviewAfter: deps.config.CHARTER_DPA_REVIEW_AFTER,
-        }),
-      };
+      return derive(stored, recordLanguage(stored.charter, query.language));
     },
   );
 }
@@ -246,42 +250,47 @@ function registerBreachEntryRoutes(app: FastifyInstance, deps: RecordsRouteDeps)
     },
   );
 
-  defineRoute(
+  defineBreachChange(
     app,
-    {
-      method: 'POST',
-      url: '/api/v1/breaches/:id/amendments',
-      summary: 'Amend a breach: the changed fields become a new version with the reason; nothing is overwritten',
-      tags: ['breaches'],
-      auth: breachesWrite,
-      params: breachParams,
-      body: breachAmendmentSchema,
-      response: breachViewSchema,
-      status: 201,
-      errors: [404, 422],
-    },
-    async ({ params, body, request }) => {
-      const caller = callerOf(request);
-      const now = deps.clock();
-      if (body.controllers) await checkControllers(deps.db, caller, body.controllers);
-      await amendBreach(deps.db, caller, params.id, { amendment: body, actor: caller.actor, now });
-      const breach = await findBreach(deps.db, caller, params.id);
-      if (!breach) throw notFound('breach');
-      return toBreachView(breach, now);
+    deps,
+    '/api/v1/breaches/:id/amendments',
+    'Amend a breach: the changed fields become a new version with the reason; nothing is overwritten',
+    breachAmendmentSchema,
+    async (caller, id, amendment, now) => {
+      if (amendment.controllers) await checkControllers(deps.db, caller, amendment.controllers);
+      await amendBreach(deps.db, caller, id, { amendment, actor: caller.actor, now });
     },
   );
+  defineBreachChange(
+    app,
+    deps,
+    '/api/v1/breaches/:id/notifications',
+    'Record a notification that was sent: to the authority (initial, then follow-ups), the people concerned, or a controller',
+    notificationInputSchema,
+    (caller, id, notification, now) =>
+      recordNotification(deps.db, caller, id, { notification, actor: caller.actor, now }),
+  );
+}
 
+/** A change to one breach (`breaches:write`): `apply` records it, the answer is the breach as it now stands (201). */
+function defineBreachChange<B extends z.ZodType>(
+  app: FastifyInstance,
+  deps: RecordsRouteDeps,
+  url: string,
+  summary: string,
+  body: B,
+  apply: (caller: ReturnType<typeof callerOf>, id: string, input: z.output<B>, now: Date) => Promise<unknown>,
+) {
   defineRoute(
     app,
     {
       method: 'POST',
-      url: '/api/v1/breaches/:id/notifications',
-      summary:
-        'Record a notification that was sent: to the authority (initial, then follow-ups), the people concerned, or a controller',
+      url,
+      summary,
       tags: ['breaches'],
       auth: breachesWrite,
       params: breachParams,
-      body: notificationInputSchema,
+      body,
       response: breachViewSchema,
       status: 201,
       errors: [404, 422],
@@ -289,7 +298,7 @@ function registerBreachEntryRoutes(app: FastifyInstance, deps: RecordsRouteDeps)
     async ({ params, body, request }) => {
       const caller = callerOf(request);
       const now = deps.clock();
-      await recordNotification(deps.db, caller, params.id, { notification: body, actor: caller.actor, now });
+      await apply(caller, params.id, body, now);
       const breach = await findBreach(deps.db, caller, params.id);
       if (!breach) throw notFound('breach');
       return toBreachView(breach, now);

@@ -1,13 +1,12 @@
 /** Migrations of the retention domain (0500–0599). Every table is organisation-owned: `organisation_id` leads. */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createOrganisationTable } from '../platform/db/ddl.js';
 import { enableOrganisationRls } from '../platform/db/rls.js';
 
 export const retentionMigrations: Record<string, Migration> = {
   '0500-retention-runs': {
     async up(db: Kysely<unknown>) {
-      await sql`
-        create table retention_runs (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'retention_runs', { rls: false })`
           id uuid not null,
           trigger text not null check (trigger in ('cli', 'schedule', 'api')),
           actor text not null,
@@ -23,8 +22,7 @@ export const retentionMigrations: Record<string, Migration> = {
           finished_at timestamptz,
           heartbeat_at timestamptz,
           error text,
-          primary key (organisation_id, id)
-        )`.execute(db);
+          primary key (organisation_id, id)`;
       await sql`create index retention_runs_history on retention_runs (organisation_id, created_at desc)`.execute(db);
       await sql`create index retention_runs_open on retention_runs (organisation_id, status) where status not in ('completed', 'failed', 'rejected')`.execute(
         db,
@@ -32,9 +30,7 @@ export const retentionMigrations: Record<string, Migration> = {
       await sql`create unique index retention_runs_job on retention_runs (organisation_id, job_id) where job_id is not null`.execute(
         db,
       );
-      await sql`
-        create table retention_run_steps (
-          organisation_id uuid not null,
+      await createOrganisationTable(db, 'retention_run_steps', { key: 'plain', rls: false })`
           run_id uuid not null,
           position integer not null,
           store_id text not null,
@@ -58,28 +54,21 @@ export const retentionMigrations: Record<string, Migration> = {
           finished_at timestamptz,
           duration_ms integer,
           primary key (organisation_id, run_id, position),
-          foreign key (organisation_id, run_id) references retention_runs (organisation_id, id) on delete cascade
-        )`.execute(db);
-      await sql`
-        create table retention_approvals (
-          organisation_id uuid not null,
+          foreign key (organisation_id, run_id) references retention_runs (organisation_id, id) on delete cascade`;
+      await createOrganisationTable(db, 'retention_approvals', { key: 'plain', rls: false })`
           run_id uuid not null,
           decision text not null check (decision in ('approved', 'rejected')),
           actor text not null,
           note text,
           decided_at timestamptz not null,
           primary key (organisation_id, run_id),
-          foreign key (organisation_id, run_id) references retention_runs (organisation_id, id) on delete cascade
-        )`.execute(db);
-      await sql`
-        create table retention_schedules (
-          organisation_id uuid primary key references organisations(id),
+          foreign key (organisation_id, run_id) references retention_runs (organisation_id, id) on delete cascade`;
+      await createOrganisationTable(db, 'retention_schedules', { key: 'one-per-organisation', rls: false })`
           enabled boolean not null,
           time_of_day text not null check (time_of_day ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
           next_run_at timestamptz not null,
           updated_at timestamptz not null,
-          updated_by text not null
-        )`.execute(db);
+          updated_by text not null`;
       await sql`create index retention_schedules_due on retention_schedules (next_run_at) where enabled`.execute(db);
       for (const table of ['retention_runs', 'retention_run_steps', 'retention_approvals', 'retention_schedules']) {
         await enableOrganisationRls(db, table);

@@ -1,12 +1,10 @@
 /** Migrations of the rights domain (0400–0499). Every table is organisation-owned and under row-level security. */
 import { sql, type Kysely, type Migration } from 'kysely';
-import { enableOrganisationRls } from '../platform/db/rls.js';
+import { createOrganisationTable } from '../platform/db/ddl.js';
 
 /** 0400: Requests, with the inbox and the per-identity indexes. */
 async function createRequests(db: Kysely<unknown>) {
-  await sql`
-      create table rights_requests (
-        organisation_id uuid not null references organisations(id),
+  await createOrganisationTable(db, 'rights_requests')`
         id uuid not null,
         reference text not null,
         site_id text not null,
@@ -50,20 +48,16 @@ async function createRequests(db: Kysely<unknown>) {
         created_by text not null,
         updated_at timestamptz not null,
         primary key (organisation_id, id),
-        unique (organisation_id, reference)
-      )`.execute(db);
+        unique (organisation_id, reference)`;
   await sql`create index rights_requests_inbox on rights_requests (organisation_id, state, due_at)`.execute(db);
   await sql`create index rights_requests_identity on rights_requests (organisation_id, identity_hash, received_at)`.execute(
     db,
   );
-  await enableOrganisationRls(db, 'rights_requests');
 }
 
 /** 0400: The timeline of each request. */
 async function createEvents(db: Kysely<unknown>) {
-  await sql`
-      create table rights_events (
-        organisation_id uuid not null references organisations(id),
+  await createOrganisationTable(db, 'rights_events')`
         id bigint generated always as identity,
         request_id uuid not null,
         at timestamptz not null,
@@ -73,17 +67,13 @@ async function createEvents(db: Kysely<unknown>) {
         to_state text,
         data jsonb not null default '{}',
         primary key (organisation_id, id),
-        foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
-      )`.execute(db);
+        foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)`;
   await sql`create index rights_events_request on rights_events (organisation_id, request_id, id)`.execute(db);
-  await enableOrganisationRls(db, 'rights_events');
 }
 
 /** 0400: Export packages (their content is dropped at expiry). */
 async function createPackages(db: Kysely<unknown>) {
-  await sql`
-      create table rights_packages (
-        organisation_id uuid not null references organisations(id),
+  await createOrganisationTable(db, 'rights_packages')`
         id uuid not null,
         request_id uuid not null,
         created_at timestamptz not null,
@@ -97,19 +87,15 @@ async function createPackages(db: Kysely<unknown>) {
         deleted_at timestamptz,
         primary key (organisation_id, id),
         unique (organisation_id, link_hash),
-        foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
-      )`.execute(db);
+        foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)`;
   await sql`create index rights_packages_expiry on rights_packages (organisation_id, expires_at) where content is not null`.execute(
     db,
   );
-  await enableOrganisationRls(db, 'rights_packages');
 }
 
 /** 0400: One-time codes and mailed links, stored as keyed hashes. */
 async function createCodes(db: Kysely<unknown>) {
-  await sql`
-      create table rights_codes (
-        organisation_id uuid not null references organisations(id),
+  await createOrganisationTable(db, 'rights_codes')`
         id uuid not null,
         request_id uuid not null,
         purpose text not null check (purpose in ('verify', 'cancel', 'download')),
@@ -122,52 +108,38 @@ async function createCodes(db: Kysely<unknown>) {
         attempts integer not null default 0,
         locked_at timestamptz,
         primary key (organisation_id, id),
-        foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
-      )`.execute(db);
+        foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)`;
   await sql`create index rights_codes_request on rights_codes (organisation_id, request_id, purpose, created_at)`.execute(
     db,
   );
   await sql`create unique index rights_codes_link on rights_codes (organisation_id, link_hash) where link_hash is not null`.execute(
     db,
   );
-  await enableOrganisationRls(db, 'rights_codes');
 }
 
 /** 0400: Reminders sent to the privacy officer, one per request and kind. */
 async function createReminders(db: Kysely<unknown>) {
-  await sql`
-      create table rights_reminders (
-        organisation_id uuid not null references organisations(id),
+  await createOrganisationTable(db, 'rights_reminders')`
         request_id uuid not null,
         kind text not null,
         sent_at timestamptz not null,
         primary key (organisation_id, request_id, kind),
-        foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
-      )`.execute(db);
-  await enableOrganisationRls(db, 'rights_reminders');
+        foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)`;
 }
 
 /** 0400: Throttle counters of the first version (no code reads them now: platform/throttle.ts counts in throttle_counts). */
 async function createThrottle(db: Kysely<unknown>) {
-  await sql`
-      create table rights_throttle (
-        organisation_id uuid not null references organisations(id),
+  await createOrganisationTable(db, 'rights_throttle')`
         key text not null,
-        at timestamptz not null
-      )`.execute(db);
+        at timestamptz not null`;
   await sql`create index rights_throttle_key on rights_throttle (organisation_id, key, at)`.execute(db);
-  await enableOrganisationRls(db, 'rights_throttle');
 }
 
 /** 0400: The organisation's key for keyed hashes. */
 async function createKeys(db: Kysely<unknown>) {
-  await sql`
-      create table rights_keys (
-        organisation_id uuid primary key references organisations(id),
+  await createOrganisationTable(db, 'rights_keys', { key: 'one-per-organisation' })`
         key bytea not null,
-        created_at timestamptz not null default now()
-      )`.execute(db);
-  await enableOrganisationRls(db, 'rights_keys');
+        created_at timestamptz not null default now()`;
 }
 
 export const rightsMigrations: Record<string, Migration> = {
@@ -187,28 +159,22 @@ export const rightsMigrations: Record<string, Migration> = {
       // A browser's hold on one request: the filing browser's (proven_at null: it may see the status and type the
       // code), or the browser that presented the code or the link from the mail (proven_at set: it may confirm and
       // manage consents). Only a keyed hash of the cookie is kept.
-      await sql`
-        create table rights_sessions (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'rights_sessions')`
           token_hash text not null,
           request_id uuid not null,
           created_at timestamptz not null,
           proven_at timestamptz,
           expires_at timestamptz not null,
           primary key (organisation_id, token_hash),
-          foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
-        )`.execute(db);
+          foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)`;
       await sql`create index rights_sessions_request on rights_sessions (organisation_id, request_id)`.execute(db);
-      await enableOrganisationRls(db, 'rights_sessions');
       // Throttling moved to the atomic counters of throttle_counts (platform/throttle.ts).
       await sql`drop table rights_throttle`.execute(db);
     },
   },
   '0410-rights-notifications': {
     async up(db: Kysely<unknown>) {
-      await sql`
-        create table rights_notifications (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'rights_notifications')`
           id uuid not null,
           request_id uuid not null,
           recipient text not null,
@@ -220,13 +186,11 @@ export const rightsMigrations: Record<string, Migration> = {
           done_by text,
           primary key (organisation_id, id),
           unique (organisation_id, request_id, recipient),
-          foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
-        )`.execute(db);
+          foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)`;
       // The officer's open Art. 19 tasks across requests.
       await sql`create index rights_notifications_pending on rights_notifications (organisation_id, state) where state = 'pending'`.execute(
         db,
       );
-      await enableOrganisationRls(db, 'rights_notifications');
     },
   },
   '0420-rights-restricted-identities': {
@@ -235,17 +199,13 @@ export const rightsMigrations: Record<string, Migration> = {
       // itself (a table without a restrictColumn): retention keeps every row they match, in every store. Stored like
       // the request's own identity (same table protection: organisation-scoped, row-level security); removed when the
       // restriction is lifted.
-      await sql`
-        create table rights_restricted_identities (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'rights_restricted_identities')`
           request_id uuid not null,
           identity_type text not null,
           identity_value text not null,
           created_at timestamptz not null,
           primary key (organisation_id, request_id, identity_type, identity_value),
-          foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)
-        )`.execute(db);
-      await enableOrganisationRls(db, 'rights_restricted_identities');
+          foreign key (organisation_id, request_id) references rights_requests (organisation_id, id)`;
     },
   },
 };

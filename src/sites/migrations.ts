@@ -1,13 +1,11 @@
 /** Migrations of the sites domain (0800–0899). Every table is organisation-owned: `organisation_id` leads. */
 import { sql, type Kysely, type Migration } from 'kysely';
-import { enableOrganisationRls } from '../platform/db/rls.js';
+import { createOrganisationTable } from '../platform/db/ddl.js';
 
 export const siteMigrations: Record<string, Migration> = {
   '0800-site-scans': {
     async up(db: Kysely<unknown>) {
-      await sql`
-        create table site_scans (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'site_scans')`
           id uuid not null,
           site_id text not null,
           trigger text not null check (trigger in ('schedule', 'api')),
@@ -21,10 +19,8 @@ export const siteMigrations: Record<string, Migration> = {
           violations integer not null default 0,
           warnings integer not null default 0,
           error text,
-          primary key (organisation_id, id)
-        )`.execute(db);
+          primary key (organisation_id, id)`;
       await sql`create index site_scans_history on site_scans (organisation_id, site_id, started_at desc)`.execute(db);
-      await enableOrganisationRls(db, 'site_scans');
     },
   },
 };

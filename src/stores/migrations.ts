@@ -1,5 +1,6 @@
 /** Migrations of the stores domain (0300–0399). Every table is organisation-owned: `organisation_id` leads. */
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { createOrganisationTable } from '../platform/db/ddl.js';
 import { enableOrganisationRls } from '../platform/db/rls.js';
 
 export const storeMigrations: Record<string, Migration> = {
@@ -7,9 +8,7 @@ export const storeMigrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       // A job acting on the organisation's stores for one subject (erasure, rectification, restriction). The
       // identities are never stored: only a digest, so a re-run can prove it is the same job.
-      await sql`
-        create table store_jobs (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'store_jobs', { rls: false })`
           id text not null,
           kind text not null check (kind in ('erasure', 'rectification', 'restriction')),
           identity_digest text not null,
@@ -19,12 +18,9 @@ export const storeMigrations: Record<string, Migration> = {
           created_at timestamptz not null,
           updated_at timestamptz not null,
           completed_at timestamptz,
-          primary key (organisation_id, id)
-        )`.execute(db);
+          primary key (organisation_id, id)`;
       // One step per store: done steps are never repeated when the job runs again after a crash.
-      await sql`
-        create table store_job_steps (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'store_job_steps', { rls: false })`
           job_id text not null,
           store_id text not null,
           status text not null check (status in ('pending', 'done', 'failed')),
@@ -33,8 +29,7 @@ export const storeMigrations: Record<string, Migration> = {
           error text,
           updated_at timestamptz not null,
           primary key (organisation_id, job_id, store_id),
-          foreign key (organisation_id, job_id) references store_jobs (organisation_id, id)
-        )`.execute(db);
+          foreign key (organisation_id, job_id) references store_jobs (organisation_id, id)`;
       await enableOrganisationRls(db, 'store_jobs');
       await enableOrganisationRls(db, 'store_job_steps');
     },

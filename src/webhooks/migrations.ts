@@ -3,14 +3,13 @@
  * and one delivery row per event and subscription — the outbox the sender works through in order.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createOrganisationTable } from '../platform/db/ddl.js';
 import { enableOrganisationRls } from '../platform/db/rls.js';
 
 export const webhookMigrations: Record<string, Migration> = {
   '0900-webhooks': {
     async up(db: Kysely<unknown>) {
-      await sql`
-        create table webhook_subscriptions (
-          organisation_id uuid not null references organisations(id),
+      await createOrganisationTable(db, 'webhook_subscriptions', { rls: false })`
           id uuid not null,
           url text not null,
           description text,
@@ -21,11 +20,8 @@ export const webhookMigrations: Record<string, Migration> = {
           active boolean not null default true,
           created_at timestamptz not null,
           created_by text not null,
-          primary key (organisation_id, id)
-        )`.execute(db);
-      await sql`
-        create table webhook_deliveries (
-          organisation_id uuid not null,
+          primary key (organisation_id, id)`;
+      await createOrganisationTable(db, 'webhook_deliveries', { key: 'plain', rls: false })`
           id uuid not null,
           subscription_id uuid not null,
           seq bigserial not null,
@@ -41,8 +37,7 @@ export const webhookMigrations: Record<string, Migration> = {
           delivered_at timestamptz,
           primary key (organisation_id, id),
           unique (message_id, subscription_id),
-          foreign key (organisation_id, subscription_id) references webhook_subscriptions (organisation_id, id) on delete cascade
-        )`.execute(db);
+          foreign key (organisation_id, subscription_id) references webhook_subscriptions (organisation_id, id) on delete cascade`;
       // The sender's query: the oldest pending delivery of each subscription.
       await sql`create index webhook_deliveries_pending on webhook_deliveries (subscription_id, seq) where status = 'pending'`.execute(
         db,
@@ -57,18 +52,14 @@ export const webhookMigrations: Record<string, Migration> = {
       await sql`alter table webhook_subscriptions add column consent_threshold jsonb`.execute(db);
       // Which side of its threshold each watched figure was on at the last check: an event goes out only when a
       // figure changes side (a crossing), once, whichever process sees it first (the update is the check).
-      await sql`
-        create table webhook_consent_crossings (
-          organisation_id uuid not null,
+      await createOrganisationTable(db, 'webhook_consent_crossings', { key: 'plain' })`
           subscription_id uuid not null,
           site_id text not null,
           category text not null,
           above boolean not null,
           changed_at timestamptz not null,
           primary key (organisation_id, subscription_id, site_id, category),
-          foreign key (organisation_id, subscription_id) references webhook_subscriptions (organisation_id, id) on delete cascade
-        )`.execute(db);
-      await enableOrganisationRls(db, 'webhook_consent_crossings');
+          foreign key (organisation_id, subscription_id) references webhook_subscriptions (organisation_id, id) on delete cascade`;
     },
   },
 };

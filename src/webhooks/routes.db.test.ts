@@ -20,15 +20,14 @@ afterAll(async () => {
   await strict?.close();
 });
 
+/** POST /api/v1/webhooks: a subscription to `payload`'s events at its url, asked for with `headers`. */
+const subscribe = (app: TestApp, headers: Record<string, string>, payload: Record<string, unknown>) =>
+  app.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers, payload });
+
 describe('webhooks API', () => {
   it('subscribes, queues a request.received delivery without personal data, logs it, sends a test event and rotates the secret', async () => {
     const owner = await sessionFor(t, 'owner');
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/webhooks',
-      headers: owner,
-      payload: { url: 'http://127.0.0.1:9/hooks', events: ['request.received'] },
-    });
+    const created = await subscribe(t, owner, { url: 'http://127.0.0.1:9/hooks', events: ['request.received'] });
     expect(created.statusCode).toBe(201);
     const subscription = created.json();
     expect(subscription.secret).toMatch(/^whsec_/);
@@ -89,20 +88,10 @@ describe('webhooks API', () => {
 
   it('refuses a loopback target with 422 on the url field when the operator has not allowed private targets', async () => {
     const owner = await sessionFor(strict, 'owner');
-    const refused = await strict.app.inject({
-      method: 'POST',
-      url: '/api/v1/webhooks',
-      headers: owner,
-      payload: { url: 'http://127.0.0.1:8080/hooks', events: ['*'] },
-    });
+    const refused = await subscribe(strict, owner, { url: 'http://127.0.0.1:8080/hooks', events: ['*'] });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details[0].path).toBe('body.url');
-    const bad = await strict.app.inject({
-      method: 'POST',
-      url: '/api/v1/webhooks',
-      headers: owner,
-      payload: { url: 'https://hooks.example/', events: ['no.such.event'] },
-    });
+    const bad = await subscribe(strict, owner, { url: 'https://hooks.example/', events: ['no.such.event'] });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details[0].path).toMatch(/^body\.events/);
   });

@@ -5,7 +5,7 @@
  * meanwhile), so receivers switch without losing a message.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/trail.js';
 import { type SubscriptionDb, subscriptionView } from './tables.js';
@@ -199,6 +199,55 @@ export async function getSubscription<DB extends SubscriptionDb>(
   return toView(await findRow(db, scope, id));
 }
 
+/**
+ * `change` to subscription `id` and its audit entry (`action`, target `webhook:<id>`, written after the change) in one
+ * transaction of the organisation.
+ */
+async function auditedChange(
+  deps: SubscriptionDeps,
+  scope: OrgScope & { actor: string },
+  id: string,
+  audit: { action: string; data?: Record<string, unknown>; at: Date },
+  change: (trx: Transaction<SubscriptionDb>, organisationId: string) => Promise<unknown>,
+): Promise<void> {
+  const organisationId = requireScope(scope);
+  await inOrganisation(deps.db, scope, async (trx) => {
+    await change(trx, organisationId);
+    const data = audit.data ? { data: audit.data } : {};
+    await recordAudit(
+      trx,
+      scope,
+      { actor: scope.actor, action: audit.action, target: `webhook:${id}`, ...data },
+      audit.at,
+    );
+  });
+}
+
+/** Sets columns of one subscription row. */
+async function setColumns(
+  trx: Transaction<SubscriptionDb>,
+  organisationId: string,
+  id: string,
+  values: Updateable<WebhookSubscriptionTable>,
+): Promise<void> {
+  await trx
+    .updateTable('webhook_subscriptions')
+    .set(values)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deletes a subscription's rows from a table that hangs off it (its deliveries, its threshold crossings). */
+async function deleteOfSubscription(
+  trx: Transaction<SubscriptionDb>,
+  table: 'webhook_deliveries' | 'webhook_consent_crossings',
+  organisationId: string,
+  id: string,
+): Promise<void> {
+  await trx.deleteFrom(table).where('organisation_id', '=', organisationId).where('subscription_id', '=', id).execute();
+}
+
 export async function updateSubscription<DB extends SubscriptionDb>(
   anyDeps: SubscriptionDeps<DB>,
   scope: OrgScope & { actor: string },
@@ -206,37 +255,20 @@ export async function updateSubscription<DB extends SubscriptionDb>(
   patch: z.infer<typeof subscriptionPatchSchema>,
 ): Promise<SubscriptionView> {
   const deps: SubscriptionDeps = { ...anyDeps, db: subscriptionView(anyDeps.db) };
-  const organisationId = requireScope(scope);
   await findRow(deps.db, scope, id);
   const url = patch.url === undefined ? undefined : await checkedUrl(deps, patch.url);
-  const now = deps.clock();
-  await inOrganisation(deps.db, scope, async (trx) => {
-    await trx
-      .updateTable('webhook_subscriptions')
-      .set({
-        ...(url ? { url } : {}),
-        ...(patch.description !== undefined ? { description: patch.description } : {}),
-        ...(patch.events ? { events: [...new Set(patch.events)] } : {}),
-        ...(patch.active !== undefined ? { active: patch.active } : {}),
-        ...(patch.consentThreshold ? { consent_threshold: JSON.stringify(patch.consentThreshold) } : {}),
-      })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', id)
-      .execute();
+  const audit = { action: 'webhook.updated', data: { fields: Object.keys(patch) }, at: deps.clock() };
+  await auditedChange(deps, scope, id, audit, async (trx, organisationId) => {
+    await setColumns(trx, organisationId, id, {
+      ...(url ? { url } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+      ...(patch.events ? { events: [...new Set(patch.events)] } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+      ...(patch.consentThreshold ? { consent_threshold: JSON.stringify(patch.consentThreshold) } : {}),
+    });
     // New threshold settings: which side each figure was on is judged afresh (a figure already above the new
     // threshold is then announced once).
-    if (patch.consentThreshold)
-      await trx
-        .deleteFrom('webhook_consent_crossings')
-        .where('organisation_id', '=', organisationId)
-        .where('subscription_id', '=', id)
-        .execute();
-    await recordAudit(
-      trx,
-      scope,
-      { actor: scope.actor, action: 'webhook.updated', target: `webhook:${id}`, data: { fields: Object.keys(patch) } },
-      now,
-    );
+    if (patch.consentThreshold) await deleteOfSubscription(trx, 'webhook_consent_crossings', organisationId, id);
   });
   return getSubscription(deps.db, scope, id);
 }
@@ -247,25 +279,14 @@ export async function deleteSubscription<DB extends SubscriptionDb>(
   id: string,
 ): Promise<void> {
   const deps: SubscriptionDeps = { ...anyDeps, db: subscriptionView(anyDeps.db) };
-  const organisationId = requireScope(scope);
   await findRow(deps.db, scope, id);
-  await inOrganisation(deps.db, scope, async (trx) => {
-    await trx
-      .deleteFrom('webhook_deliveries')
-      .where('organisation_id', '=', organisationId)
-      .where('subscription_id', '=', id)
-      .execute();
+  await auditedChange(deps, scope, id, { action: 'webhook.deleted', at: deps.clock() }, async (trx, organisationId) => {
+    await deleteOfSubscription(trx, 'webhook_deliveries', organisationId, id);
     await trx
       .deleteFrom('webhook_subscriptions')
       .where('organisation_id', '=', organisationId)
       .where('id', '=', id)
       .execute();
-    await recordAudit(
-      trx,
-      scope,
-      { actor: scope.actor, action: 'webhook.deleted', target: `webhook:${id}` },
-      deps.clock(),
-    );
   });
 }
 
@@ -281,30 +302,15 @@ export async function rotateSecret<DB extends SubscriptionDb>(
   const now = deps.clock();
   const secret = newSecret();
   const until = new Date(now.getTime() + rotationOverlapMs);
-  await inOrganisation(deps.db, scope, async (trx) => {
-    await trx
-      .updateTable('webhook_subscriptions')
-      // The previous secret moves over sealed as it was (same row, same context).
-      .set({
-        secret: sealSecret(secret, webhookSecretContext(organisationId, id)),
-        previous_secret: row.secret,
-        previous_until: until,
-      })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor: scope.actor,
-        action: 'webhook.secret-rotated',
-        target: `webhook:${id}`,
-        data: { previousValidUntil: until.toISOString() },
-      },
-      now,
-    );
-  });
+  const audit = { action: 'webhook.secret-rotated', data: { previousValidUntil: until.toISOString() }, at: now };
+  await auditedChange(deps, scope, id, audit, (trx) =>
+    // The previous secret moves over sealed as it was (same row, same context).
+    setColumns(trx, organisationId, id, {
+      secret: sealSecret(secret, webhookSecretContext(organisationId, id)),
+      previous_secret: row.secret,
+      previous_until: until,
+    }),
+  );
   return { ...toView({ ...row, secret, previous_secret: row.secret, previous_until: until }), secret };
 }
 
@@ -317,10 +323,9 @@ export async function sendTestEvent<DB extends SubscriptionDb>(
   const deps: SubscriptionDeps = { ...anyDeps, db: subscriptionView(anyDeps.db) };
   await findRow(deps.db, scope, id);
   const now = deps.clock();
-  await inOrganisation(deps.db, scope, async (trx) => {
-    await emitWebhookEvent(trx, scope, 'webhook.test', { subscriptionId: id }, now, { subscriptionId: id });
-    await recordAudit(trx, scope, { actor: scope.actor, action: 'webhook.test-sent', target: `webhook:${id}` }, now);
-  });
+  await auditedChange(deps, scope, id, { action: 'webhook.test-sent', at: now }, (trx) =>
+    emitWebhookEvent(trx, scope, 'webhook.test', { subscriptionId: id }, now, { subscriptionId: id }),
+  );
 }
 
 export async function listDeliveries<DB extends SubscriptionDb>(

@@ -11,14 +11,16 @@ import { consentApp } from '../ledger-fixtures.js';
 export interface ConsentMailApp {
   smtp: TestSmtp;
   t: Awaited<ReturnType<typeof consentApp>>;
+  /** The test organisation's scope, for calling the domain's functions directly. */
+  scope(): { organisationId: string };
 }
 
 /**
  * Registers the hooks that start and close the SMTP server and the app. Call it at the top level of a test file; read
- * the fields in a `beforeAll` registered after this call, or inside the tests.
+ * the fields inside the tests (or in a `beforeAll` registered after this call).
  */
 export function consentMailApp(charter: Charter, now: () => Date): ConsentMailApp {
-  const rig = {} as ConsentMailApp;
+  const rig = { scope: () => ({ organisationId: rig.t.organisationId }) } as ConsentMailApp;
   beforeAll(async () => {
     rig.smtp = await startSmtp();
     rig.t = await consentApp({ charter, now, env: { SMTP_URL: rig.smtp.url } });

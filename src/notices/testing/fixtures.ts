@@ -18,3 +18,11 @@ export const withMailchimp = (c: Charter): void => {
   });
   c.purposes[0]!.recipients.push('mailchimp');
 };
+
+/**
+ * The twelve items of Art. 13(1)(a)–(f) and 13(2)(a)–(f), written out from the article itself rather than taken from
+ * lint-completeness.ts, so a test still notices an item that goes missing there.
+ */
+export const article13ItemsOfTheLaw: string[] = ['1', '2'].flatMap((paragraph) =>
+  ['a', 'b', 'c', 'd', 'e', 'f'].map((point) => `13(${paragraph})(${point})`),
+);

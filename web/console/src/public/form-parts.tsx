@@ -45,19 +45,29 @@ export function NewPasswordFields({
   );
 }
 
-/** A form's error (if its last try failed) and its submit button, disabled while the try is under way. */
+/**
+ * A form's problem found before sending (`problem`, e.g. two passwords that differ), its error (if its last try
+ * failed) and its submit button, disabled while the try is under way.
+ */
 export function SubmitRow({
   mutation,
   label,
+  problem,
   children,
 }: {
   mutation: { error?: unknown; pending: boolean };
   label: string;
+  problem?: string | false;
   /** More buttons after the submit button, in the same row. */
   children?: ReactNode;
 }) {
   return (
     <>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       <ErrorMessage error={mutation.error} />
       <p>
         <button type="submit" disabled={mutation.pending}>

@@ -104,12 +104,7 @@ export function Password() {
           password={{ value: password, onChange: (e) => setPassword(e.target.value) }}
           confirm={{ value: confirm, onChange: (e) => setConfirm(e.target.value) }}
         />
-        {mismatch && (
-          <p className="error" role="alert">
-            {t.mismatch}
-          </p>
-        )}
-        <SubmitRow mutation={mutation} label={t.submit} />
+        <SubmitRow mutation={mutation} label={t.submit} problem={mismatch && t.mismatch} />
       </form>
     </>
   );

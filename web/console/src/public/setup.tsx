@@ -147,12 +147,7 @@ export function Setup({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
             <input id="setup-name" required {...field('name')} />
           </fieldset>
         )}
-        {mismatch && (
-          <p className="error" role="alert">
-            {t.mismatch}
-          </p>
-        )}
-        <SubmitRow mutation={mutation} label={t.submit} />
+        <SubmitRow mutation={mutation} label={t.submit} problem={mismatch && t.mismatch} />
       </form>
     </>
   );

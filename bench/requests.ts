@@ -10,7 +10,6 @@
  *   BENCH_REQUESTS=200 BENCH_PARALLEL=20 BENCH_SEQUENTIAL=20 BENCH_DATABASES=postgres,mariadb
  */
 import { performance } from 'node:perf_hooks';
-import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { ensureOrganisation } from '../src/accounts/organisations.js';
 import type { AppContext } from '../src/platform/app-context.js';
@@ -30,7 +29,7 @@ import { createPostgresDriver } from '../src/stores/sql/postgres.js';
 import { buildCharter } from '../test/support/charter.js';
 import { startMariaDb } from '../test/support/mariadb-server.js';
 import { startPostgres } from '../test/support/postgres-server.js';
-import { benchEmail, benchStore, generateCompanyDatabase } from './stores-data.js';
+import { benchEmail, benchStore, createCompanyDatabase, generateCompanyDatabase } from './stores-data.js';
 import { ms, mulberry32, percentile } from './stats.js';
 import { defaultText } from '../src/charter/localized.js';
 import { writeFileSync } from 'node:fs';
@@ -322,17 +321,15 @@ async function main() {
       } else if (name === 'mariadb') {
         const mariadb = await startMariaDb({ bufferPool: '1G' });
         try {
-          const connection = await mysql.createConnection({ uri: mariadb.url });
-          await connection.query('create database company character set utf8mb4');
-          await connection.end();
+          const companyUrl = await createCompanyDatabase('mysql', mariadb.url, { charset: 'utf8mb4' });
           started = performance.now();
-          const driver = createMysqlDriver(`${mariadb.url}company`);
+          const driver = createMysqlDriver(companyUrl);
           await generateCompanyDatabase(driver, { customers, heavyRows: 0 });
           await driver.close();
           console.log(
             `generated the company database on MariaDB in ${((performance.now() - started) / 1000).toFixed(0)} s`,
           );
-          await run('mysql', `${mariadb.url}company`, charterUrl);
+          await run('mysql', companyUrl, charterUrl);
         } finally {
           mariadb.stop();
         }

@@ -35,7 +35,7 @@ import { runRetention } from '../src/retention/sweep.js';
 import { minimalCharterYaml } from '../test/support/charter.js';
 import { startMariaDb } from '../test/support/mariadb-server.js';
 import { startPostgres } from '../test/support/postgres-server.js';
-import { benchStore, generateCompanyDatabase } from './stores-data.js';
+import { benchStore, createCompanyDatabase, generateCompanyDatabase } from './stores-data.js';
 import { defaultText } from '../src/charter/localized.js';
 
 const env = process.env;
@@ -309,11 +309,7 @@ async function main() {
     log('\nPostgreSQL (default settings, fsync on)');
     const server = await startPostgres({});
     try {
-      const admin = new pg.Client({ connectionString: server.url });
-      await admin.connect();
-      await admin.query('create database company');
-      await admin.end();
-      const url = server.url.replace(/\/postgres$/, '/company');
+      const url = await createCompanyDatabase('postgres', server.url);
       const driver = createPostgresDriver(url, { poolSize: 2 });
       const monitor = new pg.Pool({ connectionString: url, max: 1 });
       try {
@@ -342,10 +338,7 @@ async function main() {
       args: (env.BENCH_MARIADB_ARGS ?? '--innodb-log-file-size=1G').split(' ').filter(Boolean),
     });
     try {
-      const admin = await mysql.createConnection({ uri: server.url });
-      await admin.query('create database company character set utf8mb4');
-      await admin.end();
-      const url = `${server.url}company`;
+      const url = await createCompanyDatabase('mysql', server.url, { charset: 'utf8mb4' });
       const driver = createMysqlDriver(url, { poolSize: 2 });
       const monitor = mysql.createPool({ uri: url, connectionLimit: 1 });
       try {

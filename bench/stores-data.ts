@@ -5,6 +5,8 @@
  * carry a checksum (IBAN, national register number, company number, card number) come from a small lookup table
  * of valid values computed here, so `charter scan` has real data to find.
  */
+import mysql from 'mysql2/promise';
+import pg from 'pg';
 import { storeSchema, type Store } from '../src/charter/schema.js';
 import type { HoldDefinition } from '../src/stores/plan.js';
 import type { Dialect, SqlDriver } from '../src/stores/sql/driver.js';
@@ -42,6 +44,28 @@ export const seededPersonalColumns = [
   'consents.source_ip',
   'log_entries.ip',
 ];
+
+/**
+ * Creates the empty `company` database on a benchmark's database server and returns its URL; on MariaDB with the
+ * character set a benchmark names (the server's default otherwise).
+ */
+export async function createCompanyDatabase(
+  kind: 'postgres' | 'mysql',
+  serverUrl: string,
+  options: { charset?: string } = {},
+): Promise<string> {
+  if (kind === 'postgres') {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query('create database company');
+    await admin.end();
+    return serverUrl.replace(/\/postgres$/, '/company');
+  }
+  const admin = await mysql.createConnection({ uri: serverUrl });
+  await admin.query(`create database company${options.charset ? ` character set ${options.charset}` : ''}`);
+  await admin.end();
+  return `${serverUrl}company`;
+}
 
 /** The charter declaration of the benchmark store. */
 export function benchStore(kind: 'postgres' | 'mysql', options: { columns?: boolean } = {}): Store {

@@ -10,13 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
 import { startMariaDb } from '../test/support/mariadb-server.js';
 import { startPostgres } from '../test/support/postgres-server.js';
 import { projectFile } from '../src/platform/project.js';
 import type { AccessRecord } from '../src/stores/connector.js';
 import { storeModel } from '../src/stores/plan.js';
+import type { Store } from '../src/charter/schema.js';
 import { scanStore } from '../src/stores/scan/scan.js';
 import type { SqlDriver } from '../src/stores/sql/driver.js';
 import { createSqlConnector } from '../src/stores/sql/engine.js';
@@ -26,6 +25,7 @@ import {
   benchEmail,
   benchHolds,
   benchStore,
+  createCompanyDatabase,
   generateCompanyDatabase,
   heavyCustomerId,
   seededPersonalColumns,
@@ -60,17 +60,22 @@ function summarise(label: string, samples: Sample[]) {
   }
 }
 
+/** The connector of the company store as a benchmark declares it (all columns unless `store` says otherwise). */
+function companyConnector(kind: 'postgres' | 'mysql', driver: SqlDriver, store: Store = benchStore(kind)) {
+  return createSqlConnector({
+    id: 'company',
+    kind,
+    model: storeModel(store, benchHolds),
+    driver,
+    context: { hashKey },
+  });
+}
+
 /** Child mode: one access for the heavy subject, printing the peak RSS (MB) and rows streamed. */
 async function memoryChild(kind: 'postgres' | 'mysql', url: string) {
   const driver =
     kind === 'postgres' ? createPostgresDriver(url, { poolSize: 1 }) : createMysqlDriver(url, { poolSize: 1 });
-  const connector = createSqlConnector({
-    id: 'company',
-    kind,
-    model: storeModel(benchStore(kind), benchHolds),
-    driver,
-    context: { hashKey },
-  });
+  const connector = companyConnector(kind, driver);
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -127,13 +132,7 @@ async function benchDatabase(kind: 'postgres' | 'mysql', url: string, driver: Sq
       .join(', ')}`,
   );
 
-  const connector = createSqlConnector({
-    id: 'company',
-    kind,
-    model: storeModel(benchStore(kind), benchHolds),
-    driver,
-    context: { hashKey },
-  });
+  const connector = companyConnector(kind, driver);
   const random = mulberry32(42);
   const pick = () => 2 + Math.floor(random() * (customers - 1));
   const accessIds = Array.from({ length: subjects }, pick);
@@ -181,13 +180,7 @@ async function benchDatabase(kind: 'postgres' | 'mysql', url: string, driver: Sq
   // Scan with only the identity columns declared: what does it find on its own?
   const bare = benchStore(kind, { columns: false });
   const scanDriver = kind === 'postgres' ? createPostgresDriver(url) : createMysqlDriver(url);
-  const scanConnector = createSqlConnector({
-    id: 'company',
-    kind,
-    model: storeModel(bare, benchHolds),
-    driver: scanDriver,
-    context: { hashKey },
-  });
+  const scanConnector = companyConnector(kind, scanDriver, bare);
   const started = performance.now();
   const report = await scanStore(scanConnector, bare, { sampleSize: 1000 });
   const seconds = (performance.now() - started) / 1000;
@@ -214,11 +207,7 @@ async function main() {
   if (databases.includes('postgres')) {
     const server = await startPostgres({ fsync: false });
     try {
-      const admin = new pg.Client({ connectionString: server.url });
-      await admin.connect();
-      await admin.query('create database company');
-      await admin.end();
-      const url = server.url.replace(/\/postgres$/, '/company');
+      const url = await createCompanyDatabase('postgres', server.url);
       const driver = createPostgresDriver(url, { poolSize: 4 });
       await benchDatabase('postgres', url, driver);
       await driver.close();
@@ -229,10 +218,7 @@ async function main() {
   if (databases.includes('mariadb')) {
     const server = await startMariaDb({ bufferPool: '1G' });
     try {
-      const admin = await mysql.createConnection({ uri: server.url });
-      await admin.query('create database company');
-      await admin.end();
-      const url = `${server.url}company`;
+      const url = await createCompanyDatabase('mysql', server.url);
       const driver = createMysqlDriver(url, { poolSize: 4 });
       await benchDatabase('mysql', url, driver);
       await driver.close();

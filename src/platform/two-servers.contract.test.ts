@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalCharterYaml } from '../../test/support/charter.js';
@@ -140,11 +141,9 @@ describe('two charter serve processes on one PostgreSQL', () => {
         return ((await response.json()) as { receipt: string }).receipt;
       }),
     );
-    const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
-    try {
-      const { acrossOrganisations } = await import('./db/tenancy-guard.js');
-      const rows = await acrossOrganisations('test check', () =>
-        database.db
+    await withTestco(async ({ db, across }) => {
+      const rows = await across(() =>
+        db
           .selectFrom('consent_records')
           .select(['receipt_id', 'visitor_id'])
           .where('visitor_id', 'in', visitors)
@@ -152,64 +151,29 @@ describe('two charter serve processes on one PostgreSQL', () => {
       );
       expect(rows).toHaveLength(visitors.length);
       expect(new Set(rows.map((r) => r.receipt_id))).toEqual(new Set(receipts));
-    } finally {
-      await database.close();
-    }
+    });
   });
 
   it('serves a charter applied through one process from the other', async () => {
     const [a, b] = servers as [Server, Server];
-    const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
-    let token: string;
-    try {
-      const organisation = await database.db
-        .selectFrom('organisations')
-        .select('id')
-        .where('slug', '=', 'testco')
-        .executeTakeFirstOrThrow();
-      token = (
-        await createApiToken(
-          database.db,
-          { organisationId: organisation.id },
-          { name: 'two servers', scopes: ['charter:apply', 'charter:read'], actor: 'system' },
-          new Date(),
-        )
-      ).token;
-    } finally {
-      await database.close();
-    }
-    const before = (await (await fetch(`${b.url}/api/v1/charter?organisation=testco`)).json()) as { seq: number };
-    const applied = await fetch(`${a.url}/api/v1/charter/revisions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/yaml', authorization: `Bearer ${token}` },
-      body: minimalCharterYaml.replace('legalName: Testco BV', 'legalName: Testco Two BV'),
-    });
-    expect(applied.status).toBeLessThan(300);
-    // Polled: the other process serves the new revision once it looks again (the test's timeout bounds the wait).
-    for (;;) {
-      const served = (await (await fetch(`${b.url}/api/v1/charter?organisation=testco`)).json()) as { seq: number };
-      if (served.seq > before.seq) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const token = await withTestco(({ token }) => token('two servers', ['charter:apply', 'charter:read']));
+    await applyCharterAcross(
+      a,
+      b,
+      token,
+      minimalCharterYaml.replace('legalName: Testco BV', 'legalName: Testco Two BV'),
+    );
   }, 60_000);
 
   it('runs a scheduled sweep that fell due once, though both processes tick', async () => {
-    const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
-    try {
-      const organisation = await database.db
-        .selectFrom('organisations')
-        .select('id')
-        .where('slug', '=', 'testco')
-        .executeTakeFirstOrThrow();
-      const { acrossOrganisations } = await import('./db/tenancy-guard.js');
-      const across = <T>(work: () => Promise<T>) => acrossOrganisations('test check', work);
+    await withTestco(async ({ db, organisationId, across }) => {
       // The tickers give the organisation its schedule (RETENTION_SCHEDULE=00:00: next midnight); it is then made due.
       const schedule = await pollUntil(() =>
         across(() =>
-          database.db
+          db
             .selectFrom('retention_schedules')
             .selectAll()
-            .where('organisation_id', '=', organisation.id)
+            .where('organisation_id', '=', organisationId)
             .executeTakeFirst(),
         ),
       );
@@ -217,7 +181,7 @@ describe('two charter serve processes on one PostgreSQL', () => {
       // Every process enqueues the installation sweep of the day under one key, due at 00:00 today: it runs once.
       const today = new Date().toISOString().slice(0, 10);
       const installation = await pollUntil(async () => {
-        const rows = await database.db
+        const rows = await db
           .selectFrom('jobs')
           .select(['dedupe_key', 'run_at', 'status', 'attempts'])
           .where('queue', '=', 'retention.installation')
@@ -229,72 +193,55 @@ describe('two charter serve processes on one PostgreSQL', () => {
       ]);
       const dueAt = new Date(Date.now() - 60_000);
       await across(() =>
-        database.db
+        db
           .updateTable('retention_schedules')
           .set({ next_run_at: dueAt })
-          .where('organisation_id', '=', organisation.id)
+          .where('organisation_id', '=', organisationId)
           .execute(),
       );
       const done = await pollUntil(async () => {
-        const rows = await database.db
+        const rows = await db
           .selectFrom('jobs')
           .select(['status', 'dedupe_key'])
           .where('queue', '=', 'retention.sweep')
           .execute();
         return rows.some((row) => row.status === 'done') ? rows : undefined;
       });
-      expect(done).toEqual([{ status: 'done', dedupe_key: `${organisation.id}:${dueAt.toISOString()}` }]);
+      expect(done).toEqual([{ status: 'done', dedupe_key: `${organisationId}:${dueAt.toISOString()}` }]);
       const runs = await across(() =>
-        database.db
+        db
           .selectFrom('retention_runs')
           .select(['trigger', 'status'])
-          .where('organisation_id', '=', organisation.id)
+          .where('organisation_id', '=', organisationId)
           .where('trigger', '=', 'schedule')
           .execute(),
       );
       expect(runs).toEqual([{ trigger: 'schedule', status: 'completed' }]);
       // Advanced past now, so the next poll of either process enqueues nothing more.
       const after = await across(() =>
-        database.db
+        db
           .selectFrom('retention_schedules')
           .select('next_run_at')
-          .where('organisation_id', '=', organisation.id)
+          .where('organisation_id', '=', organisationId)
           .executeTakeFirstOrThrow(),
       );
       expect(new Date(after.next_run_at).getTime()).toBeGreaterThan(Date.now());
-    } finally {
-      await database.close();
-    }
+    });
   }, 60_000);
 
   it('sweeps once when a retention run is started on both processes at once', async () => {
-    const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
-    const { acrossOrganisations } = await import('./db/tenancy-guard.js');
-    const across = <T>(work: () => Promise<T>) => acrossOrganisations('test check', work);
-    try {
-      const organisation = await database.db
-        .selectFrom('organisations')
-        .select('id')
-        .where('slug', '=', 'testco')
-        .executeTakeFirstOrThrow();
-      const token = (
-        await createApiToken(
-          database.db,
-          { organisationId: organisation.id },
-          { name: 'two servers retention', scopes: ['retention:run', 'retention:read'], actor: 'system' },
-          new Date(),
-        )
-      ).token;
+    await withTestco(async ({ db, organisationId, across, token: newToken }) => {
+      const token = await newToken('two servers retention', ['retention:run', 'retention:read']);
       // Copies of mail older than the outbox's retention (P90D): Charter's own data, swept without approval.
       const old = new Date(Date.now() - 100 * 86_400_000);
       const ids = Array.from({ length: 5 }, () => randomUUID());
       await across(() =>
-        database.db
+        db
           .insertInto('mail_outbox')
           .values(
             ids.map((id) => ({
               id,
-              organisation_id: organisation.id,
+              organisation_id: organisationId,
               created_at: old,
               recipient: 'x@testco.example',
               subject: 'old',
@@ -308,7 +255,7 @@ describe('two charter serve processes on one PostgreSQL', () => {
           .execute(),
       );
       const before = await across(() =>
-        database.db.selectFrom('retention_runs').select('id').where('organisation_id', '=', organisation.id).execute(),
+        db.selectFrom('retention_runs').select('id').where('organisation_id', '=', organisationId).execute(),
       );
       const started = await Promise.all(
         servers.map(async (server) => {
@@ -324,10 +271,10 @@ describe('two charter serve processes on one PostgreSQL', () => {
       expect(started[0]).toBe(started[1]);
       const run = await pollUntil(async () => {
         const rows = await across(() =>
-          database.db
+          db
             .selectFrom('retention_runs')
             .select(['id', 'status'])
-            .where('organisation_id', '=', organisation.id)
+            .where('organisation_id', '=', organisationId)
             .where('id', 'not in', before.length > 0 ? before.map((r) => r.id) : [randomUUID()])
             .execute(),
         );
@@ -340,60 +287,32 @@ describe('two charter serve processes on one PostgreSQL', () => {
         })
       ).json()) as { totals: { deleted: number } };
       expect(report.totals.deleted).toBe(ids.length);
-      expect(
-        await across(() => database.db.selectFrom('mail_outbox').select('id').where('id', 'in', ids).execute()),
-      ).toEqual([]);
+      expect(await across(() => db.selectFrom('mail_outbox').select('id').where('id', 'in', ids).execute())).toEqual(
+        [],
+      );
       const audit = await across(() =>
-        database.db
+        db
           .selectFrom('audit_entries')
           .select('action')
-          .where('organisation_id', '=', organisation.id)
+          .where('organisation_id', '=', organisationId)
           .where('target', '=', `retention-run:${started[0]}`)
           .execute(),
       );
       expect(audit.map((entry) => entry.action)).toEqual(['retention.run.completed']);
-    } finally {
-      await database.close();
-    }
+    });
   }, 60_000);
 
   it('does the background work of an access request once: one dispatch, one code mail, one package', async () => {
     const [a, b] = servers as [Server, Server];
-    const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
-    const { acrossOrganisations } = await import('./db/tenancy-guard.js');
-    const across = <T>(work: () => Promise<T>) => acrossOrganisations('test check', work);
-    try {
-      const organisation = await database.db
-        .selectFrom('organisations')
-        .select('id')
-        .where('slug', '=', 'testco')
-        .executeTakeFirstOrThrow();
-      const token = (
-        await createApiToken(
-          database.db,
-          { organisationId: organisation.id },
-          {
-            name: 'two servers requests',
-            scopes: ['charter:apply', 'charter:read', 'requests:write', 'requests:read'],
-            actor: 'system',
-          },
-          new Date(),
-        )
-      ).token;
+    await withTestco(async ({ db, across, token: newToken, mails }) => {
+      const token = await newToken('two servers requests', [
+        'charter:apply',
+        'charter:read',
+        'requests:write',
+        'requests:read',
+      ]);
       const auth = { authorization: `Bearer ${token}` };
-      const before = (await (await fetch(`${b.url}/api/v1/charter?organisation=testco`)).json()) as { seq: number };
-      const applied = await fetch(`${a.url}/api/v1/charter/revisions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/yaml', ...auth },
-        body: minimalCharterYaml + crmStoreYaml,
-      });
-      expect(applied.status).toBeLessThan(300);
-      await pollUntil(async () =>
-        ((await (await fetch(`${b.url}/api/v1/charter?organisation=testco`)).json()) as { seq: number }).seq >
-        before.seq
-          ? true
-          : undefined,
-      );
+      await applyCharterAcross(a, b, token, minimalCharterYaml + crmStoreYaml);
 
       const filed = await fetch(`${a.url}/api/v1/requests`, {
         method: 'POST',
@@ -408,15 +327,7 @@ describe('two charter serve processes on one PostgreSQL', () => {
       });
       expect(filed.status).toBe(201);
       const { id } = (await filed.json()) as { id: string };
-      const codeMails = () =>
-        across(() =>
-          database.db
-            .selectFrom('mail_outbox')
-            .select('text')
-            .where('organisation_id', '=', organisation.id)
-            .where('template', '=', 'request.code')
-            .execute(),
-        );
+      const codeMails = () => mails('request.code');
       const [codeMail] = await pollUntil(async () => ((await codeMails()).length > 0 ? codeMails() : undefined));
       const secret = /\/privacy\/main\/link\/([A-Za-z0-9_-]+)/.exec(codeMail?.text ?? '')?.[1];
       expect(secret).toBeDefined();
@@ -437,38 +348,20 @@ describe('two charter serve processes on one PostgreSQL', () => {
 
       expect(await codeMails()).toHaveLength(1);
       const events = await across(() =>
-        database.db.selectFrom('rights_events').select(['kind', 'to_state']).where('request_id', '=', id).execute(),
+        db.selectFrom('rights_events').select(['kind', 'to_state']).where('request_id', '=', id).execute(),
       );
       expect(events.filter((event) => event.to_state === 'awaiting-verification')).toHaveLength(1);
       expect(events.filter((event) => event.to_state === 'completed')).toHaveLength(1);
       const packages = await across(() =>
-        database.db.selectFrom('rights_packages').select('id').where('request_id', '=', id).execute(),
+        db.selectFrom('rights_packages').select('id').where('request_id', '=', id).execute(),
       );
       expect(packages).toHaveLength(1);
-      const packageMails = await across(() =>
-        database.db
-          .selectFrom('mail_outbox')
-          .select('id')
-          .where('organisation_id', '=', organisation.id)
-          .where('template', '=', 'request.package')
-          .execute(),
-      );
-      expect(packageMails).toHaveLength(1);
+      expect(await mails('request.package')).toHaveLength(1);
       // The officers are told of the arrival by a durable job either process may claim: once.
-      const officerMails = () =>
-        across(() =>
-          database.db
-            .selectFrom('mail_outbox')
-            .select('id')
-            .where('organisation_id', '=', organisation.id)
-            .where('template', '=', 'request.officer-received')
-            .execute(),
-        );
+      const officerMails = () => mails('request.officer-received');
       await pollUntil(async () => ((await officerMails()).length > 0 ? true : undefined));
       expect(await officerMails()).toHaveLength(1);
-    } finally {
-      await database.close();
-    }
+    });
   }, 90_000);
 });
 
@@ -494,4 +387,59 @@ async function pollUntil<T>(probe: () => Promise<T | undefined>): Promise<T> {
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** What a test reads and writes in the shared database, as the organisation `testco` the first run created. */
+interface Testco {
+  db: Kysely<Database>;
+  organisationId: string;
+  /** Runs a query outside any organisation scope (the test checks, it is not a request). */
+  across: <T>(work: () => Promise<T>) => Promise<T>;
+  /** A fresh API token of testco with these scopes. */
+  token: (name: string, scopes: string[]) => Promise<string>;
+  /** The mails of testco's outbox sent from this template. */
+  mails: (template: string) => Promise<{ id: string; text: string }[]>;
+}
+
+/** Opens the shared database for one test, hands it `testco`, and closes it whatever the test does. */
+async function withTestco<T>(work: (testco: Testco) => Promise<T>): Promise<T> {
+  const database: OpenDatabase<Database> = await openDatabase<Database>({ url: databaseUrl, poolSize: 1 });
+  try {
+    const { db } = database;
+    const { acrossOrganisations } = await import('./db/tenancy-guard.js');
+    const across = <R>(query: () => Promise<R>) => acrossOrganisations('test check', query);
+    const { id: organisationId } = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('slug', '=', 'testco')
+      .executeTakeFirstOrThrow();
+    const token = async (name: string, scopes: string[]) =>
+      (await createApiToken(db, { organisationId }, { name, scopes, actor: 'system' }, new Date())).token;
+    const mails = (template: string) =>
+      across(() =>
+        db
+          .selectFrom('mail_outbox')
+          .select(['id', 'text'])
+          .where('organisation_id', '=', organisationId)
+          .where('template', '=', template)
+          .execute(),
+      );
+    return await work({ db, organisationId, across, token, mails });
+  } finally {
+    await database.close();
+  }
+}
+
+/** Applies `yaml` through process `a` and waits until process `b` serves it (polled, no fixed wait). */
+async function applyCharterAcross(a: Server, b: Server, token: string, yaml: string): Promise<void> {
+  const served = async () =>
+    ((await (await fetch(`${b.url}/api/v1/charter?organisation=testco`)).json()) as { seq: number }).seq;
+  const before = await served();
+  const applied = await fetch(`${a.url}/api/v1/charter/revisions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/yaml', authorization: `Bearer ${token}` },
+    body: yaml,
+  });
+  expect(applied.status).toBeLessThan(300);
+  await pollUntil(async () => ((await served()) > before ? true : undefined));
 }

@@ -61,17 +61,19 @@ function parseAt(value: string | undefined): Date | undefined {
   return date;
 }
 
+/** The options both retention commands take: a charter file, the organisation, JSON output, a server's token. */
+const charterOptions = {
+  charter: { type: 'string' },
+  org: { type: 'string' },
+  json: { type: 'boolean' },
+  ...remoteOptions,
+} satisfies Command['options'];
+
 export const retentionPlanCommand: Command = {
   name: 'retention plan',
   summary: 'Rows due for deletion/anonymisation now and in each of the next 12 months, and why',
   usage: 'retention plan [--at DATE] [--charter file] [--org slug] [--json] [--token T]',
-  options: {
-    at: { type: 'string' },
-    charter: { type: 'string' },
-    org: { type: 'string' },
-    json: { type: 'boolean' },
-    ...remoteOptions,
-  },
+  options: { at: { type: 'string' }, ...charterOptions },
   help: [
     'Counts in the stores the charter declares (connection URLs from the environment variables it names), holds and',
     'restrictions left out, renewals by consent applied. With --charter the file is planned as it is (not applied);',
@@ -135,14 +137,7 @@ export const retentionRunCommand: Command = {
   name: 'retention run',
   summary: 'Delete or anonymise what is past retention (resumes interrupted runs; --dry-run changes nothing)',
   usage: 'retention run [--dry-run] [--approve] [--charter file] [--org slug] [--json] [--token T]',
-  options: {
-    'dry-run': { type: 'boolean' },
-    approve: { type: 'boolean' },
-    charter: { type: 'string' },
-    org: { type: 'string' },
-    json: { type: 'boolean' },
-    ...remoteOptions,
-  },
+  options: { 'dry-run': { type: 'boolean' }, approve: { type: 'boolean' }, ...charterOptions },
   help: [
     'A first run on a store, or one that would act on more than RETENTION_APPROVAL_SHARE (default 10%) of a table,',
     'waits for a privacy officer (console, or POST /api/v1/retention/runs/{id}/approve); --approve lets the operator',

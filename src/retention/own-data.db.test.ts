@@ -55,18 +55,20 @@ async function auditRows(scope: OrgScope) {
   );
 }
 
+/** What a retention run of Charter's own data needs, as of `at`, with the settings `env` gives. */
+const ownDataDeps = (at: Date, env: Record<string, string> = {}) =>
+  composeRetention({ db: database.db, dbKind: database.kind, config: readConfig(env), env: {}, clock: () => at });
+
+/** A run started from the command line, in batches of `batchSize`. */
+const runOwnData = (deps: ReturnType<typeof ownDataDeps>, scope: OrgScope, batchSize = 100) =>
+  runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize, maxShare: 0.1 });
+
 describe('the audit trail under a retention period', () => {
   it('is kept whole by default', async () => {
     const scope = await organisation();
     const later = addDuration(new Date(), duration('P20Y'));
-    const deps = composeRetention({
-      db: database.db,
-      dbKind: database.kind,
-      config: readConfig({}),
-      env: {},
-      clock: () => later,
-    });
-    const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
+    const deps = ownDataDeps(later);
+    const { run } = await runOwnData(deps, scope);
     expect(run?.steps.map((s) => s.table)).toEqual(['mail_outbox', 'rights_requests']);
     expect((await auditRows(scope)).map((e) => e.action)).toEqual(['charter.applied', 'retention.run.completed']);
   });
@@ -86,14 +88,8 @@ describe('the audit trail under a retention period', () => {
     expect(before.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     const lastOld = before[4];
 
-    const deps = composeRetention({
-      db: database.db,
-      dbKind: database.kind,
-      config: readConfig({ RETENTION_AUDIT: 'P1Y' }),
-      env: {},
-      clock: () => clock,
-    });
-    const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 0.1 });
+    const deps = ownDataDeps(clock, { RETENTION_AUDIT: 'P1Y' });
+    const { run } = await runOwnData(deps, scope, 2);
     expect(run?.steps.find((s) => s.table === 'audit_entries')).toMatchObject({ status: 'done', due: 5, deleted: 5 });
 
     const after = await auditRows(scope);
@@ -151,14 +147,8 @@ describe('the audit trail under a retention period', () => {
   it('keeps the head even when every entry is past the period', async () => {
     const scope = await organisation();
     const clock = addDuration(new Date(), duration('P5Y'));
-    const deps = composeRetention({
-      db: database.db,
-      dbKind: database.kind,
-      config: readConfig({ RETENTION_AUDIT: 'P1Y' }),
-      env: {},
-      clock: () => clock,
-    });
-    await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
+    const deps = ownDataDeps(clock, { RETENTION_AUDIT: 'P1Y' });
+    await runOwnData(deps, scope);
     const after = await auditRows(scope);
     // The charter.applied entry was the head: kept, anchored by nothing before it.
     expect(after.map((e) => e.action)).toEqual(['charter.applied', 'retention.run.completed']);
@@ -181,14 +171,8 @@ describe('closed data-subject requests', () => {
     await request('R-OLD', '2021-01-10T00:00:00Z');
     await request('R-RECENT', '2024-01-10T00:00:00Z');
     await request('R-OPEN', null);
-    const deps = composeRetention({
-      db: database.db,
-      dbKind: database.kind,
-      config: readConfig({}),
-      env: {},
-      clock: () => now,
-    });
-    const { run } = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
+    const deps = ownDataDeps(now);
+    const { run } = await runOwnData(deps, scope);
     expect(run?.steps.find((s) => s.table === 'rights_requests')).toMatchObject({
       status: 'done',
       due: 1,
@@ -210,7 +194,7 @@ describe('closed data-subject requests', () => {
     ]);
     expect(rows[0]).toMatchObject({ state: 'completed', details: {}, contacts: [] });
     // Anonymised once: a second run finds nothing left.
-    const again = await runRetention(deps, scope, { trigger: 'cli', actor: 'cli', batchSize: 100, maxShare: 0.1 });
+    const again = await runOwnData(deps, scope);
     expect(again.run?.steps.find((s) => s.table === 'rights_requests')).toMatchObject({ due: 0, anonymised: 0 });
   });
 });

@@ -4,7 +4,7 @@
  * approval) write their audit entry in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { emitWebhookEvent } from '../webhooks/events.js';
 import { recordAudit } from '../audit/trail.js';
 import { notFound } from '../platform/errors.js';
@@ -278,8 +278,7 @@ export async function recordStepCount<DB extends RetentionDb>(
   const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, (trx) =>
-    trx
-      .updateTable('retention_run_steps')
+    updateStep(trx, organisationId, runId, position)
       .set({
         status: counts.status,
         due: counts.due ?? null,
@@ -289,9 +288,6 @@ export async function recordStepCount<DB extends RetentionDb>(
         problems: JSON.stringify(counts.problems ?? []),
         error: counts.error ?? null,
       })
-      .where('organisation_id', '=', organisationId)
-      .where('run_id', '=', runId)
-      .where('position', '=', position)
       .execute(),
   );
 }
@@ -313,18 +309,13 @@ export async function recordBatch<DB extends RetentionDb>(
   const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, async (trx) => {
-    const step = await trx
-      .selectFrom('retention_run_steps')
+    const step = await selectStep(trx, organisationId, runId, position)
       .select(['reduced', 'started_at'])
-      .where('organisation_id', '=', organisationId)
-      .where('run_id', '=', runId)
-      .where('position', '=', position)
       .forUpdate()
       .executeTakeFirstOrThrow();
     const reduced = { ...parseJson<Record<string, number>>(step.reduced, {}) };
     for (const [hold, n] of Object.entries(batch.reduced)) reduced[hold] = (reduced[hold] ?? 0) + n;
-    await trx
-      .updateTable('retention_run_steps')
+    await updateStep(trx, organisationId, runId, position)
       .set((eb) => ({
         status: 'running',
         deleted: eb('deleted', '+', batch.deleted),
@@ -335,9 +326,6 @@ export async function recordBatch<DB extends RetentionDb>(
         started_at: step.started_at ?? now,
         pending_batch: next,
       }))
-      .where('organisation_id', '=', organisationId)
-      .where('run_id', '=', runId)
-      .where('position', '=', position)
       .execute();
     await trx
       .updateTable('retention_runs')
@@ -358,13 +346,7 @@ export async function pendingBatch<DB extends RetentionDb>(
   const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
-    const row = await trx
-      .selectFrom('retention_run_steps')
-      .select('pending_batch')
-      .where('organisation_id', '=', organisationId)
-      .where('run_id', '=', runId)
-      .where('position', '=', position)
-      .executeTakeFirst();
+    const row = await selectStep(trx, organisationId, runId, position).select('pending_batch').executeTakeFirst();
     return row?.pending_batch ?? undefined;
   });
 }
@@ -382,8 +364,7 @@ export async function setStepStatus<DB extends RetentionDb>(
   const db = retentionView(anyDb);
   const organisationId = requireScope(scope);
   await inOrganisation(db, scope, (trx) =>
-    trx
-      .updateTable('retention_run_steps')
+    updateStep(trx, organisationId, runId, position)
       .set((eb) => ({
         status,
         error: error ?? null,
@@ -394,9 +375,6 @@ export async function setStepStatus<DB extends RetentionDb>(
         started_at: eb.fn.coalesce('started_at', sql<Date>`${now.toISOString()}::timestamptz`),
         ...(status === 'done' || status === 'blocked' || status === 'failed' ? { finished_at: now } : {}),
       }))
-      .where('organisation_id', '=', organisationId)
-      .where('run_id', '=', runId)
-      .where('position', '=', position)
       .execute(),
   );
 }
@@ -475,4 +453,22 @@ export async function setRunStatus<DB extends RetentionDb>(
         );
     }
   });
+}
+
+/** One step of a run, to update: every step write names its step by organisation, run and position. */
+function updateStep(trx: Transaction<RetentionDb>, organisationId: string, runId: string, position: number) {
+  return trx
+    .updateTable('retention_run_steps')
+    .where('organisation_id', '=', organisationId)
+    .where('run_id', '=', runId)
+    .where('position', '=', position);
+}
+
+/** One step of a run, to read (named as `updateStep` names it). */
+function selectStep(trx: Transaction<RetentionDb>, organisationId: string, runId: string, position: number) {
+  return trx
+    .selectFrom('retention_run_steps')
+    .where('organisation_id', '=', organisationId)
+    .where('run_id', '=', runId)
+    .where('position', '=', position);
 }

@@ -7,34 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { Charter } from '../charter/schema.js';
 import { main } from '../cli/main.js';
 import type { CliIo } from '../cli/command.js';
-import { buildCharter } from '../../test/support/charter.js';
 import type { SqlDriver } from './sql/driver.js';
 import { createMysqlDriver } from './sql/mysql.js';
 import { createPostgresDriver } from './sql/postgres.js';
-import { seedShop, shopStore } from './testing/shop.js';
+import { seedShop } from './testing/shop.js';
+import { shopCharter } from './testing/shop-charter.js';
 import { newMariaDbDatabase, newPostgresDatabase } from './testing/targets.js';
-
-function shopCharter(kind: 'postgres' | 'mysql'): Charter {
-  return buildCharter((charter) => {
-    charter.holds = [
-      {
-        id: 'vat-invoices',
-        reason: 'Invoices are kept for the tax authorities',
-        law: 'Belgian VAT Code, art. 60',
-        duration: 'P10Y',
-      },
-      { id: 'legal-claim', reason: 'Open claims', law: 'Civil Code' },
-    ];
-    charter.purposes.push(
-      { ...structuredClone(charter.purposes[0]!), id: 'newsletter' },
-      { ...structuredClone(charter.purposes[0]!), id: 'support' },
-    );
-    charter.stores = [shopStore(kind)];
-  });
-}
 
 async function run(argv: string[], env: Record<string, string>) {
   const out: string[] = [];

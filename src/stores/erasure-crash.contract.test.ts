@@ -11,12 +11,11 @@ import { migrations, type Database } from '../database.js';
 import { migrate, openDatabase, type OpenDatabase } from '../platform/db/database.js';
 import { projectFile } from '../platform/project.js';
 import { eraseSubject } from './jobs.js';
-import { storeModel } from './plan.js';
 import type { SqlDriver } from './sql/driver.js';
-import { createSqlConnector } from './sql/engine.js';
 import { createMysqlDriver } from './sql/mysql.js';
 import { createPostgresDriver } from './sql/postgres.js';
-import { readTable, seedShop, shopHolds, shopStore, shopTables } from './testing/shop.js';
+import { readTable, seedShop, shopTables } from './testing/shop.js';
+import { shopPairConnectors } from './testing/shop-pair.js';
 import { newMariaDbDatabase, newPostgresDatabase } from './testing/targets.js';
 
 const hashKey = 'crash-test-hash-key-0123456789';
@@ -48,23 +47,7 @@ async function state(pair: Pair) {
 }
 
 function connectors(pair: Pair) {
-  const key = Buffer.from(hashKey);
-  return [
-    createSqlConnector({
-      id: 'shop',
-      kind: 'postgres',
-      model: storeModel(shopStore('postgres', 'shop'), shopHolds),
-      driver: createPostgresDriver(pair.shopUrl),
-      context: { hashKey: key },
-    }),
-    createSqlConnector({
-      id: 'legacy',
-      kind: 'mysql',
-      model: storeModel(shopStore('mysql', 'legacy'), shopHolds),
-      driver: createMysqlDriver(pair.legacyUrl),
-      context: { hashKey: key },
-    }),
-  ];
+  return shopPairConnectors({ shop: pair.shopUrl, legacy: pair.legacyUrl }, Buffer.from(hashKey));
 }
 
 /** Runs the child until it reaches its killing point, then kills it with SIGKILL. */

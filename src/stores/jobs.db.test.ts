@@ -56,21 +56,17 @@ afterAll(async () => {
   await database?.close();
 });
 
+/** Alice's erasure as job `jobId` over `connectors`, asked by a staff member. */
+const eraseAlice = (jobId: string, connectors: StoreConnector[]) =>
+  eraseSubject(database.db, scope, connectors, { jobId, identities: alice, actor: 'user:test' });
+
 describe('store jobs', () => {
   it('records each store step with its audit entry and does not repeat done steps', async () => {
     const first = instrumented(shop, 'shop');
-    const report = await eraseSubject(database.db, scope, [first.connector], {
-      jobId: 'job-a',
-      identities: alice,
-      actor: 'user:test',
-    });
+    const report = await eraseAlice('job-a', [first.connector]);
     expect(report.status).toBe('completed');
     expect(report.steps[0]?.result?.erased.length).toBeGreaterThan(0);
-    const again = await eraseSubject(database.db, scope, [first.connector], {
-      jobId: 'job-a',
-      identities: alice,
-      actor: 'user:test',
-    });
+    const again = await eraseAlice('job-a', [first.connector]);
     expect(first.state.calls).toBe(1);
     expect(again.steps[0]).toMatchObject({ store: 'shop', status: 'done', resumed: true });
     expect(again.steps[0]?.result).toEqual(report.steps[0]?.result);
@@ -87,22 +83,14 @@ describe('store jobs', () => {
     const good = instrumented(shop, 'crm');
     const bad = instrumented(shop, 'legacy');
     bad.state.failing = true;
-    const report = await eraseSubject(database.db, scope, [good.connector, bad.connector], {
-      jobId: 'job-b',
-      identities: alice,
-      actor: 'user:test',
-    });
+    const report = await eraseAlice('job-b', [good.connector, bad.connector]);
     expect(report.status).toBe('failed');
     expect(report.steps.map((s) => [s.store, s.status, s.error])).toEqual([
       ['crm', 'done', undefined],
       ['legacy', 'failed', 'unreachable'],
     ]);
     bad.state.failing = false;
-    const rerun = await eraseSubject(database.db, scope, [good.connector, bad.connector], {
-      jobId: 'job-b',
-      identities: alice,
-      actor: 'user:test',
-    });
+    const rerun = await eraseAlice('job-b', [good.connector, bad.connector]);
     expect(rerun.status).toBe('completed');
     expect([good.state.calls, bad.state.calls]).toEqual([1, 2]);
     const job = await database.db

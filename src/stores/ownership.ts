@@ -10,6 +10,7 @@
  */
 import type { ColumnModel, ReferenceModel, StoreModel, TableModel } from './plan.js';
 import { rowsKey, valueText, type FoundRow } from './ownerless.js';
+import { truthy } from './sql/rows.js';
 import { identityKey } from './sql/traverse.js';
 
 export type { FoundRow };
@@ -96,17 +97,6 @@ export function mentionedColumns(
 export type ProfileReferrers = Map<ReferenceModel, Map<string, Set<string>>>;
 
 export { valueText };
-
-function truthy(value: unknown): boolean {
-  return (
-    value === true ||
-    value === 1 ||
-    value === '1' ||
-    value === 't' ||
-    value === 'true' ||
-    (Buffer.isBuffer(value) && value[0] === 1)
-  );
-}
 
 /** The columns a traversal must read for `classifyRows`: owner and profile reference columns and the restriction flag. */
 export function ownershipColumns(model: StoreModel, table: TableModel): string[] {

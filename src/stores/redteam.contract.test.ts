@@ -53,14 +53,50 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
   };
   const fk = (name: string, column: string, to: string) =>
     `, constraint ${name} foreign key (${column}) references ${to}`;
-
-  it("a second email column holding someone else's address (referred_by_email) does not make their row the person's", async () => {
-    await ddl([
+  /** A store declaration as a new user writes it, in the dialect of the database under test. */
+  const declared = (id: string, connection: string, tables: unknown[]) => ({
+    id,
+    kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
+    connection,
+    tables,
+  });
+  /** The referral shop: customers whose row may name another customer's address, and (optionally) their orders. */
+  const createReferralTables = (withOrders: boolean) =>
+    ddl([
       'drop table if exists ref_orders',
       'drop table if exists ref_customers',
       'create table ref_customers (id integer primary key, email varchar(200), name varchar(200), referrer_email varchar(200))',
-      `create table ref_orders (id integer primary key, customer_id integer, address varchar(200)${fk('ref_orders_c', 'customer_id', 'ref_customers (id)')})`,
+      ...(withOrders
+        ? [
+            `create table ref_orders (id integer primary key, customer_id integer, address varchar(200)${fk('ref_orders_c', 'customer_id', 'ref_customers (id)')})`,
+          ]
+        : []),
     ]);
+  const referralCustomers = (erase: { details: 'hash' | 'delete'; name: 'redact' | 'delete' }, mentions: boolean) => ({
+    name: 'ref_customers',
+    primaryKey: 'id',
+    columns: [
+      { name: 'email', category: 'contact.email', identity: 'email', erase: erase.details },
+      { name: 'name', category: 'identity.name', erase: erase.name },
+      {
+        name: 'referrer_email',
+        category: 'contact.email',
+        identity: 'email',
+        ...(mentions ? { mentions: true } : {}),
+        erase: 'null',
+      },
+    ],
+  });
+  const referralOrders = {
+    name: 'ref_orders',
+    primaryKey: 'id',
+    columns: [{ name: 'address', category: 'contact.address', erase: 'delete' }],
+    references: [{ column: 'customer_id', to: 'ref_customers.id' }],
+  };
+  const hashed = { details: 'hash', name: 'redact' } as const;
+
+  it("a second email column holding someone else's address (referred_by_email) does not make their row the person's", async () => {
+    await createReferralTables(true);
     await insertRows(driver, 'ref_customers', [
       { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: null },
       { id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: 'alice@shop.test' },
@@ -69,28 +105,7 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
       { id: 10, customer_id: 1, address: 'Alice street' },
       { id: 20, customer_id: 2, address: 'Bob street' },
     ]);
-    const connector = connect({
-      id: 'referrals',
-      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
-      connection: 'REF_URL',
-      tables: [
-        {
-          name: 'ref_customers',
-          primaryKey: 'id',
-          columns: [
-            { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
-            { name: 'name', category: 'identity.name', erase: 'redact' },
-            { name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null' },
-          ],
-        },
-        {
-          name: 'ref_orders',
-          primaryKey: 'id',
-          columns: [{ name: 'address', category: 'contact.address', erase: 'delete' }],
-          references: [{ column: 'customer_id', to: 'ref_customers.id' }],
-        },
-      ],
-    });
+    const connector = connect(declared('referrals', 'REF_URL', [referralCustomers(hashed, false), referralOrders]));
     const records = await access(connector, 'alice@shop.test');
     const seen = records.map((r) => `${r.table}#${r.key}`).sort();
     // Bob's order and Bob's name are Bob's: Alice may learn that her address is on Bob's row, not Bob's data.
@@ -113,32 +128,13 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
   });
 
   it("an address someone typed into another person's row is never a contact on file for that person's requests", async () => {
-    await ddl([
-      'drop table if exists ref_orders',
-      'drop table if exists ref_customers',
-      'create table ref_customers (id integer primary key, email varchar(200), name varchar(200), referrer_email varchar(200))',
-    ]);
+    await createReferralTables(false);
     // Mallory signs up and names Alice as the friend who referred her.
     await insertRows(driver, 'ref_customers', [
       { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: null },
       { id: 3, email: 'mallory@evil.test', name: 'Mallory', referrer_email: 'alice@shop.test' },
     ]);
-    const connector = connect({
-      id: 'referral-contacts',
-      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
-      connection: 'REF_URL',
-      tables: [
-        {
-          name: 'ref_customers',
-          primaryKey: 'id',
-          columns: [
-            { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
-            { name: 'name', category: 'identity.name', erase: 'redact' },
-            { name: 'referrer_email', category: 'contact.email', identity: 'email', erase: 'null' },
-          ],
-        },
-      ],
-    });
+    const connector = connect(declared('referral-contacts', 'REF_URL', [referralCustomers(hashed, false)]));
     const onFile = await connector.contacts(email('alice@shop.test'));
     expect(onFile.found).toBe(true);
     // The verification code for a request in Alice's name must not go to Mallory.
@@ -146,12 +142,7 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
   });
 
   it("Alice's own row naming a referrer (marked mentions: true) stays hers: her package has her row and her orders, Bob's request sees only the referrer column", async () => {
-    await ddl([
-      'drop table if exists ref_orders',
-      'drop table if exists ref_customers',
-      'create table ref_customers (id integer primary key, email varchar(200), name varchar(200), referrer_email varchar(200))',
-      `create table ref_orders (id integer primary key, customer_id integer, address varchar(200)${fk('ref_orders_c', 'customer_id', 'ref_customers (id)')})`,
-    ]);
+    await createReferralTables(true);
     // Bob referred Alice: her own row names him.
     await insertRows(driver, 'ref_customers', [
       { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: 'bob@shop.test' },
@@ -162,28 +153,9 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
       { id: 11, customer_id: 1, address: 'Alice office' },
       { id: 20, customer_id: 2, address: 'Bob street' },
     ]);
-    const connector = connect({
-      id: 'referrals-marked',
-      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
-      connection: 'REF_URL',
-      tables: [
-        {
-          name: 'ref_customers',
-          primaryKey: 'id',
-          columns: [
-            { name: 'email', category: 'contact.email', identity: 'email', erase: 'hash' },
-            { name: 'name', category: 'identity.name', erase: 'redact' },
-            { name: 'referrer_email', category: 'contact.email', identity: 'email', mentions: true, erase: 'null' },
-          ],
-        },
-        {
-          name: 'ref_orders',
-          primaryKey: 'id',
-          columns: [{ name: 'address', category: 'contact.address', erase: 'delete' }],
-          references: [{ column: 'customer_id', to: 'ref_customers.id' }],
-        },
-      ],
-    });
+    const connector = connect(
+      declared('referrals-marked', 'REF_URL', [referralCustomers(hashed, true), referralOrders]),
+    );
     const alice = await access(connector, 'alice@shop.test');
     expect(alice.map((r) => `${r.table}#${r.key}`).sort()).toEqual([
       'ref_customers#1',
@@ -229,31 +201,14 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
   });
 
   it("Bob's erasure, reaching Alice's row only through its referrer column, clears that column and nothing else of hers", async () => {
-    await ddl([
-      'drop table if exists ref_orders',
-      'drop table if exists ref_customers',
-      'create table ref_customers (id integer primary key, email varchar(200), name varchar(200), referrer_email varchar(200))',
-    ]);
+    await createReferralTables(false);
     await insertRows(driver, 'ref_customers', [
       { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: 'bob@shop.test' },
       { id: 2, email: 'bob@shop.test', name: 'Bob', referrer_email: null },
     ]);
-    const connector = connect({
-      id: 'referrals-marked-bob',
-      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
-      connection: 'REF_URL',
-      tables: [
-        {
-          name: 'ref_customers',
-          primaryKey: 'id',
-          columns: [
-            { name: 'email', category: 'contact.email', identity: 'email', erase: 'delete' },
-            { name: 'name', category: 'identity.name', erase: 'delete' },
-            { name: 'referrer_email', category: 'contact.email', identity: 'email', mentions: true, erase: 'null' },
-          ],
-        },
-      ],
-    });
+    const connector = connect(
+      declared('referrals-marked-bob', 'REF_URL', [referralCustomers({ details: 'delete', name: 'delete' }, true)]),
+    );
     await connector.erase({ jobId: 'bob-ref-marked', identities: email('bob@shop.test') });
     expect(await readTable(driver, 'ref_customers')).toEqual([
       { id: 1, email: 'alice@shop.test', name: 'Alice', referrer_email: null },
@@ -279,11 +234,8 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
       { customer_id: 2, post_id: 7, note: 'Bob likes it' },
     ]);
     // The composite key cannot be declared: the new user names one of its columns (the one that is "the like").
-    const connector = connect({
-      id: 'likes',
-      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
-      connection: 'LIKES_URL',
-      tables: [
+    const connector = connect(
+      declared('likes', 'LIKES_URL', [
         {
           name: 'cl_customers',
           primaryKey: 'id',
@@ -299,8 +251,8 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
             { column: 'post_id', to: 'cl_posts.id' },
           ],
         },
-      ],
-    });
+      ]),
+    );
     // Refused before anything is read or written: the declared key cannot tell Alice's like from Bob's.
     await expect(connector.erase({ jobId: 'alice-likes', identities: email('alice@shop.test') })).rejects.toMatchObject(
       { code: 'primary_key' },
@@ -321,11 +273,8 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
       'create table lk_customers (id integer primary key, email varchar(200), name varchar(200))',
     ]);
     await insertRows(driver, 'lk_customers', [{ id: 1, email: 'alice@gmail.test', name: 'Alice' }]);
-    const connector = connect({
-      id: 'lookalike',
-      kind: driver.dialect === 'postgres' ? 'postgres' : 'mysql',
-      connection: 'LK_URL',
-      tables: [
+    const connector = connect(
+      declared('lookalike', 'LK_URL', [
         {
           name: 'lk_customers',
           primaryKey: 'id',
@@ -334,8 +283,8 @@ describe.each(Object.keys(targets) as (keyof typeof targets)[])('red-team stores
             { name: 'name', category: 'identity.name', erase: 'redact' },
           ],
         },
-      ],
-    });
+      ]),
+    );
     // MariaDB's default utf8mb4 collation compares ä with a: the impostor owns the look-alike domain's mailbox.
     for (const impostor of ['alice@gmäil.test', 'alicé@gmail.test', 'ALICE@GMAIL.TEST\u200b']) {
       expect(await connector.contacts(email(impostor))).toMatchObject({ found: false, contacts: [] });

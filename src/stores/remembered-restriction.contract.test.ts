@@ -86,6 +86,17 @@ describe.each(sqlDriverTargets)(
 
     const ids = async (table: string) =>
       (await driver.query(`select id from ${table} order by id`)).rows.map((row) => Number(row.id));
+    /** A year's retention of `table` counted now, with the identities a restriction remembers (if any). */
+    const countDue = (table: string, restrictedIdentities?: Identity[]) =>
+      connector.countDue({
+        table,
+        period: 'P1Y',
+        cutoffs: [now],
+        now,
+        action: 'delete',
+        rules,
+        ...(restrictedIdentities ? { restrictedIdentities } : {}),
+      });
     const sweepAll = async (table: string, restrictedIdentities?: Identity[]) => {
       let deleted = 0;
       for (let batch = 0; batch < 20; batch++) {
@@ -112,26 +123,10 @@ describe.each(sqlDriverTargets)(
     });
 
     it('counts her newsletter row and clicks as held restricted, the others as due', async () => {
-      const newsletter = await connector.countDue({
-        table: 'newsletter',
-        period: 'P1Y',
-        cutoffs: [now],
-        now,
-        action: 'delete',
-        rules,
-        restrictedIdentities: alice,
-      });
+      const newsletter = await countDue('newsletter', alice);
       expect(newsletter.due).toEqual([2]);
       expect(newsletter.held.restricted).toBe(1);
-      const clicks = await connector.countDue({
-        table: 'clicks',
-        period: 'P1Y',
-        cutoffs: [now],
-        now,
-        action: 'delete',
-        rules,
-        restrictedIdentities: alice,
-      });
+      const clicks = await countDue('clicks', alice);
       expect(clicks.due).toEqual([4]);
       expect(clicks.held.restricted).toBe(2);
     });
@@ -146,14 +141,7 @@ describe.each(sqlDriverTargets)(
 
     it('acts on her rows again once the restriction is lifted (no identity remembered)', async () => {
       // Her clicks go in the same run (their rule deletes them), so they do not block her newsletter row.
-      const count = await connector.countDue({
-        table: 'newsletter',
-        period: 'P1Y',
-        cutoffs: [now],
-        now,
-        action: 'delete',
-        rules,
-      });
+      const count = await countDue('newsletter');
       expect(count.due).toEqual([1]);
       expect(count.held.restricted ?? 0).toBe(0);
       expect(await sweepAll('clicks')).toBe(2);

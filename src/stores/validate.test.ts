@@ -2,29 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { lintCharter } from '../lint.js';
 import { checkReferences } from '../charter/references.js';
 import type { Charter } from '../charter/schema.js';
-import { buildCharter } from '../../test/support/charter.js';
 import { ambiguityWarnings } from './reach.js';
-import { shopStore } from './testing/shop.js';
+import { shopCharter } from './testing/shop-charter.js';
 
-function withShop(edit?: (charter: Charter) => void) {
-  return buildCharter((charter) => {
-    charter.holds = [
-      {
-        id: 'vat-invoices',
-        reason: 'Invoices are kept for the tax authorities',
-        law: 'Belgian VAT Code, art. 60',
-        duration: 'P10Y',
-      },
-      { id: 'legal-claim', reason: 'Open claims', law: 'Civil Code' },
-    ];
-    charter.purposes.push(
-      { ...structuredClone(charter.purposes[0]!), id: 'newsletter' },
-      { ...structuredClone(charter.purposes[0]!), id: 'support' },
-    );
-    charter.stores = [shopStore()];
-    edit?.(charter);
-  });
-}
+const withShop = (edit?: (charter: Charter) => void) => shopCharter('postgres', edit);
 const codes = (charter: Charter) =>
   checkReferences(charter)
     .filter((p) => p.path[0] === 'stores' || p.path[0] === 'rights')

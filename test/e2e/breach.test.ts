@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInUser } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
-import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
+import { closeAll, headingOf, openBrowserPage, seriousViolations, signInToConsole } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
@@ -25,19 +25,12 @@ beforeAll(async () => {
     }),
   });
   await signedInUser(served, 'privacy-officer', { email, password });
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' });
-  page = await context.newPage();
+  ({ browser, context, page } = await openBrowserPage());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => closeAll(browser, served));
 
-async function heading() {
-  return (await page.locator('h1').textContent())?.trim();
-}
+const heading = () => headingOf(page);
 
 async function expectAccessible() {
   expect(await seriousViolations(page)).toEqual([]);

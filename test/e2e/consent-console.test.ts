@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentCharter, consentPost, visitorId } from '../../src/consent/ledger-fixtures.js';
 import { signedInUser, tokenFor } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
-import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
+import { closeAll, headingOf, openBrowserPage, seriousViolations, signInToConsole } from '../support/browser.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
 const email = 'consent-officer@testco.example';
@@ -41,18 +41,12 @@ beforeAll(async () => {
     body: JSON.stringify({ email: 'guest@example.be', purpose: 'photos', language: 'en', method: 'signed-form' }),
   });
   expect(photo.status).toBe(201);
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' })).newPage();
+  ({ browser, page } = await openBrowserPage());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => closeAll(browser, served));
 
-async function heading() {
-  return (await page.locator('h1').textContent())?.trim();
-}
+const heading = () => headingOf(page);
 
 describe('consent page of the console', () => {
   it('shows the day’s answers as a chart and a table', async () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build-banner.mjs';
 import { projectRoot } from '../../src/platform/project.js';
 import { launchBrowser } from '../support/browser.js';
-import { buildCharter } from '../support/charter.js';
+import { addMarketingCategory, buildCharter } from '../support/charter.js';
 import { serveFixture, type FixtureSite } from '../support/site-fixtures.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
@@ -67,13 +67,7 @@ beforeAll(async () => {
       c.sites[0]!.domain = site.host;
       c.consent.googleConsentMode = true;
       c.consent.honourGpc = true;
-      c.consent.categories.push({
-        id: 'marketing',
-        name: 'Marketing',
-        description: 'Advertisements',
-        gpc: true,
-        googleConsentMode: ['ad_storage', 'ad_user_data', 'ad_personalization'],
-      });
+      addMarketingCategory(c);
     }),
   });
   browser = await launchBrowser();

@@ -4,7 +4,7 @@ import { issueSetupLink } from '../../src/accounts/links.js';
 import { ensureOrganisation } from '../../src/accounts/organisations.js';
 import { applyCharter } from '../../src/charter/repository.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
-import { launchBrowser, seriousViolations } from '../support/browser.js';
+import { closeAll, headingOf, openBrowserPage, seriousViolations } from '../support/browser.js';
 import { signedInUser } from '../support/auth.js';
 import { buildCharter } from '../support/charter.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
@@ -26,22 +26,15 @@ beforeAll(async () => {
       c.organisation.contact.web = `https://www.testco.example/${'privacy-and-data-protection-information-'.repeat(3)}page`;
     }),
   });
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'en-GB' });
-  page = await context.newPage();
+  ({ browser, context, page } = await openBrowserPage({ locale: 'en-GB' }));
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => closeAll(browser, served));
 
-async function heading() {
-  return (await page.locator('h1').textContent())?.trim();
-}
+const heading = () => headingOf(page);
 
 async function expectAccessible() {
   expect(await seriousViolations(page)).toEqual([]);

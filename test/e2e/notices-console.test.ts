@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCharter } from '../../src/charter/repository.js';
 import { signedInUser } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
-import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
+import { closeAll, headingOf, openBrowserPage, seriousViolations, signInToConsole } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -31,19 +31,12 @@ beforeAll(async () => {
     { charter: revised, source: JSON.stringify(revised), format: 'json', actor: 'system' },
   );
   await signedInUser(served, 'privacy-officer', { email, password });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' })).newPage();
+  ({ browser, page } = await openBrowserPage());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await smtp?.close();
-});
+afterAll(() => closeAll(browser, served, smtp));
 
-async function heading() {
-  return (await page.locator('h1').textContent())?.trim();
-}
+const heading = () => headingOf(page);
 
 describe('notices page of the console', () => {
   it('lets a reader ask to be told of changes from the notice, and confirm by email', async () => {

@@ -1,6 +1,6 @@
 // The retention page in real Chromium: the plan with its chart and reasons, a first run waiting for approval that a
 // privacy officer approves by keyboard, run history, the schedule, in EN/NL/FR, each checked with axe.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/platform/config.js';
 import { composeRetention } from '../../src/retention/deps.js';
@@ -17,7 +17,7 @@ import {
 import type { SqlDriver } from '../../src/stores/sql/driver.js';
 import { signedInUser } from '../support/auth.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
-import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
+import { closeAll, headingOf, openBrowserPage, seriousViolations, signInToConsole } from '../support/browser.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
 
 const email = 'retention-officer@testco.example';
@@ -27,7 +27,6 @@ let servers: StoreServers;
 let driver: SqlDriver;
 let served: ServedApp;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
@@ -54,21 +53,15 @@ beforeAll(async () => {
   );
   expect(run?.status).toBe('awaiting-approval');
   await signedInUser(served, 'privacy-officer', { email, password });
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'en-GB' });
-  page = await context.newPage();
+  ({ browser, page } = await openBrowserPage({ locale: 'en-GB' }));
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await driver?.close();
+  await closeAll(browser, served, driver);
   servers?.stop();
 });
 
-async function heading() {
-  return (await page.locator('h1').textContent())?.trim();
-}
+const heading = () => headingOf(page);
 
 describe('the retention page', () => {
   it('shows the plan with an accessible chart and the reason for every table', async () => {

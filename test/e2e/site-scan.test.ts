@@ -18,7 +18,7 @@ import { projectRoot } from '../../src/platform/project.js';
 import { compareScan } from '../../src/sites/compare.js';
 import { launchScanBrowser, scanSite } from '../../src/sites/scanner.js';
 import type { SiteFinding } from '../../src/sites/schemas.js';
-import { buildCharter } from '../support/charter.js';
+import { addMarketingCategory, buildCharter } from '../support/charter.js';
 import { runCli } from '../support/cli.js';
 import {
   days,
@@ -156,13 +156,7 @@ function scanCharter(sites: Record<string, FixtureSite>): Charter {
       cookie('_long', 'analytics', 'stats', 'P13M'),
     ];
     c.consent.googleConsentMode = true;
-    c.consent.categories.push({
-      id: 'marketing',
-      name: 'Marketing',
-      description: 'Advertisements',
-      gpc: true,
-      googleConsentMode: ['ad_storage', 'ad_user_data', 'ad_personalization'],
-    });
+    addMarketingCategory(c);
   });
 }
 

@@ -9,7 +9,7 @@ import { createMailer } from '../../src/platform/mail.js';
 import type { SiteScan } from '../../src/sites/schemas.js';
 import { runSiteScan } from '../../src/sites/service.js';
 import { signedInUser } from '../support/auth.js';
-import { launchBrowser, seriousViolations, signInToConsole } from '../support/browser.js';
+import { closeAll, headingOf, openBrowserPage, seriousViolations, signInToConsole } from '../support/browser.js';
 import { buildCharter } from '../support/charter.js';
 import { ensureConsoleBuilt } from '../support/console-build.js';
 import { serveTestApp, type ServedApp } from '../support/server.js';
@@ -65,16 +65,12 @@ beforeAll(async () => {
     'main',
     { trigger: 'api', actor: 'user:test' },
   );
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' })).newPage();
+  ({ browser, page } = await openBrowserPage());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => closeAll(browser, served));
 
-const heading = async () => (await page.locator('h1').textContent())?.trim();
+const heading = () => headingOf(page);
 
 describe('website scans page of the console', () => {
   it('shows drift in the Overview and lists the declared sites with their latest scan', async () => {

@@ -74,6 +74,9 @@ async function freshPage(locale = 'en-GB'): Promise<Page> {
 }
 
 const heading = async (page: Page) => (await page.locator('h1').first().textContent())?.trim();
+/** The account of this address, if sign-in created one. */
+const userWith = (email: string) =>
+  served.database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
 
 /** From the console's sign-in page through the provider's login and consent pages. */
 async function signInAtProvider(page: Page, login: string, buttonName = 'Sign in with Corp ID') {
@@ -173,13 +176,7 @@ describe('sign-in with an OpenID provider', () => {
     expect(await page.content()).not.toMatch(/at .*\.js:\d+/);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(
-      await served.database.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', 'una@corp.example')
-        .executeTakeFirst(),
-    ).toBeUndefined();
+    expect(await userWith('una@corp.example')).toBeUndefined();
     const german = await freshPage('de-DE');
     await signInAtProvider(german, 'una', 'Anmelden mit Corp ID');
     expect((await refusal(german)).reason).toBe('unverified-email');
@@ -194,13 +191,7 @@ describe('sign-in with an OpenID provider', () => {
     const page = await freshPage();
     await signInAtProvider(page, 'sam');
     expect((await refusal(page)).reason).toBe('no-mapping');
-    expect(
-      await served.database.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', 'sam@elsewhere.example')
-        .executeTakeFirst(),
-    ).toBeUndefined();
+    expect(await userWith('sam@elsewhere.example')).toBeUndefined();
   });
 
   it('refuses a mismatched state, and a replayed callback', async () => {

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -84,4 +84,29 @@ export async function signInToConsole(
   await page.locator('input[type=password]').fill(account.password);
   await page.locator('input[type=password]').press('Enter');
   await page.waitForURL(/\/console\/(?!login)/);
+}
+
+/**
+ * Chromium with one context and one page, as a browser test file opens it once in `beforeAll` (British English, and
+ * the Brussels time zone unless `options` says otherwise).
+ *
+ * @example
+ *   ({ browser, context, page } = await openBrowserPage({ locale: 'en-GB' }));
+ */
+export async function openBrowserPage(
+  options: BrowserContextOptions = { locale: 'en-GB', timezoneId: 'Europe/Brussels' },
+): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext(options);
+  return { browser, context, page: await context.newPage() };
+}
+
+/** The page's main heading (its h1), trimmed: what a test polls to know which page the console shows. */
+export async function headingOf(page: Page): Promise<string | undefined> {
+  return (await page.locator('h1').textContent())?.trim();
+}
+
+/** Closes what a browser test file opened (browser, served app, mail server), each only if it was started. */
+export async function closeAll(...opened: ({ close: () => Promise<unknown> } | undefined)[]): Promise<void> {
+  for (const thing of opened) await thing?.close();
 }

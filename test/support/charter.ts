@@ -113,3 +113,17 @@ export function exampleCharterNames(): string[] {
   }
   return names;
 }
+
+/**
+ * Adds an advertising category to a charter being built: GPC applies to it, and it carries Google Consent Mode's
+ * three ad signals (the category a site with ads declares next to the minimal charter's analytics).
+ */
+export function addMarketingCategory(charter: Charter): void {
+  charter.consent.categories.push({
+    id: 'marketing',
+    name: 'Marketing',
+    description: 'Advertisements',
+    gpc: true,
+    googleConsentMode: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+  });
+}

@@ -95,9 +95,41 @@ export const crmTables = [
   'visits',
 ] as const;
 
+/** The column type of an instant and the table options, in the dialect a fixture creates its tables in. */
+export function dialectTypes(kind: StoreKind): { time: string; engine: string } {
+  return {
+    time: kind === 'postgres' ? 'timestamptz' : 'datetime(3)',
+    engine: kind === 'mysql' ? ' engine=InnoDB' : '',
+  };
+}
+
+/** Drops a fixture's tables (in the order given: referencing tables first) and creates them again from `ddl`. */
+export async function recreateTables(driver: SqlDriver, dropOrder: readonly string[], ddl: string[]): Promise<void> {
+  for (const table of dropOrder) await driver.query(`drop table if exists ${table}`);
+  for (const statement of ddl) await driver.query(statement);
+}
+
+/** Every row of each of `tables`, by table. */
+export async function readTables(driver: SqlDriver, tables: readonly string[]): Promise<Record<string, Row[]>> {
+  const all: Record<string, Row[]> = {};
+  for (const table of tables) all[table] = await readTable(driver, table);
+  return all;
+}
+
+/** The minimal test charter with a fixture's purposes added and its store declared, for one organisation. */
+export function fixtureYaml(purposes: string, storeYaml: string, organisation: string | undefined): string {
+  return forOrganisation(minimalCharterYaml.replace('purposes:\n', `purposes:${purposes}\n`) + storeYaml, organisation);
+}
+
+/** A fixture's charter, loaded; throws with the problems if the fixture stopped being valid. */
+export function loadFixtureCharter(yaml: string, file: string, label: string): Charter {
+  const loaded = loadCharter(yaml, file);
+  if (!loaded.ok) throw new Error(`${label} charter invalid: ${JSON.stringify(loaded.problems, null, 2)}`);
+  return loaded.charter;
+}
+
 export function crmDdl(kind: StoreKind): string[] {
-  const time = kind === 'postgres' ? 'timestamptz' : 'datetime(3)';
-  const engine = kind === 'mysql' ? ' engine=InnoDB' : '';
+  const { time, engine } = dialectTypes(kind);
   return [
     `create table customers (id integer primary key, email varchar(200), name varchar(200) not null, phone varchar(50),
        contract_ended_at ${time} null, processing_restricted boolean not null default false)${engine}`,
@@ -272,8 +304,7 @@ export function newsletterConsents(now: Date = testNow) {
 }
 
 export async function seedCrm(driver: SqlDriver, kind: StoreKind, now: Date = testNow): Promise<void> {
-  for (const table of [...crmTables].reverse()) await driver.query(`drop table if exists ${table}`);
-  for (const statement of crmDdl(kind)) await driver.query(statement);
+  await recreateTables(driver, [...crmTables].reverse(), crmDdl(kind));
   const rows = crmRows(now);
   for (const table of crmTables) await insertRows(driver, table, rows[table]);
 }
@@ -283,9 +314,7 @@ export { insertRows };
 export const readRows = readTable;
 
 export async function readAll(driver: SqlDriver): Promise<Record<string, Row[]>> {
-  const all: Record<string, Row[]> = {};
-  for (const table of crmTables) all[table] = await readRows(driver, table);
-  return all;
+  return readTables(driver, crmTables);
 }
 
 export const ids = (rows: Row[] | undefined) => (rows ?? []).map((r) => Number(r.id));
@@ -430,8 +459,9 @@ stores:
 
 /** The charter of the fixture: the minimal test charter plus the purposes, holds and store of the CRM. */
 export function crmCharter(options: { organisation?: string; connection?: string; kind?: StoreKind } = {}): Charter {
-  const yaml = minimalCharterYaml.replace('purposes:\n', `purposes:${crmPurposes}\n`) + crmStoreYaml(options);
-  const loaded = loadCharter(forOrganisation(yaml, options.organisation), 'crm-charter.yaml');
-  if (!loaded.ok) throw new Error(`crm charter invalid: ${JSON.stringify(loaded.problems, null, 2)}`);
-  return loaded.charter;
+  return loadFixtureCharter(
+    fixtureYaml(crmPurposes, crmStoreYaml(options), options.organisation),
+    'crm-charter.yaml',
+    'crm',
+  );
 }

@@ -6,12 +6,10 @@
  * column rule (the ID-card copy erased 30 days after acceptance while the customer stays).
  */
 import { addDuration, duration } from '../../charter/duration.js';
-import { loadCharter } from '../../charter/loader.js';
 import type { Charter } from '../../charter/schema.js';
 import type { SqlDriver } from '../../stores/sql/driver.js';
-import { insertRows, readTable } from '../../stores/testing/shop.js';
-import { minimalCharterYaml } from '../../../test/support/charter.js';
-import { forOrganisation, type StoreKind } from './crm.js';
+import { insertRows } from '../../stores/testing/shop.js';
+import { dialectTypes, fixtureYaml, loadFixtureCharter, readTables, recreateTables, type StoreKind } from './crm.js';
 
 export const ledgerTables = [
   'redemptions',
@@ -25,8 +23,7 @@ export const ledgerTables = [
 ] as const;
 
 export function ledgerDdl(kind: StoreKind): string[] {
-  const time = kind === 'postgres' ? 'timestamptz' : 'datetime(3)';
-  const engine = kind === 'mysql' ? ' engine=InnoDB' : '';
+  const { time, engine } = dialectTypes(kind);
   return [
     `create table accounts (id integer primary key, username varchar(100), last_login_at ${time} null)${engine}`,
     `create table customers (id integer primary key, email varchar(200), name varchar(200), account_id integer null references accounts(id),
@@ -42,8 +39,7 @@ export function ledgerDdl(kind: StoreKind): string[] {
 
 export async function seedLedgerShop(driver: SqlDriver, kind: StoreKind, now: Date): Promise<void> {
   const ago = (iso: string) => addDuration(now, duration(iso), -1);
-  for (const table of ledgerTables) await driver.query(`drop table if exists ${table}`);
-  for (const statement of ledgerDdl(kind)) await driver.query(statement);
+  await recreateTables(driver, ledgerTables, ledgerDdl(kind));
   const rows: Record<string, Record<string, unknown>[]> = {
     accounts: [
       { id: 501, username: 'u1', last_login_at: ago('P2Y') }, // due: deleted, customer 1 unlinked
@@ -135,9 +131,7 @@ export async function seedLedgerShop(driver: SqlDriver, kind: StoreKind, now: Da
 }
 
 export async function readLedgerShop(driver: SqlDriver): Promise<Record<string, Record<string, unknown>[]>> {
-  const all: Record<string, Record<string, unknown>[]> = {};
-  for (const table of ledgerTables) all[table] = await readTable(driver, table);
-  return all;
+  return readTables(driver, ledgerTables);
 }
 
 /** The shop's purposes: accounts, an identity check on one column, orders, invoices under a hold, vouchers. */
@@ -267,12 +261,9 @@ stores:
 }
 
 export function ledgerShopYaml(options: { organisation?: string; connection: string; kind: StoreKind }): string {
-  const yaml = minimalCharterYaml.replace('purposes:\n', `purposes:${shopPurposes}\n`) + shopStoreYaml(options);
-  return forOrganisation(yaml, options.organisation);
+  return fixtureYaml(shopPurposes, shopStoreYaml(options), options.organisation);
 }
 
 export function ledgerShopCharter(options: { organisation?: string; connection: string; kind: StoreKind }): Charter {
-  const loaded = loadCharter(ledgerShopYaml(options), 'ledger-shop.yaml');
-  if (!loaded.ok) throw new Error(`ledger shop charter invalid: ${JSON.stringify(loaded.problems, null, 2)}`);
-  return loaded.charter;
+  return loadFixtureCharter(ledgerShopYaml(options), 'ledger-shop.yaml', 'ledger shop');
 }

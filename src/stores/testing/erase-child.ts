@@ -8,11 +8,7 @@
 import { migrations, type Database } from '../../database.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { eraseSubject } from '../jobs.js';
-import { storeModel } from '../plan.js';
-import { createSqlConnector } from '../sql/engine.js';
-import { createMysqlDriver } from '../sql/mysql.js';
-import { createPostgresDriver } from '../sql/postgres.js';
-import { shopHolds, shopStore } from './shop.js';
+import { shopPairConnectors } from './shop-pair.js';
 
 void migrations;
 const env = process.env;
@@ -24,22 +20,7 @@ const required = (name: string) => {
 
 const database = await openDatabase<Database>({ url: required('CHARTER_DB_URL'), poolSize: 2 });
 const hashKey = Buffer.from(required('HASH_KEY'));
-const connectors = [
-  createSqlConnector({
-    id: 'shop',
-    kind: 'postgres',
-    model: storeModel(shopStore('postgres', 'shop'), shopHolds),
-    driver: createPostgresDriver(required('SHOP_URL')),
-    context: { hashKey },
-  }),
-  createSqlConnector({
-    id: 'legacy',
-    kind: 'mysql',
-    model: storeModel(shopStore('mysql', 'legacy'), shopHolds),
-    driver: createMysqlDriver(required('LEGACY_URL')),
-    context: { hashKey },
-  }),
-];
+const connectors = shopPairConnectors({ shop: required('SHOP_URL'), legacy: required('LEGACY_URL') }, hashKey);
 const [killStore, killBatch] = (env.KILL_AT ?? '').split(':');
 const seen = new Map<string, number>();
 const report = await eraseSubject(database.db, { organisationId: required('ORGANISATION_ID') }, connectors, {

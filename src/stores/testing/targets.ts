@@ -34,8 +34,24 @@ export interface ContractTarget {
   close(): Promise<void>;
 }
 
-async function dropShop(driver: SqlDriver) {
-  for (const table of [...shopTables].reverse()) await driver.query(`drop table if exists ${table}`);
+/** A target whose database behind `connector` is the shop in `driver`: reset re-creates it, rows reads it. */
+function shopTarget(
+  name: ContractTarget['name'],
+  connector: StoreConnector,
+  driver: SqlDriver,
+  close: () => Promise<void>,
+): ContractTarget {
+  return {
+    name,
+    connector,
+    driver,
+    async reset(now) {
+      for (const table of [...shopTables].reverse()) await driver.query(`drop table if exists ${table}`);
+      await seedShop(driver, now);
+    },
+    rows: (table) => readTable(driver, table),
+    close,
+  };
 }
 
 /** A new empty database in the test PostgreSQL server; returns its URL. */
@@ -73,17 +89,7 @@ function sqlTarget(name: 'postgres' | 'mariadb', driver: SqlDriver, kind: 'postg
     driver,
     context: { hashKey: testHashKey },
   });
-  return {
-    name,
-    connector,
-    driver,
-    async reset(now) {
-      await dropShop(driver);
-      await seedShop(driver, now);
-    },
-    rows: (table) => readTable(driver, table),
-    close: () => connector.close(),
-  };
+  return shopTarget(name, connector, driver, () => connector.close());
 }
 
 /** PostgreSQL and MariaDB as `[name, dialect, driver on a new database]`, for a `describe.each` over both. */
@@ -125,20 +131,10 @@ export async function httpTarget(): Promise<ContractTarget> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const connector = createHttpConnector({ id: 'shop', url: `http://127.0.0.1:${port}/charter`, secret });
-  return {
-    name: 'http',
-    connector,
-    driver,
-    async reset(now) {
-      await dropShop(driver);
-      await seedShop(driver, now);
-    },
-    rows: (table) => readTable(driver, table),
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pglite.close();
-    },
-  };
+  return shopTarget('http', connector, driver, async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await pglite.close();
+  });
 }
 
 /** A SQL connector over a filled database; the fields are set once the `beforeAll` it registers has run. */

@@ -276,46 +276,28 @@ function Console() {
 
   if (isPublic) {
     return (
-      <Frame
-        header={
-          <>
-            <span className="brand">Charter</span>
-            <LanguageSwitcher />
-          </>
-        }
-      >
-        <main id="main" tabIndex={-1} className="public" key={path}>
-          {path === '/setup' ? (
-            <Setup onSignedIn={signedIn} />
-          ) : path === '/password' ? (
-            <Password />
-          ) : (
-            <Login onSignedIn={signedIn} />
-          )}
-          <ErrorMessage error={error} />
-        </main>
-      </Frame>
+      <PublicFrame pageKey={path}>
+        {path === '/setup' ? (
+          <Setup onSignedIn={signedIn} />
+        ) : path === '/password' ? (
+          <Password />
+        ) : (
+          <Login onSignedIn={signedIn} />
+        )}
+        <ErrorMessage error={error} />
+      </PublicFrame>
     );
   }
   if (me?.pending) {
     // A password sign-in that still owes its second factor, or the enrolment the organisation requires.
     return (
-      <Frame
-        header={
-          <>
-            <span className="brand">Charter</span>
-            <LanguageSwitcher />
-          </>
-        }
-      >
-        <main id="main" tabIndex={-1} className="public" key={me.pending}>
-          {me.pending === 'second-factor' ? (
-            <SecondFactor onDone={signedIn} onSignOut={() => signOut(me)} />
-          ) : (
-            <Enrol required onDone={signedIn} />
-          )}
-        </main>
-      </Frame>
+      <PublicFrame pageKey={me.pending}>
+        {me.pending === 'second-factor' ? (
+          <SecondFactor onDone={signedIn} onSignOut={() => signOut(me)} />
+        ) : (
+          <Enrol required onDone={signedIn} />
+        )}
+      </PublicFrame>
     );
   }
   if (!session) {
@@ -329,6 +311,27 @@ function Console() {
     <SessionContext.Provider value={session}>
       <Shell session={session} />
     </SessionContext.Provider>
+  );
+}
+
+/**
+ * The frame of the pages shown before the console (sign-in, first run, password, second factor): the name and the
+ * language switcher, no navigation; `pageKey` gives each page a fresh main element (focus and state start over).
+ */
+function PublicFrame({ pageKey, children }: { pageKey: string; children: ReactNode }) {
+  return (
+    <Frame
+      header={
+        <>
+          <span className="brand">Charter</span>
+          <LanguageSwitcher />
+        </>
+      }
+    >
+      <main id="main" tabIndex={-1} className="public" key={pageKey}>
+        {children}
+      </main>
+    </Frame>
   );
 }
 

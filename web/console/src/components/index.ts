@@ -4,3 +4,4 @@ export { Field, SelectField, describedBy, optionsOf, type FieldProps, type Selec
 export { DetailList, Actions, type Fact } from './detail-list.js';
 export { useFormState, type TextKeys } from './form-state.js';
 export { ShownOnce } from './shown-once.js';
+export { CheckboxGrid, type CheckboxGridProps } from './checkbox-grid.js';

@@ -5,7 +5,7 @@ import type { tokenSchema } from '../../../../src/accounts/routes/token-routes.j
 import { userOnlyScopes } from '../../../../src/accounts/scopes.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
-import { DataTable, ShownOnce } from '../components/index.js';
+import { CheckboxGrid, DataTable, ShownOnce } from '../components/index.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
@@ -130,8 +130,6 @@ function Tokens() {
     await mutation.run(() => api(`/api/v1/tokens/${id}`, { method: 'DELETE' }));
     await reload();
   };
-  const toggle = (scope: string) =>
-    setChosen((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]));
 
   return (
     <>
@@ -184,22 +182,7 @@ function Tokens() {
           <h2>{t.create}</h2>
           <label htmlFor="token-name">{t.name}</label>
           <input id="token-name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-          <fieldset>
-            <legend>{t.scopes}</legend>
-            <div className="scope-grid">
-              {grantable.map((scope) => (
-                <div key={scope} className="checkbox">
-                  <input
-                    id={`scope-${scope}`}
-                    type="checkbox"
-                    checked={chosen.includes(scope)}
-                    onChange={() => toggle(scope)}
-                  />
-                  <label htmlFor={`scope-${scope}`}>{scope}</label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
+          <CheckboxGrid legend={t.scopes} idPrefix="scope" values={grantable} chosen={chosen} onChange={setChosen} />
           <label htmlFor="token-days">{t.expiresIn}</label>
           <input
             id="token-days"

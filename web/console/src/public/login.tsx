@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { ErrorMessage, PageTitle, useApi, useMutation } from '../components.js';
 import { useLanguage, useTexts } from '../i18n.js';
+import { SubmitRow } from './form-parts.js';
 
 const texts = {
   en: {
@@ -162,12 +163,7 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <ErrorMessage error={mutation.error} />
-        <p>
-          <button type="submit" disabled={mutation.pending}>
-            {t.submit}
-          </button>
-        </p>
+        <SubmitRow mutation={mutation} label={t.submit} />
       </form>
       <p>
         <button type="button" className="link-button" onClick={() => setMode('reset')}>

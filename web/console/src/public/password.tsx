@@ -1,9 +1,10 @@
 /** Choose a password through a one-time link (an invitation or a reset). */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useMutation } from '../components.js';
+import { PageTitle, useMutation } from '../components.js';
 import { useTexts } from '../i18n.js';
 import { Link, queryParam } from '../router.js';
+import { NewPasswordFields, SubmitRow, TitledLoading } from './form-parts.js';
 
 const texts = {
   en: {
@@ -74,13 +75,7 @@ export function Password() {
       setDone(true);
   };
 
-  if (valid === null)
-    return (
-      <>
-        <PageTitle>{t.title}</PageTitle>
-        <Loading />
-      </>
-    );
+  if (valid === null) return <TitledLoading title={t.title} />;
   if (done)
     return (
       <>
@@ -103,37 +98,13 @@ export function Password() {
     <>
       <PageTitle>{t.title}</PageTitle>
       <form onSubmit={(e) => void submit(e)}>
-        <label htmlFor="new-password">{t.password}</label>
-        <input
-          id="new-password"
-          type="password"
-          required
-          minLength={12}
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+        <NewPasswordFields
+          ids={{ password: 'new-password', confirm: 'new-password-confirm' }}
+          labels={t}
+          password={{ value: password, onChange: (e) => setPassword(e.target.value) }}
+          confirm={{ value: confirm, onChange: (e) => setConfirm(e.target.value) }}
         />
-        <label htmlFor="new-password-confirm">{t.confirm}</label>
-        <input
-          id="new-password-confirm"
-          type="password"
-          required
-          minLength={12}
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-        />
-        {mismatch && (
-          <p className="error" role="alert">
-            {t.mismatch}
-          </p>
-        )}
-        <ErrorMessage error={mutation.error} />
-        <p>
-          <button type="submit" disabled={mutation.pending}>
-            {t.submit}
-          </button>
-        </p>
+        <SubmitRow mutation={mutation} label={t.submit} problem={mismatch && t.mismatch} />
       </form>
     </>
   );

@@ -8,6 +8,7 @@ import type { enrolmentSchema } from '../../../../src/accounts/routes/two-factor
 import { api } from '../api.js';
 import { ErrorMessage, PageTitle, useMutation } from '../components.js';
 import { useTexts } from '../i18n.js';
+import { SubmitRow } from './form-parts.js';
 
 const texts = {
   en: {
@@ -118,15 +119,12 @@ export function SecondFactor({ onDone, onSignOut }: { onDone: () => Promise<void
           value={code}
           onChange={(e) => setCode(e.target.value)}
         />
-        <ErrorMessage error={mutation.error} />
-        <p>
-          <button type="submit" disabled={mutation.pending}>
-            {t.verify}
-          </button>{' '}
+        <SubmitRow mutation={mutation} label={t.verify}>
+          {' '}
           <button type="button" className="secondary" onClick={() => void onSignOut()}>
             {t.signOut}
           </button>
-        </p>
+        </SubmitRow>
       </form>
     </>
   );
@@ -215,12 +213,7 @@ export function Enrol({
             value={code}
             onChange={(e) => setCode(e.target.value)}
           />
-          <ErrorMessage error={mutation.error} />
-          <p>
-            <button type="submit" disabled={mutation.pending}>
-              {t.confirm}
-            </button>
-          </p>
+          <SubmitRow mutation={mutation} label={t.confirm} />
         </form>
       )}
     </section>

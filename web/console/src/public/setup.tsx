@@ -1,9 +1,10 @@
 /** First run: create the first owner with the one-time link the server printed. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, PageTitle, useMutation } from '../components.js';
+import { PageTitle, useMutation } from '../components.js';
 import { useTexts } from '../i18n.js';
 import { Link, queryParam } from '../router.js';
+import { NewPasswordFields, SubmitRow, TitledLoading } from './form-parts.js';
 
 const texts = {
   en: {
@@ -105,13 +106,7 @@ export function Setup({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
     onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })),
   });
 
-  if (!status)
-    return (
-      <>
-        <PageTitle>{t.title}</PageTitle>
-        <Loading />
-      </>
-    );
+  if (!status) return <TitledLoading title={t.title} />;
   if (!status.needed)
     return (
       <>
@@ -137,23 +132,11 @@ export function Setup({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
       <form onSubmit={(e) => void submit(e)}>
         <label htmlFor="setup-email">{t.email}</label>
         <input id="setup-email" type="email" required autoComplete="username" {...field('email')} />
-        <label htmlFor="setup-password">{t.password}</label>
-        <input
-          id="setup-password"
-          type="password"
-          required
-          minLength={12}
-          autoComplete="new-password"
-          {...field('password')}
-        />
-        <label htmlFor="setup-confirm">{t.confirm}</label>
-        <input
-          id="setup-confirm"
-          type="password"
-          required
-          minLength={12}
-          autoComplete="new-password"
-          {...field('confirm')}
+        <NewPasswordFields
+          ids={{ password: 'setup-password', confirm: 'setup-confirm' }}
+          labels={t}
+          password={field('password')}
+          confirm={field('confirm')}
         />
         {status.organisationNeeded && (
           <fieldset>
@@ -164,17 +147,7 @@ export function Setup({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
             <input id="setup-name" required {...field('name')} />
           </fieldset>
         )}
-        {mismatch && (
-          <p className="error" role="alert">
-            {t.mismatch}
-          </p>
-        )}
-        <ErrorMessage error={mutation.error} />
-        <p>
-          <button type="submit" disabled={mutation.pending}>
-            {t.submit}
-          </button>
-        </p>
+        <SubmitRow mutation={mutation} label={t.submit} problem={mismatch && t.mismatch} />
       </form>
     </>
   );

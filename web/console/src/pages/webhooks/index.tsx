@@ -11,7 +11,7 @@ import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../../com
 import { formatDateTime, useLanguage, useTexts } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import type { ConsolePage } from '../types.js';
-import { Field, SelectField, ShownOnce } from '../../components/index.js';
+import { CheckboxGrid, Field, SelectField, ShownOnce } from '../../components/index.js';
 import type { z } from 'zod';
 import type { deliveryViewSchema, subscriptionViewSchema } from '../../../../../src/webhooks/subscriptions.js';
 import { texts, type T } from './texts.js';
@@ -220,30 +220,20 @@ function NewWebhook({
       await onCreated(result.secret);
     }
   };
-  const toggle = (name: string) =>
-    setChosen((current) => (current.includes(name) ? current.filter((e) => e !== name) : [...current, name]));
   return (
     <form onSubmit={(e) => void create(e)} className="panel">
       <h2>{t.create}</h2>
       <Field id="webhook-url" label={t.url}>
         <input type="url" required maxLength={2000} value={url} onChange={(e) => setUrl(e.target.value)} />
       </Field>
-      <fieldset>
-        <legend>{t.events}</legend>
-        <div className="scope-grid">
-          {['*', ...events].map((name) => (
-            <div key={name} className="checkbox">
-              <input
-                id={`event-${name}`}
-                type="checkbox"
-                checked={chosen.includes(name)}
-                onChange={() => toggle(name)}
-              />
-              <label htmlFor={`event-${name}`}>{name === '*' ? t.all : name}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGrid
+        legend={t.events}
+        idPrefix="event"
+        values={['*', ...events]}
+        chosen={chosen}
+        onChange={setChosen}
+        labelOf={(name) => (name === '*' ? t.all : name)}
+      />
       {watchesConsent && <ThresholdFields t={t} threshold={threshold} set={setThreshold} />}
       <p>
         <button type="submit" disabled={mutation.pending || chosen.length === 0}>

@@ -18,7 +18,7 @@ import {
   type PlannedNotification,
 } from './recipients.js';
 import { insertPackage, moveState, recordTransition } from './repository.js';
-import { addEvent, eventAudit } from './request-events.js';
+import { eventAudit } from './request-events.js';
 import { identitiesOf } from './request-identities.js';
 import type { RightsRequest } from './request-row.js';
 import { rememberRestriction, type UnmarkedTable } from './restricted-identities.js';
@@ -70,7 +70,7 @@ export async function completeRequest(
       patch: { result: JSON.stringify(result), closed_at: now, next_attempt_at: null, last_error: null },
     });
     if (!completed) return undefined;
-    // The package's timeline event here; its audit entry goes with the transition's, under one lock of the chain.
+    // The package's timeline event and audit entry are written with the transition's (one statement each, at the end).
     const packaged = p && {
       actor: 'system',
       kind: 'package-created',
@@ -88,7 +88,6 @@ export async function completeRequest(
         sha256: p.sha256,
         linkHash: p.linkHash,
       });
-      await addEvent(trx, scope, { requestId: request.id, ...packaged });
     }
     await recordNotifications(trx, scope, request, done.notifications, now);
     await rememberRestriction(trx, scope, request, identitiesOf(request), done.unmarked, now);
@@ -98,6 +97,8 @@ export async function completeRequest(
       actor: 'system',
       at: now,
       data: auditSummary(result),
+      // The package's timeline event goes in with the transition's, its audit entry with the transition's entry.
+      events: packaged ? [{ requestId: request.id, ...packaged }] : [],
       audit: packaged ? [eventAudit(request, packaged)] : [],
     });
     return { request: completed, recorded };

@@ -22,7 +22,7 @@ import type { RightsContext } from './context.js';
 import { requestDeadline } from './deadline.js';
 import { dispatch } from './dispatch.js';
 import { mailContext, scheduledMail, withdrawnMail } from './mails.js';
-import { advance, startIfReady } from './fulfilment.js';
+import { advance, startIfReady, work } from './fulfilment.js';
 import {
   findRequest,
   insertCancelLink,
@@ -285,12 +285,21 @@ export async function verifyCode(
     return { result: await identityProven(trx, scope, request, now) };
   });
   if (outcome.result === 'verified')
-    context.background(`advance ${requestId}`, () => advanceLater(context, scope, requestId));
+    context.background(`advance ${requestId}`, () => workProven(context, scope, requestId));
   return outcome.result;
 }
 
 export function advanceLater(context: RightsContext, scope: OrgScope, requestId: string) {
   return advance(context, scope, requestId);
+}
+
+/**
+ * The work after `identityProven` answered `verified`: that transaction already started the request when nothing made
+ * it wait, so only the claim is left (a start would find nothing to do); a request still in its grace period is
+ * started later by the due ticker.
+ */
+export function workProven(context: RightsContext, scope: OrgScope, requestId: string) {
+  return work(context, scope, requestId);
 }
 
 /** The code (or link) proved control of the contact on file: verified, or waiting for the explicit confirmation. */

@@ -16,7 +16,7 @@ import {
   type RightsRequest,
 } from './repository.js';
 import { generateLinkSecret, type RightsKey } from './secrets.js';
-import { advanceLater, identityProven, mailWithdrawn, sessionLifetimeMs, type VerifyOutcome } from './intake.js';
+import { workProven, identityProven, mailWithdrawn, sessionLifetimeMs, type VerifyOutcome } from './intake.js';
 
 export interface LinkView {
   requestId: string;
@@ -130,7 +130,7 @@ export async function useLink(
   });
   if (used.state !== 'usable') return used;
   if (used.outcome === 'verified')
-    context.background(`advance ${used.requestId}`, () => advanceLater(context, scope, used.requestId));
+    context.background(`advance ${used.requestId}`, () => workProven(context, scope, used.requestId));
   if (used.outcome === 'cancelled')
     context.background(`withdrawn mail ${used.requestId}`, () => mailWithdrawn(context, scope, used.requestId));
   return { ...used, sessionToken };

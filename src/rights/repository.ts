@@ -12,7 +12,7 @@ import type { RequestType } from '../charter/schema.js';
 import { conflict } from '../platform/errors.js';
 import { requireScope, withinOrganisation, type OrgScope } from '../platform/db/tenancy.js';
 import { viewOf } from '../platform/db/view.js';
-import { addEvent } from './request-events.js';
+import { addEvent, addEvents, type EventInput } from './request-events.js';
 import { toRequest, type RightsRequest } from './request-row.js';
 import type { RightsDb, RightsRequestTable } from './tables.js';
 import { assertTransition, finalStates, type RequestState } from './workflow.js';
@@ -195,6 +195,8 @@ export interface TransitionInput {
    * `recordAuditEntries` (the organisation's chain lock is then held from there to the commit only).
    */
   defer?: AuditInput[];
+  /** Timeline events of the same transaction written with the transition's own, in one statement, before it. */
+  events?: readonly EventInput[];
 }
 
 /**
@@ -231,15 +233,18 @@ export async function recordTransition<DB extends RightsDb>(
   input: TransitionInput,
 ): Promise<void> {
   const data = input.data ?? {};
-  await addEvent(trx, scope, {
-    requestId: request.id,
-    at: input.at,
-    actor: input.actor,
-    kind: 'state',
-    fromState: request.state,
-    toState: to,
-    data,
-  });
+  await addEvents(trx, scope, [
+    ...(input.events ?? []),
+    {
+      requestId: request.id,
+      at: input.at,
+      actor: input.actor,
+      kind: 'state',
+      fromState: request.state,
+      toState: to,
+      data,
+    },
+  ]);
   // Subscribers hear of it in the same transaction (ids and states only): verified, and every way a request ends.
   if (to === 'verified')
     await emitWebhookEvent(

@@ -29,19 +29,31 @@ export async function addEvent<DB extends RightsDb>(
   scope: OrgScope,
   input: EventInput,
 ): Promise<void> {
+  await addEvents(anyDb, scope, [input]);
+}
+
+/** Appends events to timelines in one statement, in the order given. */
+export async function addEvents<DB extends RightsDb>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  scope: OrgScope,
+  inputs: readonly EventInput[],
+): Promise<void> {
   const organisationId = requireScope(scope);
+  if (inputs.length === 0) return;
   await rightsView(anyDb)
     .insertInto('rights_events')
-    .values({
-      organisation_id: organisationId,
-      request_id: input.requestId,
-      at: input.at,
-      actor: input.actor,
-      kind: input.kind,
-      from_state: input.fromState ?? null,
-      to_state: input.toState ?? null,
-      data: JSON.stringify(input.data ?? {}),
-    })
+    .values(
+      inputs.map((input) => ({
+        organisation_id: organisationId,
+        request_id: input.requestId,
+        at: input.at,
+        actor: input.actor,
+        kind: input.kind,
+        from_state: input.fromState ?? null,
+        to_state: input.toState ?? null,
+        data: JSON.stringify(input.data ?? {}),
+      })),
+    )
     .execute();
 }
 

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext, AppDeps } from './platform/app-context.js';
 import { registerAccountRoutes } from './accounts/routes.js';
-import { mailRecipientKey } from './accounts/throttle.js';
+import { createInstallationMailer } from './accounts/installation-mailer.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { auditView } from './audit/tables.js';
 import { registerCharterRoutes } from './charter/routes.js';
@@ -29,7 +29,6 @@ import { isReachable } from './platform/db/database.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { defineRoute } from './platform/http/routes.js';
 import { createHttpServer } from './platform/http/server.js';
-import { createMailer } from './platform/mail.js';
 import { projectFile, version } from './platform/project.js';
 
 export type { AppDeps } from './platform/app-context.js';
@@ -39,14 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The outbox table is part of Database; the mailer only needs that table.
   const mailer =
     deps.mailer ??
-    createMailer({
-      db: deps.db,
-      logger: deps.logger,
-      smtpUrl: deps.config.SMTP_URL,
-      from: deps.config.MAIL_FROM,
-      recipientKey: mailRecipientKey(deps.db, deps.config.CHARTER_SECRET),
-      clock: deps.clock,
-    });
+    createInstallationMailer({ db: deps.db, logger: deps.logger, config: deps.config, clock: deps.clock });
   const context: AppContext = { ...deps, mailer };
 
   await app.register(helmet, {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { resolve } from 'node:path';
 import { issueSetupLink } from './accounts/links.js';
-import { mailRecipientKey } from './accounts/throttle.js';
+import { createInstallationMailer } from './accounts/installation-mailer.js';
 import { buildApp } from './app.js';
 import { registerAuditJobs } from './audit/checkpoint-mail.js';
 import { ephemeralAuditKey, installAuditKey, resolveAuditKey } from './audit/key.js';
@@ -23,7 +23,6 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { ephemeralSecretsKey, installSecretsKeyring, resolveSecretsKeyring } from './platform/secret-box.js';
 import { sealStoredSecrets } from './secrets-at-rest.js';
 import { registerNoticeJobs } from './notices/jobs.js';
-import { createMailer } from './platform/mail.js';
 import { registerSiteJobs } from './sites/jobs.js';
 import { registerRecordsJobs } from './records/breach-reminders.js';
 import { composeRetention } from './retention/deps.js';
@@ -209,13 +208,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     );
     const url = publicUrl(config);
     // Reminders of the 72-hour breach clock, mailed to the owners and privacy officers.
-    const mailer = createMailer({
-      db: database.db,
-      logger,
-      smtpUrl: config.SMTP_URL,
-      from: config.MAIL_FROM,
-      recipientKey: mailRecipientKey(database.db, config.CHARTER_SECRET),
-    });
+    const mailer = createInstallationMailer({ db: database.db, logger, config });
     registerRecordsJobs(jobs, { db: database.db, mailer, logger, publicUrl: url });
     // Signed checkpoints of every audit chain mailed to the owners daily, when AUDIT_CHECKPOINT_MAIL names a time.
     registerAuditJobs(jobs, { db: database.db, mailer, logger, schedule: config.AUDIT_CHECKPOINT_MAIL });

@@ -5,12 +5,11 @@
  * closures, reminders, expired packages), for installations that do not run `charter serve` all the time.
  */
 import { findOrganisationBySlug, listOrganisations } from '../accounts/organisations.js';
-import { mailRecipientKey } from '../accounts/throttle.js';
+import { createInstallationMailer } from '../accounts/installation-mailer.js';
 import { exitCodes, stringOption, UsageError, type CliIo, type Command, type CommandArgs } from '../cli/command.js';
 import { readConfig } from '../platform/config.js';
 import { defaultColumns, formatTable } from '../platform/text-layout.js';
 import { createLogger } from '../platform/logger.js';
-import { createMailer } from '../platform/mail.js';
 import { withCliDatabase } from '../cli/database.js';
 import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../cli/remote.js';
 import type { RequestSummary } from './schemas.js';
@@ -157,13 +156,7 @@ export const requestsTickCommand: Command = {
       'requests tick',
       async (database) => {
         const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-        const mailer = createMailer({
-          db: database.db,
-          logger,
-          smtpUrl: config.SMTP_URL,
-          from: config.MAIL_FROM,
-          recipientKey: mailRecipientKey(database.db, config.CHARTER_SECRET),
-        });
+        const mailer = createInstallationMailer({ db: database.db, logger, config });
         const context = createRightsContext(
           { db: database.db, dbKind: database.kind, config, logger, clock: () => new Date(), mailer },
           { env: io.env },

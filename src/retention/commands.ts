@@ -15,7 +15,7 @@ import { activeCharter, applyCharter } from '../charter/repository.js';
 import { charterRevision } from '../charter/revision.js';
 import type { Charter } from '../charter/schema.js';
 import type { AccountsDb } from '../accounts/tables.js';
-import { readConfig } from '../platform/config.js';
+import { readConfig, type Config } from '../platform/config.js';
 import type { OpenDatabase } from '../platform/db/database.js';
 import type { OrgScope } from '../platform/db/tenancy.js';
 import { CharterFileError } from '../server.js';
@@ -24,6 +24,7 @@ import { callServer, remoteOptions, remoteServer, type RemoteServer } from '../c
 import type { RetentionPlan, RunRecord } from './schemas.js';
 import { withExclusiveLock } from '../platform/jobs.js';
 import { composeRetention, retentionSettings } from './deps.js';
+import type { RetentionDb } from './tables.js';
 import { sweepInstallation } from './installation.js';
 import { computePlan } from './plan.js';
 import { formatPlan, formatRun, progressLine } from './present.js';
@@ -69,6 +70,30 @@ const charterOptions = {
   ...remoteOptions,
 } satisfies Command['options'];
 
+/**
+ * The server that holds the PGlite database, if one does (the command then asks it); a charter file is refused then,
+ * since the server applies files only through `charter apply`.
+ */
+function serverWithoutFile(
+  io: CliIo,
+  config: Config,
+  args: CommandArgs,
+  file: string | undefined,
+  need: { scope: string; verb: string },
+): RemoteServer | undefined {
+  const remote = remoteServer(io, config, args, need.scope);
+  if (remote && file)
+    throw new UsageError(
+      `a server holds the database: apply the file first (charter apply), then ${need.verb} without --charter`,
+    );
+  return remote;
+}
+
+/** The retention services over the database this command opened. */
+function localRetention<DB extends RetentionDb>(database: OpenDatabase<DB>, config: Config, io: CliIo) {
+  return composeRetention({ db: database.db, dbKind: database.kind, config, env: io.env, clock: () => new Date() });
+}
+
 export const retentionPlanCommand: Command = {
   name: 'retention plan',
   summary: 'Rows due for deletion/anonymisation now and in each of the next 12 months, and why',
@@ -85,12 +110,8 @@ export const retentionPlanCommand: Command = {
     const at = parseAt(stringOption(args, 'at'));
     const file = stringOption(args, 'charter');
     const config = readConfig(io.env);
-    const remote = remoteServer(io, config, args, 'retention:read');
+    const remote = serverWithoutFile(io, config, args, file, { scope: 'retention:read', verb: 'plan' });
     if (remote) {
-      if (file)
-        throw new UsageError(
-          'a server holds the database: apply the file first (charter apply), then plan without --charter',
-        );
       await checkOrganisation(remote, args);
       const plan = await callServer<RetentionPlan>(
         remote,
@@ -119,13 +140,7 @@ export const retentionPlanCommand: Command = {
         charter = stored.charter;
         revision = stored.revision;
       }
-      const deps = composeRetention({
-        db: database.db,
-        dbKind: database.kind,
-        config,
-        env: io.env,
-        clock: () => new Date(),
-      });
+      const deps = localRetention(database, config, io);
       const plan = await computePlan(deps, scope, charter, at ?? new Date(), revision);
       io.out(args.values.json ? JSON.stringify(plan, null, 2) : formatPlan(plan, io.columns));
       return plan.rules.some((r) => r.status === 'error') ? exitCodes.findings : exitCodes.ok;
@@ -149,12 +164,8 @@ export const retentionRunCommand: Command = {
   async run(args: CommandArgs, io: CliIo) {
     const file = stringOption(args, 'charter');
     const config = readConfig(io.env);
-    const remote = remoteServer(io, config, args, 'retention:run');
+    const remote = serverWithoutFile(io, config, args, file, { scope: 'retention:run', verb: 'run' });
     if (remote) {
-      if (file)
-        throw new UsageError(
-          'a server holds the database: apply the file first (charter apply), then run without --charter',
-        );
       return runThroughServer(remote, args, io);
     }
     return withCliDatabase(io, config, 'retention run', async (database) => {
@@ -172,13 +183,7 @@ export const retentionRunCommand: Command = {
         scope = await organisationScope(database, stringOption(args, 'org'));
         if (!scope) throw new UsageError('no organisation yet: pass --charter file (or run charter apply)');
       }
-      const deps = composeRetention({
-        db: database.db,
-        dbKind: database.kind,
-        config,
-        env: io.env,
-        clock: () => new Date(),
-      });
+      const deps = localRetention(database, config, io);
       const settings = retentionSettings(config);
       const showProgress = io.isTTY && !args.values.json;
       let lastDraw = 0;

@@ -45,6 +45,13 @@ async function charterOf(db: Kysely<RecordsDb>, scope: OrgScope) {
   return stored;
 }
 
+/** The active charter and one breach, which every draft is made from (404 when either is missing). */
+async function charterAndBreach(db: Kysely<RecordsDb>, scope: OrgScope, id: string) {
+  const [stored, breach] = await Promise.all([charterOf(db, scope), findBreach(db, scope, id)]);
+  if (!breach) throw notFound('breach');
+  return { stored, breach };
+}
+
 /** Who may do what: the records are read with `records:read`, the register with `breaches:read` / `breaches:write`. */
 const read = { scopes: ['records:read'] };
 const breachesRead = { scopes: ['breaches:read'] };
@@ -323,9 +330,7 @@ function registerBreachDraftRoutes(app: FastifyInstance, deps: RecordsRouteDeps)
       errors: [404, 422],
     },
     async ({ params, query, request }) => {
-      const caller = callerOf(request);
-      const [stored, breach] = await Promise.all([charterOf(deps.db, caller), findBreach(deps.db, caller, params.id)]);
-      if (!breach) throw notFound('breach');
+      const { stored, breach } = await charterAndBreach(deps.db, callerOf(request), params.id);
       const languages = authorityLanguages(findAuthority(stored.charter.organisation.authority));
       if (query.language && !languages.includes(query.language)) {
         throw invalidInput([
@@ -351,9 +356,7 @@ function registerBreachDraftRoutes(app: FastifyInstance, deps: RecordsRouteDeps)
       errors: [404],
     },
     async ({ params, query, request }) => {
-      const caller = callerOf(request);
-      const [stored, breach] = await Promise.all([charterOf(deps.db, caller), findBreach(deps.db, caller, params.id)]);
-      if (!breach) throw notFound('breach');
+      const { stored, breach } = await charterAndBreach(deps.db, callerOf(request), params.id);
       return subjectsMessage(stored.charter, breach, recordLanguage(stored.charter, query.language));
     },
   );
@@ -372,9 +375,7 @@ function registerBreachDraftRoutes(app: FastifyInstance, deps: RecordsRouteDeps)
       errors: [404],
     },
     async ({ params, query, request }) => {
-      const caller = callerOf(request);
-      const [stored, breach] = await Promise.all([charterOf(deps.db, caller), findBreach(deps.db, caller, params.id)]);
-      if (!breach) throw notFound('breach');
+      const { stored, breach } = await charterAndBreach(deps.db, callerOf(request), params.id);
       const draft = controllerNotice(
         stored.charter,
         breach,

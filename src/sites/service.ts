@@ -5,7 +5,7 @@
  * domains are scanned: the start URL comes from the charter, and the crawl never leaves its origin.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import { listMembers } from '../accounts/users.js';
 import { recordAudit } from '../audit/trail.js';
 import { activeCharter } from '../charter/repository.js';
@@ -169,6 +169,24 @@ async function tellOfficers(
   return recipients.length;
 }
 
+/** Stores how a scan ended (its row's last columns) and audits it, in the caller's transaction. */
+async function recordScanEnd(
+  trx: Transaction<SitesDb>,
+  scope: OrgScope,
+  scan: { id: string; siteId: string; actor: string },
+  values: Updateable<SiteScanTable>,
+  audit: { action: string; data: Record<string, unknown>; at: Date },
+): Promise<void> {
+  await trx
+    .updateTable('site_scans')
+    .set(values)
+    .where('organisation_id', '=', requireScope(scope))
+    .where('id', '=', scan.id)
+    .execute();
+  const entry = { actor: scan.actor, action: audit.action, target: `site:${scan.siteId}`, data: audit.data };
+  await recordAudit(trx, scope, entry, audit.at);
+}
+
 /**
  * Scans one declared site of the organisation now, stores the result and mails the privacy officers about new
  * violations and warnings. Throws not_found for a site the active charter does not declare.
@@ -208,26 +226,16 @@ export async function runSiteScan<DB extends SitesDb>(
       .execute(),
   );
   const previous = await getSiteScan(deps.db, scope, siteId);
+  const scanRef = { id, siteId, actor: input.actor };
   let scan: SiteScan;
   try {
     scan = await deps.scan({ urls: [siteStartUrl(site.domain)], maxPages: deps.maxPages ?? 20 });
   } catch (error) {
     // The reason in a few words, never a page's content; the scan is recorded as failed.
     const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'scan failed';
-    await inOrganisation(deps.db, scope, async (trx) => {
-      await trx
-        .updateTable('site_scans')
-        .set({ status: 'failed', finished_at: deps.clock(), error: reason })
-        .where('organisation_id', '=', organisationId)
-        .where('id', '=', id)
-        .execute();
-      await recordAudit(
-        trx,
-        scope,
-        { actor: input.actor, action: 'site.scan.failed', target: `site:${siteId}`, data: { scan: id } },
-        deps.clock(),
-      );
-    });
+    const failed = { status: 'failed', finished_at: deps.clock(), error: reason } as const;
+    const audit = { action: 'site.scan.failed', data: { scan: id }, at: deps.clock() };
+    await inOrganisation(deps.db, scope, (trx) => recordScanEnd(trx, scope, scanRef, failed, audit));
     deps.logger.warn({ site: siteId, scan: id }, 'site scan failed');
     return (await getSiteScan(deps.db, scope, siteId, id))!;
   }
@@ -242,37 +250,26 @@ export async function runSiteScan<DB extends SitesDb>(
   });
   const finishedAt = deps.clock();
   await inOrganisation(deps.db, scope, async (trx) => {
-    await trx
-      .updateTable('site_scans')
-      .set({
-        status: 'completed',
-        finished_at: finishedAt,
-        pages: JSON.stringify(scan.pages),
-        findings: JSON.stringify(findings),
-        new_findings: fresh.length,
+    const values = {
+      status: 'completed',
+      finished_at: finishedAt,
+      pages: JSON.stringify(scan.pages),
+      findings: JSON.stringify(findings),
+      new_findings: fresh.length,
+      violations: count('violation'),
+      warnings: count('warning'),
+    } as const;
+    await recordScanEnd(trx, scope, scanRef, values, {
+      action: 'site.scan.completed',
+      data: {
+        scan: id,
+        pages: scan.pages.length,
         violations: count('violation'),
         warnings: count('warning'),
-      })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(
-      trx,
-      scope,
-      {
-        actor: input.actor,
-        action: 'site.scan.completed',
-        target: `site:${siteId}`,
-        data: {
-          scan: id,
-          pages: scan.pages.length,
-          violations: count('violation'),
-          warnings: count('warning'),
-          newFindings: fresh.length,
-        },
+        newFindings: fresh.length,
       },
-      finishedAt,
-    );
+      at: finishedAt,
+    });
     // The webhook event in the same transaction: it exists exactly when the stored scan does. Counts by severity
     // (new ones against the previous scan, info included), never a page's content.
     await emitWebhookEvent(

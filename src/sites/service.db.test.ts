@@ -142,6 +142,25 @@ describe('site scans', () => {
     expect((await getSiteScan(database.db, scope, 'main'))?.id).toBe(again.id);
   });
 
+  it('records a scan that could not run as failed, with the first line of the reason, and audits it', async () => {
+    const failing = {
+      ...deps,
+      scan: () => Promise.reject(new Error('net::ERR_NAME_NOT_RESOLVED\n  at the browser')),
+    };
+    const failed = await runSiteScan(failing, scope, 'main', { trigger: 'api', actor: 'user:2' });
+    expect(failed).toMatchObject({ status: 'failed', error: 'net::ERR_NAME_NOT_RESOLVED', violations: 0 });
+    expect(failed.finishedAt).toEqual(expect.any(String));
+    const audit = await database.db
+      .selectFrom('audit_entries')
+      .select(['actor', 'action', 'target', 'data'])
+      .where('organisation_id', '=', scope.organisationId)
+      .where('action', '=', 'site.scan.failed')
+      .execute();
+    expect(audit).toEqual([
+      { actor: 'user:2', action: 'site.scan.failed', target: 'site:main', data: { scan: failed.id } },
+    ]);
+  });
+
   it('refuses a site the charter does not declare, and keeps organisations apart', async () => {
     await expect(runSiteScan(deps, scope, 'elsewhere', { trigger: 'api', actor: 'user:1' })).rejects.toMatchObject({
       code: 'not_found',

@@ -123,6 +123,17 @@ export interface TokenSubscription {
   status: 'pending' | 'confirmed';
 }
 
+/** The subscription of a site whose confirmation token hashes to `hash`, if any. */
+function rowByTokenHash(trx: Transaction<NoticesDb>, organisationId: string, siteId: string, hash: string) {
+  return trx
+    .selectFrom('notice_subscriptions')
+    .select(['id', 'site_id', 'language', 'status', 'created_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('site_id', '=', siteId)
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
+}
+
 /** The subscription a confirmation token belongs to (pending ones only within the confirmation window). */
 export async function subscriptionByToken<DB extends NoticesDb>(
   anyDb: Kysely<DB>,
@@ -134,13 +145,7 @@ export async function subscriptionByToken<DB extends NoticesDb>(
   const db = noticesView(anyDb);
   const organisationId = requireScope(scope);
   return inOrganisation(db, scope, async (trx) => {
-    const row = await trx
-      .selectFrom('notice_subscriptions')
-      .select(['id', 'site_id', 'language', 'status', 'created_at'])
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', siteId)
-      .where('token_hash', '=', secretHash(token))
-      .executeTakeFirst();
+    const row = await rowByTokenHash(trx, organisationId, siteId, secretHash(token));
     if (!row) return undefined;
     if (row.status === 'pending' && now.getTime() - row.created_at.getTime() > confirmationWindowMs) return undefined;
     return { id: row.id, siteId: row.site_id, language: row.language, status: row.status };
@@ -187,13 +192,7 @@ export async function unsubscribe<DB extends NoticesDb>(
   const organisationId = requireScope(scope);
   const hash = secretHash(token);
   return inOrganisation(db, scope, async (trx) => {
-    const byToken = await trx
-      .selectFrom('notice_subscriptions')
-      .select('id')
-      .where('organisation_id', '=', organisationId)
-      .where('site_id', '=', siteId)
-      .where('token_hash', '=', hash)
-      .executeTakeFirst();
+    const byToken = await rowByTokenHash(trx, organisationId, siteId, hash);
     const byMail = byToken
       ? undefined
       : await trx

@@ -17,6 +17,7 @@ import { minimalCharterYaml } from '../../test/support/charter.js';
 import { createPostgresDatabase, testDbKind } from '../../test/support/database.js';
 import { freePort } from '../../test/support/postgres-server.js';
 import { exited, startServe } from '../../test/support/serve-process.js';
+import { postConsent } from '../../test/support/consent-post.js';
 
 const work = mkdtempSync(join(tmpdir(), 'charter-consent-crash-'));
 const charterFile = join(work, 'charter.yaml');
@@ -50,21 +51,12 @@ describe('crash safety of the consent ledger', () => {
     if (!loaded.ok) throw new Error('test charter invalid');
     const revision = consentRevision(loaded.charter, 'main');
     const port = await freePort();
-    const url = `http://127.0.0.1:${port}/api/v1/consent`;
     const post = (visitor: string) =>
-      fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'https://www.testco.example' },
-        body: JSON.stringify({
-          site: 'main',
-          visitor,
-          revision,
-          language: 'en',
-          method: 'custom',
-          choices: { analytics: visitor.charCodeAt(0) % 2 === 0 },
-          gpc: false,
-          url: 'https://www.testco.example/',
-        }),
+      postConsent(`http://127.0.0.1:${port}`, {
+        visitor,
+        revision,
+        method: 'custom',
+        choices: { analytics: visitor.charCodeAt(0) % 2 === 0 },
       });
 
     let server = await startServer(port);

@@ -17,6 +17,7 @@ import { minimalCharterYaml } from '../../test/support/charter.js';
 import { createPostgresDatabase } from '../../test/support/database.js';
 import { freePort } from '../../test/support/postgres-server.js';
 import { spawnServe } from '../../test/support/serve-process.js';
+import { postConsent } from '../../test/support/consent-post.js';
 import { createApiToken } from '../accounts/tokens.js';
 import { loadCharter } from '../charter/loader.js';
 import { consentRevision } from '../charter/revision.js';
@@ -109,19 +110,11 @@ describe('two charter serve processes on one PostgreSQL', () => {
     const visitors = Array.from({ length: 40 }, () => randomBytes(12).toString('base64url'));
     const receipts = await Promise.all(
       visitors.map(async (visitor, i) => {
-        const response = await fetch(`${servers[i % 2]!.url}/api/v1/consent`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', origin: 'https://www.testco.example' },
-          body: JSON.stringify({
-            site: 'main',
-            visitor,
-            revision,
-            language: 'en',
-            method: 'accept-all',
-            choices: { analytics: true },
-            gpc: false,
-            url: 'https://www.testco.example/',
-          }),
+        const response = await postConsent(servers[i % 2]!.url, {
+          visitor,
+          revision,
+          method: 'accept-all',
+          choices: { analytics: true },
         });
         expect(response.status).toBe(201);
         return ((await response.json()) as { receipt: string }).receipt;

@@ -1,20 +1,15 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/support/app.js';
+import { describe, expect, it } from 'vitest';
 import { sessionFor, signedInUser, tokenFor } from '../../test/support/auth.js';
-import { buildCharter } from '../../test/support/charter.js';
+import { testAppForFile } from '../../test/support/file-app.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { ensureOrganisation } from './organisations.js';
 import { accountTasksOf } from './routes.js';
 import { installationKey } from './secrets.js';
 import { throttleLimits } from './throttle.js';
 
-let t: TestApp;
+const t = testAppForFile();
 const password = 'correct horse battery staple';
-beforeAll(async () => {
-  t = await buildTestApp({ charter: buildCharter() });
-}, 120_000);
-afterAll(() => t?.close());
 
 function cookiesOf(response: { cookies: { name: string; value: string }[] }) {
   return Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/support/app.js';
+import { describe, expect, it } from 'vitest';
 import { signedInUser } from '../../test/support/auth.js';
-import { buildCharter } from '../../test/support/charter.js';
+import { testAppForFile } from '../../test/support/file-app.js';
 import { ensureOrganisation } from './organisations.js';
 
-let t: TestApp;
+const t = testAppForFile();
 const password = 'correct horse battery staple';
-beforeAll(async () => {
-  t = await buildTestApp({ charter: buildCharter() });
-}, 120_000);
-afterAll(() => t?.close());
 
 describe('the member list', () => {
   it('shows a person added with an account elsewhere as invited, like any new address, until they sign in here', async () => {

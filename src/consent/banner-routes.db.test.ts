@@ -6,6 +6,7 @@ import { build } from '../../scripts/build-banner.mjs';
 import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { buildCharter } from '../../test/support/charter.js';
 import { applyCharter } from '../charter/repository.js';
+import type { Charter } from '../charter/schema.js';
 import { consentRevision } from '../charter/revision.js';
 import { projectFile, projectRoot } from '../platform/project.js';
 import { bannerConfigSchema } from './banner-config.js';
@@ -34,6 +35,24 @@ let test: TestApp;
 /** A GET of `url` by a browser that holds `earlier`'s answer (If-None-Match with its ETag). */
 const revalidate = (url: string, earlier: { headers: Record<string, unknown> }) =>
   test.app.inject({ method: 'GET', url, headers: { 'if-none-match': String(earlier.headers.etag) } });
+/** Applies `next` as the test organisation's charter (the tests that change it put the file's `charter` back). */
+const applyToTestOrganisation = (next: Charter) =>
+  applyCharter(
+    test.database.db,
+    { organisationId: test.organisationId! },
+    { charter: next, source: '{}', format: 'json', actor: 'test' },
+  );
+
+/** Renames the first consent category "Visit counting" and applies that charter; answers its new consent revision. */
+async function applyRenamedCategory(): Promise<string> {
+  const changed = buildCharter(
+    (c) =>
+      (c.consent.categories[0]!.name = { en: 'Visit counting', nl: 'Bezoeken tellen', fr: 'Comptage des visites' }),
+  );
+  await applyToTestOrganisation(changed);
+  return consentRevision(changed, 'main');
+}
+
 beforeAll(async () => {
   await build(projectRoot);
   test = await buildTestApp({ charter });
@@ -106,16 +125,7 @@ describe('GET /api/v1/banner/{site}/{revision}/{lang}.json', () => {
     expect(current.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(current.json()).toMatchObject({ revision, language: 'nl' });
 
-    const changed = buildCharter(
-      (c) =>
-        (c.consent.categories[0]!.name = { en: 'Visit counting', nl: 'Bezoeken tellen', fr: 'Comptage des visites' }),
-    );
-    await applyCharter(
-      test.database.db,
-      { organisationId: test.organisationId! },
-      { charter: changed, source: '{}', format: 'json', actor: 'test' },
-    );
-    const newRevision = consentRevision(changed, 'main');
+    const newRevision = await applyRenamedCategory();
     expect(newRevision).not.toBe(revision);
 
     const latest = await test.app.inject({ method: 'GET', url: '/api/v1/banner/main/config?lang=en' });
@@ -126,11 +136,7 @@ describe('GET /api/v1/banner/{site}/{revision}/{lang}.json', () => {
 
     const direct = await bannerConfigForRevision(test.database.db, 'main', revision, 'fr');
     expect(direct?.categories[0]?.name).toBe('Statistiques');
-    await applyCharter(
-      test.database.db,
-      { organisationId: test.organisationId! },
-      { charter, source: '{}', format: 'json', actor: 'test' },
-    );
+    await applyToTestOrganisation(charter);
   });
 
   it('answers 404 for a revision never applied or a language the site does not offer, 422 for a malformed path', async () => {
@@ -188,16 +194,7 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
 
   it('serves a new consent revision at once at the current URL, and the old one at its own URL for a year', async () => {
     const before = await test.app.inject({ method: 'GET', url: '/banner/main.js?lang=en' });
-    const changed = buildCharter(
-      (c) =>
-        (c.consent.categories[0]!.name = { en: 'Visit counting', nl: 'Bezoeken tellen', fr: 'Comptage des visites' }),
-    );
-    await applyCharter(
-      test.database.db,
-      { organisationId: test.organisationId! },
-      { charter: changed, source: '{}', format: 'json', actor: 'test' },
-    );
-    const newRevision = consentRevision(changed, 'main');
+    const newRevision = await applyRenamedCategory();
     try {
       const after = await revalidate('/banner/main.js?lang=en', before);
       expect(after.statusCode).toBe(200);
@@ -238,11 +235,7 @@ describe('GET /banner/{site}.js and /banner/{site}/{revision}/{lang}.js (the scr
         categories: [{ name: 'Bezoeken tellen' }],
       });
     } finally {
-      await applyCharter(
-        test.database.db,
-        { organisationId: test.organisationId! },
-        { charter, source: '{}', format: 'json', actor: 'test' },
-      );
+      await applyToTestOrganisation(charter);
     }
   });
 

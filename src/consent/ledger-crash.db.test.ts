@@ -3,7 +3,7 @@
  * SIGKILL in the middle of the load, and is started again on the same database. Every receipt a client received a
  * 201 for must be in the ledger.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +13,11 @@ import { loadCharter } from '../charter/loader.js';
 import { consentRevision } from '../charter/revision.js';
 import { migrations, type Database } from '../database.js';
 import { migrate, openDatabase } from '../platform/db/database.js';
-import { projectFile } from '../platform/project.js';
 import { minimalCharterYaml } from '../../test/support/charter.js';
 import { createPostgresDatabase, testDbKind } from '../../test/support/database.js';
 import { freePort } from '../../test/support/postgres-server.js';
+import { exited, startServe } from '../../test/support/serve-process.js';
+import { postConsent } from '../../test/support/consent-post.js';
 
 const work = mkdtempSync(join(tmpdir(), 'charter-consent-crash-'));
 const charterFile = join(work, 'charter.yaml');
@@ -35,42 +36,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
  * Starts `charter serve`. A long group-commit delay (40 ms) widens the window in which a server that answered before
  * committing would lose acknowledged records, so such a bug cannot hide behind a fast disk.
  */
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', projectFile('src/cli/bin.ts'), 'serve', '--charter', charterFile, '--port', String(port)],
-    {
-      cwd: projectFile(),
-      env: {
-        ...process.env,
-        ...databaseEnv,
-        LOG_LEVEL: 'warn',
-        CONSENT_RATE_LIMIT: '1000000',
-        CONSENT_BATCH_DELAY_MS: '40',
-        CHARTER_TEST_DB: '',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not become ready: ${stderr}`);
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once('exit', () => resolve()));
+function startServer(port: number): Promise<ChildProcess> {
+  return startServe(port, ['--charter', charterFile], {
+    ...databaseEnv,
+    LOG_LEVEL: 'warn',
+    CONSENT_RATE_LIMIT: '1000000',
+    CONSENT_BATCH_DELAY_MS: '40',
+  });
 }
 
 describe('crash safety of the consent ledger', () => {
@@ -79,21 +51,12 @@ describe('crash safety of the consent ledger', () => {
     if (!loaded.ok) throw new Error('test charter invalid');
     const revision = consentRevision(loaded.charter, 'main');
     const port = await freePort();
-    const url = `http://127.0.0.1:${port}/api/v1/consent`;
     const post = (visitor: string) =>
-      fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'https://www.testco.example' },
-        body: JSON.stringify({
-          site: 'main',
-          visitor,
-          revision,
-          language: 'en',
-          method: 'custom',
-          choices: { analytics: visitor.charCodeAt(0) % 2 === 0 },
-          gpc: false,
-          url: 'https://www.testco.example/',
-        }),
+      postConsent(`http://127.0.0.1:${port}`, {
+        visitor,
+        revision,
+        method: 'custom',
+        choices: { analytics: visitor.charCodeAt(0) % 2 === 0 },
       });
 
     let server = await startServer(port);

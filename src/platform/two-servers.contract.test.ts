@@ -5,7 +5,7 @@
  * wait); a scheduled sweep that falls due runs once; a retention run started on both at once sweeps once; an access
  * request filed on one and verified on the other is dispatched once, mails one code and gets one package.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,12 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalCharterYaml } from '../../test/support/charter.js';
 import { createPostgresDatabase } from '../../test/support/database.js';
 import { freePort } from '../../test/support/postgres-server.js';
+import { spawnServe } from '../../test/support/serve-process.js';
+import { postConsent } from '../../test/support/consent-post.js';
 import { createApiToken } from '../accounts/tokens.js';
 import { loadCharter } from '../charter/loader.js';
 import { consentRevision } from '../charter/revision.js';
 import type { Database } from '../database.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
-import { projectFile } from './project.js';
 
 interface Server {
   child: ChildProcess;
@@ -38,41 +39,27 @@ let servers: Server[] = [];
 
 async function startServer(port: number): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', projectFile('src/cli/bin.ts'), 'serve', '--charter', charterFile, '--port', String(port)],
-    {
-      cwd: projectFile(),
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PUBLIC_URL: url,
-        LOG_LEVEL: 'warn',
-        RETENTION_SCHEDULE: '00:00',
-        CRM_URL: crmUrl,
-        CONSENT_RATE_LIMIT: '1000000',
-        CHARTER_SECRET: 'two-servers-shared-secret',
-        CHARTER_TEST_DB: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const { child, output } = spawnServe(['--charter', charterFile, '--port', String(port)], {
+    DATABASE_URL: databaseUrl,
+    PUBLIC_URL: url,
+    LOG_LEVEL: 'warn',
+    RETENTION_SCHEDULE: '00:00',
+    CRM_URL: crmUrl,
+    CONSENT_RATE_LIMIT: '1000000',
+    CHARTER_SECRET: 'two-servers-shared-secret',
+  });
   for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output()}`);
     try {
-      if ((await fetch(`${url}/readyz`)).ok && stdout.includes('first run'))
-        return { child, url, output: () => stdout };
+      // Ready once it answers and has printed its first-run link.
+      if ((await fetch(`${url}/readyz`)).ok && output().includes('first run')) return { child, url, output };
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not become ready: ${stderr}`);
+  throw new Error(`server did not become ready: ${output()}`);
 }
 
 beforeAll(async () => {
@@ -123,19 +110,11 @@ describe('two charter serve processes on one PostgreSQL', () => {
     const visitors = Array.from({ length: 40 }, () => randomBytes(12).toString('base64url'));
     const receipts = await Promise.all(
       visitors.map(async (visitor, i) => {
-        const response = await fetch(`${servers[i % 2]!.url}/api/v1/consent`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', origin: 'https://www.testco.example' },
-          body: JSON.stringify({
-            site: 'main',
-            visitor,
-            revision,
-            language: 'en',
-            method: 'accept-all',
-            choices: { analytics: true },
-            gpc: false,
-            url: 'https://www.testco.example/',
-          }),
+        const response = await postConsent(servers[i % 2]!.url, {
+          visitor,
+          revision,
+          method: 'accept-all',
+          choices: { analytics: true },
         });
         expect(response.status).toBe(201);
         return ((await response.json()) as { receipt: string }).receipt;

@@ -7,29 +7,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeCharter } from '../charter/repository.js';
 import type { Charter } from '../charter/schema.js';
-import type { Database } from '../database.js';
-import type { OpenDatabase } from '../platform/db/database.js';
 import { isHashed } from '../stores/strategies.js';
 import { computePlan } from './plan.js';
 import { getRun } from './runs.js';
 import { runRetention, type RunOptions } from './sweep.js';
-import { ids, testNow, type StoreKind, type StoreServers } from './testing/crm.js';
+import { ids, testNow, type StoreKind } from './testing/crm.js';
 import { ledgerShopCharter, readLedgerShop, seedLedgerShop } from './testing/ledger-shop.js';
 import { organisationWithStore, type StoreFixture } from './testing/organisation.js';
 import { retentionWorld } from './testing/setup.js';
 
-let servers: StoreServers;
-let database: OpenDatabase<Database>;
-
+// The servers and the database are read from `world` inside hooks and tests, once its `beforeAll` has run.
 const world = retentionWorld();
-beforeAll(() => {
-  ({ servers, database } = world);
-});
 
 const options: RunOptions = { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 0.1 };
 
 const fixture = (kind: StoreKind): Promise<StoreFixture> =>
-  organisationWithStore(database, servers, kind, {
+  organisationWithStore(world.database, world.servers, kind, {
     prefix: 'shop',
     connectionPrefix: 'SHOP',
     seed: (driver) => seedLedgerShop(driver, kind, testNow),
@@ -126,7 +119,7 @@ describe.each(['postgres', 'mysql'] as const)('honest retention on a %s store', 
   });
 
   it('plans blocked rows apart from due ones, and a second run neither re-counts nor re-approves them', async () => {
-    const stored = await activeCharter(database.db, f.scope);
+    const stored = await activeCharter(world.database.db, f.scope);
     const plan = await computePlan(f.deps, f.scope, stored?.charter as Charter, testNow);
     const vouchers = plan.rules.find((r) => r.id === 'shop/vouchers');
     expect(vouchers).toMatchObject({
@@ -165,10 +158,10 @@ describe('approving a newer run', () => {
       expect(waiting?.status).toBe('awaiting-approval');
       const { run: approved } = await runRetention(f.deps, f.scope, { ...options, approve: true });
       expect(approved?.status).toBe('partial');
-      const old = await getRun(database.db, f.scope, waiting?.id ?? '');
+      const old = await getRun(world.database.db, f.scope, waiting?.id ?? '');
       expect(old.status).toBe('superseded');
       expect(old.error).toBe(`superseded by run ${approved?.id ?? ''}`);
-      const audit = await database.db
+      const audit = await world.database.db
         .selectFrom('audit_entries')
         .select(['action', 'target'])
         .where('organisation_id', '=', f.scope.organisationId)

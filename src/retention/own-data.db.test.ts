@@ -55,6 +55,20 @@ async function auditRows(scope: OrgScope) {
   );
 }
 
+/**
+ * A fresh organisation whose trail holds four `test.old` entries recorded now (after `charter.applied`), and a clock
+ * two years on, when a one-year audit period makes all five due.
+ */
+async function organisationWithOldAudit(): Promise<{ scope: OrgScope; clock: Date }> {
+  const scope = await organisation();
+  const now = new Date();
+  await inOrganisation(database.db, scope, async (trx) => {
+    for (let i = 0; i < 4; i++)
+      await recordAudit(trx, scope, { actor: 'system', action: 'test.old', data: { i } }, now);
+  });
+  return { scope, clock: addDuration(now, duration('P2Y')) };
+}
+
 /** What a retention run of Charter's own data needs, as of `at`, with the settings `env` gives. */
 const ownDataDeps = (at: Date, env: Record<string, string> = {}) =>
   composeRetention({ db: database.db, dbKind: database.kind, config: readConfig(env), env: {}, clock: () => at });
@@ -74,13 +88,7 @@ describe('the audit trail under a retention period', () => {
   });
 
   it('prunes the oldest entries as a prefix, never the head, and anchors the rest of the chain', async () => {
-    const scope = await organisation();
-    const now = new Date();
-    await inOrganisation(database.db, scope, async (trx) => {
-      for (let i = 0; i < 4; i++)
-        await recordAudit(trx, scope, { actor: 'system', action: 'test.old', data: { i } }, now);
-    });
-    const clock = addDuration(now, duration('P2Y'));
+    const { scope, clock } = await organisationWithOldAudit();
     await inOrganisation(database.db, scope, (trx) =>
       recordAudit(trx, scope, { actor: 'system', action: 'test.recent' }, addDuration(clock, duration('P1D'), -1)),
     );
@@ -111,13 +119,7 @@ describe('the audit trail under a retention period', () => {
   });
 
   it('stays verifiable in the middle of a pruning (one batch deleted) and refuses a prefix deleted without an anchor', async () => {
-    const scope = await organisation();
-    const now = new Date();
-    await inOrganisation(database.db, scope, async (trx) => {
-      for (let i = 0; i < 4; i++)
-        await recordAudit(trx, scope, { actor: 'system', action: 'test.old', data: { i } }, now);
-    });
-    const clock = addDuration(now, duration('P2Y'));
+    const { scope, clock } = await organisationWithOldAudit();
     const target = ownDataTarget(database.db, scope);
     const batch = {
       table: 'audit_entries',

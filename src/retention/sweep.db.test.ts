@@ -7,8 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeCharter } from '../charter/repository.js';
-import type { Database } from '../database.js';
-import type { OpenDatabase } from '../platform/db/database.js';
 import { inOrganisation } from '../platform/db/tenancy.js';
 import { isHashed } from '../stores/strategies.js';
 import { computePlan } from './plan.js';
@@ -24,18 +22,12 @@ import {
   seedCrm,
   testNow,
   type StoreKind,
-  type StoreServers,
 } from './testing/crm.js';
 import { organisationWithStore, type StoreFixture } from './testing/organisation.js';
 import { retentionWorld } from './testing/setup.js';
 
-let servers: StoreServers;
-let database: OpenDatabase<Database>;
-
+// The servers and the database are read from `world` inside hooks and tests, once its `beforeAll` has run.
 const world = retentionWorld();
-beforeAll(() => {
-  ({ servers, database } = world);
-});
 
 const options: RunOptions = { trigger: 'cli', actor: 'cli', batchSize: 2, maxShare: 0.1 };
 
@@ -43,7 +35,7 @@ type Fixture = StoreFixture;
 
 /** A fresh organisation with the CRM charter, its own seeded store, consents in the ledger and two outbox mails. */
 async function fixture(kind: StoreKind): Promise<Fixture> {
-  const created = await organisationWithStore(database, servers, kind, {
+  const created = await organisationWithStore(world.database, world.servers, kind, {
     prefix: 'org',
     connectionPrefix: 'CRM',
     seed: (driver) => seedCrm(driver, kind),
@@ -51,7 +43,7 @@ async function fixture(kind: StoreKind): Promise<Fixture> {
   });
   const { scope } = created;
   const organisation = { id: scope.organisationId };
-  await inOrganisation(database.db, scope, async (trx) => {
+  await inOrganisation(world.database.db, scope, async (trx) => {
     for (const consent of newsletterConsents()) {
       const hash = `h-${consent.email}`;
       await sql`insert into purpose_consent_subjects (organisation_id, subject_hash, email) values (${organisation.id}, ${hash}, ${consent.email}) on conflict do nothing`.execute(
@@ -69,7 +61,7 @@ async function fixture(kind: StoreKind): Promise<Fixture> {
   ] as const) {
     await sql`insert into mail_outbox (id, organisation_id, created_at, recipient, subject, text, template, transport)
               values (${id}, ${organisation.id}, ${new Date(testNow.getTime() - days * 86_400_000).toISOString()}::timestamptz, 'x@example.be', 'Code', 'Your code', 'request.code', 'outbox')`.execute(
-      database.db,
+      world.database.db,
     );
   }
   return created;
@@ -174,13 +166,13 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       const left = await sql<{
         n: number;
       }>`select count(*)::int as n from mail_outbox where organisation_id = ${f.scope.organisationId}`.execute(
-        database.db,
+        world.database.db,
       );
       expect(left.rows[0]?.n).toBe(1);
     });
 
     it("writes the run's audit entry with counts and no personal data", async () => {
-      const entries = await inOrganisation(database.db, f.scope, (trx) =>
+      const entries = await inOrganisation(world.database.db, f.scope, (trx) =>
         trx
           .selectFrom('audit_entries')
           .select(['action', 'target', 'data'])
@@ -227,7 +219,7 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       });
       expect(run?.totals).toMatchObject({ deleted: 0, anonymised: 0 });
       // The dry run and the plan agree on what is due now.
-      const stored = await activeCharter(database.db, f.scope);
+      const stored = await activeCharter(world.database.db, f.scope);
       const plan = await computePlan(f.deps, f.scope, stored!.charter, testNow);
       expect(Object.fromEntries(plan.rules.map((r) => [r.table, r.dueNow]))).toEqual(
         Object.fromEntries(run?.steps.map((s) => [s.table, s.due]) ?? []),
@@ -250,12 +242,18 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
       });
       expect(await readAll(f.driver)).toEqual(before);
 
-      await decideRun(database.db, f.scope, held?.id ?? '', { decision: 'approved', actor: 'user:officer' }, testNow);
+      await decideRun(
+        world.database.db,
+        f.scope,
+        held?.id ?? '',
+        { decision: 'approved', actor: 'user:officer' },
+        testNow,
+      );
       const { resumed, run } = await runRetention(f.deps, f.scope, { ...options, actor: 'system', resumeOnly: true });
       expect(run).toBeUndefined();
       expect(resumed.map((r) => [r.id, r.status])).toEqual([[held?.id, 'completed']]);
       expect(ids((await readAll(f.driver)).prospects)).toEqual([81, 82]);
-      expect((await getRun(database.db, f.scope, held?.id ?? '')).approval).toMatchObject({
+      expect((await getRun(world.database.db, f.scope, held?.id ?? '')).approval).toMatchObject({
         decision: 'approved',
         actor: 'user:officer',
       });
@@ -286,16 +284,16 @@ describe.each(['postgres', 'mysql'] as const)('retention on a %s store', (kind) 
         expect.objectContaining({ kind: 'share', store: 'crm', table: 'prospects', due: 20, total: 22 }),
       ]);
       await decideRun(
-        database.db,
+        world.database.db,
         f.scope,
         held?.id ?? '',
         { decision: 'rejected', actor: 'user:officer', note: 'bad import' },
         testNow,
       );
-      expect((await getRun(database.db, f.scope, held?.id ?? '')).status).toBe('rejected');
+      expect((await getRun(world.database.db, f.scope, held?.id ?? '')).status).toBe('rejected');
       expect(await readRows(f.driver, 'prospects')).toHaveLength(22);
       await expect(
-        decideRun(database.db, f.scope, held?.id ?? '', { decision: 'approved', actor: 'user:officer' }, testNow),
+        decideRun(world.database.db, f.scope, held?.id ?? '', { decision: 'approved', actor: 'user:officer' }, testNow),
       ).rejects.toMatchObject({ status: 409 });
     } finally {
       await f.driver.close();
@@ -358,7 +356,7 @@ describe('a driver error that quotes a stored value', () => {
       // the consent ledger, and PostgreSQL refuses with `invalid input syntax for type integer: "renewed@example.be"`.
       await f.driver.query('delete from newsletter');
       await f.driver.query('alter table newsletter alter column email type integer using 0');
-      const stored = await activeCharter(database.db, f.scope);
+      const stored = await activeCharter(world.database.db, f.scope);
       const plan = await computePlan(f.deps, f.scope, stored!.charter, testNow);
       const newsletter = plan.rules.find((r) => r.table === 'newsletter');
       expect(newsletter).toMatchObject({ status: 'error' });
@@ -366,7 +364,7 @@ describe('a driver error that quotes a stored value', () => {
       const { run } = await runRetention(f.deps, f.scope, { ...options, approve: true });
       const step = run?.steps.find((s) => s.table === 'newsletter');
       expect(step?.error).toBeTruthy();
-      const reports = JSON.stringify([plan, run, await getRun(database.db, f.scope, run?.id ?? '')]);
+      const reports = JSON.stringify([plan, run, await getRun(world.database.db, f.scope, run?.id ?? '')]);
       expect(reports).not.toContain('@example.be');
       expect(reports).not.toContain('invalid input syntax');
     } finally {

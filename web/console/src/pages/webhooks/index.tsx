@@ -12,6 +12,7 @@ import { formatDateTime, useLanguage, useTexts } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import type { ConsolePage } from '../types.js';
 import { CheckboxGrid, Field, SelectField, ShownOnce } from '../../components/index.js';
+import { SubmitRow } from '../../components/submit-row.js';
 import type { z } from 'zod';
 import type { deliveryViewSchema, subscriptionViewSchema } from '../../../../../src/webhooks/subscriptions.js';
 import { texts, type T } from './texts.js';
@@ -235,11 +236,7 @@ function NewWebhook({
         labelOf={(name) => (name === '*' ? t.all : name)}
       />
       {watchesConsent && <ThresholdFields t={t} threshold={threshold} set={setThreshold} />}
-      <p>
-        <button type="submit" disabled={mutation.pending || chosen.length === 0}>
-          {t.createButton}
-        </button>
-      </p>
+      <SubmitRow label={t.createButton} pending={mutation.pending} incomplete={chosen.length === 0} />
     </form>
   );
 }

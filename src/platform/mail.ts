@@ -79,15 +79,15 @@ export interface MailTables {
   mail_outbox: OutboxTable;
 }
 
-/**
- * A recipient that is not one plain address. The callers check values from stores first; this is the second wall, so
- * a value that slipped through (a list, a header after CR LF, a display name) is never handed to SMTP or the outbox.
- */
 /** What the mailer writes: the outbox copy of each mail and the per-recipient counters. */
 export type MailerDb = MailTables & ThrottleTables;
 
 const mailerView = viewOf<MailerDb>();
 
+/**
+ * A recipient that is not one plain address. The callers check values from stores first; this is the second wall, so
+ * a value that slipped through (a list, a header after CR LF, a display name) is never handed to SMTP or the outbox.
+ */
 export class RecipientRefusedError extends Error {
   override name = 'RecipientRefusedError';
   constructor() {

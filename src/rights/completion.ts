@@ -77,7 +77,7 @@ export async function completeRequest(
       at: now,
       data: { package: p.id, size: p.content.byteLength },
     };
-    if (p && packaged) {
+    if (p) {
       await insertPackage(trx, scope, {
         id: p.id,
         requestId: request.id,
@@ -97,7 +97,6 @@ export async function completeRequest(
       actor: 'system',
       at: now,
       data: auditSummary(result),
-      // The package's timeline event goes in with the transition's, its audit entry with the transition's entry.
       events: packaged ? [{ requestId: request.id, ...packaged }] : [],
       audit: packaged ? [eventAudit(request, packaged)] : [],
     });

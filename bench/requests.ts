@@ -229,6 +229,7 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
       const begin = performance.now();
       await context.settled(`advance ${id}`);
       const elapsed = performance.now() - begin;
+      endToEnd.push(performance.now() - submitted);
       if (limit === 1 && trips) traced.push(snapshot(trips, `access-${traced.length}`));
       const done = await findRequest(database.db, scope, id);
       if (done?.state !== 'completed') throw new Error(`access ${customer} ended ${done?.state}: ${done?.lastError}`);
@@ -238,7 +239,6 @@ async function run(kind: 'postgres' | 'mysql', companyUrl: string, charterUrl: s
         rows: Object.values(result.tables).reduce((a, b) => a + b, 0),
         bytes: result.package.size,
       });
-      endToEnd.push(performance.now() - submitted);
     });
     if (traced.length) reportTrips('access', traced);
     return { samples, wall: performance.now() - started, cpu: process.cpuUsage(cpuBefore), endToEnd };
